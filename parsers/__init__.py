@@ -1,0 +1,88 @@
+"""Parsers: one module per input format, each turning a file into a
+:class:`reportgen.raw.RawDocument`. They know file formats, never schemes.
+
+:func:`read_raw` sniffs the real format from the bytes (a mislabelled file is
+normal input) and hands the file to its parser. Settings are plain data.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportgen.raw import RawDocument, UnreadableInput
+
+# Refuse files larger than this before reading them (bytes).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def sniff_format(path: Path) -> str:
+    """'pdf', 'docx', 'xlsx', 'doc', 'xls', 'zip' or 'text', from the content."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"%PDF") or b"%PDF" in _head(path, 1024):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError):
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"  # legacy .doc or .xls
+    return "text"
+
+
+def _head(path: Path, n: int) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(n)
+
+
+def read_raw(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
+    """Read any supported file into a RawDocument, or raise UnreadableInput
+    with a Vietnamese message."""
+    settings = dict(settings or {})
+    p = Path(path)
+    if not p.exists():
+        raise UnreadableInput(f"Không tìm thấy tệp: {p}")
+    if p.is_dir():
+        raise UnreadableInput(f"Đây là thư mục, không phải tệp: {p}")
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise UnreadableInput(f"Không đọc được tệp {p}: {exc.strerror}") from exc
+    if size == 0:
+        raise UnreadableInput(f"Tệp rỗng: {p}")
+    if size > settings.get("max_bytes", MAX_FILE_BYTES):
+        raise UnreadableInput(f"Tệp quá lớn ({size // (1024 * 1024)} MB): {p}")
+    try:
+        kind = sniff_format(p)
+    except OSError as exc:
+        raise UnreadableInput(f"Không đọc được tệp {p}: {exc.strerror}") from exc
+    if kind == "pdf":
+        from . import pdf
+
+        return pdf.read(p, settings)
+    if kind == "docx":
+        from . import docx
+
+        return docx.read(p, settings)
+    if kind == "xlsx":
+        from . import xlsx
+
+        return xlsx.read(p, settings)
+    if kind == "ole":
+        from . import legacy_office
+
+        return legacy_office.read(p, settings)
+    if kind == "zip":
+        raise UnreadableInput(f"Tệp nén ZIP không phải DOCX hay XLSX: {p}")
+    from . import text
+
+    return text.read(p, settings)

@@ -1,0 +1,82 @@
+"""The checks are a linter: one small function per rule, a stable code, a
+one-line Vietnamese description, and a registry that runs them all.
+
+A rule is registered with :func:`rule`::
+
+    @rule("TOTAL_MISMATCH", "Tổng điểm khác tổng các chỉ số")
+    def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+        ...
+
+Rules never raise on odd input: a rule that cannot decide yields nothing, or a
+warning when it suspects a slip but is not sure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..model import Finding, Report
+from ..schemes import Scheme, all_schemes
+
+
+@dataclass
+class CheckContext:
+    """Settings a run passes to every rule (plain data, no global state)."""
+
+    scheme_override: Scheme | None = None
+    options: dict = field(default_factory=dict)
+
+    def scheme_for(self, name: str | None) -> Scheme | None:
+        if self.scheme_override is not None:
+            return self.scheme_override
+        if name is None:
+            return None
+        return all_schemes().get(name)
+
+
+RuleFunc = Callable[[Report, CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    description: str  # Vietnamese, one line
+    func: RuleFunc
+
+
+_REGISTRY: dict[str, list[Rule]] = {}
+
+
+def rule(code: str, description: str) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule under a finding code (several rules may share a code)."""
+
+    def decorate(func: RuleFunc) -> RuleFunc:
+        _REGISTRY.setdefault(code, []).append(Rule(code, description, func))
+        return func
+
+    return decorate
+
+
+def registered_rules() -> list[Rule]:
+    _load_rule_modules()
+    return [r for rules in _REGISTRY.values() for r in rules]
+
+
+def _load_rule_modules() -> None:
+    # Rule modules register themselves on import.
+    from . import prose, tables  # noqa: F401
+
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]:
+    """All findings for a report: what the reader noticed, then every rule's."""
+    ctx = ctx or CheckContext()
+    findings: list[Finding] = list(report.read_findings)
+    for r in registered_rules():
+        findings.extend(r.func(report, ctx))
+    return sorted(findings, key=lambda f: (
+        f.table if f.table is not None else -1,
+        f.row if f.row is not None else -1,
+        SEVERITY_ORDER.get(f.severity, 3), f.code))

@@ -1,0 +1,241 @@
+"""The interpreted report: metadata, score tables bound to a scheme, prose claims.
+
+All numbers are ``decimal.Decimal``. ``None`` in a score means "not applicable"
+(the report shows ``-``). ``to_json`` gives the stable machine contract of
+DESIGN.md: numbers as plain decimal strings, dates ISO 8601.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+def dec_str(value: Decimal | None) -> str | None:
+    """A Decimal in plain decimal form ('58.69', never '5.869E+1')."""
+    if value is None:
+        return None
+    text = format(value, "f")
+    return text
+
+
+@dataclass
+class Meta:
+    doc_type: str | None = None  # BC, TB, CV, QĐ …
+    number: str | None = None  # "405/BC-UBND" or "/BC-VPUB" when left blank
+    issuer: str | None = None
+    parent: str | None = None
+    place: str | None = None
+    date: _dt.date | None = None
+    date_text: str | None = None
+    period: str | None = None  # YYYY, YYYY-MM or YYYY-Qn
+    subject: str | None = None
+    signer: str | None = None
+    authority: str | None = None  # "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"
+    recipients: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "issuer": self.issuer,
+            "parent": self.parent,
+            "place": self.place,
+            "date": self.date.isoformat() if self.date else None,
+            "period": self.period,
+            "subject": self.subject,
+            "signer": self.signer,
+            "authority": self.authority,
+            "recipients": list(self.recipients),
+        }
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    group: str | None = None
+    max: Decimal | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "group": self.group, "max": dec_str(self.max)}
+
+
+@dataclass
+class ScoreRow:
+    unit: str
+    scores: dict[str, Decimal | None] = field(default_factory=dict)
+    no: str | None = None
+    section: str | None = None  # "I", "II" from group rows
+    section_title: str | None = None
+    total: Decimal | None = None
+    max: Decimal | None = None  # reported maximum ("88,9/94" → 94)
+    percent: Decimal | None = None
+    grade: str | None = None  # full grade name
+    rank: int | None = None
+    # Raw text as written, by column key and for 'total', 'max', 'percent',
+    # 'grade', so checks can quote it and spot format slips.
+    raw: dict[str, str] = field(default_factory=dict)
+    # Extra non-score values by column label (codes, counts of generic tables).
+    extra: dict[str, Any] = field(default_factory=dict)
+    page: int | None = None
+    source_row: int | None = None  # row index in the raw table
+    source_cols: dict[str, int] = field(default_factory=dict)  # key → raw column
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "no": self.no,
+            "section": self.section,
+            "unit": self.unit,
+            "scores": {k: dec_str(v) for k, v in self.scores.items()},
+            "total": dec_str(self.total),
+            "max": dec_str(self.max),
+            "percent": dec_str(self.percent),
+            "grade": self.grade,
+            "page": self.page,
+        }
+        if self.rank is not None:
+            out["rank"] = self.rank
+        if self.extra:
+            out["extra"] = {k: (dec_str(v) if isinstance(v, Decimal) else v) for k, v in self.extra.items()}
+        return out
+
+
+@dataclass
+class ScoreTable:
+    """A table of units. ``kind`` is 'scores' for a table bound to a scheme's
+    indicators, 'summary' for one unit's group scores (x/y per group), or
+    'data' for other tables of numbers (counts, rates) kept for generic checks."""
+
+    index: int
+    title: str | None = None
+    scheme: str | None = None
+    kind: str = "scores"
+    columns: list[Column] = field(default_factory=list)
+    rows: list[ScoreRow] = field(default_factory=list)
+    page: int | None = None
+    source_table: int | None = None  # index in RawDocument.tables
+    # For 'data' tables: header labels and parsed cells, row-major.
+    headers: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "title": self.title,
+            "scheme": self.scheme,
+            "kind": self.kind,
+            "columns": [c.to_json() for c in self.columns],
+            "rows": [r.to_json() for r in self.rows],
+            "page": self.page,
+        }
+        if self.headers:
+            out["headers"] = list(self.headers)
+        return out
+
+
+@dataclass
+class Statement:
+    """A claim made in prose. ``kind`` is one of: 'grade_count', 'evaluated_count'
+    ('17/19 cơ quan'), 'sum' (a whole and its parts), 'share' (a part with its
+    percent of a base), 'fraction' (x/y), 'score' (x/y points), 'percent',
+    'date', 'period', 'section' (a numbered heading), 'rank'."""
+
+    kind: str
+    text: str
+    paragraph: int | None = None
+    page: int | None = None
+    count: int | None = None
+    grade: str | None = None
+    units: list[str] = field(default_factory=list)
+    value: Decimal | None = None
+    whole: Decimal | None = None
+    parts: list[Decimal] = field(default_factory=list)
+    percent: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    date: _dt.date | None = None
+    label: str | None = None  # section number "1.2.", a roman "VI"
+    scope: str | None = None  # what the claim is about (a heading, 'cấp xã')
+    raw: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        for name in ("paragraph", "page", "count", "grade", "label", "scope"):
+            v = getattr(self, name)
+            if v is not None:
+                out[name] = v
+        if self.units:
+            out["units"] = list(self.units)
+        for name in ("value", "whole", "percent", "numerator", "denominator"):
+            v = getattr(self, name)
+            if v is not None:
+                out[name] = dec_str(v)
+        if self.parts:
+            out["parts"] = [dec_str(p) for p in self.parts]
+        if self.date is not None:
+            out["date"] = self.date.isoformat()
+        return out
+
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    message: str  # Vietnamese, NFC
+    table: int | None = None
+    row: int | None = None
+    unit: str | None = None
+    column: str | None = None
+    reported: str | None = None
+    expected: str | None = None
+    page: int | None = None
+    paragraph: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "table": self.table,
+            "row": self.row,
+            "unit": self.unit,
+            "column": self.column,
+            "reported": self.reported,
+            "expected": self.expected,
+            "page": self.page,
+            "paragraph": self.paragraph,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Paragraph:
+    """A prose paragraph after text repair, with its raw location."""
+
+    text: str
+    index: int
+    page: int | None = None
+
+
+@dataclass
+class Report:
+    source: str
+    meta: Meta = field(default_factory=Meta)
+    tables: list[ScoreTable] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    # Findings the reader itself produced (encoding repair, number format slips
+    # seen while reading, OCR doubts); the checks add theirs to these.
+    read_findings: list[Finding] = field(default_factory=list)
+    # Titles of appendices / tables as read, for period checks.
+    appendix_titles: list[tuple[int, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "meta": self.meta.to_json(),
+            "tables": [t.to_json() for t in self.tables],
+            "statements": [s.to_json() for s in self.statements],
+        }

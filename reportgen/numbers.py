@@ -1,0 +1,193 @@
+"""Vietnamese (vi_VN) numbers: parse knowing the number's role, format with Babel.
+
+vi_VN writes a decimal comma and a grouping dot: ``13.597`` is thirteen
+thousand, ``88,9`` is a decimal. Documents slip: a score column may hold
+``8.32`` (a decimal with the English separator) and a count ``304,285``. Which
+reading is right depends on the role of the number, so every parser here takes
+one: ``score`` and ``percent`` (small decimals), ``count`` (whole numbers), or
+``auto`` (a dot followed by exactly three digits groups thousands).
+
+Babel rounds half-even; the schemes round half-up, so :func:`format_vi`
+quantises with ``ROUND_HALF_UP`` before handing the value to Babel.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+
+ROLES = ("score", "percent", "count", "auto")
+
+# Dashes that mean "not applicable" in a score cell.
+NOT_APPLICABLE = {"-", "–", "—", "−", "x", "X", "/", "(-)", "--"}
+
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d)([.,])\s+(?=\d)")
+_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(?:[.,]\d{3})+|\d+[.,]\d+|\d{1,3}(?:[.,]\d{3})+[.,]\d+)$")
+
+
+class NotANumber(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A number as written: its value and whether its separators were vi_VN."""
+
+    value: Decimal
+    text: str
+    wrong_separator: bool = False  # '8.32' for 8,32 or '304,285' for 304.285
+
+    @property
+    def places(self) -> int:
+        exp = self.value.as_tuple().exponent
+        return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def _clean(text: str) -> str:
+    text = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    text = _SPACE_IN_NUMBER.sub(r"\1", text)  # "17, 66" → "17,66"
+    text = text.replace(" ", "") if re.fullmatch(r"[\d .,]+", text) and re.search(r"\d \d{3}\b", text) else text
+    return text
+
+
+def parse_vi_number(text: str, role: str = "auto") -> ParsedNumber:
+    """Parse one number written in vi_VN (or with a slipped separator).
+
+    Raises :class:`NotANumber` when the text is not a single number.
+    """
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    raw = text
+    text = _clean(text)
+    sign = ""
+    if text[:1] in "+-−":
+        sign = "-" if text[0] in "-−" else ""
+        text = text[1:]
+    if not text or not _NUMBER.match(text):
+        raise NotANumber(raw)
+    dots, commas = text.count("."), text.count(",")
+    wrong = False
+    if dots and commas:
+        # Both present: the last one is the decimal separator.
+        if text.rfind(",") > text.rfind("."):
+            digits = text.replace(".", "").replace(",", ".")
+        else:
+            digits = text.replace(",", "")
+            wrong = True
+    elif dots or commas:
+        sep = "." if dots else ","
+        head, _, tail = text.rpartition(sep)
+        many = (dots or commas) > 1
+        three = len(tail) == 3 and all(len(g) == 3 for g in head.split(sep)[1:]) and 1 <= len(head.split(sep)[0]) <= 3
+        if many or (three and role in ("count", "auto")):
+            # Grouping separator: vi_VN uses '.', English ','.
+            digits = text.replace(sep, "")
+            wrong = sep == ","
+            if not three:
+                raise NotANumber(raw)
+        elif role == "count" and not three:
+            # A decimal where a whole number is expected: keep the decimal.
+            digits = text.replace(sep, ".")
+            wrong = sep == "."
+        else:
+            digits = text.replace(sep, ".")
+            wrong = sep == "."
+    else:
+        digits = text
+    try:
+        value = Decimal(sign + digits)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise NotANumber(raw) from exc
+    return ParsedNumber(value=value, text=raw.strip(), wrong_separator=wrong)
+
+
+def parse_vi_decimal(text: str, role: str = "auto") -> Decimal:
+    """The value of a vi_VN number; see :func:`parse_vi_number`."""
+    return parse_vi_number(text, role).value
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """A table cell read as a number: ``na`` for '-', fraction ``88,9/94`` keeps
+    its denominator, ``94,57%`` sets ``percent_sign``."""
+
+    text: str
+    value: Decimal | None = None
+    na: bool = False
+    denominator: Decimal | None = None
+    percent_sign: bool = False
+    wrong_separator: bool = False
+    empty: bool = False
+
+    @property
+    def is_number(self) -> bool:
+        return self.value is not None
+
+
+_FRACTION = re.compile(r"^\s*([^/\s][^/]*?)\s*/\s*([^/]+?)\s*(?:điểm|đ)?\s*$")
+
+
+def parse_cell(text: str | None, role: str = "score") -> CellValue | None:
+    """Read a cell: a number, a fraction ``x/y``, a percent, '-' or empty.
+
+    Returns None when the cell holds words rather than a number."""
+    raw = "" if text is None else str(text)
+    t = _clean(raw)
+    if t == "":
+        return CellValue(text=raw, empty=True)
+    if t in NOT_APPLICABLE:
+        return CellValue(text=raw, na=True)
+    percent = False
+    if t.endswith("%"):
+        percent = True
+        t = t[:-1].strip()
+    m = _FRACTION.match(t)
+    if m and not percent:
+        try:
+            num = parse_vi_number(m.group(1), role)
+            den = parse_vi_number(m.group(2), role)
+        except NotANumber:
+            return None
+        return CellValue(text=raw, value=num.value, denominator=den.value,
+                         wrong_separator=num.wrong_separator or den.wrong_separator)
+    try:
+        num = parse_vi_number(t, "percent" if percent and role == "auto" else role)
+    except NotANumber:
+        return None
+    return CellValue(text=raw, value=num.value, percent_sign=percent, wrong_separator=num.wrong_separator)
+
+
+def quantize(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """Round to ``places`` decimals, half-up unless a scheme says otherwise."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def format_vi(value: Decimal | int | None, places: int | None = None, *, fixed: bool = False,
+              percent: bool = False, rounding: str = ROUND_HALF_UP) -> str:
+    """Format for a Vietnamese document: ``13.597``, ``88,9``, ``94,57%``.
+
+    ``places`` rounds (half-up) to that many decimals; trailing zeros are
+    dropped unless ``fixed``. ``None`` gives '-' (not applicable)."""
+    if value is None:
+        return "-"
+    value = Decimal(value)
+    if places is not None:
+        value = quantize(value, places, rounding)
+        pattern = "#,##0." + ("0" * places if fixed else "#" * places) if places else "#,##0"
+    else:
+        exp = value.normalize().as_tuple().exponent
+        decimals = -exp if isinstance(exp, int) and exp < 0 else 0
+        pattern = "#,##0." + "#" * decimals if decimals else "#,##0"
+    text = format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=False)
+    return text + "%" if percent else text
+
+
+def format_count(value: int | Decimal) -> str:
+    """A whole count with the vi_VN grouping dot and, below 10, a leading zero
+    as documents write counts of units ("06 cơ quan")."""
+    n = int(value)
+    return f"{n:02d}" if 0 <= n < 10 else format_vi(Decimal(n), 0)

@@ -1,0 +1,128 @@
+"""The raw-document model: what a parser saw, nothing interpreted.
+
+Every parser in ``parsers/`` turns a file into a :class:`RawDocument`. It is the
+only part of ``reportgen`` that parsers may import. Paragraphs and tables keep
+their order in ``blocks``, each with its source location, so that a finding can
+point back at the page, table, row and column it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+
+@dataclass
+class RawCell:
+    """One cell at its origin position; a merged cell appears once, with spans."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    # OCR confidence 0..100 where the text came from recognition, else None.
+    confidence: float | None = None
+
+
+@dataclass
+class RawTable:
+    """A table as a list of rows; each row lists the cells that start in it."""
+
+    index: int
+    rows: list[list[RawCell]] = field(default_factory=list)
+    page: int | None = None
+    # Rows the producer marked as header (DOCX tblHeader, repeated on pages).
+    header_rows: int | None = None
+    # Where this table's rows may not have known column positions (plain text
+    # with whitespace separators): each row is a token list, header is free text.
+    tokenised: bool = False
+    header_text: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    @property
+    def n_cols(self) -> int:
+        return max((c.col + c.colspan for r in self.rows for c in r), default=0)
+
+    def grid(self, fill_spans: bool = False) -> list[list[str]]:
+        """Rows expanded to full width. Spanned positions are '' unless
+        ``fill_spans`` repeats the origin cell's text there."""
+        width = self.n_cols
+        n_rows = max((c.row + c.rowspan for r in self.rows for c in r), default=0)
+        n_rows = max(n_rows, len(self.rows))
+        out = [["" for _ in range(width)] for _ in range(n_rows)]
+        for r in self.rows:
+            for c in r:
+                for dr in range(c.rowspan):
+                    for dc in range(c.colspan):
+                        rr, cc = c.row + dr, c.col + dc
+                        if rr >= n_rows or cc >= width:
+                            continue
+                        if (dr, dc) == (0, 0) or fill_spans:
+                            out[rr][cc] = c.text
+        return out
+
+    def cell_at(self, row: int, col: int) -> RawCell | None:
+        for r in self.rows:
+            for c in r:
+                if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
+                    return c
+        return None
+
+
+@dataclass
+class RawParagraph:
+    text: str
+    index: int
+    page: int | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None  # points
+    style: str | None = None
+    # Set by a parser that saw a legacy 8-bit font ('tcvn3' or 'vni'); the
+    # reader converts the text, the parser does not.
+    legacy_encoding: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+Block = Union[RawParagraph, RawTable]
+
+
+@dataclass
+class RawNote:
+    """Something a parser noticed about the file itself (never a judgement on
+    the report's content): a formula whose cached value differs, a cell read
+    by OCR with low confidence, a page without a text layer."""
+
+    kind: str  # e.g. 'formula_mismatch', 'ocr_low_confidence', 'scanned_page'
+    message: str
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class RawDocument:
+    source: str
+    format: str  # 'text', 'docx', 'pdf', 'xlsx'
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[RawNote] = field(default_factory=list)
+    page_count: int | None = None
+    properties: dict = field(default_factory=dict)
+
+    @property
+    def paragraphs(self) -> Iterator[RawParagraph]:
+        return (b for b in self.blocks if isinstance(b, RawParagraph))
+
+    @property
+    def tables(self) -> Iterator[RawTable]:
+        return (b for b in self.blocks if isinstance(b, RawTable))
+
+
+class UnreadableInput(Exception):
+    """The file cannot be read as the format it claims (or at all).
+
+    The message is Vietnamese and shown to the user as is; the CLI exits 2."""

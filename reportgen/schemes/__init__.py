@@ -1,0 +1,196 @@
+"""Scoring schemes as data: one TOML file per scheme in ``data/``.
+
+A scheme names its indicators (key, label, group, maximum, the header words
+that identify it), its grade bands, its rounding and its tolerance. Adding a
+province is adding a file; nothing here branches on a scheme's name.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+_ROUNDING = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
+
+
+class UnknownScheme(KeyError):
+    pass
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+    words: tuple[str, ...] = ()
+    max: Decimal | None = None
+    code: str | None = None  # portal export code (CKMB, TDGQ …)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    group: str | None
+    max: Decimal
+    words: tuple[str, ...] = ()  # header words that name it (lower case)
+    threshold: Decimal | None = None  # 766 ratio at which full points are given
+    scored: bool = True
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class GradeBand:
+    name: str
+    min: Decimal  # inclusive lower bound (percent, or points for absolute schemes)
+    abbreviations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    title: str
+    basis: str
+    total_max: Decimal
+    indicators: tuple[Indicator, ...]
+    groups: tuple[Group, ...] = ()
+    grades: tuple[GradeBand, ...] = ()
+    # 'percent' grades by total / applicable max × 100; 'points' by the total.
+    grade_on: str = "percent"
+    graded: bool = True
+    ranked: bool = False
+    dash_removes_max: bool = True
+    places: int = 2  # decimals of totals and percents
+    rounding: str = ROUND_HALF_UP
+    # Differences up to this are rounding, never errors (percent points / points).
+    tolerance: Decimal = Decimal("0.01")
+    # A total rebuilt from parts each rounded to `places` may be off by this
+    # much per part.
+    part_tolerance: Decimal = Decimal("0.005")
+    header_words: tuple[str, ...] = ()  # words in a table header that suggest it
+    valid_from: str | None = None
+    valid_to: str | None = None
+    levels: tuple[str, ...] = ()
+    notes: str = ""
+    path: str = ""
+
+    def indicator(self, key: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.key == key:
+                return ind
+        raise KeyError(key)
+
+    def group(self, key: str | None) -> Group | None:
+        for g in self.groups:
+            if g.key == key:
+                return g
+        return None
+
+    @property
+    def scored_indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.scored)
+
+    def grade_names(self) -> list[str]:
+        return [g.name for g in self.grades]
+
+    def canonical_grade(self, text: str | None) -> str | None:
+        """The full grade name for a written grade ('XS', 'Trung\\nbình', 'TB')."""
+        if not text:
+            return None
+        folded = " ".join(text.split()).casefold()
+        for band in self.grades:
+            names = (band.name, *band.abbreviations, *band.aliases)
+            if any(folded == n.casefold() for n in names):
+                return band.name
+        return None
+
+
+def _dec(value, default=None) -> Decimal | None:
+    if value is None:
+        return default
+    return Decimal(str(value))
+
+
+def _load(path: Path, text: str) -> Scheme:
+    data = tomllib.loads(text)
+    groups = tuple(
+        Group(key=g["key"], label=g["label"], words=tuple(w.casefold() for w in g.get("words", ())),
+              max=_dec(g.get("max")), code=g.get("code"))
+        for g in data.get("groups", ())
+    )
+    indicators = tuple(
+        Indicator(key=i["key"], label=i["label"], group=i.get("group"), max=_dec(i["max"]),
+                  words=tuple(w.casefold() for w in i.get("words", ())),
+                  threshold=_dec(i.get("threshold")), scored=i.get("scored", True), code=i.get("code"))
+        for i in data.get("indicators", ())
+    )
+    grades = tuple(
+        GradeBand(name=g["name"], min=_dec(g["min"]), abbreviations=tuple(g.get("abbreviations", ())),
+                  aliases=tuple(g.get("aliases", ())))
+        for g in data.get("grades", ())
+    )
+    grades = tuple(sorted(grades, key=lambda g: g.min, reverse=True))
+    scheme = Scheme(
+        name=data["name"],
+        title=data["title"],
+        basis=data.get("basis", ""),
+        total_max=_dec(data["total_max"]),
+        indicators=indicators,
+        groups=groups,
+        grades=grades,
+        grade_on=data.get("grade_on", "percent"),
+        graded=data.get("graded", bool(grades)),
+        ranked=data.get("ranked", False),
+        dash_removes_max=data.get("dash_removes_max", True),
+        places=int(data.get("places", 2)),
+        rounding=_ROUNDING[data.get("rounding", "half-up")],
+        tolerance=_dec(data.get("tolerance"), Decimal("0.01")),
+        part_tolerance=_dec(data.get("part_tolerance"), Decimal("0.005")),
+        header_words=tuple(w.casefold() for w in data.get("header_words", ())),
+        valid_from=data.get("valid_from"),
+        valid_to=data.get("valid_to"),
+        levels=tuple(data.get("levels", ())),
+        notes=data.get("notes", ""),
+        path=str(path),
+    )
+    _validate(scheme)
+    return scheme
+
+
+def _validate(scheme: Scheme) -> None:
+    total = sum((i.max for i in scheme.scored_indicators), Decimal(0))
+    if total != scheme.total_max:
+        raise ValueError(f"scheme {scheme.name}: indicator maxima add to {total}, not {scheme.total_max}")
+    keys = [i.key for i in scheme.indicators]
+    if len(keys) != len(set(keys)):
+        raise ValueError(f"scheme {scheme.name}: duplicate indicator keys")
+    group_keys = {g.key for g in scheme.groups}
+    for ind in scheme.indicators:
+        if ind.group is not None and group_keys and ind.group not in group_keys:
+            raise ValueError(f"scheme {scheme.name}: indicator {ind.key} names unknown group {ind.group}")
+
+
+@lru_cache(maxsize=None)
+def all_schemes() -> dict[str, Scheme]:
+    """Every scheme shipped in ``reportgen/schemes/data``, by name."""
+    out: dict[str, Scheme] = {}
+    for entry in sorted(resources.files(__package__).joinpath("data").iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            scheme = _load(Path(str(entry)), entry.read_text(encoding="utf-8"))
+            out[scheme.name] = scheme
+    return out
+
+
+def load_scheme(name: str) -> Scheme:
+    schemes = all_schemes()
+    if name not in schemes:
+        raise UnknownScheme(name)
+    return schemes[name]
+
+
+def load_scheme_file(path: str | Path) -> Scheme:
+    path = Path(path)
+    return _load(path, path.read_text(encoding="utf-8"))
