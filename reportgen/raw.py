@@ -24,6 +24,8 @@ class RawCell:
     bbox: tuple[float, float, float, float] | None = None
     # OCR confidence 0..100 where the text came from recognition, else None.
     confidence: float | None = None
+    # 1-based source line for text inputs (where a row was written), else None.
+    line: int | None = None
 
 
 @dataclass
