@@ -1,0 +1,456 @@
+"""DOCX → RawDocument (python-docx to open the package, lxml to walk it).
+
+What comes out, in body order (``RawDocument.blocks``):
+
+- a :class:`RawParagraph` per non-empty ``w:p`` (runs, hyperlinks, fields'
+  results, inserted text; deleted text and field codes left out), with
+  ``bold``/``italic``/``size`` when the runs say so directly and ``style`` =
+  the paragraph style id. Text boxes (``w:txbxContent``; the DrawingML
+  choice of an ``mc:AlternateContent``, never its VML fallback too) and
+  content controls (``w:sdt``) give their paragraphs right after the
+  paragraph that anchors them.
+- a :class:`RawTable` per ``w:tbl``: cells at their true grid position with
+  ``colspan`` (``w:gridSpan``, legacy ``w:hMerge``) and ``rowspan``
+  (``w:vMerge`` restart/continue), rows shifted by ``w:gridBefore``;
+  ``header_rows`` = the leading rows marked ``w:tblHeader``. A cell's text is
+  its paragraphs joined with ``"\\n"`` (a line break ``w:br`` is ``"\\n"``
+  too), each line stripped, so "TỔNG / ĐIỂM / ĐẠT / ĐƯỢC" arrives as four
+  lines; a table nested in a cell is flattened into the cell's lines, row by
+  row. Tab characters stay ``"\\t"``.
+- layout tables (the two-column header "issuer | national motto", the
+  signature block beside "Nơi nhận"): a table of at most two columns, few
+  rows, and no cell that is a number is not data; its cells' paragraphs are
+  given as paragraphs, row by row, left to right (setting
+  ``flatten_layout_tables``, default True).
+- footnotes and endnotes as paragraphs at the end (style 'footnote' /
+  'endnote').
+
+DOCX has no pages: ``page`` is None everywhere; a location is the table
+index and the cell's row/column, or the paragraph index. :func:`locate`
+gives the XML element behind each index (used for annotations).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable, UnreadableInput
+
+from .ooxml import open_checked_zip
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+_P, _TBL, _TR, _TC, _SDT, _SDTCONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("sdt"), _q("sdtContent")
+_T, _TAB, _BR, _CR = _q("t"), _q("tab"), _q("br"), _q("cr")
+_NBH, _SOFTH = _q("noBreakHyphen"), _q("softHyphen")
+_TXBX = _q("txbxContent")
+_SKIP = {_q("del"), _q("delText"), _q("instrText"), _q("delInstrText"), _q("rPr"), _q("pPr"),
+         _q("moveFrom"), _q("footnoteReference"), _q("endnoteReference"), _q("commentReference"),
+         f"{{{MC}}}Fallback"}
+_CONTAINERS = {_q("customXml"), _SDT, _SDTCONTENT, _q("smartTag")}
+_VAL = _q("val")
+_NUMERIC = re.compile(r"^[\s\d.,/%+\-–—()]*\d[\s\d.,/%+\-–—()]*$|^[-–—]$")
+
+DEFAULTS = {"flatten_layout_tables": True, "footnotes": True}
+
+
+@dataclass
+class _Line:
+    text: str
+    element: object  # the w:p
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None
+    style: str | None = None
+
+
+@dataclass
+class _Walk:
+    settings: dict
+    blocks: list = field(default_factory=list)
+    paragraphs: dict = field(default_factory=dict)  # index → w:p
+    tables: dict = field(default_factory=dict)  # index → (w:tbl, {(row, col): w:tc})
+    n_para: int = 0
+    n_table: int = 0
+    numbering: "_Numbering | None" = None
+
+    def add_line(self, line: _Line, style: str | None = None) -> None:
+        if not line.text.strip():
+            return
+        self.blocks.append(RawParagraph(text=line.text, index=self.n_para, bold=line.bold, italic=line.italic,
+                                        size=line.size, style=style or line.style))
+        self.paragraphs[self.n_para] = line.element
+        self.n_para += 1
+
+
+# --- paragraphs ---
+
+
+def _flag(rpr, tag: str) -> bool | None:
+    if rpr is None:
+        return None
+    el = rpr.find(_q(tag))
+    if el is None:
+        return None
+    return el.get(_VAL, "true").lower() not in ("0", "false", "off")
+
+
+def _collect(el, out: list[str], boxes: list, runs: list) -> None:
+    for child in el:
+        tag = child.tag
+        if tag in _SKIP:
+            continue
+        if tag == _T:
+            out.append(child.text or "")
+        elif tag == _TAB:
+            out.append("\t")
+        elif tag == _BR:
+            if child.get(_q("type")) not in ("page", "column"):
+                out.append("\n")
+        elif tag == _CR:
+            out.append("\n")
+        elif tag == _NBH:
+            out.append("-")
+        elif tag == _SOFTH:
+            continue
+        elif tag == _TXBX:
+            boxes.append(child)
+        else:
+            if tag == _q("r"):
+                runs.append(child)
+            _collect(child, out, boxes, runs)
+
+
+def _paragraph(p, walk: "_Walk | None" = None) -> tuple[_Line, list]:
+    out: list[str] = []
+    boxes: list = []
+    runs: list = []
+    _collect(p, out, boxes, runs)
+    label = walk.numbering.label(p) if walk is not None and walk.numbering is not None else ""
+    text = (label + " " if label else "") + "".join(out).replace("\u00a0", " ")
+    text = "\n".join(line.strip(" ") for line in text.split("\n")).strip()
+    bold = italic = None
+    size = None
+    text_runs = [r for r in runs if any((t.text or "").strip() for t in r.iter(_T))]
+    if text_runs:
+        b = [_flag(r.find(_q("rPr")), "b") for r in text_runs]
+        i = [_flag(r.find(_q("rPr")), "i") for r in text_runs]
+        bold = True if all(b) else (False if any(x is False for x in b) else None)
+        italic = True if all(i) else (False if any(x is False for x in i) else None)
+        rpr = text_runs[0].find(_q("rPr"))
+        sz = rpr.find(_q("sz")) if rpr is not None else None
+        if sz is not None and (sz.get(_VAL) or "").isdigit():
+            size = int(sz.get(_VAL)) / 2
+    ppr = p.find(_q("pPr"))
+    style = None
+    if ppr is not None:
+        ps = ppr.find(_q("pStyle"))
+        style = ps.get(_VAL) if ps is not None else None
+        if bold is None:
+            bold = _flag(ppr.find(_q("rPr")), "b")
+    return _Line(text=text, element=p, bold=bold, italic=italic, size=size, style=style), boxes
+
+
+def _lines(container, walk: _Walk) -> list[_Line]:
+    """Every paragraph under a container (cell, text box, nested table),
+    flattened in order, text boxes after their anchor."""
+    lines: list[_Line] = []
+    for child in container:
+        tag = child.tag
+        if tag == _P:
+            line, boxes = _paragraph(child, walk)
+            lines.append(line)
+            for box in boxes:
+                lines.extend(_lines(box, walk))
+        elif tag == _TBL:
+            for tr in _rows(child):
+                for tc in _cells(tr):
+                    lines.extend(_lines(tc, walk))
+        elif tag in _CONTAINERS:
+            lines.extend(_lines(child, walk))
+    return lines
+
+
+class _Numbering:
+    """Automatic list numbers (w:numPr), so an STT column numbered by Word
+    reads "1.", "2." as it shows on screen. Decimal, roman and letter formats;
+    bullets give nothing."""
+
+    def __init__(self, root):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.iter(_q("abstractNum")):
+            lv = {}
+            for lvl in an.iter(_q("lvl")):
+                ilvl = int(lvl.get(_q("ilvl"), "0"))
+                fmt = lvl.find(_q("numFmt"))
+                txt = lvl.find(_q("lvlText"))
+                start = lvl.find(_q("start"))
+                lv[ilvl] = (fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+                            txt.get(_VAL, "") if txt is not None else "",
+                            int(start.get(_VAL, "1")) if start is not None else 1)
+            abstract[an.get(_q("abstractNumId"))] = lv
+        for num in root.iter(_q("num")):
+            ref = num.find(_q("abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(_q("numId"))] = abstract.get(ref.get(_VAL), {})
+        self.counters: dict[str, list[int]] = {}
+
+    @staticmethod
+    def _fmt(n: int, fmt: str) -> str | None:
+        if fmt in ("decimal", "decimalZero"):
+            return f"{n:02d}" if fmt == "decimalZero" else str(n)
+        if fmt in ("upperRoman", "lowerRoman"):
+            vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                    (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+            out = ""
+            for v, r in vals:
+                while n >= v:
+                    out, n = out + r, n - v
+            return out if fmt == "upperRoman" else out.lower()
+        if fmt in ("upperLetter", "lowerLetter"):
+            ch = chr(ord("a") + (n - 1) % 26)
+            return ch.upper() if fmt == "upperLetter" else ch
+        return None
+
+    def label(self, p) -> str:
+        ppr = p.find(_q("pPr"))
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        if numpr is None:
+            return ""
+        nid = numpr.find(_q("numId"))
+        lvl_el = numpr.find(_q("ilvl"))
+        num_id = nid.get(_VAL) if nid is not None else None
+        levels = self.levels.get(num_id)
+        if not levels:
+            return ""
+        ilvl = int(lvl_el.get(_VAL, "0")) if lvl_el is not None else 0
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        if ilvl >= 9:
+            return ""
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        fmt, text, start = levels.get(ilvl, ("decimal", "", 1))
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
+        if fmt in ("bullet", "none") or not text:
+            return ""
+        out = text
+        for k in range(ilvl + 1):
+            kfmt, _, kstart = levels.get(k, ("decimal", "", 1))
+            value = self._fmt(counts[k] or kstart, kfmt)
+            if value is None:
+                return ""
+            out = out.replace(f"%{k + 1}", value)
+        return out.strip()
+
+
+# --- tables ---
+
+
+def _rows(tbl):
+    for child in tbl:
+        if child.tag == _TR:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _rows(child)
+
+
+def _cells(tr):
+    for child in tr:
+        if child.tag == _TC:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _cells(child)
+
+
+def _int_attr(parent, tag: str, default: int) -> int:
+    if parent is None:
+        return default
+    el = parent.find(_q(tag))
+    if el is None:
+        return default
+    try:
+        return max(int(el.get(_VAL, default)), 0)
+    except ValueError:
+        return default
+
+
+def _table(tbl, walk: _Walk) -> tuple[RawTable, dict, list[list[list[_Line]]]]:
+    table = RawTable(index=-1)
+    where: dict = {}
+    cell_lines: list[list[list[_Line]]] = []
+    active: dict[int, RawCell] = {}  # column → cell whose vertical merge is open
+    header_rows = 0
+    counting_header = True
+    for r, tr in enumerate(_rows(tbl)):
+        trpr = tr.find(_q("trPr"))
+        is_header = trpr is not None and _flag(trpr, "tblHeader") is True
+        if counting_header and is_header:
+            header_rows += 1
+        else:
+            counting_header = False
+        col = _int_attr(trpr, "gridBefore", 0)
+        row_cells: list[RawCell] = []
+        row_lines: list[list[_Line]] = []
+        touched: set[int] = set()
+        last: RawCell | None = None
+        for tc in _cells(tr):
+            tcpr = tc.find(_q("tcPr"))
+            span = max(_int_attr(tcpr, "gridSpan", 1), 1)
+            vmerge = hmerge = None
+            if tcpr is not None:
+                vm = tcpr.find(_q("vMerge"))
+                if vm is not None:
+                    vmerge = "restart" if vm.get(_VAL) == "restart" else "continue"
+                hm = tcpr.find(_q("hMerge"))
+                if hm is not None:
+                    hmerge = "restart" if hm.get(_VAL) == "restart" else "continue"
+            lines = [ln for ln in _lines(tc, walk) if ln.text]
+            text = "\n".join(ln.text for ln in lines)
+            if hmerge == "continue" and last is not None:
+                last.colspan += span
+                col += span
+                continue
+            origin = active.get(col)
+            if vmerge == "continue" and origin is not None:
+                origin.rowspan = r - origin.row + 1
+                if text:
+                    origin.text = f"{origin.text}\n{text}" if origin.text else text
+                touched.update(range(col, col + span))
+                for c in range(col, col + span):
+                    where[(r, c)] = tc
+                col += span
+                continue
+            cell = RawCell(text=text, row=r, col=col, colspan=span)
+            row_cells.append(cell)
+            row_lines.append(lines)
+            for c in range(col, col + span):
+                where[(r, c)] = tc
+                active.pop(c, None)
+                touched.add(c)
+            if vmerge == "restart":
+                active[col] = cell
+            last = cell
+            col += span
+        for c in list(active):
+            if c not in touched:
+                del active[c]
+        table.rows.append(row_cells)
+        cell_lines.append(row_lines)
+    table.header_rows = header_rows or None
+    return table, where, cell_lines
+
+
+def _is_layout(table: RawTable) -> bool:
+    cells = [c for row in table.rows for c in row]
+    used_cols = {col for c in cells if c.text.strip() for col in range(c.col, c.col + c.colspan)}
+    spans = {(c.col, c.colspan) for c in cells if c.text.strip()}
+    if not cells or len(spans) > 2 or len(table.rows) > 8 or not used_cols:
+        return False
+    return not any(c.text.strip() and _NUMERIC.match(c.text.strip()) for c in cells)
+
+
+def _walk_body(container, walk: _Walk) -> None:
+    for child in container:
+        tag = child.tag
+        if tag == _P:
+            line, boxes = _paragraph(child, walk)
+            walk.add_line(line)
+            for box in boxes:
+                _walk_body(box, walk)
+        elif tag == _TBL:
+            table, where, cell_lines = _table(child, walk)
+            if walk.settings.get("flatten_layout_tables", True) and _is_layout(table):
+                for row in cell_lines:
+                    for lines in row:
+                        for line in lines:
+                            walk.add_line(line)
+                continue
+            table.index = walk.n_table
+            walk.tables[walk.n_table] = (child, where)
+            walk.n_table += 1
+            walk.blocks.append(table)
+        elif tag in _CONTAINERS:
+            _walk_body(child, walk)
+
+
+# --- the package ---
+
+
+def _open(path: Path, settings: dict):
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    zf = open_checked_zip(path, "word/document.xml", "DOCX", settings)
+    zf.close()
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise UnreadableInput(f"Tệp {path.name} không phải DOCX hợp lệ ({exc}).") from exc
+    except Exception as exc:  # lxml syntax errors, broken relationships
+        raise UnreadableInput(f"Không đọc được nội dung DOCX của tệp {path.name}: {type(exc).__name__}.") from exc
+
+
+def _notes(document, reltype_suffix: str, tag: str):
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/" + reltype_suffix) and not rel.is_external:
+            from lxml import etree
+
+            try:
+                root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, huge_tree=False))
+            except etree.XMLSyntaxError:
+                return
+            for note in root.iter(_q(tag)):
+                if note.get(_q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                yield note
+
+
+def walk_document(document, settings: dict | None = None) -> _Walk:
+    settings = {**DEFAULTS, **(settings or {})}
+    walk = _Walk(settings=settings)
+    try:
+        numbering_part = document.part.numbering_part
+    except (KeyError, NotImplementedError):
+        numbering_part = None
+    if numbering_part is not None:
+        walk.numbering = _Numbering(numbering_part.element)
+    body = document.element.body
+    _walk_body(body, walk)
+    if settings.get("footnotes", True):
+        for suffix, tag, style in (("footnotes", "footnote", "footnote"), ("endnotes", "endnote", "endnote")):
+            for note in _notes(document, suffix, tag):
+                for line in _lines(note, walk):
+                    walk.add_line(line, style=style)
+    return walk
+
+
+def read(path, settings: dict | None = None) -> RawDocument:
+    path = Path(path)
+    settings = {**DEFAULTS, **(settings or {})}
+    document = _open(path, settings)
+    walk = walk_document(document, settings)
+    props = {}
+    core = document.core_properties
+    for name in ("title", "author", "last_modified_by"):
+        value = getattr(core, name, None)
+        if value:
+            props[name] = value
+    props["sections"] = [
+        {"orientation": "landscape" if s.orientation == 1 else "portrait"} for s in document.sections
+    ]
+    return RawDocument(source=str(path), format="docx", blocks=walk.blocks, properties=props)
+
+
+def locate(document, settings: dict | None = None) -> _Walk:
+    """The same walk as :func:`read` over an open python-docx Document:
+    ``.paragraphs[index]`` is the ``w:p`` of RawParagraph ``index`` and
+    ``.tables[index] = (w:tbl, {(row, col): w:tc})`` for RawTable ``index``."""
+    return walk_document(document, settings)
