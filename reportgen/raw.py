@@ -8,6 +8,7 @@ point back at the page, table, row and column it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Iterator, Union
 
 
@@ -26,6 +27,10 @@ class RawCell:
     confidence: float | None = None
     # 1-based source line for text inputs (where a row was written), else None.
     line: int | None = None
+    # The number a spreadsheet stored in the cell, as displayed (its number
+    # format's decimals applied; percent formats × 100), exact, never a float.
+    # ``text`` then holds the same number written in vi_VN. None elsewhere.
+    value: "Decimal | None" = None
 
 
 @dataclass
