@@ -1,0 +1,246 @@
+"""Rules over score tables bound to a scheme: every row's total, maximum,
+percent and grade recomputed from its scores, scores against their maxima,
+and the order of ranked tables.
+
+Severity policy (never an error for rounding within the scheme's tolerance):
+
+- A figure that disagrees with what the row's own scores give is an error.
+- A difference no larger than the scheme's tolerance (or, for a total rebuilt
+  from rounded scores, ``part_tolerance`` per score) is a rounding slip: a
+  warning when the written figure is the truncated value (``93,06`` for
+  93,0667), otherwise information.
+- No cascade: when the total or the maximum is wrong, that is the error. A
+  percent that follows from the written (wrong) total and maximum is only a
+  warning, a percent that follows from the recomputed figures is no finding
+  at all; a grade is an error only when it fits neither the percent as written
+  nor the recomputed one.
+
+Rules over 'summary' and 'data' tables (parts adding up to a whole, derived
+columns, fractions) live in :mod:`reportgen.checks.tables_generic`.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+from typing import Iterator
+
+from ..model import Finding, Report, ScoreRow, ScoreTable
+from ..numbers import format_vi, quantize
+from ..schemes import Scheme
+from ..scoring import HUNDRED, applicable_max, grade_for, total_of
+from . import CheckContext, rule
+from . import tables_generic  # noqa: F401  (registers the generic rules)
+from .table_support import finding, places_of, rank_value, sections
+
+
+def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme]]:
+    for table in report.tables:
+        if table.kind != "scores":
+            continue
+        scheme = ctx.scheme_for(table.scheme)
+        if scheme is not None:
+            yield table, scheme
+
+
+def _rows(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme, int, ScoreRow]]:
+    for table, scheme in _scored_tables(report, ctx):
+        for i, row in enumerate(table.rows):
+            if any(k in row.scores for k in (ind.key for ind in scheme.scored_indicators)):
+                yield table, scheme, i, row
+
+
+def _vi(value: Decimal | None, places: int | None = None) -> str:
+    return format_vi(value, places)
+
+
+def _total_tolerance(row: ScoreRow, scheme: Scheme) -> Decimal:
+    """A total written from unrounded scores may differ from the sum of the
+    rounded scores by half a unit of the last place per score."""
+    parts = sum(1 for ind in scheme.scored_indicators if row.scores.get(ind.key) is not None)
+    return max(scheme.tolerance, scheme.part_tolerance * parts)
+
+
+def _written_max(row: ScoreRow, scheme: Scheme) -> Decimal:
+    return row.max if row.max is not None else applicable_max(row.scores, scheme)
+
+
+def _round_like(value: Decimal, written: Decimal, scheme: Scheme, rounding=None) -> Decimal:
+    """``value`` rounded to the places ``written`` shows (a document may drop
+    trailing zeros: '93,4' for 93,40), at least 0 and at most what it shows."""
+    return quantize(value, places_of(written), rounding or scheme.rounding)
+
+
+@rule("TOTAL_MISMATCH", "Tổng điểm ghi khác tổng các chỉ số thành phần")
+def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table, scheme, i, row in _rows(report, ctx):
+        if row.total is None:
+            continue
+        computed = total_of(row.scores, scheme)
+        diff = abs(row.total - computed)
+        if diff == 0:
+            continue
+        places = max(places_of(row.total), places_of(computed))
+        within = diff <= _total_tolerance(row, scheme)
+        message = (f"Tổng điểm ghi {_vi(row.total)} nhưng cộng các chỉ số được {_vi(computed, places)}"
+                   + (" (chênh lệch trong ngưỡng làm tròn)" if within else ""))
+        yield finding("TOTAL_MISMATCH", "info" if within else "error", message, table, i, row,
+                      "total", row.total, computed)
+
+
+@rule("MAX_MISMATCH", "Điểm tối đa ghi khác tổng điểm tối đa của các chỉ số áp dụng")
+def max_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table, scheme, i, row in _rows(report, ctx):
+        if row.max is None:
+            continue
+        computed = applicable_max(row.scores, scheme)
+        if row.max == computed:
+            continue
+        written = "max" in row.raw or "total" in row.raw and "/" in row.raw["total"]
+        how = "ghi" if written else "suy ra"
+        message = (f"Điểm tối đa {how} {_vi(row.max)} nhưng các chỉ số áp dụng cộng được {_vi(computed)}"
+                   " (chỉ số đánh dấu '-' không tính vào điểm tối đa)" if scheme.dash_removes_max else
+                   f"Điểm tối đa {how} {_vi(row.max)} nhưng bộ chỉ số có tổng điểm tối đa {_vi(computed)}")
+        yield finding("MAX_MISMATCH", "error" if written else "warning", message, table, i, row,
+                      "max", row.max, computed)
+
+
+@rule("PERCENT_MISMATCH", "Tỷ lệ điểm ghi khác tổng điểm / điểm tối đa × 100")
+def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table, scheme, i, row in _rows(report, ctx):
+        if row.percent is None:
+            continue
+        c_total, c_max = total_of(row.scores, scheme), applicable_max(row.scores, scheme)
+        w_total = row.total if row.total is not None else c_total
+        w_max = _written_max(row, scheme)
+        if not c_max or not w_max:
+            continue
+        exact_c = c_total * HUNDRED / c_max
+        exact_w = w_total * HUNDRED / w_max
+        expected = quantize(exact_c, scheme.places, scheme.rounding)
+        p = row.percent
+        if p == _round_like(exact_c, p, scheme):
+            continue  # right, whatever the written total says
+        if p == _round_like(exact_w, p, scheme):
+            # Follows from a written total or maximum that is itself wrong:
+            # that one is the error, this is its consequence.
+            message = (f"Tỷ lệ ghi {_vi(p)}% tính theo tổng {_vi(w_total)}/{_vi(w_max)} như đã ghi; "
+                       f"theo điểm tính lại ({_vi(c_total)}/{_vi(c_max)}) phải là {_vi(expected, scheme.places)}%")
+            yield finding("PERCENT_MISMATCH", "warning", message, table, i, row, "percent", p, expected)
+            continue
+        near = [e for e in (exact_c, exact_w) if abs(p - e) <= scheme.tolerance
+                or abs(p - _round_like(e, p, scheme)) <= scheme.tolerance]
+        if near:
+            truncated = any(p == _round_like(e, p, scheme, ROUND_DOWN) for e in near)
+            slip = "cắt bớt chữ số thay vì làm tròn" if truncated else "làm tròn lệch"
+            message = (f"Tỷ lệ ghi {_vi(p)}% nhưng {_vi(c_total)}/{_vi(c_max)} × 100 = "
+                       f"{_vi(exact_c, scheme.places + 2)}, làm tròn là {_vi(expected, scheme.places)}% "
+                       f"({slip}; chênh lệch trong ngưỡng sai số)")
+            yield finding("PERCENT_MISMATCH", "warning" if truncated else "info", message, table, i, row,
+                          "percent", p, expected)
+            continue
+        message = (f"Tỷ lệ ghi {_vi(p)}% nhưng {_vi(c_total)}/{_vi(c_max)} × 100 = "
+                   f"{_vi(expected, scheme.places)}%")
+        yield finding("PERCENT_MISMATCH", "error", message, table, i, row, "percent", p, expected)
+
+
+def _grades_near(value: Decimal | None, scheme: Scheme) -> set[str]:
+    """Grades a value could get if it moved by no more than the tolerance."""
+    if value is None:
+        return set()
+    return {g for g in (grade_for(value - scheme.tolerance, scheme), grade_for(value, scheme),
+                        grade_for(value + scheme.tolerance, scheme)) if g}
+
+
+@rule("GRADE_MISMATCH", "Xếp loại không khớp với khung điểm của bộ chỉ số")
+def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table, scheme, i, row in _rows(report, ctx):
+        if not row.grade or not scheme.graded or not scheme.grades:
+            continue
+        written = scheme.canonical_grade(row.grade) or row.grade
+        c_total, c_max = total_of(row.scores, scheme), applicable_max(row.scores, scheme)
+        if scheme.grade_on == "points":
+            w_basis, c_basis = (row.total if row.total is not None else c_total), c_total
+        else:
+            c_basis = quantize(c_total * HUNDRED / c_max, scheme.places, scheme.rounding) if c_max else None
+            w_basis = row.percent
+            if w_basis is None and row.total is not None and _written_max(row, scheme):
+                w_basis = quantize(row.total * HUNDRED / _written_max(row, scheme), scheme.places, scheme.rounding)
+        fits_w, fits_c = written in _grades_near(w_basis, scheme), written in _grades_near(c_basis, scheme)
+        if fits_w and fits_c:
+            continue
+        expected = grade_for(c_basis, scheme)
+        unit = "điểm" if scheme.grade_on == "points" else "%"
+        if fits_w or fits_c:
+            message = (f"Xếp loại {written} khớp với {'tỷ lệ ghi' if fits_w else 'điểm tính lại'} "
+                       f"nhưng theo điểm tính lại ({_vi(c_basis)}{unit}) là {expected}")
+            if fits_c:
+                message = f"Xếp loại {written} đúng theo điểm tính lại ({_vi(c_basis)}{unit}), khác với tỷ lệ ghi {_vi(w_basis)}{unit}"
+            yield finding("GRADE_MISMATCH", "warning" if fits_w else "info", message, table, i, row,
+                          "grade", written, expected)
+            continue
+        message = f"Xếp loại ghi {written} nhưng {_vi(c_basis)}{unit} thuộc loại {expected}"
+        yield finding("GRADE_MISMATCH", "error", message, table, i, row, "grade", written, expected)
+
+
+@rule("SCORE_EXCEEDS_MAX", "Điểm một chỉ số vượt điểm tối đa hoặc âm")
+def score_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table, scheme, i, row in _rows(report, ctx):
+        for ind in scheme.scored_indicators:
+            value = row.scores.get(ind.key)
+            if value is None:
+                continue
+            if value > ind.max:
+                message = f"Điểm {ind.label} ghi {_vi(value)} vượt điểm tối đa {_vi(ind.max)}"
+            elif value < 0:
+                message = f"Điểm {ind.label} ghi {_vi(value)} là số âm"
+            else:
+                continue
+            yield finding("SCORE_EXCEEDS_MAX", "error", message, table, i, row, ind.key, value, ind.max)
+
+
+def _explicitly_ranked(table: ScoreTable) -> bool:
+    title = (table.title or "").casefold()
+    return any(r.rank is not None for r in table.rows) or "xếp hạng" in title or "thứ hạng" in title
+
+
+def _looks_ranked(values: list[Decimal]) -> bool:
+    """Most neighbours in descending order: a table sorted by score (with a
+    slip or two), not one in alphabetical or administrative order."""
+    pairs = list(zip(values, values[1:]))
+    if len(values) < 5:
+        return False
+    inversions = sum(1 for a, b in pairs if a < b)
+    return inversions <= max(1, len(pairs) // 8) and values[0] > values[-1]
+
+
+@rule("RANK_ORDER", "Thứ tự hoặc thứ hạng trong bảng xếp hạng không theo điểm giảm dần")
+def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table, scheme in _scored_tables(report, ctx):
+        explicit = _explicitly_ranked(table)
+        for indices in sections(table.rows):
+            rows = [(i, table.rows[i]) for i in indices if rank_value(table.rows[i]) is not None]
+            values = [rank_value(r) for _, r in rows]
+            if not (explicit or _looks_ranked(values)):
+                continue
+            yield from _rank_findings(table, rows, scheme.tolerance)
+
+
+def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
+                   tolerance: Decimal) -> Iterator[Finding]:
+    with_rank = [(i, r) for i, r in rows if r.rank is not None]
+    if with_rank:
+        for i, row in with_rank:
+            better = [r for _, r in with_rank if r.rank < row.rank and rank_value(r) < rank_value(row) - tolerance]
+            if better:
+                other = max(better, key=lambda r: r.rank)
+                unit = "%" if row.percent is not None else " điểm"
+                message = (f"Xếp hạng {row.rank} với {_vi(rank_value(row))}{unit} nhưng {other.unit} "
+                           f"xếp hạng {other.rank} chỉ có {_vi(rank_value(other))}{unit}")
+                yield finding("RANK_ORDER", "error", message, table, i, row, "rank",
+                              Decimal(row.rank), None)
+        return
+    for (_, prev), (i, row) in zip(rows, rows[1:]):
+        if rank_value(row) > rank_value(prev) + tolerance:
+            message = (f"Bảng xếp theo thứ tự điểm giảm dần nhưng {row.unit} ({_vi(rank_value(row))}) "
+                       f"đứng sau {prev.unit} ({_vi(rank_value(prev))})")
+            yield finding("RANK_ORDER", "warning", message, table, i, row,
+                          "percent" if row.percent is not None else "total", rank_value(row), None)

@@ -1,0 +1,296 @@
+"""Rules over tables that are not one unit per row of a scheme's indicators:
+'summary' tables (a unit's group scores written ``x/y`` beside its total
+``x/y``) and 'data' tables (counts, rates, fractions per unit).
+
+What the rules read, so any reader layout works:
+
+- a *summary* table either has one row per unit whose ``scores`` are the
+  group scores (maxima from the column, or from ``x/y`` in ``row.raw``) and
+  whose ``total``/``max`` is the whole; or one row per group line (``no``,
+  ``unit`` = the label, ``total``/``max`` = ``x/y``), the whole being the row
+  whose label says "tổng"; further value columns may sit in ``row.extra``;
+- a *data* table keeps its values in ``row.extra`` by column label (Decimal,
+  text, or ``x/y`` text), and possibly ``total``/``max``/``percent``.
+
+Tolerances come from the table's scheme; for a table without one, half a unit
+of the last decimal the parts show, per part (the same rule the schemes
+encode as ``part_tolerance``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import permutations
+from typing import Iterator
+
+from ..model import Finding, Report, ScoreRow, ScoreTable
+from ..numbers import CellValue, format_vi, parse_cell
+from ..schemes import Scheme
+from . import CheckContext, rule
+from .table_support import finding, places_of
+
+_WHOLE_LABEL = re.compile(r"\b(tổng|cộng|toàn tỉnh|chung)\b", re.IGNORECASE)
+_RATE_LABEL = re.compile(r"tỷ lệ|tỉ lệ|%|bình quân|trung bình", re.IGNORECASE)
+
+
+@dataclass
+class Series:
+    """One column of values, by row index. ``den`` holds the ``y`` of ``x/y``."""
+
+    label: str
+    values: dict[int, Decimal] = field(default_factory=dict)
+    den: dict[int, Decimal] = field(default_factory=dict)
+    rate: bool = False
+
+    @property
+    def is_fraction(self) -> bool:
+        return bool(self.den) and len(self.den) >= len(self.values) / 2
+
+
+def _cell(value) -> CellValue | None:
+    if value is None:
+        return None
+    if isinstance(value, CellValue):
+        return value
+    if isinstance(value, Decimal):
+        return CellValue(text=str(value), value=value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return CellValue(text=str(value), value=Decimal(str(value)))
+    if isinstance(value, str):
+        return parse_cell(value, "auto")
+    return None
+
+
+def _series(table: ScoreTable) -> list[Series]:
+    """The numeric columns of a non-score table, in column order."""
+    out: dict[str, Series] = {}
+
+    def add(key: str, label: str, i: int, cell: CellValue | None) -> None:
+        if cell is None or cell.value is None:
+            return
+        s = out.setdefault(key, Series(label=label))
+        s.values[i] = cell.value
+        if cell.denominator is not None:
+            s.den[i] = cell.denominator
+        if cell.percent_sign or _RATE_LABEL.search(label):
+            s.rate = True
+
+    for i, row in enumerate(table.rows):
+        if row.total is not None:
+            add("total", "Điểm", i, CellValue(text="", value=row.total, denominator=row.max))
+        if row.percent is not None:
+            add("percent", "Tỷ lệ (%)", i, CellValue(text="", value=row.percent, percent_sign=True))
+        for label, value in row.extra.items():
+            add(f"extra:{label}", str(label), i, _cell(value))
+    return list(out.values())
+
+
+def _tolerance(scheme: Scheme | None, parts: list[Decimal]) -> Decimal:
+    if scheme is not None:
+        return max(scheme.tolerance, scheme.part_tolerance * len(parts))
+    places = max((places_of(p) for p in parts), default=0)
+    return Decimal(5).scaleb(-(places + 1)) * len(parts) if places else Decimal(0)
+
+
+def _vi(value: Decimal | None) -> str:
+    return format_vi(value)
+
+
+# ---------------------------------------------------------------- summary sums
+
+@dataclass
+class _Sum:
+    row: int  # where the whole is written
+    whole: Decimal
+    whole_max: Decimal | None
+    parts: list[Decimal]
+    maxima: list[Decimal | None]
+    label: str
+
+
+def _unit_row_sums(table: ScoreTable) -> Iterator[_Sum]:
+    """Layout with one row per unit: group scores in ``scores``."""
+    col_max = {c.key: c.max for c in table.columns}
+    for i, row in enumerate(table.rows):
+        present = [k for k, v in row.scores.items() if v is not None]
+        if row.total is None or len(present) < 2:
+            continue
+        maxima = []
+        for k in present:
+            cell = parse_cell(row.raw[k], "score") if k in row.raw else None
+            maxima.append(cell.denominator if cell is not None and cell.denominator is not None else col_max.get(k))
+        yield _Sum(i, row.total, row.max, [row.scores[k] for k in present], maxima, row.unit)
+
+
+def _item_row_sums(table: ScoreTable) -> Iterator[_Sum]:
+    """Layout with one row per group line: the whole is the row saying 'tổng'."""
+    for s in _series(table):
+        if s.rate or not s.is_fraction:
+            continue
+        wholes = [i for i in s.values if _WHOLE_LABEL.search(table.rows[i].unit or "")]
+        if len(wholes) != 1:
+            continue
+        w = wholes[0]
+        items = [i for i in s.values if i != w and i in s.den]
+        nos = {table.rows[i].no for i in items if table.rows[i].no}
+        # A sub-item (5.1) counts only when its parent line (5) has no value.
+        parts = [i for i in items if not _has_parent(table.rows[i].no, nos)]
+        if len(parts) < 2:
+            continue
+        yield _Sum(w, s.values[w], s.den.get(w), [s.values[i] for i in parts],
+                   [s.den[i] for i in parts], s.label)
+
+
+def _has_parent(no: str | None, nos: set[str]) -> bool:
+    if not no or "." not in no.strip(". "):
+        return False
+    parent = no.strip(". ").rsplit(".", 1)[0]
+    return parent in nos or _has_parent(parent, nos)
+
+
+@rule("TOTAL_MISMATCH", "Tổng điểm các nhóm chỉ số khác điểm tổng hợp")
+def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table in report.tables:
+        if table.kind != "summary":
+            continue
+        scheme = ctx.scheme_for(table.scheme)
+        for s in (*_unit_row_sums(table), *_item_row_sums(table)):
+            if s.whole_max is not None and all(m is not None for m in s.maxima):
+                if sum(s.maxima, Decimal(0)) != s.whole_max:
+                    continue  # the lines shown are not the whole's parts
+            computed = sum(s.parts, Decimal(0))
+            diff = abs(computed - s.whole)
+            if diff == 0:
+                continue
+            tol = _tolerance(scheme, s.parts)
+            row = table.rows[s.row]
+            out_of = f"/{_vi(s.whole_max)}" if s.whole_max is not None else ""
+            if diff <= tol:
+                message = (f"Điểm tổng hợp ghi {_vi(s.whole)}{out_of}, cộng {len(s.parts)} nhóm chỉ số được "
+                           f"{_vi(computed)}: chênh lệch {_vi(diff)} do làm tròn từng nhóm "
+                           f"(trong ngưỡng {_vi(tol)})")
+                yield finding("TOTAL_MISMATCH", "info", message, table, s.row, row, "total", s.whole, computed)
+            else:
+                message = (f"Điểm tổng hợp ghi {_vi(s.whole)}{out_of} nhưng cộng {len(s.parts)} nhóm chỉ số được "
+                           f"{_vi(computed)} (chênh lệch {_vi(diff)}, vượt ngưỡng làm tròn {_vi(tol)})")
+                yield finding("TOTAL_MISMATCH", "error", message, table, s.row, row, "total", s.whole, computed)
+
+
+# ---------------------------------------------------------------- fractions
+
+@rule("SCORE_EXCEEDS_MAX", "Tử số lớn hơn mẫu số trong ô dạng x/y")
+def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table in report.tables:
+        if table.kind not in ("summary", "data"):
+            continue
+        for s in _series(table):
+            for i, den in s.den.items():
+                x = s.values[i]
+                if x <= den:
+                    continue
+                row = table.rows[i]
+                if table.kind == "summary":
+                    message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: điểm đạt vượt điểm tối đa"
+                    yield finding("SCORE_EXCEEDS_MAX", "error", message, table, i, row, s.label, x, den)
+                else:
+                    message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: tử số lớn hơn mẫu số"
+                    yield finding("FRACTION_MISMATCH", "warning", message, table, i, row, s.label, x, den)
+
+
+# ---------------------------------------------------------------- derived columns
+
+def _count_series(table: ScoreTable) -> list[tuple[str, dict[int, Decimal]]]:
+    """Columns of whole numbers (counts): a fraction gives its x, its y and y − x."""
+    out = []
+    for s in _series(table):
+        if s.rate:
+            continue
+        if s.is_fraction:
+            out.append((f"{s.label} (tử số)", {i: v for i, v in s.values.items() if i in s.den}))
+            out.append((f"{s.label} (mẫu số)", dict(s.den)))
+        else:
+            out.append((s.label, dict(s.values)))
+    return [(label, vals) for label, vals in out if vals and all(v == v.to_integral_value() for v in vals.values())]
+
+
+@rule("SUM_MISMATCH", "Cột bằng tổng (hoặc hiệu) của hai cột khác ở mọi dòng trừ một vài dòng")
+def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """A column that is the sum of two others (or, the same thing, the
+    difference: chưa triển khai = tổng − đã triển khai) in almost every row;
+    the rows that break the pattern get a warning, since the pattern is
+    inferred, not stated."""
+    for table in report.tables:
+        if table.kind != "data":
+            continue
+        cols = _count_series(table)
+        seen: set[tuple[str, str, str]] = set()
+        for (wl, whole), (al, a), (bl, b) in permutations(cols, 3):
+            if (wl, *sorted((al, bl))) in seen:
+                continue
+            rows = [i for i in whole if i in a and i in b]
+            if len(rows) < 4 or not any(b[i] for i in rows) or not any(a[i] for i in rows):
+                continue
+            if any(all(x[i] == y[i] for i in rows) for x, y in ((whole, a), (whole, b), (a, b))):
+                continue
+            bad = [i for i in rows if whole[i] != a[i] + b[i]]
+            if not bad or len(bad) * 4 > len(rows) or len(bad) > 2:
+                continue
+            seen.add((wl, *sorted((al, bl))))
+            for i in bad:
+                message = (f"Ở các dòng khác, {wl} = {al} + {bl}; ở dòng này {_vi(a[i])} + {_vi(b[i])} = "
+                           f"{_vi(a[i] + b[i])} nhưng {wl} ghi {_vi(whole[i])}")
+                yield finding("SUM_MISMATCH", "warning", message, table, i, table.rows[i], wl,
+                              whole[i], a[i] + b[i])
+
+
+@rule("SUM_MISMATCH", "Dòng tổng cộng khác tổng các dòng trong bảng")
+def total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table in report.tables:
+        if table.kind != "data":
+            continue
+        totals = [i for i, r in enumerate(table.rows) if _is_total_row(r)]
+        if len(totals) != 1:
+            continue
+        t = totals[0]
+        for label, vals in _count_series(table):
+            if t not in vals:
+                continue
+            parts = [v for i, v in vals.items() if i != t and not _is_total_row(table.rows[i])]
+            if len(parts) < 2:
+                continue
+            computed = sum(parts, Decimal(0))
+            if computed != vals[t]:
+                message = f"Dòng tổng cộng ghi {label} {_vi(vals[t])} nhưng cộng {len(parts)} dòng được {_vi(computed)}"
+                yield finding("SUM_MISMATCH", "error", message, table, t, table.rows[t], label, vals[t], computed)
+
+
+def _is_total_row(row: ScoreRow) -> bool:
+    label = " ".join((row.unit or "").split()).casefold()
+    return label in ("tổng", "tổng cộng", "cộng", "tổng số", "toàn tỉnh", "tổng cộng toàn tỉnh")
+
+
+# ---------------------------------------------------------------- ranked data tables
+
+@rule("RANK_ORDER", "Bảng số liệu sắp xếp giảm dần bị lệch thứ tự ở một vài dòng")
+def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    for table in report.tables:
+        if table.kind != "data":
+            continue
+        for s in _series(table):
+            rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]))
+            values = [s.values[i] for i in rows]
+            if len(values) < 5 or values[0] <= values[-1]:
+                continue
+            pairs = list(zip(rows, rows[1:]))
+            bad = [(i, j) for i, j in pairs if s.values[j] > s.values[i]]
+            if not bad:
+                break  # the table is in descending order of this column
+            if len(bad) > max(1, len(pairs) // 8):
+                continue  # not ordered by this column
+            for i, j in bad:
+                prev, row = table.rows[i], table.rows[j]
+                message = (f"Bảng xếp theo {s.label} giảm dần nhưng {row.unit} ({_vi(s.values[j])}) "
+                           f"đứng sau {prev.unit} ({_vi(s.values[i])})")
+                yield finding("RANK_ORDER", "warning", message, table, j, row, s.label, s.values[j], None)
+            break

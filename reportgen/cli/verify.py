@@ -1,0 +1,98 @@
+"""``reportgen verify FILE... [--format text|json] [--scheme NAME] [--annotate OUT.docx]``.
+
+Every file is read before anything is printed: when one cannot be read, the
+command says which on stderr, prints nothing else and exits 2. Otherwise it
+exits 1 when any report has an error-level finding, else 0.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+
+from ..raw import UnreadableInput
+from ..schemes import UnknownScheme, all_schemes, load_scheme
+from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "verify", help="kiểm tra số liệu của báo cáo (tổng, điểm tối đa, tỷ lệ, xếp loại, lời văn)",
+        description="Đọc báo cáo (PDF, DOCX, XLSX, văn bản) và chỉ ra từng chỗ số liệu không khớp. "
+                    "Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được đầu vào.")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp báo cáo cần kiểm tra")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="định dạng kết quả: text (để đọc, mặc định) hoặc json (cho chương trình khác)")
+    p.add_argument("--scheme", metavar="TÊN",
+                   help="bộ chỉ số dùng để chấm lại (mặc định: nhận ra từ tiêu đề bảng); "
+                        "xem 'reportgen schemes list'")
+    p.add_argument("--annotate", metavar="RA.docx",
+                   help="ghi một bản DOCX có chú thích tại từng chỗ sai (chỉ với một tệp đầu vào)")
+    p.set_defaults(handler=run)
+
+
+def resolve_scheme(name: str | None):
+    """The scheme named on the command line, or a Vietnamese usage error."""
+    if name is None:
+        return None
+    try:
+        return load_scheme(name)
+    except UnknownScheme:
+        known = ", ".join(sorted(all_schemes()))
+        raise UsageError(f"Không có bộ chỉ số '{name}'. Các bộ chỉ số hiện có: {known}.") from None
+
+
+def _annotate_module():
+    try:
+        return importlib.import_module("reportgen.annotate")
+    except ModuleNotFoundError as exc:
+        if exc.name == "reportgen.annotate":
+            return None
+        raise
+
+
+def run(args) -> int:
+    from ..verify import verify_path
+
+    scheme = resolve_scheme(args.scheme)
+    if args.annotate and len(args.files) != 1:
+        raise UsageError("Tùy chọn --annotate chỉ dùng với đúng một tệp đầu vào.")
+    annotate = None
+    if args.annotate:
+        annotate = _annotate_module()
+        if annotate is None:
+            print("reportgen: chức năng ghi chú thích vào DOCX (--annotate) chưa có trong bản cài đặt này.",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+    results, failed = [], []
+    for path in args.files:
+        try:
+            results.append(verify_path(path, scheme))
+        except UnreadableInput as exc:
+            failed.append(str(exc))
+    if failed:
+        for message in failed:
+            print(f"reportgen: {message}", file=sys.stderr)
+        if len(args.files) > 1:
+            print(f"reportgen: không kiểm tra được {len(failed)}/{len(args.files)} tệp; "
+                  "chưa in kết quả nào. Sửa hoặc bỏ các tệp trên rồi chạy lại.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if annotate is not None:
+        from .output import atomic_path
+
+        with atomic_path(args.annotate, suffix=".docx") as tmp:
+            annotate.annotate(args.files[0], results[0].findings, tmp)
+    _print(results, args.format)
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FINDINGS
+
+
+def _print(results, fmt: str) -> None:
+    if fmt == "json":
+        payload = [r.to_json() for r in results]
+        out = payload[0] if len(payload) == 1 else payload
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return
+    from ..findings_text import format_findings
+
+    texts = [format_findings(r.report, r.findings) for r in results]
+    sys.stdout.write("\n\n".join(texts) + "\n")

@@ -1,0 +1,125 @@
+"""Findings as text for a person: Vietnamese, grouped by table and row, each
+with where it is (table, row, unit, column, page) and what was written
+against what was expected, and a closing line with counts by severity."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+from .model import Finding, Report
+from .numbers import format_vi
+
+SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN"}
+SEVERITY_NAME = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+_COLUMN_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)",
+                 "grade": "Xếp loại", "rank": "Xếp hạng", "unit": "Tên đơn vị"}
+_TITLE_WIDTH = 90
+
+
+def _value(text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return format_vi(Decimal(text))
+    except (InvalidOperation, ValueError):
+        return text
+
+
+def _short(text: str, width: int = _TITLE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _table_heading(report: Report, index: int) -> str:
+    table = next((t for t in report.tables if t.index == index), None)
+    if table is None:
+        return f"Bảng {index + 1}"
+    head = f"Bảng {index + 1}"
+    if table.title:
+        head += f": {_short(table.title)}"
+    if table.scheme:
+        head += f" (bộ chỉ số {table.scheme})"
+    return head
+
+
+def _row_heading(report: Report, f: Finding) -> str:
+    table = next((t for t in report.tables if t.index == f.table), None)
+    row = table.rows[f.row] if table is not None and f.row is not None and f.row < len(table.rows) else None
+    parts = []
+    if row is not None and (row.no or row.section):
+        parts.append("Dòng " + ".".join(p for p in (row.section, row.no) if p))
+    else:
+        parts.append(f"Dòng {f.row + 1}" if f.row is not None else "Cả bảng")
+    unit = f.unit or (row.unit if row is not None else None)
+    if unit:
+        parts.append(unit)
+    page = f.page if f.page is not None else (row.page if row is not None else None)
+    text = " – ".join(parts)
+    return text + (f" (trang {page})" if page is not None else "")
+
+
+def _column_name(report: Report, f: Finding) -> str | None:
+    if f.column is None:
+        return None
+    table = next((t for t in report.tables if t.index == f.table), None)
+    if table is not None:
+        for col in table.columns:
+            if col.key == f.column:
+                return col.label
+    return _COLUMN_NAMES.get(f.column, f.column)
+
+
+def format_finding(report: Report, f: Finding, indent: str = "") -> list[str]:
+    lines = [f"{indent}[{SEVERITY_LABEL.get(f.severity, f.severity.upper())}] {f.code}: {f.message}"]
+    detail = []
+    column = _column_name(report, f)
+    if column:
+        detail.append(f"cột: {column}")
+    reported, expected = _value(f.reported), _value(f.expected)
+    if reported is not None:
+        detail.append(f"ghi: {reported}")
+    if expected is not None:
+        detail.append(f"đúng là: {expected}")
+    if f.table is None and f.page is not None:
+        detail.append(f"trang {f.page}")
+    if f.paragraph is not None:
+        detail.append(f"đoạn {f.paragraph + 1}")
+    if detail:
+        lines.append(f"{indent}    " + "; ".join(detail))
+    return lines
+
+
+def summary_line(findings: Iterable[Finding]) -> str:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    parts = [f"{n} {SEVERITY_NAME.get(sev, sev)}" for sev, n in counts.items()]
+    verdict = "KHÔNG ĐẠT" if counts["error"] else "ĐẠT"
+    return f"Kết quả: {verdict} – " + ", ".join(parts) + "."
+
+
+def format_findings(report: Report, findings: list[Finding]) -> str:
+    """The whole text for one report."""
+    lines = [f"Tệp: {report.source}"]
+    general = [f for f in findings if f.table is None]
+    if general:
+        lines.append("Toàn văn bản:")
+        for f in general:
+            lines.extend(format_finding(report, f, "  "))
+    tables: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.table is not None:
+            tables.setdefault(f.table, []).append(f)
+    for index in sorted(tables):
+        lines.append(_table_heading(report, index) + ":")
+        rows: dict[int | None, list[Finding]] = {}
+        for f in tables[index]:
+            rows.setdefault(f.row, []).append(f)
+        for row in sorted(rows, key=lambda r: -1 if r is None else r):
+            lines.append("  " + _row_heading(report, rows[row][0]) + ":")
+            for f in rows[row]:
+                lines.extend(format_finding(report, f, "    "))
+    if not findings:
+        lines.append("Không phát hiện sai sót.")
+    lines.append(summary_line(findings))
+    return "\n".join(lines)

@@ -1,0 +1,60 @@
+"""Verification: read a file into a Report, run every check, decide.
+
+``ok`` is False when at least one finding is an error; warnings and
+information never fail a report.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .checks import CheckContext, run_checks
+from .model import Finding, Report
+from .schemes import Scheme, load_scheme
+
+
+@dataclass
+class VerifyResult:
+    report: Report
+    findings: list[Finding]
+    ok: bool
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings by severity: {'error': n, 'warning': n, 'info': n}."""
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] = out.get(f.severity, 0) + 1
+        return out
+
+    def to_json(self) -> dict:
+        return {"source": self.report.source, "ok": self.ok,
+                "findings": [f.to_json() for f in self.findings]}
+
+
+def _scheme(scheme: str | Scheme | None) -> Scheme | None:
+    if scheme is None or isinstance(scheme, Scheme):
+        return scheme
+    return load_scheme(scheme)  # raises UnknownScheme
+
+
+def verify_report(report: Report, scheme: str | Scheme | None = None,
+                  settings: dict | None = None) -> VerifyResult:
+    """Run every check over a report already read."""
+    ctx = CheckContext(scheme_override=_scheme(scheme), options=dict(settings or {}))
+    findings = run_checks(report, ctx)
+    return VerifyResult(report, findings, ok=not any(f.severity == "error" for f in findings))
+
+
+def verify_path(path: str | os.PathLike, scheme: str | Scheme | None = None,
+                settings: dict | None = None) -> VerifyResult:
+    """Read ``path`` (any supported format) and verify it. Raises
+    :class:`reportgen.raw.UnreadableInput` when the file cannot be read."""
+    from .read import read_path
+
+    resolved = _scheme(scheme)
+    settings = dict(settings or {})
+    if resolved is not None:
+        settings.setdefault("scheme", resolved.name)
+    report = read_path(path, settings)
+    return verify_report(report, resolved, settings)
