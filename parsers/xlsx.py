@@ -1,0 +1,358 @@
+"""XLSX → RawDocument (openpyxl, read-only, streamed).
+
+Each worksheet gives a paragraph with the sheet name (style ``'sheet'``),
+then the paragraphs of its title rows, its table, and the paragraphs of its
+trailing note rows. Title rows are the leading rows holding one text cell
+(a title merged across the sheet); note rows the trailing ones. Empty rows
+and columns around and inside the table are dropped.
+
+Cells:
+
+- merged ranges become ``rowspan``/``colspan`` on the top-left cell;
+- a number stored as a number keeps its exact value in ``RawCell.value``
+  (``Decimal(str(v))``, never float arithmetic), the number format's decimals
+  applied (``0.00`` shows 71,19 for 71.1882…; a percent format gives ×100
+  and a '%'), and ``text`` is the same number in vi_VN (decimal comma, no
+  grouping: ``58,94``, ``13597``);
+- a number stored as text ("19.05", "4,81") stays text, as written: the
+  reader parses it knowing the column;
+- formulas: the workbook is streamed twice in step, once for the formulas and
+  once for the cached values (``data_only``). The cell shows the cached
+  value. Simple formulas (SUM, + - * /, references, ranges, ROUND …; see
+  :mod:`parsers.xlsx_formula`) are evaluated in Decimal over the cached
+  values of the cells they refer to; where the result differs from the
+  cached value the document gets a ``RawNote(kind='formula_mismatch')``
+  with ``table``/``row``/``col`` of the cell in its RawTable and ``data`` =
+  {sheet, cell, formula, cached, computed}. A formula without a cached value
+  (a file written by a program that never calculated it) gets its computed
+  value and a ``RawNote(kind='formula_uncached')``.
+
+  Mapping for the reader/checks: ``formula_mismatch`` → finding
+  ``FORMULA_MISMATCH`` (error; ``reported`` = data['cached'], ``expected`` =
+  data['computed']); ``formula_uncached`` → none (info at most);
+  ``sheet_truncated`` → none.
+
+Huge sheets: rows are streamed and reading stops after ``max_empty_run``
+consecutive empty rows (a sheet formatted down to row 1,048,576), with a
+``RawNote(kind='sheet_truncated')``; at most ``max_rows`` rows and
+``max_cols`` columns are read.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import zipfile
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+
+from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
+
+from .ooxml import open_checked_zip
+from .xlsx_formula import Unsupported, evaluate
+
+DEFAULTS = {
+    "max_empty_run": 1000,
+    "max_rows": 200_000,
+    "max_cols": 256,
+    "check_formulas": True,
+    "split_titles": True,
+}
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"")
+_DECIMALS = re.compile(r"\.([0#?]+)")
+
+
+def _merges(zf: zipfile.ZipFile, member: str) -> list[tuple[int, int, int, int]]:
+    """Merged ranges (min_row, min_col, max_row, max_col), 1-based, found by
+    scanning the sheet XML in chunks (mergeCells sit after the sheet data)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    out = []
+    tail = b""
+    try:
+        fh = zf.open(member.lstrip("/"))
+    except KeyError:
+        return out
+    with fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            for m in _MERGE.finditer(data):
+                ref = m.group(1).decode()
+                if ":" not in ref:
+                    ref = f"{ref}:{ref}"
+                c1, r1, c2, r2 = range_boundaries(ref)
+                out.append((r1, c1, r2, c2))
+            # keep a tail long enough for a tag cut at the chunk border
+            cut = data.rfind(b"<")
+            tail = data[cut:] if cut >= 0 and len(data) - cut < 256 else b""
+    return sorted(set(out))
+
+
+def _decimals(number_format: str | None) -> int | None:
+    if not number_format or number_format == "General":
+        return None
+    section = number_format.split(";")[0]
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", section)
+    m = _DECIMALS.search(section)
+    if m:
+        return len(m.group(1))
+    return 0 if re.search(r"[0#]", section) else None
+
+
+def vi_text(value: Decimal) -> str:
+    """A Decimal in vi_VN without grouping: 58,94 · 13597 · -0,5."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".") if "E" not in text else text
+    return text.replace(".", ",")
+
+
+def _display(value, number_format: str | None) -> tuple[str, Decimal | None]:
+    """The cell's text and, for a number, its displayed exact value."""
+    if value is None:
+        return "", None
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), None
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.strftime("%d/%m/%Y"), None
+    if isinstance(value, _dt.time):
+        return value.strftime("%H:%M"), None
+    if isinstance(value, (int, float, Decimal)):
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return str(value), None
+        if not number.is_finite():
+            return str(value), None
+        percent = bool(number_format) and "%" in number_format.split(";")[0]
+        if percent:
+            number = number * 100
+        places = _decimals(number_format)
+        if places is None:
+            # General: at most 10 decimals, which hides binary noise
+            # (58.940000000000005 shows 58.94).
+            if -number.as_tuple().exponent > 10:
+                number = number.quantize(Decimal("1e-10"), rounding=ROUND_HALF_UP)
+            number = number.normalize() if number != number.to_integral_value() else number.quantize(Decimal(1))
+            text = vi_text(number)
+        else:
+            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            text = format(number, "f").replace(".", ",")
+        return (text + "%" if percent else text), number
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.strip() for line in text.split("\n")).strip()
+    return text, None
+
+
+def _same(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(a), abs(b))
+
+
+class _Sheet:
+    """The rows of one sheet, streamed in step from both workbooks."""
+
+    def __init__(self, ws_formula, ws_value, settings: dict):
+        self.cells: dict[tuple[int, int], tuple[str, Decimal | None]] = {}
+        self.formulas: dict[tuple[int, int], str] = {}
+        self.cached: dict[tuple[int, int], object] = {}
+        self.stored: dict[tuple[int, int], object] = {}  # value as stored (formula: cached)
+        self.truncated_at: int | None = None
+        max_col = min(ws_formula.max_column or settings["max_cols"], settings["max_cols"])
+        empty_run = 0
+        rows_f = ws_formula.iter_rows(max_col=max_col)
+        rows_v = ws_value.iter_rows(max_col=max_col) if ws_value is not None else None
+        for r, row_f in enumerate(rows_f, start=1):
+            row_v = next(rows_v, ()) if rows_v is not None else ()
+            if r > settings["max_rows"]:
+                self.truncated_at = r
+                break
+            empty = True
+            for c, cell in enumerate(row_f, start=1):
+                raw = getattr(cell, "value", None)
+                if raw is None:
+                    continue
+                fmt = getattr(cell, "number_format", None)
+                if isinstance(raw, str) and raw.startswith("=") and getattr(cell, "data_type", None) == "f":
+                    self.formulas[(r, c)] = raw
+                    vcell = row_v[c - 1] if c - 1 < len(row_v) else None
+                    raw = getattr(vcell, "value", None)
+                    self.cached[(r, c)] = raw
+                self.stored[(r, c)] = raw
+                text, number = _display(raw, fmt)
+                if text:
+                    empty = False
+                self.cells[(r, c)] = (text, number)
+            for c in range(1, max_col + 1):
+                if (r, c) in self.formulas and (r, c) not in self.cells:
+                    self.cells[(r, c)] = ("", None)
+            if empty and not any((r, c) in self.formulas for c in range(1, max_col + 1)):
+                empty_run += 1
+                if empty_run >= settings["max_empty_run"]:
+                    self.truncated_at = r
+                    break
+            else:
+                empty_run = 0
+
+    def lookup_value(self, r: int, c: int):
+        """The stored value at a cell (a formula's cached value), as the
+        formula checker sees it: Decimal for numbers, str for text, None."""
+        v = self.stored.get((r, c))
+        if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+            return Decimal(str(v))
+        if isinstance(v, str):
+            return v if v.strip() else None
+        return None
+
+
+def _read_sheet(ws_f, ws_v, zf, settings) -> tuple[_Sheet, list]:
+    sheet = _Sheet(ws_f, ws_v, settings)
+    member = getattr(ws_f, "_worksheet_path", None)
+    merges = _merges(zf, member) if member else []
+    return sheet, merges
+
+
+def _check_formulas(sheet: _Sheet, sheet_name: str) -> list[dict]:
+    """Evaluate simple formulas; return mismatches and uncached results."""
+    from openpyxl.utils.cell import get_column_letter
+
+    out = []
+    for (r, c), formula in sheet.formulas.items():
+        try:
+            computed = evaluate(formula, sheet.lookup_value)
+        except (Unsupported, RecursionError):
+            continue
+        cached = sheet.cached.get((r, c))
+        ref = f"{get_column_letter(c)}{r}"
+        if cached is None:
+            out.append({"kind": "formula_uncached", "r": r, "c": c, "sheet": sheet_name, "cell": ref,
+                        "formula": formula, "computed": computed})
+            continue
+        if not isinstance(cached, (int, float, Decimal)) or isinstance(cached, bool):
+            continue
+        cached_d = Decimal(str(cached))
+        if not _same(cached_d, computed):
+            out.append({"kind": "formula_mismatch", "r": r, "c": c, "sheet": sheet_name, "cell": ref,
+                        "formula": formula, "cached": cached_d, "computed": computed})
+    return out
+
+
+def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: dict, checks: list[dict]) -> None:
+    cells = {k: v for k, v in sheet.cells.items() if v[0]}
+    for chk in checks:  # an uncached formula shows its computed value
+        if chk["kind"] == "formula_uncached":
+            number = chk["computed"]
+            cells[(chk["r"], chk["c"])] = (vi_text(number.normalize() if number != number.to_integral_value()
+                                                   else number.quantize(Decimal(1))), number)
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for r1, c1, r2, c2 in merges:
+        spans[(r1, c1)] = (r2, c2)
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                if (r, c) != (r1, c1):
+                    covered[(r, c)] = (r1, c1)
+    origins = {k: v for k, v in cells.items() if k not in covered}
+    n_para = sum(1 for _ in doc.paragraphs)
+    doc.blocks.append(RawParagraph(text=sheet_name, index=n_para, style="sheet"))
+    n_para += 1
+    if not origins:
+        return
+    rows = sorted({r for r, _ in origins})
+    cols_used = sorted({c for _, c in origins})
+    by_row: dict[int, list[int]] = {}
+    for r, c in origins:
+        by_row.setdefault(r, []).append(c)
+
+    def single(r: int) -> bool:
+        cs = by_row[r]
+        return len(cs) == 1 and origins[(r, cs[0])][1] is None
+
+    lead = []
+    trail = []
+    if settings.get("split_titles", True) and len(rows) > 1:
+        while rows and single(rows[0]) and len(rows) > 1:
+            lead.append(rows.pop(0))
+        while rows and single(rows[-1]) and len(rows) > 1:
+            trail.insert(0, rows.pop())
+    for r in lead:
+        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=n_para, style="sheet-title"))
+        n_para += 1
+    if rows:
+        first_col = min(c for r in rows for c in by_row[r])
+        last_col = max(c for r in rows for c in by_row[r])
+        row_index = {r: i for i, r in enumerate(rows)}
+        table_idx = sum(1 for _ in doc.tables)
+        table = RawTable(index=table_idx)
+        for r in rows:
+            out_row = []
+            for c in sorted(by_row[r]):
+                if c < first_col or c > last_col:
+                    continue
+                text, number = origins[(r, c)]
+                rowspan = colspan = 1
+                if (r, c) in spans:
+                    r2, c2 = spans[(r, c)]
+                    # rows inside the merge that were dropped as empty shrink it
+                    rowspan = max(1, sum(1 for rr in rows if r <= rr <= r2))
+                    colspan = max(1, min(c2, last_col) - c + 1)
+                out_row.append(RawCell(text=text, row=row_index[r], col=c - first_col,
+                                       rowspan=rowspan, colspan=colspan, value=number))
+            table.rows.append(out_row)
+        doc.blocks.append(table)
+        for chk in checks:
+            if chk["kind"] == "formula_uncached":
+                continue
+            r, c = chk["r"], chk["c"]
+            doc.notes.append(RawNote(
+                kind=chk["kind"],
+                message=(f"Ô {chk['cell']} (trang tính “{sheet_name}”) có công thức {chk['formula']} "
+                         f"cho {vi_text(chk['computed'])} nhưng giá trị lưu sẵn là {vi_text(chk['cached'])}."),
+                table=table_idx if r in row_index else None,
+                row=row_index.get(r), col=(c - first_col) if r in row_index else None,
+                data={"sheet": sheet_name, "cell": chk["cell"], "formula": chk["formula"],
+                      "cached": chk["cached"], "computed": chk["computed"]}))
+    for r in trail:
+        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=n_para, style="sheet-note"))
+        n_para += 1
+
+
+def read(path, settings: dict | None = None) -> RawDocument:
+    import openpyxl
+
+    path = Path(path)
+    settings = {**DEFAULTS, **(settings or {})}
+    zf = open_checked_zip(path, "xl/workbook.xml", "XLSX", settings)
+    try:
+        try:
+            wb_f = openpyxl.load_workbook(path, read_only=True, data_only=False)
+            wb_v = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on broken packages
+            raise UnreadableInput(f"Không đọc được bảng tính XLSX {path.name}: {type(exc).__name__}.") from exc
+        doc = RawDocument(source=str(path), format="xlsx", properties={"sheets": []})
+        try:
+            for name in wb_f.sheetnames:
+                ws_f = wb_f[name]
+                if not hasattr(ws_f, "iter_rows"):
+                    continue  # chartsheet
+                ws_v = wb_v[name] if name in wb_v.sheetnames else None
+                sheet, merges = _read_sheet(ws_f, ws_v, zf, settings)
+                checks = _check_formulas(sheet, name) if settings.get("check_formulas", True) else []
+                n_tables = sum(1 for _ in doc.tables)
+                _build(sheet, merges, name, doc, settings, checks)
+                table = n_tables if sum(1 for _ in doc.tables) > n_tables else None
+                doc.properties["sheets"].append({"name": name, "table": table})
+                if sheet.truncated_at is not None:
+                    doc.notes.append(RawNote(
+                        kind="sheet_truncated",
+                        message=(f"Trang tính “{name}”: dừng đọc ở dòng {sheet.truncated_at} "
+                                 "sau một dải dài các dòng trống."),
+                        table=table, data={"sheet": name, "row": sheet.truncated_at}))
+        finally:
+            wb_f.close()
+            wb_v.close()
+    finally:
+        zf.close()
+    return doc
