@@ -1,0 +1,81 @@
+"""Legacy Office files (OLE compound documents): Word 97-2003 ``.doc`` and
+Excel 97-2003 ``.xls`` are converted by LibreOffice headless to DOCX/XLSX in
+a private temporary folder, then read by :mod:`parsers.docx` /
+:mod:`parsers.xlsx`. An OLE file that holds an encrypted OOXML package, or a
+.doc/.xls with its encryption flag set, is refused with a Vietnamese message.
+
+Settings: ``soffice`` (the program, default "soffice"), ``convert_timeout``
+(seconds, default 120).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from reportgen.raw import RawDocument, UnreadableInput
+
+from .ooxml import ole_is_encrypted_legacy, ole_kind, read_ole
+
+DEFAULTS = {"soffice": "soffice", "convert_timeout": 120}
+
+
+def convert(path: Path, target: str, outdir: Path, settings: dict | None = None) -> Path:
+    """Convert ``path`` with LibreOffice headless to ``target`` ('docx',
+    'xlsx', 'pdf' …) in ``outdir``; return the new file. Each call uses its
+    own user profile, so parallel runs do not fight over a lock."""
+    settings = {**DEFAULTS, **(settings or {})}
+    program = shutil.which(settings["soffice"]) or settings["soffice"]
+    with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as profile:
+        cmd = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(path)]
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                                  timeout=settings["convert_timeout"], start_new_session=True)
+        except FileNotFoundError as exc:
+            raise UnreadableInput("Không tìm thấy LibreOffice (soffice) để chuyển đổi tệp Office cũ.") from exc
+        except subprocess.TimeoutExpired as exc:
+            raise UnreadableInput(
+                f"LibreOffice không chuyển đổi xong tệp {path.name} sau {settings['convert_timeout']} giây.") from exc
+    out = outdir / (path.stem + "." + target.split(":")[0])
+    if proc.returncode != 0 or not out.exists():
+        detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
+        raise UnreadableInput(f"LibreOffice không chuyển đổi được tệp {path.name}"
+                              + (f": {detail[-1]}" if detail else "."))
+    return out
+
+
+def read(path, settings: dict | None = None) -> RawDocument:
+    path = Path(path)
+    settings = {**DEFAULTS, **(settings or {})}
+    ole = read_ole(path)
+    if ole is None:
+        raise UnreadableInput(f"Tệp {path.name} hỏng: không đọc được cấu trúc tệp Office cũ (OLE).")
+    kind = ole_kind(ole)
+    if kind == "encrypted_ooxml":
+        raise UnreadableInput(f"Tệp {path.name} được bảo vệ bằng mật khẩu (đã mã hóa); hãy gỡ mật khẩu rồi gửi lại.")
+    if kind == "unknown":
+        raise UnreadableInput(f"Tệp {path.name} là tệp Office cũ (OLE) nhưng không phải Word (.doc) hay Excel (.xls).")
+    if ole_is_encrypted_legacy(ole, kind):
+        raise UnreadableInput(f"Tệp {path.name} được bảo vệ bằng mật khẩu (đã mã hóa); hãy gỡ mật khẩu rồi gửi lại.")
+    target = "docx" if kind == "doc" else "xlsx"
+    with tempfile.TemporaryDirectory(prefix="reportgen-conv-") as tmp:
+        tmpdir = Path(tmp)
+        # A plain ASCII name: LibreOffice names its output after the input.
+        src = tmpdir / ("input." + ("doc" if kind == "doc" else "xls"))
+        shutil.copyfile(path, src)
+        os.chmod(src, 0o600)
+        out = convert(src, target, tmpdir, settings)
+        if target == "docx":
+            from . import docx
+
+            doc = docx.read(out, settings)
+        else:
+            from . import xlsx
+
+            doc = xlsx.read(out, settings)
+    doc.source = str(path)
+    doc.properties["converted_from"] = kind
+    return doc
