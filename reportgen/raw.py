@@ -25,6 +25,9 @@ class RawCell:
     bbox: tuple[float, float, float, float] | None = None
     # OCR confidence 0..100 where the text came from recognition, else None.
     confidence: float | None = None
+    # As on RawParagraph: 'tcvn3' or 'vni' when the cell's font was a legacy
+    # 8-bit Vietnamese font; the reader converts the text.
+    legacy_encoding: str | None = None
     # 1-based source line for text inputs (where a row was written), else None.
     line: int | None = None
     # The number a spreadsheet stored in the cell, as displayed (its number
