@@ -155,12 +155,13 @@ class Statement:
     denominator: Decimal | None = None
     date: _dt.date | None = None
     label: str | None = None  # section number "1.2.", a roman "VI"
+    level: int | None = None  # a section's depth: 1 for I, II; 2 for 1.; 3 for 1.1.
     scope: str | None = None  # what the claim is about (a heading, 'cấp xã')
     raw: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "text": self.text}
-        for name in ("paragraph", "page", "count", "grade", "label", "scope"):
+        for name in ("paragraph", "page", "count", "grade", "label", "level", "scope"):
             v = getattr(self, name)
             if v is not None:
                 out[name] = v
