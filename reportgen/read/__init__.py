@@ -1,2 +1,134 @@
 """Reading: a RawDocument becomes a Report (metadata, score tables bound to a
-scheme, prose statements). Parsers know formats; this package knows schemes."""
+scheme, prose statements). Parsers know formats; this package knows schemes.
+
+:func:`read_report` repairs the text (NFC, letters damaged by PDF producers,
+legacy 8-bit encodings the parser flagged), keeps the paragraphs, binds the
+tables (:mod:`.tables`) and hands the paragraphs to the metadata and
+statement readers (:mod:`.meta`, :mod:`.statements`).
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import replace
+
+from ..model import Finding, Meta, Paragraph, Report
+from ..raw import RawDocument, RawParagraph, RawTable
+from ..text import repair
+from .tables import read_tables
+
+# What a parser's note means for the reader of the report.
+_NOTE_FINDINGS = {
+    "formula_mismatch": ("FORMULA_MISMATCH", "warning"),
+    "ocr_low_confidence": ("OCR_UNCERTAIN", "warning"),
+}
+
+
+def read_path(path: str | os.PathLike, settings: dict | None = None, scheme: str | None = None) -> Report:
+    """Read any supported file into a Report (UnreadableInput when it cannot be read)."""
+    from parsers import read_raw
+
+    return read_report(read_raw(path, settings), scheme)
+
+
+def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
+    report = Report(source=raw.source)
+    blocks, repairs = repaired_blocks(raw)
+    report.paragraphs = [Paragraph(text=b.text, index=b.index, page=b.page)
+                         for b in blocks if isinstance(b, RawParagraph)]
+    report.tables = read_tables(blocks, report, scheme)
+    if repairs:
+        report.read_findings.insert(0, encoding_finding(repairs))
+    report.read_findings.extend(note_findings(raw))
+    report.meta = _meta(report)
+    report.statements = _statements(report)
+    return report
+
+
+# -- text repair -----------------------------------------------------------------------
+
+def repaired_blocks(raw: RawDocument) -> tuple[list, int]:
+    """Blocks with repaired text, and how many characters were repaired."""
+    count = 0
+    out: list = []
+    for block in raw.blocks:
+        if isinstance(block, RawParagraph):
+            text = _legacy(block.text, block.legacy_encoding)
+            fixed = repair(text)
+            count += fixed.repairs
+            out.append(replace(block, text=fixed.text, legacy_encoding=None))
+        elif isinstance(block, RawTable):
+            table, n = _repaired_table(block)
+            count += n
+            out.append(table)
+    return out, count
+
+
+def _repaired_table(table: RawTable) -> tuple[RawTable, int]:
+    count = 0
+    rows = []
+    for r in table.rows:
+        cells = []
+        for c in r:
+            fixed = repair(c.text or "")
+            count += fixed.repairs
+            cells.append(replace(c, text=fixed.text))
+        rows.append(cells)
+    header = None
+    if table.header_text is not None:
+        fixed = repair(table.header_text)
+        count += fixed.repairs
+        header = fixed.text
+    return replace(table, rows=rows, header_text=header), count
+
+
+def _legacy(text: str, encoding: str | None) -> str:
+    if not encoding:
+        return text
+    try:
+        legacy = importlib.import_module("reportgen.text.legacy")
+    except ModuleNotFoundError:
+        return text
+    for name in ("to_unicode", "convert", "decode_legacy"):
+        func = getattr(legacy, name, None)
+        if callable(func):
+            return func(text, encoding)
+    return text
+
+
+def encoding_finding(repairs: int) -> Finding:
+    return Finding(code="ENCODING_REPAIRED", severity="info",
+                   reported=str(repairs),
+                   message=f"Đã sửa {repairs} ký tự bị lỗi mã hóa khi trích xuất văn bản (ví dụ “ƣ” thành “ư”).")
+
+
+def note_findings(raw: RawDocument) -> list[Finding]:
+    out = []
+    for note in raw.notes:
+        known = _NOTE_FINDINGS.get(note.kind)
+        if known:
+            out.append(Finding(code=known[0], severity=known[1], message=note.message, table=note.table,
+                               row=note.row, page=note.page))
+    return out
+
+
+# -- prose readers (reportgen.read.meta / .statements) -----------------------------------------
+
+def _optional(module: str, func: str):
+    try:
+        mod = importlib.import_module(f"{__name__}.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__name__}.{module}":
+            return None
+        raise
+    return getattr(mod, func, None)
+
+
+def _meta(report: Report) -> Meta:
+    read_meta = _optional("meta", "read_meta")
+    return read_meta(report.paragraphs) if read_meta else Meta()
+
+
+def _statements(report: Report) -> list:
+    read_statements = _optional("statements", "read_statements")
+    return list(read_statements(report.paragraphs, report)) if read_statements else []

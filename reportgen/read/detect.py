@@ -1,0 +1,163 @@
+"""Which scheme a table's header speaks, and which column is which indicator.
+
+Only the scheme data files are consulted (indicator and group words, maxima,
+header words, the number of indicators); nothing here knows a scheme by name.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..schemes import Indicator, Scheme, all_schemes, load_scheme
+from .header import HeaderColumn, fold, max_in
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(word: str) -> re.Pattern:
+    # "chỉ số 1" must not match "chỉ số 12": no letter or digit may follow.
+    return re.compile(r"(?<![\w])" + re.escape(word).replace(r"\ ", r"\s*") + r"(?![\w])")
+
+
+def has_word(text: str, words) -> bool:
+    return any(_word_pattern(w).search(text) for w in words)
+
+
+def group_of(column: HeaderColumn, scheme: Scheme) -> str | None:
+    """The scheme group named by a column's upper labels (or its own label
+    when the group has a single column merged down)."""
+    for label in reversed(column.path[:-1] or column.path):
+        text = fold(label)
+        for group in scheme.groups:
+            if group.words and has_word(text, group.words):
+                return group.key
+    return None
+
+
+def candidates(column: HeaderColumn, scheme: Scheme) -> list[Indicator]:
+    text = column.text
+    leaf = fold(column.leaf)
+    cmax = column.max
+    group = group_of(column, scheme)
+    out = []
+    for ind in scheme.indicators:
+        if not ind.words or not (has_word(leaf, ind.words) or has_word(text, ind.words)):
+            continue
+        if cmax is not None and cmax != ind.max:
+            continue
+        if group is not None and ind.group is not None and scheme.groups and ind.group != group:
+            continue
+        out.append(ind)
+    # Prefer indicators named by the leaf itself.
+    out.sort(key=lambda i: 0 if has_word(leaf, i.words) else 1)
+    return out
+
+
+def assign(columns: list[HeaderColumn], scheme: Scheme) -> dict[int, str]:
+    """Column index → indicator key. Unique candidates first, then the
+    scheme's order; when the count and the maxima agree, position decides
+    for the columns still open."""
+    options = {c.index: [i.key for i in candidates(c, scheme)] for c in columns}
+    taken: dict[int, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        for idx, keys in options.items():
+            if idx in taken:
+                continue
+            free = [k for k in keys if k not in taken.values()]
+            if len(free) == 1:
+                taken[idx] = free[0]
+                changed = True
+    for idx, keys in options.items():
+        free = [k for k in keys if k not in taken.values()]
+        if idx not in taken and free:
+            taken[idx] = free[0]
+    inds = scheme.indicators
+    if len(columns) == len(inds) and _maxima_agree(columns, inds):
+        for column, ind in zip(columns, inds):
+            if column.index not in taken and ind.key not in taken.values():
+                taken[column.index] = ind.key
+    return taken
+
+
+def _maxima_agree(columns: list[HeaderColumn], inds) -> bool:
+    return all(c.max is None or c.max == i.max for c, i in zip(columns, inds))
+
+
+@dataclass
+class Detection:
+    scheme: Scheme | None
+    score: int
+    mapping: dict[int, str]
+
+
+def detect_grid(columns: list[HeaderColumn], override: str | None = None) -> Detection:
+    """The scheme whose indicators the score columns name best."""
+    schemes = [load_scheme(override)] if override else list(all_schemes().values())
+    best = Detection(None, 0, {})
+    tie = False
+    for scheme in schemes:
+        mapping = assign(columns, scheme)
+        score = _score(columns, mapping, scheme)
+        if score > best.score:
+            best, tie = Detection(scheme, score, mapping), False
+        elif score == best.score and score > 0:
+            tie = True
+    if override:
+        return best if best.scheme else Detection(load_scheme(override), 0, {})
+    if tie or best.score < 6 or len(best.mapping) < 3:
+        return Detection(None, best.score, {})
+    return best
+
+
+def _score(columns: list[HeaderColumn], mapping: dict[int, str], scheme: Scheme) -> int:
+    n = len(scheme.indicators)
+    score = 2 * len(mapping)
+    found = [c.max for c in columns if c.max is not None]
+    if found and Counter(found) == Counter(i.max for i in scheme.indicators):
+        score += 10
+    if len(columns) == n:
+        score += 5
+    else:
+        score -= 2 * abs(len(columns) - n)
+    text = " ".join(c.text for c in columns)
+    score += sum(1 for w in scheme.header_words if has_word(text, [w]))
+    return score
+
+
+def detect_text(header_text: str, n_values: int, override: str | None = None) -> Scheme | None:
+    """For a header known only as words (text from a PDF): the scheme whose
+    maxima, indicator count and words the text shows best."""
+    if override:
+        return load_scheme(override)
+    text = fold(header_text)
+    maxima = [m for m in (max_in(part) for part in re.findall(r"\([^)]*\)", header_text)) if m is not None]
+    best, best_score, tie = None, 0, False
+    for scheme in all_schemes().values():
+        n = len(scheme.indicators)
+        score = 0
+        if maxima and Counter(maxima) == Counter(i.max for i in scheme.indicators):
+            score += 10
+        if 0 < n_values - n <= 3:
+            score += 4
+        score += sum(1 for w in scheme.header_words if has_word(text, [w]))
+        score += sum(1 for g in scheme.groups if has_word(text, g.words))
+        if score > best_score:
+            best, best_score, tie = scheme, score, False
+        elif score == best_score:
+            tie = True
+    if tie or best_score < 8:
+        return None
+    return best
+
+
+def group_for_label(label: str, scheme: Scheme, value_max: Decimal | None) -> str | None:
+    """The group a summary row's label names, when its maximum agrees."""
+    text = fold(label)
+    for group in scheme.groups:
+        if group.words and has_word(text, group.words) and (value_max is None or group.max == value_max):
+            return group.key
+    return None

@@ -1,0 +1,162 @@
+"""Table headers, whatever format they came from.
+
+A header is one or more rows over the data. Word, PDF and spreadsheet tables
+say which cells are merged (row and column spans); text tables do not, so the
+spans are inferred: an empty upper cell with labels below it belongs to the
+group on its left, and an empty lower cell belongs to the label above it.
+Every column ends up with a *path* of labels, top to bottom, e.g.
+``["ĐIỂM CÁC CHỈ SỐ", "Nhóm công khai, minh bạch", "Chỉ số 1 (6đ)"]``, and a
+*role* (row number, unit name, score, total, maximum, percent, grade, rank).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..numbers import parse_cell
+from ..raw import RawTable
+from ..text import collapse_spaces, strip_footnote_marks
+
+ROW_NO = re.compile(r"^\(?(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))\)?$")
+ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
+_STT = re.compile(r"^(stt|tt|sốtt|sttt|thứtự)$")
+_MAX = re.compile(r"\(\s*(?:tối\s*đa\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*\)|tối\s*đa\s*(\d+(?:[.,]\d+)?)\s*điểm", re.I)
+
+# Result roles, checked in this order against a column's lower labels.
+ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
+    ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
+    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng")),
+    ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
+    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|tỷ\s*lệ\s*(điểm|đạt)|tỉ\s*lệ\s*(điểm|đạt)|^%$")),
+    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được")),
+)
+
+
+def clean_label(text: str | None) -> str:
+    text = strip_footnote_marks(text or "")
+    text = re.sub(r"\[\d+\]|\*+$", "", text)
+    return collapse_spaces(text)
+
+
+def fold(text: str) -> str:
+    """Lower case with one space, for matching header words."""
+    return collapse_spaces(text).casefold()
+
+
+@dataclass
+class HeaderColumn:
+    index: int
+    path: list[str] = field(default_factory=list)
+
+    @property
+    def leaf(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    @property
+    def label(self) -> str:
+        return " ".join(self.path[1:] if len(self.path) > 2 else self.path)
+
+    @property
+    def text(self) -> str:
+        return fold(" ".join(self.path))
+
+    @property
+    def max(self) -> Decimal | None:
+        for label in reversed(self.path):
+            value = max_in(label)
+            if value is not None:
+                return value
+        return None
+
+    def role(self) -> str | None:
+        lower = fold(" ".join(self.path[-2:]))
+        leaf = fold(self.leaf).replace(" ", "")
+        if _STT.match(leaf):
+            return "no"
+        for role, pattern in ROLE_WORDS:
+            if pattern.search(fold(self.leaf)) or (len(self.path) > 1 and pattern.search(lower)
+                                                   and not pattern.search(fold(self.path[0]))):
+                return role
+        return None
+
+
+def max_in(label: str) -> Decimal | None:
+    m = _MAX.search(label)
+    if not m:
+        return None
+    cell = parse_cell(m.group(1) or m.group(2), "score")
+    return cell.value if cell else None
+
+
+# -- which rows are the header -------------------------------------------------
+
+def is_numbering_row(cells: list[str]) -> bool:
+    """A row that numbers the columns: (1) (2) (3) … or 1 2 3 …"""
+    filled = [c.strip("() ") for c in cells if c.strip()]
+    if len(filled) < 3:
+        return False
+    return all(c.isdigit() for c in filled) and [int(c) for c in filled] == list(
+        range(int(filled[0]), int(filled[0]) + len(filled)))
+
+
+def is_data_row(cells: list[str]) -> bool:
+    lead = [c for c in cells[:2] if c.strip()]
+    if lead and ROW_NO.match(lead[0].strip()) and not is_numbering_row(cells):
+        return True
+    numbers = 0
+    for c in cells[1:]:
+        v = parse_cell(c, "auto")
+        if v is not None and v.is_number:
+            numbers += 1
+    return numbers >= 2 and not is_numbering_row(cells)
+
+
+def header_row_count(grid: list[list[str]], declared: int | None) -> int:
+    n = 0
+    while n < len(grid) and n < 6 and not is_data_row(grid[n]):
+        n += 1
+    if declared:
+        n = max(n, declared) if n > 0 else declared
+    return min(n, len(grid))
+
+
+# -- column paths ----------------------------------------------------------------
+
+def has_spans(table: RawTable) -> bool:
+    return any(c.rowspan > 1 or c.colspan > 1 for r in table.rows for c in r)
+
+
+def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
+    if has_spans(table):
+        rows = table.grid(fill_spans=True)[:n_header]
+    else:
+        rows = _infer_spans(table.grid()[:n_header])
+    width = max((len(r) for r in rows), default=0)
+    out = []
+    for c in range(width):
+        path: list[str] = []
+        for r in rows:
+            label = clean_label(r[c] if c < len(r) else "")
+            if label and (not path or path[-1] != label):
+                path.append(label)
+        out.append(HeaderColumn(index=c, path=path))
+    return out
+
+
+def _infer_spans(rows: list[list[str]]) -> list[list[str]]:
+    """Fill the labels a text table left out: an empty cell with labels below
+    it takes the label on its left (the group spans it), within its parent."""
+    rows = [list(r) for r in rows]
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        r.extend([""] * (width - len(r)))
+    for i, row in enumerate(rows):
+        for c in range(1, width):
+            if row[c].strip() or not row[c - 1].strip():
+                continue
+            below = any(rows[k][c].strip() for k in range(i + 1, len(rows)))
+            same_parent = i == 0 or rows[i - 1][c] == rows[i - 1][c - 1]
+            if below and same_parent:
+                row[c] = row[c - 1]
+    return rows

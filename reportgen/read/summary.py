@@ -1,0 +1,170 @@
+"""Tables that are not one row per unit and one column per indicator.
+
+A *summary* table lists a scheme's groups as rows with ``x/y`` points (the
+province's 766 index by group). It is turned round so that the usual checks
+apply: one :class:`ScoreRow` per value column (the province, the national
+average …), ``scores`` keyed by group key, ``total``/``max`` from the
+"Tổng hợp" row, the rank from "Xếp hạng: 11/63", and the sub-rates (rows
+such as "1.1 Tỷ lệ đồng bộ hồ sơ | 100%") in ``extra`` keyed by their label.
+
+A *data* table is anything else with units in rows: see :mod:`.tables` for
+its keys.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Column, ScoreRow, ScoreTable
+from ..numbers import parse_cell
+from ..schemes import Scheme, all_schemes
+from .cells import CellReader
+from .detect import group_for_label
+from .header import ROMAN, ROW_NO
+
+_TOTAL_LABEL = re.compile(r"tổng\s*hợp|tổng\s*cộng|^tổng$|tổng\s*điểm", re.I)
+_LEADING_FRACTION = re.compile(r"^\s*(\d[\d.,]*)\s*/\s*(\d[\d.,]*)")
+_RANK = re.compile(r"xếp\s*hạng\s*:?\s*(\d+)\s*(?:/\s*(\d+))?", re.I)
+_LABEL_VALUE = re.compile(r"^(.*\S)\s*:\s*(\d[\d.,]*\s*%?)(\s+\S.*)?$")
+
+
+def _label(cells: list[str], no_col: int | None, unit_col: int | None) -> str:
+    label = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
+    if not label and no_col is not None and not ROW_NO.match(cells[no_col]):
+        label = cells[no_col]
+    return label
+
+
+def _value_cols(grid, roles) -> list[int]:
+    return [c.index for c in grid.columns if roles.get(c.index) not in ("no", "unit")]
+
+
+def choose_scheme(grid, roles) -> tuple[Scheme | None, int]:
+    from .tables import role_index
+
+    no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    best, best_hits = None, 0
+    for scheme in all_schemes().values():
+        if not scheme.groups:
+            continue
+        hits = set()
+        for src in grid.rows:
+            label = _label(src.cells, no_col, unit_col)
+            for c in _value_cols(grid, roles):
+                cell = parse_cell(src.cells[c] if c < len(src.cells) else "", "score")
+                if cell is not None and cell.denominator is not None:
+                    key = group_for_label(label, scheme, cell.denominator)
+                    if key:
+                        hits.add(key)
+        if len(hits) > best_hits:
+            best, best_hits = scheme, len(hits)
+    return (best, best_hits) if best_hits >= 3 else (None, 0)
+
+
+def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | None:
+    from .tables import role_index
+
+    scheme, _ = choose_scheme(grid, roles)
+    if scheme is None:
+        return None
+    no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    value_cols = _value_cols(grid, roles)
+    table = ScoreTable(index=index, scheme=scheme.name, kind="summary", page=grid.raws[0].page,
+                       source_table=grid.raws[0].index, headers=[c.label for c in grid.columns])
+    rows = [ScoreRow(unit=grid.columns[c].label or f"Cột {c + 1}", page=grid.rows[0].page) for c in value_cols]
+    for src in grid.rows:
+        label = _label(src.cells, no_col, unit_col)
+        for row, c in zip(rows, value_cols):
+            text = src.cells[c] if c < len(src.cells) else ""
+            _summary_cell(row, label, text, scheme, reader, row is rows[0])
+    used = [g for g in scheme.groups if any(g.key in r.scores for r in rows)]
+    table.columns = [Column(key=g.key, label=g.label, group=g.label, max=g.max) for g in used]
+    table.rows = rows
+    return table
+
+
+def _summary_cell(row: ScoreRow, label: str, text: str, scheme: Scheme, reader: CellReader, first: bool) -> None:
+    if _TOTAL_LABEL.search(label):
+        m = _LEADING_FRACTION.match(text)
+        if m:
+            row.raw["total"] = text
+            row.total = parse_cell(m.group(1), "score").value
+            row.max = parse_cell(m.group(2), "score").value
+        rank = _RANK.search(text)
+        if rank:
+            row.rank = int(rank.group(1))
+            row.extra["rank_of"] = Decimal(rank.group(2)) if rank.group(2) else None
+        return
+    cell = reader.read(text, "score", unit=row.unit, column=label) if text else None
+    if cell is not None and cell.denominator is not None:
+        key = group_for_label(label, scheme, cell.denominator)
+        if key and key not in row.scores:
+            row.scores[key] = cell.value
+            row.raw[key] = text
+            return
+    if cell is not None and cell.is_number:
+        row.extra[label] = cell.value
+        row.raw[label] = text
+    elif not text and first:
+        m = _LABEL_VALUE.match(label)
+        if m:
+            value = reader.read(m.group(2), "auto", unit=row.unit, column=m.group(1))
+            if value is not None and value.is_number:
+                row.extra[m.group(1)] = value.value
+                row.raw[m.group(1)] = m.group(2) + (m.group(3) or "")
+
+
+def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
+    from .tables import fill_results, role_index
+
+    reader.per_cell = False
+    no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    value_cols = [c for c in grid.columns if c.index not in (no_col, unit_col)]
+    table = ScoreTable(index=index, kind="data", page=grid.raws[0].page, source_table=grid.raws[0].index,
+                       headers=[c.label for c in grid.columns])
+    table.columns = [Column(key=f"k{c.index}", label=c.label) for c in value_cols]
+    section = section_title = None
+    for src in grid.rows:
+        cells = src.cells
+        no = cells[no_col] if no_col is not None else None
+        unit = cells[unit_col] if unit_col is not None else ""
+        values = [cells[c.index] for c in value_cols if c.index < len(cells) and cells[c.index]]
+        if no and ROMAN.match(no) and not values:
+            section, section_title = no.rstrip("."), unit
+            continue
+        row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
+                       page=src.page, source_row=src.raw_row)
+        for column in value_cols:
+            _data_cell(row, column, cells, reader, len(table.rows))
+        fill_results(row, cells, {c: r for c, r in roles.items() if r in ("grade", "rank")}, None, reader,
+                     len(table.rows))
+        table.rows.append(row)
+    _single_score_column(table)
+    return table
+
+
+def _data_cell(row: ScoreRow, column, cells: list[str], reader: CellReader, r: int) -> None:
+    key = f"k{column.index}"
+    text = cells[column.index] if column.index < len(cells) else ""
+    row.raw[key] = text
+    row.source_cols[key] = column.index
+    percent = "%" in text or "%" in column.label or re.search(r"t[ỷỉ]\s*lệ", column.label, re.I)
+    cell = reader.read(text, "percent" if percent else "auto", row=r, unit=row.unit, column=key, page=row.page)
+    if cell is None:
+        row.extra[key] = text
+        return
+    row.scores[key] = cell.value if cell.is_number else None
+    if cell.denominator is not None:
+        row.extra[f"{key}_of"] = cell.denominator
+
+
+def _single_score_column(table: ScoreTable) -> None:
+    """A ranking list (unit | 62,84/100) reads its one x/y column as the total."""
+    keys = {k for r in table.rows for k in r.scores}
+    if len(keys) != 1:
+        return
+    key = keys.pop()
+    if all(f"{key}_of" in r.extra for r in table.rows if r.scores.get(key) is not None):
+        for r in table.rows:
+            if r.scores.get(key) is not None and r.total is None:
+                r.total, r.max = r.scores[key], r.extra[f"{key}_of"]

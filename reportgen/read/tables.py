@@ -1,0 +1,281 @@
+"""Raw tables become ScoreTables.
+
+The same path serves every format: tables that continue one another (a header
+repeated after a page break, with no prose between) are joined, the header is
+read into column paths (:mod:`.header`), the scheme is detected from the score
+columns (:mod:`.detect`), and each data row becomes a :class:`ScoreRow`.
+
+Three kinds come out:
+
+- ``scores``: one row per unit, scores keyed by the scheme's indicator keys,
+  with the reported total, maximum ("88,9/94" → 94), percent and grade;
+- ``summary``: a group table (rows are a scheme's groups, cells ``x/y``) is
+  turned round: one row per value column, scores keyed by group key, total and
+  maximum from the "Tổng hợp" row, sub-rates in ``extra`` by label
+  (see :mod:`.summary`);
+- ``data``: any other table of units and numbers; columns get keys ``k<n>``
+  (n = raw column index), numbers go in ``scores[key]`` (the numerator of
+  ``x/y``), the denominator in ``extra[key + "_of"]``, text cells (codes) in
+  ``extra[key]``; the text as written is in ``raw[key]``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Column, Report, ScoreRow, ScoreTable
+from ..raw import RawParagraph, RawTable
+from ..schemes import Scheme
+from . import summary, tokenised
+from .cells import CellReader
+from .detect import detect_grid
+from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, header_columns, header_row_count,
+                     is_numbering_row)
+
+_APPENDIX = re.compile(r"^\s*ph[ụu]\s*l[ụu]c\b", re.I)
+_NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình\s*chung|bình\s*quân)$", re.I)
+
+
+@dataclass
+class RowSource:
+    cells: list[str]
+    raw_row: int  # index of the row in its raw table
+    raw_table: int
+    page: int | None = None
+
+
+@dataclass
+class Grid:
+    """Joined raw tables: the header of the first and the data rows of all."""
+
+    raws: list[RawTable]
+    columns: list[HeaderColumn]
+    header: list[list[str]]
+    rows: list[RowSource] = field(default_factory=list)
+
+
+def read_tables(blocks: list, report: Report, scheme: str | None = None) -> list[ScoreTable]:
+    out: list[ScoreTable] = []
+    for title, raws in group_tables(blocks):
+        reader = CellReader(table=len(out))
+        table = bind(raws, len(out), scheme, reader)
+        if table is None:
+            continue
+        table.title = title
+        out.append(table)
+        report.read_findings.extend(reader.findings)
+        if title:
+            report.appendix_titles.append((table.index, title))
+    return out
+
+
+# -- grouping and titles ----------------------------------------------------------------
+
+def group_tables(blocks: list) -> list[tuple[str | None, list[RawTable]]]:
+    """Tables with their titles; a table that repeats the previous table's
+    header with no prose between continues it."""
+    groups: list[tuple[str | None, list[RawTable]]] = []
+    recent: list[str] = []
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            if block.text.strip():
+                recent.append(block.text.strip())
+            continue
+        if groups and not recent and same_header(groups[-1][1][0], block):
+            groups[-1][1].append(block)
+        else:
+            groups.append((title_from(recent), [block]))
+        recent = []
+    return groups
+
+
+def same_header(a: RawTable, b: RawTable) -> bool:
+    if a.tokenised or b.tokenised:
+        return a.tokenised and b.tokenised and (a.header_text or "") == (b.header_text or "")
+    ga, gb = a.grid(), b.grid()
+    return bool(ga and gb) and [clean_label(x) for x in ga[0]] == [clean_label(x) for x in gb[0]]
+
+
+def title_from(paragraphs: list[str]) -> str | None:
+    """'Phụ lục II KẾT QUẢ …' from the heading and title lines before a table
+    (without the '(Kèm theo …)' line), else the paragraph just before it."""
+    heads = [i for i, p in enumerate(paragraphs) if _APPENDIX.match(p) and len(p) < 200]
+    if heads:
+        k = heads[-1]
+        lines = [paragraphs[k]]
+        for p in paragraphs[k + 1:]:
+            if p.startswith("("):
+                break
+            lines.append(p)
+        return clean_label(" ".join(lines))
+    if paragraphs and len(paragraphs[-1]) < 300:
+        return clean_label(paragraphs[-1])
+    return None
+
+
+# -- binding -----------------------------------------------------------------------
+
+def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReader) -> ScoreTable | None:
+    if raws[0].tokenised:
+        return tokenised.bind(raws, index, scheme, reader)
+    grid = make_grid(raws)
+    if not grid.rows:
+        return None
+    roles = column_roles(grid)
+    score_cols = [c for c in grid.columns if c.index not in roles and numeric_column(grid, c.index)]
+    detection = detect_grid(score_cols, scheme) if score_cols else None
+    if detection and detection.scheme and len(detection.mapping) >= 2:
+        return bind_scores(grid, roles, detection.scheme, detection.mapping, index, reader)
+    found = summary.bind_summary(grid, roles, index, reader)
+    if found is not None:
+        return found
+    return summary.bind_data(grid, roles, index, reader)
+
+
+def make_grid(raws: list[RawTable]) -> Grid:
+    first = raws[0].grid()
+    n_header = header_row_count(first, raws[0].header_rows)
+    header = [[clean_label(x) for x in row] for row in first[:n_header]]
+    grid = Grid(raws=raws, columns=header_columns(raws[0], n_header), header=header)
+    for raw in raws:
+        cells_by_row = raw.grid()
+        for r, cells in enumerate(cells_by_row):
+            texts = [clean_label(x) for x in cells]
+            if raw is raws[0] and r < n_header:
+                continue
+            if not any(texts) or texts in header or is_numbering_row(texts) or _is_header_start(texts):
+                continue
+            grid.rows.append(RowSource(cells=texts, raw_row=r, raw_table=raw.index, page=_page(raw, r)))
+    return grid
+
+
+def _is_header_start(texts: list[str]) -> bool:
+    first = texts[0].replace(" ", "").casefold() if texts else ""
+    return first in ("stt", "tt", "sốtt")
+
+
+def _page(raw: RawTable, r: int) -> int | None:
+    for c in raw.rows[r] if r < len(raw.rows) else ():
+        if c.page is not None:
+            return c.page
+    return raw.page
+
+
+def numeric_column(grid: Grid, c: int) -> bool:
+    from ..numbers import parse_cell
+
+    values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
+    if not values:
+        return False
+    numeric = sum(1 for v in values if (p := parse_cell(v, "auto")) is not None and (p.is_number or p.na))
+    return numeric * 2 >= len(values)
+
+
+def column_roles(grid: Grid) -> dict[int, str]:
+    """Column index → 'no', 'unit', 'total', 'max', 'percent', 'grade', 'rank'."""
+    roles: dict[int, str] = {}
+    for column in grid.columns:
+        role = column.role()
+        if role and role not in roles.values():
+            roles[column.index] = role
+    if "no" not in roles.values() and grid.columns and _looks_numbered(grid, 0):
+        roles[0] = "no"
+    for column in grid.columns:
+        if column.index not in roles and not numeric_column(grid, column.index) and _has_text(grid, column.index):
+            roles[column.index] = "unit"
+            break
+    return roles
+
+
+def _looks_numbered(grid: Grid, c: int) -> bool:
+    values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
+    return bool(values) and sum(1 for v in values if ROW_NO.match(v)) * 2 >= len(values)
+
+
+def _has_text(grid: Grid, c: int) -> bool:
+    return any(c < len(row.cells) and row.cells[c] for row in grid.rows)
+
+
+def role_index(roles: dict[int, str], role: str) -> int | None:
+    return next((c for c, r in roles.items() if r == role), None)
+
+
+def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict[int, str], index: int,
+                reader: CellReader) -> ScoreTable:
+    table = ScoreTable(index=index, scheme=scheme.name, kind="scores", page=grid.raws[0].page,
+                       source_table=grid.raws[0].index, headers=[c.label for c in grid.columns])
+    for c in sorted(mapping):
+        ind = scheme.indicator(mapping[c])
+        group = scheme.group(ind.group)
+        table.columns.append(Column(key=ind.key, label=ind.label, group=group.label if group else None, max=ind.max))
+    no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    section = section_title = None
+    for src in grid.rows:
+        cells = src.cells
+        no = cells[no_col] if no_col is not None else None
+        unit = cells[unit_col] if unit_col is not None else ""
+        if is_section_row(cells, no, mapping):
+            section, section_title = (no or "").rstrip("."), unit or _first_text(cells[1:])
+            continue
+        if not unit or _NOT_A_UNIT.match(unit):
+            continue
+        row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
+                       page=src.page, source_row=src.raw_row)
+        fill_scores(row, cells, mapping, reader, len(table.rows))
+        fill_results(row, cells, roles, scheme, reader, len(table.rows))
+        table.rows.append(row)
+    return table
+
+
+def is_section_row(cells: list[str], no: str | None, mapping: dict[int, str]) -> bool:
+    values = [cells[c] for c in mapping if c < len(cells) and cells[c]]
+    return bool(no) and bool(ROMAN.match(no)) and not values
+
+
+def _first_text(cells: list[str]) -> str | None:
+    return next((c for c in cells if c), None)
+
+
+def fill_scores(row: ScoreRow, cells: list[str], mapping: dict[int, str], reader: CellReader, r: int) -> None:
+    for c, key in mapping.items():
+        text = cells[c] if c < len(cells) else ""
+        row.raw[key] = text
+        row.source_cols[key] = c
+        cell = reader.read(text, "score", row=r, unit=row.unit, column=key, page=row.page)
+        row.scores[key] = cell.value if cell is not None and cell.is_number else None
+
+
+def fill_results(row: ScoreRow, cells: list[str], roles: dict[int, str], scheme: Scheme | None,
+                 reader: CellReader, r: int) -> None:
+    for c, role in roles.items():
+        text = cells[c] if c < len(cells) else ""
+        if role in ("no", "unit") or not text:
+            continue
+        set_result(row, role, text, scheme, reader, r, c)
+
+
+def set_result(row: ScoreRow, role: str, text: str, scheme: Scheme | None, reader: CellReader, r: int,
+               c: int | None = None) -> None:
+    """Put a total / max / percent / grade / rank cell on the row."""
+    row.raw[role] = text
+    if c is not None:
+        row.source_cols[role] = c
+    if role == "grade":
+        row.grade = (scheme.canonical_grade(text) if scheme else None) or " ".join(text.split())
+        return
+    cell = reader.read(text, "percent" if role == "percent" else "score", row=r, unit=row.unit,
+                       column=role, page=row.page)
+    if cell is None or not cell.is_number:
+        return
+    if role == "total":
+        row.total = cell.value
+        if cell.denominator is not None:
+            row.max = cell.denominator
+            row.raw["max"] = text.split("/", 1)[1].strip()
+    elif role == "max":
+        row.max = cell.value
+    elif role == "percent":
+        row.percent = cell.value
+    elif role == "rank" and cell.value == cell.value.to_integral_value():
+        row.rank = int(cell.value)
+

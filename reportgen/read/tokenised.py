@@ -1,0 +1,90 @@
+"""Tables known only as token rows (text extracted from a PDF without column
+positions): each row is ``[no, name, value…, trailing words]`` and the header
+is free text. The scheme comes from the header's words and maxima; score
+values are taken in the scheme's order, then the result columns in the order
+the header names them (e.g. total, percent), and the trailing words are the
+grade."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Column, ScoreRow, ScoreTable
+from ..raw import RawTable
+from ..schemes import Scheme
+from .cells import CellReader
+from .detect import detect_text
+from .header import ROMAN, fold
+
+_RESULT_WORDS = (
+    ("total", re.compile(r"tổng\s+(số\s+)?điểm(?!\s+quy\s+đổi)")),
+    ("percent", re.compile(r"quy\s+đổi|t[ỷỉ]\s+lệ|\(\s*%\s*\)")),
+    ("max", re.compile(r"điểm\s+tối\s+đa")),
+    ("grade", re.compile(r"xếp\s+loại")),
+    ("rank", re.compile(r"xếp\s+hạng")),
+)
+
+
+def result_roles(header_text: str) -> list[str]:
+    """The result columns the header names, in the order it names them."""
+    text = fold(header_text)
+    hits = sorted((m.start(), role) for role, pattern in _RESULT_WORDS for m in pattern.finditer(text))
+    roles: list[str] = []
+    for _, role in hits:
+        if role not in roles:
+            roles.append(role)
+    return roles
+
+
+def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: CellReader) -> ScoreTable:
+    from .tables import set_result
+
+    rows = [(raw, r, [c.text for c in cells], cells) for raw in raws for r, cells in enumerate(raw.rows)]
+    counts = Counter(len(t) - 3 for _, _, t, _ in rows if len(t) > 3)
+    n_values = counts.most_common(1)[0][0] if counts else 0
+    header = "\n".join(raw.header_text or "" for raw in raws[:1])
+    scheme = detect_text(header, n_values, scheme_name)
+    results = [r for r in result_roles(header) if r != "grade"]
+    keys = [i.key for i in scheme.indicators] if scheme else [f"k{i}" for i in range(n_values - len(results))]
+    table = ScoreTable(index=index, scheme=scheme.name if scheme else None, kind="scores" if scheme else "data",
+                       page=raws[0].page, source_table=raws[0].index, headers=[header])
+    table.columns = _columns(scheme, keys)
+    section = section_title = None
+    for raw, r, texts, cells in rows:
+        if len(texts) <= 2:
+            if texts and ROMAN.match(texts[0]):
+                section, section_title = texts[0].rstrip("."), (texts[1] if len(texts) > 1 else None)
+            continue
+        name, values, trailing = _split(texts, len(keys) + len(results))
+        row = ScoreRow(unit=name, no=texts[0], section=section, section_title=section_title,
+                       page=cells[0].page or raw.page, source_row=r)
+        n = len(table.rows)
+        for key, text in zip(keys, values[:len(keys)]):
+            row.raw[key] = text
+            cell = reader.read(text, "score", row=n, unit=name, column=key, page=row.page)
+            row.scores[key] = cell.value if cell is not None and cell.is_number else None
+        for role, text in zip(results, values[len(keys):]):
+            set_result(row, role, text, scheme, reader, n)
+        if trailing:
+            set_result(row, "grade", trailing, scheme, reader, n)
+        table.rows.append(row)
+    return table
+
+
+def _columns(scheme: Scheme | None, keys: list[str]) -> list[Column]:
+    if scheme is None:
+        return [Column(key=k, label=k) for k in keys]
+    out = []
+    for ind in scheme.indicators:
+        group = scheme.group(ind.group)
+        out.append(Column(key=ind.key, label=ind.label, group=group.label if group else None, max=ind.max))
+    return out
+
+
+def _split(texts: list[str], expected: int) -> tuple[str, list[str], str]:
+    """Name, values and trailing words; surplus leading values (a dash that
+    ended the name, as in "Lao động -") go back to the name."""
+    name, values, trailing = texts[1], list(texts[2:-1]), texts[-1]
+    while len(values) > expected:
+        name = f"{name} {values.pop(0)}".strip()
+    return name, values, trailing
