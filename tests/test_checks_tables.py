@@ -250,9 +250,21 @@ PL3 = [("UBND thành phố Huế", "36/37", "106", "1"), ("UBND thị xã Hươn
 
 
 def _data(rows, labels):
-    out = [ScoreRow(unit=r[0], no=str(k), extra=dict(zip(labels, r[1:]))) for k, r in enumerate(rows, 1)]
-    return Report(source="004.txt", tables=[ScoreTable(index=0, title="Phụ lục III", kind="data", rows=out,
-                                                       headers=["STT", "Đơn vị", *labels])])
+    """A data table as the reader lays it out: columns keyed k<n>, numbers in
+    ``scores`` (the x of x/y), y in ``extra[key + '_of']``, text in ``raw``."""
+    keys = [f"k{n}" for n in range(2, 2 + len(labels))]
+    out = []
+    for k, (unit, *cells) in enumerate(rows, 1):
+        row = ScoreRow(unit=unit, no=str(k))
+        for key, text in zip(keys, cells):
+            cell = parse_cell(text, "auto")
+            row.raw[key], row.scores[key] = text, cell.value
+            if cell.denominator is not None:
+                row.extra[f"{key}_of"] = cell.denominator
+        out.append(row)
+    table = ScoreTable(index=0, title="Phụ lục III", kind="data", rows=out, headers=["STT", "Đơn vị", *labels],
+                       columns=[Column(key=k, label=label) for k, label in zip(keys, labels)])
+    return Report(source="004.txt", tables=[table])
 
 
 PL3_LABELS = ["Đã triển khai", "Số lượng hồ sơ hoàn thành", "Số đơn vị chưa triển khai"]

@@ -62,9 +62,21 @@ def _cell(value) -> CellValue | None:
     return None
 
 
+def _denominator(row: ScoreRow, key: str) -> Decimal | None:
+    of = row.extra.get(f"{key}_of")
+    if isinstance(of, Decimal):
+        return of
+    cell = parse_cell(row.raw[key], "score") if key in row.raw else None
+    return cell.denominator if cell is not None else None
+
+
 def _series(table: ScoreTable) -> list[Series]:
-    """The numeric columns of a non-score table, in column order."""
+    """The numeric columns of a non-score table, in column order: numbers in
+    ``scores`` by column key (``x/y`` keeps ``y`` in ``extra[key + '_of']`` or
+    in the text as written), the total of a row that has nothing else, and
+    numbers left in ``extra`` by label."""
     out: dict[str, Series] = {}
+    labels = {c.key: c.label for c in table.columns}
 
     def add(key: str, label: str, i: int, cell: CellValue | None) -> None:
         if cell is None or cell.value is None:
@@ -76,14 +88,23 @@ def _series(table: ScoreTable) -> list[Series]:
         if cell.percent_sign or _RATE_LABEL.search(label):
             s.rate = True
 
+    for c in table.columns:
+        out[c.key] = Series(label=c.label)
     for i, row in enumerate(table.rows):
-        if row.total is not None:
+        for key, value in row.scores.items():
+            if value is not None:
+                raw = row.raw.get(key, "")
+                add(key, labels.get(key, key), i, CellValue(text=raw, value=value, denominator=_denominator(row, key),
+                                                            percent_sign="%" in raw))
+        if row.total is not None and (table.kind == "summary" or not row.scores):
             add("total", "Điểm", i, CellValue(text="", value=row.total, denominator=row.max))
-        if row.percent is not None:
-            add("percent", "Tỷ lệ (%)", i, CellValue(text="", value=row.percent, percent_sign=True))
         for label, value in row.extra.items():
-            add(f"extra:{label}", str(label), i, _cell(value))
-    return list(out.values())
+            label = str(label)
+            if label in row.scores or label in labels or (label.endswith("_of") and label[:-3] in row.scores) \
+                    or label == "rank_of":
+                continue
+            add(f"extra:{label}", label, i, _cell(value))
+    return [s for s in out.values() if s.values]
 
 
 def _tolerance(scheme: Scheme | None, parts: list[Decimal]) -> Decimal:

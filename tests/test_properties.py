@@ -1,0 +1,57 @@
+"""Properties over any input: vi_VN numbers survive a format-then-parse, and a
+row whose figures come from scoring never gives an error-level finding."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportgen.checks import CheckContext, run_checks
+from reportgen.model import Column, Report, ScoreRow, ScoreTable
+from reportgen.numbers import format_vi, parse_vi_decimal, quantize
+from reportgen.schemes import all_schemes
+from reportgen.scoring import score_row
+
+SCHEMES = sorted(all_schemes())
+
+
+@given(value=st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False),
+       places=st.integers(min_value=0, max_value=4))
+def test_format_then_parse_gives_the_value_back_at_the_places_shown(value, places):
+    text = format_vi(value, places, fixed=True)
+    # Whole numbers are read as counts (the dot groups thousands), others as
+    # decimals (the comma is the decimal separator).
+    role = "count" if places == 0 else "score"
+    assert parse_vi_decimal(text, role) == quantize(value, places)
+
+
+@st.composite
+def scheme_and_scores(draw):
+    scheme = all_schemes()[draw(st.sampled_from(SCHEMES))]
+    scores: dict[str, Decimal | None] = {}
+    for ind in scheme.scored_indicators:
+        dashed = scheme.dash_removes_max and draw(st.booleans()) and draw(st.booleans())
+        if dashed:
+            scores[ind.key] = None
+            continue
+        hundredths = draw(st.integers(min_value=0, max_value=int(ind.max * 10**scheme.places)))
+        scores[ind.key] = Decimal(hundredths).scaleb(-scheme.places)
+    if all(v is None for v in scores.values()):
+        first = scheme.scored_indicators[0]
+        scores[first.key] = first.max
+    return scheme, scores
+
+
+@settings(max_examples=300, deadline=None)
+@given(scheme_and_scores())
+def test_row_computed_by_scoring_never_gives_an_error(case):
+    scheme, scores = case
+    result = score_row(scores, scheme)
+    row = ScoreRow(unit="UBND xã Thanh An", scores=scores, no="1", total=result.total, max=result.max,
+                   percent=result.percent, grade=result.grade,
+                   raw={"total": f"{format_vi(result.total)}/{format_vi(result.max)}"})
+    table = ScoreTable(index=0, title="Phụ lục", scheme=scheme.name, kind="scores", rows=[row],
+                       columns=[Column(key=i.key, label=i.label, max=i.max) for i in scheme.indicators])
+    findings = run_checks(Report(source="x.txt", tables=[table]), CheckContext())
+    assert [f for f in findings if f.severity == "error"] == []
