@@ -75,11 +75,15 @@ def format_finding(report: Report, f: Finding, indent: str = "") -> list[str]:
     column = _column_name(report, f)
     if column:
         detail.append(f"cột: {column}")
-    reported, expected = _value(f.reported), _value(f.expected)
-    if reported is not None:
+    if f.code == "NUMBER_FORMAT":
+        # The point of the finding is how the number is written: show it as is.
+        reported, expected, should = f.reported, f.expected, "nên viết"
+    else:
+        reported, expected, should = _value(f.reported), _value(f.expected), "đúng là"
+    if reported is not None and (f.column is not None or f.expected is not None):
         detail.append(f"ghi: {reported}")
     if expected is not None:
-        detail.append(f"đúng là: {expected}")
+        detail.append(f"{should}: {expected}")
     if f.table is None and f.page is not None:
         detail.append(f"trang {f.page}")
     if f.paragraph is not None:

@@ -53,8 +53,5 @@ def verify_path(path: str | os.PathLike, scheme: str | Scheme | None = None,
     from .read import read_path
 
     resolved = _scheme(scheme)
-    settings = dict(settings or {})
-    if resolved is not None:
-        settings.setdefault("scheme", resolved.name)
-    report = read_path(path, settings)
+    report = read_path(path, settings, scheme=resolved.name if resolved is not None else None)
     return verify_report(report, resolved, settings)

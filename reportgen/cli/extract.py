@@ -33,8 +33,7 @@ def run(args) -> int:
     from ..read import read_path
 
     scheme = resolve_scheme(args.scheme)
-    settings = {"scheme": scheme.name} if scheme is not None else {}
-    report = read_path(args.file, settings)
+    report = read_path(args.file, None, scheme=scheme.name if scheme is not None else None)
     if args.format == "csv":
         write_csv(report, sys.stdout)
     else:
