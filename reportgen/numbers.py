@@ -64,7 +64,7 @@ def parse_vi_number(text: str, role: str = "auto") -> ParsedNumber:
     raw = text
     text = _clean(text)
     sign = ""
-    if text[:1] in "+-−":
+    if text and text[0] in "+-−":
         sign = "-" if text[0] in "-−" else ""
         text = text[1:]
     if not text or not _NUMBER.match(text):
