@@ -6,6 +6,19 @@ from dataclasses import dataclass, field
 from ..model import Finding
 from ..numbers import CellValue, format_vi, parse_cell
 
+# More slips than this in one column are one finding for the column (a sheet
+# or an appendix written throughout with the decimal point).
+PER_CELL_LIMIT = 3
+
+
+@dataclass
+class _Slip:
+    cell: CellValue
+    row: int | None
+    unit: str | None
+    column: str | None
+    page: int | None
+
 
 @dataclass
 class CellReader:
@@ -14,30 +27,42 @@ class CellReader:
     warning naming the unit, the column and the text as written."""
 
     table: int
-    findings: list[Finding] = field(default_factory=list)
-    per_cell: bool = True  # False: one finding per column (long data tables)
-    _seen_columns: set = field(default_factory=set)
+    per_cell: bool = True  # False: one finding per column (data tables)
+    _slips: dict = field(default_factory=dict)
 
     def read(self, text: str | None, role: str = "score", *, row: int | None = None, unit: str | None = None,
              column: str | None = None, page: int | None = None) -> CellValue | None:
         cell = parse_cell(text, role)
         if cell is not None and cell.wrong_separator:
-            self._note(cell, row, unit, column, page)
+            self._slips.setdefault(column, []).append(_Slip(cell, row, unit, column, page))
         return cell
 
-    def _note(self, cell: CellValue, row, unit, column, page) -> None:
-        if not self.per_cell:
-            if column in self._seen_columns:
-                return
-            self._seen_columns.add(column)
-        expected = _vi(cell)
-        where = f" ({unit}, cột {column})" if unit and self.per_cell else f" (cột {column})"
-        self.findings.append(Finding(
-            code="NUMBER_FORMAT", severity="warning", table=self.table, row=row if self.per_cell else None,
-            unit=unit if self.per_cell else None, column=column, reported=cell.text.strip(), expected=expected,
-            page=page,
-            message=f"Số “{cell.text.strip()}”{where} không viết theo định dạng Việt Nam; nên viết “{expected}”"
-                    + ("" if self.per_cell else " (và các ô khác trong cột)")))
+    @property
+    def findings(self) -> list[Finding]:
+        out = []
+        for column, slips in self._slips.items():
+            if self.per_cell and len(slips) <= PER_CELL_LIMIT:
+                out.extend(_cell_finding(self.table, s) for s in slips)
+            else:
+                out.append(_column_finding(self.table, column, slips))
+        return out
+
+
+def _cell_finding(table: int, s: _Slip) -> Finding:
+    text, expected = s.cell.text.strip(), _vi(s.cell)
+    where = f" ({s.unit}, cột {s.column})" if s.unit else f" (cột {s.column})"
+    return Finding(code="NUMBER_FORMAT", severity="warning", table=table, row=s.row, unit=s.unit, column=s.column,
+                   reported=text, expected=expected, page=s.page,
+                   message=f"Số “{text}”{where} không viết theo định dạng Việt Nam; nên viết “{expected}”")
+
+
+def _column_finding(table: int, column: str | None, slips: list[_Slip]) -> Finding:
+    first = slips[0]
+    text, expected = first.cell.text.strip(), _vi(first.cell)
+    return Finding(code="NUMBER_FORMAT", severity="warning", table=table, column=column, reported=text,
+                   expected=expected, page=first.page,
+                   message=f"{len(slips)} số ở cột {column} không viết theo định dạng Việt Nam "
+                           f"(ví dụ “{text}”, nên viết “{expected}”)")
 
 
 def _vi(cell: CellValue) -> str:

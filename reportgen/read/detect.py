@@ -43,7 +43,9 @@ def candidates(column: HeaderColumn, scheme: Scheme) -> list[Indicator]:
     group = group_of(column, scheme)
     out = []
     for ind in scheme.indicators:
-        if not ind.words or not (has_word(leaf, ind.words) or has_word(text, ind.words)):
+        named = ind.words and (has_word(leaf, ind.words) or has_word(text, ind.words))
+        coded = ind.code and has_word(leaf, [ind.code.casefold()])
+        if not (named or coded):
             continue
         if cmax is not None and cmax != ind.max:
             continue
@@ -114,15 +116,17 @@ def detect_grid(columns: list[HeaderColumn], override: str | None = None) -> Det
 
 
 def _score(columns: list[HeaderColumn], mapping: dict[int, str], scheme: Scheme) -> int:
+    """How well a scheme explains the numeric columns: mapped columns, the
+    maxima the header shows, the indicator count, the scheme's header words;
+    a column that shows a maximum but names no indicator counts against it."""
     n = len(scheme.indicators)
     score = 2 * len(mapping)
     found = [c.max for c in columns if c.max is not None]
     if found and Counter(found) == Counter(i.max for i in scheme.indicators):
         score += 10
-    if len(columns) == n:
+    if len(mapping) == n:
         score += 5
-    else:
-        score -= 2 * abs(len(columns) - n)
+    score -= 2 * sum(1 for c in columns if c.max is not None and c.index not in mapping)
     text = " ".join(c.text for c in columns)
     score += sum(1 for w in scheme.header_words if has_word(text, [w]))
     return score

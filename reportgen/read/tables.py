@@ -223,6 +223,7 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
                        page=src.page, source_row=src.raw_row)
         fill_scores(row, cells, mapping, reader, len(table.rows))
         fill_results(row, cells, roles, scheme, reader, len(table.rows))
+        fill_other(row, cells, grid.columns, mapping, roles)
         table.rows.append(row)
     return table
 
@@ -243,6 +244,17 @@ def fill_scores(row: ScoreRow, cells: list[str], mapping: dict[int, str], reader
         row.source_cols[key] = c
         cell = reader.read(text, "score", row=r, unit=row.unit, column=key, page=row.page)
         row.scores[key] = cell.value if cell is not None and cell.is_number else None
+
+
+def fill_other(row: ScoreRow, cells: list[str], columns: list[HeaderColumn], mapping: dict[int, str],
+               roles: dict[int, str]) -> None:
+    """Cells of columns that are neither indicators nor results (codes,
+    identifiers) stay on the row as written, by column label."""
+    for column in columns:
+        c = column.index
+        if c in mapping or c in roles or c >= len(cells) or not cells[c]:
+            continue
+        row.extra[column.label or f"Cột {c + 1}"] = cells[c]
 
 
 def fill_results(row: ScoreRow, cells: list[str], roles: dict[int, str], scheme: Scheme | None,
