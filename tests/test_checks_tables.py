@@ -310,3 +310,18 @@ def test_total_row_disagreeing_with_the_column_sum_is_an_error():
         ("SUM_MISMATCH", "error", "270", "272")]
     rows[-1] = ("Tổng cộng", "272")
     assert run(tables_generic.total_row, _data(rows, ["Số lượng hồ sơ hoàn thành"])) == []
+
+
+def test_grade_the_scheme_does_not_know_is_only_warned():
+    row = score_row(DB23, *HUA_THANH)
+    row.grade = "Hoàn thành nhiệm vụ"
+    findings = run(tables.grade_mismatch, report_of(DB23, row))
+    assert [(f.severity, f.reported) for f in findings] == [("warning", "Hoàn thành nhiệm vụ")]
+
+
+def test_row_missing_an_indicator_column_is_not_recomputed():
+    row = score_row(DB23, *QLDD)
+    del row.scores["td"]  # the reader could not bind the Tiến độ column
+    report = report_of(DB23, row)
+    for check in (tables.total_mismatch, tables.max_mismatch, tables.percent_mismatch, tables.grade_mismatch):
+        assert run(check, report) == []

@@ -41,10 +41,15 @@ def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTab
             yield table, scheme
 
 
-def _rows(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme, int, ScoreRow]]:
+def _rows(report: Report, ctx: CheckContext, complete: bool = True
+          ) -> Iterator[tuple[ScoreTable, Scheme, int, ScoreRow]]:
+    """Rows to check. Recomputing a total or a maximum needs every scored
+    indicator's cell (a value or '-'): a row whose table lacks some column
+    is left alone rather than blamed for what the reader could not bind."""
     for table, scheme in _scored_tables(report, ctx):
+        keys = [ind.key for ind in scheme.scored_indicators]
         for i, row in enumerate(table.rows):
-            if any(k in row.scores for k in (ind.key for ind in scheme.scored_indicators)):
+            if all(k in row.scores for k in keys) if complete else any(k in row.scores for k in keys):
                 yield table, scheme, i, row
 
 
@@ -155,7 +160,12 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table, scheme, i, row in _rows(report, ctx):
         if not row.grade or not scheme.graded or not scheme.grades:
             continue
-        written = scheme.canonical_grade(row.grade) or row.grade
+        written = scheme.canonical_grade(row.grade)
+        if written is None:
+            message = (f"Xếp loại ghi “{row.grade}” không có trong khung xếp loại của bộ chỉ số "
+                       f"({', '.join(scheme.grade_names())})")
+            yield finding("GRADE_MISMATCH", "warning", message, table, i, row, "grade", row.grade, None)
+            continue
         c_total, c_max = total_of(row.scores, scheme), applicable_max(row.scores, scheme)
         if scheme.grade_on == "points":
             w_basis, c_basis = (row.total if row.total is not None else c_total), c_total
@@ -183,7 +193,7 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("SCORE_EXCEEDS_MAX", "Điểm một chỉ số vượt điểm tối đa hoặc âm")
 def score_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    for table, scheme, i, row in _rows(report, ctx):
+    for table, scheme, i, row in _rows(report, ctx, complete=False):
         for ind in scheme.scored_indicators:
             value = row.scores.get(ind.key)
             if value is None:
