@@ -1,0 +1,176 @@
+"""PDF reports: paragraphs and tables, page by page, into a RawDocument.
+
+pdfplumber first: its ruling lines give the table cells (``pdf_grid``), the
+characters outside tables give the paragraphs (``pdf_text``), and pages with
+no ruling lines but aligned columns give tables from word positions
+(``pdf_words``). A table that continues on the next page is merged with its
+first part, repeated header rows dropped and a row cut by the page break
+joined (``pdf_merge``). camelot is the second engine: chosen with
+``settings['engine'] == 'camelot'``, and used on a page whose ruling lines
+pdfplumber could not turn into a table. Pages without a usable text layer
+(scans, or a garbage layer under the scan) are read by OCR (``ocr``).
+
+Settings (plain data, all optional)::
+
+    {'engine': 'pdfplumber' | 'camelot',
+     'table_settings': {...},       # pdfplumber table settings
+     'password': '',                # user password to try
+     'max_pages': 500,
+     'ocr': 'auto' | 'never' | 'always',
+     'ocr_dpi': 300}
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+from reportgen.raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
+
+from .pdf_grid import grid_table
+from .pdf_merge import merge_continued_tables
+from .pdf_text import majority_legacy, page_paragraphs
+
+MAX_PAGES = 500
+DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+                          "snap_tolerance": 3, "intersection_tolerance": 3}
+ENGINES = ("pdfplumber", "camelot")
+
+
+def _open(path: Path, settings: dict):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    password = settings.get("password", "")
+    try:
+        return pdfplumber.open(path, password=password)
+    except PDFPasswordIncorrect as exc:
+        raise UnreadableInput(f"Tệp PDF được bảo vệ bằng mật khẩu: {path.name}") from exc
+    except PDFEncryptionError as exc:
+        raise UnreadableInput(f"Tệp PDF được mã hóa theo cách không đọc được: {path.name}") from exc
+    except Exception as exc:  # pdfminer raises many kinds on a damaged file
+        raise UnreadableInput(_damaged(path, exc)) from exc
+
+
+def _damaged(path: Path, exc: BaseException) -> str:
+    return f"Tệp PDF bị hỏng hoặc không đầy đủ, không đọc được: {path.name} ({type(exc).__name__})"
+
+
+def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
+    settings = dict(settings or {})
+    path = Path(path)
+    engine = settings.get("engine", "pdfplumber")
+    if engine not in ENGINES:
+        raise UnreadableInput(f"Không có bộ đọc PDF '{engine}' (chọn: {', '.join(ENGINES)})")
+    pdf = _open(path, settings)
+    try:
+        try:
+            n_pages = len(pdf.pages)
+        except Exception as exc:
+            raise UnreadableInput(_damaged(path, exc)) from exc
+        if n_pages == 0:
+            raise UnreadableInput(f"Tệp PDF không có trang nào: {path.name}")
+        max_pages = int(settings.get("max_pages", MAX_PAGES))
+        if n_pages > max_pages:
+            raise UnreadableInput(
+                f"Tệp PDF có {n_pages} trang, vượt giới hạn {max_pages} trang "
+                f"(đặt max_pages lớn hơn nếu đúng là cần đọc): {path.name}")
+        doc = RawDocument(source=str(path), format="pdf", page_count=n_pages,
+                          properties=_properties(pdf))
+        blocks: list = []
+        for page in pdf.pages:
+            try:
+                blocks += read_page(page, path, settings, doc.notes)
+            except UnreadableInput:
+                raise
+            except Exception as exc:
+                raise UnreadableInput(_damaged(path, exc)) from exc
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    doc.blocks = merge_continued_tables(blocks)
+    for i, p in enumerate(doc.paragraphs):
+        p.index = i
+    return doc
+
+
+def _properties(pdf) -> dict:
+    out = {}
+    for key, value in (pdf.metadata or {}).items():
+        if isinstance(value, bytes):
+            value = value.decode("latin-1", "replace")
+        if isinstance(value, str):
+            out[str(key).lower()] = unicodedata.normalize("NFC", value)
+    return out
+
+
+def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
+    """The blocks of one page in reading order (tables and paragraphs)."""
+    from . import ocr
+
+    number = page.page_number
+    chars = page.chars
+    mode = settings.get("ocr", "auto")
+    if mode == "always" or (mode == "auto" and ocr.needs_ocr(chars)):
+        blocks, page_notes = ocr.read_page(path, number - 1, settings)
+        notes.extend(page_notes)
+        return blocks
+    tables, taken = page_tables(page, chars, path, settings)
+    legacy = majority_legacy(chars)
+    if legacy:
+        for t in tables:
+            for row in t.rows:
+                for c in row:
+                    c.legacy_encoding = legacy
+    free = [c for c in chars if id(c) not in taken]
+    paragraphs = page_paragraphs(free, number, page.width)
+    return interleave(paragraphs, tables)
+
+
+def interleave(paragraphs: list[RawParagraph], tables: list[RawTable]) -> list:
+    """Tables placed among the paragraphs by their top edge."""
+    out: list = []
+    pending = sorted(tables, key=lambda t: t.bbox[1] if t.bbox else 0)
+    for p in paragraphs:
+        while pending and p.bbox and pending[0].bbox and pending[0].bbox[1] <= p.bbox[1]:
+            out.append(pending.pop(0))
+        out.append(p)
+    return out + pending
+
+
+def page_tables(page, chars: list[dict], path: Path, settings: dict):
+    """Tables of a page and the ids of the characters inside them."""
+    if settings.get("engine") == "camelot":
+        from .pdf_camelot import camelot_tables
+
+        return camelot_tables(path, page, chars, flavor=settings.get("camelot_flavor", "lattice"))
+    table_settings = {**DEFAULT_TABLE_SETTINGS, **(settings.get("table_settings") or {})}
+    tables, taken = [], set()
+    for found in page.find_tables(table_settings):
+        if len(found.cells) < 2:
+            continue
+        raw, ids = grid_table(found, chars, page.page_number)
+        if raw.n_cols < 2 or len(raw.rows) < 2:
+            continue
+        tables.append(raw)
+        taken |= ids
+    if tables:
+        return tables, taken
+    if _has_grid_lines(page):
+        from .pdf_camelot import camelot_tables
+
+        tables, taken = camelot_tables(path, page, chars, flavor="lattice")
+        if tables:
+            return tables, taken
+    from .pdf_words import aligned_tables
+
+    return aligned_tables(chars, page.page_number)
+
+
+def _has_grid_lines(page) -> bool:
+    """Enough horizontal and vertical rules to be a table pdfplumber missed."""
+    edges = page.edges
+    h = sum(1 for e in edges if e["orientation"] == "h" and e["width"] > 20)
+    v = sum(1 for e in edges if e["orientation"] == "v" and e["height"] > 8)
+    return h >= 4 and v >= 4

@@ -1,0 +1,207 @@
+"""Tables of a PDF page from its ruling lines, as grids with true spans.
+
+pdfplumber finds the cell boxes (``Page.find_tables``); the distinct x and y
+edges of those boxes are the grid's column and row boundaries, so a box that
+covers several column slots is a merged cell (``colspan``), one that covers
+several row slots a vertical merge (``rowspan``).
+
+Characters are put in cells in one pass: the grid slot under a character's
+centre is found by bisection on the edges. Producers write a cell's text as
+one run; when a run that began in one cell runs on below that cell's bottom
+(LibreOffice clips, but still writes, the text of a merged header cell that is
+too tall for a repeated header), the overflow stays with the cell it began in
+instead of polluting the cell under it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+from reportgen.raw import RawCell, RawTable
+
+from .vi_plausibility import is_syllable
+
+EDGE_TOLERANCE = 2.0  # points: edges closer than this are one boundary
+
+
+def cluster_edges(values: list[float], tol: float = EDGE_TOLERANCE) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(edges: list[float], v: float) -> int:
+    """Index of the edge nearest to v."""
+    i = bisect_right(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges):
+        return len(edges) - 1
+    return i if edges[i] - v < v - edges[i - 1] else i - 1
+
+
+def _center(ch: dict) -> tuple[float, float]:
+    return (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+
+
+def in_bbox(ch: dict, bbox) -> bool:
+    x, y = _center(ch)
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def chars_to_lines(chars: list[dict]) -> list[list[dict]]:
+    """Visual lines (top to bottom), each a list of chars left to right."""
+    chars = sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"]))
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: c["top"]):
+        size = ch.get("size") or 10
+        if lines and abs(_mid(lines[-1]) - (ch["top"] + ch["bottom"]) / 2) <= 0.45 * size:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def _mid(line: list[dict]) -> float:
+    ch = line[0]
+    return (ch["top"] + ch["bottom"]) / 2
+
+
+def line_text(line: list[dict]) -> str:
+    out: list[str] = []
+    prev = None
+    for ch in line:
+        t = ch["text"]
+        if t.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            prev = ch
+            continue
+        if prev is not None and out and out[-1] != " ":
+            gap = ch["x0"] - prev["x1"]
+            if gap > 0.22 * (ch.get("size") or 10):
+                out.append(" ")
+        out.append(t)
+        prev = ch
+    return "".join(out).strip()
+
+
+def cell_text(chars: list[dict], box=None) -> str:
+    """A cell's text: its lines joined with one space, except where a word was
+    broken inside because it could not fit the column ('ST' + 'T'): there the
+    next line's first letter would not have fitted on the line before."""
+    if not chars:
+        return ""
+    lines = chars_to_lines(chars)
+    right_edge = None
+    if box is not None:
+        pad = max(0.0, min(ln[0]["x0"] for ln in lines) - box[0])
+        right_edge = box[2] - pad
+    text = ""
+    for i, line in enumerate(lines):
+        t = line_text(line)
+        if not t:
+            continue
+        if not text:
+            text = t
+            continue
+        prev = lines[i - 1]
+        first = line[0]
+        filled = (right_edge is not None and " " not in line_text(prev)
+                  and prev[-1]["x1"] + (first["x1"] - first["x0"]) > right_edge + 0.5)
+        text = join_wrapped(text, t, filled)
+    return unicodedata.normalize("NFC", text)
+
+
+_NUMBERISH = re.compile(r"[\d.,/%]+")
+
+
+def join_wrapped(a: str, b: str, filled: bool = False) -> str:
+    """Join two lines of one cell: with a space, or without one where the
+    break fell inside a number ('70,29/' + '94') or, when the line before was
+    one word filling the column (``filled``), inside a word ('ST' + 'T',
+    'LOẠ' + 'I'; not 'TỔNG' + 'ĐIỂM', which are two syllables)."""
+    if not a:
+        return b
+    if not b:
+        return a
+    head, tail = a.rsplit(" ", 1)[-1], b.split(" ", 1)[0]
+    if _NUMBERISH.fullmatch(head) and _NUMBERISH.fullmatch(tail) and (
+            head[-1] in "/.," or tail[0] in "/.,%" or head[-1].isdigit() and tail[0].isdigit()):
+        return a + b
+    if filled and head[-1:].isalpha() and tail[:1].isalpha() and not (
+            head[-1].isupper() and tail[0].islower()):
+        head, tail = re.findall(r"\w+$", head)[0], re.findall(r"^\w+", tail)[0]
+        joined = head + tail
+        if is_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):
+            return a + b
+    return a + " " + b
+
+
+def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, set[int]]:
+    """A RawTable from a pdfplumber Table, and the ids of the chars it took."""
+    boxes = [tuple(c) for c in table.cells]
+    xs = cluster_edges([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = cluster_edges([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells = []
+    slot: dict[tuple[int, int], int] = {}
+    for b in boxes:
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        k = len(cells)
+        cells.append([r0, c0, r1 - r0, c1 - c0, b, []])
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                slot.setdefault((r, c), k)
+    bbox = table.bbox
+    taken: set[int] = set()
+    prev_cell = prev_ch = None
+    for ch in chars:
+        if ch["text"].isspace():
+            taken.add(id(ch))
+            continue
+        x, y = _center(ch)
+        if not (bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]):
+            prev_cell = prev_ch = None
+            continue
+        gc = min(max(bisect_right(xs, x) - 1, 0), len(xs) - 2)
+        gr = min(max(bisect_right(ys, y) - 1, 0), len(ys) - 2)
+        k = slot.get((gr, gc))
+        if k is None:
+            continue
+        if prev_cell is not None and k != prev_cell and _runs_on(prev_ch, ch, cells[prev_cell][4]):
+            k = prev_cell
+        cells[k][5].append(ch)
+        taken.add(id(ch))
+        prev_cell, prev_ch = k, ch
+    n_rows = len(ys) - 1
+    rows: list[list[RawCell]] = [[] for _ in range(n_rows)]
+    for r0, c0, rs, cs, b, cchars in sorted(cells, key=lambda c: (c[0], c[1])):
+        text = cell_text(cchars, b)
+        rows[r0].append(RawCell(text=text, row=r0, col=c0, rowspan=rs, colspan=cs,
+                                page=page_number, bbox=tuple(round(v, 2) for v in b)))
+    raw = RawTable(index=-1, rows=rows, page=page_number,
+                   bbox=tuple(round(v, 2) for v in bbox))
+    return raw, taken
+
+
+def _runs_on(prev: dict, ch: dict, prev_box) -> bool:
+    """Whether ``ch`` continues the text run of ``prev`` below the bottom of
+    the cell ``prev`` sits in (text overflowing a clipped cell)."""
+    if (ch["top"] + ch["bottom"]) / 2 < prev_box[3]:
+        return False  # not below the previous cell
+    if not (prev_box[0] - 1 <= ch["x0"] and ch["x1"] <= prev_box[2] + 1):
+        return False  # not under it
+    size = prev.get("size") or 10
+    same_line = abs(ch["top"] - prev["top"]) < 0.3 * size and ch["x0"] >= prev["x0"]
+    next_line = (0 < ch["top"] - prev["top"] < 1.6 * size
+                 and ch["top"] - prev["bottom"] < 0.45 * size)
+    return same_line or next_line

@@ -1,0 +1,138 @@
+"""One table over several pages: a table that continues at the top of the next
+page with the same columns is the same RawTable. Its repeated header rows are
+dropped (and tell how many header rows the table has); a row the page break
+cut in two is joined back."""
+from __future__ import annotations
+
+import re
+
+from reportgen.raw import RawParagraph, RawTable
+
+from .pdf_grid import join_wrapped
+
+COLUMN_TOLERANCE = 3.0  # points between the column edges of two parts
+MAX_HEADER_ROWS = 6
+_FURNITURE = re.compile(r"^[\W\d]{0,12}$|^(trang|page)\s*\d+", re.IGNORECASE)
+
+
+def column_edges(table: RawTable) -> list[float]:
+    edges = set()
+    for row in table.rows:
+        for c in row:
+            if c.bbox:
+                edges.add(round(c.bbox[0], 0))
+                edges.add(round(c.bbox[2], 0))
+    return sorted(edges)
+
+
+def _same_columns(a: RawTable, b: RawTable) -> bool:
+    if a.n_cols != b.n_cols:
+        return False
+    ea, eb = column_edges(a), column_edges(b)
+    if not ea or not eb:
+        return True  # no geometry (camelot): the column count decides
+    if len(ea) != len(eb):
+        # merged cells may hide an edge in one part: compare the outer edges
+        return abs(ea[0] - eb[0]) <= COLUMN_TOLERANCE and abs(ea[-1] - eb[-1]) <= COLUMN_TOLERANCE
+    return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(ea, eb))
+
+
+def is_furniture(p: RawParagraph) -> bool:
+    """A page number or running mark between two parts of a table."""
+    return bool(_FURNITURE.match(p.text.strip()))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _cells_match(a, b) -> bool:
+    if (a.col, a.colspan, a.rowspan) != (b.col, b.colspan, b.rowspan):
+        return False
+    ta, tb = _norm(a.text), _norm(b.text)
+    # a repeated header cell may be clipped by the producer: a prefix matches
+    return ta == tb or (bool(tb) and ta.startswith(tb)) or (bool(ta) and tb.startswith(ta))
+
+
+def repeated_header_rows(first: RawTable, cont: RawTable) -> int:
+    """How many leading rows of ``cont`` repeat the leading rows of ``first``."""
+    k = 0
+    limit = min(MAX_HEADER_ROWS, len(first.rows), len(cont.rows) - 1)
+    while k < limit:
+        ra, rb = first.rows[k], cont.rows[k]
+        if not ra or len(ra) != len(rb) or not all(_cells_match(a, b) for a, b in zip(ra, rb)):
+            break
+        if not any(_norm(c.text) for c in ra):
+            break
+        k += 1
+    if first.header_rows and k > first.header_rows:
+        k = first.header_rows
+    return k
+
+
+def _join_split_row(table: RawTable, row) -> bool:
+    """Join ``row`` (the first row of a continuation) into the table's last
+    row when the page break cut that row: the continuation's first column is
+    empty while the table's rows are numbered there."""
+    if not table.rows or not row:
+        return False
+    last = table.rows[-1]
+    if not last or not row:
+        return False
+    first_cell = next((c for c in row if c.col == 0), None)
+    if first_cell is None or first_cell.text.strip():
+        return False
+    last_first = next((c for c in last if c.col == 0), None)
+    if last_first is None or not last_first.text.strip():
+        return False
+    if not any(c.text.strip() for c in row):
+        return True  # an empty sliver of the cut row: drop it
+    by_col = {c.col: c for c in last}
+    if any(c.col not in by_col or by_col[c.col].colspan != c.colspan for c in row):
+        return False
+    for c in row:
+        target = by_col[c.col]
+        target.text = join_wrapped(target.text, c.text)
+    return True
+
+
+def append_continuation(table: RawTable, cont: RawTable) -> None:
+    """Append the rows of ``cont`` (the next page's part) to ``table``."""
+    k = repeated_header_rows(table, cont)
+    if k:
+        table.header_rows = table.header_rows or k
+    rows = cont.rows[k:]
+    if rows and _join_split_row(table, rows[0]):
+        rows = rows[1:]
+    base = len(table.rows)
+    for i, row in enumerate(rows):
+        for c in row:
+            c.row = base + i
+        table.rows.append(row)
+
+
+def merge_continued_tables(blocks: list) -> list:
+    """Blocks in reading order over all pages → blocks with every table that
+    continues on the next page merged into its first part."""
+    out: list = []
+    open_table: RawTable | None = None  # last table, if nothing but furniture followed it
+    last_page = None
+    for b in blocks:
+        if isinstance(b, RawParagraph):
+            if open_table is not None and not is_furniture(b):
+                open_table = None
+            out.append(b)
+            continue
+        if (open_table is not None and b.page is not None and last_page is not None
+                and b.page == last_page + 1 and _same_columns(open_table, b)):
+            append_continuation(open_table, b)
+            last_page = b.page
+            continue
+        out.append(b)
+        open_table, last_page = b, b.page
+    index = 0
+    for b in out:
+        if isinstance(b, RawTable):
+            b.index = index
+            index += 1
+    return out

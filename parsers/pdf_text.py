@@ -1,0 +1,151 @@
+"""Paragraphs of a PDF page from the characters outside its tables.
+
+Characters make visual lines; a line is cut into segments at wide gaps (the
+two-column header of an administrative document puts the issuer and the
+national motto on the same baseline). Runs of lines with two segments are read
+column by column, left first. Lines join into a paragraph while they keep the
+same size and weight, follow at ordinary leading, the line before reached the
+right margin, and the new line does not start a list item.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from reportgen.raw import RawParagraph
+
+from .pdf_grid import chars_to_lines, line_text
+
+# Legacy 8-bit Vietnamese fonts: TCVN3 (ABC) '.VnTime', '.VnTimeH', '.VnArial'…
+# and VNI 'VNI-Times'…; a subset prefix 'ABCDEF+' may precede the name.
+_TCVN3 = re.compile(r"(^|\+)\.?Vn[A-Z]", re.IGNORECASE)
+_VNI = re.compile(r"(^|\+)VNI[-_ ]", re.IGNORECASE)
+_LIST_START = re.compile(r"^([-–•+*]\s|\d{1,2}(\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
+
+
+def legacy_encoding(fontname: str) -> str | None:
+    if _VNI.search(fontname or ""):
+        return "vni"
+    if _TCVN3.search(fontname or ""):
+        return "tcvn3"
+    return None
+
+
+def majority_legacy(chars: list[dict]) -> str | None:
+    counts: dict[str | None, int] = {}
+    for ch in chars:
+        if not ch["text"].isspace():
+            enc = legacy_encoding(ch.get("fontname", ""))
+            counts[enc] = counts.get(enc, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return best if counts[best] * 2 >= sum(counts.values()) else None
+
+
+@dataclass
+class Segment:
+    chars: list[dict]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+    extra: list = field(default_factory=list)
+
+
+def _segments(line: list[dict]) -> list[Segment]:
+    parts: list[list[dict]] = [[]]
+    prev = None
+    for ch in line:
+        size = ch.get("size") or 10
+        if prev is not None and ch["x0"] - prev["x1"] > 2.5 * size and parts[-1]:
+            parts.append([])
+        if not ch["text"].isspace():
+            parts[-1].append(ch)
+            prev = ch
+    out = []
+    for p in parts:
+        if not p:
+            continue
+        text = line_text(p)
+        if not text:
+            continue
+        sizes = sorted(c.get("size") or 10 for c in p)
+        names = [c.get("fontname", "") for c in p]
+        bold = sum("bold" in n.lower() for n in names) * 2 > len(names)
+        italic = sum(("italic" in n.lower() or "oblique" in n.lower()) for n in names) * 2 > len(names)
+        out.append(Segment(p, text, min(c["x0"] for c in p), max(c["x1"] for c in p),
+                           min(c["top"] for c in p), max(c["bottom"] for c in p),
+                           sizes[len(sizes) // 2], bold, italic))
+    return out
+
+
+def _streams(lines: list[list[Segment]]) -> list[list[Segment]]:
+    """Segments grouped into reading streams: single-column runs as they
+    come, two-column runs left column first, then right."""
+    streams: list[list[Segment]] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i]) < 2:
+            streams.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and len(lines[j]) >= 2:
+            j += 1
+        run = [s for ln in lines[i:j] for s in ln]
+        split = min(ln[1].x0 for ln in lines[i:j])
+        left = [s for s in run if s.x1 <= split + 1]
+        right = [s for s in run if s.x1 > split + 1]
+        streams.append(left)
+        streams.append(right)
+        i = j
+    return streams
+
+
+def page_paragraphs(chars: list[dict], page_number: int, right_margin: float) -> list[RawParagraph]:
+    lines = [seg for seg in (_segments(ln) for ln in chars_to_lines(chars)) if seg]
+    paragraphs: list[RawParagraph] = []
+    for stream in _streams(lines):
+        current: list[Segment] = []
+        stream_right = max((s.x1 for s in stream), default=right_margin)
+        for seg in stream:
+            if current and _continues(current[-1], seg, stream_right):
+                current.append(seg)
+                continue
+            if current:
+                paragraphs.append(_paragraph(current, page_number))
+            current = [seg]
+        if current:
+            paragraphs.append(_paragraph(current, page_number))
+    return paragraphs
+
+
+def _continues(prev: Segment, seg: Segment, right: float) -> bool:
+    size = max(prev.size, seg.size)
+    if abs(prev.size - seg.size) > 0.6 or prev.bold != seg.bold:
+        return False
+    gap = seg.top - prev.bottom
+    if gap < -0.3 * size or gap > 0.6 * size:
+        return False
+    if _LIST_START.match(seg.text):
+        return False
+    return prev.x1 >= right - 4 * size  # the line before ran to the margin
+
+
+def _paragraph(segs: list[Segment], page_number: int) -> RawParagraph:
+    text = " ".join(s.text for s in segs)
+    chars = [c for s in segs for c in s.chars]
+    sizes = sorted(s.size for s in segs)
+    return RawParagraph(
+        text=unicodedata.normalize("NFC", text), index=-1, page=page_number,
+        bold=all(s.bold for s in segs), italic=all(s.italic for s in segs),
+        size=round(sizes[len(sizes) // 2], 1),
+        legacy_encoding=majority_legacy(chars),
+        bbox=(round(min(s.x0 for s in segs), 2), round(min(s.top for s in segs), 2),
+              round(max(s.x1 for s in segs), 2), round(max(s.bottom for s in segs), 2)))

@@ -1,0 +1,287 @@
+"""Tables drawn without ruling lines, found from the alignment of words.
+
+Lines are cut into chunks at gaps wider than a word space. A run of lines with
+three or more chunks is a table; the columns are the x-ranges that the chunks
+of its fullest lines cover (gaps that no body chunk crosses separate them).
+The header is what comes before the first row that starts with an ordinal
+("1", "I", "a") or is mostly numbers; its chunks become cells spanning the
+columns under them, nested by containment into header levels (a group cell
+over its indicator columns, a single-column cell merged down the levels). Body
+rows start at an ordinal in the first column or after a gap wider than the
+leading; other lines are wrapped text of the row above.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from reportgen.raw import RawCell, RawTable
+
+from .pdf_grid import chars_to_lines, join_wrapped, line_text
+
+_NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
+_ORDINAL = re.compile(r"^(\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$")
+MIN_CHUNKS = 3
+MIN_TABLE_LINES = 3
+
+
+@dataclass
+class Chunk:
+    chars: list[dict]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    cols: range = range(0)
+
+
+@dataclass
+class Line:
+    chunks: list[Chunk]
+    top: float
+    bottom: float
+    size: float
+    ids: set = field(default_factory=set)
+
+
+def _chunks(line: list[dict]) -> list[Chunk]:
+    parts: list[list[dict]] = []
+    prev = None
+    for ch in line:
+        if ch["text"].isspace():
+            continue
+        size = ch.get("size") or 10
+        if prev is None or ch["x0"] - prev["x1"] > max(0.55 * size, 3.0):
+            parts.append([])
+        parts[-1].append(ch)
+        prev = ch
+    out = []
+    for p in parts:
+        sizes = sorted(c.get("size") or 10 for c in p)
+        out.append(Chunk(p, line_text(p), p[0]["x0"], max(c["x1"] for c in p),
+                         min(c["top"] for c in p), max(c["bottom"] for c in p),
+                         sizes[len(sizes) // 2]))
+    return out
+
+
+def _lines(chars: list[dict]) -> list[Line]:
+    out = []
+    for ln in chars_to_lines([c for c in chars if not c["text"].isspace()]):
+        chunks = _chunks(ln)
+        if chunks:
+            out.append(Line(chunks, min(c.top for c in chunks), max(c.bottom for c in chunks),
+                            max(c.size for c in chunks), {id(c) for c in ln}))
+    return out
+
+
+def _regions(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with many chunks. Lines with fewer chunks between them
+    (wrapped cells, group rows) belong to the run while the spacing stays
+    that of a table; a wider gap ends it. A line right after the run at
+    wrapped-line spacing is the rest of its last row."""
+    regions: list[list[Line]] = []
+    current: list[Line] = []
+    holes: list[Line] = []
+    prev = None
+    for ln in lines:
+        gap = ln.top - prev.bottom if prev is not None else 1e9
+        tight = gap <= 1.3 * ln.size
+        if current and not tight:
+            current += [h for h in holes[:1] if h.top - current[-1].bottom <= 0.6 * h.size]
+            regions.append(current)
+            current, holes = [], []
+        if len(ln.chunks) >= MIN_CHUNKS:
+            current += holes
+            current.append(ln)
+            holes = []
+        elif current:
+            holes.append(ln)
+        prev = ln
+    if current:
+        current += [h for h in holes[:1] if h.top - current[-1].bottom <= 0.6 * h.size]
+        regions.append(current)
+    return [r for r in regions if sum(len(ln.chunks) >= MIN_CHUNKS for ln in r) >= MIN_TABLE_LINES]
+
+
+def _is_data(ln: Line) -> bool:
+    numeric = sum(1 for c in ln.chunks if _NUMERIC.match(c.text))
+    return numeric >= 2 and numeric * 5 >= len(ln.chunks) * 2
+
+
+def _columns(body: list[Line]) -> list[tuple[float, float]]:
+    full = max(len(ln.chunks) for ln in body)
+    spans = sorted((c.x0, c.x1) for ln in body if len(ln.chunks) >= 0.7 * full for c in ln.chunks)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1] + 0.5:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def _slots(cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    cuts = [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)]
+    edges = [-1e9] + cuts + [1e9]
+    return [(edges[i], edges[i + 1]) for i in range(len(cols))]
+
+
+def _cover(chunk: Chunk, slots) -> range:
+    hit = [i for i, (a, b) in enumerate(slots) if min(chunk.x1, b) - max(chunk.x0, a) > 1.0]
+    if not hit:
+        mid = (chunk.x0 + chunk.x1) / 2
+        hit = [min(range(len(slots)), key=lambda i: abs((slots[i][0] + slots[i][1]) / 2 - mid))]
+    return range(hit[0], hit[-1] + 1)
+
+
+def aligned_tables(chars: list[dict], page_number: int) -> tuple[list[RawTable], set[int]]:
+    tables, taken = [], set()
+    for region in _regions(_lines(chars)):
+        table = _table(region, page_number)
+        if table is not None:
+            tables.append(table)
+            for ln in region:
+                taken |= ln.ids
+    return tables, taken
+
+
+def _header_end(region: list[Line], slots) -> int:
+    """The first body line: the first whose first column holds an ordinal,
+    else the first mostly made of numbers."""
+    for i, ln in enumerate(region):
+        first = min(ln.chunks, key=lambda c: c.x0)
+        if _cover(first, slots).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
+            return i
+    for i, ln in enumerate(region):
+        if _is_data(ln):
+            return i
+    return 0
+
+
+def _table(region: list[Line], page_number: int) -> RawTable | None:
+    data = [ln for ln in region if _is_data(ln)] or region
+    cols = _columns(data)
+    if len(cols) < 2:
+        return None
+    slots = _slots(cols)
+    h = _header_end(region, slots)
+    head_lines, body_lines = region[:h], region[h:]
+    for ln in region:
+        for c in ln.chunks:
+            c.cols = _cover(c, slots)
+    header_cells, n_levels = _header(head_lines, len(cols))
+    rows: list[list[RawCell]] = []
+    for cell in header_cells:
+        cell.page = page_number
+    if n_levels:
+        rows = [[c for c in header_cells if c.row == r] for r in range(n_levels)]
+    body = _body(body_lines)
+    for r, row in enumerate(body):
+        cells = []
+        for (start, span), (text, box) in sorted(row.items()):
+            cells.append(RawCell(text=unicodedata.normalize("NFC", text), row=n_levels + r,
+                                 col=start, colspan=span, page=page_number, bbox=box))
+        rows.append(cells)
+    all_chunks = [c for ln in region for c in ln.chunks]
+    bbox = (round(min(c.x0 for c in all_chunks), 2), round(min(c.top for c in all_chunks), 2),
+            round(max(c.x1 for c in all_chunks), 2), round(max(c.bottom for c in all_chunks), 2))
+    return RawTable(index=-1, rows=rows, page=page_number, header_rows=n_levels or None, bbox=bbox)
+
+
+def _body(lines: list[Line]) -> list[dict]:
+    rows: list[dict] = []
+    prev = None
+    for ln in lines:
+        first = min(ln.chunks, key=lambda c: c.x0)
+        starts = (first.cols.start == 0 and _ORDINAL.match(first.text)) or prev is None \
+            or ln.top - prev.bottom > 0.6 * ln.size
+        if starts:
+            rows.append({})
+        row = rows[-1]
+        for c in sorted(ln.chunks, key=lambda c: c.x0):
+            key = _slot_key(row, c.cols)
+            text, box = row.get(key, ("", None))
+            box = (c.x0, c.top, c.x1, c.bottom) if box is None else (
+                min(box[0], c.x0), min(box[1], c.top), max(box[2], c.x1), max(box[3], c.bottom))
+            row[key] = (join_wrapped(text, c.text, True), tuple(round(v, 2) for v in box))
+        prev = ln
+    return rows
+
+
+def _slot_key(row: dict, cols: range) -> tuple[int, int]:
+    """The row's existing cell that these columns fall in, else a new one."""
+    for (start, span) in row:
+        if start <= cols.start and cols.stop <= start + span:
+            return (start, span)
+        if cols.start <= start and start + span <= cols.stop:
+            return (start, span)
+    return (cols.start, len(cols))
+
+
+@dataclass
+class _HCell:
+    text: str
+    cols: range
+    top: float
+    bottom: float
+    size: float
+
+
+def _header(lines: list[Line], n_cols: int) -> tuple[list[RawCell], int]:
+    if not lines:
+        return [], 0
+    cells: list[_HCell] = []
+    for ln in lines:
+        for c in sorted(ln.chunks, key=lambda c: c.x0):
+            for hc in reversed(cells):
+                if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)):
+                    hc.text = join_wrapped(hc.text, c.text, True)
+                    hc.cols = range(min(hc.cols.start, c.cols.start), max(hc.cols.stop, c.cols.stop))
+                    hc.bottom = max(hc.bottom, c.bottom)
+                    break
+            else:
+                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size))
+    _extend_groups(cells, n_cols)
+    level = {}
+    for b in cells:
+        level[id(b)] = sum(1 for a in cells if a is not b and a.bottom <= b.top + 1
+                           and a.cols.start <= b.cols.start and b.cols.stop <= a.cols.stop
+                           and len(a.cols) > len(b.cols))
+    n_levels = max(level.values()) + 1
+    merged: dict[tuple, _HCell] = {}
+    for b in sorted(cells, key=lambda c: c.top):
+        key = (b.cols.start, b.cols.stop, level[id(b)])
+        if key in merged:
+            merged[key].text = join_wrapped(merged[key].text, b.text)
+        else:
+            merged[key] = b
+    out = []
+    for (start, stop, lv), b in merged.items():
+        has_child = any(k[2] > lv and start <= k[0] and k[1] <= stop for k in merged)
+        out.append(RawCell(text=unicodedata.normalize("NFC", b.text), row=lv, col=start,
+                           colspan=stop - start, rowspan=1 if has_child else n_levels - lv))
+    out.sort(key=lambda c: (c.row, c.col))
+    return out, n_levels
+
+
+def _extend_groups(cells: list[_HCell], n_cols: int) -> None:
+    """Widen a centred group label to every column whose header cells all lie
+    below it (its text may be narrower than the columns it groups)."""
+    for g in cells:
+        below = [c for c in cells if c is not g and c.top >= g.bottom - 1]
+        if not below or not any(set(c.cols) & set(g.cols) for c in below):
+            continue
+
+        def free(col: int) -> bool:
+            owners = [c for c in cells if col in c.cols and c is not g]
+            return bool(owners) and all(c.top >= g.bottom - 1 for c in owners)
+
+        start, stop = g.cols.start, g.cols.stop
+        while start > 0 and free(start - 1):
+            start -= 1
+        while stop < n_cols and free(stop):
+            stop += 1
+        g.cols = range(start, stop)
