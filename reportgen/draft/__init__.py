@@ -1,0 +1,75 @@
+"""Drafting: a score sheet, an extract JSON or a prior report becomes a BC, TB or
+CV in the format of Nghị định 30/2020, as DOCX (and PDF through LibreOffice).
+
+The flow: :func:`inputs.load_input` reads the figures; :func:`inputs.prepared`
+rescores and ranks them; :func:`compose.compose` writes the narrative and the
+template context; :mod:`render` renders the Word template in a sandbox,
+numbers the headings, places real footnotes and inserts the appendices built
+by :mod:`appendix` (all XML in :mod:`docxml`).
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compose import compose
+from .data import Correction, DraftData
+from .inputs import load_input, prepared
+from .metadata import DraftMeta, load_meta
+from .narrative import previous_period
+from .render import (TemplateProblem, insert_appendices, number_headings, place_footnotes,
+                     render_template, template_path)
+
+__all__ = ["DraftResult", "TemplateProblem", "build_draft", "load_meta", "load_data", "DraftMeta", "Correction"]
+
+
+@dataclass
+class DraftResult:
+    document: object  # python-docx Document
+    data: DraftData
+    meta: DraftMeta
+    template: Path
+    corrections: list[Correction] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+
+    def save(self, path: str | Path) -> None:
+        self.document.save(str(path))
+
+    def to_bytes(self) -> bytes:
+        buf = io.BytesIO()
+        self.document.save(buf)
+        return buf.getvalue()
+
+
+def load_data(path: str | Path, scheme: str | None = None, province: str | None = None,
+              previous: str | Path | None = None) -> DraftData:
+    """Figures from an input file, rescored and ranked, with the previous
+    period's ranks attached when a previous file is given."""
+    data = prepared(load_input(path, scheme, province))
+    if previous is not None:
+        before = prepared(load_input(previous, scheme, province))
+        for dt in before.tables:
+            n = len(dt.rows)
+            for r in dt.rows:
+                data.previous[r.unit.casefold()] = (r.total, r.percent, r.rank, n)
+        if before.province is not None:
+            p = before.province
+            data.previous[p.row.unit.casefold()] = (p.row.total, p.row.percent, p.rank, p.of)
+        data.previous_period = before.period or previous_period(data.period)
+    return data
+
+
+def build_draft(data: DraftData, meta: DraftMeta, template: str | None = None) -> DraftResult:
+    """Render the document for prepared data and metadata."""
+    if not meta.period and data.period:
+        meta.period = data.period
+    path = template_path(template, meta.doc_type)
+    comp = compose(data, meta)
+    tpl = render_template(path, comp.context)
+    document = tpl.docx
+    headings = number_headings(document)
+    place_footnotes(document, comp.notes.texts)
+    insert_appendices(document, comp.appendices)
+    return DraftResult(document=document, data=data, meta=meta, template=path,
+                       corrections=list(data.corrections), headings=headings)

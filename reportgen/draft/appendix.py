@@ -1,0 +1,138 @@
+"""Appendix tables, built in code: one per table of units, in a landscape
+section of its own.
+
+The heading reads "Phụ lục I", the title in capitals, and "(Kèm theo Báo cáo
+số …)" in italics. The score table has two header rows made from the scheme:
+a group over its indicators, a group of one indicator merged down; then the
+result block (total over the applicable maximum, percent, grade). Sections of
+units (I, II) become rows spanning the table. Header rows repeat on every page
+and no row splits across a page break.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import ScoreRow
+from ..numbers import format_vi
+from ..schemes import Indicator, Scheme
+from . import docxml as X
+from .data import DraftTable
+from .narrative import lower_first, roman
+
+LANDSCAPE = dict(width_mm=297, height_mm=210, top=20, bottom=15, left=20, right=15, header=8, footer=8)
+TEXT_WIDTH_MM = 297 - 20 - 15
+
+
+@dataclass
+class Layout:
+    """Column widths (mm) and the text size, chosen from the number of columns."""
+
+    stt: float
+    name: float
+    score: float
+    total: float
+    percent: float
+    grade: float
+    size: float
+
+
+def _layout(n_scores: int, with_max: bool, graded: bool) -> Layout:
+    size = 12 if n_scores <= 6 else 11 if n_scores <= 10 else 10
+    stt, total = 12.0, (22.0 if with_max else 18.0)
+    percent, grade = 18.0, (21.0 if graded else 0.0)
+    name = 62.0 if n_scores <= 6 else 50.0 if n_scores <= 10 else 44.0
+    rest = TEXT_WIDTH_MM - stt - name - total - percent - grade
+    score = rest / max(1, n_scores)
+    if score > 24:  # few columns: give the room back to the names
+        name += (score - 24) * n_scores
+        score = 24
+    return Layout(stt, name, score, total, percent, grade, size)
+
+
+def header_label(ind: Indicator, scheme: Scheme, alone: bool) -> str:
+    """'Chỉ số 1 (6đ)'; a group of one indicator names the group as well."""
+    mx = f"({format_vi(ind.max)}đ)"
+    group = scheme.group(ind.group)
+    if alone and group is not None:
+        if group.label.casefold() in ind.label.casefold() or ind.label.casefold() in group.label.casefold():
+            return f"{group.label} {mx}"
+        return f"{group.label}\n{ind.label} {mx}"
+    return f"{ind.label} {mx}"
+
+
+def _header_rows(scheme: Scheme, with_max: bool, name_word: str) -> list[list[X.Cell]]:
+    top = [X.Cell("STT", rowspan=2, bold=True), X.Cell(name_word, rowspan=2, bold=True)]
+    below: list[X.Cell] = []
+    indicators = list(scheme.scored_indicators)
+    i = 0
+    while i < len(indicators):
+        ind = indicators[i]
+        members = [ind]
+        if ind.group is not None:
+            while i + len(members) < len(indicators) and indicators[i + len(members)].group == ind.group:
+                members.append(indicators[i + len(members)])
+        group = scheme.group(ind.group)
+        if len(members) == 1 or group is None:
+            for m in members:
+                top.append(X.Cell(header_label(m, scheme, alone=True), rowspan=2, bold=True))
+        else:
+            top.append(X.Cell(group.label, colspan=len(members), bold=True))
+            below.extend(X.Cell(header_label(m, scheme, alone=False), bold=True) for m in members)
+        i += len(members)
+    result = [X.Cell("Tổng điểm đạt được" + ("/ tối đa" if with_max else ""), bold=True),
+              X.Cell("Tỷ lệ điểm đạt được (%)", bold=True)]
+    if scheme.graded and scheme.grades:
+        result.append(X.Cell("Xếp loại", bold=True))
+    top.append(X.Cell("KẾT QUẢ", colspan=len(result), bold=True))
+    below.extend(result)
+    return [top, below]
+
+
+def _unit_row(row: ScoreRow, scheme: Scheme, with_max: bool) -> list[X.Cell]:
+    cells = [X.Cell(row.no or ""), X.Cell(row.unit, align="left")]
+    for ind in scheme.scored_indicators:
+        cells.append(X.Cell(format_vi(row.scores.get(ind.key))))
+    total = format_vi(row.total, scheme.places)
+    cells.append(X.Cell(f"{total}/{format_vi(row.max)}" if with_max else total))
+    cells.append(X.Cell(format_vi(row.percent, scheme.places)))
+    if scheme.graded and scheme.grades:
+        cells.append(X.Cell(row.grade or ""))
+    return cells
+
+
+def table_element(dt: DraftTable, name_word: str = "TÊN CƠ QUAN, ĐƠN VỊ"):
+    """The appendix's score table as a ``w:tbl`` element."""
+    scheme = dt.scheme
+    with_max = scheme.dash_removes_max
+    lay = _layout(len(scheme.scored_indicators), with_max, scheme.graded and bool(scheme.grades))
+    widths = [lay.stt, lay.name] + [lay.score] * len(scheme.scored_indicators) + [lay.total, lay.percent]
+    if scheme.graded and scheme.grades:
+        widths.append(lay.grade)
+    rows = _header_rows(scheme, with_max, name_word)
+    sections = dt.sections()
+    for number, title, members in sections:
+        if number is not None or (title and len(sections) > 1):
+            rows.append([X.Cell(number or "", bold=True),
+                         X.Cell((title or "").upper(), colspan=len(widths) - 1, bold=True, align="left")])
+        rows.extend(_unit_row(r, scheme, with_max) for r in members)
+    return X.table(rows, [X.mm(w) for w in widths], header_rows=2, size=lay.size)
+
+
+def appendix_elements(dt: DraftTable, number: int, attachment_ref: str, period_text: str = "") -> list:
+    """Heading, title, 'Kèm theo' line, rule and table of one appendix."""
+    title = (dt.title or f"Kết quả đánh giá, xếp loại {lower_first(dt.heading)}")
+    if period_text and period_text.casefold() not in title.casefold():
+        title = f"{title} {period_text}"
+    out = [
+        X.paragraph(f"Phụ lục {roman(number)}", align="center", bold=True, size=14, keep_next=True),
+        X.paragraph(title.upper(), align="center", bold=True, size=13, keep_next=True),
+        X.paragraph(f"({attachment_ref})", align="center", italic=True, size=13, keep_next=True),
+        X.short_rule(X.mm(40), X.mm(TEXT_WIDTH_MM)),
+        X.paragraph("", size=6, keep_next=True),
+        table_element(dt),
+    ]
+    if any(r.scores.get(i.key) is None for r in dt.rows for i in dt.scheme.scored_indicators):
+        out.append(X.paragraph("Ghi chú: dấu (-) là chỉ số cơ quan, đơn vị không phải thực hiện hoặc chưa đến "
+                               "thời điểm đánh giá; điểm của chỉ số đó không tính vào điểm tối đa.",
+                               italic=True, size=11, before=6))
+    return out

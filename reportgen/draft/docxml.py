@@ -1,0 +1,447 @@
+"""The one place that speaks WordprocessingML: merged cells, repeated header
+rows, rows that never split, section orientation, page-number fields,
+paragraph rules, borders and real footnotes.
+
+Everything above this module talks in documents, paragraphs and tables; this
+module turns those wishes into ``w:`` elements with lxml. Lengths are in
+twentieths of a point (twips) unless a name says otherwise.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+FONT = "Times New Roman"
+TWIPS_PER_MM = 1440 / 25.4
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def mm(value: float) -> int:
+    """Millimetres to twips."""
+    return int(round(value * TWIPS_PER_MM))
+
+
+def _el(tag: str, **attrs) -> etree._Element:
+    el = etree.Element(qn(tag))
+    for key, value in attrs.items():
+        el.set(qn("w:" + key), str(value))
+    return el
+
+
+def _sub(parent, tag: str, **attrs) -> etree._Element:
+    el = _el(tag, **attrs)
+    parent.append(el)
+    return el
+
+
+# --- runs and paragraphs ------------------------------------------------------
+
+def run_props(rpr, *, bold=False, italic=False, size: float | None = None, caps=False,
+              superscript=False, font: str | None = FONT) -> None:
+    if font:
+        _sub(rpr, "w:rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font)
+    if bold:
+        _sub(rpr, "w:b")
+        _sub(rpr, "w:bCs")
+    if italic:
+        _sub(rpr, "w:i")
+        _sub(rpr, "w:iCs")
+    if caps:
+        _sub(rpr, "w:caps")
+    if size:
+        _sub(rpr, "w:sz", val=int(round(size * 2)))
+        _sub(rpr, "w:szCs", val=int(round(size * 2)))
+    if superscript:
+        _sub(rpr, "w:vertAlign", val="superscript")
+
+
+def run(text: str, **fmt) -> etree._Element:
+    r = _el("w:r")
+    rpr = _sub(r, "w:rPr")
+    run_props(rpr, **fmt)
+    t = _sub(r, "w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return r
+
+
+def paragraph(text: str = "", *, align: str | None = None, bold=False, italic=False,
+              size: float | None = None, before: float | None = None, after: float | None = None,
+              keep_next=False, indent_first_mm: float | None = None, style: str | None = None,
+              page_break_before=False) -> etree._Element:
+    """A paragraph with one run; spacing in points."""
+    p = _el("w:p")
+    ppr = _sub(p, "w:pPr")
+    if style:
+        _sub(ppr, "w:pStyle", val=style)
+    if keep_next:
+        _sub(ppr, "w:keepNext")
+    if page_break_before:
+        _sub(ppr, "w:pageBreakBefore")
+    if before is not None or after is not None:
+        _sub(ppr, "w:spacing", before=int((before or 0) * 20), after=int((after or 0) * 20))
+    if indent_first_mm:
+        _sub(ppr, "w:ind", firstLine=mm(indent_first_mm))
+    if align:
+        _sub(ppr, "w:jc", val=align)
+    if text:
+        p.append(run(text, bold=bold, italic=italic, size=size))
+    return p
+
+
+def short_rule(width_twips: int, column_twips: int, thickness: int = 6, after_pt: int = 0) -> etree._Element:
+    """An empty, tiny paragraph whose bottom border draws a centred rule of
+    ``width_twips`` inside a column ``column_twips`` wide (the rules under the
+    issuer, the motto and the subject)."""
+    side = max(0, (column_twips - width_twips) // 2)
+    p = _el("w:p")
+    ppr = _sub(p, "w:pPr")
+    borders = _sub(ppr, "w:pBdr")
+    _sub(borders, "w:bottom", val="single", sz=thickness, space=1, color="000000")
+    _sub(ppr, "w:spacing", before=0, after=after_pt * 20, line=240, lineRule="auto")
+    _sub(ppr, "w:ind", left=side, right=side)
+    _sub(ppr, "w:jc", val="center")
+    rpr = _sub(ppr, "w:rPr")
+    _sub(rpr, "w:sz", val=2)
+    return p
+
+
+def page_break_paragraph() -> etree._Element:
+    p = _el("w:p")
+    r = _sub(p, "w:r")
+    _sub(r, "w:br", type="page")
+    return p
+
+
+def append_page_field(paragraph_el, size: float = 13) -> None:
+    """PAGE field runs (begin, instruction, separate, placeholder, end)."""
+    def fld(kind):
+        r = _el("w:r")
+        run_props(_sub(r, "w:rPr"), size=size)
+        _sub(r, "w:fldChar", fldCharType=kind)
+        return r
+
+    paragraph_el.append(fld("begin"))
+    instr = _el("w:r")
+    run_props(_sub(instr, "w:rPr"), size=size)
+    t = _sub(instr, "w:instrText")
+    t.text = " PAGE "
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    paragraph_el.append(instr)
+    paragraph_el.append(fld("separate"))
+    paragraph_el.append(run("2", size=size))
+    paragraph_el.append(fld("end"))
+
+
+# --- tables -------------------------------------------------------------------
+
+@dataclass
+class Cell:
+    """One cell at its origin: text, spans, and how it is written."""
+
+    text: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+    bold: bool = False
+    italic: bool = False
+    align: str = "center"  # left, center, right
+
+
+def _borders(parent, tag: str, size: int = 4, names=("top", "left", "bottom", "right", "insideH", "insideV"),
+             val: str = "single") -> None:
+    box = _sub(parent, tag)
+    for name in names:
+        _sub(box, "w:" + name, val=val, sz=size, space=0, color="000000" if val != "nil" else "auto")
+
+
+def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows: int = 0,
+          size: float = 11, borders: bool = True, cant_split: bool = True,
+          row_min_height: int | None = None) -> etree._Element:
+    """A ``w:tbl`` from rows of origin cells. A cell with ``colspan`` gets
+    ``gridSpan``; one with ``rowspan`` starts a ``vMerge`` that this function
+    continues in the rows below. The first ``header_rows`` rows repeat on every
+    page (``tblHeader``); no row splits across pages (``cantSplit``)."""
+    n_cols = len(widths)
+    tbl = _el("w:tbl")
+    tblpr = _sub(tbl, "w:tblPr")
+    _sub(tblpr, "w:tblW", w=sum(widths), type="dxa")
+    _sub(tblpr, "w:jc", val="center")
+    _borders(tblpr, "w:tblBorders", val="single" if borders else "nil")
+    _sub(tblpr, "w:tblLayout", type="fixed")
+    mar = _sub(tblpr, "w:tblCellMar")
+    _sub(mar, "w:left", w=57, type="dxa")
+    _sub(mar, "w:right", w=57, type="dxa")
+    grid = _sub(tbl, "w:tblGrid")
+    for w in widths:
+        _sub(grid, "w:gridCol", w=w)
+    # pending vertical merges: column -> rows still to continue
+    pending: dict[int, tuple[int, int]] = {}  # col -> (remaining rows, colspan)
+    for r_index, cells in enumerate(rows):
+        tr = _sub(tbl, "w:tr")
+        trpr = _sub(tr, "w:trPr")
+        if cant_split:
+            _sub(trpr, "w:cantSplit")
+        if row_min_height:
+            _sub(trpr, "w:trHeight", val=row_min_height)
+        if r_index < header_rows:
+            _sub(trpr, "w:tblHeader")
+        col = 0
+        queue = list(cells)
+        while col < n_cols:
+            if col in pending:
+                remaining, span = pending[col]
+                _cell(tr, Cell(), widths[col:col + span], size, vmerge="continue")
+                if remaining <= 1:
+                    del pending[col]
+                else:
+                    pending[col] = (remaining - 1, span)
+                col += span
+                continue
+            if not queue:
+                _cell(tr, Cell(), widths[col:col + 1], size)
+                col += 1
+                continue
+            cell = queue.pop(0)
+            span = max(1, min(cell.colspan, n_cols - col))
+            vmerge = None
+            if cell.rowspan > 1:
+                vmerge = "restart"
+                pending[col] = (cell.rowspan - 1, span)
+            _cell(tr, cell, widths[col:col + span], size, vmerge=vmerge)
+            col += span
+    return tbl
+
+
+def _cell(tr, cell: Cell, widths: Sequence[int], size: float, vmerge: str | None = None) -> None:
+    tc = _sub(tr, "w:tc")
+    tcpr = _sub(tc, "w:tcPr")
+    _sub(tcpr, "w:tcW", w=sum(widths), type="dxa")
+    if len(widths) > 1:
+        _sub(tcpr, "w:gridSpan", val=len(widths))
+    if vmerge == "restart":
+        _sub(tcpr, "w:vMerge", val="restart")
+    elif vmerge == "continue":
+        _sub(tcpr, "w:vMerge")
+    _sub(tcpr, "w:vAlign", val="center")
+    lines = cell.text.split("\n") if cell.text else [""]
+    for line in lines:
+        p = paragraph(line, align={"left": "left", "right": "right"}.get(cell.align, "center"),
+                      bold=cell.bold, italic=cell.italic, size=size, before=1, after=1)
+        tc.append(p)
+
+
+# --- sections -----------------------------------------------------------------
+
+def body_sectpr(document) -> etree._Element:
+    return document.element.body.find(qn("w:sectPr"))
+
+
+def set_page(sectpr, *, width_mm: float, height_mm: float, top: float, bottom: float, left: float,
+             right: float, header: float = 12, footer: float = 10, landscape: bool = False) -> None:
+    """Paper size, orientation and margins (millimetres) of a section."""
+    for tag in ("w:pgSz", "w:pgMar"):
+        old = sectpr.find(qn(tag))
+        if old is not None:
+            sectpr.remove(old)
+    pgsz = _el("w:pgSz", w=mm(width_mm), h=mm(height_mm))
+    if landscape:
+        pgsz.set(qn("w:orient"), "landscape")
+    pgmar = _el("w:pgMar", top=mm(top), right=mm(right), bottom=mm(bottom), left=mm(left),
+                header=mm(header), footer=mm(footer), gutter=0)
+    # Schema order: headerReference*, footerReference*, …, pgSz, pgMar, …
+    refs = [c for c in sectpr if c.tag in (qn("w:headerReference"), qn("w:footerReference"),
+                                             qn("w:footnotePr"), qn("w:endnotePr"), qn("w:type"))]
+    index = sectpr.index(refs[-1]) + 1 if refs else 0
+    sectpr.insert(index, pgsz)
+    sectpr.insert(index + 1, pgmar)
+
+
+def restart_page_numbers(sectpr, start: int = 1) -> None:
+    old = sectpr.find(qn("w:pgNumType"))
+    if old is not None:
+        sectpr.remove(old)
+    el = _el("w:pgNumType", start=start)
+    anchor = sectpr.find(qn("w:pgMar"))
+    following = [qn("w:cols"), qn("w:titlePg"), qn("w:docGrid")]
+    for tag in following:
+        found = sectpr.find(tag)
+        if found is not None:
+            found.addprevious(el)
+            return
+    if anchor is not None:
+        anchor.addnext(el)
+    else:
+        sectpr.append(el)
+
+
+def set_title_page(sectpr, on: bool = True) -> None:
+    """A different first page: its header stays empty (no page number on page 1)."""
+    old = sectpr.find(qn("w:titlePg"))
+    if old is not None:
+        sectpr.remove(old)
+    if on:
+        el = _el("w:titlePg")
+        grid = sectpr.find(qn("w:docGrid"))
+        if grid is not None:
+            grid.addprevious(el)
+        else:
+            sectpr.append(el)
+
+
+def section_end_paragraph(sectpr) -> etree._Element:
+    """An empty paragraph that closes a section with a copy of ``sectpr``."""
+    p = _el("w:p")
+    ppr = _sub(p, "w:pPr")
+    _sub(ppr, "w:spacing", before=0, after=0)
+    rpr = _sub(ppr, "w:rPr")
+    _sub(rpr, "w:sz", val=2)
+    ppr.append(copy.deepcopy(sectpr))
+    return p
+
+
+def copy_sectpr(sectpr) -> etree._Element:
+    return copy.deepcopy(sectpr)
+
+
+def sections_of(document) -> list[etree._Element]:
+    """Every sectPr in body order (paragraph-level ones, then the body's)."""
+    body = document.element.body
+    found = [p for p in body.iter(qn("w:sectPr"))]
+    return found
+
+
+def is_landscape(sectpr) -> bool:
+    pgsz = sectpr.find(qn("w:pgSz"))
+    return pgsz is not None and pgsz.get(qn("w:orient")) == "landscape"
+
+
+# --- footnotes ----------------------------------------------------------------
+
+_FOOTNOTES_XML = (
+    f'<w:footnotes {nsdecls("w", "r")}>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    '</w:footnotes>'
+)
+
+
+def footnotes_part(document, create: bool = True):
+    """The document's footnotes part (created with its separators if absent)."""
+    main = document.part
+    for rel in main.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            part = rel.target_part
+            if not isinstance(part, XmlPart):
+                part = _as_xml_part(main, rel, part)
+            return part
+    if not create:
+        return None
+    part = XmlPart(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, parse_xml(_FOOTNOTES_XML), main.package)
+    main.relate_to(part, RT.FOOTNOTES)
+    return part
+
+
+def _as_xml_part(main, rel, part):
+    """python-docx loads footnotes.xml as a plain Part; give it an XML tree."""
+    xml_part = XmlPart(part.partname, part.content_type, parse_xml(part.blob), part.package)
+    rel._target = xml_part
+    return xml_part
+
+
+def add_footnote(document, after_run, text: str, size: float = 10) -> int:
+    """A real Word footnote whose reference mark follows ``after_run`` (a
+    ``w:r`` element); returns its id."""
+    part = footnotes_part(document)
+    root = part.element
+    ids = [int(fn.get(qn("w:id"))) for fn in root.findall(qn("w:footnote"))]
+    new_id = max([0, *ids]) + 1
+    fn = _sub(root, "w:footnote", id=new_id)
+    p = _sub(fn, "w:p")
+    ppr = _sub(p, "w:pPr")
+    _sub(ppr, "w:spacing", before=0, after=0)
+    _sub(ppr, "w:jc", val="both")
+    mark = _sub(p, "w:r")
+    run_props(_sub(mark, "w:rPr"), size=size, superscript=True)
+    _sub(mark, "w:footnoteRef")
+    p.append(run(" " + text, size=size))
+    ref = _el("w:r")
+    run_props(_sub(ref, "w:rPr"), superscript=True)
+    _sub(ref, "w:footnoteReference", id=new_id)
+    after_run.addnext(ref)
+    return new_id
+
+
+def split_run_at(run_el, marker: str) -> etree._Element | None:
+    """Split a run at the first ``marker`` in its text, dropping the marker;
+    returns the run that now ends where the marker was."""
+    t = run_el.find(qn("w:t"))
+    if t is None or t.text is None or marker not in t.text:
+        return None
+    before, after = t.text.split(marker, 1)
+    t.text = before
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    if after:
+        tail = copy.deepcopy(run_el)
+        tail.find(qn("w:t")).text = after
+        run_el.addnext(tail)
+    return run_el
+
+
+def iter_runs(element) -> Iterable[etree._Element]:
+    return element.iter(qn("w:r"))
+
+
+def remove(element) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)
+
+
+def layout_table(columns: Sequence[Sequence[Sequence[etree._Element]]], widths: Sequence[int]) -> etree._Element:
+    """A borderless table used for layout (the ND30 header, the Nơi nhận and
+    signature block): ``columns[row][col]`` is the list of paragraphs of a cell."""
+    tbl = _el("w:tbl")
+    tblpr = _sub(tbl, "w:tblPr")
+    _sub(tblpr, "w:tblW", w=sum(widths), type="dxa")
+    _sub(tblpr, "w:jc", val="center")
+    _borders(tblpr, "w:tblBorders", val="nil")
+    _sub(tblpr, "w:tblLayout", type="fixed")
+    mar = _sub(tblpr, "w:tblCellMar")
+    _sub(mar, "w:left", w=0, type="dxa")
+    _sub(mar, "w:right", w=0, type="dxa")
+    grid = _sub(tbl, "w:tblGrid")
+    for w in widths:
+        _sub(grid, "w:gridCol", w=w)
+    for row in columns:
+        tr = _sub(tbl, "w:tr")
+        _sub(_sub(tr, "w:trPr"), "w:cantSplit")
+        for width, paragraphs in zip(widths, row):
+            tc = _sub(tr, "w:tc")
+            _sub(_sub(tc, "w:tcPr"), "w:tcW", w=width, type="dxa")
+            for p in paragraphs or [paragraph("")]:
+                tc.append(p)
+    return tbl
+
+
+def keep_with_next(paragraph_el) -> None:
+    ppr = paragraph_el.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = _el("w:pPr")
+        paragraph_el.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is None:
+        el = _el("w:keepNext")
+        style = ppr.find(qn("w:pStyle"))
+        if style is not None:
+            style.addnext(el)
+        else:
+            ppr.insert(0, el)

@@ -1,0 +1,287 @@
+"""Reading what a draft is made from: the portal export, a score sheet (XLSX or
+CSV, one row per unit), the JSON of ``reportgen extract``, or a prior report
+(any file the parsers read).
+
+A score sheet names its columns by indicator key ("c1"), export code ("CKMB")
+or header words ("Chỉ số 1 (6đ)"); a group row above the indicator row tells
+apart indicators with the same words in different groups. A column "Nhóm" or
+"Cấp" splits the units into tables; a "Ghi chú"/"Lý do" column gives the reason
+a unit without scores was not evaluated.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from ..model import ScoreRow, ScoreTable
+from ..numbers import parse_cell
+from ..raw import UnreadableInput
+from ..schemes import Scheme, all_schemes, load_scheme
+from ..text import clean_line
+from .data import Correction, DraftData, DraftTable, has_scores, recompute
+from .portal import indicator_columns, is_portal_workbook, load_portal
+
+UNIT_WORDS = ("tên cơ quan", "tên đơn vị", "cơ quan", "đơn vị", "tên", "unit")
+GROUP_WORDS = ("nhóm", "cấp", "khối", "section", "level")
+REASON_WORDS = ("ghi chú", "lý do", "reason", "note")
+
+
+def load_input(path: str | Path, scheme_name: str | None = None, province: str | None = None) -> DraftData:
+    p = Path(path)
+    if not p.is_file():
+        raise UnreadableInput(f"Không tìm thấy tệp đầu vào: {p}")
+    suffix = p.suffix.lower()
+    head = p.read_bytes()[:4]
+    if suffix == ".json":
+        return _from_json(p, scheme_name)
+    if head.startswith(b"PK") and suffix in (".xlsx", ".xlsm"):
+        sheets = _xlsx_rows(p)
+        if is_portal_workbook(sheets):
+            data = load_portal(sheets, str(p), province, scheme_name)
+            return data
+        return _from_sheets(sheets, str(p), scheme_name)
+    if suffix in (".csv", ".tsv"):
+        return _from_sheets({p.stem: _csv_rows(p)}, str(p), scheme_name)
+    return _from_report(p, scheme_name)
+
+
+# --- spreadsheets -----------------------------------------------------------------
+
+def _xlsx_rows(path: Path) -> dict[str, list[tuple]]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except Exception as exc:
+        raise UnreadableInput(f"Không mở được bảng tính {path.name}: {exc}") from exc
+    out = {}
+    for ws in wb.worksheets:
+        rows = [tuple(_cell_text(c) for c in row) for row in ws.iter_rows(values_only=True)]
+        for rng in ws.merged_cells.ranges:  # a merged group header names every column it spans
+            value = ws.cell(rng.min_row, rng.min_col).value
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
+                        row = list(rows[r - 1])
+                        row[c - 1] = _cell_text(value)
+                        rows[r - 1] = tuple(row)
+        out[ws.title] = rows
+    return out
+
+
+def _cell_text(value) -> str | None:
+    """Cells as text: a float written by a spreadsheet becomes its shortest
+    decimal form ('4.97'), so the score never goes through binary arithmetic."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        text = repr(value)
+        return text[:-2] if text.endswith(".0") else text
+    return str(value)
+
+
+def _csv_rows(path: Path) -> list[tuple]:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [tuple(c if c != "" else None for c in row) for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _norm(text) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+
+
+def _strip_max(label: str) -> str:
+    return re.sub(r"\(\s*\d+([.,]\d+)?\s*(đ|điểm)\s*\)", "", label).strip(" :-")
+
+
+def _match_column(header: str, group_text: str, scheme: Scheme) -> str | None:
+    h = _norm(header)
+    if not h:
+        return None
+    codes = indicator_columns(scheme)
+    for ind in scheme.scored_indicators:
+        if h == ind.key.casefold() or (ind.code and h == ind.code.casefold()):
+            return ind.key
+    if h.upper() in codes:
+        return codes[h.upper()]
+    bare = _norm(_strip_max(header))
+    exact = [i for i in scheme.scored_indicators if _norm(i.label) == bare]
+    if len(exact) == 1:
+        return exact[0].key
+    candidates = [i for i in scheme.scored_indicators
+                  if any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", bare) for w in i.words)]
+    if len(candidates) > 1:
+        g = _norm(group_text) + " " + h
+        narrowed = [i for i in candidates if (grp := scheme.group(i.group)) is not None
+                    and any(w in g for w in grp.words)]
+        candidates = narrowed or candidates
+    if len(candidates) > 1:  # the most specific words win: "chỉ số 12" over "chỉ số 1"
+        best = max(max(len(w) for w in i.words if w in bare) for i in candidates)
+        candidates = [i for i in candidates if max(len(w) for w in i.words if w in bare) == best]
+    return candidates[0].key if len(candidates) == 1 else None
+
+
+def _header_row(rows: list[tuple], scheme: Scheme) -> tuple[int, dict[int, str], int | None] | None:
+    for index, row in enumerate(rows[:12]):
+        names = [_norm(c) for c in row]
+        unit_col = next((i for w in UNIT_WORDS for i, n in enumerate(names) if n == w or n.startswith(w)), None)
+        if unit_col is None:
+            continue
+        group_row = rows[index - 1] if index else ()
+        mapping = {}
+        for col, cell in enumerate(row):
+            if col == unit_col:
+                continue
+            group_text = group_row[col] if col < len(group_row) else ""
+            key = _match_column(cell or "", group_text or "", scheme)
+            if key and key not in mapping.values():
+                mapping[col] = key
+        if len(mapping) >= 2:
+            return index, mapping, unit_col
+    return None
+
+
+def _pick_scheme(sheets: dict[str, list[tuple]], scheme_name: str | None) -> Scheme:
+    if scheme_name:
+        return load_scheme(scheme_name)
+    scored = []
+    for scheme in all_schemes().values():
+        best = 0
+        for rows in sheets.values():
+            found = _header_row(rows, scheme)
+            if found:
+                best = max(best, len(found[1]) * 100 // len(scheme.scored_indicators))
+        scored.append((best, scheme.name))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < 100:
+        raise UnreadableInput("Không nhận ra bộ chỉ số của bảng điểm: cần một dòng tiêu đề có cột tên đơn vị "
+                              "và đủ các cột chỉ số (theo khóa, mã hoặc tên chỉ số). Chọn bộ chỉ số bằng --scheme.")
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        raise UnreadableInput(f"Bảng điểm khớp nhiều bộ chỉ số ({scored[0][1]}, {scored[1][1]}); "
+                              "chọn bằng --scheme.")
+    return load_scheme(scored[0][1])
+
+
+def _from_sheets(sheets: dict[str, list[tuple]], source: str, scheme_name: str | None) -> DraftData:
+    scheme = _pick_scheme(sheets, scheme_name)
+    data = DraftData(source=source)
+    for sheet, rows in sheets.items():
+        found = _header_row(rows, scheme)
+        if not found:
+            continue
+        index, mapping, unit_col = found
+        header = [_norm(c) for c in rows[index]]
+        group_col = next((i for i, n in enumerate(header) if any(n.startswith(w) for w in GROUP_WORDS)), None)
+        reason_col = next((i for i, n in enumerate(header) if any(n.startswith(w) for w in REASON_WORDS)), None)
+        missing = [i.label for i in scheme.scored_indicators if i.key not in mapping.values()]
+        if missing:
+            raise UnreadableInput(f"Trang {sheet!r} thiếu cột chỉ số: {', '.join(missing)}.")
+        groups: dict[str, tuple[list[ScoreRow], list[tuple[str, str]]]] = {}
+        for r_index, row in enumerate(rows[index + 1:], start=index + 2):
+            name = clean_line(str(row[unit_col] or "")) if unit_col < len(row) else ""
+            if not name or re.fullmatch(r"[IVX]+|\d+|tổng( cộng)?", name.casefold()):
+                continue
+            scores = {}
+            for col, key in mapping.items():
+                text = row[col] if col < len(row) else None
+                cell = parse_cell(text, "score")
+                if cell is None:
+                    raise UnreadableInput(f"Trang {sheet!r}, dòng {r_index}: ô {text!r} của {key} không phải số.")
+                scores[key] = cell.value if not cell.na and not cell.empty else None
+            group = clean_line(str(row[group_col] or "")) if group_col is not None else sheet
+            rows_, skipped = groups.setdefault(group or sheet, ([], []))
+            score_row = ScoreRow(unit=name, scores=scores, source_row=r_index, extra={"Trang": sheet, "Dòng": r_index})
+            if has_scores(score_row, scheme):
+                rows_.append(score_row)
+            else:
+                reason = clean_line(str(row[reason_col] or "")) if reason_col is not None else ""
+                skipped.append((name, reason))
+        for group, (rows_, skipped) in groups.items():
+            table = ScoreTable(index=len(data.tables), title=group, scheme=scheme.name, rows=rows_)
+            data.tables.append(DraftTable(table=table, scheme=scheme, heading=group,
+                                          noun=_noun_for(rows_), not_evaluated=skipped, sheet=sheet))
+    if not data.tables:
+        raise UnreadableInput(f"Không tìm thấy bảng điểm nào trong {Path(source).name}.")
+    return data
+
+
+def _noun_for(rows: list[ScoreRow]) -> str:
+    names = [r.unit.casefold() for r in rows]
+    if names and sum(n.startswith(("sở", "ban", "thanh tra", "văn phòng", "phòng", "trung tâm")) for n in names) > len(names) / 2:
+        return "cơ quan"
+    return "đơn vị"
+
+
+# --- JSON and reports -------------------------------------------------------------
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _from_json(path: Path, scheme_name: str | None) -> DraftData:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UnreadableInput(f"Tệp JSON {path.name} không đọc được: {exc}") from exc
+    tables = []
+    for t_index, t in enumerate(doc.get("tables", [])):
+        if t.get("kind", "scores") != "scores" or not t.get("rows"):
+            continue
+        rows = [ScoreRow(unit=r["unit"], scores={k: _dec(v) for k, v in r.get("scores", {}).items()},
+                         no=r.get("no"), section=r.get("section"), total=_dec(r.get("total")),
+                         max=_dec(r.get("max")), percent=_dec(r.get("percent")), grade=r.get("grade"),
+                         page=r.get("page"))
+                for r in t["rows"]]
+        tables.append(ScoreTable(index=t_index, title=t.get("title"), scheme=t.get("scheme"), rows=rows))
+    return _from_tables(tables, str(path), scheme_name, doc.get("meta", {}).get("period"))
+
+
+def _from_report(path: Path, scheme_name: str | None) -> DraftData:
+    try:
+        from ..read import read_path
+    except ImportError as exc:
+        raise UnreadableInput(f"Chưa đọc được báo cáo {path.name}: bộ đọc báo cáo chưa sẵn sàng.") from exc
+    report = read_path(path)
+    tables = [t for t in report.tables if t.kind == "scores" and t.rows]
+    data = _from_tables(tables, str(path), scheme_name, report.meta.period)
+    return data
+
+
+def _from_tables(tables: list[ScoreTable], source: str, scheme_name: str | None,
+                 period: str | None) -> DraftData:
+    data = DraftData(source=source, period=period)
+    for table in tables:
+        name = scheme_name or table.scheme
+        if not name:
+            raise UnreadableInput(f"Bảng {table.title or table.index} không rõ bộ chỉ số; chọn bằng --scheme.")
+        scheme = load_scheme(name)
+        title = table.title or ""
+        heading = _heading_from_title(title)
+        data.tables.append(DraftTable(table=table, scheme=scheme, heading=heading,
+                                      noun=_noun_for(table.rows), title=title or None))
+    if not data.tables:
+        raise UnreadableInput(f"Không tìm thấy bảng điểm nào trong {Path(source).name}.")
+    return data
+
+
+def _heading_from_title(title: str) -> str:
+    m = re.search(r"\bcủa\s+(.+?)(?:\s+(?:năm|tháng|quý)\s+.*)?$", clean_line(title), re.IGNORECASE)
+    text = m[1] if m else "Các cơ quan, đơn vị"
+    return text[:1].upper() + text[1:].lower()
+
+
+def prepared(data: DraftData) -> DraftData:
+    """Every table rescored and ranked; what the input wrote otherwise is
+    listed in ``data.corrections``."""
+    corrections: list[Correction] = []
+    for index, dt in enumerate(data.tables):
+        dt.table = recompute(dt.table, dt.scheme, index, corrections)
+    data.corrections = corrections
+    return data

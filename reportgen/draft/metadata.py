@@ -1,0 +1,208 @@
+"""The drafting metadata: who issues the document, its number, place and date,
+period, signer, recipients and basis documents.
+
+Read from a TOML (tomllib) or YAML (PyYAML) file; every field may be missing.
+What is missing gets a sensible default and, where a clerk fills it in by
+hand, a visible blank as real drafts have ("Số:      /BC-VPUB", "ngày      tháng
+01 năm 2025").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..raw import UnreadableInput
+from ..text import nfc
+
+BLANK = "\u00a0" * 6  # a visible gap that survives Word and LibreOffice
+
+DOC_SYMBOLS = {"BC": "BC", "TB": "TB", "CV": None}
+
+
+@dataclass
+class DraftMeta:
+    doc_type: str = "BC"
+    issuer: str = "Văn phòng UBND tỉnh"  # as named in prose
+    issuer_header: str | None = None  # as printed in the header, upper case
+    parent: str | None = None
+    number: str | None = None  # "405" or "405/BC-UBND"
+    symbol: str | None = None  # "BC-VPUB"; the part after the slash
+    place: str | None = None
+    date: dt.date | None = None
+    month: int | None = None  # when only the month and year are known
+    year: int | None = None
+    period: str | None = None  # YYYY, YYYY-MM, YYYY-Qn
+    subject: str | None = None
+    signer: str | None = None
+    authority: str | None = None  # "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"
+    recipients: list[str] = field(default_factory=list)
+    kinh_gui: list[str] = field(default_factory=list)
+    archive: str = "VT"
+    basis: list[str] = field(default_factory=list)
+    intro: str | None = None
+    not_evaluated: dict[str, str] = field(default_factory=dict)  # unit → reason
+    headings: list[str] = field(default_factory=list)  # one per table, prose heading
+    nouns: list[str] = field(default_factory=list)  # "cơ quan", "đơn vị" per table
+    province: str | None = None  # for the portal export: which province
+
+    # --- derived lines -------------------------------------------------------
+
+    @property
+    def symbol_text(self) -> str:
+        if self.symbol:
+            return self.symbol
+        if self.number and "/" in self.number:
+            return self.number.split("/", 1)[1]
+        kind = DOC_SYMBOLS.get(self.doc_type)
+        issuer = _abbreviate(self.issuer_header or self.issuer)
+        return f"{kind}-{issuer}" if kind else issuer
+
+    @property
+    def number_line(self) -> str:
+        """'405/BC-UBND', or a blank before the symbol: '      /BC-VPUB'."""
+        number = (self.number or "").split("/", 1)[0].strip()
+        if number.isdigit() and int(number) < 10:
+            number = f"{int(number):02d}"
+        return f"{number or BLANK}/{self.symbol_text}"
+
+    @property
+    def date_text(self) -> str:
+        """'ngày 05 tháng 01 năm 2025' (ND30: leading zero for days below 10 and
+        months 1, 2), with blanks for what is unknown."""
+        if self.date:
+            day, month, year = self.date.day, self.date.month, self.date.year
+        else:
+            day, month, year = None, self.month, self.year
+        day_s = f"{day:02d}" if day is not None and day < 10 else (str(day) if day else BLANK)
+        month_s = (f"{month:02d}" if month in (1, 2) else str(month)) if month else BLANK
+        year_s = str(year) if year else BLANK
+        return f"ngày {day_s} tháng {month_s} năm {year_s}"
+
+    @property
+    def date_line(self) -> str:
+        place = self.place or BLANK
+        return f"{place}, {self.date_text}"
+
+    @property
+    def authority_lines(self) -> list[str]:
+        if not self.authority:
+            return ["CHÁNH VĂN PHÒNG"] if "văn phòng" in self.issuer.casefold() else ["THỦ TRƯỞNG CƠ QUAN"]
+        return [part.strip().upper() for part in re.split(r"\s*/\s*|\n", self.authority) if part.strip()]
+
+    @property
+    def issuer_upper(self) -> str:
+        return (self.issuer_header or self.issuer).upper()
+
+    @property
+    def parent_upper(self) -> str:
+        return (self.parent or "").upper()
+
+    @property
+    def attachment_ref(self) -> str:
+        """What an appendix says it comes with: 'Báo cáo số      /BC-VPUB ngày …'."""
+        kind = {"BC": "Báo cáo", "TB": "Thông báo", "CV": "Công văn"}.get(self.doc_type, "Văn bản")
+        return f"{kind} số {self.number_line} {self.date_text} của {self.issuer}"
+
+
+def _abbreviate(name: str) -> str:
+    """'Văn phòng UBND tỉnh' → 'VPUB' is what offices write; without a symbol in
+    the metadata the initials of the words are a fair guess."""
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    known = {"ubnd": "UBND", "ủy": "UB", "uỷ": "UB"}
+    out = ""
+    for w in words:
+        low = w.casefold()
+        if low in ("ban", "nhân", "dân") and out.endswith("UB"):
+            continue
+        out += known.get(low, w[0].upper())
+    return out
+
+
+_FIELDS = {f for f in DraftMeta.__dataclass_fields__}
+
+
+def parse_date(value) -> tuple[dt.date | None, int | None, int | None]:
+    """A full date, or a month ('2025-01', '01/2025') with the day left blank."""
+    if value is None or value == "":
+        return None, None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None, None
+    if isinstance(value, dt.date):
+        return value, None, None
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or None
+    if m:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), None, None
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if m:
+        return dt.date(int(m[3]), int(m[2]), int(m[1])), None, None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text) or re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    if m:
+        a, b = int(m[1]), int(m[2])
+        year, month = (a, b) if a > 12 else (b, a)
+        return None, month, year
+    raise UnreadableInput(f"Ngày ban hành không hợp lệ: {text!r} (viết 2025-01-05, 05/01/2025 hoặc 2025-01).")
+
+
+def load_meta(path: str | Path | None, doc_type: str | None = None) -> DraftMeta:
+    """Metadata from a TOML or YAML file (or none: all defaults)."""
+    data: dict = {}
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise UnreadableInput(f"Không tìm thấy tệp thông tin văn bản: {p}")
+        text = p.read_text(encoding="utf-8-sig")
+        try:
+            if p.suffix.lower() in (".yaml", ".yml"):
+                import yaml
+
+                data = yaml.safe_load(text) or {}
+            else:
+                data = tomllib.loads(text)
+        except Exception as exc:  # tomllib/yaml errors carry the line
+            raise UnreadableInput(f"Tệp thông tin văn bản {p.name} sai cú pháp: {exc}") from exc
+        if not isinstance(data, dict):
+            raise UnreadableInput(f"Tệp thông tin văn bản {p.name} phải là một bảng khóa = giá trị.")
+    return meta_from_dict(data, doc_type)
+
+
+def meta_from_dict(data: dict, doc_type: str | None = None) -> DraftMeta:
+    data = {str(k).strip().lower().replace("-", "_"): v for k, v in data.items()}
+    unknown = sorted(k for k in data if k not in _FIELDS | {"date"})
+    if unknown:
+        raise UnreadableInput("Tệp thông tin văn bản có khóa không dùng được: " + ", ".join(unknown)
+                              + ". Các khóa hợp lệ: " + ", ".join(sorted(_FIELDS)) + ".")
+    meta = DraftMeta()
+    date, month, year = parse_date(data.pop("date", None))
+    meta.date, meta.month, meta.year = date, month, year
+    for key, value in data.items():
+        if value is None:
+            continue
+        if key in ("recipients", "kinh_gui", "basis", "headings", "nouns"):
+            value = [nfc(str(v)).strip() for v in (value if isinstance(value, list) else [value])]
+        elif key == "not_evaluated":
+            value = _not_evaluated(value)
+        elif key in ("month", "year"):
+            value = int(value)
+        else:
+            value = nfc(str(value)).strip()
+        setattr(meta, key, value)
+    if doc_type:
+        meta.doc_type = doc_type
+    meta.doc_type = (meta.doc_type or "BC").upper()
+    return meta
+
+
+def _not_evaluated(value) -> dict[str, str]:
+    if isinstance(value, dict):
+        return {nfc(str(k)): nfc(str(v)) for k, v in value.items()}
+    out = {}
+    for item in value or []:
+        if isinstance(item, dict):
+            out[nfc(str(item.get("unit", "")))] = nfc(str(item.get("reason", "")))
+        else:
+            out[nfc(str(item))] = ""
+    return out

@@ -1,0 +1,74 @@
+"""DOCX → PDF with LibreOffice headless: a batch of files in ONE soffice
+process, with its own user profile (two conversions must never share one).
+
+Fonts: the documents ask for Times New Roman; where it is not installed,
+fontconfig gives LibreOffice the metric-compatible Liberation Serif (package
+fonts-liberation2), so lines and pages break where they would in Word.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from ..raw import UnreadableInput
+
+TIMEOUT_PER_FILE = 60
+
+
+def soffice_binary() -> str:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise UnreadableInput("Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF. Cài gói libreoffice-writer.")
+
+
+def serif_font() -> str:
+    """The font LibreOffice will use for Times New Roman on this machine."""
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{family[0]}", "Times New Roman"], capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "Times New Roman"
+    return out or "Times New Roman"
+
+
+def convert(docx_files: Sequence[str | Path], outdir: str | Path) -> list[Path]:
+    """Convert all files in one soffice process; returns the PDF paths in the
+    order given. PDFs appear in ``outdir`` under the DOCX stem."""
+    files = [Path(f).resolve() for f in docx_files]
+    if not files:
+        return []
+    outdir = Path(outdir).resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rg-lo-") as profile:
+        cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
+               *map(str, files)]
+        env = dict(os.environ, HOME=profile)
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env,
+                                  timeout=30 + TIMEOUT_PER_FILE * len(files))
+        except subprocess.TimeoutExpired as exc:
+            raise UnreadableInput("LibreOffice không xuất xong PDF trong thời gian cho phép.") from exc
+    pdfs = [outdir / (f.stem + ".pdf") for f in files]
+    missing = [p.name for p in pdfs if not p.is_file()]
+    if missing:
+        raise UnreadableInput(f"LibreOffice không xuất được PDF: {', '.join(missing)} "
+                              f"({(proc.stderr or proc.stdout).strip()[:300]}).")
+    return pdfs
+
+
+def convert_one(docx_file: str | Path, pdf_path: str | Path) -> Path:
+    """One file to a chosen PDF path (through a private folder, then a move)."""
+    pdf_path = Path(pdf_path)
+    with tempfile.TemporaryDirectory(prefix="rg-pdf-", dir=pdf_path.parent) as tmp:
+        src = Path(tmp) / (pdf_path.stem + ".docx")
+        shutil.copyfile(docx_file, src)
+        (made,) = convert([src], tmp)
+        os.replace(made, pdf_path)
+    return pdf_path

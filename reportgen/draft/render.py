@@ -1,0 +1,209 @@
+"""Rendering a Word template: docxtpl in a sandboxed Jinja environment, then
+the engine's own passes over the result: section numbers, real footnotes, and
+the appendices in landscape sections.
+
+A template error (an unknown variable, broken Jinja, a tag Word split across
+runs) becomes a :class:`TemplateProblem` whose Vietnamese message names the
+template, the tag and what to fix.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Sequence
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from ..raw import UnreadableInput
+from . import docxml as X
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+DEFAULT_TEMPLATES = {"BC": "bao-cao-ket-qua", "TB": "thong-bao-chi-so", "CV": "cong-van-chi-dao"}
+ANCHOR = "\u27e6PHU-LUC\u27e7"
+FOOTNOTE = re.compile("\u27e6fn:(\\d+)\u27e7")
+HEADING_STYLES = {"RGMuc1": 1, "RGMuc2": 2}
+_LEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.\s*")
+
+
+class TemplateProblem(UnreadableInput):
+    """A template that cannot be rendered (exit 2)."""
+
+
+def template_path(name: str | None, doc_type: str = "BC") -> Path:
+    """A template by name ('thong-bao-chi-so') or path; the default by type."""
+    name = name or DEFAULT_TEMPLATES.get(doc_type, DEFAULT_TEMPLATES["BC"])
+    candidate = Path(name)
+    if candidate.suffix.lower() == ".docx" and candidate.is_file():
+        return candidate
+    local = TEMPLATE_DIR / f"{name.removesuffix('.docx')}.docx"
+    if local.is_file():
+        return local
+    known = ", ".join(sorted(p.stem for p in TEMPLATE_DIR.glob("*.docx")))
+    raise TemplateProblem(f"Không tìm thấy mẫu {name!r}. Các mẫu có sẵn: {known}; hoặc đưa đường dẫn tới tệp .docx.")
+
+
+def environment() -> SandboxedEnvironment:
+    """Jinja as docxtpl uses it, sandboxed: no attribute of Python internals,
+    no file access; an unknown name is an error, not an empty string."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+def _visible_tags(tpl: DocxTemplate) -> list[str]:
+    """Text of every paragraph that holds a brace, as Word shows it."""
+    body = tpl.docx.element.body
+    out = []
+    for p in body.iter(X.qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(X.qn("w:t")))
+        if "{" in text or "}" in text:
+            out.append(text)
+    return out
+
+
+def _diagnose(path: Path, tpl: DocxTemplate, exc: Exception) -> TemplateProblem:
+    name = path.name
+    paragraphs = _visible_tags(tpl)
+    for text in paragraphs:
+        for bad in re.findall(r"\{\{[^}]*\}(?!\})|\{%[^}]*%?\}(?<!%\})|\{\s+\{|\}\s+\}", text):
+            return TemplateProblem(f"Mẫu {name}: thẻ {bad!r} trong đoạn “{text.strip()}” bị hỏng "
+                                   "(thiếu dấu đóng hoặc có khoảng trắng giữa hai dấu ngoặc). "
+                                   "Sửa thành {{ tên_biến }} hoặc {% lệnh %}, gõ lại liền một lần trong Word.")
+        if re.search(r"[“”‘’]", "".join(re.findall(r"\{[{%].*?[}%]\}", text))):
+            return TemplateProblem(f"Mẫu {name}: đoạn “{text.strip()}” có dấu ngoặc kép kiểu Word (“ ”) trong thẻ. "
+                                   "Tắt AutoFormat và gõ dấu nháy thẳng (' hoặc \").")
+    if isinstance(exc, UndefinedError):
+        var = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
+        tag = (var.group(2) or var.group(1)) if var else str(exc)
+        where = next((t.strip() for t in paragraphs if tag in t), None)
+        hint = f" trong đoạn “{where}”" if where else ""
+        return TemplateProblem(f"Mẫu {name}: biến {tag!r}{hint} không có trong dữ liệu soạn thảo. "
+                               "Sửa tên biến cho đúng (xem danh sách biến trong README của thư mục templates) "
+                               "hoặc xóa thẻ đó.")
+    if isinstance(exc, SecurityError):
+        return TemplateProblem(f"Mẫu {name}: thẻ truy cập thứ không được phép ({exc}). "
+                               "Mẫu chỉ được dùng các biến soạn thảo, không gọi hàm hay thuộc tính nội bộ.")
+    if isinstance(exc, TemplateSyntaxError):
+        context = [re.sub(r"<[^>]+>", "", line).strip() for line in getattr(exc, "docx_context", [])]
+        near = next((c for c in context if "{" in c), None) or (context[len(context) // 2] if context else "")
+        return TemplateProblem(f"Mẫu {name}: lỗi cú pháp thẻ ({exc.message}) gần đoạn “{near}”. "
+                               "Kiểm tra mỗi {% if %}/{% for %} có {% endif %}/{% endfor %} tương ứng "
+                               "và thẻ không bị Word tách định dạng giữa chừng (gõ lại thẻ liền một lần).")
+    return TemplateProblem(f"Mẫu {name}: không dựng được văn bản ({type(exc).__name__}: {exc}).")
+
+
+def render_template(path: Path, context: dict) -> DocxTemplate:
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except Exception as exc:
+        raise TemplateProblem(f"Không mở được mẫu {path.name}: {exc}") from exc
+    try:
+        tpl.render(context, environment())
+    except (TemplateError, SecurityError) as exc:
+        raise _diagnose(path, tpl, exc) from exc
+    except Exception as exc:  # lxml errors after a tag broke the XML
+        raise _diagnose(path, tpl, exc) from exc
+    return tpl
+
+
+# --- passes over the rendered document ------------------------------------------
+
+def numbering_pattern(document) -> list[str]:
+    """Level patterns from the template's keywords ('so-muc: I. | 1.')."""
+    keywords = document.core_properties.keywords or ""
+    m = re.search(r"so-muc:\s*([^;]+)", keywords)
+    parts = [p.strip() for p in (m.group(1) if m else "1. | 1.1.").split("|")]
+    return parts if parts else ["1.", "1.1."]
+
+
+def _roman(n: int) -> str:
+    from .narrative import roman
+
+    return roman(n)
+
+
+def number_headings(document) -> list[str]:
+    """Write the number of every heading paragraph (styles 'RG Muc 1/2') so
+    the sections never skip or repeat; returns the numbers written."""
+    patterns = numbering_pattern(document)
+    counters = [0, 0]
+    written = []
+    for p in document.element.body.iter(X.qn("w:p")):
+        style = p.find(f"{X.qn('w:pPr')}/{X.qn('w:pStyle')}")
+        level = HEADING_STYLES.get(style.get(X.qn("w:val")) if style is not None else None)
+        if not level:
+            continue
+        texts = [t for t in p.iter(X.qn("w:t"))]
+        if not texts or not "".join(t.text or "" for t in texts).strip():
+            continue
+        counters[level - 1] += 1
+        if level == 1:
+            counters[1] = 0
+        pattern = patterns[min(level, len(patterns)) - 1]
+        if pattern.startswith("I"):
+            number = f"{_roman(counters[0])}."
+        elif pattern.count(".") >= 2 and level == 2:
+            number = f"{counters[0]}.{counters[1]}."
+        else:
+            number = f"{counters[level - 1]}."
+        texts[0].text = _LEADING_NUMBER.sub("", texts[0].text or "")
+        texts[0].text = f"{number} {texts[0].text}"
+        written.append(number)
+    return written
+
+
+def place_footnotes(document, notes: dict[int, str]) -> int:
+    """Turn markers ⟦fn:N⟧ left in the text into real Word footnotes."""
+    placed = 0
+    body = document.element.body
+    while True:
+        target = next((t for t in body.iter(X.qn("w:t")) if t.text and FOOTNOTE.search(t.text)), None)
+        if target is None:
+            return placed
+        m = FOOTNOTE.search(target.text)
+        r = target.getparent()
+        X.split_run_at(r, m.group(0))
+        X.add_footnote(document, r, notes.get(int(m.group(1)), ""))
+        placed += 1
+
+
+def insert_appendices(document, appendices: Sequence[list]) -> None:
+    """Put each appendix (a list of elements) in a landscape section of its
+    own, with its own page numbers, where the template's anchor paragraph is."""
+    body = document.element.body
+    anchor = None
+    for p in body.iter(X.qn("w:p")):
+        if ANCHOR in "".join(t.text or "" for t in p.iter(X.qn("w:t"))):
+            anchor = p
+            break
+    final = X.body_sectpr(document)
+    if anchor is None:
+        anchor = X.paragraph("")
+        final.addprevious(anchor)
+    if not appendices:
+        X.remove(anchor)
+        return
+    portrait = X.copy_sectpr(final)
+    anchor.addprevious(X.section_end_paragraph(portrait))
+    landscape = X.copy_sectpr(final)
+    X.set_page(landscape, landscape=True, **_landscape())
+    X.restart_page_numbers(landscape, 1)
+    X.set_title_page(landscape, True)
+    for index, elements in enumerate(appendices):
+        for el in elements:
+            anchor.addprevious(el)
+        if index < len(appendices) - 1:
+            anchor.addprevious(X.section_end_paragraph(landscape))
+    anchor.addprevious(X.paragraph("", size=2))
+    X.remove(anchor)
+    for child in list(final):
+        final.remove(child)
+    for child in landscape:
+        final.append(child)
+
+
+def _landscape() -> dict:
+    from .appendix import LANDSCAPE
+
+    return dict(LANDSCAPE)
