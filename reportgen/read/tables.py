@@ -30,7 +30,7 @@ from . import summary, tokenised
 from .cells import CellReader
 from .detect import detect_grid
 from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, header_columns, header_row_count,
-                     is_numbering_row)
+                     is_data_row, is_numbering_row)
 
 _APPENDIX = re.compile(r"^\s*ph[ụu]\s*l[ụu]c\b", re.I)
 _NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình\s*chung|bình\s*quân)$", re.I)
@@ -81,12 +81,23 @@ def group_tables(blocks: list) -> list[tuple[str | None, list[RawTable]]]:
             if block.text.strip():
                 recent.append(block.text.strip())
             continue
-        if groups and not recent and same_header(groups[-1][1][0], block):
+        if groups and not recent and continues(groups[-1][1][0], block):
             groups[-1][1].append(block)
         else:
             groups.append((title_from(recent), [block]))
         recent = []
     return groups
+
+
+def continues(first: RawTable, table: RawTable) -> bool:
+    """A table right after another (no prose between) continues it when it
+    repeats its header, or starts with data rows as wide as it."""
+    if same_header(first, table):
+        return True
+    if first.tokenised or table.tokenised:
+        return False
+    grid = table.grid()
+    return bool(grid) and table.n_cols == first.n_cols and is_data_row([clean_label(x) for x in grid[0]])
 
 
 def same_header(a: RawTable, b: RawTable) -> bool:
