@@ -1,0 +1,1 @@
+"""Alembic migrations of the archive schema (run on open by reportgen.archive.db)."""

@@ -1,0 +1,272 @@
+"""Questions the archive answers: a unit's history (across successors, with
+the median of its peers), a period's ranking, the movers between two
+periods, and the previous period's rows for drafting.
+
+When several documents report the same unit, scheme and period (renditions
+of one report, or a corrected re-issue), the most recently imported one
+counts; the others stay stored with their sources.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from statistics import median
+from typing import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .db import ArchiveError
+from .lineage import successor_chain
+from .models import Document, IndicatorScore, ScoreRowRecord as R, Unit
+from .periods import granularity, is_period, period_sort_key
+from .registry import units_named
+from .units import territory_key
+
+
+@dataclass
+class Entry:
+    """One unit's row in one period, with its source."""
+
+    unit: str  # registered display name
+    unit_text: str  # as the document wrote it
+    unit_id: int
+    province: str
+    province_key: str
+    level: str
+    period: str
+    scheme: str
+    total: Decimal | None
+    max: Decimal | None
+    percent: Decimal | None
+    grade: str | None
+    rank: int | None = None
+    value: Decimal | None = None  # an indicator's value, when asked for
+    median: Decimal | None = None  # of the peers' percent (or indicator)
+    document: str = ""
+    table: int = 0
+    row: int = 0
+    page: int | None = None
+    document_id: int = 0
+
+    def to_json(self) -> dict:
+        s = lambda v: None if v is None else format(v, "f")  # noqa: E731
+        return {"unit": self.unit, "unit_as_written": self.unit_text, "province": self.province,
+                "level": self.level, "period": self.period, "scheme": self.scheme, "total": s(self.total),
+                "max": s(self.max), "percent": s(self.percent), "grade": self.grade, "rank": self.rank,
+                "value": s(self.value), "median": s(self.median),
+                "source": {"document": self.document, "table": self.table, "row": self.row, "page": self.page}}
+
+
+# The document's own figures count; recomputed ones fill in where it gave none.
+TOTAL = func.coalesce(R.reported_total, R.total)
+MAXIMUM = func.coalesce(R.reported_max, R.max)
+PERCENT = func.coalesce(R.reported_percent, R.percent)
+GRADE = func.coalesce(R.reported_grade, R.grade)
+_COLUMNS = (R.id, R.unit_id, R.unit_text, R.province_key, R.level, R.period, R.scheme, TOTAL, MAXIMUM, PERCENT,
+            GRADE, R.document_id, R.table_index, R.row_index, R.page, R.rank, Unit.name, Unit.province,
+            Document.name)
+
+
+def _entries(session: Session, where: Iterable, indicator: str | None = None) -> list[tuple[int, Entry]]:
+    """(row id, entry) for the latest document's row per unit, scheme, period."""
+    query = select(*_COLUMNS).join(Unit, Unit.id == R.unit_id).join(Document, Document.id == R.document_id)
+    for clause in where:
+        query = query.where(clause)
+    rows = session.execute(query.order_by(R.document_id.desc(), R.table_index, R.row_index)).all()
+    seen: set = set()
+    out = []
+    for r in rows:
+        key = (r.unit_id, r.scheme, r.period)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((r.id, Entry(unit=r[16], unit_text=r.unit_text, unit_id=r.unit_id, province=r[17] or "",
+                                province_key=r.province_key, level=r.level, period=r.period, scheme=r.scheme,
+                                total=r[7], max=r[8], percent=r[9], grade=r[10], rank=r.rank,
+                                document=r[18], table=r.table_index, row=r.row_index, page=r.page,
+                                document_id=r.document_id)))
+    if indicator is not None and out:
+        values = dict(session.execute(select(IndicatorScore.row_id, IndicatorScore.value).where(
+            IndicatorScore.row_id.in_([i for i, _ in out]), IndicatorScore.indicator == indicator)).all())
+        out = [(i, e) for i, e in out if i in values]
+        for i, e in out:
+            e.value = values[i]
+    return out
+
+
+def _median(values: list[Decimal]) -> Decimal | None:
+    return median(values) if values else None  # exact on Decimals (mean of the middle two)
+
+
+def _rank_entries(entries: list[Entry]) -> list[Entry]:
+    """Percent descending, then total, then name; ties share a rank."""
+    ordered = sorted(entries, key=lambda e: (e.percent is None, -(e.percent or 0), -(e.total or 0),
+                                             e.unit.casefold()))
+    previous, rank = None, 0
+    for position, e in enumerate(ordered, start=1):
+        marker = (e.percent, e.total)
+        if marker != previous:
+            rank, previous = position, marker
+        e.rank = rank
+    return ordered
+
+
+@dataclass
+class History:
+    unit: str
+    province: str
+    chain: list[str]  # the unit and its successors, by name
+    entries: list[Entry] = field(default_factory=list)
+    indicator: str | None = None
+
+    def to_json(self) -> dict:
+        return {"unit": self.unit, "province": self.province, "successors": self.chain[1:],
+                "indicator": self.indicator, "entries": [e.to_json() for e in self.entries]}
+
+
+def history(session: Session, name: str, *, scheme: str | None = None, indicator: str | None = None,
+            province: str | None = None) -> list[History]:
+    """The history of each unit called ``name`` (one per territory), through
+    its successors, each entry with the median of its peers (same province,
+    level, scheme and period)."""
+    units = units_named(session, name, province)
+    if not units:
+        raise ArchiveError(f"kho lưu trữ chưa có đơn vị nào tên \"{name}\"")
+    out = []
+    for unit in units:
+        chain = successor_chain(session, unit)
+        where = [R.unit_id.in_([u.id for u, _ in chain])]
+        if scheme:
+            where.append(R.scheme == scheme)
+        entries = [e for _, e in _entries(session, where, indicator) if _in_segment(e, chain)]
+        entries.sort(key=lambda e: (period_sort_key(e.period), e.scheme))
+        _attach_medians(session, entries, indicator)
+        out.append(History(unit=unit.name, province=unit.province, chain=[u.name for u, _ in chain],
+                           entries=entries, indicator=indicator))
+    return [h for h in out if h.entries] or out[:1]
+
+
+def _in_segment(entry: Entry, chain: list) -> bool:
+    """A successor's rows count from after its predecessor's last period."""
+    start = None
+    for unit, end in chain:
+        if unit.id == entry.unit_id:
+            return start is None or not is_period(start) or period_sort_key(entry.period) > period_sort_key(start)
+        start = end
+    return False
+
+
+def _attach_medians(session: Session, entries: list[Entry], indicator: str | None) -> None:
+    """Each entry's peer median: one lean query per cohort of the history."""
+    cohorts: dict[tuple, list[Entry]] = {}
+    for e in entries:
+        cohorts.setdefault((e.province_key, e.level), []).append(e)
+    for (province_key, level), members in cohorts.items():
+        periods = sorted({e.period for e in members})
+        schemes = sorted({e.scheme for e in members})
+        value = IndicatorScore.value if indicator else PERCENT
+        query = select(R.unit_id, R.scheme, R.period, R.document_id, value).where(
+            R.province_key == province_key, R.level == level, R.period.in_(periods), R.scheme.in_(schemes))
+        if indicator:
+            query = query.join(IndicatorScore, (IndicatorScore.row_id == R.id) & (IndicatorScore.indicator == indicator))
+        latest: dict[tuple, tuple[int, Decimal | None]] = {}
+        for unit_id, scheme, period, document_id, v in session.execute(query):
+            key = (unit_id, scheme, period)
+            if key not in latest or document_id > latest[key][0]:
+                latest[key] = (document_id, v)
+        by_cohort: dict[tuple, list[Decimal]] = {}
+        for (unit_id, scheme, period), (_, v) in latest.items():
+            if v is not None:
+                by_cohort.setdefault((scheme, period), []).append(v)
+        for e in members:
+            e.median = _median(by_cohort.get((e.scheme, e.period), []))
+
+
+@dataclass
+class RankingGroup:
+    province: str
+    level: str
+    scheme: str
+    period: str
+    entries: list[Entry]
+
+    def to_json(self) -> dict:
+        return {"province": self.province, "level": self.level, "scheme": self.scheme, "period": self.period,
+                "entries": [e.to_json() for e in self.entries]}
+
+
+_LEVEL_ORDER = {"tỉnh": 0, "sở": 1, "huyện": 2, "xã": 3, "phòng": 4}
+
+
+def ranking(session: Session, period: str, *, scheme: str | None = None, province: str | None = None,
+            level: str | None = None) -> list[RankingGroup]:
+    """Each cohort's units (same province, level and scheme) in rank order."""
+    if not is_period(period):
+        raise ArchiveError(f"kỳ không hợp lệ: \"{period}\" (dạng YYYY, YYYY-MM hoặc YYYY-Qn)")
+    where = [R.period == period]
+    if scheme:
+        where.append(R.scheme == scheme)
+    if province:
+        where.append(R.province_key == territory_key(province))
+    if level:
+        where.append(R.level == level)
+    groups: dict[tuple, list[Entry]] = {}
+    for _, e in _entries(session, where):
+        groups.setdefault((e.province, e.level, e.scheme), []).append(e)
+    return [RankingGroup(p, lv, s, period, _rank_entries(es))
+            for (p, lv, s), es in sorted(groups.items(), key=lambda kv: (kv[0][0], _LEVEL_ORDER.get(kv[0][1], 9),
+                                                                          kv[0][1], kv[0][2]))]
+
+
+@dataclass
+class Move:
+    unit: str
+    province: str
+    level: str
+    before: Entry
+    after: Entry
+
+    @property
+    def delta(self) -> Decimal:
+        return self.after.percent - self.before.percent
+
+    def to_json(self) -> dict:
+        return {"unit": self.unit, "province": self.province, "level": self.level,
+                "percent_before": format(self.before.percent, "f"), "percent_after": format(self.after.percent, "f"),
+                "delta": format(self.delta, "f"), "rank_before": self.before.rank, "rank_after": self.after.rank,
+                "scheme_before": self.before.scheme, "scheme_after": self.after.scheme}
+
+
+def compare(session: Session, period_a: str, period_b: str, *, scheme: str | None = None,
+            province: str | None = None, level: str | None = None) -> tuple[list[Move], list[Move]]:
+    """Units ranked in both periods (a unit in A counts as its successor in B),
+    as (movers up, movers down), the largest change in percent first."""
+    before = {e.unit_id: e for g in ranking(session, period_a, scheme=scheme, province=province, level=level)
+              for e in g.entries}
+    after = {e.unit_id: e for g in ranking(session, period_b, scheme=scheme, province=province, level=level)
+             for e in g.entries}
+    moves = []
+    for unit_id, b in before.items():
+        target = unit_id if unit_id in after else None
+        if target is None:
+            unit = session.get(Unit, unit_id)
+            target = next((u.id for u, _ in successor_chain(session, unit)[1:] if u.id in after), None)
+        if target is None or b.percent is None or after[target].percent is None:
+            continue
+        moves.append(Move(b.unit, b.province, b.level, b, after[target]))
+    up = sorted((m for m in moves if m.delta > 0), key=lambda m: (-m.delta, m.unit))
+    down = sorted((m for m in moves if m.delta < 0), key=lambda m: (m.delta, m.unit))
+    return up, down
+
+
+def previous_period(session: Session, scheme: str | None, period: str) -> str | None:
+    """The latest stored period before ``period`` of the same kind (year,
+    quarter or month) for ``scheme`` (any scheme when None)."""
+    query = select(R.period).distinct()
+    if scheme:
+        query = query.where(R.scheme == scheme)
+    kind = granularity(period)
+    earlier = [p for p in session.scalars(query) if granularity(p) == kind
+               and period_sort_key(p) < period_sort_key(period)]
+    return max(earlier, key=period_sort_key) if earlier else None

@@ -1,0 +1,82 @@
+"""The unit registry: find a unit by any of its names within a territory,
+or register it. Keys come from :func:`reportgen.archive.units.name_key`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import Unit, UnitAlias
+from .units import level_of, name_key, territory_key
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a unit lives: province and district keys ('' when none) and
+    their display names."""
+
+    province_key: str = ""
+    district_key: str = ""
+    province: str = ""
+    district: str = ""
+
+    @classmethod
+    def of(cls, province: str = "", district: str = "") -> "Scope":
+        return cls(territory_key(province) if province else "", territory_key(district) if district else "",
+                   province, district)
+
+
+def find_unit(session: Session, scope: Scope, name: str) -> Unit | None:
+    """The unit called ``name`` (or one of its aliases) in ``scope``."""
+    key = name_key(name)
+    unit = session.scalar(select(Unit).where(Unit.province_key == scope.province_key,
+                                             Unit.district_key == scope.district_key, Unit.key == key))
+    if unit is not None:
+        return unit
+    alias = session.scalar(select(UnitAlias).where(UnitAlias.province_key == scope.province_key,
+                                                   UnitAlias.district_key == scope.district_key,
+                                                   UnitAlias.key == key))
+    return session.get(Unit, alias.unit_id) if alias is not None else None
+
+
+def ensure_unit(session: Session, scope: Scope, name: str, level: str | None = None) -> Unit:
+    """The unit called ``name`` in ``scope``, registered when new. A race with
+    another writer surfaces as IntegrityError at flush; the caller retries."""
+    unit = find_unit(session, scope, name)
+    if unit is not None:
+        return unit
+    unit = Unit(province_key=scope.province_key, district_key=scope.district_key, key=name_key(name),
+                name=name, province=scope.province, district=scope.district,
+                level=level or level_of(name, scope.province_key))
+    session.add(unit)
+    session.flush()
+    return unit
+
+
+def add_alias(session: Session, unit: Unit, name: str) -> None:
+    key = name_key(name)
+    if key == unit.key:
+        return
+    exists = session.scalar(select(UnitAlias.id).where(UnitAlias.province_key == unit.province_key,
+                                                       UnitAlias.district_key == unit.district_key,
+                                                       UnitAlias.key == key))
+    if exists is None:
+        session.add(UnitAlias(unit_id=unit.id, province_key=unit.province_key, district_key=unit.district_key,
+                              key=key, name=name))
+        session.flush()
+
+
+def units_named(session: Session, name: str, province: str | None = None) -> list[Unit]:
+    """Every unit any territory knows by ``name`` (optionally in one province)."""
+    key = name_key(name)
+    query = select(Unit).where(Unit.key == key)
+    alias_query = select(Unit).join(UnitAlias, UnitAlias.unit_id == Unit.id).where(UnitAlias.key == key)
+    if province:
+        pkey = territory_key(province)
+        query = query.where(Unit.province_key == pkey)
+        alias_query = alias_query.where(UnitAlias.province_key == pkey)
+    found = {u.id: u for u in session.scalars(query)}
+    for u in session.scalars(alias_query):
+        found.setdefault(u.id, u)
+    return sorted(found.values(), key=lambda u: u.id)
