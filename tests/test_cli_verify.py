@@ -106,3 +106,12 @@ def test_annotate_without_the_annotation_module_or_with_it_never_half_writes(tmp
     else:
         assert out.returncode in (0, 1)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("command", [["verify"], ["extract"], ["schemes"], ["schemes", "show"]])
+def test_help_is_in_vietnamese(command):
+    out = reportgen(*command, "--help")
+    assert out.returncode == 0
+    assert out.stdout.startswith("Cách dùng: reportgen ")
+    assert "in trợ giúp này rồi thoát" in out.stdout
+    assert "usage:" not in out.stdout and "show this help" not in out.stdout

@@ -15,11 +15,12 @@ from decimal import Decimal
 
 from ..model import Report, dec_str
 from .verify import resolve_scheme
+from .vihelp import add_command
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "extract", help="đọc báo cáo và in ra số liệu đã đọc được (JSON hoặc CSV)",
+    p = add_command(
+        subparsers, "extract", help="đọc báo cáo và in ra số liệu đã đọc được (JSON hoặc CSV)",
         description="Đọc một báo cáo và in thông tin văn bản, các bảng điểm và các nhận định trong lời văn. "
                     "Mã thoát 2 khi không đọc được tệp.")
     p.add_argument("file", metavar="TỆP", help="tệp báo cáo (PDF, DOCX, XLSX, văn bản)")

@@ -7,17 +7,18 @@ from decimal import ROUND_HALF_UP
 from ..numbers import format_vi
 from ..schemes import Scheme, all_schemes
 from . import EXIT_BAD_INPUT
+from .vihelp import add_command
 from .verify import resolve_scheme
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("schemes", help="liệt kê và xem các bộ chỉ số đánh giá",
-                              description="Các bộ chỉ số (mỗi bộ là một tệp dữ liệu trong gói).")
-    sub = p.add_subparsers(dest="schemes_command", metavar="LỆNH")
-    lp = sub.add_parser("list", help="liệt kê các bộ chỉ số", description="Liệt kê các bộ chỉ số.")
+    p = add_command(subparsers, "schemes", help="liệt kê và xem các bộ chỉ số đánh giá",
+                    description="Các bộ chỉ số (mỗi bộ là một tệp dữ liệu trong gói).")
+    sub = p.add_subparsers(dest="schemes_command", metavar="LỆNH", title="lệnh")
+    lp = add_command(sub, "list", help="liệt kê các bộ chỉ số", description="Liệt kê các bộ chỉ số.")
     lp.set_defaults(handler=run_list)
-    sp = sub.add_parser("show", help="xem chỉ số, điểm tối đa, khung xếp loại của một bộ chỉ số",
-                        description="Xem chi tiết một bộ chỉ số.")
+    sp = add_command(sub, "show", help="xem chỉ số, điểm tối đa, khung xếp loại của một bộ chỉ số",
+                     description="Xem chi tiết một bộ chỉ số.")
     sp.add_argument("name", metavar="TÊN", help="tên bộ chỉ số, ví dụ dienbien-2023")
     sp.set_defaults(handler=run_show)
 

@@ -13,18 +13,19 @@ import sys
 from ..raw import UnreadableInput
 from ..schemes import UnknownScheme, all_schemes, load_scheme
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+from .vihelp import add_command
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "verify", help="kiểm tra số liệu của báo cáo (tổng, điểm tối đa, tỷ lệ, xếp loại, lời văn)",
+    p = add_command(
+        subparsers, "verify", help="kiểm tra số liệu của báo cáo (tổng, điểm tối đa, tỷ lệ, xếp loại, lời văn)",
         description="Đọc báo cáo (PDF, DOCX, XLSX, văn bản) và chỉ ra từng chỗ số liệu không khớp. "
                     "Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được đầu vào.")
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp báo cáo cần kiểm tra")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="định dạng kết quả: text (để đọc, mặc định) hoặc json (cho chương trình khác)")
     p.add_argument("--scheme", metavar="TÊN",
-                   help="bộ chỉ số dùng để chấm lại (mặc định: nhận ra từ tiêu đề bảng); "
+                   help="bộ chỉ số dùng để chấm lại (mặc định: nhận ra từ dòng tiêu đề của bảng); "
                         "xem 'reportgen schemes list'")
     p.add_argument("--annotate", metavar="RA.docx",
                    help="ghi một bản DOCX có chú thích tại từng chỗ sai (chỉ với một tệp đầu vào)")

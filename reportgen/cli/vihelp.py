@@ -1,0 +1,20 @@
+"""Vietnamese help for sub-commands: argparse's own headings ('usage:',
+'options', '-h') are English, so each sub-command's parser is made here."""
+from __future__ import annotations
+
+import argparse
+
+
+class VietnameseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
+def add_command(subparsers, name: str, help: str, description: str) -> argparse.ArgumentParser:
+    """A sub-command parser whose help is entirely in Vietnamese."""
+    p = subparsers.add_parser(name, help=help, description=description, add_help=False,
+                              formatter_class=VietnameseHelpFormatter)
+    p._positionals.title = "tham số"
+    p._optionals.title = "tùy chọn"
+    p.add_argument("-h", "--help", action="help", help="in trợ giúp này rồi thoát")
+    return p
