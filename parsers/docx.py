@@ -13,10 +13,11 @@ What comes out, in body order (``RawDocument.blocks``):
   ``colspan`` (``w:gridSpan``, legacy ``w:hMerge``) and ``rowspan``
   (``w:vMerge`` restart/continue), rows shifted by ``w:gridBefore``;
   ``header_rows`` = the leading rows marked ``w:tblHeader``. A cell's text is
-  its paragraphs joined with ``"\\n"`` (a line break ``w:br`` is ``"\\n"``
-  too), each line stripped, so "TỔNG / ĐIỂM / ĐẠT / ĐƯỢC" arrives as four
-  lines; a table nested in a cell is flattened into the cell's lines, row by
-  row. Tab characters stay ``"\\t"``.
+  its lines (paragraphs, and ``w:br`` breaks inside them) each stripped and
+  joined with one space (setting ``cell_line_separator``), so "TỔNG / ĐIỂM /
+  ĐẠT / ĐƯỢC" on four lines arrives as "TỔNG ĐIỂM ĐẠT ĐƯỢC", as the PDF
+  reader joins wrapped cell text; a table nested in a cell is flattened into
+  the cell's lines, row by row. Tab characters stay ``"\\t"``.
 - layout tables (the two-column header "issuer | national motto", the
   signature block beside "Nơi nhận"): a table of at most two columns, few
   rows, and no cell that is a number is not data; its cells' paragraphs are
@@ -58,7 +59,7 @@ _CONTAINERS = {_q("customXml"), _SDT, _SDTCONTENT, _q("smartTag")}
 _VAL = _q("val")
 _NUMERIC = re.compile(r"^[\s\d.,/%+\-–—()]*\d[\s\d.,/%+\-–—()]*$|^[-–—]$")
 
-DEFAULTS = {"flatten_layout_tables": True, "footnotes": True}
+DEFAULTS = {"flatten_layout_tables": True, "footnotes": True, "cell_line_separator": " "}
 
 
 @dataclass
@@ -313,7 +314,7 @@ def _table(tbl, walk: _Walk) -> tuple[RawTable, dict, list[list[list[_Line]]]]:
                 if hm is not None:
                     hmerge = "restart" if hm.get(_VAL) == "restart" else "continue"
             lines = [ln for ln in _lines(tc, walk) if ln.text]
-            text = "\n".join(ln.text for ln in lines)
+            text = walk.settings.get("cell_line_separator", " ").join(ln.text for ln in lines)
             if hmerge == "continue" and last is not None:
                 last.colspan += span
                 col += span
