@@ -55,12 +55,13 @@ def _group_by_units(report: Report, units: Sequence[str]) -> tuple[list[RowRef],
     """The rows of the table sections that hold the named units, and each
     name's row."""
     rows = [r for r in _all_rows(report) if r[2].grade]
-    matches = match_units(units, [r[2].unit for r in rows])
+    names = [r[2].unit for r in rows]
     by_unit: dict[str, RowRef | None] = {}
     keys: set[tuple[int, str | None]] = set()
-    for m in matches:
+    for unit in dict.fromkeys(units):  # a name listed under two grades is looked up once
+        m = match_units([unit], names)[0]
         ref = next((r for r in rows if r[2].unit == m.candidate), None) if m.candidate else None
-        by_unit[m.name] = ref
+        by_unit[unit] = ref
         if ref:
             keys.add((ref[0], ref[2].section))
     group = [r for r in rows if (r[0], r[2].section) in keys]

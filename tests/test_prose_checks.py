@@ -1,0 +1,226 @@
+"""Each prose rule with a failing and a passing fixture, built from the seeds'
+own sentences and figures."""
+from decimal import Decimal as D
+
+import pytest
+
+from reportgen.checks import run_checks
+from reportgen.model import Paragraph, Report, ScoreRow, ScoreTable
+from reportgen.read.meta import read_meta
+from reportgen.read.statements import read_statements
+
+
+def build(lines, tables=(), **meta) -> Report:
+    paragraphs = [Paragraph(text=t, index=i) for i, t in enumerate(lines)]
+    report = Report(source="t", paragraphs=paragraphs, tables=list(tables))
+    report.meta = read_meta(paragraphs)
+    for k, v in meta.items():
+        setattr(report.meta, k, v)
+    report.statements = read_statements(paragraphs, report)
+    return report
+
+
+def found(report, code):
+    return [f for f in run_checks(report) if f.code == code]
+
+
+# Seed 000, Phụ lục II: the districts and their grades.
+DISTRICTS = [("UBND thị xã Mường Lay", "Xuất sắc"), ("UBND huyện Mường Ảng", "Xuất sắc"),
+             ("UBND huyện Tuần Giáo", "Tốt"), ("UBND huyện Tủa Chùa", "Tốt"), ("UBND huyện Nậm Pồ", "Tốt"),
+             ("UBND huyện Điện Biên Đông", "Tốt"), ("UBND huyện Điện Biên", "Tốt"),
+             ("UBND thành phố Điện Biên Phủ", "Tốt"), ("UBND huyện Mường Nhé", "Khá"),
+             ("UBND huyện Mường Chà", "Khá")]
+
+
+def district_table():
+    rows = [ScoreRow(unit=u, grade=g, no=str(i + 1)) for i, (u, g) in enumerate(DISTRICTS)]
+    return ScoreTable(index=1, title="Phụ lục II KẾT QUẢ ĐÁNH GIÁ … CỦA UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ",
+                      rows=rows)
+
+
+SEED_000_PROSE = [
+    "1.2. UBND các huyện, thị xã, thành phố",
+    "Thực hiện đánh giá đối với 10/10 UBND cấp huyện. Kết quả:",
+    "- 02 đơn vị xếp loại Xuất sắc: UBND thị xã Mường Lay, UBND huyện Mường Ảng.",
+    "- 06 đơn vị xếp loại Tốt: UBND huyện Tuần Giáo, UBND huyện Tủa Chùa, UBND huyện Nậm Pồ, "
+    "UBND huyện Điện Biên Đông, UBND huyện Điện Biên, UBND thành phố Điện Biên Phủ.",
+    "- 02 đơn vị xếp loại Khá: UBND huyện Mường Nhé, UBND huyện Mường Chà.",
+]
+
+
+def test_seed_000_counts_and_lists_agree_with_the_table():
+    report = build(SEED_000_PROSE, [district_table()])
+    codes = {f.code for f in run_checks(report)}
+    assert not codes & {"GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH", "SUM_MISMATCH", "FRACTION_MISMATCH"}
+
+
+def test_grade_count_against_the_table():
+    lines = list(SEED_000_PROSE)
+    lines[2] = "- 03 đơn vị xếp loại Xuất sắc: UBND thị xã Mường Lay, UBND huyện Mường Ảng, Tuần Giáo."
+    report = build(lines, [district_table()])
+    fs = found(report, "GRADE_COUNT_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "3", "2")]
+    assert fs[0].message == "Văn bản nêu 03 đơn vị xếp loại Xuất sắc nhưng bảng kết quả có 02 đơn vị xếp loại Xuất sắc"
+    listed = found(report, "GRADE_LIST_MISMATCH")
+    assert [(f.unit, f.reported, f.expected) for f in listed] == [("UBND huyện Tuần Giáo", "Xuất sắc", "Tốt")]
+    assert {f.code for f in found(report, "SUM_MISMATCH")} == {"SUM_MISMATCH"}  # 3 + 6 + 2 = 11 > 10
+
+
+def test_grade_count_against_its_own_list():
+    lines = list(SEED_000_PROSE)
+    lines[4] = "- 03 đơn vị xếp loại Khá: UBND huyện Mường Nhé, UBND huyện Mường Chà."
+    fs = found(build(lines, [district_table()]), "GRADE_COUNT_MISMATCH")
+    assert ("error", "3", "2") in [(f.severity, f.reported, f.expected) for f in fs]
+    assert any("liệt kê 2 tên" in f.message for f in fs)
+
+
+def test_grade_list_missing_and_misplaced_units():
+    lines = list(SEED_000_PROSE)
+    lines[2] = "- 02 đơn vị xếp loại Xuất sắc: UBND thị xã Mường Lay, UBND huyện Tuần Giáo."
+    fs = found(build(lines, [district_table()]), "GRADE_LIST_MISMATCH")
+    got = sorted((f.unit, f.severity) for f in fs)
+    assert got == [("UBND huyện Mường Ảng", "error"), ("UBND huyện Tuần Giáo", "error")]
+    assert any(f.message == "Văn bản nêu UBND huyện Tuần Giáo xếp loại Xuất sắc nhưng bảng kết quả ghi Tốt" for f in fs)
+
+
+def test_grade_list_unknown_name_is_only_a_warning():
+    lines = list(SEED_000_PROSE)
+    lines[4] = "- 02 đơn vị xếp loại Khá: UBND huyện Mường Nhé, UBND huyện Mường Chà, UBND huyện Xa Lạ."
+    fs = found(build(lines, [district_table()]), "GRADE_LIST_MISMATCH")
+    assert [(f.severity, f.unit) for f in fs] == [("warning", "UBND huyện Xa Lạ")]
+
+
+def test_evaluated_count_against_table_rows():
+    lines = list(SEED_000_PROSE)
+    lines[1] = "Thực hiện đánh giá đối với 11/11 UBND cấp huyện. Kết quả:"
+    fs = found(build(lines, [district_table()]), "FRACTION_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "11", "10")]
+
+
+SEED_003 = (
+    "- Tổng số hồ sơ tiếp nhận và giải quyết trong kỳ báo cáo: 13.597 hồ sơ (Kỳ trước chuyển sang: 975 hồ sơ, "
+    "trong kỳ tiếp nhận 12.622 hồ sơ). Số hồ sơ đã giải quyết 12.490 hồ sơ, chiếm 91,86%. Trong đó, trả trước "
+    "hạn 12.370 hồ sơ, chiếm 99,04%; trả đúng hạn: 106 hồ sơ, chiếm 0,85%; trả quá hạn: 14 hồ sơ chiếm 0,11%. "
+    "Hồ sơ đang giải quyết (trong hạn) 833 hồ sơ, chiếm 6,13%. Số hồ sơ tạm dừng, bổ sung hồ sơ: 37 hồ sơ, "
+    "chiếm 0,3%. Số hồ sơ huỷ và công dân rút: 217 hồ sơ, chiếm 1,72%."
+)
+
+
+def test_parts_against_the_whole_seed_003():
+    fs = found(build([SEED_003]), "SUM_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "13597", "13577")]
+    assert fs[0].message == "Các thành phần 12.490 + 833 + 37 + 217 = 13.577, không bằng tổng 13.597 (lệch 20)"
+
+
+def test_parts_that_add_up_pass():
+    fixed = SEED_003.replace("37 hồ sơ, chiếm 0,3%", "57 hồ sơ, chiếm 0,42%").replace("217 hồ sơ, chiếm 1,72%",
+                                                                                    "217 hồ sơ, chiếm 1,60%")
+    report = build([fixed])
+    assert found(report, "SUM_MISMATCH") == [] and found(report, "PERCENT_MISMATCH") == []
+
+
+def test_share_against_its_base_seed_003():
+    fs = found(build([SEED_003]), "PERCENT_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "1.72", "1.60")]
+    assert fs[0].message.startswith("217 trên 13.597 là 1,60%, không phải 1,72%")
+
+
+def test_one_stop_units_graded_out_of_more_than_the_whole_seed_003():
+    lines = ["III. CẤP XÃ", "1. Xếp loại BPMC cấp xã:", "- 203/204 BPMC Hoàn thành xuất sắc nhiệm vụ",
+             "- 31/204 BPMC Hoàn thành tốt nhiệm vụ", "- 01/204 BPMC Hoàn thành khá nhiệm vụ"]
+    fs = found(build(lines), "SUM_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "235", "204")]
+    ok = [lines[0], lines[1], "- 172/204 BPMC Hoàn thành xuất sắc nhiệm vụ", lines[3], lines[4]]
+    assert found(build(ok), "SUM_MISMATCH") == []
+
+
+def test_fraction_over_one():
+    assert [f.severity for f in found(build(["Thực hiện chấm điểm đánh giá 21/20 UBND xã."]), "FRACTION_MISMATCH")] \
+        == ["error"]
+    assert found(build(["Thực hiện đánh giá đối với 17/19 cơ quan."]), "FRACTION_MISMATCH") == []
+
+
+SEED_001_HEAD = ["Số: /TB-VPUBND", "Bình Phước, ngày tháng 5 năm 2024", "THÔNG BÁO",
+                 "Về chỉ số chỉ đạo, điều hành … cung cấp Dịch vụ công tháng 5/2024"]
+
+
+def test_as_of_date_after_the_notice_seed_001():
+    report = build(SEED_001_HEAD + ["vị trí xếp hạng của tỉnh tăng từ vị trí 17/63 (tính đến 30/4/2025) lên vị trí 11/63."])
+    fs = found(report, "DATE_INCONSISTENT")
+    assert [(f.severity, f.reported) for f in fs] == [("error", "2025-04-30")]
+    assert "30/4/2025" in fs[0].message
+
+
+def test_as_of_date_before_the_notice_and_a_deadline_after_it_pass():
+    report = build(SEED_001_HEAD + ["tăng từ vị trí 17/63 (tính đến 30/4/2024) lên vị trí 11/63.",
+                                    "Báo cáo kết quả về Văn phòng UBND tỉnh trước ngày 11/6/2024 để tổng hợp."])
+    assert found(report, "DATE_INCONSISTENT") == []
+
+
+def _with_appendix(title, doc_type="BC"):
+    report = build(["Số: /BC-VPUB", "Điện Biên, ngày tháng 01 năm 2025", "BÁO CÁO",
+                    "Kết quả đánh giá … tỉnh Điện Biên năm 2024"])
+    report.meta.doc_type = doc_type
+    report.appendix_titles = [(1, title)]
+    return report
+
+
+def test_appendix_of_one_month_in_a_yearly_report_seed_000():
+    fs = found(_with_appendix("Phụ lục II KẾT QUẢ … TRÊN ĐỊA BÀN TỈNH THÁNG 11 NĂM 2024"), "PERIOD_MISMATCH")
+    assert [(f.severity, f.reported, f.expected, f.table) for f in fs] == [("warning", "2024-11", "2024", 1)]
+    assert fs[0].message == "Phụ lục II ghi kỳ tháng 11 năm 2024 nhưng văn bản báo cáo kỳ năm 2024"
+
+
+def test_appendix_of_another_year_is_an_error_and_the_same_year_passes():
+    assert [f.severity for f in found(_with_appendix("Phụ lục I KẾT QUẢ … NĂM 2023"), "PERIOD_MISMATCH")] == ["error"]
+    assert found(_with_appendix("Phụ lục I KẾT QUẢ … NĂM 2024"), "PERIOD_MISMATCH") == []
+
+
+def test_a_cong_van_citing_last_years_results_is_not_a_period_mismatch_seed_004():
+    assert found(_with_appendix("Phụ lục I KẾT QUẢ … NĂM 2022", doc_type="CV"), "PERIOD_MISMATCH") == []
+
+
+def test_repeated_section_number_seed_002():
+    lines = ["1. Kết quả đánh giá, xếp loại", "1.1. Các cơ quan chuyên môn thuộc UBND huyện",
+             "1.2. UBND các xã thuộc huyện", "2. Đánh giá chung", "2. Tồn tại, hạn chế", "3. Đề xuất, đề nghị"]
+    fs = found(build(lines), "SECTION_NUMBERING")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("warning", "2", "3")]
+    lines[4] = "3. Tồn tại, hạn chế"
+    lines[5] = "4. Đề xuất, đề nghị"
+    assert found(build(lines), "SECTION_NUMBERING") == []
+
+
+def test_roman_typo_reported_once_seed_003():
+    lines = ["I. CẤP TỈNH", "1. Đánh giá", "II. CẤP HUYỆN", "1. Xếp loại", "2. Công chức", "III. CẤP XÃ",
+             "1. Xếp loại", "VI. ĐÁNH GIÁ CHUNG", "1. Việc đánh giá", "V. KIẾN NGHỊ, ĐỀ XUẤT", "1. Tiếp tục"]
+    fs = found(build(lines), "SECTION_NUMBERING")
+    assert [(f.reported, f.expected) for f in fs] == [("VI", "IV")]
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("Sơn La, ngày 22 tháng 03 năm 2023", "ngày 22 tháng 3 năm 2023"),
+    ("Hà Nội, ngày 5 tháng 1 năm 2020", "ngày 05 tháng 01 năm 2020"),
+])
+def test_date_format_of_nd30(written, expected):
+    fs = found(build([written]), "DATE_FORMAT")
+    assert [(f.severity, f.expected) for f in fs] == [("warning", expected)]
+
+
+@pytest.mark.parametrize("written", ["Hà Nội, ngày 05 tháng 01 năm 2020", "ngày 29 tháng 6 năm 2019",
+                                     "Điện Biên, ngày tháng 01 năm 2025"])
+def test_date_format_passes(written):
+    assert found(build([written]), "DATE_FORMAT") == []
+
+
+def test_number_format_in_prose_seed_003():
+    fs = found(build(["Số hồ sơ đã giải quyết 12.490 hồ sơ, chiếm 91.86%.", "Tổng điểm đánh giá: 16.97."]),
+               "NUMBER_FORMAT")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("warning", "91.86%", "91,86%"),
+                                                                   ("warning", "16.97", "16,97")]
+    assert found(build(["Số hồ sơ đã giải quyết 12.490 hồ sơ, chiếm 91,86%."]), "NUMBER_FORMAT") == []
+
+
+def test_noi_nhan_must_end_with_luu_vt_seed_003():
+    fs = found(build(["Nơi nhận:", "- Văn phòng Chính phủ;", "- Lưu: TTPVHCC."]), "NOI_NHAN_FORMAT")
+    assert [(f.severity, f.reported) for f in fs] == [("warning", "- Lưu: TTPVHCC.")]
+    assert found(build(["Nơi nhận:", "- Như trên;", "- Lưu: VT, KSTT."]), "NOI_NHAN_FORMAT") == []

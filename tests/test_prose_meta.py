@@ -1,0 +1,109 @@
+"""Document metadata read from the prose, by the layout of Nghị định 30/2020."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reportgen.model import Paragraph
+from reportgen.read.meta import period_bounds, period_of, read_meta
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+
+
+def paras(*lines: str) -> list[Paragraph]:
+    return [Paragraph(text=t, index=i) for i, t in enumerate(lines)]
+
+
+def seed_paras(prefix: str) -> list[Paragraph]:
+    path = next(SEEDS.glob(prefix + "_*.txt"))
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return paras(*lines)
+
+
+def test_seed_000_header_with_parent_body_and_blank_number_and_day():
+    m = read_meta(seed_paras("000"))
+    assert (m.doc_type, m.number) == ("BC", "/BC-VPUB")
+    assert (m.parent, m.issuer) == ("UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG")
+    assert (m.place, m.date, m.date_text) == ("Điện Biên", None, "ngày tháng 01 năm 2025")
+    assert m.period == "2024"
+    assert m.subject.startswith("Kết quả đánh giá chất lượng phục vụ") and m.subject.endswith("năm 2024")
+    assert (m.authority, m.signer) == ("CHÁNH VĂN PHÒNG", "Lê Thanh Bình")
+    assert m.recipients[0] == "Văn phòng Chính phủ (Cục KSTTHC)"
+    assert "Lưu: VT, KSTT_(NTVA)." not in m.recipients and len(m.recipients) == 6
+
+
+def test_seed_001_notice_by_month():
+    m = read_meta(seed_paras("001"))
+    assert (m.doc_type, m.number, m.place) == ("TB", "/TB-VPUBND", "Bình Phước")
+    assert m.date is None and m.date_text == "ngày tháng 5 năm 2024"
+    assert m.period == "2024-05"
+    assert m.recipients[-1] == "LĐVP; Trung tâm, Cổng thông tin điện tử tỉnh"
+
+
+def test_seed_002_lost_header_is_recovered_from_the_appendix_line():
+    m = read_meta(seed_paras("002"))
+    assert (m.doc_type, m.number, m.issuer) == ("BC", "405/BC-UBND", "UBND huyện Điện Biên")
+    assert m.date == dt.date(2023, 8, 17)
+    assert m.period == "2023-07"
+    assert m.subject.endswith("huyện Điện Biên tháng 7 năm 2023")
+    assert (m.authority, m.signer) == ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "Bùi Hải Bình")
+
+
+def test_seed_003_markdown_quarter_and_deputy_signature():
+    m = read_meta(seed_paras("003"))
+    assert (m.doc_type, m.number, m.date) == ("BC", "/BC-VPUB", dt.date(2023, 3, 22))
+    assert m.period == "2023-Q1"
+    assert m.authority == "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"
+    assert m.signer == "Lê Thị Hồng Anh"
+    assert m.recipients[:2] == ["Văn phòng Chính phủ", "Chủ tịch UBND tỉnh (b/c)"]
+
+
+def test_seed_004_web_page_navigation_is_ignored_and_cong_van_recognised():
+    m = read_meta(seed_paras("004"))
+    assert (m.doc_type, m.number) == ("CV", "1986/UBND-KSTT")
+    assert m.issuer == "ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ" and m.parent is None
+    assert (m.place, m.date) == ("Thừa Thiên Huế", dt.date(2023, 3, 8))
+    assert m.subject == "nâng cao Bộ Chỉ số phục vụ người dân và doanh nghiệp năm 2023"
+    assert (m.authority, m.signer) == ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Nguyễn Thanh Bình")
+    assert m.recipients[0] == "Các cơ quan chuyên môn thuộc UBND tỉnh"
+    assert "Như trên" not in m.recipients
+
+
+def test_two_column_header_on_one_line():
+    m = read_meta(paras(
+        "UBND HUYỆN MƯỜNG ẢNG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "VĂN PHÒNG HĐND VÀ UBND        Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/KH-VP        Mường Ảng, ngày 05 tháng 02 năm 2025",
+        "KẾ HOẠCH",
+        "Triển khai nâng cao chỉ số phục vụ quý II năm 2025",
+    ))
+    assert (m.parent, m.issuer) == ("UBND HUYỆN MƯỜNG ẢNG", "VĂN PHÒNG HĐND VÀ UBND")
+    assert (m.doc_type, m.number, m.place, m.date) == ("KH", "12/KH-VP", "Mường Ảng", dt.date(2025, 2, 5))
+    assert m.period == "2025-Q2"
+
+
+def test_symbol_without_type_abbreviation_is_a_cong_van():
+    m = read_meta(paras("SỞ TÀI CHÍNH", "Số: 77/STC-VP", "Lâm Đồng, ngày 10 tháng 10 năm 2025",
+                        "Về việc rà soát chỉ số 766"))
+    assert m.doc_type == "CV" and m.number == "77/STC-VP" and m.issuer == "SỞ TÀI CHÍNH"
+
+
+@pytest.mark.parametrize("text,period", [
+    ("… tỉnh Điện Biên năm 2024", "2024"),
+    ("… huyện Điện Biên tháng 7 năm 2023", "2023-07"),
+    ("… cung cấp Dịch vụ công tháng 5/2024", "2024-05"),
+    ("… một cửa liên thông quý 1 năm 2023", "2023-Q1"),
+    ("… quý III/2024", "2024-Q3"),
+    ("… giai đoạn 2021-2025", None),
+    ("… 6 tháng đầu năm 2024", None),
+    ("THÁNG 11 NĂM 2024", "2024-11"),
+])
+def test_period_of_a_title(text, period):
+    assert period_of(text) == period
+
+
+def test_period_bounds():
+    assert period_bounds("2024") == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert period_bounds("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert period_bounds("2023-Q1") == (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
+    assert period_bounds("2023-12") == (dt.date(2023, 12, 1), dt.date(2023, 12, 31))

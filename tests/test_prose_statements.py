@@ -1,0 +1,169 @@
+"""Claims read from the prose, with the seeds' own sentences and figures."""
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+
+from reportgen.model import Paragraph, Report, ScoreRow, ScoreTable
+from reportgen.read.statements import blocks_of, heading_of, read_statements, split_units
+
+
+def paras(*lines: str) -> list[Paragraph]:
+    return [Paragraph(text=t, index=i) for i, t in enumerate(lines)]
+
+
+def kinds(statements, kind):
+    return [s for s in statements if s.kind == kind]
+
+
+def test_grade_count_with_comma_list_seed_000():
+    sts = read_statements(paras(
+        "1.1. Các cơ quan chuyên môn thuộc UBND tỉnh",
+        "- 02 cơ quan xếp loại Khá: Sở Giao thông vận tải, Sở Tài nguyên và Môi trường.",
+    ))
+    (g,) = kinds(sts, "grade_count")
+    assert (g.count, g.grade) == (2, "Khá")
+    assert g.units == ["Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường"]
+    assert g.scope == "1.1. Các cơ quan chuyên môn thuộc UBND tỉnh"
+
+
+def test_semicolons_keep_names_that_hold_commas():
+    assert split_units("Sở Văn hóa, Thể thao và Du lịch; Sở Xây dựng; Sở Nội vụ.") == [
+        "Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Nội vụ"]
+
+
+def test_comma_split_names_are_joined_back_with_the_table():
+    table = ["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"]
+    assert split_units("Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng", table) == table
+
+
+def test_group_prefixes_expand_seed_002():
+    assert split_units("UBND các xã: Mường Lói, Na Tông, Thanh Nưa.") == [
+        "UBND xã Mường Lói", "UBND xã Na Tông", "UBND xã Thanh Nưa"]
+    assert split_units("Các phòng: Lao động - Thương binh và Xã hội, Kinh tế và Hạ tầng.") == [
+        "Phòng Lao động - Thương binh và Xã hội", "Phòng Kinh tế và Hạ tầng"]
+
+
+def test_wrapped_pdf_lines_are_one_claim_seed_002():
+    sts = read_statements(paras(
+        " - 07 đơn vị xếp loại Tốt: UBND các xã: Mường Nhà, Mường Pồn, Pa ",
+        "Thơm, Pom Lót, Sam Mứn, Thanh An, Thanh Yên. ",
+        " - 02 đơn vị xếp loại Trung bình: Phòng Nội vụ, Trung tâm Quản lý Đất ",
+        "đai huyện. ",
+    ))
+    tot, tb = kinds(sts, "grade_count")
+    assert tot.count == 7 and tot.units[2] == "UBND xã Pa Thơm" and len(tot.units) == 7
+    assert tb.grade == "Trung bình" and tb.units == ["Phòng Nội vụ", "Trung tâm Quản lý Đất đai huyện"]
+
+
+def test_evaluated_counts_seed_000_and_002():
+    sts = read_statements(paras("Thực hiện đánh giá đối với 17/19 cơ quan¹. Kết quả:",
+                                "Thực hiện chấm điểm đánh giá 21/21 UBND xã, trong đó:"))
+    a, b = kinds(sts, "evaluated_count")
+    assert (a.count, a.denominator) == (17, D(19))
+    assert (b.count, b.denominator) == (21, D(21))
+
+
+def test_one_stop_grades_with_denominators_seed_003():
+    sts = read_statements(paras("III. CẤP XÃ", "1. Xếp loại BPMC cấp xã:",
+                                "- 203/204 BPMC Hoàn thành xuất sắc nhiệm vụ",
+                                "- 31/204 BPMC Hoàn thành tốt nhiệm vụ",
+                                "- 01/204 BPMC Hoàn thành khá nhiệm vụ"))
+    got = [(g.count, g.denominator, g.grade) for g in kinds(sts, "grade_count")]
+    assert got == [(203, D(204), "Xuất sắc"), (31, D(204), "Tốt"), (1, D(204), "Khá")]
+    assert kinds(sts, "grade_count")[0].scope == "III. CẤP XÃ › 1. Xếp loại BPMC cấp xã:"
+
+
+SEED_003_DOSSIERS = (
+    "- Tổng số hồ sơ tiếp nhận và giải quyết trong kỳ báo cáo: 13.597 hồ sơ (Kỳ trước chuyển sang: 975 hồ sơ, "
+    "trong kỳ tiếp nhận 12.622 hồ sơ). Số hồ sơ đã giải quyết 12.490 hồ sơ, chiếm 91.86%. Trong đó, trả trước "
+    "hạn 12.370 hồ sơ, chiếm 99.04%; trả đúng hạn: 106 hồ sơ, chiếm 0.85%; trả quá hạn: 14 hồ sơ chiếm 0.11%. "
+    "Hồ sơ đang giải quyết (trong hạn) 833 hồ sơ, chiếm 6.13%. Số hồ sơ tạm dừng, bổ sung hồ sơ: 37 hồ sơ, "
+    "chiếm 0.3%. Số hồ sơ huỷ và công dân rút: 217 hồ sơ, chiếm 1.72%."
+)
+
+
+def test_whole_with_parts_and_breakdown_seed_003():
+    sts = read_statements(paras(SEED_003_DOSSIERS))
+    sums = [(s.whole, s.parts, s.raw["mode"]) for s in kinds(sts, "sum")]
+    assert (D(13597), [D(975), D(12622)], "partition") in sums
+    assert (D(13597), [D(12490), D(833), D(37), D(217)], "breakdown") in sums
+    assert (D(12490), [D(12370), D(106), D(14)], "breakdown") in sums
+    shares = {(s.value, s.whole): s.percent for s in kinds(sts, "share")}
+    assert shares[(D(217), D(13597))] == D("1.72")
+    assert shares[(D(106), D(12490))] == D("0.85")
+    assert shares[(D(37), D(13597))] == D("0.3")
+
+
+def test_dot_decimals_are_marked_seed_003():
+    sts = read_statements(paras("- Tỷ lệ hồ sơ trực tuyến/tổng hồ sơ tiếp nhận đạt 52.39%.",
+                                "Tổng điểm đánh giá: 16.97. Xếp loại Hoàn thành xuất sắc nhiệm vụ.",
+                                "toàn tỉnh đạt 0,1%"))
+    marked = [(s.kind, s.raw["text"]) for s in sts if s.raw.get("wrong_separator")]
+    assert marked == [("percent", "52.39%"), ("score", "16.97")]
+
+
+def test_fractions_scores_ranks_and_not_dates():
+    sts = read_statements(paras(
+        "được công bố đạt: 54,1/100 điểm, xếp hạng 28/63 tỉnh, thành phố; Nghị định 42/2022/NĐ-CP "
+        "ngày 24/6/2022; tháng 5/2024; 203/204 BPMC"))
+    got = [(s.kind, s.text) for s in sts if s.kind in ("fraction", "score", "rank")]
+    assert got == [("score", "54,1/100"), ("rank", "28/63"), ("fraction", "203/204")]
+
+
+@pytest.mark.parametrize("sentence,role", [
+    ("vị trí 17/63 (tính đến 30/4/2025) lên vị trí 11/63", "as_of"),
+    ("Báo cáo kết quả về Văn phòng UBND tỉnh trước ngày 11/6/2024 để tổng hợp", "deadline"),
+    ("Công văn số 1162/UBND-KSTTHC ngày 29/3/2024", "cited"),
+    ("(Ngày xuất dữ liệu 31/5/2024)", "plain"),
+])
+def test_date_roles_seed_001(sentence, role):
+    (d,) = kinds(read_statements(paras(sentence)), "date")
+    assert d.raw["role"] == role
+
+
+def test_full_form_dates():
+    (d,) = kinds(read_statements(paras("Sơn La, ngày 22 tháng 03 năm 2023")), "date")
+    assert d.date == dt.date(2023, 3, 22)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("VI. ĐÁNH GIÁ CHUNG", ("VI", 1, (6,))),
+    ("1. Kết quả đánh giá, xếp loại", ("1", 2, (1,))),
+    ("1.1. Các cơ quan chuyên môn thuộc UBND tỉnh", ("1.1", 3, (1, 1))),
+    ("2.3 Khó khăn, vướng mắc", ("2.3", 3, (2, 3))),
+    ("1) Rà soát", ("1", 12, (1,))),
+    ("13.597 hồ sơ", None),
+    ("2024 là năm", None),
+    ("I CÁC CƠ QUAN CHUYÊN MÔN THUỘC HUYỆN", ("I", 1, (1,))),
+    ("Iran", None),
+])
+def test_heading_numbers_and_levels(text, expected):
+    got = heading_of(text)
+    assert (got[:3] if got else None) == expected
+
+
+def test_sections_are_read_only_in_the_body_and_appendix_titles_give_periods():
+    sts = read_statements(paras("1. Kết quả", "2. Đánh giá chung", "Nơi nhận:", "- Lưu: VT.",
+                                "Phụ lục II", "KẾT QUẢ ĐÁNH GIÁ CỦA UBND CÁC HUYỆN THÁNG 11 NĂM 2024",
+                                "(Kèm theo Báo cáo số /BC-VPUB ngày tháng 01 năm 2025 của Văn phòng UBND tỉnh)",
+                                "1. UBND thị xã Mường Lay"))
+    assert [s.label for s in kinds(sts, "section")] == ["1", "2"]
+    (p,) = kinds(sts, "period")
+    assert p.label == "Phụ lục II" and p.raw["period"] == "2024-11"
+
+
+def test_lines_of_a_heading_are_not_joined_with_the_next_sentence():
+    blocks = blocks_of(paras("1.1. Các cơ quan chuyên môn thuộc UBND huyện ",
+                             " Thực hiện chấm điểm đánh giá 5/10 cơ quan, đơn vị, trong đó: "))
+    assert [b.text for b in blocks] == ["1.1. Các cơ quan chuyên môn thuộc UBND huyện",
+                                        "Thực hiện chấm điểm đánh giá 5/10 cơ quan, đơn vị, trong đó:"]
+
+
+def test_unit_lists_resolve_against_the_report_tables():
+    table = ScoreTable(index=0, rows=[ScoreRow(unit="Sở Văn hóa, Thể thao và Du lịch", grade="Tốt"),
+                                      ScoreRow(unit="Sở Xây dựng", grade="Tốt")])
+    report = Report(source="t", tables=[table])
+    (g,) = kinds(read_statements(paras("- 02 cơ quan xếp loại Tốt: Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng."),
+                                 report), "grade_count")
+    assert g.units == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"]
