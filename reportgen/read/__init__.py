@@ -70,9 +70,9 @@ def _repaired_table(table: RawTable) -> tuple[RawTable, int]:
     for r in table.rows:
         cells = []
         for c in r:
-            fixed = repair(c.text or "")
+            fixed = repair(_legacy(c.text or "", getattr(c, "legacy_encoding", None)))
             count += fixed.repairs
-            cells.append(replace(c, text=fixed.text))
+            cells.append(replace(c, text=fixed.text, legacy_encoding=None))
         rows.append(cells)
     header = None
     if table.header_text is not None:

@@ -18,6 +18,7 @@ class _Slip:
     unit: str | None
     column: str | None
     page: int | None
+    label: str | None = None
 
 
 @dataclass
@@ -31,10 +32,12 @@ class CellReader:
     _slips: dict = field(default_factory=dict)
 
     def read(self, text: str | None, role: str = "score", *, row: int | None = None, unit: str | None = None,
-             column: str | None = None, page: int | None = None) -> CellValue | None:
+             column: str | None = None, page: int | None = None, label: str | None = None) -> CellValue | None:
+        """``column`` is the key a finding names; ``label`` (the header as
+        written) is what its message shows, when it differs."""
         cell = parse_cell(text, role)
         if cell is not None and cell.wrong_separator:
-            self._slips.setdefault(column, []).append(_Slip(cell, row, unit, column, page))
+            self._slips.setdefault(column, []).append(_Slip(cell, row, unit, column, page, label or column))
         return cell
 
     @property
@@ -50,7 +53,7 @@ class CellReader:
 
 def _cell_finding(table: int, s: _Slip) -> Finding:
     text, expected = s.cell.text.strip(), _vi(s.cell)
-    where = f" ({s.unit}, cột {s.column})" if s.unit else f" (cột {s.column})"
+    where = f" ({s.unit}, cột {s.label})" if s.unit else f" (cột {s.label})"
     return Finding(code="NUMBER_FORMAT", severity="warning", table=table, row=s.row, unit=s.unit, column=s.column,
                    reported=text, expected=expected, page=s.page,
                    message=f"Số “{text}”{where} không viết theo định dạng Việt Nam; nên viết “{expected}”")
@@ -61,7 +64,7 @@ def _column_finding(table: int, column: str | None, slips: list[_Slip]) -> Findi
     text, expected = first.cell.text.strip(), _vi(first.cell)
     return Finding(code="NUMBER_FORMAT", severity="warning", table=table, column=column, reported=text,
                    expected=expected, page=first.page,
-                   message=f"{len(slips)} số ở cột {column} không viết theo định dạng Việt Nam "
+                   message=f"{len(slips)} số ở cột “{first.label}” không viết theo định dạng Việt Nam "
                            f"(ví dụ “{text}”, nên viết “{expected}”)")
 
 

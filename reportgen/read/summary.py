@@ -149,7 +149,8 @@ def _data_cell(row: ScoreRow, column, cells: list[str], reader: CellReader, r: i
     row.raw[key] = text
     row.source_cols[key] = column.index
     percent = "%" in text or "%" in column.label or re.search(r"t[ỷỉ]\s*lệ", column.label, re.I)
-    cell = reader.read(text, "percent" if percent else "auto", row=r, unit=row.unit, column=key, page=row.page)
+    cell = reader.read(text, "percent" if percent else "auto", row=r, unit=row.unit, column=key, page=row.page,
+                       label=column.label)
     if cell is None:
         row.extra[key] = text
         return

@@ -232,7 +232,7 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
             continue
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
                        page=src.page, source_row=src.raw_row)
-        fill_scores(row, cells, mapping, reader, len(table.rows))
+        fill_scores(row, cells, mapping, reader, len(table.rows), {c.key: c.label for c in table.columns})
         fill_results(row, cells, roles, scheme, reader, len(table.rows))
         fill_other(row, cells, grid.columns, mapping, roles)
         table.rows.append(row)
@@ -248,12 +248,14 @@ def _first_text(cells: list[str]) -> str | None:
     return next((c for c in cells if c), None)
 
 
-def fill_scores(row: ScoreRow, cells: list[str], mapping: dict[int, str], reader: CellReader, r: int) -> None:
+def fill_scores(row: ScoreRow, cells: list[str], mapping: dict[int, str], reader: CellReader, r: int,
+                labels: dict[str, str] | None = None) -> None:
     for c, key in mapping.items():
         text = cells[c] if c < len(cells) else ""
         row.raw[key] = text
         row.source_cols[key] = c
-        cell = reader.read(text, "score", row=r, unit=row.unit, column=key, page=row.page)
+        cell = reader.read(text, "score", row=r, unit=row.unit, column=key, page=row.page,
+                           label=(labels or {}).get(key))
         row.scores[key] = cell.value if cell is not None and cell.is_number else None
 
 

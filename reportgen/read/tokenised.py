@@ -49,6 +49,7 @@ def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: Cell
     table = ScoreTable(index=index, scheme=scheme.name if scheme else None, kind="scores" if scheme else "data",
                        page=raws[0].page, source_table=raws[0].index, headers=[header])
     table.columns = _columns(scheme, keys)
+    labels = {c.key: c.label for c in table.columns}
     section = section_title = None
     for raw, r, texts, cells in rows:
         if len(texts) <= 2:
@@ -61,7 +62,7 @@ def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: Cell
         n = len(table.rows)
         for key, text in zip(keys, values[:len(keys)]):
             row.raw[key] = text
-            cell = reader.read(text, "score", row=n, unit=name, column=key, page=row.page)
+            cell = reader.read(text, "score", row=n, unit=name, column=key, page=row.page, label=labels.get(key))
             row.scores[key] = cell.value if cell is not None and cell.is_number else None
         for role, text in zip(results, values[len(keys):]):
             set_result(row, role, text, scheme, reader, n)
