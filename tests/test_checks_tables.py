@@ -325,3 +325,25 @@ def test_row_missing_an_indicator_column_is_not_recomputed():
     report = report_of(DB23, row)
     for check in (tables.total_mismatch, tables.max_mismatch, tables.percent_mismatch, tables.grade_mismatch):
         assert run(check, report) == []
+
+
+def test_group_scores_with_two_decimals_cannot_hide_a_tenth():
+    # The portal publishes 15,64 … with 2 decimals: six parts may be off by
+    # 0,03 together, not by 0,3 as with 1-decimal parts.
+    report = _summary_004()
+    row = report.tables[0].rows[0]
+    row.scores = dict(zip(row.scores, map(D, ("15.64", "19.05", "8.36", "9.53", "17.86", "20.79"))))
+    row.total = D("91.33")  # the parts add up to 91,23
+    findings = run(tables_generic.summary_parts_sum, report)
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in findings][0] == (
+        "error", "Thừa Thiên Huế", "91.33", "91.23")
+    row.total = D("91.25")
+    findings = run(tables_generic.summary_parts_sum, report)
+    assert [(f.severity, f.reported) for f in findings][0] == ("info", "91.25")
+
+
+def test_parts_that_are_not_all_of_the_whole_are_not_summed():
+    report = _summary_004()
+    for row in report.tables[0].rows:
+        del row.scores["mdsh"]  # Số hóa hồ sơ not shown: the others add to 78 points
+    assert run(tables_generic.summary_parts_sum, report) == []

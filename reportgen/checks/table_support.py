@@ -14,6 +14,19 @@ def places_of(value: Decimal) -> int:
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
+def rounding_tolerance(parts: Sequence[Decimal], tolerance: Decimal | None = None,
+                       part_tolerance: Decimal | None = None) -> Decimal:
+    """How far a whole written from unrounded parts may be from the sum of
+    the parts as written: per part, the scheme's ``part_tolerance`` but never
+    more than half a unit of the last decimal the parts show (parts written
+    to 2 decimals cannot hide a rounding of 0,05 each); without a scheme, that
+    half unit alone. Never below the scheme's ``tolerance``."""
+    places = max((places_of(p) for p in parts), default=0)
+    half_unit = Decimal(5).scaleb(-(places + 1))
+    per_part = half_unit if part_tolerance is None else min(part_tolerance, half_unit) if places else part_tolerance
+    return max(tolerance or Decimal(0), per_part * len(parts))
+
+
 def _text(value) -> str | None:
     if value is None:
         return None

@@ -29,7 +29,7 @@ from ..schemes import Scheme
 from ..scoring import HUNDRED, applicable_max, grade_for, total_of
 from . import CheckContext, rule
 from . import tables_generic  # noqa: F401  (registers the generic rules)
-from .table_support import finding, places_of, rank_value, sections
+from .table_support import finding, places_of, rank_value, rounding_tolerance, sections
 
 
 def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme]]:
@@ -60,8 +60,8 @@ def _vi(value: Decimal | None, places: int | None = None) -> str:
 def _total_tolerance(row: ScoreRow, scheme: Scheme) -> Decimal:
     """A total written from unrounded scores may differ from the sum of the
     rounded scores by half a unit of the last place per score."""
-    parts = sum(1 for ind in scheme.scored_indicators if row.scores.get(ind.key) is not None)
-    return max(scheme.tolerance, scheme.part_tolerance * parts)
+    parts = [v for ind in scheme.scored_indicators if (v := row.scores.get(ind.key)) is not None]
+    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance)
 
 
 def _written_max(row: ScoreRow, scheme: Scheme) -> Decimal:

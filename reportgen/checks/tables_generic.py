@@ -28,7 +28,7 @@ from ..model import Finding, Report, ScoreRow, ScoreTable
 from ..numbers import CellValue, format_vi, parse_cell
 from ..schemes import Scheme
 from . import CheckContext, rule
-from .table_support import finding, places_of
+from .table_support import finding, rounding_tolerance
 
 _WHOLE_LABEL = re.compile(r"\b(tổng|cộng|toàn tỉnh|chung)\b", re.IGNORECASE)
 _RATE_LABEL = re.compile(r"tỷ lệ|tỉ lệ|%|bình quân|trung bình", re.IGNORECASE)
@@ -108,10 +108,9 @@ def _series(table: ScoreTable) -> list[Series]:
 
 
 def _tolerance(scheme: Scheme | None, parts: list[Decimal]) -> Decimal:
-    if scheme is not None:
-        return max(scheme.tolerance, scheme.part_tolerance * len(parts))
-    places = max((places_of(p) for p in parts), default=0)
-    return Decimal(5).scaleb(-(places + 1)) * len(parts) if places else Decimal(0)
+    if scheme is None:
+        return rounding_tolerance(parts)
+    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance)
 
 
 def _vi(value: Decimal | None) -> str:
@@ -177,9 +176,10 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         scheme = ctx.scheme_for(table.scheme)
         for s in (*_unit_row_sums(table), *_item_row_sums(table)):
-            if s.whole_max is not None and all(m is not None for m in s.maxima):
-                if sum(s.maxima, Decimal(0)) != s.whole_max:
-                    continue  # the lines shown are not the whole's parts
+            out_of_max = s.whole_max if s.whole_max is not None else (scheme.total_max if scheme else None)
+            if out_of_max is None or any(m is None for m in s.maxima) \
+                    or sum(s.maxima, Decimal(0)) != out_of_max:
+                continue  # cannot tell that the lines shown are all of the whole's parts
             computed = sum(s.parts, Decimal(0))
             diff = abs(computed - s.whole)
             if diff == 0:
