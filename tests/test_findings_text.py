@@ -1,0 +1,55 @@
+"""The text a person reads: grouped by table and row, Vietnamese numbers,
+where each finding is and what was expected, counts by severity."""
+from __future__ import annotations
+
+from reportgen.findings_text import format_findings, summary_line
+from reportgen.model import Column, Finding, Report, ScoreRow, ScoreTable
+
+
+def _report():
+    table = ScoreTable(index=0, title="Phụ lục KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI", scheme="dienbien-2023",
+                       columns=[Column(key="sh2", label="Số hóa - Chỉ số 2")],
+                       rows=[ScoreRow(unit="Trung tâm QLĐĐ", section="I", no="1", page=5),
+                             ScoreRow(unit="UBND xã Núa Ngam", section="II", no="10", page=5)])
+    return Report(source="002.txt", tables=[table])
+
+
+FINDINGS = [
+    Finding(code="ENCODING_REPAIRED", severity="info", reported="7",
+            message="Đã sửa 7 ký tự bị lỗi mã hóa khi trích xuất văn bản (ví dụ “ƣ” thành “ư”)."),
+    Finding(code="TOTAL_MISMATCH", severity="error", table=0, row=0, unit="Trung tâm QLĐĐ", column="total",
+            reported="58.69", expected="58.94", page=5,
+            message="Tổng điểm ghi 58,69 nhưng cộng các chỉ số được 58,94"),
+    Finding(code="SCORE_EXCEEDS_MAX", severity="error", table=0, row=1, unit="UBND xã Núa Ngam", column="sh2",
+            reported="11.5", expected="10", page=5, message="Điểm Số hóa - Chỉ số 2 ghi 11,5 vượt điểm tối đa 10"),
+    Finding(code="NUMBER_FORMAT", severity="warning", table=0, row=1, unit="UBND xã Núa Ngam", column="sh2",
+            reported="8.32", expected="8,32", page=5, message="Số “8.32” không viết theo định dạng Việt Nam"),
+]
+
+
+def test_findings_are_grouped_by_table_then_row_with_location_and_values():
+    text = format_findings(_report(), FINDINGS)
+    assert text.splitlines() == [
+        "Tệp: 002.txt",
+        "Toàn văn bản:",
+        "  [THÔNG TIN] ENCODING_REPAIRED: Đã sửa 7 ký tự bị lỗi mã hóa khi trích xuất văn bản (ví dụ “ƣ” thành “ư”).",
+        "Bảng 1: Phụ lục KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI (bộ chỉ số dienbien-2023):",
+        "  Dòng I.1 – Trung tâm QLĐĐ (trang 5):",
+        "    [LỖI] TOTAL_MISMATCH: Tổng điểm ghi 58,69 nhưng cộng các chỉ số được 58,94",
+        "        cột: Tổng điểm; ghi: 58,69; đúng là: 58,94",
+        "  Dòng II.10 – UBND xã Núa Ngam (trang 5):",
+        "    [LỖI] SCORE_EXCEEDS_MAX: Điểm Số hóa - Chỉ số 2 ghi 11,5 vượt điểm tối đa 10",
+        "        cột: Số hóa - Chỉ số 2; ghi: 11,5; đúng là: 10",
+        "    [CẢNH BÁO] NUMBER_FORMAT: Số “8.32” không viết theo định dạng Việt Nam",
+        "        cột: Số hóa - Chỉ số 2; ghi: 8.32; nên viết: 8,32",
+        "Kết quả: KHÔNG ĐẠT – 2 lỗi, 1 cảnh báo, 1 thông tin.",
+    ]
+
+
+def test_a_clean_report_says_so():
+    assert format_findings(_report(), []).splitlines()[-2:] == [
+        "Không phát hiện sai sót.", "Kết quả: ĐẠT – 0 lỗi, 0 cảnh báo, 0 thông tin."]
+
+
+def test_summary_line_passes_with_warnings_only():
+    assert summary_line(FINDINGS[3:]) == "Kết quả: ĐẠT – 0 lỗi, 1 cảnh báo, 0 thông tin."
