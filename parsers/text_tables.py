@@ -160,16 +160,21 @@ def spaced_table(lines: list[str], i: int, end: int):
 
 
 def _starts_first_row(tokens: list[str]) -> bool:
+    """The first body line: a row number with a name after it (or alone), or
+    a group row "I CÁC CƠ QUAN …". Rows may start at any number (a table
+    continued after a page break)."""
     head = tokens[0].rstrip(".")
-    if head == "1":
-        return len(tokens) == 1 or not _NUMBER.match(tokens[1]) or len(tokens) > 3
-    return head == "I" and len(tokens) > 1 and tokens[1].isupper()
+    if head.isdigit() and len(head) <= 3:
+        if len(tokens) == 1:
+            return True
+        return not _NUMBER.match(tokens[1]) and tokens[1][:1].isupper() and not tokens[1].startswith("(")
+    return _ROMAN.match(tokens[0]) is not None and len(tokens) > 1 and tokens[1].isupper()
 
 
 def _spaced_rows(lines: list[str], j: int, end: int):
     rows: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] | None = None
-    last_no = 0
+    last_no: int | None = None  # the first row may have any number
     while j < end:
         s = lines[j].strip()
         if not s:
@@ -201,7 +206,7 @@ def _row_start(tokens: list[str], last_no: int, current) -> int | None:
     if not head.isdigit():
         return None
     number = int(head)
-    if number not in (last_no + 1, 1):
+    if last_no is not None and number not in (last_no + 1, 1):
         return None
     if current is not None and not _has_values(current) and all(_VALUE.match(t) for t in tokens):
         return None  # the values of a row whose name was wrapped

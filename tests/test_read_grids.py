@@ -101,3 +101,27 @@ def test_portal_codes_name_the_766_groups():
     assert row.scores == {"tdgq": D("19.05"), "mdhl": D("17.86"), "mdsh": D("20.79"), "tttt": D("10"),
                           "clgq": D("8.36"), "ckmb": D("15.64")}
     assert (row.unit, row.total, row.rank, row.extra["MA_COQUAN"]) == ("UBND tỉnh Bắc Ninh", D("91.7"), 1, "H05")
+
+
+def test_rate_columns_beside_points_are_not_scores():
+    header = [[cell("STT", 0, 0, rowspan=2), cell("Đơn vị", 0, 1, rowspan=2),
+               cell("Công khai, minh bạch", 0, 2, colspan=2), cell("Tiến độ, kết quả giải quyết", 0, 4, colspan=2)],
+              [cell("Tỷ lệ %", 1, 2), cell("Điểm đạt (tối đa 18 điểm)", 1, 3),
+               cell("Tỷ lệ %", 1, 4), cell("Điểm đạt (tối đa 20 điểm)", 1, 5)]]
+    rows = header + [body_row(2, ["1", "Sở Tài chính", "85,5", "15,39", "96,2", "19,24"], None)]
+    extra_cols = [cell(t, r, 6 + i) for r, texts in ((0, ["Thanh toán trực tuyến", "Dịch vụ công trực tuyến",
+                                                          "Mức độ hài lòng", "Số hóa hồ sơ", "Tổng điểm"]),
+                                                     (2, ["8", "9", "17", "20", "88,63"]))
+                  for i, t in enumerate(texts)]
+    rows[0].extend(c for c in extra_cols if c.row == 0)
+    for c in rows[0][-5:]:
+        c.rowspan = 2
+    rows[2].extend(c for c in extra_cols if c.row == 2)
+    table = RawTable(index=0, rows=rows, header_rows=2)
+    (bound,) = read_report(RawDocument(source="a.docx", format="docx", blocks=[table])).tables
+    assert bound.scheme == "qd766-2022"
+    (row,) = bound.rows
+    assert row.scores == {"ckmb": D("15.39"), "tdgq": D("19.24"), "tttt": D("8"), "clgq": D("9"), "mdhl": D("17"),
+                          "mdsh": D("20")}
+    assert row.total == D("88.63")
+    assert row.extra["Công khai, minh bạch Tỷ lệ %"] == "85,5"

@@ -134,3 +134,18 @@ def test_a_whitespace_table_with_a_page_of_values_on_the_next_line(tmp_path):
     (table,) = tables(read_raw(write(tmp_path, text.encode())))
     assert [[c.text for c in r] for r in table.rows] == [["1", "UBND xã A", "4", "5", "9", ""],
                                                          ["2", "UBND xã B", "3", "3", "6", ""]]
+
+
+def test_pdf_table_continued_after_a_repeated_header_is_one_table(tmp_path):
+    from reportgen.read import read_path
+
+    header = "STT TÊN ĐƠN VỊ\n\nChỉ số 1\n\n(5đ)\n\nChỉ số 2\n\n(5đ)\n\nTỔNG ĐIỂM\n\nXẾP LOẠI\n\n"
+    text = ("Phụ lục\n\nKẾT QUẢ\n\n" + header + "1 UBND xã A 4 5 9 Tốt\n\n2 UBND xã B 3 3 6\n\nKhá\n\n"
+            + header + "3 UBND xã C 1 1 2 Yếu\n\n")
+    path = write(tmp_path, text.encode())
+    doc = read_raw(path)
+    assert len(tables(doc)) == 2 and tables(doc)[1].rows[0][0].text == "3"
+    report = read_path(path)
+    (table,) = report.tables
+    assert [(r.no, r.unit, r.grade) for r in table.rows] == [("1", "UBND xã A", "Tốt"), ("2", "UBND xã B", "Khá"),
+                                                            ("3", "UBND xã C", "Yếu")]

@@ -36,10 +36,15 @@ def group_of(column: HeaderColumn, scheme: Scheme) -> str | None:
     return None
 
 
+_RATE_ONLY = re.compile(r"^(t[ỷỉ]\s*lệ|tỷ lệ đạt)?\s*\(?%\)?$|^t[ỷỉ]\s*lệ$")
+
+
 def candidates(column: HeaderColumn, scheme: Scheme) -> list[Indicator]:
     text = column.text
     leaf = fold(column.leaf)
     cmax = column.max
+    if _RATE_ONLY.match(leaf):
+        return []  # a rate beside the points ("Tỷ lệ %" | "Điểm đạt")
     group = group_of(column, scheme)
     out = []
     for ind in scheme.indicators:

@@ -235,8 +235,14 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
         fill_scores(row, cells, mapping, reader, len(table.rows), {c.key: c.label for c in table.columns})
         fill_results(row, cells, roles, scheme, reader, len(table.rows))
         fill_other(row, cells, grid.columns, mapping, roles)
-        table.rows.append(row)
+        if has_numbers(row):
+            table.rows.append(row)
     return table
+
+
+def has_numbers(row: ScoreRow) -> bool:
+    """A unit listed without any figure (not evaluated) is not a score row."""
+    return any(v is not None for v in row.scores.values()) or row.total is not None or row.percent is not None
 
 
 def is_section_row(cells: list[str], no: str | None, mapping: dict[int, str]) -> bool:
