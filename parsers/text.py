@@ -39,6 +39,9 @@ def read(path: str | Path, settings: dict | None = None) -> RawDocument:
         start, end = document_span(lines)
     doc = RawDocument(source=str(path), format="text")
     doc.properties["lines"] = len(lines)
+    if path.suffix.lower() in (".csv", ".tsv"):
+        doc.blocks = [text_tables.delimited_table(text, path.suffix.lower())]
+        return doc
     if (start, end) != (0, len(lines)):
         doc.properties["skipped_lines"] = [(1, start), (end + 1, len(lines))]
     doc.blocks = scan(lines, start, end)

@@ -13,6 +13,8 @@ the index after it, or None. They know shapes of text, never schemes.
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from reportgen.raw import RawCell, RawTable
@@ -49,6 +51,20 @@ def tab_table(lines: list[str], i: int, end: int):
     if len(rows) < 2:
         return None
     return RawTable(index=0, rows=rows), j
+
+
+# -- a whole CSV file -----------------------------------------------------------------
+
+def delimited_table(text: str, suffix: str = ".csv") -> RawTable:
+    """A score sheet saved as CSV (',' or ';' — Vietnamese spreadsheets often
+    use ';' since ',' is their decimal mark) or TSV: one table."""
+    sample = text[:4096]
+    delimiter = "\t" if suffix == ".tsv" else max((";", ",", "\t"), key=sample.count)
+    rows = []
+    for r, parts in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
+        if any(p.strip() for p in parts):
+            rows.append([_cell(p.strip(), len(rows), c, r + 1) for c, p in enumerate(parts)])
+    return RawTable(index=0, rows=rows)
 
 
 # -- Markdown pipes ---------------------------------------------------------------

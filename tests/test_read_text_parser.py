@@ -149,3 +149,16 @@ def test_pdf_table_continued_after_a_repeated_header_is_one_table(tmp_path):
     (table,) = report.tables
     assert [(r.no, r.unit, r.grade) for r in table.rows] == [("1", "UBND xã A", "Tốt"), ("2", "UBND xã B", "Khá"),
                                                             ("3", "UBND xã C", "Yếu")]
+
+
+def test_a_csv_score_sheet_with_semicolons_is_one_table(tmp_path):
+    from decimal import Decimal
+
+    from reportgen.read import read_path
+
+    text = ("STT;Tên đơn vị;Công khai, minh bạch;Tiến độ, kết quả giải quyết;Dịch vụ công trực tuyến;"
+            "Thanh toán trực tuyến;Mức độ hài lòng;Số hóa hồ sơ;Tổng điểm\n"
+            "1;Sở Tư pháp;15,5;19;10;8;17;20;89,5\n")
+    (table,) = read_path(write(tmp_path, text.encode("utf-8-sig"), "diem.csv")).tables
+    assert table.scheme == "qd766-2022"
+    assert table.rows[0].scores["ckmb"] == Decimal("15.5") and table.rows[0].total == Decimal("89.5")
