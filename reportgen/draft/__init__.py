@@ -64,6 +64,7 @@ def build_draft(data: DraftData, meta: DraftMeta, template: str | None = None) -
     """Render the document for prepared data and metadata."""
     if not meta.period and data.period:
         meta.period = data.period
+    meta.fill_from(data.source_meta)
     path = template_path(template, meta.doc_type)
     comp = compose(data, meta)
     tpl = render_template(path, comp.context)

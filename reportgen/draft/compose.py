@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..numbers import format_vi
 from .appendix import appendix_elements
-from .data import DraftData, DraftTable
+from .data import DraftData, DraftTable, UnitGroup
 from .metadata import DraftMeta
 from .narrative import (Notes, change_blocks, evaluation_blocks, lower_first, names_text, period_words,
                         strength_blocks, weakness_blocks)
@@ -81,7 +81,7 @@ def _trend_text(data: DraftData) -> str:
     return f"; {verb}{amount} so với tháng {label} ({format_vi(before)} điểm theo trang xu hướng)"
 
 
-def _table_heading(dt: DraftTable) -> str:
+def _table_heading(dt: DraftTable | UnitGroup) -> str:
     return dt.heading[:1].upper() + dt.heading[1:]
 
 
@@ -93,52 +93,54 @@ def compose(data: DraftData, meta: DraftMeta) -> Composition:
     body: list[dict] = []
     appendix_for = {id(dt): i + 1 for i, dt in enumerate(data.tables)}
 
-    def per_table(dt: DraftTable, with_heading: bool, level: str = "h2") -> list[dict]:
-        out = [{"kind": level, "text": _table_heading(dt)}] if with_heading else []
-        out += evaluation_blocks(dt, appendix_for[id(dt)], notes)
-        out += change_blocks(dt, data)
+    groups = [g for dt in data.tables for g in dt.groups()]
+
+    def per_group(g: UnitGroup, with_heading: bool, level: str = "h2") -> list[dict]:
+        out = [{"kind": level, "text": _table_heading(g)}] if with_heading else []
+        out += evaluation_blocks(g, appendix_for[id(g.table)], notes)
+        out += change_blocks(g, data)
         return out
 
-    many = len(data.tables) > 1
+    many = len(groups) > 1
     if kind == "BC":
         body.append({"kind": "h1", "text": "Kết quả đánh giá, xếp loại"})
-        for dt in data.tables:
-            body += per_table(dt, many)
+        for g in groups:
+            body += per_group(g, many)
         body.append({"kind": "h1", "text": "Đánh giá chung"})
         body.append({"kind": "h2", "text": "Kết quả đạt được"})
-        for dt in data.tables:
-            body += _prefixed(dt, strength_blocks(dt), many)
+        for g in groups:
+            body += _prefixed(g, strength_blocks(g), many)
         body.append({"kind": "h2", "text": "Tồn tại, hạn chế"})
-        for dt in data.tables:
-            body += _prefixed(dt, weakness_blocks(dt), many)
+        for g in groups:
+            body += _prefixed(g, weakness_blocks(g), many)
         body.append({"kind": "h1", "text": "Đề xuất, kiến nghị"})
-        body += _requests(data)
+        body += _requests(groups)
         closing = (f"Trên đây là kết quả đánh giá {when}, {meta.issuer} báo cáo để lãnh đạo "
                    "nắm và chỉ đạo./.")
     elif kind == "TB":
         if data.province is not None:
             body.append({"kind": "h1", "text": f"Kết quả của tỉnh {when}".strip()})
             body += _province_blocks(data, when)
-        for dt in data.tables:
-            body.append({"kind": "h1", "text": f"Kết quả của {lower_first(dt.heading)}"})
-            body += per_table(dt, False)
-            weak = weakness_blocks(dt)
+        for g in groups:
+            body.append({"kind": "h1", "text": f"Kết quả của {lower_first(g.heading)}"})
+            body += per_group(g, False)
+            weak = weakness_blocks(g)
             if weak:
                 body.append({"kind": "p", "text": "Các chỉ số cần tập trung khắc phục:"})
                 body += weak
         body.append({"kind": "h1", "text": "Đề nghị"})
-        body += _requests(data)
+        body += _requests(groups)
         closing = f"{meta.issuer} thông báo để các cơ quan, đơn vị biết, thực hiện./."
     else:  # CV
         body += _province_blocks(data, when)
-        for dt in data.tables:
-            body.append({"kind": "h1", "text": _table_heading(dt)})
-            body += evaluation_blocks(dt, appendix_for[id(dt)], notes)
-            weak = weakness_blocks(dt)
+        for g in groups:
+            body.append({"kind": "h1", "text": _table_heading(g)})
+            body += evaluation_blocks(g, appendix_for[id(g.table)], notes)
+            weak = weakness_blocks(g)
             if weak:
                 body.append({"kind": "p", "text": "Khẩn trương rà soát, khắc phục các chỉ số còn thấp:"})
                 body += weak
-        body += _requests(data, heading="h1")
+        body += _requests(groups, heading="h1")
         closing = f"{meta.issuer} đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
 
     subject = meta.subject or SUBJECTS[kind].format(period=when_long).strip()
@@ -154,7 +156,7 @@ def compose(data: DraftData, meta: DraftMeta) -> Composition:
         "number_line": meta.number_line,
         "date_line": meta.date_line,
         "subject": subject,
-        "kinh_gui": meta.kinh_gui or [dt.heading for dt in data.tables] or ["Các cơ quan, đơn vị"],
+        "kinh_gui": meta.kinh_gui or [g.heading for g in groups] or ["Các cơ quan, đơn vị"],
         "basis": [b if b.endswith((";", ".")) else b + ";" for b in basis],
         "intro": intro,
         "body": body,
@@ -171,7 +173,7 @@ def compose(data: DraftData, meta: DraftMeta) -> Composition:
     return Composition(context=context, appendices=appendices, notes=notes)
 
 
-def _prefixed(dt: DraftTable, blocks: list[dict], many: bool) -> list[dict]:
+def _prefixed(dt: UnitGroup, blocks: list[dict], many: bool) -> list[dict]:
     if not blocks or not many:
         return blocks
     return [{"kind": "p", "text": f"{_table_heading(dt)}:"}] + blocks
@@ -197,9 +199,9 @@ def _intro(kind: str, meta: DraftMeta, data: DraftData, when: str) -> str:
             f"{meta.issuer} đề nghị các cơ quan, đơn vị thực hiện các nội dung sau:")
 
 
-def _requests(data: DraftData, heading: str | None = None) -> list[dict]:
+def _requests(groups: list[UnitGroup], heading: str | None = None) -> list[dict]:
     out = []
-    for dt in data.tables:
+    for dt in groups:
         low = [r.unit for r in dt.rows if r.grade in [b.name for b in dt.scheme.grades[-2:]]]
         if low:
             if heading:

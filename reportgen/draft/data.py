@@ -29,6 +29,9 @@ class Correction:
     def text(self) -> str:
         names = {"total": "tổng điểm", "max": "điểm tối đa", "percent": "tỷ lệ điểm đạt được",
                  "grade": "xếp loại"}
+        if self.column not in names:  # an indicator above its maximum
+            return (f"{self.unit}: {self.column} ghi {self.reported}, vượt điểm tối đa {self.corrected}; "
+                    f"dự thảo ghi {self.corrected}, cần kiểm tra lại số liệu gốc")
         return f"{self.unit}: {names.get(self.column, self.column)} ghi {self.reported}, đúng là {self.corrected}"
 
 
@@ -43,10 +46,26 @@ class DraftTable:
     title: str | None = None  # appendix title (upper case is applied when printing)
     not_evaluated: list[tuple[str, str]] = field(default_factory=list)  # (unit, reason)
     sheet: str | None = None  # where the figures came from
+    # How many units there were, by section, when the input says so ("5/10").
+    populations: dict[str | None, int] = field(default_factory=dict)
 
     @property
     def rows(self) -> list[ScoreRow]:
         return self.table.rows
+
+    def groups(self) -> list["UnitGroup"]:
+        """The units as the prose treats them: one group per section of the
+        table (I, II …), or the whole table."""
+        sections = self.sections()
+        if len(sections) <= 1:
+            return [UnitGroup(self, self.rows, self.heading, self.noun, self.not_evaluated,
+                              self.populations.get(sections[0][0] if sections else None))]
+        out = []
+        for number, title, rows in sections:
+            heading = sentence_case(title) if title else self.heading
+            out.append(UnitGroup(self, rows, heading, noun_for(rows, self.noun), [],
+                                 self.populations.get(number)))
+        return out
 
     @property
     def evaluated(self) -> int:
@@ -65,6 +84,50 @@ class DraftTable:
                 order.append(row.section)
                 titles[row.section] = row.section_title
         return [(s, titles[s], [r for r in self.table.rows if r.section == s]) for s in order]
+
+
+@dataclass
+class UnitGroup:
+    """Units reported together in the prose (a table, or a section of one)."""
+
+    table: DraftTable
+    rows: list[ScoreRow]
+    heading: str
+    noun: str
+    not_evaluated: list[tuple[str, str]]
+    stated_population: int | None = None
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.table.scheme
+
+    @property
+    def evaluated(self) -> int:
+        return len(self.rows)
+
+    @property
+    def population(self) -> int:
+        counted = len(self.rows) + len(self.not_evaluated)
+        return max(counted, self.stated_population or 0)
+
+
+def sentence_case(title: str) -> str:
+    """'CÁC CƠ QUAN CHUYÊN MÔN THUỘC HUYỆN' → 'Các cơ quan chuyên môn thuộc huyện'
+    (abbreviations such as UBND stay in capitals)."""
+    words = title.split()
+    keep = {"UBND", "HĐND", "TTHC", "DVC", "DVCTT", "QLĐĐ", "KT-XH"}
+    out = [w if w in keep else w.lower() for w in words]
+    if out and out[0] not in keep:
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def noun_for(rows: list[ScoreRow], default: str = "đơn vị") -> str:
+    names = [r.unit.casefold() for r in rows]
+    starts = ("sở", "ban", "thanh tra", "văn phòng", "phòng", "trung tâm", "cục", "chi cục")
+    if names and sum(n.startswith(starts) for n in names) > len(names) / 2:
+        return "cơ quan"
+    return default
 
 
 @dataclass
@@ -92,6 +155,7 @@ class DraftData:
     # Previous period by unit name (casefolded): (total, percent, rank, of)
     previous: dict[str, tuple[Decimal | None, Decimal | None, int | None, int]] = field(default_factory=dict)
     previous_period: str | None = None
+    source_meta: object | None = None  # reportgen.model.Meta of a prior report given as input
 
 
 def has_scores(row: ScoreRow, scheme: Scheme) -> bool:
@@ -104,8 +168,16 @@ def recompute(table: ScoreTable, scheme: Scheme, table_index: int = 0,
     section; differences from what the input wrote go to ``corrections``."""
     rows = []
     for row in table.rows:
-        result = score_row(row.scores, scheme)
-        new = ScoreRow(unit=row.unit, scores=dict(row.scores), no=row.no, section=row.section,
+        scores = dict(row.scores)
+        for ind in scheme.scored_indicators:
+            value = scores.get(ind.key)
+            if value is not None and value > ind.max:
+                scores[ind.key] = ind.max
+                if corrections is not None:
+                    corrections.append(Correction(table_index, row.unit, ind.label, format_vi(value),
+                                                  format_vi(ind.max)))
+        result = score_row(scores, scheme)
+        new = ScoreRow(unit=row.unit, scores=scores, no=row.no, section=row.section,
                        section_title=row.section_title, total=result.total, max=result.max,
                        percent=result.percent, grade=result.grade, page=row.page,
                        source_row=row.source_row, extra=dict(row.extra), raw=dict(row.raw))
@@ -135,17 +207,17 @@ def _compare(index: int, old: ScoreRow, new: ScoreRow, scheme: Scheme) -> list[C
         return a is not None and b is not None and abs(a - b) > tol
 
     if differs(old.total, new.total):
-        out.append(Correction(index, old.unit, "total", old.raw.get("total") or format_vi(old.total),
+        out.append(Correction(index, old.unit, "total", format_vi(old.total),
                               format_vi(new.total, places)))
     if old.max is not None and new.max is not None and old.max != new.max and scheme.dash_removes_max:
-        out.append(Correction(index, old.unit, "max", old.raw.get("max") or format_vi(old.max),
+        out.append(Correction(index, old.unit, "max", format_vi(old.max),
                               format_vi(new.max)))
     if old.percent is not None and new.percent is not None:
         exp = old.percent.as_tuple().exponent
         written = -exp if isinstance(exp, int) and exp < 0 else 0
         expected = new.percent if written >= places else quantize(new.percent, written, scheme.rounding)
         if old.percent != expected:
-            out.append(Correction(index, old.unit, "percent", old.raw.get("percent") or format_vi(old.percent),
+            out.append(Correction(index, old.unit, "percent", format_vi(old.percent),
                                   format_vi(new.percent, places)))
     old_grade = scheme.canonical_grade(old.grade) if old.grade else None
     if old.grade and old_grade != new.grade:

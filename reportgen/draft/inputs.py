@@ -22,7 +22,7 @@ from ..numbers import parse_cell
 from ..raw import UnreadableInput
 from ..schemes import Scheme, all_schemes, load_scheme
 from ..text import clean_line
-from .data import Correction, DraftData, DraftTable, has_scores, recompute
+from .data import Correction, DraftData, DraftTable, has_scores, noun_for, recompute, sentence_case
 from .portal import indicator_columns, is_portal_workbook, load_portal
 
 UNIT_WORDS = ("tên cơ quan", "tên đơn vị", "cơ quan", "đơn vị", "tên", "unit")
@@ -213,10 +213,7 @@ def _from_sheets(sheets: dict[str, list[tuple]], source: str, scheme_name: str |
 
 
 def _noun_for(rows: list[ScoreRow]) -> str:
-    names = [r.unit.casefold() for r in rows]
-    if names and sum(n.startswith(("sở", "ban", "thanh tra", "văn phòng", "phòng", "trung tâm")) for n in names) > len(names) / 2:
-        return "cơ quan"
-    return "đơn vị"
+    return noun_for(rows)
 
 
 # --- JSON and reports -------------------------------------------------------------
@@ -251,7 +248,24 @@ def _from_report(path: Path, scheme_name: str | None) -> DraftData:
     report = read_path(path)
     tables = [t for t in report.tables if t.kind == "scores" and t.rows]
     data = _from_tables(tables, str(path), scheme_name, report.meta.period)
+    data.source_meta = report.meta
+    _populations(data, [s for s in report.statements if s.kind == "evaluated_count" and s.denominator])
+    for f in report.read_findings:
+        if f.code == "NUMBER_FORMAT" and f.reported and f.expected:
+            data.notes.append(f"{f.unit}: số {f.reported} viết sai định dạng, dự thảo ghi {f.expected}")
     return data
+
+
+def _populations(data: DraftData, stated: list) -> None:
+    """'Thực hiện đánh giá đối với 17/19 cơ quan': the report's own count of
+    units, in order, one per table or per section of a table."""
+    slots = [(dt, number) for dt in data.tables for number, _, _ in (dt.sections() or [(None, None, [])])]
+    if len(stated) != len(slots):
+        return
+    for (dt, number), statement in zip(slots, stated):
+        rows = [r for r in dt.rows if r.section == number]
+        if statement.numerator is not None and int(statement.numerator) == len(rows):
+            dt.populations[number] = int(statement.denominator)
 
 
 def _from_tables(tables: list[ScoreTable], source: str, scheme_name: str | None,
@@ -265,16 +279,24 @@ def _from_tables(tables: list[ScoreTable], source: str, scheme_name: str | None,
         title = table.title or ""
         heading = _heading_from_title(title)
         data.tables.append(DraftTable(table=table, scheme=scheme, heading=heading,
-                                      noun=_noun_for(table.rows), title=title or None))
+                                      noun=_noun_for(table.rows), title=bare_title(title) or None))
     if not data.tables:
         raise UnreadableInput(f"Không tìm thấy bảng điểm nào trong {Path(source).name}.")
     return data
 
 
+_APPENDIX_WORD = re.compile(r"^\s*phụ\s+lục\s*[IVXLC\d]*\s*[.:\-]?\s*", re.IGNORECASE)
+_PERIOD_TAIL = re.compile(r"\s+(?:năm|tháng|quý)\s+[\dIVX]+(?:\s*(?:/|năm)\s*\d{4})?\s*$", re.IGNORECASE)
+
+
+def bare_title(title: str) -> str:
+    """An appendix title without 'Phụ lục II' before it and the period after it."""
+    return _PERIOD_TAIL.sub("", _APPENDIX_WORD.sub("", clean_line(title))).strip()
+
+
 def _heading_from_title(title: str) -> str:
-    m = re.search(r"\bcủa\s+(.+?)(?:\s+(?:năm|tháng|quý)\s+.*)?$", clean_line(title), re.IGNORECASE)
-    text = m[1] if m else "Các cơ quan, đơn vị"
-    return text[:1].upper() + text[1:].lower()
+    m = re.search(r"\bcủa\s+(.+)$", bare_title(title), re.IGNORECASE)
+    return sentence_case(m[1]) if m else "Các cơ quan, đơn vị"
 
 
 def prepared(data: DraftData) -> DraftData:

@@ -88,7 +88,9 @@ def _header_block(kind: str) -> list:
     left = X.mm(LEFT_MM)
     right = X.mm(RIGHT_MM)
     top_left = [
+        _p("{%p if parent_upper %}"),
         _p("{{ parent_upper }}", align="center", size=13),
+        _p("{%p endif %}"),
         _p("{{ issuer_upper }}", align="center", size=13, bold=True),
         X.short_rule(X.mm(22), left),
     ]

@@ -47,6 +47,25 @@ class DraftMeta:
     headings: list[str] = field(default_factory=list)  # one per table, prose heading
     nouns: list[str] = field(default_factory=list)  # "cơ quan", "đơn vị" per table
     province: str | None = None  # for the portal export: which province
+    given: set[str] = field(default_factory=set)  # fields the metadata file set
+
+    def fill_from(self, source) -> None:
+        """Take what the metadata file left unset from a prior report's header
+        (a :class:`reportgen.model.Meta`): parent, issuer line, symbol, place,
+        authority, signer, recipients."""
+        if source is None:
+            return
+        pairs = {"parent": source.parent, "issuer_header": source.issuer, "place": source.place,
+                 "authority": source.authority, "signer": source.signer}
+        for key, value in pairs.items():
+            if value and key not in self.given:
+                setattr(self, key, value)
+        if source.number and "/" in source.number and not ({"symbol", "number"} & self.given):
+            symbol = source.number.split("/", 1)[1].strip()
+            if self.doc_type == "CV" or symbol.upper().startswith(self.doc_type + "-"):
+                self.symbol = symbol
+        if source.recipients and "recipients" not in self.given:
+            self.recipients = [r for r in source.recipients if not r.casefold().startswith("lưu")]
 
     # --- derived lines -------------------------------------------------------
 
@@ -176,7 +195,11 @@ def meta_from_dict(data: dict, doc_type: str | None = None) -> DraftMeta:
         raise UnreadableInput("Tệp thông tin văn bản có khóa không dùng được: " + ", ".join(unknown)
                               + ". Các khóa hợp lệ: " + ", ".join(sorted(_FIELDS)) + ".")
     meta = DraftMeta()
+    meta.given = {k for k, v in data.items() if v not in (None, "", [])}
     date, month, year = parse_date(data.pop("date", None))
+    if date is None and month is None:  # a draft of this month: the day stays blank
+        today = dt.date.today()
+        month, year = today.month, today.year
     meta.date, meta.month, meta.year = date, month, year
     for key, value in data.items():
         if value is None:
@@ -192,6 +215,7 @@ def meta_from_dict(data: dict, doc_type: str | None = None) -> DraftMeta:
         setattr(meta, key, value)
     if doc_type:
         meta.doc_type = doc_type
+        meta.given.add("doc_type")
     meta.doc_type = (meta.doc_type or "BC").upper()
     return meta
 

@@ -68,12 +68,13 @@ def previous_period(period: str | None) -> str | None:
 _PREFIXES = ("UBND xã", "UBND phường", "UBND huyện", "UBND thị xã", "Phòng")
 
 
-def names_text(names: list[str], noun: str = "đơn vị") -> str:
+def names_text(names: list[str], noun: str = "đơn vị", cap: int | None = NAME_CAP) -> str:
     """Names as a list in a sentence: 'UBND các xã: A, B'; ';' between names
     that hold commas themselves; long lists end with 'và N đơn vị khác'."""
     if not names:
         return ""
-    shown, rest = names[:NAME_CAP], len(names) - NAME_CAP
+    shown = names if cap is None else names[:cap]
+    rest = len(names) - len(shown)
     prefix = next((p for p in _PREFIXES if len(shown) > 1 and all(n.startswith(p + " ") for n in shown)), None)
     if prefix:
         head, kind = prefix.rsplit(" ", 1) if prefix.startswith("UBND") else ("", prefix)
@@ -109,7 +110,7 @@ def evaluation_blocks(dt: DraftTable, appendix_no: int | None, notes: Notes) -> 
             units = [r.unit for r in _ranked(dt.rows) if r.grade == band.name]
             if units:
                 out.append({"kind": "item", "text": f"- {format_count(len(units))} {dt.noun} xếp loại {band.name}: "
-                                                    f"{names_text(units, dt.noun)}."})
+                                                    f"{names_text(units, dt.noun, cap=None)}."})
     else:
         best = _ranked(dt.rows)[:3]
         out.append({"kind": "item", "text": "- Dẫn đầu: " + "; ".join(
@@ -130,24 +131,27 @@ def weakness_blocks(dt: DraftTable, limit: int = 2) -> list[dict]:
     and who scored nothing."""
     scheme, rows = dt.scheme, dt.rows
     out = []
-    for key, share in weakest_indicators(rows, scheme, limit=limit):
+    weakest = weakest_indicators(rows, scheme, limit=limit)
+    for key, share in weakest:
         ind = scheme.indicator(key)
         applicable = [r for r in rows if r.scores.get(key) is not None]
         low = min(r.scores[key] for r in applicable)
         lowest = [r.unit for r in _ranked(applicable) if r.scores[key] == low]
         pct = format_vi(share * 100, 2)
-        text = (f"- {ind.label} ({format_vi(ind.max)} điểm) còn thấp: bình quân đạt {pct}% số điểm tối đa; "
-                f"thấp nhất {_score(low)} điểm: {names_text(lowest, dt.noun)}.")
-        out.append({"kind": "item", "text": text})
+        who = (f"cả {len(applicable)}/{len(applicable)} {dt.noun} đều đạt {_score(low)} điểm"
+               if len(lowest) == len(applicable) > 1 else
+               f"thấp nhất {_score(low)} điểm: {names_text(lowest, dt.noun)}")
+        out.append({"kind": "item", "text": f"- {ind.label} (tối đa {format_vi(ind.max)} điểm) còn thấp: "
+                                            f"bình quân đạt {pct}% số điểm tối đa; {who}."})
+    weak_keys = {k for k, _ in weakest}
     for ind in scheme.scored_indicators:
+        if ind.key in weak_keys:
+            continue
         zero = [r.unit for r in _ranked(rows) if r.scores.get(ind.key) is not None and r.scores[ind.key] == 0]
         applicable = sum(1 for r in rows if r.scores.get(ind.key) is not None)
-        if zero and not any(ind.key == k for k, _ in weakest_indicators(rows, scheme, limit=limit)):
+        if zero:
             out.append({"kind": "item", "text": f"- {ind.label}: {format_count(len(zero))}/{applicable} {dt.noun} "
                                                 f"đạt 0 điểm: {names_text(zero, dt.noun)}."})
-        elif zero:
-            out.append({"kind": "item", "text": f"- {ind.label}: {format_count(len(zero))}/{applicable} {dt.noun} "
-                                                "đạt 0 điểm."})
     return out
 
 

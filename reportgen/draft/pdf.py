@@ -49,9 +49,8 @@ def convert(docx_files: Sequence[str | Path], outdir: str | Path) -> list[Path]:
         cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
                *map(str, files)]
-        env = dict(os.environ, HOME=profile)
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, env=env,
+            proc = subprocess.run(cmd, capture_output=True, text=True,
                                   timeout=30 + TIMEOUT_PER_FILE * len(files))
         except subprocess.TimeoutExpired as exc:
             raise UnreadableInput("LibreOffice không xuất xong PDF trong thời gian cho phép.") from exc

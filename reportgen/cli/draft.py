@@ -1,0 +1,123 @@
+"""``reportgen draft INPUT [--template NAME] [--meta FILE] [--scheme NAME]
+[-o OUT.docx] [--pdf] [--per-unit --outdir DIR] [--previous FILE]``.
+
+INPUT is the portal's 766 export, a score sheet (XLSX/CSV), the JSON of
+``reportgen extract`` or a prior report. Outputs are written atomically; the
+figures the input wrote differently from the recomputation are listed.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..schemes import UnknownScheme, all_schemes
+from . import UsageError
+from .output import atomic_path
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "draft", help="soạn dự thảo Báo cáo, Thông báo, Công văn (DOCX, PDF) từ bảng điểm",
+        description="Soạn dự thảo văn bản theo Nghị định 30/2020/NĐ-CP từ tệp xuất của Cổng DVCQG, bảng điểm "
+                    "(XLSX, CSV), JSON của 'reportgen extract' hoặc báo cáo kỳ trước. Điểm, tỷ lệ, xếp loại và "
+                    "thứ hạng luôn được tính lại theo bộ chỉ số.")
+    p.add_argument("input", metavar="ĐẦU_VÀO", help="tệp số liệu")
+    p.add_argument("--type", dest="doc_type", choices=("BC", "TB", "CV"),
+                   help="loại văn bản: BC báo cáo, TB thông báo, CV công văn (mặc định theo tệp --meta, "
+                        "không có thì BC)")
+    p.add_argument("--template", metavar="MẪU",
+                   help="tên mẫu trong thư mục templates (bao-cao-ket-qua, thong-bao-chi-so, cong-van-chi-dao) "
+                        "hoặc đường dẫn tới tệp .docx")
+    p.add_argument("--meta", metavar="TỆP", help="thông tin văn bản (TOML hoặc YAML): cơ quan ban hành, số, "
+                                                 "ngày, người ký, nơi nhận, căn cứ…")
+    p.add_argument("--scheme", metavar="TÊN", help="bộ chỉ số (mặc định: nhận ra từ tiêu đề cột)")
+    p.add_argument("--province", metavar="TỈNH", help="tỉnh cần soạn khi tệp xuất của Cổng có nhiều tỉnh")
+    p.add_argument("-o", "--output", metavar="RA.docx", help="tệp DOCX kết quả")
+    p.add_argument("--pdf", action="store_true", help="xuất thêm PDF bằng LibreOffice")
+    p.add_argument("--per-unit", action="store_true", help="soạn một Thông báo riêng cho từng đơn vị")
+    p.add_argument("--outdir", metavar="THƯ_MỤC", help="thư mục ghi các tệp khi dùng --per-unit")
+    p.add_argument("--previous", metavar="TỆP", help="số liệu kỳ trước để so sánh điểm và thứ hạng")
+    p.set_defaults(handler=run)
+
+
+def _check_scheme(name: str | None) -> None:
+    if name and name not in all_schemes():
+        known = ", ".join(sorted(all_schemes()))
+        raise UsageError(f"Không có bộ chỉ số '{name}'. Các bộ chỉ số hiện có: {known}.")
+
+
+def run(args) -> int:
+    from ..draft import build_draft, load_data, load_meta
+    from ..draft.pdf import convert
+
+    _check_scheme(args.scheme)
+    if args.per_unit and not args.outdir:
+        raise UsageError("Dùng --per-unit cần chỉ thư mục ghi kết quả bằng --outdir.")
+    if args.outdir and not args.per_unit:
+        raise UsageError("--outdir chỉ dùng cùng --per-unit; với một văn bản hãy dùng -o.")
+    started = time.perf_counter()
+    try:
+        meta = load_meta(args.meta, args.doc_type)
+        data = load_data(args.input, args.scheme, args.province, args.previous)
+    except UnknownScheme as exc:
+        raise UsageError(f"Không có bộ chỉ số {exc}.") from None
+    if args.per_unit:
+        return _per_unit(args, data, meta, started)
+    out = Path(args.output or f"{Path(args.input).stem}-{meta.doc_type.lower()}.docx")
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"Tệp kết quả phải có đuôi .docx: {out}")
+    result = build_draft(data, meta, args.template)
+    with atomic_path(out) as tmp:
+        result.save(tmp)
+        if args.pdf:
+            pdf = out.with_suffix(".pdf")
+            with tempfile.TemporaryDirectory(prefix="rg-draft-") as work:
+                src = Path(work) / (out.stem + ".docx")
+                shutil.copyfile(tmp, src)
+                (made,) = convert([src], work)
+                with atomic_path(pdf) as tmp_pdf:
+                    shutil.copyfile(made, tmp_pdf)
+    rows = sum(len(dt.rows) for dt in data.tables)
+    print(f"Đã soạn {out} ({meta.doc_type}, mẫu {result.template.stem}, {len(data.tables)} phụ lục, "
+          f"{rows} đơn vị, {time.perf_counter() - started:.1f} giây).")
+    if args.pdf:
+        print(f"Đã xuất {out.with_suffix('.pdf')}.")
+    _print_corrections(data)
+    return 0
+
+
+def _print_corrections(data) -> None:
+    lines = [c.text() for c in data.corrections] + list(data.notes)
+    if not lines:
+        return
+    print(f"Đã sửa {len(lines)} số liệu ghi sai trong đầu vào (dự thảo dùng số tính lại, đúng định dạng):")
+    for line in lines:
+        print(f"  - {line}")
+
+
+def _per_unit(args, data, meta, started: float) -> int:
+    from ..draft.pdf import convert
+    from ..draft.perunit import write_per_unit
+
+    outdir = Path(args.outdir)
+    paths = write_per_unit(data, meta, outdir, args.template)
+    print(f"Đã soạn {len(paths)} thông báo riêng cho từng đơn vị vào {outdir} "
+          f"({time.perf_counter() - started:.1f} giây).")
+    if args.pdf:
+        with tempfile.TemporaryDirectory(prefix="rg-pdf-", dir=outdir) as work:
+            made = convert(paths, work)
+            for pdf in made:
+                os.replace(pdf, outdir / pdf.name)
+        print(f"Đã xuất {len(paths)} tệp PDF.")
+    _print_corrections(data)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from . import main
+
+    sys.exit(main(["draft", *sys.argv[1:]]))

@@ -1,0 +1,171 @@
+"""One Thông báo per unit, for every unit of a sheet: its own scores, rank and
+weakest indicators.
+
+Fast by construction: the template is rendered ONCE with a marker in every
+place that differs between units (⟦u:key⟧); the rendered parts are kept as
+bytes, and each unit's DOCX is the same package with the markers in
+``word/document.xml`` replaced by that unit's escaped text. No Jinja, no
+python-docx per unit; two worker processes share the writing.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..model import ScoreRow
+from ..numbers import format_vi
+from ..schemes import Scheme
+from ..scoring import weakest_indicators
+from .data import DraftData, DraftTable
+from .metadata import DraftMeta
+from .narrative import lower_first, period_words
+from .render import ANCHOR, insert_appendices, number_headings, render_template, template_path
+
+MARK = "\u27e6u:{}\u27e7"
+_MARK_RE = re.compile("\u27e6u:([a-z0-9_]+)\u27e7")
+
+
+@dataclass
+class UnitDoc:
+    name: str  # file name
+    values: dict[str, str]
+    scheme: str
+
+
+def slug(text: str) -> str:
+    """'UBND xã Đông Thái' → 'ubnd-xa-dong-thai' (file names without accents)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "don-vi"
+
+
+def _keys(scheme: Scheme) -> list[str]:
+    return ["unit", "subject", "result", "weak", *[f"s_{i.key}" for i in scheme.scored_indicators]]
+
+
+def unit_values(row: ScoreRow, dt: DraftTable, when: str, when_long: str) -> dict[str, str]:
+    """The text of every marker for one unit."""
+    scheme = dt.scheme
+    values = {"unit": row.unit,
+              "subject": f"Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp của {row.unit} {when_long}".strip()}
+    grade = f", xếp loại {row.grade}" if row.grade else ""
+    lead = f"{when[:1].upper() + when[1:]}, " if when else ""
+    values["result"] = (f"{lead}{row.unit} đạt {format_vi(row.total, scheme.places)}/"
+                        f"{format_vi(row.max)} điểm (tỷ lệ {format_vi(row.percent, scheme.places)}%){grade}; "
+                        f"xếp hạng {row.rank}/{len(dt.rows)} trong {lower_first(dt.heading)}.")
+    for ind in scheme.scored_indicators:
+        score = row.scores.get(ind.key)
+        values[f"s_{ind.key}"] = (f"- {ind.label}: {format_vi(score)}/{format_vi(ind.max)} điểm;" if score is not None
+                                  else f"- {ind.label}: không áp dụng;")
+    weak = weakest_indicators([row], scheme, limit=3)
+    weak = [(k, s) for k, s in weak if s < 1]
+    if weak:
+        values["weak"] = "Các chỉ số đạt thấp cần tập trung khắc phục: " + "; ".join(
+            f"{scheme.indicator(k).label} ({format_vi(row.scores[k])}/{format_vi(scheme.indicator(k).max)} điểm, "
+            f"đạt {format_vi(s * 100, 2)}%)" for k, s in weak) + "."
+    else:
+        values["weak"] = "Tất cả các chỉ số đều đạt điểm tối đa; đề nghị tiếp tục duy trì."
+    return values
+
+
+def _context(meta: DraftMeta, scheme: Scheme) -> dict:
+    m = {k: MARK.format(k) for k in _keys(scheme)}
+    body = [{"kind": "h1", "text": "Kết quả chung"}, {"kind": "p", "text": m["result"]},
+            {"kind": "h1", "text": "Điểm từng chỉ số"}]
+    body += [{"kind": "item", "text": m[f"s_{i.key}"]} for i in scheme.scored_indicators]
+    body += [{"kind": "h1", "text": "Đề nghị"}, {"kind": "p", "text": m["weak"]},
+             {"kind": "p", "text": "Đề nghị Thủ trưởng cơ quan, đơn vị theo dõi sát các chỉ số trên Cổng Dịch vụ "
+                                   "công quốc gia, kịp thời chấn chỉnh và báo cáo kết quả trong kỳ tiếp theo."}]
+    return {
+        "parent_upper": meta.parent_upper, "issuer_upper": meta.issuer_upper, "issuer": meta.issuer,
+        "number_line": meta.number_line, "date_line": meta.date_line, "subject": m["subject"],
+        "kinh_gui": [m["unit"]], "basis": [f"Căn cứ {scheme.basis};"] if scheme.basis else [],
+        "intro": "", "body": body,
+        "closing": f"{meta.issuer} thông báo để {m['unit']} biết, thực hiện./.",
+        "recipients": [m["unit"], *(meta.recipients or [])], "archive": meta.archive,
+        "authority_lines": meta.authority_lines, "signer": meta.signer or "", "period": "",
+        "appendix_anchor": ANCHOR,
+    }
+
+
+@dataclass
+class Skeleton:
+    """A rendered package: its parts as bytes, the body with markers."""
+
+    parts: list[tuple[str, bytes]]
+    document: str
+
+    def fill(self, values: dict[str, str]) -> bytes:
+        xml = _MARK_RE.sub(lambda m: escape(values.get(m.group(1), "")), self.document)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            for name, data in self.parts:
+                zf.writestr(name, xml.encode("utf-8") if name == "word/document.xml" else data)
+        return buf.getvalue()
+
+
+def skeleton(meta: DraftMeta, scheme: Scheme, template: str | None = None) -> Skeleton:
+    tpl = render_template(template_path(template, "TB"), _context(meta, scheme))
+    number_headings(tpl.docx)
+    insert_appendices(tpl.docx, [])
+    buf = io.BytesIO()
+    tpl.docx.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+        parts = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
+    document = next(d for n, d in parts if n == "word/document.xml").decode("utf-8")
+    return Skeleton(parts=parts, document=document)
+
+
+def plan(data: DraftData) -> list[tuple[DraftTable, UnitDoc]]:
+    when, when_long = period_words(data.period), period_words(data.period, long=True)
+    out = []
+    for t_index, dt in enumerate(data.tables, start=1):
+        for row in dt.rows:
+            name = f"{t_index}-{int(row.rank or 0):04d}-{slug(row.unit)}.docx"
+            out.append((dt, UnitDoc(name=name, values=unit_values(row, dt, when, when_long), scheme=dt.scheme.name)))
+    return out
+
+
+def _write_chunk(args) -> int:
+    skel, outdir, docs = args
+    for doc in docs:
+        target = Path(outdir) / doc.name
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(skel.fill(doc.values))
+        os.replace(tmp, target)
+    return len(docs)
+
+
+def write_per_unit(data: DraftData, meta: DraftMeta, outdir: str | Path, template: str | None = None,
+                   workers: int | None = None) -> list[Path]:
+    """Write one DOCX per unit into ``outdir``; returns their paths."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    if not meta.period and data.period:
+        meta.period = data.period
+    planned = plan(data)
+    skeletons = {}
+    for dt, _ in planned:
+        if dt.scheme.name not in skeletons:
+            skeletons[dt.scheme.name] = skeleton(meta, dt.scheme, template)
+    workers = workers or min(2, os.cpu_count() or 1)
+    jobs = []
+    for name, skel in skeletons.items():
+        docs = [d for _, d in planned if d.scheme == name]
+        size = max(1, -(-len(docs) // (workers * 4)))
+        jobs += [(skel, str(outdir), docs[i:i + size]) for i in range(0, len(docs), size)]
+    if workers > 1 and len(planned) > 200:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(_write_chunk, jobs))
+    else:
+        for job in jobs:
+            _write_chunk(job)
+    return [outdir / d.name for _, d in planned]
