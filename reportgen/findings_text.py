@@ -20,9 +20,13 @@ def _value(text: str | None) -> str | None:
     if text is None:
         return None
     try:
-        return format_vi(Decimal(text))
+        value = Decimal(text)
     except (InvalidOperation, ValueError):
         return text
+    if not value.is_finite():
+        return text
+    exp = value.as_tuple().exponent
+    return format_vi(value, -exp if exp < 0 else 0, fixed=True)  # as many decimals as given
 
 
 def _short(text: str, width: int = _TITLE_WIDTH) -> str:
@@ -102,9 +106,22 @@ def summary_line(findings: Iterable[Finding]) -> str:
     return f"Kết quả: {verdict} – " + ", ".join(parts) + "."
 
 
+def read_line(report: Report) -> str:
+    """What was read, so that 'no finding' is not mistaken for 'all checked'."""
+    scored = [t for t in report.tables if t.kind in ("scores", "summary")]
+    others = [t for t in report.tables if t.kind not in ("scores", "summary")]
+    if not report.tables and not report.statements:
+        return "Không nhận ra bảng số liệu hay nhận định có số liệu nào để kiểm tra."
+    parts = [f"{len(scored)} bảng điểm ({sum(len(t.rows) for t in scored)} dòng)"]
+    if others:
+        parts.append(f"{len(others)} bảng số liệu khác")
+    parts.append(f"{len(report.statements)} nhận định trong lời văn")
+    return "Đã đọc: " + ", ".join(parts) + "."
+
+
 def format_findings(report: Report, findings: list[Finding]) -> str:
     """The whole text for one report."""
-    lines = [f"Tệp: {report.source}"]
+    lines = [f"Tệp: {report.source}", read_line(report)]
     general = [f for f in findings if f.table is None]
     if general:
         lines.append("Toàn văn bản:")

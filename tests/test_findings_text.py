@@ -31,6 +31,7 @@ def test_findings_are_grouped_by_table_then_row_with_location_and_values():
     text = format_findings(_report(), FINDINGS)
     assert text.splitlines() == [
         "Tệp: 002.txt",
+        "Đã đọc: 1 bảng điểm (2 dòng), 0 nhận định trong lời văn.",
         "Toàn văn bản:",
         "  [THÔNG TIN] ENCODING_REPAIRED: Đã sửa 7 ký tự bị lỗi mã hóa khi trích xuất văn bản (ví dụ “ƣ” thành “ư”).",
         "Bảng 1: Phụ lục KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI (bộ chỉ số dienbien-2023):",
@@ -53,3 +54,8 @@ def test_a_clean_report_says_so():
 
 def test_summary_line_passes_with_warnings_only():
     assert summary_line(FINDINGS[3:]) == "Kết quả: ĐẠT – 0 lỗi, 1 cảnh báo, 0 thông tin."
+
+
+def test_a_report_with_nothing_to_check_says_so_rather_than_passing_silently():
+    text = format_findings(Report(source="thu.txt"), [])
+    assert text.splitlines()[1] == "Không nhận ra bảng số liệu hay nhận định có số liệu nào để kiểm tra."
