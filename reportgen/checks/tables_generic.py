@@ -28,7 +28,7 @@ from ..model import Finding, Report, ScoreRow, ScoreTable
 from ..numbers import CellValue, format_vi, parse_cell
 from ..schemes import Scheme
 from . import CheckContext, rule
-from .table_support import finding, rounding_tolerance
+from .table_support import finding, places_of, rounding_tolerance
 
 _WHOLE_LABEL = re.compile(r"\b(tổng|cộng|toàn tỉnh|chung)\b", re.IGNORECASE)
 _RATE_LABEL = re.compile(r"tỷ lệ|tỉ lệ|%|bình quân|trung bình", re.IGNORECASE)
@@ -113,8 +113,8 @@ def _tolerance(scheme: Scheme | None, parts: list[Decimal]) -> Decimal:
     return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance)
 
 
-def _vi(value: Decimal | None) -> str:
-    return format_vi(value)
+def _vi(value: Decimal | None, places: int | None = None) -> str:
+    return format_vi(value, places, fixed=places is not None)
 
 
 # ---------------------------------------------------------------- summary sums
@@ -186,15 +186,16 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             tol = _tolerance(scheme, s.parts)
             row = table.rows[s.row]
+            shown = max(places_of(p) for p in s.parts)
             out_of = f"/{_vi(s.whole_max)}" if s.whole_max is not None else ""
             if diff <= tol:
                 message = (f"Điểm tổng hợp ghi {_vi(s.whole)}{out_of}, cộng {len(s.parts)} nhóm chỉ số được "
-                           f"{_vi(computed)}: chênh lệch {_vi(diff)} do làm tròn từng nhóm "
+                           f"{_vi(computed, shown)}: chênh lệch {_vi(diff)} do làm tròn từng nhóm "
                            f"(trong ngưỡng {_vi(tol)})")
                 yield finding("TOTAL_MISMATCH", "info", message, table, s.row, row, "total", s.whole, computed)
             else:
                 message = (f"Điểm tổng hợp ghi {_vi(s.whole)}{out_of} nhưng cộng {len(s.parts)} nhóm chỉ số được "
-                           f"{_vi(computed)} (chênh lệch {_vi(diff)}, vượt ngưỡng làm tròn {_vi(tol)})")
+                           f"{_vi(computed, shown)} (chênh lệch {_vi(diff)}, vượt ngưỡng làm tròn {_vi(tol)})")
                 yield finding("TOTAL_MISMATCH", "error", message, table, s.row, row, "total", s.whole, computed)
 
 
