@@ -160,7 +160,8 @@ class _Parser:
                     if isinstance(x, Decimal):
                         out.append(x)
             return out
-        if kind == "ref":
+        after = self.t[self.i + 1][1] if self.i + 1 < len(self.t) else None
+        if kind == "ref" and after in (",", ";", ")"):
             self.take()
             x = self.lookup(*_cell(v))
             return [x] if isinstance(x, Decimal) else []
