@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compose import compose
-from .data import Correction, DraftData
+from ..model import ScoreRow
+from .data import Correction, DraftData, noun_for
 from .inputs import load_input, prepared
 from .metadata import DraftMeta, load_meta
 from .narrative import previous_period
@@ -60,11 +61,25 @@ def load_data(path: str | Path, scheme: str | None = None, province: str | None 
     return data
 
 
+def attach_not_evaluated(data: DraftData, units: dict[str, str]) -> None:
+    """Units the metadata names as not evaluated (with the reason) join the
+    table of their kind: departments with departments, communes with communes."""
+    for unit, reason in units.items():
+        if not data.tables:
+            return
+        kind = noun_for([ScoreRow(unit=unit)])
+        table = next((dt for dt in data.tables if dt.noun == kind), data.tables[0])
+        known = {u.casefold() for u, _ in table.not_evaluated} | {r.unit.casefold() for r in table.rows}
+        if unit.casefold() not in known:
+            table.not_evaluated.append((unit, reason))
+
+
 def build_draft(data: DraftData, meta: DraftMeta, template: str | None = None) -> DraftResult:
     """Render the document for prepared data and metadata."""
     if not meta.period and data.period:
         meta.period = data.period
     meta.fill_from(data.source_meta)
+    attach_not_evaluated(data, meta.not_evaluated)
     path = template_path(template, meta.doc_type)
     comp = compose(data, meta)
     tpl = render_template(path, comp.context)

@@ -25,28 +25,39 @@ TEXT_WIDTH_MM = 297 - 20 - 15
 
 @dataclass
 class Layout:
-    """Column widths (mm) and the text size, chosen from the number of columns."""
+    """Column widths (mm) and the text size, chosen from what the cells hold."""
 
     stt: float
     name: float
-    score: float
+    scores: list[float]
     total: float
     percent: float
     grade: float
     size: float
 
 
-def _layout(n_scores: int, with_max: bool, graded: bool) -> Layout:
-    size = 12 if n_scores <= 6 else 11 if n_scores <= 10 else 10
-    stt, total = 12.0, (22.0 if with_max else 18.0)
-    percent, grade = 18.0, (21.0 if graded else 0.0)
-    name = 62.0 if n_scores <= 6 else 50.0 if n_scores <= 10 else 44.0
-    rest = TEXT_WIDTH_MM - stt - name - total - percent - grade
-    score = rest / max(1, n_scores)
-    if score > 24:  # few columns: give the room back to the names
-        name += (score - 24) * n_scores
-        score = 24
-    return Layout(stt, name, score, total, percent, grade, size)
+def _text_mm(text: str, size: float) -> float:
+    """A fair width of a short number or word in Times at ``size`` points."""
+    return len(text) * size * 0.5 * 25.4 / 72 + 1.6  # + cell margins
+
+
+def _layout(columns: list[list[str]], total_texts: list[str], graded: bool) -> Layout:
+    for size in (12.0, 11.0, 10.0, 9.0, 8.0):
+        scores = [max(max((_text_mm(t, size) for t in col), default=0), _text_mm("(24đ)", size - 1), 9.0)
+                  for col in columns]
+        total = max(max((_text_mm(t, size) for t in total_texts), default=0), _text_mm("Tổng", size), 14.0)
+        percent = max(_text_mm("100,00", size), 14.0)
+        grade = max(_text_mm("Xuất sắc", size), 16.0) if graded else 0.0
+        stt = max(_text_mm("STT", size), 9.0)
+        name = TEXT_WIDTH_MM - stt - sum(scores) - total - percent - grade
+        if name >= 38 or size == 8.0:
+            if len(columns) and name > 70:  # few columns: share the room
+                extra = (name - 70) / (len(columns) + 3)
+                scores = [w + extra for w in scores]
+                total, percent, grade = total + extra, percent + extra, grade + (extra if graded else 0)
+                name = 70
+            return Layout(stt, max(name, 30), scores, total, percent, grade, size)
+    raise AssertionError("unreachable")
 
 
 def header_label(ind: Indicator, scheme: Scheme, alone: bool) -> str:
@@ -104,18 +115,26 @@ def table_element(dt: DraftTable, name_word: str = "TÊN CƠ QUAN, ĐƠN VỊ"):
     """The appendix's score table as a ``w:tbl`` element."""
     scheme = dt.scheme
     with_max = scheme.dash_removes_max
-    lay = _layout(len(scheme.scored_indicators), with_max, scheme.graded and bool(scheme.grades))
-    widths = [lay.stt, lay.name] + [lay.score] * len(scheme.scored_indicators) + [lay.total, lay.percent]
-    if scheme.graded and scheme.grades:
-        widths.append(lay.grade)
-    rows = _header_rows(scheme, with_max, name_word)
+    graded = scheme.graded and bool(scheme.grades)
     sections = dt.sections()
+    body: list[list[X.Cell]] = []
     for number, title, members in sections:
         if number is not None or (title and len(sections) > 1):
-            rows.append([X.Cell(number or "", bold=True),
-                         X.Cell((title or "").upper(), colspan=len(widths) - 1, bold=True, align="left")])
-        rows.extend(_unit_row(r, scheme, with_max) for r in members)
-    return X.table(rows, [X.mm(w) for w in widths], header_rows=2, size=lay.size)
+            body.append([X.Cell(number or "", bold=True), X.Cell((title or "").upper(), colspan=-1, bold=True,
+                                                                 align="left")])
+        body.extend(_unit_row(r, scheme, with_max) for r in members)
+    n = len(scheme.scored_indicators)
+    unit_rows = [r for r in body if len(r) > 2]
+    columns = [[r[2 + i].text for r in unit_rows] for i in range(n)]
+    lay = _layout(columns, [r[2 + n].text for r in unit_rows], graded)
+    widths = [lay.stt, lay.name, *lay.scores, lay.total, lay.percent] + ([lay.grade] if graded else [])
+    for row in body:
+        for cell in row:
+            if cell.colspan == -1:
+                cell.colspan = len(widths) - 1
+    rows = _header_rows(scheme, with_max, name_word) + body
+    return X.table(rows, [X.mm(w) for w in widths], header_rows=2, size=lay.size,
+                   header_size=lay.size - 1)
 
 
 def appendix_elements(dt: DraftTable, number: int, attachment_ref: str, period_text: str = "") -> list:

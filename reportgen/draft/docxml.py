@@ -164,7 +164,7 @@ def _borders(parent, tag: str, size: int = 4, names=("top", "left", "bottom", "r
 
 def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows: int = 0,
           size: float = 11, borders: bool = True, cant_split: bool = True,
-          row_min_height: int | None = None) -> etree._Element:
+          row_min_height: int | None = None, header_size: float | None = None) -> etree._Element:
     """A ``w:tbl`` from rows of origin cells. A cell with ``colspan`` gets
     ``gridSpan``; one with ``rowspan`` starts a ``vMerge`` that this function
     continues in the rows below. The first ``header_rows`` rows repeat on every
@@ -177,8 +177,8 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
     _borders(tblpr, "w:tblBorders", val="single" if borders else "nil")
     _sub(tblpr, "w:tblLayout", type="fixed")
     mar = _sub(tblpr, "w:tblCellMar")
-    _sub(mar, "w:left", w=57, type="dxa")
-    _sub(mar, "w:right", w=57, type="dxa")
+    _sub(mar, "w:left", w=40, type="dxa")
+    _sub(mar, "w:right", w=40, type="dxa")
     grid = _sub(tbl, "w:tblGrid")
     for w in widths:
         _sub(grid, "w:gridCol", w=w)
@@ -195,10 +195,11 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
             _sub(trpr, "w:tblHeader")
         col = 0
         queue = list(cells)
+        cell_size = header_size if (header_size and r_index < header_rows) else size
         while col < n_cols:
             if col in pending:
                 remaining, span = pending[col]
-                _cell(tr, Cell(), widths[col:col + span], size, vmerge="continue")
+                _cell(tr, Cell(), widths[col:col + span], cell_size, vmerge="continue")
                 if remaining <= 1:
                     del pending[col]
                 else:
@@ -206,7 +207,7 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
                 col += span
                 continue
             if not queue:
-                _cell(tr, Cell(), widths[col:col + 1], size)
+                _cell(tr, Cell(), widths[col:col + 1], cell_size)
                 col += 1
                 continue
             cell = queue.pop(0)
@@ -215,7 +216,7 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
             if cell.rowspan > 1:
                 vmerge = "restart"
                 pending[col] = (cell.rowspan - 1, span)
-            _cell(tr, cell, widths[col:col + span], size, vmerge=vmerge)
+            _cell(tr, cell, widths[col:col + span], cell_size, vmerge=vmerge)
             col += span
     return tbl
 
