@@ -8,7 +8,7 @@ from ..numbers import CellValue, format_vi, parse_cell
 
 # More slips than this in one column are one finding for the column (a sheet
 # or an appendix written throughout with the decimal point).
-PER_CELL_LIMIT = 3
+PER_CELL_LIMIT = 10
 
 
 @dataclass
