@@ -211,7 +211,7 @@ def test_group_sum_78_6_against_78_49_is_within_tolerance_and_only_information()
     assert [(f.code, f.severity, f.reported, f.expected) for f in findings] == [
         ("TOTAL_MISMATCH", "info", "78.49", "78.6")]
     assert findings[0].message == ("Điểm tổng hợp ghi 78,49/100, cộng 6 nhóm chỉ số được 78,6: chênh lệch 0,11 "
-                                   "do làm tròn từng nhóm (trong ngưỡng 0,3)")
+                                   "do làm tròn từng phần (trong ngưỡng 0,3)")
 
 
 def test_group_sum_far_from_the_total_is_an_error():
@@ -277,6 +277,7 @@ def test_not_yet_deployed_equal_to_total_minus_deployed_in_all_rows_gives_no_fin
     assert run(tables_generic.derived_column, report) == []
     assert run(tables_generic.fraction_over_whole, report) == []
     assert run(tables_generic.data_rank_order, report) == []
+    assert run(tables_generic.summary_parts_sum, report) == []
 
 
 def test_one_row_breaking_total_minus_deployed_is_warned():
@@ -349,3 +350,22 @@ def test_parts_that_are_not_all_of_the_whole_are_not_summed():
     for row in report.tables[0].rows:
         del row.scores["mdsh"]  # Số hóa hồ sơ not shown: the others add to 78 points
     assert run(tables_generic.summary_parts_sum, report) == []
+
+
+# A department's 766 sheet (Lâm Đồng 2025, reference/real): the first row's
+# maximum 100 is the sum of the others' (18 + 22 + 18 + 22 + 20), so it is their whole.
+SO_TAI_CHINH = [("Điểm chất lượng quản trị công", "78,62/100"), ("Điểm công khai minh bạch", "18/18"),
+                ("Điểm dịch vụ trực tuyến", "17/22"), ("Điểm mức độ hài lòng", "17,7/18"),
+                ("Điểm số hóa hồ sơ", "8,8/22"), ("Điểm tiến độ giải quyết", "17,1/20")]
+
+
+def test_data_row_whose_maximum_is_the_others_sum_is_checked_as_their_whole():
+    findings = run(tables_generic.summary_parts_sum, _data(SO_TAI_CHINH, ["ĐIỂM ĐÁNH GIÁ"]))
+    assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in findings] == [
+        ("TOTAL_MISMATCH", "info", "Điểm chất lượng quản trị công", "78.62", "78.6")]
+
+
+def test_inferred_whole_far_from_its_parts_is_only_a_warning():
+    rows = [("Điểm chất lượng quản trị công", "83,62/100"), *SO_TAI_CHINH[1:]]
+    findings = run(tables_generic.summary_parts_sum, _data(rows, ["ĐIỂM ĐÁNH GIÁ"]))
+    assert [(f.severity, f.reported, f.expected) for f in findings] == [("warning", "83.62", "78.6")]

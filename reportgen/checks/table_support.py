@@ -20,10 +20,14 @@ def rounding_tolerance(parts: Sequence[Decimal], tolerance: Decimal | None = Non
     the parts as written: per part, the scheme's ``part_tolerance`` but never
     more than half a unit of the last decimal the parts show (parts written
     to 2 decimals cannot hide a rounding of 0,05 each); without a scheme, that
-    half unit alone. Never below the scheme's ``tolerance``."""
+    half unit alone, and none for whole numbers. Never below the scheme's
+    ``tolerance``."""
     places = max((places_of(p) for p in parts), default=0)
     half_unit = Decimal(5).scaleb(-(places + 1))
-    per_part = half_unit if part_tolerance is None else min(part_tolerance, half_unit) if places else part_tolerance
+    if part_tolerance is None:
+        per_part = half_unit if places else Decimal(0)  # whole numbers are counts: exact
+    else:
+        per_part = min(part_tolerance, half_unit) if places else part_tolerance
     return max(tolerance or Decimal(0), per_part * len(parts))
 
 

@@ -39,6 +39,7 @@ class Series:
     """One column of values, by row index. ``den`` holds the ``y`` of ``x/y``."""
 
     label: str
+    key: str = ""
     values: dict[int, Decimal] = field(default_factory=dict)
     den: dict[int, Decimal] = field(default_factory=dict)
     rate: bool = False
@@ -81,7 +82,7 @@ def _series(table: ScoreTable) -> list[Series]:
     def add(key: str, label: str, i: int, cell: CellValue | None) -> None:
         if cell is None or cell.value is None:
             return
-        s = out.setdefault(key, Series(label=label))
+        s = out.setdefault(key, Series(label=label, key=key))
         s.values[i] = cell.value
         if cell.denominator is not None:
             s.den[i] = cell.denominator
@@ -89,7 +90,7 @@ def _series(table: ScoreTable) -> list[Series]:
             s.rate = True
 
     for c in table.columns:
-        out[c.key] = Series(label=c.label)
+        out[c.key] = Series(label=c.label, key=c.key)
     for i, row in enumerate(table.rows):
         for key, value in row.scores.items():
             if value is not None:
@@ -127,6 +128,7 @@ class _Sum:
     parts: list[Decimal]
     maxima: list[Decimal | None]
     label: str
+    column: str = "total"
 
 
 def _unit_row_sums(table: ScoreTable) -> Iterator[_Sum]:
@@ -162,6 +164,23 @@ def _item_row_sums(table: ScoreTable) -> Iterator[_Sum]:
                    [s.den[i] for i in parts], s.label)
 
 
+def _partition_sums(table: ScoreTable) -> Iterator[_Sum]:
+    """In a data table, a fraction column where one row's ``y`` is the sum of
+    the other rows' ``y`` (18 + 22 + 18 + 22 + 20 = 100): that row is their
+    whole, so its ``x`` should be the sum of theirs too."""
+    for s in _series(table):
+        rows = [i for i in s.values if i in s.den]
+        if s.rate or len(rows) < 3:
+            continue
+        all_den = sum((s.den[i] for i in rows), Decimal(0))
+        wholes = [w for w in rows if s.den[w] * 2 == all_den]
+        if len(wholes) != 1:
+            continue
+        parts = [i for i in rows if i != wholes[0]]
+        yield _Sum(wholes[0], s.values[wholes[0]], s.den[wholes[0]], [s.values[i] for i in parts],
+                   [s.den[i] for i in parts], s.label, column=s.key)
+
+
 def _has_parent(no: str | None, nos: set[str]) -> bool:
     if not no or "." not in no.strip(". "):
         return False
@@ -169,13 +188,19 @@ def _has_parent(no: str | None, nos: set[str]) -> bool:
     return parent in nos or _has_parent(parent, nos)
 
 
-@rule("TOTAL_MISMATCH", "Tổng điểm các nhóm chỉ số khác điểm tổng hợp")
+@rule("TOTAL_MISMATCH", "Tổng điểm các nhóm chỉ số (hoặc các dòng thành phần) khác điểm tổng hợp")
 def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """A summary's whole is stated (the scheme's groups): beyond rounding, an
+    error. A data table's whole is inferred from its maxima: a warning."""
     for table in report.tables:
-        if table.kind != "summary":
+        if table.kind == "summary":
+            sums, beyond = (*_unit_row_sums(table), *_item_row_sums(table)), "error"
+        elif table.kind == "data":
+            sums, beyond = tuple(_partition_sums(table)), "warning"
+        else:
             continue
         scheme = ctx.scheme_for(table.scheme)
-        for s in (*_unit_row_sums(table), *_item_row_sums(table)):
+        for s in sums:
             out_of_max = s.whole_max if s.whole_max is not None else (scheme.total_max if scheme else None)
             if out_of_max is None or any(m is None for m in s.maxima) \
                     or sum(s.maxima, Decimal(0)) != out_of_max:
@@ -187,16 +212,17 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             tol = _tolerance(scheme, s.parts)
             row = table.rows[s.row]
             shown = max(places_of(p) for p in s.parts)
-            out_of = f"/{_vi(s.whole_max)}" if s.whole_max is not None else ""
+            written = f"{_vi(s.whole)}/{_vi(s.whole_max)}" if s.whole_max is not None else _vi(s.whole)
+            what = f"{len(s.parts)} nhóm chỉ số" if table.kind == "summary" else f"{len(s.parts)} dòng thành phần"
             if diff <= tol:
-                message = (f"Điểm tổng hợp ghi {_vi(s.whole)}{out_of}, cộng {len(s.parts)} nhóm chỉ số được "
-                           f"{_vi(computed, shown)}: chênh lệch {_vi(diff)} do làm tròn từng nhóm "
-                           f"(trong ngưỡng {_vi(tol)})")
-                yield finding("TOTAL_MISMATCH", "info", message, table, s.row, row, "total", s.whole, computed)
+                message = (f"Điểm tổng hợp ghi {written}, cộng {what} được {_vi(computed, shown)}: "
+                           f"chênh lệch {_vi(diff)} do làm tròn từng phần (trong ngưỡng {_vi(tol)})")
+                severity = "info"
             else:
-                message = (f"Điểm tổng hợp ghi {_vi(s.whole)}{out_of} nhưng cộng {len(s.parts)} nhóm chỉ số được "
-                           f"{_vi(computed, shown)} (chênh lệch {_vi(diff)}, vượt ngưỡng làm tròn {_vi(tol)})")
-                yield finding("TOTAL_MISMATCH", "error", message, table, s.row, row, "total", s.whole, computed)
+                message = (f"Điểm tổng hợp ghi {written} nhưng cộng {what} được {_vi(computed, shown)} "
+                           f"(chênh lệch {_vi(diff)}, vượt ngưỡng làm tròn {_vi(tol)})")
+                severity = beyond
+            yield finding("TOTAL_MISMATCH", severity, message, table, s.row, row, s.column, s.whole, computed)
 
 
 # ---------------------------------------------------------------- fractions
