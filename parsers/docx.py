@@ -48,6 +48,7 @@ def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+P_TAG = _q("p")
 _P, _TBL, _TR, _TC, _SDT, _SDTCONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("sdt"), _q("sdtContent")
 _T, _TAB, _BR, _CR = _q("t"), _q("tab"), _q("br"), _q("cr")
 _NBH, _SOFTH = _q("noBreakHyphen"), _q("softHyphen")
@@ -385,10 +386,13 @@ def _walk_body(container, walk: _Walk) -> None:
 # --- the package ---
 
 
-def _open(path: Path, settings: dict):
+def open_document(path, settings: dict | None = None):
+    """The python-docx Document of a DOCX, after the package checks; raises
+    UnreadableInput (Vietnamese) for anything that is not a readable DOCX."""
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    path = Path(path)
     zf = open_checked_zip(path, "word/document.xml", "DOCX", settings)
     zf.close()
     try:
@@ -436,7 +440,7 @@ def walk_document(document, settings: dict | None = None) -> _Walk:
 def read(path, settings: dict | None = None) -> RawDocument:
     path = Path(path)
     settings = {**DEFAULTS, **(settings or {})}
-    document = _open(path, settings)
+    document = open_document(path, settings)
     walk = walk_document(document, settings)
     props = {}
     core = document.core_properties
