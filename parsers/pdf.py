@@ -90,6 +90,10 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
     finally:
         pdf.close()
     doc.blocks = merge_continued_tables(blocks)
+    if any(n.kind == "scanned_page" for n in doc.notes):
+        from .ocr import MIN_CONFIDENCE, low_confidence_notes
+
+        doc.notes += low_confidence_notes(doc, float(settings.get("ocr_min_confidence", MIN_CONFIDENCE)))
     for i, p in enumerate(doc.paragraphs):
         p.index = i
     return doc
@@ -114,6 +118,8 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     mode = settings.get("ocr", "auto")
     if mode == "always" or (mode == "auto" and ocr.needs_ocr(chars)):
         blocks, page_notes = ocr.read_page(path, number - 1, settings)
+        if chars and mode == "auto":
+            page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
         return blocks
     tables, taken = page_tables(page, chars, path, settings)

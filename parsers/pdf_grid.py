@@ -144,11 +144,11 @@ def join_wrapped(a: str, b: str, filled: bool = False) -> str:
     return a + " " + b
 
 
-def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, set[int]]:
-    """A RawTable from a pdfplumber Table, and the ids of the chars it took."""
-    boxes = [tuple(c) for c in table.cells]
-    xs = cluster_edges([b[0] for b in boxes] + [b[2] for b in boxes])
-    ys = cluster_edges([b[1] for b in boxes] + [b[3] for b in boxes])
+def place_cells(boxes, tol: float = EDGE_TOLERANCE):
+    """Cell boxes → ([r0, c0, rowspan, colspan, box], slot map, x edges, y
+    edges): the distinct edges are the grid, a box over several slots spans."""
+    xs = cluster_edges([b[0] for b in boxes] + [b[2] for b in boxes], tol)
+    ys = cluster_edges([b[1] for b in boxes] + [b[3] for b in boxes], tol)
     cells = []
     slot: dict[tuple[int, int], int] = {}
     for b in boxes:
@@ -157,10 +157,18 @@ def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, se
         if c1 <= c0 or r1 <= r0:
             continue
         k = len(cells)
-        cells.append([r0, c0, r1 - r0, c1 - c0, b, []])
+        cells.append([r0, c0, r1 - r0, c1 - c0, b])
         for r in range(r0, r1):
             for c in range(c0, c1):
                 slot.setdefault((r, c), k)
+    return cells, slot, xs, ys
+
+
+def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, set[int]]:
+    """A RawTable from a pdfplumber Table, and the ids of the chars it took."""
+    boxes = [tuple(c) for c in table.cells]
+    cells, slot, xs, ys = place_cells(boxes)
+    cells = [[*c, []] for c in cells]
     bbox = table.bbox
     taken: set[int] = set()
     prev_cell = prev_ch = None

@@ -1,0 +1,297 @@
+"""Scanned pages: rasterise, straighten, find the table grid, recognise text.
+
+A page is read by OCR when it has no text layer, or when its text layer is
+not Vietnamese (a scanner's own poor OCR under the image, e.g. "DQc l$p - Tg
+do - H4nh phric"): see :func:`needs_ocr`. The page is rendered by pypdfium2
+(300 dpi), deskewed (the angle that makes the rows of ink sharpest), and its
+ruling lines are found with OpenCV morphology (long horizontal and vertical
+runs); the regions they enclose are the table cells, placed on a grid with
+spans like a text-layer table. Tesseract (``vie``) reads the page with the
+lines removed; its words go to the cells they sit in. A cell whose words are
+uncertain, or that looks like a number, is read again on its own (psm 7; a
+number also with a digits-only alphabet) and the more confident reading wins.
+Every cell keeps its confidence in ``RawCell.confidence``.
+
+Low-confidence cells become ``RawNote(kind='ocr_low_confidence')`` with the
+final table, row and column (see :func:`low_confidence_notes`). The reader
+maps each such note to a warning finding::
+
+    Finding(code='OCR_UNCERTAIN', severity='warning', table=note.table,
+            row=<score row of note.row>, column=<column key of note.col>,
+            page=note.page, reported=note.data['text'],
+            message=f"Ô đọc bằng OCR không chắc chắn (độ tin cậy "
+                    f"{note.data['confidence']:.0f}%): '{note.data['text']}'")
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
+
+from .pdf_grid import chars_to_lines, join_wrapped, line_text, place_cells
+from .vi_plausibility import plausibility
+
+DPI = 300
+MIN_CONFIDENCE = 80.0  # below this a cell is reported as uncertain
+PLAUSIBLE = 0.6  # share of Vietnamese syllables a real text layer reaches
+_NUMERIC = re.compile(r"^[\d\s.,/%-]+$")
+_DIGITS = "-c tessedit_char_whitelist=0123456789,./-"
+
+
+def needs_ocr(chars: list[dict]) -> bool:
+    """No text, or text that is not Vietnamese."""
+    lines = chars_to_lines([c for c in chars if not c["text"].isspace()])
+    text = "\n".join(line_text(ln) for ln in lines)
+    if len(text.strip()) < 3:
+        return True
+    score, n = plausibility(text)
+    return n >= 20 and score < PLAUSIBLE
+
+
+def render(path: Path, page_index: int, dpi: int = DPI):
+    """The page as a grayscale numpy array."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        img = doc[page_index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        doc.close()
+    return np.asarray(img)
+
+
+def skew_angle(gray, max_angle: float = 3.0, step: float = 0.1) -> float:
+    """The rotation (degrees) that makes the horizontal ink profile sharpest."""
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.float32)
+    h, w = ink.shape
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-max_angle, max_angle + step / 2, step):
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), float(angle), 1.0)
+        rows = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST).sum(axis=1)
+        score = float((np.diff(rows) ** 2).sum())
+        if score > best_score:
+            best, best_score = float(angle), score
+    return best
+
+
+def deskew(gray):
+    import cv2
+
+    angle = skew_angle(gray)
+    if abs(angle) < 0.05:
+        return gray, 0.0
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderValue=255), angle
+
+
+def _despeckle(binary, max_area: int = 4):
+    """Drop isolated specks of a few pixels (scanner noise), keep commas."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= max_area
+    small[0] = False
+    out = binary.copy()
+    out[small[labels]] = 0
+    return out
+
+
+def grid_lines(binary):
+    """Mask of the ruling lines (long horizontal and vertical ink runs)."""
+    import cv2
+
+    h, w = binary.shape
+    horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(w // 40, 20), 1)))
+    vert = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h // 80, 15))))
+    mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    return mask
+
+
+def table_cells(mask) -> list[list[tuple[int, int, int, int]]]:
+    """Cell boxes (x0, y0, x1, y1 in pixels) of each table the lines enclose."""
+    import cv2
+
+    tables = []
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if w < 200 or h < 60:
+            continue
+        region = (labels[y:y + h, x:x + w] == i).astype("uint8") * 255
+        inside = cv2.bitwise_not(region)
+        m, cl, cs, _ = cv2.connectedComponentsWithStats(inside, connectivity=4)
+        boxes = []
+        for j in range(1, m):
+            cx, cy, cw, ch, carea = cs[j]
+            if cw < 12 or ch < 12 or cx == 0 or cy == 0 or cx + cw >= w or cy + ch >= h:
+                continue  # slivers and the area outside the frame
+            boxes.append((int(x + cx), int(y + cy), int(x + cx + cw), int(y + cy + ch)))
+        if len(boxes) >= 4:
+            tables.append(boxes)
+    return tables
+
+
+def _tesseract_words(img, psm: int, config: str = "") -> list[dict]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(img, lang="vie", config=f"--psm {psm} {config}".strip(),
+                                     output_type=pytesseract.Output.DICT)
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        words.append({"text": text, "conf": conf, "x0": data["left"][i], "top": data["top"][i],
+                      "x1": data["left"][i] + data["width"][i],
+                      "bottom": data["top"][i] + data["height"][i],
+                      "block": data["block_num"][i], "par": data["par_num"][i],
+                      "line": data["line_num"][i]})
+    return words
+
+
+def _words_text(words: list[dict]) -> tuple[str, float | None]:
+    if not words:
+        return "", None
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        mid = (w["top"] + w["bottom"]) / 2
+        if lines and abs(mid - lines[-1][0]["mid"]) < 0.5 * (w["bottom"] - w["top"]):
+            lines[-1].append({**w, "mid": lines[-1][0]["mid"]})
+        else:
+            lines.append([{**w, "mid": mid}])
+    text = ""
+    for ln in lines:
+        text = join_wrapped(text, " ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])))
+    return text, min(w["conf"] for w in words)
+
+
+def _reread(clean, box, text: str, conf: float | None) -> tuple[str, float | None]:
+    """Read one cell again on its own; keep the more confident reading."""
+    x0, y0, x1, y1 = box
+    pad = 4
+    crop = clean[y0 + pad:y1 - pad, x0 + pad:x1 - pad]
+    if crop.size == 0 or (crop < 128).sum() < 8:
+        return text, conf
+    import cv2
+
+    crop = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+    tries = [(7, "")]
+    if not text or _NUMERIC.match(text):
+        tries.append((7, _DIGITS))
+    for psm, config in tries:
+        words = _tesseract_words(crop, psm, config)
+        t, c = _words_text(words)
+        if config and not _NUMBER_FORM.match(t):
+            continue  # the digits-only reading must still look like a number
+        if t and (conf is None or (c or 0) > conf):
+            text, conf = t, c
+    return text, conf
+
+
+_NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
+
+
+def read_page(path: Path, page_index: int, settings: dict):
+    """(blocks, notes) of one page read by OCR."""
+    import cv2
+    import numpy as np
+
+    dpi = int(settings.get("ocr_dpi", DPI))
+    gray, angle = deskew(render(path, page_index, dpi))
+    binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
+                           cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    binary = _despeckle(binary)
+    mask = grid_lines(binary)
+    clean = 255 - binary
+    clean[mask > 0] = 255  # text without the ruling lines
+    scale = 72.0 / dpi
+    page = page_index + 1
+    min_conf = float(settings.get("ocr_min_confidence", MIN_CONFIDENCE))
+    tables = []
+    prose = clean.copy()
+    for boxes in table_cells(mask):
+        cells, slot, xs, ys = place_cells(boxes, tol=dpi / 30)
+        x0 = min(b[0] for b in boxes); y0 = min(b[1] for b in boxes)
+        x1 = max(b[2] for b in boxes); y1 = max(b[3] for b in boxes)
+        prose[y0:y1, x0:x1] = 255
+        bucket: dict[int, list[dict]] = {}
+        for r in range(len(ys) - 1):
+            top, bottom = int(ys[r]), int(ys[r + 1])
+            strip = clean[top:bottom, x0:x1]
+            if strip.size == 0 or (strip < 128).sum() < 8:
+                continue
+            strip = cv2.copyMakeBorder(strip, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+            for w in _tesseract_words(strip, 6):
+                w = {**w, "x0": w["x0"] - 10 + x0, "x1": w["x1"] - 10 + x0,
+                     "top": w["top"] - 10 + top, "bottom": w["bottom"] - 10 + top}
+                cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+                gc = int(np.searchsorted(xs, cx)) - 1
+                k = slot.get((r, gc))
+                if k is not None:
+                    bucket.setdefault(k, []).append(w)
+        rows: list[list[RawCell]] = [[] for _ in range(len(ys) - 1)]
+        for k, (r0, c0, rs, cs, b) in enumerate(cells):
+            text, conf = _words_text(bucket.get(k, []))
+            if conf is not None and conf < min_conf:
+                text, conf = _reread(clean, b, text, conf)
+            rows[r0].append(RawCell(text=text, row=r0, col=c0, rowspan=rs, colspan=cs, page=page,
+                                    bbox=tuple(round(v * scale, 2) for v in b),
+                                    confidence=100.0 if conf is None else conf))
+        for r in rows:
+            r.sort(key=lambda c: c.col)
+        tables.append(RawTable(index=-1, rows=rows, page=page,
+                               bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale)))
+    paragraphs = []
+    if (prose < 128).sum() > 50:
+        paragraphs = _paragraphs(_tesseract_words(prose, 4), page, scale)
+    notes = [RawNote(kind="scanned_page", page=page,
+                     message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
+                     data={"deskew_degrees": round(angle, 2), "dpi": dpi})]
+    from .pdf import interleave
+
+    return interleave(paragraphs, tables), notes
+
+
+def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph]:
+    groups: dict[tuple, list[dict]] = {}
+    for w in words:
+        groups.setdefault((w["block"], w["par"]), []).append(w)
+    out = []
+    for key in sorted(groups, key=lambda k: min(w["top"] for w in groups[k])):
+        ws = groups[key]
+        lines: dict[int, list[dict]] = {}
+        for w in ws:
+            lines.setdefault(w["line"], []).append(w)
+        text = " ".join(" ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"]))
+                        for _, ln in sorted(lines.items()))
+        bbox = (min(w["x0"] for w in ws) * scale, min(w["top"] for w in ws) * scale,
+                max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
+        import unicodedata
+
+        out.append(RawParagraph(text=unicodedata.normalize("NFC", text), index=-1, page=page,
+                                bbox=tuple(round(v, 2) for v in bbox)))
+    return out
+
+
+def low_confidence_notes(doc: RawDocument, min_confidence: float = MIN_CONFIDENCE) -> list[RawNote]:
+    """One note per OCR cell below the confidence threshold, located by the
+    final (merged) table, row and column."""
+    notes = []
+    for t in doc.tables:
+        for row in t.rows:
+            for c in row:
+                if c.confidence is not None and c.confidence < min_confidence:
+                    notes.append(RawNote(
+                        kind="ocr_low_confidence", page=c.page, table=t.index, row=c.row,
+                        col=c.col,
+                        message=f"Ô đọc bằng OCR không chắc chắn (độ tin cậy {c.confidence:.0f}%)",
+                        data={"text": c.text, "confidence": c.confidence, "bbox": c.bbox}))
+    return notes
