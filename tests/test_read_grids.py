@@ -125,3 +125,15 @@ def test_rate_columns_beside_points_are_not_scores():
                           "mdsh": D("20")}
     assert row.total == D("88.63")
     assert row.extra["Công khai, minh bạch Tỷ lệ %"] == "85,5"
+
+
+def test_group_rows_written_in_one_merged_cell_set_the_section():
+    rows = header_002()
+    n = len(rows)
+    rows.append([cell("I. CÁC CƠ QUAN CHUYÊN MÔN", n, 0, colspan=16)])
+    rows.append(body_row(n + 1, QLDD))
+    rows.append([cell("", n + 2, 0), cell("UBND CÁC XÃ", n + 2, 1, colspan=15)])
+    rows.append(body_row(n + 3, NUA_NGAM))
+    (table,) = read_report(doc(RawTable(index=0, rows=rows, header_rows=3))).tables
+    assert [(r.section, r.section_title) for r in table.rows] == [("I", "CÁC CƠ QUAN CHUYÊN MÔN"),
+                                                                 (None, "UBND CÁC XÃ")]

@@ -100,9 +100,14 @@ def is_numbering_row(cells: list[str]) -> bool:
         range(int(filled[0]), int(filled[0]) + len(filled)))
 
 
+_GROUP_ROW = re.compile(r"^[IVXLC]{1,6}[.)]\s+\S")
+
+
 def is_data_row(cells: list[str]) -> bool:
+    """A body row: numbered (1, 1.2, II, a)), a group row "I. …", or with
+    numbers in two cells; not a row that numbers the columns."""
     lead = [c for c in cells[:2] if c.strip()]
-    if lead and ROW_NO.match(lead[0].strip()) and not is_numbering_row(cells):
+    if lead and (ROW_NO.match(lead[0].strip()) or _GROUP_ROW.match(lead[0].strip())) and not is_numbering_row(cells):
         return True
     numbers = 0
     for c in cells[1:]:

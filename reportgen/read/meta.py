@@ -31,12 +31,14 @@ DOC_TYPES: dict[str, str] = {
     "bản thỏa thuận": "BTT", "giấy ủy quyền": "GUQ", "giấy mời": "GM",
     "giấy giới thiệu": "GGT", "giấy nghỉ phép": "GNP", "phiếu gửi": "PG",
     "phiếu chuyển": "PC", "phiếu báo": "PB", "công văn": "CV",
+    # normative documents (Luật Ban hành VBQPPL), cited and read as well
+    "nghị định": "NĐ", "thông tư": "TT", "thông tư liên tịch": "TTLT",
 }
 TYPE_ABBREVIATIONS = {v.casefold(): v for v in DOC_TYPES.values() if v != "CV"}
 
-_MOTTO = re.compile(r"cộng hòa xã hội chủ nghĩa|cộng hoà xã hội chủ nghĩa|độc lập\s*-\s*tự do", re.I)
+_MOTTO = re.compile(r"cộng\s*h(?:òa|oà)\s*xã\s*hội\s*chủ\s*nghĩa|độc\s*lập\s*-\s*tự\s*do", re.I)
 _NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]\s*(.*)$", re.I)
-_SYMBOL = re.compile(r"([0-9]*)\s*[_.…\s]*\s*/\s*([A-ZĐa-zđ0-9&.\-]+(?:-[A-ZĐa-zđ0-9&.]+)*)")
+_SYMBOL = re.compile(r"([0-9]*)\s*[_.…\s]*\s*/\s*([A-ZĐa-zđ0-9&.\-]+(?:/[A-ZĐa-zđ0-9&.\-]+)*)")
 DATE_PHRASE = re.compile(
     r"ngày\s*(?P<d>\d{1,2}|[_.…\s]*?)\s*tháng\s*(?P<m>\d{1,2}|[_.…\s]*?)\s*năm\s*(?P<y>\d{4})", re.I)
 _PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,\d]{1,40}?)\s*,\s*(?P<date>" + DATE_PHRASE.pattern + ")", re.I)
@@ -74,7 +76,15 @@ def columns(text: str) -> list[str]:
     extracted as text put the columns on one line, separated by a tab or a
     wide run of spaces."""
     parts = re.split(r"\t+| {3,}", nfc(text.replace("\u00a0", " ")))
-    return [p for p in (plain(x) for x in parts) if p]
+    out: list[str] = []
+    for part in (plain(x) for x in parts):
+        # A PDF may glue the issuer to the motto: "UBND TỈNH LÂM ĐỒNG CỘNG HÒA…".
+        m = _MOTTO.search(part)
+        if m and m.start() > 0 and part[:m.start()].strip():
+            out.extend([part[:m.start()].strip(), part[m.start():]])
+        elif part:
+            out.append(part)
+    return out
 
 
 def lines_of(paragraphs: Iterable[Paragraph]) -> list[tuple[str, Paragraph]]:
@@ -197,7 +207,12 @@ def _find_number(lines: _Lines, meta: Meta) -> int | None:
         m = _NUMBER_LINE.match(lines.text(i))
         if not m:
             continue
-        sym = _SYMBOL.search(m.group(1))
+        sym = _SYMBOL.match(m.group(1).strip())
+        # The symbol may sit on a later fragment ("Số:" and "/BC-SNV" apart).
+        for j in range(i + 1, min(len(lines), i + 4)):
+            if sym:
+                break
+            sym = _SYMBOL.fullmatch(lines.text(j).strip())
         if not sym:
             continue
         meta.number = f"{sym.group(1)}/{sym.group(2)}"
@@ -207,7 +222,10 @@ def _find_number(lines: _Lines, meta: Meta) -> int | None:
 
 def _find_date(lines: _Lines, meta: Meta) -> int | None:
     for i in range(min(len(lines), 80)):
-        m = _PLACE_DATE.search(lines.text(i))
+        text = lines.text(i)
+        if re.search(r"(ngày|tháng)\s*$", text) and i + 1 < len(lines):
+            text += " " + lines.text(i + 1)  # "Lâm Đồng, ngày      tháng 11 …" split at the blank
+        m = _PLACE_DATE.search(text)
         if not m:
             continue
         meta.place = collapse_spaces(m.group("place"))
@@ -223,19 +241,24 @@ def _is_position(text: str) -> bool:
 
 
 def _find_issuer(lines: _Lines, anchor: int, meta: Meta) -> None:
-    """The capitalised lines right above the number (or date) line, motto
-    excluded: the last is the issuer, one above it its parent body."""
+    """The capitalised lines of the header (the few lines around the number
+    or date line), motto, symbols and titles excluded: the last is the
+    issuer, one above it its parent body."""
     found: list[str] = []
     i = anchor - 1
-    while i >= 0 and len(found) < 4:
+    while i >= 0 and len(found) < 4:  # upwards until the first line that is not header
         t = lines.text(i)
-        if _MOTTO.search(t) or re.fullmatch(r"[_\-–—=]+", t):
-            i -= 1
-            continue
-        if not is_caps(t) or _is_position(t) or doc_type_of_name(t):
-            break
-        found.insert(0, t)
+        if not _header_noise(t):
+            if not is_caps(t) or _is_position(t) or doc_type_of_name(t):
+                break
+            found.insert(0, t)
         i -= 1
+    for j in range(anchor + 1, min(len(lines), anchor + 4)):  # PDF order may put it below "Số:"
+        t = lines.text(j)
+        if _PLACE_DATE.search(t) or doc_type_of_name(t) or not (is_caps(t) or _header_noise(t)):
+            break
+        if not _header_noise(t) and not _is_position(t):
+            found.append(t)
     if not found:
         return
     # "ỦY BAN NHÂN DÂN" / "TỈNH THỪA THIÊN HUẾ" is one name on two lines.
@@ -248,6 +271,11 @@ def _find_issuer(lines: _Lines, anchor: int, meta: Meta) -> None:
     meta.issuer = merged[-1]
     if len(merged) > 1:
         meta.parent = merged[-2]
+
+
+def _header_noise(t: str) -> bool:
+    return bool(_MOTTO.search(t) or re.fullmatch(r"[_\-–—=*]+", t) or _SYMBOL.fullmatch(t.strip())
+                or _NUMBER_LINE.match(t))
 
 
 def _find_type(lines: _Lines, meta: Meta, start: int) -> int | None:
@@ -280,7 +308,8 @@ def _subject_after(lines: _Lines, type_at: int) -> str | None:
             parts.append(re.sub(r"^V/v\s*", "", t, flags=re.I))
         else:
             prev = parts[-1]
-            if _BODY_START.match(t) or prev.endswith((".", ";", ":")) or not (t[:1].islower() or is_caps(t) and is_caps(prev)):
+            wrapped = t[:1].islower() or prev.endswith(",") or re.search(r"\s(và|của|trong|về|tại|năm|tháng)$", prev)
+            if _BODY_START.match(t) or prev.endswith((".", ";", ":")) or not (wrapped or is_caps(t) and is_caps(prev)):
                 break
             parts.append(t)
         i += 1
@@ -290,7 +319,7 @@ def _subject_after(lines: _Lines, type_at: int) -> str | None:
 
 def _type_of_symbol(number: str) -> str:
     """'/BC-VPUB' → 'BC'; '1986/UBND-KSTT' (no type abbreviation) → 'CV'."""
-    symbol = number.split("/", 1)[-1]
+    symbol = number.rsplit("/", 1)[-1]
     head = symbol.split("-", 1)[0].casefold()
     return TYPE_ABBREVIATIONS.get(head, "CV")
 
@@ -324,7 +353,8 @@ def _fill_from_annex(lines: _Lines, meta: Meta) -> None:
 
 def _find_signature(lines: _Lines, meta: Meta) -> None:
     """The last authority block (KT./TM./TL. + title, or a title alone)
-    followed within a few lines by a person's name."""
+    followed within a few lines by a person's name; Nơi nhận items a PDF
+    interleaved with the block are passed over."""
     best: tuple[str, str] | None = None
     n = len(lines)
     i = 0
@@ -333,25 +363,46 @@ def _find_signature(lines: _Lines, meta: Meta) -> None:
         if not (is_caps(t) and _is_position(t)):
             i += 1
             continue
-        block = [t]
+        block = _split_authority(t)
         j = i + 1
         prefixed = bool(_AUTHORITY_PREFIX.match(t))
         while j < n and len(block) < 3 and is_caps(lines.text(j)) and (prefixed or _is_position(lines.text(j))):
             block.append(lines.text(j))
             j += 1
         name = None
-        for k in range(j, min(n, j + 4)):
+        skipped = 0
+        for k in range(j, min(n, j + 12)):
             cand = lines.text(k)
             if _NAME.match(cand):
                 name = cand
                 break
-            if not re.fullmatch(r"[\W_]*", cand) and not re.search(r"\(?(đã ký|ký|signed)\)?", cand, re.I):
+            if _LIST_ITEM.match(cand) or re.match(r"^Lưu\b", cand) or re.fullmatch(r"[\W_]*", cand) \
+                    or re.search(r"\(?(đã ký|ký|signed)\)?", cand, re.I):
+                continue
+            skipped += 1
+            if skipped > 1:
                 break
         if name:
             best = (" / ".join(block), name)
         i = j
     if best:
         meta.authority, meta.signer = best
+
+
+def _split_authority(text: str) -> list[str]:
+    """'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC' (two lines a PDF joined) → both titles."""
+    m = _AUTHORITY_PREFIX.match(text)
+    if not m:
+        return [text]
+    start = text.index(".") + 1
+    while start < len(text) and text[start] == " ":
+        start += 1
+    cuts = [text.find(" " + w, start + 1) for w in _POSITION_WORDS]
+    cuts = [c for c in cuts if c > start]
+    if not cuts:
+        return [text]
+    cut = min(cuts)
+    return [text[:cut].strip(), text[cut:].strip()]
 
 
 _LIST_ITEM = re.compile(r"^\s*[-–+•]\s*(.+?)\s*[;.,]?\s*$")
@@ -365,20 +416,28 @@ def noi_nhan_lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Paragraph
 
 def _noi_nhan(items: list[tuple[str, Paragraph]]) -> list[tuple[str, Paragraph]]:
     for i, (t, _) in enumerate(items):
-        if re.match(r"^Nơi\s*nhận\s*:?", t, re.I):
-            out = []
-            rest = re.sub(r"^Nơi\s*nhận\s*:?\s*", "", t, flags=re.I)
-            if rest.startswith(("-", "+", "•")):
-                out.append((rest, items[i][1]))
-            for t2, p in items[i + 1:]:
-                if _LIST_ITEM.match(t2):
-                    out.append((t2, p))
-                elif out and re.match(r"^Lưu\b", t2, re.I):
-                    out.append((t2, p))
+        if not re.match(r"^Nơi\s*nhận\s*:?", t, re.I):
+            continue
+        out: list[tuple[str, Paragraph]] = []
+        rest = re.sub(r"^Nơi\s*nhận\s*:?\s*", "", t, flags=re.I)
+        if rest.startswith(("-", "+", "•")):
+            out.append((rest, items[i][1]))
+        misses = 0
+        for t2, p in items[i + 1:i + 60]:
+            if _LIST_ITEM.match(t2) or re.match(r"^Lưu\s*:", t2, re.I):
+                out.append((t2, p))
+                misses = 0
+                if re.match(r"^[-–+•]?\s*Lưu\b", t2, re.I):
                     break
-                elif out or not re.fullmatch(r"[\W_]*", t2):
+            elif out and not out[-1][0].rstrip().endswith((";", ".")) and t2[:1].islower():
+                out[-1] = (out[-1][0] + " " + t2, out[-1][1])  # an item wrapped to the next line
+            elif is_caps(t2) or _NAME.match(t2):
+                continue  # the signature block beside the list
+            else:
+                misses += 1
+                if misses > 1 or (out and out[-1][0].rstrip().endswith(".")):
                     break
-            return out
+        return out
     return []
 
 

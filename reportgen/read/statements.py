@@ -107,9 +107,21 @@ def to_roman(n: int) -> str:
     return out
 
 
+_PART_HEAD = re.compile(r"^(?P<word>Phần|Chương|Mục|Điều|PHẦN|CHƯƠNG|MỤC|ĐIỀU)\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b[.:]?\s*(?P<title>.*)$")
+_PART_LEVELS = {"phần": -3, "chương": -2, "mục": -1, "điều": 0}
+
+
 def heading_of(text: str) -> tuple[str, int, tuple[int, ...], str] | None:
     """(label, level, numbers, title) of a numbered heading or list item:
-    'VI. ĐÁNH GIÁ CHUNG' → ('VI', 1, (6,), …); '1.1. Các cơ quan' → ('1.1', 3, (1, 1), …)."""
+    'VI. ĐÁNH GIÁ CHUNG' → ('VI', 1, (6,), …); '1.1. Các cơ quan' → ('1.1', 3, (1, 1), …);
+    'Điều 5. …' → ('Điều 5', 0, (5,), …) (Phần, Chương, Mục, Điều rank above I, II)."""
+    m = _PART_HEAD.match(text)
+    if m:
+        num = m.group("num")
+        value = int(num) if num.isdigit() else roman_value(num)
+        if value:
+            word = m.group("word").capitalize()
+            return f"{word} {num}", _PART_LEVELS[word.casefold()], (value,), m.group("title")
     m = _ROMAN_HEAD.match(text)
     if m:
         value = roman_value(m.group("num"))
@@ -165,7 +177,7 @@ def canonical_grade(text: str) -> str | None:
 def _grade_count_re() -> re.Pattern[str]:
     grades = "|".join(re.escape(w) for w, _ in _grade_words())
     return re.compile(
-        r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>(?:[^\W\d][\w&]*\s+){0,5}?)"
+        r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)"
         r"(?:(?P<kw>(?:được\s+)?xếp\s+loại|đạt\s+loại|loại)\s*:?\s*)?(?P<grade>" + grades + r")(?!\w)"
         r"(?:\s*(?:nhiệm vụ)?\s*:\s*(?P<list>.+))?", re.I)
 
@@ -489,8 +501,12 @@ def section_numbers(statements: Sequence[Statement]) -> list[tuple[Statement, tu
     for st in statements:
         if st.kind != "section" or not st.label:
             continue
-        v = roman_value(st.label)
-        nums = (v,) if v and st.level == 1 else tuple(int(x) for x in st.label.split(".") if x.isdigit())
+        last = st.label.split()[-1]
+        if (st.level or 0) <= 1:
+            v = int(last) if last.isdigit() else roman_value(last)
+            nums = (v,) if v else ()
+        else:
+            nums = tuple(int(x) for x in st.label.split(".") if x.isdigit())
         if nums:
             out.append((st, nums))
     return out

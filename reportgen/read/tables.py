@@ -225,8 +225,9 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
         cells = src.cells
         no = cells[no_col] if no_col is not None else None
         unit = cells[unit_col] if unit_col is not None else ""
-        if is_section_row(cells, no, mapping):
-            section, section_title = (no or "").rstrip("."), unit or _first_text(cells[1:])
+        heading = section_of(cells, no, unit, mapping)
+        if heading is not None:
+            section, section_title = heading
             continue
         if not unit or _NOT_A_UNIT.match(unit):
             continue
@@ -245,9 +246,24 @@ def has_numbers(row: ScoreRow) -> bool:
     return any(v is not None for v in row.scores.values()) or row.total is not None or row.percent is not None
 
 
-def is_section_row(cells: list[str], no: str | None, mapping: dict[int, str]) -> bool:
-    values = [cells[c] for c in mapping if c < len(cells) and cells[c]]
-    return bool(no) and bool(ROMAN.match(no)) and not values
+_SECTION_TEXT = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ])[.)]?\s+(\S.*)$")
+
+
+def section_of(cells: list[str], no: str | None, unit: str, mapping: dict[int, str]) -> tuple | None:
+    """(label, title) when the row is a group row: "I | CÁC CƠ QUAN …",
+    "I. CÁC CƠ QUAN …" in one merged cell, or a title in capitals, with no
+    figures in the score columns."""
+    if any(cells[c] for c in mapping if c < len(cells)):
+        return None
+    if no and ROMAN.match(no):
+        return no.rstrip("."), unit or _first_text(cells[1:])
+    m = _SECTION_TEXT.match(no or _first_text(cells) or "")
+    if m and not unit:
+        return m.group(1), m.group(2)
+    letters = [ch for ch in unit if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(letters) > 3:
+        return (no.rstrip(".") if no else None), unit
+    return None
 
 
 def _first_text(cells: list[str]) -> str | None:
