@@ -96,16 +96,55 @@ def test_text_of_seed_002_is_grouped_by_table_and_row_with_a_summary_line():
     assert last.startswith("Kết quả: KHÔNG ĐẠT – ") and " lỗi, " in last and "cảnh báo" in last
 
 
-def test_annotate_without_the_annotation_module_or_with_it_never_half_writes(tmp_path):
+def test_annotate_of_a_text_file_is_refused_without_writing_anything(tmp_path):
     target = tmp_path / "ra.docx"
     out = reportgen("verify", "--annotate", str(target), S002)
-    assert "Traceback" not in out.stderr
-    if out.returncode == 2:
-        assert "--annotate" in out.stderr
-        assert not target.exists()
-    else:
-        assert out.returncode in (0, 1)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert out.returncode == 2
+    assert "Chỉ chú thích được tệp DOCX" in out.stderr and "Traceback" not in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def _seed_000_docx(path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Phụ lục I")
+    rows = [line.split("\t") for line in Path(S000).read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if len(r) == 20 and r[0].strip().isdigit()][:3]
+    header = ["STT", "TÊN CƠ QUAN, ĐƠN VỊ", "Chỉ số 1 (6đ)", "Chỉ số 2 (4đ)", "Chỉ số 3 (2đ)", "Chỉ số 4 (6đ)",
+              "Chỉ số 5 (24đ)", "DVC trực tuyến (12đ)", "Thanh toán trực tuyến (10đ)", "Chỉ số 12 (6đ)",
+              "Chỉ số 13 (4đ)", "Chỉ số 14 (2đ)", "Chỉ số 15 (2đ)", "Chỉ số 16 (4đ)", "Chỉ số 17 (6đ)",
+              "Chỉ số 18 (6đ)", "Chỉ số 19 (6đ)", "TỔNG ĐIỂM ĐẠT ĐƯỢC", "TỶ LỆ ĐIỂM ĐẠT ĐƯỢC (%)", "XẾP LOẠI"]
+    table = doc.add_table(rows=1 + len(rows), cols=20)
+    for i, row in enumerate([header, *rows]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text.strip()
+    doc.save(path)
+
+
+def test_annotate_writes_a_commented_copy_and_still_prints_the_findings(tmp_path):
+    import zipfile
+
+    src, target = tmp_path / "bc.docx", tmp_path / "ra" / "bc-chu-thich.docx"
+    _seed_000_docx(src)
+    before = src.read_bytes()
+    out = reportgen("verify", "--format", "json", "--annotate", str(target), str(src))
+    assert out.returncode == 1, out.stderr
+    assert [f["code"] for f in json.loads(out.stdout)["findings"] if f["severity"] == "error"] == ["MAX_MISMATCH"]
+    with zipfile.ZipFile(target) as zf:
+        comments = zf.read("word/comments.xml").decode("utf-8")
+    assert "Lỗi (MAX_MISMATCH): Điểm tối đa ghi 62 nhưng các chỉ số áp dụng cộng được 60" in comments
+    assert "đã ghi 2 chú thích vào" in out.stderr
+    assert src.read_bytes() == before
+
+
+def test_annotate_over_the_source_is_refused(tmp_path):
+    src = tmp_path / "bc.docx"
+    _seed_000_docx(src)
+    before = src.read_bytes()
+    out = reportgen("verify", "--annotate", str(src), str(src))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert src.read_bytes() == before
 
 
 @pytest.mark.parametrize("command", [["verify"], ["extract"], ["schemes"], ["schemes", "show"]])

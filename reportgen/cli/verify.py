@@ -79,10 +79,9 @@ def run(args) -> int:
                   "chưa in kết quả nào. Sửa hoặc bỏ các tệp trên rồi chạy lại.", file=sys.stderr)
         return EXIT_BAD_INPUT
     if annotate is not None:
-        from .output import atomic_path
-
-        with atomic_path(args.annotate, suffix=".docx") as tmp:
-            annotate.annotate(args.files[0], results[0].findings, tmp)
+        # The annotation module writes its copy atomically and never over the source.
+        count = annotate.annotate(args.files[0], results[0].findings, args.annotate, report=results[0].report)
+        print(f"reportgen: đã ghi {count} chú thích vào {args.annotate}", file=sys.stderr)
     _print(results, args.format)
     return EXIT_OK if all(r.ok for r in results) else EXIT_FINDINGS
 
