@@ -6,7 +6,6 @@ exits 1 when any report has an error-level finding, else 0.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 
@@ -43,28 +42,12 @@ def resolve_scheme(name: str | None):
         raise UsageError(f"Không có bộ chỉ số '{name}'. Các bộ chỉ số hiện có: {known}.") from None
 
 
-def _annotate_module():
-    try:
-        return importlib.import_module("reportgen.annotate")
-    except ModuleNotFoundError as exc:
-        if exc.name == "reportgen.annotate":
-            return None
-        raise
-
-
 def run(args) -> int:
     from ..verify import verify_path
 
     scheme = resolve_scheme(args.scheme)
     if args.annotate and len(args.files) != 1:
         raise UsageError("Tùy chọn --annotate chỉ dùng với đúng một tệp đầu vào.")
-    annotate = None
-    if args.annotate:
-        annotate = _annotate_module()
-        if annotate is None:
-            print("reportgen: chức năng ghi chú thích vào DOCX (--annotate) chưa có trong bản cài đặt này.",
-                  file=sys.stderr)
-            return EXIT_BAD_INPUT
     results, failed = [], []
     for path in args.files:
         try:
@@ -78,9 +61,11 @@ def run(args) -> int:
             print(f"reportgen: không kiểm tra được {len(failed)}/{len(args.files)} tệp; "
                   "chưa in kết quả nào. Sửa hoặc bỏ các tệp trên rồi chạy lại.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if annotate is not None:
-        # The annotation module writes its copy atomically and never over the source.
-        count = annotate.annotate(args.files[0], results[0].findings, args.annotate, report=results[0].report)
+    if args.annotate:
+        from ..annotate import annotate
+
+        # It writes its copy atomically and never over the source.
+        count = annotate(args.files[0], results[0].findings, args.annotate, report=results[0].report)
         print(f"reportgen: đã ghi {count} chú thích vào {args.annotate}", file=sys.stderr)
     _print(results, args.format)
     return EXIT_OK if all(r.ok for r in results) else EXIT_FINDINGS
