@@ -224,3 +224,20 @@ def test_noi_nhan_must_end_with_luu_vt_seed_003():
     fs = found(build(["Nơi nhận:", "- Văn phòng Chính phủ;", "- Lưu: TTPVHCC."]), "NOI_NHAN_FORMAT")
     assert [(f.severity, f.reported) for f in fs] == [("warning", "- Lưu: TTPVHCC.")]
     assert found(build(["Nơi nhận:", "- Như trên;", "- Lưu: VT, KSTT."]), "NOI_NHAN_FORMAT") == []
+
+
+def test_two_populations_in_one_section_are_checked_apart():
+    # Lâm Đồng: departments and communes in one heading, each adding up on its own
+    lines = ["3. Kết quả 766",
+             "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc, 05 đơn vị xếp loại Tốt và 01 đơn vị xếp loại Khá.",
+             "cấp tỉnh có 07/13 cơ quan, đơn vị xếp loại Xuất sắc, 05/13 cơ quan, đơn vị xếp loại Tốt, "
+             "01/13 cơ quan, đơn vị xếp loại Khá; cấp xã có 123/124 địa phương xếp loại Xuất sắc, 01/124 xếp loại Tốt."]
+    assert found(build(lines), "SUM_MISMATCH") == []
+    lines[2] = lines[2].replace("05/13", "06/13")
+    assert [(f.reported, f.expected) for f in found(build(lines), "SUM_MISMATCH")] == [("14", "13")]
+
+
+def test_articles_restart_clause_numbers_nd30():
+    lines = ["Điều 1. Phạm vi", "1. Một", "2. Hai", "Điều 2. Đối tượng", "1. Một", "Điều 4. Giải thích"]
+    fs = found(build(lines), "SECTION_NUMBERING")
+    assert [(f.reported, f.expected) for f in fs] == [("Điều 4", "Điều 3")]

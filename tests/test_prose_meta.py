@@ -107,3 +107,37 @@ def test_period_bounds():
     assert period_bounds("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert period_bounds("2023-Q1") == (dt.date(2023, 1, 1), dt.date(2023, 3, 31))
     assert period_bounds("2023-12") == (dt.date(2023, 12, 1), dt.date(2023, 12, 31))
+
+
+def test_pdf_reading_order_of_a_two_column_header():
+    # as pdfplumber gives the Lâm Đồng report: columns interleaved, spaces lost
+    m = read_meta(paras("UBND TỈNH LÂM ĐỒNG CỘNG HÒAXÃ HỘI CHỦ NGHĨAVIỆT NAM", "Số:", "SỞ NỘI VỤ",
+                        "Độc lập - Tự do - Hạnh phúc", "/BC-SNV", "Lâm Đồng, ngày tháng 11 năm 2025", "BÁO CÁO",
+                        "Tình hình thực hiện các chỉ số PAR Index, SIPAS,", "PAPI, PCI, 766 của tỉnh Lâm Đồng",
+                        "Thực hiện nhiệm vụ giao của Chủ tịch Ủy ban nhân dân tỉnh"))
+    assert (m.parent, m.issuer, m.number, m.doc_type) == ("UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "/BC-SNV", "BC")
+    assert m.subject == "Tình hình thực hiện các chỉ số PAR Index, SIPAS, PAPI, PCI, 766 của tỉnh Lâm Đồng"
+    assert m.date_text == "ngày tháng 11 năm 2025"
+
+
+def test_date_line_with_a_wide_blank_for_the_day():
+    m = read_meta(paras("Số:           /BC-SNV", "Lâm Đồng, ngày       tháng 11 năm 2025"))
+    assert (m.number, m.place, m.date_text) == ("/BC-SNV", "Lâm Đồng", "ngày tháng 11 năm 2025")
+
+
+def test_signature_interleaved_with_noi_nhan_in_a_pdf():
+    m = read_meta(paras("Nơi nhận:", "- UBND tỉnh;", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "- Văn phòng UBND tỉnh;",
+                        "- Sở Tư pháp;", "- Lưu: VT, CCHC&VTLT(Tín).", "Trần Hữu Tuấn"))
+    assert (m.authority, m.signer) == ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "Trần Hữu Tuấn")
+    assert m.recipients == ["UBND tỉnh", "Văn phòng UBND tỉnh", "Sở Tư pháp"]
+
+
+def test_recipient_wrapped_over_two_lines():
+    m = read_meta(paras("Nơi nhận:", "- Các bộ, cơ quan ngang bộ,", "cơ quan thuộc Chính phủ;", "- Lưu: VT, KSTT."))
+    assert m.recipients == ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+
+
+def test_normative_document_with_year_in_its_number():
+    m = read_meta(paras("CHÍNH PHỦ", "Số: 30/2020/NĐ-CP", "Hà Nội, ngày 05 tháng 3 năm 2020", "NGHỊ ĐỊNH",
+                        "Về công tác văn thư", "Căn cứ Luật Tổ chức Chính phủ"))
+    assert (m.doc_type, m.number, m.issuer, m.subject) == ("NĐ", "30/2020/NĐ-CP", "CHÍNH PHỦ", "Về công tác văn thư")

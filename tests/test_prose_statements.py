@@ -167,3 +167,20 @@ def test_unit_lists_resolve_against_the_report_tables():
     (g,) = kinds(read_statements(paras("- 02 cơ quan xếp loại Tốt: Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng."),
                                  report), "grade_count")
     assert g.units == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"]
+
+
+def test_articles_rank_above_numbered_clauses():
+    assert heading_of("Điều 9. Kỹ thuật trình bày văn bản")[:3] == ("Điều 9", 0, (9,))
+    assert heading_of("Chương II")[:3] == ("Chương II", -2, (2,))
+    sts = read_statements(paras("Điều 1. Phạm vi", "1. Một", "2. Hai", "Điều 2. Đối tượng", "1. Một"))
+    assert [(s.label, s.level) for s in kinds(sts, "section")] == [
+        ("Điều 1", 0), ("1", 2), ("2", 2), ("Điều 2", 0), ("1", 2)]
+
+
+def test_grades_with_a_unit_noun_holding_a_comma_and_units_in_parentheses():
+    sts = read_statements(paras(
+        "cấp tỉnh có 07/13 cơ quan, đơn vị xếp loại Xuất sắc, 05/13 cơ quan, đơn vị xếp loại Tốt, "
+        "01/13 cơ quan, đơn vị xếp loại Khá (Sở Tài chính); cấp xã có 123/124 địa phương xếp loại Xuất sắc"))
+    got = [(g.count, g.denominator, g.grade, g.units) for g in kinds(sts, "grade_count")]
+    assert got == [(7, D(13), "Xuất sắc", []), (5, D(13), "Tốt", []), (1, D(13), "Khá", ["Sở Tài chính"]),
+                   (123, D(124), "Xuất sắc", [])]

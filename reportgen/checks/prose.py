@@ -92,11 +92,26 @@ def _group_by_title(report: Report, scope: str | None) -> list[RowRef]:
     return hits[0] if len(hits) == 1 else []
 
 
-def _scopes(report: Report) -> dict[str | None, list[Statement]]:
-    out: dict[str | None, list[Statement]] = defaultdict(list)
+def _scopes(report: Report) -> dict[object, list[Statement]]:
+    """Count claims that describe one population: those under one heading,
+    split by paragraph (and by denominator) when a grade is claimed twice
+    there ("cấp sở … 07 Xuất sắc …; cấp xã … 123 Xuất sắc")."""
+    by_scope: dict[str | None, list[Statement]] = defaultdict(list)
     for st in report.statements:
         if st.kind in ("grade_count", "evaluated_count"):
-            out[st.scope].append(st)
+            by_scope[st.scope].append(st)
+    out: dict[object, list[Statement]] = {}
+    for scope, sts in by_scope.items():
+        grades = [st.grade for st in sts if st.kind == "grade_count"]
+        if len(grades) == len(set(grades)):
+            out[scope] = sts
+            continue
+        split: dict[object, list[Statement]] = defaultdict(list)
+        for st in sts:
+            split[(scope, st.paragraph, st.denominator)].append(st)
+        for key, group in split.items():
+            if any(st.kind == "grade_count" for st in group):
+                out[key] = group
     return out
 
 
@@ -428,8 +443,10 @@ def section_sequence(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _label(label: str, level: int, n: int) -> str:
-    if level == 1 and label.isalpha():
-        return to_roman(n)
+    if level <= 1:
+        head, _, last = label.rpartition(" ")
+        number = str(n) if last.isdigit() else to_roman(n)
+        return f"{head} {number}" if head else number
     parts = label.split(".")
     return ".".join(parts[:-1] + [str(n)])
 

@@ -179,7 +179,16 @@ def _grade_count_re() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)"
         r"(?:(?P<kw>(?:được\s+)?xếp\s+loại|đạt\s+loại|loại)\s*:?\s*)?(?P<grade>" + grades + r")(?!\w)"
-        r"(?:\s*(?:nhiệm vụ)?\s*:\s*(?P<list>.+))?", re.I)
+        r"(?:\s*(?:nhiệm vụ)?\s*:\s*(?P<list>.+)|\s*\((?P<plist>[^()]+)\))?", re.I)
+
+
+def _unit_parenthesis(text: str | None) -> str | None:
+    """'(Sở Tài chính)' after a grade names the units; '(chi tiết tại Phụ lục)'
+    or '(tăng 2 đơn vị)' does not."""
+    if not text or re.match(r"\s*(chi tiết|kèm|có phụ lục|xem|tăng|giảm|bằng|so với|trong đó|gồm)", text, re.I):
+        return None
+    parts = [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
+    return text if parts and all(p[:1].isupper() and not re.search(r"\d", p) for p in parts) else None
 
 
 _EVALUATED = re.compile(
@@ -200,9 +209,10 @@ def _grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> 
                        raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade")})
         if m.group("y"):
             st.numerator, st.denominator = Decimal(m.group("x")), Decimal(m.group("y"))
-        if m.group("list"):
-            st.units = split_units(m.group("list"), units)
-            st.raw["list"] = m.group("list").strip()
+        listed = m.group("list") or _unit_parenthesis(m.group("plist"))
+        if listed:
+            st.units = split_units(listed, units)
+            st.raw["list"] = listed.strip()
         out.append(st)
     if not out:
         for m in _EVALUATED.finditer(text):
