@@ -150,6 +150,16 @@ def scan(lines: list[str], start: int = 0, end: int | None = None) -> list:
             i += 1
             continue
         found = text_tables.detect(lines, i, end)
+        if found is not None and text_tables.is_layout(found[0]):
+            pending = _flush(blocks, pending)
+            for row in found[0].rows:
+                for cell in row:
+                    if cell.text.strip():
+                        clean, marks = strip_markdown(cell.text)
+                        _flush(blocks, {"text": clean.strip(), "raw": cell.text, "page": page, **marks})
+            i = found[1]
+            blank_run = 0
+            continue
         if found is not None:
             table, i = found
             table.index = n_tables

@@ -53,6 +53,15 @@ def tab_table(lines: list[str], i: int, end: int):
     return RawTable(index=0, rows=rows), j
 
 
+def is_layout(table: RawTable) -> bool:
+    """Two columns of words set side by side with tabs (the issuer | motto
+    header, the Nơi nhận | signature block): prose, not a table."""
+    filled = {c.col for row in table.rows for c in row if c.text.strip()}
+    if table.tokenised or len(filled) > 2 or len(table.rows) > 8:
+        return False
+    return not any(_NUMBER.match(c.text.strip()) for row in table.rows for c in row if c.text.strip())
+
+
 # -- a whole CSV file -----------------------------------------------------------------
 
 def delimited_table(text: str, suffix: str = ".csv") -> RawTable:
@@ -156,15 +165,19 @@ def spaced_table(lines: list[str], i: int, end: int):
     first = lines[i].split()
     if not first or not _HEADER_START.match(first[0]) or "\t" in lines[i]:
         return None
+    if len(lines[i].strip()) > 60:
+        return None
     j, header = i, []
-    while j < end and len(header) < 120:
+    while j < end and len(header) < 80:
         s = lines[j].strip()
         if s and header and _starts_first_row(s.split()):
             break
+        if s and (len(s) > 100 or s.endswith((".", ";", ":"))):
+            return None  # prose that happens to start with "TT …"
         if s:
             header.append((j, s))
         j += 1
-    if j >= end:
+    if j >= end or len(header) >= 80:
         return None
     rows, j = _spaced_rows(lines, j, end)
     if not any(len(r) > 3 for r in rows):

@@ -162,3 +162,20 @@ def test_a_csv_score_sheet_with_semicolons_is_one_table(tmp_path):
     (table,) = read_path(write(tmp_path, text.encode("utf-8-sig"), "diem.csv")).tables
     assert table.scheme == "qd766-2022"
     assert table.rows[0].scores["ckmb"] == Decimal("15.5") and table.rows[0].total == Decimal("89.5")
+
+
+def test_tab_separated_header_and_signature_blocks_are_prose(tmp_path):
+    text = ("UBND TỈNH ĐIỆN BIÊN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "VĂN PHÒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/BC-VPUB\tĐiện Biên, ngày 05 tháng 01 năm 2025\n\nBÁO CÁO\n")
+    doc = read_raw(write(tmp_path, text.encode()))
+    assert not tables(doc)
+    assert [p.text for p in doc.paragraphs][:4] == ["UBND TỈNH ĐIỆN BIÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                     "VĂN PHÒNG", "Độc lập - Tự do - Hạnh phúc"]
+
+
+def test_prose_starting_with_tt_is_not_a_table(tmp_path):
+    text = ("TT Phục vụ hành chính công tỉnh đã tiếp nhận hồ sơ của tổ chức, công dân trong kỳ báo cáo.\n\n"
+            "1 Sở Tư pháp 12 hồ sơ 3 hồ sơ\n\n2 Sở Y tế 5 hồ sơ 1 hồ sơ\n")
+    doc = read_raw(write(tmp_path, text.encode()))
+    assert not tables(doc)

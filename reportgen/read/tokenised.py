@@ -47,7 +47,7 @@ def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: Cell
     results = [r for r in result_roles(header) if r != "grade"]
     keys = [i.key for i in scheme.indicators] if scheme else [f"k{i}" for i in range(n_values - len(results))]
     table = ScoreTable(index=index, scheme=scheme.name if scheme else None, kind="scores" if scheme else "data",
-                       page=raws[0].page, source_table=raws[0].index, headers=[header])
+                       page=raws[0].page, source_table=raws[0].index, headers=[" ".join(header.split())])
     table.columns = _columns(scheme, keys)
     labels = {c.key: c.label for c in table.columns}
     section = section_title = None
