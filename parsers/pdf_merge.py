@@ -74,6 +74,8 @@ def _join_split_row(table: RawTable, row) -> bool:
     """Join ``row`` (the first row of a continuation) into the table's last
     row when the page break cut that row: the continuation's first column is
     empty while the table's rows are numbered there."""
+    while table.rows and not any(c.text.strip() for c in table.rows[-1]) and len(table.rows) > 1:
+        table.rows.pop()  # the empty sliver the break left of the cut row
     if not table.rows or not row:
         return False
     last = table.rows[-1]

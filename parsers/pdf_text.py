@@ -92,8 +92,11 @@ def _streams(lines: list[list[Segment]]) -> list[list[Segment]]:
     i = 0
     while i < len(lines):
         if len(lines[i]) < 2:
-            streams.append(lines[i])
-            i += 1
+            j = i
+            while j < len(lines) and len(lines[j]) < 2:
+                j += 1
+            streams.append([s for ln in lines[i:j] for s in ln])
+            i = j
             continue
         j = i
         while j < len(lines) and len(lines[j]) >= 2:
@@ -135,7 +138,18 @@ def _continues(prev: Segment, seg: Segment, right: float) -> bool:
         return False
     if _LIST_START.match(seg.text):
         return False
-    return prev.x1 >= right - 4 * size  # the line before ran to the margin
+    # the line before was full: the first word of this line did not fit on it
+    return prev.x1 + 0.3 * size + _first_word_width(seg) >= right - 0.5 * size
+
+
+def _first_word_width(seg: Segment) -> float:
+    chars = seg.chars
+    end = chars[0]
+    for prev, ch in zip(chars, chars[1:]):
+        if ch["x0"] - prev["x1"] > 0.22 * (ch.get("size") or 10):
+            break
+        end = ch
+    return end["x1"] - chars[0]["x0"]
 
 
 def _paragraph(segs: list[Segment], page_number: int) -> RawParagraph:

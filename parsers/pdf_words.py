@@ -21,7 +21,7 @@ from reportgen.raw import RawCell, RawTable
 from .pdf_grid import chars_to_lines, join_wrapped, line_text
 
 _NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
-_ORDINAL = re.compile(r"^(\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$")
+_ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
 MIN_CHUNKS = 3
 MIN_TABLE_LINES = 3
 
@@ -90,7 +90,7 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
         gap = ln.top - prev.bottom if prev is not None else 1e9
         tight = gap <= 1.3 * ln.size
         if current and not tight:
-            current += [h for h in holes[:1] if h.top - current[-1].bottom <= 0.6 * h.size]
+            current += _trailing(current, holes)
             regions.append(current)
             current, holes = [], []
         if len(ln.chunks) >= MIN_CHUNKS:
@@ -101,9 +101,30 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
             holes.append(ln)
         prev = ln
     if current:
-        current += [h for h in holes[:1] if h.top - current[-1].bottom <= 0.6 * h.size]
+        current += _trailing(current, holes)
         regions.append(current)
-    return [r for r in regions if sum(len(ln.chunks) >= MIN_CHUNKS for ln in r) >= MIN_TABLE_LINES]
+    return [r for r in regions if _enough(r)]
+
+
+def _enough(region: list[Line]) -> bool:
+    """Three lines of columns, or two when one of them is a row of numbers
+    (the start of a table cut by the page end)."""
+    many = sum(len(ln.chunks) >= MIN_CHUNKS for ln in region)
+    return many >= MIN_TABLE_LINES or (many >= 2 and any(_is_data(ln) for ln in region))
+
+
+def _trailing(current: list[Line], holes: list[Line]) -> list[Line]:
+    """Lines after the last many-chunk line that still belong to the table:
+    wrapped text at line spacing, or a closing row (a total) in two or more
+    columns at row spacing."""
+    out = []
+    for h in holes:
+        gap = h.top - (out or current)[-1].bottom
+        if gap <= 0.6 * h.size or (len(h.chunks) >= 2 and gap <= 1.3 * h.size):
+            out.append(h)
+        else:
+            break
+    return out
 
 
 def _is_data(ln: Line) -> bool:
