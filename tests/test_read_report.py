@@ -50,3 +50,14 @@ def test_parser_notes_become_reader_findings():
                 row=4, col=15)])
     (finding,) = read_report(raw).read_findings
     assert (finding.code, finding.severity, finding.table, finding.row) == ("FORMULA_MISMATCH", "warning", 0, 4)
+
+
+def test_legacy_font_text_is_converted_and_reported():
+    from reportgen.text.legacy import encode_legacy
+
+    raw = RawDocument(source="a.pdf", format="pdf", blocks=[
+        RawParagraph(encode_legacy("Kết quả đánh giá chất lượng", "tcvn3"), 0, legacy_encoding="tcvn3")])
+    report = read_report(raw)
+    assert report.paragraphs[0].text == "Kết quả đánh giá chất lượng"
+    (finding,) = report.read_findings
+    assert finding.code == "ENCODING_REPAIRED" and "TCVN3" in finding.message

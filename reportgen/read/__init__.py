@@ -33,12 +33,12 @@ def read_path(path: str | os.PathLike, settings: dict | None = None, scheme: str
 
 def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     report = Report(source=raw.source)
-    blocks, repairs = repaired_blocks(raw)
+    blocks, repairs, legacy = repaired_blocks(raw)
     report.paragraphs = [Paragraph(text=b.text, index=b.index, page=b.page)
                          for b in blocks if isinstance(b, RawParagraph)]
     report.tables = read_tables(blocks, report, scheme)
-    if repairs:
-        report.read_findings.insert(0, encoding_finding(repairs))
+    if repairs or legacy:
+        report.read_findings.insert(0, encoding_finding(repairs, legacy))
     report.read_findings.extend(note_findings(raw))
     report.meta = _meta(report)
     report.statements = _statements(report)
@@ -47,30 +47,31 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
 
 # -- text repair -----------------------------------------------------------------------
 
-def repaired_blocks(raw: RawDocument) -> tuple[list, int]:
-    """Blocks with repaired text, and how many characters were repaired."""
+def repaired_blocks(raw: RawDocument) -> tuple[list, int, dict[str, int]]:
+    """Blocks with repaired text, how many characters were repaired, and how
+    many paragraphs or cells were converted from each legacy encoding."""
     count = 0
+    legacy: dict[str, int] = {}
     out: list = []
     for block in raw.blocks:
         if isinstance(block, RawParagraph):
-            text = _legacy(block.text, block.legacy_encoding)
-            fixed = repair(text)
+            fixed = repair(_converted(block.text, block.legacy_encoding, legacy))
             count += fixed.repairs
             out.append(replace(block, text=fixed.text, legacy_encoding=None))
         elif isinstance(block, RawTable):
-            table, n = _repaired_table(block)
+            table, n = _repaired_table(block, legacy)
             count += n
             out.append(table)
-    return out, count
+    return out, count, legacy
 
 
-def _repaired_table(table: RawTable) -> tuple[RawTable, int]:
+def _repaired_table(table: RawTable, legacy: dict[str, int]) -> tuple[RawTable, int]:
     count = 0
     rows = []
     for r in table.rows:
         cells = []
         for c in r:
-            fixed = repair(_legacy(c.text or "", getattr(c, "legacy_encoding", None)))
+            fixed = repair(_converted(c.text or "", getattr(c, "legacy_encoding", None), legacy))
             count += fixed.repairs
             cells.append(replace(c, text=fixed.text, legacy_encoding=None))
         rows.append(cells)
@@ -80,6 +81,15 @@ def _repaired_table(table: RawTable) -> tuple[RawTable, int]:
         count += fixed.repairs
         header = fixed.text
     return replace(table, rows=rows, header_text=header), count
+
+
+def _converted(text: str, encoding: str | None, legacy: dict[str, int]) -> str:
+    if not encoding or not text.strip():
+        return text
+    converted = _legacy(text, encoding)
+    if converted != text:
+        legacy[encoding] = legacy.get(encoding, 0) + 1
+    return converted
 
 
 def _legacy(text: str, encoding: str | None) -> str:
@@ -96,10 +106,16 @@ def _legacy(text: str, encoding: str | None) -> str:
     return text
 
 
-def encoding_finding(repairs: int) -> Finding:
+def encoding_finding(repairs: int, legacy: dict[str, int] | None = None) -> Finding:
+    parts = []
+    if repairs:
+        parts.append(f"đã sửa {repairs} ký tự bị lỗi mã hóa khi trích xuất văn bản (ví dụ “ƣ” thành “ư”)")
+    for encoding, n in sorted((legacy or {}).items()):
+        parts.append(f"đã chuyển {n} đoạn văn hoặc ô bảng từ bảng mã {encoding.upper()} sang Unicode")
+    message = "; ".join(parts)
     return Finding(code="ENCODING_REPAIRED", severity="info",
-                   reported=str(repairs),
-                   message=f"Đã sửa {repairs} ký tự bị lỗi mã hóa khi trích xuất văn bản (ví dụ “ƣ” thành “ư”).")
+                   reported=str(repairs + sum((legacy or {}).values())),
+                   message=message[:1].upper() + message[1:] + ".")
 
 
 def note_findings(raw: RawDocument) -> list[Finding]:
