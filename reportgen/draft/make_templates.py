@@ -64,6 +64,9 @@ def _styles(document) -> None:
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(6)
         style.next_paragraph_style = body
+    item = document.styles.add_style("RG Liet ke", WD_STYLE_TYPE.PARAGRAPH)
+    item.base_style = body
+    item.paragraph_format.keep_together = True  # a list of names never breaks across pages
     basis = document.styles.add_style("RG Can cu", WD_STYLE_TYPE.PARAGRAPH)
     basis.base_style = body
     basis.font.italic = True
@@ -138,6 +141,8 @@ def _body_block() -> list:
         _p("{{ b.text }}", style="RGMuc1"),
         _p("{%p elif b.kind == 'h2' %}"),
         _p("{{ b.text }}", style="RGMuc2"),
+        _p("{%p elif b.kind == 'item' %}"),
+        _p("{{ b.text }}", style="RGLietke"),
         _p("{%p elif b.kind == 'note' %}"),
         _p("{{ b.text }}", style="RGNoidung", italic=True),
         _p("{%p else %}"),
