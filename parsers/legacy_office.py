@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -32,16 +33,24 @@ def convert(path: Path, target: str, outdir: Path, settings: dict | None = None)
         cmd = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(path)]
         try:
-            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
-                                  timeout=settings["convert_timeout"], start_new_session=True)
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, start_new_session=True)
         except FileNotFoundError as exc:
             raise UnreadableInput("Không tìm thấy LibreOffice (soffice) để chuyển đổi tệp Office cũ.") from exc
+        try:
+            stdout, stderr = proc.communicate(timeout=settings["convert_timeout"])
         except subprocess.TimeoutExpired as exc:
+            # soffice starts soffice.bin in the same session: end the whole group.
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.communicate()
             raise UnreadableInput(
                 f"LibreOffice không chuyển đổi xong tệp {path.name} sau {settings['convert_timeout']} giây.") from exc
     out = outdir / (path.stem + "." + target.split(":")[0])
     if proc.returncode != 0 or not out.exists():
-        detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
+        detail = (stderr or stdout).decode("utf-8", "replace").strip().splitlines()
         raise UnreadableInput(f"LibreOffice không chuyển đổi được tệp {path.name}"
                               + (f": {detail[-1]}" if detail else "."))
     return out
