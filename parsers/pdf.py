@@ -44,11 +44,12 @@ def _open(path: Path, settings: dict):
     password = settings.get("password", "")
     try:
         return pdfplumber.open(path, password=password)
-    except PDFPasswordIncorrect as exc:
-        raise UnreadableInput(f"Tệp PDF được bảo vệ bằng mật khẩu: {path.name}") from exc
-    except PDFEncryptionError as exc:
-        raise UnreadableInput(f"Tệp PDF được mã hóa theo cách không đọc được: {path.name}") from exc
-    except Exception as exc:  # pdfminer raises many kinds on a damaged file
+    except Exception as exc:  # pdfminer raises many kinds; pdfplumber wraps them
+        causes = [exc, exc.__cause__, exc.__context__, *getattr(exc, "args", ())]
+        if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+            raise UnreadableInput(f"Tệp PDF được bảo vệ bằng mật khẩu: {path.name}") from exc
+        if any(isinstance(c, PDFEncryptionError) for c in causes):
+            raise UnreadableInput(f"Tệp PDF được mã hóa theo cách không đọc được: {path.name}") from exc
         raise UnreadableInput(_damaged(path, exc)) from exc
 
 
@@ -116,7 +117,7 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     number = page.page_number
     chars = page.chars
     mode = settings.get("ocr", "auto")
-    if mode == "always" or (mode == "auto" and ocr.needs_ocr(chars)):
+    if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         blocks, page_notes = ocr.read_page(path, number - 1, settings)
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"
@@ -132,6 +133,13 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     free = [c for c in chars if id(c) not in taken]
     paragraphs = page_paragraphs(free, number, page.width)
     return interleave(paragraphs, tables)
+
+
+def _has_picture(page) -> bool:
+    """An image covering a good part of the page (what a scan is)."""
+    area = float(page.width * page.height) or 1.0
+    return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) > 0.25 * area
+               for im in page.images)
 
 
 def interleave(paragraphs: list[RawParagraph], tables: list[RawTable]) -> list:
