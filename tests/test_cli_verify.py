@@ -27,13 +27,31 @@ def _bad_inputs(tmp_path):
     noise.write_bytes(bytes((i * 7919 + 13) % 256 for i in range(4096)))
     folder = tmp_path / "thu_muc"
     folder.mkdir()
+    broken_pdf = tmp_path / "hong.pdf"
+    broken_pdf.write_bytes(b"%PDF-1.4\n" + bytes((i * 31 + 7) % 256 for i in range(5000)))
+    half_docx = tmp_path / "mot-nua.docx"
+    half_docx.write_bytes(_small_docx_bytes(tmp_path)[:600])
     return {"missing": (str(tmp_path / "khong_co.txt"), "Không tìm thấy tệp"),
             "empty": (str(empty), "Tệp rỗng"),
             "random bytes": (str(noise), "không phải văn bản"),
-            "directory": (str(folder), "thư mục")}
+            "directory": (str(folder), "thư mục"),
+            "broken pdf": (str(broken_pdf), "PDF bị hỏng"),
+            "truncated docx": (str(half_docx), "không phải DOCX hay XLSX")}
 
 
-@pytest.mark.parametrize("kind", ["missing", "empty", "random bytes", "directory"])
+def _small_docx_bytes(tmp_path) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Báo cáo kết quả đánh giá " * 20)
+    path = tmp_path / "nho.docx"
+    doc.save(path)
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "random bytes", "directory", "broken pdf", "truncated docx"])
 @pytest.mark.parametrize("command", ["verify", "extract"])
 def test_unreadable_input_gives_a_vietnamese_message_and_exit_2(tmp_path, kind, command):
     path, words = _bad_inputs(tmp_path)[kind]
@@ -51,9 +69,10 @@ def test_one_unreadable_file_among_several_prints_nothing_and_exits_2(tmp_path):
     assert "Không tìm thấy tệp" in out.stderr and "1/2" in out.stderr
 
 
-def test_unknown_scheme_option_exits_2():
-    out = reportgen("verify", "--scheme", "khong-co", S002)
-    assert out.returncode == 2
+@pytest.mark.parametrize("command", ["verify", "extract"])
+def test_unknown_scheme_option_exits_2(command):
+    out = reportgen(command, "--scheme", "khong-co", S002)
+    assert out.returncode == 2 and out.stdout == ""
     assert "Không có bộ chỉ số 'khong-co'" in out.stderr and "Traceback" not in out.stderr
 
 
