@@ -141,3 +141,14 @@ def test_normative_document_with_year_in_its_number():
     m = read_meta(paras("CHÍNH PHỦ", "Số: 30/2020/NĐ-CP", "Hà Nội, ngày 05 tháng 3 năm 2020", "NGHỊ ĐỊNH",
                         "Về công tác văn thư", "Căn cứ Luật Tổ chức Chính phủ"))
     assert (m.doc_type, m.number, m.issuer, m.subject) == ("NĐ", "30/2020/NĐ-CP", "CHÍNH PHỦ", "Về công tác văn thư")
+
+
+@pytest.mark.parametrize("line,parent,issuer", [
+    ("UBND TỈNH ĐIỆN BIÊN VĂN PHÒNG", "UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG"),
+    ("UBND TỈNH LÂM ĐỒNG SỞ NỘI VỤ", "UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"),
+    ("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", None, "ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"),
+    ("VĂN PHÒNG UBND TỈNH", None, "VĂN PHÒNG UBND TỈNH"),
+])
+def test_header_lines_a_pdf_joined(line, parent, issuer):
+    m = read_meta(paras(line, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: /BC-VPUB"))
+    assert (m.parent, m.issuer) == (parent, issuer)

@@ -184,3 +184,14 @@ def test_grades_with_a_unit_noun_holding_a_comma_and_units_in_parentheses():
     got = [(g.count, g.denominator, g.grade, g.units) for g in kinds(sts, "grade_count")]
     assert got == [(7, D(13), "Xuất sắc", []), (5, D(13), "Tốt", []), (1, D(13), "Khá", ["Sở Tài chính"]),
                    (123, D(124), "Xuất sắc", [])]
+
+
+@pytest.mark.parametrize("text,marked", [
+    ("Tổng điểm đánh giá: 16.97. Xếp loại Hoàn thành xuất sắc nhiệm vụ.", ["16.97"]),
+    ("Chỉ số số hóa đạt 8.5 điểm", ["8.5"]),
+    ("theo điểm 1.2 mục II Phụ lục", []),
+    ("đạt 2.000 hồ sơ", []),
+    ("đạt 54,1/100 điểm", []),
+])
+def test_scores_written_with_a_dot(text, marked):
+    assert [s.raw["text"] for s in read_statements(paras(text)) if s.raw.get("wrong_separator")] == marked

@@ -48,6 +48,10 @@ _POSITION_WORDS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GI
                    "THỨ TRƯỞNG", "CHÁNH THANH TRA", "TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "VỤ TRƯỞNG",
                    "BÍ THƯ", "CHÁNH ÁN", "VIỆN TRƯỞNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
 _LEVEL_START = re.compile(r"^(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
+_GLUED_ISSUER = re.compile(
+    r"^((?:UBND|[ỦU]Ỷ?\s*BAN NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND)\s+"
+    r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+.+?)\s+"
+    r"((?:VĂN PHÒNG|SỞ|PHÒNG|BAN|TRUNG TÂM|THANH TRA|CHI CỤC|CỤC)\b.*)$")
 _ANNEX_REF = re.compile(
     r"\(?\s*(?:Ban hành\s+)?kèm(?:\s+theo)?\s+(?P<type>[A-ZĐa-zđÀ-ỹ ]+?)\s+số\s*(?P<num>[^\s]*\s*/\s*[A-ZĐa-zđ0-9&.\-]+)"
     r"(?P<rest>.*?)\)?\s*$", re.I)
@@ -268,6 +272,10 @@ def _find_issuer(lines: _Lines, anchor: int, meta: Meta) -> None:
             merged[-1] = merged[-1] + " " + t
         else:
             merged.append(t)
+    if len(merged) == 1:
+        glued = _GLUED_ISSUER.match(merged[0])  # a PDF joined the two header lines
+        if glued:
+            merged = [glued.group(1), glued.group(2)]
     meta.issuer = merged[-1]
     if len(merged) > 1:
         meta.parent = merged[-2]

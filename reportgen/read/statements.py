@@ -396,7 +396,9 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
 
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
-_SCORE_DOT = re.compile(r"điểm[^\d.;]{0,25}?(?<![\d.,])(\d{1,3}\.\d{1,2})(?![\d%]|\.\d)", re.I)
+_SCORE_DOT = re.compile(
+    r"(?:(?:tổng\s+điểm|điểm\s+số|điểm\s+đánh\s+giá|điểm\s+đạt|đạt)[^\d.;]{0,25}?(?<![\d.,])(\d{1,3}\.\d{1,2})(?![\d%/]|\.\d)"
+    r"|(?<![\d.,])(\d{1,3}\.\d{1,2})\s*(?:/\s*\d+(?:[.,]\d+)?\s*)?điểm)", re.I)
 
 
 def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
@@ -409,9 +411,10 @@ def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
                              value=pct[0], percent=pct[0], scope=scope,
                              raw={"text": m.group(0), "wrong_separator": "1" if pct[1] else ""}))
     for m in _SCORE_DOT.finditer(block.text):
-        out.append(Statement(kind="score", text=m.group(1), paragraph=block.index, page=block.page,
-                             value=Decimal(m.group(1)), scope=scope,
-                             raw={"text": m.group(1), "wrong_separator": "1"}))
+        written = m.group(1) or m.group(2)
+        out.append(Statement(kind="score", text=written, paragraph=block.index, page=block.page,
+                             value=Decimal(written), scope=scope,
+                             raw={"text": written, "wrong_separator": "1"}))
     return out
 
 
