@@ -154,7 +154,8 @@ def test_scores_within_their_maxima_give_no_finding():
 def _ranked_000():
     figures = [("Sở Công Thương", "94,57"), ("Thanh tra tỉnh", "93,4"), ("Sở Tư pháp", "91,43"),
                ("Sở Nông nghiệp và PTNT", "90,78"), ("Sở Thông tin và Truyền thông", "90,41"),
-               ("Sở Ngoại vụ", "90,37"), ("Sở Văn hóa, Thể thao và Du lịch", "89,89")]
+               ("Sở Ngoại vụ", "90,37"), ("Sở Văn hóa, Thể thao và Du lịch", "89,89"), ("Sở Xây dựng", "89,63"),
+               ("Sở Nội vụ", "88,59"), ("Sở Kế hoạch và Đầu tư", "87,33")]
     return [ScoreRow(unit=u, scores={"c2": D(4)}, percent=parse_cell(p).value) for u, p in figures]
 
 
@@ -173,6 +174,11 @@ def test_row_out_of_order_in_a_ranked_table_is_warned():
 def test_table_in_alphabetical_order_is_not_taken_for_a_ranking():
     rows = [score_row(DB23, *r) for r in (HUA_THANH, NUA_NGAM, QLDD, TU_PHAP, NOI_VU, LDTBXH)]
     assert run(tables.rank_order, report_of(DB23, *rows)) == []
+
+
+def test_five_rows_with_one_rise_are_not_taken_for_a_ranking():
+    rows = PL3[:5]  # Đã triển khai 36, 8, 9, 6, 2: 27 orders of 5 in 120 look like this
+    assert run(tables_generic.data_rank_order, _data(rows, PL3_LABELS)) == []
 
 
 def test_explicit_rank_contradicting_the_scores_is_an_error():

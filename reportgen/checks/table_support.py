@@ -61,3 +61,14 @@ def sections(rows: Sequence[ScoreRow]) -> list[list[int]]:
     for i, row in enumerate(rows):
         groups.setdefault(row.section, []).append(i)
     return list(groups.values())
+
+
+def looks_ranked(values: Sequence[Decimal]) -> bool:
+    """Values in descending order but for a slip or two: a table sorted by
+    this column, not one in alphabetical or administrative order. Evidence
+    from order alone needs enough rows: of the 40 320 orders of 8 rows, only
+    248 have at most one rise (0,6 %); of 5 rows, 27 in 120 do."""
+    if len(values) < 8 or values[0] <= values[-1]:
+        return False
+    rises = sum(1 for a, b in zip(values, values[1:]) if b > a)
+    return rises <= max(1, (len(values) - 1) // 8)

@@ -29,7 +29,7 @@ from ..schemes import Scheme
 from ..scoring import HUNDRED, applicable_max, grade_for, total_of
 from . import CheckContext, rule
 from . import tables_generic  # noqa: F401  (registers the generic rules)
-from .table_support import finding, places_of, rank_value, rounding_tolerance, sections
+from .table_support import finding, looks_ranked, places_of, rank_value, rounding_tolerance, sections
 
 
 def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme]]:
@@ -212,16 +212,6 @@ def _explicitly_ranked(table: ScoreTable) -> bool:
     return any(r.rank is not None for r in table.rows) or "xếp hạng" in title or "thứ hạng" in title
 
 
-def _looks_ranked(values: list[Decimal]) -> bool:
-    """Most neighbours in descending order: a table sorted by score (with a
-    slip or two), not one in alphabetical or administrative order."""
-    pairs = list(zip(values, values[1:]))
-    if len(values) < 5:
-        return False
-    inversions = sum(1 for a, b in pairs if a < b)
-    return inversions <= max(1, len(pairs) // 8) and values[0] > values[-1]
-
-
 @rule("RANK_ORDER", "Thứ tự hoặc thứ hạng trong bảng xếp hạng không theo điểm giảm dần")
 def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table, scheme in _scored_tables(report, ctx):
@@ -229,7 +219,7 @@ def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for indices in sections(table.rows):
             rows = [(i, table.rows[i]) for i in indices if rank_value(table.rows[i]) is not None]
             values = [rank_value(r) for _, r in rows]
-            if not (explicit or _looks_ranked(values)):
+            if not (explicit or looks_ranked(values)):
                 continue
             yield from _rank_findings(table, rows, scheme.tolerance)
 
