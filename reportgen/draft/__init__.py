@@ -34,8 +34,9 @@ class DraftResult:
     corrections: list[Correction] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
 
-    def save(self, path: str | Path) -> None:
-        self.document.save(str(path))
+    def save(self, target) -> None:
+        """Save to a path or a binary file object."""
+        self.document.save(target if hasattr(target, "write") else str(target))
 
     def to_bytes(self) -> bytes:
         buf = io.BytesIO()

@@ -13,11 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import ScoreRow
-from ..numbers import format_vi
+from functools import lru_cache
+
+from ..numbers import format_vi as _format_vi
 from ..schemes import Indicator, Scheme
 from . import docxml as X
 from .data import DraftTable
 from .narrative import lower_first, roman
+
+# Babel is slow per call and tables repeat their values: remember them.
+format_vi = lru_cache(maxsize=65536)(_format_vi)
 
 LANDSCAPE = dict(width_mm=297, height_mm=210, top=20, bottom=15, left=20, right=15, header=8, footer=8)
 TEXT_WIDTH_MM = 297 - 20 - 15

@@ -9,8 +9,11 @@ twentieths of a point (twips) unless a name says otherwise.
 from __future__ import annotations
 
 import copy
+import math
+import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import Sequence
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -18,6 +21,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
+from xml.sax.saxutils import escape
 
 FONT = "Times New Roman"
 TWIPS_PER_MM = 1440 / 25.4
@@ -29,10 +33,15 @@ def mm(value: float) -> int:
     return int(round(value * TWIPS_PER_MM))
 
 
+@lru_cache(maxsize=None)
+def _qn(tag: str) -> str:
+    return qn(tag)
+
+
 def _el(tag: str, **attrs) -> etree._Element:
-    el = etree.Element(qn(tag))
+    el = etree.Element(_qn(tag))
     for key, value in attrs.items():
-        el.set(qn("w:" + key), str(value))
+        el.set(_qn("w:" + key), str(value))
     return el
 
 
@@ -63,38 +72,63 @@ def run_props(rpr, *, bold=False, italic=False, size: float | None = None, caps=
         _sub(rpr, "w:vertAlign", val="superscript")
 
 
-def run(text: str, **fmt) -> etree._Element:
-    r = _el("w:r")
-    rpr = _sub(r, "w:rPr")
-    run_props(rpr, **fmt)
-    t = _sub(r, "w:t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return r
+def _rpr_xml(bold=False, italic=False, size: float | None = None, caps=False, superscript=False,
+             font: str | None = FONT) -> str:
+    out = [f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" w:eastAsia="{font}"/>' if font else ""]
+    if bold:
+        out.append("<w:b/><w:bCs/>")
+    if italic:
+        out.append("<w:i/><w:iCs/>")
+    if caps:
+        out.append("<w:caps/>")
+    if size:
+        half = int(round(size * 2))
+        out.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
+    if superscript:
+        out.append('<w:vertAlign w:val="superscript"/>')
+    return "<w:rPr>" + "".join(out) + "</w:rPr>"
 
 
-def paragraph(text: str = "", *, align: str | None = None, bold=False, italic=False,
-              size: float | None = None, before: float | None = None, after: float | None = None,
-              keep_next=False, indent_first_mm: float | None = None, style: str | None = None,
-              page_break_before=False) -> etree._Element:
-    """A paragraph with one run; spacing in points."""
-    p = _el("w:p")
-    ppr = _sub(p, "w:pPr")
+def _run_xml(text: str, **fmt) -> str:
+    return f'<w:r>{_rpr_xml(**fmt)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _p_xml(text: str = "", *, align: str | None = None, bold=False, italic=False, size: float | None = None,
+           before: float | None = None, after: float | None = None, keep_next=False,
+           indent_first_mm: float | None = None, style: str | None = None, page_break_before=False) -> str:
+    ppr = []
     if style:
-        _sub(ppr, "w:pStyle", val=style)
+        ppr.append(f'<w:pStyle w:val="{style}"/>')
     if keep_next:
-        _sub(ppr, "w:keepNext")
+        ppr.append("<w:keepNext/>")
     if page_break_before:
-        _sub(ppr, "w:pageBreakBefore")
+        ppr.append("<w:pageBreakBefore/>")
     if before is not None or after is not None:
-        _sub(ppr, "w:spacing", before=int((before or 0) * 20), after=int((after or 0) * 20))
+        ppr.append(f'<w:spacing w:before="{int((before or 0) * 20)}" w:after="{int((after or 0) * 20)}"/>')
     if indent_first_mm:
-        _sub(ppr, "w:ind", firstLine=mm(indent_first_mm))
+        ppr.append(f'<w:ind w:firstLine="{mm(indent_first_mm)}"/>')
     if align:
-        _sub(ppr, "w:jc", val=align)
-    if text:
-        p.append(run(text, bold=bold, italic=italic, size=size))
-    return p
+        ppr.append(f'<w:jc w:val="{align}"/>')
+    body = _run_xml(text, bold=bold, italic=italic, size=size) if text else ""
+    return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{body}</w:p>"
+
+
+_NS = nsdecls("w")
+_FIRST_TAG = re.compile(r"^<(w:\w+)")
+
+
+def _parse(xml: str) -> etree._Element:
+    """One fragment of w: markup as an element (the namespace declared once)."""
+    return parse_xml(_FIRST_TAG.sub(lambda m: f"<{m.group(1)} {_NS}", xml, count=1))
+
+
+def run(text: str, **fmt) -> etree._Element:
+    return _parse(_run_xml(text, **fmt))
+
+
+def paragraph(text: str = "", **fmt) -> etree._Element:
+    """A paragraph with one run; spacing in points (see :func:`_p_xml`)."""
+    return _parse(_p_xml(text, **fmt))
 
 
 def short_rule(width_twips: int, column_twips: int, thickness: int = 6, after_pt: int = 0) -> etree._Element:
@@ -111,13 +145,6 @@ def short_rule(width_twips: int, column_twips: int, thickness: int = 6, after_pt
     _sub(ppr, "w:jc", val="center")
     rpr = _sub(ppr, "w:rPr")
     _sub(rpr, "w:sz", val=2)
-    return p
-
-
-def page_break_paragraph() -> etree._Element:
-    p = _el("w:p")
-    r = _sub(p, "w:r")
-    _sub(r, "w:br", type="page")
     return p
 
 
@@ -170,36 +197,26 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
     continues in the rows below. The first ``header_rows`` rows repeat on every
     page (``tblHeader``); no row splits across pages (``cantSplit``)."""
     n_cols = len(widths)
-    tbl = _el("w:tbl")
-    tblpr = _sub(tbl, "w:tblPr")
-    _sub(tblpr, "w:tblW", w=sum(widths), type="dxa")
-    _sub(tblpr, "w:jc", val="center")
-    _borders(tblpr, "w:tblBorders", val="single" if borders else "nil")
-    _sub(tblpr, "w:tblLayout", type="fixed")
-    mar = _sub(tblpr, "w:tblCellMar")
-    _sub(mar, "w:left", w=40, type="dxa")
-    _sub(mar, "w:right", w=40, type="dxa")
-    grid = _sub(tbl, "w:tblGrid")
-    for w in widths:
-        _sub(grid, "w:gridCol", w=w)
-    # pending vertical merges: column -> rows still to continue
-    pending: dict[int, tuple[int, int]] = {}  # col -> (remaining rows, colspan)
+    line = "single" if borders else "nil"
+    edge = "".join(f'<w:{n} w:val="{line}" w:sz="4" w:space="0" w:color="000000"/>'
+                   for n in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [f'<w:tbl {_NS}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+           f'<w:tblBorders>{edge}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+           '<w:tblCellMar><w:left w:w="40" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tblCellMar>'
+           '</w:tblPr><w:tblGrid>' + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
+    pending: dict[int, tuple[int, int]] = {}  # col -> (rows still to continue, colspan)
     for r_index, cells in enumerate(rows):
-        tr = _sub(tbl, "w:tr")
-        trpr = _sub(tr, "w:trPr")
-        if cant_split:
-            _sub(trpr, "w:cantSplit")
-        if row_min_height:
-            _sub(trpr, "w:trHeight", val=row_min_height)
-        if r_index < header_rows:
-            _sub(trpr, "w:tblHeader")
+        trpr = ("<w:cantSplit/>" if cant_split else "") + (
+            f'<w:trHeight w:val="{row_min_height}"/>' if row_min_height else "") + (
+            "<w:tblHeader/>" if r_index < header_rows else "")
+        out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>")
+        cell_size = header_size if (header_size and r_index < header_rows) else size
         col = 0
         queue = list(cells)
-        cell_size = header_size if (header_size and r_index < header_rows) else size
         while col < n_cols:
             if col in pending:
                 remaining, span = pending[col]
-                _cell(tr, Cell(), widths[col:col + span], cell_size, vmerge="continue")
+                out.append(_cell_xml(Cell(), widths[col:col + span], cell_size, "continue"))
                 if remaining <= 1:
                     del pending[col]
                 else:
@@ -207,7 +224,7 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
                 col += span
                 continue
             if not queue:
-                _cell(tr, Cell(), widths[col:col + 1], cell_size)
+                out.append(_cell_xml(Cell(), widths[col:col + 1], cell_size))
                 col += 1
                 continue
             cell = queue.pop(0)
@@ -216,27 +233,27 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
             if cell.rowspan > 1:
                 vmerge = "restart"
                 pending[col] = (cell.rowspan - 1, span)
-            _cell(tr, cell, widths[col:col + span], cell_size, vmerge=vmerge)
+            out.append(_cell_xml(cell, widths[col:col + span], cell_size, vmerge))
             col += span
-    return tbl
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return parse_xml("".join(out))
 
 
-def _cell(tr, cell: Cell, widths: Sequence[int], size: float, vmerge: str | None = None) -> None:
-    tc = _sub(tr, "w:tc")
-    tcpr = _sub(tc, "w:tcPr")
-    _sub(tcpr, "w:tcW", w=sum(widths), type="dxa")
+def _cell_xml(cell: Cell, widths: Sequence[int], size: float, vmerge: str | None = None) -> str:
+    tcpr = [f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>']
     if len(widths) > 1:
-        _sub(tcpr, "w:gridSpan", val=len(widths))
+        tcpr.append(f'<w:gridSpan w:val="{len(widths)}"/>')
     if vmerge == "restart":
-        _sub(tcpr, "w:vMerge", val="restart")
+        tcpr.append('<w:vMerge w:val="restart"/>')
     elif vmerge == "continue":
-        _sub(tcpr, "w:vMerge")
-    _sub(tcpr, "w:vAlign", val="center")
+        tcpr.append("<w:vMerge/>")
+    tcpr.append('<w:vAlign w:val="center"/>')
+    align = {"left": "left", "right": "right"}.get(cell.align, "center")
     lines = cell.text.split("\n") if cell.text else [""]
-    for line in lines:
-        p = paragraph(line, align={"left": "left", "right": "right"}.get(cell.align, "center"),
-                      bold=cell.bold, italic=cell.italic, size=size, before=1, after=1)
-        tc.append(p)
+    paras = "".join(_p_xml(line, align=align, bold=cell.bold, italic=cell.italic, size=size, before=1, after=1)
+                    for line in lines)
+    return f"<w:tc><w:tcPr>{''.join(tcpr)}</w:tcPr>{paras}</w:tc>"
 
 
 # --- sections -----------------------------------------------------------------
@@ -255,7 +272,10 @@ def set_page(sectpr, *, width_mm: float, height_mm: float, top: float, bottom: f
     pgsz = _el("w:pgSz", w=mm(width_mm), h=mm(height_mm))
     if landscape:
         pgsz.set(qn("w:orient"), "landscape")
-    pgmar = _el("w:pgMar", top=mm(top), right=mm(right), bottom=mm(bottom), left=mm(left),
+    def up(value: float) -> int:  # never a hair below the ND30 minimum
+        return math.ceil(value * TWIPS_PER_MM)
+
+    pgmar = _el("w:pgMar", top=up(top), right=up(right), bottom=up(bottom), left=up(left),
                 header=mm(header), footer=mm(footer), gutter=0)
     # Schema order: headerReference*, footerReference*, …, pgSz, pgMar, …
     refs = [c for c in sectpr if c.tag in (qn("w:headerReference"), qn("w:footerReference"),
@@ -310,18 +330,6 @@ def section_end_paragraph(sectpr) -> etree._Element:
 
 def copy_sectpr(sectpr) -> etree._Element:
     return copy.deepcopy(sectpr)
-
-
-def sections_of(document) -> list[etree._Element]:
-    """Every sectPr in body order (paragraph-level ones, then the body's)."""
-    body = document.element.body
-    found = [p for p in body.iter(qn("w:sectPr"))]
-    return found
-
-
-def is_landscape(sectpr) -> bool:
-    pgsz = sectpr.find(qn("w:pgSz"))
-    return pgsz is not None and pgsz.get(qn("w:orient")) == "landscape"
 
 
 # --- footnotes ----------------------------------------------------------------
@@ -396,10 +404,6 @@ def split_run_at(run_el, marker: str) -> etree._Element | None:
         tail.find(qn("w:t")).text = after
         run_el.addnext(tail)
     return run_el
-
-
-def iter_runs(element) -> Iterable[etree._Element]:
-    return element.iter(qn("w:r"))
 
 
 def remove(element) -> None:

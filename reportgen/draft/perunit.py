@@ -20,13 +20,18 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..model import ScoreRow
-from ..numbers import format_vi
+from functools import lru_cache
+
+from ..numbers import format_vi as _format_vi
 from ..schemes import Scheme
 from ..scoring import weakest_indicators
 from .data import DraftData, DraftTable
 from .metadata import DraftMeta
 from .narrative import lower_first, period_words
 from .render import ANCHOR, insert_appendices, number_headings, render_template, template_path
+
+# Babel is slow per call and tables repeat their values: remember them.
+format_vi = lru_cache(maxsize=65536)(_format_vi)
 
 MARK = "\u27e6u:{}\u27e7"
 _MARK_RE = re.compile("\u27e6u:([a-z0-9_]+)\u27e7")
