@@ -54,13 +54,16 @@ _T, _TAB, _BR, _CR = _q("t"), _q("tab"), _q("br"), _q("cr")
 _NBH, _SOFTH = _q("noBreakHyphen"), _q("softHyphen")
 _TXBX = _q("txbxContent")
 _SKIP = {_q("del"), _q("delText"), _q("instrText"), _q("delInstrText"), _q("rPr"), _q("pPr"),
+         _q("sdtPr"), _q("sdtEndPr"),
          _q("moveFrom"), _q("footnoteReference"), _q("endnoteReference"), _q("commentReference"),
          f"{{{MC}}}Fallback"}
 _CONTAINERS = {_q("customXml"), _SDT, _SDTCONTENT, _q("smartTag")}
 _VAL = _q("val")
 _NUMERIC = re.compile(r"^[\s\d.,/%+\-–—()]*\d[\s\d.,/%+\-–—()]*$|^[-–—]$")
 
-DEFAULTS = {"flatten_layout_tables": True, "footnotes": True, "cell_line_separator": " "}
+DEFAULTS = {"flatten_layout_tables": True, "footnotes": True, "cell_line_separator": " ",
+            # python-docx holds the whole XML in memory: refuse parts over this.
+            "max_member_bytes": 64 * 1024 * 1024}
 
 
 @dataclass
@@ -393,6 +396,7 @@ def open_document(path, settings: dict | None = None):
     from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
+    settings = {**DEFAULTS, **(settings or {})}
     zf = open_checked_zip(path, "word/document.xml", "DOCX", settings)
     zf.close()
     try:
