@@ -217,7 +217,7 @@ def test_group_sum_78_6_against_78_49_is_within_tolerance_and_only_information()
     assert [(f.code, f.severity, f.reported, f.expected) for f in findings] == [
         ("TOTAL_MISMATCH", "info", "78.49", "78.6")]
     assert findings[0].message == ("Điểm tổng hợp ghi 78,49/100, cộng 6 nhóm chỉ số được 78,6: chênh lệch 0,11 "
-                                   "do làm tròn từng phần (trong ngưỡng 0,3)")
+                                   "do làm tròn từng phần (trong ngưỡng 0,305)")
 
 
 def test_group_sum_far_from_the_total_is_an_error():

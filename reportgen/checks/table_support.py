@@ -15,12 +15,13 @@ def places_of(value: Decimal) -> int:
 
 
 def rounding_tolerance(parts: Sequence[Decimal], tolerance: Decimal | None = None,
-                       part_tolerance: Decimal | None = None) -> Decimal:
+                       part_tolerance: Decimal | None = None, whole: Decimal | None = None) -> Decimal:
     """How far a whole written from unrounded parts may be from the sum of
     the parts as written: per part, the scheme's ``part_tolerance`` but never
     more than half a unit of the last decimal the parts show (parts written
     to 2 decimals cannot hide a rounding of 0,05 each); without a scheme, that
-    half unit alone, and none for whole numbers. Never below the scheme's
+    half unit alone, and none for whole numbers. The whole, itself rounded,
+    adds half a unit of its own last decimal. Never below the scheme's
     ``tolerance``."""
     places = max((places_of(p) for p in parts), default=0)
     half_unit = Decimal(5).scaleb(-(places + 1))
@@ -28,7 +29,8 @@ def rounding_tolerance(parts: Sequence[Decimal], tolerance: Decimal | None = Non
         per_part = half_unit if places else Decimal(0)  # whole numbers are counts: exact
     else:
         per_part = min(part_tolerance, half_unit) if places else part_tolerance
-    return max(tolerance or Decimal(0), per_part * len(parts))
+    own = Decimal(5).scaleb(-(places_of(whole) + 1)) if whole is not None and places_of(whole) else Decimal(0)
+    return max(tolerance or Decimal(0), per_part * len(parts) + own)
 
 
 def _text(value) -> str | None:

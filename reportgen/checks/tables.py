@@ -61,7 +61,7 @@ def _total_tolerance(row: ScoreRow, scheme: Scheme) -> Decimal:
     """A total written from unrounded scores may differ from the sum of the
     rounded scores by half a unit of the last place per score."""
     parts = [v for ind in scheme.scored_indicators if (v := row.scores.get(ind.key)) is not None]
-    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance)
+    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance, row.total)
 
 
 def _written_max(row: ScoreRow, scheme: Scheme) -> Decimal:

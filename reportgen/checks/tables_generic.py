@@ -108,10 +108,10 @@ def _series(table: ScoreTable) -> list[Series]:
     return [s for s in out.values() if s.values]
 
 
-def _tolerance(scheme: Scheme | None, parts: list[Decimal]) -> Decimal:
+def _tolerance(scheme: Scheme | None, parts: list[Decimal], whole: Decimal) -> Decimal:
     if scheme is None:
-        return rounding_tolerance(parts)
-    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance)
+        return rounding_tolerance(parts, whole=whole)
+    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance, whole)
 
 
 def _vi(value: Decimal | None, places: int | None = None) -> str:
@@ -209,7 +209,7 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             diff = abs(computed - s.whole)
             if diff == 0:
                 continue
-            tol = _tolerance(scheme, s.parts)
+            tol = _tolerance(scheme, s.parts, s.whole)
             row = table.rows[s.row]
             shown = max(places_of(p) for p in s.parts)
             written = f"{_vi(s.whole)}/{_vi(s.whole_max)}" if s.whole_max is not None else _vi(s.whole)
