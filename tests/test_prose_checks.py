@@ -241,3 +241,18 @@ def test_articles_restart_clause_numbers_nd30():
     lines = ["Điều 1. Phạm vi", "1. Một", "2. Hai", "Điều 2. Đối tượng", "1. Một", "Điều 4. Giải thích"]
     fs = found(build(lines), "SECTION_NUMBERING")
     assert [(f.reported, f.expected) for f in fs] == [("Điều 4", "Điều 3")]
+
+
+def test_categories_far_from_the_total_are_only_a_warning():
+    # 14 + 13.500 = 13.514 against 13.597: off by 0,6 %, maybe not a split of the total
+    lines = ["Tổng số hồ sơ tiếp nhận 13.597 hồ sơ. Số hồ sơ quá hạn 14 hồ sơ. Số hồ sơ đúng hạn 13.500 hồ sơ."]
+    assert [f.severity for f in found(build(lines), "SUM_MISMATCH")] == ["warning"]
+    lines = ["Tổng số hồ sơ tiếp nhận 13.597 hồ sơ. Số hồ sơ trực tuyến 7.123 hồ sơ. Số hồ sơ quá hạn 14 hồ sơ."]
+    assert found(build(lines), "SUM_MISMATCH") == []  # nowhere near: not parts of the total
+
+
+def test_share_of_a_fraction():
+    assert [(f.reported, f.expected) for f in
+            found(build(["có 06/17 cơ quan xếp loại Xuất sắc (chiếm 37,29%)."]), "PERCENT_MISMATCH")] \
+        == [("37.29", "35.29")]
+    assert found(build(["có 06/17 cơ quan xếp loại Xuất sắc (chiếm 35,29%)."]), "PERCENT_MISMATCH") == []

@@ -195,3 +195,27 @@ def test_grades_with_a_unit_noun_holding_a_comma_and_units_in_parentheses():
 ])
 def test_scores_written_with_a_dot(text, marked):
     assert [s.raw["text"] for s in read_statements(paras(text)) if s.raw.get("wrong_separator")] == marked
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Xếp loại Xuất sắc: 06 cơ quan, gồm: Sở Công Thương, Thanh tra tỉnh.",
+     [(6, "Xuất sắc", ["Sở Công Thương", "Thanh tra tỉnh"])]),
+    ("- Loại Tốt: 09 đơn vị (Sở Y tế, Sở Tài chính)", [(9, "Tốt", ["Sở Y tế", "Sở Tài chính"])]),
+    ("có 06 cơ quan xếp loại Xuất sắc: Sở A, Sở B; 09 cơ quan xếp loại Tốt: Sở C, Sở D và 02 cơ quan "
+     "xếp loại Khá: Sở E, Sở F.",
+     [(6, "Xuất sắc", ["Sở A", "Sở B"]), (9, "Tốt", ["Sở C", "Sở D"]), (2, "Khá", ["Sở E", "Sở F"])]),
+    ("01/13 cơ quan, đơn vị xếp loại Khá (chi tiết tại Phụ lục)", [(1, "Khá", [])]),
+])
+def test_grade_claims_in_other_word_orders(text, expected):
+    got = [(s.count, s.grade, s.units) for s in read_statements(paras(text)) if s.kind == "grade_count"]
+    assert got == expected
+
+
+def test_a_fraction_with_its_percent_is_a_share_of_the_denominator():
+    (sh,) = kinds(read_statements(paras("có 06/17 cơ quan xếp loại Xuất sắc (chiếm 35,29%).")), "share")
+    assert (sh.value, sh.whole, sh.percent) == (D(6), D(17), D("35.29"))
+
+
+def test_a_comparison_in_parentheses_is_not_a_sum():
+    sts = read_statements(paras("Tiếp nhận 13.597 hồ sơ (tăng 975 hồ sơ so với kỳ trước, giảm 12 hồ sơ so với cùng kỳ)."))
+    assert kinds(sts, "sum") == []

@@ -216,7 +216,10 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):
             continue  # too far apart to be one whole split into categories
-        severity = "warning" if mode == "subset" else "error"
+        # Categories listed after a total are its parts only by reading: close
+        # to the total (within 0,5 %) they surely are, further off maybe not.
+        near = abs(diff) <= st.whole * Decimal("0.005")
+        severity = "warning" if mode == "subset" or (mode == "breakdown" and not near) else "error"
         yield _at("SUM_MISMATCH", severity,
                   f"Các thành phần {_sum_text(st.parts)} = {_n(total)}, không bằng tổng {_n(st.whole)} "
                   f"(lệch {_n(abs(diff))})", st, reported=str(st.whole), expected=str(total))

@@ -177,9 +177,24 @@ def canonical_grade(text: str) -> str | None:
 def _grade_count_re() -> re.Pattern[str]:
     grades = "|".join(re.escape(w) for w, _ in _grade_words())
     return re.compile(
-        r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)"
-        r"(?:(?P<kw>(?:được\s+)?xếp\s+loại|đạt\s+loại|loại)\s*:?\s*)?(?P<grade>" + grades + r")(?!\w)"
-        r"(?:\s*(?:nhiệm vụ)?\s*:\s*(?P<list>.+)|\s*\((?P<plist>[^()]+)\))?", re.I)
+        _COUNT_HEAD + r"(?:(?P<kw>(?:được\s+)?xếp\s+loại|đạt\s+loại|loại)\s*:?\s*)?(?P<grade>" + grades + r")(?!\w)"
+        r"(?:\s*(?:nhiệm vụ)?\s*:\s*(?P<list>.+?)" + _LIST_END + r"|\s*\((?P<plist>[^()]+)\))?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _grade_first_re() -> re.Pattern[str]:
+    """'Xếp loại Xuất sắc: 06 cơ quan, gồm: …' (the grade before the count)."""
+    grades = "|".join(re.escape(w) for w, _ in _grade_words())
+    return re.compile(
+        r"(?P<kw>xếp\s+loại|loại|mức)\s+(?P<grade>" + grades + r")(?!\w)\s*(?::|có|là|gồm)?\s*:?\s*"
+        r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>[^\W\d][\w&]*(?:\s+[^\W\d][\w&]*){0,3})"
+        r"(?:\s*,?\s*(?:gồm|bao\s+gồm|là)?\s*:\s*(?P<list>.+?)" + _LIST_END + r"|\s*\((?P<plist>[^()]+)\))?", re.I)
+
+
+_COUNT_HEAD = r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)"
+# A unit list ends where the next count of a grade starts, or at the block's end.
+_LIST_END = (r"(?=\s*(?:[;.]\s*|,?\s+và\s+|\s)(?:có\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s+(?:[^\W\d][\w&]*,?\s+){0,5}?"
+             r"(?:xếp\s+loại|đạt\s+loại|loại)\b|\s*[;.]?\s*(?:[-–+•]\s*)?(?:xếp\s+loại|loại|mức)\s+\w|\s*$)")
 
 
 def _unit_parenthesis(text: str | None) -> str | None:
@@ -199,10 +214,11 @@ _EVALUATED = re.compile(
 def _grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
     out: list[Statement] = []
     text = block.text.lstrip("-–+•* ")
-    for m in _grade_count_re().finditer(text):
-        official = m.group("grade").casefold().startswith("hoàn thành")
-        if not (m.group("kw") or official or m.group("list")):
-            continue
+    matches = [m for m in _grade_count_re().finditer(text)
+               if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành")]
+    if not matches:
+        matches = list(_grade_first_re().finditer(text))
+    for m in matches:
         grade = canonical_grade(m.group("grade"))
         st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
                        count=int(m.group("x")), grade=grade, scope=scope,
@@ -280,6 +296,7 @@ def _rejoin(parts: list[str], candidates: Sequence[str]) -> list[str]:
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _SHARE_AFTER = re.compile(r"^\s*[,;]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
 _PAREN_SUM = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*)?)\s*\((?P<inner>[^()]+)\)")
+_COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
 _TOTAL_WORD = re.compile(r"\btổng(?:\s+số|\s+cộng)?\b", re.I)
 
 
@@ -324,6 +341,8 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
         parts = [_count(c.group(1)) for c in _counts_of(inner, noun)]
         if whole is None or len(parts) < 2 or None in parts:
             continue
+        if _COMPARISON.search(inner):
+            continue  # "(tăng 975 hồ sơ so với kỳ trước …)" compares, it does not split
         mode = "subset" if re.match(r"\s*trong\s+đó", inner, re.I) else "partition"
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
                              parts=parts, scope=scope, raw={"mode": mode, "noun": noun}))
@@ -392,7 +411,19 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
             kind = "fraction"
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
                              denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30]}))
+        # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
+        share = _FRACTION_SHARE.match(text, m.end())
+        if kind == "fraction" and share and yv:
+            pct = _percent(share.group(1))
+            if pct is not None:
+                out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,
+                                     page=block.page, value=xv, whole=yv, percent=pct[0], scope=scope,
+                                     raw={"percent": share.group(1) + "%", "wrong_separator": "1" if pct[1] else ""}))
     return out
+
+
+_FRACTION_SHARE = re.compile(r"\s+(?:[^\W\d][\w&]*,?\s+){0,6}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*"
+                             r"(\d+(?:[.,]\d+)?)\s*%", re.I)
 
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
