@@ -239,47 +239,93 @@ def _check_formulas(sheet: _Sheet, sheet_name: str) -> list[dict]:
     return out
 
 
-def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: dict, checks: list[dict]) -> None:
+def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: dict, checks: list[dict]) -> list[int]:
+    """Append the sheet's paragraphs and tables to ``doc``; return the
+    indices of its tables. Blocks of rows separated by two or more empty rows
+    are separate tables (two appendices on one sheet)."""
     cells = {k: v for k, v in sheet.cells.items() if v[0]}
     for chk in checks:  # an uncached formula shows its computed value
         if chk["kind"] == "formula_uncached":
             number = chk["computed"]
             cells[(chk["r"], chk["c"])] = (vi_text(number.normalize() if number != number.to_integral_value()
                                                    else number.quantize(Decimal(1))), number)
-    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     for r1, c1, r2, c2 in merges:
         spans[(r1, c1)] = (r2, c2)
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
-                    covered[(r, c)] = (r1, c1)
+                    covered.add((r, c))
     origins = {k: v for k, v in cells.items() if k not in covered}
-    n_para = sum(1 for _ in doc.paragraphs)
-    doc.blocks.append(RawParagraph(text=sheet_name, index=n_para, style="sheet"))
-    n_para += 1
-    if not origins:
-        return
+    doc.blocks.append(RawParagraph(text=sheet_name, index=_n_paragraphs(doc), style="sheet"))
     rows = sorted({r for r, _ in origins})
-    cols_used = sorted({c for _, c in origins})
+    segments: list[list[int]] = []
+    for r in rows:
+        if segments and r - segments[-1][-1] <= settings.get("table_gap", 2):
+            segments[-1].append(r)
+        else:
+            segments.append([r])
+    tables: list[int] = []
+    placed: set[int] = set()
+    for segment in segments:
+        t, row_index, first_col = _segment(segment, origins, spans, doc, settings)
+        if t is None:
+            continue
+        tables.append(t)
+        for chk in checks:
+            if chk["kind"] != "formula_uncached" and chk["r"] in row_index:
+                placed.add(id(chk))
+                doc.notes.append(_note(chk, sheet_name, t, row_index[chk["r"]], chk["c"] - first_col))
+    for chk in checks:
+        if chk["kind"] != "formula_uncached" and id(chk) not in placed:
+            doc.notes.append(_note(chk, sheet_name, None, None, None))
+    return tables
+
+
+def _n_paragraphs(doc: RawDocument) -> int:
+    return sum(1 for _ in doc.paragraphs)
+
+
+def _note(chk: dict, sheet_name: str, table, row, col) -> RawNote:
+    return RawNote(
+        kind=chk["kind"],
+        message=(f"Ô {chk['cell']} (trang tính “{sheet_name}”) có công thức {chk['formula']} "
+                 f"cho {vi_text(chk['computed'])} nhưng giá trị lưu sẵn là {vi_text(chk['cached'])}."),
+        table=table, row=row, col=col,
+        data={"sheet": sheet_name, "cell": chk["cell"], "formula": chk["formula"],
+              "cached": chk["cached"], "computed": chk["computed"]})
+
+
+def _segment(rows: list[int], origins: dict, spans: dict, doc: RawDocument, settings: dict):
+    """One block of rows: title rows (one text cell) as paragraphs, the
+    table, trailing note rows as paragraphs. Returns (table index or None,
+    sheet row → table row, first sheet column)."""
     by_row: dict[int, list[int]] = {}
     for r, c in origins:
-        by_row.setdefault(r, []).append(c)
+        if r in rows:
+            by_row.setdefault(r, []).append(c)
+    rows = list(rows)
 
     def single(r: int) -> bool:
         cs = by_row[r]
         return len(cs) == 1 and origins[(r, cs[0])][1] is None
 
-    lead = []
-    trail = []
-    if settings.get("split_titles", True) and len(rows) > 1:
-        while rows and single(rows[0]) and len(rows) > 1:
+    lead: list[int] = []
+    trail: list[int] = []
+    if settings.get("split_titles", True):
+        while len(rows) > 1 and single(rows[0]):
             lead.append(rows.pop(0))
-        while rows and single(rows[-1]) and len(rows) > 1:
+        while len(rows) > 1 and single(rows[-1]):
             trail.insert(0, rows.pop())
+        if len(rows) == 1 and single(rows[0]):
+            lead.append(rows.pop())
     for r in lead:
-        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=n_para, style="sheet-title"))
-        n_para += 1
+        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_n_paragraphs(doc),
+                                       style="sheet-title"))
+    table_idx = None
+    row_index: dict[int, int] = {}
+    first_col = 1
     if rows:
         first_col = min(c for r in rows for c in by_row[r])
         last_col = max(c for r in rows for c in by_row[r])
@@ -289,8 +335,6 @@ def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: d
         for r in rows:
             out_row = []
             for c in sorted(by_row[r]):
-                if c < first_col or c > last_col:
-                    continue
                 text, number = origins[(r, c)]
                 rowspan = colspan = 1
                 if (r, c) in spans:
@@ -302,21 +346,10 @@ def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: d
                                        rowspan=rowspan, colspan=colspan, value=number))
             table.rows.append(out_row)
         doc.blocks.append(table)
-        for chk in checks:
-            if chk["kind"] == "formula_uncached":
-                continue
-            r, c = chk["r"], chk["c"]
-            doc.notes.append(RawNote(
-                kind=chk["kind"],
-                message=(f"Ô {chk['cell']} (trang tính “{sheet_name}”) có công thức {chk['formula']} "
-                         f"cho {vi_text(chk['computed'])} nhưng giá trị lưu sẵn là {vi_text(chk['cached'])}."),
-                table=table_idx if r in row_index else None,
-                row=row_index.get(r), col=(c - first_col) if r in row_index else None,
-                data={"sheet": sheet_name, "cell": chk["cell"], "formula": chk["formula"],
-                      "cached": chk["cached"], "computed": chk["computed"]}))
     for r in trail:
-        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=n_para, style="sheet-note"))
-        n_para += 1
+        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_n_paragraphs(doc),
+                                       style="sheet-note"))
+    return table_idx, row_index, first_col
 
 
 def read(path, settings: dict | None = None) -> RawDocument:
@@ -340,10 +373,9 @@ def read(path, settings: dict | None = None) -> RawDocument:
                 ws_v = wb_v[name] if name in wb_v.sheetnames else None
                 sheet, merges = _read_sheet(ws_f, ws_v, zf, settings)
                 checks = _check_formulas(sheet, name) if settings.get("check_formulas", True) else []
-                n_tables = sum(1 for _ in doc.tables)
-                _build(sheet, merges, name, doc, settings, checks)
-                table = n_tables if sum(1 for _ in doc.tables) > n_tables else None
-                doc.properties["sheets"].append({"name": name, "table": table})
+                tables = _build(sheet, merges, name, doc, settings, checks)
+                table = tables[0] if tables else None
+                doc.properties["sheets"].append({"name": name, "table": table, "tables": tables})
                 if sheet.truncated_at is not None:
                     doc.notes.append(RawNote(
                         kind="sheet_truncated",

@@ -48,7 +48,7 @@ def test_a_sheet_gives_its_name_title_rows_table_and_note_rows(tmp_path):
     paras = [(p.style, p.text) for p in raw.paragraphs]
     assert paras == [("sheet", "Phụ lục"), ("sheet-title", "KẾT QUẢ ĐÁNH GIÁ THÁNG 7 NĂM 2023"),
                      ("sheet-note", "Lưu ý: dấu (-) là chỉ số không phải thực hiện.")]
-    assert raw.properties["sheets"] == [{"name": "Phụ lục", "table": 0}]
+    assert raw.properties["sheets"] == [{"name": "Phụ lục", "table": 0, "tables": [0]}]
     kinds = [type(b).__name__ for b in raw.blocks]
     assert kinds == ["RawParagraph", "RawParagraph", "RawTable", "RawParagraph"]
 
@@ -149,3 +149,24 @@ def test_the_portal_export_keeps_its_numbers_as_the_text_it_stores():
     assert first.rows[1][7].value is None
     trend = list(raw.tables)[2]
     assert [(c.text, c.value) for c in trend.rows[1]] == [("8", Decimal("8")), ("2025", None), ("86,2", Decimal("86.2"))]
+
+
+def test_two_appendices_on_one_sheet_are_two_tables(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    ws.append(["Phụ lục I"])
+    ws.append(["STT", "Đơn vị", "Điểm"])
+    ws.append([1, "Sở Y tế", 80.67])
+    ws.append([])
+    ws.append([])
+    ws.append(["Phụ lục II"])
+    ws.append(["STT", "Đơn vị", "Điểm"])
+    ws.append([1, "UBND huyện Mường Ảng", 81.18])
+    wb.save(tmp_path / "two.xlsx")
+    raw = xlsx_parser.read(tmp_path / "two.xlsx")
+    assert [type(b).__name__ for b in raw.blocks] == ["RawParagraph", "RawParagraph", "RawTable",
+                                                      "RawParagraph", "RawTable"]
+    assert [p.text for p in raw.paragraphs] == ["Phụ lục", "Phụ lục I", "Phụ lục II"]
+    assert [t.grid()[1][1] for t in raw.tables] == ["Sở Y tế", "UBND huyện Mường Ảng"]
+    assert raw.properties["sheets"] == [{"name": "Phụ lục", "table": 0, "tables": [0, 1]}]
