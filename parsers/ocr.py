@@ -24,19 +24,18 @@ maps each such note to a warning finding::
 """
 from __future__ import annotations
 
-import re
+import unicodedata
 from pathlib import Path
 
 from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
 
-from .pdf_grid import chars_to_lines, join_wrapped, line_text, place_cells
+from .ocr_cells import ink_crop, read_cells, words
+from .pdf_grid import chars_to_lines, line_text, place_cells
 from .vi_plausibility import plausibility
 
 DPI = 300
 MIN_CONFIDENCE = 80.0  # below this a cell is reported as uncertain
 PLAUSIBLE = 0.6  # share of Vietnamese syllables a real text layer reaches
-_NUMERIC = re.compile(r"^[\d\s.,/%-]+$")
-_DIGITS = "-c tessedit_char_whitelist=0123456789,./-"
 
 
 def needs_ocr(chars: list[dict]) -> bool:
@@ -138,67 +137,6 @@ def table_cells(mask) -> list[list[tuple[int, int, int, int]]]:
     return tables
 
 
-def _tesseract_words(img, psm: int, config: str = "") -> list[dict]:
-    import pytesseract
-
-    data = pytesseract.image_to_data(img, lang="vie", config=f"--psm {psm} {config}".strip(),
-                                     output_type=pytesseract.Output.DICT)
-    words = []
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
-        conf = float(data["conf"][i])
-        if not text or conf < 0:
-            continue
-        words.append({"text": text, "conf": conf, "x0": data["left"][i], "top": data["top"][i],
-                      "x1": data["left"][i] + data["width"][i],
-                      "bottom": data["top"][i] + data["height"][i],
-                      "block": data["block_num"][i], "par": data["par_num"][i],
-                      "line": data["line_num"][i]})
-    return words
-
-
-def _words_text(words: list[dict]) -> tuple[str, float | None]:
-    if not words:
-        return "", None
-    lines: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
-        mid = (w["top"] + w["bottom"]) / 2
-        if lines and abs(mid - lines[-1][0]["mid"]) < 0.5 * (w["bottom"] - w["top"]):
-            lines[-1].append({**w, "mid": lines[-1][0]["mid"]})
-        else:
-            lines.append([{**w, "mid": mid}])
-    text = ""
-    for ln in lines:
-        text = join_wrapped(text, " ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])))
-    return text, min(w["conf"] for w in words)
-
-
-def _reread(clean, box, text: str, conf: float | None) -> tuple[str, float | None]:
-    """Read one cell again on its own; keep the more confident reading."""
-    x0, y0, x1, y1 = box
-    pad = 4
-    crop = clean[y0 + pad:y1 - pad, x0 + pad:x1 - pad]
-    if crop.size == 0 or (crop < 128).sum() < 8:
-        return text, conf
-    import cv2
-
-    crop = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-    tries = [(7, "")]
-    if not text or _NUMERIC.match(text):
-        tries.append((7, _DIGITS))
-    for psm, config in tries:
-        words = _tesseract_words(crop, psm, config)
-        t, c = _words_text(words)
-        if config and not _NUMBER_FORM.match(t):
-            continue  # the digits-only reading must still look like a number
-        if t and (conf is None or (c or 0) > conf):
-            text, conf = t, c
-    return text, conf
-
-
-_NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
-
-
 def read_page(path: Path, page_index: int, settings: dict):
     """(blocks, notes) of one page read by OCR."""
     import cv2
@@ -208,7 +146,7 @@ def read_page(path: Path, page_index: int, settings: dict):
     gray, angle = deskew(render(path, page_index, dpi))
     binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
                            cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
-    binary = _despeckle(binary)
+    binary = _despeckle(binary, 6)
     mask = grid_lines(binary)
     clean = 255 - binary
     clean[mask > 0] = 255  # text without the ruling lines
@@ -222,36 +160,25 @@ def read_page(path: Path, page_index: int, settings: dict):
         x0 = min(b[0] for b in boxes); y0 = min(b[1] for b in boxes)
         x1 = max(b[2] for b in boxes); y1 = max(b[3] for b in boxes)
         prose[y0:y1, x0:x1] = 255
-        bucket: dict[int, list[dict]] = {}
-        for r in range(len(ys) - 1):
-            top, bottom = int(ys[r]), int(ys[r + 1])
-            strip = clean[top:bottom, x0:x1]
-            if strip.size == 0 or (strip < 128).sum() < 8:
-                continue
-            strip = cv2.copyMakeBorder(strip, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
-            for w in _tesseract_words(strip, 6):
-                w = {**w, "x0": w["x0"] - 10 + x0, "x1": w["x1"] - 10 + x0,
-                     "top": w["top"] - 10 + top, "bottom": w["bottom"] - 10 + top}
-                cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-                gc = int(np.searchsorted(xs, cx)) - 1
-                k = slot.get((r, gc))
-                if k is not None:
-                    bucket.setdefault(k, []).append(w)
+        crops = {}
+        for k, (_, _, _, _, b) in enumerate(cells):
+            crop = ink_crop(clean, b)
+            if crop is not None:
+                crops[k] = crop
+        read = read_cells(crops)
         rows: list[list[RawCell]] = [[] for _ in range(len(ys) - 1)]
         for k, (r0, c0, rs, cs, b) in enumerate(cells):
-            text, conf = _words_text(bucket.get(k, []))
-            if conf is not None and conf < min_conf:
-                text, conf = _reread(clean, b, text, conf)
-            rows[r0].append(RawCell(text=text, row=r0, col=c0, rowspan=rs, colspan=cs, page=page,
-                                    bbox=tuple(round(v * scale, 2) for v in b),
-                                    confidence=100.0 if conf is None else conf))
+            text, conf = read.get(k, ("", 100.0))
+            rows[r0].append(RawCell(text=unicodedata.normalize("NFC", text), row=r0, col=c0,
+                                    rowspan=rs, colspan=cs, page=page,
+                                    bbox=tuple(round(v * scale, 2) for v in b), confidence=conf))
         for r in rows:
             r.sort(key=lambda c: c.col)
         tables.append(RawTable(index=-1, rows=rows, page=page,
                                bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale)))
     paragraphs = []
     if (prose < 128).sum() > 50:
-        paragraphs = _paragraphs(_tesseract_words(prose, 4), page, scale)
+        paragraphs = _paragraphs(words(prose, 4), page, scale)
     notes = [RawNote(kind="scanned_page", page=page,
                      message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
                      data={"deskew_degrees": round(angle, 2), "dpi": dpi})]
@@ -274,8 +201,6 @@ def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph
                         for _, ln in sorted(lines.items()))
         bbox = (min(w["x0"] for w in ws) * scale, min(w["top"] for w in ws) * scale,
                 max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
-        import unicodedata
-
         out.append(RawParagraph(text=unicodedata.normalize("NFC", text), index=-1, page=page,
                                 bbox=tuple(round(v, 2) for v in bbox)))
     return out

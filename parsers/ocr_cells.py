@@ -1,0 +1,164 @@
+"""Reading the cells of a scanned table with Tesseract.
+
+Each cell is cut to its ink (the ruling lines already removed) and read on its
+own line: the crops are stacked one under the other with wide gaps, so one
+Tesseract call reads a whole table while no cell's text runs into a
+neighbour's. A lone horizontal bar is a dash. A cell that reads as a number is
+read a second time with a digits-only alphabet; when the two readings differ,
+the cell is read once more on its own (psm 7) and the reading two of the three
+agree on wins. Cells whose readings never agree keep a confidence below the
+reporting threshold, so they are flagged, not silently guessed.
+"""
+from __future__ import annotations
+
+import re
+
+_NUMERIC = re.compile(r"^[\d\s.,/%-]+$")
+_NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
+DIGITS = "-c tessedit_char_whitelist=0123456789,./-%"
+GAP = 40  # pixels between stacked crops
+MARGIN = 20
+MAX_STACK = 12000  # pixels of height per Tesseract call
+DISAGREEMENT = 50.0  # confidence given to a cell whose readings differ
+
+
+def ink_crop(clean, box, inset: int = 5):
+    """The cell's ink, cut tight, or None for an empty cell."""
+    import numpy as np
+
+    x0, y0, x1, y1 = box
+    crop = clean[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+    if crop.size == 0:
+        return None
+    ys, xs = np.where(crop < 128)
+    if len(xs) < 6:
+        return None
+    return crop[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+
+
+def is_dash(crop) -> bool:
+    """One short horizontal bar and nothing else."""
+    import cv2
+    import numpy as np
+
+    ink = (crop < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n < 2:
+        return False
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    big = 1 + int(areas.argmax())
+    if (areas.sum() - areas.max()) > 0.15 * areas.max():
+        return False  # more than specks beside it
+    w, h = stats[big, cv2.CC_STAT_WIDTH], stats[big, cv2.CC_STAT_HEIGHT]
+    return w >= 1.8 * h and h <= 14 and stats[big, cv2.CC_STAT_AREA] >= 0.6 * w * h
+
+
+def words(img, psm: int, config: str = "") -> list[dict]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(img, lang="vie", config=f"--psm {psm} {config}".strip(),
+                                     output_type=pytesseract.Output.DICT)
+    out = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if text and conf >= 0:
+            out.append({"text": text, "conf": conf, "x0": data["left"][i], "top": data["top"][i],
+                        "x1": data["left"][i] + data["width"][i],
+                        "bottom": data["top"][i] + data["height"][i],
+                        "block": data["block_num"][i], "par": data["par_num"][i],
+                        "line": data["line_num"][i]})
+    return out
+
+
+def words_text(ws: list[dict]) -> tuple[str, float | None]:
+    """Words of one cell → its text (lines joined with a space) and the
+    lowest word confidence."""
+    from .pdf_grid import join_wrapped
+
+    if not ws:
+        return "", None
+    lines: list[list[dict]] = []
+    for w in sorted(ws, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        mid = (w["top"] + w["bottom"]) / 2
+        if lines and abs(mid - lines[-1][0]["_mid"]) < 0.5 * max(1, w["bottom"] - w["top"]):
+            lines[-1].append({**w, "_mid": lines[-1][0]["_mid"]})
+        else:
+            lines.append([{**w, "_mid": mid}])
+    text = ""
+    for ln in lines:
+        text = join_wrapped(text, " ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])))
+    return text, min(w["conf"] for w in ws)
+
+
+def stacked(crops: dict[int, object], psm: int = 6, config: str = "") -> dict[int, tuple[str, float | None]]:
+    """Read many crops with few Tesseract calls: each crop on its own band."""
+    import numpy as np
+
+    out: dict[int, tuple[str, float | None]] = {}
+    keys = list(crops)
+    start = 0
+    while start < len(keys):
+        batch, height = [], MARGIN
+        while start < len(keys) and (not batch or height + crops[keys[start]].shape[0] < MAX_STACK):
+            batch.append(keys[start])
+            height += crops[keys[start]].shape[0] + GAP
+            start += 1
+        width = max(crops[k].shape[1] for k in batch) + 2 * MARGIN
+        canvas = np.full((height + MARGIN, width), 255, dtype=np.uint8)
+        bands, y = [], MARGIN
+        for k in batch:
+            h, w = crops[k].shape
+            canvas[y:y + h, MARGIN:MARGIN + w] = crops[k]
+            bands.append((k, y - GAP / 2, y + h + GAP / 2))
+            y += h + GAP
+        found: dict[int, list[dict]] = {}
+        for w in words(canvas, psm, config):
+            mid = (w["top"] + w["bottom"]) / 2
+            for k, a, b in bands:
+                if a <= mid < b:
+                    found.setdefault(k, []).append(w)
+                    break
+        for k in batch:
+            out[k] = words_text(found.get(k, []))
+    return out
+
+
+def _alone(crop, psm: int, config: str = "") -> tuple[str, float | None]:
+    import cv2
+
+    img = cv2.copyMakeBorder(crop, MARGIN, MARGIN, MARGIN, MARGIN, cv2.BORDER_CONSTANT, value=255)
+    return words_text(words(img, psm, config))
+
+
+def read_cells(crops: dict[int, object]) -> dict[int, tuple[str, float]]:
+    """{cell key: (text, confidence 0..100)} for the non-empty cells."""
+    result: dict[int, tuple[str, float]] = {}
+    todo = {}
+    for k, crop in crops.items():
+        if is_dash(crop):
+            result[k] = ("-", 95.0)
+        else:
+            todo[k] = crop
+    first = stacked(todo)
+    numeric = {k: todo[k] for k, (t, _) in first.items() if not t or _NUMERIC.match(t)}
+    second = stacked(numeric, 6, DIGITS) if numeric else {}
+    for k, (text, conf) in first.items():
+        conf = conf if conf is not None else 0.0
+        if k not in second:
+            result[k] = (text, conf)
+            continue
+        t2, c2 = second[k]
+        c2 = c2 if c2 is not None else 0.0
+        if t2 == text and text:
+            result[k] = (text, max(conf, c2))
+            continue
+        t3, c3 = _alone(todo[k], 7, DIGITS)
+        votes = [(text, conf), (t2, c2), (t3, c3 or 0.0)]
+        agreed = [v for v in votes if v[0] and sum(v[0] == o[0] for o in votes) >= 2]
+        if agreed and _NUMBER_FORM.match(agreed[0][0]):
+            result[k] = (agreed[0][0], max(v[1] for v in agreed))
+        else:
+            best = max(votes, key=lambda v: (bool(_NUMBER_FORM.match(v[0])), v[1]))
+            result[k] = (best[0], min(best[1], DISAGREEMENT))
+    return result
