@@ -14,6 +14,10 @@ SEVERITY_NAME = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin
 _COLUMN_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)",
                  "grade": "Xếp loại", "rank": "Xếp hạng", "unit": "Tên đơn vị"}
 _TITLE_WIDTH = 90
+# Codes whose reported/expected values are numbers (shown as vi_VN); other
+# codes carry text (a period '2024', a section 'VI', a grade) shown as is.
+NUMERIC_CODES = {"TOTAL_MISMATCH", "MAX_MISMATCH", "PERCENT_MISMATCH", "SCORE_EXCEEDS_MAX", "RANK_ORDER",
+                 "SUM_MISMATCH", "FRACTION_MISMATCH", "GRADE_COUNT_MISMATCH", "FORMULA_MISMATCH"}
 
 
 def _value(text: str | None) -> str | None:
@@ -79,11 +83,12 @@ def format_finding(report: Report, f: Finding, indent: str = "") -> list[str]:
     column = _column_name(report, f)
     if column:
         detail.append(f"cột: {column}")
-    if f.code == "NUMBER_FORMAT":
-        # The point of the finding is how the number is written: show it as is.
-        reported, expected, should = f.reported, f.expected, "nên viết"
-    else:
+    if f.code in NUMERIC_CODES:
         reported, expected, should = _value(f.reported), _value(f.expected), "đúng là"
+    else:
+        reported, expected = f.reported, f.expected
+        # NUMBER_FORMAT is about how the number is written: show it as is.
+        should = "nên viết" if f.code in ("NUMBER_FORMAT", "DATE_FORMAT") else "đúng là"
     if reported is not None and (f.column is not None or f.expected is not None):
         detail.append(f"ghi: {reported}")
     if expected is not None:

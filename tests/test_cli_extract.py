@@ -41,3 +41,13 @@ def test_csv_of_seed_002_has_one_line_per_unit_with_scores_by_key():
     nua = next(line for line in scores if line["unit"] == "UBND xã Núa Ngam")
     assert (nua["section"], nua["no"], nua["sh2"], nua["ck1"], nua["total"], nua["percent"], nua["grade"]) == (
         "II", "10", "11.5", "", "80.62", "94.85", "Xuất sắc")
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    # `reportgen extract … | head -1`: the pipe closes before the output is written.
+    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "extract", "--format", "csv", S002],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait() == 0
+    assert err == ""

@@ -59,3 +59,9 @@ def test_summary_line_passes_with_warnings_only():
 def test_a_report_with_nothing_to_check_says_so_rather_than_passing_silently():
     text = format_findings(Report(source="thu.txt"), [])
     assert text.splitlines()[1] == "Không nhận ra bảng số liệu hay nhận định có số liệu nào để kiểm tra."
+
+
+def test_text_values_such_as_a_period_are_shown_as_written():
+    f = Finding(code="PERIOD_MISMATCH", severity="warning", table=0, reported="2024-11", expected="2024",
+                message="Phụ lục II ghi kỳ tháng 11 năm 2024 nhưng văn bản báo cáo kỳ năm 2024")
+    assert format_findings(_report(), [f]).splitlines()[5] == "        ghi: 2024-11; đúng là: 2024"

@@ -9,12 +9,12 @@ report shows '-'.
 from __future__ import annotations
 
 import csv
+import io
 import json
-import sys
 from decimal import Decimal
 
 from ..model import Report, dec_str
-from .verify import resolve_scheme
+from .verify import emit, resolve_scheme
 from .vihelp import add_command
 
 
@@ -36,9 +36,11 @@ def run(args) -> int:
     scheme = resolve_scheme(args.scheme)
     report = read_path(args.file, None, scheme=scheme.name if scheme is not None else None)
     if args.format == "csv":
-        write_csv(report, sys.stdout)
+        buffer = io.StringIO()
+        write_csv(report, buffer)
+        emit(buffer.getvalue())
     else:
-        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        emit(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

@@ -8,7 +8,7 @@ from ..numbers import format_vi
 from ..schemes import Scheme, all_schemes
 from . import EXIT_BAD_INPUT
 from .vihelp import add_command
-from .verify import resolve_scheme
+from .verify import emit, resolve_scheme
 
 
 def register(subparsers) -> None:
@@ -46,7 +46,7 @@ def _validity(s: Scheme) -> str:
 def run_list(args) -> int:
     rows = [[s.name, format_vi(s.total_max), str(len(s.scored_indicators)), _validity(s), s.title]
             for s in all_schemes().values()]
-    print("\n".join(_table(["Tên", "Tổng điểm", "Số chỉ số", "Hiệu lực", "Tên đầy đủ"], rows)))
+    emit("\n".join(_table(["Tên", "Tổng điểm", "Số chỉ số", "Hiệu lực", "Tên đầy đủ"], rows)) + "\n")
     return 0
 
 
@@ -84,5 +84,5 @@ def describe(s: Scheme) -> str:
 
 
 def run_show(args) -> int:
-    print(describe(resolve_scheme(args.name)))
+    emit(describe(resolve_scheme(args.name)) + "\n")
     return 0

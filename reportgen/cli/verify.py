@@ -7,6 +7,7 @@ exits 1 when any report has an error-level finding, else 0.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from ..raw import UnreadableInput
@@ -71,13 +72,23 @@ def run(args) -> int:
     return EXIT_OK if all(r.ok for r in results) else EXIT_FINDINGS
 
 
+def emit(text: str) -> None:
+    """Write to stdout; a reader that stops early (``| head``) is not an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+
+
 def _print(results, fmt: str) -> None:
     if fmt == "json":
         payload = [r.to_json() for r in results]
         out = payload[0] if len(payload) == 1 else payload
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        emit(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return
     from ..findings_text import format_findings
 
     texts = [format_findings(r.report, r.findings) for r in results]
-    sys.stdout.write("\n\n".join(texts) + "\n")
+    emit("\n\n".join(texts) + "\n")
