@@ -375,3 +375,18 @@ def test_inferred_whole_far_from_its_parts_is_only_a_warning():
     rows = [("Điểm chất lượng quản trị công", "83,62/100"), *SO_TAI_CHINH[1:]]
     findings = run(tables_generic.summary_parts_sum, _data(rows, ["ĐIỂM ĐÁNH GIÁ"]))
     assert [(f.severity, f.reported, f.expected) for f in findings] == [("warning", "83.62", "78.6")]
+
+
+def test_column_loosely_following_a_sorted_column_is_not_a_rank_slip():
+    # Seed 000, Phụ lục II read as a plain data table: sorted by the percent;
+    # Chỉ số 12 follows it loosely (5,38 after 4,81) and is no ranking of its own.
+    pl2 = [("UBND thị xã Mường Lay", "5,34", "91,31"), ("UBND huyện Mường Ảng", "5,22", "90,2"),
+           ("UBND huyện Tuần Giáo", "4,81", "88,69"), ("UBND huyện Tủa Chùa", "5,38", "88,27"),
+           ("UBND huyện Nậm Pồ", "5,12", "87,31"), ("UBND huyện Điện Biên Đông", "4,91", "85,11"),
+           ("UBND huyện Điện Biên", "4,82", "84,4"), ("UBND thành phố Điện Biên Phủ", "4,43", "83,52"),
+           ("UBND huyện Mường Nhé", "4,19", "75,31"), ("UBND huyện Mường Chà", "2,63", "74,89")]
+    report = _data(pl2, ["Chỉ số 12 (6đ)", "Tỷ lệ điểm đạt được (%)"])
+    assert run(tables_generic.data_rank_order, report) == []
+    report.tables[0].rows[3].scores["k3"] = D("91.27")  # now no column is in order: Chỉ số 12 looks ranked
+    findings = run(tables_generic.data_rank_order, report)
+    assert [(f.unit, f.column, f.reported) for f in findings] == [("UBND huyện Tủa Chùa", "Chỉ số 12 (6đ)", "5.38")]

@@ -322,23 +322,27 @@ def _is_total_row(row: ScoreRow) -> bool:
 
 @rule("RANK_ORDER", "Bảng số liệu sắp xếp giảm dần bị lệch thứ tự ở một vài dòng")
 def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """The first column a data table is (almost) sorted by, descending: a
-    table in that order gives nothing, one with a slip or two a warning."""
+    """A data table sorted by none of its columns but almost sorted,
+    descending, by one: the rows out of order get a warning. A table in
+    exact descending order of any column gives nothing (other columns may
+    follow it loosely, as parts follow a total)."""
     for table in report.tables:
         if table.kind != "data":
             continue
+        orders = []
         for s in _series(table):
             rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]))
             values = [s.values[i] for i in rows]
             if len(values) < 2 or values[0] <= values[-1]:
                 continue
-            pairs = list(zip(rows, rows[1:]))
-            bad = [(i, j) for i, j in pairs if s.values[j] > s.values[i]]
-            if not bad:
-                break  # the table is in descending order of this column
+            rises = [(i, j) for i, j in zip(rows, rows[1:]) if s.values[j] > s.values[i]]
+            orders.append((s, values, rises))
+        if any(not rises for _, _, rises in orders):
+            continue
+        for s, values, rises in orders:
             if not looks_ranked(values):
                 continue
-            for i, j in bad:
+            for i, j in rises:
                 prev, row = table.rows[i], table.rows[j]
                 message = (f"Bảng xếp theo {s.label} giảm dần nhưng {row.unit} ({_vi(s.values[j])}) "
                            f"đứng sau {prev.unit} ({_vi(s.values[i])})")
