@@ -16,15 +16,17 @@ import re
 from decimal import Decimal
 
 from ..model import Column, ScoreRow, ScoreTable
-from ..numbers import parse_cell
+from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
 from .cells import CellReader
 from .detect import group_for_label
 from .header import ROMAN, ROW_NO
 
-_TOTAL_LABEL = re.compile(r"tổng\s*hợp|tổng\s*cộng|^tổng$|tổng\s*điểm", re.I)
+_TOTAL_LABEL = re.compile(r"tổng\s*hợp|tổng\s*cộng|^tổng$|tổng\s*điểm|chỉ\s*số\s*chung|điểm\s*chung", re.I)
 _LEADING_FRACTION = re.compile(r"^\s*(\d[\d.,]*)\s*/\s*(\d[\d.,]*)")
 _RANK = re.compile(r"xếp\s*hạng\s*:?\s*(\d+)\s*(?:/\s*(\d+))?", re.I)
+_RATE_LABEL = re.compile(r"^\s*t[ỷỉ]\s*lệ", re.I)
+_RATE_HEADER = re.compile(r"^(t[ỷỉ]\s*lệ|tỷ lệ đạt)?\s*\(?%\)?$|^t[ỷỉ]\s*lệ(\s*\(%\))?$")
 _LABEL_VALUE = re.compile(r"^(.*\S)\s*:\s*(\d[\d.,]*\s*%?)(\s+\S.*)?$")
 
 
@@ -39,10 +41,41 @@ def _value_cols(grid, roles) -> list[int]:
     return [c.index for c in grid.columns if roles.get(c.index) not in ("no", "unit")]
 
 
+def _split_value_cols(grid, roles) -> tuple[list[int], list[int], list[int]]:
+    """Point columns (one summary row each), rate columns and rank columns."""
+    points, rates, ranks = [], [], []
+    for c in _value_cols(grid, roles):
+        if roles.get(c) == "rank":
+            ranks.append(c)
+        elif roles.get(c) == "percent" or _RATE_HEADER.match(grid.columns[c].leaf.casefold()):
+            rates.append(c)
+        else:
+            points.append(c)
+    return (points, rates, ranks) if points else (rates, [], ranks)
+
+
+def _group_points(label: str, text: str, scheme: Scheme) -> tuple[str, CellValue] | None:
+    """(group key, cell) when a row names a scheme group and its cell holds
+    the group's points: ``x/y`` with y its maximum, or a plain number within
+    it (not a rate: no '%', a label not starting "Tỷ lệ")."""
+    cell = parse_cell(text, "score") if text else None
+    if cell is None or not cell.is_number:
+        return None
+    if cell.denominator is not None:
+        key = group_for_label(label, scheme, cell.denominator)
+        return (key, cell) if key else None
+    if cell.percent_sign or _RATE_LABEL.match(label):
+        return None
+    key = group_for_label(label, scheme, None)
+    group = scheme.group(key) if key else None
+    return (key, cell) if group is not None and group.max is not None and cell.value <= group.max else None
+
+
 def choose_scheme(grid, roles) -> tuple[Scheme | None, int]:
     from .tables import role_index
 
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    points = _split_value_cols(grid, roles)[0]
     best, best_hits = None, 0
     for scheme in all_schemes().values():
         if not scheme.groups:
@@ -50,12 +83,10 @@ def choose_scheme(grid, roles) -> tuple[Scheme | None, int]:
         hits = set()
         for src in grid.rows:
             label = _label(src.cells, no_col, unit_col)
-            for c in _value_cols(grid, roles):
-                cell = parse_cell(src.cells[c] if c < len(src.cells) else "", "score")
-                if cell is not None and cell.denominator is not None:
-                    key = group_for_label(label, scheme, cell.denominator)
-                    if key:
-                        hits.add(key)
+            for c in points:
+                found = _group_points(label, src.cells[c] if c < len(src.cells) else "", scheme)
+                if found:
+                    hits.add(found[0])
         if len(hits) > best_hits:
             best, best_hits = scheme, len(hits)
     return (best, best_hits) if best_hits >= 3 else (None, 0)
@@ -68,40 +99,56 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     if scheme is None:
         return None
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
-    value_cols = _value_cols(grid, roles)
+    points, rates, ranks = _split_value_cols(grid, roles)
     table = ScoreTable(index=index, scheme=scheme.name, kind="summary", page=grid.raws[0].page,
                        source_table=grid.raws[0].index, headers=[c.label for c in grid.columns])
-    rows = [ScoreRow(unit=grid.columns[c].label or f"Cột {c + 1}", page=grid.rows[0].page) for c in value_cols]
+    rows = [ScoreRow(unit=grid.columns[c].label or f"Cột {c + 1}", page=grid.rows[0].page) for c in points]
     for src in grid.rows:
         label = _label(src.cells, no_col, unit_col)
-        for row, c in zip(rows, value_cols):
-            text = src.cells[c] if c < len(src.cells) else ""
-            _summary_cell(row, label, text, scheme, reader, row is rows[0])
+        for row, c in zip(rows, points):
+            _summary_cell(row, label, _text(src.cells, c), scheme, reader, row is rows[0])
+        for c in rates:
+            _side_value(rows[0], label, _text(src.cells, c), grid.columns[c].leaf, reader)
+        for c in ranks:
+            _rank_value(rows[0], label, _text(src.cells, c), grid.columns[c].leaf)
     used = [g for g in scheme.groups if any(g.key in r.scores for r in rows)]
     table.columns = [Column(key=g.key, label=g.label, group=g.label, max=g.max) for g in used]
-    table.rows = rows
+    table.rows = [r for r in rows if r.scores or r.total is not None]
     return table
+
+
+def _text(cells: list[str], c: int) -> str:
+    return cells[c] if c < len(cells) else ""
+
+
+def _side_value(row: ScoreRow, label: str, text: str, header: str, reader: CellReader) -> None:
+    cell = reader.read(text, "percent", unit=row.unit, column=label) if text else None
+    if cell is not None and cell.is_number:
+        row.extra[f"{label} ({header})"] = cell.value
+
+
+def _rank_value(row: ScoreRow, label: str, text: str, header: str) -> None:
+    if not text:
+        return
+    m = re.match(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$", text)
+    if _TOTAL_LABEL.search(label) and m:
+        row.rank = int(m.group(1))
+        row.extra["rank_of"] = Decimal(m.group(2)) if m.group(2) else None
+    else:
+        row.extra[f"{label} ({header})"] = text
 
 
 def _summary_cell(row: ScoreRow, label: str, text: str, scheme: Scheme, reader: CellReader, first: bool) -> None:
     if _TOTAL_LABEL.search(label):
-        m = _LEADING_FRACTION.match(text)
-        if m:
-            row.raw["total"] = text
-            row.total = parse_cell(m.group(1), "score").value
-            row.max = parse_cell(m.group(2), "score").value
-        rank = _RANK.search(text)
-        if rank:
-            row.rank = int(rank.group(1))
-            row.extra["rank_of"] = Decimal(rank.group(2)) if rank.group(2) else None
+        _total_cell(row, text)
+        return
+    found = _group_points(label, text, scheme)
+    if found and found[0] not in row.scores:
+        reader.read(text, "score", unit=row.unit, column=label)
+        row.scores[found[0]] = found[1].value
+        row.raw[found[0]] = text
         return
     cell = reader.read(text, "score", unit=row.unit, column=label) if text else None
-    if cell is not None and cell.denominator is not None:
-        key = group_for_label(label, scheme, cell.denominator)
-        if key and key not in row.scores:
-            row.scores[key] = cell.value
-            row.raw[key] = text
-            return
     if cell is not None and cell.is_number:
         row.extra[label] = cell.value
         row.raw[label] = text
@@ -112,6 +159,24 @@ def _summary_cell(row: ScoreRow, label: str, text: str, scheme: Scheme, reader: 
             if value is not None and value.is_number:
                 row.extra[m.group(1)] = value.value
                 row.raw[m.group(1)] = m.group(2) + (m.group(3) or "")
+
+
+def _total_cell(row: ScoreRow, text: str) -> None:
+    """"78,49/100 Xếp hạng: 11/63" or a plain "88,72": the whole and its rank."""
+    m = _LEADING_FRACTION.match(text)
+    if m:
+        row.raw["total"] = text
+        row.total = parse_cell(m.group(1), "score").value
+        row.max = parse_cell(m.group(2), "score").value
+    else:
+        cell = parse_cell(text, "score") if text else None
+        if cell is not None and cell.is_number and not cell.percent_sign:
+            row.raw["total"] = text
+            row.total = cell.value
+    rank = _RANK.search(text)
+    if rank:
+        row.rank = int(rank.group(1))
+        row.extra["rank_of"] = Decimal(rank.group(2)) if rank.group(2) else None
 
 
 def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
