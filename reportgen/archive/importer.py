@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -23,12 +24,15 @@ from ..schemes import all_schemes
 from ..scoring import rank_rows, score_row
 from .db import write_connection
 from .models import Document, FindingRecord, IndicatorScore, ScoreRowRecord
-from .registry import Scope, ensure_unit
-from .units import LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, territory_of
+from .bulk import bulk_insert, insert_returning_ids
+from .periods import is_period
+from .registry import Scope, resolve_units
+from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, name_key, territory_of
 
 SCORE_KINDS = ("scores", "summary")
 FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods")
 MAX_ATTEMPTS = 8
+MAX_NAME = 400  # characters of a unit name kept (its key must fit the index)
 
 Reader = Callable[[Path], Report]
 Checker = Callable[[Report], list[Finding]]
@@ -85,13 +89,29 @@ def default_checker(report: Report) -> list[Finding]:
     return run_checks(report)
 
 
-def _row_scope(unit_name: str, territory, section_level: str) -> tuple[Scope, str]:
+_BENCHMARK_WORDS = ("trung bình", "cả nước", "toàn quốc")
+
+
+def _row_unit(table_kind: str, unit_name: str, territory) -> tuple[str, Scope, str]:
+    """(unit name, scope, level) of a row. A summary table gives the issuing
+    territory's own figures (its row label is a column heading, not a unit),
+    beside national averages kept as a benchmark unit."""
+    if table_kind == "summary" and level_of(unit_name, territory.province_key) == LEVEL_OTHER:
+        folded = unit_name.casefold()
+        if any(w in folded for w in _BENCHMARK_WORDS):
+            return "Trung bình cả nước", Scope(), LEVEL_OTHER
+        if territory.district:
+            return f"UBND {territory.district_kind} {territory.district}", Scope(territory.province_key, "", territory.province, ""), LEVEL_HUYEN
+        if territory.province:
+            return territory.province, Scope(), LEVEL_TINH
+    unit_name = unit_name[:MAX_NAME]
     level = level_of(unit_name, territory.province_key)
     if level == LEVEL_TINH:
-        return Scope(), level
+        return unit_name, Scope(), level
     if territory.district_key and level in (LEVEL_XA, LEVEL_PHONG):
-        return Scope(territory.province_key, territory.district_key, territory.province, territory.district), level
-    return Scope(territory.province_key, "", territory.province, ""), level
+        scope = Scope(territory.province_key, territory.district_key, territory.province, territory.district)
+        return unit_name, scope, level
+    return unit_name, Scope(territory.province_key, "", territory.province, ""), level
 
 
 def _ranked(rows: Sequence[ScoreRow], percents: list, totals: list) -> list[int | None]:
@@ -114,22 +134,49 @@ def _recomputed(result) -> dict:
     return dict(total=result.total, max=result.max, percent=result.percent, grade=result.grade)
 
 
+def content_sha256(report: Report) -> str:
+    """A fingerprint of the score tables (units and figures as reported)."""
+    parts = []
+    for t in report.tables:
+        if t.kind not in SCORE_KINDS:
+            continue
+        parts.append([t.scheme or "", [[name_key(r.unit), str(r.total), str(r.max), str(r.percent),
+                                         sorted((k, str(v)) for k, v in r.scores.items())] for r in t.rows]])
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _sibling(session: Session, content: str) -> Document | None:
+    """An archived rendition of the same report that knows its period."""
+    return session.scalars(select(Document).where(Document.content_sha256 == content, Document.period.is_not(None),
+                                                  Document.province != "").order_by(Document.id)).first()
+
+
 def store_report(session: Session, *, sha256: str, name: str, report: Report, findings: Sequence[Finding],
                  file_format: str | None = None) -> tuple[int, int]:
     """Write one document, its score rows, indicators and findings in the
     session's transaction; returns (document id, score rows stored)."""
     meta = report.meta
     territory = territory_of(meta.issuer, meta.parent, meta.place)
+    period = meta.period if meta.period and is_period(meta.period) else None
+    content = content_sha256(report)
+    if period is None or not territory.province:
+        # A score sheet without a header (an XLSX rendition): take the period
+        # and territory of an archived rendition with the same figures.
+        sibling = _sibling(session, content)
+        if sibling is not None:
+            period = period or sibling.period
+            if not territory.province:
+                territory = territory_of(sibling.issuer, None, sibling.province)
     schemes = all_schemes()
     tables = [t for t in report.tables if t.kind in SCORE_KINDS and t.rows]
-    doc = Document(sha256=sha256, name=name, file_format=file_format, doc_type=meta.doc_type, number=meta.number,
-                   issuer=meta.issuer or meta.parent, date=meta.date, period=meta.period,
+    doc = Document(sha256=sha256, content_sha256=content, name=name, file_format=file_format,
+                   doc_type=meta.doc_type, number=meta.number, issuer=meta.issuer or meta.parent, date=meta.date, period=period,
                    scheme=next((t.scheme for t in tables if t.scheme), None), province=territory.province,
                    district=territory.district, subject=meta.subject,
                    imported_at=dt.datetime.now(dt.timezone.utc))
     session.add(doc)
     session.flush()
-    period = meta.period or ""
+    period = period or ""
     records: list[dict] = []
     indicators: list[list[tuple[str, object]]] = []
     row_keys: list[tuple[int, int]] = []
@@ -142,12 +189,12 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
         ranks = _ranked(table.rows,
                         [_first(row.percent, res and res.percent) for row, res in zip(table.rows, results)],
                         [_first(row.total, res and res.total) for row, res in zip(table.rows, results)])
-        for i, row in enumerate(table.rows):
-            scope, level = _row_scope(row.unit, territory, row.section or "")
-            unit = ensure_unit(session, scope, row.unit, level)
+        wanted = [_row_unit(table.kind, row.unit, territory) for row in table.rows]
+        units = resolve_units(session, [(scope, name, level) for name, scope, level in wanted])
+        for i, (row, (unit_id, level)) in enumerate(zip(table.rows, units)):
             records.append(dict(
-                document_id=doc.id, unit_id=unit.id, unit_text=row.unit, province_key=scope.province_key,
-                level=unit.level, period=period, scheme=table.scheme or "", table_index=table.index,
+                document_id=doc.id, unit_id=unit_id, unit_text=row.unit, province_key=wanted[i][1].province_key,
+                level=level, period=period, scheme=table.scheme or "", table_index=table.index,
                 row_index=i, source_row=row.source_row, page=row.page, section=row.section, no=row.no,
                 reported_total=row.total, reported_max=row.max, reported_percent=row.percent,
                 reported_grade=row.grade, reported_rank=row.rank, rank=ranks[i],
@@ -156,15 +203,16 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
             row_keys.append((table.index, i))
     ids: list[int] = []
     if records:
-        ids = list(session.scalars(insert(ScoreRowRecord).returning(ScoreRowRecord.id, sort_by_parameter_order=True),
-                                   records))
+        # Core inserts (not the ORM's bulk path): many rows per statement.
+        conn = session.connection()
+        ids = insert_returning_ids(conn, ScoreRowRecord.__table__, records)
         values = [dict(row_id=row_id, indicator=key, value=value)
                   for row_id, items in zip(ids, indicators) for key, value in items]
         if values:
-            session.execute(insert(IndicatorScore), values)
+            bulk_insert(conn, IndicatorScore.__table__, values)
     by_position = dict(zip(row_keys, ids))
     if findings:
-        session.execute(insert(FindingRecord), [dict(
+        bulk_insert(session.connection(), FindingRecord.__table__, [dict(
             document_id=doc.id, score_row_id=by_position.get((f.table, f.row)), code=f.code, severity=f.severity,
             message=f.message, table_index=f.table, row_index=f.row, unit=f.unit, column=f.column,
             reported=f.reported, expected=f.expected, page=f.page, paragraph=f.paragraph) for f in findings])

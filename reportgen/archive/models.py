@@ -84,14 +84,16 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(500))
-    file_format: Mapped[str | None] = mapped_column(String(20))
-    doc_type: Mapped[str | None] = mapped_column(String(20))
-    number: Mapped[str | None] = mapped_column(String(100))
-    issuer: Mapped[str | None] = mapped_column(String(300))
+    # The score tables' content: renditions of one report (DOCX, PDF, XLSX) share it.
+    content_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    file_format: Mapped[str | None] = mapped_column(Text)
+    doc_type: Mapped[str | None] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(Text)
+    issuer: Mapped[str | None] = mapped_column(Text)
     date: Mapped[dt.date | None] = mapped_column(Date)
-    period: Mapped[str | None] = mapped_column(String(10))
-    scheme: Mapped[str | None] = mapped_column(String(50))
+    period: Mapped[str | None] = mapped_column(String(20))
+    scheme: Mapped[str | None] = mapped_column(String(100))
     province: Mapped[str] = mapped_column(String(100), default="")
     district: Mapped[str] = mapped_column(String(100), default="")
     subject: Mapped[str | None] = mapped_column(Text)
@@ -105,8 +107,8 @@ class Unit(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     province_key: Mapped[str] = mapped_column(String(100), default="")
     district_key: Mapped[str] = mapped_column(String(100), default="")
-    key: Mapped[str] = mapped_column(String(300), index=True)
-    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(500), index=True)
+    name: Mapped[str] = mapped_column(Text)
     province: Mapped[str] = mapped_column(String(100), default="")
     district: Mapped[str] = mapped_column(String(100), default="")
     level: Mapped[str] = mapped_column(String(10))
@@ -124,8 +126,8 @@ class UnitAlias(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
     province_key: Mapped[str] = mapped_column(String(100), default="")
     district_key: Mapped[str] = mapped_column(String(100), default="")
-    key: Mapped[str] = mapped_column(String(300))
-    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(500))
+    name: Mapped[str] = mapped_column(Text)
 
 
 class ScoreRowRecord(Base):
@@ -138,26 +140,26 @@ class ScoreRowRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
-    unit_text: Mapped[str] = mapped_column(String(300))
+    unit_text: Mapped[str] = mapped_column(Text)
     province_key: Mapped[str] = mapped_column(String(100), default="")
     level: Mapped[str] = mapped_column(String(10))
-    period: Mapped[str] = mapped_column(String(10))
-    scheme: Mapped[str] = mapped_column(String(50))
+    period: Mapped[str] = mapped_column(String(20))
+    scheme: Mapped[str] = mapped_column(String(100))
     table_index: Mapped[int] = mapped_column(Integer)
     row_index: Mapped[int] = mapped_column(Integer)  # position of the row in the table
     source_row: Mapped[int | None] = mapped_column(Integer)  # row in the raw table
     page: Mapped[int | None] = mapped_column(Integer)
-    section: Mapped[str | None] = mapped_column(String(20))
-    no: Mapped[str | None] = mapped_column(String(20))
+    section: Mapped[str | None] = mapped_column(Text)
+    no: Mapped[str | None] = mapped_column(Text)
     reported_total = mapped_column(ExactDecimal)
     reported_max = mapped_column(ExactDecimal)
     reported_percent = mapped_column(ExactDecimal)
-    reported_grade: Mapped[str | None] = mapped_column(String(40))
+    reported_grade: Mapped[str | None] = mapped_column(Text)
     reported_rank: Mapped[int | None] = mapped_column(Integer)
     total = mapped_column(ExactDecimal)
     max = mapped_column(ExactDecimal)
     percent = mapped_column(ExactDecimal)
-    grade: Mapped[str | None] = mapped_column(String(40))
+    grade: Mapped[str | None] = mapped_column(Text)
     rank: Mapped[int | None] = mapped_column(Integer)
 
 
@@ -165,7 +167,7 @@ class IndicatorScore(Base):
     __tablename__ = "indicator_scores"
 
     row_id: Mapped[int] = mapped_column(ForeignKey("score_rows.id", ondelete="CASCADE"), primary_key=True)
-    indicator: Mapped[str] = mapped_column(String(50), primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(100), primary_key=True)
     value = mapped_column(ExactDecimal)  # None: not applicable ('-')
 
 
@@ -180,10 +182,10 @@ class FindingRecord(Base):
     message: Mapped[str] = mapped_column(Text)
     table_index: Mapped[int | None] = mapped_column(Integer)
     row_index: Mapped[int | None] = mapped_column(Integer)
-    unit: Mapped[str | None] = mapped_column(String(300))
-    column: Mapped[str | None] = mapped_column(String(50))
-    reported: Mapped[str | None] = mapped_column(String(100))
-    expected: Mapped[str | None] = mapped_column(String(100))
+    unit: Mapped[str | None] = mapped_column(Text)
+    column: Mapped[str | None] = mapped_column(Text)
+    reported: Mapped[str | None] = mapped_column(Text)
+    expected: Mapped[str | None] = mapped_column(Text)
     page: Mapped[int | None] = mapped_column(Integer)
     paragraph: Mapped[int | None] = mapped_column(Integer)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .bulk import insert_returning_ids
 from .models import Unit, UnitAlias
 from .units import level_of, name_key, territory_key
 
@@ -52,6 +53,30 @@ def ensure_unit(session: Session, scope: Scope, name: str, level: str | None = N
     session.add(unit)
     session.flush()
     return unit
+
+
+def resolve_units(session: Session, wanted: list[tuple[Scope, str, str]]) -> list[tuple[int, str]]:
+    """(unit id, level) for many (scope, name, level) at once: one query per scope
+    for the known names, one bulk insert for the new ones."""
+    known: dict[tuple[str, str, str], tuple[int, str]] = {}
+    for pkey, dkey in {(sc.province_key, sc.district_key) for sc, _, _ in wanted}:
+        for uid, key, level in session.execute(select(Unit.id, Unit.key, Unit.level).where(
+                Unit.province_key == pkey, Unit.district_key == dkey)):
+            known[(pkey, dkey, key)] = (uid, level)
+        for uid, key, level in session.execute(select(UnitAlias.unit_id, UnitAlias.key, Unit.level).join(
+                Unit, Unit.id == UnitAlias.unit_id).where(UnitAlias.province_key == pkey,
+                                                          UnitAlias.district_key == dkey)):
+            known.setdefault((pkey, dkey, key), (uid, level))
+    new: dict[tuple[str, str, str], dict] = {}
+    for scope, name, level in wanted:
+        k = (scope.province_key, scope.district_key, name_key(name))
+        if k not in known and k not in new:
+            new[k] = dict(province_key=k[0], district_key=k[1], key=k[2], name=name, province=scope.province,
+                          district=scope.district, level=level or level_of(name, scope.province_key))
+    if new:
+        ids = insert_returning_ids(session.connection(), Unit.__table__, list(new.values()))
+        known.update((k, (uid, v["level"])) for (k, v), uid in zip(new.items(), ids))
+    return [known[(sc.province_key, sc.district_key, name_key(name))] for sc, name, _ in wanted]
 
 
 def add_alias(session: Session, unit: Unit, name: str) -> None:

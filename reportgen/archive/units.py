@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import collapse_spaces, nfc, repair
 
@@ -62,6 +63,7 @@ def local_name_key(name: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The archive's unit key (the shared normaliser when available)."""
     return local_name_key(name)
@@ -104,16 +106,18 @@ class Territory:
     province_key: str = ""
     district: str = ""
     district_key: str = ""
+    district_kind: str = ""  # 'huyện', 'thị xã', 'quận', 'thành phố'
 
 
-_WORD = r"[^\W\d_][\w ]*?"
-_PROVINCE_RE = re.compile(rf"(?:ủy ban nhân dân|ubnd)?\s*(tỉnh|thành phố)\s+({_WORD})\s*$", re.IGNORECASE)
-_DISTRICT_RE = re.compile(rf"(?:ủy ban nhân dân|ubnd)\s+(huyện|thị xã|quận|thành phố)\s+({_WORD})\s*$",
+_STOP = r"(?=\s+(?:văn phòng|sở|ban|phòng|thanh tra|trung tâm|ủy ban|ubnd|hội đồng)(?!\w)|\s*[-–,(]|\s*$)"
+_NAME = r"([^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*)*?)"
+_PROVINCE_RE = re.compile(rf"(?<!\w)(tỉnh|thành phố)\s+{_NAME}{_STOP}", re.IGNORECASE)
+_DISTRICT_RE = re.compile(rf"(?:ủy ban nhân dân|ubnd)\s+(huyện|thị xã|quận|thành phố)\s+{_NAME}{_STOP}",
                           re.IGNORECASE)
 
 
 def _display(name: str) -> str:
-    name = collapse_spaces(name)
+    name = collapse_spaces(name)[:100]
     return name if not name.isupper() else name.title()
 
 
@@ -125,14 +129,14 @@ def territory_of(issuer: str | None, parent: str | None, place: str | None) -> T
     """The province (and district) a document's units belong to, from the
     issuing body and its parent ('UBND TỈNH ĐIỆN BIÊN' / 'VĂN PHÒNG'), else
     from the place of issue."""
-    province = district = ""
+    province = district = kind = ""
     for text in (parent, issuer):
         if not text:
             continue
         text = collapse_spaces(repair(text).text)
         d = _DISTRICT_RE.search(text)
         if d and not district and (d.group(1).casefold() != "thành phố" or parent):
-            district = _display(d.group(2))
+            district, kind = _display(d.group(2)), d.group(1).lower()
             continue
         p = _PROVINCE_RE.search(text)
         if p and not province:
@@ -140,4 +144,5 @@ def territory_of(issuer: str | None, parent: str | None, place: str | None) -> T
     if not province and place:
         province = _display(repair(place).text)
     return Territory(province=province, province_key=territory_key(province) if province else "",
-                     district=district, district_key=territory_key(district) if district else "")
+                     district=district, district_key=territory_key(district) if district else "",
+                     district_kind=kind)
