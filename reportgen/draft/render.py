@@ -61,17 +61,39 @@ def _visible_tags(tpl: DocxTemplate) -> list[str]:
     return out
 
 
+_OPEN_CLOSE = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
+
+
+def lint_tags(text: str) -> str | None:
+    """The first malformed tag in a paragraph's visible text, if any: an
+    opening '{{' without its '}}' before the next opening, or a space Word put
+    between two braces."""
+    for m in re.finditer(r"\{\s+[{%]|[}%]\s+\}", text):
+        return m.group(0)
+    for opening, closing in _OPEN_CLOSE:
+        start = 0
+        while (i := text.find(opening, start)) >= 0:
+            j = text.find(closing, i + 2)
+            nxt = min((k for k in (text.find("{{", i + 2), text.find("{%", i + 2)) if k >= 0), default=-1)
+            if j < 0 or (0 <= nxt < j):
+                end = nxt if nxt >= 0 else len(text)
+                return text[i:end].strip()
+            start = j + 2
+    return None
+
+
+def _lint(path: Path, tpl: DocxTemplate) -> None:
+    for text in _visible_tags(tpl):
+        bad = lint_tags(text)
+        if bad:
+            raise TemplateProblem(f"Mẫu {path.name}: thẻ “{bad}” trong đoạn “{text.strip()}” bị hỏng "
+                                  "(thiếu dấu đóng hoặc có khoảng trắng giữa hai dấu ngoặc). "
+                                  "Sửa thành {{ tên_biến }} hoặc {% lệnh %}, gõ lại liền một lần trong Word.")
+
+
 def _diagnose(path: Path, tpl: DocxTemplate, exc: Exception) -> TemplateProblem:
     name = path.name
     paragraphs = _visible_tags(tpl)
-    for text in paragraphs:
-        for bad in re.findall(r"\{\{[^}]*\}(?!\})|\{%[^}]*%?\}(?<!%\})|\{\s+\{|\}\s+\}", text):
-            return TemplateProblem(f"Mẫu {name}: thẻ {bad!r} trong đoạn “{text.strip()}” bị hỏng "
-                                   "(thiếu dấu đóng hoặc có khoảng trắng giữa hai dấu ngoặc). "
-                                   "Sửa thành {{ tên_biến }} hoặc {% lệnh %}, gõ lại liền một lần trong Word.")
-        if re.search(r"[“”‘’]", "".join(re.findall(r"\{[{%].*?[}%]\}", text))):
-            return TemplateProblem(f"Mẫu {name}: đoạn “{text.strip()}” có dấu ngoặc kép kiểu Word (“ ”) trong thẻ. "
-                                   "Tắt AutoFormat và gõ dấu nháy thẳng (' hoặc \").")
     if isinstance(exc, UndefinedError):
         var = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
         tag = (var.group(2) or var.group(1)) if var else str(exc)
@@ -98,6 +120,7 @@ def render_template(path: Path, context: dict) -> DocxTemplate:
         tpl.init_docx()
     except Exception as exc:
         raise TemplateProblem(f"Không mở được mẫu {path.name}: {exc}") from exc
+    _lint(path, tpl)
     try:
         tpl.render(context, environment())
     except (TemplateError, SecurityError) as exc:
