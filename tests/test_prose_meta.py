@@ -37,7 +37,8 @@ def test_seed_001_notice_by_month():
     assert (m.doc_type, m.number, m.place) == ("TB", "/TB-VPUBND", "Bình Phước")
     assert m.date is None and m.date_text == "ngày tháng 5 năm 2024"
     assert m.period == "2024-05"
-    assert m.recipients[-1] == "LĐVP; Trung tâm, Cổng thông tin điện tử tỉnh"
+    # "- LĐVP; Trung tâm, Cổng thông tin điện tử tỉnh;" names two recipients on one line
+    assert m.recipients[-2:] == ["LĐVP", "Trung tâm, Cổng thông tin điện tử tỉnh"]
 
 
 def test_seed_002_lost_header_is_recovered_from_the_appendix_line():
@@ -152,3 +153,22 @@ def test_normative_document_with_year_in_its_number():
 def test_header_lines_a_pdf_joined(line, parent, issuer):
     m = read_meta(paras(line, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: /BC-VPUB"))
     assert (m.parent, m.issuer) == (parent, issuer)
+
+
+def test_noi_nhan_of_a_scan_with_the_signature_column_run_in():
+    # OCR of a scanned Thông báo (Lâm Đồng): items, signature titles and noise on the same lines
+    m = read_meta(paras("Nơi nhận: TL. CHỦ TỊCH", "- Chủ tịch, các PCT. UBND tỉnh; KT. CHÁNH VĂN PHÒNG",
+                        "- Các sở, ban, ngành thuộc tỉnh; . :ổ AY v `", "- Lãnh đạo VP UBND tỉnh; PHO C} hề VAN PHONG",
+                        "- ˆ.. +, l5 _=' - Trung tâm thông tin; \\42 %-- Auf / - Lưu: VT, KTTH, NC, HCC. san À ` = Số 3"))
+    assert m.recipients[:4] == ["Chủ tịch, các PCT. UBND tỉnh", "Các sở, ban, ngành thuộc tỉnh", "Lãnh đạo VP UBND tỉnh",
+                                "Trung tâm thông tin"]
+
+
+def test_header_of_a_scan_run_together():
+    m = read_meta(paras("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "TỈNH LÂM ĐỎNG Độc lập - Tự do - Hạnh phúc Số:¿92 /TB-UBND Lâm Đông, ngày A3 tháng I1 năm 2025 "
+                        "THÔNG BÁO Kết luận của đồng chí Phó Chủ tịch UBND tỉnh tại buổi làm việc",
+                        "Ngày 07/11/2025, đồng chí Phó Chủ tịch UBND tỉnh đã chủ trì buổi làm việc"))
+    assert (m.doc_type, m.number, m.issuer, m.place) == ("TB", "92/TB-UBND", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỎNG", "Lâm Đông")
+    assert m.date is None and m.date_text == "ngày A3 tháng I1 năm 2025"
+    assert m.subject.startswith("Kết luận của đồng chí")

@@ -41,7 +41,10 @@ _NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]\s*(.*)$", re.I)
 _SYMBOL = re.compile(r"([0-9]*)\s*[_.…\s]*\s*/\s*([A-ZĐa-zđ0-9&.\-]+(?:/[A-ZĐa-zđ0-9&.\-]+)*)")
 DATE_PHRASE = re.compile(
     r"ngày\s*(?P<d>\d{1,2}|[_.…\s]*?)\s*tháng\s*(?P<m>\d{1,2}|[_.…\s]*?)\s*năm\s*(?P<y>\d{4})", re.I)
-_PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,\d]{1,40}?)\s*,\s*(?P<date>" + DATE_PHRASE.pattern + ")", re.I)
+# In the header a scan may misread the day or month ("ngày A3 tháng I1"): keep the line.
+_HEADER_DATE = (r"ngày\s*(?P<d>\d{1,2}|[_.…\s]*?|\S{1,3}?)\s*tháng\s*(?P<m>\d{1,2}|[_.…\s]*?|\S{1,3}?)\s*"
+                r"năm\s*(?P<y>\d{4})")
+_PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,\d]{1,40}?)\s*,\s*(?P<date>" + _HEADER_DATE + ")", re.I)
 _AUTHORITY_PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*\S", re.I)
 _POSITION_WORDS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
                    "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "THỦ TRƯỞNG", "BỘ TRƯỞNG",
@@ -184,10 +187,36 @@ class _Lines:
         return len(self.items)
 
 
+_UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOW = _UP.lower()
+# Header elements, for a scan or PDF that ran the header together on one line.
+_TYPE_NAMES = "|".join(n.upper() for n in sorted(DOC_TYPES, key=len, reverse=True) if n != "công văn")
+_HEADER_ANCHORS = re.compile(
+    r"CỘNG\s*H[OÒ]|Độc\s*lập\s*-|Số\s*[:.]|(?:TP\.\s*)?[" + _UP + r"][" + _LOW + r"]+(?:\s+[" + _UP + r"][" + _LOW + r"]+){0,3}"
+    r"\s*,\s*ngày\b|"
+    r"(?<!\w)(?:" + _TYPE_NAMES + r")(?!\w)(?!\s+[A-ZĐ]{2})")
+_AFTER_TYPE = re.compile(r"^(?:" + _TYPE_NAMES + r")(?=\s+[A-ZĐ][a-zà-ỹđ])")
+
+
+def _header_split(items: list[tuple[str, Paragraph]], count: int = 12) -> list[tuple[str, Paragraph]]:
+    out: list[tuple[str, Paragraph]] = []
+    for k, (t, p) in enumerate(items):
+        if k >= count or len(t) <= 40:
+            out.append((t, p))
+            continue
+        cuts = sorted({0, *(m.start() for m in _HEADER_ANCHORS.finditer(t))})
+        for a, b in zip(cuts, cuts[1:] + [len(t)]):
+            part = t[a:b].strip()
+            after = _AFTER_TYPE.match(part)  # "THÔNG BÁO Kết luận …": the type, then the subject
+            pieces = [part[:after.end()], part[after.end():].strip()] if after else [part]
+            out.extend((x, p) for x in pieces if x)
+    return out
+
+
 def read_meta(paragraphs: Sequence[Paragraph]) -> Meta:
     """Read a document's metadata from its paragraphs (header, type line,
     subject, signature block, recipients)."""
-    lines = _Lines(lines_of(paragraphs))
+    lines = _Lines(_header_split(lines_of(paragraphs)))
     meta = Meta()
     num_at = _find_number(lines, meta)
     date_at = _find_date(lines, meta)
@@ -211,7 +240,7 @@ def _find_number(lines: _Lines, meta: Meta) -> int | None:
         m = _NUMBER_LINE.match(lines.text(i))
         if not m:
             continue
-        sym = _SYMBOL.match(m.group(1).strip())
+        sym = _SYMBOL.match(re.sub(r"^[^\w/_.…]+", "", m.group(1).strip()))
         # The symbol may sit on a later fragment ("Số:" and "/BC-SNV" apart).
         for j in range(i + 1, min(len(lines), i + 4)):
             if sym:
@@ -422,29 +451,53 @@ def noi_nhan_lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Paragraph
     return _noi_nhan(lines_of(paragraphs))
 
 
+_ITEM_START = re.compile(r"(?<=[^\w\s])\s?(?=[-–]\s)")  # "…; - Trung tâm" or a scan's "~ - Lưu"
+
+
+def _junk(text: str) -> bool:
+    """A scan's noise or the signature column beside the list."""
+    t = text.strip(" ;.,")
+    if not t:
+        return True
+    fine = sum(1 for c in t if c.isalpha() or c in " ,.()&/-")
+    caps_words = is_caps(t) and len(t.split()) >= 2  # "KT. CHÁNH VĂN PHÒNG", not "LĐVP"
+    return fine / len(t) < 0.85 or caps_words or (is_caps(t) and _is_position(t)) or bool(re.search(r"[{}|\\~^`<>=#]", t))
+
+
+def _clean_item(item: str) -> str:
+    """An item cut at its ';' (or a Lưu line at its '.') when what follows is noise."""
+    m = re.match(r"^(.*?;)(.*)$", item) or (re.match(r"^([-–+•]?\s*Lưu\b.*?\.)(\s.*)$", item)
+                                           if re.match(r"^[-–+•]?\s*Lưu\b", item) else None)
+    if m and _junk(m.group(2)):
+        return m.group(1).strip()
+    return item.strip()
+
+
 def _noi_nhan(items: list[tuple[str, Paragraph]]) -> list[tuple[str, Paragraph]]:
     for i, (t, _) in enumerate(items):
         if not re.match(r"^Nơi\s*nhận\s*:?", t, re.I):
             continue
         out: list[tuple[str, Paragraph]] = []
         rest = re.sub(r"^Nơi\s*nhận\s*:?\s*", "", t, flags=re.I)
-        if rest.startswith(("-", "+", "•")):
-            out.append((rest, items[i][1]))
+        following = [(rest, items[i][1])] if rest else []
+        following += items[i + 1:i + 60]
         misses = 0
-        for t2, p in items[i + 1:i + 60]:
-            if _LIST_ITEM.match(t2) or re.match(r"^Lưu\s*:", t2, re.I):
-                out.append((t2, p))
-                misses = 0
-                if re.match(r"^[-–+•]?\s*Lưu\b", t2, re.I):
-                    break
-            elif out and not out[-1][0].rstrip().endswith((";", ".")) and t2[:1].islower():
-                out[-1] = (out[-1][0] + " " + t2, out[-1][1])  # an item wrapped to the next line
-            elif is_caps(t2) or _NAME.match(t2):
-                continue  # the signature block beside the list
-            else:
-                misses += 1
-                if misses > 1 or (out and out[-1][0].rstrip().endswith(".")):
-                    break
+        for line, p in following:
+            pieces = [x.strip() for x in _ITEM_START.split(line) if x.strip()]
+            for t2 in pieces:
+                if _LIST_ITEM.match(t2) or re.match(r"^Lưu\s*:", t2, re.I):
+                    out.append((_clean_item(t2), p))
+                    misses = 0
+                elif out and not out[-1][0].rstrip().endswith((";", ".")) and t2[:1].islower():
+                    out[-1] = (_clean_item(out[-1][0] + " " + t2), out[-1][1])  # an item wrapped
+                elif is_caps(t2) or _NAME.match(t2) or _junk(t2):
+                    continue  # the signature block beside the list, or noise
+                else:
+                    misses += 1
+            if out and re.match(r"^[-–+•]?\s*Lưu\b", out[-1][0], re.I):
+                break
+            if misses > 1 or (misses and out and out[-1][0].rstrip().endswith(".")):
+                break
         return out
     return []
 
@@ -469,7 +522,7 @@ def _recipients(lines: _Lines) -> list[str]:
         name = lm.group(1) if lm else t
         if re.match(r"^(Lưu|Như trên)\b", name, re.I):
             continue
-        out.append(name)
+        out.extend(part for part in name.split(";") if not _junk(part))
     seen: set[str] = set()
     unique = []
     for r in out:
