@@ -256,3 +256,9 @@ def test_share_of_a_fraction():
             found(build(["có 06/17 cơ quan xếp loại Xuất sắc (chiếm 37,29%)."]), "PERCENT_MISMATCH")] \
         == [("37.29", "35.29")]
     assert found(build(["có 06/17 cơ quan xếp loại Xuất sắc (chiếm 35,29%)."]), "PERCENT_MISMATCH") == []
+
+
+def test_noi_nhan_without_a_luu_line_is_only_noted():
+    fs = found(build(["Nơi nhận:", "- Văn phòng Chính phủ;", "- UBND tỉnh."]), "NOI_NHAN_FORMAT")
+    assert [f.severity for f in fs] == ["info"]
+

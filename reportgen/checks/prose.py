@@ -475,7 +475,13 @@ def noi_nhan_last_line(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     lines = noi_nhan_lines(report.paragraphs)
     if not lines:
         return
-    text, p = lines[-1]
+    luu = [(t, p) for t, p in lines if re.match(r"^[-–+•]?\s*Lưu\b", t, re.I)]
+    text, p = luu[-1] if luu else lines[-1]
+    if not luu:
+        yield Finding(code="NOI_NHAN_FORMAT", severity="info", paragraph=p.index, page=p.page,
+                      reported=text, expected="- Lưu: VT, …",
+                      message="Không thấy dòng “- Lưu: VT, …” ở cuối Nơi nhận (Nghị định 30/2020)")
+        return
     body = re.sub(r"^[-–+•]\s*", "", text)
     if re.match(r"^Lưu\s*:?\s*VT\b", body, re.I):
         return
