@@ -317,22 +317,54 @@ def _walk_body(container, walk: _Walk) -> None:
 # --- the package ---
 
 
+_MAIN_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Macro-enabled documents and templates hold the same WordprocessingML.
+_OTHER_MAIN_CT = re.compile(rb"application/vnd\.(?:ms-word\.(?:document|template)\.macroEnabled\.main|"
+                            rb"openxmlformats-officedocument\.wordprocessingml\.template\.main)\+xml")
+_STRICT = b"purl.oclc.org/ooxml/wordprocessingml"
+
+
 def open_document(path, settings: dict | None = None):
-    """The python-docx Document of a DOCX, after the package checks; raises
-    UnreadableInput (Vietnamese) for anything that is not a readable DOCX."""
+    """The python-docx Document of a DOCX (also .docm, .dotx, .dotm), after
+    the package checks; raises UnreadableInput (Vietnamese) for anything that
+    is not a readable DOCX."""
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
     settings = {**DEFAULTS, **(settings or {})}
     zf = open_checked_zip(path, "word/document.xml", "DOCX", settings)
-    zf.close()
     try:
-        return docx.Document(str(path))
+        with zf.open("word/document.xml") as fh:
+            head = fh.read(4096)
+        if _STRICT in head:
+            raise UnreadableInput(f"Tệp {path.name} lưu ở dạng “Strict Open XML”, chưa đọc được; "
+                                  "hãy mở bằng Word và lưu lại dạng “Word Document (.docx)”.")
+        types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in zf.namelist() else b""
+        source: object = str(path)
+        if _OTHER_MAIN_CT.search(types):
+            source = _with_content_types(zf, _OTHER_MAIN_CT.sub(_MAIN_CT, types))
+    finally:
+        zf.close()
+    try:
+        return docx.Document(source)
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise UnreadableInput(f"Tệp {path.name} không phải DOCX hợp lệ ({exc}).") from exc
     except Exception as exc:  # lxml syntax errors, broken relationships
         raise UnreadableInput(f"Không đọc được nội dung DOCX của tệp {path.name}: {type(exc).__name__}.") from exc
+
+
+def _with_content_types(zf, types: bytes):
+    """An in-memory copy of the package with another [Content_Types].xml."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in zf.infolist():
+            dst.writestr(info.filename, types if info.filename == "[Content_Types].xml" else zf.read(info.filename))
+    out.seek(0)
+    return out
 
 
 def _notes(document, reltype_suffix: str, tag: str):

@@ -237,3 +237,36 @@ def test_the_issued_report_reads_the_par_index_table_with_two_header_rows():
     assert grid[0][2:5] == ["Lâm Đồng"] * 3
     assert grid[1][2:5] == ["Điểm số", "Chỉ số", "Thứ hạng"]
     assert grid[2][2:5] == ["9,49/ 9,5", "99,9%", "12/63"]
+
+
+def _repack(src: Path, dst: Path, edit) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info.filename, edit(info.filename, data))
+    return dst
+
+
+def test_a_macro_enabled_document_is_read_as_a_docx(tmp_path):
+    doc = Document()
+    doc.add_paragraph("BÁO CÁO")
+    plain = _save(doc, tmp_path)
+    macro = b"application/vnd.ms-word.document.macroEnabled.main+xml"
+    docm = _repack(plain, tmp_path / "baocao.docm", lambda name, data: data.replace(
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", macro)
+        if name == "[Content_Types].xml" else data)
+    assert [p.text for p in read_raw(docm).paragraphs] == ["BÁO CÁO"]
+
+
+def test_a_strict_open_xml_document_is_refused_with_advice(tmp_path):
+    doc = Document()
+    doc.add_paragraph("BÁO CÁO")
+    strict = _repack(_save(doc, tmp_path), tmp_path / "strict.docx", lambda name, data: data.replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main") if name == "word/document.xml" else data)
+    from reportgen.raw import UnreadableInput
+
+    with pytest.raises(UnreadableInput, match="Strict Open XML"):
+        read_raw(strict)
