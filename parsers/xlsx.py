@@ -358,10 +358,13 @@ def read(path, settings: dict | None = None) -> RawDocument:
     path = Path(path)
     settings = {**DEFAULTS, **(settings or {})}
     zf = open_checked_zip(path, "xl/workbook.xml", "XLSX", settings)
+    # File objects, not the name: openpyxl judges a path by its extension, and
+    # a mislabelled workbook ("bangdiem.xls") is ordinary input.
+    fh_f, fh_v = open(path, "rb"), open(path, "rb")
     try:
         try:
-            wb_f = openpyxl.load_workbook(path, read_only=True, data_only=False)
-            wb_v = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            wb_f = openpyxl.load_workbook(fh_f, read_only=True, data_only=False)
+            wb_v = openpyxl.load_workbook(fh_v, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on broken packages
             raise UnreadableInput(f"Không đọc được bảng tính XLSX {path.name}: {type(exc).__name__}.") from exc
         doc = RawDocument(source=str(path), format="xlsx", properties={"sheets": []})
@@ -387,4 +390,6 @@ def read(path, settings: dict | None = None) -> RawDocument:
             wb_v.close()
     finally:
         zf.close()
+        fh_f.close()
+        fh_v.close()
     return doc

@@ -170,3 +170,11 @@ def test_two_appendices_on_one_sheet_are_two_tables(tmp_path):
     assert [p.text for p in raw.paragraphs] == ["Phụ lục", "Phụ lục I", "Phụ lục II"]
     assert [t.grid()[1][1] for t in raw.tables] == ["Sở Y tế", "UBND huyện Mường Ảng"]
     assert raw.properties["sheets"] == [{"name": "Phụ lục", "table": 0, "tables": [0, 1]}]
+
+
+def test_a_workbook_with_another_extension_is_read_by_its_content(tmp_path):
+    mislabelled = tmp_path / "bangdiem.xls"
+    mislabelled.write_bytes(PORTAL.read_bytes())
+    raw = read_raw(mislabelled)
+    assert raw.format == "xlsx"
+    assert next(raw.tables).grid()[1][1] == "UBND tỉnh Bắc Ninh"
