@@ -47,3 +47,16 @@ def test_portal_export_sheets_bind_to_766_by_their_codes():
     assert top.scores == {"tdgq": D("19.05"), "mdhl": D("17.86"), "mdsh": D("20.79"), "tttt": D("10"),
                           "clgq": D("8.36"), "ckmb": D("15.64")}
     assert top.extra["MA_COQUAN"] == "H05"
+
+
+def test_one_units_766_sheet_reads_its_groups_and_names_the_unit():
+    report = read_path(REAL / "ld-766-sotaichinh.docx")
+    summary, components = report.tables
+    (row,) = summary.rows
+    assert (summary.kind, row.unit, row.total, row.max) == ("summary", "Sở Tài chính - Tỉnh Lâm Đồng", D("78.62"),
+                                                            D("100"))
+    assert row.scores == {"ckmb": D("18"), "mdhl": D("17.7"), "mdsh": D("8.8"), "tdgq": D("17.1")}
+    # "Dịch vụ trực tuyến 17 / 22" joins online services and payment (the decision's five groups): kept aside
+    assert row.extra["Điểm dịch vụ trực tuyến"] == D("17")
+    assert components.kind == "data"
+    assert components.rows[0].unit == "Kết quả xử lý hồ sơ nộp trực tuyến đối với hồ sơ đang xử lý"

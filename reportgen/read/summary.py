@@ -38,7 +38,16 @@ def _label(cells: list[str], no_col: int | None, unit_col: int | None) -> str:
 
 
 def _value_cols(grid, roles) -> list[int]:
-    return [c.index for c in grid.columns if roles.get(c.index) not in ("no", "unit")]
+    from .tables import numeric_column
+
+    return [c.index for c in grid.columns if roles.get(c.index) not in ("no", "unit")
+            and numeric_column(grid, c.index)]
+
+
+def _text_cols(grid, roles) -> list[int]:
+    from .tables import numeric_column
+
+    return [c.index for c in grid.columns if roles.get(c.index) != "no" and not numeric_column(grid, c.index)]
 
 
 def _split_value_cols(grid, roles) -> tuple[list[int], list[int], list[int]]:
@@ -71,40 +80,47 @@ def _group_points(label: str, text: str, scheme: Scheme) -> tuple[str, CellValue
     return (key, cell) if group is not None and group.max is not None and cell.value <= group.max else None
 
 
-def choose_scheme(grid, roles) -> tuple[Scheme | None, int]:
-    from .tables import role_index
+def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
+    """The scheme whose groups the rows name (with their points), and the
+    column whose labels name them."""
+    from .tables import repeats, role_index
 
-    no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    no_col = role_index(roles, "no")
     points = _split_value_cols(grid, roles)[0]
-    best, best_hits = None, 0
+    best, best_col, best_hits = None, None, 0
     for scheme in all_schemes().values():
         if not scheme.groups:
             continue
-        hits = set()
-        for src in grid.rows:
-            label = _label(src.cells, no_col, unit_col)
-            for c in points:
-                found = _group_points(label, src.cells[c] if c < len(src.cells) else "", scheme)
-                if found:
-                    hits.add(found[0])
-        if len(hits) > best_hits:
-            best, best_hits = scheme, len(hits)
-    return (best, best_hits) if best_hits >= 3 else (None, 0)
+        for label_col in _text_cols(grid, roles):
+            if repeats(grid, label_col):
+                continue  # a category column ("Dịch vụ công trực tuyến" on every line of its group)
+            hits = set()
+            for src in grid.rows:
+                label = _label(src.cells, no_col, label_col)
+                for c in points:
+                    found = _group_points(label, _text(src.cells, c), scheme)
+                    if found:
+                        hits.add(found[0])
+            if len(hits) > best_hits:
+                best, best_col, best_hits = scheme, label_col, len(hits)
+    return (best, best_col) if best_hits >= 3 else (None, None)
 
 
 def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | None:
     from .tables import role_index
 
-    scheme, _ = choose_scheme(grid, roles)
+    scheme, label_col = choose_scheme(grid, roles)
     if scheme is None:
         return None
-    no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    no_col = role_index(roles, "no")
     points, rates, ranks = _split_value_cols(grid, roles)
     table = ScoreTable(index=index, scheme=scheme.name, kind="summary", page=grid.raws[0].page,
                        source_table=grid.raws[0].index, headers=[c.label for c in grid.columns])
-    rows = [ScoreRow(unit=grid.columns[c].label or f"Cột {c + 1}", page=grid.rows[0].page) for c in points]
+    subject = _single_value(grid, [c for c in _text_cols(grid, roles) if c != label_col])
+    rows = [ScoreRow(unit=subject or grid.columns[c].label or f"Cột {c + 1}", page=grid.rows[0].page)
+            for c in points]
     for src in grid.rows:
-        label = _label(src.cells, no_col, unit_col)
+        label = _label(src.cells, no_col, label_col)
         for row, c in zip(rows, points):
             _summary_cell(row, label, _text(src.cells, c), scheme, reader, row is rows[0])
         for c in rates:
@@ -115,6 +131,18 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     table.columns = [Column(key=g.key, label=g.label, group=g.label, max=g.max) for g in used]
     table.rows = [r for r in rows if r.scores or r.total is not None]
     return table
+
+
+def _single_value(grid, cols: list[int]) -> str | None:
+    """The unit a one-unit table is about: a text column holding one value
+    ("Sở Tài chính - Tỉnh Lâm Đồng" on the first row, the rest empty); of
+    several, the one written least often (not a category repeated on every line)."""
+    found = []
+    for c in cols:
+        values = [src.cells[c] for src in grid.rows if c < len(src.cells) and src.cells[c]]
+        if len(set(values)) == 1 and len(grid.rows) > 2:
+            found.append((len(values), values[0]))
+    return min(found)[1] if found else None
 
 
 def _text(cells: list[str], c: int) -> str:
@@ -139,10 +167,10 @@ def _rank_value(row: ScoreRow, label: str, text: str, header: str) -> None:
 
 
 def _summary_cell(row: ScoreRow, label: str, text: str, scheme: Scheme, reader: CellReader, first: bool) -> None:
-    if _TOTAL_LABEL.search(label):
+    found = _group_points(label, text, scheme)
+    if _TOTAL_LABEL.search(label) or (not found and row.total is None and _out_of(text) == scheme.total_max):
         _total_cell(row, text)
         return
-    found = _group_points(label, text, scheme)
     if found and found[0] not in row.scores:
         reader.read(text, "score", unit=row.unit, column=label)
         row.scores[found[0]] = found[1].value
@@ -159,6 +187,11 @@ def _summary_cell(row: ScoreRow, label: str, text: str, scheme: Scheme, reader: 
             if value is not None and value.is_number:
                 row.extra[m.group(1)] = value.value
                 row.raw[m.group(1)] = m.group(2) + (m.group(3) or "")
+
+
+def _out_of(text: str) -> Decimal | None:
+    cell = parse_cell(text, "score") if text else None
+    return cell.denominator if cell is not None else None
 
 
 def _total_cell(row: ScoreRow, text: str) -> None:

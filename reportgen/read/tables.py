@@ -191,11 +191,17 @@ def column_roles(grid: Grid) -> dict[int, str]:
             roles[column.index] = role
     if "no" not in roles.values() and grid.columns and _looks_numbered(grid, 0):
         roles[0] = "no"
-    for column in grid.columns:
-        if column.index not in roles and not numeric_column(grid, column.index) and _has_text(grid, column.index):
-            roles[column.index] = "unit"
-            break
+    texts = [c.index for c in grid.columns
+             if c.index not in roles and not numeric_column(grid, c.index) and _has_text(grid, c.index)]
+    named = [c for c in texts if not repeats(grid, c)] or texts
+    if named:
+        roles[named[0]] = "unit"  # the first text column that is not a category repeated on every line
     return roles
+
+
+def repeats(grid: Grid, c: int) -> bool:
+    values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
+    return len(values) > 2 and len(set(values)) < 0.7 * len(values)
 
 
 def _looks_numbered(grid: Grid, c: int) -> bool:
