@@ -11,17 +11,24 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from ..model import Finding, Report, ScoreRow, Statement
 from ..numbers import format_count, format_vi, quantize
 from ..read.meta import DATE_PHRASE, noi_nhan_lines, period_bounds, period_of
 from ..read.statements import section_numbers, to_roman
+from ..schemes import all_schemes
 from ..text.names import match_units, name_key
 from . import CheckContext, rule
 
 _HUNDRED = Decimal(100)
-_GRADES = ("Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu")
+
+
+@lru_cache(maxsize=1)
+def _band_names() -> frozenset[str]:
+    """Every grade band of every scheme: the grades a score table carries."""
+    return frozenset(band.name for scheme in all_schemes().values() for band in scheme.grades)
 
 
 def _n(value: Decimal | int | None) -> str:
@@ -127,7 +134,7 @@ def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowR
 
 
 def _unit_grades(statements: list[Statement]) -> list[Statement]:
-    return [st for st in statements if st.kind == "grade_count" and st.grade in _GRADES]
+    return [st for st in statements if st.kind == "grade_count" and st.grade in _band_names()]
 
 
 # --- grade counts and lists ------------------------------------------------------------------
