@@ -262,3 +262,26 @@ def test_noi_nhan_without_a_luu_line_is_only_noted():
     fs = found(build(["Nơi nhận:", "- Văn phòng Chính phủ;", "- UBND tỉnh."]), "NOI_NHAN_FORMAT")
     assert [f.severity for f in fs] == ["info"]
 
+
+
+HEAD_000 = ["Số: /BC-VPUB", "Điện Biên, ngày tháng 01 năm 2025", "BÁO CÁO", "Kết quả đánh giá … năm 2024"]
+
+
+def test_appendix_line_matches_its_document_seed_000():
+    lines = HEAD_000 + ["Phụ lục II", "(Kèm theo Báo cáo số _____ /BC-VPUB ngày _____ tháng 01 năm 2025 của Văn phòng UBND tỉnh)"]
+    fs = [f for f in run_checks(build(lines)) if f.code in ("APPENDIX_REFERENCE", "DATE_INCONSISTENT")]
+    assert fs == []
+
+
+def test_appendix_line_of_another_document():
+    lines = HEAD_000 + ["Phụ lục II", "(Kèm theo Kế hoạch số 12/KH-VPUB ngày 05 tháng 12 năm 2024 của Văn phòng UBND tỉnh)"]
+    fs = [(f.code, f.reported, f.expected) for f in run_checks(build(lines))
+          if f.code in ("APPENDIX_REFERENCE", "DATE_INCONSISTENT")]
+    assert fs == [("APPENDIX_REFERENCE", "KH", "BC"), ("APPENDIX_REFERENCE", "12/KH-VPUB", "/BC-VPUB"),
+                  ("DATE_INCONSISTENT", "ngày 05 tháng 12 năm 2024", "ngày tháng 01 năm 2025")]
+
+
+def test_a_reference_to_another_decisions_appendix_is_not_an_appendix_line_seed_004():
+    lines = ["Số: 1986/UBND-KSTT", "Thừa Thiên Huế, ngày 08 tháng 3 năm 2023",
+             "căn cứ kết quả tại Mục III Phụ lục kèm theo Quyết định số 766/QĐ-TTg của Thủ tướng Chính phủ"]
+    assert [f for f in run_checks(build(lines)) if f.code == "APPENDIX_REFERENCE"] == []

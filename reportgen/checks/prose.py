@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 
 from ..model import Finding, Report, ScoreRow, Statement
 from ..numbers import format_count, format_vi, quantize
-from ..read.meta import DATE_PHRASE, noi_nhan_lines, period_bounds, period_of
+from ..read.meta import DATE_PHRASE, annex_references, noi_nhan_lines, period_bounds, period_of
 from ..read.statements import section_numbers, to_roman
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
@@ -406,6 +406,43 @@ def _period_vi(period: str) -> str:
     if part.startswith("Q"):
         return f"quý {part[1]} năm {y}"
     return f"tháng {int(part)} năm {y}"
+
+
+def _date_parts(meta_text: str | None) -> tuple[str | None, str | None, str | None]:
+    m = DATE_PHRASE.search(meta_text or "")
+    if not m:
+        return None, None, None
+    d, mo = m.group("d").strip(), m.group("m").strip()
+    return (str(int(d)) if d.isdigit() else None, str(int(mo)) if mo.isdigit() else None, m.group("y"))
+
+
+def _same_number(a: str, b: str) -> bool:
+    return name_key(a.replace(" ", "")) == name_key(b.replace(" ", ""))
+
+
+@rule("APPENDIX_REFERENCE", "Dòng “Kèm theo …” của phụ lục không khớp số, loại hoặc ngày của văn bản")
+def appendix_reference(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    meta = report.meta
+    own_day, own_month, own_year = _date_parts(meta.date_text)
+    for ref in annex_references(report.paragraphs):
+        p = ref.paragraph
+        where = dict(paragraph=p.index, page=p.page)
+        if ref.doc_type and meta.doc_type and ref.doc_type != meta.doc_type:
+            yield Finding(code="APPENDIX_REFERENCE", severity="warning", reported=ref.doc_type,
+                          expected=meta.doc_type, message=f"Phụ lục ghi kèm theo văn bản loại {ref.doc_type} "
+                          f"nhưng văn bản là {meta.doc_type}: “{ref.text}”", **where)
+        if ref.number and meta.number and not _same_number(ref.number, meta.number):
+            yield Finding(code="APPENDIX_REFERENCE", severity="warning", reported=ref.number, expected=meta.number,
+                          message=f"Phụ lục ghi kèm theo văn bản số {ref.number} nhưng văn bản mang số "
+                                  f"{meta.number}", **where)
+        day = str(int(ref.day)) if ref.day and ref.day.isdigit() else None
+        month = str(int(ref.month)) if ref.month and ref.month.isdigit() else None
+        pairs = [(day, own_day), (month, own_month), (ref.year, own_year)]
+        if any(a and b and a != b for a, b in pairs):
+            written = DATE_PHRASE.search(ref.text).group(0)
+            yield Finding(code="DATE_INCONSISTENT", severity="warning", reported=written, expected=meta.date_text,
+                          message=f"Phụ lục ghi kèm theo văn bản “{written}” nhưng văn bản đề "
+                                  f"“{meta.date_text}”", **where)
 
 
 @rule("DATE_FORMAT", "Ngày tháng không theo Nghị định 30/2020 (số 0 trước ngày dưới 10, tháng 1, 2)")

@@ -56,7 +56,7 @@ _GLUED_ISSUER = re.compile(
     r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+.+?)\s+"
     r"((?:VĂN PHÒNG|SỞ|PHÒNG|BAN|TRUNG TÂM|THANH TRA|CHI CỤC|CỤC)\b.*)$")
 _ANNEX_REF = re.compile(
-    r"\(?\s*(?:Ban hành\s+)?kèm(?:\s+theo)?\s+(?P<type>[A-ZĐa-zđÀ-ỹ ]+?)\s+số\s*(?P<num>[^\s]*\s*/\s*[A-ZĐa-zđ0-9&.\-]+)"
+    r"^\(\s*(?:Ban hành\s+)?kèm(?:\s+theo)?\s+(?P<type>[A-ZĐa-zđÀ-ỹ ]+?)\s+số\s*(?P<num>[^\s]*\s*/\s*[A-ZĐa-zđ0-9&.\-]+)"
     r"(?P<rest>.*?)\)?\s*$", re.I)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
 
@@ -361,30 +361,58 @@ def _type_of_symbol(number: str) -> str:
     return TYPE_ABBREVIATIONS.get(head, "CV")
 
 
+@dataclass
+class AnnexRef:
+    """An appendix's "(Kèm theo Báo cáo số 405/BC-UBND ngày 17 tháng 8 năm
+    2023 của UBND huyện Điện Biên)" line, read."""
+
+    text: str
+    paragraph: Paragraph
+    doc_type: str | None
+    number: str | None
+    day: str | None
+    month: str | None
+    year: str | None
+    issuer: str | None
+
+
+def annex_references(paragraphs: Sequence[Paragraph]) -> list[AnnexRef]:
+    return _annex_refs(lines_of(paragraphs))
+
+
+def _annex_refs(items: list[tuple[str, Paragraph]]) -> list[AnnexRef]:
+    out = []
+    for t, p in items:
+        m = _ANNEX_REF.search(t)
+        if not m:
+            continue
+        num = re.sub(r"[\s_.…]+(?=/)|(?<=/)\s+", "", m.group("num")).strip()
+        num = re.sub(r"^[_.…\s]+", "", num)
+        rest = m.group("rest")
+        d = DATE_PHRASE.search(rest)
+        who = re.search(r"\bcủa\s+(.+?)\s*\)?\s*$", rest)
+        out.append(AnnexRef(t, p, doc_type_of_name(m.group("type")), num if "/" in num else None,
+                            d.group("d").strip() if d else None, d.group("m").strip() if d else None,
+                            d.group("y") if d else None, collapse_spaces(who.group(1)) if who else None))
+    return out
+
+
 def _fill_from_annex(lines: _Lines, meta: Meta) -> None:
     """An appendix's "(Kèm theo Báo cáo số 405/BC-UBND ngày … của UBND huyện
     Điện Biên)" restores what a lost header held."""
     if meta.number and meta.issuer and meta.doc_type and meta.date_text:
         return
-    for t, _ in lines.items:
-        m = _ANNEX_REF.search(t)
-        if not m:
-            continue
-        code = doc_type_of_name(m.group("type"))
-        num = re.sub(r"[\s_.…]+(?=/)|(?<=/)\s+", "", m.group("num")).strip()
-        num = re.sub(r"^[_.…\s]+", "", num)
-        if meta.doc_type is None and code:
-            meta.doc_type = code
-        if meta.number is None and "/" in num:
-            meta.number = num
-        rest = m.group("rest")
-        d = DATE_PHRASE.search(rest)
-        if d and meta.date_text is None:
+    for ref in _annex_refs(lines.items):
+        if meta.doc_type is None and ref.doc_type:
+            meta.doc_type = ref.doc_type
+        if meta.number is None and ref.number:
+            meta.number = ref.number
+        if ref.year and meta.date_text is None:
+            d = DATE_PHRASE.search(ref.text)
             meta.date_text = collapse_spaces(d.group(0))
-            meta.date = parse_vi_date(d.group("d"), d.group("m"), d.group("y"))
-        who = re.search(r"\bcủa\s+(.+?)\s*\)?\s*$", rest)
-        if who and meta.issuer is None:
-            meta.issuer = collapse_spaces(who.group(1))
+            meta.date = parse_vi_date(ref.day, ref.month, ref.year)
+        if ref.issuer and meta.issuer is None:
+            meta.issuer = ref.issuer
         return
 
 
