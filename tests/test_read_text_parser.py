@@ -179,3 +179,19 @@ def test_prose_starting_with_tt_is_not_a_table(tmp_path):
             "1 Sở Tư pháp 12 hồ sơ 3 hồ sơ\n\n2 Sở Y tế 5 hồ sơ 1 hồ sơ\n")
     doc = read_raw(write(tmp_path, text.encode()))
     assert not tables(doc)
+
+
+def test_a_pdf_row_missing_a_cell_keeps_its_total_and_is_flagged(tmp_path):
+    from decimal import Decimal
+
+    from reportgen.read import read_path
+
+    seed = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    damaged = seed.replace("2 UBND xã Hẹ Muông - 4,81 - 30 10 0 0 0,4 5 5 5 60,21 70,84 Khá",
+                           "2 UBND xã Hẹ Muông - 4,81 - 30 10 0 0 0,4 5 5 60,21 70,84 Khá")
+    report = read_path(write(tmp_path, damaged.encode()))
+    row = next(r for r in report.tables[0].rows if r.unit == "UBND xã Hẹ Muông")
+    assert (row.total, row.percent, row.scores["hl2"]) == (Decimal("60.21"), Decimal("70.84"), Decimal("5"))
+    assert "hl3" not in row.scores  # unknown, not "not applicable"
+    (flag,) = [f for f in report.read_findings if f.code == "ROW_INCOMPLETE"]
+    assert (flag.unit, flag.reported, flag.expected, flag.severity) == ("UBND xã Hẹ Muông", "12", "13", "warning")

@@ -30,6 +30,11 @@ class CellReader:
     table: int
     per_cell: bool = True  # False: one finding per column (data tables)
     _slips: dict = field(default_factory=dict)
+    _notes: list = field(default_factory=list)
+
+    def note(self, finding: Finding) -> None:
+        """Another observation made while reading the table."""
+        self._notes.append(finding)
 
     def read(self, text: str | None, role: str = "score", *, row: int | None = None, unit: str | None = None,
              column: str | None = None, page: int | None = None, label: str | None = None) -> CellValue | None:
@@ -42,7 +47,7 @@ class CellReader:
 
     @property
     def findings(self) -> list[Finding]:
-        out = []
+        out = list(self._notes)
         for column, slips in self._slips.items():
             if self.per_cell and len(slips) <= PER_CELL_LIMIT:
                 out.extend(_cell_finding(self.table, s) for s in slips)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import Column, ScoreRow, ScoreTable
+from ..model import Column, Finding, ScoreRow, ScoreTable
 from ..raw import RawTable
 from ..schemes import Scheme
 from .cells import CellReader
@@ -60,11 +60,14 @@ def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: Cell
         row = ScoreRow(unit=name, no=texts[0], section=section, section_title=section_title,
                        page=cells[0].page or raw.page, source_row=r)
         n = len(table.rows)
-        for key, text in zip(keys, values[:len(keys)]):
+        scores, totals = _apart(values, len(keys), len(results))
+        if len(values) < len(keys) + len(results):
+            reader.note(_short_row(index, n, name, row.page, len(values), len(keys) + len(results)))
+        for key, text in zip(keys, scores):
             row.raw[key] = text
             cell = reader.read(text, "score", row=n, unit=name, column=key, page=row.page, label=labels.get(key))
             row.scores[key] = cell.value if cell is not None and cell.is_number else None
-        for role, text in zip(results, values[len(keys):]):
+        for role, text in zip(results, totals):
             set_result(row, role, text, scheme, reader, n)
         if trailing:
             set_result(row, "grade", trailing, scheme, reader, n)
@@ -80,6 +83,21 @@ def _columns(scheme: Scheme | None, keys: list[str]) -> list[Column]:
         group = scheme.group(ind.group)
         out.append(Column(key=ind.key, label=ind.label, group=group.label if group else None, max=ind.max))
     return out
+
+
+def _apart(values: list[str], n_scores: int, n_results: int) -> tuple[list[str], list[str]]:
+    """Score cells and result cells; when cells are missing the results are
+    still the last ones written (the scores are short, not the total)."""
+    if len(values) >= n_scores + n_results or len(values) <= n_results:
+        return values[:n_scores], values[n_scores:]
+    return values[:len(values) - n_results], values[len(values) - n_results:]
+
+
+def _short_row(table: int, row: int, unit: str, page: int | None, got: int, expected: int) -> Finding:
+    return Finding(code="ROW_INCOMPLETE", severity="warning", table=table, row=row, unit=unit, page=page,
+                   reported=str(got), expected=str(expected),
+                   message=f"Dòng “{unit}” có {got} số, ít hơn {expected} cột của bảng: "
+                           "các chỉ số cuối bị thiếu, tổng và tỷ lệ đọc từ cuối dòng")
 
 
 def _split(texts: list[str], expected: int) -> tuple[str, list[str], str]:
