@@ -285,3 +285,11 @@ def test_a_reference_to_another_decisions_appendix_is_not_an_appendix_line_seed_
     lines = ["Số: 1986/UBND-KSTT", "Thừa Thiên Huế, ngày 08 tháng 3 năm 2023",
              "căn cứ kết quả tại Mục III Phụ lục kèm theo Quyết định số 766/QĐ-TTg của Thủ tướng Chính phủ"]
     assert [f for f in run_checks(build(lines)) if f.code == "APPENDIX_REFERENCE"] == []
+
+
+def test_without_a_date_line_the_period_bounds_as_of_dates():
+    lines = ["BÁO CÁO", "Kết quả đánh giá … quý 1 năm 2023", "tính đến 30/4/2025 có 17/63 tỉnh"]
+    fs = found(build(lines), "DATE_INCONSISTENT")
+    assert [(f.severity, f.reported) for f in fs] == [("warning", "2025-04-30")]
+    assert "kỳ báo cáo quý 1 năm 2023" in fs[0].message
+    assert found(build(lines[:2] + ["tính đến 14/03/2023 có 17/63 tỉnh"]), "DATE_INCONSISTENT") == []

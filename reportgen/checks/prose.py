@@ -346,16 +346,21 @@ _ROLE_WORDS = {"as_of": "tính đến", "cited": "ngày của văn bản đượ
 @rule("DATE_INCONSISTENT", "Ngày nêu trong văn bản không khớp với ngày ban hành")
 def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     latest = _latest_issue_date(report)
+    from_period = False
+    if latest is None and report.meta.period and period_bounds(report.meta.period):
+        # no date line: a report comes out within a quarter of its period's end
+        latest = period_bounds(report.meta.period)[1] + _dt.timedelta(days=92)
+        from_period = True
     if latest is None:
         return
-    issued = report.meta.date_text or latest.strftime("%d/%m/%Y")
+    issued = report.meta.date_text or f"kỳ báo cáo {_period_vi(report.meta.period)}"
     for st in report.statements:
         if st.kind != "date" or st.date is None or st.date <= latest:
             continue
         role = st.raw.get("role", "plain")
         days = (st.date - latest).days
         if role == "as_of":
-            severity = "error"
+            severity = "warning" if from_period else "error"
         elif role == "cited" or (role == "plain" and days > 31) or (role == "deadline" and days > 366):
             severity = "warning"
         else:
