@@ -87,8 +87,6 @@ def _join_split_row(table: RawTable, row) -> bool:
     last_first = next((c for c in last if c.col == 0), None)
     if last_first is None or not last_first.text.strip():
         return False
-    if not any(c.text.strip() for c in row):
-        return True  # an empty sliver of the cut row: drop it
     by_col = {c.col: c for c in last}
     if any(c.col not in by_col or by_col[c.col].colspan != c.colspan for c in row):
         return False
@@ -104,6 +102,8 @@ def append_continuation(table: RawTable, cont: RawTable) -> None:
     if k:
         table.header_rows = table.header_rows or k
     rows = cont.rows[k:]
+    while rows and not any(c.text.strip() for c in rows[0]):
+        rows = rows[1:]  # an empty sliver at the top of the page
     if rows and _join_split_row(table, rows[0]):
         rows = rows[1:]
     base = len(table.rows)
