@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Column, Report, ScoreRow, ScoreTable
+from ..numbers import parse_cell
 from ..raw import RawParagraph, RawTable
 from ..schemes import Scheme
 from . import summary, tokenised
@@ -173,8 +174,6 @@ def _page(raw: RawTable, r: int) -> int | None:
 
 
 def numeric_column(grid: Grid, c: int) -> bool:
-    from ..numbers import parse_cell
-
     values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
     if not values:
         return False
