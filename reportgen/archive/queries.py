@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from statistics import median
 from typing import Iterable
 
 from sqlalchemy import func, select
@@ -18,13 +17,13 @@ from sqlalchemy.orm import Session
 
 from .db import ArchiveError
 from .lineage import successor_chain
-from .models import Document, IndicatorScore, ScoreRowRecord as R, Unit
+from .models import Document, IndicatorScore, ScoreRowRecord as R, Unit, from_scaled, plain
 from .periods import granularity, is_period, period_sort_key
 from .registry import units_named
 from .units import territory_key
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One unit's row in one period, with its source."""
 
@@ -68,35 +67,63 @@ _COLUMNS = (R.id, R.unit_id, R.unit_text, R.province_key, R.level, R.period, R.s
             Document.name)
 
 
+def driver_rows(conn, query) -> list[tuple]:
+    """Rows straight from the driver: the statement is compiled by
+    SQLAlchemy, the per-row result processing is skipped (it costs more than
+    the query on large periods). Decimal columns come back as stored; read
+    them with :func:`decimal_reader`."""
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
+    return conn.exec_driver_sql(compiled.string, args).fetchall()
+
+
+def decimal_reader(conn):
+    """Stored exact decimal → Decimal, for rows from :func:`driver_rows`."""
+    return (lambda v: None if v is None else from_scaled(v)) if conn.dialect.name != "postgresql" else (
+        lambda v: None if v is None else plain(v))
+
+
 def _entries(session: Session, where: Iterable, indicator: str | None = None) -> list[tuple[int, Entry]]:
-    """(row id, entry) for the latest document's row per unit, scheme, period."""
+    """(row id, entry) for the latest document's row per unit, scheme, period.
+    Plain Core rows and a dictionary: no ORM objects, no SQL sort (a sort on
+    the document id would lead the planner away from the filter's index)."""
     query = select(*_COLUMNS).join(Unit, Unit.id == R.unit_id).join(Document, Document.id == R.document_id)
     for clause in where:
         query = query.where(clause)
-    rows = session.execute(query.order_by(R.document_id.desc(), R.table_index, R.row_index)).all()
-    seen: set = set()
-    out = []
-    for r in rows:
-        key = (r.unit_id, r.scheme, r.period)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append((r.id, Entry(unit=r[16], unit_text=r.unit_text, unit_id=r.unit_id, province=r[17] or "",
-                                province_key=r.province_key, level=r.level, period=r.period, scheme=r.scheme,
-                                total=r[7], max=r[8], percent=r[9], grade=r[10], rank=r.rank,
-                                document=r[18], table=r.table_index, row=r.row_index, page=r.page,
-                                document_id=r.document_id)))
+    best: dict[tuple, tuple] = {}
+    conn = session.connection()
+    for r in driver_rows(conn, query):
+        key = (r[1], r[6], r[5])  # unit, scheme, period
+        held = best.get(key)
+        if held is None or (-r[11], r[12], r[13]) < (-held[11], held[12], held[13]):
+            best[key] = r
+    dec = decimal_reader(conn)
+    out = [(r[0], Entry(unit=r[16], unit_text=r[2], unit_id=r[1], province=r[17] or "", province_key=r[3],
+                        level=r[4], period=r[5], scheme=r[6], total=dec(r[7]), max=dec(r[8]), percent=dec(r[9]),
+                        grade=r[10],
+                        rank=r[15], document=r[18], table=r[12], row=r[13], page=r[14], document_id=r[11]))
+           for r in best.values()]
+    out.sort(key=lambda pair: (pair[1].document_id, pair[1].table, pair[1].row))
     if indicator is not None and out:
-        values = dict(session.execute(select(IndicatorScore.row_id, IndicatorScore.value).where(
-            IndicatorScore.row_id.in_([i for i, _ in out]), IndicatorScore.indicator == indicator)).all())
+        values = dict(session.connection().execute(select(IndicatorScore.row_id, IndicatorScore.value).where(
+            IndicatorScore.row_id.in_([i for i, _ in out]), IndicatorScore.indicator == indicator)).tuples())
         out = [(i, e) for i, e in out if i in values]
         for i, e in out:
             e.value = values[i]
     return out
 
 
-def _median(values: list[Decimal]) -> Decimal | None:
-    return median(values) if values else None  # exact on Decimals (mean of the middle two)
+def _stored_median(values: list, dec) -> Decimal | None:
+    """The exact median of stored values (the mean of the middle two)."""
+    if not values:
+        return None
+    values = sorted(values)
+    mid = len(values) // 2
+    if len(values) % 2:
+        return dec(values[mid])
+    low, high = dec(values[mid - 1]), dec(values[mid])
+    return plain((low + high) / 2)
 
 
 def _rank_entries(entries: list[Entry]) -> list[Entry]:
@@ -170,17 +197,20 @@ def _attach_medians(session: Session, entries: list[Entry], indicator: str | Non
             R.province_key == province_key, R.level == level, R.period.in_(periods), R.scheme.in_(schemes))
         if indicator:
             query = query.join(IndicatorScore, (IndicatorScore.row_id == R.id) & (IndicatorScore.indicator == indicator))
-        latest: dict[tuple, tuple[int, Decimal | None]] = {}
-        for unit_id, scheme, period, document_id, v in session.execute(query):
+        # Values stay as stored (scaled integers on SQLite) until the median
+        # is picked: only one conversion per period, not one per peer.
+        latest: dict[tuple, tuple] = {}
+        for unit_id, scheme, period, document_id, v in driver_rows(session.connection(), query):
             key = (unit_id, scheme, period)
             if key not in latest or document_id > latest[key][0]:
                 latest[key] = (document_id, v)
-        by_cohort: dict[tuple, list[Decimal]] = {}
+        by_cohort: dict[tuple, list] = {}
         for (unit_id, scheme, period), (_, v) in latest.items():
             if v is not None:
                 by_cohort.setdefault((scheme, period), []).append(v)
+        dec = decimal_reader(session.connection())
         for e in members:
-            e.median = _median(by_cohort.get((e.scheme, e.period), []))
+            e.median = _stored_median(by_cohort.get((e.scheme, e.period), []), dec)
 
 
 @dataclass

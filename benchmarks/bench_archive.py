@@ -1,0 +1,236 @@
+"""Archive benchmark: 1,000,000 synthetic score rows, then the latency of
+``history`` and ``ranking`` (median of N runs), against plain sqlite3 running
+the same queries.
+
+    python benchmarks/bench_archive.py [--rows 1000000] [--runs 15] [--pg URL]
+
+Data: P provinces × 250 communes × T monthly periods (T = rows / (P × 250),
+P = 40), one document per province and period; each row carries its
+reported and recomputed totals and ``--indicators`` indicator values.
+Rows go in through the archive's bulk path (exact decimals, one
+transaction per document batch); a sample of documents also goes through
+the full import path (``store_report``: units, ranks, findings). The
+PostgreSQL run uses ``--pg`` or ``REPORTGEN_TEST_PG_URL`` (a role that may
+create databases); without either, only SQLite is measured.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, select, text  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from reportgen.archive import open_archive  # noqa: E402
+from reportgen.archive.bulk import bulk_insert, insert_returning_ids  # noqa: E402
+from reportgen.archive.db import write_connection  # noqa: E402
+from reportgen.archive.importer import store_report  # noqa: E402
+from reportgen.archive.models import Document, IndicatorScore, ScoreRowRecord, Unit  # noqa: E402
+from reportgen.model import Meta, Report, ScoreRow, ScoreTable  # noqa: E402
+
+UNITS = 250
+PROVINCES = 40
+SCHEME = "dienbien-2024"
+INDICATORS = ("c1", "c2", "c3", "c4", "c5", "dvc", "tt", "c12", "c13", "c14", "c15", "c16", "c17", "c18", "c19")
+
+
+def periods(n: int) -> list[str]:
+    return [f"{2010 + i // 12}-{i % 12 + 1:02d}" for i in range(n)]
+
+
+def percent_of(p: int, u: int, t: int) -> Decimal:
+    return Decimal(5000 + (p * 7919 + u * 104729 + t * 1299709) % 5000) / 100  # 50.00 … 99.99
+
+
+def generate(url: str, rows: int, indicators: int) -> tuple[float, int]:
+    """Bulk-load the synthetic archive; (seconds, rows) of the score rows."""
+    n_periods = max(1, rows // (PROVINCES * UNITS))
+    archive = open_archive(url)
+    engine = archive.engine
+    started = time.perf_counter()
+    total = 0
+    with write_connection(engine) as conn:
+        with conn.begin():
+            unit_ids = {}
+            for p in range(PROVINCES):
+                recs = [dict(province_key=f"bench {p}", district_key="", key=f"xã bench {u}",
+                             name=f"UBND xã Bench {u}", province=f"Bench {p}", district="", level="xã")
+                        for u in range(UNITS)]
+                unit_ids[p] = insert_returning_ids(conn, Unit.__table__, recs)
+        docs = [(p, t, per) for t, per in enumerate(periods(n_periods)) for p in range(PROVINCES)]
+        for start in range(0, len(docs), 200):  # 200 documents (50,000 rows) per transaction
+            with conn.begin():
+                batch = docs[start:start + 200]
+                doc_ids = insert_returning_ids(conn, Document.__table__, [dict(
+                    sha256=uuid.uuid4().hex + uuid.uuid4().hex, name=f"bench-{p}-{per}.json", period=per,
+                    scheme=SCHEME, province=f"Bench {p}", district="", imported_at=_now()) for p, t, per in batch])
+                records = []
+                for doc_id, (p, t, per) in zip(doc_ids, batch):
+                    for u in range(UNITS):
+                        pct = percent_of(p, u, t)
+                        records.append(dict(
+                            document_id=doc_id, unit_id=unit_ids[p][u], unit_text=f"UBND xã Bench {u}",
+                            province_key=f"bench {p}", level="xã", period=per, scheme=SCHEME, table_index=0,
+                            row_index=u, reported_total=pct, reported_max=Decimal(100), reported_percent=pct,
+                            reported_grade=None, total=pct, max=Decimal(100), percent=pct, grade=None,
+                            rank=None))
+                ids = insert_returning_ids(conn, ScoreRowRecord.__table__, records)
+                if indicators:
+                    bulk_insert(conn, IndicatorScore.__table__, [
+                        dict(row_id=i, indicator=key, value=r["percent"] / 25)
+                        for i, r in zip(ids, records) for key in INDICATORS[:indicators]])
+                total += len(records)
+    elapsed = time.perf_counter() - started
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")
+    archive.close()
+    return elapsed, total
+
+
+def _now():
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def import_rate(url: str, documents: int = 20) -> float:
+    """Rows per second through the full import path (units, ranks, exact values)."""
+    archive = open_archive(url)
+    reports = []
+    for d in range(documents):
+        table = ScoreTable(index=0, scheme=SCHEME)
+        for u in range(UNITS):
+            scores = {k: Decimal((u + d) % 4) for k in INDICATORS}
+            total = sum(scores.values())
+            table.rows.append(ScoreRow(unit=f"UBND xã Nhập {u}", scores=scores, total=total, max=Decimal(100),
+                                       percent=total))
+        reports.append(Report(source=f"import-{d}", meta=Meta(issuer="VĂN PHÒNG", parent="UBND TỈNH NHẬP THỬ",
+                                                              period=f"2030-{d % 12 + 1:02d}" if d < 12 else
+                                                              f"2031-{d % 12 + 1:02d}"), tables=[table]))
+    started = time.perf_counter()
+    for d, report in enumerate(reports):
+        with write_connection(archive.engine) as conn, Session(bind=conn) as session, session.begin():
+            store_report(session, sha256=uuid.uuid4().hex + uuid.uuid4().hex, name=f"import-{d}.json",
+                         report=report, findings=[])
+    elapsed = time.perf_counter() - started
+    archive.close()
+    return documents * UNITS / elapsed
+
+
+def timed(func, runs: int) -> float:
+    func()  # warm caches
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        func()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples) * 1000
+
+
+def raw_sqlite_queries(path: str, unit_key: str, province_key: str, period: str):
+    """The same questions in plain sqlite3 (ids and integers, no ORM, no
+    decimals): the unit's rows, its peers' values for the medians; a period's
+    rows in rank order."""
+    conn = sqlite3.connect(path)
+
+    def history():
+        (unit_id,) = conn.execute("SELECT id FROM units WHERE key = ? AND province_key = ?",
+                                  (unit_key, province_key)).fetchone()
+        mine = conn.execute(
+            "SELECT r.period, r.scheme, r.reported_percent, r.document_id, d.name FROM score_rows r "
+            "JOIN documents d ON d.id = r.document_id WHERE r.unit_id = ?", (unit_id,)).fetchall()
+        peer_periods = sorted({m[0] for m in mine})
+        marks = ",".join("?" * len(peer_periods))
+        peers = conn.execute(
+            f"SELECT period, reported_percent FROM score_rows WHERE province_key = ? AND level = 'xã' "
+            f"AND scheme = ? AND period IN ({marks})", (province_key, SCHEME, *peer_periods)).fetchall()
+        by_period: dict = {}
+        for per, v in peers:
+            by_period.setdefault(per, []).append(v)
+        return [(m, statistics.median(by_period[m[0]])) for m in mine]
+
+    def ranking():
+        return conn.execute(
+            "SELECT u.name, r.reported_total, r.reported_percent FROM score_rows r JOIN units u ON u.id = r.unit_id "
+            "WHERE r.period = ? AND r.scheme = ? AND r.province_key = ? ORDER BY r.reported_percent DESC",
+            (period, SCHEME, province_key)).fetchall()
+
+    def ranking_all():
+        return conn.execute(
+            "SELECT u.name, r.province_key, r.reported_total, r.reported_percent FROM score_rows r "
+            "JOIN units u ON u.id = r.unit_id WHERE r.period = ? AND r.scheme = ? "
+            "ORDER BY r.province_key, r.reported_percent DESC", (period, SCHEME)).fetchall()
+
+    return history, ranking, ranking_all
+
+
+def measure(url: str, args) -> None:
+    kind = create_engine(url).dialect.name
+    print(f"\n== {kind}: {url.split('@')[-1]}")
+    seconds, rows = generate(url, args.rows, args.indicators)
+    print(f"bulk load: {rows:,} score rows (+{rows * args.indicators:,} indicator values) in {seconds:.1f} s "
+          f"= {rows / seconds:,.0f} score rows/s")
+    rate = import_rate(url)
+    print(f"full import path (store_report, 15 indicators per row): {rate:,.0f} rows/s")
+
+    archive = open_archive(url)
+    last = periods(max(1, args.rows // (PROVINCES * UNITS)))[-1]
+    with archive.session() as s:
+        count = s.scalar(text("SELECT count(*) FROM score_rows"))
+    print(f"archive now holds {count:,} score rows")
+    hist = timed(lambda: archive.history("UBND xã Bench 7", province="Bench 3"), args.runs)
+    hist_ind = timed(lambda: archive.history("UBND xã Bench 7", province="Bench 3", indicator="c1"), args.runs) \
+        if args.indicators else None
+    rank = timed(lambda: archive.ranking(last, scheme=SCHEME, province="Bench 3"), args.runs)
+    rank_all = timed(lambda: archive.ranking(last, scheme=SCHEME), args.runs)
+    (h,) = archive.history("UBND xã Bench 7", province="Bench 3")
+    print(f"history (1 unit, {len(h.entries)} periods, peer medians over {UNITS} units): {hist:.1f} ms")
+    if hist_ind is not None:
+        print(f"history --indicator c1: {hist_ind:.1f} ms")
+    print(f"ranking {last} --province (1 cohort of {UNITS}): {rank:.1f} ms")
+    print(f"ranking {last} (all {PROVINCES} provinces, {PROVINCES * UNITS:,} rows): {rank_all:.1f} ms")
+    if kind == "sqlite":
+        raw_h, raw_r, raw_all = raw_sqlite_queries(archive.engine.url.database, "xã bench 7", "bench 3", last)
+        rh, rr, ra = timed(raw_h, args.runs), timed(raw_r, args.runs), timed(raw_all, args.runs)
+        print(f"plain sqlite3, same queries: history {rh:.1f} ms (archive/raw = {hist / rh:.1f}×), "
+              f"ranking {rr:.1f} ms ({rank / rr:.1f}×), ranking all {ra:.1f} ms ({rank_all / ra:.1f}×)")
+    archive.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--indicators", type=int, default=2, help="indicator values per row (0-15)")
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--pg", default=os.environ.get("REPORTGEN_TEST_PG_URL"))
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-archive-") as folder:
+        measure(f"sqlite:///{folder}/bench.sqlite3", args)
+    if args.pg and not args.sqlite_only:
+        admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+        name = f"bench_archive_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            measure(admin.url.set(database=name).render_as_string(hide_password=False), args)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
