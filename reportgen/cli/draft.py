@@ -53,6 +53,7 @@ def _check_scheme(name: str | None) -> None:
 def run(args) -> int:
     from ..draft import build_draft, load_data, load_meta
     from ..draft.pdf import convert
+    from ..draft.render import template_path
 
     _check_scheme(args.scheme)
     if args.per_unit and not args.outdir:
@@ -60,8 +61,11 @@ def run(args) -> int:
     if args.outdir and not args.per_unit:
         raise UsageError("--outdir chỉ dùng cùng --per-unit; với một văn bản hãy dùng -o.")
     started = time.perf_counter()
+    if args.output and Path(args.output).suffix.lower() != ".docx":
+        raise UsageError(f"Tệp kết quả phải có đuôi .docx: {args.output}")
+    meta = load_meta(args.meta, args.doc_type)
+    template_path(args.template, meta.doc_type if not args.per_unit else "TB")  # a wrong name fails here
     try:
-        meta = load_meta(args.meta, args.doc_type)
         data = load_data(args.input, args.scheme, args.province, args.previous)
     except UnknownScheme as exc:
         raise UsageError(f"Không có bộ chỉ số {exc}.") from None

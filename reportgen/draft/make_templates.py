@@ -72,6 +72,15 @@ def _styles(document) -> None:
     basis.font.italic = True
 
 
+def _slim(document) -> None:
+    """Drop what python-docx's default package carries and a template does not
+    need (a thumbnail, stylesWithEffects, customXml): smaller, faster copies."""
+    for owner in (document.part, document.part.package):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in ("stylesWithEffects", "thumbnail", "customXml"):
+                owner.rels.pop(rid)
+
+
 def _page(document) -> None:
     section = document.sections[0]
     X.set_page(section._sectPr, width_mm=210, height_mm=297, top=20, bottom=20, left=30, right=15,
@@ -175,6 +184,7 @@ def _signature_block() -> list:
 def build(name: str, out_dir: Path = TEMPLATE_DIR) -> Path:
     spec = DOCS[name]
     document = docx.Document()
+    _slim(document)
     _styles(document)
     _page(document)
     body = document.element.body

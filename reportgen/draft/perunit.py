@@ -12,8 +12,10 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import unicodedata
 import zipfile
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,20 +103,53 @@ def _context(meta: DraftMeta, scheme: Scheme) -> dict:
     }
 
 
+def _deflate(data: bytes, level: int) -> bytes:
+    c = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return c.compress(data) + c.flush()
+
+
+@dataclass
+class _Member:
+    """A part of the package, compressed once."""
+
+    name: bytes
+    crc: int
+    size: int
+    data: bytes  # raw deflate stream
+
+    @classmethod
+    def of(cls, name: str, payload: bytes, level: int = 6) -> "_Member":
+        return cls(name.encode("utf-8"), zlib.crc32(payload), len(payload), _deflate(payload, level))
+
+
+def _zip(members: list[_Member]) -> bytes:
+    """A ZIP archive of already-deflated members (what zipfile would write,
+    without compressing the unchanged parts again for every unit)."""
+    out, central, offset = [], [], 0
+    stamp = (0, 33)  # 1980-01-01 00:00, as docx writers do
+    for m in members:
+        head = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, *stamp, m.crc, len(m.data), m.size,
+                           len(m.name), 0)
+        out += [head, m.name, m.data]
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, *stamp, m.crc,
+                                   len(m.data), m.size, len(m.name), 0, 0, 0, 0, 0, offset) + m.name)
+        offset += len(head) + len(m.name) + len(m.data)
+    directory = b"".join(central)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), offset, 0)
+    return b"".join(out) + directory + end
+
+
 @dataclass
 class Skeleton:
-    """A rendered package: its parts as bytes, the body with markers."""
+    """A rendered package: its parts compressed once, the body with markers."""
 
-    parts: list[tuple[str, bytes]]
+    members: list[_Member | None]  # None where word/document.xml goes
     document: str
 
     def fill(self, values: dict[str, str]) -> bytes:
         xml = _MARK_RE.sub(lambda m: escape(values.get(m.group(1), "")), self.document)
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            for name, data in self.parts:
-                zf.writestr(name, xml.encode("utf-8") if name == "word/document.xml" else data)
-        return buf.getvalue()
+        body = _Member.of("word/document.xml", xml.encode("utf-8"), level=1)
+        return _zip([m if m is not None else body for m in self.members])
 
 
 def skeleton(meta: DraftMeta, scheme: Scheme, template: str | None = None) -> Skeleton:
@@ -126,7 +161,8 @@ def skeleton(meta: DraftMeta, scheme: Scheme, template: str | None = None) -> Sk
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
         parts = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
     document = next(d for n, d in parts if n == "word/document.xml").decode("utf-8")
-    return Skeleton(parts=parts, document=document)
+    members = [None if n == "word/document.xml" else _Member.of(n, d) for n, d in parts]
+    return Skeleton(members=members, document=document)
 
 
 def plan(data: DraftData) -> list[tuple[DraftTable, UnitDoc]]:
