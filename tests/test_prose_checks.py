@@ -1,6 +1,5 @@
 """Each prose rule with a failing and a passing fixture, built from the seeds'
 own sentences and figures."""
-from decimal import Decimal as D
 
 import pytest
 

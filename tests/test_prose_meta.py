@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.model import Paragraph
-from reportgen.read.meta import period_bounds, period_of, read_meta
+from reportgen.read.meta import read_meta
+from reportgen.text.dates import period_bounds, period_of
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

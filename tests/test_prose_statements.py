@@ -5,7 +5,9 @@ from decimal import Decimal as D
 import pytest
 
 from reportgen.model import Paragraph, Report, ScoreRow, ScoreTable
-from reportgen.read.statements import blocks_of, heading_of, read_statements, split_units
+from reportgen.read.statements import read_statements
+from reportgen.read.statements_blocks import blocks_of, heading_of
+from reportgen.read.statements_grades import split_units
 
 
 def paras(*lines: str) -> list[Paragraph]:

@@ -12,13 +12,15 @@ ngày … của …)" line.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..model import Meta, Paragraph
-from ..text import collapse_spaces, nfc
+from ..text import collapse_spaces
+from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
+from ..text.lines import MOTTO, is_caps, lines_of, plain
+from .meta_closing import find_signature, is_position, recipients
 
 # Document types of Nghị định 30/2020 Phụ lục III (checked against the decree's
 # own table in shared/reference/nd30-phuluc3.docx): name → abbreviation.
@@ -36,20 +38,12 @@ DOC_TYPES: dict[str, str] = {
 }
 TYPE_ABBREVIATIONS = {v.casefold(): v for v in DOC_TYPES.values() if v != "CV"}
 
-_MOTTO = re.compile(r"cộng\s*h(?:òa|oà)\s*xã\s*hội\s*chủ\s*nghĩa|độc\s*lập\s*-\s*tự\s*do", re.I)
 _NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]\s*(.*)$", re.I)
 _SYMBOL = re.compile(r"([0-9]*)\s*[_.…\s]*\s*/\s*([A-ZĐa-zđ0-9&.\-]+(?:/[A-ZĐa-zđ0-9&.\-]+)*)")
-DATE_PHRASE = re.compile(
-    r"ngày\s*(?P<d>\d{1,2}|[_.…\s]*?)\s*tháng\s*(?P<m>\d{1,2}|[_.…\s]*?)\s*năm\s*(?P<y>\d{4})", re.I)
 # In the header a scan may misread the day or month ("ngày A3 tháng I1"): keep the line.
 _HEADER_DATE = (r"ngày\s*(?P<d>\d{1,2}|[_.…\s]*?|\S{1,3}?)\s*tháng\s*(?P<m>\d{1,2}|[_.…\s]*?|\S{1,3}?)\s*"
                 r"năm\s*(?P<y>\d{4})")
 _PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,\d]{1,40}?)\s*,\s*(?P<date>" + _HEADER_DATE + ")", re.I)
-_AUTHORITY_PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*\S", re.I)
-_POSITION_WORDS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
-                   "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "THỦ TRƯỞNG", "BỘ TRƯỞNG",
-                   "THỨ TRƯỞNG", "CHÁNH THANH TRA", "TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "VỤ TRƯỞNG",
-                   "BÍ THƯ", "CHÁNH ÁN", "VIỆN TRƯỞNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
 _LEVEL_START = re.compile(r"^(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 _GLUED_ISSUER = re.compile(
     r"^((?:UBND|[ỦU]Ỷ?\s*BAN NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND)\s+"
@@ -58,120 +52,12 @@ _GLUED_ISSUER = re.compile(
 _ANNEX_REF = re.compile(
     r"^\(\s*(?:Ban hành\s+)?kèm(?:\s+theo)?\s+(?P<type>[A-ZĐa-zđÀ-ỹ ]+?)\s+số\s*(?P<num>[^\s]*\s*/\s*[A-ZĐa-zđ0-9&.\-]+)"
     r"(?P<rest>.*?)\)?\s*$", re.I)
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
-
-
-# --- line helpers shared with statements.py -------------------------------------------
-
-_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s+)")
-_MD_EMPH = re.compile(r"(\*\*\*|\*\*|__)")
-
-
-def plain(text: str) -> str:
-    """A line without Markdown decoration (headings, bold, italics), spaces
-    collapsed, NFC."""
-    text = nfc(text.replace("\u00a0", " "))
-    text = _MD_PREFIX.sub("", text)
-    text = _MD_EMPH.sub("", text)
-    text = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", text)
-    text = text.replace("\\", "")
-    return collapse_spaces(text)
-
-
-def columns(text: str) -> list[str]:
-    """A line's column fragments: two-column headers and signature blocks
-    extracted as text put the columns on one line, separated by a tab or a
-    wide run of spaces."""
-    parts = re.split(r"\t+| {3,}", nfc(text.replace("\u00a0", " ")))
-    out: list[str] = []
-    for part in (plain(x) for x in parts):
-        # A PDF may glue the issuer to the motto: "UBND TỈNH LÂM ĐỒNG CỘNG HÒA…".
-        m = _MOTTO.search(part)
-        if m and m.start() > 0 and part[:m.start()].strip():
-            out.extend([part[:m.start()].strip(), part[m.start():]])
-        elif part:
-            out.append(part)
-    return out
-
-
-def lines_of(paragraphs: Iterable[Paragraph]) -> list[tuple[str, Paragraph]]:
-    """Every non-empty line fragment, in reading order, with its paragraph."""
-    out: list[tuple[str, Paragraph]] = []
-    for p in paragraphs:
-        for line in p.text.splitlines():
-            for frag in columns(line):
-                out.append((frag, p))
-    return out
-
-
-def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
 
 def doc_type_of_name(text: str) -> str | None:
     """'BÁO CÁO' → 'BC' (a line that is only a document type's name)."""
     key = " ".join(plain(text).replace("hoá", "hóa").replace("HOÁ", "HÓA").split()).casefold().rstrip(":")
     key = key.replace("uỷ", "ủy")
     return DOC_TYPES.get(key)
-
-
-def parse_vi_date(day: str, month: str, year: str) -> _dt.date | None:
-    try:
-        return _dt.date(int(year), int(month), int(day))
-    except (TypeError, ValueError):
-        return None
-
-
-# --- period -------------------------------------------------------------------------
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_PERIOD_QUARTER = re.compile(r"quý\s+(?P<q>[1-4]|i{1,3}|iv)\s*(?:năm\s+|/\s*|-\s*)(?P<y>\d{4})", re.I)
-_PERIOD_MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/\s*|-\s*)(?P<y>\d{4})", re.I)
-_PERIOD_YEAR = re.compile(r"(?<![-–/\d])năm\s+(?P<y>(?:19|20)\d{2})(?![-–/]\d)", re.I)
-_HALF_YEAR = re.compile(r"(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm", re.I)
-
-
-def period_of(text: str | None) -> str | None:
-    """The reporting period a title names: 'quý 1 năm 2023' → '2023-Q1',
-    'tháng 7 năm 2023' or 'tháng 5/2024' → '2023-07', 'năm 2024' → '2024'.
-    A half-year ("6 tháng đầu năm") has no period form: None."""
-    if not text:
-        return None
-    text = plain(text)
-    m = _PERIOD_QUARTER.search(text)
-    if m:
-        q = m.group("q").casefold()
-        return f"{m.group('y')}-Q{_ROMAN.get(q, q)}"
-    m = _PERIOD_MONTH.search(text)
-    if m and 1 <= int(m.group("m")) <= 12:
-        return f"{m.group('y')}-{int(m.group('m')):02d}"
-    if _HALF_YEAR.search(text):
-        return None
-    m = _PERIOD_YEAR.search(text)
-    if m:
-        return m.group("y")
-    return None
-
-
-def period_bounds(period: str) -> tuple[_dt.date, _dt.date] | None:
-    """First and last day of a period string."""
-    m = re.fullmatch(r"(\d{4})(?:-(Q[1-4]|\d{2}))?", period or "")
-    if not m:
-        return None
-    y = int(m.group(1))
-    part = m.group(2)
-    if part is None:
-        return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
-    if part.startswith("Q"):
-        q = int(part[1])
-        start = _dt.date(y, 3 * q - 2, 1)
-        end_month = 3 * q
-    else:
-        start = _dt.date(y, int(part), 1)
-        end_month = int(part)
-    end = (_dt.date(y + (end_month == 12), end_month % 12 + 1, 1) - _dt.timedelta(days=1))
-    return start, end
 
 
 # --- the reader ---------------------------------------------------------------------------
@@ -230,8 +116,8 @@ def read_meta(paragraphs: Sequence[Paragraph]) -> Meta:
     if meta.doc_type is None and meta.number:
         meta.doc_type = _type_of_symbol(meta.number)
     meta.period = period_of(meta.subject)
-    _find_signature(lines, meta)
-    meta.recipients = _recipients(lines)
+    find_signature(lines.items, meta)
+    meta.recipients = recipients(lines.items)
     return meta
 
 
@@ -268,11 +154,6 @@ def _find_date(lines: _Lines, meta: Meta) -> int | None:
     return None
 
 
-def _is_position(text: str) -> bool:
-    t = plain(text).upper()
-    return bool(_AUTHORITY_PREFIX.match(t)) or any(t == w or t.startswith(w + " ") for w in _POSITION_WORDS)
-
-
 def _find_issuer(lines: _Lines, anchor: int, meta: Meta) -> None:
     """The capitalised lines of the header (the few lines around the number
     or date line), motto, symbols and titles excluded: the last is the
@@ -282,7 +163,7 @@ def _find_issuer(lines: _Lines, anchor: int, meta: Meta) -> None:
     while i >= 0 and len(found) < 4:  # upwards until the first line that is not header
         t = lines.text(i)
         if not _header_noise(t):
-            if not is_caps(t) or _is_position(t) or doc_type_of_name(t):
+            if not is_caps(t) or is_position(t) or doc_type_of_name(t):
                 break
             found.insert(0, t)
         i -= 1
@@ -290,7 +171,7 @@ def _find_issuer(lines: _Lines, anchor: int, meta: Meta) -> None:
         t = lines.text(j)
         if _PLACE_DATE.search(t) or doc_type_of_name(t) or not (is_caps(t) or _header_noise(t)):
             break
-        if not _header_noise(t) and not _is_position(t):
+        if not _header_noise(t) and not is_position(t):
             found.append(t)
     if not found:
         return
@@ -311,7 +192,7 @@ def _find_issuer(lines: _Lines, anchor: int, meta: Meta) -> None:
 
 
 def _header_noise(t: str) -> bool:
-    return bool(_MOTTO.search(t) or re.fullmatch(r"[_\-–—=*]+", t) or _SYMBOL.fullmatch(t.strip())
+    return bool(MOTTO.search(t) or re.fullmatch(r"[_\-–—=*]+", t) or _SYMBOL.fullmatch(t.strip())
                 or _NUMBER_LINE.match(t))
 
 
@@ -340,7 +221,7 @@ def _subject_after(lines: _Lines, type_at: int) -> str | None:
         if re.fullmatch(r"[_\-–—=]+", t):
             break
         if not parts:
-            if _BODY_START.match(t) or _MOTTO.search(t):
+            if _BODY_START.match(t) or MOTTO.search(t):
                 break
             parts.append(re.sub(r"^V/v\s*", "", t, flags=re.I))
         else:
@@ -414,148 +295,3 @@ def _fill_from_annex(lines: _Lines, meta: Meta) -> None:
         if ref.issuer and meta.issuer is None:
             meta.issuer = ref.issuer
         return
-
-
-def _find_signature(lines: _Lines, meta: Meta) -> None:
-    """The last authority block (KT./TM./TL. + title, or a title alone)
-    followed within a few lines by a person's name; Nơi nhận items a PDF
-    interleaved with the block are passed over."""
-    best: tuple[str, str] | None = None
-    n = len(lines)
-    i = 0
-    while i < n:
-        t = lines.text(i)
-        if not (is_caps(t) and _is_position(t)):
-            i += 1
-            continue
-        block = _split_authority(t)
-        j = i + 1
-        prefixed = bool(_AUTHORITY_PREFIX.match(t))
-        while j < n and len(block) < 3 and is_caps(lines.text(j)) and (prefixed or _is_position(lines.text(j))):
-            block.append(lines.text(j))
-            j += 1
-        name = None
-        skipped = 0
-        for k in range(j, min(n, j + 12)):
-            cand = lines.text(k)
-            if _NAME.match(cand):
-                name = cand
-                break
-            if _LIST_ITEM.match(cand) or re.match(r"^Lưu\b", cand) or re.fullmatch(r"[\W_]*", cand) \
-                    or re.search(r"\(?(đã ký|ký|signed)\)?", cand, re.I):
-                continue
-            skipped += 1
-            if skipped > 1:
-                break
-        if name:
-            best = (" / ".join(block), name)
-        i = j
-    if best:
-        meta.authority, meta.signer = best
-
-
-def _split_authority(text: str) -> list[str]:
-    """'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC' (two lines a PDF joined) → both titles."""
-    m = _AUTHORITY_PREFIX.match(text)
-    if not m:
-        return [text]
-    start = text.index(".") + 1
-    while start < len(text) and text[start] == " ":
-        start += 1
-    cuts = [text.find(" " + w, start + 1) for w in _POSITION_WORDS]
-    cuts = [c for c in cuts if c > start]
-    if not cuts:
-        return [text]
-    cut = min(cuts)
-    return [text[:cut].strip(), text[cut:].strip()]
-
-
-_LIST_ITEM = re.compile(r"^\s*[-–+•]\s*(.+?)\s*[;.,]?\s*$")
-
-
-def noi_nhan_lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Paragraph]]:
-    """The list under "Nơi nhận:" as written (with its dashes), including the
-    "Lưu" line."""
-    return _noi_nhan(lines_of(paragraphs))
-
-
-_ITEM_START = re.compile(r"(?<=[^\w\s])\s?(?=[-–]\s)")  # "…; - Trung tâm" or a scan's "~ - Lưu"
-
-
-def _junk(text: str) -> bool:
-    """A scan's noise or the signature column beside the list."""
-    t = text.strip(" ;.,")
-    if not t:
-        return True
-    fine = sum(1 for c in t if c.isalpha() or c in " ,.()&/-")
-    caps_words = is_caps(t) and len(t.split()) >= 2  # "KT. CHÁNH VĂN PHÒNG", not "LĐVP"
-    return fine / len(t) < 0.85 or caps_words or (is_caps(t) and _is_position(t)) or bool(re.search(r"[{}|\\~^`<>=#]", t))
-
-
-def _clean_item(item: str) -> str:
-    """An item cut at its ';' (or a Lưu line at its '.') when what follows is noise."""
-    m = re.match(r"^(.*?;)(.*)$", item) or (re.match(r"^([-–+•]?\s*Lưu\b.*?\.)(\s.*)$", item)
-                                           if re.match(r"^[-–+•]?\s*Lưu\b", item) else None)
-    if m and _junk(m.group(2)):
-        return m.group(1).strip()
-    return item.strip()
-
-
-def _noi_nhan(items: list[tuple[str, Paragraph]]) -> list[tuple[str, Paragraph]]:
-    for i, (t, _) in enumerate(items):
-        if not re.match(r"^Nơi\s*nhận\s*:?", t, re.I):
-            continue
-        out: list[tuple[str, Paragraph]] = []
-        rest = re.sub(r"^Nơi\s*nhận\s*:?\s*", "", t, flags=re.I)
-        following = [(rest, items[i][1])] if rest else []
-        following += items[i + 1:i + 60]
-        misses = 0
-        for line, p in following:
-            pieces = [x.strip() for x in _ITEM_START.split(line) if x.strip()]
-            for t2 in pieces:
-                if _LIST_ITEM.match(t2) or re.match(r"^Lưu\s*:", t2, re.I):
-                    out.append((_clean_item(t2), p))
-                    misses = 0
-                elif out and not out[-1][0].rstrip().endswith((";", ".")) and t2[:1].islower():
-                    out[-1] = (_clean_item(out[-1][0] + " " + t2), out[-1][1])  # an item wrapped
-                elif is_caps(t2) or _NAME.match(t2) or _junk(t2):
-                    continue  # the signature block beside the list, or noise
-                else:
-                    misses += 1
-            if out and re.match(r"^[-–+•]?\s*Lưu\b", out[-1][0], re.I):
-                break
-            if misses > 1 or (misses and out and out[-1][0].rstrip().endswith(".")):
-                break
-        return out
-    return []
-
-
-def _recipients(lines: _Lines) -> list[str]:
-    out: list[str] = []
-    items = lines.items
-    for i, (t, _) in enumerate(items):
-        m = re.match(r"^Kính\s*gửi\s*:?\s*(.*)$", t, re.I)
-        if not m:
-            continue
-        if m.group(1):
-            out.append(m.group(1).rstrip(" ;."))
-        for t2, _p in items[i + 1:]:
-            lm = _LIST_ITEM.match(t2)
-            if not lm:
-                break
-            out.append(lm.group(1))
-        break
-    for t, _ in _noi_nhan(items):
-        lm = _LIST_ITEM.match(t)
-        name = lm.group(1) if lm else t
-        if re.match(r"^(Lưu|Như trên)\b", name, re.I):
-            continue
-        out.extend(part for part in name.split(";") if not _junk(part))
-    seen: set[str] = set()
-    unique = []
-    for r in out:
-        r = collapse_spaces(r).rstrip(" ;.")
-        if r and r.casefold() not in seen:
-            seen.add(r.casefold())
-            unique.append(r)
-    return unique

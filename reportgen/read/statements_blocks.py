@@ -1,0 +1,152 @@
+"""Prose as blocks and headings: paragraphs with the lines a PDF wrapped
+joined back, sentences, and numbered headings with their level (Phần,
+Chương, Mục, Điều above I, II above 1., 1.1. …)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Paragraph, Statement
+from ..text import strip_footnote_marks
+from ..text.lines import columns, is_caps
+
+
+@dataclass
+class Block:
+    text: str
+    index: int  # first paragraph's index
+    page: int | None
+
+
+# --- blocks ------------------------------------------------------------------------------
+
+_MARKER = re.compile(r"^(?:[-–+•*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXLC]{1,6}[.)]\s|[a-zđ]\)\s|\(\d+\))")
+_HEADING_LIKE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s")
+
+
+def blocks_of(paragraphs: Sequence[Paragraph]) -> list[Block]:
+    """Paragraphs with wrapped lines joined: a line that does not end a
+    sentence continues on the next unless that one starts a list item, a
+    numbered heading or the line before was a heading or a short line."""
+    out: list[Block] = []
+    prev_open = False
+    for p in paragraphs:
+        for raw_line in p.text.splitlines():
+            frags = columns(raw_line)
+            line = " ".join(frags)
+            if not line:
+                continue
+            line = strip_footnote_marks(line)
+            if out and prev_open and _continues(out[-1].text, line):
+                out[-1].text += " " + line
+            else:
+                out.append(Block(line, p.index, p.page))
+            prev_open = not out[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")"))
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    if _MARKER.match(line) or line.startswith(("Nơi nhận", "Phụ lục", "Căn cứ", "Kính gửi", "(")):
+        return False
+    if line[:1].islower():
+        return True
+    if _HEADING_LIKE.match(prev) or len(prev) < 50:
+        return False
+    return is_caps(prev) == is_caps(line)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at a full stop followed by a space and a capital letter."""
+    out, start = [], 0
+    for m in re.finditer(r"[.!?]+\s+(?=\S)", text):
+        nxt = text[m.end():m.end() + 1]
+        if nxt.isupper() or nxt == "(":
+            out.append(text[start:m.end()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+# --- headings ----------------------------------------------------------------------------
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<end>[.)])?\s+(?P<title>\S.*)$")
+_ROMAN_HEAD = re.compile(r"^(?P<num>[IVXLC]{1,6})(?P<end>[.)]|\s[-–])?\s+(?P<title>\S.*)$")
+
+
+def roman_value(text: str) -> int | None:
+    """'VI' → 6; None when the letters are not a well-formed roman numeral."""
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if to_roman(total) == text.upper() else None
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out
+
+
+_PART_HEAD = re.compile(r"^(?P<word>Phần|Chương|Mục|Điều|PHẦN|CHƯƠNG|MỤC|ĐIỀU)\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b[.:]?\s*(?P<title>.*)$")
+_PART_LEVELS = {"phần": -3, "chương": -2, "mục": -1, "điều": 0}
+
+
+def heading_of(text: str) -> tuple[str, int, tuple[int, ...], str] | None:
+    """(label, level, numbers, title) of a numbered heading or list item:
+    'VI. ĐÁNH GIÁ CHUNG' → ('VI', 1, (6,), …); '1.1. Các cơ quan' → ('1.1', 3, (1, 1), …);
+    'Điều 5. …' → ('Điều 5', 0, (5,), …) (Phần, Chương, Mục, Điều rank above I, II)."""
+    m = _PART_HEAD.match(text)
+    if m:
+        num = m.group("num")
+        value = int(num) if num.isdigit() else roman_value(num)
+        if value:
+            word = m.group("word").capitalize()
+            return f"{word} {num}", _PART_LEVELS[word.casefold()], (value,), m.group("title")
+    m = _ROMAN_HEAD.match(text)
+    if m:
+        value = roman_value(m.group("num"))
+        title = m.group("title")
+        if value and (m.group("end") or is_caps(title)) and title[:1].isupper():
+            return m.group("num"), 1, (value,), title
+    m = _ARABIC_HEAD.match(text)
+    if m:
+        nums = tuple(int(x) for x in m.group("num").split("."))
+        title = m.group("title")
+        single = len(nums) == 1
+        if single and not m.group("end"):
+            return None
+        if m.group("end") == ")" and not single:
+            return None
+        if not (title[:1].isupper() or title[:1].isdigit()) or title.startswith(("%", "/")):
+            return None
+        if re.match(r"^\d", title) and re.match(r"^\d+(?:[.,]\d+)?\s*(?:%|hồ sơ|người)", title) is None and single:
+            return None
+        # "1)" items are a list inside a section, not a sibling of "1." headings.
+        level = len(nums) + 1 + (10 if m.group("end") == ")" else 0)
+        return m.group("num"), level, nums, title
+    return None
+
+
+def section_numbers(statements: Sequence[Statement]) -> list[tuple[Statement, tuple[int, ...]]]:
+    """The section statements with their numbers as integers."""
+    out = []
+    for st in statements:
+        if st.kind != "section" or not st.label:
+            continue
+        last = st.label.split()[-1]
+        if (st.level or 0) <= 1:
+            v = int(last) if last.isdigit() else roman_value(last)
+            nums = (v,) if v else ()
+        else:
+            nums = tuple(int(x) for x in st.label.split(".") if x.isdigit())
+        if nums:
+            out.append((st, nums))
+    return out

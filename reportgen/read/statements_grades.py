@@ -1,0 +1,158 @@
+"""Grade claims in prose: "06 cơ quan xếp loại Xuất sắc: A, B, …", "Xếp loại
+Tốt: 09 đơn vị (A; B)", "203/204 BPMC Hoàn thành xuất sắc nhiệm vụ", and the
+evaluated counts they add up to ("Thực hiện đánh giá đối với 17/19 cơ quan").
+Grade names come from the schemes; unit lists are split and, given the
+report's tables, joined back where a name holds a comma."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Statement
+from ..schemes import all_schemes
+from ..text.names import find_unit
+from .statements_blocks import Block
+
+
+_OFFICIAL_GRADES = ("Hoàn thành 100% nhiệm vụ", "Hoàn thành từ 70% đến dưới 100% nhiệm vụ", "Hoàn thành dưới 70% nhiệm vụ")
+
+
+@lru_cache(maxsize=1)
+def _grade_words() -> tuple[tuple[str, str], ...]:
+    """(written form, canonical grade), longest first, from every scheme."""
+    pairs: dict[str, str] = {}
+    for scheme in all_schemes().values():
+        for band in scheme.grades:
+            for w in (band.name, *band.aliases):
+                pairs.setdefault(w.casefold(), band.name)
+    for w in _OFFICIAL_GRADES:
+        pairs[w.casefold()] = w
+    return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def canonical_grade(text: str) -> str | None:
+    folded = " ".join(text.split()).casefold()
+    for w, name in _grade_words():
+        if folded == w:
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _grade_count_re() -> re.Pattern[str]:
+    grades = "|".join(re.escape(w) for w, _ in _grade_words())
+    return re.compile(
+        _COUNT_HEAD + r"(?:(?P<kw>(?:được\s+)?xếp\s+loại|đạt\s+loại|loại)\s*:?\s*)?(?P<grade>" + grades + r")(?!\w)"
+        r"(?:\s*(?:nhiệm vụ)?\s*:\s*(?P<list>.+?)" + _LIST_END + r"|\s*\((?P<plist>[^()]+)\))?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _grade_first_re() -> re.Pattern[str]:
+    """'Xếp loại Xuất sắc: 06 cơ quan, gồm: …' (the grade before the count)."""
+    grades = "|".join(re.escape(w) for w, _ in _grade_words())
+    return re.compile(
+        r"(?P<kw>xếp\s+loại|loại|mức)\s+(?P<grade>" + grades + r")(?!\w)\s*(?::|có|là|gồm)?\s*:?\s*"
+        r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>[^\W\d][\w&]*(?:\s+[^\W\d][\w&]*){0,3})"
+        r"(?:\s*,?\s*(?:gồm|bao\s+gồm|là)?\s*:\s*(?P<list>.+?)" + _LIST_END + r"|\s*\((?P<plist>[^()]+)\))?", re.I)
+
+
+_COUNT_HEAD = r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)"
+# A unit list ends where the next count of a grade starts, or at the block's end.
+_LIST_END = (r"(?=\s*(?:[;.]\s*|,?\s+và\s+|\s)(?:có\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s+(?:[^\W\d][\w&]*,?\s+){0,5}?"
+             r"(?:xếp\s+loại|đạt\s+loại|loại)\b|\s*[;.]?\s*(?:[-–+•]\s*)?(?:xếp\s+loại|loại|mức)\s+\w|\s*$)")
+
+
+def _unit_parenthesis(text: str | None) -> str | None:
+    """'(Sở Tài chính)' after a grade names the units; '(chi tiết tại Phụ lục)'
+    or '(tăng 2 đơn vị)' does not."""
+    if not text or re.match(r"\s*(chi tiết|kèm|có phụ lục|xem|tăng|giảm|bằng|so với|trong đó|gồm)", text, re.I):
+        return None
+    parts = [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
+    return text if parts and all(p[:1].isupper() and not re.search(r"\d", p) for p in parts) else None
+
+
+_EVALUATED = re.compile(
+    r"(?:đánh\s+giá|chấm\s+điểm)(?:\s+(?:đối\s+với|cho))?\s*:?\s*(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
+    r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))", re.I)
+
+
+def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
+    out: list[Statement] = []
+    text = block.text.lstrip("-–+•* ")
+    matches = [m for m in _grade_count_re().finditer(text)
+               if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành")]
+    if not matches:
+        matches = list(_grade_first_re().finditer(text))
+    for m in matches:
+        grade = canonical_grade(m.group("grade"))
+        st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
+                       count=int(m.group("x")), grade=grade, scope=scope,
+                       raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade")})
+        if m.group("y"):
+            st.numerator, st.denominator = Decimal(m.group("x")), Decimal(m.group("y"))
+        listed = m.group("list") or _unit_parenthesis(m.group("plist"))
+        if listed:
+            st.units = split_units(listed, units)
+            st.raw["list"] = listed.strip()
+        out.append(st)
+    if not out:
+        for m in _EVALUATED.finditer(text):
+            st = Statement(kind="evaluated_count", text=block.text, paragraph=block.index, page=block.page,
+                           count=int(m.group("x")), scope=scope, raw={"noun": m.group("noun").strip()})
+            st.numerator = Decimal(m.group("x"))
+            if m.group("y"):
+                st.denominator = Decimal(m.group("y"))
+            out.append(st)
+    return out
+
+
+_GROUP_PREFIX = re.compile(r"^\s*(?P<head>[^:]*?)\s*\bcác\s+(?P<noun>[^:]+?)\s*:\s*(?P<rest>.+)$", re.I)
+
+
+def split_units(text: str, candidates: Sequence[str] = ()) -> list[str]:
+    """A written list of units: 'A, B, C.' or 'A; B; C' (names with commas),
+    with group prefixes expanded ('UBND các xã: Mường Nhà, Pa Thơm' → 'UBND xã
+    Mường Nhà', 'UBND xã Pa Thơm'; 'Các phòng: Tư pháp' → 'Phòng Tư pháp').
+    Given the table's unit names, fragments of a name that holds a comma are
+    joined back ('Sở Văn hóa', 'Thể thao và Du lịch')."""
+    text = re.sub(r"[.;,\s]+$", "", text.strip())
+    text = re.sub(r"\s*\((?:chi tiết|có phụ lục)[^)]*\)\s*$", "", text, flags=re.I)
+    chunks = text.split(";") if ";" in text else [text]
+    out: list[str] = []
+    for chunk in chunks:
+        m = _GROUP_PREFIX.match(chunk)
+        if m:
+            noun = m.group("noun").split(",")[0].strip()
+            head = m.group("head").strip()
+            prefix = (head + " " + noun) if head else noun[:1].upper() + noun[1:]
+            names = [n.strip() for n in m.group("rest").split(",")]
+            out.extend(f"{prefix} {n}" for n in names if n)
+        elif ";" in text:
+            out.append(chunk.strip())
+        else:
+            out.extend(n.strip() for n in chunk.split(","))
+    out = [re.sub(r"^(?:và|and)\s+", "", n).strip(" .") for n in out if n.strip(" .")]
+    return _rejoin(out, candidates) if candidates else out
+
+
+def _rejoin(parts: list[str], candidates: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        if find_unit(parts[i], candidates) is None:
+            for k in (2, 3):
+                if i + k <= len(parts):
+                    joined = ", ".join(parts[i:i + k])
+                    if find_unit(joined, candidates) is not None:
+                        out.append(joined)
+                        i += k
+                        break
+            else:
+                out.append(parts[i])
+                i += 1
+            continue
+        out.append(parts[i])
+        i += 1
+    return out

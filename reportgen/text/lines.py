@@ -1,0 +1,58 @@
+"""Lines of a document as text extraction gives them: Markdown decoration
+removed, two-column layouts (a header, a signature block) split into their
+columns, capitals recognised. Used by the prose readers."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Paragraph
+from . import collapse_spaces, nfc
+
+# The national motto; a PDF may glue the issuing body to it and drop spaces.
+MOTTO = re.compile(r"cộng\s*h(?:òa|oà)\s*xã\s*hội\s*chủ\s*nghĩa|độc\s*lập\s*-\s*tự\s*do", re.I)
+
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s+)")
+_MD_EMPH = re.compile(r"(\*\*\*|\*\*|__)")
+
+
+def plain(text: str) -> str:
+    """A line without Markdown decoration (headings, bold, italics), spaces
+    collapsed, NFC."""
+    text = nfc(text.replace("\u00a0", " "))
+    text = _MD_PREFIX.sub("", text)
+    text = _MD_EMPH.sub("", text)
+    text = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", text)
+    text = text.replace("\\", "")
+    return collapse_spaces(text)
+
+
+def columns(text: str) -> list[str]:
+    """A line's column fragments: two-column headers and signature blocks
+    extracted as text put the columns on one line, separated by a tab or a
+    wide run of spaces."""
+    parts = re.split(r"\t+| {3,}", nfc(text.replace("\u00a0", " ")))
+    out: list[str] = []
+    for part in (plain(x) for x in parts):
+        # A PDF may glue the issuer to the motto: "UBND TỈNH LÂM ĐỒNG CỘNG HÒA…".
+        m = MOTTO.search(part)
+        if m and m.start() > 0 and part[:m.start()].strip():
+            out.extend([part[:m.start()].strip(), part[m.start():]])
+        elif part:
+            out.append(part)
+    return out
+
+
+def lines_of(paragraphs: Iterable[Paragraph]) -> list[tuple[str, Paragraph]]:
+    """Every non-empty line fragment, in reading order, with its paragraph."""
+    out: list[tuple[str, Paragraph]] = []
+    for p in paragraphs:
+        for line in p.text.splitlines():
+            for frag in columns(line):
+                out.append((frag, p))
+    return out
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
