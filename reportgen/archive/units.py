@@ -2,20 +2,20 @@
 the administrative level a name belongs to, and the territory (province,
 district) a document speaks for.
 
-Keys come from :func:`reportgen.text.names.name_key` once it exists; until
-then :func:`local_name_key` folds case, tone placement and the common
-abbreviations of department names.
+Keys are :func:`reportgen.text.names.name_key` (case, tone placement,
+punctuation, abbreviations folded) of the repaired name, without a leading
+"Ủy ban nhân dân": "UBND huyện Điện Biên" and "huyện Điện Biên" are one unit.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import collapse_spaces, nfc, repair
+from ..text import names
 
-# Old and new tone placement ("hoá" / "hóa", "thuỷ" / "thủy"): fold to the new one.
+# Old and new tone placement ("hoá" / "hóa", "thuỷ" / "thủy"), for territory keys.
 _TONE_PLACEMENT = {
     "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
@@ -23,50 +23,22 @@ _TONE_PLACEMENT = {
 }
 _TONE_RE = re.compile("|".join(sorted(_TONE_PLACEMENT, key=len, reverse=True)))
 
-# Abbreviations in unit names, matched as whole words after folding.
-_ABBREVIATIONS = (
-    (r"ubnd", "ủy ban nhân dân"),
-    (r"ptnt", "phát triển nông thôn"),
-    (r"tt\s*&\s*tt|tt\s*và\s*tt|tttt", "thông tin và truyền thông"),
-    (r"kh\s*&\s*đt|kh\s*và\s*đt|khđt", "kế hoạch và đầu tư"),
-    (r"kh\s*&\s*cn|kh\s*và\s*cn|khcn", "khoa học và công nghệ"),
-    (r"gd\s*&\s*đt|gd\s*và\s*đt|gdđt", "giáo dục và đào tạo"),
-    (r"tn\s*&\s*mt|tn\s*và\s*mt|tnmt", "tài nguyên và môi trường"),
-    (r"lđ\s*-?\s*tb\s*&\s*xh|lđtbxh|lao động\s*-\s*tb\s*&\s*xh", "lao động thương binh và xã hội"),
-    (r"gtvt", "giao thông vận tải"),
-    (r"vh\s*,?\s*tt\s*&\s*dl|vhttdl", "văn hóa thể thao và du lịch"),
-    (r"qlđđ", "quản lý đất đai"),
-    (r"tp\.?", "thành phố"),
-    (r"tx\.?", "thị xã"),
-)
-_ABBREV_RES = tuple((re.compile(rf"(?<!\w)(?:{pat})(?!\w)"), full) for pat, full in _ABBREVIATIONS)
-_PUNCT = re.compile(r"[,;:.()\[\]\"'“”‘’_/–—-]+")
-# "Sở Y tế - tỉnh Thừa Thiên Huế": the territory suffix portal exports add.
-_TERRITORY_SUFFIX = re.compile(r"\s+[-–]\s+(tỉnh|thành phố)\s+[^-–]+$", re.IGNORECASE)
-
 
 def fold_tone_placement(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], text)
 
 
-def local_name_key(name: str) -> str:
-    """A key equal for spellings of the same unit name: NFC, repaired letters,
-    case, tone placement, spaces, punctuation, common abbreviations."""
-    text = collapse_spaces(repair(name).text)
-    text = _TERRITORY_SUFFIX.sub("", text)
-    text = fold_tone_placement(nfc(text).casefold())
-    for pattern, full in _ABBREV_RES:
-        text = pattern.sub(full, text)
-    text = _PUNCT.sub(" ", text)
-    text = text.replace("&", " và ")
-    text = re.sub(r"^ủy ban nhân dân\s+", "", " ".join(text.split()))
-    return unicodedata.normalize("NFC", text)
+@lru_cache(maxsize=1)
+def _council_prefix() -> str:
+    return names.name_key("Ủy ban nhân dân") + " "
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The archive's unit key (the shared normaliser when available)."""
-    return local_name_key(name)
+    """The archive's unit key: equal for spellings of one unit name."""
+    key = names.name_key(collapse_spaces(repair(name).text))
+    prefix = _council_prefix()
+    return key[len(prefix):] if key.startswith(prefix) else key
 
 
 # Levels, from the first words of a (folded) name. Order matters: the first
@@ -84,14 +56,21 @@ _LEVEL_PREFIXES = (
 )
 
 
+@lru_cache(maxsize=1)
+def _folded_prefixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((level, tuple(name_key(p.strip()) + (" " if p.endswith(" ") else "") for p in prefixes))
+                 for level, prefixes in _LEVEL_PREFIXES)
+
+
 def level_of(name: str, province_key: str = "") -> str:
     """'tỉnh', 'sở', 'huyện', 'xã', 'phòng' (district offices) or 'khác'.
 
     'thành phố X' is a province when X is the province itself (Huế, Đà Nẵng …)."""
     key = name_key(name)
-    if key.startswith("thành phố ") and province_key and key[len("thành phố "):] == province_key:
+    city = name_key("thành phố") + " "
+    if province_key and key.startswith(city) and key[len(city):] == name_key(province_key):
         return LEVEL_TINH
-    for level, prefixes in _LEVEL_PREFIXES:
+    for level, prefixes in _folded_prefixes():
         if key.startswith(prefixes):
             return level
     return LEVEL_OTHER
