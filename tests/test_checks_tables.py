@@ -390,3 +390,11 @@ def test_column_loosely_following_a_sorted_column_is_not_a_rank_slip():
     report.tables[0].rows[3].scores["k3"] = D("91.27")  # now no column is in order: Chỉ số 12 looks ranked
     findings = run(tables_generic.data_rank_order, report)
     assert [(f.unit, f.column, f.reported) for f in findings] == [("UBND huyện Tủa Chùa", "Chỉ số 12 (6đ)", "5.38")]
+
+
+def test_percent_from_the_unrounded_total_is_a_rounding_slip_not_an_error():
+    # Found by the property test: exact scores 0 + 0 + 0,1635 make 0,1635 of 30
+    # = 0,545 % → 0,55 %; the scores as written (0 + 0 + 0,16) give 0,53 %.
+    row = score_row(DB23, "UBND xã Mường Lói", "- - 0 - 0 0,16 - - - - -", "0,16/30", "0,55", "Yếu")
+    findings = run(tables.percent_mismatch, report_of(DB23, row))
+    assert [(f.severity, f.reported, f.expected) for f in findings] == [("info", "0.55", "0.53")]

@@ -131,7 +131,10 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                        f"theo điểm tính lại ({_vi(c_total)}/{_vi(c_max)}) phải là {_vi(expected, scheme.places)}%")
             yield finding("PERCENT_MISMATCH", "warning", message, table, i, row, "percent", p, expected)
             continue
-        near = [e for e in (exact_c, exact_w) if abs(p - e) <= scheme.tolerance
+        # A percent computed from the unrounded total may differ from one
+        # computed from the scores as written by their rounding, scaled.
+        slack = scheme.tolerance + _total_tolerance(row, scheme) * HUNDRED / c_max
+        near = [e for e in (exact_c, exact_w) if abs(p - e) <= slack
                 or abs(p - _round_like(e, p, scheme)) <= scheme.tolerance]
         if near:
             truncated = any(p == _round_like(e, p, scheme, ROUND_DOWN) for e in near)
