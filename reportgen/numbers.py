@@ -82,7 +82,10 @@ def parse_vi_number(text: str, role: str = "auto") -> ParsedNumber:
         sep = "." if dots else ","
         head, _, tail = text.rpartition(sep)
         many = (dots or commas) > 1
-        three = len(tail) == 3 and all(len(g) == 3 for g in head.split(sep)[1:]) and 1 <= len(head.split(sep)[0]) <= 3
+        first = head.split(sep)[0]
+        # Groups of three after a first group of 1-3 digits; '0,125' is never grouped.
+        three = (len(tail) == 3 and all(len(g) == 3 for g in head.split(sep)[1:]) and 1 <= len(first) <= 3
+                 and not first.startswith("0"))
         if many or (three and role in ("count", "auto")):
             # Grouping separator: vi_VN uses '.', English ','.
             digits = text.replace(sep, "")

@@ -83,3 +83,8 @@ def test_format_groups_thousands_and_writes_percent_without_space():
 
 def test_counts_below_ten_take_a_leading_zero():
     assert [format_count(n) for n in (6, 9, 2, 10, 13597)] == ["06", "09", "02", "10", "13.597"]
+
+
+def test_a_leading_zero_is_never_a_thousands_group():
+    assert (parse_vi_number("0,125").value, parse_vi_number("0,125").wrong_separator) == (D("0.125"), False)
+    assert (parse_vi_number("0.125").value, parse_vi_number("0.125").wrong_separator) == (D("0.125"), True)
