@@ -165,7 +165,7 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
         if len(found.cells) < 2:
             continue
         raw, ids = grid_table(found, chars, page.page_number)
-        if raw.n_cols < 2 or len(raw.rows) < 2:
+        if raw.n_cols < 2 or len(raw.rows) < 2 or not _mostly_filled(raw):
             continue
         tables.append(raw)
         taken |= ids
@@ -180,6 +180,13 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
     from .pdf_words import aligned_tables
 
     return aligned_tables(chars, page.page_number)
+
+
+def _mostly_filled(table: RawTable) -> bool:
+    """A grid most of whose cells are empty is a chart's gridlines or a
+    drawing, not a table."""
+    cells = [c for row in table.rows for c in row]
+    return sum(bool(c.text.strip()) for c in cells) >= 0.25 * len(cells)
 
 
 def _has_grid_lines(page) -> bool:

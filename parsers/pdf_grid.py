@@ -173,9 +173,6 @@ def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, se
     taken: set[int] = set()
     prev_cell = prev_ch = None
     for ch in chars:
-        if ch["text"].isspace():
-            taken.add(id(ch))
-            continue
         x, y = _center(ch)
         if not (bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]):
             prev_cell = prev_ch = None
@@ -184,6 +181,11 @@ def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, se
         gr = min(max(bisect_right(ys, y) - 1, 0), len(ys) - 2)
         k = slot.get((gr, gc))
         if k is None:
+            continue
+        if ch["text"].isspace():  # a space separates words; it never runs on
+            if prev_cell == k:
+                cells[k][5].append(ch)
+            taken.add(id(ch))
             continue
         if prev_cell is not None and k != prev_cell and _runs_on(prev_ch, ch, cells[prev_cell][4]):
             k = prev_cell
