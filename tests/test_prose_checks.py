@@ -292,3 +292,11 @@ def test_without_a_date_line_the_period_bounds_as_of_dates():
     assert [(f.severity, f.reported) for f in fs] == [("warning", "2025-04-30")]
     assert "kỳ báo cáo quý 1 năm 2023" in fs[0].message
     assert found(build(lines[:2] + ["tính đến 14/03/2023 có 17/63 tỉnh"]), "DATE_INCONSISTENT") == []
+
+
+def test_count_before_duoc_danh_gia_is_the_whole():
+    line = ("Năm 2025, toàn tỉnh có 124 xã, phường, đặc khu được đánh giá, trong đó 123 đơn vị xếp loại Xuất sắc, "
+            "01 đơn vị xếp loại Tốt.")
+    assert found(build([line]), "SUM_MISMATCH") == []
+    fs = found(build([line.replace("01 đơn vị", "02 đơn vị")]), "SUM_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "125", "124")]

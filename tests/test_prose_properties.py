@@ -68,3 +68,21 @@ def test_one_count_off_is_an_error(rows, data):
     count_errors = [f for f in findings if f.code == "GRADE_COUNT_MISMATCH" and f.severity == "error"]
     assert count_errors and all(grade in f.message for f in count_errors)
     assert any(f.code == "SUM_MISMATCH" for f in findings)
+
+
+PIECES = ["Số: ", "/BC-UBND", "ngày ", "tháng ", "năm 2024", "Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "1. ", "I. ",
+          "Điều 3. ", "06 cơ quan xếp loại Xuất sắc: ", "Sở Tư pháp, ", "13.597 hồ sơ (", "975 hồ sơ, ", ")", "chiếm ",
+          "1.72%", "17/19", "tính đến 30/4/2025", "Phụ lục II", "THÁNG 11 NĂM 2024", "(Kèm theo Báo cáo số ", "; ", ". ",
+          "\t", "   ", "\n", "Trong đó, ", "Tổng số ", "ƣ", "Céng hßa"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=12).map("".join), max_size=25))
+def test_any_text_reads_and_checks_without_raising(texts):
+    from reportgen.read.meta import read_meta
+    paragraphs = [Paragraph(text=t, index=k) for k, t in enumerate(texts)]
+    report = Report(source="p", paragraphs=paragraphs)
+    report.meta = read_meta(paragraphs)
+    report.statements = read_statements(paragraphs, report)
+    for f in run_checks(report):
+        assert f.severity in ("error", "warning", "info") and f.message

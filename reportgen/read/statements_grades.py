@@ -75,7 +75,10 @@ def _unit_parenthesis(text: str | None) -> str | None:
 
 _EVALUATED = re.compile(
     r"(?:đánh\s+giá|chấm\s+điểm)(?:\s+(?:đối\s+với|cho))?\s*:?\s*(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
-    r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))", re.I)
+    r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))"
+    # "… có 124 xã, phường, đặc khu được đánh giá"
+    r"|(?<![\d/.,])(?P<x2>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?\s+(?P<noun2>[^\W\d][\w, ]{0,40}?)\s+"
+    r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+[A-ZĐ])", re.I)
 
 
 def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
@@ -97,14 +100,17 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
             st.units = split_units(listed, units)
             st.raw["list"] = listed.strip()
         out.append(st)
-    if not out:
-        for m in _EVALUATED.finditer(text):
-            st = Statement(kind="evaluated_count", text=block.text, paragraph=block.index, page=block.page,
-                           count=int(m.group("x")), scope=scope, raw={"noun": m.group("noun").strip()})
-            st.numerator = Decimal(m.group("x"))
-            if m.group("y"):
-                st.denominator = Decimal(m.group("y"))
-            out.append(st)
+    taken = [m.span() for m in matches]
+    for m in _EVALUATED.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        x, y = m.group("x") or m.group("x2"), m.group("y") or m.group("y2")
+        st = Statement(kind="evaluated_count", text=block.text, paragraph=block.index, page=block.page,
+                       count=int(x), scope=scope, raw={"noun": (m.group("noun") or m.group("noun2")).strip()})
+        st.numerator = Decimal(x)
+        if y:
+            st.denominator = Decimal(y)
+        out.insert(sum(1 for a, _ in taken if a < m.start()), st)
     return out
 
 
