@@ -28,7 +28,9 @@ _PIPE_RULE = re.compile(r"^\|?(\s*:?-*:?\s*\|)+\s*:?-*:?\s*\|?$")
 
 
 def detect(lines: list[str], i: int, end: int):
-    for detector in (tab_table, pipe_table, cell_table, spaced_table):
+    from .text_layout import layout_table
+
+    for detector in (tab_table, pipe_table, cell_table, spaced_table, layout_table):
         found = detector(lines, i, end)
         if found is not None:
             return found

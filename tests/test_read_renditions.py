@@ -71,3 +71,19 @@ def test_seed_002_appendix_reads_the_same_from_docx_and_pdf(renditions, which):
     assert (nua_ngam.scores["sh2"], nua_ngam.grade, nua_ngam.max) == (D("11.5"), "Xuất sắc", None)
     slips = [f for f in report.read_findings if f.code == "NUMBER_FORMAT"]
     assert [(f.unit, f.column, f.reported) for f in slips] == [("Phòng Tư pháp", "dv1", "8.32")] * 3
+
+
+@pytest.mark.slow
+def test_the_pdf_as_layout_text_reads_the_same(renditions, tmp_path):
+    import subprocess
+
+    text = tmp_path / "bc002.txt"
+    subprocess.run(["pdftotext", "-layout", str(renditions[1]), str(text)], check=True, timeout=120)
+    (table,) = read_path(text).tables
+    assert (table.kind, table.scheme, len(table.rows)) == ("scores", "dienbien-2023", 78)
+    assert [r.section for r in table.rows[:26]] == ["I"] * 5 + ["II"] * 21
+    labour = table.rows[3]
+    assert (labour.unit, labour.total, labour.max, labour.grade) == (
+        "Phòng Lao động - Thương binh và Xã hội", D("69.8"), D("75"), "Xuất sắc")
+    qldd = table.rows[0]
+    assert (qldd.total, qldd.max, qldd.percent, qldd.grade) == (D("58.69"), D("85"), D("69.34"), "Trung bình")
