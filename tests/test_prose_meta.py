@@ -173,3 +173,14 @@ def test_header_of_a_scan_run_together():
     assert (m.doc_type, m.number, m.issuer, m.place) == ("TB", "92/TB-UBND", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỎNG", "Lâm Đông")
     assert m.date is None and m.date_text == "ngày A3 tháng I1 năm 2025"
     assert m.subject.startswith("Kết luận của đồng chí")
+
+
+def test_header_and_signature_from_word_table_cells():
+    # a DOCX whose header and signature are two-column tables: each cell one paragraph with line breaks
+    m = read_meta(paras("UBND TỈNH ĐIỆN BIÊN\nVĂN PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+                        "Số: 12/BC-VPUB", "Điện Biên, ngày 05 tháng 01 năm 2025", "BÁO CÁO", "Kết quả đánh giá năm 2024",
+                        "1. Kết quả", "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT, KSTT.",
+                        "KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\n\nLê Văn A"))
+    assert (m.parent, m.issuer, m.number, m.period) == ("UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG", "12/BC-VPUB", "2024")
+    assert (m.authority, m.signer, m.recipients) == ("KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", "Lê Văn A",
+                                                     ["Văn phòng Chính phủ"])

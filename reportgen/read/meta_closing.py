@@ -16,7 +16,8 @@ POSITION_WORDS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GI�
                   "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG", "PHÓ TRƯỞNG", "THỦ TRƯỞNG", "BỘ TRƯỞNG",
                   "THỨ TRƯỞNG", "CHÁNH THANH TRA", "TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "VỤ TRƯỞNG",
                   "BÍ THƯ", "CHÁNH ÁN", "VIỆN TRƯỞNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
-NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
+# A person's name: two to six capitalised words (the last may be one letter: "Lê Văn A").
+NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,4}\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
 
 
 def is_position(text: str) -> bool:
