@@ -300,3 +300,13 @@ def test_count_before_duoc_danh_gia_is_the_whole():
     assert found(build([line]), "SUM_MISMATCH") == []
     fs = found(build([line.replace("01 đơn vị", "02 đơn vị")]), "SUM_MISMATCH")
     assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "125", "124")]
+
+
+def test_a_plan_may_look_ahead():
+    head = ["Số: 215/KH-SNV", "Lâm Đồng, ngày 10 tháng 02 năm 2026", "KẾ HOẠCH", "Nâng cao Chỉ số cải cách hành chính năm 2026"]
+    lines = head + ["Thực hiện từ ngày 01/3/2026 đến ngày 31/12/2026.", "Báo cáo trước ngày 15/12/2026."]
+    assert found(build(lines), "DATE_INCONSISTENT") == []
+    # a report cannot cover days after its own date
+    report_head = ["Số: 21/BC-SNV", "Lâm Đồng, ngày 10 tháng 02 năm 2026", "BÁO CÁO", "Kết quả năm 2025"]
+    fs = found(build(report_head + ["Số liệu từ ngày 01/01/2025 đến hết ngày 31/12/2026."]), "DATE_INCONSISTENT")
+    assert [(f.severity, f.reported) for f in fs] == [("warning", "2026-12-31")]

@@ -74,7 +74,8 @@ def _latest_issue_date(report: Report) -> _dt.date | None:
     return _dt.date(int(m.group(1)), 12, 31) if m else None
 
 
-_ROLE_WORDS = {"as_of": "tính đến", "cited": "ngày của văn bản được dẫn", "deadline": "thời hạn", "plain": "ngày"}
+_ROLE_WORDS = {"as_of": "tính đến", "until": "đến ngày", "cited": "ngày của văn bản được dẫn", "deadline": "thời hạn",
+               "plain": "ngày"}
 
 
 @rule("DATE_INCONSISTENT", "Ngày nêu trong văn bản không khớp với ngày ban hành")
@@ -93,9 +94,12 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         role = st.raw.get("role", "plain")
         days = (st.date - latest).days
+        # A report states facts up to its date; a plan or a letter may look ahead.
+        looks_back = report.meta.doc_type in _REPORT_TYPES or report.meta.doc_type is None
         if role == "as_of":
-            severity = "warning" if from_period else "error"
-        elif role == "cited" or (role == "plain" and days > 31) or (role == "deadline" and days > 366):
+            severity = "error" if looks_back and not from_period else "warning"
+        elif role == "cited" or (looks_back and (role == "until" or (role == "plain" and days > 31))) \
+                or (role == "deadline" and days > 366):
             severity = "warning"
         else:
             continue

@@ -180,7 +180,9 @@ def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
 
 
 _DATE_NUM = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_AS_OF = re.compile(r"(tính\s+(?:đến|tới)|đến\s+(?:hết\s+)?(?:ngày\s+)?|cập\s+nhật\s+đến|tại\s+thời\s+điểm|thời\s+điểm)\s*(?:ngày\s*)?$", re.I)
+_AS_OF = re.compile(r"(tính\s+(?:đến|tới)(?:\s+hết)?|cập\s+nhật\s+đến|số\s+liệu\s+đến|tại\s+thời\s+điểm|thời\s+điểm)"
+                    r"\s*(?:ngày\s*)?$", re.I)
+_UNTIL = re.compile(r"đến\s+(?:hết\s+)?(?:ngày\s*)?$", re.I)  # the end of a range: "từ … đến hết 14/03/2023"
 _DEADLINE = re.compile(r"(trước\s+ngày|hạn(?:\s+xử\s+lý)?|chậm\s+nhất(?:\s+(?:là\s+)?ngày)?|trước)\s*:?\s*(?:ngày\s*)?$", re.I)
 _CITED = re.compile(r"(?:số|quyết\s+định|công\s+văn|nghị\s+định|thông\s+tư|kế\s+hoạch|tờ\s+trình|báo\s+cáo|chỉ\s+thị|văn\s+bản)"
                     r"[^.;]{0,80}?\bngày\s*$", re.I)
@@ -189,6 +191,8 @@ _CITED = re.compile(r"(?:số|quyết\s+định|công\s+văn|nghị\s+định|th
 def _date_role(before: str) -> str:
     if _AS_OF.search(before):
         return "as_of"
+    if _UNTIL.search(before):
+        return "until"
     if _DEADLINE.search(before):
         return "deadline"
     if _CITED.search(before):
