@@ -6,14 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+packages=(libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr tesseract-ocr-vie
+          poppler-utils postgresql fonts-liberation2 ghostscript)
 need_apt=()
-command -v soffice >/dev/null || need_apt+=(libreoffice-writer-nogui libreoffice-calc-nogui)
-command -v tesseract >/dev/null || need_apt+=(tesseract-ocr)
-[ -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || need_apt+=(tesseract-ocr-vie)
-command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
-command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
-fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || need_apt+=(fonts-liberation2)
-command -v gs >/dev/null || need_apt+=(ghostscript)
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
