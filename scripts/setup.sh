@@ -25,7 +25,7 @@ python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -
 if command -v pg_ctlcluster >/dev/null && [ "$(id -u)" = 0 ]; then
   ver=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)
   if [ -n "$ver" ]; then
-    pg_ctlcluster "$ver" main start 2>/dev/null || true
+    pg_ctlcluster "$ver" main start >/dev/null 2>&1 || true
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
     su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='reportgen'\"" | grep -q 1 \
       || su postgres -c "psql -qc \"CREATE ROLE reportgen LOGIN SUPERUSER PASSWORD 'reportgen'\""
