@@ -9,6 +9,8 @@ Three kinds come out:
 
 - ``scores``: one row per unit, scores keyed by the scheme's indicator keys,
   with the reported total, maximum ("88,9/94" → 94), percent and grade;
+  other columns (codes, identifiers) stay in ``extra`` by header label;
+  ``raw`` keeps every cell as written;
 - ``summary``: a group table (rows are a scheme's groups, cells ``x/y``) is
   turned round: one row per value column, scores keyed by group key, total and
   maximum from the "Tổng hợp" row, sub-rates in ``extra`` by label
