@@ -310,3 +310,9 @@ def test_a_plan_may_look_ahead():
     report_head = ["Số: 21/BC-SNV", "Lâm Đồng, ngày 10 tháng 02 năm 2026", "BÁO CÁO", "Kết quả năm 2025"]
     fs = found(build(report_head + ["Số liệu từ ngày 01/01/2025 đến hết ngày 31/12/2026."]), "DATE_INCONSISTENT")
     assert [(f.severity, f.reported) for f in fs] == [("warning", "2026-12-31")]
+
+
+def test_count_grouped_with_a_comma_in_prose():
+    fs = found(build(["Số lượng tài khoản được xác thực: 304,285 tài khoản."]), "NUMBER_FORMAT")
+    assert [(f.reported, f.expected) for f in fs] == [("304,285", "304.285")]
+    assert found(build(["Tổng thu đạt 26.353,6 tỷ đồng; 1,5 triệu lượt truy cập."]), "NUMBER_FORMAT") == []

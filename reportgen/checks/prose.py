@@ -236,15 +236,16 @@ def _label(label: str, level: int, n: int) -> str:
 def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     by_par: dict[int | None, list[Statement]] = defaultdict(list)
     for st in report.statements:
-        if st.kind in ("percent", "score") and st.raw.get("wrong_separator"):
+        if st.kind in ("percent", "score", "count") and st.raw.get("wrong_separator"):
             by_par[st.paragraph].append(st)
     for par, sts in by_par.items():
         written = [s.raw.get("text", s.text) for s in sts]
-        fixed = [w.replace(".", ",") for w in written]
+        fixed = [s.raw.get("expected") or w.replace(".", ",") for s, w in zip(sts, written)]
         examples = "; ".join(f"{w} → {f}" for w, f in list(zip(written, fixed))[:4])
         more = f" và {len(written) - 4} số khác" if len(written) > 4 else ""
         yield finding_at("NUMBER_FORMAT", "warning",
-                  f"Số thập phân viết bằng dấu chấm (định dạng Việt Nam dùng dấu phẩy): {examples}{more}", sts[0],
+                  f"Số không viết theo định dạng Việt Nam (dấu phẩy thập phân, dấu chấm phân nhóm): {examples}{more}",
+                  sts[0],
                   reported=written[0], expected=fixed[0])
 
 

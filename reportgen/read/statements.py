@@ -176,7 +176,18 @@ def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
         out.append(Statement(kind="score", text=written, paragraph=block.index, page=block.page,
                              value=Decimal(written), scope=scope,
                              raw={"text": written, "wrong_separator": "1"}))
+    for m in _COUNT_COMMA.finditer(block.text):
+        value = _count(m.group(1))
+        if value is not None:
+            out.append(Statement(kind="count", text=m.group(1), paragraph=block.index, page=block.page,
+                                 value=value, scope=scope, raw={"text": m.group(1), "wrong_separator": "1",
+                                                                "expected": m.group(1).replace(",", ".")}))
     return out
+
+
+# A count grouped with commas ("304,285 tài khoản"): three decimals of a thing counted whole.
+_COUNT_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)\s+(?=(?:hồ\s+sơ|tài\s+khoản|người|lượt|đơn\s+vị|"
+                          r"cơ\s+quan|thủ\s+tục|TTHC|văn\s+bản|giao\s+dịch|doanh\s+nghiệp|phản\s+ánh)\b)", re.I)
 
 
 _DATE_NUM = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
