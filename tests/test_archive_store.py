@@ -62,6 +62,16 @@ def test_history_shows_so_tu_phap_2024_row_with_its_source_and_peer_median(db_ur
     assert (entry.document, entry.table, entry.row, entry.page) == ("000.json", 0, 2, 5)
 
 
+def test_history_of_one_indicator_with_its_peer_median(db_url, tmp_path):
+    with open_archive(db_url) as archive:
+        _import(archive, write_json(seed_000_report(), tmp_path / "000.json"))
+        (h,) = archive.history("Sở Nội vụ", indicator="c5")
+    (entry,) = h.entries
+    assert (entry.value, entry.percent) == (Decimal("20.51"), Decimal("88.59"))
+    # Chỉ số 5 of the 17 departments, sorted: the ninth is Sở Tài chính's 23,73.
+    assert entry.median == Decimal("23.73")
+
+
 def test_scores_are_stored_exactly_as_decimals(db_url, tmp_path):
     with open_archive(db_url) as archive:
         _import(archive, write_json(seed_000_report(), tmp_path / "000.json"))

@@ -107,7 +107,7 @@ def _entries(session: Session, where: Iterable, indicator: str | None = None) ->
     out.sort(key=lambda pair: (pair[1].document_id, pair[1].table, pair[1].row))
     if indicator is not None and out:
         values = dict(session.connection().execute(select(IndicatorScore.row_id, IndicatorScore.value).where(
-            IndicatorScore.row_id.in_([i for i, _ in out]), IndicatorScore.indicator == indicator)).tuples())
+            IndicatorScore.row_id.in_([i for i, _ in out]), IndicatorScore.indicator == indicator)).all())
         out = [(i, e) for i, e in out if i in values]
         for i, e in out:
             e.value = values[i]
