@@ -28,6 +28,11 @@ SAME = [
     ("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
     ("Sở Lao động, Thương binh và Xã hội", "Sở LĐ-TB&XH"),
     ("  Sở   Tư pháp ", "SỞ TƯ PHÁP"),
+    # the portal's 2025 export and merged departments
+    ("Sở Nông nghiệp và Môi trường - tỉnh An Giang", "Sở NN&MT"),
+    ("Sở Dân tộc và Tôn giáo", "Sở DT&TG"),
+    ("Sở Tư pháp tỉnh Lâm Đồng", "Sở Tư pháp"),
+    ("Lãnh đạo VP UBND tỉnh", "Lãnh đạo Văn phòng UBND tỉnh"),
 ]
 
 DIFFERENT = [
@@ -36,6 +41,8 @@ DIFFERENT = [
     ("UBND xã Thanh An", "UBND xã Thanh Yên"),
     ("Sở Tư pháp", "Sở Tài chính"),
     ("UBND huyện Mường Nhé", "UBND huyện Mường Chà"),
+    ("UBND tỉnh Lâm Đồng", "UBND tỉnh Đồng Nai"),
+    ("UBND xã Tân Hội - tỉnh An Giang", "UBND xã Tân Hòa - tỉnh An Giang"),
 ]
 
 

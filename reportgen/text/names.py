@@ -44,7 +44,6 @@ ABBREVIATIONS: dict[str, str] = {
     "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
     "VH-TT-DL": "Văn hóa, Thể thao và Du lịch",
     "VHTT": "Văn hóa và Thông tin",
-    "VH&TT": "Văn hóa và Thông tin",
     "TN&MT": "Tài nguyên và Môi trường",
     "TNMT": "Tài nguyên và Môi trường",
     "GD&ĐT": "Giáo dục và Đào tạo",
@@ -65,6 +64,15 @@ ABBREVIATIONS: dict[str, str] = {
     "TX": "Thị xã",
     "TTPVHCC": "Trung tâm Phục vụ hành chính công",
     "HCC": "Hành chính công",
+    # departments merged in 2025
+    "NN&MT": "Nông nghiệp và Môi trường",
+    "NNMT": "Nông nghiệp và Môi trường",
+    "DT&TG": "Dân tộc và Tôn giáo",
+    "VH&TT": "Văn hóa và Thể thao",
+    "ĐKĐĐ": "Đăng ký đất đai",
+    "BHXH": "Bảo hiểm xã hội",
+    "KBNN": "Kho bạc Nhà nước",
+    "VP": "Văn phòng",
 }
 
 # Words that say what kind of unit a name is, dropped by core_key at the start
@@ -130,6 +138,12 @@ def _kind_keys() -> tuple[list[str], list[str]]:
     return lead, trail
 
 
+@lru_cache(maxsize=1)
+def _department_heads() -> tuple[str, ...]:
+    return tuple(name_key(w) for w in ("Sở", "Ban", "Thanh tra", "Văn phòng", "Trung tâm", "Công an",
+                                       "Bộ Chỉ huy", "Kho bạc", "Bảo hiểm xã hội", "Cục", "Chi cục"))
+
+
 @lru_cache(maxsize=4096)
 def core_key(name: str) -> str:
     """The name key without leading kind words (UBND, xã, phòng …) and a
@@ -154,6 +168,10 @@ def core_key(name: str) -> str:
         if key.endswith(" " + w) and len(key) > len(w) + 1:
             key = key[: -len(w) - 1]
             break
+    # "Sở Tư pháp tỉnh Lâm Đồng": a department named with its province
+    full = name_key(name)
+    if any(full.startswith(h + " ") for h in _department_heads()):
+        key = re.sub(r" " + re.escape(name_key("tỉnh")) + r"( \S+){1,4}$", "", key)
     if not key or key in lead or key in trail:
         return name_key(name)
     return key
