@@ -398,3 +398,10 @@ def test_percent_from_the_unrounded_total_is_a_rounding_slip_not_an_error():
     row = score_row(DB23, "UBND xã Mường Lói", "- - 0 - 0 0,16 - - - - -", "0,16/30", "0,55", "Yếu")
     findings = run(tables.percent_mismatch, report_of(DB23, row))
     assert [(f.severity, f.reported, f.expected) for f in findings] == [("info", "0.55", "0.53")]
+
+
+def test_grade_right_for_the_recomputed_percent_is_information_only():
+    row = score_row(DB23, *HUA_THANH[:3], "81,19", "Khá")  # 60,51 / 85 = 71,19 %: Khá is right
+    findings = run(tables.grade_mismatch, report_of(DB23, row))
+    assert [(f.severity, f.reported, f.expected) for f in findings] == [("info", "Khá", "Khá")]
+    assert findings[0].message == "Xếp loại Khá đúng theo điểm tính lại (71,19%), khác với tỷ lệ ghi 81,19%"

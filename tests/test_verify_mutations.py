@@ -42,7 +42,8 @@ def test_percent_typed_wrong_is_an_error(tmp_path):
 
 
 def test_rows_swapped_in_a_ranked_appendix_are_warned(tmp_path):
-    swap = ("3\tSở Tư pháp\t6\t4\t2\t6\t24\t8,39\t9,82\t4,2\t3,53\t0\t-\t-\t6\t6\t6\t85,94/94\t91,43\tXuất sắc\n"
+    swap = ("3\tSở Tư pháp\t6\t4\t2\t6\t24\t8,39\t9,82\t4,2\t3,53\t0\t-\t-\t6\t6\t6\t85,94/94\t91,43\t"
+            "Xuất sắc\n"
             "4\tSở Nông nghiệp và PTNT\t6\t4\t2\t6\t23,86\t8,38\t9,19\t4,31\t3,59\t0\t-\t-\t6\t6\t6\t85,33/94\t90,78\tXuất sắc")
     swapped = "\n".join(reversed(swap.split("\n")))
     found = new_findings(tmp_path, "000", swap, swapped)

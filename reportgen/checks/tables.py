@@ -182,11 +182,13 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         expected = grade_for(c_basis, scheme)
         unit = "điểm" if scheme.grade_on == "points" else "%"
-        if fits_w or fits_c:
-            message = (f"Xếp loại {written} khớp với {'tỷ lệ ghi' if fits_w else 'điểm tính lại'} "
+        if fits_w:  # follows a written figure that is itself wrong (reported there)
+            message = (f"Xếp loại {written} khớp với tỷ lệ ghi ({_vi(w_basis)}{unit}) "
                        f"nhưng theo điểm tính lại ({_vi(c_basis)}{unit}) là {expected}")
-            if fits_c:
-                message = f"Xếp loại {written} đúng theo điểm tính lại ({_vi(c_basis)}{unit}), khác với tỷ lệ ghi {_vi(w_basis)}{unit}"
+        if fits_c:  # right; the written percent is the slip
+            message = (f"Xếp loại {written} đúng theo điểm tính lại ({_vi(c_basis)}{unit}), "
+                       f"khác với tỷ lệ ghi {_vi(w_basis)}{unit}")
+        if fits_w or fits_c:
             yield finding("GRADE_MISMATCH", "warning" if fits_w else "info", message, table, i, row,
                           "grade", written, expected)
             continue
