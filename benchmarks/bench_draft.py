@@ -108,7 +108,7 @@ def bench_pdf(count: int, single: int) -> None:
     with tempfile.TemporaryDirectory() as out:
         files = []
         for i in range(count):
-            data = prepared(synthetic_data(scheme, sizes=(17, 34), seed=i))
+            data = prepared(synthetic_data(scheme, sizes=(34,), seed=i))
             path = Path(out) / f"bc-{i:02d}.docx"
             build_draft(data, meta_from_dict(META)).save(path)
             files.append(path)
@@ -130,7 +130,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--units", type=int, default=3321)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--pdfs", type=int, default=10)
+    parser.add_argument("--pdfs", type=int, default=12)
     parser.add_argument("--single", type=int, default=4, help="files converted one process each")
     parser.add_argument("--sample", type=int, default=40, help="units rendered the naive way")
     args = parser.parse_args(argv)

@@ -20,7 +20,7 @@ from .inputs import load_input, prepared
 from .metadata import DraftMeta, load_meta
 from .narrative import previous_period
 from .render import (TemplateProblem, insert_appendices, number_headings, place_footnotes,
-                     render_template, template_path)
+                     release_long_lists, render_template, template_path)
 
 __all__ = ["DraftResult", "TemplateProblem", "build_draft", "load_meta", "load_data", "DraftMeta", "Correction"]
 
@@ -86,6 +86,7 @@ def build_draft(data: DraftData, meta: DraftMeta, template: str | None = None) -
     tpl = render_template(path, comp.context)
     document = tpl.docx
     headings = number_headings(document)
+    release_long_lists(document)
     place_footnotes(document, comp.notes.texts)
     insert_appendices(document, comp.appendices)
     return DraftResult(document=document, data=data, meta=meta, template=path,

@@ -438,6 +438,26 @@ def layout_table(columns: Sequence[Sequence[Sequence[etree._Element]]], widths: 
     return tbl
 
 
+def set_keep_lines(paragraph_el, on: bool) -> None:
+    """Direct 'keep lines together' on a paragraph (over its style's)."""
+    ppr = paragraph_el.find(_qn("w:pPr"))
+    if ppr is None:
+        ppr = _el("w:pPr")
+        paragraph_el.insert(0, ppr)
+    old = ppr.find(_qn("w:keepLines"))
+    if old is not None:
+        ppr.remove(old)
+    el = _el("w:keepLines", val="1" if on else "0")
+    anchor = ppr.find(_qn("w:pStyle"))
+    for tag in ("w:keepNext",):
+        found = ppr.find(_qn(tag))
+        anchor = found if found is not None else anchor
+    if anchor is not None:
+        anchor.addnext(el)
+    else:
+        ppr.insert(0, el)
+
+
 def keep_with_next(paragraph_el) -> None:
     ppr = paragraph_el.find(qn("w:pPr"))
     if ppr is None:

@@ -176,6 +176,23 @@ def number_headings(document) -> list[str]:
     return written
 
 
+LONG_LIST = 450  # characters: about six lines; longer lists may break across pages
+
+
+def release_long_lists(document) -> int:
+    """A list of names is kept on one page ('RG Liet ke' keeps its lines
+    together) unless it is so long that it would leave half a page empty."""
+    released = 0
+    for p in document.element.body.iter(X.qn("w:p")):
+        style = p.find(f"{X.qn('w:pPr')}/{X.qn('w:pStyle')}")
+        if style is None or style.get(X.qn("w:val")) != "RGLietke":
+            continue
+        if sum(len(t.text or "") for t in p.iter(X.qn("w:t"))) > LONG_LIST:
+            X.set_keep_lines(p, False)
+            released += 1
+    return released
+
+
 def place_footnotes(document, notes: dict[int, str]) -> int:
     """Turn markers ⟦fn:N⟧ left in the text into real Word footnotes."""
     placed = 0
