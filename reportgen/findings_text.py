@@ -127,7 +127,9 @@ def read_line(report: Report) -> str:
 def format_findings(report: Report, findings: list[Finding]) -> str:
     """The whole text for one report."""
     lines = [f"Tệp: {report.source}", read_line(report)]
-    general = [f for f in findings if f.table is None]
+    # Findings on the document as a whole first, then in the order of the text.
+    general = sorted((f for f in findings if f.table is None),
+                     key=lambda f: -1 if f.paragraph is None else f.paragraph)
     if general:
         lines.append("Toàn văn bản:")
         for f in general:
