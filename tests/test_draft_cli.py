@@ -152,3 +152,19 @@ def test_a_csv_score_sheet_by_indicator_keys(tmp_path):
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any(t.startswith("Thực hiện đánh giá đối với 2/3 cơ quan") for t in texts)
     assert "- 02 cơ quan xếp loại Xuất sắc: Sở Y tế, Sở Tư pháp." in texts
+
+
+def test_previous_period_gives_the_change_of_rank(tmp_path):
+    header = "Tên đơn vị,ckmb,tdgq,clgq,tttt,mdhl,mdsh\n"
+    before = tmp_path / "thang9.csv"
+    before.write_text(header + "Sở Tư pháp,18,20,12,10,18,22\nSở Y tế,10,15,6,5,12,10\n"
+                      "Sở Nội vụ,12,15,6,5,12,11\n", encoding="utf-8")
+    now = tmp_path / "thang10.csv"
+    now.write_text(header + "Sở Tư pháp,12,15,6,5,12,10\nSở Y tế,18,20,12,10,18,22\n"
+                   "Sở Nội vụ,12,15,6,5,12,11\n", encoding="utf-8")
+    out = tmp_path / "bc.docx"
+    proc = reportgen("draft", str(now), "--previous", str(before), "-o", str(out), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "- Sở Y tế: tăng từ vị trí 3/3 lên 1/3." in texts
+    assert "- Sở Tư pháp: giảm từ vị trí 1/3 xuống 3/3." in texts
