@@ -470,3 +470,54 @@ def keep_with_next(paragraph_el) -> None:
             style.addnext(el)
         else:
             ppr.insert(0, el)
+
+
+# --- reading what was rendered ------------------------------------------------
+
+def body_paragraphs(document):
+    """Every paragraph of the body, including those inside tables, in order."""
+    return document.element.body.iter(_qn("w:p"))
+
+
+def paragraph_text(paragraph_el) -> str:
+    return "".join(t.text or "" for t in paragraph_el.iter(_qn("w:t")))
+
+
+def style_of(paragraph_el) -> str | None:
+    style = paragraph_el.find(f"{_qn('w:pPr')}/{_qn('w:pStyle')}")
+    return style.get(_qn("w:val")) if style is not None else None
+
+
+def replace_leading_text(paragraph_el, pattern: "re.Pattern", prefix: str) -> None:
+    """Drop what ``pattern`` matches at the start of the first text node and
+    write ``prefix`` there (a heading's number)."""
+    first = paragraph_el.find(f".//{_qn('w:t')}")
+    if first is not None:
+        first.text = prefix + pattern.sub("", first.text or "", count=1)
+
+
+def first_text_node_matching(document, pattern: "re.Pattern"):
+    """The first ``w:t`` in the body whose text matches, with its run."""
+    for t in document.element.body.iter(_qn("w:t")):
+        if t.text and pattern.search(t.text):
+            return t.getparent(), pattern.search(t.text)
+    return None, None
+
+
+def set_font_everywhere(style_element, font: str = FONT) -> None:
+    """A style's fonts for every script (ascii, hAnsi, cs, eastAsia)."""
+    rpr = style_element.get_or_add_rPr()
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = _sub(rpr, "w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(_qn(attr), font)
+
+
+def clear_body(document) -> etree._Element:
+    """Remove every block of the body; returns the body's sectPr (kept)."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != _qn("w:sectPr"):
+            body.remove(child)
+    return body.find(_qn("w:sectPr"))

@@ -43,10 +43,7 @@ def _styles(document) -> None:
     normal = document.styles["Normal"]
     normal.font.name = X.FONT
     normal.font.size = Pt(14)
-    rpr = normal.element.get_or_add_rPr()
-    fonts = rpr.find(X.qn("w:rFonts"))
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(X.qn(attr), X.FONT)
+    X.set_font_everywhere(normal.element)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
     for name in ("Header", "Footer"):
@@ -187,11 +184,7 @@ def build(name: str, out_dir: Path = TEMPLATE_DIR) -> Path:
     _slim(document)
     _styles(document)
     _page(document)
-    body = document.element.body
-    for p in list(body):
-        if p.tag != X.qn("w:sectPr"):
-            body.remove(p)
-    sectpr = body.find(X.qn("w:sectPr"))
+    sectpr = X.clear_body(document)
     blocks = (_header_block(spec["kind"]) + _title_block(spec["kind"], spec["type"])
               + _body_block() + _signature_block())
     for el in blocks:

@@ -52,10 +52,9 @@ def environment() -> SandboxedEnvironment:
 
 def _visible_tags(tpl: DocxTemplate) -> list[str]:
     """Text of every paragraph that holds a brace, as Word shows it."""
-    body = tpl.docx.element.body
     out = []
-    for p in body.iter(X.qn("w:p")):
-        text = "".join(t.text or "" for t in p.iter(X.qn("w:t")))
+    for p in X.body_paragraphs(tpl.docx):
+        text = X.paragraph_text(p)
         if "{" in text or "}" in text:
             out.append(text)
     return out
@@ -152,13 +151,9 @@ def number_headings(document) -> list[str]:
     patterns = numbering_pattern(document)
     counters = [0, 0]
     written = []
-    for p in document.element.body.iter(X.qn("w:p")):
-        style = p.find(f"{X.qn('w:pPr')}/{X.qn('w:pStyle')}")
-        level = HEADING_STYLES.get(style.get(X.qn("w:val")) if style is not None else None)
-        if not level:
-            continue
-        texts = [t for t in p.iter(X.qn("w:t"))]
-        if not texts or not "".join(t.text or "" for t in texts).strip():
+    for p in X.body_paragraphs(document):
+        level = HEADING_STYLES.get(X.style_of(p))
+        if not level or not X.paragraph_text(p).strip():
             continue
         counters[level - 1] += 1
         if level == 1:
@@ -170,8 +165,7 @@ def number_headings(document) -> list[str]:
             number = f"{counters[0]}.{counters[1]}."
         else:
             number = f"{counters[level - 1]}."
-        texts[0].text = _LEADING_NUMBER.sub("", texts[0].text or "")
-        texts[0].text = f"{number} {texts[0].text}"
+        X.replace_leading_text(p, _LEADING_NUMBER, f"{number} ")
         written.append(number)
     return written
 
@@ -183,11 +177,8 @@ def release_long_lists(document) -> int:
     """A list of names is kept on one page ('RG Liet ke' keeps its lines
     together) unless it is so long that it would leave half a page empty."""
     released = 0
-    for p in document.element.body.iter(X.qn("w:p")):
-        style = p.find(f"{X.qn('w:pPr')}/{X.qn('w:pStyle')}")
-        if style is None or style.get(X.qn("w:val")) != "RGLietke":
-            continue
-        if sum(len(t.text or "") for t in p.iter(X.qn("w:t"))) > LONG_LIST:
+    for p in X.body_paragraphs(document):
+        if X.style_of(p) == "RGLietke" and len(X.paragraph_text(p)) > LONG_LIST:
             X.set_keep_lines(p, False)
             released += 1
     return released
@@ -196,13 +187,10 @@ def release_long_lists(document) -> int:
 def place_footnotes(document, notes: dict[int, str]) -> int:
     """Turn markers ⟦fn:N⟧ left in the text into real Word footnotes."""
     placed = 0
-    body = document.element.body
     while True:
-        target = next((t for t in body.iter(X.qn("w:t")) if t.text and FOOTNOTE.search(t.text)), None)
-        if target is None:
+        r, m = X.first_text_node_matching(document, FOOTNOTE)
+        if r is None:
             return placed
-        m = FOOTNOTE.search(target.text)
-        r = target.getparent()
         X.split_run_at(r, m.group(0))
         X.add_footnote(document, r, notes.get(int(m.group(1)), ""))
         placed += 1
@@ -211,12 +199,7 @@ def place_footnotes(document, notes: dict[int, str]) -> int:
 def insert_appendices(document, appendices: Sequence[list]) -> None:
     """Put each appendix (a list of elements) in a landscape section of its
     own, with its own page numbers, where the template's anchor paragraph is."""
-    body = document.element.body
-    anchor = None
-    for p in body.iter(X.qn("w:p")):
-        if ANCHOR in "".join(t.text or "" for t in p.iter(X.qn("w:t"))):
-            anchor = p
-            break
+    anchor = next((p for p in X.body_paragraphs(document) if ANCHOR in X.paragraph_text(p)), None)
     final = X.body_sectpr(document)
     if anchor is None:
         anchor = X.paragraph("")
