@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from docx import Document
 from openpyxl import Workbook
 
@@ -82,3 +83,31 @@ def test_spreadsheet_with_numbers_and_group_rows_gives_the_total_and_max_finding
     assert [(r.section, r.unit) for r in result.report.tables[0].rows] == [
         ("I", "Trung tâm QLĐĐ"), ("I", "Phòng Kinh tế và Hạ tầng"), ("II", "UBND xã Hua Thanh"),
         ("II", "UBND xã Núa Ngam")]
+
+
+@pytest.mark.slow
+def test_word_and_both_pdf_renditions_give_the_same_findings(tmp_path):
+    """The appendix as an office would send it: DOCX, the PDF LibreOffice
+    makes of it, and a PDF drawn without ruling lines."""
+    from fixtures.build_pdf import Column, appendix_docx, libreoffice_pdfs, reportlab_pdf
+
+    g1, g2, g3, g4 = "Nhóm công khai, minh bạch", "Cung cấp DVTT", "Nhóm số hóa hồ sơ", "Nhóm mức độ hài lòng"
+    columns = [Column("STT", None, 0.8), Column("TÊN CƠ QUAN, ĐƠN VỊ", None, 4.0),
+               *(Column(DB24_LEAVES[c], g1) for c in (2, 3, 4, 5)),
+               Column("Tiến độ, KQ giải quyết Chỉ số 5 (24đ)", None, 1.4),
+               *(Column(DB24_LEAVES[c], g2, 1.3) for c in (7, 8)),
+               *(Column(DB24_LEAVES[c], g3) for c in (9, 10, 11, 12, 13)),
+               *(Column(DB24_LEAVES[c], g4) for c in (14, 15, 16)),
+               Column("TỔNG ĐIỂM ĐẠT ĐƯỢC", None, 1.6), Column("TỶ LỆ ĐIỂM ĐẠT ĐƯỢC (%)", None, 1.4),
+               Column("XẾP LOẠI", None, 1.5)]
+    docx = appendix_docx(tmp_path / "pl1.docx", "Phụ lục I KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, "
+                         "DOANH NGHIỆP NĂM 2024", columns, seed_000_rows())
+    (office_pdf,) = libreoffice_pdfs([docx], tmp_path / "lo")
+    drawn_pdf = reportlab_pdf(docx, tmp_path / "pl1-khong-ke.pdf")
+    for path in (docx, office_pdf, drawn_pdf):
+        result = verify_path(path)
+        assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in result.findings
+                if f.table is not None] == [
+            ("MAX_MISMATCH", "error", "Thanh tra tỉnh", "62", "60"),
+            ("PERCENT_MISMATCH", "warning", "Thanh tra tỉnh", "93.4", "96.52")], path.name
+        assert len(result.report.tables[0].rows) == 17, path.name
