@@ -53,25 +53,6 @@ def _sub(parent, tag: str, **attrs) -> etree._Element:
 
 # --- runs and paragraphs ------------------------------------------------------
 
-def run_props(rpr, *, bold=False, italic=False, size: float | None = None, caps=False,
-              superscript=False, font: str | None = FONT) -> None:
-    if font:
-        _sub(rpr, "w:rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font)
-    if bold:
-        _sub(rpr, "w:b")
-        _sub(rpr, "w:bCs")
-    if italic:
-        _sub(rpr, "w:i")
-        _sub(rpr, "w:iCs")
-    if caps:
-        _sub(rpr, "w:caps")
-    if size:
-        _sub(rpr, "w:sz", val=int(round(size * 2)))
-        _sub(rpr, "w:szCs", val=int(round(size * 2)))
-    if superscript:
-        _sub(rpr, "w:vertAlign", val="superscript")
-
-
 def _rpr_xml(bold=False, italic=False, size: float | None = None, caps=False, superscript=False,
              font: str | None = FONT) -> str:
     out = [f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" w:eastAsia="{font}"/>' if font else ""]
@@ -149,23 +130,14 @@ def short_rule(width_twips: int, column_twips: int, thickness: int = 6, after_pt
 
 
 def append_page_field(paragraph_el, size: float = 13) -> None:
-    """PAGE field runs (begin, instruction, separate, placeholder, end)."""
-    def fld(kind):
-        r = _el("w:r")
-        run_props(_sub(r, "w:rPr"), size=size)
-        _sub(r, "w:fldChar", fldCharType=kind)
-        return r
-
-    paragraph_el.append(fld("begin"))
-    instr = _el("w:r")
-    run_props(_sub(instr, "w:rPr"), size=size)
-    t = _sub(instr, "w:instrText")
-    t.text = " PAGE "
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    paragraph_el.append(instr)
-    paragraph_el.append(fld("separate"))
-    paragraph_el.append(run("2", size=size))
-    paragraph_el.append(fld("end"))
+    """A PAGE field (begin, instruction, separate, shown number, end)."""
+    rpr = _rpr_xml(size=size)
+    for xml in (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+                f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>',
+                _run_xml("2", size=size),
+                f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph_el.append(_parse(xml))
 
 
 # --- tables -------------------------------------------------------------------
@@ -370,23 +342,13 @@ def _as_xml_part(main, rel, part):
 def add_footnote(document, after_run, text: str, size: float = 10) -> int:
     """A real Word footnote whose reference mark follows ``after_run`` (a
     ``w:r`` element); returns its id."""
-    part = footnotes_part(document)
-    root = part.element
-    ids = [int(fn.get(qn("w:id"))) for fn in root.findall(qn("w:footnote"))]
-    new_id = max([0, *ids]) + 1
-    fn = _sub(root, "w:footnote", id=new_id)
-    p = _sub(fn, "w:p")
-    ppr = _sub(p, "w:pPr")
-    _sub(ppr, "w:spacing", before=0, after=0)
-    _sub(ppr, "w:jc", val="both")
-    mark = _sub(p, "w:r")
-    run_props(_sub(mark, "w:rPr"), size=size, superscript=True)
-    _sub(mark, "w:footnoteRef")
-    p.append(run(" " + text, size=size))
-    ref = _el("w:r")
-    run_props(_sub(ref, "w:rPr"), superscript=True)
-    _sub(ref, "w:footnoteReference", id=new_id)
-    after_run.addnext(ref)
+    root = footnotes_part(document).element
+    new_id = max([0, *(int(fn.get(_qn("w:id"))) for fn in root.findall(_qn("w:footnote")))]) + 1
+    mark = _rpr_xml(size=size, superscript=True)
+    root.append(_parse(f'<w:footnote w:id="{new_id}"><w:p><w:pPr><w:spacing w:before="0" w:after="0"/>'
+                       f'<w:jc w:val="both"/></w:pPr><w:r>{mark}<w:footnoteRef/></w:r>'
+                       f'{_run_xml(" " + text, size=size)}</w:p></w:footnote>'))
+    after_run.addnext(_parse(f'<w:r>{_rpr_xml(superscript=True)}<w:footnoteReference w:id="{new_id}"/></w:r>'))
     return new_id
 
 
@@ -456,20 +418,6 @@ def set_keep_lines(paragraph_el, on: bool) -> None:
         anchor.addnext(el)
     else:
         ppr.insert(0, el)
-
-
-def keep_with_next(paragraph_el) -> None:
-    ppr = paragraph_el.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = _el("w:pPr")
-        paragraph_el.insert(0, ppr)
-    if ppr.find(qn("w:keepNext")) is None:
-        el = _el("w:keepNext")
-        style = ppr.find(qn("w:pStyle"))
-        if style is not None:
-            style.addnext(el)
-        else:
-            ppr.insert(0, el)
 
 
 # --- reading what was rendered ------------------------------------------------
