@@ -129,14 +129,27 @@ def import_rate(url: str, documents: int = 20) -> float:
     return documents * UNITS / elapsed
 
 
+CPU: dict[int, float] = {}  # id(func) → median CPU ms of the last timed() call
+
+
 def timed(func, runs: int) -> float:
+    """Median wall-clock ms over ``runs`` (after one warm-up run); the median
+    CPU ms of the same runs is kept in CPU (a loaded machine inflates wall
+    time, not CPU time)."""
     func()  # warm caches
-    samples = []
+    samples, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         func()
         samples.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
+    CPU[0] = statistics.median(cpu) * 1000
     return statistics.median(samples) * 1000
+
+
+def timed_pair(func, runs: int) -> str:
+    wall = timed(func, runs)
+    return f"{wall:.1f} ms (CPU {CPU[0]:.1f} ms)"
 
 
 def raw_sqlite_queries(path: str, unit_key: str, province_key: str, period: str):
@@ -176,31 +189,34 @@ def raw_sqlite_queries(path: str, unit_key: str, province_key: str, period: str)
     return history, ranking, ranking_all
 
 
-def measure(url: str, args) -> None:
+def measure(url: str, args, load: bool = True) -> None:
     kind = create_engine(url).dialect.name
-    print(f"\n== {kind}: {url.split('@')[-1]}")
-    seconds, rows = generate(url, args.rows, args.indicators)
-    print(f"bulk load: {rows:,} score rows (+{rows * args.indicators:,} indicator values) in {seconds:.1f} s "
-          f"= {rows / seconds:,.0f} score rows/s")
-    rate = import_rate(url)
-    print(f"full import path (store_report, 15 indicators per row): {rate:,.0f} rows/s")
+    print(f"\n== {kind}: {url.split('@')[-1]}   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    if load:
+        seconds, rows = generate(url, args.rows, args.indicators)
+        print(f"bulk load: {rows:,} score rows (+{rows * args.indicators:,} indicator values) in {seconds:.1f} s "
+              f"= {rows / seconds:,.0f} score rows/s")
+        rate = import_rate(url)
+        print(f"full import path (store_report, 15 indicators per row): {rate:,.0f} rows/s")
 
     archive = open_archive(url)
     last = periods(max(1, args.rows // (PROVINCES * UNITS)))[-1]
     with archive.session() as s:
         count = s.scalar(text("SELECT count(*) FROM score_rows"))
     print(f"archive now holds {count:,} score rows")
-    hist = timed(lambda: archive.history("UBND xã Bench 7", province="Bench 3"), args.runs)
-    hist_ind = timed(lambda: archive.history("UBND xã Bench 7", province="Bench 3", indicator="c1"), args.runs) \
-        if args.indicators else None
-    rank = timed(lambda: archive.ranking(last, scheme=SCHEME, province="Bench 3"), args.runs)
-    rank_all = timed(lambda: archive.ranking(last, scheme=SCHEME), args.runs)
     (h,) = archive.history("UBND xã Bench 7", province="Bench 3")
-    print(f"history (1 unit, {len(h.entries)} periods, peer medians over {UNITS} units): {hist:.1f} ms")
-    if hist_ind is not None:
-        print(f"history --indicator c1: {hist_ind:.1f} ms")
-    print(f"ranking {last} --province (1 cohort of {UNITS}): {rank:.1f} ms")
-    print(f"ranking {last} (all {PROVINCES} provinces, {PROVINCES * UNITS:,} rows): {rank_all:.1f} ms")
+    print(f"history (1 unit, {len(h.entries)} periods, peer medians over {UNITS} units): "
+          + timed_pair(lambda: archive.history("UBND xã Bench 7", province="Bench 3"), args.runs))
+    hist = timed(lambda: archive.history("UBND xã Bench 7", province="Bench 3"), args.runs)
+    if args.indicators:
+        print("history --indicator c1: " + timed_pair(
+            lambda: archive.history("UBND xã Bench 7", province="Bench 3", indicator="c1"), args.runs))
+    print(f"ranking {last} --province (1 cohort of {UNITS}): "
+          + timed_pair(lambda: archive.ranking(last, scheme=SCHEME, province="Bench 3"), args.runs))
+    rank = timed(lambda: archive.ranking(last, scheme=SCHEME, province="Bench 3"), args.runs)
+    print(f"ranking {last} (all {PROVINCES} provinces, {PROVINCES * UNITS:,} rows): "
+          + timed_pair(lambda: archive.ranking(last, scheme=SCHEME), args.runs))
+    rank_all = timed(lambda: archive.ranking(last, scheme=SCHEME), args.runs)
     if kind == "sqlite":
         raw_h, raw_r, raw_all = raw_sqlite_queries(archive.engine.url.database, "xã bench 7", "bench 3", last)
         rh, rr, ra = timed(raw_h, args.runs), timed(raw_r, args.runs), timed(raw_all, args.runs)
@@ -216,9 +232,13 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--pg", default=os.environ.get("REPORTGEN_TEST_PG_URL"))
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--keep", metavar="FILE", help="SQLite file to build once and reuse (queries only)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="bench-archive-") as folder:
-        measure(f"sqlite:///{folder}/bench.sqlite3", args)
+    if args.keep:
+        measure(f"sqlite:///{Path(args.keep).resolve()}", args, load=not Path(args.keep).exists())
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-archive-") as folder:
+            measure(f"sqlite:///{folder}/bench.sqlite3", args)
     if args.pg and not args.sqlite_only:
         admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
         name = f"bench_archive_{uuid.uuid4().hex[:8]}"

@@ -31,11 +31,12 @@ def register(subparsers) -> None:
     sub = parser.add_subparsers(dest="archive_command", metavar="LỆNH", required=True)
 
     p = sub.add_parser("import", parents=[common, fmt], help="nhập tài liệu (tệp hoặc thư mục) vào kho")
-    p.add_argument("paths", nargs="+", metavar="TỆP|THƯ_MỤC")
+    p.add_argument("paths", nargs="+", metavar="TỆP|THƯ_MỤC",
+                   help="PDF, DOCX, XLSX, văn bản hoặc JSON của 'reportgen extract'; thư mục thì lấy mọi tệp bên trong")
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("history", parents=[common, fmt, filters], help="diễn biến điểm của một đơn vị qua các kỳ")
-    p.add_argument("unit", metavar="ĐƠN_VỊ")
+    p.add_argument("unit", metavar="ĐƠN_VỊ", help="tên đơn vị, viết đầy đủ hay viết tắt (vd. \"Sở Tư pháp\")")
     p.add_argument("--indicator", help="một chỉ số thay cho tỷ lệ điểm đạt (vd. c5)")
     p.add_argument("--plot", metavar="TỆP.png", help="vẽ biểu đồ so với trung vị cùng cấp của tỉnh")
     p.set_defaults(handler=_history)
@@ -46,17 +47,17 @@ def register(subparsers) -> None:
     p.set_defaults(handler=_ranking)
 
     p = sub.add_parser("compare", parents=[common, fmt, filters], help="đơn vị tăng, giảm nhiều nhất giữa hai kỳ")
-    p.add_argument("period_a", metavar="KỲ_TRƯỚC")
-    p.add_argument("period_b", metavar="KỲ_SAU")
+    p.add_argument("period_a", metavar="KỲ_TRƯỚC", help="YYYY, YYYY-MM hoặc YYYY-Qn")
+    p.add_argument("period_b", metavar="KỲ_SAU", help="YYYY, YYYY-MM hoặc YYYY-Qn")
     p.add_argument("--level", choices=_LEVELS, help="chỉ một cấp đơn vị")
     p.add_argument("--limit", type=int, default=10, help="số đơn vị mỗi chiều (mặc định 10)")
     p.set_defaults(handler=_compare)
 
     p = sub.add_parser("export", parents=[common], help="xuất toàn bộ điểm ra XLSX, CSV hoặc JSON")
-    p.add_argument("--format", choices=("xlsx", "csv", "json"), required=True)
-    p.add_argument("-o", "--output", required=True, metavar="TỆP")
-    p.add_argument("--scheme")
-    p.add_argument("--period")
+    p.add_argument("--format", choices=("xlsx", "csv", "json"), required=True, help="dạng tệp xuất")
+    p.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp kết quả")
+    p.add_argument("--scheme", help="chỉ xuất bộ chỉ số này")
+    p.add_argument("--period", help="chỉ xuất kỳ này")
     p.set_defaults(handler=_export)
 
 
