@@ -64,6 +64,11 @@ class DraftMeta:
             symbol = source.number.split("/", 1)[1].strip()
             if self.doc_type == "CV" or symbol.upper().startswith(self.doc_type + "-"):
                 self.symbol = symbol
+        if source.issuer and "issuer" not in self.given:
+            own = proper_name(source.issuer)
+            if not own.startswith(("UBND", "Ủy ban")) and source.parent:
+                own = f"{own} {proper_name(source.parent)}"
+            self.issuer = own
         if source.recipients and "recipients" not in self.given:
             self.recipients = [r for r in source.recipients if not r.casefold().startswith("lưu")]
 
@@ -124,6 +129,39 @@ class DraftMeta:
         """What an appendix says it comes with: 'Báo cáo số      /BC-VPUB ngày …'."""
         kind = {"BC": "Báo cáo", "TB": "Thông báo", "CV": "Công văn"}.get(self.doc_type, "Văn bản")
         return f"{kind} số {self.number_line} {self.date_text} của {self.issuer}"
+
+
+_LEVELS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn", "đặc khu")
+
+
+def proper_name(header: str) -> str:
+    """A header line in capitals as prose: 'UBND HUYỆN ĐIỆN BIÊN' → 'UBND huyện
+    Điện Biên', 'VĂN PHÒNG' → 'Văn phòng'."""
+    words = header.split()
+    if not words:
+        return header
+    out, i = [], 0
+    if words[0] in ("UBND", "HĐND"):
+        out.append(words[0])
+        i = 1
+    elif " ".join(words[:3]).casefold() in ("ủy ban nhân", "uỷ ban nhân"):
+        out.append("Ủy ban nhân dân")
+        i = 4 if len(words) > 3 else 3
+    rest = " ".join(words[i:]).casefold()
+    level = next((lv for lv in _LEVELS if rest == lv or rest.startswith(lv + " ")), None)
+    if level:
+        out.append(level)
+        out += [w[:1].upper() + w[1:] for w in rest[len(level):].split()]
+    elif rest:
+        keep = {"ubnd": "UBND", "hđnd": "HĐND", "tthc": "TTHC"}
+        tail = [keep.get(w, w) for w in rest.split()]
+        tail[0] = tail[0][:1].upper() + tail[0][1:]
+        # 'Sở Nội vụ', 'Ban Dân tộc': the proper name after the kind of body
+        kinds = {"sở", "ban", "phòng", "cục", "chi"}
+        if len(tail) > 1 and tail[0].casefold() in kinds and tail[1] not in keep.values():
+            tail[1] = tail[1][:1].upper() + tail[1][1:]
+        out += tail
+    return " ".join(out)
 
 
 def _abbreviate(name: str) -> str:
