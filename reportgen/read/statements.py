@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from typing import Sequence
+
 from ..model import Paragraph, Report, Statement
 from ..numbers import NotANumber, parse_vi_number
 from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
