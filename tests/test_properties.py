@@ -109,3 +109,39 @@ def test_row_typed_up_from_exact_scores_never_gives_an_error(case):
                        columns=[Column(key=i.key, label=i.label, max=i.max) for i in scheme.indicators])
     findings = run_checks(Report(source="x.txt", tables=[table]), CheckContext())
     assert [f for f in findings if f.severity == "error"] == []
+
+
+_NUMBERS = st.one_of(st.none(), st.decimals(min_value=-1000, max_value=100000, places=2, allow_nan=False),
+                     st.sampled_from([Decimal(0), Decimal(100), Decimal("0.5")]))
+
+
+@st.composite
+def odd_report(draw):
+    """Tables of any kind with any figures: gaps, zeros, negatives, huge counts."""
+    tables = []
+    for index in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["scores", "summary", "data"]))
+        scheme = draw(st.sampled_from([None, *SCHEMES]))
+        keys = ([i.key for i in all_schemes()[scheme].indicators] if scheme else []) + ["k2", "k3"]
+        rows = []
+        for _ in range(draw(st.integers(0, 9))):
+            scores = {k: draw(_NUMBERS) for k in draw(st.lists(st.sampled_from(keys), max_size=8, unique=True))}
+            extra = {f"{k}_of": draw(_NUMBERS) for k in scores if draw(st.booleans())}
+            rows.append(ScoreRow(unit=draw(st.sampled_from(["UBND xã Na Ư", "Tổng cộng", "Tổng hợp", ""])),
+                                 scores=scores, total=draw(_NUMBERS), max=draw(_NUMBERS), percent=draw(_NUMBERS),
+                                 grade=draw(st.sampled_from([None, "XS", "Khá", "Hoàn thành", ""])),
+                                 rank=draw(st.one_of(st.none(), st.integers(0, 50))),
+                                 section=draw(st.sampled_from([None, "I", "II"])),
+                                 extra={k: v for k, v in extra.items() if v is not None},
+                                 raw={k: draw(st.sampled_from(["", "-", "8.32", "11,1/18", "x"])) for k in scores}))
+        tables.append(ScoreTable(index=index, title=draw(st.sampled_from([None, "Phụ lục II xếp hạng"])),
+                                 scheme=scheme, kind=kind, rows=rows,
+                                 columns=[Column(key=k, label=k, max=draw(_NUMBERS)) for k in keys[:4]]))
+    return Report(source="x.txt", tables=tables)
+
+
+@settings(max_examples=100, deadline=None)
+@given(odd_report())
+def test_checks_never_raise_on_odd_figures(report):
+    for f in run_checks(report, CheckContext()):
+        assert f.severity in ("error", "warning", "info") and f.message

@@ -177,6 +177,8 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             w_basis = row.percent
             if w_basis is None and row.total is not None and _written_max(row, scheme):
                 w_basis = quantize(row.total * HUNDRED / _written_max(row, scheme), scheme.places, scheme.rounding)
+        if c_basis is None:
+            continue  # nothing applies to the unit: no grade to check against
         fits_w, fits_c = written in _grades_near(w_basis, scheme), written in _grades_near(c_basis, scheme)
         if fits_w and fits_c:
             continue
