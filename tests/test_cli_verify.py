@@ -173,3 +173,11 @@ def test_help_is_in_vietnamese(command):
     assert out.stdout.startswith("Cách dùng: reportgen ")
     assert "in trợ giúp này rồi thoát" in out.stdout
     assert "usage:" not in out.stdout and "show this help" not in out.stdout
+
+
+def test_text_of_several_files_ends_with_a_count_of_passes_and_failures():
+    s004 = str(SEEDS / "004_4fe8e530b83874ca.txt")
+    out = reportgen("verify", S002, s004)
+    assert out.returncode == 1
+    assert out.stdout.count("Tệp: ") == 2
+    assert out.stdout.strip().splitlines()[-1] == "Tổng cộng 2 tệp: 1 đạt, 1 không đạt."

@@ -91,4 +91,7 @@ def _print(results, fmt: str) -> None:
     from ..findings_text import format_findings
 
     texts = [format_findings(r.report, r.findings) for r in results]
+    if len(results) > 1:
+        failed = sum(1 for r in results if not r.ok)
+        texts.append(f"Tổng cộng {len(results)} tệp: {len(results) - failed} đạt, {failed} không đạt.")
     emit("\n\n".join(texts) + "\n")
