@@ -25,6 +25,7 @@ from ..scoring import rank_rows, score_row
 from .db import write_connection
 from .models import Document, FindingRecord, IndicatorScore, ScoreRowRecord
 from .bulk import bulk_insert, insert_returning_ids
+from .cohorts import refresh as refresh_cohorts
 from .periods import is_period
 from .registry import Scope, resolve_units
 from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, name_key, territory_of
@@ -210,6 +211,7 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
                   for row_id, items in zip(ids, indicators) for key, value in items]
         if values:
             bulk_insert(conn, IndicatorScore.__table__, values)
+    refresh_cohorts(session, {(r["province_key"], r["level"], r["scheme"], r["period"]) for r in records})
     by_position = dict(zip(row_keys, ids))
     if findings:
         bulk_insert(session.connection(), FindingRecord.__table__, [dict(

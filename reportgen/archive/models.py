@@ -202,6 +202,22 @@ class FindingRecord(Base):
     paragraph: Mapped[int | None] = mapped_column(Integer)
 
 
+class CohortMedian(Base):
+    """The median of a cohort (a province's units of one level, scheme and
+    period) for the percent (indicator '') and each indicator; refreshed by
+    every import that touches the cohort."""
+
+    __tablename__ = "cohort_medians"
+
+    province_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    level: Mapped[str] = mapped_column(String(10), primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(100), primary_key=True)
+    period: Mapped[str] = mapped_column(String(20), primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(100), primary_key=True)
+    median = mapped_column(ExactDecimal)
+    units: Mapped[int] = mapped_column(Integer)
+
+
 class ArchiveSetting(Base):
     """Small key/value facts about the archive (e.g. the lineage data applied)."""
 

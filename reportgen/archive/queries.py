@@ -15,6 +15,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .cohorts import medians_for
 from .db import ArchiveError
 from .lineage import successor_chain
 from .models import Document, IndicatorScore, ScoreRowRecord as R, Unit, from_scaled, plain
@@ -192,6 +193,12 @@ def _attach_medians(session: Session, entries: list[Entry], indicator: str | Non
     for (province_key, level), members in cohorts.items():
         periods = sorted({e.period for e in members})
         schemes = sorted({e.scheme for e in members})
+        stored = medians_for(session, province_key, level, schemes, periods, indicator)
+        for e in members:
+            e.median = stored.get((e.scheme, e.period))
+        if all((e.scheme, e.period) in stored for e in members):
+            continue
+        # Cohorts without a stored median (none should lack one): compute.
         value = IndicatorScore.value if indicator else PERCENT
         query = select(R.unit_id, R.scheme, R.period, R.document_id, value).where(
             R.province_key == province_key, R.level == level, R.period.in_(periods), R.scheme.in_(schemes))
