@@ -134,3 +134,15 @@ def test_seed_002_keeps_its_sections_as_spanning_rows_and_the_prose_counts():
     assert "Thực hiện đánh giá đối với 5/10 cơ quan. Kết quả:" in texts
     assert "- 03 đơn vị xếp loại Yếu: UBND các xã: Mường Lói, Na Tông, Thanh Nưa." in texts
     assert re.search(r"Phụ lục I\b", " ".join(texts))
+
+
+def test_seed_002_as_an_office_workbook_gives_the_same_corrections(tmp_path):
+    from fixtures.build import build_all
+
+    workbook = build_all(tmp_path)["002"]["xlsx"]
+    data = load_data(workbook)
+    result = build_draft(data, meta_from_dict({"doc_type": "BC"}))
+    listed = [c.text() for c in result.corrections]
+    assert "Trung tâm QLĐĐ: tổng điểm ghi 58,69, đúng là 58,94" in listed
+    rows = {r[1]: r for r in drafted_rows(_docx(result))}
+    assert rows["Trung tâm QLĐĐ"][-3:] == ["58,94/85", "69,34", "Trung bình"]

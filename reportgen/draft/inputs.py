@@ -41,12 +41,28 @@ def load_input(path: str | Path, scheme_name: str | None = None, province: str |
     if head.startswith(b"PK") and suffix in (".xlsx", ".xlsm"):
         sheets = _xlsx_rows(p)
         if is_portal_workbook(sheets):
-            data = load_portal(sheets, str(p), province, scheme_name)
-            return data
-        return _from_sheets(sheets, str(p), scheme_name)
+            return load_portal(sheets, str(p), province, scheme_name)
+        # A workbook laid out as a report (two-level headers, section rows,
+        # totals and grades beside the scores) is read by the report reader,
+        # which also lists the figures it wrote wrong; a plain sheet by ours.
+        return _first_that_reads(lambda: _from_report(p, scheme_name),
+                                 lambda: _from_sheets(sheets, str(p), scheme_name), explain=1)
     if suffix in (".csv", ".tsv"):
-        return _from_sheets({p.stem: _csv_rows(p)}, str(p), scheme_name)
+        return _first_that_reads(lambda: _from_sheets({p.stem: _csv_rows(p)}, str(p), scheme_name),
+                                 lambda: _from_report(p, scheme_name), explain=0)
     return _from_report(p, scheme_name)
+
+
+def _first_that_reads(*readers, explain: int) -> DraftData:
+    """The first reader that finds score tables; when none does, the message
+    of the score-sheet reader (``explain``) says what a sheet needs."""
+    errors = []
+    for read in readers:
+        try:
+            return read()
+        except UnreadableInput as exc:
+            errors.append(exc)
+    raise errors[explain]
 
 
 # --- spreadsheets -----------------------------------------------------------------
