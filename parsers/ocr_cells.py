@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC = re.compile(r"^[\d\s.,/%-]+$")
 _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
 DIGITS = "-c tessedit_char_whitelist=0123456789,./-%"
 GAP = 40  # pixels between stacked crops
 MARGIN = 20
 MAX_STACK = 12000  # pixels of height per Tesseract call
-DISAGREEMENT = 50.0  # confidence given to a cell whose readings differ
+DISAGREEMENT = 50.0
+LOW = 80.0  # a reading below this gets a digits-only second look  # confidence given to a cell whose readings differ
 
 
 def ink_crop(clean, box, inset: int = 5):
@@ -131,6 +131,15 @@ def _alone(crop, psm: int, config: str = "") -> tuple[str, float | None]:
     return words_text(words(img, psm, config))
 
 
+def _numberish(text: str) -> bool:
+    """Empty, or mostly digits and separators ('4,B1' is 4,81 misread)."""
+    chars = text.replace(" ", "")
+    if not chars:
+        return True
+    return sum(ch.isdigit() or ch in ",./-%" for ch in chars) * 2 >= len(chars) and any(
+        ch.isdigit() for ch in chars)
+
+
 def read_cells(crops: dict[int, object]) -> dict[int, tuple[str, float]]:
     """{cell key: (text, confidence 0..100)} for the non-empty cells."""
     result: dict[int, tuple[str, float]] = {}
@@ -141,11 +150,15 @@ def read_cells(crops: dict[int, object]) -> dict[int, tuple[str, float]]:
         else:
             todo[k] = crop
     first = stacked(todo)
-    numeric = {k: todo[k] for k, (t, _) in first.items() if not t or _NUMERIC.match(t)}
+    numeric = {k: todo[k] for k, (t, _) in first.items() if _numberish(t)}
     second = stacked(numeric, 6, DIGITS) if numeric else {}
     for k, (text, conf) in first.items():
         conf = conf if conf is not None else 0.0
         if k not in second:
+            if conf < LOW:
+                t2, c2 = _alone(todo[k], 7, DIGITS)
+                if _NUMBER_FORM.match(t2) and (c2 or 0) >= 90:
+                    text, conf = t2, min(c2, DISAGREEMENT)  # still flagged: readings differ
             result[k] = (text, conf)
             continue
         t2, c2 = second[k]

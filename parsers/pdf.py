@@ -16,6 +16,7 @@ Settings (plain data, all optional)::
      'table_settings': {...},       # pdfplumber table settings
      'password': '',                # user password to try
      'max_pages': 500,
+     'pages': [1, 2],               # only these pages (1-based)
      'ocr': 'auto' | 'never' | 'always',
      'ocr_dpi': 300}
 """
@@ -78,8 +79,11 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
                 f"(đặt max_pages lớn hơn nếu đúng là cần đọc): {path.name}")
         doc = RawDocument(source=str(path), format="pdf", page_count=n_pages,
                           properties=_properties(pdf))
+        wanted = set(settings.get("pages") or range(1, n_pages + 1))
         blocks: list = []
         for page in pdf.pages:
+            if page.page_number not in wanted:
+                continue
             try:
                 blocks += read_page(page, path, settings, doc.notes)
             except UnreadableInput:

@@ -5,6 +5,7 @@ cut in two is joined back."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from reportgen.raw import RawParagraph, RawTable
 
@@ -31,10 +32,12 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
     ea, eb = column_edges(a), column_edges(b)
     if not ea or not eb:
         return True  # no geometry (camelot): the column count decides
+    # a scan's edges wander a little: allow about one percent of the width
+    tol = max(COLUMN_TOLERANCE, 0.012 * (ea[-1] - ea[0]))
     if len(ea) != len(eb):
         # merged cells may hide an edge in one part: compare the outer edges
-        return abs(ea[0] - eb[0]) <= COLUMN_TOLERANCE and abs(ea[-1] - eb[-1]) <= COLUMN_TOLERANCE
-    return all(abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(ea, eb))
+        return abs(ea[0] - eb[0]) <= tol and abs(ea[-1] - eb[-1]) <= tol
+    return all(abs(x - y) <= tol for x, y in zip(ea, eb))
 
 
 def is_furniture(p: RawParagraph) -> bool:
@@ -51,7 +54,15 @@ def _cells_match(a, b) -> bool:
         return False
     ta, tb = _norm(a.text), _norm(b.text)
     # a repeated header cell may be clipped by the producer: a prefix matches
-    return ta == tb or (bool(tb) and ta.startswith(tb)) or (bool(ta) and tb.startswith(ta))
+    if ta == tb or (bool(tb) and ta.startswith(tb)) or (bool(ta) and tb.startswith(ta)):
+        return True
+    # read by OCR, the same words may come out a little differently
+    ocr = a.confidence is not None or b.confidence is not None
+    if not (ocr and ta and tb):
+        return False
+    short, long_ = sorted((ta, tb), key=len)
+    return max(SequenceMatcher(None, ta, tb).ratio(),
+               SequenceMatcher(None, short, long_[:len(short)]).ratio()) >= 0.7
 
 
 def repeated_header_rows(first: RawTable, cont: RawTable) -> int:

@@ -12,6 +12,7 @@ import pytest
 
 from parsers import read_raw
 from parsers.ocr import needs_ocr
+from parsers.vi_plausibility import plausibility
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "reference" / "real"
 if not REAL.exists():
@@ -63,3 +64,14 @@ def test_scan_with_a_garbage_text_layer_is_recognised_as_a_scan():
 def test_real_text_layer_is_not_sent_to_ocr():
     with pdfplumber.open(REAL / "ld-chiso-bc184-snv.pdf") as doc:
         assert not any(needs_ocr(doc.pages[i].chars) for i in (0, 4, 11))
+
+
+@pytest.mark.slow
+def test_scan_is_read_by_ocr_in_vietnamese():
+    raw = read_raw(REAL / "ld-tb493-scan.pdf", {"pages": [1]})
+    (note,) = [n for n in raw.notes if n.kind == "scanned_page"]
+    assert note.page == 1 and note.data["text_layer"] == "garbage"
+    text = "\n".join(p.text for p in raw.paragraphs)
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+    assert "THÔNG BÁO" in text
+    assert plausibility(text)[0] > 0.9
