@@ -168,3 +168,16 @@ def test_previous_period_gives_the_change_of_rank(tmp_path):
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "- Sở Y tế: tăng từ vị trí 3/3 lên 1/3." in texts
     assert "- Sở Tư pháp: giảm từ vị trí 1/3 xuống 3/3." in texts
+
+
+def test_the_json_of_extract_drafts_the_same_counts(tmp_path):
+    extracted = reportgen("extract", S000, "--format", "json")
+    assert extracted.returncode == 0, extracted.stderr
+    source = tmp_path / "s000.json"
+    source.write_text(extracted.stdout, encoding="utf-8")
+    out = tmp_path / "bc.docx"
+    proc = reportgen("draft", str(source), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Thực hiện đánh giá đối với 17/19 cơ quan. Kết quả:" in texts
+    assert "Thanh tra tỉnh: điểm tối đa ghi 62, đúng là 60" in proc.stdout

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from ..model import ScoreRow, ScoreTable
+from ..model import ScoreRow, ScoreTable, Statement
 from ..numbers import parse_cell
 from ..raw import UnreadableInput
 from ..schemes import Scheme, all_schemes, load_scheme
@@ -253,7 +253,12 @@ def _from_json(path: Path, scheme_name: str | None) -> DraftData:
                          page=r.get("page"))
                 for r in t["rows"]]
         tables.append(ScoreTable(index=t_index, title=t.get("title"), scheme=t.get("scheme"), rows=rows))
-    return _from_tables(tables, str(path), scheme_name, doc.get("meta", {}).get("period"))
+    data = _from_tables(tables, str(path), scheme_name, doc.get("meta", {}).get("period"))
+    stated = [Statement(kind="evaluated_count", text=s.get("text", ""), numerator=_dec(s.get("numerator")),
+                        denominator=_dec(s.get("denominator")))
+              for s in doc.get("statements", []) if s.get("kind") == "evaluated_count" and s.get("denominator")]
+    _populations(data, stated)
+    return data
 
 
 def _from_report(path: Path, scheme_name: str | None) -> DraftData:
