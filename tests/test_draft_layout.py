@@ -200,3 +200,29 @@ def test_templates_are_committed_and_reproducible(tmp_path):
         committed = docx.Document(str(TEMPLATE_DIR / f"{name}.docx"))
         assert [p.text for p in fresh.paragraphs] == [p.text for p in committed.paragraphs]
         assert Path(TEMPLATE_DIR / f"{name}.docx").is_file()
+
+
+@pytest.mark.slow
+def test_pdf_uses_times_or_its_metric_twin_numbers_pages_from_two_and_turns_appendices(tmp_path):
+    import pdfplumber
+    from pypdf import PdfReader
+
+    from reportgen.draft.pdf import convert
+
+    data = prepared(synthetic_data(load_scheme("dienbien-2024"), sizes=(17, 40)))
+    path = tmp_path / "bc.docx"
+    build_draft(data, meta_from_dict({**META, "doc_type": "BC"})).save(path)
+    (pdf,) = convert([path], tmp_path)
+    fonts = set()
+    for page in PdfReader(str(pdf)).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1].split("-")[0].split(",")[0])
+    assert fonts and fonts <= {"TimesNewRoman", "TimesNewRomanPSMT", "LiberationSerif"}
+    with pdfplumber.open(str(pdf)) as doc:
+        pages = doc.pages
+        top = [" ".join(w["text"] for w in p.extract_words() if w["top"] < 45) for p in pages]
+        assert top[0] == "" and top[1] == "2"  # no number on page 1, "2" at the top of page 2
+        portrait = [p.width < p.height for p in pages]
+        first_appendix = next(i for i, p in enumerate(pages)
+                              if "Phụ lục I" in (p.extract_text() or "").splitlines())
+        assert all(portrait[:first_appendix]) and not any(portrait[first_appendix:])
