@@ -86,3 +86,9 @@ def test_notice_appendix_holds_the_sheet_figures(notice):
     row = [c.text for c in table.rows[-2].cells]
     assert row == ["14", "Sở Tài chính", "0,75", "19,53", "4,48", "6,99", "18", "13,26", "63,01", "63,01",
                    "Trung bình"]
+
+
+def test_each_appendix_names_the_file_sheet_and_lines_it_came_from(notice):
+    notes = [p.text for p in notice.paragraphs if p.text.startswith("Nguồn số liệu")]
+    assert notes[0].startswith("Nguồn số liệu: tệp portal-766-2025-10.xlsx, trang “Sở Ban”, dòng 2–16;")
+    assert notes[1].startswith("Nguồn số liệu: tệp portal-766-2025-10.xlsx, trang “Xã Phường”, dòng 2–103;")

@@ -4,6 +4,7 @@ TB or a CV, from the prepared data and the metadata."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..numbers import format_vi
 from .appendix import appendix_elements
@@ -168,7 +169,8 @@ def compose(data: DraftData, meta: DraftMeta) -> Composition:
         "period": when,
         "appendix_anchor": ANCHOR,
     }
-    appendices = [appendix_elements(dt, i + 1, f"Kèm theo {meta.attachment_ref}", when_long)
+    source = Path(data.source).name if data.source and data.source != "synthetic" else None
+    appendices = [appendix_elements(dt, i + 1, f"Kèm theo {meta.attachment_ref}", when_long, source)
                   for i, dt in enumerate(data.tables)]
     return Composition(context=context, appendices=appendices, notes=notes)
 
