@@ -1,0 +1,89 @@
+"""Scanned pages: recognised, straightened and read cell by cell, with every
+doubtful cell reported rather than guessed."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from fixtures import build, build_pdf
+from parsers import read_raw
+from parsers.ocr import MIN_CONFIDENCE, skew_angle
+from parsers.vi_plausibility import is_syllable, plausibility
+from reportgen.read import read_path
+
+NUMBER = re.compile(r"^([-–]|\d{1,3}([.,]\d{1,3})*(/\d{1,3})?)$")
+
+
+def test_a_garbage_text_layer_scores_low_and_vietnamese_scores_high():
+    garbage = "DQc l$p - Tg do - H4nh phric. Ngdy 07ll ll2O25,d6ng chi Nguy6n Nggc Phric - Tinh riy vi6n"
+    real = build.seed_path("000").read_text(encoding="utf-8")
+    assert plausibility(garbage)[0] < 0.5
+    assert plausibility(real)[0] > 0.9
+
+
+@pytest.mark.parametrize("word", ["Nghĩa", "người", "khuyến", "Đồng", "quyết", "UBND"])
+def test_vietnamese_syllables_and_acronyms_pass(word):
+    assert is_syllable(word) or word.isupper()
+
+
+@pytest.mark.parametrize("word", ["DQc", "H4nh", "phric", "l$p", "ceNG"])
+def test_scanner_garbage_is_not_a_syllable(word):
+    assert not is_syllable(word)
+
+
+def test_skew_of_a_slightly_rotated_page_is_measured():
+    import cv2
+
+    page = np.full((1400, 1000), 255, dtype=np.uint8)
+    for y in range(100, 1300, 40):  # lines of "text"
+        page[y:y + 12, 100:900] = 0
+    m = cv2.getRotationMatrix2D((500, 700), 0.7, 1.0)
+    rotated = cv2.warpAffine(page, m, (1000, 1400), borderValue=255)
+    assert abs(skew_angle(rotated) + 0.7) <= 0.15
+
+
+@pytest.fixture(scope="module")
+def scanned_002(tmp_path_factory):
+    out = tmp_path_factory.mktemp("scan")
+    docx = build.build_seed("002", out)["docx"]
+    (pdf,) = build_pdf.libreoffice_pdfs([docx], out)
+    text = read_raw(pdf)
+    table = next(text.tables)
+    pages = sorted({c.page for row in table.rows for c in row})
+    scan = build_pdf.scanned_pdf(pdf, out / "002.scan.pdf", pages=pages)
+    return text, scan, read_raw(scan)
+
+
+@pytest.mark.slow
+def test_scanned_appendix_numbers_are_read_or_flagged(scanned_002):
+    text, _, scan = scanned_002
+    assert any(n.kind == "scanned_page" for n in scan.notes)
+    truth, read = next(text.tables), next(scan.tables)
+    flagged = {(n.table, n.row, n.col) for n in scan.notes if n.kind == "ocr_low_confidence"}
+    assert len(read.rows) == len(truth.rows)
+    total = exact = 0
+    for r, row in enumerate(truth.grid()[truth.header_rows:], start=truth.header_rows):
+        for c, want in enumerate(row):
+            if not NUMBER.match(want):
+                continue
+            total += 1
+            cell = read.cell_at(r, c)
+            if cell.text == want:
+                exact += 1
+            else:  # every inexact number is reported
+                assert cell.confidence < MIN_CONFIDENCE and (read.index, r, c) in flagged
+    assert total > 300
+    assert exact / total >= 0.99
+
+
+@pytest.mark.slow
+def test_uncertain_cells_become_ocr_uncertain_findings(scanned_002):
+    _, scan_path, scan = scanned_002
+    report = read_path(scan_path)
+    rows = {(n.table, n.row) for n in scan.notes if n.kind == "ocr_low_confidence"}
+    found = {(f.table, f.row) for f in report.read_findings if f.code == "OCR_UNCERTAIN"}
+    assert rows and rows <= found
+    assert all(f.severity == "warning" for f in report.read_findings if f.code == "OCR_UNCERTAIN")
