@@ -37,12 +37,16 @@ def _draft(scheme: str, kind: str, folder: Path):
     return data, path
 
 
-def _assert_same_tables_and_no_error(data, path):
+def _assert_same_tables_and_no_error(data, path, kind):
     """One reading serves both: the verify result carries the report it read."""
     result = verify_path(path)
     errors = [(f.code, f.message) for f in result.findings if f.severity == "error"]
     assert errors == []
     report = result.report
+    meta = report.meta
+    symbol = {"BC": "07/BC-VPUBND", "TB": "07/TB-VPUBND", "CV": "07/VPUBND"}[kind]
+    assert (meta.doc_type, meta.number, meta.place, meta.signer) == (kind, symbol, "Điện Biên", "Lê Thanh Bình")
+    assert meta.date.isoformat() == "2025-02-05"
     tables = [t for t in report.tables if t.kind == "scores"]
     assert len(tables) == len(data.tables)
     for table, dt in zip(tables, data.tables):
@@ -56,7 +60,7 @@ def _assert_same_tables_and_no_error(data, path):
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_docx_draft_reads_back_with_the_same_values_and_verifies_clean(tmp_path, scheme, kind):
     data, path = _draft(scheme, kind, tmp_path)
-    _assert_same_tables_and_no_error(data, path)
+    _assert_same_tables_and_no_error(data, path, kind)
 
 
 @pytest.mark.slow
@@ -65,5 +69,6 @@ def test_pdf_drafts_read_back_with_the_same_values_and_verify_clean(tmp_path):
 
     drafts = [_draft(scheme, kind, tmp_path) for scheme in SCHEMES for kind in KINDS]
     pdfs = convert([path for _, path in drafts], tmp_path / "pdf")  # one LibreOffice process
-    for (data, _), pdf in zip(drafts, pdfs):
-        _assert_same_tables_and_no_error(data, pdf)
+    kinds = [kind for _ in SCHEMES for kind in KINDS]
+    for (data, _), pdf, kind in zip(drafts, pdfs, kinds):
+        _assert_same_tables_and_no_error(data, pdf, kind)

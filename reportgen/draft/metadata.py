@@ -165,17 +165,24 @@ def proper_name(header: str) -> str:
 
 
 def _abbreviate(name: str) -> str:
-    """'Văn phòng UBND tỉnh' → 'VPUB' is what offices write; without a symbol in
-    the metadata the initials of the words are a fair guess."""
+    """The issuer's initials as offices write them in a symbol: 'Văn phòng UBND
+    tỉnh Điện Biên' → 'VPUBND', 'UBND huyện Điện Biên' → 'UBND', 'Sở Nội vụ'
+    → 'SNV'. The level word and the place after it are left out."""
     words = [w for w in re.split(r"[\s,]+", name) if w]
-    known = {"ubnd": "UBND", "ủy": "UB", "uỷ": "UB"}
     out = ""
-    for w in words:
+    for i, w in enumerate(words):
         low = w.casefold()
-        if low in ("ban", "nhân", "dân") and out.endswith("UB"):
+        if any(" ".join(words[i:i + len(lv.split())]).casefold() == lv for lv in _LEVELS):
+            break
+        if low in ("ủy", "uỷ") and [x.casefold() for x in words[i + 1:i + 3]] == ["ban", "nhân"]:
+            out += "UBND"
+            words[i + 1:i + 3] = ["", ""]
             continue
-        out += known.get(low, w[0].upper())
-    return out
+        if not w or low == "dân" and out.endswith("UBND"):
+            continue
+        whole = w in ("UBND", "HĐND") or (w.isupper() and len(w) > 1 and not name.isupper())
+        out += w if whole else w[0].upper()
+    return out or "VP"
 
 
 _FIELDS = {f for f in DraftMeta.__dataclass_fields__}
