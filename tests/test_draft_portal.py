@@ -92,3 +92,23 @@ def test_each_appendix_names_the_file_sheet_and_lines_it_came_from(notice):
     notes = [p.text for p in notice.paragraphs if p.text.startswith("Nguồn số liệu")]
     assert notes[0].startswith("Nguồn số liệu: tệp portal-766-2025-10.xlsx, trang “Sở Ban”, dòng 2–16;")
     assert notes[1].startswith("Nguồn số liệu: tệp portal-766-2025-10.xlsx, trang “Xã Phường”, dòng 2–103;")
+
+
+def test_previous_export_gives_the_provinces_change_of_rank(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(PORTAL)
+    ws = wb["Điểm tháng"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[header.index("TEN")].value == "UBND tỉnh An Giang":
+            row[header.index("CKMB")].value = "12"  # 6 points less: 80,74 ranks 30th
+            row[header.index("TONG_SCORE")].value = "80.74"
+    trend = wb["Xu hướng tháng"]
+    trend.delete_rows(trend.max_row)  # the previous export ends in September
+    before = tmp_path / "portal-766-2025-09.xlsx"
+    wb.save(before)
+    data = load_data(PORTAL, previous=before)
+    result = build_draft(data, meta_from_dict({"doc_type": "TB"}))
+    texts = [p.text for p in result.document.paragraphs]
+    assert "So với tháng 9/2025, xếp hạng của tỉnh tăng từ vị trí 30/34 lên 13/34." in texts

@@ -43,6 +43,14 @@ def _province_blocks(data: DraftData, when: str) -> list[dict]:
         f"Theo số liệu của Cổng Dịch vụ công quốc gia (trang “{prov.sheet}”), {when} {row.unit} đạt "
         f"{format_vi(row.total, 2)}/{format_vi(row.max)} điểm, xếp hạng {prov.rank}/{prov.of} tỉnh, thành phố"
         + _trend_text(data) + ".")}]
+    before = data.previous.get(row.unit.casefold())
+    if before and before[2] is not None:
+        move = before[2] - prov.rank
+        verb = ("tăng từ vị trí {a}/{n} lên {b}/{m}" if move > 0 else
+                "giảm từ vị trí {a}/{n} xuống {b}/{m}" if move < 0 else "giữ nguyên vị trí {b}/{m}")
+        when_before = period_words(data.previous_period) or "kỳ trước"
+        out.append({"kind": "p", "text": f"So với {when_before}, xếp hạng của tỉnh "
+                                         + verb.format(a=before[2], n=before[3], b=prov.rank, m=prov.of) + "."})
     if prov.portal_rank is not None and prov.portal_rank != prov.rank:
         out.append({"kind": "note", "text": f"(Cổng ghi thứ tự {prov.portal_rank}; xếp hạng trên tính lại theo "
                                             "tổng điểm.)"})
