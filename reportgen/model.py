@@ -118,6 +118,9 @@ class ScoreTable:
     source_table: int | None = None  # index in RawDocument.tables
     # For 'data' tables: header labels and parsed cells, row-major.
     headers: list[str] = field(default_factory=list)
+    # A scheme read from the table's own header (maxima written in it) when no
+    # shipped scheme fits; ``scheme`` then holds its name. Not in the JSON.
+    scheme_data: Any = None
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -130,6 +133,8 @@ class ScoreTable:
         }
         if self.headers:
             out["headers"] = list(self.headers)
+        if self.scheme_data is not None:
+            out["scheme_from_header"] = True
         return out
 
 

@@ -33,6 +33,13 @@ class CheckContext:
             return None
         return all_schemes().get(name)
 
+    def scheme_of(self, table) -> Scheme | None:
+        """The scheme a table is checked against: the override, else the
+        scheme read from the table's own header, else its shipped scheme."""
+        if self.scheme_override is None and getattr(table, "scheme_data", None) is not None:
+            return table.scheme_data
+        return self.scheme_for(table.scheme)
+
 
 RuleFunc = Callable[[Report, CheckContext], Iterable[Finding]]
 

@@ -76,6 +76,9 @@ class Scheme:
     levels: tuple[str, ...] = ()
     notes: str = ""
     path: str = ""
+    # True when the grade bands were not given by the document's scheme but
+    # assumed (a scheme read from a table header): grade findings are warnings.
+    grades_assumed: bool = False
 
     def indicator(self, key: str) -> Indicator:
         for ind in self.indicators:
