@@ -155,7 +155,7 @@ def test_two_importers_at_once_lose_nothing_and_duplicate_nothing(db_url, tmp_pa
 @pytest.mark.slow
 def test_a_killed_importer_leaves_the_archive_as_before_that_document(db_url, tmp_path):
     small = write_json(synthetic_report(10, "2024-01", prefix="UBND xã Nhỏ"), tmp_path / "a-small.json")
-    big = write_json(synthetic_report(20000, "2024-02"), tmp_path / "b-big.json")
+    big = write_json(synthetic_report(12000, "2024-02"), tmp_path / "b-big.json")
     proc = subprocess.Popen([sys.executable, "-m", "reportgen", "archive", "import", "--db", db_url, str(small),
                              str(big)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seen = []
