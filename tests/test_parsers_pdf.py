@@ -84,3 +84,15 @@ def test_camelot_engine_reads_the_same_cells(renditions):
     camelot = read_raw(renditions["002"]["libreoffice"], {"engine": "camelot"})
     grid = lambda raw: [t.grid() for t in raw.tables]  # noqa: E731
     assert grid(camelot) == grid(plumber)
+
+
+@pytest.mark.parametrize("kind", ["libreoffice", "reportlab"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_pdf_rendition_gives_the_seed_s_error_findings(renditions, seed, kind):
+    from reportgen.verify import verify_path
+
+    def errors(path):
+        return sorted((f.code, f.unit, f.column) for f in verify_path(path).findings
+                      if f.severity == "error")
+
+    assert errors(renditions[seed][kind]) == errors(build.seed_path(seed))
