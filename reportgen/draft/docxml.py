@@ -117,16 +117,10 @@ def short_rule(width_twips: int, column_twips: int, thickness: int = 6, after_pt
     ``width_twips`` inside a column ``column_twips`` wide (the rules under the
     issuer, the motto and the subject)."""
     side = max(0, (column_twips - width_twips) // 2)
-    p = _el("w:p")
-    ppr = _sub(p, "w:pPr")
-    borders = _sub(ppr, "w:pBdr")
-    _sub(borders, "w:bottom", val="single", sz=thickness, space=1, color="000000")
-    _sub(ppr, "w:spacing", before=0, after=after_pt * 20, line=240, lineRule="auto")
-    _sub(ppr, "w:ind", left=side, right=side)
-    _sub(ppr, "w:jc", val="center")
-    rpr = _sub(ppr, "w:rPr")
-    _sub(rpr, "w:sz", val=2)
-    return p
+    return _parse(f'<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="{thickness}" w:space="1" '
+                  f'w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="{after_pt * 20}" w:line="240" '
+                  f'w:lineRule="auto"/><w:ind w:left="{side}" w:right="{side}"/><w:jc w:val="center"/>'
+                  '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
 def append_page_field(paragraph_el, size: float = 13) -> None:
@@ -154,13 +148,6 @@ class Cell:
     align: str = "center"  # left, center, right
 
 
-def _borders(parent, tag: str, size: int = 4, names=("top", "left", "bottom", "right", "insideH", "insideV"),
-             val: str = "single") -> None:
-    box = _sub(parent, tag)
-    for name in names:
-        _sub(box, "w:" + name, val=val, sz=size, space=0, color="000000" if val != "nil" else "auto")
-
-
 def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows: int = 0,
           size: float = 11, borders: bool = True, cant_split: bool = True,
           row_min_height: int | None = None, header_size: float | None = None) -> etree._Element:
@@ -169,13 +156,7 @@ def table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], *, header_rows:
     continues in the rows below. The first ``header_rows`` rows repeat on every
     page (``tblHeader``); no row splits across pages (``cantSplit``)."""
     n_cols = len(widths)
-    line = "single" if borders else "nil"
-    edge = "".join(f'<w:{n} w:val="{line}" w:sz="4" w:space="0" w:color="000000"/>'
-                   for n in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    out = [f'<w:tbl {_NS}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-           f'<w:tblBorders>{edge}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-           '<w:tblCellMar><w:left w:w="40" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tblCellMar>'
-           '</w:tblPr><w:tblGrid>' + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
+    out = [_tbl_open(widths, borders, margin=40)]
     pending: dict[int, tuple[int, int]] = {}  # col -> (rows still to continue, colspan)
     for r_index, cells in enumerate(rows):
         trpr = ("<w:cantSplit/>" if cant_split else "") + (
@@ -374,27 +355,26 @@ def remove(element) -> None:
         parent.remove(element)
 
 
+def _tbl_open(widths: Sequence[int], borders: bool, margin: int) -> str:
+    """'<w:tbl>' with its properties and grid: fixed layout, centred."""
+    line = "single" if borders else "nil"
+    edge = "".join(f'<w:{n} w:val="{line}" w:sz="4" w:space="0" w:color="000000"/>'
+                   for n in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (f'<w:tbl {_NS}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{edge}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>'
+            f'<w:left w:w="{margin}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+            '</w:tblPr><w:tblGrid>' + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>")
+
+
 def layout_table(columns: Sequence[Sequence[Sequence[etree._Element]]], widths: Sequence[int]) -> etree._Element:
     """A borderless table used for layout (the ND30 header, the Nơi nhận and
     signature block): ``columns[row][col]`` is the list of paragraphs of a cell."""
-    tbl = _el("w:tbl")
-    tblpr = _sub(tbl, "w:tblPr")
-    _sub(tblpr, "w:tblW", w=sum(widths), type="dxa")
-    _sub(tblpr, "w:jc", val="center")
-    _borders(tblpr, "w:tblBorders", val="nil")
-    _sub(tblpr, "w:tblLayout", type="fixed")
-    mar = _sub(tblpr, "w:tblCellMar")
-    _sub(mar, "w:left", w=0, type="dxa")
-    _sub(mar, "w:right", w=0, type="dxa")
-    grid = _sub(tbl, "w:tblGrid")
-    for w in widths:
-        _sub(grid, "w:gridCol", w=w)
-    for row in columns:
-        tr = _sub(tbl, "w:tr")
-        _sub(_sub(tr, "w:trPr"), "w:cantSplit")
-        for width, paragraphs in zip(widths, row):
-            tc = _sub(tr, "w:tc")
-            _sub(_sub(tc, "w:tcPr"), "w:tcW", w=width, type="dxa")
+    cells = "".join("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr></w:tc>' for w in widths[:len(row)])
+        + "</w:tr>" for row in columns)
+    tbl = parse_xml(_tbl_open(widths, borders=False, margin=0) + cells + "</w:tbl>")
+    for tr, row in zip(tbl.findall(_qn("w:tr")), columns):
+        for tc, paragraphs in zip(tr.findall(_qn("w:tc")), row):
             for p in paragraphs or [paragraph("")]:
                 tc.append(p)
     return tbl
