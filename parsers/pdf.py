@@ -162,28 +162,31 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
     if settings.get("engine") == "camelot":
         from .pdf_camelot import camelot_tables
 
-        return camelot_tables(path, page, chars, flavor=settings.get("camelot_flavor", "lattice"))
+        return camelot_tables(path, page, chars, flavor=settings.get("camelot_flavor", "lattice"),
+                              keep=_mostly_filled)
     table_settings = {**DEFAULT_TABLE_SETTINGS, **(settings.get("table_settings") or {})}
-    tables, taken = [], set()
-    for found in page.find_tables(table_settings):
-        if len(found.cells) < 2:
-            continue
-        raw, ids = grid_table(found, chars, page.page_number)
-        if raw.n_cols < 2 or len(raw.rows) < 2 or not _mostly_filled(raw):
-            continue
-        tables.append(raw)
-        taken |= ids
-    if tables:
-        return tables, taken
-    if _has_grid_lines(page):
+    found = [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
+    if found:
+        return _keep_tables([grid_table(f, chars, page.page_number) for f in found])
+    if _has_grid_lines(page):  # rules pdfplumber could not join into cells
         from .pdf_camelot import camelot_tables
 
-        tables, taken = camelot_tables(path, page, chars, flavor="lattice")
+        tables, taken = camelot_tables(path, page, chars, flavor="lattice", keep=_mostly_filled)
         if tables:
             return tables, taken
     from .pdf_words import aligned_tables
 
     return aligned_tables(chars, page.page_number)
+
+
+def _keep_tables(candidates) -> tuple[list[RawTable], set[int]]:
+    tables, taken = [], set()
+    for raw, ids in candidates:
+        if raw.n_cols < 2 or len(raw.rows) < 2 or not _mostly_filled(raw):
+            continue
+        tables.append(raw)
+        taken |= ids
+    return tables, taken
 
 
 def _mostly_filled(table: RawTable) -> bool:

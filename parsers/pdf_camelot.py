@@ -41,8 +41,9 @@ def _merged_boxes(table, page_height: float) -> list[tuple[float, float, float, 
     return boxes
 
 
-def camelot_tables(path: Path, page, chars: list[dict], flavor: str = "lattice"):
-    """Tables camelot finds on one page, as RawTables, and the chars used."""
+def camelot_tables(path: Path, page, chars: list[dict], flavor: str = "lattice", keep=None):
+    """Tables camelot finds on one page (those ``keep`` accepts), as
+    RawTables, and the chars they use."""
     import camelot
 
     logging.getLogger("camelot").setLevel(logging.ERROR)
@@ -63,7 +64,7 @@ def camelot_tables(path: Path, page, chars: list[dict], flavor: str = "lattice")
         x1 = max(b[2] for b in boxes)
         bottom = max(b[3] for b in boxes)
         raw, ids = grid_table(_Found(boxes, (x0, top, x1, bottom)), chars, page.page_number)
-        if raw.n_cols >= 2 and len(raw.rows) >= 2:
+        if raw.n_cols >= 2 and len(raw.rows) >= 2 and (keep is None or keep(raw)):
             tables.append(raw)
             taken |= ids
     return tables, taken

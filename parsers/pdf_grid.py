@@ -48,14 +48,8 @@ def _center(ch: dict) -> tuple[float, float]:
     return (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
 
 
-def in_bbox(ch: dict, bbox) -> bool:
-    x, y = _center(ch)
-    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
-
-
 def chars_to_lines(chars: list[dict]) -> list[list[dict]]:
     """Visual lines (top to bottom), each a list of chars left to right."""
-    chars = sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"]))
     lines: list[list[dict]] = []
     for ch in sorted(chars, key=lambda c: c["top"]):
         size = ch.get("size") or 10
