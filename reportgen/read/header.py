@@ -28,8 +28,9 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
     ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^row_?stt$")),
     ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
-    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|tỷ\s*lệ\s*(điểm|đạt)|tỉ\s*lệ\s*(điểm|đạt)|^%$")),
-    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được|^tong_?score$")),
+    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$|^%$")),
+    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được|^điểm\s*(đạt|số)$"
+                         r"|^tong_?score$")),
 )
 
 
@@ -48,6 +49,8 @@ def fold(text: str) -> str:
 class HeaderColumn:
     index: int
     path: list[str] = field(default_factory=list)
+    # A maximum written apart from the labels (a "Điểm tối đa" row under the header).
+    given_max: Decimal | None = None
 
     @property
     def leaf(self) -> str:
@@ -63,6 +66,8 @@ class HeaderColumn:
 
     @property
     def max(self) -> Decimal | None:
+        if self.given_max is not None:
+            return self.given_max
         for label in reversed(self.path):
             value = max_in(label)
             if value is not None:

@@ -23,19 +23,23 @@ Three kinds come out:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Column, Report, ScoreRow, ScoreTable
 from ..numbers import parse_cell
 from ..raw import RawParagraph, RawTable
 from ..schemes import Scheme
-from . import summary, tokenised
+from ..schemes import load_scheme
+from . import adhoc, summary, tokenised
 from .cells import CellReader
 from .detect import detect_grid
-from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, header_columns, header_row_count,
+from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, fold, header_columns, header_row_count,
                      is_data_row, is_numbering_row)
 
 _APPENDIX = re.compile(r"^\s*ph[ụu]\s*l[ụu]c\b", re.I)
+# A page number or running page mark left between two parts of a table.
+_PAGE_MARK = re.compile(r"^(-\s*)?(trang\s*)?\d{1,3}(\s*/\s*\d{1,3})?(\s*-)?$", re.I)
 _NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình\s*chung|bình\s*quân)$", re.I)
 
 
@@ -81,7 +85,7 @@ def group_tables(blocks: list) -> list[tuple[str | None, list[RawTable]]]:
     recent: list[str] = []
     for block in blocks:
         if isinstance(block, RawParagraph):
-            if block.text.strip():
+            if block.text.strip() and not (groups and _PAGE_MARK.match(block.text.strip())):
                 recent.append(block.text.strip())
             continue
         if groups and not recent and continues(groups[-1][1][0], block):
@@ -138,12 +142,32 @@ def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReade
     roles = column_roles(grid)
     score_cols = [c for c in grid.columns if c.index not in roles and numeric_column(grid, c.index)]
     detection = detect_grid(score_cols, scheme) if score_cols else None
-    if detection and detection.scheme and len(detection.mapping) >= 2:
+    if detection and detection.scheme and len(detection.mapping) >= 2 and (
+            scheme or 2 * len(detection.mapping) >= len(score_cols)):
         return bind_scores(grid, roles, detection.scheme, detection.mapping, index, reader)
+    if scheme:
+        if _scored_layout(score_cols, roles):
+            wanted = len(load_scheme(scheme).indicators)
+            reader.note(adhoc.mismatch_finding(index, scheme, grid.raws[0].page,
+                                               len(detection.mapping) if detection else 0, wanted))
+    else:
+        own = adhoc.scheme_from_header(score_cols)
+        if own is not None:
+            table = bind_scores(grid, roles, own, adhoc.mapping_for(score_cols, own), index, reader)
+            table.scheme_data = own
+            reader.note(adhoc.assumed_finding(index, own, grid.raws[0].page))
+            return table
     found = summary.bind_summary(grid, roles, index, reader)
     if found is not None:
         return found
     return summary.bind_data(grid, roles, index, reader)
+
+
+def _scored_layout(score_cols: list[HeaderColumn], roles: dict[int, str]) -> bool:
+    """A table laid out as a score table: three or more score columns with a
+    written maximum, or a total or grade column beside score columns."""
+    with_max = sum(1 for c in score_cols if c.max is not None)
+    return with_max >= 3 or (len(score_cols) >= 3 and bool({"total", "grade"} & set(roles.values())))
 
 
 def make_grid(raws: list[RawTable]) -> Grid:
@@ -159,8 +183,21 @@ def make_grid(raws: list[RawTable]) -> Grid:
                 continue
             if not any(texts) or texts in header or is_numbering_row(texts) or _is_header_start(texts):
                 continue
+            if raw is raws[0] and not grid.rows and _take_maxima(grid, texts):
+                continue
             grid.rows.append(RowSource(cells=texts, raw_row=r, raw_table=raw.index, page=_page(raw, r)))
     return grid
+
+
+def _take_maxima(grid: Grid, texts: list[str]) -> bool:
+    """A "Điểm tối đa" row right under the header gives the columns' maxima."""
+    found = adhoc.maxima_row(texts, grid.columns)
+    if not found:
+        return False
+    for column in grid.columns:
+        if column.index in found:
+            column.given_max = found[column.index]
+    return True
 
 
 def _is_header_start(texts: list[str]) -> bool:
@@ -186,8 +223,11 @@ def numeric_column(grid: Grid, c: int) -> bool:
 def column_roles(grid: Grid) -> dict[int, str]:
     """Column index → 'no', 'unit', 'total', 'max', 'percent', 'grade', 'rank'."""
     roles: dict[int, str] = {}
+    leaves = Counter(fold(c.leaf) for c in grid.columns if c.leaf)
     for column in grid.columns:
         role = column.role()
+        if role in ("percent", "total", "max") and leaves[fold(column.leaf)] > 1 and len(column.path) > 1:
+            continue  # one under each group ("Tỷ lệ %" | "Điểm đạt"): the group's, not the unit's result
         if role and role not in roles.values():
             roles[column.index] = role
     if "no" not in roles.values() and grid.columns and _looks_numbered(grid, 0):

@@ -1,0 +1,107 @@
+"""Score tables whose scheme is not shipped, read from what the table itself
+says: each indicator's maximum written in its header ("Chỉ số 1 (5đ)",
+"(tối đa 20 điểm)") or in a "Điểm tối đa" row under the header.
+
+The maxima are the document's own; the grade bands are not written in a
+table, so the usual provincial bands (Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70,
+Trung bình ≥ 50, Yếu below, on the percent of the applicable maximum) are
+assumed and marked so (``Scheme.grades_assumed``): a grade that disagrees
+with them is a warning, never an error.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Finding
+from ..numbers import parse_cell
+from ..schemes import GradeBand, Group, Indicator, Scheme
+from .header import HeaderColumn, clean_label
+
+NAME = "tieu-de-bang"
+
+DEFAULT_GRADES = (
+    GradeBand("Xuất sắc", Decimal(90), ("XS",), ("Hoàn thành xuất sắc",)),
+    GradeBand("Tốt", Decimal(80)),
+    GradeBand("Khá", Decimal(70)),
+    GradeBand("Trung bình", Decimal(50), ("TB",)),
+    GradeBand("Yếu", Decimal(0)),
+)
+
+_MAX_ROW = re.compile(r"^(điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn|tối\s*đa|số\s*điểm\s*tối\s*đa)\b", re.I)
+_MAX_TEXT = re.compile(r"\(\s*(?:tối\s*đa\s*)?\d+(?:[.,]\d+)?\s*(?:đ|điểm)\s*\)|tối\s*đa\s*\d+(?:[.,]\d+)?\s*điểm",
+                       re.I)
+
+
+def maxima_row(cells: list[str], columns: list[HeaderColumn]) -> dict[int, Decimal] | None:
+    """Column index → maximum, when a row under the header is a row of
+    maxima: one of its text cells says "Điểm tối đa" (or "Thang điểm") and
+    at least three other cells are numbers."""
+    texts = [c for c in cells if c and not _number(c)]
+    if not texts or not any(_MAX_ROW.match(t.strip()) for t in texts):
+        return None
+    found = {i: v for i, c in enumerate(cells) if c and (v := _number(c)) is not None}
+    return found if len(found) >= 3 else None
+
+
+def _number(text: str) -> Decimal | None:
+    cell = parse_cell(text, "score")
+    return cell.value if cell is not None and cell.is_number and cell.denominator is None else None
+
+
+def scheme_from_header(columns: list[HeaderColumn]) -> Scheme | None:
+    """A scheme whose indicators are the score columns, in order, when every
+    one shows its maximum (at least three of them)."""
+    if len(columns) < 3 or any(c.max is None or c.max <= 0 for c in columns):
+        return None
+    groups: list[Group] = []
+    indicators = []
+    for n, column in enumerate(columns, 1):
+        group = None
+        if len(column.path) > 1:
+            label = _bare(column.path[-2])
+            if label:
+                known = next((g for g in groups if g.label == label), None)
+                if known is None:
+                    known = Group(key=f"g{len(groups) + 1}", label=label)
+                    groups.append(known)
+                group = known.key
+        label = _bare(column.leaf) or f"Cột {column.index + 1}"
+        indicators.append(Indicator(key=f"c{n}", label=label, group=group, max=column.max))
+    total = sum((i.max for i in indicators), Decimal(0))
+    groups = [Group(key=g.key, label=g.label,
+                    max=sum((i.max for i in indicators if i.group == g.key), Decimal(0))) for g in groups]
+    return Scheme(name=NAME, title="Bộ chỉ số đọc từ tiêu đề bảng", basis="", total_max=total,
+                  indicators=tuple(indicators), groups=tuple(groups), grades=DEFAULT_GRADES,
+                  grades_assumed=True,
+                  notes="Điểm tối đa của từng chỉ số lấy từ tiêu đề bảng; khung xếp loại 90/80/70/50 là giả định.")
+
+
+def mapping_for(columns: list[HeaderColumn], scheme: Scheme) -> dict[int, str]:
+    return {c.index: ind.key for c, ind in zip(columns, scheme.indicators)}
+
+
+def _bare(label: str) -> str:
+    """A label without its written maximum: 'Chỉ số 1 (5đ)' → 'Chỉ số 1'."""
+    return clean_label(_MAX_TEXT.sub("", label)).strip(" -–:")
+
+
+def assumed_finding(table: int, scheme: Scheme, page: int | None) -> Finding:
+    maxima = ", ".join(f"{i.label} {_vi(i.max)}" for i in scheme.indicators)
+    return Finding(code="SCHEME_FROM_HEADER", severity="info", table=table, page=page,
+                   reported=str(len(scheme.indicators)), expected=None,
+                   message=f"Bảng không khớp bộ chỉ số nào đã có; điểm tối đa lấy từ tiêu đề bảng ({maxima}; "
+                           f"tổng {_vi(scheme.total_max)}), khung xếp loại 90/80/70/50 là giả định nên sai lệch "
+                           "về xếp loại chỉ là cảnh báo")
+
+
+def mismatch_finding(table: int, name: str, page: int | None, mapped: int, wanted: int) -> Finding:
+    return Finding(code="SCHEME_MISMATCH", severity="warning", table=table, page=page, reported=name,
+                   expected=None,
+                   message=f"Tiêu đề bảng không khớp bộ chỉ số “{name}” đã chọn (--scheme): chỉ nhận ra "
+                           f"{mapped}/{wanted} cột điểm; bảng được đọc như bảng số liệu, không kiểm tra theo bộ chỉ số")
+
+
+def _vi(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    return text.replace(".", ",")
