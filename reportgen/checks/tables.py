@@ -36,7 +36,7 @@ def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTab
     for table in report.tables:
         if table.kind != "scores":
             continue
-        scheme = ctx.scheme_for(table.scheme)
+        scheme = ctx.scheme_of(table)
         if scheme is not None:
             yield table, scheme
 
@@ -180,8 +180,8 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if c_basis is None:
             continue  # nothing applies to the unit: no grade to check against
         fits_w, fits_c = written in _grades_near(w_basis, scheme), written in _grades_near(c_basis, scheme)
-        if fits_w and fits_c:
-            continue
+        if fits_c and (fits_w or w_basis is None):
+            continue  # right (no percent or total written to follow instead)
         expected = grade_for(c_basis, scheme)
         unit = "điểm" if scheme.grade_on == "points" else "%"
         if fits_w:  # follows a written figure that is itself wrong (reported there)
@@ -195,7 +195,10 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                           "grade", written, expected)
             continue
         message = f"Xếp loại ghi {written} nhưng {_vi(c_basis)}{unit} thuộc loại {expected}"
-        yield finding("GRADE_MISMATCH", "error", message, table, i, row, "grade", written, expected)
+        if scheme.grades_assumed:
+            message += " (theo khung xếp loại 90/80/70/50 giả định, bảng không ghi khung xếp loại)"
+        yield finding("GRADE_MISMATCH", "warning" if scheme.grades_assumed else "error", message, table, i, row,
+                      "grade", written, expected)
 
 
 @rule("SCORE_EXCEEDS_MAX", "Điểm một chỉ số vượt điểm tối đa hoặc âm")

@@ -199,7 +199,7 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             sums, beyond = tuple(_partition_sums(table)), "warning"
         else:
             continue
-        scheme = ctx.scheme_for(table.scheme)
+        scheme = ctx.scheme_of(table)
         for s in sums:
             out_of_max = s.whole_max if s.whole_max is not None else (scheme.total_max if scheme else None)
             if out_of_max is None or any(m is None for m in s.maxima) \
