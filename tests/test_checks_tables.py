@@ -405,3 +405,20 @@ def test_grade_right_for_the_recomputed_percent_is_information_only():
     findings = run(tables.grade_mismatch, report_of(DB23, row))
     assert [(f.severity, f.reported, f.expected) for f in findings] == [("info", "Khá", "Khá")]
     assert findings[0].message == "Xếp loại Khá đúng theo điểm tính lại (71,19%), khác với tỷ lệ ghi 81,19%"
+
+
+def test_grade_against_bands_assumed_for_a_header_scheme_is_only_a_warning():
+    from dataclasses import replace
+
+    header_scheme = replace(DB23, name="tu-tieu-de", grades_assumed=True)
+    report = report_of(DB23, score_row(DB23, *HUA_THANH[:4], "Tốt"))
+    report.tables[0].scheme, report.tables[0].scheme_data = header_scheme.name, header_scheme
+    findings = run(tables.grade_mismatch, report)
+    assert [(f.severity, f.reported, f.expected) for f in findings] == [("warning", "Tốt", "Khá")]
+    assert findings[0].message.endswith("(theo khung xếp loại 90/80/70/50 giả định, bảng không ghi khung xếp loại)")
+
+
+def test_right_grade_without_a_written_percent_or_total_gives_no_finding():
+    row = score_row(DB23, *HUA_THANH)
+    row.percent = row.total = None
+    assert run(tables.grade_mismatch, report_of(DB23, row)) == []
