@@ -75,3 +75,10 @@ def test_seed_004_has_no_prose_finding():
 def test_no_prose_error_where_the_seed_has_none(prefix):
     _, fs = prose_findings(prefix)
     assert [f for f in fs if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_messages_are_vietnamese_nfc(prefix):
+    import unicodedata
+    _, fs = prose_findings(prefix)
+    assert all(unicodedata.is_normalized("NFC", f.message) for f in fs)
