@@ -316,3 +316,14 @@ def test_count_grouped_with_a_comma_in_prose():
     fs = found(build(["Số lượng tài khoản được xác thực: 304,285 tài khoản."]), "NUMBER_FORMAT")
     assert [(f.reported, f.expected) for f in fs] == [("304,285", "304.285")]
     assert found(build(["Tổng thu đạt 26.353,6 tỷ đồng; 1,5 triệu lượt truy cập."]), "NUMBER_FORMAT") == []
+
+
+def test_a_total_broken_down_in_list_items():
+    lines = ["- Tổng số hồ sơ tiếp nhận trong kỳ: 13.597 hồ sơ, trong đó:", "+ Đã giải quyết: 12.490 hồ sơ, chiếm 91,86%;",
+             "+ Đang giải quyết: 833 hồ sơ, chiếm 6,13%;", "+ Tạm dừng, bổ sung: 37 hồ sơ, chiếm 0,27%;",
+             "+ Hủy, công dân rút: 217 hồ sơ, chiếm 1,72%.", "Tỷ lệ hồ sơ trực tuyến đạt 52,39%."]
+    report = build(lines)
+    assert [(f.severity, f.reported, f.expected) for f in found(report, "SUM_MISMATCH")] == [("error", "13597", "13577")]
+    assert [(f.reported, f.expected) for f in found(report, "PERCENT_MISMATCH")] == [("1.72", "1.60")]
+    lines[1] = "+ Đã giải quyết: 12.510 hồ sơ, chiếm 92,01%;"
+    assert found(build(lines), "SUM_MISMATCH") == []

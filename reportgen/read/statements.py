@@ -118,6 +118,40 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
     return out
 
 
+_LIST_MARK = re.compile(r"^(?:[-–+•*]|[a-zđ]\)|\d{1,2}\))\s*")
+
+
+def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list[Statement]:
+    """"Tổng số hồ sơ tiếp nhận: 13.597 hồ sơ, trong đó:" followed by list
+    items, each with a count of the same thing: the items are its parts."""
+    text = blocks[i].text
+    if not text.rstrip().endswith(":") or not _TOTAL_WORD.search(text):
+        return []
+    first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", text))
+    whole = _count(first.group(1)) if first else None
+    if whole is None:
+        return []
+    noun = first.group("noun")
+    counts = _counts_of(text, noun) or _counts_of(text, noun.split()[0])
+    noun = noun if _counts_of(text, noun) else noun.split()[0]
+    parts: list[Decimal] = []
+    out: list[Statement] = []
+    for b in blocks[i + 1:]:
+        if not _LIST_MARK.match(b.text):
+            break
+        item = _counts_of(b.text, noun)
+        if not item:
+            break
+        parts.append(_count(item[0].group(1)))
+        share = _share_for(b, b.text, item[0], whole, scope)
+        if share:
+            out.append(share)
+    if counts and len(parts) >= 2:
+        out.append(Statement(kind="sum", text=text, paragraph=blocks[i].index, page=blocks[i].page, whole=whole,
+                             parts=parts, scope=scope, raw={"mode": "breakdown", "noun": noun}))
+    return out
+
+
 _FRACTION = re.compile(r"(?<![\d/.,])(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)(?![\d/]|[.,]\d)")
 _RANK_BEFORE = re.compile(r"(?:xếp\s+hạng|thứ\s+hạng|vị\s+trí|hạng)\s*(?:thứ\s*)?:?\s*$", re.I)
 
@@ -279,6 +313,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
             scope = " › ".join(t for _, t in path)
         out.extend(grade_statements(block, scope, units))
         out.extend(_sum_statements(block, scope))
+        out.extend(_list_sum_statements(blocks, i, scope))
         out.extend(_fraction_statements(block, scope))
         out.extend(_percent_statements(block, scope))
         out.extend(_date_statements(block, scope))
