@@ -221,3 +221,10 @@ def test_a_fraction_with_its_percent_is_a_share_of_the_denominator():
 def test_a_comparison_in_parentheses_is_not_a_sum():
     sts = read_statements(paras("Tiếp nhận 13.597 hồ sơ (tăng 975 hồ sơ so với kỳ trước, giảm 12 hồ sơ so với cùng kỳ)."))
     assert kinds(sts, "sum") == []
+
+
+def test_unit_names_listed_one_per_line_after_the_count():
+    sts = read_statements(paras("- 02 cơ quan xếp loại Khá, gồm:", "+ Sở Giao thông vận tải;",
+                                "+ Sở Tài nguyên và Môi trường.", "- 09 cơ quan xếp loại Tốt."))
+    assert [(g.count, g.grade, g.units) for g in kinds(sts, "grade_count")] == [
+        (2, "Khá", ["Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường"]), (9, "Tốt", [])]

@@ -152,6 +152,17 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
     return out
 
 
+def _listed_units(blocks: list[Block], i: int) -> list[str]:
+    names: list[str] = []
+    for b in blocks[i + 1:]:
+        m = _LIST_MARK.match(b.text)
+        name = b.text[m.end():].strip().rstrip(";.,") if m else ""
+        if not m or not name or len(name) > 120 or re.search(r"\d|xếp\s+loại|:", name, re.I):
+            break
+        names.append(name)
+    return names
+
+
 _FRACTION = re.compile(r"(?<![\d/.,])(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)(?![\d/]|[.,]\d)")
 _RANK_BEFORE = re.compile(r"(?:xếp\s+hạng|thứ\s+hạng|vị\s+trí|hạng)\s*(?:thứ\s*)?:?\s*$", re.I)
 
@@ -311,7 +322,10 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
                                  label=label, level=level, raw={"title": title}))
             path = [(lv, t) for lv, t in path if lv < level] + [(level, f"{label}. {title}")]
             scope = " › ".join(t for _, t in path)
-        out.extend(grade_statements(block, scope, units))
+        grades = grade_statements(block, scope, units)
+        if grades and grades[-1].kind == "grade_count" and not grades[-1].units and block.text.rstrip().endswith(":"):
+            grades[-1].units = _listed_units(blocks, i)  # "06 cơ quan xếp loại Xuất sắc, gồm:" + one name a line
+        out.extend(grades)
         out.extend(_sum_statements(block, scope))
         out.extend(_list_sum_statements(blocks, i, scope))
         out.extend(_fraction_statements(block, scope))
