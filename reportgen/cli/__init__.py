@@ -8,6 +8,7 @@ import os
 import sys
 
 from ..raw import UnreadableInput
+from .vihelp import VietnameseArgumentParser, VietnameseHelpFormatter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -19,11 +20,16 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = VietnameseArgumentParser(
         prog="reportgen",
         description="Soạn, kiểm tra và lưu trữ báo cáo chỉ số phục vụ người dân, doanh nghiệp.",
+        formatter_class=VietnameseHelpFormatter, add_help=False,
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
+    parser._positionals.title = "lệnh"
+    parser._optionals.title = "tùy chọn"
+    parser.add_argument("-h", "--help", action="help", help="in trợ giúp này rồi thoát")
+    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH",
+                                       parser_class=VietnameseArgumentParser)
     import importlib
 
     for name in _COMMAND_MODULES:

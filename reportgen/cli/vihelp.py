@@ -18,3 +18,24 @@ def add_command(subparsers, name: str, help: str, description: str) -> argparse.
     p._optionals.title = "tùy chọn"
     p.add_argument("-h", "--help", action="help", help="in trợ giúp này rồi thoát")
     return p
+
+
+_ARGPARSE_MESSAGES = (
+    ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
+    ("unrecognized arguments: ", "tham số không nhận ra: "),
+    ("invalid choice: ", "lựa chọn không hợp lệ: "),
+    ("(choose from ", "(chọn một trong "),
+    ("expected one argument", "cần một giá trị"),
+    ("argument ", "tham số "),
+    ("not allowed with argument ", "không dùng cùng tham số "),
+)
+
+
+class VietnameseArgumentParser(argparse.ArgumentParser):
+    """argparse's own errors in Vietnamese (exit status 2, as argparse does)."""
+
+    def error(self, message: str):
+        for english, vietnamese in _ARGPARSE_MESSAGES:
+            message = message.replace(english, vietnamese)
+        self.print_usage(__import__("sys").stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\n")
