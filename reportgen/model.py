@@ -143,7 +143,9 @@ class Statement:
     """A claim made in prose. ``kind`` is one of: 'grade_count', 'evaluated_count'
     ('17/19 cơ quan'), 'sum' (a whole and its parts), 'share' (a part with its
     percent of a base), 'fraction' (x/y), 'score' (x/y points), 'percent',
-    'date', 'period', 'section' (a numbered heading), 'rank'."""
+    'count' (a plain count of units or dossiers), 'date' (with a role: as-of,
+    until, deadline, cited, plain), 'period' (an appendix title's period),
+    'section' (a numbered heading with its level), 'rank'."""
 
     kind: str
     text: str
