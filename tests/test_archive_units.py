@@ -15,6 +15,7 @@ from reportgen.archive.models import Base, from_scaled
 from reportgen.archive.periods import granularity, label_vi, parse_period, period_sort_key
 from reportgen.archive.registry import Scope, find_unit
 from reportgen.archive.units import level_of, name_key, territory_of
+from test_archive_helpers import db_url  # noqa: F401
 
 
 @pytest.mark.parametrize("a, b", [
@@ -117,3 +118,24 @@ def test_a_bare_path_or_env_var_names_a_sqlite_archive(tmp_path, monkeypatch):
     monkeypatch.delenv("REPORTGEN_DB")
     assert resolve_url(None) == default_url() and default_url().endswith("reportgen/archive.sqlite3")
     create_engine(default_url()).dispose()
+
+
+def test_upgrading_an_older_archive_fills_the_new_cohort_medians(db_url, tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from reportgen.archive.db import _alembic_config, write_connection
+    from test_archive_helpers import no_checks, seed_000_report, write_json
+
+    with open_archive(db_url) as archive:
+        archive.import_paths([write_json(seed_000_report(), tmp_path / "000.json")], checker=no_checks)
+        with write_connection(archive.engine) as conn, conn.begin():
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")  # as an archive made before revision 0002
+        with archive.engine.connect() as conn:
+            assert not inspect(conn).has_table("cohort_medians")
+    with open_archive(db_url) as archive, archive.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        (h,) = archive.history("Sở Tư pháp")
+        assert h.entries[0].median == Decimal("88.59")
