@@ -95,11 +95,14 @@ def assumed_finding(table: int, scheme: Scheme, page: int | None) -> Finding:
                            "về xếp loại chỉ là cảnh báo")
 
 
-def mismatch_finding(table: int, name: str, page: int | None, mapped: int, wanted: int) -> Finding:
+def mismatch_finding(table: int, name: str, page: int | None, mapped: int, wanted: int,
+                     partial: bool = False) -> Finding:
+    then = ("các chỉ số còn lại không đọc được nên tổng, tỷ lệ và xếp loại không được tính lại" if partial else
+            "bảng được đọc như bảng số liệu, không kiểm tra theo bộ chỉ số")
     return Finding(code="SCHEME_MISMATCH", severity="warning", table=table, page=page, reported=name,
                    expected=None,
                    message=f"Tiêu đề bảng không khớp bộ chỉ số “{name}” đã chọn (--scheme): chỉ nhận ra "
-                           f"{mapped}/{wanted} cột điểm; bảng được đọc như bảng số liệu, không kiểm tra theo bộ chỉ số")
+                           f"{mapped}/{wanted} chỉ số trong các cột điểm; {then}")
 
 
 def _vi(value: Decimal) -> str:

@@ -1,10 +1,14 @@
 """Reading one table cell as a number, noting separator slips as findings."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Finding
 from ..numbers import CellValue, format_vi, parse_cell
+
+# A space inside a number ("17, 66"): read as 17,66, noted as a slip.
+_SPACED = re.compile(r"\d[,.]\s+\d")
 
 # More slips than this in one column are one finding for the column (a sheet
 # or an appendix written throughout with the decimal point).
@@ -41,7 +45,7 @@ class CellReader:
         """``column`` is the key a finding names; ``label`` (the header as
         written) is what its message shows, when it differs."""
         cell = parse_cell(text, role)
-        if cell is not None and cell.wrong_separator:
+        if cell is not None and (cell.wrong_separator or (cell.is_number and _SPACED.search(cell.text))):
             self._slips.setdefault(column, []).append(_Slip(cell, row, unit, column, page, label or column))
         return cell
 

@@ -39,6 +39,11 @@ def group_of(column: HeaderColumn, scheme: Scheme) -> str | None:
 _RATE_ONLY = re.compile(r"^(t[ỷỉ]\s*lệ|tỷ lệ đạt)?\s*\(?%\)?$|^t[ỷỉ]\s*lệ$")
 
 
+def is_rate_column(column: HeaderColumn) -> bool:
+    """A rate written beside the points ("Tỷ lệ %"), never an indicator's points."""
+    return bool(_RATE_ONLY.match(fold(column.leaf)))
+
+
 def candidates(column: HeaderColumn, scheme: Scheme) -> list[Indicator]:
     text = column.text
     leaf = fold(column.leaf)

@@ -33,7 +33,7 @@ from ..schemes import Scheme
 from ..schemes import load_scheme
 from . import adhoc, summary, tokenised
 from .cells import CellReader
-from .detect import detect_grid
+from .detect import detect_grid, is_rate_column
 from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, fold, header_columns, header_row_count,
                      is_data_row, is_numbering_row)
 
@@ -143,7 +143,11 @@ def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReade
     score_cols = [c for c in grid.columns if c.index not in roles and numeric_column(grid, c.index)]
     detection = detect_grid(score_cols, scheme) if score_cols else None
     if detection and detection.scheme and len(detection.mapping) >= 2 and (
-            scheme or 2 * len(detection.mapping) >= len(score_cols)):
+            scheme or 2 * len(detection.mapping) >= sum(1 for c in score_cols if not is_rate_column(c))):
+        wanted = len(detection.scheme.indicators)
+        if scheme and len(detection.mapping) < wanted and _scored_layout(score_cols, roles):
+            reader.note(adhoc.mismatch_finding(index, scheme, grid.raws[0].page, len(detection.mapping), wanted,
+                                               partial=True))
         return bind_scores(grid, roles, detection.scheme, detection.mapping, index, reader)
     if scheme:
         if _scored_layout(score_cols, roles):
@@ -151,9 +155,10 @@ def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReade
             reader.note(adhoc.mismatch_finding(index, scheme, grid.raws[0].page,
                                                len(detection.mapping) if detection else 0, wanted))
     else:
-        own = adhoc.scheme_from_header(score_cols)
+        points = [c for c in score_cols if not is_rate_column(c)]
+        own = adhoc.scheme_from_header(points)
         if own is not None:
-            table = bind_scores(grid, roles, own, adhoc.mapping_for(score_cols, own), index, reader)
+            table = bind_scores(grid, roles, own, adhoc.mapping_for(points, own), index, reader)
             table.scheme_data = own
             reader.note(adhoc.assumed_finding(index, own, grid.raws[0].page))
             return table

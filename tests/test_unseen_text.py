@@ -1,0 +1,173 @@
+"""Reports unlike the seeds, as text (tests/data/unseen/): other provinces and
+periods, result columns worded and ordered differently, a scheme that is not
+shipped (maxima in the header or in a "Điểm tối đa" row), a table that runs
+on after a page break without its header, tab-separated rows whose unit names
+hold commas, numbers written "29,07", "29.07" and "16, 49", names written
+with both tone placements. Every figure was computed for the fixture
+(totals = sums of the scores, percents = total / applicable maximum × 100
+rounded half-up); the planted slips are listed with each test."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from reportgen.checks import CheckContext, run_checks
+from reportgen.read import read_path
+from reportgen.schemes import load_scheme
+
+D = Decimal
+DATA = Path(__file__).parent / "data" / "unseen"
+
+
+def _findings(name: str, scheme: str | None = None, levels=("error", "warning")):
+    ctx = CheckContext(scheme_override=load_scheme(scheme) if scheme else None)
+    report = read_path(DATA / name, scheme=scheme)
+    return [(f.code, f.severity, f.unit, f.column, f.reported, f.expected)
+            for f in run_checks(report, ctx) if f.severity in levels]
+
+
+def _scores(name: str):
+    return [t for t in read_path(DATA / name).tables if t.kind == "scores"]
+
+
+# -- U1: commune BC of 2025, dienbien-2024 columns, results "Điểm tối đa | Điểm đạt | Tỷ lệ % | Xếp hạng | Xếp loại"
+
+U1 = "u1_bc_xa_phuong_ket_qua_rieng.txt"
+
+
+def test_separate_result_columns_are_read_by_their_words_not_their_place():
+    [table] = _scores(U1)
+    assert table.scheme == "dienbien-2024" and len(table.rows) == 12
+    row = table.rows[2]
+    assert row.unit == "Phường Lào Cai"
+    assert (row.max, row.total, row.percent, row.rank, row.grade) == (D("88"), D("75.98"), D("86.34"), 3, "Tốt")
+    assert row.scores["c1"] is None and row.scores["c19"] is None and row.scores["c5"] == D("24")
+    assert [r.rank for r in table.rows] == list(range(1, 13))
+
+
+def test_commune_report_finds_its_three_planted_slips():
+    # A Mú Sung: total 86,01 for 86,10; Cốc San: 79,77 % graded Tốt; Cam Đường: maximum 74 for 72.
+    assert _findings(U1) == [
+        ("TOTAL_MISMATCH", "error", "Xã A Mú Sung", "total", "86.01", "86.10"),
+        ("GRADE_MISMATCH", "error", "Xã Cốc San", "grade", "Tốt", "Khá"),
+        ("MAX_MISMATCH", "error", "Phường Cam Đường", "max", "74", "72"),
+    ]
+
+
+def test_a_scheme_that_does_not_fit_the_header_is_said_not_silently_dropped():
+    found = _findings(U1, scheme="dienbien-2023")
+    assert found == [("SCHEME_MISMATCH", "warning", None, None, "dienbien-2023", None)]
+
+
+# -- U3: a district's own 6-indicator scheme, maxima in the header ("Chỉ số 2 (15đ)"), Markdown table
+
+U3 = "u3_tb_bo_chi_so_rieng.md"
+
+
+def test_scheme_not_shipped_is_built_from_the_maxima_in_the_header():
+    [table] = _scores(U3)
+    assert table.scheme == "tieu-de-bang"
+    assert [(c.label, c.max) for c in table.columns] == [
+        ("Chỉ số 1", D(10)), ("Chỉ số 2", D(15)), ("Chỉ số 3", D(20)), ("Chỉ số 4", D(25)),
+        ("Chỉ số 5", D(15)), ("Chỉ số 6", D(15))]
+    assert table.scheme_data.total_max == D(100) and table.scheme_data.grades_assumed
+    row = table.rows[2]
+    assert row.unit == "Phòng Tài chính - Kế hoạch"
+    assert row.scores == {"c1": D("9.98"), "c2": D("15"), "c3": D("9.77"), "c4": D("22.89"), "c5": D("15"),
+                          "c6": D("14.26")}
+    assert (row.total, row.grade) == (D("86.90"), "Tốt")
+
+
+def test_own_scheme_checks_figures_as_errors_and_assumed_grades_as_warnings():
+    # Y tế: total 81,62 for 81,26; Giáo dục: 17,71 in a 15-point column (so the total is off too);
+    # Thanh tra: 83,02 graded Xuất sắc (only a warning: the bands are assumed).
+    assert _findings(U3) == [
+        ("TOTAL_MISMATCH", "error", "Phòng Y tế", "total", "81.62", "81.26"),
+        ("SCORE_EXCEEDS_MAX", "error", "Phòng Giáo dục và Đào tạo", "c2", "17.71", "15"),
+        ("TOTAL_MISMATCH", "error", "Phòng Giáo dục và Đào tạo", "total", "62.69", "72.69"),
+        ("GRADE_MISMATCH", "warning", "Phòng Giáo dục và Đào tạo", "grade", "Trung bình", "Khá"),
+        ("GRADE_MISMATCH", "warning", "Thanh tra huyện", "grade", "Xuất sắc", "Tốt"),
+    ]
+    info = _findings(U3, levels=("info",))
+    assert info == [("SCHEME_FROM_HEADER", "info", None, None, "6", None)]
+
+
+def test_forcing_a_shipped_scheme_on_an_own_scheme_table_warns():
+    assert _findings(U3, scheme="dienbien-2024") == [
+        ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2024", None)]
+
+
+# -- U4: tabs, unit names with commas, "29.07" and "16, 49" among comma decimals, "Văn hoá" in prose
+
+U4 = "u4_bc_huyen_tab_dau_phay.txt"
+
+
+def test_tab_rows_keep_unit_names_with_commas_whole():
+    [table] = _scores(U4)
+    assert table.scheme == "dienbien-2023"
+    assert [r.unit for r in table.rows] == [
+        "Phòng Văn hóa, Khoa học và Thông tin", "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Tài nguyên, Môi trường",
+        "Văn phòng HĐND, UBND huyện", "Phòng Dân tộc, Tôn giáo", "Trung tâm Dịch vụ nông nghiệp, khuyến nông"]
+
+
+def test_mixed_separators_read_to_the_same_decimals():
+    rows = _scores(U4)[0].rows
+    assert rows[0].scores["td"] == D("29.07") and rows[2].scores["td"] == D("16.49")
+    assert rows[0].scores["ck1"] == D("4.29") and rows[0].max is None
+    assert (rows[0].total, rows[0].percent) == (D("63.98"), D("79.98"))
+
+
+def test_clean_report_in_mixed_formats_gets_only_format_warnings():
+    assert _findings(U4) == [
+        ("NUMBER_FORMAT", "warning", "Phòng Văn hóa, Khoa học và Thông tin", "td", "29.07", "29,07"),
+        ("NUMBER_FORMAT", "warning", "Phòng Tài nguyên, Môi trường", "td", "16, 49", "16,49"),
+    ]
+
+
+def test_prose_names_in_the_other_tone_placement_match_the_table():
+    report = read_path(DATA / U4)
+    counts = [(s.count, s.grade, len(s.units)) for s in report.statements if s.kind == "grade_count"]
+    assert counts == [(1, "Xuất sắc", 1), (1, "Tốt", 1), (4, "Khá", 4)]
+    codes = {f.code for f in run_checks(report, CheckContext())}
+    assert not codes & {"GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH"}
+
+
+# -- U6: 8 indicators named in words, maxima in a "Điểm tối đa" row, table continued on page 2 without header
+
+U6 = "u6_bc_xa_diem_toi_da_sang_trang.txt"
+
+
+def test_maxima_row_gives_the_scheme_and_is_not_a_unit():
+    [table] = _scores(U6)
+    assert table.scheme == "tieu-de-bang"
+    assert [c.max for c in table.columns] == [D(m) for m in (8, 12, 10, 20, 10, 15, 15, 10)]
+    assert table.columns[7].label == "Xử lý phản ánh, kiến nghị"
+    assert "Điểm tối đa" not in [r.unit for r in table.rows]
+
+
+def test_rows_after_the_page_break_join_the_table():
+    [table] = _scores(U6)
+    assert len(table.rows) == 14
+    assert [r.no for r in table.rows] == [str(i) for i in range(1, 15)]
+    last = table.rows[-1]
+    assert (last.unit, last.page, last.total, last.grade) == ("UBND xã Ea Súp", 2, D("83.19"), "Tốt")
+    assert last.scores["c2"] == D("10.33")
+
+
+def test_maxima_row_report_finds_its_slips():
+    # Ea Tur: total 78,35 for 78,53; Hòa Phú: 73,44 graded Tốt (bands assumed: warning).
+    assert _findings(U6) == [
+        ("TOTAL_MISMATCH", "error", "UBND xã Ea Tur", "total", "78.35", "78.53"),
+        ("GRADE_MISMATCH", "warning", "UBND xã Hòa Phú", "grade", "Tốt", "Khá"),
+    ]
+
+
+def test_cli_json_marks_a_scheme_read_from_the_header():
+    out = subprocess.run([sys.executable, "-m", "reportgen", "extract", str(DATA / U6), "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
+    [table] = [t for t in json.loads(out)["tables"] if t["kind"] == "scores"]
+    assert table["scheme"] == "tieu-de-bang" and table["scheme_from_header"] is True
+    assert table["columns"][0] == {"key": "c1", "label": "Công khai thủ tục hành chính", "group": None, "max": "8"}
