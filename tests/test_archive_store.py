@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from reportgen.archive import open_archive, previous_period_rows
+from reportgen.archive import archived_previous_period, open_archive, previous_period_rows
 from reportgen.archive.models import Document, FindingRecord, IndicatorScore, ScoreRowRecord, Unit
 from reportgen.model import Finding
 from test_archive_helpers import (SCHEME_2024, db_url, no_checks, report_with_rows,  # noqa: F401
@@ -146,6 +146,7 @@ def test_previous_period_rows_give_the_last_year_for_drafting(db_url, tmp_path):
     unit, total, percent, rank = rows[0]
     assert (unit, total, percent, rank) == ("Sở Công Thương", Decimal("88.9"), Decimal("94.57"), 1)
     assert previous_period_rows(db_url, SCHEME_2024, "2024") == []
+    assert archived_previous_period(db_url, SCHEME_2024, "2026") == "2024"  # the latest earlier year stored
 
 
 def test_findings_are_stored_beside_the_row_they_concern(db_url, tmp_path):
@@ -175,3 +176,18 @@ def test_a_failure_while_storing_leaves_nothing_of_that_document(db_url, tmp_pat
         assert _count(archive, Unit) == units_before  # no unit of the failed document either
         _import(archive, tmp_path / "b.json")
         assert _count(archive, Document) == 2 and _count(archive, ScoreRowRecord) == 28
+
+
+def test_readers_answer_while_an_import_holds_the_sqlite_write_lock(tmp_path):
+    from sqlalchemy import text
+
+    from reportgen.archive.db import write_connection
+
+    url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    with open_archive(url) as archive:
+        _import(archive, write_json(seed_000_report(), tmp_path / "000.json"))
+        with write_connection(archive.engine) as writer, writer.begin():
+            writer.execute(text("DELETE FROM findings"))  # an import in progress: the write lock is held
+            with open_archive(url) as reader:  # opening and asking need no write lock
+                (h,) = reader.history("Sở Tư pháp")
+                assert h.entries[0].percent == Decimal("91.43")

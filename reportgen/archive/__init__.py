@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from .db import ArchiveError, default_url, open_engine, resolve_url, write_connection
 from .importer import ImportResult, default_checker, default_reader, expand_paths, import_paths
-from .lineage import sync_lineage
+from .lineage import lineage_current, sync_lineage
 from .queries import Entry, History, Move, RankingGroup, compare, history, previous_period, ranking
 
-__all__ = ["Archive", "ArchiveError", "Entry", "History", "ImportResult", "Move", "PreviousRow", "RankingGroup", "default_url", "open_archive",
+__all__ = ["Archive", "ArchiveError", "Entry", "History", "ImportResult", "Move", "PreviousRow", "RankingGroup", "archived_previous_period", "default_url", "open_archive",
            "previous_period_rows", "resolve_url"]
 
 _LINEAGE_LOCK = 7_412_026
@@ -47,6 +47,9 @@ class Archive:
         return Session(self.engine)
 
     def sync_lineage(self) -> bool:
+        with self.session() as session:  # a reader never waits for the write lock
+            if lineage_current(session):
+                return False
         with write_connection(self.engine) as conn, Session(bind=conn) as session, session.begin():
             if conn.dialect.name == "postgresql":
                 session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LINEAGE_LOCK})
@@ -69,6 +72,10 @@ class Archive:
     def compare(self, period_a: str, period_b: str, **filters) -> tuple[list[Move], list[Move]]:
         with self.session() as s:
             return compare(s, period_a, period_b, **filters)
+
+    def previous_period(self, scheme: str | None, period: str) -> str | None:
+        with self.session() as s:
+            return previous_period(s, scheme, period)
 
     def previous_period_rows(self, scheme: str | None, period: str) -> list[PreviousRow]:
         with self.session() as s:
@@ -93,6 +100,12 @@ def open_archive(url: str | None = None) -> Archive:
     archive = Archive(open_engine(url))
     archive.sync_lineage()
     return archive
+
+
+def archived_previous_period(db_url: str | None, scheme: str | None, period: str) -> str | None:
+    """The period :func:`previous_period_rows` draws from (None when none)."""
+    with open_archive(db_url) as archive:
+        return archive.previous_period(scheme, period)
 
 
 def previous_period_rows(db_url: str | None, scheme: str | None, period: str) -> list[PreviousRow]:

@@ -50,10 +50,21 @@ def _entries(data: dict):
             yield {**{k: v for k, v in group.items() if k != "names"}, "name": name}
 
 
+@lru_cache(maxsize=1)
+def lineage_digest() -> str:
+    return hashlib.sha256(_data_text().encode("utf-8")).hexdigest()
+
+
+def lineage_current(session: Session) -> bool:
+    """Whether this version of the data file is already applied."""
+    setting = session.get(ArchiveSetting, _SETTING)
+    return setting is not None and setting.value == lineage_digest()
+
+
 def sync_lineage(session: Session) -> bool:
     """Register the data file's units, aliases and successors (once per
     version of the file); True when anything was applied."""
-    digest = hashlib.sha256(_data_text().encode("utf-8")).hexdigest()
+    digest = lineage_digest()
     setting = session.get(ArchiveSetting, _SETTING)
     if setting is not None and setting.value == digest:
         return False
