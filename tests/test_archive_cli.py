@@ -44,21 +44,24 @@ def counts(url: str) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def renditions(tmp_path_factory) -> list[Path]:
-    """The seeds as text, and their DOCX and XLSX renditions."""
+    """The seeds as text, and their DOCX, XLSX and PDF (LibreOffice) renditions."""
     from fixtures.build import build_all
+    from fixtures.build_pdf import libreoffice_pdfs
 
     out = tmp_path_factory.mktemp("renditions")
-    built = build_all(out)
-    return sorted(SEEDS.glob("*.txt")) + sorted(p for files in built.values() for p in files.values())
+    built = sorted(p for files in build_all(out).values() for p in files.values())
+    pdfs = libreoffice_pdfs([p for p in built if p.suffix == ".docx"], out / "pdf")
+    return sorted(SEEDS.glob("*.txt")) + built + sorted(pdfs)
 
 
+@pytest.mark.slow
 def test_importing_all_seed_renditions_twice_keeps_one_copy_and_answers_from_seed_000(db_url, renditions):
     first = reportgen("archive", "import", "--db", db_url, "--format", "json", *map(str, renditions))
     second = reportgen("archive", "import", "--db", db_url, "--format", "json", *map(str, renditions))
-    assert json.loads(first.stdout)["imported"] == len(renditions) == 13
+    assert json.loads(first.stdout)["imported"] == len(renditions) == 5 + 4 * 3
     assert json.loads(second.stdout)["duplicate"] == len(renditions)
     assert "đã có trong kho, bỏ qua" in second.stderr
-    assert counts(db_url)["documents"] == 13
+    assert counts(db_url)["documents"] == 17
 
     history = reportgen("archive", "history", "Sở Tư pháp", "--db", db_url)
     assert "năm 2024" in history.stdout and "85,94" in history.stdout and "91,43" in history.stdout
