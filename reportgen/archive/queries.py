@@ -64,8 +64,7 @@ MAXIMUM = func.coalesce(R.reported_max, R.max)
 PERCENT = func.coalesce(R.reported_percent, R.percent)
 GRADE = func.coalesce(R.reported_grade, R.grade)
 _COLUMNS = (R.id, R.unit_id, R.unit_text, R.province_key, R.level, R.period, R.scheme, TOTAL, MAXIMUM, PERCENT,
-            GRADE, R.document_id, R.table_index, R.row_index, R.page, R.rank, Unit.name, Unit.province,
-            Document.name)
+            GRADE, R.document_id, R.table_index, R.row_index, R.page, R.rank, Unit.name, Unit.province)
 
 
 def driver_rows(conn, query) -> list[tuple]:
@@ -89,7 +88,7 @@ def _entries(session: Session, where: Iterable, indicator: str | None = None) ->
     """(row id, entry) for the latest document's row per unit, scheme, period.
     Plain Core rows and a dictionary: no ORM objects, no SQL sort (a sort on
     the document id would lead the planner away from the filter's index)."""
-    query = select(*_COLUMNS).join(Unit, Unit.id == R.unit_id).join(Document, Document.id == R.document_id)
+    query = select(*_COLUMNS).join(Unit, Unit.id == R.unit_id)
     for clause in where:
         query = query.where(clause)
     best: dict[tuple, tuple] = {}
@@ -97,13 +96,18 @@ def _entries(session: Session, where: Iterable, indicator: str | None = None) ->
     for r in driver_rows(conn, query):
         key = (r[1], r[6], r[5])  # unit, scheme, period
         held = best.get(key)
-        if held is None or (-r[11], r[12], r[13]) < (-held[11], held[12], held[13]):
+        if held is None:
+            best[key] = r
+        elif (-r[11], r[12], r[13]) < (-held[11], held[12], held[13]):
             best[key] = r
     dec = decimal_reader(conn)
+    doc_ids = {r[11] for r in best.values()}
+    names = dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(doc_ids))).all()) \
+        if doc_ids else {}
     out = [(r[0], Entry(unit=r[16], unit_text=r[2], unit_id=r[1], province=r[17] or "", province_key=r[3],
                         level=r[4], period=r[5], scheme=r[6], total=dec(r[7]), max=dec(r[8]), percent=dec(r[9]),
                         grade=r[10],
-                        rank=r[15], document=r[18], table=r[12], row=r[13], page=r[14], document_id=r[11]))
+                        rank=r[15], document=names[r[11]], table=r[12], row=r[13], page=r[14], document_id=r[11]))
            for r in best.values()]
     out.sort(key=lambda pair: (pair[1].document_id, pair[1].table, pair[1].row))
     if indicator is not None and out:
