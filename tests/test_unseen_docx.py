@@ -10,7 +10,9 @@ from decimal import Decimal
 
 import pytest
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
+from docx.shared import Mm
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
@@ -41,6 +43,14 @@ DEPARTMENTS = [
 ]
 
 
+def _landscape(doc: Document) -> None:
+    """The appendix in a landscape section, as offices lay out wide tables."""
+    section = doc.sections[-1]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = section.right_margin = Mm(15)
+
+
 def _header(doc: Document, parent: str, org: str, number: str, place_date: str) -> None:
     t = doc.add_table(rows=3, cols=2)
     t.cell(0, 0).text, t.cell(0, 1).text = parent, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -54,8 +64,10 @@ def build_766_notice(path) -> None:
     doc.add_paragraph("THÔNG BÁO")
     doc.add_paragraph("Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp của các sở, ban, ngành tháng 10 năm 2025")
     doc.add_paragraph("Văn phòng UBND tỉnh thông báo điểm các sở, ban, ngành theo Quyết định số 766/QĐ-TTg như sau:")
+    _landscape(doc)
     n_cols = 2 + 2 * len(GROUPS_766) + 2
     table = doc.add_table(rows=2 + len(DEPARTMENTS), cols=n_cols)
+    table.style = "Table Grid"
     for c, label in ((0, "STT"), (1, "Cơ quan, đơn vị"), (n_cols - 2, "Tổng điểm (tối đa 100 điểm)"),
                      (n_cols - 1, "Xếp hạng")):
         merged = table.cell(0, c).merge(table.cell(1, c))
@@ -138,7 +150,9 @@ def build_split_report(path) -> None:
                       "Văn phòng HĐND, UBND huyện; Trung tâm Dịch vụ nông nghiệp, khuyến nông.")
     doc.add_paragraph("Phụ lục")
     doc.add_paragraph("KẾT QUẢ ĐÁNH GIÁ CÁC CƠ QUAN THÁNG 8 NĂM 2023")
+    _landscape(doc)
     first = doc.add_table(rows=2 + len(PART_ONE), cols=len(HEAD_1))
+    first.style = "Table Grid"
     for c, (a, b) in enumerate(zip(HEAD_1, HEAD_2)):
         first.cell(0, c).text, first.cell(1, c).text = a, b
     for c in (0, 1, 5, 13, 14, 15):
@@ -150,6 +164,7 @@ def build_split_report(path) -> None:
     _rows(first, 1, PART_ONE)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     second = doc.add_table(rows=len(PART_TWO), cols=len(HEAD_1))
+    second.style = "Table Grid"
     _rows(second, 4, PART_TWO)
     doc.save(path)
 
@@ -174,3 +189,39 @@ def test_split_table_and_both_tone_placements_leave_only_the_planted_slip(tmp_pa
     errors = [(f.code, f.unit, f.reported, f.expected) for f in findings if f.severity == "error"]
     assert errors == [("TOTAL_MISMATCH", "Trung tâm Dịch vụ nông nghiệp, khuyến nông", "78.83", "78.33")]
     assert not [f for f in findings if f.code in ("GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH")]
+
+
+def _pdf(docx_path, out_dir):
+    import subprocess
+
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+                   check=True, capture_output=True, timeout=180)
+    return out_dir / (docx_path.stem + ".pdf")
+
+
+@pytest.mark.slow
+def test_766_notice_as_libreoffice_pdf_gives_the_same_rows_and_finding(tmp_path):
+    path = tmp_path / "tb766.docx"
+    build_766_notice(path)
+    report = read_path(_pdf(path, tmp_path))
+    [table] = [t for t in report.tables if t.kind == "scores"]
+    assert [r.unit for r in table.rows] == [u for u, *_ in DEPARTMENTS]
+    assert table.rows[7].scores["mdsh"] == D("9.39") and table.rows[7].total == D("66.18")
+    errors = [(f.code, f.unit, f.reported, f.expected) for f in run_checks(report, CheckContext())
+              if f.severity == "error" and f.table is not None]
+    assert errors == [("TOTAL_MISMATCH", "Sở Y tế", "75.02", "72.05")]
+
+
+@pytest.mark.slow
+def test_split_table_as_libreoffice_pdf_is_one_table_with_the_planted_slip(tmp_path):
+    path = tmp_path / "split.docx"
+    build_split_report(path)
+    report = read_path(_pdf(path, tmp_path))
+    [table] = [t for t in report.tables if t.kind == "scores"]
+    assert len(table.rows) == 6
+    last = table.rows[-1]
+    assert (last.unit, last.total, last.percent) == ("Trung tâm Dịch vụ nông nghiệp, khuyến nông", D("78.83"),
+                                                     D("78.33"))
+    totals = [(f.code, f.unit, f.reported, f.expected) for f in run_checks(report, CheckContext())
+              if f.code == "TOTAL_MISMATCH"]
+    assert totals == [("TOTAL_MISMATCH", "Trung tâm Dịch vụ nông nghiệp, khuyến nông", "78.83", "78.33")]
