@@ -1,16 +1,15 @@
 """Scanned pages: rasterise, straighten, find the table grid, recognise text.
 
-A page is read by OCR when it has no text layer, or when its text layer is
-not Vietnamese (a scanner's own poor OCR under the image, e.g. "DQc l$p - Tg
-do - H4nh phric"): see :func:`needs_ocr`. The page is rendered by pypdfium2
-(300 dpi), deskewed (the angle that makes the rows of ink sharpest), and its
-ruling lines are found with OpenCV morphology (long horizontal and vertical
-runs); the regions they enclose are the table cells, placed on a grid with
-spans like a text-layer table. Tesseract (``vie``) reads the page with the
-lines removed; its words go to the cells they sit in. A cell whose words are
-uncertain, or that looks like a number, is read again on its own (psm 7; a
-number also with a digits-only alphabet) and the more confident reading wins.
-Every cell keeps its confidence in ``RawCell.confidence``.
+A page is read by OCR when it carries a picture and has no text layer, or a
+text layer that is not Vietnamese (a scanner's own poor OCR under the image,
+e.g. "DQc l$p - Tg do - H4nh phric"): see :func:`needs_ocr`. The page is
+rendered by pypdfium2 (300 dpi), deskewed (the angle that makes the rows of ink
+sharpest), binarised and cleared of specks; its ruling lines are found with
+OpenCV morphology (long horizontal and vertical runs) and the regions they
+enclose are the table cells, placed on a grid with spans like a text-layer
+table. Every cell is read on its own by Tesseract (``vie``; see
+:mod:`parsers.ocr_cells`) and keeps its confidence in ``RawCell.confidence``;
+the text outside tables is read as paragraphs (psm 4).
 
 Low-confidence cells become ``RawNote(kind='ocr_low_confidence')`` with the
 final table, row and column (see :func:`low_confidence_notes`). The reader
@@ -34,7 +33,7 @@ from .pdf_grid import chars_to_lines, line_text, place_cells
 from .vi_plausibility import plausibility
 
 DPI = 300
-MIN_CONFIDENCE = 80.0  # below this a cell is reported as uncertain
+MIN_CONFIDENCE = 85.0  # below this a cell is reported as uncertain
 PLAUSIBLE = 0.6  # share of Vietnamese syllables a real text layer reaches
 
 
@@ -140,7 +139,6 @@ def table_cells(mask) -> list[list[tuple[int, int, int, int]]]:
 def read_page(path: Path, page_index: int, settings: dict):
     """(blocks, notes) of one page read by OCR."""
     import cv2
-    import numpy as np
 
     dpi = int(settings.get("ocr_dpi", DPI))
     gray, angle = deskew(render(path, page_index, dpi))
@@ -152,7 +150,6 @@ def read_page(path: Path, page_index: int, settings: dict):
     clean[mask > 0] = 255  # text without the ruling lines
     scale = 72.0 / dpi
     page = page_index + 1
-    min_conf = float(settings.get("ocr_min_confidence", MIN_CONFIDENCE))
     tables = []
     prose = clean.copy()
     for boxes in table_cells(mask):

@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 
 _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
+# Number shapes OCR produces by confusing or losing a mark: a decimal point
+# where vi_VN writes a comma ('17.9'), a comma before three digits ('3,712'
+# for '3,7/12').
+_DOUBTFUL_NUMBER = re.compile(r"\d\.\d{1,2}(?!\d)|\d,\d{3}(?!\d)")
 DIGITS = "-c tessedit_char_whitelist=0123456789,./-%"
 GAP = 40  # pixels between stacked crops
 MARGIN = 20
@@ -174,4 +178,7 @@ def read_cells(crops: dict[int, object]) -> dict[int, tuple[str, float]]:
         else:
             best = max(votes, key=lambda v: (bool(_NUMBER_FORM.match(v[0])), v[1]))
             result[k] = (best[0], min(best[1], DISAGREEMENT))
+    for k, (text, conf) in result.items():
+        if _DOUBTFUL_NUMBER.search(text):  # reported, not trusted
+            result[k] = (text, min(conf, DISAGREEMENT))
     return result

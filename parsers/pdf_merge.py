@@ -5,6 +5,7 @@ cut in two is joined back."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
 from reportgen.raw import RawParagraph, RawTable
@@ -60,9 +61,27 @@ def _cells_match(a, b) -> bool:
     ocr = a.confidence is not None or b.confidence is not None
     if not (ocr and ta and tb):
         return False
+    ta, tb = _fold(ta), _fold(tb)
     short, long_ = sorted((ta, tb), key=len)
     return max(SequenceMatcher(None, ta, tb).ratio(),
                SequenceMatcher(None, short, long_[:len(short)]).ratio()) >= 0.7
+
+
+def _fold(text: str) -> str:
+    """Letters and digits without diacritics (OCR confuses the marks first)."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def _rows_match(ra, rb) -> bool:
+    """Same cells; their texts all alike, or for OCR most of them."""
+    if any((a.col, a.colspan, a.rowspan) != (b.col, b.colspan, b.rowspan) for a, b in zip(ra, rb)):
+        return False
+    alike = [_cells_match(a, b) for a, b in zip(ra, rb)]
+    if all(alike):
+        return True
+    ocr = any(c.confidence is not None for c in rb)
+    return ocr and sum(alike) >= 0.75 * len(alike)
 
 
 def repeated_header_rows(first: RawTable, cont: RawTable) -> int:
@@ -71,7 +90,7 @@ def repeated_header_rows(first: RawTable, cont: RawTable) -> int:
     limit = min(MAX_HEADER_ROWS, len(first.rows), len(cont.rows) - 1)
     while k < limit:
         ra, rb = first.rows[k], cont.rows[k]
-        if not ra or len(ra) != len(rb) or not all(_cells_match(a, b) for a, b in zip(ra, rb)):
+        if not ra or len(ra) != len(rb) or not _rows_match(ra, rb):
             break
         if not any(_norm(c.text) for c in ra):
             break

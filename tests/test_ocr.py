@@ -3,7 +3,6 @@ doubtful cell reported rather than guessed."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest

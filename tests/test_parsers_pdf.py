@@ -8,7 +8,6 @@ unit names and values as ``read_path`` of the seed text.
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 
