@@ -171,3 +171,29 @@ def test_cli_json_marks_a_scheme_read_from_the_header():
     [table] = [t for t in json.loads(out)["tables"] if t["kind"] == "scores"]
     assert table["scheme"] == "tieu-de-bang" and table["scheme_from_header"] is True
     assert table["columns"][0] == {"key": "c1", "label": "Công khai thủ tục hành chính", "group": None, "max": "8"}
+
+
+# -- U7: the same 14 communes as text pulled from a PDF (space-separated rows, header one word group per line),
+#        maxima written "(8đ)" under labels a shipped scheme also uses ("Thanh toán trực tuyến", "Hài lòng")
+
+U7 = "u7_pdf_text_bo_tieu_chi_rieng.txt"
+
+
+def test_pdf_text_header_maxima_outweigh_shared_words():
+    [table] = _scores(U7)
+    assert table.scheme == "tieu-de-bang"
+    assert [(c.label, c.max) for c in table.columns] == [
+        ("Công khai TTHC", D(8)), ("Tiếp nhận trực tuyến", D(12)), ("Thanh toán trực tuyến", D(10)),
+        ("Giải quyết đúng hạn", D(20)), ("Số hóa kết quả", D(10)), ("Tái sử dụng dữ liệu", D(15)),
+        ("Hài lòng", D(15)), ("Xử lý PAKN", D(10))]
+    first, last = table.rows[0], table.rows[-1]
+    assert (first.unit, first.scores["c8"], first.total, first.grade) == (
+        "UBND xã Tân Lập", D("4.69"), D("67.22"), "Trung bình")
+    assert (last.unit, last.scores["c2"], last.total) == ("UBND xã Ea Súp", D("10.33"), D("83.19"))
+
+
+def test_pdf_text_report_finds_the_same_slips_as_its_tab_rendition():
+    assert _findings(U7) == _findings(U6) == [
+        ("TOTAL_MISMATCH", "error", "UBND xã Ea Tur", "total", "78.35", "78.53"),
+        ("GRADE_MISMATCH", "warning", "UBND xã Hòa Phú", "grade", "Tốt", "Khá"),
+    ]

@@ -153,8 +153,11 @@ def detect_text(header_text: str, n_values: int, override: str | None = None) ->
     for scheme in all_schemes().values():
         n = len(scheme.indicators)
         score = 0
-        if maxima and Counter(maxima) == Counter(i.max for i in scheme.indicators):
+        own = Counter(i.max for i in scheme.indicators)
+        if maxima and Counter(maxima) == own:
             score += 10
+        elif len(maxima) >= 3 and Counter(maxima) - own:
+            score -= 10  # the header shows maxima the scheme does not have
         if 0 < n_values - n <= 3:
             score += 4
         score += sum(1 for w in scheme.header_words if has_word(text, [w]))
@@ -166,6 +169,34 @@ def detect_text(header_text: str, n_values: int, override: str | None = None) ->
     if tie or best_score < 8:
         return None
     return best
+
+
+def header_maxima(header_text: str) -> list[tuple[str, Decimal]]:
+    """(label, maximum) of each column a free-text header names with its
+    maximum, in order: the words between one "(Nđ)" and the next; for the
+    first, the lines just before it, back to where two lines in capitals
+    meet (the header's upper labels: "XẾP" / "LOẠI")."""
+    out: list[tuple[str, Decimal]] = []
+    pieces: list[str] = []
+    for line in header_text.split("\n"):
+        for part in re.split(r"(\([^)]*\))", line.strip()):
+            value = max_in(part) if part.startswith("(") else None
+            if value is not None:
+                out.append((" ".join(_own_lines(pieces) if not out else pieces), value))
+                pieces = []
+            elif part.strip():
+                pieces.append(part.strip())
+    return out
+
+
+def _own_lines(lines: list[str]) -> list[str]:
+    def lower(text: str) -> bool:
+        return any(ch.islower() for ch in text)
+
+    k = len(lines)
+    while k > 0 and (lower(lines[k - 1]) or (k > 1 and lower(lines[k - 2]))):
+        k -= 1
+    return lines[k:]
 
 
 def group_for_label(label: str, scheme: Scheme, value_max: Decimal | None) -> str | None:

@@ -13,8 +13,9 @@ from ..model import Column, Finding, ScoreRow, ScoreTable
 from ..raw import RawTable
 from ..schemes import Scheme
 from .cells import CellReader
-from .detect import detect_text
-from .header import ROMAN, fold
+from . import adhoc
+from .detect import detect_text, header_maxima
+from .header import ROMAN, HeaderColumn, fold
 
 _RESULT_WORDS = (
     ("total", re.compile(r"tổng\s+(số\s+)?điểm(?!\s+quy\s+đổi)")),
@@ -45,10 +46,17 @@ def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: Cell
     header = "\n".join(raw.header_text or "" for raw in raws[:1])
     scheme = detect_text(header, n_values, scheme_name)
     results = [r for r in result_roles(header) if r != "grade"]
+    own = None
+    if scheme is None and not scheme_name:
+        own = _scheme_from_text(header, n_values - len(results))
+        scheme = own
     keys = [i.key for i in scheme.indicators] if scheme else [f"k{i}" for i in range(n_values - len(results))]
     table = ScoreTable(index=index, scheme=scheme.name if scheme else None, kind="scores" if scheme else "data",
                        page=raws[0].page, source_table=raws[0].index, headers=[" ".join(header.split())])
     table.columns = _columns(scheme, keys)
+    if own is not None:
+        table.scheme_data = own
+        reader.note(adhoc.assumed_finding(index, own, raws[0].page))
     labels = {c.key: c.label for c in table.columns}
     section = section_title = None
     for raw, r, texts, cells in rows:
@@ -73,6 +81,16 @@ def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: Cell
             set_result(row, "grade", trailing, scheme, reader, n)
         table.rows.append(row)
     return table
+
+
+def _scheme_from_text(header: str, n_scores: int) -> Scheme | None:
+    """A scheme from the maxima a free-text header writes, when there is
+    one for every score value of the rows."""
+    found = header_maxima(header)
+    if len(found) < 3 or len(found) != n_scores:
+        return None
+    columns = [HeaderColumn(index=i, path=[label or f"Cột {i + 1}"], given_max=m) for i, (label, m) in enumerate(found)]
+    return adhoc.scheme_from_header(columns)
 
 
 def _columns(scheme: Scheme | None, keys: list[str]) -> list[Column]:
