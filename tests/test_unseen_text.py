@@ -197,3 +197,19 @@ def test_pdf_text_report_finds_the_same_slips_as_its_tab_rendition():
         ("TOTAL_MISMATCH", "error", "UBND xã Ea Tur", "total", "78.35", "78.53"),
         ("GRADE_MISMATCH", "warning", "UBND xã Hòa Phú", "grade", "Tốt", "Khá"),
     ]
+
+
+def test_an_average_row_under_the_units_is_not_a_unit(tmp_path):
+    # The column means of the twelve rows (each rounded half-up to 2 places): their sum is not the mean of
+    # the totals and their percent is not total / maximum, so as a unit it would raise false errors.
+    means = ("5,13 3,25 1,68 4,39 17,79 10,22 9,08 4,63 3,41 1,67 1,58 3,41 4,79 5,18 5,05".split()
+             + ["", "72,82", "80,77", "", ""])
+    path = tmp_path / "u1_with_mean.txt"
+    path.write_text((DATA / U1).read_text(encoding="utf-8") + "\t".join(["", "Trung bình toàn tỉnh", *means]) + "\n",
+                    encoding="utf-8")
+    report = read_path(path)
+    [table] = [t for t in report.tables if t.kind == "scores"]
+    assert len(table.rows) == 12 and table.rows[-1].unit == "Phường Cam Đường"
+    errors = [(f.code, f.unit) for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    assert errors == [("TOTAL_MISMATCH", "Xã A Mú Sung"), ("GRADE_MISMATCH", "Xã Cốc San"),
+                      ("MAX_MISMATCH", "Phường Cam Đường")]

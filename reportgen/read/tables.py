@@ -40,7 +40,11 @@ from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, fold, header_colu
 _APPENDIX = re.compile(r"^\s*ph[ụu]\s*l[ụu]c\b", re.I)
 # A page number or running page mark left between two parts of a table.
 _PAGE_MARK = re.compile(r"^(-\s*)?(trang\s*)?\d{1,3}(\s*/\s*\d{1,3})?(\s*-)?$", re.I)
-_NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình\s*chung|bình\s*quân)$", re.I)
+# Rows that sum up or average the units ("Tổng cộng", "Trung bình toàn tỉnh",
+# "Bình quân chung", "Toàn huyện"), not units ("Tổng cục Thuế" is one).
+_NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình|bình\s*quân|điểm\s*trung\s*bình)"
+                         r"(\s+(chung|toàn|cả|các|của)\b.*)?$|^(toàn|cả)\s+(tỉnh|huyện|thị\s*xã|thành\s*phố|xã)\b",
+                         re.I)
 
 
 @dataclass
