@@ -144,7 +144,7 @@ def read_page(path: Path, page_index: int, settings: dict):
     gray, angle = deskew(render(path, page_index, dpi))
     binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
                            cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
-    binary = _despeckle(binary, 6)
+    binary = _despeckle(binary, int(settings.get("ocr_despeckle", 6)))
     mask = grid_lines(binary)
     clean = 255 - binary
     clean[mask > 0] = 255  # text without the ruling lines

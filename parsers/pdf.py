@@ -18,7 +18,10 @@ Settings (plain data, all optional)::
      'max_pages': 500,
      'pages': [1, 2],               # only these pages (1-based)
      'ocr': 'auto' | 'never' | 'always',
-     'ocr_dpi': 300}
+     'ocr_dpi': 300,
+     'ocr_min_confidence': 85,      # OCR cells below it are noted as uncertain
+     'ocr_despeckle': 6,            # specks up to this many pixels are noise
+     'camelot_flavor': 'lattice' | 'stream'}
 """
 from __future__ import annotations
 
