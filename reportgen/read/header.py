@@ -26,10 +26,10 @@ _MAX = re.compile(r"\(\s*(?:tối\s*đa\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s
 # Result roles, checked in this order against a column's lower labels.
 ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
-    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^row_?stt$")),
+    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^row_?stt$")),
     ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
-    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$|^%$")),
-    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được|^điểm\s*(đạt|số)$"
+    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$|^%(\s*(đạt|điểm)(\s*được)?)?$")),
+    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
                          r"|^tong_?score$")),
 )
 
