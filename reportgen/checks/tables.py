@@ -238,15 +238,13 @@ def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
                    tolerance: Decimal) -> Iterator[Finding]:
     with_rank = [(i, r) for i, r in rows if r.rank is not None]
     if with_rank:
-        for i, row in with_rank:
-            better = [r for _, r in with_rank if r.rank < row.rank and rank_value(r) < rank_value(row) - tolerance]
-            if better:
-                other = max(better, key=lambda r: r.rank)
-                unit = "%" if row.percent is not None else " điểm"
-                message = (f"Xếp hạng {row.rank} với {_vi(rank_value(row))}{unit} nhưng {other.unit} "
-                           f"xếp hạng {other.rank} chỉ có {_vi(rank_value(other))}{unit}")
-                yield finding("RANK_ORDER", "error", message, table, i, row, "rank",
-                              Decimal(row.rank), None)
+        # Ranked by the percent or by the total: the basis the ranks follow better.
+        value = min((_by_percent, _by_total), key=lambda v: len(list(_rank_slips(with_rank, v, tolerance))))
+        for i, row, other in _rank_slips(with_rank, value, tolerance):
+            unit = "%" if value is _by_percent else " điểm"
+            message = (f"Xếp hạng {row.rank} với {_vi(value(row))}{unit} nhưng {other.unit} "
+                       f"xếp hạng {other.rank} chỉ có {_vi(value(other))}{unit}")
+            yield finding("RANK_ORDER", "error", message, table, i, row, "rank", Decimal(row.rank), None)
         return
     for (_, prev), (i, row) in zip(rows, rows[1:]):
         if rank_value(row) > rank_value(prev) + tolerance:
@@ -254,3 +252,22 @@ def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
                        f"đứng sau {prev.unit} ({_vi(rank_value(prev))})")
             yield finding("RANK_ORDER", "warning", message, table, i, row,
                           "percent" if row.percent is not None else "total", rank_value(row), None)
+
+
+def _by_percent(row: ScoreRow) -> Decimal | None:
+    return rank_value(row)
+
+
+def _by_total(row: ScoreRow) -> Decimal | None:
+    return row.total if row.total is not None else rank_value(row)
+
+
+def _rank_slips(rows: list[tuple[int, ScoreRow]], value, tolerance: Decimal):
+    """(index, row, a row ranked above it with less) for each row out of order."""
+    for i, row in rows:
+        if value(row) is None:
+            continue
+        better = [r for _, r in rows if r.rank < row.rank and value(r) is not None
+                  and value(r) < value(row) - tolerance]
+        if better:
+            yield i, row, max(better, key=lambda r: r.rank)
