@@ -213,3 +213,32 @@ def test_an_average_row_under_the_units_is_not_a_unit(tmp_path):
     errors = [(f.code, f.unit) for f in run_checks(report, CheckContext()) if f.severity == "error"]
     assert errors == [("TOTAL_MISMATCH", "Xã A Mú Sung"), ("GRADE_MISMATCH", "Xã Cốc San"),
                       ("MAX_MISMATCH", "Phường Cam Đường")]
+
+
+def test_ranks_that_follow_the_total_rather_than_the_percent_are_no_error(tmp_path):
+    # The same twelve rows ranked by "Điểm đạt" (a province may rank on points): A Mú Sung's 86,01 first,
+    # Tả Phìn's 81,36 (86,55 %) second. Ranks follow the totals, so no RANK_ORDER error.
+    lines = (DATA / U1).read_text(encoding="utf-8").rstrip("\n").split("\n")
+    rows = [ln.split("\t") for ln in lines if ln[:1].isdigit() and "\t" in ln]
+    rows.sort(key=lambda r: -D(r[18].replace(",", ".")))
+    for k, r in enumerate(rows, 1):
+        r[0] = r[20] = str(k)
+    path = tmp_path / "by_total.txt"
+    path.write_text("\n".join(ln for ln in lines if not (ln[:1].isdigit() and "\t" in ln)) + "\n"
+                    + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    report = read_path(path)
+    [table] = [t for t in report.tables if t.kind == "scores"]
+    assert [(r.unit, r.rank) for r in table.rows[:2]] == [("Xã A Mú Sung", 1), ("Xã Tả Phìn", 2)]
+    assert not [f for f in run_checks(report, CheckContext()) if f.code == "RANK_ORDER"]
+
+
+def test_ranks_that_follow_neither_figure_are_an_error(tmp_path):
+    text = (DATA / U1).read_text(encoding="utf-8")
+    # Swap the ranks of Hợp Thành (88,36 %, 79,52 points) and Phường Lào Cai (86,34 %, 75,98 points): Lào Cai,
+    # ranked 1, is below Hợp Thành (3) and Tả Phìn (2; 86,55 %, 81,36 points) on both figures.
+    text = text.replace("88,36\t1\tTốt", "88,36\t3\tTốt").replace("86,34\t3\tTốt", "86,34\t1\tTốt")
+    path = tmp_path / "ranks.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [(f.code, f.severity, f.unit, f.reported) for f in run_checks(read_path(path), CheckContext())
+             if f.code == "RANK_ORDER"]
+    assert found == [("RANK_ORDER", "error", "Xã Hợp Thành", "3"), ("RANK_ORDER", "error", "Xã Tả Phìn", "2")]
