@@ -25,6 +25,7 @@ Settings (plain data, all optional)::
 """
 from __future__ import annotations
 
+import io
 import os
 import unicodedata
 from pathlib import Path
@@ -47,7 +48,11 @@ def _open(path: Path, settings: dict):
 
     password = settings.get("password", "")
     try:
-        return pdfplumber.open(path, password=password)
+        pdf = pdfplumber.open(path, password=password)
+        if any(page.rotation % 360 for page in pdf.pages):
+            pdf.close()
+            pdf = pdfplumber.open(_upright(path, password))
+        return pdf
     except Exception as exc:  # pdfminer raises many kinds; pdfplumber wraps them
         causes = [exc, exc.__cause__, exc.__context__, *getattr(exc, "args", ())]
         if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
@@ -55,6 +60,24 @@ def _open(path: Path, settings: dict):
         if any(isinstance(c, PDFEncryptionError) for c in causes):
             raise UnreadableInput(f"Tệp PDF được mã hóa theo cách không đọc được: {path.name}") from exc
         raise UnreadableInput(_damaged(path, exc)) from exc
+
+
+def _upright(path: Path, password: str) -> io.BytesIO:
+    """The PDF with each page's /Rotate applied to its content, so that text
+    on a page stored turned (a landscape appendix) reads left to right."""
+    import pypdf
+
+    reader = pypdf.PdfReader(path)
+    if reader.is_encrypted:
+        reader.decrypt(password)
+    writer = pypdf.PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        if page.rotation % 360:
+            page.transfer_rotation_to_content()
+    out = io.BytesIO()
+    writer.write(out)
+    out.seek(0)
+    return out
 
 
 def _damaged(path: Path, exc: BaseException) -> str:

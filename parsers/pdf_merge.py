@@ -118,9 +118,10 @@ def _join_split_row(table: RawTable, row) -> bool:
     if last_first is None or not last_first.text.strip():
         return False
     by_col = {c.col: c for c in last}
-    if any(c.col not in by_col or by_col[c.col].colspan != c.colspan for c in row):
+    filled = [c for c in row if c.text.strip()]
+    if any(c.col not in by_col or by_col[c.col].colspan != c.colspan for c in filled):
         return False
-    for c in row:
+    for c in filled:
         target = by_col[c.col]
         target.text = join_wrapped(target.text, c.text)
     return True

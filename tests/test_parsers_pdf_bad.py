@@ -83,3 +83,14 @@ def test_cli_exits_2_on_a_locked_pdf_without_a_traceback(plain_pdf, tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "mật khẩu" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_page_stored_turned_with_rotate_reads_upright(plain_pdf, tmp_path):
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(plain_pdf))
+    for page in writer.pages:  # content drawn sideways, /Rotate turns it back
+        page.rotate(270)
+        page.transfer_rotation_to_content()
+        page.rotate(90)
+    turned = tmp_path / "turned.pdf"
+    writer.write(turned)
+    assert [p.text for p in read_raw(turned).paragraphs] == [TEXT] * 3
