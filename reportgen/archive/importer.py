@@ -185,13 +185,20 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
         scheme = schemes.get(table.scheme) if table.scheme else None
         results = [score_row(row.scores, scheme) if scheme is not None and row.scores else None
                    for row in table.rows]
-        # The document's own figures are the official result; recomputed ones
-        # stand beside them (and in for them where the document gives none).
-        ranks = _ranked(table.rows,
-                        [_first(row.percent, res and res.percent) for row, res in zip(table.rows, results)],
-                        [_first(row.total, res and res.total) for row, res in zip(table.rows, results)])
         wanted = [_row_unit(table.kind, row.unit, territory) for row in table.rows]
         units = resolve_units(session, [(scope, name, level) for name, scope, level in wanted])
+        # The document's own figures are the official result; recomputed ones
+        # stand beside them (and in for them where the document gives none).
+        # Ranks are among the table's units of the same level (offices and
+        # communes of one appendix are ranked apart).
+        ranks: list[int | None] = [None] * len(table.rows)
+        for lv in {level for _, level in units}:
+            idx = [i for i, (_, level) in enumerate(units) if level == lv]
+            sub = [table.rows[i] for i in idx]
+            got = _ranked(sub, [_first(table.rows[i].percent, results[i] and results[i].percent) for i in idx],
+                          [_first(table.rows[i].total, results[i] and results[i].total) for i in idx])
+            for i, rank in zip(idx, got):
+                ranks[i] = rank
         for i, (row, (unit_id, level)) in enumerate(zip(table.rows, units)):
             records.append(dict(
                 document_id=doc.id, unit_id=unit_id, unit_text=row.unit, province_key=wanted[i][1].province_key,
