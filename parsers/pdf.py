@@ -190,7 +190,8 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
 
         return camelot_tables(path, page, chars, flavor=settings.get("camelot_flavor", "lattice"),
                               keep=_mostly_filled)
-    table_settings = {**DEFAULT_TABLE_SETTINGS, **(settings.get("table_settings") or {})}
+    table_settings = {**DEFAULT_TABLE_SETTINGS, **_straightened_edges(page),
+                      **(settings.get("table_settings") or {})}
     found = [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
     if found:
         return _keep_tables([grid_table(f, chars, page.page_number) for f in found])
@@ -203,6 +204,26 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
     from .pdf_words import aligned_tables
 
     return aligned_tables(chars, page.page_number)
+
+
+def _straightened_edges(page) -> dict:
+    """Explicit ruling lines when rounding left some of them a hair off
+    horizontal or vertical (a page turned by its /Rotate): pdfplumber would
+    take a horizontal rule whose ends differ by 1e-13 for a vertical one."""
+    edges = page.edges
+    if not any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
+               for e in edges):
+        return {}
+    horizontal, vertical = [], []
+    for e in edges:
+        if abs(e["x1"] - e["x0"]) >= abs(e["bottom"] - e["top"]):
+            y = (e["top"] + e["bottom"]) / 2
+            horizontal.append({**e, "top": y, "bottom": y, "height": 0, "orientation": "h"})
+        else:
+            x = (e["x0"] + e["x1"]) / 2
+            vertical.append({**e, "x0": x, "x1": x, "width": 0, "orientation": "v"})
+    return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
 def _keep_tables(candidates) -> tuple[list[RawTable], set[int]]:

@@ -95,3 +95,18 @@ def test_pdf_rendition_gives_the_seed_s_error_findings(renditions, seed, kind):
                       if f.severity == "error")
 
     assert errors(renditions[seed][kind]) == errors(build.seed_path(seed))
+
+
+def test_landscape_appendix_stored_turned_reads_like_the_upright_one(renditions, tmp_path):
+    import pypdf
+
+    upright = renditions["002"]["libreoffice"]
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(upright))
+    for page in writer.pages:
+        if page.mediabox.width > page.mediabox.height:  # portrait page + /Rotate 90
+            page.rotate(270)
+            page.transfer_rotation_to_content()
+            page.rotate(90)
+    turned = tmp_path / "turned.pdf"
+    writer.write(turned)
+    assert [t.grid() for t in read_raw(turned).tables] == [t.grid() for t in read_raw(upright).tables]
