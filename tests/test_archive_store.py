@@ -191,3 +191,13 @@ def test_readers_answer_while_an_import_holds_the_sqlite_write_lock(tmp_path):
             with open_archive(url) as reader:  # opening and asking need no write lock
                 (h,) = reader.history("Sở Tư pháp")
                 assert h.entries[0].percent == Decimal("91.43")
+
+
+def test_ranks_in_a_table_are_among_units_of_the_same_level(db_url, tmp_path):
+    mixed = report_with_rows("2023-07", {"Phòng Tư pháp": ("80", "100"), "UBND xã Na Ư": ("90", "100"),
+                                         "UBND xã Thanh Nưa": ("70", "100")})
+    with open_archive(db_url) as archive:
+        _import(archive, write_json(mixed, tmp_path / "mixed.json"))
+        with archive.session() as s:
+            ranks = dict(s.execute(select(ScoreRowRecord.unit_text, ScoreRowRecord.rank)).all())
+    assert ranks == {"Phòng Tư pháp": 1, "UBND xã Na Ư": 1, "UBND xã Thanh Nưa": 2}
