@@ -242,3 +242,20 @@ def test_ranks_that_follow_neither_figure_are_an_error(tmp_path):
     found = [(f.code, f.severity, f.unit, f.reported) for f in run_checks(read_path(path), CheckContext())
              if f.code == "RANK_ORDER"]
     assert found == [("RANK_ORDER", "error", "Xã Hợp Thành", "3"), ("RANK_ORDER", "error", "Xã Tả Phìn", "2")]
+
+
+def test_header_maxima_that_differ_from_a_shipped_scheme_rule_and_are_said(tmp_path):
+    # U1 with "Chỉ số 5 (20 điểm)" in the header (the shipped scheme has 24): the table is checked against
+    # its own header, the mismatch is a warning, and the C5 scores above 20 are errors.
+    path = tmp_path / "c5.txt"
+    path.write_text((DATA / U1).read_text(encoding="utf-8").replace("Chỉ số 5 (24 điểm)", "Chỉ số 5 (20 điểm)"),
+                    encoding="utf-8")
+    report = read_path(path)
+    [table] = [t for t in report.tables if t.kind == "scores"]
+    assert table.scheme == "tieu-de-bang" and table.scheme_data.total_max == D(96)
+    found = run_checks(report, CheckContext())
+    assert [(f.code, f.severity, f.reported) for f in found if f.code == "SCHEME_MISMATCH"] == [
+        ("SCHEME_MISMATCH", "warning", "dienbien-2024")]
+    assert [(f.unit, f.reported) for f in found if f.code == "SCORE_EXCEEDS_MAX"] == [
+        ("Xã Hợp Thành", "23.80"), ("Xã Tả Phìn", "24"), ("Phường Lào Cai", "24"), ("Xã Gia Phú", "24"),
+        ("Xã Y Tý", "20.48")]

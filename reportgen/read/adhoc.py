@@ -96,13 +96,19 @@ def assumed_finding(table: int, scheme: Scheme, page: int | None) -> Finding:
 
 
 def mismatch_finding(table: int, name: str, page: int | None, mapped: int, wanted: int,
-                     partial: bool = False) -> Finding:
-    then = ("các chỉ số còn lại không đọc được nên tổng, tỷ lệ và xếp loại không được tính lại" if partial else
-            "bảng được đọc như bảng số liệu, không kiểm tra theo bộ chỉ số")
+                     partial: bool = False, chosen: bool = True, header: bool = False) -> Finding:
+    which = f"bộ chỉ số “{name}” đã chọn (--scheme)" if chosen and not header else f"bộ chỉ số “{name}”"
+    if header:
+        then = ("bảng được kiểm tra theo điểm tối đa ghi trong tiêu đề, khung xếp loại 90/80/70/50 là giả định "
+                "nên sai lệch về xếp loại chỉ là cảnh báo")
+    elif partial:
+        then = "các chỉ số còn lại không đọc được nên tổng, tỷ lệ và xếp loại không được tính lại"
+    else:
+        then = "bảng được đọc như bảng số liệu, không kiểm tra theo bộ chỉ số"
     return Finding(code="SCHEME_MISMATCH", severity="warning", table=table, page=page, reported=name,
                    expected=None,
-                   message=f"Tiêu đề bảng không khớp bộ chỉ số “{name}” đã chọn (--scheme): chỉ nhận ra "
-                           f"{mapped}/{wanted} chỉ số trong các cột điểm; {then}")
+                   message=f"Tiêu đề bảng không khớp {which}: chỉ nhận ra {mapped}/{wanted} chỉ số "
+                           f"(điểm tối đa hoặc tên cột khác); {then}")
 
 
 def _vi(value: Decimal) -> str:

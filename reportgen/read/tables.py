@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from ..model import Column, Report, ScoreRow, ScoreTable
 from ..numbers import parse_cell
 from ..raw import RawParagraph, RawTable
-from ..schemes import Scheme
-from ..schemes import load_scheme
+from ..schemes import Scheme, load_scheme
 from . import adhoc, summary, tokenised
 from .cells import CellReader
 from .detect import detect_grid, is_rate_column
@@ -145,31 +144,44 @@ def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReade
         return None
     roles = column_roles(grid)
     score_cols = [c for c in grid.columns if c.index not in roles and numeric_column(grid, c.index)]
+    points = [c for c in score_cols if not is_rate_column(c)]
+    page = grid.raws[0].page
     detection = detect_grid(score_cols, scheme) if score_cols else None
     if detection and detection.scheme and len(detection.mapping) >= 2 and (
-            scheme or 2 * len(detection.mapping) >= sum(1 for c in score_cols if not is_rate_column(c))):
-        wanted = len(detection.scheme.indicators)
-        if scheme and len(detection.mapping) < wanted and _scored_layout(score_cols, roles):
-            reader.note(adhoc.mismatch_finding(index, scheme, grid.raws[0].page, len(detection.mapping), wanted,
-                                               partial=True))
-        return bind_scores(grid, roles, detection.scheme, detection.mapping, index, reader)
+            scheme or 2 * len(detection.mapping) >= len(points)):
+        mapping, wanted = detection.mapping, len(detection.scheme.scored_indicators)
+        if len(mapping) < wanted and _scored_layout(score_cols, roles):
+            if not scheme:
+                own = adhoc.scheme_from_header(points)
+                if own is not None:  # the header's own maxima differ from the shipped scheme's: they rule
+                    reader.note(adhoc.mismatch_finding(index, detection.scheme.name, page, len(mapping), wanted,
+                                                       header=True))
+                    return _bind_own(grid, roles, points, own, index, reader, note=False)
+            reader.note(adhoc.mismatch_finding(index, detection.scheme.name, page, len(mapping), wanted,
+                                               partial=True, chosen=bool(scheme)))
+        return bind_scores(grid, roles, detection.scheme, mapping, index, reader)
     if scheme:
         if _scored_layout(score_cols, roles):
             wanted = len(load_scheme(scheme).indicators)
-            reader.note(adhoc.mismatch_finding(index, scheme, grid.raws[0].page,
-                                               len(detection.mapping) if detection else 0, wanted))
+            reader.note(adhoc.mismatch_finding(index, scheme, page, len(detection.mapping) if detection else 0,
+                                               wanted))
     else:
-        points = [c for c in score_cols if not is_rate_column(c)]
         own = adhoc.scheme_from_header(points)
         if own is not None:
-            table = bind_scores(grid, roles, own, adhoc.mapping_for(points, own), index, reader)
-            table.scheme_data = own
-            reader.note(adhoc.assumed_finding(index, own, grid.raws[0].page))
-            return table
+            return _bind_own(grid, roles, points, own, index, reader)
     found = summary.bind_summary(grid, roles, index, reader)
     if found is not None:
         return found
     return summary.bind_data(grid, roles, index, reader)
+
+
+def _bind_own(grid: Grid, roles: dict[int, str], points: list[HeaderColumn], own: Scheme, index: int,
+              reader: CellReader, note: bool = True) -> ScoreTable:
+    table = bind_scores(grid, roles, own, adhoc.mapping_for(points, own), index, reader)
+    table.scheme_data = own
+    if note:
+        reader.note(adhoc.assumed_finding(index, own, grid.raws[0].page))
+    return table
 
 
 def _scored_layout(score_cols: list[HeaderColumn], roles: dict[int, str]) -> bool:
