@@ -259,3 +259,13 @@ def test_header_maxima_that_differ_from_a_shipped_scheme_rule_and_are_said(tmp_p
     assert [(f.unit, f.reported) for f in found if f.code == "SCORE_EXCEEDS_MAX"] == [
         ("Xã Hợp Thành", "23.80"), ("Xã Tả Phìn", "24"), ("Phường Lào Cai", "24"), ("Xã Gia Phú", "24"),
         ("Xã Y Tý", "20.48")]
+
+
+def test_maxima_are_read_in_the_forms_headers_write_them():
+    from reportgen.read.header import max_in
+
+    written = {"Chỉ số 1 (6đ)": "6", "Chỉ số 5(24đ)": "24", "Chỉ số 1 - 6đ": "6", "Chỉ số 1: 6 điểm": "6",
+               "Chỉ số 1 [6đ]": "6", "Điểm đạt (tối đa 18 điểm)": "18", "Tổng (tối đa: 100)": "100",
+               "Tối đa 6 điểm": "6", "Chỉ số 12 (6,5đ)": "6.5"}
+    assert {label: str(max_in(label)) for label in written} == written
+    assert max_in("Tháng 10 - 2025") is None and max_in("Số hồ sơ (1)") is None

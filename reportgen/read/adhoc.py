@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..model import Finding
 from ..numbers import parse_cell
 from ..schemes import GradeBand, Group, Indicator, Scheme
-from .header import HeaderColumn, clean_label
+from .header import MAX_PATTERN, HeaderColumn, clean_label
 
 NAME = "tieu-de-bang"
 
@@ -29,8 +29,6 @@ DEFAULT_GRADES = (
 )
 
 _MAX_ROW = re.compile(r"^(điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn|tối\s*đa|số\s*điểm\s*tối\s*đa)\b", re.I)
-_MAX_TEXT = re.compile(r"\(\s*(?:tối\s*đa\s*)?\d+(?:[.,]\d+)?\s*(?:đ|điểm)\s*\)|tối\s*đa\s*\d+(?:[.,]\d+)?\s*điểm",
-                       re.I)
 
 
 def maxima_row(cells: list[str], columns: list[HeaderColumn]) -> dict[int, Decimal] | None:
@@ -83,7 +81,7 @@ def mapping_for(columns: list[HeaderColumn], scheme: Scheme) -> dict[int, str]:
 
 def _bare(label: str) -> str:
     """A label without its written maximum: 'Chỉ số 1 (5đ)' → 'Chỉ số 1'."""
-    return clean_label(_MAX_TEXT.sub("", label)).strip(" -–:")
+    return clean_label(MAX_PATTERN.sub("", label)).strip(" -–:")
 
 
 def assumed_finding(table: int, scheme: Scheme, page: int | None) -> Finding:

@@ -21,7 +21,11 @@ from ..text import collapse_spaces, strip_footnote_marks
 ROW_NO = re.compile(r"^\(?(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))\)?$")
 ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
 _STT = re.compile(r"^(stt|tt|sốtt|sttt|thứtự)$")
-_MAX = re.compile(r"\(\s*(?:tối\s*đa\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*\)|tối\s*đa\s*(\d+(?:[.,]\d+)?)\s*điểm", re.I)
+_MAX = re.compile(r"[(\[]\s*(?:tối\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*[)\]]"
+                  r"|tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\b)|\(\s*tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*\)"
+                  r"|[-–:]\s*(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*$", re.I)
+
+MAX_PATTERN = _MAX  # a maximum written in a label, in any of the forms above
 
 # Result roles, checked in this order against a column's lower labels.
 ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
@@ -90,7 +94,7 @@ def max_in(label: str) -> Decimal | None:
     m = _MAX.search(label)
     if not m:
         return None
-    cell = parse_cell(m.group(1) or m.group(2), "score")
+    cell = parse_cell(next(g for g in m.groups() if g), "score")
     return cell.value if cell else None
 
 
