@@ -79,10 +79,16 @@ def test_scanned_appendix_numbers_are_read_or_flagged(scanned_002):
 
 
 @pytest.mark.slow
-def test_uncertain_cells_become_ocr_uncertain_findings(scanned_002):
+def test_uncertain_cells_become_ocr_uncertain_findings_on_the_units_cells(scanned_002):
     _, scan_path, scan = scanned_002
     report = read_path(scan_path)
-    rows = {(n.table, n.row) for n in scan.notes if n.kind == "ocr_low_confidence"}
-    found = {(f.table, f.row) for f in report.read_findings if f.code == "OCR_UNCERTAIN"}
-    assert rows and rows <= found
-    assert all(f.severity == "warning" for f in report.read_findings if f.code == "OCR_UNCERTAIN")
+    notes = [n for n in scan.notes if n.kind == "ocr_low_confidence"]
+    findings = [f for f in report.read_findings if f.code == "OCR_UNCERTAIN"]
+    assert notes and len(findings) == len(notes)
+    assert all(f.severity == "warning" for f in findings)
+    assert sorted(f.reported for f in findings) == sorted(n.data["text"] for n in notes)
+    # A doubtful score cell is pointed at the report's row and indicator column.
+    located = [f for f in findings if f.unit is not None]
+    assert located
+    for f in located:
+        assert report.tables[f.table].rows[f.row].unit == f.unit

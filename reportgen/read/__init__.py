@@ -8,13 +8,15 @@ statement readers (:mod:`.meta`, :mod:`.statements`).
 """
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import replace
 
 from ..model import Finding, Meta, Paragraph, Report
 from ..raw import RawDocument, RawParagraph, RawTable
 from ..text import repair
+from ..text.legacy import to_unicode
+from .meta import read_meta
+from .statements import read_statements
 from .tables import read_tables
 
 # What a parser's note means for the reader of the report.
@@ -39,7 +41,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     report.tables = read_tables(blocks, report, scheme)
     if repairs or legacy:
         report.read_findings.insert(0, encoding_finding(repairs, legacy))
-    report.read_findings.extend(note_findings(raw))
+    report.read_findings.extend(note_findings(raw, report))
     report.meta = _meta(report)
     report.statements = _statements(report)
     return report
@@ -93,17 +95,7 @@ def _converted(text: str, encoding: str | None, legacy: dict[str, int]) -> str:
 
 
 def _legacy(text: str, encoding: str | None) -> str:
-    if not encoding:
-        return text
-    try:
-        legacy = importlib.import_module("reportgen.text.legacy")
-    except ModuleNotFoundError:
-        return text
-    for name in ("to_unicode", "convert", "decode_legacy"):
-        func = getattr(legacy, name, None)
-        if callable(func):
-            return func(text, encoding)
-    return text
+    return to_unicode(text, encoding) if encoding else text
 
 
 def encoding_finding(repairs: int, legacy: dict[str, int] | None = None) -> Finding:
@@ -118,33 +110,44 @@ def encoding_finding(repairs: int, legacy: dict[str, int] | None = None) -> Find
                    message=message[:1].upper() + message[1:] + ".")
 
 
-def note_findings(raw: RawDocument) -> list[Finding]:
+def note_findings(raw: RawDocument, report: Report | None = None) -> list[Finding]:
+    """Findings for what the parser noticed. A note on a raw table cell is
+    pointed at the report's table, row and column key where that cell was bound."""
     out = []
     for note in raw.notes:
         known = _NOTE_FINDINGS.get(note.kind)
-        if known:
-            out.append(Finding(code=known[0], severity=known[1], message=note.message, table=note.table,
-                               row=note.row, page=note.page))
+        if not known:
+            continue
+        finding = Finding(code=known[0], severity=known[1], message=note.message, table=note.table,
+                          row=note.row, page=note.page, reported=note.data.get("text"))
+        if report is not None and note.table is not None:
+            _locate(finding, note, report)
+        out.append(finding)
     return out
+
+
+def _locate(finding: Finding, note, report: Report) -> None:
+    for t_index, table in enumerate(report.tables):
+        if table.source_table != note.table:
+            continue
+        finding.table = t_index
+        for r_index, row in enumerate(table.rows):
+            if row.source_row != note.row:
+                continue
+            finding.row, finding.unit = r_index, row.unit
+            finding.page = finding.page if finding.page is not None else row.page
+            for key, col in row.source_cols.items():
+                if col == note.col:
+                    finding.column = key
+            return
+        return
 
 
 # -- prose readers (reportgen.read.meta / .statements) -----------------------------------------
 
-def _optional(module: str, func: str):
-    try:
-        mod = importlib.import_module(f"{__name__}.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"{__name__}.{module}":
-            return None
-        raise
-    return getattr(mod, func, None)
-
-
 def _meta(report: Report) -> Meta:
-    read_meta = _optional("meta", "read_meta")
-    return read_meta(report.paragraphs) if read_meta else Meta()
+    return read_meta(report.paragraphs)
 
 
 def _statements(report: Report) -> list:
-    read_statements = _optional("statements", "read_statements")
-    return list(read_statements(report.paragraphs, report)) if read_statements else []
+    return list(read_statements(report.paragraphs, report))
