@@ -3,6 +3,9 @@ a spreadsheet with real numbers and merged headers) gives the same findings
 as the text seed: the checks see the report, not the file format."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,10 @@ def test_word_and_both_pdf_renditions_give_the_same_findings(tmp_path):
             ("MAX_MISMATCH", "error", "Thanh tra tỉnh", "62", "60"),
             ("PERCENT_MISMATCH", "warning", "Thanh tra tỉnh", "93.4", "96.52")], path.name
         assert len(result.report.tables[0].rows) == 17, path.name
+    # The second PDF engine, chosen on the command line, finds the same slip.
+    proc = subprocess.run([sys.executable, "-m", "reportgen", "verify", str(office_pdf), "--engine", "camelot",
+                           "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    findings = json.loads(proc.stdout)["findings"]
+    assert [(f["code"], f["unit"], f["reported"], f["expected"]) for f in findings
+            if f["severity"] == "error"] == [("MAX_MISMATCH", "Thanh tra tỉnh", "62", "60")]

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..model import Report, dec_str
 from .verify import emit, resolve_scheme
+from .reading import add_reader_options, reader_settings
 from .vihelp import add_command
 
 
@@ -27,6 +28,7 @@ def register(subparsers) -> None:
     p.add_argument("--format", choices=("json", "csv"), default="json",
                    help="json (mặc định, đủ thông tin) hoặc csv (một dòng cho mỗi đơn vị của mỗi bảng)")
     p.add_argument("--scheme", metavar="TÊN", help="bộ chỉ số gắn cho các bảng điểm (mặc định: tự nhận ra)")
+    add_reader_options(p)
     p.set_defaults(handler=run)
 
 
@@ -34,7 +36,7 @@ def run(args) -> int:
     from ..read import read_path
 
     scheme = resolve_scheme(args.scheme)
-    report = read_path(args.file, None, scheme=scheme.name if scheme is not None else None)
+    report = read_path(args.file, reader_settings(args), scheme=scheme.name if scheme is not None else None)
     if args.format == "csv":
         buffer = io.StringIO()
         write_csv(report, buffer)

@@ -13,6 +13,7 @@ import sys
 from ..raw import UnreadableInput
 from ..schemes import UnknownScheme, all_schemes, load_scheme
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+from .reading import add_reader_options, reader_settings
 from .vihelp import add_command
 
 
@@ -29,6 +30,7 @@ def register(subparsers) -> None:
                         "xem 'reportgen schemes list'")
     p.add_argument("--annotate", metavar="RA.docx",
                    help="ghi một bản DOCX có chú thích tại từng chỗ sai (chỉ với một tệp đầu vào)")
+    add_reader_options(p)
     p.set_defaults(handler=run)
 
 
@@ -52,7 +54,7 @@ def run(args) -> int:
     results, failed = [], []
     for path in args.files:
         try:
-            results.append(verify_path(path, scheme))
+            results.append(verify_path(path, scheme, reader_settings(args)))
         except UnreadableInput as exc:
             failed.append(str(exc))
     if failed:
