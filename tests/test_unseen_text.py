@@ -269,3 +269,10 @@ def test_maxima_are_read_in_the_forms_headers_write_them():
                "Tối đa 6 điểm": "6", "Chỉ số 12 (6,5đ)": "6.5"}
     assert {label: str(max_in(label)) for label in written} == written
     assert max_in("Tháng 10 - 2025") is None and max_in("Số hồ sơ (1)") is None
+
+
+def test_a_continuation_mark_between_the_parts_of_a_table_does_not_split_it(tmp_path):
+    path = tmp_path / "tiep_theo.txt"
+    path.write_text((DATA / U6).read_text(encoding="utf-8").replace("\f2\n", "\f(Tiếp theo)\n"), encoding="utf-8")
+    [table] = [t for t in read_path(path).tables if t.kind == "scores"]
+    assert len(table.rows) == 14 and table.rows[8].unit == "UBND xã Ea Tur"

@@ -38,7 +38,8 @@ from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, fold, header_colu
 
 _APPENDIX = re.compile(r"^\s*ph[ụu]\s*l[ụu]c\b", re.I)
 # A page number or running page mark left between two parts of a table.
-_PAGE_MARK = re.compile(r"^(-\s*)?(trang\s*)?\d{1,3}(\s*/\s*\d{1,3})?(\s*-)?$", re.I)
+_PAGE_MARK = re.compile(r"^(-\s*)?(trang\s*)?\d{1,3}(\s*/\s*\d{1,3})?(\s*-)?$"
+                        r"|^\(\s*tiếp(\s*theo)?\b[^()]{0,40}\)$|^tiếp\s*theo\b[^()]{0,60}$", re.I)
 # Rows that sum up or average the units ("Tổng cộng", "Trung bình toàn tỉnh",
 # "Bình quân chung", "Toàn huyện"), not units ("Tổng cục Thuế" is one).
 _NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình|bình\s*quân|điểm\s*trung\s*bình)"
