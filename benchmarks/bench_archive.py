@@ -252,14 +252,26 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--pg", default=os.environ.get("REPORTGEN_TEST_PG_URL"))
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--pg-only", action="store_true")
     parser.add_argument("--keep", metavar="FILE", help="SQLite file to build once and reuse (queries only)")
+    parser.add_argument("--keep-pg", metavar="DB", help="PostgreSQL database (on --pg's server) to build once and "
+                                                        "reuse, kept afterwards (queries only when it exists)")
     args = parser.parse_args(argv)
-    if args.keep:
+    if args.pg_only:
+        pass
+    elif args.keep:
         measure(f"sqlite:///{Path(args.keep).resolve()}", args, load=not Path(args.keep).exists())
     else:
         with tempfile.TemporaryDirectory(prefix="bench-archive-") as folder:
             measure(f"sqlite:///{folder}/bench.sqlite3", args)
-    if args.pg and not args.sqlite_only:
+    if args.pg and args.keep_pg and not args.sqlite_only:
+        admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": args.keep_pg}).first()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{args.keep_pg}"'))
+        measure(admin.url.set(database=args.keep_pg).render_as_string(hide_password=False), args, load=not exists)
+    elif args.pg and not args.sqlite_only:
         admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
         name = f"bench_archive_{uuid.uuid4().hex[:8]}"
         with admin.connect() as conn:

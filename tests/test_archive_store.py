@@ -201,3 +201,20 @@ def test_ranks_in_a_table_are_among_units_of_the_same_level(db_url, tmp_path):
         with archive.session() as s:
             ranks = dict(s.execute(select(ScoreRowRecord.unit_text, ScoreRowRecord.rank)).all())
     assert ranks == {"Phòng Tư pháp": 1, "UBND xã Na Ư": 1, "UBND xã Thanh Nưa": 2}
+
+
+def test_ranking_ties_share_a_rank_in_name_order_and_a_later_document_counts(db_url, tmp_path):
+    first = report_with_rows("2023-08", {"UBND xã Thanh Nưa": ("45", "50"), "UBND xã Na Ư": ("90", "100"),
+                                         "UBND xã Ẳng Nưa": ("70", "100"), "UBND xã Mường Phăng": ("45", "50")})
+    reissue = report_with_rows("2023-08", {"UBND xã Na Ư": ("60", "100")}, source="reissue.json")
+    with open_archive(db_url) as archive:
+        _import(archive, write_json(first, tmp_path / "first.json"))
+        (before,) = archive.ranking("2023-08")
+        _import(archive, write_json(reissue, tmp_path / "reissue.json"))
+        (after,) = archive.ranking("2023-08")
+    assert [(e.unit_text, e.rank, e.percent) for e in before.entries] == [
+        ("UBND xã Na Ư", 1, Decimal("90")), ("UBND xã Mường Phăng", 2, Decimal("90")),
+        ("UBND xã Thanh Nưa", 2, Decimal("90")), ("UBND xã Ẳng Nưa", 4, Decimal("70"))]
+    assert [(e.unit_text, e.rank, e.total, e.document) for e in after.entries] == [
+        ("UBND xã Mường Phăng", 1, Decimal("45"), "first.json"), ("UBND xã Thanh Nưa", 1, Decimal("45"), "first.json"),
+        ("UBND xã Ẳng Nưa", 3, Decimal("70"), "first.json"), ("UBND xã Na Ư", 4, Decimal("60"), "reissue.json")]

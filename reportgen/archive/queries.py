@@ -8,17 +8,19 @@ counts; the others stay stored with their sources.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from .cohorts import medians_for
 from .db import ArchiveError
 from .lineage import successor_chain
-from .models import Document, IndicatorScore, ScoreRowRecord as R, Unit, from_scaled, plain
+from .models import SCALE, Document, IndicatorScore, ScoreRowRecord as R, Unit, from_scaled, plain
 from .periods import granularity, is_period, period_sort_key
 from .registry import units_named
 from .units import territory_key
@@ -131,19 +133,6 @@ def _stored_median(values: list, dec) -> Decimal | None:
     return plain((low + high) / 2)
 
 
-def _rank_entries(entries: list[Entry]) -> list[Entry]:
-    """Percent descending, then total, then name; ties share a rank."""
-    ordered = sorted(entries, key=lambda e: (e.percent is None, -(e.percent or 0), -(e.total or 0),
-                                             e.unit.casefold()))
-    previous, rank = None, 0
-    for position, e in enumerate(ordered, start=1):
-        marker = (e.percent, e.total)
-        if marker != previous:
-            rank, previous = position, marker
-        e.rank = rank
-    return ordered
-
-
 @dataclass
 class History:
     unit: str
@@ -252,12 +241,80 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
         where.append(R.province_key == territory_key(province))
     if level:
         where.append(R.level == level)
-    groups: dict[tuple, list[Entry]] = {}
-    for _, e in _entries(session, where):
-        groups.setdefault((e.province, e.level, e.scheme), []).append(e)
-    return [RankingGroup(p, lv, s, period, _rank_entries(es))
-            for (p, lv, s), es in sorted(groups.items(), key=lambda kv: (kv[0][0], _LEVEL_ORDER.get(kv[0][1], 9),
-                                                                          kv[0][1], kv[0][2]))]
+    conn = session.connection()
+    with _no_gc():  # thousands of small objects: the collector would scan them for nothing
+        rows = _latest(driver_rows(conn, _ranking_query(conn, where)))
+        groups: dict[tuple, list[tuple]] = {}
+        for r in rows:
+            groups.setdefault((r[14] or "", r[3], r[4]), []).append(r)
+        doc_ids = {r[9] for r in rows}
+        names = dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(doc_ids))).all()) \
+            if doc_ids else {}
+        return [RankingGroup(p, lv, s, period, _ranked(members, period, names))
+                for (p, lv, s), members in sorted(groups.items(), key=lambda kv: (
+                    kv[0][0], _LEVEL_ORDER.get(kv[0][1], 9), kv[0][1], kv[0][2]))]
+
+
+def _ranking_query(conn, where: list):
+    """Only the columns a ranking shows, as plain tuples: 0 unit id, 1 unit as
+    written, 2 province key, 3 level, 4 scheme, 5 total, 6 maximum, 7 percent,
+    8 grade, 9 document id, 10 table, 11 row, 12 page, 13 unit name,
+    14 province. Figures are scaled integers on every database (PostgreSQL
+    scales its NUMERIC in SQL): ordering and ties compare integers; only
+    the shown values become Decimals. Ordered by percent, then total."""
+    figures = (TOTAL, MAXIMUM, PERCENT)
+    if conn.dialect.name == "postgresql":
+        figures = tuple(cast(f * literal_column(str(10 ** SCALE)), BigInteger) for f in figures)
+    query = select(R.unit_id, R.unit_text, R.province_key, R.level, R.scheme, *figures, GRADE, R.document_id,
+                   R.table_index, R.row_index, R.page, Unit.name, Unit.province).join(Unit, Unit.id == R.unit_id)
+    for clause in where:
+        query = query.where(clause)
+    return query.order_by(figures[2].desc().nulls_last(), func.coalesce(figures[0], 0).desc())
+
+
+def _latest(rows: list[tuple]) -> list[tuple]:
+    """The latest document's row per unit and scheme (the period is fixed);
+    rows pass through untouched when no unit is reported twice."""
+    if len({(r[0], r[4]) for r in rows}) == len(rows):
+        return rows
+    best: dict[tuple, tuple] = {}
+    for r in rows:
+        key = (r[0], r[4])
+        held = best.get(key)
+        if held is None or (-r[9], r[10], r[11]) < (-held[9], held[10], held[11]):
+            best[key] = r
+    return list(best.values())
+
+
+def _ranked(rows: list[tuple], period: str, names: dict[int, str]) -> list[Entry]:
+    """A cohort's entries: percent descending, then total (none counts as 0),
+    then name; equal percent and total share a rank. The rows come from SQL
+    in figure order (scaled integers); only when figures repeat are they
+    sorted again, to put equal figures in name order."""
+    dec = {v: from_scaled(v) for v in {v for r in rows for v in (r[5], r[6], r[7])} if v is not None}
+    dec[None] = None  # one conversion per distinct figure, then dictionary look-ups
+    if len({(r[7], r[5] or 0) for r in rows}) == len(rows):  # no ties: the rank is the position
+        ranks = range(1, len(rows) + 1)
+    else:
+        rows = sorted(rows, key=lambda r: (r[7] is None, -(r[7] or 0), -(r[5] or 0), r[13].casefold()))
+        ranks, previous, rank = [], None, 0
+        for position, r in enumerate(rows, start=1):
+            if (r[7], r[5]) != previous:
+                rank, previous = position, (r[7], r[5])
+            ranks.append(rank)
+    return [Entry(r[13], r[1], r[0], r[14] or "", r[2], r[3], period, r[4], dec[r[5]], dec[r[6]], dec[r[7]], r[8],
+                  rank, None, None, names[r[9]], r[10], r[11], r[12], r[9]) for r, rank in zip(rows, ranks)]
+
+
+@contextmanager
+def _no_gc():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
