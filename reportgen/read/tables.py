@@ -1,9 +1,10 @@
 """Raw tables become ScoreTables.
 
-The same path serves every format: tables that continue one another (a header
-repeated after a page break, with no prose between) are joined, the header is
-read into column paths (:mod:`.header`), the scheme is detected from the score
-columns (:mod:`.detect`), and each data row becomes a :class:`ScoreRow`.
+The same path serves every format: tables that continue one another are
+joined (:mod:`.grouping`), the header is read into column paths
+(:mod:`.header`), the scheme is detected from the score columns
+(:mod:`.detect`) or, when none is shipped, read from the maxima the header
+writes (:mod:`.adhoc`), and each data row becomes a :class:`ScoreRow`.
 
 Three kinds come out:
 
@@ -28,18 +29,15 @@ from dataclasses import dataclass, field
 
 from ..model import Column, Report, ScoreRow, ScoreTable
 from ..numbers import parse_cell
-from ..raw import RawParagraph, RawTable
+from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
 from . import adhoc, summary, tokenised
+from .grouping import group_tables
 from .cells import CellReader
 from .detect import detect_grid, is_rate_column
 from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, fold, header_columns, header_row_count,
-                     is_data_row, is_numbering_row)
+                     is_numbering_row)
 
-_APPENDIX = re.compile(r"^\s*ph[ụu]\s*l[ụu]c\b", re.I)
-# A page number or running page mark left between two parts of a table.
-_PAGE_MARK = re.compile(r"^(-\s*)?(trang\s*)?\d{1,3}(\s*/\s*\d{1,3})?(\s*-)?$"
-                        r"|^\(\s*tiếp(\s*theo)?\b[^()]{0,40}\)$|^tiếp\s*theo\b[^()]{0,60}$", re.I)
 # Rows that sum up or average the units ("Tổng cộng", "Trung bình toàn tỉnh",
 # "Bình quân chung", "Toàn huyện"), not units ("Tổng cục Thuế" is one).
 _NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình|bình\s*quân|điểm\s*trung\s*bình)"
@@ -78,61 +76,6 @@ def read_tables(blocks: list, report: Report, scheme: str | None = None) -> list
         if title:
             report.appendix_titles.append((table.index, title))
     return out
-
-
-# -- grouping and titles ----------------------------------------------------------------
-
-def group_tables(blocks: list) -> list[tuple[str | None, list[RawTable]]]:
-    """Tables with their titles; a table that repeats the previous table's
-    header with no prose between continues it."""
-    groups: list[tuple[str | None, list[RawTable]]] = []
-    recent: list[str] = []
-    for block in blocks:
-        if isinstance(block, RawParagraph):
-            if block.text.strip() and not (groups and _PAGE_MARK.match(block.text.strip())):
-                recent.append(block.text.strip())
-            continue
-        if groups and not recent and continues(groups[-1][1][0], block):
-            groups[-1][1].append(block)
-        else:
-            groups.append((title_from(recent), [block]))
-        recent = []
-    return groups
-
-
-def continues(first: RawTable, table: RawTable) -> bool:
-    """A table right after another (no prose between) continues it when it
-    repeats its header, or starts with data rows as wide as it."""
-    if same_header(first, table):
-        return True
-    if first.tokenised or table.tokenised:
-        return False
-    grid = table.grid()
-    return bool(grid) and table.n_cols == first.n_cols and is_data_row([clean_label(x) for x in grid[0]])
-
-
-def same_header(a: RawTable, b: RawTable) -> bool:
-    if a.tokenised or b.tokenised:
-        return a.tokenised and b.tokenised and (a.header_text or "") == (b.header_text or "")
-    ga, gb = a.grid(), b.grid()
-    return bool(ga and gb) and [clean_label(x) for x in ga[0]] == [clean_label(x) for x in gb[0]]
-
-
-def title_from(paragraphs: list[str]) -> str | None:
-    """'Phụ lục II KẾT QUẢ …' from the heading and title lines before a table
-    (without the '(Kèm theo …)' line), else the paragraph just before it."""
-    heads = [i for i, p in enumerate(paragraphs) if _APPENDIX.match(p) and len(p) < 200]
-    if heads:
-        k = heads[-1]
-        lines = [paragraphs[k]]
-        for p in paragraphs[k + 1:]:
-            if p.startswith("("):
-                break
-            lines.append(p)
-        return clean_label(" ".join(lines))
-    if paragraphs and len(paragraphs[-1]) < 300:
-        return clean_label(paragraphs[-1])
-    return None
 
 
 # -- binding -----------------------------------------------------------------------
