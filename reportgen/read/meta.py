@@ -18,7 +18,7 @@ from typing import Sequence
 
 from ..model import Meta, Paragraph
 from ..text import collapse_spaces
-from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
+from ..text.dates import DATE_PHRASE, parse_vi_date, period_bounds, period_of
 from ..text.lines import MOTTO, is_caps, lines_of, plain
 from .meta_closing import find_signature, is_position, recipients
 
@@ -115,7 +115,7 @@ def read_meta(paragraphs: Sequence[Paragraph]) -> Meta:
     _fill_from_annex(lines, meta)
     if meta.doc_type is None and meta.number:
         meta.doc_type = _type_of_symbol(meta.number)
-    meta.period = period_of(meta.subject)
+    meta.period = period_of(meta.subject) or _period_of_titles(lines)
     find_signature(lines.items, meta)
     meta.recipients = recipients(lines.items)
     return meta
@@ -233,6 +233,35 @@ def _subject_after(lines: _Lines, type_at: int) -> str | None:
         i += 1
     subject = " ".join(parts).strip()
     return subject or None
+
+
+_APPENDIX_HEAD = re.compile(r"^ph[uụ]\s*l[uụ]c(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?\s*[.:]?\s*$", re.I)
+
+
+def _period_of_titles(lines: _Lines) -> str | None:
+    """The period the appendices' titles name ("… NĂM 2024"), for a document
+    without a subject line (a workbook of appendices). Titles naming
+    different periods give the one spanning all the others, else none."""
+    periods: list[str] = []
+    for i in range(len(lines)):
+        if not _APPENDIX_HEAD.match(lines.text(i)):
+            continue
+        title = []
+        for j in range(i + 1, min(len(lines), i + 5)):
+            t = lines.text(j)
+            if _APPENDIX_HEAD.match(t) and not title:
+                continue  # the heading repeated
+            if not is_caps(t) or _ANNEX_REF.search(t):
+                break
+            title.append(t)
+        found = period_of(" ".join(title))
+        if found and found not in periods:
+            periods.append(found)
+    spans = [(p, period_bounds(p)) for p in periods]
+    for p, (start, end) in ((p, b) for p, b in spans if b):
+        if all(b and start <= b[0] and b[1] <= end for _, b in spans):
+            return p
+    return None
 
 
 def _type_of_symbol(number: str) -> str:
