@@ -25,6 +25,7 @@ PORTAL = "/work/shared/reference/real/portal-766-2025-10.xlsx"
 
 def reportgen(*args, cwd=None):
     env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_DEBUG"}
+    env["REPORTGEN_DB"] = "sqlite:////nonexistent/reportgen-tests.sqlite3"  # no archive: a user's never leaks in
     return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True,
                           cwd=cwd, env=env)
 
@@ -166,8 +167,8 @@ def test_previous_period_gives_the_change_of_rank(tmp_path):
     proc = reportgen("draft", str(now), "--previous", str(before), "-o", str(out), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert "- Sở Y tế: tăng từ vị trí 3/3 lên 1/3." in texts
-    assert "- Sở Tư pháp: giảm từ vị trí 1/3 xuống 3/3." in texts
+    assert "- Sở Y tế: tăng từ vị trí 3/3 lên 1/3, tỷ lệ điểm đạt tăng từ 58% lên 100%." in texts
+    assert "- Sở Tư pháp: giảm từ vị trí 1/3 xuống 3/3, tỷ lệ điểm đạt giảm từ 100% xuống 60%." in texts
 
 
 def test_the_json_of_extract_drafts_the_same_counts(tmp_path):

@@ -1,5 +1,9 @@
 """``reportgen draft INPUT [--template NAME] [--meta FILE] [--scheme NAME]
-[-o OUT.docx] [--pdf] [--per-unit --outdir DIR] [--previous FILE]``.
+[-o OUT.docx] [--pdf] [--per-unit --outdir DIR] [--previous FILE] [--db URL]``.
+
+Without ``--previous`` the previous period comes from the archive (``--db``,
+``REPORTGEN_DB`` or the default store) when one exists; drafting never creates
+an archive.
 
 INPUT is the portal's 766 export, a score sheet (XLSX/CSV), the JSON of
 ``reportgen extract`` or a prior report. Outputs are written atomically; the
@@ -40,7 +44,10 @@ def register(subparsers) -> None:
     p.add_argument("--pdf", action="store_true", help="xuất thêm PDF bằng LibreOffice")
     p.add_argument("--per-unit", action="store_true", help="soạn một Thông báo riêng cho từng đơn vị")
     p.add_argument("--outdir", metavar="THƯ_MỤC", help="thư mục ghi các tệp khi dùng --per-unit")
-    p.add_argument("--previous", metavar="TỆP", help="số liệu kỳ trước để so sánh điểm và thứ hạng")
+    p.add_argument("--previous", metavar="TỆP", help="số liệu kỳ trước để so sánh điểm và thứ hạng (không có thì "
+                                                     "lấy kỳ trước trong kho lưu trữ, nếu kho đã có)")
+    p.add_argument("--db", metavar="URL", help="kho lưu trữ để lấy kết quả kỳ trước (mặc định: biến môi trường "
+                                               "REPORTGEN_DB hoặc kho mặc định); không tạo kho mới")
     p.set_defaults(handler=run)
 
 
@@ -69,6 +76,8 @@ def run(args) -> int:
         data = load_data(args.input, args.scheme, args.province, args.previous)
     except UnknownScheme as exc:
         raise UsageError(f"Không có bộ chỉ số {exc}.") from None
+    if args.previous is None:
+        _archived_previous(args, data, meta)
     if args.per_unit:
         return _per_unit(args, data, meta, started)
     out = Path(args.output or f"{Path(args.input).stem}-{meta.doc_type.lower()}.docx")
@@ -92,6 +101,68 @@ def run(args) -> int:
         print(f"Đã xuất {out.with_suffix('.pdf')}.")
     _print_corrections(data)
     return 0
+
+
+def _archived_previous(args, data, meta) -> None:
+    """The previous period's ranks from the archive, when it exists and
+    holds an earlier period of the same kind."""
+    from ..archive import ArchiveError
+    from ..draft.previous import attach_archived
+
+    period = data.period or meta.period
+    if not period or not data.tables and data.province is None:
+        return
+    try:
+        found = archived_cohorts(args.db, [dt.scheme.name for dt in data.tables], period)
+    except ArchiveError as exc:
+        if args.db:
+            raise UsageError(f"Không đọc được kho lưu trữ: {exc}") from None
+        print(f"Bỏ qua so sánh với kỳ trước: không đọc được kho lưu trữ ({exc}).", file=sys.stderr)
+        return
+    if found is None:
+        return
+    previous, cohorts = found
+    hint = " ".join(x for x in (meta.parent, meta.issuer, meta.issuer_header, meta.place, meta.province) if x)
+    matched = attach_archived(data, previous, cohorts, hint)
+    if matched:
+        print(f"So sánh với kỳ {previous} trong kho lưu trữ ({matched} đơn vị có kết quả kỳ trước).")
+
+
+def archived_cohorts(db: str | None, schemes: list[str], period: str):
+    """``(previous period, cohorts)`` from an existing archive, else None.
+    A SQLite file that is not there is left uncreated; a database without
+    the archive's schema is left untouched."""
+    from sqlalchemy import inspect
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from ..archive import ArchiveError, open_archive, resolve_url
+    from ..archive.db import make_engine
+
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ArchiveError(f"địa chỉ cơ sở dữ liệu không hợp lệ: {url}") from None
+    if parsed.get_backend_name() == "sqlite" and (not parsed.database or parsed.database == ":memory:"
+                                                  or not Path(parsed.database).is_file()):
+        return None
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            present = inspect(conn).has_table("alembic_version")
+    except SQLAlchemyError as exc:
+        raise ArchiveError(str(getattr(exc, "orig", exc)).strip()) from None
+    finally:
+        engine.dispose()
+    if not present:
+        return None
+    with open_archive(url) as archive:
+        for scheme in [*dict.fromkeys(schemes), None]:  # the same scheme first, then any
+            previous = archive.previous_period(scheme, period)
+            if previous is not None:
+                return previous, archive.ranking(previous, scheme=scheme)
+    return None
 
 
 def _print_corrections(data) -> None:

@@ -194,5 +194,16 @@ def change_blocks(dt: DraftTable, data: DraftData) -> list[dict]:
                                    ("giảm", "xuống", sorted(down, key=lambda m: m[0])[:3])):
         for _, r, prev in group:
             out.append({"kind": "item", "text": f"- {r.unit}: {verb} từ vị trí {prev[2]}/{prev[3]} "
-                                                f"{direction} {r.rank}/{n}."})
+                                                f"{direction} {r.rank}/{n}{_percent_change(prev[1], r.percent)}."})
     return out
+
+
+def _percent_change(before: Decimal | None, after: Decimal | None) -> str:
+    """', tỷ lệ điểm đạt tăng từ 78,66% lên 91,43%' (percents compare across
+    periods whose maxima differ; totals would not)."""
+    if before is None or after is None:
+        return ""
+    if before == after:
+        return f", tỷ lệ điểm đạt giữ nguyên {format_vi(after, 2)}%"
+    verb, direction = ("tăng", "lên") if after > before else ("giảm", "xuống")
+    return f", tỷ lệ điểm đạt {verb} từ {format_vi(before, 2)}% {direction} {format_vi(after, 2)}%"
