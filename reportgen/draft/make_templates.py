@@ -1,6 +1,9 @@
-"""Build the three Word templates in ``templates/`` (run ``python -m
-reportgen.draft.make_templates``). The output is committed; users may open it
-in Word, change wording and styles, and the engine renders their edits.
+"""Build the three Word templates (run ``python -m
+reportgen.draft.make_templates``): the shipped copies in
+``reportgen/draft/templates/`` (package data, found by any install) and, in a
+source checkout, the same files in the top-level ``templates/``, where users
+open them in Word, change wording and styles, and the engine renders their
+edits. Both are committed.
 
 Each template is the ND30 layout around docxtpl tags:
 
@@ -17,6 +20,7 @@ keywords ("so-muc: 1. | 1.1.").
 """
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -27,7 +31,9 @@ from docx.shared import Mm, Pt
 
 from . import docxml as X
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+from .render import CHECKOUT_DIR, PACKAGED_DIR
+
+TEMPLATE_DIR = PACKAGED_DIR
 
 TEXT_WIDTH_MM = 210 - 30 - 15  # A4 minus left 30 mm and right 15 mm
 LEFT_MM, RIGHT_MM = 68, TEXT_WIDTH_MM - 68
@@ -207,9 +213,15 @@ def build(name: str, out_dir: Path = TEMPLATE_DIR) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``make_templates [OUTDIR]``: into OUTDIR, or the shipped copies and
+    the checkout's templates/."""
     out = Path(argv[0]) if argv else TEMPLATE_DIR
     for name in DOCS:
-        print(build(name, out))
+        path = build(name, out)
+        print(path)
+        if not argv and CHECKOUT_DIR.is_dir():
+            shutil.copyfile(path, CHECKOUT_DIR / path.name)
+            print(CHECKOUT_DIR / path.name)
     return 0
 
 

@@ -8,6 +8,7 @@ template, the tag and what to fix.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Sequence
@@ -19,7 +20,13 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from ..raw import UnreadableInput
 from . import docxml as X
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+# The shipped templates are package data; a checkout keeps an editable copy in
+# its top-level templates/ (made by make_templates), which wins when present.
+PACKAGED_DIR = Path(__file__).resolve().parent / "templates"
+_CHECKOUT = Path(__file__).resolve().parents[2]
+CHECKOUT_DIR = _CHECKOUT / "templates"
+TEMPLATE_DIR = PACKAGED_DIR  # the canonical copies
+TEMPLATES_ENV = "REPORTGEN_TEMPLATES"  # folders of the user's own templates, searched first
 DEFAULT_TEMPLATES = {"BC": "bao-cao-ket-qua", "TB": "thong-bao-chi-so", "CV": "cong-van-chi-dao"}
 ANCHOR = "\u27e6PHU-LUC\u27e7"
 FOOTNOTE = re.compile("\u27e6fn:(\\d+)\u27e7")
@@ -31,17 +38,34 @@ class TemplateProblem(UnreadableInput):
     """A template that cannot be rendered (exit 2)."""
 
 
+def template_dirs() -> list[Path]:
+    """Where templates are looked up by name, first match wins: the folders
+    in ``REPORTGEN_TEMPLATES`` (separated by ``os.pathsep``), the checkout's
+    ``templates/`` (when running from a source tree), the shipped copies."""
+    dirs = [Path(d).expanduser() for d in os.environ.get(TEMPLATES_ENV, "").split(os.pathsep) if d.strip()]
+    if (_CHECKOUT / "pyproject.toml").is_file() and CHECKOUT_DIR.is_dir():
+        dirs.append(CHECKOUT_DIR)
+    dirs.append(PACKAGED_DIR)
+    return dirs
+
+
 def template_path(name: str | None, doc_type: str = "BC") -> Path:
-    """A template by name ('thong-bao-chi-so') or path; the default by type."""
+    """A template by name ('thong-bao-chi-so') or by path to any .docx; the
+    default by document type."""
     name = name or DEFAULT_TEMPLATES.get(doc_type, DEFAULT_TEMPLATES["BC"])
-    candidate = Path(name)
+    candidate = Path(name).expanduser()
     if candidate.suffix.lower() == ".docx" and candidate.is_file():
         return candidate
-    local = TEMPLATE_DIR / f"{name.removesuffix('.docx')}.docx"
-    if local.is_file():
-        return local
-    known = ", ".join(sorted(p.stem for p in TEMPLATE_DIR.glob("*.docx")))
-    raise TemplateProblem(f"Không tìm thấy mẫu {name!r}. Các mẫu có sẵn: {known}; hoặc đưa đường dẫn tới tệp .docx.")
+    if candidate.suffix.lower() == ".docx" and len(candidate.parts) > 1:
+        raise TemplateProblem(f"Không tìm thấy tệp mẫu {name}.")
+    dirs = template_dirs()
+    for folder in dirs:
+        local = folder / f"{name.removesuffix('.docx')}.docx"
+        if local.is_file():
+            return local
+    known = ", ".join(sorted({p.stem for d in dirs for p in d.glob("*.docx")}))
+    raise TemplateProblem(f"Không tìm thấy mẫu {name!r}. Các mẫu có sẵn: {known}; hoặc đưa đường dẫn tới tệp .docx, "
+                          f"hoặc đặt thư mục mẫu riêng trong biến môi trường {TEMPLATES_ENV}.")
 
 
 def environment() -> SandboxedEnvironment:
