@@ -16,6 +16,7 @@ import pytest
 
 from reportgen.draft.inputs import load_input, prepared
 from reportgen.draft.previous import attach_archived
+from test_archive_helpers import db_url  # noqa: F401  (SQLite, and PostgreSQL marked slow)
 
 ROOT = Path(__file__).resolve().parent.parent
 S000 = str(next((ROOT / "fixtures" / "seeds").glob("000_*.txt")))
@@ -77,6 +78,32 @@ def test_draft_compares_with_the_archived_previous_year(archive_2023, tmp_path):
     # Thanh tra tỉnh: the 2023 report's own 93,4% against 2024's recomputed 96,52%.
     assert "- Thanh tra tỉnh: tăng từ vị trí 2/17 lên 1/17, tỷ lệ điểm đạt tăng từ 93,4% lên 96,52%." in lines
     assert "So với năm 2023: 00 đơn vị tăng hạng, 00 đơn vị giảm hạng, 10 đơn vị giữ nguyên." in lines
+
+
+def test_the_comparison_works_on_sqlite_and_postgresql(db_url, report_2023, tmp_path):  # noqa: F811
+    proc = reportgen("archive", "import", str(report_2023), "--db", db_url)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "bc.docx"
+    proc = reportgen("draft", S000, "--db", db_url, "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert MOVE in texts(out)
+
+
+def test_a_database_without_an_archive_is_left_untouched(db_url, tmp_path):  # noqa: F811
+    from sqlalchemy import create_engine, inspect
+
+    out = tmp_path / "bc.docx"
+    proc = reportgen("draft", S000, "--db", db_url, "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert not any(t.startswith("So với") for t in texts(out))
+    if db_url.startswith("sqlite"):
+        assert not Path(db_url.removeprefix("sqlite:///")).exists()
+    else:
+        engine = create_engine(db_url)
+        try:
+            assert inspect(engine).get_table_names() == []
+        finally:
+            engine.dispose()
 
 
 def test_the_archive_named_by_the_environment_is_used(archive_2023, tmp_path):
