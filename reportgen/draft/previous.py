@@ -37,18 +37,18 @@ class _Index:
                         cores[core].append(e)
         self.core = {k: v[0] for k, v in cores.items() if len(v) == 1}
 
-    def find(self, name: str):
-        hit = self.full.get(name_key(name))
-        if hit is None:
-            core = core_key(name)
-            hit = self.core.get(core) if core else None
+    def find(self, keys: tuple[str, str]):
+        """The entry for a name given as ``(name_key, core_key)``."""
+        hit = self.full.get(keys[0])
+        if hit is None and keys[1]:
+            hit = self.core.get(keys[1])
         return hit
 
 
-def _best_cohort(names: list[str], indexes: list[_Index], hint: str):
+def _best_cohort(keys: list[tuple[str, str]], indexes: list[_Index], hint: str):
     """The cohort matching most names; a tie goes to the cohort whose
     province the hint (issuer, place) names, else there is no answer."""
-    scored = [(sum(ix.find(n) is not None for n in names), ix) for ix in indexes]
+    scored = [(sum(ix.find(k) is not None for k in keys), ix) for ix in indexes]
     top = max((s for s, _ in scored), default=0)
     best = [ix for s, ix in scored if s == top and s > 0]
     if len(best) > 1 and hint:
@@ -69,12 +69,13 @@ def attach_archived(data: DraftData, period: str, cohorts: Sequence, hint: str =
         groups.append([data.province.row.unit])
     matched = 0
     for names in groups:
-        ix = _best_cohort(names, indexes, hint)
+        keys = [(name_key(n), core_key(n)) for n in names]
+        ix = _best_cohort(keys, indexes, hint)
         if ix is None:
             continue
         n = len(ix.group.entries)
-        for name in names:
-            e = ix.find(name)
+        for name, key in zip(names, keys):
+            e = ix.find(key)
             if e is not None and e.rank is not None:
                 data.previous[name.casefold()] = (e.total, e.percent, e.rank, n)
                 matched += 1
