@@ -234,6 +234,8 @@ def measure(url: str, args, load: bool = True) -> None:
     print(f"ranking {last} (all {PROVINCES} provinces, {PROVINCES * UNITS:,} rows): "
           + timed_pair(lambda: archive.ranking(last, scheme=SCHEME), args.runs))
     rank_all = timed(lambda: archive.ranking(last, scheme=SCHEME), args.runs)
+    print(f"ranking {last} (all {PROVINCES} provinces) + JSON of every row ([g.to_json() ...]): "
+          + timed_pair(lambda: [g.to_json() for g in archive.ranking(last, scheme=SCHEME)], args.runs))
     if kind == "sqlite":
         raw_h, raw_naive, raw_r, raw_all = raw_sqlite_queries(archive.engine.url.database, name_key("UBND xã Bench 7"), "bench 3",
                                                     last)

@@ -243,67 +243,84 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
         where.append(R.level == level)
     conn = session.connection()
     with _no_gc():  # thousands of small objects: the collector would scan them for nothing
-        rows = _latest(driver_rows(conn, _ranking_query(conn, where)))
-        groups: dict[tuple, list[tuple]] = {}
-        for r in rows:
-            groups.setdefault((r[14] or "", r[3], r[4]), []).append(r)
-        doc_ids = {r[9] for r in rows}
-        names = dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(doc_ids))).all()) \
-            if doc_ids else {}
-        return [RankingGroup(p, lv, s, period, _ranked(members, period, names))
-                for (p, lv, s), members in sorted(groups.items(), key=lambda kv: (
-                    kv[0][0], _LEVEL_ORDER.get(kv[0][1], 9), kv[0][1], kv[0][2]))]
+        cohorts, rows = _cohort_rows(conn, where)
+        names = dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(
+            {r[6] for r in rows}))).all()) if rows else {}
+        # A group is the units' province (as registered), level and scheme:
+        # one cohort, unless units of one province key write it differently.
+        members: dict[tuple, tuple[str, list[tuple], bool]] = {}
+        start = 0
+        for (key, lv, s, size) in cohorts:
+            for r in rows[start:start + size]:
+                group = (r[11] or "", lv, s)
+                held = members.get(group)
+                if held is None:
+                    members[group] = held = (key, [], True)
+                elif held[0] != key:  # a second cohort joins: SQL's order no longer holds
+                    members[group] = held = (held[0], held[1], False)
+                held[1].append(r)
+            start += size
+        groups = {g: _ranked(rs, (key, g[1], g[2], period), names, ordered)
+                  for g, (key, rs, ordered) in members.items()}
+    return [RankingGroup(p, lv, s, period, es) for (p, lv, s), es in sorted(groups.items(), key=lambda kv: (
+        kv[0][0], _LEVEL_ORDER.get(kv[0][1], 9), kv[0][1], kv[0][2]))]
 
 
-def _ranking_query(conn, where: list):
-    """Only the columns a ranking shows, as plain tuples: 0 unit id, 1 unit as
-    written, 2 province key, 3 level, 4 scheme, 5 total, 6 maximum, 7 percent,
-    8 grade, 9 document id, 10 table, 11 row, 12 page, 13 unit name,
-    14 province. Figures are scaled integers on every database (PostgreSQL
-    scales its NUMERIC in SQL): ordering and ties compare integers; only
-    the shown values become Decimals. Ordered by percent, then total."""
+def _cohort_rows(conn, where: list) -> tuple[list[tuple], list[tuple]]:
+    """The cohorts (province key, level, scheme, rows) and their rows, in
+    cohort order: the rows leave the cohort's own columns to the cohort list
+    (three strings fewer per row). Rows are only ever added, so the two
+    answers agree when their counts do; otherwise both are asked again."""
+    cohort = (R.province_key, R.level, R.scheme)
+    sizes = select(*cohort, func.count()).group_by(*cohort).order_by(*cohort)
     figures = (TOTAL, MAXIMUM, PERCENT)
     if conn.dialect.name == "postgresql":
         figures = tuple(cast(f * literal_column(str(10 ** SCALE)), BigInteger) for f in figures)
-    query = select(R.unit_id, R.unit_text, R.province_key, R.level, R.scheme, *figures, GRADE, R.document_id,
-                   R.table_index, R.row_index, R.page, Unit.name, Unit.province).join(Unit, Unit.id == R.unit_id)
+    # 0 unit id, 1 unit as written, 2 total, 3 maximum, 4 percent, 5 grade, 6 document id, 7 table, 8 row,
+    # 9 page, 10 unit name, 11 province. Figures are scaled integers on every database (PostgreSQL scales
+    # its NUMERIC in SQL): order and ties compare integers; only shown values become Decimals.
+    query = select(R.unit_id, R.unit_text, *figures, GRADE, R.document_id, R.table_index, R.row_index, R.page,
+                   Unit.name, Unit.province).join(Unit, Unit.id == R.unit_id).order_by(
+        *cohort, figures[2].desc().nulls_last(), func.coalesce(figures[0], 0).desc())
     for clause in where:
-        query = query.where(clause)
-    return query.order_by(figures[2].desc().nulls_last(), func.coalesce(figures[0], 0).desc())
+        sizes, query = sizes.where(clause), query.where(clause)
+    while True:
+        cohorts = driver_rows(conn, sizes)
+        rows = driver_rows(conn, query)
+        if sum(c[3] for c in cohorts) == len(rows):
+            return cohorts, rows
 
 
-def _latest(rows: list[tuple]) -> list[tuple]:
-    """The latest document's row per unit and scheme (the period is fixed);
-    rows pass through untouched when no unit is reported twice."""
-    if len({(r[0], r[4]) for r in rows}) == len(rows):
-        return rows
-    best: dict[tuple, tuple] = {}
-    for r in rows:
-        key = (r[0], r[4])
-        held = best.get(key)
-        if held is None or (-r[9], r[10], r[11]) < (-held[9], held[10], held[11]):
-            best[key] = r
-    return list(best.values())
-
-
-def _ranked(rows: list[tuple], period: str, names: dict[int, str]) -> list[Entry]:
+def _ranked(rows: list[tuple], cohort: tuple[str, str, str, str], names: dict[int, str],
+            ordered: bool = True) -> list[Entry]:
     """A cohort's entries: percent descending, then total (none counts as 0),
-    then name; equal percent and total share a rank. The rows come from SQL
-    in figure order (scaled integers); only when figures repeat are they
-    sorted again, to put equal figures in name order."""
-    dec = {v: from_scaled(v) for v in {v for r in rows for v in (r[5], r[6], r[7])} if v is not None}
+    then name; equal percent and total share a rank. ``cohort`` is (province
+    key, level, scheme, period). The rows come from SQL in figure order
+    (``ordered``); when they do not, a unit is reported twice (the latest
+    document counts) or figures repeat (names order them), they are sorted
+    again."""
+    latest: dict[int, tuple] = {}
+    once = len({r[0] for r in rows}) == len(rows)
+    for r in () if once else rows:
+        held = latest.get(r[0])
+        if held is None or (-r[6], r[7], r[8]) < (-held[6], held[7], held[8]):
+            latest[r[0]] = r
+    dec = {v: from_scaled(v) for v in {v for r in rows for v in (r[2], r[3], r[4])} if v is not None}
     dec[None] = None  # one conversion per distinct figure, then dictionary look-ups
-    if len({(r[7], r[5] or 0) for r in rows}) == len(rows):  # no ties: the rank is the position
-        ranks = range(1, len(rows) + 1)
+    if ordered and once and len({(r[4], r[2] or 0) for r in rows}) == len(rows):
+        ranks = range(1, len(rows) + 1)  # no repeats: the rank is the position
     else:
-        rows = sorted(rows, key=lambda r: (r[7] is None, -(r[7] or 0), -(r[5] or 0), r[13].casefold()))
+        rows = sorted(rows if once else latest.values(),
+                      key=lambda r: (r[4] is None, -(r[4] or 0), -(r[2] or 0), r[10].casefold()))
         ranks, previous, rank = [], None, 0
         for position, r in enumerate(rows, start=1):
-            if (r[7], r[5]) != previous:
-                rank, previous = position, (r[7], r[5])
+            if (r[4], r[2]) != previous:
+                rank, previous = position, (r[4], r[2])
             ranks.append(rank)
-    return [Entry(r[13], r[1], r[0], r[14] or "", r[2], r[3], period, r[4], dec[r[5]], dec[r[6]], dec[r[7]], r[8],
-                  rank, None, None, names[r[9]], r[10], r[11], r[12], r[9]) for r, rank in zip(rows, ranks)]
+    province_key, level, scheme, period = cohort
+    return [Entry(r[10], r[1], r[0], r[11] or "", province_key, level, period, scheme,
+                  dec[r[2]], dec[r[3]], dec[r[4]], r[5], rank, None, None, names[r[6]], r[7], r[8], r[9], r[6])
+            for r, rank in zip(rows, ranks)]
 
 
 @contextmanager
