@@ -120,7 +120,8 @@ def join_wrapped(a: str, b: str, filled: bool = False) -> str:
     """Join two lines of one cell: with a space, or without one where the
     break fell inside a number ('70,29/' + '94') or, when the line before was
     one word filling the column (``filled``), inside a word ('ST' + 'T',
-    'LOẠ' + 'I'; not 'TỔNG' + 'ĐIỂM', which are two syllables)."""
+    'LOẠ' + 'I'; not 'TỔNG' + 'ĐIỂM', which are two syllables, nor
+    'phòng' + 'HĐND', whose case changes)."""
     if not a:
         return b
     if not b:
@@ -129,8 +130,9 @@ def join_wrapped(a: str, b: str, filled: bool = False) -> str:
     if _NUMBERISH.fullmatch(head) and _NUMBERISH.fullmatch(tail) and (
             head[-1] in "/.," or tail[0] in "/.,%" or head[-1].isdigit() and tail[0].isdigit()):
         return a + b
-    if filled and head[-1:].isalpha() and tail[:1].isalpha() and not (
-            head[-1].isupper() and tail[0].islower()):
+    # A word broken by the column edge keeps its case across the break; a
+    # change of case ('phòng' + 'HĐND', 'TỔNG' + 'điểm') is two words.
+    if filled and head[-1:].isalpha() and tail[:1].isalpha() and head[-1].isupper() == tail[0].isupper():
         head, tail = re.findall(r"\w+$", head)[0], re.findall(r"^\w+", tail)[0]
         joined = head + tail
         if is_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):

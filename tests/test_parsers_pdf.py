@@ -110,3 +110,13 @@ def test_landscape_appendix_stored_turned_reads_like_the_upright_one(renditions,
     turned = tmp_path / "turned.pdf"
     writer.write(turned)
     assert [t.grid() for t in read_raw(turned).tables] == [t.grid() for t in read_raw(upright).tables]
+
+
+def test_wrapped_cell_lines_are_joined_as_words_unless_a_word_was_cut():
+    from parsers.pdf_grid import join_wrapped
+
+    assert join_wrapped("Văn phòng", "HĐND, UBND huyện", filled=True) == "Văn phòng HĐND, UBND huyện"
+    assert join_wrapped("ST", "T", filled=True) == "STT"
+    assert join_wrapped("XẾP LOẠ", "I", filled=True) == "XẾP LOẠI"
+    assert join_wrapped("TỔNG", "ĐIỂM", filled=True) == "TỔNG ĐIỂM"
+    assert join_wrapped("70,29/", "84") == "70,29/84"
