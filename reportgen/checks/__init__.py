@@ -43,6 +43,17 @@ class CheckContext:
 
 RuleFunc = Callable[[Report, CheckContext], Iterable[Finding]]
 
+# Codes the reader (reportgen.read) gives while reading, not a rule here.
+READER_CODES: dict[str, str] = {
+    "NUMBER_FORMAT": "Số trong bảng không viết theo định dạng Việt Nam (ví dụ 8.32 thay cho 8,32)",
+    "ENCODING_REPAIRED": "Đã sửa ký tự lỗi mã hóa khi trích xuất (ƣ → ư, TCVN3, VNI → Unicode)",
+    "OCR_UNCERTAIN": "Ô đọc từ bản quét (OCR) có độ tin cậy thấp, cần đối chiếu bản gốc",
+    "FORMULA_MISMATCH": "Công thức trong bảng tính cho kết quả khác giá trị đang hiển thị",
+    "ROW_INCOMPLETE": "Dòng của bảng có ít ô hơn số cột, các chỉ số thiếu không được chấm lại",
+    "SCHEME_FROM_HEADER": "Bảng chấm theo điểm tối đa ghi ở dòng tiêu đề (bộ chỉ số chưa có sẵn)",
+    "SCHEME_MISMATCH": "Bộ chỉ số chỉ định hoặc nhận ra không khớp với dòng tiêu đề của bảng",
+}
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -1,0 +1,30 @@
+"""`reportgen rules` lists every finding code, so a reader finds the rule for
+a code in seconds; every code the seeds produce is listed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.checks import READER_CODES, registered_rules
+from reportgen.cli import main
+from reportgen.verify import verify_path
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("*.txt"))
+
+
+def test_every_code_found_in_the_seeds_is_a_listed_rule_or_reader_code():
+    known = {r.code for r in registered_rules()} | set(READER_CODES)
+    found = {f.code for seed in SEEDS for f in verify_path(seed).findings}
+    assert {"TOTAL_MISMATCH", "MAX_MISMATCH", "SUM_MISMATCH", "NUMBER_FORMAT"} <= found
+    assert found <= known
+
+
+def test_rules_for_one_code_name_the_function_that_gives_it(capsys):
+    assert main(["rules", "max_mismatch"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == ["MAX_MISMATCH           Điểm tối đa ghi khác tổng điểm tối đa của các chỉ số áp dụng  "
+                   "[reportgen.checks.tables.max_mismatch]"]
+
+
+def test_an_unknown_code_is_a_usage_error(capsys):
+    assert main(["rules", "KHONG_CO"]) == 2
+    assert "Không có mã phát hiện" in capsys.readouterr().err
