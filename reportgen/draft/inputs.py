@@ -296,7 +296,8 @@ def _from_tables(tables: list[ScoreTable], source: str, scheme_name: str | None,
         name = scheme_name or table.scheme
         if not name:
             raise UnreadableInput(f"Bảng {table.title or table.index} không rõ bộ chỉ số; chọn bằng --scheme.")
-        scheme = load_scheme(name)
+        # A table checked against its header's own maxima carries that scheme.
+        scheme = table.scheme_data if table.scheme_data is not None and not scheme_name else load_scheme(name)
         title = table.title or ""
         heading = _heading_from_title(title)
         data.tables.append(DraftTable(table=table, scheme=scheme, heading=heading,
