@@ -3,6 +3,8 @@
 the same queries.
 
     python benchmarks/bench_archive.py [--rows 1000000] [--runs 15] [--pg URL]
+    python benchmarks/bench_archive.py --keep /tmp/bench.sqlite3 --keep-pg bench_archive_kept
+        # builds both once (minutes), later runs only time the queries
 
 Data: P provinces × 250 communes × T monthly periods (T = rows / (P × 250),
 P = 40), one document per province and period; each row carries its

@@ -248,20 +248,13 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
             {r[6] for r in rows}))).all()) if rows else {}
         # A group is the units' province (as registered), level and scheme:
         # one cohort, unless units of one province key write it differently.
-        members: dict[tuple, tuple[str, list[tuple], bool]] = {}
+        members: dict[tuple, tuple[str, list[tuple]]] = {}
         start = 0
         for (key, lv, s, size) in cohorts:
             for r in rows[start:start + size]:
-                group = (r[11] or "", lv, s)
-                held = members.get(group)
-                if held is None:
-                    members[group] = held = (key, [], True)
-                elif held[0] != key:  # a second cohort joins: SQL's order no longer holds
-                    members[group] = held = (held[0], held[1], False)
-                held[1].append(r)
+                members.setdefault((r[11] or "", lv, s), (key, []))[1].append(r)
             start += size
-        groups = {g: _ranked(rs, (key, g[1], g[2], period), names, ordered)
-                  for g, (key, rs, ordered) in members.items()}
+        groups = {g: _ranked(rs, (key, g[1], g[2], period), names) for g, (key, rs) in members.items()}
     return [RankingGroup(p, lv, s, period, es) for (p, lv, s), es in sorted(groups.items(), key=lambda kv: (
         kv[0][0], _LEVEL_ORDER.get(kv[0][1], 9), kv[0][1], kv[0][2]))]
 
@@ -272,16 +265,16 @@ def _cohort_rows(conn, where: list) -> tuple[list[tuple], list[tuple]]:
     (three strings fewer per row). Rows are only ever added, so the two
     answers agree when their counts do; otherwise both are asked again."""
     cohort = (R.province_key, R.level, R.scheme)
-    sizes = select(*cohort, func.count()).group_by(*cohort).order_by(*cohort)
     figures = (TOTAL, MAXIMUM, PERCENT)
     if conn.dialect.name == "postgresql":
         figures = tuple(cast(f * literal_column(str(10 ** SCALE)), BigInteger) for f in figures)
+    sizes = select(*cohort, func.count()).group_by(*cohort).order_by(*cohort)
     # 0 unit id, 1 unit as written, 2 total, 3 maximum, 4 percent, 5 grade, 6 document id, 7 table, 8 row,
     # 9 page, 10 unit name, 11 province. Figures are scaled integers on every database (PostgreSQL scales
     # its NUMERIC in SQL): order and ties compare integers; only shown values become Decimals.
     query = select(R.unit_id, R.unit_text, *figures, GRADE, R.document_id, R.table_index, R.row_index, R.page,
                    Unit.name, Unit.province).join(Unit, Unit.id == R.unit_id).order_by(
-        *cohort, figures[2].desc().nulls_last(), func.coalesce(figures[0], 0).desc())
+        *cohort)  # figures are ordered in Python: cheaper than a sort on computed keys in SQL
     for clause in where:
         sizes, query = sizes.where(clause), query.where(clause)
     while True:
@@ -291,27 +284,25 @@ def _cohort_rows(conn, where: list) -> tuple[list[tuple], list[tuple]]:
             return cohorts, rows
 
 
-def _ranked(rows: list[tuple], cohort: tuple[str, str, str, str], names: dict[int, str],
-            ordered: bool = True) -> list[Entry]:
+def _ranked(rows: list[tuple], cohort: tuple[str, str, str, str], names: dict[int, str]) -> list[Entry]:
     """A cohort's entries: percent descending, then total (none counts as 0),
     then name; equal percent and total share a rank. ``cohort`` is (province
-    key, level, scheme, period). The rows come from SQL in figure order
-    (``ordered``); when they do not, a unit is reported twice (the latest
-    document counts) or figures repeat (names order them), they are sorted
-    again."""
-    latest: dict[int, tuple] = {}
-    once = len({r[0] for r in rows}) == len(rows)
-    for r in () if once else rows:
-        held = latest.get(r[0])
-        if held is None or (-r[6], r[7], r[8]) < (-held[6], held[7], held[8]):
-            latest[r[0]] = r
+    key, level, scheme, period). A unit reported twice counts once (the
+    latest document's row); names are folded only when figures repeat."""
+    if len({r[0] for r in rows}) != len(rows):
+        latest: dict[int, tuple] = {}
+        for r in rows:
+            held = latest.get(r[0])
+            if held is None or (-r[6], r[7], r[8]) < (-held[6], held[7], held[8]):
+                latest[r[0]] = r
+        rows = list(latest.values())
     dec = {v: from_scaled(v) for v in {v for r in rows for v in (r[2], r[3], r[4])} if v is not None}
     dec[None] = None  # one conversion per distinct figure, then dictionary look-ups
-    if ordered and once and len({(r[4], r[2] or 0) for r in rows}) == len(rows):
-        ranks = range(1, len(rows) + 1)  # no repeats: the rank is the position
+    if len({(r[4], r[2] or 0) for r in rows}) == len(rows):  # no equal figures: the rank is the position
+        rows = sorted(rows, key=lambda r: (r[4] is None, -(r[4] or 0), -(r[2] or 0)))
+        ranks = range(1, len(rows) + 1)
     else:
-        rows = sorted(rows if once else latest.values(),
-                      key=lambda r: (r[4] is None, -(r[4] or 0), -(r[2] or 0), r[10].casefold()))
+        rows = sorted(rows, key=lambda r: (r[4] is None, -(r[4] or 0), -(r[2] or 0), r[10].casefold()))
         ranks, previous, rank = [], None, 0
         for position, r in enumerate(rows, start=1):
             if (r[4], r[2]) != previous:
