@@ -17,10 +17,11 @@ from reportgen.draft.perunit import slug, write_per_unit
 from reportgen.draft.synthetic import synthetic_data
 from reportgen.raw import UnreadableInput
 from reportgen.schemes import load_scheme
+from fixtures import REAL_DIR
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 S000 = str(SEEDS / "000_1f102cd1bcb19e59.txt")
-PORTAL = "/work/shared/reference/real/portal-766-2025-10.xlsx"
+PORTAL = str(REAL_DIR / "portal-766-2025-10.xlsx")
 
 
 def reportgen(*args, cwd=None):

@@ -13,8 +13,9 @@ import pytest
 
 from reportgen.draft import build_draft, load_data
 from reportgen.draft.metadata import meta_from_dict
+from fixtures import REAL_DIR
 
-PORTAL = Path("/work/shared/reference/real/portal-766-2025-10.xlsx")
+PORTAL = Path(str(REAL_DIR / "portal-766-2025-10.xlsx"))
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,9 @@ import pytest
 from parsers import read_raw
 from parsers.ooxml import OleFile, ole_kind
 from reportgen.raw import UnreadableInput
+from fixtures import REFERENCE_DIR
 
-REFERENCE = Path("/work/shared/reference")
+REFERENCE = REFERENCE_DIR
 
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
                  'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')

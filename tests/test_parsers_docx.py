@@ -12,8 +12,9 @@ from docx.oxml.ns import nsdecls, qn
 from parsers import docx as docx_parser
 from parsers import read_raw
 from reportgen.raw import RawParagraph, RawTable
+from fixtures import REFERENCE_DIR
 
-REFERENCE = Path("/work/shared/reference")
+REFERENCE = REFERENCE_DIR
 
 
 def _save(doc, tmp_path: Path, name: str = "t.docx") -> Path:

@@ -13,10 +13,9 @@ import pytest
 from parsers import read_raw
 from parsers.ocr import needs_ocr
 from parsers.vi_plausibility import plausibility
+from fixtures import REAL_DIR
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "reference" / "real"
-if not REAL.exists():
-    REAL = Path("/work/shared/reference/real")
+REAL = REAL_DIR
 
 
 def _cells(table) -> list[list[str]]:

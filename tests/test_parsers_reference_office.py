@@ -9,8 +9,9 @@ import pytest
 
 from parsers import read_raw
 from reportgen.read import read_path
+from fixtures import REFERENCE_DIR
 
-REFERENCE = Path("/work/shared/reference")
+REFERENCE = REFERENCE_DIR
 OFFICE = sorted(p.relative_to(REFERENCE).as_posix() for p in REFERENCE.rglob("*")
                 if p.suffix in (".docx", ".xlsx") and p.is_file())
 

@@ -13,8 +13,9 @@ from parsers import read_raw
 from parsers import xlsx as xlsx_parser
 from parsers.xlsx_formula import Unsupported, evaluate
 from reportgen.read import read_path
+from fixtures import REAL_DIR
 
-PORTAL = Path("/work/shared/reference/real/portal-766-2025-10.xlsx")
+PORTAL = Path(str(REAL_DIR / "portal-766-2025-10.xlsx"))
 
 
 def _score_sheet(ws, total_formula: str | None = None):

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from reportgen.read import read_path
+from fixtures import REAL_DIR
 
-REAL = Path("/work/shared/reference/real")
-if not REAL.exists():  # the checkout's own copy, when there is one
-    REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "real"
+REAL = REAL_DIR
 
 
 @pytest.fixture(scope="module")
