@@ -183,13 +183,14 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if fits_c and (fits_w or w_basis is None):
             continue  # right (no percent or total written to follow instead)
         expected = grade_for(c_basis, scheme)
-        unit = "điểm" if scheme.grade_on == "points" else "%"
+        # Point schemes grade the total ("9 điểm"), others the percent ("83,4%").
+        unit, basis = (" điểm", "tổng điểm") if scheme.grade_on == "points" else ("%", "tỷ lệ")
         if fits_w:  # follows a written figure that is itself wrong (reported there)
-            message = (f"Xếp loại {written} khớp với tỷ lệ ghi ({_vi(w_basis)}{unit}) "
+            message = (f"Xếp loại {written} khớp với {basis} ghi ({_vi(w_basis)}{unit}) "
                        f"nhưng theo điểm tính lại ({_vi(c_basis)}{unit}) là {expected}")
-        if fits_c:  # right; the written percent is the slip
+        if fits_c:  # right; the written figure is the slip
             message = (f"Xếp loại {written} đúng theo điểm tính lại ({_vi(c_basis)}{unit}), "
-                       f"khác với tỷ lệ ghi {_vi(w_basis)}{unit}")
+                       f"khác với {basis} ghi {_vi(w_basis)}{unit}")
         if fits_w or fits_c:
             yield finding("GRADE_MISMATCH", "warning" if fits_w else "info", message, table, i, row,
                           "grade", written, expected)

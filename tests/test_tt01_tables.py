@@ -1,0 +1,48 @@
+"""A one-stop evaluation table (Thông tư 01/2018): nine indicators of 0-2
+points, graded on the total in points, not on a percent."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from docx import Document
+
+from reportgen.verify import verify_path
+
+HEADER = ["STT", "Cơ quan", "Tổng thời gian giải quyết (2đ)", "Thời gian của từng cơ quan (2đ)",
+          "Số lần liên hệ (2đ)", "Số cơ quan phải liên hệ (2đ)", "Tiếp nhận tại Bộ phận Một cửa (2đ)",
+          "Công khai TTHC (2đ)", "Thái độ CBCCVC (2đ)", "Tiếp thu PAKN (2đ)", "DVC trực tuyến (2đ)",
+          "Tổng điểm", "Xếp loại"]
+ROWS = [["1", "Sở Tư pháp", "2", "2", "2", "2", "2", "2", "2", "2", "1,8", "17,8", "Xuất sắc"],
+        ["2", "Sở Y tế", "1,9", "2", "2", "2", "1", "2", "2", "2", "1", "15,9", "Hoàn thành xuất sắc nhiệm vụ"],
+        ["3", "Sở Xây dựng", "1,5", "1,6", "2", "2", "1", "1", "2", "1", "1", "13,1", "Tốt"],
+        # 9 written as 8, and graded on the 9: the total is the slip.
+        ["4", "Sở Công Thương", "1", "1", "1", "1", "1", "1", "1", "1", "1", "8", "Khá"]]
+
+
+def _report(path):
+    doc = Document()
+    for line in ("UBND TỈNH SƠN LA", "VĂN PHÒNG", "Số: 120/BC-VPUB", "Sơn La, ngày 05 tháng 7 năm 2023",
+                 "BÁO CÁO", "Kết quả đánh giá việc giải quyết TTHC theo cơ chế một cửa quý 2 năm 2023",
+                 "Phụ lục", "KẾT QUẢ ĐÁNH GIÁ CÁC CƠ QUAN GIẢI QUYẾT TTHC QUÝ 2 NĂM 2023"):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1 + len(ROWS), cols=len(HEADER))
+    for j, text in enumerate(HEADER):
+        table.cell(0, j).text = text
+    for i, row in enumerate(ROWS, start=1):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    doc.save(path)
+    return path
+
+
+def test_tt01_table_is_bound_and_graded_on_points(tmp_path):
+    result = verify_path(_report(tmp_path / "tt01.docx"))
+    [table] = result.report.tables
+    assert table.scheme == "tt01-2018"
+    assert [r.grade for r in table.rows] == ["Xuất sắc", "Xuất sắc", "Tốt", "Khá"]
+    assert table.rows[0].scores["i9"] == D("1.8")
+    found = [(f.code, f.severity, f.unit, f.reported, f.expected) for f in result.findings]
+    assert found == [("TOTAL_MISMATCH", "error", "Sở Công Thương", "8", "9"),
+                     ("GRADE_MISMATCH", "info", "Sở Công Thương", "Khá", "Khá")]
+    grade = next(f for f in result.findings if f.code == "GRADE_MISMATCH")
+    assert grade.message == "Xếp loại Khá đúng theo điểm tính lại (9 điểm), khác với tổng điểm ghi 8 điểm"
