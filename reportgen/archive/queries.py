@@ -17,7 +17,7 @@ from typing import Iterable
 from sqlalchemy import BigInteger, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from .cohorts import medians_for
+from .cohorts import exact_median, medians_for
 from .db import ArchiveError
 from .lineage import successor_chain
 from .models import SCALE, Document, IndicatorScore, ScoreRowRecord as R, Unit, from_scaled, plain
@@ -121,18 +121,6 @@ def _entries(session: Session, where: Iterable, indicator: str | None = None) ->
     return out
 
 
-def _stored_median(values: list, dec) -> Decimal | None:
-    """The exact median of stored values (the mean of the middle two)."""
-    if not values:
-        return None
-    values = sorted(values)
-    mid = len(values) // 2
-    if len(values) % 2:
-        return dec(values[mid])
-    low, high = dec(values[mid - 1]), dec(values[mid])
-    return plain((low + high) / 2)
-
-
 @dataclass
 class History:
     unit: str
@@ -210,7 +198,7 @@ def _attach_medians(session: Session, entries: list[Entry], indicator: str | Non
                 by_cohort.setdefault((scheme, period), []).append(v)
         dec = decimal_reader(session.connection())
         for e in members:
-            e.median = _stored_median(by_cohort.get((e.scheme, e.period), []), dec)
+            e.median = exact_median(by_cohort.get((e.scheme, e.period), []), dec)
 
 
 @dataclass
