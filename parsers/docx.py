@@ -387,6 +387,8 @@ def walk_document(document, settings: dict | None = None) -> _Walk:
     walk = _Walk(settings=settings)
     try:
         numbering_part = document.part.numbering_part
+    # python-docx raises NotImplementedError for a document without a
+    # numbering part (it cannot create one); such a file simply has no lists.
     except (KeyError, NotImplementedError):
         numbering_part = None
     if numbering_part is not None:
