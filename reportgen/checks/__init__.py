@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from ..coverage import Ledger
 from ..model import Finding, Report
 from ..schemes import Scheme, all_schemes
 
@@ -25,6 +26,8 @@ class CheckContext:
 
     scheme_override: Scheme | None = None
     options: dict = field(default_factory=dict)
+    # What the rules verified (tables, cells, claims): see reportgen.coverage.
+    ledger: Ledger = field(default_factory=Ledger)
 
     def scheme_for(self, name: str | None) -> Scheme | None:
         if self.scheme_override is not None:
