@@ -228,6 +228,22 @@ class Paragraph:
 
 
 @dataclass
+class GradeBand:
+    """A grade band the document states itself ("Từ 80 đến dưới 90 điểm: Tốt",
+    "TỐT ≥ 80"): a rule of the document, never a count. ``unit`` says what the
+    bounds measure: 'percent' or 'points' (None when the legend does not say)."""
+
+    grade: str  # full grade name, as the document's grades are normalised
+    lower: Decimal | None = None
+    lower_inclusive: bool = True
+    upper: Decimal | None = None
+    upper_inclusive: bool = False
+    unit: str | None = None
+    paragraph: int | None = None
+    text: str = ""
+
+
+@dataclass
 class Report:
     source: str
     meta: Meta = field(default_factory=Meta)
@@ -239,6 +255,9 @@ class Report:
     read_findings: list[Finding] = field(default_factory=list)
     # Titles of appendices / tables as read, for period checks.
     appendix_titles: list[tuple[int, str]] = field(default_factory=list)
+    # Grade bands the document states (a legend in the prose or under a table);
+    # empty when it states none, and the scheme's bands apply.
+    grade_legend: list[GradeBand] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
