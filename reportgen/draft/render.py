@@ -17,7 +17,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from ..raw import UnreadableInput
+from .. import errors
 from . import docxml as X
 
 # The shipped templates are package data; a checkout keeps an editable copy in
@@ -34,7 +34,7 @@ HEADING_STYLES = {"RGMuc1": 1, "RGMuc2": 2}
 _LEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.\s*")
 
 
-class TemplateProblem(UnreadableInput):
+class TemplateProblem(errors.TemplateError):
     """A template that cannot be rendered (exit 2)."""
 
 
