@@ -12,7 +12,7 @@ from .vihelp import VietnameseArgumentParser, VietnameseHelpFormatter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
-_COMMAND_MODULES = ("extract", "verify", "schemes", "rules", "draft", "archive")
+_COMMAND_MODULES = ("extract", "verify", "schemes", "rules", "draft", "archive", "serve", "users")
 
 
 class UsageError(Exception):
