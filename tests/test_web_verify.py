@@ -8,7 +8,6 @@ import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
-
 from web_support import login, make_app, seed_files, upload, wait_done
 
 pytestmark = pytest.mark.slow
@@ -163,11 +162,11 @@ def test_bad_uploads_are_refused_with_a_vietnamese_message(client, app, name, da
             zf.writestr("[Content_Types].xml", "<Types/>")
             zf.writestr("word/document.xml", b"<w:document>" + b" " * (50 * 1024 * 1024) + b"</w:document>")
         data = buf.getvalue()
-    before = set(p.name for p in app.state.store.root.iterdir())
+    before = {p.name for p in app.state.store.root.iterdir()}
     r = upload(client, (name, data))
     assert r.status_code == 400
     assert message in r.json()["refused"][0]["message"]
-    assert set(p.name for p in app.state.store.root.iterdir()) == before  # nothing kept
+    assert {p.name for p in app.state.store.root.iterdir()} == before  # nothing kept
 
 
 def test_one_bad_file_among_good_ones_is_refused_alone(client, seeds):

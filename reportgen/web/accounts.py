@@ -12,8 +12,9 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import (Boolean, Column, DateTime, Engine, Integer, MetaData, String, Table, Text, delete, insert,
-                        select, update)
+from sqlalchemy import Engine, delete, insert, select, update
+
+from ..archive.accounts_tables import audit_log, settings, users
 
 ROLES = {"chuyen_vien": "Chuyên viên", "lanh_dao": "Lãnh đạo", "quan_tri": "Quản trị"}
 _RANK = {"chuyen_vien": 0, "lanh_dao": 1, "quan_tri": 2}
@@ -24,28 +25,6 @@ ACTIONS = {"login": "đăng nhập", "logout": "đăng xuất", "upload": "tải
            "download": "tải về", "delete": "xóa", "draft": "soạn thảo", "import": "nhập kho",
            "export": "xuất dữ liệu", "scheme_upload": "tải bộ chỉ số", "user_add": "thêm tài khoản",
            "user_passwd": "đổi mật khẩu", "user_role": "đổi vai trò", "login_failed": "đăng nhập sai"}
-
-meta = MetaData()
-users = Table("web_users", meta,
-              Column("id", Integer, primary_key=True),
-              Column("username", String(64), nullable=False, unique=True),
-              Column("full_name", String(200), nullable=False),
-              Column("role", String(20), nullable=False),
-              Column("password_hash", String(255), nullable=False),
-              Column("active", Boolean, nullable=False),
-              Column("created_at", DateTime, nullable=False))
-audit_log = Table("audit_log", meta,
-                  Column("id", Integer, primary_key=True),
-                  Column("at", DateTime, nullable=False),
-                  Column("username", String(64), nullable=False),
-                  Column("action", String(40), nullable=False),
-                  Column("target", String(300), nullable=False),
-                  Column("detail", Text, nullable=False))
-settings = Table("web_settings", meta,
-                 Column("username", String(64), primary_key=True),
-                 Column("name", String(64), primary_key=True),
-                 Column("value", Text, nullable=False))
-
 
 class AccountError(Exception):
     """A mistake with an account (Vietnamese message)."""
@@ -89,7 +68,7 @@ def hasher():
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _row(r) -> User:

@@ -21,7 +21,7 @@ def upgrade() -> None:
         sa.Column("full_name", sa.String(200), nullable=False, server_default=""),
         sa.Column("role", sa.String(20), nullable=False),
         sa.Column("password_hash", sa.String(255), nullable=False),
-        sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+        sa.Column("active", sa.Boolean, nullable=False, server_default="1"),
         sa.Column("created_at", sa.DateTime, nullable=False),
     )
     op.create_table(
