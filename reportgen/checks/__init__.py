@@ -13,7 +13,7 @@ warning when it suspects a slip but is not sure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from ..coverage import Ledger
 from ..model import Finding, Report
