@@ -250,6 +250,22 @@ def insert_appendices(document, appendices: Sequence[list]) -> None:
         final.append(child)
 
 
+def add_provenance_comments(document, appendices: Sequence[list], texts: Sequence[str]) -> int:
+    """A Word comment on each appendix heading saying where its figures came
+    from: visible to the clerk in Word, never printed in the official text."""
+    from docx.text.paragraph import Paragraph
+
+    added = 0
+    for elements, text in zip(appendices, texts):
+        if not text or not elements:
+            continue
+        paragraph = Paragraph(elements[0], document._body)
+        if paragraph.runs:
+            document.add_comment(paragraph.runs, text=text, author="reportgen", initials="RG")
+            added += 1
+    return added
+
+
 def _landscape() -> dict:
     from .appendix import LANDSCAPE
 
