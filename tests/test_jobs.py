@@ -76,11 +76,12 @@ def _crash_on_boom(job, progress):
 _REAL_VERIFY = execute._RUNNERS["verify"]
 
 
-def test_a_dying_worker_fails_only_its_job(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_dying_worker_fails_only_its_job(tmp_path, monkeypatch, workers):
     boom = tmp_path / "boom.txt"
     shutil.copyfile(seed("004"), boom)
     monkeypatch.setitem(execute._RUNNERS, "verify", _crash_on_boom)  # inherited by the forked workers
-    with LocalRunner(1) as runner:
+    with LocalRunner(workers) as runner:
         ids = runner.submit([Job("verify", seed("004")), Job("verify", str(boom)), Job("verify", seed("001"))])
         results = runner.wait(timeout=180)
     by_id = {r.job_id: r for r in results}

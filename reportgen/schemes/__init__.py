@@ -13,11 +13,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..errors import SchemeError
+
 _ROUNDING = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
 
 
-class UnknownScheme(KeyError):
-    pass
+class UnknownScheme(SchemeError, KeyError):
+    """No scheme of that name (the CLI names the known ones)."""
 
 
 @dataclass(frozen=True)
