@@ -225,3 +225,7 @@ class ArchiveSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The web server's tables live in the same database (migration 0003).
+from . import accounts_tables  # noqa: E402,F401
