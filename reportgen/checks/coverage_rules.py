@@ -17,7 +17,8 @@ def _short(text: str, width: int = _QUOTE) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-@rule("TABLE_UNCHECKED", "Bảng có số liệu nhưng không kiểm tra được quan hệ nào (tổng, tối đa, tỷ lệ, xếp loại, thứ hạng)")
+@rule("TABLE_UNCHECKED",
+      "Bảng có số liệu nhưng không kiểm tra được quan hệ nào (tổng, tối đa, tỷ lệ, xếp loại, thứ hạng)")
 def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for entry in ctx.ledger.unchecked_tables():
         title = f"“{_short(entry.title, 90)}”" if entry.title else "không có tiêu đề"
