@@ -73,13 +73,13 @@ def list_page(request: Request, user: User = Depends(current_user)):
 
 @router.get("/bo-chi-so/{name}")
 def show(request: Request, name: str, user: User = Depends(current_user)):
-    from ..cli.schemes import describe
     from ..schemes import all_schemes
 
     scheme = all_schemes().get(name) or uploaded_schemes(request).get(name)
     if scheme is None:
         raise Forbidden(f"Không có bộ chỉ số '{name}'.")
-    return page(request, "scheme.html", {"scheme": scheme, "text": describe(scheme)})
+    grades = [(band, scheme.grades[k - 1].min if k else None) for k, band in enumerate(scheme.grades)]
+    return page(request, "scheme.html", {"scheme": scheme, "grades": grades})
 
 
 @router.post("/bo-chi-so", dependencies=[Depends(check_csrf)])
