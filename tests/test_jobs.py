@@ -31,12 +31,13 @@ def test_job_round_trips_through_json():
 def test_run_job_verify_reports_verdict_counts_and_progress():
     events = []
     result = run_job(Job("verify", seed("004")), events.append)
-    assert (result.status, result.verdict, result.exit) == ("ok", "ĐẠT", 0)
-    assert result.counts == {"error": 0, "warning": 3, "info": 2}
+    # Seed 004's dossier table (Phụ lục IV) is not checked by any rule yet: TABLE_UNCHECKED.
+    assert (result.status, result.verdict, result.exit) == ("ok", "CHƯA KIỂM TRA HẾT", 3)
+    assert result.counts == {"error": 0, "warning": 4, "info": 2}
     assert result.payload["source"].endswith(".txt")
     assert [e.stage for e in events] == ["started", "reading", "done"]
     again = JobResult.from_json(result.to_json())
-    assert again.verdict == "ĐẠT" and again.counts == result.counts
+    assert again.verdict == "CHƯA KIỂM TRA HẾT" and again.counts == result.counts
 
 
 def test_unreadable_file_is_a_failed_job_with_its_name(tmp_path):
@@ -59,7 +60,7 @@ def test_local_runner_batch_goes_on_after_a_bad_file(tmp_path):
         assert runner.status(ids[2]).state == "done"
         assert runner.status(ids[1]).state == "failed"
     assert [r.job_id for r in results] == ids
-    assert [(r.verdict, r.exit) for r in results] == [("KHÔNG ĐẠT", 1), ("KHÔNG ĐỌC ĐƯỢC", 2), ("ĐẠT", 0)]
+    assert [(r.verdict, r.exit) for r in results] == [("KHÔNG ĐẠT", 1), ("KHÔNG ĐỌC ĐƯỢC", 2), ("CHƯA KIỂM TRA HẾT", 3)]
     assert "rong.docx" in results[1].error
     assert {r.job_id for r in finished} == set(ids)
     assert {p.stage for p in seen} >= {"started", "reading"}
@@ -75,15 +76,16 @@ def _crash_on_boom(job, progress):
 _REAL_VERIFY = execute._RUNNERS["verify"]
 
 
-def test_a_dying_worker_fails_only_its_job(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_dying_worker_fails_only_its_job(tmp_path, monkeypatch, workers):
     boom = tmp_path / "boom.txt"
     shutil.copyfile(seed("004"), boom)
     monkeypatch.setitem(execute._RUNNERS, "verify", _crash_on_boom)  # inherited by the forked workers
-    with LocalRunner(1) as runner:
+    with LocalRunner(workers) as runner:
         ids = runner.submit([Job("verify", seed("004")), Job("verify", str(boom)), Job("verify", seed("001"))])
         results = runner.wait(timeout=180)
     by_id = {r.job_id: r for r in results}
-    assert by_id[ids[0]].verdict == "ĐẠT"
+    assert by_id[ids[0]].verdict == "CHƯA KIỂM TRA HẾT"
     assert by_id[ids[2]].verdict == "KHÔNG ĐẠT"
     lost = by_id[ids[1]]
     assert (lost.status, lost.exit) == ("failed", 70) and "boom.txt" in lost.error
@@ -124,3 +126,9 @@ def test_draft_render_then_pdf_convert_jobs(tmp_path):
     assert not list((tmp_path / "pdf").glob(".rg-pdf-*"))  # the staging folder is gone
     writing = [(e.current, e.total) for e in events if e.stage == "writing"]
     assert writing == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_coverage_share_counts_cells_and_claims():
+    assert execute.coverage_share({"cells": {"checked": 3, "total": 4}, "claims": {"checked": 1, "total": 4}}) == 0.5
+    assert execute.coverage_share({"cells": {"checked": 0, "total": 0}, "claims": {"checked": 0, "total": 0}}) is None
+    assert execute.coverage_share(None) is None

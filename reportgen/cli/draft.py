@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..schemes import UnknownScheme, all_schemes
 from . import UsageError
+from .batch import add_batch_options, convert_batch
 from .output import atomic_path
 
 
@@ -56,6 +57,7 @@ def register(subparsers) -> None:
                                                      "lấy kỳ trước trong kho lưu trữ, nếu kho đã có)")
     p.add_argument("--db", metavar="URL", help="kho lưu trữ để lấy kết quả kỳ trước (mặc định: biến môi trường "
                                                "REPORTGEN_DB hoặc kho mặc định); không tạo kho mới")
+    add_batch_options(p)  # --jobs N: per-unit notices and their PDFs on N processes (reportgen.cli.batch)
     p.set_defaults(handler=run)
 
 
@@ -261,27 +263,29 @@ def _print_corrections(data) -> None:
 
 
 def _per_unit(args, data, meta, started: float) -> int:
-    from ..draft.pdf import convert
     from ..draft.perunit import write_per_unit
 
     outdir = Path(args.outdir)
     if meta.number:
         print("Cảnh báo: số văn bản trong tệp --meta không dùng cho thông báo từng đơn vị (mỗi thông báo một số); "
               "dùng --number-start N để đánh số, không có thì để trống số.", file=sys.stderr)
-    paths = write_per_unit(data, meta, outdir, args.template, number_start=args.number_start)
+    paths = write_per_unit(data, meta, outdir, args.template, workers=args.jobs, number_start=args.number_start)
     for path in paths:
         with_umask(path)
     print(f"Đã soạn {len(paths)} thông báo riêng cho từng đơn vị vào {outdir} "
           f"({time.perf_counter() - started:.1f} giây).")
+    status = 0
     if args.pdf:
-        with tempfile.TemporaryDirectory(prefix="rg-pdf-", dir=outdir) as work:
-            made = convert(paths, work, pdf_a=args.pdf_a)
-            for pdf in made:
-                with_umask(pdf)
-                os.replace(pdf, outdir / pdf.name)
-        print(f"Đã xuất {len(paths)} tệp PDF.")
+        # Several LibreOffice processes, each with its own profile, a chunk of files each.
+        results = convert_batch(paths, outdir, args)
+        made = sum(r.counts.get("pdfs", 0) for r in results)
+        for r in results:
+            if not r.ok:
+                print(f"reportgen: {r.error}", file=sys.stderr)
+                status = 2
+        print(f"Đã xuất {made} tệp PDF ({time.perf_counter() - started:.1f} giây).")
     _print_corrections(data)
-    return 0
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

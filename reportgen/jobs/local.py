@@ -3,8 +3,9 @@
 A dispatcher thread keeps the pool busy and collects results; workers send
 progress through a queue that a listener thread turns into callbacks. When a
 worker process dies (a crash inside a native library, the OOM killer), the
-pool is rebuilt: the jobs it was running are run once more, and a job that
-kills its worker twice is reported failed with its file's name. The batch
+pool is rebuilt and the jobs that were in flight are run again, each alone;
+a job that kills its worker while running alone is reported failed with its
+file's name, the others finish normally. The batch
 always goes on.
 """
 from __future__ import annotations
@@ -154,16 +155,23 @@ class LocalRunner:
 
     def _dispatch(self) -> None:
         running: dict = {}  # future -> (job, attempts)
+        suspects: set[str] = set()  # in flight when a worker died: now run alone
         pool = self._new_pool()
         try:
             while True:
                 with self._lock:
-                    while self._pending and len(running) < self.workers * 2:
-                        job, attempts = self._pending.popleft()
+                    while self._pending and len(running) < self.workers:
+                        job, attempts = self._pending[0]
+                        alone = job.id in suspects
+                        if running and (alone or any(j.id in suspects for j, _ in running.values())):
+                            break  # a suspect runs with nothing beside it
+                        self._pending.popleft()
                         try:
                             running[pool.submit(_work, job.to_json(), attempts)] = (job, attempts)
                         except BrokenProcessPool:
                             self._pending.appendleft((job, attempts))
+                            break
+                        if alone:
                             break
                     if not running:
                         if self._closed and not self._pending:
@@ -173,32 +181,31 @@ class LocalRunner:
                 done, _ = wait(list(running), timeout=0.2, return_when=FIRST_COMPLETED)
                 broken = False
                 for fut in done:
-                    job, attempts = running.pop(fut)
                     try:
-                        self._finish(JobResult.from_json(fut.result()))
+                        result = JobResult.from_json(fut.result())
                     except BrokenProcessPool:
                         broken = True
-                        self._retry_or_fail(job, attempts)
+                        continue
                     except Exception as exc:  # pragma: no cover - pickling trouble
-                        self._finish(self._lost(job, attempts, f"{type(exc).__name__}: {exc}"))
+                        job, attempts = running[fut]
+                        result = self._lost(job, attempts, f"{type(exc).__name__}: {exc}")
+                    running.pop(fut)
+                    self._finish(result)
                 if broken:
-                    for fut, (job, attempts) in list(running.items()):
-                        self._retry_or_fail(job, attempts)
+                    alone = len(running) == 1
+                    for job, attempts in running.values():
+                        if (alone and job.id in suspects) or attempts >= MAX_ATTEMPTS:
+                            self._finish(self._lost(job, attempts, "tiến trình xử lý bị dừng đột ngột"))
+                        else:
+                            suspects.add(job.id)
+                            with self._lock:
+                                self._status[job.id].state = "queued"
+                                self._pending.appendleft((job, attempts + 1))
                     running.clear()
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = self._new_pool()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-
-    def _retry_or_fail(self, job: Job, attempts: int) -> None:
-        """A job in flight when the pool broke: run again, unless it has been
-        in flight at MAX_ATTEMPTS breakages (then it is the likely culprit)."""
-        if attempts < MAX_ATTEMPTS:
-            with self._lock:
-                self._status[job.id].state = "queued"
-                self._pending.append((job, attempts + 1))
-            return
-        self._finish(self._lost(job, attempts, "tiến trình xử lý bị dừng đột ngột"))
 
     @staticmethod
     def _lost(job: Job, attempts: int, why: str) -> JobResult:
