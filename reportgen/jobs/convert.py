@@ -49,7 +49,8 @@ def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike 
     stage.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".rg-pdf-", dir=stage) as work:
         cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile_dir()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", PDF_A2B if pdf_a else "pdf:writer_pdf_Export", "--outdir", work, *map(str, sources)]
+               "--nolockcheck", "--convert-to", PDF_A2B if pdf_a else "pdf:writer_pdf_Export", "--outdir", work,
+               *map(str, sources)]
         done = 0
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
