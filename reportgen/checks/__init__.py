@@ -85,7 +85,7 @@ def registered_rules() -> list[Rule]:
 
 def _load_rule_modules() -> None:
     # Rule modules register themselves on import.
-    from . import prose, tables  # noqa: F401
+    from . import prose, relations, relations_rows, tables  # noqa: F401
 
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
