@@ -2,7 +2,7 @@
 
 All numbers are ``decimal.Decimal``. ``None`` in a score means "not applicable"
 (the report shows ``-``). ``to_json`` gives the stable machine contract of
-DESIGN.md: numbers as plain decimal strings, dates ISO 8601.
+docs/json.md: numbers as plain decimal strings, dates ISO 8601.
 """
 from __future__ import annotations
 

@@ -62,6 +62,8 @@ def test_a_scheme_that_does_not_fit_the_header_is_said_not_silently_dropped():
     # relations it obeys itself, which find the same three planted slips.
     found = _findings(U1, scheme="dienbien-2023")
     assert found == [
+        ("CLAIM_UNCHECKED", "warning", None, None,
+         "Trong quý III năm 2025 có 12 xã, phường được đánh giá. Kết quả chi tiết tại Phụ…", None),
         ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2023", None),
         ("RATIO_MISMATCH", "error", "Xã A Mú Sung", "k19", "86.10", "86.01"),
         ("GRADE_BAND_MISMATCH", "error", "Xã Cốc San", "k21", "Tốt", None),

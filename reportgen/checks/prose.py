@@ -41,6 +41,7 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if st.kind == "sum":
             numbers_by_par[st.paragraph].update([st.whole, *st.parts])
     for st in shares:
+        ctx.ledger.statement_checked(st, "share-percent")
         exact = st.value / st.whole * _HUNDRED
         if _share_ok(st.percent, exact):
             continue

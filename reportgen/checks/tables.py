@@ -57,6 +57,10 @@ def _vi(value: Decimal | None, places: int | None = None) -> str:
     return format_vi(value, places)
 
 
+def _score_cells(i: int, row: ScoreRow, scheme: Scheme) -> list[tuple[int, str]]:
+    return [(i, ind.key) for ind in scheme.scored_indicators if row.scores.get(ind.key) is not None]
+
+
 def _total_tolerance(row: ScoreRow, scheme: Scheme) -> Decimal:
     """A total written from unrounded scores may differ from the sum of the
     rounded scores by half a unit of the last place per score."""
@@ -79,6 +83,7 @@ def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table, scheme, i, row in _rows(report, ctx):
         if row.total is None:
             continue
+        ctx.ledger.table_checked(table.index, "total-sum", [(i, "total"), *_score_cells(i, row, scheme)])
         computed = total_of(row.scores, scheme)
         diff = abs(row.total - computed)
         if diff == 0:
@@ -96,6 +101,7 @@ def max_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table, scheme, i, row in _rows(report, ctx):
         if row.max is None:
             continue
+        ctx.ledger.table_checked(table.index, "max-sum", [(i, "max")])
         computed = applicable_max(row.scores, scheme)
         if row.max == computed:
             continue
@@ -118,6 +124,7 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         w_max = _written_max(row, scheme)
         if not c_max or not w_max:
             continue
+        ctx.ledger.table_checked(table.index, "percent-ratio", [(i, "percent")])
         exact_c = c_total * HUNDRED / c_max
         exact_w = w_total * HUNDRED / w_max
         expected = quantize(exact_c, scheme.places, scheme.rounding)
@@ -179,6 +186,7 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 w_basis = quantize(row.total * HUNDRED / _written_max(row, scheme), scheme.places, scheme.rounding)
         if c_basis is None:
             continue  # nothing applies to the unit: no grade to check against
+        ctx.ledger.table_checked(table.index, "grade-band", [(i, "grade")])
         fits_w, fits_c = written in _grades_near(w_basis, scheme), written in _grades_near(c_basis, scheme)
         if fits_c and (fits_w or w_basis is None):
             continue  # right (no percent or total written to follow instead)
@@ -205,6 +213,7 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 @rule("SCORE_EXCEEDS_MAX", "Điểm một chỉ số vượt điểm tối đa hoặc âm")
 def score_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table, scheme, i, row in _rows(report, ctx, complete=False):
+        ctx.ledger.table_checked(table.index, "score-max", _score_cells(i, row, scheme))
         for ind in scheme.scored_indicators:
             value = row.scores.get(ind.key)
             if value is None:
@@ -232,6 +241,8 @@ def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             values = [rank_value(r) for _, r in rows]
             if not (explicit or looks_ranked(values)):
                 continue
+            ctx.ledger.table_checked(table.index, "rank-order",
+                                     [(i, "rank") for i, r in rows if r.rank is not None])
             yield from _rank_findings(table, rows, scheme.tolerance)
 
 
