@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..model import ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..read.columns import conventions, role_for
-from ..read.header import ROLE_WORDS, fold, max_in
+from ..read.header import ROLE_WORDS, fold
 
 GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
     (re.compile(r"^xuất\s*sắc$", re.I), 5, "Xuất sắc"),
@@ -231,7 +231,17 @@ def _from_rows(table: ScoreTable) -> Frame:
 
 
 def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: list[str] | None = None) -> None:
-    n = len(rows)
+    _column_kinds(cols, rows, texts)
+    _number_roles(cols, rows)
+    label_col = _label_column(cols, texts)
+    no_col = _number_column(cols, texts, label_col)
+    grade_col = next((c for c in cols if c.kind == "grade"), None)
+    num_cols = [c for c in cols if c.kind == "num"]
+    for k, row in enumerate(rows):
+        _read_row(row, texts[k], no_col, label_col, grade_col, num_cols, names[k] if names else None)
+
+
+def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]]) -> None:
     for col in cols:
         values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
         numeric = sum(1 for r in rows if col.index in r.cells)
@@ -244,6 +254,9 @@ def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: l
             col.kind = "rank" if _RANK_HEAD.search(col.head) else "num"
         elif values:
             col.kind = "text"
+
+
+def _number_roles(cols: list[Col], rows: list[Row]) -> None:
     for col in cols:
         if col.kind != "num":
             continue
@@ -255,53 +268,54 @@ def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: l
         elif pct_cells * 2 > with_value or (_PERCENT_HEAD.search(col.head) and not col.max
                                             and not re.search(r"điểm", col.head)):
             col.role = "percent"
-    for col in cols:
         shown = [_places(c.value) for r in rows if (c := r.cells.get(col.index)) is not None and _places(c.value)]
         col.precision = min(shown) if shown else 0
-    # The label column: the first text column that is not a category repeated on every line.
+
+
+def _label_column(cols: list[Col], texts: list[list[str]]) -> Col | None:
+    """The first text column that is not a category repeated on every line."""
     text_cols = [c for c in cols if c.kind == "text"]
-    label_col = None
     for col in text_cols:
         values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
         if len(values) > 2 and len(set(values)) < 0.7 * len(values):
             continue
-        label_col = col
-        break
-    if label_col is None and text_cols:
-        label_col = text_cols[0]
-    if label_col is not None:
-        label_col.kind = "label"
+        col.kind = "label"
+        return col
+    if text_cols:
+        text_cols[0].kind = "label"
+        return text_cols[0]
+    return None
+
+
+def _number_column(cols: list[Col], texts: list[list[str]], label_col: Col | None) -> Col | None:
     no_col = next((c for c in cols if c.kind == "no"), None)
-    if no_col is None and cols and cols[0].kind in ("num", "text", "rank") and cols[0] is not label_col:
+    if no_col is None and cols and cols[0].kind in ("num", "text") and cols[0] is not label_col:
         numbered = sum(1 for t in texts if t and t[0] and NUMBERING.match(t[0].strip()))
-        if numbered * 2 >= max(1, sum(1 for t in texts if t and t[0])) and cols[0].kind != "rank":
+        if numbered * 2 >= max(1, sum(1 for t in texts if t and t[0])):
             cols[0].kind = "no"
             no_col = cols[0]
-    grade_col = next((c for c in cols if c.kind == "grade"), None)
-    num_cols = [c for c in cols if c.kind == "num"]
-    for k, row in enumerate(rows):
-        t = texts[k]
-        if no_col is not None and no_col.index < len(t):
-            row.no = t[no_col.index] or None
-            row.cells.pop(no_col.index, None)
-        label = names[k] if names else (t[label_col.index] if label_col is not None and label_col.index < len(t)
-                                        else "")
-        first_text = next((x for x in t if x and not NUMBERING.match(x.strip()) and parse_cell(x, "auto") is None),
-                          "")
-        row.label = label or first_text or (row.no or "")
-        if grade_col is not None and grade_col.index < len(t):
-            found = grade_level(t[grade_col.index])
-            if found:
-                row.grade, row.grade_text = found[0], t[grade_col.index]
-        stat = stat_of(row.label) or (stat_of(row.no) if row.no else None)
-        if stat and not names:
-            row.kind, row.stat = "stat", stat
-        elif stat and names is not None and stat != "overall":
-            row.kind, row.stat = "stat", stat
-        elif not any(c.index in row.cells for c in num_cols):
-            row.kind = "heading"
-        row.path = numbering_path(row.no)
+    return no_col
 
+
+def _read_row(row: Row, t: list[str], no_col: Col | None, label_col: Col | None, grade_col: Col | None,
+              num_cols: list[Col], name: str | None) -> None:
+    if no_col is not None and no_col.index < len(t):
+        row.no = t[no_col.index] or None
+        row.cells.pop(no_col.index, None)
+    label = name if name is not None else (t[label_col.index] if label_col is not None and label_col.index < len(t)
+                                           else "")
+    first_text = next((x for x in t if x and not NUMBERING.match(x.strip()) and parse_cell(x, "auto") is None), "")
+    row.label = label or first_text or (row.no or "")
+    if grade_col is not None and grade_col.index < len(t):
+        found = grade_level(t[grade_col.index])
+        if found:
+            row.grade, row.grade_text = found[0], t[grade_col.index]
+    stat = stat_of(row.label) or (stat_of(row.no) if row.no else None)
+    if stat and (name is None or stat != "overall"):
+        row.kind, row.stat = "stat", stat
+    elif not any(c.index in row.cells for c in num_cols):
+        row.kind = "heading"
+    row.path = numbering_path(row.no)
 
 def _places(value: Decimal) -> int:
     exp = value.as_tuple().exponent

@@ -85,7 +85,6 @@ def grid_conventions(grid: Grid) -> dict[int, str]:
 
 
 def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> ScoreTable | None:
-    raws = grid.raws
     roles = column_roles(grid)
     score_cols = [c for c in grid.columns if c.index not in roles and numeric_column(grid, c.index)]
     points = [c for c in score_cols if not is_rate_column(c)]
