@@ -26,6 +26,7 @@ from .db import write_connection
 from .models import Document, FindingRecord, IndicatorScore, ScoreRowRecord
 from .bulk import bulk_insert, insert_returning_ids
 from .cohorts import refresh as refresh_cohorts
+from ..read.portal import year_to_date
 from .periods import is_period
 from .registry import Scope, resolve_units
 from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, unit_key, territory_of
@@ -169,7 +170,9 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
             if not territory.province:
                 territory = territory_of(sibling.issuer, None, sibling.province)
     schemes = all_schemes()
-    tables = [t for t in report.tables if t.kind in SCORE_KINDS and t.rows]
+    titles = [t.title for t in report.tables]
+    tables = [t for t in report.tables if t.kind in SCORE_KINDS and t.rows
+              and not year_to_date(t.title, titles, meta.period)]  # a portal export's 'Điểm năm' is not the month
     doc = Document(sha256=sha256, content_sha256=content, name=name, file_format=file_format,
                    doc_type=meta.doc_type, number=meta.number, issuer=meta.issuer or meta.parent, date=meta.date, period=period,
                    scheme=next((t.scheme for t in tables if t.scheme), None), province=territory.province,
