@@ -109,9 +109,12 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
                           properties=_properties(pdf))
         wanted = set(settings.get("pages") or range(1, n_pages + 1))
         blocks: list = []
+        on_page = settings.get("on_page")  # progress hook: on_page(stage, k, n)
         for page in pdf.pages:
             if page.page_number not in wanted:
                 continue
+            if on_page is not None:
+                on_page("reading", page.page_number, n_pages)
             try:
                 blocks += read_page(page, path, settings, doc.notes)
             except UnreadableInput:
@@ -153,6 +156,8 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         if (budget := ocr_budget()) is not None:
             budget.start_page(number)
+        if settings.get("on_page") is not None:
+            settings["on_page"]("ocr", number, len(page.pdf.pages))
         blocks, page_notes = ocr.read_page(path, number - 1, settings)
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"

@@ -59,7 +59,13 @@ def test_commune_report_finds_its_three_planted_slips():
 
 def test_a_scheme_that_does_not_fit_the_header_is_said_not_silently_dropped():
     found = _findings(U1, scheme="dienbien-2023")
-    assert found == [("SCHEME_MISMATCH", "warning", None, None, "dienbien-2023", None)]
+    # The table is then not checked at all, nor the count of units evaluated it
+    # would confirm: the verdict must say so (CHƯA KIỂM TRA HẾT), never ĐẠT.
+    assert found == [
+        ("CLAIM_UNCHECKED", "warning", None, None,
+         "Trong quý III năm 2025 có 12 xã, phường được đánh giá. Kết quả chi tiết tại Phụ…", None),
+        ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2023", None),
+        ("TABLE_UNCHECKED", "warning", None, None, None, None)]
 
 
 # -- U3: a district's own 6-indicator scheme, maxima in the header ("Chỉ số 2 (15đ)"), Markdown table
@@ -97,7 +103,8 @@ def test_own_scheme_checks_figures_as_errors_and_assumed_grades_as_warnings():
 
 def test_forcing_a_shipped_scheme_on_an_own_scheme_table_warns():
     assert _findings(U3, scheme="dienbien-2024") == [
-        ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2024", None)]
+        ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2024", None),
+        ("TABLE_UNCHECKED", "warning", None, None, None, None)]
 
 
 # -- U4: tabs, unit names with commas, "29.07" and "16, 49" among comma decimals, "Văn hoá" in prose
