@@ -302,14 +302,7 @@ def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: d
             number = chk["computed"]
             cells[(chk["r"], chk["c"])] = (vi_text(number.normalize() if number != number.to_integral_value()
                                                    else number.quantize(Decimal(1))), number)
-    covered: set[tuple[int, int]] = set()
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for r1, c1, r2, c2 in merges:
-        spans[(r1, c1)] = (r2, c2)
-        for r in range(r1, r2 + 1):
-            for c in range(c1, c2 + 1):
-                if (r, c) != (r1, c1):
-                    covered.add((r, c))
+    covered, spans = _spans(merges, max((r for r, _ in cells), default=0), max((c for _, c in cells), default=0))
     origins = {k: v for k, v in cells.items() if k not in covered}
     doc.blocks.append(RawParagraph(text=sheet_name, index=_next(counts, 'p'), style="sheet"))
     by_row: dict[int, list[int]] = {}
@@ -322,21 +315,38 @@ def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: d
             segments[-1].append(r)
         else:
             segments.append([r])
+    notes_by_row: dict[int, list[dict]] = {}
+    for chk in checks:
+        if chk["kind"] != "formula_uncached":
+            notes_by_row.setdefault(chk["r"], []).append(chk)
     tables: list[int] = []
-    placed: set[int] = set()
     for segment in segments:
         t, row_index, first_col = _segment(segment, by_row, origins, spans, doc, settings, counts)
         if t is None:
             continue
         tables.append(t)
-        for chk in checks:
-            if chk["kind"] != "formula_uncached" and chk["r"] in row_index:
-                placed.add(id(chk))
-                doc.notes.append(_note(chk, sheet_name, t, row_index[chk["r"]], chk["c"] - first_col))
-    for chk in checks:
-        if chk["kind"] != "formula_uncached" and id(chk) not in placed:
-            doc.notes.append(_note(chk, sheet_name, None, None, None))
+        for r in row_index:
+            for chk in notes_by_row.pop(r, ()):
+                doc.notes.append(_note(chk, sheet_name, t, row_index[r], chk["c"] - first_col))
+    for chks in notes_by_row.values():
+        doc.notes.extend(_note(chk, sheet_name, None, None, None) for chk in chks)
     return tables
+
+
+def _spans(merges, last_row: int, last_col: int
+           ) -> tuple[set[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """(cells covered by a merge but its origin, origin → (last row, last col)).
+    Only cells up to the last row and column holding data are listed: a merge
+    over A1:XFD1048576 costs what the data costs."""
+    covered: set[tuple[int, int]] = set()
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for r1, c1, r2, c2 in merges:
+        spans[(r1, c1)] = (r2, c2)
+        for r in range(r1, min(r2, last_row) + 1):
+            for c in range(c1, min(c2, last_col) + 1):
+                if (r, c) != (r1, c1):
+                    covered.add((r, c))
+    return covered, spans
 
 
 def _next(counts: dict, kind: str) -> int:

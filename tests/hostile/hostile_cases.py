@@ -14,9 +14,7 @@ The same cases run against any checkout (``PYTHONPATH``), which is how
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import struct
 import subprocess
 import sys
 import time
