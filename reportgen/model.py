@@ -176,6 +176,7 @@ class ScoreRow:
     page: int | None = None
     source_row: int | None = None  # row index in the raw table
     source_cols: dict[str, int] = field(default_factory=dict)  # key → raw column
+    grid_row: int | None = None  # index of the row in the reader's grid (ScoreTable.grid.rows)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -215,6 +216,10 @@ class ScoreTable:
     # A scheme read from the table's own header (maxima written in it) when no
     # shipped scheme fits; ``scheme`` then holds its name. Not in the JSON.
     scheme_data: Any = None
+    # The reader's grid (header columns and data rows as written) the table
+    # was bound from, for the relations inferred from the table itself
+    # (reportgen.checks.relations). None for text tables. Not in the JSON.
+    grid: Any = None
 
     def __post_init__(self) -> None:
         self.kind = TableKind(self.kind)
