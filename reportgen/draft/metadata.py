@@ -300,11 +300,13 @@ def load_meta(path: str | Path | None, doc_type: str | None = None) -> DraftMeta
         text = p.read_text(encoding="utf-8-sig")
         try:
             if p.suffix.lower() in (".yaml", ".yml"):
-                import yaml
+                from parsers.limits import load_yaml
 
-                data = yaml.safe_load(text) or {}
+                data = load_yaml(text, source=p.name) or {}
             else:
                 data = tomllib.loads(text)
+        except UnreadableInput:
+            raise
         except Exception as exc:  # tomllib/yaml errors carry the line
             raise UnreadableInput(f"Tệp thông tin văn bản {p.name} sai cú pháp: {exc}") from exc
         if not isinstance(data, dict):
