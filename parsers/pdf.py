@@ -112,10 +112,6 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
                 continue
             try:
                 blocks += read_page(page, path, settings, doc.notes)
-            except UnreadableInput:
-                raise
-            except Exception as exc:
-                raise UnreadableInput(_damaged(path, exc)) from exc
             finally:
                 page.close()
     finally:
@@ -145,7 +141,8 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     from . import ocr
 
     number = page.page_number
-    chars = page.chars
+    # the page's content is parsed here, once (pdfplumber caches its objects)
+    chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
     mode = settings.get("ocr", "auto")
     if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         blocks, page_notes = ocr.read_page(path, number - 1, settings)
@@ -163,6 +160,18 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     free = [c for c in chars if id(c) not in taken]
     paragraphs = page_paragraphs(free, number, page.width)
     return interleave(paragraphs, tables)
+
+
+def _library(path: Path, fn, *args):
+    """Call into pdfplumber / pdfminer on the file's content: what they raise
+    means the file is damaged (exit 2). Only library calls go through here;
+    a bug in our own code propagates as itself."""
+    try:
+        return fn(*args)
+    except UnreadableInput:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a broken stream
+        raise UnreadableInput(_damaged(path, exc)) from exc
 
 
 def _has_picture(page) -> bool:
@@ -190,9 +199,12 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
 
         return camelot_tables(path, page, chars, flavor=settings.get("camelot_flavor", "lattice"),
                               keep=_mostly_filled)
-    table_settings = {**DEFAULT_TABLE_SETTINGS, **_straightened_edges(page),
+    table_settings = {**DEFAULT_TABLE_SETTINGS, **ruling_lines(page),
                       **(settings.get("table_settings") or {})}
-    found = [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
+    no_rules = any(table_settings.get(f"{k}_strategy") == "explicit"
+                   and len(table_settings.get(f"explicit_{k}_lines") or ()) < 2
+                   for k in ("vertical", "horizontal"))
+    found = [] if no_rules else [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
     if found:
         return _keep_tables([grid_table(f, chars, page.page_number) for f in found])
     if _has_grid_lines(page):  # rules pdfplumber could not join into cells
@@ -206,16 +218,53 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
     return aligned_tables(chars, page.page_number)
 
 
-def _straightened_edges(page) -> dict:
-    """Explicit ruling lines when rounding left some of them a hair off
-    horizontal or vertical (a page turned by its /Rotate): pdfplumber would
-    take a horizontal rule whose ends differ by 1e-13 for a vertical one."""
+def _white(color) -> bool:
+    if color is None:
+        return False
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    values = [v for v in values if isinstance(v, (int, float))]
+    if len(values) == 4:  # CMYK: no ink
+        return all(v <= 0.02 for v in values)
+    return bool(values) and all(v >= 0.98 for v in values)
+
+
+def _visible_rule(e: dict) -> bool:
+    """Whether an edge is a rule a reader sees. A filled rectangle wider and
+    taller than a rule is shading (Word draws a white box behind each cell's
+    paragraph); its sides are not cell borders. A white rule is invisible."""
+    if e.get("object_type") == "rect_edge":
+        if e.get("stroke") and not _white(e.get("stroking_color")):
+            return True
+        return bool(e.get("fill") and _rect_thickness(e) <= 2.5
+                    and not _white(e.get("non_stroking_color")))
+    color = e.get("stroking_color") if e.get("stroke", True) else e.get("non_stroking_color")
+    return not _white(color)
+
+
+def _rect_thickness(e: dict) -> float:
+    pts = e.get("pts") or []
+    if not pts:
+        return 0.0
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return min(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def ruling_lines(page) -> dict:
+    """Explicit ruling lines for pdfplumber's table finder: the page's edges
+    a reader sees as rules, straightened when rounding left one a hair off
+    horizontal or vertical (a page turned by its /Rotate: pdfplumber would
+    take a horizontal rule whose ends differ by 1e-13 for a vertical one).
+    Empty when every edge is a plain visible rule (pdfplumber's own
+    strategy then gives the same)."""
     edges = page.edges
-    if not any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
-               for e in edges):
+    visible = [e for e in edges if _visible_rule(e)]
+    crooked = any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
+                  for e in visible)
+    if len(visible) == len(edges) and not crooked:
         return {}
     horizontal, vertical = [], []
-    for e in edges:
+    for e in visible:
         if abs(e["x1"] - e["x0"]) >= abs(e["bottom"] - e["top"]):
             y = (e["top"] + e["bottom"]) / 2
             horizontal.append({**e, "top": y, "bottom": y, "height": 0, "orientation": "h"})
@@ -245,7 +294,7 @@ def _mostly_filled(table: RawTable) -> bool:
 
 def _has_grid_lines(page) -> bool:
     """Enough horizontal and vertical rules to be a table pdfplumber missed."""
-    edges = page.edges
+    edges = [e for e in page.edges if _visible_rule(e)]
     h = sum(1 for e in edges if e["orientation"] == "h" and e["width"] > 20)
     v = sum(1 for e in edges if e["orientation"] == "v" and e["height"] > 8)
     return h >= 4 and v >= 4
