@@ -32,6 +32,7 @@ from pathlib import Path
 
 from reportgen.raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 
+from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_text import majority_legacy, page_paragraphs
@@ -91,6 +92,7 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
     if engine not in ENGINES:
         raise UnreadableInput(f"Không có bộ đọc PDF '{engine}' (chọn: {', '.join(ENGINES)})")
     pdf = _open(path, settings)
+    stamps: dict = {}
     try:
         try:
             n_pages = len(pdf.pages)
@@ -106,16 +108,24 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
         doc = RawDocument(source=str(path), format="pdf", page_count=n_pages,
                           properties=_properties(pdf))
         wanted = set(settings.get("pages") or range(1, n_pages + 1))
+        stamps = _stamped(path, settings, pdf)
         blocks: list = []
+        heights: dict[int, float] = {}
         for page in pdf.pages:
             if page.page_number not in wanted:
                 continue
+            heights[page.page_number] = float(page.height)
+            source = stamps.get(page.page_number, page)
             try:
-                blocks += read_page(page, path, settings, doc.notes)
+                blocks += read_page(source, path, settings, doc.notes)
             finally:
                 page.close()
     finally:
         pdf.close()
+        for stamped in {id(p.pdf): p.pdf for p in stamps.values()}.values():
+            stamped.close()
+    blocks = strip_running(blocks, heights, doc.notes)
+    blocks = join_cut_paragraphs(blocks)
     doc.blocks = merge_continued_tables(blocks)
     if any(n.kind == "scanned_page" for n in doc.notes):
         from .ocr import MIN_CONFIDENCE, low_confidence_notes
@@ -124,6 +134,33 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
     for i, p in enumerate(doc.paragraphs):
         p.index = i
     return doc
+
+
+def _stamped(path: Path, settings: dict, pdf) -> dict:
+    """{page number: the page with the text its annotations stamp (a
+    signing tool's number and date) drawn into its content}, for the upright
+    pages that have such annotations."""
+    import pdfplumber
+    import pypdf
+
+    from .pdf_annots import stamped_pages
+
+    try:
+        source, numbers = stamped_pages(path, settings.get("password", ""))
+    except (pypdf.errors.PyPdfError, OSError, ValueError):
+        return {}  # the annotations cannot be read: the page content still can
+    if source is None:
+        return {}
+    upright = {p.page_number for p in pdf.pages if not p.rotation % 360}
+    stamped = _library(path, pdfplumber.open, source)
+    out = {}
+    for page, number in zip(stamped.pages, numbers):
+        if number in upright and abs(page.width - pdf.pages[number - 1].width) < 1:
+            page.page_number = number  # the number in the document, for tables and notes
+            out[number] = page
+    if not out:
+        stamped.close()
+    return out
 
 
 def _properties(pdf) -> dict:
@@ -150,6 +187,11 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
         return blocks
+    furniture, numbers = page_number_lines(chars, float(page.height))
+    for text in numbers:
+        notes.append(RawNote(kind="page_furniture", page=number, message=f"Số trang “{text}”",
+                             data={"text": text}))
+    chars = [c for c in chars if id(c) not in furniture]
     tables, taken = page_tables(page, chars, path, settings)
     legacy = majority_legacy(chars)
     if legacy:
@@ -228,17 +270,41 @@ def _white(color) -> bool:
     return bool(values) and all(v >= 0.98 for v in values)
 
 
-def _visible_rule(e: dict) -> bool:
-    """Whether an edge is a rule a reader sees. A filled rectangle wider and
-    taller than a rule is shading (Word draws a white box behind each cell's
-    paragraph); its sides are not cell borders. A white rule is invisible."""
+def _visible_rule(e: dict, hidden: frozenset = frozenset()) -> bool:
+    """Whether an edge is a boundary a reader sees: a rule that is not white,
+    or the side of a coloured fill. The sides of a white fill (Word draws a
+    white box behind each cell's paragraph) and of a fill inside another of
+    the same colour (``hidden``: a paragraph's shading in its shaded cell)
+    are not."""
     if e.get("object_type") == "rect_edge":
         if e.get("stroke") and not _white(e.get("stroking_color")):
             return True
-        return bool(e.get("fill") and _rect_thickness(e) <= 2.5
-                    and not _white(e.get("non_stroking_color")))
+        return bool(e.get("fill") and not _white(e.get("non_stroking_color"))
+                    and _box(e) not in hidden)
     color = e.get("stroking_color") if e.get("stroke", True) else e.get("non_stroking_color")
     return not _white(color)
+
+
+def _box(e: dict) -> tuple:
+    pts = e.get("pts") or [(0, 0)]
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
+
+
+def _hidden_fills(page) -> frozenset:
+    """Boxes of coloured fills lying inside a fill of the same colour."""
+    fills = [(_box(r), r.get("non_stroking_color")) for r in page.rects
+             if r.get("fill") and not _white(r.get("non_stroking_color"))
+             and _rect_thickness(r) > 2.5]
+    hidden = set()
+    for box, color in fills:
+        for other, color2 in fills:
+            if other != box and color2 == color and other[0] - 0.6 <= box[0] and other[1] - 0.6 <= box[1] \
+                    and box[2] <= other[2] + 0.6 and box[3] <= other[3] + 0.6:
+                hidden.add(box)
+                break
+    return frozenset(hidden)
 
 
 def _rect_thickness(e: dict) -> float:
@@ -258,7 +324,8 @@ def ruling_lines(page) -> dict:
     Empty when every edge is a plain visible rule (pdfplumber's own
     strategy then gives the same)."""
     edges = page.edges
-    visible = [e for e in edges if _visible_rule(e)]
+    hidden = _hidden_fills(page)
+    visible = [e for e in edges if _visible_rule(e, hidden)]
     crooked = any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
                   for e in visible)
     if len(visible) == len(edges) and not crooked:
@@ -294,7 +361,8 @@ def _mostly_filled(table: RawTable) -> bool:
 
 def _has_grid_lines(page) -> bool:
     """Enough horizontal and vertical rules to be a table pdfplumber missed."""
-    edges = [e for e in page.edges if _visible_rule(e)]
+    hidden = _hidden_fills(page)
+    edges = [e for e in page.edges if _visible_rule(e, hidden)]
     h = sum(1 for e in edges if e["orientation"] == "h" and e["width"] > 20)
     v = sum(1 for e in edges if e["orientation"] == "v" and e["height"] > 8)
     return h >= 4 and v >= 4

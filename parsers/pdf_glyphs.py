@@ -60,6 +60,24 @@ def footnote_marks(line: list[dict]) -> set[int]:
             if c["text"].isdigit() and _size(c) <= 0.75 * size and c["bottom"] <= base - 0.2 * size}
 
 
+def covered_spaces(line: list[dict]) -> set[int]:
+    """Ids of the space glyphs a visible glyph is drawn over (a signing tool
+    stamps the number over the blanks the document left for it): they are
+    no word break."""
+    out = set()
+    for i, ch in enumerate(line):
+        if not ch["text"].isspace():
+            continue
+        width = max(ch["x1"] - ch["x0"], 0.1)
+        for other in line[max(0, i - 3):i + 4]:
+            if other["text"].isspace():
+                continue
+            if min(ch["x1"], other["x1"]) - max(ch["x0"], other["x0"]) > 0.6 * width:
+                out.add(id(ch))
+                break
+    return out
+
+
 def letter_gap(line: list[dict]) -> float:
     """The usual gap between two letters of a word on this line."""
     gaps = []
@@ -80,7 +98,7 @@ def letter_gap(line: list[dict]) -> float:
 def line_text(line: list[dict], gap: float | None = None) -> str:
     """One visual line's text; ``gap`` the usual letter gap (of this line
     when not given)."""
-    marks = footnote_marks(line)
+    marks = footnote_marks(line) | covered_spaces(line)
     if gap is None:
         gap = letter_gap([c for c in line if id(c) not in marks])
     out: list[str] = []

@@ -135,8 +135,10 @@ def page_paragraphs(chars: list[dict], page_number: int, right_margin: float) ->
 
 def _continues(prev: Segment, seg: Segment, right: float) -> bool:
     size = max(prev.size, seg.size)
-    if abs(prev.size - seg.size) > 0.6 or prev.bold != seg.bold:
+    if abs(prev.size - seg.size) > 0.6:
         return False
+    if prev.bold != seg.bold and prev.text.rstrip()[-1:] in ".:;!?":
+        return False  # a bold line after a finished one: a heading (a bold run inside goes on)
     gap = seg.top - prev.bottom
     if gap < -0.3 * size or gap > 0.6 * size:
         return False
