@@ -111,9 +111,12 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
         stamps = _stamped(path, settings, pdf)
         blocks: list = []
         heights: dict[int, float] = {}
+        on_page = settings.get("on_page")  # progress hook: on_page(stage, k, n)
         for page in pdf.pages:
             if page.page_number not in wanted:
                 continue
+            if on_page is not None:
+                on_page("reading", page.page_number, n_pages)
             heights[page.page_number] = float(page.height)
             source = stamps.get(page.page_number, page)
             try:
@@ -182,6 +185,8 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
     mode = settings.get("ocr", "auto")
     if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
+        if settings.get("on_page") is not None:
+            settings["on_page"]("ocr", number, len(page.pdf.pages))
         blocks, page_notes = ocr.read_page(path, number - 1, settings)
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"

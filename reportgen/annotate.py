@@ -3,7 +3,8 @@ paragraph a finding points at, in Vietnamese, saying what was written and
 what it should be. The original is never touched; the copy is written
 atomically.
 
-A finding on a table row (``table``/``row``/``column``) is placed on the cell
+A finding on a whole table (a table that could not be checked) is placed on
+the table's first cell. A finding on a table row (``table``/``row``/``column``) is placed on the cell
 through the Report that was read from the same file: the ScoreTable's raw
 table (``source_table``, or the table that continues it), the row's raw row
 (``source_row``) and the column's raw column (``source_cols``; the unit's
@@ -15,19 +16,16 @@ locations come from the same walk the DOCX parser makes
 from __future__ import annotations
 
 import os
-import re
-from decimal import Decimal
 from pathlib import Path
 
-from .cli.output import atomic_path
-from .model import Finding, Report
-from .numbers import format_vi
+from .files import atomic_path
+from .model import Finding, Report, Severity
+from .numbers import plain_to_vi
 from .raw import RawDocument, UnreadableInput
 from .text import collapse_spaces
 
 AUTHOR, INITIALS = "reportgen", "RG"
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
-_SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
+_SEVERITY = {str(s): s.label for s in Severity}  # the one label: "Lỗi", "Cảnh báo", "Thông tin"
 
 
 def comment_text(finding: Finding) -> str:
@@ -38,20 +36,12 @@ def comment_text(finding: Finding) -> str:
     for label, value in (("Đã ghi", finding.reported), ("Nên là", finding.expected)):
         if value is None:
             continue
-        shown = _vi(value)
+        shown = plain_to_vi(value)
         if shown not in message and value not in message:
             tail.append(f"{label}: {shown}.")
     if tail:
         text = (text if text.endswith((".", "!", "?")) else text + ".") + " " + " ".join(tail)
     return text
-
-
-def _vi(value: str) -> str:
-    """A plain decimal of the JSON contract ('58.94') as a document writes it
-    ('58,94'); anything else as it is."""
-    if _PLAIN.match(value):
-        return format_vi(Decimal(value))
-    return value
 
 
 def _fold(text: str) -> str:
@@ -60,9 +50,14 @@ def _fold(text: str) -> str:
 
 def _raw_row(raw: RawDocument, report: Report, finding: Finding) -> tuple[int, int, int] | None:
     """(raw table index, raw row, raw column) of the cell a table finding means."""
-    if finding.table is None or finding.row is None or finding.table >= len(report.tables):
+    if finding.table is None or finding.table >= len(report.tables):
         return None
     table = report.tables[finding.table]
+    if finding.row is None:  # about the whole table (TABLE_UNCHECKED): its first cell
+        raws = list(raw.tables)
+        if table.source_table is None or table.source_table >= len(raws):
+            return None
+        return raws[table.source_table].index, 0, 0
     if finding.row >= len(table.rows) or table.source_table is None:
         return None
     row = table.rows[finding.row]

@@ -15,9 +15,20 @@ Finding uses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from decimal import Decimal
+from typing import Any, Iterable
 
 Cell = tuple[int, str]
+
+# The three verdicts, and what each means for a clerk.
+PASSED, FAILED, INCOMPLETE = "ĐẠT", "KHÔNG ĐẠT", "CHƯA KIỂM TRA HẾT"
+
+# Statements that state a relation between numbers the document can be held
+# to: a part and its whole with a percent, a whole and its parts, x/y, a count
+# of units by grade, an evaluated count. A lone figure ("đạt 95,27%") states a
+# fact the document gives no means to check; it is checked only where another
+# claim or a table gives the same quantity, and is not counted on its own.
+CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count")
 
 
 @dataclass
@@ -58,6 +69,10 @@ class Ledger:
 
     tables: dict[int, TableEntry] = field(default_factory=dict)
     claims: dict[int, ClaimEntry] = field(default_factory=dict)
+    _statement_ids: dict[int, int] = field(default_factory=dict, repr=False)
+    # A percent or a fraction that is the figure of a share (or of a count
+    # by grade) is one claim with it: statement index → the claim's index.
+    _member_of: dict[int, int] = field(default_factory=dict, repr=False)
 
     def add_table(self, index: int, title: str | None, page: int | None,
                   numeric_cells: Iterable[Cell]) -> TableEntry:
@@ -80,5 +95,153 @@ class Ledger:
         self.tables.setdefault(index, TableEntry(index)).doubts.append(reason)
 
     def claim_checked(self, statement: int, relation: str) -> None:
-        entry = self.claims.setdefault(statement, ClaimEntry(statement, ""))
+        """Record ``relation`` on statement ``statement`` (an index in
+        ``Report.statements``): the claim it belongs to is checked."""
+        key = self._member_of.get(statement, statement)
+        entry = self.claims.setdefault(key, ClaimEntry(key, ""))
         entry.relations.add(relation)
+
+    def statement_checked(self, statement, relation: str) -> None:
+        """Record ``relation`` on a Statement of the registered report (found
+        by identity, so rules need not carry indices)."""
+        index = self._statement_ids.get(id(statement))
+        if index is not None:
+            self.claim_checked(index, relation)
+
+    # -- registration and totals ------------------------------------------------
+
+    def register(self, report) -> None:
+        """Enter every table with numbers and every numeric claim of ``report``."""
+        for table in report.tables:
+            cells = numeric_cells(table)
+            if cells:
+                self.add_table(table.index, table.title, table.page, cells)
+        self._statement_ids = {id(st): i for i, st in enumerate(report.statements)}
+        for i, st, members in claim_statements(report):
+            self.add_claim(i, st.text, st.paragraph, st.page)
+            for m in members:
+                self._member_of[m] = i
+
+    def unchecked_tables(self) -> list[TableEntry]:
+        return [t for t in sorted(self.tables.values(), key=lambda t: t.index)
+                if t.numeric_cells and not t.checked]
+
+    def unchecked_claims(self) -> list[ClaimEntry]:
+        return [c for c in sorted(self.claims.values(), key=lambda c: c.statement) if c.text and not c.checked]
+
+    def totals(self) -> dict[str, tuple[int, int]]:
+        """(checked, total) for tables, numeric cells and claims."""
+        tables = [t for t in self.tables.values() if t.numeric_cells]
+        cells = sum(len(t.numeric_cells) for t in tables)
+        checked_cells = sum(len(t.checked_cells & t.numeric_cells) for t in tables)
+        claims = [c for c in self.claims.values() if c.text]
+        return {"tables": (sum(1 for t in tables if t.checked), len(tables)),
+                "cells": (checked_cells, cells),
+                "claims": (sum(1 for c in claims if c.checked), len(claims))}
+
+    @property
+    def complete(self) -> bool:
+        return not self.unchecked_tables() and not self.unchecked_claims()
+
+    def line(self) -> str:
+        """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.'"""
+        t = self.totals()
+        return (f"Đã kiểm tra {t['tables'][0]}/{t['tables'][1]} bảng, {t['cells'][0]}/{t['cells'][1]} ô số, "
+                f"{t['claims'][0]}/{t['claims'][1]} nhận định.")
+
+    def to_json(self) -> dict[str, Any]:
+        t = self.totals()
+        return {
+            "tables": {"checked": t["tables"][0], "total": t["tables"][1]},
+            "cells": {"checked": t["cells"][0], "total": t["cells"][1]},
+            "claims": {"checked": t["claims"][0], "total": t["claims"][1]},
+            "by_table": [{
+                "table": e.index, "title": e.title, "page": e.page, "checked": e.checked,
+                "relations": sorted(e.relations),
+                "cells": {"checked": len(e.checked_cells & e.numeric_cells), "total": len(e.numeric_cells)},
+                "doubts": list(e.doubts),
+            } for e in sorted(self.tables.values(), key=lambda e: e.index) if e.numeric_cells],
+            "unchecked_claims": [{"statement": c.statement, "paragraph": c.paragraph, "page": c.page,
+                                  "text": c.text} for c in self.unchecked_claims()],
+        }
+
+
+def verdict(has_error: bool, ledger: Ledger) -> str:
+    if has_error:
+        return FAILED
+    return PASSED if ledger.complete else INCOMPLETE
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (Decimal, int, float)):
+        return True
+    if isinstance(value, str):
+        text = value.strip().rstrip("%").strip()
+        return bool(text) and any(ch.isdigit() for ch in text) and all(
+            ch.isdigit() or ch in ".,/ -" for ch in text)
+    return False
+
+
+def numeric_cells(table) -> set[Cell]:
+    """The cells of a ScoreTable that hold numbers, named as findings name
+    them: a score key, 'total', 'max', 'percent', 'rank', or an extra
+    column's label (the ``x/y`` denominators kept as ``label_of`` belong to
+    their cell and are not counted apart)."""
+    out: set[Cell] = set()
+    for i, row in enumerate(table.rows):
+        for key, value in row.scores.items():
+            if value is not None:
+                out.add((i, key))
+        for key in ("total", "max", "percent", "rank"):
+            if getattr(row, key) is not None:
+                out.add((i, key))
+        for label, value in row.extra.items():
+            label = str(label)
+            if label.endswith("_of") or label in row.scores:
+                continue
+            if _is_number(value):
+                out.add((i, label))
+    return out
+
+
+def _figure_of(st, claim) -> bool:
+    """Whether statement ``st`` is a figure of ``claim`` (same paragraph): the
+    percent or the x/y of a share, the x/y of a count by grade."""
+    if st is claim or st.paragraph != claim.paragraph:
+        return False
+    if claim.kind == "share":
+        if st.kind == "percent" and st.percent == claim.percent:
+            return True
+        return st.kind in ("fraction", "score") and st.numerator == claim.value and st.denominator == claim.whole
+    if claim.kind == "grade_count" and claim.denominator is not None:
+        return st.kind == "fraction" and st.numerator == claim.count and st.denominator == claim.denominator
+    return False
+
+
+def _is_claim(st) -> bool:
+    if st.kind not in CLAIM_KINDS:
+        return False
+    if st.kind in ("score", "rank"):
+        return st.denominator is not None  # "16,97" alone is a figure, "16,97/20" a claim
+    return True
+
+
+def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
+    """(index, Statement, indices of its figures) of every numeric claim of
+    the prose (see CLAIM_KINDS); a figure of a claim is not a claim itself."""
+    statements = report.statements
+    heads = [i for i, st in enumerate(statements)
+             if st.kind == "share" or (st.kind == "grade_count" and st.denominator is not None)]
+    owner: dict[int, int] = {}
+    for h in heads:
+        for j, st in enumerate(statements):
+            if j not in owner and j not in heads and _figure_of(st, statements[h]):
+                owner[j] = h
+    out = []
+    for i, st in enumerate(statements):
+        if i in owner or not _is_claim(st):
+            continue
+        out.append((i, st, [j for j, h in owner.items() if h == i]))
+    return out

@@ -6,11 +6,14 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
-from .model import Finding, Report
+from .coverage import Ledger
+from .coverage import verdict as verdict_of
+from .model import Finding, Report, Severity
 from .numbers import format_vi
 
-SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN"}
-SEVERITY_NAME = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+# The one Vietnamese label of each severity (model.Severity.label), as this output writes it.
+SEVERITY_LABEL = {str(s): s.label.upper() for s in Severity}  # "LỖI", "CẢNH BÁO", "THÔNG TIN"
+SEVERITY_NAME = {str(s): s.label.lower() for s in Severity}  # "lỗi", "cảnh báo", "thông tin"
 _COLUMN_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)",
                  "grade": "Xếp loại", "rank": "Xếp hạng", "unit": "Tên đơn vị"}
 _TITLE_WIDTH = 90
@@ -102,12 +105,15 @@ def format_finding(report: Report, f: Finding, indent: str = "") -> list[str]:
     return lines
 
 
-def summary_line(findings: Iterable[Finding]) -> str:
+def summary_line(findings: Iterable[Finding], ledger: Ledger | None = None) -> str:
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1
     parts = [f"{n} {SEVERITY_NAME.get(sev, sev)}" for sev, n in counts.items()]
-    verdict = "KHÔNG ĐẠT" if counts["error"] else "ĐẠT"
+    if ledger is not None:
+        verdict = verdict_of(bool(counts["error"]), ledger)
+    else:
+        verdict = "KHÔNG ĐẠT" if counts["error"] else "ĐẠT"
     return f"Kết quả: {verdict} – " + ", ".join(parts) + "."
 
 
@@ -124,9 +130,13 @@ def read_line(report: Report) -> str:
     return "Đã đọc: " + ", ".join(parts) + "."
 
 
-def format_findings(report: Report, findings: list[Finding]) -> str:
-    """The whole text for one report."""
-    lines = [f"Tệp: {report.source}", read_line(report)]
+def format_findings(report: Report, findings: list[Finding], ledger: Ledger | None = None) -> str:
+    """The whole text for one report; with the coverage ledger of the run,
+    it opens with what was checked and the verdict says whether all was."""
+    lines = [f"Tệp: {report.source}"]
+    if ledger is not None:
+        lines.append(ledger.line())
+    lines.append(read_line(report))
     # Findings on the document as a whole first, then in the order of the text.
     general = sorted((f for f in findings if f.table is None),
                      key=lambda f: -1 if f.paragraph is None else f.paragraph)
@@ -149,5 +159,5 @@ def format_findings(report: Report, findings: list[Finding]) -> str:
                 lines.extend(format_finding(report, f, "    "))
     if not findings:
         lines.append("Không phát hiện sai sót.")
-    lines.append(summary_line(findings))
+    lines.append(summary_line(findings, ledger))
     return "\n".join(lines)

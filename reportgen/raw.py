@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator, Union
 
+from .errors import UnreadableInput  # noqa: F401  (re-export)
+
 
 @dataclass
 class RawCell:
@@ -132,7 +134,5 @@ class RawDocument:
         return (b for b in self.blocks if isinstance(b, RawTable))
 
 
-class UnreadableInput(Exception):
-    """The file cannot be read as the format it claims (or at all).
-
-    The message is Vietnamese and shown to the user as is; the CLI exits 2."""
+# UnreadableInput lives in reportgen.errors; re-exported here for the parsers
+# that import it from raw (kept while they move).

@@ -99,3 +99,34 @@ def test_comment_text_shows_numbers_as_the_document_writes_them():
     f = Finding(code="PERCENT_MISMATCH", severity="warning", message="Tỷ lệ không đúng",
                 reported="93.06", expected="93.07")
     assert comment_text(f) == "Cảnh báo (PERCENT_MISMATCH): Tỷ lệ không đúng. Đã ghi: 93,06. Nên là: 93,07."
+
+
+def test_a_table_that_could_not_be_checked_gets_a_comment_on_its_first_cell(tmp_path):
+    # A table of counts that obey no relation the checks can verify.
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    doc.add_paragraph("Biểu 1. Số văn bản trong kỳ")
+    grid = doc.add_table(rows=4, cols=3)
+    for r, cells in enumerate([("Nội dung", "Số lượng", "Số trang"), ("Văn bản đến", "120", "37"),
+                               ("Văn bản đi", "75", "12"), ("Văn bản nội bộ", "30", "8")]):
+        for c, text in enumerate(cells):
+            grid.cell(r, c).text = text
+    seed_004 = tmp_path / "bieu.docx"
+    doc.save(str(seed_004))
+    result = verify_path(seed_004)
+    unchecked = [f for f in result.findings if f.code == "TABLE_UNCHECKED"]
+    assert unchecked, "the table of counts is checked by no relation"
+    out = tmp_path / "c.docx"
+    n = annotate(seed_004, unchecked, out, report=result.report)
+    anchored = _anchored(out)
+    assert n == len(unchecked) == len(anchored)
+    from parsers import docx as docx_parser
+
+    raw = docx_parser.read(seed_004)
+    raw_tables = list(raw.tables)
+    first_cells = {raw_tables[result.report.tables[f.table].source_table].grid()[0][0] for f in unchecked}
+    for text, where in anchored.items():
+        assert text.startswith("Cảnh báo (TABLE_UNCHECKED): Bảng ")
+        assert "chưa được kiểm tra" in text
+        assert where in first_cells and where  # the table's first (header) cell

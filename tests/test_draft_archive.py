@@ -77,7 +77,7 @@ def test_draft_compares_with_the_archived_previous_year(archive_2023, tmp_path):
     assert "So với năm 2023: 02 cơ quan tăng hạng, 13 cơ quan giảm hạng, 02 cơ quan giữ nguyên." in lines
     # Thanh tra tỉnh: the 2023 report's own 93,4% against 2024's recomputed 96,52%.
     assert "- Thanh tra tỉnh: tăng từ vị trí 2/17 lên 1/17, tỷ lệ điểm đạt tăng từ 93,4% lên 96,52%." in lines
-    assert "So với năm 2023: 00 đơn vị tăng hạng, 00 đơn vị giảm hạng, 10 đơn vị giữ nguyên." in lines
+    assert "So với năm 2023: thứ hạng của cả 10 đơn vị giữ nguyên." in lines
 
 
 def test_the_comparison_works_on_sqlite_and_postgresql(db_url, report_2023, tmp_path):  # noqa: F811
@@ -120,7 +120,7 @@ def test_a_previous_file_takes_precedence_over_the_archive(archive_2023, tmp_pat
     assert "kho lưu trữ" not in proc.stdout
     lines = texts(out)
     assert not any(t.startswith("- Sở Tư pháp: tăng") for t in lines)
-    assert "So với năm 2024: 00 cơ quan tăng hạng, 00 cơ quan giảm hạng, 17 cơ quan giữ nguyên." in lines
+    assert "So với năm 2024: thứ hạng của cả 17 cơ quan giữ nguyên." in lines
 
 
 def test_an_archive_without_an_earlier_period_changes_nothing(archive_2023, tmp_path):

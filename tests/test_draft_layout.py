@@ -174,7 +174,7 @@ def test_appendix_header_merges_groups_over_their_indicators(report):
 
 def test_headings_are_numbered_without_gaps(report):
     numbers = [p.text.split(" ", 1)[0] for p in report.paragraphs if p.style.name in ("RG Muc 1", "RG Muc 2")]
-    assert numbers == ["1.", "1.1.", "1.2.", "2.", "2.1.", "2.2.", "3."]
+    assert numbers == ["1.", "1.1.", "1.2.", "2.", "2.1.", "2.2.", "2.3.", "3."]  # 2.3. Nguyên nhân
 
 
 def test_thong_bao_numbers_parts_in_roman():

@@ -69,8 +69,8 @@ def test_every_row_points_back_to_its_sheet_and_line(data):
 def test_notice_states_score_rank_trend_and_weakest_groups(notice):
     texts = [p.text for p in notice.paragraphs]
     body = "\n".join(texts)
-    assert ("tháng 10/2025 UBND tỉnh An Giang đạt 86,74/100 điểm, xếp hạng 13/34 tỉnh, thành phố; "
-            "tăng 5,94 điểm so với tháng 9/2025 (80,8 điểm theo trang xu hướng).") in body
+    assert ("Tháng 10/2025, UBND tỉnh An Giang đạt 86,74/100 điểm, xếp hạng 13/34 tỉnh, thành phố, xếp loại Tốt; "
+            "tăng 5,94 điểm so với tháng 9/2025 (80,8 điểm).") in body
     assert ("Các nhóm chỉ số đạt thấp nhất: Dịch vụ công trực tuyến (8,09/12 điểm, 67,42%); "
             "Số hóa hồ sơ (15,86/22 điểm, 72,09%).") in texts
     assert "- 01 cơ quan xếp loại Yếu: Thanh tra tỉnh An Giang." in texts
@@ -89,8 +89,9 @@ def test_notice_appendix_holds_the_sheet_figures(notice):
                    "Trung bình"]
 
 
-def test_each_appendix_names_the_file_sheet_and_lines_it_came_from(notice):
-    notes = [p.text for p in notice.paragraphs if p.text.startswith("Nguồn số liệu")]
+def test_each_appendix_names_the_file_sheet_and_lines_in_a_word_comment_not_in_the_text(notice):
+    assert not [p.text for p in notice.paragraphs if "Nguồn số liệu" in p.text or "portal-766" in p.text]
+    notes = [c.text for c in notice.comments]
     assert notes[0].startswith("Nguồn số liệu: tệp portal-766-2025-10.xlsx, trang “Sở Ban”, dòng 2–16;")
     assert notes[1].startswith("Nguồn số liệu: tệp portal-766-2025-10.xlsx, trang “Xã Phường”, dòng 2–103;")
 

@@ -19,13 +19,11 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
+from ..errors import ArchiveError  # noqa: F401  (re-exported by reportgen.archive)
+
 ENV_VAR = "REPORTGEN_DB"
 BUSY_TIMEOUT_S = 60
 _MIGRATION_LOCK = 7_412_025  # advisory lock id for schema upgrades on PostgreSQL
-
-
-class ArchiveError(Exception):
-    """The archive cannot be opened or used; the message is Vietnamese."""
 
 
 def default_url() -> str:

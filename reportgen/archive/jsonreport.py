@@ -1,5 +1,5 @@
 """A Report back from the JSON of ``reportgen extract --format json`` (the
-stable contract of DESIGN.md), so an archive can take what another machine
+stable contract of docs/json.md), so an archive can take what another machine
 extracted, or a report drafted elsewhere, without reading the original."""
 from __future__ import annotations
 

@@ -20,8 +20,10 @@ from functools import lru_cache
 
 from sqlalchemy import (BigInteger, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text,
                         UniqueConstraint)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from .base import Base
 
 SCALE = 6
 _UNIT = Decimal(1).scaleb(-SCALE)
@@ -85,10 +87,6 @@ def to_stored(value: Decimal | None, dialect_name: str):
         return None
     value = value.quantize(_UNIT, rounding=ROUND_HALF_UP)
     return value if dialect_name == "postgresql" else int(value.scaleb(SCALE))
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class Document(Base):
@@ -225,3 +223,7 @@ class ArchiveSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The web server's tables live in the same database (migration 0003).
+from . import accounts_tables  # noqa: E402,F401

@@ -13,10 +13,10 @@ warning when it suspects a slip but is not sure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from ..coverage import Ledger
-from ..model import Finding, Report
+from ..model import Finding, Report, Severity
 from ..schemes import Scheme, all_schemes
 
 
@@ -85,17 +85,22 @@ def registered_rules() -> list[Rule]:
 
 def _load_rule_modules() -> None:
     # Rule modules register themselves on import.
-    from . import prose, tables  # noqa: F401
+    from . import coverage_rules, prose, relations, relations_rows, tables  # noqa: F401
 
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+COVERAGE_CODES = ("TABLE_UNCHECKED", "CLAIM_UNCHECKED")
+
+SEVERITY_ORDER = {str(s): s.order for s in Severity}  # errors first
 
 
 def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]:
     """All findings for a report: what the reader noticed, then every rule's."""
     ctx = ctx or CheckContext()
+    ctx.ledger.register(report)
     findings: list[Finding] = list(report.read_findings)
-    for r in registered_rules():
+    rules = registered_rules()
+    # The coverage rules read what the others recorded: they run last.
+    for r in sorted(rules, key=lambda r: r.code in COVERAGE_CODES):
         findings.extend(r.func(report, ctx))
     return sorted(findings, key=lambda f: (
         f.table if f.table is not None else -1,

@@ -128,6 +128,14 @@ def _unit_grades(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if st.kind == "grade_count" and st.grade in _band_names()]
 
 
+def _sole_unit_table(report: Report) -> list[RowRef]:
+    """The rows of the report's only score table (one row per unit), else none."""
+    tables = [t for t in report.tables if t.kind == "scores"]
+    if len(tables) != 1:
+        return []
+    return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
+
+
 # --- grade counts and lists ------------------------------------------------------------------
 
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị theo xếp loại trong văn bản khác bảng kết quả")
@@ -141,6 +149,7 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             continue
         for st in grades:
             in_table = sum(1 for ref in group if ref[2].grade == st.grade)
+            ctx.ledger.statement_checked(st, "grade-count-table")
             if st.count == in_table:
                 continue
             yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names else "warning",
@@ -152,7 +161,10 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị nêu khác số tên đơn vị liệt kê")
 def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
-        if st.kind != "grade_count" or not st.units or st.count == len(st.units):
+        if st.kind != "grade_count" or not st.units:
+            continue
+        ctx.ledger.statement_checked(st, "grade-count-list")
+        if st.count == len(st.units):
             continue
         _, by_unit = _group_by_units(report, st.units)
         sure = bool(by_unit) and all(by_unit.values())
@@ -207,9 +219,10 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind != "sum" or st.whole is None or len(st.parts) < 2:
             continue
+        ctx.ledger.statement_checked(st, "parts-sum")
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
-        mode = st.raw.get("mode")
+        mode = st.mode
         if diff == 0 or (mode == "subset" and diff < 0):
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):
@@ -235,6 +248,8 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
             if len({s.grade for s in sts}) < 2:
                 continue
             total = sum((Decimal(s.count) for s in sts), Decimal(0))
+            for s in sts:
+                ctx.ledger.statement_checked(s, "grade-counts-within-whole")
             if total > den:
                 yield finding_at("SUM_MISMATCH", "error",
                           f"Số đơn vị theo từng xếp loại {_sum_text([Decimal(s.count) for s in sts])} = {vi_number(total)}, "
@@ -246,6 +261,8 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
             continue
         whole = Decimal(evaluated[-1].count)
         total = sum((Decimal(s.count) for s in plain), Decimal(0))
+        for s in (evaluated[-1], *plain):
+            ctx.ledger.statement_checked(s, "grade-counts-sum")
         if total != whole:
             yield finding_at("SUM_MISMATCH", "error" if total > whole else "warning",
                       f"Số đơn vị theo từng xếp loại {_sum_text([Decimal(s.count) for s in plain])} = {vi_number(total)}, "
@@ -259,6 +276,7 @@ def fraction_over_one(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind not in ("fraction", "score", "rank") or st.numerator is None or not st.denominator:
             continue
+        ctx.ledger.statement_checked(st, "fraction-bound")
         if st.numerator <= st.denominator or (st.paragraph, st.text) in seen:
             continue
         seen.add((st.paragraph, st.text))
@@ -272,12 +290,16 @@ def fraction_over_one(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for scope, statements in _scopes(report).items():
         evaluated = [st for st in statements if st.kind == "evaluated_count"]
-        if not evaluated or not _unit_grades(statements):
+        if not evaluated:
             continue
-        group, by_names = _scope_group(report, statements)
+        if _unit_grades(statements):
+            group, by_names = _scope_group(report, statements)
+        else:  # no counts by grade: the report's one table of units, if it has one
+            group, by_names = _sole_unit_table(report), False
         if not group:
             continue
         st = evaluated[-1]
+        ctx.ledger.statement_checked(st, "evaluated-rows")
         if st.count != len(group):
             yield finding_at("FRACTION_MISMATCH", "error" if by_names else "warning",
                       f"Văn bản nêu đánh giá {format_count(st.count)} đơn vị nhưng bảng kết quả có "

@@ -205,6 +205,7 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if out_of_max is None or any(m is None for m in s.maxima) \
                     or sum(s.maxima, Decimal(0)) != out_of_max:
                 continue  # cannot tell that the lines shown are all of the whole's parts
+            ctx.ledger.table_checked(table.index, "parts-sum", [(s.row, s.column)])
             computed = sum(s.parts, Decimal(0))
             diff = abs(computed - s.whole)
             if diff == 0:
@@ -235,6 +236,7 @@ def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for s in _series(table):
             for i, den in s.den.items():
                 x = s.values[i]
+                ctx.ledger.table_checked(table.index, "fraction-bound", [(i, s.key.removeprefix("extra:"))])
                 if x <= den:
                     continue
                 row = table.rows[i]
@@ -282,7 +284,10 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if any(all(x[i] == y[i] for i in rows) for x, y in ((whole, a), (whole, b), (a, b))):
                 continue
             bad = [i for i in rows if whole[i] != a[i] + b[i]]
-            if not bad or len(bad) * 4 > len(rows) or len(bad) > 2:
+            if len(bad) * 4 > len(rows) or len(bad) > 2:
+                continue
+            ctx.ledger.table_checked(table.index, "derived-sum")
+            if not bad:
                 continue
             seen.add((wl, *sorted((al, bl))))
             for i in bad:
@@ -308,6 +313,7 @@ def total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if len(parts) < 2:
                 continue
             computed = sum(parts, Decimal(0))
+            ctx.ledger.table_checked(table.index, "total-row")
             if computed != vals[t]:
                 message = f"Dòng tổng cộng ghi {label} {_vi(vals[t])} nhưng cộng {len(parts)} dòng được {_vi(computed)}"
                 yield finding("SUM_MISMATCH", "error", message, table, t, table.rows[t], label, vals[t], computed)
@@ -326,12 +332,19 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     descending, by one: the rows out of order get a warning. A table in
     exact descending order of any column gives nothing (other columns may
     follow it loosely, as parts follow a total)."""
+    from .relations_support import frames
+
+    by_table = {f.table.index: f for f in frames(report)}
     for table in report.tables:
         if table.kind != "data":
             continue
+        frame = by_table.get(table.index)
+        if frame is not None and any(c.kind == "rank" for c in frame.cols):
+            continue  # RANK_MISMATCH checks the ranks against the column they follow
+        not_units = {r.report_row for r in frame.rows if r.kind != "unit"} if frame is not None else set()
         orders = []
         for s in _series(table):
-            rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]))
+            rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]) and i not in not_units)
             values = [s.values[i] for i in rows]
             if len(values) < 2 or values[0] <= values[-1]:
                 continue
@@ -342,6 +355,7 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for s, values, rises in orders:
             if not looks_ranked(values):
                 continue
+            ctx.ledger.table_checked(table.index, "rank-order")
             for i, j in rises:
                 prev, row = table.rows[i], table.rows[j]
                 message = (f"Bảng xếp theo {s.label} giảm dần nhưng {row.unit} ({_vi(s.values[j])}) "

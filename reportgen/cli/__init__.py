@@ -1,22 +1,33 @@
 """The ``reportgen`` command. Each sub-command lives in its own module with a
-``register(subparsers)`` function; this module only dispatches and turns
-unreadable input into a Vietnamese message and exit status 2."""
+``register(subparsers)`` function; this module only dispatches and keeps the
+error boundary (docs/exit-status.md):
+
+- an error the project raises on purpose (:class:`reportgen.errors.ReportgenError`:
+  unreadable input, a wrong option, a bad scheme file, an archive problem) or
+  one the operating system gives on a file (``OSError``) is the user's input or
+  environment: its Vietnamese message on stderr and exit 2;
+- anything else is a bug of ours: a Vietnamese message asking for a bug report,
+  the traceback written to a log file whose path is printed, exit 70.
+"""
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
+import errno
 import os
 import sys
+import traceback
+from pathlib import Path
 
-from ..raw import UnreadableInput
+from ..errors import EXIT_BAD_INPUT, EXIT_INTERNAL, ReportgenError, UsageError
 from .vihelp import VietnameseArgumentParser, VietnameseHelpFormatter
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS = 0, 1
+LOG_DIR_ENV = "REPORTGEN_LOG_DIR"
 
-_COMMAND_MODULES = ("extract", "verify", "schemes", "rules", "draft", "archive")
+_COMMAND_MODULES = ("extract", "verify", "schemes", "rules", "draft", "archive", "serve", "users", "worker")
 
-
-class UsageError(Exception):
-    """A user mistake on the command line (exit 2, Vietnamese message)."""
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "UsageError", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,19 +62,70 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return int(args.handler(args) or 0)
-    except (UnreadableInput, UsageError) as exc:
+    except ReportgenError as exc:
         print(f"reportgen: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except OSError as exc:  # the file system said no: a path, a permission, a full disk
+        print(f"reportgen: {_os_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("reportgen: đã dừng.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception as exc:  # never a traceback for the user
+    except Exception:  # a bug of ours: never a traceback for the user, never blamed on the file
         if os.environ.get("REPORTGEN_DEBUG"):
             raise
-        print(f"reportgen: không xử lý được đầu vào ({type(exc).__name__}: {exc}). "
-              "Đặt REPORTGEN_DEBUG=1 để xem chi tiết.", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return internal_error(argv)
 
+
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.EEXIST: "đã có một tệp trùng tên",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+}
+
+
+def _os_message(exc: OSError) -> str:
+    where = f" “{exc.filename}”" if exc.filename else ""
+    reason = _OS_REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
+    return f"không đọc/ghi được tệp{where}: {reason}."
+
+
+def log_dir() -> Path:
+    """Where internal-error logs go: ``REPORTGEN_LOG_DIR``, else the user's log
+    folder (``~/.local/state/reportgen/log`` on Linux)."""
+    if os.environ.get(LOG_DIR_ENV):
+        return Path(os.environ[LOG_DIR_ENV]).expanduser()
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("reportgen"))
+
+
+def internal_error(argv: list[str] | None) -> int:
+    """Report the exception being handled as a bug of ours: the traceback to a
+    log file, a Vietnamese message naming it on stderr, exit 70."""
+    from .. import __version__
+
+    stamp = _dt.datetime.now()
+    text = (f"reportgen {__version__} {stamp.isoformat(timespec='seconds')}\n"
+            f"lệnh: reportgen {' '.join(sys.argv[1:] if argv is None else argv)}\n"
+            f"python {sys.version.split()[0]}\n\n{traceback.format_exc()}")
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"loi-{stamp:%Y%m%d-%H%M%S}-{os.getpid()}.log"
+        path.write_text(text, encoding="utf-8")
+        where = f"kèm tệp nhật ký: {path}"
+    except OSError:
+        sys.stderr.write(text)
+        where = "kèm nội dung lỗi in ở trên"
+    print("reportgen: lỗi nội bộ của reportgen (không phải do tệp của bạn). "
+          f"Vui lòng báo lỗi cho người phát triển, {where}", file=sys.stderr)
+    return EXIT_INTERNAL
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,6 +1,6 @@
 """``reportgen extract FILE [--format json|csv] [--scheme NAME]``: what was read.
 
-JSON is the machine contract of DESIGN.md (``Report.to_json``). CSV has one
+JSON is the machine contract of docs/json.md (``Report.to_json``). CSV has one
 line per row of every table: table, title, scheme, kind, section, no, unit,
 page, the scores by key, any other values by column label, then total, max,
 percent and grade. Numbers are plain decimals ('58.69'), empty where the

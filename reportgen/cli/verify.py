@@ -1,8 +1,10 @@
 """``reportgen verify FILE... [--format text|json] [--scheme NAME] [--annotate OUT.docx]``.
 
 Every file is read before anything is printed: when one cannot be read, the
-command says which on stderr, prints nothing else and exits 2. Otherwise it
-exits 1 when any report has an error-level finding, else 0.
+command says which on stderr, prints nothing else and exits 2. Otherwise the
+exit status follows the verdict: 0 ĐẠT, 1 KHÔNG ĐẠT (an error-level finding),
+3 CHƯA KIỂM TRA HẾT (no error, but a table or a claim with numbers was not
+checked); with several files, the worst of them (1, then 3, then 0).
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import sys
 
 from ..raw import UnreadableInput
 from ..schemes import UnknownScheme, all_schemes, load_scheme
-from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+from . import EXIT_BAD_INPUT, UsageError
+from .batch import add_batch_options, verify_batch, wants_batch
 from .reading import add_reader_options, reader_settings
 from .vihelp import add_command
 
@@ -21,16 +24,20 @@ def register(subparsers) -> None:
     p = add_command(
         subparsers, "verify", help="kiểm tra số liệu của báo cáo (tổng, điểm tối đa, tỷ lệ, xếp loại, lời văn)",
         description="Đọc báo cáo (PDF, DOCX, XLSX, văn bản) và chỉ ra từng chỗ số liệu không khớp. "
-                    "Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 không đọc được đầu vào.")
-    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp báo cáo cần kiểm tra")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="định dạng kết quả: text (để đọc, mặc định) hoặc json (cho chương trình khác)")
+                    "Mã thoát: 0 ĐẠT (đã kiểm tra hết, không có lỗi), 1 KHÔNG ĐẠT (có ít nhất một lỗi), "
+                    "2 không đọc được đầu vào, 3 CHƯA KIỂM TRA HẾT (không có lỗi nhưng còn bảng "
+                    "hoặc nhận định chưa kiểm tra được).")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp báo cáo cần kiểm tra, hoặc thư mục chứa chúng")
+    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
+                   help="định dạng kết quả: text (để đọc, mặc định), json (cho chương trình khác) hoặc jsonl "
+                        "(chạy hàng loạt: mỗi tệp một dòng JSON)")
     p.add_argument("--scheme", metavar="TÊN",
                    help="bộ chỉ số dùng để chấm lại (mặc định: nhận ra từ dòng tiêu đề của bảng); "
                         "xem 'reportgen schemes list'")
     p.add_argument("--annotate", metavar="RA.docx",
                    help="ghi một bản DOCX có chú thích tại từng chỗ sai (chỉ với một tệp đầu vào)")
     add_reader_options(p)
+    add_batch_options(p)
     p.set_defaults(handler=run)
 
 
@@ -46,9 +53,11 @@ def resolve_scheme(name: str | None):
 
 
 def run(args) -> int:
-    from ..verify import verify_path
+    from ..verify import verify_path, worst_exit
 
     scheme = resolve_scheme(args.scheme)
+    if wants_batch(args, args.files):  # folders, --jobs, --report, jsonl: jobs in parallel
+        return verify_batch(args, reader_settings(args))
     if args.annotate and len(args.files) != 1:
         raise UsageError("Tùy chọn --annotate chỉ dùng với đúng một tệp đầu vào.")
     results, failed = [], []
@@ -71,7 +80,7 @@ def run(args) -> int:
         count = annotate(args.files[0], results[0].findings, args.annotate, report=results[0].report)
         print(f"reportgen: đã ghi {count} chú thích vào {args.annotate}", file=sys.stderr)
     _print(results, args.format)
-    return EXIT_OK if all(r.ok for r in results) else EXIT_FINDINGS
+    return worst_exit(r.exit_status for r in results)
 
 
 def emit(text: str) -> None:
@@ -92,8 +101,10 @@ def _print(results, fmt: str) -> None:
         return
     from ..findings_text import format_findings
 
-    texts = [format_findings(r.report, r.findings) for r in results]
+    texts = [format_findings(r.report, r.findings, r.ledger) for r in results]
     if len(results) > 1:
         failed = sum(1 for r in results if not r.ok)
-        texts.append(f"Tổng cộng {len(results)} tệp: {len(results) - failed} đạt, {failed} không đạt.")
+        incomplete = sum(1 for r in results if r.ok and r.verdict != "ĐẠT")
+        line = f"Tổng cộng {len(results)} tệp: {len(results) - failed - incomplete} đạt, {failed} không đạt"
+        texts.append(line + (f", {incomplete} chưa kiểm tra hết." if incomplete else "."))
     emit("\n\n".join(texts) + "\n")

@@ -19,7 +19,7 @@ from .data import Correction, DraftData, noun_for
 from .inputs import load_input, prepared
 from .metadata import DraftMeta, load_meta
 from .narrative import previous_period
-from .render import (TemplateProblem, insert_appendices, number_headings, place_footnotes,
+from .render import (TemplateProblem, add_provenance_comments, insert_appendices, number_headings, place_footnotes,
                      release_long_lists, render_template, template_path)
 
 __all__ = ["DraftResult", "TemplateProblem", "build_draft", "load_meta", "load_data", "DraftMeta", "Correction"]
@@ -89,5 +89,6 @@ def build_draft(data: DraftData, meta: DraftMeta, template: str | None = None) -
     release_long_lists(document)
     place_footnotes(document, comp.notes.texts)
     insert_appendices(document, comp.appendices)
+    add_provenance_comments(document, comp.appendices, comp.provenance)
     return DraftResult(document=document, data=data, meta=meta, template=path,
                        corrections=list(data.corrections), headings=headings)

@@ -142,10 +142,10 @@ def table_element(dt: DraftTable, name_word: str = "TÊN CƠ QUAN, ĐƠN VỊ"):
                    header_size=lay.size - 1)
 
 
-def appendix_elements(dt: DraftTable, number: int, attachment_ref: str, period_text: str = "",
-                      source: str | None = None) -> list:
-    """Heading, title, 'Kèm theo' line, rule and table of one appendix; notes
-    on '-' and on where the figures come from (file and sheet)."""
+def appendix_elements(dt: DraftTable, number: int, attachment_ref: str, period_text: str = "") -> list:
+    """Heading, title, 'Kèm theo' line, rule and table of one appendix, and the
+    note on '-'. Where the figures come from is never printed: the renderer
+    puts it in a Word comment."""
     title = (dt.title or f"Kết quả đánh giá, xếp loại {lower_first(dt.heading)}")
     if period_text and period_text.casefold() not in title.casefold():
         title = f"{title} {period_text}"
@@ -161,9 +161,4 @@ def appendix_elements(dt: DraftTable, number: int, attachment_ref: str, period_t
         dropped = "; điểm của chỉ số đó không tính vào điểm tối đa" if dt.scheme.dash_removes_max else ""
         out.append(X.paragraph("Ghi chú: dấu (-) là chỉ số cơ quan, đơn vị không phải thực hiện hoặc chưa đến "
                                f"thời điểm đánh giá{dropped}.", italic=True, size=11, before=6))
-    if source and dt.sheet:
-        lines = [r.source_row for r in dt.rows if r.source_row]
-        span = f", dòng {min(lines)}–{max(lines)}" if lines else ""
-        out.append(X.paragraph(f"Nguồn số liệu: tệp {source}, trang “{dt.sheet}”{span}; tổng điểm, tỷ lệ, "
-                               "xếp loại và thứ hạng tính lại theo bộ chỉ số.", italic=True, size=11, before=3))
     return out

@@ -10,8 +10,9 @@ from ..numbers import format_vi
 from .appendix import appendix_elements
 from .data import DraftData, DraftTable, UnitGroup
 from .metadata import DraftMeta
-from .narrative import (Notes, change_blocks, evaluation_blocks, lower_first, names_text, period_words,
+from .narrative import (Notes, change_blocks, evaluation_blocks, lower_first, period_words, spaced,
                         strength_blocks, weakness_blocks)
+from .tasks import cause_blocks, deadline_text, task_blocks
 from .render import ANCHOR
 
 SUBJECTS = {
@@ -32,17 +33,27 @@ class Composition:
     context: dict
     appendices: list[list] = field(default_factory=list)
     notes: Notes = field(default_factory=Notes)
+    provenance: list[str] = field(default_factory=list)  # one per appendix, for a Word comment
+
+
+def province_name(data: DraftData) -> str | None:
+    """'tỉnh An Giang' for the province's own row 'UBND tỉnh An Giang'."""
+    if data.province is None:
+        return None
+    return data.province.row.unit.removeprefix("UBND ").strip()
 
 
 def _province_blocks(data: DraftData, when: str) -> list[dict]:
+    """The province's own result first: score and rank among all provinces,
+    the change since the last period, year to date, each indicator group."""
     prov = data.province
     if prov is None:
         return []
-    row, scheme = prov.row, None
+    row = prov.row
+    lead = f"{when[:1].upper()}{when[1:]}, {row.unit}" if when else row.unit
     out = [{"kind": "p", "text": (
-        f"Theo số liệu của Cổng Dịch vụ công quốc gia (trang “{prov.sheet}”), {when} {row.unit} đạt "
-        f"{format_vi(row.total, 2)}/{format_vi(row.max)} điểm, xếp hạng {prov.rank}/{prov.of} tỉnh, thành phố"
-        + _trend_text(data) + ".")}]
+        f"{lead} đạt {format_vi(row.total, 2)}/{format_vi(row.max)} điểm, xếp hạng {prov.rank}/{prov.of} "
+        f"tỉnh, thành phố{row.grade and f', xếp loại {row.grade}' or ''}" + _trend_text(data) + ".")}]
     before = data.previous.get(row.unit.casefold())
     if before and before[2] is not None:
         move = before[2] - prov.rank
@@ -51,11 +62,9 @@ def _province_blocks(data: DraftData, when: str) -> list[dict]:
         when_before = period_words(data.previous_period) or "kỳ trước"
         out.append({"kind": "p", "text": f"So với {when_before}, xếp hạng của tỉnh "
                                          + verb.format(a=before[2], n=before[3], b=prov.rank, m=prov.of) + "."})
-    if prov.portal_rank is not None and prov.portal_rank != prov.rank:
-        out.append({"kind": "note", "text": f"(Cổng ghi thứ tự {prov.portal_rank}; xếp hạng trên tính lại theo "
-                                            "tổng điểm.)"})
     if prov.year_row is not None:
-        out.append({"kind": "p", "text": f"Tính chung từ đầu năm: {format_vi(prov.year_row.total, 2)}/"
+        year = data.period.split("-")[0] if data.period else ""
+        out.append({"kind": "p", "text": f"Tính chung từ đầu năm{spaced(year)}: {format_vi(prov.year_row.total, 2)}/"
                                          f"{format_vi(prov.year_row.max)} điểm, xếp hạng {prov.year_rank}/{prov.of}."})
     scheme = data.tables[0].scheme if data.tables else None
     if scheme is None:
@@ -87,71 +96,119 @@ def _trend_text(data: DraftData) -> str:
     diff = prov.row.total - before
     verb = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
     amount = f" {format_vi(abs(diff), 2)} điểm" if diff else ""
-    return f"; {verb}{amount} so với tháng {label} ({format_vi(before)} điểm theo trang xu hướng)"
+    return f"; {verb}{amount} so với tháng {label} ({format_vi(before)} điểm)"
 
 
 def _table_heading(dt: DraftTable | UnitGroup) -> str:
     return dt.heading[:1].upper() + dt.heading[1:]
 
 
-def compose(data: DraftData, meta: DraftMeta) -> Composition:
-    kind = meta.doc_type if meta.doc_type in SUBJECTS else "BC"
-    when = period_words(data.period or meta.period)
-    when_long = period_words(data.period or meta.period, long=True)
-    notes = Notes()
+@dataclass
+class Frame:
+    """What every composer needs: the data, the metadata, the period in
+    words, the groups of units, the footnotes and the appendix numbers."""
+
+    data: DraftData
+    meta: DraftMeta
+    when: str
+    when_long: str
+    groups: list[UnitGroup]
+    notes: Notes
+    appendix_for: dict[int, int]
+
+    @property
+    def deadline(self) -> str:
+        return deadline_text(self.meta.deadline, self.data.period or self.meta.period)
+
+    @property
+    def addressees(self) -> str:
+        """'các sở, ban, ngành, UBND các xã, phường, đặc khu'."""
+        return ", ".join(lower_first(g.heading) for g in self.groups) or "các cơ quan, đơn vị"
+
+    def evaluation(self, g: UnitGroup) -> list[dict]:
+        return evaluation_blocks(g, self.appendix_for[id(g.table)], self.notes) + change_blocks(g, self.data)
+
+
+def _compose_bc(f: Frame) -> tuple[list[dict], str]:
     body: list[dict] = []
-    appendix_for = {id(dt): i + 1 for i, dt in enumerate(data.tables)}
+    many = len(f.groups) > 1
+    if f.data.province is not None:
+        body.append({"kind": "h1", "text": f"Kết quả chung của {province_name(f.data)}"})
+        body += _province_blocks(f.data, f.when)
+    body.append({"kind": "h1", "text": "Kết quả đánh giá, xếp loại các cơ quan, đơn vị"})
+    for g in f.groups:
+        body += ([{"kind": "h2", "text": _table_heading(g)}] if many else []) + f.evaluation(g)
+    body.append({"kind": "h1", "text": "Đánh giá chung"})
+    body.append({"kind": "h2", "text": "Kết quả đạt được"})
+    for g in f.groups:
+        body += _prefixed(g, strength_blocks(g), many)
+    body.append({"kind": "h2", "text": "Tồn tại, hạn chế"})
+    for g in f.groups:
+        body += _prefixed(g, weakness_blocks(g), many)
+    causes = [(g, cause_blocks(g)) for g in f.groups]
+    if any(blocks for _, blocks in causes):
+        body.append({"kind": "h2", "text": "Nguyên nhân"})
+        for g, blocks in causes:
+            body += _prefixed(g, blocks, many)
+    body.append({"kind": "h1", "text": "Nhiệm vụ, giải pháp trong thời gian tới"})
+    body += task_blocks(f.groups, f.meta.issuer, f.deadline)
+    addressee = f.meta.addressee or _default_addressee(f.data, f.meta)
+    closing = (f"Trên đây là báo cáo kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp{spaced(f.when)}, "
+               f"{f.meta.issuer} kính báo cáo {addressee} xem xét, chỉ đạo./.")
+    return body, closing
 
-    groups = [g for dt in data.tables for g in dt.groups()]
 
-    def per_group(g: UnitGroup, with_heading: bool, level: str = "h2") -> list[dict]:
-        out = [{"kind": level, "text": _table_heading(g)}] if with_heading else []
-        out += evaluation_blocks(g, appendix_for[id(g.table)], notes)
-        out += change_blocks(g, data)
-        return out
+def _compose_tb(f: Frame) -> tuple[list[dict], str]:
+    body: list[dict] = []
+    if f.data.province is not None:
+        body.append({"kind": "h1", "text": f"Kết quả của {province_name(f.data)}{spaced(f.when)}"})
+        body += _province_blocks(f.data, f.when)
+    for g in f.groups:
+        body.append({"kind": "h1", "text": f"Kết quả của {lower_first(g.heading)}"})
+        body += f.evaluation(g)
+        weak = weakness_blocks(g)
+        if weak:
+            body.append({"kind": "p", "text": "Các chỉ số cần tập trung khắc phục:"})
+            body += weak
+    body.append({"kind": "h1", "text": "Đề nghị"})
+    body += task_blocks(f.groups, f.meta.issuer, f.deadline)
+    closing = f"{f.meta.issuer} thông báo để {f.addressees} biết, thực hiện./."
+    return body, closing
 
-    many = len(groups) > 1
-    if kind == "BC":
-        body.append({"kind": "h1", "text": "Kết quả đánh giá, xếp loại"})
-        for g in groups:
-            body += per_group(g, many)
-        body.append({"kind": "h1", "text": "Đánh giá chung"})
-        body.append({"kind": "h2", "text": "Kết quả đạt được"})
-        for g in groups:
-            body += _prefixed(g, strength_blocks(g), many)
-        body.append({"kind": "h2", "text": "Tồn tại, hạn chế"})
-        for g in groups:
-            body += _prefixed(g, weakness_blocks(g), many)
-        body.append({"kind": "h1", "text": "Đề xuất, kiến nghị"})
-        body += _requests(groups)
-        closing = (f"Trên đây là kết quả đánh giá {when}, {meta.issuer} báo cáo để lãnh đạo "
-                   "nắm và chỉ đạo./.")
-    elif kind == "TB":
-        if data.province is not None:
-            body.append({"kind": "h1", "text": f"Kết quả của tỉnh {when}".strip()})
-            body += _province_blocks(data, when)
-        for g in groups:
-            body.append({"kind": "h1", "text": f"Kết quả của {lower_first(g.heading)}"})
-            body += per_group(g, False)
-            weak = weakness_blocks(g)
-            if weak:
-                body.append({"kind": "p", "text": "Các chỉ số cần tập trung khắc phục:"})
-                body += weak
-        body.append({"kind": "h1", "text": "Đề nghị"})
-        body += _requests(groups)
-        closing = f"{meta.issuer} thông báo để các cơ quan, đơn vị biết, thực hiện./."
-    else:  # CV
-        body += _province_blocks(data, when)
-        for g in groups:
-            body.append({"kind": "h1", "text": _table_heading(g)})
-            body += evaluation_blocks(g, appendix_for[id(g.table)], notes)
-            weak = weakness_blocks(g)
-            if weak:
-                body.append({"kind": "p", "text": "Khẩn trương rà soát, khắc phục các chỉ số còn thấp:"})
-                body += weak
-        body += _requests(groups, heading="h1")
-        closing = f"{meta.issuer} đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
 
+def _compose_cv(f: Frame) -> tuple[list[dict], str]:
+    """A CV states the result briefly, then asks: every numbered part is a
+    request addressed to a kind of unit."""
+    body: list[dict] = _province_blocks(f.data, f.when)
+    for g in f.groups:
+        body.append({"kind": "p", "text": f"{_table_heading(g)}:"})
+        body += evaluation_blocks(g, f.appendix_for[id(g.table)], f.notes)
+    body.append({"kind": "p", "text": (
+        f"Để nâng cao chất lượng phục vụ người dân, doanh nghiệp, {f.meta.issuer} đề nghị {f.addressees} "
+        "thực hiện các nội dung sau:")})
+    body += task_blocks(f.groups, f.meta.issuer, f.deadline, heading="h1")
+    closing = f"{f.meta.issuer} đề nghị {f.addressees} quan tâm, triển khai thực hiện./."
+    return body, closing
+
+
+COMPOSERS = {"BC": _compose_bc, "TB": _compose_tb, "CV": _compose_cv}
+
+
+def _default_addressee(data: DraftData, meta: DraftMeta) -> str:
+    if meta.parent:
+        return meta.parent
+    name = province_name(data) or (f"tỉnh {meta.province}" if meta.province else None)
+    return f"UBND {name}" if name else "UBND tỉnh"
+
+
+def compose(data: DraftData, meta: DraftMeta) -> Composition:
+    kind = meta.doc_type if meta.doc_type in COMPOSERS else "BC"
+    period = data.period or meta.period
+    frame = Frame(data=data, meta=meta, when=period_words(period), when_long=period_words(period, long=True),
+                  groups=[g for dt in data.tables for g in dt.groups()], notes=Notes(),
+                  appendix_for={id(dt): i + 1 for i, dt in enumerate(data.tables)})
+    body, closing = COMPOSERS[kind](frame)
+    when_long = frame.when_long
     subject = meta.subject or SUBJECTS[kind].format(period=when_long).strip()
     basis = meta.basis or _default_basis(data)
     intro = meta.intro if meta.intro is not None else _intro(kind, meta, data, when_long)
@@ -165,7 +222,7 @@ def compose(data: DraftData, meta: DraftMeta) -> Composition:
         "number_line": meta.number_line,
         "date_line": meta.date_line,
         "subject": subject,
-        "kinh_gui": meta.kinh_gui or [g.heading for g in groups] or ["Các cơ quan, đơn vị"],
+        "kinh_gui": meta.kinh_gui or [g.heading for g in frame.groups] or ["Các cơ quan, đơn vị"],
         "basis": [b if b.endswith((";", ".")) else b + ";" for b in basis],
         "intro": intro,
         "body": body,
@@ -174,13 +231,29 @@ def compose(data: DraftData, meta: DraftMeta) -> Composition:
         "archive": meta.archive.rstrip("."),
         "authority_lines": meta.authority_lines,
         "signer": meta.signer or "",
-        "period": when,
+        "period": frame.when,
         "appendix_anchor": ANCHOR,
     }
-    source = Path(data.source).name if data.source and data.source != "synthetic" else None
-    appendices = [appendix_elements(dt, i + 1, f"Kèm theo {meta.attachment_ref}", when_long, source)
+    appendices = [appendix_elements(dt, i + 1, f"Kèm theo {meta.attachment_ref}", when_long)
                   for i, dt in enumerate(data.tables)]
-    return Composition(context=context, appendices=appendices, notes=notes)
+    return Composition(context=context, appendices=appendices, notes=frame.notes,
+                       provenance=provenance(data))
+
+
+def provenance(data: DraftData) -> list[str]:
+    """Where each appendix's figures came from (file, sheet, rows): kept out of
+    the official text, written as a Word comment on the appendix heading."""
+    if not data.source or data.source == "synthetic":
+        return [""] * len(data.tables)
+    name = Path(data.source).name
+    out = []
+    for dt in data.tables:
+        lines = [r.source_row for r in dt.rows if r.source_row]
+        where = f", trang “{dt.sheet}”" if dt.sheet else ""
+        span = f", dòng {min(lines)}–{max(lines)}" if lines else ""
+        out.append(f"Nguồn số liệu: tệp {name}{where}{span}; tổng điểm, tỷ lệ, xếp loại và thứ hạng tính lại "
+                   "theo bộ chỉ số.")
+    return out
 
 
 def _prefixed(dt: UnitGroup, blocks: list[dict], many: bool) -> list[dict]:
@@ -202,23 +275,7 @@ def _intro(kind: str, meta: DraftMeta, data: DraftData, when: str) -> str:
     source = "số liệu trên Cổng Dịch vụ công quốc gia" if data.province is not None or any(
         dt.scheme.name.startswith("qd766") for dt in data.tables) else "kết quả chấm điểm các chỉ số"
     if kind == "BC":
-        return f"Trên cơ sở {source}, {meta.issuer} báo cáo kết quả đánh giá {when} như sau:"
+        return f"Trên cơ sở {source}, {meta.issuer} báo cáo kết quả đánh giá{spaced(when)} như sau:"
     if kind == "TB":
-        return f"Trên cơ sở {source}, {meta.issuer} thông báo kết quả {when} như sau:"
-    return (f"Trên cơ sở {source} {when}, để nâng cao chất lượng phục vụ người dân, doanh nghiệp, "
-            f"{meta.issuer} đề nghị các cơ quan, đơn vị thực hiện các nội dung sau:")
-
-
-def _requests(groups: list[UnitGroup], heading: str | None = None) -> list[dict]:
-    out = []
-    for dt in groups:
-        low = [r.unit for r in dt.rows if r.grade in [b.name for b in dt.scheme.grades[-2:]]]
-        if low:
-            if heading:
-                out.append({"kind": heading, "text": f"Các {dt.noun} xếp loại thấp"})
-            out.append({"kind": "p", "text": f"Đề nghị {names_text(low, dt.noun)} rà soát nguyên nhân, có giải pháp "
-                                             "khắc phục ngay các chỉ số còn thấp và báo cáo kết quả trong kỳ sau."})
-    out.append({"kind": "p", "text": "Các cơ quan, đơn vị tiếp tục đồng bộ đầy đủ, kịp thời dữ liệu hồ sơ lên Cổng "
-                                     "Dịch vụ công quốc gia; thường xuyên theo dõi kết quả các chỉ số của mình để "
-                                     "kịp thời chấn chỉnh."})
-    return out
+        return f"Trên cơ sở {source}, {meta.issuer} thông báo kết quả{spaced(when)} như sau:"
+    return f"Theo {source}, kết quả đánh giá{spaced(when)} như sau:"

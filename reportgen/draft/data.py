@@ -7,6 +7,7 @@ are always recomputed with :mod:`reportgen.scoring`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -120,6 +121,16 @@ def sentence_case(title: str) -> str:
     if out and out[0] not in keep:
         out[0] = out[0][:1].upper() + out[0][1:]
     return " ".join(out)
+
+
+_LEVEL_CASE = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|thị trấn|đặc khu|huyện|thị xã|"
+                         r"thành phố|quận|tỉnh)(?=\s)", re.IGNORECASE)
+
+
+def unit_case(name: str) -> str:
+    """'UBND Xã Nhơn Hội' → 'UBND xã Nhơn Hội', 'UBND Đặc khu Phú Quốc' →
+    'UBND đặc khu Phú Quốc': the level word after UBND is lower case."""
+    return _LEVEL_CASE.sub(lambda m: f"{m[1]} {m[2].lower()}", name)
 
 
 def noun_for(rows: list[ScoreRow], default: str = "đơn vị") -> str:

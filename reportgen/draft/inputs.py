@@ -22,7 +22,7 @@ from ..numbers import parse_cell
 from ..raw import UnreadableInput
 from ..schemes import Scheme, all_schemes, load_scheme
 from ..text import clean_line
-from .data import Correction, DraftData, DraftTable, has_scores, noun_for, recompute, sentence_case
+from .data import Correction, DraftData, DraftTable, has_scores, noun_for, recompute, sentence_case, unit_case
 from .portal import indicator_columns, is_portal_workbook, load_portal
 
 UNIT_WORDS = ("tên cơ quan", "tên đơn vị", "cơ quan", "đơn vị", "tên", "unit")
@@ -326,6 +326,8 @@ def prepared(data: DraftData) -> DraftData:
     listed in ``data.corrections``."""
     corrections: list[Correction] = []
     for index, dt in enumerate(data.tables):
+        for row in dt.table.rows:
+            row.unit = unit_case(row.unit)
         dt.table = recompute(dt.table, dt.scheme, index, corrections)
     data.corrections = corrections
     return data

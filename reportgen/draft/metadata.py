@@ -47,6 +47,8 @@ class DraftMeta:
     headings: list[str] = field(default_factory=list)  # one per table, prose heading
     nouns: list[str] = field(default_factory=list)  # "cơ quan", "đơn vị" per table
     province: str | None = None  # for the portal export: which province
+    deadline: str | None = None  # when tasks are due: '15/11/2025' or 'trong tháng 11/2025'
+    addressee: str | None = None  # whom a BC reports to: 'UBND tỉnh An Giang'
     given: set[str] = field(default_factory=set)  # fields the metadata file set
 
     def fill_from(self, source) -> None:
@@ -255,6 +257,8 @@ def meta_from_dict(data: dict, doc_type: str | None = None) -> DraftMeta:
             value = _not_evaluated(value)
         elif key in ("month", "year"):
             value = int(value)
+        elif key == "deadline":
+            value = _deadline(value)
         else:
             value = nfc(str(value)).strip()
         setattr(meta, key, value)
@@ -275,3 +279,16 @@ def _not_evaluated(value) -> dict[str, str]:
         else:
             out[nfc(str(item))] = ""
     return out
+
+
+def _deadline(value) -> str:
+    """A due date as offices write it ('15/11/2025'), or the words given."""
+    try:
+        day, month, year = parse_date(value)
+    except UnreadableInput:
+        return nfc(str(value)).strip()
+    if day is not None:
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    if month is not None:
+        return f"trong tháng {month:02d}/{year}" if month < 3 else f"trong tháng {month}/{year}"
+    return nfc(str(value)).strip()

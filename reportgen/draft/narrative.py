@@ -17,7 +17,8 @@ from ..numbers import format_count, format_vi
 from ..scoring import weakest_indicators
 from .data import DraftData, DraftTable
 
-NAME_CAP = 25  # list at most this many names in one sentence
+NAME_CAP = 5  # name units in a sentence only when at most this many; the appendix lists them all
+NAME_THRESHOLD = NAME_CAP
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
 
@@ -40,6 +41,12 @@ class Notes:
         n = len(self.texts) + 1
         self.texts[n] = text
         return f"\u27e6fn:{n}\u27e7"
+
+
+def spaced(words: str) -> str:
+    """' tháng 10/2025' for a phrase that may be empty: no double space, no
+    space before a comma when the period is unknown."""
+    return f" {words}" if words else ""
 
 
 def period_words(period: str | None, long: bool = False) -> str:
@@ -108,9 +115,11 @@ def evaluation_blocks(dt: DraftTable, appendix_no: int | None, notes: Notes) -> 
     if dt.scheme.graded and dt.scheme.grades:
         for band in dt.scheme.grades:
             units = [r.unit for r in _ranked(dt.rows) if r.grade == band.name]
-            if units:
+            if units and len(units) <= NAME_CAP:
                 out.append({"kind": "item", "text": f"- {format_count(len(units))} {dt.noun} xếp loại {band.name}: "
                                                     f"{names_text(units, dt.noun, cap=None)}."})
+            elif units:
+                out.append({"kind": "item", "text": f"- {format_count(len(units))} {dt.noun} xếp loại {band.name}."})
     else:
         best = _ranked(dt.rows)[:3]
         out.append({"kind": "item", "text": "- Dẫn đầu: " + "; ".join(
@@ -140,7 +149,8 @@ def weakness_blocks(dt: DraftTable, limit: int = 2) -> list[dict]:
         pct = format_vi(share * 100, 2)
         who = (f"cả {len(applicable)}/{len(applicable)} {dt.noun} đều đạt {_score(low)} điểm"
                if len(lowest) == len(applicable) > 1 else
-               f"thấp nhất {_score(low)} điểm: {names_text(lowest, dt.noun)}")
+               f"thấp nhất {_score(low)} điểm: {names_text(lowest, dt.noun)}" if len(lowest) <= NAME_CAP else
+               f"{format_count(len(lowest))} {dt.noun} thấp nhất cùng đạt {_score(low)} điểm")
         out.append({"kind": "item", "text": f"- {ind.label} (tối đa {format_vi(ind.max)} điểm) còn thấp: "
                                             f"bình quân đạt {pct}% số điểm tối đa; {who}."})
     weak_keys = {k for k, _ in weakest}
@@ -187,8 +197,11 @@ def change_blocks(dt: DraftTable, data: DraftData) -> list[dict]:
     up = [m for m in moves if m[0] > 0]
     down = [m for m in moves if m[0] < 0]
     when = period_words(data.previous_period) or "kỳ trước"
-    text = (f"So với {when}: {format_count(len(up))} {dt.noun} tăng hạng, {format_count(len(down))} {dt.noun} "
-            f"giảm hạng, {format_count(len(moves) - len(up) - len(down))} {dt.noun} giữ nguyên.")
+    same = len(moves) - len(up) - len(down)
+    parts = [f"{format_count(n)} {dt.noun} {verb}" for n, verb in
+             ((len(up), "tăng hạng"), (len(down), "giảm hạng"), (same, "giữ nguyên")) if n]
+    text = (f"So với {when}: thứ hạng của cả {format_count(same)} {dt.noun} giữ nguyên." if not up and not down
+            else f"So với {when}: " + ", ".join(parts) + ".")
     out = [{"kind": "p", "text": text}]
     for verb, direction, group in (("tăng", "lên", sorted(up, key=lambda m: -m[0])[:3]),
                                    ("giảm", "xuống", sorted(down, key=lambda m: m[0])[:3])):

@@ -17,7 +17,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from ..raw import UnreadableInput
+from .. import errors
 from . import docxml as X
 
 # The shipped templates are package data; a checkout keeps an editable copy in
@@ -34,7 +34,7 @@ HEADING_STYLES = {"RGMuc1": 1, "RGMuc2": 2}
 _LEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\.\s*")
 
 
-class TemplateProblem(UnreadableInput):
+class TemplateProblem(errors.TemplateError):
     """A template that cannot be rendered (exit 2)."""
 
 
@@ -248,6 +248,22 @@ def insert_appendices(document, appendices: Sequence[list]) -> None:
         final.remove(child)
     for child in landscape:
         final.append(child)
+
+
+def add_provenance_comments(document, appendices: Sequence[list], texts: Sequence[str]) -> int:
+    """A Word comment on each appendix heading saying where its figures came
+    from: visible to the clerk in Word, never printed in the official text."""
+    from docx.text.paragraph import Paragraph
+
+    added = 0
+    for elements, text in zip(appendices, texts):
+        if not text or not elements:
+            continue
+        paragraph = Paragraph(elements[0], document._body)
+        if paragraph.runs:
+            document.add_comment(paragraph.runs, text=text, author="reportgen", initials="RG")
+            added += 1
+    return added
 
 
 def _landscape() -> dict:

@@ -58,7 +58,11 @@ def _grade_first_re() -> re.Pattern[str]:
         r"(?:\s*,?\s*(?:gồm|bao\s+gồm|là)?\s*:\s*(?P<list>.+?)" + _LIST_END + r"|\s*\((?P<plist>[^()]+)\))?", re.I)
 
 
-_COUNT_HEAD = r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)"
+# A year ("năm 2025 xếp loại …") or a bound of a band ("từ 90 đến dưới 100 điểm
+# xếp loại …") is not a count of units.
+_NOT_A_COUNT = r"(?<!năm\s)(?<!tháng\s)(?<!ngày\s)(?<!dưới\s)(?<!trên\s)(?<!đến\s)(?<!từ\s)"
+_COUNT_HEAD = (_NOT_A_COUNT + r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?!điểm\b|%)"
+               r"(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)")
 # A unit list ends where the next count of a grade starts, or at the block's end.
 _LIST_END = (r"(?=\s*(?:[;.]\s*|,?\s+và\s+|\s)(?:có\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s+(?:[^\W\d][\w&]*,?\s+){0,5}?"
              r"(?:xếp\s+loại|đạt\s+loại|loại)\b|\s*[;.]?\s*(?:[-–+•]\s*)?(?:xếp\s+loại|loại|mức)\s+\w|\s*$)")
@@ -77,7 +81,8 @@ _EVALUATED = re.compile(
     r"(?:đánh\s+giá|chấm\s+điểm)(?:\s+(?:đối\s+với|cho))?\s*:?\s*(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
     r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))"
     # "… có 124 xã, phường, đặc khu được đánh giá"
-    r"|(?<![\d/.,])(?P<x2>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?\s+(?P<noun2>[^\W\d][\w, ]{0,40}?)\s+"
+    r"|" + _NOT_A_COUNT + r"(?<![\d/.,])(?P<x2>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?\s+"
+    r"(?P<noun2>[^\W\d](?:[^\W\d]|[, ]){0,40}?)\s+"
     r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+[A-ZĐ])", re.I)
 
 

@@ -19,6 +19,7 @@ from ..model import Column, ScoreRow, ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
 from .cells import CellReader
+from .grid import fill_results, numeric_column, repeats, role_index
 from .detect import group_for_label
 from .header import ROMAN, ROW_NO
 
@@ -38,15 +39,11 @@ def _label(cells: list[str], no_col: int | None, unit_col: int | None) -> str:
 
 
 def _value_cols(grid, roles) -> list[int]:
-    from .tables import numeric_column
-
     return [c.index for c in grid.columns if roles.get(c.index) not in ("no", "unit")
             and numeric_column(grid, c.index)]
 
 
 def _text_cols(grid, roles) -> list[int]:
-    from .tables import numeric_column
-
     return [c.index for c in grid.columns if roles.get(c.index) != "no" and not numeric_column(grid, c.index)]
 
 
@@ -83,8 +80,6 @@ def _group_points(label: str, text: str, scheme: Scheme) -> tuple[str, CellValue
 def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
     """The scheme whose groups the rows name (with their points), and the
     column whose labels name them."""
-    from .tables import repeats, role_index
-
     no_col = role_index(roles, "no")
     points = _split_value_cols(grid, roles)[0]
     best, best_col, best_hits = None, None, 0
@@ -107,8 +102,6 @@ def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
 
 
 def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | None:
-    from .tables import role_index
-
     scheme, label_col = choose_scheme(grid, roles)
     if scheme is None:
         return None
@@ -213,8 +206,6 @@ def _total_cell(row: ScoreRow, text: str) -> None:
 
 
 def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
-    from .tables import fill_results, role_index
-
     reader.per_cell = False
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
     value_cols = [c for c in grid.columns if c.index not in (no_col, unit_col)]
@@ -222,7 +213,7 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
                        headers=[c.label for c in grid.columns])
     table.columns = [Column(key=f"k{c.index}", label=c.label) for c in value_cols]
     section = section_title = None
-    for src in grid.rows:
+    for g, src in enumerate(grid.rows):
         cells = src.cells
         no = cells[no_col] if no_col is not None else None
         unit = cells[unit_col] if unit_col is not None else ""
@@ -231,7 +222,7 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
             section, section_title = no.rstrip("."), unit
             continue
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
-                       page=src.page, source_row=src.raw_row)
+                       page=src.page, source_row=src.raw_row, grid_row=g)
         for column in value_cols:
             _data_cell(row, column, cells, reader, len(table.rows))
         fill_results(row, cells, {c: r for c, r in roles.items() if r in ("grade", "rank")}, None, reader,
@@ -248,7 +239,7 @@ def _data_cell(row: ScoreRow, column, cells: list[str], reader: CellReader, r: i
     row.source_cols[key] = column.index
     percent = "%" in text or "%" in column.label or re.search(r"t[ỷỉ]\s*lệ", column.label, re.I)
     cell = reader.read(text, "percent" if percent else "auto", row=r, unit=row.unit, column=key, page=row.page,
-                       label=column.label)
+                       label=column.label, col=column.index)
     if cell is None:
         row.extra[key] = text
         return

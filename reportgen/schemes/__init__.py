@@ -7,17 +7,19 @@ province is adding a file; nothing here branches on a scheme's name.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..errors import SchemeError
+
 _ROUNDING = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
 
 
-class UnknownScheme(KeyError):
-    pass
+class UnknownScheme(SchemeError, KeyError):
+    """No scheme of that name (the CLI names the known ones)."""
 
 
 @dataclass(frozen=True)

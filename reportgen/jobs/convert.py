@@ -1,0 +1,76 @@
+"""DOCX → PDF for batches: one LibreOffice process converts a whole job's
+files, with a profile folder of its own that lives as long as the worker
+process (two LibreOffice processes never share a profile; a profile made
+once saves its creation on every later job). Each PDF is written in a private
+folder and moved into place only when complete.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence
+
+from ..raw import UnreadableInput
+
+TIMEOUT_PER_FILE = 60
+_PROFILE: str | None = None
+_CONVERTED = re.compile(r"^convert .* -> (.*\.pdf) using filter", re.M)
+
+
+def profile_dir() -> str:
+    """This process's LibreOffice profile (made on first use, removed at exit)."""
+    global _PROFILE
+    if _PROFILE is None or not os.path.isdir(_PROFILE):
+        _PROFILE = tempfile.mkdtemp(prefix=f"rg-lo-{os.getpid()}-")
+        atexit.register(shutil.rmtree, _PROFILE, True)
+    return _PROFILE
+
+
+def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike | None = None,
+                  on_file: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Convert ``files`` in one soffice process. PDFs go to ``outdir`` (default:
+    beside each DOCX) under the DOCX's stem; returns their paths in order.
+    ``on_file(k, n)`` is called as each PDF is finished."""
+    from ..draft.pdf import soffice_binary
+
+    sources = [Path(f).resolve() for f in files]
+    if not sources:
+        return []
+    missing = [s.name for s in sources if not s.is_file()]
+    if missing:
+        raise UnreadableInput(f"không tìm thấy tệp: {', '.join(missing)}")
+    targets = [Path(outdir).resolve() / (s.stem + ".pdf") if outdir else s.with_suffix(".pdf") for s in sources]
+    stage = targets[0].parent
+    stage.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".rg-pdf-", dir=stage) as work:
+        cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile_dir()}", "--headless", "--norestore",
+               "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work, *map(str, sources)]
+        done = 0
+        try:
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                    encoding="utf-8", errors="replace")
+            output = []
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                output.append(line)
+                if _CONVERTED.match(line) and on_file is not None:
+                    done += 1
+                    on_file(done, len(sources))
+            proc.wait(timeout=30 + TIMEOUT_PER_FILE * len(sources))
+        except subprocess.TimeoutExpired as exc:
+            proc.kill()
+            raise UnreadableInput("LibreOffice không xuất xong PDF trong thời gian cho phép.") from exc
+        made = [Path(work) / (s.stem + ".pdf") for s in sources]
+        lost = [s.name for s, m in zip(sources, made) if not m.is_file()]
+        for m, t in zip(made, targets):
+            if m.is_file():
+                os.replace(m, t)
+    if lost:
+        raise UnreadableInput(f"LibreOffice không xuất được PDF: {', '.join(lost)} "
+                              f"({''.join(output).strip()[:300]}).")
+    return targets

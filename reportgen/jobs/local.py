@@ -1,0 +1,243 @@
+"""The embedded runner: jobs in a pool of worker processes on this machine.
+
+A dispatcher thread keeps the pool busy and collects results; workers send
+progress through a queue that a listener thread turns into callbacks. When a
+worker process dies (a crash inside a native library, the OOM killer), the
+pool is rebuilt and the jobs that were in flight are run again, each alone;
+a job that kills its worker while running alone is reported failed with its
+file's name, the others finish normally. The batch
+always goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import threading
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterable, Iterator
+
+from .execute import EXIT_BUG, run_job
+from .model import VERDICT_BUG, Job, JobResult, Progress
+from .status import JobStatus
+
+MAX_ATTEMPTS = 3
+_EVENTS = None  # the worker side of the progress queue
+
+
+def _init_worker(events) -> None:
+    global _EVENTS
+    _EVENTS = events
+    try:
+        os.nice(0)
+    except OSError:
+        pass
+
+
+def _emit(p: Progress) -> None:
+    if _EVENTS is not None:
+        try:
+            _EVENTS.put_nowait(p.to_json())
+        except Exception:  # a full or closed queue never fails a job
+            pass
+
+
+def _work(job_json: dict, attempts: int) -> dict:
+    return run_job(Job.from_json(job_json), _emit, attempts).to_json()
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class LocalRunner:
+    """``submit`` jobs, follow them with ``status`` or callbacks, collect
+    ``results``. Callbacks run on the runner's own threads: keep them short."""
+
+    def __init__(self, workers: int | None = None,
+                 on_progress: Callable[[Progress], None] | None = None,
+                 on_result: Callable[[JobResult], None] | None = None):
+        self.workers = max(1, int(workers or default_workers()))
+        self._on_progress = [on_progress] if on_progress else []
+        self._on_result = [on_result] if on_result else []
+        self._ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        self._events = self._ctx.Queue()
+        self._lock = threading.Condition()
+        self._pending: deque[tuple[Job, int]] = deque()
+        self._status: dict[str, JobStatus] = {}
+        self._order: list[str] = []
+        self._done: deque[str] = deque()
+        self._closed = False
+        self._pool: ProcessPoolExecutor | None = None
+        self._dispatcher = threading.Thread(target=self._dispatch, name="rg-jobs-dispatch", daemon=True)
+        self._listener = threading.Thread(target=self._listen, name="rg-jobs-progress", daemon=True)
+        self._dispatcher.start()
+        self._listener.start()
+
+    # -- public API ---------------------------------------------------------------
+
+    def on_progress(self, callback: Callable[[Progress], None]) -> None:
+        self._on_progress.append(callback)
+
+    def on_result(self, callback: Callable[[JobResult], None]) -> None:
+        self._on_result.append(callback)
+
+    def submit(self, jobs: Job | Iterable[Job]) -> list[str]:
+        """Queue jobs; returns their ids in order."""
+        jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("runner is closed")
+            for job in jobs:
+                self._status[job.id] = JobStatus(job.id, job.kind, job.input, "queued")
+                self._order.append(job.id)
+                self._pending.append((job, 1))
+            self._lock.notify_all()
+        return [j.id for j in jobs]
+
+    def status(self, job_id: str) -> JobStatus:
+        with self._lock:
+            return self._status[job_id].copy()
+
+    def results(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> Iterator[JobResult]:
+        """Results as jobs finish (in order of completion) until every job
+        asked for (default: every job submitted so far) has one."""
+        with self._lock:
+            wanted = set(job_ids if job_ids is not None else self._order)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        seen: set[str] = set()
+        while seen != wanted:
+            with self._lock:
+                ready = [i for i in wanted - seen if self._status[i].result is not None]
+                if not ready:
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and left <= 0:
+                        raise TimeoutError(f"{len(wanted - seen)} jobs not finished")
+                    self._lock.wait(0.5 if left is None else min(0.5, left))
+                    continue
+                ready.sort(key=lambda i: self._status[i].finished_at or 0)
+            for job_id in ready:
+                seen.add(job_id)
+                yield self._status[job_id].result
+
+    def wait(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> list[JobResult]:
+        """Every result, in the order the jobs were submitted."""
+        ids = list(job_ids if job_ids is not None else self._order)
+        got = {r.job_id: r for r in self.results(ids, timeout)}
+        return [got[i] for i in ids]
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._lock.notify_all()
+        self._dispatcher.join()
+        self._events.put(None)
+        self._listener.join(timeout=5)
+        self._events.close()
+
+    def __enter__(self) -> "LocalRunner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- internals ----------------------------------------------------------------
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx,
+                                   initializer=_init_worker, initargs=(self._events,))
+
+    def _dispatch(self) -> None:
+        running: dict = {}  # future -> (job, attempts)
+        suspects: set[str] = set()  # in flight when a worker died: now run alone
+        pool = self._new_pool()
+        try:
+            while True:
+                with self._lock:
+                    while self._pending and len(running) < self.workers:
+                        job, attempts = self._pending[0]
+                        alone = job.id in suspects
+                        if running and (alone or any(j.id in suspects for j, _ in running.values())):
+                            break  # a suspect runs with nothing beside it
+                        self._pending.popleft()
+                        try:
+                            running[pool.submit(_work, job.to_json(), attempts)] = (job, attempts)
+                        except BrokenProcessPool:
+                            self._pending.appendleft((job, attempts))
+                            break
+                        if alone:
+                            break
+                    if not running:
+                        if self._closed and not self._pending:
+                            return
+                        self._lock.wait(0.2)
+                        continue
+                done, _ = wait(list(running), timeout=0.2, return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    try:
+                        result = JobResult.from_json(fut.result())
+                    except BrokenProcessPool:
+                        broken = True
+                        continue
+                    except Exception as exc:  # pragma: no cover - pickling trouble
+                        job, attempts = running[fut]
+                        result = self._lost(job, attempts, f"{type(exc).__name__}: {exc}")
+                    running.pop(fut)
+                    self._finish(result)
+                if broken:
+                    alone = len(running) == 1
+                    for job, attempts in running.values():
+                        if (alone and job.id in suspects) or attempts >= MAX_ATTEMPTS:
+                            self._finish(self._lost(job, attempts, "tiến trình xử lý bị dừng đột ngột"))
+                        else:
+                            suspects.add(job.id)
+                            with self._lock:
+                                self._status[job.id].state = "queued"
+                                self._pending.appendleft((job, attempts + 1))
+                    running.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._new_pool()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    @staticmethod
+    def _lost(job: Job, attempts: int, why: str) -> JobResult:
+        return JobResult(job.id, job.kind, job.input, "failed", VERDICT_BUG, EXIT_BUG,
+                         error=f"{job.name}: {why} (đã thử {attempts} lần)", attempts=attempts)
+
+    def _finish(self, result: JobResult) -> None:
+        with self._lock:
+            st = self._status[result.job_id]
+            st.state = "done" if result.ok else "failed"
+            st.result = result
+            st.finished_at = time.monotonic()
+            self._lock.notify_all()
+        for cb in self._on_result:
+            cb(result)
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                item = self._events.get(timeout=1)
+            except queue.Empty:
+                continue
+            except (EOFError, OSError):
+                return
+            if item is None:
+                return
+            p = Progress.from_json(item)
+            with self._lock:
+                st = self._status.get(p.job_id)
+                if st is None or st.result is not None:
+                    continue
+                st.state = "running"
+                st.progress = p
+            for cb in self._on_progress:
+                cb(p)

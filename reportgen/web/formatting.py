@@ -1,0 +1,53 @@
+"""Jinja filters: numbers and dates as Vietnamese writes them."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from ..numbers import format_vi
+from .exports import SEVERITY_VI, verdict_label
+
+
+def vi_number(value, places: int | None = None) -> str:
+    if value is None or value == "":
+        return "–"
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    return format_vi(number, places)
+
+
+def vi_time(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        value = dt.datetime.fromtimestamp(value)
+    return value.strftime("%H:%M %d/%m/%Y")
+
+
+def enumerate_boxes(findings: list[dict], page: dict) -> list[tuple[int, dict]]:
+    return [(n, f) for n, f in enumerate(findings) if f.get("box") and f["box"]["page"] == page["number"]]
+
+
+def coverage_text(coverage) -> str:
+    """The coverage the verify JSON reports, in words."""
+    if isinstance(coverage, dict):
+        for key in ("percent", "ratio"):
+            if coverage.get(key) is not None:
+                value = Decimal(str(coverage[key]))
+                return f"{format_vi(value * 100 if key == 'ratio' else value, 1)}%"
+        checked = coverage.get("checked", coverage.get("cells_checked"))
+        total = coverage.get("total", coverage.get("cells"))
+        if checked is not None and total:
+            return f"{checked}/{total}"
+    return str(coverage)
+
+
+def install_filters(env) -> None:
+    env.filters["enumerate_boxes"] = enumerate_boxes
+    env.globals["coverage_text"] = coverage_text
+    env.filters["vi"] = vi_number
+    env.filters["vi_time"] = vi_time
+    env.filters["severity"] = lambda s: SEVERITY_VI.get(s, s)
+    env.globals["verdict_label"] = verdict_label
