@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reportgen.raw import RawNote, RawParagraph, RawTable
+from reportgen.raw import RawNote, RawParagraph
 
 from .pdf_glyphs import chars_to_lines, line_text
 
