@@ -130,12 +130,12 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
     blocks = strip_running(blocks, heights, doc.notes)
     blocks = join_cut_paragraphs(blocks)
     doc.blocks = merge_continued_tables(blocks)
+    for i, p in enumerate(doc.paragraphs):
+        p.index = i
     if any(n.kind == "scanned_page" for n in doc.notes):
         from .ocr import MIN_CONFIDENCE, low_confidence_notes
 
         doc.notes += low_confidence_notes(doc, float(settings.get("ocr_min_confidence", MIN_CONFIDENCE)))
-    for i, p in enumerate(doc.paragraphs):
-        p.index = i
     return doc
 
 
