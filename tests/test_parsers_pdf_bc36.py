@@ -88,3 +88,18 @@ def test_every_unit_is_named_and_every_grade_read(bc36):
     grades = Counter(r[5] for r in communes.grid()[1:] if r[0].isdigit())
     # the prose of page 36 and 41: 26 Tốt, 80 Khá, 18 Trung bình of 124
     assert grades == Counter({"KHÁ": 80, "TỐT": 26, "TRUNG BÌNH": 18})
+
+
+def test_aspose_appendix_is_one_table_of_124_communes_with_wrapped_names_whole():
+    """ld-cchc2025-pl1-chidao.pdf (Aspose): one table over pages 2-5, repeated
+    headers dropped; values read by eye from page 3."""
+    raw = read_raw(REAL_DIR / "ld-cchc2025-pl1-chidao.pdf", {"ocr": "never"})
+    departments, communes = list(raw.tables)
+    assert [r[0] for r in departments.grid()[1:16]] == [str(i) for i in range(1, 16)]
+    g = communes.grid()
+    assert g[0] == ["STT", "Đơn vị", "Điểm chuẩn tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Chỉ số"]
+    assert [r[0] for r in g[1:125]] == [str(i) for i in range(1, 125)]
+    assert g[39] == ["39", "UBND xã Hàm Tân", "17,00", "15,50", "9,00", "52,94%"]
+    assert g[70] == ["70", "UBND phường Lâm Viên - Đà Lạt", "17,00", "14,00", "6,50", "38,24%"]
+    assert g[80] == ["80", "UBND xã Ninh Gia", "17,00", "13,50", "6,50", "38,24%"]
+    assert [r[0] for r in g[125:]] == ["Chỉ số cao nhất", "Chỉ số trung bình", "Chỉ số thấp nhất"]
