@@ -39,6 +39,7 @@ from pathlib import Path
 from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable, UnreadableInput
 
 from .docx_numbering import Numbering
+from .docx_styles import Styles, effective_format, has_page_numbers, page_setups
 from .ooxml import open_checked_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -75,6 +76,7 @@ class _Line:
     italic: bool | None = None
     size: float | None = None
     style: str | None = None
+    format: object | None = None  # reportgen.raw.TextFormat (docx_styles)
 
 
 @dataclass
@@ -86,12 +88,13 @@ class _Walk:
     n_para: int = 0
     n_table: int = 0
     numbering: "Numbering | None" = None
+    styles: "Styles | None" = None
 
     def add_line(self, line: _Line, style: str | None = None) -> None:
         if not line.text.strip():
             return
         self.blocks.append(RawParagraph(text=line.text, index=self.n_para, bold=line.bold, italic=line.italic,
-                                        size=line.size, style=style or line.style))
+                                        size=line.size, style=style or line.style, format=line.format))
         self.paragraphs[self.n_para] = line.element
         self.n_para += 1
 
@@ -161,7 +164,8 @@ def _paragraph(p, walk: "_Walk | None" = None) -> tuple[_Line, list]:
         style = ps.get(_VAL) if ps is not None else None
         if bold is None:
             bold = _flag(ppr.find(_q("rPr")), "b")
-    return _Line(text=text, element=p, bold=bold, italic=italic, size=size, style=style), boxes
+    fmt = effective_format(p, text_runs, walk.styles if walk is not None else None)
+    return _Line(text=text, element=p, bold=bold, italic=italic, size=size, style=style, format=fmt), boxes
 
 
 def _lines(container, walk: _Walk) -> list[_Line]:
@@ -393,6 +397,10 @@ def walk_document(document, settings: dict | None = None) -> _Walk:
         numbering_part = None
     if numbering_part is not None:
         walk.numbering = Numbering(numbering_part.element)
+    try:
+        walk.styles = Styles(document.styles.element)
+    except Exception:  # no styles part, or one python-docx cannot load: formats come from the runs alone
+        walk.styles = None
     body = document.element.body
     _walk_body(body, walk)
     if settings.get("footnotes", True):
@@ -415,8 +423,10 @@ def read(path, settings: dict | None = None) -> RawDocument:
         if value:
             props[name] = value
     props["sections"] = [
-        {"orientation": "landscape" if s.orientation == 1 else "portrait"} for s in document.sections
+        {"orientation": "landscape" if s.orientation == 1 else "portrait", **geometry}
+        for s, geometry in zip(document.sections, page_setups(document))
     ]
+    props["page_numbers"] = has_page_numbers(document)
     return RawDocument(source=str(path), format="docx", blocks=walk.blocks, properties=props)
 
 

@@ -367,6 +367,16 @@ class GradeBand:
 
 
 @dataclass
+class Layout:
+    """Paper, margins, page numbers and each paragraph's effective format
+    (``formats`` by paragraph index; values are ``reportgen.raw.TextFormat``)."""
+
+    pages: list[dict] = field(default_factory=list)  # width_mm, height_mm, top_mm, bottom_mm, left_mm, right_mm
+    page_numbers: bool | None = None
+    formats: dict[int, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Report:
     source: str
     meta: Meta = field(default_factory=Meta)
@@ -381,6 +391,9 @@ class Report:
     # Grade bands the document states (a legend in the prose or under a table);
     # empty when it states none, and the scheme's bands apply.
     grade_legend: list[GradeBand] = field(default_factory=list)
+    # The page layout where the format keeps it (DOCX), for the ND30 check:
+    # None for text, PDF and spreadsheets.
+    layout: "Layout | None" = None
 
     def to_json(self) -> dict[str, Any]:
         return {

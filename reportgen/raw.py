@@ -84,6 +84,19 @@ class RawTable:
 
 
 @dataclass
+class TextFormat:
+    """A paragraph's effective character formatting (DOCX: runs over styles
+    over the document defaults), for the ND30 layout check."""
+
+    font: str | None = None
+    size: float | None = None  # points
+    bold: bool = False
+    italic: bool = False
+    align: str | None = None  # 'left', 'center', 'right', 'both' …
+    caps: bool = False  # shown in capitals by formatting
+
+
+@dataclass
 class RawParagraph:
     text: str
     index: int
@@ -97,6 +110,7 @@ class RawParagraph:
     legacy_encoding: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     confidence: float | None = None  # OCR: mean word confidence (0-100), else None
+    format: TextFormat | None = None  # effective formatting where the format has it (DOCX)
 
 
 Block = Union[RawParagraph, RawTable]

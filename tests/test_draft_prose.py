@@ -83,8 +83,8 @@ def test_cv_asks_after_its_request_line(drafts):
     cv = drafts["CV"]
     ask = next(i for i, t in enumerate(cv) if t.endswith("thực hiện các nội dung sau:"))
     heads = [t for t in cv[ask + 1:cv.index("Phụ lục I")] if re.match(r"\d+\. ", t)]
-    assert heads == ["1. Đối với các sở, ban, ngành", "2. Đối với UBND các xã, phường, đặc khu",
-                     "3. Đối với các cơ quan, đơn vị được đánh giá"]
+    assert heads == ["2. Đối với các sở, ban, ngành", "3. Đối với UBND các xã, phường, đặc khu",
+                     "4. Đối với các cơ quan, đơn vị được đánh giá"]  # 1. is the result the requests rest on
     requests = [t for t in cv[ask + 1:cv.index("Phụ lục I")] if t.startswith("- ")]
     assert requests and all(re.match(r"- (Tập trung|Các cơ quan)", t) for t in requests)
     assert cv[cv.index("Phụ lục I") - 1].startswith("Văn phòng UBND tỉnh đề nghị các sở, ban, ngành, UBND các xã")

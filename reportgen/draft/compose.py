@@ -179,9 +179,10 @@ def _compose_tb(f: Frame) -> tuple[list[dict], str]:
 def _compose_cv(f: Frame) -> tuple[list[dict], str]:
     """A CV states the result briefly, then asks: every numbered part is a
     request addressed to a kind of unit."""
-    body: list[dict] = _province_blocks(f.data, f.when)
+    body: list[dict] = [{"kind": "h1", "text": f"Kết quả đánh giá{spaced(f.when)}"}]
+    body += _province_blocks(f.data, f.when)
     for g in f.groups:
-        body.append({"kind": "p", "text": f"{_table_heading(g)}:"})
+        body.append({"kind": "h2", "text": _table_heading(g)})
         body += evaluation_blocks(g, f.appendix_for[id(g.table)], f.notes)
     body.append({"kind": "p", "text": (
         f"Để nâng cao chất lượng phục vụ người dân, doanh nghiệp, {f.meta.issuer} đề nghị {f.addressees} "

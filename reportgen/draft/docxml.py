@@ -424,6 +424,12 @@ def replace_leading_text(paragraph_el, pattern: "re.Pattern", prefix: str) -> No
         first.text = prefix + pattern.sub("", first.text or "", count=1)
 
 
+def upper_text(paragraph_el) -> None:
+    """Every text node of a paragraph in capitals."""
+    for t in paragraph_el.iter(_qn("w:t")):
+        t.text = (t.text or "").upper()
+
+
 def first_text_node_matching(document, pattern: "re.Pattern"):
     """The first ``w:t`` in the body whose text matches, with its run."""
     for t in document.element.body.iter(_qn("w:t")):

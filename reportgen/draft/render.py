@@ -190,6 +190,8 @@ def number_headings(document) -> list[str]:
         else:
             number = f"{counters[level - 1]}."
         X.replace_leading_text(p, _LEADING_NUMBER, f"{number} ")
+        if pattern.startswith("I") and level == 1:  # ND30: a Roman-numbered part's title is in capitals
+            X.upper_text(p)
         written.append(number)
     return written
 

@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import replace
 
-from ..model import Finding, Meta, Paragraph, Report
+from ..model import Finding, Layout, Meta, Paragraph, Report
 from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
@@ -98,8 +98,19 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     report.meta = _meta(report)
     if report.meta.period is None:  # the portal's export names its month only in its trend sheet
         report.meta.period = trend_period(blocks)
+    report.layout = _layout(raw, blocks)
     report.statements = _statements(report)
     return report
+
+
+def _layout(raw: RawDocument, blocks) -> Layout | None:
+    """What a DOCX tells of its layout; None for formats without it."""
+    sections = raw.properties.get("sections") or []
+    if raw.format != "docx" or not sections or "width_mm" not in sections[0]:
+        return None
+    formats = {b.index: b.format for b in blocks if isinstance(b, RawParagraph) and b.format is not None}
+    return Layout(pages=[dict(s) for s in sections], page_numbers=raw.properties.get("page_numbers"),
+                  formats=formats)
 
 
 # -- text repair -----------------------------------------------------------------------

@@ -1,0 +1,129 @@
+"""Where the ND30 elements of a document are: the Quốc hiệu and Tiêu ngữ, the
+issuer, "Số:", the place and date line, tên loại and trích yếu, the body,
+"Nơi nhận" and its list, the signature block, numbered headings. Found from
+the text of the paragraphs (a DOCX's header and signature tables arrive as
+paragraphs), with the rule data of ``data/nd30_layout.toml``."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Report
+
+DATA = Path(__file__).resolve().parent / "data" / "nd30_layout.toml"
+HEAD_ZONE = 16  # the header block sits in the first paragraphs
+_SPACES = re.compile(r"\s+")
+_AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ)\.\s*\S")
+ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\.\s+\S")
+
+
+@lru_cache(maxsize=1)
+def rules_data() -> dict:
+    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def fold(text: str) -> str:
+    return norm(text).casefold().replace("hoà", "hòa")
+
+
+@dataclass
+class Elements:
+    """Paragraph indices (positions in ``report.paragraphs``) by element."""
+
+    quoc_hieu: int | None = None
+    tieu_ngu: int | None = None
+    issuer: int | None = None
+    so_ky_hieu: int | None = None
+    dia_danh: int | None = None
+    ten_loai: int | None = None
+    trich_yeu: int | None = None
+    trich_yeu_cv: int | None = None
+    noi_nhan: int | None = None
+    noi_nhan_list: list[int] = field(default_factory=list)
+    authority: list[int] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+
+    @property
+    def doc_type_name(self) -> str | None:
+        return None if self.ten_loai is None else "ten_loai"
+
+
+def type_names() -> dict[str, str]:
+    return {k: v for k, v in rules_data()["type_codes"].items() if k != "cite"}
+
+
+def find_elements(report: Report) -> Elements:
+    texts = [norm(p.text) for p in report.paragraphs]
+    el = Elements()
+    _header(texts, el)
+    _tail(texts, el)
+    return el
+
+
+def _header(texts: list[str], el: Elements) -> None:
+    names = type_names()
+    for i in range(min(HEAD_ZONE, len(texts))):
+        t, f = texts[i], fold(texts[i])
+        if el.quoc_hieu is None and f.startswith("cộng hòa xã hội chủ nghĩa việt nam"):
+            el.quoc_hieu = i
+        elif el.tieu_ngu is None and "độc lập" in f and "hạnh phúc" in f and len(t) < 45:
+            el.tieu_ngu = i
+        elif el.so_ky_hieu is None and re.match(r"^số\s*:", f):
+            el.so_ky_hieu = i
+        elif el.dia_danh is None and re.search(r",\s*ngày\b.*\btháng\b.*\bnăm\b", f) and len(t) < 90:
+            el.dia_danh = i
+        elif el.ten_loai is None and t.upper() in names and t.isupper():
+            el.ten_loai = i
+        elif el.trich_yeu_cv is None and f.startswith("v/v"):
+            el.trich_yeu_cv = i
+    if el.ten_loai is not None and el.ten_loai + 1 < len(texts):
+        nxt = fold(texts[el.ten_loai + 1])
+        if not nxt.startswith(("căn cứ", "kính gửi", "thực hiện", "số:")):
+            el.trich_yeu = el.ten_loai + 1
+    anchor = el.quoc_hieu if el.quoc_hieu is not None else el.so_ky_hieu
+    if anchor is not None:
+        caps = [i for i in range(anchor) if texts[i].isupper() and len(texts[i]) < 90]
+        el.issuer = caps[-1] if caps else None
+
+
+def _tail(texts: list[str], el: Elements) -> None:
+    for i, t in enumerate(texts):
+        if el.noi_nhan is None and fold(t).startswith("nơi nhận"):
+            el.noi_nhan = i
+            j = i + 1
+            while j < len(texts) and texts[j].startswith(("-", "–")):
+                el.noi_nhan_list.append(j)
+                j += 1
+            archive = next((k for k in range(j, min(j + 40, len(texts))) if re.match(r"^[-–]\s*Lưu\s*:", texts[k])),
+                           None)
+            if archive is not None:  # recipients wrapped over lines without a dash: the list ends at "- Lưu"
+                el.noi_nhan_list.extend(range(j, archive + 1))
+        if _AUTHORITY.match(t):
+            el.authority.append(i)
+    start = max([x for x in (el.trich_yeu, el.trich_yeu_cv, el.ten_loai, el.dia_danh) if x is not None], default=-1)
+    end = el.noi_nhan if el.noi_nhan is not None else len(texts)
+    for i in range(start + 1, end):
+        if ROMAN_HEADING.match(texts[i]):
+            el.headings.append(i)
+        el.body.append(i)
+
+
+def expected_code(report: Report, el: Elements) -> str | None:
+    """The type code the document's tên loại asks for ('BC' for BÁO CÁO)."""
+    if el.ten_loai is None:
+        return None
+    return type_names().get(norm(report.paragraphs[el.ten_loai].text).upper())
+
+
+def symbol_of(text: str) -> tuple[str | None, str | None]:
+    """('07', 'TB-VPUBND') from 'Số: 07/TB-VPUBND'."""
+    m = re.match(r"^Số\s*:\s*([^/\s]*)\s*/\s*(\S+)", norm(text), re.IGNORECASE)
+    return (m[1], m[2]) if m else (None, None)
