@@ -285,15 +285,6 @@ def import_paths(engine: Engine, paths: Sequence[Path], *, reader: Reader = defa
                                  on_write=(lambda p: progress("write", n, len(paths), p, None)) if progress else None)
         except UnreadableInput as exc:
             result = ImportResult(path.name, "failed", message=str(exc))
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except Exception as exc:  # a bug of ours on one file: say so, go on with the batch
-            import logging
-
-            logging.getLogger(__name__).exception("import of %s failed", path)
-            result = ImportResult(path.name, "failed", message=(
-                f"lỗi nội bộ của reportgen khi đọc tệp này ({type(exc).__name__}); các tệp khác vẫn được nhập. "
-                "Vui lòng báo lỗi kèm tệp."))
         results.append(result)
         if progress:
             progress("done", n, len(paths), path, result)
