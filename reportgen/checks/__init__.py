@@ -85,7 +85,7 @@ def registered_rules() -> list[Rule]:
 
 def _load_rule_modules() -> None:
     # Rule modules register themselves on import.
-    from . import coverage_rules, prose, relations, relations_rows, tables  # noqa: F401
+    from . import coverage_rules, prose, relations, relations_points, relations_rows, tables  # noqa: F401
 
 
 COVERAGE_CODES = ("TABLE_UNCHECKED", "CLAIM_UNCHECKED")
