@@ -180,7 +180,7 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
 
     Ví dụ đúng: "Chỉ số cao nhất 93,01%", "Chỉ số thấp nhất 60,43%".
     """
-    previous: list[Row] = []  # units of the tables this one continues (a table split over pages)
+    previous: list[tuple[Frame, list[Row]]] = []  # the parts this table continues (split over pages)
     last_frame = None
     for frame in frames(report):
         if last_frame is None or not _continues(last_frame, frame):
@@ -188,40 +188,64 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         last_frame = frame
         blocks = _blocks(frame)
         if not blocks:
-            previous = previous + frame.units
+            previous = previous + [(frame, frame.units)]
             continue
         for b_index, (rows, stats) in enumerate(blocks):
-            units = [r for r in rows if r.kind == "unit"]
-            if b_index == 0:
-                units = previous + units
-            partial = bool(units) and _number_of(units[0], frame) not in (None, 1)
+            parts = (previous if b_index == 0 else []) + [(frame, [r for r in rows if r.kind == "unit"])]
             previous = []
+            first = next((u for _, units in parts for u in units), None)
+            partial = first is not None and _number_of(first, parts[0][0]) not in (None, 1)
+            pieced = len(parts) > 1 or len(getattr(frame.table.grid, "raws", ()) or ()) > 1
             for stat in stats:
-                if stat.stat not in ("max", "min", "mean"):
-                    continue
-                for col in frame.nums():
-                    cell = stat.cells.get(col.index)
-                    vals = [r.value(col.index) for r in units if r.value(col.index) is not None]
-                    if cell is None or len(vals) < 2:
-                        continue
-                    record(ctx, frame, f"summary-row-{stat.stat}", [(r, col) for r in units] + [(stat, col)])
-                    if stat.stat == "max":
-                        got, ok = max(vals), max(vals) == cell.value
-                    elif stat.stat == "min":
-                        got, ok = min(vals), min(vals) == cell.value
-                    else:
-                        got = sum(vals, Decimal(0)) / len(vals)
-                        tol = last_unit(cell.value) + max(half for half in
-                                                          (Decimal(5).scaleb(-(places(v) + 1)) for v in vals))
-                        ok = abs(got - cell.value) <= tol
-                    if not ok:
-                        p = max(places(cell.value), 2 if stat.stat == "mean" else 0)
-                        yield finding("SUMMARY_ROW_MISMATCH", "warning" if partial else "error",
-                                      f"Dòng “{short(stat.label)}”: cột {col_name(col)} ghi {cell.text.strip()} nhưng "
-                                      f"{_STAT_NAMES[stat.stat]} của {len(vals)} đơn vị là {vi(got, p)}"
-                                      + (" (bảng bắt đầu từ đơn vị số " + str(_number_of(units[0], frame))
-                                         + ": có thể thiếu phần đầu)" if partial else ""),
-                                      frame, stat, col, cell.value, got.quantize(Decimal(1).scaleb(-p)))
+                if stat.stat in ("max", "min", "mean"):
+                    yield from _check_stat(ctx, frame, parts, stat, partial, pieced)
+
+
+def _same_column(col: Col, frame: Frame, other: Frame) -> Col | None:
+    """The column of ``other`` (a part of the same table on another page)
+    that is ``col``: the same role at the same place among those of its role."""
+    mine = [c for c in frame.nums() if c.role == col.role]
+    theirs = [c for c in other.nums() if c.role == col.role]
+    k = mine.index(col)
+    return theirs[k] if len(theirs) == len(mine) else None
+
+
+def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool) -> Iterator[Finding]:
+    for col in frame.nums():
+        cell = stat.cells.get(col.index)
+        if cell is None:
+            continue
+        vals, cells = [], []
+        for part_frame, units in parts:
+            same = col if part_frame is frame else _same_column(col, frame, part_frame)
+            if same is None:
+                continue
+            vals += [r.value(same.index) for r in units if r.value(same.index) is not None]
+            if part_frame is frame:
+                cells += [(r, col) for r in units]
+        if len(vals) < 2:
+            continue
+        record(ctx, frame, f"summary-row-{stat.stat}", cells + [(stat, col)])
+        if stat.stat == "max":
+            got, ok = max(vals), max(vals) == cell.value
+        elif stat.stat == "min":
+            got, ok = min(vals), min(vals) == cell.value
+        else:
+            got = sum(vals, Decimal(0)) / len(vals)
+            tol = last_unit(cell.value) + max(Decimal(5).scaleb(-(places(v) + 1)) for v in vals)
+            ok = abs(got - cell.value) <= tol
+        if ok:
+            continue
+        p = max(places(cell.value), 2 if stat.stat == "mean" else 0)
+        note = ""
+        if partial:
+            note = f" (bảng bắt đầu từ đơn vị số {_number_of(parts[0][1][0], parts[0][0])}: có thể thiếu phần đầu)"
+        elif pieced:
+            note = " (bảng ghép từ nhiều trang, cột có thể lệch: cần đối chiếu)"
+        yield finding("SUMMARY_ROW_MISMATCH", "warning" if note else "error",
+                      f"Dòng “{short(stat.label)}”: cột {col_name(col)} ghi {cell.text.strip()} nhưng "
+                      f"{_STAT_NAMES[stat.stat]} của {len(vals)} đơn vị là {vi(got, p)}{note}",
+                      frame, stat, col, cell.value, got.quantize(Decimal(1).scaleb(-p)))
 
 
 # ------------------------------------------------------------------------------ parents and children
