@@ -530,9 +530,12 @@ def _grade_order(frame: Frame, rows: list[Row], basis: Col, grade_col: Col) -> I
         keep = [r for r in culprits if {x.grade for x in rows if x is not r} | {r.grade} == levels
                 and any(x.grade == r.grade for x in rows if x is not r)]
         culprits = keep or culprits
+    # Without an inversion the one sign is an edge off the multiples of 5: sure only
+    # when the table has another boundary that sits on one.
+    sure = bool(inversions) or len({r.grade for r in rows}) >= 3
     if len(culprits) == 1:
         row = culprits[0]
-        yield finding("GRADE_BAND_MISMATCH", "error",
+        yield finding("GRADE_BAND_MISMATCH", "error" if sure else "warning",
                       f"{where(row)}: xếp loại “{row.grade_text}” với {col_name(basis)} {vi(row.value(basis.index))}"
                       f" trái với khung các đơn vị khác trong bảng ({_edges_text(rows, basis, row)})",
                       frame, row, grade_col, row.grade_text, None)
@@ -554,3 +557,59 @@ def _edges_text(rows: list[Row], col: Col, skip: Row) -> str:
         vals = [r.value(col.index) for r in rest if r.grade == level]
         parts.append(f"{names[level]}: {vi(min(vals))}–{vi(max(vals))}")
     return "; ".join(parts)
+
+
+# ------------------------------------------------------------------------------ a rate over its two items
+
+def _rate_parents(frame: Frame) -> list[tuple[Row, Col, Decimal, Decimal, Decimal]]:
+    """(parent, column, written rate, part, whole) for each numbered "Tỷ lệ …"
+    row whose two items give the part and the whole (the larger)."""
+    rows = [r for r in frame.rows if r.kind in ("unit", "heading")]
+    out = []
+    for parent, kids in _children(rows):
+        if not parent.label.casefold().lstrip().startswith(("tỷ lệ", "tỉ lệ")) or len(kids) != 2:
+            continue
+        for col in frame.nums():
+            cell = parent.cells.get(col.index)
+            values = [k.value(col.index) for k in kids]
+            if cell is None or any(v is None for v in values) or max(values) == 0:
+                continue
+            out.append((parent, col, cell.value, min(values), max(values)))
+    return out
+
+
+@rule("PARENT_RATIO_MISMATCH", "Mục “Tỷ lệ …” khác tỷ lệ tính từ hai mục con của nó (phần / tổng × 100)")
+def parent_ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng thống kê đánh số phân cấp, một mục "Tỷ lệ …"
+    có đúng hai mục con (tổng số và số đạt) bằng mục nhỏ / mục lớn × 100 —
+    khi quan hệ này đúng ở ít nhất 3 mục như vậy trong văn bản và 80% (hoặc
+    mọi mục trừ một); báo mục lệch quá sai số làm tròn hoặc cắt bớt.
+
+    Vì sao: tỷ lệ được chép từ số liệu của hai mục con; sửa một con số mà
+    quên tỷ lệ là lỗi hay gặp của phụ lục thống kê.
+
+    Ví dụ sai: "3.1. Tỷ lệ hồ sơ đúng hạn 98,10 | 3.1.1. Tổng số hồ sơ
+    195.197 | 3.1.2. Số hồ sơ đúng hạn 193.457" (193.457 / 195.197 × 100 = 99,11).
+
+    Ví dụ đúng: ghi 99,11 (hoặc 99,10 nếu bảng cắt bớt chữ số).
+    """
+    from .relations_support import ratio_tolerance
+
+    tests = [(frame, t) for frame in frames(report) for t in _rate_parents(frame)]
+    checks = []
+    for frame, (parent, col, written, part, whole) in tests:
+        computed = part / whole * 100
+        checks.append((frame, parent, col, written, part, whole, computed,
+                       abs(computed - written) <= ratio_tolerance(written, part, whole)))
+    holds = sum(1 for c in checks if c[-1])
+    if not adopted(holds, len(checks)):
+        for frame, *_ in checks:
+            doubt(ctx, frame, f"Mục “Tỷ lệ” bằng mục con nhỏ / mục con lớn ở {holds}/{len(checks)} chỗ: không áp dụng")
+        return
+    for frame, parent, col, written, part, whole, computed, ok in checks:
+        record(ctx, frame, "rate-equals-part-over-whole-of-items", [(parent, col)])
+        if not ok:
+            yield finding("PARENT_RATIO_MISMATCH", "error",
+                          f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng hai mục con cho "
+                          f"{vi(part)} / {vi(whole)} × 100 = {vi(computed, 2)}",
+                          frame, parent, col, written, computed.quantize(Decimal("0.01")))
