@@ -17,6 +17,7 @@ from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .meta import read_meta
+from .portal import trend_period
 from .statements import read_statements
 from .tables import read_tables
 
@@ -95,6 +96,8 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
         report.read_findings.insert(0, encoding_finding(repairs, legacy))
     report.read_findings.extend(note_findings(raw, report))
     report.meta = _meta(report)
+    if report.meta.period is None:  # the portal's export names its month only in its trend sheet
+        report.meta.period = trend_period(blocks)
     report.statements = _statements(report)
     return report
 
@@ -171,7 +174,8 @@ def note_findings(raw: RawDocument, report: Report | None = None) -> list[Findin
         if not known:
             continue
         finding = Finding(code=known[0], severity=known[1], message=note.message, table=note.table,
-                          row=note.row, page=note.page, reported=note.data.get("text"))
+                          row=note.row, page=note.page, reported=note.data.get("text"),
+                          paragraph=note.data.get("paragraph"))
         if report is not None and note.table is not None:
             _locate(finding, note, report)
         out.append(finding)
