@@ -300,8 +300,8 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 @rule("SUM_MISMATCH", "Dòng tổng cộng khác tổng các dòng trong bảng")
 def total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table in report.tables:
-        if table.kind != "data":
-            continue
+        if table.kind != "data" or getattr(table, "grid", None) is not None:
+            continue  # a table read from a grid: SUM_ROW_MISMATCH (relations_rows) checks its total row
         totals = [i for i, r in enumerate(table.rows) if _is_total_row(r)]
         if len(totals) != 1:
             continue
