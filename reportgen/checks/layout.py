@@ -197,8 +197,8 @@ def layout_national_title(report: Report, ctx: CheckContext) -> Iterator[Finding
         return
     el, data = setup
     qh, tn = data["elements"]["quoc_hieu"], data["elements"]["tieu_ngu"]
-    if el.so_ky_hieu is None and el.ten_loai is None:  # an appendix or a sheet on its own has no header
-        return
+    if el.so_ky_hieu is None or el.dia_danh is None:  # no header read as paragraphs (an appendix on its own,
+        return                                         # or a header table kept as a table): nothing to say
     if el.quoc_hieu is None:
         yield _warn("LAYOUT_NATIONAL_TITLE", "Không thấy Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” ở đầu văn bản.",
                     qh["cite"])
