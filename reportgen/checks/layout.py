@@ -301,27 +301,20 @@ def layout_heading(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                         data["headings"]["roman_cite"], paragraph=_pindex(report, pos), reported=text[:70])
 
 
-@rule("LAYOUT_RECIPIENTS", "Nơi nhận thiếu hoặc không kết thúc bằng dòng “- Lưu: VT, …”")
+@rule("LAYOUT_RECIPIENTS", "Văn bản không có phần “Nơi nhận” (Nghị định 30/2020)")
 def layout_recipients(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: có phần "Nơi nhận:" và dòng cuối của phần này là "- Lưu: VT, …".
-    Vì sao: nơi nhận để lưu văn bản (Văn thư và đơn vị soạn thảo) là bắt buộc; văn thư trả lại văn bản thiếu dòng Lưu.
-    Ví dụ sai: "Nơi nhận: - Như trên;" rồi hết.
-    Ví dụ đúng: "Nơi nhận: - Như trên; - Lưu: VT, KSTT."."""
+    """Kiểm tra gì: văn bản có tên loại hoặc trích yếu công văn và khối chữ ký nhưng không có phần "Nơi nhận:".
+    Vì sao: nơi nhận (để thực hiện, để biết, để lưu) là thành phần thể thức bắt buộc; dòng cuối "- Lưu: VT, …"
+    do quy tắc NOI_NHAN_FORMAT kiểm tra.
+    Ví dụ sai: văn bản kết thúc bằng chữ ký, không có "Nơi nhận:".
+    Ví dụ đúng: "Nơi nhận: - Như trên; - Lưu: VT, KSTT." bên trái khối chữ ký."""
     setup = _setup(report)
     if setup is None:
         return
     el, data = setup
-    cite = data["recipients"]["archive_cite"]
-    if el.noi_nhan is None:
-        if el.authority or el.ten_loai is not None or el.trich_yeu_cv is not None:
-            yield _warn("LAYOUT_RECIPIENTS", "Không thấy phần “Nơi nhận:” ở cuối văn bản.", cite)
-        return
-    lines = [norm(report.paragraphs[p].text) for p in el.noi_nhan_list]
-    last = lines[-1] if lines else ""
-    if not re.match(r"^[-–]\s*Lưu\s*:\s*VT\b", last):
-        yield _warn("LAYOUT_RECIPIENTS", f"Phần “Nơi nhận” kết thúc bằng “{last or '(trống)'}”, không phải "
-                    "“- Lưu: VT, …”.", cite, paragraph=_pindex(report, el.noi_nhan), reported=last or None,
-                    expected="- Lưu: VT, …")
+    if el.noi_nhan is None and el.authority and (el.ten_loai is not None or el.trich_yeu_cv is not None):
+        yield _warn("LAYOUT_RECIPIENTS", "Không thấy phần “Nơi nhận:” ở cuối văn bản.",
+                    data["recipients"]["archive_cite"])
 
 
 @rule("LAYOUT_SIGNATURE", "Quyền hạn ký (KT./TM./TL./TUQ.) không có dòng chức vụ theo sau")
