@@ -201,10 +201,12 @@ class Finding:
     expected: str | None = None
     page: int | None = None
     paragraph: int | None = None
+    rule: str | None = None  # the kebab-case name of the rule that gave it
 
     def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
+            "rule": self.rule,
             "severity": self.severity,
             "table": self.table,
             "row": self.row,
