@@ -15,6 +15,8 @@ import re
 
 from reportgen.raw import RawCell, RawTable
 
+from .text_rows import split_row
+
 _GAP = re.compile(r"\S(\s{2,})(?=\S)")
 _RUN = re.compile(r"\S+(?: \S+)*")
 _ROW_START = re.compile(r"^\s{0,3}(\d{1,3}\.?|[IVXLC]{1,5}\.?)(\s{1,}|$)")
@@ -111,10 +113,8 @@ def _merge(cells: list[list], fragments: list[tuple[int, int, str]], line_no: in
 
 
 def _tokens(cells: list[list]) -> list[tuple[int, str]]:
-    from .text_tables import _split_row
-
     tokens = [(c[3], t) for c in cells for t in c[2].split() if not _HEADER_MAX.match(t)]
-    return _split_row(tokens)
+    return split_row(tokens)
 
 
 def _header_text(lines: list[str]) -> str:

@@ -19,17 +19,18 @@ import re
 
 from reportgen.raw import RawCell, RawTable
 
+from .text_layout import layout_table
+from .text_rows import NUMBER as _NUMBER
+from .text_rows import VALUE as _VALUE
+from .text_rows import has_values, split_row, trailing_words
+
 _HEADER_START = re.compile(r"^(stt|tt|số\s*tt|st\s*t)$", re.I)
 _ROW_NO = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)$")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
-_VALUE = re.compile(r"^[+-]?\d[\d.,]*(/\d[\d.,]*)?%?$|^[-–—]$")
-_NUMBER = re.compile(r"^[+-]?\d[\d.,]*(/\d[\d.,]*)?%?$")
 _PIPE_RULE = re.compile(r"^\|?(\s*:?-*:?\s*\|)+\s*:?-*:?\s*\|?$")
 
 
 def detect(lines: list[str], i: int, end: int):
-    from .text_layout import layout_table
-
     for detector in (tab_table, pipe_table, cell_table, spaced_table, layout_table):
         found = detector(lines, i, end)
         if found is not None:
@@ -215,7 +216,7 @@ def _spaced_rows(lines: list[str], j: int, end: int):
         start = _row_start(tokens, last_no, current)
         if start is not None:
             if current:
-                rows.append(_split_row(current))
+                rows.append(split_row(current))
             current = [(j + 1, t) for t in tokens]
             last_no = start
         elif current is not None and _continues_row(current, tokens):
@@ -224,7 +225,7 @@ def _spaced_rows(lines: list[str], j: int, end: int):
             break
         j += 1
     if current:
-        rows.append(_split_row(current))
+        rows.append(split_row(current))
     return rows, j
 
 
@@ -239,49 +240,18 @@ def _row_start(tokens: list[str], last_no: int, current) -> int | None:
     number = int(head)
     if last_no is not None and number not in (last_no + 1, 1):
         return None
-    if current is not None and not _has_values(current) and all(_VALUE.match(t) for t in tokens):
+    if current is not None and not has_values(current) and all(_VALUE.match(t) for t in tokens):
         return None  # the values of a row whose name was wrapped
     return number
 
 
-def _has_values(cells: list[tuple[int, str]]) -> bool:
-    return sum(1 for _, t in cells[1:] if _NUMBER.match(t)) >= 2
-
-
 def _continues_row(current: list[tuple[int, str]], tokens: list[str]) -> bool:
-    if not _has_values(current):
+    if not has_values(current):
         if _ROMAN.match(current[0][1]):
             return all(t.isupper() or not t.isalpha() for t in tokens) and not _NUMBER.match(tokens[0])
         return True
     if all(_VALUE.match(t) for t in tokens):
         return True  # values wrapped to the next line
-    trailing = _trailing_words(current)
+    trailing = trailing_words(current)
     words = [t for t in tokens if t.isalpha()]
     return len(tokens) <= 2 and len(words) == len(tokens) and len(trailing) + len(tokens) <= 4
-
-
-def _trailing_words(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    k = len(cells)
-    while k > 1 and not _VALUE.match(cells[k - 1][1]):
-        k -= 1
-    return cells[k:]
-
-
-def _split_row(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """[no, name, value…, trailing words] for a data row; [no, title] for a
-    group row (no values)."""
-    no = cells[0]
-    rest = cells[1:]
-    if not _has_values(cells):
-        title = " ".join(t for _, t in rest)
-        return [no, (rest[0][0] if rest else no[0], title)]
-    tail = _trailing_words(cells)
-    body = rest[:len(rest) - len(tail)]
-    k = len(body)
-    while k > 0 and _VALUE.match(body[k - 1][1]):
-        k -= 1
-    name, values = body[:k], body[k:]
-    out = [no, (name[0][0] if name else no[0], " ".join(t for _, t in name))]
-    out.extend(values)
-    out.append((tail[0][0] if tail else values[-1][0], " ".join(t for _, t in tail)))
-    return out

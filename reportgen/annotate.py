@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from .cli.output import atomic_path
+from .files import atomic_path
 from .model import Finding, Report
 from .numbers import format_vi
 from .raw import RawDocument, UnreadableInput

@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr tesseract-ocr-vie
-          poppler-utils postgresql fonts-liberation2 ghostscript
-          chromium)  # chromium: the web server's end-to-end tests (Playwright drives it)
+          poppler-utils postgresql fonts-liberation2 ghostscript redis-server
+          chromium)  # chromium: the web server's end-to-end tests (Playwright drives it); redis-server: batch tests
 need_apt=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")

@@ -126,3 +126,9 @@ def test_draft_render_then_pdf_convert_jobs(tmp_path):
     assert not list((tmp_path / "pdf").glob(".rg-pdf-*"))  # the staging folder is gone
     writing = [(e.current, e.total) for e in events if e.stage == "writing"]
     assert writing == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_coverage_share_counts_cells_and_claims():
+    assert execute.coverage_share({"cells": {"checked": 3, "total": 4}, "claims": {"checked": 1, "total": 4}}) == 0.5
+    assert execute.coverage_share({"cells": {"checked": 0, "total": 0}, "claims": {"checked": 0, "total": 0}}) is None
+    assert execute.coverage_share(None) is None

@@ -3,7 +3,6 @@ a Report without crashing, with what they plainly contain."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 

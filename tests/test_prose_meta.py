@@ -17,7 +17,7 @@ def paras(*lines: str) -> list[Paragraph]:
 
 def seed_paras(prefix: str) -> list[Paragraph]:
     path = next(SEEDS.glob(prefix + "_*.txt"))
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return paras(*lines)
 
 

@@ -3,7 +3,6 @@ what it knows and keeps the rest as data."""
 from __future__ import annotations
 
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 

@@ -35,7 +35,7 @@ def test_tcvn3_capitals_font_gives_capitals():
     ("Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc"),
     ("Xin chaøo caùc baïn", "Xin chào các bạn"),
     ("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", MOTTO.upper()),
-    ("Thaønh phoá Ñieän Bieân Phuû; tyû leä; Tröôøng; Quaûng Trò; löïa choïn kyõ", 
+    ("Thaønh phoá Ñieän Bieân Phuû; tyû leä; Tröôøng; Quaûng Trò; löïa choïn kyõ",
      "Thành phố Điện Biên Phủ; tỷ lệ; Trường; Quảng Trị; lựa chọn kỹ"),
 ])
 def test_known_vni_strings(vni, unicode):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, Index, Integer, String, Table, Text
 
-from .models import Base
+from .base import Base
 
 users = Table("web_users", Base.metadata,
               Column("id", Integer, primary_key=True),

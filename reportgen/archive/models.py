@@ -20,8 +20,10 @@ from functools import lru_cache
 
 from sqlalchemy import (BigInteger, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text,
                         UniqueConstraint)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from .base import Base
 
 SCALE = 6
 _UNIT = Decimal(1).scaleb(-SCALE)
@@ -85,10 +87,6 @@ def to_stored(value: Decimal | None, dialect_name: str):
         return None
     value = value.quantize(_UNIT, rounding=ROUND_HALF_UP)
     return value if dialect_name == "postgresql" else int(value.scaleb(SCALE))
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class Document(Base):

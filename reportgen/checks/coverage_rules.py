@@ -17,7 +17,8 @@ def _short(text: str, width: int = _QUOTE) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-@rule("TABLE_UNCHECKED", "Bảng có số liệu nhưng không kiểm tra được quan hệ nào (tổng, tối đa, tỷ lệ, xếp loại, thứ hạng)")
+@rule("TABLE_UNCHECKED",
+      "Bảng có số liệu nhưng không kiểm tra được quan hệ nào (tổng, tối đa, tỷ lệ, xếp loại, thứ hạng)")
 def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: bảng có ô số mà không quy tắc nào kiểm tra được một quan hệ giữa các
     số của nó (tổng, điểm tối đa, tỷ lệ, xếp loại, thứ hạng …).

@@ -25,7 +25,7 @@ from .vihelp import VietnameseArgumentParser, VietnameseHelpFormatter
 EXIT_OK, EXIT_FINDINGS = 0, 1
 LOG_DIR_ENV = "REPORTGEN_LOG_DIR"
 
-_COMMAND_MODULES = ("extract", "verify", "schemes", "rules", "draft", "archive", "serve", "users")
+_COMMAND_MODULES = ("extract", "verify", "schemes", "rules", "draft", "archive", "serve", "users", "worker")
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "UsageError", "build_parser", "main"]
 

@@ -23,7 +23,8 @@ def register(subparsers) -> None:
                    help="không cần đăng nhập (chỉ được dùng khi --host là 127.0.0.1)")
     p.add_argument("--retention-days", type=int, default=30, metavar="NGÀY",
                    help="xóa tệp tải lên và kết quả sau số ngày này (mặc định 30)")
-    p.add_argument("--max-upload-mb", type=int, default=50, metavar="MB", help="dung lượng tối đa mỗi tệp (mặc định 50)")
+    p.add_argument("--max-upload-mb", type=int, default=50, metavar="MB",
+                   help="dung lượng tối đa mỗi tệp (mặc định 50)")
     p.add_argument("--max-pages", type=int, default=200, help="số trang PDF tối đa mỗi tệp (mặc định 200)")
     p.add_argument("--workers", type=int, default=None, help="số việc chạy song song (mặc định: số lõi CPU)")
     p.set_defaults(handler=run)

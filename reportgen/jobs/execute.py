@@ -87,25 +87,22 @@ def reader_settings(options: dict, progress) -> dict:
 
 
 def coverage_share(data) -> float | None:
-    """The share of what was checked, from whatever the verifier reports:
-    a number (0..1 or a percent) or a mapping with one."""
-    if data is None or isinstance(data, bool):
+    """The share (0..1) of numeric cells and claims the checks covered, from
+    the coverage JSON (``{"cells": {"checked", "total"}, "claims": …}``);
+    None when the document has nothing with numbers."""
+    if not isinstance(data, dict):
         return None
-    if isinstance(data, (int, float)):
-        value = float(data)
-        return round(value / 100 if value > 1 else value, 4)
-    for attr in ("share", "ratio", "fraction", "percent"):
-        value = data.get(attr) if isinstance(data, dict) else getattr(data, attr, None)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return coverage_share(value)
-    return None
+    checked = total = 0
+    for part in ("cells", "claims"):
+        got = data.get(part) or {}
+        checked += int(got.get("checked") or 0)
+        total += int(got.get("total") or 0)
+    return round(checked / total, 4) if total else None
 
 
 def verdict_of(result) -> tuple[str, int]:
-    verdict = getattr(result, "verdict", None)
-    code = getattr(result, "exit_code", None)
-    if verdict is None:
-        verdict = VERDICT_PASS if result.ok else VERDICT_FAIL
+    verdict = getattr(result, "verdict", None) or (VERDICT_PASS if result.ok else VERDICT_FAIL)
+    code = getattr(result, "exit_status", None)
     if code is None:
         code = {VERDICT_PASS: 0, VERDICT_FAIL: 1, VERDICT_UNCHECKED: 3}.get(verdict, 0 if result.ok else 1)
     return str(verdict), int(code)
@@ -121,7 +118,7 @@ def _verify(job: Job, progress) -> JobResult:
     payload = result.to_json()
     verdict, code = verdict_of(result)
     counts = result.counts
-    coverage = coverage_share(payload.get("coverage", getattr(result, "coverage", None)))
+    coverage = coverage_share(payload.get("coverage"))
     return JobResult(job.id, job.kind, job.input, "ok", verdict, code,
                      counts={"error": counts.get("error", 0), "warning": counts.get("warning", 0),
                              "info": counts.get("info", 0)},

@@ -19,6 +19,7 @@ from ..model import Column, ScoreRow, ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
 from .cells import CellReader
+from .grid import fill_results, numeric_column, repeats, role_index
 from .detect import group_for_label
 from .header import ROMAN, ROW_NO
 
@@ -38,15 +39,11 @@ def _label(cells: list[str], no_col: int | None, unit_col: int | None) -> str:
 
 
 def _value_cols(grid, roles) -> list[int]:
-    from .tables import numeric_column
-
     return [c.index for c in grid.columns if roles.get(c.index) not in ("no", "unit")
             and numeric_column(grid, c.index)]
 
 
 def _text_cols(grid, roles) -> list[int]:
-    from .tables import numeric_column
-
     return [c.index for c in grid.columns if roles.get(c.index) != "no" and not numeric_column(grid, c.index)]
 
 
@@ -83,8 +80,6 @@ def _group_points(label: str, text: str, scheme: Scheme) -> tuple[str, CellValue
 def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
     """The scheme whose groups the rows name (with their points), and the
     column whose labels name them."""
-    from .tables import repeats, role_index
-
     no_col = role_index(roles, "no")
     points = _split_value_cols(grid, roles)[0]
     best, best_col, best_hits = None, None, 0
@@ -107,8 +102,6 @@ def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
 
 
 def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | None:
-    from .tables import role_index
-
     scheme, label_col = choose_scheme(grid, roles)
     if scheme is None:
         return None
@@ -213,8 +206,6 @@ def _total_cell(row: ScoreRow, text: str) -> None:
 
 
 def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
-    from .tables import fill_results, role_index
-
     reader.per_cell = False
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
     value_cols = [c for c in grid.columns if c.index not in (no_col, unit_col)]

@@ -24,43 +24,23 @@ Three kinds come out:
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
 from ..model import Column, Report, ScoreRow, ScoreTable
-from ..numbers import parse_cell
 from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
 from . import adhoc, summary, tokenised
 from .grouping import group_tables
 from .cells import CellReader
 from .detect import detect_grid, is_rate_column
-from .header import (ROMAN, ROW_NO, HeaderColumn, clean_label, fold, header_columns, header_row_count,
-                     is_numbering_row)
+from .grid import (Grid, RowSource, column_roles, fill_results, make_grid, numeric_column,  # noqa: F401
+                   repeats, role_index, set_result)  # (re-exported: the grid used to live here)
+from .header import ROMAN, HeaderColumn
 
 # Rows that sum up or average the units ("Tổng cộng", "Trung bình toàn tỉnh",
 # "Bình quân chung", "Toàn huyện"), not units ("Tổng cục Thuế" is one).
 _NOT_A_UNIT = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|trung\s*bình|bình\s*quân|điểm\s*trung\s*bình)"
                          r"(\s+(chung|toàn|cả|các|của)\b.*)?$|^(toàn|cả)\s+(tỉnh|huyện|thị\s*xã|thành\s*phố|xã)\b",
                          re.I)
-
-
-@dataclass
-class RowSource:
-    cells: list[str]
-    raw_row: int  # index of the row in its raw table
-    raw_table: int
-    page: int | None = None
-
-
-@dataclass
-class Grid:
-    """Joined raw tables: the header of the first and the data rows of all."""
-
-    raws: list[RawTable]
-    columns: list[HeaderColumn]
-    header: list[list[str]]
-    rows: list[RowSource] = field(default_factory=list)
 
 
 def read_tables(blocks: list, report: Report, scheme: str | None = None) -> list[ScoreTable]:
@@ -133,94 +113,6 @@ def _scored_layout(score_cols: list[HeaderColumn], roles: dict[int, str]) -> boo
     written maximum, or a total or grade column beside score columns."""
     with_max = sum(1 for c in score_cols if c.max is not None)
     return with_max >= 3 or (len(score_cols) >= 3 and bool({"total", "grade"} & set(roles.values())))
-
-
-def make_grid(raws: list[RawTable]) -> Grid:
-    first = raws[0].grid()
-    n_header = header_row_count(first, raws[0].header_rows)
-    header = [[clean_label(x) for x in row] for row in first[:n_header]]
-    grid = Grid(raws=raws, columns=header_columns(raws[0], n_header), header=header)
-    for raw in raws:
-        cells_by_row = raw.grid()
-        for r, cells in enumerate(cells_by_row):
-            texts = [clean_label(x) for x in cells]
-            if raw is raws[0] and r < n_header:
-                continue
-            if not any(texts) or texts in header or is_numbering_row(texts) or _is_header_start(texts):
-                continue
-            if raw is raws[0] and not grid.rows and _take_maxima(grid, texts):
-                continue
-            grid.rows.append(RowSource(cells=texts, raw_row=r, raw_table=raw.index, page=_page(raw, r)))
-    return grid
-
-
-def _take_maxima(grid: Grid, texts: list[str]) -> bool:
-    """A "Điểm tối đa" row right under the header gives the columns' maxima."""
-    found = adhoc.maxima_row(texts, grid.columns)
-    if not found:
-        return False
-    for column in grid.columns:
-        if column.index in found:
-            column.given_max = found[column.index]
-    return True
-
-
-def _is_header_start(texts: list[str]) -> bool:
-    first = texts[0].replace(" ", "").casefold() if texts else ""
-    return first in ("stt", "tt", "sốtt")
-
-
-def _page(raw: RawTable, r: int) -> int | None:
-    for c in raw.rows[r] if r < len(raw.rows) else ():
-        if c.page is not None:
-            return c.page
-    return raw.page
-
-
-def numeric_column(grid: Grid, c: int) -> bool:
-    values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
-    if not values:
-        return False
-    numeric = sum(1 for v in values if (p := parse_cell(v, "auto")) is not None and (p.is_number or p.na))
-    return numeric * 2 >= len(values)
-
-
-def column_roles(grid: Grid) -> dict[int, str]:
-    """Column index → 'no', 'unit', 'total', 'max', 'percent', 'grade', 'rank'."""
-    roles: dict[int, str] = {}
-    leaves = Counter(fold(c.leaf) for c in grid.columns if c.leaf)
-    for column in grid.columns:
-        role = column.role()
-        if role in ("percent", "total", "max") and leaves[fold(column.leaf)] > 1 and len(column.path) > 1:
-            continue  # one under each group ("Tỷ lệ %" | "Điểm đạt"): the group's, not the unit's result
-        if role and role not in roles.values():
-            roles[column.index] = role
-    if "no" not in roles.values() and grid.columns and _looks_numbered(grid, 0):
-        roles[0] = "no"
-    texts = [c.index for c in grid.columns
-             if c.index not in roles and not numeric_column(grid, c.index) and _has_text(grid, c.index)]
-    named = [c for c in texts if not repeats(grid, c)] or texts
-    if named:
-        roles[named[0]] = "unit"  # the first text column that is not a category repeated on every line
-    return roles
-
-
-def repeats(grid: Grid, c: int) -> bool:
-    values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
-    return len(values) > 2 and len(set(values)) < 0.7 * len(values)
-
-
-def _looks_numbered(grid: Grid, c: int) -> bool:
-    values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
-    return bool(values) and sum(1 for v in values if ROW_NO.match(v)) * 2 >= len(values)
-
-
-def _has_text(grid: Grid, c: int) -> bool:
-    return any(c < len(row.cells) and row.cells[c] for row in grid.rows)
-
-
-def role_index(roles: dict[int, str], role: str) -> int | None:
-    return next((c for c, r in roles.items() if r == role), None)
 
 
 def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict[int, str], index: int,
@@ -302,39 +194,4 @@ def fill_other(row: ScoreRow, cells: list[str], columns: list[HeaderColumn], map
         if c in mapping or c in roles or c >= len(cells) or not cells[c]:
             continue
         row.extra[column.label or f"Cột {c + 1}"] = cells[c]
-
-
-def fill_results(row: ScoreRow, cells: list[str], roles: dict[int, str], scheme: Scheme | None,
-                 reader: CellReader, r: int) -> None:
-    for c, role in roles.items():
-        text = cells[c] if c < len(cells) else ""
-        if role in ("no", "unit") or not text:
-            continue
-        set_result(row, role, text, scheme, reader, r, c)
-
-
-def set_result(row: ScoreRow, role: str, text: str, scheme: Scheme | None, reader: CellReader, r: int,
-               c: int | None = None) -> None:
-    """Put a total / max / percent / grade / rank cell on the row."""
-    row.raw[role] = text
-    if c is not None:
-        row.source_cols[role] = c
-    if role == "grade":
-        row.grade = (scheme.canonical_grade(text) if scheme else None) or " ".join(text.split())
-        return
-    cell = reader.read(text, "percent" if role == "percent" else "score", row=r, unit=row.unit,
-                       column=role, page=row.page)
-    if cell is None or not cell.is_number:
-        return
-    if role == "total":
-        row.total = cell.value
-        if cell.denominator is not None:
-            row.max = cell.denominator
-            row.raw["max"] = text.split("/", 1)[1].strip()
-    elif role == "max":
-        row.max = cell.value
-    elif role == "percent":
-        row.percent = cell.value
-    elif role == "rank" and cell.value == cell.value.to_integral_value():
-        row.rank = int(cell.value)
 

@@ -13,6 +13,7 @@ from ..model import Column, Finding, ScoreRow, ScoreTable
 from ..raw import RawTable
 from ..schemes import Scheme
 from .cells import CellReader
+from .grid import set_result
 from . import adhoc
 from .detect import detect_text, header_maxima
 from .header import ROMAN, HeaderColumn, fold
@@ -38,8 +39,6 @@ def result_roles(header_text: str) -> list[str]:
 
 
 def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: CellReader) -> ScoreTable:
-    from .tables import set_result
-
     rows = [(raw, r, [c.text for c in cells], cells) for raw in raws for r, cells in enumerate(raw.rows)]
     counts = Counter(len(t) - 3 for _, _, t, _ in rows if len(t) > 3)
     n_values = counts.most_common(1)[0][0] if counts else 0

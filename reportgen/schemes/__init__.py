@@ -7,7 +7,7 @@ province is adding a file; nothing here branches on a scheme's name.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from importlib import resources

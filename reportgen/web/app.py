@@ -23,7 +23,8 @@ from .store import Store
 
 HERE = Path(str(resources.files(__package__)))
 SESSION_COOKIE = "reportgen_session"
-ROUTE_MODULES = ("routes_auth", "routes_verify", "routes_admin")
+ROUTE_MODULES = ("routes_auth", "routes_verify", "routes_admin", "routes_archive", "routes_draft",
+                 "routes_schemes")
 
 
 class NotAuthenticated(Exception):

@@ -120,3 +120,25 @@ def verdict_label(result: dict) -> str:
     if isinstance(verdict, dict):
         return str(verdict.get("label") or verdict.get("text") or verdict.get("value") or "")
     return "ĐẠT" if result.get("ok") else "KHÔNG ĐẠT"
+
+
+def write_table_xlsx(path: Path, columns, rows) -> None:
+    """The archive's export (columns as (key, label), rows as dicts) with
+    every string stored as text, never as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=False)
+    ws = wb.active
+    ws.title = "Điểm"
+    ws.append([label for _, label in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    keys = [k for k, _ in columns]
+    for row in rows:
+        ws.append([row[k] for k in keys])
+    as_text(ws)
+    ws.freeze_panes = "A2"
+    tmp = path.with_suffix(".tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)

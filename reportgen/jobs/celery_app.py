@@ -1,0 +1,240 @@
+"""Jobs across machines: Celery over Redis.
+
+``reportgen worker`` (or ``celery -A reportgen.jobs.celery_app worker``)
+runs :func:`run_job` for jobs that a :class:`CeleryRunner` enqueued. Every
+machine points at the same broker (``REPORTGEN_BROKER=redis://host:6379/0``)
+and the same archive (``REPORTGEN_DB=postgresql+psycopg2://…``); results are
+kept in ``REPORTGEN_RESULT_BACKEND`` — by default the shared PostgreSQL when
+REPORTGEN_DB is one (``db+postgresql…``), else the broker's Redis.
+
+Delivery: ``acks_late`` and ``reject_on_worker_lost``: a job is acknowledged
+only when it has finished, so a worker process killed in the middle hands it
+back to the queue and another worker runs it; a whole worker (or machine)
+that disappears leaves its job unacknowledged, and Redis gives it to another
+worker after ``REPORTGEN_VISIBILITY_TIMEOUT`` seconds (default 1800: longer
+than any one job, or a slow job would be run twice). Running a job twice is
+harmless: an import is idempotent by the file's SHA-256 (the second run
+reports ``ĐÃ CÓ``), drafts and PDFs are written atomically over the same
+paths. Progress events go through a Redis list per runner (``RPUSH``,
+read with ``BLPOP``).
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import uuid
+from typing import Callable, Iterable, Iterator
+
+from celery import Celery
+
+from . import broker_url
+from .execute import run_job
+from .model import Job, JobResult, Progress
+from .status import JobStatus
+
+TASK = "reportgen.run_job"
+EVENTS_TTL = 24 * 3600
+VISIBILITY_ENV = "REPORTGEN_VISIBILITY_TIMEOUT"
+
+
+def result_backend(broker: str) -> str:
+    explicit = os.environ.get("REPORTGEN_RESULT_BACKEND")
+    if explicit:
+        return explicit
+    db = os.environ.get("REPORTGEN_DB", "")
+    if db.startswith("postgresql"):
+        return "db+" + db
+    return broker
+
+
+def make_app(broker: str | None = None, backend: str | None = None) -> Celery:
+    broker = broker_url(broker) or "redis://127.0.0.1:6379/0"
+    app = Celery("reportgen", broker=broker, backend=backend or result_backend(broker))
+    visibility = int(os.environ.get(VISIBILITY_ENV, "1800"))
+    app.conf.update(
+        task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
+        task_serializer="json", result_serializer="json", accept_content=["json"],
+        broker_transport_options={"visibility_timeout": visibility},
+        result_backend_transport_options={"visibility_timeout": visibility},
+        result_extended=True, result_expires=7 * 24 * 3600, task_track_started=True,
+        broker_connection_retry_on_startup=True, worker_hijack_root_logger=False,
+        database_table_names={"task": "reportgen_job_results", "group": "reportgen_job_groups"},
+    )
+    app.task(name=TASK, bind=True)(_task)
+    return app
+
+
+_REDIS: dict[str, object] = {}
+
+
+def _redis(url: str):
+    import redis
+
+    if url not in _REDIS:
+        _REDIS[url] = redis.Redis.from_url(url)
+    return _REDIS[url]
+
+
+def _task(self, job_json: dict, events_key: str | None = None) -> dict:
+    """The Celery task: run the job, stream progress, return the result."""
+    conn = _redis(self.app.conf.broker_url) if events_key else None
+
+    def push(kind: str, payload: dict) -> None:
+        if conn is None:
+            return
+        try:
+            pipe = conn.pipeline()
+            pipe.rpush(events_key, json.dumps({"type": kind, **payload}, ensure_ascii=False))
+            pipe.expire(events_key, EVENTS_TTL)
+            pipe.execute()
+        except Exception:  # progress is a courtesy; never fail the job for it
+            pass
+
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
+    result = run_job(Job.from_json(job_json), lambda p: push("progress", p.to_json()),
+                     attempts=2 if redelivered else 1)
+    data = result.to_json()
+    push("result", data)
+    return data
+
+
+app = make_app()  # for `celery -A reportgen.jobs.celery_app worker`
+
+
+class CeleryRunner:
+    """The same methods as :class:`LocalRunner`, jobs on Celery workers."""
+
+    def __init__(self, broker: str | None = None, on_progress: Callable[[Progress], None] | None = None,
+                 on_result: Callable[[JobResult], None] | None = None, poll: float = 5.0):
+        self.broker = broker_url(broker) or "redis://127.0.0.1:6379/0"
+        self.app = make_app(self.broker)
+        self.events_key = f"reportgen:events:{uuid.uuid4().hex}"
+        self._on_progress = [on_progress] if on_progress else []
+        self._on_result = [on_result] if on_result else []
+        self._lock = threading.Condition()
+        self._status: dict[str, JobStatus] = {}
+        self._order: list[str] = []
+        self._closed = False
+        self._poll = poll
+        self._thread = threading.Thread(target=self._listen, name="rg-celery-events", daemon=True)
+        self._thread.start()
+
+    def on_progress(self, callback: Callable[[Progress], None]) -> None:
+        self._on_progress.append(callback)
+
+    def on_result(self, callback: Callable[[JobResult], None]) -> None:
+        self._on_result.append(callback)
+
+    def submit(self, jobs: Job | Iterable[Job]) -> list[str]:
+        jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
+        for job in jobs:
+            with self._lock:
+                self._status[job.id] = JobStatus(job.id, job.kind, job.input, "queued")
+                self._order.append(job.id)
+            self.app.send_task(TASK, args=[job.to_json(), self.events_key], task_id=job.id)
+        return [j.id for j in jobs]
+
+    def status(self, job_id: str) -> JobStatus:
+        with self._lock:
+            return self._status[job_id].copy()
+
+    def results(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> Iterator[JobResult]:
+        with self._lock:
+            wanted = set(job_ids if job_ids is not None else self._order)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        seen: set[str] = set()
+        while seen != wanted:
+            with self._lock:
+                ready = [i for i in wanted - seen if self._status[i].result is not None]
+                if not ready:
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and left <= 0:
+                        raise TimeoutError(f"{len(wanted - seen)} jobs not finished")
+                    self._lock.wait(0.5 if left is None else min(0.5, left))
+                    continue
+                ready.sort(key=lambda i: self._status[i].finished_at or 0)
+            for job_id in ready:
+                seen.add(job_id)
+                yield self._status[job_id].result
+
+    def wait(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> list[JobResult]:
+        ids = list(job_ids if job_ids is not None else self._order)
+        got = {r.job_id: r for r in self.results(ids, timeout)}
+        return [got[i] for i in ids]
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+        self._thread.join(timeout=5)
+        try:
+            _redis(self.broker).delete(self.events_key)
+        except Exception:
+            pass
+
+    def __enter__(self) -> "CeleryRunner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- internals ----------------------------------------------------------------
+
+    def _finish(self, result: JobResult) -> None:
+        with self._lock:
+            st = self._status.get(result.job_id)
+            if st is None or st.result is not None:
+                return  # a job run twice (redelivered): the first result stands
+            st.state = "done" if result.ok else "failed"
+            st.result = result
+            st.finished_at = time.monotonic()
+            self._lock.notify_all()
+        for cb in self._on_result:
+            cb(result)
+
+    def _progress(self, p: Progress) -> None:
+        with self._lock:
+            st = self._status.get(p.job_id)
+            if st is None or st.result is not None:
+                return
+            st.state = "running"
+            st.progress = p
+        for cb in self._on_progress:
+            cb(p)
+
+    def _check_backend(self) -> None:
+        """Results whose event was missed (the runner started late, Redis
+        restarted): read them from the result backend."""
+        with self._lock:
+            open_ids = [i for i, st in self._status.items() if st.result is None][:200]
+        for job_id in open_ids:
+            res = self.app.AsyncResult(job_id)
+            try:
+                if res.successful():
+                    self._finish(JobResult.from_json(res.result))
+            except Exception:
+                continue
+
+    def _listen(self) -> None:
+        conn = _redis(self.broker)
+        last_check = time.monotonic()
+        while True:
+            with self._lock:
+                if self._closed:
+                    return
+            try:
+                item = conn.blpop([self.events_key], timeout=1)
+            except Exception:
+                time.sleep(1)
+                item = None
+            if item is not None:
+                data = json.loads(item[1])
+                kind = data.pop("type", "")
+                if kind == "progress":
+                    self._progress(Progress.from_json(data))
+                elif kind == "result":
+                    self._finish(JobResult.from_json(data))
+            if time.monotonic() - last_check > self._poll:
+                last_check = time.monotonic()
+                self._check_backend()

@@ -1,0 +1,255 @@
+"""Kho lưu trữ: ranking of a period (filters, sort by any column, pages),
+a unit's history with a chart and its peers' median, two periods compared,
+XLSX export, and import by upload (administrators)."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi.responses import FileResponse, RedirectResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..archive.db import ArchiveError
+from .accounts import User
+from .app import Forbidden, audit, check_csrf, current_user, page, require
+from .intake import UploadRefused, classify, receive
+from .store import Item, Store
+
+router = APIRouter()
+PAGE_ROWS = 200
+SORTS = {"rank": lambda e: (e.rank is None, e.rank or 0), "unit": lambda e: e.unit.casefold(),
+         "total": lambda e: (e.total is None, -(e.total or 0)), "max": lambda e: (e.max is None, -(e.max or 0)),
+         "percent": lambda e: (e.percent is None, -(e.percent or 0)), "grade": lambda e: e.grade or "",
+         "document": lambda e: e.document}
+_periods_lock = threading.Lock()
+
+
+def periods(request: Request) -> list[str]:
+    """Every stored period, newest first; cached until the next import."""
+    from ..archive.models import ScoreRowRecord
+    from ..archive.periods import period_sort_key
+
+    cached = getattr(request.app.state, "archive_periods", None)
+    if cached is not None:
+        return cached
+    with _periods_lock, Session(request.app.state.engine) as s:
+        found = [p for (p,) in s.execute(select(ScoreRowRecord.period).distinct())]
+    found.sort(key=period_sort_key, reverse=True)
+    request.app.state.archive_periods = found
+    return found
+
+
+def filter_values(request: Request) -> dict:
+    from ..archive.models import ScoreRowRecord as R
+    from ..archive.models import Unit
+
+    cached = getattr(request.app.state, "archive_filters", None)
+    if cached is not None:
+        return cached
+    with Session(request.app.state.engine) as s:
+        levels = sorted({v for (v,) in s.execute(select(R.level).distinct()) if v})
+        schemes = sorted({v for (v,) in s.execute(select(R.scheme).distinct()) if v})
+        provinces = sorted({v for (v,) in s.execute(select(Unit.province).distinct()) if v})
+    request.app.state.archive_filters = {"levels": levels, "schemes": schemes, "provinces": provinces}
+    return request.app.state.archive_filters
+
+
+def _forget(request: Request) -> None:
+    request.app.state.archive_periods = None
+    request.app.state.archive_filters = None
+
+
+def _archive(request: Request):
+    from ..archive import Archive
+
+    return Archive(request.app.state.engine)
+
+
+@router.get("/kho")
+def ranking_page(request: Request, user: User = Depends(current_user), ky: str = "", cap: str = "", tinh: str = "",
+                 bo: str = "", sap: str = "rank", nguoc: int = 0, trang: int = 1):
+    known = periods(request)
+    period = ky or (known[0] if known else "")
+    groups, error, total_rows = [], None, 0
+    if period:
+        try:
+            found = _archive(request).ranking(period, scheme=bo or None, province=tinh or None, level=cap or None)
+        except ArchiveError as exc:
+            found, error = [], str(exc)
+        key = SORTS.get(sap, SORTS["rank"])
+        start, stop = (max(1, trang) - 1) * PAGE_ROWS, max(1, trang) * PAGE_ROWS
+        seen = 0
+        for g in found:
+            entries = sorted(g.entries, key=key, reverse=bool(nguoc))
+            total_rows += len(entries)
+            shown = entries[max(0, start - seen):max(0, stop - seen)]
+            seen += len(entries)
+            if shown:
+                groups.append((g, shown))
+    pages = max(1, -(-total_rows // PAGE_ROWS))
+    return page(request, "archive.html", {
+        "periods": known, "period": period, "filters": filter_values(request), "groups": groups, "error": error,
+        "args": {"ky": period, "cap": cap, "tinh": tinh, "bo": bo, "sap": sap, "nguoc": nguoc},
+        "trang": max(1, trang), "pages": pages, "total_rows": total_rows,
+        "imports": request.app.state.store.items(None if user.can("lanh_dao") else user.username,
+                                                 purpose="import")[:20]})
+
+
+@router.get("/kho/don-vi")
+def history_page(request: Request, ten: str = "", tinh: str = "", bo: str = "", user: User = Depends(current_user)):
+    histories, error = [], None
+    if ten:
+        try:
+            histories = _archive(request).history(ten, scheme=bo or None, province=tinh or None)
+        except ArchiveError as exc:
+            error = str(exc)
+    charts = [json.dumps(_chart(h), ensure_ascii=False) for h in histories]
+    return page(request, "history.html", {"name": ten, "histories": list(zip(histories, charts)), "error": error})
+
+
+def _chart(history) -> dict:
+    labels = [f"{e.period} ({e.scheme})" if len({x.scheme for x in history.entries}) > 1 else e.period
+              for e in history.entries]
+    num = (lambda v: None if v is None else float(v))  # noqa: E731 - the chart's own numbers, display only
+    return {"type": "line", "data": {"labels": labels, "datasets": [
+        {"label": f"{history.unit} (% điểm)", "data": [num(e.percent) for e in history.entries],
+         "borderColor": "#12355b", "backgroundColor": "#12355b", "tension": 0.1},
+        {"label": "Trung vị đơn vị cùng cấp", "data": [num(e.median) for e in history.entries],
+         "borderColor": "#e69500", "backgroundColor": "#e69500", "borderDash": [6, 4], "tension": 0.1}]},
+        "options": {"animation": False, "scales": {"y": {"suggestedMin": 0, "suggestedMax": 100,
+                                                         "title": {"display": True, "text": "%"}}},
+                    "plugins": {"legend": {"position": "bottom"}}}}
+
+
+@router.get("/kho/so-sanh")
+def compare_page(request: Request, a: str = "", b: str = "", cap: str = "", tinh: str = "", bo: str = "",
+                 user: User = Depends(current_user)):
+    up, down, error = [], [], None
+    if a and b:
+        try:
+            up, down = _archive(request).compare(a, b, scheme=bo or None, province=tinh or None, level=cap or None)
+        except ArchiveError as exc:
+            error = str(exc)
+    return page(request, "compare.html", {"periods": periods(request), "a": a, "b": b, "up": up, "down": down,
+                                          "error": error, "filters": filter_values(request),
+                                          "args": {"cap": cap, "tinh": tinh, "bo": bo}})
+
+
+@router.get("/kho/xuat.xlsx")
+def export_xlsx(request: Request, ky: str = "", bo: str = "", user: User = Depends(current_user)):
+    from ..archive.export import export_rows
+    from .exports import write_table_xlsx
+
+    with Session(request.app.state.engine) as s:
+        columns, rows = export_rows(s, scheme=bo or None, period=ky or None)
+    out = Path(tempfile.mkdtemp(dir=request.app.state.config.data_dir / "imports")) / "kho.xlsx"
+    write_table_xlsx(out, columns, rows)
+    audit(request, user, "export", f"kỳ {ky or 'tất cả'}", f"{len(rows)} dòng")
+    from starlette.background import BackgroundTask
+
+    return FileResponse(out, filename=f"kho-luu-tru-{ky or 'tat-ca'}.xlsx",
+                        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        background=BackgroundTask(shutil.rmtree, out.parent, True))
+
+
+_SAFE_NAME = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+def safe_filename(name: str, kind: str) -> str:
+    """The browser's file name reduced to a plain base name (the archive
+    keeps it as the document's name), never a path."""
+    base = _SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(" ._") or "tai-lieu"
+    ext = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ole": ".doc", "text": ".txt"}.get(kind, "")
+    if not base.lower().endswith(ext):
+        base += ext
+    return base[-150:]
+
+
+@router.post("/kho/nhap", dependencies=[Depends(check_csrf)])
+async def import_upload(request: Request, files: list[UploadFile] = File(default=[]),
+                        user: User = Depends(require("quan_tri"))):
+    config = request.app.state.config
+    store: Store = request.app.state.store
+    refused, made = [], []
+    for upload in files:
+        name = (upload.filename or "tep").replace("\x00", "")[-200:]
+        try:
+            tmp, size = await receive(upload, config, store.root)
+            try:
+                kind = classify(tmp, config)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+        except UploadRefused as exc:
+            refused.append((name, str(exc)))
+            continue
+        item = store.create(Item(id=store.new_id(), owner=user.username, name=name, kind=kind, size=size,
+                                 purpose="import"), tmp)
+        audit(request, user, "upload", name, f"nhập kho, mã {item.id}")
+        _start_import(request, item, user)
+        made.append(item)
+    if "application/json" in request.headers.get("accept", ""):
+        return {"items": [{"id": i.id, "name": i.name} for i in made],
+                "refused": [{"name": n, "message": m} for n, m in refused]}
+    return page(request, "_imports.html", {"imports": made, "refused": refused},
+                status_code=200 if made or not refused else 400)
+
+
+def _start_import(request: Request, item: Item, user: User) -> None:
+    store: Store = request.app.state.store
+    engine = request.app.state.engine
+    app = request.app
+
+    def work(progress):
+        from ..archive import Archive
+
+        progress("Đang nhập kho", 0, 0)
+        with tempfile.TemporaryDirectory(dir=store.folder(item.id)) as tmp:
+            path = Path(tmp) / safe_filename(item.name, item.kind)
+            shutil.copyfile(store.path(item.id, "input"), path)
+            (result,) = Archive(engine).import_paths([path])
+        return {"status": result.status, "rows": result.rows, "findings": result.findings,
+                "message": result.message.replace(str(path), item.name)}
+
+    def done(job) -> None:
+        current = store.get(item.id)
+        if current is None:
+            return
+        if job.state == "done" and job.result["status"] != "failed":
+            current.state, current.summary = "done", job.result
+        else:
+            current.state = "failed"
+            current.error = job.error or (job.result or {}).get("message") or "Không nhập được."
+        store.save(current)
+        app.state.archive_periods = app.state.archive_filters = None
+        from . import accounts
+
+        accounts.audit(engine, user.username, "import", item.name,
+                       f"{current.summary.get('status', 'lỗi')}: {current.summary.get('rows', 0)} dòng"
+                       if current.state == "done" else f"lỗi: {current.error}")
+
+    item.state = "running"
+    store.save(item)
+    _forget(request)
+    request.app.state.runner.submit(user.username, "import", work, on_done=done, job_id=item.id)
+
+
+@router.get("/kho/nhap/{item_id}")
+def import_status(request: Request, item_id: str, user: User = Depends(current_user)):
+    item = request.app.state.store.get(item_id)
+    if item is None or item.purpose != "import" or (item.owner != user.username and not user.can("lanh_dao")):
+        raise Forbidden("Không tìm thấy lần nhập này.")
+    if "application/json" in request.headers.get("accept", ""):
+        return {"id": item.id, "state": item.state, "summary": item.summary, "error": item.error}
+    return page(request, "_import.html", {"item": item})
+
+
+@router.get("/kho/nhap")
+def import_redirect(request: Request):
+    return RedirectResponse("/kho", status_code=303)
