@@ -43,6 +43,7 @@ def base(old: str, new: str) -> str:
     return BASE.replace(old, new)
 
 
+SUM = "1. Kết quả\nTrong tháng, tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, {b} hồ sơ trực tiếp)."
 GRADES_OK = ("Kết quả: 07 xã, phường xếp loại Tốt: Xã Hợp Thành, Xã Tả Phìn, Phường Lào Cai, Xã A Mú Sung, "
              "Xã Gia Phú, Xã Y Tý, Xã Bát Xát.")
 SHARES = ("1. Kết quả giải quyết\nTổng số hồ sơ tiếp nhận 13.597 hồ sơ. Số hồ sơ đã giải quyết 12.490 hồ sơ, "
@@ -140,23 +141,26 @@ FIXTURES: dict[str, tuple[str, str]] = {
     # -- prose alone
     "grade-count-vs-list": (doc("1. Kết quả\n02 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế."),
                             doc("1. Kết quả\n03 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế.")),
-    "prose-sums": (doc("1. Kết quả\nTrong tháng, tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)."),
-                   doc("1. Kết quả\nTrong tháng, tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, 41 hồ sơ trực tiếp).")),
+    "prose-sums": (doc(SUM.format(b=40)), doc(SUM.format(b=41))),
     "grade-counts-vs-whole": (
         doc("1. Kết quả\nThực hiện đánh giá đối với 20 cơ quan. Kết quả: 12/20 cơ quan xếp loại Xuất sắc; "
             "7/20 cơ quan xếp loại Tốt; 1/20 cơ quan xếp loại Khá."),
         doc("1. Kết quả\nThực hiện đánh giá đối với 20 cơ quan. Kết quả: 12/20 cơ quan xếp loại Xuất sắc; "
             "7/20 cơ quan xếp loại Tốt; 2/20 cơ quan xếp loại Khá.")),
-    "fraction-over-one": (doc("1. Kết quả\nĐã chấm điểm 20/20 UBND xã."), doc("1. Kết quả\nĐã chấm điểm 21/20 UBND xã.")),
+    "fraction-over-one": (doc("1. Kết quả\nĐã chấm điểm 20/20 UBND xã."),
+                          doc("1. Kết quả\nĐã chấm điểm 21/20 UBND xã.")),
     "share-percent": (doc(SHARES.format(p="91,86")), doc(SHARES.format(p="92,86"))),
-    "prose-number-format": (doc("1. Kết quả\nTỷ lệ hài lòng đạt 91,86%."), doc("1. Kết quả\nTỷ lệ hài lòng đạt 91.86%.")),
-    "claim-unchecked": (doc("1. Kết quả\nTrong tháng, tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)."),
+    "prose-number-format": (doc("1. Kết quả\nTỷ lệ hài lòng đạt 91,86%."),
+                            doc("1. Kết quả\nTỷ lệ hài lòng đạt 91.86%.")),
+    "claim-unchecked": (doc(SUM.format(b=40)),
                         doc("1. Kết quả\nSố cơ quan được đánh giá: 20 cơ quan.")),
     # -- dates, periods, references, layout
-    "date-after-issue": (doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023."), doc("1. Kết quả\nSố liệu tính đến ngày 31/8/2023.")),
+    "date-after-issue": (doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023."),
+                         doc("1. Kết quả\nSố liệu tính đến ngày 31/8/2023.")),
     "appendix-period": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="6", no="405", d="17"))),
     "appendix-reference": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="7", no="398", d="17"))),
-    "appendix-reference-date": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="7", no="405", d="10"))),
+    "appendix-reference-date": (doc(ANNEX.format(m="7", no="405", d="17")),
+                                doc(ANNEX.format(m="7", no="405", d="10"))),
     "date-leading-zero": (doc("1. Kết quả\nNgày 05 tháng 7 năm 2023, UBND huyện tổ chức hội nghị."),
                           doc("1. Kết quả\nNgày 5 tháng 7 năm 2023, UBND huyện tổ chức hội nghị.")),
     "section-sequence": (doc("1. Kết quả\nĐã hoàn thành.\n2. Tồn tại\nCòn chậm.\n3. Kiến nghị\nKhông."),
@@ -165,7 +169,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
                            doc("1. Kết quả\nĐã hoàn thành.", TAIL.replace("- Lưu: VT, VP.", "- Lưu: hồ sơ."))),
     # -- tables the document states itself
     "summary-parts-sum": (doc(SUMMARY), doc(SUMMARY.replace("78,6/100", "80,6/100"))),
-    "summary-score-over-max": (doc(SUMMARY), doc(SUMMARY.replace("17,9/18", "18,9/18").replace("78,6/100", "79,6/100"))),
+    "summary-score-over-max": (doc(SUMMARY),
+                               doc(SUMMARY.replace("17,9/18", "18,9/18").replace("78,6/100", "79,6/100"))),
     "fraction-over-whole": (doc(FRACTIONS), doc(FRACTIONS.replace("85/88", "89/88"))),
     "derived-column": (doc(DATA), doc(DATA.replace("| 88 | 50 | 38 |", "| 88 | 50 | 39 |"))),
     "total-row": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
