@@ -58,7 +58,9 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         other = next((b for b in sorted(numbers_by_par[st.paragraph]) if b and b != st.whole and b > st.value
                       and _share_ok(st.percent, st.value / b * _HUNDRED)), None)
         note = f" (con số {vi_percent(st.percent, places)} ứng với tỷ lệ trên {vi_number(other)})" if other else ""
-        yield finding_at("PERCENT_MISMATCH", "error" if base_confirmed or not other else "warning",
+        # A whole inferred from the sentences around (not stated with the share) leaves a doubt.
+        sure = base_confirmed or (not other and not st.raw.get("whole_inferred"))
+        yield finding_at("PERCENT_MISMATCH", "error" if sure else "warning",
                   f"{vi_number(st.value)} trên {vi_number(st.whole)} là {vi_percent(exact, max(places, 2))}, "
                   f"không phải {vi_percent(st.percent, places)}{note}", st,
                   reported=str(st.percent), expected=str(quantize(exact, max(places, 2))))

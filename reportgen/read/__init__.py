@@ -16,6 +16,7 @@ from ..raw import RawDocument, RawParagraph, RawTable
 from ..text import repair
 from ..text.legacy import to_unicode
 from .meta import read_meta
+from .legend import read_grade_legend
 from .statements import read_statements
 from .tables import read_tables
 
@@ -44,6 +45,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     report.read_findings.extend(note_findings(raw, report))
     report.meta = _meta(report)
     report.statements = _statements(report)
+    report.grade_legend = read_grade_legend(report.paragraphs)
     return report
 
 
