@@ -30,6 +30,7 @@ __all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_
 RULE_MODULES = (
     "prose_counts",
     "prose",
+    "prose_refs",
     "tables_generic",
     "tables",
     "coverage_rules",  # reads what the others verified: last

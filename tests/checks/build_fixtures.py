@@ -119,6 +119,32 @@ KẾT QUẢ GIẢI QUYẾT HỒ SƠ THÁNG {m} NĂM 2023
 (Kèm theo Báo cáo số {no}/BC-UBND ngày {d} tháng 8 năm 2023 của UBND huyện)
 """
 
+DECISION = """UBND TỈNH ĐIỆN BIÊN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 120/QĐ-UBND\tĐiện Biên, ngày 10 tháng 3 năm 2024
+
+QUYẾT ĐỊNH
+Công bố kết quả đánh giá chất lượng phục vụ năm 2023
+
+Điều 1. Công bố kết quả đánh giá tại Phụ lục kèm theo.
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành chịu trách nhiệm thi hành Quyết định này.
+
+Nơi nhận:
+- Như Điều {n};
+- Lưu: VT, KSTT.
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+ANNEXES = """1. Kết quả
+Kết quả chi tiết tại Phụ lục I và Phụ lục {n} kèm theo.
+""" + TAIL + """
+Phụ lục I
+KẾT QUẢ GIẢI QUYẾT HỒ SƠ THÁNG 7 NĂM 2023
+
+Phụ lục II
+DANH SÁCH HỒ SƠ QUÁ HẠN THÁNG 7 NĂM 2023
+"""
+
 # rule name → (good, bad)
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
@@ -176,6 +202,10 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "total-row": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
     "data-rank-order": (doc(RANKED), doc(RANKED.replace("| 95,1 |", "| 97,0 |"))),
     "table-unchecked": (doc(TOTAL_ROW), doc(UNRELATED)),
+    "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
+                        doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
+    "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
+    "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
 }
 
 
