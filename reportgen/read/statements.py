@@ -170,14 +170,14 @@ _FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_
 
 
 def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
-    """The values of x/y; dot groups are thousands only where that makes a
-    fraction (41.210/88.905), never 13.951/15 (a decimal written with a dot)."""
+    """The values of x/y; dot groups are thousands (41.210/88.905), but never
+    in 13.951/15 (a decimal written with a dot: more than its whole)."""
     xv = _count(x) if "," not in x else Decimal(x.replace(",", "."))
     yv = _count(y) if "," not in y else Decimal(y.replace(",", "."))
     if xv is None or yv is None:
         return None
-    if ("." in x or "." in y) and xv > yv:
-        return None
+    if "." in x and "." not in y and xv > yv:
+        return None  # "13.951/15": a decimal written with a dot, not thousands
     return xv, yv
 _RANK_BEFORE = re.compile(r"(?:xếp\s+hạng|thứ\s+hạng|vị\s+trí|hạng)\s*(?:thứ\s*)?:?\s*$", re.I)
 
