@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..model import GradeBand, Paragraph
-from .statements_grades import canonical_grade, grade_words
+from .statements_grades import grade_words
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,3})?)"
 _LOWER = re.compile(r"(?P<op>từ|≥|>=|=>|lớn\s+hơn\s+hoặc\s+bằng|trên|>)\s*" + _NUM + r"\s*(?P<u>%|điểm)?", re.I)
