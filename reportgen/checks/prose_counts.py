@@ -343,3 +343,41 @@ def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                       f"Văn bản nêu đánh giá {format_count(st.count)} đơn vị nhưng bảng kết quả có "
                       f"{format_count(len(group))} đơn vị", st, table=group[0][0],
                       reported=str(st.count), expected=str(len(group)))
+
+
+_FOLLOWING = 3  # paragraphs after an evaluated count where its counts by grade are looked for
+
+
+@rule("EVALUATED_COUNT_MISMATCH", "Số đơn vị được đánh giá khác mẫu số của các kết quả xếp loại ngay sau")
+def evaluated_vs_grade_denominators(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số đơn vị được đánh giá ("Số cơ quan được đánh giá: 20 cơ quan") so với
+    mẫu số của các kết quả xếp loại viết ngay sau nó ("20/20 cơ quan xếp loại …").
+    Vì sao: hai con số cùng nói về một tập đơn vị; khác nhau là một trong hai bị gõ nhầm
+    hoặc chưa cập nhật. Chỉ là cảnh báo: kết quả ngay sau có thể nói về một nhóm con.
+    Ví dụ sai: "Số cơ quan được đánh giá: 20 cơ quan." rồi "- 19/19 cơ quan xếp loại Tốt."
+    Ví dụ đúng: "Số cơ quan được đánh giá: 20 cơ quan." rồi "- 20/20 cơ quan xếp loại Tốt"."""
+    statements = report.statements
+    for k, st in enumerate(statements):
+        if st.kind != "evaluated_count" or st.count is None or st.paragraph is None or st.denominator is not None:
+            continue
+        near = []
+        for other in statements[k + 1:]:
+            if other.paragraph is None or other.paragraph > st.paragraph + _FOLLOWING or other.kind == "section" \
+                    and other.paragraph != st.paragraph:
+                break
+            if other.kind == "grade_count" and other.denominator is not None:
+                near.append(other)
+        if not near:
+            continue
+        dens = {int(o.denominator) for o in near}
+        if st.count not in dens and len(dens) != 1:
+            continue  # counts of several groups: nothing to compare with
+        for o in (st, *near):
+            ctx.ledger.statement_checked(o, "evaluated-denominator")
+        if st.count in dens:
+            continue
+        (den,) = dens
+        yield finding_at("EVALUATED_COUNT_MISMATCH", "warning",
+                         f"Văn bản nêu {format_count(st.count)} đơn vị được đánh giá nhưng kết quả xếp loại ngay sau "
+                         f"tính trên {format_count(den)} đơn vị", near[0],
+                         reported=str(den), expected=str(st.count))

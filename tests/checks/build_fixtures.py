@@ -202,6 +202,9 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "total-row": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
     "data-rank-order": (doc(RANKED), doc(RANKED.replace("| 95,1 |", "| 97,0 |"))),
     "table-unchecked": (doc(TOTAL_ROW), doc(UNRELATED)),
+    "evaluated-vs-grade-denominators": (
+        doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 20/20 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ."),
+        doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 19/19 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ.")),
     "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
