@@ -169,6 +169,17 @@ def quantize(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Deci
     return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def plain_to_vi(value: str) -> str:
+    """A plain decimal of the JSON contract ('58.94') as a document writes it
+    ('58,94'); anything else as it is."""
+    if _PLAIN.match(value):
+        return format_vi(Decimal(value))
+    return value
+
+
 def format_vi(value: Decimal | int | None, places: int | None = None, *, fixed: bool = False,
               percent: bool = False, rounding: str = ROUND_HALF_UP) -> str:
     """Format for a Vietnamese document: ``13.597``, ``88,9``, ``94,57%``.

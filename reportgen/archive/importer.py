@@ -28,7 +28,7 @@ from .bulk import bulk_insert, insert_returning_ids
 from .cohorts import refresh as refresh_cohorts
 from .periods import is_period
 from .registry import Scope, resolve_units
-from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, name_key, territory_of
+from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, unit_key, territory_of
 
 SCORE_KINDS = ("scores", "summary")
 FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods")
@@ -141,7 +141,7 @@ def content_sha256(report: Report) -> str:
     for t in report.tables:
         if t.kind not in SCORE_KINDS:
             continue
-        parts.append([t.scheme or "", [[name_key(r.unit), str(r.total), str(r.max), str(r.percent),
+        parts.append([t.scheme or "", [[unit_key(r.unit), str(r.total), str(r.max), str(r.percent),
                                          sorted((k, str(v)) for k, v in r.scores.items())] for r in t.rows]])
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 

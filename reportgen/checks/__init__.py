@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-from ..model import Finding, Report
+from ..model import Finding, Report, Severity
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
 
 __all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_rules", "run_checks",
@@ -33,6 +33,8 @@ RULE_MODULES = (
     "prose_refs",
     "tables_generic",
     "tables",
+    "relations",
+    "relations_rows",
     "coverage_rules",  # reads what the others verified: last
 )
 # Codes the reader (reportgen.read) gives while reading, not a rule here.
@@ -79,7 +81,7 @@ def known_selectors() -> set[str]:
     return out
 
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {str(s): s.order for s in Severity}  # errors first
 
 
 def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..numbers import format_vi
 from ..raw import UnreadableInput
 from . import UsageError
+from .batch import add_batch_options, import_batch, wants_batch
 from .output import atomic_path
 
 _DB_HELP = "địa chỉ SQLAlchemy của kho (mặc định: biến REPORTGEN_DB, hoặc tệp SQLite trong thư mục dữ liệu người dùng)"
@@ -33,6 +34,7 @@ def register(subparsers) -> None:
     p = sub.add_parser("import", parents=[common, fmt], help="nhập tài liệu (tệp hoặc thư mục) vào kho")
     p.add_argument("paths", nargs="+", metavar="TỆP|THƯ_MỤC",
                    help="PDF, DOCX, XLSX, văn bản hoặc JSON của 'reportgen extract'; thư mục thì lấy mọi tệp bên trong")
+    add_batch_options(p)  # --jobs N: several files at once (reportgen.cli.batch)
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("history", parents=[common, fmt, filters], help="diễn biến điểm của một đơn vị qua các kỳ")
@@ -111,6 +113,8 @@ def _progress(event, n, total, path, result) -> None:
 
 @_guarded
 def _import(args) -> int:
+    if wants_batch(args, args.paths, folders=False):
+        return import_batch(args)
     with _open(args) as archive:
         results = archive.import_paths(args.paths, progress=_progress)
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")}

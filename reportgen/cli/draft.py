@@ -11,7 +11,6 @@ figures the input wrote differently from the recomputation are listed.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from ..schemes import UnknownScheme, all_schemes
 from . import UsageError
+from .batch import add_batch_options, convert_batch
 from .output import atomic_path
 
 
@@ -48,6 +48,7 @@ def register(subparsers) -> None:
                                                      "lấy kỳ trước trong kho lưu trữ, nếu kho đã có)")
     p.add_argument("--db", metavar="URL", help="kho lưu trữ để lấy kết quả kỳ trước (mặc định: biến môi trường "
                                                "REPORTGEN_DB hoặc kho mặc định); không tạo kho mới")
+    add_batch_options(p)  # --jobs N: per-unit notices and their PDFs on N processes (reportgen.cli.batch)
     p.set_defaults(handler=run)
 
 
@@ -175,21 +176,24 @@ def _print_corrections(data) -> None:
 
 
 def _per_unit(args, data, meta, started: float) -> int:
-    from ..draft.pdf import convert
     from ..draft.perunit import write_per_unit
 
     outdir = Path(args.outdir)
-    paths = write_per_unit(data, meta, outdir, args.template)
+    paths = write_per_unit(data, meta, outdir, args.template, workers=args.jobs)
     print(f"Đã soạn {len(paths)} thông báo riêng cho từng đơn vị vào {outdir} "
           f"({time.perf_counter() - started:.1f} giây).")
+    status = 0
     if args.pdf:
-        with tempfile.TemporaryDirectory(prefix="rg-pdf-", dir=outdir) as work:
-            made = convert(paths, work)
-            for pdf in made:
-                os.replace(pdf, outdir / pdf.name)
-        print(f"Đã xuất {len(paths)} tệp PDF.")
+        # Several LibreOffice processes, each with its own profile, a chunk of files each.
+        results = convert_batch(paths, outdir, args)
+        made = sum(r.counts.get("pdfs", 0) for r in results)
+        for r in results:
+            if not r.ok:
+                print(f"reportgen: {r.error}", file=sys.stderr)
+                status = 2
+        print(f"Đã xuất {made} tệp PDF ({time.perf_counter() - started:.1f} giây).")
     _print_corrections(data)
-    return 0
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,6 +15,7 @@ import sys
 from ..raw import UnreadableInput
 from ..schemes import UnknownScheme, all_schemes, load_scheme
 from . import EXIT_BAD_INPUT, UsageError
+from .batch import add_batch_options, verify_batch, wants_batch
 from .reading import add_reader_options, reader_settings
 from .vihelp import add_command
 
@@ -26,9 +27,10 @@ def register(subparsers) -> None:
                     "Mã thoát: 0 ĐẠT (đã kiểm tra hết, không có lỗi), 1 KHÔNG ĐẠT (có ít nhất một lỗi), "
                     "2 không đọc được đầu vào, 3 CHƯA KIỂM TRA HẾT (không có lỗi nhưng còn bảng "
                     "hoặc nhận định chưa kiểm tra được).")
-    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp báo cáo cần kiểm tra")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="định dạng kết quả: text (để đọc, mặc định) hoặc json (cho chương trình khác)")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp báo cáo cần kiểm tra, hoặc thư mục chứa chúng")
+    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
+                   help="định dạng kết quả: text (để đọc, mặc định), json (cho chương trình khác) hoặc jsonl "
+                        "(chạy hàng loạt: mỗi tệp một dòng JSON)")
     p.add_argument("--scheme", metavar="TÊN",
                    help="bộ chỉ số dùng để chấm lại (mặc định: nhận ra từ dòng tiêu đề của bảng); "
                         "xem 'reportgen schemes list'")
@@ -40,6 +42,7 @@ def register(subparsers) -> None:
     p.add_argument("--annotate", metavar="RA.docx",
                    help="ghi một bản DOCX có chú thích tại từng chỗ sai (chỉ với một tệp đầu vào)")
     add_reader_options(p)
+    add_batch_options(p)
     p.set_defaults(handler=run)
 
 
@@ -72,6 +75,11 @@ def run(args) -> int:
 
     scheme = resolve_scheme(args.scheme)
     select, ignore = rule_selectors(args.select), rule_selectors(args.ignore)
+    if wants_batch(args, args.files):  # folders, --jobs, --report, jsonl: jobs in parallel
+        if select or ignore:
+            raise UsageError("Tùy chọn --select/--ignore chưa dùng được khi kiểm tra theo lô (thư mục, --jobs, "
+                             "--report, jsonl).")
+        return verify_batch(args, reader_settings(args))
     if args.annotate and len(args.files) != 1:
         raise UsageError("Tùy chọn --annotate chỉ dùng với đúng một tệp đầu vào.")
     results, failed = [], []
