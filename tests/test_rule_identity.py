@@ -28,7 +28,7 @@ def test_every_rule_has_a_unique_kebab_case_name_from_its_function():
     for r in rules:
         assert KEBAB.match(r.name), r.name
         assert r.name == r.func.__name__.replace("_", "-")
-        assert re.match(r"^[A-Z][A-Z_]+$", r.code)
+        assert re.match(r"^[A-Z][A-Z0-9_]+$", r.code)
 
 
 def test_every_module_that_defines_rules_is_listed():

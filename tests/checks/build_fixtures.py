@@ -145,6 +145,57 @@ Phụ lục II
 DANH SÁCH HỒ SƠ QUÁ HẠN THÁNG 7 NĂM 2023
 """
 
+PAR = """1. Kết quả Chỉ số cải cách hành chính năm 2025 của các sở
+Xếp loại theo chỉ số chung: TỐT ≥ 80; KHÁ: từ 65 đến dưới 80; TRUNG BÌNH: từ 50 đến dưới 65.
+
+| Thứ hạng | Đơn vị | Điểm chuẩn tối đa | Điểm đạt được | Chỉ số chung (%) | Xếp loại |
+|---|---|---|---|---|---|
+| 1 | Sở Tư pháp | 89,00 | 82,78 | 93,01% | TỐT |
+| 2 | Sở Nội vụ | 87,00 | 78,95 | 90,75% | TỐT |
+| 3 | Sở Xây dựng | 87,50 | 78,47 | 89,68% | TỐT |
+| 4 | Văn phòng UBND tỉnh | 97,00 | 83,39 | 85,97% | TỐT |
+| 5 | Sở Tài chính | 87,00 | 74,10 | 85,17% | TỐT |
+| 6 | Sở Y tế | 89,50 | 70,53 | 78,80% | KHÁ |
+| 7 | Sở Giáo dục và Đào tạo | 87,50 | 68,92 | 78,77% | KHÁ |
+| 8 | Sở Ngoại vụ | 80,50 | 48,65 | 60,43% | TRUNG BÌNH |
+| | Chỉ số cao nhất | | | 93,01% | |
+| | Chỉ số trung bình | | | 82,82% | |
+| | Chỉ số thấp nhất | | | 60,43% | |
+"""
+COLUMNS = """1. Điểm theo nhóm tiêu chí
+
+| STT | Đơn vị | Nhóm 1 | Nhóm 2 | Nhóm 3 | Tổng điểm |
+|---|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 5,5 | 6 | 4 | 15,5 |
+| 2 | Xã Ẳng Cang | 4,5 | 7 | 3,5 | 15 |
+| 3 | Xã Ẳng Tở | 6 | 5,5 | 4,5 | 16 |
+| 4 | Xã Búng Lao | 3 | 6,5 | 5 | 14,5 |
+| 5 | Xã Xuân Lao | 5 | 5 | 5 | 15 |
+| 6 | Xã Mường Đăng | 2,5 | 4 | 6 | 12,5 |
+"""
+PARENTS = """1. Văn bản quy phạm pháp luật
+
+| STT | Nội dung | Số lượng |
+|---|---|---|
+| 1 | Tổng số văn bản ban hành | 249 |
+| 1.1 | Cấp tỉnh | 174 |
+| 1.2 | Cấp xã | 75 |
+| 2 | Số văn bản được kiểm tra | 120 |
+| 2.1 | Cấp tỉnh | 80 |
+| 2.2 | Cấp xã | 40 |
+| 3 | Số văn bản phát hiện sai sót | 12 |
+| 3.1 | Cấp tỉnh | 7 |
+| 3.2 | Cấp xã | 5 |
+"""
+RATES = """1. Kết quả cải cách thủ tục hành chính
+
+| STT | Nội dung | Đơn vị tính | Kết quả |
+|---|---|---|---|
+| 1 | Tỷ lệ hồ sơ giải quyết đúng hạn | % | 99,10 |
+| 2 | Tỷ lệ hồ sơ trực tuyến | % | 64,20 |
+| 3 | Số thủ tục được công bố | Thủ tục | 1.204 |
+"""
+
 # rule name → (good, bad)
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
@@ -205,6 +256,16 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "evaluated-vs-grade-denominators": (
         doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 20/20 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ."),
         doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 19/19 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ.")),
+    "value-exceeds-max": (doc(PAR), doc(PAR.replace("| 87,00 | 74,10 | 85,17% |", "| 87,00 | 94,10 | 85,17% |"))),
+    "ratio-mismatch": (doc(PAR), doc(PAR.replace("| 82,78 | 93,01% |", "| 82,78 | 73,01% |"))),
+    "rank-mismatch": (doc(PAR), doc(PAR.replace("| 5 | Sở Tài chính |", "| 7 | Sở Tài chính |"))),
+    "grade-band-mismatch": (doc(PAR), doc(PAR.replace("| 78,80% | KHÁ |", "| 78,80% | TỐT |"))),
+    "summary-row-mismatch": (doc(PAR), doc(PAR.replace("| Chỉ số cao nhất | | | 93,01% |",
+                                                        "| Chỉ số cao nhất | | | 95,27% |"))),
+    "percent-over-100": (doc(RATES), doc(RATES.replace("| % | 64,20 |", "| % | 124 |"))),
+    "sum-columns-mismatch": (doc(COLUMNS), doc(COLUMNS.replace("| 6 | 5,5 | 4,5 | 16 |", "| 6 | 5,5 | 4,5 | 17 |"))),
+    "sum-row-mismatch": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
+    "parent-sum-mismatch": (doc(PARENTS), doc(PARENTS.replace("| 1.2 | Cấp xã | 75 |", "| 1.2 | Cấp xã | 70 |"))),
     "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
