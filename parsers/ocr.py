@@ -28,6 +28,7 @@ from pathlib import Path
 
 from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
 
+from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
 from .pdf_grid import chars_to_lines, line_text, place_cells
 from .vi_plausibility import plausibility
@@ -58,6 +59,19 @@ def render(path: Path, page_index: int, dpi: int = DPI):
     finally:
         doc.close()
     return np.asarray(img)
+
+
+def page_dpi(path: Path, page_index: int, dpi: int, limits) -> int:
+    """``dpi``, lowered for a page so large its image would pass
+    ``limits.page_pixels`` (see :func:`parsers.limits.capped_dpi`)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        width, height = doc[page_index].get_size()
+    finally:
+        doc.close()
+    return max(1, int(capped_dpi(width, height, dpi, limits)))
 
 
 def skew_angle(gray, max_angle: float = 3.0, step: float = 0.1) -> float:
@@ -140,7 +154,7 @@ def read_page(path: Path, page_index: int, settings: dict):
     """(blocks, notes) of one page read by OCR."""
     import cv2
 
-    dpi = int(settings.get("ocr_dpi", DPI))
+    dpi = page_dpi(path, page_index, int(settings.get("ocr_dpi", DPI)), limits_of(settings))
     gray, angle = deskew(render(path, page_index, dpi))
     binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
                            cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]

@@ -32,6 +32,8 @@ from pathlib import Path
 
 from reportgen.raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 
+from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
+from .limits_pdf import check_pages, check_streams
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_text import majority_legacy, page_paragraphs
@@ -90,19 +92,19 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
     engine = settings.get("engine", "pdfplumber")
     if engine not in ENGINES:
         raise UnreadableInput(f"Không có bộ đọc PDF '{engine}' (chọn: {', '.join(ENGINES)})")
+    limits = limits_of(settings)
+    check_streams(path, limits)  # before any library inflates a stream
     pdf = _open(path, settings)
     try:
+        check_pages(pdf, path, limits)  # before the library builds every page
         try:
             n_pages = len(pdf.pages)
         except Exception as exc:
             raise UnreadableInput(_damaged(path, exc)) from exc
         if n_pages == 0:
             raise UnreadableInput(f"Tệp PDF không có trang nào: {path.name}")
-        max_pages = int(settings.get("max_pages", MAX_PAGES))
-        if n_pages > max_pages:
-            raise UnreadableInput(
-                f"Tệp PDF có {n_pages} trang, vượt giới hạn {max_pages} trang "
-                f"(đặt max_pages lớn hơn nếu đúng là cần đọc): {path.name}")
+        check_pages(n_pages, path, limits)
+        begin_ocr_budget(limits)
         doc = RawDocument(source=str(path), format="pdf", page_count=n_pages,
                           properties=_properties(pdf))
         wanted = set(settings.get("pages") or range(1, n_pages + 1))
@@ -122,6 +124,7 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
             finally:
                 page.close()
     finally:
+        end_ocr_budget()
         pdf.close()
     doc.blocks = merge_continued_tables(blocks)
     if any(n.kind == "scanned_page" for n in doc.notes):
@@ -151,6 +154,8 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     chars = page.chars
     mode = settings.get("ocr", "auto")
     if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
+        if (budget := ocr_budget()) is not None:
+            budget.start_page(number)
         if settings.get("on_page") is not None:
             settings["on_page"]("ocr", number, len(page.pdf.pages))
         blocks, page_notes = ocr.read_page(path, number - 1, settings)

@@ -35,6 +35,7 @@ RULE_MODULES = (
     "tables",
     "relations",
     "relations_rows",
+    "relations_points",
     "coverage_rules",  # reads what the others verified: last
 )
 # Codes the reader (reportgen.read) gives while reading, not a rule here.

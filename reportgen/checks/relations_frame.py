@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..model import ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..read.columns import conventions, role_for
-from ..read.header import ROLE_WORDS, fold
+from ..read.header import ROLE_WORDS, fold, max_in
 
 GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
     (re.compile(r"^xuất\s*sắc$", re.I), 5, "Xuất sắc"),
@@ -46,6 +46,7 @@ _PERCENT_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ|chỉ\s*số")
 _MAX_HEAD = re.compile(r"tối\s*đa|điểm\s*chuẩn|thang\s*điểm")
 _RANK_HEAD = ROLE_WORDS[1][1]
 _GRADE_HEAD = ROLE_WORDS[0][1]
+_RATE_LEAF = re.compile(r"^(t[ỷỉ]\s*lệ|%|\(%\))|t[ỷỉ]\s*lệ\s*\(?%\)?$|^kết\s*quả\s*\(?%\)?$")
 _GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh")
 
 
@@ -58,6 +59,8 @@ class Col:
     role: str = "value"  # for 'num': 'value', 'percent', 'max'
     max: Decimal | None = None  # a maximum stated in the header
     head: str = ""  # folded header text
+    leaf: str = ""  # folded lowest header label (what the column itself is)
+    group: str = ""  # folded header labels above the leaf (the indicator or unit a pair belongs to)
     precision: int = 0  # the fewest decimals its non-whole cells show (a whole '17' may be 16,99 rounded)
 
 
@@ -189,7 +192,10 @@ def _from_grid(table: ScoreTable, grid) -> Frame:
     for column in grid.columns:
         label = _label_of(column) or f"Cột {column.index + 1}"
         col = Col(index=column.index, key=keys.get(column.index, f"k{column.index}"), label=label,
-                  head=fold(" ".join(column.path)), max=column.max)
+                  head=fold(" ".join(column.path)), max=column.max, leaf=fold(column.leaf),
+                  group=fold(" ".join(p for p in column.path[:-1] if p != column.leaf)))
+        if _RATE_LEAF.search(col.leaf) and max_in(column.leaf) is None:
+            col.max = None  # a rate under a group whose header states the group's points: not points
         cols.append(col)
     rows = []
     for g, src in enumerate(grid.rows):
@@ -265,8 +271,8 @@ def _number_roles(cols: list[Col], rows: list[Row]) -> None:
         if _MAX_HEAD.search(col.head) and not re.search(r"\(\s*(tối\s*đa|điểm\s*chuẩn)", col.head) \
                 and col.max is None:
             col.role = "max"
-        elif pct_cells * 2 > with_value or (_PERCENT_HEAD.search(col.head) and not col.max
-                                            and not re.search(r"điểm", col.head)):
+        elif pct_cells * 2 > with_value or (_RATE_LEAF.search(col.leaf) and col.max is None) or (
+                _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)):
             col.role = "percent"
         shown = [_places(c.value) for r in rows if (c := r.cells.get(col.index)) is not None and _places(c.value)]
         col.precision = min(shown) if shown else 0

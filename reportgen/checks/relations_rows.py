@@ -34,6 +34,27 @@ def _blocks(frame: Frame) -> list[tuple[list[Row], list[Row]]]:
     return out
 
 
+def _number_of(row: Row, frame: Frame) -> int | None:
+    """The row's order number (STT or rank), when it has one."""
+    text = (row.no or "").strip().rstrip(".")
+    if text.isdigit():
+        return int(text)
+    for col in frame.cols:
+        cell = row.cells.get(col.index) if col.kind == "rank" else None
+        if cell is not None and cell.denominator is None and cell.value == cell.value.to_integral_value():
+            return int(cell.value)
+    return None
+
+
+def _continues(before: Frame, after: Frame) -> bool:
+    """``after`` goes on with the units of ``before`` (a table split over pages):
+    the same number of numeric columns and the order numbers run on."""
+    if len(before.nums()) != len(after.nums()) or not before.units or not after.units:
+        return False
+    last, first = _number_of(before.units[-1], before), _number_of(after.units[0], after)
+    return last is not None and first == last + 1
+
+
 def _roots(rows: list[Row]) -> list[Row]:
     """Units that are not items of another unit: the top level when
     numbered, or the items of a heading that has no figure itself."""
@@ -159,9 +180,22 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
 
     Ví dụ đúng: "Chỉ số cao nhất 93,01%", "Chỉ số thấp nhất 60,43%".
     """
+    previous: list[Row] = []  # units of the tables this one continues (a table split over pages)
+    last_frame = None
     for frame in frames(report):
-        for rows, stats in _blocks(frame):
+        if last_frame is None or not _continues(last_frame, frame):
+            previous = []
+        last_frame = frame
+        blocks = _blocks(frame)
+        if not blocks:
+            previous = previous + frame.units
+            continue
+        for b_index, (rows, stats) in enumerate(blocks):
             units = [r for r in rows if r.kind == "unit"]
+            if b_index == 0:
+                units = previous + units
+            partial = bool(units) and _number_of(units[0], frame) not in (None, 1)
+            previous = []
             for stat in stats:
                 if stat.stat not in ("max", "min", "mean"):
                     continue
@@ -182,9 +216,11 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                         ok = abs(got - cell.value) <= tol
                     if not ok:
                         p = max(places(cell.value), 2 if stat.stat == "mean" else 0)
-                        yield finding("SUMMARY_ROW_MISMATCH", "error",
+                        yield finding("SUMMARY_ROW_MISMATCH", "warning" if partial else "error",
                                       f"Dòng “{short(stat.label)}”: cột {col_name(col)} ghi {cell.text.strip()} nhưng "
-                                      f"{_STAT_NAMES[stat.stat]} của {len(vals)} đơn vị là {vi(got, p)}",
+                                      f"{_STAT_NAMES[stat.stat]} của {len(vals)} đơn vị là {vi(got, p)}"
+                                      + (" (bảng bắt đầu từ đơn vị số " + str(_number_of(units[0], frame))
+                                         + ": có thể thiếu phần đầu)" if partial else ""),
                                       frame, stat, col, cell.value, got.quantize(Decimal(1).scaleb(-p)))
 
 
@@ -244,7 +280,8 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         holds = sum(1 for t in tests if t[5])
         severity = "error"
         involved = len({r.i for t in tests for r in [t[0]] + t[1]})
-        if involved >= 3 and holds >= SHARE * len(tests):
+        if involved >= 3 and (holds >= SHARE * len(tests) or (holds >= 2 and holds == len(tests) - 1)):
+            # (a table that obeys it everywhere but at one parent: that parent is the slip)
             chosen = tests
         else:
             chosen = [t for t in tests if parent_says_total(t[0].label)]
@@ -272,14 +309,14 @@ def parent_says_total(label: str) -> bool:
 
 # ------------------------------------------------------------------------------ ranks
 
-def _rank_fit(units: list[Row], rank: Col, basis: Col) -> tuple[int, list]:
+def _rank_fit(units: list[Row], rank: Col, basis: Col, offset: int = 0) -> tuple[int, list]:
     pairs = [(r, r.value(rank.index), r.value(basis.index)) for r in units
              if r.value(rank.index) is not None and r.value(basis.index) is not None]
     values = [v for _, _, v in pairs]
     checks, holds = [], 0
     for row, rk, v in pairs:
-        lo = 1 + sum(1 for x in values if x > v)
-        hi = sum(1 for x in values if x >= v)
+        lo = offset + 1 + sum(1 for x in values if x > v)
+        hi = offset + sum(1 for x in values if x >= v)
         ok = lo <= rk <= hi
         holds += ok
         checks.append((row, rk, v, lo, hi, ok))
@@ -308,10 +345,11 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if len(units) < MIN_ROWS:
                 continue
             best = None
+            offset = min(int(r.value(rank.index)) for r in units) - 1  # a table continued from a page before
             for basis in frame.nums():
-                if basis.role == "max":
+                if basis.role == "max" or len({r.value(basis.index) for r in units} - {None}) < 3:
                     continue
-                holds, checks = _rank_fit(units, rank, basis)
+                holds, checks = _rank_fit(units, rank, basis, offset)
                 if adopted(holds, len(checks)) and (best is None or holds > best[0]):
                     best = (holds, checks, basis)
             if best is None:
@@ -331,7 +369,9 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------ grades
 
 def _bands_from_legend(report: Report, basis: Col) -> list | None:
-    legend = getattr(report, "grade_legend", None) or []
+    from .relations_legend import stated_bands
+
+    legend = stated_bands(report)
     if not legend:
         return None
     from .relations_frame import grade_level
@@ -381,7 +421,7 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         grade_col = next(c for c in frame.cols if c.kind == "grade")
         rows = [r for r in units if r.value(basis.index) is not None]
         record(ctx, frame, "grade-follows-bands", [(r, c) for r in rows for c in (grade_col, basis)])
-        if frame.table.kind == "scores" and frame.table.scheme and not getattr(report, "grade_legend", None):
+        if frame.table.kind == "scores" and frame.table.scheme and not _bands_from_legend(report, basis):
             continue  # GRADE_MISMATCH checks the scheme's bands
         bands = _bands_from_legend(report, basis)
         if bands:

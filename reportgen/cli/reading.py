@@ -6,6 +6,8 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
+from parsers.limits import Limits, add_limit_option
+
 
 def add_reader_options(parser) -> None:
     parser.add_argument("--engine", choices=("pdfplumber", "camelot"), default=None,
@@ -19,6 +21,17 @@ def add_reader_options(parser) -> None:
                         help="bộ chỉ số riêng (tệp TOML, hoặc thư mục chứa các tệp đó; dùng được nhiều lần): "
                              "thêm vào các bộ chỉ số có sẵn để nhận ra bảng, hoặc chọn bằng --scheme TÊN; "
                              "xem docs/schemes.md và 'reportgen schemes check'")
+    add_limit_option(parser)
+
+
+def limits(args):
+    """The limits of the command line (``--limit TÊN=GIÁ_TRỊ``), or a usage error."""
+    from . import UsageError
+
+    try:
+        return Limits.parse(getattr(args, "limit", None))
+    except ValueError as exc:
+        raise UsageError(str(exc)[:1].upper() + str(exc)[1:] + ".") from None
 
 
 @contextmanager
@@ -45,5 +58,7 @@ def scheme_files_in_use(paths: list[str] | None) -> Iterator[None]:
 
 
 def reader_settings(args) -> dict:
-    return {name: value for name in ("engine", "ocr", "password")
-            if (value := getattr(args, name, None)) is not None}
+    settings = {name: value for name in ("engine", "ocr", "password")
+                if (value := getattr(args, name, None)) is not None}
+    settings["limits"] = limits(args)
+    return settings

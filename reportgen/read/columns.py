@@ -69,7 +69,7 @@ def conventions(columns: dict[int, list[str]], decimal_meaning: set[int] | None 
     vi_VN. ``decimal_meaning`` lists columns whose meaning is decimal
     (a maximum in the header, a percent): vi_VN unless the document writes
     the decimal point."""
-    own = {c: decide(evidence(texts)) for c, texts in columns.items()}
+    own = {c: decide(evidence(texts)) for c, texts in columns.items() if not _numbering(texts)}
     votes = Counter(v for v in own.values() if v)
     document = votes.most_common(1)[0][0] if votes and (len(votes) == 1 or
                                                         votes.most_common(2)[1][1] * 4 <= votes.most_common(1)[0][1]) \
@@ -80,6 +80,16 @@ def conventions(columns: dict[int, list[str]], decimal_meaning: set[int] | None 
     return out
 
 
+_NUMBERING = re.compile(r"^\(?\d{1,3}(\.\d{1,3})*\.?\)?$")
+
+
+def _numbering(texts: list[str]) -> bool:
+    """A column of item numbers (1. / 1.1 / 2.3.1.), whose dots are no decimals."""
+    texts = [t.strip() for t in texts if t and t.strip()]
+    return bool(texts) and all(_NUMBERING.match(t) for t in texts) and any(t.endswith(".") or t.count(".") >= 2
+                                                                          for t in texts)
+
+
 def role_for(text: str, convention: str | None, default: str) -> str:
     """The parsing role (see :mod:`reportgen.numbers`) that reads ``text``
     with the column's convention: a lone separator that is the column's
@@ -87,6 +97,8 @@ def role_for(text: str, convention: str | None, default: str) -> str:
     of a comma column is 13,951), the other one groups thousands."""
     if convention is None:
         return default
+    if "%" in (text or ""):
+        convention = COMMA if "," in text else DOT  # a percent has no thousands: its one separator is decimal
     decimal_sep = "," if convention == COMMA else "."
     kinds = set()
     for number in _numbers(text):
