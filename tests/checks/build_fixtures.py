@@ -196,6 +196,17 @@ RATES = """1. Kết quả cải cách thủ tục hành chính
 | 3 | Số thủ tục được công bố | Thủ tục | 1.204 |
 """
 
+POINTS = """1. Chỉ số Công khai, minh bạch của các xã
+
+| STT | Đơn vị | Tỷ lệ (%) | Điểm đạt (Tối đa 6 điểm) |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 71,96 | 4,32 |
+| 2 | Xã Ẳng Cang | 50,00 | 3,00 |
+| 3 | Xã Ẳng Tở | 90,50 | 5,43 |
+| 4 | Xã Búng Lao | 100 | 6,00 |
+| 5 | Xã Xuân Lao | 25,00 | 1,50 |
+"""
+
 # rule name → (good, bad)
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
@@ -266,6 +277,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "sum-columns-mismatch": (doc(COLUMNS), doc(COLUMNS.replace("| 6 | 5,5 | 4,5 | 16 |", "| 6 | 5,5 | 4,5 | 17 |"))),
     "sum-row-mismatch": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
     "parent-sum-mismatch": (doc(PARENTS), doc(PARENTS.replace("| 1.2 | Cấp xã | 75 |", "| 1.2 | Cấp xã | 70 |"))),
+    "points-from-rate-mismatch": (doc(POINTS), doc(POINTS.replace("| 71,96 | 4,32 |", "| 71,96 | 5,32 |"))),
     "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
