@@ -25,14 +25,12 @@ def _matches(wanted: str | None, code: str, name: str, func_name: str | None = N
     return wanted in (code, name) or (func_name is not None and wanted == func_name)
 
 
-def rule_lines(wanted: str | None = None, docs: bool = False) -> list[str]:
+def rule_lines(wanted: str | None = None) -> list[str]:
+    """One line per rule (and per reader code) matching ``wanted`` (a code or a rule name; None: all)."""
     lines: list[str] = []
     for r in sorted(registered_rules(), key=lambda r: (r.code, r.name)):
         if _matches(wanted, r.code, r.name, r.func.__name__):
             lines.append(f"{r.code:<24} {r.name:<26} {r.description}  [{r.func.__module__}.{r.func.__name__}]")
-            if docs and r.doc:
-                lines.extend("    " + line if line else "" for line in r.doc.splitlines())
-                lines.append("")
     for code, description in sorted(READER_CODES.items()):
         name = reader_rule_name(code)
         if _matches(wanted, code, name):
@@ -40,12 +38,28 @@ def rule_lines(wanted: str | None = None, docs: bool = False) -> list[str]:
     return lines
 
 
+def rule_docs(wanted: str) -> list[str]:
+    """Each matching rule's line followed by its documentation, indented."""
+    lines: list[str] = []
+    for r in sorted(registered_rules(), key=lambda r: (r.code, r.name)):
+        if _matches(wanted, r.code, r.name, r.func.__name__):
+            lines.append(f"{r.code:<24} {r.name:<26} {r.description}  [{r.func.__module__}.{r.func.__name__}]")
+            lines.extend("    " + line if line else "" for line in r.doc.splitlines())
+            lines.append("")
+    return lines
+
+
 def run(args) -> int:
     wanted = None
     if args.code:
         wanted = args.code.upper() if "_" in args.code or args.code.isupper() else args.code.lower()
-    lines = rule_lines(wanted, docs=wanted is not None)
+    lines = rule_lines(wanted)
     if not lines:
-        raise UsageError(f"Không có mã phát hiện hay quy tắc '{args.code}'. Xem 'reportgen rules'.")
+        raise UsageError(f"Không có mã phát hiện '{args.code}' (cũng không có quy tắc tên này). "
+                         "Xem 'reportgen rules'.")
+    if wanted is not None:
+        documented = rule_docs(wanted)
+        readers = [line for line in lines if line.rstrip().endswith("[reportgen.read]")]
+        lines = documented + readers
     print("\n".join(lines).rstrip())
     return 0
