@@ -239,8 +239,8 @@ def measure(url: str, args, load: bool = True) -> None:
     print(f"ranking {last} (all {PROVINCES} provinces) + JSON of every row ([g.to_json() ...]): "
           + timed_pair(lambda: [g.to_json() for g in archive.ranking(last, scheme=SCHEME)], args.runs))
     if kind == "sqlite":
-        raw_h, raw_naive, raw_r, raw_all = raw_sqlite_queries(archive.engine.url.database, unit_key("UBND xã Bench 7"), "bench 3",
-                                                    last)
+        raw_h, raw_naive, raw_r, raw_all = raw_sqlite_queries(archive.engine.url.database,
+                                                              unit_key("UBND xã Bench 7"), "bench 3", last)
         rh, rr, ra = timed(raw_h, args.runs), timed(raw_r, args.runs), timed(raw_all, args.runs)
         rn = timed(raw_naive, args.runs)
         print(f"plain sqlite3, same queries: history {rh:.1f} ms (archive/raw = {hist / rh:.1f}×), "

@@ -12,7 +12,10 @@ table. Every cell is read on its own by Tesseract (``vie``; see
 the text outside tables is read as paragraphs (psm 4).
 
 Low-confidence cells become ``RawNote(kind='ocr_low_confidence')`` with the
-final table, row and column (see :func:`low_confidence_notes`). The reader
+final table, row and column (see :func:`low_confidence_notes`); so does a
+paragraph whose mean word confidence (weighted by letters) is below the
+threshold, with its index in ``data['paragraph']``, so that a poorly read
+scan never passes silently. The reader
 maps each such note to a warning finding::
 
     Finding(code='OCR_UNCERTAIN', severity='warning', table=note.table,
@@ -212,8 +215,10 @@ def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph
                         for _, ln in sorted(lines.items()))
         bbox = (min(w["x0"] for w in ws) * scale, min(w["top"] for w in ws) * scale,
                 max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
+        letters = sum(len(w["text"]) for w in ws) or 1
+        conf = sum(w["conf"] * len(w["text"]) for w in ws) / letters
         out.append(RawParagraph(text=unicodedata.normalize("NFC", text), index=-1, page=page,
-                                bbox=tuple(round(v, 2) for v in bbox)))
+                                bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1)))
     return out
 
 
@@ -230,4 +235,13 @@ def low_confidence_notes(doc: RawDocument, min_confidence: float = MIN_CONFIDENC
                         col=c.col,
                         message=f"Ô đọc bằng OCR không chắc chắn (độ tin cậy {c.confidence:.0f}%)",
                         data={"text": c.text, "confidence": c.confidence, "bbox": c.bbox}))
+    for p in doc.paragraphs:
+        if p.confidence is not None and p.confidence < min_confidence:
+            quoted = p.text if len(p.text) <= 80 else p.text[:77] + "…"
+            notes.append(RawNote(
+                kind="ocr_low_confidence", page=p.page,
+                message=f"Đoạn văn đọc bằng OCR không chắc chắn (độ tin cậy {p.confidence:.0f}%), "
+                        f"cần đối chiếu bản gốc: “{quoted}”",
+                data={"text": quoted, "confidence": p.confidence, "bbox": p.bbox,
+                      "paragraph": p.index}))
     return notes

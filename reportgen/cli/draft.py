@@ -195,6 +195,7 @@ def _archived_previous(args, data, meta) -> None:
     """The previous period's ranks from the archive, when it exists and
     holds an earlier period of the same kind."""
     from ..archive import ArchiveError
+    from ..archive.existing import archived_cohorts
     from ..draft.previous import attach_archived
 
     period = data.period or meta.period
@@ -214,43 +215,6 @@ def _archived_previous(args, data, meta) -> None:
     matched = attach_archived(data, previous, cohorts, hint)
     if matched:
         print(f"So sánh với kỳ {previous} trong kho lưu trữ ({matched} đơn vị có kết quả kỳ trước).")
-
-
-def archived_cohorts(db: str | None, schemes: list[str], period: str):
-    """``(previous period, cohorts)`` from an existing archive, else None.
-    A SQLite file that is not there is left uncreated; a database without
-    the archive's schema is left untouched."""
-    from sqlalchemy import inspect
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-
-    from ..archive import ArchiveError, open_archive, resolve_url
-    from ..archive.db import make_engine
-
-    url = resolve_url(db)
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise ArchiveError(f"địa chỉ cơ sở dữ liệu không hợp lệ: {url}") from None
-    if parsed.get_backend_name() == "sqlite" and (not parsed.database or parsed.database == ":memory:"
-                                                  or not Path(parsed.database).is_file()):
-        return None
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            present = inspect(conn).has_table("alembic_version")
-    except SQLAlchemyError as exc:
-        raise ArchiveError(str(getattr(exc, "orig", exc)).strip()) from None
-    finally:
-        engine.dispose()
-    if not present:
-        return None
-    with open_archive(url) as archive:
-        for scheme in [*dict.fromkeys(schemes), None]:  # the same scheme first, then any
-            previous = archive.previous_period(scheme, period)
-            if previous is not None:
-                return previous, archive.ranking(previous, scheme=scheme)
-    return None
 
 
 def _print_corrections(data) -> None:

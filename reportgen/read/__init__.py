@@ -173,7 +173,8 @@ def note_findings(raw: RawDocument, report: Report | None = None) -> list[Findin
         if not known:
             continue
         finding = Finding(code=known[0], severity=known[1], message=note.message, table=note.table,
-                          row=note.row, page=note.page, reported=note.data.get("text"))
+                          row=note.row, page=note.page, reported=note.data.get("text"),
+                          paragraph=note.data.get("paragraph"))
         if report is not None and note.table is not None:
             _locate(finding, note, report)
         out.append(finding)
