@@ -34,6 +34,8 @@ def register(subparsers) -> None:
     p = sub.add_parser("import", parents=[common, fmt], help="nhập tài liệu (tệp hoặc thư mục) vào kho")
     p.add_argument("paths", nargs="+", metavar="TỆP|THƯ_MỤC",
                    help="PDF, DOCX, XLSX, văn bản hoặc JSON của 'reportgen extract'; thư mục thì lấy mọi tệp bên trong")
+    p.add_argument("--period", metavar="KỲ", help="kỳ của số liệu khi tệp không ghi kỳ (vd. tệp xuất của Cổng "
+                                                  "DVCQG): YYYY, YYYY-MM hoặc YYYY-Qn; được ưu tiên hơn kỳ đọc từ tệp")
     add_batch_options(p)  # --jobs N: several files at once (reportgen.cli.batch)
     p.set_defaults(handler=_import)
 
@@ -112,11 +114,29 @@ def _progress(event, n, total, path, result) -> None:
 
 
 @_guarded
+def _period_reader(period: str | None):
+    """The archive's reader, with the period of ``--period`` where given."""
+    from ..archive.importer import default_reader
+    from ..archive.periods import is_period
+
+    if period is None:
+        return default_reader
+    if not is_period(period):
+        raise UsageError(f"Kỳ không hợp lệ: {period!r}. Viết YYYY, YYYY-MM hoặc YYYY-Qn (vd. 2025-10).")
+
+    def reader(path):
+        report = default_reader(path)
+        report.meta.period = period
+        return report
+    return reader
+
+
 def _import(args) -> int:
+    reader = _period_reader(getattr(args, "period", None))
     if wants_batch(args, args.paths, folders=False):
         return import_batch(args)
     with _open(args) as archive:
-        results = archive.import_paths(args.paths, progress=_progress)
+        results = archive.import_paths(args.paths, reader=reader, progress=_progress)
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")}
     if args.format == "json":
         _print_json({"db": archive.url, "results": [r.__dict__ for r in results], **counts})
