@@ -207,6 +207,27 @@ POINTS = """1. Chỉ số Công khai, minh bạch của các xã
 | 5 | Xã Xuân Lao | 25,00 | 1,50 |
 """
 
+RATIO_PARENTS = """1. Kết quả giải quyết hồ sơ
+
+| STT | Nội dung | Đơn vị tính | Kết quả |
+|---|---|---|---|
+| 1 | Tỷ lệ hồ sơ giải quyết đúng hạn | % | 99,11 |
+| 1.1 | Tổng số hồ sơ đã giải quyết | Hồ sơ | 195.197 |
+| 1.2 | Số hồ sơ giải quyết đúng hạn | Hồ sơ | 193.457 |
+| 2 | Tỷ lệ hồ sơ trực tuyến | % | 64,20 |
+| 2.1 | Tổng số hồ sơ tiếp nhận | Hồ sơ | 200.000 |
+| 2.2 | Số hồ sơ tiếp nhận trực tuyến | Hồ sơ | 128.400 |
+| 3 | Tỷ lệ thủ tục có phát sinh hồ sơ | % | 75,00 |
+| 3.1 | Tổng số thủ tục | Thủ tục | 1.200 |
+| 3.2 | Số thủ tục có phát sinh hồ sơ | Thủ tục | 900 |
+| 4 | Tỷ lệ phản ánh được xử lý | % | 96,00 |
+| 4.1 | Tổng số phản ánh | Phản ánh | 250 |
+| 4.2 | Số phản ánh đã xử lý | Phản ánh | 240 |
+| 5 | Tỷ lệ thủ tục trực tuyến toàn trình | % | 40,00 |
+| 5.1 | Tổng số thủ tục | Thủ tục | 1.200 |
+| 5.2 | Số thủ tục trực tuyến toàn trình | Thủ tục | 480 |
+"""
+
 # rule name → (good, bad)
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
@@ -278,6 +299,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "sum-row-mismatch": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
     "parent-sum-mismatch": (doc(PARENTS), doc(PARENTS.replace("| 1.2 | Cấp xã | 75 |", "| 1.2 | Cấp xã | 70 |"))),
     "points-from-rate-mismatch": (doc(POINTS), doc(POINTS.replace("| 71,96 | 4,32 |", "| 71,96 | 5,32 |"))),
+    "parent-ratio-mismatch": (doc(RATIO_PARENTS), doc(RATIO_PARENTS.replace("| % | 99,11 |", "| % | 98,10 |"))),
     "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
