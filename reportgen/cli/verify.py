@@ -82,6 +82,10 @@ def run(args) -> int:
         return verify_batch(args, reader_settings(args))
     if args.annotate and len(args.files) != 1:
         raise UsageError("Tùy chọn --annotate chỉ dùng với đúng một tệp đầu vào.")
+    if args.annotate:
+        from ..files import refuse_clobber
+
+        refuse_clobber([args.annotate], args.files)
     results, failed = [], []
     for path in args.files:
         try:
