@@ -17,6 +17,7 @@ from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .meta import read_meta
+from .legend import read_grade_legend
 from .portal import trend_period
 from .statements import read_statements
 from .tables import read_tables
@@ -100,6 +101,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
         report.meta.period = trend_period(blocks)
     report.layout = _layout(raw, blocks)
     report.statements = _statements(report)
+    report.grade_legend = read_grade_legend(report.paragraphs)
     return report
 
 
