@@ -288,14 +288,14 @@ def case_template_cpu(tmp: Path, scale: str) -> Case:
     tpl = _template(tmp / "mau-cpu.docx", "{{ 9**(9**9) }}")
     out = tmp / "ra-cpu.docx"
     return Case("template_cpu", ["draft", str(SEED), "--template", str(tpl), "-o", str(out),
-                                 "--limit", "template_seconds=10"], {2}, "mẫu", mem_mb=1024, seconds=40,
+                                 "--limit", "template_seconds=10"], {2}, "Mẫu", mem_mb=1024, seconds=40,
                 protected=[tpl], check=lambda o: "an output was written" if out.exists() else None)
 
 
 def case_template_memory(tmp: Path, scale: str) -> Case:
     tpl = _template(tmp / "mau-bo-nho.docx", "{{ 'A' * 10**10 }}")
     out = tmp / "ra-bo-nho.docx"
-    return Case("template_memory", ["draft", str(SEED), "--template", str(tpl), "-o", str(out)], {2}, "mẫu",
+    return Case("template_memory", ["draft", str(SEED), "--template", str(tpl), "-o", str(out)], {2}, "bộ nhớ",
                 mem_mb=1024, seconds=60, protected=[tpl],
                 check=lambda o: "an output was written" if out.exists() else None)
 
@@ -373,10 +373,11 @@ def case_xlsx_many_rows(tmp: Path, scale: str) -> Case:
 
 
 def case_xlsx_million_rows(tmp: Path, scale: str) -> Case:
-    n = 1_000_000 if scale == "bench" else 210_000
+    n = 1_000_000 if scale == "bench" else 6_000
     path = write_xlsx(tmp / "bang-trieu-dong.xlsx", _score_rows(n))
-    return Case("xlsx_over_row_limit", ["verify", str(path)], {2}, "xlsx_rows", mem_mb=1024, seconds=120,
-                protected=[path])
+    raise_ = [] if scale == "bench" else ["--limit", "xlsx_rows=5000"]  # the default is 200.000 rows
+    return Case("xlsx_over_row_limit", ["verify", str(path), *raise_], {2}, "xlsx_rows", mem_mb=1024,
+                seconds=120 if scale == "bench" else 40, protected=[path])
 
 
 def case_xlsx_bad_numbers(tmp: Path, scale: str) -> Case:
@@ -688,3 +689,21 @@ ALL = [case_pdf_stream_bomb, case_pdf_huge_page, case_pdf_cyclic_pages, case_pdf
        case_draft_pdf_onto_input, case_output_is_directory, case_outdir_is_file, case_per_unit_folded_names,
        case_per_unit_control_char, case_csv_injection, case_export_xlsx_injection, case_import_folder_bad_file,
        case_wrong_password, case_umask, case_broken_doc]
+
+
+def doc_with_remote_image(path: Path, url: str) -> Path:
+    """A Word 97 .doc holding a picture linked to ``url`` (an INCLUDEPICTURE
+    field), made by LibreOffice from HTML with no network reachable."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="hostile-doc-") as work:
+        html = Path(work) / "anh.html"
+        html.write_text(f'<html><body><p>BÁO CÁO kết quả đánh giá chất lượng phục vụ người dân</p>'
+                        f'<p><img src="{url}" width="100" height="100"></p></body></html>', encoding="utf-8")
+        sys.path.insert(0, str(ROOT))
+        from parsers.legacy_office import convert
+
+        made = convert(html, "doc:MS Word 97", Path(work))
+        shutil.copyfile(made, path)
+    return path
