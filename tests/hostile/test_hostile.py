@@ -10,7 +10,6 @@ import socketserver
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
