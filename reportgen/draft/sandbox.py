@@ -17,7 +17,7 @@ from typing import Callable
 
 from parsers.limits import MB, Limits
 
-LIMITS = Limits()  # set by the command line (--limit)
+LIMITS: Limits | None = None  # set by the command line (--limit); else defaults and REPORTGEN_LIMITS
 
 
 def _child(conn, render: Callable[[], object], limits: Limits) -> None:
@@ -53,7 +53,7 @@ def render_isolated(path: Path, render: Callable[[], object], problem: Callable[
     from its bytes. ``problem(message)`` makes the error to raise."""
     from docxtpl import DocxTemplate
 
-    limits = limits or LIMITS
+    limits = limits or (LIMITS if LIMITS is not None else Limits.parse(None))
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, render, limits), daemon=True)

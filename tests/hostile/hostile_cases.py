@@ -228,7 +228,8 @@ def case_pdf_cyclic_pages(tmp: Path, scale: str) -> Case:
             b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"]
     path = tmp / "cay-trang-vong.pdf"
     path.write_bytes(pdf_bytes(objs))
-    return Case("pdf_cyclic_pages", ["verify", str(path)], {2}, "đọc được nội dung", mem_mb=400, seconds=30, protected=[path])
+    return Case("pdf_cyclic_pages", ["verify", str(path)], {2}, "đọc được nội dung", mem_mb=400, seconds=30,
+                protected=[path])
 
 
 def noise_pdf(path: Path, pages: int, seed: int = 7) -> None:
@@ -257,8 +258,8 @@ def case_pdf_noise_scan(tmp: Path, scale: str) -> Case:
     path = tmp / "ban-quet-nhieu.pdf"
     noise_pdf(path, pages)
     seconds = 60 if scale == "bench" else 20
-    return Case("pdf_noise_scan", ["verify", str(path), "--limit", f"ocr_document_seconds={seconds}"], {2},
-                "OCR", mem_mb=1024, seconds=seconds + 30, protected=[path])
+    return Case("pdf_noise_scan", ["verify", str(path)], {2}, "OCR", mem_mb=1024, seconds=seconds + 30,
+                protected=[path], env={"REPORTGEN_LIMITS": f"ocr_document_seconds={seconds}"})
 
 
 def case_yaml_alias_bomb(tmp: Path, scale: str) -> Case:
@@ -288,9 +289,9 @@ def _template(path: Path, tag: str) -> Path:
 def case_template_cpu(tmp: Path, scale: str) -> Case:
     tpl = _template(tmp / "mau-cpu.docx", "{{ 9**(9**9) }}")
     out = tmp / "ra-cpu.docx"
-    return Case("template_cpu", ["draft", str(SEED), "--template", str(tpl), "-o", str(out),
-                                 "--limit", "template_seconds=10"], {2}, "Mẫu", mem_mb=1024, seconds=40,
-                protected=[tpl], check=lambda o: "an output was written" if out.exists() else None)
+    return Case("template_cpu", ["draft", str(SEED), "--template", str(tpl), "-o", str(out)], {2}, "Mẫu",
+                mem_mb=1024, seconds=40, protected=[tpl], env={"REPORTGEN_LIMITS": "template_seconds=10"},
+                check=lambda o: "an output was written" if out.exists() else None)
 
 
 def case_template_memory(tmp: Path, scale: str) -> Case:
@@ -376,9 +377,9 @@ def case_xlsx_many_rows(tmp: Path, scale: str) -> Case:
 def case_xlsx_million_rows(tmp: Path, scale: str) -> Case:
     n = 1_000_000 if scale == "bench" else 6_000
     path = write_xlsx(tmp / "bang-trieu-dong.xlsx", _score_rows(n))
-    raise_ = [] if scale == "bench" else ["--limit", "xlsx_rows=5000"]  # the default is 200.000 rows
-    return Case("xlsx_over_row_limit", ["verify", str(path), *raise_], {2}, "xlsx_rows", mem_mb=1024,
-                seconds=120 if scale == "bench" else 40, protected=[path])
+    env = {} if scale == "bench" else {"REPORTGEN_LIMITS": "xlsx_rows=5000"}  # the default is 200.000 rows
+    return Case("xlsx_over_row_limit", ["verify", str(path)], {2}, "xlsx_rows", mem_mb=1024,
+                seconds=120 if scale == "bench" else 40, protected=[path], env=env)
 
 
 def case_xlsx_bad_numbers(tmp: Path, scale: str) -> Case:

@@ -61,6 +61,7 @@ def test_a_doc_with_a_remote_picture_makes_no_request(tmp_path):
 def test_limits_are_validated_and_named_in_the_message(tmp_path):
     from parsers.limits import Limits
 
+    os.environ.pop("REPORTGEN_LIMITS", None)
     assert Limits.parse(["pages=1200", "ocr-document-seconds=60,5"]) == Limits(pages=1200, ocr_document_seconds=60.5)
     for bad in (["pages=0"], ["pages=-3"], ["nope=1"], ["pages"], ["pages=nan"]):
         with pytest.raises(ValueError):
