@@ -1,7 +1,8 @@
 """Tables drawn without ruling lines, found from the alignment of words.
 
 Lines are cut into chunks at gaps wider than a word space. A run of lines with
-three or more chunks is a table; the columns are the x-ranges that the chunks
+three or more chunks, two of them or more rows of numbers, is a table (prose
+in columns or with tab stops is not); the columns are the x-ranges that the chunks
 of its fullest lines cover (gaps that no body chunk crosses separate them).
 The header is what comes before the first row that starts with an ordinal
 ("1", "I", "a") or is mostly numbers; its chunks become cells spanning the
@@ -24,7 +25,6 @@ from .pdf_grid import join_wrapped
 _NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
 MIN_CHUNKS = 3
-MIN_TABLE_LINES = 3
 
 
 @dataclass
@@ -112,10 +112,13 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
 
 
 def _enough(region: list[Line]) -> bool:
-    """Three lines of columns, or two when one of them is a row of numbers
-    (the start of a table cut by the page end)."""
+    """A table without rules shows itself by numbers aligned in columns: two
+    rows or more of numbers in two columns or more (prose set in columns or
+    with tab stops has none), among three lines of columns, or two when the
+    page end cut the table."""
     many = sum(len(ln.chunks) >= MIN_CHUNKS for ln in region)
-    return many >= MIN_TABLE_LINES or (many >= 2 and any(_is_data(ln) for ln in region))
+    data = sum(_is_data(ln) for ln in region)
+    return data >= 2 and many >= 2
 
 
 def _trailing(current: list[Line], holes: list[Line]) -> list[Line]:
