@@ -1,8 +1,7 @@
 """Tables drawn without ruling lines, found from the alignment of words.
 
 Lines are cut into chunks at gaps wider than a word space. A run of lines with
-three or more chunks, two of them or more rows of numbers, is a table (prose
-in columns or with tab stops is not); the columns are the x-ranges that the chunks
+three or more chunks is a table; the columns are the x-ranges that the chunks
 of its fullest lines cover (gaps that no body chunk crosses separate them).
 The header is what comes before the first row that starts with an ordinal
 ("1", "I", "a") or is mostly numbers; its chunks become cells spanning the
@@ -25,6 +24,7 @@ from .pdf_grid import join_wrapped
 _NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
 MIN_CHUNKS = 3
+MIN_TABLE_LINES = 3
 
 
 @dataclass
@@ -112,13 +112,16 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
 
 
 def _enough(region: list[Line]) -> bool:
-    """A table without rules shows itself by numbers aligned in columns: two
-    rows or more of numbers in two columns or more (prose set in columns or
-    with tab stops has none), among three lines of columns, or two when the
-    page end cut the table."""
+    """Three lines of columns, or two when one of them is a row of numbers
+    (the start of a table cut by the page end); never without a row of
+    numbers or a numbered row."""
     many = sum(len(ln.chunks) >= MIN_CHUNKS for ln in region)
-    data = sum(_is_data(ln) for ln in region)
-    return data >= 2 and many >= 2
+    data = any(_is_data(ln) for ln in region)
+    numbered = any(len(ln.chunks) >= 2 and _ORDINAL.match(min(ln.chunks, key=lambda c: c.x0).text)
+                   for ln in region)
+    if not (data or numbered):
+        return False  # prose set in columns or with tab stops: no numbers, no numbered rows
+    return many >= MIN_TABLE_LINES or (many >= 2 and data)
 
 
 def _trailing(current: list[Line], holes: list[Line]) -> list[Line]:
