@@ -40,7 +40,7 @@ from reportgen.archive.cohorts import refresh as refresh_cohorts  # noqa: E402
 from reportgen.archive.db import write_connection  # noqa: E402
 from reportgen.archive.importer import store_report  # noqa: E402
 from reportgen.archive.models import Document, IndicatorScore, ScoreRowRecord, Unit  # noqa: E402
-from reportgen.archive.units import name_key  # noqa: E402
+from reportgen.archive.units import unit_key  # noqa: E402
 from reportgen.model import Meta, Report, ScoreRow, ScoreTable  # noqa: E402
 
 UNITS = 250
@@ -68,7 +68,7 @@ def generate(url: str, rows: int, indicators: int) -> tuple[float, int]:
         with conn.begin():
             unit_ids = {}
             for p in range(PROVINCES):
-                recs = [dict(province_key=f"bench {p}", district_key="", key=name_key(f"UBND xã Bench {u}"),
+                recs = [dict(province_key=f"bench {p}", district_key="", key=unit_key(f"UBND xã Bench {u}"),
                              name=f"UBND xã Bench {u}", province=f"Bench {p}", district="", level="xã")
                         for u in range(UNITS)]
                 unit_ids[p] = insert_returning_ids(conn, Unit.__table__, recs)
@@ -239,8 +239,8 @@ def measure(url: str, args, load: bool = True) -> None:
     print(f"ranking {last} (all {PROVINCES} provinces) + JSON of every row ([g.to_json() ...]): "
           + timed_pair(lambda: [g.to_json() for g in archive.ranking(last, scheme=SCHEME)], args.runs))
     if kind == "sqlite":
-        raw_h, raw_naive, raw_r, raw_all = raw_sqlite_queries(archive.engine.url.database, name_key("UBND xã Bench 7"), "bench 3",
-                                                    last)
+        raw_h, raw_naive, raw_r, raw_all = raw_sqlite_queries(archive.engine.url.database,
+                                                              unit_key("UBND xã Bench 7"), "bench 3", last)
         rh, rr, ra = timed(raw_h, args.runs), timed(raw_r, args.runs), timed(raw_all, args.runs)
         rn = timed(raw_naive, args.runs)
         print(f"plain sqlite3, same queries: history {rh:.1f} ms (archive/raw = {hist / rh:.1f}×), "

@@ -14,7 +14,14 @@ white space made one space, equals the value written; a body row is found by
 its number in the first column (the first part of a row cut by a page break
 holds the number).
 
-    python benchmarks/bench_pdf.py [--pages 40] [--skip-camelot]
+Then, for the layout-variety corpus (:mod:`fixtures.build_corpus`) and the
+seeds (:mod:`fixtures.build`), every file in every producer (DOCX, XLSX,
+LibreOffice PDF, reportlab PDF without rules, browser PDF, and with --scan a
+scanned PDF) is read by our reader, bare pdfplumber and camelot (lattice, and
+stream for PDFs without rules), and the cell accuracy per producer is printed
+for each, corpus and seeds apart, against the values written.
+
+    python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot] [--scan]
 """
 from __future__ import annotations
 
@@ -125,6 +132,128 @@ def camelot_lattice(pdf: Path) -> list[list[str]]:
     return rows
 
 
+def matched_accuracy(truth: list[list[str]], found: list[list[str]]) -> tuple[int, int]:
+    """(right, total) cells: each truth row (numbered in its first cell) is
+    matched, in order, with the next found row of the same number."""
+    right = total = 0
+    pos = 0
+    norm_found = [[_norm(c) for c in row] for row in found]
+    for row in truth:
+        total += len(row)
+        for k in range(pos, len(norm_found)):
+            if norm_found[k] and norm_found[k][0] == row[0]:
+                got = norm_found[k]
+                right += sum(1 for j, want in enumerate(row) if j < len(got) and got[j] == _norm(want))
+                pos = k + 1
+                break
+    return right, total
+
+
+def ours_any(path: Path) -> list[list[str]]:
+    from parsers import read_raw
+
+    raw = read_raw(path, {"ocr": "auto", "max_pages": 10_000})
+    rows = []
+    for t in raw.tables:
+        rows += t.grid()
+    return rows
+
+
+def camelot_any(path: Path, flavor: str) -> list[list[str]]:
+    import camelot
+
+    logging.getLogger("camelot").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = camelot.read_pdf(str(path), pages="all", flavor=flavor)
+    rows = []
+    for t in tables:
+        rows += t.df.values.tolist()
+    return rows
+
+
+def docx_truth(docx: Path) -> list[list[str]]:
+    """Body rows (numbered in the first cell) of a DOCX's tables, as written."""
+    from fixtures.build_pdf import _docx_blocks
+
+    rows = []
+    for kind, data, _ in _docx_blocks(docx):
+        if kind != "t":
+            continue
+        for row, is_head in data:
+            if is_head:
+                continue
+            texts = []
+            for _, span, text, vm in row:
+                texts += [("" if vm == "continue" else text.replace("\n", " "))] + [""] * (span - 1)
+            if texts and _norm(texts[0]).isdigit() and len(texts) > 2:
+                rows.append([_norm(t) for t in texts])
+    return rows
+
+
+def producer_table(title: str, items: list[tuple[str, Path, list[list[str]]]], camelot_ok: bool) -> None:
+    """Accuracy per producer for ours, bare pdfplumber and camelot."""
+    readers = [("ours", ours_any)]
+    by_producer: dict[str, dict[str, list]] = {}
+    times: dict[str, dict[str, float]] = {}
+    for producer, path, truth in items:
+        is_pdf = path.suffix == ".pdf"
+        names = [("ours", ours_any)]
+        if is_pdf:
+            names.append(("pdfplumber", bare_pdfplumber))
+            if camelot_ok:
+                names.append(("camelot", lambda p: camelot_any(p, "lattice") + camelot_any(p, "stream")
+                              if producer in ("reportlab",) else camelot_any(p, "lattice")))
+        for name, fn in names:
+            start = time.perf_counter()
+            try:
+                found = fn(path)
+            except Exception as exc:  # a reader that fails scores nothing on the file
+                print(f"  {name} failed on {path.name}: {type(exc).__name__}: {exc}"[:160])
+                found = []
+            elapsed = time.perf_counter() - start
+            r, t = matched_accuracy(truth, found)
+            acc = by_producer.setdefault(producer, {}).setdefault(name, [0, 0])
+            acc[0] += r
+            acc[1] += t
+            times.setdefault(producer, {}).setdefault(name, 0.0)
+            times[producer][name] += elapsed
+    del readers
+    print(f"\n{title}: cell accuracy per producer (right / cells), seconds")
+    print(f"{'producer':12s} {'ours':>22s} {'pdfplumber':>22s} {'camelot':>22s}")
+    for producer, res in by_producer.items():
+        cols = []
+        for name in ("ours", "pdfplumber", "camelot"):
+            if name in res:
+                r, t = res[name]
+                cols.append(f"{100 * r / t:6.2f}% {r:>5d}/{t:<5d} {times[producer][name]:5.1f}s")
+            else:
+                cols.append(f"{'—':>22s}")
+        print(f"{producer:12s} " + " ".join(f"{c:>22s}" for c in cols))
+
+
+def corpus_and_seeds(out: Path, n: int, camelot_ok: bool, scan: bool) -> None:
+    from fixtures import build
+    from fixtures.build_corpus import build_corpus
+    from fixtures.build_pdf import build_all
+
+    items = []
+    for spec, files in build_corpus(out / "corpus", n, scan=scan):
+        truth = [[_norm(c) for c in row] for row in spec.rows]
+        items += [(producer, path, truth) for producer, path in files.items()]
+    producer_table(f"Layout-variety corpus ({n} tables)", items, camelot_ok)
+    seeds_dir = out / "seeds"
+    docx = {seed: build.build_seed(seed, seeds_dir / seed) for seed in build.SCORE_SEEDS}
+    pdfs = build_all([d["docx"] for d in docx.values()], seeds_dir / "pdf", scan=scan)
+    items = []
+    for seed, files in docx.items():
+        truth = docx_truth(files["docx"])
+        items.append(("docx", files["docx"], truth))
+        for producer, path in pdfs[files["docx"].stem].items():
+            items.append((producer, path, truth))
+    producer_table(f"Seeds ({len(docx)} documents)", items, camelot_ok)
+
+
 def timed(fn, pdf: Path, repeat: int = 1):
     best, result = None, None
     for _ in range(repeat):
@@ -141,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2, help="best of N for the fast readers")
     parser.add_argument("--skip-camelot", action="store_true")
     parser.add_argument("--keep", type=Path, help="directory to keep the PDF in")
+    parser.add_argument("--corpus", type=int, default=12, help="tables in the layout-variety corpus (0: none)")
+    parser.add_argument("--scan", action="store_true", help="also scanned renditions (OCR, slow)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
@@ -169,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"time ratio ours / bare pdfplumber: {ours_s / bare_s:.2f} (goal ≤ 1.20)")
         if "camelot lattice" in results:
             print(f"time ratio ours / camelot lattice: {ours_s / results['camelot lattice'][0]:.2f}")
+        if args.corpus:
+            corpus_and_seeds(out, args.corpus, not args.skip_camelot, args.scan)
     return 0
 
 

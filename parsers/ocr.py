@@ -12,7 +12,10 @@ table. Every cell is read on its own by Tesseract (``vie``; see
 the text outside tables is read as paragraphs (psm 4).
 
 Low-confidence cells become ``RawNote(kind='ocr_low_confidence')`` with the
-final table, row and column (see :func:`low_confidence_notes`). The reader
+final table, row and column (see :func:`low_confidence_notes`); so does a
+paragraph whose mean word confidence (weighted by letters) is below the
+threshold, with its index in ``data['paragraph']``, so that a poorly read
+scan never passes silently. The reader
 maps each such note to a warning finding::
 
     Finding(code='OCR_UNCERTAIN', severity='warning', table=note.table,
@@ -28,6 +31,7 @@ from pathlib import Path
 
 from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
 
+from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
 from .pdf_grid import chars_to_lines, line_text, place_cells
 from .vi_plausibility import plausibility
@@ -58,6 +62,19 @@ def render(path: Path, page_index: int, dpi: int = DPI):
     finally:
         doc.close()
     return np.asarray(img)
+
+
+def page_dpi(path: Path, page_index: int, dpi: int, limits) -> int:
+    """``dpi``, lowered for a page so large its image would pass
+    ``limits.page_pixels`` (see :func:`parsers.limits.capped_dpi`)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        width, height = doc[page_index].get_size()
+    finally:
+        doc.close()
+    return max(1, int(capped_dpi(width, height, dpi, limits)))
 
 
 def skew_angle(gray, max_angle: float = 3.0, step: float = 0.1) -> float:
@@ -140,7 +157,7 @@ def read_page(path: Path, page_index: int, settings: dict):
     """(blocks, notes) of one page read by OCR."""
     import cv2
 
-    dpi = int(settings.get("ocr_dpi", DPI))
+    dpi = page_dpi(path, page_index, int(settings.get("ocr_dpi", DPI)), limits_of(settings))
     gray, angle = deskew(render(path, page_index, dpi))
     binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
                            cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
@@ -198,8 +215,10 @@ def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph
                         for _, ln in sorted(lines.items()))
         bbox = (min(w["x0"] for w in ws) * scale, min(w["top"] for w in ws) * scale,
                 max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
+        letters = sum(len(w["text"]) for w in ws) or 1
+        conf = sum(w["conf"] * len(w["text"]) for w in ws) / letters
         out.append(RawParagraph(text=unicodedata.normalize("NFC", text), index=-1, page=page,
-                                bbox=tuple(round(v, 2) for v in bbox)))
+                                bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1)))
     return out
 
 
@@ -216,4 +235,13 @@ def low_confidence_notes(doc: RawDocument, min_confidence: float = MIN_CONFIDENC
                         col=c.col,
                         message=f"Ô đọc bằng OCR không chắc chắn (độ tin cậy {c.confidence:.0f}%)",
                         data={"text": c.text, "confidence": c.confidence, "bbox": c.bbox}))
+    for p in doc.paragraphs:
+        if p.confidence is not None and p.confidence < min_confidence:
+            quoted = p.text if len(p.text) <= 80 else p.text[:77] + "…"
+            notes.append(RawNote(
+                kind="ocr_low_confidence", page=p.page,
+                message=f"Đoạn văn đọc bằng OCR không chắc chắn (độ tin cậy {p.confidence:.0f}%), "
+                        f"cần đối chiếu bản gốc: “{quoted}”",
+                data={"text": quoted, "confidence": p.confidence, "bbox": p.bbox,
+                      "paragraph": p.index}))
     return notes

@@ -60,8 +60,13 @@ def is_dash(crop) -> bool:
 def words(img, psm: int, config: str = "") -> list[dict]:
     import pytesseract
 
-    data = pytesseract.image_to_data(img, lang="vie", config=f"--psm {psm} {config}".strip(),
-                                     output_type=pytesseract.Output.DICT)
+    from .limits import ocr_call_failed, ocr_timeout
+
+    try:
+        data = pytesseract.image_to_data(img, lang="vie", config=f"--psm {psm} {config}".strip(),
+                                         output_type=pytesseract.Output.DICT, timeout=ocr_timeout() or 0)
+    except RuntimeError as exc:  # pytesseract's timeout
+        ocr_call_failed(exc)
     out = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()

@@ -53,9 +53,10 @@ STRADDLE = 0.25  # share of a word's width allowed outside its cell
 def _prepared(path: Path, page_index: int, settings: dict):
     import cv2
 
-    from .ocr import DPI, _despeckle, deskew, grid_lines, render
+    from .limits import limits_of
+    from .ocr import DPI, _despeckle, deskew, grid_lines, page_dpi, render
 
-    dpi = int(settings.get("ocr_dpi", DPI))
+    dpi = page_dpi(path, page_index, int(settings.get("ocr_dpi", DPI)), limits_of(settings))
     gray, angle = deskew(render(path, page_index, dpi))
     binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
                            cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
@@ -116,9 +117,16 @@ def words(img, psm: int, digits: bool = False) -> list[dict]:
         return _cli_words(img, psm, f"-c tessedit_char_whitelist={DIGIT_CHARS}" if digits else "")
     from PIL import Image
 
+    from .limits import ocr_budget, ocr_call_failed
+
+    budget = getattr(_LOCAL, "budget", None) or ocr_budget()  # the document's, also on a prefetch thread
+    seconds = budget.timeout() if budget is not None else None  # raises when none are left
     api.SetPageSegMode(psm)
     api.SetVariable("tessedit_char_whitelist", DIGIT_CHARS if digits else "")
     api.SetImage(Image.fromarray(img))
+    if not api.Recognize(int(seconds * 1000) if seconds else 0):
+        api.Clear()
+        ocr_call_failed(RuntimeError("Tesseract timeout"))
     tsv = api.GetTSVText(0)
     out = []
     for line in tsv.splitlines():
@@ -325,8 +333,19 @@ def page_reader(path: Path, scanned: list[int], settings: dict) -> Callable:
     threads = min(_threads(settings), len(scanned))
     if threads < 2:
         return single
+    from .limits import ocr_budget
+
+    budget = ocr_budget()  # the threads keep the document's time budget even after it ends
+
+    def run(i: int):
+        _LOCAL.budget = budget
+        try:
+            return single(path, i, settings)
+        finally:
+            _LOCAL.budget = None
+
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="rg-ocr")
-    futures: dict[int, Future] = {i: pool.submit(single, path, i, settings) for i in scanned}
+    futures: dict[int, Future] = {i: pool.submit(run, i) for i in scanned}
     pool.shutdown(wait=False)
 
     def read(p: Path, page_index: int, s: dict):

@@ -32,6 +32,9 @@ from pathlib import Path
 
 from reportgen.raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 
+from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
+from .limits_pdf import check_pages, check_streams
+from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_text import majority_legacy, page_paragraphs
@@ -90,23 +93,26 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
     engine = settings.get("engine", "pdfplumber")
     if engine not in ENGINES:
         raise UnreadableInput(f"Không có bộ đọc PDF '{engine}' (chọn: {', '.join(ENGINES)})")
+    limits = limits_of(settings)
+    check_streams(path, limits)  # before any library inflates a stream
     pdf = _open(path, settings)
+    stamps: dict = {}
     try:
+        check_pages(pdf, path, limits)  # before the library builds every page
         try:
             n_pages = len(pdf.pages)
         except Exception as exc:
             raise UnreadableInput(_damaged(path, exc)) from exc
         if n_pages == 0:
             raise UnreadableInput(f"Tệp PDF không có trang nào: {path.name}")
-        max_pages = int(settings.get("max_pages", MAX_PAGES))
-        if n_pages > max_pages:
-            raise UnreadableInput(
-                f"Tệp PDF có {n_pages} trang, vượt giới hạn {max_pages} trang "
-                f"(đặt max_pages lớn hơn nếu đúng là cần đọc): {path.name}")
+        check_pages(n_pages, path, limits)
+        begin_ocr_budget(limits)
         doc = RawDocument(source=str(path), format="pdf", page_count=n_pages,
                           properties=_properties(pdf))
         wanted = set(settings.get("pages") or range(1, n_pages + 1))
+        stamps = _stamped(path, settings, pdf)
         blocks: list = []
+        heights: dict[int, float] = {}
         on_page = settings.get("on_page")  # progress hook: on_page(stage, k, n)
         settings["_ocr_read"] = _ocr_reader(pdf, path, wanted, settings)
         for page in pdf.pages:
@@ -114,24 +120,54 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
                 continue
             if on_page is not None:
                 on_page("reading", page.page_number, n_pages)
+            heights[page.page_number] = float(page.height)
+            source = stamps.get(page.page_number, page)
             try:
-                blocks += read_page(page, path, settings, doc.notes)
-            except UnreadableInput:
-                raise
-            except Exception as exc:
-                raise UnreadableInput(_damaged(path, exc)) from exc
+                blocks += read_page(source, path, settings, doc.notes)
             finally:
                 page.close()
     finally:
+        end_ocr_budget()
         pdf.close()
+        for stamped in {id(p.pdf): p.pdf for p in stamps.values()}.values():
+            stamped.close()
+    blocks = strip_running(blocks, heights, doc.notes)
+    blocks = join_cut_paragraphs(blocks)
     doc.blocks = merge_continued_tables(blocks)
+    for i, p in enumerate(doc.paragraphs):
+        p.index = i
     if any(n.kind == "scanned_page" for n in doc.notes):
         from .ocr import MIN_CONFIDENCE, low_confidence_notes
 
         doc.notes += low_confidence_notes(doc, float(settings.get("ocr_min_confidence", MIN_CONFIDENCE)))
-    for i, p in enumerate(doc.paragraphs):
-        p.index = i
     return doc
+
+
+def _stamped(path: Path, settings: dict, pdf) -> dict:
+    """{page number: the page with the text its annotations stamp (a
+    signing tool's number and date) drawn into its content}, for the upright
+    pages that have such annotations."""
+    import pdfplumber
+    import pypdf
+
+    from .pdf_annots import stamped_pages
+
+    try:
+        source, numbers = stamped_pages(path, settings.get("password", ""))
+    except (pypdf.errors.PyPdfError, OSError, ValueError):
+        return {}  # the annotations cannot be read: the page content still can
+    if source is None:
+        return {}
+    upright = {p.page_number for p in pdf.pages if not p.rotation % 360}
+    stamped = _library(path, pdfplumber.open, source)
+    out = {}
+    for page, number in zip(stamped.pages, numbers):
+        if number in upright and abs(page.width - pdf.pages[number - 1].width) < 1:
+            page.page_number = number  # the number in the document, for tables and notes
+            out[number] = page
+    if not out:
+        stamped.close()
+    return out
 
 
 def _properties(pdf) -> dict:
@@ -149,9 +185,12 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     from . import ocr
 
     number = page.page_number
-    chars = page.chars
+    # the page's content is parsed here, once (pdfplumber caches its objects)
+    chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
     mode = settings.get("ocr", "auto")
     if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
+        if (budget := ocr_budget()) is not None:
+            budget.start_page(number)
         if settings.get("on_page") is not None:
             settings["on_page"]("ocr", number, len(page.pdf.pages))
         blocks, page_notes = settings.get("_ocr_read", ocr.read_page)(path, number - 1, settings)
@@ -159,6 +198,11 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
         return blocks
+    furniture, numbers = page_number_lines(chars, float(page.height))
+    for text in numbers:
+        notes.append(RawNote(kind="page_furniture", page=number, message=f"Số trang “{text}”",
+                             data={"text": text}))
+    chars = [c for c in chars if id(c) not in furniture]
     tables, taken = page_tables(page, chars, path, settings)
     legacy = majority_legacy(chars)
     if legacy:
@@ -189,6 +233,18 @@ def _ocr_reader(pdf, path: Path, wanted: set, settings: dict):
     return page_reader(path, scanned, settings)
 
 
+def _library(path: Path, fn, *args):
+    """Call into pdfplumber / pdfminer on the file's content: what they raise
+    means the file is damaged (exit 2). Only library calls go through here;
+    a bug in our own code propagates as itself."""
+    try:
+        return fn(*args)
+    except UnreadableInput:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a broken stream
+        raise UnreadableInput(_damaged(path, exc)) from exc
+
+
 def _has_picture(page) -> bool:
     """An image covering a good part of the page (what a scan is)."""
     area = float(page.width * page.height) or 1.0
@@ -214,9 +270,12 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
 
         return camelot_tables(path, page, chars, flavor=settings.get("camelot_flavor", "lattice"),
                               keep=_mostly_filled)
-    table_settings = {**DEFAULT_TABLE_SETTINGS, **_straightened_edges(page),
+    table_settings = {**DEFAULT_TABLE_SETTINGS, **ruling_lines(page),
                       **(settings.get("table_settings") or {})}
-    found = [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
+    no_rules = any(table_settings.get(f"{k}_strategy") == "explicit"
+                   and len(table_settings.get(f"explicit_{k}_lines") or ()) < 2
+                   for k in ("vertical", "horizontal"))
+    found = [] if no_rules else [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
     if found:
         return _keep_tables([grid_table(f, chars, page.page_number) for f in found])
     if _has_grid_lines(page):  # rules pdfplumber could not join into cells
@@ -230,16 +289,78 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
     return aligned_tables(chars, page.page_number)
 
 
-def _straightened_edges(page) -> dict:
-    """Explicit ruling lines when rounding left some of them a hair off
-    horizontal or vertical (a page turned by its /Rotate): pdfplumber would
-    take a horizontal rule whose ends differ by 1e-13 for a vertical one."""
+def _white(color) -> bool:
+    if color is None:
+        return False
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    values = [v for v in values if isinstance(v, (int, float))]
+    if len(values) == 4:  # CMYK: no ink
+        return all(v <= 0.02 for v in values)
+    return bool(values) and all(v >= 0.98 for v in values)
+
+
+def _visible_rule(e: dict, hidden: frozenset = frozenset()) -> bool:
+    """Whether an edge is a boundary a reader sees: a rule that is not white,
+    or the side of a coloured fill. The sides of a white fill (Word draws a
+    white box behind each cell's paragraph) and of a fill inside another of
+    the same colour (``hidden``: a paragraph's shading in its shaded cell)
+    are not."""
+    if e.get("object_type") == "rect_edge":
+        if e.get("stroke") and not _white(e.get("stroking_color")):
+            return True
+        return bool(e.get("fill") and not _white(e.get("non_stroking_color"))
+                    and _box(e) not in hidden)
+    color = e.get("stroking_color") if e.get("stroke", True) else e.get("non_stroking_color")
+    return not _white(color)
+
+
+def _box(e: dict) -> tuple:
+    pts = e.get("pts") or [(0, 0)]
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
+
+
+def _hidden_fills(page) -> frozenset:
+    """Boxes of coloured fills lying inside a fill of the same colour."""
+    fills = [(_box(r), r.get("non_stroking_color")) for r in page.rects
+             if r.get("fill") and not _white(r.get("non_stroking_color"))
+             and _rect_thickness(r) > 2.5]
+    hidden = set()
+    for box, color in fills:
+        for other, color2 in fills:
+            if other != box and color2 == color and other[0] - 0.6 <= box[0] and other[1] - 0.6 <= box[1] \
+                    and box[2] <= other[2] + 0.6 and box[3] <= other[3] + 0.6:
+                hidden.add(box)
+                break
+    return frozenset(hidden)
+
+
+def _rect_thickness(e: dict) -> float:
+    pts = e.get("pts") or []
+    if not pts:
+        return 0.0
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return min(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def ruling_lines(page) -> dict:
+    """Explicit ruling lines for pdfplumber's table finder: the page's edges
+    a reader sees as rules, straightened when rounding left one a hair off
+    horizontal or vertical (a page turned by its /Rotate: pdfplumber would
+    take a horizontal rule whose ends differ by 1e-13 for a vertical one).
+    Empty when every edge is a plain visible rule (pdfplumber's own
+    strategy then gives the same)."""
     edges = page.edges
-    if not any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
-               for e in edges):
+    hidden = _hidden_fills(page)
+    visible = [e for e in edges if _visible_rule(e, hidden)]
+    crooked = any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
+                  for e in visible)
+    if len(visible) == len(edges) and not crooked:
         return {}
     horizontal, vertical = [], []
-    for e in edges:
+    for e in visible:
         if abs(e["x1"] - e["x0"]) >= abs(e["bottom"] - e["top"]):
             y = (e["top"] + e["bottom"]) / 2
             horizontal.append({**e, "top": y, "bottom": y, "height": 0, "orientation": "h"})
@@ -269,7 +390,8 @@ def _mostly_filled(table: RawTable) -> bool:
 
 def _has_grid_lines(page) -> bool:
     """Enough horizontal and vertical rules to be a table pdfplumber missed."""
-    edges = page.edges
+    hidden = _hidden_fills(page)
+    edges = [e for e in page.edges if _visible_rule(e, hidden)]
     h = sum(1 for e in edges if e["orientation"] == "h" and e["width"] > 20)
     v = sum(1 for e in edges if e["orientation"] == "v" and e["height"] > 8)
     return h >= 4 and v >= 4

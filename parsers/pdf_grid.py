@@ -20,6 +20,7 @@ from bisect import bisect_right
 
 from reportgen.raw import RawCell, RawTable
 
+from .pdf_glyphs import chars_to_lines, line_text
 from .vi_plausibility import is_syllable
 
 EDGE_TOLERANCE = 2.0  # points: edges closer than this are one boundary
@@ -46,44 +47,6 @@ def _index(edges: list[float], v: float) -> int:
 
 def _center(ch: dict) -> tuple[float, float]:
     return (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-
-
-def chars_to_lines(chars: list[dict]) -> list[list[dict]]:
-    """Visual lines (top to bottom), each a list of chars left to right."""
-    lines: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda c: c["top"]):
-        size = ch.get("size") or 10
-        if lines and abs(_mid(lines[-1]) - (ch["top"] + ch["bottom"]) / 2) <= 0.45 * size:
-            lines[-1].append(ch)
-        else:
-            lines.append([ch])
-    for line in lines:
-        line.sort(key=lambda c: c["x0"])
-    return lines
-
-
-def _mid(line: list[dict]) -> float:
-    ch = line[0]
-    return (ch["top"] + ch["bottom"]) / 2
-
-
-def line_text(line: list[dict]) -> str:
-    out: list[str] = []
-    prev = None
-    for ch in line:
-        t = ch["text"]
-        if t.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-            prev = ch
-            continue
-        if prev is not None and out and out[-1] != " ":
-            gap = ch["x0"] - prev["x1"]
-            if gap > 0.22 * (ch.get("size") or 10):
-                out.append(" ")
-        out.append(t)
-        prev = ch
-    return "".join(out).strip()
 
 
 def cell_text(chars: list[dict], box=None) -> str:

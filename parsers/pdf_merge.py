@@ -144,15 +144,27 @@ def append_continuation(table: RawTable, cont: RawTable) -> None:
         table.rows.append(row)
 
 
+def _body_size(blocks: list) -> float | None:
+    """The font size most of the prose is set in (by characters)."""
+    weight: dict[float, int] = {}
+    for b in blocks:
+        if isinstance(b, RawParagraph) and b.size:
+            weight[b.size] = weight.get(b.size, 0) + len(b.text)
+    return max(weight, key=weight.get) if weight else None
+
+
 def merge_continued_tables(blocks: list) -> list:
     """Blocks in reading order over all pages → blocks with every table that
     continues on the next page merged into its first part."""
     out: list = []
     open_table: RawTable | None = None  # last table, if nothing but furniture followed it
     last_page = None
+    body = _body_size(blocks)
     for b in blocks:
         if isinstance(b, RawParagraph):
-            if open_table is not None and not is_furniture(b):
+            footnote = (body is not None and b.size is not None and b.size < body - 1
+                        and b.page == last_page)
+            if open_table is not None and not is_furniture(b) and not footnote:
                 open_table = None
             out.append(b)
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reportgen.raw import RawParagraph
 
-from .pdf_grid import chars_to_lines, line_text
+from .pdf_glyphs import WORD_GAP, chars_to_lines, letter_gap, line_text
 
 # Legacy 8-bit Vietnamese fonts: TCVN3 (ABC) '.VnTime', '.VnTimeH', '.VnArial'…
 # and VNI 'VNI-Times'…; a subset prefix 'ABCDEF+' may precede the name.
@@ -68,6 +68,8 @@ def _segments(line: list[dict]) -> list[Segment]:
         if not ch["text"].isspace():
             parts[-1].append(ch)
             prev = ch
+        elif parts[-1]:
+            parts[-1].append(ch)  # a space glyph: a word break line_text keeps
     out = []
     for p in parts:
         if not p:
@@ -75,8 +77,10 @@ def _segments(line: list[dict]) -> list[Segment]:
         text = line_text(p)
         if not text:
             continue
+        while p[-1]["text"].isspace():
+            p.pop()
         sizes = sorted(c.get("size") or 10 for c in p)
-        names = [c.get("fontname", "") for c in p]
+        names = [c.get("fontname", "") for c in p if not c["text"].isspace()]
         bold = sum("bold" in n.lower() for n in names) * 2 > len(names)
         italic = sum(("italic" in n.lower() or "oblique" in n.lower()) for n in names) * 2 > len(names)
         out.append(Segment(p, text, min(c["x0"] for c in p), max(c["x1"] for c in p),
@@ -131,8 +135,10 @@ def page_paragraphs(chars: list[dict], page_number: int, right_margin: float) ->
 
 def _continues(prev: Segment, seg: Segment, right: float) -> bool:
     size = max(prev.size, seg.size)
-    if abs(prev.size - seg.size) > 0.6 or prev.bold != seg.bold:
+    if abs(prev.size - seg.size) > 0.6:
         return False
+    if prev.bold != seg.bold and prev.text.rstrip()[-1:] in ".:;!?":
+        return False  # a bold line after a finished one: a heading (a bold run inside goes on)
     gap = seg.top - prev.bottom
     if gap < -0.3 * size or gap > 0.6 * size:
         return False
@@ -144,9 +150,10 @@ def _continues(prev: Segment, seg: Segment, right: float) -> bool:
 
 def _first_word_width(seg: Segment) -> float:
     chars = seg.chars
+    gap = letter_gap(chars)
     end = chars[0]
     for prev, ch in zip(chars, chars[1:]):
-        if ch["x0"] - prev["x1"] > 0.22 * (ch.get("size") or 10):
+        if ch["text"].isspace() or ch["x0"] - prev["x1"] > gap + WORD_GAP * (ch.get("size") or 10):
             break
         end = ch
     return end["x1"] - chars[0]["x0"]

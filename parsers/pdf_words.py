@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from reportgen.raw import RawCell, RawTable
 
-from .pdf_grid import chars_to_lines, join_wrapped, line_text
+from .pdf_glyphs import chars_to_lines, line_text
+from .pdf_grid import join_wrapped
 
 _NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
@@ -52,6 +53,8 @@ def _chunks(line: list[dict]) -> list[Chunk]:
     prev = None
     for ch in line:
         if ch["text"].isspace():
+            if parts and prev is not None:
+                parts[-1].append(ch)  # a word break line_text keeps
             continue
         size = ch.get("size") or 10
         if prev is None or ch["x0"] - prev["x1"] > max(0.55 * size, 3.0):
@@ -60,6 +63,8 @@ def _chunks(line: list[dict]) -> list[Chunk]:
         prev = ch
     out = []
     for p in parts:
+        while p[-1]["text"].isspace():
+            p.pop()
         sizes = sorted(c.get("size") or 10 for c in p)
         out.append(Chunk(p, line_text(p), p[0]["x0"], max(c["x1"] for c in p),
                          min(c["top"] for c in p), max(c["bottom"] for c in p),
@@ -69,7 +74,7 @@ def _chunks(line: list[dict]) -> list[Chunk]:
 
 def _lines(chars: list[dict]) -> list[Line]:
     out = []
-    for ln in chars_to_lines([c for c in chars if not c["text"].isspace()]):
+    for ln in chars_to_lines(chars):
         chunks = _chunks(ln)
         if chunks:
             out.append(Line(chunks, min(c.top for c in chunks), max(c.bottom for c in chunks),

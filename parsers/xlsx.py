@@ -34,11 +34,19 @@ Cells:
 
 Huge sheets: rows are streamed and reading stops after ``max_empty_run``
 consecutive empty rows (a sheet formatted down to row 1,048,576), with a
-``RawNote(kind='sheet_truncated')``; at most ``max_rows`` rows and
-``max_cols`` columns are read.
+``RawNote(kind='sheet_truncated')``; at most ``max_cols`` columns are read.
+A sheet with data beyond ``Limits.xlsx_rows`` rows, a workbook over
+``Limits.xlsx_cells`` cells or a cell over ``Limits.cell_chars`` characters
+is refused (:mod:`parsers.limits`). Work is linear in the cells.
+
+A number the document cannot mean (NaN, infinity, ``1E+300``, more than
+``Limits.number_digits`` digits) keeps its text as written, gets no value,
+and a ``RawNote(kind='number_unreadable')`` on its cell (finding
+``NUMBER_UNREADABLE``).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 import zipfile
@@ -47,6 +55,7 @@ from pathlib import Path
 
 from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 
+from .limits import LimitExceeded, Limits, limits_of
 from .ooxml import open_checked_zip
 from .xlsx_formula import Unsupported, evaluate
 
@@ -110,8 +119,22 @@ def vi_text(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-def _display(value, number_format: str | None) -> tuple[str, Decimal | None]:
-    """The cell's text and, for a number, its displayed exact value."""
+class Unusable(Exception):
+    """A stored number no report can mean; ``args[0]`` is its text."""
+
+
+def usable(number: Decimal, limits: Limits) -> bool:
+    """Finite, at most ``number_digits`` digits before and after the point."""
+    if not number.is_finite():
+        return False
+    sign, digits, exponent = number.as_tuple()
+    whole = len(digits) + exponent if exponent < 0 else len(digits) + exponent
+    return whole <= limits.number_digits and -exponent <= limits.number_digits
+
+
+def _display(value, number_format: str | None, limits: Limits | None = None) -> tuple[str, Decimal | None]:
+    """The cell's text and, for a number, its displayed exact value. Raises
+    :class:`Unusable` for a number beyond ``limits`` (NaN, inf, 1E+300)."""
     if value is None:
         return "", None
     if isinstance(value, bool):
@@ -124,9 +147,9 @@ def _display(value, number_format: str | None) -> tuple[str, Decimal | None]:
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            return str(value), None
-        if not number.is_finite():
-            return str(value), None
+            raise Unusable(str(value)) from None
+        if not usable(number, limits or Limits()):
+            raise Unusable(str(value).upper() if not number.is_finite() else str(value))
         percent = bool(number_format) and "%" in number_format.split(";")[0]
         if percent:
             number = number * 100
@@ -147,6 +170,12 @@ def _display(value, number_format: str | None) -> tuple[str, Decimal | None]:
     return text, None
 
 
+def _ref(r: int, c: int) -> str:
+    from openpyxl.utils.cell import get_column_letter
+
+    return f"{get_column_letter(c)}{r}"
+
+
 def _same(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(a), abs(b))
 
@@ -154,22 +183,30 @@ def _same(a: Decimal, b: Decimal) -> bool:
 class _Sheet:
     """The rows of one sheet, streamed in step from both workbooks."""
 
-    def __init__(self, ws_formula, ws_value, settings: dict):
+    def __init__(self, ws_formula, ws_value, settings: dict, limits: Limits, name: str = "", counted: int = 0):
         self.cells: dict[tuple[int, int], tuple[str, Decimal | None]] = {}
+        self.unusable: list[tuple[int, int, str]] = []
         self.formulas: dict[tuple[int, int], str] = {}
         self.cached: dict[tuple[int, int], object] = {}
         self.stored: dict[tuple[int, int], object] = {}  # value as stored (formula: cached)
         self.truncated_at: int | None = None
         max_col = min(ws_formula.max_column or settings["max_cols"], settings["max_cols"])
+        # A sheet without a <dimension> would have every row padded to
+        # max_cols empty cells: read rows as stored, cut at max_cols.
+        pad = max_col if ws_formula.max_column else None
         empty_run = 0
-        rows_f = ws_formula.iter_rows(max_col=max_col)
-        rows_v = ws_value.iter_rows(max_col=max_col) if ws_value is not None else None
+        rows_f = ws_formula.iter_rows(max_col=pad)
+        rows_v = ws_value.iter_rows(max_col=pad) if ws_value is not None else None
         for r, row_f in enumerate(rows_f, start=1):
             row_v = next(rows_v, ()) if rows_v is not None else ()
-            if r > settings["max_rows"]:
-                self.truncated_at = r
-                break
+            if pad is None and len(row_f) > max_col:
+                row_f, row_v = row_f[:max_col], row_v[:max_col]
+            if r > limits.xlsx_rows:
+                raise LimitExceeded("xlsx_rows", (
+                    f"Trang tính “{name}” có dữ liệu quá {limits.xlsx_rows:,} dòng, vượt giới hạn; từ chối đọc."
+                    .replace(",", ".")))
             empty = True
+            row_formula = False
             for c, cell in enumerate(row_f, start=1):
                 raw = getattr(cell, "value", None)
                 if raw is None:
@@ -177,24 +214,37 @@ class _Sheet:
                 fmt = getattr(cell, "number_format", None)
                 if isinstance(raw, str) and raw.startswith("=") and getattr(cell, "data_type", None) == "f":
                     self.formulas[(r, c)] = raw
+                    row_formula = True
                     vcell = row_v[c - 1] if c - 1 < len(row_v) else None
                     raw = getattr(vcell, "value", None)
                     self.cached[(r, c)] = raw
+                try:
+                    text, number = _display(raw, fmt, limits)
+                except Unusable as exc:
+                    text, number = exc.args[0], None
+                    self.unusable.append((r, c, text))
+                    raw = None
                 self.stored[(r, c)] = raw
-                text, number = _display(raw, fmt)
                 if text:
                     empty = False
+                    counted += 1
+                    if len(text) > limits.cell_chars:
+                        raise LimitExceeded("cell_chars", (
+                            f"Ô ở dòng {r}, cột {c} của trang tính “{name}” dài {len(text):,} ký tự, vượt giới hạn "
+                            f"{limits.cell_chars:,} ký tự; từ chối đọc.").replace(",", "."))
+                    if counted > limits.xlsx_cells:
+                        raise LimitExceeded("xlsx_cells", (
+                            f"Bảng tính có quá {limits.xlsx_cells:,} ô có dữ liệu, vượt giới hạn; từ chối đọc."
+                            .replace(",", ".")))
                 self.cells[(r, c)] = (text, number)
-            for c in range(1, max_col + 1):
-                if (r, c) in self.formulas and (r, c) not in self.cells:
-                    self.cells[(r, c)] = ("", None)
-            if empty and not any((r, c) in self.formulas for c in range(1, max_col + 1)):
+            if empty and not row_formula:
                 empty_run += 1
                 if empty_run >= settings["max_empty_run"]:
                     self.truncated_at = r
                     break
             else:
                 empty_run = 0
+        self.counted = counted
 
     def lookup_value(self, r: int, c: int):
         """The stored value at a cell (a formula's cached value), as the
@@ -207,8 +257,8 @@ class _Sheet:
         return None
 
 
-def _read_sheet(ws_f, ws_v, zf, settings) -> tuple[_Sheet, list]:
-    sheet = _Sheet(ws_f, ws_v, settings)
+def _read_sheet(ws_f, ws_v, zf, settings, limits: Limits, name: str = "", counted: int = 0) -> tuple[_Sheet, list]:
+    sheet = _Sheet(ws_f, ws_v, settings, limits, name, counted)
     member = getattr(ws_f, "_worksheet_path", None)
     merges = _merges(zf, member) if member else []
     return sheet, merges
@@ -222,7 +272,9 @@ def _check_formulas(sheet: _Sheet, sheet_name: str) -> list[dict]:
     for (r, c), formula in sheet.formulas.items():
         try:
             computed = evaluate(formula, sheet.lookup_value)
-        except (Unsupported, RecursionError):
+        except (Unsupported, RecursionError, ArithmeticError):
+            continue
+        if not usable(computed, Limits()):
             continue
         cached = sheet.cached.get((r, c))
         ref = f"{get_column_letter(c)}{r}"
@@ -239,7 +291,8 @@ def _check_formulas(sheet: _Sheet, sheet_name: str) -> list[dict]:
     return out
 
 
-def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: dict, checks: list[dict]) -> list[int]:
+def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: dict, checks: list[dict],
+           counts: dict) -> list[int]:
     """Append the sheet's paragraphs and tables to ``doc``; return the
     indices of its tables. Blocks of rows separated by two or more empty rows
     are separate tables (two appendices on one sheet)."""
@@ -249,45 +302,68 @@ def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: d
             number = chk["computed"]
             cells[(chk["r"], chk["c"])] = (vi_text(number.normalize() if number != number.to_integral_value()
                                                    else number.quantize(Decimal(1))), number)
-    covered: set[tuple[int, int]] = set()
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for r1, c1, r2, c2 in merges:
-        spans[(r1, c1)] = (r2, c2)
-        for r in range(r1, r2 + 1):
-            for c in range(c1, c2 + 1):
-                if (r, c) != (r1, c1):
-                    covered.add((r, c))
+    covered, spans = _spans(merges, max((r for r, _ in cells), default=0), max((c for _, c in cells), default=0))
     origins = {k: v for k, v in cells.items() if k not in covered}
-    doc.blocks.append(RawParagraph(text=sheet_name, index=_n_paragraphs(doc), style="sheet"))
-    rows = sorted({r for r, _ in origins})
+    doc.blocks.append(RawParagraph(text=sheet_name, index=_next(counts, 'p'), style="sheet"))
+    by_row: dict[int, list[int]] = {}
+    for r, c in origins:
+        by_row.setdefault(r, []).append(c)
+    rows = sorted(by_row)
     segments: list[list[int]] = []
     for r in rows:
         if segments and r - segments[-1][-1] <= settings.get("table_gap", 2):
             segments[-1].append(r)
         else:
             segments.append([r])
+    notes_by_row: dict[int, list[dict]] = {}
+    for chk in checks:
+        if chk["kind"] != "formula_uncached":
+            notes_by_row.setdefault(chk["r"], []).append(chk)
     tables: list[int] = []
-    placed: set[int] = set()
     for segment in segments:
-        t, row_index, first_col = _segment(segment, origins, spans, doc, settings)
+        t, row_index, first_col = _segment(segment, by_row, origins, spans, doc, settings, counts)
         if t is None:
             continue
         tables.append(t)
-        for chk in checks:
-            if chk["kind"] != "formula_uncached" and chk["r"] in row_index:
-                placed.add(id(chk))
-                doc.notes.append(_note(chk, sheet_name, t, row_index[chk["r"]], chk["c"] - first_col))
-    for chk in checks:
-        if chk["kind"] != "formula_uncached" and id(chk) not in placed:
-            doc.notes.append(_note(chk, sheet_name, None, None, None))
+        for r in row_index:
+            for chk in notes_by_row.pop(r, ()):
+                doc.notes.append(_note(chk, sheet_name, t, row_index[r], chk["c"] - first_col))
+    for chks in notes_by_row.values():
+        doc.notes.extend(_note(chk, sheet_name, None, None, None) for chk in chks)
     return tables
 
 
-def _n_paragraphs(doc: RawDocument) -> int:
-    return sum(1 for _ in doc.paragraphs)
+def _spans(merges, last_row: int, last_col: int
+           ) -> tuple[set[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """(cells covered by a merge but its origin, origin → (last row, last col)).
+    Only cells up to the last row and column holding data are listed: a merge
+    over A1:XFD1048576 costs what the data costs."""
+    covered: set[tuple[int, int]] = set()
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for r1, c1, r2, c2 in merges:
+        spans[(r1, c1)] = (r2, c2)
+        for r in range(r1, min(r2, last_row) + 1):
+            for c in range(c1, min(c2, last_col) + 1):
+                if (r, c) != (r1, c1):
+                    covered.add((r, c))
+    return covered, spans
+
+
+def _next(counts: dict, kind: str) -> int:
+    """The next paragraph ('p') or table ('t') index of the document (kept
+    as counts: recounting the blocks each time would be quadratic)."""
+    n = counts.get(kind, 0)
+    counts[kind] = n + 1
+    return n
 
 
 def _note(chk: dict, sheet_name: str, table, row, col) -> RawNote:
+    if chk["kind"] == "number_unreadable":
+        return RawNote(
+            kind="number_unreadable",
+            message=(f"Ô {chk['cell']} (trang tính “{sheet_name}”) ghi số “{chk['text']}”: không dùng được "
+                     "(không hữu hạn hoặc quá nhiều chữ số), không tính với ô này."),
+            table=table, row=row, col=col, data={"sheet": sheet_name, "cell": chk["cell"], "text": chk["text"]})
     return RawNote(
         kind=chk["kind"],
         message=(f"Ô {chk['cell']} (trang tính “{sheet_name}”) có công thức {chk['formula']} "
@@ -297,14 +373,11 @@ def _note(chk: dict, sheet_name: str, table, row, col) -> RawNote:
               "cached": chk["cached"], "computed": chk["computed"]})
 
 
-def _segment(rows: list[int], origins: dict, spans: dict, doc: RawDocument, settings: dict):
+def _segment(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans: dict, doc: RawDocument,
+             settings: dict, counts: dict):
     """One block of rows: title rows (one text cell) as paragraphs, the
     table, trailing note rows as paragraphs. Returns (table index or None,
     sheet row → table row, first sheet column)."""
-    by_row: dict[int, list[int]] = {}
-    for r, c in origins:
-        if r in rows:
-            by_row.setdefault(r, []).append(c)
     rows = list(rows)
 
     def single(r: int) -> bool:
@@ -314,14 +387,18 @@ def _segment(rows: list[int], origins: dict, spans: dict, doc: RawDocument, sett
     lead: list[int] = []
     trail: list[int] = []
     if settings.get("split_titles", True):
-        while len(rows) > 1 and single(rows[0]):
-            lead.append(rows.pop(0))
+        start = 0
+        while len(rows) - start > 1 and single(rows[start]):
+            lead.append(rows[start])
+            start += 1
+        rows = rows[start:]
         while len(rows) > 1 and single(rows[-1]):
-            trail.insert(0, rows.pop())
+            trail.append(rows.pop())
+        trail.reverse()
         if len(rows) == 1 and single(rows[0]):
             lead.append(rows.pop())
     for r in lead:
-        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_n_paragraphs(doc),
+        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_next(counts, 'p'),
                                        style="sheet-title"))
     table_idx = None
     row_index: dict[int, int] = {}
@@ -330,7 +407,7 @@ def _segment(rows: list[int], origins: dict, spans: dict, doc: RawDocument, sett
         first_col = min(c for r in rows for c in by_row[r])
         last_col = max(c for r in rows for c in by_row[r])
         row_index = {r: i for i, r in enumerate(rows)}
-        table_idx = sum(1 for _ in doc.tables)
+        table_idx = _next(counts, 't')
         table = RawTable(index=table_idx)
         for r in rows:
             out_row = []
@@ -340,23 +417,42 @@ def _segment(rows: list[int], origins: dict, spans: dict, doc: RawDocument, sett
                 if (r, c) in spans:
                     r2, c2 = spans[(r, c)]
                     # rows inside the merge that were dropped as empty shrink it
-                    rowspan = max(1, sum(1 for rr in rows if r <= rr <= r2))
+                    rowspan = max(1, bisect.bisect_right(rows, r2) - bisect.bisect_left(rows, r))
                     colspan = max(1, min(c2, last_col) - c + 1)
                 out_row.append(RawCell(text=text, row=row_index[r], col=c - first_col,
                                        rowspan=rowspan, colspan=colspan, value=number))
             table.rows.append(out_row)
         doc.blocks.append(table)
     for r in trail:
-        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_n_paragraphs(doc),
+        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_next(counts, 'p'),
                                        style="sheet-note"))
     return table_idx, row_index, first_col
 
 
+def _cast_number(value: str):
+    """openpyxl's reading of a number cell's <v>, without its ValueError on
+    'NaN', 'inf' or '1,5' (one such cell would abort the whole sheet): what
+    Python cannot read as a number stays text, and :func:`_display` judges it."""
+    try:
+        if "." in value or "E" in value or "e" in value:
+            return float(value)
+        return int(value)
+    except ValueError:
+        try:
+            return float(value)
+        except ValueError:
+            return value
+
+
 def read(path, settings: dict | None = None) -> RawDocument:
     import openpyxl
+    import openpyxl.worksheet._reader as _reader
+
+    _reader._cast_number = _cast_number  # see _cast_number
 
     path = Path(path)
     settings = {**DEFAULTS, **(settings or {})}
+    limits = limits_of(settings)
     zf = open_checked_zip(path, "xl/workbook.xml", "XLSX", settings)
     # File objects, not the name: openpyxl judges a path by its extension, and
     # a mislabelled workbook ("bangdiem.xls") is ordinary input.
@@ -368,15 +464,20 @@ def read(path, settings: dict | None = None) -> RawDocument:
         except Exception as exc:  # openpyxl raises many kinds on broken packages
             raise UnreadableInput(f"Không đọc được bảng tính XLSX {path.name}: {type(exc).__name__}.") from exc
         doc = RawDocument(source=str(path), format="xlsx", properties={"sheets": []})
+        counted = 0
+        counts: dict = {}
         try:
             for name in wb_f.sheetnames:
                 ws_f = wb_f[name]
                 if not hasattr(ws_f, "iter_rows"):
                     continue  # chartsheet
                 ws_v = wb_v[name] if name in wb_v.sheetnames else None
-                sheet, merges = _read_sheet(ws_f, ws_v, zf, settings)
+                sheet, merges = _read_sheet(ws_f, ws_v, zf, settings, limits, name, counted)
+                counted = sheet.counted
                 checks = _check_formulas(sheet, name) if settings.get("check_formulas", True) else []
-                tables = _build(sheet, merges, name, doc, settings, checks)
+                checks += [{"kind": "number_unreadable", "r": r, "c": c, "cell": _ref(r, c), "text": text}
+                           for r, c, text in sheet.unusable]
+                tables = _build(sheet, merges, name, doc, settings, checks, counts)
                 table = tables[0] if tables else None
                 doc.properties["sheets"].append({"name": name, "table": table, "tables": tables})
                 if sheet.truncated_at is not None:

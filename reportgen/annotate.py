@@ -16,19 +16,16 @@ locations come from the same walk the DOCX parser makes
 from __future__ import annotations
 
 import os
-import re
-from decimal import Decimal
 from pathlib import Path
 
 from .files import atomic_path
-from .model import Finding, Report
-from .numbers import format_vi
+from .model import Finding, Report, Severity
+from .numbers import plain_to_vi
 from .raw import RawDocument, UnreadableInput
 from .text import collapse_spaces
 
 AUTHOR, INITIALS = "reportgen", "RG"
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
-_SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
+_SEVERITY = {str(s): s.label for s in Severity}  # the one label: "Lỗi", "Cảnh báo", "Thông tin"
 
 
 def comment_text(finding: Finding) -> str:
@@ -39,20 +36,12 @@ def comment_text(finding: Finding) -> str:
     for label, value in (("Đã ghi", finding.reported), ("Nên là", finding.expected)):
         if value is None:
             continue
-        shown = _vi(value)
+        shown = plain_to_vi(value)
         if shown not in message and value not in message:
             tail.append(f"{label}: {shown}.")
     if tail:
         text = (text if text.endswith((".", "!", "?")) else text + ".") + " " + " ".join(tail)
     return text
-
-
-def _vi(value: str) -> str:
-    """A plain decimal of the JSON contract ('58.94') as a document writes it
-    ('58,94'); anything else as it is."""
-    if _PLAIN.match(value):
-        return format_vi(Decimal(value))
-    return value
 
 
 def _fold(text: str) -> str:

@@ -8,11 +8,12 @@ from typing import Iterable
 
 from .coverage import Ledger
 from .coverage import verdict as verdict_of
-from .model import Finding, Report
+from .model import Finding, Report, Severity
 from .numbers import format_vi
 
-SEVERITY_LABEL = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN"}
-SEVERITY_NAME = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+# The one Vietnamese label of each severity (model.Severity.label), as this output writes it.
+SEVERITY_LABEL = {str(s): s.label.upper() for s in Severity}  # "LỖI", "CẢNH BÁO", "THÔNG TIN"
+SEVERITY_NAME = {str(s): s.label.lower() for s in Severity}  # "lỗi", "cảnh báo", "thông tin"
 _COLUMN_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)",
                  "grade": "Xếp loại", "rank": "Xếp hạng", "unit": "Tên đơn vị"}
 _TITLE_WIDTH = 90

@@ -9,7 +9,101 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
+
+
+# -- closed vocabularies ---------------------------------------------------------------
+# StrEnums: each value equals the string the JSON contract and older code use
+# ("error", "scores", "grade_count"), so ``Severity.ERROR == "error"`` and the
+# JSON is unchanged (docs/json.md).
+
+class Severity(StrEnum):
+    """How sure a finding is: an error only when sure, a doubt is a warning."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def order(self) -> int:
+        """Sort key: errors first."""
+        return _SEVERITY_ORDER[self]
+
+    @property
+    def label(self) -> str:
+        """The one Vietnamese name, used by the text output, Word comments,
+        the web pages and exports ("Lỗi", "Cảnh báo", "Thông tin")."""
+        return _SEVERITY_LABEL[self]
+
+
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SEVERITY_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"}
+
+
+def severity_label(value: str) -> str:
+    """The Vietnamese label of a severity given as a string ('info' → 'Thông tin')."""
+    return Severity(value).label
+
+
+def severity_order(value: str) -> int:
+    try:
+        return Severity(value).order
+    except ValueError:
+        return len(_SEVERITY_ORDER)
+
+
+class TableKind(StrEnum):
+    SCORES = "scores"  # bound to a scheme's indicators
+    SUMMARY = "summary"  # one unit's group scores (x/y per group), turned round
+    DATA = "data"  # any other table of units and numbers
+
+
+class StatementKind(StrEnum):
+    GRADE_COUNT = "grade_count"
+    EVALUATED_COUNT = "evaluated_count"  # "17/19 cơ quan"
+    SUM = "sum"  # a whole and its parts
+    SHARE = "share"  # a part with its percent of a base
+    FRACTION = "fraction"  # x/y
+    SCORE = "score"  # x/y points
+    PERCENT = "percent"
+    COUNT = "count"
+    DATE = "date"
+    PERIOD = "period"  # an appendix title's period
+    SECTION = "section"  # a numbered heading with its level
+    RANK = "rank"
+
+
+class NumberRole(StrEnum):
+    """What a number is, which decides how its separators are read
+    (``reportgen.numbers.parse_vi_number``)."""
+
+    SCORE = "score"
+    PERCENT = "percent"
+    COUNT = "count"
+    AUTO = "auto"
+
+
+class ColumnRole(StrEnum):
+    """The role of a table column besides the indicators (``read.grid.column_roles``)."""
+
+    NO = "no"
+    UNIT = "unit"
+    TOTAL = "total"
+    MAX = "max"
+    PERCENT = "percent"
+    GRADE = "grade"
+    RANK = "rank"
+
+
+class DateRole(StrEnum):
+    """What a date in the prose is (``Statement.role`` of a 'date' statement)."""
+
+    AS_OF = "as_of"
+    UNTIL = "until"
+    DEADLINE = "deadline"
+    CITED = "cited"
+    PLAIN = "plain"
 
 
 def dec_str(value: Decimal | None) -> str | None:
@@ -82,6 +176,7 @@ class ScoreRow:
     page: int | None = None
     source_row: int | None = None  # row index in the raw table
     source_cols: dict[str, int] = field(default_factory=dict)  # key → raw column
+    grid_row: int | None = None  # index of the row in the reader's grid (ScoreTable.grid.rows)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -111,7 +206,7 @@ class ScoreTable:
     index: int
     title: str | None = None
     scheme: str | None = None
-    kind: str = "scores"
+    kind: TableKind = TableKind.SCORES
     columns: list[Column] = field(default_factory=list)
     rows: list[ScoreRow] = field(default_factory=list)
     page: int | None = None
@@ -121,12 +216,19 @@ class ScoreTable:
     # A scheme read from the table's own header (maxima written in it) when no
     # shipped scheme fits; ``scheme`` then holds its name. Not in the JSON.
     scheme_data: Any = None
+    # The reader's grid (header columns and data rows as written) the table
+    # was bound from, for the relations inferred from the table itself
+    # (reportgen.checks.relations). None for text tables. Not in the JSON.
+    grid: Any = None
+
+    def __post_init__(self) -> None:
+        self.kind = TableKind(self.kind)
 
     def to_json(self) -> dict[str, Any]:
         out = {
             "title": self.title,
             "scheme": self.scheme,
-            "kind": self.kind,
+            "kind": str(self.kind),
             "columns": [c.to_json() for c in self.columns],
             "rows": [r.to_json() for r in self.rows],
             "page": self.page,
@@ -147,7 +249,7 @@ class Statement:
     until, deadline, cited, plain), 'period' (an appendix title's period),
     'section' (a numbered heading with its level), 'rank'."""
 
-    kind: str
+    kind: StatementKind
     text: str
     paragraph: int | None = None
     page: int | None = None
@@ -164,10 +266,28 @@ class Statement:
     label: str | None = None  # section number "1.2.", a roman "VI"
     level: int | None = None  # a section's depth: 1 for I, II; 2 for 1.; 3 for 1.1.
     scope: str | None = None  # what the claim is about (a heading, 'cấp xã')
+    # A date's role (DateRole), a sum's mode ('breakdown' …), and whether a
+    # number was written with the wrong separator: real fields, no longer
+    # conventions in ``raw`` (given there, they are lifted here).
+    role: str | None = None
+    mode: str | None = None
+    wrong_separator: bool = False
+    # The words as written (text, percent, noun, grade, list …), for messages.
     raw: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.kind = StatementKind(self.kind)
+        if self.role is None and self.raw.get("role"):
+            self.role = DateRole(self.raw["role"])
+        elif self.role is not None:
+            self.role = DateRole(self.role)
+        if self.mode is None and self.raw.get("mode"):
+            self.mode = self.raw["mode"]
+        if not self.wrong_separator and self.raw.get("wrong_separator"):
+            self.wrong_separator = True
+
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        out: dict[str, Any] = {"kind": str(self.kind), "text": self.text}
         for name in ("paragraph", "page", "count", "grade", "label", "level", "scope"):
             v = getattr(self, name)
             if v is not None:
@@ -185,13 +305,13 @@ class Statement:
         return out
 
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = tuple(str(s) for s in Severity)  # ("error", "warning", "info")
 
 
 @dataclass
 class Finding:
     code: str
-    severity: str
+    severity: Severity
     message: str  # Vietnamese, NFC
     table: int | None = None
     row: int | None = None
@@ -202,10 +322,13 @@ class Finding:
     page: int | None = None
     paragraph: int | None = None
 
+    def __post_init__(self) -> None:
+        self.severity = Severity(self.severity)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
-            "severity": self.severity,
+            "severity": str(self.severity),
             "table": self.table,
             "row": self.row,
             "unit": self.unit,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
@@ -27,6 +28,10 @@ NOT_APPLICABLE = {"-", "–", "—", "−", "x", "X", "/", "(-)", "--"}
 
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d)([.,])\s+(?=\d)")
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(?:[.,]\d{3})+|\d+[.,]\d+|\d{1,3}(?:[.,]\d{3})+[.,]\d+)$")
+
+
+# More digits than any score, count or rate has (see parsers.limits.Limits.number_digits).
+MAX_DIGITS = 20
 
 
 class NotANumber(ValueError):
@@ -69,6 +74,8 @@ def parse_vi_number(text: str, role: str = "auto") -> ParsedNumber:
         text = text[1:]
     if not text or not _NUMBER.match(text):
         raise NotANumber(raw)
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        raise NotANumber(raw)  # no report means it; the reader notes it as NUMBER_UNREADABLE
     dots, commas = text.count("."), text.count(",")
     wrong = False
     if dots and commas:
@@ -134,6 +141,7 @@ class CellValue:
 _FRACTION = re.compile(r"^\s*([^/\s][^/]*?)\s*/\s*([^/]+?)\s*(?:điểm|đ)?\s*$")
 
 
+@lru_cache(maxsize=1 << 16)  # a table repeats its figures; readers ask again per scheme
 def parse_cell(text: str | None, role: str = "score") -> CellValue | None:
     """Read a cell: a number, a fraction ``x/y``, a percent, '-' or empty.
 
@@ -167,6 +175,17 @@ def parse_cell(text: str | None, role: str = "score") -> CellValue | None:
 def quantize(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
     """Round to ``places`` decimals, half-up unless a scheme says otherwise."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def plain_to_vi(value: str) -> str:
+    """A plain decimal of the JSON contract ('58.94') as a document writes it
+    ('58,94'); anything else as it is."""
+    if _PLAIN.match(value):
+        return format_vi(Decimal(value))
+    return value
 
 
 def format_vi(value: Decimal | int | None, places: int | None = None, *, fixed: bool = False,

@@ -96,6 +96,7 @@ class RawParagraph:
     # reader converts the text, the parser does not.
     legacy_encoding: str | None = None
     bbox: tuple[float, float, float, float] | None = None
+    confidence: float | None = None  # OCR: mean word confidence (0-100), else None
 
 
 Block = Union[RawParagraph, RawTable]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-time set-up of a fresh Debian machine for reportgen: system packages
-# (LibreOffice for PDF output, Tesseract for scans, PostgreSQL for the
+# (LibreOffice for PDF output, Chromium for browser-made PDF fixtures, Tesseract for scans, PostgreSQL for the
 # archive's server tests, Liberation fonts), the Python package with its test
 # extras, and a running PostgreSQL with a test database. Safe to run again.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr tesseract-ocr-vie
           poppler-utils postgresql fonts-liberation2 ghostscript redis-server
-          chromium)  # chromium: the web server's end-to-end tests (Playwright drives it); redis-server: batch tests
+          chromium)  # chromium: the web server's end-to-end tests (Playwright drives it) and the browser-made PDF fixtures; redis-server: batch tests
 need_apt=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")

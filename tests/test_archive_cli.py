@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from reportgen.archive.models import Document, IndicatorScore, ScoreRowRecord, Unit
-from reportgen.archive.units import name_key
+from reportgen.archive.units import unit_key
 from test_archive_helpers import (ROOT, SCHEME_2024, db_url, seed_000_report, synthetic_report,  # noqa: F401
                                   write_json)
 from test_archive_store import DEPARTMENTS_2024, DISTRICTS_2024
@@ -151,7 +151,7 @@ def test_two_importers_at_once_lose_nothing_and_duplicate_nothing(db_url, tmp_pa
     with engine.connect() as conn:
         keys = conn.execute(text("SELECT key FROM units")).scalars().all()
     engine.dispose()
-    prefix = name_key("UBND xã Thử")
+    prefix = unit_key("UBND xã Thử")
     assert len([k for k in keys if k.startswith(prefix + " ")]) == 40  # each commune registered once
 
 

@@ -14,7 +14,7 @@ from reportgen.archive.lineage import lineage_data, province_changes, successor_
 from reportgen.archive.models import Base, from_scaled
 from reportgen.archive.periods import granularity, label_vi, parse_period, period_sort_key
 from reportgen.archive.registry import Scope, find_unit
-from reportgen.archive.units import level_of, name_key, territory_of
+from reportgen.archive.units import level_of, unit_key, territory_of
 from test_archive_helpers import db_url  # noqa: F401
 
 
@@ -28,12 +28,12 @@ from test_archive_helpers import db_url  # noqa: F401
     ("lƣợng  Sở  Tư   pháp", "lượng Sở Tư pháp"),
 ])
 def test_spellings_of_one_unit_share_a_key(a, b):
-    assert name_key(a) == name_key(b)
+    assert unit_key(a) == unit_key(b)
 
 
 def test_different_units_keep_different_keys():
-    assert name_key("UBND huyện Điện Biên") != name_key("UBND huyện Điện Biên Đông")
-    assert name_key("Sở Tài chính") != name_key("Sở Tài nguyên và Môi trường")
+    assert unit_key("UBND huyện Điện Biên") != unit_key("UBND huyện Điện Biên Đông")
+    assert unit_key("Sở Tài chính") != unit_key("Sở Tài nguyên và Môi trường")
 
 
 @pytest.mark.parametrize("name, level", [

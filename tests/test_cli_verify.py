@@ -94,8 +94,10 @@ def test_json_of_seed_002_follows_the_contract_and_exits_1():
     assert doc["coverage"]["tables"] == {"checked": 1, "total": 1}
     assert doc["coverage"]["cells"] == {"checked": 288, "total": 288}
     assert doc["coverage"]["claims"] == {"checked": 11, "total": 11}
+    # The scheme's relations and those the table shows itself (reportgen.checks.relations*).
     assert doc["coverage"]["by_table"][0]["relations"] == [
-        "grade-band", "max-sum", "percent-ratio", "score-max", "total-sum"]
+        "grade-band", "grade-follows-bands", "max-sum", "percent-at-most-100", "percent-equals-part-over-whole",
+        "percent-ratio", "score-max", "total-sum", "value-at-most-header-max", "value-at-most-row-max"]
     f = next(f for f in doc["findings"] if f["code"] == "TOTAL_MISMATCH" and f["severity"] == "error")
     assert (f["unit"], f["column"], f["reported"], f["expected"]) == ("Trung tâm QLĐĐ", "total", "58.69", "58.94")
     assert f["message"] == "Tổng điểm ghi 58,69 nhưng cộng các chỉ số được 58,94"
@@ -187,5 +189,5 @@ def test_text_of_several_files_ends_with_a_count_of_passes_and_failures():
     out = reportgen("verify", S002, s004)
     assert out.returncode == 1
     assert out.stdout.count("Tệp: ") == 2
-    # Seed 004's fourth table (dossiers per sector) has no relation the checks verify yet.
-    assert out.stdout.strip().splitlines()[-1] == "Tổng cộng 2 tệp: 0 đạt, 1 không đạt, 1 chưa kiểm tra hết."
+    # Seed 004's fourth table (dossiers per sector) is checked by the relations it obeys itself.
+    assert out.stdout.strip().splitlines()[-1] == "Tổng cộng 2 tệp: 1 đạt, 1 không đạt."

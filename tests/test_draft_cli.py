@@ -52,7 +52,7 @@ def test_a_month_without_day_leaves_the_day_blank():
 def test_number_line_keeps_the_symbol_and_blanks_the_number():
     assert meta_from_dict({"symbol": "BC-VPUB"}).number_line == f"{BLANK}/BC-VPUB"
     assert meta_from_dict({"number": "405/BC-UBND"}).number_line == "405/BC-UBND"
-    assert meta_from_dict({"number": "7", "symbol": "TB-VPUBND"}).number_line == "07/TB-VPUBND"
+    assert meta_from_dict({"number": "7", "symbol": "TB-VPUBND", "doc_type": "TB"}).number_line == "07/TB-VPUBND"
 
 
 def test_authority_splits_into_bold_lines():
@@ -149,7 +149,7 @@ def test_a_csv_score_sheet_by_indicator_keys(tmp_path):
                      "Sở Y tế,Các sở,17,20,11,10,18,21.5,\n"
                      "Sở Nội vụ,Các sở,,,,,,,không phát sinh hồ sơ\n", encoding="utf-8")
     out = tmp_path / "tb.docx"
-    proc = reportgen("draft", str(sheet), "--type", "TB", "-o", str(out), cwd=tmp_path)
+    proc = reportgen("draft", str(sheet), "--type", "TB", "--period", "2025-10", "-o", str(out), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any(t.startswith("Thực hiện đánh giá đối với 2/3 cơ quan") for t in texts)
@@ -165,7 +165,8 @@ def test_previous_period_gives_the_change_of_rank(tmp_path):
     now.write_text(header + "Sở Tư pháp,12,15,6,5,12,10\nSở Y tế,18,20,12,10,18,22\n"
                    "Sở Nội vụ,12,15,6,5,12,11\n", encoding="utf-8")
     out = tmp_path / "bc.docx"
-    proc = reportgen("draft", str(now), "--previous", str(before), "-o", str(out), cwd=tmp_path)
+    proc = reportgen("draft", str(now), "--previous", str(before), "--period", "2025-10", "-o", str(out),
+                     cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "- Sở Y tế: tăng từ vị trí 3/3 lên 1/3, tỷ lệ điểm đạt tăng từ 58% lên 100%." in texts

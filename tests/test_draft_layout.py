@@ -168,8 +168,8 @@ def test_appendix_header_merges_groups_over_their_indicators(report):
     assert top[2:6] == ["Nhóm công khai, minh bạch"] * 4
     assert below[2:6] == ["Chỉ số 1 (6đ)", "Chỉ số 2 (4đ)", "Chỉ số 3 (2đ)", "Chỉ số 4 (6đ)"]
     assert top[6] == below[6] == "Tiến độ, kết quả giải quyết\nChỉ số 5 (24đ)"
-    assert top[-3:] == ["KẾT QUẢ"] * 3
-    assert below[-3:] == ["Tổng điểm đạt được/ tối đa", "Tỷ lệ điểm đạt được (%)", "Xếp loại"]
+    assert top[-4:] == ["KẾT QUẢ"] * 3 + ["Xếp hạng"]
+    assert below[-4:] == ["Tổng điểm đạt được/ tối đa", "Tỷ lệ điểm đạt được (%)", "Xếp loại", "Xếp hạng"]
 
 
 def test_headings_are_numbered_without_gaps(report):

@@ -86,7 +86,7 @@ def test_notice_appendix_holds_the_sheet_figures(notice):
                            "Mức độ hài lòng (18đ)", "Số hóa hồ sơ (22đ)"]
     row = [c.text for c in table.rows[-2].cells]
     assert row == ["14", "Sở Tài chính", "0,75", "19,53", "4,48", "6,99", "18", "13,26", "63,01", "63,01",
-                   "Trung bình"]
+                   "Trung bình", "14"]
 
 
 def test_each_appendix_names_the_file_sheet_and_lines_in_a_word_comment_not_in_the_text(notice):

@@ -29,12 +29,14 @@ def seed_rows(path: Path) -> list[list[str]]:
 
 
 def drafted_rows(document) -> list[list[str]]:
+    """Unit rows as [rank, name, scores …, total, percent, grade]: the rank
+    column (the last) where the seed writes its STT; the STT runs 1, 2, 3."""
     rows = []
     for table in document.tables:
         for row in table.rows[2:] if len(table.columns) > 10 else []:
             cells = [c.text for c in row.cells]
             if cells[0].isdigit():
-                rows.append(cells)
+                rows.append([cells[-1], *cells[1:-1]])
     return rows
 
 

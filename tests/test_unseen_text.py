@@ -58,14 +58,17 @@ def test_commune_report_finds_its_three_planted_slips():
 
 
 def test_a_scheme_that_does_not_fit_the_header_is_said_not_silently_dropped():
+    # The forced scheme does not fit: said once; the table is still checked by the
+    # relations it obeys itself, which find the same three planted slips.
     found = _findings(U1, scheme="dienbien-2023")
-    # The table is then not checked at all, nor the count of units evaluated it
-    # would confirm: the verdict must say so (CHƯA KIỂM TRA HẾT), never ĐẠT.
     assert found == [
         ("CLAIM_UNCHECKED", "warning", None, None,
          "Trong quý III năm 2025 có 12 xã, phường được đánh giá. Kết quả chi tiết tại Phụ…", None),
         ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2023", None),
-        ("TABLE_UNCHECKED", "warning", None, None, None, None)]
+        ("RATIO_MISMATCH", "error", "Xã A Mú Sung", "k19", "86.10", "86.01"),
+        ("GRADE_BAND_MISMATCH", "error", "Xã Cốc San", "k21", "Tốt", None),
+        ("RATIO_MISMATCH", "error", "Phường Cam Đường", "k19", "69.44", "67.57"),
+    ]
 
 
 # -- U3: a district's own 6-indicator scheme, maxima in the header ("Chỉ số 2 (15đ)"), Markdown table
@@ -102,9 +105,12 @@ def test_own_scheme_checks_figures_as_errors_and_assumed_grades_as_warnings():
 
 
 def test_forcing_a_shipped_scheme_on_an_own_scheme_table_warns():
+    # The forced scheme is said not to fit; the relations of the table itself still
+    # find the 17,71 in the "(15đ)" column and Xuất sắc out of the table's grade order.
     assert _findings(U3, scheme="dienbien-2024") == [
         ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2024", None),
-        ("TABLE_UNCHECKED", "warning", None, None, None, None)]
+        ("VALUE_EXCEEDS_MAX", "error", "Phòng Giáo dục và Đào tạo", "k3", "17.71", "15"),
+        ("GRADE_BAND_MISMATCH", "error", "Thanh tra huyện", "k9", "Xuất sắc", None)]
 
 
 # -- U4: tabs, unit names with commas, "29.07" and "16, 49" among comma decimals, "Văn hoá" in prose
@@ -128,10 +134,12 @@ def test_mixed_separators_read_to_the_same_decimals():
 
 
 def test_clean_report_in_mixed_formats_gets_only_format_warnings():
-    assert _findings(U4) == [
-        ("NUMBER_FORMAT", "warning", "Phòng Văn hóa, Khoa học và Thông tin", "td", "29.07", "29,07"),
-        ("NUMBER_FORMAT", "warning", "Phòng Tài nguyên, Môi trường", "td", "16, 49", "16,49"),
-    ]
+    # One finding for the column, with the count and the rows where the slips are.
+    assert _findings(U4) == [("NUMBER_FORMAT", "warning", None, "td", "29.07", "29,07")]
+    [finding] = [f for f in run_checks(read_path(DATA / U4), CheckContext()) if f.code == "NUMBER_FORMAT"]
+    assert finding.message.startswith("2 số ở cột “Tiến độ, KQ giải quyết”")
+    assert "Phòng Văn hóa, Khoa học và Thông tin: “29.07”" in finding.message
+    assert "Phòng Tài nguyên, Môi trường: “16, 49”" in finding.message
 
 
 def test_prose_names_in_the_other_tone_placement_match_the_table():

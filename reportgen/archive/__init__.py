@@ -20,8 +20,8 @@ from .importer import ImportResult, default_checker, default_reader, expand_path
 from .lineage import lineage_current, sync_lineage
 from .queries import Entry, History, Move, RankingGroup, compare, history, previous_period, ranking
 
-__all__ = ["Archive", "ArchiveError", "Entry", "History", "ImportResult", "Move", "PreviousRow", "RankingGroup", "archived_previous_period", "default_url", "open_archive",
-           "previous_period_rows", "resolve_url"]
+__all__ = ["Archive", "ArchiveError", "Entry", "History", "ImportResult", "Move", "PreviousRow", "RankingGroup",
+           "archived_previous_period", "default_url", "open_archive", "previous_period_rows", "resolve_url"]
 
 _LINEAGE_LOCK = 7_412_026
 

@@ -51,16 +51,17 @@ def refresh(session: Session, cohorts: Iterable[Cohort]) -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:c, hashtext(:k))"),
                          {"c": _LOCK_CLASS, "k": "\x1f".join(cohort)})
         province_key, level, scheme, period = cohort
-        percent = func.coalesce(R.reported_percent, R.percent)
+        percent = func.coalesce(R.reported_percent, R.percent).label("percent")
         rows = conn.execute(select(R.id, R.unit_id, R.document_id, R.table_index, R.row_index, percent).where(
             R.province_key == province_key, R.level == level, R.scheme == scheme, R.period == period)).all()
-        latest: dict[int, tuple] = {}
+        latest: dict[int, tuple] = {}  # unit id → its row in the latest document
         for row in rows:
-            held = latest.get(row[1])
-            if held is None or (-row[2], row[3], row[4]) < (-held[2], held[3], held[4]):
-                latest[row[1]] = row
-        medians = {PERCENT_KEY: [r[5] for r in latest.values() if r[5] is not None]}
-        ids = [r[0] for r in latest.values()]
+            held = latest.get(row.unit_id)
+            if held is None or ((-row.document_id, row.table_index, row.row_index)
+                                < (-held.document_id, held.table_index, held.row_index)):
+                latest[row.unit_id] = row
+        medians = {PERCENT_KEY: [r.percent for r in latest.values() if r.percent is not None]}
+        ids = [r.id for r in latest.values()]
         for start in range(0, len(ids), 5000):
             chunk = ids[start:start + 5000]
             for key, value in conn.exec_driver_sql(*_indicator_sql(conn, chunk)).all():

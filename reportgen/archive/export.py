@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..schemes import all_schemes
+from ..text.safe import csv_text, xlsx_row
 from .models import Document, IndicatorScore, ScoreRowRecord as R, Unit
 from .periods import period_sort_key
 
@@ -85,11 +86,14 @@ def _plain(value):
 
 
 def write_csv(path: Path, columns, rows) -> None:
+    """Text that a spreadsheet would run as a formula (a unit named
+    ``=HYPERLINK(…)``) is written with a leading apostrophe."""
     with open(path, "w", newline="", encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)
-        writer.writerow([label for _, label in columns])
+        writer.writerow([csv_text(label) for _, label in columns])
         for row in rows:
-            writer.writerow(["" if row[k] is None else _plain(row[k]) for k, _ in columns])
+            writer.writerow(["" if row[k] is None else csv_text(_plain(row[k])) if isinstance(row[k], str)
+                             else _plain(row[k]) for k, _ in columns])
 
 
 def write_json(path: Path, columns, rows) -> None:
@@ -100,18 +104,19 @@ def write_json(path: Path, columns, rows) -> None:
 
 def write_xlsx(path: Path, columns, rows) -> None:
     """Numbers go into the sheet as numbers (openpyxl writes a Decimal's own
-    digits into the XML, never through a float)."""
+    digits into the XML, never through a float); text always as string
+    cells, never as a formula."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Điểm"
-    ws.append([label for _, label in columns])
+    xlsx_row(ws, [label for _, label in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append([row[k] for k, _ in columns])
+        xlsx_row(ws, [row[k] for k, _ in columns])
     ws.freeze_panes = "A2"
     wb.save(path)
 

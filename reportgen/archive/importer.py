@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -28,7 +28,7 @@ from .bulk import bulk_insert, insert_returning_ids
 from .cohorts import refresh as refresh_cohorts
 from .periods import is_period
 from .registry import Scope, resolve_units
-from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, name_key, territory_of
+from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, unit_key, territory_of
 
 SCORE_KINDS = ("scores", "summary")
 FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods")
@@ -102,7 +102,8 @@ def _row_unit(table_kind: str, unit_name: str, territory) -> tuple[str, Scope, s
         if any(w in folded for w in _BENCHMARK_WORDS):
             return "Trung bình cả nước", Scope(), LEVEL_OTHER
         if territory.district:
-            return f"UBND {territory.district_kind} {territory.district}", Scope(territory.province_key, "", territory.province, ""), LEVEL_HUYEN
+            scope = Scope(territory.province_key, "", territory.province, "")
+            return f"UBND {territory.district_kind} {territory.district}", scope, LEVEL_HUYEN
         if territory.province:
             return territory.province, Scope(), LEVEL_TINH
     unit_name = unit_name[:MAX_NAME]
@@ -141,7 +142,7 @@ def content_sha256(report: Report) -> str:
     for t in report.tables:
         if t.kind not in SCORE_KINDS:
             continue
-        parts.append([t.scheme or "", [[name_key(r.unit), str(r.total), str(r.max), str(r.percent),
+        parts.append([t.scheme or "", [[unit_key(r.unit), str(r.total), str(r.max), str(r.percent),
                                          sorted((k, str(v)) for k, v in r.scores.items())] for r in t.rows]])
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -156,76 +157,116 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
                  file_format: str | None = None) -> tuple[int, int]:
     """Write one document, its score rows, indicators and findings in the
     session's transaction; returns (document id, score rows stored)."""
+    territory, period, content = _place(session, report)
+    tables = [t for t in report.tables if t.kind in SCORE_KINDS and t.rows]
+    doc = _new_document(session, report, tables, sha256=sha256, content=content, name=name,
+                        file_format=file_format, territory=territory, period=period)
+    rows = _Rows()
+    schemes = all_schemes()
+    for table in tables:
+        _add_table(session, rows, doc.id, table, schemes.get(table.scheme) if table.scheme else None,
+                   territory, period or "")
+    ids = _insert_rows(session, rows)
+    refresh_cohorts(session, {(r["province_key"], r["level"], r["scheme"], r["period"]) for r in rows.records})
+    _insert_findings(session, doc.id, findings, dict(zip(rows.positions, ids)))
+    return doc.id, len(rows.records)
+
+
+def _place(session: Session, report: Report) -> tuple:
+    """(territory, period, content hash): where and when the document is from.
+    A score sheet without a header (an XLSX rendition) takes the period and
+    territory of an archived rendition with the same figures."""
     meta = report.meta
     territory = territory_of(meta.issuer, meta.parent, meta.place)
     period = meta.period if meta.period and is_period(meta.period) else None
     content = content_sha256(report)
     if period is None or not territory.province:
-        # A score sheet without a header (an XLSX rendition): take the period
-        # and territory of an archived rendition with the same figures.
         sibling = _sibling(session, content)
         if sibling is not None:
             period = period or sibling.period
             if not territory.province:
                 territory = territory_of(sibling.issuer, None, sibling.province)
-    schemes = all_schemes()
-    tables = [t for t in report.tables if t.kind in SCORE_KINDS and t.rows]
+    return territory, period, content
+
+
+def _new_document(session: Session, report: Report, tables: list, *, sha256: str, content: str, name: str,
+                  file_format: str | None, territory, period: str | None) -> Document:
+    meta = report.meta
     doc = Document(sha256=sha256, content_sha256=content, name=name, file_format=file_format,
-                   doc_type=meta.doc_type, number=meta.number, issuer=meta.issuer or meta.parent, date=meta.date, period=period,
-                   scheme=next((t.scheme for t in tables if t.scheme), None), province=territory.province,
-                   district=territory.district, subject=meta.subject,
+                   doc_type=meta.doc_type, number=meta.number, issuer=meta.issuer or meta.parent,
+                   date=meta.date, period=period, scheme=next((t.scheme for t in tables if t.scheme), None),
+                   province=territory.province, district=territory.district, subject=meta.subject,
                    imported_at=dt.datetime.now(dt.timezone.utc))
     session.add(doc)
     session.flush()
-    period = period or ""
-    records: list[dict] = []
-    indicators: list[list[tuple[str, object]]] = []
-    row_keys: list[tuple[int, int]] = []
-    for table in tables:
-        scheme = schemes.get(table.scheme) if table.scheme else None
-        results = [score_row(row.scores, scheme) if scheme is not None and row.scores else None
-                   for row in table.rows]
-        wanted = [_row_unit(table.kind, row.unit, territory) for row in table.rows]
-        units = resolve_units(session, [(scope, name, level) for name, scope, level in wanted])
+    return doc
+
+
+@dataclass
+class _Rows:
+    """The score rows to insert, their indicator values, and (table, row) of each."""
+
+    records: list[dict] = field(default_factory=list)
+    indicators: list[list[tuple[str, object]]] = field(default_factory=list)
+    positions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _add_table(session: Session, rows: _Rows, doc_id: int, table, scheme, territory, period: str) -> None:
+    """One table's rows: units resolved, results recomputed, ranks given."""
+    results = [score_row(row.scores, scheme) if scheme is not None and row.scores else None
+               for row in table.rows]
+    wanted = [_row_unit(table.kind, row.unit, territory) for row in table.rows]
+    units = resolve_units(session, [(scope, name, level) for name, scope, level in wanted])
+    ranks = _table_ranks(table.rows, results, [level for _, level in units])
+    for i, (row, (unit_id, level)) in enumerate(zip(table.rows, units)):
         # The document's own figures are the official result; recomputed ones
         # stand beside them (and in for them where the document gives none).
-        # Ranks are among the table's units of the same level (offices and
-        # communes of one appendix are ranked apart).
-        ranks: list[int | None] = [None] * len(table.rows)
-        for lv in {level for _, level in units}:
-            idx = [i for i, (_, level) in enumerate(units) if level == lv]
-            sub = [table.rows[i] for i in idx]
-            got = _ranked(sub, [_first(table.rows[i].percent, results[i] and results[i].percent) for i in idx],
-                          [_first(table.rows[i].total, results[i] and results[i].total) for i in idx])
-            for i, rank in zip(idx, got):
-                ranks[i] = rank
-        for i, (row, (unit_id, level)) in enumerate(zip(table.rows, units)):
-            records.append(dict(
-                document_id=doc.id, unit_id=unit_id, unit_text=row.unit, province_key=wanted[i][1].province_key,
-                level=level, period=period, scheme=table.scheme or "", table_index=table.index,
-                row_index=i, source_row=row.source_row, page=row.page, section=row.section, no=row.no,
-                reported_total=row.total, reported_max=row.max, reported_percent=row.percent,
-                reported_grade=row.grade, reported_rank=row.rank, rank=ranks[i],
-                **_recomputed(results[i])))
-            indicators.append(list(row.scores.items()))
-            row_keys.append((table.index, i))
-    ids: list[int] = []
-    if records:
-        # Core inserts (not the ORM's bulk path): many rows per statement.
-        conn = session.connection()
-        ids = insert_returning_ids(conn, ScoreRowRecord.__table__, records)
-        values = [dict(row_id=row_id, indicator=key, value=value)
-                  for row_id, items in zip(ids, indicators) for key, value in items]
-        if values:
-            bulk_insert(conn, IndicatorScore.__table__, values)
-    refresh_cohorts(session, {(r["province_key"], r["level"], r["scheme"], r["period"]) for r in records})
-    by_position = dict(zip(row_keys, ids))
+        rows.records.append(dict(
+            document_id=doc_id, unit_id=unit_id, unit_text=row.unit, province_key=wanted[i][1].province_key,
+            level=level, period=period, scheme=table.scheme or "", table_index=table.index,
+            row_index=i, source_row=row.source_row, page=row.page, section=row.section, no=row.no,
+            reported_total=row.total, reported_max=row.max, reported_percent=row.percent,
+            reported_grade=row.grade, reported_rank=row.rank, rank=ranks[i],
+            **_recomputed(results[i])))
+        rows.indicators.append(list(row.scores.items()))
+        rows.positions.append((table.index, i))
+
+
+def _table_ranks(table_rows: Sequence[ScoreRow], results: list, levels: list[str]) -> list[int | None]:
+    """Ranks among the table's units of the same level (offices and communes
+    of one appendix are ranked apart)."""
+    ranks: list[int | None] = [None] * len(table_rows)
+    for lv in set(levels):
+        idx = [i for i, level in enumerate(levels) if level == lv]
+        got = _ranked([table_rows[i] for i in idx],
+                      [_first(table_rows[i].percent, results[i] and results[i].percent) for i in idx],
+                      [_first(table_rows[i].total, results[i] and results[i].total) for i in idx])
+        for i, rank in zip(idx, got):
+            ranks[i] = rank
+    return ranks
+
+
+def _insert_rows(session: Session, rows: _Rows) -> list[int]:
+    """Core inserts (not the ORM's bulk path): many rows per statement."""
+    if not rows.records:
+        return []
+    conn = session.connection()
+    ids = insert_returning_ids(conn, ScoreRowRecord.__table__, rows.records)
+    values = [dict(row_id=row_id, indicator=key, value=value)
+              for row_id, items in zip(ids, rows.indicators) for key, value in items]
+    if values:
+        bulk_insert(conn, IndicatorScore.__table__, values)
+    return ids
+
+
+def _insert_findings(session: Session, doc_id: int, findings: Sequence[Finding],
+                     row_ids: dict[tuple[int, int], int]) -> None:
     if findings:
         bulk_insert(session.connection(), FindingRecord.__table__, [dict(
-            document_id=doc.id, score_row_id=by_position.get((f.table, f.row)), code=f.code, severity=f.severity,
-            message=f.message, table_index=f.table, row_index=f.row, unit=f.unit, column=f.column,
-            reported=f.reported, expected=f.expected, page=f.page, paragraph=f.paragraph) for f in findings])
-    return doc.id, len(records)
+            document_id=doc_id, score_row_id=row_ids.get((f.table, f.row)), code=f.code,
+            severity=str(f.severity), message=f.message, table_index=f.table, row_index=f.row, unit=f.unit,
+            column=f.column, reported=f.reported, expected=f.expected, page=f.page, paragraph=f.paragraph)
+            for f in findings])
 
 
 def _existing(engine: Engine, sha256: str) -> int | None:

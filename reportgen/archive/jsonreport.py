@@ -41,7 +41,8 @@ def _meta(data: dict) -> Meta:
 
 
 def _row(data: dict) -> ScoreRow:
-    return ScoreRow(unit=str(data.get("unit") or ""), scores={k: _dec(v) for k, v in (data.get("scores") or {}).items()},
+    scores = {k: _dec(v) for k, v in (data.get("scores") or {}).items()}
+    return ScoreRow(unit=str(data.get("unit") or ""), scores=scores,
                     no=data.get("no"), section=data.get("section"), total=_dec(data.get("total")),
                     max=_dec(data.get("max")), percent=_dec(data.get("percent")), grade=data.get("grade"),
                     rank=data.get("rank"), page=data.get("page"))

@@ -12,7 +12,7 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from sqlalchemy import BigInteger, cast, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -69,6 +69,53 @@ _COLUMNS = (R.id, R.unit_id, R.unit_text, R.province_key, R.level, R.period, R.s
             GRADE, R.document_id, R.table_index, R.row_index, R.page, R.rank, Unit.name, Unit.province)
 
 
+class EntryRow(NamedTuple):
+    """A row of ``_COLUMNS``, by name (figures as stored: read them with :func:`decimal_reader`)."""
+
+    id: int
+    unit_id: int
+    unit_text: str
+    province_key: str
+    level: str
+    period: str
+    scheme: str
+    total: object
+    max: object
+    percent: object
+    grade: str | None
+    document_id: int
+    table: int
+    row: int
+    page: int | None
+    rank: int | None
+    unit_name: str
+    province: str | None
+
+
+class RankRow(NamedTuple):
+    """A row of a cohort (``_cohort_rows``): figures are scaled integers on every database."""
+
+    unit_id: int
+    unit_text: str
+    total: int | None
+    max: int | None
+    percent: int | None
+    grade: str | None
+    document_id: int
+    table: int
+    row: int
+    page: int | None
+    unit_name: str
+    province: str | None
+
+
+class Cohort(NamedTuple):
+    province_key: str
+    level: str
+    scheme: str
+    size: int
+
+
 def driver_rows(conn, query) -> list[tuple]:
     """Rows straight from the driver: the statement is compiled by
     SQLAlchemy, the per-row result processing is skipped (it costs more than
@@ -86,6 +133,11 @@ def decimal_reader(conn):
         lambda v: None if v is None else plain(v))
 
 
+def _later(r: EntryRow | RankRow, held: EntryRow | RankRow) -> bool:
+    """The row of the later document (higher id) wins; within one, the first table and row."""
+    return (-r.document_id, r.table, r.row) < (-held.document_id, held.table, held.row)
+
+
 def _entries(session: Session, where: Iterable, indicator: str | None = None) -> list[tuple[int, Entry]]:
     """(row id, entry) for the latest document's row per unit, scheme, period.
     Plain Core rows and a dictionary: no ORM objects, no SQL sort (a sort on
@@ -93,23 +145,22 @@ def _entries(session: Session, where: Iterable, indicator: str | None = None) ->
     query = select(*_COLUMNS).join(Unit, Unit.id == R.unit_id)
     for clause in where:
         query = query.where(clause)
-    best: dict[tuple, tuple] = {}
+    best: dict[tuple, EntryRow] = {}
     conn = session.connection()
-    for r in driver_rows(conn, query):
-        key = (r[1], r[6], r[5])  # unit, scheme, period
+    for r in map(EntryRow._make, driver_rows(conn, query)):
+        key = (r.unit_id, r.scheme, r.period)
         held = best.get(key)
-        if held is None:
-            best[key] = r
-        elif (-r[11], r[12], r[13]) < (-held[11], held[12], held[13]):
+        if held is None or _later(r, held):
             best[key] = r
     dec = decimal_reader(conn)
-    doc_ids = {r[11] for r in best.values()}
+    doc_ids = {r.document_id for r in best.values()}
     names = dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(doc_ids))).all()) \
         if doc_ids else {}
-    out = [(r[0], Entry(unit=r[16], unit_text=r[2], unit_id=r[1], province=r[17] or "", province_key=r[3],
-                        level=r[4], period=r[5], scheme=r[6], total=dec(r[7]), max=dec(r[8]), percent=dec(r[9]),
-                        grade=r[10],
-                        rank=r[15], document=names[r[11]], table=r[12], row=r[13], page=r[14], document_id=r[11]))
+    out = [(r.id, Entry(unit=r.unit_name, unit_text=r.unit_text, unit_id=r.unit_id, province=r.province or "",
+                        province_key=r.province_key, level=r.level, period=r.period, scheme=r.scheme,
+                        total=dec(r.total), max=dec(r.max), percent=dec(r.percent), grade=r.grade, rank=r.rank,
+                        document=names[r.document_id], table=r.table, row=r.row, page=r.page,
+                        document_id=r.document_id))
            for r in best.values()]
     out.sort(key=lambda pair: (pair[1].document_id, pair[1].table, pair[1].row))
     if indicator is not None and out:
@@ -184,7 +235,8 @@ def _attach_medians(session: Session, entries: list[Entry], indicator: str | Non
         query = select(R.unit_id, R.scheme, R.period, R.document_id, value).where(
             R.province_key == province_key, R.level == level, R.period.in_(periods), R.scheme.in_(schemes))
         if indicator:
-            query = query.join(IndicatorScore, (IndicatorScore.row_id == R.id) & (IndicatorScore.indicator == indicator))
+            query = query.join(IndicatorScore,
+                               (IndicatorScore.row_id == R.id) & (IndicatorScore.indicator == indicator))
         # Values stay as stored (scaled integers on SQLite) until the median
         # is picked: only one conversion per period, not one per peer.
         latest: dict[tuple, tuple] = {}
@@ -233,21 +285,21 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
     with _no_gc():  # thousands of small objects: the collector would scan them for nothing
         cohorts, rows = _cohort_rows(conn, where)
         names = dict(session.execute(select(Document.id, Document.name).where(Document.id.in_(
-            {r[6] for r in rows}))).all()) if rows else {}
+            {r.document_id for r in rows}))).all()) if rows else {}
         # A group is the units' province (as registered), level and scheme:
         # one cohort, unless units of one province key write it differently.
-        members: dict[tuple, tuple[str, list[tuple]]] = {}
+        members: dict[tuple, tuple[str, list[RankRow]]] = {}
         start = 0
-        for (key, lv, s, size) in cohorts:
-            for r in rows[start:start + size]:
-                members.setdefault((r[11] or "", lv, s), (key, []))[1].append(r)
-            start += size
+        for c in cohorts:
+            for r in rows[start:start + c.size]:
+                members.setdefault((r.province or "", c.level, c.scheme), (c.province_key, []))[1].append(r)
+            start += c.size
         groups = {g: _ranked(rs, (key, g[1], g[2], period), names) for g, (key, rs) in members.items()}
     return [RankingGroup(p, lv, s, period, es) for (p, lv, s), es in sorted(groups.items(), key=lambda kv: (
         kv[0][0], _LEVEL_ORDER.get(kv[0][1], 9), kv[0][1], kv[0][2]))]
 
 
-def _cohort_rows(conn, where: list) -> tuple[list[tuple], list[tuple]]:
+def _cohort_rows(conn, where: list) -> tuple[list[Cohort], list[RankRow]]:
     """The cohorts (province key, level, scheme, rows) and their rows, in
     cohort order: the rows leave the cohort's own columns to the cohort list
     (three strings fewer per row). Rows are only ever added, so the two
@@ -257,8 +309,7 @@ def _cohort_rows(conn, where: list) -> tuple[list[tuple], list[tuple]]:
     if conn.dialect.name == "postgresql":
         figures = tuple(cast(f * literal_column(str(10 ** SCALE)), BigInteger) for f in figures)
     sizes = select(*cohort, func.count()).group_by(*cohort).order_by(*cohort)
-    # 0 unit id, 1 unit as written, 2 total, 3 maximum, 4 percent, 5 grade, 6 document id, 7 table, 8 row,
-    # 9 page, 10 unit name, 11 province. Figures are scaled integers on every database (PostgreSQL scales
+    # The columns of RankRow. Figures are scaled integers on every database (PostgreSQL scales
     # its NUMERIC in SQL): order and ties compare integers; only shown values become Decimals.
     query = select(R.unit_id, R.unit_text, *figures, GRADE, R.document_id, R.table_index, R.row_index, R.page,
                    Unit.name, Unit.province).join(Unit, Unit.id == R.unit_id).order_by(
@@ -266,39 +317,43 @@ def _cohort_rows(conn, where: list) -> tuple[list[tuple], list[tuple]]:
     for clause in where:
         sizes, query = sizes.where(clause), query.where(clause)
     while True:
-        cohorts = driver_rows(conn, sizes)
-        rows = driver_rows(conn, query)
-        if sum(c[3] for c in cohorts) == len(rows):
+        cohorts = [Cohort._make(c) for c in driver_rows(conn, sizes)]
+        rows = list(map(RankRow._make, driver_rows(conn, query)))
+        if sum(c.size for c in cohorts) == len(rows):
             return cohorts, rows
 
 
-def _ranked(rows: list[tuple], cohort: tuple[str, str, str, str], names: dict[int, str]) -> list[Entry]:
+def _ranked(rows: list[RankRow], cohort: tuple[str, str, str, str], names: dict[int, str]) -> list[Entry]:
     """A cohort's entries: percent descending, then total (none counts as 0),
     then name; equal percent and total share a rank. ``cohort`` is (province
     key, level, scheme, period). A unit reported twice counts once (the
     latest document's row); names are folded only when figures repeat."""
-    if len({r[0] for r in rows}) != len(rows):
-        latest: dict[int, tuple] = {}
+    if len({r.unit_id for r in rows}) != len(rows):
+        latest: dict[int, RankRow] = {}
         for r in rows:
-            held = latest.get(r[0])
-            if held is None or (-r[6], r[7], r[8]) < (-held[6], held[7], held[8]):
-                latest[r[0]] = r
+            held = latest.get(r.unit_id)
+            if held is None or _later(r, held):
+                latest[r.unit_id] = r
         rows = list(latest.values())
-    dec = {v: from_scaled(v) for v in {v for r in rows for v in (r[2], r[3], r[4])} if v is not None}
+    dec = {v: from_scaled(v) for v in {v for r in rows for v in (r.total, r.max, r.percent)} if v is not None}
     dec[None] = None  # one conversion per distinct figure, then dictionary look-ups
-    if len({(r[4], r[2] or 0) for r in rows}) == len(rows):  # no equal figures: the rank is the position
-        rows = sorted(rows, key=lambda r: (r[4] is None, -(r[4] or 0), -(r[2] or 0)))
+    if len({(r.percent, r.total or 0) for r in rows}) == len(rows):  # no equal figures: the rank is the position
+        rows = sorted(rows, key=lambda r: (r.percent is None, -(r.percent or 0), -(r.total or 0)))
         ranks = range(1, len(rows) + 1)
     else:
-        rows = sorted(rows, key=lambda r: (r[4] is None, -(r[4] or 0), -(r[2] or 0), r[10].casefold()))
+        rows = sorted(rows, key=lambda r: (r.percent is None, -(r.percent or 0), -(r.total or 0),
+                                           r.unit_name.casefold()))
         ranks, previous, rank = [], None, 0
         for position, r in enumerate(rows, start=1):
-            if (r[4], r[2]) != previous:
-                rank, previous = position, (r[4], r[2])
+            if (r.percent, r.total) != previous:
+                rank, previous = position, (r.percent, r.total)
             ranks.append(rank)
     province_key, level, scheme, period = cohort
-    return [Entry(r[10], r[1], r[0], r[11] or "", province_key, level, period, scheme,
-                  dec[r[2]], dec[r[3]], dec[r[4]], r[5], rank, None, None, names[r[6]], r[7], r[8], r[9], r[6])
+    return [Entry(unit=r.unit_name, unit_text=r.unit_text, unit_id=r.unit_id, province=r.province or "",
+                  province_key=province_key, level=level, period=period, scheme=scheme,
+                  total=dec[r.total], max=dec[r.max], percent=dec[r.percent], grade=r.grade, rank=rank,
+                  document=names[r.document_id], table=r.table, row=r.row, page=r.page,
+                  document_id=r.document_id)
             for r, rank in zip(rows, ranks)]
 
 

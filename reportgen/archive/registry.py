@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from .bulk import insert_returning_ids
 from .models import Unit, UnitAlias
-from .units import level_of, name_key, territory_key
+from .units import level_of, unit_key, territory_key
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Scope:
 
 def find_unit(session: Session, scope: Scope, name: str) -> Unit | None:
     """The unit called ``name`` (or one of its aliases) in ``scope``."""
-    key = name_key(name)
+    key = unit_key(name)
     unit = session.scalar(select(Unit).where(Unit.province_key == scope.province_key,
                                              Unit.district_key == scope.district_key, Unit.key == key))
     if unit is not None:
@@ -47,7 +47,7 @@ def ensure_unit(session: Session, scope: Scope, name: str, level: str | None = N
     unit = find_unit(session, scope, name)
     if unit is not None:
         return unit
-    unit = Unit(province_key=scope.province_key, district_key=scope.district_key, key=name_key(name),
+    unit = Unit(province_key=scope.province_key, district_key=scope.district_key, key=unit_key(name),
                 name=name, province=scope.province, district=scope.district,
                 level=level or level_of(name, scope.province_key))
     session.add(unit)
@@ -69,18 +69,18 @@ def resolve_units(session: Session, wanted: list[tuple[Scope, str, str]]) -> lis
             known.setdefault((pkey, dkey, key), (uid, level))
     new: dict[tuple[str, str, str], dict] = {}
     for scope, name, level in wanted:
-        k = (scope.province_key, scope.district_key, name_key(name))
+        k = (scope.province_key, scope.district_key, unit_key(name))
         if k not in known and k not in new:
             new[k] = dict(province_key=k[0], district_key=k[1], key=k[2], name=name, province=scope.province,
                           district=scope.district, level=level or level_of(name, scope.province_key))
     if new:
         ids = insert_returning_ids(session.connection(), Unit.__table__, list(new.values()))
         known.update((k, (uid, v["level"])) for (k, v), uid in zip(new.items(), ids))
-    return [known[(sc.province_key, sc.district_key, name_key(name))] for sc, name, _ in wanted]
+    return [known[(sc.province_key, sc.district_key, unit_key(name))] for sc, name, _ in wanted]
 
 
 def add_alias(session: Session, unit: Unit, name: str) -> None:
-    key = name_key(name)
+    key = unit_key(name)
     if key == unit.key:
         return
     exists = session.scalar(select(UnitAlias.id).where(UnitAlias.province_key == unit.province_key,
@@ -94,7 +94,7 @@ def add_alias(session: Session, unit: Unit, name: str) -> None:
 
 def units_named(session: Session, name: str, province: str | None = None) -> list[Unit]:
     """Every unit any territory knows by ``name`` (optionally in one province)."""
-    key = name_key(name)
+    key = unit_key(name)
     query = select(Unit).where(Unit.key == key)
     alias_query = select(Unit).join(UnitAlias, UnitAlias.unit_id == Unit.id).where(UnitAlias.key == key)
     if province:

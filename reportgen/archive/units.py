@@ -34,7 +34,7 @@ def _council_prefix() -> str:
 
 
 @lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
+def unit_key(name: str) -> str:
     """The archive's unit key: equal for spellings of one unit name."""
     key = names.name_key(collapse_spaces(repair(name).text))
     prefix = _council_prefix()
@@ -58,7 +58,7 @@ _LEVEL_PREFIXES = (
 
 @lru_cache(maxsize=1)
 def _folded_prefixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((level, tuple(name_key(p.strip()) + (" " if p.endswith(" ") else "") for p in prefixes))
+    return tuple((level, tuple(unit_key(p.strip()) + (" " if p.endswith(" ") else "") for p in prefixes))
                  for level, prefixes in _LEVEL_PREFIXES)
 
 
@@ -66,9 +66,9 @@ def level_of(name: str, province_key: str = "") -> str:
     """'tỉnh', 'sở', 'huyện', 'xã', 'phòng' (district offices) or 'khác'.
 
     'thành phố X' is a province when X is the province itself (Huế, Đà Nẵng …)."""
-    key = name_key(name)
-    city = name_key("thành phố") + " "
-    if province_key and key.startswith(city) and key[len(city):] == name_key(province_key):
+    key = unit_key(name)
+    city = unit_key("thành phố") + " "
+    if province_key and key.startswith(city) and key[len(city):] == unit_key(province_key):
         return LEVEL_TINH
     for level, prefixes in _folded_prefixes():
         if key.startswith(prefixes):

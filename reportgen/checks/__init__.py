@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..coverage import Ledger
-from ..model import Finding, Report
+from ..model import Finding, Report, Severity
 from ..schemes import Scheme, all_schemes
 
 
@@ -85,12 +85,12 @@ def registered_rules() -> list[Rule]:
 
 def _load_rule_modules() -> None:
     # Rule modules register themselves on import.
-    from . import coverage_rules, prose, tables  # noqa: F401
+    from . import coverage_rules, prose, relations, relations_points, relations_rows, tables  # noqa: F401
 
 
 COVERAGE_CODES = ("TABLE_UNCHECKED", "CLAIM_UNCHECKED")
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {str(s): s.order for s in Severity}  # errors first
 
 
 def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]:

@@ -93,7 +93,7 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind != "date" or st.date is None or st.date <= latest:
             continue
-        role = st.raw.get("role", "plain")
+        role = st.role or "plain"
         days = (st.date - latest).days
         # A report states facts up to its date; a plan or a letter may look ahead.
         looks_back = report.meta.doc_type in _REPORT_TYPES or report.meta.doc_type is None
@@ -237,7 +237,7 @@ def _label(label: str, level: int, n: int) -> str:
 def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     by_par: dict[int | None, list[Statement]] = defaultdict(list)
     for st in report.statements:
-        if st.kind in ("percent", "score", "count") and st.raw.get("wrong_separator"):
+        if st.kind in ("percent", "score", "count") and st.wrong_separator:
             by_par[st.paragraph].append(st)
     for par, sts in by_par.items():
         written = [s.raw.get("text", s.text) for s in sts]

@@ -222,7 +222,7 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         ctx.ledger.statement_checked(st, "parts-sum")
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
-        mode = st.raw.get("mode")
+        mode = st.mode
         if diff == 0 or (mode == "subset" and diff < 0):
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):

@@ -53,10 +53,6 @@ def _rows(report: Report, ctx: CheckContext, complete: bool = True
                 yield table, scheme, i, row
 
 
-def _vi(value: Decimal | None, places: int | None = None) -> str:
-    return format_vi(value, places)
-
-
 def _score_cells(i: int, row: ScoreRow, scheme: Scheme) -> list[tuple[int, str]]:
     return [(i, ind.key) for ind in scheme.scored_indicators if row.scores.get(ind.key) is not None]
 
@@ -90,7 +86,7 @@ def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         places = max(places_of(row.total), places_of(computed))
         within = diff <= _total_tolerance(row, scheme)
-        message = (f"Tổng điểm ghi {_vi(row.total)} nhưng cộng các chỉ số được {_vi(computed, places)}"
+        message = (f"Tổng điểm ghi {format_vi(row.total)} nhưng cộng các chỉ số được {format_vi(computed, places)}"
                    + (" (chênh lệch trong ngưỡng làm tròn)" if within else ""))
         yield finding("TOTAL_MISMATCH", "info" if within else "error", message, table, i, row,
                       "total", row.total, computed)
@@ -107,9 +103,9 @@ def max_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         written = "max" in row.raw or "total" in row.raw and "/" in row.raw["total"]
         how = "ghi" if written else "suy ra"
-        message = (f"Điểm tối đa {how} {_vi(row.max)} nhưng các chỉ số áp dụng cộng được {_vi(computed)}"
+        message = (f"Điểm tối đa {how} {format_vi(row.max)} nhưng các chỉ số áp dụng cộng được {format_vi(computed)}"
                    " (chỉ số đánh dấu '-' không tính vào điểm tối đa)" if scheme.dash_removes_max else
-                   f"Điểm tối đa {how} {_vi(row.max)} nhưng bộ chỉ số có tổng điểm tối đa {_vi(computed)}")
+                   f"Điểm tối đa {how} {format_vi(row.max)} nhưng bộ chỉ số có tổng điểm tối đa {format_vi(computed)}")
         yield finding("MAX_MISMATCH", "error" if written else "warning", message, table, i, row,
                       "max", row.max, computed)
 
@@ -134,8 +130,9 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if p == _round_like(exact_w, p, scheme):
             # Follows from a written total or maximum that is itself wrong:
             # that one is the error, this is its consequence.
-            message = (f"Tỷ lệ ghi {_vi(p)}% tính theo tổng {_vi(w_total)}/{_vi(w_max)} như đã ghi; "
-                       f"theo điểm tính lại ({_vi(c_total)}/{_vi(c_max)}) phải là {_vi(expected, scheme.places)}%")
+            message = (f"Tỷ lệ ghi {format_vi(p)}% tính theo tổng {format_vi(w_total)}/{format_vi(w_max)} như đã ghi; "
+                       f"theo điểm tính lại ({format_vi(c_total)}/{format_vi(c_max)}) "
+                       f"phải là {format_vi(expected, scheme.places)}%")
             yield finding("PERCENT_MISMATCH", "warning", message, table, i, row, "percent", p, expected)
             continue
         # A percent computed from the unrounded total may differ from one
@@ -146,14 +143,14 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if near:
             truncated = any(p == _round_like(e, p, scheme, ROUND_DOWN) for e in near)
             slip = "cắt bớt chữ số thay vì làm tròn" if truncated else "làm tròn lệch"
-            message = (f"Tỷ lệ ghi {_vi(p)}% nhưng {_vi(c_total)}/{_vi(c_max)} × 100 = "
-                       f"{_vi(exact_c, scheme.places + 2)}, làm tròn là {_vi(expected, scheme.places)}% "
+            message = (f"Tỷ lệ ghi {format_vi(p)}% nhưng {format_vi(c_total)}/{format_vi(c_max)} × 100 = "
+                       f"{format_vi(exact_c, scheme.places + 2)}, làm tròn là {format_vi(expected, scheme.places)}% "
                        f"({slip}; chênh lệch trong ngưỡng sai số)")
             yield finding("PERCENT_MISMATCH", "warning" if truncated else "info", message, table, i, row,
                           "percent", p, expected)
             continue
-        message = (f"Tỷ lệ ghi {_vi(p)}% nhưng {_vi(c_total)}/{_vi(c_max)} × 100 = "
-                   f"{_vi(expected, scheme.places)}%")
+        message = (f"Tỷ lệ ghi {format_vi(p)}% nhưng {format_vi(c_total)}/{format_vi(c_max)} × 100 = "
+                   f"{format_vi(expected, scheme.places)}%")
         yield finding("PERCENT_MISMATCH", "error", message, table, i, row, "percent", p, expected)
 
 
@@ -194,16 +191,16 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         # Point schemes grade the total ("9 điểm"), others the percent ("83,4%").
         unit, basis = (" điểm", "tổng điểm") if scheme.grade_on == "points" else ("%", "tỷ lệ")
         if fits_w:  # follows a written figure that is itself wrong (reported there)
-            message = (f"Xếp loại {written} khớp với {basis} ghi ({_vi(w_basis)}{unit}) "
-                       f"nhưng theo điểm tính lại ({_vi(c_basis)}{unit}) là {expected}")
+            message = (f"Xếp loại {written} khớp với {basis} ghi ({format_vi(w_basis)}{unit}) "
+                       f"nhưng theo điểm tính lại ({format_vi(c_basis)}{unit}) là {expected}")
         if fits_c:  # right; the written figure is the slip
-            message = (f"Xếp loại {written} đúng theo điểm tính lại ({_vi(c_basis)}{unit}), "
-                       f"khác với {basis} ghi {_vi(w_basis)}{unit}")
+            message = (f"Xếp loại {written} đúng theo điểm tính lại ({format_vi(c_basis)}{unit}), "
+                       f"khác với {basis} ghi {format_vi(w_basis)}{unit}")
         if fits_w or fits_c:
             yield finding("GRADE_MISMATCH", "warning" if fits_w else "info", message, table, i, row,
                           "grade", written, expected)
             continue
-        message = f"Xếp loại ghi {written} nhưng {_vi(c_basis)}{unit} thuộc loại {expected}"
+        message = f"Xếp loại ghi {written} nhưng {format_vi(c_basis)}{unit} thuộc loại {expected}"
         if scheme.grades_assumed:
             message += " (theo khung xếp loại 90/80/70/50 giả định, bảng không ghi khung xếp loại)"
         yield finding("GRADE_MISMATCH", "warning" if scheme.grades_assumed else "error", message, table, i, row,
@@ -219,9 +216,9 @@ def score_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if value is None:
                 continue
             if value > ind.max:
-                message = f"Điểm {ind.label} ghi {_vi(value)} vượt điểm tối đa {_vi(ind.max)}"
+                message = f"Điểm {ind.label} ghi {format_vi(value)} vượt điểm tối đa {format_vi(ind.max)}"
             elif value < 0:
-                message = f"Điểm {ind.label} ghi {_vi(value)} là số âm"
+                message = f"Điểm {ind.label} ghi {format_vi(value)} là số âm"
             else:
                 continue
             yield finding("SCORE_EXCEEDS_MAX", "error", message, table, i, row, ind.key, value, ind.max)
@@ -254,14 +251,14 @@ def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
         value = min((_by_percent, _by_total), key=lambda v: len(list(_rank_slips(with_rank, v, tolerance))))
         for i, row, other in _rank_slips(with_rank, value, tolerance):
             unit = "%" if value is _by_percent else " điểm"
-            message = (f"Xếp hạng {row.rank} với {_vi(value(row))}{unit} nhưng {other.unit} "
-                       f"xếp hạng {other.rank} chỉ có {_vi(value(other))}{unit}")
+            message = (f"Xếp hạng {row.rank} với {format_vi(value(row))}{unit} nhưng {other.unit} "
+                       f"xếp hạng {other.rank} chỉ có {format_vi(value(other))}{unit}")
             yield finding("RANK_ORDER", "error", message, table, i, row, "rank", Decimal(row.rank), None)
         return
     for (_, prev), (i, row) in zip(rows, rows[1:]):
         if rank_value(row) > rank_value(prev) + tolerance:
-            message = (f"Bảng xếp theo thứ tự điểm giảm dần nhưng {row.unit} ({_vi(rank_value(row))}) "
-                       f"đứng sau {prev.unit} ({_vi(rank_value(prev))})")
+            message = (f"Bảng xếp theo thứ tự điểm giảm dần nhưng {row.unit} ({format_vi(rank_value(row))}) "
+                       f"đứng sau {prev.unit} ({format_vi(rank_value(prev))})")
             yield finding("RANK_ORDER", "warning", message, table, i, row,
                           "percent" if row.percent is not None else "total", rank_value(row), None)
 

@@ -332,12 +332,19 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     descending, by one: the rows out of order get a warning. A table in
     exact descending order of any column gives nothing (other columns may
     follow it loosely, as parts follow a total)."""
+    from .relations_support import frames
+
+    by_table = {f.table.index: f for f in frames(report)}
     for table in report.tables:
         if table.kind != "data":
             continue
+        frame = by_table.get(table.index)
+        if frame is not None and any(c.kind == "rank" for c in frame.cols):
+            continue  # RANK_MISMATCH checks the ranks against the column they follow
+        not_units = {r.report_row for r in frame.rows if r.kind != "unit"} if frame is not None else set()
         orders = []
         for s in _series(table):
-            rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]))
+            rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]) and i not in not_units)
             values = [s.values[i] for i in rows]
             if len(values) < 2 or values[0] <= values[-1]:
                 continue

@@ -61,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        return int(args.handler(args) or 0)
+        from .reading import scheme_files_in_use
+
+        with scheme_files_in_use(getattr(args, "scheme_files", None)):
+            return int(args.handler(args) or 0)
     except ReportgenError as exc:
         print(f"reportgen: {exc}", file=sys.stderr)
         return exc.exit_status

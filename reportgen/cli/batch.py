@@ -210,6 +210,7 @@ def convert_batch(docx: Sequence[Path], outdir: Path, args) -> list:
 
     workers = args.jobs or default_workers()
     size = max(1, min(150, -(-len(docx) // workers)))
-    jobs = [Job("pdf-convert", [str(p) for p in docx[i:i + size]], {"outdir": str(outdir)})
+    options = {"outdir": str(outdir), "pdf_a": bool(getattr(args, "pdf_a", False))}
+    jobs = [Job("pdf-convert", [str(p) for p in docx[i:i + size]], dict(options))
             for i in range(0, len(docx), size)]
     return run_jobs(jobs, args, "Xuất PDF")

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 from decimal import Decimal
 
 from ..model import Report, dec_str
+from ..text.safe import csv_text
 from .verify import emit, resolve_scheme
 from .reading import add_reader_options, reader_settings
 from .vihelp import add_command
@@ -44,6 +46,9 @@ def run(args) -> int:
     else:
         emit(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     return 0
+
+
+_NUMERIC = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _plain(value) -> str:
@@ -80,7 +85,9 @@ def csv_rows(report: Report) -> tuple[list[str], list[list[str]]]:
 
 
 def write_csv(report: Report, stream) -> None:
+    """Text fields that a spreadsheet would run as a formula get a leading
+    apostrophe; the plain decimals stay as they are."""
     header, lines = csv_rows(report)
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(lines)
+    writer.writerow([csv_text(h) for h in header])
+    writer.writerows([[f if _NUMERIC.fullmatch(f) else csv_text(f) for f in line] for line in lines])

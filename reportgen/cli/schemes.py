@@ -5,8 +5,8 @@ import sys
 from decimal import ROUND_HALF_UP
 
 from ..numbers import format_vi
-from ..schemes import Scheme, all_schemes
-from . import EXIT_BAD_INPUT
+from ..schemes import Scheme, all_schemes, check_scheme_file, load_scheme_file, scheme_files, shipped_schemes
+from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from .vihelp import add_command
 from .verify import emit, resolve_scheme
 
@@ -21,6 +21,13 @@ def register(subparsers) -> None:
                      description="Xem chi tiết một bộ chỉ số.")
     sp.add_argument("name", metavar="TÊN", help="tên bộ chỉ số, ví dụ dienbien-2023")
     sp.set_defaults(handler=run_show)
+    cp = add_command(sub, "check", help="kiểm tra tệp bộ chỉ số riêng (TOML) trước khi dùng",
+                     description="Kiểm tra một hay nhiều tệp bộ chỉ số (hoặc thư mục chứa chúng): khóa, kiểu, "
+                                 "tổng điểm tối đa, nhóm, khung xếp loại; mỗi lỗi nêu khóa và dòng. "
+                                 "Mã thoát 0 khi mọi tệp hợp lệ, 1 khi có tệp sai, 2 khi không đọc được tệp. "
+                                 "Định dạng: docs/schemes.md.")
+    cp.add_argument("paths", nargs="+", metavar="TỆP", help="tệp .toml hoặc thư mục chứa các tệp .toml")
+    cp.set_defaults(handler=run_check)
 
     def no_subcommand(args) -> int:
         p.print_help(sys.stderr)
@@ -86,3 +93,29 @@ def describe(s: Scheme) -> str:
 def run_show(args) -> int:
     emit(describe(resolve_scheme(args.name)) + "\n")
     return 0
+
+
+def run_check(args) -> int:
+    """Validate each file; print its problems, or what it defines."""
+    lines, bad, names = [], 0, {}
+    for path in scheme_files(args.paths):
+        problems = check_scheme_file(path)
+        if problems:
+            bad += 1
+            lines.append(f"KHÔNG HỢP LỆ  {path}")
+            lines.extend(f"  - {p}" for p in problems)
+            continue
+        scheme = load_scheme_file(path)
+        clash = "bộ chỉ số có sẵn" if scheme.name in shipped_schemes() else names.get(scheme.name)
+        if clash:
+            bad += 1
+            lines += [f"KHÔNG HỢP LỆ  {path}", f"  - {path}: tên “{scheme.name}” trùng với {clash}"]
+            continue
+        names[scheme.name] = f"tệp {path}"
+        grades = ", ".join(f"{g.name} ≥ {format_vi(g.min)}" for g in scheme.grades) or "không xếp loại"
+        lines.append(f"HỢP LỆ  {path}: {scheme.name} – {len(scheme.scored_indicators)} chỉ số, "
+                     f"tổng {format_vi(scheme.total_max)} điểm; {grades}")
+    total = len(lines) and sum(1 for x in lines if not x.startswith("  "))
+    lines.append(f"Kết quả: {total - bad}/{total} tệp hợp lệ.")
+    emit("\n".join(lines) + "\n")
+    return EXIT_FINDINGS if bad else EXIT_OK

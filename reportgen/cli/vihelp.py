@@ -16,7 +16,8 @@ def add_command(subparsers, name: str, help: str, description: str) -> argparse.
                               formatter_class=VietnameseHelpFormatter)
     p._positionals.title = "tham số"
     p._optionals.title = "tùy chọn"
-    p.add_argument("-h", "--help", action="help", help="in trợ giúp này rồi thoát")
+    if not any("-h" in a.option_strings for a in p._actions):
+        p.add_argument("-h", "--help", action="help", help="in trợ giúp này rồi thoát")
     return p
 
 
@@ -32,7 +33,19 @@ _ARGPARSE_MESSAGES = (
 
 
 class VietnameseArgumentParser(argparse.ArgumentParser):
-    """argparse's own errors in Vietnamese (exit status 2, as argparse does)."""
+    """A parser whose help and errors are entirely Vietnamese: "Cách dùng:",
+    "tham số", "tùy chọn", "-h in trợ giúp này rồi thoát", and argparse's own
+    errors translated (exit status 2, as argparse does). Sub-parsers made by
+    ``add_subparsers`` are of this class too, so every command inherits it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", VietnameseHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="in trợ giúp này rồi thoát")
 
     def error(self, message: str):
         for english, vietnamese in _ARGPARSE_MESSAGES:

@@ -81,6 +81,10 @@ def build_draft(data: DraftData, meta: DraftMeta, template: str | None = None) -
         meta.period = data.period
     meta.fill_from(data.source_meta)
     attach_not_evaluated(data, meta.not_evaluated)
+    for dt, heading in zip(data.tables, meta.headings):
+        dt.heading = heading
+    for dt, noun in zip(data.tables, meta.nouns):
+        dt.noun = noun
     path = template_path(template, meta.doc_type)
     comp = compose(data, meta)
     tpl = render_template(path, comp.context)

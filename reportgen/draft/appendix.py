@@ -24,8 +24,10 @@ from .narrative import lower_first, roman
 # Babel is slow per call and tables repeat their values: remember them.
 format_vi = lru_cache(maxsize=65536)(_format_vi)
 
-LANDSCAPE = dict(width_mm=297, height_mm=210, top=20, bottom=15, left=20, right=15, header=8, footer=8)
-TEXT_WIDTH_MM = 297 - 20 - 15
+# ND30 (Phụ lục I, khoản 5): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm,
+# on landscape pages as on portrait ones.
+LANDSCAPE = dict(width_mm=297, height_mm=210, top=20, bottom=20, left=30, right=15, header=8, footer=8)
+TEXT_WIDTH_MM = 297 - 30 - 15
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Layout:
     percent: float
     grade: float
     size: float
+    rank: float = 12.0
 
 
 def _text_mm(text: str, size: float) -> float:
@@ -54,14 +57,15 @@ def _layout(columns: list[list[str]], total_texts: list[str], graded: bool) -> L
         percent = max(_text_mm("100,00", size), 14.0)
         grade = max(_text_mm("Xuất sắc", size), 16.0) if graded else 0.0
         stt = max(_text_mm("STT", size), 9.0)
-        name = TEXT_WIDTH_MM - stt - sum(scores) - total - percent - grade
+        rank = max(_text_mm("hạng", size), 11.0)
+        name = TEXT_WIDTH_MM - stt - sum(scores) - total - percent - grade - rank
         if name >= 38 or size == 8.0:
             if len(columns) and name > 70:  # few columns: share the room
                 extra = (name - 70) / (len(columns) + 3)
                 scores = [w + extra for w in scores]
                 total, percent, grade = total + extra, percent + extra, grade + (extra if graded else 0)
                 name = 70
-            return Layout(stt, max(name, 30), scores, total, percent, grade, size)
+            return Layout(stt, max(name, 30), scores, total, percent, grade, size, rank)
     raise AssertionError("unreachable")
 
 
@@ -100,12 +104,14 @@ def _header_rows(scheme: Scheme, with_max: bool, name_word: str) -> list[list[X.
     if scheme.graded and scheme.grades:
         result.append(X.Cell("Xếp loại", bold=True))
     top.append(X.Cell("KẾT QUẢ", colspan=len(result), bold=True))
+    top.append(X.Cell("Xếp hạng", rowspan=2, bold=True))
     below.extend(result)
     return [top, below]
 
 
-def _unit_row(row: ScoreRow, scheme: Scheme, with_max: bool) -> list[X.Cell]:
-    cells = [X.Cell(row.no or ""), X.Cell(row.unit, align="left")]
+def _unit_row(row: ScoreRow, scheme: Scheme, with_max: bool, stt: int) -> list[X.Cell]:
+    """STT runs 1, 2, 3 … whatever the ties; the rank has its own column."""
+    cells = [X.Cell(str(stt)), X.Cell(row.unit, align="left")]
     for ind in scheme.scored_indicators:
         cells.append(X.Cell(format_vi(row.scores.get(ind.key))))
     total = format_vi(row.total, scheme.places)
@@ -113,6 +119,7 @@ def _unit_row(row: ScoreRow, scheme: Scheme, with_max: bool) -> list[X.Cell]:
     cells.append(X.Cell(format_vi(row.percent, scheme.places)))
     if scheme.graded and scheme.grades:
         cells.append(X.Cell(row.grade or ""))
+    cells.append(X.Cell(str(row.rank) if row.rank is not None else ""))
     return cells
 
 
@@ -127,12 +134,12 @@ def table_element(dt: DraftTable, name_word: str = "TÊN CƠ QUAN, ĐƠN VỊ"):
         if number is not None or (title and len(sections) > 1):
             body.append([X.Cell(number or "", bold=True), X.Cell((title or "").upper(), colspan=-1, bold=True,
                                                                  align="left")])
-        body.extend(_unit_row(r, scheme, with_max) for r in members)
+        body.extend(_unit_row(r, scheme, with_max, stt) for stt, r in enumerate(members, start=1))
     n = len(scheme.scored_indicators)
     unit_rows = [r for r in body if len(r) > 2]
     columns = [[r[2 + i].text for r in unit_rows] for i in range(n)]
     lay = _layout(columns, [r[2 + n].text for r in unit_rows], graded)
-    widths = [lay.stt, lay.name, *lay.scores, lay.total, lay.percent] + ([lay.grade] if graded else [])
+    widths = [lay.stt, lay.name, *lay.scores, lay.total, lay.percent] + ([lay.grade] if graded else []) + [lay.rank]
     for row in body:
         for cell in row:
             if cell.colspan == -1:

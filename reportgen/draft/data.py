@@ -167,6 +167,7 @@ class DraftData:
     previous: dict[str, tuple[Decimal | None, Decimal | None, int | None, int]] = field(default_factory=dict)
     previous_period: str | None = None
     source_meta: object | None = None  # reportgen.model.Meta of a prior report given as input
+    warnings: list[str] = field(default_factory=list)  # doubts about the input, printed by the CLI
 
 
 def has_scores(row: ScoreRow, scheme: Scheme) -> bool:

@@ -21,6 +21,7 @@ from ..model import ScoreRow, ScoreTable, Statement
 from ..numbers import parse_cell
 from ..raw import UnreadableInput
 from ..schemes import Scheme, all_schemes, load_scheme
+from ..text.dates import period_of
 from ..text import clean_line
 from .data import Correction, DraftData, DraftTable, has_scores, noun_for, recompute, sentence_case, unit_case
 from .portal import indicator_columns, is_portal_workbook, load_portal
@@ -45,12 +46,25 @@ def load_input(path: str | Path, scheme_name: str | None = None, province: str |
         # A workbook laid out as a report (two-level headers, section rows,
         # totals and grades beside the scores) is read by the report reader,
         # which also lists the figures it wrote wrong; a plain sheet by ours.
+        if _grouped(sheets):  # a plain sheet with a group column: its groups are the tables
+            return _first_that_reads(lambda: _from_sheets(sheets, str(p), scheme_name),
+                                     lambda: _from_report(p, scheme_name), explain=0)
         return _first_that_reads(lambda: _from_report(p, scheme_name),
                                  lambda: _from_sheets(sheets, str(p), scheme_name), explain=1)
     if suffix in (".csv", ".tsv"):
         return _first_that_reads(lambda: _from_sheets({p.stem: _csv_rows(p)}, str(p), scheme_name),
                                  lambda: _from_report(p, scheme_name), explain=0)
     return _from_report(p, scheme_name)
+
+
+def _grouped(sheets: dict[str, list[tuple]]) -> bool:
+    """A sheet whose header row (unit column first) has a group column."""
+    for rows in sheets.values():
+        for row in rows[:12]:
+            names = [_norm(c) for c in row]
+            if any(n.startswith(UNIT_WORDS[:4]) for n in names) and any(n.startswith(GROUP_WORDS) for n in names):
+                return True
+    return False
 
 
 def _first_that_reads(*readers, explain: int) -> DraftData:
@@ -193,6 +207,7 @@ def _from_sheets(sheets: dict[str, list[tuple]], source: str, scheme_name: str |
         if not found:
             continue
         index, mapping, unit_col = found
+        data.period = data.period or _period_above(rows[:index], sheet)
         header = [_norm(c) for c in rows[index]]
         group_col = next((i for i, n in enumerate(header) if any(n.startswith(w) for w in GROUP_WORDS)), None)
         reason_col = next((i for i, n in enumerate(header) if any(n.startswith(w) for w in REASON_WORDS)), None)
@@ -226,6 +241,17 @@ def _from_sheets(sheets: dict[str, list[tuple]], source: str, scheme_name: str |
     if not data.tables:
         raise UnreadableInput(f"Không tìm thấy bảng điểm nào trong {Path(source).name}.")
     return data
+
+
+def _period_above(rows: list[tuple], sheet: str) -> str | None:
+    """The period a score sheet names in its title rows ('KẾT QUẢ … THÁNG 10
+    NĂM 2025', 'Kỳ đánh giá: tháng 10/2025') or in its sheet's name."""
+    for row in rows:
+        for cell in row:
+            found = period_of(str(cell)) if cell not in (None, "") else None
+            if found:
+                return found
+    return period_of(sheet)
 
 
 def _noun_for(rows: list[ScoreRow]) -> str:

@@ -167,7 +167,8 @@ def _body_block() -> list:
 
 def _signature_block() -> list:
     left = [
-        _p("Nơi nhận:", size=12, bold=True, italic=True, before=12, keep_next=True),
+        # level with the authority line (ND30: both open the signature block)
+        _p("Nơi nhận:", size=12, bold=True, italic=True, keep_next=True),
         _p("{%p for r in recipients %}"),
         _p("- {{ r }};", size=11, keep_next=True),
         _p("{%p endfor %}"),
@@ -181,7 +182,7 @@ def _signature_block() -> list:
         _p("{{ signer }}", align="center", size=14, bold=True),
     ]
     table = X.layout_table([[left, right]], [X.mm(85), X.mm(TEXT_WIDTH_MM - 85)])
-    return [_p("", keep_next=True), table, _p("{{ appendix_anchor }}")]
+    return [_p("", keep_next=True, before=6), table, _p("{{ appendix_anchor }}")]
 
 
 def build(name: str, out_dir: Path = TEMPLATE_DIR) -> Path:

@@ -20,6 +20,9 @@ from ..text import nfc
 BLANK = "\u00a0" * 6  # a visible gap that survives Word and LibreOffice
 
 DOC_SYMBOLS = {"BC": "BC", "TB": "TB", "CV": None}
+# Phụ lục III of ND30: the type codes a symbol may start with.
+KNOWN_TYPE_CODES = {"NQ", "QĐ", "CT", "QC", "QYĐ", "TC", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ",
+                    "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "PG", "PC", "PB", "TB", "TH", "GCN", "GNP", "CTR"}
 
 
 @dataclass
@@ -74,17 +77,39 @@ class DraftMeta:
         if source.recipients and "recipients" not in self.given:
             self.recipients = [r for r in source.recipients if not r.casefold().startswith("lưu")]
 
+    def as_notice(self) -> None:
+        """Make this the metadata of a Thông báo: type TB, and a symbol given
+        for another type ('BC-VPUBND') takes the TB code ('TB-VPUBND')."""
+        self.doc_type = "TB"
+        symbol = self.symbol or (self.number.split("/", 1)[1] if self.number and "/" in self.number else None)
+        if symbol:
+            code, dash, rest = symbol.partition("-")
+            if dash and code.upper() in KNOWN_TYPE_CODES and code.upper() != "TB":
+                symbol = f"TB-{rest}"
+            elif not dash or code.upper() not in KNOWN_TYPE_CODES:
+                symbol = f"TB-{symbol}"
+            self.symbol = symbol
+        self.number = None
+
     # --- derived lines -------------------------------------------------------
 
     @property
     def symbol_text(self) -> str:
-        if self.symbol:
-            return self.symbol
-        if self.number and "/" in self.number:
-            return self.number.split("/", 1)[1]
+        given = self.symbol or (self.number.split("/", 1)[1] if self.number and "/" in self.number else None)
+        if given:
+            return self._typed(given)
         kind = DOC_SYMBOLS.get(self.doc_type)
         issuer = _abbreviate(self.issuer_header or self.issuer)
         return f"{kind}-{issuer}" if kind else issuer
+
+    def _typed(self, symbol: str) -> str:
+        """A symbol given for one type used on another takes this type's
+        code: 'BC-VPUBND' on a TB is 'TB-VPUBND', on a CV 'VPUBND'."""
+        code, dash, rest = symbol.partition("-")
+        if not dash or code.upper() not in ("BC", "TB") or code.upper() == self.doc_type:
+            return symbol
+        kind = DOC_SYMBOLS.get(self.doc_type)
+        return f"{kind}-{rest}" if kind else rest
 
     @property
     def number_line(self) -> str:
@@ -187,7 +212,59 @@ def _abbreviate(name: str) -> str:
     return out or "VP"
 
 
-_FIELDS = {f for f in DraftMeta.__dataclass_fields__}
+_FIELDS = {f for f in DraftMeta.__dataclass_fields__} - {"given"}
+
+META_TEMPLATE = """\
+# Thông tin văn bản cho `reportgen draft --meta TỆP` (TOML; tệp YAML dùng cùng các khóa).
+# Khóa nào bỏ trống hoặc xóa đi thì dự thảo dùng giá trị mặc định hoặc để trống cho văn thư điền tay.
+
+# Loại văn bản: "BC" báo cáo, "TB" thông báo, "CV" công văn (--type trên dòng lệnh được ưu tiên).
+doc_type = "BC"
+# Cơ quan chủ quản, in hoa ở dòng trên cùng bên trái: "UBND tỉnh An Giang".
+parent = "UBND tỉnh An Giang"
+# Cơ quan ban hành như viết trong câu văn: "Văn phòng UBND tỉnh".
+issuer = "Văn phòng UBND tỉnh"
+# Tên cơ quan ban hành in ở tiêu đề, nếu khác cách viết trong câu (mặc định: issuer in hoa).
+# issuer_header = "VĂN PHÒNG"
+# Số văn bản: "125", hoặc cả số và ký hiệu "125/BC-VPUBND". Bỏ trống: "Số:      /BC-…" để điền tay.
+# number = "125"
+# Ký hiệu sau dấu "/": mã loại văn bản (Phụ lục III Nghị định 30) và chữ viết tắt cơ quan.
+symbol = "BC-VPUBND"
+# Địa danh ở dòng ngày tháng: "An Giang".
+place = "An Giang"
+# Ngày ban hành: 2025-11-05 (đủ ngày) hoặc "2025-11" (để trống ngày). Bỏ trống: tháng hiện tại.
+# date = 2025-11-05
+# Kỳ đánh giá: "2025" (năm), "2025-10" (tháng), "2025-Q3" (quý). Mặc định lấy từ số liệu; --period ưu tiên.
+period = "2025-10"
+# Trích yếu (tên văn bản sau BÁO CÁO/THÔNG BÁO, hoặc "V/v …" của công văn). Bỏ trống: câu mặc định theo kỳ.
+# subject = "Kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 10 năm 2025"
+# Thẩm quyền ký, các dòng cách nhau bởi "/": "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG".
+authority = "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"
+# Họ tên người ký.
+signer = "Nguyễn Văn A"
+# Nơi nhận (không ghi dòng "Lưu", dòng đó lấy từ khóa archive).
+recipients = ["Chủ tịch, các Phó Chủ tịch UBND tỉnh (b/c)", "Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]
+# Kính gửi (chỉ công văn). Bỏ trống: các nhóm cơ quan, đơn vị trong số liệu.
+# kinh_gui = ["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]
+# Nơi lưu sau "- Lưu:": "VT" hoặc "VT, KSTT".
+archive = "VT, KSTT"
+# Căn cứ (mỗi dòng một căn cứ). Bỏ trống: căn cứ của bộ chỉ số.
+# basis = ["Căn cứ Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ"]
+# Câu mở đầu trước phần nội dung. Bỏ trống: câu mặc định theo loại văn bản và kỳ.
+# intro = "Văn phòng UBND tỉnh báo cáo kết quả như sau:"
+# Người, cơ quan nhận báo cáo, ghi ở câu kết của BC ("… kính báo cáo UBND tỉnh An Giang"). Mặc định: parent.
+addressee = "UBND tỉnh An Giang"
+# Hạn báo cáo kết quả khắc phục trong phần nhiệm vụ: 2025-11-20, hoặc lời văn "trong tháng 11/2025".
+# Bỏ trống: trong tháng liền sau kỳ đánh giá.
+deadline = 2025-11-20
+# Đơn vị không đánh giá và lý do (ghi chú cuối trang).
+# not_evaluated = { "Sở Ngoại vụ" = "không phát sinh hồ sơ trong kỳ" }
+# Tiêu đề và danh từ của từng bảng, theo thứ tự các bảng trong số liệu (ghi đè tên nhận ra từ số liệu).
+# headings = ["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]
+# nouns = ["cơ quan", "đơn vị"]
+# Tỉnh cần soạn khi tệp xuất của Cổng có nhiều tỉnh (như --province).
+# province = "An Giang"
+"""
 
 
 def parse_date(value) -> tuple[dt.date | None, int | None, int | None]:
@@ -223,11 +300,13 @@ def load_meta(path: str | Path | None, doc_type: str | None = None) -> DraftMeta
         text = p.read_text(encoding="utf-8-sig")
         try:
             if p.suffix.lower() in (".yaml", ".yml"):
-                import yaml
+                from parsers.limits import load_yaml
 
-                data = yaml.safe_load(text) or {}
+                data = load_yaml(text, source=p.name) or {}
             else:
                 data = tomllib.loads(text)
+        except UnreadableInput:
+            raise
         except Exception as exc:  # tomllib/yaml errors carry the line
             raise UnreadableInput(f"Tệp thông tin văn bản {p.name} sai cú pháp: {exc}") from exc
         if not isinstance(data, dict):
@@ -240,7 +319,8 @@ def meta_from_dict(data: dict, doc_type: str | None = None) -> DraftMeta:
     unknown = sorted(k for k in data if k not in _FIELDS | {"date"})
     if unknown:
         raise UnreadableInput("Tệp thông tin văn bản có khóa không dùng được: " + ", ".join(unknown)
-                              + ". Các khóa hợp lệ: " + ", ".join(sorted(_FIELDS)) + ".")
+                              + ". Các khóa hợp lệ: " + ", ".join(sorted(_FIELDS)) + ". Xem mẫu có chú thích: "
+                              "reportgen draft --print-meta-template.")
     meta = DraftMeta()
     meta.given = {k for k, v in data.items() if v not in (None, "", [])}
     date, month, year = parse_date(data.pop("date", None))

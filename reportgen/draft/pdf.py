@@ -37,9 +37,24 @@ def serif_font() -> str:
     return out or "Times New Roman"
 
 
-def convert(docx_files: Sequence[str | Path], outdir: str | Path) -> list[Path]:
+PDF_A2B = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+
+
+def substitute_font_warning() -> str | None:
+    """A Vietnamese warning when this machine has no Times New Roman, naming
+    the font the PDF is made with instead; None when it has it."""
+    used = serif_font()
+    if used.casefold() == "times new roman":
+        return None
+    return (f"Máy này không có phông Times New Roman: PDF dùng phông thay thế {used} "
+            "(cùng kích thước chữ, dòng và trang ngắt như trong Word). Văn bản phát hành nên in từ máy có "
+            "Times New Roman.")
+
+
+def convert(docx_files: Sequence[str | Path], outdir: str | Path, pdf_a: bool = False) -> list[Path]:
     """Convert all files in one soffice process; returns the PDF paths in the
-    order given. PDFs appear in ``outdir`` under the DOCX stem."""
+    order given. PDFs appear in ``outdir`` under the DOCX stem; ``pdf_a``
+    makes PDF/A-2b (LibreOffice's SelectPdfVersion=2)."""
     files = [Path(f).resolve() for f in docx_files]
     if not files:
         return []
@@ -47,7 +62,7 @@ def convert(docx_files: Sequence[str | Path], outdir: str | Path) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="rg-lo-") as profile:
         cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
+               "--nolockcheck", "--convert-to", PDF_A2B if pdf_a else "pdf:writer_pdf_Export", "--outdir", str(outdir),
                *map(str, files)]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True,

@@ -28,7 +28,7 @@ from ..numbers import format_vi as _format_vi
 from ..schemes import Scheme
 from ..scoring import weakest_indicators
 from .data import DraftData, DraftTable
-from .metadata import DraftMeta
+from .metadata import BLANK, DraftMeta
 from .narrative import lower_first, period_words
 from .render import ANCHOR, insert_appendices, number_headings, render_template, template_path
 
@@ -55,13 +55,26 @@ def slug(text: str) -> str:
 
 
 def _keys(scheme: Scheme) -> list[str]:
-    return ["unit", "subject", "result", "weak", *[f"s_{i.key}" for i in scheme.scored_indicators]]
+    return ["unit", "head", "number", "subject", "result", "weak", *[f"s_{i.key}" for i in scheme.scored_indicators]]
+
+
+_HEADS = (("UBND ", "Chủ tịch "), ("Ủy ban nhân dân ", "Chủ tịch "), ("Sở ", "Giám đốc "),
+          ("Thanh tra ", "Chánh "), ("Ban Quản lý ", "Trưởng "), ("Văn phòng ", "Chánh "))
+
+
+def unit_head(unit: str) -> str:
+    """Whom a notice to a unit addresses: 'Chủ tịch UBND xã Đông Thái',
+    'Giám đốc Sở Tư pháp', 'Chánh Thanh tra tỉnh'; else its head in general."""
+    for prefix, head in _HEADS:
+        if unit.startswith(prefix):
+            return head + unit
+    return f"Thủ trưởng {unit}"
 
 
 def unit_values(row: ScoreRow, dt: DraftTable, when: str, when_long: str) -> dict[str, str]:
     """The text of every marker for one unit."""
     scheme = dt.scheme
-    values = {"unit": row.unit,
+    values = {"unit": row.unit, "head": unit_head(row.unit),
               "subject": f"Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp của {row.unit} {when_long}".strip()}
     grade = f", xếp loại {row.grade}" if row.grade else ""
     lead = f"{when[:1].upper() + when[1:]}, " if when else ""
@@ -89,11 +102,11 @@ def _context(meta: DraftMeta, scheme: Scheme) -> dict:
             {"kind": "h1", "text": "Điểm từng chỉ số"}]
     body += [{"kind": "item", "text": m[f"s_{i.key}"]} for i in scheme.scored_indicators]
     body += [{"kind": "h1", "text": "Đề nghị"}, {"kind": "p", "text": m["weak"]},
-             {"kind": "p", "text": "Đề nghị Thủ trưởng cơ quan, đơn vị theo dõi sát các chỉ số trên Cổng Dịch vụ "
+             {"kind": "p", "text": f"Đề nghị {m['head']} chỉ đạo theo dõi sát các chỉ số trên Cổng Dịch vụ "
                                    "công quốc gia, kịp thời chấn chỉnh và báo cáo kết quả trong kỳ tiếp theo."}]
     return {
         "parent_upper": meta.parent_upper, "issuer_upper": meta.issuer_upper, "issuer": meta.issuer,
-        "number_line": meta.number_line, "date_line": meta.date_line, "subject": m["subject"],
+        "number_line": f"{m['number']}/{meta.symbol_text}", "date_line": meta.date_line, "subject": m["subject"],
         "kinh_gui": [m["unit"]], "basis": [f"Căn cứ {scheme.basis};"] if scheme.basis else [],
         "intro": "", "body": body,
         "closing": f"{meta.issuer} thông báo để {m['unit']} biết, thực hiện./.",
@@ -165,13 +178,23 @@ def skeleton(meta: DraftMeta, scheme: Scheme, template: str | None = None) -> Sk
     return Skeleton(members=members, document=document)
 
 
-def plan(data: DraftData) -> list[tuple[DraftTable, UnitDoc]]:
+def number_text(start: int | None, index: int) -> str:
+    """The notice's own number ('07', '125'), or a blank to fill in by hand."""
+    if start is None:
+        return BLANK
+    n = start + index
+    return f"{n:02d}" if n < 10 else str(n)
+
+
+def plan(data: DraftData, number_start: int | None = None) -> list[tuple[DraftTable, UnitDoc]]:
     when, when_long = period_words(data.period), period_words(data.period, long=True)
     out = []
     for t_index, dt in enumerate(data.tables, start=1):
         for row in dt.rows:
             name = f"{t_index}-{int(row.rank or 0):04d}-{slug(row.unit)}.docx"
-            out.append((dt, UnitDoc(name=name, values=unit_values(row, dt, when, when_long), scheme=dt.scheme.name)))
+            values = unit_values(row, dt, when, when_long)
+            values["number"] = number_text(number_start, len(out))
+            out.append((dt, UnitDoc(name=name, values=values, scheme=dt.scheme.name)))
     return out
 
 
@@ -186,13 +209,15 @@ def _write_chunk(args) -> int:
 
 
 def write_per_unit(data: DraftData, meta: DraftMeta, outdir: str | Path, template: str | None = None,
-                   workers: int | None = None) -> list[Path]:
-    """Write one DOCX per unit into ``outdir``; returns their paths."""
+                   workers: int | None = None, number_start: int | None = None) -> list[Path]:
+    """Write one DOCX per unit into ``outdir``; returns their paths. Each is a
+    Thông báo (type code TB), numbered from ``number_start`` or left blank."""
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     if not meta.period and data.period:
         meta.period = data.period
-    planned = plan(data)
+    meta.as_notice()
+    planned = plan(data, number_start)
     skeletons = {}
     for dt, _ in planned:
         if dt.scheme.name not in skeletons:

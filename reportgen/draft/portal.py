@@ -141,7 +141,7 @@ def load_portal(rows_by_sheet: dict[str, list[tuple]], source: str, province: st
 
     codes = sorted({str(r.extra.get("Mã") or "").split(".")[0] for rs in units.values() for r in rs} - {""})
     month_rows = ranking.get("month") or ranking.get("year") or []
-    target = _find_province(month_rows, province, codes)
+    target = _find_province(month_rows, province, codes, _named_province(units), data.warnings)
     if target is not None:
         ordered = rank_rows([_scored(r, scheme) for r in month_rows])
         mine = next(r for r in ordered if r.unit == target.unit)
@@ -180,17 +180,37 @@ def _scored(row: ScoreRow, scheme: Scheme) -> ScoreRow:
                     source_row=row.source_row)
 
 
-def _find_province(rows: list[ScoreRow], wanted: str | None, codes: list[str]) -> ScoreRow | None:
+def _named_province(units: dict[str, list[ScoreRow]]) -> str | None:
+    """'tỉnh An Giang' when most unit names end with '- tỉnh An Giang'."""
+    named = [m[1].strip() for rs in units.values() for r in rs
+             if (m := re.search(r"\s+-\s+((?:tỉnh|thành phố)\s+[^-]+)$", r.unit, re.IGNORECASE))]
+    if not named:
+        return None
+    best = max(set(named), key=named.count)
+    return best if named.count(best) * 2 > sum(len(rs) for rs in units.values()) else None
+
+
+def _find_province(rows: list[ScoreRow], wanted: str | None, codes: list[str], named: str | None = None,
+                   warnings: list[str] | None = None) -> ScoreRow | None:
+    """The province the units belong to: ``--province`` when given; else by
+    the units' codes and by the names they carry ('… - tỉnh An Giang'),
+    warning where the two disagree (the codes win)."""
     if not rows:
         return None
+    warnings = warnings if warnings is not None else []
     if wanted:
         folded = wanted.casefold()
         for r in rows:
             if folded in r.unit.casefold() or folded == str(r.extra.get("Mã", "")).casefold():
                 return r
         raise UnreadableInput(f"Không có tỉnh {wanted!r} trong bảng xếp hạng các tỉnh.")
-    if len(codes) == 1:
-        for r in rows:
-            if str(r.extra.get("Mã")) == codes[0]:
-                return r
-    return None
+    by_code = next((r for r in rows if len(codes) == 1 and str(r.extra.get("Mã")) == codes[0]), None)
+    by_name = next((r for r in rows if named and r.unit.casefold().endswith(named.casefold())), None)
+    if by_code is not None and by_name is not None and by_code is not by_name:
+        warnings.append(f"mã các đơn vị ({codes[0]}) thuộc {by_code.unit} nhưng tên đơn vị ghi “{named}”; "
+                        f"dự thảo lấy kết quả của {by_code.unit}. Dùng --province để chọn tỉnh khác.")
+    elif by_code is None and len(codes) > 1:
+        warnings.append(f"các đơn vị mang mã của nhiều tỉnh ({', '.join(codes[:5])}); "
+                        + (f"lấy tỉnh theo tên đơn vị: {by_name.unit}." if by_name is not None
+                           else "không xác định được tỉnh. Dùng --province để chọn."))
+    return by_code or by_name

@@ -114,8 +114,10 @@ def task_blocks(groups: list[UnitGroup], issuer: str, deadline: str, heading: st
             out.append({"kind": "item", "text": lead + "; ".join(actions) + "."})
         if low:
             named = f" ({names_text(low, g.noun)})" if len(low) <= NAME_CAP else ""
+            kind = f"Các {g.noun}" if len(low) > 1 else g.noun.capitalize()
+            bands = " và ".join(dict.fromkeys(r.grade for r in g.rows if r.grade in grades))
             out.append({"kind": "item", "text": (
-                f"- Các {g.noun} xếp loại {' và '.join(dict.fromkeys(r.grade for r in g.rows if r.grade in grades))}"
+                f"- {kind} xếp loại {bands}"
                 f"{named}: rà soát nguyên nhân, xây dựng giải pháp khắc phục và báo cáo kết quả về {issuer} "
                 f"{deadline}.")})
     if heading:

@@ -32,11 +32,11 @@ def profile_dir() -> str:
 
 
 def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike | None = None,
-                  on_file: Callable[[int, int], None] | None = None) -> list[Path]:
+                  on_file: Callable[[int, int], None] | None = None, pdf_a: bool = False) -> list[Path]:
     """Convert ``files`` in one soffice process. PDFs go to ``outdir`` (default:
     beside each DOCX) under the DOCX's stem; returns their paths in order.
     ``on_file(k, n)`` is called as each PDF is finished."""
-    from ..draft.pdf import soffice_binary
+    from ..draft.pdf import PDF_A2B, soffice_binary
 
     sources = [Path(f).resolve() for f in files]
     if not sources:
@@ -49,7 +49,8 @@ def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike 
     stage.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".rg-pdf-", dir=stage) as work:
         cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile_dir()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", work, *map(str, sources)]
+               "--nolockcheck", "--convert-to", PDF_A2B if pdf_a else "pdf:writer_pdf_Export", "--outdir", work,
+               *map(str, sources)]
         done = 0
         try:
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

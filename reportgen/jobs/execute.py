@@ -213,7 +213,7 @@ def _pdf_convert(job: Job, progress) -> JobResult:
 
     files = job.input if isinstance(job.input, list) else [job.input]
     made = convert_batch(files, job.options.get("outdir"),
-                         on_file=lambda k, n: progress("writing", k, n))
+                         on_file=lambda k, n: progress("writing", k, n), pdf_a=bool(job.options.get("pdf_a")))
     return JobResult(job.id, job.kind, job.input, "ok", VERDICT_WRITTEN, 0,
                      counts={"pdfs": len(made)}, outputs=[str(p) for p in made])
 

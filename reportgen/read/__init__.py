@@ -9,10 +9,11 @@ statement readers (:mod:`.meta`, :mod:`.statements`).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 
 from ..model import Finding, Meta, Paragraph, Report
-from ..raw import RawDocument, RawParagraph, RawTable
+from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .meta import read_meta
@@ -23,6 +24,7 @@ from .tables import read_tables
 _NOTE_FINDINGS = {
     "formula_mismatch": ("FORMULA_MISMATCH", "warning"),
     "ocr_low_confidence": ("OCR_UNCERTAIN", "warning"),
+    "number_unreadable": ("NUMBER_UNREADABLE", "error"),
 }
 
 
@@ -30,7 +32,57 @@ def read_path(path: str | os.PathLike, settings: dict | None = None, scheme: str
     """Read any supported file into a Report (UnreadableInput when it cannot be read)."""
     from parsers import read_raw
 
-    return read_report(read_raw(path, settings), scheme)
+    from parsers.limits import limits_of
+
+    raw = read_raw(path, settings)
+    raw.notes.extend(long_number_notes(raw, limits_of(settings).number_digits))
+    report = read_report(raw, scheme)
+    refuse_if_nothing_read(report, path)
+    return report
+
+
+_NUMBERISH = re.compile(r"[+\-−]?[\d.,\s]*\d[\d.,\s]*%?")
+
+
+def long_number_notes(raw: RawDocument, digits: int) -> list[RawNote]:
+    """A note ``number_unreadable`` on every table cell written as a number
+    with more than ``digits`` digits (no score, count or rate has them; the
+    value would pass Decimal's precision in the sums)."""
+    out = []
+    for table in raw.tables:
+        for row in table.rows:
+            for cell in row:
+                text = (cell.text or "").strip()
+                if len(text) <= digits or cell.value is not None or not _NUMBERISH.fullmatch(text):
+                    continue
+                n = sum(ch.isdigit() for ch in text)
+                if n > digits:
+                    out.append(RawNote(kind="number_unreadable", table=table.index, row=cell.row, col=cell.col,
+                                       page=cell.page, data={"text": text},
+                                       message=(f"Ô ghi số “{text}” có {n} chữ số, quá {digits} chữ số: không dùng "
+                                                "được, không tính với ô này.")))
+    return out
+
+
+# Fewer Vietnamese words than this, no table and no claim: nothing was read.
+MIN_WORDS = 5
+
+
+def refuse_if_nothing_read(report: Report, path: str | os.PathLike) -> None:
+    """A document from which no table, no claim and hardly a Vietnamese word
+    was read (a cyclic page tree, a scan of noise, a stream bomb cut short,
+    a broken .doc) is unreadable input, never a pass."""
+    from parsers.vi_plausibility import plausibility
+
+    if report.tables or report.statements:
+        return
+    text = "\n".join(p.text for p in report.paragraphs)
+    share, total = plausibility(text)
+    if share * total >= MIN_WORDS:
+        return
+    raise UnreadableInput(f"Không đọc được nội dung của tệp {os.path.basename(os.fspath(path))}: không có bảng, "
+                          "nhận định hay đoạn văn tiếng Việt nào đọc được (tệp hỏng, trống hoặc ảnh quét không "
+                          "nhận dạng được).")
 
 
 def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
@@ -119,7 +171,8 @@ def note_findings(raw: RawDocument, report: Report | None = None) -> list[Findin
         if not known:
             continue
         finding = Finding(code=known[0], severity=known[1], message=note.message, table=note.table,
-                          row=note.row, page=note.page, reported=note.data.get("text"))
+                          row=note.row, page=note.page, reported=note.data.get("text"),
+                          paragraph=note.data.get("paragraph"))
         if report is not None and note.table is not None:
             _locate(finding, note, report)
         out.append(finding)

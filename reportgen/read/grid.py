@@ -144,7 +144,7 @@ def set_result(row: ScoreRow, role: str, text: str, scheme: Scheme | None, reade
         row.grade = (scheme.canonical_grade(text) if scheme else None) or " ".join(text.split())
         return
     cell = reader.read(text, "percent" if role == "percent" else "score", row=r, unit=row.unit,
-                       column=role, page=row.page)
+                       column=role, page=row.page, col=c)
     if cell is None or not cell.is_number:
         return
     if role == "total":

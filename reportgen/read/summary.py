@@ -213,7 +213,7 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
                        headers=[c.label for c in grid.columns])
     table.columns = [Column(key=f"k{c.index}", label=c.label) for c in value_cols]
     section = section_title = None
-    for src in grid.rows:
+    for g, src in enumerate(grid.rows):
         cells = src.cells
         no = cells[no_col] if no_col is not None else None
         unit = cells[unit_col] if unit_col is not None else ""
@@ -222,7 +222,7 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
             section, section_title = no.rstrip("."), unit
             continue
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
-                       page=src.page, source_row=src.raw_row)
+                       page=src.page, source_row=src.raw_row, grid_row=g)
         for column in value_cols:
             _data_cell(row, column, cells, reader, len(table.rows))
         fill_results(row, cells, {c: r for c, r in roles.items() if r in ("grade", "rank")}, None, reader,
@@ -239,7 +239,7 @@ def _data_cell(row: ScoreRow, column, cells: list[str], reader: CellReader, r: i
     row.source_cols[key] = column.index
     percent = "%" in text or "%" in column.label or re.search(r"t[ỷỉ]\s*lệ", column.label, re.I)
     cell = reader.read(text, "percent" if percent else "auto", row=r, unit=row.unit, column=key, page=row.page,
-                       label=column.label)
+                       label=column.label, col=column.index)
     if cell is None:
         row.extra[key] = text
         return

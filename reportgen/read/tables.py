@@ -31,6 +31,7 @@ from ..schemes import Scheme, load_scheme
 from . import adhoc, summary, tokenised
 from .grouping import group_tables
 from .cells import CellReader
+from .columns import conventions
 from .detect import detect_grid, is_rate_column
 from .grid import (Grid, RowSource, column_roles, fill_results, make_grid, numeric_column,  # noqa: F401
                    repeats, role_index, set_result)  # (re-exported: the grid used to live here)
@@ -66,6 +67,24 @@ def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReade
     grid = make_grid(raws)
     if not grid.rows:
         return None
+    reader.conventions = grid_conventions(grid)
+    table = _bind(grid, index, scheme, reader)
+    if table is not None:
+        table.grid = grid
+    return table
+
+
+def grid_conventions(grid: Grid) -> dict[int, str]:
+    """The separator convention of each column (see :mod:`.columns`)."""
+    by_col: dict[int, list[str]] = {}
+    for src in grid.rows:
+        for c, text in enumerate(src.cells):
+            if text:
+                by_col.setdefault(c, []).append(text)
+    return conventions(by_col)
+
+
+def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> ScoreTable | None:
     roles = column_roles(grid)
     score_cols = [c for c in grid.columns if c.index not in roles and numeric_column(grid, c.index)]
     points = [c for c in score_cols if not is_rate_column(c)]
@@ -125,7 +144,7 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
         table.columns.append(Column(key=ind.key, label=ind.label, group=group.label if group else None, max=ind.max))
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
     section = section_title = None
-    for src in grid.rows:
+    for g, src in enumerate(grid.rows):
         cells = src.cells
         no = cells[no_col] if no_col is not None else None
         unit = cells[unit_col] if unit_col is not None else ""
@@ -136,7 +155,7 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
         if not unit or _NOT_A_UNIT.match(unit):
             continue
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
-                       page=src.page, source_row=src.raw_row)
+                       page=src.page, source_row=src.raw_row, grid_row=g)
         fill_scores(row, cells, mapping, reader, len(table.rows), {c.key: c.label for c in table.columns})
         fill_results(row, cells, roles, scheme, reader, len(table.rows))
         fill_other(row, cells, grid.columns, mapping, roles)
@@ -181,7 +200,7 @@ def fill_scores(row: ScoreRow, cells: list[str], mapping: dict[int, str], reader
         row.raw[key] = text
         row.source_cols[key] = c
         cell = reader.read(text, "score", row=r, unit=row.unit, column=key, page=row.page,
-                           label=(labels or {}).get(key))
+                           label=(labels or {}).get(key), col=c)
         row.scores[key] = cell.value if cell is not None and cell.is_number else None
 
 

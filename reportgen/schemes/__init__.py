@@ -1,11 +1,18 @@
-"""Scoring schemes as data: one TOML file per scheme in ``data/``.
+"""Scoring schemes as data: one TOML file per scheme (docs/schemes.md).
 
 A scheme names its indicators (key, label, group, maximum, the header words
 that identify it), its grade bands, its rounding and its tolerance. Adding a
 province is adding a file; nothing here branches on a scheme's name.
+
+The shipped schemes are in ``data/``. A user's own schemes join them through
+``REPORTGEN_SCHEMES`` (files or folders of ``*.toml``, separated by
+``os.pathsep``; ``--scheme-file`` sets it), so every reader, check and worker
+process sees the same catalogue. Every file is validated first
+(:mod:`.validate`): a bad one is a :class:`SchemeError` naming the key and line.
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
@@ -14,6 +21,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import SchemeError
+from .validate import SchemeProblem, check_scheme_text
+
+SCHEMES_ENV = "REPORTGEN_SCHEMES"
 
 _ROUNDING = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
 
@@ -120,6 +130,9 @@ def _dec(value, default=None) -> Decimal | None:
 
 
 def _load(path: Path, text: str) -> Scheme:
+    problems = check_scheme_text(text, str(path))
+    if problems:
+        raise SchemeError("Tệp bộ chỉ số không hợp lệ:\n" + "\n".join(f"  - {p}" for p in problems))
     data = tomllib.loads(text)
     groups = tuple(
         Group(key=g["key"], label=g["label"], words=tuple(w.casefold() for w in g.get("words", ())),
@@ -168,24 +181,61 @@ def _load(path: Path, text: str) -> Scheme:
 def _validate(scheme: Scheme) -> None:
     total = sum((i.max for i in scheme.scored_indicators), Decimal(0))
     if total != scheme.total_max:
-        raise ValueError(f"scheme {scheme.name}: indicator maxima add to {total}, not {scheme.total_max}")
+        raise SchemeError(f"Bộ chỉ số {scheme.name}: tổng điểm tối đa các chỉ số là {total}, khác {scheme.total_max}")
     keys = [i.key for i in scheme.indicators]
     if len(keys) != len(set(keys)):
-        raise ValueError(f"scheme {scheme.name}: duplicate indicator keys")
+        raise SchemeError(f"Bộ chỉ số {scheme.name}: mã chỉ số bị trùng")
     group_keys = {g.key for g in scheme.groups}
     for ind in scheme.indicators:
         if ind.group is not None and group_keys and ind.group not in group_keys:
-            raise ValueError(f"scheme {scheme.name}: indicator {ind.key} names unknown group {ind.group}")
+            raise SchemeError(f"Bộ chỉ số {scheme.name}: chỉ số {ind.key} thuộc nhóm không có: {ind.group}")
 
 
 @lru_cache(maxsize=None)
-def all_schemes() -> dict[str, Scheme]:
+def shipped_schemes() -> dict[str, Scheme]:
     """Every scheme shipped in ``reportgen/schemes/data``, by name."""
     out: dict[str, Scheme] = {}
     for entry in sorted(resources.files(__package__).joinpath("data").iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
             scheme = _load(Path(str(entry)), entry.read_text(encoding="utf-8"))
             out[scheme.name] = scheme
+    return out
+
+
+def all_schemes() -> dict[str, Scheme]:
+    """The shipped schemes and the user's own (``REPORTGEN_SCHEMES``), by name."""
+    spec = os.environ.get(SCHEMES_ENV, "").strip()
+    if not spec:
+        return shipped_schemes()
+    return _with_user_schemes(spec)
+
+
+@lru_cache(maxsize=8)
+def _with_user_schemes(spec: str) -> dict[str, Scheme]:
+    out = dict(shipped_schemes())
+    for path in scheme_files([p for p in spec.split(os.pathsep) if p.strip()]):
+        scheme = load_scheme_file(path)
+        if scheme.name in out:
+            where = "bộ chỉ số có sẵn" if scheme.name in shipped_schemes() else f"tệp {out[scheme.name].path}"
+            raise SchemeError(f"{path}: tên bộ chỉ số “{scheme.name}” trùng với {where}; hãy đặt tên khác.")
+        out[scheme.name] = scheme
+    return out
+
+
+def scheme_files(paths: list[str | Path]) -> list[Path]:
+    """The ``*.toml`` files named: files as given, folders by their ``*.toml``."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                raise SchemeError(f"Thư mục {path} không có tệp bộ chỉ số nào (*.toml).")
+            out.extend(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise SchemeError(f"Không tìm thấy tệp bộ chỉ số {path}.")
     return out
 
 
@@ -196,6 +246,32 @@ def load_scheme(name: str) -> Scheme:
     return schemes[name]
 
 
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SchemeError(f"{path}: tệp không phải văn bản UTF-8 (định dạng TOML).") from None
+    except OSError as exc:
+        raise SchemeError(f"Không đọc được tệp bộ chỉ số {path}: {exc.strerror or exc}.") from None
+
+
 def load_scheme_file(path: str | Path) -> Scheme:
+    """A scheme file, validated (SchemeError with every problem, by key and line)."""
     path = Path(path)
-    return _load(path, path.read_text(encoding="utf-8"))
+    return _load(path, _read_text(path))
+
+
+def check_scheme_file(path: str | Path) -> list[SchemeProblem]:
+    """Every problem of a scheme file ([] when it is valid), without raising."""
+    path = Path(path)
+    try:
+        text = _read_text(path)
+    except SchemeError as exc:
+        return [SchemeProblem(str(path), str(exc).removeprefix(f"{path}: "))]
+    problems = check_scheme_text(text, str(path))
+    if not problems:
+        try:
+            _load(path, text)
+        except SchemeError as exc:
+            problems = [SchemeProblem(str(path), str(exc))]
+    return problems

@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
+from ..model import Severity
+
+SEVERITY_VI = {str(s): s.label for s in Severity}  # the one label: "Lỗi", "Cảnh báo", "Thông tin"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -1,0 +1,121 @@
+"""Text as a reader sees it, from the glyphs pdfplumber gives.
+
+Words are found from the spacing of the glyphs, not from a fixed gap: a
+producer may set letters apart (tracking: "U B N D" with equal gaps), squeeze
+the spaces of a justified line to a fifth of an em, or draw a glyph a little
+off its neighbour because its width in the font differs from the width in the
+PDF ("Công Thươn g"). Within one line the usual gap between two letters of a
+word is the median gap (letters outnumber word breaks); a break is a space
+glyph, or a gap wider than that usual gap by a good part of a space
+(``WORD_GAP`` of the font size).
+
+Footnote marks (small digits raised above the baseline, "Lâm Đồng¹") are
+left out: they are not part of the words or numbers they follow.
+"""
+from __future__ import annotations
+
+WORD_GAP = 0.15  # of the font size, above the line's usual letter gap
+MAX_TRACKING = 0.35  # of the font size: a usual gap wider than this is not tracking
+
+
+def _size(ch: dict) -> float:
+    return ch.get("size") or 10.0
+
+
+def _mid(line: list[dict]) -> float:
+    ch = line[0]
+    return (ch["top"] + ch["bottom"]) / 2
+
+
+def chars_to_lines(chars: list[dict]) -> list[list[dict]]:
+    """Visual lines (top to bottom), each a list of chars left to right."""
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: c["top"]):
+        size = _size(ch)
+        if lines and abs(_mid(lines[-1]) - (ch["top"] + ch["bottom"]) / 2) <= 0.45 * size:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    n = len(values)
+    if not n:
+        return 0.0
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def footnote_marks(line: list[dict]) -> set[int]:
+    """Ids of the raised small digits of a line (footnote references)."""
+    body = [c for c in line if not c["text"].isspace()]
+    if len(body) < 2:
+        return set()
+    size = _median([_size(c) for c in body])
+    base = _median([c["bottom"] for c in body if _size(c) >= 0.9 * size] or [body[0]["bottom"]])
+    return {id(c) for c in body
+            if c["text"].isdigit() and _size(c) <= 0.75 * size and c["bottom"] <= base - 0.2 * size}
+
+
+def covered_spaces(line: list[dict]) -> set[int]:
+    """Ids of the space glyphs a visible glyph is drawn over (a signing tool
+    stamps the number over the blanks the document left for it): they are
+    no word break."""
+    out = set()
+    for i, ch in enumerate(line):
+        if not ch["text"].isspace():
+            continue
+        width = max(ch["x1"] - ch["x0"], 0.1)
+        for other in line[max(0, i - 3):i + 4]:
+            if other["text"].isspace():
+                continue
+            if min(ch["x1"], other["x1"]) - max(ch["x0"], other["x0"]) > 0.6 * width:
+                out.add(id(ch))
+                break
+    return out
+
+
+def letter_gap(line: list[dict]) -> float:
+    """The usual gap between two letters of a word on this line."""
+    gaps = []
+    prev = None
+    for ch in line:
+        if ch["text"].isspace():
+            prev = None
+            continue
+        if prev is not None:
+            gaps.append(ch["x0"] - prev["x1"])
+        prev = ch
+    if not gaps:
+        return 0.0
+    size = _median([_size(c) for c in line])
+    return min(max(_median(gaps), 0.0), MAX_TRACKING * size)
+
+
+def line_text(line: list[dict], gap: float | None = None) -> str:
+    """One visual line's text; ``gap`` the usual letter gap (of this line
+    when not given)."""
+    marks = footnote_marks(line) | covered_spaces(line)
+    if gap is None:
+        gap = letter_gap([c for c in line if id(c) not in marks])
+    out: list[str] = []
+    prev = None
+    for ch in line:
+        t = ch["text"]
+        if id(ch) in marks:
+            prev = ch  # left out; the gap after it is measured from it
+            continue
+        if t.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            prev = ch
+            continue
+        if prev is not None and out and out[-1] != " ":
+            if ch["x0"] - prev["x1"] > gap + WORD_GAP * _size(ch):
+                out.append(" ")
+        out.append(t)
+        prev = ch
+    return "".join(out).strip()

@@ -1,0 +1,337 @@
+"""Relations a table obeys by its columns, inferred from the table itself:
+maxima, percents, ratios, sums of columns. Every numeric table is looked at,
+whatever its scheme; the adoption rule is in :mod:`.relations_support`.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ..model import Finding, Report
+from . import CheckContext, rule
+from .relations_frame import Col, Frame, Row
+from .relations_support import (adopted, col_name, finding, frames, ratio_tolerance, record, scheme_checks, short,
+                                sum_tolerance, vi, where)
+
+_GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh|biến\s*động")
+
+
+def _value_rows(frame: Frame) -> list[Row]:
+    return [r for r in frame.rows if r.kind in ("unit", "stat")]
+
+
+# ------------------------------------------------------------------------------ maxima
+
+@rule("VALUE_EXCEEDS_MAX", "Giá trị vượt điểm tối đa ghi ở tiêu đề cột, ở cột điểm chuẩn của dòng, hoặc ở ô x/y")
+def value_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: mỗi số không lớn hơn điểm tối đa của nó — tối đa ghi ở
+    tiêu đề cột ("Tối đa 20 điểm", "(12đ)", "[6 điểm]"), ở cột "Điểm chuẩn" /
+    "Điểm tối đa" của cùng dòng, hoặc mẫu số của ô "x/y".
+
+    Vì sao: điểm vượt tối đa là lỗi gõ hoặc lỗi cộng chắc chắn, dù bảng
+    theo bộ chỉ số nào.
+
+    Ví dụ sai: cột "Điểm đạt (Tối đa 12 điểm)" ghi 13,5; dòng có "Điểm chuẩn
+    tối đa" 89,00 mà "Điểm đạt được" 92,78; ô "17 / 15".
+
+    Ví dụ đúng: 11,75 trong cột tối đa 12 điểm; 82,78 với điểm chuẩn 89,00.
+    """
+    for frame in frames(report):
+        rows = _value_rows(frame)
+        for col in frame.nums():
+            if col.role == "percent":
+                continue
+            checked = []
+            quiet = scheme_checks(frame, col, "max")
+            for row in rows:
+                cell = row.cells.get(col.index)
+                if cell is None:
+                    continue
+                if col.max is not None and col.role != "max":
+                    checked.append((row, col))
+                    if cell.value > col.max and not quiet:
+                        yield finding("VALUE_EXCEEDS_MAX", "error",
+                                      f"{where(row)}: cột {col_name(col)} ghi {cell.text.strip()} vượt điểm tối đa "
+                                      f"{vi(col.max)} ghi ở tiêu đề cột", frame, row, col, cell.value, col.max)
+                        continue
+                if cell.denominator is not None and row.kind == "unit":
+                    checked.append((row, col))
+                    if cell.value > cell.denominator and not quiet:
+                        yield finding("VALUE_EXCEEDS_MAX", "error",
+                                      f"{where(row)}: cột {col_name(col)} ghi {short(cell.text, 20)}: tử số "
+                                      f"{vi(cell.value)} lớn hơn mẫu số (điểm tối đa) {vi(cell.denominator)}",
+                                      frame, row, col, cell.value, cell.denominator)
+            if checked:
+                record(ctx, frame, "value-at-most-header-max", checked)
+        yield from _row_maxima(frame, ctx)
+
+
+def _row_maxima(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
+    """A value column bounded by a per-row maximum column on most rows."""
+    units = frame.units
+    for m in frame.nums("max"):
+        for col in frame.nums("value"):
+            pairs = [(r, r.value(col.index), r.value(m.index)) for r in units
+                     if r.value(col.index) is not None and r.value(m.index) is not None]
+            holds = sum(1 for _, v, mx in pairs if v <= mx)
+            if not adopted(holds, len(pairs)) or all(v == mx for _, v, mx in pairs):
+                continue
+            record(ctx, frame, "value-at-most-row-max", [(r, c) for r, _, _ in pairs for c in (col, m)])
+            for row, v, mx in pairs:
+                if v > mx:
+                    yield finding("VALUE_EXCEEDS_MAX", "error",
+                                  f"{where(row)}: cột {col_name(col)} ghi {vi(v)} vượt {col_name(m)} của dòng "
+                                  f"({vi(mx)})", frame, row, col, v, mx)
+
+
+# ------------------------------------------------------------------------------ percents
+
+def _percent_col_ok(col: Col) -> bool:
+    return col.role == "percent" and not _GROWTH.search(col.head)
+
+
+@rule("PERCENT_OVER_100", "Tỷ lệ phần trăm lớn hơn 100%")
+def percent_over_100(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một ô của cột tỷ lệ (tiêu đề "%", "Tỷ lệ", "Chỉ số" hoặc
+    ô ghi "%"), hoặc một dòng có đơn vị tính "%", không lớn hơn 100.
+
+    Vì sao: phần của một tổng không vượt tổng; tỷ lệ trên 100% là lỗi gõ
+    (hoặc ghi số lượng vào chỗ tỷ lệ). Cột tăng/giảm, "so với" được bỏ qua.
+
+    Ví dụ sai: "Tỷ lệ UBND cấp xã đã hoàn thành … | % | 124".
+
+    Ví dụ đúng: "Tỷ lệ hồ sơ đúng hạn | % | 99,10".
+    """
+    for frame in frames(report):
+        for col in frame.nums():
+            if not _percent_col_ok(col):
+                continue
+            cells = []
+            for row in _value_rows(frame):
+                cell = row.cells.get(col.index)
+                if cell is None:
+                    continue
+                cells.append((row, col))
+                if cell.value > 100:
+                    yield finding("PERCENT_OVER_100", "error",
+                                  f"{where(row)}: cột {col_name(col)} ghi {cell.text.strip()}, lớn hơn 100%",
+                                  frame, row, col, cell.value, Decimal(100))
+            if cells:
+                record(ctx, frame, "percent-at-most-100", cells)
+        yield from _percent_rows(frame, ctx)
+
+
+def _percent_rows(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
+    """Rows whose unit of measure is '%' (statistics tables: indicator | unit | value)."""
+    unit_cols = [c for c in frame.cols if c.kind == "text" and re.search(r"đơn\s*vị\s*tính|đvt", c.head)]
+    if not unit_cols:
+        return
+    table_grid = frame.table.grid
+    cells = []
+    for row in frame.rows:
+        src = table_grid.rows[row.i].cells if table_grid is not None else []
+        if not any(c.index < len(src) and src[c.index].strip() == "%" for c in unit_cols):
+            continue
+        if _GROWTH.search(row.label):
+            continue
+        for col in frame.nums():
+            cell = row.cells.get(col.index)
+            if cell is None:
+                continue
+            cells.append((row, col))
+            if cell.value > 100:
+                yield finding("PERCENT_OVER_100", "error",
+                              f"{where(row)}: đơn vị tính là % nhưng cột {col_name(col)} ghi {cell.text.strip()}, "
+                              f"lớn hơn 100%", frame, row, col, cell.value, Decimal(100))
+    if cells:
+        record(ctx, frame, "percent-at-most-100", cells)
+
+
+# ------------------------------------------------------------------------------ ratios
+
+def _wholes(frame: Frame, part: Col) -> list[tuple[str, object]]:
+    """Where the whole of ``part`` may come from: another column (a per-row
+    maximum first), the maximum in the part's header, its ``x/y`` denominator."""
+    out: list[tuple[str, object]] = [("col", c) for c in frame.nums("max")]
+    out += [("col", c) for c in frame.nums("value") if c is not part]
+    if part.max is not None:
+        out.append(("header", part.max))
+    out.append(("den", None))
+    return out
+
+
+def _whole_of(row: Row, source: tuple[str, object], part: Col) -> Decimal | None:
+    kind, what = source
+    if kind == "col":
+        return row.value(what.index)
+    if kind == "header":
+        return what
+    cell = row.cells.get(part.index)
+    return cell.denominator if cell is not None else None
+
+
+def _ratio_fit(frame: Frame, pct: Col, part: Col, source) -> tuple[int, list]:
+    checks = []
+    holds = 0
+    for row in _value_rows(frame):
+        p, a, b = row.cells.get(pct.index), row.value(part.index), _whole_of(row, source, part)
+        if p is None or a is None or b is None or b == 0:
+            continue
+        if a == 0 and p.value == 0:
+            continue  # proves nothing
+        computed = a / b * 100
+        den_precision = what.precision if (what := source[1]) is not None and source[0] == "col" else part.precision
+        ok = abs(computed - p.value) <= ratio_tolerance(p.value, a, b, part.precision, den_precision)
+        holds += ok
+        checks.append((row, p.value, a, b, computed, ok))
+    return holds, checks
+
+
+@rule("RATIO_MISMATCH", "Tỷ lệ phần trăm khác phần / tổng × 100 tính từ chính bảng")
+def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: với mỗi cột tỷ lệ, tìm cặp (phần, tổng) mà tỷ lệ bằng
+    phần / tổng × 100 trên phần lớn các dòng — tổng lấy từ một cột (điểm
+    chuẩn của dòng), từ điểm tối đa ghi ở tiêu đề, hoặc từ mẫu số "x/y" —
+    rồi báo mọi dòng lệch quá sai số làm tròn (một đơn vị chữ số cuối).
+
+    Vì sao: tỷ lệ chép tay hoặc sửa điểm mà quên sửa tỷ lệ là lỗi hay gặp
+    nhất của bảng kết quả.
+
+    Ví dụ sai: Điểm chuẩn tối đa 89,00, Điểm đạt được 82,78, Chỉ số chung
+    73,01% (82,78 / 89,00 × 100 = 93,01%).
+
+    Ví dụ đúng: 82,78 / 89,00 × 100 = 93,01%, ghi 93,01% (hoặc 93,00% nếu
+    bảng cắt bớt chữ số).
+    """
+    learned: dict[tuple, tuple] = {}  # header words → the relation adopted on a table with enough rows
+    small = []
+    for frame in frames(report):
+        for pct in frame.nums("percent"):
+            best = None
+            for part in frame.nums("value") + frame.nums("max"):
+                if part is pct:
+                    continue
+                for source in _wholes(frame, part):
+                    if source[0] == "col" and source[1] is part:
+                        continue
+                    holds, checks = _ratio_fit(frame, pct, part, source)
+                    if adopted(holds, len(checks)) and (best is None or holds > best[0]):
+                        best = (holds, checks, part, source)
+            if best is None:
+                small.append((frame, pct))
+                continue
+            learned[_signature(frame, pct)] = (best[2].index, best[3][0],
+                                               best[3][1].index if best[3][0] == "col" else best[3][1])
+            yield from _ratio_findings(ctx, frame, pct, best[1], best[2], best[3])
+    for frame, pct in small:
+        # A table too short to show a relation takes it from a table with the same header.
+        known = learned.get(_signature(frame, pct))
+        if known is None:
+            continue
+        part = frame.col(known[0])
+        source = (known[1], frame.col(known[2]) if known[1] == "col" else known[2])
+        _, checks = _ratio_fit(frame, pct, part, source)
+        if checks:
+            yield from _ratio_findings(ctx, frame, pct, checks, part, source)
+
+
+def _signature(frame: Frame, col: Col) -> tuple:
+    return (col.index, tuple((c.index, fold_label(c.label)) for c in frame.nums()))
+
+
+def fold_label(label: str) -> str:
+    return " ".join(label.casefold().split())
+
+
+def _ratio_findings(ctx, frame: Frame, pct: Col, checks: list, part: Col, source) -> Iterator[Finding]:
+    whole_name = (col_name(source[1]) if source[0] == "col" else
+                  "điểm tối đa ở tiêu đề" if source[0] == "header" else "mẫu số")
+    cells = [(r, c) for r, *_ in checks for c in (pct, part) + ((source[1],) if source[0] == "col" else ())]
+    record(ctx, frame, "percent-equals-part-over-whole", cells)
+    for row, written, a, b, computed, ok in checks:
+        if ok or scheme_checks(frame, pct, "percent"):
+            continue
+        p = max(2, min(3, _places(written)))
+        yield finding("RATIO_MISMATCH", "error",
+                      f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}% nhưng {col_name(part)} / "
+                      f"{whole_name} × 100 = {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",
+                      frame, row, pct, written, computed.quantize(Decimal(1).scaleb(-p)))
+
+
+def _places(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+# ------------------------------------------------------------------------------ sums of columns
+
+@rule("SUM_COLUMNS_MISMATCH", "Cột tổng khác tổng các cột thành phần trên cùng dòng")
+def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: tìm một cột bằng tổng của một dãy cột liền nhau khác
+    trên phần lớn các dòng (ít nhất 3 dòng và 80%), rồi báo dòng nào lệch.
+
+    Vì sao: cột "Tổng điểm" của bảng nào cũng phải bằng tổng các cột thành
+    phần của nó, dù bảng không theo bộ chỉ số có sẵn.
+
+    Ví dụ sai: 5,5 | 6 | 4 | Tổng 16,5 (5,5 + 6 + 4 = 15,5).
+
+    Ví dụ đúng: 5,5 | 6 | 4 | Tổng 15,5.
+    """
+    for frame in frames(report):
+        values = [c for c in frame.nums("value")]
+        if len(values) < 3:
+            continue
+        scored = frame.table.kind == "scores" and frame.table.scheme
+        best_for: dict[int, tuple] = {}
+        for total in values:
+            if scored and total.key == "total":
+                continue  # TOTAL_MISMATCH checks a scheme's total
+            at = values.index(total)
+            # Parts sit next to their total: a run ending just before it or starting just after it.
+            runs = [values[i:at] for i in range(0, at - 1)] + [values[at + 1:j] for j in range(at + 3, len(values) + 1)]
+            for parts in runs:
+                if not _plausible_total(total, parts):
+                    continue
+                holds, checks = _sum_fit(frame, total, parts)
+                distinct = len({t for _, t, _, ok in checks if ok})
+                if adopted(holds, len(checks)) and distinct >= 2 and (
+                        total.index not in best_for or holds > best_for[total.index][0]):
+                    best_for[total.index] = (holds, checks, parts)
+        for t_index, (_, checks, parts) in best_for.items():
+            total = frame.col(t_index)
+            record(ctx, frame, "total-equals-sum-of-columns", [(r, c) for r, *_ in checks for c in parts + [total]])
+            for row, written, got, ok in checks:
+                if ok:
+                    continue
+                terms = " + ".join(vi(row.value(c.index)) for c in parts)
+                names = " + ".join(short(c.label, 25) for c in parts)
+                yield finding("SUM_COLUMNS_MISMATCH", "error",
+                              f"{where(row)}: cột {col_name(total)} ghi {vi(written)} nhưng {names} = {terms} = "
+                              f"{vi(got)}", frame, row, total, written, got)
+
+
+_TOTAL_HEAD = re.compile(r"tổng|cộng|chung|tổng\s*hợp|điểm\s*đạt|tổng\s*điểm|toàn\s*bộ")
+
+
+def _plausible_total(total: Col, parts: list[Col]) -> bool:
+    """A total says so in its header, or its maximum is the sum of the parts' maxima."""
+    if _TOTAL_HEAD.search(total.head) and not any(_TOTAL_HEAD.search(p.head) for p in parts):
+        return True
+    maxima = [p.max for p in parts]
+    return total.max is not None and all(m is not None for m in maxima) and sum(maxima) == total.max
+
+
+def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
+    checks = []
+    holds = 0
+    for row in frame.units:
+        t = row.value(total.index)
+        vals = [row.value(c.index) for c in parts]
+        if t is None or any(v is None for v in vals) or not any(vals):
+            continue
+        got = sum(vals, Decimal(0))
+        ok = abs(got - t) <= sum_tolerance(vals, t)
+        holds += ok
+        checks.append((row, t, got, ok))
+    return holds, checks

@@ -1,0 +1,328 @@
+"""A table as a careful clerk reads it before checking it: which columns hold
+numbers and what they mean (points, percents, maxima, ranks, grades), which
+rows are units, which are statistics of the units (cao nhất, trung bình,
+tổng cộng) and which are headings, and how rows nest (1 / 1.1 / 1.1.1,
+I / 1 / a).
+
+The frame is built from the reader's grid (cells as written) when there is
+one, else from the bound rows (text tables). Numbers are read with each
+column's separator convention (:mod:`reportgen.read.columns`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import ScoreTable
+from ..numbers import CellValue, parse_cell
+from ..read.columns import conventions, role_for
+from ..read.header import ROLE_WORDS, fold, max_in
+
+GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
+    (re.compile(r"^xuất\s*sắc$", re.I), 5, "Xuất sắc"),
+    (re.compile(r"^tốt$", re.I), 4, "Tốt"),
+    (re.compile(r"^khá$", re.I), 3, "Khá"),
+    (re.compile(r"^trung\s*bình$", re.I), 2, "Trung bình"),
+    (re.compile(r"^(yếu|kém|yếu\s*,?\s*kém|chưa\s*đạt|không\s*đạt)$", re.I), 1, "Yếu"),
+)
+
+# Statistics of a column written as rows under the units.
+_STATS = (
+    ("max", re.compile(r"(cao|lớn)\s*nhất")),
+    ("min", re.compile(r"(thấp|nhỏ)\s*nhất")),
+    ("mean", re.compile(r"trung\s*bình|bình\s*quân")),
+    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|toàn\s*(tỉnh|huyện|xã|thành\s*phố))$")),
+    ("overall", re.compile(r"^(chỉ\s*số|điểm)\s*(chung|tổng\s*hợp)$|^chung$")),
+)
+_STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
+
+NUMBERING = re.compile(r"^\(?([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?(?:\.\d{1,3})*\.?\)?$")
+_ARABIC_PATH = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
+_ROMAN = re.compile(r"^([IVXLC]{1,6})(?:\.(\d{1,3}))?\.?$")
+_LETTER = re.compile(r"^\(?([a-zđ])[.)]$|^([a-zđ])$")
+
+_PERCENT_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ|chỉ\s*số")
+_MAX_HEAD = re.compile(r"tối\s*đa|điểm\s*chuẩn|thang\s*điểm")
+_RANK_HEAD = ROLE_WORDS[1][1]
+_GRADE_HEAD = ROLE_WORDS[0][1]
+_RATE_LEAF = re.compile(r"^(t[ỷỉ]\s*lệ|%|\(%\))|t[ỷỉ]\s*lệ\s*\(?%\)?$|^kết\s*quả\s*\(?%\)?$")
+_GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh")
+
+
+@dataclass
+class Col:
+    index: int  # raw column index (grid) or position (text tables)
+    key: str  # the column key findings and the ledger use
+    label: str  # the header's words
+    kind: str = "text"  # 'no', 'label', 'num', 'grade', 'rank', 'text'
+    role: str = "value"  # for 'num': 'value', 'percent', 'max'
+    max: Decimal | None = None  # a maximum stated in the header
+    head: str = ""  # folded header text
+    leaf: str = ""  # folded lowest header label (what the column itself is)
+    group: str = ""  # folded header labels above the leaf (the indicator or unit a pair belongs to)
+    precision: int = 0  # the fewest decimals its non-whole cells show (a whole '17' may be 16,99 rounded)
+
+
+@dataclass
+class Row:
+    i: int  # index in the frame
+    label: str
+    no: str | None
+    cells: dict[int, CellValue] = field(default_factory=dict)  # col index → number
+    grade: int | None = None  # grade level (5 = Xuất sắc … 1 = Yếu)
+    grade_text: str | None = None
+    kind: str = "unit"  # 'unit', 'stat', 'heading'
+    stat: str | None = None
+    path: tuple | None = None  # numbering path for nesting
+    report_row: int | None = None  # index in ScoreTable.rows
+    page: int | None = None
+
+    def value(self, c: int) -> Decimal | None:
+        cell = self.cells.get(c)
+        return cell.value if cell is not None else None
+
+
+@dataclass
+class Frame:
+    table: ScoreTable
+    cols: list[Col]
+    rows: list[Row]
+
+    def col(self, index: int) -> Col:
+        return next(c for c in self.cols if c.index == index)
+
+    @property
+    def units(self) -> list[Row]:
+        return [r for r in self.rows if r.kind == "unit"]
+
+    def nums(self, role: str | None = None) -> list[Col]:
+        return [c for c in self.cols if c.kind == "num" and (role is None or c.role == role)]
+
+    def cell_key(self, row: Row, col: Col) -> tuple[int, str] | None:
+        return (row.report_row, col.key) if row.report_row is not None else None
+
+
+def grade_level(text: str | None) -> tuple[int, str] | None:
+    t = " ".join((text or "").split()).strip(" .")
+    for pattern, level, name in GRADE_LEVELS:
+        if pattern.match(t):
+            return level, name
+    return None
+
+
+def stat_of(label: str) -> str | None:
+    text = fold(label).strip(" :.")
+    if not text or len(text) > 60:
+        return None
+    bare = _STAT_LEAD.sub("", text, count=1)
+    for name, pattern in _STATS:
+        if name in ("sum", "overall"):
+            if pattern.search(text) or pattern.search(bare):
+                return name
+        elif pattern.search(text) and len(text.split()) <= 8:
+            return name
+    return None
+
+
+def numbering_path(no: str | None) -> tuple | None:
+    """'I' → ('R', 1); '2.1' → (2, 1); 'III.2' → ('R', 3, 2); 'a)' → ('a',)."""
+    t = (no or "").strip()
+    if not t:
+        return None
+    m = _ROMAN.match(t)
+    if m and re.fullmatch(r"[IVXLC]+", m.group(1)) and t not in ("C", "L", "D"):
+        value = _roman(m.group(1))
+        if value:
+            return ("R", value) + ((int(m.group(2)),) if m.group(2) else ())
+    m = _ARABIC_PATH.match(t)
+    if m:
+        return tuple(int(x) for x in m.group(1).split("."))
+    m = _LETTER.match(t)
+    if m:
+        return ("L", m.group(1) or m.group(2))
+    return None
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total, prev = 0, 0
+    for ch in reversed(text):
+        v = values[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+# ------------------------------------------------------------------------ building
+
+def frame_of(table: ScoreTable) -> Frame | None:
+    grid = getattr(table, "grid", None)
+    if grid is not None and grid.rows:
+        return _from_grid(table, grid)
+    if table.kind == "scores":
+        return _from_rows(table)
+    return None
+
+
+def _label_of(column) -> str:
+    parts: list[str] = []
+    for p in column.path:
+        if p and p not in parts:
+            parts.append(p)
+    return " – ".join(parts[-2:]) if len(parts) > 1 and len(" ".join(parts)) > 60 else " ".join(parts)
+
+
+def _from_grid(table: ScoreTable, grid) -> Frame:
+    keys: dict[int, str] = {}
+    by_grid: dict[int, int] = {}
+    for r_index, row in enumerate(table.rows):
+        if row.grid_row is not None:
+            by_grid.setdefault(row.grid_row, r_index)
+        for key, c in row.source_cols.items():
+            if key not in ("grade", "rank") or c not in keys:
+                keys.setdefault(c, key)
+    cols = []
+    texts: dict[int, list[str]] = {}
+    for src in grid.rows:
+        for c, text in enumerate(src.cells):
+            if text:
+                texts.setdefault(c, []).append(text)
+    conv = conventions(texts)
+    for column in grid.columns:
+        label = _label_of(column) or f"Cột {column.index + 1}"
+        col = Col(index=column.index, key=keys.get(column.index, f"k{column.index}"), label=label,
+                  head=fold(" ".join(column.path)), max=column.max, leaf=fold(column.leaf),
+                  group=fold(" ".join(p for p in column.path[:-1] if p != column.leaf)))
+        if _RATE_LEAF.search(col.leaf) and max_in(column.leaf) is None:
+            col.max = None  # a rate under a group whose header states the group's points: not points
+        cols.append(col)
+    rows = []
+    for g, src in enumerate(grid.rows):
+        cells: dict[int, CellValue] = {}
+        for c, text in enumerate(src.cells):
+            if not text:
+                continue
+            role = role_for(text, conv.get(c), "percent" if "%" in text else "auto")
+            cell = parse_cell(text, role)
+            if cell is not None and cell.is_number:
+                cells[c] = cell
+        rows.append(Row(i=g, label="", no=None, cells=cells, report_row=by_grid.get(g), page=src.page))
+    _classify(cols, rows, [src.cells for src in grid.rows])
+    return Frame(table=table, cols=cols, rows=rows)
+
+
+def _from_rows(table: ScoreTable) -> Frame:
+    cols = [Col(index=i, key=c.key, label=c.label, max=c.max, head=fold(c.label)) for i, c in enumerate(table.columns)]
+    extra = [("total", "Tổng điểm"), ("max", "Điểm tối đa"), ("percent", "Tỷ lệ %"), ("grade", "Xếp loại"),
+             ("rank", "Xếp hạng")]
+    for key, label in extra:
+        if any(key in r.raw for r in table.rows):
+            cols.append(Col(index=len(cols), key=key, label=label, head=fold(label)))
+    texts = []
+    rows = []
+    for i, r in enumerate(table.rows):
+        cells = {}
+        line = []
+        for col in cols:
+            text = r.raw.get(col.key, "")
+            line.append(text)
+            cell = parse_cell(text, "percent" if col.key == "percent" else "score") if text else None
+            if cell is not None and cell.is_number:
+                cells[col.index] = cell
+        rows.append(Row(i=i, label=r.unit, no=r.no, cells=cells, report_row=i, page=r.page))
+        texts.append(line)
+    _classify(cols, rows, texts, names=[r.unit for r in table.rows])
+    return Frame(table=table, cols=cols, rows=rows)
+
+
+def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: list[str] | None = None) -> None:
+    _column_kinds(cols, rows, texts)
+    _number_roles(cols, rows)
+    label_col = _label_column(cols, texts)
+    no_col = _number_column(cols, texts, label_col)
+    grade_col = next((c for c in cols if c.kind == "grade"), None)
+    num_cols = [c for c in cols if c.kind == "num"]
+    for k, row in enumerate(rows):
+        _read_row(row, texts[k], no_col, label_col, grade_col, num_cols, names[k] if names else None)
+
+
+def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]]) -> None:
+    for col in cols:
+        values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
+        numeric = sum(1 for r in rows if col.index in r.cells)
+        grades = sum(1 for v in values if grade_level(v))
+        if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
+            col.kind = "no"
+        elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
+            col.kind = "grade"
+        elif values and numeric * 2 >= len(values) and numeric >= 1:
+            col.kind = "rank" if _RANK_HEAD.search(col.head) else "num"
+        elif values:
+            col.kind = "text"
+
+
+def _number_roles(cols: list[Col], rows: list[Row]) -> None:
+    for col in cols:
+        if col.kind != "num":
+            continue
+        pct_cells = sum(1 for r in rows if (c := r.cells.get(col.index)) is not None and c.percent_sign)
+        with_value = sum(1 for r in rows if col.index in r.cells)
+        if _MAX_HEAD.search(col.head) and not re.search(r"\(\s*(tối\s*đa|điểm\s*chuẩn)", col.head) \
+                and col.max is None:
+            col.role = "max"
+        elif pct_cells * 2 > with_value or (_RATE_LEAF.search(col.leaf) and col.max is None) or (
+                _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)):
+            col.role = "percent"
+        shown = [_places(c.value) for r in rows if (c := r.cells.get(col.index)) is not None and _places(c.value)]
+        col.precision = min(shown) if shown else 0
+
+
+def _label_column(cols: list[Col], texts: list[list[str]]) -> Col | None:
+    """The first text column that is not a category repeated on every line."""
+    text_cols = [c for c in cols if c.kind == "text"]
+    for col in text_cols:
+        values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
+        if len(values) > 2 and len(set(values)) < 0.7 * len(values):
+            continue
+        col.kind = "label"
+        return col
+    if text_cols:
+        text_cols[0].kind = "label"
+        return text_cols[0]
+    return None
+
+
+def _number_column(cols: list[Col], texts: list[list[str]], label_col: Col | None) -> Col | None:
+    no_col = next((c for c in cols if c.kind == "no"), None)
+    if no_col is None and cols and cols[0].kind in ("num", "text") and cols[0] is not label_col:
+        numbered = sum(1 for t in texts if t and t[0] and NUMBERING.match(t[0].strip()))
+        if numbered * 2 >= max(1, sum(1 for t in texts if t and t[0])):
+            cols[0].kind = "no"
+            no_col = cols[0]
+    return no_col
+
+
+def _read_row(row: Row, t: list[str], no_col: Col | None, label_col: Col | None, grade_col: Col | None,
+              num_cols: list[Col], name: str | None) -> None:
+    if no_col is not None and no_col.index < len(t):
+        row.no = t[no_col.index] or None
+        row.cells.pop(no_col.index, None)
+    label = name if name is not None else (t[label_col.index] if label_col is not None and label_col.index < len(t)
+                                           else "")
+    first_text = next((x for x in t if x and not NUMBERING.match(x.strip()) and parse_cell(x, "auto") is None), "")
+    row.label = label or first_text or (row.no or "")
+    if grade_col is not None and grade_col.index < len(t):
+        found = grade_level(t[grade_col.index])
+        if found:
+            row.grade, row.grade_text = found[0], t[grade_col.index]
+    stat = stat_of(row.label) or (stat_of(row.no) if row.no else None)
+    if stat and (name is None or stat != "overall"):
+        row.kind, row.stat = "stat", stat
+    elif not any(c.index in row.cells for c in num_cols):
+        row.kind = "heading"
+    row.path = numbering_path(row.no)
+
+def _places(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0

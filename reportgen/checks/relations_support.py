@@ -1,0 +1,147 @@
+"""What the relation rules share: the frames of a report (built once), the
+adoption rule, tolerances, findings located at a frame's row and column, and
+the ledger record.
+
+Adoption: a relation the table does not state in words (a column that is the
+sum of others, a percent that is one column over another, a rank that
+follows a column) is adopted when it holds on at least ``MIN_ROWS`` rows and
+on at least ``SHARE`` of the rows where it can be computed; each row that
+breaks an adopted relation is an error. A relation the document states (a
+maximum in a header, an ``x/y`` cell, a percent, a "Tổng cộng" or "cao
+nhất" row, numbered items under a heading, a grade legend) is checked on
+every row without adoption. A short table with one slip (3 of 4 rows)
+adopts too: equalities of written decimals do not hold by chance.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+from ..model import Finding, Report
+from ..numbers import format_vi
+from . import CheckContext
+from .relations_frame import Col, Frame, Row, frame_of
+
+MIN_ROWS = 3
+SHARE = Decimal("0.8")
+QUOTE = 60  # characters of a label a message quotes at most
+
+_CACHE: dict[int, tuple[Report, list[Frame]]] = {}
+
+
+def frames(report: Report) -> list[Frame]:
+    """The frames of every table of the report (cached for the run)."""
+    hit = _CACHE.get(id(report))
+    if hit is not None and hit[0] is report:
+        return hit[1]
+    out = [f for f in (frame_of(t) for t in report.tables) if f is not None]
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(report)] = (report, out)
+    return out
+
+
+def adopted(holds: int, applicable: int) -> bool:
+    """Holds on at least MIN_ROWS rows and SHARE of them — or on every row
+    but one (a short table with its one slip: 3 of 4)."""
+    return applicable >= MIN_ROWS and (holds >= SHARE * applicable or (holds >= MIN_ROWS and holds == applicable - 1))
+
+
+def places(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def half_unit(value: Decimal, precision: int = 0) -> Decimal:
+    """Half a unit of the last decimal a figure was rounded to: its own, or
+    the column's where it shows fewer (``17`` among ``17,7`` and ``8,8``)."""
+    p = max(places(value), precision)
+    return Decimal(5).scaleb(-(p + 1)) if p else Decimal(0)
+
+
+def last_unit(value: Decimal) -> Decimal:
+    """One unit of the last decimal written (a rounded or a truncated figure)."""
+    p = places(value)
+    return Decimal(1).scaleb(-p) if p else Decimal("0.5")
+
+
+def sum_tolerance(parts: Sequence[Decimal], whole: Decimal) -> Decimal:
+    """Parts written rounded may each hide half a unit of their last decimal;
+    the whole, rounded (or truncated) itself, one unit of its own."""
+    return sum((half_unit(p) for p in parts), Decimal(0)) + (last_unit(whole) if places(whole) else Decimal(0))
+
+
+def ratio_tolerance(written: Decimal, part: Decimal, whole: Decimal, part_precision: int = 0,
+                    whole_precision: int = 0) -> Decimal:
+    """A percent written to p decimals may be rounded or truncated (one unit
+    of p); the part and the whole written rounded move it further."""
+    if whole == 0:
+        return Decimal(0)
+    spread = (half_unit(part, part_precision) * 100 / abs(whole)
+              + abs(part) * 100 * half_unit(whole, whole_precision) / (whole * whole))
+    return last_unit(written) + spread
+
+
+def vi(value: Decimal | None, p: int | None = None) -> str:
+    if value is None:
+        return "-"
+    if p is None:
+        p = min(places(value), 3)
+    return format_vi(value, p, fixed=True)
+
+
+def short(text: str | None, limit: int = QUOTE) -> str:
+    t = " ".join((text or "").split())
+    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"
+
+
+def where(row: Row) -> str:
+    label = short(row.label) or (f"dòng {row.no}" if row.no else f"dòng {row.i + 1}")
+    if row.no and row.label and row.no != row.label and not row.label.startswith(row.no):
+        return f"{row.no.rstrip('.')}. {label}" if row.path else label
+    return label
+
+
+def finding(code: str, severity: str, message: str, frame: Frame, row: Row | None, col: Col | None,
+            reported: Decimal | str | None = None, expected: Decimal | str | None = None) -> Finding:
+    def text(v):
+        if v is None:
+            return None
+        return format(v, "f") if isinstance(v, Decimal) else str(v)
+
+    table = frame.table
+    return Finding(code=code, severity=severity, message=message, table=table.index,
+                   row=row.report_row if row is not None else None,
+                   unit=(short(row.label) or None) if row is not None else None,
+                   column=col.key if col is not None else None, reported=text(reported),
+                   expected=text(expected),
+                   page=(row.page if row is not None and row.page is not None else table.page))
+
+
+def record(ctx: CheckContext, frame: Frame, relation: str, cells: Iterable[tuple[Row, Col]]) -> None:
+    keys = [k for k in (frame.cell_key(r, c) for r, c in cells) if k is not None]
+    ctx.ledger.table_checked(frame.table.index, relation, keys)
+
+
+def doubt(ctx: CheckContext, frame: Frame, reason: str) -> None:
+    ctx.ledger.table_doubt(frame.table.index, reason)
+
+
+def col_name(col: Col) -> str:
+    return f"“{short(col.label, 50)}”"
+
+
+_RESULT_KEYS = {"total", "max", "percent", "grade", "rank"}
+
+
+def scheme_checks(frame: Frame, col: Col, relation: str) -> bool:
+    """Whether the scheme rules (TOTAL_MISMATCH, SCORE_EXCEEDS_MAX,
+    PERCENT_MISMATCH, GRADE_MISMATCH, RANK_ORDER) already report this
+    relation on this column of a table bound to a scheme: then the relation
+    is recorded as checked but not reported twice."""
+    table = frame.table
+    if table.kind != "scores" or not table.scheme:
+        return False
+    if relation == "max":
+        return col.key not in _RESULT_KEYS and not col.key.startswith("k")
+    return col.key == relation

@@ -1,0 +1,28 @@
+"""Prose read by OCR with a low confidence is never passed silently: the
+paragraph gets an OCR_UNCERTAIN warning pointing at it."""
+from __future__ import annotations
+
+from parsers.ocr import low_confidence_notes
+from reportgen.raw import RawDocument, RawParagraph
+from reportgen.read import note_findings
+
+
+def _doc(*confidences):
+    paragraphs = [RawParagraph(text=f"Có {k + 3}/15 đơn vị xếp loại Tốt, chiếm tỷ lệ 20%.", index=k, page=1,
+                               confidence=c) for k, c in enumerate(confidences)]
+    return RawDocument(source="scan.pdf", format="pdf", blocks=paragraphs, page_count=1)
+
+
+def test_low_confidence_paragraph_gives_ocr_uncertain_on_that_paragraph():
+    doc = _doc(96.0, 61.5, None)
+    notes = low_confidence_notes(doc, 85.0)
+    assert [(n.kind, n.data["paragraph"], n.page) for n in notes] == [("ocr_low_confidence", 1, 1)]
+    doc.notes += notes
+    (finding,) = note_findings(doc)
+    assert (finding.code, str(finding.severity), finding.paragraph, finding.page) == (
+        "OCR_UNCERTAIN", "warning", 1, 1)
+    assert "độ tin cậy 62%" in finding.message and finding.reported.startswith("Có 4/15")
+
+
+def test_confident_or_text_layer_paragraphs_give_nothing():
+    assert low_confidence_notes(_doc(90.0, 85.0, None), 85.0) == []
