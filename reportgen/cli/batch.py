@@ -199,7 +199,8 @@ def import_batch(args) -> int:
         open_archive(url).close()
     except ArchiveError as exc:
         raise UsageError(str(exc)) from exc
-    jobs = [Job("import", os.path.abspath(p), {"db": url}) for p in inputs]
+    options = {"db": url, **({"period": args.period} if getattr(args, "period", None) else {})}
+    jobs = [Job("import", os.path.abspath(p), dict(options)) for p in inputs]
     return finish("import", run_jobs(jobs, args, "Nhập kho"), args)
 
 
