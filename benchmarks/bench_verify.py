@@ -19,7 +19,8 @@ from reportgen.read import read_path  # noqa: E402
 
 REAL = Path("/work/shared/reference/real")
 DOCS = ["ld-cchc2025-pl1-songanh.doc", "ld-cchc2025-pl2-xaphuong.doc", "ld-766-sotaichinh.docx",
-        "ld-cchc2025-bc329-phuluc.docx", "ld-chiso-bc184-snv.docx"]
+        "ld-cchc2025-bc329-phuluc.docx", "ld-chiso-bc184-snv.docx", "ld-cchc2025-pl1-chidao.pdf",
+        "ld-cchc2025-bc36-thamdinh.pdf"]
 
 
 def named(findings, report, unit: str, label: str) -> tuple[bool, bool]:
@@ -97,21 +98,23 @@ def main() -> None:
         cells = sum(len(e.numeric_cells) for e in entries)
         cells_ok = sum(len(e.checked_cells & e.numeric_cells) for e in entries)
         errors = [f.code for f in findings if f.severity == "error"]
-        pages = report.tables[0].page if False else 1
+        pages = max([p.page or 1 for p in report.paragraphs] + [t.page or 1 for t in report.tables] + [1])
         tot_tables += len(entries)
         tot_checked += len(checked)
-        hit = 0
-        ms = candidates(path, limit=args.mutations, seed=7) if args.mutations else []
+        hit = done = 0
+        writable = path.suffix.lower() in (".docx", ".doc", ".txt", ".md")  # a PDF is not rewritten
+        ms = candidates(path, limit=args.mutations, seed=7) if args.mutations and writable else []
         for m in ms:
             try:
                 hit += run(m)[0]
             except ValueError:
                 continue
+            done += 1
         found += hit
-        tried += len(ms)
+        tried += done
         print(f"{name}: tables {len(checked)}/{len(entries)} checked, cells {cells_ok}/{cells}, "
-              f"errors on unchanged {len(errors)} {sorted(set(errors))}, {dt / pages:.2f} s/document, "
-              f"mutations named {hit}/{len(ms)}")
+              f"errors on unchanged {len(errors)} {sorted(set(errors))}, {dt / pages:.2f} s/page ({pages} p.), "
+              f"mutations named {hit}/{done}")
     print(f"TOTAL: tables checked {tot_checked}/{tot_tables}; mutations named {found}/{tried}")
 
 

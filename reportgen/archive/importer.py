@@ -26,6 +26,7 @@ from .db import write_connection
 from .models import Document, FindingRecord, IndicatorScore, ScoreRowRecord
 from .bulk import bulk_insert, insert_returning_ids
 from .cohorts import refresh as refresh_cohorts
+from ..read.portal import year_to_date
 from .periods import is_period
 from .registry import Scope, resolve_units
 from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, unit_key, territory_of
@@ -158,7 +159,9 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
     """Write one document, its score rows, indicators and findings in the
     session's transaction; returns (document id, score rows stored)."""
     territory, period, content = _place(session, report)
-    tables = [t for t in report.tables if t.kind in SCORE_KINDS and t.rows]
+    titles = [t.title for t in report.tables]
+    tables = [t for t in report.tables if t.kind in SCORE_KINDS and t.rows
+              and not year_to_date(t.title, titles, period)]  # a portal export's 'Điểm năm' is not the month
     doc = _new_document(session, report, tables, sha256=sha256, content=content, name=name,
                         file_format=file_format, territory=territory, period=period)
     rows = _Rows()

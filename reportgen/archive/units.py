@@ -62,6 +62,15 @@ def _folded_prefixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
                  for level, prefixes in _LEVEL_PREFIXES)
 
 
+# The centrally-run cities: provinces, whatever document names them.
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+
+
+@lru_cache(maxsize=1)
+def _central_cities() -> frozenset[str]:
+    return frozenset(unit_key(c) for c in CENTRAL_CITIES)
+
+
 def level_of(name: str, province_key: str = "") -> str:
     """'tỉnh', 'sở', 'huyện', 'xã', 'phòng' (district offices) or 'khác'.
 
@@ -69,6 +78,8 @@ def level_of(name: str, province_key: str = "") -> str:
     key = unit_key(name)
     city = unit_key("thành phố") + " "
     if province_key and key.startswith(city) and key[len(city):] == unit_key(province_key):
+        return LEVEL_TINH
+    if key.startswith(city) and key[len(city):] in _central_cities():
         return LEVEL_TINH
     for level, prefixes in _folded_prefixes():
         if key.startswith(prefixes):

@@ -180,7 +180,7 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
 
     Ví dụ đúng: "Chỉ số cao nhất 93,01%", "Chỉ số thấp nhất 60,43%".
     """
-    previous: list[Row] = []  # units of the tables this one continues (a table split over pages)
+    previous: list[tuple[Frame, list[Row]]] = []  # the parts this table continues (split over pages)
     last_frame = None
     for frame in frames(report):
         if last_frame is None or not _continues(last_frame, frame):
@@ -188,40 +188,64 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         last_frame = frame
         blocks = _blocks(frame)
         if not blocks:
-            previous = previous + frame.units
+            previous = previous + [(frame, frame.units)]
             continue
         for b_index, (rows, stats) in enumerate(blocks):
-            units = [r for r in rows if r.kind == "unit"]
-            if b_index == 0:
-                units = previous + units
-            partial = bool(units) and _number_of(units[0], frame) not in (None, 1)
+            parts = (previous if b_index == 0 else []) + [(frame, [r for r in rows if r.kind == "unit"])]
             previous = []
+            first = next((u for _, units in parts for u in units), None)
+            partial = first is not None and _number_of(first, parts[0][0]) not in (None, 1)
+            pieced = len(parts) > 1 or len(getattr(frame.table.grid, "raws", ()) or ()) > 1
             for stat in stats:
-                if stat.stat not in ("max", "min", "mean"):
-                    continue
-                for col in frame.nums():
-                    cell = stat.cells.get(col.index)
-                    vals = [r.value(col.index) for r in units if r.value(col.index) is not None]
-                    if cell is None or len(vals) < 2:
-                        continue
-                    record(ctx, frame, f"summary-row-{stat.stat}", [(r, col) for r in units] + [(stat, col)])
-                    if stat.stat == "max":
-                        got, ok = max(vals), max(vals) == cell.value
-                    elif stat.stat == "min":
-                        got, ok = min(vals), min(vals) == cell.value
-                    else:
-                        got = sum(vals, Decimal(0)) / len(vals)
-                        tol = last_unit(cell.value) + max(half for half in
-                                                          (Decimal(5).scaleb(-(places(v) + 1)) for v in vals))
-                        ok = abs(got - cell.value) <= tol
-                    if not ok:
-                        p = max(places(cell.value), 2 if stat.stat == "mean" else 0)
-                        yield finding("SUMMARY_ROW_MISMATCH", "warning" if partial else "error",
-                                      f"Dòng “{short(stat.label)}”: cột {col_name(col)} ghi {cell.text.strip()} nhưng "
-                                      f"{_STAT_NAMES[stat.stat]} của {len(vals)} đơn vị là {vi(got, p)}"
-                                      + (" (bảng bắt đầu từ đơn vị số " + str(_number_of(units[0], frame))
-                                         + ": có thể thiếu phần đầu)" if partial else ""),
-                                      frame, stat, col, cell.value, got.quantize(Decimal(1).scaleb(-p)))
+                if stat.stat in ("max", "min", "mean"):
+                    yield from _check_stat(ctx, frame, parts, stat, partial, pieced)
+
+
+def _same_column(col: Col, frame: Frame, other: Frame) -> Col | None:
+    """The column of ``other`` (a part of the same table on another page)
+    that is ``col``: the same role at the same place among those of its role."""
+    mine = [c for c in frame.nums() if c.role == col.role]
+    theirs = [c for c in other.nums() if c.role == col.role]
+    k = mine.index(col)
+    return theirs[k] if len(theirs) == len(mine) else None
+
+
+def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool) -> Iterator[Finding]:
+    for col in frame.nums():
+        cell = stat.cells.get(col.index)
+        if cell is None:
+            continue
+        vals, cells = [], []
+        for part_frame, units in parts:
+            same = col if part_frame is frame else _same_column(col, frame, part_frame)
+            if same is None:
+                continue
+            vals += [r.value(same.index) for r in units if r.value(same.index) is not None]
+            if part_frame is frame:
+                cells += [(r, col) for r in units]
+        if len(vals) < 2:
+            continue
+        record(ctx, frame, f"summary-row-{stat.stat}", cells + [(stat, col)])
+        if stat.stat == "max":
+            got, ok = max(vals), max(vals) == cell.value
+        elif stat.stat == "min":
+            got, ok = min(vals), min(vals) == cell.value
+        else:
+            got = sum(vals, Decimal(0)) / len(vals)
+            tol = last_unit(cell.value) + max(Decimal(5).scaleb(-(places(v) + 1)) for v in vals)
+            ok = abs(got - cell.value) <= tol
+        if ok:
+            continue
+        p = max(places(cell.value), 2 if stat.stat == "mean" else 0)
+        note = ""
+        if partial:
+            note = f" (bảng bắt đầu từ đơn vị số {_number_of(parts[0][1][0], parts[0][0])}: có thể thiếu phần đầu)"
+        elif pieced:
+            note = " (bảng ghép từ nhiều trang, cột có thể lệch: cần đối chiếu)"
+        yield finding("SUMMARY_ROW_MISMATCH", "warning" if note else "error",
+                      f"Dòng “{short(stat.label)}”: cột {col_name(col)} ghi {cell.text.strip()} nhưng "
+                      f"{_STAT_NAMES[stat.stat]} của {len(vals)} đơn vị là {vi(got, p)}{note}",
+                      frame, stat, col, cell.value, got.quantize(Decimal(1).scaleb(-p)))
 
 
 # ------------------------------------------------------------------------------ parents and children
@@ -345,13 +369,15 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if len(units) < MIN_ROWS:
                 continue
             best = None
-            offset = min(int(r.value(rank.index)) for r in units) - 1  # a table continued from a page before
+            # A table continued from a page before ranks from where that part stopped.
+            offsets = {0, min(int(r.value(rank.index)) for r in units) - 1}
             for basis in frame.nums():
                 if basis.role == "max" or len({r.value(basis.index) for r in units} - {None}) < 3:
                     continue
-                holds, checks = _rank_fit(units, rank, basis, offset)
-                if adopted(holds, len(checks)) and (best is None or holds > best[0]):
-                    best = (holds, checks, basis)
+                for offset in sorted(offsets):
+                    holds, checks = _rank_fit(units, rank, basis, offset)
+                    if adopted(holds, len(checks)) and (best is None or holds > best[0]):
+                        best = (holds, checks, basis)
             if best is None:
                 doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
                 continue
@@ -506,9 +532,12 @@ def _grade_order(frame: Frame, rows: list[Row], basis: Col, grade_col: Col) -> I
         keep = [r for r in culprits if {x.grade for x in rows if x is not r} | {r.grade} == levels
                 and any(x.grade == r.grade for x in rows if x is not r)]
         culprits = keep or culprits
+    # Without an inversion the one sign is an edge off the multiples of 5: sure only
+    # when the table has another boundary that sits on one.
+    sure = bool(inversions) or len({r.grade for r in rows}) >= 3
     if len(culprits) == 1:
         row = culprits[0]
-        yield finding("GRADE_BAND_MISMATCH", "error",
+        yield finding("GRADE_BAND_MISMATCH", "error" if sure else "warning",
                       f"{where(row)}: xếp loại “{row.grade_text}” với {col_name(basis)} {vi(row.value(basis.index))}"
                       f" trái với khung các đơn vị khác trong bảng ({_edges_text(rows, basis, row)})",
                       frame, row, grade_col, row.grade_text, None)
@@ -530,3 +559,59 @@ def _edges_text(rows: list[Row], col: Col, skip: Row) -> str:
         vals = [r.value(col.index) for r in rest if r.grade == level]
         parts.append(f"{names[level]}: {vi(min(vals))}–{vi(max(vals))}")
     return "; ".join(parts)
+
+
+# ------------------------------------------------------------------------------ a rate over its two items
+
+def _rate_parents(frame: Frame) -> list[tuple[Row, Col, Decimal, Decimal, Decimal]]:
+    """(parent, column, written rate, part, whole) for each numbered "Tỷ lệ …"
+    row whose two items give the part and the whole (the larger)."""
+    rows = [r for r in frame.rows if r.kind in ("unit", "heading")]
+    out = []
+    for parent, kids in _children(rows):
+        if not parent.label.casefold().lstrip().startswith(("tỷ lệ", "tỉ lệ")) or len(kids) != 2:
+            continue
+        for col in frame.nums():
+            cell = parent.cells.get(col.index)
+            values = [k.value(col.index) for k in kids]
+            if cell is None or any(v is None for v in values) or max(values) == 0:
+                continue
+            out.append((parent, col, cell.value, min(values), max(values)))
+    return out
+
+
+@rule("PARENT_RATIO_MISMATCH", "Mục “Tỷ lệ …” khác tỷ lệ tính từ hai mục con của nó (phần / tổng × 100)")
+def parent_ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng thống kê đánh số phân cấp, một mục "Tỷ lệ …"
+    có đúng hai mục con (tổng số và số đạt) bằng mục nhỏ / mục lớn × 100 —
+    khi quan hệ này đúng ở ít nhất 3 mục như vậy trong văn bản và 80% (hoặc
+    mọi mục trừ một); báo mục lệch quá sai số làm tròn hoặc cắt bớt.
+
+    Vì sao: tỷ lệ được chép từ số liệu của hai mục con; sửa một con số mà
+    quên tỷ lệ là lỗi hay gặp của phụ lục thống kê.
+
+    Ví dụ sai: "3.1. Tỷ lệ hồ sơ đúng hạn 98,10 | 3.1.1. Tổng số hồ sơ
+    195.197 | 3.1.2. Số hồ sơ đúng hạn 193.457" (193.457 / 195.197 × 100 = 99,11).
+
+    Ví dụ đúng: ghi 99,11 (hoặc 99,10 nếu bảng cắt bớt chữ số).
+    """
+    from .relations_support import ratio_tolerance
+
+    tests = [(frame, t) for frame in frames(report) for t in _rate_parents(frame)]
+    checks = []
+    for frame, (parent, col, written, part, whole) in tests:
+        computed = part / whole * 100
+        checks.append((frame, parent, col, written, part, whole, computed,
+                       abs(computed - written) <= ratio_tolerance(written, part, whole)))
+    holds = sum(1 for c in checks if c[-1])
+    if not adopted(holds, len(checks)):
+        for frame, *_ in checks:
+            doubt(ctx, frame, f"Mục “Tỷ lệ” bằng mục con nhỏ / mục con lớn ở {holds}/{len(checks)} chỗ: không áp dụng")
+        return
+    for frame, parent, col, written, part, whole, computed, ok in checks:
+        record(ctx, frame, "rate-equals-part-over-whole-of-items", [(parent, col)])
+        if not ok:
+            yield finding("PARENT_RATIO_MISMATCH", "error",
+                          f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng hai mục con cho "
+                          f"{vi(part)} / {vi(whole)} × 100 = {vi(computed, 2)}",
+                          frame, parent, col, written, computed.quantize(Decimal("0.01")))

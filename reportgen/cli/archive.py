@@ -12,6 +12,7 @@ from ..numbers import format_vi
 from ..raw import UnreadableInput
 from . import UsageError
 from .batch import add_batch_options, import_batch, wants_batch
+from ..files import refuse_clobber
 from .output import atomic_path
 
 _DB_HELP = "địa chỉ SQLAlchemy của kho (mặc định: biến REPORTGEN_DB, hoặc tệp SQLite trong thư mục dữ liệu người dùng)"
@@ -34,6 +35,8 @@ def register(subparsers) -> None:
     p = sub.add_parser("import", parents=[common, fmt], help="nhập tài liệu (tệp hoặc thư mục) vào kho")
     p.add_argument("paths", nargs="+", metavar="TỆP|THƯ_MỤC",
                    help="PDF, DOCX, XLSX, văn bản hoặc JSON của 'reportgen extract'; thư mục thì lấy mọi tệp bên trong")
+    p.add_argument("--period", metavar="KỲ", help="kỳ của số liệu khi tệp không ghi kỳ (vd. tệp xuất của Cổng "
+                                                  "DVCQG): YYYY, YYYY-MM hoặc YYYY-Qn; được ưu tiên hơn kỳ đọc từ tệp")
     add_batch_options(p)  # --jobs N: several files at once (reportgen.cli.batch)
     p.set_defaults(handler=_import)
 
@@ -66,8 +69,8 @@ def register(subparsers) -> None:
 def _open(args):
     from ..archive import ArchiveError, open_archive
 
-    try:
-        return open_archive(args.db)
+    try:  # only an import creates an archive; a mistyped --db elsewhere is an error
+        return open_archive(args.db, create=getattr(args, "archive_command", None) == "import")
     except ArchiveError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -112,11 +115,29 @@ def _progress(event, n, total, path, result) -> None:
 
 
 @_guarded
+def _period_reader(period: str | None):
+    """The archive's reader, with the period of ``--period`` where given."""
+    from ..archive.importer import default_reader
+    from ..archive.periods import is_period
+
+    if period is None:
+        return default_reader
+    if not is_period(period):
+        raise UsageError(f"Kỳ không hợp lệ: {period!r}. Viết YYYY, YYYY-MM hoặc YYYY-Qn (vd. 2025-10).")
+
+    def reader(path):
+        report = default_reader(path)
+        report.meta.period = period
+        return report
+    return reader
+
+
 def _import(args) -> int:
+    reader = _period_reader(getattr(args, "period", None))
     if wants_batch(args, args.paths, folders=False):
         return import_batch(args)
     with _open(args) as archive:
-        results = archive.import_paths(args.paths, progress=_progress)
+        results = archive.import_paths(args.paths, reader=reader, progress=_progress)
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")}
     if args.format == "json":
         _print_json({"db": archive.url, "results": [r.__dict__ for r in results], **counts})
@@ -131,7 +152,11 @@ def _history(args) -> int:
     with _open(args) as archive:
         histories = archive.history(args.unit, scheme=args.scheme, indicator=args.indicator, province=args.province)
     if args.plot:
+        from ..archive import resolve_url
+        from ..archive.db import sqlite_file
         from ..archive.plot import plot_history
+
+        refuse_clobber([args.plot], archive=sqlite_file(resolve_url(args.db)))
 
         with atomic_path(args.plot, suffix=".png") as tmp:
             plot_history(histories, tmp, indicator=args.indicator)
@@ -209,6 +234,10 @@ def _compare(args) -> int:
 def _export(args) -> int:
     from ..archive.export import WRITERS, export_rows
 
+    from ..archive import resolve_url
+    from ..archive.db import sqlite_file
+
+    refuse_clobber([args.output], archive=sqlite_file(resolve_url(args.db)))
     with _open(args) as archive, archive.session() as session:
         columns, rows = export_rows(session, scheme=args.scheme, period=args.period)
     try:

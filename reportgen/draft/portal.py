@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..model import ScoreRow, ScoreTable
 from ..raw import UnreadableInput
+from ..read.portal import trend_rows
 from ..schemes import Scheme, load_scheme
 from ..scoring import rank_rows, score_row
 from ..text import clean_line
@@ -94,20 +95,12 @@ def _rows(sheet: str, rows: list[tuple], scheme: Scheme) -> list[ScoreRow]:
 
 
 def _trend(rows: list[tuple]) -> list[tuple[str, Decimal, int, int]]:
-    header = [str(c).strip().lower() if c is not None else "" for c in rows[0]]
-    if "month" in header or "tháng" in header:
-        key = "month" if "month" in header else "tháng"
-    else:
+    """The monthly trend sheet through the reader's own (read/portal.py)."""
+    if not rows:
         return []
-    i_m, i_y = header.index(key), header.index("year" if "year" in header else "năm")
-    i_s = header.index("score" if "score" in header else "điểm")
-    out = []
-    for row in rows[1:]:
-        if row[i_m] in (None, ""):
-            continue
-        month, year = int(str(row[i_m])), int(str(row[i_y]))
-        out.append((f"{month}/{year}", Decimal(str(row[i_s])), year, month))
-    return out
+    header = [str(c) if c is not None else "" for c in rows[0]]
+    found = trend_rows(header, [[("" if c is None else str(c)) for c in row] for row in rows[1:]])
+    return [(f"{month}/{year}", score, year, month) for year, month, score in found if score is not None]
 
 
 def load_portal(rows_by_sheet: dict[str, list[tuple]], source: str, province: str | None = None,

@@ -140,6 +140,13 @@ def archive_engine(url: str | None):
     return _ENGINES[key]
 
 
+def _with_period(report, period: str | None):
+    """``archive import --period``: the period the user gives wins."""
+    if period:
+        report.meta.period = period
+    return report
+
+
 def _import(job: Job, progress) -> JobResult:
     from ..archive.importer import default_checker, import_file
     from ..archive.jsonreport import read_extract_json
@@ -155,8 +162,9 @@ def _import(job: Job, progress) -> JobResult:
         if p.suffix.lower() == ".json":
             report = read_extract_json(p)
             if report is not None:
+                report = _with_period(report, job.options.get("period"))
                 return report
-        return read_path(p, settings)
+        return _with_period(read_path(p, settings), job.options.get("period"))
 
     def checker(report):
         progress("checking")

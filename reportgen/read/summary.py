@@ -217,6 +217,8 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
         cells = src.cells
         no = cells[no_col] if no_col is not None else None
         unit = cells[unit_col] if unit_col is not None else ""
+        if not unit and no and not ROW_NO.match(no):
+            unit, no = no, None  # a label merged across the row ("Chỉ số cao nhất"): the row's name
         values = [cells[c.index] for c in value_cols if c.index < len(cells) and cells[c.index]]
         if no and ROMAN.match(no) and not values:
             section, section_title = no.rstrip("."), unit
