@@ -7,6 +7,7 @@ normal input) and hands the file to its parser. Settings are plain data.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from reportgen.raw import RawDocument, UnreadableInput
@@ -54,9 +55,14 @@ def read_raw(path: str | os.PathLike, settings: dict | None = None) -> RawDocume
     if p.is_dir():
         raise UnreadableInput(f"Đây là thư mục, không phải tệp: {p}")
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except OSError as exc:
         raise UnreadableInput(f"Không đọc được tệp {p}: {exc.strerror}") from exc
+    if not stat.S_ISREG(st.st_mode):  # /dev/zero, a FIFO, a socket: no size, maybe no end
+        kind = ("ống dẫn (FIFO)" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode)
+                else "thiết bị")
+        raise UnreadableInput(f"{p} không phải tệp thường mà là {kind}: không đọc. Hãy chỉ một tệp báo cáo.")
+    size = st.st_size
     if size == 0:
         raise UnreadableInput(f"Tệp rỗng: {p}")
     if size > settings.get("max_bytes", MAX_FILE_BYTES):

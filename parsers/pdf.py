@@ -59,7 +59,10 @@ def _open(path: Path, settings: dict):
     except Exception as exc:  # pdfminer raises many kinds; pdfplumber wraps them
         causes = [exc, exc.__cause__, exc.__context__, *getattr(exc, "args", ())]
         if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
-            raise UnreadableInput(f"Tệp PDF được bảo vệ bằng mật khẩu: {path.name}") from exc
+            if password:
+                raise UnreadableInput(f"Tệp PDF {path.name}: mật khẩu đã nhập không đúng.") from exc
+            raise UnreadableInput(f"Tệp PDF được bảo vệ bằng mật khẩu: {path.name} "
+                                  "(nhập mật khẩu bằng --password).") from exc
         if any(isinstance(c, PDFEncryptionError) for c in causes):
             raise UnreadableInput(f"Tệp PDF được mã hóa theo cách không đọc được: {path.name}") from exc
         raise UnreadableInput(_damaged(path, exc)) from exc

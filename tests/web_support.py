@@ -50,8 +50,12 @@ def wait_done(client, item_id: str, timeout: float = 240) -> dict:
     deadline = time.time() + timeout
     while time.time() < deadline:
         state = client.get(f"/kiem-tra/{item_id}/tien-do", headers={"Accept": "application/json"}).json()
-        if state["state"] in ("done", "failed"):
+        if state["state"] == "failed":
             return state
+        if state["state"] == "done":
+            view = client.get(f"/kiem-tra/{item_id}/ket-qua.json").json().get("view")
+            if view == "ready":
+                return state
         time.sleep(0.3)
     raise AssertionError(f"job {item_id} did not finish: {state}")
 

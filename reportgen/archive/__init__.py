@@ -95,10 +95,17 @@ class Archive:
         self.close()
 
 
-def open_archive(url: str | None = None) -> Archive:
-    """Open (creating and migrating when needed) the archive at ``url``."""
-    archive = Archive(open_engine(url))
-    archive.sync_lineage()
+def open_archive(url: str | None = None, create: bool = True) -> Archive:
+    """Open (migrating when needed; creating a missing SQLite file only when
+    ``create``) the archive at ``url``."""
+    archive = Archive(open_engine(url, create=create))
+    try:
+        archive.sync_lineage()
+    except Exception as exc:
+        from .db import explain
+
+        archive.engine.dispose()
+        raise ArchiveError(explain(exc, archive.url)) from exc
     return archive
 
 

@@ -131,13 +131,54 @@ def upgrade(engine: Engine) -> bool:
     return True
 
 
-def open_engine(url: str | None = None) -> Engine:
-    """An engine on an up-to-date archive (created when missing)."""
-    engine = make_engine(resolve_url(url))
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database or memory)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def open_engine(url: str | None = None, create: bool = True) -> Engine:
+    """An engine on an up-to-date archive. A missing SQLite file is created
+    only when ``create`` (importing); reading commands get an ArchiveError
+    instead of a new empty archive at a mistyped path."""
+    url = resolve_url(url)
+    file = sqlite_file(url)
+    if file is not None and not create and not file.exists():
+        raise ArchiveError(f"không có kho lưu trữ ở {file} (đường dẫn --db gõ nhầm?). Kho được tạo khi nhập tài "
+                           "liệu lần đầu: reportgen archive import TỆP --db …")
+    if file is not None and file.exists() and not file.is_file():
+        raise ArchiveError(f"{file} không phải tệp kho lưu trữ SQLite (đó là thư mục hoặc thiết bị).")
+    engine = make_engine(url)
     try:
         upgrade(engine)
-    except OperationalError as exc:
+    except Exception as exc:
         engine.dispose()
-        raise ArchiveError(f"không mở được kho lưu trữ {engine.url.render_as_string(hide_password=True)}: "
-                         f"{str(exc.orig).strip()}") from exc
+        raise ArchiveError(explain(exc, engine.url.render_as_string(hide_password=True))) from exc
     return engine
+
+
+def explain(exc: BaseException, where: str) -> str:
+    """What the user can do about a database error, in Vietnamese."""
+    from alembic.util import CommandError
+    from sqlalchemy.exc import DatabaseError
+
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    low = text.lower()
+    if isinstance(exc, CommandError) and "can't locate revision" in low:
+        return (f"kho lưu trữ {where} được tạo bởi một phiên bản reportgen mới hơn (lược đồ không biết: "
+                f"{text.split(chr(39))[1] if chr(39) in text else text}). Hãy nâng cấp reportgen rồi chạy lại; "
+                "kho không bị thay đổi.")
+    if "readonly" in low or "read-only" in low or "permission denied" in low or "unable to open" in low:
+        return (f"không mở hoặc không ghi được kho lưu trữ {where}: không có quyền ghi vào tệp hoặc thư mục của nó "
+                "(kiểm tra quyền, hoặc chọn --db khác).")
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return (f"kho lưu trữ {where} đã hỏng (không phải cơ sở dữ liệu SQLite đọc được). Hãy khôi phục từ bản sao "
+                "lưu, hoặc dùng --db để chọn kho khác; reportgen không sửa hay ghi đè tệp này.")
+    if isinstance(exc, (OperationalError, DatabaseError)):
+        return f"không mở được kho lưu trữ {where}: {text.splitlines()[0] if text else type(exc).__name__}"
+    raise exc

@@ -12,6 +12,7 @@ from ..numbers import format_vi
 from ..raw import UnreadableInput
 from . import UsageError
 from .batch import add_batch_options, import_batch, wants_batch
+from ..files import refuse_clobber
 from .output import atomic_path
 
 _DB_HELP = "địa chỉ SQLAlchemy của kho (mặc định: biến REPORTGEN_DB, hoặc tệp SQLite trong thư mục dữ liệu người dùng)"
@@ -68,8 +69,8 @@ def register(subparsers) -> None:
 def _open(args):
     from ..archive import ArchiveError, open_archive
 
-    try:
-        return open_archive(args.db)
+    try:  # only an import creates an archive; a mistyped --db elsewhere is an error
+        return open_archive(args.db, create=getattr(args, "archive_command", None) == "import")
     except ArchiveError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -151,7 +152,11 @@ def _history(args) -> int:
     with _open(args) as archive:
         histories = archive.history(args.unit, scheme=args.scheme, indicator=args.indicator, province=args.province)
     if args.plot:
+        from ..archive import resolve_url
+        from ..archive.db import sqlite_file
         from ..archive.plot import plot_history
+
+        refuse_clobber([args.plot], archive=sqlite_file(resolve_url(args.db)))
 
         with atomic_path(args.plot, suffix=".png") as tmp:
             plot_history(histories, tmp, indicator=args.indicator)
@@ -229,6 +234,10 @@ def _compare(args) -> int:
 def _export(args) -> int:
     from ..archive.export import WRITERS, export_rows
 
+    from ..archive import resolve_url
+    from ..archive.db import sqlite_file
+
+    refuse_clobber([args.output], archive=sqlite_file(resolve_url(args.db)))
     with _open(args) as archive, archive.session() as session:
         columns, rows = export_rows(session, scheme=args.scheme, period=args.period)
     try:

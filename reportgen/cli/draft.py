@@ -22,6 +22,7 @@ from pathlib import Path
 from ..schemes import UnknownScheme, all_schemes
 from . import UsageError
 from .batch import add_batch_options, convert_batch
+from ..files import output_dir, refuse_clobber
 from .output import atomic_path
 
 
@@ -127,6 +128,13 @@ def run(args) -> int:
     started = time.perf_counter()
     if args.output and Path(args.output).suffix.lower() != ".docx":
         raise UsageError(f"Tệp kết quả phải có đuôi .docx: {args.output}")
+    inputs = [args.input, args.meta, args.previous, args.template if args.template and
+              Path(args.template).suffix else None]
+    if not args.per_unit:  # before any work: never an output over an input
+        out = Path(args.output or f"{Path(args.input).stem}-{(args.doc_type or 'bc').lower()}.docx")
+        refuse_clobber([out, out.with_suffix(".pdf") if args.pdf else None], inputs)
+    else:
+        output_dir(args.outdir)
     meta = load_meta(args.meta, args.doc_type)
     template_path(args.template, meta.doc_type if not args.per_unit else "TB")  # a wrong name fails here
     try:
@@ -142,6 +150,7 @@ def run(args) -> int:
     out = Path(args.output or f"{Path(args.input).stem}-{meta.doc_type.lower()}.docx")
     if out.suffix.lower() != ".docx":
         raise UsageError(f"Tệp kết quả phải có đuôi .docx: {out}")
+    refuse_clobber([out, out.with_suffix(".pdf") if args.pdf else None], inputs)
     result = build_draft(data, meta, args.template)
     with atomic_path(out) as tmp:
         result.save(tmp)

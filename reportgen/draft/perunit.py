@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ..numbers import format_vi as _format_vi
 from ..schemes import Scheme
+from ..text.safe import strip_control, unique_names
 from ..scoring import weakest_indicators
 from .data import DraftData, DraftTable
 from .metadata import BLANK, DraftMeta
@@ -160,7 +161,7 @@ class Skeleton:
     document: str
 
     def fill(self, values: dict[str, str]) -> bytes:
-        xml = _MARK_RE.sub(lambda m: escape(values.get(m.group(1), "")), self.document)
+        xml = _MARK_RE.sub(lambda m: escape(strip_control(values.get(m.group(1), ""))), self.document)
         body = _Member.of("word/document.xml", xml.encode("utf-8"), level=1)
         return _zip([m if m is not None else body for m in self.members])
 
@@ -195,6 +196,10 @@ def plan(data: DraftData, number_start: int | None = None) -> list[tuple[DraftTa
             values = unit_values(row, dt, when, when_long)
             values["number"] = number_text(number_start, len(out))
             out.append((dt, UnitDoc(name=name, values=values, scheme=dt.scheme.name)))
+    # Names that differ only by accents or case are one file on many disks
+    # (and to people): each unit gets its own file.
+    for (_, doc), name in zip(out, unique_names([d.name for _, d in out])):
+        doc.name = name
     return out
 
 

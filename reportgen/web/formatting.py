@@ -32,6 +32,13 @@ def enumerate_boxes(findings: list[dict], page: dict) -> list[tuple[int, dict]]:
 
 def coverage_text(coverage) -> str:
     """The coverage the verify JSON reports, in words."""
+    if isinstance(coverage, dict) and any(isinstance(coverage.get(k), dict) for k in ("tables", "cells", "claims")):
+        parts = []
+        for key, label in (("tables", "bảng"), ("cells", "ô số"), ("claims", "nhận định trong lời văn")):
+            part = coverage.get(key)
+            if isinstance(part, dict) and part.get("total"):
+                parts.append(f"{part.get('checked', 0)}/{part['total']} {label}")
+        return ", ".join(parts) if parts else "không có số liệu cần kiểm tra"
     if isinstance(coverage, dict):
         for key in ("percent", "ratio"):
             if coverage.get(key) is not None:

@@ -90,25 +90,31 @@ def _start(request: Request, item: Item, user: User) -> None:
     item.state = "running"
     store.save(item)
 
+    def checked(payload: dict) -> None:
+        current = store.get(item.id)
+        if current is None:
+            return
+        counts = payload.get("counts", {})
+        current.state = "done"
+        current.summary = {"ok": payload.get("ok"), "verdict": payload.get("verdict"),
+                           "errors": counts.get("error", 0), "warnings": counts.get("warning", 0)}
+        store.save(current)
+
     def done(job) -> None:
         current = store.get(item.id)
         if current is None:
             return
-        if job.state == "done":
-            current.state = "done"
-            counts = job.result.get("counts", {})
-            current.summary = {"ok": job.result.get("ok"), "verdict": job.result.get("verdict"),
-                               "errors": counts.get("error", 0), "warnings": counts.get("warning", 0)}
-        else:
+        if job.state != "done" and current.state != "done":
             current.state, current.error = "failed", job.error
-        store.save(current)
+            store.save(current)
         from . import accounts
 
         accounts.audit(engine, user.username, "verify", item.name,
                        f"mã {item.id}: " + ("xong" if job.state == "done" else f"lỗi: {job.error}"))
 
     request.app.state.runner.submit(user.username, "verify",
-                                    lambda progress: run_verify(store, item, progress, config.render_dpi),
+                                    lambda progress: run_verify(store, item, progress, config.render_dpi,
+                                                               checked=checked),
                                     on_done=done, job_id=item.id)
 
 

@@ -18,7 +18,11 @@ _EXT = {"docx": ".docx", "xlsx": ".xlsx", "ole": ".doc", "text": ".txt", "pdf": 
 SOFFICE_TIMEOUT = 120
 
 
-def run_verify(store: Store, item: Item, progress, dpi: int = 110, scheme: str | None = None) -> dict:
+def run_verify(store: Store, item: Item, progress, dpi: int = 110, scheme: str | None = None,
+               checked=None) -> dict:
+    """Verify the item's file; ``checked(payload)`` is called as soon as the
+    verdict and findings are written (the page shows them at once), before
+    the view (PDF rendering, page images, boxes) is built."""
     from parsers import read_raw
 
     from ..read import read_report
@@ -28,7 +32,7 @@ def run_verify(store: Store, item: Item, progress, dpi: int = 110, scheme: str |
     t0 = time.perf_counter()
     src = store.path(item.id, "input")
     progress("Đang đọc tệp", 0, 0)
-    settings: dict = {}
+    settings: dict = {"on_page": lambda stage, k, n: progress(_STAGES.get(stage, stage), k, n)}
     try:
         raw = read_raw(src, settings)
         progress("Đang nhận dạng nội dung", 0, 0)
@@ -40,7 +44,18 @@ def run_verify(store: Store, item: Item, progress, dpi: int = 110, scheme: str |
     result = verify_report(report, scheme)
     payload = result.to_json()
     payload["source"] = item.name
-    checked_s = time.perf_counter() - t0
+    payload["kind"] = item.kind
+    payload["counts"] = result.counts
+    payload["tables"] = [{"index": i, "title": t.title, "scheme": t.scheme,
+                          "rows": [r.unit for r in t.rows]} for i, t in enumerate(report.tables)]
+    payload["view"] = "pending"
+    payload["pages"] = []
+    for f in payload["findings"]:
+        f["box"] = None
+    payload["seconds"] = {"check": round(time.perf_counter() - t0, 3)}
+    _write(store, item, payload)
+    if checked is not None:
+        checked(payload)
 
     progress("Đang dựng trang xem", 0, 0)
     view = store.path(item.id, "view.pdf")
@@ -59,17 +74,20 @@ def run_verify(store: Store, item: Item, progress, dpi: int = 110, scheme: str |
     for f, box in zip(payload["findings"], boxes):
         f["box"] = None if box is None else {"page": box[0], "bbox": [round(v, 2) for v in box[1]]}
     payload["pages"] = pages
-    payload["kind"] = item.kind
-    payload["counts"] = result.counts
-    payload["tables"] = [{"index": i, "title": t.title, "scheme": t.scheme,
-                          "rows": [r.unit for r in t.rows]} for i, t in enumerate(report.tables)]
-    payload["paragraphs"] = {str(p.index): p.text[:200] for p in report.paragraphs}
-    payload["seconds"] = {"check": round(checked_s, 3), "total": round(time.perf_counter() - t0, 3)}
+    payload["view"] = "ready"
+    payload["seconds"]["total"] = round(time.perf_counter() - t0, 3)
+    _write(store, item, payload)
+    return payload
+
+
+_STAGES = {"reading": "Đang đọc tệp", "ocr": "Đang nhận dạng chữ (OCR) trang", "checking": "Đang kiểm tra"}
+
+
+def _write(store: Store, item: Item, payload: dict) -> None:
     out = store.path(item.id, "result.json")
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, out)
-    return payload
 
 
 def to_pdf(src: Path, kind: str, out: Path) -> Path:
