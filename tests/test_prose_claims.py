@@ -82,6 +82,24 @@ def test_dot_thousands_fractions_are_read_and_a_dotted_decimal_is_not():
     assert _claims("Điểm đạt 13.951/15 điểm.") == []
 
 
+def test_parts_named_by_kind_add_up_to_the_whole_they_split():
+    def sums(text):
+        return [(st.whole, st.parts, st.raw["mode"]) for st in read_statements([Paragraph(text, 0)])
+                if st.kind == "sum"]
+
+    text = "Toàn tỉnh có 124 đơn vị hành chính cấp xã (103 xã, 20 phường và 01 đặc khu)."
+    assert sums(text) == [(D(124), [D(103), D(20), D(1)], "partition")]
+    from reportgen.checks import CheckContext, run_checks
+    from reportgen.model import Report
+
+    for written, codes in ((text, []), (text.replace("01 đặc khu", "02 đặc khu"), ["SUM_MISMATCH"])):
+        paragraphs = [Paragraph(written, 0)]
+        report = Report(source="x", paragraphs=paragraphs, statements=read_statements(paragraphs))
+        found = run_checks(report, CheckContext())
+        assert [f.code for f in found if f.severity == "error"] == codes
+    assert sums("Tiếp nhận 13.597 hồ sơ (tăng 975 hồ sơ so với kỳ trước)") == []
+
+
 # -- generated mutations ------------------------------------------------------------------
 
 def _documents():
