@@ -152,8 +152,9 @@ def _where(findings):
 def test_one_changed_figure_in_a_sentence_is_found_in_that_paragraph(path):
     raw = read_raw(path)
     before = verify_report(read_report(raw))
-    if path.suffix == ".docx":
-        assert before.ok, [f.message for f in before.findings if f.severity == "error"]
+    # No false error from the prose rules (a table may hold a real slip: bc329's "124" in a % row).
+    assert [f.message for f in before.findings if f.severity == "error" and f.paragraph is not None
+            and path.suffix == ".docx"] == []
     mutations = _mutations(before.report)[:40]
     if not mutations:
         pytest.skip("no checked claim or date in this document's prose")
