@@ -20,7 +20,8 @@ _TITLE_WIDTH = 90
 # Codes whose reported/expected values are numbers (shown as vi_VN); other
 # codes carry text (a period '2024', a section 'VI', a grade) shown as is.
 NUMERIC_CODES = {"TOTAL_MISMATCH", "MAX_MISMATCH", "PERCENT_MISMATCH", "SCORE_EXCEEDS_MAX", "RANK_ORDER",
-                 "SUM_MISMATCH", "FRACTION_MISMATCH", "GRADE_COUNT_MISMATCH", "FORMULA_MISMATCH"}
+                 "SUM_MISMATCH", "FRACTION_MISMATCH", "GRADE_COUNT_MISMATCH", "FORMULA_MISMATCH",
+                 "EVALUATED_COUNT_MISMATCH"}
 
 
 def _value(text: str | None) -> str | None:

@@ -321,6 +321,7 @@ class Finding:
     expected: str | None = None
     page: int | None = None
     paragraph: int | None = None
+    rule: str | None = None  # the kebab-case name of the rule that gave it
 
     def __post_init__(self) -> None:
         self.severity = Severity(self.severity)
@@ -328,6 +329,7 @@ class Finding:
     def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
+            "rule": self.rule,
             "severity": str(self.severity),
             "table": self.table,
             "row": self.row,

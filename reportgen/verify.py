@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from .checks import CheckContext, run_checks
 from .coverage import FAILED, INCOMPLETE, PASSED, Ledger, verdict
@@ -64,19 +65,23 @@ def _scheme(scheme: str | Scheme | None) -> Scheme | None:
 
 
 def verify_report(report: Report, scheme: str | Scheme | None = None,
-                  settings: dict | None = None) -> VerifyResult:
-    """Run every check over a report already read."""
-    ctx = CheckContext(scheme_override=_scheme(scheme), options=dict(settings or {}))
+                  settings: dict | None = None, select: Iterable[str] = (),
+                  ignore: Iterable[str] = ()) -> VerifyResult:
+    """Run every check over a report already read (``select``/``ignore``:
+    codes or rule names, as ``verify --select/--ignore``)."""
+    ctx = CheckContext(scheme_override=_scheme(scheme), options=dict(settings or {}),
+                       select=frozenset(select), ignore=frozenset(ignore))
     findings = run_checks(report, ctx)
     return VerifyResult(report, findings, ok=not any(f.severity == "error" for f in findings), ledger=ctx.ledger)
 
 
 def verify_path(path: str | os.PathLike, scheme: str | Scheme | None = None,
-                settings: dict | None = None) -> VerifyResult:
+                settings: dict | None = None, select: Iterable[str] = (),
+                ignore: Iterable[str] = ()) -> VerifyResult:
     """Read ``path`` (any supported format) and verify it. Raises
     :class:`reportgen.raw.UnreadableInput` when the file cannot be read."""
     from .read import read_path
 
     resolved = _scheme(scheme)
     report = read_path(path, settings, scheme=resolved.name if resolved is not None else None)
-    return verify_report(report, resolved, settings)
+    return verify_report(report, resolved, settings, select, ignore)

@@ -245,7 +245,7 @@ def test_group_sums_of_004_are_within_tolerance_and_never_errors():
 def test_group_score_above_its_maximum_in_a_summary_is_an_error():
     report = _summary_001()
     report.tables[0].rows[0].total = D("19.1")
-    findings = run(tables_generic.fraction_over_whole, report)
+    findings = run(tables_generic.summary_score_over_max, report)
     assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in findings] == [
         ("SCORE_EXCEEDS_MAX", "error", "Công khai minh bạch", "19.1", "18")]
 

@@ -13,6 +13,7 @@ from reportgen.model import Report, ScoreRow, ScoreTable, Statement
 from tests.test_cli_verify import S002, SEEDS, reportgen
 
 S004 = str(SEEDS / "004_4fe8e530b83874ca.txt")
+UNCHECKED = str(SEEDS.parent.parent / "tests" / "checks" / "table-unchecked" / "bad.txt")
 D = Decimal
 
 CLEAN = ("ỦY BAN NHÂN DÂN XÃ A\n\nBÁO CÁO\nKết quả giải quyết hồ sơ quý I năm 2025\n\n"
@@ -42,29 +43,31 @@ def test_a_slip_in_that_claim_fails_with_exit_1(tmp_path):
 
 
 def test_a_table_no_rule_checks_gives_table_unchecked_and_exit_3():
-    out = reportgen("verify", "--format", "json", S004)
+    # Procedures per sector: three counts, no total, no rate, no order: nothing to verify.
+    out = reportgen("verify", "--format", "json", UNCHECKED)
     assert out.returncode == 3, out.stderr
     doc = json.loads(out.stdout)
     assert doc["ok"] is True and doc["verdict"] == "CHƯA KIỂM TRA HẾT"
     cov = doc["coverage"]
-    assert cov["tables"] == {"checked": 3, "total": 4}
-    [unchecked] = [t for t in cov["by_table"] if not t["checked"]]
-    assert unchecked["table"] == 3 and unchecked["relations"] == []
-    assert unchecked["title"].startswith("Phụ lục IV KẾT QUẢ XỬ LÝ HỒ SƠ")
-    [f] = [f for f in doc["findings"] if f["code"] == "TABLE_UNCHECKED"]
-    assert (f["severity"], f["table"], f["row"]) == ("warning", 3, None)
-    assert "Phụ lục IV KẾT QUẢ XỬ LÝ HỒ SƠ" in f["message"] and "88 ô số" in f["message"]
-    text = reportgen("verify", S004).stdout.splitlines()
-    assert text[1] == "Đã kiểm tra 3/4 bảng, 32/166 ô số, 6/6 nhận định."
+    assert (cov["tables"], cov["cells"]) == ({"checked": 0, "total": 1}, {"checked": 0, "total": 3})
+    [unchecked] = cov["by_table"]
+    assert (unchecked["table"], unchecked["checked"], unchecked["relations"]) == (0, False, [])
+    assert unchecked["title"] == "1. Số thủ tục hành chính theo lĩnh vực"
+    [f] = doc["findings"]
+    assert (f["code"], f["rule"], f["severity"], f["table"], f["row"]) == (
+        "TABLE_UNCHECKED", "table-unchecked", "warning", 0, None)
+    assert f["message"].startswith("Bảng 1 (“1. Số thủ tục hành chính theo lĩnh vực”, trang 1) có 3 ô số")
+    text = reportgen("verify", UNCHECKED).stdout.splitlines()
+    assert text[1] == "Đã kiểm tra 0/1 bảng, 0/3 ô số, 0/0 nhận định."
     assert text[-1].startswith("Kết quả: CHƯA KIỂM TRA HẾT – 0 lỗi")
 
 
 def test_several_files_exit_with_the_worst_verdict(tmp_path):
     clean = tmp_path / "bc.txt"
     clean.write_text(CLEAN, encoding="utf-8")
-    assert reportgen("verify", str(clean), S004).returncode == 3
-    assert reportgen("verify", S004, S002, str(clean)).returncode == 1
-    assert reportgen("verify", str(clean), str(clean)).returncode == 0
+    assert reportgen("verify", str(clean), UNCHECKED).returncode == 3
+    assert reportgen("verify", UNCHECKED, S002, str(clean)).returncode == 1
+    assert reportgen("verify", str(clean), S004).returncode == 0
 
 
 def _table() -> ScoreTable:

@@ -92,7 +92,7 @@ def test_grade_list_unknown_name_is_only_a_warning():
 def test_evaluated_count_against_table_rows():
     lines = list(SEED_000_PROSE)
     lines[1] = "Thực hiện đánh giá đối với 11/11 UBND cấp huyện. Kết quả:"
-    fs = found(build(lines, [district_table()]), "FRACTION_MISMATCH")
+    fs = found(build(lines, [district_table()]), "EVALUATED_COUNT_MISMATCH")
     assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "11", "10")]
 
 

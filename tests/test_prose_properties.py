@@ -49,7 +49,8 @@ def report_of(rows, lines) -> Report:
     return report
 
 
-CODES = {"GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH", "SUM_MISMATCH", "FRACTION_MISMATCH"}
+CODES = {"GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH", "SUM_MISMATCH", "FRACTION_MISMATCH",
+         "EVALUATED_COUNT_MISMATCH"}
 
 
 @settings(max_examples=60, deadline=None)

@@ -9,6 +9,7 @@ from reportgen.read import read_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 PROSE_CODES = {"GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH", "SUM_MISMATCH", "FRACTION_MISMATCH",
+               "EVALUATED_COUNT_MISMATCH",
                "PERCENT_MISMATCH", "DATE_INCONSISTENT", "PERIOD_MISMATCH", "SECTION_NUMBERING",
                "DATE_FORMAT", "NUMBER_FORMAT", "NOI_NHAN_FORMAT", "APPENDIX_REFERENCE"}
 

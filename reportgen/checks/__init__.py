@@ -1,51 +1,43 @@
-"""The checks are a linter: one small function per rule, a stable code, a
-one-line Vietnamese description, and a registry that runs them all.
+"""The checks are a linter: one small function per rule, one finding code per
+rule, a unique kebab-case rule name, a Vietnamese description and
+documentation, and a registry that runs them all.
 
-A rule is registered with :func:`rule`::
+A rule is a function marked with :func:`rule` in one of the modules listed in
+:data:`RULE_MODULES` (nothing registers by being imported)::
 
     @rule("TOTAL_MISMATCH", "Tổng điểm khác tổng các chỉ số")
     def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-        ...
+        \"\"\"Kiểm tra gì: … Vì sao: … Ví dụ sai: … Ví dụ đúng: …\"\"\"
 
-Rules never raise on odd input: a rule that cannot decide yields nothing, or a
-warning when it suspects a slip but is not sure.
+The runner stamps each finding with its rule's name and refuses a finding
+whose code is not the rule's own. Rules never raise on odd input: a rule that
+cannot decide yields nothing, or a warning when it suspects a slip but is not
+sure.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+import importlib
+from functools import lru_cache
 
-from ..coverage import Ledger
 from ..model import Finding, Report, Severity
-from ..schemes import Scheme, all_schemes
+from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
 
+__all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_rules", "run_checks",
+           "READER_CODES", "RULE_MODULES", "reader_rule_name", "known_selectors"]
 
-@dataclass
-class CheckContext:
-    """Settings a run passes to every rule (plain data, no global state)."""
-
-    scheme_override: Scheme | None = None
-    options: dict = field(default_factory=dict)
-    # What the rules verified (tables, cells, claims): see reportgen.coverage.
-    ledger: Ledger = field(default_factory=Ledger)
-
-    def scheme_for(self, name: str | None) -> Scheme | None:
-        if self.scheme_override is not None:
-            return self.scheme_override
-        if name is None:
-            return None
-        return all_schemes().get(name)
-
-    def scheme_of(self, table) -> Scheme | None:
-        """The scheme a table is checked against: the override, else the
-        scheme read from the table's own header, else its shipped scheme."""
-        if self.scheme_override is None and getattr(table, "scheme_data", None) is not None:
-            return table.scheme_data
-        return self.scheme_for(table.scheme)
-
-
-RuleFunc = Callable[[Report, CheckContext], Iterable[Finding]]
-
+# The rule modules, in the order their rules run. A new module of rules is
+# added here (tests/test_rule_identity.py fails when one is missing).
+RULE_MODULES = (
+    "prose_counts",
+    "prose",
+    "prose_refs",
+    "tables_generic",
+    "tables",
+    "relations",
+    "relations_rows",
+    "relations_points",
+    "coverage_rules",  # reads what the others verified: last
+)
 # Codes the reader (reportgen.read) gives while reading, not a rule here.
 READER_CODES: dict[str, str] = {
     "NUMBER_FORMAT": "Số trong bảng không viết theo định dạng Việt Nam (ví dụ 8.32 thay cho 8,32)",
@@ -58,37 +50,37 @@ READER_CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    description: str  # Vietnamese, one line
-    func: RuleFunc
 
 
-_REGISTRY: dict[str, list[Rule]] = {}
+def reader_rule_name(code: str) -> str:
+    """The rule name of a finding the reader gives: ``NUMBER_FORMAT`` → ``reader-number-format``."""
+    return "reader-" + code.lower().replace("_", "-")
 
 
-def rule(code: str, description: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule under a finding code (several rules may share a code)."""
-
-    def decorate(func: RuleFunc) -> RuleFunc:
-        _REGISTRY.setdefault(code, []).append(Rule(code, description, func))
-        return func
-
-    return decorate
+@lru_cache(maxsize=1)
+def _registry() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for name in RULE_MODULES:
+        rules.extend(rules_of(importlib.import_module(f"{__name__}.{name}")))
+    names = [r.name for r in rules]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise RuleCodeError(f"rule names used twice: {', '.join(duplicates)}")
+    return tuple(rules)
 
 
 def registered_rules() -> list[Rule]:
-    _load_rule_modules()
-    return [r for rules in _REGISTRY.values() for r in rules]
+    """Every rule, in the order they run."""
+    return list(_registry())
 
 
-def _load_rule_modules() -> None:
-    # Rule modules register themselves on import.
-    from . import coverage_rules, prose, relations, relations_points, relations_rows, tables  # noqa: F401
+def known_selectors() -> set[str]:
+    """What --select/--ignore accept: every code and every rule name."""
+    out = set(READER_CODES) | {reader_rule_name(c) for c in READER_CODES}
+    for r in registered_rules():
+        out.update((r.code, r.name))
+    return out
 
-
-COVERAGE_CODES = ("TABLE_UNCHECKED", "CLAIM_UNCHECKED")
 
 SEVERITY_ORDER = {str(s): s.order for s in Severity}  # errors first
 
@@ -97,11 +89,19 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     """All findings for a report: what the reader noticed, then every rule's."""
     ctx = ctx or CheckContext()
     ctx.ledger.register(report)
-    findings: list[Finding] = list(report.read_findings)
-    rules = registered_rules()
-    # The coverage rules read what the others recorded: they run last.
-    for r in sorted(rules, key=lambda r: r.code in COVERAGE_CODES):
-        findings.extend(r.func(report, ctx))
+    findings: list[Finding] = []
+    for f in report.read_findings:
+        f.rule = f.rule or reader_rule_name(f.code)
+        if ctx.wants(f.rule, f.code):
+            findings.append(f)
+    for r in registered_rules():
+        if not ctx.wants(r.name, r.code):
+            continue
+        for f in r.func(report, ctx):
+            if f.code != r.code:
+                raise RuleCodeError(f"rule {r.name} gave a {f.code} finding; its code is {r.code}")
+            f.rule = r.name
+            findings.append(f)
     return sorted(findings, key=lambda f: (
         f.table if f.table is not None else -1,
         f.row if f.row is not None else -1,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding, Report
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 
 _QUOTE = 160
 
@@ -20,6 +20,14 @@ def _short(text: str, width: int = _QUOTE) -> str:
 @rule("TABLE_UNCHECKED",
       "Bảng có số liệu nhưng không kiểm tra được quan hệ nào (tổng, tối đa, tỷ lệ, xếp loại, thứ hạng)")
 def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: bảng có ô số mà không quy tắc nào kiểm tra được một quan hệ giữa các
+    số của nó (tổng, điểm tối đa, tỷ lệ, xếp loại, thứ hạng …).
+    Vì sao: "ĐẠT" không được có nghĩa là "không hiểu gì". Bảng chưa kiểm tra phải được
+    nói ra để người đọc tự đối chiếu; kết luận khi đó là CHƯA KIỂM TRA HẾT.
+    Ví dụ sai: bảng số hồ sơ theo lĩnh vực không có cột tổng, tỷ lệ hay xếp loại nào để
+    đối chiếu: báo TABLE_UNCHECKED với tiêu đề và trang của bảng.
+    Ví dụ đúng: bảng có cột tổng bằng cộng các cột thành phần ở mọi dòng: đã kiểm tra,
+    không báo."""
     for entry in ctx.ledger.unchecked_tables():
         title = f"“{_short(entry.title, 90)}”" if entry.title else "không có tiêu đề"
         where = f", trang {entry.page}" if entry.page is not None else ""
@@ -32,6 +40,14 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("CLAIM_UNCHECKED", "Nhận định có số liệu trong lời văn không đối chiếu được với số liệu nào")
 def claim_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: nhận định có số liệu trong lời văn (tỷ lệ của một phần trên tổng, x/y,
+    tổng và các phần, số đơn vị theo xếp loại, số đơn vị được đánh giá) mà không quy tắc
+    nào đối chiếu được với số liệu khác.
+    Vì sao: nhận định chưa đối chiếu thì chưa thể nói là đúng; kết luận khi đó là CHƯA
+    KIỂM TRA HẾT.
+    Ví dụ sai: "Số cơ quan được đánh giá: 20 cơ quan" mà văn bản không có bảng hay con
+    số nào khác về 20 cơ quan ấy: báo CLAIM_UNCHECKED.
+    Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 8 Tốt": đã đối chiếu (12 + 8 = 20)."""
     for entry in ctx.ledger.unchecked_claims():
         yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=entry.paragraph, page=entry.page,
                       reported=_short(entry.text, 80),

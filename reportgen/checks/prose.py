@@ -22,7 +22,7 @@ from ..read.meta_closing import noi_nhan_lines
 from ..read.statements_blocks import section_numbers, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 from .prose_counts import finding_at, places_of, vi_number, vi_percent
 
 _HUNDRED = Decimal(100)
@@ -35,6 +35,11 @@ def _share_ok(written: Decimal, exact: Decimal) -> bool:
 
 @rule("PERCENT_MISMATCH", "Tỷ lệ phần trăm trong văn bản khác tỷ lệ tính từ số liệu")
 def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một tỷ lệ phần trăm trong lời văn so với phần chia cho tổng mà nó
+    nói tới (cùng câu hoặc câu trước), làm tròn như văn bản viết.
+    Vì sao: tỷ lệ thường được tính tay hoặc chép từ kỳ trước.
+    Ví dụ sai: "giải quyết 12.490 hồ sơ, trong đó 12.370 hồ sơ trước hạn, chiếm 98,04%".
+    Ví dụ đúng: "giải quyết 12.490 hồ sơ, trong đó 12.370 hồ sơ trước hạn, chiếm 99,04%"."""
     shares = [st for st in report.statements if st.kind == "share" and st.whole and st.value is not None]
     numbers_by_par: dict[int | None, set[Decimal]] = defaultdict(set)
     for st in report.statements:
@@ -53,7 +58,9 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         other = next((b for b in sorted(numbers_by_par[st.paragraph]) if b and b != st.whole and b > st.value
                       and _share_ok(st.percent, st.value / b * _HUNDRED)), None)
         note = f" (con số {vi_percent(st.percent, places)} ứng với tỷ lệ trên {vi_number(other)})" if other else ""
-        yield finding_at("PERCENT_MISMATCH", "error" if base_confirmed or not other else "warning",
+        # A whole inferred from the sentences around (not stated with the share) leaves a doubt.
+        sure = base_confirmed or (not other and not st.raw.get("whole_inferred"))
+        yield finding_at("PERCENT_MISMATCH", "error" if sure else "warning",
                   f"{vi_number(st.value)} trên {vi_number(st.whole)} là {vi_percent(exact, max(places, 2))}, "
                   f"không phải {vi_percent(st.percent, places)}{note}", st,
                   reported=str(st.percent), expected=str(quantize(exact, max(places, 2))))
@@ -81,6 +88,12 @@ _ROLE_WORDS = {"as_of": "tính đến", "until": "đến ngày", "cited": "ngày
 
 @rule("DATE_INCONSISTENT", "Ngày nêu trong văn bản không khớp với ngày ban hành")
 def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một ngày nêu trong văn bản ("tính đến ngày …", "đến ngày …") muộn
+    hơn ngày ban hành văn bản.
+    Vì sao: báo cáo chỉ nói về điều đã xảy ra trước ngày ký; ngày muộn hơn là gõ nhầm
+    ngày, tháng hoặc năm.
+    Ví dụ sai: văn bản ký ngày 15/7/2024 ghi "số liệu tính đến ngày 30/7/2024".
+    Ví dụ đúng: văn bản ký ngày 15/7/2024 ghi "số liệu tính đến ngày 30/6/2024"."""
     latest = _latest_issue_date(report)
     from_period = False
     if latest is None and report.meta.period and period_bounds(report.meta.period):
@@ -127,6 +140,10 @@ def _appendix_titles(report: Report) -> list[tuple[int | None, str, Statement | 
 
 @rule("PERIOD_MISMATCH", "Kỳ báo cáo của phụ lục khác kỳ báo cáo của văn bản")
 def appendix_period(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: kỳ báo cáo ghi ở tiêu đề phụ lục so với kỳ báo cáo của văn bản.
+    Vì sao: phụ lục hay được dùng lại từ kỳ trước mà không sửa tiêu đề.
+    Ví dụ sai: báo cáo quý II năm 2024 kèm "Phụ lục I. Kết quả quý I năm 2024".
+    Ví dụ đúng: báo cáo quý II năm 2024 kèm "Phụ lục I. Kết quả quý II năm 2024"."""
     period = report.meta.period
     if report.meta.doc_type not in _REPORT_TYPES or not period or not period_bounds(period):
         return
@@ -157,8 +174,13 @@ def _same_number(a: str, b: str) -> bool:
 
 @rule("APPENDIX_REFERENCE", "Dòng “Kèm theo …” của phụ lục không khớp số, loại hoặc ngày của văn bản")
 def appendix_reference(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: dòng "Kèm theo Báo cáo số …" của phụ lục so với loại và số của
+    chính văn bản.
+    Vì sao: phụ lục phải chỉ đúng văn bản nó đi kèm (Nghị định 30/2020); số cũ là dấu
+    hiệu phụ lục chép từ văn bản khác.
+    Ví dụ sai: văn bản số 405/BC-UBND, phụ lục ghi "Kèm theo Báo cáo số 398/BC-UBND".
+    Ví dụ đúng: phụ lục ghi "Kèm theo Báo cáo số 405/BC-UBND"."""
     meta = report.meta
-    own_day, own_month, own_year = _date_parts(meta.date_text)
     for ref in annex_references(report.paragraphs):
         p = ref.paragraph
         where = dict(paragraph=p.index, page=p.page)
@@ -170,6 +192,20 @@ def appendix_reference(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(code="APPENDIX_REFERENCE", severity="warning", reported=ref.number, expected=meta.number,
                           message=f"Phụ lục ghi kèm theo văn bản số {ref.number} nhưng văn bản mang số "
                                   f"{meta.number}", **where)
+
+
+@rule("DATE_INCONSISTENT", "Ngày ghi ở dòng “Kèm theo …” của phụ lục khác ngày của văn bản")
+def appendix_reference_date(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: ngày ghi ở dòng "Kèm theo … ngày …" của phụ lục so với ngày của
+    văn bản.
+    Vì sao: phụ lục phải chỉ đúng văn bản nó đi kèm; ngày khác là phụ lục của văn bản
+    khác hoặc gõ nhầm.
+    Ví dụ sai: văn bản ngày 17/8/2023, phụ lục ghi "Kèm theo Báo cáo … ngày 10/8/2023".
+    Ví dụ đúng: phụ lục ghi "Kèm theo Báo cáo … ngày 17/8/2023"."""
+    meta = report.meta
+    own_day, own_month, own_year = _date_parts(meta.date_text)
+    for ref in annex_references(report.paragraphs):
+        p = ref.paragraph
         day = str(int(ref.day)) if ref.day and ref.day.isdigit() else None
         month = str(int(ref.month)) if ref.month and ref.month.isdigit() else None
         pairs = [(day, own_day), (month, own_month), (ref.year, own_year)]
@@ -177,11 +213,16 @@ def appendix_reference(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             written = DATE_PHRASE.search(ref.text).group(0)
             yield Finding(code="DATE_INCONSISTENT", severity="warning", reported=written, expected=meta.date_text,
                           message=f"Phụ lục ghi kèm theo văn bản “{written}” nhưng văn bản đề "
-                                  f"“{meta.date_text}”", **where)
+                                  f"“{meta.date_text}”", paragraph=p.index, page=p.page)
 
 
 @rule("DATE_FORMAT", "Ngày tháng không theo Nghị định 30/2020 (số 0 trước ngày dưới 10, tháng 1, 2)")
 def date_leading_zero(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: cách viết ngày tháng theo Nghị định 30/2020: số 0 trước ngày dưới
+    10 và trước tháng 1, 2; không có số 0 trước các tháng khác.
+    Vì sao: đây là quy định thể thức văn bản hành chính.
+    Ví dụ sai: "ngày 5 tháng 3 năm 2024", "ngày 15 tháng 1 năm 2024".
+    Ví dụ đúng: "ngày 05 tháng 3 năm 2024", "ngày 15 tháng 01 năm 2024"."""
     for p in report.paragraphs:
         for m in DATE_PHRASE.finditer(p.text):
             d, mo = m.group("d").strip(), m.group("m").strip()
@@ -202,6 +243,11 @@ def date_leading_zero(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("SECTION_NUMBERING", "Số thứ tự đề mục bị lặp hoặc nhảy cóc")
 def section_sequence(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số thứ tự của các đề mục cùng cấp (I, II…; 1, 2…; 1.1, 1.2…) liên
+    tục, không lặp, không nhảy.
+    Vì sao: khi thêm hoặc xóa một mục, các mục sau hay không được đánh số lại.
+    Ví dụ sai: "1. Kết quả" rồi "3. Tồn tại" (thiếu mục 2).
+    Ví dụ đúng: "1. Kết quả" rồi "2. Tồn tại"."""
     heads = section_numbers(report.statements)
     last: dict[int, int] = {}
     for k, (st, nums) in enumerate(heads):
@@ -235,6 +281,12 @@ def _label(label: str, level: int, n: int) -> str:
 
 @rule("NUMBER_FORMAT", "Số trong văn bản không viết theo định dạng Việt Nam (dấu phẩy thập phân)")
 def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số trong lời văn viết theo định dạng Việt Nam: dấu phẩy thập phân,
+    dấu chấm phân cách hàng nghìn.
+    Vì sao: "91.86%" đọc theo định dạng Việt Nam là chín nghìn…; số chép từ phần mềm
+    tiếng Anh hay mang dấu chấm thập phân.
+    Ví dụ sai: "chiếm 91.86%".
+    Ví dụ đúng: "chiếm 91,86%"."""
     by_par: dict[int | None, list[Statement]] = defaultdict(list)
     for st in report.statements:
         if st.kind in ("percent", "score", "count") and st.wrong_separator:
@@ -252,6 +304,10 @@ def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("NOI_NHAN_FORMAT", "Dòng cuối của Nơi nhận phải là “- Lưu: VT, …” (Nghị định 30/2020)")
 def noi_nhan_last_line(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: dòng cuối của khối Nơi nhận là "- Lưu: VT, <đơn vị soạn thảo>."
+    Vì sao: thể thức theo Nghị định 30/2020.
+    Ví dụ sai: Nơi nhận kết thúc bằng "- Như trên;".
+    Ví dụ đúng: Nơi nhận kết thúc bằng "- Lưu: VT, VP."."""
     lines = noi_nhan_lines(report.paragraphs)
     if not lines:
         return

@@ -14,7 +14,7 @@ from ..model import Finding, Report, ScoreRow, Statement
 from ..numbers import format_count, format_vi
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 
 @lru_cache(maxsize=1)
 def _band_names() -> frozenset[str]:
@@ -140,6 +140,13 @@ def _sole_unit_table(report: Report) -> list[RowRef]:
 
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị theo xếp loại trong văn bản khác bảng kết quả")
 def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số đơn vị theo từng xếp loại nêu trong lời văn ("06 cơ quan xếp
+    loại Xuất sắc") so với số dòng có xếp loại đó trong bảng kết quả mà đoạn văn nói tới
+    (tìm theo tên đơn vị được liệt kê, hoặc theo tiêu đề mục).
+    Vì sao: lời văn thường được viết trước hoặc sửa sau bảng; số đếm lệch bảng là lỗi
+    hay gặp nhất của báo cáo tổng hợp.
+    Ví dụ sai: "Có 07 cơ quan xếp loại Xuất sắc" trong khi bảng có 6 dòng Xuất sắc.
+    Ví dụ đúng: "Có 06 cơ quan xếp loại Xuất sắc" và bảng có đúng 6 dòng Xuất sắc."""
     for scope, statements in _scopes(report).items():
         grades = _unit_grades(statements)
         if not grades:
@@ -160,6 +167,10 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
 
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị nêu khác số tên đơn vị liệt kê")
 def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số đơn vị nêu trước một danh sách tên so với số tên được liệt kê.
+    Vì sao: khi thêm hoặc bớt một đơn vị khỏi danh sách, người viết hay quên sửa con số.
+    Ví dụ sai: "03 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế."
+    Ví dụ đúng: "02 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế" (hai tên)."""
     for st in report.statements:
         if st.kind != "grade_count" or not st.units:
             continue
@@ -176,6 +187,13 @@ def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("GRADE_LIST_MISMATCH", "Danh sách đơn vị theo xếp loại trong văn bản khác bảng kết quả")
 def grade_list_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: từng đơn vị được liệt kê dưới một xếp loại trong lời văn có đúng
+    xếp loại đó trong bảng kết quả không, và bảng có đơn vị nào mang xếp loại đó mà lời
+    văn bỏ sót không.
+    Vì sao: danh sách trong lời văn là điều người đọc nhớ; một tên đặt nhầm nhóm là một
+    kết luận sai về đơn vị đó.
+    Ví dụ sai: "xếp loại Tốt: Sở Y tế" trong khi bảng ghi Sở Y tế xếp loại Khá.
+    Ví dụ đúng: "xếp loại Tốt: Sở Y tế" và bảng ghi Sở Y tế xếp loại Tốt."""
     for scope, statements in _scopes(report).items():
         grades = [st for st in _unit_grades(statements) if st.units]
         if not grades:
@@ -216,6 +234,11 @@ def _sum_text(parts: Sequence[Decimal]) -> str:
 
 @rule("SUM_MISMATCH", "Các thành phần không cộng lại bằng tổng nêu trong văn bản")
 def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một tổng nêu trong lời văn và các thành phần liệt kê ngay sau nó
+    (trong ngoặc, hoặc ở các câu tiếp theo) có cộng lại bằng tổng không.
+    Vì sao: số liệu hồ sơ được cập nhật từng phần; tổng không được sửa theo.
+    Ví dụ sai: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 41 hồ sơ trực tiếp)".
+    Ví dụ đúng: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)"."""
     for st in report.statements:
         if st.kind != "sum" or st.whole is None or len(st.parts) < 2:
             continue
@@ -238,6 +261,11 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("SUM_MISMATCH", "Tổng số đơn vị theo từng xếp loại khác số đơn vị được đánh giá")
 def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: các số đơn vị theo từng xếp loại trong một mục cộng lại không vượt
+    (và, khi mục nêu số đơn vị được đánh giá, bằng) số đơn vị được đánh giá.
+    Vì sao: tổng các mức xếp loại phải bằng số đơn vị được xếp loại.
+    Ví dụ sai: "đánh giá 20 cơ quan: 12 Xuất sắc, 7 Tốt, 2 Khá" (12 + 7 + 2 = 21).
+    Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 6 Tốt, 2 Khá"."""
     for scope, statements in _scopes(report).items():
         grades = [st for st in statements if st.kind == "grade_count"]
         by_den: dict[Decimal, list[Statement]] = defaultdict(list)
@@ -272,6 +300,11 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
 
 @rule("FRACTION_MISMATCH", "Phân số x/y trong văn bản có tử số lớn hơn mẫu số")
 def fraction_over_one(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một phân số x/y trong lời văn (số đơn vị, điểm, thứ hạng) có tử số
+    không lớn hơn mẫu số.
+    Vì sao: 21/20 đơn vị hay hạng 64/63 là điều không thể có, thường do gõ nhầm.
+    Ví dụ sai: "đã chấm điểm 21/20 UBND xã".
+    Ví dụ đúng: "đã chấm điểm 20/20 UBND xã"."""
     seen: set[tuple[int | None, str]] = set()
     for st in report.statements:
         if st.kind not in ("fraction", "score", "rank") or st.numerator is None or not st.denominator:
@@ -286,8 +319,13 @@ def fraction_over_one(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                   reported=st.text, expected=f"≤ {vi_number(st.denominator)}")
 
 
-@rule("FRACTION_MISMATCH", "Số đơn vị được đánh giá nêu trong văn bản khác số dòng của bảng")
+@rule("EVALUATED_COUNT_MISMATCH", "Số đơn vị được đánh giá nêu trong văn bản khác số dòng của bảng")
 def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số đơn vị được đánh giá nêu trong lời văn so với số đơn vị trong bảng
+    kết quả mà đoạn văn nói tới (hoặc bảng điểm duy nhất của văn bản).
+    Vì sao: khi thêm hoặc bớt đơn vị trong bảng, câu "đánh giá N đơn vị" hay bị bỏ quên.
+    Ví dụ sai: "Thực hiện đánh giá đối với 11/11 UBND cấp huyện" mà bảng có 10 huyện.
+    Ví dụ đúng: "Thực hiện đánh giá đối với 10/10 UBND cấp huyện" và bảng có 10 huyện."""
     for scope, statements in _scopes(report).items():
         evaluated = [st for st in statements if st.kind == "evaluated_count"]
         if not evaluated:
@@ -301,7 +339,45 @@ def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         st = evaluated[-1]
         ctx.ledger.statement_checked(st, "evaluated-rows")
         if st.count != len(group):
-            yield finding_at("FRACTION_MISMATCH", "error" if by_names else "warning",
+            yield finding_at("EVALUATED_COUNT_MISMATCH", "error" if by_names else "warning",
                       f"Văn bản nêu đánh giá {format_count(st.count)} đơn vị nhưng bảng kết quả có "
                       f"{format_count(len(group))} đơn vị", st, table=group[0][0],
                       reported=str(st.count), expected=str(len(group)))
+
+
+_FOLLOWING = 3  # paragraphs after an evaluated count where its counts by grade are looked for
+
+
+@rule("EVALUATED_COUNT_MISMATCH", "Số đơn vị được đánh giá khác mẫu số của các kết quả xếp loại ngay sau")
+def evaluated_vs_grade_denominators(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số đơn vị được đánh giá ("Số cơ quan được đánh giá: 20 cơ quan") so với
+    mẫu số của các kết quả xếp loại viết ngay sau nó ("20/20 cơ quan xếp loại …").
+    Vì sao: hai con số cùng nói về một tập đơn vị; khác nhau là một trong hai bị gõ nhầm
+    hoặc chưa cập nhật. Chỉ là cảnh báo: kết quả ngay sau có thể nói về một nhóm con.
+    Ví dụ sai: "Số cơ quan được đánh giá: 20 cơ quan." rồi "- 19/19 cơ quan xếp loại Tốt."
+    Ví dụ đúng: "Số cơ quan được đánh giá: 20 cơ quan." rồi "- 20/20 cơ quan xếp loại Tốt"."""
+    statements = report.statements
+    for k, st in enumerate(statements):
+        if st.kind != "evaluated_count" or st.count is None or st.paragraph is None or st.denominator is not None:
+            continue
+        near = []
+        for other in statements[k + 1:]:
+            if other.paragraph is None or other.paragraph > st.paragraph + _FOLLOWING or other.kind == "section" \
+                    and other.paragraph != st.paragraph:
+                break
+            if other.kind == "grade_count" and other.denominator is not None:
+                near.append(other)
+        if not near:
+            continue
+        dens = {int(o.denominator) for o in near}
+        if st.count not in dens and len(dens) != 1:
+            continue  # counts of several groups: nothing to compare with
+        for o in (st, *near):
+            ctx.ledger.statement_checked(o, "evaluated-denominator")
+        if st.count in dens:
+            continue
+        (den,) = dens
+        yield finding_at("EVALUATED_COUNT_MISMATCH", "warning",
+                         f"Văn bản nêu {format_count(st.count)} đơn vị được đánh giá nhưng kết quả xếp loại ngay sau "
+                         f"tính trên {format_count(den)} đơn vị", near[0],
+                         reported=str(den), expected=str(st.count))

@@ -27,8 +27,7 @@ from ..model import Finding, Report, ScoreRow, ScoreTable
 from ..numbers import format_vi, quantize
 from ..schemes import Scheme
 from ..scoring import HUNDRED, applicable_max, grade_for, total_of
-from . import CheckContext, rule
-from . import tables_generic  # noqa: F401  (registers the generic rules)
+from .registry import CheckContext, rule
 from .table_support import finding, looks_ranked, places_of, rank_value, rounding_tolerance, sections
 
 
@@ -76,6 +75,12 @@ def _round_like(value: Decimal, written: Decimal, scheme: Scheme, rounding=None)
 
 @rule("TOTAL_MISMATCH", "Tổng điểm ghi khác tổng các chỉ số thành phần")
 def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: tổng điểm của từng đơn vị trong bảng điểm so với tổng các chỉ số
+    thành phần theo bộ chỉ số (chỉ số "-" không tính).
+    Vì sao: tổng điểm quyết định tỷ lệ, xếp loại và thứ hạng; cộng nhầm kéo theo tất cả.
+    Chênh lệch trong ngưỡng làm tròn chỉ là thông tin.
+    Ví dụ sai: các chỉ số cộng được 58,94 nhưng cột tổng ghi 58,69.
+    Ví dụ đúng: cột tổng ghi 58,94."""
     for table, scheme, i, row in _rows(report, ctx):
         if row.total is None:
             continue
@@ -94,6 +99,11 @@ def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("MAX_MISMATCH", "Điểm tối đa ghi khác tổng điểm tối đa của các chỉ số áp dụng")
 def max_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: điểm tối đa ghi của từng đơn vị so với tổng điểm tối đa của các chỉ
+    số áp dụng cho đơn vị đó (chỉ số "-" không áp dụng thì không tính).
+    Vì sao: điểm tối đa sai làm sai tỷ lệ và xếp loại.
+    Ví dụ sai: đơn vị có hai chỉ số "-" (tối đa 5 và 10) mà ghi "58,69/100".
+    Ví dụ đúng: ghi "58,69/85"."""
     for table, scheme, i, row in _rows(report, ctx):
         if row.max is None:
             continue
@@ -112,6 +122,12 @@ def max_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("PERCENT_MISMATCH", "Tỷ lệ điểm ghi khác tổng điểm / điểm tối đa × 100")
 def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: tỷ lệ điểm của từng đơn vị so với tổng điểm / điểm tối đa × 100,
+    làm tròn theo bộ chỉ số.
+    Vì sao: xếp loại dựa vào tỷ lệ. Tỷ lệ tính từ một tổng đã sai chỉ là cảnh báo (lỗi
+    nằm ở tổng), làm tròn lệch trong ngưỡng chỉ là thông tin hoặc cảnh báo.
+    Ví dụ sai: 58,94/85 ghi 70,34%.
+    Ví dụ đúng: 58,94/85 ghi 69,34%."""
     for table, scheme, i, row in _rows(report, ctx):
         if row.percent is None:
             continue
@@ -164,6 +180,12 @@ def _grades_near(value: Decimal | None, scheme: Scheme) -> set[str]:
 
 @rule("GRADE_MISMATCH", "Xếp loại không khớp với khung điểm của bộ chỉ số")
 def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: xếp loại của từng đơn vị so với khung xếp loại của bộ chỉ số (theo
+    tỷ lệ hoặc theo tổng điểm, tùy bộ chỉ số), có tính ngưỡng làm tròn.
+    Vì sao: xếp loại là kết luận người đọc nhớ; xếp nhầm một bậc là sai về đơn vị.
+    Khung giả định (bảng không ghi khung) chỉ cho cảnh báo.
+    Ví dụ sai: 79,77% xếp loại Tốt khi Tốt là từ 80% trở lên.
+    Ví dụ đúng: 79,77% xếp loại Khá."""
     for table, scheme, i, row in _rows(report, ctx):
         if not row.grade or not scheme.graded or not scheme.grades:
             continue
@@ -209,6 +231,11 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("SCORE_EXCEEDS_MAX", "Điểm một chỉ số vượt điểm tối đa hoặc âm")
 def score_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: điểm từng chỉ số của bảng điểm không vượt điểm tối đa của chỉ số
+    đó và không âm.
+    Vì sao: điểm vượt tối đa là gõ nhầm (thường lệch dấu phẩy) và làm sai tổng.
+    Ví dụ sai: chỉ số tối đa 10 điểm ghi 11,5.
+    Ví dụ đúng: ghi 9,5."""
     for table, scheme, i, row in _rows(report, ctx, complete=False):
         ctx.ledger.table_checked(table.index, "score-max", _score_cells(i, row, scheme))
         for ind in scheme.scored_indicators:
@@ -231,6 +258,11 @@ def _explicitly_ranked(table: ScoreTable) -> bool:
 
 @rule("RANK_ORDER", "Thứ tự hoặc thứ hạng trong bảng xếp hạng không theo điểm giảm dần")
 def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng xếp hạng, thứ hạng (hoặc thứ tự dòng) theo đúng điểm hay
+    tỷ lệ giảm dần — theo cơ sở mà các hạng khớp hơn; đồng điểm được cùng hạng.
+    Vì sao: hạng sai là kết luận sai về đơn vị, dù điểm đúng.
+    Ví dụ sai: đơn vị hạng 2 có 85,1% mà đơn vị hạng 3 có 86,4%.
+    Ví dụ đúng: đơn vị 86,4% hạng 2, đơn vị 85,1% hạng 3."""
     for table, scheme in _scored_tables(report, ctx):
         explicit = _explicitly_ranked(table)
         for indices in sections(table.rows):

@@ -27,7 +27,7 @@ from typing import Iterator
 from ..model import Finding, Report, ScoreRow, ScoreTable
 from ..numbers import CellValue, format_vi, parse_cell
 from ..schemes import Scheme
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 from .table_support import finding, looks_ranked, places_of, rounding_tolerance
 
 _WHOLE_LABEL = re.compile(r"\b(tổng|cộng|toàn tỉnh|chung)\b", re.IGNORECASE)
@@ -190,8 +190,16 @@ def _has_parent(no: str | None, nos: set[str]) -> bool:
 
 @rule("TOTAL_MISMATCH", "Tổng điểm các nhóm chỉ số (hoặc các dòng thành phần) khác điểm tổng hợp")
 def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """A summary's whole is stated (the scheme's groups): beyond rounding, an
-    error. A data table's whole is inferred from its maxima: a warning."""
+    """Kiểm tra gì: trong bảng tổng hợp, điểm các nhóm chỉ số (hoặc các dòng thành phần)
+    cộng lại bằng điểm tổng hợp, khi điểm tối đa của các phần cộng lại đúng bằng điểm
+    tối đa của tổng (nên chắc các phần là đủ).
+    Vì sao: điểm tổng hợp được chép tay từ các nhóm; lệch quá ngưỡng làm tròn là lỗi
+    (bảng số liệu khác: cảnh báo, vì tổng được suy ra từ điểm tối đa).
+    Ví dụ sai: "Tổng 80,5/100" với các nhóm 18/20, 30/40, 31/40 (cộng được 79).
+    Ví dụ đúng: "Tổng 79/100" với các nhóm 18/20, 30/40, 31/40.
+
+    A summary's whole is stated (the scheme's groups): beyond rounding, an error. A data
+    table's whole is inferred from its maxima: a warning."""
     for table in report.tables:
         if table.kind == "summary":
             sums, beyond = (*_unit_row_sums(table), *_item_row_sums(table)), "error"
@@ -228,24 +236,41 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- fractions
 
-@rule("SCORE_EXCEEDS_MAX", "Tử số lớn hơn mẫu số trong ô dạng x/y")
-def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+def _fractions(report: Report, ctx: CheckContext, kind: str):
+    """(table, row index, row, series, x, y) of every ``x/y`` cell of the tables of ``kind``."""
     for table in report.tables:
-        if table.kind not in ("summary", "data"):
+        if table.kind != kind:
             continue
         for s in _series(table):
             for i, den in s.den.items():
-                x = s.values[i]
                 ctx.ledger.table_checked(table.index, "fraction-bound", [(i, s.key.removeprefix("extra:"))])
-                if x <= den:
-                    continue
-                row = table.rows[i]
-                if table.kind == "summary":
-                    message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: điểm đạt vượt điểm tối đa"
-                    yield finding("SCORE_EXCEEDS_MAX", "error", message, table, i, row, s.label, x, den)
-                else:
-                    message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: tử số lớn hơn mẫu số"
-                    yield finding("FRACTION_MISMATCH", "warning", message, table, i, row, s.label, x, den)
+                yield table, i, table.rows[i], s, s.values[i], den
+
+
+@rule("SCORE_EXCEEDS_MAX", "Điểm đạt lớn hơn điểm tối đa trong ô dạng x/y của bảng tổng hợp")
+def summary_score_over_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng tổng hợp, ô dạng x/y (điểm đạt/điểm tối đa) có x không
+    lớn hơn y.
+    Vì sao: điểm đạt không thể vượt điểm tối đa của nhóm.
+    Ví dụ sai: "Công khai, minh bạch: 19/18".
+    Ví dụ đúng: "Công khai, minh bạch: 17/18"."""
+    for table, i, row, s, x, den in _fractions(report, ctx, "summary"):
+        if x > den:
+            message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: điểm đạt vượt điểm tối đa"
+            yield finding("SCORE_EXCEEDS_MAX", "error", message, table, i, row, s.label, x, den)
+
+
+@rule("FRACTION_MISMATCH", "Tử số lớn hơn mẫu số trong ô dạng x/y")
+def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng số liệu, ô dạng x/y (số đạt/tổng số) có x không lớn
+    hơn y.
+    Vì sao: phần không thể lớn hơn toàn bộ; thường là gõ nhầm hoặc đảo hai số.
+    Ví dụ sai: "Hồ sơ đúng hạn: 130/125".
+    Ví dụ đúng: "Hồ sơ đúng hạn: 120/125"."""
+    for table, i, row, s, x, den in _fractions(report, ctx, "data"):
+        if x > den:
+            message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: tử số lớn hơn mẫu số"
+            yield finding("FRACTION_MISMATCH", "warning", message, table, i, row, s.label, x, den)
 
 
 # ---------------------------------------------------------------- derived columns
@@ -266,10 +291,17 @@ def _count_series(table: ScoreTable) -> list[tuple[str, dict[int, Decimal]]]:
 
 @rule("SUM_MISMATCH", "Cột bằng tổng (hoặc hiệu) của hai cột khác ở mọi dòng trừ một vài dòng")
 def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """A column that is the sum of two others (or, the same thing, the
-    difference: chưa triển khai = tổng − đã triển khai) in almost every row;
-    the rows that break the pattern get a warning, since the pattern is
-    inferred, not stated."""
+    """Kiểm tra gì: một cột bằng tổng (hoặc hiệu) của hai cột khác ở hầu hết các dòng
+    (ít nhất 4 dòng, lệch không quá 2 dòng và không quá một phần tư); các dòng lệch
+    được báo.
+    Vì sao: quan hệ do chính bảng thể hiện ("tổng = trực tuyến + trực tiếp"); dòng
+    phá quan hệ là dòng gõ nhầm. Chỉ là cảnh báo, vì quan hệ được suy ra chứ không ghi.
+    Ví dụ sai: dòng "Xã A: 50 | 30 | 21" trong bảng mà mọi dòng khác cột 1 = cột 2 + cột 3.
+    Ví dụ đúng: dòng "Xã A: 50 | 30 | 20".
+
+    A column that is the sum of two others (or, the same thing, the difference: chưa
+    triển khai = tổng − đã triển khai) in almost every row; the rows that break the
+    pattern get a warning, since the pattern is inferred, not stated."""
     for table in report.tables:
         if table.kind != "data":
             continue
@@ -299,6 +331,11 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("SUM_MISMATCH", "Dòng tổng cộng khác tổng các dòng trong bảng")
 def total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: dòng "Tổng cộng" của bảng số liệu bằng tổng các dòng ở từng cột số
+    nguyên.
+    Vì sao: dòng tổng hay không được cộng lại khi một dòng được sửa.
+    Ví dụ sai: ba dòng 10, 20, 30 và dòng "Tổng cộng" ghi 61.
+    Ví dụ đúng: dòng "Tổng cộng" ghi 60."""
     for table in report.tables:
         if table.kind != "data" or getattr(table, "grid", None) is not None:
             continue  # a table read from a grid: SUM_ROW_MISMATCH (relations_rows) checks its total row
@@ -328,10 +365,16 @@ def _is_total_row(row: ScoreRow) -> bool:
 
 @rule("RANK_ORDER", "Bảng số liệu sắp xếp giảm dần bị lệch thứ tự ở một vài dòng")
 def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """A data table sorted by none of its columns but almost sorted,
-    descending, by one: the rows out of order get a warning. A table in
-    exact descending order of any column gives nothing (other columns may
-    follow it loosely, as parts follow a total)."""
+    """Kiểm tra gì: bảng số liệu sắp xếp giảm dần theo một cột, trừ một vài dòng lệch
+    thứ tự; các dòng lệch được báo (cảnh báo).
+    Vì sao: bảng xếp hạng mà lệch thứ tự thường là một số bị sửa sau khi đã sắp xếp.
+    Bảng đúng thứ tự giảm dần theo một cột nào đó thì không báo gì.
+    Ví dụ sai: cột tỷ lệ 98, 97, 95, 96, 90, 88, 85, 80 (95 đứng trước 96).
+    Ví dụ đúng: 98, 97, 96, 95, 90, 88, 85, 80.
+
+    A data table sorted by none of its columns but almost sorted, descending, by one:
+    the rows out of order get a warning. A table in exact descending order of any column
+    gives nothing (other columns may follow it loosely, as parts follow a total)."""
     from .relations_support import frames
 
     by_table = {f.table.index: f for f in frames(report)}

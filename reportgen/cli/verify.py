@@ -34,6 +34,11 @@ def register(subparsers) -> None:
     p.add_argument("--scheme", metavar="TÊN",
                    help="bộ chỉ số dùng để chấm lại (mặc định: nhận ra từ dòng tiêu đề của bảng); "
                         "xem 'reportgen schemes list'")
+    p.add_argument("--select", metavar="MÃ|QUY-TẮC", action="append", default=[],
+                   help="chỉ chạy các quy tắc này (mã phát hiện như TOTAL_MISMATCH hoặc tên quy tắc như "
+                        "total-mismatch; nhiều giá trị cách nhau bằng dấu phẩy); xem 'reportgen rules'")
+    p.add_argument("--ignore", metavar="MÃ|QUY-TẮC", action="append", default=[],
+                   help="bỏ qua các quy tắc này (mã hoặc tên quy tắc; cách nhau bằng dấu phẩy)")
     p.add_argument("--annotate", metavar="RA.docx",
                    help="ghi một bản DOCX có chú thích tại từng chỗ sai (chỉ với một tệp đầu vào)")
     add_reader_options(p)
@@ -52,11 +57,28 @@ def resolve_scheme(name: str | None):
         raise UsageError(f"Không có bộ chỉ số '{name}'. Các bộ chỉ số hiện có: {known}.") from None
 
 
+def rule_selectors(values: list[str]) -> frozenset[str]:
+    """--select/--ignore values (repeatable, comma-separated) checked against
+    every code and rule name; an unknown one is a Vietnamese usage error."""
+    from ..checks import known_selectors
+
+    wanted = {v.strip() for value in values for v in value.split(",") if v.strip()}
+    wanted = {v.upper() if "_" in v or v.isupper() else v.lower() for v in wanted}  # codes are upper case
+    unknown = sorted(wanted - known_selectors())
+    if unknown:
+        raise UsageError(f"Không có mã phát hiện hay quy tắc '{unknown[0]}'. Xem 'reportgen rules'.")
+    return frozenset(wanted)
+
+
 def run(args) -> int:
     from ..verify import verify_path, worst_exit
 
     scheme = resolve_scheme(args.scheme)
+    select, ignore = rule_selectors(args.select), rule_selectors(args.ignore)
     if wants_batch(args, args.files):  # folders, --jobs, --report, jsonl: jobs in parallel
+        if select or ignore:
+            raise UsageError("Tùy chọn --select/--ignore chưa dùng được khi kiểm tra theo lô (thư mục, --jobs, "
+                             "--report, jsonl).")
         return verify_batch(args, reader_settings(args))
     if args.annotate and len(args.files) != 1:
         raise UsageError("Tùy chọn --annotate chỉ dùng với đúng một tệp đầu vào.")
@@ -67,7 +89,7 @@ def run(args) -> int:
     results, failed = [], []
     for path in args.files:
         try:
-            results.append(verify_path(path, scheme, reader_settings(args)))
+            results.append(verify_path(path, scheme, reader_settings(args), select, ignore))
         except UnreadableInput as exc:
             failed.append(str(exc))
     if failed:

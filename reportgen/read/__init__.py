@@ -17,6 +17,7 @@ from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .meta import read_meta
+from .legend import read_grade_legend
 from .portal import trend_period
 from .statements import read_statements
 from .tables import read_tables
@@ -99,6 +100,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     if report.meta.period is None:  # the portal's export names its month only in its trend sheet
         report.meta.period = trend_period(blocks)
     report.statements = _statements(report)
+    report.grade_legend = read_grade_legend(report.paragraphs)
     return report
 
 

@@ -20,6 +20,7 @@ from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_grades import grade_statements
+from .statements_shares import share_statements
 
 
 # --- numbers in prose --------------------------------------------------------------------
@@ -163,7 +164,21 @@ def _listed_units(blocks: list[Block], i: int) -> list[str]:
     return names
 
 
-_FRACTION = re.compile(r"(?<![\d/.,])(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)(?![\d/]|[.,]\d)")
+# x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905").
+_FRACTION_NUM = r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+_FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_NUM + r"(?![\d/]|[.,]\d)")
+
+
+def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
+    """The values of x/y; dot groups are thousands (41.210/88.905), but never
+    in 13.951/15 (a decimal written with a dot: more than its whole)."""
+    xv = _count(x) if "," not in x else Decimal(x.replace(",", "."))
+    yv = _count(y) if "," not in y else Decimal(y.replace(",", "."))
+    if xv is None or yv is None:
+        return None
+    if "." in x and "." not in y and xv > yv:
+        return None  # "13.951/15": a decimal written with a dot, not thousands
+    return xv, yv
 _RANK_BEFORE = re.compile(r"(?:xếp\s+hạng|thứ\s+hạng|vị\s+trí|hạng)\s*(?:thứ\s*)?:?\s*$", re.I)
 
 
@@ -172,9 +187,10 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
     text = block.text
     for m in _FRACTION.finditer(text):
         x, y = m.group(1), m.group(2)
-        xv, yv = _count(x) if "," not in x else Decimal(x.replace(",", ".")), Decimal(y.replace(",", "."))
-        if xv is None:
+        values = _fraction_values(x, y)
+        if values is None:
             continue
+        xv, yv = values
         if re.fullmatch(r"(?:19|20)\d\d", y) and xv <= 12:
             continue  # a month: "tháng 5/2024"
         before = text[max(0, m.start() - 25):m.start()]
@@ -198,7 +214,7 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
     return out
 
 
-_FRACTION_SHARE = re.compile(r"\s+(?:[^\W\d][\w&]*,?\s+){0,6}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*"
+_FRACTION_SHARE = re.compile(r"\s+(?:[^\W\d][\w&]*,?\s+){0,12}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*"
                              r"(\d+(?:[.,]\d+)?)\s*%", re.I)
 
 
@@ -329,6 +345,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(_sum_statements(block, scope))
         out.extend(_list_sum_statements(blocks, i, scope))
         out.extend(_fraction_statements(block, scope))
+        out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
         out.extend(_date_statements(block, scope))
     return out

@@ -32,6 +32,11 @@ def _grade_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
+def grade_words() -> tuple[tuple[str, str], ...]:
+    """(written form casefolded, canonical grade) of every scheme's grades, longest first."""
+    return _grade_words()
+
+
 def canonical_grade(text: str) -> str | None:
     folded = " ".join(text.split()).casefold()
     for w, name in _grade_words():

@@ -1,0 +1,151 @@
+"""Rules over what the prose points at: dates that cannot exist, annexes and
+forms (Phụ lục, Biểu) the document refers to but does not have, and the
+"Như Điều N" line of Nơi nhận against the article that names who executes."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterator
+
+from ..model import Finding, Paragraph, Report
+from ..read.meta_closing import noi_nhan_lines
+from .registry import CheckContext, rule
+
+_SLASH_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{3,4})(?![\d/]|[.,]\d)")
+_PHRASE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{1,4})(?!\d)", re.I)
+
+
+def _date_problem(day: int, month: int, year: str) -> str | None:
+    """Why day/month/year cannot be a date, or None when it can."""
+    if len(year) != 4:
+        return f"năm chỉ có {len(year)} chữ số"
+    if not 1 <= month <= 12:
+        return f"không có tháng {month}"
+    try:
+        _dt.date(int(year), month, day)
+    except ValueError:
+        return f"tháng {month} năm {year} không có ngày {day}"
+    return None
+
+
+def _body(report: Report) -> list[Paragraph]:
+    return list(report.paragraphs)
+
+
+@rule("DATE_INVALID", "Ngày tháng không thể có (ngày hoặc tháng vượt giới hạn, năm ba chữ số)")
+def impossible_date(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một ngày viết "ngày 31 tháng 4 năm 2024", "30/02/2024", "15/13/2024"
+    hay với năm ba chữ số ("ngày 15 tháng 7 năm 202").
+    Vì sao: ngày không thể có là gõ nhầm; người đọc không biết ngày thật là ngày nào.
+    Cách viết "ngày … tháng … năm …" chắc chắn là ngày (lỗi); dạng d/m/y có thể là
+    thứ khác (cảnh báo).
+    Ví dụ sai: "Số liệu tính đến ngày 31 tháng 6 năm 2024".
+    Ví dụ đúng: "Số liệu tính đến ngày 30 tháng 6 năm 2024"."""
+    for p in _body(report):
+        seen: set[str] = set()
+        for pattern, severity in ((_PHRASE_DATE, "error"), (_SLASH_DATE, "warning")):
+            for m in pattern.finditer(p.text):
+                day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+                if pattern is _SLASH_DATE and (day > 31 or month > 31 or day == 0 or month == 0):
+                    continue  # not shaped like a date: a ratio of three numbers
+                if pattern is _SLASH_DATE and len(year) == 3 and not 1 <= month <= 12:
+                    continue
+                why = _date_problem(day, month, year)
+                if why is None or m.group(0) in seen:
+                    continue
+                seen.add(m.group(0))
+                yield Finding(code="DATE_INVALID", severity=severity, paragraph=p.index, page=p.page,
+                              reported=m.group(0), message=f"Ngày “{m.group(0)}” không thể có: {why}")
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _number(label: str) -> int | None:
+    label = label.strip().upper()
+    if label.isdigit():
+        return int(label)
+    if not label or any(c not in _ROMAN for c in label):
+        return None
+    total = 0
+    for a, b in zip(label, label[1:] + " "):
+        value = _ROMAN[a]
+        total += -value if b != " " and _ROMAN.get(b, 0) > value else value
+    return total
+
+
+_KINDS = {"phụ lục": "Phụ lục", "biểu": "Biểu"}
+_MENTION = re.compile(r"(?<!\w)(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số))?\s+(\d{1,2}|[IVXLC]{1,6})(?!\w)", re.I)
+_HEADING = re.compile(r"^\s*(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số))?\s+(\d{1,2}|[IVXLC]{1,6})\b", re.I)
+_BODY_END = re.compile(r"^\s*Nơi\s+nhận\b", re.I)
+
+
+def _kind(word: str) -> str:
+    return _KINDS[" ".join(word.casefold().split())]
+
+
+def _present(report: Report, body_end: int) -> dict[str, dict[int, str]]:
+    """Annex and form numbers the document has (number → as written): headings
+    after the body, and table titles."""
+    have: dict[str, dict[int, str]] = {"Phụ lục": {}, "Biểu": {}}
+    texts = [p.text for p in report.paragraphs if p.index >= body_end]
+    texts += [t.title or "" for t in report.tables] + [title for _, title in report.appendix_titles]
+    for text in texts:
+        m = _HEADING.match(text)
+        if m and (n := _number(m.group(2))) is not None:
+            have[_kind(m.group(1))].setdefault(n, m.group(2))
+    return have
+
+
+@rule("REFERENCE_NOT_FOUND", "Văn bản dẫn tới phụ lục hoặc biểu không có trong văn bản")
+def missing_annex(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: lời văn nhắc "Phụ lục III" hay "Biểu số 02" trong khi văn bản có kèm
+    phụ lục (hoặc biểu) nhưng không có số đó.
+    Vì sao: phụ lục bị bỏ, đánh số lại hay chép lời văn từ kỳ trước làm người đọc tìm một
+    phụ lục không có. Văn bản không kèm phụ lục nào (phụ lục gửi riêng) thì không xét.
+    Ví dụ sai: "chi tiết tại Phụ lục III" mà văn bản chỉ có Phụ lục I và Phụ lục II.
+    Ví dụ đúng: "chi tiết tại Phụ lục II"."""
+    end = next((p.index for p in report.paragraphs if _BODY_END.match(p.text)), None)
+    if end is None:
+        return
+    have = _present(report, end)
+    for p in report.paragraphs:
+        if p.index >= end:
+            break
+        if _HEADING.match(p.text) and len(p.text) < 80:
+            continue
+        for m in _MENTION.finditer(p.text):
+            kind, n = _kind(m.group(1)), _number(m.group(2))
+            if n is None or not have[kind] or n in have[kind]:
+                continue
+            shown = ", ".join(f"{kind} {have[kind][x]}" for x in sorted(have[kind]))
+            yield Finding(code="REFERENCE_NOT_FOUND", severity="warning", paragraph=p.index, page=p.page,
+                          reported=m.group(0), expected=shown,
+                          message=f"Văn bản dẫn tới “{m.group(0)}” nhưng chỉ kèm theo {shown}")
+
+
+_ARTICLE = re.compile(r"^\s*Điều\s+(\d{1,2})\s*[.:]", re.I)
+_EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành|thi\s+hành\s+(?:quyết\s+định|thông\s+báo)"
+                       r"\s+này|chịu\s+trách\s+nhiệm\s+thực\s+hiện\s+(?:quyết\s+định|thông\s+báo)\s+này", re.I)
+_AS_ARTICLE = re.compile(r"^[-–+•]?\s*Như\s+Điều\s+(\d{1,2})\b", re.I)
+
+
+@rule("NOI_NHAN_REFERENCE", "“Như Điều N” ở Nơi nhận không trỏ tới điều giao trách nhiệm thi hành")
+def noi_nhan_article(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: dòng "- Như Điều N;" ở Nơi nhận so với số của điều giao trách nhiệm
+    thi hành văn bản ("… chịu trách nhiệm thi hành Quyết định này").
+    Vì sao: Nơi nhận "Như Điều N" là những người điều N giao thi hành; thêm hoặc bớt một
+    điều mà không sửa Nơi nhận thì văn bản không tới đúng người.
+    Ví dụ sai: Điều 3 giao thi hành, Nơi nhận ghi "- Như Điều 4;".
+    Ví dụ đúng: Nơi nhận ghi "- Như Điều 3;"."""
+    articles = [(int(m.group(1)), p) for p in report.paragraphs if (m := _ARTICLE.match(p.text))]
+    executing = sorted({n for n, p in articles if _EXECUTES.search(p.text)})
+    if len(executing) != 1:
+        return
+    for text, p in noi_nhan_lines(report.paragraphs):
+        m = _AS_ARTICLE.match(text)
+        if m and int(m.group(1)) != executing[0]:
+            yield Finding(code="NOI_NHAN_REFERENCE", severity="error", paragraph=p.index, page=p.page,
+                          reported=f"Như Điều {m.group(1)}", expected=f"Như Điều {executing[0]}",
+                          message=f"Nơi nhận ghi “Như Điều {m.group(1)}” nhưng điều giao trách nhiệm thi hành "
+                                  f"là Điều {executing[0]}")

@@ -1,0 +1,92 @@
+"""The grade bands a document states itself: "Từ 80 đến dưới 90 điểm: Tốt",
+"Xếp loại Khá: có chỉ số chung đạt từ 65% đến dưới 80%", "TỐT ≥ 80",
+"KHÁ: từ 65 đến dưới 80", "Dưới 50 điểm: Yếu". A legend is a rule of the
+document, never a count of units; the checks grade against it before any
+scheme's bands (``Report.grade_legend``).
+
+A segment (a line, or a part of it between ";") is a band when it names one
+grade and every number in it is a bound of that grade.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from ..model import GradeBand, Paragraph
+from .statements_grades import grade_words
+
+_NUM = r"(\d{1,3}(?:[.,]\d{1,3})?)"
+_LOWER = re.compile(r"(?P<op>từ|≥|>=|=>|lớn\s+hơn\s+hoặc\s+bằng|trên|>)\s*" + _NUM + r"\s*(?P<u>%|điểm)?", re.I)
+_UPPER = re.compile(r"(?P<op>đến\s+dưới|tới\s+dưới|dưới|<=|≤|<|đến|tới)\s*" + _NUM + r"\s*(?P<u>%|điểm)?", re.I)
+_ABOVE = re.compile(r"trở\s+lên", re.I)
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_SPLIT = re.compile(r"\s*[;\n]\s*|(?<=[.])\s+(?=[-–+•]?\s*[A-ZĐÀ-Ỹ])")
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+# Grades a legend may name that no shipped scheme has (a province's own index).
+_MORE_GRADES = (("không hoàn thành", "Không hoàn thành"), ("kém", "Kém"), ("yếu", "Yếu"))
+
+
+def _grade_in(segment: str) -> str | None:
+    """The one grade a segment names (longest written form first), else None."""
+    folded = " ".join(segment.split()).casefold()
+    found = []
+    known = dict(grade_words())
+    words = sorted({**dict(_MORE_GRADES), **known}.items(), key=lambda kv: len(kv[0]), reverse=True)
+    for written, name in words:
+        start = 0
+        while (i := folded.find(written, start)) >= 0:
+            end = i + len(written)
+            if (i == 0 or not folded[i - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                if not any(a <= i < b for a, b, _ in found):
+                    found.append((i, end, name))
+            start = end
+    names = {name for _, _, name in found}
+    return names.pop() if len(names) == 1 else None
+
+
+def _band(segment: str, paragraph: int | None) -> GradeBand | None:
+    if len(segment) > 220 or not re.search(r"xếp\s+loại|loại|:|≥|>=|<|≤|điểm|%", segment, re.I):
+        return None
+    grade = _grade_in(segment)
+    if grade is None:
+        return None
+    lower = _LOWER.search(segment)
+    uppers = [m for m in _UPPER.finditer(segment) if not lower or m.start() > lower.start()
+              or m.group("op").casefold().startswith("dưới")]
+    upper = uppers[0] if uppers else None
+    if lower is None and upper is None:
+        return None
+    used = {m.start(2) for m in (lower, upper) if m is not None}
+    if any(m.start() not in used for m in _NUMBER.finditer(segment)):
+        return None  # a number that is not a bound: a count or a date, not a legend
+    units = {m.group("u") for m in (lower, upper) if m is not None and m.group("u")}
+    unit = "percent" if "%" in units else "points" if "điểm" in units else None
+    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip())
+    if lower is not None:
+        band.lower = _dec(lower.group(2))
+        band.lower_inclusive = lower.group("op").casefold() not in ("trên", ">")
+    if upper is not None and not _ABOVE.search(segment):
+        band.upper = _dec(upper.group(2))
+        op = " ".join(upper.group("op").casefold().split())
+        band.upper_inclusive = op in ("đến", "tới", "<=", "≤")
+    return band
+
+
+def read_grade_legend(paragraphs: Iterable[Paragraph]) -> list[GradeBand]:
+    """Every band stated in the prose or in the notes under tables, in
+    document order; a grade stated twice keeps its first band."""
+    out: list[GradeBand] = []
+    seen: set[str] = set()
+    for p in paragraphs:
+        for segment in _SPLIT.split(p.text):
+            band = _band(segment.strip(" -–+•*"), p.index)
+            if band is not None and band.grade not in seen:
+                seen.add(band.grade)
+                out.append(band)
+    return out

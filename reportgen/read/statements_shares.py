@@ -1,0 +1,97 @@
+"""Share claims of the prose paired with the whole they are a share of:
+"12.370 hồ sơ trước hạn, chiếm 99,04%" after "giải quyết 12.490 hồ sơ" (the
+same or the previous sentence), "1.107 hồ sơ …, đạt tỷ lệ 8,1%".
+
+The whole is a count of the same thing (the same noun) written before the
+part, larger than it: the one the percent fits when there is one, else the
+nearest, marked as inferred (a slip against an inferred whole is a doubt).
+A share whose whole cannot be found is kept with no whole: a claim the
+checks could not pair, which the coverage reports.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, Decimal
+
+from ..model import Statement
+from ..numbers import NotANumber, parse_vi_number, quantize
+from .statements_blocks import Block, split_sentences
+
+_NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
+_SHARE = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
+                    r"(?P<verb>chiếm|đạt|bằng)(?P<rate>\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
+_COUNT = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
+_WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)|được\s+giao|trên\s+tổng", re.I)
+_HUNDRED = Decimal(100)
+
+
+def _count(text: str) -> Decimal | None:
+    try:
+        return parse_vi_number(text, "count").value
+    except NotANumber:
+        return None
+
+
+def _percent(text: str) -> tuple[Decimal, bool] | None:
+    try:
+        n = parse_vi_number(text, "percent")
+    except NotANumber:
+        return None
+    return n.value, n.wrong_separator
+
+
+def _fits(value: Decimal, whole: Decimal, percent: Decimal, rounding=None) -> bool:
+    """``value / whole`` written as ``percent`` (rounded; or truncated with ROUND_DOWN)."""
+    if not whole:
+        return False
+    exp = percent.as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    return quantize(value / whole * _HUNDRED, places, rounding) == percent
+
+
+def _candidates(text: str, end: int, noun: str, value: Decimal) -> list[tuple[Decimal, bool]]:
+    """(count, marked as a whole) of the same noun before ``end``, nearest last."""
+    out = []
+    for m in _COUNT.finditer(text, 0, end):
+        if m.group("noun").casefold() != noun.casefold():
+            continue
+        whole = _count(m.group(1))
+        if whole is not None and whole > value:
+            out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()]))))
+    return out
+
+
+def share_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """Shares of ``block`` not already read (``known``: the block's statements)."""
+    taken = {(st.value, st.percent) for st in known if st.kind == "share"}
+    out: list[Statement] = []
+    sentences = split_sentences(block.text)
+    for k, sentence in enumerate(sentences):
+        previous = sentences[k - 1] if k else ""
+        for m in _SHARE.finditer(sentence):
+            value, pct = _count(m.group(1)), _percent(m.group("p"))
+            if value is None or pct is None or (value, pct[0]) in taken:
+                continue
+            if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
+                continue
+            noun = m.group("noun")
+            here = _candidates(sentence, m.start(), noun, value)
+            before = _candidates(previous, len(previous), noun, value)
+            pool = here + before
+            fitting = ([w for w, _ in pool if _fits(value, w, pct[0])]
+                       or [w for w, _ in pool if _fits(value, w, pct[0], ROUND_DOWN)])
+            marked = [w for w, is_whole in reversed(pool) if is_whole]
+            if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate"):
+                continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole
+            whole, inferred = None, ""
+            if fitting:
+                whole = max(fitting)  # the claim holds against each; the largest is the total
+            elif pool:
+                whole, inferred = (marked[0] if marked else (here or before)[-1][0]), "1"
+            st = Statement(kind="share", text=sentence[m.start():m.end()], paragraph=block.index, page=block.page,
+                           value=value, whole=whole, percent=pct[0], scope=scope,
+                           raw={"percent": m.group("p") + "%", "wrong_separator": "1" if pct[1] else "",
+                                "noun": noun, "whole_inferred": inferred})
+            taken.add((value, pct[0]))
+            out.append(st)
+    return out

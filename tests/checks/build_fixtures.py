@@ -1,0 +1,320 @@
+"""Build the per-rule fixtures of tests/checks/<rule-name>/: a good input the
+rule has nothing to say about and a bad input with one planted slip for it.
+
+    python3 tests/checks/build_fixtures.py
+
+Each fixture is a whole small report (text or Markdown tables), made from a
+base document by one change, so a reader sees exactly what the rule catches.
+The expected findings (expected.json) are written by the snapshot test
+(``REPORTGEN_UPDATE_SNAPSHOTS=1 python3 -m pytest tests/test_rule_fixtures.py``)
+and reviewed like code.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BASE = (HERE / "base_xa_phuong.txt").read_text(encoding="utf-8")  # a commune BC with no slip
+
+HEAD = """UBND HUYỆN MƯỜNG ẢNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VĂN PHÒNG HĐND VÀ UBND\tĐộc lập - Tự do - Hạnh phúc
+Số: 405/BC-UBND\tMường Ảng, ngày 17 tháng 8 năm 2023
+
+BÁO CÁO
+Kết quả giải quyết thủ tục hành chính tháng 7 năm 2023
+
+"""
+TAIL = """
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, VP.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lò Văn Minh
+"""
+
+
+def doc(body: str, tail: str = TAIL) -> str:
+    return HEAD + body.strip() + "\n" + tail
+
+
+def base(old: str, new: str) -> str:
+    assert BASE.count(old) == 1, old
+    return BASE.replace(old, new)
+
+
+SUM = "1. Kết quả\nTrong tháng, tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, {b} hồ sơ trực tiếp)."
+GRADES_OK = ("Kết quả: 07 xã, phường xếp loại Tốt: Xã Hợp Thành, Xã Tả Phìn, Phường Lào Cai, Xã A Mú Sung, "
+             "Xã Gia Phú, Xã Y Tý, Xã Bát Xát.")
+SHARES = ("1. Kết quả giải quyết\nTổng số hồ sơ tiếp nhận 13.597 hồ sơ. Số hồ sơ đã giải quyết 12.490 hồ sơ, "
+          "chiếm {p}%. Hồ sơ đang giải quyết 1.107 hồ sơ, chiếm 8,14%.")
+DATA = """1. Kết quả tiếp nhận hồ sơ
+Chi tiết tại bảng sau.
+
+| STT | Đơn vị | Tổng số hồ sơ | Trực tuyến | Trực tiếp |
+|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 120 | 80 | 40 |
+| 2 | Xã Ẳng Cang | 95 | 60 | 35 |
+| 3 | Xã Ẳng Tở | 88 | 50 | 38 |
+| 4 | Xã Búng Lao | 70 | 41 | 29 |
+| 5 | Xã Xuân Lao | 64 | 40 | 24 |
+| 6 | Xã Mường Đăng | 52 | 30 | 22 |
+"""
+TOTAL_ROW = """1. Kết quả tiếp nhận hồ sơ
+
+| STT | Lĩnh vực | Số hồ sơ |
+|---|---|---|
+| 1 | Hộ tịch | 310 |
+| 2 | Đất đai | 145 |
+| 3 | Chứng thực | 220 |
+| | Tổng cộng | 675 |
+"""
+RANKED = """1. Tỷ lệ hồ sơ đúng hạn của các xã
+
+| STT | Đơn vị | Tỷ lệ đúng hạn (%) |
+|---|---|---|
+| 1 | Xã Ẳng Nưa | 99,5 |
+| 2 | Xã Ẳng Cang | 98,7 |
+| 3 | Xã Ẳng Tở | 97,2 |
+| 4 | Xã Búng Lao | 96,8 |
+| 5 | Xã Xuân Lao | 95,1 |
+| 6 | Xã Mường Đăng | 94,0 |
+| 7 | Xã Nặm Lịch | 92,3 |
+| 8 | Xã Mường Lạn | 90,6 |
+| 9 | Xã Ngối Cáy | 88,2 |
+"""
+FRACTIONS = """1. Kết quả giải quyết đúng hạn
+
+| STT | Đơn vị | Hồ sơ đúng hạn / tổng số | Ghi chú |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 118/120 | |
+| 2 | Xã Ẳng Cang | 90/95 | |
+| 3 | Xã Ẳng Tở | 85/88 | |
+"""
+SUMMARY = """1. Kết quả Bộ chỉ số của tỉnh
+
+| Stt | Nhóm chỉ số | Điểm |
+|---|---|---|
+| 1 | Công khai minh bạch | 11,1/18 |
+| 2 | Tiến độ giải quyết hồ sơ | 17,6/20 |
+| 3 | Dịch vụ công trực tuyến | 7,2/12 |
+| 4 | Thanh toán trực tuyến | 9,1/10 |
+| 5 | Mức độ hài lòng | 17,9/18 |
+| 6 | Số hóa hồ sơ | 15,7/22 |
+| | Tổng điểm | 78,6/100 |
+"""
+UNRELATED = """1. Số thủ tục hành chính theo lĩnh vực
+
+| STT | Lĩnh vực | Số thủ tục |
+|---|---|---|
+| 1 | Hộ tịch | 38 |
+| 2 | Đất đai | 51 |
+| 3 | Chứng thực | 12 |
+"""
+ANNEX = """1. Kết quả
+Chi tiết tại Phụ lục kèm theo.
+
+Phụ lục I
+KẾT QUẢ GIẢI QUYẾT HỒ SƠ THÁNG {m} NĂM 2023
+(Kèm theo Báo cáo số {no}/BC-UBND ngày {d} tháng 8 năm 2023 của UBND huyện)
+"""
+
+DECISION = """UBND TỈNH ĐIỆN BIÊN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 120/QĐ-UBND\tĐiện Biên, ngày 10 tháng 3 năm 2024
+
+QUYẾT ĐỊNH
+Công bố kết quả đánh giá chất lượng phục vụ năm 2023
+
+Điều 1. Công bố kết quả đánh giá tại Phụ lục kèm theo.
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành chịu trách nhiệm thi hành Quyết định này.
+
+Nơi nhận:
+- Như Điều {n};
+- Lưu: VT, KSTT.
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+ANNEXES = """1. Kết quả
+Kết quả chi tiết tại Phụ lục I và Phụ lục {n} kèm theo.
+""" + TAIL + """
+Phụ lục I
+KẾT QUẢ GIẢI QUYẾT HỒ SƠ THÁNG 7 NĂM 2023
+
+Phụ lục II
+DANH SÁCH HỒ SƠ QUÁ HẠN THÁNG 7 NĂM 2023
+"""
+
+PAR = """1. Kết quả Chỉ số cải cách hành chính năm 2025 của các sở
+Xếp loại theo chỉ số chung: TỐT ≥ 80; KHÁ: từ 65 đến dưới 80; TRUNG BÌNH: từ 50 đến dưới 65.
+
+| Thứ hạng | Đơn vị | Điểm chuẩn tối đa | Điểm đạt được | Chỉ số chung (%) | Xếp loại |
+|---|---|---|---|---|---|
+| 1 | Sở Tư pháp | 89,00 | 82,78 | 93,01% | TỐT |
+| 2 | Sở Nội vụ | 87,00 | 78,95 | 90,75% | TỐT |
+| 3 | Sở Xây dựng | 87,50 | 78,47 | 89,68% | TỐT |
+| 4 | Văn phòng UBND tỉnh | 97,00 | 83,39 | 85,97% | TỐT |
+| 5 | Sở Tài chính | 87,00 | 74,10 | 85,17% | TỐT |
+| 6 | Sở Y tế | 89,50 | 70,53 | 78,80% | KHÁ |
+| 7 | Sở Giáo dục và Đào tạo | 87,50 | 68,92 | 78,77% | KHÁ |
+| 8 | Sở Ngoại vụ | 80,50 | 48,65 | 60,43% | TRUNG BÌNH |
+| | Chỉ số cao nhất | | | 93,01% | |
+| | Chỉ số trung bình | | | 82,82% | |
+| | Chỉ số thấp nhất | | | 60,43% | |
+"""
+COLUMNS = """1. Điểm theo nhóm tiêu chí
+
+| STT | Đơn vị | Nhóm 1 | Nhóm 2 | Nhóm 3 | Tổng điểm |
+|---|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 5,5 | 6 | 4 | 15,5 |
+| 2 | Xã Ẳng Cang | 4,5 | 7 | 3,5 | 15 |
+| 3 | Xã Ẳng Tở | 6 | 5,5 | 4,5 | 16 |
+| 4 | Xã Búng Lao | 3 | 6,5 | 5 | 14,5 |
+| 5 | Xã Xuân Lao | 5 | 5 | 5 | 15 |
+| 6 | Xã Mường Đăng | 2,5 | 4 | 6 | 12,5 |
+"""
+PARENTS = """1. Văn bản quy phạm pháp luật
+
+| STT | Nội dung | Số lượng |
+|---|---|---|
+| 1 | Tổng số văn bản ban hành | 249 |
+| 1.1 | Cấp tỉnh | 174 |
+| 1.2 | Cấp xã | 75 |
+| 2 | Số văn bản được kiểm tra | 120 |
+| 2.1 | Cấp tỉnh | 80 |
+| 2.2 | Cấp xã | 40 |
+| 3 | Số văn bản phát hiện sai sót | 12 |
+| 3.1 | Cấp tỉnh | 7 |
+| 3.2 | Cấp xã | 5 |
+"""
+RATES = """1. Kết quả cải cách thủ tục hành chính
+
+| STT | Nội dung | Đơn vị tính | Kết quả |
+|---|---|---|---|
+| 1 | Tỷ lệ hồ sơ giải quyết đúng hạn | % | 99,10 |
+| 2 | Tỷ lệ hồ sơ trực tuyến | % | 64,20 |
+| 3 | Số thủ tục được công bố | Thủ tục | 1.204 |
+"""
+
+POINTS = """1. Chỉ số Công khai, minh bạch của các xã
+
+| STT | Đơn vị | Tỷ lệ (%) | Điểm đạt (Tối đa 6 điểm) |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 71,96 | 4,32 |
+| 2 | Xã Ẳng Cang | 50,00 | 3,00 |
+| 3 | Xã Ẳng Tở | 90,50 | 5,43 |
+| 4 | Xã Búng Lao | 100 | 6,00 |
+| 5 | Xã Xuân Lao | 25,00 | 1,50 |
+"""
+
+RATIO_PARENTS = """1. Kết quả giải quyết hồ sơ
+
+| STT | Nội dung | Đơn vị tính | Kết quả |
+|---|---|---|---|
+| 1 | Tỷ lệ hồ sơ giải quyết đúng hạn | % | 99,11 |
+| 1.1 | Tổng số hồ sơ đã giải quyết | Hồ sơ | 195.197 |
+| 1.2 | Số hồ sơ giải quyết đúng hạn | Hồ sơ | 193.457 |
+| 2 | Tỷ lệ hồ sơ trực tuyến | % | 64,20 |
+| 2.1 | Tổng số hồ sơ tiếp nhận | Hồ sơ | 200.000 |
+| 2.2 | Số hồ sơ tiếp nhận trực tuyến | Hồ sơ | 128.400 |
+| 3 | Tỷ lệ thủ tục có phát sinh hồ sơ | % | 75,00 |
+| 3.1 | Tổng số thủ tục | Thủ tục | 1.200 |
+| 3.2 | Số thủ tục có phát sinh hồ sơ | Thủ tục | 900 |
+| 4 | Tỷ lệ phản ánh được xử lý | % | 96,00 |
+| 4.1 | Tổng số phản ánh | Phản ánh | 250 |
+| 4.2 | Số phản ánh đã xử lý | Phản ánh | 240 |
+| 5 | Tỷ lệ thủ tục trực tuyến toàn trình | % | 40,00 |
+| 5.1 | Tổng số thủ tục | Thủ tục | 1.200 |
+| 5.2 | Số thủ tục trực tuyến toàn trình | Thủ tục | 480 |
+"""
+
+# rule name → (good, bad)
+FIXTURES: dict[str, tuple[str, str]] = {
+    # -- score tables bound to a scheme
+    "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
+    "max-mismatch": (BASE, base("\t72\t50,00\t69,44", "\t74\t50,00\t69,44")),
+    "percent-mismatch": (BASE, base("75,14\t83,49", "75,14\t84,49")),
+    "grade-mismatch": (BASE, base("79,77\t79,77\t8\tKhá", "79,77\t79,77\t8\tTốt")),
+    "score-exceeds-max": (BASE, base("6\t2,47\t2\t6\t20,48", "6\t2,47\t2\t6\t25,48")),
+    "rank-order": (BASE, base("74,45\t82,72\t6", "74,45\t82,72\t4")),
+    "evaluated-vs-table": (BASE, base("có 12 xã, phường được đánh giá", "có 13 xã, phường được đánh giá")),
+    # -- prose against a score table
+    "grade-count-vs-table": (base("Kết quả chi tiết tại Phụ lục kèm theo.", GRADES_OK),
+                             base("Kết quả chi tiết tại Phụ lục kèm theo.",
+                                  GRADES_OK.replace("07 xã, phường xếp loại Tốt: Xã Hợp Thành, ",
+                                                    "08 xã, phường xếp loại Tốt: Xã Hợp Thành, Xã Mường Hum, "))),
+    "grade-list-vs-table": (base("Kết quả chi tiết tại Phụ lục kèm theo.",
+                                 "Xếp loại Trung bình: 01 phường (Phường Cam Đường)."),
+                            base("Kết quả chi tiết tại Phụ lục kèm theo.",
+                                 "Xếp loại Trung bình: 01 phường (Phường Duyên Hải).")),
+    # -- prose alone
+    "grade-count-vs-list": (doc("1. Kết quả\n02 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế."),
+                            doc("1. Kết quả\n03 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế.")),
+    "prose-sums": (doc(SUM.format(b=40)), doc(SUM.format(b=41))),
+    "grade-counts-vs-whole": (
+        doc("1. Kết quả\nThực hiện đánh giá đối với 20 cơ quan. Kết quả: 12/20 cơ quan xếp loại Xuất sắc; "
+            "7/20 cơ quan xếp loại Tốt; 1/20 cơ quan xếp loại Khá."),
+        doc("1. Kết quả\nThực hiện đánh giá đối với 20 cơ quan. Kết quả: 12/20 cơ quan xếp loại Xuất sắc; "
+            "7/20 cơ quan xếp loại Tốt; 2/20 cơ quan xếp loại Khá.")),
+    "fraction-over-one": (doc("1. Kết quả\nĐã chấm điểm 20/20 UBND xã."),
+                          doc("1. Kết quả\nĐã chấm điểm 21/20 UBND xã.")),
+    "share-percent": (doc(SHARES.format(p="91,86")), doc(SHARES.format(p="92,86"))),
+    "prose-number-format": (doc("1. Kết quả\nTỷ lệ hài lòng đạt 91,86%."),
+                            doc("1. Kết quả\nTỷ lệ hài lòng đạt 91.86%.")),
+    "claim-unchecked": (doc(SUM.format(b=40)),
+                        doc("1. Kết quả\nSố cơ quan được đánh giá: 20 cơ quan.")),
+    # -- dates, periods, references, layout
+    "date-after-issue": (doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023."),
+                         doc("1. Kết quả\nSố liệu tính đến ngày 31/8/2023.")),
+    "appendix-period": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="6", no="405", d="17"))),
+    "appendix-reference": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="7", no="398", d="17"))),
+    "appendix-reference-date": (doc(ANNEX.format(m="7", no="405", d="17")),
+                                doc(ANNEX.format(m="7", no="405", d="10"))),
+    "date-leading-zero": (doc("1. Kết quả\nNgày 05 tháng 7 năm 2023, UBND huyện tổ chức hội nghị."),
+                          doc("1. Kết quả\nNgày 5 tháng 7 năm 2023, UBND huyện tổ chức hội nghị.")),
+    "section-sequence": (doc("1. Kết quả\nĐã hoàn thành.\n2. Tồn tại\nCòn chậm.\n3. Kiến nghị\nKhông."),
+                         doc("1. Kết quả\nĐã hoàn thành.\n3. Tồn tại\nCòn chậm.\n4. Kiến nghị\nKhông.")),
+    "noi-nhan-last-line": (doc("1. Kết quả\nĐã hoàn thành."),
+                           doc("1. Kết quả\nĐã hoàn thành.", TAIL.replace("- Lưu: VT, VP.", "- Lưu: hồ sơ."))),
+    # -- tables the document states itself
+    "summary-parts-sum": (doc(SUMMARY), doc(SUMMARY.replace("78,6/100", "80,6/100"))),
+    "summary-score-over-max": (doc(SUMMARY),
+                               doc(SUMMARY.replace("17,9/18", "18,9/18").replace("78,6/100", "79,6/100"))),
+    "fraction-over-whole": (doc(FRACTIONS), doc(FRACTIONS.replace("85/88", "89/88"))),
+    "derived-column": (doc(DATA), doc(DATA.replace("| 88 | 50 | 38 |", "| 88 | 50 | 39 |"))),
+    "total-row": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
+    "data-rank-order": (doc(RANKED), doc(RANKED.replace("| 95,1 |", "| 97,0 |"))),
+    "table-unchecked": (doc(TOTAL_ROW), doc(UNRELATED)),
+    "evaluated-vs-grade-denominators": (
+        doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 20/20 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ."),
+        doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 19/19 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ.")),
+    "value-exceeds-max": (doc(PAR), doc(PAR.replace("| 87,00 | 74,10 | 85,17% |", "| 87,00 | 94,10 | 85,17% |"))),
+    "ratio-mismatch": (doc(PAR), doc(PAR.replace("| 82,78 | 93,01% |", "| 82,78 | 73,01% |"))),
+    "rank-mismatch": (doc(PAR), doc(PAR.replace("| 5 | Sở Tài chính |", "| 7 | Sở Tài chính |"))),
+    "grade-band-mismatch": (doc(PAR), doc(PAR.replace("| 78,80% | KHÁ |", "| 78,80% | TỐT |"))),
+    "summary-row-mismatch": (doc(PAR), doc(PAR.replace("| Chỉ số cao nhất | | | 93,01% |",
+                                                        "| Chỉ số cao nhất | | | 95,27% |"))),
+    "percent-over-100": (doc(RATES), doc(RATES.replace("| % | 64,20 |", "| % | 124 |"))),
+    "sum-columns-mismatch": (doc(COLUMNS), doc(COLUMNS.replace("| 6 | 5,5 | 4,5 | 16 |", "| 6 | 5,5 | 4,5 | 17 |"))),
+    "sum-row-mismatch": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
+    "parent-sum-mismatch": (doc(PARENTS), doc(PARENTS.replace("| 1.2 | Cấp xã | 75 |", "| 1.2 | Cấp xã | 70 |"))),
+    "points-from-rate-mismatch": (doc(POINTS), doc(POINTS.replace("| 71,96 | 4,32 |", "| 71,96 | 5,32 |"))),
+    "parent-ratio-mismatch": (doc(RATIO_PARENTS), doc(RATIO_PARENTS.replace("| % | 99,11 |", "| % | 98,10 |"))),
+    "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
+                        doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
+    "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
+    "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
+}
+
+
+def main() -> None:
+    for name, (good, bad) in FIXTURES.items():
+        folder = HERE / name
+        folder.mkdir(exist_ok=True)
+        (folder / "good.txt").write_text(good, encoding="utf-8")
+        (folder / "bad.txt").write_text(bad, encoding="utf-8")
+    print(f"{len(FIXTURES)} fixtures in {HERE}")
+
+
+if __name__ == "__main__":
+    main()
