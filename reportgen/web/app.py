@@ -102,7 +102,10 @@ def create_app(config: WebConfig | None = None, engine=None) -> FastAPI:
     import importlib
 
     for name in ROUTE_MODULES:
-        app.include_router(importlib.import_module(f"{__package__}.{name}").router)
+        module = importlib.import_module(f"{__package__}.{name}")
+        app.include_router(module.router)
+        if hasattr(module, "warm"):
+            module.warm(app)
     return app
 
 
