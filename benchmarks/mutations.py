@@ -154,22 +154,43 @@ def _docx(m: Mutation, out_dir: Path) -> Path:
 
     doc = docx.Document(str(m.path))
     table = doc.tables[m.raw_table]
-    cell = table.cell(m.raw_row, m.col)
-    paragraphs = [p for p in cell.paragraphs if p.text.strip()]
-    if not paragraphs:
+    cell = _cell_by_text(table, m)
+    if cell is None:
+        try:
+            cell = table.cell(m.raw_row, m.col)
+        except IndexError as exc:  # an irregular grid python-docx cannot address
+            raise ValueError("cell out of python-docx's grid") from exc
+    from docx.oxml.ns import qn
+
+    texts = [t for t in cell._tc.iter(qn("w:t"))]  # every run, also inside w:ins, w:hyperlink, w:smartTag
+    if not texts:
         raise ValueError("empty cell")
-    p = paragraphs[0]
-    runs = p.runs
-    if not runs:
-        raise ValueError("cell without runs")
-    old = p.text
-    new = old.replace(m.old.strip(), m.new.strip(), 1) if m.old.strip() in old else m.new
-    runs[0].text = new
-    for r in runs[1:]:
-        r.text = ""
+    whole = "".join(t.text or "" for t in texts)
+    if m.old.strip() not in whole:
+        raise ValueError("cell text differs from the parser's")
+    texts[0].text = whole.replace(m.old.strip(), m.new.strip(), 1)
+    for t in texts[1:]:
+        t.text = ""
     target = out_dir / (m.path.stem + ".docx")
     doc.save(str(target))
     return target
+
+
+def _cell_by_text(table, m: Mutation):
+    """The one cell of the unit's row that reads ``m.old`` (python-docx's grid
+    may not match the parser's where rows skip grid columns)."""
+    unit = m.unit.rstrip("…")
+    for row in table.rows:
+        cells, seen = [], set()
+        for c in row.cells:
+            if id(c._tc) not in seen:
+                seen.add(id(c._tc))
+                cells.append(c)
+        if not any(" ".join(c.text.split()).startswith(unit) for c in cells):
+            continue
+        same = [c for c in cells if " ".join(c.text.split()) == " ".join(m.old.split())]
+        return same[0] if len(same) == 1 else None
+    return None
 
 
 def _text(m: Mutation, out_dir: Path) -> Path:

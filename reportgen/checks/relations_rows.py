@@ -369,13 +369,15 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if len(units) < MIN_ROWS:
                 continue
             best = None
-            offset = min(int(r.value(rank.index)) for r in units) - 1  # a table continued from a page before
+            # A table continued from a page before ranks from where that part stopped.
+            offsets = {0, min(int(r.value(rank.index)) for r in units) - 1}
             for basis in frame.nums():
                 if basis.role == "max" or len({r.value(basis.index) for r in units} - {None}) < 3:
                     continue
-                holds, checks = _rank_fit(units, rank, basis, offset)
-                if adopted(holds, len(checks)) and (best is None or holds > best[0]):
-                    best = (holds, checks, basis)
+                for offset in sorted(offsets):
+                    holds, checks = _rank_fit(units, rank, basis, offset)
+                    if adopted(holds, len(checks)) and (best is None or holds > best[0]):
+                        best = (holds, checks, basis)
             if best is None:
                 doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
                 continue
