@@ -465,7 +465,7 @@ def _imported_db(tmp: Path) -> Path:
     """An archive holding the seed (imported with the checkout under test)."""
     db = tmp / "kho.sqlite3"
     subprocess.run([sys.executable, "-m", "reportgen", "archive", "import", str(SEED), "--db", str(db)],
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)}, check=True)
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)}, check=True, cwd=tmp)
     return db
 
 
@@ -615,7 +615,7 @@ def case_export_xlsx_injection(tmp: Path, scale: str) -> Case:
     src = _units_text(tmp, ['=HYPERLINK("http://x.example/","Bấm")', "=cmd|' /C calc'!A0"])
     db = tmp / "kho-tiem.sqlite3"
     subprocess.run([sys.executable, "-m", "reportgen", "archive", "import", str(src), "--db", str(db)],
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)})
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)}, cwd=tmp)
     out = tmp / "xuat.xlsx"
 
     def check(o: Outcome) -> str | None:
