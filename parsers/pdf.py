@@ -117,6 +117,7 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
         blocks: list = []
         heights: dict[int, float] = {}
         on_page = settings.get("on_page")  # progress hook: on_page(stage, k, n)
+        settings["_ocr_read"] = _ocr_reader(pdf, path, wanted, settings)
         for page in pdf.pages:
             if page.page_number not in wanted:
                 continue
@@ -195,7 +196,7 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
             budget.start_page(number)
         if settings.get("on_page") is not None:
             settings["on_page"]("ocr", number, len(page.pdf.pages))
-        blocks, page_notes = ocr.read_page(path, number - 1, settings)
+        blocks, page_notes = settings.get("_ocr_read", ocr.read_page)(path, number - 1, settings)
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
@@ -215,6 +216,24 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     free = [c for c in chars if id(c) not in taken]
     paragraphs = page_paragraphs(free, number, page.width)
     return interleave(paragraphs, tables)
+
+
+def _needs_ocr(page, mode: str) -> bool:
+    from . import ocr
+
+    return mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(page.chars))
+
+
+def _ocr_reader(pdf, path: Path, wanted: set, settings: dict):
+    """Scanned pages are recognised by :mod:`parsers.ocr_page` (one Tesseract
+    call a page), several pages at once when ``ocr_threads`` allows."""
+    from .ocr_page import page_reader
+
+    mode = settings.get("ocr", "auto")
+    scanned = []
+    if mode != "never" and settings.get("ocr_threads") != 1 and len(wanted) > 1:
+        scanned = [p.page_number - 1 for p in pdf.pages if p.page_number in wanted and _needs_ocr(p, mode)]
+    return page_reader(path, scanned, settings)
 
 
 def _library(path: Path, fn, *args):
