@@ -280,7 +280,8 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
                    for k in ("vertical", "horizontal"))
     found = [] if no_rules else [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
     if found:
-        return _keep_tables([grid_table(f, chars, page.page_number) for f in found])
+        return _keep_tables([grid_table(f, chars, page.page_number) for f in found],
+                            float(page.height))
     if _has_grid_lines(page):  # rules pdfplumber could not join into cells
         from .pdf_camelot import camelot_tables
 
@@ -374,14 +375,26 @@ def ruling_lines(page) -> dict:
             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
-def _keep_tables(candidates) -> tuple[list[RawTable], set[int]]:
+def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[RawTable], set[int]]:
+    """Grids that are tables: two rows or more, mostly filled; or one full row
+    of three columns or more at the foot of the page (a header whose body
+    starts on the next page)."""
     tables, taken = [], set()
     for raw, ids in candidates:
-        if raw.n_cols < 2 or len(raw.rows) < 2 or not _mostly_filled(raw):
+        if raw.n_cols < 2 or not _mostly_filled(raw):
+            continue
+        if len(raw.rows) < 2 and not _header_at_foot(raw, page_height):
             continue
         tables.append(raw)
         taken |= ids
     return tables, taken
+
+
+def _header_at_foot(table: RawTable, page_height: float | None) -> bool:
+    if not page_height or not table.bbox or table.n_cols < 3:
+        return False
+    cells = [c for row in table.rows for c in row]
+    return all(c.text.strip() for c in cells) and table.bbox[1] > 0.7 * page_height
 
 
 def _mostly_filled(table: RawTable) -> bool:

@@ -26,6 +26,8 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "seeds" / "000_1f102cd1bcb19e59.txt"
+# The checkout whose reportgen makes the archives a case starts from (its schema must be one it knows).
+CODE_ROOT = ROOT
 MB = 1024 * 1024
 
 
@@ -463,7 +465,7 @@ def _imported_db(tmp: Path) -> Path:
     """An archive holding the seed (imported with the checkout under test)."""
     db = tmp / "kho.sqlite3"
     subprocess.run([sys.executable, "-m", "reportgen", "archive", "import", str(SEED), "--db", str(db)],
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)}, check=True)
     return db
 
 
@@ -613,7 +615,7 @@ def case_export_xlsx_injection(tmp: Path, scale: str) -> Case:
     src = _units_text(tmp, ['=HYPERLINK("http://x.example/","Bấm")', "=cmd|' /C calc'!A0"])
     db = tmp / "kho-tiem.sqlite3"
     subprocess.run([sys.executable, "-m", "reportgen", "archive", "import", str(src), "--db", str(db)],
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)})
     out = tmp / "xuat.xlsx"
 
     def check(o: Outcome) -> str | None:
