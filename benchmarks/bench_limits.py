@@ -33,6 +33,7 @@ def main(argv=None) -> int:
     ap.add_argument("--as-cap-gb", type=float, default=6.0)
     args = ap.parse_args(argv)
     wanted = {n.strip() for n in args.only.split(",") if n.strip()}
+    hc.CODE_ROOT = args.code  # archives a case starts from are made by the code under test
     makers = [m for m in hc.ALL if not wanted or m.__name__.removeprefix("case_") in wanted]
     print(f"code: {args.code}  scale: {args.scale}")
     print(f"{'case':30} {'exit':>4} {'want':>7} {'peak MB':>8} {'limit':>6} {'s':>7} {'limit':>6}  verdict")

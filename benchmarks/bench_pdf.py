@@ -286,12 +286,17 @@ def main(argv: list[str] | None = None) -> int:
             pages = len(doc.pages)
         print(f"file: {pdf.name}, {pages} pages, {n_rows} rows × {len(truth[0])} columns")
         results = {}
-        for name, fn, repeat in (("ours (parsers.read_raw)", ours, args.repeat),
-                                 ("pdfplumber extract_tables", bare_pdfplumber, args.repeat),
-                                 ("camelot lattice", camelot_lattice, 1)):
-            if fn is camelot_lattice and args.skip_camelot:
-                continue
-            seconds, rows = timed(fn, pdf, repeat)
+        # the fast readers alternate (ours, bare, ours, bare…), best of each: a
+        # machine whose load changes during the run weighs on both alike
+        best: dict[str, tuple[float, list]] = {}
+        for _ in range(args.repeat):
+            for name, fn in (("ours (parsers.read_raw)", ours), ("pdfplumber extract_tables", bare_pdfplumber)):
+                seconds, rows = timed(fn, pdf, 1)
+                if name not in best or seconds < best[name][0]:
+                    best[name] = (seconds, rows)
+        if not args.skip_camelot:
+            best["camelot lattice"] = timed(camelot_lattice, pdf, 1)
+        for name, (seconds, rows) in best.items():
             results[name] = (seconds, accuracy(truth, rows))
             print(f"{name:28s} {seconds:7.2f} s  {pages / seconds:6.2f} pages/s  "
                   f"cell accuracy {results[name][1] * 100:6.2f} %")

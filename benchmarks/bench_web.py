@@ -90,8 +90,16 @@ def verify_on_server(c: httpx.Client, path: Path) -> tuple[float, dict]:
     while True:
         st = c.get(f"/kiem-tra/{item}/tien-do").json()
         if st["state"] in ("done", "failed"):
+            st["item"] = item
             return time.perf_counter() - t0, st
         time.sleep(0.05)
+
+
+def wait_view(c: httpx.Client, item: str, t0: float) -> float:
+    """Seconds from ``t0`` until the page images and boxes are ready."""
+    while c.get(f"/kiem-tra/{item}/ket-qua.json").json().get("view") != "ready":
+        time.sleep(0.1)
+    return time.perf_counter() - t0
 
 
 def verify_cli(path: Path) -> float:
@@ -111,17 +119,21 @@ def verify_library(path: Path) -> float:
 
 def part_verify(server: Server, files: list[Path]) -> None:
     print("1. Kiểm tra qua máy chủ so với dòng lệnh (cùng tệp, giây)")
-    print(f"   {'tệp':32} {'máy chủ':>8} {'CLI':>8} {'thư viện':>9} {'máy chủ/CLI':>12}")
+    print(f"   {'tệp':32} {'máy chủ':>8} {'CLI':>8} {'thư viện':>9} {'máy chủ/CLI':>12} {'ảnh trang':>10}")
     c = server.client()
     verify_library(files[0])  # warm the library's imports in this process
     ratios = []
     for path in files:
+        t0 = time.perf_counter()
         s, state = verify_on_server(c, path)
+        view = wait_view(c, state["item"], t0)  # the next file starts on an idle server
         cli = verify_cli(path)
         lib = verify_library(path)
         ratios.append(s / cli)
-        print(f"   {path.name[:32]:32} {s:8.2f} {cli:8.2f} {lib:9.2f} {s / cli:12.2f}  ({state['state']})")
-    print(f"   trung vị máy chủ/CLI: {statistics.median(ratios):.2f} (mục tiêu ≤ 1,2)")
+        print(f"   {path.name[:32]:32} {s:8.2f} {cli:8.2f} {lib:9.2f} {s / cli:12.2f} {view:10.2f}"
+              f"  ({state['state']})")
+    print(f"   trung vị máy chủ/CLI: {statistics.median(ratios):.2f} (mục tiêu ≤ 1,2); 'máy chủ' = từ lúc tải lên "
+          "đến khi trang hiện kết luận và các phát hiện; 'ảnh trang' = đến khi có ảnh trang với các ô được khoanh")
 
 
 def part_pages(server: Server, db: str, runs: int) -> None:
@@ -146,11 +158,13 @@ def part_pages(server: Server, db: str, runs: int) -> None:
          lambda: archive.history(unit, province=province)),
     ]
     for label, url, library in cases:
+        t0 = time.perf_counter()
         assert c.get(url).status_code == 200
+        first_ms = (time.perf_counter() - t0) * 1000  # the server's ranking cache is empty for this query
         page_ms = median_ms(lambda: c.get(url), runs)
         lib_ms = median_ms(library, runs)
-        print(f"   {label:30} trang {page_ms:7.1f}  thư viện {lib_ms:7.1f}  tỷ lệ {page_ms / lib_ms:5.2f}"
-              f"  (mục tiêu < 200 ms)")
+        print(f"   {label:30} lần đầu {first_ms:7.1f}  trang {page_ms:7.1f}  thư viện {lib_ms:7.1f}"
+              f"  trang/thư viện {page_ms / lib_ms:5.2f}  (mục tiêu < 200 ms)")
     archive.engine.dispose()
 
 
@@ -205,7 +219,7 @@ def build_db(path: Path, rows: int) -> str:
     import bench_archive
 
     print(f"   dựng cơ sở dữ liệu {rows} dòng điểm tại {path} …", flush=True)
-    seconds, _ = bench_archive.generate(url, rows, 15)
+    seconds, _ = bench_archive.generate(url, rows, 0)  # the pages need no indicator values
     print(f"   xong trong {seconds:.0f} s", flush=True)
     return url
 
@@ -215,19 +229,22 @@ def main(argv=None) -> int:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--keep", metavar="SQLITE", help="reuse (or build once) this archive file")
-    ap.add_argument("--skip-pages", action="store_true")
+    ap.add_argument("--skip-pages", action="store_true", help="only parts 1 and 3")
+    ap.add_argument("--pages-only", action="store_true", help="only part 2")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         tmp = Path(tmp)
-        files = build_files(tmp / "files")
+        files = [] if args.pages_only else build_files(tmp / "files")
         db = build_db(Path(args.keep) if args.keep else tmp / "archive.sqlite3", args.rows) \
             if not args.skip_pages else f"sqlite:///{tmp / 'empty.sqlite3'}"
         server = Server(db, tmp / "data")
         try:
-            part_verify(server, files)
+            if files:
+                part_verify(server, files)
             if not args.skip_pages:
                 part_pages(server, db, args.runs)
-            part_concurrent(server, files)
+            if files:
+                part_concurrent(server, files)
         finally:
             server.stop()
     return 0

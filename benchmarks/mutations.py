@@ -180,13 +180,15 @@ def _cell_by_text(table, m: Mutation):
     """The one cell of the unit's row that reads ``m.old`` (python-docx's grid
     may not match the parser's where rows skip grid columns)."""
     unit = m.unit.rstrip("…")
+    exact = not m.unit.endswith("…")  # a full name must match whole ("Cát Tiên" is not "Cát Tiên 3")
     for row in table.rows:
         cells, seen = [], set()
         for c in row.cells:
             if id(c._tc) not in seen:
                 seen.add(id(c._tc))
                 cells.append(c)
-        if not any(" ".join(c.text.split()).startswith(unit) for c in cells):
+        names = [" ".join(c.text.split()) for c in cells]
+        if not any((n == unit) if exact else n.startswith(unit) for n in names):
             continue
         same = [c for c in cells if " ".join(c.text.split()) == " ".join(m.old.split())]
         return same[0] if len(same) == 1 else None

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable, UnreadableInput
 
+from .limits import check_count, limits_of
 from .docx_numbering import Numbering
 from .docx_styles import Styles, effective_format, has_page_numbers, page_setups
 from .ooxml import open_checked_zip
@@ -93,6 +94,8 @@ class _Walk:
     def add_line(self, line: _Line, style: str | None = None) -> None:
         if not line.text.strip():
             return
+        limits = limits_of(self.settings)
+        check_count("docx_paragraphs", self.n_para + 1, limits, "đoạn văn", "DOCX")
         self.blocks.append(RawParagraph(text=line.text, index=self.n_para, bold=line.bold, italic=line.italic,
                                         size=line.size, style=style or line.style, format=line.format))
         self.paragraphs[self.n_para] = line.element
@@ -310,6 +313,7 @@ def _walk_body(container, walk: _Walk) -> None:
                         for line in lines:
                             walk.add_line(line)
                 continue
+            check_count("docx_tables", walk.n_table + 1, limits_of(walk.settings), "bảng", "DOCX")
             table.index = walk.n_table
             walk.tables[walk.n_table] = (child, where)
             walk.n_table += 1

@@ -23,6 +23,60 @@ from .ooxml import ole_is_encrypted_legacy, ole_kind, read_ole
 DEFAULTS = {"soffice": "soffice", "convert_timeout": 120}
 
 
+# A document must not reach the network or other files: links are never
+# updated, images and data behind a URL never fetched (Writer and Calc
+# "update links: never"; remote images from an untrusted referer blocked).
+_SETTINGS = (
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),  # 2: never update links
+    ("/org.openoffice.Office.Calc/Content/Update", "Link", "2"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    # A proxy nowhere: anything that still tries HTTP(S) gets no answer.
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "0.0.0.0"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "0.0.0.0"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+)
+_PROFILE = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            + "".join(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop>'
+                      "</item>\n" for path, name, value in _SETTINGS)
+            + "</oor:items>\n")
+
+
+def _quiet_profile(profile: Path) -> None:
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
+
+
+_NO_NETWORK: list[str] | None = None
+
+
+def no_network_prefix() -> list[str]:
+    """``["unshare", "-n"]`` where a process may get a network namespace of
+    its own (Linux, as root or with user namespaces): LibreOffice then has no
+    route anywhere, loopback included. Elsewhere nothing (the profile's
+    settings still keep links and remote images off)."""
+    global _NO_NETWORK
+    if _NO_NETWORK is None:
+        _NO_NETWORK = []
+        unshare = shutil.which("unshare")
+        if unshare:
+            for cmd in ([unshare, "-n"], [unshare, "-r", "-n"]):
+                try:
+                    ok = subprocess.run([*cmd, "true"], capture_output=True, timeout=10).returncode == 0
+                except (OSError, subprocess.SubprocessError):
+                    ok = False
+                if ok:
+                    _NO_NETWORK = cmd
+                    break
+    return list(_NO_NETWORK)
+
+
 def convert(path: Path, target: str, outdir: Path, settings: dict | None = None) -> Path:
     """Convert ``path`` with LibreOffice headless to ``target`` ('docx',
     'xlsx', 'pdf' …) in ``outdir``; return the new file. Each call uses its
@@ -30,8 +84,9 @@ def convert(path: Path, target: str, outdir: Path, settings: dict | None = None)
     settings = {**DEFAULTS, **(settings or {})}
     program = shutil.which(settings["soffice"]) or settings["soffice"]
     with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as profile:
-        cmd = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(path)]
+        _quiet_profile(Path(profile))
+        cmd = [*no_network_prefix(), program, f"-env:UserInstallation=file://{profile}", "--headless",
+               "--norestore", "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(path)]
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, start_new_session=True)

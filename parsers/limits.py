@@ -13,12 +13,14 @@ plain keys ``max_pages``/``max_rows`` still honoured).
 from __future__ import annotations
 
 import math
+import os
 import time
 from dataclasses import dataclass, fields, replace
 
 from reportgen.raw import UnreadableInput
 
 MB = 1024 * 1024
+ENV_VAR = "REPORTGEN_LIMITS"  # "pages=1200;ocr_document_seconds=3600": raised for every command
 
 
 class LimitExceeded(UnreadableInput):
@@ -64,11 +66,13 @@ class Limits:
 
     @classmethod
     def parse(cls, items: list[str] | None) -> "Limits":
-        """``["pages=1200", "ocr_document_seconds=3600"]`` → Limits; a
+        """``["pages=1200", "ocr_document_seconds=3600"]`` → Limits, after
+        those of ``REPORTGEN_LIMITS`` ("pages=1200;xlsx_rows=500000"); a
         Vietnamese ValueError for an unknown name or a bad value."""
         names = {f.name: f for f in fields(cls)}
         changes: dict = {}
-        for item in items or ():
+        env = [i for i in os.environ.get(ENV_VAR, "").replace(";", ",").split(",") if i.strip()]
+        for item in [*env, *(items or ())]:
             name, sep, value = item.partition("=")
             name = name.strip().replace("-", "_")
             if not sep or name not in names:
@@ -88,11 +92,15 @@ DEFAULT = Limits()
 
 
 def limits_of(settings: dict | None) -> Limits:
-    """The limits in parser settings (older plain keys honoured)."""
+    """The limits in parser settings (older plain keys honoured); without
+    any, the defaults with ``REPORTGEN_LIMITS`` applied."""
     settings = settings or {}
     limits = settings.get("limits")
     if not isinstance(limits, Limits):
-        limits = DEFAULT
+        try:
+            limits = Limits.parse(None) if os.environ.get(ENV_VAR) else DEFAULT
+        except ValueError:
+            limits = DEFAULT
     if "max_pages" in settings:
         limits = limits.raised(pages=int(settings["max_pages"]))
     if "max_rows" in settings:

@@ -117,6 +117,7 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
         blocks: list = []
         heights: dict[int, float] = {}
         on_page = settings.get("on_page")  # progress hook: on_page(stage, k, n)
+        settings["_ocr_read"] = _ocr_reader(pdf, path, wanted, settings)
         for page in pdf.pages:
             if page.page_number not in wanted:
                 continue
@@ -195,7 +196,7 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
             budget.start_page(number)
         if settings.get("on_page") is not None:
             settings["on_page"]("ocr", number, len(page.pdf.pages))
-        blocks, page_notes = ocr.read_page(path, number - 1, settings)
+        blocks, page_notes = settings.get("_ocr_read", ocr.read_page)(path, number - 1, settings)
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
@@ -215,6 +216,24 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
     free = [c for c in chars if id(c) not in taken]
     paragraphs = page_paragraphs(free, number, page.width)
     return interleave(paragraphs, tables)
+
+
+def _needs_ocr(page, mode: str) -> bool:
+    from . import ocr
+
+    return mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(page.chars))
+
+
+def _ocr_reader(pdf, path: Path, wanted: set, settings: dict):
+    """Scanned pages are recognised by :mod:`parsers.ocr_page` (one Tesseract
+    call a page), several pages at once when ``ocr_threads`` allows."""
+    from .ocr_page import page_reader
+
+    mode = settings.get("ocr", "auto")
+    scanned = []
+    if mode != "never" and settings.get("ocr_threads") != 1 and len(wanted) > 1:
+        scanned = [p.page_number - 1 for p in pdf.pages if p.page_number in wanted and _needs_ocr(p, mode)]
+    return page_reader(path, scanned, settings)
 
 
 def _library(path: Path, fn, *args):
@@ -261,7 +280,8 @@ def page_tables(page, chars: list[dict], path: Path, settings: dict):
                    for k in ("vertical", "horizontal"))
     found = [] if no_rules else [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
     if found:
-        return _keep_tables([grid_table(f, chars, page.page_number) for f in found])
+        return _keep_tables([grid_table(f, chars, page.page_number) for f in found],
+                            float(page.height))
     if _has_grid_lines(page):  # rules pdfplumber could not join into cells
         from .pdf_camelot import camelot_tables
 
@@ -355,14 +375,26 @@ def ruling_lines(page) -> dict:
             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
-def _keep_tables(candidates) -> tuple[list[RawTable], set[int]]:
+def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[RawTable], set[int]]:
+    """Grids that are tables: two rows or more, mostly filled; or one full row
+    of three columns or more at the foot of the page (a header whose body
+    starts on the next page)."""
     tables, taken = [], set()
     for raw, ids in candidates:
-        if raw.n_cols < 2 or len(raw.rows) < 2 or not _mostly_filled(raw):
+        if raw.n_cols < 2 or not _mostly_filled(raw):
+            continue
+        if len(raw.rows) < 2 and not _header_at_foot(raw, page_height):
             continue
         tables.append(raw)
         taken |= ids
     return tables, taken
+
+
+def _header_at_foot(table: RawTable, page_height: float | None) -> bool:
+    if not page_height or not table.bbox or table.n_cols < 3:
+        return False
+    cells = [c for row in table.rows for c in row]
+    return all(c.text.strip() for c in cells) and table.bbox[1] > 0.7 * page_height
 
 
 def _mostly_filled(table: RawTable) -> bool:

@@ -14,7 +14,9 @@ from .pdf_grid import join_wrapped
 
 COLUMN_TOLERANCE = 3.0  # points between the column edges of two parts
 MAX_HEADER_ROWS = 6
-_FURNITURE = re.compile(r"^[\W\d]{0,12}$|^(trang|page)\s*\d+", re.IGNORECASE)
+_FURNITURE = re.compile(r"^[\W\d]{0,12}$|^(trang|page)\s*\d+"
+                        r"|^[(\[]?\s*(tiếp\s*theo|tiếp|continued)(\s+(trang|bảng|biểu|phụ lục)[^)\]]{0,40})?"
+                        r"\s*[)\]]?\s*[.:]?$", re.IGNORECASE)
 
 
 def column_edges(table: RawTable) -> list[float]:
@@ -42,7 +44,8 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
 
 
 def is_furniture(p: RawParagraph) -> bool:
-    """A page number or running mark between two parts of a table."""
+    """A page number, a running mark or a "(Tiếp theo)" between two parts
+    of a table."""
     return bool(_FURNITURE.match(p.text.strip()))
 
 

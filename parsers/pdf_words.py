@@ -113,9 +113,15 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
 
 def _enough(region: list[Line]) -> bool:
     """Three lines of columns, or two when one of them is a row of numbers
-    (the start of a table cut by the page end)."""
+    (the start of a table cut by the page end); never without a row of
+    numbers or a numbered row."""
     many = sum(len(ln.chunks) >= MIN_CHUNKS for ln in region)
-    return many >= MIN_TABLE_LINES or (many >= 2 and any(_is_data(ln) for ln in region))
+    data = any(_is_data(ln) for ln in region)
+    numbered = any(len(ln.chunks) >= 2 and _ORDINAL.match(min(ln.chunks, key=lambda c: c.x0).text)
+                   for ln in region)
+    if not (data or numbered):
+        return False  # prose set in columns or with tab stops: no numbers, no numbered rows
+    return many >= MIN_TABLE_LINES or (many >= 2 and data)
 
 
 def _trailing(current: list[Line], holes: list[Line]) -> list[Line]:

@@ -61,7 +61,6 @@ from .xlsx_formula import Unsupported, evaluate
 
 DEFAULTS = {
     "max_empty_run": 1000,
-    "max_rows": 200_000,
     "max_cols": 256,
     "check_formulas": True,
     "split_titles": True,

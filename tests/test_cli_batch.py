@@ -115,7 +115,8 @@ def test_per_unit_pdfs_with_two_libreoffice_processes(tmp_path):
                      "Sở Công Thương,Các sở,16,18,10,9,17,20,\n"
                      "Sở Xây dựng,Các sở,15,17,9,8,16,19,\n", encoding="utf-8")
     out = tmp_path / "tb"
-    proc = reportgen("draft", str(sheet), "--per-unit", "--period", "2025-10", "--outdir", str(out), "--pdf", "--jobs", "2")
+    proc = reportgen("draft", str(sheet), "--period", "2025-10", "--per-unit", "--outdir", str(out), "--pdf",
+                     "--jobs", "2")
     assert proc.returncode == 0, proc.stderr
     docs, pdfs = sorted(out.glob("*.docx")), sorted(out.glob("*.pdf"))
     assert len(docs) == 4 and [p.stem for p in pdfs] == [d.stem for d in docs]

@@ -28,16 +28,26 @@ def test_job_round_trips_through_json():
     assert Progress.from_json(p.to_json()) == p
 
 
+def expected(path: str) -> tuple[str, int, dict]:
+    """What the verifier says of the file, called directly."""
+    from reportgen.verify import verify_path
+
+    r = verify_path(path)
+    return r.verdict, r.exit_status, r.counts
+
+
 def test_run_job_verify_reports_verdict_counts_and_progress():
     events = []
-    result = run_job(Job("verify", seed("004")), events.append)
-    # Every table of seed 004 is checked now (its dossier table by the inferred relations).
-    assert (result.status, result.verdict, result.exit) == ("ok", "ĐẠT", 0)
-    assert result.counts == {"error": 0, "warning": 3, "info": 2}
+    result = run_job(Job("verify", seed("000")), events.append)
+    assert result.status == "ok"
+    assert (result.verdict, result.exit, result.counts) == expected(seed("000"))
+    assert result.verdict == "KHÔNG ĐẠT" and result.counts["error"] >= 1  # seed 000's planted slips
+    assert result.coverage == execute.coverage_share(result.payload["coverage"])
+    assert 0 < result.coverage <= 1
     assert result.payload["source"].endswith(".txt")
     assert [e.stage for e in events] == ["started", "reading", "done"]
     again = JobResult.from_json(result.to_json())
-    assert again.verdict == "ĐẠT" and again.counts == result.counts
+    assert again.verdict == result.verdict and again.counts == result.counts
 
 
 def test_unreadable_file_is_a_failed_job_with_its_name(tmp_path):
@@ -60,7 +70,8 @@ def test_local_runner_batch_goes_on_after_a_bad_file(tmp_path):
         assert runner.status(ids[2]).state == "done"
         assert runner.status(ids[1]).state == "failed"
     assert [r.job_id for r in results] == ids
-    assert [(r.verdict, r.exit) for r in results] == [("KHÔNG ĐẠT", 1), ("KHÔNG ĐỌC ĐƯỢC", 2), ("ĐẠT", 0)]
+    assert [(r.verdict, r.exit, r.counts) for r in results] == [
+        expected(files[0]), ("KHÔNG ĐỌC ĐƯỢC", 2, {}), expected(files[2])]
     assert "rong.docx" in results[1].error
     assert {r.job_id for r in finished} == set(ids)
     assert {p.stage for p in seen} >= {"started", "reading"}
@@ -85,8 +96,8 @@ def test_a_dying_worker_fails_only_its_job(tmp_path, monkeypatch, workers):
         ids = runner.submit([Job("verify", seed("004")), Job("verify", str(boom)), Job("verify", seed("001"))])
         results = runner.wait(timeout=180)
     by_id = {r.job_id: r for r in results}
-    assert by_id[ids[0]].verdict == "ĐẠT"
-    assert by_id[ids[2]].verdict == "KHÔNG ĐẠT"
+    assert by_id[ids[0]].verdict == expected(seed("004"))[0]
+    assert by_id[ids[2]].verdict == expected(seed("001"))[0]
     lost = by_id[ids[1]]
     assert (lost.status, lost.exit) == ("failed", 70) and "boom.txt" in lost.error
 

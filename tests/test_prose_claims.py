@@ -82,6 +82,24 @@ def test_dot_thousands_fractions_are_read_and_a_dotted_decimal_is_not():
     assert _claims("Điểm đạt 13.951/15 điểm.") == []
 
 
+def test_parts_named_by_kind_add_up_to_the_whole_they_split():
+    def sums(text):
+        return [(st.whole, st.parts, st.raw["mode"]) for st in read_statements([Paragraph(text, 0)])
+                if st.kind == "sum"]
+
+    text = "Toàn tỉnh có 124 đơn vị hành chính cấp xã (103 xã, 20 phường và 01 đặc khu)."
+    assert sums(text) == [(D(124), [D(103), D(20), D(1)], "partition")]
+    from reportgen.checks import CheckContext, run_checks
+    from reportgen.model import Report
+
+    for written, codes in ((text, []), (text.replace("01 đặc khu", "02 đặc khu"), ["SUM_MISMATCH"])):
+        paragraphs = [Paragraph(written, 0)]
+        report = Report(source="x", paragraphs=paragraphs, statements=read_statements(paragraphs))
+        found = run_checks(report, CheckContext())
+        assert [f.code for f in found if f.severity == "error"] == codes
+    assert sums("Tiếp nhận 13.597 hồ sơ (tăng 975 hồ sơ so với kỳ trước)") == []
+
+
 # -- generated mutations ------------------------------------------------------------------
 
 def _documents():
@@ -134,8 +152,9 @@ def _where(findings):
 def test_one_changed_figure_in_a_sentence_is_found_in_that_paragraph(path):
     raw = read_raw(path)
     before = verify_report(read_report(raw))
-    if path.suffix == ".docx":
-        assert before.ok, [f.message for f in before.findings if f.severity == "error"]
+    # No false error from the prose rules (a table may hold a real slip: bc329's "124" in a % row).
+    assert [f.message for f in before.findings if f.severity == "error" and f.paragraph is not None
+            and path.suffix == ".docx"] == []
     mutations = _mutations(before.report)[:40]
     if not mutations:
         pytest.skip("no checked claim or date in this document's prose")

@@ -254,3 +254,15 @@ def test_every_page_needs_a_login(app):
         for path in ("/kho", "/kho/don-vi?ten=a", "/kho/so-sanh", "/kho/xuat.xlsx", "/soan-thao", "/bo-chi-so",
                      "/bo-chi-so/qd766-2022"):
             assert anon.get(path, headers={"Accept": "application/json"}).status_code == 401, path
+
+
+@pytest.mark.parametrize("text", ["93.45", "100", "13597", "1234567.891", "-5.50", "0.000", "88.90", "0.5",
+                                  "1000", "-1234.5", "999", "1000000"])
+def test_page_numbers_are_written_as_format_vi_writes_them(text):
+    from decimal import Decimal
+
+    from reportgen.numbers import format_vi
+    from reportgen.web.formatting import vi_number
+
+    assert vi_number(Decimal(text)) == format_vi(Decimal(text))
+    assert vi_number(text) == format_vi(Decimal(text))

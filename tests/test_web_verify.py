@@ -327,3 +327,18 @@ def test_no_auth_only_on_loopback(tmp_path):
     app = make_app(tmp_path, no_auth=True)
     with TestClient(app) as c:
         assert c.get("/kiem-tra", headers={"Accept": "application/json"}).status_code == 200
+
+
+def test_an_upload_sweeps_away_files_past_the_retention_period(client, app, seeds):
+    import time
+
+    from reportgen.web.store import Item
+
+    store = app.state.store
+    data = store.root / ".old"
+    data.write_bytes(b"x")
+    old = store.create(Item(id=store.new_id(), owner="chuyenvien", name="cu.txt", kind="text", size=1,
+                            created=time.time() - 31 * 86400), data)
+    app.state.last_purge = 0.0
+    upload(client, ("moi.docx", seeds["000"].read_bytes()))
+    assert store.get(old.id) is None and not store.folder(old.id).exists()

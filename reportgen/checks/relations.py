@@ -78,9 +78,12 @@ def _row_maxima(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
             if not adopted(holds, len(pairs)) or all(v == mx for _, v, mx in pairs):
                 continue
             record(ctx, frame, "value-at-most-row-max", [(r, c) for r, _, _ in pairs for c in (col, m)])
-            for row, v, mx in pairs:
+            over = [p for p in pairs if p[1] > p[2]]
+            # One value over its maximum is a slip; several in a column may be bonus points (điểm thưởng).
+            severity = "error" if len(over) == 1 else "warning"
+            for row, v, mx in over:
                 if v > mx:
-                    yield finding("VALUE_EXCEEDS_MAX", "error",
+                    yield finding("VALUE_EXCEEDS_MAX", severity,
                                   f"{where(row)}: cột {col_name(col)} ghi {vi(v)} vượt {col_name(m)} của dòng "
                                   f"({vi(mx)})", frame, row, col, v, mx)
 

@@ -213,8 +213,8 @@ def _same_column(col: Col, frame: Frame, other: Frame) -> Col | None:
 def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool) -> Iterator[Finding]:
     for col in frame.nums():
         cell = stat.cells.get(col.index)
-        if cell is None:
-            continue
+        if cell is None or (cell.percent_sign and col.role != "percent"):
+            continue  # a percent spread over merged cells of other columns
         vals, cells = [], []
         for part_frame, units in parts:
             same = col if part_frame is frame else _same_column(col, frame, part_frame)

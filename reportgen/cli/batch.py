@@ -191,7 +191,7 @@ def import_batch(args) -> int:
     """``reportgen archive import FILES|DIRS --jobs N``: the archive is
     opened (created, migrated) once here, then each worker imports."""
     from ..archive import ArchiveError, open_archive, resolve_url
-    from ..jobs import Job
+    from ..jobs import Job, default_workers
 
     inputs = expand_inputs(args.paths)
     try:
@@ -200,6 +200,8 @@ def import_batch(args) -> int:
     except ArchiveError as exc:
         raise UsageError(str(exc)) from exc
     options = {"db": url, **({"period": args.period} if getattr(args, "period", None) else {})}
+    if (args.jobs or default_workers()) > 1:
+        options["ocr_threads"] = 1  # the workers are the parallelism
     jobs = [Job("import", os.path.abspath(p), dict(options)) for p in inputs]
     return finish("import", run_jobs(jobs, args, "Nhập kho"), args)
 

@@ -22,6 +22,8 @@ from pathlib import Path
 from ..schemes import UnknownScheme, all_schemes
 from . import UsageError
 from .batch import add_batch_options, convert_batch
+from parsers.limits import add_limit_option
+
 from ..files import output_dir, refuse_clobber
 from .output import atomic_path
 
@@ -59,6 +61,7 @@ def register(subparsers) -> None:
     p.add_argument("--db", metavar="URL", help="kho lưu trữ để lấy kết quả kỳ trước (mặc định: biến môi trường "
                                                "REPORTGEN_DB hoặc kho mặc định); không tạo kho mới")
     add_batch_options(p)  # --jobs N: per-unit notices and their PDFs on N processes (reportgen.cli.batch)
+    add_limit_option(p)
     p.set_defaults(handler=run)
 
 
@@ -120,6 +123,10 @@ def run(args) -> int:
         return 0
     _check_options(args)
     _check_scheme(args.scheme)
+    from ..draft import sandbox
+    from .reading import limits
+
+    sandbox.LIMITS = limits(args)
     args.pdf = args.pdf or args.pdf_a
     if args.per_unit and not args.outdir:
         raise UsageError("Dùng --per-unit cần chỉ thư mục ghi kết quả bằng --outdir.")

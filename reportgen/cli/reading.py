@@ -26,7 +26,7 @@ def add_reader_options(parser) -> None:
 
 def limits(args):
     """The limits of the command line (``--limit TÊN=GIÁ_TRỊ``), or a usage error."""
-    from . import UsageError
+    from ..errors import UsageError
 
     try:
         return Limits.parse(getattr(args, "limit", None))

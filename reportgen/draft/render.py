@@ -138,6 +138,24 @@ def _diagnose(path: Path, tpl: DocxTemplate, exc: Exception) -> TemplateProblem:
 
 
 def render_template(path: Path, context: dict) -> DocxTemplate:
+    """The template rendered with ``context``. A user's template (not one
+    shipped) is rendered in a child process with limits (:mod:`.sandbox`)."""
+    if not _shipped(path):
+        from .sandbox import render_isolated
+
+        return render_isolated(path, lambda: _render(path, context), TemplateProblem)
+    return _render(path, context)
+
+
+def _shipped(path: Path) -> bool:
+    try:
+        resolved = Path(path).resolve()
+    except OSError:
+        return False
+    return any(resolved.parent == d.resolve() for d in (PACKAGED_DIR, CHECKOUT_DIR))
+
+
+def _render(path: Path, context: dict) -> DocxTemplate:
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()

@@ -27,7 +27,7 @@ from .statements_shares import share_statements
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _SHARE_AFTER = re.compile(r"^\s*[,;]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
-_PAREN_SUM = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*)?)\s*\((?P<inner>[^()]+)\)")
+_PAREN_SUM = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*){0,5})\s*\((?P<inner>[^()]+)\)")
 _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
 _TOTAL_WORD = re.compile(r"\btổng(?:\s+số|\s+cộng)?\b", re.I)
 
@@ -71,6 +71,9 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
         whole, noun, inner = _count(m.group(1)), m.group("noun"), m.group("inner")
         noun = noun.split()[0] if not _counts_of(inner, noun) else noun
         parts = [_count(c.group(1)) for c in _counts_of(inner, noun)]
+        kinds = _listed_kinds(inner) if len(parts) < 2 else None
+        if kinds is not None:  # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)": parts named by kind
+            parts = kinds
         if whole is None or len(parts) < 2 or None in parts:
             continue
         if _COMPARISON.search(inner):
@@ -117,6 +120,18 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
             out.append(Statement(kind="sum", text=text, paragraph=block.index, page=block.page, whole=parent,
                                  parts=parts, scope=scope, raw={"mode": "breakdown", "noun": noun}))
     return out
+
+
+_KIND_ITEM = re.compile(r"^\s*(?:gồm:?\s*|bao\s+gồm:?\s*)?(?:và\s+)?" + _COUNT + r"\s+[^\W\d][\w ]{0,30}$", re.I)
+
+
+def _listed_kinds(inner: str) -> list[Decimal] | None:
+    """The counts of a list whose every item is "a count and a kind" ("103 xã,
+    20 phường và 01 đặc khu"), else None."""
+    items = [i for i in re.split(r"\s*[,;]\s*|\s+và\s+", inner) if i.strip()]
+    if len(items) < 2 or not all(_KIND_ITEM.match(i) for i in items):
+        return None
+    return [_count(re.search(_COUNT, i).group(1)) for i in items]
 
 
 _LIST_MARK = re.compile(r"^(?:[-–+•*]|[a-zđ]\)|\d{1,2}\))\s*")

@@ -30,6 +30,11 @@ def blocks_of(paragraphs: Sequence[Paragraph]) -> list[Block]:
     sentence continues on the next unless that one starts a list item, a
     numbered heading or the line before was a heading or a short line."""
     out: list[Block] = []
+    # Each block's lines, its length and its letters, kept as it grows and
+    # joined once at the end: ``text +=`` and re-scanning the block for each
+    # line would be quadratic in a long block.
+    parts: list[list[str]] = []
+    sizes: list[list] = []  # [length, letters, all letters upper]
     prev_open = False
     for p in paragraphs:
         for raw_line in p.text.splitlines():
@@ -38,22 +43,37 @@ def blocks_of(paragraphs: Sequence[Paragraph]) -> list[Block]:
             if not line:
                 continue
             line = strip_footnote_marks(line)
-            if out and prev_open and _continues(out[-1].text, line):
-                out[-1].text += " " + line
+            letters = [c for c in line if c.isalpha()]
+            upper = all(c.isupper() for c in letters)
+            if out and prev_open and _continues(out[-1].text, line, sizes[-1][0],
+                                                sizes[-1][1] >= 2 and sizes[-1][2]):
+                parts[-1].append(line)
+                size = sizes[-1]
+                size[0] += 1 + len(line)
+                size[1] += len(letters)
+                size[2] = size[2] and upper
             else:
                 out.append(Block(line, p.index, p.page))
-            prev_open = not out[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")"))
+                parts.append([line])
+                sizes.append([len(line), len(letters), upper])
+            prev_open = not line.rstrip().endswith((".", ";", ":", "!", "?", ")"))
+    for block, lines in zip(out, parts):
+        if len(lines) > 1:
+            block.text = " ".join(lines)
     return out
 
 
-def _continues(prev: str, line: str) -> bool:
+def _continues(prev: str, line: str, prev_len: int | None = None, prev_caps: bool | None = None) -> bool:
+    """Whether ``line`` continues the block ``prev`` (or, given ``prev_len``
+    and ``prev_caps``, the block that starts with ``prev`` and has that
+    length and capitals)."""
     if _MARKER.match(line) or line.startswith(("Nơi nhận", "Phụ lục", "Căn cứ", "Kính gửi", "(")):
         return False
     if line[:1].islower():
         return True
-    if _HEADING_LIKE.match(prev) or len(prev) < 50:
+    if _HEADING_LIKE.match(prev) or (len(prev) if prev_len is None else prev_len) < 50:
         return False
-    return is_caps(prev) == is_caps(line)
+    return (is_caps(prev) if prev_caps is None else prev_caps) == is_caps(line)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -62,7 +62,8 @@ def create_app(config: WebConfig | None = None, engine=None) -> FastAPI:
     app.state.store = Store(config.work_dir)
     app.state.runner = Runner(config.workers)
     app.state.templates = _templates()
-    app.state.store.purge(config.retention_days)
+    app.state.last_purge = 0.0
+    purge_old(app)
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
@@ -101,8 +102,21 @@ def create_app(config: WebConfig | None = None, engine=None) -> FastAPI:
     import importlib
 
     for name in ROUTE_MODULES:
-        app.include_router(importlib.import_module(f"{__package__}.{name}").router)
+        module = importlib.import_module(f"{__package__}.{name}")
+        app.include_router(module.router)
+        if hasattr(module, "warm"):
+            module.warm(app)
     return app
+
+
+def purge_old(app, every_s: float = 3600) -> None:
+    """Remove uploads older than the retention period, at most once an hour
+    (called at start and on each upload)."""
+    import time
+
+    if time.time() - app.state.last_purge >= every_s:
+        app.state.last_purge = time.time()
+        app.state.store.purge(app.state.config.retention_days)
 
 
 # -- per request --------------------------------------------------------------------------

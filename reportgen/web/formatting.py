@@ -9,13 +9,29 @@ from .exports import SEVERITY_VI, verdict_label
 
 
 def vi_number(value, places: int | None = None) -> str:
+    """A number as a Vietnamese document writes it (13.597; 88,9), as
+    :func:`reportgen.numbers.format_vi` does, fast enough for pages of
+    hundreds of rows (plain string work, no locale lookup)."""
     if value is None or value == "":
         return "–"
     try:
         number = value if isinstance(value, Decimal) else Decimal(str(value))
     except (InvalidOperation, ValueError):
         return str(value)
-    return format_vi(number, places)
+    if places is not None or not number.is_finite():
+        return format_vi(number, places)
+    text = format(number, "f")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    frac = frac.rstrip("0")
+    groups = []
+    while len(whole) > 3:
+        whole, tail = whole[:-3], whole[-3:]
+        groups.insert(0, tail)
+    body = ".".join([whole, *groups])
+    if sign and body == "0" and not frac:
+        sign = ""
+    return f"{sign}{body},{frac}" if frac else f"{sign}{body}"
 
 
 def vi_time(value) -> str:

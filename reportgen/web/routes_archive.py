@@ -31,38 +31,76 @@ _periods_lock = threading.Lock()
 
 
 def periods(request: Request) -> list[str]:
+    return app_periods(request.app)
+
+
+def app_periods(app) -> list[str]:
     """Every stored period, newest first; cached until the next import."""
     from ..archive.models import ScoreRowRecord
     from ..archive.periods import period_sort_key
 
-    cached = getattr(request.app.state, "archive_periods", None)
+    cached = getattr(app.state, "archive_periods", None)
     if cached is not None:
         return cached
-    with _periods_lock, Session(request.app.state.engine) as s:
+    with _periods_lock, Session(app.state.engine) as s:
         found = [p for (p,) in s.execute(select(ScoreRowRecord.period).distinct())]
     found.sort(key=period_sort_key, reverse=True)
-    request.app.state.archive_periods = found
+    app.state.archive_periods = found
     return found
 
 
 def filter_values(request: Request) -> dict:
+    return app_filter_values(request.app)
+
+
+def app_filter_values(app) -> dict:
+    """Levels, schemes and provinces present (for the filters); cached."""
     from ..archive.models import ScoreRowRecord as R
     from ..archive.models import Unit
 
-    cached = getattr(request.app.state, "archive_filters", None)
+    cached = getattr(app.state, "archive_filters", None)
     if cached is not None:
         return cached
-    with Session(request.app.state.engine) as s:
+    with Session(app.state.engine) as s:
         levels = sorted({v for (v,) in s.execute(select(R.level).distinct()) if v})
         schemes = sorted({v for (v,) in s.execute(select(R.scheme).distinct()) if v})
         provinces = sorted({v for (v,) in s.execute(select(Unit.province).distinct()) if v})
-    request.app.state.archive_filters = {"levels": levels, "schemes": schemes, "provinces": provinces}
-    return request.app.state.archive_filters
+    app.state.archive_filters = {"levels": levels, "schemes": schemes, "provinces": provinces}
+    return app.state.archive_filters
+
+
+def warm(app) -> None:
+    """Fill the caches in the background when the server starts."""
+    def run() -> None:
+        try:
+            app_periods(app)
+            app_filter_values(app)
+        except Exception:  # an archive problem shows on the page itself
+            pass
+    threading.Thread(target=run, name="reportgen-warm", daemon=True).start()
 
 
 def _forget(request: Request) -> None:
     request.app.state.archive_periods = None
     request.app.state.archive_filters = None
+    request.app.state.archive_rankings = None
+
+
+_RANKINGS_KEPT = 16
+
+
+def cached_ranking(request: Request, period: str, scheme: str | None, province: str | None, level: str | None):
+    """The archive's ranking, kept in memory until the next import: paging
+    and sorting the same period do not query again."""
+    cache = getattr(request.app.state, "archive_rankings", None)
+    if cache is None:
+        cache = request.app.state.archive_rankings = {}
+    key = (period, scheme, province, level)
+    if key not in cache:
+        if len(cache) >= _RANKINGS_KEPT:
+            cache.pop(next(iter(cache)))
+        cache[key] = _archive(request).ranking(period, scheme=scheme, province=province, level=level)
+    return cache[key]
 
 
 def _archive(request: Request):
@@ -79,7 +117,7 @@ def ranking_page(request: Request, user: User = Depends(current_user), ky: str =
     groups, error, total_rows = [], None, 0
     if period:
         try:
-            found = _archive(request).ranking(period, scheme=bo or None, province=tinh or None, level=cap or None)
+            found = cached_ranking(request, period, bo or None, tinh or None, cap or None)
         except ArchiveError as exc:
             found, error = [], str(exc)
         key = SORTS.get(sap, SORTS["rank"])
@@ -227,7 +265,7 @@ def _start_import(request: Request, item: Item, user: User) -> None:
             current.state = "failed"
             current.error = job.error or (job.result or {}).get("message") or "Không nhập được."
         store.save(current)
-        app.state.archive_periods = app.state.archive_filters = None
+        app.state.archive_periods = app.state.archive_filters = app.state.archive_rankings = None
         from . import accounts
 
         accounts.audit(engine, user.username, "import", item.name,

@@ -20,7 +20,8 @@ from .store import Item, Store
 
 router = APIRouter()
 KINDS = {"BC": "Báo cáo", "TB": "Thông báo", "CV": "Công văn", "TB-DV": "Thông báo riêng cho từng đơn vị"}
-FIELDS = (("parent", "Cơ quan chủ quản", "UBND tỉnh …"), ("issuer", "Cơ quan ban hành", "Văn phòng UBND tỉnh"),
+FIELDS = (("period", "Kỳ đánh giá (khi số liệu không ghi kỳ)", "2025-10, 2025-Q3 hoặc 2025"),
+          ("parent", "Cơ quan chủ quản", "UBND tỉnh …"), ("issuer", "Cơ quan ban hành", "Văn phòng UBND tỉnh"),
           ("number", "Số", "405"), ("symbol", "Ký hiệu", "BC-VPUB"), ("place", "Địa danh", "Điện Biên"),
           ("date", "Ngày ban hành", "2025-11-15 (bỏ trống: để trống ngày)"), ("signer", "Người ký", ""),
           ("authority", "Quyền hạn ký", "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"),

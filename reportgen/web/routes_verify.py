@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from .accounts import User
-from .app import Forbidden, audit, check_csrf, current_user, page
+from .app import Forbidden, audit, check_csrf, current_user, page, purge_old
 from .intake import UploadRefused, classify, receive
 from .store import Item, Store
 
@@ -56,6 +56,7 @@ def verify_page(request: Request, user: User = Depends(current_user), tat_ca: in
 async def upload(request: Request, files: list[UploadFile] = File(default=[]), user: User = Depends(current_user)):
     config = request.app.state.config
     store: Store = request.app.state.store
+    purge_old(request.app)
     if not files:
         return _respond(request, [], [("", "Chưa chọn tệp nào.")], status=400)
     if len(files) > config.max_files_per_upload:

@@ -26,6 +26,8 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "seeds" / "000_1f102cd1bcb19e59.txt"
+# The checkout whose reportgen makes the archives a case starts from (its schema must be one it knows).
+CODE_ROOT = ROOT
 MB = 1024 * 1024
 
 
@@ -221,13 +223,15 @@ def case_pdf_huge_page(tmp: Path, scale: str) -> Case:
 
 
 def case_pdf_cyclic_pages(tmp: Path, scale: str) -> Case:
+    """A page tree whose second kid is its own parent, beside one empty page."""
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>"]
+            b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"]
     path = tmp / "cay-trang-vong.pdf"
     path.write_bytes(pdf_bytes(objs))
-    return Case("pdf_cyclic_pages", ["verify", str(path)], {2}, "đọc được nội dung", mem_mb=400,
-                seconds=30, protected=[path])
+    return Case("pdf_cyclic_pages", ["verify", str(path)], {2}, "đọc được nội dung", mem_mb=400, seconds=30,
+                protected=[path])
 
 
 def noise_pdf(path: Path, pages: int, seed: int = 7) -> None:
@@ -256,8 +260,8 @@ def case_pdf_noise_scan(tmp: Path, scale: str) -> Case:
     path = tmp / "ban-quet-nhieu.pdf"
     noise_pdf(path, pages)
     seconds = 60 if scale == "bench" else 20
-    return Case("pdf_noise_scan", ["verify", str(path), "--limit", f"ocr_document_seconds={seconds}"], {2},
-                "OCR", mem_mb=1024, seconds=seconds + 30, protected=[path])
+    return Case("pdf_noise_scan", ["verify", str(path)], {2}, "OCR", mem_mb=1024, seconds=seconds + 30,
+                protected=[path], env={"REPORTGEN_LIMITS": f"ocr_document_seconds={seconds}"})
 
 
 def case_yaml_alias_bomb(tmp: Path, scale: str) -> Case:
@@ -287,15 +291,15 @@ def _template(path: Path, tag: str) -> Path:
 def case_template_cpu(tmp: Path, scale: str) -> Case:
     tpl = _template(tmp / "mau-cpu.docx", "{{ 9**(9**9) }}")
     out = tmp / "ra-cpu.docx"
-    return Case("template_cpu", ["draft", str(SEED), "--template", str(tpl), "-o", str(out),
-                                 "--limit", "template_seconds=10"], {2}, "mẫu", mem_mb=1024, seconds=40,
-                protected=[tpl], check=lambda o: "an output was written" if out.exists() else None)
+    return Case("template_cpu", ["draft", str(SEED), "--template", str(tpl), "-o", str(out)], {2}, "Mẫu",
+                mem_mb=1024, seconds=40, protected=[tpl], env={"REPORTGEN_LIMITS": "template_seconds=10"},
+                check=lambda o: "an output was written" if out.exists() else None)
 
 
 def case_template_memory(tmp: Path, scale: str) -> Case:
     tpl = _template(tmp / "mau-bo-nho.docx", "{{ 'A' * 10**10 }}")
     out = tmp / "ra-bo-nho.docx"
-    return Case("template_memory", ["draft", str(SEED), "--template", str(tpl), "-o", str(out)], {2}, "mẫu",
+    return Case("template_memory", ["draft", str(SEED), "--template", str(tpl), "-o", str(out)], {2}, "bộ nhớ",
                 mem_mb=1024, seconds=60, protected=[tpl],
                 check=lambda o: "an output was written" if out.exists() else None)
 
@@ -365,18 +369,19 @@ def _score_rows(n: int):
 
 
 def case_xlsx_many_rows(tmp: Path, scale: str) -> Case:
-    n = 100_000 if scale == "bench" else 20_000
+    n = 100_000 if scale == "bench" else 10_000
     path = write_xlsx(tmp / f"bang-{n}-dong.xlsx", _score_rows(n))
     return Case(f"xlsx_{n // 1000}k_rows", ["extract", str(path), "--format", "csv"], {0}, None, mem_mb=1536,
-                seconds=120 if scale == "bench" else 40, protected=[path],
+                seconds=300 if scale == "bench" else 60, protected=[path],
                 check=lambda o: None if o.stdout.count("\n") >= n else f"only {o.stdout.count(chr(10))} lines")
 
 
 def case_xlsx_million_rows(tmp: Path, scale: str) -> Case:
-    n = 1_000_000 if scale == "bench" else 210_000
+    n = 1_000_000 if scale == "bench" else 6_000
     path = write_xlsx(tmp / "bang-trieu-dong.xlsx", _score_rows(n))
-    return Case("xlsx_over_row_limit", ["verify", str(path)], {2}, "xlsx_rows", mem_mb=1024, seconds=120,
-                protected=[path])
+    env = {} if scale == "bench" else {"REPORTGEN_LIMITS": "xlsx_rows=5000"}  # the default is 200.000 rows
+    return Case("xlsx_over_row_limit", ["verify", str(path)], {2}, "xlsx_rows", mem_mb=1024,
+                seconds=120 if scale == "bench" else 40, protected=[path], env=env)
 
 
 def case_xlsx_bad_numbers(tmp: Path, scale: str) -> Case:
@@ -460,7 +465,7 @@ def _imported_db(tmp: Path) -> Path:
     """An archive holding the seed (imported with the checkout under test)."""
     db = tmp / "kho.sqlite3"
     subprocess.run([sys.executable, "-m", "reportgen", "archive", "import", str(SEED), "--db", str(db)],
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)}, check=True, cwd=tmp)
     return db
 
 
@@ -610,7 +615,7 @@ def case_export_xlsx_injection(tmp: Path, scale: str) -> Case:
     src = _units_text(tmp, ['=HYPERLINK("http://x.example/","Bấm")', "=cmd|' /C calc'!A0"])
     db = tmp / "kho-tiem.sqlite3"
     subprocess.run([sys.executable, "-m", "reportgen", "archive", "import", str(src), "--db", str(db)],
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                   capture_output=True, env={**os.environ, "PYTHONPATH": str(CODE_ROOT)}, cwd=tmp)
     out = tmp / "xuat.xlsx"
 
     def check(o: Outcome) -> str | None:
@@ -688,3 +693,21 @@ ALL = [case_pdf_stream_bomb, case_pdf_huge_page, case_pdf_cyclic_pages, case_pdf
        case_draft_pdf_onto_input, case_output_is_directory, case_outdir_is_file, case_per_unit_folded_names,
        case_per_unit_control_char, case_csv_injection, case_export_xlsx_injection, case_import_folder_bad_file,
        case_wrong_password, case_umask, case_broken_doc]
+
+
+def doc_with_remote_image(path: Path, url: str) -> Path:
+    """A Word 97 .doc holding a picture linked to ``url`` (an INCLUDEPICTURE
+    field), made by LibreOffice from HTML with no network reachable."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="hostile-doc-") as work:
+        html = Path(work) / "anh.html"
+        html.write_text(f'<html><body><p>BÁO CÁO kết quả đánh giá chất lượng phục vụ người dân</p>'
+                        f'<p><img src="{url}" width="100" height="100"></p></body></html>', encoding="utf-8")
+        sys.path.insert(0, str(ROOT))
+        from parsers.legacy_office import convert
+
+        made = convert(html, "doc:MS Word 97", Path(work))
+        shutil.copyfile(made, path)
+    return path

@@ -1,0 +1,355 @@
+"""Scanned pages read with ONE Tesseract call per page, and pages in parallel.
+
+The page is prepared as in :mod:`parsers.ocr` (rendered, deskewed,
+binarised, specks and ruling lines removed, table cells found from the
+lines). Then the whole page is recognised once (Tesseract's TSV: every word
+with its box and confidence) and each word goes to the cell that holds its
+centre; the words outside the tables are the page's paragraphs. Only the
+cells whose reading is doubtful are read again, all of them in two stacked
+calls of :mod:`parsers.ocr_cells` (words, then digits only), and a number is
+taken when two of the three readings agree:
+
+- a cell with ink but no word, or a word that straddles two cells;
+- a word below ``RECHECK`` confidence;
+- a cell that looks like a number but is not written like one, or is
+  written like a doubtful one ('17.9', '3,712').
+
+So a clean page costs about one plain ``tesseract -l vie`` call plus the
+preparation, a poor one a few stacked re-reads more, instead of two or three
+Tesseract calls per table. ``settings['ocr_engine'] = 'cells'`` keeps the
+old per-cell reader for every page.
+
+:func:`page_reader` starts the OCR of every scanned page of a PDF at once on
+``settings['ocr_threads']`` threads (default: the cores; Tesseract runs as
+its own process, so threads are enough) and hands each page's result to the
+PDF reader when it gets there.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import threading
+import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from reportgen.raw import RawCell, RawNote, RawTable
+
+from .ocr_cells import (_DOUBTFUL_NUMBER, _NUMBER_FORM, DISAGREEMENT, GAP, MARGIN, MAX_STACK, _numberish, ink_crop,
+                        is_dash, words_text)
+from .ocr_cells import words as _cli_words
+
+from .pdf_grid import place_cells
+
+DIGIT_CHARS = "0123456789,./-%"
+
+RECHECK = 88.0  # a number read below this confidence goes to the per-cell reader
+TEXT_RECHECK = 50.0  # words: only a very poor reading is worth a second look
+PAGE_PSM = 6  # one uniform block: every cell's words found (psm 3 drops whole table regions)
+STRADDLE = 0.25  # share of a word's width allowed outside its cell
+
+
+def _prepared(path: Path, page_index: int, settings: dict):
+    import cv2
+
+    from .limits import limits_of
+    from .ocr import DPI, _despeckle, deskew, grid_lines, page_dpi, render
+
+    dpi = page_dpi(path, page_index, int(settings.get("ocr_dpi", DPI)), limits_of(settings))
+    gray, angle = deskew(render(path, page_index, dpi))
+    binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
+                           cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    binary = _despeckle(binary, int(settings.get("ocr_despeckle", 6)))
+    mask = grid_lines(binary)
+    clean = 255 - binary
+    clean[mask > 0] = 255  # text without the ruling lines
+    return clean, mask, angle, dpi
+
+
+def _owner(word: dict, cells: list) -> tuple[int | None, bool]:
+    """(index of the cell holding the word's centre, whether the word runs
+    over the cell's edge)."""
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    for k, (_, _, _, _, (x0, y0, x1, y1)) in enumerate(cells):
+        if x0 <= cx < x1 and y0 <= cy < y1:
+            width = max(1, word["x1"] - word["x0"])
+            outside = max(0, x0 - word["x0"]) + max(0, word["x1"] - x1)
+            return k, outside > STRADDLE * width
+    return None, False
+
+
+# -- Tesseract in the process (tesserocr) when installed: the language model is
+# loaded once per thread instead of once per call; else the command (pytesseract).
+
+_LOCAL = threading.local()
+
+
+def _tessdata() -> str | None:
+    env = os.environ.get("TESSDATA_PREFIX")
+    if env:
+        return env.rstrip("/") + "/"
+    found = sorted(glob.glob("/usr/share/tesseract-ocr/*/tessdata/vie.traineddata"))
+    return os.path.dirname(found[-1]) + "/" if found else None
+
+
+def _api():
+    """This thread's Tesseract (lang vie), or None without tesserocr."""
+    api = getattr(_LOCAL, "api", False)
+    if api is False:
+        api = None
+        try:
+            import tesserocr
+
+            path = _tessdata()
+            if path is not None:
+                api = tesserocr.PyTessBaseAPI(path=path, lang="vie")
+        except Exception:  # not installed, or no model: the command does it
+            api = None
+        _LOCAL.api = api
+    return api
+
+
+def words(img, psm: int, digits: bool = False) -> list[dict]:
+    """Words with boxes and confidences, as :func:`parsers.ocr_cells.words`."""
+    api = _api()
+    if api is None:
+        return _cli_words(img, psm, f"-c tessedit_char_whitelist={DIGIT_CHARS}" if digits else "")
+    from PIL import Image
+
+    from .limits import ocr_budget, ocr_call_failed
+
+    budget = getattr(_LOCAL, "budget", None) or ocr_budget()  # the document's, also on a prefetch thread
+    seconds = budget.timeout() if budget is not None else None  # raises when none are left
+    api.SetPageSegMode(psm)
+    api.SetVariable("tessedit_char_whitelist", DIGIT_CHARS if digits else "")
+    api.SetImage(Image.fromarray(img))
+    if not api.Recognize(int(seconds * 1000) if seconds else 0):
+        api.Clear()
+        ocr_call_failed(RuntimeError("Tesseract timeout"))
+    tsv = api.GetTSVText(0)
+    out = []
+    for line in tsv.splitlines():
+        f = line.split("\t")
+        if len(f) < 12 or f[0] != "5":
+            continue
+        text, conf = f[11].strip(), float(f[10])
+        if text and conf >= 0:
+            left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
+            out.append({"text": text, "conf": conf, "x0": left, "top": top, "x1": left + width,
+                        "bottom": top + height, "block": int(f[2]), "par": int(f[3]), "line": int(f[4])})
+    return out
+
+
+def stacked(crops: dict, digits: bool = False) -> dict[int, tuple[str, float | None]]:
+    """Many crops read in one call, each on its own band (as
+    :func:`parsers.ocr_cells.stacked`, with :func:`words`)."""
+    import numpy as np
+
+    out: dict[int, tuple[str, float | None]] = {}
+    keys = list(crops)
+    start = 0
+    while start < len(keys):
+        batch, height = [], MARGIN
+        while start < len(keys) and (not batch or height + crops[keys[start]].shape[0] < MAX_STACK):
+            batch.append(keys[start])
+            height += crops[keys[start]].shape[0] + GAP
+            start += 1
+        width = max(crops[k].shape[1] for k in batch) + 2 * MARGIN
+        canvas = np.full((height + MARGIN, width), 255, dtype=np.uint8)
+        bands, y = [], MARGIN
+        for k in batch:
+            h, w = crops[k].shape
+            canvas[y:y + h, MARGIN:MARGIN + w] = crops[k]
+            bands.append((k, y - GAP / 2, y + h + GAP / 2))
+            y += h + GAP
+        found: dict[int, list[dict]] = {}
+        for w in words(canvas, 6, digits):
+            mid = (w["top"] + w["bottom"]) / 2
+            for k, a, b in bands:
+                if a <= mid < b:
+                    found.setdefault(k, []).append(w)
+                    break
+        for k in batch:
+            out[k] = words_text(found.get(k, []))
+    return out
+
+
+def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
+    if straddles or not text or conf is None:
+        return True
+    compact = text.replace(" ", "")
+    if not _numberish(compact):
+        return conf < TEXT_RECHECK
+    return conf < RECHECK or not _NUMBER_FORM.match(compact) or bool(_DOUBTFUL_NUMBER.search(text))
+
+
+def read_page(path: Path, page_index: int, settings: dict):
+    """(blocks, notes) of one scanned page, like :func:`parsers.ocr.read_page`."""
+    from .ocr import table_cells
+
+    clean, mask, angle, dpi = _prepared(Path(path), page_index, settings)
+    scale = 72.0 / dpi
+    page = page_index + 1
+    page_words = words(clean, PAGE_PSM)
+    free = list(range(len(page_words)))
+    tables: list[RawTable] = []
+    tables_px: list[tuple[int, int, int, int]] = []
+    rereads = 0
+    for boxes in table_cells(mask):
+        cells, _, xs, ys = place_cells(boxes, tol=dpi / 30)
+        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        tables_px.append((x0, y0, x1, y1))
+        found: dict[int, list[dict]] = {}
+        straddled: set[int] = set()
+        rest = []
+        for i in free:
+            w = page_words[i]
+            k, over = _owner(w, cells)
+            if k is None:
+                cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+                if not (x0 <= cx < x1 and y0 <= cy < y1):
+                    rest.append(i)  # outside this table: prose or another table
+                continue  # on a ruling line's place: dropped, its cell is re-read below
+            found.setdefault(k, []).append(w)
+            if over:
+                straddled.add(k)
+        free = rest
+        read: dict[int, tuple[str, float]] = {}
+        again = {}
+        for k, (_, _, _, _, b) in enumerate(cells):
+            crop = ink_crop(clean, b)
+            if crop is None:
+                continue  # no ink: an empty cell, whatever a speck read as
+            if is_dash(crop):
+                read[k] = ("-", 95.0)
+                continue
+            text, conf = words_text(found.get(k, []))
+            if _doubtful(text, conf, k in straddled):
+                again[k] = crop
+            else:
+                read[k] = (text, conf)
+        if again:
+            rereads += len(again)
+            read.update(_reread(again, {k: words_text(found.get(k, [])) for k in again}))
+        rows: list[list[RawCell]] = [[] for _ in range(len(ys) - 1)]
+        for k, (r0, c0, rs, cs, b) in enumerate(cells):
+            text, conf = read.get(k, ("", 100.0))
+            rows[r0].append(RawCell(text=unicodedata.normalize("NFC", text), row=r0, col=c0, rowspan=rs, colspan=cs,
+                                    page=page, bbox=tuple(round(v * scale, 2) for v in b), confidence=conf))
+        for r in rows:
+            r.sort(key=lambda c: c.col)
+        tables.append(RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale)))
+    paragraphs = _prose(clean, tables_px, page, scale) if free else []
+    notes = [RawNote(kind="scanned_page", page=page, message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
+                     data={"deskew_degrees": round(angle, 2), "dpi": dpi, "engine": "page",
+                           "cells_reread": rereads})]
+    return _interleave(paragraphs, tables), notes
+
+
+def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
+    """Doubtful cells read again with two stacked Tesseract calls for all of
+    them (words, then digits only for the numbers); a number two of the
+    three readings agree on is taken, any other keeps a confidence below the
+    reporting threshold."""
+    second = stacked(crops)
+    numeric = {k: crops[k] for k in crops if any(_numberish(t.replace(" ", "")) or len(t.replace(" ", "")) <= 3
+                                                 for t in ((first[k][0] or ""), second[k][0]))}
+    third = stacked(numeric, digits=True) if numeric else {}
+    out: dict[int, tuple[str, float]] = {}
+    for k in crops:
+        votes = [(t.replace(" ", "") if k in numeric else t, c if c is not None else 0.0)
+                 for t, c in (first[k], second[k], third.get(k, ("", None))) if t]
+        if k not in numeric:
+            text, conf = max(votes, key=lambda v: v[1]) if votes else ("", 0.0)
+            out[k] = (text, conf)
+            continue
+        agreed = [v for v in votes if _NUMBER_FORM.match(v[0]) and sum(v[0] == o[0] for o in votes) >= 2]
+        if agreed:
+            out[k] = (agreed[0][0], max(v[1] for v in agreed if v[0] == agreed[0][0]))
+        elif votes:
+            best = max(votes, key=lambda v: (bool(_NUMBER_FORM.match(v[0])), v[1]))
+            out[k] = (best[0], min(best[1], DISAGREEMENT))
+        else:
+            out[k] = ("", 0.0)
+        if _DOUBTFUL_NUMBER.search(out[k][0]):
+            out[k] = (out[k][0], min(out[k][1], DISAGREEMENT))
+    return out
+
+
+def _prose(clean, tables_px, page: int, scale: float) -> list:
+    """Paragraphs outside the tables, read on the smallest region holding
+    their ink with Tesseract's column layout (psm 4), which keeps paragraphs
+    apart (the page call reads one uniform block)."""
+    import numpy as np
+
+    from .ocr import _paragraphs
+
+    prose = clean.copy()
+    for x0, y0, x1, y1 in tables_px:
+        prose[y0:y1, x0:x1] = 255
+    ys, xs = np.where(prose < 128)
+    if len(xs) <= 50:
+        return []
+    pad = 20
+    top, left = max(0, ys.min() - pad), max(0, xs.min() - pad)
+    region = prose[top:ys.max() + pad, left:xs.max() + pad]
+    found = words(region, 4)
+    for w in found:
+        w.update(x0=w["x0"] + left, x1=w["x1"] + left, top=w["top"] + top, bottom=w["bottom"] + top)
+    return _paragraphs(found, page, scale)
+
+
+def _interleave(paragraphs: list, tables: list) -> list:
+    """Tables among the paragraphs by their top edge (as the PDF reader does)."""
+    out: list = []
+    pending = sorted(tables, key=lambda t: t.bbox[1] if t.bbox else 0)
+    for p in paragraphs:
+        while pending and p.bbox and pending[0].bbox and pending[0].bbox[1] <= p.bbox[1]:
+            out.append(pending.pop(0))
+        out.append(p)
+    return out + pending
+
+
+def _threads(settings: dict) -> int:
+    wanted = settings.get("ocr_threads")
+    if wanted:
+        return max(1, int(wanted))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover
+        return max(1, os.cpu_count() or 1)
+
+
+def page_reader(path: Path, scanned: list[int], settings: dict) -> Callable:
+    """A ``read(path, page_index, settings)`` for the PDF reader. The OCR of
+    the ``scanned`` page indexes (0-based) starts now, on several threads when
+    there are several such pages; each call returns its page's result (or
+    raises its error) when it is ready."""
+    single = read_page if settings.get("ocr_engine", "page") == "page" else None
+    if single is None:
+        from .ocr import read_page as single
+    threads = min(_threads(settings), len(scanned))
+    if threads < 2:
+        return single
+    from .limits import ocr_budget
+
+    budget = ocr_budget()  # the threads keep the document's time budget even after it ends
+
+    def run(i: int):
+        _LOCAL.budget = budget
+        try:
+            return single(path, i, settings)
+        finally:
+            _LOCAL.budget = None
+
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="rg-ocr")
+    futures: dict[int, Future] = {i: pool.submit(run, i) for i in scanned}
+    pool.shutdown(wait=False)
+
+    def read(p: Path, page_index: int, s: dict):
+        fut = futures.pop(page_index, None)
+        return fut.result() if fut is not None else single(p, page_index, s)
+
+    return read

@@ -1,0 +1,99 @@
+"""Layout cases for any producer, drawn with reportlab: a table whose header
+ends one page and whose body, after "(Tiếp theo)", fills the next; prose set
+with tab stops is prose, not a table; letter-spaced and tightly justified
+words keep their spaces; a page number never joins the text."""
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from fixtures.build_pdf import FONT_NAME, _register_fonts
+from parsers import read_raw
+
+HEADER = ["STT", "Đơn vị", "Điểm đạt", "Tối đa", "Xếp loại"]
+XS = [60, 100, 300, 380, 450, 540]
+ROW_H = 18
+
+
+def _grid(c, top: float, rows: list[list[str]]) -> float:
+    """A ruled table with its top edge at ``top`` (from the page top)."""
+    h = A4[1]
+    c.setFont(FONT_NAME, 10)
+    for r, row in enumerate(rows + [None]):
+        y = h - top - r * ROW_H
+        c.line(XS[0], y, XS[-1], y)
+        if row is None:
+            break
+        for j, text in enumerate(row):
+            c.drawString(XS[j] + 3, y - 13, text)
+    bottom = h - top - len(rows) * ROW_H
+    for x in XS:
+        c.line(x, h - top, x, bottom)
+    return top + len(rows) * ROW_H
+
+
+@pytest.fixture()
+def split_pdf(tmp_path):
+    _register_fonts()
+    path = tmp_path / "split.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT_NAME, 12)
+    for k in range(30):
+        c.drawString(60, A4[1] - 60 - 20 * k, f"Dòng văn bản thứ {k + 1} của báo cáo.")
+    c.drawString(60, A4[1] - 700, "Kết quả cụ thể như sau:")
+    _grid(c, 720, [HEADER])
+    c.setFont(FONT_NAME, 10)
+    c.drawCentredString(A4[0] / 2, 30, "1")
+    c.showPage()
+    c.setFont(FONT_NAME, 10)
+    c.drawCentredString(A4[0] / 2, A4[1] - 30, "2")
+    c.setFont(FONT_NAME, 12)
+    c.drawString(60, A4[1] - 60, "(Tiếp theo)")
+    body = [[str(i), f"UBND xã Hòa Lạc {i}", f"{70 + i},5", "100", "Khá"] for i in range(1, 6)]
+    _grid(c, 80, body)
+    c.setFont(FONT_NAME, 12)
+    c.drawString(60, A4[1] - 200, "Trên đây là kết quả đánh giá./.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_header_at_the_page_foot_and_body_after_tiep_theo_are_one_table(split_pdf):
+    raw = read_raw(split_pdf, {"ocr": "never"})
+    (table,) = list(raw.tables)
+    g = table.grid()
+    assert g[0] == HEADER
+    assert g[1:] == [[str(i), f"UBND xã Hòa Lạc {i}", f"{70 + i},5", "100", "Khá"] for i in range(1, 6)]
+    texts = [p.text for p in raw.paragraphs]
+    assert "1" not in texts and "2" not in texts
+    assert texts[-1] == "Trên đây là kết quả đánh giá./."
+
+
+def test_prose_with_tab_stops_is_not_a_table_and_spacing_is_read_from_the_glyphs(tmp_path):
+    _register_fonts()
+    path = tmp_path / "tabs.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT_NAME, 12)
+    lines = [("Nơi nhận:", "KT. CHỦ TỊCH", "Ghi chú"), ("- Như trên;", "PHÓ CHỦ TỊCH", "Bản chính"),
+             ("- Lưu: VT.", "Nguyễn Văn An", "Lưu hồ sơ")]
+    for k, parts in enumerate(lines):
+        for x, text in zip((60, 260, 440), parts):
+            c.drawString(x, A4[1] - 100 - 16 * k, text)
+    text = c.beginText(60, A4[1] - 200)
+    text.setFont(FONT_NAME, 13)
+    text.setCharSpace(3)  # letter-spaced heading: every letter 3 pt apart
+    text.textLine("UBND TỈNH ĐIỆN BIÊN")
+    c.drawText(text)
+    text = c.beginText(60, A4[1] - 230)
+    text.setFont(FONT_NAME, 13)
+    text.setCharSpace(-0.4)  # tight: word spaces squeezed
+    text.textLine("Sở Công Thương báo cáo kết quả")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    raw = read_raw(path, {"ocr": "never"})
+    assert list(raw.tables) == []
+    texts = [p.text for p in raw.paragraphs]
+    assert "UBND TỈNH ĐIỆN BIÊN" in texts
+    assert "Sở Công Thương báo cáo kết quả" in texts
