@@ -15,7 +15,10 @@ from reportgen.checks import registered_rules
 from reportgen.verify import verify_path
 
 FIXTURES = Path(__file__).resolve().parent / "checks"
-RULES = sorted(r.name for r in registered_rules())
+# The ND30 layout rules (layout-*) read a DOCX's formatting, which a text fixture
+# cannot carry; their bad and good inputs are made at test time in
+# tests/test_checks_layout.py. Per-rule DOCX fixtures for them are still to do.
+RULES = sorted(r.name for r in registered_rules() if not r.name.startswith("layout-"))
 FIELDS = ("code", "rule", "severity", "table", "row", "unit", "column", "reported", "expected", "paragraph",
           "message")
 

