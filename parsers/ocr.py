@@ -153,8 +153,10 @@ def table_cells(mask) -> list[list[tuple[int, int, int, int]]]:
     return tables
 
 
-def read_page(path: Path, page_index: int, settings: dict):
-    """(blocks, notes) of one page read by OCR."""
+def prepare_page(path: Path, page_index: int, settings: dict):
+    """(clean, mask, angle, dpi) of one scanned page: rendered within the pixel
+    limit, deskewed, binarised and despeckled; ``mask`` holds the ruling lines
+    and ``clean`` the text without them."""
     import cv2
 
     dpi = page_dpi(path, page_index, int(settings.get("ocr_dpi", DPI)), limits_of(settings))
@@ -165,6 +167,12 @@ def read_page(path: Path, page_index: int, settings: dict):
     mask = grid_lines(binary)
     clean = 255 - binary
     clean[mask > 0] = 255  # text without the ruling lines
+    return clean, mask, angle, dpi
+
+
+def read_page(path: Path, page_index: int, settings: dict):
+    """(blocks, notes) of one page read by OCR."""
+    clean, mask, angle, dpi = prepare_page(path, page_index, settings)
     scale = 72.0 / dpi
     page = page_index + 1
     tables = []

@@ -50,23 +50,6 @@ PAGE_PSM = 6  # one uniform block: every cell's words found (psm 3 drops whole t
 STRADDLE = 0.25  # share of a word's width allowed outside its cell
 
 
-def _prepared(path: Path, page_index: int, settings: dict):
-    import cv2
-
-    from .limits import limits_of
-    from .ocr import DPI, _despeckle, deskew, grid_lines, page_dpi, render
-
-    dpi = page_dpi(path, page_index, int(settings.get("ocr_dpi", DPI)), limits_of(settings))
-    gray, angle = deskew(render(path, page_index, dpi))
-    binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
-                           cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
-    binary = _despeckle(binary, int(settings.get("ocr_despeckle", 6)))
-    mask = grid_lines(binary)
-    clean = 255 - binary
-    clean[mask > 0] = 255  # text without the ruling lines
-    return clean, mask, angle, dpi
-
-
 def _owner(word: dict, cells: list) -> tuple[int | None, bool]:
     """(index of the cell holding the word's centre, whether the word runs
     over the cell's edge)."""
@@ -186,9 +169,9 @@ def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
 
 def read_page(path: Path, page_index: int, settings: dict):
     """(blocks, notes) of one scanned page, like :func:`parsers.ocr.read_page`."""
-    from .ocr import table_cells
+    from .ocr import prepare_page, table_cells
 
-    clean, mask, angle, dpi = _prepared(Path(path), page_index, settings)
+    clean, mask, angle, dpi = prepare_page(Path(path), page_index, settings)
     scale = 72.0 / dpi
     page = page_index + 1
     page_words = words(clean, PAGE_PSM)

@@ -15,12 +15,11 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..model import Paragraph, Report, Statement
-from ..numbers import NotANumber, parse_vi_number
 from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_grades import grade_statements
-from .statements_shares import share_statements
+from .statements_shares import count_value, percent_value, share_statements
 
 
 # --- numbers in prose --------------------------------------------------------------------
@@ -32,19 +31,6 @@ _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\
 _TOTAL_WORD = re.compile(r"\btổng(?:\s+số|\s+cộng)?\b", re.I)
 
 
-def _count(text: str) -> Decimal | None:
-    try:
-        return parse_vi_number(text, "count").value
-    except NotANumber:
-        return None
-
-
-def _percent(text: str) -> tuple[Decimal, bool] | None:
-    try:
-        n = parse_vi_number(text, "percent")
-    except NotANumber:
-        return None
-    return n.value, n.wrong_separator
 
 
 def _counts_of(text: str, noun: str) -> list[re.Match[str]]:
@@ -55,8 +41,8 @@ def _share_for(block: Block, sentence: str, m: re.Match[str], base: Decimal, sco
     sh = _SHARE_AFTER.match(sentence[m.end():])
     if not sh:
         return None
-    pct = _percent(sh.group(1))
-    value = _count(m.group(1))
+    pct = percent_value(sh.group(1))
+    value = count_value(m.group(1))
     if pct is None or value is None:
         return None
     return Statement(kind="share", text=sentence, paragraph=block.index, page=block.page, value=value,
@@ -68,9 +54,9 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
     out: list[Statement] = []
     text = block.text
     for m in _PAREN_SUM.finditer(text):
-        whole, noun, inner = _count(m.group(1)), m.group("noun"), m.group("inner")
+        whole, noun, inner = count_value(m.group(1)), m.group("noun"), m.group("inner")
         noun = noun.split()[0] if not _counts_of(inner, noun) else noun
-        parts = [_count(c.group(1)) for c in _counts_of(inner, noun)]
+        parts = [count_value(c.group(1)) for c in _counts_of(inner, noun)]
         kinds = _listed_kinds(inner) if len(parts) < 2 else None
         if kinds is not None:  # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)": parts named by kind
             parts = kinds
@@ -87,7 +73,7 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
     first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", sentences[0]))
     if not first:
         return out
-    whole = _count(first.group(1))
+    whole = count_value(first.group(1))
     noun = first.group("noun")
     if whole is None:
         return out
@@ -100,14 +86,14 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
         if not head_counts and not split:
             break
         for c in head_counts[:1]:
-            tops.append(_count(c.group(1)))
+            tops.append(count_value(c.group(1)))
             share = _share_for(block, head, c, whole, scope)
             if share:
                 out.append(share)
         if split and tops:
             inner = _counts_of(tail, noun)
             if inner:
-                nested.append((tops[-1], [_count(c.group(1)) for c in inner]))
+                nested.append((tops[-1], [count_value(c.group(1)) for c in inner]))
                 for c in inner:
                     share = _share_for(block, tail, c, tops[-1], scope)
                     if share:
@@ -131,7 +117,7 @@ def _listed_kinds(inner: str) -> list[Decimal] | None:
     items = [i for i in re.split(r"\s*[,;]\s*|\s+và\s+", inner) if i.strip()]
     if len(items) < 2 or not all(_KIND_ITEM.match(i) for i in items):
         return None
-    return [_count(re.search(_COUNT, i).group(1)) for i in items]
+    return [count_value(re.search(_COUNT, i).group(1)) for i in items]
 
 
 _LIST_MARK = re.compile(r"^(?:[-–+•*]|[a-zđ]\)|\d{1,2}\))\s*")
@@ -144,7 +130,7 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
     if not text.rstrip().endswith(":") or not _TOTAL_WORD.search(text):
         return []
     first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", text))
-    whole = _count(first.group(1)) if first else None
+    whole = count_value(first.group(1)) if first else None
     if whole is None:
         return []
     noun = first.group("noun")
@@ -158,7 +144,7 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
         item = _counts_of(b.text, noun)
         if not item:
             break
-        parts.append(_count(item[0].group(1)))
+        parts.append(count_value(item[0].group(1)))
         share = _share_for(b, b.text, item[0], whole, scope)
         if share:
             out.append(share)
@@ -187,8 +173,8 @@ _FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_
 def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
     """The values of x/y; dot groups are thousands (41.210/88.905), but never
     in 13.951/15 (a decimal written with a dot: more than its whole)."""
-    xv = _count(x) if "," not in x else Decimal(x.replace(",", "."))
-    yv = _count(y) if "," not in y else Decimal(y.replace(",", "."))
+    xv = count_value(x) if "," not in x else Decimal(x.replace(",", "."))
+    yv = count_value(y) if "," not in y else Decimal(y.replace(",", "."))
     if xv is None or yv is None:
         return None
     if "." in x and "." not in y and xv > yv:
@@ -221,7 +207,7 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
         share = _FRACTION_SHARE.match(text, m.end())
         if kind == "fraction" and share and yv:
-            pct = _percent(share.group(1))
+            pct = percent_value(share.group(1))
             if pct is not None:
                 out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,
                                      page=block.page, value=xv, whole=yv, percent=pct[0], scope=scope,
@@ -242,7 +228,7 @@ _SCORE_DOT = re.compile(
 def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
     out = []
     for m in _PERCENT.finditer(block.text):
-        pct = _percent(m.group(1))
+        pct = percent_value(m.group(1))
         if pct is None:
             continue
         out.append(Statement(kind="percent", text=m.group(0), paragraph=block.index, page=block.page,
@@ -254,7 +240,7 @@ def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
                              value=Decimal(written), scope=scope,
                              raw={"text": written, "wrong_separator": "1"}))
     for m in _COUNT_COMMA.finditer(block.text):
-        value = _count(m.group(1))
+        value = count_value(m.group(1))
         if value is not None:
             out.append(Statement(kind="count", text=m.group(1), paragraph=block.index, page=block.page,
                                  value=value, scope=scope, raw={"text": m.group(1), "wrong_separator": "1",

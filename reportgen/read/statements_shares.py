@@ -25,14 +25,14 @@ _WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)
 _HUNDRED = Decimal(100)
 
 
-def _count(text: str) -> Decimal | None:
+def count_value(text: str) -> Decimal | None:
     try:
         return parse_vi_number(text, "count").value
     except NotANumber:
         return None
 
 
-def _percent(text: str) -> tuple[Decimal, bool] | None:
+def percent_value(text: str) -> tuple[Decimal, bool] | None:
     try:
         n = parse_vi_number(text, "percent")
     except NotANumber:
@@ -55,7 +55,7 @@ def _candidates(text: str, end: int, noun: str, value: Decimal) -> list[tuple[De
     for m in _COUNT.finditer(text, 0, end):
         if m.group("noun").casefold() != noun.casefold():
             continue
-        whole = _count(m.group(1))
+        whole = count_value(m.group(1))
         if whole is not None and whole > value:
             out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()]))))
     return out
@@ -69,7 +69,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
     for k, sentence in enumerate(sentences):
         previous = sentences[k - 1] if k else ""
         for m in _SHARE.finditer(sentence):
-            value, pct = _count(m.group(1)), _percent(m.group("p"))
+            value, pct = count_value(m.group(1)), percent_value(m.group("p"))
             if value is None or pct is None or (value, pct[0]) in taken:
                 continue
             if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
