@@ -17,7 +17,7 @@ from mutations import candidates, run  # noqa: E402
 from reportgen.checks import CheckContext, run_checks  # noqa: E402
 from reportgen.read import read_path  # noqa: E402
 
-REAL = Path("/work/shared/reference/real")
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "reference" / "real"
 DOCS = ["ld-cchc2025-pl1-songanh.doc", "ld-cchc2025-pl2-xaphuong.doc", "ld-766-sotaichinh.docx",
         "ld-cchc2025-bc329-phuluc.docx", "ld-chiso-bc184-snv.docx", "ld-cchc2025-pl1-chidao.pdf",
         "ld-cchc2025-bc36-thamdinh.pdf"]

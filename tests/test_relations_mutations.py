@@ -14,11 +14,9 @@ from reportgen.verify import verify_path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from mutations import Mutation, candidates, run  # noqa: E402
 
-REAL = Path("/work/shared/reference/real")
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "reference" / "real"
 SONGANH = REAL / "ld-cchc2025-pl1-songanh.doc"
 XAPHUONG = REAL / "ld-cchc2025-pl2-xaphuong.doc"
-
-pytestmark = pytest.mark.skipif(not SONGANH.exists(), reason="reference documents not present")
 
 
 @pytest.mark.parametrize("name", ["ld-cchc2025-pl1-songanh.doc", "ld-cchc2025-pl2-xaphuong.doc",
