@@ -15,7 +15,7 @@ from typing import NamedTuple, Sequence
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from .db import ArchiveError, default_url, open_engine, resolve_url, write_connection
+from .db import ArchiveError, default_url, open_engine, resolve_url, retry_while_busy, write_connection
 from .importer import ImportResult, default_checker, default_reader, expand_paths, import_paths
 from .lineage import lineage_current, sync_lineage
 from .queries import Entry, History, Move, RankingGroup, compare, history, previous_period, ranking
@@ -100,7 +100,7 @@ def open_archive(url: str | None = None, create: bool = True) -> Archive:
     ``create``) the archive at ``url``."""
     archive = Archive(open_engine(url, create=create))
     try:
-        archive.sync_lineage()
+        retry_while_busy(archive.engine, archive.sync_lineage)
     except Exception as exc:
         from .db import explain
 

@@ -10,6 +10,7 @@ PostgreSQL: migrations run under an advisory lock.
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -51,7 +52,9 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         cur.execute("PRAGMA foreign_keys = ON")
         if engine.url.database not in (None, "", ":memory:"):
-            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA journal_mode")
+            if str(cur.fetchone()[0]).lower() != "wal":  # switching needs the file to itself
+                cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 
@@ -155,11 +158,39 @@ def open_engine(url: str | None = None, create: bool = True) -> Engine:
         raise ArchiveError(f"{file} không phải tệp kho lưu trữ SQLite (đó là thư mục hoặc thiết bị).")
     engine = make_engine(url)
     try:
-        upgrade(engine)
+        _upgrade_waiting_for_others(engine)
     except Exception as exc:
         engine.dispose()
         raise ArchiveError(explain(exc, engine.url.render_as_string(hide_password=True))) from exc
     return engine
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _upgrade_waiting_for_others(engine: Engine) -> None:
+    retry_while_busy(engine, lambda: upgrade(engine))
+
+
+def retry_while_busy(engine: Engine, step):
+    """``step()``, retried while another process holds a brand-new SQLite
+    file. SQLite answers "database is locked" at once, without its busy
+    handler, when two processes switch a new file to WAL or recover its
+    WAL index at the same moment; waiting a little and trying again is
+    the documented remedy. Gives up after ``BUSY_TIMEOUT_S`` seconds."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.05
+    while True:
+        try:
+            return step()
+        except OperationalError as exc:
+            if engine.dialect.name != "sqlite" or not _is_busy(exc) or time.monotonic() + pause > deadline:
+                raise
+            engine.dispose()  # connections that failed half-way are not reused
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
 
 
 def explain(exc: BaseException, where: str) -> str:
