@@ -19,6 +19,7 @@ from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_grades import grade_statements
+from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
 
 
@@ -218,8 +219,10 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
     return out
 
 
-_FRACTION_SHARE = re.compile(r"\s+(?:[^\W\d][\w&]*,?\s+){0,12}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*"
-                             r"(\d+(?:[.,]\d+)?)\s*%", re.I)
+# The words between "x/y" and its share may hold a band ("có kết quả đạt từ
+# 80% đến dưới 100%, chiếm tỷ lệ 73,33%"), never the end of a sentence.
+_FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đến)\s+\d+(?:,\d+)?\s*%(?:\s+trở\s+lên)?),?\s+)"
+                             r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
 
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
@@ -351,5 +354,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(_fraction_statements(block, scope))
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
+        out.extend(mark_quantities(block, out, units, scope))
         out.extend(_date_statements(block, scope))
     return out

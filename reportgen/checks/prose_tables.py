@@ -1,0 +1,165 @@
+"""A statistic of the prose held to the table it describes: "Chỉ số trung
+bình của các sở, ban, ngành đạt 84,38%; chỉ số cao nhất là 95,27% và thấp
+nhất là 56,49%" against the column of percents of the table of those units.
+
+The column is one whose header states the measure (a percent: "%", "Tỷ lệ",
+"Chỉ số"; points: "Điểm" but not the maximum), in a table of the same level
+(cấp tỉnh / cấp xã, from its title or its units). The statistic is computed
+over the unit rows (summary rows such as "Chỉ số cao nhất" left out) and
+compared as written: rounded or truncated to the places the prose gives, and
+an average within one unit of its last place (an average of rounded figures).
+A figure that matches a column is checked. A figure that matches none is an
+error only when the binding is plain: the first table after the claim, in
+the same section, with exactly one column of that measure; else it stays
+unchecked (the coverage says so).
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Iterator
+
+from ..model import Finding, Report, ScoreTable, Statement
+from ..numbers import format_vi
+from ..read.statements_quantities import level_at
+from .prose_counts import finding_at, places_of
+from .registry import CheckContext, rule
+
+_SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
+_PERCENT_HEAD = re.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số", re.I)
+_POINTS_HEAD = re.compile(r"điểm", re.I)
+_NOT_VALUE_HEAD = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại", re.I)
+_UNIT_LEVEL = (("xã", re.compile(r"^(?:UBND\s+)?(?:xã|phường|đặc\s+khu|thị\s+trấn)\b", re.I)),
+               ("huyện", re.compile(r"^(?:UBND\s+)?(?:huyện|quận|thị\s+xã)\b", re.I)),
+               ("tỉnh", re.compile(r"^(?:Sở|Ban|Văn\s+phòng|Thanh\s+tra|Bộ\s+Chỉ\s+huy)\b", re.I)))
+_STAT_WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
+
+
+def _columns(table: ScoreTable, measure: str) -> list[tuple[str, str, list[tuple[int, Decimal]]]]:
+    """(key, header, [(row, value)]) of the columns of ``table`` holding ``measure``."""
+    head = _PERCENT_HEAD if measure == "percent" else _POINTS_HEAD
+    out = []
+    units = [(i, r) for i, r in enumerate(table.rows) if r.unit and not _SUMMARY_ROW.search(r.unit)]
+    for col in table.columns:
+        label = col.label or ""
+        bare = re.sub(r"\([^()]*\)", " ", label)  # "Điểm đạt được (điểm chuẩn tối đa: 15đ)"
+        if not head.search(label) or _NOT_VALUE_HEAD.search(bare):
+            continue
+        if measure == "points" and _PERCENT_HEAD.search(label) and not re.search(r"điểm", label, re.I):
+            continue
+        values = [(i, r.scores.get(col.key)) for i, r in units]
+        values = [(i, v) for i, v in values if isinstance(v, Decimal)]
+        if len(values) >= 2:
+            out.append((col.key, label, values))
+    if measure == "percent" and not out:
+        values = [(i, r.percent) for i, r in units if r.percent is not None]
+        if len(values) >= 2:
+            out.append(("percent", "Tỷ lệ (%)", values))
+    if measure == "points" and not any(k == "total" for k, _, _ in out):
+        values = [(i, r.total) for i, r in units if r.total is not None]
+        if len(values) >= 2:
+            out.append(("total", "Tổng điểm", values))
+    return out
+
+
+def _stat(stat: str, values: list[Decimal]) -> Decimal:
+    if stat == "max":
+        return max(values)
+    if stat == "min":
+        return min(values)
+    return sum(values, Decimal(0)) / len(values)
+
+
+def _agrees(stat: str, written: Decimal, exact: Decimal) -> bool:
+    places = places_of(written)
+    if exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == written:
+        return True
+    if exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == written:
+        return True
+    return stat == "avg" and abs(exact - written) <= Decimal(1).scaleb(-places)
+
+
+def _table_level(table: ScoreTable) -> str | None:
+    level = level_at(table.title or "", len(table.title or ""))
+    if level:
+        return level
+    votes: dict[str, int] = {}
+    for r in table.rows:
+        for name, pattern in _UNIT_LEVEL:
+            if r.unit and pattern.search(r.unit):
+                votes[name] = votes.get(name, 0) + 1
+    if not votes:
+        return None
+    best = max(votes, key=votes.get)
+    return best if votes[best] * 2 > len(table.rows) else None
+
+
+def _table_paragraph(report: Report, table: ScoreTable) -> int | None:
+    """The paragraph that opens the table (its title), to place it in the prose."""
+    title = " ".join((table.title or "").split())
+    if len(title) < 10:
+        return None
+    for p in report.paragraphs:
+        text = " ".join(p.text.split())
+        if text and (text == title or title.startswith(text[:80]) or text.startswith(title[:80])):
+            return p.index
+    return None
+
+
+def _next_table_in_section(report: Report, st: Statement, placed: list[tuple[int, ScoreTable]]) -> ScoreTable | None:
+    after = [(p, t) for p, t in placed if st.paragraph is not None and p >= st.paragraph]
+    if not after:
+        return None
+    p, table = min(after, key=lambda x: x[0])
+    heads = [s for s in report.statements if s.kind == "section" and s.paragraph is not None
+             and st.paragraph < s.paragraph <= p]
+    return None if heads else table
+
+
+@rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất nêu trong văn bản khác số tính từ bảng")
+def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một số trung bình, cao nhất hay thấp nhất nêu trong lời văn ("chỉ số
+    trung bình đạt 84,38%", "điểm cao nhất 91,5 điểm") so với số tính từ cột của bảng
+    các đơn vị mà đoạn văn nói tới (cột có tiêu đề nêu đại lượng đó: %, tỷ lệ, chỉ số,
+    điểm), làm tròn như văn bản viết.
+    Vì sao: khi bảng được sửa sau, con số tóm tắt trong lời văn hay bị bỏ quên.
+    Ví dụ sai: bảng có các chỉ số 95,27%; 84,00%; 56,49% mà văn bản ghi "chỉ số trung
+    bình đạt 80,25%".
+    Ví dụ đúng: "chỉ số trung bình đạt 78,59%" (trung bình của cột)."""
+    placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
+    for st in report.statements:
+        stat, measure = st.raw.get("stat"), st.raw.get("measure")
+        if not st.raw.get("claim") or stat not in _STAT_WORDS or measure not in ("percent", "points") \
+                or st.value is None:
+            continue
+        level = st.raw.get("level") or None
+        candidates = []
+        for t in report.tables:
+            t_level = _table_level(t)
+            if level and t_level and level != t_level:
+                continue
+            for key, label, values in _columns(t, measure):
+                candidates.append((t, key, label, values))
+        if not candidates:
+            continue
+        hits = [c for c in candidates if _agrees(stat, st.value, _stat(stat, [v for _, v in c[3]]))]
+        if hits:
+            ctx.ledger.statement_checked(st, "stat-of-column")
+            t, key, _, values = hits[0]
+            ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
+            continue
+        table = _next_table_in_section(report, st, placed)
+        own = [c for c in candidates if c[0] is table]
+        if table is None or len(own) != 1:
+            continue
+        t, key, label, values = own[0]
+        exact = _stat(stat, [v for _, v in values])
+        places = max(places_of(st.value), 2)
+        ctx.ledger.statement_checked(st, "stat-of-column")
+        ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
+        sign = "%" if measure == "percent" else ""
+        yield finding_at("STAT_MISMATCH", "error",
+                         f"Văn bản nêu số {_STAT_WORDS[stat]} {format_vi(st.value)}{sign} nhưng cột “{label}” của "
+                         f"bảng {t.index + 1} ({len(values)} đơn vị) cho {format_vi(exact, places)}{sign}", st,
+                         table=t.index, column=key, reported=str(st.value),
+                         expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
