@@ -22,6 +22,7 @@ from typing import Iterator
 from ..model import Finding, Report, ScoreTable, Statement
 from ..numbers import format_vi
 from ..read.statements_quantities import level_at
+from ..text.names import name_key
 from .prose_counts import finding_at, places_of
 from .registry import CheckContext, rule
 
@@ -114,6 +115,79 @@ def _next_table_in_section(report: Report, st: Statement, placed: list[tuple[int
     heads = [s for s in report.statements if s.kind == "section" and s.paragraph is not None
              and st.paragraph < s.paragraph <= p]
     return None if heads else table
+
+
+def _named_columns(table: ScoreTable, clause: str) -> list:
+    """The columns whose header the clause names ("DVC trực tuyến (tối đa 12 điểm)
+    còn thấp"), with their maximum."""
+    key = name_key(clause)
+    out = []
+    for col in table.columns:
+        label = re.sub(r"\([^()]*\)", " ", col.label or "").strip()
+        if len(label) < 4 or name_key(label) not in key:
+            continue
+        values = [(i, r.scores.get(col.key)) for i, r in enumerate(table.rows)
+                  if r.unit and not _SUMMARY_ROW.search(r.unit)]
+        values = [(i, v) for i, v in values if isinstance(v, Decimal)]
+        if len(values) >= 2:
+            out.append((col, values))
+    return out
+
+
+def _named_figure(st: Statement, table: ScoreTable, col, values) -> Decimal | None:
+    """The figure a percent of the prose gives for a named column: its
+    statistic as a share of the column's maximum ("bình quân đạt 63,83% số điểm
+    tối đa"), or its share of the points lost in the table ("chiếm 35,52% tổng
+    số điểm bị trừ")."""
+    if st.raw.get("of_max") and col.max and st.raw.get("stat") in _STAT_WORDS:
+        return _stat(st.raw["stat"], [v for _, v in values]) / col.max * 100
+    if st.raw.get("lost"):
+        lost = {c.key: sum((c.max - r.scores[c.key] for r in table.rows if r.unit and c.max is not None
+                            and isinstance(r.scores.get(c.key), Decimal)), Decimal(0)) for c in table.columns}
+        total = sum(lost.values(), Decimal(0))
+        return lost[col.key] / total * 100 if total else None
+    return None
+
+
+@rule("STAT_MISMATCH", "Tỷ lệ trên điểm tối đa hay trên số điểm bị trừ của một chỉ số khác số tính từ bảng")
+def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một tỷ lệ trong lời văn về một chỉ số mà tiêu đề cột của bảng điểm
+    nêu tên ("DVC trực tuyến … bình quân đạt 63,83% số điểm tối đa", "… chiếm 35,52%
+    tổng số điểm bị trừ") so với số tính từ cột đó (trung bình trên điểm tối đa của cột;
+    điểm bị trừ của cột trên tổng điểm bị trừ của bảng).
+    Vì sao: phần tồn tại, hạn chế thường trích các tỷ lệ này; bảng sửa sau thì lời văn
+    sai theo.
+    Ví dụ sai: cột "Thanh toán trực tuyến" (tối đa 10) có trung bình 5,638 mà văn bản
+    ghi "bình quân đạt 65,38% số điểm tối đa".
+    Ví dụ đúng: "bình quân đạt 56,38% số điểm tối đa"."""
+    for st in report.statements:
+        if st.kind != "percent" or not st.raw.get("claim") or not (st.raw.get("of_max") or st.raw.get("lost")):
+            continue
+        level = st.raw.get("level") or None
+        found = []
+        for t in report.tables:
+            t_level = _table_level(t)
+            if level and t_level and level != t_level:
+                continue
+            for col, values in _named_columns(t, st.raw.get("clause", "")):
+                exact = _named_figure(st, t, col, values)
+                if exact is not None:
+                    found.append((t, col, values, exact))
+        if not found:
+            continue
+        for t, col, values, _ in found:
+            ctx.ledger.table_checked(t.index, "named-column-figure", [(i, col.key) for i, _ in values])
+        ctx.ledger.statement_checked(st, "named-column-figure")
+        if any(_agrees("avg", st.value, exact) for *_, exact in found):
+            continue
+        t, col, values, exact = found[0]
+        places = max(places_of(st.value), 2)
+        sure = len(found) == 1
+        yield finding_at("STAT_MISMATCH", "error" if sure else "warning",
+                         f"Văn bản nêu {format_vi(st.value)}% cho “{col.label}” nhưng bảng {t.index + 1} cho "
+                         f"{format_vi(exact, places)}%", st, table=t.index, column=col.key,
+                         reported=str(st.value),
+                         expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
 
 
 @rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất nêu trong văn bản khác số tính từ bảng")

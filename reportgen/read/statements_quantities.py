@@ -28,9 +28,8 @@ from ..text.names import find_unit
 from .statements_blocks import Block
 from .statements_shares import count_value, percent_value
 
-_NUMBER = r"(?<![\d.,/])(\d+(?:,\d+)?)"
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
-_POINTS = re.compile(_NUMBER + r"(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm(?!\s+(?:số|chuẩn|tối))", re.I)
+_POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm(?!\s+(?:số|chuẩn|tối))", re.I)
 _RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/,.])", re.I)
 _STATS = (("avg", re.compile(r"trung\s+bình|bình\s+quân", re.I)),
           ("max", re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu", re.I)),
@@ -168,7 +167,10 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         unit = _unit_after(text, end, units) if stat in ("max", "min") else None
         unit = unit or _unit_before(before, units)
         subj = list(_SUBJECT.finditer(text, _sentence_start(text, start), start))
-        raw = {"claim": "" if rule_like else "1", "stat": stat or "", "unit": unit or "",
+        of_max = "1" if re.match(r"\s*(?:số\s+)?điểm\s+tối\s+đa", text[end:], re.I) else ""
+        lost = "1" if re.match(r"\s*(?:tổng\s+)?(?:số\s+)?điểm\s+bị\s+trừ", text[end:], re.I) else ""
+        raw = {"claim": "" if rule_like else "1", "stat": stat or "", "of_max": of_max, "lost": lost,
+               "clause": text[_sentence_start(text, start):start], "unit": unit or "",
                "subject": subject_key(subj[-1].group("what")) if subj else "", "measure": measure, "at": str(start),
                "level": level_at(text, start, scope) or "", "time": time_at(text, start) or "",
                "context": _context(text, start, end)}
