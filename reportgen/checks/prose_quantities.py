@@ -20,7 +20,7 @@ from typing import Iterator
 from ..model import Finding, Report, Statement
 from ..numbers import format_count, format_vi
 from ..read.statements_quantities import level_at, time_at
-from .prose_counts import finding_at
+from .prose_counts import finding_at, places_of
 from .registry import CheckContext, rule
 
 def _position(st: Statement) -> int:
@@ -121,8 +121,8 @@ def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 sign = "%" if measure == "percent" else ""
                 yield finding_at(
                     "QUANTITY_CONFLICT", "error" if sure else "warning",
-                    f"“{_what(b)}” được nêu hai lần với hai giá trị: {format_vi(b.value)}{sign} ở đây nhưng "
-                    f"{format_vi(a.value)}{sign} ở {where}"
+                    f"“{_what(b)}” được nêu hai lần với hai giá trị: {format_vi(b.value, places_of(b.value), fixed=True)}{sign} ở đây nhưng "
+                    f"{format_vi(a.value, places_of(a.value), fixed=True)}{sign} ở {where}"
                     + ("" if sure else " (không rõ hai chỗ có cùng thời điểm không)"),
                     b, reported=str(b.value), expected=str(a.value))
 

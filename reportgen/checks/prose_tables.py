@@ -36,11 +36,13 @@ _UNIT_LEVEL = (("xã", re.compile(r"^(?:UBND\s+)?(?:xã|phường|đặc\s+khu|t
 _STAT_WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
 
 
-def _columns(table: ScoreTable, measure: str) -> list[tuple[str, str, list[tuple[int, Decimal]]]]:
+def _columns(table: ScoreTable, measure: str, rows: set[int] | None = None
+             ) -> list[tuple[str, str, list[tuple[int, Decimal]]]]:
     """(key, header, [(row, value)]) of the columns of ``table`` holding ``measure``."""
     head = _PERCENT_HEAD if measure == "percent" else _POINTS_HEAD
     out = []
-    units = [(i, r) for i, r in enumerate(table.rows) if r.unit and not _SUMMARY_ROW.search(r.unit)]
+    units = [(i, r) for i, r in enumerate(table.rows) if r.unit and not _SUMMARY_ROW.search(r.unit)
+             and (rows is None or i in rows)]
     for col in table.columns:
         label = col.label or ""
         bare = re.sub(r"\([^()]*\)", " ", label)  # "Điểm đạt được (điểm chuẩn tối đa: 15đ)"
@@ -81,18 +83,33 @@ def _agrees(stat: str, written: Decimal, exact: Decimal) -> bool:
 
 
 def _table_level(table: ScoreTable) -> str | None:
-    level = level_at(table.title or "", len(table.title or ""))
-    if level:
-        return level
+    return level_at(table.title or "", len(table.title or "")) or _rows_level(table.rows)
+
+
+def _groups(table: ScoreTable) -> list[tuple[set[int] | None, str | None]]:
+    """The row groups a passage may describe: the whole table, and each of its
+    sections when it has several ("I. Các cơ quan", "II. Các xã"), with their level."""
+    out: list[tuple[set[int] | None, str | None]] = [(None, _table_level(table))]
+    sections: dict[str | None, set[int]] = {}
+    for i, r in enumerate(table.rows):
+        sections.setdefault(r.section_title or r.section, set()).add(i)
+    if len(sections) >= 2:
+        for title, rows in sections.items():
+            level = level_at(title or "", len(title or "")) or _rows_level([table.rows[i] for i in rows])
+            out.append((rows, level))
+    return out
+
+
+def _rows_level(rows) -> str | None:
     votes: dict[str, int] = {}
-    for r in table.rows:
+    for r in rows:
         for name, pattern in _UNIT_LEVEL:
             if r.unit and pattern.search(r.unit):
                 votes[name] = votes.get(name, 0) + 1
     if not votes:
         return None
     best = max(votes, key=votes.get)
-    return best if votes[best] * 2 > len(table.rows) else None
+    return best if votes[best] * 2 > len(rows) else None
 
 
 def _table_paragraph(report: Report, table: ScoreTable) -> int | None:
@@ -117,17 +134,17 @@ def _next_table_in_section(report: Report, st: Statement, placed: list[tuple[int
     return None if heads else table
 
 
-def _named_columns(table: ScoreTable, clause: str) -> list:
+def _named_columns(table: ScoreTable, clause: str, rows: set[int] | None = None) -> list:
     """The columns whose header the clause names ("DVC trực tuyến (tối đa 12 điểm)
     còn thấp"), with their maximum."""
     key = name_key(clause)
     out = []
     for col in table.columns:
         label = re.sub(r"\([^()]*\)", " ", col.label or "").strip()
-        if len(label) < 4 or name_key(label) not in key:
+        if len(label) < 4 or not re.search(r"(?<!\w)" + re.escape(name_key(label)) + r"(?!\w)", key):
             continue
         values = [(i, r.scores.get(col.key)) for i, r in enumerate(table.rows)
-                  if r.unit and not _SUMMARY_ROW.search(r.unit)]
+                  if r.unit and not _SUMMARY_ROW.search(r.unit) and (rows is None or i in rows)]
         values = [(i, v) for i, v in values if isinstance(v, Decimal)]
         if len(values) >= 2:
             out.append((col, values))
@@ -139,8 +156,10 @@ def _named_figure(st: Statement, table: ScoreTable, col, values) -> Decimal | No
     statistic as a share of the column's maximum ("bình quân đạt 63,83% số điểm
     tối đa"), or its share of the points lost in the table ("chiếm 35,52% tổng
     số điểm bị trừ")."""
-    if st.raw.get("of_max") and col.max and st.raw.get("stat") in _STAT_WORDS:
-        return _stat(st.raw["stat"], [v for _, v in values]) / col.max * 100
+    stated = re.search(r"tối\s+đa\s*:?\s*(\d+(?:,\d+)?)\s*(?:điểm|đ)\b", st.raw.get("clause", ""), re.I)
+    top = Decimal(stated.group(1).replace(",", ".")) if stated else col.max
+    if st.raw.get("of_max") and top and st.raw.get("stat") in _STAT_WORDS:
+        return _stat(st.raw["stat"], [v for _, v in values]) / top * 100
     if st.raw.get("lost"):
         lost = {c.key: sum((c.max - r.scores[c.key] for r in table.rows if r.unit and c.max is not None
                             and isinstance(r.scores.get(c.key), Decimal)), Decimal(0)) for c in table.columns}
@@ -166,13 +185,17 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         level = st.raw.get("level") or None
         found = []
         for t in report.tables:
-            t_level = _table_level(t)
-            if level and t_level and level != t_level:
-                continue
-            for col, values in _named_columns(t, st.raw.get("clause", "")):
-                exact = _named_figure(st, t, col, values)
-                if exact is not None:
-                    found.append((t, col, values, exact))
+            for rows, t_level in _groups(t):
+                if level and t_level and level != t_level:
+                    continue
+                for col, values in _named_columns(t, st.raw.get("clause", ""), rows):
+                    exact = _named_figure(st, t, col, values)
+                    if exact is not None:
+                        found.append((t, col, values, exact))
+        if len({id(x[0]) for x in found}) == 1 and len(found) > 1:
+            # one table: the group the passage names is the one whose figure fits, else the sections
+            fitting = [x for x in found if _agrees("avg", st.value, x[3])]
+            found = fitting or [x for x in found if len(x[2]) < max(len(y[2]) for y in found)] or found
         if not found:
             continue
         for t, col, values, _ in found:
@@ -184,8 +207,8 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         places = max(places_of(st.value), 2)
         sure = len(found) == 1
         yield finding_at("STAT_MISMATCH", "error" if sure else "warning",
-                         f"Văn bản nêu {format_vi(st.value)}% cho “{col.label}” nhưng bảng {t.index + 1} cho "
-                         f"{format_vi(exact, places)}%", st, table=t.index, column=col.key,
+                         f"Văn bản nêu {format_vi(st.value, places_of(st.value), fixed=True)}% cho “{col.label}” nhưng bảng {t.index + 1} cho "
+                         f"{format_vi(exact, places, fixed=True)}%", st, table=t.index, column=col.key,
                          reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
 
@@ -209,11 +232,16 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         level = st.raw.get("level") or None
         candidates = []
         for t in report.tables:
-            t_level = _table_level(t)
-            if level and t_level and level != t_level:
-                continue
-            for key, label, values in _columns(t, measure):
-                candidates.append((t, key, label, values))
+            for rows, t_level in _groups(t):
+                if level and t_level and level != t_level:
+                    continue
+                for key, label, values in _columns(t, measure, rows):
+                    candidates.append((t, key, label, values))
+                if measure == "points":  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
+                    named = _named_columns(t, st.raw.get("clause", ""), rows) or \
+                        _named_columns(t, st.raw.get("before", ""), rows)
+                    for col, values in named:
+                        candidates.append((t, col.key, col.label, values))
         if not candidates:
             continue
         hits = [c for c in candidates if _agrees(stat, st.value, _stat(stat, [v for _, v in c[3]]))]
@@ -233,7 +261,7 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
         sign = "%" if measure == "percent" else ""
         yield finding_at("STAT_MISMATCH", "error",
-                         f"Văn bản nêu số {_STAT_WORDS[stat]} {format_vi(st.value)}{sign} nhưng cột “{label}” của "
-                         f"bảng {t.index + 1} ({len(values)} đơn vị) cho {format_vi(exact, places)}{sign}", st,
+                         f"Văn bản nêu số {_STAT_WORDS[stat]} {format_vi(st.value, places_of(st.value), fixed=True)}{sign} nhưng cột “{label}” của "
+                         f"bảng {t.index + 1} ({len(values)} đơn vị) cho {format_vi(exact, places, fixed=True)}{sign}", st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))

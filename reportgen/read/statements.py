@@ -210,7 +210,7 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
                              denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30]}))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
         share = _FRACTION_SHARE.match(text, m.end())
-        if kind == "fraction" and share and yv:
+        if kind in ("fraction", "score") and share and yv:
             pct = percent_value(share.group(1))
             if pct is not None:
                 out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,

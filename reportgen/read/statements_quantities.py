@@ -29,7 +29,8 @@ from .statements_blocks import Block
 from .statements_shares import count_value, percent_value
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
-_POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm(?!\s+(?:số|chuẩn|tối))", re.I)
+_POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm"
+                     r"(?!\s+(?:số|chuẩn|tối))", re.I)
 _RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/,.])", re.I)
 _STATS = (("avg", re.compile(r"trung\s+bình|bình\s+quân", re.I)),
           ("max", re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu", re.I)),
@@ -170,7 +171,8 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         of_max = "1" if re.match(r"\s*(?:số\s+)?điểm\s+tối\s+đa", text[end:], re.I) else ""
         lost = "1" if re.match(r"\s*(?:tổng\s+)?(?:số\s+)?điểm\s+bị\s+trừ", text[end:], re.I) else ""
         raw = {"claim": "" if rule_like else "1", "stat": stat or "", "of_max": of_max, "lost": lost,
-               "clause": text[_sentence_start(text, start):start], "unit": unit or "",
+               "clause": text[_sentence_start(text, start):start],
+               "before": text[max(0, start - 200):start], "unit": unit or "",
                "subject": subject_key(subj[-1].group("what")) if subj else "", "measure": measure, "at": str(start),
                "level": level_at(text, start, scope) or "", "time": time_at(text, start) or "",
                "context": _context(text, start, end)}

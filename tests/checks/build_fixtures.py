@@ -247,6 +247,16 @@ Kết quả cụ thể như sau:
 | 4 | Xã Búng Lao | 83,45 | 83,45 |
 | 5 | Xã Xuân Lao | 78,00 | 78,00 |
 """
+NAMED = """1. Kết quả
+| STT | Đơn vị | Công khai, minh bạch | Thanh toán trực tuyến (tối đa 10 điểm) |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 16,00 | 5,00 |
+| 2 | Xã Ẳng Cang | 15,50 | 6,00 |
+| 3 | Xã Ẳng Tở | 17,00 | 5,80 |
+
+2. Tồn tại, hạn chế
+- Thanh toán trực tuyến (tối đa 10 điểm) còn thấp: bình quân đạt {p}% số điểm tối đa.
+"""
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -323,6 +333,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "grade-count-restated": (doc(RESTATED.format(n="10")), doc(RESTATED.format(n="09"))),
     "figure-restated": (doc(FIGURES.format(p="97,4")), doc(FIGURES.format(p="96,4"))),
     "stat-vs-table": (doc(STATS.format(avg="86,55")), doc(STATS.format(avg="85,55"))),
+    "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
