@@ -121,8 +121,8 @@ def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 sign = "%" if measure == "percent" else ""
                 yield finding_at(
                     "QUANTITY_CONFLICT", "error" if sure else "warning",
-                    f"“{_what(b)}” được nêu hai lần với hai giá trị: {format_vi(b.value, places_of(b.value), fixed=True)}{sign} ở đây nhưng "
-                    f"{format_vi(a.value, places_of(a.value), fixed=True)}{sign} ở {where}"
+                    f"“{_what(b)}” được nêu hai lần với hai giá trị: {_as_written(b.value)}{sign} ở đây nhưng "
+                    f"{_as_written(a.value)}{sign} ở {where}"
                     + ("" if sure else " (không rõ hai chỗ có cùng thời điểm không)"),
                     b, reported=str(b.value), expected=str(a.value))
 
@@ -136,3 +136,8 @@ def _what(st: Statement) -> str:
     stat = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}.get(st.raw.get("stat", ""), "")
     parts = [st.raw.get("subject", ""), stat, st.raw.get("unit", "")]
     return " ".join(p for p in parts if p) or st.text
+
+
+def _as_written(value: Decimal) -> str:
+    """A figure of the prose with the places it was written with ("65,00")."""
+    return format_vi(value, places_of(value), fixed=True)

@@ -207,7 +207,7 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         places = max(places_of(st.value), 2)
         sure = len(found) == 1
         yield finding_at("STAT_MISMATCH", "error" if sure else "warning",
-                         f"Văn bản nêu {format_vi(st.value, places_of(st.value), fixed=True)}% cho “{col.label}” nhưng bảng {t.index + 1} cho "
+                         f"Văn bản nêu {_as_written(st.value)}% cho “{col.label}” nhưng bảng {t.index + 1} cho "
                          f"{format_vi(exact, places, fixed=True)}%", st, table=t.index, column=col.key,
                          reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
@@ -261,7 +261,13 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
         sign = "%" if measure == "percent" else ""
         yield finding_at("STAT_MISMATCH", "error",
-                         f"Văn bản nêu số {_STAT_WORDS[stat]} {format_vi(st.value, places_of(st.value), fixed=True)}{sign} nhưng cột “{label}” của "
-                         f"bảng {t.index + 1} ({len(values)} đơn vị) cho {format_vi(exact, places, fixed=True)}{sign}", st,
+                         f"Văn bản nêu số {_STAT_WORDS[stat]} {_as_written(st.value)}{sign} nhưng cột “{label}” của "
+                         f"bảng {t.index + 1} ({len(values)} đơn vị) cho "
+                         f"{format_vi(exact, places, fixed=True)}{sign}", st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+
+
+def _as_written(value: Decimal) -> str:
+    """A figure of the prose with the places it was written with ("65,00")."""
+    return format_vi(value, places_of(value), fixed=True)
