@@ -151,7 +151,7 @@ def _named_columns(table: ScoreTable, clause: str, rows: set[int] | None = None)
     return out
 
 
-def _named_figure(st: Statement, table: ScoreTable, col, values) -> Decimal | None:
+def _named_figure(st: Statement, table: ScoreTable, col, values, rows: set[int] | None = None) -> Decimal | None:
     """The figure a percent of the prose gives for a named column: its
     statistic as a share of the column's maximum ("bình quân đạt 63,83% số điểm
     tối đa"), or its share of the points lost in the table ("chiếm 35,52% tổng
@@ -161,7 +161,8 @@ def _named_figure(st: Statement, table: ScoreTable, col, values) -> Decimal | No
     if st.raw.get("of_max") and top and st.raw.get("stat") in _STAT_WORDS:
         return _stat(st.raw["stat"], [v for _, v in values]) / top * 100
     if st.raw.get("lost"):
-        lost = {c.key: sum((c.max - r.scores[c.key] for r in table.rows if r.unit and c.max is not None
+        group = [r for i, r in enumerate(table.rows) if r.unit and (rows is None or i in rows)]
+        lost = {c.key: sum((c.max - r.scores[c.key] for r in group if c.max is not None
                             and isinstance(r.scores.get(c.key), Decimal)), Decimal(0)) for c in table.columns}
         total = sum(lost.values(), Decimal(0))
         return lost[col.key] / total * 100 if total else None
@@ -189,7 +190,7 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 if level and t_level and level != t_level:
                     continue
                 for col, values in _named_columns(t, st.raw.get("clause", ""), rows):
-                    exact = _named_figure(st, t, col, values)
+                    exact = _named_figure(st, t, col, values, rows)
                     if exact is not None:
                         found.append((t, col, values, exact))
         if len({id(x[0]) for x in found}) == 1 and len(found) > 1:

@@ -209,7 +209,7 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
                              denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30]}))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
-        share = _FRACTION_SHARE.match(text, m.end())
+        share = _FRACTION_SHARE.match(text, m.end()) if kind == "fraction" else _SCORE_SHARE.match(text, m.end())
         if kind in ("fraction", "score") and share and yv:
             pct = percent_value(share.group(1))
             if pct is not None:
@@ -223,6 +223,11 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
 # 80% đến dưới 100%, chiếm tỷ lệ 73,33%"), never the end of a sentence.
 _FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đến)\s+\d+(?:,\d+)?\s*%(?:\s+trở\s+lên)?),?\s+)"
                              r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+
+
+# "8,09/12 điểm, 67,42%", "18/18 điểm (đạt 100%)": the percent right after a score is its share.
+_SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*(?:(?:đạt|chiếm|bằng)\s*(?:tỷ\s+lệ\s*)?:?\s*)?(\d+(?:[.,]\d+)?)\s*%",
+                          re.I)
 
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
