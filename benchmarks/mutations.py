@@ -8,7 +8,7 @@ engine claims to verify. How: a number is changed by a clear amount and
 written back in the column's own form (separators, decimals, ``%``); a rank
 moves three places; a grade becomes another grade of the same table.
 
-Used by ``tests/test_relations_mutations.py`` (a sample) and
+Used by ``tests/checks/test_relations_mutations.py`` (a sample) and
 ``benchmarks/bench_verify.py`` (all of them).
 """
 from __future__ import annotations
