@@ -123,3 +123,87 @@ def test_per_unit_pdfs_with_two_libreoffice_processes(tmp_path):
     assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
     assert "Đã xuất 4 tệp PDF" in proc.stdout
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_limit_options_reach_the_batch_workers(tmp_path):
+    """`--limit pages=4` is applied inside each worker process: the 5-page
+    real PDF is refused there (naming the limit), the text seed is read."""
+    from fixtures import REAL_DIR
+
+    d = tmp_path / "lo"
+    d.mkdir()
+    shutil.copyfile(REAL_DIR / "ld-cchc2025-pl1-chidao.pdf", d / "chidao.pdf")  # 5 pages
+    seed = next(SEEDS.glob("000_*.txt"))
+    shutil.copyfile(seed, d / seed.name)
+    proc = reportgen("verify", str(d), "--jobs", "2", "--quiet", "--format", "jsonl", "--limit", "pages=4")
+    by_name = {Path(r["input"]).name: r for r in map(json.loads, proc.stdout.splitlines())}
+    assert proc.returncode == 2
+    assert by_name["chidao.pdf"]["verdict"] == "KHÔNG ĐỌC ĐƯỢC"
+    assert "--limit pages=" in by_name["chidao.pdf"]["error"] and "chidao.pdf" in by_name["chidao.pdf"]["error"]
+    assert by_name[seed.name]["verdict"] == verify_path(seed).verdict
+    # The same batch with the limit raised back reads the PDF in the workers.
+    proc = reportgen("verify", str(d), "--jobs", "2", "--quiet", "--format", "jsonl", "--limit", "pages=5")
+    by_name = {Path(r["input"]).name: r for r in map(json.loads, proc.stdout.splitlines())}
+    assert by_name["chidao.pdf"]["status"] == "ok"
+
+
+def test_job_limits_round_trip_through_json():
+    from parsers.limits import Limits
+    from reportgen.jobs import Job
+    from reportgen.jobs.execute import job_limits, limits_option
+
+    limits = Limits.parse(["pages=7", "ocr_page_seconds=30"])
+    job = Job.from_json(json.loads(json.dumps(Job("verify", "a.pdf", {"limits": limits_option(limits)}).to_json())))
+    assert job_limits(job.options["limits"]) == limits
+    assert job_limits({"pages": 7, "no_such_limit": 1}).pages == 7
+
+
+def test_a_batch_killed_in_the_middle_resumes_from_its_journal(tmp_path):
+    """SIGKILL to the whole process group (CLI and workers) mid-batch; the same
+    command with the same --resume journal runs only the files left, and its
+    summary lists every file once, as an uninterrupted run does."""
+    import signal
+    import time
+
+    d = tmp_path / "lo"
+    d.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(6):
+        for p in seeds:
+            shutil.copyfile(p, d / f"{i}-{p.name}")
+    total = len(seeds) * 6
+    journal = tmp_path / "nhat-ky.jsonl"
+    env = {k: v for k, v in os.environ.items() if k not in ("REPORTGEN_DEBUG", "REPORTGEN_BROKER")}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    cmd = [sys.executable, "-m", "reportgen", "verify", str(d), "--jobs", "2", "--quiet", "--format", "jsonl",
+           "--resume", str(journal)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if journal.is_file() and len(journal.read_text(encoding="utf-8").splitlines()) >= 3:
+            break
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    kept = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert 3 <= len(kept) < total  # killed in the middle
+    with open(journal, "a", encoding="utf-8") as fh:
+        fh.write('{"key": "cut short')  # a line the kill cut
+    again = reportgen("verify", str(d), "--jobs", "2", "--format", "jsonl", "--resume", str(journal))
+    assert again.returncode == 1, again.stderr  # the seeds hold real slips
+    assert f"{len(kept)}/{total} tệp đã có kết quả, còn {total - len(kept)} tệp" in again.stderr
+    assert again.stderr.count("]") == total - len(kept)  # progress lines only for the files left
+    records = [json.loads(line) for line in again.stdout.splitlines()]
+    assert sorted(Path(r["input"]).name for r in records) == sorted(p.name for p in d.iterdir())
+    for r in records:
+        direct = verify_path(r["input"])
+        assert (r["verdict"], r["counts"]) == (direct.verdict, direct.counts)
+        assert r["payload"]["findings"] == [f.to_json() for f in direct.findings]
+    lines = [line for line in journal.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) == total + 1  # every file once, and the cut line
+    # Nothing is left to do now: a third run reads everything from the journal.
+    third = reportgen(*cmd[3:])
+    assert third.stderr == ""  # --quiet
+    strip = lambda out: [{k: v for k, v in json.loads(x).items() if k != "job_id"} for x in out.splitlines()]  # noqa: E731
+    assert strip(third.stdout) == strip(again.stdout) and third.returncode == 1
