@@ -11,8 +11,9 @@ import pytest
 from fixtures import REAL_DIR, SEEDS_DIR
 from reportgen.cli import main
 from reportgen.verify import verify_path
+from support import ROOT
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
+EXAMPLES = ROOT / "fixtures" / "examples"
 PORTAL = REAL_DIR / "portal-766-2025-10.xlsx"
 
 CASES = [(f"portal-{kind}", [str(PORTAL), "--type", kind]) for kind in ("BC", "TB", "CV")]
