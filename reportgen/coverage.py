@@ -42,6 +42,7 @@ class TableEntry:
     checked_cells: set[Cell] = field(default_factory=set)
     relations: set[str] = field(default_factory=set)  # names of relations verified on it
     doubts: list[str] = field(default_factory=list)  # Vietnamese: why a relation was not decided
+    cell_relations: dict[Cell, set[str]] = field(default_factory=dict, repr=False)  # cell → relations over it
 
     @property
     def checked(self) -> bool:
@@ -89,7 +90,9 @@ class Ledger:
         (whether or not it found a slip: a slip is a checked cell too)."""
         entry = self.tables.setdefault(index, TableEntry(index))
         entry.relations.add(relation)
-        entry.checked_cells.update(cells)
+        for cell in cells:
+            entry.checked_cells.add(cell)
+            entry.cell_relations.setdefault(cell, set()).add(relation)
 
     def table_doubt(self, index: int, reason: str) -> None:
         self.tables.setdefault(index, TableEntry(index)).doubts.append(reason)
