@@ -31,6 +31,7 @@ RULE_MODULES = (
     "prose_counts",
     "prose",
     "prose_refs",
+    "prose_quantities",
     "tables_generic",
     "tables",
     "relations",
