@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,8 @@ from reportgen.raw import RawParagraph
 from reportgen.read import read_report
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_path, verify_report
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "fixtures" / "reference" / "real"
 
 
