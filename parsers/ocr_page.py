@@ -36,10 +36,19 @@ from typing import Callable
 
 from reportgen.raw import RawCell, RawNote, RawTable
 
-from .ocr_cells import (_DOUBTFUL_NUMBER, _NUMBER_FORM, DISAGREEMENT, GAP, MARGIN, MAX_STACK, _numberish, ink_crop,
-                        is_dash, words_text)
+from .ocr_cells import (
+    _DOUBTFUL_NUMBER,
+    _NUMBER_FORM,
+    DISAGREEMENT,
+    GAP,
+    MARGIN,
+    MAX_STACK,
+    _numberish,
+    ink_crop,
+    is_dash,
+    words_text,
+)
 from .ocr_cells import words as _cli_words
-
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 

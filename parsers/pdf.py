@@ -32,8 +32,8 @@ from pathlib import Path
 
 from reportgen.raw import RawDocument, RawNote, RawTable, UnreadableInput
 
-from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .layout_pdf import page_layout
+from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_grid import grid_table

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from .cohorts import exact_median, medians_for
 from .db import ArchiveError
 from .lineage import successor_chain
-from .models import SCALE, Document, IndicatorScore, ScoreRowRecord as R, Unit, from_scaled, plain
+from .models import SCALE, Document, IndicatorScore, Unit, from_scaled, plain
+from .models import ScoreRowRecord as R
 from .periods import granularity, is_period, period_sort_key
 from .registry import units_named
 from .units import territory_key

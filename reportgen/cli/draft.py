@@ -19,12 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..schemes import UnknownScheme, all_schemes
-from . import UsageError
-from .batch import add_batch_options, convert_batch
 from parsers.limits import add_limit_option
 
 from ..files import output_dir, refuse_clobber
+from ..schemes import UnknownScheme, all_schemes
+from . import UsageError
+from .batch import add_batch_options, convert_batch
 from .output import atomic_path
 
 

@@ -7,13 +7,14 @@ import datetime as dt
 import docx
 import pytest
 
+from fixtures import REAL_DIR
 from reportgen.draft.inputs import prepared
 from reportgen.draft.metadata import BLANK, load_meta, meta_from_dict
 from reportgen.draft.perunit import slug, write_per_unit
 from reportgen.draft.synthetic import synthetic_data
 from reportgen.raw import UnreadableInput
 from reportgen.schemes import load_scheme
-from fixtures import REAL_DIR
+
 from support import SEEDS
 from support import reportgen as run
 

@@ -7,8 +7,16 @@ from hypothesis import strategies as st
 
 from reportgen.raw import RawDocument, RawParagraph
 from reportgen.read import read_report
-from reportgen.text.legacy import TCVN3, decode_legacy, detect_legacy, encode_legacy, looks_like_tcvn3, \
-    looks_like_vni, to_unicode, vni_table
+from reportgen.text.legacy import (
+    TCVN3,
+    decode_legacy,
+    detect_legacy,
+    encode_legacy,
+    looks_like_tcvn3,
+    looks_like_vni,
+    to_unicode,
+    vni_table,
+)
 
 MOTTO = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from fixtures import REFERENCE_DIR
 from parsers import read_raw
 from parsers.ooxml import OleFile, ole_kind
 from reportgen.raw import UnreadableInput
+
 from cfb import make_ole
-from fixtures import REFERENCE_DIR
 
 REFERENCE = REFERENCE_DIR
 
@@ -66,7 +67,8 @@ def test_a_truncated_zip_is_refused(tmp_path):
 
 
 def test_a_zip_without_its_main_part_is_refused(tmp_path):
-    from parsers import docx as docx_parser, xlsx as xlsx_parser
+    from parsers import docx as docx_parser
+    from parsers import xlsx as xlsx_parser
 
     path = tmp_path / "empty.docx"
     with zipfile.ZipFile(path, "w") as zf:
