@@ -227,4 +227,3 @@ class ArchiveSetting(Base):
 
 # The web server's tables live in the same database (migration 0003).
 from . import accounts_tables  # noqa: E402,F401
-from . import ranking_tables  # noqa: E402,F401  (migration 0004)
