@@ -708,7 +708,7 @@ def case_umask(tmp: Path, scale: str) -> Case:
 
 def case_broken_doc(tmp: Path, scale: str) -> Case:
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_parsers_bad_office import make_ole
+    from cfb import make_ole
 
     path = tmp / "hong.doc"
     path.write_bytes(make_ole({"WordDocument": b"\xec\xa5" + os.urandom(1500), "1Table": os.urandom(600)}))
