@@ -46,9 +46,9 @@ from .ocr_cells import (
     _numberish,
     ink_crop,
     is_dash,
+    words as _cli_words,
     words_text,
 )
-from .ocr_cells import words as _cli_words
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 

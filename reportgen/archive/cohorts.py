@@ -17,8 +17,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from .bulk import bulk_insert
-from .models import CohortMedian, IndicatorScore, from_scaled, plain
-from .models import ScoreRowRecord as R
+from .models import CohortMedian, IndicatorScore, ScoreRowRecord as R, from_scaled, plain
 
 Cohort = tuple[str, str, str, str]  # province key, level, scheme, period
 PERCENT_KEY = ""  # CohortMedian.indicator for the percent itself

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..schemes import all_schemes
 from ..text.safe import csv_text, xlsx_row
-from .models import Document, IndicatorScore, Unit
-from .models import ScoreRowRecord as R
+from .models import Document, IndicatorScore, ScoreRowRecord as R, Unit
 from .periods import period_sort_key
 
 BASE_COLUMNS = (

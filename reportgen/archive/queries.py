@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session
 from .cohorts import exact_median, medians_for
 from .db import ArchiveError
 from .lineage import successor_chain
-from .models import SCALE, Document, IndicatorScore, Unit, from_scaled, plain
-from .models import ScoreRowRecord as R
+from .models import SCALE, Document, IndicatorScore, ScoreRowRecord as R, Unit, from_scaled, plain
 from .periods import granularity, is_period, period_sort_key
 from .registry import units_named
 from .units import territory_key
@@ -289,6 +288,12 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
         where.append(R.province_key == territory_key(province))
     if level:
         where.append(R.level == level)
+    return groups_where(session, period, where)
+
+
+def groups_where(session: Session, period: str, where: list) -> list[RankingGroup]:
+    """The ranking groups of ``period``'s rows that match ``where`` (which
+    holds ``R.period == period``), in display order."""
     conn = session.connection()
     with _no_gc():  # thousands of small objects: the collector would scan them for nothing
         cohorts, rows = _cohort_rows(conn, where)

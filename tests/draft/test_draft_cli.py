@@ -15,8 +15,7 @@ from reportgen.draft.synthetic import synthetic_data
 from reportgen.raw import UnreadableInput
 from reportgen.schemes import load_scheme
 
-from support import SEEDS
-from support import reportgen as run
+from support import SEEDS, reportgen as run
 
 S000 = str(SEEDS / "000_1f102cd1bcb19e59.txt")
 PORTAL = str(REAL_DIR / "portal-766-2025-10.xlsx")

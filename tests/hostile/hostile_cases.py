@@ -384,6 +384,15 @@ def case_xlsx_million_rows(tmp: Path, scale: str) -> Case:
                 seconds=120 if scale == "bench" else 40, protected=[path], env=env)
 
 
+def case_draft_input_over_limit(tmp: Path, scale: str) -> Case:
+    """``draft --limit`` applies to the input it reads, as ``verify --limit`` does."""
+    path = write_xlsx(tmp / "bang-60-dong.xlsx", _score_rows(60))
+    out = tmp / "du-thao-60.docx"
+    return Case("draft_input_over_limit", ["draft", str(path), "-o", str(out), "--limit", "xlsx_rows=40"], {2},
+                "--limit xlsx_rows=", mem_mb=600, seconds=60, protected=[path],
+                check=lambda o: "an output was written" if out.exists() else None)
+
+
 def case_xlsx_bad_numbers(tmp: Path, scale: str) -> Case:
     rows = [["STT", "Tên đơn vị", "Công khai, minh bạch", "Tiến độ giải quyết", "Tổng điểm"],
             [1, "Sở Tư pháp", 10, 15, 25],
@@ -707,7 +716,9 @@ def case_broken_doc(tmp: Path, scale: str) -> Case:
 
 
 ALL = [case_pdf_stream_bomb, case_pdf_huge_page, case_pdf_cyclic_pages, case_pdf_noise_scan, case_yaml_alias_bomb,
-       case_template_cpu, case_template_memory, case_xlsx_many_rows, case_xlsx_million_rows, case_xlsx_bad_numbers,
+       case_template_cpu, case_template_memory, case_xlsx_many_rows, case_xlsx_million_rows,
+       case_draft_input_over_limit,
+       case_xlsx_bad_numbers,
        case_text_26_digits, case_docx_flood, case_dev_zero, case_fifo, case_missing_db_history, case_export_onto_db,
        case_export_onto_db_symlink, case_corrupt_db, case_newer_schema, case_draft_onto_input,
        case_draft_pdf_onto_input, case_output_is_directory, case_outdir_is_file, case_per_unit_folded_names,

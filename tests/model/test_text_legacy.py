@@ -2,8 +2,7 @@
 import unicodedata
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from reportgen.raw import RawDocument, RawParagraph
 from reportgen.read import read_report

@@ -67,8 +67,7 @@ def test_a_truncated_zip_is_refused(tmp_path):
 
 
 def test_a_zip_without_its_main_part_is_refused(tmp_path):
-    from parsers import docx as docx_parser
-    from parsers import xlsx as xlsx_parser
+    from parsers import docx as docx_parser, xlsx as xlsx_parser
 
     path = tmp_path / "empty.docx"
     with zipfile.ZipFile(path, "w") as zf:

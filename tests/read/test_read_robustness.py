@@ -2,8 +2,7 @@
 into a Report (tables or paragraphs), without an exception."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from parsers.text import scan
 from reportgen.raw import RawDocument
