@@ -283,4 +283,5 @@ def test_the_margins_measured_on_a_pdf_are_those_its_word_file_sets():
     pdf = next(m for c, _, m in _layout(REAL_DIR / "ld-chiso-bc184-snv.pdf") if c == "LAYOUT_MARGIN")
     word = next(m for c, _, m in _layout(REAL_DIR / "ld-chiso-bc184-snv.docx") if c == "LAYOUT_MARGIN")
     assert "lề dưới 10 mm" in word and "lề trái 25 mm" in word
-    assert pdf.startswith("Trang 1–16: lề dưới không quá 10,5 mm (quy định 20–25 mm); lề trái 25 mm (quy định 30–35 mm).")
+    assert pdf.startswith("Trang 1–16: lề dưới không quá 10,5 mm (quy định 20–25 mm); "
+                          "lề trái 25 mm (quy định 30–35 mm).")
