@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
+from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -21,7 +22,8 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
-from xml.sax.saxutils import escape
+
+from ..text.safe import strip_control
 
 FONT = "Times New Roman"
 TWIPS_PER_MM = 1440 / 25.4
@@ -71,7 +73,7 @@ def _rpr_xml(bold=False, italic=False, size: float | None = None, caps=False, su
 
 
 def _run_xml(text: str, **fmt) -> str:
-    return f'<w:r>{_rpr_xml(**fmt)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    return f'<w:r>{_rpr_xml(**fmt)}<w:t xml:space="preserve">{escape(strip_control(text))}</w:t></w:r>'
 
 
 def _p_xml(text: str = "", *, align: str | None = None, bold=False, italic=False, size: float | None = None,

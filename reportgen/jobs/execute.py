@@ -28,9 +28,20 @@ from pathlib import Path
 from typing import Callable
 
 from ..raw import UnreadableInput
-from .model import (VERDICT_BUG, VERDICT_DUPLICATE, VERDICT_FAIL, VERDICT_IMPORTED, VERDICT_PASS,
-                    VERDICT_UNCHECKED, VERDICT_UNREADABLE, VERDICT_WRITTEN, Job, JobResult, Progress,
-                    worker_name)
+from .model import (
+    VERDICT_BUG,
+    VERDICT_DUPLICATE,
+    VERDICT_FAIL,
+    VERDICT_IMPORTED,
+    VERDICT_PASS,
+    VERDICT_UNCHECKED,
+    VERDICT_UNREADABLE,
+    VERDICT_WRITTEN,
+    Job,
+    JobResult,
+    Progress,
+    worker_name,
+)
 
 Emit = Callable[[Progress], None]
 EXIT_BUG = 70
@@ -219,6 +230,13 @@ def _draft_render(job: Job, progress) -> JobResult:
     from ..draft.perunit import write_per_unit
 
     o = job.options
+    if o.get("limits") is not None:  # the enqueuing command's --limit values, as in a single run
+        from parsers.limits import use
+
+        from ..draft import sandbox
+
+        sandbox.LIMITS = job_limits(o["limits"])
+        use(sandbox.LIMITS)
     progress("reading")
     meta = load_meta(o.get("meta"), o.get("doc_type"))
     data = load_data(job.input, o.get("scheme"), o.get("province"), o.get("previous"))

@@ -16,8 +16,9 @@ from ..model import Finding, Layout, Meta, Paragraph, Report
 from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
-from .meta import read_meta
+from .layout_pdf import pdf_layout
 from .legend import read_grade_legend
+from .meta import read_meta
 from .portal import trend_period
 from .statements import read_statements
 from .tables import read_tables
@@ -33,7 +34,6 @@ _NOTE_FINDINGS = {
 def read_path(path: str | os.PathLike, settings: dict | None = None, scheme: str | None = None) -> Report:
     """Read any supported file into a Report (UnreadableInput when it cannot be read)."""
     from parsers import read_raw
-
     from parsers.limits import limits_of
 
     raw = read_raw(path, settings)
@@ -109,6 +109,8 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
 
 def _layout(raw: RawDocument, blocks) -> Layout | None:
     """What a DOCX tells of its layout; None for formats without it."""
+    if raw.format == "pdf":
+        return pdf_layout(raw, blocks)
     sections = raw.properties.get("sections") or []
     if raw.format != "docx" or not sections or "width_mm" not in sections[0]:
         return None

@@ -22,7 +22,6 @@ from .statements_grades import grade_statements
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
 
-
 # --- numbers in prose --------------------------------------------------------------------
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"

@@ -6,7 +6,7 @@ rule has nothing to say about and a bad input with one planted slip for it.
 Each fixture is a whole small report (text or Markdown tables), made from a
 base document by one change, so a reader sees exactly what the rule catches.
 The expected findings (expected.json) are written by the snapshot test
-(``REPORTGEN_UPDATE_SNAPSHOTS=1 python3 -m pytest tests/test_rule_fixtures.py``)
+(``REPORTGEN_UPDATE_SNAPSHOTS=1 python3 -m pytest tests/checks/test_rule_fixtures.py``)
 and reviewed like code.
 """
 from __future__ import annotations
