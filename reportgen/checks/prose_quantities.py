@@ -23,6 +23,7 @@ from ..read.statements_quantities import level_at, time_at
 from .prose_counts import finding_at, places_of
 from .registry import CheckContext, rule
 
+
 def _position(st: Statement) -> int:
     at = st.raw.get("at")
     return int(at) if at and at.isdigit() else len(st.text)

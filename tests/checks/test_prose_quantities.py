@@ -5,8 +5,8 @@ numeric was understood is never ĐẠT."""
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
