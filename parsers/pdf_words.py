@@ -27,6 +27,7 @@ _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
 MIN_CHUNKS = 3
 MIN_TABLE_LINES = 3
 ROW_GAP = 3.0  # of the font size: widest gap between two aligned rows of a table
+FAR_GAP = 6.0  # of the font size: widest gap before a row all of whose chunks align
 ALIGN_TOLERANCE = 1.5  # points
 
 
@@ -99,8 +100,7 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
     prev = None
     for ln in lines:
         gap = ln.top - prev.bottom if prev is not None else 1e9
-        tight = gap <= 1.3 * ln.size or (bool(current) and gap <= ROW_GAP * ln.size
-                                         and _goes_on(ln, current))
+        tight = gap <= 1.3 * ln.size or (bool(current) and _goes_on(ln, current, gap))
         if current and not tight:
             current += _trailing(current, holes)
             regions.append(current)
@@ -137,12 +137,20 @@ def _aligned(ln: Line, region: list[Line], every: bool = False) -> bool:
     return hits >= 2 and hits * 4 >= len(ln.chunks) * 3
 
 
-def _goes_on(ln: Line, region: list[Line]) -> bool:
+def _goes_on(ln: Line, region: list[Line], gap: float) -> bool:
     """Whether a line after a gap wider than prose leading still belongs to
-    the region: a line of columns aligned with it, or any line of columns
-    while no row of numbers came yet (header rows set apart by paragraph
-    spacing); a line of fewer chunks (a wrapped cell's rest, a row with few
-    cells) when every chunk of it is aligned."""
+    the region. Within ``ROW_GAP``: a line of columns aligned with it, or
+    any line of columns while no row of numbers came yet (header rows set
+    apart by paragraph spacing); a line of fewer chunks (a wrapped cell's
+    rest, a row with few cells) when every chunk of it is aligned. Within
+    ``FAR_GAP``: a line of columns every chunk of which is aligned (LibreOffice
+    sets a repeated header well above the first row of the page)."""
+    if gap > FAR_GAP * ln.size:
+        return False
+    if len(ln.chunks) >= MIN_CHUNKS and _aligned(ln, region, every=True):
+        return True
+    if gap > ROW_GAP * ln.size:
+        return False
     if len(ln.chunks) >= MIN_CHUNKS:
         return _aligned(ln, region) or not any(_is_data(x) for x in region)
     return _aligned(ln, region, every=True)
@@ -306,33 +314,31 @@ def _cells(chunks: list[Chunk]) -> dict:
     """{(first column, span): (text, box)} of one row's chunks, lines of a
     cell joined top to bottom."""
     row: dict = {}
+    last: dict = {}
     for c in sorted(chunks, key=lambda c: (c.line, c.x0)):
         key = _slot_key(row, c.cols)
         text, box = row.get(key, ("", None))
         box = (c.x0, c.top, c.x1, c.bottom) if box is None else (
             min(box[0], c.x0), min(box[1], c.top), max(box[2], c.x1), max(box[3], c.bottom))
-        row[key] = (join_wrapped(text, c.text, True), tuple(round(v, 2) for v in box))
+        # a word is cut by the column edge only when it was alone on its line
+        filled = key in last and " " not in last[key].text
+        row[key] = (join_wrapped(text, c.text, filled), tuple(round(v, 2) for v in box))
+        last[key] = c
     return row
 
 
 def _body(lines: list[Line]) -> list[dict]:
-    rows: list[dict] = []
+    groups: list[list[Chunk]] = []
     prev = None
     for ln in lines:
         first = min(ln.chunks, key=lambda c: c.x0)
         starts = (first.cols.start == 0 and _ORDINAL.match(first.text)) or prev is None \
             or ln.top - prev.bottom > 0.6 * ln.size
         if starts:
-            rows.append({})
-        row = rows[-1]
-        for c in sorted(ln.chunks, key=lambda c: c.x0):
-            key = _slot_key(row, c.cols)
-            text, box = row.get(key, ("", None))
-            box = (c.x0, c.top, c.x1, c.bottom) if box is None else (
-                min(box[0], c.x0), min(box[1], c.top), max(box[2], c.x1), max(box[3], c.bottom))
-            row[key] = (join_wrapped(text, c.text, True), tuple(round(v, 2) for v in box))
+            groups.append([])
+        groups[-1] += ln.chunks
         prev = ln
-    return rows
+    return [_cells(g) for g in groups]
 
 
 def _slot_key(row: dict, cols: range) -> tuple[int, int]:
