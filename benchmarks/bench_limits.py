@@ -2,7 +2,7 @@
 wall time per case, the exit status and whether the case was handled as the
 issue asks (tests/hostile/hostile_cases.py holds the generators).
 
-    python3 benchmarks/bench_limits.py                   # the issue's sizes (4 GB bomb, 1M rows…)
+    python3 benchmarks/bench_limits.py --scale full      # the issue's sizes (4 GB bomb, 1M rows…)
     python3 benchmarks/bench_limits.py --scale test      # the test suite's sizes
     python3 benchmarks/bench_limits.py --code /path/to/other/checkout   # run another commit's code
     python3 benchmarks/bench_limits.py --only pdf_stream_bomb,fifo
@@ -27,11 +27,14 @@ import hostile_cases as hc  # noqa: E402
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--scale", choices=("test", "bench"), default="bench")
+    ap.add_argument("--scale", choices=("test", "bench", "full"), default="full",
+                    help="full (alias bench): the issue's sizes; test: the test suite's")
     ap.add_argument("--code", type=Path, default=ROOT, help="checkout whose reportgen runs the cases")
     ap.add_argument("--only", default="", help="comma-separated case names (function names without case_)")
     ap.add_argument("--as-cap-gb", type=float, default=6.0)
     args = ap.parse_args(argv)
+    if args.scale == "full":
+        args.scale = "bench"
     wanted = {n.strip() for n in args.only.split(",") if n.strip()}
     hc.CODE_ROOT = args.code  # archives a case starts from are made by the code under test
     makers = [m for m in hc.ALL if not wanted or m.__name__.removeprefix("case_") in wanted]

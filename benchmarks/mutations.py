@@ -1,14 +1,24 @@
 """Generated mutations: change one figure of a document (a score, a total, a
-percent, a grade, a rank) in the file itself — the DOCX cell, the text line —
-and see whether ``verify`` names that row and column.
+percent, a rank, a grade, a maximum, a count, a statistics row) in the file
+itself — the DOCX cell (python-docx), the XLSX cell (openpyxl), the text
+line; a PDF rendition is the mutated DOCX converted by LibreOffice — and see
+whether ``verify`` names that row.
 
-Which cells: every cell of a numeric table that the relations checked on the
-unchanged document (the coverage ledger), so a mutation tests a relation the
-engine claims to verify. How: a number is changed by a clear amount and
-written back in the column's own form (separators, decimals, ``%``); a rank
-moves three places; a grade becomes another grade of the same table.
+Which cells: every cell of a numeric table that a relation checked on the
+unchanged document (the coverage ledger), so each mutation tests a relation
+the engine claims to verify. How: a number is changed by a clear amount and
+written back in the column's own form (separators, decimals, ``%``); the
+maximum of an ``x/y`` cell is changed as well as its value; a rank moves
+three places; a grade becomes another grade of the same table.
 
-Used by ``tests/test_relations_mutations.py`` (a sample) and
+Scoring against the unchanged document's findings (what is new):
+- caught: a new error names the mutated row (its unit) in that table;
+- elsewhere: a new error in that table names another row (the other end of
+  the relation, e.g. the "Tổng cộng" row for a changed part);
+- warned: only new warnings (or infos) in that table or at that row;
+- missed: nothing new.
+
+Used by ``tests/checks/test_relations_mutations.py`` (a sample) and
 ``benchmarks/bench_verify.py`` (all of them).
 """
 from __future__ import annotations
@@ -17,14 +27,21 @@ import random
 import re
 import shutil
 import tempfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.checks.relations_frame import grade_level
-from reportgen.checks.relations_support import frames
+from reportgen.checks.relations_support import frames, short
 from reportgen.read import read_path
+
+KINDS = ("score", "percent", "total", "maximum", "count", "rank", "grade", "statistic")
+OUTCOMES = ("caught", "elsewhere", "warned", "missed")
+BOUNDS = frozenset({"value-at-most-header-max", "value-at-most-row-max", "percent-at-most-100", "score-max",
+                    "fraction-bound"})
+_TOTAL = re.compile(r"tổng|cộng|chung", re.I)
 
 
 @dataclass
@@ -39,18 +56,28 @@ class Mutation:
     unit: str  # the row's label
     old: str
     new: str
-    kind: str  # 'number', 'rank', 'grade'
+    kind: str  # one of KINDS
+    relations: frozenset = frozenset()  # the relations the unchanged document verified over the cell
+
+    @property
+    def bound_only(self) -> bool:
+        """Only a bound covers the cell (≤ 100 %, ≤ its maximum): a change
+        that stays within it breaks nothing the document states."""
+        return bool(self.relations) and self.relations <= BOUNDS
 
 
 def _unit(label: str) -> str:
-    from reportgen.checks.relations_support import short
-
     return short(label)
 
 
-def changed_number(text: str, seed: int) -> str | None:
-    """``text`` with its (first) number changed clearly, written alike."""
-    m = re.search(r"\d[\d.,]*", text)
+def _token(text: str, last: bool = False) -> re.Match | None:
+    found = list(re.finditer(r"\d[\d.,]*", text))
+    return (found[-1] if last else found[0]) if found else None
+
+
+def changed_number(text: str, seed: int, last: bool = False) -> str | None:
+    """``text`` with its first (or last) number changed clearly, written alike."""
+    m = _token(text, last)
     if not m:
         return None
     token = m.group(0).rstrip(".,")
@@ -58,7 +85,6 @@ def changed_number(text: str, seed: int) -> str | None:
     dec_sep = "," if comma or ("." not in token) else "."
     if "," in token and "." in token:
         dec_sep = "," if token.rfind(",") > token.rfind(".") else "."
-    digits = token
     decimals = 0
     if dec_sep in token and token.count(dec_sep) == 1 and not (dec_sep == "." and len(token.split(".")[1]) == 3
                                                                and "," not in token):
@@ -82,6 +108,30 @@ def changed_number(text: str, seed: int) -> str | None:
         if int(new) >= 1000 and re.search(r"\d\.\d{3}", token):
             s = f"{int(new):,}".replace(",", ".")
     return text[:m.start()] + s + text[m.start() + len(token):]
+
+
+def kind_of(frame, row, col, cell) -> str:
+    if col.kind == "grade":
+        return "grade"
+    if col.kind == "rank":
+        return "rank"
+    if row.kind == "stat":
+        return "total" if row.stat in ("sum", "overall") else "statistic"
+    if col.role == "percent":
+        return "percent"
+    if col.role == "max":
+        return "maximum"
+    if col.key == "total" or _TOTAL.search(col.label):
+        return "total"
+    label = row.label.casefold().lstrip() if len(frame.nums()) == 1 else ""  # a statistics table: what the row is
+    if label.startswith(("tỷ lệ", "tỉ lệ")):
+        return "percent"
+    if label.startswith(("số ", "tổng số", "số lượng")):
+        return "count" if not label.startswith("tổng") else "total"
+    if cell is not None and col.precision == 0 and cell.value == cell.value.to_integral_value() \
+            and not cell.denominator and col.max is None and not frame.table.scheme:
+        return "count"
+    return "score"
 
 
 def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Mutation]:
@@ -108,72 +158,159 @@ def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Muta
                     text = frame.table.rows[row.report_row].raw.get(col.key) if row.report_row is not None else None
                 if not text:
                     continue
-                kind = "grade" if col.kind == "grade" else "rank" if col.kind == "rank" else \
-                    "number" if col.kind == "num" and col.index in row.cells else None
-                if kind is None:
+                cell = row.cells.get(col.index)
+                if col.kind not in ("grade", "rank") and not (col.kind == "num" and cell is not None):
                     continue
-                if kind == "grade":
-                    others = [g for g in grades if grade_level(g) and grade_level(g)[0] != row.grade]
-                    if not others:
+                h = zlib.crc32(f"{path.name}|{row.i}|{col.index}|{seed}".encode())
+                news = _new_texts(frame, row, col, cell, text, grades, h)
+                for k, new in news:
+                    if not new or new == text:
                         continue
-                    # Two levels off when the table has them (a clear slip), else the next one.
-                    others.sort(key=lambda g: -abs(grade_level(g)[0] - row.grade))
-                    new = others[0]
-                elif kind == "rank":
-                    c = row.cells.get(col.index)
-                    if c is None or c.denominator is not None:
-                        continue
-                    n = len(frame.units)
-                    r = int(c.value)
-                    new = str(r + 3 if r + 3 <= n else max(1, r - 3))
-                else:
-                    new = changed_number(text, hash((str(path), row.i, col.index, seed)) & 0xFFFF)
-                if not new or new == text:
-                    continue
-                out.append(Mutation(path, frame.table.index, src.raw_table if src else None,
-                                    src.raw_row if src else None, col.index, col.key, col.label,
-                                    _unit(row.label), text, new, kind))
+                    out.append(Mutation(path, frame.table.index, src.raw_table if src else None,
+                                        src.raw_row if src else None, col.index, col.key, col.label,
+                                        _unit(row.label), text, new, k,
+                                        frozenset(entry.cell_relations.get((row.report_row, col.key), ()))))
     rnd = random.Random(seed)
     rnd.shuffle(out)
     return out[:limit] if limit else out
 
 
+def _new_texts(frame, row, col, cell, text: str, grades: list[str], h: int) -> list[tuple[str, str | None]]:
+    """(kind, new text) for one cell: another grade, a rank three places off,
+    a number changed clearly (and the maximum of an ``x/y`` cell)."""
+    kind = kind_of(frame, row, col, cell)
+    if kind == "grade":
+        others = [g for g in grades if grade_level(g) and grade_level(g)[0] != row.grade]
+        # Two levels off when the table has them (a clear slip), else the next one.
+        others.sort(key=lambda g: -abs(grade_level(g)[0] - row.grade))
+        return [(kind, others[0])] if others else []
+    if kind == "rank":
+        if cell is None or cell.denominator is not None:
+            return []
+        n, r = len(frame.units), int(cell.value)
+        return [(kind, str(r + 3 if r + 3 <= n else max(1, r - 3)))]
+    h &= 0xFFFF
+    out = [(kind, changed_number(text, h))]
+    if cell is not None and cell.denominator is not None and len(re.findall(r"\d[\d.,]*", text)) == 2:
+        out.append(("maximum", changed_number(text, h + 1, last=True)))
+    return out
+
+
 # -------------------------------------------------------------------------- writing
 
-def write_mutated(m: Mutation, out_dir: Path) -> Path:
+def write_mutated(m: Mutation, out_dir: Path, stem: str | None = None) -> Path:
     suffix = m.path.suffix.lower()
     if suffix in (".docx", ".doc"):
-        return _docx(m, out_dir)
+        return _docx(m, out_dir, stem)
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx(m, out_dir, stem)
     if suffix in (".txt", ".md"):
         return _text(m, out_dir)
     raise ValueError(f"no mutation writer for {suffix}")
 
 
-def _docx(m: Mutation, out_dir: Path) -> Path:
+def _docx(m: Mutation, out_dir: Path, stem: str | None = None) -> Path:
     import docx
-
-    doc = docx.Document(str(m.path))
-    table = doc.tables[m.raw_table]
-    cell = _cell_by_text(table, m)
-    if cell is None:
-        try:
-            cell = table.cell(m.raw_row, m.col)
-        except IndexError as exc:  # an irregular grid python-docx cannot address
-            raise ValueError("cell out of python-docx's grid") from exc
     from docx.oxml.ns import qn
 
-    texts = [t for t in cell._tc.iter(qn("w:t"))]  # every run, also inside w:ins, w:hyperlink, w:smartTag
+    doc = docx.Document(str(m.path))
+    tc = _tc_by_grid(doc, m)
+    if tc is None:
+        table = doc.tables[m.raw_table] if m.raw_table is not None and m.raw_table < len(doc.tables) else None
+        cell = _cell_by_text(table, m) if table is not None else None
+        if cell is None:
+            raise ValueError("cell not found in the DOCX")
+        tc = cell._tc
+    texts = [t for t in tc.iter(qn("w:t"))]  # every run, also inside w:ins, w:hyperlink, w:smartTag
     if not texts:
         raise ValueError("empty cell")
-    whole = "".join(t.text or "" for t in texts)
-    if m.old.strip() not in whole:
-        raise ValueError("cell text differs from the parser's")
-    texts[0].text = whole.replace(m.old.strip(), m.new.strip(), 1)
-    for t in texts[1:]:
-        t.text = ""
-    target = out_dir / (m.path.stem + ".docx")
+    _rewrite(texts, m)
+    target = out_dir / ((stem or m.path.stem) + ".docx")
     doc.save(str(target))
     return target
+
+
+def _rewrite(texts, m: Mutation) -> None:
+    """Write ``m.new`` over ``m.old`` in the runs of a cell: the whole text
+    when it reads alike, else only the number that differs (a cell of two
+    paragraphs "8,56/" and "12" reads "8,56/ 12" to the parser)."""
+    whole = "".join(t.text or "" for t in texts)
+    if m.old.strip() in whole:
+        texts[0].text = whole.replace(m.old.strip(), m.new.strip(), 1)
+        for t in texts[1:]:
+            t.text = ""
+        return
+    if _squash(whole) != _squash(m.old):
+        raise ValueError("cell text differs from the parser's")
+    old_n, new_n = _NUM.findall(m.old), _NUM.findall(m.new)
+    diff = [k for k, (a, b) in enumerate(zip(old_n, new_n)) if a != b]
+    if len(old_n) != len(new_n) or len(diff) != 1:
+        raise ValueError("no single number changed")
+    k = diff[0]
+    for t in texts:  # the k-th number of the cell, counted run by run (a number inside one run)
+        found = _NUM.findall(t.text or "")
+        if k < len(found):
+            hit = list(_NUM.finditer(t.text))[k]
+            t.text = t.text[:hit.start()] + new_n[diff[0]] + t.text[hit.end():]
+            return
+        k -= len(found)
+    raise ValueError("number not found in the runs")
+
+
+_NUM = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _tc_by_grid(doc, m: Mutation):
+    """The ``w:tc`` at the parser's (row, column) — rows and cells through
+    their containers, columns shifted by ``w:gridBefore`` and spread by
+    ``w:gridSpan`` as the reader counts them — in the table of that index
+    among the body's tables, or the one table whose cell there reads ``m.old``."""
+    from docx.oxml.ns import qn
+
+    if m.raw_row is None:
+        return None
+    tables = list(doc.element.body.iter(qn("w:tbl")))
+    order = ([tables[m.raw_table]] if m.raw_table is not None and m.raw_table < len(tables) else []) + tables
+    want = _squash(m.old)
+    for tbl in order:
+        tc = _tc_at(tbl, m.raw_row, m.col)
+        if tc is not None and _squash("".join(t.text or "" for t in tc.iter(qn("w:t")))) == want:
+            return tc
+    return None
+
+
+def _tc_at(tbl, r: int, c: int):
+    from docx.oxml.ns import qn
+
+    def kids(el, tag):
+        for child in el:
+            if child.tag == qn(tag):
+                yield child
+            elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+                yield from kids(child, tag)
+
+    def attr(parent, tag, default):
+        el = parent.find(qn(tag)) if parent is not None else None
+        try:
+            return max(int(el.get(qn("w:val"), default)), 0) if el is not None else default
+        except ValueError:
+            return default
+
+    rows = list(kids(tbl, "w:tr"))
+    if r >= len(rows):
+        return None
+    tr = rows[r]
+    col = attr(tr.find(qn("w:trPr")), "w:gridBefore", 0)
+    for tc in kids(tr, "w:tc"):
+        span = max(attr(tc.find(qn("w:tcPr")), "w:gridSpan", 1), 1)
+        if col <= c < col + span:
+            return tc
+        col += span
+    return None
 
 
 def _cell_by_text(table, m: Mutation):
@@ -195,6 +332,45 @@ def _cell_by_text(table, m: Mutation):
     return None
 
 
+def _xlsx(m: Mutation, out_dir: Path, stem: str | None = None) -> Path:
+    """The cell of the unit's row on the table's sheet that reads ``m.old``;
+    a number stored as a number stays one (written as the new value)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(str(m.path))
+    ws = wb.worksheets[m.raw_table]
+    unit = m.unit.rstrip("…")
+    exact = not m.unit.endswith("…")
+    hit = None
+    for row in ws.iter_rows():
+        texts = [("" if c.value is None else str(c.value)).strip() for c in row]
+        if not any((" ".join(t.split()) == unit) if exact else t.startswith(unit) for t in texts):
+            continue
+        same = [c for c, t in zip(row, texts) if t == m.old.strip() or _same_number(c.value, m.old)]
+        if len(same) == 1:
+            hit = same[0]
+            break
+    if hit is None:
+        raise ValueError("cell not found on the sheet")
+    if isinstance(hit.value, (int, float)):
+        new = m.new.strip().replace(",", ".")
+        hit.value = float(new) if "." in new else int(new)
+    else:
+        hit.value = m.new.strip()
+    target = out_dir / ((stem or m.path.stem) + m.path.suffix.lower())
+    wb.save(str(target))
+    return target
+
+
+def _same_number(value, text: str) -> bool:
+    if not isinstance(value, (int, float)):
+        return False
+    try:
+        return Decimal(str(value)) == Decimal(text.strip().replace(",", "."))
+    except ArithmeticError:
+        return False
+
+
 def _text(m: Mutation, out_dir: Path) -> Path:
     lines = m.path.read_text(encoding="utf-8").split("\n")
     done = False
@@ -210,13 +386,39 @@ def _text(m: Mutation, out_dir: Path) -> Path:
     return target
 
 
+# -------------------------------------------------------------------------- scoring
+
+def _key(f) -> tuple:
+    return (f.code, str(f.severity), f.unit, f.column, f.reported)
+
+
+def outcome(m: Mutation, baseline: list, findings: list, same_table: bool = True) -> str:
+    """caught / elsewhere / warned / missed (see the module docstring);
+    ``same_table`` False for a rendition whose tables may be numbered otherwise."""
+    known = {_key(f) for f in baseline}
+    new = [f for f in findings if _key(f) not in known]
+    here = [f for f in new if not same_table or f.table == m.table]
+    errors = [f for f in here if f.severity == "error"]
+    if any(f.unit == m.unit for f in errors):
+        return "caught"
+    if errors:
+        return "elsewhere"
+    if here or any(f.unit == m.unit for f in new):
+        return "warned"
+    return "missed"
+
+
+def verify_findings(path: Path) -> list:
+    report = read_path(path)
+    return run_checks(report, CheckContext())
+
+
 def run(m: Mutation) -> tuple[bool, list]:
     """Whether verify names the mutated row and column with an error."""
     tmp = Path(tempfile.mkdtemp(prefix="mut-"))
     try:
         path = write_mutated(m, tmp)
-        report = read_path(path)
-        findings = run_checks(report, CheckContext())
+        findings = verify_findings(path)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     errors = [f for f in findings if f.severity == "error"]
@@ -225,6 +427,4 @@ def run(m: Mutation) -> tuple[bool, list]:
 
 
 def _mentions(message: str, label: str) -> bool:
-    from reportgen.checks.relations_support import short
-
     return short(label, 50) in message or label in message

@@ -6,15 +6,23 @@ a private temporary folder, then read by :mod:`parsers.docx` /
 
 Settings: ``soffice`` (the program, default "soffice"), ``convert_timeout``
 (seconds, default 120).
+
+:func:`run_soffice` is the one way the project starts LibreOffice (reading a
+.doc/.xls here, DOCX → PDF for ``draft --pdf``, batches and the web view): an
+isolated profile with links and remote data off, no network namespace route,
+and a timeout that ends the whole process group.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
+from typing import Callable, Sequence
 
 from reportgen.raw import RawDocument, UnreadableInput
 
@@ -77,35 +85,92 @@ def no_network_prefix() -> list[str]:
     return list(_NO_NETWORK)
 
 
+def soffice_program(name: str = "soffice") -> str:
+    """The LibreOffice program (``soffice``, else ``libreoffice``)."""
+    for candidate in (name, "soffice", "libreoffice"):
+        found = shutil.which(candidate)
+        if found:
+            return found
+    raise UnreadableInput("Không tìm thấy LibreOffice (lệnh soffice). Cài gói libreoffice-writer.")
+
+
+def isolated_profile(folder: str | Path) -> Path:
+    """Make ``folder`` a LibreOffice user profile with links, remote data and
+    macros off (idempotent: a long-lived profile keeps its settings)."""
+    folder = Path(folder)
+    if not (folder / "user" / "registrymodifications.xcu").is_file():
+        _quiet_profile(folder)
+    return folder
+
+
+def run_soffice(files: Sequence[Path], target: str, outdir: Path, *, timeout: float,
+                profile: str | Path | None = None, on_line: Callable[[str], None] | None = None,
+                program: str = "soffice") -> tuple[int, str]:
+    """THE way this project runs LibreOffice: ``--convert-to target`` of
+    ``files`` into ``outdir`` in one headless process, with an isolated user
+    profile (``profile``, kept by the caller, or a private one for this call),
+    no network (:func:`no_network_prefix`), no input on stdin, and the whole
+    process group killed after ``timeout`` seconds (Vietnamese
+    UnreadableInput). ``on_line`` gets each line LibreOffice prints. Returns
+    (exit status, output)."""
+    with contextlib.ExitStack() as stack:
+        if profile is None:
+            profile = stack.enter_context(tempfile.TemporaryDirectory(prefix="reportgen-lo-"))
+        isolated_profile(profile)
+        cmd = [*no_network_prefix(), soffice_program(program), f"-env:UserInstallation=file://{profile}",
+               "--headless", "--norestore", "--nolockcheck", "--convert-to", target, "--outdir", str(outdir),
+               *map(str, files)]
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+        except FileNotFoundError as exc:
+            raise UnreadableInput("Không tìm thấy LibreOffice (lệnh soffice). Cài gói libreoffice-writer.") from exc
+        output: list[str] = []
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            _kill_group(proc)
+
+        timer = threading.Timer(timeout, expire)
+        timer.start()
+        try:
+            assert proc.stdout is not None
+            for raw in proc.stdout:
+                line = raw.decode("utf-8", "replace")
+                output.append(line)
+                if on_line is not None:
+                    on_line(line)
+            proc.wait()
+        finally:
+            timer.cancel()
+            if proc.poll() is None:
+                _kill_group(proc)
+                proc.wait()
+        if expired.is_set():
+            names = ", ".join(Path(f).name for f in files)
+            raise UnreadableInput(f"LibreOffice không chuyển đổi xong {names} sau {timeout:g} giây.")
+    return proc.returncode, "".join(output)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    # soffice starts soffice.bin in the same session: end the whole group.
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def convert(path: Path, target: str, outdir: Path, settings: dict | None = None) -> Path:
     """Convert ``path`` with LibreOffice headless to ``target`` ('docx',
     'xlsx', 'pdf' …) in ``outdir``; return the new file. Each call uses its
     own user profile, so parallel runs do not fight over a lock."""
     settings = {**DEFAULTS, **(settings or {})}
-    program = shutil.which(settings["soffice"]) or settings["soffice"]
-    with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as profile:
-        _quiet_profile(Path(profile))
-        cmd = [*no_network_prefix(), program, f"-env:UserInstallation=file://{profile}", "--headless",
-               "--norestore", "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), str(path)]
-        try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, start_new_session=True)
-        except FileNotFoundError as exc:
-            raise UnreadableInput("Không tìm thấy LibreOffice (soffice) để chuyển đổi tệp Office cũ.") from exc
-        try:
-            stdout, stderr = proc.communicate(timeout=settings["convert_timeout"])
-        except subprocess.TimeoutExpired as exc:
-            # soffice starts soffice.bin in the same session: end the whole group.
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.communicate()
-            raise UnreadableInput(
-                f"LibreOffice không chuyển đổi xong tệp {path.name} sau {settings['convert_timeout']} giây.") from exc
+    rc, output = run_soffice([path], target, outdir, timeout=settings["convert_timeout"],
+                             program=settings["soffice"])
     out = outdir / (path.stem + "." + target.split(":")[0])
-    if proc.returncode != 0 or not out.exists():
-        detail = (stderr or stdout).decode("utf-8", "replace").strip().splitlines()
+    if rc != 0 or not out.exists():
+        detail = output.strip().splitlines()
         raise UnreadableInput(f"LibreOffice không chuyển đổi được tệp {path.name}"
                               + (f": {detail[-1]}" if detail else "."))
     return out

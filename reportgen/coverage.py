@@ -42,6 +42,7 @@ class TableEntry:
     checked_cells: set[Cell] = field(default_factory=set)
     relations: set[str] = field(default_factory=set)  # names of relations verified on it
     doubts: list[str] = field(default_factory=list)  # Vietnamese: why a relation was not decided
+    cell_relations: dict[Cell, set[str]] = field(default_factory=dict, repr=False)  # cell → relations over it
 
     @property
     def checked(self) -> bool:
@@ -89,7 +90,9 @@ class Ledger:
         (whether or not it found a slip: a slip is a checked cell too)."""
         entry = self.tables.setdefault(index, TableEntry(index))
         entry.relations.add(relation)
-        entry.checked_cells.update(cells)
+        for cell in cells:
+            entry.checked_cells.add(cell)
+            entry.cell_relations.setdefault(cell, set()).add(relation)
 
     def table_doubt(self, index: int, reason: str) -> None:
         self.tables.setdefault(index, TableEntry(index)).doubts.append(reason)
@@ -140,8 +143,16 @@ class Ledger:
                 "claims": (sum(1 for c in claims if c.checked), len(claims))}
 
     @property
+    def anything_checked(self) -> bool:
+        """Whether at least one table or one claim with numbers was checked: a
+        document from which nothing numeric was understood (a scan read badly,
+        a letter with no figures) is never ĐẠT."""
+        return any(t.checked for t in self.tables.values() if t.numeric_cells) or \
+            any(c.checked for c in self.claims.values() if c.text)
+
+    @property
     def complete(self) -> bool:
-        return not self.unchecked_tables() and not self.unchecked_claims()
+        return not self.unchecked_tables() and not self.unchecked_claims() and self.anything_checked
 
     def line(self) -> str:
         """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.'"""

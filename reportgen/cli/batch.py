@@ -28,6 +28,9 @@ def add_batch_options(p, jsonl: bool = True) -> None:
                         "biến REPORTGEN_BROKER nếu có)")
     p.add_argument("--quiet", "-q", action="store_true", help="không in tiến độ, chỉ in bảng tổng hợp")
     p.add_argument("--report", metavar="RA.xlsx", help="ghi kết quả và mọi phát hiện của cả loạt vào tệp XLSX")
+    p.add_argument("--resume", metavar="NHẬT_KÝ.jsonl",
+                   help="ghi kết quả từng tệp vào nhật ký này ngay khi xong; chạy lại cùng lệnh với cùng nhật ký "
+                        "(sau khi bị ngắt) thì bỏ qua các tệp đã có kết quả và chỉ xử lý các tệp còn lại")
 
 
 def wants_batch(args, inputs: Sequence[str], folders: bool = True) -> bool:
@@ -36,7 +39,7 @@ def wants_batch(args, inputs: Sequence[str], folders: bool = True) -> bool:
     inputs."""
     from ..jobs import broker_url
 
-    return bool(args.jobs or broker_url(args.broker) or args.quiet or args.report
+    return bool(args.jobs or broker_url(args.broker) or args.quiet or args.report or getattr(args, "resume", None)
                 or getattr(args, "format", None) == "jsonl"
                 or (folders and any(Path(p).is_dir() for p in inputs)))
 
@@ -57,8 +60,8 @@ def expand_inputs(paths: Sequence[str]) -> list[str]:
 class Display:
     """Progress on stderr: a rich bar on a terminal, plain lines otherwise."""
 
-    def __init__(self, total: int, quiet: bool, title: str):
-        self.total, self.quiet, self.done = total, quiet, 0
+    def __init__(self, total: int, quiet: bool, title: str, done: int = 0):
+        self.total, self.quiet, self.done = total, quiet, done
         self.bar = None
         if not quiet and sys.stderr.isatty():
             from rich.console import Console
@@ -66,7 +69,7 @@ class Display:
 
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                 TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task(title, total=total)
+            self.task = self.bar.add_task(title, total=total, completed=done)
             self.bar.start()
 
     def progress(self, p) -> None:
@@ -142,19 +145,32 @@ def print_summary(kind: str, results, fmt: str) -> None:
 
 
 def run_jobs(jobs, args, title: str):
-    """Run the jobs with the runner the options choose; results in order."""
+    """Run the jobs with the runner the options choose; results in order.
+    With ``--resume``, the jobs the journal already holds are not run again."""
     from ..jobs import make_runner
+    from ..jobs.journal import Journal
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs phải là số nguyên dương.")
-    display = Display(len(jobs), args.quiet, title)
+    journal = Journal(args.resume) if getattr(args, "resume", None) else None
+    done = journal.restore(jobs) if journal is not None else {}
+    todo = [j for j in jobs if j.id not in done]
+    if done and not args.quiet:
+        print(f"reportgen: tiếp tục theo nhật ký {args.resume}: {len(done)}/{len(jobs)} tệp đã có kết quả, "
+              f"còn {len(todo)} tệp.", file=sys.stderr, flush=True)
+    display = Display(len(jobs), args.quiet, title, done=len(done))
+    got = {}
     try:
-        with make_runner(args.jobs, args.broker, on_progress=display.progress, on_result=display.result) as runner:
-            runner.submit(jobs)
-            results = runner.wait()
+        if todo:
+            with make_runner(args.jobs, args.broker, on_progress=display.progress) as runner:
+                if journal is not None:
+                    runner.on_result(journal.record)  # on disk before it is shown
+                runner.on_result(display.result)
+                runner.submit(todo)
+                got = {r.job_id: r for r in runner.wait()}
     finally:
         display.close()
-    return results
+    return [done.get(j.id) or got[j.id] for j in jobs]
 
 
 def finish(kind: str, results, args) -> int:
@@ -172,6 +188,7 @@ def finish(kind: str, results, args) -> int:
 def verify_batch(args, settings: dict) -> int:
     """``reportgen verify FILES|DIRS --jobs N``."""
     from ..jobs import Job, default_workers
+    from ..jobs.execute import limits_option
 
     if args.annotate:
         raise UsageError("Tùy chọn --annotate chỉ dùng với đúng một tệp đầu vào, không dùng khi chạy hàng loạt.")
@@ -181,7 +198,8 @@ def verify_batch(args, settings: dict) -> int:
     if not inputs:
         raise UsageError("Không có tệp nào để kiểm tra trong các thư mục đã cho.")
     workers = args.jobs or default_workers()
-    options = {**settings, "scheme": args.scheme, "ocr_threads": 1 if workers > 1 else None}
+    options = {**settings, "scheme": args.scheme, "ocr_threads": 1 if workers > 1 else None,
+               "limits": limits_option(settings.get("limits"))}  # --limit reaches every worker
     options = {k: v for k, v in options.items() if v is not None}
     jobs = [Job("verify", os.path.abspath(p), options) for p in inputs]
     return finish("verify", run_jobs(jobs, args, "Kiểm tra"), args)

@@ -1,5 +1,7 @@
 """DOCX → PDF with LibreOffice headless: a batch of files in ONE soffice
-process, with its own user profile (two conversions must never share one).
+process, with its own user profile (two conversions must never share one),
+started by :func:`parsers.legacy_office.run_soffice` (no network, links off,
+a timeout).
 
 Fonts: the documents ask for Times New Roman; where it is not installed,
 fontconfig gives LibreOffice the metric-compatible Liberation Serif (package
@@ -20,11 +22,9 @@ TIMEOUT_PER_FILE = 60
 
 
 def soffice_binary() -> str:
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise UnreadableInput("Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF. Cài gói libreoffice-writer.")
+    from parsers.legacy_office import soffice_program
+
+    return soffice_program()
 
 
 def serif_font() -> str:
@@ -60,20 +60,16 @@ def convert(docx_files: Sequence[str | Path], outdir: str | Path, pdf_a: bool = 
         return []
     outdir = Path(outdir).resolve()
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="rg-lo-") as profile:
-        cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", PDF_A2B if pdf_a else "pdf:writer_pdf_Export", "--outdir", str(outdir),
-               *map(str, files)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True,
-                                  timeout=30 + TIMEOUT_PER_FILE * len(files))
-        except subprocess.TimeoutExpired as exc:
-            raise UnreadableInput("LibreOffice không xuất xong PDF trong thời gian cho phép.") from exc
+    from parsers.legacy_office import run_soffice
+
+    # The one LibreOffice launcher: isolated profile, no network, a timeout.
+    _rc, output = run_soffice(files, PDF_A2B if pdf_a else "pdf:writer_pdf_Export", outdir,
+                              timeout=30 + TIMEOUT_PER_FILE * len(files))
     pdfs = [outdir / (f.stem + ".pdf") for f in files]
     missing = [p.name for p in pdfs if not p.is_file()]
     if missing:
         raise UnreadableInput(f"LibreOffice không xuất được PDF: {', '.join(missing)} "
-                              f"({(proc.stderr or proc.stdout).strip()[:300]}).")
+                              f"({output.strip()[:300]}).")
     return pdfs
 
 

@@ -10,7 +10,6 @@ import atexit
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
@@ -36,7 +35,9 @@ def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike 
     """Convert ``files`` in one soffice process. PDFs go to ``outdir`` (default:
     beside each DOCX) under the DOCX's stem; returns their paths in order.
     ``on_file(k, n)`` is called as each PDF is finished."""
-    from ..draft.pdf import PDF_A2B, soffice_binary
+    from parsers.legacy_office import run_soffice
+
+    from ..draft.pdf import PDF_A2B
 
     sources = [Path(f).resolve() for f in files]
     if not sources:
@@ -48,24 +49,18 @@ def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike 
     stage = targets[0].parent
     stage.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".rg-pdf-", dir=stage) as work:
-        cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile_dir()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", PDF_A2B if pdf_a else "pdf:writer_pdf_Export", "--outdir", work,
-               *map(str, sources)]
         done = 0
-        try:
-            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                    encoding="utf-8", errors="replace")
-            output = []
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                output.append(line)
-                if _CONVERTED.match(line) and on_file is not None:
-                    done += 1
-                    on_file(done, len(sources))
-            proc.wait(timeout=30 + TIMEOUT_PER_FILE * len(sources))
-        except subprocess.TimeoutExpired as exc:
-            proc.kill()
-            raise UnreadableInput("LibreOffice không xuất xong PDF trong thời gian cho phép.") from exc
+
+        def on_line(line: str) -> None:
+            nonlocal done
+            if _CONVERTED.match(line) and on_file is not None:
+                done += 1
+                on_file(done, len(sources))
+
+        # The one LibreOffice launcher (no network, links off, a timeout), with this worker's profile.
+        _rc, output = run_soffice(sources, PDF_A2B if pdf_a else "pdf:writer_pdf_Export", Path(work),
+                                  timeout=30 + TIMEOUT_PER_FILE * len(sources), profile=profile_dir(),
+                                  on_line=on_line)
         made = [Path(work) / (s.stem + ".pdf") for s in sources]
         lost = [s.name for s, m in zip(sources, made) if not m.is_file()]
         for m, t in zip(made, targets):
@@ -73,5 +68,5 @@ def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike 
                 os.replace(m, t)
     if lost:
         raise UnreadableInput(f"LibreOffice không xuất được PDF: {', '.join(lost)} "
-                              f"({''.join(output).strip()[:300]}).")
+                              f"({output.strip()[:300]}).")
     return targets

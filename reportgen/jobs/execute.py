@@ -4,7 +4,9 @@ whatever happens becomes a :class:`JobResult` naming the file.
 Options of each kind (all plain JSON values):
 
 - ``verify``: ``scheme`` (name), ``engine``, ``ocr``, ``password``,
-  ``ocr_threads`` (pages recognised at once; 1 inside a batch). Payload: the
+  ``ocr_threads`` (pages recognised at once; 1 inside a batch), ``limits``
+  (the command line's ``--limit`` values as ``{name: value}``, see
+  :func:`limits_option`; the worker's defaults for the rest). Payload: the
   verifier's JSON for the file.
 - ``import``: ``db`` (SQLAlchemy URL; default REPORTGEN_DB or the user's
   archive). Idempotent by the file's SHA-256: a job run twice stores the
@@ -34,7 +36,7 @@ Emit = Callable[[Progress], None]
 EXIT_BUG = 70
 BUG_LOG = "reportgen-loi.log"
 
-_READER_OPTIONS = ("engine", "ocr", "password", "ocr_threads")
+_READER_OPTIONS = ("engine", "ocr", "password", "ocr_threads", "limits")
 
 
 def _named(message: str, name: str) -> str:
@@ -80,8 +82,35 @@ def run_job(job: Job, emit: Emit | None = None, attempts: int = 1) -> JobResult:
 
 # -- verify -----------------------------------------------------------------------
 
+def limits_option(limits) -> dict | None:
+    """A :class:`parsers.limits.Limits` as a job option: every value, plain
+    JSON (so a Celery worker on another machine applies the limits of the
+    command that enqueued the job, not its own environment's)."""
+    from dataclasses import asdict
+
+    return None if limits is None else asdict(limits)
+
+
+def job_limits(value):
+    """The ``limits`` option back as a Limits (a Limits passes through; an
+    unknown name is ignored, a bad value is a Vietnamese UnreadableInput)."""
+    from dataclasses import fields
+
+    from parsers.limits import Limits
+
+    if value is None or isinstance(value, Limits):
+        return value
+    names = {f.name for f in fields(Limits)}
+    try:
+        return Limits(**{k: v for k, v in dict(value).items() if k in names})
+    except (TypeError, ValueError) as exc:
+        raise UnreadableInput(f"giới hạn của việc không hợp lệ: {exc}") from None
+
+
 def reader_settings(options: dict, progress) -> dict:
     settings = {k: options[k] for k in _READER_OPTIONS if options.get(k) is not None}
+    if "limits" in settings:
+        settings["limits"] = job_limits(settings["limits"])
     settings["on_page"] = lambda stage, k, n: progress(stage, k, n)
     return settings
 
@@ -190,6 +219,13 @@ def _draft_render(job: Job, progress) -> JobResult:
     from ..draft.perunit import write_per_unit
 
     o = job.options
+    if o.get("limits") is not None:  # the enqueuing command's --limit values, as in a single run
+        from parsers.limits import use
+
+        from ..draft import sandbox
+
+        sandbox.LIMITS = job_limits(o["limits"])
+        use(sandbox.LIMITS)
     progress("reading")
     meta = load_meta(o.get("meta"), o.get("doc_type"))
     data = load_data(job.input, o.get("scheme"), o.get("province"), o.get("previous"))

@@ -64,9 +64,10 @@ def _grade_first_re() -> re.Pattern[str]:
 
 
 # A year ("năm 2025 xếp loại …"), a bound of a band ("từ 90 đến dưới 100 điểm
-# xếp loại …") or a number of levels ("có 04 mức xếp loại: Tốt, Khá …") is not a
-# count of units.
-_NOT_A_COUNT = r"(?<!năm\s)(?<!tháng\s)(?<!ngày\s)(?<!dưới\s)(?<!trên\s)(?<!đến\s)(?<!từ\s)"
+# xếp loại …"), a number of levels ("có 04 mức xếp loại: Tốt, Khá …") or a rank
+# ("xếp hạng 13/34 tỉnh, thành phố, xếp loại Tốt") is not a count of units.
+_NOT_A_COUNT = (r"(?<!năm\s)(?<!tháng\s)(?<!ngày\s)(?<!dưới\s)(?<!trên\s)(?<!đến\s)(?<!từ\s)"
+                r"(?<!hạng\s)(?<!thứ\s)")
 _COUNT_HEAD = (_NOT_A_COUNT + r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?!điểm\b|%|mức\b|loại\b)"
                r"(?P<noun>(?:[^\W\d][\w&]*,?\s+){0,5}?)")
 # A unit list ends where the next count of a grade starts, or at the block's end.
@@ -95,6 +96,7 @@ _EVALUATED = re.compile(
 def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
     out: list[Statement] = []
     text = block.text.lstrip("-–+•* ")
+    offset = len(block.text) - len(text)
     matches = [m for m in _grade_count_re().finditer(text)
                if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành")]
     if not matches:
@@ -103,7 +105,8 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
         grade = canonical_grade(m.group("grade"))
         st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
                        count=int(m.group("x")), grade=grade, scope=scope,
-                       raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade")})
+                       raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade"),
+                            "at": str(offset + m.start())})
         if m.group("y"):
             st.numerator, st.denominator = Decimal(m.group("x")), Decimal(m.group("y"))
         listed = m.group("list") or _unit_parenthesis(m.group("plist"))

@@ -92,15 +92,13 @@ def _write(store: Store, item: Item, payload: dict) -> None:
 
 def to_pdf(src: Path, kind: str, out: Path) -> Path:
     """A PDF rendering of ``src`` by LibreOffice, in its own profile folder."""
-    from ..draft.pdf import soffice_binary
+    from parsers.legacy_office import run_soffice
 
     with tempfile.TemporaryDirectory(prefix="rg-view-", dir=out.parent) as tmp:
         named = Path(tmp) / ("document" + _EXT.get(kind, ""))
         shutil.copyfile(src, named)
-        profile = Path(tmp) / "profile"
-        cmd = [soffice_binary(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", "pdf", "--outdir", tmp, str(named)]
-        subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT, check=False)
+        # The one LibreOffice launcher: own profile, no network, links off, a timeout.
+        run_soffice([named], "pdf", Path(tmp), timeout=SOFFICE_TIMEOUT)
         made = Path(tmp) / "document.pdf"
         if not made.is_file():
             raise UnreadableInput("LibreOffice không xuất được bản PDF để xem.")
