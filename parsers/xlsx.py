@@ -1,5 +1,5 @@
 """XLSX → RawDocument, streamed in one pass per sheet (:mod:`parsers.xlsx_package`:
-the package's XML read with defusedxml, no spreadsheet library in the way).
+the package's XML read with lxml, no DTD, no spreadsheet library in the way).
 
 Each worksheet gives a paragraph with the sheet name (style ``'sheet'``),
 then the paragraphs of its title rows, its table, and the paragraphs of its
