@@ -108,6 +108,22 @@ def test_log_in(browser, server):
     page.context.close()
 
 
+# Both rectangles once the window has not scrolled for five frames in a row.
+_SETTLED_RECTS = """([a, b]) => new Promise(resolve => {
+  let last = null, still = 0;
+  function tick() {
+    const y = window.scrollY;
+    still = (y === last) ? still + 1 : 0;
+    last = y;
+    if (still < 5) { requestAnimationFrame(tick); return; }
+    const r = id => { const q = document.getElementById(id).getBoundingClientRect();
+                      return {x: q.x, y: q.y, width: q.width, height: q.height}; };
+    resolve([r(a), r(b)]);
+  }
+  requestAnimationFrame(tick);
+})"""
+
+
 def _upload_and_open(page, path: Path) -> None:
     page.set_input_files("#files", str(path))
     page.click("#upload button[type=submit]")
@@ -117,26 +133,29 @@ def _upload_and_open(page, path: Path) -> None:
     page.wait_for_selector(".result[data-view=ready]")
 
 
-@pytest.mark.xfail(reason="known defect since the PDF reader's rewrite landed: the slip's box is drawn below "
-                          "its page image (cell box vs page of a table continued over pages); open in issue 13",
-                   strict=False)
 def test_a_seed_pdf_shows_the_slip_outlined_on_its_page(browser, server, seeds):
     page = _page(browser, server, "chuyenvien")
     _upload_and_open(page, seeds["002.pdf"])
     assert page.inner_text("#verdict") == "KHÔNG ĐẠT"
     finding = page.locator(".finding", has_text="TOTAL_MISMATCH").first
     box_id = finding.get_attribute("data-box")
-    box = page.locator(f"#{box_id}")
     page_three = page.locator("#page-3")
     assert page_three.locator(f"#{box_id}").count() == 1  # the slipped total is on page 3
     finding.click()
     page.wait_for_function("id => document.getElementById(id).classList.contains('active')", arg=box_id)
     page.locator("#page-3 img").evaluate("img => img.decode()")  # scrolled to it: the lazy image is loaded
-    b, p = box.bounding_box(), page_three.bounding_box()
+    # The click scrolls smoothly: two rectangles read one after the other
+    # while it moves are from two different scroll positions (the box then
+    # seemed to lie below its page). Wait until the scrolling has stopped,
+    # then read both rectangles in one frame.
+    b, p = page.evaluate(_SETTLED_RECTS, [box_id, "page-3"])
     assert b["width"] > 10 and b["height"] > 5
     assert p["x"] <= b["x"] and b["x"] + b["width"] <= p["x"] + p["width"]
     assert p["y"] <= b["y"] and b["y"] + b["height"] <= p["y"] + p["height"]
-    # The box covers the printed "58,69/85": the page image's text under it.
+    # The box covers the printed "58,69/85": its cell is at x 651,2–695,0 and
+    # y 281,05–304,65 pt of the landscape page's 841,89 × 595,30 pt.
+    assert abs((b["x"] - p["x"]) / p["width"] - 651.2 / 841.89) < 0.01
+    assert abs((b["y"] - p["y"]) / p["height"] - 281.05 / 595.30) < 0.01
     shot(page, "02-pdf-o-bi-danh-dau")
     # And the other way round: a box leads back to its finding.
     other = page.locator(".box.sev-error").last
