@@ -842,4 +842,15 @@ def case_pdf_huge_image(tmp: Path, scale: str) -> Case:
     return Case("pdf_huge_image", ["verify", str(path)], {2}, None, mem_mb=1024, seconds=120, protected=[path])
 
 
-ALL += [case_docx_zip_bomb, case_docx_deep_nesting, case_xlsx_deep_nesting, case_pdf_huge_image]
+def case_batch_report_onto_input(tmp: Path, scale: str) -> Case:
+    """``verify a.txt b.xlsx --jobs 2 --report b.xlsx``: the batch's workbook would replace an input."""
+    text = tmp / "bao-cao.txt"
+    text.write_bytes(SEED.read_bytes())
+    sheet = write_xlsx(tmp / "bang-diem.xlsx", list(_score_rows(5)))
+    return Case("batch_report_onto_input", ["verify", str(text), str(sheet), "--jobs", "2", "--quiet",
+                                            "--report", str(sheet)], {2}, "trùng với tệp đầu vào", mem_mb=600,
+                seconds=60, protected=[text, sheet])
+
+
+ALL += [case_batch_report_onto_input, case_docx_zip_bomb,
+        case_docx_deep_nesting, case_xlsx_deep_nesting, case_pdf_huge_image]
