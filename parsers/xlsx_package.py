@@ -216,6 +216,23 @@ class Package:
                 return text
         return _unescape(text)  # 'str' (a formula's text), 'e' (#DIV/0!), 'inlineStr' without <is>
 
+    def more_rows_than(self, sheet: SheetRef, limit: int) -> bool:
+        """Whether ``sheet`` holds data on more than ``limit`` rows, found by a
+        quick pass (one C-level search per row, no cell read): a million-row
+        sheet is refused in seconds, not after reading ``limit`` rows of
+        cells. Only sheets whose XML is large enough to hold that many rows
+        are counted (about 20 bytes a row at the least)."""
+        if self.zf.getinfo(sheet.member).file_size <= limit * 20:
+            return False
+        count = 0
+        for _, el in _parse(self.zf, sheet.member, tag="{*}row"):
+            if el.find(".//{*}v") is not None or el.find(".//{*}t") is not None:
+                count += 1
+                if count > limit:
+                    return True
+            _drop(el)
+        return False
+
     def rows(self, sheet: SheetRef, max_cols: int) -> SheetRows:
         """Stream the rows of ``sheet``: (row number, cells with a value or a
         formula), in order; columns beyond ``max_cols`` are not read."""
