@@ -759,11 +759,15 @@ _DOCX_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http:
 _W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def _docx_parts(path: Path, document: Callable[[object], None]) -> Path:
+def _docx_parts(path: Path, document: Callable[[object], None], stored: bool = False) -> Path:
+    """A DOCX whose document part ``document(fh)`` writes (``stored``: not
+    compressed, so the ZIP's ratio check lets it through to the XML)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", _DOCX_CT)
         zf.writestr("_rels/.rels", _DOCX_RELS)
-        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+        info = zipfile.ZipInfo("word/document.xml")
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        with zf.open(info, "w", force_zip64=True) as fh:
             document(fh)
     return path
 
@@ -795,7 +799,7 @@ def case_docx_deep_nesting(tmp: Path, scale: str) -> Case:
         fh.write(b"</w:sdtContent></w:sdt>" * depth)
         fh.write(b"</w:body></w:document>")
 
-    path = _docx_parts(tmp / "long-sau.docx", document)
+    path = _docx_parts(tmp / "long-sau.docx", document, stored=True)
     return Case("docx_deep_nesting", ["verify", str(path)], {2}, "DOCX", mem_mb=400, seconds=30, protected=[path])
 
 
@@ -810,8 +814,8 @@ def case_xlsx_deep_nesting(tmp: Path, scale: str) -> Case:
         b'2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>' + b"<r>" * depth + b"<t>x</t>"
         + b"</r>" * depth + b"</is></c></row></sheetData></worksheet>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, body in parts.items():
-            zf.writestr(name, body)
+        for name, body in parts.items():  # the sheet stored, not compressed: past the ratio check to the XML
+            zf.writestr(name, body, compress_type=zipfile.ZIP_STORED if name.endswith("sheet1.xml") else None)
     return Case("xlsx_deep_nesting", ["verify", str(path)], {2}, "XLSX", mem_mb=400, seconds=30, protected=[path])
 
 
