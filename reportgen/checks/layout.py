@@ -17,8 +17,17 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from . import CheckContext, rule
-from .layout_elements import (Elements, expected_code, find_elements, fold, norm, rules_data,
-                              symbol_of, type_names, units)
+from .layout_elements import (
+    Elements,
+    expected_code,
+    find_elements,
+    fold,
+    norm,
+    rules_data,
+    symbol_of,
+    type_names,
+    units,
+)
 
 # Fonts a PDF embeds without a family name ('F1', 'TT2', 'T3_0', 'CIDFont+F1', 'Type3').
 _UNNAMED = re.compile(r"^(?:[A-Z]{1,3}\d+(?:_\d+)?|CIDFont\+F\d+|Type3)$")

@@ -13,6 +13,7 @@ import pytest
 
 from reportgen.checks import registered_rules
 from reportgen.verify import verify_path
+
 from support import RULE_FIXTURES
 
 FIXTURES = RULE_FIXTURES

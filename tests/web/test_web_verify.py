@@ -8,8 +8,9 @@ import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import login, make_app, seed_files, upload, wait_done
+
 from support import SEEDS
+from web_support import login, make_app, seed_files, upload, wait_done
 
 pytestmark = pytest.mark.slow
 
