@@ -843,7 +843,8 @@ def case_pdf_huge_image(tmp: Path, scale: str) -> Case:
     content = stream(b"", b"q 595 0 0 842 0 0 cm /Im0 Do Q")
     path = tmp / "anh-khong-lo.pdf"
     path.write_bytes(page_pdf(content, resources=b"<< /XObject << /Im0 5 0 R >> >>", more=[image]))
-    return Case("pdf_huge_image", ["verify", str(path)], {2}, None, mem_mb=1024, seconds=120, protected=[path])
+    return Case("pdf_huge_image", ["verify", str(path)], {2}, "pdf_stream_bytes", mem_mb=1024, seconds=120,
+                protected=[path])
 
 
 def case_batch_report_onto_input(tmp: Path, scale: str) -> Case:
