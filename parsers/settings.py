@@ -1,8 +1,8 @@
 """How the parsers read a file, as one validated value (after pdfplumber's
 ``TableSettings``): every setting a parser understands is a field here, with
 its type and its allowed values, checked when the value is made. A name no
-parser knows, a wrong type or a value outside its choices is a ``ValueError``
-at once, instead of a setting silently ignored deep in a parser.
+parser knows, a wrong type or a value outside its choices is a ``BadSetting``
+(an UnreadableInput, exit 2, and a ValueError) at once, instead of a setting silently ignored deep in a parser.
 
 ``None`` means "the parser's own default" (the defaults stay beside the code
 that uses them: ``parsers.docx.DEFAULTS``, ``parsers.xlsx.DEFAULTS``, …), so
@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 
+from reportgen.raw import UnreadableInput
+
 from .limits import Limits
+
+
+class BadSetting(UnreadableInput, ValueError):
+    """A reader setting no parser knows, or a value outside its type or its
+    choices: the input cannot be read as asked (exit 2, Vietnamese message)."""
 
 _CHOICES = {
     "engine": ("pdfplumber", "camelot"),
@@ -85,7 +92,7 @@ class ReaderSettings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(given) - known)
         if unknown:
-            raise ValueError(f"thiết lập đọc không có: {', '.join(unknown)} (có: {', '.join(sorted(known))})")
+            raise BadSetting(f"thiết lập đọc không có: {', '.join(unknown)} (có: {', '.join(sorted(known))})")
         return cls(**dict(given))
 
     def as_dict(self) -> dict:
@@ -95,8 +102,10 @@ class ReaderSettings:
 
 def _check(name: str, value) -> None:
     def bad(expected: str):
-        raise ValueError(f"thiết lập đọc {name} phải là {expected}, không phải {value!r}")
+        raise BadSetting(f"thiết lập đọc {name} phải là {expected}, không phải {value!r}")
 
+    if name == "engine" and value not in _CHOICES[name]:
+        raise BadSetting(f"Không có bộ đọc PDF '{value}' (chọn: {', '.join(_CHOICES[name])})")
     if name in _CHOICES and value not in _CHOICES[name]:
         bad(" hoặc ".join(_CHOICES[name]))
     if name in _BOOL and not isinstance(value, bool):

@@ -9,6 +9,7 @@ import pytest
 from parsers import read_raw
 from parsers.limits import Limits
 from parsers.settings import ReaderSettings
+from reportgen.raw import UnreadableInput
 from reportgen.read import read_path
 
 from support import S002
@@ -16,7 +17,6 @@ from support import S002
 
 @pytest.mark.parametrize("given, named", [
     ({"ocr": "sometimes"}, "ocr"),
-    ({"engine": "tabula"}, "engine"),
     ({"ocr_threads": 0}, "ocr_threads"),
     ({"ocr_threads": True}, "ocr_threads"),
     ({"pages": [0, 1]}, "pages"),
@@ -28,6 +28,11 @@ from support import S002
 def test_a_bad_value_is_refused_naming_the_setting(given, named):
     with pytest.raises(ValueError, match=f"thiết lập đọc {named} phải là"):
         ReaderSettings.of(given)
+
+
+def test_an_unknown_engine_is_refused_as_the_pdf_reader_says():
+    with pytest.raises(UnreadableInput, match="Không có bộ đọc PDF 'tabula'"):
+        ReaderSettings(engine="tabula")
 
 
 def test_an_unknown_name_is_refused_with_the_names_there_are():
