@@ -206,7 +206,7 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
         return blocks
-    furniture, numbers = page_number_lines(chars, float(page.height))
+    furniture, numbers = page_number_lines(chars, float(page.height), number)
     for text in numbers:
         notes.append(RawNote(kind="page_furniture", page=number, message=f"Số trang “{text}”",
                              data={"text": text}))
