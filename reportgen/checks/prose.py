@@ -16,13 +16,13 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement
-from ..numbers import quantize
+from ..numbers import places_of, quantize
 from ..read.meta import annex_references
 from ..read.meta_closing import noi_nhan_lines
 from ..read.statements_blocks import section_numbers, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
-from .prose_counts import finding_at, places_of, vi_number, vi_percent
+from .prose_counts import finding_at, vi_number, vi_percent
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
