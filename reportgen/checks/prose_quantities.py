@@ -18,9 +18,9 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement
-from ..numbers import format_count, format_vi
+from ..numbers import format_count, format_vi, places_of
 from ..read.statements_quantities import level_at, time_at
-from .prose_counts import finding_at, places_of
+from .prose_counts import finding_at
 from .registry import CheckContext, rule
 
 

@@ -20,10 +20,10 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, ScoreTable, Statement
-from ..numbers import format_vi
+from ..numbers import format_vi, places_of
 from ..read.statements_quantities import level_at
 from ..text.names import name_key
-from .prose_counts import finding_at, places_of
+from .prose_counts import finding_at
 from .registry import CheckContext, rule
 
 _SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
