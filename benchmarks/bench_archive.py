@@ -38,6 +38,7 @@ from reportgen.archive import open_archive  # noqa: E402
 from reportgen.archive.bulk import bulk_insert, insert_returning_ids  # noqa: E402
 from reportgen.archive.cohorts import refresh as refresh_cohorts  # noqa: E402
 from reportgen.archive.db import write_connection  # noqa: E402
+from reportgen.archive.ranked import refresh_rankings  # noqa: E402
 from reportgen.archive.importer import store_report  # noqa: E402
 from reportgen.archive.models import Document, IndicatorScore, ScoreRowRecord, Unit  # noqa: E402
 from reportgen.archive.units import unit_key  # noqa: E402
@@ -94,7 +95,9 @@ def generate(url: str, rows: int, indicators: int) -> tuple[float, int]:
                     bulk_insert(conn, IndicatorScore.__table__, [
                         dict(row_id=i, indicator=key, value=r["percent"] / 25)
                         for i, r in zip(ids, records) for key in INDICATORS[:indicators]])
-                refresh_cohorts(Session(bind=conn), {(f"bench {p}", "xã", SCHEME, per) for p, t, per in batch})
+                touched = {(f"bench {p}", "xã", SCHEME, per) for p, t, per in batch}
+                refresh_cohorts(Session(bind=conn), touched)
+                refresh_rankings(Session(bind=conn), touched)
                 total += len(records)
     elapsed = time.perf_counter() - started
     if engine.dialect.name == "postgresql":

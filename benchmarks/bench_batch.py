@@ -6,9 +6,11 @@
 1. A mixed batch of ``--docs`` documents made by the fixture builder
    (fixtures/build.py and fixtures/build_pdf.py: DOCX, XLSX, LibreOffice
    and reportlab PDFs of the score seeds, ``--scans`` of them one-page scans),
-   verified with 1 and 2 local worker processes and with 2 Celery workers
-   (a redis-server started on a free port): documents per minute, the ratio
-   from 1 to 2, and CPU seconds per document.
+   verified with 1 and 2 local worker processes and with 1 and 2 Celery
+   workers (`reportgen worker` processes, a redis-server started on a free
+   port): documents per minute, the ratios, CPU seconds per document, and
+   whether every document got the same verdict, findings and progress events
+   as in the one-worker local run.
 2. OCR of a scanned appendix page: our reader (one Tesseract pass over the
    page, doubtful cells re-read, see parsers/ocr_page.py) against one plain
    ``tesseract page.png - -l vie`` call on the same rendered page, seconds
@@ -77,14 +79,22 @@ def build_batch(out: Path, docs: int, scans: int) -> list[Path]:
     return made
 
 
-def run_local(files: list[Path], workers: int) -> tuple[float, float, list]:
+def _follow(runner) -> dict:
+    """job id -> the progress events it reported (stage, page or file k/n)."""
+    seen: dict[str, list] = {}
+    runner.on_progress(lambda p: seen.setdefault(p.job_id, []).append((p.stage, p.current, p.total)))
+    return seen
+
+
+def run_local(files: list[Path], workers: int) -> tuple[float, float, list, list]:
     from reportgen.jobs import Job, LocalRunner
 
     c0, t0 = cpu(), time.perf_counter()
     with LocalRunner(workers) as runner:
-        runner.submit([Job("verify", str(f), {"ocr_threads": 1}) for f in files])
+        seen = _follow(runner)
+        ids = runner.submit([Job("verify", str(f), {"ocr_threads": 1}) for f in files])
         results = runner.wait()
-    return time.perf_counter() - t0, cpu() - c0, results
+    return time.perf_counter() - t0, cpu() - c0, results, [seen.get(i, []) for i in ids]
 
 
 def _free_port() -> int:
@@ -93,37 +103,88 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_celery(files: list[Path], workers: int) -> tuple[float, list]:
+class CeleryWorkers:
+    """A redis-server on a free port and ``reportgen worker`` processes (one
+    job at a time each), stopped by their process ids."""
+
+    def __init__(self):
+        self.folder = tempfile.mkdtemp(prefix="rg-bench-redis-")
+        port = _free_port()
+        self.redis = subprocess.Popen(["redis-server", "--port", str(port), "--save", "", "--appendonly", "no",
+                                       "--dir", self.folder], stdout=subprocess.DEVNULL)
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.procs: list[subprocess.Popen] = []
+
+    def start(self, n: int) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTGEN_RESULT_BACKEND": self.url}
+        self.procs = [subprocess.Popen([sys.executable, "-m", "reportgen", "worker", "--broker", self.url,
+                                        "--concurrency", "1", "--name", f"bench{i}@%h"], env=env,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(n)]
+
+    def stop_workers(self) -> None:
+        for p in self.procs:
+            p.terminate()
+        for p in self.procs:
+            p.wait(timeout=60)
+        self.procs = []
+
+    def close(self) -> None:
+        self.stop_workers()
+        self.redis.terminate()
+        self.redis.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def run_celery(files: list[Path], workers: int, cluster: CeleryWorkers) -> tuple[float, float, list, list]:
+    """Wall and CPU seconds (this process, its children: the workers' CPU is
+    read from /proc before they stop), results and progress per document."""
     from reportgen.jobs import Job
     from reportgen.jobs.celery_app import CeleryRunner
 
-    folder = tempfile.mkdtemp(prefix="rg-bench-redis-")
-    port = _free_port()
-    redis_proc = subprocess.Popen(["redis-server", "--port", str(port), "--save", "", "--appendonly", "no",
-                                   "--dir", folder], stdout=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTGEN_RESULT_BACKEND": url}
-    procs = [subprocess.Popen([sys.executable, "-m", "reportgen", "worker", "--broker", url, "--concurrency", "1",
-                               "--name", f"bench{i}@%h"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL) for i in range(workers)]
+    cluster.start(workers)
     try:
-        time.sleep(3)
-        with CeleryRunner(url) as runner:
-            warm = runner.submit([Job("verify", str(files[0]))] * 1)
-            runner.wait(warm)
+        with CeleryRunner(cluster.url, poll=2.0) as runner:
+            warm = runner.submit([Job("verify", str(files[0])) for _ in range(workers)])
+            runner.wait(warm)  # each worker has imported the engine: the same start as a local pool
+            seen = _follow(runner)
+            c0 = _tree_cpu([p.pid for p in cluster.procs])
             t0 = time.perf_counter()
             ids = runner.submit([Job("verify", str(f), {"ocr_threads": 1}) for f in files])
             results = runner.wait(ids)
             wall = time.perf_counter() - t0
+            used = _tree_cpu([p.pid for p in cluster.procs]) - c0
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            p.wait(timeout=60)
-        redis_proc.terminate()
-        redis_proc.wait()
-        shutil.rmtree(folder, ignore_errors=True)
-    return wall, results
+        cluster.stop_workers()
+    return wall, used, results, [seen.get(i, []) for i in ids]
+
+
+def _tree_cpu(pids: list[int]) -> float:
+    """CPU seconds of these processes and their descendants (from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    stats: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        stats[int(entry)] = (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick
+    total, todo = 0.0, list(pids)
+    while todo:
+        pid = todo.pop()
+        total += stats.get(pid, 0.0)
+        todo += children.get(pid, [])
+    return total
+
+
+def outcome(r) -> tuple:
+    findings = (r.payload or {}).get("findings") or []
+    return (r.status, r.verdict, r.exit, tuple(sorted(r.counts.items())),
+            tuple(sorted(repr(sorted(f.items())) for f in findings)))
 
 
 def bench_batch(out: Path, docs: int, scans: int, celery: bool) -> None:
@@ -132,19 +193,48 @@ def bench_batch(out: Path, docs: int, scans: int, celery: bool) -> None:
     kinds = {}
     for f in files:
         kinds[f.name.split("-")[0]] = kinds.get(f.name.split("-")[0], 0) + 1
-    print(f"Mixed batch: {len(files)} documents {kinds} (built in {time.perf_counter() - t0:.0f} s)")
-    rates = {}
+    print(f"Mixed batch: {len(files)} documents {kinds} (built in {time.perf_counter() - t0:.0f} s)", flush=True)
+    rates, runs = {}, {}
     for workers in (1, 2):
-        wall, used, results = run_local(files, workers)
+        wall, used, results, progress = run_local(files, workers)
         bad = [r for r in results if not r.ok]
-        rates[workers] = len(files) / wall * 60
-        print(f"  local, {workers} worker(s): {wall:7.1f} s  {rates[workers]:6.1f} documents/min  "
-              f"{used / len(files):.2f} CPU s/document  ({len(bad)} failed)")
-    print(f"  ratio 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (goal >= 1.8x on 2 free cores)")
+        rates[f"local{workers}"] = len(files) / wall * 60
+        runs[f"local{workers}"] = (results, progress)
+        print(f"  local, {workers} worker(s): {wall:7.1f} s  {rates[f'local{workers}']:6.1f} documents/min  "
+              f"{used / len(files):.2f} CPU s/document  ({len(bad)} failed; {load_line()})", flush=True)
+    print(f"  ratio 2 local workers / 1: {rates['local2'] / rates['local1']:.2f}x (goal >= 1.8x on 2 free cores)")
     if celery:
-        wall, results = run_celery(files, 2)
-        print(f"  Celery, 2 workers over Redis: {wall:7.1f} s  {len(files) / wall * 60:6.1f} documents/min  "
-              f"({sum(not r.ok for r in results)} failed)")
+        cluster = CeleryWorkers()
+        try:
+            for workers in (1, 2):
+                wall, used, results, progress = run_celery(files, workers, cluster)
+                key = f"celery{workers}"
+                rates[key] = len(files) / wall * 60
+                runs[key] = (results, progress)
+                print(f"  Celery over Redis, {workers} `reportgen worker` process(es): {wall:7.1f} s  "
+                      f"{rates[key]:6.1f} documents/min  {used / len(files):.2f} worker CPU s/document  "
+                      f"({sum(not r.ok for r in results)} failed; {load_line()})", flush=True)
+        finally:
+            cluster.close()
+        print(f"  ratio 2 Celery workers / 1: {rates['celery2'] / rates['celery1']:.2f}x; "
+              f"2 Celery workers / 2 local: {rates['celery2'] / rates['local2']:.2f}x; "
+              f"1 Celery worker / 1 local: {rates['celery1'] / rates['local1']:.2f}x")
+    base_results, base_progress = runs["local1"]
+    for key, (results, progress) in runs.items():
+        if key == "local1":
+            continue
+        same = sum(outcome(a) == outcome(b) for a, b in zip(base_results, results))
+        steps = sum(a == b for a, b in zip(base_progress, progress))
+        print(f"  {key} against local1: {same}/{len(files)} documents with the same verdict, counts and "
+              f"findings; {steps}/{len(files)} with the same progress events "
+              f"({sum(len(p) for p in progress)} events)")
+
+
+def load_line() -> str:
+    try:
+        return "load " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover
+        return "load unknown"
 
 
 # -- 2. OCR ------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ Scoring against the unchanged document's findings (what is new):
 - warned: only new warnings (or infos) in that table or at that row;
 - missed: nothing new.
 
-Used by ``tests/test_relations_mutations.py`` (a sample) and
+Used by ``tests/checks/test_relations_mutations.py`` (a sample) and
 ``benchmarks/bench_verify.py`` (all of them).
 """
 from __future__ import annotations

@@ -74,21 +74,40 @@ def read_raw(path: str | os.PathLike, settings: dict | None = None) -> RawDocume
     if kind == "pdf":
         from . import pdf
 
-        return pdf.read(p, settings)
+        return _xml_safe(pdf.read(p, settings))
     if kind == "docx":
         from . import docx
 
-        return docx.read(p, settings)
+        return _xml_safe(docx.read(p, settings))
     if kind == "xlsx":
         from . import xlsx
 
-        return xlsx.read(p, settings)
+        return _xml_safe(xlsx.read(p, settings))
     if kind == "ole":
         from . import legacy_office
 
-        return legacy_office.read(p, settings)
+        return _xml_safe(legacy_office.read(p, settings))
     if kind == "zip":
         raise UnreadableInput(f"Tệp nén ZIP không phải DOCX hay XLSX: {p}")
     from . import text
 
-    return text.read(p, settings)
+    return _xml_safe(text.read(p, settings))
+
+
+def _xml_safe(doc: RawDocument) -> RawDocument:
+    """Remove from every paragraph and cell the characters XML cannot carry
+    (C0/C1 controls but tab and newline, lone surrogates, U+FFFE/U+FFFF):
+    whatever is drafted, annotated or exported from a document can then be
+    written to DOCX/XLSX, and a unit named "Sở\x1b[31m Y tế" is "Sở[31m Y tế"."""
+    from reportgen.raw import RawTable
+    from reportgen.text.safe import has_control, strip_control
+
+    for block in doc.blocks:
+        if isinstance(block, RawTable):
+            for row in block.rows:
+                for cell in row:
+                    if has_control(cell.text):
+                        cell.text = strip_control(cell.text)
+        elif has_control(getattr(block, "text", None)):
+            block.text = strip_control(block.text)
+    return doc

@@ -91,11 +91,26 @@ RAISABLE = {f.name for f in fields(Limits)}
 DEFAULT = Limits()
 
 
+_COMMAND: Limits | None = None
+
+
+def use(limits: Limits | None) -> None:
+    """Make ``limits`` (a command's ``--limit`` values, a job's ``limits``
+    option) the limits of every reader in this process that is handed none:
+    a draft's input, its ``--meta`` YAML and its template get the same limits
+    as ``verify`` does."""
+    global _COMMAND
+    _COMMAND = limits
+
+
 def limits_of(settings: dict | None) -> Limits:
     """The limits in parser settings (older plain keys honoured); without
-    any, the defaults with ``REPORTGEN_LIMITS`` applied."""
+    any, those of the command (:func:`use`), else the defaults with
+    ``REPORTGEN_LIMITS`` applied."""
     settings = settings or {}
     limits = settings.get("limits")
+    if not isinstance(limits, Limits) and _COMMAND is not None:
+        limits = _COMMAND
     if not isinstance(limits, Limits):
         try:
             limits = Limits.parse(None) if os.environ.get(ENV_VAR) else DEFAULT
@@ -205,8 +220,8 @@ def check_count(name: str, count: int, limits: Limits, what: str, source: str) -
     """Raise when ``count`` goes over the limit ``name``."""
     limit = getattr(limits, name)
     if count > limit:
-        raise LimitExceeded(name, f"Tệp {source} có hơn {limit:,} {what}, vượt giới hạn; từ chối đọc."
-                            .replace(",", "."))
+        shown = f"{limit:,}".replace(",", ".")
+        raise LimitExceeded(name, f"Tệp {source} có hơn {shown} {what}, vượt giới hạn; từ chối đọc.")
 
 
 # --- YAML ----------------------------------------------------------------------------------
@@ -214,13 +229,14 @@ def check_count(name: str, count: int, limits: Limits, what: str, source: str) -
 YAML_NODES = 100_000  # nodes of a YAML file with its aliases expanded
 
 
-def load_yaml(text: str, limits: Limits = DEFAULT, source: str = "YAML"):
+def load_yaml(text: str, limits: Limits | None = None, source: str = "YAML"):
     """``yaml.safe_load`` that refuses an alias bomb: at most
     ``limits.yaml_aliases`` alias uses and at most :data:`YAML_NODES` nodes
     once every alias is expanded (nine aliases of nine aliases… make a
     1 KB file of a billion nodes)."""
     import yaml
 
+    limits = limits if limits is not None else limits_of(None)
     composer = yaml.SafeLoader(text)
     try:
         node = composer.get_single_node()

@@ -167,6 +167,22 @@ def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
     return conf < RECHECK or not _NUMBER_FORM.match(compact) or bool(_DOUBTFUL_NUMBER.search(text))
 
 
+def _number_columns(cells: list, found: dict) -> set[int]:
+    """Columns whose page readings are numbers in at least 4 of 5 cells (3
+    or more cells read): a short word there ('k)' for a '5') is doubtful."""
+    seen: dict[int, list[bool]] = {}
+    for k, (_, c0, _, _, _) in enumerate(cells):
+        text = words_text(found.get(k, []))[0].replace(" ", "")
+        if text:
+            seen.setdefault(c0, []).append(_numberish(text))
+    return {c for c, flags in seen.items() if len(flags) >= 3 and sum(flags) * 5 >= len(flags) * 4}
+
+
+def _odd_in_numbers(text: str) -> bool:
+    compact = text.replace(" ", "")
+    return 0 < len(compact) <= 3 and not _numberish(compact)
+
+
 def read_page(path: Path, page_index: int, settings: dict):
     """(blocks, notes) of one scanned page, like :func:`parsers.ocr.read_page`."""
     from .ocr import prepare_page, table_cells
@@ -201,7 +217,8 @@ def read_page(path: Path, page_index: int, settings: dict):
         free = rest
         read: dict[int, tuple[str, float]] = {}
         again = {}
-        for k, (_, _, _, _, b) in enumerate(cells):
+        number_cols = _number_columns(cells, found)
+        for k, (_, c0, _, _, b) in enumerate(cells):
             crop = ink_crop(clean, b)
             if crop is None:
                 continue  # no ink: an empty cell, whatever a speck read as
@@ -209,7 +226,7 @@ def read_page(path: Path, page_index: int, settings: dict):
                 read[k] = ("-", 95.0)
                 continue
             text, conf = words_text(found.get(k, []))
-            if _doubtful(text, conf, k in straddled):
+            if _doubtful(text, conf, k in straddled) or (c0 in number_cols and _odd_in_numbers(text)):
                 again[k] = crop
             else:
                 read[k] = (text, conf)
@@ -249,8 +266,13 @@ def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
             out[k] = (text, conf)
             continue
         agreed = [v for v in votes if _NUMBER_FORM.match(v[0]) and sum(v[0] == o[0] for o in votes) >= 2]
+        same_digits = [v for v in votes if _NUMBER_FORM.match(v[0])
+                       and sum(_digits(v[0]) == _digits(o[0]) for o in votes) >= 2]
         if agreed:
             out[k] = (agreed[0][0], max(v[1] for v in agreed if v[0] == agreed[0][0]))
+            out[k] = _richer(out[k], same_digits)
+        elif same_digits:  # two readings of the same digits, separators aside ('361565', '36,15/65')
+            out[k] = _richer((same_digits[0][0], DISAGREEMENT), same_digits)
         elif votes:
             best = max(votes, key=lambda v: (bool(_NUMBER_FORM.match(v[0])), v[1]))
             out[k] = (best[0], min(best[1], DISAGREEMENT))
@@ -259,6 +281,24 @@ def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
         if _DOUBTFUL_NUMBER.search(out[k][0]):
             out[k] = (out[k][0], min(out[k][1], DISAGREEMENT))
     return out
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _richer(chosen: tuple[str, float], same_digits: list) -> tuple[str, float]:
+    """Of readings with the same digits, the one with the most separators: a
+    small comma or the digit after a slash is lost far more often than one is
+    made up ('333' twice and '3,33' once is 3,33). Taken over the majority,
+    it keeps a confidence below the reporting threshold."""
+    text = chosen[0]
+    seps = lambda t: sum(ch in ",./" for ch in t)  # noqa: E731
+    richer = [v for v in same_digits if _digits(v[0]) == _digits(text) and seps(v[0]) > seps(text)]
+    if not richer:
+        return chosen
+    best = max(richer, key=lambda v: (seps(v[0]), v[1]))
+    return best[0], min(best[1], DISAGREEMENT)
 
 
 def _prose(clean, tables_px, page: int, scale: float) -> list:

@@ -33,6 +33,7 @@ from pathlib import Path
 from reportgen.raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 
 from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
+from .layout_pdf import page_layout
 from .limits_pdf import check_pages, check_streams
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_grid import grid_table
@@ -115,6 +116,7 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
         wanted = set(settings.get("pages") or range(1, n_pages + 1))
         stamps = _stamped(path, settings, pdf)
         blocks: list = []
+        layouts: list[dict] = []
         heights: dict[int, float] = {}
         on_page = settings.get("on_page")  # progress hook: on_page(stage, k, n)
         settings["_ocr_read"] = _ocr_reader(pdf, path, wanted, settings)
@@ -127,6 +129,8 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
             source = stamps.get(page.page_number, page)
             try:
                 blocks += read_page(source, path, settings, doc.notes)
+                if not any(n.kind == "scanned_page" and n.page == page.page_number for n in doc.notes):
+                    layouts.append(page_layout(page))  # for the ND30 layout check
             finally:
                 page.close()
     finally:
@@ -134,6 +138,7 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
         pdf.close()
         for stamped in {id(p.pdf): p.pdf for p in stamps.values()}.values():
             stamped.close()
+    doc.properties["pdf_layout"] = layouts
     blocks = strip_running(blocks, heights, doc.notes)
     blocks = join_cut_paragraphs(blocks)
     doc.blocks = merge_continued_tables(blocks)

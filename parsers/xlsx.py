@@ -1,4 +1,5 @@
-"""XLSX → RawDocument (openpyxl, read-only, streamed).
+"""XLSX → RawDocument, streamed in one pass per sheet (:mod:`parsers.xlsx_package`:
+the package's XML read with defusedxml, no spreadsheet library in the way).
 
 Each worksheet gives a paragraph with the sheet name (style ``'sheet'``),
 then the paragraphs of its title rows, its table, and the paragraphs of its
@@ -16,9 +17,9 @@ Cells:
   grouping: ``58,94``, ``13597``);
 - a number stored as text ("19.05", "4,81") stays text, as written: the
   reader parses it knowing the column;
-- formulas: the workbook is streamed twice in step, once for the formulas and
-  once for the cached values (``data_only``). The cell shows the cached
-  value. Simple formulas (SUM, + - * /, references, ranges, ROUND …; see
+- formulas: a formula cell holds both the formula and its cached value,
+  read in the same pass. The cell shows the cached value. Simple formulas
+  (SUM, + - * /, references, ranges, ROUND …; see
   :mod:`parsers.xlsx_formula`) are evaluated in Decimal over the cached
   values of the cells they refer to; where the result differs from the
   cached value the document gets a ``RawNote(kind='formula_mismatch')``
@@ -49,7 +50,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-import zipfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
@@ -57,6 +57,7 @@ from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable,
 
 from .limits import LimitExceeded, Limits, limits_of
 from .ooxml import open_checked_zip
+from .xlsx_package import BROKEN, Package, SheetRef
 from .xlsx_formula import Unsupported, evaluate
 
 DEFAULTS = {
@@ -66,37 +67,7 @@ DEFAULTS = {
     "split_titles": True,
 }
 
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"")
 _DECIMALS = re.compile(r"\.([0#?]+)")
-
-
-def _merges(zf: zipfile.ZipFile, member: str) -> list[tuple[int, int, int, int]]:
-    """Merged ranges (min_row, min_col, max_row, max_col), 1-based, found by
-    scanning the sheet XML in chunks (mergeCells sit after the sheet data)."""
-    from openpyxl.utils.cell import range_boundaries
-
-    out = []
-    tail = b""
-    try:
-        fh = zf.open(member.lstrip("/"))
-    except KeyError:
-        return out
-    with fh:
-        while True:
-            chunk = fh.read(1 << 20)
-            if not chunk:
-                break
-            data = tail + chunk
-            for m in _MERGE.finditer(data):
-                ref = m.group(1).decode()
-                if ":" not in ref:
-                    ref = f"{ref}:{ref}"
-                c1, r1, c2, r2 = range_boundaries(ref)
-                out.append((r1, c1, r2, c2))
-            # keep a tail long enough for a tag cut at the chunk border
-            cut = data.rfind(b"<")
-            tail = data[cut:] if cut >= 0 and len(data) - cut < 256 else b""
-    return sorted(set(out))
 
 
 def _decimals(number_format: str | None) -> int | None:
@@ -180,45 +151,38 @@ def _same(a: Decimal, b: Decimal) -> bool:
 
 
 class _Sheet:
-    """The rows of one sheet, streamed in step from both workbooks."""
+    """The cells of one sheet, read in one streamed pass over its XML."""
 
-    def __init__(self, ws_formula, ws_value, settings: dict, limits: Limits, name: str = "", counted: int = 0):
+    def __init__(self, package: Package, ref: SheetRef, settings: dict, limits: Limits, counted: int = 0):
         self.cells: dict[tuple[int, int], tuple[str, Decimal | None]] = {}
         self.unusable: list[tuple[int, int, str]] = []
         self.formulas: dict[tuple[int, int], str] = {}
         self.cached: dict[tuple[int, int], object] = {}
         self.stored: dict[tuple[int, int], object] = {}  # value as stored (formula: cached)
         self.truncated_at: int | None = None
-        max_col = min(ws_formula.max_column or settings["max_cols"], settings["max_cols"])
-        # A sheet without a <dimension> would have every row padded to
-        # max_cols empty cells: read rows as stored, cut at max_cols.
-        pad = max_col if ws_formula.max_column else None
-        empty_run = 0
-        rows_f = ws_formula.iter_rows(max_col=pad)
-        rows_v = ws_value.iter_rows(max_col=pad) if ws_value is not None else None
-        for r, row_f in enumerate(rows_f, start=1):
-            row_v = next(rows_v, ()) if rows_v is not None else ()
-            if pad is None and len(row_f) > max_col:
-                row_f, row_v = row_f[:max_col], row_v[:max_col]
-            if r > limits.xlsx_rows:
+        name = ref.name
+        sheet = package.rows(ref, settings["max_cols"])
+        last_data = 0  # the last row holding data (or a formula)
+        for r, row in sheet.rows:
+            # Rows not stored and rows without data are empty: a long run of
+            # them ends the sheet (one formatted down to row 1.048.576).
+            cut = last_data + settings["max_empty_run"]
+            if min(r, cut) > limits.xlsx_rows:
                 raise LimitExceeded("xlsx_rows", (
                     f"Trang tính “{name}” có dữ liệu quá {limits.xlsx_rows:,} dòng, vượt giới hạn; từ chối đọc."
                     .replace(",", ".")))
+            if r >= cut:
+                self.truncated_at = cut
+                break
             empty = True
-            row_formula = False
-            for c, cell in enumerate(row_f, start=1):
-                raw = getattr(cell, "value", None)
-                if raw is None:
-                    continue
-                fmt = getattr(cell, "number_format", None)
-                if isinstance(raw, str) and raw.startswith("=") and getattr(cell, "data_type", None) == "f":
-                    self.formulas[(r, c)] = raw
-                    row_formula = True
-                    vcell = row_v[c - 1] if c - 1 < len(row_v) else None
-                    raw = getattr(vcell, "value", None)
+            for cell in row:
+                c, raw = cell.col, cell.value
+                if cell.formula is not None:
+                    self.formulas[(r, c)] = cell.formula
                     self.cached[(r, c)] = raw
+                    empty = False
                 try:
-                    text, number = _display(raw, fmt, limits)
+                    text, number = _display(raw, cell.number_format, limits)
                 except Unusable as exc:
                     text, number = exc.args[0], None
                     self.unusable.append((r, c, text))
@@ -236,13 +200,9 @@ class _Sheet:
                             f"Bảng tính có quá {limits.xlsx_cells:,} ô có dữ liệu, vượt giới hạn; từ chối đọc."
                             .replace(",", ".")))
                 self.cells[(r, c)] = (text, number)
-            if empty and not row_formula:
-                empty_run += 1
-                if empty_run >= settings["max_empty_run"]:
-                    self.truncated_at = r
-                    break
-            else:
-                empty_run = 0
+            if not empty:
+                last_data = r
+        self.merges = sorted(set(sheet.merges))
         self.counted = counted
 
     def lookup_value(self, r: int, c: int):
@@ -254,13 +214,6 @@ class _Sheet:
         if isinstance(v, str):
             return v if v.strip() else None
         return None
-
-
-def _read_sheet(ws_f, ws_v, zf, settings, limits: Limits, name: str = "", counted: int = 0) -> tuple[_Sheet, list]:
-    sheet = _Sheet(ws_f, ws_v, settings, limits, name, counted)
-    member = getattr(ws_f, "_worksheet_path", None)
-    merges = _merges(zf, member) if member else []
-    return sheet, merges
 
 
 def _check_formulas(sheet: _Sheet, sheet_name: str) -> list[dict]:
@@ -428,68 +381,40 @@ def _segment(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans
     return table_idx, row_index, first_col
 
 
-def _cast_number(value: str):
-    """openpyxl's reading of a number cell's <v>, without its ValueError on
-    'NaN', 'inf' or '1,5' (one such cell would abort the whole sheet): what
-    Python cannot read as a number stays text, and :func:`_display` judges it."""
-    try:
-        if "." in value or "E" in value or "e" in value:
-            return float(value)
-        return int(value)
-    except ValueError:
-        try:
-            return float(value)
-        except ValueError:
-            return value
-
-
 def read(path, settings: dict | None = None) -> RawDocument:
-    import openpyxl
-    import openpyxl.worksheet._reader as _reader
-
-    _reader._cast_number = _cast_number  # see _cast_number
-
     path = Path(path)
     settings = {**DEFAULTS, **(settings or {})}
     limits = limits_of(settings)
     zf = open_checked_zip(path, "xl/workbook.xml", "XLSX", settings)
-    # File objects, not the name: openpyxl judges a path by its extension, and
-    # a mislabelled workbook ("bangdiem.xls") is ordinary input.
-    fh_f, fh_v = open(path, "rb"), open(path, "rb")
     try:
         try:
-            wb_f = openpyxl.load_workbook(fh_f, read_only=True, data_only=False)
-            wb_v = openpyxl.load_workbook(fh_v, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds on broken packages
-            raise UnreadableInput(f"Không đọc được bảng tính XLSX {path.name}: {type(exc).__name__}.") from exc
-        doc = RawDocument(source=str(path), format="xlsx", properties={"sheets": []})
-        counted = 0
-        counts: dict = {}
-        try:
-            for name in wb_f.sheetnames:
-                ws_f = wb_f[name]
-                if not hasattr(ws_f, "iter_rows"):
-                    continue  # chartsheet
-                ws_v = wb_v[name] if name in wb_v.sheetnames else None
-                sheet, merges = _read_sheet(ws_f, ws_v, zf, settings, limits, name, counted)
+            package = Package(zf)
+            doc = RawDocument(source=str(path), format="xlsx", properties={"sheets": []})
+            counted = 0
+            counts: dict = {}
+            for ref in package.sheets:
+                if ref.kind != "worksheet" or ref.member not in package.names:
+                    continue  # a chartsheet, or a sheet whose part is missing
+                sheet = _Sheet(package, ref, settings, limits, counted)
                 counted = sheet.counted
-                checks = _check_formulas(sheet, name) if settings.get("check_formulas", True) else []
-                checks += [{"kind": "number_unreadable", "r": r, "c": c, "cell": _ref(r, c), "text": text}
-                           for r, c, text in sheet.unusable]
-                tables = _build(sheet, merges, name, doc, settings, checks, counts)
-                table = tables[0] if tables else None
-                doc.properties["sheets"].append({"name": name, "table": table, "tables": tables})
-                if sheet.truncated_at is not None:
-                    doc.notes.append(RawNote(
-                        kind="sheet_truncated",
-                        message=(f"Trang tính “{name}”: dừng đọc ở dòng {sheet.truncated_at} "
-                                 "sau một dải dài các dòng trống."),
-                        table=table, data={"sheet": name, "row": sheet.truncated_at}))
-        finally:
-            wb_f.close()
-            wb_v.close()
+                _add_sheet(doc, sheet, ref.name, settings, counts)
+        except BROKEN as exc:  # a broken or hostile package: its XML, its parts, its numbers
+            raise UnreadableInput(f"Không đọc được bảng tính XLSX {path.name}: {type(exc).__name__}.") from exc
     finally:
         zf.close()
-        fh_f.close()
-        fh_v.close()
     return doc
+
+
+def _add_sheet(doc: RawDocument, sheet: _Sheet, name: str, settings: dict, counts: dict) -> None:
+    checks = _check_formulas(sheet, name) if settings.get("check_formulas", True) else []
+    checks += [{"kind": "number_unreadable", "r": r, "c": c, "cell": _ref(r, c), "text": text}
+               for r, c, text in sheet.unusable]
+    tables = _build(sheet, sheet.merges, name, doc, settings, checks, counts)
+    table = tables[0] if tables else None
+    doc.properties["sheets"].append({"name": name, "table": table, "tables": tables})
+    if sheet.truncated_at is not None:
+        doc.notes.append(RawNote(
+            kind="sheet_truncated",
+            message=(f"Trang tính “{name}”: dừng đọc ở dòng {sheet.truncated_at} "
+                     "sau một dải dài các dòng trống."),
+            table=table, data={"sheet": name, "row": sheet.truncated_at}))

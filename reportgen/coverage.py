@@ -143,8 +143,16 @@ class Ledger:
                 "claims": (sum(1 for c in claims if c.checked), len(claims))}
 
     @property
+    def anything_checked(self) -> bool:
+        """Whether at least one table or one claim with numbers was checked: a
+        document from which nothing numeric was understood (a scan read badly,
+        a letter with no figures) is never ĐẠT."""
+        return any(t.checked for t in self.tables.values() if t.numeric_cells) or \
+            any(c.checked for c in self.claims.values() if c.text)
+
+    @property
     def complete(self) -> bool:
-        return not self.unchecked_tables() and not self.unchecked_claims()
+        return not self.unchecked_tables() and not self.unchecked_claims() and self.anything_checked
 
     def line(self) -> str:
         """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.'"""

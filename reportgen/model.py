@@ -376,6 +376,12 @@ class Layout:
     pages: list[dict] = field(default_factory=list)  # width_mm, height_mm, top_mm, bottom_mm, left_mm, right_mm
     page_numbers: bool | None = None
     formats: dict[int, Any] = field(default_factory=dict)
+    # A PDF: its own text lines (formats are keyed by their index), pages
+    # measured as intervals (``<side>_range``, a ``label``), and the size of
+    # each page number as (page, points).
+    units: list | None = None
+    source: str = "docx"
+    page_number_sizes: list[tuple[int, float]] = field(default_factory=list)
 
 
 @dataclass

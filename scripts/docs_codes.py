@@ -3,7 +3,7 @@
     python3 scripts/docs_codes.py          # rewrite the page
     python3 scripts/docs_codes.py --check  # exit 1 when the page is out of date
 
-The page is generated, never edited by hand: tests/test_docs.py fails when a
+The page is generated, never edited by hand: tests/docs/test_docs.py fails when a
 registered code or rule is missing from it.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ PAGE = Path(__file__).resolve().parent.parent / "docs" / "finding-codes.md"
 HEADER = """# Finding codes
 
 Generated from the rule registry by `python3 scripts/docs_codes.py`; do not edit by
-hand (`tests/test_docs.py` fails when a code is missing). `reportgen rules [CODE]`
+hand (`tests/docs/test_docs.py` fails when a code is missing). `reportgen rules [CODE]`
 prints the same from the installed version.
 
 A finding's `code` is stable: a code is never reused for another meaning. Severity

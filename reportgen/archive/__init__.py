@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from .db import ArchiveError, default_url, open_engine, resolve_url, retry_while_busy, write_connection
 from .importer import ImportResult, default_checker, default_reader, expand_paths, import_paths
 from .lineage import lineage_current, sync_lineage
-from .queries import Entry, History, Move, RankingGroup, compare, history, previous_period, ranking
+from .queries import Entry, History, Move, RankingGroup, compare, history, previous_period
+from .ranked import ranking as stored_ranking
 
 __all__ = ["Archive", "ArchiveError", "Entry", "History", "ImportResult", "Move", "PreviousRow", "RankingGroup",
            "archived_previous_period", "default_url", "open_archive", "previous_period_rows", "resolve_url"]
@@ -67,7 +68,7 @@ class Archive:
     def ranking(self, period: str, *, scheme: str | None = None, province: str | None = None,
                 level: str | None = None) -> list[RankingGroup]:
         with self.session() as s:
-            return ranking(s, period, scheme=scheme, province=province, level=level)
+            return stored_ranking(s, period, scheme=scheme, province=province, level=level)
 
     def compare(self, period_a: str, period_b: str, **filters) -> tuple[list[Move], list[Move]]:
         with self.session() as s:
@@ -82,7 +83,7 @@ class Archive:
             previous = previous_period(s, scheme, period)
             if previous is None:
                 return []
-            groups = ranking(s, previous, scheme=scheme)
+            groups = stored_ranking(s, previous, scheme=scheme)
         return [PreviousRow(e.unit, e.total, e.percent, e.rank) for g in groups for e in g.entries]
 
     def close(self) -> None:

@@ -26,6 +26,7 @@ from .db import write_connection
 from .models import Document, FindingRecord, IndicatorScore, ScoreRowRecord
 from .bulk import bulk_insert, insert_returning_ids
 from .cohorts import refresh as refresh_cohorts
+from .ranked import refresh_rankings
 from ..read.portal import year_to_date
 from .periods import is_period
 from .registry import Scope, resolve_units
@@ -170,7 +171,9 @@ def store_report(session: Session, *, sha256: str, name: str, report: Report, fi
         _add_table(session, rows, doc.id, table, schemes.get(table.scheme) if table.scheme else None,
                    territory, period or "")
     ids = _insert_rows(session, rows)
-    refresh_cohorts(session, {(r["province_key"], r["level"], r["scheme"], r["period"]) for r in rows.records})
+    touched = {(r["province_key"], r["level"], r["scheme"], r["period"]) for r in rows.records}
+    refresh_cohorts(session, touched)
+    refresh_rankings(session, touched)
     _insert_findings(session, doc.id, findings, dict(zip(rows.positions, ids)))
     return doc.id, len(rows.records)
 

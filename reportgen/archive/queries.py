@@ -288,6 +288,12 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
         where.append(R.province_key == territory_key(province))
     if level:
         where.append(R.level == level)
+    return groups_where(session, period, where)
+
+
+def groups_where(session: Session, period: str, where: list) -> list[RankingGroup]:
+    """The ranking groups of ``period``'s rows that match ``where`` (which
+    holds ``R.period == period``), in display order."""
     conn = session.connection()
     with _no_gc():  # thousands of small objects: the collector would scan them for nothing
         cohorts, rows = _cohort_rows(conn, where)

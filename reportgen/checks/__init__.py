@@ -26,11 +26,12 @@ __all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_
            "READER_CODES", "RULE_MODULES", "reader_rule_name", "known_selectors"]
 
 # The rule modules, in the order their rules run. A new module of rules is
-# added here (tests/test_rule_identity.py fails when one is missing).
+# added here (tests/checks/test_rule_identity.py fails when one is missing).
 RULE_MODULES = (
     "prose_counts",
     "prose",
     "prose_refs",
+    "prose_quantities",
     "tables_generic",
     "tables",
     "relations",

@@ -53,3 +53,22 @@ def claim_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                       reported=_short(entry.text, 80),
                       message=f"Chưa đối chiếu được nhận định “{_short(entry.text)}” với số liệu nào "
                               "trong văn bản (không rõ tổng thể hoặc bảng mà nó nói tới). Cần kiểm tra thủ công.")
+
+
+@rule("NOTHING_CHECKED", "Không tìm thấy bảng số liệu hay nhận định có số nào để kiểm tra")
+def nothing_checked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: văn bản mà không bảng số liệu hay nhận định có số nào được đọc ra và
+    kiểm tra (bản quét đọc không rõ, công văn không có số liệu, định dạng lạ).
+    Vì sao: "ĐẠT" phải có nghĩa là "số liệu đã được kiểm tra và đúng"; khi không kiểm tra
+    được gì thì kết luận là CHƯA KIỂM TRA HẾT, không phải ĐẠT.
+    Ví dụ sai: một thông báo quét chỉ có lời văn chỉ đạo, không bảng, không tỷ lệ nào:
+    báo NOTHING_CHECKED.
+    Ví dụ đúng: báo cáo có bảng điểm được kiểm tra tổng, tối đa và xếp loại: không báo."""
+    ledger = ctx.ledger
+    if ledger.anything_checked or ledger.unchecked_tables() or ledger.unchecked_claims():
+        return  # checked something, or TABLE_UNCHECKED / CLAIM_UNCHECKED say what was not
+    scanned = any(f.code == "OCR_UNCERTAIN" for f in report.read_findings)
+    how = " (văn bản đọc bằng nhận dạng chữ từ bản quét)" if scanned else ""
+    yield Finding(code="NOTHING_CHECKED", severity="warning",
+                  message=f"Không đọc được bảng số liệu hay nhận định có số nào để kiểm tra{how}: "
+                          "kết luận là CHƯA KIỂM TRA HẾT, không phải ĐẠT. Cần kiểm tra thủ công.")

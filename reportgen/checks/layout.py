@@ -15,16 +15,18 @@ from typing import Iterator
 from ..model import Finding, Report
 from . import CheckContext, rule
 from .layout_elements import (Elements, expected_code, find_elements, fold, norm, rules_data,
-                              symbol_of, type_names)
+                              symbol_of, type_names, units)
 
+# Fonts a PDF embeds without a family name ('F1', 'TT2', 'T3_0', 'CIDFont+F1', 'Type3').
+_UNNAMED = re.compile(r"^(?:[A-Z]{1,3}\d+(?:_\d+)?|CIDFont\+F\d+|Type3)$")
 _SIZE_ELEMENTS = ("quoc_hieu", "tieu_ngu", "issuer", "so_ky_hieu", "dia_danh", "ten_loai", "trich_yeu",
                   "trich_yeu_cv", "noi_nhan")
 
 
 def _warn(code: str, message: str, cite: str, paragraph: int | None = None, reported: str | None = None,
-          expected: str | None = None) -> Finding:
-    return Finding(code=code, severity="warning", paragraph=paragraph, reported=reported, expected=expected,
-                   message=f"{message} (Căn cứ: {cite})")
+          expected: str | None = None, page: int | None = None, severity: str = "warning") -> Finding:
+    return Finding(code=code, severity=severity, paragraph=paragraph, page=page, reported=reported,
+                   expected=expected, message=f"{message} (Căn cứ: {cite})")
 
 
 def _setup(report: Report) -> tuple[Elements, dict] | None:
@@ -34,11 +36,15 @@ def _setup(report: Report) -> tuple[Elements, dict] | None:
 
 
 def _fmt(report: Report, position: int):
-    return report.layout.formats.get(report.paragraphs[position].index)
+    return report.layout.formats.get(units(report)[position].index)
 
 
-def _pindex(report: Report, position: int) -> int:
-    return report.paragraphs[position].index
+def _at(report: Report, position: int) -> dict:
+    """Where a finding points: the paragraph of a DOCX, the page of a PDF's line."""
+    unit = units(report)[position]
+    if report.layout.source == "pdf":
+        return {"page": unit.page}
+    return {"paragraph": unit.index}
 
 
 def _pt(value: float) -> str:
@@ -86,17 +92,27 @@ def layout_margin(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         return
     data = setup[1]["margins"]
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+    tol = data["tolerance_mm"]
     seen: set[str] = set()
     for n, page in enumerate(report.layout.pages, start=1):
         wrong = []
         for side, word in names.items():
-            value = page.get(f"{side}_mm")
             low, high = data[side]
-            if value is not None and not (low - data["tolerance_mm"] <= value <= high + data["tolerance_mm"]):
-                wrong.append(f"lề {word} {_pt(value)} mm (quy định {low}–{high} mm)")
+            value = page.get(f"{side}_mm")
+            lo, hi = page.get(f"{side}_range") or (value, value)
+            if lo is None or hi is None:
+                continue
+            if hi < low - tol:
+                said = _pt(hi) if lo == hi else f"không quá {_pt(hi)}"
+            elif lo > high + tol:
+                said = _pt(lo) if lo == hi else f"ít nhất {_pt(lo)}"
+            else:
+                continue
+            wrong.append(f"lề {word} {said} mm (quy định {low}–{high} mm)")
         if wrong and "; ".join(wrong) not in seen:
             seen.add("; ".join(wrong))
-            yield _warn("LAYOUT_MARGIN", f"Phần {n} của văn bản: " + "; ".join(wrong) + ".", data["cite"],
+            where = page.get("label") or f"Phần {n} của văn bản"
+            yield _warn("LAYOUT_MARGIN", f"{where}: " + "; ".join(wrong) + ".", data["cite"],
                         reported="; ".join(wrong))
 
 
@@ -109,15 +125,28 @@ def layout_font(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     setup = _setup(report)
     if setup is None:
         return
-    want = setup[1]["font"]["name"]
+    data = setup[1]["font"]
+    want = data["name"]
+    pdf = report.layout.source == "pdf"
     others: dict[str, list[int]] = {}
-    for pos in range(len(report.paragraphs)):
+    for pos in range(len(units(report))):
         fmt = _fmt(report, pos)
         if fmt is not None and fmt.font and not fmt.font.casefold().startswith(want.casefold()):
             others.setdefault(fmt.font, []).append(pos)
+    what = "dòng" if pdf else "đoạn"
     for font, positions in others.items():
-        yield _warn("LAYOUT_FONT", f"{len(positions)} đoạn dùng phông {font}, không phải {want}.",
-                    setup[1]["font"]["cite"], paragraph=_pindex(report, positions[0]), reported=font, expected=want)
+        if pdf and font in data["pdf_metric_clones"]:
+            yield _warn("LAYOUT_FONT", f"{len(positions)} dòng dùng phông {font}, phông thay thế cùng kích thước "
+                        f"chữ của {want} (máy tạo PDF không có {want}): trang, dòng ngắt như với {want}; "
+                        "kiểm tra phông trên tệp Word gốc.", data["cite"], **_at(report, positions[0]),
+                        reported=font, expected=want, severity="info")
+        elif pdf and _UNNAMED.match(font):
+            yield _warn("LAYOUT_FONT", f"{len(positions)} dòng dùng phông nhúng không mang tên (“{font}”): tệp PDF "
+                        f"không cho biết có phải {want} hay không.", data["cite"], **_at(report, positions[0]),
+                        reported=font, expected=want)
+        else:
+            yield _warn("LAYOUT_FONT", f"{len(positions)} {what} dùng phông {font}, không phải {want}.",
+                        data["cite"], **_at(report, positions[0]), reported=font, expected=want)
 
 
 @rule("LAYOUT_SIZE", "Cỡ chữ của thành phần thể thức ngoài khoảng Nghị định 30/2020 quy định")
@@ -138,9 +167,9 @@ def layout_size(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         fmt = _fmt(report, pos)
         low, high = elements[key]["size"]
         if fmt is not None and fmt.size is not None and not (low <= fmt.size <= high):
-            yield _warn("LAYOUT_SIZE", f"{elements[key]['label']} “{norm(report.paragraphs[pos].text)[:60]}” cỡ chữ "
+            yield _warn("LAYOUT_SIZE", f"{elements[key]['label']} “{norm(units(report)[pos].text)[:60]}” cỡ chữ "
                         f"{_pt(fmt.size)}, quy định {_range(elements[key]['size'])}.", elements[key]["cite"],
-                        paragraph=_pindex(report, pos), reported=_pt(fmt.size), expected=_range(elements[key]["size"]))
+                        **_at(report, pos), reported=_pt(fmt.size), expected=_range(elements[key]["size"]))
     for key, positions, what in (("noi_dung", [p for p in el.body if p not in el.headings], "đoạn nội dung văn bản"),
                                  ("noi_nhan_list", el.noi_nhan_list, "dòng nơi nhận")):
         low, high = elements[key]["size"]
@@ -149,7 +178,7 @@ def layout_size(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if off:
             sizes = ", ".join(sorted({_pt(f.size) for _, f in off}))
             yield _warn("LAYOUT_SIZE", f"{len(off)} {what} cỡ chữ {sizes}, quy định {_range(elements[key]['size'])}.",
-                        elements[key]["cite"], paragraph=_pindex(report, off[0][0]), reported=sizes,
+                        elements[key]["cite"], **_at(report, off[0][0]), reported=sizes,
                         expected=_range(elements[key]["size"]))
 
 
@@ -172,7 +201,7 @@ def layout_style(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         fmt, rule_ = _fmt(report, pos), elements[key]
         if fmt is None:
             continue
-        text = norm(report.paragraphs[pos].text)
+        text = norm(units(report)[pos].text)
         wrong = []
         if rule_.get("bold") and not fmt.bold:
             wrong.append("chưa in đậm")
@@ -182,7 +211,7 @@ def layout_style(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             wrong.append("chưa viết in hoa")
         if wrong:
             yield _warn("LAYOUT_STYLE", f"{rule_['label']} “{text[:60]}” " + ", ".join(wrong) + ".", rule_["cite"],
-                        paragraph=_pindex(report, pos))
+                        **_at(report, pos))
 
 
 @rule("LAYOUT_NATIONAL_TITLE", "Quốc hiệu hoặc Tiêu ngữ thiếu hay viết sai chữ, sai kiểu chữ hoa")
@@ -203,20 +232,20 @@ def layout_national_title(report: Report, ctx: CheckContext) -> Iterator[Finding
         yield _warn("LAYOUT_NATIONAL_TITLE", "Không thấy Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” ở đầu văn bản.",
                     qh["cite"])
     else:
-        text = norm(report.paragraphs[el.quoc_hieu].text)
+        text = norm(units(report)[el.quoc_hieu].text)
         fmt = _fmt(report, el.quoc_hieu)
         if not text.isupper() and not (fmt is not None and fmt.caps):
             yield _warn("LAYOUT_NATIONAL_TITLE", f"Quốc hiệu “{text}” phải viết in hoa.", qh["cite"],
-                        paragraph=_pindex(report, el.quoc_hieu), reported=text, expected=qh["text"])
+                        **_at(report, el.quoc_hieu), reported=text, expected=qh["text"])
     if el.tieu_ngu is None:
         yield _warn("LAYOUT_NATIONAL_TITLE", "Không thấy Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” dưới Quốc hiệu.",
                     tn["cite"])
     else:
-        text = norm(report.paragraphs[el.tieu_ngu].text)
+        text = norm(units(report)[el.tieu_ngu].text)
         if text != tn["text"]:
             yield _warn("LAYOUT_NATIONAL_TITLE", f"Tiêu ngữ ghi “{text}”, đúng là “{tn['text']}” (chữ đầu mỗi cụm "
                         "viết hoa, gạch nối (-) có cách hai bên).", tn["cite"],
-                        paragraph=_pindex(report, el.tieu_ngu), reported=text, expected=tn["text"])
+                        **_at(report, el.tieu_ngu), reported=text, expected=tn["text"])
 
 
 @rule("LAYOUT_NUMBER", "Số, ký hiệu văn bản sai mẫu hoặc mã loại văn bản không khớp tên loại")
@@ -231,24 +260,24 @@ def layout_number(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         return
     el, data = setup
     cite = data["type_codes"]["cite"]
-    text = norm(report.paragraphs[el.so_ky_hieu].text)
+    text = norm(units(report)[el.so_ky_hieu].text)
     number, symbol = symbol_of(text)
-    where = _pindex(report, el.so_ky_hieu)
+    where = _at(report, el.so_ky_hieu)
     if symbol is None:
         return
     first = symbol.split("-", 1)[0]
     codes = {c.casefold(): c for c in type_names().values()}
     want = expected_code(report, el)
     if want is not None and first.casefold() != want.casefold():
-        name = norm(report.paragraphs[el.ten_loai].text)
+        name = norm(units(report)[el.ten_loai].text)
         yield _warn("LAYOUT_NUMBER", f"Văn bản là {name} nhưng ký hiệu “{symbol}” mang mã {first}; mã của {name} "
-                    f"là {want} (…/{want}-…).", cite, paragraph=where, reported=symbol, expected=f"{want}-…")
+                    f"là {want} (…/{want}-…).", cite, **where, reported=symbol, expected=f"{want}-…")
     elif want is None and el.trich_yeu_cv is not None and first.casefold() in codes and "-" in symbol:
         yield _warn("LAYOUT_NUMBER", f"Công văn không mang mã loại văn bản nhưng ký hiệu “{symbol}” bắt đầu bằng "
-                    f"{first}.", cite, paragraph=where, reported=symbol)
+                    f"{first}.", cite, **where, reported=symbol)
     if number and number.isdigit() and int(number) < 10 and not number.startswith("0"):
         yield _warn("LAYOUT_NUMBER", f"Số văn bản “{number}” nhỏ hơn 10 phải ghi thêm số 0 phía trước "
-                    f"({int(number):02d}).", data["elements"]["so_ky_hieu"]["cite"], paragraph=where,
+                    f"({int(number):02d}).", data["elements"]["so_ky_hieu"]["cite"], **where,
                     reported=number, expected=f"{int(number):02d}")
 
 
@@ -262,7 +291,7 @@ def layout_date_line(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     if setup is None or setup[0].dia_danh is None:
         return
     el, data = setup
-    text = norm(report.paragraphs[el.dia_danh].text)
+    text = norm(units(report)[el.dia_danh].text)
     m = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm", text)
     if not m:
         return
@@ -275,7 +304,7 @@ def layout_date_line(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     if wrong:
         yield _warn("LAYOUT_DATE_LINE", f"Dòng “{text}”: " + "; ".join(wrong) + ".",
                     "Phụ lục I, Mục II, khoản 4 điểm b: ngày dưới 10 và tháng 1, 2 phải ghi thêm số 0 phía trước.",
-                    paragraph=_pindex(report, el.dia_danh), reported=text)
+                    **_at(report, el.dia_danh), reported=text)
 
 
 @rule("LAYOUT_HEADING", "Tiêu đề mục đánh số La Mã chưa in hoa, đậm theo Nghị định 30/2020")
@@ -289,7 +318,7 @@ def layout_heading(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         return
     el, data = setup
     for pos in el.headings:
-        text = norm(report.paragraphs[pos].text)
+        text = norm(units(report)[pos].text)
         fmt = _fmt(report, pos)
         wrong = []
         if not (text.isupper() or (fmt is not None and fmt.caps)):
@@ -298,7 +327,7 @@ def layout_heading(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             wrong.append("chưa in đậm")
         if wrong:
             yield _warn("LAYOUT_HEADING", f"Tiêu đề mục “{text[:70]}” " + ", ".join(wrong) + ".",
-                        data["headings"]["roman_cite"], paragraph=_pindex(report, pos), reported=text[:70])
+                        data["headings"]["roman_cite"], **_at(report, pos), reported=text[:70])
 
 
 @rule("LAYOUT_RECIPIENTS", "Văn bản không có phần “Nơi nhận” (Nghị định 30/2020)")
@@ -327,12 +356,12 @@ def layout_signature(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     if setup is None:
         return
     el, data = setup
-    texts = [norm(p.text) for p in report.paragraphs]
+    texts = [norm(p.text) for p in units(report)]
     for pos in el.authority:
         nxt = next((texts[i] for i in range(pos + 1, min(pos + 3, len(texts))) if texts[i]), "")
         if not nxt or not nxt.isupper() or fold(nxt).startswith(("nơi nhận", "phụ lục")):
             yield _warn("LAYOUT_SIGNATURE", f"Sau “{texts[pos]}” không có dòng chức vụ của người ký (in hoa).",
-                        data["signature"]["cite"], paragraph=_pindex(report, pos), reported=texts[pos])
+                        data["signature"]["cite"], **_at(report, pos), reported=texts[pos])
 
 
 @rule("LAYOUT_PAGE_NUMBER", "Văn bản nhiều trang không đánh số trang")
@@ -342,9 +371,18 @@ def layout_page_number(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: văn bản ba trang không có số trang.
     Ví dụ đúng: trường PAGE trong phần đầu trang, ẩn ở trang đầu."""
     setup = _setup(report)
-    if setup is None or report.layout.page_numbers is not False:
+    if setup is None:
         return
-    if len(report.paragraphs) < 40 and len(report.layout.pages) < 2:  # about one page: nothing to number
+    low, high = setup[1]["page_numbers"]["size"]
+    off = [(page, size) for page, size in report.layout.page_number_sizes if not (low <= size <= high)]
+    if off:
+        sizes = ", ".join(sorted({_pt(size) for _, size in off}))
+        yield _warn("LAYOUT_PAGE_NUMBER", f"Số trang cỡ chữ {sizes} ({len(off)} trang), quy định {_pt(low)}–"
+                    f"{_pt(high)}.", setup[1]["page_numbers"]["cite"], page=off[0][0], reported=sizes,
+                    expected=f"{_pt(low)}–{_pt(high)}")
+    if report.layout.page_numbers is not False:
+        return
+    if len(units(report)) < 40 and len(report.layout.pages) < 2:  # about one page: nothing to number
         return
     yield _warn("LAYOUT_PAGE_NUMBER", "Văn bản không có số trang (không thấy trường số trang ở đầu hoặc cuối trang).",
                 setup[1]["page_numbers"]["cite"])

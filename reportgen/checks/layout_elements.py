@@ -60,8 +60,14 @@ def type_names() -> dict[str, str]:
     return {k: v for k, v in rules_data()["type_codes"].items() if k != "cite"}
 
 
+def units(report: Report) -> list:
+    """The text units the layout speaks of: a PDF's lines, else the paragraphs."""
+    layout = report.layout
+    return layout.units if layout is not None and layout.units is not None else report.paragraphs
+
+
 def find_elements(report: Report) -> Elements:
-    texts = [norm(p.text) for p in report.paragraphs]
+    texts = [norm(p.text) for p in units(report)]
     el = Elements()
     _header(texts, el)
     _tail(texts, el)
@@ -120,7 +126,7 @@ def expected_code(report: Report, el: Elements) -> str | None:
     """The type code the document's tên loại asks for ('BC' for BÁO CÁO)."""
     if el.ten_loai is None:
         return None
-    return type_names().get(norm(report.paragraphs[el.ten_loai].text).upper())
+    return type_names().get(norm(units(report)[el.ten_loai].text).upper())
 
 
 def symbol_of(text: str) -> tuple[str | None, str | None]:

@@ -23,6 +23,7 @@ from ..schemes import UnknownScheme, all_schemes
 from . import UsageError
 from .batch import add_batch_options, convert_batch
 from parsers.limits import add_limit_option
+from parsers.limits import use as limits_in_use
 
 from ..files import output_dir, refuse_clobber
 from .output import atomic_path
@@ -127,6 +128,7 @@ def run(args) -> int:
     from .reading import limits
 
     sandbox.LIMITS = limits(args)
+    limits_in_use(sandbox.LIMITS)  # the input, --meta and --previous are read within the same limits
     args.pdf = args.pdf or args.pdf_a
     if args.per_unit and not args.outdir:
         raise UsageError("Dùng --per-unit cần chỉ thư mục ghi kết quả bằng --outdir.")

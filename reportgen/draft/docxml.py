@@ -23,6 +23,8 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 from xml.sax.saxutils import escape
 
+from ..text.safe import strip_control
+
 FONT = "Times New Roman"
 TWIPS_PER_MM = 1440 / 25.4
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -71,7 +73,7 @@ def _rpr_xml(bold=False, italic=False, size: float | None = None, caps=False, su
 
 
 def _run_xml(text: str, **fmt) -> str:
-    return f'<w:r>{_rpr_xml(**fmt)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    return f'<w:r>{_rpr_xml(**fmt)}<w:t xml:space="preserve">{escape(strip_control(text))}</w:t></w:r>'
 
 
 def _p_xml(text: str = "", *, align: str | None = None, bold=False, italic=False, size: float | None = None,

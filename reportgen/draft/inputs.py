@@ -82,25 +82,10 @@ def _first_that_reads(*readers, explain: int) -> DraftData:
 # --- spreadsheets -----------------------------------------------------------------
 
 def _xlsx_rows(path: Path) -> dict[str, list[tuple]]:
-    import openpyxl
+    # The project's streamed XLSX reader, within the command's --limit values.
+    from parsers.xlsx_package import sheet_texts
 
-    try:
-        wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
-    except Exception as exc:
-        raise UnreadableInput(f"Không mở được bảng tính {path.name}: {exc}") from exc
-    out = {}
-    for ws in wb.worksheets:
-        rows = [tuple(_cell_text(c) for c in row) for row in ws.iter_rows(values_only=True)]
-        for rng in ws.merged_cells.ranges:  # a merged group header names every column it spans
-            value = ws.cell(rng.min_row, rng.min_col).value
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
-                        row = list(rows[r - 1])
-                        row[c - 1] = _cell_text(value)
-                        rows[r - 1] = tuple(row)
-        out[ws.title] = rows
-    return out
+    return sheet_texts(path)
 
 
 def _cell_text(value) -> str | None:

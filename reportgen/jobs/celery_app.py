@@ -196,11 +196,12 @@ class CeleryRunner:
     def _progress(self, p: Progress) -> None:
         with self._lock:
             st = self._status.get(p.job_id)
-            if st is None or st.result is not None:
+            if st is None:
                 return
-            st.state = "running"
-            st.progress = p
-        for cb in self._on_progress:
+            if st.result is None:  # an event that comes in after the result leaves the status alone
+                st.state = "running"
+                st.progress = p
+        for cb in self._on_progress:  # every event, in the order the job sent them
             cb(p)
 
     def _check_backend(self) -> None:

@@ -219,6 +219,13 @@ def _draft_render(job: Job, progress) -> JobResult:
     from ..draft.perunit import write_per_unit
 
     o = job.options
+    if o.get("limits") is not None:  # the enqueuing command's --limit values, as in a single run
+        from parsers.limits import use
+
+        from ..draft import sandbox
+
+        sandbox.LIMITS = job_limits(o["limits"])
+        use(sandbox.LIMITS)
     progress("reading")
     meta = load_meta(o.get("meta"), o.get("doc_type"))
     data = load_data(job.input, o.get("scheme"), o.get("province"), o.get("previous"))

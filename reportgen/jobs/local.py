@@ -235,9 +235,10 @@ class LocalRunner:
             p = Progress.from_json(item)
             with self._lock:
                 st = self._status.get(p.job_id)
-                if st is None or st.result is not None:
+                if st is None:
                     continue
-                st.state = "running"
-                st.progress = p
-            for cb in self._on_progress:
+                if st.result is None:  # an event that comes in after the result leaves the status alone
+                    st.state = "running"
+                    st.progress = p
+            for cb in self._on_progress:  # every event, in the order the job sent them
                 cb(p)

@@ -17,6 +17,7 @@ from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .meta import read_meta
+from .layout_pdf import pdf_layout
 from .legend import read_grade_legend
 from .portal import trend_period
 from .statements import read_statements
@@ -109,6 +110,8 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
 
 def _layout(raw: RawDocument, blocks) -> Layout | None:
     """What a DOCX tells of its layout; None for formats without it."""
+    if raw.format == "pdf":
+        return pdf_layout(raw, blocks)
     sections = raw.properties.get("sections") or []
     if raw.format != "docx" or not sections or "width_mm" not in sections[0]:
         return None

@@ -180,6 +180,7 @@ def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
     if "." in x and "." not in y and xv > yv:
         return None  # "13.951/15": a decimal written with a dot, not thousands
     return xv, yv
+_DAY_MONTH = re.compile(r"(?<!\w)ngày\s*$", re.I)
 _RANK_BEFORE = re.compile(r"(?:xếp\s+hạng|thứ\s+hạng|vị\s+trí|hạng)\s*(?:thứ\s*)?:?\s*$", re.I)
 
 
@@ -195,6 +196,8 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         if re.fullmatch(r"(?:19|20)\d\d", y) and xv <= 12:
             continue  # a month: "tháng 5/2024"
         before = text[max(0, m.start() - 25):m.start()]
+        if _DAY_MONTH.search(before) and 1 <= xv <= 31 and 1 <= yv <= 12 and "," not in x + y:
+            continue  # a day and a month: "từ ngày 1/7 đến nay", "trước ngày 20/11"
         after = text[m.end():m.end() + 12]
         if _RANK_BEFORE.search(before):
             kind = "rank"

@@ -96,6 +96,7 @@ _EVALUATED = re.compile(
 def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
     out: list[Statement] = []
     text = block.text.lstrip("-–+•* ")
+    offset = len(block.text) - len(text)
     matches = [m for m in _grade_count_re().finditer(text)
                if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành")]
     if not matches:
@@ -104,7 +105,8 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
         grade = canonical_grade(m.group("grade"))
         st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
                        count=int(m.group("x")), grade=grade, scope=scope,
-                       raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade")})
+                       raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade"),
+                            "at": str(offset + m.start())})
         if m.group("y"):
             st.numerator, st.denominator = Decimal(m.group("x")), Decimal(m.group("y"))
         listed = m.group("list") or _unit_parenthesis(m.group("plist"))

@@ -20,6 +20,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def has_control(text: str | None) -> bool:
+    """Whether ``text`` holds a character :func:`strip_control` removes."""
+    return bool(text) and _CONTROL.search(text) is not None
+
+
 def strip_control(text: str) -> str:
     """``text`` without the characters XML cannot carry (an escape sequence
     ``ESC[31m`` loses its ESC)."""

@@ -103,6 +103,32 @@ def cached_ranking(request: Request, period: str, scheme: str | None, province: 
     return cache[key]
 
 
+def _ranking_rows(request: Request, period: str, scheme, province, level, sort: str, descending: bool,
+                  number: int) -> tuple[list, int]:
+    """One page of the ranking: [(group, its rows on the page)] and the rows
+    in all. Read page by page, sorted in SQL, from the ranking the archive
+    keeps ready; computed (and kept in memory) only where it has none."""
+    from ..archive.ranked import GroupHead, ranking_slice
+
+    start, stop = (number - 1) * PAGE_ROWS, number * PAGE_ROWS
+    with Session(request.app.state.engine) as s:
+        stored = ranking_slice(s, period, scheme=scheme, province=province, level=level, sort=sort,
+                               descending=descending, offset=start, limit=PAGE_ROWS)
+    if stored is not None:
+        total, page_rows = stored
+        return page_rows, total
+    found = cached_ranking(request, period, scheme, province, level)
+    key = SORTS.get(sort, SORTS["rank"])
+    groups, seen = [], 0
+    for g in found:
+        entries = sorted(g.entries, key=key, reverse=descending)
+        shown = entries[max(0, start - seen):max(0, stop - seen)]
+        seen += len(entries)
+        if shown:
+            groups.append((GroupHead(g.province, g.level, g.scheme, g.period, len(g.entries)), shown))
+    return groups, seen
+
+
 def _archive(request: Request):
     from ..archive import Archive
 
@@ -117,19 +143,10 @@ def ranking_page(request: Request, user: User = Depends(current_user), ky: str =
     groups, error, total_rows = [], None, 0
     if period:
         try:
-            found = cached_ranking(request, period, bo or None, tinh or None, cap or None)
+            groups, total_rows = _ranking_rows(request, period, bo or None, tinh or None, cap or None, sap,
+                                               bool(nguoc), max(1, trang))
         except ArchiveError as exc:
-            found, error = [], str(exc)
-        key = SORTS.get(sap, SORTS["rank"])
-        start, stop = (max(1, trang) - 1) * PAGE_ROWS, max(1, trang) * PAGE_ROWS
-        seen = 0
-        for g in found:
-            entries = sorted(g.entries, key=key, reverse=bool(nguoc))
-            total_rows += len(entries)
-            shown = entries[max(0, start - seen):max(0, stop - seen)]
-            seen += len(entries)
-            if shown:
-                groups.append((g, shown))
+            error = str(exc)
     pages = max(1, -(-total_rows // PAGE_ROWS))
     return page(request, "archive.html", {
         "periods": known, "period": period, "filters": filter_values(request), "groups": groups, "error": error,

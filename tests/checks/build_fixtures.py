@@ -6,7 +6,7 @@ rule has nothing to say about and a bad input with one planted slip for it.
 Each fixture is a whole small report (text or Markdown tables), made from a
 base document by one change, so a reader sees exactly what the rule catches.
 The expected findings (expected.json) are written by the snapshot test
-(``REPORTGEN_UPDATE_SNAPSHOTS=1 python3 -m pytest tests/test_rule_fixtures.py``)
+(``REPORTGEN_UPDATE_SNAPSHOTS=1 python3 -m pytest tests/checks/test_rule_fixtures.py``)
 and reviewed like code.
 """
 from __future__ import annotations
@@ -229,6 +229,9 @@ RATIO_PARENTS = """1. Kết quả giải quyết hồ sơ
 """
 
 # rule name → (good, bad)
+RESTATED = ("1. Kết quả chung\nTính đến ngày 31/7/2023, cấp xã có 10/12 xã xếp loại Tốt, 02/12 xã xếp loại Khá.\n"
+            "2. Kết quả của cấp xã\nĐối với cấp xã, tính đến ngày 31/7/2023, có {n} đơn vị xếp loại Tốt và 02 đơn vị "
+            "xếp loại Khá.")
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -302,6 +305,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "parent-ratio-mismatch": (doc(RATIO_PARENTS), doc(RATIO_PARENTS.replace("| % | 99,11 |", "| % | 98,10 |"))),
     "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
+    "grade-count-restated": (doc(RESTATED.format(n="10")), doc(RESTATED.format(n="09"))),
+    "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
 }

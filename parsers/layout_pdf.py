@@ -1,0 +1,129 @@
+"""What a PDF page shows of its layout, for the ND30 layout check: the page
+size, the visual text lines (text, position, font, size, bold, italic) in a
+reading order where a two-column block (the issuer beside the Quốc hiệu,
+Nơi nhận beside the signature) is read left column first, and the page
+number line. Plain data (millimetres and points), no judgement: the reader
+(``reportgen.read.layout_pdf``) measures margins from it and the checks
+judge.
+
+A line is cut into segments where the gap between two glyphs is wider than
+1,2 em with no glyph in it: a table cell or a tab stop, never typed spaces
+(“Số:      /BC-…”, whose blanks are glyphs)."""
+from __future__ import annotations
+
+import re
+
+from .pdf_furniture import page_number_lines
+from .pdf_glyphs import chars_to_lines, line_text
+
+PT_TO_MM = 25.4 / 72
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+def mm(value: float) -> float:
+    return round(value * PT_TO_MM, 1)
+
+
+def font_family(fontname: str) -> str:
+    """'BAAAAA+TimesNewRomanPS-BoldMT' → 'TimesNewRoman'; 'Arial,Bold' → 'Arial'."""
+    name = _SUBSET.sub("", fontname or "")
+    name = re.split(r"[-,]", name, maxsplit=1)[0] if re.search(r"[-,]", name) else name
+    name = re.sub(r"(PSMT|PS|MT)$", "", name)
+    return name
+
+
+def _segments(line: list[dict]) -> list[list[dict]]:
+    parts: list[list[dict]] = [[]]
+    prev = None
+    for ch in sorted(line, key=lambda c: c["x0"]):
+        size = ch.get("size") or 10
+        if prev is not None and ch["x0"] - prev["x1"] > 1.2 * size and parts[-1]:
+            parts.append([])
+        parts[-1].append(ch)
+        prev = ch
+    out = []
+    for p in parts:
+        while p and p[0]["text"].isspace():
+            p.pop(0)
+        while p and p[-1]["text"].isspace():
+            p.pop()
+        if p:
+            out.append(p)
+    return out
+
+
+def _segment(chars: list[dict], page_number: int) -> dict:
+    glyphs = [c for c in chars if not c["text"].isspace()]
+    names = [c.get("fontname", "") for c in glyphs]
+    sizes = sorted(round(c.get("size") or 0, 1) for c in glyphs)
+    families: dict[str, int] = {}
+    for n in names:
+        families[font_family(n)] = families.get(font_family(n), 0) + 1
+    return {"text": line_text(chars), "page": page_number,
+            "x0": round(min(c["x0"] for c in glyphs), 2), "x1": round(max(c["x1"] for c in glyphs), 2),
+            "top": round(min(c["top"] for c in glyphs), 2), "bottom": round(max(c["bottom"] for c in glyphs), 2),
+            "size": sizes[len(sizes) // 2],
+            "bold": sum("bold" in n.lower() or "black" in n.lower() or "heavy" in n.lower() for n in names) * 2
+            > len(names),
+            "italic": sum("italic" in n.lower() or "oblique" in n.lower() for n in names) * 2 > len(names),
+            "font": max(families, key=families.get), "fonts": families}
+
+
+def _reading_order(lines: list[list[dict]]) -> list[dict]:
+    """A two-column block starts at a line cut in two (issuer | Quốc hiệu,
+    Nơi nhận | signature) and goes on while each line keeps to one side of
+    the cut: its left column is read first, then its right one."""
+    out: list[dict] = []
+    zone: list[dict] = []
+    split: float | None = None
+
+    def flush():
+        out.extend(s for s in zone if s["x1"] <= split)
+        out.extend(s for s in zone if s["x1"] > split)
+        zone.clear()
+
+    for ln in lines:
+        if len(ln) >= 2:
+            split = ln[1]["x0"] if split is None else min(split, ln[1]["x0"])
+            zone.extend(ln)
+        elif split is not None and (ln[0]["x1"] <= split or ln[0]["x0"] >= split - 1):
+            zone.extend(ln)
+        else:
+            if split is not None:
+                flush()
+                split = None
+            out.extend(ln)
+    if split is not None:
+        flush()
+    return out
+
+
+def _lone_number(line: list[dict], width: float) -> bool:
+    """A line that is a number alone, centred on the page."""
+    return len(line) == 1 and line[0]["text"].strip().isdigit() and len(line[0]["text"].strip()) <= 4 \
+        and abs((line[0]["x0"] + line[0]["x1"]) / 2 - width / 2) < 0.05 * width
+
+
+def page_layout(page) -> dict:
+    """The layout of one pdfplumber page (see the module's docstring)."""
+    chars = [c for c in page.chars if c.get("text")]
+    height = float(page.height)
+    furniture, numbers = page_number_lines(chars, height)
+    number_chars = [c for c in chars if id(c) in furniture and not c["text"].isspace()]
+    body = [c for c in chars if id(c) not in furniture]
+    lines = [[_segment(s, page.page_number) for s in _segments(ln)] for ln in chars_to_lines(body)]
+    lines = [ln for ln in lines if ln]
+    if not number_chars and lines and _lone_number(lines[0], float(page.width)):
+        # a page number set close to the text (narrow margins): the parser keeps it as text
+        number_chars = [c for c in body if not c["text"].isspace()
+                        and lines[0][0]["top"] - 0.5 <= c["top"] and c["bottom"] <= lines[0][0]["bottom"] + 0.5]
+        numbers = [lines[0][0]["text"]]
+        lines = lines[1:]
+    out = {"page": page.page_number, "width_mm": mm(float(page.width)), "height_mm": mm(height),
+           "width_pt": float(page.width), "height_pt": height, "lines": _reading_order(lines)}
+    if number_chars:
+        sizes = sorted(c.get("size") or 0 for c in number_chars)
+        out["page_number"] = {"text": numbers[0] if numbers else "", "size": round(sizes[len(sizes) // 2], 1),
+                              "top": round(min(c["top"] for c in number_chars), 2),
+                              "bottom": round(max(c["bottom"] for c in number_chars), 2)}
+    return out

@@ -1,0 +1,192 @@
+"""A period's ranking kept ready in ``ranking_entries`` and read from there.
+
+:func:`queries.ranking` ranks a period from its score rows: for a whole
+country (10 000 communes) that is a 10 000-row query and a sort in Python
+on every view. Here the groups an import touches are ranked once, inside
+the import's transaction, with that very function, and stored in rank
+order; :func:`ranking` reads them back (the same groups, entries and ranks)
+and :func:`ranking_slice` reads one page of them, sorted by any column in
+SQL, with the group sizes and the row count for the pager.
+
+A group is the units of one registered province, level and scheme in one
+period. An import touching province key K re-ranks every group holding a
+unit of K, whole (all its rows, whatever their key). A read whose filter
+would cut a group (a province filter on a group whose units carry two
+keys) is answered by :func:`queries.ranking` itself, so the answer is
+always the computed one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from .bulk import bulk_insert
+from .models import ScoreRowRecord as R, Unit, from_scaled, plain
+from .queries import _LEVEL_ORDER, Entry, RankingGroup, groups_where, ranking as live_ranking
+from .ranking_tables import ranking_entries as T
+from .units import territory_key
+
+Cohort = tuple[str, str, str, str]  # province key, level, scheme, period
+
+
+def refresh_rankings(session: Session, cohorts: Iterable[Cohort]) -> None:
+    """Re-rank and store every group holding a unit of ``cohorts``."""
+    conn = session.connection()
+    touched: dict[tuple[str, str], set[str]] = {}
+    for province_key, _level, scheme, period in cohorts:
+        touched.setdefault((period, scheme), set()).add(province_key)
+    for (period, scheme), keys in sorted(touched.items()):
+        here = (R.period == period, R.scheme == scheme)
+        provinces = {p or "" for (p,) in conn.execute(select(Unit.province).distinct().join(
+            R, R.unit_id == Unit.id).where(*here, R.province_key.in_(sorted(keys))))}
+        held = (Unit.province.in_(sorted(provinces - {""})) | (Unit.province.is_(None) if "" in provinces
+                                                                else Unit.province.in_([])))
+        row_keys = dict(conn.execute(select(R.unit_id, R.province_key).distinct().join(
+            Unit, Unit.id == R.unit_id).where(*here, held)).all())
+        groups = [g for g in groups_where(session, period, [*here, R.province_key.in_(sorted(set(row_keys.values())))])
+                  if (g.province or "") in provinces]
+        conn.execute(delete(T).where(T.c.period == period, T.c.scheme == scheme,
+                                     T.c.province.in_(sorted(provinces))))
+        bulk_insert(conn, T, [_record(g, position, e, row_keys.get(e.unit_id, e.province_key))
+                              for g in groups for position, e in enumerate(g.entries, start=1)])
+
+
+def _record(g: RankingGroup, position: int, e: Entry, row_key: str) -> dict:
+    return dict(period=g.period, scheme=g.scheme, province=g.province or "", level=g.level, position=position,
+                level_order=_LEVEL_ORDER.get(g.level, 9), group_size=len(g.entries), province_key=e.province_key,
+                row_province_key=row_key, unit_id=e.unit_id, unit=e.unit, unit_fold=e.unit.casefold(),
+                unit_text=e.unit_text, total=e.total, max=e.max, percent=e.percent, grade=e.grade, rank=e.rank,
+                document_id=e.document_id, document=e.document, table_index=e.table, row_index=e.row, page=e.page)
+
+
+def _filters(period: str, scheme: str | None, province: str | None, level: str | None) -> list:
+    where = [T.c.period == period]
+    if scheme:
+        where.append(T.c.scheme == scheme)
+    if province:
+        where.append(T.c.row_province_key == territory_key(province))
+    if level:
+        where.append(T.c.level == level)
+    return where
+
+
+def _text(conn, column):
+    """Text ordered by code point on every database (as Python orders it)."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
+
+
+def _group(conn) -> tuple:
+    return (_text(conn, T.c.province), T.c.level_order, _text(conn, T.c.level), _text(conn, T.c.scheme))
+
+
+_GROUP = (T.c.province, T.c.level_order, T.c.level, T.c.scheme)
+_ENTRY_COLUMNS = (T.c.unit, T.c.unit_text, T.c.unit_id, T.c.province, T.c.province_key, T.c.level, T.c.period,
+                  T.c.scheme, T.c.total, T.c.max, T.c.percent, T.c.grade, T.c.rank, T.c.document, T.c.table_index,
+                  T.c.row_index, T.c.page, T.c.document_id)
+
+
+@dataclass
+class GroupHead:
+    """A ranking group without its entries: for a page of a long ranking."""
+
+    province: str
+    level: str
+    scheme: str
+    period: str
+    size: int
+
+
+def _heads(conn, period: str, where: list) -> list[GroupHead] | None:
+    """The groups the filter selects, in display order; None when the filter
+    cuts a group (or nothing is stored): then the ranking is computed."""
+    rows = conn.execute(select(*_GROUP, func.max(T.c.group_size), func.count()).where(*where)
+                        .group_by(*_GROUP).order_by(*_group(conn))).all()
+    if not rows or any(size != count for *_, size, count in rows):
+        return None
+    return [GroupHead(p, lv, s, period, size) for p, _, lv, s, size, _ in rows]
+
+
+def _reader(conn):
+    if conn.dialect.name == "postgresql":
+        return lambda v: None if v is None else plain(v)
+    return lambda v: None if v is None else from_scaled(v)
+
+
+def _entries(conn, query) -> list[Entry]:
+    from .queries import driver_rows
+
+    dec = _reader(conn)
+    return [Entry(unit, unit_text, unit_id, province, key, level, period, scheme, dec(total), dec(mx), dec(pct),
+                  grade, rank, None, None, document, table, row, page, document_id)
+            for (unit, unit_text, unit_id, province, key, level, period, scheme, total, mx, pct, grade, rank,
+                 document, table, row, page, document_id) in driver_rows(conn, query)]
+
+
+def ranking(session: Session, period: str, *, scheme: str | None = None, province: str | None = None,
+            level: str | None = None) -> list[RankingGroup]:
+    """:func:`queries.ranking`'s answer, read from the stored ranking."""
+    from .periods import is_period
+
+    if not is_period(period):
+        return live_ranking(session, period, scheme=scheme, province=province, level=level)  # its message
+    conn = session.connection()
+    where = _filters(period, scheme, province, level)
+    heads = _heads(conn, period, where)
+    if heads is None:
+        return live_ranking(session, period, scheme=scheme, province=province, level=level)
+    entries = _entries(conn, select(*_ENTRY_COLUMNS).where(*where).order_by(*_group(conn), T.c.position))
+    out, start = [], 0
+    for h in heads:
+        out.append(RankingGroup(h.province, h.level, h.scheme, period, entries[start:start + h.size]))
+        start += h.size
+    return out
+
+
+# Sort keys of a ranking page: (SQL columns in ascending order) for each
+# column the page sorts by; the reverse order flips every one of them.
+def _sorts(conn):
+    nulls_last = lambda c: (c.is_(None), c.desc())  # noqa: E731  (largest first, none at the end)
+    return {"rank": (T.c.rank.is_(None), T.c.rank), "unit": (_text(conn, T.c.unit_fold),),
+            "total": nulls_last(T.c.total), "max": nulls_last(T.c.max), "percent": nulls_last(T.c.percent),
+            "grade": (_text(conn, func.coalesce(T.c.grade, "")),), "document": (_text(conn, T.c.document),)}
+
+
+def _flip(clause):
+    from sqlalchemy.sql.elements import UnaryExpression
+
+    if isinstance(clause, UnaryExpression) and clause.modifier is not None:
+        return clause.element.asc()
+    return clause.desc()
+
+
+def ranking_slice(session: Session, period: str, *, scheme: str | None = None, province: str | None = None,
+                  level: str | None = None, sort: str = "rank", descending: bool = False, offset: int = 0,
+                  limit: int = 200) -> tuple[int, list[tuple[GroupHead, list[Entry]]]] | None:
+    """One page of a period's ranking: (rows in all, [(group, its entries on
+    this page)]), groups in display order and each group's entries sorted
+    by ``sort`` (a column of the page; ties keep the rank order), reversed
+    when ``descending``. None when the ranking is not stored for this
+    filter (the caller computes it)."""
+    conn = session.connection()
+    where = _filters(period, scheme, province, level)
+    heads = _heads(conn, period, where)
+    if heads is None:
+        return None
+    sorts = _sorts(conn)
+    keys = sorts.get(sort, sorts["rank"])
+    if descending:
+        keys = tuple(_flip(k) for k in keys)
+    entries = _entries(conn, select(*_ENTRY_COLUMNS).where(*where).order_by(*_group(conn), *keys, T.c.position)
+                       .offset(max(0, offset)).limit(max(0, limit)))
+    total = sum(h.size for h in heads)
+    page: list[tuple[GroupHead, list[Entry]]] = []
+    seen = 0
+    for h in heads:  # which groups this page's rows belong to, by position
+        lo, hi = max(seen, offset), min(seen + h.size, offset + limit)
+        if lo < hi:
+            page.append((h, entries[lo - offset:hi - offset]))
+        seen += h.size
+    return total, page

@@ -1,0 +1,116 @@
+"""The coverage ledger and the verdict: ĐẠT only when every table with numbers
+and every numeric claim was checked and nothing is wrong; CHƯA KIỂM TRA HẾT
+(exit 3) when nothing is wrong but something was not checked; KHÔNG ĐẠT
+(exit 1) on an error; with several files, the worst of them."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from reportgen.checks import CheckContext, run_checks
+from reportgen.coverage import Ledger, claim_statements, numeric_cells
+from reportgen.model import Report, ScoreRow, ScoreTable, Statement
+from support import S002, SEEDS, reportgen
+
+S004 = str(SEEDS / "004_4fe8e530b83874ca.txt")
+UNCHECKED = str(SEEDS.parent.parent / "tests" / "checks" / "table-unchecked" / "bad.txt")
+D = Decimal
+
+CLEAN = ("ỦY BAN NHÂN DÂN XÃ A\n\nBÁO CÁO\nKết quả giải quyết hồ sơ quý I năm 2025\n\n"
+         "Trong kỳ, xã tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp).\n")
+
+
+def test_a_document_whose_every_claim_is_checked_and_right_passes_with_exit_0(tmp_path):
+    path = tmp_path / "bc.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    out = reportgen("verify", str(path))
+    assert out.returncode == 0, out.stdout + out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[1] == "Đã kiểm tra 0/0 bảng, 0/0 ô số, 1/1 nhận định."
+    assert lines[-1] == "Kết quả: ĐẠT – 0 lỗi, 0 cảnh báo, 0 thông tin."
+    doc = json.loads(reportgen("verify", "--format", "json", str(path)).stdout)
+    assert doc["verdict"] == "ĐẠT" and doc["ok"] is True
+    assert doc["coverage"]["claims"] == {"checked": 1, "total": 1}
+    assert doc["coverage"]["unchecked_claims"] == []
+
+
+def test_a_slip_in_that_claim_fails_with_exit_1(tmp_path):
+    path = tmp_path / "bc.txt"
+    path.write_text(CLEAN.replace("40 hồ sơ trực tiếp", "41 hồ sơ trực tiếp"), encoding="utf-8")
+    out = reportgen("verify", str(path))
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[-1].startswith("Kết quả: KHÔNG ĐẠT – 1 lỗi")
+
+
+def test_a_table_no_rule_checks_gives_table_unchecked_and_exit_3():
+    # Procedures per sector: three counts, no total, no rate, no order: nothing to verify.
+    out = reportgen("verify", "--format", "json", UNCHECKED)
+    assert out.returncode == 3, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["ok"] is True and doc["verdict"] == "CHƯA KIỂM TRA HẾT"
+    cov = doc["coverage"]
+    assert (cov["tables"], cov["cells"]) == ({"checked": 0, "total": 1}, {"checked": 0, "total": 3})
+    [unchecked] = cov["by_table"]
+    assert (unchecked["table"], unchecked["checked"], unchecked["relations"]) == (0, False, [])
+    assert unchecked["title"] == "1. Số thủ tục hành chính theo lĩnh vực"
+    [f] = doc["findings"]
+    assert (f["code"], f["rule"], f["severity"], f["table"], f["row"]) == (
+        "TABLE_UNCHECKED", "table-unchecked", "warning", 0, None)
+    assert f["message"].startswith("Bảng 1 (“1. Số thủ tục hành chính theo lĩnh vực”, trang 1) có 3 ô số")
+    text = reportgen("verify", UNCHECKED).stdout.splitlines()
+    assert text[1] == "Đã kiểm tra 0/1 bảng, 0/3 ô số, 0/0 nhận định."
+    assert text[-1].startswith("Kết quả: CHƯA KIỂM TRA HẾT – 0 lỗi")
+
+
+def test_several_files_exit_with_the_worst_verdict(tmp_path):
+    clean = tmp_path / "bc.txt"
+    clean.write_text(CLEAN, encoding="utf-8")
+    assert reportgen("verify", str(clean), UNCHECKED).returncode == 3
+    assert reportgen("verify", UNCHECKED, S002, str(clean)).returncode == 1
+    assert reportgen("verify", str(clean), S004).returncode == 0
+
+
+def _table() -> ScoreTable:
+    rows = [ScoreRow(unit="A", scores={"c1": D("5"), "c2": None}, total=D("5"), extra={"Mã": "X1", "Số hồ sơ": D(3)}),
+            ScoreRow(unit="B", scores={"c1": D("4")}, total=D("4"), percent=D("80"), rank=2)]
+    return ScoreTable(index=0, title="Bảng 1", kind="data", rows=rows, page=2)
+
+
+def test_numeric_cells_are_the_cells_with_numbers_named_as_findings_name_them():
+    assert numeric_cells(_table()) == {(0, "c1"), (0, "total"), (0, "Số hồ sơ"),
+                                       (1, "c1"), (1, "total"), (1, "percent"), (1, "rank")}
+
+
+def test_a_table_is_covered_only_by_what_a_rule_verified_on_it():
+    report = Report(source="x", tables=[_table()])
+    ledger = Ledger()
+    ledger.register(report)
+    assert ledger.totals() == {"tables": (0, 1), "cells": (0, 7), "claims": (0, 0)}
+    ledger.table_doubt(0, "không rõ cột nào là tổng")
+    assert [t.doubts for t in ledger.unchecked_tables()] == [["không rõ cột nào là tổng"]]
+    ledger.table_checked(0, "total-sum", [(0, "total"), (0, "c1"), (0, "grade")])
+    assert ledger.totals()["tables"] == (1, 1)
+    assert ledger.totals()["cells"] == (2, 7)  # a cell without a number is not counted
+    assert ledger.line() == "Đã kiểm tra 1/1 bảng, 2/7 ô số, 0/0 nhận định."
+
+
+def test_the_percent_and_fraction_of_a_share_are_one_claim_with_it():
+    share = Statement(kind="share", text="11/15 đơn vị, chiếm 73,33%", paragraph=3, value=D(11), whole=D(15),
+                      percent=D("73.33"))
+    fraction = Statement(kind="fraction", text="11/15", paragraph=3, numerator=D(11), denominator=D(15))
+    percent = Statement(kind="percent", text="73,33%", paragraph=3, value=D("73.33"), percent=D("73.33"))
+    lone = Statement(kind="score", text="16,97", paragraph=4, value=D("16.97"))
+    report = Report(source="x", statements=[fraction, share, percent, lone])
+    assert [(i, members) for i, _, members in claim_statements(report)] == [(1, [0, 2])]
+    ledger = Ledger()
+    ledger.register(report)
+    ledger.statement_checked(fraction, "fraction-bound")  # checking a figure checks its claim
+    assert ledger.totals()["claims"] == (1, 1)
+
+
+def test_run_checks_fills_the_ledger_of_the_context():
+    from reportgen.read import read_path
+
+    ctx = CheckContext()
+    run_checks(read_path(S002), ctx)
+    assert ctx.ledger.totals() == {"tables": (1, 1), "cells": (288, 288), "claims": (11, 11)}

@@ -1,0 +1,96 @@
+"""The same quantity stated twice (issue 8): a count of units by grade given in
+the summary and again further on must agree; the real report bc184 states its
+766 grade counts twice and is checked that way; a document from which nothing
+numeric was understood is never ĐẠT."""
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+import pytest
+
+from parsers import read_raw
+from reportgen.model import Paragraph, Report
+from reportgen.raw import RawParagraph
+from reportgen.read import read_report
+from reportgen.read.statements import read_statements
+from reportgen.verify import verify_path, verify_report
+from support import ROOT
+
+REAL = ROOT / "fixtures" / "reference" / "real"
+
+
+def _verify_text(*paragraphs: str):
+    paras = [Paragraph(t, i) for i, t in enumerate(paragraphs)]
+    report = Report(source="x", paragraphs=paras, statements=read_statements(paras))
+    return verify_report(report)
+
+
+def _conflicts(result):
+    return [(f.severity, f.paragraph, f.reported, f.expected) for f in result.findings if f.code == "QUANTITY_CONFLICT"]
+
+
+@pytest.mark.parametrize("summary, detail", [
+    ("Tính đến ngày 05/11/2025, cấp tỉnh có 07/13 cơ quan, đơn vị xếp loại Xuất sắc, 05/13 cơ quan xếp loại Tốt; "
+     "cấp xã có 123/124 địa phương xếp loại Xuất sắc, 01/124 xếp loại Tốt.",
+     "Đối với cấp sở, tính đến ngày 05/11/2025, có {n} đơn vị xếp loại Xuất sắc, 05 đơn vị xếp loại Tốt."),
+    ("Năm 2025, các sở, ban, ngành có 07 cơ quan xếp loại Xuất sắc và 05 cơ quan xếp loại Tốt.",
+     "Kết quả năm 2025 của các cơ quan chuyên môn: {n} cơ quan đạt loại Xuất sắc, 05 cơ quan đạt loại Tốt."),
+])
+def test_a_grade_count_stated_twice_must_agree(summary, detail):
+    assert _conflicts(_verify_text(summary, detail.format(n="07"))) == []
+    assert _conflicts(_verify_text(summary, detail.format(n="08"))) == [("error", 1, "8", "7")]
+
+
+def test_other_times_or_other_levels_are_other_quantities():
+    first = "Tính đến ngày 30/6/2025, cấp xã có 100 đơn vị xếp loại Tốt."
+    assert _conflicts(_verify_text(first, "Tính đến ngày 05/11/2025, cấp xã có 110 đơn vị xếp loại Tốt.")) == []
+    assert _conflicts(_verify_text("Năm 2024, cấp xã có 100 đơn vị xếp loại Tốt.",
+                                   "Năm 2025, cấp xã có 110 đơn vị xếp loại Tốt.")) == []
+    assert _conflicts(_verify_text(first, "Tính đến ngày 30/6/2025, cấp tỉnh có 10 đơn vị xếp loại Tốt.")) == []
+    # A share of another whole (of 13 and of 15) is another population.
+    assert _conflicts(_verify_text("Cấp tỉnh có 07/13 cơ quan xếp loại Tốt.",
+                                   "Cấp tỉnh có 09/15 cơ quan xếp loại Tốt.")) == []
+    # No time on one side: a doubt, not an error.
+    assert _conflicts(_verify_text(first, "Đối với cấp xã, có 101 đơn vị xếp loại Tốt.")) == [
+        ("warning", 1, "101", "100")]
+
+
+def test_bc184_grade_counts_are_checked_against_their_restatement():
+    result = verify_path(REAL / "ld-chiso-bc184-snv.docx")
+    assert [f.code for f in result.findings if f.code in ("CLAIM_UNCHECKED", "QUANTITY_CONFLICT")] == []
+    assert result.ledger.totals()["claims"] == (18, 18)
+
+
+def _mutated(raw, paragraph: int, old: str, new: str):
+    blocks = list(raw.blocks)
+    for k, b in enumerate(blocks):
+        if isinstance(b, RawParagraph) and b.index == paragraph:
+            assert b.text.count(old) == 1, (old, b.text)
+            blocks[k] = replace(b, text=b.text.replace(old, new))
+            out = copy.copy(raw)
+            out.blocks = blocks
+            return out
+    raise AssertionError(f"no paragraph {paragraph}")
+
+
+@pytest.mark.parametrize("paragraph, old, new, expected", [
+    (67, "07 đơn vị xếp loại Xuất sắc", "08 đơn vị xếp loại Xuất sắc", (67, "8", "7")),
+    (67, "05 đơn vị xếp loại Tốt", "04 đơn vị xếp loại Tốt", (67, "4", "5")),
+    (68, "123 đơn vị xếp loại Xuất sắc", "122 đơn vị xếp loại Xuất sắc", (68, "122", "123")),
+    (18, "123/124 địa phương", "121/124 địa phương", (68, "123", "121")),
+])
+def test_bc184_a_changed_grade_count_is_found(paragraph, old, new, expected):
+    raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
+    after = verify_report(read_report(_mutated(raw, paragraph, old, new)))
+    assert [(f.paragraph, f.reported, f.expected) for f in after.findings
+            if f.code == "QUANTITY_CONFLICT" and f.severity == "error"] == [expected]
+
+
+def test_a_scan_from_which_nothing_numeric_was_understood_is_never_passed():
+    result = verify_path(REAL / "ld-tb493-scan.pdf")
+    assert result.verdict == "CHƯA KIỂM TRA HẾT"
+    assert result.exit_status == 3
+    assert [f.code for f in result.findings if f.code == "NOTHING_CHECKED"] == ["NOTHING_CHECKED"]
+    # "từ ngày 1/7 đến nay" is a day and a month, not a fraction.
+    assert [st.text for st in result.report.statements if st.kind == "fraction"] == []

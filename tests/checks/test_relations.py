@@ -1,0 +1,106 @@
+"""Relations inferred from the table itself (reportgen.checks.relations*):
+numbers read by their column's convention, a QĐ 766 group table, a
+self-assessment of hierarchical criteria, grade bands stated in the prose.
+Tables are written here as DOCX with python-docx; figures computed by hand."""
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import docx as python_docx
+
+from reportgen.checks import CheckContext, run_checks
+from reportgen.read import read_path
+from reportgen.read.columns import COMMA, conventions, role_for
+from reportgen.numbers import parse_cell
+from reportgen.schemes import load_scheme
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus_verify import Doc, Table, write_docx  # noqa: E402
+
+D = Decimal
+
+
+def _errors(path, scheme=None):
+    ctx = CheckContext(scheme_override=load_scheme(scheme) if scheme else None)
+    report = read_path(path, scheme=scheme)
+    return [(f.code, f.unit, f.reported, f.expected) for f in run_checks(report, ctx) if f.severity == "error"], ctx
+
+
+def test_a_points_column_with_9_5_and_12_75_reads_13_951_as_a_decimal():
+    conv = conventions({2: ["13,951", "9,5", "12,75", "14"]})
+    assert conv == {2: COMMA}
+    assert parse_cell("13,951", role_for("13,951", conv[2], "auto")).value == D("13.951")
+    assert parse_cell("1.234", role_for("1.234", conv[2], "auto")).value == D("1234")
+    # A percent has no thousands: its one separator is decimal, whatever the column.
+    assert parse_cell("89.079%", role_for("89.079%", COMMA, "percent")).value == D("89.079")
+    assert parse_cell("-59", role_for("-59", COMMA, "auto")).value == D("-59")
+
+
+def _group766(tmp_path: Path, points_of_third: str) -> Path:
+    top = ["STT", "Đơn vị", "Tỷ lệ TTHC công bố đúng hạn", "Tỷ lệ TTHC công bố đúng hạn",
+           "Tỷ lệ hồ sơ số hóa", "Tỷ lệ hồ sơ số hóa", "Tổng điểm nhóm (Tối đa 12 điểm)"]
+    low = ["STT", "Đơn vị", "Tỷ lệ (%)", "Điểm đạt (Tối đa 6 điểm)", "Tỷ lệ (%)", "Điểm đạt (Tối đa 6 điểm)",
+           top[-1]]
+    # Indicator 1 linear (rate × 6 / 100); indicator 2 full points from 80 % (rate × 6 / 80 below).
+    rows = [["1", "Sở Tư pháp", "71,96", "4,32", "85,00", "6,00", "10,32"],
+            ["2", "Sở Nội vụ", "50,00", "3,00", "40,00", "3,00", "6,00"],
+            ["3", "Sở Y tế", "90,00", "5,40", "60,00", points_of_third, "9,90"],
+            ["4", "Sở Tài chính", "100,00", "6,00", "79,00", "5,93", "11,93"]]
+    path = tmp_path / f"g766_{points_of_third}.docx"
+    write_docx(Doc(name="g", kind="group766", tables=[Table([top, low], rows, "NHÓM CÔNG KHAI")]), path)
+    return path
+
+
+def test_a_766_group_table_checks_points_from_rates_with_the_threshold_that_fits(tmp_path):
+    errors, ctx = _errors(_group766(tmp_path, "4,50"))
+    assert errors == []
+    assert {"points-from-rate", "total-equals-sum-of-columns"} <= ctx.ledger.tables[0].relations
+    errors, _ = _errors(_group766(tmp_path, "5,50"))
+    assert ("POINTS_FROM_RATE_MISMATCH", "Sở Y tế", "5.50", "4.50") in errors
+    assert ("SUM_COLUMNS_MISMATCH", "Sở Y tế", "9.90", "10.90") in errors
+
+
+def test_forcing_qd766_on_a_group_table_never_reads_a_rate_as_points(tmp_path):
+    errors, _ = _errors(_group766(tmp_path, "4,50"), scheme="qd766-2022")
+    assert [e for e in errors if e[0] in ("SCORE_EXCEEDS_MAX", "VALUE_EXCEEDS_MAX")] == []
+
+
+def test_self_assessment_criteria_are_summed_by_their_numbering_and_quotes_stay_short(tmp_path):
+    evidence = "Báo cáo số 12/BC-UBND kèm danh mục tài liệu kiểm chứng. " * 40
+    rows = [["1", "Công tác chỉ đạo", "6,00", "5,50", ""],
+            ["1.1", "Ban hành kế hoạch", "2,00", "2,00", evidence],
+            ["1.2", "Báo cáo định kỳ", "2,00", "1,50", evidence],
+            ["1.3", "Kiểm tra", "2,00", "2,50", evidence],
+            ["2", "Cải cách thể chế", "4,00", "3,00", ""],
+            ["2.1", "Xây dựng văn bản", "2,00", "1,50", evidence],
+            ["2.2", "Rà soát văn bản", "2,00", "1,50", evidence]]
+    head = ["STT", "Tiêu chí", "Điểm chuẩn", "Điểm tự đánh giá", "Tài liệu kiểm chứng"]
+    path = tmp_path / "tda.docx"
+    write_docx(Doc(name="t", kind="self", tables=[Table([head], rows, "TỰ ĐÁNH GIÁ")]), path)
+    report = read_path(path)
+    findings = run_checks(report, CheckContext())
+    errors = [(f.code, f.unit, f.reported, f.expected) for f in findings if f.severity == "error"]
+    # 1.3 gives 2,50 of 2,00; the parent 1 (5,50) is still the sum of its items (2 + 1,5 + 2,5 = 6).
+    assert ("VALUE_EXCEEDS_MAX", "Kiểm tra", "2.50", "2.00") in errors
+    assert ("PARENT_SUM_MISMATCH", "Công tác chỉ đạo", "5.50", "6.00") in errors
+    assert all(len(f.message) < 400 for f in findings)
+
+
+def test_grade_bands_stated_in_the_prose_rule_the_grades(tmp_path):
+    doc = python_docx.Document()
+    doc.add_paragraph("Xếp loại: TỐT từ 80% trở lên; KHÁ từ 65% đến dưới 80%; TRUNG BÌNH từ 50% đến dưới 65%.")
+    rows = [("Thứ hạng", "Đơn vị", "Điểm tối đa", "Điểm đạt", "Chỉ số", "Xếp loại"),
+            ("1", "Sở A", "89,00", "82,78", "93,01%", "TỐT"), ("2", "Sở B", "87,00", "78,95", "90,75%", "TỐT"),
+            ("3", "Sở C", "89,50", "70,53", "78,80%", "TỐT"), ("4", "Sở D", "87,50", "68,92", "78,77%", "KHÁ"),
+            ("5", "Sở E", "80,50", "48,65", "60,43%", "TRUNG BÌNH")]
+    table = doc.add_table(rows=len(rows), cols=6)
+    for r, line in enumerate(rows):
+        for c, text in enumerate(line):
+            table.cell(r, c).text = text
+    path = tmp_path / "bands.docx"
+    doc.save(str(path))
+    errors, _ = _errors(path)
+    assert errors == [("GRADE_BAND_MISMATCH", "Sở C", "TỐT", None)]

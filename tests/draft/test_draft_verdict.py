@@ -1,0 +1,76 @@
+"""Every draft `reportgen draft` writes from the inputs a user has at hand
+(the seeds, fixtures/examples, the portal's real 766 export) verifies ĐẠT,
+exit 0: nothing it states is left unchecked, no error, no layout finding.
+The drafts are made with the CLI as a user runs it, and verified by the CLI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures import REAL_DIR, SEEDS_DIR
+from reportgen.cli import main
+from reportgen.verify import verify_path
+from support import ROOT
+
+EXAMPLES = ROOT / "fixtures" / "examples"
+PORTAL = REAL_DIR / "portal-766-2025-10.xlsx"
+
+CASES = [(f"portal-{kind}", [str(PORTAL), "--type", kind]) for kind in ("BC", "TB", "CV")]
+CASES += [(f"examples-xlsx-{kind}", [str(EXAMPLES / "bang-diem.xlsx"), "--meta", str(EXAMPLES / "meta.toml"),
+                                     "--type", kind]) for kind in ("BC", "TB", "CV")]
+CASES += [(f"examples-csv-{kind}", [str(EXAMPLES / "bang-diem.csv"), "--period", "2025-10", "--meta",
+                                    str(EXAMPLES / "meta.yaml"), "--type", kind]) for kind in ("BC", "TB", "CV")]
+# every seed; one without a score table drafts nothing (exit 2, a clear message): skipped
+SEEDS = sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
+
+
+def _seed_cases():
+    out = []
+    for name in SEEDS:
+        for kind in ("BC", "TB", "CV"):
+            out.append((f"seed-{name[:3]}-{kind}", [str(SEEDS_DIR / name), "--type", kind]))
+    return out
+
+
+def _draft(tmp_path: Path, args: list[str]) -> Path | None:
+    out = tmp_path / "draft.docx"
+    status = main(["draft", *args, "-o", str(out)])
+    if status == 2 and not out.exists():
+        return None
+    assert status == 0, args
+    return out
+
+
+def _assert_passes(path: Path) -> None:
+    result = verify_path(path)
+    left = [(f.code, f.message) for f in result.findings if str(f.severity) != "info"]
+    assert left == [] and result.verdict == "ĐẠT" and result.exit_status == 0, left
+    assert main(["verify", str(path)]) == 0
+
+
+@pytest.mark.parametrize("name,args", CASES, ids=[c[0] for c in CASES])
+def test_drafts_of_the_examples_and_the_real_export_verify_passed(tmp_path, name, args):
+    path = _draft(tmp_path, args)
+    assert path is not None, name
+    _assert_passes(path)
+
+
+@pytest.mark.parametrize("name,args", _seed_cases(), ids=[c[0] for c in _seed_cases()])
+def test_drafts_of_the_seeds_verify_passed(tmp_path, name, args):
+    path = _draft(tmp_path, args)
+    if path is None:
+        pytest.skip("this seed holds no score table to draft from")
+    _assert_passes(path)
+
+
+def test_the_rank_of_the_province_is_stated_and_not_misread_as_a_count(tmp_path):
+    """The BC states the province's score and rank among 34 (the drafts' first
+    result); 'xếp hạng 13/34 tỉnh, thành phố, xếp loại Tốt' is a rank, never
+    '13 of 34 units graded Tốt'."""
+    path = _draft(tmp_path, [str(PORTAL), "--type", "BC"])
+    result = verify_path(path)
+    para = next(p.text for p in result.report.paragraphs if "xếp hạng 13/34" in p.text)
+    assert "86,74/100 điểm" in para
+    kinds = [st.kind for st in result.report.statements if "13/34" in st.text or st.text == "13/34"]
+    assert kinds == ["rank"]

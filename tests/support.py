@@ -1,0 +1,27 @@
+"""Constants and helpers shared by the tests of every area (tests/<area>/):
+the checkout's folders, the seeds, and running ``reportgen`` as a user would,
+in its own process."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent      # the checkout
+TESTS = ROOT / "tests"
+SEEDS = ROOT / "fixtures" / "seeds"
+REAL = ROOT / "fixtures" / "reference" / "real"
+DATA = TESTS / "data"                                # contract snapshots, unseen layouts
+RULE_FIXTURES = TESTS / "checks"                     # tests/checks/<rule-name>/
+S000 = str(SEEDS / "000_1f102cd1bcb19e59.txt")
+S002 = str(SEEDS / "002_e186587f0db7be84.txt")
+
+
+def reportgen(*args, cwd=None, env: dict | None = None, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """``python3 -m reportgen ARGS`` in a new process: text output captured,
+    the user's REPORTGEN_DEBUG and REPORTGEN_DB left out (``env`` adds to the
+    rest), arguments given as paths or numbers turned into strings."""
+    base = {k: v for k, v in os.environ.items() if k not in ("REPORTGEN_DEBUG", "REPORTGEN_DB")}
+    return subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env={**base, **(env or {})}, timeout=timeout)

@@ -1,0 +1,343 @@
+"""The web server's Kiểm tra pages through FastAPI's TestClient: real uploads
+of the seed documents, the engine in background jobs, the boxes on the page
+images, the three downloads, and every kind of bad upload."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from fastapi.testclient import TestClient
+from web_support import login, make_app, seed_files, upload, wait_done
+from support import SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    return seed_files(tmp_path_factory.mktemp("web-seeds"))
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    return make_app(tmp_path_factory.mktemp("web"), max_upload_bytes=2 * 1024 * 1024)
+
+
+@pytest.fixture
+def client(app):
+    with TestClient(app) as c:
+        login(c, "chuyenvien")
+        yield c
+
+
+@pytest.fixture(scope="module")
+def checked(app, seeds):
+    """Seed 002 as DOCX and as PDF, uploaded together and checked."""
+    with TestClient(app) as c:
+        login(c, "chuyenvien")
+        r = upload(c, ("002.docx", seeds["002"].read_bytes()), ("002.pdf", seeds["002.pdf"].read_bytes()))
+        assert r.status_code == 200, r.text
+        items = {i["name"]: i["id"] for i in r.json()["items"]}
+        for item_id in items.values():
+            assert wait_done(c, item_id)["state"] == "done"
+        return items
+
+
+def _finding(result, code):
+    return next(f for f in result["findings"] if f["code"] == code)
+
+
+def test_pdf_result_outlines_the_slipped_total_on_its_page(client, checked):
+    result = client.get(f"/kiem-tra/{checked['002.pdf']}/ket-qua.json").json()
+    assert result["ok"] is False
+    total = _finding(result, "TOTAL_MISMATCH")
+    assert (total["reported"], total["expected"]) == ("58.69", "58.94")
+    # The cell "58,69/85" of Trung tâm QLĐĐ on the third page of LibreOffice's rendering.
+    assert total["box"]["page"] == 3
+    x0, top, x1, bottom = total["box"]["bbox"]
+    assert x1 > x0 and bottom > top and (x1 - x0) < 100 and (bottom - top) < 40
+    over = _finding(result, "SCORE_EXCEEDS_MAX")
+    assert over["box"]["page"] == 4
+    assert len(result["pages"]) == 5
+    image = client.get(f"/kiem-tra/{checked['002.pdf']}/trang/3.png")
+    assert image.status_code == 200 and image.content[:8] == b"\x89PNG\r\n\x1a\n"
+    page = client.get(f"/kiem-tra/{checked['002.pdf']}")
+    assert page.status_code == 200
+    n = result["findings"].index(total)
+    assert f'id="b-{n}"' in page.text and f'id="f-{n}"' in page.text and "KHÔNG ĐẠT" in page.text
+
+
+def test_docx_findings_are_placed_on_its_rendering(client, checked):
+    pdf = client.get(f"/kiem-tra/{checked['002.pdf']}/ket-qua.json").json()
+    docx = client.get(f"/kiem-tra/{checked['002.docx']}/ket-qua.json").json()
+    a, b = _finding(docx, "TOTAL_MISMATCH"), _finding(pdf, "TOTAL_MISMATCH")
+    assert a["box"]["page"] == b["box"]["page"] == 3
+    assert [round(v) for v in a["box"]["bbox"]] == [round(v) for v in b["box"]["bbox"]]
+
+
+def test_annotated_docx_download_has_the_comment(client, checked, tmp_path):
+    from docx import Document
+
+    r = client.get(f"/kiem-tra/{checked['002.docx']}/tai-ve/docx")
+    assert r.status_code == 200
+    assert r.headers["content-disposition"].endswith("002-chu-thich.docx\"") or "002-chu-thich.docx" in r.headers[
+        "content-disposition"]
+    out = tmp_path / "a.docx"
+    out.write_bytes(r.content)
+    comments = [c.text for c in Document(str(out)).comments]
+    assert any(c.startswith("Lỗi (TOTAL_MISMATCH): Tổng điểm ghi 58,69") for c in comments)
+    # A PDF upload has no DOCX to annotate.
+    assert client.get(f"/kiem-tra/{checked['002.pdf']}/tai-ve/docx").status_code == 409
+
+
+def test_annotated_pdf_download_highlights_each_located_finding(client, checked, tmp_path):
+    from pypdf import PdfReader
+
+    result = client.get(f"/kiem-tra/{checked['002.pdf']}/ket-qua.json").json()
+    r = client.get(f"/kiem-tra/{checked['002.pdf']}/tai-ve/pdf")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(r.content))
+    highlights = []
+    for number, page in enumerate(reader.pages, start=1):
+        for a in page.get("/Annots") or []:
+            a = a.get_object()
+            if a["/Subtype"] == "/Highlight":
+                highlights.append((number, str(a["/Contents"])))
+    located = [f for f in result["findings"] if f["box"]]
+    assert len(highlights) == len(located)
+    assert (3, "Lỗi (TOTAL_MISMATCH): Tổng điểm ghi 58,69 nhưng cộng các chỉ số được 58,94") in [
+        (p, c.split(". Đã ghi")[0]) for p, c in highlights]
+
+
+def test_findings_sheet_is_vietnamese_and_formula_safe(client, checked, tmp_path):
+    from openpyxl import load_workbook
+
+    r = client.get(f"/kiem-tra/{checked['002.pdf']}/tai-ve/xlsx")
+    assert r.status_code == 200
+    out = tmp_path / "k.xlsx"
+    out.write_bytes(r.content)
+    ws = load_workbook(out).active
+    assert ws["A4"].value == "STT" and ws["K4"].value == "Nội dung"
+    rows = list(ws.iter_rows(min_row=5, values_only=True))
+    result = client.get(f"/kiem-tra/{checked['002.pdf']}/ket-qua.json").json()
+    assert len(rows) == len(result["findings"])
+    total = next(r for r in rows if r[2] == "TOTAL_MISMATCH")
+    assert total[1] == "Lỗi" and total[5] == "Trung tâm Quản lý đất đai" or total[1] == "Lỗi"
+    assert total[7:9] == ("58.69", "58.94")
+    assert ws["B2"].value == "KHÔNG ĐẠT"
+
+
+def test_formula_like_text_stays_text(tmp_path):
+    from openpyxl import load_workbook
+
+    from reportgen.web.exports import findings_xlsx
+
+    out = tmp_path / "x.xlsx"
+    findings_xlsx({"source": "=cmd|'/c calc'!A1", "ok": True, "findings": [
+        {"code": "X", "severity": "warning", "unit": "+SUM(A1)", "message": "@x", "reported": "-1"}]}, out)
+    with zipfile.ZipFile(out) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
+    ws = load_workbook(out).active
+    assert ws["B1"].value == "=cmd|'/c calc'!A1" and ws["F5"].value == "+SUM(A1)"
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("rong.pdf", b"", "Tệp rỗng"),
+    ("anh.pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "Không nhận dạng được loại tệp"),
+    ("nen.zip", None, "không phải DOCX hay XLSX"),
+    ("bom.docx", "bomb", "zip bomb"),
+    ("lon.pdf", b"%PDF-1.4\n" + bytes(3 * 1024 * 1024), "quá lớn"),
+    ("hong.pdf", b"%PDF-1.4\n" + bytes((i * 31 + 7) % 256 for i in range(5000)), "PDF bị hỏng"),
+])
+def test_bad_uploads_are_refused_with_a_vietnamese_message(client, app, name, data, message):
+    if data is None:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr("a.txt", "xin chào")
+        data = buf.getvalue()
+    elif data == "bomb":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("[Content_Types].xml", "<Types/>")
+            zf.writestr("word/document.xml", b"<w:document>" + b" " * (50 * 1024 * 1024) + b"</w:document>")
+        data = buf.getvalue()
+    before = {p.name for p in app.state.store.root.iterdir()}
+    r = upload(client, (name, data))
+    assert r.status_code == 400
+    assert message in r.json()["refused"][0]["message"]
+    assert {p.name for p in app.state.store.root.iterdir()} == before  # nothing kept
+
+
+def test_one_bad_file_among_good_ones_is_refused_alone(client, seeds):
+    r = upload(client, ("rong.docx", b""), ("002.docx", seeds["002"].read_bytes()), accept="text/html")
+    assert r.status_code == 200
+    assert "Không nhận tệp: Tệp rỗng." in r.text and "002.docx" in r.text
+
+
+def test_a_name_is_never_a_path_and_html_is_escaped(client, app, seeds):
+    r = upload(client, ("../../<b>x</b>.docx", seeds["002"].read_bytes()), accept="text/html")
+    assert r.status_code == 200
+    assert "<b>x</b>" not in r.text and "&lt;b&gt;x&lt;/b&gt;" in r.text
+    item_id = r.text.split('id="item-')[1].split('"')[0]
+    folder = app.state.store.folder(item_id)
+    assert sorted(p.name for p in folder.iterdir())[:2] == ["input", "meta.json"]
+
+
+def test_text_with_a_docx_name_is_checked_as_text(client):
+    seed = SEEDS / "002_e186587f0db7be84.txt"
+    r = upload(client, ("bao-cao.docx", seed.read_bytes()))
+    assert r.json()["items"][0]["kind"] == "text"
+
+
+def test_others_uploads_are_hidden_unless_the_role_allows(app, checked):
+    item = checked["002.pdf"]
+    with TestClient(app) as other:
+        login(other, "chuyenvien2")
+        assert other.get(f"/kiem-tra/{item}").status_code == 403
+        assert other.get(f"/kiem-tra/{item}/ket-qua.json").status_code == 403
+        assert other.get(f"/kiem-tra/{item}/tai-ve/xlsx").status_code == 403
+        assert other.get(f"/kiem-tra/{item}/trang/1.png").status_code == 403
+        assert item not in other.get("/kiem-tra").text
+        assert other.post(f"/kiem-tra/{item}/xoa").status_code == 403
+    with TestClient(app) as boss:
+        login(boss, "lanhdao")
+        assert boss.get(f"/kiem-tra/{item}").status_code == 200
+        assert item not in boss.get("/kiem-tra").text
+        assert item in boss.get("/kiem-tra?tat_ca=1").text
+        assert boss.post(f"/kiem-tra/{item}/xoa").status_code == 403  # only its owner or an administrator
+
+
+def test_unauthenticated_requests_are_sent_to_login_or_refused(app, checked):
+    with TestClient(app) as anon:
+        r = anon.get("/kiem-tra", headers={"Accept": "text/html"}, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/dang-nhap?next=/kiem-tra"
+        for path in ("/kiem-tra", f"/kiem-tra/{checked['002.pdf']}", f"/kiem-tra/{checked['002.pdf']}/trang/1.png",
+                     f"/kiem-tra/{checked['002.pdf']}/tai-ve/docx", "/quan-tri/tai-khoan", "/quan-tri/nhat-ky"):
+            assert anon.get(path, headers={"Accept": "application/json"}).status_code == 401, path
+        # With a valid form token but no session user: still refused.
+        token = anon.get("/dang-nhap").text.split('name="csrf_token" value="')[1].split('"')[0]
+        r = anon.post("/kiem-tra/tai-len", files=[("files", ("a.txt", b"x"))], headers={"X-CSRF-Token": token})
+        assert r.status_code == 401
+
+
+def test_login_with_a_wrong_password_fails_and_is_logged(app):
+    from reportgen.web import accounts
+
+    with TestClient(app) as c:
+        r = login(c, "chuyenvien", "sai-mat-khau")
+        assert r.status_code == 401 and "Sai tên đăng nhập hoặc mật khẩu." in r.text
+    actions = [(e["username"], e["action"]) for e in accounts.audit_entries(app.state.engine)]
+    assert ("chuyenvien", "login_failed") in actions
+
+
+def test_a_post_without_its_csrf_token_is_refused(client, seeds):
+    del client.headers["X-CSRF-Token"]
+    r = client.post("/kiem-tra/tai-len", files=[("files", ("002.docx", seeds["002"].read_bytes()))])
+    assert r.status_code == 403 and "mã chống giả mạo" in r.text
+    r = client.post("/dang-xuat", data={"csrf_token": "gia-mao"})
+    assert r.status_code == 403
+
+
+def test_session_cookie_is_httponly_and_samesite(app):
+    with TestClient(app) as c:
+        c.get("/dang-nhap")
+        token = c.get("/dang-nhap").text.split('name="csrf_token" value="')[1].split('"')[0]
+        r = c.post("/dang-nhap", data={"username": "chuyenvien", "password": "mat-khau-01", "csrf_token": token},
+                   follow_redirects=False)
+        cookie = r.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_a_chuyen_vien_cannot_manage_accounts(client):
+    assert client.get("/quan-tri/tai-khoan").status_code == 403
+    assert client.get("/quan-tri/nhat-ky").status_code == 403
+    assert client.post("/quan-tri/tai-khoan", data={"username": "x1", "password": "12345678",
+                                                    "role": "quan_tri"}).status_code == 403
+
+
+def test_administrator_adds_an_account_and_sees_the_audit_log(app, checked):
+    with TestClient(app) as admin:
+        login(admin, "quantri")
+        r = admin.post("/quan-tri/tai-khoan", data={"username": "moi", "full_name": "Người Mới", "role": "lanh_dao",
+                                                    "password": "mat-khau-moi"}, follow_redirects=False)
+        assert r.status_code == 303
+        assert "Người Mới" in admin.get("/quan-tri/tai-khoan").text
+        r = admin.post("/quan-tri/tai-khoan", data={"username": "moi", "role": "lanh_dao", "password": "12345678"})
+        assert r.status_code == 400 and "Đã có tài khoản" in r.text
+        log = admin.get("/quan-tri/nhat-ky").text
+        assert "thêm tài khoản" in log and "002.pdf" in log and "kiểm tra" in log and "tải lên" in log
+    with TestClient(app) as new:
+        assert login(new, "moi", "mat-khau-moi").status_code == 303
+
+
+def test_a_password_change_ends_older_sessions(app):
+    from reportgen.web import accounts
+
+    accounts.add_user(app.state.engine, "doimk", "mat-khau-cu", "chuyen_vien")
+    with TestClient(app) as c:
+        login(c, "doimk", "mat-khau-cu")
+        assert c.get("/kiem-tra", headers={"Accept": "application/json"}).status_code == 200
+        accounts.set_password(app.state.engine, "doimk", "mat-khau-moi")
+        assert c.get("/kiem-tra", headers={"Accept": "application/json"}).status_code == 401
+
+
+def test_login_redirect_never_leaves_the_site(app):
+    with TestClient(app) as c:
+        token = c.get("/dang-nhap").text.split('name="csrf_token" value="')[1].split('"')[0]
+        r = c.post("/dang-nhap", data={"username": "chuyenvien", "password": "mat-khau-01", "csrf_token": token,
+                                       "next": "//evil.example/x"}, follow_redirects=False)
+        assert r.headers["location"] == "/kiem-tra"
+
+
+def test_owner_deletes_an_upload(client, app, seeds):
+    r = upload(client, ("xoa.docx", seeds["000"].read_bytes()))
+    item_id = r.json()["items"][0]["id"]
+    wait_done(client, item_id)
+    assert client.post(f"/kiem-tra/{item_id}/xoa", follow_redirects=False).status_code == 303
+    assert not app.state.store.folder(item_id).exists()
+    assert client.get(f"/kiem-tra/{item_id}").status_code == 403
+
+
+def test_old_uploads_are_purged(tmp_path):
+    import time
+
+    from reportgen.web.store import Item, Store
+
+    store = Store(tmp_path)
+    data = tmp_path / "x"
+    data.write_bytes(b"a")
+    old = store.create(Item(id=store.new_id(), owner="a", name="a", kind="text", size=1,
+                            created=time.time() - 31 * 86400), data)
+    data.write_bytes(b"b")
+    new = store.create(Item(id=store.new_id(), owner="a", name="b", kind="text", size=1), data)
+    assert store.purge(30) == 1
+    assert store.get(old.id) is None and store.get(new.id) is not None
+    with pytest.raises(KeyError):
+        store.folder("../etc")
+
+
+def test_no_auth_only_on_loopback(tmp_path):
+    from reportgen.web.config import WebConfig
+
+    with pytest.raises(ValueError, match="127.0.0.1"):
+        WebConfig(data_dir=tmp_path, no_auth=True, host="0.0.0.0")
+    app = make_app(tmp_path, no_auth=True)
+    with TestClient(app) as c:
+        assert c.get("/kiem-tra", headers={"Accept": "application/json"}).status_code == 200
+
+
+def test_an_upload_sweeps_away_files_past_the_retention_period(client, app, seeds):
+    import time
+
+    from reportgen.web.store import Item
+
+    store = app.state.store
+    data = store.root / ".old"
+    data.write_bytes(b"x")
+    old = store.create(Item(id=store.new_id(), owner="chuyenvien", name="cu.txt", kind="text", size=1,
+                            created=time.time() - 31 * 86400), data)
+    app.state.last_purge = 0.0
+    upload(client, ("moi.docx", seeds["000"].read_bytes()))
+    assert store.get(old.id) is None and not store.folder(old.id).exists()
