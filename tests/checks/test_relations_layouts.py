@@ -9,8 +9,9 @@ from pathlib import Path
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+from support import ROOT
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus_verify import Doc, Table, write_docx  # noqa: E402
 
 HEAD = ["STT", "Đơn vị", "Tổng số hồ sơ", "Số hồ sơ đúng hạn", "Tỷ lệ đúng hạn (%)"]
