@@ -38,9 +38,9 @@ from reportgen.archive import open_archive  # noqa: E402
 from reportgen.archive.bulk import bulk_insert, insert_returning_ids  # noqa: E402
 from reportgen.archive.cohorts import refresh as refresh_cohorts  # noqa: E402
 from reportgen.archive.db import write_connection  # noqa: E402
-from reportgen.archive.ranked import refresh_rankings  # noqa: E402
 from reportgen.archive.importer import store_report  # noqa: E402
 from reportgen.archive.models import Document, IndicatorScore, ScoreRowRecord, Unit  # noqa: E402
+from reportgen.archive.ranked import refresh_rankings  # noqa: E402
 from reportgen.archive.units import unit_key  # noqa: E402
 from reportgen.model import Meta, Report, ScoreRow, ScoreTable  # noqa: E402
 

@@ -84,6 +84,12 @@ def _norm(text) -> str:
     return re.sub(r"\s+", " ", str(text or "")).strip()
 
 
+def _cell(row: list, j: int) -> str:
+    """The row's j-th cell; a column past the row's end is empty (a column
+    empty from header to foot has nothing to see in a PDF without rules)."""
+    return row[j] if j < len(row) else ""
+
+
 def accuracy(truth: list[list[str]], found: list[list[str]]) -> float:
     by_no: dict[str, list[str]] = {}
     for row in found:
@@ -94,7 +100,7 @@ def accuracy(truth: list[list[str]], found: list[list[str]]) -> float:
         got = by_no.get(row[0], [])
         for j, want in enumerate(row):
             total += 1
-            right += j < len(got) and _norm(got[j]) == want
+            right += _norm(_cell(got, j)) == want
     return right / total
 
 
@@ -143,7 +149,7 @@ def matched_accuracy(truth: list[list[str]], found: list[list[str]]) -> tuple[in
         for k in range(pos, len(norm_found)):
             if norm_found[k] and norm_found[k][0] == row[0]:
                 got = norm_found[k]
-                right += sum(1 for j, want in enumerate(row) if j < len(got) and got[j] == _norm(want))
+                right += sum(1 for j, want in enumerate(row) if _cell(got, j) == _norm(want))
                 pos = k + 1
                 break
     return right, total

@@ -38,9 +38,9 @@ from pathlib import Path
 
 from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable, UnreadableInput
 
-from .limits import check_count, limits_of
 from .docx_numbering import Numbering
 from .docx_styles import Styles, effective_format, has_page_numbers, page_setups
+from .limits import check_count, limits_of
 from .ooxml import open_checked_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -98,6 +98,45 @@ def _reading_order(lines: list[list[dict]]) -> list[dict]:
     return out
 
 
+def _vertical_rules(page) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) of the page's vertical rules (a table's column lines)."""
+    out = []
+    for e in page.edges:
+        if e.get("orientation") == "v" and e["bottom"] - e["top"] > 4:
+            out.append(((e["x0"] + e["x1"]) / 2, e["top"], e["bottom"]))
+    return out
+
+
+def _between_rules(seg: dict, rules: list[tuple[float, float, float]]) -> bool:
+    """A segment with a vertical rule on each side at its height: a table's cell."""
+    mid = (seg["top"] + seg["bottom"]) / 2
+    left = right = False
+    for x, top, bottom in rules:
+        if top - 1 <= mid <= bottom + 1:
+            left = left or x <= seg["x0"] + 1
+            right = right or x >= seg["x1"] - 1
+            if left and right:
+                return True
+    return False
+
+
+def _footnote_separator(page, lines: list[list[dict]]) -> float | None:
+    """The y of a footnote separator: a short rule (2–7 cm) in the lower part
+    of the page, starting where the text starts, with smaller text under it."""
+    if not lines:
+        return None
+    left = min(s["x0"] for ln in lines for s in ln)
+    body = sorted(s["size"] for ln in lines for s in ln)[len([s for ln in lines for s in ln]) // 2]
+    for e in page.edges:
+        if e.get("orientation") != "h" or e["top"] < 0.5 * float(page.height):
+            continue
+        if 55 <= e["x1"] - e["x0"] <= 200 and abs(e["x0"] - left) < 6:
+            under = [s for ln in lines for s in ln if s["top"] > e["top"]]
+            if under and all(s["size"] < body for s in under):
+                return float(e["top"])
+    return None
+
+
 def _lone_number(line: list[dict], width: float) -> bool:
     """A line that is a number alone, centred on the page."""
     return len(line) == 1 and line[0]["text"].strip().isdigit() and len(line[0]["text"].strip()) <= 4 \
@@ -119,6 +158,12 @@ def page_layout(page) -> dict:
                         and lines[0][0]["top"] - 0.5 <= c["top"] and c["bottom"] <= lines[0][0]["bottom"] + 0.5]
         numbers = [lines[0][0]["text"]]
         lines = lines[1:]
+    verticals = _vertical_rules(page)
+    separator = _footnote_separator(page, lines)
+    for ln in lines:
+        for seg in ln:
+            seg["in_table"] = _between_rules(seg, verticals)
+            seg["footnote"] = separator is not None and seg["top"] > separator
     out = {"page": page.page_number, "width_mm": mm(float(page.width)), "height_mm": mm(height),
            "width_pt": float(page.width), "height_pt": height, "lines": _reading_order(lines)}
     if number_chars:

@@ -34,6 +34,7 @@ from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
 from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
 from .pdf_grid import chars_to_lines, line_text, place_cells
+from .pdf_text import interleave
 from .vi_plausibility import plausibility
 
 DPI = 300
@@ -204,8 +205,6 @@ def read_page(path: Path, page_index: int, settings: dict):
     notes = [RawNote(kind="scanned_page", page=page,
                      message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
                      data={"deskew_degrees": round(angle, 2), "dpi": dpi})]
-    from .pdf import interleave
-
     return interleave(paragraphs, tables), notes
 
 

@@ -36,11 +36,21 @@ from typing import Callable
 
 from reportgen.raw import RawCell, RawNote, RawTable
 
-from .ocr_cells import (_DOUBTFUL_NUMBER, _NUMBER_FORM, DISAGREEMENT, GAP, MARGIN, MAX_STACK, _numberish, ink_crop,
-                        is_dash, words_text)
-from .ocr_cells import words as _cli_words
-
+from .ocr_cells import (
+    _DOUBTFUL_NUMBER,
+    _NUMBER_FORM,
+    DISAGREEMENT,
+    GAP,
+    MARGIN,
+    MAX_STACK,
+    _numberish,
+    ink_crop,
+    is_dash,
+    words as _cli_words,
+    words_text,
+)
 from .pdf_grid import place_cells
+from .pdf_text import interleave
 
 DIGIT_CHARS = "0123456789,./-%"
 
@@ -245,7 +255,7 @@ def read_page(path: Path, page_index: int, settings: dict):
     notes = [RawNote(kind="scanned_page", page=page, message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
                      data={"deskew_degrees": round(angle, 2), "dpi": dpi, "engine": "page",
                            "cells_reread": rereads})]
-    return _interleave(paragraphs, tables), notes
+    return interleave(paragraphs, tables), notes
 
 
 def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
@@ -322,17 +332,6 @@ def _prose(clean, tables_px, page: int, scale: float) -> list:
     for w in found:
         w.update(x0=w["x0"] + left, x1=w["x1"] + left, top=w["top"] + top, bottom=w["bottom"] + top)
     return _paragraphs(found, page, scale)
-
-
-def _interleave(paragraphs: list, tables: list) -> list:
-    """Tables among the paragraphs by their top edge (as the PDF reader does)."""
-    out: list = []
-    pending = sorted(tables, key=lambda t: t.bbox[1] if t.bbox else 0)
-    for p in paragraphs:
-        while pending and p.bbox and pending[0].bbox and pending[0].bbox[1] <= p.bbox[1]:
-            out.append(pending.pop(0))
-        out.append(p)
-    return out + pending
 
 
 def _threads(settings: dict) -> int:

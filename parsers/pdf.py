@@ -30,15 +30,15 @@ import os
 import unicodedata
 from pathlib import Path
 
-from reportgen.raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
+from reportgen.raw import RawDocument, RawNote, RawTable, UnreadableInput
 
-from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .layout_pdf import page_layout
+from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
-from .pdf_text import majority_legacy, page_paragraphs
+from .pdf_text import interleave, majority_legacy, page_paragraphs
 
 MAX_PAGES = 500
 DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
@@ -206,7 +206,7 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
         return blocks
-    furniture, numbers = page_number_lines(chars, float(page.height))
+    furniture, numbers = page_number_lines(chars, float(page.height), number)
     for text in numbers:
         notes.append(RawNote(kind="page_furniture", page=number, message=f"Số trang “{text}”",
                              data={"text": text}))
@@ -258,17 +258,6 @@ def _has_picture(page) -> bool:
     area = float(page.width * page.height) or 1.0
     return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) > 0.25 * area
                for im in page.images)
-
-
-def interleave(paragraphs: list[RawParagraph], tables: list[RawTable]) -> list:
-    """Tables placed among the paragraphs by their top edge."""
-    out: list = []
-    pending = sorted(tables, key=lambda t: t.bbox[1] if t.bbox else 0)
-    for p in paragraphs:
-        while pending and p.bbox and pending[0].bbox and pending[0].bbox[1] <= p.bbox[1]:
-            out.append(pending.pop(0))
-        out.append(p)
-    return out + pending
 
 
 def page_tables(page, chars: list[dict], path: Path, settings: dict):

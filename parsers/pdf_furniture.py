@@ -9,7 +9,8 @@ repetition across pages, and kept out of the paragraphs and the tables.
   joins a list of names ("2 UBND xã Hòa Lạc").
 * :func:`strip_running`: over the whole document, a paragraph at the top or
   the bottom of its page whose text (digits aside) comes back at the same
-  place on at least three pages and on at least 40% of them.
+  place on at least three pages and on at least 40% of them, or on both
+  pages of a two-page document at the same height.
 * :func:`join_cut_paragraphs`: a paragraph the page break cut in two (the
   last line reached the right margin, the next page goes on without a new
   paragraph's mark) is one paragraph again.
@@ -35,9 +36,11 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 
 
-def page_number_lines(chars: list[dict], height: float) -> tuple[set[int], list[str]]:
+def page_number_lines(chars: list[dict], height: float, page: int | None = None) -> tuple[set[int], list[str]]:
     """Ids of the chars of page-number lines at the top or bottom of a page,
-    and their texts."""
+    and their texts. A number set apart from the text, or one that is the
+    page's own number (``page``) however close the text below it starts
+    (LibreOffice sets a header's page field 2 points above a table)."""
     lines = [ln for ln in chars_to_lines(chars) if any(not c["text"].isspace() for c in ln)]
     if len(lines) < 2:
         return set(), []
@@ -54,7 +57,8 @@ def page_number_lines(chars: list[dict], height: float) -> tuple[set[int], list[
         size = max(c.get("size") or 10 for c in line)
         gap = (min(c["top"] for c in neighbour) - bottom if at_top
                else top - max(c["bottom"] for c in neighbour))
-        if gap < 0.4 * size:
+        own = page is not None and re.findall(r"\d+", text)[:1] == [str(page)]
+        if gap < 0.4 * size and not own:
             continue  # part of the text (a number in a list, a table's cell)
         taken |= {id(c) for c in line}
         texts.append(text)
@@ -73,9 +77,10 @@ def strip_running(blocks: list, heights: dict[int, float], notes: list[RawNote])
         if b.page is not None and b.bbox:
             by_page.setdefault(b.page, []).append(b)
     n_pages = len(heights)
-    if n_pages < MIN_REPEATS:
+    if n_pages < 2:
         return blocks
     seen: dict[tuple[str, str], set[int]] = {}
+    place: dict[tuple[str, str], set[float]] = {}
     where: dict[int, tuple[str, str]] = {}
     for page, items in by_page.items():
         h = heights.get(page) or 842.0
@@ -92,9 +97,12 @@ def strip_running(blocks: list, heights: dict[int, float], notes: list[RawNote])
                 continue
             k = (side, _key(b.text))
             seen.setdefault(k, set()).add(page)
+            place.setdefault(k, set()).add(round(b.bbox[1]))
             where[id(b)] = k
     running = {k for k, pages in seen.items()
-               if len(pages) >= MIN_REPEATS and len(pages) >= MIN_SHARE * n_pages}
+               if len(pages) >= MIN_REPEATS and len(pages) >= MIN_SHARE * n_pages
+               # two pages: on both, at the same height
+               or n_pages == 2 and len(pages) == 2 and max(place[k]) - min(place[k]) <= 2}
     out = []
     for b in blocks:
         k = where.get(id(b))

@@ -90,6 +90,8 @@ def join_wrapped(a: str, b: str, filled: bool = False) -> str:
     if not b:
         return a
     head, tail = a.rsplit(" ", 1)[-1], b.split(" ", 1)[0]
+    if len(head) > 1 and head[-1] in "-‐" and head[-2].isalnum() and tail[:1].isalnum():
+        return a + b  # a line broken after the hyphen of a word: '54/TTr-' + 'SGTVT'
     if _NUMBERISH.fullmatch(head) and _NUMBERISH.fullmatch(tail) and (
             head[-1] in "/.," or tail[0] in "/.,%" or head[-1].isdigit() and tail[0].isdigit()):
         return a + b

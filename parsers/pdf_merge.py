@@ -114,8 +114,8 @@ def _join_split_row(table: RawTable, row) -> bool:
     last = table.rows[-1]
     if not last or not row:
         return False
-    first_cell = next((c for c in row if c.col == 0), None)
-    if first_cell is None or first_cell.text.strip():
+    first_cell = next((c for c in row if c.col == 0), None)  # none: a table without rules
+    if first_cell is not None and first_cell.text.strip():
         return False
     last_first = next((c for c in last if c.col == 0), None)
     if last_first is None or not last_first.text.strip():

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from reportgen.raw import RawParagraph
+from reportgen.raw import RawParagraph, RawTable
 
 from .pdf_glyphs import WORD_GAP, chars_to_lines, letter_gap, line_text
 
@@ -170,3 +170,15 @@ def _paragraph(segs: list[Segment], page_number: int) -> RawParagraph:
         legacy_encoding=majority_legacy(chars),
         bbox=(round(min(s.x0 for s in segs), 2), round(min(s.top for s in segs), 2),
               round(max(s.x1 for s in segs), 2), round(max(s.bottom for s in segs), 2)))
+
+
+def interleave(paragraphs: list[RawParagraph], tables: list[RawTable]) -> list:
+    """A page's blocks in reading order: tables placed among the paragraphs by
+    their top edge (the PDF text layer and the OCR readers alike)."""
+    out: list = []
+    pending = sorted(tables, key=lambda t: t.bbox[1] if t.bbox else 0)
+    for p in paragraphs:
+        while pending and p.bbox and pending[0].bbox and pending[0].bbox[1] <= p.bbox[1]:
+            out.append(pending.pop(0))
+        out.append(p)
+    return out + pending

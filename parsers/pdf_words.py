@@ -20,11 +20,15 @@ from reportgen.raw import RawCell, RawTable
 
 from .pdf_glyphs import chars_to_lines, line_text
 from .pdf_grid import join_wrapped
+from .pdf_rows import anchor_chunks, anchored_rows
 
 _NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
 MIN_CHUNKS = 3
 MIN_TABLE_LINES = 3
+ROW_GAP = 3.0  # of the font size: widest gap between two aligned rows of a table
+FAR_GAP = 6.0  # of the font size: widest gap before a row all of whose chunks align
+ALIGN_TOLERANCE = 1.5  # points
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Chunk:
     bottom: float
     size: float
     cols: range = range(0)
+    line: int = 0  # index of its visual line on the page
 
 
 @dataclass
@@ -74,8 +79,10 @@ def _chunks(line: list[dict]) -> list[Chunk]:
 
 def _lines(chars: list[dict]) -> list[Line]:
     out = []
-    for ln in chars_to_lines(chars):
+    for k, ln in enumerate(chars_to_lines(chars)):
         chunks = _chunks(ln)
+        for c in chunks:
+            c.line = k
         if chunks:
             out.append(Line(chunks, min(c.top for c in chunks), max(c.bottom for c in chunks),
                             max(c.size for c in chunks), {id(c) for c in ln}))
@@ -93,7 +100,7 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
     prev = None
     for ln in lines:
         gap = ln.top - prev.bottom if prev is not None else 1e9
-        tight = gap <= 1.3 * ln.size
+        tight = gap <= 1.3 * ln.size or (bool(current) and _goes_on(ln, current, gap))
         if current and not tight:
             current += _trailing(current, holes)
             regions.append(current)
@@ -109,6 +116,44 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
         current += _trailing(current, holes)
         regions.append(current)
     return [r for r in regions if _enough(r)]
+
+
+def _edges(chunk: Chunk) -> tuple[float, float, float]:
+    return chunk.x0, (chunk.x0 + chunk.x1) / 2, chunk.x1
+
+
+def _aligned(ln: Line, region: list[Line], every: bool = False) -> bool:
+    """Whether a line's chunks stand in the region's columns: each shares its
+    left edge, centre or right edge with a chunk of the region's lines of
+    columns (left-aligned names, centred or right-aligned numbers); at least
+    two, and most of the line's. A table whose rows are set apart by cell
+    padding or paragraph spacing goes on across gaps wider than prose has."""
+    many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
+    marks = [_edges(c) for ln2 in many for c in ln2.chunks]
+    hits = sum(1 for c in ln.chunks
+               if any(any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(_edges(c), m)) for m in marks))
+    if every:
+        return hits == len(ln.chunks)
+    return hits >= 2 and hits * 4 >= len(ln.chunks) * 3
+
+
+def _goes_on(ln: Line, region: list[Line], gap: float) -> bool:
+    """Whether a line after a gap wider than prose leading still belongs to
+    the region. Within ``ROW_GAP``: a line of columns aligned with it, or
+    any line of columns while no row of numbers came yet (header rows set
+    apart by paragraph spacing); a line of fewer chunks (a wrapped cell's
+    rest, a row with few cells) when every chunk of it is aligned. Within
+    ``FAR_GAP``: a line of columns every chunk of which is aligned (LibreOffice
+    sets a repeated header well above the first row of the page)."""
+    if gap > FAR_GAP * ln.size:
+        return False
+    if len(ln.chunks) >= MIN_CHUNKS and _aligned(ln, region, every=True):
+        return True
+    if gap > ROW_GAP * ln.size:
+        return False
+    if len(ln.chunks) >= MIN_CHUNKS:
+        return _aligned(ln, region) or not any(_is_data(x) for x in region)
+    return _aligned(ln, region, every=True)
 
 
 def _enough(region: list[Line]) -> bool:
@@ -161,7 +206,14 @@ def _slots(cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(edges[i], edges[i + 1]) for i in range(len(cols))]
 
 
-def _cover(chunk: Chunk, slots) -> range:
+def _cover(chunk: Chunk, slots, cols=None) -> range:
+    """The columns a chunk stands in: those whose body text it overlaps
+    (a header wider than its column's numbers may reach into the space
+    between two columns, never into the next column's text); else the
+    slots between the midlines of the gaps that it overlaps."""
+    hit = [i for i, (a, b) in enumerate(cols or ()) if min(chunk.x1, b) - max(chunk.x0, a) > 1.0]
+    if hit:
+        return range(hit[0], hit[-1] + 1)
     hit = [i for i, (a, b) in enumerate(slots) if min(chunk.x1, b) - max(chunk.x0, a) > 1.0]
     if not hit:
         mid = (chunk.x0 + chunk.x1) / 2
@@ -180,12 +232,12 @@ def aligned_tables(chars: list[dict], page_number: int) -> tuple[list[RawTable],
     return tables, taken
 
 
-def _header_end(region: list[Line], slots) -> int:
+def _header_end(region: list[Line], slots, cols) -> int:
     """The first body line: the first whose first column holds an ordinal,
     else the first mostly made of numbers."""
     for i, ln in enumerate(region):
         first = min(ln.chunks, key=lambda c: c.x0)
-        if _cover(first, slots).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
+        if _cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
             return i
     for i, ln in enumerate(region):
         if _is_data(ln):
@@ -199,18 +251,20 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
     if len(cols) < 2:
         return None
     slots = _slots(cols)
-    h = _header_end(region, slots)
+    h = _header_end(region, slots, cols)
     head_lines, body_lines = region[:h], region[h:]
     for ln in region:
         for c in ln.chunks:
-            c.cols = _cover(c, slots)
+            c.cols = _cover(c, slots, cols)
+    body, head_lines = _anchored_body(head_lines, body_lines)
     header_cells, n_levels = _header(head_lines, len(cols))
     rows: list[list[RawCell]] = []
     for cell in header_cells:
         cell.page = page_number
     if n_levels:
         rows = [[c for c in header_cells if c.row == r] for r in range(n_levels)]
-    body = _body(body_lines)
+    if body is None:
+        body = _body(body_lines)
     for r, row in enumerate(body):
         cells = []
         for (start, span), (text, box) in sorted(row.items()):
@@ -223,24 +277,68 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
     return RawTable(index=-1, rows=rows, page=page_number, header_rows=n_levels or None, bbox=bbox)
 
 
+def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | None, list[Line]]:
+    """Rows anchored by the numbers of the first column (:mod:`pdf_rows`),
+    and the header lines without the top lines of a first row's cells
+    centred on its number. None when the first column numbers no rows."""
+    body_chunks = [c for ln in body for c in ln.chunks]
+    if not body_chunks:
+        return None, head
+    anchors = anchor_chunks(body_chunks)
+    if anchors is None:
+        return None, head
+    size = sorted(c.size for c in body_chunks)[len(body_chunks) // 2]
+    head_chunks = [c for ln in head for c in ln.chunks]
+    grouped = anchored_rows(head_chunks + body_chunks, size, anchors)
+    in_head = {id(c) for c in head_chunks}
+    numbered = {id(a) for a in anchors}
+    # below the header's last line of columns, a line without a number is
+    # the rest of a row the page break cut, not header
+    full = [ln.bottom for ln in head if len(ln.chunks) >= MIN_CHUNKS]
+    head_end = max(full) if full else -1e9
+    rows, stolen = [], set()
+    for group in grouped:
+        if not any(id(c) in numbered for c in group) and min(c.top for c in group) <= head_end:
+            group = [c for c in group if id(c) not in in_head]
+        stolen |= {id(c) for c in group if id(c) in in_head}
+        if group:
+            rows.append(_cells(group))
+    if stolen:
+        head = [Line([c for c in ln.chunks if id(c) not in stolen], ln.top, ln.bottom, ln.size, ln.ids)
+                for ln in head]
+        head = [ln for ln in head if ln.chunks]
+    return rows, head
+
+
+def _cells(chunks: list[Chunk]) -> dict:
+    """{(first column, span): (text, box)} of one row's chunks, lines of a
+    cell joined top to bottom."""
+    row: dict = {}
+    last: dict = {}
+    for c in sorted(chunks, key=lambda c: (c.line, c.x0)):
+        key = _slot_key(row, c.cols)
+        text, box = row.get(key, ("", None))
+        box = (c.x0, c.top, c.x1, c.bottom) if box is None else (
+            min(box[0], c.x0), min(box[1], c.top), max(box[2], c.x1), max(box[3], c.bottom))
+        # a word is cut by the column edge only when it was alone on its line
+        filled = key in last and " " not in last[key].text
+        row[key] = (join_wrapped(text, c.text, filled), tuple(round(v, 2) for v in box))
+        last[key] = c
+    return row
+
+
 def _body(lines: list[Line]) -> list[dict]:
-    rows: list[dict] = []
+    groups: list[list[Chunk]] = []
     prev = None
     for ln in lines:
         first = min(ln.chunks, key=lambda c: c.x0)
         starts = (first.cols.start == 0 and _ORDINAL.match(first.text)) or prev is None \
             or ln.top - prev.bottom > 0.6 * ln.size
         if starts:
-            rows.append({})
-        row = rows[-1]
-        for c in sorted(ln.chunks, key=lambda c: c.x0):
-            key = _slot_key(row, c.cols)
-            text, box = row.get(key, ("", None))
-            box = (c.x0, c.top, c.x1, c.bottom) if box is None else (
-                min(box[0], c.x0), min(box[1], c.top), max(box[2], c.x1), max(box[3], c.bottom))
-            row[key] = (join_wrapped(text, c.text, True), tuple(round(v, 2) for v in box))
+            groups.append([])
+        groups[-1] += ln.chunks
         prev = ln
-    return rows
+    return [_cells(g) for g in groups]
 
 
 def _slot_key(row: dict, cols: range) -> tuple[int, int]:

@@ -20,9 +20,7 @@ import re
 from reportgen.raw import RawCell, RawTable
 
 from .text_layout import layout_table
-from .text_rows import NUMBER as _NUMBER
-from .text_rows import VALUE as _VALUE
-from .text_rows import has_values, split_row, trailing_words
+from .text_rows import NUMBER as _NUMBER, VALUE as _VALUE, has_values, split_row, trailing_words
 
 _HEADER_START = re.compile(r"^(stt|tt|số\s*tt|st\s*t)$", re.I)
 _ROW_NO = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)$")

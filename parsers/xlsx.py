@@ -57,8 +57,8 @@ from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable,
 
 from .limits import LimitExceeded, Limits, limits_of
 from .ooxml import open_checked_zip
-from .xlsx_package import BROKEN, Package, SheetRef
 from .xlsx_formula import Unsupported, evaluate
+from .xlsx_package import BROKEN, Package, SheetRef
 
 DEFAULTS = {
     "max_empty_run": 1000,

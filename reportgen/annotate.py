@@ -92,8 +92,7 @@ def annotate(src_docx: str | os.PathLike, findings: list[Finding], out_path: str
     the findings point at; return how many comments were added."""
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    from parsers import docx as docx_parser
-    from parsers import sniff_format
+    from parsers import docx as docx_parser, sniff_format
 
     src, out = Path(src_docx), Path(out_path)
     if not src.is_file():

@@ -6,8 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
-from .coverage import Ledger
-from .coverage import verdict as verdict_of
+from .coverage import Ledger, verdict as verdict_of
 from .model import Finding, Report, Severity
 from .numbers import format_vi
 

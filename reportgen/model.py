@@ -12,7 +12,6 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-
 # -- closed vocabularies ---------------------------------------------------------------
 # StrEnums: each value equals the string the JSON contract and older code use
 # ("error", "scores", "grade_count"), so ``Severity.ERROR == "error"`` and the

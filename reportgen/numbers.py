@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -136,6 +136,13 @@ class CellValue:
     @property
     def is_number(self) -> bool:
         return self.value is not None
+
+    def vi(self) -> str:
+        """The number as a Vietnamese document writes it: ``88,9/94``, ``94,57%``."""
+        text = format_vi(self.value)
+        if self.denominator is not None:
+            text += "/" + format_vi(self.denominator)
+        return text + "%" if self.percent_sign else text
 
 
 _FRACTION = re.compile(r"^\s*([^/\s][^/]*?)\s*/\s*([^/]+?)\s*(?:điểm|đ)?\s*$")

@@ -20,17 +20,17 @@ from sqlalchemy.orm import Session
 
 from ..model import Finding, Report, ScoreRow
 from ..raw import UnreadableInput
+from ..read.portal import year_to_date
 from ..schemes import all_schemes
 from ..scoring import rank_rows, score_row
-from .db import write_connection
-from .models import Document, FindingRecord, IndicatorScore, ScoreRowRecord
 from .bulk import bulk_insert, insert_returning_ids
 from .cohorts import refresh as refresh_cohorts
-from .ranked import refresh_rankings
-from ..read.portal import year_to_date
+from .db import write_connection
+from .models import Document, FindingRecord, IndicatorScore, ScoreRowRecord
 from .periods import is_period
+from .ranked import refresh_rankings
 from .registry import Scope, resolve_units
-from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, unit_key, territory_of
+from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, territory_of, unit_key
 
 SCORE_KINDS = ("scores", "summary")
 FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods")

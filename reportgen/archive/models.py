@@ -18,8 +18,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from sqlalchemy import (BigInteger, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 

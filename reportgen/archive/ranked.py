@@ -20,11 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import BigInteger, cast, delete, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from .bulk import bulk_insert
-from .models import ScoreRowRecord as R, Unit, from_scaled, plain
+from .models import SCALE, ScoreRowRecord as R, Unit, from_scaled
 from .queries import _LEVEL_ORDER, Entry, RankingGroup, groups_where, ranking as live_ranking
 from .ranking_tables import ranking_entries as T
 from .units import territory_key
@@ -109,16 +109,25 @@ def _heads(conn, period: str, where: list) -> list[GroupHead] | None:
     return [GroupHead(p, lv, s, period, size) for p, _, lv, s, size, _ in rows]
 
 
-def _reader(conn):
-    if conn.dialect.name == "postgresql":
-        return lambda v: None if v is None else plain(v)
-    return lambda v: None if v is None else from_scaled(v)
+def _dec(v):
+    return None if v is None else from_scaled(v)
+
+
+def _columns(conn) -> tuple:
+    """The entry's columns; PostgreSQL scales its NUMERIC figures to integers
+    in SQL (as :func:`queries._cohort_rows` does), so every figure is read
+    through the same cached conversion."""
+    if conn.dialect.name != "postgresql":
+        return _ENTRY_COLUMNS
+    scaled = {c.name: cast(c * literal_column(str(10 ** SCALE)), BigInteger) for c in (T.c.total, T.c.max,
+                                                                                      T.c.percent)}
+    return tuple(scaled.get(c.name, c) for c in _ENTRY_COLUMNS)
 
 
 def _entries(conn, query) -> list[Entry]:
     from .queries import driver_rows
 
-    dec = _reader(conn)
+    dec = _dec
     return [Entry(unit, unit_text, unit_id, province, key, level, period, scheme, dec(total), dec(mx), dec(pct),
                   grade, rank, None, None, document, table, row, page, document_id)
             for (unit, unit_text, unit_id, province, key, level, period, scheme, total, mx, pct, grade, rank,
@@ -137,7 +146,7 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
     heads = _heads(conn, period, where)
     if heads is None:
         return live_ranking(session, period, scheme=scheme, province=province, level=level)
-    entries = _entries(conn, select(*_ENTRY_COLUMNS).where(*where).order_by(*_group(conn), T.c.position))
+    entries = _entries(conn, select(*_columns(conn)).where(*where).order_by(*_group(conn), T.c.position))
     out, start = [], 0
     for h in heads:
         out.append(RankingGroup(h.province, h.level, h.scheme, period, entries[start:start + h.size]))
@@ -179,7 +188,7 @@ def ranking_slice(session: Session, period: str, *, scheme: str | None = None, p
     keys = sorts.get(sort, sorts["rank"])
     if descending:
         keys = tuple(_flip(k) for k in keys)
-    entries = _entries(conn, select(*_ENTRY_COLUMNS).where(*where).order_by(*_group(conn), *keys, T.c.position)
+    entries = _entries(conn, select(*_columns(conn)).where(*where).order_by(*_group(conn), *keys, T.c.position)
                        .offset(max(0, offset)).limit(max(0, limit)))
     total = sum(h.size for h in heads)
     page: list[tuple[GroupHead, list[Entry]]] = []

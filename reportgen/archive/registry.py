@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from .bulk import insert_returning_ids
 from .models import Unit, UnitAlias
-from .units import level_of, unit_key, territory_key
+from .units import level_of, territory_key, unit_key
 
 
 @dataclass(frozen=True)

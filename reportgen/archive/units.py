@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import collapse_spaces, nfc, repair
-from ..text import names
+from ..text import collapse_spaces, names, nfc, repair
 
 # Old and new tone placement ("hoá" / "hóa", "thuỷ" / "thủy"), for territory keys.
 _TONE_PLACEMENT = {

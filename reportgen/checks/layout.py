@@ -5,8 +5,11 @@ numbers. The rules are data (``data/nd30_layout.toml``, from Phụ lục I and
 the abbreviations of Phụ lục III); every finding is a warning that quotes
 the line of the decree it rests on.
 
-The rules run where the document keeps its layout (DOCX: ``report.layout``);
-text, PDF and spreadsheets carry none and are left alone."""
+The rules run where the document shows its layout (``report.layout``): a
+DOCX keeps it (sections, effective formats); a PDF shows it (page sizes,
+margins measured from the text as intervals, each line's font, size, bold
+and italic: ``read/layout_pdf.py``), and its findings point to pages. Text
+and spreadsheets carry none and are left alone."""
 from __future__ import annotations
 
 import re
@@ -14,8 +17,17 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from . import CheckContext, rule
-from .layout_elements import (Elements, expected_code, find_elements, fold, norm, rules_data,
-                              symbol_of, type_names, units)
+from .layout_elements import (
+    Elements,
+    expected_code,
+    find_elements,
+    fold,
+    norm,
+    rules_data,
+    symbol_of,
+    type_names,
+    units,
+)
 
 # Fonts a PDF embeds without a family name ('F1', 'TT2', 'T3_0', 'CIDFont+F1', 'Type3').
 _UNNAMED = re.compile(r"^(?:[A-Z]{1,3}\d+(?:_\d+)?|CIDFont\+F\d+|Type3)$")
@@ -83,7 +95,9 @@ def layout_paper(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("LAYOUT_MARGIN", "Lề trang ngoài khoảng Nghị định 30/2020 quy định (trên, dưới 20–25; trái 30–35; phải 15–20 mm)")
 def layout_margin(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: lề trên, dưới, trái, phải của từng phần của văn bản DOCX.
+    """Kiểm tra gì: lề trên, dưới, trái, phải của từng phần của văn bản DOCX; với PDF, lề đo từ vị trí chữ trên
+    từng loạt trang cùng khổ (chữ không vượt lề; lề dưới chỉ biết trong khoảng một dòng), chỉ báo khi chắc chắn
+    ngoài khoảng quy định.
     Vì sao: văn thư trả lại văn bản sai lề; lề trái rộng để đóng quyển.
     Ví dụ sai: lề 10 mm cả bốn phía.
     Ví dụ đúng: trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm."""
@@ -118,7 +132,9 @@ def layout_margin(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("LAYOUT_FONT", "Văn bản không dùng phông Times New Roman theo Nghị định 30/2020")
 def layout_font(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: phông chữ của mọi đoạn văn có chữ.
+    """Kiểm tra gì: phông chữ của mọi đoạn văn có chữ (PDF: của mọi dòng, theo tên phông nhúng). Phông thay thế
+    cùng kích thước chữ của Times New Roman trong PDF (Liberation Serif …) chỉ là ghi chú; phông nhúng không mang
+    tên (F1 …) là cảnh báo vì PDF không cho biết.
     Vì sao: Nghị định 30/2020 quy định phông Times New Roman, bảng mã Unicode.
     Ví dụ sai: nội dung trình bày bằng Arial.
     Ví dụ đúng: toàn văn bản dùng Times New Roman."""
@@ -366,7 +382,8 @@ def layout_signature(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("LAYOUT_PAGE_NUMBER", "Văn bản nhiều trang không đánh số trang")
 def layout_page_number(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: văn bản DOCX dài (nhiều hơn một trang) có trường số trang ở đầu trang.
+    """Kiểm tra gì: văn bản DOCX dài (nhiều hơn một trang) có trường số trang ở đầu trang; PDF nhiều trang có số
+    trang, cỡ chữ số trang 13–14.
     Vì sao: số trang được đánh từ số 1, canh giữa trong phần lề trên, không hiển thị ở trang thứ nhất.
     Ví dụ sai: văn bản ba trang không có số trang.
     Ví dụ đúng: trường PAGE trong phần đầu trang, ẩn ở trang đầu."""

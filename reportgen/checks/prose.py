@@ -22,8 +22,8 @@ from ..read.meta_closing import noi_nhan_lines
 from ..read.statements_blocks import section_numbers, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
-from .registry import CheckContext, rule
 from .prose_counts import finding_at, places_of, vi_number, vi_percent
+from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
 

@@ -16,6 +16,7 @@ from ..schemes import all_schemes
 from ..text.names import match_units, name_key
 from .registry import CheckContext, rule
 
+
 @lru_cache(maxsize=1)
 def _band_names() -> frozenset[str]:
     """Every grade band of every scheme: the grades a score table carries."""

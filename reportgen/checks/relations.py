@@ -11,8 +11,19 @@ from typing import Iterator
 from ..model import Finding, Report
 from . import CheckContext, rule
 from .relations_frame import Col, Frame, Row
-from .relations_support import (adopted, col_name, finding, frames, ratio_tolerance, record, scheme_checks, short,
-                                sum_tolerance, vi, where)
+from .relations_support import (
+    adopted,
+    col_name,
+    finding,
+    frames,
+    ratio_tolerance,
+    record,
+    scheme_checks,
+    short,
+    sum_tolerance,
+    vi,
+    where,
+)
 
 _GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh|biến\s*động")
 

@@ -11,8 +11,23 @@ from typing import Iterator
 from ..model import Finding, Report
 from . import CheckContext, rule
 from .relations_frame import Col, Frame, Row
-from .relations_support import (MIN_ROWS, SHARE, adopted, col_name, doubt, finding, frames, last_unit, places,
-                                record, scheme_checks, short, sum_tolerance, vi, where)
+from .relations_support import (
+    MIN_ROWS,
+    SHARE,
+    adopted,
+    col_name,
+    doubt,
+    finding,
+    frames,
+    last_unit,
+    places,
+    record,
+    scheme_checks,
+    short,
+    sum_tolerance,
+    vi,
+    where,
+)
 
 _STAT_NAMES = {"max": "giá trị cao nhất", "min": "giá trị thấp nhất", "mean": "trung bình", "sum": "tổng"}
 

@@ -114,10 +114,6 @@ def _tolerance(scheme: Scheme | None, parts: list[Decimal], whole: Decimal) -> D
     return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance, whole)
 
 
-def _vi(value: Decimal | None, places: int | None = None) -> str:
-    return format_vi(value, places, fixed=places is not None)
-
-
 # ---------------------------------------------------------------- summary sums
 
 @dataclass
@@ -221,15 +217,16 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             tol = _tolerance(scheme, s.parts, s.whole)
             row = table.rows[s.row]
             shown = max(places_of(p) for p in s.parts)
-            written = f"{_vi(s.whole)}/{_vi(s.whole_max)}" if s.whole_max is not None else _vi(s.whole)
+            written = format_vi(s.whole) + ("" if s.whole_max is None else "/" + format_vi(s.whole_max))
             what = f"{len(s.parts)} nhóm chỉ số" if table.kind == "summary" else f"{len(s.parts)} dòng thành phần"
+            summed = format_vi(computed, shown, fixed=True)
             if diff <= tol:
-                message = (f"Điểm tổng hợp ghi {written}, cộng {what} được {_vi(computed, shown)}: "
-                           f"chênh lệch {_vi(diff)} do làm tròn từng phần (trong ngưỡng {_vi(tol)})")
+                message = (f"Điểm tổng hợp ghi {written}, cộng {what} được {summed}: "
+                           f"chênh lệch {format_vi(diff)} do làm tròn từng phần (trong ngưỡng {format_vi(tol)})")
                 severity = "info"
             else:
-                message = (f"Điểm tổng hợp ghi {written} nhưng cộng {what} được {_vi(computed, shown)} "
-                           f"(chênh lệch {_vi(diff)}, vượt ngưỡng làm tròn {_vi(tol)})")
+                message = (f"Điểm tổng hợp ghi {written} nhưng cộng {what} được {summed} "
+                           f"(chênh lệch {format_vi(diff)}, vượt ngưỡng làm tròn {format_vi(tol)})")
                 severity = beyond
             yield finding("TOTAL_MISMATCH", severity, message, table, s.row, row, s.column, s.whole, computed)
 
@@ -256,7 +253,7 @@ def summary_score_over_max(report: Report, ctx: CheckContext) -> Iterator[Findin
     Ví dụ đúng: "Công khai, minh bạch: 17/18"."""
     for table, i, row, s, x, den in _fractions(report, ctx, "summary"):
         if x > den:
-            message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: điểm đạt vượt điểm tối đa"
+            message = f"{s.label} ghi {format_vi(x)}/{format_vi(den)}: điểm đạt vượt điểm tối đa"
             yield finding("SCORE_EXCEEDS_MAX", "error", message, table, i, row, s.label, x, den)
 
 
@@ -269,7 +266,7 @@ def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "Hồ sơ đúng hạn: 120/125"."""
     for table, i, row, s, x, den in _fractions(report, ctx, "data"):
         if x > den:
-            message = f"{s.label} ghi {_vi(x)}/{_vi(den)}: tử số lớn hơn mẫu số"
+            message = f"{s.label} ghi {format_vi(x)}/{format_vi(den)}: tử số lớn hơn mẫu số"
             yield finding("FRACTION_MISMATCH", "warning", message, table, i, row, s.label, x, den)
 
 
@@ -323,8 +320,8 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             seen.add((wl, *sorted((al, bl))))
             for i in bad:
-                message = (f"Ở các dòng khác, {wl} = {al} + {bl}; ở dòng này {_vi(a[i])} + {_vi(b[i])} = "
-                           f"{_vi(a[i] + b[i])} nhưng {wl} ghi {_vi(whole[i])}")
+                message = (f"Ở các dòng khác, {wl} = {al} + {bl}; ở dòng này {format_vi(a[i])} + {format_vi(b[i])} = "
+                           f"{format_vi(a[i] + b[i])} nhưng {wl} ghi {format_vi(whole[i])}")
                 yield finding("SUM_MISMATCH", "warning", message, table, i, table.rows[i], wl,
                               whole[i], a[i] + b[i])
 
@@ -352,7 +349,8 @@ def total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             computed = sum(parts, Decimal(0))
             ctx.ledger.table_checked(table.index, "total-row")
             if computed != vals[t]:
-                message = f"Dòng tổng cộng ghi {label} {_vi(vals[t])} nhưng cộng {len(parts)} dòng được {_vi(computed)}"
+                message = (f"Dòng tổng cộng ghi {label} {format_vi(vals[t])} nhưng cộng {len(parts)} dòng được "
+                           f"{format_vi(computed)}")
                 yield finding("SUM_MISMATCH", "error", message, table, t, table.rows[t], label, vals[t], computed)
 
 
@@ -401,7 +399,7 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             ctx.ledger.table_checked(table.index, "rank-order")
             for i, j in rises:
                 prev, row = table.rows[i], table.rows[j]
-                message = (f"Bảng xếp theo {s.label} giảm dần nhưng {row.unit} ({_vi(s.values[j])}) "
-                           f"đứng sau {prev.unit} ({_vi(s.values[i])})")
+                message = (f"Bảng xếp theo {s.label} giảm dần nhưng {row.unit} ({format_vi(s.values[j])}) "
+                           f"đứng sau {prev.unit} ({format_vi(s.values[i])})")
                 yield finding("RANK_ORDER", "warning", message, table, j, row, s.label, s.values[j], None)
             break

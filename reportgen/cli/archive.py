@@ -8,11 +8,11 @@ import json
 import sys
 from pathlib import Path
 
+from ..files import refuse_clobber
 from ..numbers import format_vi
 from ..raw import UnreadableInput
 from . import UsageError
 from .batch import add_batch_options, import_batch, wants_batch
-from ..files import refuse_clobber
 from .output import atomic_path
 
 _DB_HELP = "địa chỉ SQLAlchemy của kho (mặc định: biến REPORTGEN_DB, hoặc tệp SQLite trong thư mục dữ liệu người dùng)"
@@ -232,10 +232,9 @@ def _compare(args) -> int:
 
 @_guarded
 def _export(args) -> int:
-    from ..archive.export import WRITERS, export_rows
-
     from ..archive import resolve_url
     from ..archive.db import sqlite_file
+    from ..archive.export import WRITERS, export_rows
 
     refuse_clobber([args.output], archive=sqlite_file(resolve_url(args.db)))
     with _open(args) as archive, archive.session() as session:

@@ -19,13 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from parsers.limits import add_limit_option, use as limits_in_use
+
+from ..files import output_dir, refuse_clobber
 from ..schemes import UnknownScheme, all_schemes
 from . import UsageError
 from .batch import add_batch_options, convert_batch
-from parsers.limits import add_limit_option
-from parsers.limits import use as limits_in_use
-
-from ..files import output_dir, refuse_clobber
 from .output import atomic_path
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import json
+import re
 from decimal import Decimal
 
 from ..model import Report, dec_str
 from ..text.safe import csv_text
-from .verify import emit, resolve_scheme
 from .reading import add_reader_options, reader_settings
+from .verify import emit, resolve_scheme
 from .vihelp import add_command
 
 

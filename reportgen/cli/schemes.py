@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP
 from ..numbers import format_vi
 from ..schemes import Scheme, all_schemes, check_scheme_file, load_scheme_file, scheme_files, shipped_schemes
 from . import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from .vihelp import add_command
 from .verify import emit, resolve_scheme
+from .vihelp import add_command
 
 
 def register(subparsers) -> None:

@@ -13,14 +13,22 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compose import compose
 from ..model import ScoreRow
+from .compose import compose
 from .data import Correction, DraftData, noun_for
 from .inputs import load_input, prepared
 from .metadata import DraftMeta, load_meta
 from .narrative import previous_period
-from .render import (TemplateProblem, add_provenance_comments, insert_appendices, number_headings, place_footnotes,
-                     release_long_lists, render_template, template_path)
+from .render import (
+    TemplateProblem,
+    add_provenance_comments,
+    insert_appendices,
+    number_headings,
+    place_footnotes,
+    release_long_lists,
+    render_template,
+    template_path,
+)
 
 __all__ = ["DraftResult", "TemplateProblem", "build_draft", "load_meta", "load_data", "DraftMeta", "Correction"]
 

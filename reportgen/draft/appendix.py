@@ -11,10 +11,9 @@ and no row splits across a page break.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from ..model import ScoreRow
 from functools import lru_cache
 
+from ..model import ScoreRow
 from ..numbers import format_vi as _format_vi
 from ..schemes import Indicator, Scheme
 from . import docxml as X

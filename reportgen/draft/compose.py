@@ -10,10 +10,18 @@ from ..numbers import format_vi
 from .appendix import appendix_elements
 from .data import DraftData, DraftTable, UnitGroup
 from .metadata import DraftMeta
-from .narrative import (Notes, change_blocks, evaluation_blocks, lower_first, period_words, spaced,
-                        strength_blocks, weakness_blocks)
-from .tasks import cause_blocks, deadline_text, task_blocks
+from .narrative import (
+    Notes,
+    change_blocks,
+    evaluation_blocks,
+    lower_first,
+    period_words,
+    spaced,
+    strength_blocks,
+    weakness_blocks,
+)
 from .render import ANCHOR
+from .tasks import cause_blocks, deadline_text, task_blocks
 
 SUBJECTS = {
     "BC": "Kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, "

@@ -14,20 +14,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
+from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
+from docx.opc.part import PartFactory, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
-from xml.sax.saxutils import escape
 
 from ..text.safe import strip_control
 
 FONT = "Times New Roman"
 TWIPS_PER_MM = 1440 / 25.4
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+# python-docx's own extension point (how it registers its header, footer and
+# comments parts): footnotes.xml loads as an XML part, with its relationships.
+PartFactory.part_type_for.setdefault(FOOTNOTES_CT, XmlPart)
+
+
+def attr(value) -> str:
+    """An attribute value for the XML strings below, escaped (quotes too)."""
+    return escape(str(value), {'"': "&quot;"})
 
 
 def mm(value: float) -> int:
@@ -57,7 +65,8 @@ def _sub(parent, tag: str, **attrs) -> etree._Element:
 
 def _rpr_xml(bold=False, italic=False, size: float | None = None, caps=False, superscript=False,
              font: str | None = FONT) -> str:
-    out = [f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" w:eastAsia="{font}"/>' if font else ""]
+    f = attr(font) if font else ""
+    out = [f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>' if font else ""]
     if bold:
         out.append("<w:b/><w:bCs/>")
     if italic:
@@ -81,7 +90,7 @@ def _p_xml(text: str = "", *, align: str | None = None, bold=False, italic=False
            indent_first_mm: float | None = None, style: str | None = None, page_break_before=False) -> str:
     ppr = []
     if style:
-        ppr.append(f'<w:pStyle w:val="{style}"/>')
+        ppr.append(f'<w:pStyle w:val="{attr(style)}"/>')
     if keep_next:
         ppr.append("<w:keepNext/>")
     if page_break_before:
@@ -91,7 +100,7 @@ def _p_xml(text: str = "", *, align: str | None = None, bold=False, italic=False
     if indent_first_mm:
         ppr.append(f'<w:ind w:firstLine="{mm(indent_first_mm)}"/>')
     if align:
-        ppr.append(f'<w:jc w:val="{align}"/>')
+        ppr.append(f'<w:jc w:val="{attr(align)}"/>')
     body = _run_xml(text, bold=bold, italic=italic, size=size) if text else ""
     return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{body}</w:p>"
 
@@ -316,9 +325,15 @@ def footnotes_part(document, create: bool = True):
 
 
 def _as_xml_part(main, rel, part):
-    """python-docx loads footnotes.xml as a plain Part; give it an XML tree."""
+    """A footnotes part loaded as a plain Part (a document opened before this
+    module registered the part type): the same part as an XML tree, with its
+    own relationships, put in its place through python-docx's public calls."""
     xml_part = XmlPart(part.partname, part.content_type, parse_xml(part.blob), part.package)
-    rel._target = xml_part
+    for own in part.rels.values():
+        xml_part.rels.add_relationship(own.reltype, own.target_ref if own.is_external else own.target_part,
+                                       own.rId, own.is_external)
+    main.drop_rel(rel.rId)
+    main.rels.add_relationship(RT.FOOTNOTES, xml_part, rel.rId)
     return xml_part
 
 
@@ -383,23 +398,9 @@ def layout_table(columns: Sequence[Sequence[Sequence[etree._Element]]], widths: 
 
 
 def set_keep_lines(paragraph_el, on: bool) -> None:
-    """Direct 'keep lines together' on a paragraph (over its style's)."""
-    ppr = paragraph_el.find(_qn("w:pPr"))
-    if ppr is None:
-        ppr = _el("w:pPr")
-        paragraph_el.insert(0, ppr)
-    old = ppr.find(_qn("w:keepLines"))
-    if old is not None:
-        ppr.remove(old)
-    el = _el("w:keepLines", val="1" if on else "0")
-    anchor = ppr.find(_qn("w:pStyle"))
-    for tag in ("w:keepNext",):
-        found = ppr.find(_qn(tag))
-        anchor = found if found is not None else anchor
-    if anchor is not None:
-        anchor.addnext(el)
-    else:
-        ppr.insert(0, el)
+    """Direct 'keep lines together' on a paragraph (over its style's):
+    python-docx's ``keep_together``, on the element."""
+    paragraph_el.get_or_add_pPr().keepLines_val = on
 
 
 # --- reading what was rendered ------------------------------------------------

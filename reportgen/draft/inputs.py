@@ -21,8 +21,8 @@ from ..model import ScoreRow, ScoreTable, Statement
 from ..numbers import parse_cell
 from ..raw import UnreadableInput
 from ..schemes import Scheme, all_schemes, load_scheme
-from ..text.dates import period_of
 from ..text import clean_line
+from ..text.dates import period_of
 from .data import Correction, DraftData, DraftTable, has_scores, noun_for, recompute, sentence_case, unit_case
 from .portal import indicator_columns, is_portal_workbook, load_portal
 

@@ -30,7 +30,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from . import docxml as X
-
 from .render import CHECKOUT_DIR, PACKAGED_DIR
 
 TEMPLATE_DIR = PACKAGED_DIR

@@ -18,16 +18,15 @@ import zipfile
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..model import ScoreRow
-from functools import lru_cache
-
 from ..numbers import format_vi as _format_vi
 from ..schemes import Scheme
-from ..text.safe import strip_control, unique_names
 from ..scoring import weakest_indicators
+from ..text.safe import strip_control, unique_names
 from .data import DraftData, DraftTable
 from .metadata import BLANK, DraftMeta
 from .narrative import lower_first, period_words

@@ -28,9 +28,20 @@ from pathlib import Path
 from typing import Callable
 
 from ..raw import UnreadableInput
-from .model import (VERDICT_BUG, VERDICT_DUPLICATE, VERDICT_FAIL, VERDICT_IMPORTED, VERDICT_PASS,
-                    VERDICT_UNCHECKED, VERDICT_UNREADABLE, VERDICT_WRITTEN, Job, JobResult, Progress,
-                    worker_name)
+from .model import (
+    VERDICT_BUG,
+    VERDICT_DUPLICATE,
+    VERDICT_FAIL,
+    VERDICT_IMPORTED,
+    VERDICT_PASS,
+    VERDICT_UNCHECKED,
+    VERDICT_UNREADABLE,
+    VERDICT_WRITTEN,
+    Job,
+    JobResult,
+    Progress,
+    worker_name,
+)
 
 Emit = Callable[[Progress], None]
 EXIT_BUG = 70

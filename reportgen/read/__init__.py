@@ -16,9 +16,9 @@ from ..model import Finding, Layout, Meta, Paragraph, Report
 from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
-from .meta import read_meta
 from .layout_pdf import pdf_layout
 from .legend import read_grade_legend
+from .meta import read_meta
 from .portal import trend_period
 from .statements import read_statements
 from .tables import read_tables
@@ -34,7 +34,6 @@ _NOTE_FINDINGS = {
 def read_path(path: str | os.PathLike, settings: dict | None = None, scheme: str | None = None) -> Report:
     """Read any supported file into a Report (UnreadableInput when it cannot be read)."""
     from parsers import read_raw
-
     from parsers.limits import limits_of
 
     raw = read_raw(path, settings)

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from ..model import Finding
-from ..numbers import parse_cell
+from ..numbers import format_vi, parse_cell
 from ..schemes import GradeBand, Group, Indicator, Scheme
 from .header import MAX_PATTERN, HeaderColumn, clean_label
 
@@ -85,11 +85,11 @@ def _bare(label: str) -> str:
 
 
 def assumed_finding(table: int, scheme: Scheme, page: int | None) -> Finding:
-    maxima = ", ".join(f"{i.label} {_vi(i.max)}" for i in scheme.indicators)
+    maxima = ", ".join(f"{i.label} {format_vi(i.max)}" for i in scheme.indicators)
     return Finding(code="SCHEME_FROM_HEADER", severity="info", table=table, page=page,
                    reported=str(len(scheme.indicators)), expected=None,
                    message=f"Bảng không khớp bộ chỉ số nào đã có; điểm tối đa lấy từ tiêu đề bảng ({maxima}; "
-                           f"tổng {_vi(scheme.total_max)}), khung xếp loại 90/80/70/50 là giả định nên sai lệch "
+                           f"tổng {format_vi(scheme.total_max)}), khung xếp loại 90/80/70/50 là giả định nên sai lệch "
                            "về xếp loại chỉ là cảnh báo")
 
 
@@ -107,8 +107,3 @@ def mismatch_finding(table: int, name: str, page: int | None, mapped: int, wante
                    expected=None,
                    message=f"Tiêu đề bảng không khớp {which}: chỉ nhận ra {mapped}/{wanted} chỉ số "
                            f"(điểm tối đa hoặc tên cột khác); {then}")
-
-
-def _vi(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
-    return text.replace(".", ",")

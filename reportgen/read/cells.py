@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Finding
-from ..numbers import CellValue, format_vi, parse_cell
+from ..numbers import CellValue, parse_cell
 from .columns import role_for
 
 # A space inside a number ("17, 66"): read as 17,66, noted as a slip.
@@ -68,7 +68,7 @@ class CellReader:
 
 
 def _cell_finding(table: int, s: _Slip) -> Finding:
-    text, expected = s.cell.text.strip(), _vi(s.cell)
+    text, expected = s.cell.text.strip(), s.cell.vi()
     where = f" ({s.unit}, cột {s.label})" if s.unit else f" (cột {s.label})"
     return Finding(code="NUMBER_FORMAT", severity="warning", table=table, row=s.row, unit=s.unit, column=s.column,
                    reported=text, expected=expected, page=s.page,
@@ -77,7 +77,7 @@ def _cell_finding(table: int, s: _Slip) -> Finding:
 
 def _column_finding(table: int, column: str | None, slips: list[_Slip]) -> Finding:
     first = slips[0]
-    text, expected = _number(first.cell.text), _vi(first.cell)
+    text, expected = _number(first.cell.text), first.cell.vi()
     where = "; ".join(f"{_short(s.unit)}: “{_number(s.cell.text)}”" for s in slips[:3] if s.unit)
     more = f" và {len(slips) - 3} chỗ khác" if len(slips) > 3 and where else ""
     return Finding(code="NUMBER_FORMAT", severity="warning", table=table, column=column, reported=text,
@@ -97,10 +97,3 @@ def _number(text: str) -> str:
     return t if len(t) <= 24 else t[:23] + "…"
 
 
-def _vi(cell: CellValue) -> str:
-    text = format_vi(cell.value)
-    if cell.denominator is not None:
-        text += "/" + format_vi(cell.denominator)
-    if cell.percent_sign:
-        text += "%"
-    return text

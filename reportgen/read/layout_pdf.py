@@ -38,7 +38,7 @@ def pdf_layout(raw: RawDocument, blocks: list) -> Layout | None:
     for page in pages:
         boxes = [t.bbox for t in tables if t.page == page["page"]]
         for line in page["lines"]:
-            if _inside(line, boxes):
+            if line.get("in_table") or line.get("footnote") or _inside(line, boxes):
                 continue
             free.setdefault(page["page"], []).append(line)
             i = len(units)

@@ -21,7 +21,6 @@ from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_grades import grade_statements
 from .statements_shares import count_value, percent_value, share_statements
 
-
 # --- numbers in prose --------------------------------------------------------------------
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"

@@ -15,7 +15,6 @@ from ..schemes import all_schemes
 from ..text.names import find_unit
 from .statements_blocks import Block
 
-
 _OFFICIAL_GRADES = ("Hoàn thành 100% nhiệm vụ", "Hoàn thành từ 70% đến dưới 100% nhiệm vụ", "Hoàn thành dưới 70% nhiệm vụ")
 
 

@@ -19,8 +19,8 @@ from ..model import Column, ScoreRow, ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
 from .cells import CellReader
-from .grid import fill_results, numeric_column, repeats, role_index
 from .detect import group_for_label
+from .grid import fill_results, numeric_column, repeats, role_index
 from .header import ROMAN, ROW_NO
 
 _TOTAL_LABEL = re.compile(r"tổng\s*hợp|tổng\s*cộng|^tổng$|tổng\s*điểm|chỉ\s*số\s*chung|điểm\s*chung", re.I)

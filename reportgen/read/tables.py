@@ -29,12 +29,21 @@ from ..model import Column, Report, ScoreRow, ScoreTable
 from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
 from . import adhoc, summary, tokenised
-from .grouping import group_tables
 from .cells import CellReader
 from .columns import conventions
 from .detect import detect_grid, is_rate_column
-from .grid import (Grid, RowSource, column_roles, fill_results, make_grid, numeric_column,  # noqa: F401
-                   repeats, role_index, set_result)  # (re-exported: the grid used to live here)
+from .grid import (  # noqa: F401
+    Grid,
+    RowSource,
+    column_roles,
+    fill_results,
+    make_grid,
+    numeric_column,
+    repeats,  # (re-exported: the grid used to live here)
+    role_index,
+    set_result,
+)
+from .grouping import group_tables
 from .header import ROMAN, HeaderColumn
 
 # Rows that sum up or average the units ("Tổng cộng", "Trung bình toàn tỉnh",

@@ -12,10 +12,10 @@ from collections import Counter
 from ..model import Column, Finding, ScoreRow, ScoreTable
 from ..raw import RawTable
 from ..schemes import Scheme
-from .cells import CellReader
-from .grid import set_result
 from . import adhoc
+from .cells import CellReader
 from .detect import detect_text, header_maxima
+from .grid import set_result
 from .header import ROMAN, HeaderColumn, fold
 
 _RESULT_WORDS = (

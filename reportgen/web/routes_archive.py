@@ -55,8 +55,7 @@ def filter_values(request: Request) -> dict:
 
 def app_filter_values(app) -> dict:
     """Levels, schemes and provinces present (for the filters); cached."""
-    from ..archive.models import ScoreRowRecord as R
-    from ..archive.models import Unit
+    from ..archive.models import ScoreRowRecord as R, Unit
 
     cached = getattr(app.state, "archive_filters", None)
     if cached is not None:

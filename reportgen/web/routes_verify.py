@@ -83,7 +83,8 @@ async def upload(request: Request, files: list[UploadFile] = File(default=[]), u
 
 
 def _start(request: Request, item: Item, user: User) -> None:
-    from .verifying import run_verify
+    from ..jobs import Job
+    from .verifying import from_job, job_input
 
     store: Store = request.app.state.store
     config = request.app.state.config
@@ -113,10 +114,11 @@ def _start(request: Request, item: Item, user: User) -> None:
         accounts.audit(engine, user.username, "verify", item.name,
                        f"mã {item.id}: " + ("xong" if job.state == "done" else f"lỗi: {job.error}"))
 
-    request.app.state.runner.submit(user.username, "verify",
-                                    lambda progress: run_verify(store, item, progress, config.render_dpi,
-                                                               checked=checked),
-                                    on_done=done, job_id=item.id)
+    job = Job("verify", str(job_input(store, item)), {"ocr_threads": 1}, id=item.id)
+    request.app.state.runner.submit_job(
+        user.username, job,
+        lambda result, progress: from_job(store, item, result, progress, config.render_dpi, checked=checked),
+        on_done=done)
 
 
 def _respond(request: Request, made: list[Item], refused: list[tuple[str, str]], status: int):

@@ -1,9 +1,13 @@
 """Background work for the web server behind one small interface.
 
-A job is a function ``fn(progress)`` run off the request thread; it calls
-``progress(stage, done, total)`` as it goes, and the page polls
-:meth:`Runner.status`. This is the one place to switch to the shared job
-model of :mod:`reportgen.jobs` when it exists.
+Verifying runs as a :class:`reportgen.jobs.Job` on the same job layer as the
+command line's batch and the Celery workers (:func:`reportgen.jobs.make_runner`:
+worker processes on this machine, or Celery when REPORTGEN_BROKER is set);
+its progress events (reading, OCR page k/n, checking) become the page's
+progress line. What follows a job in the server (the page view: a PDF,
+page images, boxes) and the server's own smaller work (``submit``: a
+function ``fn(progress)``) run on a small thread pool. The page polls
+:meth:`Runner.status` either way.
 """
 from __future__ import annotations
 
@@ -46,10 +50,48 @@ class Runner:
     its C parts: pdfium, Tesseract and LibreOffice run in their own code or
     processes)."""
 
-    def __init__(self, workers: int = 2):
+    def __init__(self, workers: int = 2, broker: str | None = None):
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reportgen-job")
         self._jobs: dict[str, JobState] = {}
         self._lock = threading.Lock()
+        self._workers, self._broker = workers, broker
+        self._shared = None  # the reportgen.jobs runner, started on the first job
+        self._after: dict[str, Callable] = {}
+
+    def _job_runner(self):
+        with self._lock:
+            if self._shared is None:
+                from ..jobs import make_runner
+
+                self._shared = make_runner(self._workers, self._broker, on_progress=self._progress,
+                                           on_result=self._result)
+            return self._shared
+
+    def submit_job(self, owner: str, job, then: Callable[[Any, Progress], Any],
+                   on_done: Callable[[JobState], None] | None = None) -> JobState:
+        """Run ``job`` (a :class:`reportgen.jobs.Job`) on the shared job layer;
+        when its result comes, ``then(result, progress)`` runs on the pool
+        (its return value is the state's result, its exception a failure)."""
+        state = JobState(id=job.id, owner=owner, kind=job.kind)
+        with self._lock:
+            self._jobs[job.id] = state
+        self._after[job.id] = lambda result: self._run(state, lambda progress: then(result, progress), on_done)
+        self._job_runner().submit(job)
+        return state
+
+    def _progress(self, p) -> None:
+        from ..jobs import STAGES
+
+        state = self.status(p.job_id)
+        if state is not None and state.finished is None and p.stage not in ("done", "failed"):
+            state.state = "running"
+            state.stage = STAGES.get(p.stage, p.stage).capitalize()
+            state.done, state.total = p.current or 0, p.total or 0
+
+    def _result(self, result) -> None:
+        after = self._after.pop(result.job_id, None)
+        if after is not None:
+            self._pool.submit(after, result)
 
     def submit(self, owner: str, kind: str, fn: Callable[[Progress], Any],
                on_done: Callable[[JobState], None] | None = None, job_id: str | None = None) -> JobState:
@@ -57,35 +99,38 @@ class Runner:
         with self._lock:
             self._jobs[job.id] = job
 
+        self._pool.submit(self._run, job, fn, on_done)
+        return job
+
+    @staticmethod
+    def _run(job: JobState, fn: Callable[[Progress], Any], on_done) -> None:
         def progress(stage: str, done: int = 0, total: int = 0) -> None:
             job.stage, job.done, job.total = stage, done, total
 
-        def run() -> None:
-            job.state = "running"
-            try:
-                job.result = fn(progress)
-                job.state = "done"
-            except Exception as exc:  # reported on the page, never a traceback there
-                job.state = "failed"
-                job.error = getattr(exc, "user_message", None) or _message(exc)
-                if not getattr(exc, "user_message", None) and type(exc).__name__ != "UnreadableInput":
-                    log.exception("job %s failed", job.id)
-            finally:
-                job.finished = time.time()
-                if on_done is not None:
-                    try:
-                        on_done(job)
-                    except Exception:  # pragma: no cover - logged, the job's state stands
-                        log.exception("after job %s", job.id)
-
-        self._pool.submit(run)
-        return job
+        job.state = "running"
+        try:
+            job.result = fn(progress)
+            job.state = "done"
+        except Exception as exc:  # reported on the page, never a traceback there
+            job.state = "failed"
+            job.error = getattr(exc, "user_message", None) or _message(exc)
+            if not getattr(exc, "user_message", None) and type(exc).__name__ != "UnreadableInput":
+                log.exception("job %s failed", job.id)
+        finally:
+            job.finished = time.time()
+            if on_done is not None:
+                try:
+                    on_done(job)
+                except Exception:  # pragma: no cover - logged, the job's state stands
+                    log.exception("after job %s", job.id)
 
     def status(self, job_id: str) -> JobState | None:
         with self._lock:
             return self._jobs.get(job_id)
 
     def shutdown(self) -> None:
+        if self._shared is not None:
+            self._shared.close()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -1,6 +1,7 @@
-"""The verify job: read, check, make the view (PDF and page images) and
-place each finding on its page. Everything it writes goes into the item's
-folder; ``result.json`` is the page's whole source."""
+"""After the verify job (run by :mod:`reportgen.jobs`, as the command line's
+batch runs it): the verdict and findings written at once, then the view
+(PDF and page images) with each finding placed on its page. Everything goes
+into the item's folder; ``result.json`` is the page's whole source."""
 from __future__ import annotations
 
 import json
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..raw import UnreadableInput
@@ -18,64 +20,91 @@ _EXT = {"docx": ".docx", "xlsx": ".xlsx", "ole": ".doc", "text": ".txt", "pdf": 
 SOFFICE_TIMEOUT = 120
 
 
-def run_verify(store: Store, item: Item, progress, dpi: int = 110, scheme: str | None = None,
-               checked=None) -> dict:
-    """Verify the item's file; ``checked(payload)`` is called as soon as the
-    verdict and findings are written (the page shows them at once), before
-    the view (PDF rendering, page images, boxes) is built."""
+def job_input(store: Store, item: Item) -> Path:
+    """The upload under a name with its type's extension (a hard link), for
+    the verify job of :mod:`reportgen.jobs`."""
+    named = store.path(item.id, "document" + _EXT.get(item.kind, ""))
+    if not named.exists():
+        try:
+            os.link(store.path(item.id, "input"), named)
+        except OSError:
+            shutil.copyfile(store.path(item.id, "input"), named)
+    return named
+
+
+def from_job(store: Store, item: Item, result, progress, dpi: int = 110, scheme: str | None = None,
+             checked=None) -> dict:
+    """After the verify job (``result``: its :class:`JobResult`): write the
+    verdict and findings at once (``checked(payload)``; the page shows them),
+    then build the view (PDF, page images) and place each finding on it."""
+    if not result.ok:
+        raise UnreadableInput((result.error or "").replace(Path(str(result.input)).name, item.name))
+    payload = dict(result.payload or {})
+    payload["source"] = item.name
+    payload["kind"] = item.kind
+    payload["counts"] = {k: result.counts.get(k, 0) for k in ("error", "warning", "info")}
+    payload["view"] = "pending"
+    payload["pages"] = []
+    for f in payload.get("findings", []):
+        f["box"] = None
+    payload["seconds"] = {"check": result.seconds}
+    _write(store, item, payload)
+    if checked is not None:
+        checked(payload)
+    return build_view(store, item, payload, progress, dpi, scheme)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a finding of the job's JSON points (what :mod:`.locate` reads)."""
+
+    table: int | None
+    row: int | None
+    column: str | None
+    paragraph: int | None
+
+
+def build_view(store: Store, item: Item, payload: dict, progress, dpi: int, scheme: str | None) -> dict:
+    """The PDF shown (the file itself, or LibreOffice's rendering), its page
+    images and each finding's box on it; ``payload`` gains ``tables``,
+    ``pages`` and the boxes, and ``view`` becomes 'ready'."""
     from parsers import read_raw
 
     from ..read import read_report
-    from ..verify import verify_report
     from . import locate
 
     t0 = time.perf_counter()
     src = store.path(item.id, "input")
-    progress("Đang đọc tệp", 0, 0)
-    settings: dict = {"on_page": lambda stage, k, n: progress(_STAGES.get(stage, stage), k, n)}
-    try:
-        raw = read_raw(src, settings)
-        progress("Đang nhận dạng nội dung", 0, 0)
-        report = read_report(raw, scheme)
-    except UnreadableInput as exc:
-        raise UnreadableInput(str(exc).replace(str(src), item.name)) from None
-    report.source = item.name
-    progress("Đang kiểm tra", 0, 0)
-    result = verify_report(report, scheme)
-    payload = result.to_json()
-    payload["source"] = item.name
-    payload["kind"] = item.kind
-    payload["counts"] = result.counts
-    payload["tables"] = [{"index": i, "title": t.title, "scheme": t.scheme,
-                          "rows": [r.unit for r in t.rows]} for i, t in enumerate(report.tables)]
-    payload["view"] = "pending"
-    payload["pages"] = []
-    for f in payload["findings"]:
-        f["box"] = None
-    payload["seconds"] = {"check": round(time.perf_counter() - t0, 3)}
-    _write(store, item, payload)
-    if checked is not None:
-        checked(payload)
-
+    findings = [_Where(f.get("table"), f.get("row"), f.get("column"), f.get("paragraph"))
+                for f in payload.get("findings", [])]
     progress("Đang dựng trang xem", 0, 0)
     view = store.path(item.id, "view.pdf")
-    boxes: list = [None] * len(result.findings)
-    if item.kind == "pdf":
-        shutil.copyfile(src, view)
-        boxes = locate.boxes_same_file(raw, report, result.findings)
-    else:
-        try:
+    boxes: list = [None] * len(findings)
+    tables = []
+    try:
+        if item.kind == "pdf":
+            shutil.copyfile(src, view)
+            raw = read_raw(view, {})
+            report = read_report(raw, scheme)
+            boxes = locate.boxes_same_file(raw, report, findings)
+        else:
+            raw = read_raw(src, {})
+            report = read_report(raw, scheme)
             to_pdf(src, item.kind, view)
             view_raw = read_raw(view, {})
-            boxes = locate.boxes_via_rendering(report, result.findings, view_raw, read_report(view_raw, scheme))
-        except (UnreadableInput, OSError, subprocess.SubprocessError):
+            boxes = locate.boxes_via_rendering(report, findings, view_raw, read_report(view_raw, scheme))
+        tables = [{"index": i, "title": t.title, "scheme": t.scheme, "rows": [r.unit for r in t.rows]}
+                  for i, t in enumerate(report.tables)]
+    except (UnreadableInput, OSError, subprocess.SubprocessError):
+        if item.kind != "pdf":
             view.unlink(missing_ok=True)
     pages = render_pages(view, store.path(item.id, "pages"), dpi, progress) if view.exists() else []
-    for f, box in zip(payload["findings"], boxes):
+    for f, box in zip(payload.get("findings", []), boxes):
         f["box"] = None if box is None else {"page": box[0], "bbox": [round(v, 2) for v in box[1]]}
+    payload["tables"] = tables
     payload["pages"] = pages
     payload["view"] = "ready"
-    payload["seconds"]["total"] = round(time.perf_counter() - t0, 3)
+    payload.setdefault("seconds", {})["view"] = round(time.perf_counter() - t0, 3)
     _write(store, item, payload)
     return payload
 

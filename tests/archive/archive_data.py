@@ -12,6 +12,7 @@ from pathlib import Path
 from reportgen.model import Meta, Report, ScoreRow, ScoreTable
 from reportgen.numbers import parse_cell
 from reportgen.schemes import load_scheme
+
 from support import SEEDS
 
 SEED_000 = SEEDS / "000_1f102cd1bcb19e59.txt"

@@ -16,9 +16,9 @@ from sqlalchemy import create_engine, func, select, text
 
 from reportgen.archive.models import Document, IndicatorScore, ScoreRowRecord, Unit
 from reportgen.archive.units import unit_key
+
 from archive_data import DEPARTMENTS_2024, DISTRICTS_2024, SCHEME_2024, seed_000_report, synthetic_report, write_json
-from support import ROOT, SEEDS
-from support import reportgen as run
+from support import ROOT, SEEDS, reportgen as run
 
 
 def reportgen(*args: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -7,6 +7,7 @@ import json
 
 from fixtures import REAL_DIR
 from reportgen.read import read_path
+
 from support import reportgen
 
 PORTAL = REAL_DIR / "portal-766-2025-10.xlsx"

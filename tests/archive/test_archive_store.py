@@ -11,8 +11,17 @@ from sqlalchemy import func, select
 from reportgen.archive import archived_previous_period, open_archive, previous_period_rows
 from reportgen.archive.models import Document, FindingRecord, IndicatorScore, ScoreRowRecord, Unit
 from reportgen.model import Finding
-from archive_data import (DEPARTMENTS_2024, DISTRICTS_2024, SCHEME_2024, no_checks, report_with_rows,
-                          seed_000_report, write_json)
+
+from archive_data import (
+    DEPARTMENTS_2024,
+    DISTRICTS_2024,
+    SCHEME_2024,
+    no_checks,
+    report_with_rows,
+    seed_000_report,
+    write_json,
+)
+
 
 def _count(archive, model) -> int:
     with archive.session() as s:

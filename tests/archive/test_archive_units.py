@@ -14,8 +14,7 @@ from reportgen.archive.lineage import lineage_data, province_changes, successor_
 from reportgen.archive.models import Base, from_scaled
 from reportgen.archive.periods import granularity, label_vi, parse_period, period_sort_key
 from reportgen.archive.registry import Scope, find_unit
-from reportgen.archive.units import level_of, unit_key, territory_of
-
+from reportgen.archive.units import level_of, territory_of, unit_key
 
 
 @pytest.mark.parametrize("a, b", [
@@ -125,6 +124,7 @@ def test_upgrading_an_older_archive_fills_the_new_cohort_medians(db_url, tmp_pat
     from sqlalchemy import inspect, text
 
     from reportgen.archive.db import _alembic_config, write_connection
+
     from archive_data import no_checks, seed_000_report, write_json
 
     with open_archive(db_url) as archive:

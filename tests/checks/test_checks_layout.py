@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.shared import Mm, Pt
 
-from fixtures import REFERENCE_DIR, REAL_DIR, SEEDS_DIR
+from fixtures import REAL_DIR, REFERENCE_DIR, SEEDS_DIR
 from reportgen.draft import build_draft, load_data
 from reportgen.draft.inputs import prepared
 from reportgen.draft.metadata import meta_from_dict

@@ -259,3 +259,29 @@ def test_a_chromium_pdf_laid_out_by_the_decree_has_no_layout_warning(tmp_path):
 def test_a_chromium_pdf_with_small_margins_and_a_sans_font_is_flagged(tmp_path):
     path = _chromium(tmp_path / "bad.pdf", margin="10mm", font="Liberation Sans")
     assert dict(_warnings(path)) == {"LAYOUT_MARGIN": 1, "LAYOUT_FONT": 1}
+
+
+# -- real PDFs of another office -----------------------------------------------------
+
+REFERENCE_PDF_DEVIATIONS = {
+    # the issued PDF of the report whose Word file has the same margins (bottom 10, left 25 mm) and no page number;
+    # three lines of a footnote continued on page 10 (no separator rule there) are read as 10 pt body text
+    "ld-chiso-bc184-snv.pdf": {"LAYOUT_MARGIN": 1, "LAYOUT_PAGE_NUMBER": 1, "LAYOUT_SIZE": 1},
+    # an appendix made by Aspose: one long table, nothing outside it to fault
+    "ld-cchc2025-pl1-chidao.pdf": {},
+    # the header of page 1 starts 16,9 mm from the top edge
+    "ld-cchc2025-bc36-thamdinh.pdf": {"LAYOUT_MARGIN": 1},
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE_PDF_DEVIATIONS))
+def test_the_real_pdfs_own_deviations(name):
+    assert dict(_warnings(REAL_DIR / name)) == REFERENCE_PDF_DEVIATIONS[name]
+
+
+def test_the_margins_measured_on_a_pdf_are_those_its_word_file_sets():
+    pdf = next(m for c, _, m in _layout(REAL_DIR / "ld-chiso-bc184-snv.pdf") if c == "LAYOUT_MARGIN")
+    word = next(m for c, _, m in _layout(REAL_DIR / "ld-chiso-bc184-snv.docx") if c == "LAYOUT_MARGIN")
+    assert "lề dưới 10 mm" in word and "lề trái 25 mm" in word
+    assert pdf.startswith("Trang 1–16: lề dưới không quá 10,5 mm (quy định 20–25 mm); "
+                          "lề trái 25 mm (quy định 30–35 mm).")

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from reportgen.checks import CheckContext
-from reportgen.checks import tables, tables_generic
+from reportgen.checks import CheckContext, tables, tables_generic
 from reportgen.model import Column, Report, ScoreRow, ScoreTable
 from reportgen.numbers import parse_cell
 from reportgen.schemes import load_scheme

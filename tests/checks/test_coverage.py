@@ -10,6 +10,7 @@ from decimal import Decimal
 from reportgen.checks import CheckContext, run_checks
 from reportgen.coverage import Ledger, claim_statements, numeric_cells
 from reportgen.model import Report, ScoreRow, ScoreTable, Statement
+
 from support import S002, SEEDS, reportgen
 
 S004 = str(SEEDS / "004_4fe8e530b83874ca.txt")

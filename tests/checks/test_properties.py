@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.model import Column, Report, ScoreRow, ScoreTable

@@ -21,6 +21,7 @@ from reportgen.read import read_report
 from reportgen.read.legend import read_grade_legend
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_report
+
 from support import ROOT
 
 D = Decimal

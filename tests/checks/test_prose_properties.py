@@ -1,7 +1,6 @@
 """Properties: prose written faithfully from a score table never contradicts
 it; changing one count in it is caught."""
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from reportgen.checks import run_checks
 from reportgen.model import Paragraph, Report, ScoreRow, ScoreTable

@@ -15,6 +15,7 @@ from reportgen.raw import RawParagraph
 from reportgen.read import read_report
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_path, verify_report
+
 from support import ROOT
 
 REAL = ROOT / "fixtures" / "reference" / "real"

@@ -11,10 +11,11 @@ from pathlib import Path
 import docx as python_docx
 
 from reportgen.checks import CheckContext, run_checks
+from reportgen.numbers import parse_cell
 from reportgen.read import read_path
 from reportgen.read.columns import COMMA, conventions, role_for
-from reportgen.numbers import parse_cell
 from reportgen.schemes import load_scheme
+
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from reportgen.verify import verify_path
+
 from support import REAL, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -13,13 +13,14 @@ import pytest
 
 from reportgen.checks import registered_rules
 from reportgen.verify import verify_path
+
 from support import RULE_FIXTURES
 
 FIXTURES = RULE_FIXTURES
 # The ND30 layout rules (layout-*) read a DOCX's formatting, which a text fixture
-# cannot carry; their bad and good inputs are made at test time in
-# tests/checks/test_checks_layout.py. Per-rule DOCX fixtures for them are still to do.
-RULES = sorted(r.name for r in registered_rules() if not r.name.startswith("layout-"))
+# cannot carry: their good and bad DOCX are made at test time by
+# tests/checks/layout_docx.py; their folders keep expected.json.
+RULES = sorted(r.name for r in registered_rules())
 FIELDS = ("code", "rule", "severity", "table", "row", "unit", "column", "reported", "expected", "paragraph",
           "message")
 
@@ -32,16 +33,31 @@ def test_every_rule_has_its_fixture():
     assert sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and not p.name.startswith("_")) == RULES
 
 
+def _layout_docx():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("layout_docx", FIXTURES / "layout_docx.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _input(folder: Path, name: str, which: str, tmp_path: Path) -> Path:
+    if name.startswith("layout-"):
+        return _layout_docx().make(name, which, tmp_path)
+    return folder / f"{which}.txt"
+
+
 @pytest.mark.parametrize("name", RULES)
-def test_rule_on_its_good_and_bad_input(name):
+def test_rule_on_its_good_and_bad_input(name, tmp_path):
     folder = FIXTURES / name
-    assert _of_rule(folder / "good.txt", name) == []
+    assert _of_rule(_input(folder, name, "good", tmp_path), name) == []
     # A rule whose inputs another rule now reads first (superseded_by names it):
     # the planted slip must still be found, by that rule.
     superseded = folder / "superseded_by"
     by = superseded.read_text(encoding="utf-8").strip() if superseded.exists() else name
     assert by in RULES
-    found = _of_rule(folder / "bad.txt", by)
+    found = _of_rule(_input(folder, name, "bad", tmp_path), by)
     assert found, f"{name}: the planted slip is not found (by {by})"
     expected = folder / "expected.json"
     if os.environ.get("REPORTGEN_UPDATE_SNAPSHOTS"):

@@ -16,6 +16,7 @@ from reportgen.checks import RULE_MODULES, CheckContext, registered_rules, rule,
 from reportgen.checks.registry import Rule, RuleCodeError, rules_of
 from reportgen.model import Finding, Report
 from reportgen.read import read_path
+
 from support import S002, reportgen
 
 KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

@@ -6,8 +6,7 @@ from decimal import Decimal as D
 from reportgen.model import ScoreRow
 from reportgen.numbers import parse_cell
 from reportgen.schemes import load_scheme
-from reportgen.scoring import (applicable_max, grade_for, percent_of, rank_rows, score_row, total_of,
-                               weakest_indicators)
+from reportgen.scoring import applicable_max, grade_for, percent_of, rank_rows, score_row, total_of, weakest_indicators
 
 DB23, DB24, QD766, TT01 = (load_scheme(n) for n in ("dienbien-2023", "dienbien-2024", "qd766-2022", "tt01-2018"))
 

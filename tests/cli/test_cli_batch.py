@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.verify import verify_path
+
 from support import ROOT
 
 SEEDS = ROOT / "fixtures" / "seeds"

@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+
 from support import SEEDS, reportgen
 
 S002 = str(SEEDS / "002_e186587f0db7be84.txt")

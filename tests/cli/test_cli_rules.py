@@ -2,10 +2,10 @@
 a code in seconds; every code the seeds produce is listed."""
 from __future__ import annotations
 
-
 from reportgen.checks import READER_CODES, registered_rules
 from reportgen.cli import main
 from reportgen.verify import verify_path
+
 from support import SEEDS
 
 SEEDS = sorted((SEEDS).glob("*.txt"))

@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from support import S000, S002, SEEDS, reportgen
 
+from support import S000, S002, SEEDS, reportgen
 
 
 def _bad_inputs(tmp_path):

@@ -14,8 +14,8 @@ from reportgen.archive import ArchiveError
 from reportgen.draft.render import TemplateProblem
 from reportgen.raw import UnreadableInput
 from reportgen.schemes import UnknownScheme
-from support import ROOT
 
+from support import ROOT
 
 
 def test_every_error_of_the_project_has_one_base():

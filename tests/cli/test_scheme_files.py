@@ -12,11 +12,10 @@ import sys
 import pytest
 
 from reportgen.errors import SchemeError
-from reportgen.schemes import (SCHEMES_ENV, all_schemes, check_scheme_file, load_scheme_file,
-                               shipped_schemes)
+from reportgen.schemes import SCHEMES_ENV, all_schemes, check_scheme_file, load_scheme_file, shipped_schemes
 from reportgen.schemes.validate import check_scheme_text
-from support import ROOT
 
+from support import ROOT
 
 SCHEME = """name = "tinh-y-2025"
 title = "Bộ chỉ số đánh giá giải quyết thủ tục hành chính tỉnh Y (2025)"

@@ -6,6 +6,7 @@ import runpy
 
 from reportgen.checks import READER_CODES, registered_rules
 from reportgen.schemes import load_scheme_file
+
 from support import ROOT
 
 DOCS = ROOT / "docs"

@@ -7,15 +7,15 @@ import datetime as dt
 import docx
 import pytest
 
+from fixtures import REAL_DIR
 from reportgen.draft.inputs import prepared
 from reportgen.draft.metadata import BLANK, load_meta, meta_from_dict
 from reportgen.draft.perunit import slug, write_per_unit
 from reportgen.draft.synthetic import synthetic_data
 from reportgen.raw import UnreadableInput
 from reportgen.schemes import load_scheme
-from fixtures import REAL_DIR
-from support import SEEDS
-from support import reportgen as run
+
+from support import SEEDS, reportgen as run
 
 S000 = str(SEEDS / "000_1f102cd1bcb19e59.txt")
 PORTAL = str(REAL_DIR / "portal-766-2025-10.xlsx")

@@ -8,6 +8,7 @@ from decimal import Decimal as D
 from reportgen.cli import main
 from reportgen.read import read_path
 from reportgen.verify import verify_path
+
 from support import DATA
 
 U3 = DATA / "unseen" / "u3_tb_bo_chi_so_rieng.md"

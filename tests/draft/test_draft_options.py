@@ -15,6 +15,7 @@ import pytest
 
 from fixtures import REAL_DIR
 from reportgen.draft.metadata import meta_from_dict
+
 from support import ROOT
 
 CSV = ROOT / "fixtures" / "examples" / "bang-diem.csv"

@@ -11,9 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from fixtures import REAL_DIR
 from reportgen.draft import build_draft, load_data
 from reportgen.draft.metadata import meta_from_dict
-from fixtures import REAL_DIR
 
 PORTAL = Path(str(REAL_DIR / "portal-766-2025-10.xlsx"))
 

@@ -12,10 +12,10 @@ import pytest
 from fixtures import REAL_DIR
 from reportgen.draft import build_draft, load_data
 from reportgen.draft.data import unit_case
+from reportgen.draft.inputs import prepared
 from reportgen.draft.metadata import meta_from_dict
 from reportgen.draft.narrative import NAME_THRESHOLD
 from reportgen.draft.synthetic import synthetic_data
-from reportgen.draft.inputs import prepared
 from reportgen.schemes import load_scheme
 
 PORTAL = Path(str(REAL_DIR / "portal-766-2025-10.xlsx"))

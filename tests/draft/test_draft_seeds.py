@@ -4,14 +4,15 @@ with its slips corrected and listed."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 import re
+from pathlib import Path
 
 import docx
 import pytest
 
 from reportgen.draft import build_draft, load_data
 from reportgen.draft.metadata import meta_from_dict
+
 from support import SEEDS
 
 S000 = SEEDS / "000_1f102cd1bcb19e59.txt"

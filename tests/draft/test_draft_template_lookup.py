@@ -14,8 +14,15 @@ import docx
 import pytest
 
 from reportgen.draft.make_templates import DOCS
-from reportgen.draft.render import (CHECKOUT_DIR, PACKAGED_DIR, TEMPLATES_ENV, TemplateProblem, template_dirs,
-                                    template_path)
+from reportgen.draft.render import (
+    CHECKOUT_DIR,
+    PACKAGED_DIR,
+    TEMPLATES_ENV,
+    TemplateProblem,
+    template_dirs,
+    template_path,
+)
+
 from support import ROOT
 
 S000 = str(next((ROOT / "fixtures" / "seeds").glob("000_*.txt")))

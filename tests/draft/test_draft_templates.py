@@ -6,9 +6,9 @@ from __future__ import annotations
 import copy
 import io
 import os
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import docx
 import pytest
@@ -19,8 +19,8 @@ from reportgen.draft.metadata import meta_from_dict
 from reportgen.draft.render import TEMPLATE_DIR, TemplateProblem
 from reportgen.draft.synthetic import synthetic_data
 from reportgen.schemes import load_scheme
-from support import SEEDS
 
+from support import SEEDS
 
 
 def _data():

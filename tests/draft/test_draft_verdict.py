@@ -11,6 +11,7 @@ import pytest
 from fixtures import REAL_DIR, SEEDS_DIR
 from reportgen.cli import main
 from reportgen.verify import verify_path
+
 from support import ROOT
 
 EXAMPLES = ROOT / "fixtures" / "examples"

@@ -4,16 +4,16 @@ says and the drafts pass `verify` with no error."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from support import ROOT
 
+from support import ROOT
 
 
 def readme_draft_commands() -> list[str]:

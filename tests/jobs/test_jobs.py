@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.jobs import Job, JobResult, LocalRunner, Progress, make_runner, run_job
-from reportgen.jobs import execute
-from support import SEEDS
+from reportgen.jobs import Job, JobResult, LocalRunner, Progress, execute, make_runner, run_job
 
+from support import SEEDS
 
 
 def seed(n: str) -> str:

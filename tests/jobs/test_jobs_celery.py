@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from reportgen.jobs import Job, Progress, run_job
+
 from databases import fresh_pg_database
 from support import ROOT
 

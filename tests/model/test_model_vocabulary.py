@@ -8,8 +8,18 @@ import pytest
 
 from reportgen.annotate import comment_text
 from reportgen.findings_text import SEVERITY_LABEL, SEVERITY_NAME
-from reportgen.model import (ColumnRole, DateRole, Finding, NumberRole, ScoreTable, Severity, Statement,
-                             StatementKind, TableKind, severity_label)
+from reportgen.model import (
+    ColumnRole,
+    DateRole,
+    Finding,
+    NumberRole,
+    ScoreTable,
+    Severity,
+    Statement,
+    StatementKind,
+    TableKind,
+    severity_label,
+)
 from reportgen.numbers import ROLES
 
 

@@ -5,8 +5,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from reportgen.numbers import (NotANumber, format_count, format_vi, parse_cell, parse_vi_decimal,
-                               parse_vi_number, quantize)
+from reportgen.numbers import (
+    NotANumber,
+    format_count,
+    format_vi,
+    parse_cell,
+    parse_vi_decimal,
+    parse_vi_number,
+    quantize,
+)
 
 
 def test_score_with_decimal_comma_reads_as_decimal():

@@ -2,13 +2,20 @@
 import unicodedata
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from reportgen.raw import RawDocument, RawParagraph
 from reportgen.read import read_report
-from reportgen.text.legacy import TCVN3, decode_legacy, detect_legacy, encode_legacy, looks_like_tcvn3, \
-    looks_like_vni, to_unicode, vni_table
+from reportgen.text.legacy import (
+    TCVN3,
+    decode_legacy,
+    detect_legacy,
+    encode_legacy,
+    looks_like_tcvn3,
+    looks_like_vni,
+    to_unicode,
+    vni_table,
+)
 
 MOTTO = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 

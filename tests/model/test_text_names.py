@@ -3,8 +3,7 @@ different units do not."""
 import unicodedata
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from reportgen.text.names import core_key, find_unit, fold_tones, match_units, name_key, same_unit
 

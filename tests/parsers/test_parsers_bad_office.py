@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from fixtures import REFERENCE_DIR
 from parsers import read_raw
 from parsers.ooxml import OleFile, ole_kind
 from reportgen.raw import UnreadableInput
+
 from cfb import make_ole
-from fixtures import REFERENCE_DIR
 
 REFERENCE = REFERENCE_DIR
 

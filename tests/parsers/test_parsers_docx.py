@@ -9,10 +9,9 @@ from docx import Document
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from parsers import docx as docx_parser
-from parsers import read_raw
-from reportgen.raw import RawParagraph, RawTable
 from fixtures import REFERENCE_DIR
+from parsers import docx as docx_parser, read_raw
+from reportgen.raw import RawParagraph, RawTable
 
 REFERENCE = REFERENCE_DIR
 

@@ -6,8 +6,8 @@ import pypdf
 import pytest
 from pypdf.generic import NameObject
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from fixtures.build_pdf import FONT_NAME, _register_fonts
 from parsers import read_raw

@@ -9,10 +9,10 @@ import unicodedata
 import pdfplumber
 import pytest
 
+from fixtures import REAL_DIR
 from parsers import read_raw
 from parsers.ocr import needs_ocr
 from parsers.vi_plausibility import plausibility
-from fixtures import REAL_DIR
 
 REAL = REAL_DIR
 

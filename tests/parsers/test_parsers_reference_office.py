@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from fixtures import REFERENCE_DIR
 from parsers import read_raw
 from reportgen.read import read_path
-from fixtures import REFERENCE_DIR
 
 REFERENCE = REFERENCE_DIR
 OFFICE = sorted(p.relative_to(REFERENCE).as_posix() for p in REFERENCE.rglob("*")

@@ -8,12 +8,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from fixtures import REAL_DIR
 from fixtures.render_xlsx import _with_cached_values
-from parsers import read_raw
-from parsers import xlsx as xlsx_parser
+from parsers import read_raw, xlsx as xlsx_parser
 from parsers.xlsx_formula import Unsupported, evaluate
 from reportgen.read import read_path
-from fixtures import REAL_DIR
 
 PORTAL = Path(str(REAL_DIR / "portal-766-2025-10.xlsx"))
 

@@ -10,8 +10,8 @@ import pytest
 from parsers import read_raw
 from parsers.text import decode, strip_markdown
 from reportgen.raw import RawTable, UnreadableInput
-from support import SEEDS
 
+from support import SEEDS
 
 
 def write(tmp_path, data: bytes, name: str = "bc.txt") -> Path:

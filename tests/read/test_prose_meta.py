@@ -6,8 +6,8 @@ import pytest
 from reportgen.model import Paragraph
 from reportgen.read.meta import read_meta
 from reportgen.text.dates import period_bounds, period_of
-from support import SEEDS
 
+from support import SEEDS
 
 
 def paras(*lines: str) -> list[Paragraph]:

@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from reportgen.read import read_path
 from fixtures import REAL_DIR
+from reportgen.read import read_path
 
 REAL = REAL_DIR
 

@@ -9,8 +9,8 @@ from decimal import Decimal as D
 import pytest
 
 from reportgen.read import read_path
-from support import ROOT
 
+from support import ROOT
 
 
 def _build_pdf():

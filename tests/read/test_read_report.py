@@ -5,8 +5,8 @@ import json
 
 from reportgen.raw import RawDocument, RawNote, RawParagraph
 from reportgen.read import read_path, read_report
-from support import SEEDS
 
+from support import SEEDS
 
 
 def test_report_json_follows_the_contract():

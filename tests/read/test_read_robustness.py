@@ -2,13 +2,12 @@
 into a Report (tables or paragraphs), without an exception."""
 from __future__ import annotations
 
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from parsers.text import scan
 from reportgen.raw import RawDocument
 from reportgen.read import read_report
+
 from support import SEEDS
 
 LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]

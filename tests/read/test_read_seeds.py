@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.read import read_path
-from support import SEEDS
 
+from support import SEEDS
 
 
 def seed(prefix: str) -> Path:

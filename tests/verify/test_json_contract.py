@@ -14,6 +14,7 @@ import pytest
 
 from reportgen.read import read_path
 from reportgen.verify import verify_path
+
 from support import ROOT
 
 SNAPSHOTS = ROOT / "tests" / "data" / "contract"

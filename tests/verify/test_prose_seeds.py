@@ -5,6 +5,7 @@ import pytest
 
 from reportgen.checks import run_checks
 from reportgen.read import read_path
+
 from support import SEEDS
 
 PROSE_CODES = {"GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH", "SUM_MISMATCH", "FRACTION_MISMATCH",

@@ -5,12 +5,13 @@ tests/data/unseen/u6_bc_xa_diem_toi_da_sang_trang.txt."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
-from pathlib import Path
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+
 from support import DATA
 
 DATA = DATA / "unseen"

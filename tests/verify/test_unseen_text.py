@@ -16,6 +16,7 @@ from decimal import Decimal
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
 from reportgen.schemes import load_scheme
+
 from support import DATA
 
 D = Decimal

@@ -12,6 +12,7 @@ from docx import Document
 from openpyxl import Workbook
 
 from reportgen.verify import verify_path
+
 from support import SEEDS
 
 SEED_000 = next((SEEDS).glob("000_*.txt"))

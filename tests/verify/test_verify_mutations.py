@@ -2,14 +2,14 @@
 clerk could make is found where it is, with the right severity, and nothing
 else turns into an error."""
 from __future__ import annotations
-from pathlib import Path
 
+from pathlib import Path
 
 import pytest
 
 from reportgen.verify import verify_path
-from support import SEEDS
 
+from support import SEEDS
 
 
 def mutated(tmp_path, seed: str, old: str, new: str) -> Path:

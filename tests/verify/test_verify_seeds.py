@@ -2,10 +2,10 @@
 with units and values, and no error-level finding beyond the known slips."""
 from __future__ import annotations
 
-
 import pytest
 
 from reportgen.verify import verify_path
+
 from support import SEEDS
 
 SEED = {n: next(SEEDS.glob(f"{n}_*.txt")) for n in ("000", "001", "002", "003", "004")}

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from fixtures import REAL_DIR
-from web_support import ACCOUNTS, PASSWORD, seed_files
+
 from support import ROOT
+from web_support import ACCOUNTS, PASSWORD, seed_files
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "web-e2e"

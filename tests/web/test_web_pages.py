@@ -17,6 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from fixtures import REAL_DIR
+
 from web_support import login, make_app, seed_files
 
 pytestmark = pytest.mark.slow

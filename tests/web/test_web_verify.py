@@ -8,8 +8,9 @@ import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import login, make_app, seed_files, upload, wait_done
+
 from support import SEEDS
+from web_support import login, make_app, seed_files, upload, wait_done
 
 pytestmark = pytest.mark.slow
 
@@ -182,7 +183,10 @@ def test_a_name_is_never_a_path_and_html_is_escaped(client, app, seeds):
     assert "<b>x</b>" not in r.text and "&lt;b&gt;x&lt;/b&gt;" in r.text
     item_id = r.text.split('id="item-')[1].split('"')[0]
     folder = app.state.store.folder(item_id)
-    assert sorted(p.name for p in folder.iterdir())[:2] == ["input", "meta.json"]
+    names = {p.name for p in folder.iterdir()}
+    # Our own names only: the upload, its meta, and the job's input named by the type read from the bytes.
+    assert {"input", "meta.json", "document.docx"} <= names
+    assert not any("<b>" in n or ".." in n or n.startswith("x") for n in names)
 
 
 def test_text_with_a_docx_name_is_checked_as_text(client):
@@ -341,3 +345,17 @@ def test_an_upload_sweeps_away_files_past_the_retention_period(client, app, seed
     app.state.last_purge = 0.0
     upload(client, ("moi.docx", seeds["000"].read_bytes()))
     assert store.get(old.id) is None and not store.folder(old.id).exists()
+
+
+def test_uploads_are_verified_by_the_shared_job_layer(app, checked):
+    """The server's verify runs as a reportgen.jobs Job (worker processes, as
+    the command line's batch), not in the server's own threads."""
+    from reportgen.jobs import LocalRunner
+
+    shared = app.state.runner._shared
+    assert isinstance(shared, LocalRunner)
+    for item_id in checked.values():
+        status = shared.status(item_id)
+        assert status.kind == "verify" and status.state == "done"
+        assert status.result.verdict == "KHÔNG ĐẠT" and status.result.exit == 1
+        assert status.result.worker.split(":")[1] != str(__import__("os").getpid())  # another process

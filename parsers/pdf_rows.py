@@ -1,0 +1,135 @@
+"""Body rows of a table drawn without rules, from the geometry of its words.
+
+Whatever the producer, a row of a score table is anchored by its number: the
+first column holds one short ordinal ("1", "II", "a)") per row and never
+wraps. The other cells of the row are set beside it, top-aligned (Word,
+LibreOffice, reportlab), centred on it (a browser's ``vertical-align:
+middle``) or bottom-aligned, and a long cell wraps over several lines.
+
+So the lines of each column are first joined into *pieces*: consecutive
+chunks of one column at in-cell line spacing (the smallest gap between two
+chunks of a column, the leading; a row boundary adds the cell padding). A
+piece belongs to the row whose number its vertical extent overlaps; a piece
+that overlaps two numbers (a producer without cell padding, where the
+leading is the row spacing too) is cut, each line going to the last number
+at or above it. A piece that overlaps no number is a cell of a row without a
+number (a group title, a total): such pieces side by side make one row.
+
+Without a numbered first column the rows are cut where the first column has
+a new chunk or the gap is wider than the leading (``None`` from
+:func:`anchored_rows`; the caller's own rule applies).
+"""
+from __future__ import annotations
+
+import re
+
+_ANCHOR = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)]|\d{1,3}(\.\d{1,3}){1,3}\.?)$")
+MIN_ANCHORS = 2
+ANCHOR_SHARE = 0.8  # of the first column's chunks
+
+
+def _mid(c) -> float:
+    return (c.top + c.bottom) / 2
+
+
+def anchor_chunks(chunks: list) -> list | None:
+    """The first column's chunks when they number the rows, top to bottom."""
+    first = sorted((c for c in chunks if c.cols.start == 0), key=lambda c: c.top)
+    if len(first) < MIN_ANCHORS:
+        return None
+    numbered = [c for c in first if len(c.cols) == 1 and _ANCHOR.match(c.text)]
+    if len(numbered) < MIN_ANCHORS or len(numbered) < ANCHOR_SHARE * len(first):
+        return None
+    for a, b in zip(numbered, numbered[1:]):
+        if b.top < a.bottom:  # two numbers on one line: not a numbering column
+            return None
+    return numbered
+
+
+def in_cell_gap(chunks: list, size: float) -> float:
+    """The widest gap between two lines of one cell: between the leading
+    (the smallest gap between consecutive chunks of a column) and the next
+    wider cluster of gaps (rows, with their cell padding)."""
+    by_col: dict[int, list] = {}
+    for c in chunks:
+        by_col.setdefault(c.cols.start, []).append(c)
+    gaps = []
+    for col in by_col.values():
+        col.sort(key=lambda c: c.top)
+        gaps += [b.top - a.bottom for a, b in zip(col, col[1:]) if b.top >= a.bottom - 0.2 * size]
+    if not gaps:
+        return 0.25 * size
+    gaps.sort()
+    lead = gaps[0]
+    wider = [g for g in gaps if g > lead + 0.15 * size]
+    if not wider:
+        return lead + 0.25 * size
+    return (lead + wider[0]) / 2
+
+
+def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> list[list] | None:
+    """The chunks grouped into rows, top to bottom, or None when the table
+    has no numbered first column."""
+    anchors = anchors if anchors is not None else anchor_chunks(chunks)
+    if anchors is None:
+        return None
+    limit = in_cell_gap(chunks, size)
+    anchor_ids = {id(a) for a in anchors}
+    rows: list[list] = [[a] for a in anchors]
+    loose: list[list] = []  # pieces of rows without a number
+    by_col: dict[int, list] = {}
+    for c in chunks:
+        if id(c) not in anchor_ids:
+            by_col.setdefault(c.cols.start, []).append(c)
+    for col in by_col.values():
+        col.sort(key=lambda c: c.top)
+        pieces: list[list] = []
+        for c in col:
+            if pieces and c.top - pieces[-1][-1].bottom <= limit:
+                pieces[-1].append(c)
+            else:
+                pieces.append([c])
+        for piece in pieces:
+            top, bottom = piece[0].top, max(c.bottom for c in piece)
+            hit = [k for k, a in enumerate(anchors) if a.top < bottom and top < a.bottom]
+            if len(hit) == 1:
+                rows[hit[0]] += piece
+            elif hit:  # no padding between rows: each line to the number at or above it
+                before = []
+                for c in piece:
+                    above = [k for k in hit if anchors[k].top <= _mid(c)]
+                    if above:
+                        rows[above[-1]].append(c)
+                    else:
+                        before.append(c)
+                if before:
+                    loose.append(before)
+            else:
+                loose.append(piece)
+    return _place_loose(rows, loose, anchors)
+
+
+def _place_loose(rows: list[list], loose: list[list], anchors: list) -> list[list]:
+    """Rows without a number (pieces overlapping each other make one row),
+    set among the numbered rows by their position."""
+    loose.sort(key=lambda p: p[0].top)
+    groups: list[list] = []
+    for piece in loose:
+        top, bottom = piece[0].top, max(c.bottom for c in piece)
+        for g in groups:
+            g_top, g_bottom = min(c.top for c in g), max(c.bottom for c in g)
+            if top < g_bottom and g_top < bottom:
+                g += piece
+                break
+        else:
+            groups.append(list(piece))
+    out = [(a.top, row) for a, row in zip(anchors, rows)]
+    for g in groups:
+        top, bottom = min(c.top for c in g), max(c.bottom for c in g)
+        band = [row for row in rows if top < max(c.bottom for c in row) and min(c.top for c in row) < bottom]
+        if len(band) == 1:  # beside a numbered row: a cell of it set lower
+            band[0] += g
+        else:
+            out.append((top, g))
+    out.sort(key=lambda t: t[0])
+    return [row for _, row in out]
