@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
