@@ -7,8 +7,9 @@ number line. Plain data (millimetres and points), no judgement: the reader
 judge.
 
 A line is cut into segments where the gap between two glyphs is wider than
-1,2 em with no glyph in it: a table cell or a tab stop, never typed spaces
-(“Số:      /BC-…”, whose blanks are glyphs)."""
+1,2 em with no glyph in it (half an em when the line writes its spaces as
+glyphs): a table cell or a tab stop, never typed spaces (“Số:      /BC-…”,
+whose blanks are glyphs)."""
 from __future__ import annotations
 
 import re
@@ -35,9 +36,12 @@ def font_family(fontname: str) -> str:
 def _segments(line: list[dict]) -> list[list[dict]]:
     parts: list[list[dict]] = [[]]
     prev = None
+    # a producer that writes its spaces as glyphs leaves no bare gap between
+    # words: a bare gap of half an em is then a jump to another cell or tab stop
+    wide = 0.5 if any(c["text"].isspace() for c in line) else 1.2
     for ch in sorted(line, key=lambda c: c["x0"]):
         size = ch.get("size") or 10
-        if prev is not None and ch["x0"] - prev["x1"] > 1.2 * size and parts[-1]:
+        if prev is not None and ch["x0"] - prev["x1"] > wide * size and parts[-1]:
             parts.append([])
         parts[-1].append(ch)
         prev = ch

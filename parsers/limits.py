@@ -267,9 +267,10 @@ def load_yaml(text: str, limits: Limits | None = None, source: str = "YAML"):
             total = 1
         sizes[id(n)] = total
         if total > YAML_NODES:
+            shown = f"{YAML_NODES:,}".replace(",", ".")
             raise LimitExceeded("yaml_aliases", (
-                f"Tệp {source} mở ra quá {YAML_NODES:,} phần tử khi thay các bí danh YAML (*tên): nghi là bom "
-                "bí danh, từ chối đọc.").replace(",", "."))
+                f"Tệp {source} mở ra quá {shown} phần tử khi thay các bí danh YAML (*tên): nghi là bom "
+                "bí danh, từ chối đọc."))
         return total
 
     expanded(node)

@@ -1,5 +1,5 @@
 """XLSX → RawDocument, streamed in one pass per sheet (:mod:`parsers.xlsx_package`:
-the package's XML read with defusedxml, no spreadsheet library in the way).
+the package's XML read with lxml, no DTD, no spreadsheet library in the way).
 
 Each worksheet gives a paragraph with the sheet name (style ``'sheet'``),
 then the paragraphs of its title rows, its table, and the paragraphs of its
@@ -150,6 +150,16 @@ def _same(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(a), abs(b))
 
 
+def _over_rows(name: str, limits: Limits) -> LimitExceeded:
+    return LimitExceeded("xlsx_rows", f"Trang tính “{name}” có dữ liệu quá {_n(limits.xlsx_rows)} dòng, vượt giới "
+                         "hạn; từ chối đọc.")
+
+
+def _n(number: int) -> str:
+    """12.345 (vi_VN thousands)."""
+    return f"{number:,}".replace(",", ".")
+
+
 class _Sheet:
     """The cells of one sheet, read in one streamed pass over its XML."""
 
@@ -161,6 +171,8 @@ class _Sheet:
         self.stored: dict[tuple[int, int], object] = {}  # value as stored (formula: cached)
         self.truncated_at: int | None = None
         name = ref.name
+        if package.more_rows_than(ref, limits.xlsx_rows):
+            raise _over_rows(name, limits)
         sheet = package.rows(ref, settings["max_cols"])
         last_data = 0  # the last row holding data (or a formula)
         for r, row in sheet.rows:
@@ -168,9 +180,7 @@ class _Sheet:
             # them ends the sheet (one formatted down to row 1.048.576).
             cut = last_data + settings["max_empty_run"]
             if min(r, cut) > limits.xlsx_rows:
-                raise LimitExceeded("xlsx_rows", (
-                    f"Trang tính “{name}” có dữ liệu quá {limits.xlsx_rows:,} dòng, vượt giới hạn; từ chối đọc."
-                    .replace(",", ".")))
+                raise _over_rows(name, limits)
             if r >= cut:
                 self.truncated_at = cut
                 break
@@ -193,12 +203,11 @@ class _Sheet:
                     counted += 1
                     if len(text) > limits.cell_chars:
                         raise LimitExceeded("cell_chars", (
-                            f"Ô ở dòng {r}, cột {c} của trang tính “{name}” dài {len(text):,} ký tự, vượt giới hạn "
-                            f"{limits.cell_chars:,} ký tự; từ chối đọc.").replace(",", "."))
+                            f"Ô ở dòng {r}, cột {c} của trang tính “{name}” dài {_n(len(text))} ký tự, vượt giới hạn "
+                            f"{_n(limits.cell_chars)} ký tự; từ chối đọc."))
                     if counted > limits.xlsx_cells:
                         raise LimitExceeded("xlsx_cells", (
-                            f"Bảng tính có quá {limits.xlsx_cells:,} ô có dữ liệu, vượt giới hạn; từ chối đọc."
-                            .replace(",", ".")))
+                            f"Bảng tính có quá {_n(limits.xlsx_cells)} ô có dữ liệu, vượt giới hạn; từ chối đọc."))
                 self.cells[(r, c)] = (text, number)
             if not empty:
                 last_data = r

@@ -1,5 +1,6 @@
 """The parts of an XLSX package the reader needs, read from its XML with
-defusedxml (no DTD, no entity, no external reference) and streamed row by row:
+lxml's iterparse (no DTD — a part with one is refused —, no entity
+expanded, no network) and streamed row by row:
 the workbook's sheets and date system, the shared strings, the number format
 of each cell style, and each sheet's cells with their formulas, cached values
 and merged ranges — in ONE pass over the sheet's XML.
@@ -23,10 +24,8 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Iterator
-from xml.etree.ElementTree import ParseError
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from lxml import etree
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _R_ID_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
@@ -34,12 +33,15 @@ _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
 
 # What a broken or hostile package raises while it is read here.
-BROKEN = (ParseError, DefusedXmlException, KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError,
-          IndexError)
-
-
 class Broken(ValueError):
     """A package whose XML does not say what an XLSX must."""
+
+
+class DTDForbidden(Broken):
+    """A part with a document type declaration (entities: an XML bomb)."""
+
+
+BROKEN = (etree.LxmlError, KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, IndexError)
 
 
 def _local(tag: str) -> str:
@@ -51,8 +53,20 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
-def _parse(zf: zipfile.ZipFile, member: str, events=("end",)):
-    return iterparse(zf.open(member), events=events, forbid_dtd=True)
+def _parse(zf: zipfile.ZipFile, member: str, events=("end",), tag=None):
+    """Events of ``member``'s XML (only those of ``tag`` when given, the
+    others never reach Python); a part with a DTD is refused at its root."""
+    context = etree.iterparse(zf.open(member), events=("start", *events) if "start" not in events else events,
+                              tag=tag, resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+                              remove_comments=True, remove_pis=True)
+    checked = False
+    for event, el in context:
+        if not checked:
+            checked = True
+            if el.getroottree().docinfo.doctype:
+                raise DTDForbidden(f"{member} khai báo DTD")
+        if event in events:
+            yield event, el
 
 
 @dataclass
@@ -125,10 +139,9 @@ class Package:
         if member is None:
             return []
         out = []
-        for _, el in _parse(self.zf, member):
-            if _local(el.tag) == "si":
-                out.append(_text_of(el))
-                el.clear()
+        for _, el in _parse(self.zf, member, tag="{*}si"):
+            out.append(_text_of(el))
+            _drop(el)
         return out
 
     def _formats(self) -> list[str | None]:
@@ -203,6 +216,23 @@ class Package:
                 return text
         return _unescape(text)  # 'str' (a formula's text), 'e' (#DIV/0!), 'inlineStr' without <is>
 
+    def more_rows_than(self, sheet: SheetRef, limit: int) -> bool:
+        """Whether ``sheet`` holds data on more than ``limit`` rows, found by a
+        quick pass (one C-level search per row, no cell read): a million-row
+        sheet is refused in seconds, not after reading ``limit`` rows of
+        cells. Only sheets whose XML is large enough to hold that many rows
+        are counted (about 20 bytes a row at the least)."""
+        if self.zf.getinfo(sheet.member).file_size <= limit * 20:
+            return False
+        count = 0
+        for _, el in _parse(self.zf, sheet.member, tag="{*}row"):
+            if el.find(".//{*}v") is not None or el.find(".//{*}t") is not None:
+                count += 1
+                if count > limit:
+                    return True
+            _drop(el)
+        return False
+
     def rows(self, sheet: SheetRef, max_cols: int) -> SheetRows:
         """Stream the rows of ``sheet``: (row number, cells with a value or a
         formula), in order; columns beyond ``max_cols`` are not read."""
@@ -216,15 +246,9 @@ class Package:
 
         shared_formulas: dict[str, Translator] = {}
         formats = self.formats
-        sheet_data = None
         r = 0
-        for event, el in _parse(self.zf, member, events=("start", "end")):
-            tag = _local(el.tag)
-            if event == "start":
-                if tag == "sheetData":
-                    sheet_data = el
-                continue
-            if tag == "row":
+        for _, el in _parse(self.zf, member, tag=("{*}row", "{*}mergeCell")):
+            if _local(el.tag) == "row":
                 r = int(el.get("r") or r + 1)
                 cells: list[Cell] = []
                 c = 0
@@ -241,13 +265,21 @@ class Package:
                     value = self._value(cell, fmt, style)
                     if value is not None or formula is not None:
                         cells.append(Cell(c, value, fmt, formula))
-                if sheet_data is not None:
-                    del sheet_data[:]  # rows already read take no memory
+                _drop(el)  # rows already read take no memory
                 yield r, cells
-            elif tag == "mergeCell" and el.get("ref"):
+            elif el.get("ref"):
                 ref = el.get("ref")
                 c1, r1, c2, r2 = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
                 merges.append((r1, c1, r2, c2))
+                _drop(el)
+
+
+def _drop(el) -> None:
+    el.clear()
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
 
 
 _COLUMNS: dict[str, int] = {}

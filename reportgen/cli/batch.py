@@ -185,6 +185,17 @@ def finish(kind: str, results, args) -> int:
     return worst_exit(results)
 
 
+def check_report(args, inputs) -> None:
+    """Before any work: ``--report`` names an .xlsx that is none of the
+    inputs (a batch never writes over a file it reads)."""
+    from ..files import refuse_clobber
+
+    if getattr(args, "report", None):
+        if Path(args.report).suffix.lower() != ".xlsx":
+            raise UsageError(f"Tệp báo cáo phải có đuôi .xlsx: {args.report}")
+        refuse_clobber([args.report], inputs)
+
+
 def verify_batch(args, settings: dict) -> int:
     """``reportgen verify FILES|DIRS --jobs N``."""
     from ..jobs import Job, default_workers
@@ -197,6 +208,7 @@ def verify_batch(args, settings: dict) -> int:
     inputs = expand_inputs(args.files)
     if not inputs:
         raise UsageError("Không có tệp nào để kiểm tra trong các thư mục đã cho.")
+    check_report(args, inputs)
     workers = args.jobs or default_workers()
     options = {**settings, "scheme": args.scheme, "ocr_threads": 1 if workers > 1 else None,
                "limits": limits_option(settings.get("limits"))}  # --limit reaches every worker
@@ -212,6 +224,7 @@ def import_batch(args) -> int:
     from ..jobs import Job, default_workers
 
     inputs = expand_inputs(args.paths)
+    check_report(args, inputs)
     try:
         url = resolve_url(args.db)
         open_archive(url).close()

@@ -11,9 +11,10 @@ interval the actual margin lies in (``<side>_range``, millimetres):
   the same place (left-aligned, justified text);
 - top: the first line of a page stands at the margin (a glyph's box may rise
   half a millimetre above it, a page opening with spacing starts lower);
-- bottom: the last line of a page that is not the last of its run stands
-  above the margin and less than a line pitch above it (the next line did
-  not fit) — taken on the fullest page.
+- bottom: the last line of a page stands above the margin; on a full page
+  less than a line pitch above it (the next line did not fit). A page may
+  end early (a section, an appendix ends there), so the lower bound is taken
+  on the fullest of three pages or more that are not the last of their run.
 
 A check then says "too small" or "too large" only when the whole interval
 is outside the decree's range."""
@@ -105,7 +106,7 @@ def _measure(run: list[dict], free: dict[int, list[dict]]) -> dict:
     top = min(min(ln["top"] for ln in p["lines"]) for p in run if p["lines"])
     out["top_range"] = [round(_mm(top) - 1.5, 1), round(_mm(top) + 0.5, 1)]
     full = [p for p in run[:-1] if p["lines"]]
-    if full:
+    if len(full) >= 3:  # one of them is full (a page may end early: a section or an appendix ends there)
         bottom = min(height - max(ln["bottom"] for ln in p["lines"]) for p in full)
         tops = sorted({round(ln["top"], 1) for p in full for ln in p["lines"]})
         pitch = median([b - a for a, b in zip(tops, tops[1:]) if b - a > 2] or [0])

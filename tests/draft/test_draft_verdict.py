@@ -75,3 +75,29 @@ def test_the_rank_of_the_province_is_stated_and_not_misread_as_a_count(tmp_path)
     assert "86,74/100 điểm" in para
     kinds = [st.kind for st in result.report.statements if "13/34" in st.text or st.text == "13/34"]
     assert kinds == ["rank"]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """Every draft of the cases above that drafts, converted by LibreOffice in one run."""
+    from reportgen.draft.pdf import convert
+
+    folder = tmp_path_factory.mktemp("pdf")
+    files = []
+    for name, args in CASES + _seed_cases():
+        out = folder / f"{name}.docx"
+        if main(["draft", *args, "-o", str(out)]) == 0:
+            files.append(out)
+    return convert(files, folder)
+
+
+def test_the_pdfs_of_every_draft_verify_passed(pdfs):
+    """The PDF of each draft (LibreOffice, Liberation Serif for Times New Roman
+    on a machine without it) verifies ĐẠT, exit 0; the only layout word is the
+    note that the font is a metric clone of Times New Roman."""
+    assert len(pdfs) >= len(CASES) + 2
+    for path in pdfs:
+        result = verify_path(path)
+        left = [(f.code, f.message) for f in result.findings
+                if str(f.severity) != "info" or not (f.code == "LAYOUT_FONT" and "phông thay thế" in f.message)]
+        assert left == [] and result.verdict == "ĐẠT" and result.exit_status == 0, (path.name, left)

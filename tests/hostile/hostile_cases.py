@@ -743,3 +743,119 @@ def doc_with_remote_image(path: Path, url: str) -> Path:
         made = convert(html, "doc:MS Word 97", Path(work))
         shutil.copyfile(made, path)
     return path
+
+
+# --- zip bombs, deep nesting, huge images ------------------------------------------------
+
+
+_DOCX_CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+            'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.'
+            'main+xml"/></Types>')
+_DOCX_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+              'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+              'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+_W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx_parts(path: Path, document: Callable[[object], None], stored: bool = False) -> Path:
+    """A DOCX whose document part ``document(fh)`` writes (``stored``: not
+    compressed, so the ZIP's ratio check lets it through to the XML)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _DOCX_CT)
+        zf.writestr("_rels/.rels", _DOCX_RELS)
+        info = zipfile.ZipInfo("word/document.xml")
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        with zf.open(info, "w", force_zip64=True) as fh:
+            document(fh)
+    return path
+
+
+def case_docx_zip_bomb(tmp: Path, scale: str) -> Case:
+    """A DOCX whose document part inflates to 4 GB of spaces (64 MB in the
+    tests): refused from the ZIP directory before any XML is parsed."""
+    size = 4096 * MB if scale == "bench" else 64 * MB
+
+    def document(fh):
+        fh.write(b'<?xml version="1.0" encoding="UTF-8"?><w:document ' + _W + b"><w:body><w:p><w:r><w:t>")
+        block = b" " * MB
+        for _ in range(size // MB):
+            fh.write(block)
+        fh.write(b"</w:t></w:r></w:p></w:body></w:document>")
+
+    path = _docx_parts(tmp / "bom-nen.docx", document)
+    return Case("docx_zip_bomb", ["verify", str(path)], {2}, "bom nén", mem_mb=300, seconds=30, protected=[path])
+
+
+def case_docx_deep_nesting(tmp: Path, scale: str) -> Case:
+    """Content controls nested a million deep (10.000 in the tests)."""
+    depth = 1_000_000 if scale == "bench" else 10_000
+
+    def document(fh):
+        fh.write(b'<?xml version="1.0" encoding="UTF-8"?><w:document ' + _W + b"><w:body>")
+        fh.write(b"<w:sdt><w:sdtContent>" * depth)
+        fh.write(b"<w:p><w:r><w:t>B\xc3\x81O C\xc3\x81O</w:t></w:r></w:p>")
+        fh.write(b"</w:sdtContent></w:sdt>" * depth)
+        fh.write(b"</w:body></w:document>")
+
+    path = _docx_parts(tmp / "long-sau.docx", document, stored=True)
+    return Case("docx_deep_nesting", ["verify", str(path)], {2}, "DOCX", mem_mb=400, seconds=30, protected=[path])
+
+
+def case_xlsx_deep_nesting(tmp: Path, scale: str) -> Case:
+    """A sheet whose one cell sits a million elements deep (10.000 in the tests)."""
+    depth = 1_000_000 if scale == "bench" else 10_000
+    path = write_xlsx(tmp / "long-sau.xlsx", [["STT", "Tên đơn vị"]])
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+        b'2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>' + b"<r>" * depth + b"<t>x</t>"
+        + b"</r>" * depth + b"</is></c></row></sheetData></worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in parts.items():  # the sheet stored, not compressed: past the ratio check to the XML
+            zf.writestr(name, body, compress_type=zipfile.ZIP_STORED if name.endswith("sheet1.xml") else None)
+    return Case("xlsx_deep_nesting", ["verify", str(path)], {2}, "XLSX", mem_mb=400, seconds=30, protected=[path])
+
+
+def _huge_jpeg(width: int, height: int) -> bytes:
+    """A real 16×16 JPEG (Pillow) whose frame header declares ``width`` ×
+    ``height`` pixels: a decoder that trusts it allocates the lot."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("L", (16, 16), 255).save(buf, format="JPEG", quality=50)
+    data = bytearray(buf.getvalue())
+    at = data.find(b"\xff\xc0")
+    data[at + 5:at + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return bytes(data)
+
+
+def case_pdf_huge_image(tmp: Path, scale: str) -> Case:
+    """A one-page 'scan' whose JPEG declares 65.000 × 65.000 pixels (4,2
+    gigapixels) in a 1 KB file."""
+    jpeg = _huge_jpeg(65000, 65000)
+    image = stream(b"/Type /XObject /Subtype /Image /Width 65000 /Height 65000 /ColorSpace /DeviceGray "
+                   b"/BitsPerComponent 8 /Filter /DCTDecode", jpeg)
+    content = stream(b"", b"q 595 0 0 842 0 0 cm /Im0 Do Q")
+    path = tmp / "anh-khong-lo.pdf"
+    path.write_bytes(page_pdf(content, resources=b"<< /XObject << /Im0 5 0 R >> >>", more=[image]))
+    return Case("pdf_huge_image", ["verify", str(path)], {2}, "pdf_stream_bytes", mem_mb=1024, seconds=120,
+                protected=[path])
+
+
+def case_batch_report_onto_input(tmp: Path, scale: str) -> Case:
+    """``verify a.txt b.xlsx --jobs 2 --report b.xlsx``: the batch's workbook would replace an input."""
+    text = tmp / "bao-cao.txt"
+    text.write_bytes(SEED.read_bytes())
+    sheet = write_xlsx(tmp / "bang-diem.xlsx", list(_score_rows(5)))
+    return Case("batch_report_onto_input", ["verify", str(text), str(sheet), "--jobs", "2", "--quiet",
+                                            "--report", str(sheet)], {2}, "trùng với tệp đầu vào", mem_mb=600,
+                seconds=60, protected=[text, sheet])
+
+
+ALL += [case_batch_report_onto_input, case_docx_zip_bomb,
+        case_docx_deep_nesting, case_xlsx_deep_nesting, case_pdf_huge_image]

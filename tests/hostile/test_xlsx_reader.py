@@ -1,4 +1,4 @@
-"""The XLSX reader reads the package's XML itself (defusedxml, one pass per
+"""The XLSX reader reads the package's XML itself (lxml, no DTD, one pass per
 sheet), so a stored number openpyxl would choke on stays on its cell and
 no library internal is replaced."""
 from __future__ import annotations
