@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.raw import RawDocument, UnreadableInput
+
+from .settings import ReaderSettings
 
 # Refuse files larger than this before reading them (bytes).
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -45,10 +48,12 @@ def _head(path: Path, n: int) -> bytes:
         return fh.read(n)
 
 
-def read_raw(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
+def read_raw(path: str | os.PathLike, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
     """Read any supported file into a RawDocument, or raise UnreadableInput
-    with a Vietnamese message."""
-    settings = dict(settings or {})
+    with a Vietnamese message. ``settings`` are validated first
+    (:class:`parsers.settings.ReaderSettings`: a ValueError for a setting no
+    parser knows or a value outside its choices)."""
+    settings = ReaderSettings.of(settings).as_dict()
     p = Path(path)
     if not p.exists():
         raise UnreadableInput(f"Không tìm thấy tệp: {p}")

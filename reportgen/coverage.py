@@ -25,10 +25,12 @@ PASSED, FAILED, INCOMPLETE = "ĐẠT", "KHÔNG ĐẠT", "CHƯA KIỂM TRA HẾT"
 
 # Statements that state a relation between numbers the document can be held
 # to: a part and its whole with a percent, a whole and its parts, x/y, a count
-# of units by grade, an evaluated count. A lone figure ("đạt 95,27%") states a
-# fact the document gives no means to check; it is checked only where another
-# claim or a table gives the same quantity, and is not counted on its own.
-CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count")
+# of units by grade, an evaluated count; and a lone figure that states a
+# measured value ("tỷ lệ hồ sơ đúng hạn đạt 98,5%", "trung bình 85,12 điểm",
+# marked ``raw["claim"]`` by the reader), checked where another claim or a
+# table gives the same quantity. A bound or a target ("từ 80% trở lên",
+# "chỉ tiêu 100%") is a rule, not a claim.
+CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count", "percent")
 
 
 @dataclass
@@ -121,7 +123,7 @@ class Ledger:
                 self.add_table(table.index, table.title, table.page, cells)
         self._statement_ids = {id(st): i for i, st in enumerate(report.statements)}
         for i, st, members in claim_statements(report):
-            self.add_claim(i, st.text, st.paragraph, st.page)
+            self.add_claim(i, st.raw.get("context") or st.text, st.paragraph, st.page)
             for m in members:
                 self._member_of[m] = i
 
@@ -234,9 +236,11 @@ def _figure_of(st, claim) -> bool:
 def _is_claim(st) -> bool:
     if st.kind not in CLAIM_KINDS:
         return False
+    if st.raw.get("claim"):
+        return True  # a measured value: "tỷ lệ … đạt 97,4%", "trung bình đạt 85,12 điểm", "xếp thứ 3"
     if st.kind in ("score", "rank"):
         return st.denominator is not None  # "16,97" alone is a figure, "16,97/20" a claim
-    return True
+    return st.kind != "percent"
 
 
 def claim_statements(report) -> list[tuple[int, Any, list[int]]]:

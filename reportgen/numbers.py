@@ -195,6 +195,12 @@ def plain_to_vi(value: str) -> str:
     return value
 
 
+def places_of(value: Decimal) -> int:
+    """Decimals a number shows: 93.4 → 1, 58.69 → 2, 60 → 0."""
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
 def format_vi(value: Decimal | int | None, places: int | None = None, *, fixed: bool = False,
               percent: bool = False, rounding: str = ROUND_HALF_UP) -> str:
     """Format for a Vietnamese document: ``13.597``, ``88,9``, ``94,57%``.

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from parsers.settings import ReaderSettings
+
 from .checks import CheckContext, run_checks
 from .coverage import FAILED, INCOMPLETE, PASSED, Ledger, verdict
 from .model import Finding, Report
@@ -65,11 +67,11 @@ def _scheme(scheme: str | Scheme | None) -> Scheme | None:
 
 
 def verify_report(report: Report, scheme: str | Scheme | None = None,
-                  settings: dict | None = None, select: Iterable[str] = (),
+                  settings: ReaderSettings | dict | None = None, select: Iterable[str] = (),
                   ignore: Iterable[str] = ()) -> VerifyResult:
     """Run every check over a report already read (``select``/``ignore``:
     codes or rule names, as ``verify --select/--ignore``)."""
-    ctx = CheckContext(scheme_override=_scheme(scheme), options=dict(settings or {}),
+    ctx = CheckContext(scheme_override=_scheme(scheme), options=ReaderSettings.of(settings).as_dict(),
                        select=frozenset(select), ignore=frozenset(ignore))
     findings = run_checks(report, ctx)
     return VerifyResult(report, findings, ok=not any(f.severity == "error" for f in findings), ledger=ctx.ledger)

@@ -32,6 +32,7 @@ RULE_MODULES = (
     "prose",
     "prose_refs",
     "prose_quantities",
+    "prose_tables",
     "tables_generic",
     "tables",
     "relations",

@@ -16,13 +16,13 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement
-from ..numbers import quantize
+from ..numbers import places_of, quantize
 from ..read.meta import annex_references
 from ..read.meta_closing import noi_nhan_lines
 from ..read.statements_blocks import section_numbers, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
-from .prose_counts import finding_at, places_of, vi_number, vi_percent
+from .prose_counts import finding_at, vi_number, vi_percent
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -60,10 +60,24 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         note = f" (con số {vi_percent(st.percent, places)} ứng với tỷ lệ trên {vi_number(other)})" if other else ""
         # A whole inferred from the sentences around (not stated with the share) leaves a doubt.
         sure = base_confirmed or (not other and not st.raw.get("whole_inferred"))
+        if _rounded_to_hundred(st, shares, exact):
+            sure, note = False, " (có thể đã điều chỉnh để tổng các tỷ lệ bằng 100%)"
         yield finding_at("PERCENT_MISMATCH", "error" if sure else "warning",
                   f"{vi_number(st.value)} trên {vi_number(st.whole)} là {vi_percent(exact, max(places, 2))}, "
                   f"không phải {vi_percent(st.percent, places)}{note}", st,
                   reported=str(st.percent), expected=str(quantize(exact, max(places, 2))))
+
+
+def _rounded_to_hundred(st: Statement, shares: list[Statement], exact: Decimal) -> bool:
+    """Whether ``st`` is one unit of its last place off and the shares of its
+    whole listed around it (the parts of one breakdown) add up to exactly 100%:
+    the usual adjustment of one share so that the list totals 100%."""
+    if abs(exact - st.percent) > Decimal(1).scaleb(-places_of(st.percent)) or st.paragraph is None:
+        return False
+    group = [s for s in shares if s.whole == st.whole and s.paragraph is not None
+             and abs(s.paragraph - st.paragraph) <= 6]
+    return len(group) >= 2 and sum(s.value for s in group) == st.whole and \
+        sum(s.percent for s in group) == _HUNDRED
 
 
 # --- dates and periods --------------------------------------------------------------------

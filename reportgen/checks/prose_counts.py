@@ -31,11 +31,6 @@ def vi_percent(value: Decimal, places: int) -> str:
     return format_vi(value, places, fixed=True) + "%"
 
 
-def places_of(value: Decimal) -> int:
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
-
-
 def finding_at(code: str, severity: str, message: str, st: Statement | None = None, **kw) -> Finding:
     return Finding(code=code, severity=severity, message=message,
                    paragraph=st.paragraph if st else None, page=st.page if st else None, **kw)

@@ -13,51 +13,15 @@ compared.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement
-from ..numbers import format_count
-from .prose_counts import finding_at
+from ..numbers import format_count, format_vi
+from ..read.statements_quantities import level_at, time_at
+from .prose_counts import finding_at, places_of
 from .registry import CheckContext, rule
-
-# Administrative levels a passage names, most specific words first.
-_LEVELS = (
-    ("xã", re.compile(r"cấp\s+xã|(?:các\s+)?xã,\s*phường|UBND\s+(?:các\s+)?xã\b|phường,\s*xã|"
-                      r"xã,\s*thị\s+trấn|đặc\s+khu", re.I)),
-    ("huyện", re.compile(r"cấp\s+huyện|(?:các\s+)?huyện,\s*(?:thị\s+xã|thành\s+phố|quận)|UBND\s+(?:các\s+)?huyện\b",
-                         re.I)),
-    ("tỉnh", re.compile(r"cấp\s+(?:tỉnh|sở)|sở,\s*(?:ban,\s*)?ngành|cơ\s+quan\s+chuyên\s+môn|các\s+sở\b", re.I)),
-)
-_AS_OF = re.compile(r"(?:tính\s+(?:đến|tới)(?:\s+hết)?|đến\s+thời\s+điểm|tại\s+thời\s+điểm)[^.;]{0,30}?"
-                    r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.I)
-_YEAR = re.compile(r"(?<!\d)năm\s+(\d{4})(?!\d)", re.I)
-
-
-def level_at(text: str, end: int, scope: str | None = None) -> str | None:
-    """The administrative level named last before ``end`` in ``text``, else in
-    the heading path ``scope``."""
-    for source, stop in ((text, end), (scope or "", len(scope or ""))):
-        best: tuple[int, str] | None = None
-        for name, pattern in _LEVELS:
-            for m in pattern.finditer(source, 0, stop):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), name)
-        if best:
-            return best[1]
-    return None
-
-
-def time_at(text: str, end: int) -> str | None:
-    """The as-of date ("tính đến ngày 05/11/2025") or else the year named last
-    before ``end`` in ``text``."""
-    dates = list(_AS_OF.finditer(text, 0, end))
-    if dates:
-        d, m, y = dates[-1].groups()
-        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-    years = list(_YEAR.finditer(text, 0, end))
-    return years[-1].group(1) if years else None
 
 
 def _position(st: Statement) -> int:
@@ -113,3 +77,68 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
                     f"{format_count(b.count)} ở đây nhưng {format_count(a.count)} ở {where}"
                     + ("" if sure else " (không rõ hai chỗ có cùng thời điểm không)"),
                     b, reported=str(b.count), expected=str(a.count))
+
+
+def figure_key(st: Statement) -> tuple[str, str, str, str] | None:
+    """(measure, stat, subject, unit) of a measured figure of the prose, or None
+    when it names no quantity to find again."""
+    if not st.raw.get("claim") or st.value is None:
+        return None
+    subject = st.raw.get("subject", "")
+    # A statistic ("chỉ số cao nhất") or a subject of one or two words names no
+    # quantity of its own: every section of a report has one.
+    if st.raw.get("stat") or len(subject.split()) < 3:
+        return None
+    return st.raw.get("measure", ""), "", subject, ""
+
+
+@rule("QUANTITY_CONFLICT", "Cùng một tỷ lệ, điểm số hay thứ hạng được nêu hai lần với hai giá trị khác nhau")
+def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một tỷ lệ, điểm số hay thứ hạng của cùng một đại lượng (cùng những từ
+    "tỷ lệ …", cùng đơn vị, cùng "trung bình/cao nhất/thấp nhất", cùng cấp, cùng thời
+    điểm) được nêu ở hai đoạn của lời văn: hai con số phải bằng nhau.
+    Vì sao: phần kết quả và phần tồn tại, hạn chế thường nhắc lại cùng con số; sửa một
+    chỗ mà quên chỗ kia làm văn bản tự mâu thuẫn.
+    Ví dụ sai: "Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh đạt 97,4%" rồi ở mục hạn chế
+    "Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh hiện đạt 96,4%".
+    Ví dụ đúng: hai chỗ cùng ghi 97,4%."""
+    groups: dict[tuple, list[tuple[Statement, str | None]]] = defaultdict(list)
+    for st in report.statements:
+        key = figure_key(st)
+        if key is None:
+            continue
+        groups[(*key, st.raw.get("level", ""))].append((st, st.raw.get("time") or None))
+    for (measure, _, _, _, _), items in groups.items():
+        for k, (a, time_a) in enumerate(items):
+            for b, time_b in items[k + 1:]:
+                if a.paragraph == b.paragraph or (time_a and time_b and time_a != time_b):
+                    continue
+                ctx.ledger.statement_checked(a, "figure-restated")
+                ctx.ledger.statement_checked(b, "figure-restated")
+                if _same_figure(a.value, b.value):
+                    continue
+                sure = bool(time_a and time_b)
+                where = f"đoạn {a.paragraph + 1}" if a.paragraph is not None else "chỗ khác"
+                sign = "%" if measure == "percent" else ""
+                yield finding_at(
+                    "QUANTITY_CONFLICT", "error" if sure else "warning",
+                    f"“{_what(b)}” được nêu hai lần với hai giá trị: {_as_written(b.value)}{sign} ở đây nhưng "
+                    f"{_as_written(a.value)}{sign} ở {where}"
+                    + ("" if sure else " (không rõ hai chỗ có cùng thời điểm không)"),
+                    b, reported=str(b.value), expected=str(a.value))
+
+
+def _same_figure(a: Decimal, b: Decimal) -> bool:
+    """Equal as written; "97,4" and "97,40" are one figure."""
+    return a == b
+
+
+def _what(st: Statement) -> str:
+    stat = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}.get(st.raw.get("stat", ""), "")
+    parts = [st.raw.get("subject", ""), stat, st.raw.get("unit", "")]
+    return " ".join(p for p in parts if p) or st.text
+
+
+def _as_written(value: Decimal) -> str:
+    """A figure of the prose with the places it was written with ("65,00")."""
+    return format_vi(value, places_of(value), fixed=True)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..numbers import places_of
 from . import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_support import (
@@ -266,16 +267,12 @@ def _ratio_findings(ctx, frame: Frame, pct: Col, checks: list, part: Col, source
     for row, written, a, b, computed, ok in checks:
         if ok or scheme_checks(frame, pct, "percent"):
             continue
-        p = max(2, min(3, _places(written)))
+        p = max(2, min(3, places_of(written)))
         yield finding("RATIO_MISMATCH", "error",
                       f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}% nhưng {col_name(part)} / "
                       f"{whole_name} × 100 = {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",
                       frame, row, pct, written, computed.quantize(Decimal(1).scaleb(-p)))
 
-
-def _places(value: Decimal) -> int:
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
 # ------------------------------------------------------------------------------ sums of columns

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..model import ScoreTable
-from ..numbers import CellValue, parse_cell
+from ..numbers import CellValue, parse_cell, places_of
 from ..read.columns import conventions, role_for
 from ..read.header import ROLE_WORDS, fold, max_in
 
@@ -285,7 +285,7 @@ def _number_roles(cols: list[Col], rows: list[Row]) -> None:
         elif pct_cells * 2 > with_value or (_RATE_LEAF.search(col.leaf) and col.max is None) or (
                 _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)):
             col.role = "percent"
-        shown = [_places(c.value) for r in rows if (c := r.cells.get(col.index)) is not None and _places(c.value)]
+        shown = [places_of(c.value) for r in rows if (c := r.cells.get(col.index)) is not None and places_of(c.value)]
         col.precision = min(shown) if shown else 0
 
 
@@ -333,7 +333,3 @@ def _read_row(row: Row, t: list[str], no_col: Col | None, label_col: Col | None,
     elif not any(c.index in row.cells for c in num_cols):
         row.kind = "heading"
     row.path = numbering_path(row.no)
-
-def _places(value: Decimal) -> int:
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..numbers import places_of
 from . import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_support import adopted, col_name, doubt, finding, frames, half_unit, last_unit, record, vi, where
@@ -97,13 +98,9 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
             for row, r, p, maximum, want, ok in checks:
                 if ok:
                     continue
-                shown = min(3, max(2, _places(p)))
+                shown = min(3, max(2, places_of(p)))
                 yield finding("POINTS_FROM_RATE_MISMATCH", "error",
                               f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng với tỷ lệ {vi(r)}% "
                               f"và tối đa {vi(maximum)} điểm ({rule_text}) được {vi(want, shown)} điểm",
                               frame, row, points, p, want.quantize(Decimal(1).scaleb(-shown)))
 
-
-def _places(value: Decimal) -> int:
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0

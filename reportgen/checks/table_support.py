@@ -6,12 +6,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..model import Finding, ScoreRow, ScoreTable, dec_str
-
-
-def places_of(value: Decimal) -> int:
-    """Decimals a number shows: 93.4 → 1, 58.69 → 2, 60 → 0."""
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
+from ..numbers import places_of
 
 
 def rounding_tolerance(parts: Sequence[Decimal], tolerance: Decimal | None = None,

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+
+from parsers.settings import ReaderSettings
 
 from ..model import Finding, Layout, Meta, Paragraph, Report
 from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
@@ -31,13 +34,15 @@ _NOTE_FINDINGS = {
 }
 
 
-def read_path(path: str | os.PathLike, settings: dict | None = None, scheme: str | None = None) -> Report:
+def read_path(path: str | os.PathLike, settings: ReaderSettings | Mapping | None = None,
+              scheme: str | None = None) -> Report:
     """Read any supported file into a Report (UnreadableInput when it cannot be read)."""
     from parsers import read_raw
     from parsers.limits import limits_of
 
+    settings = ReaderSettings.of(settings)
     raw = read_raw(path, settings)
-    raw.notes.extend(long_number_notes(raw, limits_of(settings).number_digits))
+    raw.notes.extend(long_number_notes(raw, limits_of(settings.as_dict()).number_digits))
     report = read_report(raw, scheme)
     refuse_if_nothing_read(report, path)
     return report

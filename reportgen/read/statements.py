@@ -19,6 +19,7 @@ from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_grades import grade_statements
+from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
 
 # --- numbers in prose --------------------------------------------------------------------
@@ -207,8 +208,8 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
                              denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30]}))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
-        share = _FRACTION_SHARE.match(text, m.end())
-        if kind == "fraction" and share and yv:
+        share = _FRACTION_SHARE.match(text, m.end()) if kind == "fraction" else _SCORE_SHARE.match(text, m.end())
+        if kind in ("fraction", "score") and share and yv:
             pct = percent_value(share.group(1))
             if pct is not None:
                 out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,
@@ -217,8 +218,15 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
     return out
 
 
-_FRACTION_SHARE = re.compile(r"\s+(?:[^\W\d][\w&]*,?\s+){0,12}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*"
-                             r"(\d+(?:[.,]\d+)?)\s*%", re.I)
+# The words between "x/y" and its share may hold a band ("có kết quả đạt từ
+# 80% đến dưới 100%, chiếm tỷ lệ 73,33%"), never the end of a sentence.
+_FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đến)\s+\d+(?:,\d+)?\s*%(?:\s+trở\s+lên)?),?\s+)"
+                             r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+
+
+# "8,09/12 điểm, 67,42%", "18/18 điểm (đạt 100%)": the percent right after a score is its share.
+_SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*(?:(?:đạt|chiếm|bằng)\s*(?:tỷ\s+lệ\s*)?:?\s*)?(\d+(?:[.,]\d+)?)\s*%",
+                          re.I)
 
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
@@ -350,5 +358,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(_fraction_statements(block, scope))
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
+        out.extend(mark_quantities(block, out, units, scope))
         out.extend(_date_statements(block, scope))
     return out

@@ -232,6 +232,31 @@ RATIO_PARENTS = """1. Kết quả giải quyết hồ sơ
 RESTATED = ("1. Kết quả chung\nTính đến ngày 31/7/2023, cấp xã có 10/12 xã xếp loại Tốt, 02/12 xã xếp loại Khá.\n"
             "2. Kết quả của cấp xã\nĐối với cấp xã, tính đến ngày 31/7/2023, có {n} đơn vị xếp loại Tốt và 02 đơn vị "
             "xếp loại Khá.")
+FIGURES = ("1. Kết quả\nTính đến ngày 31/7/2023, tỷ lệ hồ sơ giải quyết đúng hẹn toàn huyện đạt 97,4%.\n"
+           "2. Tồn tại\nTính đến ngày 31/7/2023, tỷ lệ hồ sơ giải quyết đúng hẹn toàn huyện mới đạt {p}%, "
+           "chưa đạt chỉ tiêu 98%.")
+STATS = """1. Kết quả đánh giá các xã
+Chỉ số trung bình của các xã đạt {avg}%; cao nhất là 95,10% (Xã Ẳng Nưa), thấp nhất là 78,00% (Xã Xuân Lao).
+Kết quả cụ thể như sau:
+
+| STT | Đơn vị | Điểm đạt được | Chỉ số (%) |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 95,10 | 95,10 |
+| 2 | Xã Ẳng Cang | 90,00 | 90,00 |
+| 3 | Xã Ẳng Tở | 86,20 | 86,20 |
+| 4 | Xã Búng Lao | 83,45 | 83,45 |
+| 5 | Xã Xuân Lao | 78,00 | 78,00 |
+"""
+NAMED = """1. Kết quả
+| STT | Đơn vị | Công khai, minh bạch | Thanh toán trực tuyến (tối đa 10 điểm) |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 16,00 | 5,00 |
+| 2 | Xã Ẳng Cang | 15,50 | 6,00 |
+| 3 | Xã Ẳng Tở | 17,00 | 5,80 |
+
+2. Tồn tại, hạn chế
+- Thanh toán trực tuyến (tối đa 10 điểm) còn thấp: bình quân đạt {p}% số điểm tối đa.
+"""
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -306,6 +331,9 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
     "grade-count-restated": (doc(RESTATED.format(n="10")), doc(RESTATED.format(n="09"))),
+    "figure-restated": (doc(FIGURES.format(p="97,4")), doc(FIGURES.format(p="96,4"))),
+    "stat-vs-table": (doc(STATS.format(avg="86,55")), doc(STATS.format(avg="85,55"))),
+    "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),

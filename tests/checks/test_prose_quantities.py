@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
@@ -59,8 +60,16 @@ def test_other_times_or_other_levels_are_other_quantities():
 
 def test_bc184_grade_counts_are_checked_against_their_restatement():
     result = verify_path(REAL / "ld-chiso-bc184-snv.docx")
-    assert [f.code for f in result.findings if f.code in ("CLAIM_UNCHECKED", "QUANTITY_CONFLICT")] == []
-    assert result.ledger.totals()["claims"] == (18, 18)
+    assert [f.code for f in result.findings if f.code == "QUANTITY_CONFLICT"] == []
+    # The grade counts are all checked; what is left are lone figures with nothing to
+    # hold them to ("Tỷ lệ thủ tục hành chính được cập nhật, công khai đúng hạn đạt 76,43%").
+    unchecked = [result.report.statements[c.statement] for c in result.ledger.unchecked_claims()]
+    assert {st.kind for st in unchecked} == {"percent"}
+    assert result.ledger.totals()["claims"] == (28, 43)
+    restated = sorted((st.paragraph, str(st.value)) for i, st in enumerate(result.report.statements)
+                      if "figure-restated" in result.ledger.claims.get(i, type("E", (), {"relations": ()})).relations)
+    assert restated == [(18, "97.4"), (21, "29.2"), (21, "75.2"), (22, "72"), (22, "76.9"), (27, "97.4"), (28, "72"),
+                        (29, "76.9"), (30, "29.2"), (31, "75.2")]
 
 
 def _mutated(raw, paragraph: int, old: str, new: str):
@@ -95,3 +104,46 @@ def test_a_scan_from_which_nothing_numeric_was_understood_is_never_passed():
     assert [f.code for f in result.findings if f.code == "NOTHING_CHECKED"] == ["NOTHING_CHECKED"]
     # "từ ngày 1/7 đến nay" is a day and a month, not a fraction.
     assert [st.text for st in result.report.statements if st.kind == "fraction"] == []
+
+
+@pytest.mark.parametrize("paragraph, old, new", [
+    (18, "toàn tỉnh đạt 97,4%", "toàn tỉnh đạt 96,4%"),
+    (29, "chỉ đạt 76,9%", "chỉ đạt 79,6%"),
+])
+def test_bc184_a_changed_restated_figure_is_found(paragraph, old, new):
+    raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
+    after = verify_report(read_report(_mutated(raw, paragraph, old, new)))
+    found = [(f.code, f.severity) for f in after.findings if f.code == "QUANTITY_CONFLICT"]
+    assert found == [("QUANTITY_CONFLICT", "warning")]  # the later passage gives no date: a doubt
+
+
+def test_lone_figures_are_claims_and_bounds_or_targets_are_not():
+    paras = [Paragraph("Tỷ lệ hồ sơ giải quyết đúng hẹn đạt 98,5% (chỉ tiêu tối thiểu 98%). Có 3/10 xã đạt từ 80% "
+                       "trở lên. Tỷ lệ khảo sát tối thiểu (10%). Trường hợp dưới 70% thì không được điểm. "
+                       "16/16 công chức xếp loại Hoàn thành 100% nhiệm vụ. Gần 50% số quyết định trễ hạn.", 0)]
+    sts = read_statements(paras)
+    assert [(st.value, bool(st.raw.get("claim"))) for st in sts if st.kind == "percent"] == [
+        (Decimal("98.5"), True), (Decimal("98"), False), (Decimal("80"), False), (Decimal("10"), False),
+        (Decimal("70"), False), (Decimal("100"), False), (Decimal("50"), False)]
+
+
+@pytest.mark.parametrize("written, unit", [("85,12", "UBND xã Tân Minh"), ("85.12", "Xã Tân Minh"),
+                                           ("85,12", "xã Tân Minh")])
+def test_an_average_of_the_prose_is_checked_against_the_column_it_names(tmp_path, written, unit):
+    table = ("| STT | Đơn vị | Điểm đạt được | Tỷ lệ (%) |\n|---|---|---|---|\n"
+             "| 1 | UBND xã Tân Minh | 91,50 | 91,50 |\n| 2 | UBND xã Bắc Ruộng | 85,12 | 85,12 |\n"
+             "| 3 | UBND xã Sơn Điền | 78,74 | 78,74 |\n")
+    body = ("1. Kết quả của cấp xã\nĐiểm trung bình của các xã đạt {avg} điểm; cao nhất là 91,50 điểm ({u}), "
+            "thấp nhất là 78,74 điểm.\nKết quả như sau:\n\n" + table)
+    def stat_findings(avg):
+        path = tmp_path / "bc.txt"
+        path.write_text(body.format(avg=avg, u=unit), encoding="utf-8")
+        result = verify_path(path)
+        return [(f.code, f.severity, f.reported, f.expected) for f in result.findings if f.code == "STAT_MISMATCH"], \
+            result.ledger
+
+    found, ledger = stat_findings(written)
+    assert found == []
+    assert "stat-of-column" in ledger.tables[0].relations
+    found, _ = stat_findings(written.replace("85", "86"))
+    assert found == [("STAT_MISMATCH", "error", "86.12", "85.12")]

@@ -1,0 +1,274 @@
+"""A statistic of the prose held to the table it describes: "Chỉ số trung
+bình của các sở, ban, ngành đạt 84,38%; chỉ số cao nhất là 95,27% và thấp
+nhất là 56,49%" against the column of percents of the table of those units.
+
+The column is one whose header states the measure (a percent: "%", "Tỷ lệ",
+"Chỉ số"; points: "Điểm" but not the maximum), in a table of the same level
+(cấp tỉnh / cấp xã, from its title or its units). The statistic is computed
+over the unit rows (summary rows such as "Chỉ số cao nhất" left out) and
+compared as written: rounded or truncated to the places the prose gives, and
+an average within one unit of its last place (an average of rounded figures).
+A figure that matches a column is checked. A figure that matches none is an
+error only when the binding is plain: the first table after the claim, in
+the same section, with exactly one column of that measure; else it stays
+unchecked (the coverage says so).
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Iterator
+
+from ..model import Finding, Report, ScoreTable, Statement
+from ..numbers import format_vi
+from ..read.statements_quantities import level_at
+from ..text.names import name_key
+from .prose_counts import finding_at, places_of
+from .registry import CheckContext, rule
+
+_SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
+_PERCENT_HEAD = re.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số", re.I)
+_POINTS_HEAD = re.compile(r"điểm", re.I)
+_NOT_VALUE_HEAD = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại", re.I)
+_UNIT_LEVEL = (("xã", re.compile(r"^(?:UBND\s+)?(?:xã|phường|đặc\s+khu|thị\s+trấn)\b", re.I)),
+               ("huyện", re.compile(r"^(?:UBND\s+)?(?:huyện|quận|thị\s+xã)\b", re.I)),
+               ("tỉnh", re.compile(r"^(?:Sở|Ban|Văn\s+phòng|Thanh\s+tra|Bộ\s+Chỉ\s+huy)\b", re.I)))
+_STAT_WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
+
+
+def _columns(table: ScoreTable, measure: str, rows: set[int] | None = None
+             ) -> list[tuple[str, str, list[tuple[int, Decimal]]]]:
+    """(key, header, [(row, value)]) of the columns of ``table`` holding ``measure``."""
+    head = _PERCENT_HEAD if measure == "percent" else _POINTS_HEAD
+    out = []
+    units = [(i, r) for i, r in enumerate(table.rows) if r.unit and not _SUMMARY_ROW.search(r.unit)
+             and (rows is None or i in rows)]
+    for col in table.columns:
+        label = col.label or ""
+        bare = re.sub(r"\([^()]*\)", " ", label)  # "Điểm đạt được (điểm chuẩn tối đa: 15đ)"
+        if not head.search(label) or _NOT_VALUE_HEAD.search(bare):
+            continue
+        if measure == "points" and _PERCENT_HEAD.search(label) and not re.search(r"điểm", label, re.I):
+            continue
+        values = [(i, r.scores.get(col.key)) for i, r in units]
+        values = [(i, v) for i, v in values if isinstance(v, Decimal)]
+        if len(values) >= 2:
+            out.append((col.key, label, values))
+    if measure == "percent" and not out:
+        values = [(i, r.percent) for i, r in units if r.percent is not None]
+        if len(values) >= 2:
+            out.append(("percent", "Tỷ lệ (%)", values))
+    if measure == "points" and not any(k == "total" for k, _, _ in out):
+        values = [(i, r.total) for i, r in units if r.total is not None]
+        if len(values) >= 2:
+            out.append(("total", "Tổng điểm", values))
+    return out
+
+
+def _stat(stat: str, values: list[Decimal]) -> Decimal:
+    if stat == "max":
+        return max(values)
+    if stat == "min":
+        return min(values)
+    return sum(values, Decimal(0)) / len(values)
+
+
+def _agrees(stat: str, written: Decimal, exact: Decimal) -> bool:
+    places = places_of(written)
+    if exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == written:
+        return True
+    if exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == written:
+        return True
+    return stat == "avg" and abs(exact - written) <= Decimal(1).scaleb(-places)
+
+
+def _table_level(table: ScoreTable) -> str | None:
+    return level_at(table.title or "", len(table.title or "")) or _rows_level(table.rows)
+
+
+def _groups(table: ScoreTable) -> list[tuple[set[int] | None, str | None]]:
+    """The row groups a passage may describe: the whole table, and each of its
+    sections when it has several ("I. Các cơ quan", "II. Các xã"), with their level."""
+    out: list[tuple[set[int] | None, str | None]] = [(None, _table_level(table))]
+    sections: dict[str | None, set[int]] = {}
+    for i, r in enumerate(table.rows):
+        sections.setdefault(r.section_title or r.section, set()).add(i)
+    if len(sections) >= 2:
+        for title, rows in sections.items():
+            level = level_at(title or "", len(title or "")) or _rows_level([table.rows[i] for i in rows])
+            out.append((rows, level))
+    return out
+
+
+def _rows_level(rows) -> str | None:
+    votes: dict[str, int] = {}
+    for r in rows:
+        for name, pattern in _UNIT_LEVEL:
+            if r.unit and pattern.search(r.unit):
+                votes[name] = votes.get(name, 0) + 1
+    if not votes:
+        return None
+    best = max(votes, key=votes.get)
+    return best if votes[best] * 2 > len(rows) else None
+
+
+def _table_paragraph(report: Report, table: ScoreTable) -> int | None:
+    """The paragraph that opens the table (its title), to place it in the prose."""
+    title = " ".join((table.title or "").split())
+    if len(title) < 10:
+        return None
+    for p in report.paragraphs:
+        text = " ".join(p.text.split())
+        if text and (text == title or title.startswith(text[:80]) or text.startswith(title[:80])):
+            return p.index
+    return None
+
+
+def _next_table_in_section(report: Report, st: Statement, placed: list[tuple[int, ScoreTable]]) -> ScoreTable | None:
+    after = [(p, t) for p, t in placed if st.paragraph is not None and p >= st.paragraph]
+    if not after:
+        return None
+    p, table = min(after, key=lambda x: x[0])
+    heads = [s for s in report.statements if s.kind == "section" and s.paragraph is not None
+             and st.paragraph < s.paragraph <= p]
+    return None if heads else table
+
+
+def _named_columns(table: ScoreTable, clause: str, rows: set[int] | None = None) -> list:
+    """The columns whose header the clause names ("DVC trực tuyến (tối đa 12 điểm)
+    còn thấp"), with their maximum."""
+    key = name_key(clause)
+    out = []
+    for col in table.columns:
+        label = re.sub(r"\([^()]*\)", " ", col.label or "").strip()
+        if len(label) < 4 or not re.search(r"(?<!\w)" + re.escape(name_key(label)) + r"(?!\w)", key):
+            continue
+        values = [(i, r.scores.get(col.key)) for i, r in enumerate(table.rows)
+                  if r.unit and not _SUMMARY_ROW.search(r.unit) and (rows is None or i in rows)]
+        values = [(i, v) for i, v in values if isinstance(v, Decimal)]
+        if len(values) >= 2:
+            out.append((col, values))
+    return out
+
+
+def _named_figure(st: Statement, table: ScoreTable, col, values, rows: set[int] | None = None) -> Decimal | None:
+    """The figure a percent of the prose gives for a named column: its
+    statistic as a share of the column's maximum ("bình quân đạt 63,83% số điểm
+    tối đa"), or its share of the points lost in the table ("chiếm 35,52% tổng
+    số điểm bị trừ")."""
+    stated = re.search(r"tối\s+đa\s*:?\s*(\d+(?:,\d+)?)\s*(?:điểm|đ)\b", st.raw.get("clause", ""), re.I)
+    top = Decimal(stated.group(1).replace(",", ".")) if stated else col.max
+    if st.raw.get("of_max") and top and st.raw.get("stat") in _STAT_WORDS:
+        return _stat(st.raw["stat"], [v for _, v in values]) / top * 100
+    if st.raw.get("lost"):
+        group = [r for i, r in enumerate(table.rows) if r.unit and (rows is None or i in rows)]
+        lost = {c.key: sum((c.max - r.scores[c.key] for r in group if c.max is not None
+                            and isinstance(r.scores.get(c.key), Decimal)), Decimal(0)) for c in table.columns}
+        total = sum(lost.values(), Decimal(0))
+        return lost[col.key] / total * 100 if total else None
+    return None
+
+
+@rule("STAT_MISMATCH", "Tỷ lệ trên điểm tối đa hay trên số điểm bị trừ của một chỉ số khác số tính từ bảng")
+def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một tỷ lệ trong lời văn về một chỉ số mà tiêu đề cột của bảng điểm
+    nêu tên ("DVC trực tuyến … bình quân đạt 63,83% số điểm tối đa", "… chiếm 35,52%
+    tổng số điểm bị trừ") so với số tính từ cột đó (trung bình trên điểm tối đa của cột;
+    điểm bị trừ của cột trên tổng điểm bị trừ của bảng).
+    Vì sao: phần tồn tại, hạn chế thường trích các tỷ lệ này; bảng sửa sau thì lời văn
+    sai theo.
+    Ví dụ sai: cột "Thanh toán trực tuyến" (tối đa 10) có trung bình 5,638 mà văn bản
+    ghi "bình quân đạt 65,38% số điểm tối đa".
+    Ví dụ đúng: "bình quân đạt 56,38% số điểm tối đa"."""
+    for st in report.statements:
+        if st.kind != "percent" or not st.raw.get("claim") or not (st.raw.get("of_max") or st.raw.get("lost")):
+            continue
+        level = st.raw.get("level") or None
+        found = []
+        for t in report.tables:
+            for rows, t_level in _groups(t):
+                if level and t_level and level != t_level:
+                    continue
+                for col, values in _named_columns(t, st.raw.get("clause", ""), rows):
+                    exact = _named_figure(st, t, col, values, rows)
+                    if exact is not None:
+                        found.append((t, col, values, exact))
+        if len({id(x[0]) for x in found}) == 1 and len(found) > 1:
+            # one table: the group the passage names is the one whose figure fits, else the sections
+            fitting = [x for x in found if _agrees("avg", st.value, x[3])]
+            found = fitting or [x for x in found if len(x[2]) < max(len(y[2]) for y in found)] or found
+        if not found:
+            continue
+        for t, col, values, _ in found:
+            ctx.ledger.table_checked(t.index, "named-column-figure", [(i, col.key) for i, _ in values])
+        ctx.ledger.statement_checked(st, "named-column-figure")
+        if any(_agrees("avg", st.value, exact) for *_, exact in found):
+            continue
+        t, col, values, exact = found[0]
+        places = max(places_of(st.value), 2)
+        sure = len(found) == 1
+        yield finding_at("STAT_MISMATCH", "error" if sure else "warning",
+                         f"Văn bản nêu {_as_written(st.value)}% cho “{col.label}” nhưng bảng {t.index + 1} cho "
+                         f"{format_vi(exact, places, fixed=True)}%", st, table=t.index, column=col.key,
+                         reported=str(st.value),
+                         expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+
+
+@rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất nêu trong văn bản khác số tính từ bảng")
+def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một số trung bình, cao nhất hay thấp nhất nêu trong lời văn ("chỉ số
+    trung bình đạt 84,38%", "điểm cao nhất 91,5 điểm") so với số tính từ cột của bảng
+    các đơn vị mà đoạn văn nói tới (cột có tiêu đề nêu đại lượng đó: %, tỷ lệ, chỉ số,
+    điểm), làm tròn như văn bản viết.
+    Vì sao: khi bảng được sửa sau, con số tóm tắt trong lời văn hay bị bỏ quên.
+    Ví dụ sai: bảng có các chỉ số 95,27%; 84,00%; 56,49% mà văn bản ghi "chỉ số trung
+    bình đạt 80,25%".
+    Ví dụ đúng: "chỉ số trung bình đạt 78,59%" (trung bình của cột)."""
+    placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
+    for st in report.statements:
+        stat, measure = st.raw.get("stat"), st.raw.get("measure")
+        if not st.raw.get("claim") or stat not in _STAT_WORDS or measure not in ("percent", "points") \
+                or st.value is None:
+            continue
+        level = st.raw.get("level") or None
+        candidates = []
+        for t in report.tables:
+            for rows, t_level in _groups(t):
+                if level and t_level and level != t_level:
+                    continue
+                for key, label, values in _columns(t, measure, rows):
+                    candidates.append((t, key, label, values))
+                if measure == "points":  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
+                    named = _named_columns(t, st.raw.get("clause", ""), rows) or \
+                        _named_columns(t, st.raw.get("before", ""), rows)
+                    for col, values in named:
+                        candidates.append((t, col.key, col.label, values))
+        if not candidates:
+            continue
+        hits = [c for c in candidates if _agrees(stat, st.value, _stat(stat, [v for _, v in c[3]]))]
+        if hits:
+            ctx.ledger.statement_checked(st, "stat-of-column")
+            t, key, _, values = hits[0]
+            ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
+            continue
+        table = _next_table_in_section(report, st, placed)
+        own = [c for c in candidates if c[0] is table]
+        if table is None or len(own) != 1:
+            continue
+        t, key, label, values = own[0]
+        exact = _stat(stat, [v for _, v in values])
+        places = max(places_of(st.value), 2)
+        ctx.ledger.statement_checked(st, "stat-of-column")
+        ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
+        sign = "%" if measure == "percent" else ""
+        yield finding_at("STAT_MISMATCH", "error",
+                         f"Văn bản nêu số {_STAT_WORDS[stat]} {_as_written(st.value)}{sign} nhưng cột “{label}” của "
+                         f"bảng {t.index + 1} ({len(values)} đơn vị) cho "
+                         f"{format_vi(exact, places, fixed=True)}{sign}", st,
+                         table=t.index, column=key, reported=str(st.value),
+                         expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+
+
+def _as_written(value: Decimal) -> str:
+    """A figure of the prose with the places it was written with ("65,00")."""
+    return format_vi(value, places_of(value), fixed=True)

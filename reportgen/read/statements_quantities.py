@@ -1,0 +1,209 @@
+"""What a lone figure of the prose is about, so it can be held to the same
+figure elsewhere: "Chỉ số trung bình của các sở, ban, ngành đạt 84,38%; chỉ
+số cao nhất là 95,27% (Sở Tư pháp)", "xã Tân Minh đạt 91,5 điểm, xếp thứ 3",
+"Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh đạt 97,4%".
+
+Each percent (and each figure written with "điểm") of a block is marked, in
+its ``raw``:
+
+- ``claim``: "1" when it states a measured value; a bound, a threshold or a
+  target ("từ 80% trở lên", "tối thiểu 98%", "chỉ tiêu đề ra là 100%",
+  "trường hợp dưới 70% thì …") is a rule, not a claim;
+- ``stat``: ``avg``, ``max`` or ``min`` when it is a statistic of a group
+  ("trung bình", "bình quân", "cao nhất", "thấp nhất");
+- ``subject``: the words of the quantity ("tỷ lệ hồ sơ giải quyết đúng hẹn toàn
+  tỉnh"), to find it stated again;
+- ``unit``: the unit it is about, given in brackets after it or named before
+  it (one of the report's table units);
+- ``measure``: ``percent`` or ``points``; ``at``: its offset in the block.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Sequence
+
+from ..model import Statement
+from ..text.names import find_unit
+from .statements_blocks import Block
+from .statements_shares import count_value, percent_value
+
+_PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
+_POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm"
+                     r"(?!\s+(?:số|chuẩn|tối))", re.I)
+_RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/,.])", re.I)
+_STATS = (("avg", re.compile(r"trung\s+bình|bình\s+quân", re.I)),
+          ("max", re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu", re.I)),
+          ("min", re.compile(r"thấp\s+nhất|nhỏ\s+nhất|cuối\s+bảng", re.I)))
+# A bound, a threshold, a target or a condition: a rule, not a measured value.
+_RULE_BEFORE = re.compile(r"(?:\btừ|trên|dưới|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:quá|thấp\s+hơn|dưới)|"
+                          r"chỉ\s+tiêu(?:\s+đề\s+ra)?(?:\s+là)?|mục\s+tiêu|phấn\s+đấu|kế\s+hoạch\s+là|yêu\s+cầu|"
+                          r"phải\s+đạt|cần\s+đạt|sẽ(?:\s+\w+){0,2}|≥|≤|>|<)\s*(?:đạt\s+|là\s+|mức\s+)?$", re.I)
+_RULE_CLAUSE = re.compile(r"(?:trường\s+hợp|nếu|khi)\b(?![^,;()]*\b(?:hiện|đã)\b)|thang\s+điểm|điểm\s+tối\s+đa|"
+                          r"điểm\s+chuẩn|(?:chưa|không)\s+(?:đạt|hoàn\s+thành)(?:\s+\w+){0,2}\s*$", re.I)
+_RULE_AFTER = re.compile(r"^\s*(?:trở\s+lên|trở\s+xuống|trở\s+đi|thì\b|(?:đến|tới)\s+(?:dưới\s+)?\d)", re.I)
+# A percent inside a grade's name ("xếp loại Hoàn thành 100% nhiệm vụ", "Hoàn
+# thành từ 70% đến dưới 100% nhiệm vụ") or an approximate figure ("gần 50%").
+_NOT_A_FIGURE = re.compile(r"hoàn\s+thành\s+(?:từ\s+|dưới\s+)?$|(?:gần|khoảng|hơn|xấp\s+xỉ|ước)\s+$", re.I)
+_SUBJECT = re.compile(r"(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|điểm\s+số|tiến\s+độ|mức\s+độ)\s+(?P<what>[^;()%]{3,140}?)\s+"
+                      r"(?:(?:hiện|chỉ|mới|đã|cũng)\s+)*(?:đạt|là|bằng|chiếm)\b", re.I)
+_FILLER = re.compile(r"\b(?:hiện|chỉ|mới|đã|cũng|đạt|chưa|được|của|các|năm\s+\d{4}|về)\b", re.I)
+
+
+# Administrative levels a passage names, most specific words first.
+_LEVELS = (
+    ("xã", re.compile(r"cấp\s+xã|(?:các\s+)?xã,\s*phường|UBND\s+(?:các\s+)?xã\b|phường,\s*xã|"
+                      r"xã,\s*thị\s+trấn|đặc\s+khu", re.I)),
+    ("huyện", re.compile(r"cấp\s+huyện|(?:các\s+)?huyện,\s*(?:thị\s+xã|thành\s+phố|quận)|UBND\s+(?:các\s+)?huyện\b",
+                         re.I)),
+    ("tỉnh", re.compile(r"cấp\s+(?:tỉnh|sở)|sở,\s*(?:ban,\s*)?ngành|cơ\s+quan\s+chuyên\s+môn|các\s+sở\b", re.I)),
+)
+_AS_OF = re.compile(r"(?:tính\s+(?:đến|tới)(?:\s+hết)?|đến\s+thời\s+điểm|tại\s+thời\s+điểm)[^.;]{0,30}?"
+                    r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.I)
+_YEAR = re.compile(r"(?<!\d)năm\s+(\d{4})(?!\d)", re.I)
+
+
+def level_at(text: str, end: int, scope: str | None = None) -> str | None:
+    """The administrative level named last before ``end`` in ``text``, else in
+    the heading path ``scope``."""
+    for source, stop in ((text, end), (scope or "", len(scope or ""))):
+        best: tuple[int, str] | None = None
+        for name, pattern in _LEVELS:
+            for m in pattern.finditer(source, 0, stop):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), name)
+        if best:
+            return best[1]
+    return None
+
+
+def time_at(text: str, end: int) -> str | None:
+    """The as-of date ("tính đến ngày 05/11/2025") or else the year named last
+    before ``end`` in ``text``."""
+    dates = list(_AS_OF.finditer(text, 0, end))
+    if dates:
+        d, m, y = dates[-1].groups()
+        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+    years = list(_YEAR.finditer(text, 0, end))
+    return years[-1].group(1) if years else None
+
+
+def subject_key(words: str) -> str:
+    """The words of a quantity as a comparable key (case, filler words and
+    punctuation dropped)."""
+    text = _FILLER.sub(" ", words.casefold())
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos), text.rfind("(", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _stat(segment: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for name, pattern in _STATS:
+        for m in pattern.finditer(segment):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
+    return best[1] if best else None
+
+
+def _unit_after(text: str, end: int, units: Sequence[str]) -> str | None:
+    m = re.match(r"\s*\(([^()]{3,80})\)", text[end:])
+    if not m:
+        return None
+    name = m.group(1).strip()
+    found = find_unit(name, units) if units else None
+    return found or (name if name[:1].isupper() and not re.search(r"\d", name) else None)
+
+
+_NOT_A_UNIT = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
+
+
+def _unit_before(segment: str, units: Sequence[str]) -> str | None:
+    """A unit of the tables named in ``segment`` (the longest, the last)."""
+    best: tuple[int, int, str] | None = None
+    folded = segment.casefold()
+    for u in units:
+        if len(u) < 5 or _NOT_A_UNIT.search(u):
+            continue
+        at = folded.rfind(u.casefold())
+        if at < 0:
+            bare = re.sub(r"^(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+", "", u, flags=re.I)
+            at = folded.rfind(bare.casefold()) if len(bare) >= 5 else -1
+        if at >= 0 and (best is None or (at, len(u)) > (best[0], best[1])):
+            best = (at, len(u), u)
+    return best[2] if best else None
+
+
+def _figures(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, written, measure) of the percents, points and ranks of ``text``, in order."""
+    out = [(m.start(), m.end(), m.group(1), "percent") for m in _PERCENT.finditer(text)]
+    out += [(m.start(), m.end(), m.group(1), "points") for m in _POINTS.finditer(text)]
+    out += [(m.start(1), m.end(), m.group(1), "rank") for m in _RANK.finditer(text)]
+    return sorted(out)
+
+
+def mark_quantities(block: Block, statements: list[Statement], units: Sequence[str],
+                    scope: str | None) -> list[Statement]:
+    """Mark the block's percent statements (in ``statements``) with what they
+    are about, and return new statements for figures in points and ranks that
+    name a statistic or a unit."""
+    text = block.text
+    percents = [st for st in statements if st.kind == "percent" and st.paragraph == block.index]
+    out: list[Statement] = []
+    prev_end, prev_stat, prev_clause = 0, None, -1
+    k = 0
+    for start, end, written, measure in _figures(text):
+        clause = _clause_start(text, start)
+        segment = text[max(prev_end, clause):start]
+        stat = _stat(segment) or (prev_stat if clause == prev_clause else None)
+        before = text[clause:start]
+        window = re.sub(r"[()]", " ", text[max(0, start - 40):start])  # "tối thiểu (10%)"
+        grade_name = bool(re.match(r"\s*(?:đến\s+dưới\s+\d+\s*%\s*)?nhiệm\s+vụ", text[end:], re.I))
+        rule_like = bool(_RULE_BEFORE.search(window) or _RULE_AFTER.match(text[end:])
+                         or (_NOT_A_FIGURE.search(window) and (grade_name or "hoàn" not in window[-15:]))
+                         or _RULE_CLAUSE.search(before) or _RULE_CLAUSE.search(window))
+        unit = _unit_after(text, end, units) if stat in ("max", "min") else None
+        unit = unit or _unit_before(before, units)
+        subj = list(_SUBJECT.finditer(text, _sentence_start(text, start), start))
+        of_max = "1" if re.match(r"\s*(?:số\s+)?điểm\s+tối\s+đa", text[end:], re.I) else ""
+        lost = "1" if re.match(r"\s*(?:tổng\s+)?(?:số\s+)?điểm\s+bị\s+trừ", text[end:], re.I) else ""
+        raw = {"claim": "" if rule_like else "1", "stat": stat or "", "of_max": of_max, "lost": lost,
+               "clause": text[_sentence_start(text, start):start],
+               "before": text[max(0, start - 200):start], "unit": unit or "",
+               "subject": subject_key(subj[-1].group("what")) if subj else "", "measure": measure, "at": str(start),
+               "level": level_at(text, start, scope) or "", "time": time_at(text, start) or "",
+               "context": _context(text, start, end)}
+        if measure == "percent":
+            if k < len(percents):
+                st = percents[k]
+                k += 1
+                st.raw.update(raw)
+        elif not rule_like and (stat or unit):
+            value = count_value(written) if measure == "rank" else _decimal(written)
+            if value is not None:
+                out.append(Statement(kind="score" if measure == "points" else "rank", text=text[start:end],
+                                     paragraph=block.index, page=block.page, value=value, scope=scope,
+                                     raw={**raw, "text": written}))
+        prev_end, prev_stat, prev_clause = end, stat, clause
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(". ", 0, pos), text.rfind(";", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _decimal(written: str) -> Decimal | None:
+    pct = percent_value(written)
+    return pct[0] if pct else None
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence of a figure, cut to about 160 characters around it."""
+    a = _sentence_start(text, start)
+    b = min((i for i in (text.find(". ", end), text.find(";", end)) if i >= 0), default=len(text))
+    a = max(a, start - 120)
+    return text[a:b + 1].strip(" ;")
