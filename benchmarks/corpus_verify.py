@@ -10,7 +10,12 @@ components with maxima in the header ("(12đ)", "[6 điểm]", "Tối đa 20
 điểm"), some cells ``x/y``, a "Tổng cộng" row; a QĐ 766 group table with
 "Tỷ lệ (%)" and "Điểm đạt (Tối đa N điểm)" pairs under merged indicator
 headers; a statistics table numbered 1 / 1.1 / 1.1.1 or I / 1 / a; a
-self-assessment of hierarchical criteria with long evidence text.
+self-assessment of hierarchical criteria with long evidence text; groups as
+rows (a cluster's subtotal row, then its members; numbered I / A or not at
+all); units as columns (indicators as rows, a "Toàn tỉnh" column or none);
+statistics in the prose ("bình quân", "cao nhất", "thấp nhất") over a
+ranking table. Unit names are drawn from random syllables; thousands with
+dots or none; one or two decimals.
 
     python3 benchmarks/corpus_verify.py OUT_DIR [--n 40] [--seed 11]
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -261,7 +267,145 @@ def self_assessment(rnd: random.Random) -> tuple[Doc, callable]:
     return doc, plant
 
 
-KINDS = [ranking, components, group766, statistics, self_assessment]
+# -- layouts the real offices also use: groups as rows, units as columns, statistics in prose
+
+_SYL = ["Tân", "Phú", "Hòa", "An", "Đức", "Bình", "Thạnh", "Lộc", "Xuân", "Hải", "Mỹ", "Long", "Phước", "Quảng",
+        "Hưng", "Thuận", "Đông", "Tây", "Nam", "Bắc", "Sơn", "Lâm", "Hà", "Trung", "Vĩnh", "Định", "Cát", "Gia"]
+
+
+def names(rnd: random.Random, n: int, kind: str | None = None) -> list[str]:
+    """``n`` distinct unit names made of random syllables (xã, phường, đặc khu, sở)."""
+    out: list[str] = []
+    while len(out) < n:
+        k = kind or rnd.choice(["xã", "xã", "phường", "Sở"])
+        body = " ".join(rnd.sample(_SYL, rnd.choice([2, 2, 3])))
+        name = f"UBND {k} {body}" if k in ("xã", "phường", "đặc khu") else f"{k} {body}"
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _count(v: int, dots: bool) -> str:
+    return vi(D(v), 0) if dots else str(v)
+
+
+def groups_as_rows(rnd: random.Random) -> tuple[Doc, callable]:
+    """A group row (a cluster of communes, a sector) with its subtotal, then
+    its members; a "Tổng cộng" row at the end or none."""
+    n_groups = rnd.randint(2, 4)
+    dots = rnd.random() < 0.7
+    pp = rnd.choice([1, 2])
+    heads = [rnd.choice(["STT", "TT"]), rnd.choice(["Đơn vị", "Địa phương", "Cơ quan, đơn vị"]),
+             rnd.choice(["Tổng số hồ sơ", "Số hồ sơ tiếp nhận", "Tổng số hồ sơ đã giải quyết"]),
+             rnd.choice(["Số hồ sơ đúng hạn", "Giải quyết đúng hạn", "Đúng hạn"]),
+             rnd.choice(["Tỷ lệ đúng hạn (%)", "Tỷ lệ (%)", "Tỷ lệ hồ sơ đúng hạn (%)"])]
+    numbering = rnd.choice(["roman", "letters", "none"])
+    rows, group_rows, member_rows = [], [], []
+    grand_t = grand_o = 0
+    counter = 0
+    for g in range(n_groups):
+        members = names(rnd, rnd.randint(2, 5), rnd.choice(["xã", "phường"]))
+        vals = []
+        for _ in members:
+            t = rnd.randint(40, 4000)
+            vals.append((t, rnd.randint(int(t * 0.85), t)))
+        gt, go = sum(t for t, _ in vals), sum(o for _, o in vals)
+        grand_t, grand_o = grand_t + gt, grand_o + go
+        no = ["I", "II", "III", "IV"][g] if numbering == "roman" else "ABCD"[g] if numbering == "letters" else ""
+        label = rnd.choice(["Cụm", "Khu vực", "Nhóm"]) + " " + " ".join(rnd.sample(_SYL, 2))
+        group_rows.append(len(rows))
+        rows.append([no, label, _count(gt, dots), _count(go, dots), vi(D(go) / gt * 100, pp)])
+        for k, (name, (t, o)) in enumerate(zip(members, vals)):
+            counter += 1
+            member_rows.append(len(rows))
+            rows.append([str(k + 1 if numbering != "none" else counter), name, _count(t, dots), _count(o, dots),
+                         vi(D(o) / t * 100, pp)])
+    if rnd.random() < 0.6:
+        rows.append(["", rnd.choice(["Tổng cộng", "Toàn tỉnh", "Cộng"]), _count(grand_t, dots), _count(grand_o, dots),
+                     vi(D(grand_o) / grand_t * 100, pp)])
+    doc = Doc(name="", kind="groups_as_rows")
+    doc.tables.append(Table([heads], rows, "KẾT QUẢ GIẢI QUYẾT HỒ SƠ THEO CỤM XÃ"))
+
+    def plant(d: Doc, rnd: random.Random) -> None:
+        t = d.tables[0]
+        r = rnd.choice(group_rows + member_rows * 2)
+        c = rnd.choice([2, 3, 4])
+        if c == 4:
+            t.rows[r][c] = vi(_num(t.rows[r][c]) - D("7.5"), pp)
+        else:
+            v = int(_num(t.rows[r][c]))
+            t.rows[r][c] = _count(v + rnd.choice([-1, 1]) * max(11, v // 10), dots)
+        d.slip = (t.rows[r][1], heads[c])
+    return doc, plant
+
+
+def transposed(rnd: random.Random) -> tuple[Doc, callable]:
+    """Units as columns, indicators as rows; a "Toàn tỉnh" column or none."""
+    units = names(rnd, rnd.randint(3, 6))
+    dots = rnd.random() < 0.6
+    pp = rnd.choice([1, 2])
+    totals = [rnd.randint(50, 9000) for _ in units]
+    ok = [rnd.randint(int(t * 0.8), t) for t in totals]
+    late = [t - o for t, o in zip(totals, ok)]
+    labels = [rnd.choice(["Tổng số hồ sơ", "Số hồ sơ đã giải quyết"]), rnd.choice(["Đúng hạn", "Số hồ sơ đúng hạn"]),
+              rnd.choice(["Quá hạn", "Số hồ sơ quá hạn"]), rnd.choice(["Tỷ lệ đúng hạn (%)", "Tỷ lệ đúng hạn"])]
+    with_all = rnd.random() < 0.6
+    head = [rnd.choice(["Chỉ tiêu", "Nội dung"])] + units
+    head += [rnd.choice(["Toàn tỉnh", "Tổng cộng"])] if with_all else []
+    series = [totals, ok, late]
+    rows = []
+    for label, vals in zip(labels, series):
+        rows.append([label] + [_count(v, dots) for v in vals] + ([_count(sum(vals), dots)] if with_all else []))
+    pcts = [D(o) / t * 100 for o, t in zip(ok, totals)] + ([D(sum(ok)) / sum(totals) * 100] if with_all else [])
+    rows.append([labels[3]] + [vi(p, pp) for p in pcts])
+    doc = Doc(name="", kind="transposed")
+    doc.tables.append(Table([head], rows, "KẾT QUẢ GIẢI QUYẾT HỒ SƠ CỦA CÁC ĐƠN VỊ"))
+
+    def plant(d: Doc, rnd: random.Random) -> None:
+        t = d.tables[0]
+        r = rnd.randrange(4)
+        c = rnd.randrange(1, len(head))
+        if r == 3:
+            t.rows[r][c] = vi(_num(t.rows[r][c]) - D("6.5"), pp)
+        else:
+            v = int(_num(t.rows[r][c]))
+            t.rows[r][c] = _count(v + max(13, v // 8), dots)
+        d.slip = (head[c], t.rows[r][0])  # a finding names the unit (the column) and the measure
+    return doc, plant
+
+
+def prose_statistics(rnd: random.Random) -> tuple[Doc, callable]:
+    """A ranking table and a paragraph that states its mean, highest and
+    lowest ("bình quân", "cao nhất", "thấp nhất"); the slip is in the prose."""
+    doc, _ = ranking(rnd)
+    doc.kind = "prose_statistics"
+    t = doc.tables[0]
+    head = [h for h in t.header[0]]
+    ci = next(i for i, h in enumerate(head) if re.search(r"chỉ số|tỷ lệ|kết quả", h, re.I))
+    ui = next(i for i, h in enumerate(head) if re.search(r"đơn vị|cơ quan", h, re.I))
+    units = [r for r in t.rows if not re.search(r"cao nhất|thấp nhất|trung bình", r[0])]
+    vals = [(_num(r[ci]), r[ui]) for r in units]
+    mean = q(sum(v for v, _ in vals) / len(vals))
+    hi, lo = max(vals), min(vals)
+    word = rnd.choice(["bình quân", "trung bình"])
+    text = rnd.choice([
+        f"Chỉ số {word} của {len(vals)} đơn vị đạt {vi(mean)}%; đơn vị có chỉ số cao nhất là {hi[1]} "
+        f"({vi(hi[0])}%), thấp nhất là {lo[1]} ({vi(lo[0])}%).",
+        f"Kết quả: cao nhất {vi(hi[0])}% ({hi[1]}), thấp nhất {vi(lo[0])}% ({lo[1]}), {word} {vi(mean)}%.",
+    ])
+    doc.paragraphs.append(text)
+
+    def plant(d: Doc, rnd: random.Random) -> None:
+        which = rnd.choice([mean, hi[0], lo[0]])
+        old = vi(which) + "%"
+        new = vi(which - D("3.2")) + "%"
+        k = len(d.paragraphs) - 1
+        d.paragraphs[k] = d.paragraphs[k].replace(old, new, 1)
+        d.slip = ("¶", old)
+    return doc, plant
+
+
+KINDS = [ranking, components, group766, statistics, self_assessment, groups_as_rows, transposed, prose_statistics]
 
 
 # -------------------------------------------------------------------------- writing

@@ -37,10 +37,11 @@ _STATS = (
 )
 _STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
 
-NUMBERING = re.compile(r"^\(?([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?(?:\.\d{1,3})*\.?\)?$")
+NUMBERING = re.compile(r"^\(?([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-HJ-UWYZĐ])[.)]?(?:\.\d{1,3})*\.?\)?$")
 _ARABIC_PATH = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 _ROMAN = re.compile(r"^([IVXLC]{1,6})(?:\.(\d{1,3}))?\.?$")
 _LETTER = re.compile(r"^\(?([a-zđ])[.)]$|^([a-zđ])$")
+_UPPER = re.compile(r"^([A-HJ-UWYZĐ])[.)]?$")  # one capital letter that is no roman numeral (C, D, L are letters)
 
 _PERCENT_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ|chỉ\s*số")
 _MAX_HEAD = re.compile(r"tối\s*đa|điểm\s*chuẩn|thang\s*điểm")
@@ -62,6 +63,8 @@ class Col:
     leaf: str = ""  # folded lowest header label (what the column itself is)
     group: str = ""  # folded header labels above the leaf (the indicator or unit a pair belongs to)
     precision: int = 0  # the fewest decimals its non-whole cells show (a whole '17' may be 16,99 rounded)
+    source_row: int | None = None  # a turned-round frame: the table row this column was (ScoreTable.rows index)
+    source_grid: int | None = None  # … and its grid row
 
 
 @dataclass
@@ -77,6 +80,8 @@ class Row:
     path: tuple | None = None  # numbering path for nesting
     report_row: int | None = None  # index in ScoreTable.rows
     page: int | None = None
+    source_key: str | None = None  # a turned-round frame: the table column this row was (its key)
+    source_col: int | None = None  # … and its grid column
 
     def value(self, c: int) -> Decimal | None:
         cell = self.cells.get(c)
@@ -88,6 +93,7 @@ class Frame:
     table: ScoreTable
     cols: list[Col]
     rows: list[Row]
+    transposed: bool = False  # units as columns: rows here are the table's columns (relations_transposed)
 
     def col(self, index: int) -> Col:
         return next(c for c in self.cols if c.index == index)
@@ -100,6 +106,8 @@ class Frame:
         return [c for c in self.cols if c.kind == "num" and (role is None or c.role == role)]
 
     def cell_key(self, row: Row, col: Col) -> tuple[int, str] | None:
+        if self.transposed:
+            return (col.source_row, row.source_key) if col.source_row is not None and row.source_key else None
         return (row.report_row, col.key) if row.report_row is not None else None
 
 
@@ -141,6 +149,9 @@ def numbering_path(no: str | None) -> tuple | None:
     m = _LETTER.match(t)
     if m:
         return ("L", m.group(1) or m.group(2))
+    m = _UPPER.match(t)
+    if m:
+        return ("U", m.group(1))  # A. / B. : a part above the roman headings
     return None
 
 

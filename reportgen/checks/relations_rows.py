@@ -86,28 +86,74 @@ def _roots(rows: list[Row]) -> list[Row]:
 
 
 def _levels(rows: list[Row]) -> dict[int, int]:
-    """Nesting depth per row from its numbering: I → 0, III.1 → 1, arabic
-    items one below the last roman heading (1 → 1, 1.1 → 2 under I; 1 → 2
-    under III.1), a) one below the last arabic item; an unnumbered row is an
-    item of the numbered row above it."""
+    """Nesting depth per row from its numbering: A → 0 (a part above the
+    roman headings), I → 0 (1 under a part), III.1 → 1, arabic items one
+    below the last roman heading (1 → 1, 1.1 → 2 under I; 1 → 2 under
+    III.1), a) one below the last arabic item; an unnumbered row is an item
+    of the numbered row above it — unless it heads a group: see
+    :func:`_group_rows`."""
     out: dict[int, int] = {}
-    roman_level = None  # level of the last roman heading
+    groups = _group_rows(rows)
+    upper = any(r.path is not None and r.path[0] == "U" for r in rows)
+    roman_level = None  # level of the last roman (or group) heading
     last = None  # level of the last numbered (roman or arabic) row
     for r in rows:
         p = r.path
-        if p is None:
+        if r.i in groups:
+            level = 0
+            roman_level = level
+        elif p is None:
             level = (last + 1) if last is not None else 0
+        elif p[0] == "U":
+            level = 0
+            roman_level = None
         elif p[0] == "R":
-            level = len(p) - 2
+            level = len(p) - 2 + (1 if upper else 0)
             roman_level = level
         elif p[0] == "L":
             level = (last if last is not None else 0) + 1
         else:
-            level = (roman_level + 1 if roman_level is not None else 0) + len(p) - 1
+            base = roman_level if roman_level is not None else (0 if upper and last is not None else None)
+            level = (base + 1 if base is not None else 0) + len(p) - 1
         out[r.i] = level
-        if p is not None and p[0] != "L":
+        if r.i in groups or (p is not None and p[0] != "L"):
             last = level
     return out
+
+
+def _group_rows(rows: list[Row]) -> set[int]:
+    """Unnumbered rows that head a group of numbered members (a cluster, a
+    sector written as a row with its subtotal): each such row, followed by
+    two or more rows numbered 1, 2 … (one level), equals their sum in some
+    numeric column — on every such row of the table and at least two."""
+    runs = []
+    k = 0
+    while k < len(rows):
+        r = rows[k]
+        if r.path is None and r.kind == "unit" and r.cells:
+            j = k + 1
+            while j < len(rows) and rows[j].path is not None and len(rows[j].path) == 1 \
+                    and isinstance(rows[j].path[0], int):
+                j += 1
+            if j - k - 1 >= 2:
+                runs.append((r, rows[k + 1:j]))
+                k = j
+                continue
+        k += 1
+    if len(runs) < 2:
+        return set()
+    for head, members in runs:
+        if not any(_sums_to(head, members, c) for c in head.cells):
+            return set()
+    return {head.i for head, _ in runs}
+
+
+def _sums_to(head: Row, members: list[Row], c: int) -> bool:
+    vals = [m.value(c) for m in members]
+    if any(v is None for v in vals) or head.cells[c].percent_sign:
+        return False
+    total = head.value(c)
+    return total != 0 and abs(sum(vals, Decimal(0)) - total) <= sum_tolerance(vals, total)
 
 
 def _has_unnumbered_items(rows: list[Row], r: Row) -> bool:

@@ -34,7 +34,9 @@ def frames(report: Report) -> list[Frame]:
     hit = _CACHE.get(id(report))
     if hit is not None and hit[0] is report:
         return hit[1]
-    out = [f for f in (frame_of(t) for t in report.tables) if f is not None]
+    from .relations_transposed import turned
+
+    out = [turned(f) or f for f in (frame_of(t) for t in report.tables) if f is not None]
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[id(report)] = (report, out)
@@ -110,10 +112,13 @@ def finding(code: str, severity: str, message: str, frame: Frame, row: Row | Non
         return format(v, "f") if isinstance(v, Decimal) else str(v)
 
     table = frame.table
-    return Finding(code=code, severity=severity, message=message, table=table.index,
-                   row=row.report_row if row is not None else None,
+    report_row, column = (row.report_row if row is not None else None), (col.key if col is not None else None)
+    if frame.transposed:  # the table's own row and column of the cell
+        report_row = col.source_row if col is not None else None
+        column = row.source_key if row is not None else None
+    return Finding(code=code, severity=severity, message=message, table=table.index, row=report_row,
                    unit=(short(row.label) or None) if row is not None else None,
-                   column=col.key if col is not None else None, reported=text(reported),
+                   column=column, reported=text(reported),
                    expected=text(expected),
                    page=(row.page if row is not None and row.page is not None else table.page))
 

@@ -88,7 +88,10 @@ def assign(columns: list[HeaderColumn], scheme: Scheme) -> dict[int, str]:
         if idx not in taken and free:
             taken[idx] = free[0]
     inds = scheme.indicators
-    if len(columns) == len(inds) and _maxima_agree(columns, inds):
+    # Position decides only where the header says something of the scheme: a
+    # column it names, or maxima; six columns of unit names are no six indicators.
+    said = bool(taken) or any(c.max is not None for c in columns)
+    if len(columns) == len(inds) and said and _maxima_agree(columns, inds):
         for column, ind in zip(columns, inds):
             if column.index not in taken and ind.key not in taken.values():
                 taken[column.index] = ind.key
