@@ -128,7 +128,7 @@ def stat_of(label: str) -> str | None:
         if name in ("sum", "overall"):
             if pattern.search(text) or pattern.search(bare):
                 return name
-        elif pattern.search(text) and len(text.split()) <= 8:
+        elif pattern.match(bare) and len(text.split()) <= 8:  # "Chỉ số trung bình", never "UBND xã Trung Bình Đức"
             return name
     return None
 

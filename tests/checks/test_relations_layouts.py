@@ -35,7 +35,7 @@ def _groups(first: str, second: str, total_ok: str = "1.380") -> list[list[str]]
             [second, "Cụm Nam", "600", "560", "93,33"],
             ["1", "UBND xã Đức Lập", "300", "290", "96,67"],
             ["2", "UBND phường Mỹ Long", "200", "180", "90,00"],
-            ["3", "UBND xã Cát Tiên", "100", "90", "90,00"],
+            ["3", "UBND xã Trung Bình Đức", "100", "90", "90,00"],  # a name, no mean row
             ["", "Tổng cộng", "1.600", total_ok if total_ok else "1.510", "94,38"]]
 
 
