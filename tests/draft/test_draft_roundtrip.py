@@ -61,6 +61,9 @@ def _assert_same_tables_and_no_error(data, path, kind):
 def test_docx_draft_reads_back_with_the_same_values_and_verifies_clean(tmp_path, scheme, kind):
     data, path = _draft(scheme, kind, tmp_path)
     _assert_same_tables_and_no_error(data, path, kind)
+    result = verify_path(path)  # nothing left unchecked, no layout finding either
+    assert [(f.code, f.message) for f in result.findings if str(f.severity) != "info"] == []
+    assert (result.verdict, result.exit_status) == ("ĐẠT", 0)
 
 
 @pytest.mark.slow

@@ -101,3 +101,67 @@ def test_the_pdfs_of_every_draft_verify_passed(pdfs):
         left = [(f.code, f.message) for f in result.findings
                 if str(f.severity) != "info" or not (f.code == "LAYOUT_FONT" and "phông thay thế" in f.message)]
         assert left == [] and result.verdict == "ĐẠT" and result.exit_status == 0, (path.name, left)
+
+
+# Other provinces, other unit lists: names made of random syllables, table
+# sizes from a few units to a whole province's communes, monthly, quarterly
+# and yearly periods, every scheme shipped.
+_SYLLABLES = ["An", "Bình", "Cát", "Đông", "Ea", "Hà", "Hòa", "Khánh", "Lạc", "Long", "Mỹ", "Nghĩa", "Phú",
+              "Quang", "Sơn", "Tân", "Thạnh", "Trung", "Vĩnh", "Xuân", "Yên", "Ia", "Đắk", "Nậm", "Pa"]
+PROVINCES = [("Lào Cai", "qd766-2022", (9, 57), "2025-03", 11), ("Cà Mau", "dienbien-2024", (4, 31), "2024-Q2", 12),
+             ("Quảng Ngãi", "tt01-2018", (15, 8), "2025", 13), ("Đắk Lắk", "dienbien-2023", (22, 102), "2023-11", 14)]
+
+
+def _generated(scheme_name: str, sizes, period: str, seed: int):
+    import random
+
+    from reportgen.draft.synthetic import rows_for, synthetic_data
+    from reportgen.schemes import all_schemes
+
+    rnd = random.Random(seed)
+    used: set[str] = set()
+
+    def fresh(prefix: str) -> str:
+        while True:
+            name = f"{prefix} {rnd.choice(_SYLLABLES)} {rnd.choice(_SYLLABLES).lower()}".replace(" ea", " Ea")
+            name = " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+            if name not in used:
+                used.add(name)
+                return name
+
+    scheme = all_schemes()[scheme_name]
+    data = synthetic_data(scheme, sizes=sizes, period=period, seed=seed)
+    for index, dt in enumerate(data.tables):
+        prefix = ("Ban Quản Lý", "UBND Xã")[index % 2]
+        names = [fresh(prefix).replace("Ban Quản Lý", "Ban Quản lý").replace("UBND Xã", "UBND xã")
+                 for _ in dt.table.rows]
+        dt.table.rows[:] = rows_for(scheme, len(names), seed + index, lambda i, names=names: names[i])
+    return data
+
+
+@pytest.mark.parametrize("province,scheme,sizes,period,seed", PROVINCES, ids=[p[0] for p in PROVINCES])
+def test_drafts_of_generated_provinces_verify_passed(tmp_path, province, scheme, sizes, period, seed):
+    """Each kind of draft of another province's generated score sheet verifies
+    ĐẠT, exit 0, with no layout finding; no paragraph names more units than
+    the threshold, and none names a file or a sheet."""
+    import re
+
+    from reportgen.draft import build_draft
+    from reportgen.draft.inputs import prepared
+    from reportgen.draft.metadata import meta_from_dict
+    from reportgen.draft.narrative import NAME_THRESHOLD
+
+    data = prepared(_generated(scheme, sizes, period, seed))
+    names = [r.unit for dt in data.tables for r in dt.rows]
+    assert len(set(names)) == sum(sizes)
+    meta = {"parent": f"UBND tỉnh {province}", "issuer": "Văn phòng UBND tỉnh", "place": province,
+            "number": str(seed), "signer": "Trần Thị Minh", "deadline": "trong tháng sau"}
+    for kind in ("BC", "TB", "CV"):
+        result = build_draft(data, meta_from_dict({**meta, "doc_type": kind}))
+        path = tmp_path / f"{kind}.docx"
+        result.save(path)
+        _assert_passes(path)
+        for text in (p.text for p in result.document.paragraphs):
+            named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+            assert len(set(named)) <= NAME_THRESHOLD, (kind, text)
+            assert not re.search(r"\.xlsx|\.csv|synthetic|trang “|dòng \d", text), text
