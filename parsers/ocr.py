@@ -55,26 +55,21 @@ def needs_ocr(chars: list[dict]) -> bool:
 def render(path: Path, page_index: int, dpi: int = DPI):
     """The page as a grayscale numpy array."""
     import numpy as np
-    import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(path))
-    try:
+    from .pdfium_lock import opened
+
+    with opened(path) as doc:
         img = doc[page_index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-    finally:
-        doc.close()
     return np.asarray(img)
 
 
 def page_dpi(path: Path, page_index: int, dpi: int, limits) -> int:
     """``dpi``, lowered for a page so large its image would pass
     ``limits.page_pixels`` (see :func:`parsers.limits.capped_dpi`)."""
-    import pypdfium2 as pdfium
+    from .pdfium_lock import opened
 
-    doc = pdfium.PdfDocument(str(path))
-    try:
+    with opened(path) as doc:
         width, height = doc[page_index].get_size()
-    finally:
-        doc.close()
     return max(1, int(capped_dpi(width, height, dpi, limits)))
 
 

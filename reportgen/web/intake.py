@@ -79,16 +79,15 @@ def _check_zip(path: Path, config: WebConfig) -> None:
 def _check_pages(path: Path, config: WebConfig) -> None:
     import pypdfium2 as pdfium
 
+    from parsers.pdfium_lock import opened
+
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        with opened(path) as pdf:
+            pages = len(pdf)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise UploadRefused("Tệp PDF có mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.") from None
         raise UploadRefused("Tệp PDF bị hỏng, không mở được.") from None
-    try:
-        pages = len(pdf)
-    finally:
-        pdf.close()
     if pages > config.max_pages:
         raise UploadRefused(f"Tệp PDF có {pages} trang, vượt giới hạn {config.max_pages} trang.")
     if pages == 0:

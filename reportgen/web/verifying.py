@@ -137,22 +137,20 @@ def to_pdf(src: Path, kind: str, out: Path) -> Path:
 
 def render_pages(pdf_path: Path, folder: Path, dpi: int, progress=None) -> list[dict]:
     """Each page as ``folder/N.png`` (1-based); returns the pages' sizes in points."""
-    import pypdfium2 as pdfium
+    from parsers.pdfium_lock import opened
 
     folder.mkdir(exist_ok=True)
-    pdf = pdfium.PdfDocument(str(pdf_path))
     sizes = []
-    try:
+    with opened(pdf_path) as pdf:
         n = len(pdf)
-        for i in range(n):
-            if progress:
-                progress("Đang dựng ảnh trang", i + 1, n)
+    for i in range(n):  # the lock is let go between pages, so other threads' pages go on
+        if progress:
+            progress("Đang dựng ảnh trang", i + 1, n)
+        with opened(pdf_path) as pdf:
             page = pdf[i]
             width, height = page.get_size()
             image = page.render(scale=dpi / 72).to_pil()
-            image.save(folder / f"{i + 1}.png", optimize=False)
-            sizes.append({"number": i + 1, "width": round(width, 2), "height": round(height, 2)})
             page.close()
-    finally:
-        pdf.close()
+        image.save(folder / f"{i + 1}.png", optimize=False)
+        sizes.append({"number": i + 1, "width": round(width, 2), "height": round(height, 2)})
     return sizes
