@@ -3,6 +3,11 @@ whatever happens becomes a :class:`JobResult` naming the file.
 
 Options of each kind (all plain JSON values):
 
+- every kind: ``scheme_folders`` (folders of scheme files that join the
+  shipped schemes in the worker, as they are when the job runs: the web
+  server's uploaded schemes; a Celery worker on another machine needs the
+  same folder at the same path).
+
 - ``verify``: ``scheme`` (name), ``engine``, ``ocr``, ``password``,
   ``ocr_threads`` (pages recognised at once; 1 inside a batch), ``limits``
   (the command line's ``--limit`` values as ``{name: value}``, see
@@ -27,6 +32,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
+from ..errors import ReportgenError
 from ..raw import UnreadableInput
 from .model import (
     VERDICT_BUG,
@@ -69,8 +75,12 @@ def run_job(job: Job, emit: Emit | None = None, attempts: int = 1) -> JobResult:
 
     progress("started")
     try:
+        for folder in job.options.get("scheme_folders") or ():
+            from ..schemes import add_scheme_folder
+
+            add_scheme_folder(folder)
         result = _RUNNERS[job.kind](job, progress)
-    except UnreadableInput as exc:
+    except ReportgenError as exc:  # bad input, an unknown scheme, a bad template: exit 2
         result = JobResult(job.id, job.kind, job.input, "failed", VERDICT_UNREADABLE, 2,
                            error=_named(str(exc), job.name))
     except Exception as exc:  # our own bug: reported, the batch goes on

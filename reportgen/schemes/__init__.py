@@ -7,7 +7,10 @@ province is adding a file; nothing here branches on a scheme's name.
 The shipped schemes are in ``data/``. A user's own schemes join them through
 ``REPORTGEN_SCHEMES`` (files or folders of ``*.toml``, separated by
 ``os.pathsep``; ``--scheme-file`` sets it), so every reader, check and worker
-process sees the same catalogue. Every file is validated first
+process sees the same catalogue. A long-running process (the web server, a
+job worker) adds a folder of schemes uploaded while it runs with
+:func:`add_scheme_folder`: its files are looked at again on every call, so a
+scheme saved a moment ago is known at once. Every file is validated first
 (:mod:`.validate`): a bad one is a :class:`SchemeError` naming the key and line.
 """
 from __future__ import annotations
@@ -202,20 +205,57 @@ def shipped_schemes() -> dict[str, Scheme]:
     return out
 
 
+_FOLDERS: list[Path] = []  # folders added by add_scheme_folder, in this process
+
+
+def add_scheme_folder(folder: str | Path) -> None:
+    """Let the ``*.toml`` files of ``folder`` join the schemes of this process
+    from now on, as they are at each call (a missing or empty folder adds
+    nothing). For a server's uploaded schemes; idempotent."""
+    path = Path(folder).resolve()
+    if path not in _FOLDERS:
+        _FOLDERS.append(path)
+
+
+def _folder_stamp() -> tuple[tuple[str, int, int], ...]:
+    """The added folders' scheme files with their change time and size: the
+    cache key that makes a newly saved or replaced file count at once."""
+    out = []
+    for folder in _FOLDERS:
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # removed between the listing and now
+            out.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
 def all_schemes() -> dict[str, Scheme]:
-    """The shipped schemes and the user's own (``REPORTGEN_SCHEMES``), by name."""
+    """The shipped schemes, the user's own (``REPORTGEN_SCHEMES``) and those of
+    the folders added by :func:`add_scheme_folder`, by name."""
     spec = os.environ.get(SCHEMES_ENV, "").strip()
-    if not spec:
+    stamp = _folder_stamp() if _FOLDERS else ()
+    if not spec and not stamp:
         return shipped_schemes()
-    return _with_user_schemes(spec)
+    return _with_user_schemes(spec, stamp)
 
 
 @lru_cache(maxsize=8)
-def _with_user_schemes(spec: str) -> dict[str, Scheme]:
+def _with_user_schemes(spec: str, stamp: tuple[tuple[str, int, int], ...] = ()) -> dict[str, Scheme]:
     out = dict(shipped_schemes())
-    for path in scheme_files([p for p in spec.split(os.pathsep) if p.strip()]):
-        scheme = load_scheme_file(path)
+    files = scheme_files([p for p in spec.split(os.pathsep) if p.strip()]) if spec else []
+    added = [Path(entry[0]) for entry in stamp]
+    for path in [*files, *added]:
+        try:
+            scheme = load_scheme_file(path)
+        except SchemeError:
+            if path in added:
+                continue  # an added folder's file that no longer loads is not offered (the server lists it)
+            raise
         if scheme.name in out:
+            if out[scheme.name].path and Path(out[scheme.name].path).resolve() == Path(path).resolve():
+                continue  # the same file named twice
             where = "bộ chỉ số có sẵn" if scheme.name in shipped_schemes() else f"tệp {out[scheme.name].path}"
             raise SchemeError(f"{path}: tên bộ chỉ số “{scheme.name}” trùng với {where}; hãy đặt tên khác.")
         out[scheme.name] = scheme

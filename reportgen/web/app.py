@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
+from ..schemes import add_scheme_folder
 from . import accounts
 from .accounts import LOCAL_ADMIN, User
 from .config import WebConfig
@@ -60,6 +61,7 @@ def create_app(config: WebConfig | None = None, engine=None) -> FastAPI:
     app.state.config = config
     app.state.engine = engine or open_engine(config.db_url)
     app.state.store = Store(config.work_dir)
+    add_scheme_folder(config.scheme_dir)  # uploaded schemes are usable by every check
     app.state.runner = Runner(config.workers)
     app.state.templates = _templates()
     app.state.last_purge = 0.0

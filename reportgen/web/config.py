@@ -47,9 +47,15 @@ class WebConfig:
     def work_dir(self) -> Path:
         return self.data_dir / "work"
 
+    @property
+    def scheme_dir(self) -> Path:
+        """Where an administrator's uploaded schemes are kept (one TOML each)."""
+        return self.data_dir / "schemes"
+
     def ensure(self) -> None:
         """Create the folders (private to this user) and the session secret."""
-        for folder in (self.data_dir, self.work_dir, self.data_dir / "drafts", self.data_dir / "imports"):
+        for folder in (self.data_dir, self.work_dir, self.data_dir / "drafts", self.data_dir / "imports",
+                       self.scheme_dir):
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o700)
         if self.secret_key is None:

@@ -18,7 +18,7 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
 
 
 def _folder(request: Request) -> Path:
-    folder = request.app.state.config.data_dir / "schemes"
+    folder = request.app.state.config.scheme_dir
     folder.mkdir(exist_ok=True)
     return folder
 
@@ -63,12 +63,17 @@ def validate(path: Path) -> tuple[object | None, list[str]]:
     return scheme, []
 
 
-@router.get("/bo-chi-so")
-def list_page(request: Request, user: User = Depends(current_user)):
+def _catalogue(request: Request) -> dict:
+    """The schemes known (the shipped, the user's own) apart from the uploaded."""
     from ..schemes import all_schemes
 
-    return page(request, "schemes.html", {"shipped": all_schemes(), "uploaded": uploaded_schemes(request),
-                                          "messages": [], "saved": None})
+    uploaded = uploaded_schemes(request)
+    return {"shipped": {k: v for k, v in all_schemes().items() if k not in uploaded}, "uploaded": uploaded}
+
+
+@router.get("/bo-chi-so")
+def list_page(request: Request, user: User = Depends(current_user)):
+    return page(request, "schemes.html", {**_catalogue(request), "messages": [], "saved": None})
 
 
 @router.get("/bo-chi-so/{name}")
@@ -84,8 +89,6 @@ def show(request: Request, name: str, user: User = Depends(current_user)):
 
 @router.post("/bo-chi-so", dependencies=[Depends(check_csrf)])
 async def upload(request: Request, file: UploadFile = File(...), user: User = Depends(require("quan_tri"))):
-    from ..schemes import all_schemes
-
     data = await file.read(MAX_SCHEME_BYTES + 1)
     messages, saved = [], None
     if not data:
@@ -98,7 +101,7 @@ async def upload(request: Request, file: UploadFile = File(...), user: User = De
         tmp.write_bytes(data)
         try:
             scheme, messages = validate(tmp)
-            if scheme is not None and scheme.name in all_schemes():
+            if scheme is not None and scheme.name in _catalogue(request)["shipped"]:  # an uploaded one is replaced
                 scheme, messages = None, [f"Tên '{scheme.name}' trùng một bộ chỉ số có sẵn: hãy đặt tên khác."]
             if scheme is not None:
                 tmp.replace(folder / f"{scheme.name}.toml")
@@ -106,6 +109,5 @@ async def upload(request: Request, file: UploadFile = File(...), user: User = De
                 audit(request, user, "scheme_upload", file.filename or "", scheme.name)
         finally:
             tmp.unlink(missing_ok=True)
-    return page(request, "schemes.html", {"shipped": all_schemes(), "uploaded": uploaded_schemes(request),
-                                          "messages": messages, "saved": saved},
+    return page(request, "schemes.html", {**_catalogue(request), "messages": messages, "saved": saved},
                 status_code=200 if saved else 400)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from .accounts import User
@@ -48,17 +48,27 @@ def verify_page(request: Request, user: User = Depends(current_user), tat_ca: in
     everyone = bool(tat_ca) and user.can("lanh_dao")
     items = store.items(None if everyone else user.username, purpose="verify")
     rows = [(i, _status(request, i)) for i in items[:200]]
-    return page(request, "verify.html", {"rows": rows, "everyone": everyone,
+    from ..schemes import all_schemes
+
+    return page(request, "verify.html", {"rows": rows, "everyone": everyone, "schemes": all_schemes(),
                                          "limit_mb": request.app.state.config.max_upload_bytes // (1024 * 1024)})
 
 
 @router.post("/kiem-tra/tai-len", dependencies=[Depends(check_csrf)])
-async def upload(request: Request, files: list[UploadFile] = File(default=[]), user: User = Depends(current_user)):
+async def upload(request: Request, files: list[UploadFile] = File(default=[]), scheme: str = Form(""),
+                 user: User = Depends(current_user)):
+    """Each file is verified with the scheme chosen (``scheme``: a shipped or
+    an uploaded scheme's name), or with the one its tables fit when none is."""
+    from ..schemes import all_schemes
+
     config = request.app.state.config
     store: Store = request.app.state.store
     purge_old(request.app)
     if not files:
         return _respond(request, [], [("", "Chưa chọn tệp nào.")], status=400)
+    scheme = scheme.strip() or None
+    if scheme is not None and scheme not in all_schemes():
+        return _respond(request, [], [("", f"Không có bộ chỉ số “{scheme}”: hãy chọn trong danh sách.")], status=400)
     if len(files) > config.max_files_per_upload:
         return _respond(request, [], [("", f"Mỗi lần chỉ tải lên tối đa {config.max_files_per_upload} tệp.")],
                         status=400)
@@ -77,12 +87,12 @@ async def upload(request: Request, files: list[UploadFile] = File(default=[]), u
             continue
         item = store.create(Item(id=store.new_id(), owner=user.username, name=name, kind=kind, size=size), tmp)
         audit(request, user, "upload", name, f"{kind}, {size} byte, mã {item.id}")
-        _start(request, item, user)
+        _start(request, item, user, scheme)
         made.append(item)
     return _respond(request, made, refused, status=200 if made else 400)
 
 
-def _start(request: Request, item: Item, user: User) -> None:
+def _start(request: Request, item: Item, user: User, scheme: str | None = None) -> None:
     from ..jobs import Job
     from .verifying import from_job, job_input
 
@@ -114,10 +124,12 @@ def _start(request: Request, item: Item, user: User) -> None:
         accounts.audit(engine, user.username, "verify", item.name,
                        f"mã {item.id}: " + ("xong" if job.state == "done" else f"lỗi: {job.error}"))
 
-    job = Job("verify", str(job_input(store, item)), {"ocr_threads": 1}, id=item.id)
+    options = {"ocr_threads": 1, "scheme": scheme, "scheme_folders": [str(config.scheme_dir)]}
+    job = Job("verify", str(job_input(store, item)), options, id=item.id)
     request.app.state.runner.submit_job(
         user.username, job,
-        lambda result, progress: from_job(store, item, result, progress, config.render_dpi, checked=checked),
+        lambda result, progress: from_job(store, item, result, progress, config.render_dpi, scheme=scheme,
+                                          checked=checked),
         on_done=done)
 
 

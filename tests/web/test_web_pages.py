@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from fixtures import REAL_DIR
 
-from web_support import login, make_app, seed_files
+from web_support import login, make_app, seed_files, wait_done
 
 pytestmark = pytest.mark.slow
 PORTAL = Path(str(REAL_DIR / "portal-766-2025-10.xlsx"))
@@ -267,3 +267,55 @@ def test_page_numbers_are_written_as_format_vi_writes_them(text):
 
     assert vi_number(Decimal(text)) == format_vi(Decimal(text))
     assert vi_number(text) == format_vi(Decimal(text))
+
+
+PROVINCE_Y = GOOD_SCHEME.replace("tinh-x-2025", "tinh-y-2025").replace("tỉnh X", "tỉnh Y")
+
+
+def _province_y_report() -> bytes:
+    """Five communes scored on tỉnh Y's two indicators (6 + 4 points); UBND xã
+    Tân Lộc has 7,5/10 = 75% yet is written Tốt, which tỉnh Y gives from 80%.
+    Nothing in the document states the bands: only the scheme knows them."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("BÁO CÁO Kết quả đánh giá tháng 10 năm 2025")
+    table = doc.add_table(rows=1, cols=6)
+    header = ["STT", "Tên đơn vị", "Công khai (6 điểm)", "Hài lòng (4 điểm)", "Tổng điểm", "Xếp loại"]
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    rows = [("UBND xã An Phú", "5,5", "3,5", "9", "Tốt"), ("UBND xã Bình Minh", "5", "3", "8", "Tốt"),
+            ("UBND xã Tân Lộc", "4,5", "3", "7,5", "Tốt"), ("UBND xã Long Hưng", "6", "4", "10", "Tốt"),
+            ("UBND xã Mỹ Hòa", "4", "2,5", "6,5", "Chưa đạt")]
+    for number, row in enumerate(rows, 1):
+        for cell, text in zip(table.add_row().cells, (str(number), *row)):
+            cell.text = text
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_an_uploaded_scheme_is_offered_and_used_by_the_checks(app):
+    """A province scheme uploaded by the administrator is at once in the
+    verify page's list and, chosen there, binds the table and grades it by
+    its own bands, in the job's worker process as in the server's view; an
+    uploaded scheme may be replaced, a shipped one never."""
+    with TestClient(app) as c:
+        login(c, "quantri")
+        assert c.post("/bo-chi-so", files={"file": ("y.toml", PROVINCE_Y.encode())}).status_code == 200
+        assert 'value="tinh-y-2025"' in c.get("/kiem-tra").text
+        again = c.post("/bo-chi-so", files={"file": ("y.toml", PROVINCE_Y.replace("Quyết định 1", "Quyết định 2")
+                                                      .encode())})
+        assert again.status_code == 200 and "Đã lưu bộ chỉ số tinh-y-2025" in again.text
+        r = c.post("/kiem-tra/tai-len", files=[("files", ("tinh-y.docx", _province_y_report()))],
+                   data={"scheme": "tinh-y-2025"}, headers={"Accept": "application/json"})
+        assert r.status_code == 200, r.text
+        item = r.json()["items"][0]["id"]
+        assert wait_done(c, item)["state"] == "done"
+        result = c.get(f"/kiem-tra/{item}/ket-qua.json").json()
+        assert [t["scheme"] for t in result["tables"]] == ["tinh-y-2025"]
+        grades = [(f["code"], f["severity"], f["message"]) for f in result["findings"] if f["code"].startswith("GRADE")]
+        assert grades == [("GRADE_MISMATCH", "error", "Xếp loại ghi Tốt nhưng 75% thuộc loại Chưa đạt")]
+        unknown = c.post("/kiem-tra/tai-len", files=[("files", ("tinh-y.docx", _province_y_report()))],
+                         data={"scheme": "tinh-z"}, headers={"Accept": "application/json"})
+        assert unknown.status_code == 400 and "Không có bộ chỉ số “tinh-z”" in unknown.text
