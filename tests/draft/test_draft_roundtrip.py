@@ -75,3 +75,6 @@ def test_pdf_drafts_read_back_with_the_same_values_and_verify_clean(tmp_path):
     kinds = [kind for _ in SCHEMES for kind in KINDS]
     for (data, _), pdf, kind in zip(drafts, pdfs, kinds):
         _assert_same_tables_and_no_error(data, pdf, kind)
+        result = verify_path(pdf)  # the ND30 check of the PDF finds nothing either (the font note is info)
+        assert [(f.code, f.message) for f in result.findings if str(f.severity) != "info"] == []
+        assert (result.verdict, result.exit_status) == ("ĐẠT", 0)

@@ -141,8 +141,8 @@ def _generated(scheme_name: str, sizes, period: str, seed: int):
 
 @pytest.mark.parametrize("province,scheme,sizes,period,seed", PROVINCES, ids=[p[0] for p in PROVINCES])
 def test_drafts_of_generated_provinces_verify_passed(tmp_path, province, scheme, sizes, period, seed):
-    """Each kind of draft of another province's generated score sheet verifies
-    ĐẠT, exit 0, with no layout finding; no paragraph names more units than
+    """Each kind of draft of another province's generated score sheet, as DOCX
+    and as its LibreOffice PDF, verifies ĐẠT, exit 0, with no layout finding; no paragraph names more units than
     the threshold, and none names a file or a sheet."""
     import re
 
@@ -156,12 +156,20 @@ def test_drafts_of_generated_provinces_verify_passed(tmp_path, province, scheme,
     assert len(set(names)) == sum(sizes)
     meta = {"parent": f"UBND tỉnh {province}", "issuer": "Văn phòng UBND tỉnh", "place": province,
             "number": str(seed), "signer": "Trần Thị Minh", "deadline": "trong tháng sau"}
+    drafts = []
     for kind in ("BC", "TB", "CV"):
         result = build_draft(data, meta_from_dict({**meta, "doc_type": kind}))
         path = tmp_path / f"{kind}.docx"
         result.save(path)
+        drafts.append(path)
         _assert_passes(path)
         for text in (p.text for p in result.document.paragraphs):
             named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
             assert len(set(named)) <= NAME_THRESHOLD, (kind, text)
             assert not re.search(r"\.xlsx|\.csv|synthetic|trang “|dòng \d", text), text
+    from reportgen.draft.pdf import convert
+
+    for pdf in convert(drafts, tmp_path / "pdf"):  # LibreOffice, one process for the three
+        result = verify_path(pdf)
+        assert [(f.code, f.message) for f in result.findings if str(f.severity) != "info"] == [], pdf.name
+        assert (result.verdict, result.exit_status) == ("ĐẠT", 0)
