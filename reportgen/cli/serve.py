@@ -50,5 +50,8 @@ def run(args) -> int:
     config = WebConfig(**kwargs)
     app = create_app(config)
     print(f"reportgen: mở http://{args.host}:{args.port} trên trình duyệt (Ctrl+C để dừng)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        app.state.runner.shutdown()  # the job workers end with the server (Ctrl+C or SIGTERM)
     return 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue
+import sys
 import threading
 import time
 from collections import deque
@@ -31,10 +32,31 @@ _EVENTS = None  # the worker side of the progress queue
 def _init_worker(events) -> None:
     global _EVENTS
     _EVENTS = events
+    _end_with_parent()
     try:
         os.nice(0)
     except OSError:
         pass
+
+
+def _end_with_parent() -> None:
+    """A worker ends when it is told to (SIGTERM) and when the process that
+    started it dies. A forked worker inherits its parent's Python signal
+    handlers: under ``reportgen serve`` that is uvicorn's, which only sets a
+    flag, so the workers outlived a stopped server. On Linux the kernel also
+    sends SIGTERM when the parent dies (PR_SET_PDEATHSIG)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before the call: nobody is left to serve
+            os._exit(0)
 
 
 def _emit(p: Progress) -> None:

@@ -64,6 +64,20 @@ def server(tmp_path_factory):
     proc.terminate()
     proc.wait(timeout=20)
     log.close()
+    # the server's job workers end with it: no process is left serving that port
+    left = [p for p in Path("/proc").glob("[0-9]*") if _cmdline(p).count(f"--port\0{port}\0")]
+    for _ in range(50):
+        if not (left := [p for p in left if p.exists()]):
+            break
+        time.sleep(0.2)
+    assert left == [], [_cmdline(p) for p in left]
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_text(errors="replace")
+    except OSError:
+        return ""
 
 
 @pytest.fixture(scope="module")
