@@ -13,7 +13,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Mm, Pt
+from docx.shared import Pt
+from layout_docx import _arial, _margins, _runs  # the DOCX rules' own slips
 
 from fixtures import REAL_DIR
 from reportgen.draft import build_draft, load_data
@@ -39,26 +40,6 @@ def _only_clone_notes(path: Path) -> bool:
     notes = [m for code, severity, m in _layout(path) if severity == "info"]
     return all(code == "LAYOUT_FONT" for code, s, _ in _layout(path) if s == "info") and \
         all("phông thay thế cùng kích thước chữ của Times New Roman" in m for m in notes)
-
-
-def _runs(document):
-    for p in document.paragraphs:
-        yield from p.runs
-    for t in document.tables:
-        for row in t.rows:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    yield from p.runs
-
-
-def _margins(d):
-    for s in d.sections:
-        s.top_margin = s.bottom_margin = s.left_margin = s.right_margin = Mm(10)
-
-
-def _arial(d):
-    for r in _runs(d):
-        r.font.name = "Arial"
 
 
 def _no_motto(d):
