@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from fixtures import build, build_pdf
+from fixtures import build
 from parsers import read_raw
 from parsers.ocr import MIN_CONFIDENCE, skew_angle
 from parsers.vi_plausibility import is_syllable, plausibility
@@ -45,14 +45,8 @@ def test_skew_of_a_slightly_rotated_page_is_measured():
 
 
 @pytest.fixture(scope="module")
-def scanned_002(tmp_path_factory):
-    out = tmp_path_factory.mktemp("scan")
-    docx = build.build_seed("002", out)["docx"]
-    (pdf,) = build_pdf.libreoffice_pdfs([docx], out)
-    text = read_raw(pdf)
-    table = next(text.tables)
-    pages = sorted({c.page for row in table.rows for c in row})
-    scan = build_pdf.scanned_pdf(pdf, out / "002.scan.pdf", pages=pages)
+def scanned_002(seed_002_scan):
+    text, scan = seed_002_scan
     return text, scan, read_raw(scan)
 
 

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from fixtures import build, build_pdf
 from parsers import read_raw
 
 pytestmark = pytest.mark.slow
@@ -15,15 +14,8 @@ NUMBER = re.compile(r"^([-–]|\d{1,3}([.,]\d{1,3})*(/\d{1,3})?)$")
 
 
 @pytest.fixture(scope="module")
-def scan(tmp_path_factory):
-    out = tmp_path_factory.mktemp("scan-page")
-    docx = build.build_seed("002", out)["docx"]
-    (pdf,) = build_pdf.libreoffice_pdfs([docx], out)
-    text = read_raw(pdf)
-    table = next(text.tables)
-    pages = sorted({c.page for row in table.rows for c in row})
-    assert len(pages) >= 2
-    return text, build_pdf.scanned_pdf(pdf, out / "002.scan.pdf", pages=pages)
+def scan(seed_002_scan):
+    return seed_002_scan
 
 
 def _cells(doc):
