@@ -43,6 +43,7 @@ class Limits:
     page_pixels: int = 40_000_000          # pixels of one page rendered for OCR (DPI capped to fit)
     ocr_page_seconds: float = 120.0        # OCR of one page
     ocr_document_seconds: float = 1800.0   # OCR of the whole document
+    ocr_noise_pages: int = 3               # leading scanned pages that are not text before OCR stops
     xlsx_rows: int = 200_000               # rows read from one sheet
     xlsx_cells: int = 5_000_000            # non-empty cells of a workbook
     docx_paragraphs: int = 200_000         # paragraphs of a DOCX (body and cells)

@@ -195,9 +195,11 @@ def _odd_in_numbers(text: str) -> bool:
 
 def read_page(path: Path, page_index: int, settings: dict):
     """(blocks, notes) of one scanned page, like :func:`parsers.ocr.read_page`."""
-    from .ocr import prepare_page, table_cells
+    from .ocr import looks_like_text, noise_page_notes, prepare_page, table_cells
 
     clean, mask, angle, dpi = prepare_page(Path(path), page_index, settings)
+    if not looks_like_text(clean, dpi):
+        return [], noise_page_notes(page_index + 1, angle, dpi, "page")
     scale = 72.0 / dpi
     page = page_index + 1
     page_words = words(clean, PAGE_PSM)
@@ -354,7 +356,7 @@ def page_reader(path: Path, scanned: list[int], settings: dict) -> Callable:
         from .ocr import read_page as single
     threads = min(_threads(settings), len(scanned))
     if threads < 2:
-        return single
+        return _Reader(single, {})
     from .limits import ocr_budget
 
     budget = ocr_budget()  # the threads keep the document's time budget even after it ends
@@ -370,8 +372,23 @@ def page_reader(path: Path, scanned: list[int], settings: dict) -> Callable:
     futures: dict[int, Future] = {i: pool.submit(run, i) for i in scanned}
     pool.shutdown(wait=False)
 
-    def read(p: Path, page_index: int, s: dict):
-        fut = futures.pop(page_index, None)
-        return fut.result() if fut is not None else single(p, page_index, s)
+    return _Reader(single, futures)
 
-    return read
+
+class _Reader:
+    """``reader(path, page_index, settings)``: the page's OCR result, from
+    its prefetch when one was started; :meth:`cancel` drops the prefetches
+    not yet begun, so that a document refused on its first pages does not
+    go on being read by the threads after the refusal."""
+
+    def __init__(self, single: Callable, futures: dict[int, Future]):
+        self.single, self.futures = single, futures
+
+    def __call__(self, path: Path, page_index: int, settings: dict):
+        fut = self.futures.pop(page_index, None)
+        return fut.result() if fut is not None else self.single(path, page_index, settings)
+
+    def cancel(self) -> None:
+        for fut in self.futures.values():
+            fut.cancel()
+        self.futures.clear()

@@ -33,7 +33,7 @@ from pathlib import Path
 from reportgen.raw import RawDocument, RawNote, RawTable, UnreadableInput
 
 from .layout_pdf import page_layout
-from .limits import begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
+from .limits import LimitExceeded, begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_grid import grid_table
@@ -129,11 +129,14 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
             source = stamps.get(page.page_number, page)
             try:
                 blocks += read_page(source, path, settings, doc.notes)
+                refuse_noise_scan(blocks, doc.notes, path, limits, page.page_number < max(wanted))
                 if not any(n.kind == "scanned_page" and n.page == page.page_number for n in doc.notes):
                     layouts.append(page_layout(page))  # for the ND30 layout check
             finally:
                 page.close()
     finally:
+        if hasattr(settings.get("_ocr_read"), "cancel"):
+            settings.pop("_ocr_read").cancel()  # no OCR goes on after a refusal
         end_ocr_budget()
         pdf.close()
         for stamped in {id(p.pdf): p.pdf for p in stamps.values()}.values():
@@ -149,6 +152,19 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
 
         doc.notes += low_confidence_notes(doc, float(settings.get("ocr_min_confidence", MIN_CONFIDENCE)))
     return doc
+
+
+def refuse_noise_scan(blocks: list, notes: list[RawNote], path: Path, limits, more: bool) -> None:
+    """Stop a document whose first ``limits.ocr_noise_pages`` scanned pages
+    were all noise (nothing read from them, nor from any page before) while
+    pages remain: a scan of nothing would otherwise take minutes a page."""
+    if blocks or not more:
+        return
+    noise = sum(1 for n in notes if n.kind == "page_not_text")
+    if noise >= limits.ocr_noise_pages:
+        raise LimitExceeded("ocr_noise_pages", (
+            f"Không đọc được nội dung của tệp {path.name}: {noise} trang quét đầu tiên không giống văn bản "
+            "(nhiễu, ảnh chụp hoặc quá mờ); đã dừng nhận dạng chữ."))
 
 
 def _stamped(path: Path, settings: dict, pdf) -> dict:

@@ -76,6 +76,8 @@ class Ledger:
     # A percent or a fraction that is the figure of a share (or of a count
     # by grade) is one claim with it: statement index → the claim's index.
     _member_of: dict[int, int] = field(default_factory=dict, repr=False)
+    # Pages nothing could be read from (a scanned page of noise): not checked.
+    unread_pages: list[int] = field(default_factory=list)
 
     def add_table(self, index: int, title: str | None, page: int | None,
                   numeric_cells: Iterable[Cell]) -> TableEntry:
@@ -116,7 +118,9 @@ class Ledger:
     # -- registration and totals ------------------------------------------------
 
     def register(self, report) -> None:
-        """Enter every table with numbers and every numeric claim of ``report``."""
+        """Enter every table with numbers, every numeric claim and every
+        unread page of ``report``."""
+        self.unread_pages = list(getattr(report, "unread_pages", ()))
         for table in report.tables:
             cells = numeric_cells(table)
             if cells:
@@ -154,7 +158,8 @@ class Ledger:
 
     @property
     def complete(self) -> bool:
-        return not self.unchecked_tables() and not self.unchecked_claims() and self.anything_checked
+        return (not self.unchecked_tables() and not self.unchecked_claims() and not self.unread_pages
+                and self.anything_checked)
 
     def line(self) -> str:
         """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.'"""
@@ -176,6 +181,7 @@ class Ledger:
             } for e in sorted(self.tables.values(), key=lambda e: e.index) if e.numeric_cells],
             "unchecked_claims": [{"statement": c.statement, "paragraph": c.paragraph, "page": c.page,
                                   "text": c.text} for c in self.unchecked_claims()],
+            "unread_pages": list(self.unread_pages),
         }
 
 

@@ -401,6 +401,9 @@ class Report:
     # The page layout where the format keeps it (DOCX), for the ND30 check:
     # None for text, PDF and spreadsheets.
     layout: "Layout | None" = None
+    # Pages the parser could not read at all (a scanned page of noise): what
+    # they hold was not checked.
+    unread_pages: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

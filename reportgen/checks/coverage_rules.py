@@ -55,6 +55,21 @@ def claim_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                               "trong văn bản (không rõ tổng thể hoặc bảng mà nó nói tới). Cần kiểm tra thủ công.")
 
 
+@rule("PAGE_UNREAD", "Trang quét không đọc được (nhiễu, ảnh chụp): nội dung trang chưa được kiểm tra")
+def page_unread(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trang ảnh quét mà trình đọc bỏ qua vì không giống văn bản (chấm nhiễu
+    phủ kín trang, ảnh chụp, bản quét quá mờ): không có dòng chữ nào để nhận dạng.
+    Vì sao: số liệu trên trang ấy (nếu có) chưa được đọc, nên chưa được kiểm tra; kết
+    luận là CHƯA KIỂM TRA HẾT, không phải ĐẠT, và người đọc phải xem trang ấy bằng mắt.
+    Ví dụ sai: bản quét 5 trang, trang 3 là ảnh nhiễu kín trang: báo PAGE_UNREAD trang 3.
+    Ví dụ đúng: mọi trang quét đều có dòng chữ nhận dạng được: không báo."""
+    for page in ctx.ledger.unread_pages:
+        yield Finding(code="PAGE_UNREAD", severity="warning", page=page,
+                      message=f"Trang {page} là ảnh quét không giống văn bản (nhiễu, ảnh chụp hoặc quá mờ): "
+                              "không nhận dạng chữ được, nội dung trang chưa được kiểm tra. Cần xem trang này "
+                              "bằng mắt.")
+
+
 @rule("NOTHING_CHECKED", "Không tìm thấy bảng số liệu hay nhận định có số nào để kiểm tra")
 def nothing_checked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: văn bản mà không bảng số liệu hay nhận định có số nào được đọc ra và

@@ -109,6 +109,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     report.layout = _layout(raw, blocks)
     report.statements = _statements(report)
     report.grade_legend = read_grade_legend(report.paragraphs)
+    report.unread_pages = sorted({n.page for n in raw.notes if n.kind == "page_not_text" and n.page is not None})
     return report
 
 

@@ -42,9 +42,21 @@ def _layout_docx():
     return module
 
 
+def _maker(folder: Path):
+    """The folder's own make.py (inputs a text file cannot carry: a PDF page of noise)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"make_{folder.name.replace('-', '_')}", folder / "make.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def _input(folder: Path, name: str, which: str, tmp_path: Path) -> Path:
     if name.startswith("layout-"):
         return _layout_docx().make(name, which, tmp_path)
+    if (folder / "make.py").exists():
+        return _maker(folder).make(which, tmp_path)
     return folder / f"{which}.txt"
 
 
