@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportgen.raw import RawParagraph, RawTable
 
@@ -24,6 +25,7 @@ _VNI = re.compile(r"(^|\+)VNI[-_ ]", re.IGNORECASE)
 _LIST_START = re.compile(r"^([-–•+*]\s|\d{1,2}(\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
 
 
+@lru_cache(maxsize=1024)
 def legacy_encoding(fontname: str) -> str | None:
     if _VNI.search(fontname or ""):
         return "vni"
