@@ -72,6 +72,13 @@ def covered_spaces(line: list[dict]) -> set[int]:
     out: set[int] = set()
     if not any(ch["text"].isspace() for ch in line):
         return out
+    reach = float("-inf")  # the right end of the glyphs so far
+    for ch in line:
+        if ch["x0"] < reach - 0.05:
+            break
+        reach = max(reach, ch["x1"])
+    else:  # no two glyphs overlap by 0,05 pt, less than any covering (0,6 of 0,1 pt at least)
+        return out
     for i, ch in enumerate(line):
         if not ch["text"].isspace():
             continue
@@ -98,7 +105,7 @@ def letter_gap(line: list[dict]) -> float:
         prev = ch
     if not gaps:
         return 0.0
-    size = _median([_size(c) for c in line])
+    size = _median([c.get("size") or 10.0 for c in line])
     return min(max(_median(gaps), 0.0), MAX_TRACKING * size)
 
 
@@ -121,7 +128,7 @@ def line_text(line: list[dict], gap: float | None = None) -> str:
             prev = ch
             continue
         if prev is not None and out and out[-1] != " ":
-            if ch["x0"] - prev["x1"] > gap + WORD_GAP * _size(ch):
+            if ch["x0"] - prev["x1"] > gap + WORD_GAP * (ch.get("size") or 10.0):
                 out.append(" ")
         out.append(t)
         prev = ch

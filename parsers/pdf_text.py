@@ -35,11 +35,15 @@ def legacy_encoding(fontname: str) -> str | None:
 
 
 def majority_legacy(chars: list[dict]) -> str | None:
-    counts: dict[str | None, int] = {}
+    by_font: dict[str, int] = {}  # in the order fonts first appear, as the encodings then do
     for ch in chars:
         if not ch["text"].isspace():
-            enc = legacy_encoding(ch.get("fontname", ""))
-            counts[enc] = counts.get(enc, 0) + 1
+            name = ch.get("fontname", "")
+            by_font[name] = by_font.get(name, 0) + 1
+    counts: dict[str | None, int] = {}
+    for name, n in by_font.items():
+        enc = legacy_encoding(name)
+        counts[enc] = counts.get(enc, 0) + n
     if not counts:
         return None
     best = max(counts, key=counts.get)
