@@ -338,7 +338,9 @@ def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     holds = 0
     for row in frame.units:
         t = row.value(total.index)
-        vals = [row.value(c.index) for c in parts]
+        # A part written "-" does not apply: it adds nothing (an empty cell is unread: no check).
+        vals = [Decimal(0) if v is None and c.index in row.na else v
+                for c, v in ((c, row.value(c.index)) for c in parts)]
         if t is None or any(v is None for v in vals) or not any(vals):
             continue
         got = sum(vals, Decimal(0))
