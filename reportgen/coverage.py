@@ -94,6 +94,7 @@ class ClaimEntry:
     paragraph: int | None = None
     page: int | None = None
     relations: set[str] = field(default_factory=set)
+    figure: str = ""  # the claim's own words ("11/15 cơ quan", "73,33%"); ``text`` is its sentence
 
     @property
     def checked(self) -> bool:
@@ -164,7 +165,8 @@ class Ledger:
                 entry.not_figures.update(exempt)
         self._statement_ids = {id(st): i for i, st in enumerate(report.statements)}
         for i, st, members in claim_statements(report):
-            self.add_claim(i, st.raw.get("context") or st.text, st.paragraph, st.page)
+            entry = self.add_claim(i, st.raw.get("context") or st.text, st.paragraph, st.page)
+            entry.figure = entry.figure or st.text
             for m in members:
                 self._member_of[m] = i
 

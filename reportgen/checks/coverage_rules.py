@@ -146,12 +146,35 @@ def claim_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     KIỂM TRA HẾT.
     Ví dụ sai: "Số cơ quan được đánh giá: 20 cơ quan" mà văn bản không có bảng hay con
     số nào khác về 20 cơ quan ấy: báo CLAIM_UNCHECKED.
-    Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 8 Tốt": đã đối chiếu (12 + 8 = 20)."""
+    Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 8 Tốt": đã đối chiếu (12 + 8 = 20).
+
+    One finding per paragraph: a paragraph with several claims left unchecked lists
+    their figures in one warning (a long report gives one warning per paragraph, not
+    one per figure)."""
+    groups: dict[object, list] = {}
     for entry in ctx.ledger.unchecked_claims():
-        yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=entry.paragraph, page=entry.page,
-                      reported=_short(entry.text, 80),
-                      message=f"Chưa đối chiếu được nhận định “{_short(entry.text)}” với số liệu nào "
-                              "trong văn bản (không rõ tổng thể hoặc bảng mà nó nói tới). Cần kiểm tra thủ công.")
+        key = entry.paragraph if entry.paragraph is not None else ("statement", entry.statement)
+        groups.setdefault(key, []).append(entry)
+    for entries in groups.values():
+        first = entries[0]
+        if len(entries) == 1:
+            yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=first.paragraph, page=first.page,
+                          reported=_short(first.text, 80),
+                          message=f"Chưa đối chiếu được nhận định “{_short(first.text)}” với số liệu nào "
+                                  "trong văn bản (không rõ tổng thể hoặc bảng mà nó nói tới). Cần kiểm tra thủ công.")
+            continue
+        figures = [_short(e.figure or e.text, 60) for e in entries]
+        texts = list(dict.fromkeys(" ".join(e.text.split()) for e in entries))
+        sentences = [t for t in texts if not any(t != o and t in o for o in texts)]  # a clause of another: once
+        quoted = "; ".join(f"“{f}”" for f in figures[:8]) + (f" và {len(figures) - 8} số khác"
+                                                              if len(figures) > 8 else "")
+        where = f" (trang {first.page})" if first.page is not None else ""
+        yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=first.paragraph, page=first.page,
+                      reported=_short("; ".join(figures), 80),
+                      message=f"Đoạn văn{where} có {len(entries)} nhận định có số liệu chưa đối chiếu được với số "
+                              f"liệu nào trong văn bản: {quoted} — trong “{_short(sentences[0])}”"
+                              + (f" và {len(sentences) - 1} câu khác" if len(sentences) > 1 else "")
+                              + " (không rõ tổng thể hoặc bảng mà chúng nói tới). Cần kiểm tra thủ công.")
 
 
 @rule("NOTHING_CHECKED", "Không tìm thấy bảng số liệu hay nhận định có số nào để kiểm tra")

@@ -121,3 +121,29 @@ def test_766_summary_cells_map_to_their_keys_and_a_changed_group_score_is_named(
     errors = [(f.code, f.table, f.row, f.column) for f in result.findings if f.severity == "error"]
     assert ("POINTS_FROM_RATE_MISMATCH", 0, 0, "mdhl") in errors or ("RATIO_MISMATCH", 0, 0, "mdhl") in errors, errors
     assert result.verdict == "KHÔNG ĐẠT"
+
+
+CLAIMS = ("ỦY BAN NHÂN DÂN XÃ A\n\nBÁO CÁO\nKết quả giải quyết hồ sơ quý I năm 2025\n\n"
+          "Trong kỳ, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,4%, tỷ lệ hồ sơ nộp trực tuyến đạt 63,5% và "
+          "tỷ lệ hồ sơ được số hóa đạt 71,2%.\nSố cơ quan được đánh giá: 20 cơ quan.\n")
+
+
+def test_claims_left_unchecked_are_one_warning_per_paragraph_listing_their_figures(tmp_path):
+    path = tmp_path / "bc.txt"
+    path.write_text(CLAIMS, encoding="utf-8")
+    result = verify_path(path)
+    assert result.ledger.totals()["claims"] == (0, 4)
+    found = [(f.paragraph, f.reported) for f in result.findings if f.code == "CLAIM_UNCHECKED"]
+    assert found == [(3, "97,4%; 63,5%; 71,2%"), (4, "Số cơ quan được đánh giá: 20 cơ quan.")]
+    [grouped] = [f for f in result.findings if f.paragraph == 3]
+    assert grouped.message.startswith("Đoạn văn (trang 1) có 3 nhận định có số liệu chưa đối chiếu được với số "
+                                      "liệu nào trong văn bản: “97,4%”; “63,5%”; “71,2%” — trong “Trong kỳ,")
+    assert result.verdict == "CHƯA KIỂM TRA HẾT" and result.exit_status == 3
+
+
+def test_bc36_claims_left_unchecked_are_grouped_by_paragraph():
+    # 48 claims of the appraisal report have nothing to be compared with: 16 paragraphs.
+    result = verify_path(REAL / "ld-cchc2025-bc36-thamdinh.pdf")
+    assert result.ledger.totals()["claims"] == (106, 154)
+    assert len(result.ledger.unchecked_claims()) == 48
+    assert sum(1 for f in result.findings if f.code == "CLAIM_UNCHECKED") == 16

@@ -111,12 +111,13 @@ def test_own_scheme_checks_figures_as_errors_and_assumed_grades_as_warnings():
 def test_forcing_a_shipped_scheme_on_an_own_scheme_table_warns():
     # The forced scheme is said not to fit; the relations of the table itself still
     # find the 17,71 in the "(15đ)" column and Xuất sắc out of the table's grade order.
-    # The sum "Tổng điểm" breaks on 2 of 7 rows (the planted slips): not adopted, so the
-    # figures are only bounded (≤ the header's maxima, grade bands): the table is said
-    # to be unchecked, not passed.
+    # "Tổng điểm" over six columns that each state their maximum is a stated sum: it
+    # holds on 5 of 7 rows and names the two planted totals (Y tế; Giáo dục, whose
+    # 17,71 is off too).
     assert _findings(U3, scheme="dienbien-2024") == [
         ("SCHEME_MISMATCH", "warning", None, None, "dienbien-2024", None),
-        ("TABLE_UNCHECKED", "warning", None, None, None, None),
+        ("SUM_COLUMNS_MISMATCH", "error", "Phòng Y tế", "k8", "81.62", "81.26"),
+        ("SUM_COLUMNS_MISMATCH", "error", "Phòng Giáo dục và Đào tạo", "k8", "62.69", "72.69"),
         ("VALUE_EXCEEDS_MAX", "error", "Phòng Giáo dục và Đào tạo", "k3", "17.71", "15"),
         ("GRADE_BAND_MISMATCH", "error", "Thanh tra huyện", "k9", "Xuất sắc", None)]
 
