@@ -310,8 +310,8 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                     continue
                 holds, checks = _sum_fit(frame, total, parts)
                 distinct = len({t for _, t, _, ok in checks if ok})
-                if (adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))) and distinct >= 2 and (
-                        total.index not in best_for or holds > best_for[total.index][0]):
+                fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                if fits and distinct >= 2 and (total.index not in best_for or holds > best_for[total.index][0]):
                     best_for[total.index] = (holds, checks, parts)
         for t_index, (_, checks, parts) in best_for.items():
             total = frame.col(t_index)
