@@ -38,6 +38,9 @@ RULE_MODULES = (
     "tables",
     "relations",
     "relations_rows",
+    "relations_parents",
+    "relations_ranks",
+    "relations_rates",
     "relations_points",
     "layout",
     "coverage_rules",  # reads what the others verified: last
