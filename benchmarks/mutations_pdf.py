@@ -57,7 +57,8 @@ def _targets(path: Path) -> dict[str, tuple[str, str | None, int | None]]:
                 text = (text or "").strip().rstrip("%").strip()
                 if not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3})?", text):
                     continue
-                where = ("table", row.unit, None) if entry and (i, key) in entry.checked_cells else ("other", None, None)
+                checked = entry is not None and (i, key) in entry.checked_cells
+                where = ("table", row.unit, None) if checked else ("other", None, None)
                 seen.setdefault(text, []).append(where)
     for k, st in enumerate(report.statements):
         claim = ctx.ledger.claims.get(ctx.ledger._member_of.get(k, k))

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from mutations import changed_number
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+
+from mutations import changed_number
 
 PROSE_KINDS = ("date-impossible", "date-inconsistent", "grade-count", "sum", "share", "statistic", "unit-figure")
 _MONTH_30 = (4, 6, 9, 11)
@@ -95,6 +96,30 @@ def _anchor_before(st, token: str) -> tuple[str, str] | None:
     return head[cut + 1:] + token, token
 
 
+def _claim_mutations(st, h: int) -> list[tuple[str, str, str, str | None]]:
+    """(kind, anchor, old, new) for a checked claim of the prose."""
+    if st.kind == "grade_count" and st.raw.get("count") and st.raw.get("at", "").isdigit():
+        at, token = int(st.raw["at"]), st.raw["count"]
+        if st.text[at:at + len(token)] == token:
+            return [("grade-count", st.text[at:at + len(token) + 25], token, _count_changed(token))]
+    elif st.kind == "sum" and st.mode != "breakdown":
+        token = re.match(r"\d[\d.]*", st.text)
+        if token:
+            return [("sum", st.text[:45], token.group(0), changed_number(token.group(0), h))]
+    elif st.kind == "share" and st.raw.get("percent") and st.text.endswith(st.raw["percent"]):
+        token = st.raw["percent"]
+        return [("share", st.text[-40:], token, changed_number(token, h))]
+    elif st.kind in ("percent", "score", "rank") and st.raw.get("claim"):
+        kind = "unit-figure" if st.raw.get("unit") else "statistic" if st.raw.get("stat") else None
+        token = st.text if st.kind != "rank" else st.raw.get("text", st.text)
+        found = _anchor_before(st, token) if kind else None
+        if found is not None:
+            n = int(token) if st.kind == "rank" else 0
+            new = str(n + 3 if n <= 3 else n - 3) if st.kind == "rank" else changed_number(token, h)
+            return [(kind, found[0], token, new)]
+    return []
+
+
 def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[ProseMutation]:
     report = read_path(path)
     ctx = CheckContext()
@@ -114,36 +139,9 @@ def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Pros
             add(st, "date-impossible", text, text, _impossible(text, h))
             if st.role in ("as_of", "until") and report.meta.date is not None:
                 add(st, "date-inconsistent", text, text, _later(text, report.meta.date))
-            continue
-        if i not in checked and member.get(i) not in checked:
-            continue
-        if st.kind == "grade_count" and st.raw.get("count") and st.raw.get("at", "").isdigit():
-            at = int(st.raw["at"])
-            block = st.text
-            token = st.raw["count"]
-            if block[at:at + len(token)] == token:
-                add(st, "grade-count", block[at:at + len(token) + 25], token, _count_changed(token))
-        elif st.kind == "sum" and st.mode != "breakdown":
-            token = re.match(r"\d[\d.]*", st.text)
-            if token:
-                add(st, "sum", st.text[:45], token.group(0), changed_number(token.group(0), h))
-        elif st.kind == "share" and st.raw.get("percent") and st.text.endswith(st.raw["percent"]):
-            token = st.raw["percent"]
-            add(st, "share", st.text[-40:], token, changed_number(token, h))
-        elif st.kind in ("percent", "score", "rank") and st.raw.get("claim"):
-            kind = "unit-figure" if st.raw.get("unit") else "statistic" if st.raw.get("stat") else None
-            if kind is None:
-                continue
-            token = st.text if st.kind != "rank" else st.raw.get("text", st.text)
-            found = _anchor_before(st, token)
-            if found is None:
-                continue
-            if st.kind == "rank":
-                n = int(token)
-                new = str(n + 3 if n <= 3 else n - 3)
-            else:
-                new = changed_number(token, h)
-            add(st, kind, found[0], token, new, st.raw.get("unit") or None)
+        elif i in checked or member.get(i) in checked:
+            for kind, anchor, old, new in _claim_mutations(st, h):
+                add(st, kind, anchor, old, new, st.raw.get("unit") or None)
     rnd = random.Random(seed)
     rnd.shuffle(out)
     return out[:limit] if limit else out

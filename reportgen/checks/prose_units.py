@@ -70,38 +70,42 @@ def _rows_of(report: Report, unit: str) -> list[tuple[ScoreTable, int, ScoreRow]
     return out
 
 
+def _value_columns(table: ScoreTable, row: ScoreRow, head: re.Pattern[str], percent: bool):
+    """(key, label, value) of the row's cells under a header of ``head`` that
+    is not a maximum, a rank or a grade; percent or points, never the other."""
+    for col in table.columns:
+        label = col.label or ""
+        bare = re.sub(r"\([^()]*\)", " ", label)
+        v = row.scores.get(col.key)
+        if not isinstance(v, Decimal) or not head.search(label if percent else bare) or _NOT_VALUE_HEAD.search(bare):
+            continue
+        rate = bool(re.search(r"%|tỷ\s+lệ|tỉ\s+lệ", label, re.I))
+        if (percent and _POINTS_HEAD.search(bare) and not rate) or (not percent and rate):
+            continue
+        yield col.key, label, v
+
+
 def _cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[Cell]:
-    """The cells of ``row`` holding a figure of ``measure``."""
+    """The cells of ``row`` holding a figure of ``measure``; a table bound to a
+    scheme gives only the unit's own total, percent and rank (its indicator
+    columns are points of one indicator, never the unit's figure)."""
+    scored = table.kind == "scores"
     out: list[Cell] = []
-    scored = table.kind == "scores"  # indicator columns of a scheme: points of one indicator, never the unit's figure
-    if measure == "percent":
-        if row.percent is not None:
-            out.append(Cell(table, i, row, "percent", "Tỷ lệ (%)", row.percent))
+    if measure in ("percent", "points"):
+        own = row.percent if measure == "percent" else row.total
+        if own is not None:
+            out.append(Cell(table, i, row, measure if measure == "percent" else "total",
+                            "Tỷ lệ (%)" if measure == "percent" else "Tổng điểm", own))
         if not scored:
-            for col in table.columns:
-                bare = re.sub(r"\([^()]*\)", " ", col.label or "")
-                v = row.scores.get(col.key)
-                if isinstance(v, Decimal) and _PERCENT_HEAD.search(col.label or "") and not _NOT_VALUE_HEAD.search(bare) \
-                        and not (_POINTS_HEAD.search(bare) and not re.search(r"%|tỷ\s+lệ|tỉ\s+lệ", col.label, re.I)):
-                    out.append(Cell(table, i, row, col.key, col.label, v))
-    elif measure == "points":
-        if row.total is not None:
-            out.append(Cell(table, i, row, "total", "Tổng điểm", row.total))
-        if not scored:
-            for col in table.columns:
-                bare = re.sub(r"\([^()]*\)", " ", col.label or "")
-                v = row.scores.get(col.key)
-                if isinstance(v, Decimal) and _POINTS_HEAD.search(bare) and not _NOT_VALUE_HEAD.search(bare) \
-                        and not re.search(r"%|tỷ\s+lệ|tỉ\s+lệ", col.label or "", re.I):
-                    out.append(Cell(table, i, row, col.key, col.label, v))
+            head = _PERCENT_HEAD if measure == "percent" else _POINTS_HEAD
+            out.extend(Cell(table, i, row, k, label, v)
+                       for k, label, v in _value_columns(table, row, head, measure == "percent"))
     elif measure == "rank":
         if row.rank is not None:
             out.append(Cell(table, i, row, "rank", "Thứ hạng", Decimal(row.rank)))
         elif not scored:
-            for col in table.columns:
-                v = row.scores.get(col.key)
-                if isinstance(v, Decimal) and _RANK_HEAD.search(col.label or ""):
-                    out.append(Cell(table, i, row, col.key, col.label, v))
+            out.extend(Cell(table, i, row, col.key, col.label, row.scores[col.key]) for col in table.columns
+                       if isinstance(row.scores.get(col.key), Decimal) and _RANK_HEAD.search(col.label or ""))
         if not out:
             out.extend(_implied_ranks(table, i, row))
     elif measure == "grade" and row.grade:
@@ -147,7 +151,7 @@ def agrees(written: Decimal, exact: Decimal) -> bool:
     places than the prose shows ("93,010" for 93,01)."""
     places = places_of(written)
     unit = Decimal(1).scaleb(-places)
-    if exact == written or exact.quantize(unit, ROUND_HALF_UP) == written or exact.quantize(unit, ROUND_DOWN) == written:
+    if exact == written or written in (exact.quantize(unit, ROUND_HALF_UP), exact.quantize(unit, ROUND_DOWN)):
         return True
     return places_of(exact) < places and written.quantize(Decimal(1).scaleb(-places_of(exact)), ROUND_HALF_UP) == exact
 
@@ -236,7 +240,8 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if not rows:
             continue
         for measure, value in claims:
-            named = [c for t, i, r in rows for c in _named_cells(t, i, r, st)] if measure in ("points", "percent") else []
+            named = [c for t, i, r in rows for c in _named_cells(t, i, r, st)] \
+                if measure in ("points", "percent") else []
             cells = named or [c for t, i, r in rows for c in _cells(t, i, r, measure)]
             cells = [c for c in cells if not _about_other_quantity(st, c)]
             if not cells:
