@@ -33,6 +33,7 @@ RULE_MODULES = (
     "prose_refs",
     "prose_quantities",
     "prose_tables",
+    "prose_units",
     "tables_generic",
     "tables",
     "relations",
