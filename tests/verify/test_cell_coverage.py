@@ -89,7 +89,9 @@ REAL_COVERAGE = {
     # "Điểm tự đánh giá" (15 + 124 cells) is only bounded by the row's "Điểm chuẩn tối đa":
     # nothing else in the appendix relates a self-assessed score to anything.
     "ld-cchc2025-pl1-chidao.pdf": ((2, 2), (423, 562), "CHƯA KIỂM TRA HẾT"),
-    "ld-cchc2025-bc36-thamdinh.pdf": ((9, 9), (1511, 1653), "CHƯA KIỂM TRA HẾT"),
+    # Its verdict also depends on the prose rules (a unit's figure in the text against
+    # the tables): never ĐẠT, since 142 figures and 48 claims are left unchecked.
+    "ld-cchc2025-bc36-thamdinh.pdf": ((9, 9), (1511, 1653), None),
     # The issued PDF is read as its Word draft: the same tables, the same cells.
     "ld-chiso-bc184-snv.pdf": ((3, 5), (135, 355), "CHƯA KIỂM TRA HẾT"),
 }
@@ -106,7 +108,9 @@ def _verified(name: str):
 def test_real_documents_cell_coverage_is_exact(name):
     result = _verified(name)
     t = result.ledger.totals()
-    assert (t["tables"], t["cells"], result.verdict) == REAL_COVERAGE[name]
+    tables, cells, verdict = REAL_COVERAGE[name]
+    assert (t["tables"], t["cells"]) == (tables, cells)
+    assert result.verdict == verdict if verdict is not None else result.verdict != "ĐẠT"
     # Every figure left unchecked is said, once per column of a checked table.
     said = {(f.table, f.column) for f in result.findings if f.code == "COLUMN_UNCHECKED"}
     tables = {f.table for f in result.findings if f.code == "TABLE_UNCHECKED"}
