@@ -100,9 +100,16 @@ def words_text(ws: list[dict]) -> tuple[str, float | None]:
     return text, min(w["conf"] for w in ws)
 
 
-def stacked(crops: dict[int, object], psm: int = 6, config: str = "") -> dict[int, tuple[str, float | None]]:
-    """Read many crops with few Tesseract calls: each crop on its own band."""
+def stacked(crops: dict[int, object], psm: int = 6, config: str = "",
+            reader=None) -> dict[int, tuple[str, float | None]]:
+    """Read many crops with few Tesseract calls: each crop on its own band.
+    ``reader(image)`` gives the words of an image (:func:`words` with
+    ``psm`` and ``config`` when not given)."""
     import numpy as np
+
+    if reader is None:
+        def reader(img):
+            return words(img, psm, config)
 
     out: dict[int, tuple[str, float | None]] = {}
     keys = list(crops)
@@ -122,7 +129,7 @@ def stacked(crops: dict[int, object], psm: int = 6, config: str = "") -> dict[in
             bands.append((k, y - GAP / 2, y + h + GAP / 2))
             y += h + GAP
         found: dict[int, list[dict]] = {}
-        for w in words(canvas, psm, config):
+        for w in reader(canvas):
             mid = (w["top"] + w["bottom"]) / 2
             for k, a, b in bands:
                 if a <= mid < b:
