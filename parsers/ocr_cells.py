@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .vi_plausibility import spaced
+
 _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
 # Number shapes OCR produces by confusing or losing a mark: a decimal point
 # where vi_VN writes a comma ('17.9'), a comma before three digits ('3,712'
@@ -97,7 +99,7 @@ def words_text(ws: list[dict]) -> tuple[str, float | None]:
     text = ""
     for ln in lines:
         text = join_wrapped(text, " ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])))
-    return text, min(w["conf"] for w in ws)
+    return spaced(text), min(w["conf"] for w in ws)
 
 
 def stacked(crops: dict[int, object], psm: int = 6, config: str = "",
