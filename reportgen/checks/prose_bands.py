@@ -213,8 +213,9 @@ def stat_within_bands(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if problem:
                 sign = "%" if st.raw.get("measure") == "percent" else ""
                 yield finding_at("STAT_MISMATCH", "error",
-                                 f"Văn bản nêu số {_WORDS[which]} {format_vi(st.value, places_of(st.value), fixed=True)}"
-                                 f"{sign} nhưng {problem}", st, reported=str(st.value))
+                                 f"Văn bản nêu số {_WORDS[which]} "
+                                 f"{format_vi(st.value, places_of(st.value), fixed=True)}{sign} nhưng {problem}",
+                                 st, reported=str(st.value))
 
 
 _WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}

@@ -111,7 +111,8 @@ def rate_vs_labelled_cell(report: Report, ctx: CheckContext) -> Iterator[Finding
         if placed is None:
             placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
         # the same words, in the table the passage introduces: surely the same rate
-        sure = named[0][0] == 0 and st.paragraph is not None and _next_table_in_section(report, st, placed) is cell.table
+        sure = named[0][0] == 0 and st.paragraph is not None \
+            and _next_table_in_section(report, st, placed) is cell.table
         if agrees(st.value, cell.value) or sure:
             ctx.ledger.statement_checked(st, "rate-vs-labelled-cell")
             ctx.ledger.table_checked(cell.table.index, "rate-vs-labelled-cell", [(cell.row, cell.key)])

@@ -18,7 +18,8 @@ def test_rates_named_like_the_summary_indicators_are_held_to_them():
     checked = {statements[c.statement].text for c in result.ledger.claims.values()
                if "rate-vs-labelled-cell" in c.relations}
     assert checked == {"76,43%", "63%", "80,7%"}
-    found = [(f.severity, f.reported, f.expected, f.message) for f in result.findings if f.rule == "rate-vs-labelled-cell"]
+    found = [(f.severity, f.reported, f.expected, f.message) for f in result.findings
+             if f.rule == "rate-vs-labelled-cell"]
     assert found == [("warning", "86.2", "100",
                       "Văn bản nêu 86,2% cho “Tỷ lệ hồ sơ thanh toán trực tuyến” nhưng bảng 5 ghi 100%")]
     assert any("86,2%" in c.text for c in result.ledger.unchecked_claims())
