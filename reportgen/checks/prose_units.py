@@ -106,6 +106,7 @@ def _cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[Cell]
         elif not scored:
             out.extend(Cell(table, i, row, col.key, col.label, row.scores[col.key]) for col in table.columns
                        if isinstance(row.scores.get(col.key), Decimal) and _RANK_HEAD.search(col.label or ""))
+        out = out or _rank_in_grid(table, i, row)
         if not out:
             out.extend(_implied_ranks(table, i, row))
     elif measure == "grade" and row.grade:
@@ -132,6 +133,20 @@ def _named_cells(table: ScoreTable, i: int, row: ScoreRow, st: Statement) -> lis
 
 _GENERIC_HEAD = re.compile(r"(?<!\w)(?:chỉ\s+số(?:\s+chung)?|tỷ\s+lệ|tỉ\s+lệ|tổng|điểm|đạt|được|kết\s+quả|số|"
                            r"thẩm\s+định|tự\s+đánh\s+giá|chung)(?!\w)|[%:/,.\-–]", re.I)
+
+
+def _rank_in_grid(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
+    """A rank column the reader took for the numbering ("Thứ hạng | Đơn vị …"):
+    the row's cell under a rank header, as written."""
+    grid = table.grid
+    if grid is None or row.grid_row is None or row.grid_row >= len(grid.rows):
+        return []
+    cells = grid.rows[row.grid_row].cells
+    for col in grid.columns:
+        text = cells[col.index].strip() if col.index < len(cells) else ""
+        if _RANK_HEAD.search(col.label or "") and text.isdigit():
+            return [Cell(table, i, row, "rank", col.label, Decimal(text))]
+    return []
 
 
 def _implied_ranks(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
