@@ -477,7 +477,8 @@ def prose_bands(rnd: random.Random) -> tuple[Doc, callable]:
         new_k = k + 1 if k < n else k - 1
         for j, p in enumerate(d.paragraphs):
             if p.startswith(f"- Có {k}/{n} ") and words in p:
-                d.paragraphs[j] = f"- Có {new_k}/{n} {noun} có kết quả đạt {words}, chiếm tỷ lệ {vi(D(new_k) / n * 100)}%;"
+                share = vi(D(new_k) / n * 100)
+                d.paragraphs[j] = f"- Có {new_k}/{n} {noun} có kết quả đạt {words}, chiếm tỷ lệ {share}%;"
                 d.slip = ("¶", f"{k}/{n}")
                 return
     return doc, plant
