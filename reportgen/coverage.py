@@ -266,6 +266,8 @@ def numeric_cells(table) -> set[Cell]:
                 continue  # a role kept also as a score (the same cell) is counted once
             if key == "max" and "max" not in row.raw and "/" in str(row.raw.get("total", "")):
                 continue  # the y of a total written x/y belongs to its cell
+            if row.raw and key not in row.raw and key not in sources and "total" not in row.raw:
+                continue  # not written: the reader's copy of a score's x/y (62,84/100 as total and max)
             out.add((i, key))
         for label, value in row.extra.items():
             label = str(label)

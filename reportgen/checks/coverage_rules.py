@@ -56,8 +56,24 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         reason = ("; ".join(reasons) if reasons else
                   "không nhận ra quan hệ nào giữa các số của bảng (tổng, điểm tối đa, tỷ lệ, xếp loại, thứ hạng)")
         yield Finding(code="TABLE_UNCHECKED", severity="warning", table=entry.index, page=entry.page,
-                      message=f"Bảng {entry.index + 1} ({_table_name(entry)}) có {len(entry.numeric_cells)} ô số "
-                              f"nhưng chưa được kiểm tra: {reason}. Cần đối chiếu thủ công.")
+                      message=f"Bảng {entry.index + 1} ({_table_name(entry)}) có {len(entry.numeric_cells)} ô số"
+                              f"{_columns_text(report, entry)} nhưng chưa được kiểm tra: {reason}. "
+                              "Cần đối chiếu thủ công.")
+
+
+def _columns_text(report: Report, entry: TableEntry, limit: int = 6) -> str:
+    """' (cột “TỶ LỆ %”: 19, “ĐIỂM ĐÁNH GIÁ”: 19)' when the cells are in more than one column."""
+    counts: dict[str, int] = {}
+    for _, key in entry.numeric_cells:
+        counts[key] = counts.get(key, 0) + 1
+    if len(counts) < 2:
+        return ""
+    labels = _column_labels(report, entry.index)
+    order = {key: i for i, key in enumerate(labels)}
+    keys = sorted(counts, key=lambda k: (order.get(k, len(order)), k))
+    parts = [f"“{_short(labels.get(k) or _ROLE_NAMES.get(k) or k, 40)}”: {counts[k]}" for k in keys[:limit]]
+    more = f" và {len(keys) - limit} cột khác" if len(keys) > limit else ""
+    return f" (cột {', '.join(parts)}{more})"
 
 
 def _table_name(entry: TableEntry) -> str:

@@ -77,8 +77,9 @@ def test_ordinals_years_and_codes_are_no_figures():
 # The real documents, measured cell by cell (reportgen verify FILE).
 REAL_COVERAGE = {
     "ld-766-sotaichinh.docx": ((1, 2), (12, 50), "CHƯA KIỂM TRA HẾT"),
-    # Counts in one column: 33 figures are in a sum or a ratio, the others in none (one real slip).
-    "ld-cchc2025-bc329-phuluc.docx": ((7, 7), (33, 105), "KHÔNG ĐẠT"),
+    # Counts in one column: 59 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
+    # two items), the others in none (one real slip: 124 in a % row).
+    "ld-cchc2025-bc329-phuluc.docx": ((7, 7), (59, 105), "KHÔNG ĐẠT"),
     "ld-cchc2025-pl1-songanh.doc": ((2, 2), (48, 48), "ĐẠT"),
     "ld-cchc2025-pl2-xaphuong.doc": ((1, 1), (375, 375), "ĐẠT"),
     # Ranks among 63 provinces and PCI sub-index scores: nothing in the document to check them by.
@@ -167,3 +168,20 @@ def test_bc36_claims_left_unchecked_are_grouped_by_paragraph():
     assert result.ledger.totals()["claims"] == (148, 154)
     assert len(result.ledger.unchecked_claims()) == 6
     assert sum(1 for f in result.findings if f.code == "CLAIM_UNCHECKED") == 2
+
+
+def test_the_items_of_a_numbered_rate_are_checked_and_a_changed_item_is_named(tmp_path):
+    # bc329: "3.1. Tỷ lệ … đúng hạn 99,10" over "3.1.1. 195.197" and "3.1.2. 193.457": the
+    # items are covered by the ratio now (33 → 59 of 105 cells). 193.457 written 139.457
+    # gives 71,44 %, not 99,10 %: an error on the rate's row, quoting the changed item.
+    path = tmp_path / "bc329.docx"
+    shutil.copy(REAL / "ld-cchc2025-bc329-phuluc.docx", path)
+    document = docx.Document(str(path))
+    [cell] = [c for c in document.tables[2].rows[16].cells if c.text.strip() == "193.457"]
+    cell.paragraphs[0].runs[0].text = cell.paragraphs[0].runs[0].text.replace("193.457", "139.457")
+    document.save(str(path))
+    result = verify_path(path)
+    found = [f for f in result.findings if f.code == "PARENT_RATIO_MISMATCH"]
+    assert [(f.severity, f.row, f.column, f.reported, f.expected) for f in found] == [
+        ("error", 12, "k3", "99.10", "71.44")]
+    assert "139.457 / 195.197 × 100 = 71,44" in found[0].message
