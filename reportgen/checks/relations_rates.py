@@ -23,9 +23,9 @@ from .relations_support import (
 
 # ------------------------------------------------------------------------------ a rate over its two items
 
-def _rate_parents(frame: Frame) -> list[tuple[Row, Col, Decimal, Decimal, Decimal]]:
-    """(parent, column, written rate, part, whole) for each numbered "Tỷ lệ …"
-    row whose two items give the part and the whole (the larger)."""
+def _rate_parents(frame: Frame) -> list[tuple[Row, Col, Decimal, Decimal, Decimal, list[Row]]]:
+    """(parent, column, written rate, part, whole, the two items) for each
+    numbered "Tỷ lệ …" row whose two items give the part and the whole (the larger)."""
     rows = [r for r in frame.rows if r.kind in ("unit", "heading")]
     out = []
     for parent, kids in items_by_parent(rows):
@@ -36,7 +36,7 @@ def _rate_parents(frame: Frame) -> list[tuple[Row, Col, Decimal, Decimal, Decima
             values = [k.value(col.index) for k in kids]
             if cell is None or any(v is None for v in values) or max(values) == 0:
                 continue
-            out.append((parent, col, cell.value, min(values), max(values)))
+            out.append((parent, col, cell.value, min(values), max(values), kids))
     return out
 
 
@@ -59,17 +59,18 @@ def parent_ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding
 
     tests = [(frame, t) for frame in frames(report) for t in _rate_parents(frame)]
     checks = []
-    for frame, (parent, col, written, part, whole) in tests:
+    for frame, (parent, col, written, part, whole, kids) in tests:
         computed = part / whole * 100
-        checks.append((frame, parent, col, written, part, whole, computed,
+        checks.append((frame, parent, col, written, part, whole, kids, computed,
                        abs(computed - written) <= ratio_tolerance(written, part, whole)))
     holds = sum(1 for c in checks if c[-1])
     if not adopted(holds, len(checks)):
         for frame, *_ in checks:
             doubt(ctx, frame, f"Mục “Tỷ lệ” bằng mục con nhỏ / mục con lớn ở {holds}/{len(checks)} chỗ: không áp dụng")
         return
-    for frame, parent, col, written, part, whole, computed, ok in checks:
-        record(ctx, frame, "rate-equals-part-over-whole-of-items", [(parent, col)])
+    for frame, parent, col, written, part, whole, kids, computed, ok in checks:
+        # the rate and both items: a changed item changes the ratio
+        record(ctx, frame, "rate-equals-part-over-whole-of-items", [(r, col) for r in (parent, *kids)])
         if not ok:
             yield finding("PARENT_RATIO_MISMATCH", "error",
                           f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng hai mục con cho "
