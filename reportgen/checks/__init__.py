@@ -34,6 +34,8 @@ RULE_MODULES = (
     "prose_quantities",
     "prose_tables",
     "prose_units",
+    "prose_bands",
+    "prose_labels",
     "tables_generic",
     "tables",
     "relations",

@@ -106,6 +106,7 @@ def _cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[Cell]
         elif not scored:
             out.extend(Cell(table, i, row, col.key, col.label, row.scores[col.key]) for col in table.columns
                        if isinstance(row.scores.get(col.key), Decimal) and _RANK_HEAD.search(col.label or ""))
+        out = out or _rank_in_grid(table, i, row)
         if not out:
             out.extend(_implied_ranks(table, i, row))
     elif measure == "grade" and row.grade:
@@ -120,11 +121,32 @@ def _named_cells(table: ScoreTable, i: int, row: ScoreRow, st: Statement) -> lis
     clause = _fold(st.raw.get("clause", ""))
     out = []
     for col in table.columns:
-        label = _fold(re.sub(r"\([^()]*\)", " ", col.label or "")).strip()
+        bare = re.sub(r"\([^()]*\)", " ", col.label or "")
+        label = _fold(bare).strip()
         v = row.scores.get(col.key)
-        if len(label) >= 5 and isinstance(v, Decimal) and re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", clause):
+        if not _GENERIC_HEAD.sub(" ", bare).strip() or not isinstance(v, Decimal):
+            continue  # "Chỉ số", "Điểm đạt được": a measure every table has, not a named indicator
+        if re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", clause):
             out.append(Cell(table, i, row, col.key, col.label, v))
     return out
+
+
+_GENERIC_HEAD = re.compile(r"(?<!\w)(?:chỉ\s+số(?:\s+chung)?|tỷ\s+lệ|tỉ\s+lệ|tổng|điểm|đạt|được|kết\s+quả|số|"
+                           r"thẩm\s+định|tự\s+đánh\s+giá|chung)(?!\w)|[%:/,.\-–]", re.I)
+
+
+def _rank_in_grid(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
+    """A rank column the reader took for the numbering ("Thứ hạng | Đơn vị …"):
+    the row's cell under a rank header, as written."""
+    grid = table.grid
+    if grid is None or row.grid_row is None or row.grid_row >= len(grid.rows):
+        return []
+    cells = grid.rows[row.grid_row].cells
+    for col in grid.columns:
+        text = cells[col.index].strip() if col.index < len(cells) else ""
+        if _RANK_HEAD.search(col.label or "") and text.isdigit():
+            return [Cell(table, i, row, "rank", col.label, Decimal(text))]
+    return []
 
 
 def _implied_ranks(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
@@ -242,14 +264,14 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         for measure, value in claims:
             named = [c for t, i, r in rows for c in _named_cells(t, i, r, st)] \
                 if measure in ("points", "percent") else []
-            cells = named or [c for t, i, r in rows for c in _cells(t, i, r, measure)]
-            cells = [c for c in cells if not _about_other_quantity(st, c)]
+            plain = [c for t, i, r in rows for c in _cells(t, i, r, measure)]
+            cells = [c for c in named or plain if not _about_other_quantity(st, c)]
             if not cells:
                 continue
             if measure == "grade":
                 hits = [c for c in cells if _same_grade(str(c.value), str(value))]
             else:
-                hits = [c for c in cells if isinstance(c.value, Decimal) and agrees(value, c.value)]
+                hits = [c for c in named + plain if isinstance(c.value, Decimal) and agrees(value, c.value)]
             for c in hits[:1]:
                 ctx.ledger.statement_checked(st, "unit-figure-row")
                 ctx.ledger.table_checked(c.table.index, "unit-figure-row", [(c.row_index, c.key)])
@@ -257,7 +279,8 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
                 continue
             sure = _sure_cell(report, st, cells)
             cell = sure or cells[0]
-            ctx.ledger.statement_checked(st, "unit-figure-row")
+            if sure:  # a doubt leaves the claim unchecked: the warning says why
+                ctx.ledger.statement_checked(st, "unit-figure-row")
             shown = "; ".join(dict.fromkeys(f"“{c.label}” bảng {c.table.index + 1}: {_written(c.value, measure)}"
                                             for c in cells[:4]))
             yield finding_at(

@@ -65,7 +65,7 @@ def test_a_percent_points_grade_and_rank_that_differ_are_errors(tmp_path):
     assert _one(_findings(tmp_path, "Thanh tra tỉnh đạt 79,30%, xếp loại Tốt.")[0]) == \
         ("error", "Thanh tra tỉnh", "grade", "Tốt", "KHÁ")
     assert _one(_findings(tmp_path, "Sở Khoa học và Công nghệ đạt 90,60%, xếp thứ 5.")[0]) == \
-        ("error", "Sở Khoa học và Công nghệ", "k4", "5", "3")
+        ("error", "Sở Khoa học và Công nghệ", "rank", "5", "3")
 
 
 def test_a_rank_the_table_only_implies_is_the_place_in_its_column(tmp_path):
