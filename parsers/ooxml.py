@@ -3,8 +3,9 @@ directory of a DOCX/XLSX (zip bombs, missing parts) and OLE compound files
 (legacy .doc/.xls, and OOXML files encrypted with a password, which Office
 stores as an OLE file holding ``EncryptionInfo`` and ``EncryptedPackage``).
 
-Limits are plain settings (``max_unzipped_bytes``, ``max_member_bytes``,
-``max_ratio``, ``max_members``); messages are Vietnamese.
+Limits are :data:`DEFAULT_LIMITS` (``max_unzipped_bytes``, ``max_member_bytes``,
+``max_ratio``, ``max_members``); a parser may lower ``max_member_bytes``
+(python-docx holds a whole part in memory). Messages are Vietnamese.
 """
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ DEFAULT_LIMITS = {
 }
 
 
-def open_checked_zip(path: Path, required: str, kind: str, settings: dict | None = None) -> zipfile.ZipFile:
+def open_checked_zip(path: Path, required: str, kind: str, max_member_bytes: int | None = None) -> zipfile.ZipFile:
     """Open ``path`` as a ZIP after checking its directory; raise
     UnreadableInput (Vietnamese) for a non-ZIP, a zip bomb, an encrypted
     OOXML, or a package without ``required`` (e.g. 'word/document.xml')."""
-    limits = {**DEFAULT_LIMITS, **(settings or {})}
+    limits = dict(DEFAULT_LIMITS)
+    if max_member_bytes is not None:
+        limits["max_member_bytes"] = max_member_bytes
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head == OLE_MAGIC:

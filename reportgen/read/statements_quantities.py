@@ -227,7 +227,7 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                 st = percents[k]
                 k += 1
                 st.raw.update(raw)
-        elif not rule_like and (stat or unit):
+        elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == "rank" else _decimal(written)
             if value is not None:
                 out.append(Statement(kind="score" if measure == "points" else "rank", text=text[start:end],
