@@ -260,7 +260,8 @@ def numeric_cells(table) -> set[Cell]:
         for key, value in row.scores.items():
             if value is not None:
                 out.add((i, key))
-        scored = {sources[k] for k in row.scores if k in sources}
+        scored = {sources[k] for k in sources
+                  if k not in ("total", "max", "percent", "rank", "grade") and (k in row.scores or k in row.extra)}
         for key in ("total", "max", "percent", "rank"):
             if getattr(row, key) is None or (key in sources and sources[key] in scored):
                 continue  # a role kept also as a score (the same cell) is counted once

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from . import CheckContext, rule
-from .relations_nesting import items_by_parent
+from .relations_nesting import items_by_parent, nesting_levels
 from .relations_support import (
     SHARE,
     col_name,
@@ -29,7 +29,9 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: trong bảng đánh số phân cấp, giá trị của mục cha bằng
     tổng các mục con ngay dưới nó, ở mỗi cột số — khi quan hệ này đúng trên
     phần lớn các mục cha của bảng (ít nhất 3 và 80%), hoặc mục cha ghi
-    "Tổng số". Mục cha là tỷ lệ (%) không cộng.
+    "Tổng số". Mục cha là tỷ lệ (%) không cộng. Một mục ghi "Tổng số …" có từ
+    ba mục cùng cấp trở lên ngay sau nó bằng tổng các mục đó (cảnh báo khi lệch:
+    các mục có thể chỉ là "trong đó").
 
     Vì sao: điểm nhóm bằng tổng điểm các tiêu chí của nhóm; tổng số bằng
     tổng các loại.
@@ -56,6 +58,7 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 got = sum(vals, Decimal(0))
                 ok = abs(got - cell.value) <= sum_tolerance(vals, cell.value)
                 tests.append((parent, kids, col, cell.value, got, ok, vals))
+        yield from _total_items(ctx, frame, rows)
         if not tests:
             continue
         holds = sum(1 for t in tests if t[5])
@@ -82,6 +85,40 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                           f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng tổng {len(vals)} mục con "
                           f"({', '.join(k.no or short(k.label, 20) for k in kids[:6])}) = {terms} = {vi(got)}"
                           + doubt_text, frame, parent, col, written, got)
+
+
+def _total_items(ctx: CheckContext, frame, rows) -> Iterator[Finding]:
+    """An item that says "Tổng số …" followed by at least three items of its own
+    level ("2.1. Tổng số ĐVSN 271; 2.2. … 12; 2.3. … 71; …"): the total of those
+    items, stated by its words (a warning when it does not add up: the items may
+    be a "trong đó"; two items after a total are most often one)."""
+    levels = nesting_levels(rows)
+    for k, head in enumerate(rows):
+        if head.kind != "unit" or not parent_says_total(head.label):
+            continue
+        level = levels[head.i]
+        siblings = []
+        for other in rows[k + 1:]:
+            if levels[other.i] < level:
+                break
+            if levels[other.i] == level:
+                siblings.append(other)
+        if len(siblings) < 3 or any(parent_says_total(r.label) or "tỷ lệ" in r.label.casefold() for r in siblings):
+            continue
+        for col in frame.nums():
+            cell = head.cells.get(col.index)
+            vals = [r.value(col.index) for r in siblings]
+            if col.role == "percent" or cell is None or any(v is None for v in vals):
+                continue
+            got = sum(vals, Decimal(0))
+            record(ctx, frame, "total-item-equals-sum-of-items", [(r, col) for r in [head, *siblings]])
+            if abs(got - cell.value) <= sum_tolerance(vals, cell.value):
+                continue
+            yield finding("PARENT_SUM_MISMATCH", "warning",
+                          f"{where(head)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng {len(vals)} mục cùng cấp "
+                          f"sau nó ({', '.join(r.no or short(r.label, 20) for r in siblings[:6])}) cộng được "
+                          f"{' + '.join(vi(v) for v in vals)} = {vi(got)} (có thể các mục chỉ là “trong đó”: cần "
+                          "xem lại)", frame, head, col, cell.value, got)
 
 
 def parent_says_total(label: str) -> bool:

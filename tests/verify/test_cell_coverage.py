@@ -77,9 +77,10 @@ def test_ordinals_years_and_codes_are_no_figures():
 # The real documents, measured cell by cell (reportgen verify FILE).
 REAL_COVERAGE = {
     "ld-766-sotaichinh.docx": ((1, 2), (12, 50), "CHƯA KIỂM TRA HẾT"),
-    # Counts in one column: 59 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
-    # two items), the others in none (one real slip: 124 in a % row).
-    "ld-cchc2025-bc329-phuluc.docx": ((7, 7), (59, 105), "KHÔNG ĐẠT"),
+    # Counts in one column: 65 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
+    # two items, a "Tổng số" item and the items after it), the others in none (one real
+    # slip: 124 in a % row).
+    "ld-cchc2025-bc329-phuluc.docx": ((7, 7), (65, 105), "KHÔNG ĐẠT"),
     "ld-cchc2025-pl1-songanh.doc": ((2, 2), (48, 48), "ĐẠT"),
     "ld-cchc2025-pl2-xaphuong.doc": ((1, 1), (375, 375), "ĐẠT"),
     # Ranks among 63 provinces and PCI sub-index scores: nothing in the document to check them by.
@@ -172,7 +173,7 @@ def test_bc36_claims_left_unchecked_are_grouped_by_paragraph():
 
 def test_the_items_of_a_numbered_rate_are_checked_and_a_changed_item_is_named(tmp_path):
     # bc329: "3.1. Tỷ lệ … đúng hạn 99,10" over "3.1.1. 195.197" and "3.1.2. 193.457": the
-    # items are covered by the ratio now (33 → 59 of 105 cells). 193.457 written 139.457
+    # items are covered by the ratio now. 193.457 written 139.457
     # gives 71,44 %, not 99,10 %: an error on the rate's row, quoting the changed item.
     path = tmp_path / "bc329.docx"
     shutil.copy(REAL / "ld-cchc2025-bc329-phuluc.docx", path)
@@ -185,3 +186,30 @@ def test_the_items_of_a_numbered_rate_are_checked_and_a_changed_item_is_named(tm
     assert [(f.severity, f.row, f.column, f.reported, f.expected) for f in found] == [
         ("error", 12, "k3", "99.10", "71.44")]
     assert "139.457 / 195.197 × 100 = 71,44" in found[0].message
+
+
+UNITS = """UBND TỈNH A\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+BÁO CÁO
+Thống kê đơn vị sự nghiệp năm 2025
+
+| STT | Nội dung | Số lượng |
+|---|---|---|
+| 2.1 | Tổng số đơn vị sự nghiệp công lập | {total} |
+| 2.2 | Số đơn vị tự bảo đảm chi thường xuyên và chi đầu tư | 12 |
+| 2.3 | Số đơn vị tự bảo đảm chi thường xuyên | 71 |
+| 2.4 | Số đơn vị tự bảo đảm một phần chi thường xuyên | 123 |
+| 2.5 | Số đơn vị do Nhà nước bảo đảm chi thường xuyên | 65 |
+"""
+
+
+def test_a_total_item_is_the_sum_of_the_items_after_it(tmp_path):
+    path = tmp_path / "bc.txt"
+    path.write_text(UNITS.format(total="271"), encoding="utf-8")
+    result = verify_path(path)
+    assert result.ledger.totals()["cells"] == (5, 5)
+    assert [f for f in result.findings if f.code == "PARENT_SUM_MISMATCH"] == []
+    path.write_text(UNITS.format(total="217"), encoding="utf-8")
+    [f] = [f for f in verify_path(path).findings if f.code == "PARENT_SUM_MISMATCH"]
+    assert (f.severity, f.row, f.reported, f.expected) == ("warning", 0, "217", "271")
+    assert "12 + 71 + 123 + 65 = 271" in f.message
