@@ -14,7 +14,9 @@ self-assessment of hierarchical criteria with long evidence text; groups as
 rows (a cluster's subtotal row, then its members; numbered I / A or not at
 all); units as columns (indicators as rows, a "Toàn tỉnh" column or none);
 statistics in the prose ("bình quân", "cao nhất", "thấp nhất") over a
-ranking table. Unit names are drawn from random syllables; thousands with
+ranking table; units' own figures in the prose ("xã A đạt 85,20%, xếp loại
+Tốt", "xếp thứ 2"); counts of units by bands of the percent ("Có 4/9 đơn vị
+đạt từ 80% trở lên, chiếm tỷ lệ 44,44%"). Unit names are drawn from random syllables; thousands with
 dots or none; one or two decimals.
 
     python3 benchmarks/corpus_verify.py OUT_DIR [--n 40] [--seed 11]
@@ -405,7 +407,85 @@ def prose_statistics(rnd: random.Random) -> tuple[Doc, callable]:
     return doc, plant
 
 
-KINDS = [ranking, components, group766, statistics, self_assessment, groups_as_rows, transposed, prose_statistics]
+def prose_units(rnd: random.Random) -> tuple[Doc, callable]:
+    """A ranking table and a paragraph that states a few units' own figures
+    ("UBND xã A đạt 85,20%, xếp loại TỐT, xếp thứ 2", "B đạt 70,12 điểm");
+    the slip is one of those figures in the prose."""
+    doc, _ = ranking(rnd)
+    doc.kind = "prose_units"
+    t = doc.tables[0]
+    head = t.header[0]
+    col = {name: next(i for i, h in enumerate(head) if re.search(pat, h, re.I)) for name, pat in
+           (("unit", r"đơn vị|cơ quan"), ("pct", r"chỉ số|tỷ lệ|kết quả"), ("got", r"điểm (đạt|thẩm)|tổng điểm đạt"),
+            ("grade", r"loại"), ("rank", r"hạng"))}
+    units = [r for r in t.rows if not re.search(r"cao nhất|thấp nhất|trung bình", r[0])]
+    picked = rnd.sample(units, min(3, len(units)))
+    forms = [lambda r: f"{_bare(r[col['unit']], rnd)} đạt {r[col['pct']]}, xếp loại {r[col['grade']].capitalize()}",
+             lambda r: f"{_bare(r[col['unit']], rnd)} đạt {r[col['got']]} điểm, xếp thứ {r[col['rank']]}",
+             lambda r: f"{_bare(r[col['unit']], rnd)} xếp thứ {r[col['rank']]} với {r[col['pct']]}"]
+    claims = [(r, rnd.choice(forms)(r)) for r in picked]
+    doc.paragraphs.append("Kết quả nổi bật: " + "; ".join(c for _, c in claims) + ".")
+
+    def plant(d: Doc, rnd: random.Random) -> None:
+        row, claim = rnd.choice(claims)
+        k = len(d.paragraphs) - 1
+        if "xếp loại" in claim and rnd.random() < 0.5:
+            old = "xếp loại " + row[col["grade"]].capitalize()
+            new = "xếp loại " + ("Khá" if row[col["grade"]] == "TỐT" else "Tốt")
+        elif "xếp thứ" in claim and rnd.random() < 0.5:
+            old = f"xếp thứ {row[col['rank']]}"
+            n = int(row[col["rank"]])
+            new = f"xếp thứ {n + 2 if n <= 2 else n - 2}"
+        else:
+            figure = re.search(r"\d+,\d+%?", claim).group(0)
+            old, new = figure, vi(_num(figure) - D("3.4")) + ("%" if figure.endswith("%") else "")
+        d.paragraphs[k] = d.paragraphs[k].replace(claim, claim.replace(old, new, 1), 1)
+        d.slip = ("¶", old)
+    return doc, plant
+
+
+def _bare(unit: str, rnd: random.Random) -> str:
+    """A unit as prose writes it: whole, or without "UBND", or in lower case."""
+    return rnd.choice([unit, re.sub(r"^UBND\s+", "", unit), unit])
+
+
+def prose_bands(rnd: random.Random) -> tuple[Doc, callable]:
+    """A ranking table and a paragraph that counts its units by bands of the
+    percent ("Có 4/9 đơn vị đạt từ 80% trở lên, chiếm tỷ lệ 44,44%"); the
+    slip is one count (and its share) in the prose."""
+    doc, _ = ranking(rnd)
+    doc.kind = "prose_bands"
+    t = doc.tables[0]
+    head = t.header[0]
+    ci = next(i for i, h in enumerate(head) if re.search(r"chỉ số|tỷ lệ|kết quả", h, re.I))
+    vals = [_num(r[ci]) for r in t.rows if not re.search(r"cao nhất|thấp nhất|trung bình", r[0])]
+    n = len(vals)
+    bands = [("từ 80% trở lên", lambda v: v >= 80), ("từ 65% đến dưới 80%", lambda v: 65 <= v < 80),
+             ("dưới 65%", lambda v: v < 65)]
+    lines = []
+    for words, test in bands:
+        k = sum(1 for v in vals if test(v))
+        if k:
+            lines.append((words, k))
+    noun = rnd.choice(["đơn vị", "cơ quan, đơn vị", "địa phương"])
+    text = [f"- Có {k}/{n} {noun} có kết quả đạt {w}, chiếm tỷ lệ {vi(D(k) / n * 100)}%;" for w, k in lines]
+    doc.paragraphs.insert(len(doc.paragraphs), "Kết quả cụ thể như sau:")
+    doc.paragraphs[-1:-1] = [f"Trong {n} {noun} được đánh giá:"] + text
+
+    def plant(d: Doc, rnd: random.Random) -> None:
+        words, k = rnd.choice(lines)
+        new_k = k + 1 if k < n else k - 1
+        for j, p in enumerate(d.paragraphs):
+            if p.startswith(f"- Có {k}/{n} ") and words in p:
+                share = vi(D(new_k) / n * 100)
+                d.paragraphs[j] = f"- Có {new_k}/{n} {noun} có kết quả đạt {words}, chiếm tỷ lệ {share}%;"
+                d.slip = ("¶", f"{k}/{n}")
+                return
+    return doc, plant
+
+
+KINDS = [ranking, components, group766, statistics, self_assessment, groups_as_rows, transposed, prose_statistics,
+         prose_units, prose_bands]
 
 
 # -------------------------------------------------------------------------- writing

@@ -2,7 +2,8 @@
 :class:`reportgen.raw.RawDocument`. They know file formats, never schemes.
 
 :func:`read_raw` sniffs the real format from the bytes (a mislabelled file is
-normal input) and hands the file to its parser. Settings are plain data.
+normal input) and hands the file to its parser with the settings, validated
+once here (:class:`parsers.settings.ReaderSettings`).
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def read_raw(path: str | os.PathLike, settings: ReaderSettings | Mapping | None 
     with a Vietnamese message. ``settings`` are validated first
     (:class:`parsers.settings.ReaderSettings`: a ValueError for a setting no
     parser knows or a value outside its choices)."""
-    settings = ReaderSettings.of(settings).as_dict()
+    settings = ReaderSettings.of(settings)
     p = Path(path)
     if not p.exists():
         raise UnreadableInput(f"Không tìm thấy tệp: {p}")
@@ -70,7 +71,7 @@ def read_raw(path: str | os.PathLike, settings: ReaderSettings | Mapping | None 
     size = st.st_size
     if size == 0:
         raise UnreadableInput(f"Tệp rỗng: {p}")
-    if size > settings.get("max_bytes", MAX_FILE_BYTES):
+    if size > (settings.max_bytes if settings.max_bytes is not None else MAX_FILE_BYTES):
         raise UnreadableInput(f"Tệp quá lớn ({size // (1024 * 1024)} MB): {p}")
     try:
         kind = sniff_format(p)
@@ -79,7 +80,7 @@ def read_raw(path: str | os.PathLike, settings: ReaderSettings | Mapping | None 
     if kind == "pdf":
         from . import pdf
 
-        return _xml_safe(pdf.read(p, settings))
+        return _xml_safe(pdf.read(p, settings.as_dict()))
     if kind == "docx":
         from . import docx
 

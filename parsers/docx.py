@@ -33,6 +33,7 @@ gives the XML element behind each index (used for annotations).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from .docx_numbering import Numbering
 from .docx_styles import Styles, effective_format, has_page_numbers, page_setups
 from .limits import check_count, limits_of
 from .ooxml import open_checked_zip
+from .settings import ReaderSettings
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -82,7 +84,7 @@ class _Line:
 
 @dataclass
 class _Walk:
-    settings: dict
+    settings: ReaderSettings
     blocks: list = field(default_factory=list)
     paragraphs: dict = field(default_factory=dict)  # index → w:p
     tables: dict = field(default_factory=dict)  # index → (w:tbl, {(row, col): w:tc})
@@ -94,7 +96,7 @@ class _Walk:
     def add_line(self, line: _Line, style: str | None = None) -> None:
         if not line.text.strip():
             return
-        limits = limits_of(self.settings)
+        limits = limits_of(self.settings.as_dict())
         check_count("docx_paragraphs", self.n_para + 1, limits, "đoạn văn", "DOCX")
         self.blocks.append(RawParagraph(text=line.text, index=self.n_para, bold=line.bold, italic=line.italic,
                                         size=line.size, style=style or line.style, format=line.format))
@@ -253,7 +255,7 @@ def _table(tbl, walk: _Walk) -> tuple[RawTable, dict, list[list[list[_Line]]]]:
                 if hm is not None:
                     hmerge = "restart" if hm.get(_VAL) == "restart" else "continue"
             lines = [ln for ln in _lines(tc, walk) if ln.text]
-            text = walk.settings.get("cell_line_separator", " ").join(ln.text for ln in lines)
+            text = walk.settings.cell_line_separator.join(ln.text for ln in lines)
             if hmerge == "continue" and last is not None:
                 last.colspan += span
                 col += span
@@ -307,13 +309,13 @@ def _walk_body(container, walk: _Walk) -> None:
                 _walk_body(box, walk)
         elif tag == _TBL:
             table, where, cell_lines = _table(child, walk)
-            if walk.settings.get("flatten_layout_tables", True) and _is_layout(table):
+            if walk.settings.flatten_layout_tables and _is_layout(table):
                 for row in cell_lines:
                     for lines in row:
                         for line in lines:
                             walk.add_line(line)
                 continue
-            check_count("docx_tables", walk.n_table + 1, limits_of(walk.settings), "bảng", "DOCX")
+            check_count("docx_tables", walk.n_table + 1, limits_of(walk.settings.as_dict()), "bảng", "DOCX")
             table.index = walk.n_table
             walk.tables[walk.n_table] = (child, where)
             walk.n_table += 1
@@ -332,7 +334,7 @@ _OTHER_MAIN_CT = re.compile(rb"application/vnd\.(?:ms-word\.(?:document|template
 _STRICT = b"purl.oclc.org/ooxml/wordprocessingml"
 
 
-def open_document(path, settings: dict | None = None):
+def open_document(path, settings: ReaderSettings | Mapping | None = None):
     """The python-docx Document of a DOCX (also .docm, .dotx, .dotm), after
     the package checks; raises UnreadableInput (Vietnamese) for anything that
     is not a readable DOCX."""
@@ -340,8 +342,8 @@ def open_document(path, settings: dict | None = None):
     from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
-    settings = {**DEFAULTS, **(settings or {})}
-    zf = open_checked_zip(path, "word/document.xml", "DOCX", settings)
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
+    zf = open_checked_zip(path, "word/document.xml", "DOCX", settings.max_member_bytes)
     try:
         with zf.open("word/document.xml") as fh:
             head = fh.read(4096)
@@ -390,8 +392,8 @@ def _notes(document, reltype_suffix: str, tag: str):
                 yield note
 
 
-def walk_document(document, settings: dict | None = None) -> _Walk:
-    settings = {**DEFAULTS, **(settings or {})}
+def walk_document(document, settings: ReaderSettings | Mapping | None = None) -> _Walk:
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
     walk = _Walk(settings=settings)
     try:
         numbering_part = document.part.numbering_part
@@ -407,7 +409,7 @@ def walk_document(document, settings: dict | None = None) -> _Walk:
         walk.styles = None
     body = document.element.body
     _walk_body(body, walk)
-    if settings.get("footnotes", True):
+    if settings.footnotes:
         for suffix, tag, style in (("footnotes", "footnote", "footnote"), ("endnotes", "endnote", "endnote")):
             for note in _notes(document, suffix, tag):
                 for line in _lines(note, walk):
@@ -415,9 +417,9 @@ def walk_document(document, settings: dict | None = None) -> _Walk:
     return walk
 
 
-def read(path, settings: dict | None = None) -> RawDocument:
+def read(path, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
     path = Path(path)
-    settings = {**DEFAULTS, **(settings or {})}
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
     document = open_document(path, settings)
     walk = walk_document(document, settings)
     props = {}
@@ -434,7 +436,7 @@ def read(path, settings: dict | None = None) -> RawDocument:
     return RawDocument(source=str(path), format="docx", blocks=walk.blocks, properties=props)
 
 
-def locate(document, settings: dict | None = None) -> _Walk:
+def locate(document, settings: ReaderSettings | Mapping | None = None) -> _Walk:
     """The same walk as :func:`read` over an open python-docx Document:
     ``.paragraphs[index]`` is the ``w:p`` of RawParagraph ``index`` and
     ``.tables[index] = (w:tbl, {(row, col): w:tc})`` for RawTable ``index``."""

@@ -13,6 +13,7 @@ whose blanks are glyphs)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .pdf_furniture import page_number_lines
 from .pdf_glyphs import chars_to_lines, line_text
@@ -25,6 +26,7 @@ def mm(value: float) -> float:
     return round(value * PT_TO_MM, 1)
 
 
+@lru_cache(maxsize=1024)
 def font_family(fontname: str) -> str:
     """'BAAAAA+TimesNewRomanPS-BoldMT' → 'TimesNewRoman'; 'Arial,Bold' → 'Arial'."""
     name = _SUBSET.sub("", fontname or "")
@@ -62,7 +64,8 @@ def _segment(chars: list[dict], page_number: int) -> dict:
     sizes = sorted(round(c.get("size") or 0, 1) for c in glyphs)
     families: dict[str, int] = {}
     for n in names:
-        families[font_family(n)] = families.get(font_family(n), 0) + 1
+        family = font_family(n)
+        families[family] = families.get(family, 0) + 1
     return {"text": line_text(chars), "page": page_number,
             "x0": round(min(c["x0"] for c in glyphs), 2), "x1": round(max(c["x1"] for c in glyphs), 2),
             "top": round(min(c["top"] for c in glyphs), 2), "bottom": round(max(c["bottom"] for c in glyphs), 2),
@@ -111,17 +114,19 @@ def _vertical_rules(page) -> list[tuple[float, float, float]]:
     return out
 
 
-def _between_rules(seg: dict, rules: list[tuple[float, float, float]]) -> bool:
-    """A segment with a vertical rule on each side at its height: a table's cell."""
+def _between_rules(seg: dict, rules: list[tuple[float, float, float]], spans: dict | None = None) -> bool:
+    """A segment with a vertical rule on each side at its height: a table's
+    cell. ``spans`` caches, per height, the leftmost and the rightmost rule
+    there (the segments of one line share it)."""
     mid = (seg["top"] + seg["bottom"]) / 2
-    left = right = False
-    for x, top, bottom in rules:
-        if top - 1 <= mid <= bottom + 1:
-            left = left or x <= seg["x0"] + 1
-            right = right or x >= seg["x1"] - 1
-            if left and right:
-                return True
-    return False
+    if spans is None or mid not in spans:
+        xs = [x for x, top, bottom in rules if top - 1 <= mid <= bottom + 1]
+        span = (min(xs), max(xs)) if xs else None
+        if spans is None:
+            spans = {}
+        spans[mid] = span
+    span = spans[mid]
+    return span is not None and span[0] <= seg["x0"] + 1 and span[1] >= seg["x1"] - 1
 
 
 def _footnote_separator(page, lines: list[list[dict]]) -> float | None:
@@ -147,14 +152,34 @@ def _lone_number(line: list[dict], width: float) -> bool:
         and abs((line[0]["x0"] + line[0]["x1"]) / 2 - width / 2) < 0.05 * width
 
 
-def page_layout(page) -> dict:
-    """The layout of one pdfplumber page (see the module's docstring)."""
+def _without(lines: list[list[dict]], furniture: set[int], body: list[dict]) -> list[list[dict]]:
+    """The visual lines of ``body`` (the page's glyphs but ``furniture``):
+    ``lines`` without the furniture's lines when those are whole lines at the
+    top or the foot (the lines between are then built alike), else built anew."""
+    if not furniture:
+        return lines
+    start, stop = 0, len(lines)
+    while start < stop and all(id(c) in furniture for c in lines[start]):
+        start += 1
+    while stop > start and all(id(c) in furniture for c in lines[stop - 1]):
+        stop -= 1
+    kept = lines[start:stop]
+    if sum(len(ln) for ln in kept) != len(body):
+        return chars_to_lines(body)
+    return kept
+
+
+def page_layout(page, all_lines: list[list[dict]] | None = None) -> dict:
+    """The layout of one pdfplumber page (see the module's docstring).
+    ``all_lines``: ``chars_to_lines(page.chars)`` when the caller has them."""
     chars = [c for c in page.chars if c.get("text")]
+    if all_lines is None or len(chars) != len(page.chars):
+        all_lines = chars_to_lines(chars)
     height = float(page.height)
-    furniture, numbers = page_number_lines(chars, height)
+    furniture, numbers = page_number_lines(chars, height, lines=all_lines)
     number_chars = [c for c in chars if id(c) in furniture and not c["text"].isspace()]
     body = [c for c in chars if id(c) not in furniture]
-    lines = [[_segment(s, page.page_number) for s in _segments(ln)] for ln in chars_to_lines(body)]
+    lines = [[_segment(s, page.page_number) for s in _segments(ln)] for ln in _without(all_lines, furniture, body)]
     lines = [ln for ln in lines if ln]
     if not number_chars and lines and _lone_number(lines[0], float(page.width)):
         # a page number set close to the text (narrow margins): the parser keeps it as text
@@ -164,9 +189,10 @@ def page_layout(page) -> dict:
         lines = lines[1:]
     verticals = _vertical_rules(page)
     separator = _footnote_separator(page, lines)
+    spans: dict[float, tuple[float, float] | None] = {}  # per height: the outermost rules there
     for ln in lines:
         for seg in ln:
-            seg["in_table"] = _between_rules(seg, verticals)
+            seg["in_table"] = _between_rules(seg, verticals, spans)
             seg["footnote"] = separator is not None and seg["top"] > separator
     out = {"page": page.page_number, "width_mm": mm(float(page.width)), "height_mm": mm(height),
            "width_pt": float(page.width), "height_pt": height, "lines": _reading_order(lines)}

@@ -21,12 +21,14 @@ import signal
 import subprocess
 import tempfile
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Callable, Sequence
 
 from reportgen.raw import RawDocument, UnreadableInput
 
 from .ooxml import ole_is_encrypted_legacy, ole_kind, read_ole
+from .settings import ReaderSettings
 
 DEFAULTS = {"soffice": "soffice", "convert_timeout": 120}
 
@@ -161,13 +163,12 @@ def _kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
-def convert(path: Path, target: str, outdir: Path, settings: dict | None = None) -> Path:
+def convert(path: Path, target: str, outdir: Path, settings: ReaderSettings | Mapping | None = None) -> Path:
     """Convert ``path`` with LibreOffice headless to ``target`` ('docx',
     'xlsx', 'pdf' …) in ``outdir``; return the new file. Each call uses its
     own user profile, so parallel runs do not fight over a lock."""
-    settings = {**DEFAULTS, **(settings or {})}
-    rc, output = run_soffice([path], target, outdir, timeout=settings["convert_timeout"],
-                             program=settings["soffice"])
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
+    rc, output = run_soffice([path], target, outdir, timeout=settings.convert_timeout, program=settings.soffice)
     out = outdir / (path.stem + "." + target.split(":")[0])
     if rc != 0 or not out.exists():
         detail = output.strip().splitlines()
@@ -176,9 +177,9 @@ def convert(path: Path, target: str, outdir: Path, settings: dict | None = None)
     return out
 
 
-def read(path, settings: dict | None = None) -> RawDocument:
+def read(path, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
     path = Path(path)
-    settings = {**DEFAULTS, **(settings or {})}
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
     ole = read_ole(path)
     if ole is None:
         raise UnreadableInput(f"Tệp {path.name} hỏng: không đọc được cấu trúc tệp Office cũ (OLE).")

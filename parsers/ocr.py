@@ -35,7 +35,7 @@ from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
 from .pdf_grid import chars_to_lines, line_text, place_cells
 from .pdf_text import interleave
-from .vi_plausibility import plausibility
+from .vi_plausibility import plausibility, spaced
 
 DPI = 300
 MIN_CONFIDENCE = 85.0  # below this a cell is reported as uncertain
@@ -264,7 +264,7 @@ def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph
                 max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
         letters = sum(len(w["text"]) for w in ws) or 1
         conf = sum(w["conf"] * len(w["text"]) for w in ws) / letters
-        out.append(RawParagraph(text=unicodedata.normalize("NFC", text), index=-1, page=page,
+        out.append(RawParagraph(text=spaced(unicodedata.normalize("NFC", text)), index=-1, page=page,
                                 bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1)))
     return out
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .vi_plausibility import spaced
+
 _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
 # Number shapes OCR produces by confusing or losing a mark: a decimal point
 # where vi_VN writes a comma ('17.9'), a comma before three digits ('3,712'
@@ -97,12 +99,19 @@ def words_text(ws: list[dict]) -> tuple[str, float | None]:
     text = ""
     for ln in lines:
         text = join_wrapped(text, " ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])))
-    return text, min(w["conf"] for w in ws)
+    return spaced(text), min(w["conf"] for w in ws)
 
 
-def stacked(crops: dict[int, object], psm: int = 6, config: str = "") -> dict[int, tuple[str, float | None]]:
-    """Read many crops with few Tesseract calls: each crop on its own band."""
+def stacked(crops: dict[int, object], psm: int = 6, config: str = "",
+            reader=None) -> dict[int, tuple[str, float | None]]:
+    """Read many crops with few Tesseract calls: each crop on its own band.
+    ``reader(image)`` gives the words of an image (:func:`words` with
+    ``psm`` and ``config`` when not given)."""
     import numpy as np
+
+    if reader is None:
+        def reader(img):
+            return words(img, psm, config)
 
     out: dict[int, tuple[str, float | None]] = {}
     keys = list(crops)
@@ -122,7 +131,7 @@ def stacked(crops: dict[int, object], psm: int = 6, config: str = "") -> dict[in
             bands.append((k, y - GAP / 2, y + h + GAP / 2))
             y += h + GAP
         found: dict[int, list[dict]] = {}
-        for w in words(canvas, psm, config):
+        for w in reader(canvas):
             mid = (w["top"] + w["bottom"]) / 2
             for k, a, b in bands:
                 if a <= mid < b:

@@ -40,12 +40,10 @@ from .ocr_cells import (
     _DOUBTFUL_NUMBER,
     _NUMBER_FORM,
     DISAGREEMENT,
-    GAP,
-    MARGIN,
-    MAX_STACK,
     _numberish,
     ink_crop,
     is_dash,
+    stacked as cells_stacked,
     words as _cli_words,
     words_text,
 )
@@ -135,37 +133,9 @@ def words(img, psm: int, digits: bool = False) -> list[dict]:
 
 
 def stacked(crops: dict, digits: bool = False) -> dict[int, tuple[str, float | None]]:
-    """Many crops read in one call, each on its own band (as
-    :func:`parsers.ocr_cells.stacked`, with :func:`words`)."""
-    import numpy as np
-
-    out: dict[int, tuple[str, float | None]] = {}
-    keys = list(crops)
-    start = 0
-    while start < len(keys):
-        batch, height = [], MARGIN
-        while start < len(keys) and (not batch or height + crops[keys[start]].shape[0] < MAX_STACK):
-            batch.append(keys[start])
-            height += crops[keys[start]].shape[0] + GAP
-            start += 1
-        width = max(crops[k].shape[1] for k in batch) + 2 * MARGIN
-        canvas = np.full((height + MARGIN, width), 255, dtype=np.uint8)
-        bands, y = [], MARGIN
-        for k in batch:
-            h, w = crops[k].shape
-            canvas[y:y + h, MARGIN:MARGIN + w] = crops[k]
-            bands.append((k, y - GAP / 2, y + h + GAP / 2))
-            y += h + GAP
-        found: dict[int, list[dict]] = {}
-        for w in words(canvas, 6, digits):
-            mid = (w["top"] + w["bottom"]) / 2
-            for k, a, b in bands:
-                if a <= mid < b:
-                    found.setdefault(k, []).append(w)
-                    break
-        for k in batch:
-            out[k] = words_text(found.get(k, []))
-    return out
+    """Many crops read in one call, each on its own band
+    (:func:`parsers.ocr_cells.stacked` with :func:`words`)."""
+    return cells_stacked(crops, reader=lambda img: words(img, 6, digits))
 
 
 def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:

@@ -3,8 +3,9 @@ directory of a DOCX/XLSX (zip bombs, missing parts) and OLE compound files
 (legacy .doc/.xls, and OOXML files encrypted with a password, which Office
 stores as an OLE file holding ``EncryptionInfo`` and ``EncryptedPackage``).
 
-Limits are plain settings (``max_unzipped_bytes``, ``max_member_bytes``,
-``max_ratio``, ``max_members``); messages are Vietnamese.
+Limits are :data:`DEFAULT_LIMITS` (``max_unzipped_bytes``, ``max_member_bytes``,
+``max_ratio``, ``max_members``); a parser may lower ``max_member_bytes``
+(python-docx holds a whole part in memory). Messages are Vietnamese.
 """
 from __future__ import annotations
 
@@ -24,16 +25,19 @@ DEFAULT_LIMITS = {
 }
 
 
-def open_checked_zip(path: Path, required: str, kind: str, settings: dict | None = None) -> zipfile.ZipFile:
+def open_checked_zip(path: Path, required: str, kind: str, max_member_bytes: int | None = None) -> zipfile.ZipFile:
     """Open ``path`` as a ZIP after checking its directory; raise
     UnreadableInput (Vietnamese) for a non-ZIP, a zip bomb, an encrypted
     OOXML, or a package without ``required`` (e.g. 'word/document.xml')."""
-    limits = {**DEFAULT_LIMITS, **(settings or {})}
+    limits = dict(DEFAULT_LIMITS)
+    if max_member_bytes is not None:
+        limits["max_member_bytes"] = max_member_bytes
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head == OLE_MAGIC:
         if ole_is_encrypted_ooxml(path):
-            raise UnreadableInput(f"Tệp {kind} được bảo vệ bằng mật khẩu (đã mã hóa); hãy gỡ mật khẩu rồi gửi lại: {path.name}")
+            raise UnreadableInput(f"Tệp {kind} được bảo vệ bằng mật khẩu (đã mã hóa); "
+                                  f"hãy gỡ mật khẩu rồi gửi lại: {path.name}")
         raise UnreadableInput(f"Tệp {path.name} là định dạng Office cũ (OLE), không phải {kind}.")
     try:
         zf = zipfile.ZipFile(path)
@@ -51,12 +55,14 @@ def open_checked_zip(path: Path, required: str, kind: str, settings: dict | None
                     or (info.file_size > 1024 * 1024 and ratio > limits["max_ratio"])):
                 raise UnreadableInput(
                     f"Tệp {path.name} có thành phần {info.filename} giải nén tới "
-                    f"{info.file_size // (1024 * 1024)} MB (tỷ lệ nén {ratio:.0f}:1): nghi là bom nén (zip bomb), từ chối đọc.")
+                    f"{info.file_size // (1024 * 1024)} MB (tỷ lệ nén {ratio:.0f}:1): "
+                    "nghi là bom nén (zip bomb), từ chối đọc.")
             if info.flag_bits & 0x1:
                 raise UnreadableInput(f"Tệp {path.name} được mã hóa bằng mật khẩu; không đọc được.")
         if total > limits["max_unzipped_bytes"]:
             raise UnreadableInput(
-                f"Tệp {path.name} giải nén tới {total // (1024 * 1024)} MB: quá lớn, nghi là bom nén (zip bomb), từ chối đọc.")
+                f"Tệp {path.name} giải nén tới {total // (1024 * 1024)} MB: quá lớn, "
+                "nghi là bom nén (zip bomb), từ chối đọc.")
         names = set(zf.namelist())
         if required not in names:
             raise UnreadableInput(f"Tệp {path.name} không phải {kind} hợp lệ: thiếu phần {required}.")
@@ -129,7 +135,8 @@ class OleFile:
             if ename == name and etype == 2:
                 if size < self.mini_cutoff:
                     out, sec, seen = [], start, set()
-                    while sec < 0xFFFFFFFA and sec < len(self.minifat) and sec not in seen and len(out) * self.mini_size < limit:
+                    while (sec < 0xFFFFFFFA and sec < len(self.minifat) and sec not in seen
+                           and len(out) * self.mini_size < limit):
                         seen.add(sec)
                         out.append(self.ministream[sec * self.mini_size:(sec + 1) * self.mini_size])
                         sec = self.minifat[sec]

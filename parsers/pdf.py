@@ -36,6 +36,7 @@ from .layout_pdf import page_layout
 from .limits import LimitExceeded, begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
+from .pdf_glyphs import chars_to_lines
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_text import interleave, majority_legacy, page_paragraphs
@@ -127,11 +128,13 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
                 on_page("reading", page.page_number, n_pages)
             heights[page.page_number] = float(page.height)
             source = stamps.get(page.page_number, page)
+            shared: dict = {}
             try:
-                blocks += read_page(source, path, settings, doc.notes)
+                blocks += read_page(source, path, settings, doc.notes, shared)
                 refuse_noise_scan(blocks, doc.notes, path, limits, page.page_number < max(wanted))
                 if not any(n.kind == "scanned_page" and n.page == page.page_number for n in doc.notes):
-                    layouts.append(page_layout(page))  # for the ND30 layout check
+                    # for the ND30 layout check, from the visual lines the page's reading built
+                    layouts.append(page_layout(page, shared.get("lines") if source is page else None))
             finally:
                 page.close()
     finally:
@@ -171,6 +174,8 @@ def _stamped(path: Path, settings: dict, pdf) -> dict:
     """{page number: the page with the text its annotations stamp (a
     signing tool's number and date) drawn into its content}, for the upright
     pages that have such annotations."""
+    if not any(getattr(p.page_obj, "annots", None) for p in pdf.pages):
+        return {}  # no page has annotations: nothing is stamped (pypdf need not parse the file)
     import pdfplumber
     import pypdf
 
@@ -204,8 +209,10 @@ def _properties(pdf) -> dict:
     return out
 
 
-def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
-    """The blocks of one page in reading order (tables and paragraphs)."""
+def read_page(page, path: Path, settings: dict, notes: list[RawNote], shared: dict | None = None) -> list:
+    """The blocks of one page in reading order (tables and paragraphs);
+    ``shared`` receives the visual lines of all the page's glyphs
+    (``"lines"``) for the layout reader."""
     from . import ocr
 
     number = page.page_number
@@ -222,7 +229,10 @@ def read_page(page, path: Path, settings: dict, notes: list[RawNote]) -> list:
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
         return blocks
-    furniture, numbers = page_number_lines(chars, float(page.height), number)
+    lines = chars_to_lines(chars)
+    if shared is not None:
+        shared["lines"] = lines
+    furniture, numbers = page_number_lines(chars, float(page.height), number, lines)
     for text in numbers:
         notes.append(RawNote(kind="page_furniture", page=number, message=f"Số trang “{text}”",
                              data={"text": text}))
@@ -323,7 +333,7 @@ def _visible_rule(e: dict, hidden: frozenset = frozenset()) -> bool:
         if e.get("stroke") and not _white(e.get("stroking_color")):
             return True
         return bool(e.get("fill") and not _white(e.get("non_stroking_color"))
-                    and _box(e) not in hidden)
+                    and (not hidden or _box(e) not in hidden))
     color = e.get("stroking_color") if e.get("stroke", True) else e.get("non_stroking_color")
     return not _white(color)
 

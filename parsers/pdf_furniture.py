@@ -36,12 +36,16 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 
 
-def page_number_lines(chars: list[dict], height: float, page: int | None = None) -> tuple[set[int], list[str]]:
+def page_number_lines(chars: list[dict], height: float, page: int | None = None,
+                      lines: list[list[dict]] | None = None) -> tuple[set[int], list[str]]:
     """Ids of the chars of page-number lines at the top or bottom of a page,
     and their texts. A number set apart from the text, or one that is the
     page's own number (``page``) however close the text below it starts
-    (LibreOffice sets a header's page field 2 points above a table)."""
-    lines = [ln for ln in chars_to_lines(chars) if any(not c["text"].isspace() for c in ln)]
+    (LibreOffice sets a header's page field 2 points above a table).
+    ``lines``: ``chars_to_lines(chars)`` when the caller has them."""
+    if lines is None:
+        lines = chars_to_lines(chars)
+    lines = [ln for ln in lines if any(not c["text"].isspace() for c in ln)]
     if len(lines) < 2:
         return set(), []
     taken: set[int] = set()

@@ -14,6 +14,8 @@ left out: they are not part of the words or numbers they follow.
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 WORD_GAP = 0.15  # of the font size, above the line's usual letter gap
 MAX_TRACKING = 0.35  # of the font size: a usual gap wider than this is not tracking
 
@@ -22,23 +24,24 @@ def _size(ch: dict) -> float:
     return ch.get("size") or 10.0
 
 
-def _mid(line: list[dict]) -> float:
-    ch = line[0]
-    return (ch["top"] + ch["bottom"]) / 2
-
-
 def chars_to_lines(chars: list[dict]) -> list[list[dict]]:
     """Visual lines (top to bottom), each a list of chars left to right."""
     lines: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda c: c["top"]):
-        size = _size(ch)
-        if lines and abs(_mid(lines[-1]) - (ch["top"] + ch["bottom"]) / 2) <= 0.45 * size:
+    mid = 0.0  # the middle of the first glyph of the last line
+    for ch in sorted(chars, key=_TOP):
+        m = (ch["top"] + ch["bottom"]) / 2
+        if lines and abs(mid - m) <= 0.45 * (ch.get("size") or 10.0):
             lines[-1].append(ch)
         else:
             lines.append([ch])
+            mid = m
     for line in lines:
-        line.sort(key=lambda c: c["x0"])
+        line.sort(key=_X0)
     return lines
+
+
+_TOP = itemgetter("top")
+_X0 = itemgetter("x0")
 
 
 def _median(values: list[float]) -> float:
@@ -51,6 +54,8 @@ def _median(values: list[float]) -> float:
 
 def footnote_marks(line: list[dict]) -> set[int]:
     """Ids of the raised small digits of a line (footnote references)."""
+    if not any(c["text"].isdigit() for c in line):
+        return set()  # only digits are marks
     body = [c for c in line if not c["text"].isspace()]
     if len(body) < 2:
         return set()
@@ -64,7 +69,16 @@ def covered_spaces(line: list[dict]) -> set[int]:
     """Ids of the space glyphs a visible glyph is drawn over (a signing tool
     stamps the number over the blanks the document left for it): they are
     no word break."""
-    out = set()
+    out: set[int] = set()
+    if not any(ch["text"].isspace() for ch in line):
+        return out
+    reach = float("-inf")  # the right end of the glyphs so far
+    for ch in line:
+        if ch["x0"] < reach - 0.05:
+            break
+        reach = max(reach, ch["x1"])
+    else:  # no two glyphs overlap by 0,05 pt, less than any covering (0,6 of 0,1 pt at least)
+        return out
     for i, ch in enumerate(line):
         if not ch["text"].isspace():
             continue
@@ -91,7 +105,7 @@ def letter_gap(line: list[dict]) -> float:
         prev = ch
     if not gaps:
         return 0.0
-    size = _median([_size(c) for c in line])
+    size = _median([c.get("size") or 10.0 for c in line])
     return min(max(_median(gaps), 0.0), MAX_TRACKING * size)
 
 
@@ -100,12 +114,12 @@ def line_text(line: list[dict], gap: float | None = None) -> str:
     when not given)."""
     marks = footnote_marks(line) | covered_spaces(line)
     if gap is None:
-        gap = letter_gap([c for c in line if id(c) not in marks])
+        gap = letter_gap([c for c in line if id(c) not in marks] if marks else line)
     out: list[str] = []
     prev = None
     for ch in line:
         t = ch["text"]
-        if id(ch) in marks:
+        if marks and id(ch) in marks:
             prev = ch  # left out; the gap after it is measured from it
             continue
         if t.isspace():
@@ -114,7 +128,7 @@ def line_text(line: list[dict], gap: float | None = None) -> str:
             prev = ch
             continue
         if prev is not None and out and out[-1] != " ":
-            if ch["x0"] - prev["x1"] > gap + WORD_GAP * _size(ch):
+            if ch["x0"] - prev["x1"] > gap + WORD_GAP * (ch.get("size") or 10.0):
                 out.append(" ")
         out.append(t)
         prev = ch

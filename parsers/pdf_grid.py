@@ -60,9 +60,10 @@ def cell_text(chars: list[dict], box=None) -> str:
     if box is not None:
         pad = max(0.0, min(ln[0]["x0"] for ln in lines) - box[0])
         right_edge = box[2] - pad
+    texts = [line_text(line) for line in lines]
     text = ""
     for i, line in enumerate(lines):
-        t = line_text(line)
+        t = texts[i]
         if not t:
             continue
         if not text:
@@ -70,7 +71,7 @@ def cell_text(chars: list[dict], box=None) -> str:
             continue
         prev = lines[i - 1]
         first = line[0]
-        filled = (right_edge is not None and " " not in line_text(prev)
+        filled = (right_edge is not None and " " not in texts[i - 1]
                   and prev[-1]["x1"] + (first["x1"] - first["x0"]) > right_edge + 0.5)
         text = join_wrapped(text, t, filled)
     return unicodedata.normalize("NFC", text)

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-from reportgen.raw import RawParagraph, RawTable
+from reportgen.raw import RawCell, RawParagraph, RawTable
 
 from .pdf_grid import join_wrapped
 
@@ -39,8 +39,39 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
     tol = max(COLUMN_TOLERANCE, 0.012 * (ea[-1] - ea[0]))
     if len(ea) != len(eb):
         # merged cells may hide an edge in one part: compare the outer edges
-        return abs(ea[0] - eb[0]) <= tol and abs(ea[-1] - eb[-1]) <= tol
-    return all(abs(x - y) <= tol for x, y in zip(ea, eb))
+        same = abs(ea[0] - eb[0]) <= tol and abs(ea[-1] - eb[-1]) <= tol
+    else:
+        same = all(abs(x - y) <= tol for x, y in zip(ea, eb))
+    return same or _same_text_columns(a, b)
+
+
+def _text_columns(table: RawTable) -> list[tuple[float, float]] | None:
+    """Per column, the x-range its one-column cells' text covers (a table
+    without rules: a cell's box is its text's); None when a column has none."""
+    spans: dict[int, list[float]] = {}
+    for row in table.rows:
+        for c in row:
+            if c.bbox and c.colspan == 1 and c.text.strip():
+                s = spans.setdefault(c.col, [c.bbox[0], c.bbox[2]])
+                s[0], s[1] = min(s[0], c.bbox[0]), max(s[1], c.bbox[2])
+    if len(spans) != table.n_cols:
+        return None
+    return [tuple(spans[k]) for k in sorted(spans)]
+
+
+def _same_text_columns(a: RawTable, b: RawTable) -> bool:
+    """Tables without rules: the text of each column of one part overlaps
+    that column of the other and no other (names of other lengths, numbers
+    of other widths)."""
+    ca, cb = _text_columns(a), _text_columns(b)
+    if ca is None or cb is None or len(ca) != len(cb):
+        return False
+
+    def overlap(x: tuple, y: tuple) -> bool:
+        return min(x[1], y[1]) - max(x[0], y[0]) > 0
+
+    return all(overlap(x, cb[i]) and not any(overlap(x, y) for j, y in enumerate(cb) if j != i)
+               for i, x in enumerate(ca))
 
 
 def is_furniture(p: RawParagraph) -> bool:
@@ -130,11 +161,48 @@ def _join_split_row(table: RawTable, row) -> bool:
     return True
 
 
+def _beyond(head: str, text: str) -> str:
+    """What ``text`` has after the words of ``head`` (white space aside);
+    empty when it does not start with them."""
+    want = re.sub(r"\s+", "", head)
+    if not want:
+        return ""
+    i = 0
+    for j, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if i == len(want):
+            return text[j:].strip()
+        if ch.casefold() != want[i].casefold():
+            return ""
+        i += 1
+    return ""
+
+
+def header_overflow(head_rows: list, cont_rows: list) -> list[RawCell]:
+    """The rest of a row the page break cut, where it was read into the
+    repeated header above it (a table without rules sets it right under the
+    header, and its lines join the header cells of their columns): what each
+    repeated header cell says beyond the first part's header cell, as one
+    row of cells. A header's first part is whole (nothing was cut before
+    it), so the words a repeat adds are not header."""
+    out: list[RawCell] = []
+    for ra, rb in zip(head_rows, cont_rows):
+        for a, b in zip(ra, rb):
+            extra = _beyond(a.text, b.text) if b.confidence is None else ""  # OCR reads a repeat unlike
+            if extra:
+                out.append(RawCell(text=extra, row=b.row, col=b.col, colspan=b.colspan, page=b.page))
+    return sorted(out, key=lambda c: c.col)
+
+
 def append_continuation(table: RawTable, cont: RawTable) -> None:
     """Append the rows of ``cont`` (the next page's part) to ``table``."""
     k = repeated_header_rows(table, cont)
     if k:
         table.header_rows = table.header_rows or k
+        overflow = header_overflow(table.rows[:k], cont.rows[:k])
+        if overflow and len({c.col for c in overflow}) == len(overflow):
+            _join_split_row(table, overflow)
     rows = cont.rows[k:]
     while rows and not any(c.text.strip() for c in rows[0]):
         rows = rows[1:]  # an empty sliver at the top of the page

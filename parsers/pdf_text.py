@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportgen.raw import RawParagraph, RawTable
 
@@ -24,6 +25,7 @@ _VNI = re.compile(r"(^|\+)VNI[-_ ]", re.IGNORECASE)
 _LIST_START = re.compile(r"^([-–•+*]\s|\d{1,2}(\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
 
 
+@lru_cache(maxsize=1024)
 def legacy_encoding(fontname: str) -> str | None:
     if _VNI.search(fontname or ""):
         return "vni"
@@ -33,11 +35,15 @@ def legacy_encoding(fontname: str) -> str | None:
 
 
 def majority_legacy(chars: list[dict]) -> str | None:
-    counts: dict[str | None, int] = {}
+    by_font: dict[str, int] = {}  # in the order fonts first appear, as the encodings then do
     for ch in chars:
         if not ch["text"].isspace():
-            enc = legacy_encoding(ch.get("fontname", ""))
-            counts[enc] = counts.get(enc, 0) + 1
+            name = ch.get("fontname", "")
+            by_font[name] = by_font.get(name, 0) + 1
+    counts: dict[str | None, int] = {}
+    for name, n in by_font.items():
+        enc = legacy_encoding(name)
+        counts[enc] = counts.get(enc, 0) + n
     if not counts:
         return None
     best = max(counts, key=counts.get)

@@ -7,13 +7,14 @@ parser knows, a wrong type or a value outside its choices is a ``BadSetting``
 ``None`` means "the parser's own default" (the defaults stay beside the code
 that uses them: ``parsers.docx.DEFAULTS``, ``parsers.xlsx.DEFAULTS``, …), so
 ``ReaderSettings()`` reads exactly as no settings at all. ``read_raw`` takes a
-``ReaderSettings`` or a plain mapping and validates it on entry; the parsers
-receive ``as_dict()``.
+``ReaderSettings`` or a plain mapping and validates it once, on entry; the
+parsers receive the ReaderSettings and read its attributes, each first filling
+the settings left ``None`` with its own defaults (:meth:`with_defaults`).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from reportgen.raw import UnreadableInput
 
@@ -94,6 +95,12 @@ class ReaderSettings:
         if unknown:
             raise BadSetting(f"thiết lập đọc không có: {', '.join(unknown)} (có: {', '.join(sorted(known))})")
         return cls(**dict(given))
+
+    def with_defaults(self, defaults: Mapping) -> "ReaderSettings":
+        """These settings with each one left ``None`` taken from ``defaults``
+        (a parser's own, by field name), validated the same way."""
+        missing = {name: value for name, value in defaults.items() if getattr(self, name) is None}
+        return replace(self, **missing) if missing else self
 
     def as_dict(self) -> dict:
         """The settings given (not None), as the parsers read them."""

@@ -14,11 +14,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.raw import RawDocument, RawParagraph, UnreadableInput
 
 from . import text_tables
+from .settings import ReaderSettings
 
 _MOTTO = re.compile(r"c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam", re.I)
 _LIST_START = re.compile(
@@ -29,13 +31,16 @@ _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![*\w])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 
 
-def read(path: str | Path, settings: dict | None = None) -> RawDocument:
-    settings = dict(settings or {})
+DEFAULTS = {"trim_web_page": True}
+
+
+def read(path: str | Path, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
     path = Path(path)
     text = decode(path.read_bytes(), path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start, end = (0, len(lines))
-    if settings.get("trim_web_page", True):
+    if settings.trim_web_page:
         start, end = document_span(lines)
     doc = RawDocument(source=str(path), format="text")
     doc.properties["lines"] = len(lines)

@@ -43,3 +43,42 @@ def plausibility(text: str) -> tuple[float, int]:
         total += 1
         good += is_syllable(token)
     return (good / total if total else 0.0), total
+
+
+_LETTERS = re.compile(r"^[^\W\d_]+$")
+
+
+def _segments(word: str) -> list[str] | None:
+    """The fewest Vietnamese syllables or acronyms that spell ``word``."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 7), end):
+            prev = best[start]
+            piece = word[start:end]
+            if prev is None or not (is_syllable(piece) or _ACRONYM.match(piece)):
+                continue
+            if best[end] is None or len(prev) + 1 < len(best[end]):
+                best[end] = prev + [piece]
+    return best[-1]
+
+
+def spaced(text: str) -> str:
+    """OCR runs syllables together where the space between them is narrow
+    ('UBNDxã', 'SởYtế', 'xãNaƯ'): a word of letters only that is no
+    syllable, changes case inside (a small letter before a capital, or an
+    acronym before small letters) and is spelled by syllables and acronyms
+    alone, comes back with its spaces. Any other word is left as it is."""
+    out = []
+    for word in text.split(" "):
+        if (len(word) > 2 and _LETTERS.match(word) and not is_syllable(word) and not word.isupper()
+                and _case_break(word)):
+            pieces = _segments(word)
+            if pieces and len(pieces) > 1:
+                word = " ".join(pieces)
+        out.append(word)
+    return " ".join(out)
+
+
+def _case_break(word: str) -> bool:
+    return any((a.islower() and b.isupper()) or (a.isupper() and b.isupper() and c.islower())
+               for a, b, c in zip(word, word[1:], word[2:] + " "))

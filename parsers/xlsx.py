@@ -50,6 +50,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
@@ -57,6 +58,7 @@ from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable,
 
 from .limits import LimitExceeded, Limits, limits_of
 from .ooxml import open_checked_zip
+from .settings import ReaderSettings
 from .xlsx_formula import Unsupported, evaluate
 from .xlsx_package import BROKEN, Package, SheetRef
 
@@ -65,6 +67,7 @@ DEFAULTS = {
     "max_cols": 256,
     "check_formulas": True,
     "split_titles": True,
+    "table_gap": 2,
 }
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
@@ -163,7 +166,7 @@ def _n(number: int) -> str:
 class _Sheet:
     """The cells of one sheet, read in one streamed pass over its XML."""
 
-    def __init__(self, package: Package, ref: SheetRef, settings: dict, limits: Limits, counted: int = 0):
+    def __init__(self, package: Package, ref: SheetRef, settings: ReaderSettings, limits: Limits, counted: int = 0):
         self.cells: dict[tuple[int, int], tuple[str, Decimal | None]] = {}
         self.unusable: list[tuple[int, int, str]] = []
         self.formulas: dict[tuple[int, int], str] = {}
@@ -173,12 +176,12 @@ class _Sheet:
         name = ref.name
         if package.more_rows_than(ref, limits.xlsx_rows):
             raise _over_rows(name, limits)
-        sheet = package.rows(ref, settings["max_cols"])
+        sheet = package.rows(ref, settings.max_cols)
         last_data = 0  # the last row holding data (or a formula)
         for r, row in sheet.rows:
             # Rows not stored and rows without data are empty: a long run of
             # them ends the sheet (one formatted down to row 1.048.576).
-            cut = last_data + settings["max_empty_run"]
+            cut = last_data + settings.max_empty_run
             if min(r, cut) > limits.xlsx_rows:
                 raise _over_rows(name, limits)
             if r >= cut:
@@ -252,7 +255,7 @@ def _check_formulas(sheet: _Sheet, sheet_name: str) -> list[dict]:
     return out
 
 
-def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: dict, checks: list[dict],
+def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: ReaderSettings, checks: list[dict],
            counts: dict) -> list[int]:
     """Append the sheet's paragraphs and tables to ``doc``; return the
     indices of its tables. Blocks of rows separated by two or more empty rows
@@ -272,7 +275,7 @@ def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: d
     rows = sorted(by_row)
     segments: list[list[int]] = []
     for r in rows:
-        if segments and r - segments[-1][-1] <= settings.get("table_gap", 2):
+        if segments and r - segments[-1][-1] <= settings.table_gap:
             segments[-1].append(r)
         else:
             segments.append([r])
@@ -335,7 +338,7 @@ def _note(chk: dict, sheet_name: str, table, row, col) -> RawNote:
 
 
 def _segment(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans: dict, doc: RawDocument,
-             settings: dict, counts: dict):
+             settings: ReaderSettings, counts: dict):
     """One block of rows: title rows (one text cell) as paragraphs, the
     table, trailing note rows as paragraphs. Returns (table index or None,
     sheet row → table row, first sheet column)."""
@@ -347,7 +350,7 @@ def _segment(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans
 
     lead: list[int] = []
     trail: list[int] = []
-    if settings.get("split_titles", True):
+    if settings.split_titles:
         start = 0
         while len(rows) - start > 1 and single(rows[start]):
             lead.append(rows[start])
@@ -390,11 +393,11 @@ def _segment(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans
     return table_idx, row_index, first_col
 
 
-def read(path, settings: dict | None = None) -> RawDocument:
+def read(path, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
     path = Path(path)
-    settings = {**DEFAULTS, **(settings or {})}
-    limits = limits_of(settings)
-    zf = open_checked_zip(path, "xl/workbook.xml", "XLSX", settings)
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
+    limits = limits_of(settings.as_dict())
+    zf = open_checked_zip(path, "xl/workbook.xml", "XLSX", settings.max_member_bytes)
     try:
         try:
             package = Package(zf)
@@ -414,8 +417,8 @@ def read(path, settings: dict | None = None) -> RawDocument:
     return doc
 
 
-def _add_sheet(doc: RawDocument, sheet: _Sheet, name: str, settings: dict, counts: dict) -> None:
-    checks = _check_formulas(sheet, name) if settings.get("check_formulas", True) else []
+def _add_sheet(doc: RawDocument, sheet: _Sheet, name: str, settings: ReaderSettings, counts: dict) -> None:
+    checks = _check_formulas(sheet, name) if settings.check_formulas else []
     checks += [{"kind": "number_unreadable", "r": r, "c": c, "cell": _ref(r, c), "text": text}
                for r, c, text in sheet.unusable]
     tables = _build(sheet, sheet.merges, name, doc, settings, checks, counts)

@@ -16,7 +16,10 @@ locations come from the same walk the DOCX parser makes
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+
+from parsers.settings import ReaderSettings
 
 from .files import atomic_path
 from .model import Finding, Report, Severity
@@ -87,7 +90,7 @@ def _raw_row(raw: RawDocument, report: Report, finding: Finding) -> tuple[int, i
 
 
 def annotate(src_docx: str | os.PathLike, findings: list[Finding], out_path: str | os.PathLike,
-             report: Report | None = None, settings: dict | None = None) -> int:
+             report: Report | None = None, settings: ReaderSettings | Mapping | None = None) -> int:
     """Write a copy of ``src_docx`` to ``out_path`` with one comment per place
     the findings point at; return how many comments were added."""
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -101,6 +104,7 @@ def annotate(src_docx: str | os.PathLike, findings: list[Finding], out_path: str
         raise UnreadableInput("Tệp chú thích phải khác tệp gốc: bản gốc không bao giờ bị ghi đè.")
     if sniff_format(src) != "docx":
         raise UnreadableInput(f"Chỉ chú thích được tệp DOCX; {src.name} không phải DOCX.")
+    settings = ReaderSettings.of(settings)  # validated once, for the reading and the walk
     raw = docx_parser.read(src, settings)
     if report is None:
         from .read import read_report

@@ -11,11 +11,30 @@ Cells are named by ``(row, column)`` where ``row`` is the index in
 ``ScoreTable.rows`` and ``column`` the column key (``"total"``, ``"max"``,
 ``"percent"``, ``"grade"``, ``"rank"`` or a score key) — the same names a
 Finding uses.
+
+Coverage is earned by checking, cell by cell. A cell counts as checked only
+when a relation that would detect a changed value covers it: a sum, a ratio,
+points from a rate, a statistics row, a rank against its column. A *bound*
+(a percent at most 100, a value at most its maximum, ``x ≤ y``, a grade band
+over the figure it grades, a rank order over the figure ranked) is verified
+and recorded, but a typical slip (17,5 written 15,7 in a 20-point column)
+stays within it: a cell only bounded is not checked. A table counts as
+checked when at least one cell of it is. ĐẠT needs every figure cell of
+every table checked.
+
+Not every number in a table is a figure to check: an ordinal (STT, 1..n in
+row order), a year (integers 1900–2100 under a "Năm"/"year" header, or the
+same year on every row), an identifier or a code (a header that is an id, a
+"Mã", a "Loại", "Cấp" code, integers only). These are decided by the
+column's own structure (its header and its values), listed per table as
+``not_figures`` and left out of the cell counts.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
 Cell = tuple[int, str]
@@ -32,6 +51,14 @@ PASSED, FAILED, INCOMPLETE = "ĐẠT", "KHÔNG ĐẠT", "CHƯA KIỂM TRA HẾT"
 # "chỉ tiêu 100%") is a rule, not a claim.
 CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count", "percent")
 
+# Relations that only bound a figure: verified and recorded, but a changed
+# value within the bound passes, so the cells they cover are not checked by
+# them (see the module's docstring). A rule may also pass ``bound=True``.
+BOUND_RELATIONS = frozenset({
+    "percent-at-most-100", "value-at-most-header-max", "value-at-most-row-max",
+    "fraction-bound", "score-max",
+})
+
 
 @dataclass
 class TableEntry:
@@ -40,15 +67,22 @@ class TableEntry:
     index: int
     title: str | None = None
     page: int | None = None
-    numeric_cells: set[Cell] = field(default_factory=set)
-    checked_cells: set[Cell] = field(default_factory=set)
+    numeric_cells: set[Cell] = field(default_factory=set)  # the figures (not_figures left out)
+    checked_cells: set[Cell] = field(default_factory=set)  # covered by a relation that detects a change
+    bounded_cells: set[Cell] = field(default_factory=set)  # covered by a bound (not checked by it)
     relations: set[str] = field(default_factory=set)  # names of relations verified on it
     doubts: list[str] = field(default_factory=list)  # Vietnamese: why a relation was not decided
     cell_relations: dict[Cell, set[str]] = field(default_factory=dict, repr=False)  # cell → relations over it
+    not_figures: dict[str, str] = field(default_factory=dict)  # column key → why it is no figure (Vietnamese)
 
     @property
     def checked(self) -> bool:
-        return bool(self.relations)
+        """At least one of its figures is covered by a relation that would
+        detect a change (a table only bounded is not checked)."""
+        return bool(self.checked_cells & self.numeric_cells)
+
+    def unchecked_cells(self) -> set[Cell]:
+        return self.numeric_cells - self.checked_cells
 
 
 @dataclass
@@ -60,6 +94,7 @@ class ClaimEntry:
     paragraph: int | None = None
     page: int | None = None
     relations: set[str] = field(default_factory=set)
+    figure: str = ""  # the claim's own words ("11/15 cơ quan", "73,33%"); ``text`` is its sentence
 
     @property
     def checked(self) -> bool:
@@ -89,13 +124,17 @@ class Ledger:
                   page: int | None = None) -> ClaimEntry:
         return self.claims.setdefault(statement, ClaimEntry(statement, text, paragraph, page))
 
-    def table_checked(self, index: int, relation: str, cells: Iterable[Cell] = ()) -> None:
+    def table_checked(self, index: int, relation: str, cells: Iterable[Cell] = (), *,
+                      bound: bool = False) -> None:
         """Record that ``relation`` was verified on table ``index`` over ``cells``
-        (whether or not it found a slip: a slip is a checked cell too)."""
+        (whether or not it found a slip: a slip is a checked cell too). A
+        bound (``bound=True``, or a relation of BOUND_RELATIONS) is recorded
+        but checks no cell."""
         entry = self.tables.setdefault(index, TableEntry(index))
         entry.relations.add(relation)
+        bound = bound or relation in BOUND_RELATIONS
         for cell in cells:
-            entry.checked_cells.add(cell)
+            (entry.bounded_cells if bound else entry.checked_cells).add(cell)
             entry.cell_relations.setdefault(cell, set()).add(relation)
 
     def table_doubt(self, index: int, reason: str) -> None:
@@ -123,11 +162,15 @@ class Ledger:
         self.unread_pages = list(getattr(report, "unread_pages", ()))
         for table in report.tables:
             cells = numeric_cells(table)
-            if cells:
-                self.add_table(table.index, table.title, table.page, cells)
+            exempt = not_figures(table, cells)
+            figures = {c for c in cells if c[1] not in exempt}
+            if figures:
+                entry = self.add_table(table.index, table.title, table.page, figures)
+                entry.not_figures.update(exempt)
         self._statement_ids = {id(st): i for i, st in enumerate(report.statements)}
         for i, st, members in claim_statements(report):
-            self.add_claim(i, st.raw.get("context") or st.text, st.paragraph, st.page)
+            entry = self.add_claim(i, st.raw.get("context") or st.text, st.paragraph, st.page)
+            entry.figure = entry.figure or st.text
             for m in members:
                 self._member_of[m] = i
 
@@ -156,10 +199,17 @@ class Ledger:
         return any(t.checked for t in self.tables.values() if t.numeric_cells) or \
             any(c.checked for c in self.claims.values() if c.text)
 
+    def partly_checked_tables(self) -> list[TableEntry]:
+        """Tables checked in part: some of their figures no relation checked."""
+        return [t for t in sorted(self.tables.values(), key=lambda t: t.index)
+                if t.numeric_cells and t.checked and t.unchecked_cells()]
+
     @property
     def complete(self) -> bool:
-        return (not self.unchecked_tables() and not self.unchecked_claims() and not self.unread_pages
-                and self.anything_checked)
+        """ĐẠT's condition: every figure cell of every table and every numeric
+        claim checked, no page left unread (and something checked at all)."""
+        return (not self.unchecked_tables() and not self.partly_checked_tables()
+                and not self.unchecked_claims() and not self.unread_pages and self.anything_checked)
 
     def line(self) -> str:
         """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.'"""
@@ -178,6 +228,7 @@ class Ledger:
                 "relations": sorted(e.relations),
                 "cells": {"checked": len(e.checked_cells & e.numeric_cells), "total": len(e.numeric_cells)},
                 "doubts": list(e.doubts),
+                "not_figures": [{"column": k, "reason": v} for k, v in sorted(e.not_figures.items())],
             } for e in sorted(self.tables.values(), key=lambda e: e.index) if e.numeric_cells],
             "unchecked_claims": [{"statement": c.statement, "paragraph": c.paragraph, "page": c.page,
                                   "text": c.text} for c in self.unchecked_claims()],
@@ -210,18 +261,94 @@ def numeric_cells(table) -> set[Cell]:
     their cell and are not counted apart)."""
     out: set[Cell] = set()
     for i, row in enumerate(table.rows):
+        sources = getattr(row, "source_cols", None) or {}
         for key, value in row.scores.items():
             if value is not None:
                 out.add((i, key))
+        scored = {sources[k] for k in sources
+                  if k not in ("total", "max", "percent", "rank", "grade") and (k in row.scores or k in row.extra)}
         for key in ("total", "max", "percent", "rank"):
-            if getattr(row, key) is not None:
-                out.add((i, key))
+            if getattr(row, key) is None or (key in sources and sources[key] in scored):
+                continue  # a role kept also as a score (the same cell) is counted once
+            if key == "max" and "max" not in row.raw and "/" in str(row.raw.get("total", "")):
+                continue  # the y of a total written x/y belongs to its cell
+            if row.raw and key not in row.raw and key not in sources and "total" not in row.raw:
+                continue  # not written: the reader's copy of a score's x/y (62,84/100 as total and max)
+            out.add((i, key))
         for label, value in row.extra.items():
             label = str(label)
             if label.endswith("_of") or label in row.scores:
                 continue
             if _is_number(value):
                 out.add((i, label))
+    return out
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").casefold()
+
+
+_ID_WORDS = {"id", "ma", "stt", "tt", "code", "loai", "type", "cap"}
+_YEAR_WORDS = {"nam", "year"}
+
+
+def _integer(value: Any) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
+    except (InvalidOperation, ValueError):
+        return None
+    return int(number) if number.is_finite() and number == number.to_integral_value() else None
+
+
+def _cell_value(row, key: str) -> Any:
+    if key in row.scores:
+        return row.scores[key]
+    if key in ("total", "max", "percent", "rank"):
+        return getattr(row, key)
+    return row.extra.get(key)
+
+
+def _label_of(table, key: str) -> str:
+    for col in table.columns:
+        if col.key == key:
+            return col.label or key
+    return key
+
+
+def not_figures(table, cells: Iterable[Cell] | None = None) -> dict[str, str]:
+    """The columns of ``table`` whose numbers are no figure to check, decided
+    by structure: column key → the reason (Vietnamese).
+
+    - an ordinal: whole numbers 1, 2, 3 … in row order (an STT read as numbers);
+    - an identifier or a code: a short header that names one (ID, Mã, STT,
+      Loại, Cấp, code, type, or a word ending in "id") over whole numbers;
+    - a year: whole numbers from 1900 to 2100 under a "Năm"/"year" header,
+      or the same such number on every row.
+    A rank, a total, a percent or a maximum is always a figure, and so is a
+    column headed as a rank ("Thứ hạng")."""
+    cells = numeric_cells(table) if cells is None else cells
+    by_key: dict[str, list[int]] = {}
+    for r, key in sorted(cells):
+        if key in ("total", "max", "percent", "rank"):
+            continue
+        by_key.setdefault(key, []).append(r)
+    out: dict[str, str] = {}
+    for key, rows in by_key.items():
+        values = [_integer(_cell_value(table.rows[r], key)) for r in rows]
+        if any(v is None for v in values):
+            continue
+        words = [w for w in re.split(r"[^0-9a-z]+", _plain(_label_of(table, key))) if w]
+        if words and len(words) <= 4 and any(w in _ID_WORDS or (len(w) > 2 and w.endswith("id")) for w in words):
+            out[key] = "mã, số hiệu hoặc số thứ tự, không phải số liệu"
+        elif len(values) >= 3 and values == list(range(values[0], values[0] + len(values))) and values[0] in (0, 1) \
+                and not any(w in ("hang", "rank") for w in words):
+            out[key] = "số thứ tự 1, 2, 3 … theo dòng, không phải số liệu"
+        elif all(1900 <= v <= 2100 for v in values) and (
+                any(w in _YEAR_WORDS for w in words) or (len(set(values)) == 1 and len(values) >= 2)):
+            out[key] = "năm, không phải số liệu"
     return out
 
 

@@ -219,6 +219,11 @@ class ScoreTable:
     # was bound from, for the relations inferred from the table itself
     # (reportgen.checks.relations). None for text tables. Not in the JSON.
     grid: Any = None
+    # A table turned round when read (a summary: groups as grid rows, units as
+    # grid columns): (grid row, grid column) → (index in ``rows``, key) of the
+    # value read from that cell, so that a relation found on the grid names the
+    # cell the ledger and the findings use. Not in the JSON.
+    cell_keys: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kind = TableKind(self.kind)

@@ -20,20 +20,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import BigInteger, cast, delete, func, literal_column, select
+from sqlalchemy import BigInteger, and_, cast, delete, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from .bulk import bulk_insert
 from .models import SCALE, ScoreRowRecord as R, Unit, from_scaled
 from .queries import _LEVEL_ORDER, Entry, RankingGroup, groups_where, ranking as live_ranking
-from .ranking_tables import ranking_entries as T
+from .ranking_tables import ranking_entries as T, ranking_groups as G
 from .units import territory_key
 
 Cohort = tuple[str, str, str, str]  # province key, level, scheme, period
 
 
-def refresh_rankings(session: Session, cohorts: Iterable[Cohort]) -> None:
-    """Re-rank and store every group holding a unit of ``cohorts``."""
+def refresh_rankings(session: Session, cohorts: Iterable[Cohort], with_groups: bool = True) -> None:
+    """Re-rank and store every group holding a unit of ``cohorts`` (and its
+    ``ranking_groups`` rows unless ``with_groups`` is false: migration 0004 runs
+    before that table exists, 0005 fills it from the stored ranking)."""
     conn = session.connection()
     touched: dict[tuple[str, str], set[str]] = {}
     for province_key, _level, scheme, period in cohorts:
@@ -50,8 +52,28 @@ def refresh_rankings(session: Session, cohorts: Iterable[Cohort]) -> None:
                   if (g.province or "") in provinces]
         conn.execute(delete(T).where(T.c.period == period, T.c.scheme == scheme,
                                      T.c.province.in_(sorted(provinces))))
-        bulk_insert(conn, T, [_record(g, position, e, row_keys.get(e.unit_id, e.province_key))
-                              for g in groups for position, e in enumerate(g.entries, start=1)])
+        if with_groups:
+            conn.execute(delete(G).where(G.c.period == period, G.c.scheme == scheme,
+                                         G.c.province.in_(sorted(provinces))))
+        records = [_record(g, position, e, row_keys.get(e.unit_id, e.province_key))
+                   for g in groups for position, e in enumerate(g.entries, start=1)]
+        bulk_insert(conn, T, records)
+        if with_groups:
+            bulk_insert(conn, G, _group_records(records))
+
+
+def _group_records(records: list[dict]) -> list[dict]:
+    """One row per group and row province key, with the rows of that key."""
+    out: dict[tuple, dict] = {}
+    for r in records:
+        key = (r["period"], r["scheme"], r["province"], r["level"], r["row_province_key"])
+        if key in out:
+            out[key]["rows"] += 1
+        else:
+            out[key] = dict(period=r["period"], scheme=r["scheme"], province=r["province"], level=r["level"],
+                            row_province_key=r["row_province_key"], level_order=r["level_order"],
+                            group_size=r["group_size"], rows=1)
+    return list(out.values())
 
 
 def _record(g: RankingGroup, position: int, e: Entry, row_key: str) -> dict:
@@ -62,14 +84,15 @@ def _record(g: RankingGroup, position: int, e: Entry, row_key: str) -> dict:
                 document_id=e.document_id, document=e.document, table_index=e.table, row_index=e.row, page=e.page)
 
 
-def _filters(period: str, scheme: str | None, province: str | None, level: str | None) -> list:
-    where = [T.c.period == period]
+def _filters(period: str, scheme: str | None, province: str | None, level: str | None, table=T) -> list:
+    """The filter on ``table`` (``ranking_entries`` or ``ranking_groups``)."""
+    where = [table.c.period == period]
     if scheme:
-        where.append(T.c.scheme == scheme)
+        where.append(table.c.scheme == scheme)
     if province:
-        where.append(T.c.row_province_key == territory_key(province))
+        where.append(table.c.row_province_key == territory_key(province))
     if level:
-        where.append(T.c.level == level)
+        where.append(table.c.level == level)
     return where
 
 
@@ -82,7 +105,6 @@ def _group(conn) -> tuple:
     return (_text(conn, T.c.province), T.c.level_order, _text(conn, T.c.level), _text(conn, T.c.scheme))
 
 
-_GROUP = (T.c.province, T.c.level_order, T.c.level, T.c.scheme)
 _ENTRY_COLUMNS = (T.c.unit, T.c.unit_text, T.c.unit_id, T.c.province, T.c.province_key, T.c.level, T.c.period,
                   T.c.scheme, T.c.total, T.c.max, T.c.percent, T.c.grade, T.c.rank, T.c.document, T.c.table_index,
                   T.c.row_index, T.c.page, T.c.document_id)
@@ -99,11 +121,15 @@ class GroupHead:
     size: int
 
 
-def _heads(conn, period: str, where: list) -> list[GroupHead] | None:
-    """The groups the filter selects, in display order; None when the filter
-    cuts a group (or nothing is stored): then the ranking is computed."""
-    rows = conn.execute(select(*_GROUP, func.max(T.c.group_size), func.count()).where(*where)
-                        .group_by(*_GROUP).order_by(*_group(conn))).all()
+def _heads(conn, period: str, scheme: str | None, province: str | None, level: str | None) -> list[GroupHead] | None:
+    """The groups the filter selects, in display order, read from
+    ``ranking_groups``; None when the filter cuts a group (or nothing is
+    stored): then the ranking is computed."""
+    where = _filters(period, scheme, province, level, G)
+    group = (G.c.province, G.c.level_order, G.c.level, G.c.scheme)
+    order = (_text(conn, G.c.province), G.c.level_order, _text(conn, G.c.level), _text(conn, G.c.scheme))
+    rows = conn.execute(select(*group, func.max(G.c.group_size), func.sum(G.c.rows)).where(*where)
+                        .group_by(*group).order_by(*order)).all()
     if not rows or any(size != count for *_, size, count in rows):
         return None
     return [GroupHead(p, lv, s, period, size) for p, _, lv, s, size, _ in rows]
@@ -143,7 +169,7 @@ def ranking(session: Session, period: str, *, scheme: str | None = None, provinc
         return live_ranking(session, period, scheme=scheme, province=province, level=level)  # its message
     conn = session.connection()
     where = _filters(period, scheme, province, level)
-    heads = _heads(conn, period, where)
+    heads = _heads(conn, period, scheme, province, level)
     if heads is None:
         return live_ranking(session, period, scheme=scheme, province=province, level=level)
     entries = _entries(conn, select(*_columns(conn)).where(*where).order_by(*_group(conn), T.c.position))
@@ -178,24 +204,65 @@ def ranking_slice(session: Session, period: str, *, scheme: str | None = None, p
     this page)]), groups in display order and each group's entries sorted
     by ``sort`` (a column of the page; ties keep the rank order), reversed
     when ``descending``. None when the ranking is not stored for this
-    filter (the caller computes it)."""
+    filter (the caller computes it).
+
+    The groups and their sizes come from ``ranking_groups``; the rows from
+    the groups the page overlaps only: in rank order, the primary key's
+    range of positions of each; sorted by another column, those groups'
+    rows (a group is a province's units of one level: hundreds at most)."""
     conn = session.connection()
-    where = _filters(period, scheme, province, level)
-    heads = _heads(conn, period, where)
+    heads = _heads(conn, period, scheme, province, level)
     if heads is None:
         return None
-    sorts = _sorts(conn)
-    keys = sorts.get(sort, sorts["rank"])
-    if descending:
-        keys = tuple(_flip(k) for k in keys)
-    entries = _entries(conn, select(*_columns(conn)).where(*where).order_by(*_group(conn), *keys, T.c.position)
-                       .offset(max(0, offset)).limit(max(0, limit)))
+    offset, limit = max(0, offset), max(0, limit)
     total = sum(h.size for h in heads)
-    page: list[tuple[GroupHead, list[Entry]]] = []
+    shown: list[tuple[GroupHead, int, int]] = []  # (group, first, last) 0-based positions in the group
     seen = 0
-    for h in heads:  # which groups this page's rows belong to, by position
+    for h in heads:
         lo, hi = max(seen, offset), min(seen + h.size, offset + limit)
         if lo < hi:
-            page.append((h, entries[lo - offset:hi - offset]))
+            shown.append((h, lo - seen, hi - seen))
         seen += h.size
+    if not shown:
+        return total, []
+    sorts = _sorts(conn)
+    sort = sort if sort in sorts else "rank"
+    if sort == "rank" and not descending:
+        # Rank order is the stored position order: the primary key's ranges.
+        picked = or_(*(and_(T.c.scheme == h.scheme, T.c.province == h.province, T.c.level == h.level,
+                            T.c.position.between(first + 1, last)) for h, first, last in shown))
+        order, skip = (T.c.position,), None
+    else:
+        picked = or_(*(and_(T.c.scheme == h.scheme, T.c.province == h.province, T.c.level == h.level)
+                       for h, _, _ in shown))
+        keys = sorts[sort]
+        order, skip = (*((_flip(k) for k in keys) if descending else keys), T.c.position), shown[0][1]
+    query = (select(*_columns(conn)).where(T.c.period == period, picked)
+             .order_by(*_group(conn), *order))
+    if skip is not None:
+        query = query.offset(skip).limit(sum(last - first for _, first, last in shown))
+    entries = _entries(conn, query)
+    page: list[tuple[GroupHead, list[Entry]]] = []
+    start = 0
+    for h, first, last in shown:
+        page.append((h, entries[start:start + last - first]))
+        start += last - first
     return total, page
+
+
+def stored_periods(session: Session) -> list[str]:
+    """Every period with a stored ranking (every period with score rows),
+    newest first."""
+    from .periods import period_sort_key
+
+    found = [p for (p,) in session.execute(select(G.c.period).distinct())]
+    return sorted(found, key=period_sort_key, reverse=True)
+
+
+def stored_filter_values(session: Session) -> dict[str, list[str]]:
+    """The levels, schemes and provinces (as registered) of the ranked rows."""
+    conn = session.connection()
+    values = {}
+    for name, column in (("levels", G.c.level), ("schemes", G.c.scheme), ("provinces", G.c.province)):
+        values[name] = sorted({v for (v,) in conn.execute(select(column).distinct()) if v})
+    return values

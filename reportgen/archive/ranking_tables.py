@@ -3,7 +3,14 @@ ranked unit, in the order and with the rank :func:`queries.ranking`
 computes, refreshed by every import for the groups it touches
 (:mod:`reportgen.archive.ranked`). A whole country's period is then read
 (or one page of it, sorted by any column) without ranking 10 000 rows on
-every view."""
+every view.
+
+``ranking_groups`` holds one row per group and province key (the row's own
+key, the ranking page's province filter): the group's display order and
+size, and how many of its rows carry that key. A ranking page reads its
+groups from there (tens of rows for a whole country, not one per unit),
+the periods and the filters' values too, and then only the rows it shows
+(the primary key's range of positions within each group on the page)."""
 from __future__ import annotations
 
 from sqlalchemy import Column, Index, Integer, String, Table, Text
@@ -39,4 +46,16 @@ ranking_entries = Table(
     Column("page", Integer),
     Index("ix_ranking_entries_period_key", "period", "row_province_key"),
     Index("ix_ranking_entries_period_level", "period", "level", "scheme"),
+)
+
+ranking_groups = Table(
+    "ranking_groups", Base.metadata,
+    Column("period", String(20), primary_key=True),
+    Column("scheme", String(100), primary_key=True),
+    Column("province", String(100), primary_key=True),
+    Column("level", String(10), primary_key=True),
+    Column("row_province_key", String(100), primary_key=True),
+    Column("level_order", Integer, nullable=False),
+    Column("group_size", Integer, nullable=False),  # the whole group's rows
+    Column("rows", Integer, nullable=False),  # its rows with this key
 )

@@ -1,15 +1,35 @@
 """What the other rules could not check, as findings: a table with numbers on
-which no relation was verified, a numeric claim of the prose that nothing
-was compared with. They run after every other rule and read the coverage
-ledger (:mod:`reportgen.coverage`) those rules filled."""
+which no relation was verified, a column of a checked table whose figures no
+relation checked, a numeric claim of the prose that nothing was compared
+with. They run after every other rule and read the coverage ledger
+(:mod:`reportgen.coverage`) those rules filled."""
 from __future__ import annotations
 
 from typing import Iterator
 
+from ..coverage import TableEntry
 from ..model import Finding, Report
 from .registry import CheckContext, rule
 
 _QUOTE = 160
+
+# What a bound verified on a cell says, for a clerk: why the cell is not
+# counted as checked (a slip within the bound passes).
+_BOUND_WORDS = {
+    "percent-at-most-100": "tỷ lệ không quá 100%",
+    "value-at-most-header-max": "không vượt điểm tối đa ghi ở tiêu đề cột",
+    "value-at-most-row-max": "không vượt điểm chuẩn tối đa của dòng",
+    "fraction-bound": "tử số không vượt mẫu số",
+    "score-max": "không vượt điểm tối đa của chỉ số",
+    "rank-follows-column": "giữ đúng thứ tự của cột xếp hạng",
+    "rank-order": "giữ đúng thứ tự giảm dần",
+    "grade-follows-bands": "nằm trong khung của xếp loại",
+    "summary-row-max": "không vượt dòng cao nhất",
+    "summary-row-min": "không dưới dòng thấp nhất",
+}
+# Column keys a table role gives, named as a clerk reads them.
+_ROLE_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)", "rank": "Thứ hạng",
+               "grade": "Xếp loại"}
 
 
 def _short(text: str, width: int = _QUOTE) -> str:
@@ -29,13 +49,108 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: bảng có cột tổng bằng cộng các cột thành phần ở mọi dòng: đã kiểm tra,
     không báo."""
     for entry in ctx.ledger.unchecked_tables():
-        title = f"“{_short(entry.title, 90)}”" if entry.title else "không có tiêu đề"
-        where = f", trang {entry.page}" if entry.page is not None else ""
-        reason = ("; ".join(dict.fromkeys(entry.doubts)) if entry.doubts else
+        reasons = list(dict.fromkeys(entry.doubts))
+        bounds = _bounds_of(entry, entry.numeric_cells)
+        if bounds:
+            reasons.append(f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó")
+        reason = ("; ".join(reasons) if reasons else
                   "không nhận ra quan hệ nào giữa các số của bảng (tổng, điểm tối đa, tỷ lệ, xếp loại, thứ hạng)")
         yield Finding(code="TABLE_UNCHECKED", severity="warning", table=entry.index, page=entry.page,
-                      message=f"Bảng {entry.index + 1} ({title}{where}) có {len(entry.numeric_cells)} ô số "
-                              f"nhưng chưa được kiểm tra: {reason}. Cần đối chiếu thủ công.")
+                      message=f"Bảng {entry.index + 1} ({_table_name(entry)}) có {len(entry.numeric_cells)} ô số"
+                              f"{_columns_text(report, entry)} nhưng chưa được kiểm tra: {reason}. "
+                              "Cần đối chiếu thủ công.")
+
+
+def _columns_text(report: Report, entry: TableEntry, limit: int = 6) -> str:
+    """' (cột “TỶ LỆ %”: 19, “ĐIỂM ĐÁNH GIÁ”: 19)' when the cells are in more than one column."""
+    counts: dict[str, int] = {}
+    for _, key in entry.numeric_cells:
+        counts[key] = counts.get(key, 0) + 1
+    if len(counts) < 2:
+        return ""
+    labels = _column_labels(report, entry.index)
+    order = {key: i for i, key in enumerate(labels)}
+    keys = sorted(counts, key=lambda k: (order.get(k, len(order)), k))
+    parts = [f"“{_short(labels.get(k) or _ROLE_NAMES.get(k) or k, 40)}”: {counts[k]}" for k in keys[:limit]]
+    more = f" và {len(keys) - limit} cột khác" if len(keys) > limit else ""
+    return f" (cột {', '.join(parts)}{more})"
+
+
+def _table_name(entry: TableEntry) -> str:
+    title = f"“{_short(entry.title, 90)}”" if entry.title else "không có tiêu đề"
+    return title + (f", trang {entry.page}" if entry.page is not None else "")
+
+
+def _bounds_of(entry: TableEntry, cells) -> str:
+    names = sorted({rel for cell in cells if cell in entry.bounded_cells
+                    for rel in entry.cell_relations.get(cell, ()) if rel in _BOUND_WORDS})
+    return "; ".join(dict.fromkeys(_BOUND_WORDS[n] for n in names))
+
+
+def _column_labels(report: Report, index: int) -> dict[str, str]:
+    """Column key → the header's words, from the frame the relations read
+    (its columns keep the header's words), else the table's columns."""
+    from .relations_support import frames
+
+    out: dict[str, str] = {}
+    table = next((t for t in report.tables if t.index == index), None)
+    if table is not None:
+        out.update({c.key: c.label for c in table.columns if c.label})
+    for frame in frames(report):
+        if frame.table.index == index and not frame.transposed:
+            out.update({c.key: c.label for c in frame.cols if c.label and c.label != c.key})
+    return out
+
+
+def _row_names(report: Report, index: int, rows: list[int], limit: int = 3) -> str:
+    table = next((t for t in report.tables if t.index == index), None)
+    names = []
+    for r in rows[:limit]:
+        row = table.rows[r] if table is not None and 0 <= r < len(table.rows) else None
+        name = _short((row.unit or row.no or "") if row is not None else "", 40) or f"dòng {r + 1}"
+        names.append(name)
+    return ", ".join(names) + (f" và {len(rows) - limit} dòng khác" if len(rows) > limit else "")
+
+
+@rule("COLUMN_UNCHECKED",
+      "Cột số của bảng có ô không quan hệ nào kiểm tra được (chỉ có giới hạn, hoặc không có gì để đối chiếu)")
+def column_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong một bảng đã kiểm tra được một phần, mỗi cột có ô số mà không
+    quan hệ nào phát hiện được số ghi sai (tổng, tỷ lệ phần / tổng, điểm tính từ tỷ lệ,
+    dòng thống kê, thứ hạng theo cột) — một cảnh báo cho cả cột, nêu tên cột theo tiêu
+    đề, bảng, trang, số ô và lý do. Giới hạn (tỷ lệ ≤ 100%, điểm ≤ tối đa, x ≤ y, khung
+    xếp loại, thứ tự xếp hạng) không tính là đã kiểm tra: số gõ sai thường vẫn nằm trong
+    giới hạn. Cột số thứ tự, năm, mã số không phải số liệu, không báo.
+    Vì sao: "ĐẠT" phải có nghĩa là mọi ô số đã được đối chiếu; cột chưa đối chiếu phải
+    được nói ra để người đọc tự kiểm tra; kết luận khi đó là CHƯA KIỂM TRA HẾT.
+    Ví dụ sai: bảng "Điểm tự đánh giá | Điểm thẩm định | Chỉ số" mà chỉ số tính từ điểm
+    thẩm định: cột "Điểm tự đánh giá" chỉ được đối chiếu với điểm chuẩn tối đa, báo
+    COLUMN_UNCHECKED cho cột đó.
+    Ví dụ đúng: mọi cột của bảng nằm trong một tổng, một tỷ lệ hoặc một thứ hạng được
+    kiểm tra: không báo."""
+    ledger = ctx.ledger
+    for entry in ledger.partly_checked_tables():
+        unchecked = entry.unchecked_cells()
+        by_column: dict[str, list[int]] = {}
+        for r, key in sorted(unchecked):
+            by_column.setdefault(key, []).append(r)
+        labels = _column_labels(report, entry.index)
+        order = {key: i for i, key in enumerate(labels)}
+        for key in sorted(by_column, key=lambda k: (order.get(k, len(order)), k)):
+            rows = by_column[key]
+            total = sum(1 for _, k in entry.numeric_cells if k == key)
+            label = labels.get(key) or _ROLE_NAMES.get(key) or key
+            bounds = _bounds_of(entry, [(r, key) for r in rows])
+            if bounds:
+                why = f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó"
+            else:
+                why = "không có tổng, tỷ lệ, điểm tính từ tỷ lệ, dòng thống kê hay thứ hạng nào của bảng chứa các ô này"
+            count = (f"{len(rows)}/{total} ô số chưa được kiểm tra ({_row_names(report, entry.index, rows)})"
+                     if len(rows) < total else f"{len(rows)} ô số chưa được kiểm tra")
+            yield Finding(code="COLUMN_UNCHECKED", severity="warning", table=entry.index, column=key,
+                          page=entry.page,
+                          message=f"Cột “{_short(label, 60)}” của bảng {entry.index + 1} ({_table_name(entry)}): "
+                                  f"{count} — {why}. Cần đối chiếu thủ công.")
 
 
 @rule("CLAIM_UNCHECKED", "Nhận định có số liệu trong lời văn không đối chiếu được với số liệu nào")
@@ -47,12 +162,35 @@ def claim_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     KIỂM TRA HẾT.
     Ví dụ sai: "Số cơ quan được đánh giá: 20 cơ quan" mà văn bản không có bảng hay con
     số nào khác về 20 cơ quan ấy: báo CLAIM_UNCHECKED.
-    Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 8 Tốt": đã đối chiếu (12 + 8 = 20)."""
+    Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 8 Tốt": đã đối chiếu (12 + 8 = 20).
+
+    One finding per paragraph: a paragraph with several claims left unchecked lists
+    their figures in one warning (a long report gives one warning per paragraph, not
+    one per figure)."""
+    groups: dict[object, list] = {}
     for entry in ctx.ledger.unchecked_claims():
-        yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=entry.paragraph, page=entry.page,
-                      reported=_short(entry.text, 80),
-                      message=f"Chưa đối chiếu được nhận định “{_short(entry.text)}” với số liệu nào "
-                              "trong văn bản (không rõ tổng thể hoặc bảng mà nó nói tới). Cần kiểm tra thủ công.")
+        key = entry.paragraph if entry.paragraph is not None else ("statement", entry.statement)
+        groups.setdefault(key, []).append(entry)
+    for entries in groups.values():
+        first = entries[0]
+        if len(entries) == 1:
+            yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=first.paragraph, page=first.page,
+                          reported=_short(first.text, 80),
+                          message=f"Chưa đối chiếu được nhận định “{_short(first.text)}” với số liệu nào "
+                                  "trong văn bản (không rõ tổng thể hoặc bảng mà nó nói tới). Cần kiểm tra thủ công.")
+            continue
+        figures = [_short(e.figure or e.text, 60) for e in entries]
+        texts = list(dict.fromkeys(" ".join(e.text.split()) for e in entries))
+        sentences = [t for t in texts if not any(t != o and t in o for o in texts)]  # a clause of another: once
+        quoted = "; ".join(f"“{f}”" for f in figures[:8]) + (f" và {len(figures) - 8} số khác"
+                                                              if len(figures) > 8 else "")
+        where = f" (trang {first.page})" if first.page is not None else ""
+        yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=first.paragraph, page=first.page,
+                      reported=_short("; ".join(figures), 80),
+                      message=f"Đoạn văn{where} có {len(entries)} nhận định có số liệu chưa đối chiếu được với số "
+                              f"liệu nào trong văn bản: {quoted} — trong “{_short(sentences[0])}”"
+                              + (f" và {len(sentences) - 1} câu khác" if len(sentences) > 1 else "")
+                              + " (không rõ tổng thể hoặc bảng mà chúng nói tới). Cần kiểm tra thủ công.")
 
 
 @rule("PAGE_UNREAD", "Trang quét không đọc được (nhiễu, ảnh chụp): nội dung trang chưa được kiểm tra")

@@ -15,6 +15,10 @@ _SLASH_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{3,4})
 _PHRASE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{1,4})(?!\d)", re.I)
 
 
+_DATE_WORDS = re.compile(r"(?:(?<!\w)ngày|tính\s+(?:đến|tới)(?:\s+hết)?|(?<!\w)từ|(?<!\w)đến(?:\s+hết)?|"
+                         r"trước|sau)\s*:?\s*$", re.I)
+
+
 def _date_problem(day: int, month: int, year: str) -> str | None:
     """Why day/month/year cannot be a date, or None when it can."""
     if len(year) != 4:
@@ -37,8 +41,9 @@ def impossible_date(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: một ngày viết "ngày 31 tháng 4 năm 2024", "30/02/2024", "15/13/2024"
     hay với năm ba chữ số ("ngày 15 tháng 7 năm 202").
     Vì sao: ngày không thể có là gõ nhầm; người đọc không biết ngày thật là ngày nào.
-    Cách viết "ngày … tháng … năm …" chắc chắn là ngày (lỗi); dạng d/m/y có thể là
-    thứ khác (cảnh báo).
+    Cách viết "ngày … tháng … năm …" chắc chắn là ngày (lỗi), dạng d/m/y đứng sau "ngày",
+    "tính đến", "từ", "đến", "trước", "sau" cũng vậy (lỗi, kể cả ngày 32–39); dạng d/m/y
+    khác có thể là thứ khác (cảnh báo).
     Ví dụ sai: "Số liệu tính đến ngày 31 tháng 6 năm 2024".
     Ví dụ đúng: "Số liệu tính đến ngày 30 tháng 6 năm 2024"."""
     for p in _body(report):
@@ -46,7 +51,9 @@ def impossible_date(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for pattern, severity in ((_PHRASE_DATE, "error"), (_SLASH_DATE, "warning")):
             for m in pattern.finditer(p.text):
                 day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-                if pattern is _SLASH_DATE and (day > 31 or month > 31 or day == 0 or month == 0):
+                # "ngày 31/6/2024", "tính đến 32/7/2025": the words say it is a date
+                said = pattern is _SLASH_DATE and len(year) == 4 and bool(_DATE_WORDS.search(p.text, 0, m.start()))
+                if pattern is _SLASH_DATE and (day > (39 if said else 31) or month > 31 or day == 0 or month == 0):
                     continue  # not shaped like a date: a ratio of three numbers
                 if pattern is _SLASH_DATE and len(year) == 3 and not 1 <= month <= 12:
                     continue
@@ -54,7 +61,8 @@ def impossible_date(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 if why is None or m.group(0) in seen:
                     continue
                 seen.add(m.group(0))
-                yield Finding(code="DATE_INVALID", severity=severity, paragraph=p.index, page=p.page,
+                yield Finding(code="DATE_INVALID", severity="error" if said else severity, paragraph=p.index,
+                              page=p.page,
                               reported=m.group(0), message=f"Ngày “{m.group(0)}” không thể có: {why}")
 
 

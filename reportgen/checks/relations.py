@@ -13,6 +13,7 @@ from ..numbers import places_of
 from . import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_support import (
+    MIN_ROWS,
     adopted,
     col_name,
     finding,
@@ -281,6 +282,9 @@ def _ratio_findings(ctx, frame: Frame, pct: Col, checks: list, part: Col, source
 def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: tìm một cột bằng tổng của một dãy cột liền nhau khác
     trên phần lớn các dòng (ít nhất 3 dòng và 80%), rồi báo dòng nào lệch.
+    Cột mà tiêu đề ghi là tổng ("Tổng điểm", "Điểm đạt") trên các cột đều ghi
+    điểm tối đa là quan hệ văn bản nêu: chỉ cần đúng ở hơn nửa số dòng. Ô "-"
+    (không áp dụng) tính là 0.
 
     Vì sao: cột "Tổng điểm" của bảng nào cũng phải bằng tổng các cột thành
     phần của nó, dù bảng không theo bộ chỉ số có sẵn.
@@ -306,8 +310,8 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                     continue
                 holds, checks = _sum_fit(frame, total, parts)
                 distinct = len({t for _, t, _, ok in checks if ok})
-                if adopted(holds, len(checks)) and distinct >= 2 and (
-                        total.index not in best_for or holds > best_for[total.index][0]):
+                fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                if fits and distinct >= 2 and (total.index not in best_for or holds > best_for[total.index][0]):
                     best_for[total.index] = (holds, checks, parts)
         for t_index, (_, checks, parts) in best_for.items():
             total = frame.col(t_index)
@@ -333,12 +337,23 @@ def _plausible_total(total: Col, parts: list[Col]) -> bool:
     return total.max is not None and all(m is not None for m in maxima) and sum(maxima) == total.max
 
 
+def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bool:
+    """A total the header names ("Tổng điểm", "Điểm đạt") over a run of columns that
+    each state their maximum ("(6 điểm)", "(15đ)") is a stated relation: it is
+    checked when it holds on most rows (more than half, at least MIN_ROWS), so that
+    two slips in seven rows are reported rather than the sum dropped."""
+    return (bool(_TOTAL_HEAD.search(total.head)) and len(parts) >= 2 and all(p.max is not None for p in parts)
+            and holds >= MIN_ROWS and holds * 2 > applicable)
+
+
 def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     checks = []
     holds = 0
     for row in frame.units:
         t = row.value(total.index)
-        vals = [row.value(c.index) for c in parts]
+        # A part written "-" does not apply: it adds nothing (an empty cell is unread: no check).
+        vals = [Decimal(0) if v is None and c.index in row.na else v
+                for c, v in ((c, row.value(c.index)) for c in parts)]
         if t is None or any(v is None for v in vals) or not any(vals):
             continue
         got = sum(vals, Decimal(0))

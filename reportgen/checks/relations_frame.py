@@ -82,6 +82,7 @@ class Row:
     page: int | None = None
     source_key: str | None = None  # a turned-round frame: the table column this row was (its key)
     source_col: int | None = None  # … and its grid column
+    na: set[int] = field(default_factory=set)  # col indices written "-" (does not apply: no points, no maximum)
 
     def value(self, c: int) -> Decimal | None:
         cell = self.cells.get(c)
@@ -108,7 +109,9 @@ class Frame:
     def cell_key(self, row: Row, col: Col) -> tuple[int, str] | None:
         if self.transposed:
             return (col.source_row, row.source_key) if col.source_row is not None and row.source_key else None
-        return (row.report_row, col.key) if row.report_row is not None else None
+        if row.report_row is None:  # a table turned round when read: its own map of cells
+            return self.table.cell_keys.get((row.i, col.index))
+        return (row.report_row, col.key)
 
 
 def grade_level(text: str | None) -> tuple[int, str] | None:
@@ -211,6 +214,7 @@ def _from_grid(table: ScoreTable, grid) -> Frame:
     rows = []
     for g, src in enumerate(grid.rows):
         cells: dict[int, CellValue] = {}
+        na: set[int] = set()
         for c, text in enumerate(src.cells):
             if not text:
                 continue
@@ -218,7 +222,9 @@ def _from_grid(table: ScoreTable, grid) -> Frame:
             cell = parse_cell(text, role)
             if cell is not None and cell.is_number:
                 cells[c] = cell
-        rows.append(Row(i=g, label="", no=None, cells=cells, report_row=by_grid.get(g), page=src.page))
+            elif cell is not None and cell.na:
+                na.add(c)
+        rows.append(Row(i=g, label="", no=None, cells=cells, report_row=by_grid.get(g), page=src.page, na=na))
     _classify(cols, rows, [src.cells for src in grid.rows])
     return Frame(table=table, cols=cols, rows=rows)
 
@@ -234,6 +240,7 @@ def _from_rows(table: ScoreTable) -> Frame:
     rows = []
     for i, r in enumerate(table.rows):
         cells = {}
+        na = set()
         line = []
         for col in cols:
             text = r.raw.get(col.key, "")
@@ -241,7 +248,9 @@ def _from_rows(table: ScoreTable) -> Frame:
             cell = parse_cell(text, "percent" if col.key == "percent" else "score") if text else None
             if cell is not None and cell.is_number:
                 cells[col.index] = cell
-        rows.append(Row(i=i, label=r.unit, no=r.no, cells=cells, report_row=i, page=r.page))
+            elif cell is not None and cell.na:
+                na.add(col.index)
+        rows.append(Row(i=i, label=r.unit, no=r.no, cells=cells, report_row=i, page=r.page, na=na))
         texts.append(line)
     _classify(cols, rows, texts, names=[r.unit for r in table.rows])
     return Frame(table=table, cols=cols, rows=rows)

@@ -116,6 +116,9 @@ def finding(code: str, severity: str, message: str, frame: Frame, row: Row | Non
     if frame.transposed:  # the table's own row and column of the cell
         report_row = col.source_row if col is not None else None
         column = row.source_key if row is not None else None
+    elif row is not None and col is not None and report_row is None and frame.table.cell_keys:
+        # a table turned round when read: the row and key its cell was read into
+        report_row, column = frame.table.cell_keys.get((row.i, col.index), (None, column))
     return Finding(code=code, severity=severity, message=message, table=table.index, row=report_row,
                    unit=(short(row.label) or None) if row is not None else None,
                    column=column, reported=text(reported),
@@ -123,9 +126,35 @@ def finding(code: str, severity: str, message: str, frame: Frame, row: Row | Non
                    page=(row.page if row is not None and row.page is not None else table.page))
 
 
-def record(ctx: CheckContext, frame: Frame, relation: str, cells: Iterable[tuple[Row, Col]]) -> None:
-    keys = [k for k in (frame.cell_key(r, c) for r, c in cells) if k is not None]
-    ctx.ledger.table_checked(frame.table.index, relation, keys)
+# Relations that check some of their cells and only bound the others: a rank
+# or a grade is checked against the figure it follows, but that figure only
+# has to keep its place in the order or its band; a "cao nhất" / "thấp nhất"
+# row checks itself and the unit that holds the extreme, the other units only
+# have to stay below (above) it.
+_CHECKS_ONLY_KINDS = {"rank-follows-column": ("rank",), "grade-follows-bands": ("grade",)}
+_EXTREMES = ("summary-row-max", "summary-row-min")
+
+
+def record(ctx: CheckContext, frame: Frame, relation: str, cells: Iterable[tuple[Row, Col]], *,
+           bound: bool = False) -> None:
+    """Record ``relation`` as verified over ``cells``; the cells it only
+    bounds (``bound=True``, or see _CHECKS_ONLY_KINDS and _EXTREMES) are
+    recorded as bounded, not checked (reportgen.coverage)."""
+    cells = list(cells)
+    extremes = {c.index: r.value(c.index) for r, c in cells if r.kind == "stat"} if relation in _EXTREMES else {}
+    checked, bounded = [], []
+    for r, c in cells:
+        key = frame.cell_key(r, c)
+        if key is None:
+            continue
+        kinds = _CHECKS_ONLY_KINDS.get(relation)
+        only_bounded = (bound or (kinds is not None and c.kind not in kinds)
+                        or (relation in _EXTREMES and r.kind != "stat" and r.value(c.index) != extremes.get(c.index)))
+        (bounded if only_bounded else checked).append(key)
+    if checked or not bounded:
+        ctx.ledger.table_checked(frame.table.index, relation, checked)
+    if bounded:
+        ctx.ledger.table_checked(frame.table.index, relation, bounded, bound=True)
 
 
 def doubt(ctx: CheckContext, frame: Frame, reason: str) -> None:

@@ -125,6 +125,7 @@ class _Sum:
     maxima: list[Decimal | None]
     label: str
     column: str = "total"
+    cells: list[tuple[int, str]] = field(default_factory=list)  # the parts' cells (ledger keys)
 
 
 def _unit_row_sums(table: ScoreTable) -> Iterator[_Sum]:
@@ -138,7 +139,8 @@ def _unit_row_sums(table: ScoreTable) -> Iterator[_Sum]:
         for k in present:
             cell = parse_cell(row.raw[k], "score") if k in row.raw else None
             maxima.append(cell.denominator if cell is not None and cell.denominator is not None else col_max.get(k))
-        yield _Sum(i, row.total, row.max, [row.scores[k] for k in present], maxima, row.unit)
+        yield _Sum(i, row.total, row.max, [row.scores[k] for k in present], maxima, row.unit,
+                   cells=[(i, k) for k in present])
 
 
 def _item_row_sums(table: ScoreTable) -> Iterator[_Sum]:
@@ -157,7 +159,7 @@ def _item_row_sums(table: ScoreTable) -> Iterator[_Sum]:
         if len(parts) < 2:
             continue
         yield _Sum(w, s.values[w], s.den.get(w), [s.values[i] for i in parts],
-                   [s.den[i] for i in parts], s.label)
+                   [s.den[i] for i in parts], s.label, cells=[(i, s.key.removeprefix("extra:")) for i in [w, *parts]])
 
 
 def _partition_sums(table: ScoreTable) -> Iterator[_Sum]:
@@ -174,7 +176,8 @@ def _partition_sums(table: ScoreTable) -> Iterator[_Sum]:
             continue
         parts = [i for i in rows if i != wholes[0]]
         yield _Sum(wholes[0], s.values[wholes[0]], s.den[wholes[0]], [s.values[i] for i in parts],
-                   [s.den[i] for i in parts], s.label, column=s.key)
+                   [s.den[i] for i in parts], s.label, column=s.key,
+                   cells=[(i, s.key.removeprefix("extra:")) for i in parts])
 
 
 def _has_parent(no: str | None, nos: set[str]) -> bool:
@@ -209,7 +212,8 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if out_of_max is None or any(m is None for m in s.maxima) \
                     or sum(s.maxima, Decimal(0)) != out_of_max:
                 continue  # cannot tell that the lines shown are all of the whole's parts
-            ctx.ledger.table_checked(table.index, "parts-sum", [(s.row, s.column)])
+            ctx.ledger.table_checked(table.index, "parts-sum",
+                                     [(s.row, s.column.removeprefix("extra:")), *s.cells])
             computed = sum(s.parts, Decimal(0))
             diff = abs(computed - s.whole)
             if diff == 0:
@@ -274,16 +278,24 @@ def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 def _count_series(table: ScoreTable) -> list[tuple[str, dict[int, Decimal]]]:
     """Columns of whole numbers (counts): a fraction gives its x, its y and y − x."""
+    return [(label, vals) for label, vals, _ in _keyed_counts(table)]
+
+
+def _keyed_counts(table: ScoreTable) -> list[tuple[str, dict[int, Decimal], str]]:
+    """_count_series with the ledger's column key of each series (an x/y's
+    numerator and denominator are the one cell)."""
     out = []
     for s in _series(table):
         if s.rate:
             continue
+        key = s.key.removeprefix("extra:")
         if s.is_fraction:
-            out.append((f"{s.label} (tử số)", {i: v for i, v in s.values.items() if i in s.den}))
-            out.append((f"{s.label} (mẫu số)", dict(s.den)))
+            out.append((f"{s.label} (tử số)", {i: v for i, v in s.values.items() if i in s.den}, key))
+            out.append((f"{s.label} (mẫu số)", dict(s.den), key))
         else:
-            out.append((s.label, dict(s.values)))
-    return [(label, vals) for label, vals in out if vals and all(v == v.to_integral_value() for v in vals.values())]
+            out.append((s.label, dict(s.values), key))
+    return [(label, vals, key) for label, vals, key in out
+            if vals and all(v == v.to_integral_value() for v in vals.values())]
 
 
 @rule("SUM_MISMATCH", "Cột bằng tổng (hoặc hiệu) của hai cột khác ở mọi dòng trừ một vài dòng")
@@ -302,9 +314,9 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table in report.tables:
         if table.kind != "data":
             continue
-        cols = _count_series(table)
+        cols = _keyed_counts(table)
         seen: set[tuple[str, str, str]] = set()
-        for (wl, whole), (al, a), (bl, b) in permutations(cols, 3):
+        for (wl, whole, wk), (al, a, ak), (bl, b, bk) in permutations(cols, 3):
             if (wl, *sorted((al, bl))) in seen:
                 continue
             rows = [i for i in whole if i in a and i in b]
@@ -315,7 +327,7 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             bad = [i for i in rows if whole[i] != a[i] + b[i]]
             if len(bad) * 4 > len(rows) or len(bad) > 2:
                 continue
-            ctx.ledger.table_checked(table.index, "derived-sum")
+            ctx.ledger.table_checked(table.index, "derived-sum", [(i, k) for i in rows for k in (wk, ak, bk)])
             if not bad:
                 continue
             seen.add((wl, *sorted((al, bl))))
@@ -340,14 +352,15 @@ def total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if len(totals) != 1:
             continue
         t = totals[0]
-        for label, vals in _count_series(table):
+        for label, vals, key in _keyed_counts(table):
             if t not in vals:
                 continue
             parts = [v for i, v in vals.items() if i != t and not _is_total_row(table.rows[i])]
             if len(parts) < 2:
                 continue
             computed = sum(parts, Decimal(0))
-            ctx.ledger.table_checked(table.index, "total-row")
+            ctx.ledger.table_checked(table.index, "total-row", [(i, key) for i in vals
+                                                                 if i == t or not _is_total_row(table.rows[i])])
             if computed != vals[t]:
                 message = (f"Dòng tổng cộng ghi {label} {format_vi(vals[t])} nhưng cộng {len(parts)} dòng được "
                            f"{format_vi(computed)}")
@@ -396,7 +409,9 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for s, values, rises in orders:
             if not looks_ranked(values):
                 continue
-            ctx.ledger.table_checked(table.index, "rank-order")
+            # An order bounds each value between its neighbours: a bound, no cell checked.
+            ctx.ledger.table_checked(table.index, "rank-order", [(i, s.key.removeprefix("extra:")) for i in s.values],
+                                     bound=True)
             for i, j in rises:
                 prev, row = table.rows[i], table.rows[j]
                 message = (f"Bảng xếp theo {s.label} giảm dần nhưng {row.unit} ({format_vi(s.values[j])}) "

@@ -170,10 +170,6 @@ class DraftData:
     warnings: list[str] = field(default_factory=list)  # doubts about the input, printed by the CLI
 
 
-def has_scores(row: ScoreRow, scheme: Scheme) -> bool:
-    return any(row.scores.get(i.key) is not None for i in scheme.scored_indicators)
-
-
 def recompute(table: ScoreTable, scheme: Scheme, table_index: int = 0,
               corrections: list[Correction] | None = None) -> ScoreTable:
     """A copy of ``table`` with every row rescored and ranked within its

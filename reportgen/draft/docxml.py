@@ -228,25 +228,29 @@ def body_sectpr(document) -> etree._Element:
 
 def set_page(sectpr, *, width_mm: float, height_mm: float, top: float, bottom: float, left: float,
              right: float, header: float = 12, footer: float = 10, landscape: bool = False) -> None:
-    """Paper size, orientation and margins (millimetres) of a section."""
+    """Paper size, orientation and margins (millimetres) of a section, through
+    python-docx's section API (which keeps the schema's order of ``w:pgSz``
+    and ``w:pgMar``); what the section said of them before is dropped."""
+    from docx.enum.section import WD_ORIENT
+    from docx.section import Section
+    from docx.shared import Twips
+
     for tag in ("w:pgSz", "w:pgMar"):
         old = sectpr.find(qn(tag))
         if old is not None:
             sectpr.remove(old)
-    pgsz = _el("w:pgSz", w=mm(width_mm), h=mm(height_mm))
-    if landscape:
-        pgsz.set(qn("w:orient"), "landscape")
-    def up(value: float) -> int:  # never a hair below the ND30 minimum
-        return math.ceil(value * TWIPS_PER_MM)
 
-    pgmar = _el("w:pgMar", top=up(top), right=up(right), bottom=up(bottom), left=up(left),
-                header=mm(header), footer=mm(footer), gutter=0)
-    # Schema order: headerReference*, footerReference*, …, pgSz, pgMar, …
-    refs = [c for c in sectpr if c.tag in (qn("w:headerReference"), qn("w:footerReference"),
-                                             qn("w:footnotePr"), qn("w:endnotePr"), qn("w:type"))]
-    index = sectpr.index(refs[-1]) + 1 if refs else 0
-    sectpr.insert(index, pgsz)
-    sectpr.insert(index + 1, pgmar)
+    def up(value: float) -> Twips:  # never a hair below the ND30 minimum
+        return Twips(math.ceil(value * TWIPS_PER_MM))
+
+    section = Section(sectpr, None)  # page geometry needs no document part
+    section.page_width, section.page_height = Twips(mm(width_mm)), Twips(mm(height_mm))
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+    section.top_margin, section.right_margin = up(top), up(right)
+    section.bottom_margin, section.left_margin = up(bottom), up(left)
+    section.header_distance, section.footer_distance = Twips(mm(header)), Twips(mm(footer))
+    section.gutter = Twips(0)
 
 
 def restart_page_numbers(sectpr, start: int = 1) -> None:

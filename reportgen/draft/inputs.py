@@ -1,34 +1,28 @@
-"""Reading what a draft is made from: the portal export, a score sheet (XLSX or
-CSV, one row per unit), the JSON of ``reportgen extract``, or a prior report
-(any file the parsers read).
+"""What a draft is made from: the portal export, a score sheet (XLSX or CSV,
+one row per unit), the JSON of ``reportgen extract``, or a prior report (any
+file the parsers read).
 
-A score sheet names its columns by indicator key ("c1"), export code ("CKMB")
-or header words ("Chỉ số 1 (6đ)"); a group row above the indicator row tells
-apart indicators with the same words in different groups. A column "Nhóm" or
-"Cấp" splits the units into tables; a "Ghi chú"/"Lý do" column gives the reason
-a unit without scores was not evaluated.
+Every file is read in :mod:`reportgen.read` (the portal export in
+:mod:`reportgen.read.portal`, a score sheet in :mod:`reportgen.read.score_sheet`
+through the same column matching as every other table, a report by
+:func:`reportgen.read.read_path`); here its score tables become the draft's
+tables (headings, nouns, units not evaluated) and are rescored (:func:`prepared`).
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from decimal import Decimal
 from pathlib import Path
 
 from ..model import ScoreRow, ScoreTable, Statement
-from ..numbers import parse_cell
 from ..raw import UnreadableInput
-from ..schemes import Scheme, all_schemes, load_scheme
+from ..read.portal import is_portal_workbook
+from ..read.score_sheet import Sheets, csv_sheets, is_grouped, read_score_sheet, xlsx_sheets
+from ..schemes import load_scheme
 from ..text import clean_line
-from ..text.dates import period_of
-from .data import Correction, DraftData, DraftTable, has_scores, noun_for, recompute, sentence_case, unit_case
-from .portal import indicator_columns, is_portal_workbook, load_portal
-
-UNIT_WORDS = ("tên cơ quan", "tên đơn vị", "cơ quan", "đơn vị", "tên", "unit")
-GROUP_WORDS = ("nhóm", "cấp", "khối", "section", "level")
-REASON_WORDS = ("ghi chú", "lý do", "reason", "note")
+from .data import Correction, DraftData, DraftTable, noun_for, recompute, sentence_case, unit_case
+from .portal import load_portal
 
 
 def load_input(path: str | Path, scheme_name: str | None = None, province: str | None = None) -> DraftData:
@@ -40,31 +34,21 @@ def load_input(path: str | Path, scheme_name: str | None = None, province: str |
     if suffix == ".json":
         return _from_json(p, scheme_name)
     if head.startswith(b"PK") and suffix in (".xlsx", ".xlsm"):
-        sheets = _xlsx_rows(p)
+        sheets = xlsx_sheets(p)
         if is_portal_workbook(sheets):
             return load_portal(sheets, str(p), province, scheme_name)
         # A workbook laid out as a report (two-level headers, section rows,
         # totals and grades beside the scores) is read by the report reader,
         # which also lists the figures it wrote wrong; a plain sheet by ours.
-        if _grouped(sheets):  # a plain sheet with a group column: its groups are the tables
+        if is_grouped(sheets):  # a plain sheet with a group column: its groups are the tables
             return _first_that_reads(lambda: _from_sheets(sheets, str(p), scheme_name),
                                      lambda: _from_report(p, scheme_name), explain=0)
         return _first_that_reads(lambda: _from_report(p, scheme_name),
                                  lambda: _from_sheets(sheets, str(p), scheme_name), explain=1)
     if suffix in (".csv", ".tsv"):
-        return _first_that_reads(lambda: _from_sheets({p.stem: _csv_rows(p)}, str(p), scheme_name),
+        return _first_that_reads(lambda: _from_sheets(csv_sheets(p), str(p), scheme_name),
                                  lambda: _from_report(p, scheme_name), explain=0)
     return _from_report(p, scheme_name)
-
-
-def _grouped(sheets: dict[str, list[tuple]]) -> bool:
-    """A sheet whose header row (unit column first) has a group column."""
-    for rows in sheets.values():
-        for row in rows[:12]:
-            names = [_norm(c) for c in row]
-            if any(n.startswith(UNIT_WORDS[:4]) for n in names) and any(n.startswith(GROUP_WORDS) for n in names):
-                return True
-    return False
 
 
 def _first_that_reads(*readers, explain: int) -> DraftData:
@@ -79,168 +63,17 @@ def _first_that_reads(*readers, explain: int) -> DraftData:
     raise errors[explain]
 
 
-# --- spreadsheets -----------------------------------------------------------------
+# --- score sheets -----------------------------------------------------------------
 
-def _xlsx_rows(path: Path) -> dict[str, list[tuple]]:
-    # The project's streamed XLSX reader, within the command's --limit values.
-    from parsers.xlsx_package import sheet_texts
-
-    return sheet_texts(path)
-
-
-def _cell_text(value) -> str | None:
-    """Cells as text: a float written by a spreadsheet becomes its shortest
-    decimal form ('4.97'), so the score never goes through binary arithmetic."""
-    if value is None:
-        return None
-    if isinstance(value, float):
-        text = repr(value)
-        return text[:-2] if text.endswith(".0") else text
-    return str(value)
-
-
-def _csv_rows(path: Path) -> list[tuple]:
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [tuple(c if c != "" else None for c in row) for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _norm(text) -> str:
-    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
-
-
-def _strip_max(label: str) -> str:
-    return re.sub(r"\(\s*\d+([.,]\d+)?\s*(đ|điểm)\s*\)", "", label).strip(" :-")
-
-
-def _match_column(header: str, group_text: str, scheme: Scheme) -> str | None:
-    h = _norm(header)
-    if not h:
-        return None
-    codes = indicator_columns(scheme)
-    for ind in scheme.scored_indicators:
-        if h == ind.key.casefold() or (ind.code and h == ind.code.casefold()):
-            return ind.key
-    if h.upper() in codes:
-        return codes[h.upper()]
-    bare = _norm(_strip_max(header))
-    exact = [i for i in scheme.scored_indicators if _norm(i.label) == bare]
-    if len(exact) == 1:
-        return exact[0].key
-    candidates = [i for i in scheme.scored_indicators
-                  if any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", bare) for w in i.words)]
-    if len(candidates) > 1:
-        g = _norm(group_text) + " " + h
-        narrowed = [i for i in candidates if (grp := scheme.group(i.group)) is not None
-                    and any(w in g for w in grp.words)]
-        candidates = narrowed or candidates
-    if len(candidates) > 1:  # the most specific words win: "chỉ số 12" over "chỉ số 1"
-        best = max(max(len(w) for w in i.words if w in bare) for i in candidates)
-        candidates = [i for i in candidates if max(len(w) for w in i.words if w in bare) == best]
-    return candidates[0].key if len(candidates) == 1 else None
-
-
-def _header_row(rows: list[tuple], scheme: Scheme) -> tuple[int, dict[int, str], int | None] | None:
-    for index, row in enumerate(rows[:12]):
-        names = [_norm(c) for c in row]
-        unit_col = next((i for w in UNIT_WORDS for i, n in enumerate(names) if n == w or n.startswith(w)), None)
-        if unit_col is None:
-            continue
-        group_row = rows[index - 1] if index else ()
-        mapping = {}
-        for col, cell in enumerate(row):
-            if col == unit_col:
-                continue
-            group_text = group_row[col] if col < len(group_row) else ""
-            key = _match_column(cell or "", group_text or "", scheme)
-            if key and key not in mapping.values():
-                mapping[col] = key
-        if len(mapping) >= 2:
-            return index, mapping, unit_col
-    return None
-
-
-def _pick_scheme(sheets: dict[str, list[tuple]], scheme_name: str | None) -> Scheme:
-    if scheme_name:
-        return load_scheme(scheme_name)
-    scored = []
-    for scheme in all_schemes().values():
-        best = 0
-        for rows in sheets.values():
-            found = _header_row(rows, scheme)
-            if found:
-                best = max(best, len(found[1]) * 100 // len(scheme.scored_indicators))
-        scored.append((best, scheme.name))
-    scored.sort(reverse=True)
-    if not scored or scored[0][0] < 100:
-        raise UnreadableInput("Không nhận ra bộ chỉ số của bảng điểm: cần một dòng tiêu đề có cột tên đơn vị "
-                              "và đủ các cột chỉ số (theo khóa, mã hoặc tên chỉ số). Chọn bộ chỉ số bằng --scheme.")
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        raise UnreadableInput(f"Bảng điểm khớp nhiều bộ chỉ số ({scored[0][1]}, {scored[1][1]}); "
-                              "chọn bằng --scheme.")
-    return load_scheme(scored[0][1])
-
-
-def _from_sheets(sheets: dict[str, list[tuple]], source: str, scheme_name: str | None) -> DraftData:
-    scheme = _pick_scheme(sheets, scheme_name)
-    data = DraftData(source=source)
-    for sheet, rows in sheets.items():
-        found = _header_row(rows, scheme)
-        if not found:
-            continue
-        index, mapping, unit_col = found
-        data.period = data.period or _period_above(rows[:index], sheet)
-        header = [_norm(c) for c in rows[index]]
-        group_col = next((i for i, n in enumerate(header) if any(n.startswith(w) for w in GROUP_WORDS)), None)
-        reason_col = next((i for i, n in enumerate(header) if any(n.startswith(w) for w in REASON_WORDS)), None)
-        missing = [i.label for i in scheme.scored_indicators if i.key not in mapping.values()]
-        if missing:
-            raise UnreadableInput(f"Trang {sheet!r} thiếu cột chỉ số: {', '.join(missing)}.")
-        groups: dict[str, tuple[list[ScoreRow], list[tuple[str, str]]]] = {}
-        for r_index, row in enumerate(rows[index + 1:], start=index + 2):
-            name = clean_line(str(row[unit_col] or "")) if unit_col < len(row) else ""
-            if not name or re.fullmatch(r"[IVX]+|\d+|tổng( cộng)?", name.casefold()):
-                continue
-            scores = {}
-            for col, key in mapping.items():
-                text = row[col] if col < len(row) else None
-                cell = parse_cell(text, "score")
-                if cell is None:
-                    raise UnreadableInput(f"Trang {sheet!r}, dòng {r_index}: ô {text!r} của {key} không phải số.")
-                scores[key] = cell.value if not cell.na and not cell.empty else None
-            group = clean_line(str(row[group_col] or "")) if group_col is not None else sheet
-            rows_, skipped = groups.setdefault(group or sheet, ([], []))
-            score_row = ScoreRow(unit=name, scores=scores, source_row=r_index, extra={"Trang": sheet, "Dòng": r_index})
-            if has_scores(score_row, scheme):
-                rows_.append(score_row)
-            else:
-                reason = clean_line(str(row[reason_col] or "")) if reason_col is not None else ""
-                skipped.append((name, reason))
-        for group, (rows_, skipped) in groups.items():
-            table = ScoreTable(index=len(data.tables), title=group, scheme=scheme.name, rows=rows_)
-            data.tables.append(DraftTable(table=table, scheme=scheme, heading=group,
-                                          noun=_noun_for(rows_), not_evaluated=skipped, sheet=sheet))
-    if not data.tables:
-        raise UnreadableInput(f"Không tìm thấy bảng điểm nào trong {Path(source).name}.")
+def _from_sheets(sheets: Sheets, source: str, scheme_name: str | None) -> DraftData:
+    """A draft's tables from a score sheet read in :mod:`reportgen.read.score_sheet`."""
+    sheet = read_score_sheet(sheets, source, scheme_name)
+    data = DraftData(source=source, period=sheet.period)
+    for t in sheet.tables:
+        table = ScoreTable(index=len(data.tables), title=t.title, scheme=sheet.scheme.name, rows=t.rows)
+        data.tables.append(DraftTable(table=table, scheme=sheet.scheme, heading=t.title,
+                                      noun=noun_for(t.rows), not_evaluated=t.not_evaluated, sheet=t.sheet))
     return data
-
-
-def _period_above(rows: list[tuple], sheet: str) -> str | None:
-    """The period a score sheet names in its title rows ('KẾT QUẢ … THÁNG 10
-    NĂM 2025', 'Kỳ đánh giá: tháng 10/2025') or in its sheet's name."""
-    for row in rows:
-        for cell in row:
-            found = period_of(str(cell)) if cell not in (None, "") else None
-            if found:
-                return found
-    return period_of(sheet)
-
-
-def _noun_for(rows: list[ScoreRow]) -> str:
-    return noun_for(rows)
 
 
 # --- JSON and reports -------------------------------------------------------------
@@ -312,7 +145,7 @@ def _from_tables(tables: list[ScoreTable], source: str, scheme_name: str | None,
         title = table.title or ""
         heading = _heading_from_title(title)
         data.tables.append(DraftTable(table=table, scheme=scheme, heading=heading,
-                                      noun=_noun_for(table.rows), title=bare_title(title) or None))
+                                      noun=noun_for(table.rows), title=bare_title(title) or None))
     if not data.tables:
         raise UnreadableInput(f"Không tìm thấy bảng điểm nào trong {Path(source).name}.")
     return data

@@ -1,25 +1,18 @@
-"""The national portal's 766 export (Cổng Dịch vụ công quốc gia).
+"""A draft from the national portal's 766 export (Cổng Dịch vụ công quốc gia).
 
-One sheet per level, recognised by their columns, not their names: sheets with
-``TONG_SCORE`` rank units; ``LOAI_COQUAN`` tells the level (1 province, 2
-department, 3 commune). Group scores sit in columns named by the scheme's group
-codes (CKMB, TDGQ, CLGQ, TTTT, MDHL, MDSH), as text with a decimal point. A
-"Xu hướng tháng" style sheet (month, year, score) gives the period and the
-trend. Every row keeps its sheet and row number, so each figure in the draft
-can be traced back.
+The export is read in :mod:`reportgen.read.portal` (its sheets, levels, trend
+and period); here the province's result is found and ranked among the
+provinces, and each level of units becomes a table of the draft.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from ..model import ScoreRow, ScoreTable
 from ..raw import UnreadableInput
-from ..read.portal import trend_rows
+from ..read.portal import PortalExport, read_portal_export
 from ..schemes import Scheme, load_scheme
 from ..scoring import rank_rows, score_row
-from ..text import clean_line
 from .data import DraftData, DraftTable, ProvinceResult
 from .narrative import lower_first
 
@@ -32,124 +25,21 @@ LEVELS = {
 _SUFFIX = re.compile(r"\s+-\s+(tỉnh|thành phố|tp\.?)\s+[^-]+$", re.IGNORECASE)
 
 
-def is_portal_workbook(rows_by_sheet: dict[str, list[tuple]]) -> bool:
-    return any(rows and "TONG_SCORE" in _header(rows) for rows in rows_by_sheet.values())
-
-
-def _header(rows: list[tuple]) -> list[str]:
-    return [str(c).strip().upper() if c is not None else "" for c in rows[0]] if rows else []
-
-
-def _decimal(text, where: str) -> Decimal | None:
-    if text is None or str(text).strip() in ("", "-"):
-        return None
-    try:
-        return Decimal(str(text).strip().replace(",", "."))
-    except InvalidOperation:
-        raise UnreadableInput(f"Ô {where} không phải số: {text!r}") from None
-
-
-def indicator_columns(scheme: Scheme) -> dict[str, str]:
-    """Export code → indicator key, from the scheme's codes."""
-    out = {}
-    for ind in scheme.scored_indicators:
-        group = scheme.group(ind.group)
-        code = ind.code or (group.code if group and sum(
-            1 for i in scheme.scored_indicators if i.group == ind.group) == 1 else None)
-        if code:
-            out[code.upper()] = ind.key
-    return out
-
-
 def short_name(name: str) -> str:
     """'Sở Tư pháp - tỉnh An Giang' → 'Sở Tư pháp'."""
     return _SUFFIX.sub("", name).strip()
 
 
-def _rows(sheet: str, rows: list[tuple], scheme: Scheme) -> list[ScoreRow]:
-    header = _header(rows)
-    codes = indicator_columns(scheme)
-    missing = [c for c in codes if c not in header]
-    if missing:
-        raise UnreadableInput(f"Trang {sheet!r} thiếu cột {', '.join(missing)} của bộ chỉ số {scheme.name}.")
-    col = {name: i for i, name in enumerate(header)}
-    name_col = col.get("TEN", col.get("TEN_COQUAN"))
-    out = []
-    for r_index, row in enumerate(rows[1:], start=2):
-        if not row or all(c in (None, "") for c in row):
-            continue
-        name = clean_line(str(row[name_col] or ""))
-        scores = {key: _decimal(row[col[code]], f"{sheet}!{code}{r_index}") for code, key in codes.items()}
-        extra = {"Mã": str(row[col["MA_COQUAN"]]) if "MA_COQUAN" in col else None,
-                 "Trang": sheet, "Dòng": r_index}
-        raw = {}
-        if "TONG_SCORE" in col:
-            raw["total"] = str(row[col["TONG_SCORE"]])
-        if "ROW_STT" in col and row[col["ROW_STT"]] not in (None, ""):
-            extra["STT trên Cổng"] = int(str(row[col["ROW_STT"]]))
-        level = str(row[col["LOAI_COQUAN"]]).strip() if "LOAI_COQUAN" in col else ""
-        extra["Cấp"] = level
-        out.append(ScoreRow(unit=name, scores=scores, raw=raw, extra=extra, source_row=r_index,
-                            total=_decimal(raw.get("total"), f"{sheet}!TONG_SCORE{r_index}")))
-    return out
-
-
-def _trend(rows: list[tuple]) -> list[tuple[str, Decimal, int, int]]:
-    """The monthly trend sheet through the reader's own (read/portal.py)."""
-    if not rows:
-        return []
-    header = [str(c) if c is not None else "" for c in rows[0]]
-    found = trend_rows(header, [[("" if c is None else str(c)) for c in row] for row in rows[1:]])
-    return [(f"{month}/{year}", score, year, month) for year, month, score in found if score is not None]
-
-
 def load_portal(rows_by_sheet: dict[str, list[tuple]], source: str, province: str | None = None,
                 scheme_name: str | None = None) -> DraftData:
     scheme = load_scheme(scheme_name or PORTAL_SCHEME)
-    data = DraftData(source=source)
-    ranking: dict[str, list[ScoreRow]] = {}  # 'month' / 'year' → province rows
-    units: dict[str, list[ScoreRow]] = {}
-    trend: list = []
-    for sheet, rows in rows_by_sheet.items():
-        if not rows:
-            continue
-        header = _header(rows)
-        if "TONG_SCORE" not in header:
-            trend = trend or _trend(rows)
-            continue
-        parsed = _rows(sheet, rows, scheme)
-        levels = {r.extra.get("Cấp") for r in parsed}
-        if levels == {"1"}:
-            ranking["year" if "năm" in sheet.casefold() or "year" in sheet.casefold() else "month"] = parsed
-            for r in parsed:
-                r.extra["Trang"] = sheet
-        else:
-            units.setdefault(sorted(levels)[0] if levels else "", []).extend(parsed)
-    if trend:
-        _, _, year, month = trend[-1]
-        data.period = f"{year}-{month:02d}"
-    else:
-        m = re.search(r"(20\d\d)-(\d\d)", Path(source).name)
-        data.period = f"{m[1]}-{m[2]}" if m else None
-
-    codes = sorted({str(r.extra.get("Mã") or "").split(".")[0] for rs in units.values() for r in rs} - {""})
-    month_rows = ranking.get("month") or ranking.get("year") or []
-    target = _find_province(month_rows, province, codes, _named_province(units), data.warnings)
-    if target is not None:
-        ordered = rank_rows([_scored(r, scheme) for r in month_rows])
-        mine = next(r for r in ordered if r.unit == target.unit)
-        data.province = ProvinceResult(row=mine, rank=mine.rank, of=len(ordered), sheet=mine.extra["Trang"],
-                                       portal_rank=mine.extra.get("STT trên Cổng"),
-                                       trend=[(label, score) for label, score, _, _ in trend])
-        if "year" in ranking and ranking.get("month"):
-            yearly = rank_rows([_scored(r, scheme) for r in ranking["year"]])
-            ymine = next((r for r in yearly if r.extra.get("Mã") == mine.extra.get("Mã")), None)
-            if ymine is not None:
-                data.province.year_row, data.province.year_rank = ymine, ymine.rank
+    export = read_portal_export(rows_by_sheet, source, scheme)
+    data = DraftData(source=source, period=export.period)
+    target = _province_result(data, export, province, scheme)
     province_name = target.unit if target is not None else None
-    for level in sorted(units):
+    for level in sorted(export.units):
         heading, noun = LEVELS.get(level, ("Các đơn vị", "đơn vị"))
-        rows = units[level]
+        rows = export.units[level]
         for r in rows:
             r.unit = short_name(r.unit)
         sheet = rows[0].extra.get("Trang") if rows else None
@@ -159,6 +49,28 @@ def load_portal(rows_by_sheet: dict[str, list[tuple]], source: str, province: st
     if not data.tables and data.province is None:
         raise UnreadableInput(f"Không tìm thấy trang điểm nào trong {source}.")
     return data
+
+
+def _province_result(data: DraftData, export: PortalExport, province: str | None, scheme: Scheme) -> ScoreRow | None:
+    """The province's row of the ranking sheet (``data.province``: its rank
+    among the provinces, this month and this year, and its trend)."""
+    units, ranking = export.units, export.ranking
+    codes = sorted({str(r.extra.get("Mã") or "").split(".")[0] for rs in units.values() for r in rs} - {""})
+    month_rows = ranking.get("month") or ranking.get("year") or []
+    target = _find_province(month_rows, province, codes, _named_province(units), data.warnings)
+    if target is None:
+        return None
+    ordered = rank_rows([_scored(r, scheme) for r in month_rows])
+    mine = next(r for r in ordered if r.unit == target.unit)
+    data.province = ProvinceResult(row=mine, rank=mine.rank, of=len(ordered), sheet=mine.extra["Trang"],
+                                   portal_rank=mine.extra.get("STT trên Cổng"),
+                                   trend=[(label, score) for label, score, _, _ in export.trend])
+    if "year" in ranking and ranking.get("month"):
+        yearly = rank_rows([_scored(r, scheme) for r in ranking["year"]])
+        ymine = next((r for r in yearly if r.extra.get("Mã") == mine.extra.get("Mã")), None)
+        if ymine is not None:
+            data.province.year_row, data.province.year_rank = ymine, ymine.rank
+    return target
 
 
 def _title(heading: str, province: str | None) -> str:

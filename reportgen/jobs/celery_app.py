@@ -25,14 +25,14 @@ import os
 import threading
 import time
 import uuid
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from celery import Celery
 
 from . import broker_url
 from .execute import run_job
 from .model import Job, JobResult, Progress
-from .status import JobStatus
+from .status import JobBook
 
 TASK = "reportgen.run_job"
 EVENTS_TTL = 24 * 3600
@@ -103,66 +103,26 @@ def _task(self, job_json: dict, events_key: str | None = None) -> dict:
 app = make_app()  # for `celery -A reportgen.jobs.celery_app worker`
 
 
-class CeleryRunner:
+class CeleryRunner(JobBook):
     """The same methods as :class:`LocalRunner`, jobs on Celery workers."""
 
     def __init__(self, broker: str | None = None, on_progress: Callable[[Progress], None] | None = None,
                  on_result: Callable[[JobResult], None] | None = None, poll: float = 5.0):
+        super().__init__(on_progress, on_result)
         self.broker = broker_url(broker) or "redis://127.0.0.1:6379/0"
         self.app = make_app(self.broker)
         self.events_key = f"reportgen:events:{uuid.uuid4().hex}"
-        self._on_progress = [on_progress] if on_progress else []
-        self._on_result = [on_result] if on_result else []
-        self._lock = threading.Condition()
-        self._status: dict[str, JobStatus] = {}
-        self._order: list[str] = []
-        self._closed = False
         self._poll = poll
         self._thread = threading.Thread(target=self._listen, name="rg-celery-events", daemon=True)
         self._thread.start()
-
-    def on_progress(self, callback: Callable[[Progress], None]) -> None:
-        self._on_progress.append(callback)
-
-    def on_result(self, callback: Callable[[JobResult], None]) -> None:
-        self._on_result.append(callback)
 
     def submit(self, jobs: Job | Iterable[Job]) -> list[str]:
         jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
         for job in jobs:
             with self._lock:
-                self._status[job.id] = JobStatus(job.id, job.kind, job.input, "queued")
-                self._order.append(job.id)
+                self._queued(job)
             self.app.send_task(TASK, args=[job.to_json(), self.events_key], task_id=job.id)
         return [j.id for j in jobs]
-
-    def status(self, job_id: str) -> JobStatus:
-        with self._lock:
-            return self._status[job_id].copy()
-
-    def results(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> Iterator[JobResult]:
-        with self._lock:
-            wanted = set(job_ids if job_ids is not None else self._order)
-        deadline = None if timeout is None else time.monotonic() + timeout
-        seen: set[str] = set()
-        while seen != wanted:
-            with self._lock:
-                ready = [i for i in wanted - seen if self._status[i].result is not None]
-                if not ready:
-                    left = None if deadline is None else deadline - time.monotonic()
-                    if left is not None and left <= 0:
-                        raise TimeoutError(f"{len(wanted - seen)} jobs not finished")
-                    self._lock.wait(0.5 if left is None else min(0.5, left))
-                    continue
-                ready.sort(key=lambda i: self._status[i].finished_at or 0)
-            for job_id in ready:
-                seen.add(job_id)
-                yield self._status[job_id].result
-
-    def wait(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> list[JobResult]:
-        ids = list(job_ids if job_ids is not None else self._order)
-        got = {r.job_id: r for r in self.results(ids, timeout)}
-        return [got[i] for i in ids]
 
     def close(self) -> None:
         with self._lock:
@@ -173,36 +133,7 @@ class CeleryRunner:
         except Exception:
             pass
 
-    def __enter__(self) -> "CeleryRunner":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
     # -- internals ----------------------------------------------------------------
-
-    def _finish(self, result: JobResult) -> None:
-        with self._lock:
-            st = self._status.get(result.job_id)
-            if st is None or st.result is not None:
-                return  # a job run twice (redelivered): the first result stands
-            st.state = "done" if result.ok else "failed"
-            st.result = result
-            st.finished_at = time.monotonic()
-            self._lock.notify_all()
-        for cb in self._on_result:
-            cb(result)
-
-    def _progress(self, p: Progress) -> None:
-        with self._lock:
-            st = self._status.get(p.job_id)
-            if st is None:
-                return
-            if st.result is None:  # an event that comes in after the result leaves the status alone
-                st.state = "running"
-                st.progress = p
-        for cb in self._on_progress:  # every event, in the order the job sent them
-            cb(p)
 
     def _check_backend(self) -> None:
         """Results whose event was missed (the runner started late, Redis

@@ -31,10 +31,13 @@ def profile_dir() -> str:
 
 
 def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike | None = None,
-                  on_file: Callable[[int, int], None] | None = None, pdf_a: bool = False) -> list[Path]:
+                  on_file: Callable[[int, int], None] | None = None, pdf_a: bool = False,
+                  any_kind: bool = False) -> list[Path]:
     """Convert ``files`` in one soffice process. PDFs go to ``outdir`` (default:
     beside each DOCX) under the DOCX's stem; returns their paths in order.
-    ``on_file(k, n)`` is called as each PDF is finished."""
+    ``on_file(k, n)`` is called as each PDF is finished. ``any_kind``: the
+    files may be spreadsheets or text too (LibreOffice picks the PDF export
+    of each file's own application)."""
     from parsers.legacy_office import run_soffice
 
     from ..draft.pdf import PDF_A2B
@@ -58,7 +61,8 @@ def convert_batch(files: Sequence[str | os.PathLike], outdir: str | os.PathLike 
                 on_file(done, len(sources))
 
         # The one LibreOffice launcher (no network, links off, a timeout), with this worker's profile.
-        _rc, output = run_soffice(sources, PDF_A2B if pdf_a else "pdf:writer_pdf_Export", Path(work),
+        target = PDF_A2B if pdf_a else "pdf" if any_kind else "pdf:writer_pdf_Export"
+        _rc, output = run_soffice(sources, target, Path(work),
                                   timeout=30 + TIMEOUT_PER_FILE * len(sources), profile=profile_dir(),
                                   on_line=on_line)
         made = [Path(work) / (s.stem + ".pdf") for s in sources]

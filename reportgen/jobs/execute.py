@@ -17,11 +17,13 @@ Options of each kind (all plain JSON values):
   archive). Idempotent by the file's SHA-256: a job run twice stores the
   document once (the second run reports ``ĐÃ CÓ``).
 - ``draft-render``: ``output`` (DOCX path) or ``outdir`` with ``per_unit``
-  true; ``meta``, ``template``, ``scheme``, ``province``, ``previous``,
-  ``doc_type``.
-- ``pdf-convert``: ``outdir`` (default: beside each DOCX). One LibreOffice
-  process with its own profile folder converts the job's files; each PDF
-  is moved into place only when complete.
+  true; ``meta`` (a TOML/YAML file, or the particulars as a mapping),
+  ``template``, ``scheme``, ``province``, ``previous``, ``doc_type``.
+  Payload: ``doc_type``, ``units``, ``corrections`` (the notes of the data).
+- ``pdf-convert``: ``outdir`` (default: beside each DOCX), ``any_kind``
+  (the files may be XLSX, DOC or text too: the web view's rendering of an
+  upload). One LibreOffice process with its own profile folder converts
+  the job's files; each PDF is moved into place only when complete.
 """
 from __future__ import annotations
 
@@ -248,7 +250,12 @@ def _draft_render(job: Job, progress) -> JobResult:
         sandbox.LIMITS = job_limits(o["limits"])
         use(sandbox.LIMITS)
     progress("reading")
-    meta = load_meta(o.get("meta"), o.get("doc_type"))
+    if isinstance(o.get("meta"), dict):  # the particulars themselves (the web form's), not a file
+        from ..draft.metadata import meta_from_dict
+
+        meta = meta_from_dict(o["meta"], o.get("doc_type"))
+    else:
+        meta = load_meta(o.get("meta"), o.get("doc_type"))
     data = load_data(job.input, o.get("scheme"), o.get("province"), o.get("previous"))
     progress("writing")
     if o.get("per_unit"):
@@ -268,7 +275,9 @@ def _draft_render(job: Job, progress) -> JobResult:
             tmp.unlink(missing_ok=True)
         outputs = [str(out)]
     return JobResult(job.id, job.kind, job.input, "ok", VERDICT_WRITTEN, 0,
-                     counts={"documents": len(outputs)}, outputs=outputs)
+                     counts={"documents": len(outputs)}, outputs=outputs,
+                     payload={"doc_type": meta.doc_type, "units": sum(len(t.rows) for t in data.tables),
+                              "corrections": [c.text() for c in data.corrections] + list(data.notes)})
 
 
 # -- pdf-convert ------------------------------------------------------------------
@@ -278,7 +287,8 @@ def _pdf_convert(job: Job, progress) -> JobResult:
 
     files = job.input if isinstance(job.input, list) else [job.input]
     made = convert_batch(files, job.options.get("outdir"),
-                         on_file=lambda k, n: progress("writing", k, n), pdf_a=bool(job.options.get("pdf_a")))
+                         on_file=lambda k, n: progress("writing", k, n), pdf_a=bool(job.options.get("pdf_a")),
+                         any_kind=bool(job.options.get("any_kind")))
     return JobResult(job.id, job.kind, job.input, "ok", VERDICT_WRITTEN, 0,
                      counts={"pdfs": len(made)}, outputs=[str(p) for p in made])
 

@@ -15,15 +15,14 @@ import os
 import queue
 import sys
 import threading
-import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from .execute import EXIT_BUG, run_job
 from .model import VERDICT_BUG, Job, JobResult, Progress
-from .status import JobStatus
+from .status import JobBook
 
 MAX_ATTEMPTS = 3
 _EVENTS = None  # the worker side of the progress queue
@@ -78,24 +77,19 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class LocalRunner:
+class LocalRunner(JobBook):
     """``submit`` jobs, follow them with ``status`` or callbacks, collect
     ``results``. Callbacks run on the runner's own threads: keep them short."""
 
     def __init__(self, workers: int | None = None,
                  on_progress: Callable[[Progress], None] | None = None,
                  on_result: Callable[[JobResult], None] | None = None):
+        super().__init__(on_progress, on_result)
         self.workers = max(1, int(workers or default_workers()))
-        self._on_progress = [on_progress] if on_progress else []
-        self._on_result = [on_result] if on_result else []
         self._ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self._events = self._ctx.Queue()
-        self._lock = threading.Condition()
         self._pending: deque[tuple[Job, int]] = deque()
-        self._status: dict[str, JobStatus] = {}
-        self._order: list[str] = []
         self._done: deque[str] = deque()
-        self._closed = False
         self._pool: ProcessPoolExecutor | None = None
         self._dispatcher = threading.Thread(target=self._dispatch, name="rg-jobs-dispatch", daemon=True)
         self._listener = threading.Thread(target=self._listen, name="rg-jobs-progress", daemon=True)
@@ -104,12 +98,6 @@ class LocalRunner:
 
     # -- public API ---------------------------------------------------------------
 
-    def on_progress(self, callback: Callable[[Progress], None]) -> None:
-        self._on_progress.append(callback)
-
-    def on_result(self, callback: Callable[[JobResult], None]) -> None:
-        self._on_result.append(callback)
-
     def submit(self, jobs: Job | Iterable[Job]) -> list[str]:
         """Queue jobs; returns their ids in order."""
         jobs = [jobs] if isinstance(jobs, Job) else list(jobs)
@@ -117,42 +105,10 @@ class LocalRunner:
             if self._closed:
                 raise RuntimeError("runner is closed")
             for job in jobs:
-                self._status[job.id] = JobStatus(job.id, job.kind, job.input, "queued")
-                self._order.append(job.id)
+                self._queued(job)
                 self._pending.append((job, 1))
             self._lock.notify_all()
         return [j.id for j in jobs]
-
-    def status(self, job_id: str) -> JobStatus:
-        with self._lock:
-            return self._status[job_id].copy()
-
-    def results(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> Iterator[JobResult]:
-        """Results as jobs finish (in order of completion) until every job
-        asked for (default: every job submitted so far) has one."""
-        with self._lock:
-            wanted = set(job_ids if job_ids is not None else self._order)
-        deadline = None if timeout is None else time.monotonic() + timeout
-        seen: set[str] = set()
-        while seen != wanted:
-            with self._lock:
-                ready = [i for i in wanted - seen if self._status[i].result is not None]
-                if not ready:
-                    left = None if deadline is None else deadline - time.monotonic()
-                    if left is not None and left <= 0:
-                        raise TimeoutError(f"{len(wanted - seen)} jobs not finished")
-                    self._lock.wait(0.5 if left is None else min(0.5, left))
-                    continue
-                ready.sort(key=lambda i: self._status[i].finished_at or 0)
-            for job_id in ready:
-                seen.add(job_id)
-                yield self._status[job_id].result
-
-    def wait(self, job_ids: Iterable[str] | None = None, timeout: float | None = None) -> list[JobResult]:
-        """Every result, in the order the jobs were submitted."""
-        ids = list(job_ids if job_ids is not None else self._order)
-        got = {r.job_id: r for r in self.results(ids, timeout)}
-        return [got[i] for i in ids]
 
     def close(self) -> None:
         with self._lock:
@@ -162,12 +118,6 @@ class LocalRunner:
         self._events.put(None)
         self._listener.join(timeout=5)
         self._events.close()
-
-    def __enter__(self) -> "LocalRunner":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     # -- internals ----------------------------------------------------------------
 
@@ -234,16 +184,6 @@ class LocalRunner:
         return JobResult(job.id, job.kind, job.input, "failed", VERDICT_BUG, EXIT_BUG,
                          error=f"{job.name}: {why} (đã thử {attempts} lần)", attempts=attempts)
 
-    def _finish(self, result: JobResult) -> None:
-        with self._lock:
-            st = self._status[result.job_id]
-            st.state = "done" if result.ok else "failed"
-            st.result = result
-            st.finished_at = time.monotonic()
-            self._lock.notify_all()
-        for cb in self._on_result:
-            cb(result)
-
     def _listen(self) -> None:
         while True:
             try:
@@ -254,13 +194,4 @@ class LocalRunner:
                 return
             if item is None:
                 return
-            p = Progress.from_json(item)
-            with self._lock:
-                st = self._status.get(p.job_id)
-                if st is None:
-                    continue
-                if st.result is None:  # an event that comes in after the result leaves the status alone
-                    st.state = "running"
-                    st.progress = p
-            for cb in self._on_progress:  # every event, in the order the job sent them
-                cb(p)
+            self._progress(Progress.from_json(item))

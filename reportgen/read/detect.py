@@ -209,3 +209,27 @@ def group_for_label(label: str, scheme: Scheme, value_max: Decimal | None) -> st
         if group.words and has_word(text, group.words) and (value_max is None or group.max == value_max):
             return group.key
     return None
+
+
+def export_codes(scheme: Scheme) -> dict[str, str]:
+    """Export code → indicator key, from the scheme's codes: an indicator's
+    own code, or its group's code when the group has that one indicator
+    (the portal export's CKMB, TDGQ …)."""
+    out = {}
+    for ind in scheme.scored_indicators:
+        group = scheme.group(ind.group)
+        code = ind.code or (group.code if group and sum(
+            1 for i in scheme.scored_indicators if i.group == ind.group) == 1 else None)
+        if code:
+            out[code.upper()] = ind.key
+    return out
+
+
+def named_by_code(name: str, scheme: Scheme) -> str | None:
+    """The indicator a column names by an identifier rather than by words:
+    its key ("c1"), its code, or its export code (:func:`export_codes`)."""
+    folded = fold(name)
+    for ind in scheme.scored_indicators:
+        if folded == ind.key.casefold() or (ind.code and folded == ind.code.casefold()):
+            return ind.key
+    return export_codes(scheme).get(folded.upper())

@@ -32,8 +32,10 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
     ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^row_?stt$")),
     ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
-    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$|^%(\s*(đạt|điểm)(\s*được)?)?$")),
-    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
+    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$"
+                           r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),
+    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được"
+                         r"|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
                          r"|^tong_?score$")),
 )
 

@@ -50,7 +50,8 @@ _GLUED_ISSUER = re.compile(
     r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+.+?)\s+"
     r"((?:VĂN PHÒNG|SỞ|PHÒNG|BAN|TRUNG TÂM|THANH TRA|CHI CỤC|CỤC)\b.*)$")
 _ANNEX_REF = re.compile(
-    r"^\(\s*(?:Ban hành\s+)?kèm(?:\s+theo)?\s+(?P<type>[A-ZĐa-zđÀ-ỹ ]+?)\s+số\s*(?P<num>[^\s]*\s*/\s*[A-ZĐa-zđ0-9&.\-]+)"
+    r"^\(\s*(?:Ban hành\s+)?kèm(?:\s+theo)?\s+(?P<type>[A-ZĐa-zđÀ-ỹ ]+?)\s+số\s*"
+    r"(?P<num>[^\s]*\s*/\s*[A-ZĐa-zđ0-9&.\-]+)"
     r"(?P<rest>.*?)\)?\s*$", re.I)
 
 def doc_type_of_name(text: str) -> str | None:
@@ -78,7 +79,8 @@ _LOW = _UP.lower()
 # Header elements, for a scan or PDF that ran the header together on one line.
 _TYPE_NAMES = "|".join(n.upper() for n in sorted(DOC_TYPES, key=len, reverse=True) if n != "công văn")
 _HEADER_ANCHORS = re.compile(
-    r"CỘNG\s*H[OÒ]|Độc\s*lập\s*-|Số\s*[:.]|(?:TP\.\s*)?[" + _UP + r"][" + _LOW + r"]+(?:\s+[" + _UP + r"][" + _LOW + r"]+){0,3}"
+    r"CỘNG\s*H[OÒ]|Độc\s*lập\s*-|Số\s*[:.]|(?:TP\.\s*)?["
+    + _UP + r"][" + _LOW + r"]+(?:\s+[" + _UP + r"][" + _LOW + r"]+){0,3}"
     r"\s*,\s*ngày\b|"
     r"(?<!\w)(?:" + _TYPE_NAMES + r")(?!\w)(?!\s+[A-ZĐ]{2})")
 _AFTER_TYPE = re.compile(r"^(?:" + _TYPE_NAMES + r")(?=\s+[A-ZĐ][a-zà-ỹđ])")
@@ -210,7 +212,8 @@ def _find_type(lines: _Lines, meta: Meta, start: int) -> int | None:
 
 
 _BODY_START = re.compile(
-    r"^(Căn cứ|Kính gửi|Thực hiện|Trên cơ sở|Theo|Qua|Trong|Nhằm|Để|Ngày|Phần|Chương|Điều)\b|^(\d+(\.\d+)*\.|[IVX]+\.)\s")
+    r"^(Căn cứ|Kính gửi|Thực hiện|Trên cơ sở|Theo|Qua|Trong|Nhằm|Để|Ngày|Phần|Chương|Điều)\b"
+    r"|^(\d+(\.\d+)*\.|[IVX]+\.)\s")
 
 
 def _subject_after(lines: _Lines, type_at: int) -> str | None:

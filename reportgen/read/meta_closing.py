@@ -98,7 +98,8 @@ def _junk(text: str) -> bool:
         return True
     fine = sum(1 for c in t if c.isalpha() or c in " ,.()&/-")
     caps_words = is_caps(t) and len(t.split()) >= 2  # "KT. CHÁNH VĂN PHÒNG", not "LĐVP"
-    return fine / len(t) < 0.85 or caps_words or (is_caps(t) and is_position(t)) or bool(re.search(r"[{}|\\~^`<>=#]", t))
+    return (fine / len(t) < 0.85 or caps_words or (is_caps(t) and is_position(t))
+            or bool(re.search(r"[{}|\\~^`<>=#]", t)))
 
 
 def _clean_item(item: str) -> str:

@@ -17,6 +17,7 @@ from typing import Sequence
 from ..model import Paragraph, Report, Statement
 from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
+from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_grades import grade_statements
 from .statements_quantities import mark_quantities
@@ -356,6 +357,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(_sum_statements(block, scope))
         out.extend(_list_sum_statements(blocks, i, scope))
         out.extend(_fraction_statements(block, scope))
+        out.extend(band_statements(block, scope, out))
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))

@@ -20,20 +20,23 @@ its ``raw``:
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 from typing import Sequence
 
 from ..model import Statement
-from ..text.names import find_unit
+from ..text.names import find_unit, fold_tones
 from .statements_blocks import Block
+from .statements_grades import grade_words
 from .statements_shares import count_value, percent_value
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 _POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm"
                      r"(?!\s+(?:số|chuẩn|tối))", re.I)
-_RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/,.])", re.I)
+_RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/]|[,.]\d)", re.I)
 _STATS = (("avg", re.compile(r"trung\s+bình|bình\s+quân", re.I)),
-          ("max", re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu", re.I)),
+          ("max", re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu|đứng\s+đầu", re.I)),
           ("min", re.compile(r"thấp\s+nhất|nhỏ\s+nhất|cuối\s+bảng", re.I)))
 # A bound, a threshold, a target or a condition: a rule, not a measured value.
 _RULE_BEFORE = re.compile(r"(?:\btừ|trên|dưới|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:quá|thấp\s+hơn|dưới)|"
@@ -109,32 +112,64 @@ def _stat(segment: str) -> str | None:
     return best[1] if best else None
 
 
-def _unit_after(text: str, end: int, units: Sequence[str]) -> str | None:
-    m = re.match(r"\s*\(([^()]{3,80})\)", text[end:])
+def _unit_after(text: str, end: int, units: Sequence[str], named_only: bool = False) -> str | None:
+    """The unit named in brackets right after a figure ("95,10% (Xã Ẳng
+    Nưa)"): one of the tables' units, or (``named_only`` False) any name."""
+    m = re.match(r"\s*(?:điểm\s*)?\(([^()]{3,80})\)", text[end:])
     if not m:
         return None
     name = m.group(1).strip()
     found = find_unit(name, units) if units else None
-    return found or (name if name[:1].isupper() and not re.search(r"\d", name) else None)
+    if found or named_only:
+        return found
+    return name if name[:1].isupper() and not re.search(r"\d", name) else None
 
 
 _NOT_A_UNIT = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
 
 
+def _fold(text: str) -> str:
+    """Text folded for finding a unit's name in it: case, tone placement
+    ("Thuỷ"/"Thủy"), spacing, and "Ủy ban nhân dân" written as UBND."""
+    text = fold_tones(" ".join(text.replace("\u00a0", " ").split()).casefold())
+    return _UBND_FOLDED.sub("ubnd", text)
+
+
+_UBND_FOLDED = re.compile(re.escape(fold_tones("ủy ban nhân dân")) + "|" + re.escape(fold_tones("uỷ ban nhân dân")))
+
+
+@lru_cache(maxsize=8192)
+def _unit_forms(unit: str) -> tuple[str, ...]:
+    """The folded ways prose writes a table's unit: whole ("UBND xã Lạc
+    Dương"), without "UBND" ("xã Lạc Dương"); none for a statistics row."""
+    if len(unit) < 5 or _NOT_A_UNIT.search(unit):
+        return ()
+    whole = _fold(unit)
+    bare = re.sub(r"^ubnd\s+", "", whole)
+    return tuple(dict.fromkeys(f for f in (whole, bare) if len(f) >= 5))
+
+
 def _unit_before(segment: str, units: Sequence[str]) -> str | None:
-    """A unit of the tables named in ``segment`` (the longest, the last)."""
+    """A unit of the tables named in ``segment`` (the last, the longest)."""
     best: tuple[int, int, str] | None = None
-    folded = segment.casefold()
+    folded = _fold(segment)
     for u in units:
-        if len(u) < 5 or _NOT_A_UNIT.search(u):
-            continue
-        at = folded.rfind(u.casefold())
-        if at < 0:
-            bare = re.sub(r"^(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+", "", u, flags=re.I)
-            at = folded.rfind(bare.casefold()) if len(bare) >= 5 else -1
-        if at >= 0 and (best is None or (at, len(u)) > (best[0], best[1])):
-            best = (at, len(u), u)
+        for form in _unit_forms(u):
+            at = folded.rfind(form)
+            while at >= 0 and not _whole_words(folded, at, len(form)):
+                at = folded.rfind(form, 0, at)
+            if at >= 0 and (best is None or (at, len(form)) > (best[0], best[1])):
+                best = (at, len(form), u)
     return best[2] if best else None
+
+
+def _whole_words(text: str, at: int, size: int) -> bool:
+    """Whether ``text[at:at + size]`` is not part of a longer word on either side."""
+    return (at == 0 or not _word_char(text[at - 1])) and (at + size >= len(text) or not _word_char(text[at + size]))
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch) == "Mn"  # a combining mark belongs to its letter
 
 
 def _figures(text: str) -> list[tuple[int, int, str, str]]:
@@ -154,19 +189,30 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
     percents = [st for st in statements if st.kind == "percent" and st.paragraph == block.index]
     out: list[Statement] = []
     prev_end, prev_stat, prev_clause = 0, None, -1
+    prev_unit: str | None = None
     k = 0
     for start, end, written, measure in _figures(text):
         clause = _clause_start(text, start)
         segment = text[max(prev_end, clause):start]
+        bracketed = clause > 0 and text[clause - 1] == "(" and not segment.strip()
+        if bracketed:  # "cao nhất là Sở Y tế (93,99%)": what the bracket follows
+            outer = _clause_start(text, clause - 1)
+            segment = text[max(prev_end, outer):clause - 1]
         stat = _stat(segment) or (prev_stat if clause == prev_clause else None)
         before = text[clause:start]
+        unit_zone = _after_bracket(text[max(prev_end, _clause_start(text, clause - 1) if bracketed else clause):start])
         window = re.sub(r"[()]", " ", text[max(0, start - 40):start])  # "tối thiểu (10%)"
         grade_name = bool(re.match(r"\s*(?:đến\s+dưới\s+\d+\s*%\s*)?nhiệm\s+vụ", text[end:], re.I))
         rule_like = bool(_RULE_BEFORE.search(window) or _RULE_AFTER.match(text[end:])
                          or (_NOT_A_FIGURE.search(window) and (grade_name or "hoàn" not in window[-15:]))
                          or _RULE_CLAUSE.search(before) or _RULE_CLAUSE.search(window))
-        unit = _unit_after(text, end, units) if stat in ("max", "min") else None
-        unit = unit or _unit_before(before, units)
+        unit = None
+        if stat != "avg":  # an average is of a group, never of one unit
+            unit = _unit_after(text, end, units, named_only=stat not in ("max", "min"))
+            unit = unit or _unit_before(unit_zone, units)
+            if unit is None and clause == prev_clause and prev_unit and not bracketed \
+                    and not re.search(r"[()]", unit_zone):
+                unit = prev_unit  # "xã A đạt 91,5 điểm, xếp thứ 3": the same unit's next figure
         subj = list(_SUBJECT.finditer(text, _sentence_start(text, start), start))
         of_max = "1" if re.match(r"\s*(?:số\s+)?điểm\s+tối\s+đa", text[end:], re.I) else ""
         lost = "1" if re.match(r"\s*(?:tổng\s+)?(?:số\s+)?điểm\s+bị\s+trừ", text[end:], re.I) else ""
@@ -175,20 +221,43 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                "before": text[max(0, start - 200):start], "unit": unit or "",
                "subject": subject_key(subj[-1].group("what")) if subj else "", "measure": measure, "at": str(start),
                "level": level_at(text, start, scope) or "", "time": time_at(text, start) or "",
-               "context": _context(text, start, end)}
+               "context": _context(text, start, end), "grade": _grade_after(text, end) if unit else ""}
         if measure == "percent":
             if k < len(percents):
                 st = percents[k]
                 k += 1
                 st.raw.update(raw)
-        elif not rule_like and (stat or unit):
+        elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == "rank" else _decimal(written)
             if value is not None:
                 out.append(Statement(kind="score" if measure == "points" else "rank", text=text[start:end],
                                      paragraph=block.index, page=block.page, value=value, scope=scope,
                                      raw={**raw, "text": written}))
-        prev_end, prev_stat, prev_clause = end, stat, clause
+        prev_end, prev_stat, prev_clause, prev_unit = end, stat, clause, unit
     return out
+
+
+def _after_bracket(segment: str) -> str:
+    """The words after the last closing bracket: "(Sở Tài chính), bình quân"
+    names no unit for what follows the bracket."""
+    cut = segment.rfind(")")
+    return segment[cut + 1:] if cut >= 0 else segment
+
+
+_GRADE_AFTER = re.compile(r"^\s*(?:điểm\s*)?(?:\([^()]{0,40}\)\s*)?[,;]?\s*(?:và\s+)?(?:được\s+)?"
+                          r"(?:xếp\s+loại|đạt\s+loại|loại)\s*:?\s*", re.I)
+
+
+def _grade_after(text: str, end: int) -> str:
+    """The grade written right after a unit's figure ("85,20%, xếp loại Tốt"), as the scheme names it."""
+    m = _GRADE_AFTER.match(text[end:end + 80])
+    if not m:
+        return ""
+    rest = " ".join(text[end + m.end():end + m.end() + 60].split()).casefold()
+    for written, name in grade_words():
+        if rest.startswith(written) and (len(rest) == len(written) or not rest[len(written)].isalnum()):
+            return name
+    return ""
 
 
 def _sentence_start(text: str, pos: int) -> int:

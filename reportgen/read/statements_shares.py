@@ -51,13 +51,24 @@ def _fits(value: Decimal, whole: Decimal, percent: Decimal, rounding=None) -> bo
 
 def _candidates(text: str, end: int, noun: str, value: Decimal) -> list[tuple[Decimal, bool]]:
     """(count, marked as a whole) of the same noun before ``end``, nearest last."""
+    return [(w, marked) for w, marked, _ in _candidates_split(text, end, noun, value)]
+
+
+_OF_WHICH = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.I)
+
+
+def _candidates_split(text: str, end: int, noun: str, value: Decimal) -> list[tuple[Decimal, bool, bool]]:
+    """(count, marked as a whole, split by "trong đó" before the part) of the
+    same noun before ``end``, nearest last: "ban hành 137 quyết định …, trong
+    đó có 78 quyết định …" states 137 as the whole of 78."""
     out = []
     for m in _COUNT.finditer(text, 0, end):
         if m.group("noun").casefold() != noun.casefold():
             continue
         whole = count_value(m.group(1))
         if whole is not None and whole > value:
-            out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()]))))
+            out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()])),
+                        bool(_OF_WHICH.search(text, m.end(), end))))
     return out
 
 
@@ -87,7 +98,11 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if fitting:
                 whole = max(fitting)  # the claim holds against each; the largest is the total
             elif pool:
-                whole, inferred = (marked[0] if marked else (here or before)[-1][0]), "1"
+                split = [w for w, _, of_which in _candidates_split(sentence, m.start(), noun, value) if of_which]
+                if len(here) == 1 and split:  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
+                    whole = split[0]
+                else:
+                    whole, inferred = (marked[0] if marked else (here or before)[-1][0]), "1"
             st = Statement(kind="share", text=sentence[m.start():m.end()], paragraph=block.index, page=block.page,
                            value=value, whole=whole, percent=pct[0], scope=scope,
                            raw={"percent": m.group("p") + "%", "wrong_separator": "1" if pct[1] else "",

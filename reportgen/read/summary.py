@@ -112,18 +112,44 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     subject = _single_value(grid, [c for c in _text_cols(grid, roles) if c != label_col])
     rows = [ScoreRow(unit=subject or grid.columns[c].label or f"Cột {c + 1}", page=grid.rows[0].page)
             for c in points]
-    for src in grid.rows:
+    placed: dict[tuple[int, int], tuple[ScoreRow, str]] = {}
+    for g, src in enumerate(grid.rows):
         label = _label(src.cells, no_col, label_col)
         for row, c in zip(rows, points):
-            _summary_cell(row, label, _text(src.cells, c), scheme, reader, row is rows[0])
+            with _placing(placed, row, g, c):
+                _summary_cell(row, label, _text(src.cells, c), scheme, reader, row is rows[0])
         for c in rates:
-            _side_value(rows[0], label, _text(src.cells, c), grid.columns[c].leaf, reader)
+            with _placing(placed, rows[0], g, c):
+                _side_value(rows[0], label, _text(src.cells, c), grid.columns[c].leaf, reader)
         for c in ranks:
-            _rank_value(rows[0], label, _text(src.cells, c), grid.columns[c].leaf)
+            with _placing(placed, rows[0], g, c):
+                _rank_value(rows[0], label, _text(src.cells, c), grid.columns[c].leaf)
     used = [g for g in scheme.groups if any(g.key in r.scores for r in rows)]
     table.columns = [Column(key=g.key, label=g.label, group=g.label, max=g.max) for g in used]
     table.rows = [r for r in rows if r.scores or r.total is not None]
+    at = {id(r): i for i, r in enumerate(table.rows)}
+    table.cell_keys = {cell: (at[id(row)], key) for cell, (row, key) in placed.items() if id(row) in at}
     return table
+
+
+class _placing:
+    """Notes which key of ``row`` the value read from grid cell (g, c) went to."""
+
+    def __init__(self, placed: dict, row: ScoreRow, g: int, c: int) -> None:
+        self.placed, self.row, self.cell = placed, row, (g, c)
+
+    def _keys(self) -> set[str]:
+        r = self.row
+        return ({k for k, v in r.scores.items() if v is not None} | {k for k in r.extra if not k.endswith("_of")}
+                | {k for k in ("total", "rank") if getattr(r, k) is not None})
+
+    def __enter__(self) -> None:
+        self.before = self._keys()
+
+    def __exit__(self, *exc) -> None:
+        new = self._keys() - self.before
+        if len(new) == 1:
+            self.placed[self.cell] = (self.row, new.pop())
 
 
 def _single_value(grid, cols: list[int]) -> str | None:

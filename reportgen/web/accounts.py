@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, insert, select, update
 
 from ..archive.accounts_tables import audit_log, settings, users
+from ..archive.db import write_connection
 
 ROLES = {"chuyen_vien": "Chuyên viên", "lanh_dao": "Lãnh đạo", "quan_tri": "Quản trị"}
 _RANK = {"chuyen_vien": 0, "lanh_dao": 1, "quan_tri": 2}
@@ -84,13 +86,23 @@ def add_user(engine: Engine, username: str, password: str, role: str, full_name:
     if role not in ROLES:
         raise AccountError(f"Vai trò không hợp lệ: {role} (chọn một trong: {', '.join(ROLES)}).")
     _check_password(password)
-    with engine.begin() as conn:
+    hashed = hasher().hash(password)  # slow on purpose: never inside the write transaction
+    with _writing(engine) as conn:
         if conn.execute(select(users.c.id).where(users.c.username == username)).first():
             raise AccountError(f"Đã có tài khoản '{username}'.")
         conn.execute(insert(users).values(username=username, full_name=full_name.strip(), role=role,
-                                          password_hash=hasher().hash(password), active=True,
-                                          created_at=_now()))
+                                          password_hash=hashed, active=True, created_at=_now()))
     return get_user(engine, username)
+
+
+@contextmanager
+def _writing(engine: Engine):
+    """A write transaction that takes SQLite's write lock at its start: a
+    transaction that reads first and writes later fails at once ("database
+    is locked") when another connection wrote in between (the job threads'
+    audit lines)."""
+    with write_connection(engine) as conn, conn.begin():
+        yield conn
 
 
 def _check_password(password: str) -> None:
@@ -100,9 +112,10 @@ def _check_password(password: str) -> None:
 
 def set_password(engine: Engine, username: str, password: str) -> None:
     _check_password(password)
-    with engine.begin() as conn:
+    hashed = hasher().hash(password)
+    with _writing(engine) as conn:
         done = conn.execute(update(users).where(users.c.username == username)
-                            .values(password_hash=hasher().hash(password))).rowcount
+                            .values(password_hash=hashed)).rowcount
     if not done:
         raise AccountError(f"Không có tài khoản '{username}'.")
 
@@ -110,7 +123,7 @@ def set_password(engine: Engine, username: str, password: str) -> None:
 def set_role(engine: Engine, username: str, role: str, active: bool = True) -> None:
     if role not in ROLES:
         raise AccountError(f"Vai trò không hợp lệ: {role}.")
-    with engine.begin() as conn:
+    with _writing(engine) as conn:
         conn.execute(update(users).where(users.c.username == username).values(role=role, active=active))
 
 
@@ -140,7 +153,7 @@ def authenticate(engine: Engine, username: str, password: str) -> User | None:
 
 
 def audit(engine: Engine, username: str, action: str, target: str = "", detail: str = "") -> None:
-    with engine.begin() as conn:
+    with _writing(engine) as conn:
         conn.execute(insert(audit_log).values(at=_now(), username=username, action=action,
                                               target=target[:300], detail=detail))
 
@@ -161,7 +174,7 @@ def remembered(engine: Engine, username: str, name: str) -> dict:
 
 
 def remember(engine: Engine, username: str, name: str, value: dict) -> None:
-    with engine.begin() as conn:
+    with _writing(engine) as conn:
         conn.execute(delete(settings).where(settings.c.username == username, settings.c.name == name))
         conn.execute(insert(settings).values(username=username, name=name,
                                              value=json.dumps(value, ensure_ascii=False)))

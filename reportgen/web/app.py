@@ -119,6 +119,9 @@ def purge_old(app, every_s: float = 3600) -> None:
     if time.time() - app.state.last_purge >= every_s:
         app.state.last_purge = time.time()
         app.state.store.purge(app.state.config.retention_days)
+        from .verifying import purge_view_cache
+
+        purge_view_cache(app.state.config.view_cache_dir, app.state.config.retention_days)
 
 
 # -- per request --------------------------------------------------------------------------
@@ -176,6 +179,18 @@ def page(request: Request, name: str, context: dict | None = None, status_code: 
     ctx = {"request": request, "user": user, "csrf": csrf_token(request), "no_auth": config.no_auth}
     ctx.update(context or {})
     return request.app.state.templates.TemplateResponse(request, name, ctx, status_code=status_code)
+
+
+def page_png(request: Request, item, number: int) -> Response:
+    """Page ``number`` of an item's rendering (a checked upload's view, a
+    draft's preview) as PNG; 404 when there is none. The caller has checked
+    that the user may see ``item``."""
+    from fastapi.responses import FileResponse
+
+    path = request.app.state.store.path(item.id, "pages") / f"{int(number)}.png"
+    if not path.is_file():
+        return Response(status_code=404)
+    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
 def audit(request: Request, user: User, action: str, target: str = "", detail: str = "") -> None:

@@ -52,10 +52,15 @@ class WebConfig:
         """Where an administrator's uploaded schemes are kept (one TOML each)."""
         return self.data_dir / "schemes"
 
+    @property
+    def view_cache_dir(self) -> Path:
+        """LibreOffice's renderings of uploads, by content (see web.verifying)."""
+        return self.data_dir / "view-cache"
+
     def ensure(self) -> None:
         """Create the folders (private to this user) and the session secret."""
         for folder in (self.data_dir, self.work_dir, self.data_dir / "drafts", self.data_dir / "imports",
-                       self.scheme_dir):
+                       self.scheme_dir, self.view_cache_dir):
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o700)
         if self.secret_key is None:

@@ -9,17 +9,48 @@ import zipfile
 from pathlib import Path
 
 from .config import WebConfig
+from .store import Item, Store
 
 CHUNK = 1 << 20
 ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "xlsx": "XLSX", "ole": "DOC/XLS", "text": "văn bản"}
 
 
 class UploadRefused(Exception):
-    """An upload the server will not take; the message is Vietnamese."""
+    """An upload the server will not take; the message is Vietnamese.
+    ``name``: the file's name as the browser sent it (for the list of
+    refused files), when known."""
+
+    name = ""
 
     @property
     def user_message(self) -> str:
         return str(self)
+
+
+def shown_name(upload, default: str = "tep") -> str:
+    """The browser's name for an upload, for display only (never a path)."""
+    return (upload.filename or default).replace("\x00", "")[-200:]
+
+
+async def take(upload, config: WebConfig, store: Store, *, owner: str, purpose: str, default: str = "tep",
+               state: str = "queued") -> Item:
+    """One uploaded file in: streamed under the size limit, typed from its
+    bytes, stored under a random name as a new :class:`Item` of ``owner``
+    for ``purpose`` (verify, draft, import). Raises UploadRefused (with the
+    browser's ``name``); nothing is left behind then."""
+    name = shown_name(upload, default)
+    try:
+        tmp, size = await receive(upload, config, store.root)
+        try:
+            kind = classify(tmp, config)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except UploadRefused as exc:
+        exc.name = name
+        raise
+    return store.create(Item(id=store.new_id(), owner=owner, name=name, kind=kind, size=size, purpose=purpose,
+                             state=state), tmp)
 
 
 async def receive(upload, config: WebConfig, folder: Path) -> tuple[Path, int]:
@@ -107,3 +138,15 @@ def _is_text(path: Path) -> bool:
             if encoding == "utf-8" and exc.start > len(head) - 4:
                 return True  # a character cut at the end of the sample
     return False
+
+
+async def take_all(uploads, config: WebConfig, store: Store, *, owner: str,
+                   purpose: str) -> tuple[list[Item], list[tuple[str, str]]]:
+    """Each upload in (:func:`take`): (the new items, [(name, why refused)])."""
+    made, refused = [], []
+    for upload in uploads:
+        try:
+            made.append(await take(upload, config, store, owner=owner, purpose=purpose))
+        except UploadRefused as exc:
+            refused.append((exc.name, str(exc)))
+    return made, refused

@@ -12,10 +12,11 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from ..raw import UnreadableInput
 from . import accounts
 from .accounts import User
-from .app import Forbidden, audit, check_csrf, current_user, page
-from .intake import UploadRefused, classify, receive
+from .app import Forbidden, audit, check_csrf, current_user, page, page_png
+from .intake import UploadRefused, take
 from .store import Item, Store
 
 router = APIRouter()
@@ -46,19 +47,11 @@ def start(request: Request, user: User = Depends(current_user)):
 @router.post("/soan-thao", dependencies=[Depends(check_csrf)])
 async def upload(request: Request, file: UploadFile = File(...), user: User = Depends(current_user)):
     config, store = request.app.state.config, request.app.state.store
-    name = (file.filename or "so-lieu").replace("\x00", "")[-200:]
     try:
-        tmp, size = await receive(file, config, store.root)
-        try:
-            kind = classify(tmp, config)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        item = await take(file, config, store, owner=user.username, purpose="draft", default="so-lieu", state="new")
     except UploadRefused as exc:
         return page(request, "draft_start.html", {"drafts": [], "error": str(exc)}, status_code=400)
-    item = store.create(Item(id=store.new_id(), owner=user.username, name=name, kind=kind, size=size,
-                             purpose="draft", state="new"), tmp)
-    audit(request, user, "upload", name, f"soạn thảo, mã {item.id}")
+    audit(request, user, "upload", item.name, f"soạn thảo, mã {item.id}")
     return RedirectResponse(f"/soan-thao/{item.id}", status_code=303)
 
 
@@ -69,10 +62,16 @@ def step(request: Request, item_id: str, user: User = Depends(current_user)):
         values = accounts.remembered(request.app.state.engine, user.username, REMEMBER)
         return page(request, "draft_form.html", {"item": item, "kinds": KINDS, "fields": FIELDS, "lists": LISTS,
                                                  "values": values, "error": None})
-    job = request.app.state.runner.status(item.id)
-    stage = job.stage if job is not None and item.state == "running" else ""
-    return page(request, "draft_result.html", {"item": item, "stage": stage,
+    return page(request, "draft_result.html", {"item": item, "status": _status(request, item),
                                                "pages": item.summary.get("pages", 0)})
+
+
+def _status(request: Request, item: Item) -> dict:
+    job = request.app.state.runner.status(item.id)
+    status = {"state": item.state, "stage": "", "done": 0, "total": 0, "error": item.error}
+    if job is not None and item.state == "running":
+        status.update(stage=job.stage, done=job.done, total=job.total)
+    return status
 
 
 @router.post("/soan-thao/{item_id}", dependencies=[Depends(check_csrf)])
@@ -96,11 +95,35 @@ async def compose(request: Request, item_id: str, user: User = Depends(current_u
 
 
 def _start(request: Request, item: Item, user: User, meta: dict, per_unit: bool) -> None:
+    """The draft runs as jobs of :mod:`reportgen.jobs` (the same layer as
+    verify and the command line's batches): ``draft-render`` writes the DOCX
+    (or one per unit), then ``pdf-convert`` their PDFs; the server only packs
+    the ZIP and renders the preview's pages. The page follows the jobs'
+    progress events."""
+    from ..jobs import Job
+    from .runner import FollowUp
+
     store: Store = request.app.state.store
     engine, dpi = request.app.state.engine, request.app.state.config.render_dpi
+    folder = store.folder(item.id)
+    src = _source(store, item)
+    out = folder / "out"
+    out.mkdir(exist_ok=True)
+    values = dict(meta)
+    province = values.pop("province", None)
+    options = {"meta": values, "province": province}
+    options.update({"per_unit": True, "outdir": str(out / "docx")} if per_unit else
+                   {"output": str(out / "du-thao.docx")})
 
-    def work(progress):
-        return render_draft(store, item, meta, per_unit, progress, dpi)
+    def drafted(result, progress):
+        if not result.ok:
+            raise UnreadableInput(_own_name(result.error or "", src, item.name))
+        summary = {**(result.payload or {}), "per_unit": per_unit, "documents": len(result.outputs)}
+        summary["corrections"] = [_own_name(c, src, item.name) for c in summary.get("corrections", [])]
+        convert = Job("pdf-convert", list(result.outputs), {"outdir": str(out / "pdf" if per_unit else out)},
+                      id=f"{item.id}-pdf")
+        return FollowUp(convert, lambda converted, progress: finish_draft(
+            store, item, summary, result.outputs, converted, progress, dpi))
 
     def done(job) -> None:
         current = store.get(item.id)
@@ -117,19 +140,16 @@ def _start(request: Request, item: Item, user: User, meta: dict, per_unit: bool)
 
     item.state = "running"
     store.save(item)
-    request.app.state.runner.submit(user.username, "draft", work, on_done=done, job_id=item.id)
+    request.app.state.runner.submit_job(user.username, Job("draft-render", str(src), options, id=item.id),
+                                        drafted, on_done=done)
 
 
 _EXT = {"xlsx": ".xlsx", "text": ".csv", "docx": ".docx", "pdf": ".pdf", "ole": ".xls"}
 
 
-def render_draft(store: Store, item: Item, meta_values: dict, per_unit: bool, progress, dpi: int) -> dict:
-    from ..draft import build_draft, load_data
-    from ..draft.metadata import meta_from_dict
-    from ..draft.pdf import convert
-    from ..raw import UnreadableInput
-    from .verifying import render_pages
-
+def _source(store: Store, item: Item) -> Path:
+    """The upload under a name the readers know (``so-lieu`` and its type's
+    extension; JSON text as .json)."""
     folder = store.folder(item.id)
     src = folder / ("so-lieu" + _EXT.get(item.kind, ""))
     shutil.copyfile(folder / "input", src)
@@ -137,52 +157,53 @@ def render_draft(store: Store, item: Item, meta_values: dict, per_unit: bool, pr
         head = src.read_bytes()[:200].lstrip()
         if head.startswith((b"{", b"[")):
             src = src.rename(src.with_suffix(".json"))
-    progress("Đang đọc số liệu", 0, 0)
-    province = meta_values.pop("province", None)
-    try:
-        meta = meta_from_dict(meta_values)
-        data = load_data(src, None, province)
-    except UnreadableInput as exc:
-        raise UnreadableInput(str(exc).replace(str(src), item.name)) from None
-    out = folder / "out"
-    out.mkdir(exist_ok=True)
-    summary: dict = {"doc_type": meta.doc_type, "per_unit": per_unit,
-                     "units": sum(len(t.rows) for t in data.tables),
-                     "corrections": [c.text() for c in data.corrections] + list(data.notes)}
-    if per_unit:
-        from ..draft.perunit import write_per_unit
+    return src
 
-        progress("Đang soạn thông báo từng đơn vị", 0, 0)
-        paths = write_per_unit(data, meta, out / "docx")
-        progress("Đang xuất PDF", 0, len(paths))
-        pdfs = convert(paths, out / "pdf")
+
+def _own_name(message: str, src: Path, name: str) -> str:
+    return message.replace(str(src), name).replace(src.name, name)
+
+
+def finish_draft(store: Store, item: Item, summary: dict, docx: list[str], converted, progress, dpi: int) -> dict:
+    """After the jobs: the per-unit ZIP, the preview's page images and
+    ``draft.json``."""
+    from .verifying import render_pages
+
+    if not converted.ok:
+        raise UnreadableInput(converted.error or "LibreOffice không xuất được PDF.")
+    folder = store.folder(item.id)
+    out = folder / "out"
+    pdfs = [Path(p) for p in converted.outputs]
+    if summary["per_unit"]:
+        progress("Đang đóng gói ZIP", 0, 0)
         with zipfile.ZipFile(out / "thong-bao.zip.tmp", "w", zipfile.ZIP_DEFLATED) as zf:
-            for p in paths + pdfs:
+            for p in [Path(d) for d in docx] + pdfs:
                 zf.write(p, f"{p.suffix[1:]}/{p.name}")
         (out / "thong-bao.zip.tmp").replace(out / "thong-bao.zip")
-        preview = pdfs[0] if pdfs else None
-        summary["documents"] = len(paths)
-    else:
-        progress("Đang soạn văn bản", 0, 0)
-        result = build_draft(data, meta)
-        result.save(out / "du-thao.docx")
-        progress("Đang xuất PDF", 0, 0)
-        (preview,) = convert([out / "du-thao.docx"], out)
-        summary["documents"] = 1
-    if preview is not None:
+    if pdfs:
         progress("Đang dựng ảnh trang", 0, 0)
-        summary["pages"] = len(render_pages(preview, folder / "pages", dpi, progress))
+        summary["pages"] = len(render_pages(pdfs[0], folder / "pages", dpi, progress))
     (folder / "draft.json").write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
     return summary
 
 
+@router.get("/soan-thao/{item_id}/tien-do")
+def draft_progress(request: Request, item_id: str, user: User = Depends(current_user)):
+    """How far the draft's jobs got: JSON, or the page's progress line (htmx
+    polls it; when the draft is finished the page reloads to show it)."""
+    item = _own(request, item_id, user)
+    status = _status(request, item)
+    if "application/json" in request.headers.get("accept", ""):
+        return {"id": item.id, **status}
+    response = page(request, "_draft_state.html", {"item": item, "status": status})
+    if item.state != "running":
+        response.headers["HX-Refresh"] = "true"
+    return response
+
+
 @router.get("/soan-thao/{item_id}/trang/{number}.png")
 def preview(request: Request, item_id: str, number: int, user: User = Depends(current_user)):
-    item = _own(request, item_id, user)
-    path = request.app.state.store.path(item.id, "pages") / f"{int(number)}.png"
-    if not path.is_file():
-        return Response(status_code=404)
-    return FileResponse(path, media_type="image/png")
+    return page_png(request, _own(request, item_id, user), number)
 
 
 _FILES = {"docx": ("out/du-thao.docx", "du-thao.docx"), "pdf": ("out/du-thao.pdf", "du-thao.pdf"),

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from .accounts import User
-from .app import Forbidden, audit, check_csrf, current_user, page, purge_old
-from .intake import UploadRefused, classify, receive
+from .app import Forbidden, audit, check_csrf, current_user, page, page_png, purge_old
+from .intake import take_all
 from .store import Item, Store
 
 router = APIRouter()
@@ -72,29 +72,16 @@ async def upload(request: Request, files: list[UploadFile] = File(default=[]), s
     if len(files) > config.max_files_per_upload:
         return _respond(request, [], [("", f"Mỗi lần chỉ tải lên tối đa {config.max_files_per_upload} tệp.")],
                         status=400)
-    made, refused = [], []
-    for upload in files:
-        name = (upload.filename or "tep").replace("\x00", "")[-200:]
-        try:
-            tmp, size = await receive(upload, config, store.root)
-            try:
-                kind = classify(tmp, config)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-        except UploadRefused as exc:
-            refused.append((name, str(exc)))
-            continue
-        item = store.create(Item(id=store.new_id(), owner=user.username, name=name, kind=kind, size=size), tmp)
-        audit(request, user, "upload", name, f"{kind}, {size} byte, mã {item.id}")
+    made, refused = await take_all(files, config, store, owner=user.username, purpose="verify")
+    for item in made:
+        audit(request, user, "upload", item.name, f"{item.kind}, {item.size} byte, mã {item.id}")
         _start(request, item, user, scheme)
-        made.append(item)
     return _respond(request, made, refused, status=200 if made else 400)
 
 
 def _start(request: Request, item: Item, user: User, scheme: str | None = None) -> None:
     from ..jobs import Job
-    from .verifying import from_job, job_input
+    from .verifying import checked_payload, conversion_job, job_input, needs_rendering, view_cache_key, view_from
 
     store: Store = request.app.state.store
     config = request.app.state.config
@@ -125,12 +112,19 @@ def _start(request: Request, item: Item, user: User, scheme: str | None = None) 
                        f"mã {item.id}: " + ("xong" if job.state == "done" else f"lỗi: {job.error}"))
 
     options = {"ocr_threads": 1, "scheme": scheme, "scheme_folders": [str(config.scheme_dir)]}
-    job = Job("verify", str(job_input(store, item)), options, id=item.id)
+    source = job_input(store, item)
+    job = Job("verify", str(source), options, id=item.id)
+    # A file that is not a PDF is rendered for the view at once, beside the
+    # check, by the same job layer (or taken from the cache of renderings).
+    key = view_cache_key(source, item.kind) if item.kind != "pdf" else None
+    companion = conversion_job(store, item, source) if needs_rendering(store, item, config.view_cache_dir,
+                                                                       key) else None
     request.app.state.runner.submit_job(
-        user.username, job,
-        lambda result, progress: from_job(store, item, result, progress, config.render_dpi, scheme=scheme,
-                                          checked=checked),
-        on_done=done)
+        user.username, job, lambda result, progress: checked_payload(store, item, result, checked),
+        on_done=done, companion=companion,
+        after=lambda payload, converted, progress: view_from(store, item, payload, converted, progress,
+                                                             config.render_dpi, scheme, config.view_cache_dir,
+                                                             key))
 
 
 def _respond(request: Request, made: list[Item], refused: list[tuple[str, str]], status: int):
@@ -198,11 +192,7 @@ def result_json(request: Request, item_id: str, user: User = Depends(current_use
 
 @router.get("/kiem-tra/{item_id}/trang/{number}.png")
 def page_image(request: Request, item_id: str, number: int, user: User = Depends(current_user)):
-    item = _item(request, item_id, user)
-    path = request.app.state.store.path(item.id, "pages") / f"{int(number)}.png"
-    if not path.is_file():
-        return Response(status_code=404)
-    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+    return page_png(request, _item(request, item_id, user), number)
 
 
 @router.get("/kiem-tra/{item_id}/tai-ve/{kind}")

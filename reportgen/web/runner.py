@@ -45,6 +45,15 @@ class JobState:
 Progress = Callable[[str, int, int], None]
 
 
+@dataclass
+class FollowUp:
+    """What a step returns to have ``job`` run next on the job layer, under
+    the same state, with ``then(result, progress)`` after it."""
+
+    job: Any
+    then: Callable[[Any, Progress], Any]
+
+
 class Runner:
     """Runs jobs on a small pool of threads (the engine releases the GIL in
     its C parts: pdfium, Tesseract and LibreOffice run in their own code or
@@ -57,6 +66,7 @@ class Runner:
         self._workers, self._broker = workers, broker
         self._shared = None  # the reportgen.jobs runner, started on the first job
         self._after: dict[str, Callable] = {}
+        self._alias: dict[str, str] = {}  # a follow-up job's id → its state's id
 
     def _job_runner(self):
         with self._lock:
@@ -68,21 +78,74 @@ class Runner:
             return self._shared
 
     def submit_job(self, owner: str, job, then: Callable[[Any, Progress], Any],
-                   on_done: Callable[[JobState], None] | None = None) -> JobState:
+                   on_done: Callable[[JobState], None] | None = None, *, companion=None,
+                   after: Callable[[Any, Any, Progress], Any] | None = None) -> JobState:
         """Run ``job`` (a :class:`reportgen.jobs.Job`) on the shared job layer;
         when its result comes, ``then(result, progress)`` runs on the pool
-        (its return value is the state's result, its exception a failure)."""
+        (its return value is the state's result, its exception a failure).
+        When ``then`` returns a :class:`FollowUp`, that job runs next on the
+        job layer, under the same state (its progress is this state's), and
+        its own ``then`` follows.
+
+        ``companion``: a second job submitted at once beside it (the view's
+        PDF conversion of a verify job); ``after(value, companion_result,
+        progress)`` runs on the pool once ``then`` has returned ``value`` and
+        the companion's result has come, and its return value is the
+        state's result. No pool thread waits for a job."""
         state = JobState(id=job.id, owner=owner, kind=job.kind)
         with self._lock:
             self._jobs[job.id] = state
-        self._after[job.id] = lambda result: self._run(state, lambda progress: then(result, progress), on_done)
+        flow = {"value": None, "then_ok": False, "companion": None, "arrived": companion is None, "went": False}
+
+        def finish() -> None:
+            with self._lock:
+                go = flow["then_ok"] and flow["arrived"] and not flow["went"]
+                flow["went"] = go or flow["went"]
+            if go:
+                self._run(state, lambda progress: after(flow["value"], flow["companion"], progress), on_done)
+
+        def handler(then_fn):
+            def on_result(result) -> None:
+                self._run(state, lambda progress: then_fn(result, progress), None, last=False)
+                if state.state == "failed":
+                    if on_done is not None:
+                        on_done(state)
+                    return
+                value = state.result
+                if isinstance(value, FollowUp):
+                    with self._lock:
+                        self._alias[value.job.id] = state.id
+                    self._after[value.job.id] = handler(value.then)
+                    self._job_runner().submit(value.job)
+                    return
+                flow["value"], flow["then_ok"] = value, True
+                if after is not None:
+                    state.stage = "Đang dựng trang xem"
+                    finish()
+                    return
+                state.state, state.finished = "done", time.time()
+                if on_done is not None:
+                    on_done(state)
+            return on_result
+
+        def arrived(result) -> None:
+            flow["companion"] = result
+            with self._lock:
+                flow["arrived"] = True
+            finish()
+
+        self._after[job.id] = handler(then)
+        if companion is not None:
+            self._after[companion.id] = arrived
+            self._job_runner().submit(companion)
         self._job_runner().submit(job)
         return state
 
     def _progress(self, p) -> None:
         from ..jobs import STAGES
 
-        state = self.status(p.job_id)
+        with self._lock:
+            state = self._jobs.get(self._alias.get(p.job_id, p.job_id))
         if state is not None and state.finished is None and p.stage not in ("done", "failed"):
             state.state = "running"
             state.stage = STAGES.get(p.stage, p.stage).capitalize()
@@ -103,21 +166,25 @@ class Runner:
         return job
 
     @staticmethod
-    def _run(job: JobState, fn: Callable[[Progress], Any], on_done) -> None:
+    def _run(job: JobState, fn: Callable[[Progress], Any], on_done, last: bool = True) -> None:
+        """``fn(progress)`` with the state kept; ``last``: the job ends with it
+        (else it stays running, for a step that follows)."""
         def progress(stage: str, done: int = 0, total: int = 0) -> None:
             job.stage, job.done, job.total = stage, done, total
 
         job.state = "running"
         try:
             job.result = fn(progress)
-            job.state = "done"
+            if last:
+                job.state = "done"
         except Exception as exc:  # reported on the page, never a traceback there
             job.state = "failed"
             job.error = getattr(exc, "user_message", None) or _message(exc)
             if not getattr(exc, "user_message", None) and type(exc).__name__ != "UnreadableInput":
                 log.exception("job %s failed", job.id)
         finally:
-            job.finished = time.time()
+            if last or job.state == "failed":
+                job.finished = time.time()
             if on_done is not None:
                 try:
                     on_done(job)

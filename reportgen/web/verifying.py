@@ -37,6 +37,13 @@ def from_job(store: Store, item: Item, result, progress, dpi: int = 110, scheme:
     """After the verify job (``result``: its :class:`JobResult`): write the
     verdict and findings at once (``checked(payload)``; the page shows them),
     then build the view (PDF, page images) and place each finding on it."""
+    payload = checked_payload(store, item, result, checked)
+    return build_view(store, item, payload, progress, dpi, scheme)
+
+
+def checked_payload(store: Store, item: Item, result, checked=None) -> dict:
+    """The verify job's verdict and findings written at once (the page shows
+    them; ``checked(payload)`` is told); the view follows."""
     if not result.ok:
         raise UnreadableInput((result.error or "").replace(Path(str(result.input)).name, item.name))
     payload = dict(result.payload or {})
@@ -51,7 +58,88 @@ def from_job(store: Store, item: Item, result, progress, dpi: int = 110, scheme:
     _write(store, item, payload)
     if checked is not None:
         checked(payload)
+    return payload
+
+
+# -- the PDF shown for a file that is not a PDF -----------------------------------------
+# LibreOffice renders it once per upload, in the job layer's worker (a
+# ``pdf-convert`` job submitted beside the verify job, so the rendering and
+# the check run at the same time), never at the first view; the rendering is
+# kept by the upload's content (SHA-256) for the retention period, so the same
+# bytes uploaded again are not rendered again.
+
+def view_cache_key(path: Path, kind: str) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return f"{digest.hexdigest()}.{kind}"
+
+
+def needs_rendering(store: Store, item: Item, cache: Path | None, key: str | None) -> bool:
+    """False when no rendering is needed (a PDF) or the cached one is placed
+    as the item's ``view.pdf``; True when a conversion must make it."""
+    if item.kind == "pdf":
+        return False
+    cached = cache / f"{key}.pdf" if cache is not None and key else None
+    if cached is not None and cached.is_file():
+        try:
+            _link_or_copy(cached, store.path(item.id, "view.pdf"))
+            os.utime(cached)  # kept as long as it is used
+            return False
+        except OSError:
+            pass
+    return True
+
+
+def conversion_job(store: Store, item: Item, source: Path):
+    """The ``pdf-convert`` job rendering ``source`` (the upload under its
+    type's name) into the item's folder as ``document.pdf``."""
+    from ..jobs import Job
+
+    return Job("pdf-convert", [str(source)], {"outdir": str(store.folder(item.id)), "any_kind": True},
+               id=f"{item.id}-pdf")
+
+
+def view_from(store: Store, item: Item, payload: dict, converted, progress, dpi: int, scheme: str | None,
+              cache: Path | None = None, key: str | None = None) -> dict:
+    """The view after the check: the companion conversion's PDF (``converted``,
+    its JobResult; None when none ran) becomes the item's ``view.pdf`` (and
+    is kept in ``cache`` under ``key``), then pages and boxes are built."""
+    made = store.path(item.id, "document.pdf")
+    view = store.path(item.id, "view.pdf")
+    if converted is not None and converted.ok and made.is_file():
+        os.replace(made, view)
+        if cache is not None and key:
+            try:
+                cache.mkdir(mode=0o700, exist_ok=True)
+                _link_or_copy(view, cache / f"{key}.pdf")
+            except OSError:
+                pass
     return build_view(store, item, payload, progress, dpi, scheme)
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    try:
+        os.link(src, tmp)
+    except OSError:
+        shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+
+
+def purge_view_cache(cache: Path, days: int, now: float | None = None) -> None:
+    """Renderings not used for ``days`` are removed."""
+    limit = (now or time.time()) - days * 86400
+    if cache.is_dir():
+        for f in cache.iterdir():
+            try:
+                if f.stat().st_mtime < limit:
+                    f.unlink()
+            except OSError:
+                pass
 
 
 @dataclass(frozen=True)
@@ -65,9 +153,10 @@ class _Where:
 
 
 def build_view(store: Store, item: Item, payload: dict, progress, dpi: int, scheme: str | None) -> dict:
-    """The PDF shown (the file itself, or LibreOffice's rendering), its page
-    images and each finding's box on it; ``payload`` gains ``tables``,
-    ``pages`` and the boxes, and ``view`` becomes 'ready'."""
+    """The PDF shown (the file itself, or LibreOffice's rendering: the one
+    placed as ``view.pdf`` beforehand, else made here), its page images and
+    each finding's box on it; ``payload`` gains ``tables``, ``pages`` and the
+    boxes, and ``view`` becomes 'ready'."""
     from parsers import read_raw
 
     from ..read import read_report
@@ -90,7 +179,8 @@ def build_view(store: Store, item: Item, payload: dict, progress, dpi: int, sche
         else:
             raw = read_raw(src, {})
             report = read_report(raw, scheme)
-            to_pdf(src, item.kind, view)
+            if not view.is_file():  # no rendering came with the job (it failed): made here
+                to_pdf(src, item.kind, view)
             view_raw = read_raw(view, {})
             boxes = locate.boxes_via_rendering(report, findings, view_raw, read_report(view_raw, scheme))
         tables = [{"index": i, "title": t.title, "scheme": t.scheme, "rows": [r.unit for r in t.rows]}

@@ -111,6 +111,26 @@ UNRELATED = """1. Số thủ tục hành chính theo lĩnh vực
 | 2 | Đất đai | 51 |
 | 3 | Chứng thực | 12 |
 """
+# A rate = on time / received on every row: every figure checked. With a column of
+# staff counts beside them that nothing in the table relates to.
+RATE_TABLE = """1. Tỷ lệ hồ sơ giải quyết đúng hạn của các xã
+
+| STT | Đơn vị | Hồ sơ tiếp nhận | Hồ sơ đúng hạn | Tỷ lệ đúng hạn (%) |
+|---|---|---|---|---|
+| 1 | Xã Thanh Nưa | 120 | 114 | 95,00 |
+| 2 | Xã Thanh Luông | 80 | 72 | 90,00 |
+| 3 | Xã Noong Hẹt | 200 | 170 | 85,00 |
+| 4 | Xã Sam Mứn | 50 | 49 | 98,00 |
+"""
+RATE_TABLE_STAFF = """1. Tỷ lệ hồ sơ giải quyết đúng hạn của các xã
+
+| STT | Đơn vị | Số cán bộ tiếp nhận | Hồ sơ tiếp nhận | Hồ sơ đúng hạn | Tỷ lệ đúng hạn (%) |
+|---|---|---|---|---|---|
+| 1 | Xã Thanh Nưa | 3 | 120 | 114 | 95,00 |
+| 2 | Xã Thanh Luông | 2 | 80 | 72 | 90,00 |
+| 3 | Xã Noong Hẹt | 5 | 200 | 170 | 85,00 |
+| 4 | Xã Sam Mứn | 2 | 50 | 49 | 98,00 |
+"""
 ANNEX = """1. Kết quả
 Chi tiết tại Phụ lục kèm theo.
 
@@ -257,6 +277,44 @@ NAMED = """1. Kết quả
 2. Tồn tại, hạn chế
 - Thanh toán trực tuyến (tối đa 10 điểm) còn thấp: bình quân đạt {p}% số điểm tối đa.
 """
+UNIT_FIGURES = """1. Kết quả đánh giá các xã
+Xã Ẳng Nưa dẫn đầu với 95,10%, xếp loại Xuất sắc; xã Búng Lao đạt {p}%, xếp thứ 4; thấp nhất là Xã Xuân Lao (78,00%).
+Kết quả cụ thể như sau:
+
+| STT | Đơn vị | Điểm đạt được | Chỉ số (%) | Xếp loại |
+|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 95,10 | 95,10 | Xuất sắc |
+| 2 | Xã Ẳng Cang | 90,00 | 90,00 | Xuất sắc |
+| 3 | Xã Ẳng Tở | 86,20 | 86,20 | Tốt |
+| 4 | Xã Búng Lao | 83,45 | 83,45 | Tốt |
+| 5 | Xã Xuân Lao | 78,00 | 78,00 | Khá |
+"""
+BAND_COUNTS = """1. Kết quả đánh giá các xã
+Kết quả: có {a}/5 xã có chỉ số đạt từ 85% trở lên, chiếm tỷ lệ {p}%.
+Kết quả cụ thể như sau:
+
+| STT | Đơn vị | Điểm đạt được | Chỉ số (%) |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 95,10 | 95,10 |
+| 2 | Xã Ẳng Cang | 90,00 | 90,00 |
+| 3 | Xã Ẳng Tở | 86,20 | 86,20 |
+| 4 | Xã Búng Lao | 83,45 | 83,45 |
+| 5 | Xã Xuân Lao | 78,00 | 78,00 |
+"""
+STAT_BANDS = """1. Kết quả đánh giá các xã
+Chỉ số trung bình của các xã đạt {avg}%; cao nhất là 95,10% và thấp nhất là 78,00%. Trong đó:
+- Có 3/5 xã có chỉ số đạt từ 85% trở lên;
+- Có 2/5 xã có chỉ số đạt dưới 85%.
+"""
+RATE_ROW = """1. Kết quả giải quyết hồ sơ
+Tỷ lệ hồ sơ giải quyết đúng hạn đạt {p}%.
+
+| STT | Chỉ tiêu | Đơn vị tính | Số liệu |
+|---|---|---|---|
+| 1 | Tổng số hồ sơ đã giải quyết | Hồ sơ | 1.200 |
+| 2 | Số hồ sơ giải quyết đúng hạn | Hồ sơ | 1.182 |
+| 3 | Tỷ lệ hồ sơ giải quyết đúng hạn | % | 98,50 |
+"""
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -313,6 +371,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "total-row": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
     "data-rank-order": (doc(RANKED), doc(RANKED.replace("| 95,1 |", "| 97,0 |"))),
     "table-unchecked": (doc(TOTAL_ROW), doc(UNRELATED)),
+    "column-unchecked": (doc(RATE_TABLE), doc(RATE_TABLE_STAFF)),
     "evaluated-vs-grade-denominators": (
         doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 20/20 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ."),
         doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 19/19 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ.")),
@@ -333,6 +392,10 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "grade-count-restated": (doc(RESTATED.format(n="10")), doc(RESTATED.format(n="09"))),
     "figure-restated": (doc(FIGURES.format(p="97,4")), doc(FIGURES.format(p="96,4"))),
     "stat-vs-table": (doc(STATS.format(avg="86,55")), doc(STATS.format(avg="85,55"))),
+    "unit-figure-vs-table": (doc(UNIT_FIGURES.format(p="83,45")), doc(UNIT_FIGURES.format(p="85,45"))),
+    "band-count-vs-table": (doc(BAND_COUNTS.format(a=3, p="60,00")), doc(BAND_COUNTS.format(a=4, p="80,00"))),
+    "stat-within-bands": (doc(STAT_BANDS.format(avg="86,55")), doc(STAT_BANDS.format(avg="82,55"))),
+    "rate-vs-labelled-cell": (doc(RATE_ROW.format(p="98,5")), doc(RATE_ROW.format(p="95,8"))),
     "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),

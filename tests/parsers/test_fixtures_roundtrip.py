@@ -104,7 +104,8 @@ def test_the_workbook_has_a_two_row_merged_header_and_sum_formulas(built):
     import openpyxl
 
     ws = openpyxl.load_workbook(built["002"]["xlsx"])["Phụ lục"]
-    formulas = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=SUM(")]
+    formulas = [c.value for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=SUM(")]
     assert len(formulas) == 21  # one per commune, whose total is a plain number
 
 

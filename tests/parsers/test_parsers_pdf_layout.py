@@ -97,3 +97,43 @@ def test_prose_with_tab_stops_is_not_a_table_and_spacing_is_read_from_the_glyphs
     texts = [p.text for p in raw.paragraphs]
     assert "UBND TỈNH ĐIỆN BIÊN" in texts
     assert "Sở Công Thương báo cáo kết quả" in texts
+
+
+def _rows_without_rules(c, top: float, rows: list[list[str]], leading: float = 13.0, pad: float = 8.0) -> float:
+    """Rows drawn without rules, a cell's lines (``\\n``) at ``leading``,
+    rows set apart by ``pad``; returns the top of the next row."""
+    c.setFont(FONT_NAME, 10)
+    for row in rows:
+        for x, text in zip(XS, row):
+            for k, line in enumerate(text.split("\n")):
+                if line:
+                    c.drawString(x + 3, A4[1] - top - 10 - k * leading, line)
+        top += leading * max(len(t.split("\n")) for t in row) + pad
+    return top
+
+
+def test_rest_of_a_row_cut_by_the_page_break_under_the_repeated_header_is_that_row(tmp_path):
+    """A table without rules (LibreOffice from a DOCX without borders): the
+    page break cuts row 5 after its first line; on the next page the rest of
+    it ("Hòa Lạc (5)", "0" of "100", "bình") stands right under the repeated
+    header, in three columns like a header line. It is the rest of row 5."""
+    _register_fonts()
+    path = tmp_path / "cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    head = [["STT", "Đơn vị", "Điểm đạt", "Tối đa", "Xếp loại"]]
+    body = [[str(i), f"Sở Tư pháp ({i})", f"{70 + i},5", "100", "Khá"] for i in range(1, 5)]
+    top = _rows_without_rules(c, 60, head)
+    _rows_without_rules(c, top, body + [["5", "UBND xã Hòa", "75,5", "10", "Trung"]])
+    c.showPage()
+    top = _rows_without_rules(c, 60, head)
+    _rows_without_rules(c, top, [["", "Lạc (5)", "", "0", "bình"]]
+                        + [[str(i), f"Sở Nội vụ ({i})", f"{70 + i},25", "100", "Tốt"] for i in range(6, 9)])
+    c.showPage()
+    c.save()
+    raw = read_raw(path, {"ocr": "never"})
+    (table,) = list(raw.tables)
+    g = table.grid()
+    assert table.header_rows == 1
+    assert g[0] == head[0]
+    assert g[1:] == body + [["5", "UBND xã Hòa Lạc (5)", "75,5", "100", "Trung bình"]] + [
+        [str(i), f"Sở Nội vụ ({i})", f"{70 + i},25", "100", "Tốt"] for i in range(6, 9)]

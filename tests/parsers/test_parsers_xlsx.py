@@ -148,7 +148,8 @@ def test_the_portal_export_keeps_its_numbers_as_the_text_it_stores():
     assert first.grid()[1][7] == "19.05"
     assert first.rows[1][7].value is None
     trend = list(raw.tables)[2]
-    assert [(c.text, c.value) for c in trend.rows[1]] == [("8", Decimal("8")), ("2025", None), ("86,2", Decimal("86.2"))]
+    assert [(c.text, c.value) for c in trend.rows[1]] == [("8", Decimal("8")), ("2025", None),
+                                                          ("86,2", Decimal("86.2"))]
 
 
 def test_two_appendices_on_one_sheet_are_two_tables(tmp_path):

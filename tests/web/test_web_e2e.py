@@ -251,6 +251,45 @@ def test_the_draft_wizard_from_the_portal_export(browser, server, tmp_path):
     page.context.close()
 
 
+def test_a_draft_job_shows_its_progress_until_its_notices_are_ready(browser, server, seeds):
+    """Per-unit notices run as jobs (draft-render, then pdf-convert of every
+    notice); the page follows the jobs' progress events (the PDFs counted
+    k/27) and shows the result when they end."""
+    import re
+
+    page = _page(browser, server, "chuyenvien")
+    page.goto("/soan-thao")
+    page.set_input_files("#draft-upload input[type=file]", str(seeds["000"]))
+    page.click("#draft-upload button")
+    page.wait_for_selector("#draft-form")
+    page.check("input[name=loai][value=TB-DV]")
+    page.fill("input[name=issuer]", "Văn phòng UBND tỉnh")
+    page.fill("input[name=place]", "Điện Biên")
+    page.click("#draft-form button")
+    seen: list[str] = []
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        try:
+            state = page.locator("#draft-state")
+            if state.get_attribute("data-state", timeout=2000) == "done":
+                break
+            text = state.inner_text(timeout=2000)
+        except Exception:  # the page reloads itself when the jobs end
+            continue
+        if not seen or seen[-1] != text:
+            seen.append(text)
+            if len(seen) == 2:
+                shot(page, "05c-soan-thao-tien-do")
+        time.sleep(0.2)
+    assert page.get_attribute("#draft-state", "data-state") == "done", seen
+    counted = {int(m.group(1)) for t in seen if (m := re.search(r"Đang ghi (\d+)/27", t))}
+    assert len(counted) >= 2 and max(counted) <= 27, seen
+    assert "Đã soạn 27 văn bản (27 đơn vị)" in page.inner_text("#draft-state")
+    assert page.locator("#dl-zip").count() == 1
+    shot(page, "05d-soan-thao-xong")
+    page.context.close()
+
+
 def test_import_the_seeds_then_the_ranking_and_a_history_chart(browser, server, seeds):
     page = _page(browser, server, "quantri")
     page.goto("/kho")

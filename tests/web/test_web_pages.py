@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import time
 import zipfile
@@ -69,6 +70,8 @@ def test_a_second_import_of_the_same_file_is_not_stored_twice(app, seeds, import
                 break
             time.sleep(0.2)
         assert st["summary"]["status"] == "duplicate"
+        job = app.state.runner._shared.status(item)  # an import job in a worker process
+        assert (job.kind, job.result.verdict) == ("import", "ĐÃ CÓ")
 
 
 def test_ranking_of_a_period_sorted_by_any_column(app, imported):
@@ -183,6 +186,15 @@ def test_per_unit_notices_come_as_one_zip(app, seeds):
         names = zipfile.ZipFile(io.BytesIO(got.content)).namelist()
         assert len([n for n in names if n.endswith(".docx")]) == 27
         assert len([n for n in names if n.endswith(".pdf")]) == 27
+        # Jobs of reportgen.jobs in worker processes: the DOCX, then the PDFs (counted k/27).
+        item_id = location.rsplit("/", 1)[1]
+        shared = app.state.runner._shared
+        render, convert = shared.status(item_id), shared.status(f"{item_id}-pdf")
+        assert (render.kind, render.result.counts) == ("draft-render", {"documents": 27})
+        assert (convert.kind, convert.result.counts) == ("pdf-convert", {"pdfs": 27})
+        assert render.result.worker.split(":")[1] != str(os.getpid())
+        state = c.get(f"{location}/tien-do", headers={"Accept": "application/json"}).json()
+        assert (state["state"], state["error"]) == ("done", None)
 
 
 def test_draft_of_a_file_without_figures_says_why(app):

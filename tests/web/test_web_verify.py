@@ -359,3 +359,27 @@ def test_uploads_are_verified_by_the_shared_job_layer(app, checked):
         assert status.kind == "verify" and status.state == "done"
         assert status.result.verdict == "KHÔNG ĐẠT" and status.result.exit == 1
         assert status.result.worker.split(":")[1] != str(__import__("os").getpid())  # another process
+
+
+def test_a_docx_is_rendered_once_beside_its_check_and_the_same_bytes_reuse_it(app, client, seeds, checked):
+    """The DOCX's PDF for the view comes from a pdf-convert job on the same
+    job layer, submitted with the verify job (not at the first view); the
+    same bytes uploaded again take the kept rendering, with no conversion."""
+    import os
+
+    shared = app.state.runner._shared
+    first = shared.status(f"{checked['002.docx']}-pdf")
+    assert first.kind == "pdf-convert" and first.state == "done" and first.result.ok
+    assert first.result.worker.split(":")[1] != str(os.getpid())
+    with pytest.raises(KeyError):  # a PDF is its own view: no conversion job
+        shared.status(f"{checked['002.pdf']}-pdf")
+    (again,) = upload(client, ("lai-lan-nua.docx", seeds["002"].read_bytes())).json()["items"]
+    assert wait_done(client, again["id"])["state"] == "done"
+    with pytest.raises(KeyError):
+        shared.status(f"{again['id']}-pdf")
+    before = client.get(f"/kiem-tra/{checked['002.docx']}/ket-qua.json").json()
+    after = client.get(f"/kiem-tra/{again['id']}/ket-qua.json").json()
+    assert [f["box"] for f in after["findings"]] == [f["box"] for f in before["findings"]]
+    assert len(after["pages"]) == 5
+    assert os.path.samefile(app.state.store.path(again["id"], "view.pdf"),
+                            app.state.store.path(checked["002.docx"], "view.pdf"))

@@ -50,7 +50,7 @@ def upgrade() -> None:
 
     bind = op.get_bind()
     cohorts = bind.execute(sa.text("SELECT DISTINCT province_key, level, scheme, period FROM score_rows")).all()
-    refresh_rankings(Session(bind=bind), [tuple(c) for c in cohorts])
+    refresh_rankings(Session(bind=bind), [tuple(c) for c in cohorts], with_groups=False)  # 0005 adds them
 
 
 def downgrade() -> None:

@@ -1,0 +1,226 @@
+"""Counts of units by a band of scores ("Có 11/15 đơn vị có kết quả đạt từ
+80% trở lên", "15 xã đạt từ 80 điểm trở lên"; read by read.statements_bands)
+held to the table they describe, and the statistics of a passage (mean,
+highest, lowest) held to the bands it then counts.
+
+A band count is compared with the rows of each column of that measure (a
+percent band with the percent columns, a points band with the points
+columns) in the tables of the passage's level: it holds when one column has
+that many units in the band (and, given x/y, y units in all). It is an error
+only when the binding is plain — the first table after the passage, in its
+section, with one column of that measure and y units; otherwise a count that
+no column gives stays unchecked.
+
+Statistics and bands: "Chỉ số trung bình … đạt 61,69%; chỉ số cao nhất là
+93,10% và thấp nhất là 16,00%. Trong đó:" followed by the counts of each band
+of the same units (their x/y adding up to y/y) must agree with them: the
+highest figure lies in the highest band that has units, the lowest in the
+lowest, and the mean between the least and the most the bands allow (each
+unit at the bottom, or at the top, of its band; the highest and the lowest
+units at their own figures). This holds whether or not the document has the
+table, so the claims are checked even when the table is elsewhere.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterator
+
+from ..model import Finding, Report, Statement
+from ..numbers import format_vi, places_of
+from ..read.statements_bands import band_bounds, in_band
+from ..read.statements_quantities import level_at
+from .prose_counts import finding_at
+from .prose_tables import _columns, _groups, _next_table_in_section, _table_paragraph
+from .registry import CheckContext, rule
+
+
+def _bands(report: Report) -> list[Statement]:
+    return [st for st in report.statements if band_bounds(st) is not None and _n(st) is not None]
+
+
+def _n(st: Statement) -> int | None:
+    """How many units a band statement counts (a fraction's numerator)."""
+    if st.count is not None:
+        return st.count
+    return int(st.numerator) if st.numerator is not None else None
+
+
+def _measure(st: Statement) -> list[str]:
+    unit = st.raw.get("band_unit")
+    return [unit] if unit else ["percent", "points"]
+
+
+def _band_words(st: Statement) -> str:
+    return st.raw.get("band_text") or st.text
+
+
+def _shares_of(report: Report, st: Statement) -> list[Statement]:
+    """The share (or fraction) statements that state the same x/y as ``st``."""
+    return [o for o in report.statements if o is not st and o.paragraph == st.paragraph
+            and ((o.kind == "share" and o.value == st.numerator and o.whole == st.denominator)
+                 or (o.kind == "fraction" and o.numerator == st.numerator and o.denominator == st.denominator))]
+
+
+@rule("BAND_COUNT_MISMATCH", "Số đơn vị theo khoảng điểm hay tỷ lệ trong văn bản khác số đếm được từ bảng")
+def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số đơn vị có kết quả trong một khoảng nêu trong lời văn ("Có 11/15
+    đơn vị có kết quả đạt từ 80% trở lên", "15 xã đạt từ 80 điểm trở lên", "5/15 đơn vị
+    dưới 50%") so với số dòng của bảng các đơn vị đó có giá trị trong khoảng ấy (cột %
+    cho khoảng %, cột điểm cho khoảng điểm). Chỉ báo lỗi khi bảng là bảng ngay sau đoạn
+    văn, có một cột loại đó và đúng số đơn vị nêu trong x/y.
+    Vì sao: các con số này được đếm tay từ bảng; bảng sửa sau thì số đếm lệch.
+    Ví dụ sai: bảng có 4 đơn vị từ 80% trở lên mà văn bản viết "Có 3/5 đơn vị có kết
+    quả đạt từ 80% trở lên".
+    Ví dụ đúng: "Có 4/5 đơn vị có kết quả đạt từ 80% trở lên"."""
+    placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
+    for st in _bands(report):
+        low, high = band_bounds(st)
+        level = level_at(st.raw.get("context", st.text), len(st.raw.get("context", st.text)), st.scope)
+        candidates = []
+        for t in report.tables:
+            for rows, t_level in _groups(t):
+                if level and t_level and level != t_level:
+                    continue
+                for measure in _measure(st):
+                    for key, label, values in _columns(t, measure, rows):
+                        if st.denominator is not None and len(values) != st.denominator:
+                            continue
+                        n = sum(1 for _, v in values if in_band(v, low, high))
+                        candidates.append((t, key, label, values, n))
+        hits = [c for c in candidates if c[4] == _n(st)]
+        if hits:
+            t, key, _, values, _ = hits[0]
+            for s in (st, *_shares_of(report, st)):
+                ctx.ledger.statement_checked(s, "band-count-column")
+            ctx.ledger.table_checked(t.index, "band-count-column", [(i, key) for i, _ in values])
+            continue
+        table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
+        own = [c for c in candidates if c[0] is table]
+        if table is None or len(own) != 1 or st.denominator is None:
+            continue
+        t, key, label, values, n = own[0]
+        for s in (st, *_shares_of(report, st)):
+            ctx.ledger.statement_checked(s, "band-count-column")
+        ctx.ledger.table_checked(t.index, "band-count-column", [(i, key) for i, _ in values])
+        yield finding_at("BAND_COUNT_MISMATCH", "error",
+                         f"Văn bản nêu {st.raw.get('count', _n(st))} {st.raw.get('noun', 'đơn vị')} "
+                         f"{_band_words(st)} nhưng cột “{label}” của bảng {t.index + 1} có {n} đơn vị trong khoảng này",
+                         st, table=t.index, column=key, reported=str(_n(st)), expected=str(n))
+
+
+# --- statistics against the bands that follow them ------------------------------------------
+
+def _passages(report: Report) -> list[tuple[list[Statement], list[Statement]]]:
+    """(statistics, bands) of each passage: the avg/max/min figures of a
+    paragraph and the band counts of that paragraph and the few after it
+    (until a heading or another statistic), of one whole that they fill."""
+    stats_by_par: dict[int, list[Statement]] = defaultdict(list)
+    for st in report.statements:
+        if st.kind in ("percent", "score") and st.raw.get("claim") and st.raw.get("stat") \
+                and not st.raw.get("unit") and st.paragraph is not None and st.value is not None:
+            stats_by_par[st.paragraph].append(st)
+    bands = [b for b in _bands(report) if b.paragraph is not None and b.denominator is not None]
+    heads = sorted(st.paragraph for st in report.statements if st.kind == "section" and st.paragraph is not None)
+    out = []
+    starts = sorted(stats_by_par)
+    for k, p in enumerate(starts):
+        stop = min([q for q in heads if q > p] + [starts[k + 1] if k + 1 < len(starts) else p + 8] + [p + 8])
+        own = [b for b in bands if p <= b.paragraph < stop]
+        if not own:
+            continue
+        whole = own[0].denominator
+        own = [b for b in own if b.denominator == whole]
+        if sum(_n(b) for b in own) != whole:
+            continue  # not the whole split into bands: nothing sure to hold the statistics to
+        out.append((stats_by_par[p], own))
+    return out
+
+
+def _range(stats: dict[str, Decimal], bands: list[Statement]) -> tuple[Decimal, Decimal] | None:
+    """The least and the most total the bands allow with the stated highest and lowest."""
+    hi, lo = stats.get("max"), stats.get("min")
+    low_sum = high_sum = Decimal(0)
+    n = 0
+    for b in bands:
+        low, high = band_bounds(b)
+        for _ in range(_n(b)):
+            n += 1
+            a = low if low is not None else lo
+            z = high if high is not None else hi
+            if a is None or z is None:
+                return None
+            low_sum += a
+            high_sum += z
+    if n == 0:
+        return None
+    # the highest and the lowest units sit at their own figures, not at an end of their band
+    for value, which in ((hi, "max"), (lo, "min")):
+        if value is None:
+            continue
+        band = next((b for b in bands if _n(b) and in_band(value, *band_bounds(b))), None)
+        if band is None:
+            return None
+        low, high = band_bounds(band)
+        low_sum += value - (low if low is not None else value)
+        high_sum += value - (high if high is not None else value)
+    return low_sum / n, high_sum / n
+
+
+def _top_and_bottom(bands: list[Statement]) -> tuple[Statement, Statement]:
+    filled = [b for b in bands if _n(b)]
+    order = sorted(filled, key=lambda b: (band_bounds(b)[0] is not None, band_bounds(b)[0] or Decimal(0)))
+    return order[-1], order[0]
+
+
+@rule("STAT_MISMATCH", "Số cao nhất, thấp nhất hay trung bình không khớp số đơn vị theo từng khoảng nêu ngay sau")
+def stat_within_bands(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số cao nhất, thấp nhất và trung bình của một đoạn ("chỉ số trung bình
+    đạt 61,69%; cao nhất là 93,10% và thấp nhất là 16,00%. Trong đó:") với số đơn vị
+    theo từng khoảng nêu ngay sau, khi các khoảng chia đủ tổng số đơn vị (3/15 + 4/15 +
+    3/15 + 5/15): số cao nhất phải nằm trong khoảng cao nhất có đơn vị, số thấp nhất
+    trong khoảng thấp nhất có đơn vị, số trung bình nằm giữa mức thấp nhất và cao nhất
+    mà các khoảng cho phép.
+    Vì sao: ba con số và các số đếm được chép từ cùng một bảng; một con số gõ nhầm làm
+    chúng mâu thuẫn nhau, dù bảng không kèm theo văn bản.
+    Ví dụ sai: "cao nhất là 73,10%" trong khi "Có 3/15 đơn vị có chỉ số đạt từ 80% trở
+    lên".
+    Ví dụ đúng: "cao nhất là 93,10%" và 3/15 đơn vị từ 80% trở lên."""
+    for stats, bands in _passages(report):
+        figures: dict[str, Decimal] = {}
+        units = {b.raw.get("band_unit") for b in bands} - {""}
+        stats = [st for st in stats if not units or st.raw.get("measure") in units]
+        for st in stats:
+            figures.setdefault(st.raw["stat"], st.value)
+        if len(bands) < 2 and len(figures) < 2:
+            continue
+        for st in (*stats, *bands):
+            ctx.ledger.statement_checked(st, "stat-within-bands")
+        top, bottom = _top_and_bottom(bands)
+        for st in stats:
+            which = st.raw["stat"]
+            problem = None
+            if which == "max" and not _fits_band(st.value, top):
+                problem = f"khoảng cao nhất có đơn vị là “{_band_words(top)}”"
+            elif which == "min" and not _fits_band(st.value, bottom):
+                problem = f"khoảng thấp nhất có đơn vị là “{_band_words(bottom)}”"
+            elif which == "avg":
+                span = _range(figures, bands)
+                slack = Decimal(1).scaleb(-places_of(st.value))
+                if span and not span[0] - slack <= st.value <= span[1] + slack:
+                    problem = (f"các khoảng nêu sau đó chỉ cho phép trung bình từ {format_vi(span[0], 2, fixed=True)} "
+                               f"đến {format_vi(span[1], 2, fixed=True)}")
+            if problem:
+                sign = "%" if st.raw.get("measure") == "percent" else ""
+                yield finding_at("STAT_MISMATCH", "error",
+                                 f"Văn bản nêu số {_WORDS[which]} "
+                                 f"{format_vi(st.value, places_of(st.value), fixed=True)}{sign} nhưng {problem}",
+                                 st, reported=str(st.value))
+
+
+_WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
+
+
+def _fits_band(value: Decimal, band: Statement) -> bool:
+    low, high = band_bounds(band)
+    return (low is None or value >= low) and (high is None or value <= high)  # the top of a band is written rounded

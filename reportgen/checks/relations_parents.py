@@ -1,0 +1,125 @@
+"""A numbered parent item equals the sum of its items (1 / 1.1 / 1.1.1,
+I / 1 / a), when the table obeys it at most of its parents or the parent
+says "Tổng số". See :mod:`.relations_nesting` for the nesting.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..model import Finding, Report
+from . import CheckContext, rule
+from .relations_nesting import items_by_parent, nesting_levels
+from .relations_support import (
+    SHARE,
+    col_name,
+    doubt,
+    finding,
+    frames,
+    record,
+    short,
+    sum_tolerance,
+    vi,
+    where,
+)
+
+
+@rule("PARENT_SUM_MISMATCH", "Mục cha khác tổng các mục con đánh số bên dưới (1 / 1.1 / 1.1.1, I / 1 / a)")
+def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng đánh số phân cấp, giá trị của mục cha bằng
+    tổng các mục con ngay dưới nó, ở mỗi cột số — khi quan hệ này đúng trên
+    phần lớn các mục cha của bảng (ít nhất 3 và 80%), hoặc mục cha ghi
+    "Tổng số". Mục cha là tỷ lệ (%) không cộng. Một mục ghi "Tổng số …" có từ
+    ba mục cùng cấp trở lên ngay sau nó bằng tổng các mục đó (cảnh báo khi lệch:
+    các mục có thể chỉ là "trong đó").
+
+    Vì sao: điểm nhóm bằng tổng điểm các tiêu chí của nhóm; tổng số bằng
+    tổng các loại.
+
+    Ví dụ sai: "1. Tổng số VBQPPL 249; 1.1. cấp tỉnh 174; 1.2. cấp xã 70".
+
+    Ví dụ đúng: "1. Tổng số VBQPPL 249; 1.1. cấp tỉnh 174; 1.2. cấp xã 75".
+    """
+    for frame in frames(report):
+        rows = [r for r in frame.rows if r.kind in ("unit", "heading")]
+        if not any(r.path for r in rows):
+            continue
+        tests = []
+        for parent, kids in items_by_parent(rows):
+            if parent.kind != "unit" or "tỷ lệ" in parent.label.casefold():
+                continue
+            for col in frame.nums():
+                if col.role == "percent" or col.index not in parent.cells:
+                    continue
+                vals = [k.value(col.index) for k in kids if k.value(col.index) is not None]
+                if len(vals) < 2:
+                    continue
+                cell = parent.cells[col.index]
+                got = sum(vals, Decimal(0))
+                ok = abs(got - cell.value) <= sum_tolerance(vals, cell.value)
+                tests.append((parent, kids, col, cell.value, got, ok, vals))
+        yield from _total_items(ctx, frame, rows)
+        if not tests:
+            continue
+        holds = sum(1 for t in tests if t[5])
+        severity = "error"
+        involved = len({r.i for t in tests for r in [t[0]] + t[1]})
+        if involved >= 3 and (holds >= SHARE * len(tests) or (holds >= 2 and holds == len(tests) - 1)):
+            # (a table that obeys it everywhere but at one parent: that parent is the slip)
+            chosen = tests
+        else:
+            chosen = [t for t in tests if parent_says_total(t[0].label)]
+            severity = "warning"  # stated by the words, not by the table's own arithmetic
+            doubt(ctx, frame, f"Mục cha bằng tổng các mục con ở {holds}/{len(tests)} chỗ: không đủ để áp dụng"
+                              + (", chỉ đối chiếu mục ghi “Tổng số”" if chosen else ""))
+            if not chosen:
+                continue
+        record(ctx, frame, "parent-equals-sum-of-children",
+               [(r, t[2]) for t in chosen for r in [t[0]] + t[1]])
+        for parent, kids, col, written, got, ok, vals in chosen:
+            if ok:
+                continue
+            terms = " + ".join(vi(v) for v in vals)
+            doubt_text = "" if severity == "error" else " (có thể có mục con chỉ là “trong đó”: cần xem lại)"
+            yield finding("PARENT_SUM_MISMATCH", severity,
+                          f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng tổng {len(vals)} mục con "
+                          f"({', '.join(k.no or short(k.label, 20) for k in kids[:6])}) = {terms} = {vi(got)}"
+                          + doubt_text, frame, parent, col, written, got)
+
+
+def _total_items(ctx: CheckContext, frame, rows) -> Iterator[Finding]:
+    """An item that says "Tổng số …" followed by at least three items of its own
+    level ("2.1. Tổng số ĐVSN 271; 2.2. … 12; 2.3. … 71; …"): the total of those
+    items, stated by its words (a warning when it does not add up: the items may
+    be a "trong đó"; two items after a total are most often one)."""
+    levels = nesting_levels(rows)
+    for k, head in enumerate(rows):
+        if head.kind != "unit" or not parent_says_total(head.label):
+            continue
+        level = levels[head.i]
+        siblings = []
+        for other in rows[k + 1:]:
+            if levels[other.i] < level:
+                break
+            if levels[other.i] == level:
+                siblings.append(other)
+        if len(siblings) < 3 or any(parent_says_total(r.label) or "tỷ lệ" in r.label.casefold() for r in siblings):
+            continue
+        for col in frame.nums():
+            cell = head.cells.get(col.index)
+            vals = [r.value(col.index) for r in siblings]
+            if col.role == "percent" or cell is None or any(v is None for v in vals):
+                continue
+            got = sum(vals, Decimal(0))
+            record(ctx, frame, "total-item-equals-sum-of-items", [(r, col) for r in [head, *siblings]])
+            if abs(got - cell.value) <= sum_tolerance(vals, cell.value):
+                continue
+            yield finding("PARENT_SUM_MISMATCH", "warning",
+                          f"{where(head)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng {len(vals)} mục cùng cấp "
+                          f"sau nó ({', '.join(r.no or short(r.label, 20) for r in siblings[:6])}) cộng được "
+                          f"{' + '.join(vi(v) for v in vals)} = {vi(got)} (có thể các mục chỉ là “trong đó”: cần "
+                          "xem lại)", frame, head, col, cell.value, got)
+
+
+def parent_says_total(label: str) -> bool:
+    return label.casefold().lstrip().startswith(("tổng số", "tổng"))

@@ -1,0 +1,254 @@
+"""Ranks and grades a table gives its units: a rank follows the order of the
+column the table ranks by; a grade follows the bands the document states, or
+else the order of the table's own units. Inferred from the table itself; see
+:mod:`.relations_support` for the adoption rule.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..model import Finding, Report
+from . import CheckContext, rule
+from .relations_frame import Col, Frame, Row
+from .relations_support import (
+    MIN_ROWS,
+    adopted,
+    col_name,
+    doubt,
+    finding,
+    frames,
+    record,
+    scheme_checks,
+    vi,
+    where,
+)
+
+# ------------------------------------------------------------------------------ ranks
+
+def _rank_fit(units: list[Row], rank: Col, basis: Col, offset: int = 0) -> tuple[int, list]:
+    pairs = [(r, r.value(rank.index), r.value(basis.index)) for r in units
+             if r.value(rank.index) is not None and r.value(basis.index) is not None]
+    values = [v for _, _, v in pairs]
+    checks, holds = [], 0
+    for row, rk, v in pairs:
+        lo = offset + 1 + sum(1 for x in values if x > v)
+        hi = offset + sum(1 for x in values if x >= v)
+        ok = lo <= rk <= hi
+        holds += ok
+        checks.append((row, rk, v, lo, hi, ok))
+    return holds, checks
+
+
+@rule("RANK_MISMATCH", "Thứ hạng khác thứ tự của cột mà bảng xếp hạng theo")
+def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: cột "Thứ hạng" / "Xếp hạng" khớp thứ tự giảm dần của
+    cột mà bảng xếp theo — chọn cột khớp nhất (điểm hoặc tỷ lệ), đồng hạng
+    được phép — khi khớp ít nhất 3 dòng và 80%; báo từng dòng lệch.
+    Thứ hạng dạng "12/63" (hạng trong cả nước) không so với các dòng.
+
+    Vì sao: bảng xếp theo tỷ lệ (điểm tối đa mỗi đơn vị khác nhau) không
+    xếp theo điểm; đổi điểm hoặc hạng một đơn vị là sai thứ hạng.
+
+    Ví dụ sai: hạng 3 với 90,60% nhưng hạng 2 chỉ có 85,97%.
+
+    Ví dụ đúng: 93,01% hạng 1, 90,75% hạng 2, hai đơn vị cùng 73,53% cùng
+    hạng hoặc liền hạng.
+    """
+    for frame in frames(report):
+        for rank in (c for c in frame.cols if c.kind == "rank"):
+            units = [r for r in frame.units if (c := r.cells.get(rank.index)) is not None and c.denominator is None
+                     and c.value == c.value.to_integral_value()]
+            if len(units) < MIN_ROWS:
+                continue
+            best = None
+            # A table continued from a page before ranks from where that part stopped.
+            offsets = {0, min(int(r.value(rank.index)) for r in units) - 1}
+            for basis in frame.nums():
+                if basis.role == "max" or len({r.value(basis.index) for r in units} - {None}) < 3:
+                    continue
+                for offset in sorted(offsets):
+                    holds, checks = _rank_fit(units, rank, basis, offset)
+                    if adopted(holds, len(checks)) and (best is None or holds > best[0]):
+                        best = (holds, checks, basis)
+            if best is None:
+                doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
+                continue
+            _, checks, basis = best
+            record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
+            for row, rk, v, lo, hi, ok in checks:
+                if ok or scheme_checks(frame, rank, "rank"):
+                    continue
+                should = f"{lo}" if lo == hi else f"từ {lo} đến {hi}"
+                yield finding("RANK_MISMATCH", "error",
+                              f"{where(row)}: cột {col_name(rank)} ghi {rk} nhưng theo cột {col_name(basis)} "
+                              f"({vi(v)}) đơn vị đứng thứ {should}", frame, row, rank, rk, Decimal(lo))
+
+
+# ------------------------------------------------------------------------------ grades
+
+def _bands_from_legend(report: Report, basis: Col) -> list | None:
+    from .relations_legend import stated_bands
+
+    legend = stated_bands(report)
+    if not legend:
+        return None
+    from .relations_frame import grade_level
+
+    out = []
+    for band in legend:
+        level = grade_level(band.grade)
+        if level is None:
+            continue
+        out.append((level[0], band.lower, band.lower_inclusive, band.upper, band.upper_inclusive))
+    return out or None
+
+
+def _in_band(value: Decimal, band) -> bool:
+    _, lower, lower_inc, upper, upper_inc = band
+    if lower is not None and (value < lower or (value == lower and not lower_inc)):
+        return False
+    if upper is not None and (value > upper or (value == upper and not upper_inc)):
+        return False
+    return True
+
+
+@rule("GRADE_BAND_MISMATCH", "Xếp loại không khớp khung điểm văn bản nêu hoặc thứ bậc của chính bảng")
+def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: xếp loại của mỗi đơn vị theo khung văn bản tự nêu ("TỐT
+    ≥ 80", "Từ 65 đến dưới 80: Khá"); văn bản không nêu khung thì theo thứ
+    bậc của chính bảng: đơn vị nhiều điểm (tỷ lệ) hơn không xếp loại thấp
+    hơn, và ranh giới giữa hai loại là một số tròn (bội của 5) nằm giữa các
+    đơn vị. Không bao giờ dùng một loại văn bản không có (bảng không có
+    "Xuất sắc" thì 93,01% "Tốt" là đúng).
+
+    Vì sao: xếp loại chép nhầm dòng, hoặc sửa điểm mà giữ loại cũ.
+
+    Ví dụ sai: 73,01% "TỐT" trong khi 79,30% "KHÁ"; 78,80% "TỐT" trong bảng
+    mà mọi đơn vị "TỐT" khác đều từ 80% trở lên.
+
+    Ví dụ đúng: 93,01% "TỐT" khi văn bản chỉ có các loại Tốt, Khá, Trung bình.
+    """
+    for frame in frames(report):
+        units = [r for r in frame.units if r.grade is not None]
+        if len(units) < MIN_ROWS:
+            continue
+        basis = _grade_basis(frame, units)
+        if basis is None:
+            doubt(ctx, frame, "Cột xếp loại: không xác định được cột điểm (tỷ lệ) mà xếp loại theo")
+            continue
+        grade_col = next(c for c in frame.cols if c.kind == "grade")
+        rows = [r for r in units if r.value(basis.index) is not None]
+        record(ctx, frame, "grade-follows-bands", [(r, c) for r in rows for c in (grade_col, basis)])
+        if frame.table.kind == "scores" and frame.table.scheme and not _bands_from_legend(report, basis):
+            continue  # GRADE_MISMATCH checks the scheme's bands
+        bands = _bands_from_legend(report, basis)
+        if bands:
+            for row in rows:
+                v = row.value(basis.index)
+                fitting = [b for b in bands if _in_band(v, b)]
+                if fitting and row.grade not in [b[0] for b in fitting]:
+                    yield finding("GRADE_BAND_MISMATCH", "error",
+                                  f"{where(row)}: xếp loại “{row.grade_text}” nhưng {col_name(basis)} {vi(v)} "
+                                  f"thuộc khung văn bản nêu cho loại khác", frame, row, grade_col, row.grade_text,
+                                  None)
+            continue
+        yield from _grade_order(frame, rows, basis, grade_col)
+
+
+def _grade_basis(frame: Frame, units: list[Row]) -> Col | None:
+    """The column the grades follow: the one that needs the fewest rows set
+    aside for the grades to be in its order (percent first on a tie)."""
+    best = None
+    for col in sorted(frame.nums(), key=lambda c: c.role != "percent"):
+        if col.role == "max":
+            continue
+        rows = [r for r in units if r.value(col.index) is not None]
+        if len(rows) < MIN_ROWS:
+            continue
+        cost = _set_aside(rows, col) + (len(units) - len(rows))
+        if best is None or cost < best[0]:
+            best = (cost, col)
+    return best[1] if best else None
+
+
+def _set_aside(rows: list[Row], col: Col) -> int:
+    """Rows removed, most inversions first, until the grades follow ``col``."""
+    rows = list(rows)
+    removed = 0
+    while True:
+        pairs = _inversions(rows, col)
+        if not pairs:
+            return removed
+        counts: dict[int, int] = {}
+        for a, b in pairs:
+            counts[a.i] = counts.get(a.i, 0) + 1
+            counts[b.i] = counts.get(b.i, 0) + 1
+        worst = max(counts, key=counts.get)
+        rows = [r for r in rows if r.i != worst]
+        removed += 1
+
+
+def _inversions(rows: list[Row], col: Col) -> list[tuple[Row, Row]]:
+    return [(a, b) for a in rows for b in rows
+            if a.value(col.index) > b.value(col.index) and a.grade < b.grade]
+
+
+def _round_edges_ok(rows: list[Row], col: Col) -> bool:
+    """Between each two grades there is a multiple of 5 above every unit of
+    the lower grade and at or below every unit of the higher one."""
+    levels = sorted({r.grade for r in rows})
+    for lower, upper in zip(levels, levels[1:]):
+        top = max(r.value(col.index) for r in rows if r.grade == lower)
+        bottom = min(r.value(col.index) for r in rows if r.grade == upper)
+        edge = (top // 5 + 1) * 5
+        if edge > bottom:
+            return False
+    return True
+
+
+def _grade_order(frame: Frame, rows: list[Row], basis: Col, grade_col: Col) -> Iterator[Finding]:
+    inversions = _inversions(rows, basis)
+    involved = {r.i for pair in inversions for r in pair}
+    if not inversions and _round_edges_ok(rows, basis):
+        return
+    candidates = [r for r in rows if r.i in involved] or rows
+    culprits = []
+    levels = {r.grade for r in rows}
+    for row in candidates:
+        rest = [r for r in rows if r is not row]
+        if not _inversions(rest, basis) and _round_edges_ok(rest, basis):
+            culprits.append(row)
+    if len(culprits) > 1:
+        # A slip changes one grade; the grades the table uses stay (set aside a
+        # row that is the only one of its grade only if nothing else works).
+        keep = [r for r in culprits if {x.grade for x in rows if x is not r} | {r.grade} == levels
+                and any(x.grade == r.grade for x in rows if x is not r)]
+        culprits = keep or culprits
+    # Without an inversion the one sign is an edge off the multiples of 5: sure only
+    # when the table has another boundary that sits on one.
+    sure = bool(inversions) or len({r.grade for r in rows}) >= 3
+    if len(culprits) == 1:
+        row = culprits[0]
+        yield finding("GRADE_BAND_MISMATCH", "error" if sure else "warning",
+                      f"{where(row)}: xếp loại “{row.grade_text}” với {col_name(basis)} {vi(row.value(basis.index))}"
+                      f" trái với khung các đơn vị khác trong bảng ({_edges_text(rows, basis, row)})",
+                      frame, row, grade_col, row.grade_text, None)
+        return
+    for row in (culprits or [r for r in rows if r.i in involved])[:3]:
+        yield finding("GRADE_BAND_MISMATCH", "warning",
+                      f"{where(row)}: xếp loại “{row.grade_text}” với {col_name(basis)} {vi(row.value(basis.index))}"
+                      f" không theo thứ bậc của các đơn vị khác; chưa xác định được dòng nào sai",
+                      frame, row, grade_col, row.grade_text, None)
+
+
+def _edges_text(rows: list[Row], col: Col, skip: Row) -> str:
+    rest = [r for r in rows if r is not skip]
+    names = {}
+    for r in rest:
+        names.setdefault(r.grade, r.grade_text)
+    parts = []
+    for level in sorted(names, reverse=True):
+        vals = [r.value(col.index) for r in rest if r.grade == level]
+        parts.append(f"{names[level]}: {vi(min(vals))}–{vi(max(vals))}")
+    return "; ".join(parts)

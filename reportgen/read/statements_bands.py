@@ -1,0 +1,81 @@
+"""Counts of units by a band of scores in prose: "Có 11/15 đơn vị có kết quả
+đạt từ 80% trở lên, chiếm tỷ lệ 73,33%", "15 xã đạt từ 80 điểm trở lên",
+"Có 5/15 đơn vị có chỉ số đạt dưới 50%".
+
+A band is a range of a measure: ``[low, high)`` with either end open
+("trở lên", "dưới"), in percent or points when the words say so. The count
+is marked on the x/y fraction the reader already has for it (``raw["band_*"]``),
+or is a new ``count`` statement when it is written alone. A band with no
+count before it ("Xếp loại Tốt: có chỉ số đạt từ 80% trở lên") is a rule of
+the document (read.legend), not a count.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Statement
+from .statements_blocks import Block
+from .statements_grades import _NOT_A_COUNT
+
+_N = r"\d{1,3}(?:[.,]\d{1,3})?"
+_BAND_COUNT = re.compile(
+    _NOT_A_COUNT + r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
+    r"(?P<noun>(?:[^\W\d][\w]*,?\s+){1,4}?)"
+    r"(?:có\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
+    r"(?:từ\s+(?P<low>" + _N + r")\s*(?P<u1>%|điểm)?\s*(?:(?P<up>trở\s+lên)|(?:đến|tới)\s+dưới\s+(?P<high>" + _N
+    + r")\s*(?P<u2>%|điểm)?)|dưới\s+(?P<below>" + _N + r")\s*(?P<u3>%|điểm)?)", re.I)
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+def band_of(m: re.Match[str]) -> dict[str, str]:
+    """The band a match states, as ``raw`` fields (strings, empty for an open end)."""
+    low, high, below = m.group("low"), m.group("high"), m.group("below")
+    unit = m.group("u1") or m.group("u2") or m.group("u3") or ""
+    if below is not None:
+        low, high = "", below
+    elif m.group("up"):
+        high = ""
+    return {"band_low": str(_dec(low)) if low else "", "band_high": str(_dec(high)) if high else "",
+            "band_unit": {"%": "percent", "điểm": "points"}.get(unit.casefold(), ""),
+            "band_text": m.group(0)[m.group(0).find(m.group("noun")) + len(m.group("noun")):].strip()}
+
+
+def band_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """Mark the block's fractions that count units of a band (``known``: the
+    block's statements) and return new ``count`` statements for the bands
+    counted without a fraction."""
+    out: list[Statement] = []
+    fractions = [st for st in known if st.kind == "fraction" and st.paragraph == block.index]
+    for m in _BAND_COUNT.finditer(block.text):
+        if re.search(r"\d", m.group("noun")):
+            continue
+        raw = {**band_of(m), "noun": m.group("noun").strip(" ,"), "count": m.group("x")}
+        x = Decimal(m.group("x"))
+        y = Decimal(m.group("y")) if m.group("y") else None
+        same = [st for st in fractions if st.numerator == x and st.denominator == y]
+        if y is not None and same:
+            same[0].raw.update(raw)
+            continue
+        st = Statement(kind="count", text=m.group(0), paragraph=block.index, page=block.page, count=int(x),
+                       value=x, scope=scope, raw={**raw, "context": block.text[max(0, m.start() - 40):m.end() + 40]})
+        if y is not None:
+            st.numerator, st.denominator = x, y
+        out.append(st)
+    return out
+
+
+def in_band(value: Decimal, low: Decimal | None, high: Decimal | None) -> bool:
+    """``low ≤ value < high`` with an open end for None."""
+    return (low is None or value >= low) and (high is None or value < high)
+
+
+def band_bounds(st: Statement) -> tuple[Decimal | None, Decimal | None] | None:
+    """(low, high) of a statement marked with a band, else None."""
+    if "band_low" not in st.raw:
+        return None
+    low, high = st.raw.get("band_low"), st.raw.get("band_high")
+    return (Decimal(low) if low else None), (Decimal(high) if high else None)

@@ -1,0 +1,97 @@
+"""A unit's own figure in the prose held to that unit's row (rule
+unit-figure-vs-table): points, percents, ranks (stated or implied by the
+order of a column) and grades, names folded for case, tone placement and
+"UBND"; an error only when the pairing is sure, a warning otherwise, nothing
+for a sentence about another quantity."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.verify import verify_path
+
+HEAD = """UBND TỈNH LÂM ĐỒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc
+Số: 36/BC-SNV\tLâm Đồng, ngày 05 tháng 12 năm 2025
+
+BÁO CÁO
+Kết quả Chỉ số cải cách hành chính năm 2025
+
+"""
+TAIL = """
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, SNV.
+GIÁM ĐỐC
+Nguyễn Văn A
+"""
+# Figures of the Lâm Đồng 2025 PAR index of departments (Phụ lục I): max, got, %, grade.
+TABLE = """Kết quả cụ thể như sau:
+
+| Thứ hạng | Đơn vị | Điểm chuẩn tối đa | Điểm đạt được | Chỉ số chung (%) | Xếp loại |
+|---|---|---|---|---|---|
+| 1 | Sở Tư pháp | 89,00 | 82,78 | 93,01 | TỐT |
+| 2 | Sở Nội vụ | 87,00 | 78,95 | 90,75 | TỐT |
+| 3 | Sở Khoa học và Công nghệ | 87,00 | 78,83 | 90,60 | TỐT |
+| 4 | Sở Văn hoá, Thể thao và Du lịch | 87,00 | 74,11 | 85,18 | TỐT |
+| 5 | Thanh tra tỉnh | 81,00 | 64,23 | 79,30 | KHÁ |
+"""
+
+
+def _findings(tmp_path: Path, prose: str):
+    path = tmp_path / "bc.txt"
+    path.write_text(HEAD + "1. Kết quả\n" + prose + "\n" + TABLE + TAIL, encoding="utf-8")
+    result = verify_path(path)
+    return [f for f in result.findings if f.rule == "unit-figure-vs-table"], result
+
+
+def _one(found):
+    assert len(found) == 1, [f.message for f in found]
+    f = found[0]
+    return f.severity, f.unit, f.column, f.reported, f.expected
+
+
+def test_figures_that_agree_are_checked_claims(tmp_path):
+    found, result = _findings(tmp_path, "Sở Tư pháp đứng đầu với 82,78 điểm, đạt 93,01%, xếp loại Tốt; "
+                                        "Sở Văn hóa, Thể thao và Du lịch đạt 85,2%, xếp thứ 4; "
+                                        "thấp nhất là Thanh tra tỉnh (79,30%).")
+    assert found == []
+    assert result.ledger.totals()["claims"] == (5, 5)
+
+
+def test_a_percent_points_grade_and_rank_that_differ_are_errors(tmp_path):
+    assert _one(_findings(tmp_path, "Sở Nội vụ đạt 80,75%.")[0]) == ("error", "Sở Nội vụ", "k4", "80.75", "90.75")
+    assert _one(_findings(tmp_path, "UBND tỉnh ghi nhận Sở Nội vụ đạt 79,95 điểm.")[0]) == \
+        ("error", "Sở Nội vụ", "k3", "79.95", "78.95")
+    assert _one(_findings(tmp_path, "Thanh tra tỉnh đạt 79,30%, xếp loại Tốt.")[0]) == \
+        ("error", "Thanh tra tỉnh", "grade", "Tốt", "KHÁ")
+    assert _one(_findings(tmp_path, "Sở Khoa học và Công nghệ đạt 90,60%, xếp thứ 5.")[0]) == \
+        ("error", "Sở Khoa học và Công nghệ", "rank", "5", "3")
+
+
+def test_a_rank_the_table_only_implies_is_the_place_in_its_column(tmp_path):
+    table = TABLE.replace("| Thứ hạng |", "| STT |")
+    path = tmp_path / "bc.txt"
+    path.write_text(HEAD + "1. Kết quả\nSở Nội vụ đạt 90,75%, xếp thứ 2; Thanh tra tỉnh xếp thứ 5 với 79,30%.\n"
+                    + table + TAIL, encoding="utf-8")
+    result = verify_path(path)
+    assert [f for f in result.findings if f.rule == "unit-figure-vs-table"] == []
+    assert result.ledger.totals()["claims"] == (4, 4)
+
+
+def test_a_sentence_about_another_quantity_is_not_compared(tmp_path):
+    found, _ = _findings(tmp_path, "Tỷ lệ giải ngân vốn đầu tư công còn thấp (Sở Nội vụ: 26,9%; Sở Tư pháp: 63,7%).")
+    assert found == []
+
+
+def test_a_unit_in_two_tables_with_no_match_is_a_doubt(tmp_path):
+    other = TABLE.replace("Kết quả cụ thể như sau:", "Kết quả lĩnh vực cải cách thể chế:") \
+        .replace("93,01", "95,27").replace("90,75", "92,56")
+    path = tmp_path / "bc.txt"
+    path.write_text(HEAD + "1. Kết quả\n" + TABLE + "\n2. Nhận xét\nSở Nội vụ đạt 91,00%.\n" + other + TAIL,
+                    encoding="utf-8")
+    found = [f for f in verify_path(path).findings if f.rule == "unit-figure-vs-table"]
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in found] == [("error", "Sở Nội vụ", "91.00", "92.56")]
+    path.write_text(HEAD + "1. Kết quả\n" + TABLE + "\n2. Nhận xét\n" + other + "\nSở Nội vụ đạt 91,00%.\n" + TAIL,
+                    encoding="utf-8")
+    found = [f for f in verify_path(path).findings if f.rule == "unit-figure-vs-table"]
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in found] == [("warning", "Sở Nội vụ", "91.00", None)]

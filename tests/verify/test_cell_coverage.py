@@ -1,0 +1,215 @@
+"""Cell coverage earned by checking, and a verdict honest about cells.
+
+A number cell counts as checked only when a relation that would detect a
+changed value covers it; a bound (a percent ≤ 100, a value ≤ its maximum,
+x ≤ y, a grade band, a rank order over the figure ranked) is verified but a
+typical slip stays within it. ĐẠT needs every figure cell checked; a column
+of a checked table left unchecked is one COLUMN_UNCHECKED warning. The real
+documents of another office (fixtures/reference/real) are measured exactly."""
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import docx
+import pytest
+
+from reportgen.coverage import Ledger, not_figures
+from reportgen.model import Report, ScoreRow, ScoreTable
+from reportgen.verify import verify_path
+
+from support import REAL
+
+D = Decimal
+
+
+def _ledger(table: ScoreTable) -> Ledger:
+    ledger = Ledger()
+    ledger.register(Report(source="x", tables=[table]))
+    return ledger
+
+
+def _rates() -> ScoreTable:
+    rows = [ScoreRow(unit=f"Xã {n}", scores={"k2": D(whole), "k3": D(part), "k4": D(pct)})
+            for n, whole, part, pct in (("A", 120, 114, "95"), ("B", 80, 72, "90"), ("C", 200, 170, "85"))]
+    return ScoreTable(index=0, title="Tỷ lệ đúng hạn", kind="data", rows=rows, page=3)
+
+
+def test_a_bound_is_recorded_but_checks_no_cell():
+    ledger = _ledger(_rates())
+    ledger.table_checked(0, "percent-at-most-100", [(i, "k4") for i in range(3)])
+    entry = ledger.tables[0]
+    assert entry.relations == {"percent-at-most-100"}
+    assert (entry.checked, ledger.totals()["cells"]) == (False, (0, 9))
+    assert [t.index for t in ledger.unchecked_tables()] == [0]
+    ledger.table_checked(0, "percent-equals-part-over-whole", [(i, k) for i in range(3) for k in ("k2", "k3", "k4")])
+    assert (entry.checked, ledger.totals()["cells"], ledger.complete) == (True, (9, 9), True)
+
+
+def test_a_table_checked_in_part_is_not_complete():
+    ledger = _ledger(_rates())
+    ledger.table_checked(0, "percent-equals-part-over-whole", [(i, k) for i in range(2) for k in ("k2", "k3", "k4")])
+    ledger.table_checked(0, "rank-order", [(2, "k4")], bound=True)
+    assert ledger.totals()["tables"] == (1, 1) and ledger.totals()["cells"] == (6, 9)
+    assert [t.index for t in ledger.partly_checked_tables()] == [0]
+    assert ledger.tables[0].unchecked_cells() == {(2, "k2"), (2, "k3"), (2, "k4")}
+    assert ledger.complete is False
+
+
+def test_ordinals_years_and_codes_are_no_figures():
+    rows = [ScoreRow(unit=f"Đơn vị {i}", scores={"k1": D(i + 1), "k2": D(2025), "k3": D(7 * i + 3)},
+                     extra={"ID_COQUAN": D(398313 + i), "Mã": D(10 + i), "Số hồ sơ": D(40 + i)})
+            for i in range(4)]
+    table = ScoreTable(index=0, kind="data", rows=rows,
+                       columns=[*(c for c in ())])
+    from reportgen.model import Column
+
+    table.columns = [Column("k1", "Số TT"), Column("k2", "Năm"), Column("k3", "Điểm")]
+    exempt = not_figures(table)
+    assert sorted(exempt) == ["ID_COQUAN", "Mã", "k1", "k2"]
+    ledger = _ledger(table)
+    assert ledger.totals()["cells"] == (0, 8)  # Điểm and Số hồ sơ, four rows each
+    # A rank is a figure even when it runs 1, 2, 3 … down the rows.
+    table.columns[0] = Column("k1", "Thứ hạng")
+    assert "k1" not in not_figures(table)
+
+
+# The real documents, measured cell by cell (reportgen verify FILE).
+REAL_COVERAGE = {
+    "ld-766-sotaichinh.docx": ((1, 2), (12, 50), "CHƯA KIỂM TRA HẾT"),
+    # Counts in one column: 65 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
+    # two items, a "Tổng số" item and the items after it), the others in none (one real
+    # slip: 124 in a % row).
+    "ld-cchc2025-bc329-phuluc.docx": ((7, 7), (65, 105), "KHÔNG ĐẠT"),
+    "ld-cchc2025-pl1-songanh.doc": ((2, 2), (48, 48), "ĐẠT"),
+    "ld-cchc2025-pl2-xaphuong.doc": ((1, 1), (375, 375), "ĐẠT"),
+    # Ranks among 63 provinces and PCI sub-index scores: nothing in the document to check them by.
+    # Three rates of the 766 summary are also confirmed by the prose that names them (76,43%, 62,97%, 80,7%).
+    "ld-chiso-bc184-snv.docx": ((3, 5), (138, 355), "CHƯA KIỂM TRA HẾT"),
+    # ID, ID_COQUAN, CAPDONVIID, LOAI_COQUAN and the trend's years are no figures; the two trend
+    # tables' 7 scores have nothing to be checked by.
+    "portal-766-2025-10.xlsx": ((4, 6), (1480, 1487), "CHƯA KIỂM TRA HẾT"),
+    # "Điểm tự đánh giá" (15 + 124 cells) is only bounded by the row's "Điểm chuẩn tối đa":
+    # nothing else in the appendix relates a self-assessed score to anything.
+    "ld-cchc2025-pl1-chidao.pdf": ((2, 2), (423, 562), "CHƯA KIỂM TRA HẾT"),
+    # Its verdict also depends on the prose rules (a unit's figure in the text against
+    # the tables): never ĐẠT, since 142 figures and 6 claims are left unchecked.
+    "ld-cchc2025-bc36-thamdinh.pdf": ((9, 9), (1511, 1653), None),
+    # The issued PDF is read as its Word draft: the same tables, the same cells.
+    "ld-chiso-bc184-snv.pdf": ((3, 5), (138, 355), "CHƯA KIỂM TRA HẾT"),
+}
+_RESULTS: dict = {}
+
+
+def _verified(name: str):
+    if name not in _RESULTS:
+        _RESULTS[name] = verify_path(REAL / name)
+    return _RESULTS[name]
+
+
+@pytest.mark.parametrize("name", sorted(REAL_COVERAGE))
+def test_real_documents_cell_coverage_is_exact(name):
+    result = _verified(name)
+    t = result.ledger.totals()
+    tables, cells, verdict = REAL_COVERAGE[name]
+    assert (t["tables"], t["cells"]) == (tables, cells)
+    assert result.verdict == verdict if verdict is not None else result.verdict != "ĐẠT"
+    # Every figure left unchecked is said, once per column of a checked table.
+    said = {(f.table, f.column) for f in result.findings if f.code == "COLUMN_UNCHECKED"}
+    tables = {f.table for f in result.findings if f.code == "TABLE_UNCHECKED"}
+    for entry in result.ledger.tables.values():
+        columns = {k for _, k in entry.unchecked_cells()}
+        if entry.index in tables:
+            assert not entry.checked
+        else:
+            assert {(entry.index, k) for k in columns} == {s for s in said if s[0] == entry.index}
+
+
+def test_766_summary_cells_map_to_their_keys_and_a_changed_group_score_is_named(tmp_path):
+    # "17,7 / 18" for Mức độ hài lòng at 98,33 %: 98,33 × 18 / 100 = 17,70. Written 15,7 it
+    # breaks points = rate × maximum / 100 and the ratio, on row 0, column mdhl.
+    path = tmp_path / "sotaichinh.docx"
+    shutil.copy(REAL / "ld-766-sotaichinh.docx", path)
+    document = docx.Document(str(path))
+    [cell] = [c for c in document.tables[0].rows[4].cells if c.text == "17,7 / 18"]
+    runs = cell.paragraphs[0].runs
+    runs[0].text = "15,7 / 18"
+    for run in runs[1:]:
+        run.text = ""
+    document.save(str(path))
+    result = verify_path(path)
+    errors = [(f.code, f.table, f.row, f.column) for f in result.findings if f.severity == "error"]
+    assert ("POINTS_FROM_RATE_MISMATCH", 0, 0, "mdhl") in errors or ("RATIO_MISMATCH", 0, 0, "mdhl") in errors, errors
+    assert result.verdict == "KHÔNG ĐẠT"
+
+
+CLAIMS = ("ỦY BAN NHÂN DÂN XÃ A\n\nBÁO CÁO\nKết quả giải quyết hồ sơ quý I năm 2025\n\n"
+          "Trong kỳ, tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,4%, tỷ lệ hồ sơ nộp trực tuyến đạt 63,5% và "
+          "tỷ lệ hồ sơ được số hóa đạt 71,2%.\nSố cơ quan được đánh giá: 20 cơ quan.\n")
+
+
+def test_claims_left_unchecked_are_one_warning_per_paragraph_listing_their_figures(tmp_path):
+    path = tmp_path / "bc.txt"
+    path.write_text(CLAIMS, encoding="utf-8")
+    result = verify_path(path)
+    assert result.ledger.totals()["claims"] == (0, 4)
+    found = [(f.paragraph, f.reported) for f in result.findings if f.code == "CLAIM_UNCHECKED"]
+    assert found == [(3, "97,4%; 63,5%; 71,2%"), (4, "Số cơ quan được đánh giá: 20 cơ quan.")]
+    [grouped] = [f for f in result.findings if f.paragraph == 3]
+    assert grouped.message.startswith("Đoạn văn (trang 1) có 3 nhận định có số liệu chưa đối chiếu được với số "
+                                      "liệu nào trong văn bản: “97,4%”; “63,5%”; “71,2%” — trong “Trong kỳ,")
+    assert result.verdict == "CHƯA KIỂM TRA HẾT" and result.exit_status == 3
+
+
+def test_bc36_claims_left_unchecked_are_grouped_by_paragraph():
+    # 6 claims of the appraisal report have nothing to be compared with, in 2 paragraphs: the
+    # disbursement rates of five departments ("Sở Y tế: 9,3%" …) and one commune's field index.
+    # The statistics of each field are held to the bands counted after them (stat-within-bands).
+    result = _verified("ld-cchc2025-bc36-thamdinh.pdf")
+    assert result.ledger.totals()["claims"] == (146, 152)
+    assert len(result.ledger.unchecked_claims()) == 6
+    assert sum(1 for f in result.findings if f.code == "CLAIM_UNCHECKED") == 2
+
+
+def test_the_items_of_a_numbered_rate_are_checked_and_a_changed_item_is_named(tmp_path):
+    # bc329: "3.1. Tỷ lệ … đúng hạn 99,10" over "3.1.1. 195.197" and "3.1.2. 193.457": the
+    # items are covered by the ratio now. 193.457 written 139.457
+    # gives 71,44 %, not 99,10 %: an error on the rate's row, quoting the changed item.
+    path = tmp_path / "bc329.docx"
+    shutil.copy(REAL / "ld-cchc2025-bc329-phuluc.docx", path)
+    document = docx.Document(str(path))
+    [cell] = [c for c in document.tables[2].rows[16].cells if c.text.strip() == "193.457"]
+    cell.paragraphs[0].runs[0].text = cell.paragraphs[0].runs[0].text.replace("193.457", "139.457")
+    document.save(str(path))
+    result = verify_path(path)
+    found = [f for f in result.findings if f.code == "PARENT_RATIO_MISMATCH"]
+    assert [(f.severity, f.row, f.column, f.reported, f.expected) for f in found] == [
+        ("error", 12, "k3", "99.10", "71.44")]
+    assert "139.457 / 195.197 × 100 = 71,44" in found[0].message
+
+
+UNITS = """UBND TỈNH A\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+BÁO CÁO
+Thống kê đơn vị sự nghiệp năm 2025
+
+| STT | Nội dung | Số lượng |
+|---|---|---|
+| 2.1 | Tổng số đơn vị sự nghiệp công lập | {total} |
+| 2.2 | Số đơn vị tự bảo đảm chi thường xuyên và chi đầu tư | 12 |
+| 2.3 | Số đơn vị tự bảo đảm chi thường xuyên | 71 |
+| 2.4 | Số đơn vị tự bảo đảm một phần chi thường xuyên | 123 |
+| 2.5 | Số đơn vị do Nhà nước bảo đảm chi thường xuyên | 65 |
+"""
+
+
+def test_a_total_item_is_the_sum_of_the_items_after_it(tmp_path):
+    path = tmp_path / "bc.txt"
+    path.write_text(UNITS.format(total="271"), encoding="utf-8")
+    result = verify_path(path)
+    assert result.ledger.totals()["cells"] == (5, 5)
+    assert [f for f in result.findings if f.code == "PARENT_SUM_MISMATCH"] == []
+    path.write_text(UNITS.format(total="217"), encoding="utf-8")
+    [f] = [f for f in verify_path(path).findings if f.code == "PARENT_SUM_MISMATCH"]
+    assert (f.severity, f.row, f.reported, f.expected) == ("warning", 0, "217", "271")
+    assert "12 + 71 + 123 + 65 = 271" in f.message
