@@ -19,6 +19,7 @@ from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
+from .statements_fractions import fraction_part_statements, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
@@ -207,7 +208,8 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         else:
             kind = "fraction"
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
-                             denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30]}))
+                             denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30],
+                                                                   "at": str(m.start())}))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
         share = _FRACTION_SHARE.match(text, m.end()) if kind == "fraction" else _SCORE_SHARE.match(text, m.end())
         if kind in ("fraction", "score") and share and yv:
@@ -358,6 +360,9 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(_list_sum_statements(blocks, i, scope))
         out.extend(_fraction_statements(block, scope))
         out.extend(band_statements(block, scope, out))
+        here = [st for st in out if st.paragraph == block.index]
+        out.extend(fraction_part_statements(block, scope, here))
+        out.extend(percent_fraction_shares(block, scope, here))
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))
