@@ -306,11 +306,13 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             # Parts sit next to their total: a run ending just before it or starting just after it.
             runs = [values[i:at] for i in range(0, at - 1)] + [values[at + 1:j] for j in range(at + 3, len(values) + 1)]
             for parts in runs:
-                if not _plausible_total(total, parts):
-                    continue
+                plausible = _plausible_total(total, parts)
                 holds, checks = _sum_fit(frame, total, parts)
                 distinct = len({t for _, t, _, ok in checks if ok})
-                fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                if plausible:
+                    fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                else:
+                    fits = _discovered_sum(checks)
                 if fits and distinct >= 2 and (total.index not in best_for or holds > best_for[total.index][0]):
                     best_for[total.index] = (holds, checks, parts)
         for t_index, (_, checks, parts) in best_for.items():
@@ -335,6 +337,17 @@ def _plausible_total(total: Col, parts: list[Col]) -> bool:
         return True
     maxima = [p.max for p in parts]
     return total.max is not None and all(m is not None for m in maxima) and sum(maxima) == total.max
+
+
+def _discovered_sum(checks: list) -> bool:
+    """A total no header names ("Số hồ sơ đã giải quyết | Đúng hạn | Quá hạn"),
+    found from the numbers alone: the sum is exact (no rounding allowed) on at
+    least MIN_ROWS rows with at least 3 different totals, one of them 10 or
+    more, and on SHARE of the rows — equal sums of written figures row after
+    row do not happen by chance."""
+    exact = [t for _, t, got, ok in checks if ok and got == t]
+    return (adopted(len(exact), len(checks)) and len(exact) >= MIN_ROWS and len(set(exact)) >= 3
+            and max(exact) >= 10)
 
 
 def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bool:
