@@ -116,7 +116,9 @@ def test_bc184_a_changed_restated_figure_is_found(paragraph, old, new):
     raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
     after = verify_report(read_report(_mutated(raw, paragraph, old, new)))
     found = [(f.code, f.severity) for f in after.findings if f.rule == "figure-restated"]
-    assert found == [("QUANTITY_CONFLICT", "warning")]  # the later passage gives no date: a doubt
+    # The later passage gives no date, but the report has one as-of date (05/11/2025) and
+    # the passage names no other period ("hiện đạt"): the same quantity, an error.
+    assert found == [("QUANTITY_CONFLICT", "error")]
 
 
 def test_lone_figures_are_claims_and_bounds_or_targets_are_not():
