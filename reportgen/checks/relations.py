@@ -362,7 +362,8 @@ def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bo
 def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     checks = []
     holds = 0
-    for row in frame.units:
+    # A "Tổng cộng" row obeys a sum across columns as the units do.
+    for row in frame.units + [r for r in frame.rows if r.kind == "stat" and r.stat == "sum"]:
         t = row.value(total.index)
         # A part written "-" does not apply: it adds nothing (an empty cell is unread: no check).
         vals = [Decimal(0) if v is None and c.index in row.na else v
