@@ -80,7 +80,7 @@ def read_raw(path: str | os.PathLike, settings: ReaderSettings | Mapping | None 
     if kind == "pdf":
         from . import pdf
 
-        return _xml_safe(pdf.read(p, settings.as_dict()))
+        return _xml_safe(pdf.read(p, settings))
     if kind == "docx":
         from . import docx
 

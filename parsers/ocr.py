@@ -27,6 +27,7 @@ maps each such note to a warning finding::
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
@@ -35,6 +36,7 @@ from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
 from .pdf_grid import chars_to_lines, line_text, place_cells
 from .pdf_text import interleave
+from .settings import ReaderSettings
 from .vi_plausibility import plausibility, spaced
 
 DPI = 300
@@ -149,17 +151,21 @@ def table_cells(mask) -> list[list[tuple[int, int, int, int]]]:
     return tables
 
 
-def prepare_page(path: Path, page_index: int, settings: dict):
+DEFAULTS = {"ocr_dpi": DPI, "ocr_despeckle": 6}
+
+
+def prepare_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | None):
     """(clean, mask, angle, dpi) of one scanned page: rendered within the pixel
     limit, deskewed, binarised and despeckled; ``mask`` holds the ruling lines
     and ``clean`` the text without them."""
     import cv2
 
-    dpi = page_dpi(path, page_index, int(settings.get("ocr_dpi", DPI)), limits_of(settings))
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
+    dpi = page_dpi(path, page_index, settings.ocr_dpi, limits_of(settings.as_dict()))
     gray, angle = deskew(render(path, page_index, dpi))
     binary = cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255,
                            cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
-    binary = _despeckle(binary, int(settings.get("ocr_despeckle", 6)))
+    binary = _despeckle(binary, settings.ocr_despeckle)
     mask = grid_lines(binary)
     clean = 255 - binary
     clean[mask > 0] = 255  # text without the ruling lines
@@ -209,7 +215,7 @@ def noise_page_notes(page: int, angle: float, dpi: int, engine: str) -> list[Raw
                             "không nhận dạng chữ được, nội dung trang chưa được kiểm tra")]
 
 
-def read_page(path: Path, page_index: int, settings: dict):
+def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | None):
     """(blocks, notes) of one page read by OCR."""
     clean, mask, angle, dpi = prepare_page(path, page_index, settings)
     if not looks_like_text(clean, dpi):

@@ -16,11 +16,11 @@ taken when two of the three readings agree:
 
 So a clean page costs about one plain ``tesseract -l vie`` call plus the
 preparation, a poor one a few stacked re-reads more, instead of two or three
-Tesseract calls per table. ``settings['ocr_engine'] = 'cells'`` keeps the
+Tesseract calls per table. ``ReaderSettings(ocr_engine='cells')`` keeps the
 old per-cell reader for every page.
 
 :func:`page_reader` starts the OCR of every scanned page of a PDF at once on
-``settings['ocr_threads']`` threads (default: the cores; Tesseract runs as
+``settings.ocr_threads`` threads (default: the cores; Tesseract runs as
 its own process, so threads are enough) and hands each page's result to the
 PDF reader when it gets there.
 """
@@ -30,6 +30,7 @@ import glob
 import os
 import threading
 import unicodedata
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -49,6 +50,7 @@ from .ocr_cells import (
 )
 from .pdf_grid import place_cells
 from .pdf_text import interleave
+from .settings import ReaderSettings
 
 DIGIT_CHARS = "0123456789,./-%"
 
@@ -163,7 +165,7 @@ def _odd_in_numbers(text: str) -> bool:
     return 0 < len(compact) <= 3 and not _numberish(compact)
 
 
-def read_page(path: Path, page_index: int, settings: dict):
+def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | None):
     """(blocks, notes) of one scanned page, like :func:`parsers.ocr.read_page`."""
     from .ocr import looks_like_text, noise_page_notes, prepare_page, table_cells
 
@@ -306,8 +308,8 @@ def _prose(clean, tables_px, page: int, scale: float) -> list:
     return _paragraphs(found, page, scale)
 
 
-def _threads(settings: dict) -> int:
-    wanted = settings.get("ocr_threads")
+def _threads(settings: ReaderSettings) -> int:
+    wanted = settings.ocr_threads
     if wanted:
         return max(1, int(wanted))
     try:
@@ -316,12 +318,13 @@ def _threads(settings: dict) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def page_reader(path: Path, scanned: list[int], settings: dict) -> Callable:
+def page_reader(path: Path, scanned: list[int], settings: ReaderSettings | Mapping | None) -> Callable:
     """A ``read(path, page_index, settings)`` for the PDF reader. The OCR of
     the ``scanned`` page indexes (0-based) starts now, on several threads when
     there are several such pages; each call returns its page's result (or
     raises its error) when it is ready."""
-    single = read_page if settings.get("ocr_engine", "page") == "page" else None
+    settings = ReaderSettings.of(settings)
+    single = read_page if (settings.ocr_engine or "page") == "page" else None
     if single is None:
         from .ocr import read_page as single
     threads = min(_threads(settings), len(scanned))
@@ -354,7 +357,7 @@ class _Reader:
     def __init__(self, single: Callable, futures: dict[int, Future]):
         self.single, self.futures = single, futures
 
-    def __call__(self, path: Path, page_index: int, settings: dict):
+    def __call__(self, path: Path, page_index: int, settings: ReaderSettings):
         fut = self.futures.pop(page_index, None)
         return fut.result() if fut is not None else self.single(path, page_index, settings)
 

@@ -6,28 +6,23 @@ no ruling lines but aligned columns give tables from word positions
 (``pdf_words``). A table that continues on the next page is merged with its
 first part, repeated header rows dropped and a row cut by the page break
 joined (``pdf_merge``). camelot is the second engine: chosen with
-``settings['engine'] == 'camelot'``, and used on a page whose ruling lines
+``ReaderSettings(engine='camelot')``, and used on a page whose ruling lines
 pdfplumber could not turn into a table. Pages without a usable text layer
 (scans, or a garbage layer under the scan) are read by OCR (``ocr``).
 
-Settings (plain data, all optional)::
-
-    {'engine': 'pdfplumber' | 'camelot',
-     'table_settings': {...},       # pdfplumber table settings
-     'password': '',                # user password to try
-     'max_pages': 500,
-     'pages': [1, 2],               # only these pages (1-based)
-     'ocr': 'auto' | 'never' | 'always',
-     'ocr_dpi': 300,
-     'ocr_min_confidence': 85,      # OCR cells below it are noted as uncertain
-     'ocr_despeckle': 6,            # specks up to this many pixels are noise
-     'camelot_flavor': 'lattice' | 'stream'}
+Settings are one validated :class:`parsers.settings.ReaderSettings` (a plain
+mapping is validated into one on entry; what is left unset takes
+:data:`DEFAULTS`). The PDF reader uses ``engine``, ``table_settings``
+(pdfplumber's), ``password``, ``pages`` (1-based), ``ocr`` (auto, never,
+always), ``ocr_engine``, ``ocr_threads``, ``ocr_dpi``, ``ocr_despeckle``,
+``ocr_min_confidence``, ``camelot_flavor``, ``on_page`` and the limits.
 """
 from __future__ import annotations
 
 import io
 import os
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.raw import RawDocument, RawNote, RawTable, UnreadableInput
@@ -40,18 +35,21 @@ from .pdf_glyphs import chars_to_lines, lines_without
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_text import interleave, majority_legacy, page_paragraphs
+from .settings import ReaderSettings
 
 MAX_PAGES = 500
 DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                           "snap_tolerance": 3, "intersection_tolerance": 3}
 ENGINES = ("pdfplumber", "camelot")
+DEFAULTS = {"engine": "pdfplumber", "password": "", "ocr": "auto", "ocr_engine": "page",
+            "camelot_flavor": "lattice"}
 
 
-def _open(path: Path, settings: dict):
+def _open(path: Path, settings: ReaderSettings):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    password = settings.get("password", "")
+    password = settings.password
     try:
         pdf = pdfplumber.open(path, password=password)
         if any(page.rotation % 360 for page in pdf.pages):
@@ -92,13 +90,13 @@ def _damaged(path: Path, exc: BaseException) -> str:
     return f"Tệp PDF bị hỏng hoặc không đầy đủ, không đọc được: {path.name} ({type(exc).__name__})"
 
 
-def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
-    settings = dict(settings or {})
+def read(path: str | os.PathLike, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
+    """The PDF as a RawDocument; ``settings`` validated (a BadSetting, exit 2,
+    for an unknown name or a bad value) and completed with :data:`DEFAULTS`."""
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
     path = Path(path)
-    engine = settings.get("engine", "pdfplumber")
-    if engine not in ENGINES:
-        raise UnreadableInput(f"Không có bộ đọc PDF '{engine}' (chọn: {', '.join(ENGINES)})")
-    limits = limits_of(settings)
+    limits = limits_of(settings.as_dict())
+    ocr_read = None
     check_streams(path, limits)  # before any library inflates a stream
     pdf = _open(path, settings)
     stamps: dict = {}
@@ -114,13 +112,13 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
         begin_ocr_budget(limits)
         doc = RawDocument(source=str(path), format="pdf", page_count=n_pages,
                           properties=_properties(pdf))
-        wanted = set(settings.get("pages") or range(1, n_pages + 1))
+        wanted = set(settings.pages or range(1, n_pages + 1))
         stamps = _stamped(path, settings, pdf)
         blocks: list = []
         layouts: list[dict] = []
         heights: dict[int, float] = {}
-        on_page = settings.get("on_page")  # progress hook: on_page(stage, k, n)
-        settings["_ocr_read"] = _ocr_reader(pdf, path, wanted, settings)
+        on_page = settings.on_page  # progress hook: on_page(stage, k, n)
+        ocr_read = _ocr_reader(pdf, path, wanted, settings)
         for page in pdf.pages:
             if page.page_number not in wanted:
                 continue
@@ -130,7 +128,7 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
             source = stamps.get(page.page_number, page)
             shared: dict = {}
             try:
-                blocks += read_page(source, path, settings, doc.notes, shared)
+                blocks += read_page(source, path, settings, doc.notes, shared, ocr_read=ocr_read)
                 refuse_noise_scan(blocks, doc.notes, path, limits, page.page_number < max(wanted))
                 if not any(n.kind == "scanned_page" and n.page == page.page_number for n in doc.notes):
                     # for the ND30 layout check, from the visual lines the page's reading built
@@ -139,8 +137,8 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
             finally:
                 page.close()
     finally:
-        if hasattr(settings.get("_ocr_read"), "cancel"):
-            settings.pop("_ocr_read").cancel()  # no OCR goes on after a refusal
+        if hasattr(ocr_read, "cancel"):
+            ocr_read.cancel()  # no OCR goes on after a refusal
         end_ocr_budget()
         pdf.close()
         for stamped in {id(p.pdf): p.pdf for p in stamps.values()}.values():
@@ -154,7 +152,8 @@ def read(path: str | os.PathLike, settings: dict | None = None) -> RawDocument:
     if any(n.kind == "scanned_page" for n in doc.notes):
         from .ocr import MIN_CONFIDENCE, low_confidence_notes
 
-        doc.notes += low_confidence_notes(doc, float(settings.get("ocr_min_confidence", MIN_CONFIDENCE)))
+        threshold = settings.ocr_min_confidence
+        doc.notes += low_confidence_notes(doc, float(MIN_CONFIDENCE if threshold is None else threshold))
     return doc
 
 
@@ -171,7 +170,7 @@ def refuse_noise_scan(blocks: list, notes: list[RawNote], path: Path, limits, mo
             "(nhiễu, ảnh chụp hoặc quá mờ); đã dừng nhận dạng chữ."))
 
 
-def _stamped(path: Path, settings: dict, pdf) -> dict:
+def _stamped(path: Path, settings: ReaderSettings, pdf) -> dict:
     """{page number: the page with the text its annotations stamp (a
     signing tool's number and date) drawn into its content}, for the upright
     pages that have such annotations."""
@@ -183,7 +182,7 @@ def _stamped(path: Path, settings: dict, pdf) -> dict:
     from .pdf_annots import stamped_pages
 
     try:
-        source, numbers = stamped_pages(path, settings.get("password", ""))
+        source, numbers = stamped_pages(path, settings.password or "")
     except (pypdf.errors.PyPdfError, OSError, ValueError):
         return {}  # the annotations cannot be read: the page content still can
     if source is None:
@@ -210,22 +209,24 @@ def _properties(pdf) -> dict:
     return out
 
 
-def read_page(page, path: Path, settings: dict, notes: list[RawNote], shared: dict | None = None) -> list:
+def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], shared: dict | None = None,
+              ocr_read=None) -> list:
     """The blocks of one page in reading order (tables and paragraphs);
     ``shared`` receives the visual lines of all the page's glyphs
-    (``"lines"``) for the layout reader."""
+    (``"lines"``) for the layout reader; a scanned page is read by
+    ``ocr_read(path, page_index, settings)`` (default :func:`parsers.ocr.read_page`)."""
     from . import ocr
 
     number = page.page_number
     # the page's content is parsed here, once (pdfplumber caches its objects)
     chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
-    mode = settings.get("ocr", "auto")
+    mode = settings.ocr or "auto"
     if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         if (budget := ocr_budget()) is not None:
             budget.start_page(number)
-        if settings.get("on_page") is not None:
-            settings["on_page"]("ocr", number, len(page.pdf.pages))
-        blocks, page_notes = settings.get("_ocr_read", ocr.read_page)(path, number - 1, settings)
+        if settings.on_page is not None:
+            settings.on_page("ocr", number, len(page.pdf.pages))
+        blocks, page_notes = (ocr_read or ocr.read_page)(path, number - 1, settings)
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)
@@ -257,14 +258,14 @@ def _needs_ocr(page, mode: str) -> bool:
     return mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(page.chars))
 
 
-def _ocr_reader(pdf, path: Path, wanted: set, settings: dict):
+def _ocr_reader(pdf, path: Path, wanted: set, settings: ReaderSettings):
     """Scanned pages are recognised by :mod:`parsers.ocr_page` (one Tesseract
     call a page), several pages at once when ``ocr_threads`` allows."""
     from .ocr_page import page_reader
 
-    mode = settings.get("ocr", "auto")
+    mode = settings.ocr or "auto"
     scanned = []
-    if mode != "never" and settings.get("ocr_threads") != 1 and len(wanted) > 1:
+    if mode != "never" and settings.ocr_threads != 1 and len(wanted) > 1:
         scanned = [p.page_number - 1 for p in pdf.pages if p.page_number in wanted and _needs_ocr(p, mode)]
     return page_reader(path, scanned, settings)
 
@@ -288,18 +289,18 @@ def _has_picture(page) -> bool:
                for im in page.images)
 
 
-def page_tables(page, chars: list[dict], path: Path, settings: dict,
+def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
                 lines: list[list[dict]] | None = None, texts: dict | None = None):
     """Tables of a page and the ids of the characters inside them; ``lines``:
     the visual lines of ``chars`` when the caller has them, ``texts``: the
     page's cache of :func:`parsers.pdf_glyphs.line_text`."""
-    if settings.get("engine") == "camelot":
+    if settings.engine == "camelot":
         from .pdf_camelot import camelot_tables
 
-        return camelot_tables(path, page, chars, flavor=settings.get("camelot_flavor", "lattice"),
+        return camelot_tables(path, page, chars, flavor=settings.camelot_flavor or "lattice",
                               keep=_mostly_filled)
     table_settings = {**DEFAULT_TABLE_SETTINGS, **ruling_lines(page),
-                      **(settings.get("table_settings") or {})}
+                      **(settings.table_settings or {})}
     no_rules = any(table_settings.get(f"{k}_strategy") == "explicit"
                    and len(table_settings.get(f"explicit_{k}_lines") or ()) < 2
                    for k in ("vertical", "horizontal"))

@@ -49,7 +49,10 @@ PASSED, FAILED, INCOMPLETE = "ĐẠT", "KHÔNG ĐẠT", "CHƯA KIỂM TRA HẾT"
 # marked ``raw["claim"]`` by the reader), checked where another claim or a
 # table gives the same quantity. A bound or a target ("từ 80% trở lên",
 # "chỉ tiêu 100%") is a rule, not a claim.
-CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count", "percent")
+# A ``count`` is a claim when it counts the units of a band ("15 xã đạt từ 80
+# điểm trở lên", read.statements_bands); a count that is only a number
+# written with the wrong separator is not.
+CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count", "percent", "count")
 
 # Relations that only bound a figure: verified and recorded, but a changed
 # value within the bound passes, so the cells they cover are not checked by
@@ -371,6 +374,8 @@ def _is_claim(st) -> bool:
         return False
     if st.raw.get("claim"):
         return True  # a measured value: "tỷ lệ … đạt 97,4%", "trung bình đạt 85,12 điểm", "xếp thứ 3"
+    if st.kind == "count":
+        return "band_low" in st.raw
     if st.kind in ("score", "rank"):
         return st.denominator is not None  # "16,97" alone is a figure, "16,97/20" a claim
     return st.kind != "percent"

@@ -36,6 +36,7 @@ RULE_MODULES = (
     "prose_units",
     "prose_bands",
     "prose_labels",
+    "prose_fractions",
     "tables_generic",
     "tables",
     "relations",

@@ -124,7 +124,9 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         days = (st.date - latest).days
         # A report states facts up to its date; a plan or a letter may look ahead.
         looks_back = report.meta.doc_type in _REPORT_TYPES or report.meta.doc_type is None
-        if role == "as_of":
+        if role == "as_of" or (role == "until" and st.raw.get("data_range")):
+            # "tính đến", or the end of the period the figures cover: a report
+            # states figures up to its own date
             severity = "error" if looks_back and not from_period else "warning"
         elif role == "cited" or (looks_back and (role == "until" or (role == "plain" and days > 31))) \
                 or (role == "deadline" and days > 366):

@@ -236,8 +236,8 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 41 hồ sơ trực tiếp)".
     Ví dụ đúng: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)"."""
     for st in report.statements:
-        if st.kind != "sum" or st.whole is None or len(st.parts) < 2:
-            continue
+        if st.kind != "sum" or st.whole is None or len(st.parts) < 2 or st.raw.get("fraction_parts"):
+            continue  # the parts of a fraction are prose_fractions'
         ctx.ledger.statement_checked(st, "parts-sum")
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole

@@ -13,6 +13,7 @@ compared.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
@@ -108,6 +109,7 @@ def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if key is None:
             continue
         groups[(*key, st.raw.get("level", ""))].append((st, st.raw.get("time") or None))
+    now = _single_as_of(report)
     for (measure, _, _, _, _), items in groups.items():
         for k, (a, time_a) in enumerate(items):
             for b, time_b in items[k + 1:]:
@@ -117,7 +119,7 @@ def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 ctx.ledger.statement_checked(b, "figure-restated")
                 if _same_figure(a.value, b.value):
                     continue
-                sure = bool(time_a and time_b)
+                sure = bool(time_a and time_b) or (now is not None and _at(a, time_a, now) and _at(b, time_b, now))
                 where = f"đoạn {a.paragraph + 1}" if a.paragraph is not None else "chỗ khác"
                 sign = "%" if measure == "percent" else ""
                 yield finding_at(
@@ -126,6 +128,27 @@ def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     f"{_as_written(a.value)}{sign} ở {where}"
                     + ("" if sure else " (không rõ hai chỗ có cùng thời điểm không)"),
                     b, reported=str(b.value), expected=str(a.value))
+
+
+_OTHER_TIME = re.compile(r"(?<!\w)(?:cùng\s+kỳ|kỳ\s+trước|năm\s+trước|tháng\s+trước|quý\s+trước|trước\s+đây|"
+                         r"so\s+với\s+(?:cùng\s+kỳ|năm\s+\d{4}|năm\s+trước|kỳ|tháng|quý)|tăng|giảm|dự\s+kiến|ước)"
+                         r"(?!\w)", re.I)
+
+
+def _single_as_of(report: Report) -> str | None:
+    """The one as-of date of the document's figures ("tính đến ngày
+    05/11/2025" wherever a date is given), or None when there are several."""
+    dates = {st.raw["time"] for st in report.statements if len(st.raw.get("time", "")) == 10}
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _at(st: Statement, time: str | None, now: str) -> bool:
+    """Whether a figure is of the document's one as-of date: stated with it,
+    or with no time and no word of another period ("cùng kỳ", "năm trước",
+    "so với", "tăng") in its sentence."""
+    if time:
+        return time == now
+    return not _OTHER_TIME.search(st.raw.get("context", "") or st.text)
 
 
 def _same_figure(a: Decimal, b: Decimal) -> bool:

@@ -15,8 +15,11 @@ _SLASH_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{3,4})
 _PHRASE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{1,4})(?!\d)", re.I)
 
 
-_DATE_WORDS = re.compile(r"(?:(?<!\w)ngày|tính\s+(?:đến|tới)(?:\s+hết)?|(?<!\w)từ|(?<!\w)đến(?:\s+hết)?|"
-                         r"trước|sau)\s*:?\s*$", re.I)
+# The words that say a d/m/y is a date: "ngày", also as the head of a short
+# label ("Ngày xuất dữ liệu 31/5/2024", "ngày ký: …"), "tính đến", "từ", "đến",
+# "trước", "sau", "thời điểm", "cập nhật đến".
+_DATE_WORDS = re.compile(r"(?:(?<!\w)ngày(?:\s+[^\W\d]+){0,4}|tính\s+(?:đến|tới)(?:\s+hết)?|(?<!\w)từ|"
+                         r"(?<!\w)đến(?:\s+hết)?|trước|sau|thời\s+điểm|cập\s+nhật(?:\s+đến)?)\s*:?\s*$", re.I)
 
 
 def _date_problem(day: int, month: int, year: str) -> str | None:

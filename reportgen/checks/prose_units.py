@@ -19,9 +19,14 @@ A figure agrees when one of those cells, rounded (or cut) to the places the
 prose writes, gives it. A unit may have several figures of one kind (its
 self-assessed and its appraised points, a component's index and its final
 index): the claim holds when any of them agrees. When none does, the slip is
-an error only when the pairing is sure — one cell of that kind for the unit
-in the whole document, or one in the table that follows the paragraph in its
-section, or one whose header the sentence names — else a warning. A sentence
+an error only when the pairing is sure — one cell of that kind in the table
+that follows the paragraph in its section, or one whose own header (not a
+measure every table has, "Chỉ số", "Tỷ lệ") the sentence names, or the
+unit's only cell of that kind in the document when its table is in the
+statement's own section and the paragraph announces no other table — else a
+warning: a component's or a survey's figure ("chỉ số cao nhất là 84,893%
+(Thanh tra tỉnh)" before a table that was not read) is not the final index of
+another section. A sentence
 about another quantity ("tỷ lệ giải ngân … (Sở Y tế: 9,3%)", words a header
 does not have) is not compared.
 """
@@ -197,20 +202,67 @@ def _about_other_quantity(st: Statement, cell: Cell) -> bool:
     return not all(w in where for w in words[:2])
 
 
+_ANNOUNCES_TABLE = re.compile(r"(?:như\s+sau|cụ\s+thể|kết\s+quả|sau\s+đây|dưới\s+đây|bảng)\s*:?\s*$|:\s*$", re.I)
+
+
+def _announces_table(report: Report, st: Statement) -> bool:
+    """The statement's paragraph ends by announcing a table ("Kết quả cụ
+    thể như sau:")."""
+    for p in report.paragraphs:
+        if p.index == st.paragraph:
+            return bool(_ANNOUNCES_TABLE.search(" ".join(p.text.split())))
+    return False
+
+
+def _in_context(report: Report, st: Statement, table: ScoreTable, placed, nxt: ScoreTable | None) -> bool:
+    """Whether ``table`` is the table the statement's passage is about, so
+    that the unit's only cell in it states the same quantity: not when the
+    passage introduces another table (the next one in its section, or one it
+    announces that was not read: a component, a survey, another year), nor
+    when a numbered heading stands between the statement and the table."""
+    if st.paragraph is None:
+        return False
+    if nxt is not None:
+        return table is nxt
+    if _announces_table(report, st):
+        return False  # "… Kết quả cụ thể như sau:" and no table read after it
+    where = dict((id(t), p) for p, t in placed)
+    p = where.get(id(table))
+    if p is None:
+        return True  # a table that cannot be placed: the document's one figure of that kind for the unit
+    lo, hi = sorted((p, st.paragraph))
+    return not any(s.kind == "section" and s.paragraph is not None and lo < s.paragraph <= hi
+                   for s in report.statements)
+
+
 def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
-    """The one cell the claim is surely about, or None."""
-    if len({(id(c.table), c.row_index, c.key) for c in cells}) == 1:
-        return cells[0]
-    if len({(id(c.table), c.row_index) for c in cells}) == 1 and len({c.value for c in cells}) == 1:
-        return cells[0]  # one row whose cells of that kind all say the same (a place by points and by percent)
+    """The one cell the claim is surely about, or None: the unit's only cell
+    of that kind (or one row whose cells of that kind all agree) in a table
+    of the statement's own passage, its one cell in the table that follows
+    the paragraph in its section, or the one cell whose header the sentence
+    names."""
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
     nxt = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
+    only = None
+    if len({(id(c.table), c.row_index, c.key) for c in cells}) == 1:
+        only = cells[0]
+    elif len({(id(c.table), c.row_index) for c in cells}) == 1 and len({c.value for c in cells}) == 1:
+        only = cells[0]  # one row whose cells of that kind all say the same (a place by points and by percent)
+    if only is not None and _in_context(report, st, only.table, placed, nxt):
+        return only
     own = [c for c in cells if c.table is nxt]
     if len(own) == 1:
         return own[0]
     clause = _fold(st.raw.get("clause", ""))
-    named = [c for c in cells if len(c.label) >= 5 and _fold(re.sub(r"\([^()]*\)", " ", c.label)).strip() in clause]
+    named = [c for c in cells if _specific(c.label) and _fold(re.sub(r"\([^()]*\)", " ", c.label)).strip() in clause]
     return named[0] if len(named) == 1 else None
+
+
+def _specific(label: str) -> bool:
+    """A header that names one quantity ("Cải cách thể chế"), not a measure
+    every table of the document has ("Chỉ số", "Tỷ lệ (%)", "Điểm đạt được")."""
+    bare = re.sub(r"\([^()]*\)", " ", label or "")
+    return len(bare.strip()) >= 5 and bool(_GENERIC_HEAD.sub(" ", bare).strip())
 
 
 def _written(value: object, measure: str) -> str:
@@ -243,9 +295,11 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     ("xã Lạc Dương đạt 91,5 điểm, xếp thứ 3", "UBND huyện X đạt 85,20%, xếp loại Tốt",
     "thấp nhất là Sở Y tế (56,49%)") so với dòng của đơn vị đó trong bảng (tên so sau
     khi bỏ khác biệt chữ hoa, dấu thanh, "UBND"), cột cùng loại số (điểm, %, thứ hạng,
-    xếp loại), làm tròn như lời văn viết. Chỉ báo lỗi khi chắc chắn (đơn vị chỉ có một ô
-    loại đó, hoặc ở bảng ngay sau đoạn văn, hoặc ở cột mà câu văn nêu tên); còn lại là
-    cảnh báo.
+    xếp loại), làm tròn như lời văn viết. Chỉ báo lỗi khi chắc chắn câu văn và ô nói
+    cùng một số liệu: ô ở bảng ngay sau đoạn văn trong cùng mục, hoặc ở cột mà câu văn
+    nêu đúng tên riêng, hoặc là ô duy nhất loại đó của đơn vị trong một bảng cùng mục với
+    câu văn (không có đề mục xen giữa, đoạn văn không giới thiệu một bảng khác). Số của
+    một chỉ số thành phần, một cuộc khảo sát, một năm khác ở mục khác là cảnh báo.
     Vì sao: lời văn hay được viết từ bản nháp của bảng; bảng sửa sau thì số của đơn vị
     trong lời văn sai theo.
     Ví dụ sai: bảng ghi Xã Ẳng Nưa 95,10% mà văn bản viết "Xã Ẳng Nưa đạt 91,10%".

@@ -50,23 +50,14 @@ folders), shows progress and writes the summary, ``--report`` XLSX and
 """
 from __future__ import annotations
 
-import os
-
+from .broker import BROKER_ENV, broker_url
 from .execute import run_job
 from .local import LocalRunner, default_workers
 from .model import KINDS, STAGES, Job, JobResult, Progress
 from .status import JobStatus
 
-__all__ = ["Job", "JobResult", "JobStatus", "KINDS", "LocalRunner", "Progress", "STAGES", "broker_url",
+__all__ = ["BROKER_ENV", "Job", "JobResult", "JobStatus", "KINDS", "LocalRunner", "Progress", "STAGES", "broker_url",
            "default_workers", "make_runner", "run_job"]
-
-BROKER_ENV = "REPORTGEN_BROKER"
-
-
-def broker_url(broker: str | None = None) -> str | None:
-    """The broker given, else REPORTGEN_BROKER, else None (run locally)."""
-    return broker or os.environ.get(BROKER_ENV) or None
-
 
 def make_runner(workers: int | None = None, broker: str | None = None, **callbacks):
     """A :class:`CeleryRunner` when a broker is configured, else a

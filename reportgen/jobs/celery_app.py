@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 
 from celery import Celery
 
-from . import broker_url
+from .broker import broker_url
 from .execute import run_job
 from .model import Job, JobResult, Progress
 from .status import JobBook

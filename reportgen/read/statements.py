@@ -19,6 +19,7 @@ from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
+from .statements_fractions import fraction_part_statements, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
@@ -207,7 +208,8 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         else:
             kind = "fraction"
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
-                             denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30]}))
+                             denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30],
+                                                                   "at": str(m.start())}))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
         share = _FRACTION_SHARE.match(text, m.end()) if kind == "fraction" else _SCORE_SHARE.match(text, m.end())
         if kind in ("fraction", "score") and share and yv:
@@ -268,6 +270,12 @@ _DATE_NUM = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _AS_OF = re.compile(r"(tính\s+(?:đến|tới)(?:\s+hết)?|cập\s+nhật\s+đến|số\s+liệu\s+đến|tại\s+thời\s+điểm|thời\s+điểm)"
                     r"\s*(?:ngày\s*)?$", re.I)
 _UNTIL = re.compile(r"đến\s+(?:hết\s+)?(?:ngày\s*)?$", re.I)  # the end of a range: "từ … đến hết 14/03/2023"
+# The period the figures cover: "thời điểm từ … đến hết …", "số liệu từ … đến …",
+# "kỳ báo cáo: từ … đến …", "tính từ ngày … đến ngày …".
+_DATA_RANGE = re.compile(r"(?:thời\s+điểm|thời\s+gian\s+(?:lấy\s+)?số\s+liệu|số\s+liệu|kỳ(?:\s+báo\s+cáo)?|tính)"
+                         r"\s*:?\s*(?:được\s+tính\s+)?từ\s+(?:ngày\s*)?(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
+                         r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s*)?$",
+                         re.I)
 _DEADLINE = re.compile(r"(trước\s+ngày|hạn(?:\s+xử\s+lý)?|chậm\s+nhất(?:\s+(?:là\s+)?ngày)?|trước)\s*:?\s*(?:ngày\s*)?$", re.I)
 _CITED = re.compile(r"(?:số|quyết\s+định|công\s+văn|nghị\s+định|thông\s+tư|kế\s+hoạch|tờ\s+trình|báo\s+cáo|chỉ\s+thị|văn\s+bản)"
                     r"[^.;]{0,80}?\bngày\s*$", re.I)
@@ -294,8 +302,12 @@ def _date_statements(block: Block, scope: str | None) -> list[Statement]:
         if date is None:
             continue
         before = text[max(0, m.start() - 120):m.start()]
+        role = _date_role(before)
+        raw = {"text": m.group(0), "role": role}
+        if role == "until" and _DATA_RANGE.search(before):
+            raw["data_range"] = "1"  # "(thời điểm từ 15/12/2022 đến hết 14/03/2023)": what the figures cover
         out.append(Statement(kind="date", text=m.group(0), paragraph=block.index, page=block.page, date=date,
-                             scope=scope, raw={"text": m.group(0), "role": _date_role(before)}))
+                             scope=scope, raw=raw))
     return out
 
 
@@ -358,6 +370,9 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(_list_sum_statements(blocks, i, scope))
         out.extend(_fraction_statements(block, scope))
         out.extend(band_statements(block, scope, out))
+        here = [st for st in out if st.paragraph == block.index]
+        out.extend(fraction_part_statements(block, scope, here))
+        out.extend(percent_fraction_shares(block, scope, here))
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))

@@ -191,6 +191,9 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
     prev_end, prev_stat, prev_clause = 0, None, -1
     prev_unit: str | None = None
     k = 0
+    # A block of figures alone ("100,000%", a chart's axis read as a line)
+    # says nothing about what they measure: no claim.
+    wordy = bool(re.search(r"[^\W\d_]{2,}", _PERCENT.sub(" ", text)))
     for start, end, written, measure in _figures(text):
         clause = _clause_start(text, start)
         segment = text[max(prev_end, clause):start]
@@ -216,7 +219,7 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         subj = list(_SUBJECT.finditer(text, _sentence_start(text, start), start))
         of_max = "1" if re.match(r"\s*(?:số\s+)?điểm\s+tối\s+đa", text[end:], re.I) else ""
         lost = "1" if re.match(r"\s*(?:tổng\s+)?(?:số\s+)?điểm\s+bị\s+trừ", text[end:], re.I) else ""
-        raw = {"claim": "" if rule_like else "1", "stat": stat or "", "of_max": of_max, "lost": lost,
+        raw = {"claim": "" if rule_like or not wordy else "1", "stat": stat or "", "of_max": of_max, "lost": lost,
                "clause": text[_sentence_start(text, start):start],
                "before": text[max(0, start - 200):start], "unit": unit or "",
                "subject": subject_key(subj[-1].group("what")) if subj else "", "measure": measure, "at": str(start),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Column, Finding, ScoreRow, ScoreTable
 from ..raw import RawTable
@@ -39,9 +40,39 @@ def result_roles(header_text: str) -> list[str]:
 
 
 def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: CellReader) -> ScoreTable:
+    """The score table of token rows: the header bound to a scheme
+    (:func:`_bind_header`), then each row read in turn (:func:`_read_row`);
+    a row of one or two cells is a section heading ("I", "Khối sở")."""
     rows = [(raw, r, [c.text for c in cells], cells) for raw in raws for r, cells in enumerate(raw.rows)]
     counts = Counter(len(t) - 3 for _, _, t, _ in rows if len(t) > 3)
-    n_values = counts.most_common(1)[0][0] if counts else 0
+    bound = _bind_header(raws, index, scheme_name, counts.most_common(1)[0][0] if counts else 0, reader)
+    section: tuple[str | None, str | None] = (None, None)
+    for raw, r, texts, cells in rows:
+        if len(texts) <= 2:
+            if texts and ROMAN.match(texts[0]):
+                section = (texts[0].rstrip("."), texts[1] if len(texts) > 1 else None)
+            continue
+        bound.table.rows.append(_read_row(bound, texts, cells[0].page or raw.page, r, section, reader))
+    return bound.table
+
+
+@dataclass
+class _Bound:
+    """A token table's header as bound: its table (columns set, no rows
+    yet), the scheme (or None), the score keys and the result roles in the
+    order the row's values give them."""
+
+    table: ScoreTable
+    scheme: Scheme | None
+    keys: list[str]
+    results: list[str]
+    labels: dict[str, str | None]
+
+
+def _bind_header(raws: list[RawTable], index: int, scheme_name: str | None, n_values: int,
+                 reader: CellReader) -> _Bound:
+    """The scheme the header's words name (or one made from its maxima,
+    noted as assumed), the columns and the result roles."""
     header = "\n".join(raw.header_text or "" for raw in raws[:1])
     scheme = detect_text(header, n_values, scheme_name)
     results = [r for r in result_roles(header) if r != "grade"]
@@ -56,30 +87,30 @@ def bind(raws: list[RawTable], index: int, scheme_name: str | None, reader: Cell
     if own is not None:
         table.scheme_data = own
         reader.note(adhoc.assumed_finding(index, own, raws[0].page))
-    labels = {c.key: c.label for c in table.columns}
-    section = section_title = None
-    for raw, r, texts, cells in rows:
-        if len(texts) <= 2:
-            if texts and ROMAN.match(texts[0]):
-                section, section_title = texts[0].rstrip("."), (texts[1] if len(texts) > 1 else None)
-            continue
-        name, values, trailing = _split(texts, len(keys) + len(results))
-        row = ScoreRow(unit=name, no=texts[0], section=section, section_title=section_title,
-                       page=cells[0].page or raw.page, source_row=r)
-        n = len(table.rows)
-        scores, totals = _apart(values, len(keys), len(results))
-        if len(values) < len(keys) + len(results):
-            reader.note(_short_row(index, n, name, row.page, len(values), len(keys) + len(results)))
-        for key, text in zip(keys, scores):
-            row.raw[key] = text
-            cell = reader.read(text, "score", row=n, unit=name, column=key, page=row.page, label=labels.get(key))
-            row.scores[key] = cell.value if cell is not None and cell.is_number else None
-        for role, text in zip(results, totals):
-            set_result(row, role, text, scheme, reader, n)
-        if trailing:
-            set_result(row, "grade", trailing, scheme, reader, n)
-        table.rows.append(row)
-    return table
+    return _Bound(table, scheme, keys, results, {c.key: c.label for c in table.columns})
+
+
+def _read_row(bound: _Bound, texts: list[str], page: int | None, source_row: int,
+              section: tuple[str | None, str | None], reader: CellReader) -> ScoreRow:
+    """One token row: its name, its score cells in the scheme's order, its
+    results from the end of the row, and the trailing words as the grade."""
+    keys, results, index = bound.keys, bound.results, bound.table.index
+    name, values, trailing = _split(texts, len(keys) + len(results))
+    row = ScoreRow(unit=name, no=texts[0], section=section[0], section_title=section[1], page=page,
+                   source_row=source_row)
+    n = len(bound.table.rows)
+    scores, totals = _apart(values, len(keys), len(results))
+    if len(values) < len(keys) + len(results):
+        reader.note(_short_row(index, n, name, row.page, len(values), len(keys) + len(results)))
+    for key, text in zip(keys, scores):
+        row.raw[key] = text
+        cell = reader.read(text, "score", row=n, unit=name, column=key, page=row.page, label=bound.labels.get(key))
+        row.scores[key] = cell.value if cell is not None and cell.is_number else None
+    for role, text in zip(results, totals):
+        set_result(row, role, text, bound.scheme, reader, n)
+    if trailing:
+        set_result(row, "grade", trailing, bound.scheme, reader, n)
+    return row
 
 
 def _scheme_from_text(header: str, n_scores: int) -> Scheme | None:

@@ -95,3 +95,64 @@ def test_a_unit_in_two_tables_with_no_match_is_a_doubt(tmp_path):
                     encoding="utf-8")
     found = [f for f in verify_path(path).findings if f.rule == "unit-figure-vs-table"]
     assert [(f.severity, f.unit, f.reported, f.expected) for f in found] == [("warning", "Sở Nội vụ", "91.00", None)]
+
+
+# Figures of the Lâm Đồng appraisal report (ld-cchc2025-bc36-thamdinh.pdf): the
+# departments' overall index on page 5, and on page 24 the survey component
+# (15 points) whose sentence names its own highest and lowest units.
+OVERALL = """Kết quả đánh giá chung đối với các tiêu chí của các sở, ngành như sau:
+
+| STT | Đơn vị | Điểm chuẩn tối đa | Điểm tự đánh giá | Điểm thẩm định | Chỉ số |
+|---|---|---|---|---|---|
+| 1 | Sở Xây dựng | 72,50 | 67,99 | 66,39 | 91,57% |
+| 2 | Sở Tài chính | 72,00 | 69,00 | 61,75 | 85,76% |
+| 3 | Sở Y tế | 74,50 | 71,42 | 58,89 | 79,05% |
+| 4 | Thanh tra tỉnh | 66,00 | 52,50 | 51,50 | 78,03% |
+"""
+SURVEY_SENTENCE = ("Điểm số trung bình của các cơ quan đạt 12,15/15 điểm; chỉ số cao nhất là {high}% "
+                   "(Thanh tra tỉnh) và thấp nhất là {low}% (Sở Y tế). Kết quả cụ thể như sau:\n")
+SURVEY = """
+| STT | Đơn vị | Điểm đạt được (điểm chuẩn tối đa: 15đ) | Tỷ lệ (%) |
+|---|---|---|---|
+| 1 | Thanh tra tỉnh | 12,734 | 84,893% |
+| 2 | Sở Tài chính | 12,354 | 82,362% |
+| 3 | Sở Xây dựng | 12,082 | 80,547% |
+| 4 | Sở Y tế | 11,636 | 77,572% |
+"""
+
+
+def _bc36(tmp_path: Path, high: str, low: str, survey: bool):
+    path = tmp_path / "bc36.txt"
+    path.write_text(HEAD + "1. Kết quả đánh giá các tiêu chí\n" + OVERALL
+                    + "\n2. Kết quả khảo sát cán bộ, công chức\n" + SURVEY_SENTENCE.format(high=high, low=low)
+                    + (SURVEY if survey else "") + TAIL, encoding="utf-8")
+    result = verify_path(path)
+    found = [f for f in result.findings if f.rule == "unit-figure-vs-table"]
+    return [(f.severity, f.unit, f.table, f.reported, f.expected) for f in found], result
+
+
+def test_a_component_figure_of_another_section_is_no_error(tmp_path):
+    """The survey's 84,893% and 77,572% are not the overall index of page 5
+    (78,03% and 79,05%): with the survey's table not read they are doubts
+    left unchecked, never errors."""
+    found, result = _bc36(tmp_path, "84,893", "77,572", survey=False)
+    assert sorted(found) == [("warning", "Sở Y tế", 0, "77.572", None),
+                             ("warning", "Thanh tra tỉnh", 0, "84.893", None)]
+    assert not any(f.severity == "error" for f in result.findings)
+
+
+def test_the_component_figure_is_held_to_the_table_that_follows(tmp_path):
+    found, _ = _bc36(tmp_path, "84,893", "77,572", survey=True)
+    assert found == []
+    found, _ = _bc36(tmp_path, "84,893", "77,752", survey=True)
+    assert found == [("error", "Sở Y tế", 1, "77.752", "77.572")]
+
+
+def test_a_generic_header_named_by_the_sentence_does_not_make_it_sure(tmp_path):
+    """“chỉ số cao nhất” names the measure every table has (“Chỉ số”), not
+    the page-5 column: a figure of another passage stays a doubt."""
+    path = tmp_path / "bc.txt"
+    path.write_text(HEAD + "1. Kết quả đánh giá các tiêu chí\n" + OVERALL + "\n2. Kết quả khảo sát\n"
+                    + "Chỉ số của Sở Y tế là 77,572%, thấp nhất.\n" + TAIL, encoding="utf-8")
+    found = [(f.severity, f.reported) for f in verify_path(path).findings if f.rule == "unit-figure-vs-table"]
+    assert found == [("warning", "77.572")]

@@ -12,7 +12,7 @@ from parsers.settings import ReaderSettings
 from reportgen.raw import UnreadableInput
 from reportgen.read import read_path
 
-from support import S002
+from support import REAL, S002
 
 
 @pytest.mark.parametrize("given, named", [
@@ -55,3 +55,27 @@ def test_no_settings_and_default_settings_read_seed_002_alike():
     assert read_path(S002, ReaderSettings()).to_json() == plain
     assert read_path(S002, {"ocr": "never", "trim_web_page": True}).to_json() == plain
     assert [len(t["rows"]) for t in plain["tables"]] == [26]
+
+
+REAL_PDF = REAL / "ld-cchc2025-pl1-chidao.pdf"
+
+
+def test_the_pdf_reader_takes_the_reader_settings_and_validates_a_mapping():
+    from parsers import pdf
+
+    seen = []
+    doc = pdf.read(REAL_PDF, ReaderSettings(pages=(2,), ocr="never", on_page=lambda *a: seen.append(a)))
+    assert seen == [("reading", 2, 5)]
+    assert doc.page_count == 5
+    assert {b.page for b in doc.paragraphs} | {t.page for t in doc.tables} == {2}
+    with pytest.raises(UnreadableInput, match="Không có bộ đọc PDF 'tabula'"):
+        pdf.read(REAL_PDF, {"engine": "tabula"})
+    with pytest.raises(ValueError, match="không có: ocr_mode"):
+        pdf.read(REAL_PDF, {"ocr_mode": "never"})
+
+
+def test_the_ocr_reader_refuses_a_bad_setting_before_rendering():
+    from parsers.ocr import prepare_page
+
+    with pytest.raises(ValueError, match="thiết lập đọc ocr_dpi phải là"):
+        prepare_page(REAL_PDF, 0, {"ocr_dpi": 0})

@@ -1,0 +1,104 @@
+"""Fractions of the prose that explain another figure of the same sentence:
+
+- parts of a fraction listed after it: "đã kiểm tra 42/139 cơ quan, đơn vị,
+  đạt tỷ lệ 30% (4/15 sở, ngành và 38/124 UBND cấp xã)": the numerators add up
+  to 42 and the denominators to 139 — two ``sum`` statements marked
+  ``raw["fraction_parts"]`` ("num", "den");
+- the fraction a percent is computed from, given in brackets right after it:
+  "tiến độ … đạt 75,2% (số tiền đã nộp đạt 654,935/871,321 triệu đồng)": a
+  ``share`` of a / b.
+
+Both are read only where the words leave no doubt: the parts are in brackets
+(or after "gồm") right after the whole, with no comparison among them ("năm
+trước", "so với", "tăng"), and at least one of the two sums holds exactly (a
+list whose numerators and denominators both miss is not a split of that
+fraction); a percent's bracket holds exactly one fraction.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Statement
+from .statements_blocks import Block
+
+_COMPARE = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|tăng|giảm|chênh|nhiều\s+hơn|"
+                      r"ít\s+hơn)(?!\w)", re.I)
+_PARTS_OPEN = re.compile(r"\(|(?<!\w)(?:bao\s+gồm|gồm)(?!\w)\s*:?", re.I)
+_PERCENT_BRACKET = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*\(([^()]{3,200})\)")
+
+
+def _bracket_end(text: str, start: int) -> int:
+    """The end of the list opened at ``start``: its closing bracket, or the
+    end of the sentence."""
+    if text[start - 1:start] == "(":
+        close = text.find(")", start)
+        return close if close >= 0 else len(text)
+    ends = [i for i in (text.find(". ", start), text.find(";", start)) if i >= 0]
+    return min(ends, default=len(text))
+
+
+def fraction_part_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """Sums of the fractions listed as the parts of a fraction (see the module)."""
+    text = block.text
+    fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
+                        and st.raw.get("at", "").isdigit()), key=lambda st: int(st.raw["at"]))
+    out: list[Statement] = []
+    for k, whole in enumerate(fractions):
+        at = int(whole.raw["at"])
+        after = at + len(whole.text)
+        following = fractions[k + 1:]
+        if not following:
+            break
+        opening = _PARTS_OPEN.search(text, after, min(len(text), after + 120))
+        if opening is None or int(following[0].raw["at"]) < opening.end():
+            continue  # another fraction comes first: not the whole's list
+        if re.search(r"[.;]\s", text[after:opening.start()]):
+            continue  # the list is in another sentence
+        end = _bracket_end(text, opening.end())
+        inner = text[opening.end():end]
+        parts = [st for st in following if int(st.raw["at"]) < end]
+        if len(parts) < 2 or _COMPARE.search(inner):
+            continue
+        nums = [p.numerator for p in parts]
+        dens = [p.denominator for p in parts]
+        num_ok = sum(nums, Decimal(0)) == whole.numerator
+        den_ok = sum(dens, Decimal(0)) == whole.denominator
+        if not (num_ok or den_ok):
+            continue  # neither adds up: not a split of this fraction
+        words = text[at:end + 1]
+        den_at = words.find("/") + 1
+        for which, total, values, written in (("num", whole.numerator, nums, words),
+                                              ("den", whole.denominator, dens, words[den_at:])):
+            out.append(Statement(kind="sum", text=written, paragraph=block.index, page=block.page, whole=total,
+                                 parts=values, scope=scope,
+                                 raw={"mode": "partition", "fraction_parts": which, "whole_at": str(at),
+                                      "parts_at": ",".join(p.raw["at"] for p in parts)}))
+    return out
+
+
+def percent_fraction_shares(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """Shares a / b of a percent followed by the one fraction it is computed
+    from, in brackets (see the module)."""
+    from .statements_shares import percent_value
+
+    text = block.text
+    fractions = [st for st in known if st.paragraph == block.index and st.kind in ("fraction", "score")
+                 and st.raw.get("at", "").isdigit() and st.denominator]
+    taken = {(st.value, st.whole) for st in known if st.paragraph == block.index and st.kind == "share"}
+    out: list[Statement] = []
+    for m in _PERCENT_BRACKET.finditer(text):
+        if text[max(0, m.start() - 1):m.start()].isdigit() or _COMPARE.search(m.group(2)):
+            continue
+        inside = [st for st in fractions if m.start(2) <= int(st.raw["at"]) < m.end(2)]
+        if len(inside) != 1:
+            continue
+        frac = inside[0]
+        pct = percent_value(m.group(1))
+        if pct is None or (frac.numerator, frac.denominator) in taken or frac.numerator > frac.denominator:
+            continue
+        out.append(Statement(kind="share", text=text[m.start():m.end()], paragraph=block.index, page=block.page,
+                             value=frac.numerator, whole=frac.denominator, percent=pct[0], scope=scope,
+                             raw={"percent": m.group(1) + "%", "wrong_separator": "1" if pct[1] else "",
+                                  "whole_inferred": "", "bracketed": "1"}))
+    return out
