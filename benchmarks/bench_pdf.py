@@ -240,8 +240,11 @@ def producer_table(title: str, items: list[tuple[str, Path, list[list[str]]]], c
             else:
                 cols.append(f"{'—':>22s}")
         t, c = times[producer], cpu_times[producer]
+        # a scan has no text layer: bare pdfplumber reads nothing there, so
+        # its time is no measure of the same work (our time is Tesseract's)
         ratio = (f"{t['ours'] / t['pdfplumber']:8.2f} / {c['ours'] / c['pdfplumber']:5.2f}"
-                 if t.get("pdfplumber") and c.get("pdfplumber") else f"{'—':>16s}")
+                 if t.get("pdfplumber") and c.get("pdfplumber") and producer != "scan"
+                 else f"{'— (no text layer)' if producer == 'scan' else '—':>17s}")
         print(f"{producer:12s} " + " ".join(f"{c:>22s}" for c in cols) + " " + ratio)
 
 

@@ -1,14 +1,20 @@
-"""A fraction of the prose split into the fractions listed after it ("42/139
-cơ quan, đơn vị (4/15 sở, ngành và 38/124 UBND cấp xã)", read by
-read.statements_fractions): the numerators add up to the whole's numerator
-and the denominators to its denominator."""
+"""Figures of the prose derived from another figure of the same sentence:
+
+- a fraction split into the fractions listed after it ("42/139 cơ quan, đơn
+  vị (4/15 sở, ngành và 38/124 UBND cấp xã)", read by read.statements_fractions):
+  the numerators add up to the whole's numerator and the denominators to its
+  denominator;
+- a share of a target raised c% over a base, next to the share of that base
+  ("bằng 98,44% dự toán Trung ương … bằng 78,75% so với chỉ tiêu phấn đấu tăng
+  thu 25% so với dự toán Trung ương giao", read by read.statements_targets)."""
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement
-from .prose_counts import finding_at, vi_number
+from ..numbers import format_vi, places_of, quantize
+from .prose_counts import finding_at, vi_number, vi_percent
 from .registry import CheckContext, rule
 
 
@@ -43,3 +49,40 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"Các {what} của phân số thành phần {' + '.join(vi_number(p) for p in st.parts)} = "
                          f"{vi_number(total)}, không bằng {what} {vi_number(st.whole)} của phân số tổng",
                          st, reported=str(st.whole), expected=str(total))
+
+
+_HUNDRED = Decimal(100)
+
+
+@rule("PERCENT_MISMATCH", "Tỷ lệ so với chỉ tiêu tăng thêm khác tỷ lệ so với mức gốc chia cho mức tăng")
+def raised_target_share(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một con số nêu hai tỷ lệ trong cùng câu, so với một mức gốc và so với
+    chỉ tiêu tăng c% so với chính mức gốc ấy ("bằng 98,44% dự toán Trung ương … và bằng
+    78,75% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán Trung ương giao"): tỷ lệ
+    thứ hai = tỷ lệ thứ nhất × 100 / (100 + c), sai khác trong một đơn vị của chữ số cuối.
+    Vì sao: tỷ lệ so với chỉ tiêu được tính tay từ tỷ lệ so với dự toán; sửa một con số
+    mà quên con số kia làm câu tự mâu thuẫn.
+    Ví dụ sai: "bằng 98,44% dự toán Trung ương và bằng 87,75% so với chỉ tiêu phấn đấu tăng
+    thu 25% so với dự toán Trung ương giao".
+    Ví dụ đúng: "… và bằng 78,75% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán
+    Trung ương giao" (98,44 × 100 / 125 = 78,752)."""
+    for st in report.statements:
+        if st.kind != "percent" or not st.raw.get("of_raised") or st.percent is None:
+            continue
+        base, raised = Decimal(st.raw["of_raised"]), Decimal(st.raw["raised_by"])
+        first = next((o for o in report.statements if o.kind == "percent" and o.paragraph == st.paragraph
+                      and o.raw.get("at") == st.raw.get("raised_from")), None)
+        ctx.ledger.statement_checked(st, "share-of-raised-target")
+        if first is not None:
+            ctx.ledger.statement_checked(first, "share-of-raised-target")
+        exact = base * _HUNDRED / (_HUNDRED + raised)
+        places = places_of(st.percent)
+        if abs(exact - st.percent) <= Decimal(1).scaleb(-places):
+            continue  # within one unit of the last place (both shares are rounded)
+        shown = max(places, 2)
+        yield finding_at("PERCENT_MISMATCH", "error",
+                         f"Bằng {vi_percent(base, places_of(base))} mức gốc thì bằng {vi_percent(exact, shown)} "
+                         f"chỉ tiêu tăng {vi_percent(raised, places_of(raised))} so với mức gốc "
+                         f"({format_vi(base, places_of(base))} × 100 / {vi_number(_HUNDRED + raised)}), "
+                         f"không phải {vi_percent(st.percent, places)}", st,
+                         reported=str(st.percent), expected=str(quantize(exact, shown)))

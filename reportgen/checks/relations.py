@@ -335,11 +335,13 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             # Parts sit next to their total: a run ending just before it or starting just after it.
             runs = [values[i:at] for i in range(0, at - 1)] + [values[at + 1:j] for j in range(at + 3, len(values) + 1)]
             for parts in runs:
-                if not _plausible_total(total, parts):
-                    continue
+                plausible = _plausible_total(total, parts)
                 holds, checks = _sum_fit(frame, total, parts)
                 distinct = len({t for _, t, _, ok in checks if ok})
-                fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                if plausible:
+                    fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                else:
+                    fits = _discovered_sum(checks)
                 if fits and distinct >= 2 and (total.index not in best_for or holds > best_for[total.index][0]):
                     best_for[total.index] = (holds, checks, parts)
         for t_index, (_, checks, parts) in best_for.items():
@@ -366,6 +368,17 @@ def _plausible_total(total: Col, parts: list[Col]) -> bool:
     return total.max is not None and all(m is not None for m in maxima) and sum(maxima) == total.max
 
 
+def _discovered_sum(checks: list) -> bool:
+    """A total no header names ("Số hồ sơ đã giải quyết | Đúng hạn | Quá hạn"),
+    found from the numbers alone: the sum is exact (no rounding allowed) on at
+    least MIN_ROWS rows with at least 3 different totals, one of them 10 or
+    more, and on SHARE of the rows — equal sums of written figures row after
+    row do not happen by chance."""
+    exact = [t for _, t, got, ok in checks if ok and got == t]
+    return (adopted(len(exact), len(checks)) and len(exact) >= MIN_ROWS and len(set(exact)) >= 3
+            and max(exact) >= 10)
+
+
 def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bool:
     """A total the header names ("Tổng điểm", "Điểm đạt") over a run of columns that
     each state their maximum ("(6 điểm)", "(15đ)") is a stated relation: it is
@@ -378,7 +391,8 @@ def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bo
 def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     checks = []
     holds = 0
-    for row in frame.units:
+    # A "Tổng cộng" row obeys a sum across columns as the units do.
+    for row in frame.units + [r for r in frame.rows if r.kind == "stat" and r.stat == "sum"]:
         t = row.value(total.index)
         # A part written "-" does not apply: it adds nothing (an empty cell is unread: no check).
         vals = [Decimal(0) if v is None and c.index in row.na else v

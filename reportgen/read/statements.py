@@ -23,6 +23,7 @@ from .statements_fractions import fraction_part_statements, percent_fraction_sha
 from .statements_grades import grade_statements
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
+from .statements_targets import mark_raised_targets
 
 # --- numbers in prose --------------------------------------------------------------------
 
@@ -376,5 +377,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))
+        mark_raised_targets(block, out)
         out.extend(_date_statements(block, scope))
     return out

@@ -46,6 +46,8 @@ def base(old: str, new: str) -> str:
 SUM = "1. Kết quả\nTrong tháng, tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, {b} hồ sơ trực tiếp)."
 FRACTION_PARTS = ("1. Công tác kiểm tra\nTrong năm, đã tổ chức kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30% "
                   "({n}/15 sở, ngành và 38/124 UBND cấp xã).")
+RAISED = ("1. Cải cách tài chính công\nTổng thu ngân sách đến ngày 05/8/2023 đạt 2.353,6 tỷ đồng, bằng 98,44% dự toán "
+          "Trung ương và bằng {p}% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán Trung ương giao.")
 GRADES_OK = ("Kết quả: 07 xã, phường xếp loại Tốt: Xã Hợp Thành, Xã Tả Phìn, Phường Lào Cai, Xã A Mú Sung, "
              "Xã Gia Phú, Xã Y Tý, Xã Bát Xát.")
 SHARES = ("1. Kết quả giải quyết\nTổng số hồ sơ tiếp nhận 13.597 hồ sơ. Số hồ sơ đã giải quyết 12.490 hồ sơ, "
@@ -339,6 +341,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "grade-count-vs-list": (doc("1. Kết quả\n02 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế."),
                             doc("1. Kết quả\n03 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế.")),
     "prose-sums": (doc(SUM.format(b=40)), doc(SUM.format(b=41))),
+    "raised-target-share": (doc(RAISED.format(p="78,75")), doc(RAISED.format(p="87,75"))),
     "fraction-parts": (doc(FRACTION_PARTS.format(n=4)), doc(FRACTION_PARTS.format(n=5))),
     "grade-counts-vs-whole": (
         doc("1. Kết quả\nThực hiện đánh giá đối với 20 cơ quan. Kết quả: 12/20 cơ quan xếp loại Xuất sắc; "
