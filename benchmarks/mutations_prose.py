@@ -31,7 +31,8 @@ from reportgen.read import read_path
 
 from mutations import changed_number
 
-PROSE_KINDS = ("date-impossible", "date-inconsistent", "grade-count", "sum", "share", "statistic", "unit-figure")
+PROSE_KINDS = ("date-impossible", "date-inconsistent", "grade-count", "sum", "share", "statistic", "unit-figure",
+               "listed-count")
 _MONTH_30 = (4, 6, 9, 11)
 
 
@@ -109,6 +110,17 @@ def _claim_mutations(st, h: int) -> list[tuple[str, str, str, str | None]]:
     elif st.kind == "share" and st.raw.get("percent") and st.text.endswith(st.raw["percent"]):
         token = st.raw["percent"]
         return [("share", st.text[-40:], token, changed_number(token, h))]
+    elif st.kind == "fraction" and st.raw.get("listed") and "/" in st.text:
+        # "Có 2/14 cơ quan …: Sở A, Sở B": the count of the names listed
+        x, y = st.text.split("/", 1)
+        context = st.raw.get("context", "")
+        at = context.find(st.text)
+        anchor = context[at:at + len(st.text) + 25] if at >= 0 else st.text
+        return [("listed-count", anchor, st.text, f"{_count_changed(x.strip())}/{y}")]
+    elif st.kind == "percent" and st.raw.get("of_raised"):
+        found = _anchor_before(st, st.text)  # the share of a raised target
+        if found is not None:
+            return [("share", found[0], st.text, changed_number(st.text, h))]
     elif st.kind in ("percent", "score", "rank") and st.raw.get("claim"):
         kind = "unit-figure" if st.raw.get("unit") else "statistic" if st.raw.get("stat") else None
         token = st.text if st.kind != "rank" else st.raw.get("text", st.text)

@@ -97,3 +97,24 @@ def test_generated_lists(tmp_path, case):
                                        what=rng.choice(_WHATS), names=names)
     found = _found(_verify(tmp_path, text))
     assert found == ([("error", str(x), str(k))] if bad else []), text
+
+
+def test_the_benchmark_mutates_a_listed_count_and_catches_it(tmp_path):
+    import sys
+
+    from support import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import mutations_prose
+
+    rows = "\n".join(f"| {i + 1} | {u} | {90 - i},{i:02d} |" for i, u in enumerate(SO + XA))
+    source = tmp_path / "src" / "bc.txt"
+    source.parent.mkdir()
+    source.write_text(DOC.format(prose=REAL[1][0].format(n=2), rows=rows), encoding="utf-8")
+    ms = [m for m in mutations_prose.candidates(source, seed=3) if m.kind == "listed-count"]
+    assert [(m.old, m.new) for m in ms] == [("2/14", "3/14")]
+    out = tmp_path / "out"
+    out.mkdir()
+    baseline = mutations_prose.verify_findings(source)
+    after = mutations_prose.verify_findings(mutations_prose.write_mutated(ms[0], out))
+    assert mutations_prose.outcome(ms[0], baseline, after) == "caught"
