@@ -99,6 +99,9 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     """All findings for a report: what the reader noticed, then every rule's."""
     ctx = ctx or CheckContext()
     ctx.ledger.register(report)
+    from .relations_support import register_rank_cells  # a rule module: imported once the registry is built
+
+    register_rank_cells(report, ctx.ledger)
     findings: list[Finding] = []
     for f in report.read_findings:
         f.rule = f.rule or reader_rule_name(f.code)
