@@ -59,6 +59,8 @@ def separator_marks(crop) -> tuple[int, list[int]] | None:
 
 def _value(text: str) -> Decimal | None:
     head = text.split("/")[0]
+    if "," not in head and not re.search(r"\.\d{3}(?!\d)", head):
+        head = head.replace(".", ",")  # a point OCR read for the decimal comma ('4.75')
     try:
         return Decimal(head.replace(".", "").replace(",", "."))
     except InvalidOperation:
