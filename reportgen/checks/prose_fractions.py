@@ -9,6 +9,7 @@
   thu 25% so với dự toán Trung ương giao", read by read.statements_targets)."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -86,3 +87,55 @@ def raised_target_share(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"({format_vi(base, places_of(base))} × 100 / {vi_number(_HUNDRED + raised)}), "
                          f"không phải {vi_percent(st.percent, places)}", st,
                          reported=str(st.percent), expected=str(quantize(exact, shown)))
+
+
+def _units_named(text: str, units: list[str]) -> tuple[list[str], str]:
+    """The table units named in ``text`` (each once, longest names first) and
+    what is left of the text when their names and the separators are taken out."""
+    from ..read.statements_quantities import _fold, _unit_forms, _whole_words
+
+    folded = _fold(text)
+    found: list[str] = []
+    forms = sorted(((f, u) for u in dict.fromkeys(units) for f in _unit_forms(u)), key=lambda x: -len(x[0]))
+    for form, unit in forms:
+        at = folded.find(form)
+        while at >= 0 and not _whole_words(folded, at, len(form)):
+            at = folded.find(form, at + 1)
+        if at < 0 or unit in found:
+            continue
+        found.append(unit)
+        folded = folded[:at] + " " * len(form) + folded[at + len(form):]
+    joins = "|".join(re.escape(_fold(w)) for w in ("và", "gồm", "các", "cùng"))
+    rest = re.sub(r"(?<!\w)(?:" + joins + r"|ubnd)(?!\w)|[\s,;.:\-–]", "", folded)
+    return found, rest
+
+
+@rule("GRADE_COUNT_MISMATCH", "Số đơn vị x/y nêu trong lời văn khác số tên đơn vị liệt kê ngay sau")
+def count_vs_listed_units(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một số đơn vị viết x/y ("Có 2/14 cơ quan, đơn vị đạt yêu cầu …",
+    "chỉ có 04/15 đơn vị") và danh sách tên đơn vị ngay sau nó (sau dấu hai chấm, trong
+    ngoặc hoặc sau "gồm"): x bằng số tên. Tên được nhận ra bằng tên các đơn vị trong các
+    bảng của văn bản; chỉ báo lỗi khi mọi tên trong danh sách là đơn vị của bảng.
+    Vì sao: danh sách được thêm, bớt tên mà số đếm không sửa theo (hoặc ngược lại).
+    Ví dụ sai: "Có 3/14 cơ quan đạt yêu cầu: Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh."
+    Ví dụ đúng: "Có 2/14 cơ quan đạt yêu cầu: Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh"."""
+    units = [r.unit for t in report.tables for r in t.rows if r.unit]
+    if not units:
+        return
+    for st in report.statements:
+        listed = st.raw.get("listed")
+        if st.kind != "fraction" or not listed or st.numerator is None:
+            continue
+        found, rest = _units_named(listed, units)
+        if not found:
+            continue
+        n = int(st.numerator)
+        if len(found) == n:
+            ctx.ledger.statement_checked(st, "count-vs-listed-units")
+            continue
+        if rest:
+            continue  # names that are no unit of the tables: the count is not decided
+        ctx.ledger.statement_checked(st, "count-vs-listed-units")
+        yield finding_at("GRADE_COUNT_MISMATCH", "error",
+                         f"Văn bản nêu {st.text} đơn vị nhưng liệt kê {len(found)} tên: {'; '.join(found)}", st,
+                         reported=str(n), expected=str(len(found)))

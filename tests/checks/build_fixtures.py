@@ -271,6 +271,8 @@ Kết quả cụ thể như sau:
 | 4 | Xã Búng Lao | 83,45 | 83,45 |
 | 5 | Xã Xuân Lao | 78,00 | 78,00 |
 """
+LISTED = STATS.replace("Chỉ số trung bình của các xã đạt {avg}%; cao nhất là 95,10% (Xã Ẳng Nưa), thấp nhất là "
+                       "78,00% (Xã Xuân Lao).", "Có {n}/5 xã có chỉ số đạt từ 90% trở lên: Xã Ẳng Nưa và Xã Ẳng Cang.")
 NAMED = """1. Kết quả
 | STT | Đơn vị | Công khai, minh bạch | Thanh toán trực tuyến (tối đa 10 điểm) |
 |---|---|---|---|
@@ -397,6 +399,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
     "grade-count-restated": (doc(RESTATED.format(n="10")), doc(RESTATED.format(n="09"))),
     "figure-restated": (doc(FIGURES.format(p="97,4")), doc(FIGURES.format(p="96,4"))),
+    "count-vs-listed-units": (doc(LISTED.format(n=2)), doc(LISTED.format(n=3))),
     "stat-vs-table": (doc(STATS.format(avg="86,55")), doc(STATS.format(avg="85,55"))),
     "unit-figure-vs-table": (doc(UNIT_FIGURES.format(p="83,45")), doc(UNIT_FIGURES.format(p="85,45"))),
     "band-count-vs-table": (doc(BAND_COUNTS.format(a=3, p="60,00")), doc(BAND_COUNTS.format(a=4, p="80,00"))),
