@@ -6,8 +6,8 @@ half of the line of digits, between two of them. So for every number cell
 of a scanned table the cell's ink is cut into its glyphs; when the tall
 glyphs (digits and slashes) are as many as the characters OCR read besides
 its separators, each small low mark between them is a separator at that
-place, and the text is rebuilt with the column's decimal sign (the comma in
-vi_VN, the sign most of the column's cells are written with). A cell whose
+place, and the text is rebuilt with the decimal comma of vi_VN (a point read before
+one or two digits is never a thousands mark; a point before three is left). A cell whose
 separator cannot be placed from the image is never given one by guess: when
 the column's other values say one is missing (the value is far above all of
 them), or it holds a point where vi_VN writes a comma, its confidence is set
@@ -67,12 +67,13 @@ def _value(text: str) -> Decimal | None:
         return None
 
 
-def _rebuilt(text: str, marks: tuple[int, list[int]] | None, sign: str) -> str | None:
+def _rebuilt(text: str, marks: tuple[int, list[int]] | None, sign: str, slashes: bool = True) -> str | None:
     """The text with its separators where the image has them, or None when
-    the glyphs do not match the characters read."""
-    if marks is None:
-        return None
-    core = [ch for ch in text if ch not in ",."]
+    the glyphs do not match the characters read. ``slashes``: whether the
+    column holds x/y cells (else a slash read is a separator misread)."""
+    if marks is None or re.search(r"\.\d{3}(?!\d)", text):
+        return None  # no ink, or a thousands point: not a decimal to place
+    core = [ch for ch in text if ch not in (",." if slashes else ",./")]
     n_tall, places = marks
     if n_tall != len(core) or not places or len(set(places)) != len(places):
         return None
@@ -100,17 +101,17 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
         if len(cells) < 3:
             continue
         with_sign = [c for c in cells if "," in c.text or "." in c.text.replace(" ", "")]
-        commas = sum("," in c.text for c in with_sign)
         if len(with_sign) * 2 < len(cells):
             continue  # a column of whole numbers
-        sign = "," if commas * 2 >= len(with_sign) else "."
+        sign = ","  # the decimal sign of vi_VN (a point before 1 or 2 digits is never a thousands mark)
         for c in cells:
             text = c.text.replace(" ", "")
             x0, y0, x1, y1 = (int(round(v / scale)) for v in c.bbox)
             pad = 0 if ruled else 6
             crop = ink_crop(clean, (max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)),
                             inset=5 if ruled else 0)
-            fixed = _rebuilt(text, separator_marks(crop), sign) if crop is not None else None
+            slashes = sum("/" in o.text for o in cells) * 2 > len(cells)
+            fixed = _rebuilt(text, separator_marks(crop), sign, slashes) if crop is not None else None
             if fixed is not None and fixed != text:
                 c.text, touched = fixed, touched + 1
                 continue
@@ -125,3 +126,25 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
                 c.confidence = min(c.confidence, DISAGREEMENT)
                 touched += 1
     return touched
+
+
+def restore_ordinals(table: RawTable) -> int:
+    """The numbering column of a scanned table (1, 2, 3 … down its first
+    column): a cell between two numbers one apart from the missing one but
+    read as something else ('K)' for '3') takes that number, with a
+    confidence below the reporting threshold (it is inferred, not read).
+    The number of cells changed."""
+    body = [next((c for c in row if c.col == 0), None) for row in table.rows[table.header_rows or 0:]]
+    cells = [c for c in body if c is not None and c.text.strip()]
+    numbers = [int(c.text) if c.text.strip().isdigit() else None for c in cells]
+    if sum(n is not None for n in numbers) < 3:
+        return 0
+    changed = 0
+    for k in range(1, len(cells) - 1):
+        before, after, cell = numbers[k - 1], numbers[k + 1], cells[k]
+        if (numbers[k] is None and before is not None and after == before + 2
+                and cell.confidence is not None and len(cell.text.strip()) <= 3):
+            cell.text, numbers[k] = str(before + 1), before + 1
+            cell.confidence = min(cell.confidence, DISAGREEMENT)
+            changed += 1
+    return changed

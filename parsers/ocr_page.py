@@ -48,7 +48,7 @@ from .ocr_cells import (
     words as _cli_words,
     words_text,
 )
-from .ocr_numbers import restore_separators
+from .ocr_numbers import restore_ordinals, restore_separators
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -227,6 +227,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
             r.sort(key=lambda c: c.col)
         table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
         restore_separators(table, clean, scale, ruled=True)
+        restore_ordinals(table)
         tables.append(table)
     if free:  # tables without ruling lines among the rest, from the alignment of the words
         free, rereads = _aligned(page_words, free, clean, page, scale, tables, tables_px, rereads)

@@ -109,3 +109,28 @@ def test_a_lost_separator_the_ink_cannot_place_is_flagged_never_guessed():
     assert got[2][0] == "905" and got[2][1] < MIN_CONFIDENCE
     assert got[3][0] == "4.75" and got[3][1] < MIN_CONFIDENCE
     assert got[4] == ("8,85", 95.0)
+
+
+def test_a_misread_row_number_between_its_neighbours_is_inferred_and_flagged():
+    """Corpus table 2's scan read the '3' of its numbering column as 'K)'."""
+    from parsers.ocr_numbers import restore_ordinals
+
+    read = ["1", "2", "K)", "4", "5"]
+    rows = [[RawCell(text=t, row=r, col=0, confidence=97.0 if t.isdigit() else 75.0)]
+            for r, t in enumerate(read)]
+    table = RawTable(index=0, rows=rows)
+    assert restore_ordinals(table) == 1
+    assert [row[0].text for row in table.rows] == ["1", "2", "3", "4", "5"]
+    assert table.rows[2][0].confidence < MIN_CONFIDENCE  # inferred, not read
+    assert table.rows[1][0].confidence == 97.0
+
+
+def test_a_point_and_a_slash_read_for_the_comma_are_made_commas_from_the_ink():
+    from parsers.ocr_numbers import _rebuilt, separator_marks
+
+    img, boxes = _number_image(["11,75", "2,1"])
+    crops = [img[y0:y1, x0:x1] for x0, y0, x1, y1 in boxes]
+    assert _rebuilt("11.75", separator_marks(crops[0]), ",") == "11,75"
+    assert _rebuilt("2/1", separator_marks(crops[1]), ",", slashes=False) == "2,1"
+    assert _rebuilt("2/1", separator_marks(crops[1]), ",", slashes=True) is None  # an x/y column: not placed
+    assert _rebuilt("1.175", separator_marks(crops[0]), ",") is None  # a thousands point is left alone
