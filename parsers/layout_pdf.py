@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from .pdf_furniture import page_number_lines
-from .pdf_glyphs import chars_to_lines, line_text
+from .pdf_glyphs import chars_to_lines, line_text, lines_without
 
 PT_TO_MM = 25.4 / 72
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
@@ -58,7 +58,7 @@ def _segments(line: list[dict]) -> list[list[dict]]:
     return out
 
 
-def _segment(chars: list[dict], page_number: int) -> dict:
+def _segment(chars: list[dict], page_number: int, texts: dict | None = None) -> dict:
     glyphs = [c for c in chars if not c["text"].isspace()]
     names = [c.get("fontname", "") for c in glyphs]
     sizes = sorted(round(c.get("size") or 0, 1) for c in glyphs)
@@ -66,7 +66,7 @@ def _segment(chars: list[dict], page_number: int) -> dict:
     for n in names:
         family = font_family(n)
         families[family] = families.get(family, 0) + 1
-    return {"text": line_text(chars), "page": page_number,
+    return {"text": line_text(chars, cache=texts), "page": page_number,
             "x0": round(min(c["x0"] for c in glyphs), 2), "x1": round(max(c["x1"] for c in glyphs), 2),
             "top": round(min(c["top"] for c in glyphs), 2), "bottom": round(max(c["bottom"] for c in glyphs), 2),
             "size": sizes[len(sizes) // 2],
@@ -152,26 +152,11 @@ def _lone_number(line: list[dict], width: float) -> bool:
         and abs((line[0]["x0"] + line[0]["x1"]) / 2 - width / 2) < 0.05 * width
 
 
-def _without(lines: list[list[dict]], furniture: set[int], body: list[dict]) -> list[list[dict]]:
-    """The visual lines of ``body`` (the page's glyphs but ``furniture``):
-    ``lines`` without the furniture's lines when those are whole lines at the
-    top or the foot (the lines between are then built alike), else built anew."""
-    if not furniture:
-        return lines
-    start, stop = 0, len(lines)
-    while start < stop and all(id(c) in furniture for c in lines[start]):
-        start += 1
-    while stop > start and all(id(c) in furniture for c in lines[stop - 1]):
-        stop -= 1
-    kept = lines[start:stop]
-    if sum(len(ln) for ln in kept) != len(body):
-        return chars_to_lines(body)
-    return kept
-
-
-def page_layout(page, all_lines: list[list[dict]] | None = None) -> dict:
+def page_layout(page, all_lines: list[list[dict]] | None = None, texts: dict | None = None) -> dict:
     """The layout of one pdfplumber page (see the module's docstring).
-    ``all_lines``: ``chars_to_lines(page.chars)`` when the caller has them."""
+    ``all_lines``: ``chars_to_lines(page.chars)`` when the caller has them;
+    ``texts``: the texts of runs of glyphs already made
+    (:func:`parsers.pdf_glyphs.line_text`'s cache)."""
     chars = [c for c in page.chars if c.get("text")]
     if all_lines is None or len(chars) != len(page.chars):
         all_lines = chars_to_lines(chars)
@@ -179,7 +164,8 @@ def page_layout(page, all_lines: list[list[dict]] | None = None) -> dict:
     furniture, numbers = page_number_lines(chars, height, lines=all_lines)
     number_chars = [c for c in chars if id(c) in furniture and not c["text"].isspace()]
     body = [c for c in chars if id(c) not in furniture]
-    lines = [[_segment(s, page.page_number) for s in _segments(ln)] for ln in _without(all_lines, furniture, body)]
+    lines = [[_segment(s, page.page_number, texts) for s in _segments(ln)]
+             for ln in lines_without(all_lines, furniture, body)]
     lines = [ln for ln in lines if ln]
     if not number_chars and lines and _lone_number(lines[0], float(page.width)):
         # a page number set close to the text (narrow margins): the parser keeps it as text

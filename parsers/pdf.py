@@ -31,7 +31,7 @@ from .layout_pdf import page_layout
 from .limits import LimitExceeded, begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
-from .pdf_glyphs import chars_to_lines
+from .pdf_glyphs import chars_to_lines, lines_without
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_text import interleave, majority_legacy, page_paragraphs
@@ -132,7 +132,8 @@ def read(path: str | os.PathLike, settings: ReaderSettings | Mapping | None = No
                 refuse_noise_scan(blocks, doc.notes, path, limits, page.page_number < max(wanted))
                 if not any(n.kind == "scanned_page" and n.page == page.page_number for n in doc.notes):
                     # for the ND30 layout check, from the visual lines the page's reading built
-                    layouts.append(page_layout(page, shared.get("lines") if source is page else None))
+                    layouts.append(page_layout(page, shared.get("lines") if source is page else None,
+                                               shared.get("texts") if source is page else None))
             finally:
                 page.close()
     finally:
@@ -231,14 +232,15 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
         notes.extend(page_notes)
         return blocks
     lines = chars_to_lines(chars)
+    texts: dict = {}  # line_text of runs of this page's glyphs, made once
     if shared is not None:
-        shared["lines"] = lines
+        shared["lines"], shared["texts"] = lines, texts
     furniture, numbers = page_number_lines(chars, float(page.height), number, lines)
     for text in numbers:
         notes.append(RawNote(kind="page_furniture", page=number, message=f"Số trang “{text}”",
                              data={"text": text}))
     chars = [c for c in chars if id(c) not in furniture]
-    tables, taken = page_tables(page, chars, path, settings)
+    tables, taken = page_tables(page, chars, path, settings, lines_without(lines, furniture, chars), texts)
     legacy = majority_legacy(chars)
     if legacy:
         for t in tables:
@@ -287,8 +289,11 @@ def _has_picture(page) -> bool:
                for im in page.images)
 
 
-def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings):
-    """Tables of a page and the ids of the characters inside them."""
+def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
+                lines: list[list[dict]] | None = None, texts: dict | None = None):
+    """Tables of a page and the ids of the characters inside them; ``lines``:
+    the visual lines of ``chars`` when the caller has them, ``texts``: the
+    page's cache of :func:`parsers.pdf_glyphs.line_text`."""
     if settings.engine == "camelot":
         from .pdf_camelot import camelot_tables
 
@@ -311,7 +316,7 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings):
             return tables, taken
     from .pdf_words import aligned_tables
 
-    return aligned_tables(chars, page.page_number)
+    return aligned_tables(chars, page.page_number, lines, texts)
 
 
 def _white(color) -> bool:

@@ -59,7 +59,10 @@ def footnote_marks(line: list[dict]) -> set[int]:
     body = [c for c in line if not c["text"].isspace()]
     if len(body) < 2:
         return set()
-    size = _median([_size(c) for c in body])
+    sizes = [_size(c) for c in body]
+    if min(sizes) > 0.75 * max(sizes):
+        return set()  # one size on the line: no small raised digit
+    size = _median(sizes)
     base = _median([c["bottom"] for c in body if _size(c) >= 0.9 * size] or [body[0]["bottom"]])
     return {id(c) for c in body
             if c["text"].isdigit() and _size(c) <= 0.75 * size and c["bottom"] <= base - 0.2 * size}
@@ -109,9 +112,18 @@ def letter_gap(line: list[dict]) -> float:
     return min(max(_median(gaps), 0.0), MAX_TRACKING * size)
 
 
-def line_text(line: list[dict], gap: float | None = None) -> str:
+def line_text(line: list[dict], gap: float | None = None, cache: dict | None = None) -> str:
     """One visual line's text; ``gap`` the usual letter gap (of this line
-    when not given)."""
+    when not given). ``cache``: texts already made from runs of the page's
+    glyphs (the table finder and the layout reader cut the same lines into
+    mostly the same runs), keyed by the run's first and last glyph and its
+    length, which fix a contiguous run of a visual line."""
+    if cache is not None and gap is None and line:
+        key = (id(line[0]), id(line[-1]), len(line))
+        text = cache.get(key)
+        if text is None:
+            text = cache[key] = line_text(line)
+        return text
     marks = footnote_marks(line) | covered_spaces(line)
     if gap is None:
         gap = letter_gap([c for c in line if id(c) not in marks] if marks else line)
@@ -133,3 +145,20 @@ def line_text(line: list[dict], gap: float | None = None) -> str:
         out.append(t)
         prev = ch
     return "".join(out).strip()
+
+
+def lines_without(lines: list[list[dict]], furniture: set[int], body: list[dict]) -> list[list[dict]]:
+    """The visual lines of ``body`` (the page's glyphs but ``furniture``):
+    ``lines`` without the furniture's lines when those are whole lines at the
+    top or the foot (the lines between are then built alike), else built anew."""
+    if not furniture:
+        return lines
+    start, stop = 0, len(lines)
+    while start < stop and all(id(c) in furniture for c in lines[start]):
+        start += 1
+    while stop > start and all(id(c) in furniture for c in lines[stop - 1]):
+        stop -= 1
+    kept = lines[start:stop]
+    if sum(len(ln) for ln in kept) != len(body):
+        return chars_to_lines(body)
+    return kept

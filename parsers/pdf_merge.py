@@ -20,19 +20,43 @@ _FURNITURE = re.compile(r"^[\W\d]{0,12}$|^(trang|page)\s*\d+"
 
 
 def column_edges(table: RawTable) -> list[float]:
-    edges = set()
-    for row in table.rows:
+    return sorted(_geometry(table)[0])
+
+
+def _geometry(table: RawTable, rows: list | None = None) -> tuple[set, dict]:
+    """(the x-edges of the table's cell boxes, rounded to a point; per
+    column, the x-range its one-column cells' text covers), of its ``rows``
+    when given."""
+    edges: set = set()
+    spans: dict[int, list[float]] = {}
+    for row in table.rows if rows is None else rows:
         for c in row:
             if c.bbox:
                 edges.add(round(c.bbox[0], 0))
                 edges.add(round(c.bbox[2], 0))
-    return sorted(edges)
+                if c.colspan == 1 and c.text.strip():
+                    s = spans.setdefault(c.col, [c.bbox[0], c.bbox[2]])
+                    s[0], s[1] = min(s[0], c.bbox[0]), max(s[1], c.bbox[2])
+    return edges, spans
 
 
-def _same_columns(a: RawTable, b: RawTable) -> bool:
+def _joined(ga: tuple[set, dict], gb: tuple[set, dict]) -> tuple[set, dict]:
+    """The geometry of a table and the part appended to it."""
+    edges = ga[0] | gb[0]
+    spans = {k: list(v) for k, v in ga[1].items()}
+    for k, (x0, x1) in gb[1].items():
+        s = spans.setdefault(k, [x0, x1])
+        s[0], s[1] = min(s[0], x0), max(s[1], x1)
+    return edges, spans
+
+
+def _same_columns(a: RawTable, b: RawTable, ga: tuple | None = None, gb: tuple | None = None) -> bool:
+    """``ga``, ``gb``: the tables' :func:`_geometry` when the caller keeps it
+    (a table merged over many pages is not measured again for each page)."""
     if a.n_cols != b.n_cols:
         return False
-    ea, eb = column_edges(a), column_edges(b)
+    ga, gb = ga or _geometry(a), gb or _geometry(b)
+    ea, eb = sorted(ga[0]), sorted(gb[0])
     if not ea or not eb:
         return True  # no geometry (camelot): the column count decides
     # a scan's edges wander a little: allow about one percent of the width
@@ -42,28 +66,23 @@ def _same_columns(a: RawTable, b: RawTable) -> bool:
         same = abs(ea[0] - eb[0]) <= tol and abs(ea[-1] - eb[-1]) <= tol
     else:
         same = all(abs(x - y) <= tol for x, y in zip(ea, eb))
-    return same or _same_text_columns(a, b)
+    return same or _same_text_columns(a, b, ga[1], gb[1])
 
 
-def _text_columns(table: RawTable) -> list[tuple[float, float]] | None:
+def _text_columns(table: RawTable, spans: dict | None = None) -> list[tuple[float, float]] | None:
     """Per column, the x-range its one-column cells' text covers (a table
     without rules: a cell's box is its text's); None when a column has none."""
-    spans: dict[int, list[float]] = {}
-    for row in table.rows:
-        for c in row:
-            if c.bbox and c.colspan == 1 and c.text.strip():
-                s = spans.setdefault(c.col, [c.bbox[0], c.bbox[2]])
-                s[0], s[1] = min(s[0], c.bbox[0]), max(s[1], c.bbox[2])
+    spans = _geometry(table)[1] if spans is None else spans
     if len(spans) != table.n_cols:
         return None
     return [tuple(spans[k]) for k in sorted(spans)]
 
 
-def _same_text_columns(a: RawTable, b: RawTable) -> bool:
+def _same_text_columns(a: RawTable, b: RawTable, sa: dict | None = None, sb: dict | None = None) -> bool:
     """Tables without rules: the text of each column of one part overlaps
     that column of the other and no other (names of other lengths, numbers
     of other widths)."""
-    ca, cb = _text_columns(a), _text_columns(b)
+    ca, cb = _text_columns(a, sa), _text_columns(b, sb)
     if ca is None or cb is None or len(ca) != len(cb):
         return False
 
@@ -195,8 +214,9 @@ def header_overflow(head_rows: list, cont_rows: list) -> list[RawCell]:
     return sorted(out, key=lambda c: c.col)
 
 
-def append_continuation(table: RawTable, cont: RawTable) -> None:
-    """Append the rows of ``cont`` (the next page's part) to ``table``."""
+def append_continuation(table: RawTable, cont: RawTable) -> list:
+    """Append the rows of ``cont`` (the next page's part) to ``table``; the
+    rows appended."""
     k = repeated_header_rows(table, cont)
     if k:
         table.header_rows = table.header_rows or k
@@ -213,6 +233,7 @@ def append_continuation(table: RawTable, cont: RawTable) -> None:
         for c in row:
             c.row = base + i
         table.rows.append(row)
+    return rows
 
 
 def _body_size(blocks: list) -> float | None:
@@ -229,6 +250,7 @@ def merge_continued_tables(blocks: list) -> list:
     continues on the next page merged into its first part."""
     out: list = []
     open_table: RawTable | None = None  # last table, if nothing but furniture followed it
+    open_geometry: tuple = (set(), {})  # its _geometry, kept as parts are appended
     last_page = None
     body = _body_size(blocks)
     for b in blocks:
@@ -239,13 +261,15 @@ def merge_continued_tables(blocks: list) -> list:
                 open_table = None
             out.append(b)
             continue
+        gb = _geometry(b)
         if (open_table is not None and b.page is not None and last_page is not None
-                and b.page == last_page + 1 and _same_columns(open_table, b)):
-            append_continuation(open_table, b)
+                and b.page == last_page + 1 and _same_columns(open_table, b, open_geometry, gb)):
+            added = append_continuation(open_table, b)
+            open_geometry = _joined(open_geometry, _geometry(b, added))
             last_page = b.page
             continue
         out.append(b)
-        open_table, last_page = b, b.page
+        open_table, last_page, open_geometry = b, b.page, gb
     index = 0
     for b in out:
         if isinstance(b, RawTable):

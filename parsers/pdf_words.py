@@ -53,7 +53,7 @@ class Line:
     ids: set = field(default_factory=set)
 
 
-def _chunks(line: list[dict]) -> list[Chunk]:
+def _chunks(line: list[dict], texts: dict | None = None) -> list[Chunk]:
     parts: list[list[dict]] = []
     prev = None
     for ch in line:
@@ -71,16 +71,16 @@ def _chunks(line: list[dict]) -> list[Chunk]:
         while p[-1]["text"].isspace():
             p.pop()
         sizes = sorted(c.get("size") or 10 for c in p)
-        out.append(Chunk(p, line_text(p), p[0]["x0"], max(c["x1"] for c in p),
+        out.append(Chunk(p, line_text(p, cache=texts), p[0]["x0"], max(c["x1"] for c in p),
                          min(c["top"] for c in p), max(c["bottom"] for c in p),
                          sizes[len(sizes) // 2]))
     return out
 
 
-def _lines(chars: list[dict]) -> list[Line]:
+def _lines(chars: list[dict], lines: list[list[dict]] | None = None, texts: dict | None = None) -> list[Line]:
     out = []
-    for k, ln in enumerate(chars_to_lines(chars)):
-        chunks = _chunks(ln)
+    for k, ln in enumerate(chars_to_lines(chars) if lines is None else lines):
+        chunks = _chunks(ln, texts)
         for c in chunks:
             c.line = k
         if chunks:
@@ -221,9 +221,13 @@ def _cover(chunk: Chunk, slots, cols=None) -> range:
     return range(hit[0], hit[-1] + 1)
 
 
-def aligned_tables(chars: list[dict], page_number: int) -> tuple[list[RawTable], set[int]]:
+def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] | None = None,
+                   texts: dict | None = None) -> tuple[list[RawTable], set[int]]:
+    """Tables of a page's ``chars`` found from alignment; ``lines``: their
+    visual lines when the caller has them, ``texts``: the cache of
+    :func:`parsers.pdf_glyphs.line_text`."""
     tables, taken = [], set()
-    for region in _regions(_lines(chars)):
+    for region in _regions(_lines(chars, lines, texts)):
         table = _table(region, page_number)
         if table is not None:
             tables.append(table)

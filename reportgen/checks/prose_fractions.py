@@ -1,14 +1,21 @@
-"""A fraction of the prose split into the fractions listed after it ("42/139
-cơ quan, đơn vị (4/15 sở, ngành và 38/124 UBND cấp xã)", read by
-read.statements_fractions): the numerators add up to the whole's numerator
-and the denominators to its denominator."""
+"""Figures of the prose derived from another figure of the same sentence:
+
+- a fraction split into the fractions listed after it ("42/139 cơ quan, đơn
+  vị (4/15 sở, ngành và 38/124 UBND cấp xã)", read by read.statements_fractions):
+  the numerators add up to the whole's numerator and the denominators to its
+  denominator;
+- a share of a target raised c% over a base, next to the share of that base
+  ("bằng 98,44% dự toán Trung ương … bằng 78,75% so với chỉ tiêu phấn đấu tăng
+  thu 25% so với dự toán Trung ương giao", read by read.statements_targets)."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement
-from .prose_counts import finding_at, vi_number
+from ..numbers import format_vi, places_of, quantize
+from .prose_counts import finding_at, vi_number, vi_percent
 from .registry import CheckContext, rule
 
 
@@ -43,3 +50,92 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"Các {what} của phân số thành phần {' + '.join(vi_number(p) for p in st.parts)} = "
                          f"{vi_number(total)}, không bằng {what} {vi_number(st.whole)} của phân số tổng",
                          st, reported=str(st.whole), expected=str(total))
+
+
+_HUNDRED = Decimal(100)
+
+
+@rule("PERCENT_MISMATCH", "Tỷ lệ so với chỉ tiêu tăng thêm khác tỷ lệ so với mức gốc chia cho mức tăng")
+def raised_target_share(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một con số nêu hai tỷ lệ trong cùng câu, so với một mức gốc và so với
+    chỉ tiêu tăng c% so với chính mức gốc ấy ("bằng 98,44% dự toán Trung ương … và bằng
+    78,75% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán Trung ương giao"): tỷ lệ
+    thứ hai = tỷ lệ thứ nhất × 100 / (100 + c), sai khác trong một đơn vị của chữ số cuối.
+    Vì sao: tỷ lệ so với chỉ tiêu được tính tay từ tỷ lệ so với dự toán; sửa một con số
+    mà quên con số kia làm câu tự mâu thuẫn.
+    Ví dụ sai: "bằng 98,44% dự toán Trung ương và bằng 87,75% so với chỉ tiêu phấn đấu tăng
+    thu 25% so với dự toán Trung ương giao".
+    Ví dụ đúng: "… và bằng 78,75% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán
+    Trung ương giao" (98,44 × 100 / 125 = 78,752)."""
+    for st in report.statements:
+        if st.kind != "percent" or not st.raw.get("of_raised") or st.percent is None:
+            continue
+        base, raised = Decimal(st.raw["of_raised"]), Decimal(st.raw["raised_by"])
+        first = next((o for o in report.statements if o.kind == "percent" and o.paragraph == st.paragraph
+                      and o.raw.get("at") == st.raw.get("raised_from")), None)
+        ctx.ledger.statement_checked(st, "share-of-raised-target")
+        if first is not None:
+            ctx.ledger.statement_checked(first, "share-of-raised-target")
+        exact = base * _HUNDRED / (_HUNDRED + raised)
+        places = places_of(st.percent)
+        if abs(exact - st.percent) <= Decimal(1).scaleb(-places):
+            continue  # within one unit of the last place (both shares are rounded)
+        shown = max(places, 2)
+        yield finding_at("PERCENT_MISMATCH", "error",
+                         f"Bằng {vi_percent(base, places_of(base))} mức gốc thì bằng {vi_percent(exact, shown)} "
+                         f"chỉ tiêu tăng {vi_percent(raised, places_of(raised))} so với mức gốc "
+                         f"({format_vi(base, places_of(base))} × 100 / {vi_number(_HUNDRED + raised)}), "
+                         f"không phải {vi_percent(st.percent, places)}", st,
+                         reported=str(st.percent), expected=str(quantize(exact, shown)))
+
+
+def _units_named(text: str, units: list[str]) -> tuple[list[str], str]:
+    """The table units named in ``text`` (each once, longest names first) and
+    what is left of the text when their names and the separators are taken out."""
+    from ..read.statements_quantities import _fold, _unit_forms, _whole_words
+
+    folded = _fold(text)
+    found: list[str] = []
+    forms = sorted(((f, u) for u in dict.fromkeys(units) for f in _unit_forms(u)), key=lambda x: -len(x[0]))
+    for form, unit in forms:
+        at = folded.find(form)
+        while at >= 0 and not _whole_words(folded, at, len(form)):
+            at = folded.find(form, at + 1)
+        if at < 0 or unit in found:
+            continue
+        found.append(unit)
+        folded = folded[:at] + " " * len(form) + folded[at + len(form):]
+    joins = "|".join(re.escape(_fold(w)) for w in ("và", "gồm", "các", "cùng"))
+    rest = re.sub(r"(?<!\w)(?:" + joins + r"|ubnd)(?!\w)|[\s,;.:\-–]", "", folded)
+    return found, rest
+
+
+@rule("GRADE_COUNT_MISMATCH", "Số đơn vị x/y nêu trong lời văn khác số tên đơn vị liệt kê ngay sau")
+def count_vs_listed_units(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một số đơn vị viết x/y ("Có 2/14 cơ quan, đơn vị đạt yêu cầu …",
+    "chỉ có 04/15 đơn vị") và danh sách tên đơn vị ngay sau nó (sau dấu hai chấm, trong
+    ngoặc hoặc sau "gồm"): x bằng số tên. Tên được nhận ra bằng tên các đơn vị trong các
+    bảng của văn bản; chỉ báo lỗi khi mọi tên trong danh sách là đơn vị của bảng.
+    Vì sao: danh sách được thêm, bớt tên mà số đếm không sửa theo (hoặc ngược lại).
+    Ví dụ sai: "Có 3/14 cơ quan đạt yêu cầu: Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh."
+    Ví dụ đúng: "Có 2/14 cơ quan đạt yêu cầu: Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh"."""
+    units = [r.unit for t in report.tables for r in t.rows if r.unit]
+    if not units:
+        return
+    for st in report.statements:
+        listed = st.raw.get("listed")
+        if st.kind != "fraction" or not listed or st.numerator is None:
+            continue
+        found, rest = _units_named(listed, units)
+        if not found:
+            continue
+        n = int(st.numerator)
+        if len(found) == n:
+            ctx.ledger.statement_checked(st, "count-vs-listed-units")
+            continue
+        if rest:
+            continue  # names that are no unit of the tables: the count is not decided
+        ctx.ledger.statement_checked(st, "count-vs-listed-units")
+        yield finding_at("GRADE_COUNT_MISMATCH", "error",
+                         f"Văn bản nêu {st.text} đơn vị nhưng liệt kê {len(found)} tên: {'; '.join(found)}", st,
+                         reported=str(n), expected=str(len(found)))

@@ -18,6 +18,7 @@ from .relations_support import (
     col_name,
     finding,
     frames,
+    last_unit,
     ratio_tolerance,
     record,
     scheme_checks,
@@ -232,7 +233,8 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     if source[0] == "col" and source[1] is part:
                         continue
                     holds, checks = _ratio_fit(frame, pct, part, source)
-                    if adopted(holds, len(checks)) and (best is None or holds > best[0]):
+                    if ((adopted(holds, len(checks)) or _precise_majority(checks))
+                            and (best is None or holds > best[0])):
                         best = (holds, checks, part, source)
             if best is None:
                 small.append((frame, pct))
@@ -252,6 +254,26 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             yield from _ratio_findings(ctx, frame, pct, checks, part, source)
 
 
+def _precise_majority(checks: list) -> bool:
+    """A rate written with decimals that equals part / whole × 100 on at
+    least MIN_ROWS rows, and on more than half of the rows, is no chance:
+    two slips in a short table must not hide the relation (and the slips).
+    Rows where the part is 0 or equals the whole prove nothing here."""
+    telling = sum(1 for _, written, a, b, _, ok in checks if ok and places_of(written) >= 1 and 0 < a < b)
+    holds = sum(1 for *_, ok in checks if ok)
+    return telling >= MIN_ROWS and 2 * holds > len(checks)
+
+
+def _mean_of_rates(frame: Frame, pct: Col, row: Row) -> Decimal | None:
+    """The mean of the units' written rates, when ``row`` states a total or
+    an average: offices often write it there instead of the rate of the totals."""
+    if row.kind != "stat" or row.stat not in ("sum", "mean"):
+        return None
+    rates = [r.value(pct.index) for r in frame.units]
+    rates = [v for v in rates if v is not None]
+    return sum(rates) / len(rates) if len(rates) >= 2 else None
+
+
 def _signature(frame: Frame, col: Col) -> tuple:
     return (col.index, tuple((c.index, fold_label(c.label)) for c in frame.nums()))
 
@@ -269,6 +291,13 @@ def _ratio_findings(ctx, frame: Frame, pct: Col, checks: list, part: Col, source
         if ok or scheme_checks(frame, pct, "percent"):
             continue
         p = max(2, min(3, places_of(written)))
+        mean = _mean_of_rates(frame, pct, row)
+        if mean is not None and abs(mean - written) <= last_unit(written):
+            yield finding("RATIO_MISMATCH", "warning",
+                          f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}%, là trung bình cộng tỷ lệ của "
+                          f"các dòng, không phải tỷ lệ của các tổng: {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",
+                          frame, row, pct, written, computed.quantize(Decimal(1).scaleb(-p)))
+            continue
         yield finding("RATIO_MISMATCH", "error",
                       f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}% nhưng {col_name(part)} / "
                       f"{whole_name} × 100 = {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",
@@ -306,11 +335,13 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             # Parts sit next to their total: a run ending just before it or starting just after it.
             runs = [values[i:at] for i in range(0, at - 1)] + [values[at + 1:j] for j in range(at + 3, len(values) + 1)]
             for parts in runs:
-                if not _plausible_total(total, parts):
-                    continue
+                plausible = _plausible_total(total, parts)
                 holds, checks = _sum_fit(frame, total, parts)
                 distinct = len({t for _, t, _, ok in checks if ok})
-                fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                if plausible:
+                    fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+                else:
+                    fits = _discovered_sum(checks)
                 if fits and distinct >= 2 and (total.index not in best_for or holds > best_for[total.index][0]):
                     best_for[total.index] = (holds, checks, parts)
         for t_index, (_, checks, parts) in best_for.items():
@@ -337,6 +368,17 @@ def _plausible_total(total: Col, parts: list[Col]) -> bool:
     return total.max is not None and all(m is not None for m in maxima) and sum(maxima) == total.max
 
 
+def _discovered_sum(checks: list) -> bool:
+    """A total no header names ("Số hồ sơ đã giải quyết | Đúng hạn | Quá hạn"),
+    found from the numbers alone: the sum is exact (no rounding allowed) on at
+    least MIN_ROWS rows with at least 3 different totals, one of them 10 or
+    more, and on SHARE of the rows — equal sums of written figures row after
+    row do not happen by chance."""
+    exact = [t for _, t, got, ok in checks if ok and got == t]
+    return (adopted(len(exact), len(checks)) and len(exact) >= MIN_ROWS and len(set(exact)) >= 3
+            and max(exact) >= 10)
+
+
 def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bool:
     """A total the header names ("Tổng điểm", "Điểm đạt") over a run of columns that
     each state their maximum ("(6 điểm)", "(15đ)") is a stated relation: it is
@@ -349,7 +391,8 @@ def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bo
 def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     checks = []
     holds = 0
-    for row in frame.units:
+    # A "Tổng cộng" row obeys a sum across columns as the units do.
+    for row in frame.units + [r for r in frame.rows if r.kind == "stat" and r.stat == "sum"]:
         t = row.value(total.index)
         # A part written "-" does not apply: it adds nothing (an empty cell is unread: no check).
         vals = [Decimal(0) if v is None and c.index in row.na else v

@@ -179,3 +179,28 @@ def scheme_checks(frame: Frame, col: Col, relation: str) -> bool:
     if relation == "max":
         return col.key not in _RESULT_KEYS and not col.key.startswith("k")
     return col.key == relation
+
+
+def register_rank_cells(report: Report, ledger) -> None:
+    """Enter in the coverage ledger the figures of a rank column the reader
+    did not keep with the rows ("Hạng | Tên đơn vị | …", the ranks read as
+    the rows' numbering): they are figures a slip can hit, so they count in
+    the table's cells, checked only when a rank relation checks them."""
+    for frame in frames(report):
+        if frame.transposed:
+            continue
+        cells = set()
+        for col in frame.cols:
+            if col.kind != "rank":
+                continue
+            for row in frame.units:
+                cell = row.cells.get(col.index)
+                key = frame.cell_key(row, col)
+                if cell is not None and key is not None and cell.denominator is None:
+                    cells.add(key)
+        entry = ledger.tables.get(frame.table.index)
+        known = entry.numeric_cells if entry is not None else set()
+        rows_keys = {(r, k) for r, k in known}
+        new = {c for c in cells if c not in rows_keys}
+        if new and (entry is None or not any(k == c[1] for c in new for k in entry.not_figures)):
+            ledger.add_table(frame.table.index, frame.table.title, frame.table.page, new)

@@ -30,7 +30,7 @@ MAX_PATTERN = _MAX  # a maximum written in a label, in any of the forms above
 # Result roles, checked in this order against a column's lower labels.
 ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
-    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^row_?stt$")),
+    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^hạng$|^row_?stt$")),
     ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
     ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$"
                            r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),

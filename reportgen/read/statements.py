@@ -19,10 +19,11 @@ from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
-from .statements_fractions import fraction_part_statements, percent_fraction_shares
+from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
+from .statements_targets import mark_raised_targets
 
 # --- numbers in prose --------------------------------------------------------------------
 
@@ -373,8 +374,10 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         here = [st for st in out if st.paragraph == block.index]
         out.extend(fraction_part_statements(block, scope, here))
         out.extend(percent_fraction_shares(block, scope, here))
+        mark_listed_units(block, here)
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))
+        mark_raised_targets(block, out)
         out.extend(_date_statements(block, scope))
     return out

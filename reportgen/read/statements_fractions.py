@@ -102,3 +102,36 @@ def percent_fraction_shares(block: Block, scope: str | None, known: list[Stateme
                              raw={"percent": m.group(1) + "%", "wrong_separator": "1" if pct[1] else "",
                                   "whole_inferred": "", "bracketed": "1"}))
     return out
+
+
+# "Có 2/14 cơ quan, đơn vị đạt yêu cầu …: Sở A, Văn phòng B.", "chỉ có 04/15 đơn
+# vị (Sở A, Sở B, Sở C, Sở D)", "02/124 UBND cấp xã …, gồm UBND xã A và UBND xã B":
+# the names after the count are the units it counts.
+
+
+def mark_listed_units(block: Block, known: list[Statement]) -> None:
+    """Mark the block's fractions followed by the list of the units they count
+    with ``raw["listed"]`` (the list's words, up to its bracket, colon or
+    sentence end)."""
+    text = block.text
+    fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
+                        and st.raw.get("at", "").isdigit() and st.numerator is not None),
+                       key=lambda s: int(s.raw["at"]))
+    for k, st in enumerate(fractions):
+        at = int(st.raw["at"]) + len(st.text)
+        stop = int(fractions[k + 1].raw["at"]) if k + 1 < len(fractions) else len(text)
+        sentence_end = min((i for i in (text.find(". ", at), text.find(";", at)) if i >= 0), default=len(text))
+        zone = text[at:min(stop, sentence_end)]
+        # the first opener after the counted noun and its words: a bracket, a colon, "gồm"
+        for m in re.finditer(r"\(|:|(?<!\w)(?:bao\s+gồm|gồm)(?!\w)", zone, re.I):
+            start = m.end()
+            if m.group(0) == "(":
+                close = zone.find(")", start)
+                body = zone[start:close] if close >= 0 else ""
+            else:
+                body = zone[start:].split(":")[0]
+            body = body.strip(" .,:")
+            if body and not body[0].isdigit() and not re.search(r"\d\s*%|\d+/\d+", body):
+                st.raw["listed"] = body
+                break
+

@@ -172,10 +172,33 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch) == "Mn"  # a combining mark belongs to its letter
 
 
+# A statistic of points written without "điểm" after it, in a sentence about
+# points: "Điểm trung bình của 124 xã là 85,12; cao nhất 95,5, thấp nhất 60,25".
+_STAT_BARE = re.compile(r"(?:trung\s+bình|bình\s+quân|cao\s+nhất|thấp\s+nhất|lớn\s+nhất|nhỏ\s+nhất)"
+                        r"(?:[\s,]+(?:[^\W\d]+|\d+\s+[^\W\d]+)){0,8}?\s*:?\s*(?:là|đạt|bằng)?\s*:?\s*"
+                        r"(?<![\d.,/])(\d{1,3}(?:,\d{1,3})?)(?=\s*(?:[,;.()]|$|và\b|\(|điểm\b))(?!\s*[.,]\d)", re.I)
+_POINTS_WORD = re.compile(r"(?<!\w)điểm(?!\w)", re.I)
+
+
+def _bare_points(text: str) -> list[tuple[int, int, str, str]]:
+    """Statistics of points written bare (see _STAT_BARE): the sentence
+    names points, and the figure is no percent, fraction or count."""
+    out = []
+    for m in _STAT_BARE.finditer(text):
+        start = m.start(1)
+        sentence = text[max(text.rfind(". ", 0, start), 0):start]
+        if not _POINTS_WORD.search(sentence) or "%" in text[m.end(1):m.end(1) + 2]:
+            continue
+        out.append((start, m.end(1), m.group(1), "points"))
+    return out
+
+
 def _figures(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, written, measure) of the percents, points and ranks of ``text``, in order."""
     out = [(m.start(), m.end(), m.group(1), "percent") for m in _PERCENT.finditer(text)]
     out += [(m.start(), m.end(), m.group(1), "points") for m in _POINTS.finditer(text)]
+    taken = {start for start, *_ in out}
+    out += [f for f in _bare_points(text) if f[0] not in taken]
     out += [(m.start(1), m.end(), m.group(1), "rank") for m in _RANK.finditer(text)]
     return sorted(out)
 

@@ -46,6 +46,8 @@ def base(old: str, new: str) -> str:
 SUM = "1. Kết quả\nTrong tháng, tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, {b} hồ sơ trực tiếp)."
 FRACTION_PARTS = ("1. Công tác kiểm tra\nTrong năm, đã tổ chức kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30% "
                   "({n}/15 sở, ngành và 38/124 UBND cấp xã).")
+RAISED = ("1. Cải cách tài chính công\nTổng thu ngân sách đến ngày 05/8/2023 đạt 2.353,6 tỷ đồng, bằng 98,44% dự toán "
+          "Trung ương và bằng {p}% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán Trung ương giao.")
 GRADES_OK = ("Kết quả: 07 xã, phường xếp loại Tốt: Xã Hợp Thành, Xã Tả Phìn, Phường Lào Cai, Xã A Mú Sung, "
              "Xã Gia Phú, Xã Y Tý, Xã Bát Xát.")
 SHARES = ("1. Kết quả giải quyết\nTổng số hồ sơ tiếp nhận 13.597 hồ sơ. Số hồ sơ đã giải quyết 12.490 hồ sơ, "
@@ -269,6 +271,8 @@ Kết quả cụ thể như sau:
 | 4 | Xã Búng Lao | 83,45 | 83,45 |
 | 5 | Xã Xuân Lao | 78,00 | 78,00 |
 """
+LISTED = STATS.replace("Chỉ số trung bình của các xã đạt {avg}%; cao nhất là 95,10% (Xã Ẳng Nưa), thấp nhất là "
+                       "78,00% (Xã Xuân Lao).", "Có {n}/5 xã có chỉ số đạt từ 90% trở lên: Xã Ẳng Nưa và Xã Ẳng Cang.")
 NAMED = """1. Kết quả
 | STT | Đơn vị | Công khai, minh bạch | Thanh toán trực tuyến (tối đa 10 điểm) |
 |---|---|---|---|
@@ -339,6 +343,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "grade-count-vs-list": (doc("1. Kết quả\n02 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế."),
                             doc("1. Kết quả\n03 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế.")),
     "prose-sums": (doc(SUM.format(b=40)), doc(SUM.format(b=41))),
+    "raised-target-share": (doc(RAISED.format(p="78,75")), doc(RAISED.format(p="87,75"))),
     "fraction-parts": (doc(FRACTION_PARTS.format(n=4)), doc(FRACTION_PARTS.format(n=5))),
     "grade-counts-vs-whole": (
         doc("1. Kết quả\nThực hiện đánh giá đối với 20 cơ quan. Kết quả: 12/20 cơ quan xếp loại Xuất sắc; "
@@ -394,6 +399,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
                         doc("1. Kết quả\nSố liệu tính đến ngày 31 tháng 6 năm 2023.")),
     "grade-count-restated": (doc(RESTATED.format(n="10")), doc(RESTATED.format(n="09"))),
     "figure-restated": (doc(FIGURES.format(p="97,4")), doc(FIGURES.format(p="96,4"))),
+    "count-vs-listed-units": (doc(LISTED.format(n=2)), doc(LISTED.format(n=3))),
     "stat-vs-table": (doc(STATS.format(avg="86,55")), doc(STATS.format(avg="85,55"))),
     "unit-figure-vs-table": (doc(UNIT_FIGURES.format(p="83,45")), doc(UNIT_FIGURES.format(p="85,45"))),
     "band-count-vs-table": (doc(BAND_COUNTS.format(a=3, p="60,00")), doc(BAND_COUNTS.format(a=4, p="80,00"))),

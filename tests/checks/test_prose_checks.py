@@ -306,9 +306,12 @@ def test_a_plan_may_look_ahead():
     head = ["Số: 215/KH-SNV", "Lâm Đồng, ngày 10 tháng 02 năm 2026", "KẾ HOẠCH", "Nâng cao Chỉ số cải cách hành chính năm 2026"]
     lines = head + ["Thực hiện từ ngày 01/3/2026 đến ngày 31/12/2026.", "Báo cáo trước ngày 15/12/2026."]
     assert found(build(lines), "DATE_INCONSISTENT") == []
-    # a report cannot cover days after its own date
+    # a report cannot cover days after its own date: the end of the period its figures
+    # cover ("Số liệu từ … đến hết …") is sure, the end of another range a doubt
     report_head = ["Số: 21/BC-SNV", "Lâm Đồng, ngày 10 tháng 02 năm 2026", "BÁO CÁO", "Kết quả năm 2025"]
     fs = found(build(report_head + ["Số liệu từ ngày 01/01/2025 đến hết ngày 31/12/2026."]), "DATE_INCONSISTENT")
+    assert [(f.severity, f.reported) for f in fs] == [("error", "2026-12-31")]
+    fs = found(build(report_head + ["Các lớp tập huấn được tổ chức từ 01/01/2025 đến 31/12/2026."]), "DATE_INCONSISTENT")
     assert [(f.severity, f.reported) for f in fs] == [("warning", "2026-12-31")]
 
 

@@ -105,3 +105,64 @@ def test_grade_bands_stated_in_the_prose_rule_the_grades(tmp_path):
     doc.save(str(path))
     errors, _ = _errors(path)
     assert errors == [("GRADE_BAND_MISMATCH", "Sở C", "TỐT", None)]
+
+
+def _ranked(tmp_path: Path, rank_of_fourth: str) -> Path:
+    """The first rows of Lâm Đồng's 2025 PAR index of departments (Phụ lục I),
+    the rank column headed “Hạng” alone and put first, where a numbering goes."""
+    head = ["Hạng", "Tên đơn vị", "Điểm chuẩn tối đa", "Điểm đạt được", "Chỉ số chung (%)", "Xếp loại"]
+    rows = [["1", "Sở Tư pháp", "89,00", "82,78", "93,01%", "TỐT"],
+            ["2", "Sở Nội vụ", "87,00", "78,95", "90,75%", "TỐT"],
+            ["3", "Sở Khoa học và Công nghệ", "87,00", "78,83", "90,60%", "TỐT"],
+            [rank_of_fourth, "Sở Xây dựng", "87,50", "78,47", "89,68%", "TỐT"],
+            ["5", "Ban Quản lý các khu công nghiệp", "85,00", "73,47", "86,43%", "TỐT"],
+            ["6", "Văn phòng UBND tỉnh", "97,00", "83,39", "85,97%", "TỐT"]]
+    path = tmp_path / f"ranked_{rank_of_fourth}.docx"
+    write_docx(Doc(name="r", kind="ranking", tables=[Table([head], rows, "KẾT QUẢ CHỈ SỐ CCHC NĂM 2025")]), path)
+    return path
+
+
+def test_a_rank_column_headed_hang_put_first_is_a_rank_counted_and_checked(tmp_path):
+    errors, ctx = _errors(_ranked(tmp_path, "4"))
+    assert errors == []
+    entry = ctx.ledger.tables[0]
+    assert "rank-follows-column" in entry.relations
+    ranks = {c for c in entry.numeric_cells if c[1] == "k0"}
+    assert ranks == {(i, "k0") for i in range(6)} and ranks <= entry.checked_cells
+    errors, _ = _errors(_ranked(tmp_path, "7"))
+    assert errors == [("RANK_MISMATCH", "Sở Xây dựng", "7", "4")]
+
+
+def _dossiers(tmp_path: Path, late_of_second: str) -> Path:
+    """Dossiers settled, on time and late, of bc329's statistics (Lâm Đồng 2025:
+    195.197 settled by departments of which 193.457 on time, 468.463 by communes of
+    which 467.565 …): no header says which column is the total."""
+    head = ["STT", "Cấp giải quyết", "Số hồ sơ đã giải quyết", "Đúng hạn", "Quá hạn"]
+    rows = [["1", "Các sở, ngành", "195.197", "193.457", "1.740"],
+            ["2", "UBND cấp xã", "468.463", "467.565", late_of_second],
+            ["3", "Dịch vụ công trực tuyến toàn trình", "462.814", "419.218", "43.596"],
+            ["4", "Dịch vụ công trực tuyến một phần", "242.046", "210.550", "31.496"]]
+    path = tmp_path / f"dossiers_{late_of_second}.docx"
+    write_docx(Doc(name="d", kind="components", tables=[Table([head], rows, "KẾT QUẢ GIẢI QUYẾT HỒ SƠ")]), path)
+    return path
+
+
+def test_a_total_column_no_header_names_is_found_from_exact_sums(tmp_path):
+    errors, ctx = _errors(_dossiers(tmp_path, "898"))
+    assert errors == []
+    entry = ctx.ledger.tables[0]
+    assert "total-equals-sum-of-columns" in entry.relations
+    assert entry.checked_cells == entry.numeric_cells and len(entry.numeric_cells) == 12
+    errors, _ = _errors(_dossiers(tmp_path, "988"))
+    assert errors == [("SUM_COLUMNS_MISMATCH", "UBND cấp xã", "468463", "468553")]
+
+
+def test_columns_that_add_up_on_two_rows_only_are_not_a_sum(tmp_path):
+    """Two exact rows of four are chance, not a relation: nothing adopted, no error."""
+    path = _dossiers(tmp_path, "898")
+    doc = python_docx.Document(str(path))
+    cells = doc.tables[0].rows
+    cells[3].cells[4].text, cells[4].cells[4].text = "40.000", "30.000"
+    doc.save(str(path))
+    errors, ctx = _errors(path)
+    assert errors == [] and "total-equals-sum-of-columns" not in ctx.ledger.tables[0].relations

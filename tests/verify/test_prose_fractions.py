@@ -15,6 +15,7 @@ import pytest
 
 from parsers import read_raw
 from reportgen.model import Paragraph, Report
+from reportgen.numbers import format_vi
 from reportgen.raw import RawParagraph
 from reportgen.read import read_report
 from reportgen.read.statements import read_statements
@@ -155,3 +156,50 @@ def test_bc184_the_real_report_agrees_and_a_changed_part_is_found():
     after = verify_report(read_report(_mutated(raw, paragraph, "38/124", "39/124")))
     assert [(f.paragraph, f.severity, f.reported, f.expected) for f in after.findings
             if f.rule == "fraction-parts"] == [(paragraph, "error", "42", "43")]
+
+
+# --- a share of a raised target, next to the share of its base --------------------------
+
+BC184_BUDGET = ("Tổng thu ngân sách đến ngày 05/11/2025 đạt 26.353,6 tỷ đồng, bằng 98,44% dự toán Trung ương, bằng "
+                "93,29% dự toán địa phương và bằng {b}% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán Trung "
+                "ương giao (trường hợp vượt chỉ tiêu Trung ương giao từ 4% trở lên thì tiêu chí đạt điểm tối đa).")
+
+
+def test_the_real_budget_sentence_agrees_and_its_target_is_a_rule():
+    result = _verify(BC184_BUDGET.format(b="78,75"))
+    assert _of(result, "PERCENT_MISMATCH") == []
+    checked = {result.report.statements[i].text for i, c in result.ledger.claims.items() if c.checked}
+    unchecked = {c.figure for c in result.ledger.unchecked_claims()}
+    assert checked == {"98,44%", "78,75%"}
+    assert unchecked == {"93,29%"}  # of the local budget, which the document does not give
+    assert _of(_verify(BC184_BUDGET.format(b="87,75")), "PERCENT_MISMATCH") == [
+        ("raised-target-share", "error", "87.75", "78.75")]
+
+
+@pytest.mark.parametrize("case", range(20))
+def test_generated_raised_targets(case):
+    rng = random.Random(3000 + case)
+    base = D(rng.randint(6000, 12000)) / 100
+    raise_by = D(rng.choice([5, 10, 15, 20, 25, 30]))
+    exact = base * 100 / (100 + raise_by)
+    right = exact.quantize(D("0.01"))
+    wrong = right + D(rng.choice([-3, -1, 2, 5]))
+    what = rng.choice([("dự toán Trung ương", "dự toán Trung ương giao"), ("kế hoạch năm", "kế hoạch năm được giao"),
+                       ("dự toán tỉnh giao", "dự toán tỉnh giao")])
+    verb = rng.choice(["bằng", "đạt"])
+    template = (f"Thu nội địa đạt 1.234,5 tỷ đồng, {verb} {{a}}% {what[0]} và {verb} {{b}}% so với chỉ tiêu phấn đấu "
+                f"tăng {{c}}% so với {what[1]}.")
+
+    def vi(x):
+        return format_vi(x, 2, fixed=True)
+
+    good = template.format(a=vi(base), b=vi(right), c=raise_by)
+    assert _of(_verify(good), "PERCENT_MISMATCH") == [], good
+    bad = template.format(a=vi(base), b=vi(wrong), c=raise_by)
+    assert _of(_verify(bad), "PERCENT_MISMATCH") == [("raised-target-share", "error", str(wrong), str(right))], bad
+
+
+def test_another_base_is_not_paired():
+    text = ("Thu nội địa bằng 98,44% dự toán Trung ương và bằng 70,00% so với chỉ tiêu phấn đấu tăng 25% so với "
+            "kết quả năm trước.")
+    assert _of(_verify(text), "PERCENT_MISMATCH") == []
