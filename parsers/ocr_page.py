@@ -48,6 +48,7 @@ from .ocr_cells import (
     words as _cli_words,
     words_text,
 )
+from .ocr_numbers import restore_ordinals, restore_separators
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -224,12 +225,59 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
                                     page=page, bbox=tuple(round(v * scale, 2) for v in b), confidence=conf))
         for r in rows:
             r.sort(key=lambda c: c.col)
-        tables.append(RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale)))
+        table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
+        restore_separators(table, clean, scale, ruled=True)
+        restore_ordinals(table)
+        tables.append(table)
+    if free:  # tables without ruling lines among the rest, from the alignment of the words
+        free, rereads = _aligned(page_words, free, clean, page, scale, tables, tables_px, rereads)
     paragraphs = _prose(clean, tables_px, page, scale) if free else []
     notes = [RawNote(kind="scanned_page", page=page, message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
                      data={"deskew_degrees": round(angle, 2), "dpi": dpi, "engine": "page",
                            "cells_reread": rereads})]
     return interleave(paragraphs, tables), notes
+
+
+def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, tables: list,
+             tables_px: list, rereads: int) -> tuple[list[int], int]:
+    """Tables without rules among the ``free`` words, added to ``tables``
+    (their pixel boxes to ``tables_px``); (the words still free, the cells
+    read again so far)."""
+    from .ocr_aligned import ocr_aligned_tables
+
+    aligned, used = ocr_aligned_tables([page_words[i] for i in free], page, scale)
+    for t in aligned:
+        rereads += _reread_aligned(t, clean, scale)
+        restore_separators(t, clean, scale, ruled=False)
+        tables.append(t)
+        tables_px.append(tuple(int(round(v / scale)) for v in t.bbox))
+    return [i for j, i in enumerate(free) if j not in used], rereads
+
+
+def _reread_aligned(table: RawTable, clean, scale: float, pad: int = 4) -> int:
+    """Doubtful cells of a table found without rules read again as
+    :func:`_reread` does for a ruled one (the crop is the cell's words' box
+    and a margin); the number of cells read again."""
+    body = [c for row in table.rows for c in row if c.bbox is not None and c.text.strip()]
+    seen: dict[int, list[bool]] = {}
+    for c in body:
+        seen.setdefault(c.col, []).append(_numberish(c.text.replace(" ", "")))
+    number_cols = {k for k, flags in seen.items() if len(flags) >= 3 and sum(flags) * 5 >= len(flags) * 4}
+    again, first, cells = {}, {}, {}
+    h, w = clean.shape[:2]
+    for k, c in enumerate(body):
+        if not (_doubtful(c.text, c.confidence, False) or (c.col in number_cols and _odd_in_numbers(c.text))):
+            continue
+        x0, y0, x1, y1 = (int(round(v / scale)) for v in c.bbox)
+        crop = ink_crop(clean, (max(0, x0 - pad - 5), max(0, y0 - pad - 5), min(w, x1 + pad + 5),
+                                min(h, y1 + pad + 5)))
+        if crop is None:
+            continue
+        again[k], first[k], cells[k] = crop, (c.text, c.confidence), c
+    if again:
+        for k, (text, conf) in _reread(again, first).items():
+            cells[k].text, cells[k].confidence = unicodedata.normalize("NFC", text), conf
+    return len(again)
 
 
 def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:

@@ -61,7 +61,9 @@ def in_cell_gap(chunks: list, size: float) -> float:
         return 0.25 * size
     gaps.sort()
     lead = gaps[0]
-    wider = [g for g in gaps if g > lead + 0.15 * size]
+    # a scan's lines wander by a few points: gaps up to 1,6 times the
+    # leading are still lines of one cell
+    wider = [g for g in gaps if g > lead + max(0.15 * size, 0.6 * lead)]
     if not wider:
         return lead + 0.25 * size
     return (lead + wider[0]) / 2

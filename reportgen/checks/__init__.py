@@ -17,6 +17,7 @@ sure.
 from __future__ import annotations
 
 import importlib
+from decimal import Decimal
 from functools import lru_cache
 
 from ..model import Finding, Report, Severity
@@ -115,7 +116,29 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
                 raise RuleCodeError(f"rule {r.name} gave a {f.code} finding; its code is {r.code}")
             f.rule = r.name
             findings.append(f)
-    return sorted(findings, key=lambda f: (
+    return sorted(_without_echoes(findings), key=lambda f: (
         f.table if f.table is not None else -1,
         f.row if f.row is not None else -1,
         SEVERITY_ORDER.get(f.severity, 3), f.code))
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop a warning that repeats an error: the same cell of the same row of
+    the same table, written the same and expected the same (a relation found
+    twice, once for sure and once as a guess). One slip, one finding."""
+    errors = {(f.table, f.row, _same(f.reported), _same(f.expected))
+              for f in findings if f.severity == Severity.ERROR and f.table is not None and f.row is not None}
+    return [f for f in findings
+            if not (f.severity == Severity.WARNING and f.table is not None and f.row is not None
+                    and f.expected is not None
+                    and (f.table, f.row, _same(f.reported), _same(f.expected)) in errors)]
+
+
+def _same(value) -> str | None:
+    """A value as the findings compare it: Decimal-equal figures alike."""
+    if value is None:
+        return None
+    try:
+        return str(Decimal(str(value)).normalize())
+    except ArithmeticError:
+        return str(value)

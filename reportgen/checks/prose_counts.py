@@ -110,14 +110,26 @@ def _scopes(report: Report) -> dict[object, list[Statement]]:
 
 
 def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowRef], bool]:
-    """The rows a scope's counts describe, and whether named units found them."""
+    """The rows a scope's counts describe, and whether named units found them:
+    the named units' rows, else the table the heading names, else the
+    document's only table whose unit rows carry a grade."""
     units = [u for st in statements if st.kind == "grade_count" for u in st.units]
     if units:
         group, _ = _group_by_units(report, units)
         if group:
             return group, True
     scope = statements[0].scope if statements else None
-    return _group_by_title(report, scope), False
+    return _group_by_title(report, scope) or _sole_graded_table(report), False
+
+
+def _sole_graded_table(report: Report) -> list[RowRef]:
+    """The unit rows of the report's only table that grades its units (every
+    unit row has a grade), else none."""
+    graded = [t for t in report.tables
+              if (rows := [r for r in t.rows if r.unit]) and len(rows) >= 2 and all(r.grade for r in rows)]
+    if len(graded) != 1:
+        return []
+    return [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
 
 
 def _unit_grades(statements: list[Statement]) -> list[Statement]:

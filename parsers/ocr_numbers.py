@@ -1,0 +1,150 @@
+"""Decimal separators OCR drops or changes in the number columns of a scan.
+
+Tesseract often loses the small comma of "79,05" ("7905") or reads it as a
+point ("79.05"). The comma is still in the image: a small mark in the lower
+half of the line of digits, between two of them. So for every number cell
+of a scanned table the cell's ink is cut into its glyphs; when the tall
+glyphs (digits and slashes) are as many as the characters OCR read besides
+its separators, each small low mark between them is a separator at that
+place, and the text is rebuilt with the decimal comma of vi_VN (a point read before
+one or two digits is never a thousands mark; a point before three is left). A cell whose
+separator cannot be placed from the image is never given one by guess: when
+the column's other values say one is missing (the value is far above all of
+them), or it holds a point where vi_VN writes a comma, its confidence is set
+below the reporting threshold, so it is reported as uncertain (OCR_UNCERTAIN)
+and not checked as a sure figure.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from reportgen.raw import RawTable
+
+from .ocr_cells import DISAGREEMENT, ink_crop
+
+_NUMBER = re.compile(r"^\d[\d.,/]*\d$|^\d$")
+FAR_ABOVE = Decimal(3)  # a value this many times the column's largest other value lost its separator
+
+
+def separator_marks(crop) -> tuple[int, list[int]] | None:
+    """(how many tall glyphs, and for each small low mark the number of tall
+    glyphs left of it) of a cell's ink; None when the ink shows no line of
+    glyphs."""
+    import cv2
+    import numpy as np
+
+    ink = (crop < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    comps = [tuple(int(v) for v in stats[i]) for i in range(1, n) if stats[i][cv2.CC_STAT_AREA] >= 3]
+    if not comps:
+        return None
+    height = max(c[3] for c in comps)
+    tall = sorted((c for c in comps if c[3] >= 0.55 * height), key=lambda c: c[0])
+    if not tall:
+        return None
+    top = sorted(c[1] for c in tall)[len(tall) // 2]
+    bottom = sorted(c[1] + c[3] for c in tall)[len(tall) // 2]
+    middle = top + 0.5 * (bottom - top)
+    marks = []
+    for x, y, w, h, _ in comps:
+        if h >= 0.5 * height or w >= 0.6 * height or y < middle:
+            continue
+        cx = x + w / 2
+        if not (tall[0][0] < cx < tall[-1][0] + tall[-1][2]):
+            continue
+        marks.append(sum(1 for t in tall if t[0] + t[2] / 2 < cx))
+    return len(tall), sorted(marks)
+
+
+def _value(text: str) -> Decimal | None:
+    head = text.split("/")[0]
+    if "," not in head and not re.search(r"\.\d{3}(?!\d)", head):
+        head = head.replace(".", ",")  # a point OCR read for the decimal comma ('4.75')
+    try:
+        return Decimal(head.replace(".", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _rebuilt(text: str, marks: tuple[int, list[int]] | None, sign: str, slashes: bool = True) -> str | None:
+    """The text with its separators where the image has them, or None when
+    the glyphs do not match the characters read. ``slashes``: whether the
+    column holds x/y cells (else a slash read is a separator misread)."""
+    if marks is None or re.search(r"\.\d{3}(?!\d)", text):
+        return None  # no ink, or a thousands point: not a decimal to place
+    core = [ch for ch in text if ch not in (",." if slashes else ",./")]
+    n_tall, places = marks
+    if n_tall != len(core) or not places or len(set(places)) != len(places):
+        return None
+    out = []
+    for k, ch in enumerate(core):
+        if k in places and out and out[-1] != "/" and ch != "/":
+            out.append(sign)
+        out.append(ch)
+    return "".join(out)
+
+
+def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int:
+    """Fix or flag the decimal separators of the table's number columns
+    (cells read by OCR, with a box); the number of cells changed or flagged.
+    ``ruled``: the cell boxes are the cells' (else their words')."""
+    by_col: dict[int, list] = {}
+    for row in table.rows[table.header_rows or 0:]:
+        for c in row:
+            compact = c.text.replace(" ", "")
+            if c.bbox is not None and c.confidence is not None and _NUMBER.match(compact):
+                by_col.setdefault(c.col, []).append(c)
+    h, w = clean.shape[:2]
+    touched = 0
+    for cells in by_col.values():
+        if len(cells) < 3:
+            continue
+        with_sign = [c for c in cells if "," in c.text or "." in c.text.replace(" ", "")]
+        if len(with_sign) * 2 < len(cells):
+            continue  # a column of whole numbers
+        sign = ","  # the decimal sign of vi_VN (a point before 1 or 2 digits is never a thousands mark)
+        for c in cells:
+            text = c.text.replace(" ", "")
+            x0, y0, x1, y1 = (int(round(v / scale)) for v in c.bbox)
+            pad = 0 if ruled else 6
+            crop = ink_crop(clean, (max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)),
+                            inset=5 if ruled else 0)
+            slashes = sum("/" in o.text for o in cells) * 2 > len(cells)
+            fixed = _rebuilt(text, separator_marks(crop), sign, slashes) if crop is not None else None
+            if fixed is not None and fixed != text:
+                c.text, touched = fixed, touched + 1
+                continue
+            if fixed == text:
+                continue  # the image agrees with the reading
+            others = [v for o in cells if o is not c and (v := _value(o.text.replace(" ", ""))) is not None]
+            value = _value(text)
+            wrong_sign = sign == "," and re.search(r"\d\.\d{1,2}(?!\d)", text)
+            lost = (sign not in text and value is not None and others
+                    and value > FAR_ABOVE * max(others) and max(others) > 0)
+            if wrong_sign or lost:
+                c.confidence = min(c.confidence, DISAGREEMENT)
+                touched += 1
+    return touched
+
+
+def restore_ordinals(table: RawTable) -> int:
+    """The numbering column of a scanned table (1, 2, 3 … down its first
+    column): a cell between two numbers one apart from the missing one but
+    read as something else ('K)' for '3') takes that number, with a
+    confidence below the reporting threshold (it is inferred, not read).
+    The number of cells changed."""
+    body = [next((c for c in row if c.col == 0), None) for row in table.rows[table.header_rows or 0:]]
+    cells = [c for c in body if c is not None and c.text.strip()]
+    numbers = [int(c.text) if c.text.strip().isdigit() else None for c in cells]
+    if sum(n is not None for n in numbers) < 3:
+        return 0
+    changed = 0
+    for k in range(1, len(cells) - 1):
+        before, after, cell = numbers[k - 1], numbers[k + 1], cells[k]
+        if (numbers[k] is None and before is not None and after == before + 2
+                and cell.confidence is not None and len(cell.text.strip()) <= 3):
+            cell.text, numbers[k] = str(before + 1), before + 1
+            cell.confidence = min(cell.confidence, DISAGREEMENT)
+            changed += 1
+    return changed

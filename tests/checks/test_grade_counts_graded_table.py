@@ -1,0 +1,53 @@
+"""Counts by grade in the prose ("có 1 đơn vị xếp loại Xuất sắc, 3 đơn vị xếp
+loại Tốt …") are held to the document's only table that grades its units,
+when the sentence neither names the units nor sits under a heading that names
+a table: a count that differs is a warning (the table is found by being the
+only one, not by name). Figures: a district's eight communes graded on bands
+the document states (95 / 85 / 70 / 50). Written as DOCX with python-docx."""
+from __future__ import annotations
+
+import sys
+
+from reportgen.checks import CheckContext, run_checks
+from reportgen.read import read_path
+
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus_verify import Doc, Table, write_docx  # noqa: E402
+
+BANDS = ("Việc xếp loại như sau: đạt từ 95 điểm trở lên xếp loại Xuất sắc; từ 85 điểm đến dưới 95 điểm "
+         "xếp loại Tốt; từ 70 điểm đến dưới 85 điểm xếp loại Khá; từ 50 điểm đến dưới 70 điểm xếp loại "
+         "Trung bình; dưới 50 điểm xếp loại Yếu.")
+COUNTS = ("Kết quả: có 1 đơn vị xếp loại Xuất sắc, 3 đơn vị xếp loại Tốt, 3 đơn vị xếp loại Khá và "
+          "1 đơn vị xếp loại Trung bình.")
+COMMUNES = [("UBND xã Nga Thắng", "96,20", "Xuất sắc"), ("UBND xã Nga Hải", "91,45", "Tốt"),
+            ("UBND xã Nga Điền", "88,10", "Tốt"), ("UBND xã Nga Phú", "86,75", "Tốt"),
+            ("UBND thị trấn Nga Sơn", "84,30", "Khá"), ("UBND xã Nga Thanh", "79,60", "Khá"),
+            ("UBND xã Nga Liên", "71,25", "Khá"), ("UBND xã Nga Tân", "68,90", "Trung bình")]
+
+
+def _run(tmp_path, grades):
+    rows = [[str(i), name, score, grade] for i, ((name, score, _), grade) in enumerate(zip(COMMUNES, grades), 1)]
+    path = tmp_path / "tb.docx"
+    write_docx(Doc(name="tb", kind="tb", paragraphs=[BANDS, COUNTS],
+                   tables=[Table([["STT", "Tên đơn vị", "Tổng điểm đạt được", "Xếp loại"]], rows, "")]), path)
+    ctx = CheckContext()
+    findings = run_checks(read_path(path), ctx)
+    return findings, ctx
+
+
+def test_counts_that_match_the_graded_table_are_checked(tmp_path):
+    findings, ctx = _run(tmp_path, [c[2] for c in COMMUNES])
+    assert [f for f in findings if f.code == "GRADE_COUNT_MISMATCH"] == []
+    assert ctx.ledger.totals()["claims"] == (4, 4)
+
+
+def test_a_regraded_unit_makes_two_counts_disagree(tmp_path):
+    grades = [c[2] for c in COMMUNES]
+    grades[4] = "Tốt"  # 84,30 is Khá under the bands the document states
+    findings, _ = _run(tmp_path, grades)
+    counts = sorted((str(f.severity), f.reported, f.expected) for f in findings if f.code == "GRADE_COUNT_MISMATCH")
+    assert counts == [("warning", "3", "2"), ("warning", "3", "4")]
+    [band] = [f for f in findings if f.code == "GRADE_BAND_MISMATCH"]
+    assert band.unit == "UBND thị trấn Nga Sơn" and str(band.severity) == "error"
