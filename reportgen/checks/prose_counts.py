@@ -119,17 +119,24 @@ def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowR
         if group:
             return group, True
     scope = statements[0].scope if statements else None
-    return _group_by_title(report, scope) or _sole_graded_table(report), False
+    return _group_by_title(report, scope) or _sole_graded_table(report, statements), False
 
 
-def _sole_graded_table(report: Report) -> list[RowRef]:
+def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRef]:
     """The unit rows of the report's only table that grades its units (every
-    unit row has a grade), else none."""
+    unit row has a grade), when the counts are of that table's units: they
+    add up to its number of rows, give or take the one count that may be
+    wrong (a table of some units only — the best five, an excerpt — is not
+    the population the prose counts), else none."""
     graded = [t for t in report.tables
               if (rows := [r for r in t.rows if r.unit]) and len(rows) >= 2 and all(r.grade for r in rows)]
     if len(graded) != 1:
         return []
-    return [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
+    refs = [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
+    counts = [st.count for st in _unit_grades(statements) if st.count is not None]
+    if len(counts) < 2 or abs(sum(counts) - len(refs)) > 1:  # one count may be the slip
+        return []
+    return refs
 
 
 def _unit_grades(statements: list[Statement]) -> list[Statement]:

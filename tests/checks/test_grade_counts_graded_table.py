@@ -27,10 +27,10 @@ COMMUNES = [("UBND xã Nga Thắng", "96,20", "Xuất sắc"), ("UBND xã Nga H�
             ("UBND xã Nga Liên", "71,25", "Khá"), ("UBND xã Nga Tân", "68,90", "Trung bình")]
 
 
-def _run(tmp_path, grades):
+def _run(tmp_path, grades, counts=COUNTS):
     rows = [[str(i), name, score, grade] for i, ((name, score, _), grade) in enumerate(zip(COMMUNES, grades), 1)]
     path = tmp_path / "tb.docx"
-    write_docx(Doc(name="tb", kind="tb", paragraphs=[BANDS, COUNTS],
+    write_docx(Doc(name="tb", kind="tb", paragraphs=[BANDS, counts],
                    tables=[Table([["STT", "Tên đơn vị", "Tổng điểm đạt được", "Xếp loại"]], rows, "")]), path)
     ctx = CheckContext()
     findings = run_checks(read_path(path), ctx)
@@ -51,3 +51,21 @@ def test_a_regraded_unit_makes_two_counts_disagree(tmp_path):
     assert counts == [("warning", "3", "2"), ("warning", "3", "4")]
     [band] = [f for f in findings if f.code == "GRADE_BAND_MISMATCH"]
     assert band.unit == "UBND thị trấn Nga Sơn" and str(band.severity) == "error"
+
+
+def test_a_count_written_wrong_is_named(tmp_path):
+    wrong = COUNTS.replace("3 đơn vị xếp loại Tốt", "4 đơn vị xếp loại Tốt")
+    findings, _ = _run(tmp_path, [c[2] for c in COMMUNES], wrong)
+    counts = [(str(f.severity), f.reported, f.expected) for f in findings if f.code == "GRADE_COUNT_MISMATCH"]
+    assert counts == [("warning", "4", "3")]
+
+
+def test_counts_of_a_whole_province_are_not_held_to_a_table_of_its_best_units(tmp_path):
+    # 27 units counted; the only graded table lists the best three
+    counts = "Kết quả: có 8 đơn vị xếp loại Xuất sắc, 12 đơn vị xếp loại Tốt và 7 đơn vị xếp loại Khá."
+    path = tmp_path / "bc.docx"
+    rows = [[str(i), name, score, grade] for i, (name, score, grade) in enumerate(COMMUNES[:3], 1)]
+    write_docx(Doc(name="bc", kind="bc", paragraphs=[BANDS, counts],
+                   tables=[Table([["STT", "Tên đơn vị", "Tổng điểm đạt được", "Xếp loại"]], rows, "")]), path)
+    findings = run_checks(read_path(path), CheckContext())
+    assert [f for f in findings if f.code == "GRADE_COUNT_MISMATCH"] == []
