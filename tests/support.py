@@ -25,3 +25,22 @@ def reportgen(*args, cwd=None, env: dict | None = None, timeout: float | None = 
     base = {k: v for k, v in os.environ.items() if k not in ("REPORTGEN_DEBUG", "REPORTGEN_DB")}
     return subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, env={**base, **(env or {})}, timeout=timeout)
+
+
+def with_paragraph_replaced(raw, paragraph: int, old: str, new: str):
+    """A copy of a raw document whose paragraph ``paragraph`` has its one
+    ``old`` replaced by ``new`` (a mutation of a real file, made in memory)."""
+    import copy
+    from dataclasses import replace
+
+    from reportgen.raw import RawParagraph
+
+    blocks = list(raw.blocks)
+    for k, b in enumerate(blocks):
+        if isinstance(b, RawParagraph) and b.index == paragraph:
+            assert b.text.count(old) == 1, (old, b.text)
+            blocks[k] = replace(b, text=b.text.replace(old, new))
+            out = copy.copy(raw)
+            out.blocks = blocks
+            return out
+    raise AssertionError(f"no paragraph {paragraph}")

@@ -4,20 +4,17 @@ the summary and again further on must agree; the real report bc184 states its
 numeric was understood is never ĐẠT."""
 from __future__ import annotations
 
-import copy
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from parsers import read_raw
 from reportgen.model import Paragraph, Report
-from reportgen.raw import RawParagraph
 from reportgen.read import read_report
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_path, verify_report
 
-from support import ROOT
+from support import ROOT, with_paragraph_replaced
 
 REAL = ROOT / "fixtures" / "reference" / "real"
 
@@ -74,18 +71,6 @@ def test_bc184_grade_counts_are_checked_against_their_restatement():
                         (29, "76.9"), (30, "29.2"), (31, "75.2")]
 
 
-def _mutated(raw, paragraph: int, old: str, new: str):
-    blocks = list(raw.blocks)
-    for k, b in enumerate(blocks):
-        if isinstance(b, RawParagraph) and b.index == paragraph:
-            assert b.text.count(old) == 1, (old, b.text)
-            blocks[k] = replace(b, text=b.text.replace(old, new))
-            out = copy.copy(raw)
-            out.blocks = blocks
-            return out
-    raise AssertionError(f"no paragraph {paragraph}")
-
-
 @pytest.mark.parametrize("paragraph, old, new, expected", [
     (67, "07 đơn vị xếp loại Xuất sắc", "08 đơn vị xếp loại Xuất sắc", (67, "8", "7")),
     (67, "05 đơn vị xếp loại Tốt", "04 đơn vị xếp loại Tốt", (67, "4", "5")),
@@ -94,7 +79,7 @@ def _mutated(raw, paragraph: int, old: str, new: str):
 ])
 def test_bc184_a_changed_grade_count_is_found(paragraph, old, new, expected):
     raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
-    after = verify_report(read_report(_mutated(raw, paragraph, old, new)))
+    after = verify_report(read_report(with_paragraph_replaced(raw, paragraph, old, new)))
     assert [(f.paragraph, f.reported, f.expected) for f in after.findings
             if f.code == "QUANTITY_CONFLICT" and f.severity == "error"] == [expected]
 
@@ -114,7 +99,7 @@ def test_a_scan_from_which_nothing_numeric_was_understood_is_never_passed():
 ])
 def test_bc184_a_changed_restated_figure_is_found(paragraph, old, new):
     raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
-    after = verify_report(read_report(_mutated(raw, paragraph, old, new)))
+    after = verify_report(read_report(with_paragraph_replaced(raw, paragraph, old, new)))
     found = [(f.code, f.severity) for f in after.findings if f.rule == "figure-restated"]
     # The later passage gives no date, but the report has one as-of date (05/11/2025) and
     # the passage names no other period ("hiện đạt"): the same quantity, an error.

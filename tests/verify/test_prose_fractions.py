@@ -5,10 +5,8 @@ computed from in brackets. Real sentences of bc184 with their real figures,
 then generated wordings and orders, then the figures changed in the file."""
 from __future__ import annotations
 
-import copy
 import itertools
 import random
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -16,12 +14,11 @@ import pytest
 from parsers import read_raw
 from reportgen.model import Paragraph, Report
 from reportgen.numbers import format_vi
-from reportgen.raw import RawParagraph
 from reportgen.read import read_report
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_report
 
-from support import ROOT
+from support import ROOT, with_paragraph_replaced
 
 D = Decimal
 REAL = ROOT / "fixtures" / "reference" / "real"
@@ -136,24 +133,12 @@ def test_generated_percent_brackets(written, percent, fraction):
     assert [f[:2] for f in _of(_verify(wrong), "PERCENT_MISMATCH")] == [("share-percent", "error")]
 
 
-def _mutated(raw, paragraph: int, old: str, new: str):
-    blocks = list(raw.blocks)
-    for k, b in enumerate(blocks):
-        if isinstance(b, RawParagraph) and b.index == paragraph:
-            assert b.text.count(old) == 1, (old, b.text)
-            blocks[k] = replace(b, text=b.text.replace(old, new))
-            out = copy.copy(raw)
-            out.blocks = blocks
-            return out
-    raise AssertionError(f"no paragraph {paragraph}")
-
-
 def test_bc184_the_real_report_agrees_and_a_changed_part_is_found():
     raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
     clean = verify_report(read_report(raw))
     assert [f for f in clean.findings if f.rule == "fraction-parts"] == []
     paragraph = next(st.paragraph for st in clean.report.statements if st.raw.get("fraction_parts"))
-    after = verify_report(read_report(_mutated(raw, paragraph, "38/124", "39/124")))
+    after = verify_report(read_report(with_paragraph_replaced(raw, paragraph, "38/124", "39/124")))
     assert [(f.paragraph, f.severity, f.reported, f.expected) for f in after.findings
             if f.rule == "fraction-parts"] == [(paragraph, "error", "42", "43")]
 
