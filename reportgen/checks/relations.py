@@ -233,7 +233,7 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     if source[0] == "col" and source[1] is part:
                         continue
                     holds, checks = _ratio_fit(frame, pct, part, source)
-                    if ((adopted(holds, len(checks)) or _precise_majority(checks))
+                    if ((adopted(holds, len(checks)) or _precise_majority(holds, checks))
                             and (best is None or holds > best[0])):
                         best = (holds, checks, part, source)
             if best is None:
@@ -254,13 +254,12 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             yield from _ratio_findings(ctx, frame, pct, checks, part, source)
 
 
-def _precise_majority(checks: list) -> bool:
+def _precise_majority(holds: int, checks: list) -> bool:
     """A rate written with decimals that equals part / whole × 100 on at
     least MIN_ROWS rows, and on more than half of the rows, is no chance:
     two slips in a short table must not hide the relation (and the slips).
     Rows where the part is 0 or equals the whole prove nothing here."""
     telling = sum(1 for _, written, a, b, _, ok in checks if ok and places_of(written) >= 1 and 0 < a < b)
-    holds = sum(1 for *_, ok in checks if ok)
     return telling >= MIN_ROWS and 2 * holds > len(checks)
 
 
