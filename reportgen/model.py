@@ -105,6 +105,14 @@ class DateRole(StrEnum):
     PLAIN = "plain"
 
 
+class SumMode(StrEnum):
+    """How the parts of a 'sum' statement make its whole (``Statement.mode``)."""
+
+    PARTITION = "partition"  # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)": the parts are the whole
+    SUBSET = "subset"  # "120 hồ sơ (trong đó 80 hồ sơ trực tuyến …)": the parts are some of it
+    BREAKDOWN = "breakdown"  # a total, then the categories listed after it: its parts only by reading
+
+
 def dec_str(value: Decimal | None) -> str | None:
     """A Decimal in plain decimal form ('58.69', never '5.869E+1')."""
     if value is None:
@@ -270,25 +278,18 @@ class Statement:
     label: str | None = None  # section number "1.2.", a roman "VI"
     level: int | None = None  # a section's depth: 1 for I, II; 2 for 1.; 3 for 1.1.
     scope: str | None = None  # what the claim is about (a heading, 'cấp xã')
-    # A date's role (DateRole), a sum's mode ('breakdown' …), and whether a
-    # number was written with the wrong separator: real fields, no longer
-    # conventions in ``raw`` (given there, they are lifted here).
-    role: str | None = None
-    mode: str | None = None
-    wrong_separator: bool = False
+    role: DateRole | None = None  # a 'date' statement's role
+    mode: SumMode | None = None  # a 'sum' statement's way of making its whole
+    wrong_separator: bool = False  # a number written with the wrong separator ("91.86%")
     # The words as written (text, percent, noun, grade, list …), for messages.
     raw: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kind = StatementKind(self.kind)
-        if self.role is None and self.raw.get("role"):
-            self.role = DateRole(self.raw["role"])
-        elif self.role is not None:
+        if self.role is not None:
             self.role = DateRole(self.role)
-        if self.mode is None and self.raw.get("mode"):
-            self.mode = self.raw["mode"]
-        if not self.wrong_separator and self.raw.get("wrong_separator"):
-            self.wrong_separator = True
+        if self.mode is not None:
+            self.mode = SumMode(self.mode)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": str(self.kind), "text": self.text}

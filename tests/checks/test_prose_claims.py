@@ -82,7 +82,7 @@ def test_dot_thousands_fractions_are_read_and_a_dotted_decimal_is_not():
 
 def test_parts_named_by_kind_add_up_to_the_whole_they_split():
     def sums(text):
-        return [(st.whole, st.parts, st.raw["mode"]) for st in read_statements([Paragraph(text, 0)])
+        return [(st.whole, st.parts, st.mode) for st in read_statements([Paragraph(text, 0)])
                 if st.kind == "sum"]
 
     text = "Toàn tỉnh có 124 đơn vị hành chính cấp xã (103 xã, 20 phường và 01 đặc khu)."
@@ -117,7 +117,7 @@ def _mutations(report):
         if st.kind == "share" and st.whole and st.raw.get("percent"):
             written = st.raw["percent"].rstrip("%").strip()
             out.append((st.paragraph, st.raw["percent"], _vi_like(st.percent + 7, written) + "%"))
-        elif st.kind == "sum" and len(st.parts) >= 2 and st.raw.get("mode") != "subset":
+        elif st.kind == "sum" and len(st.parts) >= 2 and st.mode != "subset":
             part = st.parts[-1]
             out.append((st.paragraph, format_vi(part), format_vi(part + 10)))
         elif st.kind == "fraction" and st.numerator is not None and st.denominator:
