@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 # -- closed vocabularies ---------------------------------------------------------------
 # StrEnums: each value equals the string the JSON contract and older code use
@@ -358,6 +358,37 @@ class Paragraph:
 
 
 @dataclass
+class AnnexRef:
+    """An appendix's "(Kèm theo Báo cáo số 405/BC-UBND ngày 17 tháng 8 năm
+    2023 của UBND huyện Điện Biên)" line, read (``Report.annex_refs``)."""
+
+    text: str
+    paragraph: Paragraph
+    doc_type: str | None
+    number: str | None
+    day: str | None
+    month: str | None
+    year: str | None
+    issuer: str | None
+
+
+class ListLine(NamedTuple):
+    """One line of a list as written (with its dash), where it stands:
+    a line under "Nơi nhận:" (``Report.recipient_lines``)."""
+
+    text: str
+    paragraph: Paragraph
+
+
+class SectionHead(NamedTuple):
+    """A numbered heading (a 'section' statement) with its numbers as
+    integers: 'VI' → (6,), '1.2' → (1, 2) (``Report.sections``)."""
+
+    statement: Statement
+    numbers: tuple[int, ...]
+
+
+@dataclass
 class GradeBand:
     """A grade band the document states itself ("Từ 80 đến dưới 90 điểm: Tốt",
     "TỐT ≥ 80"): a rule of the document, never a count. ``unit`` says what the
@@ -410,6 +441,12 @@ class Report:
     # Pages the parser could not read at all (a scanned page of noise): what
     # they hold was not checked.
     unread_pages: list[int] = field(default_factory=list)
+    # The prose's form, read with it (the rules on form use these, never the
+    # reader): the appendices' "Kèm theo …" lines, the list under "Nơi nhận:"
+    # as written (its "Lưu" line included), the numbered headings in order.
+    annex_refs: list[AnnexRef] = field(default_factory=list)
+    recipient_lines: list[ListLine] = field(default_factory=list)
+    sections: list[SectionHead] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -17,7 +17,7 @@ from reportgen.coverage import claim_statements
 from reportgen.model import Paragraph
 from reportgen.numbers import format_vi
 from reportgen.raw import RawParagraph
-from reportgen.read import read_report
+from reportgen.read import read_report, report_of_paragraphs
 from reportgen.read.legend import read_grade_legend
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_report
@@ -88,11 +88,10 @@ def test_parts_named_by_kind_add_up_to_the_whole_they_split():
     text = "Toàn tỉnh có 124 đơn vị hành chính cấp xã (103 xã, 20 phường và 01 đặc khu)."
     assert sums(text) == [(D(124), [D(103), D(20), D(1)], "partition")]
     from reportgen.checks import CheckContext, run_checks
-    from reportgen.model import Report
 
     for written, codes in ((text, []), (text.replace("01 đặc khu", "02 đặc khu"), ["SUM_MISMATCH"])):
         paragraphs = [Paragraph(written, 0)]
-        report = Report(source="x", paragraphs=paragraphs, statements=read_statements(paragraphs))
+        report = report_of_paragraphs(paragraphs, source="x")
         found = run_checks(report, CheckContext())
         assert [f.code for f in found if f.severity == "error"] == codes
     assert sums("Tiếp nhận 13.597 hồ sơ (tăng 975 hồ sơ so với kỳ trước)") == []
