@@ -254,6 +254,7 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
     read again so far)."""
     from .ocr_aligned import ocr_aligned_tables
 
+    free = [i for i in free if _inked(page_words[i], clean)]
     aligned, used = ocr_aligned_tables([page_words[i] for i in free], page, scale)
     for t in aligned:
         rereads += _reread_aligned(t, clean, scale)
@@ -261,6 +262,23 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
         tables.append(t)
         tables_px.append(tuple(int(round(v / scale)) for v in t.bbox))
     return [i for j, i in enumerate(free) if j not in used], rereads
+
+
+def _inked(word: dict, clean) -> bool:
+    """Whether a short word stands on ink, and a mark without a letter or
+    digit whose ink is one short bar made the dash it is ('_', '¬', 'ˆ' or
+    '-' read with little confidence: an empty score's dash, not a speck).
+    A word over blank paper ('Ð', '—' read where the noise was cleaned off)
+    is nothing: it would make a column of its own."""
+    if len(word["text"]) > 2:
+        return True
+    crop = ink_crop(clean, (max(0, word["x0"] - 2), max(0, word["top"] - 2), word["x1"] + 2, word["bottom"] + 2),
+                    inset=0)
+    if crop is None:
+        return False
+    if not any(ch.isalnum() for ch in word["text"]) and is_dash(crop):
+        word["text"], word["conf"] = "-", max(word["conf"], 95.0)
+    return True
 
 
 def _reread_aligned(table: RawTable, clean, scale: float, pad: int = 4) -> int:

@@ -133,3 +133,21 @@ def test_reread_keeps_a_code_with_a_letter(monkeypatch):
     readings = {False: {0: ("000.00.36.H57", 91.0)}, True: {0: ("000.00.36.57", 96.0)}}
     monkeypatch.setattr(op, "stacked", lambda crops, digits=False: readings[digits])
     assert _reread({0: None}, {0: ("000.00.36.H57", 84.0)}) == {0: ("000.00.36.H57", 91.0)}
+
+
+def test_a_short_word_over_blank_paper_is_nothing_and_a_bar_is_a_dash():
+    """Corpus table 10's scan without rules: 'Ð' (confidence 34) read where
+    the noise was cleaned off made a column of its own on page 2; the dash
+    of an empty score, read '-' at 45 or '_' at 34, was dropped as a speck."""
+    from parsers.ocr_page import _inked
+
+    page = np.full((200, 400), 255, dtype=np.uint8)
+    page[100:105, 50:62] = 0  # a dash: 12 × 5 px
+    page[100:140, 200:204] = 0  # a vertical stroke, no dash
+    ghost = _w("Ð", 300, 80, 305, 140, conf=34.0)
+    dash = _w("_", 50, 98, 62, 104, conf=34.0)
+    stroke = _w("|", 200, 100, 204, 140, conf=40.0)
+    assert not _inked(ghost, page)
+    assert _inked(dash, page) and (dash["text"], dash["conf"]) == ("-", 95.0)
+    assert _inked(stroke, page) and stroke["text"] == "|"  # kept as read: not a bar
+    assert _inked(_w("Thanh", 0, 0, 10, 10), page)  # a long word is not looked at
