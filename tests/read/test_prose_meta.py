@@ -183,3 +183,18 @@ def test_header_and_signature_from_word_table_cells():
     assert (m.parent, m.issuer, m.number, m.period) == ("UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG", "12/BC-VPUB", "2024")
     assert (m.authority, m.signer, m.recipients) == ("KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", "Lê Văn A",
                                                      ["Văn phòng Chính phủ"])
+
+
+@pytest.mark.slow
+def test_signed_pdf_number_and_date_stamped_in_the_annotation_layer():
+    # ld-cchc2025-bc36-thamdinh.pdf: the signing tool stamps "36" and the day "02" in two
+    # signature widgets; page 1 rendered with its forms (pypdfium2, init_forms) reads
+    # "Số: 36 /BC-HĐTĐ" and "Lâm Đồng, ngày 02 tháng 02 năm 2026". The parser draws the
+    # widgets' text where they show; the reader takes the meta from that text.
+    from reportgen.read import read_path
+
+    from support import REAL
+
+    meta = read_path(REAL / "ld-cchc2025-bc36-thamdinh.pdf", {"ocr": "never"}).meta
+    assert (meta.doc_type, meta.number, meta.place) == ("BC", "36/BC-HĐTĐ", "Lâm Đồng")
+    assert (meta.date, meta.date_text) == (dt.date(2026, 2, 2), "ngày 02 tháng 02 năm 2026")
