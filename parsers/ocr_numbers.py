@@ -30,11 +30,48 @@ FAR_ABOVE = Decimal(3)  # a value this many times the column's largest other val
 def separator_marks(crop) -> tuple[int, list[int]] | None:
     """(how many tall glyphs, and for each small low mark the number of tall
     glyphs left of it) of a cell's ink; None when the ink shows no line of
-    glyphs."""
-    import cv2
+    glyphs. A cell wrapped over lines ('88,9/' over '94') is read line by
+    line, top to bottom, its tall glyphs counted on from the line above."""
     import numpy as np
 
     ink = (crop < 128).astype(np.uint8)
+    total, marks = 0, []
+    for top, bottom in _ink_lines(ink):
+        found = _line_marks(ink[top:bottom])
+        if found is None:
+            continue
+        marks += [total + m for m in found[1]]
+        total += found[0]
+    return (total, marks) if total else None
+
+
+def _ink_lines(ink) -> list[tuple[int, int]]:
+    """(top, bottom) pixel rows of the lines of a cell's ink: runs of rows
+    with ink, apart by blank rows; a run far lower than the tallest (a speck,
+    a comma's tail cut off) joins the line above it."""
+    rows = ink.any(axis=1)
+    runs, start = [], None
+    for y, has in enumerate(list(rows) + [False]):
+        if has and start is None:
+            start = y
+        elif not has and start is not None:
+            runs.append([start, y])
+            start = None
+    if not runs:
+        return []
+    tallest = max(b - a for a, b in runs)
+    lines = [list(r) for r in runs if r[1] - r[0] >= 0.4 * tallest]
+    for a, b in runs:
+        if b - a < 0.4 * tallest:  # to the line above it, or the first line
+            line = next((ln for ln in reversed(lines) if ln[0] < a), lines[0])
+            line[0], line[1] = min(line[0], a), max(line[1], b)
+    return [(a, b) for a, b in lines]
+
+
+def _line_marks(ink) -> tuple[int, list[int]] | None:
+    """:func:`separator_marks` of one line of glyphs."""
+    import cv2
+
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     comps = [tuple(int(v) for v in stats[i]) for i in range(1, n) if stats[i][cv2.CC_STAT_AREA] >= 3]
     if not comps:
@@ -101,8 +138,14 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
         if len(cells) < 3:
             continue
         with_sign = [c for c in cells if "," in c.text or "." in c.text.replace(" ", "")]
-        if len(with_sign) * 2 < len(cells):
+        slashes = sum("/" in o.text for o in cells) * 2 > len(cells)
+        if not with_sign and not slashes:
             continue  # a column of whole numbers
+        # a column of decimals, or of x/y cells, may have lost a separator in
+        # any cell (all of them when the comma is small: '889/94'); the ink
+        # puts it back. Flagging what the ink cannot place needs most cells
+        # written with decimals, to know the column's magnitude.
+        decimals = len(with_sign) * 2 >= len(cells)
         sign = ","  # the decimal sign of vi_VN (a point before 1 or 2 digits is never a thousands mark)
         for c in cells:
             text = c.text.replace(" ", "")
@@ -110,12 +153,11 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
             pad = 0 if ruled else 6
             crop = ink_crop(clean, (max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)),
                             inset=5 if ruled else 0)
-            slashes = sum("/" in o.text for o in cells) * 2 > len(cells)
             fixed = _rebuilt(text, separator_marks(crop), sign, slashes) if crop is not None else None
             if fixed is not None and fixed != text:
                 c.text, touched = fixed, touched + 1
                 continue
-            if fixed == text:
+            if fixed == text or not decimals:
                 continue  # the image agrees with the reading
             others = [v for o in cells if o is not c and (v := _value(o.text.replace(" ", ""))) is not None]
             value = _value(text)
