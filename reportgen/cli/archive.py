@@ -8,12 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from ..files import refuse_clobber
+from ..files import atomic_path, refuse_clobber
 from ..numbers import format_vi
 from ..raw import UnreadableInput
 from . import UsageError
 from .batch import add_batch_options, import_batch, wants_batch
-from .output import atomic_path
 
 _DB_HELP = "địa chỉ SQLAlchemy của kho (mặc định: biến REPORTGEN_DB, hoặc tệp SQLite trong thư mục dữ liệu người dùng)"
 _LEVELS = ("tỉnh", "sở", "huyện", "xã", "phòng", "khác")
