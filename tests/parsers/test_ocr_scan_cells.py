@@ -151,3 +151,57 @@ def test_a_short_word_over_blank_paper_is_nothing_and_a_bar_is_a_dash():
     assert _inked(dash, page) and (dash["text"], dash["conf"]) == ("-", 95.0)
     assert _inked(stroke, page) and stroke["text"] == "|"  # kept as read: not a bar
     assert _inked(_w("Thanh", 0, 0, 10, 10), page)  # a long word is not looked at
+
+
+def test_digits_the_scan_ran_together_count_by_their_width():
+    """Seed 000's '0,84' read '084': the scan joined '8' and '4' into one
+    blob, so the glyphs seemed two for three digits and the comma was not
+    placed."""
+    crop = _drawn("0,84")
+    joined = crop.copy()
+    ink_cols = np.where((crop < 128).any(axis=0))[0]
+    gaps = [x for x in range(ink_cols[0], ink_cols[-1]) if not (crop[:, x] < 128).any()]
+    joined[crop.shape[0] // 2, gaps[-1] - 2:gaps[-1] + 3] = 0  # a bridge between the 8 and the 4
+    assert separator_marks(crop) == (3, [1])
+    assert separator_marks(joined) == (3, [1])
+    assert _rebuilt("084", separator_marks(joined), ",") == "0,84"
+    assert separator_marks(_drawn("1")) == (1, [])  # a narrow digit is one
+
+
+def test_a_number_no_writer_sets_is_looked_at_in_a_column_of_whole_numbers():
+    """Seed 000's table goes on over a page where its 'Chỉ số 19 (6đ)'
+    column shows only 6s and '576' (5,76); a leading zero ('084') is no
+    whole number either. A point written among whole numbers stays
+    (seed 002 writes '8.32')."""
+    drawn = ["6", "6", "5,76", "6", "0,84"]
+    read = ["6", "6", "576", "6", "084"]
+    table, page = _table(read, [_drawn(t) for t in drawn])
+    assert restore_separators(table, page, 72 / DPI, ruled=False) == 2
+    assert [row[0].text for row in table.rows] == drawn
+    kept = ["8", "7,5", "8.32", "9", "6"]
+    table, page = _table(kept, [_drawn(t) for t in kept])
+    restore_separators(table, page, 72 / DPI, ruled=False)
+    assert [row[0].text for row in table.rows] == kept
+
+
+def test_a_reading_without_a_letter_or_digit_is_read_again():
+    """Seed 000's lone '6' read '§' (confidence 69-77) in a column where a
+    third of the page's cells were so read: not judged a number column."""
+    from parsers.ocr_page import _doubtful
+
+    assert _doubtful("§", 76.7, False)
+    assert _doubtful("-.", 96.0, False)
+    assert not _doubtful("-", 95.0, False)  # an empty score's dash
+    assert not _doubtful("Xuất sắc", 70.0, False)
+
+
+def test_a_minus_read_from_a_speck_is_dropped_and_a_drawn_one_kept():
+    """Seed 000's '6' with a speck of the scan at its lower left read '-6'."""
+    from parsers.ocr_numbers import drop_stray_signs
+
+    speck = _drawn("6").copy()
+    speck = np.pad(speck, ((0, 0), (30, 0)), constant_values=255)
+    speck[-16:-12, 4:8] = 0  # a 4 × 4 speck
+    table, page = _table(["-6", "-0,5"], [speck, _drawn("-0,5")])
+    assert drop_stray_signs(table, page, 72 / DPI, ruled=False) == 1
+    assert [row[0].text for row in table.rows] == ["6", "-0,5"]
