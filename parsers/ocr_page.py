@@ -41,6 +41,7 @@ from .ocr_cells import (
     _DOUBTFUL_NUMBER,
     _NUMBER_FORM,
     DISAGREEMENT,
+    OCR_MARKS,
     _numberish,
     ink_crop,
     is_dash,
@@ -127,7 +128,7 @@ def words(img, psm: int, digits: bool = False) -> list[dict]:
         f = line.split("\t")
         if len(f) < 12 or f[0] != "5":
             continue
-        text, conf = f[11].strip(), float(f[10])
+        text, conf = f[11].strip().translate(OCR_MARKS), float(f[10])
         if text and conf >= 0:
             left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
             out.append({"text": text, "conf": conf, "x0": left, "top": top, "x1": left + width,

@@ -205,3 +205,39 @@ def test_a_minus_read_from_a_speck_is_dropped_and_a_drawn_one_kept():
     table, page = _table(["-6", "-0,5"], [speck, _drawn("-0,5")])
     assert drop_stray_signs(table, page, 72 / DPI, ruled=False) == 1
     assert [row[0].text for row in table.rows] == ["6", "-0,5"]
+
+
+def test_the_wrapped_end_of_an_x_y_cell_joins_its_row():
+    """Corpus table 4's scan without rules: '78,73/119' and 'Trung bình'
+    wrapped, their rest ('9', 'bình') read as a row of their own; the digit
+    kept it from being joined as wrapped lines."""
+    from parsers.ocr_aligned import _join_wrapped_rows
+
+    def cell(col, text, box):
+        return RawCell(text=text, row=0, col=col, bbox=box, confidence=90.0)
+
+    rows = [[cell(0, "20", (40, 185, 48, 193)), cell(1, "UBND xã Thanh", (71, 185, 130, 193)),
+             cell(11, "78,73/11", (550, 185, 590, 193)), cell(12, "Trung", (615, 185, 640, 193))],
+            [cell(1, "Xương", (71, 199, 99, 207)), cell(11, "9", (564, 199, 569, 207)),
+             cell(12, "bình", (615, 199, 633, 207))],
+            [cell(0, "21", (40, 222, 48, 230)), cell(1, "Thanh tra tỉnh", (71, 222, 130, 230)),
+             cell(11, "83", (550, 222, 560, 230)), cell(12, "Khá", (615, 222, 633, 230))],
+            [cell(11, "5", (564, 236, 569, 243))]]  # a number under a whole number: a row of its own
+    table = RawTable(index=0, rows=rows)
+    _join_wrapped_rows(table, size=7.44)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["20", "UBND xã Thanh Xương", "78,73/119", "Trung bình"], ["21", "Thanh tra tỉnh", "83", "Khá"], ["5"]]
+
+
+def test_syllables_run_together_inside_a_word_get_their_spaces():
+    from parsers.vi_plausibility import spaced
+
+    assert spaced("SởYtế(52)") == "Sở Y tế(52)"
+    assert spaced("SởYtế-tỉnh Thừa Thiên Huế") == "Sở Y tế-tỉnh Thừa Thiên Huế"
+    assert spaced("UBND-KSTT 3,5/10") == "UBND-KSTT 3,5/10"  # acronyms and numbers as written
+
+
+def test_the_fraction_slash_tesseract_reads_is_the_slash():
+    from parsers.ocr_cells import OCR_MARKS
+
+    assert "82,45⁄11".translate(OCR_MARKS) == "82,45/11"
