@@ -20,6 +20,9 @@ _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{
 # where vi_VN writes a comma ('17.9'), a comma before three digits ('3,712'
 # for '3,7/12').
 _DOUBTFUL_NUMBER = re.compile(r"\d\.\d{1,2}(?!\d)|\d,\d{3}(?!\d)")
+# marks Tesseract reads for the ones a report writes: the fraction slash
+# ('82,45⁄119') is the slash of an x/y cell
+OCR_MARKS = str.maketrans({"\u2044": "/", "\u2215": "/"})
 DIGITS = "-c tessedit_char_whitelist=0123456789,./-%"
 GAP = 40  # pixels between stacked crops
 MARGIN = 20
@@ -71,7 +74,7 @@ def words(img, psm: int, config: str = "") -> list[dict]:
         ocr_call_failed(exc)
     out = []
     for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
+        text = (text or "").strip().translate(OCR_MARKS)
         conf = float(data["conf"][i])
         if text and conf >= 0:
             out.append({"text": text, "conf": conf, "x0": data["left"][i], "top": data["top"][i],

@@ -41,6 +41,7 @@ from .ocr_cells import (
     _DOUBTFUL_NUMBER,
     _NUMBER_FORM,
     DISAGREEMENT,
+    OCR_MARKS,
     _numberish,
     ink_crop,
     is_dash,
@@ -48,7 +49,7 @@ from .ocr_cells import (
     words as _cli_words,
     words_text,
 )
-from .ocr_numbers import restore_ordinals, restore_separators
+from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_separators
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -127,7 +128,7 @@ def words(img, psm: int, digits: bool = False) -> list[dict]:
         f = line.split("\t")
         if len(f) < 12 or f[0] != "5":
             continue
-        text, conf = f[11].strip(), float(f[10])
+        text, conf = f[11].strip().translate(OCR_MARKS), float(f[10])
         if text and conf >= 0:
             left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
             out.append({"text": text, "conf": conf, "x0": left, "top": top, "x1": left + width,
@@ -145,6 +146,8 @@ def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
     if straddles or not text or conf is None:
         return True
     compact = text.replace(" ", "")
+    if not any(ch.isalnum() for ch in compact):
+        return compact not in ("-", "–")  # '§', '¬', '-.': no writing, a misread digit or dash
     if not _numberish(compact):
         return conf < TEXT_RECHECK
     return conf < RECHECK or not _NUMBER_FORM.match(compact) or bool(_DOUBTFUL_NUMBER.search(text))
@@ -236,6 +239,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
             r.sort(key=lambda c: c.col)
         table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
         restore_separators(table, clean, scale, ruled=True)
+        drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
         tables.append(table)
     if free:  # tables without ruling lines among the rest, from the alignment of the words
@@ -259,6 +263,7 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
     for t in aligned:
         rereads += _reread_aligned(t, clean, scale)
         restore_separators(t, clean, scale, ruled=False)
+        drop_stray_signs(t, clean, scale, ruled=False)
         tables.append(t)
         tables_px.append(tuple(int(round(v / scale)) for v in t.bbox))
     return [i for j, i in enumerate(free) if j not in used], rereads

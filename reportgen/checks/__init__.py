@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..model import Finding, Report, Severity
 from .culprits import finding_key, without_consequences
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
+from .relations_support import register_rank_cells
 
 __all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_rules", "run_checks",
            "READER_CODES", "RULE_MODULES", "reader_rule_name", "known_selectors"]
@@ -118,8 +119,6 @@ def _findings(report: Report, ctx: CheckContext) -> list[Finding]:
     """What the reader noticed, then every rule's findings (the ledger of
     ``ctx`` filled on the way)."""
     ctx.ledger.register(report)
-    from .relations_support import register_rank_cells  # a rule module: imported once the registry is built
-
     register_rank_cells(report, ctx.ledger)
     findings: list[Finding] = []
     for f in report.read_findings:

@@ -151,3 +151,93 @@ def test_a_short_word_over_blank_paper_is_nothing_and_a_bar_is_a_dash():
     assert _inked(dash, page) and (dash["text"], dash["conf"]) == ("-", 95.0)
     assert _inked(stroke, page) and stroke["text"] == "|"  # kept as read: not a bar
     assert _inked(_w("Thanh", 0, 0, 10, 10), page)  # a long word is not looked at
+
+
+def test_digits_the_scan_ran_together_count_by_their_width():
+    """Seed 000's '0,84' read '084': the scan joined '8' and '4' into one
+    blob, so the glyphs seemed two for three digits and the comma was not
+    placed."""
+    crop = _drawn("0,84")
+    joined = crop.copy()
+    ink_cols = np.where((crop < 128).any(axis=0))[0]
+    gaps = [x for x in range(ink_cols[0], ink_cols[-1]) if not (crop[:, x] < 128).any()]
+    joined[crop.shape[0] // 2, gaps[-1] - 2:gaps[-1] + 3] = 0  # a bridge between the 8 and the 4
+    assert separator_marks(crop) == (3, [1])
+    assert separator_marks(joined) == (3, [1])
+    assert _rebuilt("084", separator_marks(joined), ",") == "0,84"
+    assert separator_marks(_drawn("1")) == (1, [])  # a narrow digit is one
+
+
+def test_a_number_no_writer_sets_is_looked_at_in_a_column_of_whole_numbers():
+    """Seed 000's table goes on over a page where its 'Chỉ số 19 (6đ)'
+    column shows only 6s and '576' (5,76); a leading zero ('084') is no
+    whole number either. A point written among whole numbers stays
+    (seed 002 writes '8.32')."""
+    drawn = ["6", "6", "5,76", "6", "0,84"]
+    read = ["6", "6", "576", "6", "084"]
+    table, page = _table(read, [_drawn(t) for t in drawn])
+    assert restore_separators(table, page, 72 / DPI, ruled=False) == 2
+    assert [row[0].text for row in table.rows] == drawn
+    kept = ["8", "7,5", "8.32", "9", "6"]
+    table, page = _table(kept, [_drawn(t) for t in kept])
+    restore_separators(table, page, 72 / DPI, ruled=False)
+    assert [row[0].text for row in table.rows] == kept
+
+
+def test_a_reading_without_a_letter_or_digit_is_read_again():
+    """Seed 000's lone '6' read '§' (confidence 69-77) in a column where a
+    third of the page's cells were so read: not judged a number column."""
+    from parsers.ocr_page import _doubtful
+
+    assert _doubtful("§", 76.7, False)
+    assert _doubtful("-.", 96.0, False)
+    assert not _doubtful("-", 95.0, False)  # an empty score's dash
+    assert not _doubtful("Xuất sắc", 70.0, False)
+
+
+def test_a_minus_read_from_a_speck_is_dropped_and_a_drawn_one_kept():
+    """Seed 000's '6' with a speck of the scan at its lower left read '-6'."""
+    from parsers.ocr_numbers import drop_stray_signs
+
+    speck = _drawn("6").copy()
+    speck = np.pad(speck, ((0, 0), (30, 0)), constant_values=255)
+    speck[-16:-12, 4:8] = 0  # a 4 × 4 speck
+    table, page = _table(["-6", "-0,5"], [speck, _drawn("-0,5")])
+    assert drop_stray_signs(table, page, 72 / DPI, ruled=False) == 1
+    assert [row[0].text for row in table.rows] == ["6", "-0,5"]
+
+
+def test_the_wrapped_end_of_an_x_y_cell_joins_its_row():
+    """Corpus table 4's scan without rules: '78,73/119' and 'Trung bình'
+    wrapped, their rest ('9', 'bình') read as a row of their own; the digit
+    kept it from being joined as wrapped lines."""
+    from parsers.ocr_aligned import _join_wrapped_rows
+
+    def cell(col, text, box):
+        return RawCell(text=text, row=0, col=col, bbox=box, confidence=90.0)
+
+    rows = [[cell(0, "20", (40, 185, 48, 193)), cell(1, "UBND xã Thanh", (71, 185, 130, 193)),
+             cell(11, "78,73/11", (550, 185, 590, 193)), cell(12, "Trung", (615, 185, 640, 193))],
+            [cell(1, "Xương", (71, 199, 99, 207)), cell(11, "9", (564, 199, 569, 207)),
+             cell(12, "bình", (615, 199, 633, 207))],
+            [cell(0, "21", (40, 222, 48, 230)), cell(1, "Thanh tra tỉnh", (71, 222, 130, 230)),
+             cell(11, "83", (550, 222, 560, 230)), cell(12, "Khá", (615, 222, 633, 230))],
+            [cell(11, "5", (564, 236, 569, 243))]]  # a number under a whole number: a row of its own
+    table = RawTable(index=0, rows=rows)
+    _join_wrapped_rows(table, size=7.44)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["20", "UBND xã Thanh Xương", "78,73/119", "Trung bình"], ["21", "Thanh tra tỉnh", "83", "Khá"], ["5"]]
+
+
+def test_syllables_run_together_inside_a_word_get_their_spaces():
+    from parsers.vi_plausibility import spaced
+
+    assert spaced("SởYtế(52)") == "Sở Y tế(52)"
+    assert spaced("SởYtế-tỉnh Thừa Thiên Huế") == "Sở Y tế-tỉnh Thừa Thiên Huế"
+    assert spaced("UBND-KSTT 3,5/10") == "UBND-KSTT 3,5/10"  # acronyms and numbers as written
+
+
+def test_the_fraction_slash_tesseract_reads_is_the_slash():
+    from parsers.ocr_cells import OCR_MARKS
+
+    assert "82,45⁄11".translate(OCR_MARKS) == "82,45/11"
