@@ -272,3 +272,40 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 def _as_written(value: Decimal) -> str:
     """A figure of the prose with the places it was written with ("65,00")."""
     return format_vi(value, places_of(value), fixed=True)
+
+
+_ALL_SAME = re.compile(r"\s*[^\d;.]{0,40}?\bđều\s+đạt\s+(\d+(?:,\d+)?)\s*điểm", re.I)
+
+
+@rule("STAT_MISMATCH", "Số đơn vị x/y cùng đạt một số điểm ở một chỉ số khác số tính từ cột của bảng")
+def all_units_same_points(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: câu nói về một chỉ số mà tiêu đề cột của bảng điểm nêu tên ("Chỉ số 14
+    (tối đa 2 điểm) còn thấp …; cả 17/17 cơ quan đều đạt 0 điểm") so với cột đó: x đơn vị có
+    đúng số điểm ấy, trên y đơn vị có điểm ở cột.
+    Vì sao: câu tóm tắt được viết từ bảng; bảng sửa sau thì câu sai theo.
+    Ví dụ sai: "cả 17/17 cơ quan đều đạt 0 điểm" mà một cơ quan đạt 1 điểm ở cột đó.
+    Ví dụ đúng: "cả 17/17 cơ quan đều đạt 0 điểm" và cả 17 ô của cột là 0."""
+    paragraphs = {p.index: " ".join(p.text.split()) for p in report.paragraphs}
+    for st in report.statements:
+        if st.kind != "fraction" or st.numerator is None or not st.denominator:
+            continue
+        text = paragraphs.get(st.paragraph, "")
+        at = text.find(st.text)
+        m = _ALL_SAME.match(text, at + len(st.text)) if at >= 0 else None
+        if m is None:
+            continue
+        points = Decimal(m.group(1).replace(",", "."))
+        found = [(t, col, values) for t in report.tables for col, values in _named_columns(t, text[:at])
+                 if len(values) == st.denominator]
+        if len(found) != 1:
+            continue
+        t, col, values = found[0]
+        same = sum(1 for _, v in values if v == points)
+        ctx.ledger.statement_checked(st, "all-units-same-points")
+        ctx.ledger.table_checked(t.index, "all-units-same-points", [(i, col.key) for i, _ in values])
+        if same == st.numerator:
+            continue
+        yield finding_at("STAT_MISMATCH", "error",
+                         f"Văn bản nêu {st.text} đơn vị đạt {_as_written(points)} điểm ở “{col.label}” nhưng cột đó "
+                         f"của bảng {t.index + 1} có {same}/{len(values)} đơn vị đạt {_as_written(points)} điểm", st,
+                         table=t.index, column=col.key, reported=str(st.numerator), expected=str(same))

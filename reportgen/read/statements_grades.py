@@ -92,6 +92,16 @@ _EVALUATED = re.compile(
     r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+[A-ZĐ])", re.I)
 
 
+_OR_GRADE = re.compile(r"\s+hoặc\s+(\w+(?:\s+\w+){0,5})", re.I)
+
+
+def _or_grade(text: str, at: int) -> str | None:
+    """The grade after "hoặc" right at ``at`` (its longest words that name one)."""
+    m = _OR_GRADE.match(text, at)
+    words = m.group(1).split() if m else []
+    return next((g for k in range(len(words), 0, -1) if (g := canonical_grade(" ".join(words[:k])))), None)
+
+
 def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
     out: list[Statement] = []
     text = block.text.lstrip("-–+•* ")
@@ -108,6 +118,9 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
                             "at": str(offset + m.start())})
         if m.group("y"):
             st.numerator, st.denominator = Decimal(m.group("x")), Decimal(m.group("y"))
+        other = _or_grade(text, m.end())  # "xếp loại Xuất sắc hoặc Tốt": one count of two grades
+        if other:
+            st.raw["or_grade"] = other
         listed = m.group("list") or _unit_parenthesis(m.group("plist"))
         if listed:
             st.units = split_units(listed, units)
