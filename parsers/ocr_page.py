@@ -49,7 +49,7 @@ from .ocr_cells import (
     words as _cli_words,
     words_text,
 )
-from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_separators
+from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_separators, tidy_marks
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -238,6 +238,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
         for r in rows:
             r.sort(key=lambda c: c.col)
         table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
+        tidy_marks(table)
         restore_separators(table, clean, scale, ruled=True)
         drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
@@ -262,6 +263,7 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
     aligned, used = ocr_aligned_tables([page_words[i] for i in free], page, scale)
     for t in aligned:
         rereads += _reread_aligned(t, clean, scale)
+        tidy_marks(t)
         restore_separators(t, clean, scale, ruled=False)
         drop_stray_signs(t, clean, scale, ruled=False)
         tables.append(t)
