@@ -192,18 +192,24 @@ def tidy_marks(table: RawTable) -> int:
     the letters' cells ('Trung . bình') is dropped; in a column of figures a
     cell read as one dash-like mark ('ˆ', '¬', '_') is its dash, with a
     confidence below the reporting threshold (inferred from the column, not
-    read). The number of cells changed."""
+    read). A mark most cells of the column end with is written and kept
+    ('1.' of a numbered list). The number of cells changed."""
     body = [c for row in table.rows[table.header_rows or 0:] for c in row if c.text.strip()]
     figures: dict[int, list[bool]] = {}
     for c in body:
         figures.setdefault(c.col, []).append(bool(_FIGURE.match(c.text.replace(" ", ""))))
     numeric = {col for col, flags in figures.items() if len(flags) >= 3 and sum(flags) * 3 >= len(flags) * 2}
+    # a mark most of a column's cells end with is written ('1.', '2.' of a list)
+    ends: dict[int, list[str]] = {}
+    for c in body:
+        ends.setdefault(c.col, []).append(c.text.strip()[-1:])
+    written = {col for col, last in ends.items() if sum(e in _JUNK for e in last) * 2 >= len(last)}
     changed = 0
     for c in body:
         text = c.text.strip()
         compact = text.replace(" ", "")
         m = _FIGURE.match(compact)
-        if m and m.group(1) != compact:
+        if m and m.group(1) != compact and c.col not in written:
             c.text = m.group(1)
         elif (any(ch.isalpha() and ch not in _JUNK for ch in text)
               and any(all(ch in _JUNK for ch in w) for w in text.split())):
