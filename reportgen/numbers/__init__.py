@@ -9,6 +9,9 @@ one: ``score`` and ``percent`` (small decimals), ``count`` (whole numbers), or
 
 Babel rounds half-even; the schemes round half-up, so :func:`format_vi`
 quantises with ``ROUND_HALF_UP`` before handing the value to Babel.
+
+How one column writes its decimals (a convention for all its cells) is
+:mod:`reportgen.numbers.columns`.
 """
 from __future__ import annotations
 
