@@ -198,6 +198,11 @@ def plain_to_vi(value: str) -> str:
     return value
 
 
+def in_band(value: Decimal, low: Decimal | None, high: Decimal | None) -> bool:
+    """``low ≤ value < high`` with an open end for None."""
+    return (low is None or value >= low) and (high is None or value < high)
+
+
 def places_of(value: Decimal) -> int:
     """Decimals a number shows: 93.4 → 1, 58.69 → 2, 60 → 0."""
     exp = value.as_tuple().exponent
