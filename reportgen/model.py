@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 # -- closed vocabularies ---------------------------------------------------------------
 # StrEnums: each value equals the string the JSON contract and older code use
@@ -103,6 +103,14 @@ class DateRole(StrEnum):
     DEADLINE = "deadline"
     CITED = "cited"
     PLAIN = "plain"
+
+
+class SumMode(StrEnum):
+    """How the parts of a 'sum' statement make its whole (``Statement.mode``)."""
+
+    PARTITION = "partition"  # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)": the parts are the whole
+    SUBSET = "subset"  # "120 hồ sơ (trong đó 80 hồ sơ trực tuyến …)": the parts are some of it
+    BREAKDOWN = "breakdown"  # a total, then the categories listed after it: its parts only by reading
 
 
 def dec_str(value: Decimal | None) -> str | None:
@@ -270,25 +278,18 @@ class Statement:
     label: str | None = None  # section number "1.2.", a roman "VI"
     level: int | None = None  # a section's depth: 1 for I, II; 2 for 1.; 3 for 1.1.
     scope: str | None = None  # what the claim is about (a heading, 'cấp xã')
-    # A date's role (DateRole), a sum's mode ('breakdown' …), and whether a
-    # number was written with the wrong separator: real fields, no longer
-    # conventions in ``raw`` (given there, they are lifted here).
-    role: str | None = None
-    mode: str | None = None
-    wrong_separator: bool = False
+    role: DateRole | None = None  # a 'date' statement's role
+    mode: SumMode | None = None  # a 'sum' statement's way of making its whole
+    wrong_separator: bool = False  # a number written with the wrong separator ("91.86%")
     # The words as written (text, percent, noun, grade, list …), for messages.
     raw: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kind = StatementKind(self.kind)
-        if self.role is None and self.raw.get("role"):
-            self.role = DateRole(self.raw["role"])
-        elif self.role is not None:
+        if self.role is not None:
             self.role = DateRole(self.role)
-        if self.mode is None and self.raw.get("mode"):
-            self.mode = self.raw["mode"]
-        if not self.wrong_separator and self.raw.get("wrong_separator"):
-            self.wrong_separator = True
+        if self.mode is not None:
+            self.mode = SumMode(self.mode)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": str(self.kind), "text": self.text}
@@ -357,6 +358,37 @@ class Paragraph:
 
 
 @dataclass
+class AnnexRef:
+    """An appendix's "(Kèm theo Báo cáo số 405/BC-UBND ngày 17 tháng 8 năm
+    2023 của UBND huyện Điện Biên)" line, read (``Report.annex_refs``)."""
+
+    text: str
+    paragraph: Paragraph
+    doc_type: str | None
+    number: str | None
+    day: str | None
+    month: str | None
+    year: str | None
+    issuer: str | None
+
+
+class ListLine(NamedTuple):
+    """One line of a list as written (with its dash), where it stands:
+    a line under "Nơi nhận:" (``Report.recipient_lines``)."""
+
+    text: str
+    paragraph: Paragraph
+
+
+class SectionHead(NamedTuple):
+    """A numbered heading (a 'section' statement) with its numbers as
+    integers: 'VI' → (6,), '1.2' → (1, 2) (``Report.sections``)."""
+
+    statement: Statement
+    numbers: tuple[int, ...]
+
+
+@dataclass
 class GradeBand:
     """A grade band the document states itself ("Từ 80 đến dưới 90 điểm: Tốt",
     "TỐT ≥ 80"): a rule of the document, never a count. ``unit`` says what the
@@ -409,6 +441,12 @@ class Report:
     # Pages the parser could not read at all (a scanned page of noise): what
     # they hold was not checked.
     unread_pages: list[int] = field(default_factory=list)
+    # The prose's form, read with it (the rules on form use these, never the
+    # reader): the appendices' "Kèm theo …" lines, the list under "Nơi nhận:"
+    # as written (its "Lưu" line included), the numbered headings in order.
+    annex_refs: list[AnnexRef] = field(default_factory=list)
+    recipient_lines: list[ListLine] = field(default_factory=list)
+    sections: list[SectionHead] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -226,3 +226,28 @@ def format_count(value: int | Decimal) -> str:
     as documents write counts of units ("06 cơ quan")."""
     n = int(value)
     return f"{n:02d}" if 0 <= n < 10 else format_vi(Decimal(n), 0)
+
+
+# -- roman numerals (headings "VI.", appendices "Phụ lục II") ---------------------------------
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> int | None:
+    """'VI' → 6; None when the letters are not a well-formed roman numeral."""
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if to_roman(total) == text.upper() else None
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out

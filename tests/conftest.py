@@ -22,3 +22,16 @@ def db_url(request, tmp_path):
         yield url
     finally:
         drop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _scheme_folders_of_the_module():
+    """A web app adds its folder of uploaded schemes to the process
+    (``add_scheme_folder``) for as long as it serves; a test module's app
+    ends with the module, and so does its folder: a later module sees the
+    catalogue it set up itself, whatever ran before it."""
+    from reportgen import schemes
+
+    before = list(schemes._FOLDERS)
+    yield
+    schemes._FOLDERS[:] = before

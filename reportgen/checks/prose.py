@@ -16,10 +16,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement
-from ..numbers import places_of, quantize
-from ..read.meta import annex_references
-from ..read.meta_closing import noi_nhan_lines
-from ..read.statements_blocks import section_numbers, to_roman
+from ..numbers import places_of, quantize, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
 from .prose_counts import finding_at, vi_number, vi_percent
@@ -197,7 +194,7 @@ def appendix_reference(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: văn bản số 405/BC-UBND, phụ lục ghi "Kèm theo Báo cáo số 398/BC-UBND".
     Ví dụ đúng: phụ lục ghi "Kèm theo Báo cáo số 405/BC-UBND"."""
     meta = report.meta
-    for ref in annex_references(report.paragraphs):
+    for ref in report.annex_refs:
         p = ref.paragraph
         where = dict(paragraph=p.index, page=p.page)
         if ref.doc_type and meta.doc_type and ref.doc_type != meta.doc_type:
@@ -220,7 +217,7 @@ def appendix_reference_date(report: Report, ctx: CheckContext) -> Iterator[Findi
     Ví dụ đúng: phụ lục ghi "Kèm theo Báo cáo … ngày 17/8/2023"."""
     meta = report.meta
     own_day, own_month, own_year = _date_parts(meta.date_text)
-    for ref in annex_references(report.paragraphs):
+    for ref in report.annex_refs:
         p = ref.paragraph
         day = str(int(ref.day)) if ref.day and ref.day.isdigit() else None
         month = str(int(ref.month)) if ref.month and ref.month.isdigit() else None
@@ -264,7 +261,7 @@ def section_sequence(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: khi thêm hoặc xóa một mục, các mục sau hay không được đánh số lại.
     Ví dụ sai: "1. Kết quả" rồi "3. Tồn tại" (thiếu mục 2).
     Ví dụ đúng: "1. Kết quả" rồi "2. Tồn tại"."""
-    heads = section_numbers(report.statements)
+    heads = report.sections
     last: dict[int, int] = {}
     for k, (st, nums) in enumerate(heads):
         level = st.level or 1
@@ -324,7 +321,7 @@ def noi_nhan_last_line(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: thể thức theo Nghị định 30/2020.
     Ví dụ sai: Nơi nhận kết thúc bằng "- Như trên;".
     Ví dụ đúng: Nơi nhận kết thúc bằng "- Lưu: VT, VP."."""
-    lines = noi_nhan_lines(report.paragraphs)
+    lines = report.recipient_lines
     if not lines:
         return
     luu = [(t, p) for t, p in lines if re.match(r"^[-–+•]?\s*Lưu\b", t, re.I)]

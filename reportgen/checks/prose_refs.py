@@ -8,7 +8,6 @@ import re
 from typing import Iterator
 
 from ..model import Finding, Paragraph, Report
-from ..read.meta_closing import noi_nhan_lines
 from .registry import CheckContext, rule
 
 _SLASH_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{3,4})(?![\d/]|[.,]\d)")
@@ -153,7 +152,7 @@ def noi_nhan_article(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     executing = sorted({n for n, p in articles if _EXECUTES.search(p.text)})
     if len(executing) != 1:
         return
-    for text, p in noi_nhan_lines(report.paragraphs):
+    for text, p in report.recipient_lines:
         m = _AS_ARTICLE.match(text)
         if m and int(m.group(1)) != executing[0]:
             yield Finding(code="NOI_NHAN_REFERENCE", severity="error", paragraph=p.index, page=p.page,

@@ -7,6 +7,15 @@ pool is rebuilt and the jobs that were in flight are run again, each alone;
 a job that kills its worker while running alone is reported failed with its
 file's name, the others finish normally. The batch
 always goes on.
+
+Workers are started fresh (``spawn``), never forked from the process that
+submits: that process is often a threaded server holding the archive open,
+and a child forked while one of its threads is inside a SQLite transaction
+inherits SQLite's record of that lock without the lock itself, so the
+child's every write then waits for a lock nobody will release ("database is
+locked" after the busy timeout). A job carries everything a worker needs
+(options, scheme folders, limits); the environment is the submitter's at
+the moment the pool starts its workers.
 """
 from __future__ import annotations
 
@@ -40,9 +49,9 @@ def _init_worker(events) -> None:
 
 def _end_with_parent() -> None:
     """A worker ends when it is told to (SIGTERM) and when the process that
-    started it dies. A forked worker inherits its parent's Python signal
-    handlers: under ``reportgen serve`` that is uvicorn's, which only sets a
-    flag, so the workers outlived a stopped server. On Linux the kernel also
+    started it dies. A worker forked by a test (``start_method="fork"``)
+    inherits its parent's Python signal handlers (under ``reportgen serve``,
+    uvicorn's, which only sets a flag), so SIGTERM is reset. On Linux the kernel also
     sends SIGTERM when the parent dies (PR_SET_PDEATHSIG)."""
     import signal
 
@@ -79,14 +88,17 @@ def default_workers() -> int:
 
 class LocalRunner(JobBook):
     """``submit`` jobs, follow them with ``status`` or callbacks, collect
-    ``results``. Callbacks run on the runner's own threads: keep them short."""
+    ``results``. Callbacks run on the runner's own threads: keep them short.
+
+    ``start_method`` is ``spawn`` (see the module's docstring); a test that
+    must change the workers' code in memory may ask for ``fork``."""
 
     def __init__(self, workers: int | None = None,
                  on_progress: Callable[[Progress], None] | None = None,
-                 on_result: Callable[[JobResult], None] | None = None):
+                 on_result: Callable[[JobResult], None] | None = None, *, start_method: str = "spawn"):
         super().__init__(on_progress, on_result)
         self.workers = max(1, int(workers or default_workers()))
-        self._ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        self._ctx = mp.get_context(start_method)
         self._events = self._ctx.Queue()
         self._pending: deque[tuple[Job, int]] = deque()
         self._done: deque[str] = deque()

@@ -4,26 +4,31 @@ scheme, prose statements). Parsers know formats; this package knows schemes.
 :func:`read_report` repairs the text (NFC, letters damaged by PDF producers,
 legacy 8-bit encodings the parser flagged), keeps the paragraphs, binds the
 tables (:mod:`.tables`) and hands the paragraphs to the metadata and
-statement readers (:mod:`.meta`, :mod:`.statements`).
+statement readers (:mod:`.meta`, :mod:`.statements`); :func:`read_prose` also
+fills the prose's form the rules read on the Report (appendix references,
+Nơi nhận lines, numbered headings). :func:`report_of_paragraphs` reads bare
+paragraphs the same way.
 """
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from parsers.settings import ReaderSettings
 
-from ..model import Finding, Layout, Meta, Paragraph, Report
+from ..model import Finding, Layout, Meta, Paragraph, Report, ScoreTable
 from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .layout_pdf import pdf_layout
 from .legend import read_grade_legend
-from .meta import read_meta
+from .meta import annex_references, read_meta
+from .meta_closing import noi_nhan_lines
 from .portal import trend_period
 from .statements import read_statements
+from .statements_blocks import section_numbers
 from .tables import read_tables
 
 # What a parser's note means for the reader of the report.
@@ -107,8 +112,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     if report.meta.period is None:  # the portal's export names its month only in its trend sheet
         report.meta.period = trend_period(blocks)
     report.layout = _layout(raw, blocks)
-    report.statements = _statements(report)
-    report.grade_legend = read_grade_legend(report.paragraphs)
+    read_prose(report)
     report.unread_pages = sorted({n.page for n in raw.notes if n.kind == "page_not_text" and n.page is not None})
     return report
 
@@ -228,5 +232,25 @@ def _meta(report: Report) -> Meta:
     return read_meta(report.paragraphs)
 
 
-def _statements(report: Report) -> list:
-    return list(read_statements(report.paragraphs, report))
+def read_prose(report: Report) -> None:
+    """Fill what the prose says and how it is laid out, from the report's
+    paragraphs (and its tables, whose units the claims name): the statements,
+    the grade bands it states, the appendices' "Kèm theo …" lines, the list
+    under "Nơi nhận:" and the numbered headings."""
+    report.statements = list(read_statements(report.paragraphs, report))
+    report.grade_legend = read_grade_legend(report.paragraphs)
+    report.annex_refs = annex_references(report.paragraphs)
+    report.recipient_lines = noi_nhan_lines(report.paragraphs)
+    report.sections = section_numbers(report.statements)
+
+
+def report_of_paragraphs(paragraphs: Sequence[Paragraph], tables: Sequence[ScoreTable] = (),
+                         source: str = "", meta: Meta | None = None) -> Report:
+    """A Report read from prose paragraphs (and tables already bound) as
+    :func:`read_report` reads a document's prose: its metadata (unless
+    ``meta`` is given) and everything :func:`read_prose` fills. For text that
+    never was a file: tests, examples, the draft's own paragraphs."""
+    report = Report(source=source, paragraphs=list(paragraphs), tables=list(tables))
+    report.meta = meta if meta is not None else read_meta(report.paragraphs)
+    read_prose(report)
+    return report

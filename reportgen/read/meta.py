@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Meta, Paragraph
+from ..model import AnnexRef, Meta, Paragraph
 from ..text import collapse_spaces
 from ..text.dates import DATE_PHRASE, parse_vi_date, period_bounds, period_of
 from ..text.lines import MOTTO, is_caps, lines_of, plain
@@ -272,21 +272,6 @@ def _type_of_symbol(number: str) -> str:
     symbol = number.rsplit("/", 1)[-1]
     head = symbol.split("-", 1)[0].casefold()
     return TYPE_ABBREVIATIONS.get(head, "CV")
-
-
-@dataclass
-class AnnexRef:
-    """An appendix's "(Kèm theo Báo cáo số 405/BC-UBND ngày 17 tháng 8 năm
-    2023 của UBND huyện Điện Biên)" line, read."""
-
-    text: str
-    paragraph: Paragraph
-    doc_type: str | None
-    number: str | None
-    day: str | None
-    month: str | None
-    year: str | None
-    issuer: str | None
 
 
 def annex_references(paragraphs: Sequence[Paragraph]) -> list[AnnexRef]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..model import Meta, Paragraph
+from ..model import ListLine, Meta, Paragraph
 from ..text import collapse_spaces
 from ..text.lines import is_caps, lines_of, plain
 
@@ -82,10 +82,10 @@ def _split_authority(text: str) -> list[str]:
 _LIST_ITEM = re.compile(r"^\s*[-–+•]\s*(.+?)\s*[;.,]?\s*$")
 
 
-def noi_nhan_lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, Paragraph]]:
+def noi_nhan_lines(paragraphs: Sequence[Paragraph]) -> list[ListLine]:
     """The list under "Nơi nhận:" as written (with its dashes), including the
     "Lưu" line."""
-    return _noi_nhan(lines_of(paragraphs))
+    return [ListLine(text, p) for text, p in _noi_nhan(lines_of(paragraphs))]
 
 
 _ITEM_START = re.compile(r"(?<=[^\w\s])\s?(?=[-–]\s)")  # "…; - Trung tâm" or a scan's "~ - Lưu"

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from ..model import Paragraph, Report, Statement
+from ..model import DateRole, Paragraph, Report, Statement, SumMode
 from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_bands import band_statements
@@ -49,14 +49,21 @@ def _share_for(block: Block, sentence: str, m: re.Match[str], base: Decimal, sco
     if pct is None or value is None:
         return None
     return Statement(kind="share", text=sentence, paragraph=block.index, page=block.page, value=value,
-                     whole=base, percent=pct[0], scope=scope,
-                     raw={"percent": sh.group(1) + "%", "wrong_separator": "1" if pct[1] else ""})
+                     whole=base, percent=pct[0], scope=scope, wrong_separator=pct[1],
+                     raw={"percent": sh.group(1) + "%"})
 
 
 def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
+    """A whole with its parts in brackets, and a total sentence followed by
+    sentences that count its categories (with their shares)."""
+    return _bracketed_sums(block, scope) + _total_breakdown(block, scope)
+
+
+def _bracketed_sums(block: Block, scope: str | None) -> list[Statement]:
+    """"124 đơn vị (103 xã, 20 phường và 01 đặc khu)": the parts in brackets
+    make the whole ("trong đó …": they are some of it)."""
     out: list[Statement] = []
-    text = block.text
-    for m in _PAREN_SUM.finditer(text):
+    for m in _PAREN_SUM.finditer(block.text):
         whole, noun, inner = count_value(m.group(1)), m.group("noun"), m.group("inner")
         noun = noun.split()[0] if not _counts_of(inner, noun) else noun
         parts = [count_value(c.group(1)) for c in _counts_of(inner, noun)]
@@ -67,22 +74,43 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
             continue
         if _COMPARISON.search(inner):
             continue  # "(tăng 975 hồ sơ so với kỳ trước …)" compares, it does not split
-        mode = "subset" if re.match(r"\s*trong\s+đó", inner, re.I) else "partition"
+        mode = SumMode.SUBSET if re.match(r"\s*trong\s+đó", inner, re.I) else SumMode.PARTITION
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
-                             parts=parts, scope=scope, raw={"mode": mode, "noun": noun}))
-    sentences = split_sentences(text)
+                             parts=parts, scope=scope, mode=mode, raw={"noun": noun}))
+    return out
+
+
+def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
+    """"Tổng số 120 hồ sơ. 80 hồ sơ trực tuyến …, trong đó …": the first
+    sentence's total, the counts that open the sentences after it (and the
+    counts after their "trong đó") as its parts, with the shares they state."""
+    sentences = split_sentences(block.text)
     if not sentences or not _TOTAL_WORD.search(sentences[0]):
-        return out
+        return []
     first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", sentences[0]))
-    if not first:
-        return out
-    whole = count_value(first.group(1))
-    noun = first.group("noun")
+    whole = count_value(first.group(1)) if first else None
     if whole is None:
-        return out
+        return []
+    noun = first.group("noun")
+    out, tops, nested = _breakdown_parts(block, sentences[1:], noun, whole, scope)
+    if len(tops) >= 2:
+        out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
+                             parts=tops, scope=scope, mode=SumMode.BREAKDOWN, raw={"noun": noun}))
+    for parent, parts in nested:
+        if len(parts) >= 2:
+            out.append(Statement(kind="sum", text=block.text, paragraph=block.index, page=block.page, whole=parent,
+                                 parts=parts, scope=scope, mode=SumMode.BREAKDOWN, raw={"noun": noun}))
+    return out
+
+
+def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decimal, scope: str | None
+                     ) -> tuple[list[Statement], list[Decimal], list[tuple[Decimal, list[Decimal]]]]:
+    """(shares, the counts that open the sentences, (a count, the counts after
+    its "trong đó")) up to the first sentence that counts no ``noun``."""
+    shares: list[Statement] = []
     tops: list[Decimal] = []
     nested: list[tuple[Decimal, list[Decimal]]] = []
-    for sentence in sentences[1:]:
+    for sentence in sentences:
         split = re.search(r"(?<!\w)trong\s+đó(?!\w)", sentence, re.I)
         head, tail = (sentence[:split.start()], sentence[split.end():]) if split else (sentence, "")
         head_counts = _counts_of(head, noun)
@@ -90,25 +118,17 @@ def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
             break
         for c in head_counts[:1]:
             tops.append(count_value(c.group(1)))
-            share = _share_for(block, head, c, whole, scope)
-            if share:
-                out.append(share)
-        if split and tops:
-            inner = _counts_of(tail, noun)
-            if inner:
-                nested.append((tops[-1], [count_value(c.group(1)) for c in inner]))
-                for c in inner:
-                    share = _share_for(block, tail, c, tops[-1], scope)
-                    if share:
-                        out.append(share)
-    if len(tops) >= 2:
-        out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
-                             parts=tops, scope=scope, raw={"mode": "breakdown", "noun": noun}))
-    for parent, parts in nested:
-        if len(parts) >= 2:
-            out.append(Statement(kind="sum", text=text, paragraph=block.index, page=block.page, whole=parent,
-                                 parts=parts, scope=scope, raw={"mode": "breakdown", "noun": noun}))
-    return out
+            shares += _shares_of(block, head, [c], whole, scope)
+        inner = _counts_of(tail, noun) if split and tops else []
+        if inner:
+            nested.append((tops[-1], [count_value(c.group(1)) for c in inner]))
+            shares += _shares_of(block, tail, inner, tops[-1], scope)
+    return shares, tops, nested
+
+
+def _shares_of(block: Block, sentence: str, counts: list[re.Match[str]], base: Decimal, scope: str | None
+               ) -> list[Statement]:
+    return [share for c in counts if (share := _share_for(block, sentence, c, base, scope))]
 
 
 _KIND_ITEM = re.compile(r"^\s*(?:gồm:?\s*|bao\s+gồm:?\s*)?(?:và\s+)?" + _COUNT + r"\s+[^\W\d][\w ]{0,30}$", re.I)
@@ -153,7 +173,7 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
             out.append(share)
     if counts and len(parts) >= 2:
         out.append(Statement(kind="sum", text=text, paragraph=blocks[i].index, page=blocks[i].page, whole=whole,
-                             parts=parts, scope=scope, raw={"mode": "breakdown", "noun": noun}))
+                             parts=parts, scope=scope, mode=SumMode.BREAKDOWN, raw={"noun": noun}))
     return out
 
 
@@ -218,7 +238,7 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
             if pct is not None:
                 out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,
                                      page=block.page, value=xv, whole=yv, percent=pct[0], scope=scope,
-                                     raw={"percent": share.group(1) + "%", "wrong_separator": "1" if pct[1] else ""}))
+                                     wrong_separator=pct[1], raw={"percent": share.group(1) + "%"}))
     return out
 
 
@@ -246,19 +266,19 @@ def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
         if pct is None:
             continue
         out.append(Statement(kind="percent", text=m.group(0), paragraph=block.index, page=block.page,
-                             value=pct[0], percent=pct[0], scope=scope,
-                             raw={"text": m.group(0), "wrong_separator": "1" if pct[1] else ""}))
+                             value=pct[0], percent=pct[0], scope=scope, wrong_separator=pct[1],
+                             raw={"text": m.group(0)}))
     for m in _SCORE_DOT.finditer(block.text):
         written = m.group(1) or m.group(2)
         out.append(Statement(kind="score", text=written, paragraph=block.index, page=block.page,
-                             value=Decimal(written), scope=scope,
-                             raw={"text": written, "wrong_separator": "1"}))
+                             value=Decimal(written), scope=scope, wrong_separator=True,
+                             raw={"text": written}))
     for m in _COUNT_COMMA.finditer(block.text):
         value = count_value(m.group(1))
         if value is not None:
             out.append(Statement(kind="count", text=m.group(1), paragraph=block.index, page=block.page,
-                                 value=value, scope=scope, raw={"text": m.group(1), "wrong_separator": "1",
-                                                                "expected": m.group(1).replace(",", ".")}))
+                                 value=value, scope=scope, wrong_separator=True,
+                                 raw={"text": m.group(1), "expected": m.group(1).replace(",", ".")}))
     return out
 
 
@@ -282,16 +302,16 @@ _CITED = re.compile(r"(?:số|quyết\s+định|công\s+văn|nghị\s+định|th
                     r"[^.;]{0,80}?\bngày\s*$", re.I)
 
 
-def _date_role(before: str) -> str:
+def _date_role(before: str) -> DateRole:
     if _AS_OF.search(before):
-        return "as_of"
+        return DateRole.AS_OF
     if _UNTIL.search(before):
-        return "until"
+        return DateRole.UNTIL
     if _DEADLINE.search(before):
-        return "deadline"
+        return DateRole.DEADLINE
     if _CITED.search(before):
-        return "cited"
-    return "plain"
+        return DateRole.CITED
+    return DateRole.PLAIN
 
 
 def _date_statements(block: Block, scope: str | None) -> list[Statement]:
@@ -304,11 +324,11 @@ def _date_statements(block: Block, scope: str | None) -> list[Statement]:
             continue
         before = text[max(0, m.start() - 120):m.start()]
         role = _date_role(before)
-        raw = {"text": m.group(0), "role": role}
-        if role == "until" and _DATA_RANGE.search(before):
+        raw = {"text": m.group(0)}
+        if role == DateRole.UNTIL and _DATA_RANGE.search(before):
             raw["data_range"] = "1"  # "(thời điểm từ 15/12/2022 đến hết 14/03/2023)": what the figures cover
         out.append(Statement(kind="date", text=m.group(0), paragraph=block.index, page=block.page, date=date,
-                             scope=scope, raw=raw))
+                             scope=scope, role=role, raw=raw))
     return out
 
 

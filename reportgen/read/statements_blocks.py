@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Paragraph, Statement
+from ..model import Paragraph, SectionHead, Statement
+from ..numbers import roman_value
 from ..text import strip_footnote_marks
 from ..text.lines import columns, is_caps
 
@@ -90,29 +91,8 @@ def split_sentences(text: str) -> list[str]:
 
 # --- headings ----------------------------------------------------------------------------
 
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<end>[.)])?\s+(?P<title>\S.*)$")
 _ROMAN_HEAD = re.compile(r"^(?P<num>[IVXLC]{1,6})(?P<end>[.)]|\s[-–])?\s+(?P<title>\S.*)$")
-
-
-def roman_value(text: str) -> int | None:
-    """'VI' → 6; None when the letters are not a well-formed roman numeral."""
-    total, prev = 0, 0
-    for ch in reversed(text.upper()):
-        v = _ROMAN_VALUES.get(ch)
-        if v is None:
-            return None
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total if to_roman(total) == text.upper() else None
-
-
-def to_roman(n: int) -> str:
-    out = ""
-    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out, n = out + s, n - v
-    return out
 
 
 _PART_HEAD = re.compile(r"^(?P<word>Phần|Chương|Mục|Điều|PHẦN|CHƯƠNG|MỤC|ĐIỀU)\s+(?P<num>[IVXLC]{1,6}|\d{1,3})\b[.:]?\s*(?P<title>.*)$")
@@ -155,7 +135,7 @@ def heading_of(text: str) -> tuple[str, int, tuple[int, ...], str] | None:
     return None
 
 
-def section_numbers(statements: Sequence[Statement]) -> list[tuple[Statement, tuple[int, ...]]]:
+def section_numbers(statements: Sequence[Statement]) -> list[SectionHead]:
     """The section statements with their numbers as integers."""
     out = []
     for st in statements:
@@ -168,5 +148,5 @@ def section_numbers(statements: Sequence[Statement]) -> list[tuple[Statement, tu
         else:
             nums = tuple(int(x) for x in st.label.split(".") if x.isdigit())
         if nums:
-            out.append((st, nums))
+            out.append(SectionHead(st, nums))
     return out

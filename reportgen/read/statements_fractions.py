@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Statement
+from ..model import Statement, SumMode
 from .statements_blocks import Block
 
 _COMPARE = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|tăng|giảm|chênh|nhiều\s+hơn|"
@@ -71,8 +71,8 @@ def fraction_part_statements(block: Block, scope: str | None, known: list[Statem
         for which, total, values, written in (("num", whole.numerator, nums, words),
                                               ("den", whole.denominator, dens, words[den_at:])):
             out.append(Statement(kind="sum", text=written, paragraph=block.index, page=block.page, whole=total,
-                                 parts=values, scope=scope,
-                                 raw={"mode": "partition", "fraction_parts": which, "whole_at": str(at),
+                                 parts=values, scope=scope, mode=SumMode.PARTITION,
+                                 raw={"fraction_parts": which, "whole_at": str(at),
                                       "parts_at": ",".join(p.raw["at"] for p in parts)}))
     return out
 
@@ -99,8 +99,8 @@ def percent_fraction_shares(block: Block, scope: str | None, known: list[Stateme
             continue
         out.append(Statement(kind="share", text=text[m.start():m.end()], paragraph=block.index, page=block.page,
                              value=frac.numerator, whole=frac.denominator, percent=pct[0], scope=scope,
-                             raw={"percent": m.group(1) + "%", "wrong_separator": "1" if pct[1] else "",
-                                  "whole_inferred": "", "bracketed": "1"}))
+                             wrong_separator=pct[1],
+                             raw={"percent": m.group(1) + "%", "whole_inferred": "", "bracketed": "1"}))
     return out
 
 

@@ -104,9 +104,8 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                 else:
                     whole, inferred = (marked[0] if marked else (here or before)[-1][0]), "1"
             st = Statement(kind="share", text=sentence[m.start():m.end()], paragraph=block.index, page=block.page,
-                           value=value, whole=whole, percent=pct[0], scope=scope,
-                           raw={"percent": m.group("p") + "%", "wrong_separator": "1" if pct[1] else "",
-                                "noun": noun, "whole_inferred": inferred})
+                           value=value, whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
+                           raw={"percent": m.group("p") + "%", "noun": noun, "whole_inferred": inferred})
             taken.add((value, pct[0]))
             out.append(st)
     return out

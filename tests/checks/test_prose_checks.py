@@ -5,18 +5,16 @@ import pytest
 
 from reportgen.checks import run_checks
 from reportgen.model import Paragraph, Report, ScoreRow, ScoreTable
+from reportgen.read import report_of_paragraphs
 from reportgen.read.meta import read_meta
-from reportgen.read.statements import read_statements
 
 
 def build(lines, tables=(), **meta) -> Report:
     paragraphs = [Paragraph(text=t, index=i) for i, t in enumerate(lines)]
-    report = Report(source="t", paragraphs=paragraphs, tables=list(tables))
-    report.meta = read_meta(paragraphs)
+    read = read_meta(paragraphs)
     for k, v in meta.items():
-        setattr(report.meta, k, v)
-    report.statements = read_statements(paragraphs, report)
-    return report
+        setattr(read, k, v)
+    return report_of_paragraphs(paragraphs, tables, "t", meta=read)
 
 
 def found(report, code):

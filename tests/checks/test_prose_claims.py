@@ -17,7 +17,7 @@ from reportgen.coverage import claim_statements
 from reportgen.model import Paragraph
 from reportgen.numbers import format_vi
 from reportgen.raw import RawParagraph
-from reportgen.read import read_report
+from reportgen.read import read_report, report_of_paragraphs
 from reportgen.read.legend import read_grade_legend
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_report
@@ -82,17 +82,16 @@ def test_dot_thousands_fractions_are_read_and_a_dotted_decimal_is_not():
 
 def test_parts_named_by_kind_add_up_to_the_whole_they_split():
     def sums(text):
-        return [(st.whole, st.parts, st.raw["mode"]) for st in read_statements([Paragraph(text, 0)])
+        return [(st.whole, st.parts, st.mode) for st in read_statements([Paragraph(text, 0)])
                 if st.kind == "sum"]
 
     text = "Toàn tỉnh có 124 đơn vị hành chính cấp xã (103 xã, 20 phường và 01 đặc khu)."
     assert sums(text) == [(D(124), [D(103), D(20), D(1)], "partition")]
     from reportgen.checks import CheckContext, run_checks
-    from reportgen.model import Report
 
     for written, codes in ((text, []), (text.replace("01 đặc khu", "02 đặc khu"), ["SUM_MISMATCH"])):
         paragraphs = [Paragraph(written, 0)]
-        report = Report(source="x", paragraphs=paragraphs, statements=read_statements(paragraphs))
+        report = report_of_paragraphs(paragraphs, source="x")
         found = run_checks(report, CheckContext())
         assert [f.code for f in found if f.severity == "error"] == codes
     assert sums("Tiếp nhận 13.597 hồ sơ (tăng 975 hồ sơ so với kỳ trước)") == []
@@ -117,7 +116,7 @@ def _mutations(report):
         if st.kind == "share" and st.whole and st.raw.get("percent"):
             written = st.raw["percent"].rstrip("%").strip()
             out.append((st.paragraph, st.raw["percent"], _vi_like(st.percent + 7, written) + "%"))
-        elif st.kind == "sum" and len(st.parts) >= 2 and st.raw.get("mode") != "subset":
+        elif st.kind == "sum" and len(st.parts) >= 2 and st.mode != "subset":
             part = st.parts[-1]
             out.append((st.paragraph, format_vi(part), format_vi(part + 10)))
         elif st.kind == "fraction" and st.numerator is not None and st.denominator:

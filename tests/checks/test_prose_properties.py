@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 from reportgen.checks import run_checks
 from reportgen.model import Paragraph, Report, ScoreRow, ScoreTable
 from reportgen.numbers import format_count
-from reportgen.read.statements import read_statements
+from reportgen.read import report_of_paragraphs
 
 # Names as the seeds' tables write them, and as their prose does.
 UNITS = [
@@ -43,9 +43,7 @@ def prose_of(rows, bump: str | None = None, sep: str = "; ") -> list[str]:
 def report_of(rows, lines) -> Report:
     table = ScoreTable(index=0, title="Phụ lục I", rows=[ScoreRow(unit=UNITS[i][0], grade=g) for i, g in rows])
     paragraphs = [Paragraph(text=t, index=k) for k, t in enumerate(lines)]
-    report = Report(source="p", paragraphs=paragraphs, tables=[table])
-    report.statements = read_statements(paragraphs, report)
-    return report
+    return report_of_paragraphs(paragraphs, [table], "p")
 
 
 CODES = {"GRADE_COUNT_MISMATCH", "GRADE_LIST_MISMATCH", "SUM_MISMATCH", "FRACTION_MISMATCH",
@@ -79,10 +77,7 @@ PIECES = ["Số: ", "/BC-UBND", "ngày ", "tháng ", "năm 2024", "Nơi nhận:"
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=12).map("".join), max_size=25))
 def test_any_text_reads_and_checks_without_raising(texts):
-    from reportgen.read.meta import read_meta
     paragraphs = [Paragraph(text=t, index=k) for k, t in enumerate(texts)]
-    report = Report(source="p", paragraphs=paragraphs)
-    report.meta = read_meta(paragraphs)
-    report.statements = read_statements(paragraphs, report)
+    report = report_of_paragraphs(paragraphs, source="p")
     for f in run_checks(report):
         assert f.severity in ("error", "warning", "info") and f.message

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from parsers import read_raw
-from reportgen.model import Paragraph, Report
-from reportgen.read import read_report
+from reportgen.model import Paragraph
+from reportgen.read import read_report, report_of_paragraphs
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_path, verify_report
 
@@ -21,8 +21,7 @@ REAL = ROOT / "fixtures" / "reference" / "real"
 
 def _verify_text(*paragraphs: str):
     paras = [Paragraph(t, i) for i, t in enumerate(paragraphs)]
-    report = Report(source="x", paragraphs=paras, statements=read_statements(paras))
-    return verify_report(report)
+    return verify_report(report_of_paragraphs(paras, source="x"))
 
 
 def _conflicts(result):

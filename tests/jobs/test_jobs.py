@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -90,8 +91,8 @@ _REAL_VERIFY = execute._RUNNERS["verify"]
 def test_a_dying_worker_fails_only_its_job(tmp_path, monkeypatch, workers):
     boom = tmp_path / "boom.txt"
     shutil.copyfile(seed("004"), boom)
-    monkeypatch.setitem(execute._RUNNERS, "verify", _crash_on_boom)  # inherited by the forked workers
-    with LocalRunner(workers) as runner:
+    monkeypatch.setitem(execute._RUNNERS, "verify", _crash_on_boom)  # inherited only by forked workers
+    with LocalRunner(workers, start_method="fork") as runner:
         ids = runner.submit([Job("verify", seed("004")), Job("verify", str(boom)), Job("verify", seed("001"))])
         results = runner.wait(timeout=180)
     by_id = {r.job_id: r for r in results}
@@ -113,6 +114,30 @@ def test_import_jobs_store_each_document_once(tmp_path):
 
     with create_engine(db).connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM documents")).scalar() == 2
+
+
+def test_an_import_job_stores_while_the_submitter_was_writing_when_its_worker_started(tmp_path):
+    """The web server submits import jobs while its own threads write to
+    the same archive (an audit line). A worker forked at that moment
+    inherited SQLite's record of the lock without the lock, and its store
+    waited for a lock nobody held: "database is locked" after a minute.
+    Workers are started fresh, so the import goes through once the
+    server's transaction ends."""
+    from sqlalchemy import text
+
+    from reportgen.archive.db import open_engine, write_connection
+
+    db = f"sqlite:///{tmp_path / 'kho.db'}"
+    engine = open_engine(db)
+    started = threading.Event()
+    with LocalRunner(1, on_progress=lambda p: p.stage == "started" and started.set()) as runner:
+        with write_connection(engine) as conn, conn.begin():  # the server's write, in flight
+            conn.execute(text("SELECT count(*) FROM documents"))
+            runner.submit(Job("import", seed("000"), {"db": db}))
+            assert started.wait(120)  # the worker exists and runs while the write lock is held
+        results = runner.wait(timeout=180)
+    engine.dispose()
+    assert [(r.verdict, r.counts.get("rows")) for r in results] == [("ĐÃ NHẬP", 27)], results[0].error
 
 
 @pytest.mark.slow

@@ -13,14 +13,17 @@ from reportgen.model import (
     DateRole,
     Finding,
     NumberRole,
+    Paragraph,
     ScoreTable,
     Severity,
     Statement,
     StatementKind,
+    SumMode,
     TableKind,
     severity_label,
 )
 from reportgen.numbers import ROLES
+from reportgen.read.statements import read_statements
 
 
 def test_values_are_the_contract_strings():
@@ -60,11 +63,25 @@ def test_a_value_outside_the_vocabulary_is_refused():
         Statement(kind="guess", text="x")
 
 
-def test_statement_conventions_are_fields():
-    date = Statement(kind="date", text="ngày 17/8/2023", raw={"text": "17/8/2023", "role": "as_of"})
-    assert date.role is DateRole.AS_OF
-    share = Statement(kind="percent", text="88.5%", raw={"text": "88.5%", "wrong_separator": "1"})
-    assert share.wrong_separator is True
-    assert Statement(kind="percent", text="88,5%", raw={"wrong_separator": ""}).wrong_separator is False
-    parts = Statement(kind="sum", text="…", mode="breakdown")
-    assert parts.mode == "breakdown" and "mode" not in parts.to_json()
+def test_statement_conventions_are_typed_fields_the_reader_fills():
+    text = ("Tính đến ngày 14/03/2023, toàn tỉnh có 124 đơn vị hành chính cấp xã (103 xã, 20 phường và 01 đặc "
+            "khu); tỷ lệ hồ sơ đúng hạn đạt 91.86%; tiếp nhận 120 hồ sơ (trong đó 80 hồ sơ trực tuyến, 30 hồ sơ "
+            "qua bưu chính).")
+    got = [(str(s.kind), s.text, s.role, s.mode, s.wrong_separator) for s in read_statements([Paragraph(text, 0)])]
+    assert got == [
+        ("sum", "124 đơn vị hành chính cấp xã (103 xã, 20 phường và 01 đặc khu)", None, SumMode.PARTITION, False),
+        ("sum", "120 hồ sơ (trong đó 80 hồ sơ trực tuyến, 30 hồ sơ qua bưu chính)", None, SumMode.SUBSET, False),
+        ("percent", "91.86%", None, None, True),
+        ("date", "14/03/2023", DateRole.AS_OF, None, False),
+    ]
+    for st in read_statements([Paragraph(text, 0)]):  # no convention left in the words as written
+        assert not {"role", "mode", "wrong_separator"} & set(st.raw)
+
+
+def test_statement_roles_and_modes_are_closed():
+    assert Statement(kind="sum", text="…", mode="breakdown").mode is SumMode.BREAKDOWN
+    assert "mode" not in Statement(kind="sum", text="…", mode="breakdown").to_json()
+    with pytest.raises(ValueError):
+        Statement(kind="sum", text="…", mode="some")
+    with pytest.raises(ValueError):
+        Statement(kind="date", text="…", role="tomorrow")

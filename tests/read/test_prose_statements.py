@@ -87,7 +87,7 @@ SEED_003_DOSSIERS = (
 
 def test_whole_with_parts_and_breakdown_seed_003():
     sts = read_statements(paras(SEED_003_DOSSIERS))
-    sums = [(s.whole, s.parts, s.raw["mode"]) for s in kinds(sts, "sum")]
+    sums = [(s.whole, s.parts, s.mode) for s in kinds(sts, "sum")]
     assert (D(13597), [D(975), D(12622)], "partition") in sums
     assert (D(13597), [D(12490), D(833), D(37), D(217)], "breakdown") in sums
     assert (D(12490), [D(12370), D(106), D(14)], "breakdown") in sums
@@ -101,7 +101,7 @@ def test_dot_decimals_are_marked_seed_003():
     sts = read_statements(paras("- Tỷ lệ hồ sơ trực tuyến/tổng hồ sơ tiếp nhận đạt 52.39%.",
                                 "Tổng điểm đánh giá: 16.97. Xếp loại Hoàn thành xuất sắc nhiệm vụ.",
                                 "toàn tỉnh đạt 0,1%"))
-    marked = [(s.kind, s.raw["text"]) for s in sts if s.raw.get("wrong_separator")]
+    marked = [(s.kind, s.raw["text"]) for s in sts if s.wrong_separator]
     assert marked == [("percent", "52.39%"), ("score", "16.97")]
 
 
@@ -121,7 +121,7 @@ def test_fractions_scores_ranks_and_not_dates():
 ])
 def test_date_roles_seed_001(sentence, role):
     (d,) = kinds(read_statements(paras(sentence)), "date")
-    assert d.raw["role"] == role
+    assert d.role == role
 
 
 def test_full_form_dates():
@@ -196,7 +196,7 @@ def test_grades_with_a_unit_noun_holding_a_comma_and_units_in_parentheses():
     ("đạt 54,1/100 điểm", []),
 ])
 def test_scores_written_with_a_dot(text, marked):
-    assert [s.raw["text"] for s in read_statements(paras(text)) if s.raw.get("wrong_separator")] == marked
+    assert [s.raw["text"] for s in read_statements(paras(text)) if s.wrong_separator] == marked
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
+from reportgen.model import Paragraph
 from reportgen.raw import RawDocument, RawNote, RawParagraph
-from reportgen.read import read_path, read_report
+from reportgen.read import read_path, read_report, report_of_paragraphs
 
 from support import SEEDS
 
@@ -60,3 +61,27 @@ def test_legacy_font_text_is_converted_and_reported():
     assert report.paragraphs[0].text == "Kết quả đánh giá chất lượng"
     (finding,) = report.read_findings
     assert finding.code == "ENCODING_REPAIRED" and "TCVN3" in finding.message
+
+
+def test_the_prose_form_is_read_into_the_report_seed_002():
+    """The appendix's "Kèm theo" line, the Nơi nhận list and the numbered
+    headings are fields of the Report: the rules on form read them there."""
+    report = read_path(next(SEEDS.glob("002_*.txt")))
+    (ref,) = report.annex_refs
+    assert (ref.doc_type, ref.number, ref.day, ref.month, ref.year, ref.paragraph.index) == (
+        "BC", "405/BC-UBND", "17", "8", "2023", 41)
+    assert [(line.text, line.paragraph.index) for line in report.recipient_lines] == [
+        ("- Văn phòng UBND tỉnh;", 30), ("- Lãnh đạo UBND huyện;", 31),
+        ("- Các phòng, ban, cơ quan, đơn vị huyện;", 32), ("- UBND các xã thuộc huyện;", 33), ("- Lưu: VT.", 34)]
+    assert [(head.statement.label, head.numbers) for head in report.sections] == [
+        ("1", (1,)), ("1.1", (1, 1)), ("1.2", (1, 2)), ("2", (2,)), ("2", (2,)), ("3", (3,))]
+
+
+def test_a_report_of_paragraphs_reads_its_prose_as_a_document_does():
+    lines = ["1. Kết quả", "3. Tồn tại", "Nơi nhận:", "- Như trên;", "- Lưu: VT, KSTT.",
+             "(Kèm theo Công văn số 1986/UBND-KSTT ngày 08 tháng 3 năm 2023 của UBND tỉnh)"]
+    report = report_of_paragraphs([Paragraph(t, i) for i, t in enumerate(lines)], source="x")
+    assert [(h.statement.label, h.numbers) for h in report.sections] == [("1", (1,)), ("3", (3,))]
+    assert [line.text for line in report.recipient_lines] == ["- Như trên;", "- Lưu: VT, KSTT."]
+    assert [(r.doc_type, r.number, r.issuer) for r in report.annex_refs] == [("CV", "1986/UBND-KSTT", "UBND tỉnh")]
+    assert (report.meta.doc_type, report.meta.number) == ("CV", "1986/UBND-KSTT")  # restored from the annex line

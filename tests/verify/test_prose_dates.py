@@ -8,9 +8,8 @@ import itertools
 
 import pytest
 
-from reportgen.model import Paragraph, Report
-from reportgen.read.meta import read_meta
-from reportgen.read.statements import read_statements
+from reportgen.model import Paragraph
+from reportgen.read import report_of_paragraphs
 from reportgen.verify import verify_path, verify_report
 
 from support import SEEDS
@@ -21,8 +20,7 @@ HEAD = ["UBND TỈNH SƠN LA", "Số: 12/BC-VPUB", "Sơn La, ngày 22 tháng 03 
 
 def _verify(*body: str):
     paras = [Paragraph(t, i) for i, t in enumerate([*HEAD, *body])]
-    report = Report(source="x", paragraphs=paras, statements=read_statements(paras), meta=read_meta(paras))
-    return verify_report(report)
+    return verify_report(report_of_paragraphs(paras, source="x"))
 
 
 def _dates(result, code: str):

@@ -12,9 +12,9 @@ from decimal import Decimal
 import pytest
 
 from parsers import read_raw
-from reportgen.model import Paragraph, Report
+from reportgen.model import Paragraph
 from reportgen.numbers import format_vi
-from reportgen.read import read_report
+from reportgen.read import read_report, report_of_paragraphs
 from reportgen.read.statements import read_statements
 from reportgen.verify import verify_report
 
@@ -32,7 +32,7 @@ BC184_PAID = ("Tiến độ thực hiện các kiến nghị sau thanh tra, ki�
 
 def _verify(*texts: str):
     paras = [Paragraph(t, i) for i, t in enumerate(texts)]
-    return verify_report(Report(source="x", paragraphs=paras, statements=read_statements(paras)))
+    return verify_report(report_of_paragraphs(paras, source="x"))
 
 
 def _of(result, code: str):
