@@ -13,6 +13,7 @@ whose blanks are glyphs)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .pdf_furniture import page_number_lines
@@ -60,19 +61,19 @@ def _segments(line: list[dict]) -> list[list[dict]]:
 
 def _segment(chars: list[dict], page_number: int, texts: dict | None = None) -> dict:
     glyphs = [c for c in chars if not c["text"].isspace()]
-    names = [c.get("fontname", "") for c in glyphs]
+    names = Counter(c.get("fontname", "") for c in glyphs)  # a segment has one font or two: judged once each
     sizes = sorted(round(c.get("size") or 0, 1) for c in glyphs)
     families: dict[str, int] = {}
-    for n in names:
+    for n, count in names.items():
         family = font_family(n)
-        families[family] = families.get(family, 0) + 1
+        families[family] = families.get(family, 0) + count
+    lowered = [(n.lower(), count) for n, count in names.items()]
     return {"text": line_text(chars, cache=texts), "page": page_number,
             "x0": round(min(c["x0"] for c in glyphs), 2), "x1": round(max(c["x1"] for c in glyphs), 2),
             "top": round(min(c["top"] for c in glyphs), 2), "bottom": round(max(c["bottom"] for c in glyphs), 2),
             "size": sizes[len(sizes) // 2],
-            "bold": sum("bold" in n.lower() or "black" in n.lower() or "heavy" in n.lower() for n in names) * 2
-            > len(names),
-            "italic": sum("italic" in n.lower() or "oblique" in n.lower() for n in names) * 2 > len(names),
+            "bold": sum(k for n, k in lowered if "bold" in n or "black" in n or "heavy" in n) * 2 > len(glyphs),
+            "italic": sum(k for n, k in lowered if "italic" in n or "oblique" in n) * 2 > len(glyphs),
             "font": max(families, key=families.get), "fonts": families}
 
 

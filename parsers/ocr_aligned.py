@@ -22,6 +22,7 @@ from reportgen.raw import RawTable
 
 from .pdf_glyphs import chars_to_lines
 from .pdf_words import aligned_tables
+from .vi_plausibility import spaced
 
 NOISE_CONFIDENCE = 60.0  # a mark without letters or digits read below this is a speck
 BASELINE_SLACK = 0.25  # of the text height: a word this far off its line's baseline keeps its own
@@ -111,6 +112,7 @@ def ocr_aligned_tables(words: list[dict], page: int, scale: float) -> tuple[list
         head_conf = min((w["conf"] for w in head_words), default=None)
         for row in t.rows:
             for cell in row:
+                cell.text = spaced(cell.text)  # one Tesseract word may hold syllables run together
                 if cell.bbox is None:
                     cell.confidence = head_conf if head_conf is not None else 0.0
                     continue
@@ -139,10 +141,11 @@ def _join_wrapped_rows(table: RawTable, size: float) -> None:
         prev = rows[-1] if len(rows) > head else None
         first = next((c for c in row if c.col == 0 and c.text.strip()), None)
         texts = [c for c in row if c.text.strip()]
+        by_col = {c.col: c for c in prev} if prev is not None else {}
         if (prev is not None and first is None and texts and row[0].bbox and prev[-1].bbox
-                and not any(_NUMERIC.match(c.text.replace(" ", "")) for c in texts)
+                and not any(_NUMERIC.match(c.text.replace(" ", "")) and not _wrapped_fraction(by_col.get(c.col), c)
+                            for c in texts)
                 and min(c.bbox[1] for c in texts) - max(c.bbox[3] for c in prev if c.bbox) < 1.2 * size):
-            by_col = {c.col: c for c in prev}
             if all(c.col in by_col and by_col[c.col].colspan == c.colspan and by_col[c.col].text.strip()
                    for c in texts):
                 for c in texts:
@@ -157,3 +160,11 @@ def _join_wrapped_rows(table: RawTable, size: float) -> None:
         for c in row:
             c.row = i
     table.rows = rows
+
+
+def _wrapped_fraction(above, cell) -> bool:
+    """Whether ``cell``'s digits are the end of the x/y cell ``above`` them,
+    wrapped inside its maximum ('78,73/11' over '9'): the only number a row
+    of wrapped lines carries."""
+    text = cell.text.replace(" ", "")
+    return above is not None and "/" in above.text and text.isdigit() and above.text.rstrip()[-1:].isdigit()

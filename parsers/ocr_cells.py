@@ -20,6 +20,9 @@ _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{
 # where vi_VN writes a comma ('17.9'), a comma before three digits ('3,712'
 # for '3,7/12').
 _DOUBTFUL_NUMBER = re.compile(r"\d\.\d{1,2}(?!\d)|\d,\d{3}(?!\d)")
+# marks Tesseract reads for the ones a report writes: the fraction slash
+# ('82,45⁄119') is the slash of an x/y cell
+OCR_MARKS = str.maketrans({"\u2044": "/", "\u2215": "/"})
 DIGITS = "-c tessedit_char_whitelist=0123456789,./-%"
 GAP = 40  # pixels between stacked crops
 MARGIN = 20
@@ -71,7 +74,7 @@ def words(img, psm: int, config: str = "") -> list[dict]:
         ocr_call_failed(exc)
     out = []
     for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
+        text = (text or "").strip().translate(OCR_MARKS)
         conf = float(data["conf"][i])
         if text and conf >= 0:
             out.append({"text": text, "conf": conf, "x0": data["left"][i], "top": data["top"][i],
@@ -89,17 +92,32 @@ def words_text(ws: list[dict]) -> tuple[str, float | None]:
 
     if not ws:
         return "", None
-    lines: list[list[dict]] = []
+    text = ""
+    for ln in visual_lines(ws):
+        text = join_wrapped(text, " ".join(w["text"] for w in ln))
+    return spaced(text), min(w["conf"] for w in ws)
+
+
+def visual_lines(ws: list[dict]) -> list[list[dict]]:
+    """Words grouped into the lines a reader sees, top to bottom, each left
+    to right: a word is on a line when its middle lies within the line's
+    height so far, or the line's middle within the word's. The middles of one line differ with
+    the glyphs (a dash or 'vụ' sits lower than 'tỉnh' or 'Thừa'), so a
+    tolerance around the first word's middle would cut one line in two and
+    interleave it with the next ('Huế - tỉnh Thừa' + 'Thiên Huế' read as
+    'Huế tỉnh Thừa - Thiên Huế')."""
+    lines: list[dict] = []
     for w in sorted(ws, key=lambda w: (w["top"] + w["bottom"]) / 2):
         mid = (w["top"] + w["bottom"]) / 2
-        if lines and abs(mid - lines[-1][0]["_mid"]) < 0.5 * max(1, w["bottom"] - w["top"]):
-            lines[-1].append({**w, "_mid": lines[-1][0]["_mid"]})
+        for ln in lines:
+            if ln["top"] <= mid <= ln["bottom"] or w["top"] <= (ln["top"] + ln["bottom"]) / 2 <= w["bottom"]:
+                ln["words"].append(w)
+                ln["top"], ln["bottom"] = min(ln["top"], w["top"]), max(ln["bottom"], w["bottom"])
+                break
         else:
-            lines.append([{**w, "_mid": mid}])
-    text = ""
-    for ln in lines:
-        text = join_wrapped(text, " ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])))
-    return spaced(text), min(w["conf"] for w in ws)
+            lines.append({"words": [w], "top": w["top"], "bottom": w["bottom"]})
+    lines.sort(key=lambda ln: ln["top"] + ln["bottom"])
+    return [sorted(ln["words"], key=lambda w: w["x0"]) for ln in lines]
 
 
 def stacked(crops: dict[int, object], psm: int = 6, config: str = "",

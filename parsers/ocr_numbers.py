@@ -24,17 +24,55 @@ from reportgen.raw import RawTable
 from .ocr_cells import DISAGREEMENT, ink_crop
 
 _NUMBER = re.compile(r"^\d[\d.,/]*\d$|^\d$")
+DIGIT_WIDTH = 0.72  # the widest digit's width over its height (Times, Arial: 0,6-0,7)
 FAR_ABOVE = Decimal(3)  # a value this many times the column's largest other value lost its separator
 
 
 def separator_marks(crop) -> tuple[int, list[int]] | None:
     """(how many tall glyphs, and for each small low mark the number of tall
     glyphs left of it) of a cell's ink; None when the ink shows no line of
-    glyphs."""
-    import cv2
+    glyphs. A cell wrapped over lines ('88,9/' over '94') is read line by
+    line, top to bottom, its tall glyphs counted on from the line above."""
     import numpy as np
 
     ink = (crop < 128).astype(np.uint8)
+    total, marks = 0, []
+    for top, bottom in _ink_lines(ink):
+        found = _line_marks(ink[top:bottom])
+        if found is None:
+            continue
+        marks += [total + m for m in found[1]]
+        total += found[0]
+    return (total, marks) if total else None
+
+
+def _ink_lines(ink) -> list[tuple[int, int]]:
+    """(top, bottom) pixel rows of the lines of a cell's ink: runs of rows
+    with ink, apart by blank rows; a run far lower than the tallest (a speck,
+    a comma's tail cut off) joins the line above it."""
+    rows = ink.any(axis=1)
+    runs, start = [], None
+    for y, has in enumerate(list(rows) + [False]):
+        if has and start is None:
+            start = y
+        elif not has and start is not None:
+            runs.append([start, y])
+            start = None
+    if not runs:
+        return []
+    tallest = max(b - a for a, b in runs)
+    lines = [list(r) for r in runs if r[1] - r[0] >= 0.4 * tallest]
+    for a, b in runs:
+        if b - a < 0.4 * tallest:  # to the line above it, or the first line
+            line = next((ln for ln in reversed(lines) if ln[0] < a), lines[0])
+            line[0], line[1] = min(line[0], a), max(line[1], b)
+    return [(a, b) for a, b in lines]
+
+
+def _line_marks(ink) -> tuple[int, list[int]] | None:
+    """:func:`separator_marks` of one line of glyphs."""
+    import cv2
+
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     comps = [tuple(int(v) for v in stats[i]) for i in range(1, n) if stats[i][cv2.CC_STAT_AREA] >= 3]
     if not comps:
@@ -46,6 +84,10 @@ def separator_marks(crop) -> tuple[int, list[int]] | None:
     top = sorted(c[1] for c in tall)[len(tall) // 2]
     bottom = sorted(c[1] + c[3] for c in tall)[len(tall) // 2]
     middle = top + 0.5 * (bottom - top)
+    # digits the scan ran together ('84' one blob) count by their width: a
+    # digit is at most about 0,72 of its height wide
+    digit = sorted(c[3] for c in tall)[len(tall) // 2]
+    glyphs = [max(1, round(t[2] / (DIGIT_WIDTH * digit))) for t in tall]
     marks = []
     for x, y, w, h, _ in comps:
         if h >= 0.5 * height or w >= 0.6 * height or y < middle:
@@ -53,8 +95,8 @@ def separator_marks(crop) -> tuple[int, list[int]] | None:
         cx = x + w / 2
         if not (tall[0][0] < cx < tall[-1][0] + tall[-1][2]):
             continue
-        marks.append(sum(1 for t in tall if t[0] + t[2] / 2 < cx))
-    return len(tall), sorted(marks)
+        marks.append(sum(n for t, n in zip(tall, glyphs) if t[0] + t[2] / 2 < cx))
+    return sum(glyphs), sorted(marks)
 
 
 def _value(text: str) -> Decimal | None:
@@ -101,21 +143,32 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
         if len(cells) < 3:
             continue
         with_sign = [c for c in cells if "," in c.text or "." in c.text.replace(" ", "")]
-        if len(with_sign) * 2 < len(cells):
-            continue  # a column of whole numbers
+        slashes = sum("/" in o.text for o in cells) * 2 > len(cells)
+        # a column of decimals, or of x/y cells, may have lost a separator in
+        # any cell (all of them when the comma is small: '889/94'); the ink
+        # puts it back. In a column of whole numbers only a cell that cannot
+        # be one is looked at (the part of a table on one page may hold no
+        # decimal but that one). Flagging what the ink cannot place needs
+        # most cells written with decimals, to know the column's magnitude.
+        decimals = len(with_sign) * 2 >= len(cells)
+        values = {id(c): _value(c.text.replace(" ", "")) for c in cells}
         sign = ","  # the decimal sign of vi_VN (a point before 1 or 2 digits is never a thousands mark)
         for c in cells:
             text = c.text.replace(" ", "")
+            if not (with_sign or slashes or _cannot_be_whole(text, values[id(c)], [
+                    v for o in cells if o is not c and (v := values[id(o)]) is not None])):
+                continue
+            if "." in text and not decimals:
+                continue  # a point written among whole numbers and commas: kept as written ('8.32')
             x0, y0, x1, y1 = (int(round(v / scale)) for v in c.bbox)
             pad = 0 if ruled else 6
             crop = ink_crop(clean, (max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)),
                             inset=5 if ruled else 0)
-            slashes = sum("/" in o.text for o in cells) * 2 > len(cells)
             fixed = _rebuilt(text, separator_marks(crop), sign, slashes) if crop is not None else None
             if fixed is not None and fixed != text:
                 c.text, touched = fixed, touched + 1
                 continue
-            if fixed == text:
+            if fixed == text or not decimals:
                 continue  # the image agrees with the reading
             others = [v for o in cells if o is not c and (v := _value(o.text.replace(" ", ""))) is not None]
             value = _value(text)
@@ -126,6 +179,49 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
                 c.confidence = min(c.confidence, DISAGREEMENT)
                 touched += 1
     return touched
+
+
+def drop_stray_signs(table: RawTable, clean, scale: float, ruled: bool) -> int:
+    """A minus read before a number ('-6') where the ink left of the digits
+    holds no bar, only a speck of the scan: the number without it. The
+    number of cells changed."""
+    import cv2
+    import numpy as np
+
+    h, w = clean.shape[:2]
+    changed = 0
+    for row in table.rows[table.header_rows or 0:]:
+        for c in row:
+            text = c.text.replace(" ", "")
+            if c.bbox is None or not re.match(r"^[-–]\d", text):
+                continue
+            x0, y0, x1, y1 = (int(round(v / scale)) for v in c.bbox)
+            pad = 0 if ruled else 6
+            crop = ink_crop(clean, (max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)),
+                            inset=5 if ruled else 0)
+            if crop is None:
+                continue
+            ink = (crop < 128).astype(np.uint8)
+            n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+            comps = [stats[i] for i in range(1, n)]
+            height = max(s[3] for s in comps)
+            digits = [s for s in comps if s[3] >= 0.55 * height]
+            left = [s for s in comps if s[3] < 0.55 * height and s[0] + s[2] <= min(d[0] for d in digits)]
+            if not any(s[2] >= 1.5 * s[3] and s[2] >= 0.25 * height for s in left):
+                c.text = text[1:]
+                changed += 1
+    return changed
+
+
+def _cannot_be_whole(text: str, value: Decimal | None, others: list[Decimal]) -> bool:
+    """A number read without a separator that no writer sets so: a leading
+    zero ('084'), or a value far above every other of its column ('576'
+    among scores of 6 at most)."""
+    if "," in text or "." in text or value is None:
+        return False
+    if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+        return True
+    return len(others) >= 2 and max(others) > 0 and value > FAR_ABOVE * max(others)
 
 
 def restore_ordinals(table: RawTable) -> int:

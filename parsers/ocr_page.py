@@ -41,6 +41,7 @@ from .ocr_cells import (
     _DOUBTFUL_NUMBER,
     _NUMBER_FORM,
     DISAGREEMENT,
+    OCR_MARKS,
     _numberish,
     ink_crop,
     is_dash,
@@ -48,7 +49,7 @@ from .ocr_cells import (
     words as _cli_words,
     words_text,
 )
-from .ocr_numbers import restore_ordinals, restore_separators
+from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_separators
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -127,7 +128,7 @@ def words(img, psm: int, digits: bool = False) -> list[dict]:
         f = line.split("\t")
         if len(f) < 12 or f[0] != "5":
             continue
-        text, conf = f[11].strip(), float(f[10])
+        text, conf = f[11].strip().translate(OCR_MARKS), float(f[10])
         if text and conf >= 0:
             left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
             out.append({"text": text, "conf": conf, "x0": left, "top": top, "x1": left + width,
@@ -145,20 +146,31 @@ def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
     if straddles or not text or conf is None:
         return True
     compact = text.replace(" ", "")
+    if not any(ch.isalnum() for ch in compact):
+        return compact not in ("-", "–")  # '§', '¬', '-.': no writing, a misread digit or dash
     if not _numberish(compact):
         return conf < TEXT_RECHECK
     return conf < RECHECK or not _NUMBER_FORM.match(compact) or bool(_DOUBTFUL_NUMBER.search(text))
 
 
 def _number_columns(cells: list, found: dict) -> set[int]:
-    """Columns whose page readings are numbers in at least 4 of 5 cells (3
-    or more cells read): a short word there ('k)' for a '5') is doubtful."""
+    """Columns whose page readings below the header are numbers in at
+    least 3 of 4 cells (3 or more cells read): a short word there ('k)' or
+    '§' for a '5' or a '6') is doubtful. The header is the rows above the
+    first row read mostly as numbers (its words would outvote a column's
+    numbers in a short table)."""
+    texts = {k: words_text(found.get(k, []))[0].replace(" ", "") for k in range(len(cells))}
+    by_row: dict[int, list[bool]] = {}
+    for k, (r0, _, _, _, _) in enumerate(cells):
+        if texts[k]:
+            by_row.setdefault(r0, []).append(_numberish(texts[k]))
+    body = min((r for r, flags in by_row.items() if sum(flags) >= 2 and sum(flags) * 2 >= len(flags)),
+               default=0)
     seen: dict[int, list[bool]] = {}
-    for k, (_, c0, _, _, _) in enumerate(cells):
-        text = words_text(found.get(k, []))[0].replace(" ", "")
-        if text:
-            seen.setdefault(c0, []).append(_numberish(text))
-    return {c for c, flags in seen.items() if len(flags) >= 3 and sum(flags) * 5 >= len(flags) * 4}
+    for k, (r0, c0, _, _, _) in enumerate(cells):
+        if texts[k] and r0 >= body:
+            seen.setdefault(c0, []).append(_numberish(texts[k]))
+    return {c for c, flags in seen.items() if len(flags) >= 3 and sum(flags) * 4 >= len(flags) * 3}
 
 
 def _odd_in_numbers(text: str) -> bool:
@@ -227,6 +239,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
             r.sort(key=lambda c: c.col)
         table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
         restore_separators(table, clean, scale, ruled=True)
+        drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
         tables.append(table)
     if free:  # tables without ruling lines among the rest, from the alignment of the words
@@ -245,13 +258,32 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
     read again so far)."""
     from .ocr_aligned import ocr_aligned_tables
 
+    free = [i for i in free if _inked(page_words[i], clean)]
     aligned, used = ocr_aligned_tables([page_words[i] for i in free], page, scale)
     for t in aligned:
         rereads += _reread_aligned(t, clean, scale)
         restore_separators(t, clean, scale, ruled=False)
+        drop_stray_signs(t, clean, scale, ruled=False)
         tables.append(t)
         tables_px.append(tuple(int(round(v / scale)) for v in t.bbox))
     return [i for j, i in enumerate(free) if j not in used], rereads
+
+
+def _inked(word: dict, clean) -> bool:
+    """Whether a short word stands on ink, and a mark without a letter or
+    digit whose ink is one short bar made the dash it is ('_', '¬', 'ˆ' or
+    '-' read with little confidence: an empty score's dash, not a speck).
+    A word over blank paper ('Ð', '—' read where the noise was cleaned off)
+    is nothing: it would make a column of its own."""
+    if len(word["text"]) > 2:
+        return True
+    crop = ink_crop(clean, (max(0, word["x0"] - 2), max(0, word["top"] - 2), word["x1"] + 2, word["bottom"] + 2),
+                    inset=0)
+    if crop is None:
+        return False
+    if not any(ch.isalnum() for ch in word["text"]) and is_dash(crop):
+        word["text"], word["conf"] = "-", max(word["conf"], 95.0)
+    return True
 
 
 def _reread_aligned(table: RawTable, clean, scale: float, pad: int = 4) -> int:
@@ -297,6 +329,10 @@ def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
             text, conf = max(votes, key=lambda v: v[1]) if votes else ("", 0.0)
             out[k] = (text, conf)
             continue
+        if _letters_kept(first[k][0], second[k][0], third.get(k, ("", None))[0]):
+            text = first[k][0].replace(" ", "")
+            out[k] = (text, max(c for t, c in votes if t == text))
+            continue
         agreed = [v for v in votes if _NUMBER_FORM.match(v[0]) and sum(v[0] == o[0] for o in votes) >= 2]
         same_digits = [v for v in votes if _NUMBER_FORM.match(v[0])
                        and sum(_digits(v[0]) == _digits(o[0]) for o in votes) >= 2]
@@ -313,6 +349,17 @@ def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
         if _DOUBTFUL_NUMBER.search(out[k][0]):
             out[k] = (out[k][0], min(out[k][1], DISAGREEMENT))
     return out
+
+
+def _letters_kept(first: str, second: str, digits_only: str) -> bool:
+    """Whether two readings with the whole alphabet agree on a code with
+    letters ('000.00.36.H57') that the digits-only reading has with its
+    letters dropped ('000.00.36.57'): that reading cannot see a letter, so
+    it is no vote against them."""
+    a, b = first.replace(" ", ""), second.replace(" ", "")
+    if a != b or not any(ch.isalpha() for ch in a) or not digits_only:
+        return False
+    return "".join(ch for ch in a if ch in DIGIT_CHARS) == digits_only.replace(" ", "")
 
 
 def _digits(text: str) -> str:

@@ -240,7 +240,8 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
         notes.append(RawNote(kind="page_furniture", page=number, message=f"Số trang “{text}”",
                              data={"text": text}))
     chars = [c for c in chars if id(c) not in furniture]
-    tables, taken = page_tables(page, chars, path, settings, lines_without(lines, furniture, chars), texts)
+    body_lines = lines_without(lines, furniture, chars)
+    tables, taken = page_tables(page, chars, path, settings, body_lines, texts)
     legacy = majority_legacy(chars)
     if legacy:
         for t in tables:
@@ -248,8 +249,24 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
                 for c in row:
                     c.legacy_encoding = legacy
     free = [c for c in chars if id(c) not in taken]
-    paragraphs = page_paragraphs(free, number, page.width)
+    paragraphs = page_paragraphs(free, number, page.width, _free_lines(body_lines, taken, len(free)), texts)
     return interleave(paragraphs, tables)
+
+
+def _free_lines(lines: list[list[dict]], taken: set[int], n_free: int) -> list[list[dict]] | None:
+    """The visual lines of the glyphs no table took, when the tables took
+    whole lines (a table without rules always does, a ruled one mostly):
+    the page's lines less theirs; else None (built anew from the glyphs)."""
+    if not taken:
+        return lines
+    out = []
+    for ln in lines:
+        inside = sum(id(c) in taken for c in ln)
+        if inside == 0:
+            out.append(ln)
+        elif inside != len(ln):
+            return None
+    return out if sum(len(ln) for ln in out) == n_free else None
 
 
 def _needs_ocr(page, mode: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,7 +65,7 @@ class Segment:
     extra: list = field(default_factory=list)
 
 
-def _segments(line: list[dict]) -> list[Segment]:
+def _segments(line: list[dict], texts: dict | None = None) -> list[Segment]:
     parts: list[list[dict]] = [[]]
     prev = None
     for ch in line:
@@ -80,15 +81,17 @@ def _segments(line: list[dict]) -> list[Segment]:
     for p in parts:
         if not p:
             continue
-        text = line_text(p)
+        text = line_text(p, cache=texts)
         if not text:
             continue
         while p[-1]["text"].isspace():
             p.pop()
         sizes = sorted(c.get("size") or 10 for c in p)
-        names = [c.get("fontname", "") for c in p if not c["text"].isspace()]
-        bold = sum("bold" in n.lower() for n in names) * 2 > len(names)
-        italic = sum(("italic" in n.lower() or "oblique" in n.lower()) for n in names) * 2 > len(names)
+        names = Counter(c.get("fontname", "") for c in p if not c["text"].isspace())
+        glyphs = sum(names.values())
+        lowered = [(n.lower(), k) for n, k in names.items()]  # one font or two: judged once each
+        bold = sum(k for n, k in lowered if "bold" in n) * 2 > glyphs
+        italic = sum(k for n, k in lowered if "italic" in n or "oblique" in n) * 2 > glyphs
         out.append(Segment(p, text, min(c["x0"] for c in p), max(c["x1"] for c in p),
                            min(c["top"] for c in p), max(c["bottom"] for c in p),
                            sizes[len(sizes) // 2], bold, italic))
@@ -121,8 +124,14 @@ def _streams(lines: list[list[Segment]]) -> list[list[Segment]]:
     return streams
 
 
-def page_paragraphs(chars: list[dict], page_number: int, right_margin: float) -> list[RawParagraph]:
-    lines = [seg for seg in (_segments(ln) for ln in chars_to_lines(chars)) if seg]
+def page_paragraphs(chars: list[dict], page_number: int, right_margin: float,
+                    lines: list[list[dict]] | None = None, texts: dict | None = None) -> list[RawParagraph]:
+    """Paragraphs of a page's ``chars``; ``lines``: their visual lines when
+    the caller has them, ``texts``: the page's cache of
+    :func:`parsers.pdf_glyphs.line_text`."""
+    if lines is None:
+        lines = chars_to_lines(chars)
+    lines = [seg for seg in (_segments(ln, texts) for ln in lines) if seg]
     paragraphs: list[RawParagraph] = []
     for stream in _streams(lines):
         current: list[Segment] = []

@@ -45,7 +45,6 @@ def plausibility(text: str) -> tuple[float, int]:
     return (good / total if total else 0.0), total
 
 
-_LETTERS = re.compile(r"^[^\W\d_]+$")
 
 
 def _segments(word: str) -> list[str] | None:
@@ -67,16 +66,22 @@ def spaced(text: str) -> str:
     ('UBNDxã', 'SởYtế', 'xãNaƯ'): a word of letters only that is no
     syllable, changes case inside (a small letter before a capital, or an
     acronym before small letters) and is spelled by syllables and acronyms
-    alone, comes back with its spaces. Any other word is left as it is."""
-    out = []
-    for word in text.split(" "):
-        if (len(word) > 2 and _LETTERS.match(word) and not is_syllable(word) and not word.isupper()
-                and _case_break(word)):
-            pieces = _segments(word)
-            if pieces and len(pieces) > 1:
-                word = " ".join(pieces)
-        out.append(word)
-    return " ".join(out)
+    alone, comes back with its spaces; so does such a run of letters inside
+    a word ('SởYtế(52)', 'SởYtế-tỉnh'). Any other word is left as it is."""
+    return " ".join(_RUN.sub(_spaced_run, word) for word in text.split(" "))
+
+
+_RUN = re.compile(r"[^\W\d_]+")  # the letters of a word, apart from its brackets, dashes, digits
+
+
+def _spaced_run(match: re.Match) -> str:
+    """A run of letters ('SởYtế' of 'SởYtế(52)') with its spaces back."""
+    word = match.group()
+    if len(word) > 2 and not is_syllable(word) and not word.isupper() and _case_break(word):
+        pieces = _segments(word)
+        if pieces and len(pieces) > 1:
+            return " ".join(pieces)
+    return word
 
 
 def _case_break(word: str) -> bool:

@@ -20,7 +20,10 @@ over the figure it grades, a rank order over the figure ranked) is verified
 and recorded, but a typical slip (17,5 written 15,7 in a 20-point column)
 stays within it: a cell only bounded is not checked. A table counts as
 checked when at least one cell of it is. ĐẠT needs every figure cell of
-every table checked.
+every table checked. A claim of the prose is held to the same rule: ``x/y``
+with x ≤ y, counts by grade not above their whole, a "cao nhất" within the
+band of units it falls in are bounds, and a claim only bounded is not
+checked (CLAIM_BOUND_RELATIONS).
 
 Not every number in a table is a figure to check: an ordinal (STT, 1..n in
 row order), a year (integers 1900–2100 under a "Năm"/"year" header, or the
@@ -61,6 +64,11 @@ BOUND_RELATIONS = frozenset({
     "percent-at-most-100", "value-at-most-header-max", "value-at-most-row-max",
     "fraction-bound", "score-max",
 })
+# The same for a claim of the prose: a relation that only bounds the claimed
+# figure (x ≤ y, counts by grade not above the whole, a statistic within the
+# band of units it falls in) is recorded, but a slip within the bound passes,
+# so it does not make the claim checked.
+CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands"})
 
 
 @dataclass
@@ -101,7 +109,14 @@ class ClaimEntry:
 
     @property
     def checked(self) -> bool:
-        return bool(self.relations)
+        """A relation that would detect a changed figure was verified on it
+        (a bound alone does not check a claim: CLAIM_BOUND_RELATIONS)."""
+        return bool(self.relations - CLAIM_BOUND_RELATIONS)
+
+    @property
+    def bounds(self) -> list[str]:
+        """The bounds verified on it, when nothing else was."""
+        return sorted(self.relations & CLAIM_BOUND_RELATIONS)
 
 
 @dataclass
@@ -173,7 +188,7 @@ class Ledger:
         self._statement_ids = {id(st): i for i, st in enumerate(report.statements)}
         for i, st, members in claim_statements(report):
             entry = self.add_claim(i, st.raw.get("context") or st.text, st.paragraph, st.page)
-            entry.figure = entry.figure or st.text
+            entry.figure = entry.figure or claim_words(st)
             for m in members:
                 self._member_of[m] = i
 
@@ -355,16 +370,47 @@ def not_figures(table, cells: Iterable[Cell] | None = None) -> dict[str, str]:
     return out
 
 
+def _vi(value) -> str:
+    from .numbers import format_vi, places_of
+
+    value = Decimal(value)
+    return format_vi(value, places_of(value))
+
+
+def claim_words(st) -> str:
+    """The claim in a few words, as a clerk names it: its figures and what
+    they count ("11/15 đơn vị xếp loại Tốt", "20 cơ quan được đánh giá",
+    "12.490 trên 13.597, chiếm 91,86%"), not the sentence it is in; a lone
+    figure as written ("75/100", "61,69%")."""
+    try:
+        count = st.raw.get("count") or (str(st.count) if st.count is not None else "")
+        of = f"/{_vi(st.denominator)}" if st.denominator is not None else ""
+        noun = st.raw.get("noun") or "đơn vị"
+        grade = st.raw.get("grade") or st.grade
+        if st.kind == "grade_count" and count and grade:
+            return f"{count}{of} {noun} xếp loại {grade}"
+        if st.kind == "evaluated_count" and count:
+            return f"{count}{of} {noun} được đánh giá"
+        if st.kind == "share" and st.value is not None and st.whole and st.percent is not None:
+            return f"{_vi(st.value)} trên {_vi(st.whole)}, chiếm {_vi(st.percent)}%"
+        if st.kind == "sum" and st.whole is not None and st.parts:
+            return f"{_vi(st.whole)} = {' + '.join(_vi(p) for p in st.parts)}"
+    except (ArithmeticError, ValueError, TypeError):
+        pass
+    return st.text
+
+
 def _figure_of(st, claim) -> bool:
     """Whether statement ``st`` is a figure of ``claim`` (same paragraph): the
-    percent or the x/y of a share, the x/y of a count by grade."""
+    percent or the x/y of a share, the x/y of a count by grade or of an
+    evaluated count ("đánh giá đối với 17/19 cơ quan")."""
     if st is claim or st.paragraph != claim.paragraph:
         return False
     if claim.kind == "share":
         if st.kind == "percent" and st.percent == claim.percent:
             return True
         return st.kind in ("fraction", "score") and st.numerator == claim.value and st.denominator == claim.whole
-    if claim.kind == "grade_count" and claim.denominator is not None:
+    if claim.kind in ("grade_count", "evaluated_count") and claim.denominator is not None:
         return st.kind == "fraction" and st.numerator == claim.count and st.denominator == claim.denominator
     return False
 
@@ -386,7 +432,7 @@ def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
     the prose (see CLAIM_KINDS); a figure of a claim is not a claim itself."""
     statements = report.statements
     heads = [i for i, st in enumerate(statements)
-             if st.kind == "share" or (st.kind == "grade_count" and st.denominator is not None)]
+             if st.kind == "share" or (st.kind in ("grade_count", "evaluated_count") and st.denominator is not None)]
     owner: dict[int, int] = {}
     for h in heads:
         for j, st in enumerate(statements):

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..model import Finding, Report, Severity
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
+from .relations_support import register_rank_cells
 
 __all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_rules", "run_checks",
            "READER_CODES", "RULE_MODULES", "reader_rule_name", "known_selectors"]
@@ -100,8 +101,6 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     """All findings for a report: what the reader noticed, then every rule's."""
     ctx = ctx or CheckContext()
     ctx.ledger.register(report)
-    from .relations_support import register_rank_cells  # a rule module: imported once the registry is built
-
     register_rank_cells(report, ctx.ledger)
     findings: list[Finding] = []
     for f in report.read_findings:

@@ -173,15 +173,20 @@ def claim_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         groups.setdefault(key, []).append(entry)
     for entries in groups.values():
         first = entries[0]
+        sentences = list(dict.fromkeys(_sentence(report, e) for e in entries))
+        sentences = [t for t in sentences if not any(t != o and t in o for o in sentences)]  # a clause of another: once
+        bounds = "; ".join(dict.fromkeys(_CLAIM_BOUND_WORDS.get(b, b) for e in entries for b in e.bounds))
+        why = (f"chỉ đối chiếu được giới hạn “{bounds}”, mà một số ghi sai vẫn có thể nằm trong đó" if bounds
+               else f"không rõ tổng thể hoặc bảng mà {'nó' if len(entries) == 1 else 'chúng'} nói tới")
         if len(entries) == 1:
+            name = _short(first.figure or first.text, 80)
+            where = "" if _plain(name) == _plain(sentences[0]) else f" (trong câu “{_short(sentences[0])}”)"
             yield Finding(code="CLAIM_UNCHECKED", severity="warning", paragraph=first.paragraph, page=first.page,
-                          reported=_short(first.text, 80),
-                          message=f"Chưa đối chiếu được nhận định “{_short(first.text)}” với số liệu nào "
-                                  "trong văn bản (không rõ tổng thể hoặc bảng mà nó nói tới). Cần kiểm tra thủ công.")
+                          reported=name,
+                          message=f"Chưa đối chiếu được nhận định “{name}”{where} với số liệu nào trong văn bản "
+                                  f"({why}). Cần kiểm tra thủ công.")
             continue
         figures = [_short(e.figure or e.text, 60) for e in entries]
-        texts = list(dict.fromkeys(" ".join(e.text.split()) for e in entries))
-        sentences = [t for t in texts if not any(t != o and t in o for o in texts)]  # a clause of another: once
         quoted = "; ".join(f"“{f}”" for f in figures[:8]) + (f" và {len(figures) - 8} số khác"
                                                               if len(figures) > 8 else "")
         where = f" (trang {first.page})" if first.page is not None else ""
@@ -190,7 +195,33 @@ def claim_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                       message=f"Đoạn văn{where} có {len(entries)} nhận định có số liệu chưa đối chiếu được với số "
                               f"liệu nào trong văn bản: {quoted} — trong “{_short(sentences[0])}”"
                               + (f" và {len(sentences) - 1} câu khác" if len(sentences) > 1 else "")
-                              + " (không rõ tổng thể hoặc bảng mà chúng nói tới). Cần kiểm tra thủ công.")
+                              + f" ({why}). Cần kiểm tra thủ công.")
+
+
+# What a bound verified on a claim says (coverage.CLAIM_BOUND_RELATIONS).
+_CLAIM_BOUND_WORDS = {
+    "fraction-bound": "tử số không vượt mẫu số",
+    "grade-counts-within-whole": "tổng số đơn vị theo các mức xếp loại không vượt tổng số",
+    "stat-within-bands": "nằm trong khoảng mà các số đơn vị theo từng khoảng cho phép",
+}
+
+
+def _plain(text: str) -> str:
+    return " ".join((text or "").split()).strip(" .;:,-–").casefold()
+
+
+def _sentence(report: Report, entry) -> str:
+    """The sentence of its paragraph that holds the claim (its words as
+    read), else the words the reader kept around it."""
+    st = report.statements[entry.statement] if 0 <= entry.statement < len(report.statements) else None
+    para = next((p for p in report.paragraphs if p.index == entry.paragraph), None)
+    text = " ".join((para.text if para is not None else "").split())
+    figure = " ".join((st.text if st is not None else "").split())
+    if figure and figure in text:
+        at = text.index(figure)
+        start, end = text.rfind(". ", 0, at), text.find(". ", at + len(figure))
+        return text[start + 2 if start >= 0 else 0: end + 1 if end >= 0 else len(text)].strip()
+    return " ".join(entry.text.split())
 
 
 @rule("PAGE_UNREAD", "Trang quét không đọc được (nhiễu, ảnh chụp): nội dung trang chưa được kiểm tra")

@@ -16,7 +16,6 @@ import re
 from typing import Iterator
 
 from ..model import Finding, Report
-from . import CheckContext, rule
 from .layout_elements import (
     Elements,
     expected_code,
@@ -28,6 +27,7 @@ from .layout_elements import (
     type_names,
     units,
 )
+from .registry import CheckContext, rule
 
 # Fonts a PDF embeds without a family name ('F1', 'TT2', 'T3_0', 'CIDFont+F1', 'Type3').
 _UNNAMED = re.compile(r"^(?:[A-Z]{1,3}\d+(?:_\d+)?|CIDFont\+F\d+|Type3)$")

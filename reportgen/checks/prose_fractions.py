@@ -6,7 +6,13 @@
   denominator;
 - a share of a target raised c% over a base, next to the share of that base
   ("bằng 98,44% dự toán Trung ương … bằng 78,75% so với chỉ tiêu phấn đấu tăng
-  thu 25% so với dự toán Trung ương giao", read by read.statements_targets)."""
+  thu 25% so với dự toán Trung ương giao", read by read.statements_targets);
+- points x/y followed by their percent ("đạt 12,15/15 điểm, chỉ số đạt
+  80,998%"): the percent is x / y × 100;
+- fractions of one whole listed in a passage that share it out ("Có 2/14 cơ
+  quan … đạt yêu cầu …", "Có 12/14 cơ quan … nhưng …"; "Điểm tối đa là
+  75/100 điểm", "… 15/100 điểm", "… 10/100 điểm"): the numerators add up to
+  the whole exactly, which checks each of them (a slip breaks the sum)."""
 from __future__ import annotations
 
 import re
@@ -36,6 +42,7 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     tổng là lỗi hay gặp.
     Ví dụ sai: "đã kiểm tra 42/139 cơ quan, đơn vị (5/15 sở, ngành và 38/124 UBND cấp xã)".
     Ví dụ đúng: "đã kiểm tra 42/139 cơ quan, đơn vị (4/15 sở, ngành và 38/124 UBND cấp xã)"."""
+    _record_partitions(report, ctx)
     for st in report.statements:
         if st.kind != "sum" or not st.raw.get("fraction_parts") or st.whole is None:
             continue
@@ -50,6 +57,44 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"Các {what} của phân số thành phần {' + '.join(vi_number(p) for p in st.parts)} = "
                          f"{vi_number(total)}, không bằng {what} {vi_number(st.whole)} của phân số tổng",
                          st, reported=str(st.whole), expected=str(total))
+
+
+def _passages(report: Report) -> list[list[Statement]]:
+    """The statements of the prose cut at each section heading."""
+    out: list[list[Statement]] = [[]]
+    for st in report.statements:
+        if st.kind == "section":
+            out.append([])
+        else:
+            out[-1].append(st)
+    return [p for p in out if p]
+
+
+def _record_partitions(report: Report, ctx: CheckContext) -> None:
+    """Record as checked the fractions of one whole that follow one another
+    in a passage and add up to it exactly ("2/14 … 12/14", "75/100 … 15/100 …
+    10/100"): a run of two or more, taken in the order written, among the
+    fractions of that whole (a rank "17/63" is no share of a whole). Nothing
+    is reported when no run adds up: a passage may give a part alone."""
+    for passage in _passages(report):
+        by_whole: dict[Decimal, list[Statement]] = {}
+        for st in passage:
+            if st.kind in ("fraction", "score") and st.numerator is not None and st.denominator \
+                    and st.numerator <= st.denominator:
+                by_whole.setdefault(st.denominator, []).append(st)
+        for whole, sts in by_whole.items():
+            i = 0
+            while i < len(sts):
+                total, j = Decimal(0), i
+                while j < len(sts) and total < whole:
+                    total += sts[j].numerator
+                    j += 1
+                if total == whole and j - i >= 2:
+                    for member in sts[i:j]:
+                        ctx.ledger.statement_checked(member, "fraction-partition")
+                    i = j
+                else:
+                    i += 1
 
 
 _HUNDRED = Decimal(100)
@@ -139,3 +184,55 @@ def count_vs_listed_units(report: Report, ctx: CheckContext) -> Iterator[Finding
         yield finding_at("GRADE_COUNT_MISMATCH", "error",
                          f"Văn bản nêu {st.text} đơn vị nhưng liệt kê {len(found)} tên: {'; '.join(found)}", st,
                          reported=str(n), expected=str(len(found)))
+
+
+# Between points x/y and the percent that follows them: a comma, "chỉ số",
+# "tỷ lệ", "đạt", "tương ứng", "bằng" — no other figure, no sentence break.
+_SCORE_TO_PERCENT = re.compile(r"^\s*(?:điểm|đ)?\s*[,(–-]?\s*(?:(?:chỉ\s+số|tỷ\s+lệ|tỉ\s+lệ|tương\s+ứng|bằng|"
+                               r"đạt|là)\s*)*$", re.I)
+
+
+def _score_percent(report: Report, st: Statement) -> Statement | None:
+    """The percent written right after points ``st`` (x/y) in its sentence."""
+    for other in report.statements:
+        if other.kind != "percent" or other.paragraph != st.paragraph or other.percent is None:
+            continue
+        before = other.raw.get("before") or ""
+        at = before.rfind(st.text)
+        if at >= 0 and _SCORE_TO_PERCENT.match(before[at + len(st.text):]):
+            return other
+    return None
+
+
+def _half(value: Decimal) -> Decimal:
+    return Decimal(5).scaleb(-places_of(value) - 1)
+
+
+@rule("PERCENT_MISMATCH", "Tỷ lệ nêu ngay sau số điểm x/y khác x / y × 100")
+def score_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: số điểm viết x/y trong lời văn và tỷ lệ viết ngay sau nó ("đạt 12,15/15
+    điểm, chỉ số đạt 80,998%"): tỷ lệ = x / y × 100, sai khác không quá phần làm tròn của
+    hai con số (hoặc tỷ lệ bị cắt bớt chữ số).
+    Vì sao: hai con số nói cùng một kết quả; sửa một số mà quên số kia làm câu tự mâu
+    thuẫn.
+    Ví dụ sai: "đạt 12,51/15 điểm, chỉ số đạt 80,998%" (12,51 / 15 × 100 = 83,40%).
+    Ví dụ đúng: "đạt 12,15/15 điểm, chỉ số đạt 80,998%" (12,15 / 15 × 100 = 81,00%, và
+    80,998% của 15 điểm là 12,1497, viết gọn 12,15)."""
+    for st in report.statements:
+        if st.kind != "score" or st.numerator is None or not st.denominator:
+            continue
+        percent = _score_percent(report, st)
+        if percent is None:
+            continue
+        ctx.ledger.statement_checked(st, "score-percent")
+        ctx.ledger.statement_checked(percent, "score-percent")
+        x, y, p = st.numerator, st.denominator, percent.percent
+        low, high = (x - _half(x)) / y * _HUNDRED, (x + _half(x)) / y * _HUNDRED
+        if low <= p + 2 * _half(p) and p - _half(p) <= high:  # a percent rounded or cut
+            continue
+        exact = x / y * _HUNDRED
+        shown = max(places_of(p), 2)
+        yield finding_at("PERCENT_MISMATCH", "error",
+                         f"{format_vi(x, places_of(x))}/{vi_number(y)} điểm là {vi_percent(exact, shown)}, "
+                         f"không phải {vi_percent(p, places_of(p))} như câu viết ngay sau", percent,
+                         reported=str(p), expected=str(quantize(exact, shown)))

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from ..numbers import places_of
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_support import (
     MIN_ROWS,
@@ -326,34 +326,91 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if len(values) < 3:
             continue
         scored = frame.table.kind == "scores" and frame.table.scheme
-        best_for: dict[int, tuple] = {}
+        sums: list[tuple] = []
         for total in values:
             if scored and total.key == "total":
                 continue  # TOTAL_MISMATCH checks a scheme's total
-            at = values.index(total)
-            # Parts sit next to their total: a run ending just before it or starting just after it.
-            runs = [values[i:at] for i in range(0, at - 1)] + [values[at + 1:j] for j in range(at + 3, len(values) + 1)]
-            for parts in runs:
-                plausible = _plausible_total(total, parts)
-                holds, checks = _sum_fit(frame, total, parts)
-                distinct = len({t for _, t, _, ok in checks if ok})
-                if plausible:
-                    fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
-                else:
-                    fits = _discovered_sum(checks)
-                if fits and distinct >= 2 and (total.index not in best_for or holds > best_for[total.index][0]):
-                    best_for[total.index] = (holds, checks, parts)
-        for t_index, (_, checks, parts) in best_for.items():
-            total = frame.col(t_index)
+            sums += _sums_for(frame, values, total)
+        broken: dict[tuple, list] = {}  # (row, total, expected) -> the sums that say so
+        for total, parts, checks in sums:
             record(ctx, frame, "total-equals-sum-of-columns", [(r, c) for r, *_ in checks for c in parts + [total]])
             for row, written, got, ok in checks:
-                if ok:
+                if not ok:
+                    broken.setdefault((row.i, total.index, got), []).append((row, written, parts))
+        for (_, t_index, got), said in broken.items():
+            total = frame.col(t_index)
+            row, written, _ = said[0]
+            sums_text = " và ".join(f"{_names(parts)} = {' + '.join(vi(row.value(c.index)) for c in parts)} = "
+                                    f"{vi(got)}" for _, _, parts in said)
+            yield finding("SUM_COLUMNS_MISMATCH", "error",
+                          f"{where(row)}: cột {col_name(total)} ghi {vi(written)} nhưng {sums_text}",
+                          frame, row, total, written, got)
+
+
+def _names(parts: list[Col]) -> str:
+    return " + ".join(short(c.label, 25) for c in parts)
+
+
+def _sums_for(frame: Frame, values: list[Col], total: Col) -> list[tuple[Col, list[Col], list]]:
+    """The sums ``total`` obeys: ``[(total, parts, checks)]``, parts disjoint.
+
+    Parts sit next to their total: a run ending just before it or starting
+    just after it, adopted by the header's word or maxima, else by exact
+    sums. A total may also balance a second, disjoint run further away —
+    "Tổng số hồ sơ = kỳ trước + mới tiếp nhận = đã giải quyết (trước hạn,
+    đúng hạn, quá hạn) + đang giải quyết (trong hạn, quá hạn)" — found from
+    exact sums only; a slip among those far parts is then named on its row
+    even when the near run holds there."""
+    at = values.index(total)
+    near = [values[i:at] for i in range(0, at - 1)] + [values[at + 1:j] for j in range(at + 3, len(values) + 1)]
+    found = []
+    for parts in near:
+        plausible = _plausible_total(total, parts)
+        holds, checks = _sum_fit(frame, total, parts)
+        if plausible:
+            fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+        else:
+            fits = _discovered_sum(checks)
+        if fits and len({t for _, t, _, ok in checks if ok}) >= 2:
+            found.append((holds, 1, parts, checks))
+    for parts in _far_runs(frame, values, at):
+        holds, checks = _sum_fit(frame, total, parts)
+        if _discovered_sum(checks):
+            found.append((holds, 0, parts, checks))
+    chosen: list[tuple[Col, list[Col], list]] = []
+    for _, _, parts, checks in sorted(found, key=lambda f: (-f[0], -f[1])):
+        if all(not {c.index for c in parts} & {c.index for c in p} for _, p, _ in chosen):
+            chosen.append((total, parts, checks))
+    return chosen
+
+
+_FAR_PROBE = 3  # rows tried before a far run is fitted on the whole table
+
+
+def _far_runs(frame: Frame, values: list[Col], at: int) -> Iterator[list[Col]]:
+    """Runs of at least two columns that neither touch nor contain the
+    total, kept only when their sum is exact on the first rows where total
+    and parts are all written, give or take one slip (a cheap probe: most
+    runs fail at once)."""
+    rows = [r for r in frame.units if r.value(values[at].index) is not None][:_FAR_PROBE * 2]
+    for i in range(len(values)):
+        for j in range(i + 2, len(values) + 1):
+            if i <= at + 1 and j >= at:  # touches or contains the total: a near run
+                continue
+            parts = values[i:j]
+            exact = missed = 0
+            for row in rows:
+                vals = [row.value(c.index) for c in parts]
+                if any(v is None for v in vals):
                     continue
-                terms = " + ".join(vi(row.value(c.index)) for c in parts)
-                names = " + ".join(short(c.label, 25) for c in parts)
-                yield finding("SUM_COLUMNS_MISMATCH", "error",
-                              f"{where(row)}: cột {col_name(total)} ghi {vi(written)} nhưng {names} = {terms} = "
-                              f"{vi(got)}", frame, row, total, written, got)
+                if sum(vals, Decimal(0)) == row.value(values[at].index):
+                    exact += 1
+                else:
+                    missed += 1
+                if exact == _FAR_PROBE or missed == 2:
+                    break
+            if exact == _FAR_PROBE:
+                yield parts
 
 
 _TOTAL_HEAD = re.compile(r"tổng|cộng|chung|tổng\s*hợp|điểm\s*đạt|tổng\s*điểm|toàn\s*bộ")

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from ..numbers import places_of
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_support import (
     MIN_ROWS,

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_support import (
     MIN_ROWS,

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
-from . import CheckContext, rule
+from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_nesting import top_units
 from .relations_support import (

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 from ..model import Finding, Report
 from ..numbers import format_vi
-from . import CheckContext
+from .registry import CheckContext
 from .relations_frame import Col, Frame, Row, frame_of
 
 MIN_ROWS = 3

@@ -8,12 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from ..files import refuse_clobber
+from ..files import atomic_path, refuse_clobber
 from ..numbers import format_vi
 from ..raw import UnreadableInput
 from . import UsageError
 from .batch import add_batch_options, import_batch, wants_batch
-from .output import atomic_path
 
 _DB_HELP = "địa chỉ SQLAlchemy của kho (mặc định: biến REPORTGEN_DB, hoặc tệp SQLite trong thư mục dữ liệu người dùng)"
 _LEVELS = ("tỉnh", "sở", "huyện", "xã", "phòng", "khác")
@@ -25,12 +24,12 @@ def register(subparsers) -> None:
     fmt = argparse.ArgumentParser(add_help=False)
     fmt.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả (mặc định: text)")
     filters = argparse.ArgumentParser(add_help=False)
-    filters.add_argument("--scheme", help="chỉ lấy bộ chỉ số này (vd. dienbien-2024)")
-    filters.add_argument("--province", help="chỉ lấy đơn vị của tỉnh này")
+    filters.add_argument("--scheme", metavar="TÊN", help="chỉ lấy bộ chỉ số này (vd. dienbien-2024)")
+    filters.add_argument("--province", metavar="TỈNH", help="chỉ lấy đơn vị của tỉnh này")
 
     parser = subparsers.add_parser("archive", help="lưu trữ điểm các kỳ; lịch sử, xếp hạng, so sánh",
                                    description="Kho lưu trữ điểm chỉ số của các đơn vị qua các kỳ.")
-    sub = parser.add_subparsers(dest="archive_command", metavar="LỆNH", required=True)
+    sub = parser.add_subparsers(dest="archive_command", metavar="LỆNH", title="lệnh", required=True)
 
     p = sub.add_parser("import", parents=[common, fmt], help="nhập tài liệu (tệp hoặc thư mục) vào kho")
     p.add_argument("paths", nargs="+", metavar="TỆP|THƯ_MỤC",
@@ -42,7 +41,7 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("history", parents=[common, fmt, filters], help="diễn biến điểm của một đơn vị qua các kỳ")
     p.add_argument("unit", metavar="ĐƠN_VỊ", help="tên đơn vị, viết đầy đủ hay viết tắt (vd. \"Sở Tư pháp\")")
-    p.add_argument("--indicator", help="một chỉ số thay cho tỷ lệ điểm đạt (vd. c5)")
+    p.add_argument("--indicator", metavar="CHỈ_SỐ", help="một chỉ số thay cho tỷ lệ điểm đạt (vd. c5)")
     p.add_argument("--plot", metavar="TỆP.png", help="vẽ biểu đồ so với trung vị cùng cấp của tỉnh")
     p.set_defaults(handler=_history)
 
@@ -55,14 +54,14 @@ def register(subparsers) -> None:
     p.add_argument("period_a", metavar="KỲ_TRƯỚC", help="YYYY, YYYY-MM hoặc YYYY-Qn")
     p.add_argument("period_b", metavar="KỲ_SAU", help="YYYY, YYYY-MM hoặc YYYY-Qn")
     p.add_argument("--level", choices=_LEVELS, help="chỉ một cấp đơn vị")
-    p.add_argument("--limit", type=int, default=10, help="số đơn vị mỗi chiều (mặc định 10)")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="số đơn vị mỗi chiều (mặc định 10)")
     p.set_defaults(handler=_compare)
 
     p = sub.add_parser("export", parents=[common], help="xuất toàn bộ điểm ra XLSX, CSV hoặc JSON")
     p.add_argument("--format", choices=("xlsx", "csv", "json"), required=True, help="dạng tệp xuất")
     p.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp kết quả")
-    p.add_argument("--scheme", help="chỉ xuất bộ chỉ số này")
-    p.add_argument("--period", help="chỉ xuất kỳ này")
+    p.add_argument("--scheme", metavar="TÊN", help="chỉ xuất bộ chỉ số này")
+    p.add_argument("--period", metavar="KỲ", help="chỉ xuất kỳ này")
     p.set_defaults(handler=_export)
 
 

@@ -21,11 +21,10 @@ from pathlib import Path
 
 from parsers.limits import add_limit_option, use as limits_in_use
 
-from ..files import output_dir, refuse_clobber
+from ..files import atomic_path, output_dir, refuse_clobber
 from ..schemes import UnknownScheme, all_schemes
 from . import UsageError
 from .batch import add_batch_options, convert_batch
-from .output import atomic_path
 
 
 def register(subparsers) -> None:

@@ -14,8 +14,8 @@ def register(subparsers) -> None:
         description="Chạy máy chủ web tại http://127.0.0.1:8000 (mặc định). Kho lưu trữ SQLite, tệp tải lên "
                     "và kết quả nằm trong thư mục dữ liệu của người dùng. Tạo tài khoản trước bằng "
                     "'reportgen users add', hoặc dùng --no-auth khi chỉ chạy trên máy này.")
-    p.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (mặc định 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
+    p.add_argument("--host", default="127.0.0.1", metavar="ĐỊA_CHỈ", help="địa chỉ nghe (mặc định 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, metavar="CỔNG", help="cổng (mặc định 8000)")
     p.add_argument("--db", metavar="URL", help="cơ sở dữ liệu kho lưu trữ (mặc định: REPORTGEN_DB hoặc tệp SQLite "
                                                "trong thư mục dữ liệu người dùng)")
     p.add_argument("--data-dir", metavar="THƯ_MỤC", help="nơi lưu tệp tải lên và kết quả")
@@ -25,8 +25,10 @@ def register(subparsers) -> None:
                    help="xóa tệp tải lên và kết quả sau số ngày này (mặc định 30)")
     p.add_argument("--max-upload-mb", type=int, default=50, metavar="MB",
                    help="dung lượng tối đa mỗi tệp (mặc định 50)")
-    p.add_argument("--max-pages", type=int, default=200, help="số trang PDF tối đa mỗi tệp (mặc định 200)")
-    p.add_argument("--workers", type=int, default=None, help="số việc chạy song song (mặc định: số lõi CPU)")
+    p.add_argument("--max-pages", type=int, default=200, metavar="TRANG",
+                   help="số trang PDF tối đa mỗi tệp (mặc định 200)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="số việc chạy song song (mặc định: số lõi CPU)")
     p.set_defaults(handler=run)
 
 

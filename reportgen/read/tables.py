@@ -32,17 +32,7 @@ from . import adhoc, summary, tokenised
 from .cells import CellReader
 from .columns import conventions
 from .detect import detect_grid, is_rate_column
-from .grid import (  # noqa: F401
-    Grid,
-    RowSource,
-    column_roles,
-    fill_results,
-    make_grid,
-    numeric_column,
-    repeats,  # (re-exported: the grid used to live here)
-    role_index,
-    set_result,
-)
+from .grid import Grid, column_roles, fill_results, make_grid, numeric_column, role_index
 from .grouping import group_tables
 from .header import ROMAN, HeaderColumn
 

@@ -107,8 +107,25 @@ def test_the_percent_and_fraction_of_a_share_are_one_claim_with_it():
     assert [(i, members) for i, _, members in claim_statements(report)] == [(1, [0, 2])]
     ledger = Ledger()
     ledger.register(report)
-    ledger.statement_checked(fraction, "fraction-bound")  # checking a figure checks its claim
+    ledger.statement_checked(fraction, "fraction-bound")  # x ≤ y only bounds the claim: not checked
+    assert ledger.totals()["claims"] == (0, 1)
+    assert [c.bounds for c in ledger.unchecked_claims()] == [["fraction-bound"]]
+    ledger.statement_checked(percent, "share-percent")  # checking a figure checks its claim
     assert ledger.totals()["claims"] == (1, 1)
+
+
+def test_an_evaluated_count_written_x_over_y_is_one_claim_with_its_fraction():
+    # Seed 000: "Thực hiện đánh giá đối với 17/19 cơ quan": the count is held to the table's rows,
+    # the fraction 17/19 is its figure, not a claim apart that only x ≤ y bounds.
+    from reportgen.read import read_path
+
+    report = read_path(str(SEEDS / "000_1f102cd1bcb19e59.txt"))
+    claims = {st.text: [report.statements[m].text for m in members] for _, st, members in claim_statements(report)}
+    assert claims["Thực hiện đánh giá đối với 17/19 cơ quan. Kết quả:"] == ["17/19"]
+    assert "17/19" not in claims
+    ctx = CheckContext()
+    run_checks(report, ctx)
+    assert ctx.ledger.totals()["claims"] == (8, 9)  # the one left: "toàn tỉnh đạt 0,1%", with nothing to hold it to
 
 
 def test_run_checks_fills_the_ledger_of_the_context():
@@ -116,4 +133,5 @@ def test_run_checks_fills_the_ledger_of_the_context():
 
     ctx = CheckContext()
     run_checks(read_path(S002), ctx)
-    assert ctx.ledger.totals() == {"tables": (1, 1), "cells": (288, 288), "claims": (11, 11)}
+    # 11 claims, two of them "x/y" of an evaluated count ("chấm điểm đánh giá 21/21 UBND xã"): 9
+    assert ctx.ledger.totals() == {"tables": (1, 1), "cells": (288, 288), "claims": (9, 9)}

@@ -166,3 +166,41 @@ def test_columns_that_add_up_on_two_rows_only_are_not_a_sum(tmp_path):
     doc.save(str(path))
     errors, ctx = _errors(path)
     assert errors == [] and "total-equals-sum-of-columns" not in ctx.ledger.tables[0].relations
+
+
+def _settled(tmp_path: Path, slip: tuple[int, int, str] | None = None) -> Path:
+    """A quarter's dossiers by field: the total is what came in (carried over +
+    received) and also where it went (settled early, on time, late + pending
+    on time, late). The second sum is five columns away from the total."""
+    top = ["TT", "Lĩnh vực", "Tổng số hồ sơ", "Tổng số hồ sơ", "Tổng số hồ sơ", "Đã giải quyết", "Đã giải quyết",
+           "Đã giải quyết", "Đang giải quyết", "Đang giải quyết"]
+    low = ["TT", "Lĩnh vực", "Tổng", "Kỳ trước chuyển qua", "Mới tiếp nhận", "Trước hạn", "Đúng hạn", "Quá hạn",
+           "Trong hạn", "Quá hạn"]
+    rows = [["1", "Đất đai", "1.487", "112", "1.375", "820", "402", "61", "190", "14"],
+            ["2", "Tư pháp - Hộ tịch", "972", "8", "964", "901", "58", "0", "13", "0"],
+            ["3", "Lao động - TB&XH", "302", "15", "287", "240", "44", "3", "15", "0"],
+            ["4", "Xây dựng", "219", "21", "198", "120", "61", "9", "26", "3"],
+            ["5", "Kinh doanh", "516", "4", "512", "470", "39", "0", "7", "0"],
+            ["", "Tổng cộng", "3.496", "160", "3.336", "2.551", "604", "73", "251", "17"]]
+    if slip:
+        rows[slip[0]][slip[1]] = slip[2]
+    path = tmp_path / f"settled_{slip}.docx"
+    write_docx(Doc(name="s", kind="components", tables=[Table([top, low], rows, "KẾT QUẢ GIẢI QUYẾT TTHC")]), path)
+    return path
+
+
+def test_a_total_that_balances_two_groups_of_columns_checks_both(tmp_path):
+    errors, ctx = _errors(_settled(tmp_path))
+    assert errors == []
+    assert ctx.ledger.tables[0].checked_cells == ctx.ledger.tables[0].numeric_cells
+    # 382 on time instead of 402: what came in still adds up, where it went does not.
+    errors, _ = _errors(_settled(tmp_path, (0, 6, "382")))
+    assert ("SUM_COLUMNS_MISMATCH", "Đất đai", "1487", "1467") in errors
+    assert ("SUM_ROW_MISMATCH", "Tổng cộng", "604", "584") in errors
+
+
+def test_a_total_both_of_its_sums_contradict_is_one_finding_naming_both(tmp_path):
+    report = read_path(_settled(tmp_path, (2, 2, "312")))
+    found = [f for f in run_checks(report, CheckContext()) if f.code == "SUM_COLUMNS_MISMATCH"]
+    assert [(f.unit, f.reported, f.expected) for f in found] == [("Lao động - TB&XH", "312", "302")]
+    assert "15 + 287 = 302 và" in found[0].message and "240 + 44 + 3 + 15 + 0 = 302" in found[0].message

@@ -35,3 +35,13 @@ def test_a_wrong_option_is_explained_in_vietnamese(argv, capsys):
     err = capsys.readouterr().err
     assert exc.value.code == 2
     assert err.startswith("Cách dùng: ") and "lỗi: tham số không nhận ra: --khong-co" in err
+
+
+def test_every_value_an_option_takes_is_named_in_vietnamese():
+    """argparse names a value after its option in English capitals (--scheme
+    SCHEME) unless told: every option and argument that takes a value has a
+    metavar (or its choices)."""
+    unnamed = [(name, a.option_strings[0] if a.option_strings else a.dest)
+               for name, parser in _commands(build_parser()) for a in parser._actions
+               if a.nargs != 0 and a.metavar is None and a.choices is None]
+    assert unnamed == []

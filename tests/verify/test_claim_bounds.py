@@ -1,0 +1,77 @@
+"""A bound is no check of a claim of the prose: "x/y" with x ≤ y, counts by
+grade not above their whole, a statistic within the band of units it falls in
+are verified and recorded, but a claim only bounded is not counted as checked
+(CLAIM_UNCHECKED says which bound it was held to). The claims of the appraisal
+report bc36 that only a bound held are now held to what they are a part of:
+the fractions of one whole that share it out, the points x/y and their percent."""
+from __future__ import annotations
+
+import pytest
+
+from parsers import read_raw
+from reportgen.read import read_report
+from reportgen.verify import verify_report
+
+from support import REAL, with_paragraph_replaced
+
+BC36 = REAL / "ld-cchc2025-bc36-thamdinh.pdf"
+
+
+@pytest.fixture(scope="module")
+def bc36_raw():
+    return read_raw(BC36)
+
+
+@pytest.fixture(scope="module")
+def bc36(bc36_raw):
+    return verify_report(read_report(bc36_raw))
+
+
+def _relations(result, text: str, paragraph: int) -> list[str]:
+    [entry] = [c for c in result.ledger.claims.values() if c.paragraph == paragraph
+               and result.report.statements[c.statement].text == text]
+    return sorted(entry.relations)
+
+
+def test_bc36_fractions_that_share_out_their_whole_are_checked(bc36):
+    # "Có 2/14 cơ quan … đạt yêu cầu …" and "Có 12/14 cơ quan … nhưng …": 2 + 12 = 14;
+    # the group maxima "75/100", "15/100", "10/100" of the departments; 14/15 + 01/15 groups.
+    for text, paragraph in [("12/14", 272), ("122/124", 275), ("02/124", 276), ("75/100", 15), ("15/100", 16),
+                            ("10/100", 17), ("74/99", 20), ("15/99", 24), ("10/99", 25), ("14/15", 281),
+                            ("01/15", 288)]:
+        assert "fraction-partition" in _relations(bc36, text, paragraph), text
+    # "- Loại Tốt: 11/15 đơn vị …", "Khá: 03/15", "Trung bình: 01/15": 15
+    grades = [c for c in bc36.ledger.claims.values() if c.paragraph in (290, 291, 292)
+              and bc36.report.statements[c.statement].kind == "grade_count"]
+    assert [c.figure for c in grades] == ["11/15 đơn vị xếp loại Tốt", "03/15 đơn vị xếp loại Khá"]
+    assert all(c.checked for c in grades)
+
+
+def test_bc36_points_and_their_percent_are_held_to_each_other(bc36):
+    assert _relations(bc36, "12,15/15", 256) == ["fraction-bound", "score-percent"]
+    assert _relations(bc36, "10,564/15", 262) == ["fraction-bound", "score-percent"]
+    assert not [f for f in bc36.findings if f.rule == "score-percent"]
+
+
+def test_bc36_a_lone_maximum_is_only_bounded_and_the_warning_says_so(bc36):
+    [f] = [f for f in bc36.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 147]
+    assert f.reported == "74/100"
+    assert f.message.startswith("Chưa đối chiếu được nhận định “74/100” (trong câu “Theo Quyết định số 1234/QĐ-UBND")
+    assert "chỉ đối chiếu được giới hạn “tử số không vượt mẫu số”" in f.message
+
+
+def test_bc36_changed_points_contradict_their_percent(bc36_raw):
+    # 12,51 / 15 × 100 = 83,40, not the 80,998% written right after (the average of the table)
+    after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 257, "12,15/15", "12,51/15")))
+    [f] = [f for f in after.findings if f.rule == "score-percent"]
+    assert (f.severity, f.paragraph, f.reported, f.expected) == ("error", 256, "80.998", "83.400")
+    assert f.message == "12,51/15 điểm là 83,400%, không phải 80,998% như câu viết ngay sau"
+
+
+def test_bc36_a_changed_share_is_no_longer_checked(bc36_raw):
+    # 2 + 11 ≠ 14: nothing holds 11/14 any more (x ≤ y only): a warning names it, never ĐẠT
+    after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 272, "12/14", "11/14")))
+    assert after.ledger.totals()["claims"] == (103, 153)
+    [f] = [f for f in after.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 272]
+    assert f.reported == "11/14"
+    assert after.verdict != "ĐẠT"
