@@ -30,8 +30,8 @@ def test_the_indicator_table_of_a_department_is_checked_rate_by_rate_without_a_s
     assert "points-from-rate-whole-maximum" in entry.relations
     # 49,83 % → 2,99 (6 points, linear), 53,31 % → 3,2 (6) and 2,67 (4 from 80 %), 85,56 % → 5,7 (6 from
     # 90 %) and the eight rows at 0 % with 0 points are checked (12 rows, 24 cells); a row at full
-    # points (100 % → 4) fits
-    # any maximum and is only bounded, and so is 0,55 % → 0,01 (too small to tell a maximum).
+    # points (100 % → 4) fits any maximum and is only bounded, and so is 0,55 % → 0,01 (too small to
+    # tell a maximum).
     assert (len(entry.checked_cells & entry.numeric_cells), len(entry.numeric_cells)) == (24, 38)
 
 
