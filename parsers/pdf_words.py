@@ -227,13 +227,52 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
     visual lines when the caller has them, ``texts``: the cache of
     :func:`parsers.pdf_glyphs.line_text`."""
     tables, taken = [], set()
-    for region in _regions(_lines(chars, lines, texts)):
+    all_lines = _lines(chars, lines, texts)
+    regions = _regions(all_lines)
+    used = {id(ln) for region in regions for ln in region}
+    for region in regions:
+        region = _lifted(region, all_lines, used)
         table = _table(region, page_number)
         if table is not None:
             tables.append(table)
             for ln in region:
                 taken |= ln.ids
     return tables, taken
+
+
+LIFT_GAP = 0.5  # of the font size: widest gap between a header cell's wrapped lines
+
+
+def _lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]:
+    """The region with the top lines of its header cells that stand above its
+    first line of columns. A header set vertically centred wraps its longest
+    cells onto lines above the others ("Tổng / điểm / (tối đa / 100)" beside a
+    one-line "STT"), and those lines have too few chunks to open a region.
+    A line above belongs to the header when every chunk of it continues a
+    cell below: it overlaps a chunk of the header at wrapped-line spacing,
+    and it is no wider than a column group (a title centred over the table
+    is wider, or set apart by more than a line's leading)."""
+    start = next(i for i, ln in enumerate(lines) if ln is region[0])
+    head = [ln for ln in region[:6] if not _is_data(ln)]
+    if not head:
+        return region
+    x0 = min(c.x0 for ln in region for c in ln.chunks)
+    x1 = max(c.x1 for ln in region for c in ln.chunks)
+    below = [c for ln in head for c in ln.chunks]
+    lifted: list[Line] = []
+    for ln in reversed(lines[:start]):
+        if id(ln) in used or not all(_continues(c, below, x0, x1) for c in ln.chunks):
+            break
+        lifted.insert(0, ln)
+        below += ln.chunks
+    return lifted + region
+
+
+def _continues(chunk: Chunk, below: list[Chunk], x0: float, x1: float) -> bool:
+    if chunk.x0 < x0 - ALIGN_TOLERANCE or chunk.x1 > x1 + ALIGN_TOLERANCE or chunk.x1 - chunk.x0 > 0.5 * (x1 - x0):
+        return False
+    return any(min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0
+               and -chunk.size < d.top - chunk.bottom <= LIFT_GAP * chunk.size for d in below)
 
 
 def _header_end(region: list[Line], slots, cols) -> int:

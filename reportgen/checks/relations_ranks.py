@@ -5,6 +5,7 @@ else the order of the table's own units. Inferred from the table itself; see
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -64,11 +65,15 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             best = None
             # A table continued from a page before ranks from where that part stopped.
             offsets = {0, min(int(r.value(rank.index)) for r in units) - 1}
-            for basis in frame.nums():
+            groups = _ranked_groups(frame, units)
+            for basis in sorted(frame.nums(), key=_likely_basis):  # on a tie, the percent or the total
                 if basis.role == "max" or len({r.value(basis.index) for r in units} - {None}) < 3:
                     continue
-                for offset in sorted(offsets):
-                    holds, checks = _rank_fit(units, rank, basis, offset)
+                fits = [_rank_fit(units, rank, basis, offset) for offset in sorted(offsets)]
+                if len(groups) > 1:  # ranked within each group of rows ("A. Các sở", "B. Các huyện")
+                    parts = [_rank_fit(g, rank, basis) for g in groups]
+                    fits.append((sum(h for h, _ in parts), [c for _, cs in parts for c in cs]))
+                for holds, checks in fits:
                     if adopted(holds, len(checks)) and (best is None or holds > best[0]):
                         best = (holds, checks, basis)
             if best is None:
@@ -83,6 +88,27 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 yield finding("RANK_MISMATCH", "error",
                               f"{where(row)}: cột {col_name(rank)} ghi {rk} nhưng theo cột {col_name(basis)} "
                               f"({vi(v)}) đơn vị đứng thứ {should}", frame, row, rank, rk, Decimal(lo))
+
+
+_SUMMING_HEAD = re.compile(r"tổng|chỉ\s*số|kết\s*quả")
+
+
+def _likely_basis(col: Col) -> tuple[bool, bool]:
+    """Order of preference among columns a rank fits equally well: a
+    percent, then a column headed as the result (Tổng điểm, Chỉ số, Kết quả)."""
+    return col.role != "percent", not _SUMMING_HEAD.search(col.head)
+
+
+def _ranked_groups(frame: Frame, units: list[Row]) -> list[list[Row]]:
+    """The units between the table's group headings, each group in order."""
+    ranked = {r.i for r in units}
+    groups: list[list[Row]] = [[]]
+    for row in frame.rows:
+        if row.kind == "heading" and groups[-1]:
+            groups.append([])
+        elif row.i in ranked:
+            groups[-1].append(row)
+    return [g for g in groups if g]
 
 
 # ------------------------------------------------------------------------------ grades
@@ -133,16 +159,16 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         units = [r for r in frame.units if r.grade is not None]
         if len(units) < MIN_ROWS:
             continue
-        basis = _grade_basis(frame, units)
+        bands = _bands_from_legend(report, None)
+        basis = _band_basis(units, frame, bands) if bands else _grade_basis(frame, units)
         if basis is None:
             doubt(ctx, frame, "Cột xếp loại: không xác định được cột điểm (tỷ lệ) mà xếp loại theo")
             continue
         grade_col = next(c for c in frame.cols if c.kind == "grade")
         rows = [r for r in units if r.value(basis.index) is not None]
         record(ctx, frame, "grade-follows-bands", [(r, c) for r in rows for c in (grade_col, basis)])
-        if frame.table.kind == "scores" and frame.table.scheme and not _bands_from_legend(report, basis):
+        if frame.table.kind == "scores" and frame.table.scheme and not bands:
             continue  # GRADE_MISMATCH checks the scheme's bands
-        bands = _bands_from_legend(report, basis)
         if bands:
             for row in rows:
                 v = row.value(basis.index)
@@ -154,6 +180,34 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                                   None)
             continue
         yield from _grade_order(frame, rows, basis, grade_col)
+
+
+def _band_fit(rows: list[Row], col: Col, bands: list) -> tuple[int, int]:
+    """(rows whose grade is that of the stated band their value falls in,
+    rows whose value falls in some band)."""
+    holds = applicable = 0
+    for row in rows:
+        fitting = [b[0] for b in bands if _in_band(row.value(col.index), b)]
+        if fitting:
+            applicable += 1
+            holds += row.grade in fitting
+    return holds, applicable
+
+
+def _band_basis(units: list[Row], frame: Frame, bands: list) -> Col | None:
+    """The column the document's stated bands grade: the one whose values put
+    the most units in the band of their grade (percent first on a tie),
+    adopted by the usual rule — a score column that happens to follow the
+    same order is not graded by bands written for the percent."""
+    best = None
+    for col in sorted(frame.nums(), key=lambda c: c.role != "percent"):
+        if col.role == "max":
+            continue
+        rows = [r for r in units if r.value(col.index) is not None]
+        holds, applicable = _band_fit(rows, col, bands)
+        if adopted(holds, applicable) and (best is None or holds > best[0]):
+            best = (holds, col)
+    return best[1] if best else None
 
 
 def _grade_basis(frame: Frame, units: list[Row]) -> Col | None:

@@ -112,13 +112,22 @@ def is_numbering_row(cells: list[str]) -> bool:
 
 
 _GROUP_ROW = re.compile(r"^[IVXLC]{1,6}[.)]\s+\S")
+_LETTER_NO = re.compile(r"^[A-ZĐ][.)]?$")
+
+
+def _lettered_group(lead: list[str]) -> bool:
+    """"A | CÁC SỞ, BAN, NGÀNH": a group of rows numbered by a capital letter
+    and named in the next cell (a row of column letters "A | B | C" is not)."""
+    return (len(lead) == 2 and bool(_LETTER_NO.match(lead[0].strip()))
+            and sum(ch.isalpha() for ch in lead[1]) >= 4)
 
 
 def is_data_row(cells: list[str]) -> bool:
-    """A body row: numbered (1, 1.2, II, a)), a group row "I. …", or with
-    numbers in two cells; not a row that numbers the columns."""
+    """A body row: numbered (1, 1.2, II, a)), a group row "I. …" or "A | …",
+    or with numbers in two cells; not a row that numbers the columns."""
     lead = [c for c in cells[:2] if c.strip()]
-    if lead and (ROW_NO.match(lead[0].strip()) or _GROUP_ROW.match(lead[0].strip())) and not is_numbering_row(cells):
+    if lead and (ROW_NO.match(lead[0].strip()) or _GROUP_ROW.match(lead[0].strip()) or _lettered_group(lead)) \
+            and not is_numbering_row(cells):
         return True
     numbers = 0
     for c in cells[1:]:
