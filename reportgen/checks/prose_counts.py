@@ -110,16 +110,21 @@ def _scopes(report: Report) -> dict[object, list[Statement]]:
 
 
 def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowRef], bool]:
-    """The rows a scope's counts describe, and whether named units found them:
-    the named units' rows, else the table the heading names, else the
-    document's only table whose unit rows carry a grade."""
+    """The rows a scope's counts describe, and whether they are sure: the
+    named units' rows (sure), else the table the heading names, else the
+    document's only table whose unit rows carry a grade, else the one graded
+    table with as many units as the counts' denominator (sure)."""
     units = [u for st in statements if st.kind == "grade_count" for u in st.units]
     if units:
         group, _ = _group_by_units(report, units)
         if group:
             return group, True
     scope = statements[0].scope if statements else None
-    return _group_by_title(report, scope) or _sole_graded_table(report, statements), False
+    group = _group_by_title(report, scope) or _sole_graded_table(report, statements)
+    if group:
+        return group, False
+    group = _graded_table_of(report, statements)  # "x/12 cơ quan" of the one table of 12 graded units: sure
+    return group, bool(group)
 
 
 def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRef]:
@@ -133,10 +138,36 @@ def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowR
     if len(graded) != 1:
         return []
     refs = [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
-    counts = [st.count for st in _unit_grades(statements) if st.count is not None]
+    counts = [st.count for st in _unit_grades(statements) if st.count is not None and not st.also_grades]
     if len(counts) < 2 or abs(sum(counts) - len(refs)) > 1:  # one count may be the slip
         return []
     return refs
+
+
+def _graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef]:
+    """The unit rows of the one table, or group of a table's rows, that grades
+    exactly as many units as the counts' common denominator ("3/12 cơ quan …"
+    and a table of 12 graded units), else none."""
+    dens = {st.denominator for st in _unit_grades(statements)}
+    if len(dens) != 1 or None in dens:
+        return []
+    (den,) = dens
+    found = []
+    for t in report.tables:
+        units = [(t.index, i, r) for i, r in enumerate(t.rows) if r.unit]
+        groups: dict[str, list[RowRef]] = {}
+        for ref in units:
+            if ref[2].section:
+                groups.setdefault(ref[2].section, []).append(ref)
+        for rows in (units, *groups.values()):  # the table's units, or one group of them ("II. Cấp xã")
+            if len(rows) == den and all(ref[2].grade for ref in rows):
+                found.append(rows)
+    return found[0] if len(found) == 1 else []
+
+
+def _graded(st: Statement) -> tuple[str, ...]:
+    """The grades a count claim counts: one, or several taken together."""
+    return (st.grade, *st.also_grades)
 
 
 def _unit_grades(statements: list[Statement]) -> list[Statement]:
@@ -170,13 +201,14 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if not group:
             continue
         for st in grades:
-            in_table = sum(1 for ref in group if ref[2].grade == st.grade)
+            in_table = sum(1 for ref in group if ref[2].grade in _graded(st))
             ctx.ledger.statement_checked(st, "grade-count-table")
             if st.count == in_table:
                 continue
+            named = " hoặc ".join(_graded(st))
             yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names else "warning",
-                      f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade} nhưng bảng kết quả "
-                      f"có {format_count(in_table)} đơn vị xếp loại {st.grade}", st, table=group[0][0],
+                      f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {named} nhưng bảng kết quả "
+                      f"có {format_count(in_table)} đơn vị xếp loại {named}", st, table=group[0][0],
                       reported=str(st.count), expected=str(in_table), column="grade")
 
 
@@ -285,7 +317,7 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
         grades = [st for st in statements if st.kind == "grade_count"]
         by_den: dict[Decimal, list[Statement]] = defaultdict(list)
         for st in grades:
-            if st.denominator is not None:
+            if st.denominator is not None and not st.also_grades:  # a union ("Xuất sắc hoặc Tốt") is no part
                 by_den[st.denominator].append(st)
         for den, sts in by_den.items():
             if len({s.grade for s in sts}) < 2:

@@ -92,6 +92,19 @@ _EVALUATED = re.compile(
     r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+[A-ZĐ])", re.I)
 
 
+def _grades_after(text: str, at: int) -> list[str]:
+    """The grades a count takes together with the one before ``at``: "3/12 cơ
+    quan xếp loại Xuất sắc hoặc Tốt" counts both ("… Xuất sắc và 5 Tốt" does
+    not: a number starts another count)."""
+    grades = "|".join(re.escape(w) for w, _ in _grade_words())
+    joined = re.compile(r"\s*(?:,|hoặc|và|hay)\s*(?:(?:xếp\s+)?loại\s+)?(?P<grade>" + grades + r")(?!\w)", re.I)
+    out = []
+    while (m := joined.match(text, at)) is not None:
+        out.append(canonical_grade(m.group("grade")))
+        at = m.end()
+    return out
+
+
 def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
     out: list[Statement] = []
     text = block.text.lstrip("-–+•* ")
@@ -104,6 +117,7 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
         grade = canonical_grade(m.group("grade"))
         st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
                        count=int(m.group("x")), grade=grade, scope=scope,
+                       also_grades=[g for g in _grades_after(text, m.end("grade")) if g != grade],
                        raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade"),
                             "at": str(offset + m.start())})
         if m.group("y"):
