@@ -181,6 +181,48 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
     return touched
 
 
+_JUNK = "._'`¬ˆ~›‹"  # marks a speck of the scan is read as; no figure starts or ends with one
+_FIGURE = re.compile(r"^[" + re.escape(_JUNK) + r"]*([-–]?\d(?:[\d.,/]*\d)?%?|[-–])[" + re.escape(_JUNK) + r"]*$")
+_DASHLIKE = re.compile(r"^[_¬ˆ~—]$")
+
+
+def tidy_marks(table: RawTable) -> int:
+    """Specks read into a table's cells: a figure with a mark before or
+    after it ('6,3.', '.11,9', '4,28._', '-.') is the figure; a lone mark of
+    the letters' cells ('Trung . bình') is dropped; in a column of figures a
+    cell read as one dash-like mark ('ˆ', '¬', '_') is its dash, with a
+    confidence below the reporting threshold (inferred from the column, not
+    read). A mark most cells of the column end with is written and kept
+    ('1.' of a numbered list). The number of cells changed."""
+    body = [c for row in table.rows[table.header_rows or 0:] for c in row if c.text.strip()]
+    figures: dict[int, list[bool]] = {}
+    for c in body:
+        figures.setdefault(c.col, []).append(bool(_FIGURE.match(c.text.replace(" ", ""))))
+    numeric = {col for col, flags in figures.items() if len(flags) >= 3 and sum(flags) * 3 >= len(flags) * 2}
+    # a mark most of a column's cells end with is written ('1.', '2.' of a list)
+    ends: dict[int, list[str]] = {}
+    for c in body:
+        ends.setdefault(c.col, []).append(c.text.strip()[-1:])
+    written = {col for col, last in ends.items() if sum(e in _JUNK for e in last) * 2 >= len(last)}
+    changed = 0
+    for c in body:
+        text = c.text.strip()
+        compact = text.replace(" ", "")
+        m = _FIGURE.match(compact)
+        if m and m.group(1) != compact and c.col not in written:
+            c.text = m.group(1)
+        elif (any(ch.isalpha() and ch not in _JUNK for ch in text)
+              and any(all(ch in _JUNK for ch in w) for w in text.split())):
+            c.text = " ".join(w for w in text.split() if not all(ch in _JUNK for ch in w))
+        elif c.col in numeric and _DASHLIKE.match(compact):
+            c.text = "-"
+            c.confidence = min(c.confidence if c.confidence is not None else DISAGREEMENT, DISAGREEMENT)
+        else:
+            continue
+        changed += 1
+    return changed
+
+
 def drop_stray_signs(table: RawTable, clean, scale: float, ruled: bool) -> int:
     """A minus read before a number ('-6') where the ink left of the digits
     holds no bar, only a speck of the scan: the number without it. The

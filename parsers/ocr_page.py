@@ -49,7 +49,7 @@ from .ocr_cells import (
     words as _cli_words,
     words_text,
 )
-from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_separators
+from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_separators, tidy_marks
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -153,12 +153,12 @@ def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
     return conf < RECHECK or not _NUMBER_FORM.match(compact) or bool(_DOUBTFUL_NUMBER.search(text))
 
 
-def _number_columns(cells: list, found: dict) -> set[int]:
-    """Columns whose page readings below the header are numbers in at
+def _number_columns(cells: list, found: dict) -> tuple[set[int], int]:
+    """(columns whose page readings below the header are numbers in at
     least 3 of 4 cells (3 or more cells read): a short word there ('k)' or
     '§' for a '5' or a '6') is doubtful. The header is the rows above the
     first row read mostly as numbers (its words would outvote a column's
-    numbers in a short table)."""
+    numbers in a short table); the first row below it)."""
     texts = {k: words_text(found.get(k, []))[0].replace(" ", "") for k in range(len(cells))}
     by_row: dict[int, list[bool]] = {}
     for k, (r0, _, _, _, _) in enumerate(cells):
@@ -170,7 +170,7 @@ def _number_columns(cells: list, found: dict) -> set[int]:
     for k, (r0, c0, _, _, _) in enumerate(cells):
         if texts[k] and r0 >= body:
             seen.setdefault(c0, []).append(_numberish(texts[k]))
-    return {c for c, flags in seen.items() if len(flags) >= 3 and sum(flags) * 4 >= len(flags) * 3}
+    return {c for c, flags in seen.items() if len(flags) >= 3 and sum(flags) * 4 >= len(flags) * 3}, body
 
 
 def _odd_in_numbers(text: str) -> bool:
@@ -214,7 +214,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
         free = rest
         read: dict[int, tuple[str, float]] = {}
         again = {}
-        number_cols = _number_columns(cells, found)
+        number_cols, body_row = _number_columns(cells, found)
         for k, (_, c0, _, _, b) in enumerate(cells):
             crop = ink_crop(clean, b)
             if crop is None:
@@ -229,7 +229,8 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
                 read[k] = (text, conf)
         if again:
             rereads += len(again)
-            read.update(_reread(again, {k: words_text(found.get(k, [])) for k in again}))
+            words_at = {k for k in again if cells[k][1] not in number_cols or cells[k][0] < body_row}
+            read.update(_reread(again, {k: words_text(found.get(k, [])) for k in again}, words_at))
         rows: list[list[RawCell]] = [[] for _ in range(len(ys) - 1)]
         for k, (r0, c0, rs, cs, b) in enumerate(cells):
             text, conf = read.get(k, ("", 100.0))
@@ -238,6 +239,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
         for r in rows:
             r.sort(key=lambda c: c.col)
         table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
+        tidy_marks(table)
         restore_separators(table, clean, scale, ruled=True)
         drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
@@ -262,6 +264,7 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
     aligned, used = ocr_aligned_tables([page_words[i] for i in free], page, scale)
     for t in aligned:
         rereads += _reread_aligned(t, clean, scale)
+        tidy_marks(t)
         restore_separators(t, clean, scale, ruled=False)
         drop_stray_signs(t, clean, scale, ruled=False)
         tables.append(t)
@@ -307,16 +310,20 @@ def _reread_aligned(table: RawTable, clean, scale: float, pad: int = 4) -> int:
             continue
         again[k], first[k], cells[k] = crop, (c.text, c.confidence), c
     if again:
-        for k, (text, conf) in _reread(again, first).items():
+        words_at = {k for k in again if cells[k].col not in number_cols}
+        for k, (text, conf) in _reread(again, first, words_at).items():
             cells[k].text, cells[k].confidence = unicodedata.normalize("NFC", text), conf
     return len(again)
 
 
-def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
+def _reread(crops: dict, first: dict, words_at: set | frozenset = frozenset()) -> dict[int, tuple[str, float]]:
     """Doubtful cells read again with two stacked Tesseract calls for all of
     them (words, then digits only for the numbers); a number two of the
     three readings agree on is taken, any other keeps a confidence below the
-    reporting threshold."""
+    reporting threshold. ``words_at``: the cells outside the body of a
+    number column (a header's 'TT', a grade 'Khá'), where two readings with
+    the whole alphabet that agree on letters win over the digits-only one
+    ('1' for 'TT')."""
     second = stacked(crops)
     numeric = {k: crops[k] for k in crops if any(_numberish(t.replace(" ", "")) or len(t.replace(" ", "")) <= 3
                                                  for t in ((first[k][0] or ""), second[k][0]))}
@@ -329,7 +336,7 @@ def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
             text, conf = max(votes, key=lambda v: v[1]) if votes else ("", 0.0)
             out[k] = (text, conf)
             continue
-        if _letters_kept(first[k][0], second[k][0], third.get(k, ("", None))[0]):
+        if _letters_kept(first[k][0], second[k][0], third.get(k, ("", None))[0], k in words_at):
             text = first[k][0].replace(" ", "")
             out[k] = (text, max(c for t, c in votes if t == text))
             continue
@@ -351,15 +358,17 @@ def _reread(crops: dict, first: dict) -> dict[int, tuple[str, float]]:
     return out
 
 
-def _letters_kept(first: str, second: str, digits_only: str) -> bool:
-    """Whether two readings with the whole alphabet agree on a code with
-    letters ('000.00.36.H57') that the digits-only reading has with its
-    letters dropped ('000.00.36.57'): that reading cannot see a letter, so
-    it is no vote against them."""
+def _letters_kept(first: str, second: str, digits_only: str, words: bool = False) -> bool:
+    """Whether two readings with the whole alphabet agree on letters the
+    digits-only reading cannot see: a code ('000.00.36.H57') that reading
+    has with its letters dropped ('000.00.36.57'), or, where words are
+    written (``words``: no number column's body), any word ('TT' read '1')."""
     a, b = first.replace(" ", ""), second.replace(" ", "")
-    if a != b or not any(ch.isalpha() for ch in a) or not digits_only:
+    if a != b or not any(ch.isalpha() for ch in a):
         return False
-    return "".join(ch for ch in a if ch in DIGIT_CHARS) == digits_only.replace(" ", "")
+    if words:
+        return True
+    return bool(digits_only) and "".join(ch for ch in a if ch in DIGIT_CHARS) == digits_only.replace(" ", "")
 
 
 def _digits(text: str) -> str:

@@ -34,6 +34,7 @@ from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_glyphs import chars_to_lines, lines_without
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
+from .pdf_rules import has_grid_lines, ruling_lines
 from .pdf_text import interleave, majority_legacy, page_paragraphs
 from .settings import ReaderSettings
 
@@ -323,9 +324,9 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
                    for k in ("vertical", "horizontal"))
     found = [] if no_rules else [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
     if found:
-        return _keep_tables([grid_table(f, chars, page.page_number) for f in found],
+        return _keep_tables([grid_table(f, chars, page.page_number, texts) for f in found],
                             float(page.height))
-    if _has_grid_lines(page):  # rules pdfplumber could not join into cells
+    if has_grid_lines(page):  # rules pdfplumber could not join into cells
         from .pdf_camelot import camelot_tables
 
         tables, taken = camelot_tables(path, page, chars, flavor="lattice", keep=_mostly_filled)
@@ -334,88 +335,6 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
     from .pdf_words import aligned_tables
 
     return aligned_tables(chars, page.page_number, lines, texts)
-
-
-def _white(color) -> bool:
-    if color is None:
-        return False
-    values = color if isinstance(color, (tuple, list)) else (color,)
-    values = [v for v in values if isinstance(v, (int, float))]
-    if len(values) == 4:  # CMYK: no ink
-        return all(v <= 0.02 for v in values)
-    return bool(values) and all(v >= 0.98 for v in values)
-
-
-def _visible_rule(e: dict, hidden: frozenset = frozenset()) -> bool:
-    """Whether an edge is a boundary a reader sees: a rule that is not white,
-    or the side of a coloured fill. The sides of a white fill (Word draws a
-    white box behind each cell's paragraph) and of a fill inside another of
-    the same colour (``hidden``: a paragraph's shading in its shaded cell)
-    are not."""
-    if e.get("object_type") == "rect_edge":
-        if e.get("stroke") and not _white(e.get("stroking_color")):
-            return True
-        return bool(e.get("fill") and not _white(e.get("non_stroking_color"))
-                    and (not hidden or _box(e) not in hidden))
-    color = e.get("stroking_color") if e.get("stroke", True) else e.get("non_stroking_color")
-    return not _white(color)
-
-
-def _box(e: dict) -> tuple:
-    pts = e.get("pts") or [(0, 0)]
-    xs = [p[0] for p in pts]
-    ys = [p[1] for p in pts]
-    return (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
-
-
-def _hidden_fills(page) -> frozenset:
-    """Boxes of coloured fills lying inside a fill of the same colour."""
-    fills = [(_box(r), r.get("non_stroking_color")) for r in page.rects
-             if r.get("fill") and not _white(r.get("non_stroking_color"))
-             and _rect_thickness(r) > 2.5]
-    hidden = set()
-    for box, color in fills:
-        for other, color2 in fills:
-            if other != box and color2 == color and other[0] - 0.6 <= box[0] and other[1] - 0.6 <= box[1] \
-                    and box[2] <= other[2] + 0.6 and box[3] <= other[3] + 0.6:
-                hidden.add(box)
-                break
-    return frozenset(hidden)
-
-
-def _rect_thickness(e: dict) -> float:
-    pts = e.get("pts") or []
-    if not pts:
-        return 0.0
-    xs = [p[0] for p in pts]
-    ys = [p[1] for p in pts]
-    return min(max(xs) - min(xs), max(ys) - min(ys))
-
-
-def ruling_lines(page) -> dict:
-    """Explicit ruling lines for pdfplumber's table finder: the page's edges
-    a reader sees as rules, straightened when rounding left one a hair off
-    horizontal or vertical (a page turned by its /Rotate: pdfplumber would
-    take a horizontal rule whose ends differ by 1e-13 for a vertical one).
-    Empty when every edge is a plain visible rule (pdfplumber's own
-    strategy then gives the same)."""
-    edges = page.edges
-    hidden = _hidden_fills(page)
-    visible = [e for e in edges if _visible_rule(e, hidden)]
-    crooked = any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
-                  for e in visible)
-    if len(visible) == len(edges) and not crooked:
-        return {}
-    horizontal, vertical = [], []
-    for e in visible:
-        if abs(e["x1"] - e["x0"]) >= abs(e["bottom"] - e["top"]):
-            y = (e["top"] + e["bottom"]) / 2
-            horizontal.append({**e, "top": y, "bottom": y, "height": 0, "orientation": "h"})
-        else:
-            x = (e["x0"] + e["x1"]) / 2
-            vertical.append({**e, "x0": x, "x1": x, "width": 0, "orientation": "v"})
-    return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-            "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
 def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[RawTable], set[int]]:
@@ -445,12 +364,3 @@ def _mostly_filled(table: RawTable) -> bool:
     drawing, not a table."""
     cells = [c for row in table.rows for c in row]
     return sum(bool(c.text.strip()) for c in cells) >= 0.25 * len(cells)
-
-
-def _has_grid_lines(page) -> bool:
-    """Enough horizontal and vertical rules to be a table pdfplumber missed."""
-    hidden = _hidden_fills(page)
-    edges = [e for e in page.edges if _visible_rule(e, hidden)]
-    h = sum(1 for e in edges if e["orientation"] == "h" and e["width"] > 20)
-    v = sum(1 for e in edges if e["orientation"] == "v" and e["height"] > 8)
-    return h >= 4 and v >= 4

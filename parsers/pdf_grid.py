@@ -49,7 +49,7 @@ def _center(ch: dict) -> tuple[float, float]:
     return (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
 
 
-def cell_text(chars: list[dict], box=None) -> str:
+def cell_text(chars: list[dict], box=None, texts: dict | None = None) -> str:
     """A cell's text: its lines joined with one space, except where a word was
     broken inside because it could not fit the column ('ST' + 'T'): there the
     next line's first letter would not have fitted on the line before."""
@@ -60,10 +60,10 @@ def cell_text(chars: list[dict], box=None) -> str:
     if box is not None:
         pad = max(0.0, min(ln[0]["x0"] for ln in lines) - box[0])
         right_edge = box[2] - pad
-    texts = [line_text(line) for line in lines]
+    made = [line_text(line, cache=texts) for line in lines]
     text = ""
     for i, line in enumerate(lines):
-        t = texts[i]
+        t = made[i]
         if not t:
             continue
         if not text:
@@ -71,7 +71,7 @@ def cell_text(chars: list[dict], box=None) -> str:
             continue
         prev = lines[i - 1]
         first = line[0]
-        filled = (right_edge is not None and " " not in texts[i - 1]
+        filled = (right_edge is not None and " " not in made[i - 1]
                   and prev[-1]["x1"] + (first["x1"] - first["x0"]) > right_edge + 0.5)
         text = join_wrapped(text, t, filled)
     return unicodedata.normalize("NFC", text)
@@ -126,8 +126,9 @@ def place_cells(boxes, tol: float = EDGE_TOLERANCE):
     return cells, slot, xs, ys
 
 
-def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, set[int]]:
-    """A RawTable from a pdfplumber Table, and the ids of the chars it took."""
+def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = None) -> tuple[RawTable, set[int]]:
+    """A RawTable from a pdfplumber Table, and the ids of the chars it took;
+    ``texts``: the page's cache of :func:`parsers.pdf_glyphs.line_text`."""
     boxes = [tuple(c) for c in table.cells]
     cells, slot, xs, ys = place_cells(boxes)
     cells = [[*c, []] for c in cells]
@@ -157,7 +158,7 @@ def grid_table(table, chars: list[dict], page_number: int) -> tuple[RawTable, se
     n_rows = len(ys) - 1
     rows: list[list[RawCell]] = [[] for _ in range(n_rows)]
     for r0, c0, rs, cs, b, cchars in sorted(cells, key=lambda c: (c[0], c[1])):
-        text = cell_text(cchars, b)
+        text = cell_text(cchars, b, texts)
         rows[r0].append(RawCell(text=text, row=r0, col=c0, rowspan=rs, colspan=cs,
                                 page=page_number, bbox=tuple(round(v, 2) for v in b)))
     raw = RawTable(index=-1, rows=rows, page=page_number,

@@ -153,7 +153,8 @@ def has_spans(table: RawTable) -> bool:
 
 
 def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
-    if has_spans(table):
+    spans = has_spans(table)
+    if spans:
         rows = table.grid(fill_spans=True)[:n_header]
     else:
         rows = _infer_spans(table.grid()[:n_header])
@@ -161,12 +162,31 @@ def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
     out = []
     for c in range(width):
         path: list[str] = []
-        for r in rows:
-            label = clean_label(r[c] if c < len(r) else "")
+        for r in range(len(rows)):
+            owner = _owner_column(table, r, n_header, c) if spans else c
+            label = clean_label(rows[r][owner] if owner < len(rows[r]) else "")
             if label and (not path or path[-1] != label):
                 path.append(label)
         out.append(HeaderColumn(index=c, path=path))
     return out
+
+
+def _owner_column(table: RawTable, r: int, n_header: int, c: int) -> int:
+    """The column whose label in header row ``r`` heads column ``c``. Rows of
+    a table may not share their column edges: a group "Đắk Nông" that ends a
+    sliver (a grid column a few twips wide) into the next group's first label
+    "Điểm số", spanning that sliver and the next column, would give that
+    label two groups. A group that begins inside the label's span heads it;
+    one that began before it and only ends inside overhangs."""
+    leaf = table.cell_at(n_header - 1, c)
+    if leaf is None or leaf.colspan < 2 or r >= leaf.row:
+        return c
+    span = range(leaf.col, leaf.col + leaf.colspan)
+    upper = table.cell_at(r, c)
+    if upper is None or upper.col + upper.colspan >= span.stop:
+        return c  # it covers the whole label
+    inside = [x for x in span if (cell := table.cell_at(r, x)) is not None and cell.col == x and x > leaf.col]
+    return inside[0] if inside and upper.col < leaf.col else c
 
 
 def _infer_spans(rows: list[list[str]]) -> list[list[str]]:

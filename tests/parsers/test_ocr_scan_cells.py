@@ -118,12 +118,12 @@ def test_a_number_column_is_judged_below_its_header():
     for r in range(2, 19):
         cell(r, 0, str(r - 1))
         cell(r, 1, "§" if r in (5, 9, 13) else "6")
-    assert _number_columns(cells, found) == {0, 1}
+    assert _number_columns(cells, found) == ({0, 1}, 2)  # the body starts at row 2
     words = {0: ["Sở Tư pháp"], 1: ["Sở Y tế"], 2: ["Thanh tra tỉnh"], 3: ["UBND xã Mường Lói"]}
     cells, found = [], {}
     for r, (name,) in words.items():
         cell(r, 0, str(r + 1)), cell(r, 1, name)
-    assert _number_columns(cells, found) == {0}  # names are no numbers
+    assert _number_columns(cells, found) == ({0}, 0)  # names are no numbers
 
 
 def test_reread_keeps_a_code_with_a_letter(monkeypatch):
@@ -241,3 +241,38 @@ def test_the_fraction_slash_tesseract_reads_is_the_slash():
     from parsers.ocr_cells import OCR_MARKS
 
     assert "82,45⁄11".translate(OCR_MARKS) == "82,45/11"
+
+
+def test_specks_read_into_cells_are_taken_out():
+    """Marks the corpus scans read beside figures ('6,3.', '.11,9',
+    '4,28._', '19.'), between words ('Trung . bình') and for the dash of
+    an empty score in a column of figures ('ˆ', '¬')."""
+    from parsers.ocr_numbers import tidy_marks
+
+    figures = ["6,3.", ".11,9", "4,28._", "19.", "-.", "ˆ", "8", "-", "-0,5", "71,1/101", "12%"]
+    words = ["Trung . bình", "Trung bình _", "Sở Lao động - Thương binh", "Tốt"]
+    rows = [[RawCell(text=t, row=i, col=0, confidence=90.0)] for i, t in enumerate(figures)]
+    rows += [[RawCell(text=t, row=len(rows) + i, col=1, confidence=90.0)] for i, t in enumerate(words)]
+    table = RawTable(index=0, rows=rows)
+    assert tidy_marks(table) == 8
+    assert [(c.text, c.confidence) for row in table.rows for c in row] == [
+        ("6,3", 90.0), ("11,9", 90.0), ("4,28", 90.0), ("19", 90.0), ("-", 90.0), ("-", 50.0), ("8", 90.0),
+        ("-", 90.0), ("-0,5", 90.0), ("71,1/101", 90.0), ("12%", 90.0),
+        ("Trung bình", 90.0), ("Trung bình", 90.0), ("Sở Lao động - Thương binh", 90.0), ("Tốt", 90.0)]
+    listed = RawTable(index=0, rows=[[RawCell(text=t, row=i, col=0, confidence=90.0)]
+                                     for i, t in enumerate(["1.", "1.", "1.", "1"])])
+    assert tidy_marks(listed) == 0  # seed 004's appendix II numbers its rows '1.': written so
+
+
+def test_a_header_word_agreed_by_two_readings_is_not_made_a_digit(monkeypatch):
+    """Corpus table 11's scan: its header cell 'TT' read again came out
+    'TT' twice and '1' digits-only, and the '1' won: the header then passed
+    for body row 1. In a number column's body the digits still win ('k)'
+    for a 5)."""
+    import parsers.ocr_page as op
+
+    readings = {False: {0: ("TT", 91.0), 1: ("k)", 80.0)}, True: {0: ("1", 90.0), 1: ("5", 93.0)}}
+    monkeypatch.setattr(op, "stacked", lambda crops, digits=False: readings[digits])
+    got = _reread({0: None, 1: None}, {0: ("TT", 70.0), 1: ("k)", 60.0)}, words_at={0})
+    assert got[0] == ("TT", 91.0)
+    assert got[1][0] == "5" and got[1][1] <= 50.0  # taken, and flagged
