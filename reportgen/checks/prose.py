@@ -178,7 +178,7 @@ def _date_parts(meta_text: str | None) -> tuple[str | None, str | None, str | No
     if not m:
         return None, None, None
     d, mo = m.group("d").strip(), m.group("m").strip()
-    return (str(int(d)) if d.isdigit() else None, str(int(mo)) if mo.isdigit() else None, m.group("y"))
+    return (str(int(d)) if d.isdecimal() else None, str(int(mo)) if mo.isdecimal() else None, m.group("y"))
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -219,8 +219,8 @@ def appendix_reference_date(report: Report, ctx: CheckContext) -> Iterator[Findi
     own_day, own_month, own_year = _date_parts(meta.date_text)
     for ref in report.annex_refs:
         p = ref.paragraph
-        day = str(int(ref.day)) if ref.day and ref.day.isdigit() else None
-        month = str(int(ref.month)) if ref.month and ref.month.isdigit() else None
+        day = str(int(ref.day)) if ref.day and ref.day.isdecimal() else None
+        month = str(int(ref.month)) if ref.month and ref.month.isdecimal() else None
         pairs = [(day, own_day), (month, own_month), (ref.year, own_year)]
         if any(a and b and a != b for a, b in pairs):
             written = DATE_PHRASE.search(ref.text).group(0)
@@ -239,9 +239,9 @@ def date_leading_zero(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for p in report.paragraphs:
         for m in DATE_PHRASE.finditer(p.text):
             d, mo = m.group("d").strip(), m.group("m").strip()
-            if not mo.isdigit():
+            if not mo.isdecimal():
                 continue
-            want_d = d if not d.isdigit() else (f"{int(d):02d}" if int(d) < 10 else str(int(d)))
+            want_d = d if not d.isdecimal() else (f"{int(d):02d}" if int(d) < 10 else str(int(d)))
             want_m = f"{int(mo):02d}" if int(mo) in (1, 2) else str(int(mo))
             if (d, mo) == (want_d, want_m):
                 continue
@@ -286,7 +286,7 @@ def section_sequence(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 def _label(label: str, level: int, n: int) -> str:
     if level <= 1:
         head, _, last = label.rpartition(" ")
-        number = str(n) if last.isdigit() else to_roman(n)
+        number = str(n) if last.isdecimal() else to_roman(n)
         return f"{head} {number}" if head else number
     parts = label.split(".")
     return ".".join(parts[:-1] + [str(n)])

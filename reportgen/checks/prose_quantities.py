@@ -27,7 +27,7 @@ from .registry import CheckContext, rule
 
 def _position(st: Statement) -> int:
     at = st.raw.get("at")
-    return int(at) if at and at.isdigit() else len(st.text)
+    return int(at) if at and at.isdecimal() else len(st.text)
 
 
 def _grade_key(st: Statement) -> str:

@@ -149,7 +149,7 @@ def _rank_in_grid(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
     cells = grid.rows[row.grid_row].cells
     for col in grid.columns:
         text = cells[col.index].strip() if col.index < len(cells) else ""
-        if _RANK_HEAD.search(col.label or "") and text.isdigit():
+        if _RANK_HEAD.search(col.label or "") and text.isdecimal():
             return [Cell(table, i, row, "rank", col.label, Decimal(text))]
     return []
 
