@@ -247,14 +247,35 @@ def _rewrite(texts, m: Mutation) -> None:
     if len(old_n) != len(new_n) or len(diff) != 1:
         raise ValueError("no single number changed")
     k = diff[0]
-    for t in texts:  # the k-th number of the cell, counted run by run (a number inside one run)
-        found = _NUM.findall(t.text or "")
+    # The k-th number of the cell, counted paragraph by paragraph: a number may be split over runs
+    # ("9,4" "3" "/"), never over paragraphs; the paragraph's text is rewritten into its first run.
+    paragraphs: list[tuple[object, list]] = []  # (w:p, its w:t) in order; the element kept alive to compare
+    for t in texts:
+        para = _paragraph_of(t)
+        if paragraphs and paragraphs[-1][0] is para:
+            paragraphs[-1][1].append(t)
+        else:
+            paragraphs.append((para, [t]))
+    for _, runs in paragraphs:
+        joined = "".join(t.text or "" for t in runs)
+        found = list(_NUM.finditer(joined))
         if k < len(found):
-            hit = list(_NUM.finditer(t.text))[k]
-            t.text = t.text[:hit.start()] + new_n[diff[0]] + t.text[hit.end():]
+            hit = found[k]
+            runs[0].text = joined[:hit.start()] + new_n[diff[0]] + joined[hit.end():]
+            for t in runs[1:]:
+                t.text = ""
             return
         k -= len(found)
     raise ValueError("number not found in the runs")
+
+
+def _paragraph_of(t):
+    from docx.oxml.ns import qn
+
+    el = t
+    while el is not None and el.tag != qn("w:p"):
+        el = el.getparent()
+    return el
 
 
 _NUM = re.compile(r"\d[\d.,]*\d|\d")

@@ -20,7 +20,8 @@ from typing import Iterator
 
 from ..model import Finding, Report, Statement
 from ..numbers import format_count, format_vi, places_of
-from ..read.statements_quantities import level_at, time_at
+from ..text.dates import time_at
+from ..text.levels import level_at
 from .prose_counts import finding_at
 from .registry import CheckContext, rule
 

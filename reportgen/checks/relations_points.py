@@ -5,6 +5,8 @@ DOMAIN.md §1.3). A table that pairs a rate column with a points column whose
 maximum is known (in its header "Điểm đạt (Tối đa 6 điểm)", in a per-row
 "Điểm tối đa" column, or as ``x/y``) is checked pair by pair; the threshold
 is the one of these that fits the column (adopted on 3 rows and 80 %).
+A table that states no maximum at all (a unit's list of indicators, "Tỷ lệ %
+| Điểm đánh giá") is held to the rule with a whole maximum per row.
 """
 from __future__ import annotations
 
@@ -15,7 +17,19 @@ from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
-from .relations_support import adopted, col_name, doubt, finding, frames, half_unit, last_unit, record, vi, where
+from .relations_support import (
+    MIN_ROWS,
+    adopted,
+    col_name,
+    doubt,
+    finding,
+    frames,
+    half_unit,
+    last_unit,
+    record,
+    vi,
+    where,
+)
 
 THRESHOLDS = (Decimal(100), Decimal(80), Decimal(50), Decimal(90))
 
@@ -69,7 +83,12 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
     hoặc ô "x/y"), điểm = tỷ lệ × tối đa / ngưỡng, đạt đủ điểm khi tỷ lệ từ
     ngưỡng trở lên (ngưỡng 100, 80, 50 hoặc 90 theo QĐ 766, chọn ngưỡng khớp
     cột trên ít nhất 3 dòng và 80%); báo từng dòng lệch quá sai số làm tròn.
-    Một cột tỷ lệ không bao giờ được đọc như cột điểm.
+    Bảng không ghi điểm tối đa ở đâu cả (danh sách chỉ số của một đơn vị:
+    "Tỷ lệ % | Điểm đánh giá"): điểm mỗi dòng phải ra từ tỷ lệ với một điểm
+    tối đa nguyên nào đó (QĐ 766: 2, 4, 6 … điểm) và một trong các ngưỡng
+    trên, khi ít nhất 3 dòng tính điểm từ tỷ lệ (dưới ngưỡng) và 80% số dòng
+    khớp; dòng 0% phải 0 điểm. Một cột tỷ lệ không bao giờ được đọc như cột
+    điểm.
 
     Vì sao: điểm chép tay lệch với tỷ lệ là lỗi chấm; điểm vượt tối đa
     vì đọc nhầm cột tỷ lệ là lỗi đọc.
@@ -77,7 +96,9 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
     Ví dụ sai: tỷ lệ 71,96%, tối đa 6 điểm, điểm 5,32 (71,96 × 6 / 100 = 4,32).
 
     Ví dụ đúng: tỷ lệ 71,96%, tối đa 6 điểm, điểm 4,32; tỷ lệ 85% với ngưỡng
-    80% được đủ 6 điểm.
+    80% được đủ 6 điểm. Không ghi tối đa: 49,83% → 2,99 điểm (6 × 49,83 /
+    100), 53,31% → 2,67 (4 × 53,31 / 80); 49,83% → 3,39 điểm thì không điểm
+    tối đa nguyên nào cho ra: báo lỗi.
     """
     for frame in frames(report):
         for rate, points in _pairs(frame):
@@ -86,6 +107,9 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
                 holds, checks = _fit(frame, rate, points, threshold)
                 if adopted(holds, len(checks)) and (best is None or holds > best[0]):
                     best = (holds, checks, threshold)
+            if best is None and not any(_maximum(r, points, frame) for r in frame.units):
+                yield from _unstated_maxima(ctx, frame, rate, points)
+                continue
             if best is None:
                 if points.max is not None:
                     doubt(ctx, frame, f"Cột {col_name(points)}: điểm không theo tỷ lệ ở cột {col_name(rate)} "
@@ -104,3 +128,77 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
                               f"và tối đa {vi(maximum)} điểm ({rule_text}) được {vi(want, shown)} điểm",
                               frame, row, points, p, want.quantize(Decimal(1).scaleb(-shown)))
 
+
+
+# ------------------------------------------------------------------ maxima the table does not state
+
+# A QĐ 766 indicator's maximum is a whole number of points (2, 4, 6, … 22); a
+# table of one unit's indicators often gives the rate and the points and leaves
+# the maximum to the scheme.
+WHOLE_MAXIMA = tuple(Decimal(m) for m in range(1, 31))
+
+
+def _one_unit(value: Decimal, shown: int) -> Decimal:
+    """One unit of the last decimal the column writes (``5,7`` and ``6`` in a
+    column of ``2,99`` are 5,70 and 6,00 with their zeros left off); points
+    are rounded to it, so half of it is their tolerance."""
+    p = max(places_of(value), shown)
+    return Decimal(1).scaleb(-p) if p else Decimal("0.5")
+
+
+def _whole_fits(r: Decimal, p: Decimal, rate: Col, shown: int) -> list[tuple[Decimal, Decimal, bool]]:
+    """The (maximum, threshold, telling) that give points ``p`` from rate ``r``
+    by the 766 rule with a whole maximum. ``telling``: the points are computed
+    (0 < r < threshold), so a changed rate or points would break the fit; at
+    or above the threshold the points only equal the maximum."""
+    out = []
+    if p == 0 and r >= 1:
+        return out  # 1 % of even 1 point is 0,01: no points at all is no rate of 1 % or more
+    for threshold in THRESHOLDS:
+        for maximum in WHOLE_MAXIMA:
+            if p > maximum:
+                continue
+            want = _expected(r, maximum, threshold)
+            tol = _one_unit(p, shown) / 2 + half_unit(r, rate.precision) * maximum / threshold
+            if abs(want - p) <= tol:
+                # Points of a few units of their last decimal (0,01) fit many maxima: they tell nothing.
+                out.append((maximum, threshold, Decimal(0) < r < threshold and p >= 10 * _one_unit(p, shown)))
+    return out
+
+
+def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col) -> Iterator[Finding]:
+    """Rate and points side by side with no maximum written anywhere (a
+    unit's list of 766 indicators: "Tỷ lệ % | Điểm đánh giá"): each row's
+    points must follow from its rate by the 766 rule with some whole maximum
+    and a threshold of 100, 80, 50 or 90 %. Adopted when at least MIN_ROWS
+    rows compute their points (0 < rate < threshold) and SHARE of the rows
+    that say something fit; a row that fits no whole maximum is an error.
+    A row at 0 % with 0 points is checked (any change breaks it); a row at
+    full points (rate at or above the threshold) fits any whole maximum: its
+    cells are only bounded."""
+    telling, zero, broken, flat = [], [], [], []
+    shown = max((places_of(c.value) for row in frame.units if (c := row.cells.get(points.index)) is not None),
+                default=0)
+    for row in frame.units:
+        r, p = row.cells.get(rate.index), row.cells.get(points.index)
+        if r is None or p is None or r.value > 100 or p.value < 0:
+            continue
+        fits = _whole_fits(r.value, p.value, rate, shown)
+        if r.value == 0 and p.value == 0:
+            zero.append(row)  # no rate, no points: a changed rate or points breaks it, whatever the maximum
+        elif any(t for *_, t in fits):
+            telling.append(row)
+        elif fits:
+            flat.append(row)
+        else:
+            broken.append((row, r.value, p.value))
+    if len(telling) < MIN_ROWS or not adopted(len(telling), len(telling) + len(broken)):
+        return
+    record(ctx, frame, "points-from-rate-whole-maximum", [(r, c) for r in telling + zero for c in (rate, points)])
+    record(ctx, frame, "points-from-rate-whole-maximum", [(r, c) for r in flat for c in (rate, points)], bound=True)
+    for row, r, p in broken:
+        yield finding("POINTS_FROM_RATE_MISMATCH", "error",
+                      f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng cột {col_name(rate)} ghi "
+                      f"{vi(r)}%: không cho số điểm đó với điểm tối đa nguyên nào (điểm = tỷ lệ × tối đa / ngưỡng "
+                      f"100, 80, 50 hoặc 90%, đủ điểm từ ngưỡng trở lên), như các dòng khác của bảng",
+                      frame, row, points, p)

@@ -16,39 +16,18 @@ from decimal import Decimal
 
 from ..numbers import parse_cell
 from ..raw import RawTable
-from ..text import collapse_spaces, strip_footnote_marks
+from ..text import collapse_spaces, fold, strip_footnote_marks
+from ..text.headers import ROLE_WORDS, max_in
 
 ROW_NO = re.compile(r"^\(?(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))\)?$")
 ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
 _STT = re.compile(r"^(stt|tt|sốtt|sttt|thứtự)$")
-_MAX = re.compile(r"[(\[]\s*(?:tối\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*[)\]]"
-                  r"|tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\b)|\(\s*tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*\)"
-                  r"|[-–:]\s*(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*$", re.I)
-
-MAX_PATTERN = _MAX  # a maximum written in a label, in any of the forms above
-
-# Result roles, checked in this order against a column's lower labels.
-ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
-    ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
-    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^hạng$|^row_?stt$")),
-    ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
-    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$"
-                           r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),
-    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được"
-                         r"|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
-                         r"|^tong_?score$")),
-)
 
 
 def clean_label(text: str | None) -> str:
     text = strip_footnote_marks(text or "")
     text = re.sub(r"\[\d+\]|\*+$", "", text)
     return collapse_spaces(text)
-
-
-def fold(text: str) -> str:
-    """Lower case with one space, for matching header words."""
-    return collapse_spaces(text).casefold()
 
 
 @dataclass
@@ -90,14 +69,6 @@ class HeaderColumn:
                                                    and not pattern.search(fold(self.path[0]))):
                 return role
         return None
-
-
-def max_in(label: str) -> Decimal | None:
-    m = _MAX.search(label)
-    if not m:
-        return None
-    cell = parse_cell(next(g for g in m.groups() if g), "score")
-    return cell.value if cell else None
 
 
 # -- which rows are the header -------------------------------------------------
@@ -153,7 +124,8 @@ def has_spans(table: RawTable) -> bool:
 
 
 def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
-    if has_spans(table):
+    spans = has_spans(table)
+    if spans:
         rows = table.grid(fill_spans=True)[:n_header]
     else:
         rows = _infer_spans(table.grid()[:n_header])
@@ -161,12 +133,31 @@ def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
     out = []
     for c in range(width):
         path: list[str] = []
-        for r in rows:
-            label = clean_label(r[c] if c < len(r) else "")
+        for r in range(len(rows)):
+            owner = _owner_column(table, r, n_header, c) if spans else c
+            label = clean_label(rows[r][owner] if owner < len(rows[r]) else "")
             if label and (not path or path[-1] != label):
                 path.append(label)
         out.append(HeaderColumn(index=c, path=path))
     return out
+
+
+def _owner_column(table: RawTable, r: int, n_header: int, c: int) -> int:
+    """The column whose label in header row ``r`` heads column ``c``. Rows of
+    a table may not share their column edges: a group "Đắk Nông" that ends a
+    sliver (a grid column a few twips wide) into the next group's first label
+    "Điểm số", spanning that sliver and the next column, would give that
+    label two groups. A group that begins inside the label's span heads it;
+    one that began before it and only ends inside overhangs."""
+    leaf = table.cell_at(n_header - 1, c)
+    if leaf is None or leaf.colspan < 2 or r >= leaf.row:
+        return c
+    span = range(leaf.col, leaf.col + leaf.colspan)
+    upper = table.cell_at(r, c)
+    if upper is None or upper.col + upper.colspan >= span.stop:
+        return c  # it covers the whole label
+    inside = [x for x in span if (cell := table.cell_at(r, x)) is not None and cell.col == x and x > leaf.col]
+    return inside[0] if inside and upper.col < leaf.col else c
 
 
 def _infer_spans(rows: list[list[str]]) -> list[list[str]]:

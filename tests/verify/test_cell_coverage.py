@@ -76,7 +76,10 @@ def test_ordinals_years_and_codes_are_no_figures():
 
 # The real documents, measured cell by cell (reportgen verify FILE).
 REAL_COVERAGE = {
-    "ld-766-sotaichinh.docx": ((1, 2), (12, 50), "CHƯA KIỂM TRA HẾT"),
+    # Its indicator table states no maximum: 12 rows whose points follow from their rate with a
+    # whole maximum (or 0 % with 0 points) are checked; 6 rows at full points and one of 0,01 point
+    # (it fits any maximum) are only bounded.
+    "ld-766-sotaichinh.docx": ((2, 2), (36, 50), "CHƯA KIỂM TRA HẾT"),
     # Counts in one column: 65 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
     # two items, a "Tổng số" item and the items after it), the others in none (one real
     # slip: 124 in a % row).
@@ -86,8 +89,9 @@ REAL_COVERAGE = {
     "ld-cchc2025-pl1-songanh.doc": ((2, 2), (62, 62), "ĐẠT"),
     "ld-cchc2025-pl2-xaphuong.doc": ((1, 1), (499, 499), "ĐẠT"),
     # Ranks among 63 provinces and PCI sub-index scores: nothing in the document to check them by.
-    # Three rates of the 766 summary are also confirmed by the prose that names them (76,43%, 62,97%, 80,7%).
-    "ld-chiso-bc184-snv.docx": ((3, 5), (138, 355), "CHƯA KIỂM TRA HẾT"),
+    # Three rates of the 766 summary are also confirmed by the prose that names them (76,43%, 62,97%, 80,7%);
+    # the 12 that compute their points are checked against them (a whole maximum, no maximum stated).
+    "ld-chiso-bc184-snv.docx": ((3, 5), (147, 355), "CHƯA KIỂM TRA HẾT"),
     # ID, ID_COQUAN, CAPDONVIID, LOAI_COQUAN and the trend's years are no figures; the two trend
     # tables' 7 scores have nothing to be checked by.
     "portal-766-2025-10.xlsx": ((4, 6), (1480, 1487), "CHƯA KIỂM TRA HẾT"),
@@ -100,7 +104,7 @@ REAL_COVERAGE = {
     # checked against the column they follow.
     "ld-cchc2025-bc36-thamdinh.pdf": ((9, 9), (1771, 1913), None),
     # The issued PDF is read as its Word draft: the same tables, the same cells.
-    "ld-chiso-bc184-snv.pdf": ((3, 5), (138, 355), "CHƯA KIỂM TRA HẾT"),
+    "ld-chiso-bc184-snv.pdf": ((3, 5), (147, 355), "CHƯA KIỂM TRA HẾT"),
 }
 _RESULTS: dict = {}
 

@@ -1,0 +1,67 @@
+"""Points from rates when the table states no maximum (a unit's list of QĐ
+766 indicators, "TỶ LỆ % | ĐIỂM ĐÁNH GIÁ"): each row's points follow from
+its rate with some whole maximum and a threshold of 100, 80, 50 or 90 %
+(reportgen.checks.relations_points). Figures from the real score sheet of
+Sở Tài chính (ld-766-sotaichinh.docx) and the 766 table of BC 184."""
+from __future__ import annotations
+
+import sys
+
+from reportgen.verify import verify_path
+
+from support import REAL, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from mutations import Mutation, candidates, run  # noqa: E402
+
+SOTAICHINH = REAL / "ld-766-sotaichinh.docx"
+BC184 = REAL / "ld-chiso-bc184-snv.docx"
+
+
+def _mutated(unit: str, label: str, old: str, new: str) -> Mutation:
+    [m] = [m for m in candidates(SOTAICHINH) if m.unit.startswith(unit) and m.label == label and m.old == old]
+    return Mutation(SOTAICHINH, m.table, m.raw_table, m.raw_row, m.col, m.key, m.label, m.unit, old, new, m.kind)
+
+
+def test_the_indicator_table_of_a_department_is_checked_rate_by_rate_without_a_stated_maximum():
+    result = verify_path(SOTAICHINH)
+    assert [f for f in result.findings if f.severity == "error"] == []
+    entry = result.ledger.tables[1]
+    assert "points-from-rate-whole-maximum" in entry.relations
+    # 49,83 % → 2,99 (6 points, linear), 53,31 % → 3,2 (6) and 2,67 (4 from 80 %), 85,56 % → 5,7 (6 from
+    # 90 %) and the eight rows at 0 % with 0 points are checked (12 rows, 24 cells); a row at full
+    # points (100 % → 4) fits any maximum and is only bounded, and so is 0,55 % → 0,01 (too small to
+    # tell a maximum).
+    assert (len(entry.checked_cells & entry.numeric_cells), len(entry.numeric_cells)) == (24, 38)
+
+
+def test_points_that_no_whole_maximum_gives_are_an_error_on_that_row():
+    named, errors = run(_mutated("Tỷ lệ hồ sơ thanh toán trực tuyến", "ĐIỂM ĐÁNH GIÁ", "2,99", "3,39"))
+    assert named
+    [f] = [f for f in errors if f.code == "POINTS_FROM_RATE_MISMATCH"]
+    assert (f.unit, f.column, f.reported) == ("Tỷ lệ hồ sơ thanh toán trực tuyến", "k5", "3.39")
+    assert "“TỶ LỆ %” ghi 49,83%" in f.message
+
+
+def test_points_given_for_a_rate_of_0_are_an_error():
+    named, errors = run(_mutated("Tỷ lệ cung cấp dịch vụ chứng thực", "ĐIỂM ĐÁNH GIÁ", "0", "1"))
+    assert named
+    assert [f.code for f in errors] == ["POINTS_FROM_RATE_MISMATCH"]
+
+
+def test_a_rate_changed_under_its_points_is_named_by_the_rate_column():
+    named, errors = run(_mutated("Tỷ lệ hài lòng trong tiếp nhận", "TỶ LỆ %", "85,56", "62,89"))
+    assert named
+    assert errors[0].code == "POINTS_FROM_RATE_MISMATCH" and "62,89%" in errors[0].message
+
+
+def test_the_766_table_of_bc184_checks_its_rates_against_their_points():
+    result = verify_path(BC184)
+    assert [f for f in result.findings if f.severity == "error"] == []
+    [entry] = [e for e in result.ledger.tables.values() if "points-from-rate-whole-maximum" in e.relations]
+    # The table is read as one row of indicators (a rate is "<indicator> (Tỷ lệ)"). 12 indicators compute
+    # their points (71,96 % → 4,32 of 6 … 96 % → 5,76 of 6): their rates are checked; the rates at full
+    # points (100 %, 96,38 % → 2 from 80 %, 74,78 % → 6 from 50 %, 94,38 % → 6 from 90 %) are only
+    # bounded, and the overall rate (88,72 %) is not a pair of this kind.
+    rates = {c for c in entry.numeric_cells if c[1].endswith("(Tỷ lệ)")}
+    assert (len(rates & entry.checked_cells), len(rates)) == (12, 21)
