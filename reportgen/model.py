@@ -292,6 +292,15 @@ class Statement:
         if self.mode is not None:
             self.mode = SumMode(self.mode)
 
+    @property
+    def band(self) -> tuple[Decimal | None, Decimal | None] | None:
+        """(low, high) of the band of scores a count is of ("từ 80% trở lên":
+        low 80, open high; read.statements_bands marks ``raw["band_*"]``), else None."""
+        if "band_low" not in self.raw:
+            return None
+        low, high = self.raw.get("band_low"), self.raw.get("band_high")
+        return (Decimal(low) if low else None), (Decimal(high) if high else None)
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": str(self.kind), "text": self.text}
         for name in ("paragraph", "page", "count", "grade", "label", "level", "scope"):

@@ -26,17 +26,16 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement
-from ..numbers import format_vi, places_of
-from ..read.statements_bands import band_bounds, in_band
-from ..read.statements_quantities import level_at
+from ..model import Finding, Report, Statement, StatementKind
+from ..numbers import format_vi, in_band, places_of
+from ..text.levels import level_at
 from .prose_counts import finding_at
 from .prose_tables import _columns, _groups, _next_table_in_section, _table_paragraph
 from .registry import CheckContext, rule
 
 
 def _bands(report: Report) -> list[Statement]:
-    return [st for st in report.statements if band_bounds(st) is not None and _n(st) is not None]
+    return [st for st in report.statements if st.band is not None and _n(st) is not None]
 
 
 def _n(st: Statement) -> int | None:
@@ -58,8 +57,9 @@ def _band_words(st: Statement) -> str:
 def _shares_of(report: Report, st: Statement) -> list[Statement]:
     """The share (or fraction) statements that state the same x/y as ``st``."""
     return [o for o in report.statements if o is not st and o.paragraph == st.paragraph
-            and ((o.kind == "share" and o.value == st.numerator and o.whole == st.denominator)
-                 or (o.kind == "fraction" and o.numerator == st.numerator and o.denominator == st.denominator))]
+            and ((o.kind == StatementKind.SHARE and o.value == st.numerator and o.whole == st.denominator)
+                 or (o.kind == StatementKind.FRACTION and o.numerator == st.numerator
+                     and o.denominator == st.denominator))]
 
 
 @rule("BAND_COUNT_MISMATCH", "Số đơn vị theo khoảng điểm hay tỷ lệ trong văn bản khác số đếm được từ bảng")
@@ -75,7 +75,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "Có 4/5 đơn vị có kết quả đạt từ 80% trở lên"."""
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
     for st in _bands(report):
-        low, high = band_bounds(st)
+        low, high = st.band
         level = level_at(st.raw.get("context", st.text), len(st.raw.get("context", st.text)), st.scope)
         candidates = []
         for t in report.tables:
@@ -117,11 +117,12 @@ def _passages(report: Report) -> list[tuple[list[Statement], list[Statement]]]:
     (until a heading or another statistic), of one whole that they fill."""
     stats_by_par: dict[int, list[Statement]] = defaultdict(list)
     for st in report.statements:
-        if st.kind in ("percent", "score") and st.raw.get("claim") and st.raw.get("stat") \
+        if st.kind in (StatementKind.PERCENT, StatementKind.SCORE) and st.raw.get("claim") and st.raw.get("stat") \
                 and not st.raw.get("unit") and st.paragraph is not None and st.value is not None:
             stats_by_par[st.paragraph].append(st)
     bands = [b for b in _bands(report) if b.paragraph is not None and b.denominator is not None]
-    heads = sorted(st.paragraph for st in report.statements if st.kind == "section" and st.paragraph is not None)
+    heads = sorted(st.paragraph for st in report.statements
+                   if st.kind == StatementKind.SECTION and st.paragraph is not None)
     out = []
     starts = sorted(stats_by_par)
     for k, p in enumerate(starts):
@@ -143,7 +144,7 @@ def _range(stats: dict[str, Decimal], bands: list[Statement]) -> tuple[Decimal, 
     low_sum = high_sum = Decimal(0)
     n = 0
     for b in bands:
-        low, high = band_bounds(b)
+        low, high = b.band
         for _ in range(_n(b)):
             n += 1
             a = low if low is not None else lo
@@ -158,10 +159,10 @@ def _range(stats: dict[str, Decimal], bands: list[Statement]) -> tuple[Decimal, 
     for value, which in ((hi, "max"), (lo, "min")):
         if value is None:
             continue
-        band = next((b for b in bands if _n(b) and in_band(value, *band_bounds(b))), None)
+        band = next((b for b in bands if _n(b) and in_band(value, *b.band)), None)
         if band is None:
             return None
-        low, high = band_bounds(band)
+        low, high = band.band
         low_sum += value - (low if low is not None else value)
         high_sum += value - (high if high is not None else value)
     return low_sum / n, high_sum / n
@@ -169,7 +170,7 @@ def _range(stats: dict[str, Decimal], bands: list[Statement]) -> tuple[Decimal, 
 
 def _top_and_bottom(bands: list[Statement]) -> tuple[Statement, Statement]:
     filled = [b for b in bands if _n(b)]
-    order = sorted(filled, key=lambda b: (band_bounds(b)[0] is not None, band_bounds(b)[0] or Decimal(0)))
+    order = sorted(filled, key=lambda b: (b.band[0] is not None, b.band[0] or Decimal(0)))
     return order[-1], order[0]
 
 
@@ -222,5 +223,5 @@ _WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
 
 
 def _fits_band(value: Decimal, band: Statement) -> bool:
-    low, high = band_bounds(band)
+    low, high = band.band
     return (low is None or value >= low) and (high is None or value <= high)  # the top of a band is written rounded

@@ -21,6 +21,7 @@ from typing import Iterator
 
 from ..model import Finding, Report, Statement
 from ..numbers import format_vi, places_of, quantize
+from ..text.names import fold_for_units, unit_forms, whole_words
 from .prose_counts import finding_at, vi_number, vi_percent
 from .registry import CheckContext, rule
 
@@ -137,20 +138,18 @@ def raised_target_share(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 def _units_named(text: str, units: list[str]) -> tuple[list[str], str]:
     """The table units named in ``text`` (each once, longest names first) and
     what is left of the text when their names and the separators are taken out."""
-    from ..read.statements_quantities import _fold, _unit_forms, _whole_words
-
-    folded = _fold(text)
+    folded = fold_for_units(text)
     found: list[str] = []
-    forms = sorted(((f, u) for u in dict.fromkeys(units) for f in _unit_forms(u)), key=lambda x: -len(x[0]))
+    forms = sorted(((f, u) for u in dict.fromkeys(units) for f in unit_forms(u)), key=lambda x: -len(x[0]))
     for form, unit in forms:
         at = folded.find(form)
-        while at >= 0 and not _whole_words(folded, at, len(form)):
+        while at >= 0 and not whole_words(folded, at, len(form)):
             at = folded.find(form, at + 1)
         if at < 0 or unit in found:
             continue
         found.append(unit)
         folded = folded[:at] + " " * len(form) + folded[at + len(form):]
-    joins = "|".join(re.escape(_fold(w)) for w in ("và", "gồm", "các", "cùng"))
+    joins = "|".join(re.escape(fold_for_units(w)) for w in ("và", "gồm", "các", "cùng"))
     rest = re.sub(r"(?<!\w)(?:" + joins + r"|ubnd)(?!\w)|[\s,;.:\-–]", "", folded)
     return found, rest
 

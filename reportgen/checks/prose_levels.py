@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, ScoreRow, ScoreTable, Statement
+from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind
 from ..numbers import format_count, parse_vi_decimal
 from ..text.names import fold_tones
 from .prose_counts import finding_at
@@ -64,7 +64,7 @@ def level_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ đúng: "Chỉ số 14: 16/17 cơ quan đạt 0 điểm" và bảng có 16 ô 0 ở cột đó.
     """
     for st in report.statements:
-        if st.kind != "fraction" or "each" not in st.raw or st.numerator is None or not st.denominator:
+        if st.kind != StatementKind.FRACTION or "each" not in st.raw or st.numerator is None or not st.denominator:
             continue
         found = _held(report, st)
         if found is None:

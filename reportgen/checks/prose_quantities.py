@@ -18,9 +18,10 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement
+from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_count, format_vi, places_of
-from ..read.statements_quantities import level_at, time_at
+from ..text.dates import time_at
+from ..text.levels import level_at
 from .prose_counts import finding_at
 from .registry import CheckContext, rule
 
@@ -47,7 +48,7 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ đúng: hai chỗ cùng ghi 123 đơn vị xếp loại Xuất sắc."""
     groups: dict[tuple[str, str], list[tuple[Statement, str | None]]] = defaultdict(list)
     for st in report.statements:
-        if st.kind != "grade_count" or st.count is None or not _grade_key(st):
+        if st.kind != StatementKind.GRADE_COUNT or st.count is None or not _grade_key(st):
             continue
         pos = _position(st)
         level = level_at(st.text, pos, st.scope)

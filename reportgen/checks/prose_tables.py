@@ -21,7 +21,7 @@ from typing import Iterator
 
 from ..model import Finding, Report, ScoreTable, Statement
 from ..numbers import format_vi, places_of
-from ..read.statements_quantities import level_at
+from ..text.levels import level_at
 from ..text.names import name_key
 from .prose_counts import finding_at
 from .registry import CheckContext, rule

@@ -6,7 +6,7 @@ I / 1 / a).
 
 The frame is built from the reader's grid (cells as written) when there is
 one, else from the bound rows (text tables). Numbers are read with each
-column's separator convention (:mod:`reportgen.read.columns`).
+column's separator convention (:mod:`reportgen.numbers.columns`).
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from ..model import ScoreTable
 from ..numbers import CellValue, parse_cell, places_of
-from ..read.columns import conventions, role_for
-from ..read.header import ROLE_WORDS, fold, max_in
+from ..numbers.columns import conventions, role_for
+from ..text import fold
+from ..text.headers import ROLE_WORDS, max_in
 
 GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
     (re.compile(r"^xuất\s*sắc$", re.I), 5, "Xuất sắc"),

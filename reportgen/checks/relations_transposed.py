@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..read.header import fold
+from ..text import fold
 from .relations_frame import Col, Frame, Row, _number_roles, stat_of
 
 _MEASURE = re.compile(r"^(số|tổng|tỷ\s*lệ|tỉ\s*lệ|điểm|chỉ\s*số|kết\s*quả|giá\s*trị|đúng\s*hạn|quá\s*hạn|trễ\s*hạn"

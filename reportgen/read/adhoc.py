@@ -16,7 +16,8 @@ from decimal import Decimal
 from ..model import Finding
 from ..numbers import format_vi, parse_cell
 from ..schemes import GradeBand, Group, Indicator, Scheme
-from .header import MAX_PATTERN, HeaderColumn, clean_label
+from ..text.headers import MAX_PATTERN
+from .header import HeaderColumn, clean_label
 
 NAME = "tieu-de-bang"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Finding
 from ..numbers import CellValue, parse_cell
-from .columns import role_for
+from ..numbers.columns import role_for
 
 # A space inside a number ("17, 66"): read as 17,66, noted as a slip.
 _SPACED = re.compile(r"\d[,.]\s+\d")

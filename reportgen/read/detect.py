@@ -12,7 +12,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..schemes import Indicator, Scheme, all_schemes, load_scheme
-from .header import HeaderColumn, fold, max_in
+from ..text import fold
+from ..text.headers import max_in
+from .header import HeaderColumn
 
 
 @lru_cache(maxsize=None)

@@ -14,9 +14,10 @@ from ..model import ScoreRow
 from ..numbers import parse_cell
 from ..raw import RawTable
 from ..schemes import Scheme
+from ..text import fold
 from . import adhoc
 from .cells import CellReader
-from .header import ROW_NO, HeaderColumn, clean_label, fold, header_columns, header_row_count, is_numbering_row
+from .header import ROW_NO, HeaderColumn, clean_label, header_columns, header_row_count, is_numbering_row
 
 
 @dataclass

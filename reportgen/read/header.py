@@ -16,39 +16,18 @@ from decimal import Decimal
 
 from ..numbers import parse_cell
 from ..raw import RawTable
-from ..text import collapse_spaces, strip_footnote_marks
+from ..text import collapse_spaces, fold, strip_footnote_marks
+from ..text.headers import ROLE_WORDS, max_in
 
 ROW_NO = re.compile(r"^\(?(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))\)?$")
 ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
 _STT = re.compile(r"^(stt|tt|sốtt|sttt|thứtự)$")
-_MAX = re.compile(r"[(\[]\s*(?:tối\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*[)\]]"
-                  r"|tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\b)|\(\s*tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*\)"
-                  r"|[-–:]\s*(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*$", re.I)
-
-MAX_PATTERN = _MAX  # a maximum written in a label, in any of the forms above
-
-# Result roles, checked in this order against a column's lower labels.
-ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
-    ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
-    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^hạng$|^row_?stt$")),
-    ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
-    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$"
-                           r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),
-    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được"
-                         r"|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
-                         r"|^tong_?score$")),
-)
 
 
 def clean_label(text: str | None) -> str:
     text = strip_footnote_marks(text or "")
     text = re.sub(r"\[\d+\]|\*+$", "", text)
     return collapse_spaces(text)
-
-
-def fold(text: str) -> str:
-    """Lower case with one space, for matching header words."""
-    return collapse_spaces(text).casefold()
 
 
 @dataclass
@@ -90,14 +69,6 @@ class HeaderColumn:
                                                    and not pattern.search(fold(self.path[0]))):
                 return role
         return None
-
-
-def max_in(label: str) -> Decimal | None:
-    m = _MAX.search(label)
-    if not m:
-        return None
-    cell = parse_cell(next(g for g in m.groups() if g), "score")
-    return cell.value if cell else None
 
 
 # -- which rows are the header -------------------------------------------------

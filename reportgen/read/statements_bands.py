@@ -66,16 +66,3 @@ def band_statements(block: Block, scope: str | None, known: list[Statement]) -> 
             st.numerator, st.denominator = x, y
         out.append(st)
     return out
-
-
-def in_band(value: Decimal, low: Decimal | None, high: Decimal | None) -> bool:
-    """``low ≤ value < high`` with an open end for None."""
-    return (low is None or value >= low) and (high is None or value < high)
-
-
-def band_bounds(st: Statement) -> tuple[Decimal | None, Decimal | None] | None:
-    """(low, high) of a statement marked with a band, else None."""
-    if "band_low" not in st.raw:
-        return None
-    low, high = st.raw.get("band_low"), st.raw.get("band_high")
-    return (Decimal(low) if low else None), (Decimal(high) if high else None)

@@ -20,13 +20,13 @@ its ``raw``:
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
-from functools import lru_cache
 from typing import Sequence
 
 from ..model import Statement
-from ..text.names import find_unit, fold_tones
+from ..text.dates import time_at
+from ..text.levels import level_at
+from ..text.names import find_unit, fold_for_units, unit_forms, whole_words
 from .statements_blocks import Block
 from .statements_grades import grade_words
 from .statements_shares import count_value, percent_value
@@ -52,44 +52,6 @@ _NOT_A_FIGURE = re.compile(r"hoàn\s+thành\s+(?:từ\s+|dưới\s+)?$|(?:gần|
 _SUBJECT = re.compile(r"(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|điểm\s+số|tiến\s+độ|mức\s+độ)\s+(?P<what>[^;()%]{3,140}?)\s+"
                       r"(?:(?:hiện|chỉ|mới|đã|cũng)\s+)*(?:đạt|là|bằng|chiếm)\b", re.I)
 _FILLER = re.compile(r"\b(?:hiện|chỉ|mới|đã|cũng|đạt|chưa|được|của|các|năm\s+\d{4}|về)\b", re.I)
-
-
-# Administrative levels a passage names, most specific words first.
-_LEVELS = (
-    ("xã", re.compile(r"cấp\s+xã|(?:các\s+)?xã,\s*phường|UBND\s+(?:các\s+)?xã\b|phường,\s*xã|"
-                      r"xã,\s*thị\s+trấn|đặc\s+khu", re.I)),
-    ("huyện", re.compile(r"cấp\s+huyện|(?:các\s+)?huyện,\s*(?:thị\s+xã|thành\s+phố|quận)|UBND\s+(?:các\s+)?huyện\b",
-                         re.I)),
-    ("tỉnh", re.compile(r"cấp\s+(?:tỉnh|sở)|sở,\s*(?:ban,\s*)?ngành|cơ\s+quan\s+chuyên\s+môn|các\s+sở\b", re.I)),
-)
-_AS_OF = re.compile(r"(?:tính\s+(?:đến|tới)(?:\s+hết)?|đến\s+thời\s+điểm|tại\s+thời\s+điểm)[^.;]{0,30}?"
-                    r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.I)
-_YEAR = re.compile(r"(?<!\d)năm\s+(\d{4})(?!\d)", re.I)
-
-
-def level_at(text: str, end: int, scope: str | None = None) -> str | None:
-    """The administrative level named last before ``end`` in ``text``, else in
-    the heading path ``scope``."""
-    for source, stop in ((text, end), (scope or "", len(scope or ""))):
-        best: tuple[int, str] | None = None
-        for name, pattern in _LEVELS:
-            for m in pattern.finditer(source, 0, stop):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), name)
-        if best:
-            return best[1]
-    return None
-
-
-def time_at(text: str, end: int) -> str | None:
-    """The as-of date ("tính đến ngày 05/11/2025") or else the year named last
-    before ``end`` in ``text``."""
-    dates = list(_AS_OF.finditer(text, 0, end))
-    if dates:
-        d, m, y = dates[-1].groups()
-        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-    years = list(_YEAR.finditer(text, 0, end))
-    return years[-1].group(1) if years else None
 
 
 def subject_key(words: str) -> str:
@@ -126,38 +88,14 @@ def _unit_after(text: str, end: int, units: Sequence[str], named_only: bool = Fa
     return name if name[:1].isupper() and not re.search(r"\d", name) else None
 
 
-_NOT_A_UNIT = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
-
-
-def _fold(text: str) -> str:
-    """Text folded for finding a unit's name in it: case, tone placement
-    ("Thuỷ"/"Thủy"), spacing, and "Ủy ban nhân dân" written as UBND."""
-    text = fold_tones(" ".join(text.replace("\u00a0", " ").split()).casefold())
-    return _UBND_FOLDED.sub("ubnd", text)
-
-
-_UBND_FOLDED = re.compile(re.escape(fold_tones("ủy ban nhân dân")) + "|" + re.escape(fold_tones("uỷ ban nhân dân")))
-
-
-@lru_cache(maxsize=8192)
-def _unit_forms(unit: str) -> tuple[str, ...]:
-    """The folded ways prose writes a table's unit: whole ("UBND xã Lạc
-    Dương"), without "UBND" ("xã Lạc Dương"); none for a statistics row."""
-    if len(unit) < 5 or _NOT_A_UNIT.search(unit):
-        return ()
-    whole = _fold(unit)
-    bare = re.sub(r"^ubnd\s+", "", whole)
-    return tuple(dict.fromkeys(f for f in (whole, bare) if len(f) >= 5))
-
-
 def _unit_before(segment: str, units: Sequence[str]) -> str | None:
     """A unit of the tables named in ``segment`` (the last, the longest)."""
     best: tuple[int, int, str] | None = None
-    folded = _fold(segment)
+    folded = fold_for_units(segment)
     for u in units:
-        for form in _unit_forms(u):
+        for form in unit_forms(u):
             at = folded.rfind(form)
-            while at >= 0 and not _whole_words(folded, at, len(form)):
+            while at >= 0 and not whole_words(folded, at, len(form)):
                 at = folded.rfind(form, 0, at)
             if at >= 0 and (best is None or (at, len(form)) > (best[0], best[1])):
                 best = (at, len(form), u)
@@ -168,26 +106,17 @@ def _sole_unit(segment: str, units: Sequence[str]) -> str | None:
     """The one unit of the tables ``segment`` names (None for none or several):
     the subject of a sentence about one unit ("Sở Y tế xếp loại …, mất nhiều
     điểm nhất ở chỉ số …")."""
-    folded = _fold(segment)
+    folded = fold_for_units(segment)
     named = set()
     for u in units:
-        for form in _unit_forms(u):
+        for form in unit_forms(u):
             at = folded.find(form)
-            while at >= 0 and not _whole_words(folded, at, len(form)):
+            while at >= 0 and not whole_words(folded, at, len(form)):
                 at = folded.find(form, at + 1)
             if at >= 0:
                 named.add(u)
                 break
     return next(iter(named)) if len(named) == 1 else None
-
-
-def _whole_words(text: str, at: int, size: int) -> bool:
-    """Whether ``text[at:at + size]`` is not part of a longer word on either side."""
-    return (at == 0 or not _word_char(text[at - 1])) and (at + size >= len(text) or not _word_char(text[at + size]))
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch) == "Mn"  # a combining mark belongs to its letter
 
 
 # A statistic of points written without "điểm" after it, in a sentence about

@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 
 from ..model import Column, Report, ScoreRow, ScoreTable
+from ..numbers.columns import conventions
 from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
 from . import adhoc, summary, tokenised
 from .cells import CellReader
-from .columns import conventions
 from .detect import detect_grid, is_rate_column
 from .grid import Grid, column_roles, fill_results, make_grid, numeric_column, role_index
 from .grouping import group_tables

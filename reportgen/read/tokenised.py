@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from ..model import Column, Finding, ScoreRow, ScoreTable
 from ..raw import RawTable
 from ..schemes import Scheme
+from ..text import fold
 from . import adhoc
 from .cells import CellReader
 from .detect import detect_text, header_maxima
 from .grid import set_result
-from .header import ROMAN, HeaderColumn, fold
+from .header import ROMAN, HeaderColumn
 
 _RESULT_WORDS = (
     ("total", re.compile(r"tổng\s+(số\s+)?điểm(?!\s+quy\s+đổi)")),

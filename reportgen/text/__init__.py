@@ -42,6 +42,11 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def fold(text: str) -> str:
+    """Lower case with one space, for matching header words."""
+    return collapse_spaces(text).casefold()
+
+
 def strip_footnote_marks(text: str) -> str:
     """'cơ quan¹' → 'cơ quan' (superscript footnote numbers glued to words)."""
     return _FOOTNOTE_MARKS.sub("", text)

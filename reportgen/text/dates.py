@@ -73,3 +73,19 @@ def period_vi(period: str) -> str:
     if part.startswith("Q"):
         return f"quý {part[1]} năm {y}"
     return f"tháng {int(part)} năm {y}"
+
+
+_AS_OF = re.compile(r"(?:tính\s+(?:đến|tới)(?:\s+hết)?|đến\s+thời\s+điểm|tại\s+thời\s+điểm)[^.;]{0,30}?"
+                    r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.I)
+_YEAR = re.compile(r"(?<!\d)năm\s+(\d{4})(?!\d)", re.I)
+
+
+def time_at(text: str, end: int) -> str | None:
+    """The as-of date ("tính đến ngày 05/11/2025") or else the year named last
+    before ``end`` in ``text``."""
+    dates = list(_AS_OF.finditer(text, 0, end))
+    if dates:
+        d, m, y = dates[-1].groups()
+        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+    years = list(_YEAR.finditer(text, 0, end))
+    return years[-1].group(1) if years else None

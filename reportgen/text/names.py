@@ -226,3 +226,38 @@ def match_units(names: Iterable[str], candidates: Sequence[str]) -> list[UnitMat
 def find_unit(name: str, candidates: Sequence[str]) -> str | None:
     """The candidate that denotes ``name``, or None."""
     return match_units([name], candidates)[0].candidate
+
+
+# -- a table's unit named in prose -------------------------------------------------
+
+_UBND_FOLDED = re.compile(re.escape(fold_tones("ủy ban nhân dân")) + "|" + re.escape(fold_tones("uỷ ban nhân dân")))
+# Rows of statistics, whose labels are no unit's name.
+_NOT_A_UNIT = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
+
+
+def fold_for_units(text: str) -> str:
+    """Text folded for finding a unit's name in it: case, tone placement
+    ("Thuỷ"/"Thủy"), spacing, and "Ủy ban nhân dân" written as UBND."""
+    text = fold_tones(" ".join(text.replace("\u00a0", " ").split()).casefold())
+    return _UBND_FOLDED.sub("ubnd", text)
+
+
+@lru_cache(maxsize=8192)
+def unit_forms(unit: str) -> tuple[str, ...]:
+    """The folded ways (:func:`fold_for_units`) prose writes a table's unit:
+    whole ("UBND xã Lạc Dương"), without "UBND" ("xã Lạc Dương"); none for a
+    statistics row."""
+    if len(unit) < 5 or _NOT_A_UNIT.search(unit):
+        return ()
+    whole = fold_for_units(unit)
+    bare = re.sub(r"^ubnd\s+", "", whole)
+    return tuple(dict.fromkeys(f for f in (whole, bare) if len(f) >= 5))
+
+
+def whole_words(text: str, at: int, size: int) -> bool:
+    """Whether ``text[at:at + size]`` is not part of a longer word on either side."""
+    return (at == 0 or not _word_char(text[at - 1])) and (at + size >= len(text) or not _word_char(text[at + size]))
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch) == "Mn"  # a combining mark belongs to its letter

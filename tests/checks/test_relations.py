@@ -12,8 +12,8 @@ import docx as python_docx
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.numbers import parse_cell
+from reportgen.numbers.columns import COMMA, conventions, role_for
 from reportgen.read import read_path
-from reportgen.read.columns import COMMA, conventions, role_for
 from reportgen.schemes import load_scheme
 
 from support import ROOT

@@ -286,7 +286,7 @@ def test_header_maxima_that_differ_from_a_shipped_scheme_rule_and_are_said(tmp_p
 
 
 def test_maxima_are_read_in_the_forms_headers_write_them():
-    from reportgen.read.header import max_in
+    from reportgen.text.headers import max_in
 
     written = {"Chỉ số 1 (6đ)": "6", "Chỉ số 5(24đ)": "24", "Chỉ số 1 - 6đ": "6", "Chỉ số 1: 6 điểm": "6",
                "Chỉ số 1 [6đ]": "6", "Điểm đạt (tối đa 18 điểm)": "18", "Tổng (tối đa: 100)": "100",

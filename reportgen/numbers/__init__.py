@@ -9,6 +9,9 @@ one: ``score`` and ``percent`` (small decimals), ``count`` (whole numbers), or
 
 Babel rounds half-even; the schemes round half-up, so :func:`format_vi`
 quantises with ``ROUND_HALF_UP`` before handing the value to Babel.
+
+How one column writes its decimals (a convention for all its cells) is
+:mod:`reportgen.numbers.columns`.
 """
 from __future__ import annotations
 
@@ -193,6 +196,11 @@ def plain_to_vi(value: str) -> str:
     if _PLAIN.match(value):
         return format_vi(Decimal(value))
     return value
+
+
+def in_band(value: Decimal, low: Decimal | None, high: Decimal | None) -> bool:
+    """``low ≤ value < high`` with an open end for None."""
+    return (low is None or value >= low) and (high is None or value < high)
 
 
 def places_of(value: Decimal) -> int:

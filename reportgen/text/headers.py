@@ -1,0 +1,37 @@
+"""The words of table headers: the result a column's labels name (grade,
+rank, maximum, percent, total) and the maximum points a label writes
+("Chỉ số 1 (6đ)", "tối đa: 10 điểm", "Điểm - 2,5 điểm")."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..numbers import parse_cell
+
+# A maximum written in a label, in any of these forms: "(6đ)", "[tối đa 10 điểm]",
+# "tối đa: 2,5 điểm", "(tối đa 10)", "- 2 điểm" at the end.
+MAX_PATTERN = re.compile(r"[(\[]\s*(?:tối\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*[)\]]"
+                         r"|tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\b)"
+                         r"|\(\s*tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*\)"
+                         r"|[-–:]\s*(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*$", re.I)
+
+# Result roles, checked in this order against a column's lower labels.
+ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
+    ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
+    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^hạng$|^row_?stt$")),
+    ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
+    ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$"
+                           r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),
+    ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được"
+                         r"|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
+                         r"|^tong_?score$")),
+)
+
+
+def max_in(label: str) -> Decimal | None:
+    """The maximum points ``label`` writes (see MAX_PATTERN), else None."""
+    m = MAX_PATTERN.search(label)
+    if not m:
+        return None
+    cell = parse_cell(next(g for g in m.groups() if g), "score")
+    return cell.value if cell else None

@@ -1,0 +1,28 @@
+"""The administrative level a passage is about: "cấp xã", "UBND các xã,
+phường", "các sở, ban, ngành", "UBND các huyện, thị xã"."""
+from __future__ import annotations
+
+import re
+
+# Administrative levels a passage names, most specific words first.
+_LEVELS = (
+    ("xã", re.compile(r"cấp\s+xã|(?:các\s+)?xã,\s*phường|UBND\s+(?:các\s+)?xã\b|phường,\s*xã|"
+                      r"xã,\s*thị\s+trấn|đặc\s+khu", re.I)),
+    ("huyện", re.compile(r"cấp\s+huyện|(?:các\s+)?huyện,\s*(?:thị\s+xã|thành\s+phố|quận)|UBND\s+(?:các\s+)?huyện\b",
+                         re.I)),
+    ("tỉnh", re.compile(r"cấp\s+(?:tỉnh|sở)|sở,\s*(?:ban,\s*)?ngành|cơ\s+quan\s+chuyên\s+môn|các\s+sở\b", re.I)),
+)
+
+
+def level_at(text: str, end: int, scope: str | None = None) -> str | None:
+    """The administrative level ("xã", "huyện", "tỉnh") named last before
+    ``end`` in ``text``, else in the heading path ``scope``."""
+    for source, stop in ((text, end), (scope or "", len(scope or ""))):
+        best: tuple[int, str] | None = None
+        for name, pattern in _LEVELS:
+            for m in pattern.finditer(source, 0, stop):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), name)
+        if best:
+            return best[1]
+    return None
