@@ -160,7 +160,7 @@ def _paragraph(p, walk: "_Walk | None" = None) -> tuple[_Line, list]:
         italic = True if all(i) else (False if any(x is False for x in i) else None)
         rpr = text_runs[0].find(_q("rPr"))
         sz = rpr.find(_q("sz")) if rpr is not None else None
-        if sz is not None and (sz.get(_VAL) or "").isdigit():
+        if sz is not None and (sz.get(_VAL) or "").isdecimal():
             size = int(sz.get(_VAL)) / 2
     ppr = p.find(_q("pPr"))
     style = None

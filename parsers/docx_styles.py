@@ -32,7 +32,7 @@ def _rpr_values(rpr) -> dict:
         if name:
             out["font"] = name
     sz = rpr.find(_q("sz"))
-    if sz is not None and (sz.get(_VAL) or "").isdigit():
+    if sz is not None and (sz.get(_VAL) or "").isdecimal():
         out["size"] = int(sz.get(_VAL)) / 2
     for tag, key in (("b", "bold"), ("i", "italic"), ("caps", "caps")):
         value = _flag(rpr, tag)

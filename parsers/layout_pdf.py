@@ -149,7 +149,7 @@ def _footnote_separator(page, lines: list[list[dict]]) -> float | None:
 
 def _lone_number(line: list[dict], width: float) -> bool:
     """A line that is a number alone, centred on the page."""
-    return len(line) == 1 and line[0]["text"].strip().isdigit() and len(line[0]["text"].strip()) <= 4 \
+    return len(line) == 1 and line[0]["text"].strip().isdecimal() and len(line[0]["text"].strip()) <= 4 \
         and abs((line[0]["x0"] + line[0]["x1"]) / 2 - width / 2) < 0.05 * width
 
 

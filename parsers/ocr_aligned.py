@@ -167,4 +167,4 @@ def _wrapped_fraction(above, cell) -> bool:
     wrapped inside its maximum ('78,73/11' over '9'): the only number a row
     of wrapped lines carries."""
     text = cell.text.replace(" ", "")
-    return above is not None and "/" in above.text and text.isdigit() and above.text.rstrip()[-1:].isdigit()
+    return above is not None and "/" in above.text and text.isdecimal() and above.text.rstrip()[-1:].isdecimal()

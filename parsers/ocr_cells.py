@@ -172,8 +172,8 @@ def _numberish(text: str) -> bool:
     chars = text.replace(" ", "")
     if not chars:
         return True
-    return sum(ch.isdigit() or ch in ",./-%" for ch in chars) * 2 >= len(chars) and any(
-        ch.isdigit() for ch in chars)
+    return sum(ch.isdecimal() or ch in ",./-%" for ch in chars) * 2 >= len(chars) and any(
+        ch.isdecimal() for ch in chars)
 
 
 def read_cells(crops: dict[int, object]) -> dict[int, tuple[str, float]]:

@@ -261,7 +261,7 @@ def _cannot_be_whole(text: str, value: Decimal | None, others: list[Decimal]) ->
     among scores of 6 at most)."""
     if "," in text or "." in text or value is None:
         return False
-    if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+    if len(text) > 1 and text[0] == "0" and text[1].isdecimal():
         return True
     return len(others) >= 2 and max(others) > 0 and value > FAR_ABOVE * max(others)
 
@@ -274,7 +274,7 @@ def restore_ordinals(table: RawTable) -> int:
     The number of cells changed."""
     body = [next((c for c in row if c.col == 0), None) for row in table.rows[table.header_rows or 0:]]
     cells = [c for c in body if c is not None and c.text.strip()]
-    numbers = [int(c.text) if c.text.strip().isdigit() else None for c in cells]
+    numbers = [int(c.text) if c.text.strip().isdecimal() else None for c in cells]
     if sum(n is not None for n in numbers) < 3:
         return 0
     changed = 0

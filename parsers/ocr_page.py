@@ -372,7 +372,7 @@ def _letters_kept(first: str, second: str, digits_only: str, words: bool = False
 
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return "".join(ch for ch in text if ch.isdecimal())
 
 
 def _richer(chosen: tuple[str, float], same_digits: list) -> tuple[str, float]:

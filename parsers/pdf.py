@@ -284,8 +284,30 @@ def _ocr_reader(pdf, path: Path, wanted: set, settings: ReaderSettings):
     mode = settings.ocr or "auto"
     scanned = []
     if mode != "never" and settings.ocr_threads != 1 and len(wanted) > 1:
-        scanned = [p.page_number - 1 for p in pdf.pages if p.page_number in wanted and _needs_ocr(p, mode)]
+        scanned = [p.page_number - 1 for p in pdf.pages if p.page_number in wanted
+                   and (mode == "always" or _image_xobject(p.page_obj.resources)) and _needs_ocr(p, mode)]
     return page_reader(path, scanned, settings)
+
+
+def _image_xobject(resources, depth: int = 0) -> bool:
+    """Whether a page's resources hold an image (in a form too): a page
+    without one is no scan, and its content need not be parsed before its
+    turn (parsing every page up front costs a tenth of the reading). What
+    this cannot see (an image inline in the content) is still found when
+    the page is read."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
+        for ref in xobjects.values():
+            obj = resolve1(ref)
+            subtype = getattr(resolve1(obj.get("Subtype")), "name", None)
+            if subtype == "Image" or (subtype == "Form" and depth < 3
+                                      and _image_xobject(obj.get("Resources"), depth + 1)):
+                return True
+    except Exception:  # resources the library cannot resolve: parse the page as before
+        return True
+    return False
 
 
 def _library(path: Path, fn, *args):

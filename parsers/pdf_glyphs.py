@@ -54,7 +54,7 @@ def _median(values: list[float]) -> float:
 
 def footnote_marks(line: list[dict]) -> set[int]:
     """Ids of the raised small digits of a line (footnote references)."""
-    if not any(c["text"].isdigit() for c in line):
+    if not any(c["text"].isdecimal() for c in line):
         return set()  # only digits are marks
     body = [c for c in line if not c["text"].isspace()]
     if len(body) < 2:
@@ -65,7 +65,7 @@ def footnote_marks(line: list[dict]) -> set[int]:
     size = _median(sizes)
     base = _median([c["bottom"] for c in body if _size(c) >= 0.9 * size] or [body[0]["bottom"]])
     return {id(c) for c in body
-            if c["text"].isdigit() and _size(c) <= 0.75 * size and c["bottom"] <= base - 0.2 * size}
+            if c["text"].isdecimal() and _size(c) <= 0.75 * size and c["bottom"] <= base - 0.2 * size}
 
 
 def covered_spaces(line: list[dict]) -> set[int]:

@@ -94,7 +94,7 @@ def join_wrapped(a: str, b: str, filled: bool = False) -> str:
     if len(head) > 1 and head[-1] in "-‐" and head[-2].isalnum() and tail[:1].isalnum():
         return a + b  # a line broken after the hyphen of a word: '54/TTr-' + 'SGTVT'
     if _NUMBERISH.fullmatch(head) and _NUMBERISH.fullmatch(tail) and (
-            head[-1] in "/.," or tail[0] in "/.,%" or head[-1].isdigit() and tail[0].isdigit()):
+            head[-1] in "/.," or tail[0] in "/.,%" or head[-1].isdecimal() and tail[0].isdecimal()):
         return a + b
     # A word broken by the column edge keeps its case across the break; a
     # change of case ('phòng' + 'HĐND', 'TỔNG' + 'điểm') is two words.

@@ -194,7 +194,7 @@ def _starts_first_row(tokens: list[str]) -> bool:
     a group row "I CÁC CƠ QUAN …". Rows may start at any number (a table
     continued after a page break)."""
     head = tokens[0].rstrip(".")
-    if head.isdigit() and len(head) <= 3:
+    if head.isdecimal() and len(head) <= 3:
         if len(tokens) == 1:
             return True
         return not _NUMBER.match(tokens[1]) and tokens[1][:1].isupper() and not tokens[1].startswith("(")
@@ -233,7 +233,7 @@ def _row_start(tokens: list[str], last_no: int, current) -> int | None:
     if _ROMAN.match(tokens[0]) and len(tokens) > 1 and all(
             not _NUMBER.match(t) for t in tokens[1:]) and tokens[1][:1].isupper():
         return 0
-    if not head.isdigit():
+    if not head.isdecimal():
         return None
     number = int(head)
     if last_no is not None and number not in (last_no + 1, 1):

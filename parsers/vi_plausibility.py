@@ -18,7 +18,7 @@ _ACRONYM = re.compile(r"^[A-ZĐ]{2,6}$")
 
 def is_syllable(word: str) -> bool:
     """A single Vietnamese syllable (any case, at most one tone mark)."""
-    if not word or any(ch.isdigit() for ch in word):
+    if not word or any(ch.isdecimal() for ch in word):
         return False
     if any(ch.isupper() for ch in word[1:]) and not word.isupper():
         return False  # 'ceNG', 'DQc'
@@ -35,10 +35,10 @@ def plausibility(text: str) -> tuple[float, int]:
     as UBND and bare numbers are not judged."""
     good = total = 0
     for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
-        if token.isdigit() or _ACRONYM.match(token) and not is_syllable(token):
+        if token.isdecimal() or _ACRONYM.match(token) and not is_syllable(token):
             continue
         if not any(ch.isalpha() for ch in token):
-            if any(ch.isdigit() for ch in token):
+            if any(ch.isdecimal() for ch in token):
                 continue  # numbers like 23,45 or 17/19
         total += 1
         good += is_syllable(token)

@@ -172,6 +172,8 @@ class _Sheet:
         self.formulas: dict[tuple[int, int], str] = {}
         self.cached: dict[tuple[int, int], object] = {}
         self.stored: dict[tuple[int, int], object] = {}  # value as stored (formula: cached)
+        self._memo: dict[tuple[int, int], Decimal] = {}  # uncached formulas worked out
+        self._busy: set[tuple[int, int]] = set()  # … and those being worked out (a cycle)
         self.truncated_at: int | None = None
         name = ref.name
         if package.more_rows_than(ref, limits.xlsx_rows):
@@ -219,13 +221,32 @@ class _Sheet:
 
     def lookup_value(self, r: int, c: int):
         """The stored value at a cell (a formula's cached value), as the
-        formula checker sees it: Decimal for numbers, str for text, None."""
+        formula checker sees it: Decimal for numbers, str for text, None.
+        A formula saved without its value (a sheet written by a script, not
+        by a spreadsheet program) is worked out from its own formula; one
+        that cannot be raises Unsupported — never an empty cell's 0."""
+        if (r, c) in self.formulas and self.cached.get((r, c)) is None:
+            return self._computed(r, c)
         v = self.stored.get((r, c))
         if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
             return Decimal(str(v))
         if isinstance(v, str):
             return v if v.strip() else None
         return None
+
+
+    def _computed(self, r: int, c: int) -> Decimal:
+        memo, busy = self._memo, self._busy
+        if (r, c) in memo:
+            return memo[(r, c)]
+        if (r, c) in busy:
+            raise Unsupported("circular reference")
+        busy.add((r, c))
+        try:
+            memo[(r, c)] = evaluate(self.formulas[(r, c)], self.lookup_value)
+        finally:
+            busy.discard((r, c))
+        return memo[(r, c)]
 
 
 def _check_formulas(sheet: _Sheet, sheet_name: str) -> list[dict]:

@@ -270,8 +270,8 @@ def _is_number(value: Any) -> bool:
         return True
     if isinstance(value, str):
         text = value.strip().rstrip("%").strip()
-        return bool(text) and any(ch.isdigit() for ch in text) and all(
-            ch.isdigit() or ch in ".,/ -" for ch in text)
+        return bool(text) and any(ch.isdecimal() for ch in text) and all(
+            ch.isdecimal() or ch in ".,/ -" for ch in text)
     return False
 
 

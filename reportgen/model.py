@@ -267,6 +267,7 @@ class Statement:
     page: int | None = None
     count: int | None = None
     grade: str | None = None
+    also_grades: list[str] = field(default_factory=list)  # counted with ``grade``: "Xuất sắc hoặc Tốt"
     units: list[str] = field(default_factory=list)
     value: Decimal | None = None
     whole: Decimal | None = None

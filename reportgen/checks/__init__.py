@@ -39,6 +39,7 @@ RULE_MODULES = (
     "prose_bands",
     "prose_labels",
     "prose_fractions",
+    "prose_levels",
     "tables_generic",
     "tables",
     "relations",

@@ -291,7 +291,7 @@ def layout_number(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     elif want is None and el.trich_yeu_cv is not None and first.casefold() in codes and "-" in symbol:
         yield _warn("LAYOUT_NUMBER", f"Công văn không mang mã loại văn bản nhưng ký hiệu “{symbol}” bắt đầu bằng "
                     f"{first}.", cite, **where, reported=symbol)
-    if number and number.isdigit() and int(number) < 10 and not number.startswith("0"):
+    if number and number.isdecimal() and int(number) < 10 and not number.startswith("0"):
         yield _warn("LAYOUT_NUMBER", f"Số văn bản “{number}” nhỏ hơn 10 phải ghi thêm số 0 phía trước "
                     f"({int(number):02d}).", data["elements"]["so_ky_hieu"]["cite"], **where,
                     reported=number, expected=f"{int(number):02d}")

@@ -15,7 +15,7 @@ from collections import defaultdict
 from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement
+from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import places_of, quantize, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
@@ -37,10 +37,10 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: tỷ lệ thường được tính tay hoặc chép từ kỳ trước.
     Ví dụ sai: "giải quyết 12.490 hồ sơ, trong đó 12.370 hồ sơ trước hạn, chiếm 98,04%".
     Ví dụ đúng: "giải quyết 12.490 hồ sơ, trong đó 12.370 hồ sơ trước hạn, chiếm 99,04%"."""
-    shares = [st for st in report.statements if st.kind == "share" and st.whole and st.value is not None]
+    shares = [st for st in report.statements if st.kind == StatementKind.SHARE and st.whole and st.value is not None]
     numbers_by_par: dict[int | None, set[Decimal]] = defaultdict(set)
     for st in report.statements:
-        if st.kind == "sum":
+        if st.kind == StatementKind.SUM:
             numbers_by_par[st.paragraph].update([st.whole, *st.parts])
     for st in shares:
         ctx.ledger.statement_checked(st, "share-percent")
@@ -115,7 +115,7 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         return
     issued = report.meta.date_text or f"kỳ báo cáo {period_vi(report.meta.period)}"
     for st in report.statements:
-        if st.kind != "date" or st.date is None or st.date <= latest:
+        if st.kind != StatementKind.DATE or st.date is None or st.date <= latest:
             continue
         role = st.role or "plain"
         days = (st.date - latest).days
@@ -146,7 +146,7 @@ def _appendix_titles(report: Report) -> list[tuple[int | None, str, Statement | 
             out.append((idx, title, None))
             seen.add(name_key(title))
     for st in report.statements:
-        if st.kind == "period" and st.label and name_key(f"{st.label} {st.text}") not in seen:
+        if st.kind == StatementKind.PERIOD and st.label and name_key(f"{st.label} {st.text}") not in seen:
             out.append((None, f"{st.label} {st.text}", st))
     return out
 
@@ -178,7 +178,7 @@ def _date_parts(meta_text: str | None) -> tuple[str | None, str | None, str | No
     if not m:
         return None, None, None
     d, mo = m.group("d").strip(), m.group("m").strip()
-    return (str(int(d)) if d.isdigit() else None, str(int(mo)) if mo.isdigit() else None, m.group("y"))
+    return (str(int(d)) if d.isdecimal() else None, str(int(mo)) if mo.isdecimal() else None, m.group("y"))
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -219,8 +219,8 @@ def appendix_reference_date(report: Report, ctx: CheckContext) -> Iterator[Findi
     own_day, own_month, own_year = _date_parts(meta.date_text)
     for ref in report.annex_refs:
         p = ref.paragraph
-        day = str(int(ref.day)) if ref.day and ref.day.isdigit() else None
-        month = str(int(ref.month)) if ref.month and ref.month.isdigit() else None
+        day = str(int(ref.day)) if ref.day and ref.day.isdecimal() else None
+        month = str(int(ref.month)) if ref.month and ref.month.isdecimal() else None
         pairs = [(day, own_day), (month, own_month), (ref.year, own_year)]
         if any(a and b and a != b for a, b in pairs):
             written = DATE_PHRASE.search(ref.text).group(0)
@@ -239,9 +239,9 @@ def date_leading_zero(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for p in report.paragraphs:
         for m in DATE_PHRASE.finditer(p.text):
             d, mo = m.group("d").strip(), m.group("m").strip()
-            if not mo.isdigit():
+            if not mo.isdecimal():
                 continue
-            want_d = d if not d.isdigit() else (f"{int(d):02d}" if int(d) < 10 else str(int(d)))
+            want_d = d if not d.isdecimal() else (f"{int(d):02d}" if int(d) < 10 else str(int(d)))
             want_m = f"{int(mo):02d}" if int(mo) in (1, 2) else str(int(mo))
             if (d, mo) == (want_d, want_m):
                 continue
@@ -286,7 +286,7 @@ def section_sequence(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 def _label(label: str, level: int, n: int) -> str:
     if level <= 1:
         head, _, last = label.rpartition(" ")
-        number = str(n) if last.isdigit() else to_roman(n)
+        number = str(n) if last.isdecimal() else to_roman(n)
         return f"{head} {number}" if head else number
     parts = label.split(".")
     return ".".join(parts[:-1] + [str(n)])
@@ -302,7 +302,7 @@ def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "chiếm 91,86%"."""
     by_par: dict[int | None, list[Statement]] = defaultdict(list)
     for st in report.statements:
-        if st.kind in ("percent", "score", "count") and st.wrong_separator:
+        if st.kind in (StatementKind.PERCENT, StatementKind.SCORE, StatementKind.COUNT) and st.wrong_separator:
             by_par[st.paragraph].append(st)
     for par, sts in by_par.items():
         written = [s.raw.get("text", s.text) for s in sts]

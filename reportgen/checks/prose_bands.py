@@ -26,7 +26,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement
+from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_vi, in_band, places_of
 from ..text.levels import level_at
 from .prose_counts import finding_at
@@ -57,8 +57,9 @@ def _band_words(st: Statement) -> str:
 def _shares_of(report: Report, st: Statement) -> list[Statement]:
     """The share (or fraction) statements that state the same x/y as ``st``."""
     return [o for o in report.statements if o is not st and o.paragraph == st.paragraph
-            and ((o.kind == "share" and o.value == st.numerator and o.whole == st.denominator)
-                 or (o.kind == "fraction" and o.numerator == st.numerator and o.denominator == st.denominator))]
+            and ((o.kind == StatementKind.SHARE and o.value == st.numerator and o.whole == st.denominator)
+                 or (o.kind == StatementKind.FRACTION and o.numerator == st.numerator
+                     and o.denominator == st.denominator))]
 
 
 @rule("BAND_COUNT_MISMATCH", "Số đơn vị theo khoảng điểm hay tỷ lệ trong văn bản khác số đếm được từ bảng")
@@ -116,11 +117,12 @@ def _passages(report: Report) -> list[tuple[list[Statement], list[Statement]]]:
     (until a heading or another statistic), of one whole that they fill."""
     stats_by_par: dict[int, list[Statement]] = defaultdict(list)
     for st in report.statements:
-        if st.kind in ("percent", "score") and st.raw.get("claim") and st.raw.get("stat") \
+        if st.kind in (StatementKind.PERCENT, StatementKind.SCORE) and st.raw.get("claim") and st.raw.get("stat") \
                 and not st.raw.get("unit") and st.paragraph is not None and st.value is not None:
             stats_by_par[st.paragraph].append(st)
     bands = [b for b in _bands(report) if b.paragraph is not None and b.denominator is not None]
-    heads = sorted(st.paragraph for st in report.statements if st.kind == "section" and st.paragraph is not None)
+    heads = sorted(st.paragraph for st in report.statements
+                   if st.kind == StatementKind.SECTION and st.paragraph is not None)
     out = []
     starts = sorted(stats_by_par)
     for k, p in enumerate(starts):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from ..model import Finding, Report, ScoreRow, Statement
+from ..model import Finding, Report, ScoreRow, Statement, StatementKind, TableKind
 from ..numbers import format_count, format_vi
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
@@ -92,11 +92,11 @@ def _scopes(report: Report) -> dict[object, list[Statement]]:
     there ("cấp sở … 07 Xuất sắc …; cấp xã … 123 Xuất sắc")."""
     by_scope: dict[str | None, list[Statement]] = defaultdict(list)
     for st in report.statements:
-        if st.kind in ("grade_count", "evaluated_count"):
+        if st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT):
             by_scope[st.scope].append(st)
     out: dict[object, list[Statement]] = {}
     for scope, sts in by_scope.items():
-        grades = [st.grade for st in sts if st.kind == "grade_count"]
+        grades = [st.grade for st in sts if st.kind == StatementKind.GRADE_COUNT]
         if len(grades) == len(set(grades)):
             out[scope] = sts
             continue
@@ -104,22 +104,27 @@ def _scopes(report: Report) -> dict[object, list[Statement]]:
         for st in sts:
             split[(scope, st.paragraph, st.denominator)].append(st)
         for key, group in split.items():
-            if any(st.kind == "grade_count" for st in group):
+            if any(st.kind == StatementKind.GRADE_COUNT for st in group):
                 out[key] = group
     return out
 
 
 def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowRef], bool]:
-    """The rows a scope's counts describe, and whether named units found them:
-    the named units' rows, else the table the heading names, else the
-    document's only table whose unit rows carry a grade."""
-    units = [u for st in statements if st.kind == "grade_count" for u in st.units]
+    """The rows a scope's counts describe, and whether they are sure: the
+    named units' rows (sure), else the table the heading names, else the
+    document's only table whose unit rows carry a grade, else the one graded
+    table with as many units as the counts' denominator (sure)."""
+    units = [u for st in statements if st.kind == StatementKind.GRADE_COUNT for u in st.units]
     if units:
         group, _ = _group_by_units(report, units)
         if group:
             return group, True
     scope = statements[0].scope if statements else None
-    return _group_by_title(report, scope) or _sole_graded_table(report, statements), False
+    group = _group_by_title(report, scope) or _sole_graded_table(report, statements)
+    if group:
+        return group, False
+    group = _graded_table_of(report, statements)  # "x/12 cơ quan" of the one table of 12 graded units: sure
+    return group, bool(group)
 
 
 def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRef]:
@@ -133,19 +138,45 @@ def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowR
     if len(graded) != 1:
         return []
     refs = [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
-    counts = [st.count for st in _unit_grades(statements) if st.count is not None]
+    counts = [st.count for st in _unit_grades(statements) if st.count is not None and not st.also_grades]
     if len(counts) < 2 or abs(sum(counts) - len(refs)) > 1:  # one count may be the slip
         return []
     return refs
 
 
+def _graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef]:
+    """The unit rows of the one table, or group of a table's rows, that grades
+    exactly as many units as the counts' common denominator ("3/12 cơ quan …"
+    and a table of 12 graded units), else none."""
+    dens = {st.denominator for st in _unit_grades(statements)}
+    if len(dens) != 1 or None in dens:
+        return []
+    (den,) = dens
+    found = []
+    for t in report.tables:
+        units = [(t.index, i, r) for i, r in enumerate(t.rows) if r.unit]
+        groups: dict[str, list[RowRef]] = {}
+        for ref in units:
+            if ref[2].section:
+                groups.setdefault(ref[2].section, []).append(ref)
+        for rows in (units, *groups.values()):  # the table's units, or one group of them ("II. Cấp xã")
+            if len(rows) == den and all(ref[2].grade for ref in rows):
+                found.append(rows)
+    return found[0] if len(found) == 1 else []
+
+
+def _graded(st: Statement) -> tuple[str, ...]:
+    """The grades a count claim counts: one, or several taken together."""
+    return (st.grade, *st.also_grades)
+
+
 def _unit_grades(statements: list[Statement]) -> list[Statement]:
-    return [st for st in statements if st.kind == "grade_count" and st.grade in _band_names()]
+    return [st for st in statements if st.kind == StatementKind.GRADE_COUNT and st.grade in _band_names()]
 
 
 def _sole_unit_table(report: Report) -> list[RowRef]:
     """The rows of the report's only score table (one row per unit), else none."""
-    tables = [t for t in report.tables if t.kind == "scores"]
+    tables = [t for t in report.tables if t.kind == TableKind.SCORES]
     if len(tables) != 1:
         return []
     return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
@@ -170,13 +201,14 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if not group:
             continue
         for st in grades:
-            in_table = sum(1 for ref in group if ref[2].grade == st.grade)
+            in_table = sum(1 for ref in group if ref[2].grade in _graded(st))
             ctx.ledger.statement_checked(st, "grade-count-table")
             if st.count == in_table:
                 continue
+            named = " hoặc ".join(_graded(st))
             yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names else "warning",
-                      f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade} nhưng bảng kết quả "
-                      f"có {format_count(in_table)} đơn vị xếp loại {st.grade}", st, table=group[0][0],
+                      f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {named} nhưng bảng kết quả "
+                      f"có {format_count(in_table)} đơn vị xếp loại {named}", st, table=group[0][0],
                       reported=str(st.count), expected=str(in_table), column="grade")
 
 
@@ -187,7 +219,7 @@ def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: "03 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế."
     Ví dụ đúng: "02 cơ quan xếp loại Tốt: Sở Tài chính, Sở Y tế" (hai tên)."""
     for st in report.statements:
-        if st.kind != "grade_count" or not st.units:
+        if st.kind != StatementKind.GRADE_COUNT or not st.units:
             continue
         ctx.ledger.statement_checked(st, "grade-count-list")
         if st.count == len(st.units):
@@ -255,7 +287,7 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 41 hồ sơ trực tiếp)".
     Ví dụ đúng: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)"."""
     for st in report.statements:
-        if st.kind != "sum" or st.whole is None or len(st.parts) < 2 or st.raw.get("fraction_parts"):
+        if st.kind != StatementKind.SUM or st.whole is None or len(st.parts) < 2 or st.raw.get("fraction_parts"):
             continue  # the parts of a fraction are prose_fractions'
         ctx.ledger.statement_checked(st, "parts-sum")
         total = sum(st.parts, Decimal(0))
@@ -282,10 +314,10 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
     Ví dụ sai: "đánh giá 20 cơ quan: 12 Xuất sắc, 7 Tốt, 2 Khá" (12 + 7 + 2 = 21).
     Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 6 Tốt, 2 Khá"."""
     for scope, statements in _scopes(report).items():
-        grades = [st for st in statements if st.kind == "grade_count"]
+        grades = [st for st in statements if st.kind == StatementKind.GRADE_COUNT]
         by_den: dict[Decimal, list[Statement]] = defaultdict(list)
         for st in grades:
-            if st.denominator is not None:
+            if st.denominator is not None and not st.also_grades:  # a union ("Xuất sắc hoặc Tốt") is no part
                 by_den[st.denominator].append(st)
         for den, sts in by_den.items():
             if len({s.grade for s in sts}) < 2:
@@ -298,7 +330,7 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
                           f"Số đơn vị theo từng xếp loại {_sum_text([Decimal(s.count) for s in sts])} = {vi_number(total)}, "
                           f"vượt tổng số {vi_number(den)} đơn vị được xếp loại", sts[0],
                           reported=str(total), expected=str(den))
-        evaluated = [st for st in statements if st.kind == "evaluated_count"]
+        evaluated = [st for st in statements if st.kind == StatementKind.EVALUATED_COUNT]
         plain = [st for st in _unit_grades(statements) if st.denominator is None]
         if not evaluated or not plain or len(plain) != len([g for g in grades if g.denominator is None]):
             continue
@@ -322,7 +354,8 @@ def fraction_over_one(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "đã chấm điểm 20/20 UBND xã"."""
     seen: set[tuple[int | None, str]] = set()
     for st in report.statements:
-        if st.kind not in ("fraction", "score", "rank") or st.numerator is None or not st.denominator:
+        if st.kind not in (StatementKind.FRACTION, StatementKind.SCORE, StatementKind.RANK) \
+                or st.numerator is None or not st.denominator:
             continue
         ctx.ledger.statement_checked(st, "fraction-bound")
         if st.numerator <= st.denominator or (st.paragraph, st.text) in seen:
@@ -342,7 +375,7 @@ def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: "Thực hiện đánh giá đối với 11/11 UBND cấp huyện" mà bảng có 10 huyện.
     Ví dụ đúng: "Thực hiện đánh giá đối với 10/10 UBND cấp huyện" và bảng có 10 huyện."""
     for scope, statements in _scopes(report).items():
-        evaluated = [st for st in statements if st.kind == "evaluated_count"]
+        evaluated = [st for st in statements if st.kind == StatementKind.EVALUATED_COUNT]
         if not evaluated:
             continue
         if _unit_grades(statements):
@@ -373,14 +406,14 @@ def evaluated_vs_grade_denominators(report: Report, ctx: CheckContext) -> Iterat
     Ví dụ đúng: "Số cơ quan được đánh giá: 20 cơ quan." rồi "- 20/20 cơ quan xếp loại Tốt"."""
     statements = report.statements
     for k, st in enumerate(statements):
-        if st.kind != "evaluated_count" or st.count is None or st.paragraph is None or st.denominator is not None:
+        if st.kind != StatementKind.EVALUATED_COUNT or st.count is None or st.paragraph is None or st.denominator is not None:
             continue
         near = []
         for other in statements[k + 1:]:
-            if other.paragraph is None or other.paragraph > st.paragraph + _FOLLOWING or other.kind == "section" \
+            if other.paragraph is None or other.paragraph > st.paragraph + _FOLLOWING or other.kind == StatementKind.SECTION \
                     and other.paragraph != st.paragraph:
                 break
-            if other.kind == "grade_count" and other.denominator is not None:
+            if other.kind == StatementKind.GRADE_COUNT and other.denominator is not None:
                 near.append(other)
         if not near:
             continue

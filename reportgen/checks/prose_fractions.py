@@ -254,12 +254,12 @@ def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if len(tables) != 1:
             continue
         t, rows = tables[0]
-        names = {st.grade, st.raw.get("or_grade") or st.grade}
+        names = [st.grade, *st.also_grades]
         in_table = sum(1 for r in rows if r.grade in names)
         ctx.ledger.statement_checked(st, "grade-share-table")
         if in_table == st.count:
             continue
-        what = " hoặc ".join(sorted(names, key=lambda n: n != st.grade))
+        what = " hoặc ".join(names)
         yield finding_at("GRADE_COUNT_MISMATCH", "error",
                          f"Văn bản nêu {st.count}/{vi_number(st.denominator)} đơn vị xếp loại {what} nhưng bảng "
                          f"{t.index + 1} ({vi_number(st.denominator)} đơn vị) có {in_table} đơn vị xếp loại {what}",

@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
-from ..model import Finding, Report, ScoreTable
+from ..model import Finding, Report, ScoreTable, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.names import fold_tones
 from .prose_counts import finding_at
@@ -96,7 +96,7 @@ def rate_vs_labelled_cell(report: Report, ctx: CheckContext) -> Iterator[Finding
     Ví dụ đúng: lời văn viết 76,43% (hoặc 76,4% khi làm tròn)."""
     labelled = placed = None
     for st in report.statements:
-        if st.kind != "percent" or not st.raw.get("claim") or st.value is None or st.raw.get("stat") \
+        if st.kind != StatementKind.PERCENT or not st.raw.get("claim") or st.value is None or st.raw.get("stat") \
                 or (st.raw.get("unit") and not _RATE_LABEL.match(st.raw["unit"])):
             continue  # a unit's own figure is unit-figure-vs-table's
         words = _words(_subject(st))

@@ -18,7 +18,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement
+from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_count, format_vi, places_of
 from ..text.dates import time_at
 from ..text.levels import level_at
@@ -28,7 +28,7 @@ from .registry import CheckContext, rule
 
 def _position(st: Statement) -> int:
     at = st.raw.get("at")
-    return int(at) if at and at.isdigit() else len(st.text)
+    return int(at) if at and at.isdecimal() else len(st.text)
 
 
 def _grade_key(st: Statement) -> str:
@@ -48,7 +48,7 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ đúng: hai chỗ cùng ghi 123 đơn vị xếp loại Xuất sắc."""
     groups: dict[tuple[str, str], list[tuple[Statement, str | None]]] = defaultdict(list)
     for st in report.statements:
-        if st.kind != "grade_count" or st.count is None or not _grade_key(st):
+        if st.kind != StatementKind.GRADE_COUNT or st.count is None or not _grade_key(st):
             continue
         pos = _position(st)
         level = level_at(st.text, pos, st.scope)

@@ -73,7 +73,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 def _number(label: str) -> int | None:
     label = label.strip().upper()
-    if label.isdigit():
+    if label.isdecimal():
         return int(label)
     if not label or any(c not in _ROMAN for c in label):
         return None

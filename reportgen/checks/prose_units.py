@@ -36,7 +36,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterator, NamedTuple
 
-from ..model import Finding, Report, ScoreRow, ScoreTable, Statement
+from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
 from ..numbers import format_vi, places_of
 from ..text.names import fold_tones, same_unit
 from .prose_counts import finding_at
@@ -94,7 +94,7 @@ def _cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[Cell]
     """The cells of ``row`` holding a figure of ``measure``; a table bound to a
     scheme gives only the unit's own total, percent and rank (its indicator
     columns are points of one indicator, never the unit's figure)."""
-    scored = table.kind == "scores"
+    scored = table.kind == TableKind.SCORES
     out: list[Cell] = []
     if measure in ("percent", "points"):
         own = row.percent if measure == "percent" else row.total
@@ -149,7 +149,7 @@ def _rank_in_grid(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
     cells = grid.rows[row.grid_row].cells
     for col in grid.columns:
         text = cells[col.index].strip() if col.index < len(cells) else ""
-        if _RANK_HEAD.search(col.label or "") and text.isdigit():
+        if _RANK_HEAD.search(col.label or "") and text.isdecimal():
             return [Cell(table, i, row, "rank", col.label, Decimal(text))]
     return []
 
@@ -231,7 +231,7 @@ def _in_context(report: Report, st: Statement, table: ScoreTable, placed, nxt: S
     if p is None:
         return True  # a table that cannot be placed: the document's one figure of that kind for the unit
     lo, hi = sorted((p, st.paragraph))
-    return not any(s.kind == "section" and s.paragraph is not None and lo < s.paragraph <= hi
+    return not any(s.kind == StatementKind.SECTION and s.paragraph is not None and lo < s.paragraph <= hi
                    for s in report.statements)
 
 
@@ -304,12 +304,13 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     trong lời văn sai theo.
     Ví dụ sai: bảng ghi Xã Ẳng Nưa 95,10% mà văn bản viết "Xã Ẳng Nưa đạt 91,10%".
     Ví dụ đúng: "Xã Ẳng Nưa đạt 95,10%, xếp loại Xuất sắc" và bảng ghi 95,10, Xuất sắc."""
-    shares = {(st.paragraph, st.percent) for st in report.statements if st.kind == "share"}
+    shares = {(st.paragraph, st.percent) for st in report.statements if st.kind == StatementKind.SHARE}
     for st in report.statements:
         unit = st.raw.get("unit")
-        if not unit or not st.raw.get("claim") or st.kind not in ("percent", "score", "rank"):
+        if not unit or not st.raw.get("claim") \
+                or st.kind not in (StatementKind.PERCENT, StatementKind.SCORE, StatementKind.RANK):
             continue
-        if st.kind == "percent" and (st.paragraph, st.percent) in shares:
+        if st.kind == StatementKind.PERCENT and (st.paragraph, st.percent) in shares:
             continue  # the percent of a count ("78 quyết định …, đạt tỷ lệ 56,9%"), not the unit's figure
         claims = _claims(st)
         rows = _rows_of(report, unit) if claims else []

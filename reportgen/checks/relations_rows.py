@@ -50,7 +50,7 @@ def _blocks(frame: Frame) -> list[tuple[list[Row], list[Row]]]:
 def _number_of(row: Row, frame: Frame) -> int | None:
     """The row's order number (STT or rank), when it has one."""
     text = (row.no or "").strip().rstrip(".")
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     for col in frame.cols:
         cell = row.cells.get(col.index) if col.kind == "rank" else None

@@ -23,7 +23,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, ScoreRow, ScoreTable
+from ..model import Finding, Report, ScoreRow, ScoreTable, TableKind
 from ..numbers import format_vi, quantize
 from ..schemes import Scheme
 from ..scoring import HUNDRED, applicable_max, grade_for, total_of
@@ -33,7 +33,7 @@ from .table_support import finding, looks_ranked, places_of, rank_value, roundin
 
 def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme]]:
     for table in report.tables:
-        if table.kind != "scores":
+        if table.kind != TableKind.SCORES:
             continue
         scheme = ctx.scheme_of(table)
         if scheme is not None:

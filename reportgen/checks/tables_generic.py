@@ -24,7 +24,7 @@ from decimal import Decimal
 from itertools import permutations
 from typing import Iterator
 
-from ..model import Finding, Report, ScoreRow, ScoreTable
+from ..model import Finding, Report, ScoreRow, ScoreTable, TableKind
 from ..numbers import CellValue, format_vi, parse_cell
 from ..schemes import Scheme
 from .registry import CheckContext, rule
@@ -97,7 +97,7 @@ def _series(table: ScoreTable) -> list[Series]:
                 raw = row.raw.get(key, "")
                 add(key, labels.get(key, key), i, CellValue(text=raw, value=value, denominator=_denominator(row, key),
                                                             percent_sign="%" in raw))
-        if row.total is not None and (table.kind == "summary" or not row.scores):
+        if row.total is not None and (table.kind == TableKind.SUMMARY or not row.scores):
             add("total", "Điểm", i, CellValue(text="", value=row.total, denominator=row.max))
         for label, value in row.extra.items():
             label = str(label)
@@ -200,9 +200,9 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     A summary's whole is stated (the scheme's groups): beyond rounding, an error. A data
     table's whole is inferred from its maxima: a warning."""
     for table in report.tables:
-        if table.kind == "summary":
+        if table.kind == TableKind.SUMMARY:
             sums, beyond = (*_unit_row_sums(table), *_item_row_sums(table)), "error"
-        elif table.kind == "data":
+        elif table.kind == TableKind.DATA:
             sums, beyond = tuple(_partition_sums(table)), "warning"
         else:
             continue
@@ -222,7 +222,7 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             row = table.rows[s.row]
             shown = max(places_of(p) for p in s.parts)
             written = format_vi(s.whole) + ("" if s.whole_max is None else "/" + format_vi(s.whole_max))
-            what = f"{len(s.parts)} nhóm chỉ số" if table.kind == "summary" else f"{len(s.parts)} dòng thành phần"
+            what = f"{len(s.parts)} " + ("nhóm chỉ số" if table.kind == TableKind.SUMMARY else "dòng thành phần")
             summed = format_vi(computed, shown, fixed=True)
             if diff <= tol:
                 message = (f"Điểm tổng hợp ghi {written}, cộng {what} được {summed}: "
@@ -312,7 +312,7 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     triển khai = tổng − đã triển khai) in almost every row; the rows that break the
     pattern get a warning, since the pattern is inferred, not stated."""
     for table in report.tables:
-        if table.kind != "data":
+        if table.kind != TableKind.DATA:
             continue
         cols = _keyed_counts(table)
         seen: set[tuple[str, str, str]] = set()
@@ -346,7 +346,7 @@ def total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: ba dòng 10, 20, 30 và dòng "Tổng cộng" ghi 61.
     Ví dụ đúng: dòng "Tổng cộng" ghi 60."""
     for table in report.tables:
-        if table.kind != "data" or getattr(table, "grid", None) is not None:
+        if table.kind != TableKind.DATA or getattr(table, "grid", None) is not None:
             continue  # a table read from a grid: SUM_ROW_MISMATCH (relations_rows) checks its total row
         totals = [i for i, r in enumerate(table.rows) if _is_total_row(r)]
         if len(totals) != 1:
@@ -390,7 +390,7 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
     by_table = {f.table.index: f for f in frames(report)}
     for table in report.tables:
-        if table.kind != "data":
+        if table.kind != TableKind.DATA:
             continue
         frame = by_table.get(table.index)
         if frame is not None and any(c.kind == "rank" for c in frame.cols):

@@ -115,7 +115,7 @@ class DraftMeta:
     def number_line(self) -> str:
         """'405/BC-UBND', or a blank before the symbol: '      /BC-VPUB'."""
         number = (self.number or "").split("/", 1)[0].strip()
-        if number.isdigit() and int(number) < 10:
+        if number.isdecimal() and int(number) < 10:
             number = f"{int(number):02d}"
         return f"{number or BLANK}/{self.symbol_text}"
 

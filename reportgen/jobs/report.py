@@ -103,7 +103,7 @@ def write_xlsx(results: Sequence[JobResult], path: str | os.PathLike) -> None:
     for c, h in enumerate(headings, start=1):
         ws.cell(row=1, column=c, value=h).font = Font(bold=True)
     for i, (r, cells) in enumerate(zip(results, summary_rows(results)), start=2):
-        values = [cells[0], cells[1], *[int(x) if x.isdigit() else x for x in cells[2:4]],
+        values = [cells[0], cells[1], *[int(x) if x.isdecimal() else x for x in cells[2:4]],
                   r.coverage, r.seconds, r.error, r.input if isinstance(r.input, str) else "; ".join(r.input)]
         for c, v in enumerate(values, start=1):
             _text_cell(ws, i, c, v)

@@ -77,7 +77,7 @@ def parse_vi_number(text: str, role: str = "auto") -> ParsedNumber:
         text = text[1:]
     if not text or not _NUMBER.match(text):
         raise NotANumber(raw)
-    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+    if sum(ch.isdecimal() for ch in text) > MAX_DIGITS:
         raise NotANumber(raw)  # no report means it; the reader notes it as NUMBER_UNREADABLE
     dots, commas = text.count("."), text.count(",")
     wrong = False

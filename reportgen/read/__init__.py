@@ -67,7 +67,7 @@ def long_number_notes(raw: RawDocument, digits: int) -> list[RawNote]:
                 text = (cell.text or "").strip()
                 if len(text) <= digits or cell.value is not None or not _NUMBERISH.fullmatch(text):
                     continue
-                n = sum(ch.isdigit() for ch in text)
+                n = sum(ch.isdecimal() for ch in text)
                 if n > digits:
                     out.append(RawNote(kind="number_unreadable", table=table.index, row=cell.row, col=cell.col,
                                        page=cell.page, data={"text": text},

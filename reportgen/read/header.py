@@ -78,7 +78,7 @@ def is_numbering_row(cells: list[str]) -> bool:
     filled = [c.strip("() ") for c in cells if c.strip()]
     if len(filled) < 3:
         return False
-    return all(c.isdigit() for c in filled) and [int(c) for c in filled] == list(
+    return all(c.isdecimal() for c in filled) and [int(c) for c in filled] == list(
         range(int(filled[0]), int(filled[0]) + len(filled)))
 
 

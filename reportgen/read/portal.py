@@ -71,7 +71,7 @@ def trend_period(blocks) -> str | None:
 def year_to_date(title: str | None, titles: list[str | None], period: str | None) -> bool:
     """A year-to-date table beside a month table ('Điểm năm' next to 'Điểm
     tháng' in a monthly export): its figures are not the month's."""
-    if not title or not period or len(period) != 7 or not period[5:].isdigit():
+    if not title or not period or len(period) != 7 or not period[5:].isdecimal():
         return False
     low = title.casefold()
     return ("năm" in low or "year" in low) and "tháng" not in low and any(

@@ -21,6 +21,7 @@ from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
+from .statements_levels import mark_levels
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
 from .statements_targets import mark_raised_targets
@@ -398,6 +399,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))
+        mark_levels(block, out)
         mark_raised_targets(block, out)
         out.extend(_date_statements(block, scope))
     return out

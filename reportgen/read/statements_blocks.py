@@ -106,7 +106,7 @@ def heading_of(text: str) -> tuple[str, int, tuple[int, ...], str] | None:
     m = _PART_HEAD.match(text)
     if m:
         num = m.group("num")
-        value = int(num) if num.isdigit() else roman_value(num)
+        value = int(num) if num.isdecimal() else roman_value(num)
         if value:
             word = m.group("word").capitalize()
             return f"{word} {num}", _PART_LEVELS[word.casefold()], (value,), m.group("title")
@@ -125,7 +125,7 @@ def heading_of(text: str) -> tuple[str, int, tuple[int, ...], str] | None:
             return None
         if m.group("end") == ")" and not single:
             return None
-        if not (title[:1].isupper() or title[:1].isdigit()) or title.startswith(("%", "/")):
+        if not (title[:1].isupper() or title[:1].isdecimal()) or title.startswith(("%", "/")):
             return None
         if re.match(r"^\d", title) and re.match(r"^\d+(?:[.,]\d+)?\s*(?:%|hồ sơ|người)", title) is None and single:
             return None
@@ -143,10 +143,10 @@ def section_numbers(statements: Sequence[Statement]) -> list[SectionHead]:
             continue
         last = st.label.split()[-1]
         if (st.level or 0) <= 1:
-            v = int(last) if last.isdigit() else roman_value(last)
+            v = int(last) if last.isdecimal() else roman_value(last)
             nums = (v,) if v else ()
         else:
-            nums = tuple(int(x) for x in st.label.split(".") if x.isdigit())
+            nums = tuple(int(x) for x in st.label.split(".") if x.isdecimal())
         if nums:
             out.append(SectionHead(st, nums))
     return out

@@ -42,7 +42,7 @@ def fraction_part_statements(block: Block, scope: str | None, known: list[Statem
     """Sums of the fractions listed as the parts of a fraction (see the module)."""
     text = block.text
     fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
-                        and st.raw.get("at", "").isdigit()), key=lambda st: int(st.raw["at"]))
+                        and st.raw.get("at", "").isdecimal()), key=lambda st: int(st.raw["at"]))
     out: list[Statement] = []
     for k, whole in enumerate(fractions):
         at = int(whole.raw["at"])
@@ -84,11 +84,11 @@ def percent_fraction_shares(block: Block, scope: str | None, known: list[Stateme
 
     text = block.text
     fractions = [st for st in known if st.paragraph == block.index and st.kind in ("fraction", "score")
-                 and st.raw.get("at", "").isdigit() and st.denominator]
+                 and st.raw.get("at", "").isdecimal() and st.denominator]
     taken = {(st.value, st.whole) for st in known if st.paragraph == block.index and st.kind == "share"}
     out: list[Statement] = []
     for m in _PERCENT_BRACKET.finditer(text):
-        if text[max(0, m.start() - 1):m.start()].isdigit() or _COMPARE.search(m.group(2)):
+        if text[max(0, m.start() - 1):m.start()].isdecimal() or _COMPARE.search(m.group(2)):
             continue
         inside = [st for st in fractions if m.start(2) <= int(st.raw["at"]) < m.end(2)]
         if len(inside) != 1:
@@ -115,7 +115,7 @@ def mark_listed_units(block: Block, known: list[Statement]) -> None:
     sentence end)."""
     text = block.text
     fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
-                        and st.raw.get("at", "").isdigit() and st.numerator is not None),
+                        and st.raw.get("at", "").isdecimal() and st.numerator is not None),
                        key=lambda s: int(s.raw["at"]))
     for k, st in enumerate(fractions):
         at = int(st.raw["at"]) + len(st.text)
@@ -131,7 +131,7 @@ def mark_listed_units(block: Block, known: list[Statement]) -> None:
             else:
                 body = zone[start:].split(":")[0]
             body = body.strip(" .,:")
-            if body and not body[0].isdigit() and not re.search(r"\d\s*%|\d+/\d+", body):
+            if body and not body[0].isdecimal() and not re.search(r"\d\s*%|\d+/\d+", body):
                 st.raw["listed"] = body
                 break
 

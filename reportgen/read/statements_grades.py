@@ -92,14 +92,17 @@ _EVALUATED = re.compile(
     r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+[A-ZĐ])", re.I)
 
 
-_OR_GRADE = re.compile(r"\s+hoặc\s+(\w+(?:\s+\w+){0,5})", re.I)
-
-
-def _or_grade(text: str, at: int) -> str | None:
-    """The grade after "hoặc" right at ``at`` (its longest words that name one)."""
-    m = _OR_GRADE.match(text, at)
-    words = m.group(1).split() if m else []
-    return next((g for k in range(len(words), 0, -1) if (g := canonical_grade(" ".join(words[:k])))), None)
+def _grades_after(text: str, at: int) -> list[str]:
+    """The grades a count takes together with the one before ``at``: "3/12 cơ
+    quan xếp loại Xuất sắc hoặc Tốt" counts both ("… Xuất sắc và 5 Tốt" does
+    not: a number starts another count)."""
+    grades = "|".join(re.escape(w) for w, _ in _grade_words())
+    joined = re.compile(r"\s*(?:,|hoặc|và|hay)\s*(?:(?:xếp\s+)?loại\s+)?(?P<grade>" + grades + r")(?!\w)", re.I)
+    out = []
+    while (m := joined.match(text, at)) is not None:
+        out.append(canonical_grade(m.group("grade")))
+        at = m.end()
+    return out
 
 
 def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> list[Statement]:
@@ -114,13 +117,11 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
         grade = canonical_grade(m.group("grade"))
         st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
                        count=int(m.group("x")), grade=grade, scope=scope,
+                       also_grades=[g for g in _grades_after(text, m.end("grade")) if g != grade],
                        raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade"),
                             "at": str(offset + m.start())})
         if m.group("y"):
             st.numerator, st.denominator = Decimal(m.group("x")), Decimal(m.group("y"))
-        other = _or_grade(text, m.end())  # "xếp loại Xuất sắc hoặc Tốt": one count of two grades
-        if other:
-            st.raw["or_grade"] = other
         listed = m.group("list") or _unit_parenthesis(m.group("plist"))
         if listed:
             st.units = split_units(listed, units)

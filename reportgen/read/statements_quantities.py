@@ -35,7 +35,8 @@ _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 _POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm"
                      r"(?!\s+(?:số|chuẩn|tối))", re.I)
 _RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/]|[,.]\d)", re.I)
-_STATS = (("avg", re.compile(r"trung\s+bình|bình\s+quân", re.I)),
+# "xếp loại Trung bình" names a grade, not an average.
+_STATS = (("avg", re.compile(r"(?<!loại\s)(?<!mức\s)trung\s+bình|bình\s+quân", re.I)),
           ("max", re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu|đứng\s+đầu", re.I)),
           ("min", re.compile(r"thấp\s+nhất|nhỏ\s+nhất|cuối\s+bảng", re.I)))
 # A bound, a threshold, a target or a condition: a rule, not a measured value.
@@ -101,6 +102,23 @@ def _unit_before(segment: str, units: Sequence[str]) -> str | None:
     return best[2] if best else None
 
 
+def _sole_unit(segment: str, units: Sequence[str]) -> str | None:
+    """The one unit of the tables ``segment`` names (None for none or several):
+    the subject of a sentence about one unit ("Sở Y tế xếp loại …, mất nhiều
+    điểm nhất ở chỉ số …")."""
+    folded = fold_for_units(segment)
+    named = set()
+    for u in units:
+        for form in unit_forms(u):
+            at = folded.find(form)
+            while at >= 0 and not whole_words(folded, at, len(form)):
+                at = folded.find(form, at + 1)
+            if at >= 0:
+                named.add(u)
+                break
+    return next(iter(named)) if len(named) == 1 else None
+
+
 # A statistic of points written without "điểm" after it, in a sentence about
 # points: "Điểm trung bình của 124 xã là 85,12; cao nhất 95,5, thấp nhất 60,25".
 _STAT_BARE = re.compile(r"(?:trung\s+bình|bình\s+quân|cao\s+nhất|thấp\s+nhất|lớn\s+nhất|nhỏ\s+nhất)"
@@ -130,6 +148,20 @@ def _figures(text: str) -> list[tuple[int, int, str, str]]:
     out += [f for f in _bare_points(text) if f[0] not in taken]
     out += [(m.start(1), m.end(), m.group(1), "rank") for m in _RANK.finditer(text)]
     return sorted(out)
+
+
+def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal | None, raw: dict) -> None:
+    """A unit's points written x/y ("Sở Y tế … chỉ số Cung cấp dịch vụ công
+    trực tuyến (0,3/2 điểm)"): the fraction reader's statement of it learns
+    whose figure it is, so that it is held to the unit's row."""
+    if value is None:
+        return
+    for st in statements:
+        if (st.paragraph == block.index and st.kind == "score" and st.numerator == value
+                and not st.raw.get("unit")):
+            st.value = value
+            st.raw.update(raw)
+            return
 
 
 def mark_quantities(block: Block, statements: list[Statement], units: Sequence[str],
@@ -182,6 +214,10 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                 st = percents[k]
                 k += 1
                 st.raw.update(raw)
+        elif not rule_like and stat != "avg" and measure == "points" and "/" in text[start:end]:
+            whose = unit or _sole_unit(text[_sentence_start(text, start):start], units)
+            if whose:
+                _mark_unit_score(statements, block, _decimal(written), {**raw, "unit": whose, "text": written})
         elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == "rank" else _decimal(written)
             if value is not None:

@@ -40,7 +40,7 @@ def mark_raised_targets(block: Block, statements: list[Statement]) -> None:
     """Mark the block's percent statements (see the module)."""
     text = block.text
     percents = {int(st.raw["at"]): st for st in statements if st.kind == "percent" and st.paragraph == block.index
-                and st.raw.get("at", "").isdigit()}
+                and st.raw.get("at", "").isdecimal()}
     for m in _RAISED.finditer(text):
         share, raise_by = percents.get(m.start(1)), percents.get(m.start(2))
         if share is None or raise_by is None:

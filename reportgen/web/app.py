@@ -71,7 +71,7 @@ def create_app(config: WebConfig | None = None, engine=None) -> FastAPI:
     async def headers(request: Request, call_next):
         length = request.headers.get("content-length")
         limit = config.max_upload_bytes * config.max_files_per_upload + (1 << 20)
-        if length and length.isdigit() and int(length) > limit:
+        if length and length.isdecimal() and int(length) > limit:
             return Response("Dữ liệu gửi lên quá lớn.", status_code=413, media_type="text/plain; charset=utf-8")
         response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"

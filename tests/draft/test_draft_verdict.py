@@ -43,18 +43,32 @@ def _draft(tmp_path: Path, args: list[str]) -> Path | None:
     return out
 
 
-def _assert_passes(path: Path) -> None:
+def _national(f) -> bool:
+    """The province's own score and rank among the 34 provinces, restated
+    from the portal's export: no table of the document holds them, so a
+    verifier cannot check them and says so (CLAIM_UNCHECKED)."""
+    return f.code == "CLAIM_UNCHECKED" and "/34" in f.message and "/100" in f.message
+
+
+def _assert_passes(path: Path, national: bool = False) -> None:
     result = verify_path(path)
-    left = [(f.code, f.message) for f in result.findings if str(f.severity) != "info"]
-    assert left == [] and result.verdict == "ĐẠT" and result.exit_status == 0, left
+    left = [(f.code, f.message) for f in result.findings if str(f.severity) != "info" and not _national(f)]
+    assert left == [], left
+    if national and any(_national(f) for f in result.findings):
+        assert (result.verdict, result.exit_status) == ("CHƯA KIỂM TRA HẾT", 3)
+        assert main(["verify", str(path)]) == 3
+        return
+    assert result.verdict == "ĐẠT" and result.exit_status == 0
     assert main(["verify", str(path)]) == 0
 
 
 @pytest.mark.parametrize("name,args", CASES, ids=[c[0] for c in CASES])
 def test_drafts_of_the_examples_and_the_real_export_verify_passed(tmp_path, name, args):
+    """Everything a draft states is checked, except, in a draft from the
+    portal's export, the province's national score and rank (see _national)."""
     path = _draft(tmp_path, args)
     assert path is not None, name
-    _assert_passes(path)
+    _assert_passes(path, national=name.startswith("portal"))
 
 
 @pytest.mark.parametrize("name,args", _seed_cases(), ids=[c[0] for c in _seed_cases()])
@@ -98,9 +112,12 @@ def test_the_pdfs_of_every_draft_verify_passed(pdfs):
     assert len(pdfs) >= len(CASES) + 2
     for path in pdfs:
         result = verify_path(path)
-        left = [(f.code, f.message) for f in result.findings
-                if str(f.severity) != "info" or not (f.code == "LAYOUT_FONT" and "phông thay thế" in f.message)]
-        assert left == [] and result.verdict == "ĐẠT" and result.exit_status == 0, (path.name, left)
+        left = [(f.code, f.message) for f in result.findings if not _national(f) and (
+                str(f.severity) != "info" or not (f.code == "LAYOUT_FONT" and "phông thay thế" in f.message))]
+        assert left == [], (path.name, left)
+        national = any(_national(f) for f in result.findings)
+        assert not national or path.name.startswith("portal"), path.name
+        assert result.verdict == ("CHƯA KIỂM TRA HẾT" if national else "ĐẠT"), path.name
 
 
 # Other provinces, other unit lists: names made of random syllables, table

@@ -276,3 +276,25 @@ def test_a_header_word_agreed_by_two_readings_is_not_made_a_digit(monkeypatch):
     got = _reread({0: None, 1: None}, {0: ("TT", 70.0), 1: ("k)", 60.0)}, words_at={0})
     assert got[0] == ("TT", 91.0)
     assert got[1][0] == "5" and got[1][1] <= 50.0  # taken, and flagged
+
+
+def test_only_a_page_with_an_image_is_parsed_up_front_for_the_ocr_prefetch(tmp_path):
+    """The OCR prefetch parsed every page of a text PDF before reading it (a
+    tenth of the reading time); a page's resources tell whether it holds an
+    image at all."""
+    import pdfplumber
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from parsers.pdf import _image_xobject
+
+    text = tmp_path / "text.pdf"
+    c = canvas.Canvas(str(text))
+    c.drawString(72, 720, "Báo cáo kết quả")
+    c.save()
+    scan = tmp_path / "scan.pdf"
+    Image.new("L", (200, 300), 255).save(scan, "PDF", resolution=72)
+    with pdfplumber.open(text) as doc:
+        assert [_image_xobject(p.page_obj.resources) for p in doc.pages] == [False]
+    with pdfplumber.open(scan) as doc:
+        assert [_image_xobject(p.page_obj.resources) for p in doc.pages] == [True]

@@ -120,6 +120,28 @@ def test_a_formula_never_calculated_shows_its_computed_value(tmp_path):
     assert raw.notes == []
 
 
+def test_formulas_never_calculated_that_use_each_other_are_worked_out_in_turn(tmp_path):
+    """A sheet a script wrote: every total is a formula with no saved value,
+    and the column total sums formulas. Each is worked out from the cells it
+    reads, formulas included — an uncalculated formula is never an empty 0 —
+    and one that reads itself stays unread."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["TT", "Đơn vị", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ đúng hạn (%)"])
+    for k, (unit, on_time, late) in enumerate([("Xã Tà Nung", 405, 7), ("Xã Xuân Thọ", 380, 8),
+                                               ("Phường 1", 1190, 14)], 2):
+        ws.append([k - 1, unit, f"=D{k}+E{k}", on_time, late, f"=ROUND(D{k}/C{k}*100,2)"])
+    ws.append(["", "Tổng cộng", "=SUM(C2:C4)", "=SUM(D2:D4)", "=SUM(E2:E4)", "=ROUND(D5/C5*100,2)"])
+    ws.append(["", "Vòng lặp", "=C6+1", 1, 1, 1])
+    path = tmp_path / "script.xlsx"
+    wb.save(path)
+    table = next(iter(xlsx_parser.read(path).tables))
+    texts = [{c.col: c.text for c in row} for row in table.rows]
+    assert [texts[1][c] for c in (2, 3, 4, 5)] == ["412", "405", "7", "98,3"]
+    assert [texts[4][c] for c in (1, 2, 3, 4, 5)] == ["Tổng cộng", "2004", "1975", "29", "98,55"]
+    assert texts[5].get(2, "") == ""
+
+
 def test_formula_evaluation_is_decimal_and_spreadsheet_like():
     values = {(5, 3): Decimal("4.81"), (5, 4): Decimal("23.45"), (5, 5): "-", (5, 6): Decimal("5.16")}
 

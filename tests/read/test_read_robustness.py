@@ -2,7 +2,7 @@
 into a Report (tables or paragraphs), without an exception."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from parsers.text import scan
 from reportgen.raw import RawDocument
@@ -15,6 +15,9 @@ LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(LINES), min_size=1, max_size=120))
+# a footnote's superscript mark under a table's "STT": a digit to str.isdigit, not to int()
+@example(["STT", "¹ Không thực hiện đánh giá xếp loại đối với Ban Dân tộc và Văn phòng UBND tỉnh do trong năm 2024 "
+                 "không phát sinh hồ sơ TTHC"])
 def test_any_mixture_of_seed_lines_reads(lines):
     raw = RawDocument(source="mix.txt", format="text", blocks=scan(lines))
     report = read_report(raw)
