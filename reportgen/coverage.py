@@ -68,10 +68,7 @@ BOUND_RELATIONS = frozenset({
 # figure (x ≤ y, counts by grade not above the whole, a statistic within the
 # band of units it falls in) is recorded, but a slip within the bound passes,
 # so it does not make the claim checked.
-# ``x ≤ y`` alone (fraction-bound) still counts for now: the drafts' own claims
-# ("86,74/100 điểm", "3/5 cơ quan xếp loại Xuất sắc", a unit's "13,09/24") are
-# held to nothing else yet, and a draft must verify ĐẠT (issue 8, open).
-CLAIM_BOUND_RELATIONS = frozenset({"grade-counts-within-whole", "stat-within-bands"})
+CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands"})
 
 
 @dataclass

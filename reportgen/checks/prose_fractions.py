@@ -235,32 +235,3 @@ def score_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"{format_vi(x, places_of(x))}/{vi_number(y)} điểm là {vi_percent(exact, shown)}, "
                          f"không phải {vi_percent(p, places_of(p))} như câu viết ngay sau", percent,
                          reported=str(p), expected=str(quantize(exact, shown)))
-
-
-@rule("GRADE_COUNT_MISMATCH", "Số đơn vị x/y theo xếp loại khác số dòng có xếp loại đó của bảng có y đơn vị")
-def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: số đơn vị theo xếp loại viết x/y ("15/17 cơ quan xếp loại Xuất sắc hoặc
-    Tốt") so với bảng xếp loại duy nhất của văn bản có đúng y đơn vị: x phải bằng số dòng
-    của bảng có xếp loại đó (hoặc một trong hai xếp loại nêu).
-    Vì sao: mẫu số chỉ ra bảng mà con số nói tới; sửa bảng mà quên lời văn là lỗi hay gặp.
-    Ví dụ sai: "16/17 cơ quan xếp loại Xuất sắc hoặc Tốt" mà bảng 17 cơ quan có 6 Xuất sắc,
-    9 Tốt.
-    Ví dụ đúng: "15/17 cơ quan xếp loại Xuất sắc hoặc Tốt"."""
-    graded = [(t, rows) for t in report.tables if len(rows := [r for r in t.rows if r.unit and r.grade]) >= 2]
-    for st in report.statements:
-        if st.kind != "grade_count" or st.denominator is None or not st.grade:
-            continue
-        tables = [(t, rows) for t, rows in graded if len(rows) == st.denominator]
-        if len(tables) != 1:
-            continue
-        t, rows = tables[0]
-        names = [st.grade, *st.also_grades]
-        in_table = sum(1 for r in rows if r.grade in names)
-        ctx.ledger.statement_checked(st, "grade-share-table")
-        if in_table == st.count:
-            continue
-        what = " hoặc ".join(names)
-        yield finding_at("GRADE_COUNT_MISMATCH", "error",
-                         f"Văn bản nêu {st.count}/{vi_number(st.denominator)} đơn vị xếp loại {what} nhưng bảng "
-                         f"{t.index + 1} ({vi_number(st.denominator)} đơn vị) có {in_table} đơn vị xếp loại {what}",
-                         st, table=t.index, column="grade", reported=str(st.count), expected=str(in_table))

@@ -107,9 +107,9 @@ def test_the_percent_and_fraction_of_a_share_are_one_claim_with_it():
     assert [(i, members) for i, _, members in claim_statements(report)] == [(1, [0, 2])]
     ledger = Ledger()
     ledger.register(report)
-    ledger.statement_checked(fraction, "stat-within-bands")  # a bound only: not checked
+    ledger.statement_checked(fraction, "fraction-bound")  # x ≤ y only bounds the claim: not checked
     assert ledger.totals()["claims"] == (0, 1)
-    assert [c.bounds for c in ledger.unchecked_claims()] == [["stat-within-bands"]]
+    assert [c.bounds for c in ledger.unchecked_claims()] == [["fraction-bound"]]
     ledger.statement_checked(percent, "share-percent")  # checking a figure checks its claim
     assert ledger.totals()["claims"] == (1, 1)
 

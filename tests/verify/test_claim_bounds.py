@@ -1,8 +1,7 @@
-"""A bound is no check of a claim of the prose: counts by grade not above
-their whole, a statistic within the band of units it falls in are verified
-and recorded, but a claim only bounded is not counted as checked
-(CLAIM_UNCHECKED says which bound it was held to); "x/y" with x ≤ y still
-counts for now (reportgen.coverage.CLAIM_BOUND_RELATIONS). The claims of the appraisal
+"""A bound is no check of a claim of the prose: "x/y" with x ≤ y, counts by
+grade not above their whole, a statistic within the band of units it falls in
+are verified and recorded, but a claim only bounded is not counted as checked
+(CLAIM_UNCHECKED says which bound it was held to). The claims of the appraisal
 report bc36 that only a bound held are now held to what they are a part of:
 the fractions of one whole that share it out, the points x/y and their percent."""
 from __future__ import annotations
@@ -54,9 +53,25 @@ def test_bc36_points_and_their_percent_are_held_to_each_other(bc36):
     assert not [f for f in bc36.findings if f.rule == "score-percent"]
 
 
+def test_bc36_a_lone_maximum_is_only_bounded_and_the_warning_says_so(bc36):
+    [f] = [f for f in bc36.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 147]
+    assert f.reported == "74/100"
+    assert f.message.startswith("Chưa đối chiếu được nhận định “74/100” (trong câu “Theo Quyết định số 1234/QĐ-UBND")
+    assert "chỉ đối chiếu được giới hạn “tử số không vượt mẫu số”" in f.message
+
+
 def test_bc36_changed_points_contradict_their_percent(bc36_raw):
     # 12,51 / 15 × 100 = 83,40, not the 80,998% written right after (the average of the table)
     after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 257, "12,15/15", "12,51/15")))
     [f] = [f for f in after.findings if f.rule == "score-percent"]
     assert (f.severity, f.paragraph, f.reported, f.expected) == ("error", 256, "80.998", "83.400")
     assert f.message == "12,51/15 điểm là 83,400%, không phải 80,998% như câu viết ngay sau"
+
+
+def test_bc36_a_changed_share_is_no_longer_checked(bc36_raw):
+    # 2 + 11 ≠ 14: nothing holds 11/14 any more (x ≤ y only): a warning names it, never ĐẠT
+    after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 272, "12/14", "11/14")))
+    assert after.ledger.totals()["claims"] == (103, 153)
+    [f] = [f for f in after.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 272]
+    assert f.reported == "11/14"
+    assert after.verdict != "ĐẠT"
