@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement
+from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_vi, places_of, quantize
 from ..text.names import fold_for_units, unit_forms, whole_words
 from .prose_counts import finding_at, vi_number, vi_percent
@@ -29,7 +29,7 @@ from .registry import CheckContext, rule
 def _members(report: Report, st: Statement) -> list[Statement]:
     """The fraction statements the split names: its whole and its parts."""
     at = {st.raw.get("whole_at"), *st.raw.get("parts_at", "").split(",")}
-    return [o for o in report.statements if o.paragraph == st.paragraph and o.kind == "fraction"
+    return [o for o in report.statements if o.paragraph == st.paragraph and o.kind == StatementKind.FRACTION
             and o.raw.get("at") in at]
 
 
@@ -45,7 +45,7 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "đã kiểm tra 42/139 cơ quan, đơn vị (4/15 sở, ngành và 38/124 UBND cấp xã)"."""
     _record_partitions(report, ctx)
     for st in report.statements:
-        if st.kind != "sum" or not st.raw.get("fraction_parts") or st.whole is None:
+        if st.kind != StatementKind.SUM or not st.raw.get("fraction_parts") or st.whole is None:
             continue
         ctx.ledger.statement_checked(st, "fraction-parts-sum")
         for member in _members(report, st):
@@ -64,7 +64,7 @@ def _passages(report: Report) -> list[list[Statement]]:
     """The statements of the prose cut at each section heading."""
     out: list[list[Statement]] = [[]]
     for st in report.statements:
-        if st.kind == "section":
+        if st.kind == StatementKind.SECTION:
             out.append([])
         else:
             out[-1].append(st)
@@ -80,8 +80,8 @@ def _record_partitions(report: Report, ctx: CheckContext) -> None:
     for passage in _passages(report):
         by_whole: dict[Decimal, list[Statement]] = {}
         for st in passage:
-            if st.kind in ("fraction", "score") and st.numerator is not None and st.denominator \
-                    and st.numerator <= st.denominator:
+            if st.kind in (StatementKind.FRACTION, StatementKind.SCORE) and st.numerator is not None \
+                    and st.denominator and st.numerator <= st.denominator:
                 by_whole.setdefault(st.denominator, []).append(st)
         for whole, sts in by_whole.items():
             i = 0
@@ -114,10 +114,10 @@ def raised_target_share(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "… và bằng 78,75% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán
     Trung ương giao" (98,44 × 100 / 125 = 78,752)."""
     for st in report.statements:
-        if st.kind != "percent" or not st.raw.get("of_raised") or st.percent is None:
+        if st.kind != StatementKind.PERCENT or not st.raw.get("of_raised") or st.percent is None:
             continue
         base, raised = Decimal(st.raw["of_raised"]), Decimal(st.raw["raised_by"])
-        first = next((o for o in report.statements if o.kind == "percent" and o.paragraph == st.paragraph
+        first = next((o for o in report.statements if o.kind == StatementKind.PERCENT and o.paragraph == st.paragraph
                       and o.raw.get("at") == st.raw.get("raised_from")), None)
         ctx.ledger.statement_checked(st, "share-of-raised-target")
         if first is not None:
@@ -168,7 +168,7 @@ def count_vs_listed_units(report: Report, ctx: CheckContext) -> Iterator[Finding
         return
     for st in report.statements:
         listed = st.raw.get("listed")
-        if st.kind != "fraction" or not listed or st.numerator is None:
+        if st.kind != StatementKind.FRACTION or not listed or st.numerator is None:
             continue
         found, rest = _units_named(listed, units)
         if not found:
@@ -194,7 +194,7 @@ _SCORE_TO_PERCENT = re.compile(r"^\s*(?:điểm|đ)?\s*[,(–-]?\s*(?:(?:chỉ\s
 def _score_percent(report: Report, st: Statement) -> Statement | None:
     """The percent written right after points ``st`` (x/y) in its sentence."""
     for other in report.statements:
-        if other.kind != "percent" or other.paragraph != st.paragraph or other.percent is None:
+        if other.kind != StatementKind.PERCENT or other.paragraph != st.paragraph or other.percent is None:
             continue
         before = other.raw.get("before") or ""
         at = before.rfind(st.text)
@@ -218,7 +218,7 @@ def score_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "đạt 12,15/15 điểm, chỉ số đạt 80,998%" (12,15 / 15 × 100 = 81,00%, và
     80,998% của 15 điểm là 12,1497, viết gọn 12,15)."""
     for st in report.statements:
-        if st.kind != "score" or st.numerator is None or not st.denominator:
+        if st.kind != StatementKind.SCORE or st.numerator is None or not st.denominator:
             continue
         percent = _score_percent(report, st)
         if percent is None:

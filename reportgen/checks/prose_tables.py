@@ -19,7 +19,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, ScoreTable, Statement
+from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.levels import level_at
 from ..text.names import name_key
@@ -129,7 +129,7 @@ def _next_table_in_section(report: Report, st: Statement, placed: list[tuple[int
     if not after:
         return None
     p, table = min(after, key=lambda x: x[0])
-    heads = [s for s in report.statements if s.kind == "section" and s.paragraph is not None
+    heads = [s for s in report.statements if s.kind == StatementKind.SECTION and s.paragraph is not None
              and st.paragraph < s.paragraph <= p]
     return None if heads else table
 
@@ -181,7 +181,8 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     ghi "bình quân đạt 65,38% số điểm tối đa".
     Ví dụ đúng: "bình quân đạt 56,38% số điểm tối đa"."""
     for st in report.statements:
-        if st.kind != "percent" or not st.raw.get("claim") or not (st.raw.get("of_max") or st.raw.get("lost")):
+        if st.kind != StatementKind.PERCENT or not st.raw.get("claim") \
+                or not (st.raw.get("of_max") or st.raw.get("lost")):
             continue
         level = st.raw.get("level") or None
         found = []
