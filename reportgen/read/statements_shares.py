@@ -62,13 +62,14 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal) -> list[tu
     same noun before ``end``, nearest last: "ban hành 137 quyết định …, trong
     đó có 78 quyết định …" states 137 as the whole of 78."""
     out = []
-    for m in _COUNT.finditer(text, 0, end):
-        if m.group("noun").casefold() != noun.casefold():
-            continue
+    counts = [m for m in _COUNT.finditer(text, 0, end) if m.group("noun").casefold() == noun.casefold()]
+    for k, m in enumerate(counts):
         whole = count_value(m.group(1))
+        # "trong đó" between this count and the next one (or the part): this count is split
+        upto = counts[k + 1].start() if k + 1 < len(counts) else end
         if whole is not None and whole > value:
             out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()])),
-                        bool(_OF_WHICH.search(text, m.end(), end))))
+                        bool(_OF_WHICH.search(text, m.end(), upto))))
     return out
 
 
@@ -99,8 +100,8 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                 whole = max(fitting)  # the claim holds against each; the largest is the total
             elif pool:
                 split = [w for w, _, of_which in _candidates_split(sentence, m.start(), noun, value) if of_which]
-                if len(here) == 1 and split:  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
-                    whole = split[0]
+                if split and (len(here) == 1 or len(split) == 1):
+                    whole = split[-1]  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
                 else:
                     whole, inferred = (marked[0] if marked else (here or before)[-1][0]), "1"
             st = Statement(kind="share", text=sentence[m.start():m.end()], paragraph=block.index, page=block.page,
