@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from ..model import Finding, Report, ScoreRow, Statement, StatementKind, TableKind
+from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
 from ..numbers import format_count, format_vi
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
@@ -152,17 +152,20 @@ def _graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef
     if len(dens) != 1 or None in dens:
         return []
     (den,) = dens
-    found = []
-    for t in report.tables:
-        units = [(t.index, i, r) for i, r in enumerate(t.rows) if r.unit]
-        groups: dict[str, list[RowRef]] = {}
-        for ref in units:
-            if ref[2].section:
-                groups.setdefault(ref[2].section, []).append(ref)
-        for rows in (units, *groups.values()):  # the table's units, or one group of them ("II. Cấp xã")
-            if len(rows) == den and all(ref[2].grade for ref in rows):
-                found.append(rows)
+    found = [[(t.index, i, r) for i, r in rows] for t in report.tables for rows in populations(t)
+             if len(rows) == den and all(r.grade for _, r in rows)]
     return found[0] if len(found) == 1 else []
+
+
+def populations(table: ScoreTable) -> list[list[tuple[int, ScoreRow]]]:
+    """(row index, row) of the table's units, and of each group of them
+    ("I. Cấp sở", "II. Cấp xã"): the populations a count x/y may be of."""
+    units = [(i, r) for i, r in enumerate(table.rows) if r.unit]
+    groups: dict[str, list[tuple[int, ScoreRow]]] = {}
+    for i, r in units:
+        if r.section:
+            groups.setdefault(r.section, []).append((i, r))
+    return [units, *groups.values()]
 
 
 def _graded(st: Statement) -> tuple[str, ...]:

@@ -10,19 +10,16 @@ from typing import Iterator
 
 from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind
 from ..numbers import format_count, parse_vi_decimal
+from ..text import fold
 from ..text.names import fold_tones
-from .prose_counts import finding_at
+from .prose_counts import finding_at, populations
 from .registry import CheckContext, rule
-
-
-def _fold(text: str) -> str:
-    return fold_tones(" ".join((text or "").split()).casefold())
 
 
 def _named_in(label: str, clause: str) -> bool:
     """The header's words (without its bracket, "(tối đa 5 điểm)") stand in
     the clause as whole words: "Chỉ số 1" is not named by "Chỉ số 12"."""
-    bare = _fold(re.sub(r"\([^()]*\)", " ", label)).strip()
+    bare = fold_tones(fold(re.sub(r"\([^()]*\)", " ", label))).strip()
     return len(bare) >= 4 and re.search(r"(?<!\w)" + re.escape(bare) + r"(?!\w)", clause) is not None
 
 
@@ -32,16 +29,6 @@ def _column(report: Report, clause: str) -> list[tuple[ScoreTable, str, str]]:
     named = [(t, c.key, c.label) for t in report.tables for c in t.columns if _named_in(c.label, clause)]
     longest = max((len(label) for *_, label in named), default=0)
     return [n for n in named if len(n[2]) == longest]
-
-
-def populations(table: ScoreTable) -> list[list[ScoreRow]]:
-    """The table's units, and each group of them ("I. Cấp sở", "II. Cấp xã")."""
-    units = [r for r in table.rows if r.unit]
-    groups: dict[str, list[ScoreRow]] = {}
-    for r in units:
-        if r.section:
-            groups.setdefault(r.section, []).append(r)
-    return [units, *groups.values()]
 
 
 def _value(row: ScoreRow, key: str) -> Decimal | None:
@@ -85,11 +72,11 @@ def _held(report: Report, st: Statement) -> tuple[ScoreTable, str, str, int] | N
     """The one (table, column, population) the claim is about and the count
     of its units at the figure; None when not exactly one."""
     each = parse_vi_decimal(st.raw["each"], "score")
-    clause = _fold(st.raw.get("clause", ""))
+    clause = fold_tones(fold(st.raw.get("clause", "")))
     hits = []
     for table, key, label in _column(report, clause):
         for rows in populations(table):
             if len(rows) == st.denominator:
-                hits.append((table, key, label, sum(1 for r in rows if _value(r, key) == each)))
+                hits.append((table, key, label, sum(1 for _, r in rows if _value(r, key) == each)))
     return hits[0] if len(hits) == 1 else None
 

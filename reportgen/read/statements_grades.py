@@ -92,14 +92,18 @@ _EVALUATED = re.compile(
     r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+[A-ZĐ])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _joined_grade_re() -> re.Pattern[str]:
+    grades = "|".join(re.escape(w) for w, _ in _grade_words())
+    return re.compile(r"\s*(?:,|hoặc|và|hay)\s*(?:(?:xếp\s+)?loại\s+)?(?P<grade>" + grades + r")(?!\w)", re.I)
+
+
 def _grades_after(text: str, at: int) -> list[str]:
     """The grades a count takes together with the one before ``at``: "3/12 cơ
     quan xếp loại Xuất sắc hoặc Tốt" counts both ("… Xuất sắc và 5 Tốt" does
     not: a number starts another count)."""
-    grades = "|".join(re.escape(w) for w, _ in _grade_words())
-    joined = re.compile(r"\s*(?:,|hoặc|và|hay)\s*(?:(?:xếp\s+)?loại\s+)?(?P<grade>" + grades + r")(?!\w)", re.I)
     out = []
-    while (m := joined.match(text, at)) is not None:
+    while (m := _joined_grade_re().match(text, at)) is not None:
         out.append(canonical_grade(m.group("grade")))
         at = m.end()
     return out
