@@ -12,6 +12,7 @@ from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
+from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -237,7 +238,11 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                             and (best is None or holds > best[0])):
                         best = (holds, checks, part, source)
             if best is None:
-                small.append((frame, pct))
+                pooled = run_ratios(ctx, frame, _value_rows(frame), pct)
+                if pooled is not None:
+                    yield from pooled
+                else:
+                    small.append((frame, pct))
                 continue
             learned[_signature(frame, pct)] = (best[2].index, best[3][0],
                                                best[3][1].index if best[3][0] == "col" else best[3][1])
