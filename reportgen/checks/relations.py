@@ -212,6 +212,10 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     phần / tổng × 100 trên phần lớn các dòng — tổng lấy từ một cột (điểm
     chuẩn của dòng), từ điểm tối đa ghi ở tiêu đề, hoặc từ mẫu số "x/y" —
     rồi báo mọi dòng lệch quá sai số làm tròn (một đơn vị chữ số cuối).
+    Không có cột nào khớp thì phần và tổng có thể là tổng của các cột liền
+    nhau ("Đã giải quyết: Trước hạn | Đúng hạn | Quá hạn", tỷ lệ đúng hạn =
+    (trước hạn + đúng hạn) / (cả ba) × 100), khi ít nhất 3 dòng ghi tỷ lệ có
+    số lẻ khớp đúng.
 
     Vì sao: tỷ lệ chép tay hoặc sửa điểm mà quên sửa tỷ lệ là lỗi hay gặp
     nhất của bảng kết quả.

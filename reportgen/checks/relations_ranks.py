@@ -54,7 +54,9 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: hạng 3 với 90,60% nhưng hạng 2 chỉ có 85,97%.
 
     Ví dụ đúng: 93,01% hạng 1, 90,75% hạng 2, hai đơn vị cùng 73,53% cùng
-    hạng hoặc liền hạng.
+    hạng hoặc liền hạng — nhưng khi văn bản nói "đồng hạng", hoặc bảng xếp
+    các đơn vị bằng điểm cùng hạng ở nhiều chỗ hơn là liền hạng, mọi đơn vị
+    bằng điểm phải cùng hạng (81,00 và 81,00 cùng hạng 3, đơn vị sau hạng 5).
     """
     for frame in frames(report):
         for rank in (c for c in frame.cols if c.kind == "rank"):

@@ -187,7 +187,8 @@ def _evaluation(rnd: random.Random) -> list[list[str]]:
 def test_an_evaluation_with_its_own_maxima_is_checked_by_its_own_arithmetic(tmp_path, seed):
     header = [["STT", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"]]
     rows = _evaluation(random.Random(seed))
-    errors, ctx = _run(tmp_path, Doc(name="tt01", kind="tt01", tables=[Table(header, rows, "Bảng 1. Kết quả chấm điểm")]))
+    table = Table(header, rows, "Bảng 1. Kết quả chấm điểm")
+    errors, ctx = _run(tmp_path, Doc(name="tt01", kind="tt01", tables=[table]))
     assert errors == []
     entry = ctx.ledger.tables[0]
     assert entry.checked_cells == entry.numeric_cells and len(entry.numeric_cells) == 42
