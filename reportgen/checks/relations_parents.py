@@ -29,7 +29,8 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: trong bảng đánh số phân cấp, giá trị của mục cha bằng
     tổng các mục con ngay dưới nó, ở mỗi cột số — khi quan hệ này đúng trên
     phần lớn các mục cha của bảng (ít nhất 3 và 80%), hoặc mục cha ghi
-    "Tổng số". Mục cha là tỷ lệ (%) không cộng. Một mục ghi "Tổng số …" có từ
+    "Tổng số". Mục cha là tỷ lệ (%) không cộng — trừ trong bảng điểm có
+    cột điểm tối đa của dòng, nơi tiêu chí "Tỷ lệ …" được điểm của các mục con. Một mục ghi "Tổng số …" có từ
     ba mục cùng cấp trở lên ngay sau nó bằng tổng các mục đó (cảnh báo khi lệch:
     các mục có thể chỉ là "trong đó").
 
@@ -45,8 +46,11 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if not any(r.path for r in rows):
             continue
         tests = []
+        # A criterion named "Tỷ lệ …" in a table of points with a per-row maximum
+        # scores the points of its items; elsewhere such a parent is a rate.
+        scored = bool(frame.nums("max"))
         for parent, kids in items_by_parent(rows):
-            if parent.kind != "unit" or "tỷ lệ" in parent.label.casefold():
+            if parent.kind != "unit" or (not scored and "tỷ lệ" in parent.label.casefold()):
                 continue
             for col in frame.nums():
                 if col.role == "percent" or col.index not in parent.cells:
