@@ -29,7 +29,7 @@ from .relations_support import (
     where,
 )
 
-_GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh|biến\s*động")
+_GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*động")
 
 
 def _value_rows(frame: Frame) -> list[Row]:
@@ -214,8 +214,10 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     rồi báo mọi dòng lệch quá sai số làm tròn (một đơn vị chữ số cuối).
     Không có cột nào khớp thì phần và tổng có thể là tổng của các cột liền
     nhau ("Đã giải quyết: Trước hạn | Đúng hạn | Quá hạn", tỷ lệ đúng hạn =
-    (trước hạn + đúng hạn) / (cả ba) × 100), khi ít nhất 3 dòng ghi tỷ lệ có
-    số lẻ khớp đúng.
+    (trước hạn + đúng hạn) / (cả ba) × 100), hoặc tỷ lệ là cơ cấu so với dòng
+    "Tổng cộng" ("Cơ cấu (%)"), hoặc so sánh hai cột ("Tăng, giảm (%)" =
+    (năm nay − năm trước) / năm trước × 100; "So sánh (%)" được vượt 100%),
+    khi ít nhất 3 dòng ghi tỷ lệ có số lẻ khớp đúng.
 
     Vì sao: tỷ lệ chép tay hoặc sửa điểm mà quên sửa tỷ lệ là lỗi hay gặp
     nhất của bảng kết quả.
