@@ -230,7 +230,7 @@ def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         _, by_unit = _group_by_units(report, st.units)
         sure = bool(by_unit) and all(by_unit.values())
         yield finding_at("GRADE_COUNT_MISMATCH", "error" if sure else "warning",
-                  f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade or st.raw.get('grade')} "
+                  f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade or st.grade_written} "
                   f"nhưng liệt kê {len(st.units)} tên: {'; '.join(st.units)}", st,
                   reported=str(st.count), expected=str(len(st.units)))
 
@@ -290,7 +290,7 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 41 hồ sơ trực tiếp)".
     Ví dụ đúng: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)"."""
     for st in report.statements:
-        if st.kind != StatementKind.SUM or st.whole is None or len(st.parts) < 2 or st.raw.get("fraction_parts"):
+        if st.kind != StatementKind.SUM or st.whole is None or len(st.parts) < 2 or st.fraction_parts:
             continue  # the parts of a fraction are prose_fractions'
         ctx.ledger.statement_checked(st, "parts-sum")
         total = sum(st.parts, Decimal(0))

@@ -95,7 +95,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             marked = [w for w, is_whole in reversed(pool) if is_whole]
             if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate"):
                 continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole
-            whole, inferred = None, ""
+            whole, inferred = None, False
             if fitting:
                 whole = max(fitting)  # the claim holds against each; the largest is the total
             elif pool:
@@ -103,10 +103,10 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                 if split and (len(here) == 1 or len(split) == 1):
                     whole = split[-1]  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
                 else:
-                    whole, inferred = (marked[0] if marked else (here or before)[-1][0]), "1"
+                    whole, inferred = (marked[0] if marked else (here or before)[-1][0]), True
             st = Statement(kind="share", text=sentence[m.start():m.end()], paragraph=block.index, page=block.page,
                            value=value, whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
-                           raw={"percent": m.group("p") + "%", "noun": noun, "whole_inferred": inferred})
+                           percent_written=m.group("p") + "%", noun=noun, whole_inferred=inferred)
             taken.add((value, pct[0]))
             out.append(st)
     return out
