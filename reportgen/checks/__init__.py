@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..model import Finding, Report, Severity
-from .culprits import without_consequences
+from .culprits import same_figure, without_consequences
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
 from .relations_support import register_rank_cells
 
@@ -109,7 +109,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
                              ignore=ctx.ignore)
         return _findings(corrected, again), again.ledger
 
-    findings = without_consequences(report, findings, rerun, ctx.ledger)
+    findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger))
     return sorted(_without_echoes(findings), key=lambda f: (
         f.table if f.table is not None else -1,
         f.row if f.row is not None else -1,

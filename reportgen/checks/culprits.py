@@ -273,6 +273,23 @@ def _answered(f: Finding, before, after) -> bool:
     return False
 
 
+def same_figure(findings: list[Finding]) -> list[Finding]:
+    """One written figure of the prose that two checks find wrong ("chỉ số
+    đạt 74,024%" against its own 10,564/15 điểm and against the table's
+    mean) is one slip: the first error keeps it and names the other."""
+    first: dict[tuple, Finding] = {}
+    dropped: set[int] = set()
+    for f in findings:
+        if f.severity != Severity.ERROR or f.paragraph is None or f.row is not None or _number(f.reported) is None:
+            continue
+        key = (f.paragraph, _number(f.reported).normalize())
+        kept = first.setdefault(key, f)
+        if kept is not f:
+            kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
+            dropped.add(id(f))
+    return [f for f in findings if id(f) not in dropped]
+
+
 def _reach(entry) -> dict[str, int]:
     """How many cells of a table each relation covers."""
     out: dict[str, int] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import openpyxl
 
+from reportgen.checks import CheckContext, run_checks
 from reportgen.verify import verify_path
 
 OFFICES = [("Phòng Tư pháp", 412, 405), ("Phòng Tài nguyên và Môi trường", 1286, 1190),
@@ -116,3 +117,23 @@ def test_a_wrong_percent_in_the_par_index_is_one_error_naming_what_it_breaks():
         "Số ghi sai này kéo theo: SUMMARY_ROW_MISMATCH ở “Chỉ số cao nhất” (ghi 93,01, tính ra 90,75); "
         "SUMMARY_ROW_MISMATCH ở “Chỉ số trung bình” (ghi 84,10, tính ra 82,67); GRADE_BAND_MISMATCH ở “Sở Y tế” — "
         "các lỗi này hết khi sửa ô này, nên không báo riêng.")
+
+
+def test_a_figure_of_the_prose_two_checks_find_wrong_is_one_error():
+    # ld-cchc2025-bc36-thamdinh.pdf, p. 25: "Điểm số trung bình của cấp xã đạt 10,564/15 điểm, chỉ
+    # số đạt 70,424%" with 70,424 written 74,024: it is not 10,564/15 (70,427%) and not the mean
+    # of the table's "Tỷ lệ (%)" column (70,424%) — one written figure, one error naming both.
+    from parsers import read_raw
+    from reportgen.read import read_report
+
+    from support import REAL, with_paragraph_replaced
+
+    raw = read_raw(REAL / "ld-cchc2025-bc36-thamdinh.pdf")
+    paragraph = next(p.index for p in read_report(raw).paragraphs if "10,564/15" in p.text)
+    report = read_report(with_paragraph_replaced(raw, paragraph, "70,424%", "74,024%"))
+    found = [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    assert [(f.code, f.paragraph, f.reported, f.expected) for f in found] == [
+        ("STAT_MISMATCH", paragraph, "74.024", "70.424")]
+    assert found[0].message.endswith(
+        "Con số này cũng sai theo PERCENT_MISMATCH: 10,564/15 điểm là 70,427%, không phải 74,024% như câu viết "
+        "ngay sau")
