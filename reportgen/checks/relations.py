@@ -12,6 +12,7 @@ from ..model import Finding, Report, TableKind
 from ..numbers import places_of
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
+from .relations_points import explains_rate
 from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
@@ -234,8 +235,8 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for pct in frame.nums("percent"):
             best = None
             for part in frame.nums("value") + frame.nums("max"):
-                if part is pct:
-                    continue
+                if part is pct or explains_rate(frame, pct, part):
+                    continue  # points from the rate (QĐ 766): POINTS_FROM_RATE_MISMATCH checks them
                 for source in _wholes(frame, part):
                     if source[0] == "col" and source[1] is part:
                         continue
