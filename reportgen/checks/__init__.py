@@ -109,7 +109,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
                              ignore=ctx.ignore)
         return _findings(corrected, again), again.ledger
 
-    findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger))
+    findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger), ctx.ledger)
     return sorted(_without_echoes(findings), key=lambda f: (
         f.table if f.table is not None else -1,
         f.row if f.row is not None else -1,

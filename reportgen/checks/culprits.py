@@ -34,10 +34,12 @@ gave it.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Callable
 
+from ..coverage import CLAIM_BOUND_RELATIONS
 from ..model import Finding, Report, Severity
 from ..numbers import format_vi, places_of
 from .relations_support import frames, short
@@ -273,7 +275,7 @@ def _answered(f: Finding, before, after) -> bool:
     return False
 
 
-def same_figure(findings: list[Finding]) -> list[Finding]:
+def same_figure(findings: list[Finding], ledger) -> list[Finding]:
     """One written figure of the prose that two checks find wrong ("chỉ số
     đạt 74,024%" against its own 10,564/15 điểm and against the table's
     mean) is one slip: the first error keeps it and names the other."""
@@ -287,7 +289,47 @@ def same_figure(findings: list[Finding]) -> list[Finding]:
         if kept is not f:
             kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
             dropped.add(id(f))
+    findings = [f for f in findings if id(f) not in dropped]
+    return _computed_from(findings, ledger)
+
+
+def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
+    """An error of the prose computed from a figure another error of the same
+    paragraph shows wrong ("10,654/15 điểm là 71,027%, không phải 70,424%"
+    when 10,654 is not the table's mean) is its consequence: named in that
+    error's message, not reported apart — when its own figure is confirmed
+    by another check (70,424% is the mean of the table's column) and the
+    other error is not computed from this one's figure."""
+    prose = [f for f in findings if f.severity == Severity.ERROR and f.paragraph is not None and f.row is None
+             and _number(f.reported) is not None]
+    dropped: dict[int, Finding] = {}
+    for e in prose:
+        for cause in prose:
+            if cause is e or cause.paragraph != e.paragraph or id(cause) in dropped \
+                    or _number(cause.reported) == _number(e.reported):
+                continue
+            if _quotes(e.message, cause.reported) and not _quotes(cause.message, e.reported) \
+                    and _confirmed(e, ledger):
+                dropped[id(e)] = cause
+                break
+    for e_id, cause in dropped.items():
+        e = next(f for f in prose if id(f) == e_id)
+        cause.message = f"{cause.message.rstrip('. ')}. Số ghi sai này kéo theo: {_consequences([e], what='số này')}"
     return [f for f in findings if id(f) not in dropped]
+
+
+def _confirmed(f: Finding, ledger) -> bool:
+    """Whether the claim of ``f``'s figure holds another relation than the
+    one that broke (two or more that would detect a change)."""
+    for claim in ledger.claims.values():
+        if claim.paragraph == f.paragraph and _quotes(claim.figure, f.reported):
+            return len(claim.relations - CLAIM_BOUND_RELATIONS) >= 2
+    return False
+
+
+def _quotes(message: str, figure: str) -> bool:
+    """Whether ``message`` writes ``figure`` (as a whole number, not inside another)."""
+    return re.search(r"(?<![\d.,])" + re.escape(_vi(figure)) + r"(?!\d|[.,]\d)", message) is not None
 
 
 def _reach(entry) -> dict[str, int]:
@@ -356,11 +398,11 @@ def _vi(text: str) -> str:
     return format_vi(number, places_of(number), fixed=True) if number is not None else text
 
 
-def _consequences(findings: list[Finding], limit: int = 4) -> str:
+def _consequences(findings: list[Finding], limit: int = 4, what: str = "ô này") -> str:
     parts = []
     for f in findings[:limit]:
         where = f"“{f.unit}”" if f.unit else (f"đoạn văn {f.paragraph + 1}" if f.paragraph is not None else "bảng")
         shown = f" (ghi {_vi(f.reported)}, tính ra {_vi(f.expected)})" if f.reported and f.expected else ""
         parts.append(f"{f.code} ở {where}{shown}")
     more = f" và {len(findings) - limit} lỗi khác" if len(findings) > limit else ""
-    return "; ".join(parts) + more + " — các lỗi này hết khi sửa ô này, nên không báo riêng."
+    return "; ".join(parts) + more + f" — các lỗi này hết khi sửa {what}, nên không báo riêng."

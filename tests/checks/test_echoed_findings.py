@@ -137,3 +137,24 @@ def test_a_figure_of_the_prose_two_checks_find_wrong_is_one_error():
     assert found[0].message.endswith(
         "Con số này cũng sai theo PERCENT_MISMATCH: 10,564/15 điểm là 70,427%, không phải 74,024% như câu viết "
         "ngay sau")
+
+
+def test_a_mean_of_points_written_wrong_is_the_slip_and_not_the_percent_computed_from_it():
+    # The same sentence with 10,564 written 10,654: it is not the mean of the table's points
+    # column (10,564); 70,424% is not 10,654/15 (71,027%) but is the mean of the table's
+    # "Tỷ lệ (%)": the percent's error is computed from the wrong points, so it is named in
+    # the points' error, not reported on the right figure.
+    from parsers import read_raw
+    from reportgen.read import read_report
+
+    from support import REAL, with_paragraph_replaced
+
+    raw = read_raw(REAL / "ld-cchc2025-bc36-thamdinh.pdf")
+    paragraph = next(p.index for p in read_report(raw).paragraphs if "10,564/15" in p.text)
+    report = read_report(with_paragraph_replaced(raw, paragraph, "10,564/15", "10,654/15"))
+    found = [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    assert [(f.code, f.paragraph, f.reported, f.expected) for f in found] == [
+        ("STAT_MISMATCH", paragraph, "10.654", "10.564")]
+    assert found[0].message.endswith(
+        f"Số ghi sai này kéo theo: PERCENT_MISMATCH ở đoạn văn {paragraph + 1} (ghi 70,424, tính ra 71,027) — các lỗi "
+        "này hết khi sửa số này, nên không báo riêng.")
