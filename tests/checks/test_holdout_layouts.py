@@ -282,3 +282,82 @@ def test_units_as_columns_with_numbered_kinds_of_a_measure_are_turned_round(tmp_
     rows[4][4] = _vi(Decimal(rows[4][4].replace(",", ".")) - 2, 1)  # Sở Y tế's rate
     errors, _ = _run(tmp_path, Doc(name="turned_slip", kind="turned", tables=[Table(header, rows, "Phụ lục")]))
     assert [(f.code, f.unit, f.column) for f in errors] == [("RATIO_MISMATCH", "Sở Y tế", "k4")]
+
+
+def _grouped(rnd: random.Random, subtotal_words: tuple[str, str]) -> list[list[str]]:
+    """Two groups of units under roman headings, each closed by a subtotal row, then the grand total."""
+    rows, every = [], []
+    for roman, group, word in (("I", "KHỐI SỞ, BAN, NGÀNH", subtotal_words[0]),
+                               ("II", "ỦY BAN NHÂN DÂN CẤP XÃ", subtotal_words[1])):
+        rows.append([roman, group, "", "", ""])
+        pairs = []
+        for i in range(1, rnd.randint(3, 5) + 1):
+            a = rnd.randint(60, 2500)
+            b = a - rnd.randint(0, a // 12)
+            pairs.append((a, b))
+            rows.append([str(i), f"Đơn vị {roman}.{i}", _vi(Decimal(a), 0), _vi(Decimal(b), 0),
+                         _vi(Decimal(b) * 100 / a, 2)])
+        sa, sb = sum(a for a, _ in pairs), sum(b for _, b in pairs)
+        rows.append(["", word, _vi(Decimal(sa), 0), _vi(Decimal(sb), 0), _vi(Decimal(sb) * 100 / sa, 2)])
+        every += pairs
+    ta, tb = sum(a for a, _ in every), sum(b for _, b in every)
+    return rows + [["", "Tổng cộng", _vi(Decimal(ta), 0), _vi(Decimal(tb), 0), _vi(Decimal(tb) * 100 / ta, 2)]]
+
+
+@pytest.mark.parametrize("words", [("Cộng I", "Cộng II"), ("Cộng khối sở", "Cộng cấp xã"), ("Cộng", "Cộng")])
+def test_group_subtotals_sum_their_group_and_the_grand_total_every_unit(tmp_path, words):
+    header = [["STT", "Cơ quan, đơn vị", "Số hồ sơ tiếp nhận", "Số hồ sơ đúng hạn", "Tỷ lệ đúng hạn (%)"]]
+    rows = _grouped(random.Random(len(words[0])), words)
+    errors, ctx = _run(tmp_path, Doc(name="groups", kind="groups", tables=[Table(header, rows, "Phụ lục 01")]))
+    assert errors == []
+    entry = ctx.ledger.tables[0]
+    assert entry.checked_cells == entry.numeric_cells
+    sub = next(k for k, r in enumerate(rows) if r[1] == words[0])
+    written = int(rows[sub][2].replace(".", ""))
+    rows[sub][2] = _vi(Decimal(written + 10), 0)
+    errors, _ = _run(tmp_path, Doc(name="groups_slip", kind="groups", tables=[Table(header, rows, "Phụ lục 01")]))
+    assert ("SUM_ROW_MISMATCH", words[0], "k2", str(written + 10), str(written)) in [
+        (f.code, f.unit, f.column, f.reported, f.expected) for f in errors]
+
+
+def test_a_total_row_above_the_units_sums_them(tmp_path):
+    header, rows = _statistics(random.Random(31), False)
+    rows.insert(0, rows.pop())  # "Tổng cộng" first, as statistics offices often write it
+    written = int(rows[0][4].replace(".", ""))
+    rows[0][4] = _vi(Decimal(written + 10), 0)  # the total of "Trực tiếp"
+    errors, _ = _run(tmp_path, Doc(name="top", kind="top", tables=[Table(header, rows, "Biểu số 01")]))
+    assert ("SUM_ROW_MISMATCH", "Tổng cộng", "k4", str(written + 10), str(written)) in [
+        (f.code, f.unit, f.column, f.reported, f.expected) for f in errors]
+
+
+def _indicators(rnd: random.Random) -> list[list[str]]:
+    """A unit's QĐ 766 indicators in rows, each with its own maximum and threshold:
+    points = rate × maximum / T below T, the maximum from T on (T = 100, 80, 50 or 90 %)."""
+    rows, total, top = [], Decimal(0), 0
+    for i, (maximum, threshold) in enumerate([(6, 100), (4, 100), (2, 80), (6, 100), (20, 100), (12, 50), (10, 80),
+                                              (6, 90), (4, 80)], 1):
+        rate = Decimal(rnd.randint(1500, 9999)) / 100
+        if i == 1:
+            rate = Decimal(100)
+        points = Decimal(maximum) if rate >= threshold else rate * maximum / threshold
+        points = points.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        total += points
+        top += maximum
+        rows.append([str(i), f"Chỉ tiêu {i}", str(maximum), _vi(rate, 2), _vi(points, 2)])
+    return rows + [["", "Tổng cộng", str(top), "", _vi(total, 2)]]
+
+
+@pytest.mark.parametrize("seed", [6, 60, 600])
+def test_indicators_with_their_own_maximum_and_threshold_follow_the_766_rule(tmp_path, seed):
+    header = [["STT", "Chỉ tiêu", "Điểm tối đa", "Tỷ lệ đạt (%)", "Điểm đạt"]]
+    rows = _indicators(random.Random(seed))
+    errors, ctx = _run(tmp_path, Doc(name="ind", kind="ind", tables=[Table(header, rows, "Phụ lục. Điểm chỉ tiêu")]))
+    assert errors == []  # a rate of an indicator with a threshold is no points / maximum × 100
+    entry = ctx.ledger.tables[0]
+    assert "points-from-rate" in entry.relations
+    assert entry.checked_cells == entry.numeric_cells
+    # The points of indicator 2 (4 points, linear) written half a point lower.
+    written = Decimal(rows[1][4].replace(",", "."))
+    rows[1][4] = _vi(written - Decimal("0.5"), 2)
+    errors, _ = _run(tmp_path, Doc(name="ind_slip", kind="ind", tables=[Table(header, rows, "Phụ lục. Điểm chỉ tiêu")]))
+    assert ("POINTS_FROM_RATE_MISMATCH", "Chỉ tiêu 2", "k4") in [(f.code, f.unit, f.column) for f in errors]
