@@ -81,6 +81,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
     for st in _bands(report):
         low, high = st.band.low, st.band.high
+        whole = st.denominator if st.denominator is not None else _evaluated(report, st)
         context = st.context if st.context is not None else st.text
         level = level_at(context, len(context), st.scope)
         candidates = []
@@ -90,7 +91,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 for measure in _measure(st):
                     for key, label, values in _columns(t, measure, rows):
-                        if st.denominator is not None and len(values) != st.denominator:
+                        if whole is not None and len(values) != whole:
                             continue
                         n = sum(1 for _, v in values if in_band(v, low, high))
                         candidates.append((t, key, label, values, n))
@@ -103,7 +104,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
         own = [c for c in candidates if c[0] is table]
-        if table is None or len(own) != 1 or st.denominator is None:
+        if table is None or len(own) != 1 or whole is None:
             continue
         t, key, label, values, n = own[0]
         for s in (st, *_shares_of(report, st)):
@@ -113,6 +114,16 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"Văn bản nêu {_count_words(st)} {st.noun if st.noun is not None else 'đơn vị'} "
                          f"{_band_words(st)} nhưng cột “{label}” của bảng {t.index + 1} có {n} đơn vị trong khoảng này",
                          st, table=t.index, column=key, reported=str(_n(st)), expected=str(n))
+
+
+def _evaluated(report: Report, st: Statement) -> Decimal | None:
+    """The number of units the section of ``st`` says were evaluated ("Tổng số
+    15 đơn vị được đánh giá"), when it says one: the population a count
+    written without its whole ("hai đơn vị đạt từ 90 điểm trở lên") is of."""
+    counts = {o.count for o in report.statements if o.kind == StatementKind.EVALUATED_COUNT
+              and o.scope == st.scope and o.count is not None and o.paragraph is not None
+              and st.paragraph is not None and o.paragraph <= st.paragraph}
+    return Decimal(counts.pop()) if len(counts) == 1 else None
 
 
 # --- statistics against the bands that follow them ------------------------------------------

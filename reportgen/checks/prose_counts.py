@@ -111,20 +111,20 @@ def _scopes(report: Report) -> dict[object, list[Statement]]:
 
 def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowRef], bool]:
     """The rows a scope's counts describe, and whether they are sure: the
-    named units' rows (sure), else the table the heading names, else the
-    document's only table whose unit rows carry a grade, else the one graded
-    table with as many units as the counts' denominator (sure)."""
+    named units' rows (sure), else the one graded table (or group of its
+    rows) with as many units as the counts' denominator (sure: "x/15 đơn vị"
+    and 15 graded units), else the table the heading names, else the
+    document's only table whose unit rows carry a grade."""
     units = [u for st in statements if st.kind == StatementKind.GRADE_COUNT for u in st.units]
     if units:
         group, _ = _group_by_units(report, units)
         if group:
             return group, True
-    scope = statements[0].scope if statements else None
-    group = _group_by_title(report, scope) or _sole_graded_table(report, statements)
-    if group:
-        return group, False
     group = _graded_table_of(report, statements)  # "x/12 cơ quan" of the one table of 12 graded units: sure
-    return group, bool(group)
+    if group:
+        return group, True
+    scope = statements[0].scope if statements else None
+    return _group_by_title(report, scope) or _sole_graded_table(report, statements), False
 
 
 def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRef]:

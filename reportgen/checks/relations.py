@@ -12,6 +12,7 @@ from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
+from .relations_points import explains_rate
 from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
@@ -29,7 +30,7 @@ from .relations_support import (
     where,
 )
 
-_GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh|biến\s*động")
+_GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*động")
 
 
 def _value_rows(frame: Frame) -> list[Row]:
@@ -214,8 +215,10 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     rồi báo mọi dòng lệch quá sai số làm tròn (một đơn vị chữ số cuối).
     Không có cột nào khớp thì phần và tổng có thể là tổng của các cột liền
     nhau ("Đã giải quyết: Trước hạn | Đúng hạn | Quá hạn", tỷ lệ đúng hạn =
-    (trước hạn + đúng hạn) / (cả ba) × 100), khi ít nhất 3 dòng ghi tỷ lệ có
-    số lẻ khớp đúng.
+    (trước hạn + đúng hạn) / (cả ba) × 100), hoặc tỷ lệ là cơ cấu so với dòng
+    "Tổng cộng" ("Cơ cấu (%)"), hoặc so sánh hai cột ("Tăng, giảm (%)" =
+    (năm nay − năm trước) / năm trước × 100; "So sánh (%)" được vượt 100%),
+    khi ít nhất 3 dòng ghi tỷ lệ có số lẻ khớp đúng.
 
     Vì sao: tỷ lệ chép tay hoặc sửa điểm mà quên sửa tỷ lệ là lỗi hay gặp
     nhất của bảng kết quả.
@@ -232,8 +235,8 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for pct in frame.nums("percent"):
             best = None
             for part in frame.nums("value") + frame.nums("max"):
-                if part is pct:
-                    continue
+                if part is pct or explains_rate(frame, pct, part):
+                    continue  # points from the rate (QĐ 766): POINTS_FROM_RATE_MISMATCH checks them
                 for source in _wholes(frame, part):
                     if source[0] == "col" and source[1] is part:
                         continue

@@ -22,6 +22,7 @@ from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
+from .statements_lists import colon_sum_statements
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
 from .statements_targets import mark_raised_targets
@@ -389,6 +390,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(grades)
         out.extend(_sum_statements(block, scope))
         out.extend(_list_sum_statements(blocks, i, scope))
+        out.extend(colon_sum_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_fraction_statements(block, scope))
         out.extend(band_statements(block, scope, out))
         here = [st for st in out if st.paragraph == block.index]

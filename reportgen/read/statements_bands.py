@@ -19,8 +19,11 @@ from .statements_blocks import Block
 from .statements_grades import _NOT_A_COUNT
 
 _N = r"\d{1,3}(?:[.,]\d{1,3})?"
+# Counts up to ten are often written in words ("hai đơn vị đạt từ 90 điểm trở lên").
+WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD = "|".join(WORD_NUMBERS)
 _BAND_COUNT = re.compile(
-    _NOT_A_COUNT + r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
+    _NOT_A_COUNT + r"(?<![\d/.,])(?<!\w)(?P<x>\d{1,4}|" + _WORD + r")(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
     r"(?P<noun>(?:[^\W\d][\w]*,?\s+){1,4}?)"
     r"(?:có\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
     r"(?:từ\s+(?P<low>" + _N + r")\s*(?P<u1>%|điểm)?\s*(?:(?P<up>trở\s+lên)|(?:đến|tới)\s+dưới\s+(?P<high>" + _N
@@ -54,7 +57,7 @@ def band_statements(block: Block, scope: str | None, known: list[Statement]) -> 
         if re.search(r"\d", m.group("noun")):
             continue
         band, noun, count_written = band_of(m), m.group("noun").strip(" ,"), m.group("x")
-        x = Decimal(m.group("x"))
+        x = Decimal(WORD_NUMBERS.get(count_written.casefold(), count_written))
         y = Decimal(m.group("y")) if m.group("y") else None
         same = [st for st in fractions if st.numerator == x and st.denominator == y]
         if y is not None and same:

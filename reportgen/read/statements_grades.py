@@ -57,7 +57,7 @@ def _grade_first_re() -> re.Pattern[str]:
     """'Xếp loại Xuất sắc: 06 cơ quan, gồm: …' (the grade before the count)."""
     grades = "|".join(re.escape(w) for w, _ in _grade_words())
     return re.compile(
-        r"(?P<kw>xếp\s+loại|loại|mức)\s+(?P<grade>" + grades + r")(?!\w)\s*(?::|có|là|gồm)?\s*:?\s*"
+        r"(?P<kw>xếp\s+loại|loại|mức)\s+(?P<grade>" + grades + r")(?!\w)\s*:?\s*(?:có|là|gồm)?\s*:?\s*"
         r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>[^\W\d][\w&]*(?:\s+[^\W\d][\w&]*){0,3})"
         r"(?:\s*,?\s*(?:gồm|bao\s+gồm|là)?\s*:\s*(?P<list>.+?)" + _LIST_END + r"|\s*\((?P<plist>[^()]+)\))?", re.I)
 

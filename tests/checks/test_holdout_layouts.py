@@ -200,3 +200,164 @@ def test_an_evaluation_with_its_own_maxima_is_checked_by_its_own_arithmetic(tmp_
     # (II, the sum of 1 and 2, disagrees with the written II.1 too)
     named = [f for f in errors if f.unit == "Tỷ lệ hồ sơ giải quyết đúng hạn"]
     assert [(f.code, f.column, Decimal(f.reported)) for f in named] == [("PARENT_SUM_MISMATCH", "k4", written)]
+
+
+def _counts(rnd: random.Random, n: int) -> list[int]:
+    return [rnd.randint(40, 4000) for _ in range(n)]
+
+
+@pytest.mark.parametrize("seed", [4, 21])
+def test_a_share_of_the_total_row_is_checked(tmp_path, seed):
+    # "Số hồ sơ | Cơ cấu (%)": each field's count / the "Tổng cộng" row's count × 100.
+    counts = _counts(random.Random(seed), 6)
+    total = sum(counts)
+    rows = [[str(i), name, _vi(Decimal(v), 0), _vi(Decimal(v) * 100 / total, 2)]
+            for i, (name, v) in enumerate(zip(FIELDS, counts), 1)]
+    rows.append(["", "Tổng cộng", _vi(Decimal(total), 0), "100,00"])
+    header = [["STT", "Lĩnh vực", "Số hồ sơ tiếp nhận", "Cơ cấu (%)"]]
+    errors, ctx = _run(tmp_path, Doc(name="share", kind="share", tables=[Table(header, rows, "Biểu 03")]))
+    assert errors == []
+    entry = ctx.ledger.tables[0]
+    assert entry.checked_cells == entry.numeric_cells and len(entry.numeric_cells) == 14
+    written = rows[2][3]
+    rows[2][3] = rows[0][3] if rows[0][3] != written else rows[1][3]
+    errors, _ = _run(tmp_path, Doc(name="share_slip", kind="share", tables=[Table(header, rows, "Biểu 03")]))
+    assert [(f.code, f.unit, f.column, f.expected) for f in errors] == [
+        ("RATIO_MISMATCH", FIELDS[2], "k3", written.replace(",", "."))]
+
+
+@pytest.mark.parametrize("head", ["Tăng, giảm (%)", "So sánh cùng kỳ (%)"])
+def test_a_change_between_two_periods_is_checked_and_may_pass_100(tmp_path, head):
+    # "Năm 2024 | Năm 2025 | Tăng, giảm (%)" = (2025 − 2024) / 2024 × 100; "So sánh (%)" = 2025 / 2024 × 100.
+    rnd = random.Random(len(head))
+    pairs = [(a, a + rnd.randint(-a // 3, a // 2)) for a in _counts(rnd, 5)]
+    growth = head.startswith("Tăng")
+    rows = [[str(i), f"Chỉ tiêu {i}", _vi(Decimal(a), 0), _vi(Decimal(b), 0),
+             _vi((Decimal(b) - a if growth else Decimal(b)) * 100 / a, 2)] for i, (a, b) in enumerate(pairs, 1)]
+    header = [["TT", "Nội dung", "Năm 2024", "Năm 2025", head]]
+    errors, ctx = _run(tmp_path, Doc(name="change", kind="change", tables=[Table(header, rows, "Biểu 04")]))
+    assert errors == []  # a comparison above 100 % is no share over 100 %
+    assert ctx.ledger.tables[0].checked_cells == ctx.ledger.tables[0].numeric_cells
+    a, b = pairs[1]
+    rows[1][3] = _vi(Decimal(b + 100), 0)
+    errors, _ = _run(tmp_path, Doc(name="change_slip", kind="change", tables=[Table(header, rows, "Biểu 04")]))
+    assert [(f.code, f.unit, f.column) for f in errors] == [("RATIO_MISMATCH", "Chỉ tiêu 2", "k4")]
+
+
+def test_a_total_item_adds_up_the_items_right_after_it_not_the_other_measures(tmp_path):
+    header = [["TT", "Chỉ tiêu", "Quý I", "Quý II", "Quý III"]]
+    rows = [["1", "Tổng số hồ sơ tiếp nhận", "1.250", "1.410", "1.388"],
+            ["2", "Hồ sơ trực tuyến", "820", "1.002", "990"],
+            ["3", "Hồ sơ trực tiếp", "400", "380", "368"],
+            ["4", "Hồ sơ qua bưu chính", "30", "28", "30"],
+            ["5", "Hồ sơ giải quyết đúng hạn", "1.201", "1.385", "1.370"]]
+    errors, ctx = _run(tmp_path, Doc(name="items", kind="items", tables=[Table(header, rows, "Biểu 05")]))
+    assert errors == [] and [f for f in run_checks(read_path(tmp_path / "items.docx"), CheckContext())
+                             if f.code == "PARENT_SUM_MISMATCH"] == []
+    assert "total-item-equals-sum-of-items" in ctx.ledger.tables[0].relations
+    rows[2][3] = "390"  # Quý II trực tiếp: 1.002 + 390 + 28 = 1.420, not 1.410
+    errors, _ = _run(tmp_path, Doc(name="items_slip", kind="items", tables=[Table(header, rows, "Biểu 05")]))
+    assert [(f.code, f.column, f.reported, f.expected) for f in errors] == [
+        ("PARENT_SUM_MISMATCH", "k3", "1410", "1420")]
+
+
+def test_units_as_columns_with_numbered_kinds_of_a_measure_are_turned_round(tmp_path):
+    # "1. Tổng số hồ sơ đã giải quyết | 1.1. Trước hạn | 1.2. Đúng hạn | 1.3. Quá hạn | 2. Tỷ lệ (%)".
+    rnd = random.Random(12)
+    units = ["Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Nội vụ", "Sở Tài chính"]
+    figures = []
+    for _ in units:
+        early, ontime, late = rnd.randint(50, 900), rnd.randint(50, 900), rnd.randint(1, 40)
+        figures.append((early + ontime + late, early, ontime, late))
+    labels = ["Tổng số hồ sơ đã giải quyết", "Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn"]
+    rows = [[no, label, *(_vi(Decimal(f[k]), 0) for f in figures)]
+            for k, (no, label) in enumerate(zip(["1", "1.1", "1.2", "1.3"], labels))]
+    rows.append(["2", "Tỷ lệ giải quyết trước hạn và đúng hạn (%)",
+                 *(_vi(Decimal(f[1] + f[2]) * 100 / f[0], 1) for f in figures)])
+    header = [["TT", "Chỉ tiêu", *units]]
+    errors, ctx = _run(tmp_path, Doc(name="turned", kind="turned", tables=[Table(header, rows, "Phụ lục")]))
+    assert errors == []
+    entry = ctx.ledger.tables[0]
+    assert entry.checked_cells == entry.numeric_cells and len(entry.numeric_cells) == 25
+    rows[4][4] = _vi(Decimal(rows[4][4].replace(",", ".")) - 2, 1)  # Sở Y tế's rate
+    errors, _ = _run(tmp_path, Doc(name="turned_slip", kind="turned", tables=[Table(header, rows, "Phụ lục")]))
+    assert [(f.code, f.unit, f.column) for f in errors] == [("RATIO_MISMATCH", "Sở Y tế", "k4")]
+
+
+def _grouped(rnd: random.Random, subtotal_words: tuple[str, str]) -> list[list[str]]:
+    """Two groups of units under roman headings, each closed by a subtotal row, then the grand total."""
+    rows, every = [], []
+    for roman, group, word in (("I", "KHỐI SỞ, BAN, NGÀNH", subtotal_words[0]),
+                               ("II", "ỦY BAN NHÂN DÂN CẤP XÃ", subtotal_words[1])):
+        rows.append([roman, group, "", "", ""])
+        pairs = []
+        for i in range(1, rnd.randint(3, 5) + 1):
+            a = rnd.randint(60, 2500)
+            b = a - rnd.randint(0, a // 12)
+            pairs.append((a, b))
+            rows.append([str(i), f"Đơn vị {roman}.{i}", _vi(Decimal(a), 0), _vi(Decimal(b), 0),
+                         _vi(Decimal(b) * 100 / a, 2)])
+        sa, sb = sum(a for a, _ in pairs), sum(b for _, b in pairs)
+        rows.append(["", word, _vi(Decimal(sa), 0), _vi(Decimal(sb), 0), _vi(Decimal(sb) * 100 / sa, 2)])
+        every += pairs
+    ta, tb = sum(a for a, _ in every), sum(b for _, b in every)
+    return rows + [["", "Tổng cộng", _vi(Decimal(ta), 0), _vi(Decimal(tb), 0), _vi(Decimal(tb) * 100 / ta, 2)]]
+
+
+@pytest.mark.parametrize("words", [("Cộng I", "Cộng II"), ("Cộng khối sở", "Cộng cấp xã"), ("Cộng", "Cộng")])
+def test_group_subtotals_sum_their_group_and_the_grand_total_every_unit(tmp_path, words):
+    header = [["STT", "Cơ quan, đơn vị", "Số hồ sơ tiếp nhận", "Số hồ sơ đúng hạn", "Tỷ lệ đúng hạn (%)"]]
+    rows = _grouped(random.Random(len(words[0])), words)
+    errors, ctx = _run(tmp_path, Doc(name="groups", kind="groups", tables=[Table(header, rows, "Phụ lục 01")]))
+    assert errors == []
+    entry = ctx.ledger.tables[0]
+    assert entry.checked_cells == entry.numeric_cells
+    sub = next(k for k, r in enumerate(rows) if r[1] == words[0])
+    written = int(rows[sub][2].replace(".", ""))
+    rows[sub][2] = _vi(Decimal(written + 10), 0)
+    errors, _ = _run(tmp_path, Doc(name="groups_slip", kind="groups", tables=[Table(header, rows, "Phụ lục 01")]))
+    assert ("SUM_ROW_MISMATCH", words[0], "k2", str(written + 10), str(written)) in [
+        (f.code, f.unit, f.column, f.reported, f.expected) for f in errors]
+
+
+def test_a_total_row_above_the_units_sums_them(tmp_path):
+    header, rows = _statistics(random.Random(31), False)
+    rows.insert(0, rows.pop())  # "Tổng cộng" first, as statistics offices often write it
+    written = int(rows[0][4].replace(".", ""))
+    rows[0][4] = _vi(Decimal(written + 10), 0)  # the total of "Trực tiếp"
+    errors, _ = _run(tmp_path, Doc(name="top", kind="top", tables=[Table(header, rows, "Biểu số 01")]))
+    assert ("SUM_ROW_MISMATCH", "Tổng cộng", "k4", str(written + 10), str(written)) in [
+        (f.code, f.unit, f.column, f.reported, f.expected) for f in errors]
+
+
+def _indicators(rnd: random.Random) -> list[list[str]]:
+    """A unit's QĐ 766 indicators in rows, each with its own maximum and threshold:
+    points = rate × maximum / T below T, the maximum from T on (T = 100, 80, 50 or 90 %)."""
+    rows, total, top = [], Decimal(0), 0
+    for i, (maximum, threshold) in enumerate([(6, 100), (4, 100), (2, 80), (6, 100), (20, 100), (12, 50), (10, 80),
+                                              (6, 90), (4, 80)], 1):
+        rate = Decimal(rnd.randint(1500, 9999)) / 100
+        if i == 1:
+            rate = Decimal(100)
+        points = Decimal(maximum) if rate >= threshold else rate * maximum / threshold
+        points = points.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        total += points
+        top += maximum
+        rows.append([str(i), f"Chỉ tiêu {i}", str(maximum), _vi(rate, 2), _vi(points, 2)])
+    return rows + [["", "Tổng cộng", str(top), "", _vi(total, 2)]]
+
+
+@pytest.mark.parametrize("seed", [6, 60, 600])
+def test_indicators_with_their_own_maximum_and_threshold_follow_the_766_rule(tmp_path, seed):
+    header = [["STT", "Chỉ tiêu", "Điểm tối đa", "Tỷ lệ đạt (%)", "Điểm đạt"]]
+    rows = _indicators(random.Random(seed))
+    errors, ctx = _run(tmp_path, Doc(name="ind", kind="ind", tables=[Table(header, rows, "Phụ lục. Điểm chỉ tiêu")]))
+    assert errors == []  # a rate of an indicator with a threshold is no points / maximum × 100
+    entry = ctx.ledger.tables[0]
+    assert "points-from-rate" in entry.relations
+    assert entry.checked_cells == entry.numeric_cells
+    # The points of indicator 2 (4 points, linear) written half a point lower.
+    written = Decimal(rows[1][4].replace(",", "."))
+    rows[1][4] = _vi(written - Decimal("0.5"), 2)
+    errors, _ = _run(tmp_path, Doc(name="ind_slip", kind="ind", tables=[Table(header, rows, "Phụ lục. Điểm chỉ tiêu")]))
+    assert ("POINTS_FROM_RATE_MISMATCH", "Chỉ tiêu 2", "k4") in [(f.code, f.unit, f.column) for f in errors]
