@@ -16,7 +16,7 @@ from typing import Iterator
 from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row
+from .relations_frame import Col, ColKind, Frame, Row
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -37,7 +37,7 @@ THRESHOLDS = (Decimal(100), Decimal(80), Decimal(50), Decimal(90))
 def _pairs(frame: Frame) -> list[tuple[Col, Col]]:
     """(rate, points) columns of one indicator: the rate column and the next
     points column under the same group label (or right after it)."""
-    cols = [c for c in frame.cols if c.kind == "num"]
+    cols = [c for c in frame.cols if c.kind == ColKind.NUM]
     out = []
     for k, rate in enumerate(cols):
         if rate.role != "percent":

@@ -196,6 +196,21 @@ def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal |
             return
 
 
+def _mark_stat_score(statements: list[Statement], block: Block, value: Decimal | None, marks: _Marks,
+                     written: str) -> None:
+    """A statistic of points written x/y ("Điểm số trung bình của cấp xã đạt
+    10,564/15 điểm"): the fraction reader's statement of it is marked as that
+    statistic, so that it is held to the column of points."""
+    if value is None:
+        return
+    for st in statements:
+        if st.paragraph == block.index and st.kind == "score" and st.numerator == value and st.stat is None:
+            st.value = value
+            marks.put(st)
+            st.written = written
+            return
+
+
 def mark_quantities(block: Block, statements: list[Statement], units: Sequence[str],
                     scope: str | None) -> list[Statement]:
     """Mark the block's percent statements (in ``statements``) with what they
@@ -250,6 +265,8 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
             whose = unit or _sole_unit(text[_sentence_start(text, start):start], units)
             if whose:
                 _mark_unit_score(statements, block, _decimal(written), marks, whose, written)
+        elif not rule_like and stat is not None and measure == Measure.POINTS and "/" in text[start:end]:
+            _mark_stat_score(statements, block, _decimal(written), marks, written)
         elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == Measure.RANK else _decimal(written)
             if value is not None:
