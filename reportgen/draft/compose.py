@@ -9,7 +9,7 @@ from pathlib import Path
 from ..numbers import format_vi
 from .appendix import appendix_elements
 from .data import DraftData, DraftTable, UnitGroup
-from .metadata import DraftMeta
+from .metadata import DocKind, DraftMeta
 from .narrative import (
     Notes,
     change_blocks,
@@ -24,15 +24,16 @@ from .render import ANCHOR
 from .tasks import cause_blocks, deadline_text, task_blocks
 
 SUBJECTS = {
-    "BC": "Kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, "
-          "dịch vụ công {period}",
-    "TB": "Kết quả Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp {period}",
-    "CV": "nâng cao kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp",
+    DocKind.REPORT: "Kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành "
+                    "chính, dịch vụ công {period}",
+    DocKind.NOTICE: "Kết quả Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh "
+                    "nghiệp {period}",
+    DocKind.LETTER: "nâng cao kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp",
 }
 RECIPIENTS = {
-    "BC": ["Chủ tịch, các Phó Chủ tịch UBND tỉnh (b/c)", "Các cơ quan, đơn vị được đánh giá"],
-    "TB": ["Các sở, ban, ngành", "UBND các xã, phường", "Lãnh đạo Văn phòng"],
-    "CV": ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND tỉnh"],
+    DocKind.REPORT: ["Chủ tịch, các Phó Chủ tịch UBND tỉnh (b/c)", "Các cơ quan, đơn vị được đánh giá"],
+    DocKind.NOTICE: ["Các sở, ban, ngành", "UBND các xã, phường", "Lãnh đạo Văn phòng"],
+    DocKind.LETTER: ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND tỉnh"],
 }
 
 
@@ -200,7 +201,7 @@ def _compose_cv(f: Frame) -> tuple[list[dict], str]:
     return body, closing
 
 
-COMPOSERS = {"BC": _compose_bc, "TB": _compose_tb, "CV": _compose_cv}
+COMPOSERS = {DocKind.REPORT: _compose_bc, DocKind.NOTICE: _compose_tb, DocKind.LETTER: _compose_cv}
 
 
 def _default_addressee(data: DraftData, meta: DraftMeta) -> str:
@@ -211,7 +212,7 @@ def _default_addressee(data: DraftData, meta: DraftMeta) -> str:
 
 
 def compose(data: DraftData, meta: DraftMeta) -> Composition:
-    kind = meta.doc_type if meta.doc_type in COMPOSERS else "BC"
+    kind = DocKind(meta.doc_type) if meta.doc_type in COMPOSERS else DocKind.REPORT
     period = data.period or meta.period
     frame = Frame(data=data, meta=meta, when=period_words(period), when_long=period_words(period, long=True),
                   groups=[g for dt in data.tables for g in dt.groups()], notes=Notes(),
@@ -222,7 +223,7 @@ def compose(data: DraftData, meta: DraftMeta) -> Composition:
     basis = meta.basis or _default_basis(data)
     intro = meta.intro if meta.intro is not None else _intro(kind, meta, data, when_long)
     recipients = meta.recipients or RECIPIENTS[kind]
-    if kind == "CV" and recipients[0].casefold() != "như trên":
+    if kind == DocKind.LETTER and recipients[0].casefold() != "như trên":
         recipients = ["Như trên", *recipients]
     context = {
         "parent_upper": meta.parent_upper,
@@ -280,11 +281,11 @@ def _default_basis(data: DraftData) -> list[str]:
     return out
 
 
-def _intro(kind: str, meta: DraftMeta, data: DraftData, when: str) -> str:
+def _intro(kind: DocKind, meta: DraftMeta, data: DraftData, when: str) -> str:
     source = "số liệu trên Cổng Dịch vụ công quốc gia" if data.province is not None or any(
         dt.scheme.name.startswith("qd766") for dt in data.tables) else "kết quả chấm điểm các chỉ số"
-    if kind == "BC":
+    if kind == DocKind.REPORT:
         return f"Trên cơ sở {source}, {meta.issuer} báo cáo kết quả đánh giá{spaced(when)} như sau:"
-    if kind == "TB":
+    if kind == DocKind.NOTICE:
         return f"Trên cơ sở {source}, {meta.issuer} thông báo kết quả{spaced(when)} như sau:"
     return f"Theo {source}, kết quả đánh giá{spaced(when)} như sau:"

@@ -30,6 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from . import docxml as X
+from .metadata import DocKind
 from .render import CHECKOUT_DIR, PACKAGED_DIR
 
 TEMPLATE_DIR = PACKAGED_DIR
@@ -38,9 +39,9 @@ TEXT_WIDTH_MM = 210 - 30 - 15  # A4 minus left 30 mm and right 15 mm
 LEFT_MM, RIGHT_MM = 68, TEXT_WIDTH_MM - 68
 
 DOCS = {
-    "bao-cao-ket-qua": {"kind": "BC", "type": "BÁO CÁO", "numbering": "1. | 1.1."},
-    "thong-bao-chi-so": {"kind": "TB", "type": "THÔNG BÁO", "numbering": "I. | 1."},
-    "cong-van-chi-dao": {"kind": "CV", "type": None, "numbering": "1. | 1.1."},
+    "bao-cao-ket-qua": {"kind": DocKind.REPORT, "type": "BÁO CÁO", "numbering": "1. | 1.1."},
+    "thong-bao-chi-so": {"kind": DocKind.NOTICE, "type": "THÔNG BÁO", "numbering": "I. | 1."},
+    "cong-van-chi-dao": {"kind": DocKind.LETTER, "type": None, "numbering": "1. | 1.1."},
 }
 
 
@@ -98,7 +99,7 @@ def _p(text="", **kw):
     return X.paragraph(text, **kw)
 
 
-def _header_block(kind: str) -> list:
+def _header_block(kind: DocKind) -> list:
     left = X.mm(LEFT_MM)
     right = X.mm(RIGHT_MM)
     top_left = [
@@ -114,13 +115,13 @@ def _header_block(kind: str) -> list:
         X.short_rule(X.mm(66), right),
     ]
     number = [_p("Số: {{ number_line }}", align="center", size=13, before=6)]
-    if kind == "CV":
+    if kind == DocKind.LETTER:
         number.append(_p("V/v {{ subject }}", align="center", size=12, before=6))
     date = [_p("{{ date_line }}", align="center", size=14, italic=True, before=6)]
     return [X.layout_table([[top_left, top_right], [number, date]], [left, right])]
 
 
-def _title_block(kind: str, doc_type: str | None) -> list:
+def _title_block(kind: DocKind, doc_type: str | None) -> list:
     out = []
     if doc_type:
         out.append(_p(doc_type, align="center", size=14, bold=True, before=18))
@@ -195,7 +196,7 @@ def build(name: str, out_dir: Path = TEMPLATE_DIR) -> Path:
               + _body_block() + _signature_block())
     for el in blocks:
         sectpr.addprevious(el)
-    if spec["kind"] == "CV":
+    if spec["kind"] == DocKind.LETTER:
         kg = document.styles.add_style("RG Kinh gui", WD_STYLE_TYPE.PARAGRAPH)
         kg.base_style = document.styles["Normal"]
         kg.paragraph_format.left_indent = Mm(45)

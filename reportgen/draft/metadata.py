@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from ..raw import UnreadableInput
@@ -19,7 +20,18 @@ from ..text import nfc
 
 BLANK = "\u00a0" * 6  # a visible gap that survives Word and LibreOffice
 
-DOC_SYMBOLS = {"BC": "BC", "TB": "TB", "CV": None}
+
+
+class DocKind(StrEnum):
+    """The kinds of document a draft can be (``DraftMeta.doc_type``); the
+    value is the type code of its symbol (ND30 Phụ lục III)."""
+
+    REPORT = "BC"  # Báo cáo
+    NOTICE = "TB"  # Thông báo
+    LETTER = "CV"  # Công văn: its symbol has no type code
+
+
+DOC_SYMBOLS = {DocKind.REPORT: "BC", DocKind.NOTICE: "TB", DocKind.LETTER: None}
 # Phụ lục III of ND30: the type codes a symbol may start with.
 KNOWN_TYPE_CODES = {"NQ", "QĐ", "CT", "QC", "QYĐ", "TC", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ",
                     "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "PG", "PC", "PB", "TB", "TH", "GCN", "GNP", "CTR"}
@@ -67,7 +79,7 @@ class DraftMeta:
                 setattr(self, key, value)
         if source.number and "/" in source.number and not ({"symbol", "number"} & self.given):
             symbol = source.number.split("/", 1)[1].strip()
-            if self.doc_type == "CV" or symbol.upper().startswith(self.doc_type + "-"):
+            if self.doc_type == DocKind.LETTER or symbol.upper().startswith(self.doc_type + "-"):
                 self.symbol = symbol
         if source.issuer and "issuer" not in self.given:
             own = proper_name(source.issuer)
@@ -80,7 +92,7 @@ class DraftMeta:
     def as_notice(self) -> None:
         """Make this the metadata of a Thông báo: type TB, and a symbol given
         for another type ('BC-VPUBND') takes the TB code ('TB-VPUBND')."""
-        self.doc_type = "TB"
+        self.doc_type = DocKind.NOTICE
         symbol = self.symbol or (self.number.split("/", 1)[1] if self.number and "/" in self.number else None)
         if symbol:
             code, dash, rest = symbol.partition("-")

@@ -12,12 +12,22 @@ import io
 import math
 import multiprocessing
 import resource
+from enum import StrEnum
 from pathlib import Path
 from typing import Callable
 
 from parsers.limits import MB, Limits
 
 LIMITS: Limits | None = None  # set by the command line (--limit); else defaults and REPORTGEN_LIMITS
+
+
+class _Reply(StrEnum):
+    """What the child sends back, with a value: the document, its size, the error."""
+
+    OK = "ok"
+    SIZE = "size"  # the output is over the limit
+    MEMORY = "memory"  # the child ran out of its memory
+    ERROR = "error"
 
 
 def _child(conn, render: Callable[[], object], limits: Limits) -> None:
@@ -30,19 +40,19 @@ def _child(conn, render: Callable[[], object], limits: Limits) -> None:
         tpl.save(buf)
         data = buf.getvalue()
         if len(data) > limits.template_output_bytes:
-            conn.send(("size", len(data)))
+            conn.send((_Reply.SIZE, len(data)))
         else:
-            conn.send(("ok", data))
+            conn.send((_Reply.OK, data))
     except MemoryError:
-        conn.send(("memory", None))
+        conn.send((_Reply.MEMORY, None))
     except BaseException as exc:  # the parent turns it into the same error as in-process
         if isinstance(exc.__cause__, MemoryError):
-            conn.send(("memory", None))
+            conn.send((_Reply.MEMORY, None))
             return
         try:
-            conn.send(("error", exc))
+            conn.send((_Reply.ERROR, exc))
         except Exception:
-            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            conn.send((_Reply.ERROR, RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         conn.close()
 
@@ -74,13 +84,13 @@ def render_isolated(path: Path, render: Callable[[], object], problem: Callable[
             proc.kill()
         proc.join(5)
         parent.close()
-    if kind == "memory":
+    if kind == _Reply.MEMORY:
         raise problem(f"Mẫu {path.name}: dựng văn bản cần quá {limits.template_memory_bytes // MB} MB bộ nhớ "
                       "(biểu thức tạo chuỗi hay số khổng lồ trong mẫu?); đã dừng.")
-    if kind == "size":
+    if kind == _Reply.SIZE:
         raise problem(f"Mẫu {path.name}: văn bản dựng ra {value // MB} MB, vượt giới hạn "
                       f"{limits.template_output_bytes // MB} MB; đã dừng.")
-    if kind == "error":
+    if kind == _Reply.ERROR:
         raise value
     tpl = DocxTemplate(io.BytesIO(value))
     tpl.init_docx()

@@ -25,6 +25,7 @@ import os
 import threading
 import time
 import uuid
+from enum import StrEnum
 from typing import Callable, Iterable
 
 from celery import Celery
@@ -37,6 +38,13 @@ from .status import JobBook
 TASK = "reportgen.run_job"
 EVENTS_TTL = 24 * 3600
 VISIBILITY_ENV = "REPORTGEN_VISIBILITY_TIMEOUT"
+
+
+class _Event(StrEnum):
+    """The ``type`` of an event a worker pushes to the runner's Redis list."""
+
+    PROGRESS = "progress"
+    RESULT = "result"
 
 
 def result_backend(broker: str) -> str:
@@ -81,7 +89,7 @@ def _task(self, job_json: dict, events_key: str | None = None) -> dict:
     """The Celery task: run the job, stream progress, return the result."""
     conn = _redis(self.app.conf.broker_url) if events_key else None
 
-    def push(kind: str, payload: dict) -> None:
+    def push(kind: _Event, payload: dict) -> None:
         if conn is None:
             return
         try:
@@ -93,10 +101,10 @@ def _task(self, job_json: dict, events_key: str | None = None) -> dict:
             pass
 
     redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
-    result = run_job(Job.from_json(job_json), lambda p: push("progress", p.to_json()),
+    result = run_job(Job.from_json(job_json), lambda p: push(_Event.PROGRESS, p.to_json()),
                      attempts=2 if redelivered else 1)
     data = result.to_json()
-    push("result", data)
+    push(_Event.RESULT, data)
     return data
 
 
@@ -163,9 +171,9 @@ class CeleryRunner(JobBook):
             if item is not None:
                 data = json.loads(item[1])
                 kind = data.pop("type", "")
-                if kind == "progress":
+                if kind == _Event.PROGRESS:
                     self._progress(Progress.from_json(data))
-                elif kind == "result":
+                elif kind == _Event.RESULT:
                     self._finish(JobResult.from_json(data))
             if time.monotonic() - last_check > self._poll:
                 last_check = time.monotonic()

@@ -204,7 +204,7 @@ def _mark_stat_score(statements: list[Statement], block: Block, value: Decimal |
     if value is None:
         return
     for st in statements:
-        if st.paragraph == block.index and st.kind == "score" and st.numerator == value and st.stat is None:
+        if st.paragraph == block.index and st.kind == StatementKind.SCORE and st.numerator == value and st.stat is None:
             st.value = value
             marks.put(st)
             st.written = written

@@ -12,31 +12,44 @@ import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 
 from ..numbers import format_vi
 
-# key → (type name, required); types: str, num, int, bool, strs (list of strings)
+
+class ValueType(StrEnum):
+    """The type a scheme key's value must have."""
+
+    STR = "str"
+    PERIOD = "period"  # a string "YYYY", "YYYY-MM" or "YYYY-Qn"
+    NUM = "num"
+    INT = "int"
+    BOOL = "bool"
+    STRS = "strs"  # a list of strings
+
+
+# key → (type, required)
 TOP_KEYS = {
-    "name": ("str", True), "title": ("str", True), "basis": ("str", False),
-    "valid_from": ("period", False), "valid_to": ("period", False), "total_max": ("num", True),
-    "levels": ("strs", False), "grade_on": ("str", False), "graded": ("bool", False),
-    "ranked": ("bool", False), "dash_removes_max": ("bool", False), "places": ("int", False),
-    "rounding": ("str", False), "tolerance": ("num", False), "part_tolerance": ("num", False),
-    "header_words": ("strs", False), "notes": ("str", False),
+    "name": (ValueType.STR, True), "title": (ValueType.STR, True), "basis": (ValueType.STR, False),
+    "valid_from": (ValueType.PERIOD, False), "valid_to": (ValueType.PERIOD, False), "total_max": (ValueType.NUM, True),
+    "levels": (ValueType.STRS, False), "grade_on": (ValueType.STR, False), "graded": (ValueType.BOOL, False),
+    "ranked": (ValueType.BOOL, False), "dash_removes_max": (ValueType.BOOL, False), "places": (ValueType.INT, False),
+    "rounding": (ValueType.STR, False), "tolerance": (ValueType.NUM, False), "part_tolerance": (ValueType.NUM, False),
+    "header_words": (ValueType.STRS, False), "notes": (ValueType.STR, False),
 }
 TABLE_KEYS = {
-    "groups": {"key": ("str", True), "label": ("str", True), "words": ("strs", False),
-               "max": ("num", False), "code": ("str", False)},
-    "indicators": {"key": ("str", True), "label": ("str", True), "group": ("str", False),
-                   "max": ("num", True), "words": ("strs", False), "threshold": ("num", False),
-                   "scored": ("bool", False), "code": ("str", False)},
-    "grades": {"name": ("str", True), "min": ("num", True), "abbreviations": ("strs", False),
-               "aliases": ("strs", False)},
+    "groups": {"key": (ValueType.STR, True), "label": (ValueType.STR, True), "words": (ValueType.STRS, False),
+               "max": (ValueType.NUM, False), "code": (ValueType.STR, False)},
+    "indicators": {"key": (ValueType.STR, True), "label": (ValueType.STR, True), "group": (ValueType.STR, False),
+                   "max": (ValueType.NUM, True), "words": (ValueType.STRS, False), "threshold": (ValueType.NUM, False),
+                   "scored": (ValueType.BOOL, False), "code": (ValueType.STR, False)},
+    "grades": {"name": (ValueType.STR, True), "min": (ValueType.NUM, True), "abbreviations": (ValueType.STRS, False),
+               "aliases": (ValueType.STRS, False)},
 }
 CHOICES = {"grade_on": ("percent", "points"), "rounding": ("half-up", "half-even")}
-_TYPE_VI = {"str": "một chuỗi trong ngoặc kép", "num": "một số (ví dụ 5 hoặc \"0.01\")",
-            "int": "một số nguyên", "bool": "true hoặc false", "strs": "một danh sách chuỗi [\"…\", \"…\"]",
-            "period": "một kỳ dạng \"YYYY-MM\""}
+_TYPE_VI = {ValueType.STR: "một chuỗi trong ngoặc kép", ValueType.NUM: "một số (ví dụ 5 hoặc \"0.01\")",
+            ValueType.INT: "một số nguyên", ValueType.BOOL: "true hoặc false",
+            ValueType.STRS: "một danh sách chuỗi [\"…\", \"…\"]", ValueType.PERIOD: "một kỳ dạng \"YYYY-MM\""}
 _TABLE_VI = {"groups": "nhóm", "indicators": "chỉ số", "grades": "mức xếp loại"}
 _PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$")
 
@@ -90,16 +103,16 @@ def _number(value) -> Decimal | None:
     return None
 
 
-def _type_ok(kind: str, value) -> bool:
-    if kind in ("str", "period"):
-        return isinstance(value, str) and bool(value.strip()) and (kind == "str" or bool(_PERIOD.match(value)))
-    if kind == "num":
+def _type_ok(kind: ValueType, value) -> bool:
+    if kind in (ValueType.STR, ValueType.PERIOD):
+        return isinstance(value, str) and bool(value.strip()) and (kind == ValueType.STR or bool(_PERIOD.match(value)))
+    if kind == ValueType.NUM:
         return _number(value) is not None and _number(value).is_finite()
-    if kind == "int":
+    if kind == ValueType.INT:
         return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "bool":
+    if kind == ValueType.BOOL:
         return isinstance(value, bool)
-    if kind == "strs":
+    if kind == ValueType.STRS:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     return True
 
