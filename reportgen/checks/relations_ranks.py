@@ -81,13 +81,21 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             _, checks, basis = best
             record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
+            by_scheme = scheme_checks(frame, rank, "rank")
             for row, rk, v, lo, hi, ok in checks:
-                if ok or scheme_checks(frame, rank, "rank"):
-                    continue
+                if ok or (by_scheme and _crossed(rk, v, checks)):
+                    continue  # RANK_ORDER reports ranks out of order on a scheme's table
                 should = f"{lo}" if lo == hi else f"từ {lo} đến {hi}"
                 yield finding("RANK_MISMATCH", "error",
                               f"{where(row)}: cột {col_name(rank)} ghi {rk} nhưng theo cột {col_name(basis)} "
                               f"({vi(v)}) đơn vị đứng thứ {should}", frame, row, rank, rk, Decimal(lo))
+
+
+def _crossed(rk: Decimal, v: Decimal, checks: list) -> bool:
+    """Whether another unit is ranked above this one with less, or below it
+    with more: an order slip. A rank in order but with the wrong number (two
+    units with 77,76 and 76,40 both ranked 5, none 4) crosses no one."""
+    return any((rk2 < rk and v2 < v) or (rk2 > rk and v2 > v) for _, rk2, v2, *_ in checks)
 
 
 _SUMMING_HEAD = re.compile(r"tổng|chỉ\s*số|kết\s*quả")

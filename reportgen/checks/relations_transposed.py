@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from .relations_frame import Col, Frame, Row, _number_roles, stat_of
+from ..text.labels import stat_of
+from .relations_frame import Col, Frame, Row, _number_roles
 
 _MEASURE = re.compile(r"^(số|tổng|tỷ\s*lệ|tỉ\s*lệ|điểm|chỉ\s*số|kết\s*quả|giá\s*trị|đúng\s*hạn|quá\s*hạn|trễ\s*hạn"
                       r"|trước\s*hạn)|%|hồ\s*sơ")
