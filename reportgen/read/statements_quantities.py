@@ -214,10 +214,11 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                 st = percents[k]
                 k += 1
                 st.raw.update(raw)
-        elif not rule_like and stat != "avg" and measure == "points" and "/" in text[start:end]:
-            whose = unit or _sole_unit(text[_sentence_start(text, start):start], units)
-            if whose:
-                _mark_unit_score(statements, block, _decimal(written), {**raw, "unit": whose, "text": written})
+        elif not rule_like and measure == "points" and "/" in text[start:end]:
+            # x/y points of a unit, or a statistic of a group ("Điểm bình quân … đạt 75,59/100 điểm")
+            whose = unit or (None if stat == "avg" else _sole_unit(text[_sentence_start(text, start):start], units))
+            if whose or stat:
+                _mark_unit_score(statements, block, _decimal(written), {**raw, "unit": whose or "", "text": written})
         elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == "rank" else _decimal(written)
             if value is not None:

@@ -54,7 +54,9 @@ def write(path, us: list[dict], cell=None, prose=None) -> None:
     doc.add_paragraph(LEGEND)
     counts = {g: sum(u["grade"] == g for u in us) for _, g in BANDS}
     n = len(us)
-    text = (f"Có {counts['Tốt']:02d}/{n} đơn vị xếp loại Tốt; {counts['Khá']:02d} đơn vị xếp loại Khá; "
+    mean = _q(sum(u["total"] for u in us) / n)
+    text = (f"Điểm bình quân của {n} xã đạt {_vi(mean)}/100 điểm. "
+            f"Có {counts['Tốt']:02d}/{n} đơn vị xếp loại Tốt; {counts['Khá']:02d} đơn vị xếp loại Khá; "
             f"{counts['Trung bình']:02d} đơn vị xếp loại Trung bình.")
     if prose:
         assert prose[0] in text
@@ -98,6 +100,7 @@ def test_a_clean_report_graded_by_its_own_bands_with_statistics_rows_has_no_erro
     path = tmp_path / "clean.docx"
     write(path, units(seed))
     assert errors(path) == []
+    assert verify_path(path).verdict == "ĐẠT"  # every claim held to the table, the mean x/100 too
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -124,3 +127,13 @@ def test_a_grade_count_of_the_stated_whole_that_differs_from_the_table_is_an_err
     path = tmp_path / "count.docx"
     write(path, us, prose=(f"{kha:02d} đơn vị xếp loại Khá", f"{kha + 1:02d} đơn vị xếp loại Khá"))
     assert [(code, column) for code, _, column in errors(path)] == [("GRADE_COUNT_MISMATCH", "grade")]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_mean_written_out_of_100_that_is_not_the_table_s_is_an_error(tmp_path, seed):
+    us = units(seed)
+    mean = _q(sum(u["total"] for u in us) / len(us))
+    path = tmp_path / "mean.docx"
+    write(path, us, prose=(f"{_vi(mean)}/100", f"{_vi(mean + Decimal('1.50'))}/100"))
+    [finding] = [f for f in verify_path(path).findings if f.severity == "error"]
+    assert (finding.code, finding.column, finding.expected) == ("STAT_MISMATCH", "total", str(mean))
