@@ -272,11 +272,16 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
 
 
+# "của 12 xã", "19 cơ quan, đơn vị": how many units a sentence speaks of.
+_POPULATION = re.compile(r"(?<![\d,./])(\d{1,4})\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|cơ\s+quan|sở|huyện|"
+                         r"địa\s+phương|ubnd|ủy\s+ban|uỷ\s+ban)\b", re.I)
+
+
 def _of_stated_count(st: Statement, candidates: list) -> list:
     """With no table after the claim in its section, the columns of the one
     table whose number of units the sentence states ("Điểm bình quân của 12
     xã … đạt 75,59/100 điểm" and the only table of 12 xã)."""
-    stated = {int(n) for n in re.findall(r"(?<![\d,.])(\d{1,4})(?![\d,.]|/)", st.raw.get("clause", ""))}
+    stated = {int(n) for n in _POPULATION.findall(st.raw.get("clause", ""))}
     tables = {id(c[0]) for c in candidates if len(c[3]) in stated}
     return [c for c in candidates if id(c[0]) in tables and len(c[3]) in stated] if len(tables) == 1 else []
 
