@@ -12,6 +12,7 @@ from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
+from .relations_points import rate_point_pairs
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -224,6 +225,9 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     learned: dict[tuple, tuple] = {}  # header words → the relation adopted on a table with enough rows
     small = []
     for frame in frames(report):
+        # A rate and its points out of the maximum obey points = rate × maximum / T: the rule of
+        # points from rates (relations_points) holds them to it, with QĐ 766's thresholds.
+        paired = {(rate.index, points.index) for rate, points in rate_point_pairs(frame)}
         for pct in frame.nums("percent"):
             best = None
             for part in frame.nums("value") + frame.nums("max"):
@@ -231,6 +235,8 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 for source in _wholes(frame, part):
                     if source[0] == "col" and source[1] is part:
+                        continue
+                    if source[0] != "col" and (pct.index, part.index) in paired:
                         continue
                     holds, checks = _ratio_fit(frame, pct, part, source)
                     if ((adopted(holds, len(checks)) or _precise_majority(holds, checks))

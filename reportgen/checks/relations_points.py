@@ -34,7 +34,7 @@ from .relations_support import (
 THRESHOLDS = (Decimal(100), Decimal(80), Decimal(50), Decimal(90))
 
 
-def _pairs(frame: Frame) -> list[tuple[Col, Col]]:
+def rate_point_pairs(frame: Frame) -> list[tuple[Col, Col]]:
     """(rate, points) columns of one indicator: the rate column and the next
     points column under the same group label (or right after it)."""
     cols = [c for c in frame.cols if c.kind == "num"]
@@ -101,7 +101,7 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
     tối đa nguyên nào cho ra: báo lỗi.
     """
     for frame in frames(report):
-        for rate, points in _pairs(frame):
+        for rate, points in rate_point_pairs(frame):
             best = None
             for threshold in THRESHOLDS:
                 holds, checks = _fit(frame, rate, points, threshold)

@@ -212,5 +212,7 @@ def fill_other(row: ScoreRow, cells: list[str], columns: list[HeaderColumn], map
         c = column.index
         if c in mapping or c in roles or c >= len(cells) or not cells[c]:
             continue
-        row.extra[column.label or f"Cột {c + 1}"] = cells[c]
+        label = column.label or f"Cột {c + 1}"
+        row.extra[label] = cells[c]
+        row.source_cols.setdefault(label, c)  # so the checks name the cell as the coverage counts it
 
