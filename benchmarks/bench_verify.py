@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reportgen.checks import CheckContext, run_checks  # noqa: E402
 from reportgen.read import read_path  # noqa: E402
 
+import mutations  # noqa: E402
 from mutations import KINDS, OUTCOMES, candidates, outcome, verify_findings, write_mutated  # noqa: E402
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "reference" / "real"
@@ -79,6 +80,7 @@ def corpus(n: int, seed: int) -> None:
         report2 = read_path(bad)
         fs2 = run_checks(report2, CheckContext())
         col, row = named(fs2, report2, *slipped.slip)
+        _count_errors("corpus", mutations._key, fs, fs2)
         before = {(f.code, f.unit, f.column, f.reported) for f in fs}
         warn = not row and any((f.code, f.unit, f.column, f.reported) not in before for f in fs2)
         found_col += col
@@ -119,6 +121,24 @@ def _tally() -> dict[str, int]:
     return {o: 0 for o in OUTCOMES}
 
 
+# Errors per slip: the new errors (not on the unchanged document) one mutation
+# gives, summed per set of mutations — one slip should be one finding.
+PER_SLIP: dict[str, list[int]] = {}  # set → [slips that gave an error, new errors]
+
+
+def _count_errors(label: str, key, baseline, findings) -> None:
+    known = {key(f) for f in baseline}
+    n = sum(1 for f in findings if f.severity == "error" and key(f) not in known)
+    if n:
+        tally = PER_SLIP.setdefault(label, [0, 0])
+        tally[0] += 1
+        tally[1] += n
+
+
+def _per_slip() -> str:
+    return "; ".join(f"{label} {e / s:.2f} ({e} errors for {s} slips)" for label, (s, e) in PER_SLIP.items() if s)
+
+
 def _line(t: dict[str, int]) -> str:
     n = sum(t.values())
     return (f"caught {t['caught']}/{n}, other row {t['elsewhere']}, warned {t['warned']}, missed {t['missed']}"
@@ -137,12 +157,14 @@ def _mutate_all(ms, baseline, per_kind, misses, bound) -> dict[str, int]:
                 path = write_mutated(m, tmp)
             except ValueError:
                 continue
-            got = outcome(m, baseline, verify_findings(path))
+            found = verify_findings(path)
+            got = outcome(m, baseline, found)
             if m.bound_only:
                 bound[got] += 1
                 continue
             tally[got] += 1
             per_kind.setdefault(m.kind, _tally())[got] += 1
+            _count_errors("cells", mutations._key, baseline, found)
             if got != "caught":
                 misses.append((m.path.name, m.kind, m.unit, m.label[:40], m.old, m.new, got))
     finally:
@@ -205,7 +227,9 @@ def _run_set(module, ms, path: Path, per_kind, misses, label: str) -> dict[str, 
                 out = module.write_mutated(m, tmp, stem=f"m{k:04d}")
             except ValueError:
                 continue
-            got = module.outcome(m, baseline, module.verify_findings(out))
+            found = module.verify_findings(out)
+            got = module.outcome(m, baseline, found)
+            _count_errors(label.strip(" ()") or "prose", getattr(module, "_key", mutations._key), baseline, found)
             tally[got] += 1
             per_kind.setdefault(m.kind, _tally())[got] += 1
             if got != "caught":
@@ -317,6 +341,7 @@ def main() -> None:
           f"mutations of cells in a relation {_line(total)}; PDF renditions {_line(pdf_total)}; "
           f"cells only a bound covers {_line(bound_total)}; prose claims {_line(prose_total)}; "
           f"original text PDFs {_line(text_pdf_total)}")
+    print(f"ERRORS PER SLIP (new errors of a mutation that gave one): {_per_slip()}")
     for m in misses[: args.misses]:
         print("   not caught:", *m)
 

@@ -89,7 +89,7 @@ def _count_changed(token: str) -> str:
 def _anchor_before(st, token: str) -> tuple[str, str] | None:
     """(anchor, token) for a figure the reader marked with its offset: up to
     15 characters before it, then the figure."""
-    before = st.raw.get("before")
+    before = st.before
     if before is None:
         return None
     head = before[-15:]
@@ -99,31 +99,31 @@ def _anchor_before(st, token: str) -> tuple[str, str] | None:
 
 def _claim_mutations(st, h: int) -> list[tuple[str, str, str, str | None]]:
     """(kind, anchor, old, new) for a checked claim of the prose."""
-    if st.kind == "grade_count" and st.raw.get("count") and st.raw.get("at", "").isdigit():
-        at, token = int(st.raw["at"]), st.raw["count"]
+    if st.kind == "grade_count" and st.count_written and st.at is not None:
+        at, token = st.at, st.count_written
         if st.text[at:at + len(token)] == token:
             return [("grade-count", st.text[at:at + len(token) + 25], token, _count_changed(token))]
     elif st.kind == "sum" and st.mode != "breakdown":
         token = re.match(r"\d[\d.]*", st.text)
         if token:
             return [("sum", st.text[:45], token.group(0), changed_number(token.group(0), h))]
-    elif st.kind == "share" and st.raw.get("percent") and st.text.endswith(st.raw["percent"]):
-        token = st.raw["percent"]
+    elif st.kind == "share" and st.percent_written and st.text.endswith(st.percent_written):
+        token = st.percent_written
         return [("share", st.text[-40:], token, changed_number(token, h))]
-    elif st.kind == "fraction" and st.raw.get("listed") and "/" in st.text:
+    elif st.kind == "fraction" and st.listed and "/" in st.text:
         # "Có 2/14 cơ quan …: Sở A, Sở B": the count of the names listed
         x, y = st.text.split("/", 1)
-        context = st.raw.get("context", "")
+        context = st.context or ""
         at = context.find(st.text)
         anchor = context[at:at + len(st.text) + 25] if at >= 0 else st.text
         return [("listed-count", anchor, st.text, f"{_count_changed(x.strip())}/{y}")]
-    elif st.kind == "percent" and st.raw.get("of_raised"):
+    elif st.kind == "percent" and st.of_raised is not None:
         found = _anchor_before(st, st.text)  # the share of a raised target
         if found is not None:
             return [("share", found[0], st.text, changed_number(st.text, h))]
-    elif st.kind in ("percent", "score", "rank") and st.raw.get("claim"):
-        kind = "unit-figure" if st.raw.get("unit") else "statistic" if st.raw.get("stat") else None
-        token = st.text if st.kind != "rank" else st.raw.get("text", st.text)
+    elif st.kind in ("percent", "score", "rank") and st.claim:
+        kind = "unit-figure" if st.unit else "statistic" if st.stat else None
+        token = st.text if st.kind != "rank" else (st.written if st.written is not None else st.text)
         found = _anchor_before(st, token) if kind else None
         if found is not None:
             n = int(token) if st.kind == "rank" else 0
@@ -146,14 +146,14 @@ def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Pros
 
     for i, st in enumerate(report.statements):
         h = zlib.crc32(f"{path.name}|{i}|{seed}".encode()) & 0xFFFF
-        if st.kind == "date" and st.raw.get("text"):
-            text = st.raw["text"]
+        if st.kind == "date" and st.written:
+            text = st.written
             add(st, "date-impossible", text, text, _impossible(text, h))
             if st.role in ("as_of", "until") and report.meta.date is not None:
                 add(st, "date-inconsistent", text, text, _later(text, report.meta.date))
         elif i in checked or member.get(i) in checked:
             for kind, anchor, old, new in _claim_mutations(st, h):
-                add(st, kind, anchor, old, new, st.raw.get("unit") or None)
+                add(st, kind, anchor, old, new, st.unit or None)
     rnd = random.Random(seed)
     rnd.shuffle(out)
     return out[:limit] if limit else out

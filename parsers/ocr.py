@@ -122,9 +122,33 @@ def grid_lines(binary):
 
     h, w = binary.shape
     horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(w // 40, 20), 1)))
-    vert = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h // 80, 15))))
+    tall = max(h // 80, 15)
+    vert = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall)))
+    vert = _ruled_verticals(vert, horiz, tall)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return mask
+
+
+def _ruled_verticals(vert, horiz, tall: int, reach: int = 6):
+    """The vertical runs that are ruling lines: those that meet a horizontal
+    rule at both ends (a column's rule runs from one row's rule to
+    another's) and those more than twice ``tall`` long. A glyph's stem as
+    tall as a short rule (the 'p' of 'pháp' at 11 pt on a landscape page)
+    meets at most the rule under a tight row, and taking it for a rule
+    erased it ('›há›')."""
+    import cv2
+    import numpy as np
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vert, connectivity=8)
+    if n < 2:
+        return vert
+    near = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 2 * reach + 1))) > 0
+    keep = np.zeros(n, dtype=bool)
+    for i in range(1, n):
+        x, y, w, h = stats[i, :4]
+        if h > 2 * tall or (near[y, x:x + w].any() and near[y + h - 1, x:x + w].any()):
+            keep[i] = True
+    return np.where(keep[labels], vert, 0).astype(vert.dtype)
 
 
 def table_cells(mask) -> list[list[tuple[int, int, int, int]]]:

@@ -136,6 +136,7 @@ def _join_wrapped_rows(table: RawTable, size: float) -> None:
     from .pdf_words import _NUMERIC
 
     head = table.header_rows or 0
+    fractions = _fraction_columns(table.rows[head:])
     rows = table.rows[:head]
     for row in table.rows[head:]:
         prev = rows[-1] if len(rows) > head else None
@@ -143,7 +144,8 @@ def _join_wrapped_rows(table: RawTable, size: float) -> None:
         texts = [c for c in row if c.text.strip()]
         by_col = {c.col: c for c in prev} if prev is not None else {}
         if (prev is not None and first is None and texts and row[0].bbox and prev[-1].bbox
-                and not any(_NUMERIC.match(c.text.replace(" ", "")) and not _wrapped_fraction(by_col.get(c.col), c)
+                and not any(_NUMERIC.match(c.text.replace(" ", ""))
+                            and not _wrapped_fraction(by_col.get(c.col), c, c.col in fractions)
                             for c in texts)
                 and min(c.bbox[1] for c in texts) - max(c.bbox[3] for c in prev if c.bbox) < 1.2 * size):
             if all(c.col in by_col and by_col[c.col].colspan == c.colspan and by_col[c.col].text.strip()
@@ -162,9 +164,25 @@ def _join_wrapped_rows(table: RawTable, size: float) -> None:
     table.rows = rows
 
 
-def _wrapped_fraction(above, cell) -> bool:
+def _fraction_columns(rows: list) -> set[int]:
+    """The columns most of whose numbered rows' cells are written x/y (two
+    or more; the rows of wrapped lines are not counted)."""
+    seen: dict[int, list[bool]] = {}
+    for row in rows:
+        if not any(c.col == 0 and c.text.strip() for c in row):
+            continue
+        for c in row:
+            if c.text.strip():
+                seen.setdefault(c.col, []).append("/" in c.text)
+    return {k for k, flags in seen.items() if sum(flags) >= 2 and sum(flags) * 2 >= len(flags)}
+
+
+def _wrapped_fraction(above, cell, fractions: bool = False) -> bool:
     """Whether ``cell``'s digits are the end of the x/y cell ``above`` them,
     wrapped inside its maximum ('78,73/11' over '9'): the only number a row
-    of wrapped lines carries."""
+    of wrapped lines carries. In a column of x/y cells (``fractions``) the
+    cell above may have been read without its slash ('73.9511' for
+    '73,95/11')."""
     text = cell.text.replace(" ", "")
-    return above is not None and "/" in above.text and text.isdecimal() and above.text.rstrip()[-1:].isdecimal()
+    return (above is not None and ("/" in above.text or fractions) and text.isdecimal()
+            and above.text.rstrip()[-1:].isdecimal())

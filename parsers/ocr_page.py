@@ -342,7 +342,7 @@ def _reread(crops: dict, first: dict, words_at: set | frozenset = frozenset()) -
             continue
         agreed = [v for v in votes if _NUMBER_FORM.match(v[0]) and sum(v[0] == o[0] for o in votes) >= 2]
         same_digits = [v for v in votes if _NUMBER_FORM.match(v[0])
-                       and sum(_digits(v[0]) == _digits(o[0]) for o in votes) >= 2]
+                       and sum(_same_digits(v[0], o[0]) for o in votes) >= 2]
         if agreed:
             out[k] = (agreed[0][0], max(v[1] for v in agreed if v[0] == agreed[0][0]))
             out[k] = _richer(out[k], same_digits)
@@ -373,6 +373,19 @@ def _letters_kept(first: str, second: str, digits_only: str, words: bool = False
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdecimal())
+
+
+def _same_digits(number: str, other: str) -> bool:
+    """Whether ``other`` reads the digits of ``number``, separators aside. A
+    letter in it is a digit misread, still in its place ('4,A7' reads the
+    three digits of '4,47', not the two of '4,7'): it matches any one digit,
+    once."""
+    a = [ch for ch in number if ch.isalnum()]
+    b = [ch for ch in other if ch.isalnum()]
+    if len(a) != len(b):
+        return False
+    misread = sum(1 for y in b if not y.isdecimal())
+    return misread <= 1 and misread < len(b) and all(x == y or not y.isdecimal() for x, y in zip(a, b))
 
 
 def _richer(chosen: tuple[str, float], same_digits: list) -> tuple[str, float]:

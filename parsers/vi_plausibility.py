@@ -68,7 +68,7 @@ def spaced(text: str) -> str:
     acronym before small letters) and is spelled by syllables and acronyms
     alone, comes back with its spaces; so does such a run of letters inside
     a word ('SởYtế(52)', 'SởYtế-tỉnh'). Any other word is left as it is."""
-    return " ".join(_RUN.sub(_spaced_run, word) for word in text.split(" "))
+    return " ".join(_GLUED.sub(_glued, _RUN.sub(_spaced_run, word)) for word in text.split(" "))
 
 
 _RUN = re.compile(r"[^\W\d_]+")  # the letters of a word, apart from its brackets, dashes, digits
@@ -82,6 +82,16 @@ def _spaced_run(match: re.Match) -> str:
         if pieces and len(pieces) > 1:
             return " ".join(pieces)
     return word
+
+
+# a word of small letters run into an opening bracket or a number ('tế(16)',
+# 'phường1'): a syllable never holds either, so the space was lost
+_GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]*[a-zà-ỹđ][^\W\d_]*)(?=[(\d])")
+
+
+def _glued(match: re.Match) -> str:
+    word = match.group()
+    return word + " " if len(word) > 1 and is_syllable(word) and not word.isupper() else word
 
 
 def _case_break(word: str) -> bool:

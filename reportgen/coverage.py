@@ -49,7 +49,7 @@ PASSED, FAILED, INCOMPLETE = "ĐẠT", "KHÔNG ĐẠT", "CHƯA KIỂM TRA HẾT"
 # to: a part and its whole with a percent, a whole and its parts, x/y, a count
 # of units by grade, an evaluated count; and a lone figure that states a
 # measured value ("tỷ lệ hồ sơ đúng hạn đạt 98,5%", "trung bình 85,12 điểm",
-# marked ``raw["claim"]`` by the reader), checked where another claim or a
+# marked ``Statement.claim`` by the reader), checked where another claim or a
 # table gives the same quantity. A bound or a target ("từ 80% trở lên",
 # "chỉ tiêu 100%") is a rule, not a claim.
 # A ``count`` is a claim when it counts the units of a band ("15 xã đạt từ 80
@@ -187,7 +187,7 @@ class Ledger:
                 entry.not_figures.update(exempt)
         self._statement_ids = {id(st): i for i, st in enumerate(report.statements)}
         for i, st, members in claim_statements(report):
-            entry = self.add_claim(i, st.raw.get("context") or st.text, st.paragraph, st.page)
+            entry = self.add_claim(i, st.context or st.text, st.paragraph, st.page)
             entry.figure = entry.figure or claim_words(st)
             for m in members:
                 self._member_of[m] = i
@@ -383,10 +383,10 @@ def claim_words(st) -> str:
     "12.490 trên 13.597, chiếm 91,86%"), not the sentence it is in; a lone
     figure as written ("75/100", "61,69%")."""
     try:
-        count = st.raw.get("count") or (str(st.count) if st.count is not None else "")
+        count = st.count_written or (str(st.count) if st.count is not None else "")
         of = f"/{_vi(st.denominator)}" if st.denominator is not None else ""
-        noun = st.raw.get("noun") or "đơn vị"
-        grade = st.raw.get("grade") or st.grade
+        noun = st.noun or "đơn vị"
+        grade = st.grade_written or st.grade
         if st.kind == "grade_count" and count and grade:
             return f"{count}{of} {noun} xếp loại {grade}"
         if st.kind == "evaluated_count" and count:
@@ -418,10 +418,10 @@ def _figure_of(st, claim) -> bool:
 def _is_claim(st) -> bool:
     if st.kind not in CLAIM_KINDS:
         return False
-    if st.raw.get("claim"):
+    if st.claim:
         return True  # a measured value: "tỷ lệ … đạt 97,4%", "trung bình đạt 85,12 điểm", "xếp thứ 3"
     if st.kind == "count":
-        return "band_low" in st.raw
+        return st.band is not None
     if st.kind in ("score", "rank"):
         return st.denominator is not None  # "16,97" alone is a figure, "16,97/20" a claim
     return st.kind != "percent"

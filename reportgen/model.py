@@ -252,6 +252,41 @@ class ScoreTable:
         return out
 
 
+class Stat(StrEnum):
+    """A statistic of a group a figure states ("trung bình", "cao nhất", "thấp nhất")."""
+
+    AVG = "avg"
+    MAX = "max"
+    MIN = "min"
+
+
+class Measure(StrEnum):
+    """What a figure of the prose measures (``Statement.measure``, ``StatedBand.unit``)."""
+
+    PERCENT = "percent"
+    POINTS = "points"
+    RANK = "rank"
+
+
+class FractionSide(StrEnum):
+    """Which side of the x/y fractions a 'sum' statement adds up
+    ("tử số"/"mẫu số"; ``Statement.fraction_parts``)."""
+
+    NUMERATOR = "num"
+    DENOMINATOR = "den"
+
+
+@dataclass(frozen=True)
+class StatedBand:
+    """The band of scores a count is of ("từ 80% trở lên": low 80, open
+    high): ``None`` for an open end; ``unit`` when the words say it."""
+
+    low: Decimal | None
+    high: Decimal | None
+    unit: Measure | None = None
+    text: str = ""  # the band's words as written ("từ 80% trở lên")
+
+
 @dataclass
 class Statement:
     """A claim made in prose. ``kind`` is one of: 'grade_count', 'evaluated_count'
@@ -259,7 +294,10 @@ class Statement:
     percent of a base), 'fraction' (x/y), 'score' (x/y points), 'percent',
     'count' (a plain count of units or dossiers), 'date' (with a role: as-of,
     until, deadline, cited, plain), 'period' (an appendix title's period),
-    'section' (a numbered heading with its level), 'rank'."""
+    'section' (a numbered heading with its level), 'rank'.
+
+    Besides the values (in the JSON), the reader marks what the checks need
+    to know of the words around a claim (never in the JSON)."""
 
     kind: StatementKind
     text: str
@@ -282,8 +320,45 @@ class Statement:
     role: DateRole | None = None  # a 'date' statement's role
     mode: SumMode | None = None  # a 'sum' statement's way of making its whole
     wrong_separator: bool = False  # a number written with the wrong separator ("91.86%")
-    # The words as written (text, percent, noun, grade, list …), for messages.
-    raw: dict[str, str] = field(default_factory=dict)
+    # -- the words as written, for messages --
+    written: str | None = None  # the figure or date ("91.86%", "15/12/2022")
+    corrected: str | None = None  # the figure with the right separator, when ``wrong_separator``
+    percent_written: str | None = None  # "73,33%"
+    count_written: str | None = None  # "11"
+    grade_written: str | None = None  # "XS", "Tốt": a grade as the prose writes it
+    grades_listed: str | None = None  # a grade count's list of units, as written
+    noun: str | None = None  # what is counted: "đơn vị", "hồ sơ"
+    context: str | None = None  # the words around the claim
+    title: str | None = None  # a section's heading words
+    period: str | None = None  # a 'period' statement's period (YYYY, YYYY-MM, YYYY-Qn), "" when unread
+    # -- where it stands in its paragraph --
+    at: int | None = None  # offset of the figure in the paragraph's text
+    clause: str | None = None  # the sentence up to the figure
+    before: str | None = None  # up to 200 characters before the figure
+    # -- what a lone figure is about (read.statements_quantities) --
+    claim: bool = False  # a measured value; a bound, threshold or target is not
+    stat: Stat | None = None
+    measure: Measure | None = None
+    unit: str | None = None  # the table unit whose figure it is ("" when none was named)
+    subject: str | None = None  # the quantity's words, to find it stated again
+    tier: str | None = None  # the administrative level named before it ("xã", "huyện", "tỉnh")
+    time: str | None = None  # the date or period it is of
+    of_max: bool = False  # "… % số điểm tối đa"
+    lost: bool = False  # "… % điểm bị trừ"
+    band: StatedBand | None = None  # the band of scores a count is of (read.statements_bands)
+    # -- fractions and their sums (read.statements_fractions, statements_levels) --
+    fraction_parts: FractionSide | None = None  # a 'sum' of the fractions' numerators or denominators
+    whole_at: int | None = None  # offset of the whole of such a sum
+    parts_at: tuple[int, ...] = ()  # offsets of its parts
+    whole_inferred: bool = False  # a share's whole taken from the sentence, not stated with it
+    bracketed: bool = False  # a percent in brackets after its fractions
+    listed: str | None = None  # the units a fraction lists after it, as written
+    each: str | None = None  # the figure each of a fraction's units reached, as written
+    # -- a target raised by a share (read.statements_targets) --
+    of_raised: Decimal | None = None  # the first share's value
+    raised_by: Decimal | None = None  # the increase
+    raised_from: int | None = None  # offset of the first share
+    data_range: bool = False  # an 'until' date that bounds what the figures cover
 
     def __post_init__(self) -> None:
         self.kind = StatementKind(self.kind)
@@ -291,15 +366,12 @@ class Statement:
             self.role = DateRole(self.role)
         if self.mode is not None:
             self.mode = SumMode(self.mode)
-
-    @property
-    def band(self) -> tuple[Decimal | None, Decimal | None] | None:
-        """(low, high) of the band of scores a count is of ("từ 80% trở lên":
-        low 80, open high; read.statements_bands marks ``raw["band_*"]``), else None."""
-        if "band_low" not in self.raw:
-            return None
-        low, high = self.raw.get("band_low"), self.raw.get("band_high")
-        return (Decimal(low) if low else None), (Decimal(high) if high else None)
+        if self.stat is not None:
+            self.stat = Stat(self.stat)
+        if self.measure is not None:
+            self.measure = Measure(self.measure)
+        if self.fraction_parts is not None:
+            self.fraction_parts = FractionSide(self.fraction_parts)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": str(self.kind), "text": self.text}

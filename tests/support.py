@@ -44,3 +44,22 @@ def with_paragraph_replaced(raw, paragraph: int, old: str, new: str):
             out.blocks = blocks
             return out
     raise AssertionError(f"no paragraph {paragraph}")
+
+
+def with_cell_replaced(raw, old: str, new: str, row_holding: str):
+    """A copy of a raw document where the one cell reading ``old`` in the
+    table row that holds a cell reading ``row_holding`` reads ``new`` (a
+    mutation of a real file's table, made in memory)."""
+    import copy
+    from dataclasses import replace
+
+    out = copy.deepcopy(raw)
+    for table in out.tables:
+        for cells in table.rows:
+            if not any(c.text.strip() == row_holding for c in cells):
+                continue
+            hits = [k for k, c in enumerate(cells) if c.text.strip() == old]
+            if len(hits) == 1:
+                cells[hits[0]] = replace(cells[hits[0]], text=new)
+                return out
+    raise AssertionError(f"no row holding {row_holding!r} with one cell {old!r}")

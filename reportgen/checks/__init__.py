@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..model import Finding, Report, Severity
+from .culprits import same_figure, without_consequences
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
 from .relations_support import register_rank_cells
 
@@ -101,6 +102,23 @@ SEVERITY_ORDER = {str(s): s.order for s in Severity}  # errors first
 def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]:
     """All findings for a report: what the reader noticed, then every rule's."""
     ctx = ctx or CheckContext()
+    findings = _findings(report, ctx)
+
+    def rerun(corrected: Report) -> tuple[list[Finding], object]:
+        again = CheckContext(scheme_override=ctx.scheme_override, options=ctx.options, select=ctx.select,
+                             ignore=ctx.ignore)
+        return _findings(corrected, again), again.ledger
+
+    findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger))
+    return sorted(_without_echoes(findings), key=lambda f: (
+        f.table if f.table is not None else -1,
+        f.row if f.row is not None else -1,
+        SEVERITY_ORDER.get(f.severity, 3), f.code))
+
+
+def _findings(report: Report, ctx: CheckContext) -> list[Finding]:
+    """What the reader noticed, then every rule's findings (the ledger of
+    ``ctx`` filled on the way)."""
     ctx.ledger.register(report)
     register_rank_cells(report, ctx.ledger)
     findings: list[Finding] = []
@@ -116,10 +134,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
                 raise RuleCodeError(f"rule {r.name} gave a {f.code} finding; its code is {r.code}")
             f.rule = r.name
             findings.append(f)
-    return sorted(_without_echoes(findings), key=lambda f: (
-        f.table if f.table is not None else -1,
-        f.row if f.row is not None else -1,
-        SEVERITY_ORDER.get(f.severity, 3), f.code))
+    return findings
 
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:

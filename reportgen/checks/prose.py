@@ -56,7 +56,7 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                       and _share_ok(st.percent, st.value / b * _HUNDRED)), None)
         note = f" (con số {vi_percent(st.percent, places)} ứng với tỷ lệ trên {vi_number(other)})" if other else ""
         # A whole inferred from the sentences around (not stated with the share) leaves a doubt.
-        sure = base_confirmed or (not other and not st.raw.get("whole_inferred"))
+        sure = base_confirmed or (not other and not st.whole_inferred)
         if _rounded_to_hundred(st, shares, exact):
             sure, note = False, " (có thể đã điều chỉnh để tổng các tỷ lệ bằng 100%)"
         yield finding_at("PERCENT_MISMATCH", "error" if sure else "warning",
@@ -121,7 +121,7 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         days = (st.date - latest).days
         # A report states facts up to its date; a plan or a letter may look ahead.
         looks_back = report.meta.doc_type in _REPORT_TYPES or report.meta.doc_type is None
-        if role == "as_of" or (role == "until" and st.raw.get("data_range")):
+        if role == "as_of" or (role == "until" and st.data_range):
             # "tính đến", or the end of the period the figures cover: a report
             # states figures up to its own date
             severity = "error" if looks_back and not from_period else "warning"
@@ -131,7 +131,7 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         else:
             continue
         yield finding_at("DATE_INCONSISTENT", severity,
-                  f"Ngày {st.raw.get('text', st.text)} ({_ROLE_WORDS[role]}) muộn hơn ngày ban hành văn bản "
+                  f"Ngày {st.written if st.written is not None else st.text} ({_ROLE_WORDS[role]}) muộn hơn ngày ban hành văn bản "
                   f"(văn bản ghi “{issued}”)", st, reported=st.date.isoformat(), expected=f"≤ {latest.isoformat()}")
 
 
@@ -305,8 +305,8 @@ def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if st.kind in (StatementKind.PERCENT, StatementKind.SCORE, StatementKind.COUNT) and st.wrong_separator:
             by_par[st.paragraph].append(st)
     for par, sts in by_par.items():
-        written = [s.raw.get("text", s.text) for s in sts]
-        fixed = [s.raw.get("expected") or w.replace(".", ",") for s, w in zip(sts, written)]
+        written = [s.written if s.written is not None else s.text for s in sts]
+        fixed = [s.corrected or w.replace(".", ",") for s, w in zip(sts, written)]
         examples = "; ".join(f"{w} → {f}" for w, f in list(zip(written, fixed))[:4])
         more = f" và {len(written) - 4} số khác" if len(written) > 4 else ""
         yield finding_at("NUMBER_FORMAT", "warning",

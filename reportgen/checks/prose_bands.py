@@ -26,7 +26,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement, StatementKind
+from ..model import Finding, Measure, Report, Stat, Statement, StatementKind
 from ..numbers import format_vi, in_band, places_of
 from ..text.levels import level_at
 from .prose_counts import finding_at
@@ -45,13 +45,18 @@ def _n(st: Statement) -> int | None:
     return int(st.numerator) if st.numerator is not None else None
 
 
-def _measure(st: Statement) -> list[str]:
-    unit = st.raw.get("band_unit")
-    return [unit] if unit else ["percent", "points"]
+def _measure(st: Statement) -> list[Measure]:
+    unit = st.band.unit if st.band else None
+    return [unit] if unit else [Measure.PERCENT, Measure.POINTS]
+
+
+def _count_words(st: Statement) -> str | int | None:
+    """The count as written ("03"), else as read."""
+    return st.count_written if st.count_written is not None else _n(st)
 
 
 def _band_words(st: Statement) -> str:
-    return st.raw.get("band_text") or st.text
+    return (st.band.text if st.band else "") or st.text
 
 
 def _shares_of(report: Report, st: Statement) -> list[Statement]:
@@ -75,8 +80,10 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "Có 4/5 đơn vị có kết quả đạt từ 80% trở lên"."""
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
     for st in _bands(report):
-        low, high = st.band
-        level = level_at(st.raw.get("context", st.text), len(st.raw.get("context", st.text)), st.scope)
+        low, high = st.band.low, st.band.high
+        whole = st.denominator if st.denominator is not None else _evaluated(report, st)
+        context = st.context if st.context is not None else st.text
+        level = level_at(context, len(context), st.scope)
         candidates = []
         for t in report.tables:
             for rows, t_level in _groups(t):
@@ -84,7 +91,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 for measure in _measure(st):
                     for key, label, values in _columns(t, measure, rows):
-                        if st.denominator is not None and len(values) != st.denominator:
+                        if whole is not None and len(values) != whole:
                             continue
                         n = sum(1 for _, v in values if in_band(v, low, high))
                         candidates.append((t, key, label, values, n))
@@ -97,16 +104,26 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
         own = [c for c in candidates if c[0] is table]
-        if table is None or len(own) != 1 or st.denominator is None:
+        if table is None or len(own) != 1 or whole is None:
             continue
         t, key, label, values, n = own[0]
         for s in (st, *_shares_of(report, st)):
             ctx.ledger.statement_checked(s, "band-count-column")
         ctx.ledger.table_checked(t.index, "band-count-column", [(i, key) for i, _ in values])
         yield finding_at("BAND_COUNT_MISMATCH", "error",
-                         f"Văn bản nêu {st.raw.get('count', _n(st))} {st.raw.get('noun', 'đơn vị')} "
+                         f"Văn bản nêu {_count_words(st)} {st.noun if st.noun is not None else 'đơn vị'} "
                          f"{_band_words(st)} nhưng cột “{label}” của bảng {t.index + 1} có {n} đơn vị trong khoảng này",
                          st, table=t.index, column=key, reported=str(_n(st)), expected=str(n))
+
+
+def _evaluated(report: Report, st: Statement) -> Decimal | None:
+    """The number of units the section of ``st`` says were evaluated ("Tổng số
+    15 đơn vị được đánh giá"), when it says one: the population a count
+    written without its whole ("hai đơn vị đạt từ 90 điểm trở lên") is of."""
+    counts = {o.count for o in report.statements if o.kind == StatementKind.EVALUATED_COUNT
+              and o.scope == st.scope and o.count is not None and o.paragraph is not None
+              and st.paragraph is not None and o.paragraph <= st.paragraph}
+    return Decimal(counts.pop()) if len(counts) == 1 else None
 
 
 # --- statistics against the bands that follow them ------------------------------------------
@@ -117,8 +134,8 @@ def _passages(report: Report) -> list[tuple[list[Statement], list[Statement]]]:
     (until a heading or another statistic), of one whole that they fill."""
     stats_by_par: dict[int, list[Statement]] = defaultdict(list)
     for st in report.statements:
-        if st.kind in (StatementKind.PERCENT, StatementKind.SCORE) and st.raw.get("claim") and st.raw.get("stat") \
-                and not st.raw.get("unit") and st.paragraph is not None and st.value is not None:
+        if st.kind in (StatementKind.PERCENT, StatementKind.SCORE) and st.claim and st.stat \
+                and not st.unit and st.paragraph is not None and st.value is not None:
             stats_by_par[st.paragraph].append(st)
     bands = [b for b in _bands(report) if b.paragraph is not None and b.denominator is not None]
     heads = sorted(st.paragraph for st in report.statements
@@ -138,13 +155,13 @@ def _passages(report: Report) -> list[tuple[list[Statement], list[Statement]]]:
     return out
 
 
-def _range(stats: dict[str, Decimal], bands: list[Statement]) -> tuple[Decimal, Decimal] | None:
+def _range(stats: dict[Stat, Decimal], bands: list[Statement]) -> tuple[Decimal, Decimal] | None:
     """The least and the most total the bands allow with the stated highest and lowest."""
-    hi, lo = stats.get("max"), stats.get("min")
+    hi, lo = stats.get(Stat.MAX), stats.get(Stat.MIN)
     low_sum = high_sum = Decimal(0)
     n = 0
     for b in bands:
-        low, high = b.band
+        low, high = b.band.low, b.band.high
         for _ in range(_n(b)):
             n += 1
             a = low if low is not None else lo
@@ -156,13 +173,13 @@ def _range(stats: dict[str, Decimal], bands: list[Statement]) -> tuple[Decimal, 
     if n == 0:
         return None
     # the highest and the lowest units sit at their own figures, not at an end of their band
-    for value, which in ((hi, "max"), (lo, "min")):
+    for value, which in ((hi, Stat.MAX), (lo, Stat.MIN)):
         if value is None:
             continue
-        band = next((b for b in bands if _n(b) and in_band(value, *b.band)), None)
+        band = next((b for b in bands if _n(b) and in_band(value, b.band.low, b.band.high)), None)
         if band is None:
             return None
-        low, high = band.band
+        low, high = band.band.low, band.band.high
         low_sum += value - (low if low is not None else value)
         high_sum += value - (high if high is not None else value)
     return low_sum / n, high_sum / n
@@ -170,7 +187,7 @@ def _range(stats: dict[str, Decimal], bands: list[Statement]) -> tuple[Decimal, 
 
 def _top_and_bottom(bands: list[Statement]) -> tuple[Statement, Statement]:
     filled = [b for b in bands if _n(b)]
-    order = sorted(filled, key=lambda b: (b.band[0] is not None, b.band[0] or Decimal(0)))
+    order = sorted(filled, key=lambda b: (b.band.low is not None, b.band.low or Decimal(0)))
     return order[-1], order[0]
 
 
@@ -188,40 +205,40 @@ def stat_within_bands(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     lên".
     Ví dụ đúng: "cao nhất là 93,10%" và 3/15 đơn vị từ 80% trở lên."""
     for stats, bands in _passages(report):
-        figures: dict[str, Decimal] = {}
-        units = {b.raw.get("band_unit") for b in bands} - {""}
-        stats = [st for st in stats if not units or st.raw.get("measure") in units]
+        figures: dict[Stat, Decimal] = {}
+        units = {b.band.unit for b in bands} - {None}
+        stats = [st for st in stats if not units or st.measure in units]
         for st in stats:
-            figures.setdefault(st.raw["stat"], st.value)
+            figures.setdefault(st.stat, st.value)
         if len(bands) < 2 and len(figures) < 2:
             continue
         for st in (*stats, *bands):
             ctx.ledger.statement_checked(st, "stat-within-bands")
         top, bottom = _top_and_bottom(bands)
         for st in stats:
-            which = st.raw["stat"]
+            which = st.stat
             problem = None
-            if which == "max" and not _fits_band(st.value, top):
+            if which == Stat.MAX and not _fits_band(st.value, top):
                 problem = f"khoảng cao nhất có đơn vị là “{_band_words(top)}”"
-            elif which == "min" and not _fits_band(st.value, bottom):
+            elif which == Stat.MIN and not _fits_band(st.value, bottom):
                 problem = f"khoảng thấp nhất có đơn vị là “{_band_words(bottom)}”"
-            elif which == "avg":
+            elif which == Stat.AVG:
                 span = _range(figures, bands)
                 slack = Decimal(1).scaleb(-places_of(st.value))
                 if span and not span[0] - slack <= st.value <= span[1] + slack:
                     problem = (f"các khoảng nêu sau đó chỉ cho phép trung bình từ {format_vi(span[0], 2, fixed=True)} "
                                f"đến {format_vi(span[1], 2, fixed=True)}")
             if problem:
-                sign = "%" if st.raw.get("measure") == "percent" else ""
+                sign = "%" if st.measure == Measure.PERCENT else ""
                 yield finding_at("STAT_MISMATCH", "error",
                                  f"Văn bản nêu số {_WORDS[which]} "
                                  f"{format_vi(st.value, places_of(st.value), fixed=True)}{sign} nhưng {problem}",
                                  st, reported=str(st.value))
 
 
-_WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
+_WORDS = {Stat.AVG: "trung bình", Stat.MAX: "cao nhất", Stat.MIN: "thấp nhất"}
 
 
 def _fits_band(value: Decimal, band: Statement) -> bool:
-    low, high = band.band
+    low, high = band.band.low, band.band.high
     return (low is None or value >= low) and (high is None or value <= high)  # the top of a band is written rounded

@@ -111,20 +111,21 @@ def _scopes(report: Report) -> dict[object, list[Statement]]:
 
 def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowRef], bool]:
     """The rows a scope's counts describe, and whether they are sure: the
-    named units' rows (sure), else the table the heading names, else the
-    document's only table whose unit rows carry a grade, else the one graded
-    table with as many units as the counts' denominator (sure)."""
+    named units' rows (sure), else the one graded table (or group of its
+    rows) with as many units as the counts' denominator (sure: "x/15 đơn vị"
+    and 15 graded units), else the table the heading names, else the
+    document's only table whose unit rows carry a grade."""
     units = [u for st in statements if st.kind == StatementKind.GRADE_COUNT for u in st.units]
     if units:
         group, _ = _group_by_units(report, units)
         if group:
             return group, True
+    group = _graded_table_of(report, statements)  # "x/12 cơ quan" of the one table of 12 graded units: sure
+    if group:
+        return group, True
     scope = statements[0].scope if statements else None
     group = _group_by_title(report, scope) or _sole_graded_table(report, statements)
-    if group:
-        return group, len(group) == _stated_whole(statements)  # "01/12 đơn vị" of a table of 12: sure
-    group = _graded_table_of(report, statements)  # "x/12 cơ quan" of the one table of 12 graded units: sure
-    return group, bool(group)
+    return group, bool(group) and len(group) == _stated_whole(statements)  # "01/12 đơn vị" of 12 rows: sure
 
 
 def _stated_whole(statements: list[Statement]) -> int | None:
@@ -236,7 +237,7 @@ def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         _, by_unit = _group_by_units(report, st.units)
         sure = bool(by_unit) and all(by_unit.values())
         yield finding_at("GRADE_COUNT_MISMATCH", "error" if sure else "warning",
-                  f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade or st.raw.get('grade')} "
+                  f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade or st.grade_written} "
                   f"nhưng liệt kê {len(st.units)} tên: {'; '.join(st.units)}", st,
                   reported=str(st.count), expected=str(len(st.units)))
 
@@ -296,7 +297,7 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 41 hồ sơ trực tiếp)".
     Ví dụ đúng: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)"."""
     for st in report.statements:
-        if st.kind != StatementKind.SUM or st.whole is None or len(st.parts) < 2 or st.raw.get("fraction_parts"):
+        if st.kind != StatementKind.SUM or st.whole is None or len(st.parts) < 2 or st.fraction_parts:
             continue  # the parts of a fraction are prose_fractions'
         ctx.ledger.statement_checked(st, "parts-sum")
         total = sum(st.parts, Decimal(0))

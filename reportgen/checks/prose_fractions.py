@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement, StatementKind
+from ..model import Finding, FractionSide, Report, Statement, StatementKind
 from ..numbers import format_vi, places_of, quantize
 from ..text.names import fold_for_units, unit_forms, whole_words
 from .prose_counts import finding_at, vi_number, vi_percent
@@ -28,9 +28,9 @@ from .registry import CheckContext, rule
 
 def _members(report: Report, st: Statement) -> list[Statement]:
     """The fraction statements the split names: its whole and its parts."""
-    at = {st.raw.get("whole_at"), *st.raw.get("parts_at", "").split(",")}
+    at = {st.whole_at, *st.parts_at}
     return [o for o in report.statements if o.paragraph == st.paragraph and o.kind == StatementKind.FRACTION
-            and o.raw.get("at") in at]
+            and o.at is not None and o.at in at]
 
 
 @rule("SUM_MISMATCH", "Các phân số thành phần không cộng lại bằng phân số tổng nêu trong văn bản")
@@ -45,7 +45,7 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "đã kiểm tra 42/139 cơ quan, đơn vị (4/15 sở, ngành và 38/124 UBND cấp xã)"."""
     _record_partitions(report, ctx)
     for st in report.statements:
-        if st.kind != StatementKind.SUM or not st.raw.get("fraction_parts") or st.whole is None:
+        if st.kind != StatementKind.SUM or st.fraction_parts is None or st.whole is None:
             continue
         ctx.ledger.statement_checked(st, "fraction-parts-sum")
         for member in _members(report, st):
@@ -53,7 +53,7 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         total = sum(st.parts, Decimal(0))
         if total == st.whole:
             continue
-        what = "tử số" if st.raw["fraction_parts"] == "num" else "mẫu số"
+        what = "tử số" if st.fraction_parts == FractionSide.NUMERATOR else "mẫu số"
         yield finding_at("SUM_MISMATCH", "error",
                          f"Các {what} của phân số thành phần {' + '.join(vi_number(p) for p in st.parts)} = "
                          f"{vi_number(total)}, không bằng {what} {vi_number(st.whole)} của phân số tổng",
@@ -114,11 +114,11 @@ def raised_target_share(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "… và bằng 78,75% so với chỉ tiêu phấn đấu tăng thu 25% so với dự toán
     Trung ương giao" (98,44 × 100 / 125 = 78,752)."""
     for st in report.statements:
-        if st.kind != StatementKind.PERCENT or not st.raw.get("of_raised") or st.percent is None:
+        if st.kind != StatementKind.PERCENT or st.of_raised is None or st.raised_by is None or st.percent is None:
             continue
-        base, raised = Decimal(st.raw["of_raised"]), Decimal(st.raw["raised_by"])
+        base, raised = st.of_raised, st.raised_by
         first = next((o for o in report.statements if o.kind == StatementKind.PERCENT and o.paragraph == st.paragraph
-                      and o.raw.get("at") == st.raw.get("raised_from")), None)
+                      and o.at is not None and o.at == st.raised_from), None)
         ctx.ledger.statement_checked(st, "share-of-raised-target")
         if first is not None:
             ctx.ledger.statement_checked(first, "share-of-raised-target")
@@ -167,7 +167,7 @@ def count_vs_listed_units(report: Report, ctx: CheckContext) -> Iterator[Finding
     if not units:
         return
     for st in report.statements:
-        listed = st.raw.get("listed")
+        listed = st.listed
         if st.kind != StatementKind.FRACTION or not listed or st.numerator is None:
             continue
         found, rest = _units_named(listed, units)
@@ -196,7 +196,7 @@ def _score_percent(report: Report, st: Statement) -> Statement | None:
     for other in report.statements:
         if other.kind != StatementKind.PERCENT or other.paragraph != st.paragraph or other.percent is None:
             continue
-        before = other.raw.get("before") or ""
+        before = other.before or ""
         at = before.rfind(st.text)
         if at >= 0 and _SCORE_TO_PERCENT.match(before[at + len(st.text):]):
             return other

@@ -77,7 +77,7 @@ def _subject(st) -> str:
     """The rate the sentence names before the figure: "Tỷ lệ … đạt"."""
     m = None
     for m in re.finditer(r"(?:tỷ|tỉ)\s+lệ\s+(?P<what>[^;()%]{3,160}?)\s+(?:(?:hiện|chỉ|mới|đã|cũng)\s+)*"
-                         r"(?:đạt|là|bằng|chiếm)\b", st.raw.get("clause", ""), re.I):
+                         r"(?:đạt|là|bằng|chiếm)\b", st.clause or "", re.I):
         pass
     return m.group("what") if m else ""
 
@@ -96,8 +96,8 @@ def rate_vs_labelled_cell(report: Report, ctx: CheckContext) -> Iterator[Finding
     Ví dụ đúng: lời văn viết 76,43% (hoặc 76,4% khi làm tròn)."""
     labelled = placed = None
     for st in report.statements:
-        if st.kind != StatementKind.PERCENT or not st.raw.get("claim") or st.value is None or st.raw.get("stat") \
-                or (st.raw.get("unit") and not _RATE_LABEL.match(st.raw["unit"])):
+        if st.kind != StatementKind.PERCENT or not st.claim or st.value is None or st.stat \
+                or (st.unit and not _RATE_LABEL.match(st.unit)):
             continue  # a unit's own figure is unit-figure-vs-table's
         words = _words(_subject(st))
         if len(words) < 2:

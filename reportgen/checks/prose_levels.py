@@ -51,7 +51,7 @@ def level_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ đúng: "Chỉ số 14: 16/17 cơ quan đạt 0 điểm" và bảng có 16 ô 0 ở cột đó.
     """
     for st in report.statements:
-        if st.kind != StatementKind.FRACTION or "each" not in st.raw or st.numerator is None or not st.denominator:
+        if st.kind != StatementKind.FRACTION or st.each is None or st.numerator is None or not st.denominator:
             continue
         found = _held(report, st)
         if found is None:
@@ -60,7 +60,7 @@ def level_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         ctx.ledger.statement_checked(st, "level-count-table")
         if Decimal(count) == st.numerator:
             continue
-        each = st.raw["each"]
+        each = st.each
         yield finding_at("LEVEL_COUNT_MISMATCH", "error",
                          f"Văn bản nêu {format_count(st.numerator)}/{format_count(st.denominator)} đơn vị đạt "
                          f"{each} điểm ở “{label}” nhưng bảng {table.index + 1} có {format_count(count)} đơn vị "
@@ -71,8 +71,8 @@ def level_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
 def _held(report: Report, st: Statement) -> tuple[ScoreTable, str, str, int] | None:
     """The one (table, column, population) the claim is about and the count
     of its units at the figure; None when not exactly one."""
-    each = parse_vi_decimal(st.raw["each"], "score")
-    clause = fold_tones(fold(st.raw.get("clause", "")))
+    each = parse_vi_decimal(st.each, "score")
+    clause = fold_tones(fold(st.clause or ""))
     hits = []
     for table, key, label in _column(report, clause):
         for rows in populations(table):

@@ -18,7 +18,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement, StatementKind
+from ..model import Finding, Measure, Report, Stat, Statement, StatementKind
 from ..numbers import format_count, format_vi, places_of
 from ..text.dates import time_at
 from ..text.levels import level_at
@@ -27,12 +27,11 @@ from .registry import CheckContext, rule
 
 
 def _position(st: Statement) -> int:
-    at = st.raw.get("at")
-    return int(at) if at and at.isdecimal() else len(st.text)
+    return st.at if st.at is not None else len(st.text)
 
 
 def _grade_key(st: Statement) -> str:
-    return " ".join((st.grade or st.raw.get("grade") or "").split()).casefold()
+    return " ".join((st.grade or st.grade_written or "").split()).casefold()
 
 
 @rule("QUANTITY_CONFLICT", "Cùng một số liệu được nêu hai lần trong văn bản với hai giá trị khác nhau")
@@ -71,7 +70,7 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
                     continue
                 reported.add((id(a), id(b)))
                 sure = bool(time_a and time_b)
-                grade = b.grade or b.raw.get("grade")
+                grade = b.grade or b.grade_written
                 where = f"đoạn {a.paragraph + 1}" if a.paragraph is not None else "chỗ khác"
                 yield finding_at(
                     "QUANTITY_CONFLICT", "error" if sure else "warning",
@@ -84,14 +83,14 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
 def figure_key(st: Statement) -> tuple[str, str, str, str] | None:
     """(measure, stat, subject, unit) of a measured figure of the prose, or None
     when it names no quantity to find again."""
-    if not st.raw.get("claim") or st.value is None:
+    if not st.claim or st.value is None:
         return None
-    subject = st.raw.get("subject", "")
+    subject = st.subject or ""
     # A statistic ("chỉ số cao nhất") or a subject of one or two words names no
     # quantity of its own: every section of a report has one.
-    if st.raw.get("stat") or len(subject.split()) < 3:
+    if st.stat or len(subject.split()) < 3:
         return None
-    return st.raw.get("measure", ""), "", subject, ""
+    return st.measure or "", "", subject, ""
 
 
 @rule("QUANTITY_CONFLICT", "Cùng một tỷ lệ, điểm số hay thứ hạng được nêu hai lần với hai giá trị khác nhau")
@@ -109,7 +108,7 @@ def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         key = figure_key(st)
         if key is None:
             continue
-        groups[(*key, st.raw.get("level", ""))].append((st, st.raw.get("time") or None))
+        groups[(*key, st.tier or "")].append((st, st.time or None))
     now = _single_as_of(report)
     for (measure, _, _, _, _), items in groups.items():
         for k, (a, time_a) in enumerate(items):
@@ -122,7 +121,7 @@ def figure_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 sure = bool(time_a and time_b) or (now is not None and _at(a, time_a, now) and _at(b, time_b, now))
                 where = f"đoạn {a.paragraph + 1}" if a.paragraph is not None else "chỗ khác"
-                sign = "%" if measure == "percent" else ""
+                sign = "%" if measure == Measure.PERCENT else ""
                 yield finding_at(
                     "QUANTITY_CONFLICT", "error" if sure else "warning",
                     f"“{_what(b)}” được nêu hai lần với hai giá trị: {_as_written(b.value)}{sign} ở đây nhưng "
@@ -139,7 +138,7 @@ _OTHER_TIME = re.compile(r"(?<!\w)(?:cùng\s+kỳ|kỳ\s+trước|năm\s+trướ
 def _single_as_of(report: Report) -> str | None:
     """The one as-of date of the document's figures ("tính đến ngày
     05/11/2025" wherever a date is given), or None when there are several."""
-    dates = {st.raw["time"] for st in report.statements if len(st.raw.get("time", "")) == 10}
+    dates = {st.time for st in report.statements if len(st.time or "") == 10}
     return dates.pop() if len(dates) == 1 else None
 
 
@@ -149,7 +148,7 @@ def _at(st: Statement, time: str | None, now: str) -> bool:
     "so với", "tăng") in its sentence."""
     if time:
         return time == now
-    return not _OTHER_TIME.search(st.raw.get("context", "") or st.text)
+    return not _OTHER_TIME.search(st.context or st.text)
 
 
 def _same_figure(a: Decimal, b: Decimal) -> bool:
@@ -158,8 +157,8 @@ def _same_figure(a: Decimal, b: Decimal) -> bool:
 
 
 def _what(st: Statement) -> str:
-    stat = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}.get(st.raw.get("stat", ""), "")
-    parts = [st.raw.get("subject", ""), stat, st.raw.get("unit", "")]
+    stat = {Stat.AVG: "trung bình", Stat.MAX: "cao nhất", Stat.MIN: "thấp nhất"}.get(st.stat, "")
+    parts = [st.subject or "", stat, st.unit or ""]
     return " ".join(p for p in parts if p) or st.text
 
 

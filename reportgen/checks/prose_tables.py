@@ -19,7 +19,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, ScoreTable, Statement, StatementKind
+from ..model import Finding, Measure, Report, ScoreTable, Stat, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.levels import level_at
 from ..text.names import name_key
@@ -33,13 +33,13 @@ _NOT_VALUE_HEAD = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng
 _UNIT_LEVEL = (("xã", re.compile(r"^(?:UBND\s+)?(?:xã|phường|đặc\s+khu|thị\s+trấn)\b", re.I)),
                ("huyện", re.compile(r"^(?:UBND\s+)?(?:huyện|quận|thị\s+xã)\b", re.I)),
                ("tỉnh", re.compile(r"^(?:Sở|Ban|Văn\s+phòng|Thanh\s+tra|Bộ\s+Chỉ\s+huy)\b", re.I)))
-_STAT_WORDS = {"avg": "trung bình", "max": "cao nhất", "min": "thấp nhất"}
+_STAT_WORDS = {Stat.AVG: "trung bình", Stat.MAX: "cao nhất", Stat.MIN: "thấp nhất"}
 
 
-def _columns(table: ScoreTable, measure: str, rows: set[int] | None = None
+def _columns(table: ScoreTable, measure: Measure, rows: set[int] | None = None
              ) -> list[tuple[str, str, list[tuple[int, Decimal]]]]:
     """(key, header, [(row, value)]) of the columns of ``table`` holding ``measure``."""
-    head = _PERCENT_HEAD if measure == "percent" else _POINTS_HEAD
+    head = _PERCENT_HEAD if measure == Measure.PERCENT else _POINTS_HEAD
     out = []
     units = [(i, r) for i, r in enumerate(table.rows) if r.unit and not _SUMMARY_ROW.search(r.unit)
              and (rows is None or i in rows)]
@@ -48,38 +48,38 @@ def _columns(table: ScoreTable, measure: str, rows: set[int] | None = None
         bare = re.sub(r"\([^()]*\)", " ", label)  # "Điểm đạt được (điểm chuẩn tối đa: 15đ)"
         if not head.search(label) or _NOT_VALUE_HEAD.search(bare):
             continue
-        if measure == "points" and _PERCENT_HEAD.search(label) and not re.search(r"điểm", label, re.I):
+        if measure == Measure.POINTS and _PERCENT_HEAD.search(label) and not re.search(r"điểm", label, re.I):
             continue
         values = [(i, r.scores.get(col.key)) for i, r in units]
         values = [(i, v) for i, v in values if isinstance(v, Decimal)]
         if len(values) >= 2:
             out.append((col.key, label, values))
-    if measure == "percent" and not out:
+    if measure == Measure.PERCENT and not out:
         values = [(i, r.percent) for i, r in units if r.percent is not None]
         if len(values) >= 2:
             out.append(("percent", "Tỷ lệ (%)", values))
-    if measure == "points" and not any(k == "total" for k, _, _ in out):
+    if measure == Measure.POINTS and not any(k == "total" for k, _, _ in out):
         values = [(i, r.total) for i, r in units if r.total is not None]
         if len(values) >= 2:
             out.append(("total", "Tổng điểm", values))
     return out
 
 
-def _stat(stat: str, values: list[Decimal]) -> Decimal:
-    if stat == "max":
+def _stat(stat: Stat, values: list[Decimal]) -> Decimal:
+    if stat == Stat.MAX:
         return max(values)
-    if stat == "min":
+    if stat == Stat.MIN:
         return min(values)
     return sum(values, Decimal(0)) / len(values)
 
 
-def _agrees(stat: str, written: Decimal, exact: Decimal) -> bool:
+def _agrees(stat: Stat, written: Decimal, exact: Decimal) -> bool:
     places = places_of(written)
     if exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == written:
         return True
     if exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == written:
         return True
-    return stat == "avg" and abs(exact - written) <= Decimal(1).scaleb(-places)
+    return stat == Stat.AVG and abs(exact - written) <= Decimal(1).scaleb(-places)
 
 
 def _table_level(table: ScoreTable) -> str | None:
@@ -156,11 +156,11 @@ def _named_figure(st: Statement, table: ScoreTable, col, values, rows: set[int] 
     statistic as a share of the column's maximum ("bình quân đạt 63,83% số điểm
     tối đa"), or its share of the points lost in the table ("chiếm 35,52% tổng
     số điểm bị trừ")."""
-    stated = re.search(r"tối\s+đa\s*:?\s*(\d+(?:,\d+)?)\s*(?:điểm|đ)\b", st.raw.get("clause", ""), re.I)
+    stated = re.search(r"tối\s+đa\s*:?\s*(\d+(?:,\d+)?)\s*(?:điểm|đ)\b", st.clause or "", re.I)
     top = Decimal(stated.group(1).replace(",", ".")) if stated else col.max
-    if st.raw.get("of_max") and top and st.raw.get("stat") in _STAT_WORDS:
-        return _stat(st.raw["stat"], [v for _, v in values]) / top * 100
-    if st.raw.get("lost"):
+    if st.of_max and top and st.stat in _STAT_WORDS:
+        return _stat(st.stat, [v for _, v in values]) / top * 100
+    if st.lost:
         group = [r for i, r in enumerate(table.rows) if r.unit and (rows is None or i in rows)]
         lost = {c.key: sum((c.max - r.scores[c.key] for r in group if c.max is not None
                             and isinstance(r.scores.get(c.key), Decimal)), Decimal(0)) for c in table.columns}
@@ -181,29 +181,28 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     ghi "bình quân đạt 65,38% số điểm tối đa".
     Ví dụ đúng: "bình quân đạt 56,38% số điểm tối đa"."""
     for st in report.statements:
-        if st.kind != StatementKind.PERCENT or not st.raw.get("claim") \
-                or not (st.raw.get("of_max") or st.raw.get("lost")):
+        if st.kind != StatementKind.PERCENT or not st.claim or not (st.of_max or st.lost):
             continue
-        level = st.raw.get("level") or None
+        level = st.tier or None
         found = []
         for t in report.tables:
             for rows, t_level in _groups(t):
                 if level and t_level and level != t_level:
                     continue
-                for col, values in _named_columns(t, st.raw.get("clause", ""), rows):
+                for col, values in _named_columns(t, st.clause or "", rows):
                     exact = _named_figure(st, t, col, values, rows)
                     if exact is not None:
                         found.append((t, col, values, exact))
         if len({id(x[0]) for x in found}) == 1 and len(found) > 1:
             # one table: the group the passage names is the one whose figure fits, else the sections
-            fitting = [x for x in found if _agrees("avg", st.value, x[3])]
+            fitting = [x for x in found if _agrees(Stat.AVG, st.value, x[3])]
             found = fitting or [x for x in found if len(x[2]) < max(len(y[2]) for y in found)] or found
         if not found:
             continue
         for t, col, values, _ in found:
             ctx.ledger.table_checked(t.index, "named-column-figure", [(i, col.key) for i, _ in values])
         ctx.ledger.statement_checked(st, "named-column-figure")
-        if any(_agrees("avg", st.value, exact) for *_, exact in found):
+        if any(_agrees(Stat.AVG, st.value, exact) for *_, exact in found):
             continue
         t, col, values, exact = found[0]
         places = max(places_of(st.value), 2)
@@ -227,11 +226,11 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "chỉ số trung bình đạt 78,59%" (trung bình của cột)."""
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
     for st in report.statements:
-        stat, measure = st.raw.get("stat"), st.raw.get("measure")
-        if not st.raw.get("claim") or stat not in _STAT_WORDS or measure not in ("percent", "points") \
+        stat, measure = st.stat, st.measure
+        if not st.claim or stat not in _STAT_WORDS or measure not in (Measure.PERCENT, Measure.POINTS) \
                 or st.value is None:
             continue
-        level = st.raw.get("level") or None
+        level = st.tier or None
         candidates = []
         for t in report.tables:
             for rows, t_level in _groups(t):
@@ -239,9 +238,9 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 for key, label, values in _columns(t, measure, rows):
                     candidates.append((t, key, label, values))
-                if measure == "points":  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
-                    named = _named_columns(t, st.raw.get("clause", ""), rows) or \
-                        _named_columns(t, st.raw.get("before", ""), rows)
+                if measure == Measure.POINTS:  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
+                    named = _named_columns(t, st.clause or "", rows) or \
+                        _named_columns(t, st.before or "", rows)
                     for col, values in named:
                         candidates.append((t, col.key, col.label, values))
         if not candidates:
@@ -263,7 +262,7 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         places = max(places_of(st.value), 2)
         ctx.ledger.statement_checked(st, "stat-of-column")
         ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
-        sign = "%" if measure == "percent" else ""
+        sign = "%" if measure == Measure.PERCENT else ""
         yield finding_at("STAT_MISMATCH", "error",
                          f"Văn bản nêu số {_STAT_WORDS[stat]} {_as_written(st.value)}{sign} nhưng cột “{label}” của "
                          f"bảng {t.index + 1} ({len(values)} đơn vị) cho "
@@ -281,7 +280,7 @@ def _of_stated_count(st: Statement, candidates: list) -> list:
     """With no table after the claim in its section, the columns of the one
     table whose number of units the sentence states ("Điểm bình quân của 12
     xã … đạt 75,59/100 điểm" and the only table of 12 xã)."""
-    stated = {int(n) for n in _POPULATION.findall(st.raw.get("clause", ""))}
+    stated = {int(n) for n in _POPULATION.findall(st.clause or "")}
     tables = {id(c[0]) for c in candidates if len(c[3]) in stated}
     return [c for c in candidates if id(c[0]) in tables and len(c[3]) in stated] if len(tables) == 1 else []
 

@@ -3,9 +3,9 @@ table: "xã Lạc Dương đạt 91,5 điểm, xếp thứ 3", "UBND huyện X �
 xếp loại Tốt", "thấp nhất là Sở Y tế (56,49%)".
 
 The reader marks each figure of the prose with the unit it is about
-(``raw["unit"]``: a unit of the tables named before it in its clause, or in
+(``Statement.unit``: a unit of the tables named before it in its clause, or in
 brackets right after it, names folded for case, tone placement and "UBND")
-and with a grade written right after it (``raw["grade"]``). Here the unit's
+and with a grade written right after it (``grade_written``). Here the unit's
 rows are found in every table (statistics rows such as "Chỉ số cao nhất"
 left out), and the figure is paired with the cells of its kind:
 
@@ -36,7 +36,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterator, NamedTuple
 
-from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
+from ..model import Finding, Measure, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
 from ..numbers import format_vi, places_of
 from ..text.names import fold_tones, same_unit
 from .prose_counts import finding_at
@@ -123,7 +123,7 @@ def _named_cells(table: ScoreTable, i: int, row: ScoreRow, st: Statement) -> lis
     """The cells of ``row`` whose column the sentence names before the figure
     ("Thanh tra tỉnh … mất nhiều điểm nhất ở chỉ số Số hóa hồ sơ (0/22
     điểm)"): the figure is that column's, not the unit's total."""
-    clause = _fold(st.raw.get("clause", ""))
+    clause = _fold(st.clause or "")
     out = []
     for col in table.columns:
         bare = re.sub(r"\([^()]*\)", " ", col.label or "")
@@ -190,7 +190,7 @@ def _same_grade(a: str, b: str) -> bool:
 def _about_other_quantity(st: Statement, cell: Cell) -> bool:
     """The sentence names a rate ("tỷ lệ giải ngân …") whose words are in
     neither the column's header nor the table's title: another quantity."""
-    before = st.raw.get("before", "")
+    before = st.before or ""
     cut = before.rfind(". ")
     m = None
     for m in _RATE_WORDS.finditer(before[cut + 2:] if cut >= 0 else before):
@@ -253,7 +253,7 @@ def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
     own = [c for c in cells if c.table is nxt]
     if len(own) == 1:
         return own[0]
-    clause = _fold(st.raw.get("clause", ""))
+    clause = _fold(st.clause or "")
     named = [c for c in cells if _specific(c.label) and _fold(re.sub(r"\([^()]*\)", " ", c.label)).strip() in clause]
     return named[0] if len(named) == 1 else None
 
@@ -281,11 +281,11 @@ def _table_says(cell: Cell, measure: str) -> str:
 def _claims(st: Statement) -> list[tuple[str, object]]:
     """(measure, value) the statement states for its unit."""
     out: list[tuple[str, object]] = []
-    measure = st.raw.get("measure")
-    if measure in ("percent", "points", "rank") and st.value is not None:
+    measure = st.measure
+    if measure in (Measure.PERCENT, Measure.POINTS, Measure.RANK) and st.value is not None:
         out.append((measure, st.value))
-    if st.raw.get("grade"):
-        out.append(("grade", st.raw["grade"]))
+    if st.grade_written:
+        out.append(("grade", st.grade_written))
     return out
 
 
@@ -306,8 +306,8 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ đúng: "Xã Ẳng Nưa đạt 95,10%, xếp loại Xuất sắc" và bảng ghi 95,10, Xuất sắc."""
     shares = {(st.paragraph, st.percent) for st in report.statements if st.kind == StatementKind.SHARE}
     for st in report.statements:
-        unit = st.raw.get("unit")
-        if not unit or not st.raw.get("claim") \
+        unit = st.unit
+        if not unit or not st.claim \
                 or st.kind not in (StatementKind.PERCENT, StatementKind.SCORE, StatementKind.RANK):
             continue
         if st.kind == StatementKind.PERCENT and (st.paragraph, st.percent) in shares:

@@ -13,6 +13,7 @@ from ..numbers import places_of
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_points import rate_point_pairs
+from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -29,7 +30,7 @@ from .relations_support import (
     where,
 )
 
-_GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh|biến\s*động")
+_GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*động")
 
 
 def _value_rows(frame: Frame) -> list[Row]:
@@ -212,6 +213,12 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     phần / tổng × 100 trên phần lớn các dòng — tổng lấy từ một cột (điểm
     chuẩn của dòng), từ điểm tối đa ghi ở tiêu đề, hoặc từ mẫu số "x/y" —
     rồi báo mọi dòng lệch quá sai số làm tròn (một đơn vị chữ số cuối).
+    Không có cột nào khớp thì phần và tổng có thể là tổng của các cột liền
+    nhau ("Đã giải quyết: Trước hạn | Đúng hạn | Quá hạn", tỷ lệ đúng hạn =
+    (trước hạn + đúng hạn) / (cả ba) × 100), hoặc tỷ lệ là cơ cấu so với dòng
+    "Tổng cộng" ("Cơ cấu (%)"), hoặc so sánh hai cột ("Tăng, giảm (%)" =
+    (năm nay − năm trước) / năm trước × 100; "So sánh (%)" được vượt 100%),
+    khi ít nhất 3 dòng ghi tỷ lệ có số lẻ khớp đúng.
 
     Vì sao: tỷ lệ chép tay hoặc sửa điểm mà quên sửa tỷ lệ là lỗi hay gặp
     nhất của bảng kết quả.
@@ -243,7 +250,11 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                             and (best is None or holds > best[0])):
                         best = (holds, checks, part, source)
             if best is None:
-                small.append((frame, pct))
+                pooled = run_ratios(ctx, frame, _value_rows(frame), pct)
+                if pooled is not None:
+                    yield from pooled
+                else:
+                    small.append((frame, pct))
                 continue
             learned[_signature(frame, pct)] = (best[2].index, best[3][0],
                                                best[3][1].index if best[3][0] == "col" else best[3][1])

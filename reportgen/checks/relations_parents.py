@@ -29,9 +29,12 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: trong bảng đánh số phân cấp, giá trị của mục cha bằng
     tổng các mục con ngay dưới nó, ở mỗi cột số — khi quan hệ này đúng trên
     phần lớn các mục cha của bảng (ít nhất 3 và 80%), hoặc mục cha ghi
-    "Tổng số". Mục cha là tỷ lệ (%) không cộng. Một mục ghi "Tổng số …" có từ
+    "Tổng số". Mục cha là tỷ lệ (%) không cộng — trừ trong bảng điểm có
+    cột điểm tối đa của dòng, nơi tiêu chí "Tỷ lệ …" được điểm của các mục con. Một mục ghi "Tổng số …" có từ
     ba mục cùng cấp trở lên ngay sau nó bằng tổng các mục đó (cảnh báo khi lệch:
-    các mục có thể chỉ là "trong đó").
+    các mục có thể chỉ là "trong đó"); khi chỉ vài mục đầu cộng đúng bằng nó ở
+    mọi cột (các mục sau là chỉ tiêu khác), tổng là của các mục đầu ấy, và cột
+    duy nhất không cộng đúng (trong ít nhất ba cột) là lỗi.
 
     Vì sao: điểm nhóm bằng tổng điểm các tiêu chí của nhóm; tổng số bằng
     tổng các loại.
@@ -45,8 +48,11 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if not any(r.path for r in rows):
             continue
         tests = []
+        # A criterion named "Tỷ lệ …" in a table of points with a per-row maximum
+        # scores the points of its items; elsewhere such a parent is a rate.
+        scored = bool(frame.nums("max"))
         for parent, kids in items_by_parent(rows):
-            if parent.kind != "unit" or "tỷ lệ" in parent.label.casefold():
+            if parent.kind != "unit" or (not scored and "tỷ lệ" in parent.label.casefold()):
                 continue
             for col in frame.nums():
                 if col.role == "percent" or col.index not in parent.cells:
@@ -103,7 +109,24 @@ def _total_items(ctx: CheckContext, frame, rows) -> Iterator[Finding]:
                 break
             if levels[other.i] == level:
                 siblings.append(other)
-        if len(siblings) < 3 or any(parent_says_total(r.label) or "tỷ lệ" in r.label.casefold() for r in siblings):
+        if any(parent_says_total(r.label) or "tỷ lệ" in r.label.casefold() for r in siblings):
+            continue
+        first, broken = _leading_parts(frame, head, siblings)
+        if first:
+            # "1. Tổng số hồ sơ | 2. Trực tuyến | 3. Trực tiếp | 4. Bưu chính | 5. Đúng hạn": the
+            # first items add up to the total exactly in the other columns; the others are other measures.
+            record(ctx, frame, "total-item-equals-sum-of-items",
+                   [(r, col) for r in [head, *first] for col in frame.nums() if r.value(col.index) is not None])
+            for col in broken:
+                vals = [r.value(col.index) for r in first]
+                got = sum(vals, Decimal(0))
+                yield finding("PARENT_SUM_MISMATCH", "error",
+                              f"{where(head)}: cột {col_name(col)} ghi {vi(head.value(col.index))} nhưng {len(vals)} "
+                              f"mục sau nó ({', '.join(r.no or short(r.label, 20) for r in first)}), cộng đúng ở các "
+                              f"cột khác, cho {' + '.join(vi(v) for v in vals)} = {vi(got)}",
+                              frame, head, col, head.value(col.index), got)
+            continue
+        if len(siblings) < 3:
             continue
         for col in frame.nums():
             cell = head.cells.get(col.index)
@@ -119,6 +142,24 @@ def _total_items(ctx: CheckContext, frame, rows) -> Iterator[Finding]:
                           f"sau nó ({', '.join(r.no or short(r.label, 20) for r in siblings[:6])}) cộng được "
                           f"{' + '.join(vi(v) for v in vals)} = {vi(got)} (có thể các mục chỉ là “trong đó”: cần "
                           "xem lại)", frame, head, col, cell.value, got)
+
+
+def _leading_parts(frame, head, siblings) -> tuple[list, list]:
+    """The shortest run of two or more items right after a "Tổng số" item,
+    fewer than all of them, whose sum is the total exactly in every figure
+    column (at least two), or in all but one of at least three — that one
+    column then holds a slip: (the run, the columns where it does not add up)."""
+    cols = [c for c in frame.nums() if c.role != "percent" and head.value(c.index) is not None]
+    if len(cols) < 2:
+        return [], []
+    for k in range(2, len(siblings)):
+        run = siblings[:k]
+        if any(r.value(c.index) is None for r in run for c in cols):
+            return [], []
+        broken = [c for c in cols if sum((r.value(c.index) for r in run), Decimal(0)) != head.value(c.index)]
+        if not broken or (len(broken) == 1 and len(cols) >= 3):
+            return run, broken
+    return [], []
 
 
 def parent_says_total(label: str) -> bool:

@@ -54,7 +54,9 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: hạng 3 với 90,60% nhưng hạng 2 chỉ có 85,97%.
 
     Ví dụ đúng: 93,01% hạng 1, 90,75% hạng 2, hai đơn vị cùng 73,53% cùng
-    hạng hoặc liền hạng.
+    hạng hoặc liền hạng — nhưng khi văn bản nói "đồng hạng", hoặc bảng xếp
+    các đơn vị bằng điểm cùng hạng ở nhiều chỗ hơn là liền hạng, mọi đơn vị
+    bằng điểm phải cùng hạng (81,00 và 81,00 cùng hạng 3, đơn vị sau hạng 5).
     """
     for frame in frames(report):
         for rank in (c for c in frame.cols if c.kind == "rank"):
@@ -80,6 +82,7 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
                 continue
             _, checks, basis = best
+            checks = _equal_ties(checks, _states_equal_ties(report))
             record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
             by_scheme = scheme_checks(frame, rank, "rank")
             for row, rk, v, lo, hi, ok in checks:
@@ -96,6 +99,33 @@ def _crossed(rk: Decimal, v: Decimal, checks: list) -> bool:
     with more: an order slip. A rank in order but with the wrong number (two
     units with 77,76 and 76,40 both ranked 5, none 4) crosses no one."""
     return any((rk2 < rk and v2 < v) or (rk2 > rk and v2 > v) for _, rk2, v2, *_ in checks)
+
+
+_EQUAL_TIES = re.compile(r"đồng\s*hạng|cùng\s*(thứ\s*)?hạng")
+
+
+def _states_equal_ties(report: Report) -> bool:
+    """The prose says that units with the same figure share a rank."""
+    return any(_EQUAL_TIES.search(p.text.casefold()) for p in report.paragraphs)
+
+
+def _equal_ties(checks: list, stated: bool) -> list:
+    """A table that ranks its ties equally ("đồng hạng": 81,00 and 81,00 both
+    3rd, the next 5th) does so for every tie: where the document says so and
+    one of its ties shares a rank, or more of its ties share one rank than are
+    ranked one after the other, a tied unit must have the first rank of its
+    tie. Without that evidence a tie may be ranked either way."""
+    ties: dict[tuple, list] = {}
+    for check in checks:
+        _, _, v, lo, hi, _ = check
+        if hi > lo:
+            ties.setdefault((lo, hi, v), []).append(check[1])
+    equal = sum(1 for ranks in ties.values() if len(ranks) > 1 and len(set(ranks)) == 1)
+    apart = sum(1 for ranks in ties.values() if len(set(ranks)) > 1)
+    if equal == 0 or (equal <= apart and not stated):
+        return checks
+    return [(row, rk, v, lo, lo, rk == lo) if hi > lo else (row, rk, v, lo, hi, ok)
+            for row, rk, v, lo, hi, ok in checks]
 
 
 _SUMMING_HEAD = re.compile(r"tổng|chỉ\s*số|kết\s*quả")

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..text.labels import is_subtotal
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
 from .relations_nesting import top_units
@@ -75,7 +76,9 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: dòng "Tổng cộng", "Cộng", "Toàn tỉnh" bằng tổng các dòng
     đơn vị phía trên ở mỗi cột số (không tính cột tỷ lệ); dòng "Chỉ số
     chung" bằng tổng các dòng (bảng điểm theo nhóm) hoặc trung bình của
-    chúng — không khớp cách nào thì cảnh báo.
+    chúng — không khớp cách nào thì cảnh báo. Dòng cộng của một nhóm ("Cộng
+    I", "Cộng khối sở") là tổng các đơn vị của nhóm ấy; dòng "Tổng cộng" sau
+    các nhóm, hoặc ghi ngay dưới tiêu đề bảng, là tổng mọi đơn vị.
 
     Vì sao: dòng tổng là số người đọc trích lại; cộng sai là sai cả báo cáo.
 
@@ -84,15 +87,39 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: 12 | 15 | 9 | Tổng cộng 36.
     """
     for frame in frames(report):
+        before: list[Row] = []  # the rows of the blocks before this one
         for rows, stats in _blocks(frame):
-            roots = top_units(rows)
+            sums = [r for r in stats if r.stat == "sum"]
             for stat in stats:
                 if stat.stat not in ("sum", "overall"):
                     continue
-                for col in frame.nums():
-                    if col.role == "percent" or col.index not in stat.cells:
-                        continue
+                cols = [c for c in frame.nums() if c.role != "percent" and c.index in stat.cells]
+                # a total written above the units (first row under the header) sums all of them
+                roots = top_units(rows or [r for r in frame.rows if r.kind != "stat"])
+                if before:
+                    # After groups that had their subtotals ("Cộng I", "Cộng khối …"), the last sum
+                    # row not named for a group is the grand total of every unit of the table; the
+                    # figures decide when the words do not.
+                    every = top_units(before + rows)
+                    whole = stat is (sums[-1] if sums else None) and not is_subtotal(stat.label)
+                    first, other = (every, roots) if whole else (roots, every)
+                    roots = other if not _adds_up(first, stat, cols) and _adds_up(other, stat, cols) else first
+                for col in cols:
                     yield from _check_sum_row(ctx, frame, roots, stat, col)
+            before += rows
+
+
+def _adds_up(roots: list[Row], stat: Row, cols: list[Col]) -> bool:
+    """The row is the sum of ``roots`` in every column where both are written."""
+    tested = 0
+    for col in cols:
+        vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
+        if len(vals) < 2:
+            continue
+        tested += 1
+        if abs(sum(vals, Decimal(0)) - stat.value(col.index)) > sum_tolerance(vals, stat.value(col.index)):
+            return False
+    return tested > 0
 
 
 def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col) -> Iterator[Finding]:

@@ -9,7 +9,8 @@ keep the table's own row and column (see ``Frame.transposed``).
 
 When a table is turned: its first text column labels the rows, every other
 column holds numbers, at least half the row labels name a measure (Số …,
-Tổng …, Tỷ lệ …, Điểm …, Chỉ số …, "%") and no column header does.
+Tổng …, Tỷ lệ …, Điểm …, Chỉ số …, "%", or a numbered item of a row that
+does: 1.1 under "1. Tổng số hồ sơ") and no column header does.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def turned(frame: Frame) -> Frame | None:
     if any(_MEASURE_HEAD.search(fold(c.label)) for c in nums):
         return None
     measures = [r for r in frame.rows if r.kind in ("unit", "stat") and r.cells]
-    if len(measures) < 2 or sum(1 for r in measures if _MEASURE.search(fold(r.label))) * 2 < len(measures):
+    if len(measures) < 2 or len(_named_measures(measures)) * 2 < len(measures):
         return None
     cols = [Col(index=k, key=f"r{r.i}", label=r.label, kind="num", head=fold(r.label), leaf=fold(r.label),
                 source_row=r.report_row, source_grid=r.i) for k, r in enumerate(measures)]
@@ -50,3 +51,19 @@ def turned(frame: Frame) -> Frame | None:
                         page=table.page, source_key=c.key, source_col=c.index))
     _number_roles(cols, rows)
     return Frame(table=table, cols=cols, rows=rows, transposed=True)
+
+
+def _named_measures(rows: list[Row]) -> list[Row]:
+    """Rows that name a measure: by their words, or as a numbered item of a
+    row that does ("1. Tổng số hồ sơ đã giải quyết | 1.1. Giải quyết trước
+    hạn | 1.2. …": the kinds of a measure are measures too)."""
+    named = {r.path for r in rows if r.path is not None and _MEASURE.search(fold(r.label))}
+    out = []
+    for r in rows:
+        p = r.path
+        by_parent = p is not None and len(p) > 1 and all(isinstance(x, int) for x in p) and p[:-1] in named
+        if _MEASURE.search(fold(r.label)) or by_parent:
+            out.append(r)
+            if p is not None:
+                named.add(p)
+    return out

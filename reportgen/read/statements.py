@@ -22,6 +22,7 @@ from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
+from .statements_lists import colon_sum_statements
 from .statements_quantities import mark_quantities
 from .statements_shares import count_value, percent_value, share_statements
 from .statements_targets import mark_raised_targets
@@ -51,7 +52,7 @@ def _share_for(block: Block, sentence: str, m: re.Match[str], base: Decimal, sco
         return None
     return Statement(kind="share", text=sentence, paragraph=block.index, page=block.page, value=value,
                      whole=base, percent=pct[0], scope=scope, wrong_separator=pct[1],
-                     raw={"percent": sh.group(1) + "%"})
+                     percent_written=sh.group(1) + "%")
 
 
 def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
@@ -77,7 +78,7 @@ def _bracketed_sums(block: Block, scope: str | None) -> list[Statement]:
             continue  # "(tăng 975 hồ sơ so với kỳ trước …)" compares, it does not split
         mode = SumMode.SUBSET if re.match(r"\s*trong\s+đó", inner, re.I) else SumMode.PARTITION
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
-                             parts=parts, scope=scope, mode=mode, raw={"noun": noun}))
+                             parts=parts, scope=scope, mode=mode, noun=noun))
     return out
 
 
@@ -96,11 +97,11 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
     out, tops, nested = _breakdown_parts(block, sentences[1:], noun, whole, scope)
     if len(tops) >= 2:
         out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
-                             parts=tops, scope=scope, mode=SumMode.BREAKDOWN, raw={"noun": noun}))
+                             parts=tops, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
     for parent, parts in nested:
         if len(parts) >= 2:
             out.append(Statement(kind="sum", text=block.text, paragraph=block.index, page=block.page, whole=parent,
-                                 parts=parts, scope=scope, mode=SumMode.BREAKDOWN, raw={"noun": noun}))
+                                 parts=parts, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
     return out
 
 
@@ -174,7 +175,7 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
             out.append(share)
     if counts and len(parts) >= 2:
         out.append(Statement(kind="sum", text=text, paragraph=blocks[i].index, page=blocks[i].page, whole=whole,
-                             parts=parts, scope=scope, mode=SumMode.BREAKDOWN, raw={"noun": noun}))
+                             parts=parts, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
     return out
 
 
@@ -230,8 +231,8 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         else:
             kind = "fraction"
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
-                             denominator=yv, scope=scope, raw={"context": text[max(0, m.start() - 40):m.end() + 30],
-                                                                   "at": str(m.start())}))
+                             denominator=yv, scope=scope, context=text[max(0, m.start() - 40):m.end() + 30],
+                             at=m.start()))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
         share = _FRACTION_SHARE.match(text, m.end()) if kind == "fraction" else _SCORE_SHARE.match(text, m.end())
         if kind in ("fraction", "score") and share and yv:
@@ -239,7 +240,7 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
             if pct is not None:
                 out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,
                                      page=block.page, value=xv, whole=yv, percent=pct[0], scope=scope,
-                                     wrong_separator=pct[1], raw={"percent": share.group(1) + "%"}))
+                                     wrong_separator=pct[1], percent_written=share.group(1) + "%"))
     return out
 
 
@@ -268,18 +269,18 @@ def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
             continue
         out.append(Statement(kind="percent", text=m.group(0), paragraph=block.index, page=block.page,
                              value=pct[0], percent=pct[0], scope=scope, wrong_separator=pct[1],
-                             raw={"text": m.group(0)}))
+                             written=m.group(0)))
     for m in _SCORE_DOT.finditer(block.text):
         written = m.group(1) or m.group(2)
         out.append(Statement(kind="score", text=written, paragraph=block.index, page=block.page,
                              value=Decimal(written), scope=scope, wrong_separator=True,
-                             raw={"text": written}))
+                             written=written))
     for m in _COUNT_COMMA.finditer(block.text):
         value = count_value(m.group(1))
         if value is not None:
             out.append(Statement(kind="count", text=m.group(1), paragraph=block.index, page=block.page,
                                  value=value, scope=scope, wrong_separator=True,
-                                 raw={"text": m.group(1), "expected": m.group(1).replace(",", ".")}))
+                                 written=m.group(1), corrected=m.group(1).replace(",", ".")))
     return out
 
 
@@ -325,11 +326,10 @@ def _date_statements(block: Block, scope: str | None) -> list[Statement]:
             continue
         before = text[max(0, m.start() - 120):m.start()]
         role = _date_role(before)
-        raw = {"text": m.group(0)}
-        if role == DateRole.UNTIL and _DATA_RANGE.search(before):
-            raw["data_range"] = "1"  # "(thời điểm từ 15/12/2022 đến hết 14/03/2023)": what the figures cover
+        # "(thời điểm từ 15/12/2022 đến hết 14/03/2023)": what the figures cover
+        data_range = role == DateRole.UNTIL and bool(_DATA_RANGE.search(before))
         out.append(Statement(kind="date", text=m.group(0), paragraph=block.index, page=block.page, date=date,
-                             scope=scope, role=role, raw=raw))
+                             scope=scope, role=role, written=m.group(0), data_range=data_range))
     return out
 
 
@@ -353,7 +353,7 @@ def _appendix_statement(blocks: list[Block], i: int) -> Statement | None:
         return None
     label = ("Phụ lục " + m.group("no")) if m.group("no") else "Phụ lục"
     return Statement(kind="period", text=title, paragraph=blocks[i].index, page=blocks[i].page, label=label,
-                     raw={"period": period or ""})
+                     period=period or "")
 
 
 # --- the reader ---------------------------------------------------------------------------
@@ -381,7 +381,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         if head:
             label, level, _nums, title = head
             out.append(Statement(kind="section", text=block.text, paragraph=block.index, page=block.page,
-                                 label=label, level=level, raw={"title": title}))
+                                 label=label, level=level, title=title))
             path = [(lv, t) for lv, t in path if lv < level] + [(level, f"{label}. {title}")]
             scope = " › ".join(t for _, t in path)
         grades = grade_statements(block, scope, units)
@@ -390,6 +390,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(grades)
         out.extend(_sum_statements(block, scope))
         out.extend(_list_sum_statements(blocks, i, scope))
+        out.extend(colon_sum_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_fraction_statements(block, scope))
         out.extend(band_statements(block, scope, out))
         here = [st for st in out if st.paragraph == block.index]

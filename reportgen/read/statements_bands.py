@@ -4,7 +4,7 @@
 
 A band is a range of a measure: ``[low, high)`` with either end open
 ("trở lên", "dưới"), in percent or points when the words say so. The count
-is marked on the x/y fraction the reader already has for it (``raw["band_*"]``),
+is marked on the x/y fraction the reader already has for it (``band``),
 or is a new ``count`` statement when it is written alone. A band with no
 count before it ("Xếp loại Tốt: có chỉ số đạt từ 80% trở lên") is a rule of
 the document (read.legend), not a count.
@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Statement
+from ..model import Measure, StatedBand, Statement
 from .statements_blocks import Block
 from .statements_grades import _NOT_A_COUNT
 
 _N = r"\d{1,3}(?:[.,]\d{1,3})?"
+# Counts up to ten are often written in words ("hai đơn vị đạt từ 90 điểm trở lên").
+WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD = "|".join(WORD_NUMBERS)
 _BAND_COUNT = re.compile(
-    _NOT_A_COUNT + r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
+    _NOT_A_COUNT + r"(?<![\d/.,])(?<!\w)(?P<x>\d{1,4}|" + _WORD + r")(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
     r"(?P<noun>(?:[^\W\d][\w]*,?\s+){1,4}?)"
     r"(?:có\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
     r"(?:từ\s+(?P<low>" + _N + r")\s*(?P<u1>%|điểm)?\s*(?:(?P<up>trở\s+lên)|(?:đến|tới)\s+dưới\s+(?P<high>" + _N
@@ -31,17 +34,17 @@ def _dec(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
-def band_of(m: re.Match[str]) -> dict[str, str]:
-    """The band a match states, as ``raw`` fields (strings, empty for an open end)."""
+def band_of(m: re.Match[str]) -> StatedBand:
+    """The band a match states (None for an open end)."""
     low, high, below = m.group("low"), m.group("high"), m.group("below")
     unit = m.group("u1") or m.group("u2") or m.group("u3") or ""
     if below is not None:
         low, high = "", below
     elif m.group("up"):
         high = ""
-    return {"band_low": str(_dec(low)) if low else "", "band_high": str(_dec(high)) if high else "",
-            "band_unit": {"%": "percent", "điểm": "points"}.get(unit.casefold(), ""),
-            "band_text": m.group(0)[m.group(0).find(m.group("noun")) + len(m.group("noun")):].strip()}
+    return StatedBand(low=_dec(low) if low else None, high=_dec(high) if high else None,
+                      unit={"%": Measure.PERCENT, "điểm": Measure.POINTS}.get(unit.casefold()),
+                      text=m.group(0)[m.group(0).find(m.group("noun")) + len(m.group("noun")):].strip())
 
 
 def band_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
@@ -53,15 +56,16 @@ def band_statements(block: Block, scope: str | None, known: list[Statement]) -> 
     for m in _BAND_COUNT.finditer(block.text):
         if re.search(r"\d", m.group("noun")):
             continue
-        raw = {**band_of(m), "noun": m.group("noun").strip(" ,"), "count": m.group("x")}
-        x = Decimal(m.group("x"))
+        band, noun, count_written = band_of(m), m.group("noun").strip(" ,"), m.group("x")
+        x = Decimal(WORD_NUMBERS.get(count_written.casefold(), count_written))
         y = Decimal(m.group("y")) if m.group("y") else None
         same = [st for st in fractions if st.numerator == x and st.denominator == y]
         if y is not None and same:
-            same[0].raw.update(raw)
+            same[0].band, same[0].noun, same[0].count_written = band, noun, count_written
             continue
         st = Statement(kind="count", text=m.group(0), paragraph=block.index, page=block.page, count=int(x),
-                       value=x, scope=scope, raw={**raw, "context": block.text[max(0, m.start() - 40):m.end() + 40]})
+                       value=x, scope=scope, band=band, noun=noun, count_written=count_written,
+                       context=block.text[max(0, m.start() - 40):m.end() + 40])
         if y is not None:
             st.numerator, st.denominator = x, y
         out.append(st)

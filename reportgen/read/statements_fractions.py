@@ -3,7 +3,7 @@
 - parts of a fraction listed after it: "đã kiểm tra 42/139 cơ quan, đơn vị,
   đạt tỷ lệ 30% (4/15 sở, ngành và 38/124 UBND cấp xã)": the numerators add up
   to 42 and the denominators to 139 — two ``sum`` statements marked
-  ``raw["fraction_parts"]`` ("num", "den");
+  ``fraction_parts`` (numerators, denominators);
 - the fraction a percent is computed from, given in brackets right after it:
   "tiến độ … đạt 75,2% (số tiền đã nộp đạt 654,935/871,321 triệu đồng)": a
   ``share`` of a / b.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Statement, SumMode
+from ..model import FractionSide, Statement, SumMode
 from .statements_blocks import Block
 
 _COMPARE = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|tăng|giảm|chênh|nhiều\s+hơn|"
@@ -42,22 +42,22 @@ def fraction_part_statements(block: Block, scope: str | None, known: list[Statem
     """Sums of the fractions listed as the parts of a fraction (see the module)."""
     text = block.text
     fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
-                        and st.raw.get("at", "").isdecimal()), key=lambda st: int(st.raw["at"]))
+                        and st.at is not None), key=lambda st: st.at)
     out: list[Statement] = []
     for k, whole in enumerate(fractions):
-        at = int(whole.raw["at"])
+        at = whole.at
         after = at + len(whole.text)
         following = fractions[k + 1:]
         if not following:
             break
         opening = _PARTS_OPEN.search(text, after, min(len(text), after + 120))
-        if opening is None or int(following[0].raw["at"]) < opening.end():
+        if opening is None or following[0].at < opening.end():
             continue  # another fraction comes first: not the whole's list
         if re.search(r"[.;]\s", text[after:opening.start()]):
             continue  # the list is in another sentence
         end = _bracket_end(text, opening.end())
         inner = text[opening.end():end]
-        parts = [st for st in following if int(st.raw["at"]) < end]
+        parts = [st for st in following if st.at < end]
         if len(parts) < 2 or _COMPARE.search(inner):
             continue
         nums = [p.numerator for p in parts]
@@ -68,12 +68,11 @@ def fraction_part_statements(block: Block, scope: str | None, known: list[Statem
             continue  # neither adds up: not a split of this fraction
         words = text[at:end + 1]
         den_at = words.find("/") + 1
-        for which, total, values, written in (("num", whole.numerator, nums, words),
-                                              ("den", whole.denominator, dens, words[den_at:])):
+        for which, total, values, written in ((FractionSide.NUMERATOR, whole.numerator, nums, words),
+                                              (FractionSide.DENOMINATOR, whole.denominator, dens, words[den_at:])):
             out.append(Statement(kind="sum", text=written, paragraph=block.index, page=block.page, whole=total,
                                  parts=values, scope=scope, mode=SumMode.PARTITION,
-                                 raw={"fraction_parts": which, "whole_at": str(at),
-                                      "parts_at": ",".join(p.raw["at"] for p in parts)}))
+                                 fraction_parts=which, whole_at=at, parts_at=tuple(p.at for p in parts)))
     return out
 
 
@@ -84,13 +83,13 @@ def percent_fraction_shares(block: Block, scope: str | None, known: list[Stateme
 
     text = block.text
     fractions = [st for st in known if st.paragraph == block.index and st.kind in ("fraction", "score")
-                 and st.raw.get("at", "").isdecimal() and st.denominator]
+                 and st.at is not None and st.denominator]
     taken = {(st.value, st.whole) for st in known if st.paragraph == block.index and st.kind == "share"}
     out: list[Statement] = []
     for m in _PERCENT_BRACKET.finditer(text):
         if text[max(0, m.start() - 1):m.start()].isdecimal() or _COMPARE.search(m.group(2)):
             continue
-        inside = [st for st in fractions if m.start(2) <= int(st.raw["at"]) < m.end(2)]
+        inside = [st for st in fractions if m.start(2) <= st.at < m.end(2)]
         if len(inside) != 1:
             continue
         frac = inside[0]
@@ -100,7 +99,7 @@ def percent_fraction_shares(block: Block, scope: str | None, known: list[Stateme
         out.append(Statement(kind="share", text=text[m.start():m.end()], paragraph=block.index, page=block.page,
                              value=frac.numerator, whole=frac.denominator, percent=pct[0], scope=scope,
                              wrong_separator=pct[1],
-                             raw={"percent": m.group(1) + "%", "whole_inferred": "", "bracketed": "1"}))
+                             percent_written=m.group(1) + "%", bracketed=True))
     return out
 
 
@@ -111,15 +110,15 @@ def percent_fraction_shares(block: Block, scope: str | None, known: list[Stateme
 
 def mark_listed_units(block: Block, known: list[Statement]) -> None:
     """Mark the block's fractions followed by the list of the units they count
-    with ``raw["listed"]`` (the list's words, up to its bracket, colon or
+    with ``listed`` (the list's words, up to its bracket, colon or
     sentence end)."""
     text = block.text
     fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
-                        and st.raw.get("at", "").isdecimal() and st.numerator is not None),
-                       key=lambda s: int(s.raw["at"]))
+                        and st.at is not None and st.numerator is not None),
+                       key=lambda s: s.at)
     for k, st in enumerate(fractions):
-        at = int(st.raw["at"]) + len(st.text)
-        stop = int(fractions[k + 1].raw["at"]) if k + 1 < len(fractions) else len(text)
+        at = st.at + len(st.text)
+        stop = fractions[k + 1].at if k + 1 < len(fractions) else len(text)
         sentence_end = min((i for i in (text.find(". ", at), text.find(";", at)) if i >= 0), default=len(text))
         zone = text[at:min(stop, sentence_end)]
         # the first opener after the counted noun and its words: a bracket, a colon, "gồm"
@@ -132,6 +131,6 @@ def mark_listed_units(block: Block, known: list[Statement]) -> None:
                 body = zone[start:].split(":")[0]
             body = body.strip(" .,:")
             if body and not body[0].isdecimal() and not re.search(r"\d\s*%|\d+/\d+", body):
-                st.raw["listed"] = body
+                st.listed = body
                 break
 

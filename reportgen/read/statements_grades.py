@@ -57,7 +57,7 @@ def _grade_first_re() -> re.Pattern[str]:
     """'Xếp loại Xuất sắc: 06 cơ quan, gồm: …' (the grade before the count)."""
     grades = "|".join(re.escape(w) for w, _ in _grade_words())
     return re.compile(
-        r"(?P<kw>xếp\s+loại|loại|mức)\s+(?P<grade>" + grades + r")(?!\w)\s*(?::|có|là|gồm)?\s*:?\s*"
+        r"(?P<kw>xếp\s+loại|loại|mức)\s+(?P<grade>" + grades + r")(?!\w)\s*:?\s*(?:có|là|gồm)?\s*:?\s*"
         r"(?<![\d/.,])(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+(?P<noun>[^\W\d][\w&]*(?:\s+[^\W\d][\w&]*){0,3})"
         r"(?:\s*,?\s*(?:gồm|bao\s+gồm|là)?\s*:\s*(?P<list>.+?)" + _LIST_END + r"|\s*\((?P<plist>[^()]+)\))?", re.I)
 
@@ -122,14 +122,14 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
         st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
                        count=int(m.group("x")), grade=grade, scope=scope,
                        also_grades=[g for g in _grades_after(text, m.end("grade")) if g != grade],
-                       raw={"count": m.group("x"), "noun": m.group("noun").strip(), "grade": m.group("grade"),
-                            "at": str(offset + m.start())})
+                       count_written=m.group("x"), noun=m.group("noun").strip(), grade_written=m.group("grade"),
+                       at=offset + m.start())
         if m.group("y"):
             st.numerator, st.denominator = Decimal(m.group("x")), Decimal(m.group("y"))
         listed = m.group("list") or _unit_parenthesis(m.group("plist"))
         if listed:
             st.units = split_units(listed, units)
-            st.raw["list"] = listed.strip()
+            st.grades_listed = listed.strip()
         out.append(st)
     taken = [m.span() for m in matches]
     for m in _EVALUATED.finditer(text):
@@ -137,7 +137,7 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
             continue
         x, y = m.group("x") or m.group("x2"), m.group("y") or m.group("y2")
         st = Statement(kind="evaluated_count", text=block.text, paragraph=block.index, page=block.page,
-                       count=int(x), scope=scope, raw={"noun": (m.group("noun") or m.group("noun2")).strip()})
+                       count=int(x), scope=scope, noun=(m.group("noun") or m.group("noun2")).strip())
         st.numerator = Decimal(x)
         if y:
             st.denominator = Decimal(y)

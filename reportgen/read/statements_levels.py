@@ -1,8 +1,8 @@
 """Counts of units that reached one figure of one indicator: "Chỉ số 14
 (tối đa 2 điểm) còn thấp …; cả 17/17 cơ quan đều đạt 0 điểm", "DVCTT - Chỉ số
 1: 03/21 đơn vị đạt 0 điểm: UBND các xã: …". The fraction reader's x/y
-statement learns the figure each of the x units reached (``raw['each']``) and
-the words before it (``raw['clause']``), where the indicator is named; the
+statement learns the figure each of the x units reached (``each``) and
+the words before it (``clause``), where the indicator is named; the
 check holds it to the column of that name (checks/prose_levels.py).
 """
 from __future__ import annotations
@@ -20,13 +20,14 @@ def mark_levels(block: Block, statements: list[Statement]) -> None:
     """Mark the block's x/y counts followed by "… đạt V điểm"."""
     text = block.text
     for st in statements:
-        if st.paragraph != block.index or st.kind != "fraction" or not st.denominator or "each" in st.raw:
+        if st.paragraph != block.index or st.kind != "fraction" or not st.denominator or st.each is not None:
             continue
-        at = int(st.raw.get("at", "-1"))
+        at = st.at if st.at is not None else -1
         if at < 0 or not text.startswith(st.text, at):
             continue
         m = _EACH.match(text, at + len(st.text))
         if m is None:
             continue
-        st.raw["each"] = m.group("each")
-        st.raw.setdefault("clause", text[:at])
+        st.each = m.group("each")
+        if st.clause is None:
+            st.clause = text[:at]

@@ -3,27 +3,30 @@ figure elsewhere: "Chỉ số trung bình của các sở, ban, ngành đạt 84
 số cao nhất là 95,27% (Sở Tư pháp)", "xã Tân Minh đạt 91,5 điểm, xếp thứ 3",
 "Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh đạt 97,4%".
 
-Each percent (and each figure written with "điểm") of a block is marked, in
-its ``raw``:
+Each percent (and each figure written with "điểm") of a block is marked
+(``Statement`` fields):
 
-- ``claim``: "1" when it states a measured value; a bound, a threshold or a
+- ``claim``: True when it states a measured value; a bound, a threshold or a
   target ("từ 80% trở lên", "tối thiểu 98%", "chỉ tiêu đề ra là 100%",
   "trường hợp dưới 70% thì …") is a rule, not a claim;
-- ``stat``: ``avg``, ``max`` or ``min`` when it is a statistic of a group
+- ``stat``: ``Stat.AVG``, ``MAX`` or ``MIN`` when it is a statistic of a group
   ("trung bình", "bình quân", "cao nhất", "thấp nhất");
 - ``subject``: the words of the quantity ("tỷ lệ hồ sơ giải quyết đúng hẹn toàn
   tỉnh"), to find it stated again;
 - ``unit``: the unit it is about, given in brackets after it or named before
   it (one of the report's table units);
-- ``measure``: ``percent`` or ``points``; ``at``: its offset in the block.
+- ``measure``: ``Measure.PERCENT``, ``POINTS`` or ``RANK``; ``at``: its offset
+  in the block; ``tier`` and ``time``: the administrative level and the date
+  named before it; ``clause``, ``before`` and ``context``: its words.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from ..model import Statement
+from ..model import Measure, Stat, Statement
 from ..text.dates import time_at
 from ..text.levels import level_at
 from ..text.names import find_unit, fold_for_units, unit_forms, whole_words
@@ -36,9 +39,9 @@ _POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+
                      r"(?!\s+(?:số|chuẩn|tối))", re.I)
 _RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/]|[,.]\d)", re.I)
 # "xếp loại Trung bình" names a grade, not an average.
-_STATS = (("avg", re.compile(r"(?<!loại\s)(?<!mức\s)trung\s+bình|bình\s+quân", re.I)),
-          ("max", re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu|đứng\s+đầu", re.I)),
-          ("min", re.compile(r"thấp\s+nhất|nhỏ\s+nhất|cuối\s+bảng", re.I)))
+_STATS = ((Stat.AVG, re.compile(r"(?<!loại\s)(?<!mức\s)trung\s+bình|bình\s+quân", re.I)),
+          (Stat.MAX, re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu|đứng\s+đầu", re.I)),
+          (Stat.MIN, re.compile(r"thấp\s+nhất|nhỏ\s+nhất|cuối\s+bảng", re.I)))
 # A bound, a threshold, a target or a condition: a rule, not a measured value.
 _RULE_BEFORE = re.compile(r"(?:\btừ|trên|dưới|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:quá|thấp\s+hơn|dưới)|"
                           r"chỉ\s+tiêu(?:\s+đề\s+ra)?(?:\s+là)?|mục\s+tiêu|phấn\s+đấu|kế\s+hoạch\s+là|yêu\s+cầu|"
@@ -66,8 +69,8 @@ def _clause_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-def _stat(segment: str) -> str | None:
-    best: tuple[int, str] | None = None
+def _stat(segment: str) -> Stat | None:
+    best: tuple[int, Stat] | None = None
     for name, pattern in _STATS:
         for m in pattern.finditer(segment):
             if best is None or m.start() > best[0]:
@@ -127,7 +130,7 @@ _STAT_BARE = re.compile(r"(?:trung\s+bình|bình\s+quân|cao\s+nhất|thấp\s+n
 _POINTS_WORD = re.compile(r"(?<!\w)điểm(?!\w)", re.I)
 
 
-def _bare_points(text: str) -> list[tuple[int, int, str, str]]:
+def _bare_points(text: str) -> list[tuple[int, int, str, Measure]]:
     """Statistics of points written bare (see _STAT_BARE): the sentence
     names points, and the figure is no percent, fraction or count."""
     out = []
@@ -136,31 +139,62 @@ def _bare_points(text: str) -> list[tuple[int, int, str, str]]:
         sentence = text[max(text.rfind(". ", 0, start), 0):start]
         if not _POINTS_WORD.search(sentence) or "%" in text[m.end(1):m.end(1) + 2]:
             continue
-        out.append((start, m.end(1), m.group(1), "points"))
+        out.append((start, m.end(1), m.group(1), Measure.POINTS))
     return out
 
 
-def _figures(text: str) -> list[tuple[int, int, str, str]]:
+def _figures(text: str) -> list[tuple[int, int, str, Measure]]:
     """(start, end, written, measure) of the percents, points and ranks of ``text``, in order."""
-    out = [(m.start(), m.end(), m.group(1), "percent") for m in _PERCENT.finditer(text)]
-    out += [(m.start(), m.end(), m.group(1), "points") for m in _POINTS.finditer(text)]
+    out = [(m.start(), m.end(), m.group(1), Measure.PERCENT) for m in _PERCENT.finditer(text)]
+    out += [(m.start(), m.end(), m.group(1), Measure.POINTS) for m in _POINTS.finditer(text)]
     taken = {start for start, *_ in out}
     out += [f for f in _bare_points(text) if f[0] not in taken]
-    out += [(m.start(1), m.end(), m.group(1), "rank") for m in _RANK.finditer(text)]
+    out += [(m.start(1), m.end(), m.group(1), Measure.RANK) for m in _RANK.finditer(text)]
     return sorted(out)
 
 
-def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal | None, raw: dict) -> None:
+@dataclass
+class _Marks:
+    """What the words around one figure say of it (see the module)."""
+
+    claim: bool
+    stat: Stat | None
+    of_max: bool
+    lost: bool
+    clause: str
+    before: str
+    unit: str | None
+    subject: str
+    measure: Measure
+    at: int
+    tier: str | None
+    time: str | None
+    context: str
+    grade_written: str | None
+
+    def put(self, st: Statement) -> None:
+        """Mark ``st`` with these (over what it had)."""
+        st.claim, st.stat, st.of_max, st.lost = self.claim, self.stat, self.of_max, self.lost
+        st.clause, st.before, st.unit, st.subject = self.clause, self.before, self.unit, self.subject
+        st.measure, st.at, st.tier, st.time = self.measure, self.at, self.tier, self.time
+        st.context, st.grade_written = self.context, self.grade_written
+
+
+def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal | None, marks: _Marks,
+                     unit: str | None, written: str) -> None:
     """A unit's points written x/y ("Sở Y tế … chỉ số Cung cấp dịch vụ công
-    trực tuyến (0,3/2 điểm)"): the fraction reader's statement of it learns
-    whose figure it is, so that it is held to the unit's row."""
+    trực tuyến (0,3/2 điểm)"), or a group's statistic ("điểm bình quân đạt
+    75,59/100 điểm", ``unit`` None): the fraction reader's statement of it
+    learns whose figure it is, so that it is held to the unit's row or to
+    the statistic of the table's column."""
     if value is None:
         return
     for st in statements:
         if (st.paragraph == block.index and st.kind == "score" and st.numerator == value
-                and not st.raw.get("unit")):
+                and not st.unit):
             st.value = value
-            st.raw.update(raw)
+            marks.put(st)
+            st.unit, st.written = unit, written
             return
 
 
@@ -194,37 +228,38 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                          or (_NOT_A_FIGURE.search(window) and (grade_name or "hoàn" not in window[-15:]))
                          or _RULE_CLAUSE.search(before) or _RULE_CLAUSE.search(window))
         unit = None
-        if stat != "avg":  # an average is of a group, never of one unit
-            unit = _unit_after(text, end, units, named_only=stat not in ("max", "min"))
+        if stat != Stat.AVG:  # an average is of a group, never of one unit
+            unit = _unit_after(text, end, units, named_only=stat not in (Stat.MAX, Stat.MIN))
             unit = unit or _unit_before(unit_zone, units)
             if unit is None and clause == prev_clause and prev_unit and not bracketed \
                     and not re.search(r"[()]", unit_zone):
                 unit = prev_unit  # "xã A đạt 91,5 điểm, xếp thứ 3": the same unit's next figure
         subj = list(_SUBJECT.finditer(text, _sentence_start(text, start), start))
-        of_max = "1" if re.match(r"\s*(?:số\s+)?điểm\s+tối\s+đa", text[end:], re.I) else ""
-        lost = "1" if re.match(r"\s*(?:tổng\s+)?(?:số\s+)?điểm\s+bị\s+trừ", text[end:], re.I) else ""
-        raw = {"claim": "" if rule_like or not wordy else "1", "stat": stat or "", "of_max": of_max, "lost": lost,
-               "clause": text[_sentence_start(text, start):start],
-               "before": text[max(0, start - 200):start], "unit": unit or "",
-               "subject": subject_key(subj[-1].group("what")) if subj else "", "measure": measure, "at": str(start),
-               "level": level_at(text, start, scope) or "", "time": time_at(text, start) or "",
-               "context": _context(text, start, end), "grade": _grade_after(text, end) if unit else ""}
-        if measure == "percent":
+        marks = _Marks(
+            claim=not rule_like and wordy, stat=stat,
+            of_max=bool(re.match(r"\s*(?:số\s+)?điểm\s+tối\s+đa", text[end:], re.I)),
+            lost=bool(re.match(r"\s*(?:tổng\s+)?(?:số\s+)?điểm\s+bị\s+trừ", text[end:], re.I)),
+            clause=text[_sentence_start(text, start):start], before=text[max(0, start - 200):start], unit=unit,
+            subject=subject_key(subj[-1].group("what")) if subj else "", measure=measure, at=start,
+            tier=level_at(text, start, scope), time=time_at(text, start), context=_context(text, start, end),
+            grade_written=_grade_after(text, end) if unit else None)
+        if measure == Measure.PERCENT:
             if k < len(percents):
                 st = percents[k]
                 k += 1
-                st.raw.update(raw)
-        elif not rule_like and measure == "points" and "/" in text[start:end]:
+                marks.put(st)
+        elif not rule_like and measure == Measure.POINTS and "/" in text[start:end]:
             # x/y points of a unit, or a statistic of a group ("Điểm bình quân … đạt 75,59/100 điểm")
-            whose = unit or (None if stat == "avg" else _sole_unit(text[_sentence_start(text, start):start], units))
+            whose = unit or (None if stat == Stat.AVG else _sole_unit(text[_sentence_start(text, start):start], units))
             if whose or stat:
-                _mark_unit_score(statements, block, _decimal(written), {**raw, "unit": whose or "", "text": written})
+                _mark_unit_score(statements, block, _decimal(written), marks, whose, written)
         elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
-            value = count_value(written) if measure == "rank" else _decimal(written)
+            value = count_value(written) if measure == Measure.RANK else _decimal(written)
             if value is not None:
-                out.append(Statement(kind="score" if measure == "points" else "rank", text=text[start:end],
-                                     paragraph=block.index, page=block.page, value=value, scope=scope,
-                                     raw={**raw, "text": written}))
+                st = Statement(kind="score" if measure == Measure.POINTS else "rank", text=text[start:end],
+                               paragraph=block.index, page=block.page, value=value, scope=scope, written=written)
+                marks.put(st)
+                out.append(st)
         prev_end, prev_stat, prev_clause, prev_unit = end, stat, clause, unit
     return out
 

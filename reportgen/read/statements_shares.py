@@ -87,15 +87,26 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
                 continue
             noun = m.group("noun")
+            over = _OVER.search(sentence[:m.start(1)])
+            if over is not None:  # "1.230 hồ sơ … trên tổng số 12.345 hồ sơ, chiếm 9,96%": the whole, stated
+                part = _part_before(sentence, over.start(), noun)
+                if part is not None and part < value:
+                    out.append(_share(block, sentence[part_at(sentence, over.start(), noun):m.end()], part, value,
+                                      pct, m, scope, noun, False))
+                    taken.add((part, pct[0]))
+                continue
             here = _candidates(sentence, m.start(), noun, value)
             before = _candidates(previous, len(previous), noun, value)
+            listed = _listed_with(known, value, here + before)
+            if listed is not None:  # a part of a stated whole: its siblings are no whole of it
+                here, before = [(listed, True)], []
             pool = here + before
             fitting = ([w for w, _ in pool if _fits(value, w, pct[0])]
                        or [w for w, _ in pool if _fits(value, w, pct[0], ROUND_DOWN)])
             marked = [w for w, is_whole in reversed(pool) if is_whole]
             if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate"):
                 continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole
-            whole, inferred = None, ""
+            whole, inferred = None, False
             if fitting:
                 whole = max(fitting)  # the claim holds against each; the largest is the total
             elif pool:
@@ -103,10 +114,41 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                 if split and (len(here) == 1 or len(split) == 1):
                     whole = split[-1]  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
                 else:
-                    whole, inferred = (marked[0] if marked else (here or before)[-1][0]), "1"
-            st = Statement(kind="share", text=sentence[m.start():m.end()], paragraph=block.index, page=block.page,
-                           value=value, whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
-                           raw={"percent": m.group("p") + "%", "noun": noun, "whole_inferred": inferred})
+                    whole, inferred = (marked[0] if marked else (here or before)[-1][0]), True
+            if listed is not None:
+                whole, inferred = listed, False
+            out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
             taken.add((value, pct[0]))
-            out.append(st)
     return out
+
+
+def _share(block: Block, text: str, value, whole, pct, m, scope, noun, inferred) -> Statement:
+    return Statement(kind="share", text=text, paragraph=block.index, page=block.page,
+                     value=value, whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
+                     percent_written=m.group("p") + "%", noun=noun, whole_inferred=inferred)
+
+
+# "trên tổng số 12.345 hồ sơ", "trên 12.345 hồ sơ": the count that follows is the whole
+_OVER = re.compile(r"(?<!\w)trên\s+(?:tổng\s+(?:số\s+)?)?$", re.I)
+
+
+def part_at(sentence: str, end: int, noun: str) -> int:
+    counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
+    return counts[-1].start() if counts else end
+
+
+def _part_before(sentence: str, end: int, noun: str) -> Decimal | None:
+    """The last count of ``noun`` before ``end`` (the part a stated whole follows)."""
+    counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
+    return count_value(counts[-1].group(1)) if counts else None
+
+
+def _listed_with(known: list[Statement], value: Decimal, pool: list[tuple[Decimal, bool]]) -> Decimal | None:
+    """The whole of a sum the block states ("12.345 hồ sơ (trực tuyến 8.000 …;
+    trực tiếp 4.345 …)") of which ``value`` is a part, when that whole is a
+    candidate: the share is of it, not of a sibling part."""
+    wholes = {w for w, _ in pool}
+    for st in known:
+        if st.kind == "sum" and st.whole in wholes and value in st.parts:
+            return st.whole
+    return None

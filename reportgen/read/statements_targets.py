@@ -4,8 +4,8 @@ dự toán Trung ương, … và bằng 78,75% so với chỉ tiêu phấn đấ
 với dự toán Trung ương giao". The target is the base × (100 + 25) / 100, so
 the second share is the first × 100 / 125: 98,44 × 100 / 125 = 78,75.
 
-The percent of the target is marked ``raw["of_raised"]`` (the first share's
-value) and ``raw["raised_by"]`` (the increase), and the increase itself is a
+The percent of the target is marked ``of_raised`` (the first share's
+value) and ``raised_by`` (the increase), and the increase itself is a
 rule of the target, not a claim. Read only where the words name the same base
 twice ("dự toán Trung ương" … "so với dự toán Trung ương giao").
 """
@@ -39,8 +39,8 @@ def _same_base(first: str, second: str) -> bool:
 def mark_raised_targets(block: Block, statements: list[Statement]) -> None:
     """Mark the block's percent statements (see the module)."""
     text = block.text
-    percents = {int(st.raw["at"]): st for st in statements if st.kind == "percent" and st.paragraph == block.index
-                and st.raw.get("at", "").isdecimal()}
+    percents = {st.at: st for st in statements if st.kind == "percent" and st.paragraph == block.index
+                and st.at is not None}
     for m in _RAISED.finditer(text):
         share, raise_by = percents.get(m.start(1)), percents.get(m.start(2))
         if share is None or raise_by is None:
@@ -51,6 +51,5 @@ def mark_raised_targets(block: Block, statements: list[Statement]) -> None:
         if len(firsts) != 1:
             continue
         first = percents[firsts[0].start(1)]
-        share.raw.update({"of_raised": str(first.value), "raised_by": str(raise_by.value),
-                          "raised_from": first.raw.get("at", "")})
-        raise_by.raw["claim"] = ""  # the target's increase: a rule, not a measured value
+        share.of_raised, share.raised_by, share.raised_from = first.value, raise_by.value, first.at
+        raise_by.claim = False  # the target's increase: a rule, not a measured value

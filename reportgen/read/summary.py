@@ -81,7 +81,8 @@ def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
     """The scheme whose groups the rows name (with their points), and the
     column whose labels name them."""
     no_col = role_index(roles, "no")
-    points = _split_value_cols(grid, roles)[0]
+    max_col = role_index(roles, "max")
+    points = [c for c in _split_value_cols(grid, roles)[0] if c != max_col]
     best, best_col, best_hits = None, None, 0
     for scheme in all_schemes().values():
         if not scheme.groups:
@@ -92,6 +93,8 @@ def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
             hits = set()
             for src in grid.rows:
                 label = _label(src.cells, no_col, label_col)
+                if not _same_maximum(src.cells, max_col, label, scheme):
+                    continue
                 for c in points:
                     found = _group_points(label, _text(src.cells, c), scheme)
                     if found:
@@ -99,6 +102,21 @@ def choose_scheme(grid, roles) -> tuple[Scheme | None, int | None]:
             if len(hits) > best_hits:
                 best, best_col, best_hits = scheme, label_col, len(hits)
     return (best, best_col) if best_hits >= 3 else (None, None)
+
+
+def _same_maximum(cells: list[str], max_col: int | None, label: str, scheme: Scheme) -> bool:
+    """A row that states its own maximum ("Điểm tối đa" 10 beside "Công khai,
+    minh bạch") names the scheme's group only when that is the group's maximum:
+    a one-stop evaluation with its own criteria borrows the group names, not
+    the scheme."""
+    if max_col is None:
+        return True
+    stated = parse_cell(_text(cells, max_col), "score") if _text(cells, max_col) else None
+    if stated is None or not stated.is_number:
+        return True
+    key = group_for_label(label, scheme, None)
+    group = scheme.group(key) if key else None
+    return group is None or group.max is None or group.max == stated.value
 
 
 def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | None:

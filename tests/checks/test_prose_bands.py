@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportgen.model import Measure
 from reportgen.read.statements_bands import band_statements
 from reportgen.read.statements_blocks import Block
 from reportgen.verify import verify_path
@@ -54,11 +55,11 @@ def _of(result, name):
 def test_band_counts_are_read_with_their_bounds():
     found = band_statements(Block("- Có 3/15 đơn vị có chỉ số đạt từ 65% đến dưới 80%, chiếm tỷ lệ 20,00%;", 0, 1),
                             None, [])
-    assert [(st.count, st.denominator, st.raw["band_low"], st.raw["band_high"], st.raw["band_unit"]) for st in found] \
-        == [(3, D(15), "65", "80", "percent")]
+    assert [(st.count, st.denominator, st.band.low, st.band.high, st.band.unit) for st in found] \
+        == [(3, D(15), D(65), D(80), Measure.PERCENT)]
     found = band_statements(Block("Toàn tỉnh có 15 xã đạt từ 80 điểm trở lên.", 0, 1), None, [])
-    assert [(st.count, st.raw["band_low"], st.raw["band_high"], st.raw["band_unit"]) for st in found] == \
-        [(15, "80", "", "points")]
+    assert [(st.count, st.band.low, st.band.high, st.band.unit) for st in found] == \
+        [(15, D(80), None, Measure.POINTS)]
     assert band_statements(Block("- Xếp loại Tốt: Có chỉ số chung đạt từ 80% trở lên.", 0, 1), None, []) == []
 
 

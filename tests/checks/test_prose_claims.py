@@ -113,9 +113,9 @@ def _mutations(report):
     """(paragraph index, old token, new token) for each checked claim and each date."""
     out = []
     for _, st, _ in claim_statements(report):
-        if st.kind == "share" and st.whole and st.raw.get("percent"):
-            written = st.raw["percent"].rstrip("%").strip()
-            out.append((st.paragraph, st.raw["percent"], _vi_like(st.percent + 7, written) + "%"))
+        if st.kind == "share" and st.whole and st.percent_written:
+            written = st.percent_written.rstrip("%").strip()
+            out.append((st.paragraph, st.percent_written, _vi_like(st.percent + 7, written) + "%"))
         elif st.kind == "sum" and len(st.parts) >= 2 and st.mode != "subset":
             part = st.parts[-1]
             out.append((st.paragraph, format_vi(part), format_vi(part + 10)))

@@ -112,7 +112,7 @@ def test_lone_figures_are_claims_and_bounds_or_targets_are_not():
                        "trở lên. Tỷ lệ khảo sát tối thiểu (10%). Trường hợp dưới 70% thì không được điểm. "
                        "16/16 công chức xếp loại Hoàn thành 100% nhiệm vụ. Gần 50% số quyết định trễ hạn.", 0)]
     sts = read_statements(paras)
-    assert [(st.value, bool(st.raw.get("claim"))) for st in sts if st.kind == "percent"] == [
+    assert [(st.value, st.claim) for st in sts if st.kind == "percent"] == [
         (Decimal("98.5"), True), (Decimal("98"), False), (Decimal("80"), False), (Decimal("10"), False),
         (Decimal("70"), False), (Decimal("100"), False), (Decimal("50"), False)]
 

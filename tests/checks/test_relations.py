@@ -60,8 +60,9 @@ def test_a_766_group_table_checks_points_from_rates_with_the_threshold_that_fits
     assert errors == []
     assert {"points-from-rate", "total-equals-sum-of-columns"} <= ctx.ledger.tables[0].relations
     errors, _ = _errors(_group766(tmp_path, "5,50"))
-    assert ("POINTS_FROM_RATE_MISMATCH", "Sở Y tế", "5.50", "4.50") in errors
-    assert ("SUM_COLUMNS_MISMATCH", "Sở Y tế", "9.90", "10.90") in errors
+    # the points 4,50 written 5,50 also break the row's total (9,90 written, 10,90 added up):
+    # correcting the points alone makes it hold, so the right total is no error apart
+    assert errors == [("POINTS_FROM_RATE_MISMATCH", "Sở Y tế", "5.50", "4.50")]
 
 
 def test_forcing_qd766_on_a_group_table_never_reads_a_rate_as_points(tmp_path):
@@ -84,9 +85,11 @@ def test_self_assessment_criteria_are_summed_by_their_numbering_and_quotes_stay_
     report = read_path(path)
     findings = run_checks(report, CheckContext())
     errors = [(f.code, f.unit, f.reported, f.expected) for f in findings if f.severity == "error"]
-    # 1.3 gives 2,50 of 2,00; the parent 1 (5,50) is still the sum of its items (2 + 1,5 + 2,5 = 6).
-    assert ("VALUE_EXCEEDS_MAX", "Kiểm tra", "2.50", "2.00") in errors
-    assert ("PARENT_SUM_MISMATCH", "Công tác chỉ đạo", "5.50", "6.00") in errors
+    # 1.3 gives 2,50 of 2,00; the parent 1 (5,50) is not the sum of its items (2 + 1,5 + 2,5 = 6),
+    # but it is with 1.3 at its 2,00: the one slip is 1.3, the parent's sum is its consequence.
+    assert errors == [("VALUE_EXCEEDS_MAX", "Kiểm tra", "2.50", "2.00")]
+    [slip] = [f for f in findings if f.severity == "error"]
+    assert "kéo theo: PARENT_SUM_MISMATCH ở “Công tác chỉ đạo” (ghi 5,50, tính ra 6,00)" in slip.message
     assert all(len(f.message) < 400 for f in findings)
 
 
@@ -193,10 +196,26 @@ def test_a_total_that_balances_two_groups_of_columns_checks_both(tmp_path):
     errors, ctx = _errors(_settled(tmp_path))
     assert errors == []
     assert ctx.ledger.tables[0].checked_cells == ctx.ledger.tables[0].numeric_cells
-    # 382 on time instead of 402: what came in still adds up, where it went does not.
-    errors, _ = _errors(_settled(tmp_path, (0, 6, "382")))
-    assert ("SUM_COLUMNS_MISMATCH", "Đất đai", "1487", "1467") in errors
-    assert ("SUM_ROW_MISMATCH", "Tổng cộng", "604", "584") in errors
+    # 382 on time instead of 402: what came in still adds up, where it went does not, and the
+    # column of files on time no longer adds up to the "Tổng cộng" row's 604. Both broken sums
+    # cross at Đất đai's on-time cell, which no sum names: with 402 there (382 + the gap of
+    # 20 both sums show) everything holds, so the one finding is moved onto that cell.
+    report = read_path(_settled(tmp_path, (0, 6, "382")))
+    found = [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    assert [(f.code, f.unit, f.column, f.reported, f.expected) for f in found] == [
+        ("SUM_COLUMNS_MISMATCH", "Đất đai", "k6", "382", "402")]
+    assert found[0].message.endswith(
+        "Chỉ một ô sai giải thích được mọi lỗi: cột “Đã giải quyết Đúng hạn” ghi 382; nếu là 402 thì mọi quan hệ "
+        "đều khớp. Số ghi sai này kéo theo: SUM_ROW_MISMATCH ở “Tổng cộng” (ghi 604, tính ra 584) — các lỗi này "
+        "hết khi sửa ô này, nên không báo riêng.")
+
+
+def test_the_total_rows_own_slip_is_its_finding_and_not_an_offices(tmp_path):
+    # The "Tổng cộng" row's on-time 604 written 584: its column's sum and its own row's sum
+    # break. Setting it to 584 + 20 answers both; setting Đất đai's 402 to 382 would make the
+    # column add up but break that office's row, so only the total row's cell is the slip.
+    errors, _ = _errors(_settled(tmp_path, (5, 6, "584")))
+    assert errors == [("SUM_ROW_MISMATCH", "Tổng cộng", "584", "604")]
 
 
 def test_a_total_both_of_its_sums_contradict_is_one_finding_naming_both(tmp_path):

@@ -134,3 +134,26 @@ def test_a_point_and_a_slash_read_for_the_comma_are_made_commas_from_the_ink():
     assert _rebuilt("2/1", separator_marks(crops[1]), ",", slashes=False) == "2,1"
     assert _rebuilt("2/1", separator_marks(crops[1]), ",", slashes=True) is None  # an x/y column: not placed
     assert _rebuilt("1.175", separator_marks(crops[0]), ",") is None  # a thousands point is left alone
+
+
+def test_the_wrapped_maximum_of_an_x_y_cell_read_without_its_slash_joins_its_row():
+    """Corpus table 4's scan read '73,95/11' (its '9' wrapped onto the next
+    line) as '73.9511': with no slash left, the lone '9' under it was taken
+    for a row of its own, and the cell, read again on its first line only,
+    lost the digit. In a column of x/y cells a lone number under a cell at
+    line spacing is the cell's end, as under a cell still read with its slash."""
+    from parsers.ocr_aligned import _join_wrapped_rows
+
+    def cell(text, row, col, top):
+        return RawCell(text=text, row=row, col=col, bbox=(40.0 + 100 * col, top, 80.0 + 100 * col, top + 7.4))
+
+    rows = [[cell("1", 0, 0, 100), cell("Sở Y tế", 0, 1, 100), cell("70,5/99", 0, 2, 100)],
+            [cell("2", 1, 0, 137), cell("Sở Nội vụ", 1, 1, 137), cell("73.9511", 1, 2, 137)],
+            [cell("9", 2, 2, 150.7)],
+            [cell("3", 3, 0, 174), cell("Sở Tư pháp", 3, 1, 174), cell("80/99", 3, 2, 174)],
+            [cell("12", 4, 1, 188)]]  # a number under a column of names is no cell's end
+    table = RawTable(index=0, rows=rows)
+    _join_wrapped_rows(table, size=7.44)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["1", "Sở Y tế", "70,5/99"], ["2", "Sở Nội vụ", "73.95119"], ["3", "Sở Tư pháp", "80/99"], ["12"]]
+    assert table.rows[1][2].bbox == (240.0, 137, 280.0, 158.1)

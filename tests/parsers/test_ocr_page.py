@@ -62,3 +62,22 @@ def test_a_separator_lost_by_two_readings_is_taken_from_the_third():
     assert _richer(("3,33", 95.0), [("333", 82.8), ("3,33", 95.0), ("3,33", 94.1)]) == ("3,33", 95.0)
     assert _richer(("36,15/65", DISAGREEMENT), [("36,15/65", 91.9)]) == ("36,15/65", DISAGREEMENT)
     assert _richer(("512", 90.0), [("5,13", 90.0)]) == ("512", 90.0)  # other digits: not the same number
+
+
+def test_a_letter_read_for_a_digit_keeps_its_place_among_the_digits(monkeypatch):
+    """Corpus table 6's scan read '4,47' as '4,47' (page, 82,7 %), '4,A7'
+    (words) and '4,7' (digits only, 0 %). Counting digits only, '4,A7' and
+    '4,7' agreed on '47' and outvoted the right reading; the 'A' stands
+    where a digit is, so it agrees with '4,47', not with '4,7'."""
+    from parsers.ocr_cells import DISAGREEMENT
+    from parsers.ocr_page import _reread, _same_digits
+
+    assert _same_digits("4,47", "4,A7") and not _same_digits("4,7", "4,A7")
+    assert _same_digits("36,15/65", "361565")  # separators aside
+    assert not _same_digits("4,47", "A,AA")  # letters are no reading of digits
+    import parsers.ocr_page as ocr_page
+
+    readings = iter([{5: ("4,A7", 77.6)}, {5: ("4,7", 0.0)}])  # words, then digits only
+    monkeypatch.setattr(ocr_page, "stacked", lambda crops, digits=False: next(readings))
+    # two of three readings hold its three digits: taken, still reported (the readings differ)
+    assert _reread({5: None}, {5: ("4,47", 82.7)}) == {5: ("4,47", DISAGREEMENT)}

@@ -232,7 +232,7 @@ def test_the_wrapped_end_of_an_x_y_cell_joins_its_row():
 def test_syllables_run_together_inside_a_word_get_their_spaces():
     from parsers.vi_plausibility import spaced
 
-    assert spaced("SởYtế(52)") == "Sở Y tế(52)"
+    assert spaced("SởYtế(52)") == "Sở Y tế (52)"  # and the space before the bracket
     assert spaced("SởYtế-tỉnh Thừa Thiên Huế") == "Sở Y tế-tỉnh Thừa Thiên Huế"
     assert spaced("UBND-KSTT 3,5/10") == "UBND-KSTT 3,5/10"  # acronyms and numbers as written
 

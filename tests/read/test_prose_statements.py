@@ -101,7 +101,7 @@ def test_dot_decimals_are_marked_seed_003():
     sts = read_statements(paras("- Tỷ lệ hồ sơ trực tuyến/tổng hồ sơ tiếp nhận đạt 52.39%.",
                                 "Tổng điểm đánh giá: 16.97. Xếp loại Hoàn thành xuất sắc nhiệm vụ.",
                                 "toàn tỉnh đạt 0,1%"))
-    marked = [(s.kind, s.raw["text"]) for s in sts if s.wrong_separator]
+    marked = [(s.kind, s.written) for s in sts if s.wrong_separator]
     assert marked == [("percent", "52.39%"), ("score", "16.97")]
 
 
@@ -152,7 +152,7 @@ def test_sections_are_read_only_in_the_body_and_appendix_titles_give_periods():
                                 "1. UBND thị xã Mường Lay"))
     assert [s.label for s in kinds(sts, "section")] == ["1", "2"]
     (p,) = kinds(sts, "period")
-    assert p.label == "Phụ lục II" and p.raw["period"] == "2024-11"
+    assert p.label == "Phụ lục II" and p.period == "2024-11"
 
 
 def test_lines_of_a_heading_are_not_joined_with_the_next_sentence():
@@ -196,7 +196,7 @@ def test_grades_with_a_unit_noun_holding_a_comma_and_units_in_parentheses():
     ("đạt 54,1/100 điểm", []),
 ])
 def test_scores_written_with_a_dot(text, marked):
-    assert [s.raw["text"] for s in read_statements(paras(text)) if s.wrong_separator] == marked
+    assert [s.written for s in read_statements(paras(text)) if s.wrong_separator] == marked
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -66,7 +66,7 @@ def _doc(tmp_path, rng: random.Random, wording: str, slip: str | None):
 
 def test_bare_statistics_of_points_are_read():
     text = "Điểm bình quân của 124 xã đạt 85,12; cao nhất 95,5, thấp nhất 60,25."
-    got = [(st.raw["stat"], st.value) for st in read_statements([Paragraph(text, 0)]) if st.kind == "score"]
+    got = [(st.stat, st.value) for st in read_statements([Paragraph(text, 0)]) if st.kind == "score"]
     assert got == [("avg", Decimal("85.12")), ("max", Decimal("95.5")), ("min", Decimal("60.25"))]
     # A count averaged is no points; a percent is read as a percent.
     assert [st for st in read_statements([Paragraph("Trung bình mỗi xã tiếp nhận 120 hồ sơ.", 0)])] == []

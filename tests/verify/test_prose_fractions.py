@@ -40,7 +40,7 @@ def _of(result, code: str):
 
 
 def test_the_parts_of_a_fraction_are_read_with_their_real_figures():
-    sums = [(st.raw["fraction_parts"], st.whole, st.parts) for st in read_statements([Paragraph(BC184_CHECK, 0)])
+    sums = [(st.fraction_parts, st.whole, st.parts) for st in read_statements([Paragraph(BC184_CHECK, 0)])
             if st.kind == "sum"]
     assert sums == [("num", D(42), [D(4), D(38)]), ("den", D(139), [D(15), D(124)])]
 
@@ -137,7 +137,7 @@ def test_bc184_the_real_report_agrees_and_a_changed_part_is_found():
     raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
     clean = verify_report(read_report(raw))
     assert [f for f in clean.findings if f.rule == "fraction-parts"] == []
-    paragraph = next(st.paragraph for st in clean.report.statements if st.raw.get("fraction_parts"))
+    paragraph = next(st.paragraph for st in clean.report.statements if st.fraction_parts)
     after = verify_report(read_report(with_paragraph_replaced(raw, paragraph, "38/124", "39/124")))
     assert [(f.paragraph, f.severity, f.reported, f.expected) for f in after.findings
             if f.rule == "fraction-parts"] == [(paragraph, "error", "42", "43")]

@@ -65,7 +65,7 @@ REAL = [
 def test_the_real_sentences_agree_and_a_changed_count_is_an_error(tmp_path, sentence, n):
     clean = _verify(tmp_path, sentence.format(n=n))
     assert _found(clean) == []
-    fraction = next(i for i, st in enumerate(clean.report.statements) if st.kind == "fraction" and st.raw.get("listed"))
+    fraction = next(i for i, st in enumerate(clean.report.statements) if st.kind == "fraction" and st.listed)
     claim = clean.ledger.claims[clean.ledger._member_of.get(fraction, fraction)]
     assert "count-vs-listed-units" in claim.relations
     assert _found(_verify(tmp_path, sentence.format(n=n + 1))) == [("error", str(n + 1), str(n))]

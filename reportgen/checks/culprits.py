@@ -1,0 +1,366 @@
+"""One slip, one error: the findings a wrong cell causes on right cells.
+
+A wrong figure breaks every relation it is in: an office's files on time
+written 382 for 402 breaks its row (the total 1.487 is no longer the sum of
+where the files went) and its column (the "Tổng cộng" row's 604 is no longer
+the sum of the offices) — two errors, each on a right cell, for one slip
+that no finding names. The culprit is the cell whose correction answers
+every error, and it is sure when it is the only such cell:
+
+1. the candidates: first the cells where the broken relations cross (a cell
+   in the row or the column of every error of a table), with the values the
+   errors' gaps give (the cell ± the gap), then each cell an error names,
+   with the value it expects; at most MAX_CANDIDATES, best first;
+2. for each candidate the rules run again on a copy of the report with that
+   one cell set to its value (in the reader's grid the relations read and in
+   the table's rows);
+3. a candidate is rejected when an error it names stays, or a new error
+   comes; otherwise it explains the errors that are gone *and answered*:
+   every relation of the error's table still covers as many of its cells
+   (its paragraph's claims keep their relations, for an error of the
+   prose) — an error that vanished because its relation was no longer
+   adopted on the table (too few rows hold it) was not answered, only no
+   longer looked for;
+4. it is sure when no other candidate explains any of the same errors (two
+   cells of one sum either of which may be wrong: neither is sure).
+
+The errors a sure culprit explains are not reported apart: the culprit's
+finding names them ("kéo theo …"). When the culprit is a cell no error named,
+the error of its own row (else of its column) is moved onto it — the row and
+column of the slip, the value written and the value that makes every
+relation hold. Where no candidate is sure every error stays as the rules
+gave it.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Callable
+
+from ..model import Finding, Report, Severity
+from ..numbers import format_vi, places_of
+from .relations_support import frames, short
+
+MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules once
+_ROLES = ("total", "max", "percent")
+Address = tuple[int, int, str]  # (table, row, column) as a Finding names a cell
+
+
+@dataclass
+class Spot:
+    """Where a cell a finding names is written: its grid row and column (or
+    none for a table read from text) and its value."""
+
+    grid: tuple[int, int] | None
+    value: Decimal | None
+    label: str  # the column's header words
+    unit: str | None  # the row's
+
+
+@dataclass
+class Candidate:
+    address: Address
+    value: Decimal | str
+    named: Finding | None = None  # the error that names this cell, if one does
+
+
+def finding_key(f: Finding) -> tuple:
+    return (f.code, f.rule, f.table, f.row, f.column, f.paragraph)
+
+
+def _address(f: Finding) -> Address | None:
+    if f.table is None or f.row is None or not f.column:
+        return None
+    return (f.table, f.row, f.column)
+
+
+def _number(text) -> Decimal | None:
+    try:
+        value = Decimal(str(text))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return value if value.is_finite() else None
+
+
+def spots(report: Report) -> dict[Address, Spot]:
+    """Every number cell the relations read, by the address a finding gives it."""
+    out: dict[Address, Spot] = {}
+    for frame in frames(report):
+        table = frame.table
+        for row in frame.rows:
+            for col in frame.cols:
+                cell = row.cells.get(col.index)
+                if cell is None or cell.value is None or cell.denominator is not None:
+                    continue
+                if frame.transposed:
+                    address = (table.index, col.source_row, row.source_key)
+                    grid = (col.source_grid, row.source_col) if table.grid is not None else None
+                else:
+                    r, key = row.report_row, col.key
+                    if r is None and table.cell_keys:
+                        r, key = table.cell_keys.get((row.i, col.index), (None, key))
+                    address = (table.index, r, key)
+                    grid = (row.i, col.index) if getattr(table, "grid", None) is not None else None
+                if address[1] is not None and address[2]:
+                    out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None))
+    return out
+
+
+def _written(old: str, value: Decimal | str) -> str | None:
+    """``value`` written as the cell was (Vietnamese decimals, its ``%``)."""
+    if isinstance(value, str):
+        return value
+    if "/" in old:
+        return None
+    return format_vi(value, places_of(value), fixed=True) + ("%" if "%" in old else "")
+
+
+def _set_row(row, key: str, value) -> bool:
+    if key in row.scores:
+        row.scores[key] = value
+    elif key in _ROLES and getattr(row, key, None) is not None and isinstance(value, Decimal):
+        setattr(row, key, value)
+    elif key == "rank" and row.rank is not None and isinstance(value, Decimal) and value == value.to_integral():
+        row.rank = int(value)
+    elif key == "grade" and isinstance(value, str):
+        row.grade = value
+    elif key in row.extra:
+        row.extra[key] = value
+    else:
+        return False
+    return True
+
+
+def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Report | None:
+    """A copy of ``report`` with the candidate's cell set to its value, or
+    None when that cell cannot be set."""
+    t, r, key = cand.address
+    out = copy.deepcopy(report)
+    table = next((x for x in out.tables if x.index == t), None)
+    if table is None or not 0 <= r < len(table.rows):
+        return None
+    done = _set_row(table.rows[r], key, cand.value)
+    spot = where.get(cand.address)
+    grid = getattr(table, "grid", None)
+    if spot is not None and spot.grid is not None and grid is not None:
+        g, c = spot.grid
+        if not (0 <= g < len(grid.rows) and 0 <= c < len(grid.rows[g].cells)):
+            return None
+        text = _written(grid.rows[g].cells[c] or "", cand.value)
+        if text is None:
+            return None
+        grid.rows[g].cells[c] = text
+        done = True
+    return out if done else None
+
+
+def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+    """The corrections to try, best first (see the module's docstring)."""
+    named = {a: f for f in errors if (a := _address(f)) is not None and f.expected is not None}
+    by_table: dict[int, list[tuple[Address, Decimal | None]]] = {}
+    for f in errors:
+        a = _address(f)
+        if a is not None:
+            by_table.setdefault(a[0], []).append((a, _gap(f)))
+    out = _crossings(by_table, named, where)
+    for a, f in named.items():  # 2. a cell an error names, set to what it expects
+        value = _number(f.expected)
+        if value is not None or f.column == "grade":
+            out.append(Candidate(a, value if value is not None else f.expected, f))
+    out += _pair_crossings(by_table, named, where)
+    seen, unique = set(), []
+    for c in out:
+        if (c.address, str(c.value)) not in seen:
+            seen.add((c.address, str(c.value)))
+            unique.append(c)
+    return unique[:MAX_CANDIDATES]
+
+
+def _gap(f: Finding) -> Decimal | None:
+    expected, reported = _number(f.expected), _number(f.reported)
+    return expected - reported if expected is not None and reported is not None else None
+
+
+def _crossings(by_table, named, where) -> list[Candidate]:
+    """1. The cells where every broken relation of a table crosses."""
+    out: list[Candidate] = []
+    for t, found in by_table.items():
+        if len(found) < 2:
+            continue
+        for r in sorted({a[1] for a, _ in found}):
+            for c in sorted({a[2] for a, _ in found}):
+                if (t, r, c) not in named and all(a[1] == r or a[2] == c for a, _ in found):
+                    out.extend(_shifted((t, r, c), [g for _, g in found], where))
+    return out
+
+
+def _pair_crossings(by_table, named, where) -> list[Candidate]:
+    """3. The cells where two broken relations showing the same gap cross."""
+    out: list[Candidate] = []
+    for t, found in by_table.items():
+        for k, (a, ga) in enumerate(found):
+            for b, gb in found[k + 1:]:
+                if ga is None or gb is None or abs(ga) != abs(gb) or a[1] == b[1] or a[2] == b[2]:
+                    continue
+                for cell in ((t, a[1], b[2]), (t, b[1], a[2])):
+                    if cell not in named:
+                        out.extend(_shifted(cell, [ga], where))
+    return out
+
+
+def _shifted(address: Address, gaps: list[Decimal | None], where: dict[Address, Spot]) -> list[Candidate]:
+    spot = where.get(address)
+    if spot is None or spot.value is None:
+        return []
+    sizes = [abs(g) for g in gaps if g]
+    if not sizes:
+        return []
+    gap = max(sizes, key=sizes.count)  # the gap most of the broken relations show
+    return [Candidate(address, spot.value + gap), Candidate(address, spot.value - gap)]
+
+
+Rerun = Callable[[Report], tuple[list[Finding], object]]
+
+
+def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, ledger) -> list[Finding]:
+    """``findings`` with the errors a sure culprit explains folded into the
+    culprit's finding. ``rerun(report)`` runs the rules on a corrected copy
+    and gives its findings and its ledger; ``ledger`` is this run's."""
+    errors = [f for f in findings if f.severity == Severity.ERROR]
+    if len(errors) < 2:
+        return findings
+    where = spots(report)
+    before = {finding_key(f): f for f in errors}
+    explains: list[tuple[Candidate, set]] = []
+    for cand in candidates(errors, where):
+        fixed = corrected(report, cand, where)
+        if fixed is None:
+            continue
+        after, after_ledger = rerun(fixed)
+        keys = {finding_key(f) for f in after if f.severity == Severity.ERROR}
+        if keys - set(before) or (cand.named is not None and finding_key(cand.named) in keys):
+            continue
+        own = {finding_key(cand.named)} if cand.named is not None else set()
+        gone = {k for k in set(before) - keys - own if _answered(before[k], ledger, after_ledger)}
+        if gone:
+            explains.append((cand, gone))
+    sure = []
+    for k, (cand, gone) in enumerate(explains):
+        mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
+        rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
+                  for j, (c, g) in enumerate(explains) if j != k]
+        if not any(mine & r for r in rivals):
+            sure.append((cand, gone))
+    return _folded(findings, sure, where) if sure else findings
+
+
+def _answered(f: Finding, before, after) -> bool:
+    """Whether the relations that gave error ``f`` still check its place
+    after a correction (see the module's docstring)."""
+    if f.table is not None:
+        old, new = before.tables.get(f.table), after.tables.get(f.table)
+        if old is None or new is None or not old.relations <= new.relations:
+            return False
+        reach = _reach(new)
+        return all(n <= reach.get(rel, 0) for rel, n in _reach(old).items())
+    if f.paragraph is not None:
+        for i, claim in before.claims.items():
+            if claim.paragraph == f.paragraph and i in after.claims \
+                    and not claim.relations <= after.claims[i].relations:
+                return False
+        return True
+    return False
+
+
+def same_figure(findings: list[Finding]) -> list[Finding]:
+    """One written figure of the prose that two checks find wrong ("chỉ số
+    đạt 74,024%" against its own 10,564/15 điểm and against the table's
+    mean) is one slip: the first error keeps it and names the other."""
+    first: dict[tuple, Finding] = {}
+    dropped: set[int] = set()
+    for f in findings:
+        if f.severity != Severity.ERROR or f.paragraph is None or f.row is not None or _number(f.reported) is None:
+            continue
+        key = (f.paragraph, _number(f.reported).normalize())
+        kept = first.setdefault(key, f)
+        if kept is not f:
+            kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
+            dropped.add(id(f))
+    return [f for f in findings if id(f) not in dropped]
+
+
+def _reach(entry) -> dict[str, int]:
+    """How many cells of a table each relation covers."""
+    out: dict[str, int] = {}
+    for rels in entry.cell_relations.values():
+        for rel in rels:
+            out[rel] = out.get(rel, 0) + 1
+    return out
+
+
+def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -> list[Finding]:
+    hosts: dict[int, tuple[Candidate, list[Finding]]] = {}
+    for cand, gone in sure:
+        dropped = [f for f in findings if f.severity == Severity.ERROR and finding_key(f) in gone]
+        host = cand.named or _host(cand, dropped)
+        if host is None:
+            continue
+        if cand.named is None:
+            dropped = [f for f in dropped if f is not host]
+            _move(host, cand, where)
+        hosts[id(host)] = (cand, dropped)
+    gone_ids = {id(f) for _, fs in hosts.values() for f in fs}
+    echoes = {_echo(f) for _, fs in hosts.values() for f in fs}
+    out = []
+    for f in findings:
+        if id(f) in gone_ids or (f.severity == Severity.WARNING and f.expected is not None and f.row is not None
+                                 and _echo(f) in echoes):
+            continue
+        if id(f) in hosts and hosts[id(f)][1]:
+            f.message = f"{f.message.rstrip('. ')}. Số ghi sai này kéo theo: {_consequences(hosts[id(f)][1])}"
+        out.append(f)
+    return out
+
+
+def _host(cand: Candidate, dropped: list[Finding]) -> Finding | None:
+    """The error a culprit no error named is reported with: its own row's,
+    else its column's."""
+    t, r, key = cand.address
+    return next((f for f in dropped if f.table == t and f.row == r), None) \
+        or next((f for f in dropped if f.table == t and f.column == key), None)
+
+
+def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
+    spot = where[cand.address]
+    t, r, key = cand.address
+    value = cand.value
+    written, right = _vi(format(spot.value, "f")), _vi(format(value, "f"))
+    f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: cột “{spot.label}” "
+                 f"ghi {written}; nếu là {right} thì mọi quan hệ đều khớp")
+    f.unit = spot.unit
+    f.row, f.column = r, key
+    f.reported, f.expected = format(spot.value, "f"), format(value, "f")
+
+
+def _echo(f: Finding) -> tuple:
+    def same(text):
+        number = _number(text)
+        return str(number.normalize()) if number is not None else text
+
+    return (f.table, f.row, same(f.reported), same(f.expected))
+
+
+def _vi(text: str) -> str:
+    number = _number(text)
+    return format_vi(number, places_of(number), fixed=True) if number is not None else text
+
+
+def _consequences(findings: list[Finding], limit: int = 4) -> str:
+    parts = []
+    for f in findings[:limit]:
+        where = f"“{f.unit}”" if f.unit else (f"đoạn văn {f.paragraph + 1}" if f.paragraph is not None else "bảng")
+        shown = f" (ghi {_vi(f.reported)}, tính ra {_vi(f.expected)})" if f.reported and f.expected else ""
+        parts.append(f"{f.code} ở {where}{shown}")
+    more = f" và {len(findings) - limit} lỗi khác" if len(findings) > limit else ""
+    return "; ".join(parts) + more + " — các lỗi này hết khi sửa ô này, nên không báo riêng."

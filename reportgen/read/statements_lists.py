@@ -1,0 +1,47 @@
+"""A whole with its parts listed after a colon: "Đã giải quyết 11.870 hồ sơ,
+gồm: trước hạn 9.512 hồ sơ; đúng hạn 2.201 hồ sơ; quá hạn 157 hồ sơ." Every
+item of the list, separated by semicolons, counts the same thing as the
+whole; "gồm" / "bao gồm" lists make the whole, "trong đó" lists are some of
+it."""
+from __future__ import annotations
+
+import re
+
+from ..model import Statement, SumMode
+from .statements_blocks import Block, split_sentences
+from .statements_shares import count_value
+
+_COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
+_HEAD = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^:;()\d]{0,60}?,?\s*"
+                   r"(?P<kw>bao\s+gồm|gồm|trong\s+đó)\s*:\s*(?P<list>.+)$", re.I)
+_COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
+
+
+def _counts(text: str, noun: str) -> list[re.Match[str]]:
+    return list(re.finditer(_COUNT + r"\s+" + re.escape(noun) + r"(?!\w)", text, re.I))
+
+
+def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """The sums of ``block`` listed after a colon, not already read (``known``)."""
+    seen = {(st.whole, tuple(st.parts)) for st in known if st.kind == "sum"}
+    out: list[Statement] = []
+    for sentence in split_sentences(block.text):
+        m = _HEAD.search(sentence)
+        if m is None:
+            continue
+        whole = count_value(m.group(1))
+        items = [i for i in re.split(r"\s*;\s*", m.group("list").rstrip(" .")) if i.strip()]
+        noun = m.group("noun")
+        if not all(_counts(i, noun) for i in items):
+            noun = noun.split()[0]
+        found = [_counts(i, noun) for i in items]
+        if whole is None or len(items) < 2 or not all(len(f) == 1 for f in found) \
+                or any(_COMPARISON.search(i) for i in items):
+            continue
+        parts = [count_value(f[0].group(1)) for f in found]
+        if None in parts or (whole, tuple(parts)) in seen:
+            continue
+        mode = SumMode.SUBSET if re.match(r"trong", m.group("kw"), re.I) else SumMode.PARTITION
+        out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
+                             whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
+    return out
