@@ -33,7 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.checks import CheckContext, run_checks
-from reportgen.checks.relations_frame import grade_level
+from reportgen.checks.relations_frame import ColKind, RowKind, grade_level
 from reportgen.checks.relations_support import frames, short
 from reportgen.read import read_path
 
@@ -111,11 +111,11 @@ def changed_number(text: str, seed: int, last: bool = False) -> str | None:
 
 
 def kind_of(frame, row, col, cell) -> str:
-    if col.kind == "grade":
+    if col.kind == ColKind.GRADE:
         return "grade"
-    if col.kind == "rank":
+    if col.kind == ColKind.RANK:
         return "rank"
-    if row.kind == "stat":
+    if row.kind == RowKind.STAT:
         return "total" if row.stat in ("sum", "overall") else "statistic"
     if col.role == "percent":
         return "percent"
@@ -146,7 +146,7 @@ def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Muta
         grid = frame.table.grid
         grades = sorted({r.grade_text for r in frame.rows if r.grade_text})
         for row in frame.rows:
-            if row.kind not in ("unit", "stat"):
+            if row.kind not in (RowKind.UNIT, RowKind.STAT):
                 continue
             for col in frame.cols:
                 checked = row.report_row is None or (row.report_row, col.key) in entry.checked_cells
@@ -159,7 +159,7 @@ def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Muta
                 if not text:
                     continue
                 cell = row.cells.get(col.index)
-                if col.kind not in ("grade", "rank") and not (col.kind == "num" and cell is not None):
+                if col.kind not in (ColKind.GRADE, ColKind.RANK) and not (col.kind == ColKind.NUM and cell is not None):
                     continue
                 h = zlib.crc32(f"{path.name}|{row.i}|{col.index}|{seed}".encode())
                 news = _new_texts(frame, row, col, cell, text, grades, h)

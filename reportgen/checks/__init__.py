@@ -21,7 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..model import Finding, Report, Severity
-from .culprits import same_figure, without_consequences
+from .culprits import without_consequences
+from .culprits_prose import same_figure
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
 from .relations_support import register_rank_cells
 
@@ -105,15 +106,21 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
     findings = _findings(report, ctx)
 
     def rerun(corrected: Report) -> tuple[list[Finding], object]:
+        # the layout rules read the page, not the figures: not run again
         again = CheckContext(scheme_override=ctx.scheme_override, options=ctx.options, select=ctx.select,
-                             ignore=ctx.ignore)
+                             ignore=ctx.ignore | _layout_rules())
         return _findings(corrected, again), again.ledger
 
-    findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger))
+    findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger), ctx.ledger)
     return sorted(_without_echoes(findings), key=lambda f: (
         f.table if f.table is not None else -1,
         f.row if f.row is not None else -1,
         SEVERITY_ORDER.get(f.severity, 3), f.code))
+
+
+@lru_cache(maxsize=1)
+def _layout_rules() -> frozenset[str]:
+    return frozenset(r.name for r in registered_rules() if r.func.__module__.endswith((".layout", ".layout_elements")))
 
 
 def _findings(report: Report, ctx: CheckContext) -> list[Finding]:

@@ -8,12 +8,15 @@ that no finding names. The culprit is the cell whose correction answers
 every error, and it is sure when it is the only such cell:
 
 1. the candidates: first the cells where the broken relations cross (a cell
-   in the row or the column of every error of a table), with the values the
-   errors' gaps give (the cell ± the gap), then each cell an error names,
-   with the value it expects; at most MAX_CANDIDATES, best first;
-2. for each candidate the rules run again on a copy of the report with that
-   one cell set to its value (in the reader's grid the relations read and in
-   the table's rows);
+   in the row or the column of every error of a table), with the figure an
+   error of its column reports as written elsewhere (a "cao nhất" row
+   repeats the top unit's figure), then with the values the errors' gap
+   gives (the cell ± the gap); then each cell an error names, with the value
+   it expects; at most MAX_CANDIDATES, best first;
+2. for each candidate the rules (but the layout's, which read the page) run
+   again on a copy of the report with that one cell set to its value (in the
+   reader's grid the relations read and in the table's rows; only that table
+   is copied);
 3. a candidate is rejected when an error it names stays, or a new error
    comes; otherwise it explains the errors that are gone *and answered*:
    every relation of the error's table still covers as many of its cells
@@ -42,7 +45,7 @@ from ..model import Finding, Report, Severity
 from ..numbers import format_vi, places_of
 from .relations_support import frames, short
 
-MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules once
+MAX_CANDIDATES = 8  # corrections tried per document, each runs the rules (but the layout's) once
 _ROLES = ("total", "max", "percent")
 Address = tuple[int, int, str]  # (table, row, column) as a Finding names a cell
 
@@ -75,7 +78,7 @@ def _address(f: Finding) -> Address | None:
     return (f.table, f.row, f.column)
 
 
-def _number(text) -> Decimal | None:
+def figure_value(text) -> Decimal | None:
     try:
         value = Decimal(str(text))
     except (InvalidOperation, ValueError, TypeError):
@@ -136,7 +139,8 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
     """A copy of ``report`` with the candidate's cell set to its value, or
     None when that cell cannot be set."""
     t, r, key = cand.address
-    out = copy.deepcopy(report)
+    out = copy.copy(report)  # the rules read the report, never change it: only the corrected table is copied
+    out.tables = [copy.deepcopy(x) if x.index == t else x for x in report.tables]
     table = next((x for x in out.tables if x.index == t), None)
     if table is None or not 0 <= r < len(table.rows):
         return None
@@ -163,9 +167,9 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
         a = _address(f)
         if a is not None:
             by_table.setdefault(a[0], []).append((a, _gap(f)))
-    out = _crossings(by_table, named, where)
+    out = _crossings(by_table, named, where, errors)
     for a, f in named.items():  # 2. a cell an error names, set to what it expects
-        value = _number(f.expected)
+        value = figure_value(f.expected)
         if value is not None or f.column == "grade":
             out.append(Candidate(a, value if value is not None else f.expected, f))
     out += _pair_crossings(by_table, named, where)
@@ -178,11 +182,11 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
 
 
 def _gap(f: Finding) -> Decimal | None:
-    expected, reported = _number(f.expected), _number(f.reported)
+    expected, reported = figure_value(f.expected), figure_value(f.reported)
     return expected - reported if expected is not None and reported is not None else None
 
 
-def _crossings(by_table, named, where) -> list[Candidate]:
+def _crossings(by_table, named, where, errors) -> list[Candidate]:
     """1. The cells where every broken relation of a table crosses."""
     out: list[Candidate] = []
     for t, found in by_table.items():
@@ -191,8 +195,21 @@ def _crossings(by_table, named, where) -> list[Candidate]:
         for r in sorted({a[1] for a, _ in found}):
             for c in sorted({a[2] for a, _ in found}):
                 if (t, r, c) not in named and all(a[1] == r or a[2] == c for a, _ in found):
+                    out.extend(_repeated((t, r, c), errors, where))
                     out.extend(_shifted((t, r, c), [g for _, g in found], where))
     return out
+
+
+def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+    """The crossing cell set to a figure an error of its column reports as
+    written elsewhere: a "cao nhất" row repeats the top unit's figure (13,951
+    written there, 13,591 in the unit's row)."""
+    spot = where.get(address)
+    if spot is None or spot.value is None:
+        return []
+    values = {figure_value(f.reported) for f in errors if f.table == address[0] and f.column == address[2]
+              and f.row != address[1]}
+    return [Candidate(address, v) for v in sorted(v for v in values if v is not None and v != spot.value)]
 
 
 def _pair_crossings(by_table, named, where) -> list[Candidate]:
@@ -273,23 +290,6 @@ def _answered(f: Finding, before, after) -> bool:
     return False
 
 
-def same_figure(findings: list[Finding]) -> list[Finding]:
-    """One written figure of the prose that two checks find wrong ("chỉ số
-    đạt 74,024%" against its own 10,564/15 điểm and against the table's
-    mean) is one slip: the first error keeps it and names the other."""
-    first: dict[tuple, Finding] = {}
-    dropped: set[int] = set()
-    for f in findings:
-        if f.severity != Severity.ERROR or f.paragraph is None or f.row is not None or _number(f.reported) is None:
-            continue
-        key = (f.paragraph, _number(f.reported).normalize())
-        kept = first.setdefault(key, f)
-        if kept is not f:
-            kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
-            dropped.add(id(f))
-    return [f for f in findings if id(f) not in dropped]
-
-
 def _reach(entry) -> dict[str, int]:
     """How many cells of a table each relation covers."""
     out: dict[str, int] = {}
@@ -318,7 +318,7 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -
                                  and _echo(f) in echoes):
             continue
         if id(f) in hosts and hosts[id(f)][1]:
-            f.message = f"{f.message.rstrip('. ')}. Số ghi sai này kéo theo: {_consequences(hosts[id(f)][1])}"
+            f.message = f"{f.message.rstrip('. ')}. Số ghi sai này kéo theo: {consequences(hosts[id(f)][1])}"
         out.append(f)
     return out
 
@@ -335,7 +335,7 @@ def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
     spot = where[cand.address]
     t, r, key = cand.address
     value = cand.value
-    written, right = _vi(format(spot.value, "f")), _vi(format(value, "f"))
+    written, right = vi_figure(format(spot.value, "f")), vi_figure(format(value, "f"))
     f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: cột “{spot.label}” "
                  f"ghi {written}; nếu là {right} thì mọi quan hệ đều khớp")
     f.unit = spot.unit
@@ -345,22 +345,22 @@ def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
 
 def _echo(f: Finding) -> tuple:
     def same(text):
-        number = _number(text)
+        number = figure_value(text)
         return str(number.normalize()) if number is not None else text
 
     return (f.table, f.row, same(f.reported), same(f.expected))
 
 
-def _vi(text: str) -> str:
-    number = _number(text)
+def vi_figure(text: str) -> str:
+    number = figure_value(text)
     return format_vi(number, places_of(number), fixed=True) if number is not None else text
 
 
-def _consequences(findings: list[Finding], limit: int = 4) -> str:
+def consequences(findings: list[Finding], limit: int = 4, what: str = "ô này") -> str:
     parts = []
     for f in findings[:limit]:
         where = f"“{f.unit}”" if f.unit else (f"đoạn văn {f.paragraph + 1}" if f.paragraph is not None else "bảng")
-        shown = f" (ghi {_vi(f.reported)}, tính ra {_vi(f.expected)})" if f.reported and f.expected else ""
+        shown = f" (ghi {vi_figure(f.reported)}, tính ra {vi_figure(f.expected)})" if f.reported and f.expected else ""
         parts.append(f"{f.code} ở {where}{shown}")
     more = f" và {len(findings) - limit} lỗi khác" if len(findings) > limit else ""
-    return "; ".join(parts) + more + " — các lỗi này hết khi sửa ô này, nên không báo riêng."
+    return "; ".join(parts) + more + f" — các lỗi này hết khi sửa {what}, nên không báo riêng."

@@ -20,6 +20,7 @@ from ..numbers import places_of, quantize, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
 from .prose_counts import finding_at, vi_number, vi_percent
+from .prose_parts import slipped_part
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -42,8 +43,11 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind == StatementKind.SUM:
             numbers_by_par[st.paragraph].update([st.whole, *st.parts])
+    pointed = {id(slip.share) for st in report.statements if (slip := slipped_part(st, report.statements))}
     for st in shares:
         ctx.ledger.statement_checked(st, "share-percent")
+        if id(st) in pointed:
+            continue  # it points at the part of a sum that is the slip (prose_sums names it)
         exact = st.value / st.whole * _HUNDRED
         if _share_ok(st.percent, exact):
             continue

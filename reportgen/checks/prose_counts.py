@@ -14,6 +14,7 @@ from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementK
 from ..numbers import format_count, format_vi
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
+from .prose_parts import slipped_part
 from .registry import CheckContext, rule
 
 
@@ -303,6 +304,16 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
         mode = st.mode
+        slip = slipped_part(st, report.statements)
+        if slip is not None:  # the share stated with one part fits what the sum makes it: that part is the slip
+            part = st.parts[slip.index]
+            others = " − ".join(vi_number(p) for j, p in enumerate(st.parts) if j != slip.index)
+            yield finding_at("SUM_MISMATCH", "error",
+                             f"Các thành phần {_sum_text(st.parts)} = {vi_number(total)}, không bằng tổng "
+                             f"{vi_number(st.whole)}: số {vi_number(part)} ghi sai — {vi_number(st.whole)} − {others} "
+                             f"= {vi_number(slip.value)}, đúng với tỷ lệ {slip.share.percent_written or slip.share.percent} "
+                             f"nêu kèm", st, reported=str(part), expected=str(slip.value))
+            continue
         if diff == 0 or (mode == "subset" and diff < 0):
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):

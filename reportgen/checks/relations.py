@@ -8,11 +8,11 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, TableKind
 from ..numbers import places_of
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row
-from .relations_points import rate_point_pairs
+from .relations_frame import Col, ColKind, Frame, Row, RowKind
+from .relations_points import explains_rate
 from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
@@ -34,7 +34,7 @@ _GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*độn
 
 
 def _value_rows(frame: Frame) -> list[Row]:
-    return [r for r in frame.rows if r.kind in ("unit", "stat")]
+    return [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.STAT)]
 
 
 # ------------------------------------------------------------------------------ maxima
@@ -71,7 +71,7 @@ def value_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                                       f"{where(row)}: cột {col_name(col)} ghi {cell.text.strip()} vượt điểm tối đa "
                                       f"{vi(col.max)} ghi ở tiêu đề cột", frame, row, col, cell.value, col.max)
                         continue
-                if cell.denominator is not None and row.kind == "unit":
+                if cell.denominator is not None and row.kind == RowKind.UNIT:
                     checked.append((row, col))
                     if cell.value > cell.denominator and not quiet:
                         yield finding("VALUE_EXCEEDS_MAX", "error",
@@ -143,7 +143,7 @@ def percent_over_100(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 def _percent_rows(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
     """Rows whose unit of measure is '%' (statistics tables: indicator | unit | value)."""
-    unit_cols = [c for c in frame.cols if c.kind == "text" and re.search(r"đơn\s*vị\s*tính|đvt", c.head)]
+    unit_cols = [c for c in frame.cols if c.kind == ColKind.TEXT and re.search(r"đơn\s*vị\s*tính|đvt", c.head)]
     if not unit_cols:
         return
     table_grid = frame.table.grid
@@ -232,18 +232,13 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     learned: dict[tuple, tuple] = {}  # header words → the relation adopted on a table with enough rows
     small = []
     for frame in frames(report):
-        # A rate and its points out of the maximum obey points = rate × maximum / T: the rule of
-        # points from rates (relations_points) holds them to it, with QĐ 766's thresholds.
-        paired = {(rate.index, points.index) for rate, points in rate_point_pairs(frame)}
         for pct in frame.nums("percent"):
             best = None
             for part in frame.nums("value") + frame.nums("max"):
-                if part is pct:
-                    continue
+                if part is pct or explains_rate(frame, pct, part):
+                    continue  # points from the rate (QĐ 766): POINTS_FROM_RATE_MISMATCH checks them
                 for source in _wholes(frame, part):
                     if source[0] == "col" and source[1] is part:
-                        continue
-                    if source[0] != "col" and (pct.index, part.index) in paired:
                         continue
                     holds, checks = _ratio_fit(frame, pct, part, source)
                     if ((adopted(holds, len(checks)) or _precise_majority(holds, checks))
@@ -283,7 +278,7 @@ def _precise_majority(holds: int, checks: list) -> bool:
 def _mean_of_rates(frame: Frame, pct: Col, row: Row) -> Decimal | None:
     """The mean of the units' written rates, when ``row`` states a total or
     an average: offices often write it there instead of the rate of the totals."""
-    if row.kind != "stat" or row.stat not in ("sum", "mean"):
+    if row.kind != RowKind.STAT or row.stat not in ("sum", "mean"):
         return None
     rates = [r.value(pct.index) for r in frame.units]
     rates = [v for v in rates if v is not None]
@@ -342,7 +337,7 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         values = [c for c in frame.nums("value")]
         if len(values) < 3:
             continue
-        scored = frame.table.kind == "scores" and frame.table.scheme
+        scored = frame.table.kind == TableKind.SCORES and frame.table.scheme
         sums: list[tuple] = []
         for total in values:
             if scored and total.key == "total":
@@ -465,7 +460,7 @@ def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     checks = []
     holds = 0
     # A "Tổng cộng" row obeys a sum across columns as the units do.
-    for row in frame.units + [r for r in frame.rows if r.kind == "stat" and r.stat == "sum"]:
+    for row in frame.units + [r for r in frame.rows if r.kind == RowKind.STAT and r.stat == "sum"]:
         t = row.value(total.index)
         # A part written "-" does not apply: it adds nothing (an empty cell is unread: no check).
         vals = [Decimal(0) if v is None and c.index in row.na else v

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
-from ..model import ScoreTable
+from ..model import ScoreTable, TableKind
 from ..numbers import CellValue, parse_cell, places_of
 from ..numbers.columns import conventions, role_for
 from ..text import fold
@@ -43,12 +44,31 @@ _RATE_LEAF = re.compile(r"^(t[ỷỉ]\s*lệ|%|\(%\))|t[ỷỉ]\s*lệ\s*\(?%\)?
 _GROWTH = re.compile(r"tăng|giảm|so\s*với|chênh")
 
 
+class ColKind(StrEnum):
+    """What a column of the frame holds."""
+
+    NO = "no"  # the rows' numbering (STT)
+    LABEL = "label"  # the rows' names
+    NUM = "num"  # numbers (see ``Col.role``)
+    GRADE = "grade"  # grade names
+    RANK = "rank"  # ranks
+    TEXT = "text"  # any other words
+
+
+class RowKind(StrEnum):
+    """What a row of the frame is."""
+
+    UNIT = "unit"  # a unit with its figures
+    STAT = "stat"  # a statistic of the units (``Row.stat``: cao nhất, trung bình, tổng cộng …)
+    HEADING = "heading"  # a group's heading, with no figure
+
+
 @dataclass
 class Col:
     index: int  # raw column index (grid) or position (text tables)
     key: str  # the column key findings and the ledger use
     label: str  # the header's words
-    kind: str = "text"  # 'no', 'label', 'num', 'grade', 'rank', 'text'
+    kind: ColKind = ColKind.TEXT
     role: str = "value"  # for 'num': 'value', 'percent', 'max'
     max: Decimal | None = None  # a maximum stated in the header
     head: str = ""  # folded header text
@@ -67,7 +87,7 @@ class Row:
     cells: dict[int, CellValue] = field(default_factory=dict)  # col index → number
     grade: int | None = None  # grade level (5 = Xuất sắc … 1 = Yếu)
     grade_text: str | None = None
-    kind: str = "unit"  # 'unit', 'stat', 'heading'
+    kind: RowKind = RowKind.UNIT
     stat: str | None = None
     path: tuple | None = None  # numbering path for nesting
     report_row: int | None = None  # index in ScoreTable.rows
@@ -93,10 +113,10 @@ class Frame:
 
     @property
     def units(self) -> list[Row]:
-        return [r for r in self.rows if r.kind == "unit"]
+        return [r for r in self.rows if r.kind == RowKind.UNIT]
 
     def nums(self, role: str | None = None) -> list[Col]:
-        return [c for c in self.cols if c.kind == "num" and (role is None or c.role == role)]
+        return [c for c in self.cols if c.kind == ColKind.NUM and (role is None or c.role == role)]
 
     def cell_key(self, row: Row, col: Col) -> tuple[int, str] | None:
         if self.transposed:
@@ -152,7 +172,7 @@ def frame_of(table: ScoreTable) -> Frame | None:
     grid = getattr(table, "grid", None)
     if grid is not None and grid.rows:
         return _from_grid(table, grid)
-    if table.kind == "scores":
+    if table.kind == TableKind.SCORES:
         return _from_rows(table)
     return None
 
@@ -239,8 +259,8 @@ def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: l
     _number_roles(cols, rows)
     label_col = _label_column(cols, texts)
     no_col = _number_column(cols, texts, label_col)
-    grade_col = next((c for c in cols if c.kind == "grade"), None)
-    num_cols = [c for c in cols if c.kind == "num"]
+    grade_col = next((c for c in cols if c.kind == ColKind.GRADE), None)
+    num_cols = [c for c in cols if c.kind == ColKind.NUM]
     for k, row in enumerate(rows):
         _read_row(row, texts[k], no_col, label_col, grade_col, num_cols, names[k] if names else None)
 
@@ -251,18 +271,18 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]]) -> N
         numeric = sum(1 for r in rows if col.index in r.cells)
         grades = sum(1 for v in values if grade_level(v))
         if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
-            col.kind = "no"
+            col.kind = ColKind.NO
         elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
-            col.kind = "grade"
+            col.kind = ColKind.GRADE
         elif values and numeric * 2 >= len(values) and numeric >= 1:
-            col.kind = "rank" if _RANK_HEAD.search(col.head) else "num"
+            col.kind = ColKind.RANK if _RANK_HEAD.search(col.head) else ColKind.NUM
         elif values:
-            col.kind = "text"
+            col.kind = ColKind.TEXT
 
 
 def _number_roles(cols: list[Col], rows: list[Row]) -> None:
     for col in cols:
-        if col.kind != "num":
+        if col.kind != ColKind.NUM:
             continue
         pct_cells = sum(1 for r in rows if (c := r.cells.get(col.index)) is not None and c.percent_sign)
         with_value = sum(1 for r in rows if col.index in r.cells)
@@ -278,25 +298,25 @@ def _number_roles(cols: list[Col], rows: list[Row]) -> None:
 
 def _label_column(cols: list[Col], texts: list[list[str]]) -> Col | None:
     """The first text column that is not a category repeated on every line."""
-    text_cols = [c for c in cols if c.kind == "text"]
+    text_cols = [c for c in cols if c.kind == ColKind.TEXT]
     for col in text_cols:
         values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
         if len(values) > 2 and len(set(values)) < 0.7 * len(values):
             continue
-        col.kind = "label"
+        col.kind = ColKind.LABEL
         return col
     if text_cols:
-        text_cols[0].kind = "label"
+        text_cols[0].kind = ColKind.LABEL
         return text_cols[0]
     return None
 
 
 def _number_column(cols: list[Col], texts: list[list[str]], label_col: Col | None) -> Col | None:
-    no_col = next((c for c in cols if c.kind == "no"), None)
-    if no_col is None and cols and cols[0].kind in ("num", "text") and cols[0] is not label_col:
+    no_col = next((c for c in cols if c.kind == ColKind.NO), None)
+    if no_col is None and cols and cols[0].kind in (ColKind.NUM, ColKind.TEXT) and cols[0] is not label_col:
         numbered = sum(1 for t in texts if t and t[0] and NUMBERING.match(t[0].strip()))
         if numbered * 2 >= max(1, sum(1 for t in texts if t and t[0])):
-            cols[0].kind = "no"
+            cols[0].kind = ColKind.NO
             no_col = cols[0]
     return no_col
 
@@ -316,7 +336,7 @@ def _read_row(row: Row, t: list[str], no_col: Col | None, label_col: Col | None,
             row.grade, row.grade_text = found[0], t[grade_col.index]
     stat = stat_of(row.label) or (stat_of(row.no) if row.no else None)
     if stat and (name is None or stat != "overall"):
-        row.kind, row.stat = "stat", stat
+        row.kind, row.stat = RowKind.STAT, stat
     elif not any(c.index in row.cells for c in num_cols):
-        row.kind = "heading"
+        row.kind = RowKind.HEADING
     row.path = numbering_path(row.no)

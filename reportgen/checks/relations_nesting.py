@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .relations_frame import Row
+from .relations_frame import Row, RowKind
 from .relations_support import sum_tolerance
 
 
@@ -19,7 +19,7 @@ def top_units(rows: list[Row]) -> list[Row]:
         level = levels[row.i]
         while stack and stack[-1][0] >= level:
             stack.pop()
-        if row.kind == "unit" and not any(r.kind == "unit" for _, r in stack):
+        if row.kind == RowKind.UNIT and not any(r.kind == RowKind.UNIT for _, r in stack):
             out.append(row)
         stack.append((level, row))
     return out
@@ -70,7 +70,7 @@ def group_rows(rows: list[Row]) -> set[int]:
     k = 0
     while k < len(rows):
         r = rows[k]
-        if r.path is None and r.kind == "unit" and r.cells:
+        if r.path is None and r.kind == RowKind.UNIT and r.cells:
             j = k + 1
             while j < len(rows) and rows[j].path is not None and len(rows[j].path) == 1 \
                     and isinstance(rows[j].path[0], int):

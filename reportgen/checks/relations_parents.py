@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from .registry import CheckContext, rule
+from .relations_frame import RowKind
 from .relations_nesting import items_by_parent, nesting_levels
 from .relations_support import (
     SHARE,
@@ -44,7 +45,7 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "1. Tổng số VBQPPL 249; 1.1. cấp tỉnh 174; 1.2. cấp xã 75".
     """
     for frame in frames(report):
-        rows = [r for r in frame.rows if r.kind in ("unit", "heading")]
+        rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
         if not any(r.path for r in rows):
             continue
         tests = []
@@ -52,7 +53,7 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         # scores the points of its items; elsewhere such a parent is a rate.
         scored = bool(frame.nums("max"))
         for parent, kids in items_by_parent(rows):
-            if parent.kind != "unit" or (not scored and "tỷ lệ" in parent.label.casefold()):
+            if parent.kind != RowKind.UNIT or (not scored and "tỷ lệ" in parent.label.casefold()):
                 continue
             for col in frame.nums():
                 if col.role == "percent" or col.index not in parent.cells:
@@ -100,7 +101,7 @@ def _total_items(ctx: CheckContext, frame, rows) -> Iterator[Finding]:
     be a "trong đó"; two items after a total are most often one)."""
     levels = nesting_levels(rows)
     for k, head in enumerate(rows):
-        if head.kind != "unit" or not parent_says_total(head.label):
+        if head.kind != RowKind.UNIT or not parent_says_total(head.label):
             continue
         level = levels[head.i]
         siblings = []

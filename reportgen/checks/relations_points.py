@@ -16,7 +16,7 @@ from typing import Iterator
 from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row
+from .relations_frame import Col, ColKind, Frame, Row
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -34,10 +34,10 @@ from .relations_support import (
 THRESHOLDS = (Decimal(100), Decimal(80), Decimal(50), Decimal(90))
 
 
-def rate_point_pairs(frame: Frame) -> list[tuple[Col, Col]]:
+def _pairs(frame: Frame) -> list[tuple[Col, Col]]:
     """(rate, points) columns of one indicator: the rate column and the next
     points column under the same group label (or right after it)."""
-    cols = [c for c in frame.cols if c.kind == "num"]
+    cols = [c for c in frame.cols if c.kind == ColKind.NUM]
     out = []
     for k, rate in enumerate(cols):
         if rate.role != "percent":
@@ -52,7 +52,16 @@ def _maximum(row: Row, points: Col, frame: Frame) -> Decimal | None:
     cell = row.cells.get(points.index)
     if cell is not None and cell.denominator is not None:
         return cell.denominator
-    return points.max
+    if points.max is not None:
+        return points.max
+    column = _row_max_column(frame)
+    return row.value(column.index) if column is not None else None
+
+
+def _row_max_column(frame: Frame) -> Col | None:
+    """The one per-row maximum column ("Điểm tối đa", "Điểm chuẩn") of the table."""
+    maxima = frame.nums("max")
+    return maxima[0] if len(maxima) == 1 else None
 
 
 def _expected(rate: Decimal, maximum: Decimal, threshold: Decimal) -> Decimal:
@@ -83,6 +92,11 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
     hoặc ô "x/y"), điểm = tỷ lệ × tối đa / ngưỡng, đạt đủ điểm khi tỷ lệ từ
     ngưỡng trở lên (ngưỡng 100, 80, 50 hoặc 90 theo QĐ 766, chọn ngưỡng khớp
     cột trên ít nhất 3 dòng và 80%); báo từng dòng lệch quá sai số làm tròn.
+    Bảng chỉ tiêu theo dòng có cột điểm tối đa riêng ("Điểm tối đa | Tỷ lệ
+    đạt (%) | Điểm đạt"), mỗi chỉ tiêu một ngưỡng: điểm mỗi dòng phải ra từ
+    tỷ lệ và tối đa của dòng với một trong các ngưỡng ấy (ít nhất 3 dòng
+    tính điểm dưới ngưỡng và 80% số dòng khớp); tỷ lệ ấy không bị đọc như
+    điểm / tối đa × 100.
     Bảng không ghi điểm tối đa ở đâu cả (danh sách chỉ số của một đơn vị:
     "Tỷ lệ % | Điểm đánh giá"): điểm mỗi dòng phải ra từ tỷ lệ với một điểm
     tối đa nguyên nào đó (QĐ 766: 2, 4, 6 … điểm) và một trong các ngưỡng
@@ -101,14 +115,13 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
     tối đa nguyên nào cho ra: báo lỗi.
     """
     for frame in frames(report):
-        for rate, points in rate_point_pairs(frame):
-            best = None
-            for threshold in THRESHOLDS:
-                holds, checks = _fit(frame, rate, points, threshold)
-                if adopted(holds, len(checks)) and (best is None or holds > best[0]):
-                    best = (holds, checks, threshold)
+        for rate, points in _pairs(frame):
+            best = _one_threshold(frame, rate, points)
             if best is None and not any(_maximum(r, points, frame) for r in frame.units):
                 yield from _unstated_maxima(ctx, frame, rate, points)
+                continue
+            if best is None and points.max is None and _row_max_column(frame) is not None:
+                yield from _each_threshold(ctx, frame, rate, points)
                 continue
             if best is None:
                 if points.max is not None:
@@ -116,7 +129,7 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
                                       f"với ngưỡng nào (100, 80, 50, 90)")
                 continue
             _, checks, threshold = best
-            record(ctx, frame, "points-from-rate", [(r, c) for r, *_ in checks for c in (rate, points)])
+            record(ctx, frame, "points-from-rate", [(r, c) for r, *_ in checks for c in _cols(frame, rate, points)])
             rule_text = "tỷ lệ × tối đa / 100" if threshold == 100 else \
                 f"đủ điểm từ {vi(threshold, 0)}%, dưới đó tỷ lệ × tối đa / {vi(threshold, 0)}"
             for row, r, p, maximum, want, ok in checks:
@@ -128,6 +141,76 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
                               f"và tối đa {vi(maximum)} điểm ({rule_text}) được {vi(want, shown)} điểm",
                               frame, row, points, p, want.quantize(Decimal(1).scaleb(-shown)))
 
+
+
+def _one_threshold(frame: Frame, rate: Col, points: Col) -> tuple[int, list, Decimal] | None:
+    best = None
+    for threshold in THRESHOLDS:
+        holds, checks = _fit(frame, rate, points, threshold)
+        if adopted(holds, len(checks)) and (best is None or holds > best[0]):
+            best = (holds, checks, threshold)
+    return best
+
+
+def _cols(frame: Frame, rate: Col, points: Col) -> tuple[Col, ...]:
+    """The columns a points-from-rate check reads: a per-row maximum too, unless the header states it."""
+    column = _row_max_column(frame) if points.max is None else None
+    return (rate, points) + ((column,) if column is not None else ())
+
+
+def _thresholds_of(row: Row, rate: Col, points: Col, frame: Frame) -> tuple[list[Decimal], bool] | None:
+    """The thresholds with which the row's points follow from its rate and its
+    own maximum, and whether the points are computed (below the threshold)."""
+    r, p, maximum = row.cells.get(rate.index), row.cells.get(points.index), _maximum(row, points, frame)
+    if r is None or p is None or not maximum:
+        return None
+    tol = last_unit(p.value) + half_unit(r.value, rate.precision) * maximum / Decimal(50)
+    fits = [t for t in THRESHOLDS if abs(_expected(r.value, maximum, t) - p.value) <= tol]
+    return fits, any(Decimal(0) < r.value < t for t in fits)
+
+
+def _each_threshold(ctx: CheckContext, frame: Frame, rate: Col, points: Col) -> Iterator[Finding]:
+    """Indicators in rows with their own maximum ("Điểm tối đa | Tỷ lệ (%) |
+    Điểm đạt"), each with its own QĐ 766 threshold: each row's points must
+    follow from its rate and maximum with one of 100, 80, 50, 90 %. Adopted
+    when at least MIN_ROWS rows compute their points (below the threshold) and
+    SHARE of the rows fit; a row that fits none is an error."""
+    fitted, telling, broken = [], 0, []
+    for row in frame.units:
+        found = _thresholds_of(row, rate, points, frame)
+        if found is None:
+            continue
+        fits, computed = found
+        if fits:
+            fitted.append(row)
+            telling += computed
+        else:
+            broken.append(row)
+    if telling < MIN_ROWS or not adopted(len(fitted), len(fitted) + len(broken)):
+        doubt(ctx, frame, f"Cột {col_name(points)}: điểm không theo tỷ lệ ở cột {col_name(rate)} với ngưỡng "
+                          f"nào (100, 80, 50, 90)")
+        return
+    record(ctx, frame, "points-from-rate", [(r, c) for r in fitted + broken for c in _cols(frame, rate, points)])
+    for row in broken:
+        r, p, maximum = row.value(rate.index), row.value(points.index), _maximum(row, points, frame)
+        options = ", ".join(f"{vi(_expected(r, maximum, t), 2)} (ngưỡng {vi(t, 0)}%)" for t in THRESHOLDS)
+        yield finding("POINTS_FROM_RATE_MISMATCH", "error",
+                      f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng với tỷ lệ {vi(r)}% và tối đa "
+                      f"{vi(maximum)} điểm, điểm theo QĐ 766 là một trong: {options}", frame, row, points, p)
+
+
+def explains_rate(frame: Frame, rate: Col, points: Col) -> bool:
+    """Whether the QĐ 766 rule relates ``rate`` to ``points`` in this table
+    (then "rate = points / maximum × 100" is only its 100 % case)."""
+    if (rate, points) not in _pairs(frame):
+        return False
+    if _one_threshold(frame, rate, points) is not None:
+        return True
+    if points.max is not None or _row_max_column(frame) is None:
+        return False
+    found = [f for f in (_thresholds_of(r, rate, points, frame) for r in frame.units) if f is not None]
+    fitted = [f for f in found if f[0]]
+    return sum(1 for f in fitted if f[1]) >= MIN_ROWS and adopted(len(fitted), len(found))
 
 
 # ------------------------------------------------------------------ maxima the table does not state

@@ -9,9 +9,9 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row
+from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -59,7 +59,7 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     bằng điểm phải cùng hạng (81,00 và 81,00 cùng hạng 3, đơn vị sau hạng 5).
     """
     for frame in frames(report):
-        for rank in (c for c in frame.cols if c.kind == "rank"):
+        for rank in (c for c in frame.cols if c.kind == ColKind.RANK):
             units = [r for r in frame.units if (c := r.cells.get(rank.index)) is not None and c.denominator is None
                      and c.value == c.value.to_integral_value()]
             if len(units) < MIN_ROWS:
@@ -142,7 +142,7 @@ def _ranked_groups(frame: Frame, units: list[Row]) -> list[list[Row]]:
     ranked = {r.i for r in units}
     groups: list[list[Row]] = [[]]
     for row in frame.rows:
-        if row.kind == "heading" and groups[-1]:
+        if row.kind == RowKind.HEADING and groups[-1]:
             groups.append([])
         elif row.i in ranked:
             groups[-1].append(row)
@@ -202,10 +202,10 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if basis is None:
             doubt(ctx, frame, "Cột xếp loại: không xác định được cột điểm (tỷ lệ) mà xếp loại theo")
             continue
-        grade_col = next(c for c in frame.cols if c.kind == "grade")
+        grade_col = next(c for c in frame.cols if c.kind == ColKind.GRADE)
         rows = [r for r in units if r.value(basis.index) is not None]
         record(ctx, frame, "grade-follows-bands", [(r, c) for r in rows for c in (grade_col, basis)])
-        if frame.table.kind == "scores" and frame.table.scheme and not bands:
+        if frame.table.kind == TableKind.SCORES and frame.table.scheme and not bands:
             continue  # GRADE_MISMATCH checks the scheme's bands
         if bands:
             for row in rows:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row
+from .relations_frame import Col, Frame, Row, RowKind
 from .relations_nesting import items_by_parent
 from .relations_support import (
     adopted,
@@ -26,7 +26,7 @@ from .relations_support import (
 def _rate_parents(frame: Frame) -> list[tuple[Row, Col, Decimal, Decimal, Decimal, list[Row]]]:
     """(parent, column, written rate, part, whole, the two items) for each
     numbered "Tỷ lệ …" row whose two items give the part and the whole (the larger)."""
-    rows = [r for r in frame.rows if r.kind in ("unit", "heading")]
+    rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
     out = []
     for parent, kids in items_by_parent(rows):
         if not parent.label.casefold().lstrip().startswith(("tỷ lệ", "tỉ lệ")) or len(kids) != 2:

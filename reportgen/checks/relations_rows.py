@@ -12,7 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report
 from ..text.labels import is_subtotal
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row
+from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_nesting import top_units
 from .relations_support import (
     col_name,
@@ -36,7 +36,7 @@ def _blocks(frame: Frame) -> list[tuple[list[Row], list[Row]]]:
     summarises the rows (units and headings) since the previous block."""
     out, rows, stats = [], [], []
     for row in frame.rows:
-        if row.kind == "stat":
+        if row.kind == RowKind.STAT:
             stats.append(row)
         else:
             if stats:
@@ -54,7 +54,7 @@ def _number_of(row: Row, frame: Frame) -> int | None:
     if text.isdecimal():
         return int(text)
     for col in frame.cols:
-        cell = row.cells.get(col.index) if col.kind == "rank" else None
+        cell = row.cells.get(col.index) if col.kind == ColKind.RANK else None
         if cell is not None and cell.denominator is None and cell.value == cell.value.to_integral_value():
             return int(cell.value)
     return None
@@ -95,7 +95,7 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 cols = [c for c in frame.nums() if c.role != "percent" and c.index in stat.cells]
                 # a total written above the units (first row under the header) sums all of them
-                roots = top_units(rows or [r for r in frame.rows if r.kind != "stat"])
+                roots = top_units(rows or [r for r in frame.rows if r.kind != RowKind.STAT])
                 if before:
                     # After groups that had their subtotals ("Cộng I", "Cộng khối …"), the last sum
                     # row not named for a group is the grand total of every unit of the table; the
@@ -188,7 +188,7 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             previous = previous + [(frame, frame.units)]
             continue
         for b_index, (rows, stats) in enumerate(blocks):
-            parts = (previous if b_index == 0 else []) + [(frame, [r for r in rows if r.kind == "unit"])]
+            parts = (previous if b_index == 0 else []) + [(frame, [r for r in rows if r.kind == RowKind.UNIT])]
             previous = []
             first = next((u for _, units in parts for u in units), None)
             partial = first is not None and _number_of(first, parts[0][0]) not in (None, 1)

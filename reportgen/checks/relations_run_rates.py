@@ -24,7 +24,7 @@ from typing import Iterator
 from ..model import Finding
 from ..numbers import places_of
 from .registry import CheckContext
-from .relations_frame import Col, Frame, Row
+from .relations_frame import Col, Frame, Row, RowKind
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -81,7 +81,7 @@ def _fit(rows: list[Row], pct: Col, part, whole, precision: tuple[int, int], cha
 
 
 def _total_row(frame: Frame) -> Row | None:
-    totals = [r for r in frame.rows if r.kind == "stat" and r.stat == "sum"]
+    totals = [r for r in frame.rows if r.kind == RowKind.STAT and r.stat == "sum"]
     return totals[0] if len(totals) == 1 else None
 
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from ..model import Finding, Report
+from ..model import Finding, Report, TableKind
 from ..numbers import format_vi
 from .registry import CheckContext
-from .relations_frame import Col, Frame, Row, frame_of
+from .relations_frame import Col, ColKind, Frame, Row, RowKind, frame_of
 
 MIN_ROWS = 3
 SHARE = Decimal("0.8")
@@ -131,7 +131,7 @@ def finding(code: str, severity: str, message: str, frame: Frame, row: Row | Non
 # has to keep its place in the order or its band; a "cao nhất" / "thấp nhất"
 # row checks itself and the unit that holds the extreme, the other units only
 # have to stay below (above) it.
-_CHECKS_ONLY_KINDS = {"rank-follows-column": ("rank",), "grade-follows-bands": ("grade",)}
+_CHECKS_ONLY_KINDS = {"rank-follows-column": (ColKind.RANK,), "grade-follows-bands": (ColKind.GRADE,)}
 _EXTREMES = ("summary-row-max", "summary-row-min")
 
 
@@ -141,7 +141,7 @@ def record(ctx: CheckContext, frame: Frame, relation: str, cells: Iterable[tuple
     bounds (``bound=True``, or see _CHECKS_ONLY_KINDS and _EXTREMES) are
     recorded as bounded, not checked (reportgen.coverage)."""
     cells = list(cells)
-    extremes = {c.index: r.value(c.index) for r, c in cells if r.kind == "stat"} if relation in _EXTREMES else {}
+    extremes = {c.index: r.value(c.index) for r, c in cells if r.kind == RowKind.STAT} if relation in _EXTREMES else {}
     checked, bounded = [], []
     for r, c in cells:
         key = frame.cell_key(r, c)
@@ -149,7 +149,8 @@ def record(ctx: CheckContext, frame: Frame, relation: str, cells: Iterable[tuple
             continue
         kinds = _CHECKS_ONLY_KINDS.get(relation)
         only_bounded = (bound or (kinds is not None and c.kind not in kinds)
-                        or (relation in _EXTREMES and r.kind != "stat" and r.value(c.index) != extremes.get(c.index)))
+                        or (relation in _EXTREMES and r.kind != RowKind.STAT
+                            and r.value(c.index) != extremes.get(c.index)))
         (bounded if only_bounded else checked).append(key)
     if checked or not bounded:
         ctx.ledger.table_checked(frame.table.index, relation, checked)
@@ -174,7 +175,7 @@ def scheme_checks(frame: Frame, col: Col, relation: str) -> bool:
     relation on this column of a table bound to a scheme: then the relation
     is recorded as checked but not reported twice."""
     table = frame.table
-    if table.kind != "scores" or not table.scheme:
+    if table.kind != TableKind.SCORES or not table.scheme:
         return False
     if relation == "max":
         return col.key not in _RESULT_KEYS and not col.key.startswith("k")
@@ -191,7 +192,7 @@ def register_rank_cells(report: Report, ledger) -> None:
             continue
         cells = set()
         for col in frame.cols:
-            if col.kind != "rank":
+            if col.kind != ColKind.RANK:
                 continue
             for row in frame.units:
                 cell = row.cells.get(col.index)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
+from ..model import TableKind
 from ..text import fold
 from ..text.labels import stat_of
-from .relations_frame import Col, Frame, Row, _number_roles
+from .relations_frame import Col, ColKind, Frame, Row, RowKind, _number_roles
 
 _MEASURE = re.compile(r"^(số|tổng|tỷ\s*lệ|tỉ\s*lệ|điểm|chỉ\s*số|kết\s*quả|giá\s*trị|đúng\s*hạn|quá\s*hạn|trễ\s*hạn"
                       r"|trước\s*hạn)|%|hồ\s*sơ")
@@ -29,26 +30,26 @@ _MEASURE_HEAD = re.compile(r"^(số|tổng\s*số|tỷ\s*lệ|tỉ\s*lệ|điể
 def turned(frame: Frame) -> Frame | None:
     """The frame turned round, when the table has its units as columns."""
     table = frame.table
-    if table.kind != "data" or table.grid is None or frame.transposed:
+    if table.kind != TableKind.DATA or table.grid is None or frame.transposed:
         return None
-    labels = [c for c in frame.cols if c.kind == "label"]
+    labels = [c for c in frame.cols if c.kind == ColKind.LABEL]
     nums = frame.nums()
-    others = [c for c in frame.cols if c.kind not in ("label", "num", "no")]
+    others = [c for c in frame.cols if c.kind not in (ColKind.LABEL, ColKind.NUM, ColKind.NO)]
     if len(labels) != 1 or len(nums) < 2 or others or labels[0].index > 1:
         return None
     if any(_MEASURE_HEAD.search(fold(c.label)) for c in nums):
         return None
-    measures = [r for r in frame.rows if r.kind in ("unit", "stat") and r.cells]
+    measures = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.STAT) and r.cells]
     if len(measures) < 2 or len(_named_measures(measures)) * 2 < len(measures):
         return None
-    cols = [Col(index=k, key=f"r{r.i}", label=r.label, kind="num", head=fold(r.label), leaf=fold(r.label),
+    cols = [Col(index=k, key=f"r{r.i}", label=r.label, kind=ColKind.NUM, head=fold(r.label), leaf=fold(r.label),
                 source_row=r.report_row, source_grid=r.i) for k, r in enumerate(measures)]
     rows = []
     for j, c in enumerate(nums):
         cells = {k: r.cells[c.index] for k, r in enumerate(measures) if c.index in r.cells}
         stat = stat_of(c.label)
-        rows.append(Row(i=j, label=c.label, no=None, cells=cells, kind="stat" if stat else "unit", stat=stat,
-                        page=table.page, source_key=c.key, source_col=c.index))
+        rows.append(Row(i=j, label=c.label, no=None, cells=cells, kind=RowKind.STAT if stat else RowKind.UNIT,
+                        stat=stat, page=table.page, source_key=c.key, source_col=c.index))
     _number_roles(cols, rows)
     return Frame(table=table, cols=cols, rows=rows, transposed=True)
 

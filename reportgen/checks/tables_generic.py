@@ -28,6 +28,7 @@ from ..model import Finding, Report, ScoreRow, ScoreTable, TableKind
 from ..numbers import CellValue, format_vi, parse_cell
 from ..schemes import Scheme
 from .registry import CheckContext, rule
+from .relations_frame import ColKind, RowKind
 from .table_support import finding, looks_ranked, places_of, rounding_tolerance
 
 _WHOLE_LABEL = re.compile(r"\b(tổng|cộng|toàn tỉnh|chung)\b", re.IGNORECASE)
@@ -237,7 +238,7 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- fractions
 
-def _fractions(report: Report, ctx: CheckContext, kind: str):
+def _fractions(report: Report, ctx: CheckContext, kind: TableKind):
     """(table, row index, row, series, x, y) of every ``x/y`` cell of the tables of ``kind``."""
     for table in report.tables:
         if table.kind != kind:
@@ -255,7 +256,7 @@ def summary_score_over_max(report: Report, ctx: CheckContext) -> Iterator[Findin
     Vì sao: điểm đạt không thể vượt điểm tối đa của nhóm.
     Ví dụ sai: "Công khai, minh bạch: 19/18".
     Ví dụ đúng: "Công khai, minh bạch: 17/18"."""
-    for table, i, row, s, x, den in _fractions(report, ctx, "summary"):
+    for table, i, row, s, x, den in _fractions(report, ctx, TableKind.SUMMARY):
         if x > den:
             message = f"{s.label} ghi {format_vi(x)}/{format_vi(den)}: điểm đạt vượt điểm tối đa"
             yield finding("SCORE_EXCEEDS_MAX", "error", message, table, i, row, s.label, x, den)
@@ -268,7 +269,7 @@ def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: phần không thể lớn hơn toàn bộ; thường là gõ nhầm hoặc đảo hai số.
     Ví dụ sai: "Hồ sơ đúng hạn: 130/125".
     Ví dụ đúng: "Hồ sơ đúng hạn: 120/125"."""
-    for table, i, row, s, x, den in _fractions(report, ctx, "data"):
+    for table, i, row, s, x, den in _fractions(report, ctx, TableKind.DATA):
         if x > den:
             message = f"{s.label} ghi {format_vi(x)}/{format_vi(den)}: tử số lớn hơn mẫu số"
             yield finding("FRACTION_MISMATCH", "warning", message, table, i, row, s.label, x, den)
@@ -393,9 +394,9 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if table.kind != TableKind.DATA:
             continue
         frame = by_table.get(table.index)
-        if frame is not None and any(c.kind == "rank" for c in frame.cols):
+        if frame is not None and any(c.kind == ColKind.RANK for c in frame.cols):
             continue  # RANK_MISMATCH checks the ranks against the column they follow
-        not_units = {r.report_row for r in frame.rows if r.kind != "unit"} if frame is not None else set()
+        not_units = {r.report_row for r in frame.rows if r.kind != RowKind.UNIT} if frame is not None else set()
         orders = []
         for s in _series(table):
             rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]) and i not in not_units)

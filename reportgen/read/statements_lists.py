@@ -1,7 +1,7 @@
 """A whole with its parts listed after a colon: "Đã giải quyết 11.870 hồ sơ,
 gồm: trước hạn 9.512 hồ sơ; đúng hạn 2.201 hồ sơ; quá hạn 157 hồ sơ." Every
-item of the list, separated by semicolons, counts the same thing as the
-whole; "gồm" / "bao gồm" lists make the whole, "trong đó" lists are some of
+item of the list, separated by semicolons (or commas, or "và"), counts the
+same thing as the whole; "gồm" / "bao gồm" lists make the whole, "trong đó" lists are some of
 it."""
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from .statements_blocks import Block, split_sentences
 from .statements_shares import count_value
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
-_HEAD = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^:;()\d]{0,60}?,?\s*"
+_HEAD = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^:;()\d]{0,60}?[,;]?\s*"
                    r"(?P<kw>bao\s+gồm|gồm|trong\s+đó)\s*:\s*(?P<list>.+)$", re.I)
+# Items end at a semicolon, or at a comma followed by a space outside brackets
+# (a decimal comma has none: "(chiếm 59,09%), hồ sơ trực tiếp …").
+_ITEM_SEP = re.compile(r"\s*;\s*|,\s+(?![^()]*\))(?:và\s+)?|\s+và\s+(?![^()]*\))")
 _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
 
 
@@ -30,7 +33,7 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         if m is None:
             continue
         whole = count_value(m.group(1))
-        items = [i for i in re.split(r"\s*;\s*", m.group("list").rstrip(" .")) if i.strip()]
+        items = [i for i in _ITEM_SEP.split(m.group("list").rstrip(" .")) if i.strip()]
         noun = m.group("noun")
         if not all(_counts(i, noun) for i in items):
             noun = noun.split()[0]

@@ -181,12 +181,10 @@ class _Marks:
 
 
 def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal | None, marks: _Marks,
-                     unit: str | None, written: str) -> None:
+                     unit: str, written: str) -> None:
     """A unit's points written x/y ("Sở Y tế … chỉ số Cung cấp dịch vụ công
-    trực tuyến (0,3/2 điểm)"), or a group's statistic ("điểm bình quân đạt
-    75,59/100 điểm", ``unit`` None): the fraction reader's statement of it
-    learns whose figure it is, so that it is held to the unit's row or to
-    the statistic of the table's column."""
+    trực tuyến (0,3/2 điểm)"): the fraction reader's statement of it learns
+    whose figure it is, so that it is held to the unit's row."""
     if value is None:
         return
     for st in statements:
@@ -195,6 +193,21 @@ def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal |
             st.value = value
             marks.put(st)
             st.unit, st.written = unit, written
+            return
+
+
+def _mark_stat_score(statements: list[Statement], block: Block, value: Decimal | None, marks: _Marks,
+                     written: str) -> None:
+    """A statistic of points written x/y ("Điểm số trung bình của cấp xã đạt
+    10,564/15 điểm"): the fraction reader's statement of it is marked as that
+    statistic, so that it is held to the column of points."""
+    if value is None:
+        return
+    for st in statements:
+        if st.paragraph == block.index and st.kind == "score" and st.numerator == value and st.stat is None:
+            st.value = value
+            marks.put(st)
+            st.written = written
             return
 
 
@@ -248,11 +261,12 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                 st = percents[k]
                 k += 1
                 marks.put(st)
-        elif not rule_like and measure == Measure.POINTS and "/" in text[start:end]:
-            # x/y points of a unit, or a statistic of a group ("Điểm bình quân … đạt 75,59/100 điểm")
-            whose = unit or (None if stat == Stat.AVG else _sole_unit(text[_sentence_start(text, start):start], units))
-            if whose or stat:
+        elif not rule_like and stat != Stat.AVG and measure == Measure.POINTS and "/" in text[start:end]:
+            whose = unit or _sole_unit(text[_sentence_start(text, start):start], units)
+            if whose:
                 _mark_unit_score(statements, block, _decimal(written), marks, whose, written)
+        elif not rule_like and stat is not None and measure == Measure.POINTS and "/" in text[start:end]:
+            _mark_stat_score(statements, block, _decimal(written), marks, written)
         elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == Measure.RANK else _decimal(written)
             if value is not None:

@@ -117,6 +117,10 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                     whole, inferred = (marked[0] if marked else (here or before)[-1][0]), True
             if listed is not None:
                 whole, inferred = listed, False
+            elif inferred:
+                named = _named_whole(sentence[m.end():], (previous, sentence[:m.start()]), noun, value)
+                if named is not None:  # "chiếm 1% tổng số hồ sơ đã giải quyết": the whole it names
+                    whole, inferred = named, False
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
             taken.add((value, pct[0]))
     return out
@@ -141,6 +145,26 @@ def _part_before(sentence: str, end: int, noun: str) -> Decimal | None:
     """The last count of ``noun`` before ``end`` (the part a stated whole follows)."""
     counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
     return count_value(counts[-1].group(1)) if counts else None
+
+
+_OF_TOTAL = re.compile(r"^\s*(?:của\s+|trên\s+)?tổng\s+số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
+
+
+def _named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -> Decimal | None:
+    """The count a percent's "… tổng số <what>" names: the one count of the
+    same noun, larger than the part, written right after those words."""
+    m = _OF_TOTAL.match(after)
+    if m is None:
+        return None
+    words = " ".join(m.group("of").split()).casefold()
+    found = set()
+    for text in texts:
+        for c in _COUNT.finditer(text):
+            w = count_value(c.group(1))
+            if c.group("noun").casefold() == noun.casefold() and w is not None and w > value \
+                    and words in " ".join(text[max(0, c.start() - 80):c.start()].split()).casefold():
+                found.add(w)
+    return found.pop() if len(found) == 1 else None
 
 
 def _listed_with(known: list[Statement], value: Decimal, pool: list[tuple[Decimal, bool]]) -> Decimal | None:

@@ -137,3 +137,43 @@ def test_a_figure_of_the_prose_two_checks_find_wrong_is_one_error():
     assert found[0].message.endswith(
         "Con số này cũng sai theo PERCENT_MISMATCH: 10,564/15 điểm là 70,427%, không phải 74,024% như câu viết "
         "ngay sau")
+
+
+def test_a_mean_of_points_written_wrong_is_the_slip_and_not_the_percent_computed_from_it():
+    # The same sentence with 10,564 written 10,654: it is not the mean of the table's points
+    # column (10,564); 70,424% is not 10,654/15 (71,027%) but is the mean of the table's
+    # "Tỷ lệ (%)": the percent's error is computed from the wrong points, so it is named in
+    # the points' error, not reported on the right figure.
+    from parsers import read_raw
+    from reportgen.read import read_report
+
+    from support import REAL, with_paragraph_replaced
+
+    raw = read_raw(REAL / "ld-cchc2025-bc36-thamdinh.pdf")
+    paragraph = next(p.index for p in read_report(raw).paragraphs if "10,564/15" in p.text)
+    report = read_report(with_paragraph_replaced(raw, paragraph, "10,564/15", "10,654/15"))
+    found = [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    assert [(f.code, f.paragraph, f.reported, f.expected) for f in found] == [
+        ("STAT_MISMATCH", paragraph, "10.654", "10.564")]
+    assert found[0].message.endswith(
+        f"Số ghi sai này kéo theo: PERCENT_MISMATCH ở đoạn văn {paragraph + 1} (ghi 70,424, tính ra 71,027) — các lỗi "
+        "này hết khi sửa số này, nên không báo riêng.")
+
+
+def test_a_units_points_written_wrong_are_found_where_its_row_and_the_summary_rows_cross():
+    # bc36, table of the communes' mean points (x/15) and rates: UBND xã Tân Minh's 13,951
+    # written 13,591 breaks its rate (93,004%), the "Điểm cao nhất" row (13,951, now no
+    # unit's) and the "Điểm trung bình" row. They cross at its points cell; the figure the
+    # "cao nhất" row repeats (13,951) there answers all of them: one finding on that cell.
+    from parsers import read_raw
+    from reportgen.read import read_report
+
+    from support import REAL, with_cell_replaced
+
+    raw = read_raw(REAL / "ld-cchc2025-bc36-thamdinh.pdf")
+    report = read_report(with_cell_replaced(raw, "13,951", "13,591", "UBND xã Tân Minh"))
+    found = [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    assert [(f.code, f.unit, f.column, f.reported, f.expected) for f in found] == [
+        ("RATIO_MISMATCH", "UBND xã Tân Minh", "k2", "13.591", "13.951")]
+    assert "kéo theo: " in found[0].message and "SUMMARY_ROW_MISMATCH ở “Điểm cao nhất” (ghi 13,951, tính ra " \
+        "13,849)" in found[0].message

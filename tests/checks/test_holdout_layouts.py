@@ -328,3 +328,36 @@ def test_a_total_row_above_the_units_sums_them(tmp_path):
     errors, _ = _run(tmp_path, Doc(name="top", kind="top", tables=[Table(header, rows, "Biểu số 01")]))
     assert ("SUM_ROW_MISMATCH", "Tổng cộng", "k4", str(written + 10), str(written)) in [
         (f.code, f.unit, f.column, f.reported, f.expected) for f in errors]
+
+
+def _indicators(rnd: random.Random) -> list[list[str]]:
+    """A unit's QĐ 766 indicators in rows, each with its own maximum and threshold:
+    points = rate × maximum / T below T, the maximum from T on (T = 100, 80, 50 or 90 %)."""
+    rows, total, top = [], Decimal(0), 0
+    for i, (maximum, threshold) in enumerate([(6, 100), (4, 100), (2, 80), (6, 100), (20, 100), (12, 50), (10, 80),
+                                              (6, 90), (4, 80)], 1):
+        rate = Decimal(rnd.randint(1500, 9999)) / 100
+        if i == 1:
+            rate = Decimal(100)
+        points = Decimal(maximum) if rate >= threshold else rate * maximum / threshold
+        points = points.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        total += points
+        top += maximum
+        rows.append([str(i), f"Chỉ tiêu {i}", str(maximum), _vi(rate, 2), _vi(points, 2)])
+    return rows + [["", "Tổng cộng", str(top), "", _vi(total, 2)]]
+
+
+@pytest.mark.parametrize("seed", [6, 60, 600])
+def test_indicators_with_their_own_maximum_and_threshold_follow_the_766_rule(tmp_path, seed):
+    header = [["STT", "Chỉ tiêu", "Điểm tối đa", "Tỷ lệ đạt (%)", "Điểm đạt"]]
+    rows = _indicators(random.Random(seed))
+    errors, ctx = _run(tmp_path, Doc(name="ind", kind="ind", tables=[Table(header, rows, "Phụ lục. Điểm chỉ tiêu")]))
+    assert errors == []  # a rate of an indicator with a threshold is no points / maximum × 100
+    entry = ctx.ledger.tables[0]
+    assert "points-from-rate" in entry.relations
+    assert entry.checked_cells == entry.numeric_cells
+    # The points of indicator 2 (4 points, linear) written half a point lower.
+    written = Decimal(rows[1][4].replace(",", "."))
+    rows[1][4] = _vi(written - Decimal("0.5"), 2)
+    errors, _ = _run(tmp_path, Doc(name="ind_slip", kind="ind", tables=[Table(header, rows, "Phụ lục. Điểm chỉ tiêu")]))
+    assert ("POINTS_FROM_RATE_MISMATCH", "Chỉ tiêu 2", "k4") in [(f.code, f.unit, f.column) for f in errors]

@@ -158,3 +158,43 @@ def test_a_count_in_words_of_a_band_is_held_to_the_units_table(tmp_path, seed):
     assert _errors(_report(tmp_path, "clean", paragraphs(above), table)) == []
     path = _report(tmp_path, "slip", paragraphs(above + 1), table)
     assert ("BAND_COUNT_MISMATCH", _paragraph_of(path, "điểm trở lên")) in _errors(path)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_part_whose_share_fits_the_rest_of_the_sum_is_the_one_slip(tmp_path, seed):
+    # "Tổng số … là W; trong đó: A (chiếm p%), B (chiếm q%)" with B written wrong: the sum
+    # breaks and q% is not B of W — but it is W − A, so B is the slip: one error, on B.
+    rng = random.Random(500 + seed)
+    noun = rng.choice(NOUNS)
+    whole = rng.randrange(2_000, 60_000)
+    parts = _split(rng, whole, 2)
+    labels = rng.sample(LABELS, 2)
+
+    def paragraph(written):
+        items = ", ".join(f"{noun} {lab} {_vi(p)} {noun} (chiếm {_pct(q, whole, 2)}%)"
+                          for lab, p, q in zip(labels, written, parts))
+        return f"Tổng số {noun} tiếp nhận là {_vi(whole)} {noun}; trong đó: {items}."
+
+    assert _errors(_report(tmp_path, "clean", [paragraph(parts)])) == []
+    wrong = parts[1] + rng.choice((-1, 1)) * rng.randrange(whole // 20, whole // 10)
+    path = _report(tmp_path, "slip", [paragraph([parts[0], wrong])])
+    found = [(f.code, f.reported, f.expected) for f in verify_path(path).findings if f.severity == "error"]
+    assert found == [("SUM_MISMATCH", str(wrong), str(parts[1]))]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_share_of_the_total_it_names_is_held_to_that_total(tmp_path, seed):
+    # "Số hồ sơ đã giải quyết là W hồ sơ. Số hồ sơ quá hạn là P hồ sơ, chiếm p% tổng số hồ sơ
+    # đã giải quyết": the whole is the count those words introduce, stated, not guessed.
+    rng = random.Random(600 + seed)
+    noun = rng.choice(NOUNS)
+    whole = rng.randrange(2_000, 60_000)
+    part = rng.randrange(whole // 100, whole // 10)
+
+    def paragraph(share):
+        return (f"Số {noun} đã giải quyết là {_vi(whole)} {noun}. Số {noun} quá hạn là {_vi(part)} {noun}, "
+                f"chiếm {share}% tổng số {noun} đã giải quyết.")
+
+    assert _errors(_report(tmp_path, "clean", [paragraph(_pct(part, whole, 2))])) == []
+    path = _report(tmp_path, "slip", [paragraph(_pct(part + whole // 20, whole, 2))])
+    assert ("PERCENT_MISMATCH", _paragraph_of(path, "quá hạn")) in _errors(path)

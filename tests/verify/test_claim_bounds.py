@@ -63,12 +63,13 @@ def test_bc36_a_lone_maximum_is_only_bounded_and_the_warning_says_so(bc36):
     assert "chỉ đối chiếu được giới hạn “tử số không vượt mẫu số”" in f.message
 
 
-def test_bc36_changed_points_contradict_their_percent(bc36_raw):
-    # 12,51 / 15 × 100 = 83,40, not the 80,998% written right after (the average of the table)
+def test_bc36_changed_points_contradict_their_percent_and_the_table(bc36_raw):
+    # 12,51 / 15 × 100 = 83,40, not the 80,998% written right after; and the table's mean is 12,15:
+    # one slip, one error — on the mean, naming the percent it contradicts
     after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 257, "12,15/15", "12,51/15")))
-    [f] = [f for f in after.findings if f.rule == "score-percent"]
-    assert (f.severity, f.paragraph, f.reported, f.expected) == ("error", 256, "80.998", "83.400")
-    assert f.message == "12,51/15 điểm là 83,400%, không phải 80,998% như câu viết ngay sau"
+    [f] = [f for f in after.findings if f.severity == "error"]
+    assert (f.rule, f.paragraph, f.reported, f.expected) == ("stat-vs-table", 256, "12.51", "12.15")
+    assert "kéo theo: PERCENT_MISMATCH ở đoạn văn 257 (ghi 80,998, tính ra 83,400)" in f.message
 
 
 def test_bc36_a_changed_share_is_no_longer_checked(bc36, bc36_raw):

@@ -1,0 +1,68 @@
+"""One slip, one error in the prose (see reportgen.checks.culprits for the
+tables): a written figure two checks find wrong is one error, and an error
+computed from a figure another error of its paragraph shows wrong is named
+in that error."""
+from __future__ import annotations
+
+import re
+
+from ..coverage import CLAIM_BOUND_RELATIONS
+from ..model import Finding, Severity
+from .culprits import consequences, figure_value, vi_figure
+
+
+def same_figure(findings: list[Finding], ledger) -> list[Finding]:
+    """One written figure of the prose that two checks find wrong ("chỉ số
+    đạt 74,024%" against its own 10,564/15 điểm and against the table's
+    mean) is one slip: the first error keeps it and names the other."""
+    first: dict[tuple, Finding] = {}
+    dropped: set[int] = set()
+    for f in findings:
+        if f.severity != Severity.ERROR or f.paragraph is None or f.row is not None or figure_value(f.reported) is None:
+            continue
+        key = (f.paragraph, figure_value(f.reported).normalize())
+        kept = first.setdefault(key, f)
+        if kept is not f:
+            kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
+            dropped.add(id(f))
+    findings = [f for f in findings if id(f) not in dropped]
+    return _computed_from(findings, ledger)
+
+
+def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
+    """An error of the prose computed from a figure another error of the same
+    paragraph shows wrong ("10,654/15 điểm là 71,027%, không phải 70,424%"
+    when 10,654 is not the table's mean) is its consequence: named in that
+    error's message, not reported apart — when its own figure is confirmed
+    by another check (70,424% is the mean of the table's column) and the
+    other error is not computed from this one's figure."""
+    prose = [f for f in findings if f.severity == Severity.ERROR and f.paragraph is not None and f.row is None
+             and figure_value(f.reported) is not None]
+    dropped: dict[int, Finding] = {}
+    for e in prose:
+        for cause in prose:
+            if cause is e or cause.paragraph != e.paragraph or id(cause) in dropped \
+                    or figure_value(cause.reported) == figure_value(e.reported):
+                continue
+            if _quotes(e.message, cause.reported) and not _quotes(cause.message, e.reported) \
+                    and _confirmed(e, ledger):
+                dropped[id(e)] = cause
+                break
+    for e_id, cause in dropped.items():
+        e = next(f for f in prose if id(f) == e_id)
+        cause.message = f"{cause.message.rstrip('. ')}. Số ghi sai này kéo theo: {consequences([e], what='số này')}"
+    return [f for f in findings if id(f) not in dropped]
+
+
+def _confirmed(f: Finding, ledger) -> bool:
+    """Whether the claim of ``f``'s figure holds another relation than the
+    one that broke (two or more that would detect a change)."""
+    for claim in ledger.claims.values():
+        if claim.paragraph == f.paragraph and _quotes(claim.figure, f.reported):
+            return len(claim.relations - CLAIM_BOUND_RELATIONS) >= 2
+    return False
+
+
+def _quotes(message: str, figure: str) -> bool:
+    """Whether ``message`` writes ``figure`` (as a whole number, not inside another)."""
+    return re.search(r"(?<![\d.,])" + re.escape(vi_figure(figure)) + r"(?!\d|[.,]\d)", message) is not None
