@@ -82,9 +82,10 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
                 continue
             _, checks, basis = best
-            checks = _equal_ties(checks, _states_equal_ties(report))
-            record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
             by_scheme = scheme_checks(frame, rank, "rank")
+            if not by_scheme:  # a scheme's table (RANK_ORDER) may rank ties by the figures' unwritten decimals
+                checks = _equal_ties(checks, _states_equal_ties(report))
+            record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
             for row, rk, v, lo, hi, ok in checks:
                 if ok or (by_scheme and _crossed(rk, v, checks)):
                     continue  # RANK_ORDER reports ranks out of order on a scheme's table
