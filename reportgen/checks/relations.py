@@ -120,19 +120,28 @@ def percent_over_100(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
     Ví dụ sai: "Tỷ lệ UBND cấp xã đã hoàn thành … | % | 124".
 
-    Ví dụ đúng: "Tỷ lệ hồ sơ đúng hạn | % | 99,10".
+    Ví dụ đúng: "Tỷ lệ hồ sơ đúng hạn | % | 99,10"; cột "Tỷ lệ thực hiện (%)"
+    bằng Thực hiện / Dự toán × 100 ở các dòng, hai dòng trở lên vượt dự toán
+    (104,77%): đó là so sánh hai khoản, không phải tỷ lệ một phần.
     """
     for frame in frames(report):
         for col in frame.nums():
             if not _percent_col_ok(col):
                 continue
             cells = []
+            ratio = best_ratio(frame, col)
+            # An amount over another ("Thực hiện / Dự toán", 104,77%) passes 100 where the part is
+            # larger than the whole — on two rows or more: a share whose part passes its whole on
+            # one row holds a slip. RATIO_MISMATCH checks the figure itself.
+            beyond = {id(r) for r, _, a, b, _, _ in (ratio[1] if ratio else []) if a > b}
+            if len(beyond) < 2:
+                beyond = set()
             for row in _value_rows(frame):
                 cell = row.cells.get(col.index)
                 if cell is None:
                     continue
                 cells.append((row, col))
-                if cell.value > 100:
+                if cell.value > 100 and id(row) not in beyond:
                     yield finding("PERCENT_OVER_100", "error",
                                   f"{where(row)}: cột {col_name(col)} ghi {cell.text.strip()}, lớn hơn 100%",
                                   frame, row, col, cell.value, Decimal(100))
@@ -233,17 +242,7 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     small = []
     for frame in frames(report):
         for pct in frame.nums("percent"):
-            best = None
-            for part in frame.nums("value") + frame.nums("max"):
-                if part is pct or explains_rate(frame, pct, part):
-                    continue  # points from the rate (QĐ 766): POINTS_FROM_RATE_MISMATCH checks them
-                for source in _wholes(frame, part):
-                    if source[0] == "col" and source[1] is part:
-                        continue
-                    holds, checks = _ratio_fit(frame, pct, part, source)
-                    if ((adopted(holds, len(checks)) or _precise_majority(holds, checks))
-                            and (best is None or holds > best[0])):
-                        best = (holds, checks, part, source)
+            best = best_ratio(frame, pct)
             if best is None:
                 pooled = run_ratios(ctx, frame, _value_rows(frame), pct)
                 if pooled is not None:
@@ -264,6 +263,33 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         _, checks = _ratio_fit(frame, pct, part, source)
         if checks:
             yield from _ratio_findings(ctx, frame, pct, checks, part, source)
+
+
+def best_ratio(frame: Frame, pct: Col) -> tuple | None:
+    """(holds, checks, part, source) of the part / whole the percent column
+    follows, or None (cached per frame and column)."""
+    key = (id(frame), pct.index)
+    hit = _BEST.get(key)
+    if hit is not None and hit[0] is frame:
+        return hit[1]
+    best = None
+    for part in frame.nums("value") + frame.nums("max"):
+        if part is pct or explains_rate(frame, pct, part):
+            continue  # points from the rate (QĐ 766): POINTS_FROM_RATE_MISMATCH checks them
+        for source in _wholes(frame, part):
+            if source[0] == "col" and source[1] is part:
+                continue
+            holds, checks = _ratio_fit(frame, pct, part, source)
+            if ((adopted(holds, len(checks)) or _precise_majority(holds, checks))
+                    and (best is None or holds > best[0])):
+                best = (holds, checks, part, source)
+    if len(_BEST) > 256:
+        _BEST.clear()
+    _BEST[key] = (frame, best)
+    return best
+
+
+_BEST: dict[tuple, tuple] = {}
 
 
 def _precise_majority(holds: int, checks: list) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ..model import Column, Report, ScoreRow, ScoreTable
+from ..numbers import parse_cell
 from ..numbers.columns import conventions
 from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
@@ -90,6 +91,9 @@ def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> Sco
     points = [c for c in score_cols if not is_rate_column(c)]
     page = grid.raws[0].page
     detection = detect_grid(score_cols, scheme) if score_cols else None
+    if detection and detection.scheme and not scheme and not _values_within(grid, detection.scheme,
+                                                                          detection.mapping):
+        detection = None  # the words matched, the figures are counts far above the indicators' maxima
     if detection and detection.scheme and len(detection.mapping) >= 2 and (
             scheme or 2 * len(detection.mapping) >= len(points)):
         mapping, wanted = detection.mapping, len(detection.scheme.scored_indicators)
@@ -116,6 +120,25 @@ def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> Sco
     if found is not None:
         return found
     return summary.bind_data(grid, roles, index, reader)
+
+
+def _values_within(grid: Grid, scheme: Scheme, mapping: dict[int, str]) -> bool:
+    """The columns a detected scheme maps hold its indicators' points: no
+    more than half of the mapped columns have most of their figures above the
+    indicator's maximum ("Số phiếu thu về 462" is no "Tiến độ (20 điểm)",
+    though "Hài lòng" names an indicator). A slip or two above a maximum
+    leaves a column within."""
+    maxima = {i.key: i.max for i in scheme.indicators}
+    over = tested = 0
+    for index, key in mapping.items():
+        top = maxima.get(key)
+        values = [c.value for src in grid.rows if index < len(src.cells)
+                  and (c := parse_cell(src.cells[index], "score")) is not None and c.is_number]
+        if top is None or not values:
+            continue
+        tested += 1
+        over += 2 * sum(1 for v in values if v > top) > len(values)
+    return 2 * over <= tested
 
 
 def _bind_own(grid: Grid, roles: dict[int, str], points: list[HeaderColumn], own: Scheme, index: int,

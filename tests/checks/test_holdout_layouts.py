@@ -361,3 +361,42 @@ def test_indicators_with_their_own_maximum_and_threshold_follow_the_766_rule(tmp
     rows[1][4] = _vi(written - Decimal("0.5"), 2)
     errors, _ = _run(tmp_path, Doc(name="ind_slip", kind="ind", tables=[Table(header, rows, "Phụ lục. Điểm chỉ tiêu")]))
     assert ("POINTS_FROM_RATE_MISMATCH", "Chỉ tiêu 2", "k4") in [(f.code, f.unit, f.column) for f in errors]
+
+
+@pytest.mark.parametrize("seed", [7, 70])
+def test_a_survey_whose_headers_name_766_words_but_count_ballots_is_no_766_table(tmp_path, seed):
+    # "Rất hài lòng | Hài lòng" are words of the 766 "Mức độ hài lòng" group, but the figures are
+    # ballots in the hundreds: no scheme binding (no SCORE_EXCEEDS_MAX), the table's own arithmetic.
+    rnd = random.Random(seed)
+    header = [["STT", "Đơn vị", "Số phiếu phát ra", "Số phiếu thu về", "Tỷ lệ thu về (%)", "Rất hài lòng",
+               "Hài lòng", "Không hài lòng", "Tỷ lệ hài lòng (%)"]]
+    rows = []
+    for i in range(1, 7):
+        very, fine, not_ = rnd.randint(80, 400), rnd.randint(80, 400), rnd.randint(3, 40)
+        back = very + fine + not_
+        out = back + rnd.randint(1, 60)
+        rows.append([str(i), f"Đơn vị {i}", str(out), str(back), _vi(Decimal(back) * 100 / out, 2), str(very),
+                     str(fine), str(not_), _vi(Decimal(very + fine) * 100 / back, 2)])
+    errors, ctx = _run(tmp_path, Doc(name="survey", kind="survey", tables=[Table(header, rows, "Biểu 08")]))
+    assert errors == []
+    entry = ctx.ledger.tables[0]
+    assert entry.checked_cells == entry.numeric_cells and len(entry.numeric_cells) == 42
+    rows[2][8] = _vi(Decimal(rows[2][8].replace(",", ".")) - Decimal("1.5"), 2)
+    errors, _ = _run(tmp_path, Doc(name="survey_slip", kind="survey", tables=[Table(header, rows, "Biểu 08")]))
+    assert [(f.code, f.unit, f.column) for f in errors] == [("RATIO_MISMATCH", "Đơn vị 3", "k8")]
+
+
+def test_an_amount_over_another_may_pass_100_where_its_figures_say_so(tmp_path):
+    header = [["STT", "Nội dung", "Dự toán năm (triệu đồng)", "Thực hiện (triệu đồng)", "Tỷ lệ thực hiện (%)"]]
+    figures = [("1.250,5", "1.310,2", "104,77"), ("3.420,0", "3.105,8", "90,81"), ("980,4", "1.002,6", "102,26"),
+               ("512,7", "488,1", "95,20"), ("640,9", "602,3", "93,98")]
+    rows = [[str(i), f"Khoản chi {i}", a, b, p] for i, (a, b, p) in enumerate(figures, 1)]
+    errors, _ = _run(tmp_path, Doc(name="budget", kind="budget", tables=[Table(header, rows, "Biểu 09")]))
+    assert errors == []
+    # A share whose part passes its whole on one row only is a slip there.
+    header[0][4] = "Tỷ lệ giải ngân (%)"
+    pairs = [(1250, 980), (3420, 3105), (980, 1002), (512, 488), (640, 602)]
+    rows = [[str(i), f"Dự án {i}", _vi(Decimal(a), 0), _vi(Decimal(b), 0), _vi(Decimal(b) * 100 / a, 2)]
+            for i, (a, b) in enumerate(pairs, 1)]
+    errors, _ = _run(tmp_path, Doc(name="budget_share", kind="budget", tables=[Table(header, rows, "Biểu 10")]))
+    assert [(f.code, f.unit, f.column) for f in errors] == [("PERCENT_OVER_100", "Dự án 3", "k4")]
