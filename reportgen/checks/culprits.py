@@ -44,7 +44,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Callable
 
 from ..model import Finding, Report, Severity
-from ..numbers import format_vi, places_of
+from ..numbers import MAX_DIGITS, format_vi, places_of
 from .relations_support import frames, short
 
 MAX_CANDIDATES = 8  # corrections tried per document, each runs the rules (but the layout's) once
@@ -116,8 +116,8 @@ def _written(old: str, value: Decimal | str) -> str | None:
     """``value`` written as the cell was (Vietnamese decimals, its ``%``)."""
     if isinstance(value, str):
         return value
-    if "/" in old:
-        return None
+    if "/" in old or not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
+        return None  # no cell writes it (a figure derived from an unreadable 1E+300)
     return format_vi(value, places_of(value), fixed=True) + ("%" if "%" in old else "")
 
 
