@@ -114,8 +114,8 @@ def _written(old: str, value: Decimal | str) -> str | None:
     """``value`` written as the cell was (Vietnamese decimals, its ``%``)."""
     if isinstance(value, str):
         return value
-    if "/" in old:
-        return None
+    if "/" in old or not value.is_finite() or value.adjusted() >= 20:
+        return None  # a figure no cell can hold (a sum over 1E+300) is not written back
     return format_vi(value, places_of(value), fixed=True) + ("%" if "%" in old else "")
 
 
