@@ -152,6 +152,9 @@ def read(path: str | os.PathLike, settings: ReaderSettings | Mapping | None = No
         p.index = i
     if any(n.kind == "scanned_page" for n in doc.notes):
         from .ocr import MIN_CONFIDENCE, low_confidence_notes
+        from .ocr_consensus import agree_with_document
+
+        agree_with_document(doc)
 
         threshold = settings.ocr_min_confidence
         doc.notes += low_confidence_notes(doc, float(MIN_CONFIDENCE if threshold is None else threshold))

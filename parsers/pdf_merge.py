@@ -198,6 +198,24 @@ def _beyond(head: str, text: str) -> str:
     return ""
 
 
+def _beyond_read(head: str, text: str, alike: float = 0.85) -> str:
+    """:func:`_beyond` for a repeat read by OCR, which reads the same words a
+    little differently ('Tống điểm' for 'Tổng điểm', 'Cơquan'): the words
+    after the run of ``text``'s first words whose letters, without marks,
+    are most like those of ``head`` (``alike`` at least, and more than the
+    whole text)."""
+    words = text.split()
+    want = _fold(head)
+    if len(words) < 2 or not want:
+        return ""
+    whole = SequenceMatcher(None, _fold(text), want).ratio()
+    best, cut = max((SequenceMatcher(None, _fold("".join(words[:i])), want).ratio(), -i)
+                    for i in range(1, len(words)))
+    extra = " ".join(words[-cut:])
+    # a speck read after the header ('Xếp loại -') is no rest of a row
+    return extra if best >= alike and best > whole and any(ch.isalnum() for ch in extra) else ""
+
+
 def header_overflow(head_rows: list, cont_rows: list) -> list[RawCell]:
     """The rest of a row the page break cut, where it was read into the
     repeated header above it (a table without rules sets it right under the
@@ -208,7 +226,7 @@ def header_overflow(head_rows: list, cont_rows: list) -> list[RawCell]:
     out: list[RawCell] = []
     for ra, rb in zip(head_rows, cont_rows):
         for a, b in zip(ra, rb):
-            extra = _beyond(a.text, b.text) if b.confidence is None else ""  # OCR reads a repeat unlike
+            extra = _beyond(a.text, b.text) if b.confidence is None else _beyond_read(a.text, b.text)
             if extra:
                 out.append(RawCell(text=extra, row=b.row, col=b.col, colspan=b.colspan, page=b.page))
     return sorted(out, key=lambda c: c.col)

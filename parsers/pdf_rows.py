@@ -43,7 +43,29 @@ def anchor_chunks(chunks: list) -> list | None:
     for a, b in zip(numbered, numbered[1:]):
         if b.top < a.bottom:  # two numbers on one line: not a numbering column
             return None
-    return numbered
+    return _unwrapped(numbered)
+
+
+def _unwrapped(numbered: list) -> list:
+    """The numbers without the wrapped ends of a number too wide for its
+    column ('1' over '0' for 10 after 9): a line right under a number, at
+    line spacing, whose digits joined to it make the next number of the
+    sequence while the number alone does not."""
+    from dataclasses import replace
+
+    out: list = []
+    for c in numbered:
+        if len(out) >= 2 and c.text.isdecimal() and out[-1].text.isdecimal() and out[-2].text.isdecimal():
+            prev, last = out[-2], out[-1]
+            tight = c.top - last.bottom <= 0.5 * (last.bottom - last.top)
+            if tight and int(last.text) != int(prev.text) + 1 and int(last.text + c.text) == int(prev.text) + 1:
+                joined = replace(last, chars=last.chars + c.chars, text=last.text + c.text,
+                                 x0=min(last.x0, c.x0), x1=max(last.x1, c.x1), bottom=c.bottom)
+                joined.parts = getattr(last, "parts", (last,)) + (c,)  # the chunks it stands for
+                out[-1] = joined
+                continue
+        out.append(c)
+    return out
 
 
 def in_cell_gap(chunks: list, size: float) -> float:
@@ -76,7 +98,7 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
     if anchors is None:
         return None
     limit = in_cell_gap(chunks, size)
-    anchor_ids = {id(a) for a in anchors}
+    anchor_ids = {id(a) for a in anchors} | {id(p) for a in anchors for p in getattr(a, "parts", ())}
     rows: list[list] = [[a] for a in anchors]
     loose: list[list] = []  # pieces of rows without a number
     by_col: dict[int, list] = {}

@@ -37,10 +37,21 @@ def _visible_rule(e: dict, hidden: frozenset = frozenset()) -> bool:
     if e.get("object_type") == "rect_edge":
         if e.get("stroke") and not _white(e.get("stroking_color")):
             return True
-        return bool(e.get("fill") and not _white(e.get("non_stroking_color"))
-                    and (not hidden or _box(e) not in hidden))
+        if not (e.get("fill") and not _white(e.get("non_stroking_color"))):
+            return False
+        box = _box(e)
+        if not hidden:
+            return True
+        if box in hidden:
+            return False
+        if e.get("orientation") == "v":  # the side two boxes of one band share
+            return (box, "left" if abs(e["x0"] - box[0]) <= abs(e["x0"] - box[2]) else "right") not in hidden
+        return True
     color = e.get("stroking_color") if e.get("stroke", True) else e.get("non_stroking_color")
     return not _white(color)
+
+
+RULE_THICKNESS = 2.5  # points: a fill thinner than this is a rule drawn as a box
 
 
 def _box(e: dict) -> tuple:
@@ -54,14 +65,25 @@ def _hidden_fills(page) -> frozenset:
     """Boxes of coloured fills lying inside a fill of the same colour."""
     fills = [(_box(r), r.get("non_stroking_color")) for r in page.rects
              if r.get("fill") and not _white(r.get("non_stroking_color"))
-             and _rect_thickness(r) > 2.5]
-    hidden = set()
+             and _rect_thickness(r) > RULE_THICKNESS]
+    hidden: set = set()
     for box, color in fills:
         for other, color2 in fills:
             if other != box and color2 == color and other[0] - 0.6 <= box[0] and other[1] - 0.6 <= box[1] \
                     and box[2] <= other[2] + 0.6 and box[3] <= other[3] + 0.6:
                 hidden.add(box)
                 break
+    # a band painted box by box (a browser shades a zebra row cell by cell):
+    # the side two boxes of one colour and one height share is no boundary
+    by_row: dict = {}
+    for box, color in fills:
+        by_row.setdefault((box[1], box[3], str(color)), []).append(box)
+    for boxes in by_row.values():
+        boxes.sort()
+        for a, b in zip(boxes, boxes[1:]):
+            if abs(a[2] - b[0]) <= 0.6:
+                hidden.add((a, "right"))
+                hidden.add((b, "left"))
     return frozenset(hidden)
 
 

@@ -21,6 +21,7 @@ from reportgen.raw import RawCell, RawTable
 from .pdf_glyphs import chars_to_lines, line_text
 from .pdf_grid import join_wrapped
 from .pdf_rows import anchor_chunks, anchored_rows
+from .pdf_words_header import header_cells as _header
 
 _NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
@@ -261,18 +262,39 @@ def _lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]
     below = [c for ln in head for c in ln.chunks]
     lifted: list[Line] = []
     for ln in reversed(lines[:start]):
-        if id(ln) in used or not all(_continues(c, below, x0, x1) for c in ln.chunks):
+        if id(ln) in used or not all(_continues(c, below, x0, x1, len(ln.chunks) >= 2) for c in ln.chunks):
             break
         lifted.insert(0, ln)
         below += ln.chunks
     return lifted + region
 
 
-def _continues(chunk: Chunk, below: list[Chunk], x0: float, x1: float) -> bool:
+def _continues(chunk: Chunk, below: list[Chunk], x0: float, x1: float, groups: bool = False) -> bool:
+    """Whether a chunk above a table's first line of columns is header: the
+    top line of a header cell below it, or (``groups``: a line of two chunks
+    or more, never a title alone) the title of a group of columns."""
     if chunk.x0 < x0 - ALIGN_TOLERANCE or chunk.x1 > x1 + ALIGN_TOLERANCE or chunk.x1 - chunk.x0 > 0.5 * (x1 - x0):
         return False
-    return any(min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0
-               and -chunk.size < d.top - chunk.bottom <= LIFT_GAP * chunk.size for d in below)
+    if any(min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0
+           and -chunk.size < d.top - chunk.bottom <= LIFT_GAP * chunk.size for d in below):
+        return True
+    return groups and _over_group(chunk, below)
+
+
+GROUP_GAP = 3.0  # of the font size: widest gap between a group's title and its columns' headers
+
+
+def _over_group(chunk: Chunk, below: list[Chunk]) -> bool:
+    """Whether ``chunk`` titles a group of columns: it lies over two header
+    cells or more of one line below it, the nearest within ``GROUP_GAP``
+    lines (a browser centres the group's title in its own row, over headers
+    the row beside it wraps onto more lines)."""
+    by_line: dict[int, list[Chunk]] = {}
+    for d in below:
+        if min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0:
+            by_line.setdefault(d.line, []).append(d)
+    return any(len(ds) >= 2 and 0 < min(d.top for d in ds) - chunk.bottom <= GROUP_GAP * chunk.size
+               for ds in by_line.values())
 
 
 def _header_end(region: list[Line], slots, cols) -> int:
@@ -300,7 +322,7 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
         for c in ln.chunks:
             c.cols = _cover(c, slots, cols)
     body, head_lines = _anchored_body(head_lines, body_lines)
-    header_cells, n_levels = _header(head_lines, len(cols))
+    header_cells, n_levels = _header(head_lines, len(cols), cols)
     rows: list[list[RawCell]] = []
     for cell in header_cells:
         cell.page = page_number
@@ -392,69 +414,3 @@ def _slot_key(row: dict, cols: range) -> tuple[int, int]:
         if cols.start <= start and start + span <= cols.stop:
             return (start, span)
     return (cols.start, len(cols))
-
-
-@dataclass
-class _HCell:
-    text: str
-    cols: range
-    top: float
-    bottom: float
-    size: float
-
-
-def _header(lines: list[Line], n_cols: int) -> tuple[list[RawCell], int]:
-    if not lines:
-        return [], 0
-    cells: list[_HCell] = []
-    for ln in lines:
-        for c in sorted(ln.chunks, key=lambda c: c.x0):
-            for hc in reversed(cells):
-                if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)):
-                    hc.text = join_wrapped(hc.text, c.text, True)
-                    hc.cols = range(min(hc.cols.start, c.cols.start), max(hc.cols.stop, c.cols.stop))
-                    hc.bottom = max(hc.bottom, c.bottom)
-                    break
-            else:
-                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size))
-    _extend_groups(cells, n_cols)
-    level = {}
-    for b in cells:
-        level[id(b)] = sum(1 for a in cells if a is not b and a.bottom <= b.top + 1
-                           and a.cols.start <= b.cols.start and b.cols.stop <= a.cols.stop
-                           and len(a.cols) > len(b.cols))
-    n_levels = max(level.values()) + 1
-    merged: dict[tuple, _HCell] = {}
-    for b in sorted(cells, key=lambda c: c.top):
-        key = (b.cols.start, b.cols.stop, level[id(b)])
-        if key in merged:
-            merged[key].text = join_wrapped(merged[key].text, b.text)
-        else:
-            merged[key] = b
-    out = []
-    for (start, stop, lv), b in merged.items():
-        has_child = any(k[2] > lv and start <= k[0] and k[1] <= stop for k in merged)
-        out.append(RawCell(text=unicodedata.normalize("NFC", b.text), row=lv, col=start,
-                           colspan=stop - start, rowspan=1 if has_child else n_levels - lv))
-    out.sort(key=lambda c: (c.row, c.col))
-    return out, n_levels
-
-
-def _extend_groups(cells: list[_HCell], n_cols: int) -> None:
-    """Widen a centred group label to every column whose header cells all lie
-    below it (its text may be narrower than the columns it groups)."""
-    for g in cells:
-        below = [c for c in cells if c is not g and c.top >= g.bottom - 1]
-        if not below or not any(set(c.cols) & set(g.cols) for c in below):
-            continue
-
-        def free(col: int) -> bool:
-            owners = [c for c in cells if col in c.cols and c is not g]
-            return bool(owners) and all(c.top >= g.bottom - 1 for c in owners)
-
-        start, stop = g.cols.start, g.cols.stop
-        while start > 0 and free(start - 1):
-            start -= 1
-        while stop < n_cols and free(stop):
-            stop += 1
-        g.cols = range(start, stop)

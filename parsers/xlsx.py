@@ -172,6 +172,7 @@ class _Sheet:
         self.formulas: dict[tuple[int, int], str] = {}
         self.cached: dict[tuple[int, int], object] = {}
         self.stored: dict[tuple[int, int], object] = {}  # value as stored (formula: cached)
+        self.formats: dict[tuple[int, int], str | None] = {}  # number format of a formula's cell
         self._memo: dict[tuple[int, int], Decimal] = {}  # uncached formulas worked out
         self._busy: set[tuple[int, int]] = set()  # … and those being worked out (a cycle)
         self.truncated_at: int | None = None
@@ -195,6 +196,7 @@ class _Sheet:
                 if cell.formula is not None:
                     self.formulas[(r, c)] = cell.formula
                     self.cached[(r, c)] = raw
+                    self.formats[(r, c)] = cell.number_format
                     empty = False
                 try:
                     text, number = _display(raw, cell.number_format, limits)
@@ -282,11 +284,10 @@ def _build(sheet: _Sheet, merges, sheet_name: str, doc: RawDocument, settings: R
     indices of its tables. Blocks of rows separated by two or more empty rows
     are separate tables (two appendices on one sheet)."""
     cells = {k: v for k, v in sheet.cells.items() if v[0]}
-    for chk in checks:  # an uncached formula shows its computed value
+    for chk in checks:  # an uncached formula shows its computed value, in its cell's number format (0,00%)
         if chk["kind"] == "formula_uncached":
-            number = chk["computed"]
-            cells[(chk["r"], chk["c"])] = (vi_text(number.normalize() if number != number.to_integral_value()
-                                                   else number.quantize(Decimal(1))), number)
+            at = (chk["r"], chk["c"])
+            cells[at] = _display(chk["computed"], sheet.formats.get(at))
     covered, spans = _spans(merges, max((r for r, _ in cells), default=0), max((c for _, c in cells), default=0))
     origins = {k: v for k, v in cells.items() if k not in covered}
     doc.blocks.append(RawParagraph(text=sheet_name, index=_next(counts, 'p'), style="sheet"))

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
+from .model import StatementKind
+
 Cell = tuple[int, str]
 
 # The three verdicts, and what each means for a clerk.
@@ -387,13 +389,13 @@ def claim_words(st) -> str:
         of = f"/{_vi(st.denominator)}" if st.denominator is not None else ""
         noun = st.noun or "đơn vị"
         grade = st.grade_written or st.grade
-        if st.kind == "grade_count" and count and grade:
+        if st.kind == StatementKind.GRADE_COUNT and count and grade:
             return f"{count}{of} {noun} xếp loại {grade}"
-        if st.kind == "evaluated_count" and count:
+        if st.kind == StatementKind.EVALUATED_COUNT and count:
             return f"{count}{of} {noun} được đánh giá"
-        if st.kind == "share" and st.value is not None and st.whole and st.percent is not None:
+        if st.kind == StatementKind.SHARE and st.value is not None and st.whole and st.percent is not None:
             return f"{_vi(st.value)} trên {_vi(st.whole)}, chiếm {_vi(st.percent)}%"
-        if st.kind == "sum" and st.whole is not None and st.parts:
+        if st.kind == StatementKind.SUM and st.whole is not None and st.parts:
             return f"{_vi(st.whole)} = {' + '.join(_vi(p) for p in st.parts)}"
     except (ArithmeticError, ValueError, TypeError):
         pass
@@ -406,12 +408,13 @@ def _figure_of(st, claim) -> bool:
     evaluated count ("đánh giá đối với 17/19 cơ quan")."""
     if st is claim or st.paragraph != claim.paragraph:
         return False
-    if claim.kind == "share":
-        if st.kind == "percent" and st.percent == claim.percent:
+    if claim.kind == StatementKind.SHARE:
+        if st.kind == StatementKind.PERCENT and st.percent == claim.percent:
             return True
-        return st.kind in ("fraction", "score") and st.numerator == claim.value and st.denominator == claim.whole
-    if claim.kind in ("grade_count", "evaluated_count") and claim.denominator is not None:
-        return st.kind == "fraction" and st.numerator == claim.count and st.denominator == claim.denominator
+        return st.kind in (StatementKind.FRACTION, StatementKind.SCORE) and st.numerator == claim.value \
+            and st.denominator == claim.whole
+    if claim.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and claim.denominator is not None:
+        return st.kind == StatementKind.FRACTION and st.numerator == claim.count and st.denominator == claim.denominator
     return False
 
 
@@ -420,11 +423,11 @@ def _is_claim(st) -> bool:
         return False
     if st.claim:
         return True  # a measured value: "tỷ lệ … đạt 97,4%", "trung bình đạt 85,12 điểm", "xếp thứ 3"
-    if st.kind == "count":
+    if st.kind == StatementKind.COUNT:
         return st.band is not None
-    if st.kind in ("score", "rank"):
+    if st.kind in (StatementKind.SCORE, StatementKind.RANK):
         return st.denominator is not None  # "16,97" alone is a figure, "16,97/20" a claim
-    return st.kind != "percent"
+    return st.kind != StatementKind.PERCENT
 
 
 def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
@@ -432,7 +435,8 @@ def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
     the prose (see CLAIM_KINDS); a figure of a claim is not a claim itself."""
     statements = report.statements
     heads = [i for i, st in enumerate(statements)
-             if st.kind == "share" or (st.kind in ("grade_count", "evaluated_count") and st.denominator is not None)]
+             if st.kind == StatementKind.SHARE
+             or (st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and st.denominator is not None)]
     owner: dict[int, int] = {}
     for h in heads:
         for j, st in enumerate(statements):

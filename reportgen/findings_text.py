@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from .coverage import Ledger, verdict as verdict_of
-from .model import Finding, Report, Severity
+from .model import Finding, Report, Severity, TableKind
 from .numbers import format_vi
 
 # The one Vietnamese label of each severity (model.Severity.label), as this output writes it.
@@ -119,8 +119,8 @@ def summary_line(findings: Iterable[Finding], ledger: Ledger | None = None) -> s
 
 def read_line(report: Report) -> str:
     """What was read, so that 'no finding' is not mistaken for 'all checked'."""
-    scored = [t for t in report.tables if t.kind in ("scores", "summary")]
-    others = [t for t in report.tables if t.kind not in ("scores", "summary")]
+    scored = [t for t in report.tables if t.kind in (TableKind.SCORES, TableKind.SUMMARY)]
+    others = [t for t in report.tables if t.kind not in (TableKind.SCORES, TableKind.SUMMARY)]
     if not report.tables and not report.statements:
         return "Không nhận ra bảng số liệu hay nhận định có số liệu nào để kiểm tra."
     parts = [f"{len(scored)} bảng điểm ({sum(len(t.rows) for t in scored)} dòng)"]

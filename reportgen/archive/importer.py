@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from ..model import Finding, Report, ScoreRow
+from ..model import Finding, Report, ScoreRow, TableKind
 from ..raw import UnreadableInput
 from ..read.portal import year_to_date
 from ..schemes import all_schemes
@@ -99,7 +99,7 @@ def _row_unit(table_kind: str, unit_name: str, territory) -> tuple[str, Scope, s
     """(unit name, scope, level) of a row. A summary table gives the issuing
     territory's own figures (its row label is a column heading, not a unit),
     beside national averages kept as a benchmark unit."""
-    if table_kind == "summary" and level_of(unit_name, territory.province_key) == LEVEL_OTHER:
+    if table_kind == TableKind.SUMMARY and level_of(unit_name, territory.province_key) == LEVEL_OTHER:
         folded = unit_name.casefold()
         if any(w in folded for w in _BENCHMARK_WORDS):
             return "Trung bình cả nước", Scope(), LEVEL_OTHER

@@ -11,8 +11,10 @@ every error, and it is sure when it is the only such cell:
    in the row or the column of every error of a table), with the figure an
    error of its column reports as written elsewhere (a "cao nhất" row
    repeats the top unit's figure), then with the values the errors' gap
-   gives (the cell ± the gap); then each cell an error names, with the value
-   it expects; at most MAX_CANDIDATES, best first;
+   gives (the cell ± the gap); each cell an error names, with the value it
+   expects, the lone error of its column first (before the crossings: a
+   column of many errors, ranks pushed down by one wrong total, holds
+   consequences); at most MAX_CANDIDATES, best first;
 2. for each candidate the rules (but the layout's, which read the page) run
    again on a copy of the report with that one cell set to its value (in the
    reader's grid the relations read and in the table's rows; only that table
@@ -42,7 +44,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Callable
 
 from ..model import Finding, Report, Severity
-from ..numbers import format_vi, places_of
+from ..numbers import MAX_DIGITS, format_vi, places_of
 from .relations_support import frames, short
 
 MAX_CANDIDATES = 8  # corrections tried per document, each runs the rules (but the layout's) once
@@ -114,8 +116,8 @@ def _written(old: str, value: Decimal | str) -> str | None:
     """``value`` written as the cell was (Vietnamese decimals, its ``%``)."""
     if isinstance(value, str):
         return value
-    if "/" in old or not value.is_finite() or value.adjusted() >= 20:
-        return None  # a figure no cell can hold (a sum over 1E+300) is not written back
+    if "/" in old or not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
+        return None  # no cell writes it (a figure derived from an unreadable 1E+300)
     return format_vi(value, places_of(value), fixed=True) + ("%" if "%" in old else "")
 
 
@@ -167,12 +169,18 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
         a = _address(f)
         if a is not None:
             by_table.setdefault(a[0], []).append((a, _gap(f)))
-    out = _crossings(by_table, named, where, errors)
-    for a, f in named.items():  # 2. a cell an error names, set to what it expects
+    per_column: dict[tuple, int] = {}
+    for f in errors:
+        per_column[(f.table, f.column)] = per_column.get((f.table, f.column), 0) + 1
+    # A cell an error names, set to what it expects — the rarest column first: a column of many
+    # errors (ranks pushed down by one wrong total) holds consequences, a lone error the cause.
+    own = []
+    for a, f in sorted(named.items(), key=lambda kv: per_column[(kv[1].table, kv[1].column)]):
         value = figure_value(f.expected)
         if value is not None or f.column == "grade":
-            out.append(Candidate(a, value if value is not None else f.expected, f))
-    out += _pair_crossings(by_table, named, where)
+            own.append(Candidate(a, value if value is not None else f.expected, f))
+    lone = [c for c in own if per_column[(c.address[0], c.address[2])] == 1]
+    out = lone + _crossings(by_table, named, where, errors) + own + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
         if (c.address, str(c.value)) not in seen:
@@ -209,7 +217,10 @@ def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot
         return []
     values = {figure_value(f.reported) for f in errors if f.table == address[0] and f.column == address[2]
               and f.row != address[1]}
-    return [Candidate(address, v) for v in sorted(v for v in values if v is not None and v != spot.value)]
+    values = {v for v in values if v is not None and v != spot.value}
+    if len(values) > 2:
+        return []  # many figures of the column are in error (a cascade), none repeats this one
+    return [Candidate(address, v) for v in sorted(values)]
 
 
 def _pair_crossings(by_table, named, where) -> list[Candidate]:

@@ -142,6 +142,29 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 _REPORT_TYPES = {"BC", "TB"}
 
 
+@rule("DATE_RANGE_REVERSED", "Khoảng thời gian của số liệu kết thúc trước khi bắt đầu")
+def date_range_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: khoảng thời gian số liệu "từ ngày A đến (hết) ngày B" có A không
+    muộn hơn B.
+    Vì sao: chép khoảng thời gian từ kỳ trước rồi chỉ sửa một đầu (thường là năm)
+    làm khoảng ngược chiều; người đọc không biết số liệu thuộc kỳ nào.
+    Ví dụ sai: "số liệu từ ngày 01/10/2026 đến hết ngày 31/10/2025".
+    Ví dụ đúng: "số liệu từ ngày 01/10/2026 đến hết ngày 31/10/2026"."""
+    last: Statement | None = None
+    for st in report.statements:
+        if st.kind != StatementKind.DATE or st.date is None:
+            continue
+        start = last if last is not None and last.paragraph == st.paragraph else None
+        last = st
+        if start is None or not (st.role == "until" and st.data_range) or start.date <= st.date:
+            continue
+        begin = start.written if start.written is not None else start.text
+        end = st.written if st.written is not None else st.text
+        yield finding_at("DATE_RANGE_REVERSED", "error",
+                         f"Khoảng thời gian từ {begin} đến {end}: ngày kết thúc sớm hơn ngày bắt đầu", st,
+                         reported=st.date.isoformat(), expected=f"≥ {start.date.isoformat()}")
+
+
 def _appendix_titles(report: Report) -> list[tuple[int | None, str, Statement | None]]:
     out: list[tuple[int | None, str, Statement | None]] = []
     seen: set[str] = set()

@@ -125,7 +125,15 @@ def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowR
     if group:
         return group, True
     scope = statements[0].scope if statements else None
-    return _group_by_title(report, scope) or _sole_graded_table(report, statements), False
+    group = _group_by_title(report, scope) or _sole_graded_table(report, statements)
+    return group, bool(group) and len(group) == _stated_whole(statements)  # "01/12 đơn vị" of 12 rows: sure
+
+
+def _stated_whole(statements: list[Statement]) -> int | None:
+    """The one denominator the counts state ("01/12 đơn vị …; 10 đơn vị …"
+    count units of the same 12), or None when they state none or several."""
+    dens = {st.denominator for st in _unit_grades(statements)} - {None}
+    return next(iter(dens)) if len(dens) == 1 else None
 
 
 def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRef]:
@@ -149,10 +157,9 @@ def _graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef
     """The unit rows of the one table, or group of a table's rows, that grades
     exactly as many units as the counts' common denominator ("3/12 cơ quan …"
     and a table of 12 graded units), else none."""
-    dens = {st.denominator for st in _unit_grades(statements)}
-    if len(dens) != 1 or None in dens:
+    den = _stated_whole(statements)
+    if den is None:
         return []
-    (den,) = dens
     found = [[(t.index, i, r) for i, r in rows] for t in report.tables for rows in populations(t)
              if len(rows) == den and all(r.grade for _, r in rows)]
     return found[0] if len(found) == 1 else []

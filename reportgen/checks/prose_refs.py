@@ -87,6 +87,7 @@ def _number(label: str) -> int | None:
 _KINDS = {"phụ lục": "Phụ lục", "biểu": "Biểu"}
 _MENTION = re.compile(r"(?<!\w)(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số))?\s+(\d{1,2}|[IVXLC]{1,6})(?!\w)", re.I)
 _HEADING = re.compile(r"^\s*(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số))?\s+(\d{1,2}|[IVXLC]{1,6})\b", re.I)
+_UNNUMBERED = re.compile(r"^\s*(phụ\s+lục|biểu)\s*:?\s*$", re.I)
 _BODY_END = re.compile(r"^\s*Nơi\s+nhận\b", re.I)
 
 
@@ -104,6 +105,8 @@ def _present(report: Report, body_end: int) -> dict[str, dict[int, str]]:
         m = _HEADING.match(text)
         if m and (n := _number(m.group(2))) is not None:
             have[_kind(m.group(1))].setdefault(n, m.group(2))
+        elif m := _UNNUMBERED.match(text):  # "PHỤ LỤC" alone: an annex with no number
+            have[_kind(m.group(1))].setdefault(0, "(không đánh số)")
     return have
 
 

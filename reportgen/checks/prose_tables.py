@@ -252,8 +252,10 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
             continue
         table = _next_table_in_section(report, st, placed)
-        own = [c for c in candidates if c[0] is table]
-        if table is None or len(own) != 1:
+        own = [c for c in candidates if c[0] is table] if table is not None else _of_stated_count(st, candidates)
+        if len(own) > 1 and st.denominator:  # "75,59/100 điểm": the column out of 100
+            own = [c for c in own if _column_max(c[0], c[1]) == st.denominator]
+        if len(own) != 1:
             continue
         t, key, label, values = own[0]
         exact = _stat(stat, [v for _, v in values])
@@ -267,6 +269,32 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"{format_vi(exact, places, fixed=True)}{sign}", st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+
+
+# "của 12 xã", "19 cơ quan, đơn vị": how many units a sentence speaks of.
+_POPULATION = re.compile(r"(?<![\d,./])(\d{1,4})\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|cơ\s+quan|sở|huyện|"
+                         r"địa\s+phương|ubnd|ủy\s+ban|uỷ\s+ban)\b", re.I)
+
+
+def _of_stated_count(st: Statement, candidates: list) -> list:
+    """With no table after the claim in its section, the columns of the one
+    table whose number of units the sentence states ("Điểm bình quân của 12
+    xã … đạt 75,59/100 điểm" and the only table of 12 xã)."""
+    stated = {int(n) for n in _POPULATION.findall(st.clause or "")}
+    tables = {id(c[0]) for c in candidates if len(c[3]) in stated}
+    return [c for c in candidates if id(c[0]) in tables and len(c[3]) in stated] if len(tables) == 1 else []
+
+
+def _column_max(table: ScoreTable, key: str) -> Decimal | None:
+    """The maximum a column's figures are out of: its header's, or for the
+    total the one maximum its rows share, else the sum of the columns' maxima."""
+    if key != "total":
+        return next((c.max for c in table.columns if c.key == key), None)
+    maxima = {r.max for r in table.rows if r.unit and r.max is not None}
+    if len(maxima) == 1:
+        return maxima.pop()
+    parts = [c.max for c in table.columns]
+    return sum(parts, Decimal(0)) if parts and None not in parts else None
 
 
 def _as_written(value: Decimal) -> str:

@@ -20,6 +20,7 @@ from ..numbers import CellValue, parse_cell, places_of
 from ..numbers.columns import conventions, role_for
 from ..text import fold
 from ..text.headers import ROLE_WORDS, max_in
+from ..text.labels import stat_of
 
 GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
     (re.compile(r"^xuất\s*sắc$", re.I), 5, "Xuất sắc"),
@@ -28,18 +29,6 @@ GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
     (re.compile(r"^trung\s*bình$", re.I), 2, "Trung bình"),
     (re.compile(r"^(yếu|kém|yếu\s*,?\s*kém|chưa\s*đạt|không\s*đạt)$", re.I), 1, "Yếu"),
 )
-
-# Statistics of a column written as rows under the units.
-_STATS = (
-    ("max", re.compile(r"(cao|lớn)\s*nhất")),
-    ("min", re.compile(r"(thấp|nhỏ)\s*nhất")),
-    ("mean", re.compile(r"trung\s*bình|bình\s*quân")),
-    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|toàn\s*(tỉnh|huyện|xã|thành\s*phố))$")),
-    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số)\s+"  # a group's subtotal: "Cộng I", "Cộng khối sở"
-                       r"(\(?[ivxlc]{1,4}\)?|\(?[a-dđ]\)?|(khối|nhóm|cụm|cấp)\b.*)$")),
-    ("overall", re.compile(r"^(chỉ\s*số|điểm)\s*(chung|tổng\s*hợp)$|^chung$")),
-)
-_STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
 
 NUMBERING = re.compile(r"^\(?([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-HJ-UWYZĐ])[.)]?(?:\.\d{1,3})*\.?\)?$")
 _ARABIC_PATH = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
@@ -142,25 +131,6 @@ def grade_level(text: str | None) -> tuple[int, str] | None:
     for pattern, level, name in GRADE_LEVELS:
         if pattern.match(t):
             return level, name
-    return None
-
-
-def is_subtotal(label: str) -> bool:
-    """A sum row of one group of units: "Cộng I", "Cộng khối sở", "Tổng cấp xã"."""
-    return bool(_STATS[4][1].search(fold(label).strip(" :.")))
-
-
-def stat_of(label: str) -> str | None:
-    text = fold(label).strip(" :.")
-    if not text or len(text) > 60:
-        return None
-    bare = _STAT_LEAD.sub("", text, count=1)
-    for name, pattern in _STATS:
-        if name in ("sum", "overall"):
-            if pattern.search(text) or pattern.search(bare):
-                return name
-        elif pattern.match(bare) and len(text.split()) <= 8:  # "Chỉ số trung bình", never "UBND xã Trung Bình Đức"
-            return name
     return None
 
 

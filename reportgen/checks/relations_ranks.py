@@ -82,15 +82,24 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
                 continue
             _, checks, basis = best
-            checks = _equal_ties(checks, _states_equal_ties(report))
+            by_scheme = scheme_checks(frame, rank, "rank")
+            if not by_scheme:  # a scheme's table (RANK_ORDER) may rank ties by the figures' unwritten decimals
+                checks = _equal_ties(checks, _states_equal_ties(report))
             record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
             for row, rk, v, lo, hi, ok in checks:
-                if ok or scheme_checks(frame, rank, "rank"):
-                    continue
+                if ok or (by_scheme and _crossed(rk, v, checks)):
+                    continue  # RANK_ORDER reports ranks out of order on a scheme's table
                 should = f"{lo}" if lo == hi else f"từ {lo} đến {hi}"
                 yield finding("RANK_MISMATCH", "error",
                               f"{where(row)}: cột {col_name(rank)} ghi {rk} nhưng theo cột {col_name(basis)} "
                               f"({vi(v)}) đơn vị đứng thứ {should}", frame, row, rank, rk, Decimal(lo))
+
+
+def _crossed(rk: Decimal, v: Decimal, checks: list) -> bool:
+    """Whether another unit is ranked above this one with less, or below it
+    with more: an order slip. A rank in order but with the wrong number (two
+    units with 77,76 and 76,40 both ranked 5, none 4) crosses no one."""
+    return any((rk2 < rk and v2 < v) or (rk2 > rk and v2 > v) for _, rk2, v2, *_ in checks)
 
 
 _EQUAL_TIES = re.compile(r"đồng\s*hạng|cùng\s*(thứ\s*)?hạng")

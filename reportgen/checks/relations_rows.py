@@ -10,8 +10,9 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..text.labels import is_subtotal
 from .registry import CheckContext, rule
-from .relations_frame import Col, ColKind, Frame, Row, RowKind, is_subtotal
+from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_nesting import top_units
 from .relations_support import (
     col_name,

@@ -18,7 +18,8 @@ import re
 
 from ..model import TableKind
 from ..text import fold
-from .relations_frame import Col, ColKind, Frame, Row, RowKind, _number_roles, stat_of
+from ..text.labels import stat_of
+from .relations_frame import Col, ColKind, Frame, Row, RowKind, _number_roles
 
 _MEASURE = re.compile(r"^(số|tổng|tỷ\s*lệ|tỉ\s*lệ|điểm|chỉ\s*số|kết\s*quả|giá\s*trị|đúng\s*hạn|quá\s*hạn|trễ\s*hạn"
                       r"|trước\s*hạn)|%|hồ\s*sơ")

@@ -183,9 +183,13 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: xếp loại của từng đơn vị so với khung xếp loại của bộ chỉ số (theo
     tỷ lệ hoặc theo tổng điểm, tùy bộ chỉ số), có tính ngưỡng làm tròn.
     Vì sao: xếp loại là kết luận người đọc nhớ; xếp nhầm một bậc là sai về đơn vị.
-    Khung giả định (bảng không ghi khung) chỉ cho cảnh báo.
+    Khung giả định (bảng không ghi khung) chỉ cho cảnh báo. Văn bản tự nêu khung xếp
+    loại ("Tốt: từ 85 điểm trở lên") thì khung đó được áp dụng (GRADE_BAND_MISMATCH),
+    không dùng khung của bộ chỉ số.
     Ví dụ sai: 79,77% xếp loại Tốt khi Tốt là từ 80% trở lên.
     Ví dụ đúng: 79,77% xếp loại Khá."""
+    if report.grade_legend:
+        return  # the document's own bands decide, never the scheme's (grade_band_mismatch)
     for table, scheme, i, row in _rows(report, ctx):
         if not row.grade or not scheme.graded or not scheme.grades:
             continue

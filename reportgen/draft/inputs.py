@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from ..model import ScoreRow, ScoreTable, Statement
+from ..model import ScoreRow, ScoreTable, Statement, StatementKind, TableKind
 from ..raw import UnreadableInput
 from ..read.portal import is_portal_workbook
 from ..read.score_sheet import Sheets, csv_sheets, is_grouped, read_score_sheet, xlsx_sheets
@@ -111,10 +111,10 @@ def _from_report(path: Path, scheme_name: str | None) -> DraftData:
     except ImportError as exc:
         raise UnreadableInput(f"Chưa đọc được báo cáo {path.name}: bộ đọc báo cáo chưa sẵn sàng.") from exc
     report = read_path(path)
-    tables = [t for t in report.tables if t.kind == "scores" and t.rows]
+    tables = [t for t in report.tables if t.kind == TableKind.SCORES and t.rows]
     data = _from_tables(tables, str(path), scheme_name, report.meta.period)
     data.source_meta = report.meta
-    _populations(data, [s for s in report.statements if s.kind == "evaluated_count" and s.denominator])
+    _populations(data, [s for s in report.statements if s.kind == StatementKind.EVALUATED_COUNT and s.denominator])
     for f in report.read_findings:
         if f.code == "NUMBER_FORMAT" and f.reported and f.expected:
             data.notes.append(f"{f.unit}: số {f.reported} viết sai định dạng, dự thảo ghi {f.expected}")

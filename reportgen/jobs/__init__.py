@@ -53,11 +53,11 @@ from __future__ import annotations
 from .broker import BROKER_ENV, broker_url
 from .execute import run_job
 from .local import LocalRunner, default_workers
-from .model import KINDS, STAGES, Job, JobResult, Progress
+from .model import KINDS, STAGES, Job, JobKind, JobResult, Progress
 from .status import JobStatus
 
-__all__ = ["BROKER_ENV", "Job", "JobResult", "JobStatus", "KINDS", "LocalRunner", "Progress", "STAGES", "broker_url",
-           "default_workers", "make_runner", "run_job"]
+__all__ = ["BROKER_ENV", "Job", "JobKind", "JobResult", "JobStatus", "KINDS", "LocalRunner", "Progress", "STAGES",
+           "broker_url", "default_workers", "make_runner", "run_job"]
 
 def make_runner(workers: int | None = None, broker: str | None = None, **callbacks):
     """A :class:`CeleryRunner` when a broker is configured, else a

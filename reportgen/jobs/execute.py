@@ -46,6 +46,7 @@ from .model import (
     VERDICT_UNREADABLE,
     VERDICT_WRITTEN,
     Job,
+    JobKind,
     JobResult,
     Progress,
     worker_name,
@@ -293,4 +294,5 @@ def _pdf_convert(job: Job, progress) -> JobResult:
                      counts={"pdfs": len(made)}, outputs=[str(p) for p in made])
 
 
-_RUNNERS = {"verify": _verify, "import": _import, "draft-render": _draft_render, "pdf-convert": _pdf_convert}
+_RUNNERS = {JobKind.VERIFY: _verify, JobKind.IMPORT: _import, JobKind.DRAFT_RENDER: _draft_render,
+            JobKind.PDF_CONVERT: _pdf_convert}

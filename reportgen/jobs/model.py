@@ -9,9 +9,20 @@ import os
 import socket
 import uuid
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
-KINDS = ("verify", "import", "draft-render", "pdf-convert")
+
+class JobKind(StrEnum):
+    """What a job does (``Job.kind``, ``JobResult.kind``); the value travels in the JSON."""
+
+    VERIFY = "verify"
+    IMPORT = "import"
+    DRAFT_RENDER = "draft-render"
+    PDF_CONVERT = "pdf-convert"
+
+
+KINDS = tuple(str(k) for k in JobKind)  # ("verify", "import", "draft-render", "pdf-convert")
 
 # Stages a job goes through (Progress.stage). Vietnamese labels for the
 # progress line; the codes are the contract.
@@ -53,7 +64,7 @@ class Job:
     :mod:`reportgen.jobs.execute` for the options of each kind.
     """
 
-    kind: str
+    kind: JobKind
     input: str | list[str]
     options: dict[str, Any] = field(default_factory=dict)
     id: str = field(default_factory=new_id)
@@ -61,6 +72,7 @@ class Job:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown job kind {self.kind!r} (one of {', '.join(KINDS)})")
+        self.kind = JobKind(self.kind)
 
     @property
     def name(self) -> str:
@@ -123,7 +135,7 @@ class JobResult:
     """
 
     job_id: str
-    kind: str
+    kind: JobKind
     input: str | list[str]
     status: str
     verdict: str
@@ -136,6 +148,9 @@ class JobResult:
     payload: dict | None = None
     worker: str = ""
     attempts: int = 1
+
+    def __post_init__(self) -> None:
+        self.kind = JobKind(self.kind)
 
     @property
     def name(self) -> str:

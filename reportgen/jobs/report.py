@@ -12,7 +12,7 @@ import json
 import os
 from typing import Iterable, Sequence
 
-from .model import JobResult
+from .model import JobKind, JobResult
 
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
 SUMMARY_HEADINGS = ("Tệp", "Kết luận", "Lỗi", "Cảnh báo", "Độ bao phủ", "Giây")
@@ -37,9 +37,9 @@ def summary_rows(results: Sequence[JobResult]) -> list[list[str]]:
     For imports the third and fourth columns are rows stored and findings."""
     rows = []
     for r in results:
-        if r.kind == "import":
+        if r.kind == JobKind.IMPORT:
             a, b = r.counts.get("rows", ""), r.counts.get("findings", "")
-        elif r.kind == "verify":
+        elif r.kind == JobKind.VERIFY:
             a, b = r.counts.get("error", ""), r.counts.get("warning", "")
         else:
             a, b = r.counts.get("documents", r.counts.get("pdfs", "")), ""

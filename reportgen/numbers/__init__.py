@@ -148,6 +148,7 @@ class CellValue:
         return text + "%" if self.percent_sign else text
 
 
+_UNIT_TAIL = re.compile(r"(?<=[\d%])\s*(?:điểm|đ\.?|\*{1,3})$", re.I)
 _FRACTION = re.compile(r"^\s*([^/\s][^/]*?)\s*/\s*([^/]+?)\s*(?:điểm|đ)?\s*$")
 
 
@@ -162,6 +163,7 @@ def parse_cell(text: str | None, role: str = "score") -> CellValue | None:
         return CellValue(text=raw, empty=True)
     if t in NOT_APPLICABLE:
         return CellValue(text=raw, na=True)
+    t = _UNIT_TAIL.sub("", t)  # "12,5đ", "12,5 điểm", "3,2*": the number is the cell's figure
     percent = False
     if t.endswith("%"):
         percent = True

@@ -199,15 +199,24 @@ def _header_noise(t: str) -> bool:
 
 
 def _find_type(lines: _Lines, meta: Meta, start: int) -> int | None:
+    """The line naming the document's type ("THÔNG BÁO"), or the "V/v" line
+    of a letter. A "V/v" line under a number whose symbol names another type
+    ("Số: 45/TB-VP") does not make the document a letter: its type's name
+    follows."""
+    letter = None
     for i in range(start, min(len(lines), start + 60)):
         t = lines.text(i)
         code = doc_type_of_name(t)
         if code:
             meta.doc_type = code
             return i
-        if re.match(r"^V/v\b", t, re.I):
-            meta.doc_type = "CV"
-            return i - 1
+        if letter is None and re.match(r"^V/v\b", t, re.I):
+            letter = i
+            if not meta.number or _type_of_symbol(meta.number) == "CV":
+                break
+    if letter is not None:
+        meta.doc_type = "CV"
+        return letter - 1
     return None
 
 

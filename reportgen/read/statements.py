@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from ..model import DateRole, Paragraph, Report, Statement, SumMode
+from ..model import DateRole, Paragraph, Report, Statement, StatementKind, SumMode
 from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_bands import band_statements
@@ -225,17 +225,17 @@ def _fraction_statements(block: Block, scope: str | None) -> list[Statement]:
             continue  # a day and a month: "từ ngày 1/7 đến nay", "trước ngày 20/11"
         after = text[m.end():m.end() + 12]
         if _RANK_BEFORE.search(before):
-            kind = "rank"
+            kind = StatementKind.RANK
         elif "," in x or "," in y or re.match(r"\s*điểm", after, re.I):
-            kind = "score"
+            kind = StatementKind.SCORE
         else:
-            kind = "fraction"
+            kind = StatementKind.FRACTION
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
                              denominator=yv, scope=scope, context=text[max(0, m.start() - 40):m.end() + 30],
                              at=m.start()))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
-        share = _FRACTION_SHARE.match(text, m.end()) if kind == "fraction" else _SCORE_SHARE.match(text, m.end())
-        if kind in ("fraction", "score") and share and yv:
+        share = _FRACTION_SHARE.match(text, m.end()) if kind == StatementKind.FRACTION else _SCORE_SHARE.match(text, m.end())
+        if kind in (StatementKind.FRACTION, StatementKind.SCORE) and share and yv:
             pct = percent_value(share.group(1))
             if pct is not None:
                 out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,
@@ -385,7 +385,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
             path = [(lv, t) for lv, t in path if lv < level] + [(level, f"{label}. {title}")]
             scope = " › ".join(t for _, t in path)
         grades = grade_statements(block, scope, units)
-        if grades and grades[-1].kind == "grade_count" and not grades[-1].units and block.text.rstrip().endswith(":"):
+        if grades and grades[-1].kind == StatementKind.GRADE_COUNT and not grades[-1].units and block.text.rstrip().endswith(":"):
             grades[-1].units = _listed_units(blocks, i)  # "06 cơ quan xếp loại Xuất sắc, gồm:" + one name a line
         out.extend(grades)
         out.extend(_sum_statements(block, scope))

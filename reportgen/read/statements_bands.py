@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Measure, StatedBand, Statement
+from ..model import Measure, StatedBand, Statement, StatementKind
 from .statements_blocks import Block
 from .statements_grades import _NOT_A_COUNT
 
@@ -52,7 +52,7 @@ def band_statements(block: Block, scope: str | None, known: list[Statement]) -> 
     block's statements) and return new ``count`` statements for the bands
     counted without a fraction."""
     out: list[Statement] = []
-    fractions = [st for st in known if st.kind == "fraction" and st.paragraph == block.index]
+    fractions = [st for st in known if st.kind == StatementKind.FRACTION and st.paragraph == block.index]
     for m in _BAND_COUNT.finditer(block.text):
         if re.search(r"\d", m.group("noun")):
             continue

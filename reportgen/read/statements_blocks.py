@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Paragraph, SectionHead, Statement
+from ..model import Paragraph, SectionHead, Statement, StatementKind
 from ..numbers import roman_value
 from ..text import strip_footnote_marks
 from ..text.lines import columns, is_caps
@@ -139,7 +139,7 @@ def section_numbers(statements: Sequence[Statement]) -> list[SectionHead]:
     """The section statements with their numbers as integers."""
     out = []
     for st in statements:
-        if st.kind != "section" or not st.label:
+        if st.kind != StatementKind.SECTION or not st.label:
             continue
         last = st.label.split()[-1]
         if (st.level or 0) <= 1:

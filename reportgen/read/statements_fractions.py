@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import FractionSide, Statement, SumMode
+from ..model import FractionSide, Statement, StatementKind, SumMode
 from .statements_blocks import Block
 
 _COMPARE = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|tăng|giảm|chênh|nhiều\s+hơn|"
@@ -41,7 +41,7 @@ def _bracket_end(text: str, start: int) -> int:
 def fraction_part_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
     """Sums of the fractions listed as the parts of a fraction (see the module)."""
     text = block.text
-    fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
+    fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == StatementKind.FRACTION
                         and st.at is not None), key=lambda st: st.at)
     out: list[Statement] = []
     for k, whole in enumerate(fractions):
@@ -82,9 +82,9 @@ def percent_fraction_shares(block: Block, scope: str | None, known: list[Stateme
     from .statements_shares import percent_value
 
     text = block.text
-    fractions = [st for st in known if st.paragraph == block.index and st.kind in ("fraction", "score")
-                 and st.at is not None and st.denominator]
-    taken = {(st.value, st.whole) for st in known if st.paragraph == block.index and st.kind == "share"}
+    fractions = [st for st in known if st.paragraph == block.index
+                 and st.kind in (StatementKind.FRACTION, StatementKind.SCORE) and st.at is not None and st.denominator]
+    taken = {(st.value, st.whole) for st in known if st.paragraph == block.index and st.kind == StatementKind.SHARE}
     out: list[Statement] = []
     for m in _PERCENT_BRACKET.finditer(text):
         if text[max(0, m.start() - 1):m.start()].isdecimal() or _COMPARE.search(m.group(2)):
@@ -113,7 +113,7 @@ def mark_listed_units(block: Block, known: list[Statement]) -> None:
     with ``listed`` (the list's words, up to its bracket, colon or
     sentence end)."""
     text = block.text
-    fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == "fraction"
+    fractions = sorted((st for st in known if st.paragraph == block.index and st.kind == StatementKind.FRACTION
                         and st.at is not None and st.numerator is not None),
                        key=lambda s: s.at)
     for k, st in enumerate(fractions):

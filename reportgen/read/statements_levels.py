@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Statement
+from ..model import Statement, StatementKind
 from .statements_blocks import Block
 
 _EACH = re.compile(r"\s*(?:[^\W\d][\w&]*,?\s+){0,5}?(?:đều\s+|cùng\s+)?(?:chỉ\s+)?đạt\s+"
@@ -20,7 +20,8 @@ def mark_levels(block: Block, statements: list[Statement]) -> None:
     """Mark the block's x/y counts followed by "… đạt V điểm"."""
     text = block.text
     for st in statements:
-        if st.paragraph != block.index or st.kind != "fraction" or not st.denominator or st.each is not None:
+        if st.paragraph != block.index or st.kind != StatementKind.FRACTION or not st.denominator \
+                or st.each is not None:
             continue
         at = st.at if st.at is not None else -1
         if at < 0 or not text.startswith(st.text, at):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Statement, SumMode
+from ..model import Statement, StatementKind, SumMode
 from .statements_blocks import Block, split_sentences
 from .statements_shares import count_value
 
@@ -26,7 +26,7 @@ def _counts(text: str, noun: str) -> list[re.Match[str]]:
 
 def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
     """The sums of ``block`` listed after a colon, not already read (``known``)."""
-    seen = {(st.whole, tuple(st.parts)) for st in known if st.kind == "sum"}
+    seen = {(st.whole, tuple(st.parts)) for st in known if st.kind == StatementKind.SUM}
     out: list[Statement] = []
     for sentence in split_sentences(block.text):
         m = _HEAD.search(sentence)

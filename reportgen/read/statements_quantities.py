@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from ..model import Measure, Stat, Statement
+from ..model import Measure, Stat, Statement, StatementKind
 from ..text.dates import time_at
 from ..text.levels import level_at
 from ..text.names import find_unit, fold_for_units, unit_forms, whole_words
@@ -188,7 +188,7 @@ def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal |
     if value is None:
         return
     for st in statements:
-        if (st.paragraph == block.index and st.kind == "score" and st.numerator == value
+        if (st.paragraph == block.index and st.kind == StatementKind.SCORE and st.numerator == value
                 and not st.unit):
             st.value = value
             marks.put(st)
@@ -217,7 +217,7 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
     are about, and return new statements for figures in points and ranks that
     name a statistic or a unit."""
     text = block.text
-    percents = [st for st in statements if st.kind == "percent" and st.paragraph == block.index]
+    percents = [st for st in statements if st.kind == StatementKind.PERCENT and st.paragraph == block.index]
     out: list[Statement] = []
     prev_end, prev_stat, prev_clause = 0, None, -1
     prev_unit: str | None = None

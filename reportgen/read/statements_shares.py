@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, Decimal
 
-from ..model import Statement
+from ..model import Statement, StatementKind
 from ..numbers import NotANumber, parse_vi_number, quantize
 from .statements_blocks import Block, split_sentences
 
@@ -75,7 +75,7 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal) -> list[tu
 
 def share_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
     """Shares of ``block`` not already read (``known``: the block's statements)."""
-    taken = {(st.value, st.percent) for st in known if st.kind == "share"}
+    taken = {(st.value, st.percent) for st in known if st.kind == StatementKind.SHARE}
     out: list[Statement] = []
     sentences = split_sentences(block.text)
     for k, sentence in enumerate(sentences):
@@ -173,6 +173,6 @@ def _listed_with(known: list[Statement], value: Decimal, pool: list[tuple[Decima
     candidate: the share is of it, not of a sibling part."""
     wholes = {w for w, _ in pool}
     for st in known:
-        if st.kind == "sum" and st.whole in wholes and value in st.parts:
+        if st.kind == StatementKind.SUM and st.whole in wholes and value in st.parts:
             return st.whole
     return None

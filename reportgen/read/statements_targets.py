@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Statement
+from ..model import Statement, StatementKind
 from ..text.names import fold_tones
 from .statements_blocks import Block
 
@@ -39,7 +39,7 @@ def _same_base(first: str, second: str) -> bool:
 def mark_raised_targets(block: Block, statements: list[Statement]) -> None:
     """Mark the block's percent statements (see the module)."""
     text = block.text
-    percents = {st.at: st for st in statements if st.kind == "percent" and st.paragraph == block.index
+    percents = {st.at: st for st in statements if st.kind == StatementKind.PERCENT and st.paragraph == block.index
                 and st.at is not None}
     for m in _RAISED.finditer(text):
         share, raise_by = percents.get(m.start(1)), percents.get(m.start(2))

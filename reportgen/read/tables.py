@@ -30,6 +30,7 @@ from ..numbers import parse_cell
 from ..numbers.columns import conventions
 from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
+from ..text.labels import stat_of
 from . import adhoc, summary, tokenised
 from .cells import CellReader
 from .detect import detect_grid, is_rate_column
@@ -174,8 +175,8 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
         if heading is not None:
             section, section_title = heading
             continue
-        if not unit or _NOT_A_UNIT.match(unit):
-            continue
+        if not unit or _NOT_A_UNIT.match(unit) or stat_of(unit):
+            continue  # a statistic of the units (Cao nhất, Bình quân) is held to its column, not graded
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
                        page=src.page, source_row=src.raw_row, grid_row=g)
         fill_scores(row, cells, mapping, reader, len(table.rows), {c.key: c.label for c in table.columns})
@@ -234,5 +235,7 @@ def fill_other(row: ScoreRow, cells: list[str], columns: list[HeaderColumn], map
         c = column.index
         if c in mapping or c in roles or c >= len(cells) or not cells[c]:
             continue
-        row.extra[column.label or f"Cột {c + 1}"] = cells[c]
+        label = column.label or f"Cột {c + 1}"
+        row.extra[label] = cells[c]
+        row.source_cols.setdefault(label, c)  # so the checks name the cell as the coverage counts it
 

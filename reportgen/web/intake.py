@@ -9,10 +9,11 @@ import zipfile
 from pathlib import Path
 
 from .config import WebConfig
-from .store import Item, Store
+from .store import InputKind, Item, Store
 
 CHUNK = 1 << 20
-ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "xlsx": "XLSX", "ole": "DOC/XLS", "text": "văn bản"}
+ACCEPTED = {InputKind.PDF: "PDF", InputKind.DOCX: "DOCX", InputKind.XLSX: "XLSX", InputKind.OLE: "DOC/XLS",
+            InputKind.TEXT: "văn bản"}
 
 
 class UploadRefused(Exception):
@@ -76,21 +77,21 @@ async def receive(upload, config: WebConfig, folder: Path) -> tuple[Path, int]:
     return Path(tmp), size
 
 
-def classify(path: Path, config: WebConfig) -> str:
-    """The file's type from its bytes: 'pdf', 'docx', 'xlsx', 'ole' or
-    'text'; UploadRefused for anything else or a file that would be too big
-    to open."""
+def classify(path: Path, config: WebConfig) -> InputKind:
+    """The file's type from its bytes: PDF, DOCX, XLSX, OLE or TEXT;
+    UploadRefused for anything else or a file that would be too big to
+    open."""
     from parsers import sniff_format
 
-    kind = sniff_format(path)
-    if kind in ("docx", "xlsx", "zip"):
+    kind = InputKind(sniff_format(path))
+    if kind in (InputKind.DOCX, InputKind.XLSX, InputKind.ZIP):
         _check_zip(path, config)
-    if kind == "zip":
+    if kind == InputKind.ZIP:
         raise UploadRefused("Tệp nén ZIP không phải DOCX hay XLSX: hãy tải lên từng báo cáo.")
-    if kind == "text" and not _is_text(path):
+    if kind == InputKind.TEXT and not _is_text(path):
         raise UploadRefused("Không nhận dạng được loại tệp (chỉ nhận PDF, DOCX, XLSX, DOC, XLS "
                             "hoặc văn bản thuần).")
-    if kind == "pdf":
+    if kind == InputKind.PDF:
         _check_pages(path, config)
     return kind
 

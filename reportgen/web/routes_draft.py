@@ -17,7 +17,7 @@ from . import accounts
 from .accounts import User
 from .app import Forbidden, audit, check_csrf, current_user, page, page_png
 from .intake import UploadRefused, take
-from .store import Item, Store
+from .store import InputKind, Item, Store
 
 router = APIRouter()
 KINDS = {"BC": "Báo cáo", "TB": "Thông báo", "CV": "Công văn", "TB-DV": "Thông báo riêng cho từng đơn vị"}
@@ -144,7 +144,8 @@ def _start(request: Request, item: Item, user: User, meta: dict, per_unit: bool)
                                         drafted, on_done=done)
 
 
-_EXT = {"xlsx": ".xlsx", "text": ".csv", "docx": ".docx", "pdf": ".pdf", "ole": ".xls"}
+_EXT = {InputKind.XLSX: ".xlsx", InputKind.TEXT: ".csv", InputKind.DOCX: ".docx", InputKind.PDF: ".pdf",
+        InputKind.OLE: ".xls"}
 
 
 def _source(store: Store, item: Item) -> Path:
@@ -153,7 +154,7 @@ def _source(store: Store, item: Item) -> Path:
     folder = store.folder(item.id)
     src = folder / ("so-lieu" + _EXT.get(item.kind, ""))
     shutil.copyfile(folder / "input", src)
-    if item.kind == "text":
+    if item.kind == InputKind.TEXT:
         head = src.read_bytes()[:200].lstrip()
         if head.startswith((b"{", b"[")):
             src = src.rename(src.with_suffix(".json"))

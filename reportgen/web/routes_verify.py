@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from .accounts import User
 from .app import Forbidden, audit, check_csrf, current_user, page, page_png, purge_old
 from .intake import take_all
-from .store import Item, Store
+from .store import InputKind, Item, Store
 
 router = APIRouter()
 
@@ -116,7 +116,7 @@ def _start(request: Request, item: Item, user: User, scheme: str | None = None) 
     job = Job("verify", str(source), options, id=item.id)
     # A file that is not a PDF is rendered for the view at once, beside the
     # check, by the same job layer (or taken from the cache of renderings).
-    key = view_cache_key(source, item.kind) if item.kind != "pdf" else None
+    key = view_cache_key(source, item.kind) if item.kind != InputKind.PDF else None
     companion = conversion_job(store, item, source) if needs_rendering(store, item, config.view_cache_dir,
                                                                        key) else None
     request.app.state.runner.submit_job(
@@ -209,7 +209,7 @@ def download(request: Request, item_id: str, kind: str, user: User = Depends(cur
     out = store.path(item.id, f"download.{kind}")
     try:
         if kind == "docx":
-            if item.kind != "docx":
+            if item.kind != InputKind.DOCX:
                 return page(request, "error.html", {"message": "Chỉ chú thích được bản DOCX; tệp này là "
                                                     f"{item.kind.upper()}. Hãy tải bản PDF có đánh dấu."},
                             status_code=409)

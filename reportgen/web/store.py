@@ -15,9 +15,22 @@ import secrets
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+class InputKind(StrEnum):
+    """An uploaded file's type, from its bytes (``parsers.sniff_format``);
+    the value is what ``meta.json`` and the pages keep."""
+
+    PDF = "pdf"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    OLE = "ole"  # a legacy .doc or .xls
+    TEXT = "text"
+    ZIP = "zip"  # a ZIP that is no DOCX or XLSX: refused at intake, never stored
 
 
 @dataclass
@@ -25,13 +38,16 @@ class Item:
     id: str
     owner: str
     name: str  # as the browser sent it; shown, never used as a path
-    kind: str  # pdf, docx, xlsx, ole, text
+    kind: InputKind
     size: int
     purpose: str = "verify"
     created: float = field(default_factory=time.time)
     state: str = "queued"
     error: str | None = None
     summary: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kind = InputKind(self.kind)
 
 
 class Store:

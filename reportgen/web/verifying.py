@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..raw import UnreadableInput
-from .store import Item, Store
+from .store import InputKind, Item, Store
 
-_EXT = {"docx": ".docx", "xlsx": ".xlsx", "ole": ".doc", "text": ".txt", "pdf": ".pdf"}
+_EXT = {InputKind.DOCX: ".docx", InputKind.XLSX: ".xlsx", InputKind.OLE: ".doc", InputKind.TEXT: ".txt",
+        InputKind.PDF: ".pdf"}
 SOFFICE_TIMEOUT = 120
 
 
@@ -81,7 +82,7 @@ def view_cache_key(path: Path, kind: str) -> str:
 def needs_rendering(store: Store, item: Item, cache: Path | None, key: str | None) -> bool:
     """False when no rendering is needed (a PDF) or the cached one is placed
     as the item's ``view.pdf``; True when a conversion must make it."""
-    if item.kind == "pdf":
+    if item.kind == InputKind.PDF:
         return False
     cached = cache / f"{key}.pdf" if cache is not None and key else None
     if cached is not None and cached.is_file():
@@ -171,7 +172,7 @@ def build_view(store: Store, item: Item, payload: dict, progress, dpi: int, sche
     boxes: list = [None] * len(findings)
     tables = []
     try:
-        if item.kind == "pdf":
+        if item.kind == InputKind.PDF:
             shutil.copyfile(src, view)
             raw = read_raw(view, {})
             report = read_report(raw, scheme)
@@ -186,7 +187,7 @@ def build_view(store: Store, item: Item, payload: dict, progress, dpi: int, sche
         tables = [{"index": i, "title": t.title, "scheme": t.scheme, "rows": [r.unit for r in t.rows]}
                   for i, t in enumerate(report.tables)]
     except (UnreadableInput, OSError, subprocess.SubprocessError):
-        if item.kind != "pdf":
+        if item.kind != InputKind.PDF:
             view.unlink(missing_ok=True)
     pages = render_pages(view, store.path(item.id, "pages"), dpi, progress) if view.exists() else []
     for f, box in zip(payload.get("findings", []), boxes):

@@ -358,6 +358,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "claim-unchecked": (doc(SUM.format(b=40)),
                         doc("1. Kết quả\nSố cơ quan được đánh giá: 20 cơ quan.")),
     # -- dates, periods, references, layout
+    "date-range-order": (doc("1. Kết quả\nSố liệu từ ngày 01/7/2023 đến hết ngày 31/7/2023."),
+                         doc("1. Kết quả\nSố liệu từ ngày 01/7/2023 đến hết ngày 31/7/2022.")),
     "date-after-issue": (doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023."),
                          doc("1. Kết quả\nSố liệu tính đến ngày 31/8/2023.")),
     "appendix-period": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="6", no="405", d="17"))),

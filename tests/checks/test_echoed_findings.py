@@ -177,3 +177,24 @@ def test_a_units_points_written_wrong_are_found_where_its_row_and_the_summary_ro
         ("RATIO_MISMATCH", "UBND xã Tân Minh", "k2", "13.591", "13.951")]
     assert "kéo theo: " in found[0].message and "SUMMARY_ROW_MISMATCH ở “Điểm cao nhất” (ghi 13,951, tính ra " \
         "13,849)" in found[0].message
+
+
+def test_a_wrong_total_that_pushes_the_ranks_down_is_one_error(tmp_path):
+    # portal-766-2025-10.xlsx, sheet "Điểm tháng": UBND tỉnh Khánh Hòa's total 83,01 written
+    # 61,11. Its own sum names it; the six provinces ranked 29–34 after it now look out of
+    # order. Those rank errors all sit in the rank column; the lone error of the total column
+    # is tried first and answers every one of them: one finding, naming the ranks it pushed.
+    from support import REAL
+
+    wb = openpyxl.load_workbook(REAL / "portal-766-2025-10.xlsx")
+    ws = wb["Điểm tháng"]
+    row = next(r for r in ws.iter_rows() if r[1].value == "UBND tỉnh Khánh Hòa")
+    assert row[13].value == "83.01"
+    row[13].value = "61.11"
+    path = tmp_path / "portal.xlsx"
+    wb.save(path)
+    found = [f for f in verify_path(path).findings if f.severity == "error"]
+    assert [(f.code, f.unit, f.column, f.reported, f.expected) for f in found] == [
+        ("TOTAL_MISMATCH", "UBND tỉnh Khánh Hòa", "total", "61.11", "83.01")]
+    assert "kéo theo: RANK_ORDER ở “UBND tỉnh Lai Châu”" in found[0].message
+    assert found[0].message.endswith("và 2 lỗi khác — các lỗi này hết khi sửa ô này, nên không báo riêng.")

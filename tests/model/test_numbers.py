@@ -67,6 +67,14 @@ def test_fraction_cells_keep_their_denominator():
     assert (parse_cell("58,69/85").value, parse_cell("58,69/85").denominator) == (D("58.69"), D(85))
 
 
+def test_a_cell_may_write_its_unit_or_a_note_mark_after_the_number():
+    # "12,5đ", "12,5 điểm", "3,2*" hold a figure a slip can hit: they are read, not left as words
+    assert [parse_cell(t).value for t in ("12,5đ", "12,5 điểm", "8 đ.", "3,2*")] == [D("12.5"), D("12.5"), D(8),
+                                                                                    D("3.2")]
+    assert (parse_cell("85,97%*", "auto").value, parse_cell("85,97%*", "auto").percent_sign) == (D("85.97"), True)
+    assert [parse_cell(t) for t in ("đ", "Tổng điểm", "1.284 hồ sơ")] == [None, None, None]
+
+
 def test_dash_is_not_applicable_and_blank_is_empty():
     assert parse_cell("-").na is True and parse_cell("-").value is None
     assert parse_cell("").empty is True

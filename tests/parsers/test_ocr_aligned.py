@@ -157,3 +157,28 @@ def test_the_wrapped_maximum_of_an_x_y_cell_read_without_its_slash_joins_its_row
     assert [[c.text for c in row] for row in table.rows] == [
         ["1", "Sở Y tế", "70,5/99"], ["2", "Sở Nội vụ", "73.95119"], ["3", "Sở Tư pháp", "80/99"], ["12"]]
     assert table.rows[1][2].bbox == (240.0, 137, 280.0, 158.1)
+
+
+def test_the_rest_of_a_cut_row_read_into_an_ocr_repeated_header_goes_back_to_its_row():
+    """Corpus table 4's scan: row 38 was cut by the page break and its rest
+    ('Phú Quý (38)', '9', 'bình') stands right under the header the next
+    page repeats, so it was read into those header cells, which OCR reads a
+    little unlike the first page's ('Tống điểm', 'Cơquan')."""
+    from parsers.pdf_merge import _beyond_read, append_continuation
+
+    assert _beyond_read("Cơquan, đơn vị được đánh giá", "Cơ quan, đơn vị được đánh giá Phú Quý (38)") \
+        == "Phú Quý (38)"
+    assert _beyond_read("Xếp loại", "Xếp loai") == ""  # the same words, read otherwise
+    assert _beyond_read("Xếp loại", "Xếp loại -") == ""  # a speck is no rest of a row
+
+    def row(r, texts, conf=90.0):
+        return [RawCell(text=t, row=r, col=c, confidence=conf) for c, t in enumerate(texts)]
+
+    first = RawTable(index=0, rows=[row(0, ["STT", "Cơquan, đơn vị được đánh giá", "Tống điểm / Tối đa", "Xếp loại"]),
+                                    row(1, ["38", "UBND đặc khu", "72,17/11", "Trung"])], header_rows=1)
+    cont = RawTable(index=1, rows=[row(0, ["STT", "Cơ quan, đơn vị được đánh giá Phú Quý (38)",
+                                           "Tổng điểm / Tối đa 9", "Xếp loại bình"]),
+                                   row(1, ["39", "Sở Nội vụ (39)", "77,49/91", "Tốt"])])
+    append_continuation(first, cont)
+    assert [[c.text for c in r] for r in first.rows[1:]] == [
+        ["38", "UBND đặc khu Phú Quý (38)", "72,17/119", "Trung bình"], ["39", "Sở Nội vụ (39)", "77,49/91", "Tốt"]]

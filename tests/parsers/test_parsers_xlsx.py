@@ -142,6 +142,24 @@ def test_formulas_never_calculated_that_use_each_other_are_worked_out_in_turn(tm
     assert texts[5].get(2, "") == ""
 
 
+def test_a_formula_never_calculated_shows_in_its_cell_s_number_format(tmp_path):
+    """A rate a script wrote as "=ROUND(E/F,4)" in a cell formatted "0.00%"
+    shows as Excel would show it, 79,52% — never the fraction 0,7952."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["TT", "Cơ quan", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Điểm bình quân"])
+    for k, (unit, points, most) in enumerate([("Sở Y tế", 74.75, 94), ("Sở Xây dựng", 68.25, 89)], 2):
+        ws.append([k - 1, unit, points, most, f"=ROUND(C{k}/D{k},4)", f"=C{k}/5"])
+        ws.cell(k, 5).number_format = "0.00%"
+        ws.cell(k, 6).number_format = "0.0"
+    path = tmp_path / "rates.xlsx"
+    wb.save(path)
+    table = next(iter(xlsx_parser.read(path).tables))
+    cells = [(c.text, c.value) for row in table.rows[1:] for c in row if c.col in (4, 5)]
+    assert cells == [("79,52%", Decimal("79.52")), ("15,0", Decimal("15.0")),
+                     ("76,69%", Decimal("76.69")), ("13,7", Decimal("13.7"))]
+
+
 def test_formula_evaluation_is_decimal_and_spreadsheet_like():
     values = {(5, 3): Decimal("4.81"), (5, 4): Decimal("23.45"), (5, 5): "-", (5, 6): Decimal("5.16")}
 

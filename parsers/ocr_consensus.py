@@ -1,0 +1,122 @@
+"""The words of a scanned document's cells checked against the document itself.
+
+OCR misses a small mark now and then ('Thế thao' for 'Thể thao', 'Chí nhánh'
+for 'Chi nhánh') and loses or moves a narrow space ('Thểthao', 'Vă nhóa').
+The misreadings are scattered at random, while a document writes its own
+phrases the same way each time (a unit's name in every table, the province
+after every unit, the grades). So, among the cells read by OCR:
+
+- a word whose letters without their marks, and those of the words on each
+  side, are those of a phrase the document reads another way at least
+  ``MAJORITY`` times as often (and twice or more) takes that reading's marks;
+- two words run together, or split in the wrong place, whose letters make
+  two words the document reads apart that often, are written that way.
+
+A word read the same way as often as not is left as read; nothing is taken
+from outside the document (no word list).
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from reportgen.raw import RawDocument
+
+from .vi_plausibility import is_syllable
+
+MAJORITY = 3  # times as often as the reading it replaces
+MIN_SEEN = 2  # the document's reading, at least this many times
+
+
+def fold(word: str) -> str:
+    """Letters and digits without marks, small ('Thể,' → 'the,')."""
+    word = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in word if not unicodedata.combining(ch)).casefold()
+
+
+def _letters(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalpha())
+
+
+def agree_with_document(doc: RawDocument) -> int:
+    """Correct the OCR cells of ``doc`` as the module says; the number of
+    cells changed."""
+    cells = [c for t in doc.tables for row in t.rows for c in row
+             if c.confidence is not None and any(ch.isalpha() for ch in c.text)]
+    if len(cells) < 2:
+        return 0
+    words = [c.text.split() for c in cells]
+    marks: dict[tuple, Counter] = {}  # (folded before, folded word, folded after) → readings
+    pairs: dict[str, Counter] = {}  # two words' folded letters run together → (first, second)
+    for ws in words:
+        folded = [fold(w) for w in ws]
+        for i, w in enumerate(ws):
+            marks.setdefault(_context(ws, folded, i), Counter())[w] += 1
+            if i + 1 < len(ws) and _letters(w) and _letters(ws[i + 1]):
+                pairs.setdefault(folded[i] + folded[i + 1], Counter())[(w, ws[i + 1])] += 1
+    changed = 0
+    for cell, ws in zip(cells, words):
+        new = _respaced(ws, pairs)
+        new = _remarked(new, marks)
+        text = " ".join(new)
+        if text != " ".join(ws):
+            cell.text = text
+            changed += 1
+    return changed
+
+
+def _winner(readings: Counter, own) -> object | None:
+    """The reading the document gives ``MAJORITY`` times as often as ``own``."""
+    if not readings:
+        return None
+    best, n = readings.most_common(1)[0]
+    if best != own and n >= MIN_SEEN and n >= MAJORITY * readings.get(own, 0):
+        return best
+    return None
+
+
+def _context(ws: list[str], folded: list[str], i: int) -> tuple:
+    """(the word before, the word, the word after), folded; a neighbour
+    without letters (a row's '(55)', a dash) is no context."""
+    before = folded[i - 1] if i and _letters(ws[i - 1]) else None
+    after = folded[i + 1] if i + 1 < len(ws) and _letters(ws[i + 1]) else None
+    return before, folded[i], after
+
+
+def _remarked(ws: list[str], marks: dict) -> list[str]:
+    folded = [fold(w) for w in ws]
+    out = list(ws)
+    for i, w in enumerate(ws):
+        better = _winner(marks.get(_context(ws, folded, i), Counter()), w)
+        if better is not None:
+            out[i] = better
+    return out
+
+
+def _respaced(ws: list[str], pairs: dict) -> list[str]:
+    """Words run together ('Thểthao') or split in the wrong place ('Vă
+    nhóa') written as the document's two words of the same letters."""
+    out: list[str] = []
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        if _letters(w) and not is_syllable(_letters(w)):  # no syllable: two run together?
+            readings = pairs.get(fold(w))
+            if readings:
+                better = _winner(readings, None)
+                if better is not None:
+                    out += list(better)
+                    i += 1
+                    continue
+        if i + 1 < len(ws):
+            readings = pairs.get(fold(w) + fold(ws[i + 1]))
+            own = (w, ws[i + 1])
+            if readings and _letters(w) and _letters(ws[i + 1]):
+                better = _winner(readings, own)
+                if better is not None and fold(better[0]) != fold(w):
+                    out += list(better)
+                    i += 2
+                    continue
+        out.append(w)
+        i += 1
+    return out

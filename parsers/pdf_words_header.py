@@ -1,0 +1,114 @@
+"""The header of a table without rules (:mod:`parsers.pdf_words`): header
+chunks joined into cells top to bottom, a centred group label widened to the
+columns it groups, levels from what lies above what."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from reportgen.raw import RawCell
+
+from .pdf_grid import join_wrapped
+
+ALIGN = 1.5  # points: a label this near the middle of its columns is centred on them
+
+
+@dataclass
+class _HCell:
+    text: str
+    cols: range
+    top: float
+    bottom: float
+    size: float
+    x0: float = 0.0
+    x1: float = 0.0
+
+
+def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[list[RawCell], int]:
+    """The header cells of a table without rules from its header ``lines``
+    (their chunks' columns set), and the number of header levels."""
+    if not lines:
+        return [], 0
+    cells: list[_HCell] = []
+    for ln in lines:
+        for c in sorted(ln.chunks, key=lambda c: c.x0):
+            for hc in reversed(cells):
+                if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)):
+                    hc.text = join_wrapped(hc.text, c.text, True)
+                    hc.cols = range(min(hc.cols.start, c.cols.start), max(hc.cols.stop, c.cols.stop))
+                    hc.bottom = max(hc.bottom, c.bottom)
+                    hc.x0, hc.x1 = min(hc.x0, c.x0), max(hc.x1, c.x1)
+                    break
+            else:
+                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size, c.x0, c.x1))
+    _extend_groups(cells, n_cols, cols)
+    level = {}
+    for b in cells:
+        level[id(b)] = sum(1 for a in cells if a is not b and a.bottom <= b.top + 1
+                           and a.cols.start <= b.cols.start and b.cols.stop <= a.cols.stop
+                           and len(a.cols) > len(b.cols))
+    n_levels = max(level.values()) + 1
+    merged: dict[tuple, _HCell] = {}
+    for b in sorted(cells, key=lambda c: c.top):
+        key = (b.cols.start, b.cols.stop, level[id(b)])
+        if key in merged:
+            merged[key].text = join_wrapped(merged[key].text, b.text)
+        else:
+            merged[key] = b
+    out = []
+    for (start, stop, lv), b in merged.items():
+        has_child = any(k[2] > lv and start <= k[0] and k[1] <= stop for k in merged)
+        out.append(RawCell(text=unicodedata.normalize("NFC", b.text), row=lv, col=start,
+                           colspan=stop - start, rowspan=1 if has_child else n_levels - lv))
+    out.sort(key=lambda c: (c.row, c.col))
+    return out, n_levels
+
+
+def _extend_groups(cells: list[_HCell], n_cols: int, cols: list | None = None) -> None:
+    """Widen a centred group label to every column whose header cells all lie
+    below it (its text may be narrower than the columns it groups). Where
+    the columns beside the group have header cells set lower too (a
+    browser centres one-line headers such as "STT" down the rows the group
+    takes two of), the group is the widest run of those columns its label
+    is centred over (``cols``: the columns' x-ranges)."""
+    for g in cells:
+        below = [c for c in cells if c is not g and c.top >= g.bottom - 1]
+        if not below or not any(set(c.cols) & set(g.cols) for c in below):
+            continue
+
+        def free(col: int) -> bool:
+            owners = [c for c in cells if col in c.cols and c is not g]
+            return bool(owners) and all(c.top >= g.bottom - 1 for c in owners)
+
+        start, stop = g.cols.start, g.cols.stop
+        while start > 0 and free(start - 1):
+            start -= 1
+        while stop < n_cols and free(stop):
+            stop += 1
+        if cols and len(cols) >= stop:
+            g.cols = _centred(g, start, stop, _extents(cols, [c for c in cells if c.top >= g.bottom - 1]))
+        else:
+            g.cols = range(start, stop)
+
+
+def _extents(cols: list, heads: list[_HCell]) -> list[tuple[float, float]]:
+    """Each column's x-range: its body's and its one-column header cells'."""
+    out = [list(c) for c in cols]
+    for h in heads:
+        if len(h.cols) == 1 and h.x1 > h.x0 and h.cols.start < len(out):
+            e = out[h.cols.start]
+            e[0], e[1] = min(e[0], h.x0), max(e[1], h.x1)
+    return [tuple(e) for e in out]
+
+
+def _centred(g: _HCell, start: int, stop: int, cols: list) -> range:
+    """The widest run of columns within [start, stop) holding ``g``'s own
+    whose middle is ``g``'s (within 0,6 of its font size); all of them
+    when none is."""
+    mid = (g.x0 + g.x1) / 2
+    runs = [(b - a, a, b) for a in range(start, g.cols.start + 1) for b in range(g.cols.stop, stop + 1)
+            if abs((cols[a][0] + cols[b - 1][1]) / 2 - mid) <= max(ALIGN, 0.6 * g.size)]
+    if not runs or max(runs)[0] == stop - start:
+        return range(start, stop)
+    _, a, b = max(runs)
+    return range(a, b)

@@ -1,0 +1,97 @@
+"""The closed vocabularies of the interpreted report: what a table, a
+statement, a number, a column, a date or a sum is, and what the words around
+a figure say of it.
+
+StrEnums: each value equals the string the JSON contract and older code use
+("scores", "grade_count"), so ``TableKind.SCORES == "scores"`` and the JSON is
+unchanged (docs/json.md). Severity lives with the findings
+(:mod:`reportgen.model.findings`).
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TableKind(StrEnum):
+    SCORES = "scores"  # bound to a scheme's indicators
+    SUMMARY = "summary"  # one unit's group scores (x/y per group), turned round
+    DATA = "data"  # any other table of units and numbers
+
+
+class StatementKind(StrEnum):
+    GRADE_COUNT = "grade_count"
+    EVALUATED_COUNT = "evaluated_count"  # "17/19 cơ quan"
+    SUM = "sum"  # a whole and its parts
+    SHARE = "share"  # a part with its percent of a base
+    FRACTION = "fraction"  # x/y
+    SCORE = "score"  # x/y points
+    PERCENT = "percent"
+    COUNT = "count"
+    DATE = "date"
+    PERIOD = "period"  # an appendix title's period
+    SECTION = "section"  # a numbered heading with its level
+    RANK = "rank"
+
+
+class NumberRole(StrEnum):
+    """What a number is, which decides how its separators are read
+    (``reportgen.numbers.parse_vi_number``)."""
+
+    SCORE = "score"
+    PERCENT = "percent"
+    COUNT = "count"
+    AUTO = "auto"
+
+
+class ColumnRole(StrEnum):
+    """The role of a table column besides the indicators (``read.grid.column_roles``)."""
+
+    NO = "no"
+    UNIT = "unit"
+    TOTAL = "total"
+    MAX = "max"
+    PERCENT = "percent"
+    GRADE = "grade"
+    RANK = "rank"
+
+
+class DateRole(StrEnum):
+    """What a date in the prose is (``Statement.role`` of a 'date' statement)."""
+
+    AS_OF = "as_of"
+    UNTIL = "until"
+    DEADLINE = "deadline"
+    CITED = "cited"
+    PLAIN = "plain"
+
+
+class SumMode(StrEnum):
+    """How the parts of a 'sum' statement make its whole (``Statement.mode``)."""
+
+    PARTITION = "partition"  # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)": the parts are the whole
+    SUBSET = "subset"  # "120 hồ sơ (trong đó 80 hồ sơ trực tuyến …)": the parts are some of it
+    BREAKDOWN = "breakdown"  # a total, then the categories listed after it: its parts only by reading
+
+
+class Stat(StrEnum):
+    """A statistic of a group a figure states ("trung bình", "cao nhất", "thấp nhất")."""
+
+    AVG = "avg"
+    MAX = "max"
+    MIN = "min"
+
+
+class Measure(StrEnum):
+    """What a figure of the prose measures (``Statement.measure``, ``StatedBand.unit``)."""
+
+    PERCENT = "percent"
+    POINTS = "points"
+    RANK = "rank"
+
+
+class FractionSide(StrEnum):
+    """Which side of the x/y fractions a 'sum' statement adds up
+    ("tử số"/"mẫu số"; ``Statement.fraction_parts``)."""
+
+    NUMERATOR = "num"
+    DENOMINATOR = "den"

@@ -1,0 +1,46 @@
+"""What a row's label says the row is: a statistic of its column ("Cao nhất",
+"Chỉ số trung bình", "Tổng cộng", "Chỉ số chung") rather than a unit.
+
+The reader skips such rows when it binds units, and the checks hold them to
+their column; both ask here, so a row is a statistic everywhere or nowhere.
+"""
+from __future__ import annotations
+
+import re
+
+from . import fold
+
+# Statistics of a column written as rows under the units.
+_STATS = (
+    ("max", re.compile(r"(cao|lớn)\s*nhất")),
+    ("min", re.compile(r"(thấp|nhỏ)\s*nhất")),
+    ("mean", re.compile(r"trung\s*bình|bình\s*quân")),
+    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|toàn\s*(tỉnh|huyện|xã|thành\s*phố))$")),
+    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số)\s+"  # a group's subtotal: "Cộng I", "Cộng khối sở"
+                       r"(\(?[ivxlc]{1,4}\)?|\(?[a-dđ]\)?|(khối|nhóm|cụm|cấp)\b.*)$")),
+    ("overall", re.compile(r"^(chỉ\s*số|điểm)\s*(chung|tổng\s*hợp)$|^chung$")),
+)
+_STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
+
+
+def is_subtotal(label: str) -> bool:
+    """A sum row of one group of units: "Cộng I", "Cộng khối sở", "Tổng cấp xã"."""
+    return bool(_STATS[4][1].search(fold(label).strip(" :.")))
+
+
+def stat_of(label: str | None) -> str | None:
+    """'max', 'min', 'mean', 'sum' or 'overall' when ``label`` names a
+    statistic of its column, else None ("UBND xã Trung Bình Đức" is a unit:
+    a mean's or an extreme's label starts with the statistic, after at most
+    "Chỉ số", "Điểm", "Giá trị", "Tỷ lệ" or "Kết quả")."""
+    text = fold(label or "").strip(" :.")
+    if not text or len(text) > 60:
+        return None
+    bare = _STAT_LEAD.sub("", text, count=1)
+    for name, pattern in _STATS:
+        if name in ("sum", "overall"):
+            if pattern.search(text) or pattern.search(bare):
+                return name
+        elif pattern.match(bare) and len(text.split()) <= 8:
+            return name
+    return None

@@ -1,0 +1,47 @@
+"""A scanned document's cells read against the document's own phrases
+(parsers/ocr_consensus.py): OCR's scattered misreadings of a mark or a
+space are written as the document writes the same words elsewhere."""
+from __future__ import annotations
+
+from parsers.ocr_consensus import agree_with_document
+from reportgen.raw import RawCell, RawDocument, RawTable
+
+
+def _doc(names: list[str], confidence: float | None = 93.0) -> RawDocument:
+    rows = [[RawCell(text=str(i + 1), row=i, col=0, confidence=confidence),
+             RawCell(text=name, row=i, col=1, confidence=confidence)] for i, name in enumerate(names)]
+    return RawDocument(source="scan.pdf", format="pdf", blocks=[RawTable(index=0, rows=rows)])
+
+
+def _names(doc: RawDocument) -> list[str]:
+    return [row[1].text for t in doc.tables for row in t.rows]
+
+
+def test_a_mark_or_a_space_misread_here_and_there_is_read_as_the_document_writes_it():
+    """Readings the corpus scans gave: a row's own '(61)' is no context."""
+    names = ["Sở Nội vụ (12)", "Sở Nội vụ (30)", "Sở Nội vụ", "Sở Nôi vu (61)",
+             "Chi nhánh Văn phòng đăng ký đất đai huyện Điện Biên Đông",
+             "Chi nhánh Văn phòng đăng ký đất đai huyện Điện Biên Đông (19)",
+             "Chi nhánh Văn phòng đăng ký đất đai huyện Điện Biên Đông (40)",
+             "Chỉ nhánh Văn phòng đăng ký đất đai huyện Điên Biên Đồng",
+             "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch (2)",
+             "Sở Văn hóa, Thể thao và Du lịch (7)", "Sở Vă nhóa, Thểthao và Du lích (52)"]
+    doc = _doc(names)
+    assert agree_with_document(doc) == 3
+    assert _names(doc)[3] == "Sở Nội vụ (61)"
+    assert _names(doc)[7] == "Chi nhánh Văn phòng đăng ký đất đai huyện Điện Biên Đông"
+    assert _names(doc)[11] == "Sở Văn hóa, Thể thao và Du lịch (52)"
+    assert _names(doc)[:3] == names[:3]
+
+
+def test_words_read_as_often_one_way_as_the_other_or_not_by_ocr_stay_as_read():
+    """'Thế' twice and 'Thể' twice: no majority; different words in the same
+    letters ('Chi cục' and 'Chỉ số' have other neighbours) are not touched;
+    a text layer's cells are the document itself."""
+    names = ["Sở Văn hóa, Thế thao (1)", "Sở Văn hóa, Thế thao (2)", "Sở Văn hóa, Thể thao (3)",
+             "Sở Văn hóa, Thể thao (4)", "Chi cục Thuế (5)", "Chỉ số (6)", "Chỉ số (7)", "Chỉ số (8)"]
+    doc = _doc(names)
+    assert agree_with_document(doc) == 0
+    assert _names(doc) == names
+    layer = _doc(["Sở Nội vụ", "Sở Nội vụ", "Sở Nội vụ", "Sở Nôi vu"], confidence=None)
+    assert agree_with_document(layer) == 0

@@ -1,0 +1,50 @@
+"""Shading is no rule (parsers/pdf_rules.py): a table without rules whose
+rows or cells are painted in a light tint is read from the alignment of its
+words, as without the tint."""
+from __future__ import annotations
+
+import pytest
+
+from parsers import read_raw
+
+
+def _shaded_pdf(path, per_cell: bool, tint) -> list[list[str]]:
+    """A score table without a rule, every other row shaded in ``tint``
+    (one box per row, or per cell as a browser paints it); its rows."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from fixtures.build_pdf import FONT_NAME, _register_fonts
+
+    _register_fonts()
+    names = ["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "Sở Xây dựng", "Sở Y tế", "Thanh tra tỉnh",
+             "Sở Công Thương", "Ban Dân tộc", "Sở Ngoại vụ", "UBND xã Tân Lập"]
+    rows = [["STT", "Cơ quan, đơn vị", "Chỉ đạo (20)", "Thủ tục (30)", "Tổng điểm", "Xếp loại"]]
+    for k, name in enumerate(names, 1):
+        a, b = 10 + k % 7 + k / 4, 18 + (k * 3) % 11 + k / 5
+        rows.append([str(k), name, f"{a:.2f}".replace(".", ","), f"{b:.2f}".replace(".", ","),
+                     f"{a + b:.2f}".replace(".", ","), "Khá" if a + b >= 35 else "Trung bình"])
+    style = [("FONT", (0, 0), (-1, -1), FONT_NAME, 10), ("ALIGN", (2, 1), (4, -1), "RIGHT")]
+    for r in range(2, len(rows), 2):
+        if per_cell:
+            style += [("BACKGROUND", (c, r), (c, r), tint) for c in range(len(rows[0]))]
+        else:
+            style.append(("BACKGROUND", (0, r), (-1, r), tint))
+    table = Table(rows, colWidths=[35, 160, 80, 80, 70, 80])
+    table.setStyle(TableStyle(style))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    return rows
+
+
+@pytest.mark.parametrize("per_cell", [False, True])
+@pytest.mark.parametrize("tint", [(0.933, 0.949, 0.969), (0.85, 0.85, 0.85)])
+def test_zebra_rows_are_no_grid(tmp_path, per_cell, tint):
+    from reportlab.lib.colors import Color
+
+    path = tmp_path / "zebra.pdf"
+    rows = _shaded_pdf(path, per_cell, Color(*tint))
+    doc = read_raw(path)
+    tables = list(doc.tables)
+    assert len(tables) == 1
+    grid = tables[0].grid()
+    assert grid[tables[0].header_rows or 0:] == rows[1:]
