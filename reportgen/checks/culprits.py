@@ -270,7 +270,8 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         if keys - set(before) or (cand.named is not None and finding_key(cand.named) in keys):
             continue
         own = {finding_key(cand.named)} if cand.named is not None else set()
-        gone = {k for k in set(before) - keys - own if _answered(before[k], ledger, after_ledger)}
+        gone = {k for k in set(before) - keys - own if _answered(before[k], ledger, after_ledger)
+                and not _apart(before[k], cand, errors)}
         if gone:
             explains.append((cand, gone))
     sure = []
@@ -281,6 +282,18 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         if not any(mine & r for r in rivals):
             sure.append((cand, gone))
     return _folded(findings, sure, where) if sure else findings
+
+
+def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
+    """An error of the candidate's table in neither its row nor its column,
+    and the only error of its own column, is a slip of its own (a grade out
+    of the table's order a refitted band no longer sees), not a consequence:
+    a consequence away from the cell is one of a column of them (ranks
+    pushed down)."""
+    t, r, key = cand.address
+    if f.table != t or f.row is None or f.row == r or f.column == key:
+        return False
+    return sum(1 for e in errors if e.table == f.table and e.column == f.column) == 1
 
 
 def _answered(f: Finding, before, after) -> bool:

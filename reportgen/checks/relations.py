@@ -350,7 +350,8 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
     trên phần lớn các dòng (ít nhất 3 dòng và 80%), rồi báo dòng nào lệch.
     Cột mà tiêu đề ghi là tổng ("Tổng điểm", "Điểm đạt") trên các cột đều ghi
     điểm tối đa là quan hệ văn bản nêu: chỉ cần đúng ở hơn nửa số dòng. Ô "-"
-    (không áp dụng) tính là 0.
+    (không áp dụng) tính là 0; cột "Điểm trừ" bị trừ khỏi tổng, ô trống ở cột
+    "Điểm thưởng" / "Điểm trừ" là không có.
 
     Vì sao: cột "Tổng điểm" của bảng nào cũng phải bằng tổng các cột thành
     phần của nó, dù bảng không theo bộ chỉ số có sẵn.
@@ -378,15 +379,38 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         for (_, t_index, got), said in broken.items():
             total = frame.col(t_index)
             row, written, _ = said[0]
-            sums_text = " và ".join(f"{_names(parts)} = {' + '.join(vi(row.value(c.index)) for c in parts)} = "
-                                    f"{vi(got)}" for _, _, parts in said)
+            sums_text = " và ".join(f"{_names(parts)} = {_terms(row, parts)} = {vi(got)}" for _, _, parts in said)
             yield finding("SUM_COLUMNS_MISMATCH", "error",
                           f"{where(row)}: cột {col_name(total)} ghi {vi(written)} nhưng {sums_text}",
                           frame, row, total, written, got)
 
 
 def _names(parts: list[Col]) -> str:
-    return " + ".join(short(c.label, 25) for c in parts)
+    return "".join((" − " if _sign(c) < 0 else " + ") * bool(k) + short(c.label, 25) for k, c in enumerate(parts))
+
+
+def _terms(row: Row, parts: list[Col]) -> str:
+    return "".join((" − " if _sign(c) < 0 else " + ") * bool(k) + vi(_part(row, c) or Decimal(0))
+                   for k, c in enumerate(parts))
+
+
+# A part the header names as a deduction ("Điểm trừ") subtracts from the total;
+# an adjustment ("Điểm thưởng", "Điểm trừ") left empty on a row is none.
+_DEDUCTION = re.compile(r"\btrừ\b")
+_ADJUSTMENT = re.compile(r"\b(thưởng|trừ)\b")
+
+
+def _sign(col: Col) -> int:
+    return -1 if _DEDUCTION.search(col.head) else 1
+
+
+def _part(row: Row, col: Col) -> Decimal | None:
+    """A part's figure as the sum reads it: "-" (does not apply) adds nothing; so does an
+    empty adjustment; an empty cell elsewhere stops the row's check (None)."""
+    v = row.value(col.index)
+    if v is None and (col.index in row.na or (_ADJUSTMENT.search(col.head) and col.index not in row.cells)):
+        return Decimal(0)
+    return v
 
 
 def _sums_for(frame: Frame, values: list[Col], total: Col) -> list[tuple[Col, list[Col], list]]:
@@ -488,12 +512,10 @@ def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     # A "Tổng cộng" row obeys a sum across columns as the units do.
     for row in frame.units + [r for r in frame.rows if r.kind == RowKind.STAT and r.stat == "sum"]:
         t = row.value(total.index)
-        # A part written "-" does not apply: it adds nothing (an empty cell is unread: no check).
-        vals = [Decimal(0) if v is None and c.index in row.na else v
-                for c, v in ((c, row.value(c.index)) for c in parts)]
+        vals = [_part(row, c) for c in parts]
         if t is None or any(v is None for v in vals) or not any(vals):
             continue
-        got = sum(vals, Decimal(0))
+        got = sum((v * _sign(c) for c, v in zip(parts, vals)), Decimal(0))
         ok = abs(got - t) <= sum_tolerance(vals, t)
         holds += ok
         checks.append((row, t, got, ok))

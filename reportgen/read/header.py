@@ -139,7 +139,34 @@ def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
             if label and (not path or path[-1] != label):
                 path.append(label)
         out.append(HeaderColumn(index=c, path=path))
+    _bare_maxima(out)
     return out
+
+
+_BARE = re.compile(r"\(\s*(\d+(?:[.,]\d+)?)\s*\)\s*$")
+
+
+def _bare_maxima(columns: list[HeaderColumn]) -> None:
+    """Indicators under a group that states its maximum ("Hạ tầng số (30
+    điểm)" over "Mạng (10)", "Thiết bị (10)", "An toàn (10)") write their own
+    maxima as bare numbers: they are the indicators' maxima when they add up
+    to the group's (else a bare number is no maximum: "(1)", "(2)" number
+    the columns)."""
+    groups: dict[tuple[str, ...], list[HeaderColumn]] = {}
+    for column in columns:
+        if len(column.path) > 1 and column.given_max is None:
+            groups.setdefault(tuple(column.path[:-1]), []).append(column)
+    for path, members in groups.items():
+        stated = next((m for label in reversed(path) if (m := max_in(label)) is not None), None)
+        bare = [_BARE.search(c.leaf) for c in members]
+        if stated is None or len(members) < 2 or not all(bare) or any(max_in(c.leaf) for c in members):
+            continue
+        values = [parse_cell(b.group(1), "score") for b in bare]
+        if any(v is None or v.value is None for v in values):
+            continue
+        if sum(v.value for v in values) == stated:
+            for column, v in zip(members, values):
+                column.given_max = v.value
 
 
 def _owner_column(table: RawTable, r: int, n_header: int, c: int) -> int:

@@ -400,3 +400,26 @@ def test_an_amount_over_another_may_pass_100_where_its_figures_say_so(tmp_path):
             for i, (a, b) in enumerate(pairs, 1)]
     errors, _ = _run(tmp_path, Doc(name="budget_share", kind="budget", tables=[Table(header, rows, "Biểu 10")]))
     assert [(f.code, f.unit, f.column) for f in errors] == [("PERCENT_OVER_100", "Dự án 3", "k4")]
+
+
+@pytest.mark.parametrize("empty", ["0", ""])
+def test_a_deduction_column_subtracts_from_the_total_and_an_empty_adjustment_is_none(tmp_path, empty):
+    # "Tổng điểm = tiêu chí 1..4 + Điểm thưởng − Điểm trừ"; an empty bonus or deduction is none.
+    rnd = random.Random(len(empty))
+    header = [["STT", "Đơn vị", "Tiêu chí 1 (20 điểm)", "Tiêu chí 2 (30 điểm)", "Tiêu chí 3 (25 điểm)",
+               "Tiêu chí 4 (25 điểm)", "Điểm thưởng", "Điểm trừ", "Tổng điểm"]]
+    rows = []
+    for i in range(1, 9):
+        parts = [Decimal(rnd.randint(2 * m // 5, 2 * m)) / 2 for m in (20, 30, 25, 25)]
+        bonus, minus = Decimal(i in (2, 6)), Decimal(2 * (i == 4))
+        total = sum(parts) + bonus - minus
+        rows.append([str(i), f"Xã {i}", *(_vi(v, 1).replace(",0", "") for v in parts),
+                     _vi(bonus, 0) if bonus else empty, _vi(minus, 0) if minus else empty,
+                     _vi(total, 1).replace(",0", "")])
+    errors, ctx = _run(tmp_path, Doc(name="bonus", kind="bonus", tables=[Table(header, rows, "Bảng điểm")]))
+    assert errors == []  # Xã 4's total is its criteria less its 2 points of deduction
+    assert "total-equals-sum-of-columns" in ctx.ledger.tables[0].relations
+    rows[4][7] = "1"  # Xã 5 written a deduction its total does not show
+    errors, _ = _run(tmp_path, Doc(name="bonus_slip", kind="bonus", tables=[Table(header, rows, "Bảng điểm")]))
+    assert [(f.code, f.unit, f.column) for f in errors] == [("SUM_COLUMNS_MISMATCH", "Xã 5", "k8")]
+    assert "− Điểm trừ" in errors[0].message

@@ -137,3 +137,31 @@ def test_group_rows_written_in_one_merged_cell_set_the_section():
     (table,) = read_report(doc(RawTable(index=0, rows=rows, header_rows=3))).tables
     assert [(r.section, r.section_title) for r in table.rows] == [("I", "CÁC CƠ QUAN CHUYÊN MÔN"),
                                                                  (None, "UBND CÁC XÃ")]
+
+
+def _grouped(leaves: list[str]) -> RawTable:
+    """Two groups of three indicators whose header states each group's maximum."""
+    top = [cell("STT", 0, 0, rowspan=2), cell("Đơn vị", 0, 1, rowspan=2),
+           cell("Hạ tầng số (30 điểm)", 0, 2, colspan=3), cell("Dữ liệu số (30 điểm)", 0, 5, colspan=3),
+           cell("Tổng điểm (tối đa 60)", 0, 8, rowspan=2)]
+    rows = [top, [cell(t, 1, 2 + i) for i, t in enumerate(leaves)]]
+    for r, (unit, scores) in enumerate([("Xã Tà Nung", ["8", "9,5", "7", "10", "6,5", "9"]),
+                                         ("Xã Xuân Thọ", ["10", "7", "8,5", "9", "9", "7,5"]),
+                                         ("Phường 1", ["9", "8", "10", "7,5", "8", "10"])], 2):
+        total = sum(D(s.replace(",", ".")) for s in scores)
+        rows.append(body_row(r, [str(r - 1), unit, *scores, str(total).replace(".", ",")]))
+    return RawTable(index=0, rows=rows, header_rows=2, page=1)
+
+
+def test_bare_numbers_under_a_group_that_states_its_maximum_are_the_indicators_maxima():
+    # "Mạng (10)" + "Thiết bị (10)" + "An toàn (10)" = "Hạ tầng số (30 điểm)": each indicator is out of 10
+    leaves = ["Mạng (10)", "Thiết bị (10)", "An toàn (10)", "CSDL (5)", "Chia sẻ (15)", "Mở (10)"]
+    [table] = read_report(doc(_grouped(leaves))).tables
+    assert [c.max for c in table.columns] == [D(10), D(10), D(10), D(5), D(15), D(10)]
+
+
+def test_bare_numbers_that_do_not_add_up_to_the_group_are_no_maxima():
+    # "(1)", "(2)", "(3)": the columns' numbers, not maxima (1 + 2 + 3 ≠ 30)
+    leaves = ["Mạng (1)", "Thiết bị (2)", "An toàn (3)", "CSDL (4)", "Chia sẻ (5)", "Mở (6)"]
+    [table] = read_report(doc(_grouped(leaves))).tables
+    assert D(1) not in {c.max for c in table.columns} and D(6) not in {c.max for c in table.columns}
