@@ -180,34 +180,23 @@ class _Marks:
         st.context, st.grade_written = self.context, self.grade_written
 
 
-def _mark_unit_score(statements: list[Statement], block: Block, value: Decimal | None, marks: _Marks,
-                     unit: str, written: str) -> None:
-    """A unit's points written x/y ("Sở Y tế … chỉ số Cung cấp dịch vụ công
-    trực tuyến (0,3/2 điểm)"): the fraction reader's statement of it learns
-    whose figure it is, so that it is held to the unit's row."""
+def _mark_fraction(statements: list[Statement], block: Block, value: Decimal | None, marks: _Marks,
+                   written: str, unit: str | None = None) -> None:
+    """Points written x/y, of a unit ("Sở Y tế … chỉ số Cung cấp dịch vụ công
+    trực tuyến (0,3/2 điểm)") or a statistic of a group ("Điểm số trung bình
+    của cấp xã đạt 10,564/15 điểm"): the fraction reader's statement of it,
+    not yet marked, learns what it is, so that it is held to the unit's row or
+    to the column of points."""
     if value is None:
         return
     for st in statements:
         if (st.paragraph == block.index and st.kind == StatementKind.SCORE and st.numerator == value
-                and not st.unit):
-            st.value = value
-            marks.put(st)
-            st.unit, st.written = unit, written
-            return
-
-
-def _mark_stat_score(statements: list[Statement], block: Block, value: Decimal | None, marks: _Marks,
-                     written: str) -> None:
-    """A statistic of points written x/y ("Điểm số trung bình của cấp xã đạt
-    10,564/15 điểm"): the fraction reader's statement of it is marked as that
-    statistic, so that it is held to the column of points."""
-    if value is None:
-        return
-    for st in statements:
-        if st.paragraph == block.index and st.kind == StatementKind.SCORE and st.numerator == value and st.stat is None:
+                and not st.unit and st.stat is None):
             st.value = value
             marks.put(st)
             st.written = written
+            if unit:
+                st.unit = unit
             return
 
 
@@ -264,9 +253,9 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         elif not rule_like and stat != Stat.AVG and measure == Measure.POINTS and "/" in text[start:end]:
             whose = unit or _sole_unit(text[_sentence_start(text, start):start], units)
             if whose:
-                _mark_unit_score(statements, block, _decimal(written), marks, whose, written)
+                _mark_fraction(statements, block, _decimal(written), marks, written, whose)
         elif not rule_like and stat is not None and measure == Measure.POINTS and "/" in text[start:end]:
-            _mark_stat_score(statements, block, _decimal(written), marks, written)
+            _mark_fraction(statements, block, _decimal(written), marks, written)
         elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == Measure.RANK else _decimal(written)
             if value is not None:
