@@ -10,14 +10,16 @@ import re
 
 from . import fold
 
+# A group's subtotal: "Cộng I", "Cộng khối sở", "Tổng cấp xã".
+_SUBTOTAL = re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số)\s+"
+                       r"(\(?[ivxlc]{1,4}\)?|\(?[a-dđ]\)?|(khối|nhóm|cụm|cấp)\b.*)$")
 # Statistics of a column written as rows under the units.
 _STATS = (
     ("max", re.compile(r"(cao|lớn)\s*nhất")),
     ("min", re.compile(r"(thấp|nhỏ)\s*nhất")),
     ("mean", re.compile(r"trung\s*bình|bình\s*quân")),
     ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|toàn\s*(tỉnh|huyện|xã|thành\s*phố))$")),
-    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số)\s+"  # a group's subtotal: "Cộng I", "Cộng khối sở"
-                       r"(\(?[ivxlc]{1,4}\)?|\(?[a-dđ]\)?|(khối|nhóm|cụm|cấp)\b.*)$")),
+    ("sum", _SUBTOTAL),
     ("overall", re.compile(r"^(chỉ\s*số|điểm)\s*(chung|tổng\s*hợp)$|^chung$")),
 )
 _STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
@@ -25,7 +27,7 @@ _STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*l
 
 def is_subtotal(label: str) -> bool:
     """A sum row of one group of units: "Cộng I", "Cộng khối sở", "Tổng cấp xã"."""
-    return bool(_STATS[4][1].search(fold(label).strip(" :.")))
+    return bool(_SUBTOTAL.search(fold(label).strip(" :.")))
 
 
 def stat_of(label: str | None) -> str | None:
