@@ -121,10 +121,9 @@ def test_a_wrong_percent_in_the_par_index_is_one_error_naming_what_it_breaks():
         "các lỗi này hết khi sửa ô này, nên không báo riêng.")
 
 
-def test_a_figure_of_the_prose_two_checks_find_wrong_is_one_error():
-    # ld-cchc2025-bc36-thamdinh.pdf, p. 25: "Điểm số trung bình của cấp xã đạt 10,564/15 điểm, chỉ
-    # số đạt 70,424%" with 70,424 written 74,024: it is not 10,564/15 (70,427%) and not the mean
-    # of the table's "Tỷ lệ (%)" column (70,424%) — one written figure, one error naming both.
+def _bc36_errors(old: str, new: str):
+    """The paragraph of bc36's "Điểm số trung bình của cấp xã đạt 10,564/15 điểm" and
+    the errors of the report with ``old`` written ``new`` there."""
     from parsers import read_raw
     from reportgen.read import read_report
 
@@ -132,8 +131,15 @@ def test_a_figure_of_the_prose_two_checks_find_wrong_is_one_error():
 
     raw = read_raw(REAL / "ld-cchc2025-bc36-thamdinh.pdf")
     paragraph = next(p.index for p in read_report(raw).paragraphs if "10,564/15" in p.text)
-    report = read_report(with_paragraph_replaced(raw, paragraph, "70,424%", "74,024%"))
-    found = [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    report = read_report(with_paragraph_replaced(raw, paragraph, old, new))
+    return paragraph, [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+
+
+def test_a_figure_of_the_prose_two_checks_find_wrong_is_one_error():
+    # ld-cchc2025-bc36-thamdinh.pdf, p. 25: "Điểm số trung bình của cấp xã đạt 10,564/15 điểm, chỉ
+    # số đạt 70,424%" with 70,424 written 74,024: it is not 10,564/15 (70,427%) and not the mean
+    # of the table's "Tỷ lệ (%)" column (70,424%) — one written figure, one error naming both.
+    paragraph, found = _bc36_errors("70,424%", "74,024%")
     assert [(f.code, f.paragraph, f.reported, f.expected) for f in found] == [
         ("STAT_MISMATCH", paragraph, "74.024", "70.424")]
     assert found[0].message.endswith(
@@ -146,15 +152,7 @@ def test_a_mean_of_points_written_wrong_is_the_slip_and_not_the_percent_computed
     # column (10,564); 70,424% is not 10,654/15 (71,027%) but is the mean of the table's
     # "Tỷ lệ (%)": the percent's error is computed from the wrong points, so it is named in
     # the points' error, not reported on the right figure.
-    from parsers import read_raw
-    from reportgen.read import read_report
-
-    from support import REAL, with_paragraph_replaced
-
-    raw = read_raw(REAL / "ld-cchc2025-bc36-thamdinh.pdf")
-    paragraph = next(p.index for p in read_report(raw).paragraphs if "10,564/15" in p.text)
-    report = read_report(with_paragraph_replaced(raw, paragraph, "10,564/15", "10,654/15"))
-    found = [f for f in run_checks(report, CheckContext()) if f.severity == "error"]
+    paragraph, found = _bc36_errors("10,564/15", "10,654/15")
     assert [(f.code, f.paragraph, f.reported, f.expected) for f in found] == [
         ("STAT_MISMATCH", paragraph, "10.654", "10.564")]
     assert found[0].message.endswith(
