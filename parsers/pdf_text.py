@@ -2,10 +2,14 @@
 
 Characters make visual lines; a line is cut into segments at wide gaps (the
 two-column header of an administrative document puts the issuer and the
-national motto on the same baseline). Runs of lines with two segments are read
-column by column, left first. Lines join into a paragraph while they keep the
-same size and weight, follow at ordinary leading, the line before reached the
-right margin, and the new line does not start a list item.
+national motto on the same baseline). In a stack of lines some of which are
+cut so, a line whose gap is narrower (a narrow cell) is cut too where both
+sides keep to and line up with the two columns (:func:`_two_column_blocks`).
+Runs of lines with two segments, with the lines between and after them that
+keep to one column, are read column by column, left first. Lines join into a
+paragraph while they keep the same size and weight (and slant, in a column),
+follow at ordinary leading, the line before reached the right margin, and the
+new line does not start a list item.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from .pdf_glyphs import WORD_GAP, chars_to_lines, letter_gap, line_text
 # and VNI 'VNI-Times'…; a subset prefix 'ABCDEF+' may precede the name.
 _TCVN3 = re.compile(r"(^|\+)\.?Vn[A-Z]", re.IGNORECASE)
 _VNI = re.compile(r"(^|\+)VNI[-_ ]", re.IGNORECASE)
+_ALIGN = 1.0  # pt: two lines of one column line up when their edges (or centres) are this close
 _LIST_START = re.compile(r"^([-–•+*]\s|\d{1,2}(\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
 
 
@@ -77,49 +82,132 @@ def _segments(line: list[dict], texts: dict | None = None) -> list[Segment]:
             prev = ch
         elif parts[-1]:
             parts[-1].append(ch)  # a space glyph: a word break line_text keeps
-    out = []
-    for p in parts:
-        if not p:
+    return [seg for seg in (_segment(p, texts) for p in parts if p) if seg is not None]
+
+
+def _segment(p: list[dict], texts: dict | None) -> Segment | None:
+    text = line_text(p, cache=texts)
+    if not text:
+        return None
+    p = list(p)
+    while p[-1]["text"].isspace():
+        p.pop()
+    sizes = sorted(c.get("size") or 10 for c in p)
+    names = Counter(c.get("fontname", "") for c in p if not c["text"].isspace())
+    glyphs = sum(names.values())
+    lowered = [(n.lower(), k) for n, k in names.items()]  # one font or two: judged once each
+    bold = sum(k for n, k in lowered if "bold" in n) * 2 > glyphs
+    italic = sum(k for n, k in lowered if "italic" in n or "oblique" in n) * 2 > glyphs
+    return Segment(p, text, min(c["x0"] for c in p), max(c["x1"] for c in p),
+                   min(c["top"] for c in p), max(c["bottom"] for c in p),
+                   sizes[len(sizes) // 2], bold, italic)
+
+
+def _two_column_blocks(lines: list[list[Segment]], texts: dict | None = None) -> list[list[Segment]]:
+    """Lines of a two-column block cut where the wide gap is not wide enough.
+
+    A borderless two-cell row (issuer left, national motto right) puts two
+    cells' lines on one baseline; where a cell is narrow, the gap between them
+    can be narrower than the wide gap that cuts a line at once, and the line
+    reads "VĂN PHÒNG HĐND VÀ UBND NGHĨA VIỆT NAM". A block is a stack of lines
+    at ordinary leading holding lines already cut in two; their left parts
+    all end before their right parts start (two columns that never overlap).
+    A line of that stack is cut at a gap when the gap is clearly wider than
+    the line's word spaces, the two sides keep to their columns, and each side
+    lines up (left edge, centre or right edge) with a part of the same column
+    on a line already cut."""
+    out = list(lines)
+    for start, end in _stacks(lines):
+        sure = [ln for ln in lines[start:end] if len(ln) == 2]
+        if not sure:
             continue
-        text = line_text(p, cache=texts)
-        if not text:
+        left_end = max(ln[0].x1 for ln in sure)
+        right_start = min(ln[1].x0 for ln in sure)
+        if left_end >= right_start:
             continue
-        while p[-1]["text"].isspace():
-            p.pop()
-        sizes = sorted(c.get("size") or 10 for c in p)
-        names = Counter(c.get("fontname", "") for c in p if not c["text"].isspace())
-        glyphs = sum(names.values())
-        lowered = [(n.lower(), k) for n, k in names.items()]  # one font or two: judged once each
-        bold = sum(k for n, k in lowered if "bold" in n) * 2 > glyphs
-        italic = sum(k for n, k in lowered if "italic" in n or "oblique" in n) * 2 > glyphs
-        out.append(Segment(p, text, min(c["x0"] for c in p), max(c["x1"] for c in p),
-                           min(c["top"] for c in p), max(c["bottom"] for c in p),
-                           sizes[len(sizes) // 2], bold, italic))
+        for i in range(start, end):
+            if len(lines[i]) == 1:
+                cut = _column_cut(lines[i][0], sure, left_end, right_start, texts)
+                if cut:
+                    out[i] = cut
     return out
 
 
-def _streams(lines: list[list[Segment]]) -> list[list[Segment]]:
-    """Segments grouped into reading streams: single-column runs as they
-    come, two-column runs left column first, then right."""
-    streams: list[list[Segment]] = []
+def _stacks(lines: list[list[Segment]]) -> list[tuple[int, int]]:
+    """Ranges of lines that follow each other at ordinary leading."""
+    out = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or not _next_line(lines[i - 1], lines[i]):
+            out.append((start, i))
+            start = i
+    return [(a, b) for a, b in out if b - a > 1]
+
+
+def _next_line(above: list[Segment], below: list[Segment]) -> bool:
+    size = max(s.size for s in above + below)
+    gap = min(s.top for s in below) - max(s.bottom for s in above)
+    return -0.3 * size <= gap <= 0.8 * size
+
+
+def _column_cut(seg: Segment, sure: list[list[Segment]], left_end: float, right_start: float,
+                texts: dict | None) -> list[Segment] | None:
+    glyphs = [(k, c) for k, c in enumerate(seg.chars) if not c["text"].isspace()]
+    gaps = [(b["x0"] - a["x1"], kb) for (_, a), (kb, b) in zip(glyphs, glyphs[1:])]
+    threshold = letter_gap(seg.chars) + WORD_GAP * seg.size
+    spaces = sorted(g for g, _ in gaps if g > threshold)
+    for gap, k in sorted(gaps, reverse=True):
+        if gap < 0.6 * seg.size:
+            break
+        others = list(spaces)
+        others.remove(gap)
+        if others and gap < 2 * others[len(others) // 2]:
+            break  # the line's word spaces are as wide: no column gap
+        left = [c for c in seg.chars[:k] if not c["text"].isspace()]
+        right = seg.chars[k:]
+        lx0, lx1 = left[0]["x0"], left[-1]["x1"]
+        rx0, rx1 = right[0]["x0"], max(c["x1"] for c in right)
+        if lx1 > right_start + _ALIGN or rx0 < left_end - _ALIGN:
+            continue
+        if _lines_up(lx0, lx1, [ln[0] for ln in sure]) and _lines_up(rx0, rx1, [ln[1] for ln in sure]):
+            parts = [_segment(seg.chars[:k], texts), _segment(right, texts)]
+            return parts if all(parts) else None
+    return None
+
+
+def _lines_up(x0: float, x1: float, column: list[Segment]) -> bool:
+    return any(abs(x0 - s.x0) <= _ALIGN or abs(x1 - s.x1) <= _ALIGN
+               or abs(x0 + x1 - s.x0 - s.x1) <= 2 * _ALIGN for s in column)
+
+
+def _streams(lines: list[list[Segment]]) -> list[tuple[list[Segment], bool]]:
+    """Segments grouped into reading streams, each with whether it is a
+    column of a two-column run: single-column runs as they come, two-column
+    runs left column first, then right. A two-column run goes on over a line
+    at ordinary leading that keeps to one of its columns (the issuer's third
+    line beside an empty cell, the year of a date wrapped in its cell)."""
+    streams: list[tuple[list[Segment], bool]] = []
     i = 0
     while i < len(lines):
         if len(lines[i]) < 2:
             j = i
             while j < len(lines) and len(lines[j]) < 2:
                 j += 1
-            streams.append([s for ln in lines[i:j] for s in ln])
+            streams.append(([s for ln in lines[i:j] for s in ln], False))
             i = j
             continue
-        j = i
-        while j < len(lines) and len(lines[j]) >= 2:
+        split, left_end = lines[i][1].x0, lines[i][0].x1
+        j = i + 1
+        while j < len(lines):
+            ln = lines[j]
+            if len(ln) >= 2:
+                split, left_end = min(split, ln[1].x0), max(left_end, ln[0].x1)
+            elif not (_next_line(lines[j - 1], ln) and (ln[0].x1 < split or ln[0].x0 > left_end)):
+                break
             j += 1
         run = [s for ln in lines[i:j] for s in ln]
-        split = min(ln[1].x0 for ln in lines[i:j])
-        left = [s for s in run if s.x1 <= split + 1]
-        right = [s for s in run if s.x1 > split + 1]
-        streams.append(left)
-        streams.append(right)
+        streams.append(([s for s in run if s.x1 <= split + 1], True))
+        streams.append(([s for s in run if s.x1 > split + 1], True))
         i = j
     return streams
 
@@ -131,13 +219,13 @@ def page_paragraphs(chars: list[dict], page_number: int, right_margin: float,
     :func:`parsers.pdf_glyphs.line_text`."""
     if lines is None:
         lines = chars_to_lines(chars)
-    lines = [seg for seg in (_segments(ln, texts) for ln in lines) if seg]
+    lines = _two_column_blocks([seg for seg in (_segments(ln, texts) for ln in lines) if seg], texts)
     paragraphs: list[RawParagraph] = []
-    for stream in _streams(lines):
+    for stream, column in _streams(lines):
         current: list[Segment] = []
         stream_right = max((s.x1 for s in stream), default=right_margin)
         for seg in stream:
-            if current and _continues(current[-1], seg, stream_right):
+            if current and _continues(current[-1], seg, stream_right, column):
                 current.append(seg)
                 continue
             if current:
@@ -148,9 +236,13 @@ def page_paragraphs(chars: list[dict], page_number: int, right_margin: float,
     return paragraphs
 
 
-def _continues(prev: Segment, seg: Segment, right: float) -> bool:
+def _continues(prev: Segment, seg: Segment, right: float, column: bool = False) -> bool:
+    """``column``: the lines are a column of a two-column run, where a line
+    in another weight or slant starts another cell's text."""
     size = max(prev.size, seg.size)
     if abs(prev.size - seg.size) > 0.6:
+        return False
+    if column and (prev.bold, prev.italic) != (seg.bold, seg.italic):
         return False
     if prev.bold != seg.bold and prev.text.rstrip()[-1:] in ".:;!?":
         return False  # a bold line after a finished one: a heading (a bold run inside goes on)

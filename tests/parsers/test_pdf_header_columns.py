@@ -1,0 +1,122 @@
+"""The two-column header of an administrative document (issuer left, national
+motto right) written as a borderless two-cell table in Word and printed to
+PDF by LibreOffice. Where a cell is narrow, a line of one cell stands on the
+baseline of a line of the other at a gap hardly wider than a word space:
+each column is still read on its own, the issuer's lines, the number, the
+date and the paragraphs after it as the document wrote them."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from parsers import read_raw
+from reportgen.read import read_path
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")]
+
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+DATE = "Điện Biên, ngày 15 tháng 01 năm 2026"
+BODY = ("Thực hiện Kế hoạch số 45/KH-UBND ngày 10 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh về "
+        "cải cách hành chính, Văn phòng báo cáo kết quả thực hiện như sau: các cơ quan, đơn vị đã "
+        "triển khai đầy đủ các nhiệm vụ được giao, bảo đảm đúng tiến độ và chất lượng.")
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+# name: issuer lines, alignment of the cells, column widths (cm), alignment of the date
+VARIANTS = {
+    # the motto wraps ("… VIỆT / NAM") beside the issuer's second line, 16 pt away
+    "motto_wraps_left": (["UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG HĐND VÀ UBND"], "left", (8.5, 7.5), "right"),
+    # the issuer wraps in a narrow cell, 17 pt from the motto
+    "issuer_wraps_left": (["UBND HUYỆN MƯỜNG ẢNG", "PHÒNG NỘI VỤ"], "left", (5.5, 8.0), "right"),
+    # centred cells, the issuer's second line wraps below the motto's last line
+    "issuer_wraps_centred": (["UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG HĐND VÀ UBND"], "center", (6.5, 10.0), "right"),
+    # three issuer lines, the third 30 pt from the motto's second line
+    "three_issuer_lines": (["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"], "left",
+                           (8.0, 8.5), "left"),
+    # the date wraps in its cell: its year alone on the next line
+    "date_wraps": (["UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG HĐND VÀ UBND"], "center", (8.5, 7.5), "center"),
+}
+
+
+def _para(container, text, align, *, bold=False, italic=False, first=False):
+    p = container.paragraphs[0] if first else container.add_paragraph()
+    run = p.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.size, run.font.name = Pt(13), "Times New Roman"
+    p.alignment = ALIGN[align]
+    p.paragraph_format.space_after = Pt(0)
+
+
+def _document(path, issuer, align, widths, date_align):
+    d = Document()
+    d.sections[0].left_margin, d.sections[0].right_margin = Cm(3), Cm(2)
+    t = d.add_table(rows=2, cols=2)
+    t.autofit = False
+    for col, w in zip(t.columns, widths):
+        col.width = Cm(w)
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths):
+            cell.width = Cm(w)
+    left, right = t.rows[0].cells
+    for k, line in enumerate(issuer):
+        _para(left, line, align, bold=k == len(issuer) - 1, first=k == 0)
+    _para(right, MOTTO[0], align, bold=True, first=True)
+    _para(right, MOTTO[1], align, bold=True)
+    _para(t.rows[1].cells[0], "Số: 123/BC-VP", align, first=True)
+    _para(t.rows[1].cells[1], DATE, date_align, italic=True, first=True)
+    _para(d, "", "left")
+    _para(d, "BÁO CÁO", "center", bold=True)
+    _para(d, "Kết quả đánh giá chỉ số cải cách hành chính năm 2025", "center", bold=True)
+    _para(d, "", "left")
+    _para(d, BODY, "justify")
+    d.save(path)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("header_columns")
+    docs = []
+    for name, spec in VARIANTS.items():
+        docs.append(folder / f"{name}.docx")
+        _document(docs[-1], *spec)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, docs)],
+                   check=True, capture_output=True, timeout=300)
+    return {name: folder / f"{name}.pdf" for name in VARIANTS}
+
+
+def _texts(path):
+    return [p.text for p in read_raw(path, {"ocr": "never"}).paragraphs]
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_each_column_of_the_header_is_read_on_its_own(pdfs, name):
+    issuer = VARIANTS[name][0]
+    texts = _texts(pdfs[name])
+    meta = read_path(pdfs[name]).meta
+    assert meta.issuer == issuer[-1]
+    assert meta.parent == " ".join(issuer[:-1])
+    assert (meta.doc_type, meta.number, meta.place, meta.date.isoformat()) == ("BC", "123/BC-VP", "Điện Biên",
+                                                                             "2026-01-15")
+    assert meta.subject == "Kết quả đánh giá chỉ số cải cách hành chính năm 2025"
+    assert "Số: 123/BC-VP" in texts and DATE in texts
+    assert texts[-1] == BODY
+
+
+def test_a_motto_wrapped_beside_the_issuer_stays_in_its_column(pdfs):
+    assert _texts(pdfs["motto_wraps_left"])[:6] == [
+        "UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG HĐND VÀ UBND", "Số: 123/BC-VP",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", DATE]
+
+
+def test_lines_of_one_cell_beside_an_empty_one_stay_in_their_column(pdfs):
+    assert _texts(pdfs["three_issuer_lines"])[:7] == [
+        "ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 123/BC-VP",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", DATE]
+    assert _texts(pdfs["issuer_wraps_centred"])[:3] == [
+        "UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG HĐND VÀ UBND", "Số: 123/BC-VP"]
