@@ -118,6 +118,10 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
             hit = [k for k, a in enumerate(anchors) if a.top < bottom and top < a.bottom]
             if len(hit) == 1:
                 rows[hit[0]] += piece
+            elif hit and not _on_rows(piece, [anchors[k] for k in hit[1:]], size):
+                for c in piece:  # a merged cell over these rows, its lines set apart from theirs
+                    c.rowspan = hit[-1] - hit[0] + 1
+                rows[hit[0]] += piece
             elif hit:  # no padding between rows: each line to the number at or above it
                 before = []
                 for c in piece:
@@ -131,6 +135,15 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
             else:
                 loose.append(piece)
     return _place_loose(rows, loose, anchors)
+
+
+def _on_rows(piece: list, anchors: list, size: float) -> bool:
+    """Whether each of these numbers has a line of the piece on its line
+    (top or middle at one height): the piece's lines are lines of the rows,
+    set without padding between them."""
+    near = 0.15 * size
+    return all(any(abs(c.top - a.top) <= near or abs(_mid(c) - _mid(a)) <= near for c in piece)
+               for a in anchors)
 
 
 def _place_loose(rows: list[list], loose: list[list], anchors: list) -> list[list]:

@@ -43,6 +43,7 @@ class Chunk:
     size: float
     cols: range = range(0)
     line: int = 0  # index of its visual line on the page
+    rowspan: int = 1  # the body rows a merged cell's chunk spans (set by the rows' reading)
 
 
 @dataclass
@@ -332,9 +333,9 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
         body = _body(body_lines)
     for r, row in enumerate(body):
         cells = []
-        for (start, span), (text, box) in sorted(row.items()):
-            cells.append(RawCell(text=unicodedata.normalize("NFC", text), row=n_levels + r,
-                                 col=start, colspan=span, page=page_number, bbox=box))
+        for (start, span), (text, box, rowspan) in sorted(row.items()):
+            cells.append(RawCell(text=unicodedata.normalize("NFC", text), row=n_levels + r, col=start,
+                                 rowspan=min(rowspan, len(body) - r), colspan=span, page=page_number, bbox=box))
         rows.append(cells)
     all_chunks = [c for ln in region for c in ln.chunks]
     bbox = (round(min(c.x0 for c in all_chunks), 2), round(min(c.top for c in all_chunks), 2),
@@ -376,18 +377,18 @@ def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | Non
 
 
 def _cells(chunks: list[Chunk]) -> dict:
-    """{(first column, span): (text, box)} of one row's chunks, lines of a
-    cell joined top to bottom."""
+    """{(first column, span): (text, box, rows spanned)} of one row's
+    chunks, lines of a cell joined top to bottom."""
     row: dict = {}
     last: dict = {}
     for c in sorted(chunks, key=lambda c: (c.line, c.x0)):
         key = _slot_key(row, c.cols)
-        text, box = row.get(key, ("", None))
+        text, box, rowspan = row.get(key, ("", None, 1))
         box = (c.x0, c.top, c.x1, c.bottom) if box is None else (
             min(box[0], c.x0), min(box[1], c.top), max(box[2], c.x1), max(box[3], c.bottom))
         # a word is cut by the column edge only when it was alone on its line
         filled = key in last and " " not in last[key].text
-        row[key] = (join_wrapped(text, c.text, filled), tuple(round(v, 2) for v in box))
+        row[key] = (join_wrapped(text, c.text, filled), tuple(round(v, 2) for v in box), max(rowspan, c.rowspan))
         last[key] = c
     return row
 

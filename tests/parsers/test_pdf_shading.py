@@ -48,3 +48,34 @@ def test_zebra_rows_are_no_grid(tmp_path, per_cell, tint):
     assert len(tables) == 1
     grid = tables[0].grid()
     assert grid[tables[0].header_rows or 0:] == rows[1:]
+
+
+@pytest.mark.parametrize("valign", ["MIDDLE", "TOP"])
+def test_a_merged_cell_of_zebra_rows_stays_whole_in_its_first_row(tmp_path, valign):
+    """A group cell merged over two rows of a zebra table without rules,
+    its two lines set in the middle of the two rows (or from the top): the
+    lines fall beside two numbers but off their lines, so they are one cell,
+    of the first row, spanning both."""
+    from reportlab.lib.colors import Color
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from fixtures.build_pdf import FONT_NAME, _register_fonts
+
+    _register_fonts()
+    rows = [["STT", "Khối", "Cơ quan, đơn vị", "Tổng điểm", "Xếp loại"],
+            ["1", "Khối sở,\nban, ngành", "Sở Tư pháp", "71,5", "Khá"],
+            ["2", "", "Sở Nội vụ", "72,5", "Khá"],
+            ["3", "Khối xã,\nphường", "UBND xã Tân Lập", "68,25", "Trung bình"],
+            ["4", "", "UBND xã Hòa Lạc", "74,5", "Khá"]]
+    style = [("FONT", (0, 0), (-1, -1), FONT_NAME, 10), ("VALIGN", (0, 0), (-1, -1), valign),
+             ("SPAN", (1, 1), (1, 2)), ("SPAN", (1, 3), (1, 4))]
+    style += [("BACKGROUND", (0, r), (-1, r), Color(0.9, 0.9, 0.9)) for r in (2, 4)]
+    table = Table(rows, colWidths=[35, 90, 160, 80, 80])
+    table.setStyle(TableStyle(style))
+    path = tmp_path / "zebra_span.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    (t,) = list(read_raw(path).tables)
+    assert t.grid() == [rows[0]] + [[c.replace("\n", " ") for c in row] for row in rows[1:]]
+    spans = [(c.text, c.row, c.rowspan) for row in t.rows for c in row if c.col == 1]
+    assert spans == [("Khối", 0, 1), ("Khối sở, ban, ngành", 1, 2), ("Khối xã, phường", 3, 2)]
