@@ -202,6 +202,23 @@ def _columns(body: list[Line]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tuple[float, float]]:
+    """The columns, with one more in each gap between two of them where
+    chunks of two lines or more stand, overlapping each other and neither
+    column: a column whose cells never share a line with a row's figures
+    (a group's name merged over its rows and set between their lines)."""
+    out = list(cols)
+    for left, right in zip(cols, cols[1:]):
+        inside = sorted((c for ln in region for c in ln.chunks
+                         if c.x0 > left[1] + 1.0 and c.x1 < right[0] - 1.0), key=lambda c: c.x0)
+        if len({c.line for c in inside}) < 2:
+            continue
+        x0, x1 = inside[0].x0, inside[0].x1
+        if all(c.x0 < x1 for c in inside):  # one column: each overlaps the first
+            out.append((x0, max(c.x1 for c in inside)))
+    return sorted(out)
+
+
 def _slots(cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
     cuts = [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)]
     edges = [-1e9] + cuts + [1e9]
@@ -313,7 +330,7 @@ def _header_end(region: list[Line], slots, cols) -> int:
 
 def _table(region: list[Line], page_number: int) -> RawTable | None:
     data = [ln for ln in region if _is_data(ln)] or region
-    cols = _columns(data)
+    cols = _gap_columns(_columns(data), region)
     if len(cols) < 2:
         return None
     slots = _slots(cols)
@@ -354,7 +371,10 @@ def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | Non
     if anchors is None:
         return None, head
     size = sorted(c.size for c in body_chunks)[len(body_chunks) // 2]
-    head_chunks = [c for ln in head for c in ln.chunks]
+    # a line with a word in the numbers' column ("STT") is header, and so is
+    # every line above it: only the lines below may be a first row's top lines
+    labelled = [k for k, ln in enumerate(head) if any(c.cols.start == 0 for c in ln.chunks)]
+    head_chunks = [c for ln in head[labelled[-1] + 1 if labelled else 0:] for c in ln.chunks]
     grouped = anchored_rows(head_chunks + body_chunks, size, anchors)
     in_head = {id(c) for c in head_chunks}
     numbered = {id(a) for a in anchors}
