@@ -4,11 +4,15 @@ OCR misses a small mark now and then ('Thế thao' for 'Thể thao', 'Chí nhán
 for 'Chi nhánh') and loses or moves a narrow space ('Thểthao', 'Vă nhóa').
 The misreadings are scattered at random, while a document writes its own
 phrases the same way each time (a unit's name in every table, the province
-after every unit, the grades). So, among the cells read by OCR:
+after every unit, the grades). So, among the cells read by OCR (counting
+the readings of the scanned pages' prose too):
 
 - a word whose letters without their marks, and those of the words on each
   side, are those of a phrase the document reads another way at least
   ``MAJORITY`` times as often (and twice or more) takes that reading's marks;
+  where the three words settle nothing, the word with the one after it, then
+  the one before it, are looked up the same way ('Điên Biên' in the one
+  cell that names the city, 'Điện Biên' all through the prose);
 - two words run together, or split in the wrong place, whose letters make
   two words the document reads apart that often, are written that way.
 
@@ -46,12 +50,15 @@ def agree_with_document(doc: RawDocument) -> int:
     if len(cells) < 2:
         return 0
     words = [c.text.split() for c in cells]
+    scanned = {n.page for n in doc.notes if n.kind == "scanned_page"}
+    prose = [p.text.split() for p in doc.paragraphs if p.page in scanned]
     marks: dict[tuple, Counter] = {}  # (folded before, folded word, folded after) → readings
     pairs: dict[str, Counter] = {}  # two words' folded letters run together → (first, second)
-    for ws in words:
+    for ws in words + prose:
         folded = [fold(w) for w in ws]
         for i, w in enumerate(ws):
-            marks.setdefault(_context(ws, folded, i), Counter())[w] += 1
+            for key in _contexts(ws, folded, i):
+                marks.setdefault(key, Counter())[w] += 1
             if i + 1 < len(ws) and _letters(w) and _letters(ws[i + 1]):
                 pairs.setdefault(folded[i] + folded[i + 1], Counter())[(w, ws[i + 1])] += 1
     changed = 0
@@ -83,14 +90,39 @@ def _context(ws: list[str], folded: list[str], i: int) -> tuple:
     return before, folded[i], after
 
 
+def _contexts(ws: list[str], folded: list[str], i: int) -> list[tuple]:
+    """The keys a word is looked up by, the narrowest first: the three words,
+    then the word and the one after it, then the one before it and the word
+    (a bare word is no context)."""
+    before, word, after = _context(ws, folded, i)
+    keys = [(before, word, after)]
+    if before is not None and after is not None:
+        keys += [("", word, after), (before, word, "")]
+    return keys
+
+
 def _remarked(ws: list[str], marks: dict) -> list[str]:
     folded = [fold(w) for w in ws]
     out = list(ws)
     for i, w in enumerate(ws):
-        better = _winner(marks.get(_context(ws, folded, i), Counter()), w)
-        if better is not None:
-            out[i] = better
+        for key in _contexts(ws, folded, i):
+            readings = marks.get(key, Counter())
+            better = _winner(readings, w)
+            if better is not None:
+                out[i] = _cased(better, w)
+            if better is not None or (readings.get(w, 0) >= MIN_SEEN
+                                      and readings.get(w, 0) == max(readings.values())):
+                break  # settled here: a reading won, or the word's own reading is the usual one here
     return out
+
+
+def _cased(reading: str, own: str) -> str:
+    """The reading's marks on the word's own letters: the case stays as read
+    ('Môi' in a unit's name, 'môi' in the prose)."""
+    reading, own = unicodedata.normalize("NFC", reading), unicodedata.normalize("NFC", own)
+    if len(reading) != len(own):
+        return own
+    return "".join(r.upper() if o.isupper() else r.lower() for r, o in zip(reading, own))
 
 
 def _respaced(ws: list[str], pairs: dict) -> list[str]:

@@ -13,6 +13,12 @@ the column's other values say one is missing (the value is far above all of
 them), or it holds a point where vi_VN writes a comma, its confidence is set
 below the reporting threshold, so it is reported as uncertain (OCR_UNCERTAIN)
 and not checked as a sure figure.
+
+An x/y cell whose slash OCR lost ('212' for '2/12') has one tall glyph more
+in its ink than the digits read: the slash goes to the one place that gives
+a part not above its whole, if there is one. Section numbers I, II … that OCR
+read as '1' or '11' are put back from the numbering column (see
+:func:`restore_roman`).
 """
 from __future__ import annotations
 
@@ -127,6 +133,39 @@ def _rebuilt(text: str, marks: tuple[int, list[int]] | None, sign: str, slashes:
     return "".join(out)
 
 
+def _slash_restored(text: str, marks: tuple[int, list[int]] | None, sign: str) -> str | None:
+    """An x/y cell whose slash OCR lost ('3,712' for '3,7/12', '212' for
+    '2/12'): the image has one tall glyph more than the digits read, and of
+    the places that glyph can take (between two digits, not beside a
+    separator) exactly one gives a part not above its whole."""
+    core = [ch for ch in text if ch not in ",."]
+    if marks is None or not all(ch.isdecimal() for ch in core) or marks[0] != len(core) + 1 or len(core) < 2:
+        return None
+    places = marks[1]
+    found = []
+    for k in range(1, len(core)):
+        glyphs = core[:k] + ["/"] + core[k:]
+        if k in places or k + 1 in places or glyphs[k + 1] == "0":
+            continue  # a separator beside the slash, or a whole that starts with 0
+        out = []
+        for j, ch in enumerate(glyphs):
+            if j in places and out:
+                out.append(sign)
+            out.append(ch)
+        candidate = "".join(out)
+        part, whole = _value(candidate), _value(candidate.split("/")[1])
+        if part is not None and whole and part <= whole:
+            found.append(candidate)
+    return found[0] if len(found) == 1 else None
+
+
+def _row_denominator(table: RawTable, cell, text: str) -> bool:
+    """Whether another cell of the cell's row is written over the same whole."""
+    whole = text.split("/")[1]
+    return any(o is not cell and "/" in o.text and o.text.replace(" ", "").split("/")[1] == whole
+               for row in table.rows for o in row if o.row == cell.row)
+
+
 def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int:
     """Fix or flag the decimal separators of the table's number columns
     (cells read by OCR, with a box); the number of cells changed or flagged.
@@ -164,7 +203,12 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
             pad = 0 if ruled else 6
             crop = ink_crop(clean, (max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)),
                             inset=5 if ruled else 0)
-            fixed = _rebuilt(text, separator_marks(crop), sign, slashes) if crop is not None else None
+            marks = separator_marks(crop) if crop is not None else None
+            fixed = _rebuilt(text, marks, sign, slashes)
+            if fixed is None and slashes and "/" not in text:
+                fixed = _slash_restored(text, marks, sign)
+                if fixed is not None and not _row_denominator(table, c, fixed):
+                    c.confidence = min(c.confidence, DISAGREEMENT)  # placed by x ≤ y alone
             if fixed is not None and fixed != text:
                 c.text, touched = fixed, touched + 1
                 continue
@@ -253,6 +297,48 @@ def drop_stray_signs(table: RawTable, clean, scale: float, ruled: bool) -> int:
                 c.text = text[1:]
                 changed += 1
     return changed
+
+
+_ONE_LIKE = re.compile(r"^[1lI|]{1,3}\.?$")
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def restore_roman(table: RawTable) -> int:
+    """Section numbers I, II … of a scanned table's numbering column that OCR
+    read as '1' or '11': where the column starts a run 1, 2 … , the cells
+    right above that '1' made only of strokes like it ('1', 'l', '|', 'I')
+    are the numbers of the sections above it, I, II … in order down the
+    column (a cell of two or three strokes is that many). Inferred, so
+    their confidence falls below the reporting threshold. The number of
+    cells changed."""
+    body = [next((c for c in row if c.col == 0), None) for row in table.rows[table.header_rows or 0:]]
+    cells = [c for c in body if c is not None and c.text.strip()]
+    texts = [c.text.strip().rstrip(".") for c in cells]
+    sections: set[int] = set()
+    for j in range(len(cells) - 1):
+        if texts[j] == "1" and (texts[j + 1] == "2" or texts[j + 1].startswith("1.")):
+            k = j - 1
+            while k >= 0 and _ONE_LIKE.match(cells[k].text.strip()) and cells[k].confidence is not None:
+                sections.add(k)
+                k -= 1
+    changed = 0
+    seen = 0
+    for k, cell in enumerate(cells):
+        if _ROMAN_READ.match(texts[k]):
+            seen += 1  # a section number read right counts too
+        if k not in sections:
+            continue
+        seen += 1
+        n = max(seen, len(texts[k]))
+        if n <= len(_ROMAN):
+            seen = n
+            cell.text = _ROMAN[n - 1] + ("." if cell.text.strip().endswith(".") else "")
+            cell.confidence = min(cell.confidence, DISAGREEMENT)
+            changed += 1
+    return changed
+
+
+_ROMAN_READ = re.compile(r"^(I{2,3}|I?V|VI{1,3}|I?X)$")
 
 
 def _cannot_be_whole(text: str, value: Decimal | None, others: list[Decimal]) -> bool:

@@ -49,7 +49,7 @@ from .ocr_cells import (
     words as _cli_words,
     words_text,
 )
-from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_separators, tidy_marks
+from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_roman, restore_separators, tidy_marks
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -243,6 +243,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
         restore_separators(table, clean, scale, ruled=True)
         drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
+        restore_roman(table)
         tables.append(table)
     if free:  # tables without ruling lines among the rest, from the alignment of the words
         free, rereads = _aligned(page_words, free, clean, page, scale, tables, tables_px, rereads)
@@ -267,6 +268,7 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
         tidy_marks(t)
         restore_separators(t, clean, scale, ruled=False)
         drop_stray_signs(t, clean, scale, ruled=False)
+        restore_roman(t)
         tables.append(t)
         tables_px.append(tuple(int(round(v / scale)) for v in t.bbox))
     return [i for j, i in enumerate(free) if j not in used], rereads

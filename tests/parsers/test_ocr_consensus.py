@@ -45,3 +45,20 @@ def test_words_read_as_often_one_way_as_the_other_or_not_by_ocr_stay_as_read():
     assert _names(doc) == names
     layer = _doc(["Sở Nội vụ", "Sở Nội vụ", "Sở Nội vụ", "Sở Nôi vu"], confidence=None)
     assert agree_with_document(layer) == 0
+
+
+def test_a_cell_named_once_is_read_as_the_scanned_prose_writes_its_words():
+    """'Điên Biên' in the one cell naming the city, 'Điện Biên' all through
+    the prose of the scanned pages: the word and the one after it settle it.
+    The case stays as read: the prose's 'môi trường' leaves a unit's
+    'Môi trường' alone."""
+    from reportgen.raw import RawNote, RawParagraph
+
+    names = ["UBND thành phố Điên Biên Phủ", "UBND huyện Tuần Giáo", "Sở Tài nguyên và Môi trường"]
+    doc = _doc(names)
+    prose = ["UBND huyện Điện Biên Đông, UBND huyện Điện Biên xếp loại Tốt.",
+             "Tỉnh Điện Biên bảo vệ môi trường, môi trường sống, môi trường đầu tư."]
+    doc.blocks += [RawParagraph(text=t, index=k, page=1) for k, t in enumerate(prose)]
+    doc.notes.append(RawNote(kind="scanned_page", page=1, message="Trang 1 là ảnh quét"))
+    assert agree_with_document(doc) == 1
+    assert _names(doc) == ["UBND thành phố Điện Biên Phủ", "UBND huyện Tuần Giáo", "Sở Tài nguyên và Môi trường"]
