@@ -36,12 +36,12 @@ def _relations(result, text: str, paragraph: int) -> list[str]:
 def test_bc36_fractions_that_share_out_their_whole_are_checked(bc36):
     # "Có 2/14 cơ quan … đạt yêu cầu …" and "Có 12/14 cơ quan … nhưng …": 2 + 12 = 14;
     # the group maxima "75/100", "15/100", "10/100" of the departments; 14/15 + 01/15 groups.
-    for text, paragraph in [("12/14", 272), ("122/124", 275), ("02/124", 276), ("75/100", 15), ("15/100", 16),
-                            ("10/100", 17), ("74/99", 20), ("15/99", 24), ("10/99", 25), ("14/15", 281),
-                            ("01/15", 288)]:
+    for text, paragraph in [("12/14", 271), ("122/124", 274), ("02/124", 275), ("75/100", 14), ("15/100", 15),
+                            ("10/100", 16), ("74/99", 19), ("15/99", 23), ("10/99", 24), ("14/15", 280),
+                            ("01/15", 287)]:
         assert "fraction-partition" in _relations(bc36, text, paragraph), text
     # "- Loại Tốt: 11/15 đơn vị …", "Khá: 03/15", "Trung bình: 01/15": 15
-    grades = [c for c in bc36.ledger.claims.values() if c.paragraph in (290, 291, 292)
+    grades = [c for c in bc36.ledger.claims.values() if c.paragraph in (289, 290, 291)
               and bc36.report.statements[c.statement].kind == "grade_count"]
     assert [c.figure for c in grades] == ["11/15 đơn vị xếp loại Tốt", "03/15 đơn vị xếp loại Khá",
                                           "01/15 đơn vị xếp loại Trung bình"]
@@ -51,13 +51,13 @@ def test_bc36_fractions_that_share_out_their_whole_are_checked(bc36):
 def test_bc36_points_and_their_percent_are_held_to_each_other(bc36):
     # "Điểm số trung bình của cấp xã đạt 10,564/15 điểm, chỉ số đạt 70,424%": the mean is also the
     # mean of the table's column out of 15
-    assert _relations(bc36, "12,15/15", 256) == ["fraction-bound", "score-percent", "stat-of-column"]
-    assert _relations(bc36, "10,564/15", 262) == ["fraction-bound", "score-percent", "stat-of-column"]
+    assert _relations(bc36, "12,15/15", 255) == ["fraction-bound", "score-percent", "stat-of-column"]
+    assert _relations(bc36, "10,564/15", 261) == ["fraction-bound", "score-percent", "stat-of-column"]
     assert not [f for f in bc36.findings if f.rule == "score-percent"]
 
 
 def test_bc36_a_lone_maximum_is_only_bounded_and_the_warning_says_so(bc36):
-    [f] = [f for f in bc36.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 147]
+    [f] = [f for f in bc36.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 146]
     assert f.reported == "74/100"
     assert f.message.startswith("Chưa đối chiếu được nhận định “74/100” (trong câu “Theo Quyết định số 1234/QĐ-UBND")
     assert "chỉ đối chiếu được giới hạn “tử số không vượt mẫu số”" in f.message
@@ -66,17 +66,17 @@ def test_bc36_a_lone_maximum_is_only_bounded_and_the_warning_says_so(bc36):
 def test_bc36_changed_points_contradict_their_percent_and_the_table(bc36_raw):
     # 12,51 / 15 × 100 = 83,40, not the 80,998% written right after; and the table's mean is 12,15:
     # one slip, one error — on the mean, naming the percent it contradicts
-    after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 257, "12,15/15", "12,51/15")))
+    after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 256, "12,15/15", "12,51/15")))
     [f] = [f for f in after.findings if f.severity == "error"]
-    assert (f.rule, f.paragraph, f.reported, f.expected) == ("stat-vs-table", 256, "12.51", "12.15")
-    assert "kéo theo: PERCENT_MISMATCH ở đoạn văn 257 (ghi 80,998, tính ra 83,400)" in f.message
+    assert (f.rule, f.paragraph, f.reported, f.expected) == ("stat-vs-table", 255, "12.51", "12.15")
+    assert "kéo theo: PERCENT_MISMATCH ở đoạn văn 256 (ghi 80,998, tính ra 83,400)" in f.message
 
 
 def test_bc36_a_changed_share_is_no_longer_checked(bc36, bc36_raw):
     # 2 + 11 ≠ 14: nothing holds 11/14 any more (x ≤ y only): a warning names it, never ĐẠT
     checked, total = bc36.ledger.totals()["claims"]
-    after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 272, "12/14", "11/14")))
+    after = verify_report(read_report(with_paragraph_replaced(bc36_raw, 271, "12/14", "11/14")))
     assert after.ledger.totals()["claims"] == (checked - 1, total)
-    [f] = [f for f in after.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 272]
+    [f] = [f for f in after.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 271]
     assert f.reported == "11/14"
     assert after.verdict != "ĐẠT"
