@@ -60,12 +60,15 @@ def footnote_marks(line: list[dict]) -> set[int]:
     if len(body) < 2:
         return set()
     sizes = [_size(c) for c in body]
-    if min(sizes) > 0.75 * max(sizes):
+    if min(sizes) > 0.85 * max(sizes):
         return set()  # one size on the line: no small raised digit
     size = _median(sizes)
     base = _median([c["bottom"] for c in body if _size(c) >= 0.9 * size] or [body[0]["bottom"]])
-    return {id(c) for c in body
-            if c["text"].isdecimal() and _size(c) <= 0.75 * size and c["bottom"] <= base - 0.2 * size}
+    # a browser's <sup> is set at five sixths of the size: a mark after a word
+    # (not a footnote's own number at the start of its line) may be that large
+    return {id(c) for k, c in enumerate(body)
+            if c["text"].isdecimal() and c["bottom"] <= base - 0.2 * size
+            and (_size(c) <= 0.75 * size or (k and _size(c) <= 0.85 * size and c["bottom"] <= base - 0.25 * size))}
 
 
 def covered_spaces(line: list[dict]) -> set[int]:

@@ -180,7 +180,7 @@ def _lines_up(x0: float, x1: float, column: list[Segment]) -> bool:
                or abs(x0 + x1 - s.x0 - s.x1) <= 2 * _ALIGN for s in column)
 
 
-def _streams(lines: list[list[Segment]]) -> list[tuple[list[Segment], bool]]:
+def _streams(lines: list[list[Segment]], texts: dict | None = None) -> list[tuple[list[Segment], bool]]:
     """Segments grouped into reading streams, each with whether it is a
     column of a two-column run: single-column runs as they come, two-column
     runs left column first, then right. A two-column run goes on over a line
@@ -189,9 +189,17 @@ def _streams(lines: list[list[Segment]]) -> list[tuple[list[Segment], bool]]:
     streams: list[tuple[list[Segment], bool]] = []
     i = 0
     while i < len(lines):
+        run = _gutter_run(lines, i)
+        if run is not None:
+            j, gutter = run
+            segs = [part for ln in lines[i:j] for s in ln for part in _cut_at(s, gutter, texts)]
+            streams.append(([s for s in segs if s.x1 <= gutter], True))
+            streams.append(([s for s in segs if s.x1 > gutter], True))
+            i = j
+            continue
         if len(lines[i]) < 2:
             j = i
-            while j < len(lines) and len(lines[j]) < 2:
+            while j < len(lines) and len(lines[j]) < 2 and (j == i or _gutter_run(lines, j) is None):
                 j += 1
             streams.append(([s for ln in lines[i:j] for s in ln], False))
             i = j
@@ -212,6 +220,65 @@ def _streams(lines: list[list[Segment]]) -> list[tuple[list[Segment], bool]]:
     return streams
 
 
+def _gutter_run(lines: list[list[Segment]], i: int) -> tuple[int, float] | None:
+    """(end, gutter) of the lines from ``i`` set in two columns whose lines
+    need not share a baseline (a browser's CSS columns, a header table whose
+    cells' lines do not line up): consecutive lines at ordinary leading that
+    leave between them an empty band at least a font size wide, with two
+    lines or more on each side of it; None when there is no such run."""
+    covered: list[list[float]] = []
+    j = i
+    while j < len(lines) and (j == i or _next_line(lines[j - 1], lines[j])):
+        trial = _union(covered, [w for s in lines[j] for w in _words(s)])
+        gap = _widest_gap(trial)
+        if (gap is None or gap[1] - gap[0] < max(s.size for s in lines[j])) and j > i:
+            break  # (the first line may stand on one side)
+        covered = trial
+        j += 1
+    if j - i < 4 or _widest_gap(covered) is None:
+        return None
+    g0, g1 = _widest_gap(covered)
+    left = sum(1 for ln in lines[i:j] if any(s.x0 < g0 for s in ln))
+    right = sum(1 for ln in lines[i:j] if any(s.x1 > g1 for s in ln))
+    return (j, (g0 + g1) / 2) if left >= 2 and right >= 2 else None
+
+
+def _words(seg: Segment) -> list[tuple[float, float]]:
+    """The x-extents of a segment's runs of glyphs less than half an em apart."""
+    out: list[list[float]] = []
+    for ch in seg.chars:
+        if ch["text"].isspace():
+            continue
+        if out and ch["x0"] - out[-1][1] < 0.5 * seg.size:
+            out[-1][1] = max(out[-1][1], ch["x1"])
+        else:
+            out.append([ch["x0"], ch["x1"]])
+    return [(a, b) for a, b in out]
+
+
+def _cut_at(seg: Segment, gutter: float, texts: dict | None) -> list[Segment]:
+    """The segment, or its two parts when it runs across the gutter."""
+    if seg.x0 >= gutter or seg.x1 <= gutter:
+        return [seg]
+    k = next(k for k, ch in enumerate(seg.chars) if ch["x0"] >= gutter)
+    return [part for part in (_segment(seg.chars[:k], texts), _segment(seg.chars[k:], texts)) if part]
+
+
+def _union(covered: list[list[float]], spans: list[tuple[float, float]]) -> list[list[float]]:
+    out: list[list[float]] = []
+    for x0, x1 in sorted([tuple(c) for c in covered] + spans):
+        if out and x0 <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return out
+
+
+def _widest_gap(covered: list[list[float]]) -> tuple[float, float] | None:
+    gaps = [(a[1], b[0]) for a, b in zip(covered, covered[1:])]
+    return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
+
+
 def page_paragraphs(chars: list[dict], page_number: int, right_margin: float,
                     lines: list[list[dict]] | None = None, texts: dict | None = None) -> list[RawParagraph]:
     """Paragraphs of a page's ``chars``; ``lines``: their visual lines when
@@ -221,19 +288,33 @@ def page_paragraphs(chars: list[dict], page_number: int, right_margin: float,
         lines = chars_to_lines(chars)
     lines = _two_column_blocks([seg for seg in (_segments(ln, texts) for ln in lines) if seg], texts)
     paragraphs: list[RawParagraph] = []
-    for stream, column in _streams(lines):
-        current: list[Segment] = []
+    current: list[Segment] = []
+    left_right = right_margin  # the right edge of the stream before (the left column)
+    for stream, column in _streams(lines, texts):
+        if current and not (column and stream and _flows_on(current[-1], stream[0], left_right)):
+            paragraphs.append(_paragraph(current, page_number))
+            current = []
         stream_right = max((s.x1 for s in stream), default=right_margin)
         for seg in stream:
-            if current and _continues(current[-1], seg, stream_right, column):
-                current.append(seg)
+            if current and (seg is stream[0] or _continues(current[-1], seg, stream_right, column)):
+                current.append(seg)  # (the first: a paragraph that flows on from the column before)
                 continue
             if current:
                 paragraphs.append(_paragraph(current, page_number))
             current = [seg]
-        if current:
-            paragraphs.append(_paragraph(current, page_number))
+        left_right = stream_right if column else right_margin
+    if current:
+        paragraphs.append(_paragraph(current, page_number))
     return paragraphs
+
+
+def _flows_on(prev: Segment, seg: Segment, right: float) -> bool:
+    """Whether a column's first line goes on with the paragraph the column
+    before ended (text set in columns): the same size, weight and slant, the
+    last line full, no sentence ended, and the line starts in lower case."""
+    return (abs(prev.size - seg.size) <= 0.6 and (prev.bold, prev.italic) == (seg.bold, seg.italic)
+            and prev.text.rstrip()[-1:] not in ".:;!?" and seg.text[:1].islower()
+            and prev.x1 >= right - 0.5 * prev.size)
 
 
 def _continues(prev: Segment, seg: Segment, right: float, column: bool = False) -> bool:

@@ -268,9 +268,10 @@ def _lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]
     cells onto lines above the others ("Tổng / điểm / (tối đa / 100)" beside a
     one-line "STT"), and those lines have too few chunks to open a region.
     A line above belongs to the header when every chunk of it continues a
-    cell below: it overlaps a chunk of the header at wrapped-line spacing,
-    and it is no wider than a column group (a title centred over the table
-    is wider, or set apart by more than a line's leading)."""
+    cell below: it overlaps a chunk of the header at wrapped-line spacing in
+    the same font size (the prose above a table is set larger), and it is no
+    wider than a column group (a title centred over the table is wider, or
+    set apart by more than a line's leading)."""
     start = next(i for i, ln in enumerate(lines) if ln is region[0])
     head = [ln for ln in region[:6] if not _is_data(ln)]
     if not head:
@@ -293,7 +294,7 @@ def _continues(chunk: Chunk, below: list[Chunk], x0: float, x1: float, groups: b
     or more, never a title alone) the title of a group of columns."""
     if chunk.x0 < x0 - ALIGN_TOLERANCE or chunk.x1 > x1 + ALIGN_TOLERANCE or chunk.x1 - chunk.x0 > 0.5 * (x1 - x0):
         return False
-    if any(min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0
+    if any(min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0 and abs(chunk.size - d.size) <= 0.1 * d.size
            and -chunk.size < d.top - chunk.bottom <= LIFT_GAP * chunk.size for d in below):
         return True
     return groups and _over_group(chunk, below)
