@@ -14,7 +14,13 @@ the readings of the scanned pages' prose too):
   the one before it, are looked up the same way ('Điên Biên' in the one
   cell that names the city, 'Điện Biên' all through the prose);
 - two words run together, or split in the wrong place, whose letters make
-  two words the document reads apart that often, are written that way.
+  two words the document reads apart that often, are written that way;
+- a dash run into its words ('tế-tỉnh') where the document sets the word
+  after a lone dash that often is set apart;
+- a word with a letter twice over or no syllable at all ('tiỉnh'), or in
+  capitals with a vowel's mark amid small letters ('hồ SƠ'), that less one
+  letter (or in small letters) is what the document reads between the same
+  neighbours that often, takes that reading.
 
 A word read the same way as often as not is left as read; nothing is taken
 from outside the document (no word list).
@@ -59,12 +65,19 @@ def agree_with_document(doc: RawDocument) -> int:
         for i, w in enumerate(ws):
             for key in _contexts(ws, folded, i):
                 marks.setdefault(key, Counter())[w] += 1
+            for dash in _DASHES:
+                if dash in w[1:-1]:
+                    marks.setdefault(("joined by a dash", fold(_letters(w.partition(dash)[2]))), Counter())[w] += 1
+            if i and ws[i - 1] in _DASHES:
+                marks.setdefault(("after a dash", fold(_letters(w))), Counter())[w] += 1
             if i + 1 < len(ws) and _letters(w) and _letters(ws[i + 1]):
                 pairs.setdefault(folded[i] + folded[i + 1], Counter())[(w, ws[i + 1])] += 1
     changed = 0
     for cell, ws in zip(cells, words):
-        new = _respaced(ws, pairs)
+        new = _dashes_apart(ws, marks)
+        new = _respaced(new, pairs)
         new = _remarked(new, marks)
+        new = _slips(new, marks)
         text = " ".join(new)
         if text != " ".join(ws):
             cell.text = text
@@ -114,6 +127,77 @@ def _remarked(ws: list[str], marks: dict) -> list[str]:
                                       and readings.get(w, 0) == max(readings.values())):
                 break  # settled here: a reading won, or the word's own reading is the usual one here
     return out
+
+
+_DASHES = "-–"
+
+
+def _dashes_apart(ws: list[str], marks: dict) -> list[str]:
+    """'tế-tỉnh' where the document writes 'tế - tỉnh' (a dash between
+    spaces, the two words seen so at least ``MIN_SEEN`` times): the dash
+    set apart as the document sets it."""
+    out: list[str] = []
+    for w in ws:
+        parts = None
+        for dash in _DASHES:
+            a, sep, b = w.partition(dash)
+            if sep and _letters(a) == a and _letters(b.rstrip(",;.")) and b[:1].isalpha():
+                parts = [a, dash, b]
+                break
+        if parts is not None and _seen_apart(parts, marks):
+            out += parts
+        else:
+            out.append(w)
+    return out
+
+
+def _seen_apart(parts: list[str], marks: dict) -> bool:
+    """Whether the document reads the second word (or its letters less one
+    OCR may have added) after a lone dash at least ``MIN_SEEN`` times and
+    ``MAJORITY`` times as often as run into the word before."""
+    second = fold(_letters(parts[2]))
+    apart = max(sum(marks.get(("after a dash", f), Counter()).values())
+                for f in {second} | {second[:k] + second[k + 1:] for k in range(len(second))})
+    joined = sum(marks.get(("joined by a dash", second), Counter()).values())
+    return apart >= MIN_SEEN and apart >= MAJORITY * joined
+
+
+def _slips(ws: list[str], marks: dict) -> list[str]:
+    """A word that is no syllable, or has a letter twice over ('tiỉnh'), and,
+    one letter left out, has the
+    letters of the word the document reads between the same neighbours at
+    least ``MAJORITY`` times as often (and twice or more): that word. A word
+    in capitals with a vowel's mark ('SƠ') in a cell otherwise in small
+    letters, where the document reads it in small letters: in small letters."""
+    folded = [fold(w) for w in ws]
+    out = list(ws)
+    lower = sum(1 for w in ws if _letters(w) and _letters(w)[0].islower())
+    for i, w in enumerate(ws):
+        letters = _letters(w)
+        if not letters or letters != w:
+            continue
+        doubled = any(a == b for a, b in zip(folded[i], folded[i][1:]))
+        if is_syllable(letters) and not doubled and not (letters.isupper() and len(letters) > 1
+                                                         and lower * 2 >= len(ws) and _marked(letters)):
+            continue
+        before, _, after = _context(ws, folded, i)
+        if letters.isupper() and is_syllable(letters):
+            candidates = [fold(letters)]
+        else:
+            candidates = sorted({folded[i][:k] + folded[i][k + 1:] for k in range(len(folded[i]))})
+        for cand in candidates:
+            keys = [(before, cand, after)] + [key for key, near in ((("", cand, after), after),
+                                                                  ((before, cand, ""), before)) if near is not None]
+            better = next((b for key in keys if (b := _winner(marks.get(key, Counter()), w)) is not None), None)
+            if better is not None and not better.isupper():
+                out[i] = better
+                break
+    return out
+
+
+def _marked(word: str) -> bool:
+    """Whether a word carries a vowel mark of Vietnamese beyond 'Đ'."""
+    return fold(word) != word.replace("Đ", "D").replace("đ", "d").casefold()
 
 
 def _cased(reading: str, own: str) -> str:

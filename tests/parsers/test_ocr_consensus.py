@@ -62,3 +62,17 @@ def test_a_cell_named_once_is_read_as_the_scanned_prose_writes_its_words():
     doc.notes.append(RawNote(kind="scanned_page", page=1, message="Trang 1 là ảnh quét"))
     assert agree_with_document(doc) == 1
     assert _names(doc) == ["UBND thành phố Điện Biên Phủ", "UBND huyện Tuần Giáo", "Sở Tài nguyên và Môi trường"]
+
+
+def test_a_dash_run_into_its_words_a_doubled_stroke_and_a_word_in_capitals_are_read_as_the_document_writes():
+    """Seed 004 read from its scan: 'Sở Y tế-tiỉnh …' among rows that write
+    '… - tỉnh Thừa Thiên Huế', and 'hồ SƠ' where the document writes 'hồ sơ'."""
+    names = ["UBND thành phố Huế - tỉnh Thừa Thiên Huế", "UBND huyện Phú Vang - tỉnh Thừa Thiên Huế",
+             "UBND huyện A Lưới - tỉnh Thừa Thiên Huế", "Sở Y tế-tiỉnh Thừa Thiên Huế",
+             "Sở Xây dựng-tỉnh Thừa Thiên Huế", "Tỷ lệ số hóa hồ sơ", "Số hóa hồ sơ (2)", "Số hóa hồ sơ (5)",
+             "Chỉ số số hóa hồ SƠ", "Phòng Văn hóa-Thông tin"]
+    doc = _doc(names)
+    assert agree_with_document(doc) == 3
+    assert _names(doc)[3:] == ["Sở Y tế - tỉnh Thừa Thiên Huế", "Sở Xây dựng - tỉnh Thừa Thiên Huế",
+                               "Tỷ lệ số hóa hồ sơ", "Số hóa hồ sơ (2)", "Số hóa hồ sơ (5)",
+                               "Chỉ số số hóa hồ sơ", "Phòng Văn hóa-Thông tin"]
