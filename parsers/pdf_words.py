@@ -372,10 +372,11 @@ def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | Non
     if anchors is None:
         return None, head
     size = sorted(c.size for c in body_chunks)[len(body_chunks) // 2]
+    head_chunks = [c for ln in head for c in ln.chunks]
     # a line with a word in the numbers' column ("STT") is header, and so is
     # every line above it: only the lines below may be a first row's top lines
     labelled = [k for k, ln in enumerate(head) if any(c.cols.start == 0 for c in ln.chunks)]
-    head_chunks = [c for ln in head[labelled[-1] + 1 if labelled else 0:] for c in ln.chunks]
+    fixed = {id(c) for ln in head[:labelled[-1] + 1 if labelled else 0] for c in ln.chunks}
     grouped = anchored_rows(head_chunks + body_chunks, size, anchors)
     in_head = {id(c) for c in head_chunks}
     numbered = {id(a) for a in anchors}
@@ -387,6 +388,7 @@ def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | Non
     for group in grouped:
         if not any(id(c) in numbered for c in group) and min(c.top for c in group) <= head_end:
             group = [c for c in group if id(c) not in in_head]
+        group = [c for c in group if id(c) not in fixed]
         stolen |= {id(c) for c in group if id(c) in in_head}
         if group:
             rows.append(_cells(group))
