@@ -204,15 +204,17 @@ def _columns(body: list[Line]) -> list[tuple[float, float]]:
 
 def _gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tuple[float, float]]:
     """The columns, with one more in each gap between two of them where
-    chunks of two lines or more stand, overlapping each other and neither
+    chunks of two body lines or more stand, overlapping each other and neither
     column: a column whose cells never share a line with a row's figures
     (a group's name merged over its rows and set between their lines)."""
     out = list(cols)
+    first = next((k for k, ln in enumerate(region) if _is_data(ln)), len(region))
     for left, right in zip(cols, cols[1:]):
         inside = sorted((c for ln in region for c in ln.chunks
                          if c.x0 > left[1] + 1.0 and c.x1 < right[0] - 1.0), key=lambda c: c.x0)
-        if len({c.line for c in inside}) < 2:
-            continue
+        ids = {id(c) for c in inside}
+        if len({c.line for ln in region[first:] for c in ln.chunks if id(c) in ids}) < 2:
+            continue  # a header's words over a narrow column of digits stand in its gap too
         x0, x1 = inside[0].x0, inside[0].x1
         if all(c.x0 < x1 for c in inside):  # one column: each overlaps the first
             out.append((x0, max(c.x1 for c in inside)))
@@ -373,9 +375,12 @@ def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | Non
         return None, head
     size = sorted(c.size for c in body_chunks)[len(body_chunks) // 2]
     head_chunks = [c for ln in head for c in ln.chunks]
-    # a line with a word in the numbers' column ("STT") is header, and so is
-    # every line above it: only the lines below may be a first row's top lines
-    labelled = [k for k, ln in enumerate(head) if any(c.cols.start == 0 for c in ln.chunks)]
+    # a line of columns that names the numbers' column ("STT", not a group's
+    # "A" or "II") is header, and so is every line above it: only the lines
+    # below may be a first row's top lines
+    labelled = [k for k, ln in enumerate(head) if len(ln.chunks) >= MIN_CHUNKS and any(
+        c.cols.start == 0 and sum(ch.isalpha() for ch in c.text) >= 2 and not _ORDINAL.match(c.text)
+        for c in ln.chunks)]
     fixed = {id(c) for ln in head[:labelled[-1] + 1 if labelled else 0] for c in ln.chunks}
     grouped = anchored_rows(head_chunks + body_chunks, size, anchors)
     in_head = {id(c) for c in head_chunks}
