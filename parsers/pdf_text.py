@@ -319,11 +319,12 @@ def _flows_on(prev: Segment, seg: Segment, right: float) -> bool:
 
 def _continues(prev: Segment, seg: Segment, right: float, column: bool = False) -> bool:
     """``column``: the lines are a column of a two-column run, where a line
-    in another weight or slant starts another cell's text."""
+    in another weight or slant, or in capitals after one that is not (or
+    the other way round: the motto's two lines), starts another cell's text."""
     size = max(prev.size, seg.size)
     if abs(prev.size - seg.size) > 0.6:
         return False
-    if column and (prev.bold, prev.italic) != (seg.bold, seg.italic):
+    if column and ((prev.bold, prev.italic) != (seg.bold, seg.italic) or prev.text.isupper() != seg.text.isupper()):
         return False
     if prev.bold != seg.bold and prev.text.rstrip()[-1:] in ".:;!?":
         return False  # a bold line after a finished one: a heading (a bold run inside goes on)

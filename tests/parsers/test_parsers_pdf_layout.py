@@ -137,3 +137,35 @@ def test_rest_of_a_row_cut_by_the_page_break_under_the_repeated_header_is_that_r
     assert g[0] == head[0]
     assert g[1:] == body + [["5", "UBND xã Hòa Lạc (5)", "75,5", "100", "Trung bình"]] + [
         [str(i), f"Sở Nội vụ ({i})", f"{70 + i},25", "100", "Tốt"] for i in range(6, 9)]
+
+
+@pytest.mark.parametrize("issuer,centres", [
+    (["UBND TỈNH ĐIỆN BIÊN", "UBND HUYỆN MƯỜNG CHÀ"], (150, 410)),
+    (["UBND HUYỆN MƯỜNG CHÀ"], (160, 420))])
+def test_a_line_in_small_letters_after_capitals_in_a_header_column_is_a_new_paragraph(tmp_path, issuer, centres):
+    """An issuer and the motto drawn centred over two columns, every line in
+    one font and size (no weight tells them apart): the number after the
+    issuer's capitals, and the motto's second line after its first, start
+    new paragraphs, and the number is read."""
+    from reportgen.read import read_path
+
+    _register_fonts()
+    path = tmp_path / "header.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    top = A4[1] - 60
+    left = issuer + ["Số: 45/BC-UBND"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+             "Mường Chà, ngày 05 tháng 6 năm 2026"]
+    for column, x in ((left, centres[0]), (right, centres[1])):
+        for k, text in enumerate(column):
+            c.setFont(FONT_NAME, 12 if column is right and k == 0 else 13)
+            c.drawCentredString(x, top - 15 * k, text)
+    c.setFont(FONT_NAME, 14)
+    c.drawCentredString(A4[0] / 2, top - 90, "BÁO CÁO")
+    c.showPage()
+    c.save()
+    texts = [p.text for p in read_raw(path, {"ocr": "never"}).paragraphs]
+    assert texts[-5:] == ["Số: 45/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                          "Mường Chà, ngày 05 tháng 6 năm 2026", "BÁO CÁO"]
+    meta = read_path(path).meta
+    assert (meta.number, meta.place, meta.date.isoformat()) == ("45/BC-UBND", "Mường Chà", "2026-06-05")
