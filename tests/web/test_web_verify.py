@@ -415,7 +415,8 @@ def test_a_sheet_with_an_open_doubt_is_shown_as_not_all_checked(client, tmp_path
     ws.append(["STT", "Cơ quan", "Tổng điểm đạt được", "Điểm tối đa", "Chỉ số (%)", "Xếp loại"])
     for k, row in enumerate([("Sở Tư pháp", 82.75, 94, 88.03, "Tốt"), ("Sở Y tế", 74.75, 94, 79.52, "Khá"),
                              ("Sở Xây dựng", 68.25, 89, 76.69, "Tốt"), ("Sở Nội vụ", 86.75, 94, 92.29, "Tốt"),
-                             ("Sở Tài chính", 76.75, 89, 86.24, "Tốt"), ("Sở Giáo dục và Đào tạo", 68, 94, 72.34, "Khá"),
+                             ("Sở Tài chính", 76.75, 89, 86.24, "Tốt"),
+                             ("Sở Giáo dục và Đào tạo", 68, 94, 72.34, "Khá"),
                              ("Sở Khoa học và Công nghệ", 62.75, 89, 70.51, "Khá")], 1):
         ws.append([k, *row])
     path = tmp_path / "chi-so.xlsx"
