@@ -16,7 +16,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement, StatementKind
-from ..numbers import places_of, quantize, to_roman
+from ..numbers import places_of, quantize, swap_separators, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
 from .prose_counts import finding_at, vi_number, vi_percent
@@ -333,7 +333,7 @@ def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             by_par[st.paragraph].append(st)
     for par, sts in by_par.items():
         written = [s.written if s.written is not None else s.text for s in sts]
-        fixed = [s.corrected or w.replace(".", ",") for s, w in zip(sts, written)]
+        fixed = [s.corrected or swap_separators(w) for s, w in zip(sts, written)]
         examples = "; ".join(f"{w} → {f}" for w, f in list(zip(written, fixed))[:4])
         more = f" và {len(written) - 4} số khác" if len(written) > 4 else ""
         yield finding_at("NUMBER_FORMAT", "warning",

@@ -215,6 +215,8 @@ def test_number_format_in_prose_seed_003():
     assert [(f.severity, f.reported, f.expected) for f in fs] == [("warning", "91.86%", "91,86%"),
                                                                    ("warning", "16.97", "16,97")]
     assert found(build(["Số hồ sơ đã giải quyết 12.490 hồ sơ, chiếm 91,86%."]), "NUMBER_FORMAT") == []
+    fs = found(build(["Tỷ lệ hồ sơ đúng hạn chiếm 97.80%."]), "NUMBER_FORMAT")
+    assert [(f.reported, f.expected) for f in fs] == [("97.80%", "97,80%")]
 
 
 def test_noi_nhan_must_end_with_luu_vt_seed_003():
