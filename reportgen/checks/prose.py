@@ -20,7 +20,7 @@ from ..numbers import places_of, quantize, swap_separators, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
 from .prose_counts import finding_at, vi_number, vi_percent
-from .prose_parts import slipped_part
+from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -43,7 +43,11 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind == StatementKind.SUM:
             numbers_by_par[st.paragraph].update([st.whole, *st.parts])
-    pointed = {id(slip.share) for st in report.statements if (slip := slipped_part(st, report.statements))}
+    pointed: set[int] = set()
+    for st in report.statements:  # shares that point at the slip of a sum (prose_sums names it)
+        slip = sum_slip(st, report.statements)
+        pointed |= {id(slip.share)} if isinstance(slip, SlippedPart) else \
+            {id(s) for s in slip.shares} if isinstance(slip, SlippedWhole) else set()
     for st in shares:
         ctx.ledger.statement_checked(st, "share-percent")
         if id(st) in pointed:

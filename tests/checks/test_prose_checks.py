@@ -1,6 +1,8 @@
 """Each prose rule with a failing and a passing fixture, built from the seeds'
 own sentences and figures."""
 
+from decimal import Decimal as D
+
 import pytest
 
 from reportgen.checks import run_checks
@@ -330,3 +332,38 @@ def test_a_total_broken_down_in_list_items():
     assert [(f.reported, f.expected) for f in found(report, "PERCENT_MISMATCH")] == [("1.72", "1.60")]
     lines[1] = "+ Đã giải quyết: 12.510 hồ sơ, chiếm 92,01%;"
     assert found(build(lines), "SUM_MISMATCH") == []
+
+
+# Seed 003's online dossiers, the list after "trong đó" written without a colon.
+_ONLINE = ("Số hồ sơ đã giải quyết {whole} hồ sơ, trong đó trả trước hạn 6.711 hồ sơ, chiếm 99,11%; "
+           "trả đúng hạn {on_time} hồ sơ, chiếm 0,68%; trả quá hạn 14 hồ sơ, chiếm 0,21%.")
+
+
+def _sum_and_shares(text):
+    fs = [f for f in run_checks(build([text])) if f.code in ("SUM_MISMATCH", "PERCENT_MISMATCH")]
+    return [(f.code, f.severity, f.reported, f.expected) for f in fs]
+
+
+def test_a_list_after_trong_do_without_colon_is_the_whole_when_its_shares_make_100():
+    report = build([_ONLINE.format(whole="6.771", on_time="46")])
+    sums = [st for st in report.statements if st.kind == "sum"]
+    assert [(st.whole, st.parts, st.mode) for st in sums] == [(D(6771), [D(6711), D(46), D(14)], "partition")]
+    assert _sum_and_shares(_ONLINE.format(whole="6.771", on_time="46")) == []
+
+
+def test_one_slipped_part_of_a_list_without_colon_is_one_error():
+    assert _sum_and_shares(_ONLINE.format(whole="6.771", on_time="64")) == [("SUM_MISMATCH", "error", "64", "46")]
+
+
+def test_a_slipped_whole_whose_shares_all_fit_the_parts_is_one_error_on_the_whole():
+    assert _sum_and_shares(_ONLINE.format(whole="6.717", on_time="46")) == [
+        ("SUM_MISMATCH", "error", "6717", "6771")]
+
+
+def test_a_list_after_gom_without_colon_separated_by_commas():
+    report = build(["Đã giải quyết 12.490 hồ sơ, gồm trước hạn 12.370 hồ sơ, đúng hạn 106 hồ sơ, quá hạn 14 hồ sơ."])
+    assert [(st.whole, st.parts) for st in report.statements if st.kind == "sum"] == [
+        (D(12490), [D(12370), D(106), D(14)])]
+    fs = found(build(["Đã giải quyết 12.490 hồ sơ, gồm trước hạn 12.370 hồ sơ, đúng hạn 160 hồ sơ, quá hạn 14 hồ sơ."]),
+               "SUM_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "12490", "12544")]
