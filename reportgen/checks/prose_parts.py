@@ -94,3 +94,33 @@ def sum_slip(st: Statement, statements: list[Statement]) -> SlippedPart | Slippe
     if _digits_changed(st.parts[part.index], part.value) < _digits_changed(st.whole, whole.value):
         return part
     return whole
+
+
+class ChainedSlip(NamedTuple):
+    first: Statement  # the share whose part is the slip
+    then: Statement  # the share of that part, off by the same slip
+    value: Decimal  # a count that fits both shares
+
+
+def chained_slips(shares: list[Statement]) -> list[ChainedSlip]:
+    """A count that is the part of one share and the whole of the next
+    ("Đã xử lý 18.857 phản ánh, chiếm 87,78%. Số … đúng hạn là 18.404, chiếm
+    96,07%"), both shares off, and one count that fits both: that count is
+    the slip (one error), the second share its consequence."""
+    out = []
+    for a in shares:
+        for b in shares:
+            if b is a or b.paragraph != a.paragraph or b.whole != a.value or not a.whole or not a.value \
+                    or a.value != a.value.to_integral() or _fits(a.percent, a.value / a.whole * _HUNDRED) \
+                    or _fits(b.percent, b.value / b.whole * _HUNDRED):
+                continue
+            half = Decimal(1).scaleb(-places_of(a.percent)) / 2
+            low = int((a.whole * (a.percent - half) / _HUNDRED).to_integral_value(rounding="ROUND_FLOOR"))
+            high = int((a.whole * (a.percent + half) / _HUNDRED).to_integral_value(rounding="ROUND_CEILING"))
+            fits = [Decimal(n) for n in range(max(low, 1), min(high, low + 200) + 1)
+                    if n >= b.value and _fits(a.percent, Decimal(n) / a.whole * _HUNDRED)
+                    and _fits(b.percent, b.value / Decimal(n) * _HUNDRED)]
+            if fits:
+                middle = a.whole * a.percent / _HUNDRED
+                out.append(ChainedSlip(a, b, min(fits, key=lambda n: abs(n - middle))))
+    return out

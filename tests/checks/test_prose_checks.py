@@ -367,3 +367,13 @@ def test_a_list_after_gom_without_colon_separated_by_commas():
     fs = found(build(["Đã giải quyết 12.490 hồ sơ, gồm trước hạn 12.370 hồ sơ, đúng hạn 160 hồ sơ, quá hạn 14 hồ sơ."]),
                "SUM_MISMATCH")
     assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "12490", "12544")]
+
+
+# Seed 003's dossiers: the count solved is the part of the first share and the whole of the next.
+_CHAIN = ("Trong kỳ, toàn tỉnh tiếp nhận 13.597 hồ sơ. Đã giải quyết {solved} hồ sơ, chiếm 91,86%. "
+          "Số hồ sơ giải quyết trước hạn là 12.370 hồ sơ, chiếm 99,04%.")
+
+
+def test_a_count_that_is_part_of_one_share_and_whole_of_the_next_is_one_error():
+    assert _sum_and_shares(_CHAIN.format(solved="12.490")) == []
+    assert _sum_and_shares(_CHAIN.format(solved="12.940")) == [("PERCENT_MISMATCH", "error", "12940", "12490")]

@@ -23,8 +23,8 @@ BÁO CÁO
 Kết quả đánh giá chất lượng giải quyết thủ tục hành chính năm 2024
 
 1. Kết quả
-Xếp loại theo tỷ lệ điểm: từ 90% trở lên xếp loại Xuất sắc; từ 80% đến dưới 90% xếp loại Tốt; từ 70% đến dưới 80% xếp loại Khá; từ 50% đến dưới 70% xếp loại Trung bình; dưới 50% xếp loại Yếu.
-Kết quả, trong 10 đơn vị được đánh giá có {xs} đơn vị xếp loại Xuất sắc; {tot} đơn vị xếp loại Tốt; 02 đơn vị xếp loại Khá.
+{legend}
+{counts}
 
 Phụ lục II. KẾT QUẢ ĐÁNH GIÁ CẤP HUYỆN
 
@@ -40,10 +40,16 @@ Nguyễn Văn A
 """
 
 
+LEGEND = ("Xếp loại theo tỷ lệ điểm: từ 90% trở lên xếp loại Xuất sắc; từ 80% đến dưới 90% xếp loại Tốt; "
+          "từ 70% đến dưới 80% xếp loại Khá; từ 50% đến dưới 70% xếp loại Trung bình; dưới 50% xếp loại Yếu.")
+COUNTS = ("Kết quả, trong 10 đơn vị được đánh giá có {xs} đơn vị xếp loại Xuất sắc; {tot} đơn vị xếp loại Tốt; "
+          "02 đơn vị xếp loại Khá.")
+
+
 def _errors(tmp_path, xs="02", tot="06", grades=None):
     rows = "\n".join(f"| {i} | {u} | {p} | {(grades or {}).get(i, g)} |" for i, (u, p, g) in enumerate(ROWS, 1))
     path = tmp_path / "bc.txt"
-    path.write_text(DOC.format(xs=xs, tot=tot, rows=rows), encoding="utf-8")
+    path.write_text(DOC.format(legend=LEGEND, counts=COUNTS.format(xs=xs, tot=tot), rows=rows), encoding="utf-8")
     return [f for f in verify_path(path).findings if f.severity == "error"]
 
 
