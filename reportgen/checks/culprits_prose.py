@@ -16,18 +16,21 @@ def same_figure(findings: list[Finding], ledger) -> list[Finding]:
     đạt 74,024%" against its own 10,564/15 điểm and against the table's
     mean; "cao nhất là xã A đạt 93,93 điểm" against the column's highest and
     against xã A's row) is one slip: the first error keeps it and names the
-    other. A finding of the prose is one with a paragraph (it may name the
-    table row it was held to)."""
-    first: dict[tuple, Finding] = {}
-    dropped: set[int] = set()
+    other, the one that names the table row it was held to first. A finding
+    of the prose is one with a paragraph (it may name that row)."""
+    groups: dict[tuple, list[Finding]] = {}
     for f in findings:
         if f.severity != Severity.ERROR or f.paragraph is None or figure_value(f.reported) is None:
             continue
-        key = (f.paragraph, figure_value(f.reported).normalize())
-        kept = first.setdefault(key, f)
-        if kept is not f:
-            kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
-            dropped.add(id(f))
+        groups.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
+    dropped: set[int] = set()
+    for group in groups.values():
+        # the one that names the table row the figure was held to keeps it, else the first
+        kept = next((f for f in group if f.row is not None), group[0])
+        for f in group:
+            if f is not kept:
+                kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
+                dropped.add(id(f))
     findings = [f for f in findings if id(f) not in dropped]
     return _computed_from(findings, ledger)
 
