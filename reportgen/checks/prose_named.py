@@ -43,7 +43,7 @@ from .registry import CheckContext, rule
 _BARE = frozenset({"tổng", "cộng", "lượng", "đạt", "điểm", "kết", "quả", "trong", "đó", "gồm", "bao", "là",
                    "với", "tại", "từ", "đến", "toàn", "tỉnh", "chỉ", "tiêu", "chí", "nội", "dung", "stt",
                    "như", "một", "những", "thấp", "cao", "nhất", "trung", "bình"})
-_BOUNDARY = re.compile(r"[;:.!?]|,(?!\d)")
+_BOUNDARY = re.compile(r"[;:.!?()]|,(?!\d)|\d(?=\s)")  # a figure ends what is said before the next
 _COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
                     r"(?=[^\W\d])", re.I)
 
@@ -81,22 +81,34 @@ def _columns(report: Report) -> list[Named]:
 
 
 def _named(columns: list[Named], before: str, sentence: str, noun: str = "", slack: int = 0) -> list[Named]:
-    """The columns ``before`` names; of a header written under several
-    groups, those whose group the sentence names too. ``before`` may say no
-    more than the header, its group and ``noun`` (what is counted), but
-    ``slack`` words: "trước hạn 3.487 hồ sơ" is not "Đã giải quyết"."""
-    words, around = _content(before), _content(sentence)
-    extra = _content(noun)
-    hits = [c for c in columns if c.words <= words and len(words - c.words - c.group - extra) <= slack]
+    """The columns ``before`` names: every word of the header and of its
+    group is in the sentence, ``before`` says one of the header's words at
+    least and nothing more than the header, its group and ``noun`` (what is
+    counted), but ``slack`` words — "trước hạn 3.487 hồ sơ" is not "Đã giải
+    quyết", "quá hạn 7 hồ sơ" after "Đã giải quyết đúng hạn …" is "Đã giải
+    quyết / Quá hạn" (a header joined with its group, "Đã giải quyết Quá
+    hạn", reads the same)."""
+    words, around, extra = _content(before), _content(sentence) | _content(before), _content(noun)
+    hits = [c for c in columns if (c.words | c.group) <= around and c.words & words
+            and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack]
     if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình")
-        most = max(len(c.words) for c in hits)
-        hits = [c for c in hits if len(c.words) == most]
-    grouped = [c for c in hits if c.group and c.group <= around]
-    hits = grouped or hits
+        most = max(len(c.words & words) for c in hits)
+        hits = [c for c in hits if len(c.words & words) == most]
     if len(hits) > 1:  # the qualifier stands next to the figure: "tiếp nhận trực tiếp 275" is "Trực tiếp"
         tail = [c for c in hits if _ends_with(before, noun, c.words)]
         hits = tail if len(tail) == 1 else hits
     return hits
+
+
+def _parents(columns: list[Named], col: Named, words: frozenset[str]) -> frozenset[str]:
+    """The words of the other headers of ``col``'s table said whole in
+    ``words``: "tiếp nhận trực tiếp" is "Trực tiếp" of what "Tiếp nhận"
+    counts, as a group over it would say."""
+    out: set[str] = set()
+    for c in columns:
+        if c.table is col.table and c is not col and c.words <= words and not c.words <= col.words:
+            out |= c.words
+    return frozenset(out)
 
 
 def _ends_with(before: str, noun: str, words: frozenset[str]) -> bool:

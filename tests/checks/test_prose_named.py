@@ -87,9 +87,15 @@ def test_a_count_of_the_prose_that_differs_from_the_total_row_is_an_error(tmp_pa
     assert _conflicts(result) == [("error", None, "k5", "12940", "12490")]
 
 
-def test_a_count_whose_words_say_one_more_word_than_the_header_is_a_warning(tmp_path):
+def test_a_count_named_by_its_header_and_another_header_of_the_table_is_an_error(tmp_path):
+    """"tiếp nhận trực tiếp": "Trực tiếp" of what "Tiếp nhận" counts."""
     result = _dossiers(tmp_path, "Tiếp nhận trực tiếp 6.447 hồ sơ.")
-    assert _conflicts(result) == [("warning", None, "k3", "6447", "6474")]
+    assert _conflicts(result) == [("error", None, "k3", "6447", "6474")]
+
+
+def test_a_count_whose_words_say_one_more_word_than_the_header_is_a_warning(tmp_path):
+    result = _dossiers(tmp_path, "Hồ sơ nộp trực tuyến 7.213 hồ sơ.")
+    assert _conflicts(result) == [("warning", None, "k4", "7213", "7123")]
 
 
 def test_a_count_of_a_narrower_quantity_is_not_held_to_the_column(tmp_path):
