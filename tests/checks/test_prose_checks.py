@@ -377,3 +377,10 @@ _CHAIN = ("Trong kỳ, toàn tỉnh tiếp nhận 13.597 hồ sơ. Đã giải q
 def test_a_count_that_is_part_of_one_share_and_whole_of_the_next_is_one_error():
     assert _sum_and_shares(_CHAIN.format(solved="12.490")) == []
     assert _sum_and_shares(_CHAIN.format(solved="12.940")) == [("PERCENT_MISMATCH", "error", "12940", "12490")]
+
+
+def test_a_share_whose_words_name_the_whole_of_the_previous_sentence_is_sure():
+    """"Số hồ sơ giải quyết trước hạn" is a share of "Đã giải quyết 12.490 hồ
+    sơ", not of "tiếp nhận 13.597 hồ sơ": the part says its whole's words."""
+    text = _CHAIN.format(solved="12.490").replace("chiếm 99,04%", "chiếm 98,04%")
+    assert _sum_and_shares(text) == [("PERCENT_MISMATCH", "error", "98.04", "99.04")]
