@@ -48,9 +48,11 @@ _COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)
                     r"(?=[^\W\d])", re.I)
 
 
+_BARE_FOLDED = frozenset(fold_tones(w) for w in _BARE)
+
+
 def _content(text: str) -> frozenset[str]:
-    bare = {fold_tones(w) for w in _BARE}
-    return frozenset(w for w in _words(text) if w not in bare and not w.isdigit())
+    return frozenset(w for w in _words(text) if w not in _BARE_FOLDED and not w.isdigit())
 
 
 def _before(text: str, at: int) -> str:
