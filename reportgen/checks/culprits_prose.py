@@ -16,8 +16,8 @@ def same_figure(findings: list[Finding], ledger) -> list[Finding]:
     đạt 74,024%" against its own 10,564/15 điểm and against the table's
     mean; "cao nhất là xã A đạt 93,93 điểm" against the column's highest and
     against xã A's row) is one slip: the first error keeps it and names the
-    other, the one that names the table row it was held to first. A finding
-    of the prose is one with a paragraph (it may name that row)."""
+    other. A finding of the prose is one with a paragraph (it may name the
+    table row it was held to)."""
     groups: dict[tuple, list[Finding]] = {}
     for f in findings:
         if f.severity != Severity.ERROR or f.paragraph is None or figure_value(f.reported) is None:
@@ -25,8 +25,7 @@ def same_figure(findings: list[Finding], ledger) -> list[Finding]:
         groups.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
     dropped: set[int] = set()
     for group in groups.values():
-        # the one that names the table row the figure was held to keeps it, else the first
-        kept = next((f for f in group if f.row is not None), group[0])
+        kept = group[0]  # the first rule's (a statistic's before the unit's row: the claim the sentence makes)
         for f in group:
             if f is not kept:
                 kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
