@@ -191,11 +191,25 @@ def _unit_grades(statements: list[Statement]) -> list[Statement]:
 
 
 def _sole_unit_table(report: Report) -> list[RowRef]:
-    """The rows of the report's only score table (one row per unit), else none."""
+    """The unit rows of the report's table of evaluation results: its only
+    score table (one row per unit); with no score table, its only table of
+    units that are graded or ranked (a province's PAR index laid out its own
+    way), without its statistics or total rows. Else none."""
     tables = [t for t in report.tables if t.kind == TableKind.SCORES]
-    if len(tables) != 1:
+    if len(tables) == 1:
+        return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
+    if tables:
         return []
-    return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
+    from .relations_frame import ColKind
+    from .relations_support import MIN_ROWS, frames
+
+    results = [f for f in frames(report) if not f.transposed and len(f.units) >= MIN_ROWS
+               and any(c.kind in (ColKind.GRADE, ColKind.RANK) for c in f.cols)]
+    if len(results) != 1:
+        return []
+    table = results[0].table
+    return [(table.index, r.report_row, table.rows[r.report_row]) for r in results[0].units
+            if r.report_row is not None]
 
 
 # --- grade counts and lists ------------------------------------------------------------------
