@@ -11,10 +11,10 @@ from functools import lru_cache
 from typing import Iterator, Sequence
 
 from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
-from ..numbers import format_count, format_vi
+from ..numbers import format_count, format_vi, places_of
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
-from .prose_parts import slipped_part
+from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .registry import CheckContext, rule
 
 
@@ -131,8 +131,13 @@ def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowR
 
 def _stated_whole(statements: list[Statement]) -> int | None:
     """The one denominator the counts state ("01/12 đơn vị …; 10 đơn vị …"
-    count units of the same 12), or None when they state none or several."""
+    count units of the same 12), else the one count of units evaluated they
+    are of ("trong 7 xã, phường được đánh giá có 03 đơn vị xếp loại Xuất
+    sắc; …"), or None when they state none or several."""
     dens = {st.denominator for st in _unit_grades(statements)} - {None}
+    if not dens:
+        dens = {Decimal(st.count) for st in statements if st.kind == StatementKind.EVALUATED_COUNT
+                and st.count is not None and st.denominator is None}
     return next(iter(dens)) if len(dens) == 1 else None
 
 
@@ -318,8 +323,8 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
         mode = st.mode
-        slip = slipped_part(st, report.statements)
-        if slip is not None:  # the share stated with one part fits what the sum makes it: that part is the slip
+        slip = sum_slip(st, report.statements)
+        if isinstance(slip, SlippedPart):  # the share stated with one part fits what the sum makes it: that part is the slip
             part = st.parts[slip.index]
             others = " − ".join(vi_number(p) for j, p in enumerate(st.parts) if j != slip.index)
             yield finding_at("SUM_MISMATCH", "error",
@@ -329,6 +334,15 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                              f"nêu kèm", st, reported=str(part), expected=str(slip.value))
             continue
         if diff == 0 or (mode == "subset" and diff < 0):
+            continue
+        if isinstance(slip, SlippedWhole):  # every share stated is of what the parts make: the whole is the slip
+            yield finding_at("SUM_MISMATCH", "error",
+                             f"Tổng ghi {vi_number(st.whole)}, nhưng các thành phần {_sum_text(st.parts)} = "
+                             f"{vi_number(total)} và các tỷ lệ nêu kèm ("
+                             + ", ".join(s.percent_written or vi_percent(s.percent, places_of(s.percent))
+                                         for s in slip.shares)
+                             + f") đều tính trên {vi_number(total)}: số tổng ghi sai", st,
+                             reported=str(st.whole), expected=str(total))
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):
             continue  # too far apart to be one whole split into categories
