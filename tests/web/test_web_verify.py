@@ -401,6 +401,15 @@ def test_an_odt_upload_is_checked_like_its_docx(client, checked, seeds, tmp_path
     key = lambda f: (f["code"], f.get("reported"), f.get("expected"))  # noqa: E731
     errors = lambda res: sorted(key(f) for f in res["findings"] if f["severity"] == "error")  # noqa: E731
     assert errors(got) == errors(want) and errors(got)
+    page = client.get(f"/kiem-tra/{item['id']}").text
+    assert f'href="/kiem-tra/{item["id"]}/tai-ve/docx"' in page
+    r = client.get(f"/kiem-tra/{item['id']}/tai-ve/docx")
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    out = tmp_path / "ra.docx"
+    out.write_bytes(r.content)
+    with zipfile.ZipFile(out) as zf:
+        comments = zf.read("word/comments.xml").decode()
+    assert "TOTAL_MISMATCH" in comments
 
 
 def test_a_sheet_with_an_open_doubt_is_shown_as_not_all_checked(client, tmp_path):
