@@ -123,9 +123,9 @@ def _remarked(ws: list[str], marks: dict) -> list[str]:
             better = _winner(readings, w)
             if better is not None:
                 out[i] = _cased(better, w)
-            if better is not None or (readings.get(w, 0) >= MIN_SEEN
-                                      and readings.get(w, 0) == max(readings.values())):
-                break  # settled here: a reading won, or the word's own reading is the usual one here
+            if better is not None or sum(readings.values()) - readings.get(w, 0) >= MIN_SEEN \
+                    or readings.get(w, 0) >= MIN_SEEN:
+                break  # settled here: a reading won, or enough readings here to decide (none won)
     return out
 
 

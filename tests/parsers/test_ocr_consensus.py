@@ -76,3 +76,14 @@ def test_a_dash_run_into_its_words_a_doubled_stroke_and_a_word_in_capitals_are_r
     assert _names(doc)[3:] == ["Sở Y tế - tỉnh Thừa Thiên Huế", "Sở Xây dựng - tỉnh Thừa Thiên Huế",
                                "Tỷ lệ số hóa hồ sơ", "Số hóa hồ sơ (2)", "Số hóa hồ sơ (5)",
                                "Chỉ số số hóa hồ sơ", "Phòng Văn hóa-Thông tin"]
+
+
+def test_a_word_contested_between_its_own_neighbours_is_not_settled_by_wider_ones():
+    """'Thế thao' four times and 'Thể thao' twice after 'Văn hóa,': no reading
+    wins there, and the three 'Trung tâm Thế thao' elsewhere do not decide it."""
+    names = ["Sở Văn hóa, Thế thao (1)", "Sở Văn hóa, Thế thao (2)", "Sở Văn hóa, Thế thao (3)",
+             "Sở Văn hóa, Thế thao (4)", "Sở Văn hóa, Thể thao (5)", "Sở Văn hóa, Thể thao (6)",
+             "Trung tâm Thế thao (7)", "Trung tâm Thế thao (8)", "Trung tâm Thế thao (9)"]
+    doc = _doc(names)
+    assert agree_with_document(doc) == 0
+    assert _names(doc) == names
