@@ -26,8 +26,11 @@ every error, and it is sure when it is the only such cell:
    prose) — an error that vanished because its relation was no longer
    adopted on the table (too few rows hold it) was not answered, only no
    longer looked for;
-4. it is sure when no other candidate explains any of the same errors (two
-   cells of one sum either of which may be wrong: neither is sure).
+4. it is sure when every other candidate that explains some of the same
+   errors explains only a part of them (two cells of one sum either of which
+   may be wrong explain the same errors: neither is sure; a percent that
+   explains its ratio, the summary rows and twenty ranks pushed along beats
+   a summary row that explains only itself).
 
 The errors a sure culprit explains are not reported apart: the culprit's
 finding names them ("kéo theo …"). When the culprit is a cell no error named,
@@ -180,6 +183,9 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
         if value is not None or f.column == "grade":
             own.append(Candidate(a, value if value is not None else f.expected, f))
     lone = [c for c in own if per_column[(c.address[0], c.address[2])] == 1]
+    # A named cell may also be a figure another row of its column repeats ("thấp nhất" 55,70 of a unit
+    # whose percent, computed, rounds to 55,71: the figure written there, not the computed one, holds both).
+    own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named))]
     out = lone + _crossings(by_table, named, where, errors) + own + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
@@ -208,7 +214,8 @@ def _crossings(by_table, named, where, errors) -> list[Candidate]:
     return out
 
 
-def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot],
+              named: Finding | None = None) -> list[Candidate]:
     """The crossing cell set to a figure an error of its column reports as
     written elsewhere: a "cao nhất" row repeats the top unit's figure (13,951
     written there, 13,591 in the unit's row)."""
@@ -220,7 +227,7 @@ def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot
     values = {v for v in values if v is not None and v != spot.value}
     if len(values) > 2:
         return []  # many figures of the column are in error (a cascade), none repeats this one
-    return [Candidate(address, v) for v in sorted(values)]
+    return [Candidate(address, v, named) for v in sorted(values)]
 
 
 def _pair_crossings(by_table, named, where) -> list[Candidate]:
@@ -279,7 +286,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
         rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
                   for j, (c, g) in enumerate(explains) if j != k]
-        if not any(mine & r for r in rivals):
+        if not any(mine & r and not r < mine for r in rivals):
             sure.append((cand, gone))
     return _folded(findings, sure, where) if sure else findings
 
