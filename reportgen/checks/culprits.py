@@ -185,7 +185,10 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     lone = [c for c in own if per_column[(c.address[0], c.address[2])] == 1]
     # A named cell may also be a figure another row of its column repeats ("thấp nhất" 55,70 of a unit
     # whose percent, computed, rounds to 55,71: the figure written there, not the computed one, holds both).
-    own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named))]
+    # Or it is a cell whose own error states only a bound (a leaf above its maximum) while a sum
+    # of its column or row (the parent, the "Tổng cộng" row) shows by how much it is off: the cell ± that gap.
+    own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named),
+                                    *_crossed_by(c, errors, where))]
     out = lone + _crossings(by_table, named, where, errors) + own + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
@@ -228,6 +231,14 @@ def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot
     if len(values) > 2:
         return []  # many figures of the column are in error (a cascade), none repeats this one
     return [Candidate(address, v, named) for v in sorted(values)]
+
+
+def _crossed_by(cand: Candidate, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+    """A named cell shifted by the gap another error of its column (a parent, a total row) or of its
+    row (a total column, or the cell's column when the table was turned round to read it) shows."""
+    t, r, key = cand.address
+    gaps = [_gap(f) for f in errors if f.table == t and (f.column == key) != (f.row == r)]
+    return [Candidate(cand.address, c.value, cand.named) for c in _shifted(cand.address, gaps, where)]
 
 
 def _pair_crossings(by_table, named, where) -> list[Candidate]:
