@@ -23,6 +23,7 @@ _BOUND_WORDS = {
     "score-max": "không vượt điểm tối đa của chỉ số",
     "rank-follows-column": "giữ đúng thứ tự của cột xếp hạng",
     "rank-order": "giữ đúng thứ tự giảm dần",
+    "rank-among-peers": "thứ hạng theo thứ tự số liệu của các đơn vị cùng dòng",
     "grade-follows-bands": "nằm trong khung của xếp loại",
     "summary-row-max": "không vượt dòng cao nhất",
     "summary-row-min": "không dưới dòng thấp nhất",
