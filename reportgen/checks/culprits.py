@@ -169,7 +169,8 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     named = {a: f for f in errors if (a := _address(f)) is not None and f.expected is not None}
     by_table: dict[int, list[tuple[Address, Decimal | None]]] = {}
     for f in errors:
-        a = _address(f)
+        # A statistics row no table row holds ("Trung bình" under a scheme's units) constrains its column only.
+        a = _address(f) or ((f.table, None, f.column) if f.table is not None and f.column else None)
         if a is not None:
             by_table.setdefault(a[0], []).append((a, _gap(f)))
     per_column: dict[tuple, int] = {}
@@ -189,7 +190,9 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     # of its column or row (the parent, the "Tổng cộng" row) shows by how much it is off: the cell ± that gap.
     own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named),
                                     *_crossed_by(c, errors, where))]
-    out = lone + _crossings(by_table, named, where, errors) + own + _pair_crossings(by_table, named, where)
+    # The other corrections an error offers itself (the part or the whole of a broken ratio).
+    offered = [Candidate((t, r, key), value) for f in errors for t, r, key, value in f.alternatives]
+    out = lone + _crossings(by_table, named, where, errors) + own + offered + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
         if (c.address, str(c.value)) not in seen:
@@ -209,11 +212,13 @@ def _crossings(by_table, named, where, errors) -> list[Candidate]:
     for t, found in by_table.items():
         if len(found) < 2:
             continue
-        for r in sorted({a[1] for a, _ in found}):
+        # The gap of a cell's own row or column sum, before a mean's (a mean moves by the gap / n).
+        gaps = [g for a, g in found if a[1] is not None] + [g for a, g in found if a[1] is None]
+        for r in sorted({a[1] for a, _ in found if a[1] is not None}):
             for c in sorted({a[2] for a, _ in found}):
                 if (t, r, c) not in named and all(a[1] == r or a[2] == c for a, _ in found):
                     out.extend(_repeated((t, r, c), errors, where))
-                    out.extend(_shifted((t, r, c), [g for _, g in found], where))
+                    out.extend(_shifted((t, r, c), gaps, where))
     return out
 
 
@@ -247,7 +252,8 @@ def _pair_crossings(by_table, named, where) -> list[Candidate]:
     for t, found in by_table.items():
         for k, (a, ga) in enumerate(found):
             for b, gb in found[k + 1:]:
-                if ga is None or gb is None or abs(ga) != abs(gb) or a[1] == b[1] or a[2] == b[2]:
+                if ga is None or gb is None or abs(ga) != abs(gb) or a[1] == b[1] or a[2] == b[2] \
+                        or a[1] is None or b[1] is None:
                     continue
                 for cell in ((t, a[1], b[2]), (t, b[1], a[2])):
                     if cell not in named:
@@ -297,9 +303,23 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
         rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
                   for j, (c, g) in enumerate(explains) if j != k]
-        if not any(mine & r and not r < mine for r in rivals):
+        if not any(mine & r and not r < mine and not (r == mine and _only_fit(cand, k, explains, where))
+                   for r in rivals):
             sure.append((cand, gone))
     return _folded(findings, sure, where) if sure else findings
+
+
+def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]) -> bool:
+    """Among corrections that answer the same errors, the one that gives its column back a figure
+    the column writes on other rows where the figure written is none of them (a per-row maximum
+    of 99 or 89 written 72,30), while no rival does."""
+    def fits(c: Candidate) -> bool:
+        t, r, key = c.address
+        spot = where.get(c.address)
+        others = {s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r}
+        return spot is not None and isinstance(c.value, Decimal) and c.value in others and spot.value not in others
+
+    return fits(cand) and not any(fits(c) for j, (c, _) in enumerate(explains) if j != k)
 
 
 def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
