@@ -71,6 +71,7 @@ class Candidate:
     address: Address
     value: Decimal | str
     named: Finding | None = None  # the error that names this cell, if one does
+    by_fit: bool = False  # chosen among equal explanations by the figures its column writes elsewhere
 
 
 def finding_key(f: Finding) -> tuple:
@@ -280,7 +281,10 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     culprit's finding. ``rerun(report)`` runs the rules on a corrected copy
     and gives its findings and its ledger; ``ledger`` is this run's."""
     errors = [f for f in findings if f.severity == Severity.ERROR]
-    if len(errors) < 2:
+    # A lone error is tried only when it offers other corrections (a ratio's part and whole): one of
+    # them is then chosen only by the figures its column writes elsewhere (see _only_fit).
+    single = len(errors) == 1 and bool(errors[0].alternatives)
+    if len(errors) < 2 and not single:
         return findings
     where = spots(report)
     before = {finding_key(f): f for f in errors}
@@ -296,15 +300,16 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         own = {finding_key(cand.named)} if cand.named is not None else set()
         gone = {k for k in set(before) - keys - own if _answered(before[k], ledger, after_ledger)
                 and not _apart(before[k], cand, errors)}
-        if gone:
+        if gone or (single and own):
             explains.append((cand, gone))
     sure = []
     for k, (cand, gone) in enumerate(explains):
         mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
         rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
                   for j, (c, g) in enumerate(explains) if j != k]
-        if not any(mine & r and not r < mine and not (r == mine and _only_fit(cand, k, explains, where))
-                   for r in rivals):
+        fit = _only_fit(cand, k, explains, where)
+        if not any(mine & r and not r < mine and not (r == mine and fit) for r in rivals):
+            cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
     return _folded(findings, sure, where) if sure else findings
 
@@ -398,8 +403,9 @@ def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
     t, r, key = cand.address
     value = cand.value
     written, right = vi_figure(format(spot.value, "f")), vi_figure(format(value, "f"))
+    why = " (số cột này ghi ở các dòng khác)" if cand.by_fit else ""
     f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: cột “{spot.label}” "
-                 f"ghi {written}; nếu là {right} thì mọi quan hệ đều khớp")
+                 f"ghi {written}; nếu là {right}{why} thì mọi quan hệ đều khớp")
     f.unit = spot.unit
     f.row, f.column = r, key
     f.reported, f.expected = format(spot.value, "f"), format(value, "f")
