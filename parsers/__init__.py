@@ -21,7 +21,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def sniff_format(path: Path) -> str:
-    """'pdf', 'docx', 'xlsx', 'doc', 'xls', 'zip' or 'text', from the content."""
+    """'pdf', 'docx', 'xlsx', 'ole' (a legacy .doc or .xls), 'odt', 'ods'
+    (OpenDocument, as LibreOffice saves by default), 'rtf', 'zip' (any other
+    ZIP) or 'text', from the content, never from the name."""
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head.startswith(b"%PDF") or b"%PDF" in _head(path, 1024):
@@ -38,10 +40,33 @@ def sniff_format(path: Path) -> str:
             return "docx"
         if "xl/workbook.xml" in names:
             return "xlsx"
-        return "zip"
+        return _ODF.get(_mimetype(path, names), "zip")
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"  # legacy .doc or .xls
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     return "text"
+
+
+# The ``mimetype`` entry an OpenDocument package opens with: text and
+# spreadsheet documents, and their templates (.ott, .ots).
+_ODF = {"application/vnd.oasis.opendocument.text": "odt",
+        "application/vnd.oasis.opendocument.text-template": "odt",
+        "application/vnd.oasis.opendocument.spreadsheet": "ods",
+        "application/vnd.oasis.opendocument.spreadsheet-template": "ods"}
+
+
+def _mimetype(path: Path, names: set[str]) -> str:
+    """The ``mimetype`` entry of a ZIP package (at most 100 bytes), or ''."""
+    import zipfile
+
+    if "mimetype" not in names:
+        return ""
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("mimetype") as fh:
+            return fh.read(100).decode("ascii", "replace").strip()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return ""
 
 
 def _head(path: Path, n: int) -> bytes:
@@ -93,8 +118,12 @@ def read_raw(path: str | os.PathLike, settings: ReaderSettings | Mapping | None 
         from . import legacy_office
 
         return _xml_safe(legacy_office.read(p, settings))
+    if kind in ("odt", "ods", "rtf"):
+        from . import legacy_office
+
+        return _xml_safe(legacy_office.read_converted(p, kind, settings))
     if kind == "zip":
-        raise UnreadableInput(f"Tệp nén ZIP không phải DOCX hay XLSX: {p}")
+        raise UnreadableInput(f"Tệp nén ZIP không phải DOCX, XLSX, ODT hay ODS: {p}")
     from . import text
 
     return _xml_safe(text.read(p, settings))

@@ -1,8 +1,10 @@
-"""Legacy Office files (OLE compound documents): Word 97-2003 ``.doc`` and
-Excel 97-2003 ``.xls`` are converted by LibreOffice headless to DOCX/XLSX in
-a private temporary folder, then read by :mod:`parsers.docx` /
-:mod:`parsers.xlsx`. An OLE file that holds an encrypted OOXML package, or a
-.doc/.xls with its encryption flag set, is refused with a Vietnamese message.
+"""Office files read through LibreOffice: Word 97-2003 ``.doc`` and Excel
+97-2003 ``.xls`` (OLE compound documents), OpenDocument ``.odt``/``.ods``
+(what LibreOffice saves by default, as many offices do) and ``.rtf`` are
+converted by LibreOffice headless to DOCX/XLSX in a private temporary folder,
+then read by :mod:`parsers.docx` / :mod:`parsers.xlsx`. An OLE file that
+holds an encrypted OOXML package, or a .doc/.xls with its encryption flag
+set, is refused with a Vietnamese message.
 
 Settings: ``soffice`` (the program, default "soffice"), ``convert_timeout``
 (seconds, default 120).
@@ -190,11 +192,24 @@ def read(path, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
         raise UnreadableInput(f"Tệp {path.name} là tệp Office cũ (OLE) nhưng không phải Word (.doc) hay Excel (.xls).")
     if ole_is_encrypted_legacy(ole, kind):
         raise UnreadableInput(f"Tệp {path.name} được bảo vệ bằng mật khẩu (đã mã hóa); hãy gỡ mật khẩu rồi gửi lại.")
-    target = "docx" if kind == "doc" else "xlsx"
+    return read_converted(path, "doc" if kind == "doc" else "xls", settings)
+
+
+# What each convertible kind becomes, and the name its copy is given.
+_TARGETS = {"doc": "docx", "xls": "xlsx", "odt": "docx", "ods": "xlsx", "rtf": "docx"}
+
+
+def read_converted(path, kind: str, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
+    """Read ``path`` of ``kind`` ('doc', 'xls', 'odt', 'ods' or 'rtf') by
+    converting it to DOCX or XLSX first; ``properties['converted_from']``
+    names the kind."""
+    path = Path(path)
+    settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
+    target = _TARGETS[kind]
     with tempfile.TemporaryDirectory(prefix="reportgen-conv-") as tmp:
         tmpdir = Path(tmp)
         # A plain ASCII name: LibreOffice names its output after the input.
-        src = tmpdir / ("input." + ("doc" if kind == "doc" else "xls"))
+        src = tmpdir / ("input." + kind)
         shutil.copyfile(path, src)
         os.chmod(src, 0o600)
         out = convert(src, target, tmpdir, settings)

@@ -25,6 +25,15 @@ with x ≤ y, counts by grade not above their whole, a "cao nhất" within the
 band of units it falls in are bounds, and a claim only bounded is not
 checked (CLAIM_BOUND_RELATIONS).
 
+A warning that doubts a figure (a sum off by more than rounding where the
+table does not state its arithmetic for sure, a grade out of the table's own
+order with no one row to blame, a date that disagrees with the issue date) is
+an open doubt: the figures it names were checked and did not agree, so the
+document is not ĐẠT either — the verdict is CHƯA KIỂM TRA HẾT until a person
+decides (``Ledger.open_doubts``). Warnings about the document's form (layout,
+number and date format, numbering) and the coverage notes themselves are not
+doubts about figures (FORM_CODES).
+
 Not every number in a table is a figure to check: an ordinal (STT, 1..n in
 row order), a year (integers 1900–2100 under a "Năm"/"year" header, or the
 same year on every row), an identifier or a code (a header that is an id, a
@@ -71,6 +80,24 @@ BOUND_RELATIONS = frozenset({
 # band of units it falls in) is recorded, but a slip within the bound passes,
 # so it does not make the claim checked.
 CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands"})
+
+
+# Codes whose warnings concern the document's form or what was read, not
+# whether its figures agree: they never keep a document from ĐẠT. Every other
+# code's warning is an open doubt about a figure (a new rule's code is one
+# unless it is added here). LAYOUT_* codes are form by their prefix.
+FORM_CODES = frozenset({
+    "NUMBER_FORMAT", "DATE_FORMAT", "NOI_NHAN_FORMAT", "SECTION_NUMBERING", "ENCODING_REPAIRED",
+    "SCHEME_FROM_HEADER", "SCHEME_MISMATCH",
+    # coverage notes: what they say is already in the ledger
+    "TABLE_UNCHECKED", "COLUMN_UNCHECKED", "CLAIM_UNCHECKED", "NOTHING_CHECKED", "PAGE_UNREAD",
+})
+
+
+def doubts_a_figure(code: str, severity: str) -> bool:
+    """Whether a finding is an open doubt about the document's figures: a
+    warning of a code that compares figures (see FORM_CODES)."""
+    return severity == "warning" and code not in FORM_CODES and not code.startswith("LAYOUT_")
 
 
 @dataclass
@@ -133,6 +160,8 @@ class Ledger:
     _member_of: dict[int, int] = field(default_factory=dict, repr=False)
     # Pages nothing could be read from (a scanned page of noise): not checked.
     unread_pages: list[int] = field(default_factory=list)
+    # Warnings that doubt a figure, by code (``note_doubts``): not ĐẠT while any.
+    open_doubts: dict[str, int] = field(default_factory=dict)
 
     def add_table(self, index: int, title: str | None, page: int | None,
                   numeric_cells: Iterable[Cell]) -> TableEntry:
@@ -194,6 +223,14 @@ class Ledger:
             for m in members:
                 self._member_of[m] = i
 
+    def note_doubts(self, findings: Iterable) -> None:
+        """Count the final findings that are open doubts about figures
+        (``doubts_a_figure``)."""
+        self.open_doubts = {}
+        for f in findings:
+            if doubts_a_figure(f.code, str(f.severity)):
+                self.open_doubts[f.code] = self.open_doubts.get(f.code, 0) + 1
+
     def unchecked_tables(self) -> list[TableEntry]:
         return [t for t in sorted(self.tables.values(), key=lambda t: t.index)
                 if t.numeric_cells and not t.checked]
@@ -227,15 +264,22 @@ class Ledger:
     @property
     def complete(self) -> bool:
         """ĐẠT's condition: every figure cell of every table and every numeric
-        claim checked, no page left unread (and something checked at all)."""
+        claim checked, no page left unread, no open doubt about a figure (and
+        something checked at all)."""
         return (not self.unchecked_tables() and not self.partly_checked_tables()
-                and not self.unchecked_claims() and not self.unread_pages and self.anything_checked)
+                and not self.unchecked_claims() and not self.unread_pages and not self.open_doubts
+                and self.anything_checked)
 
     def line(self) -> str:
         """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.'"""
         t = self.totals()
-        return (f"Đã kiểm tra {t['tables'][0]}/{t['tables'][1]} bảng, {t['cells'][0]}/{t['cells'][1]} ô số, "
+        line = (f"Đã kiểm tra {t['tables'][0]}/{t['tables'][1]} bảng, {t['cells'][0]}/{t['cells'][1]} ô số, "
                 f"{t['claims'][0]}/{t['claims'][1]} nhận định.")
+        doubts = sum(self.open_doubts.values())
+        if doubts:
+            line += (f" Còn {doubts} cảnh báo về số liệu chưa kết luận được đúng hay sai "
+                     "(cần đối chiếu thủ công).")
+        return line
 
     def to_json(self) -> dict[str, Any]:
         t = self.totals()
@@ -243,6 +287,7 @@ class Ledger:
             "tables": {"checked": t["tables"][0], "total": t["tables"][1]},
             "cells": {"checked": t["cells"][0], "total": t["cells"][1]},
             "claims": {"checked": t["claims"][0], "total": t["claims"][1]},
+            "open_doubts": dict(sorted(self.open_doubts.items())),
             "by_table": [{
                 "table": e.index, "title": e.title, "page": e.page, "checked": e.checked,
                 "relations": sorted(e.relations),

@@ -33,7 +33,7 @@ from .registry import Scope, resolve_units
 from .units import LEVEL_HUYEN, LEVEL_OTHER, LEVEL_PHONG, LEVEL_TINH, LEVEL_XA, level_of, territory_of, unit_key
 
 SCORE_KINDS = ("scores", "summary")
-FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods")
+FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods", ".rtf")
 MAX_ATTEMPTS = 8
 MAX_NAME = 400  # characters of a unit name kept (its key must fit the index)
 

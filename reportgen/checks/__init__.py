@@ -113,10 +113,12 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
         return _findings(corrected, again), again.ledger
 
     findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger), ctx.ledger)
-    return sorted(_without_echoes(findings), key=lambda f: (
+    findings = sorted(_without_echoes(findings), key=lambda f: (
         f.table if f.table is not None else -1,
         f.row if f.row is not None else -1,
         SEVERITY_ORDER.get(f.severity, 3), f.code))
+    ctx.ledger.note_doubts(findings)
+    return findings
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from . import UsageError
 
-FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods")
+FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".txt", ".md", ".json", ".odt", ".ods", ".rtf")
 HEADINGS = {"verify": ("Tệp", "Kết luận", "Lỗi", "Cảnh báo", "Độ bao phủ", "Giây"),
             "import": ("Tệp", "Kết quả", "Dòng điểm", "Phát hiện", "Độ bao phủ", "Giây")}
 

@@ -13,6 +13,7 @@ from .store import InputKind, Item, Store
 
 CHUNK = 1 << 20
 ACCEPTED = {InputKind.PDF: "PDF", InputKind.DOCX: "DOCX", InputKind.XLSX: "XLSX", InputKind.OLE: "DOC/XLS",
+            InputKind.ODT: "ODT", InputKind.ODS: "ODS", InputKind.RTF: "RTF",
             InputKind.TEXT: "văn bản"}
 
 
@@ -84,13 +85,13 @@ def classify(path: Path, config: WebConfig) -> InputKind:
     from parsers import sniff_format
 
     kind = InputKind(sniff_format(path))
-    if kind in (InputKind.DOCX, InputKind.XLSX, InputKind.ZIP):
+    if kind in (InputKind.DOCX, InputKind.XLSX, InputKind.ODT, InputKind.ODS, InputKind.ZIP):
         _check_zip(path, config)
     if kind == InputKind.ZIP:
-        raise UploadRefused("Tệp nén ZIP không phải DOCX hay XLSX: hãy tải lên từng báo cáo.")
+        raise UploadRefused("Tệp nén ZIP không phải DOCX, XLSX, ODT hay ODS: hãy tải lên từng báo cáo.")
     if kind == InputKind.TEXT and not _is_text(path):
-        raise UploadRefused("Không nhận dạng được loại tệp (chỉ nhận PDF, DOCX, XLSX, DOC, XLS "
-                            "hoặc văn bản thuần).")
+        raise UploadRefused("Không nhận dạng được loại tệp (chỉ nhận PDF, DOCX, XLSX, DOC, XLS, ODT, ODS, "
+                            "RTF hoặc văn bản thuần).")
     if kind == InputKind.PDF:
         _check_pages(path, config)
     return kind

@@ -217,7 +217,8 @@ def safe_filename(name: str, kind: str) -> str:
     """The browser's file name reduced to a plain base name (the archive
     keeps it as the document's name), never a path."""
     base = _SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(" ._") or "tai-lieu"
-    ext = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ole": ".doc", "text": ".txt"}.get(kind, "")
+    ext = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ole": ".doc", "text": ".txt",
+           "odt": ".odt", "ods": ".ods", "rtf": ".rtf"}.get(kind, "")
     if not base.lower().endswith(ext):
         base += ext
     return base[-150:]

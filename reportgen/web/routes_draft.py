@@ -145,7 +145,7 @@ def _start(request: Request, item: Item, user: User, meta: dict, per_unit: bool)
 
 
 _EXT = {InputKind.XLSX: ".xlsx", InputKind.TEXT: ".csv", InputKind.DOCX: ".docx", InputKind.PDF: ".pdf",
-        InputKind.OLE: ".xls"}
+        InputKind.OLE: ".xls", InputKind.ODS: ".ods", InputKind.ODT: ".odt", InputKind.RTF: ".rtf"}
 
 
 def _source(store: Store, item: Item) -> Path:

@@ -29,6 +29,9 @@ class InputKind(StrEnum):
     DOCX = "docx"
     XLSX = "xlsx"
     OLE = "ole"  # a legacy .doc or .xls
+    ODT = "odt"  # OpenDocument text (LibreOffice Writer)
+    ODS = "ods"  # OpenDocument spreadsheet (LibreOffice Calc)
+    RTF = "rtf"
     TEXT = "text"
     ZIP = "zip"  # a ZIP that is no DOCX or XLSX: refused at intake, never stored
 

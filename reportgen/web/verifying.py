@@ -17,6 +17,7 @@ from ..raw import UnreadableInput
 from .store import InputKind, Item, Store
 
 _EXT = {InputKind.DOCX: ".docx", InputKind.XLSX: ".xlsx", InputKind.OLE: ".doc", InputKind.TEXT: ".txt",
+        InputKind.ODT: ".odt", InputKind.ODS: ".ods", InputKind.RTF: ".rtf",
         InputKind.PDF: ".pdf"}
 SOFFICE_TIMEOUT = 120
 

@@ -135,3 +135,54 @@ def test_run_checks_fills_the_ledger_of_the_context():
     run_checks(read_path(S002), ctx)
     # 11 claims, two of them "x/y" of an evaluated count ("chấm điểm đánh giá 21/21 UBND xã"): 9
     assert ctx.ledger.totals() == {"tables": (1, 1), "cells": (288, 288), "claims": (9, 9)}
+
+
+def _par_sheet(path, grade_of_xay_dung: str):
+    """Eight departments' PAR index as an office's sheet: points, maximum,
+    the index in percent and the grade; no band is stated anywhere."""
+    from openpyxl import Workbook
+
+    rows = [("Sở Tư pháp", "82.75", 94, "Tốt"), ("Sở Y tế", "74.75", 94, "Khá"),
+            ("Sở Xây dựng", "68.25", 89, grade_of_xay_dung), ("Sở Công Thương", "79", 94, "Tốt"),
+            ("Sở Nội vụ", "86.75", 94, "Tốt"), ("Sở Tài chính", "76.75", 89, "Tốt"),
+            ("Sở Giáo dục và Đào tạo", "68", 94, "Khá"), ("Sở Khoa học và Công nghệ", "62.75", 89, "Khá")]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA CÁC SỞ"])
+    ws.append(["STT", "Cơ quan", "Tổng điểm đạt được", "Điểm tối đa", "Chỉ số (%)", "Xếp loại"])
+    for k, (unit, points, top, grade) in enumerate(rows, 1):
+        percent = (D(points) / top * 100).quantize(D("0.01"))
+        ws.append([k, unit, float(points), top, float(percent), grade])
+    wb.save(path)
+    return path
+
+
+def test_two_grades_out_of_the_tables_own_order_with_no_one_row_to_blame_is_not_a_pass(tmp_path):
+    # Sở Y tế 79,52% "Khá" and Sở Xây dựng 76,69% "Tốt": one of the two is wrong,
+    # no band is stated, either one changed would restore the order.
+    doc = json.loads(reportgen("verify", "--format", "json", str(_par_sheet(tmp_path / "a.xlsx", "Tốt"))).stdout)
+    assert [(f["code"], f["severity"], f["unit"]) for f in doc["findings"]] == [
+        ("GRADE_BAND_MISMATCH", "warning", "Sở Y tế"), ("GRADE_BAND_MISMATCH", "warning", "Sở Xây dựng")]
+    assert doc["ok"] is True and doc["verdict"] == "CHƯA KIỂM TRA HẾT"
+    assert doc["coverage"]["cells"] == {"checked": 24, "total": 24}
+    assert doc["coverage"]["open_doubts"] == {"GRADE_BAND_MISMATCH": 2}
+    out = reportgen("verify", str(tmp_path / "a.xlsx"))
+    assert out.returncode == 3
+    assert out.stdout.splitlines()[1] == ("Đã kiểm tra 1/1 bảng, 24/24 ô số, 0/0 nhận định. Còn 2 cảnh báo về số "
+                                          "liệu chưa kết luận được đúng hay sai (cần đối chiếu thủ công).")
+
+
+def test_the_same_sheet_with_the_grades_in_order_passes(tmp_path):
+    out = reportgen("verify", "--format", "json", str(_par_sheet(tmp_path / "b.xlsx", "Khá")))
+    doc = json.loads(out.stdout)
+    assert (out.returncode, doc["verdict"], doc["coverage"]["open_doubts"]) == (0, "ĐẠT", {})
+
+
+def test_a_warning_on_the_form_alone_is_no_doubt_about_figures():
+    from reportgen.coverage import doubts_a_figure
+
+    assert not doubts_a_figure("NUMBER_FORMAT", "warning")
+    assert not doubts_a_figure("LAYOUT_MARGIN", "warning")
+    assert not doubts_a_figure("TABLE_UNCHECKED", "warning")
+    assert doubts_a_figure("SUM_ROW_MISMATCH", "warning")
+    assert not doubts_a_figure("SUM_ROW_MISMATCH", "info")

@@ -25,7 +25,7 @@ def _bad_inputs(tmp_path):
             "random bytes": (str(noise), "không phải văn bản"),
             "directory": (str(folder), "thư mục"),
             "broken pdf": (str(broken_pdf), "PDF bị hỏng"),
-            "truncated docx": (str(half_docx), "không phải DOCX hay XLSX")}
+            "truncated docx": (str(half_docx), "không phải DOCX, XLSX, ODT hay ODS")}
 
 
 def _small_docx_bytes(tmp_path) -> bytes:

@@ -1,6 +1,8 @@
-"""Word 97 and Excel 97 files are converted by LibreOffice and read like their
-modern twins: a seed's DOCX and XLSX renditions saved back as .doc and .xls
-by LibreOffice read as the same Report tables."""
+"""Word 97 and Excel 97 files, OpenDocument (.odt, .ods: what LibreOffice
+saves by default) and RTF are converted by LibreOffice and read like their
+modern twins: a seed's DOCX and XLSX renditions saved back as .doc, .xls,
+.odt, .ods and .rtf by LibreOffice read as the same Report tables. The kind
+comes from the bytes, never from the name."""
 from __future__ import annotations
 
 import pytest
@@ -41,6 +43,59 @@ def test_an_excel_97_sheet_reads_as_its_xlsx(legacy_002):
     assert raw.properties["converted_from"] == "xls"
     assert [s["name"] for s in raw.properties["sheets"]] == ["Phụ lục"]
     assert _rows(read_path(xls)) == _rows(read_path(built["xlsx"]))
+
+
+@pytest.fixture(scope="module")
+def open_002(tmp_path_factory):
+    out = tmp_path_factory.mktemp("odf")
+    built = build_seed("002", out)
+    return built, convert(built["docx"], "odt", out), convert(built["xlsx"], "ods", out), convert(
+        built["docx"], "rtf", out)
+
+
+def test_an_opendocument_text_reads_as_its_docx(open_002):
+    from parsers import sniff_format
+
+    built, odt, _, _ = open_002
+    assert sniff_format(odt) == "odt"
+    raw = read_raw(odt)
+    assert (raw.format, raw.properties["converted_from"]) == ("docx", "odt")
+    assert _rows(read_path(odt)) == _rows(read_path(built["docx"]))
+
+
+def test_an_opendocument_sheet_named_anything_reads_as_its_xlsx(open_002, tmp_path):
+    from parsers import sniff_format
+
+    built, _, ods, _ = open_002
+    renamed = tmp_path / "bang-diem.dat"
+    renamed.write_bytes(ods.read_bytes())
+    assert sniff_format(renamed) == "ods"
+    raw = read_raw(renamed)
+    assert (raw.format, raw.properties["converted_from"]) == ("xlsx", "ods")
+    assert _rows(read_path(renamed)) == _rows(read_path(built["xlsx"]))
+
+
+def test_an_rtf_report_reads_as_its_docx_not_as_markup_text(open_002):
+    from parsers import sniff_format
+
+    built, _, _, rtf = open_002
+    assert sniff_format(rtf) == "rtf"
+    report = read_path(rtf)
+    assert _rows(report) == _rows(read_path(built["docx"]))
+    assert not any("\\" in p.text or "\\'" in p.text for p in report.paragraphs)
+
+
+def test_a_zip_that_is_no_office_document_is_refused_in_vietnamese(tmp_path):
+    import zipfile
+
+    from reportgen.raw import UnreadableInput
+
+    path = tmp_path / "bao-cao.odt"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        zf.writestr("content.xml", "<x/>")
+    with pytest.raises(UnreadableInput, match="Tệp nén ZIP không phải DOCX, XLSX, ODT hay ODS"):
+        read_raw(path)
 
 
 def test_a_conversion_that_cannot_finish_in_time_is_refused(legacy_002, tmp_path):

@@ -147,7 +147,7 @@ def test_formula_like_text_stays_text(tmp_path):
 @pytest.mark.parametrize("name,data,message", [
     ("rong.pdf", b"", "Tệp rỗng"),
     ("anh.pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "Không nhận dạng được loại tệp"),
-    ("nen.zip", None, "không phải DOCX hay XLSX"),
+    ("nen.zip", None, "không phải DOCX, XLSX, ODT hay ODS"),
     ("bom.docx", "bomb", "zip bomb"),
     ("lon.pdf", b"%PDF-1.4\n" + bytes(3 * 1024 * 1024), "quá lớn"),
     ("hong.pdf", b"%PDF-1.4\n" + bytes((i * 31 + 7) % 256 for i in range(5000)), "PDF bị hỏng"),
@@ -383,3 +383,21 @@ def test_a_docx_is_rendered_once_beside_its_check_and_the_same_bytes_reuse_it(ap
     assert len(after["pages"]) == 5
     assert os.path.samefile(app.state.store.path(again["id"], "view.pdf"),
                             app.state.store.path(checked["002.docx"], "view.pdf"))
+
+
+def test_an_odt_upload_is_checked_like_its_docx(client, checked, seeds, tmp_path):
+    """An office that saves in LibreOffice's own format uploads .odt: the same
+    findings as the DOCX it was saved from."""
+    from parsers.legacy_office import convert
+
+    odt = convert(seeds["002"], "odt", tmp_path)
+    r = upload(client, ("bao-cao-002.odt", odt.read_bytes()))
+    assert r.status_code == 200, r.text
+    item = r.json()["items"][0]
+    assert item["kind"] == "odt"
+    assert wait_done(client, item["id"])["state"] == "done"
+    got = client.get(f"/kiem-tra/{item['id']}/ket-qua.json").json()
+    want = client.get(f"/kiem-tra/{checked['002.docx']}/ket-qua.json").json()
+    key = lambda f: (f["code"], f.get("reported"), f.get("expected"))  # noqa: E731
+    errors = lambda res: sorted(key(f) for f in res["findings"] if f["severity"] == "error")  # noqa: E731
+    assert errors(got) == errors(want) and errors(got)
