@@ -180,7 +180,8 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     # A cell an error names, set to what it expects — the rarest column first: a column of many
     # errors (ranks pushed down by one wrong total) holds consequences, a lone error the cause.
     own = []
-    for a, f in sorted(named.items(), key=lambda kv: per_column[(kv[1].table, kv[1].column)]):
+    naming = [(a, f) for f in errors if (a := _address(f)) is not None and f.expected is not None]
+    for a, f in sorted(naming, key=lambda kv: per_column[(kv[1].table, kv[1].column)]):  # two errors may name one cell
         value = figure_value(f.expected)
         if value is not None or f.column == "grade":
             own.append(Candidate(a, value if value is not None else f.expected, f))
@@ -376,6 +377,11 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -
         if cand.named is None:
             dropped = [f for f in dropped if f is not host]
             _move(host, cand, where)
+        elif isinstance(cand.value, Decimal) and figure_value(host.expected) != cand.value:
+            # the error names the cell but expects a bound or a rounding (≤ 24; 55,71): say the figure that holds
+            host.expected = format(cand.value, "f")
+            host.message = (f"{host.message.rstrip('. ')}; nếu ô này là {vi_figure(host.expected)} thì mọi quan hệ "
+                            "đều khớp")
         hosts[id(host)] = (cand, dropped)
     gone_ids = {id(f) for _, fs in hosts.values() for f in fs}
     echoes = {_echo(f) for _, fs in hosts.values() for f in fs}

@@ -54,10 +54,10 @@ def test_a_percent_the_table_ranks_by_changed_is_one_error_at_that_cell(tmp_path
 def test_a_percent_the_lowest_row_repeats_is_corrected_to_the_figure_written_there(tmp_path):
     # Lạc Dương's 55,70% written 47,56%: 55,15 / 99 × 100 is 55,71 (55,70 as the table writes
     # it, and as its "Chỉ số thấp nhất" row repeats), so setting the cell to 55,71 would break
-    # the lowest row; the figure that row writes answers both.
+    # the lowest row; the figure that row writes answers both, and is the one the finding gives.
     found = _errors(_with(tmp_path, "UBND xã Lạc Dương", "55,70%", "47,56%"))
     assert [(f.code, f.unit, f.column, f.reported, f.expected) for f in found] == [
-        ("RATIO_MISMATCH", "UBND xã Lạc Dương", "k4", "47.56", "55.71")]
+        ("RATIO_MISMATCH", "UBND xã Lạc Dương", "k4", "47.56", "55.70")]
     assert found[0].message.endswith(
         "kéo theo: SUMMARY_ROW_MISMATCH ở “Chỉ số trung bình” (ghi 73,90, tính ra 73,83); SUMMARY_ROW_MISMATCH "
         "ở “Chỉ số thấp nhất” (ghi 55,70, tính ra 47,56) — các lỗi này hết khi sửa ô này, nên không báo riêng.")
@@ -128,3 +128,18 @@ def test_a_group_score_crossing_its_row_total_and_its_mean_row_is_the_one_error(
     found = _errors(_groups(tmp_path, "Sở Du lịch", 2, "13,11"))
     assert [(f.unit, f.reported, f.expected) for f in found] == [("Sở Du lịch", "13.11", "16.11")]
     assert "Chỉ một ô sai giải thích được mọi lỗi: cột “Số hóa hồ sơ” ghi 13,11; nếu là 16,11" in found[0].message
+
+
+def test_a_score_above_its_maximum_that_breaks_the_total_is_named_with_the_figure_that_holds(tmp_path):
+    # Sở Du lịch's "Số hóa hồ sơ" 16,11 written 23,11 passes its 22-point maximum and breaks its
+    # total: the bound names the cell, the total's gap (7) gives the figure back.
+    path = _groups(tmp_path, "Sở Du lịch", 2, "23,11")
+    import docx as python_docx
+
+    doc = python_docx.Document(str(path))
+    doc.tables[0].cell(0, 4).text = "Số hóa hồ sơ (Tối đa 22 điểm)"
+    doc.save(str(path))
+    found = _errors(path)
+    assert [(f.code, f.unit, f.reported, f.expected) for f in found] == [
+        ("SCORE_EXCEEDS_MAX", "Sở Du lịch", "23.11", "16.11")]
+    assert "; nếu ô này là 16,11 thì mọi quan hệ đều khớp. Số ghi sai này kéo theo: " in found[0].message
