@@ -50,7 +50,7 @@ from ..model import Finding, Report, Severity
 from ..numbers import MAX_DIGITS, format_vi, places_of
 from .relations_support import frames, short
 
-MAX_CANDIDATES = 8  # corrections tried per document, each runs the rules (but the layout's) once
+MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules (but the layout's) once
 _ROLES = ("total", "max", "percent")
 Address = tuple[int, int, str]  # (table, row, column) as a Finding names a cell
 
@@ -180,7 +180,11 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     # A cell an error names, set to what it expects — the rarest column first: a column of many
     # errors (ranks pushed down by one wrong total) holds consequences, a lone error the cause.
     own = []
-    naming = [(a, f) for f in errors if (a := _address(f)) is not None and f.expected is not None]
+    by_cell: dict[Address, list[Finding]] = {}
+    for f in errors:
+        if (a := _address(f)) is not None and f.expected is not None:
+            by_cell.setdefault(a, []).insert(0, f)  # the last error of a cell first (it hosts the finding)
+    naming = [(a, f) for a, fs in by_cell.items() for f in fs]
     for a, f in sorted(naming, key=lambda kv: per_column[(kv[1].table, kv[1].column)]):  # two errors may name one cell
         value = figure_value(f.expected)
         if value is not None or f.column == "grade":
@@ -197,8 +201,9 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     out = lone + _crossings(by_table, named, where, errors) + own + offered + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
-        if (c.address, str(c.value)) not in seen:
-            seen.add((c.address, str(c.value)))
+        key = (c.address, c.value.normalize() if isinstance(c.value, Decimal) else c.value)  # 20 is 20,00
+        if key not in seen:
+            seen.add(key)
             unique.append(c)
     return unique[:MAX_CANDIDATES]
 
@@ -244,7 +249,8 @@ def _crossed_by(cand: Candidate, errors: list[Finding], where: dict[Address, Spo
     """A named cell shifted by the gap another error of its column (a parent, a total row) or of its
     row (a total column, or the cell's column when the table was turned round to read it) shows."""
     t, r, key = cand.address
-    gaps = [_gap(f) for f in errors if f.table == t and (f.column == key) != (f.row == r)]
+    crossing = [f for f in errors if f.table == t and (f.column == key) != (f.row == r)]
+    gaps = [_gap(f) for f in sorted(crossing, key=lambda f: f.row is None)]  # a sum's gap before a mean's
     return [Candidate(cand.address, c.value, cand.named) for c in _shifted(cand.address, gaps, where)]
 
 
