@@ -328,8 +328,11 @@ def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot
     def fits(c: Candidate) -> bool:
         t, r, key = c.address
         spot = where.get(c.address)
-        others = {s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r}
-        return spot is not None and isinstance(c.value, Decimal) and c.value in others and spot.value not in others
+        column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r]
+        others = set(column)
+        # a column of few figures repeated (maxima 99 and 89), not one where a figure may recur by chance
+        return spot is not None and isinstance(c.value, Decimal) and c.value in others and spot.value not in others \
+            and 2 * len(others) <= len(column)
 
     return fits(cand) and not any(fits(c) for j, (c, _) in enumerate(explains) if j != k)
 
