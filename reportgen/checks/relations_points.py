@@ -19,7 +19,6 @@ from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row
 from .relations_support import (
     MIN_ROWS,
-    address,
     adopted,
     col_name,
     doubt,
@@ -137,16 +136,10 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
                 if ok:
                     continue
                 shown = min(3, max(2, places_of(p)))
-                found = finding("POINTS_FROM_RATE_MISMATCH", "error",
-                                f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng với tỷ lệ {vi(r)}% "
-                                f"và tối đa {vi(maximum)} điểm ({rule_text}) được {vi(want, shown)} điểm",
-                                frame, row, points, p, want.quantize(Decimal(1).scaleb(-shown)))
-                if 0 < p < maximum:  # below full points the rate the points come from: points × T / maximum
-                    at, key = address(frame, row, rate)
-                    if at is not None and key:
-                        implied = (p * threshold / maximum).quantize(Decimal(1).scaleb(-places_of(r)))
-                        found.alternatives = ((frame.table.index, at, key, implied),)
-                yield found
+                yield finding("POINTS_FROM_RATE_MISMATCH", "error",
+                              f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng với tỷ lệ {vi(r)}% "
+                              f"và tối đa {vi(maximum)} điểm ({rule_text}) được {vi(want, shown)} điểm",
+                              frame, row, points, p, want.quantize(Decimal(1).scaleb(-shown)))
 
 
 
