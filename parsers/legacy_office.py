@@ -195,6 +195,23 @@ def read(path, settings: ReaderSettings | Mapping | None = None) -> RawDocument:
     return read_converted(path, "doc" if kind == "doc" else "xls", settings)
 
 
+def word_as_docx(path, kind: str, outdir: Path, settings: ReaderSettings | Mapping | None = None) -> Path | None:
+    """``path`` (of the kind :func:`parsers.sniff_format` gave) as a DOCX in
+    ``outdir``, converted the way :func:`read_converted` reads it: the same
+    paragraphs and tables, so a finding's place in the one is its place in
+    the other. None for what is no word-processing document (a sheet, a PDF)."""
+    path = Path(path)
+    if kind == "ole":
+        ole = read_ole(path)
+        kind = ole_kind(ole) if ole is not None else "unknown"
+    if _TARGETS.get(kind) != "docx":
+        return None
+    src = Path(outdir) / ("input." + kind)
+    shutil.copyfile(path, src)
+    os.chmod(src, 0o600)
+    return convert(src, "docx", Path(outdir), settings)
+
+
 # What each convertible kind becomes, and the name its copy is given.
 _TARGETS = {"doc": "docx", "xls": "xlsx", "odt": "docx", "ods": "xlsx", "rtf": "docx"}
 

@@ -49,6 +49,12 @@ def _center(ch: dict) -> tuple[float, float]:
     return (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
 
 
+# Points by which a line may end short of the estimated right edge and still
+# have filled its cell (LibreOffice's padding: 5,4 pt left, up to a point more
+# to the right, where the last glyph's advance also rounds).
+FILL_SLACK = 1.0
+
+
 def cell_text(chars: list[dict], box=None, texts: dict | None = None) -> str:
     """A cell's text: its lines joined with one space, except where a word was
     broken inside because it could not fit the column ('ST' + 'T'): there the
@@ -71,8 +77,12 @@ def cell_text(chars: list[dict], box=None, texts: dict | None = None) -> str:
             continue
         prev = lines[i - 1]
         first = line[0]
+        # The producer broke the word because its next letter did not fit: the
+        # right edge is estimated from the left padding (a padding may be a
+        # point wider on the right), so the test leans to "did not fit" and the
+        # syllables of join_wrapped decide ('Tổn' + 'g', 'chu' + 'yển').
         filled = (right_edge is not None and " " not in made[i - 1]
-                  and prev[-1]["x1"] + (first["x1"] - first["x0"]) > right_edge + 0.5)
+                  and prev[-1]["x1"] + (first["x1"] - first["x0"]) > right_edge - FILL_SLACK)
         text = join_wrapped(text, t, filled)
     return unicodedata.normalize("NFC", text)
 

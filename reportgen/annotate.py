@@ -89,6 +89,23 @@ def _raw_row(raw: RawDocument, report: Report, finding: Finding) -> tuple[int, i
     return chosen.index, row.source_row, col or 0
 
 
+def _annotate_converted(src: Path, kind: str, findings: list[Finding], out: Path,
+                        settings: ReaderSettings | Mapping | None) -> int:
+    """A Word 97, OpenDocument or RTF report is annotated as the DOCX
+    LibreOffice makes of it, the very conversion its findings were read
+    from (the original is never written)."""
+    import tempfile
+
+    from parsers.legacy_office import word_as_docx
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-annotate-") as tmp:
+        docx = word_as_docx(src, kind, Path(tmp), settings)
+        if docx is None:
+            raise UnreadableInput(f"Chỉ chú thích được tệp Word hoặc OpenDocument (DOCX, DOC, ODT, RTF); "
+                                  f"{src.name} không phải loại tệp đó.")
+        return annotate(docx, findings, out, None, settings)
+
+
 def annotate(src_docx: str | os.PathLike, findings: list[Finding], out_path: str | os.PathLike,
              report: Report | None = None, settings: ReaderSettings | Mapping | None = None) -> int:
     """Write a copy of ``src_docx`` to ``out_path`` with one comment per place
@@ -102,8 +119,9 @@ def annotate(src_docx: str | os.PathLike, findings: list[Finding], out_path: str
         raise UnreadableInput(f"Không tìm thấy tệp: {src}")
     if out.exists() and out.resolve() == src.resolve():
         raise UnreadableInput("Tệp chú thích phải khác tệp gốc: bản gốc không bao giờ bị ghi đè.")
-    if sniff_format(src) != "docx":
-        raise UnreadableInput(f"Chỉ chú thích được tệp DOCX; {src.name} không phải DOCX.")
+    kind = sniff_format(src)
+    if kind != "docx":
+        return _annotate_converted(src, kind, findings, out, settings)
     settings = ReaderSettings.of(settings)  # validated once, for the reading and the walk
     raw = docx_parser.read(src, settings)
     if report is None:

@@ -40,6 +40,7 @@ RULE_MODULES = (
     "prose_units",
     "prose_bands",
     "prose_labels",
+    "prose_named",
     "prose_fractions",
     "prose_levels",
     "tables_generic",

@@ -48,6 +48,7 @@ from typing import Callable
 
 from ..model import Finding, Report, Severity
 from ..numbers import MAX_DIGITS, format_vi, places_of
+from .relations_frame import ColKind, grade_level
 from .relations_support import frames, short
 
 MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules (but the layout's) once
@@ -100,6 +101,9 @@ def spots(report: Report) -> dict[Address, Spot]:
         for row in frame.rows:
             for col in frame.cols:
                 cell = row.cells.get(col.index)
+                if col.kind == ColKind.GRADE and row.grade_text and not frame.transposed:
+                    _grade_spot(out, table, frame, row, col)
+                    continue
                 if cell is None or cell.value is None or cell.denominator is not None:
                     continue
                 if frame.transposed:
@@ -114,6 +118,16 @@ def spots(report: Report) -> dict[Address, Spot]:
                 if address[1] is not None and address[2]:
                     out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None))
     return out
+
+
+def _grade_spot(out: dict[Address, Spot], table, frame, row, col) -> None:
+    """A grade cell, where a grade a finding expects is written back."""
+    r, key = row.report_row, col.key
+    if r is None and table.cell_keys:
+        r, key = table.cell_keys.get((row.i, col.index), (None, key))
+    grid = (row.i, col.index) if getattr(table, "grid", None) is not None else None
+    if r is not None and key:
+        out.setdefault((table.index, r, key), Spot(grid, None, col.label, short(row.label) or None))
 
 
 def _written(old: str, value: Decimal | str) -> str | None:
@@ -138,6 +152,9 @@ def _set_row(row, key: str, value) -> bool:
         row.extra[key] = value
     else:
         return False
+    if isinstance(value, str) and key != "grade" and row.grade is not None \
+            and (level := grade_level(value)) is not None:
+        row.grade = level[1]  # the grade column of a table read by its header (its key is the column's)
     return True
 
 
@@ -187,7 +204,7 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     naming = [(a, f) for a, fs in by_cell.items() for f in fs]
     for a, f in sorted(naming, key=lambda kv: per_column[(kv[1].table, kv[1].column)]):  # two errors may name one cell
         value = figure_value(f.expected)
-        if value is not None or f.column == "grade":
+        if value is not None or f.column == "grade" or f.expected:  # a word expected is a grade the cell should say
             own.append(Candidate(a, value if value is not None else f.expected, f))
     lone = [c for c in own if per_column[(c.address[0], c.address[2])] == 1]
     # A named cell may also be a figure another row of its column repeats ("thấp nhất" 55,70 of a unit

@@ -14,17 +14,22 @@ from .culprits import consequences, figure_value, vi_figure
 def same_figure(findings: list[Finding], ledger) -> list[Finding]:
     """One written figure of the prose that two checks find wrong ("chỉ số
     đạt 74,024%" against its own 10,564/15 điểm and against the table's
-    mean) is one slip: the first error keeps it and names the other."""
-    first: dict[tuple, Finding] = {}
-    dropped: set[int] = set()
+    mean; "cao nhất là xã A đạt 93,93 điểm" against the column's highest and
+    against xã A's row) is one slip: the first error keeps it and names the
+    other. A finding of the prose is one with a paragraph (it may name the
+    table row it was held to)."""
+    groups: dict[tuple, list[Finding]] = {}
     for f in findings:
-        if f.severity != Severity.ERROR or f.paragraph is None or f.row is not None or figure_value(f.reported) is None:
+        if f.severity != Severity.ERROR or f.paragraph is None or figure_value(f.reported) is None:
             continue
-        key = (f.paragraph, figure_value(f.reported).normalize())
-        kept = first.setdefault(key, f)
-        if kept is not f:
-            kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
-            dropped.add(id(f))
+        groups.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
+    dropped: set[int] = set()
+    for group in groups.values():
+        kept = group[0]  # the first rule's (a statistic's before the unit's row: the claim the sentence makes)
+        for f in group:
+            if f is not kept:
+                kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
+                dropped.add(id(f))
     findings = [f for f in findings if id(f) not in dropped]
     return _computed_from(findings, ledger)
 
@@ -35,7 +40,9 @@ def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
     when 10,654 is not the table's mean) is its consequence: named in that
     error's message, not reported apart — when its own figure is confirmed
     by another check (70,424% is the mean of the table's column) and the
-    other error is not computed from this one's figure."""
+    other error is not computed from this one's figure — or when correcting
+    the other error's figure closes its gap exactly (a sum of which that
+    figure is a term)."""
     prose = [f for f in findings if f.severity == Severity.ERROR and f.paragraph is not None and f.row is None
              and figure_value(f.reported) is not None]
     dropped: dict[int, Finding] = {}
@@ -45,13 +52,27 @@ def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
                     or figure_value(cause.reported) == figure_value(e.reported):
                 continue
             if _quotes(e.message, cause.reported) and not _quotes(cause.message, e.reported) \
-                    and _confirmed(e, ledger):
+                    and (_confirmed(e, ledger) or _closed_by(e, cause)):
                 dropped[id(e)] = cause
                 break
     for e_id, cause in dropped.items():
         e = next(f for f in prose if id(f) == e_id)
         cause.message = f"{cause.message.rstrip('. ')}. Số ghi sai này kéo theo: {consequences([e], what='số này')}"
     return [f for f in findings if id(f) not in dropped]
+
+
+def _closed_by(e: Finding, cause: Finding) -> bool:
+    """Whether correcting ``cause``'s figure closes ``e``'s gap exactly: a
+    total of counts by grade ("3 + 1 + 2 + 2 = 8, khác 7 đơn vị được đánh
+    giá") one of whose counts another error shows one too many ("03 đơn vị
+    xếp loại Xuất sắc" where the table has 2)."""
+    gaps = []
+    for f in (e, cause):
+        reported, expected = figure_value(f.reported), figure_value(f.expected)
+        if reported is None or expected is None:
+            return False
+        gaps.append(expected - reported)
+    return gaps[0] == gaps[1] != 0
 
 
 def _confirmed(f: Finding, ledger) -> bool:

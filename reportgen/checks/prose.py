@@ -16,11 +16,11 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement, StatementKind
-from ..numbers import places_of, quantize, to_roman
+from ..numbers import places_of, quantize, swap_separators, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
 from .prose_counts import finding_at, vi_number, vi_percent
-from .prose_parts import slipped_part
+from .prose_parts import SlippedPart, SlippedWhole, chained_slips, sum_slip
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -43,11 +43,26 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind == StatementKind.SUM:
             numbers_by_par[st.paragraph].update([st.whole, *st.parts])
-    pointed = {id(slip.share) for st in report.statements if (slip := slipped_part(st, report.statements))}
+    pointed: set[int] = set()
+    for st in report.statements:  # shares that point at the slip of a sum (prose_sums names it)
+        slip = sum_slip(st, report.statements)
+        pointed |= {id(slip.share)} if isinstance(slip, SlippedPart) else \
+            {id(s) for s in slip.shares} if isinstance(slip, SlippedWhole) else set()
+    chained = {id(c.first): c for c in chained_slips(shares)}
+    pointed |= {id(c.then) for c in chained.values()}
     for st in shares:
         ctx.ledger.statement_checked(st, "share-percent")
         if id(st) in pointed:
             continue  # it points at the part of a sum that is the slip (prose_sums names it)
+        if id(st) in chained:  # its part is the slip, which the next share (of that part) shows too
+            c = chained[id(st)]
+            yield finding_at("PERCENT_MISMATCH", "error",
+                             f"Số {vi_number(st.value)} ghi sai: {vi_number(st.value)} trên {vi_number(st.whole)} "
+                             f"không phải {vi_percent(st.percent, places_of(st.percent))}, và "
+                             f"{vi_number(c.then.value)} trên {vi_number(st.value)} không phải "
+                             f"{vi_percent(c.then.percent, places_of(c.then.percent))}; khoảng {vi_number(c.value)} "
+                             f"thì khớp cả hai tỷ lệ", st, reported=str(st.value), expected=str(c.value))
+            continue
         exact = st.value / st.whole * _HUNDRED
         if _share_ok(st.percent, exact):
             continue
@@ -333,7 +348,7 @@ def prose_number_format(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             by_par[st.paragraph].append(st)
     for par, sts in by_par.items():
         written = [s.written if s.written is not None else s.text for s in sts]
-        fixed = [s.corrected or w.replace(".", ",") for s, w in zip(sts, written)]
+        fixed = [s.corrected or swap_separators(w) for s, w in zip(sts, written)]
         examples = "; ".join(f"{w} → {f}" for w, f in list(zip(written, fixed))[:4])
         more = f" và {len(written) - 4} số khác" if len(written) > 4 else ""
         yield finding_at("NUMBER_FORMAT", "warning",

@@ -11,10 +11,10 @@ from functools import lru_cache
 from typing import Iterator, Sequence
 
 from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
-from ..numbers import format_count, format_vi
+from ..numbers import format_count, format_vi, places_of
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
-from .prose_parts import slipped_part
+from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .registry import CheckContext, rule
 
 
@@ -131,8 +131,13 @@ def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowR
 
 def _stated_whole(statements: list[Statement]) -> int | None:
     """The one denominator the counts state ("01/12 đơn vị …; 10 đơn vị …"
-    count units of the same 12), or None when they state none or several."""
+    count units of the same 12), else the one count of units evaluated they
+    are of ("trong 7 xã, phường được đánh giá có 03 đơn vị xếp loại Xuất
+    sắc; …"), or None when they state none or several."""
     dens = {st.denominator for st in _unit_grades(statements)} - {None}
+    if not dens:
+        dens = {Decimal(st.count) for st in statements if st.kind == StatementKind.EVALUATED_COUNT
+                and st.count is not None and st.denominator is None}
     return next(iter(dens)) if len(dens) == 1 else None
 
 
@@ -186,11 +191,25 @@ def _unit_grades(statements: list[Statement]) -> list[Statement]:
 
 
 def _sole_unit_table(report: Report) -> list[RowRef]:
-    """The rows of the report's only score table (one row per unit), else none."""
+    """The unit rows of the report's table of evaluation results: its only
+    score table (one row per unit); with no score table, its only table of
+    units that are graded or ranked (a province's PAR index laid out its own
+    way), without its statistics or total rows. Else none."""
     tables = [t for t in report.tables if t.kind == TableKind.SCORES]
-    if len(tables) != 1:
+    if len(tables) == 1:
+        return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
+    if tables:
         return []
-    return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
+    from .relations_frame import ColKind
+    from .relations_support import MIN_ROWS, frames
+
+    results = [f for f in frames(report) if not f.transposed and len(f.units) >= MIN_ROWS
+               and any(c.kind in (ColKind.GRADE, ColKind.RANK) for c in f.cols)]
+    if len(results) != 1:
+        return []
+    table = results[0].table
+    return [(table.index, r.report_row, table.rows[r.report_row]) for r in results[0].units
+            if r.report_row is not None]
 
 
 # --- grade counts and lists ------------------------------------------------------------------
@@ -304,8 +323,8 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
         mode = st.mode
-        slip = slipped_part(st, report.statements)
-        if slip is not None:  # the share stated with one part fits what the sum makes it: that part is the slip
+        slip = sum_slip(st, report.statements)
+        if isinstance(slip, SlippedPart):  # the share stated with one part fits what the sum makes it: that part is the slip
             part = st.parts[slip.index]
             others = " − ".join(vi_number(p) for j, p in enumerate(st.parts) if j != slip.index)
             yield finding_at("SUM_MISMATCH", "error",
@@ -315,6 +334,15 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                              f"nêu kèm", st, reported=str(part), expected=str(slip.value))
             continue
         if diff == 0 or (mode == "subset" and diff < 0):
+            continue
+        if isinstance(slip, SlippedWhole):  # every share stated is of what the parts make: the whole is the slip
+            yield finding_at("SUM_MISMATCH", "error",
+                             f"Tổng ghi {vi_number(st.whole)}, nhưng các thành phần {_sum_text(st.parts)} = "
+                             f"{vi_number(total)} và các tỷ lệ nêu kèm ("
+                             + ", ".join(s.percent_written or vi_percent(s.percent, places_of(s.percent))
+                                         for s in slip.shares)
+                             + f") đều tính trên {vi_number(total)}: số tổng ghi sai", st,
+                             reported=str(st.whole), expected=str(total))
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):
             continue  # too far apart to be one whole split into categories

@@ -3,7 +3,10 @@ tiếp nhận là 5.432 hồ sơ; trong đó: trực tuyến 3.210 hồ sơ (chi
 trực tiếp 2.322 hồ sơ (chiếm 40,91%)" does not add up, and 40,91% is not
 2.322 of 5.432 — but it is 2.222, the whole less the other parts. One slip
 (2.322 for 2.222), one finding: the sum names the part, the share that
-points at it is no error apart."""
+points at it is no error apart. The same for the whole: "Tổng số 1.205 hồ
+sơ, trong đó trực tiếp 400 hồ sơ, chiếm 32%; trực tuyến 850 hồ sơ, chiếm
+68%" — the parts make 1.250 and every share stated is of 1.250: the whole is
+the slip, and the shares that do not fit it are its consequences."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -45,3 +48,79 @@ def slipped_part(st: Statement, statements: list[Statement]) -> SlippedPart | No
         if share is not None:
             hits.append(SlippedPart(k, value, share))
     return hits[0] if len(hits) == 1 else None
+
+
+
+class SlippedWhole(NamedTuple):
+    value: Decimal  # what the parts make
+    shares: list[Statement]  # the shares stated, all of that value; those that miss the whole are consequences
+
+
+def slipped_whole(st: Statement, statements: list[Statement]) -> SlippedWhole | None:
+    """The whole of the sum ``st`` as the slip: at least two parts state
+    their share, every share fits the parts' sum and one at least misses
+    the whole as written; else None."""
+    if st.kind != StatementKind.SUM or not st.whole or len(st.parts) < 2:
+        return None
+    total = sum(st.parts, Decimal(0))
+    if total == st.whole or total <= 0:
+        return None
+    shares = [s for s in statements if s.kind == StatementKind.SHARE and s.paragraph == st.paragraph
+              and s.whole == st.whole and s.percent is not None and s.value in st.parts]
+    if len(shares) < 2 or len({s.value for s in shares}) != len(shares):
+        return None
+    if all(_fits(s.percent, s.value / total * _HUNDRED) for s in shares) \
+            and any(not _fits(s.percent, s.value / st.whole * _HUNDRED) for s in shares):
+        return SlippedWhole(total, shares)
+    return None
+
+
+def _digits_changed(written: Decimal, right: Decimal) -> int:
+    a, b = str(written.normalize()), str(right.normalize())
+    if len(a) != len(b):
+        return max(len(a), len(b))
+    return sum(x != y for x, y in zip(a, b))
+
+
+def sum_slip(st: Statement, statements: list[Statement]) -> SlippedPart | SlippedWhole | None:
+    """The figure of a broken sum its stated shares show wrong: a part
+    (:func:`slipped_part`) or the whole (:func:`slipped_whole`). When both
+    readings fit every share, the one that changes fewer digits of what is
+    written (a transposed 6.771 → 6.717 rather than 6.657 → 6.711) is the
+    slip, the whole on a tie."""
+    part, whole = slipped_part(st, statements), slipped_whole(st, statements)
+    if part is None or whole is None:
+        return part or whole
+    if _digits_changed(st.parts[part.index], part.value) < _digits_changed(st.whole, whole.value):
+        return part
+    return whole
+
+
+class ChainedSlip(NamedTuple):
+    first: Statement  # the share whose part is the slip
+    then: Statement  # the share of that part, off by the same slip
+    value: Decimal  # a count that fits both shares
+
+
+def chained_slips(shares: list[Statement]) -> list[ChainedSlip]:
+    """A count that is the part of one share and the whole of the next
+    ("Đã xử lý 18.857 phản ánh, chiếm 87,78%. Số … đúng hạn là 18.404, chiếm
+    96,07%"), both shares off, and one count that fits both: that count is
+    the slip (one error), the second share its consequence."""
+    out = []
+    for a in shares:
+        for b in shares:
+            if b is a or b.paragraph != a.paragraph or b.whole != a.value or not a.whole or not a.value \
+                    or a.value != a.value.to_integral() or _fits(a.percent, a.value / a.whole * _HUNDRED) \
+                    or _fits(b.percent, b.value / b.whole * _HUNDRED):
+                continue
+            half = Decimal(1).scaleb(-places_of(a.percent)) / 2
+            low = int((a.whole * (a.percent - half) / _HUNDRED).to_integral_value(rounding="ROUND_FLOOR"))
+            high = int((a.whole * (a.percent + half) / _HUNDRED).to_integral_value(rounding="ROUND_CEILING"))
+            fits = [Decimal(n) for n in range(max(low, 1), min(high, low + 200) + 1)
+                    if n >= b.value and _fits(a.percent, Decimal(n) / a.whole * _HUNDRED)
+                    and _fits(b.percent, b.value / Decimal(n) * _HUNDRED)]
+            if fits:
+                middle = a.whole * a.percent / _HUNDRED
+                out.append(ChainedSlip(a, b, min(fits, key=lambda n: abs(n - middle))))
+    return out

@@ -213,12 +213,26 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 v = row.value(basis.index)
                 fitting = [b for b in bands if _in_band(v, b)]
                 if fitting and row.grade not in [b[0] for b in fitting]:
+                    # the one grade the stated bands give is what the cell should say (a correction to try)
+                    right = _grade_written(report, rows, fitting[0][0]) if len({b[0] for b in fitting}) == 1 \
+                        else None
                     yield finding("GRADE_BAND_MISMATCH", "error",
                                   f"{where(row)}: xếp loại “{row.grade_text}” nhưng {col_name(basis)} {vi(v)} "
                                   f"thuộc khung văn bản nêu cho loại khác", frame, row, grade_col, row.grade_text,
-                                  None)
+                                  right)
             continue
         yield from _grade_order(frame, rows, basis, grade_col)
+
+
+def _grade_written(report: Report, rows: list[Row], level: int) -> str | None:
+    """How the table writes the grade of ``level`` (another row's cell), else
+    how the document's legend names it, else None."""
+    from .relations_frame import grade_level
+    from .relations_legend import stated_bands
+
+    written = next((r.grade_text for r in rows if r.grade == level and r.grade_text), None)
+    return written or next((b.grade for b in stated_bands(report) or ()
+                            if (g := grade_level(b.grade)) is not None and g[0] == level), None)
 
 
 def _band_fit(rows: list[Row], col: Col, bands: list) -> tuple[int, int]:

@@ -118,6 +118,13 @@ def parse_vi_number(text: str, role: str = "auto") -> ParsedNumber:
     return ParsedNumber(value=value, text=raw.strip(), wrong_separator=wrong)
 
 
+def swap_separators(text: str) -> str:
+    """A number written with the English separators (``1,234.50``, ``91.86%``)
+    rewritten with vi_VN's (``1.234,50``, ``91,86%``): only the separators
+    between digits change, every digit stays as written."""
+    return re.sub(r"(?<=\d)[.,](?=\d)", lambda m: "," if m.group(0) == "." else ".", text)
+
+
 def parse_vi_decimal(text: str, role: str = "auto") -> Decimal:
     """The value of a vi_VN number; see :func:`parse_vi_number`."""
     return parse_vi_number(text, role).value
@@ -141,11 +148,20 @@ class CellValue:
         return self.value is not None
 
     def vi(self) -> str:
-        """The number as a Vietnamese document writes it: ``88,9/94``, ``94,57%``."""
-        text = format_vi(self.value)
+        """The number as a Vietnamese document writes it: ``88,9/94``, ``94,57%``,
+        with the decimals it was written with (``97.80`` is ``97,80``, never
+        ``97,8``: advice changes the separators, never the digits)."""
+        text = _written_vi(self.value)
         if self.denominator is not None:
-            text += "/" + format_vi(self.denominator)
+            text += "/" + _written_vi(self.denominator)
         return text + "%" if self.percent_sign else text
+
+
+def _written_vi(value: Decimal) -> str:
+    """``value`` in vi_VN with exactly the decimals its Decimal carries."""
+    exp = value.as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    return format_vi(value, places, fixed=True)
 
 
 _UNIT_TAIL = re.compile(r"(?<=[\d%])\s*(?:điểm|đ\.?|\*{1,3})$", re.I)

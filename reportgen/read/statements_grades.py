@@ -89,7 +89,7 @@ _EVALUATED = re.compile(
     # "… có 124 xã, phường, đặc khu được đánh giá"
     r"|" + _NOT_A_COUNT + r"(?<![\d/.,])(?P<x2>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?\s+"
     r"(?P<noun2>[^\W\d](?:[^\W\d]|[, ]){0,40}?)\s+"
-    r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+[A-ZĐ])", re.I)
+    r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+(?-i:[A-ZĐ]))", re.I)  # not "… xếp loại Tốt"
 
 
 @lru_cache(maxsize=1)

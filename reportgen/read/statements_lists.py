@@ -1,22 +1,31 @@
-"""A whole with its parts listed after a colon: "Đã giải quyết 11.870 hồ sơ,
-gồm: trước hạn 9.512 hồ sơ; đúng hạn 2.201 hồ sơ; quá hạn 157 hồ sơ." Every
-item of the list, separated by semicolons (or commas, or "và"), counts the
-same thing as the whole; "gồm" / "bao gồm" lists make the whole, "trong đó" lists are some of
-it."""
+"""A whole with its parts listed after it: "Đã giải quyết 11.870 hồ sơ,
+gồm: trước hạn 9.512 hồ sơ; đúng hạn 2.201 hồ sơ; quá hạn 157 hồ sơ." (the
+colon may be left out: "…, trong đó trực tiếp 400 hồ sơ, chiếm 32%; trực
+tuyến 850 hồ sơ, chiếm 68%"). Every item of the list, separated by semicolons
+(or commas, or "và"), counts the same thing as the whole; the share an item
+states of the whole (", chiếm 32%", "(chiếm 32%)", ", đạt tỷ lệ 32%") stays
+with its item. "gồm" / "bao gồm" lists make the whole; "trong đó" lists are
+some of it, unless the shares stated with every item add up to 100% (each
+rounded to its places): then they are all of it."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..model import Statement, StatementKind, SumMode
+from ..numbers import places_of
 from .statements_blocks import Block, split_sentences
 from .statements_shares import count_value
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _HEAD = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^:;()\d]{0,60}?[,;]?\s*"
-                   r"(?P<kw>bao\s+gồm|gồm|trong\s+đó)\s*:\s*(?P<list>.+)$", re.I)
+                   r"(?P<kw>bao\s+gồm|gồm|trong\s+đó)\s*:?\s*(?P<list>.+)$", re.I)
 # Items end at a semicolon, or at a comma followed by a space outside brackets
 # (a decimal comma has none: "(chiếm 59,09%), hồ sơ trực tiếp …").
 _ITEM_SEP = re.compile(r"\s*;\s*|,\s+(?![^()]*\))(?:và\s+)?|\s+và\s+(?![^()]*\))")
+# An item that is only the share of the item before it: ", chiếm 32%", ", đạt tỷ lệ 32,5%".
+_SHARE_ITEM = re.compile(r"^(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%$", re.I)
+_SHARE_IN_ITEM = re.compile(r"(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%", re.I)
 _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
 
 
@@ -33,7 +42,7 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         if m is None:
             continue
         whole = count_value(m.group(1))
-        items = [i for i in _ITEM_SEP.split(m.group("list").rstrip(" .")) if i.strip()]
+        items = _items(m.group("list"))
         noun = m.group("noun")
         if not all(_counts(i, noun) for i in items):
             noun = noun.split()[0]
@@ -44,7 +53,33 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         parts = [count_value(f[0].group(1)) for f in found]
         if None in parts or (whole, tuple(parts)) in seen:
             continue
-        mode = SumMode.SUBSET if re.match(r"trong", m.group("kw"), re.I) else SumMode.PARTITION
+        mode = SumMode.SUBSET if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items) \
+            else SumMode.PARTITION
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
     return out
+
+
+def _items(text: str) -> list[str]:
+    """The items of a list, a share written after its item kept with it."""
+    out: list[str] = []
+    for item in _ITEM_SEP.split(text.rstrip(" .")):
+        item = item.strip()
+        if not item:
+            continue
+        if out and _SHARE_ITEM.match(item):
+            out[-1] = f"{out[-1]}, {item}"
+        else:
+            out.append(item)
+    return out
+
+
+def _shares_make_whole(items: list[str]) -> bool:
+    """Whether every item states its share of the whole and the shares add
+    up to 100%, each within half a unit of its last place."""
+    shares = [_SHARE_IN_ITEM.search(i) for i in items]
+    if not all(shares):
+        return False
+    values = [Decimal(s.group(1).replace(",", ".")) for s in shares if s]
+    slack = sum((Decimal(1).scaleb(-places_of(v)) / 2 for v in values), Decimal(0))
+    return abs(sum(values, Decimal(0)) - 100) <= slack

@@ -118,8 +118,10 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if listed is not None:
                 whole, inferred = listed, False
             elif inferred:
-                named = _named_whole(sentence[m.end():], (previous, sentence[:m.start()]), noun, value)
-                if named is not None:  # "chiếm 1% tổng số hồ sơ đã giải quyết": the whole it names
+                # "chiếm 1% tổng số hồ sơ đã giải quyết"; "Đã xử lý 19.157 …. Số … xử lý đúng hạn là 18.404 …"
+                named = _named_whole(sentence[m.end():], (previous, sentence[:m.start()]), noun, value) \
+                    or _whole_by_words(sentence, m.start(1), previous, noun, value)
+                if named is not None:  # the whole the words name
                     whole, inferred = named, False
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
             taken.add((value, pct[0]))
@@ -145,6 +147,37 @@ def _part_before(sentence: str, end: int, noun: str) -> Decimal | None:
     """The last count of ``noun`` before ``end`` (the part a stated whole follows)."""
     counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
     return count_value(counts[-1].group(1)) if counts else None
+
+
+_STOP = frozenset({"số", "là", "đã", "được", "các", "của", "và", "trong", "đó", "kỳ", "có", "với", "tổng", "này",
+                   "thì", "cho", "tại", "trên"})
+_SEGMENT = re.compile(r"[,;:()]")
+
+
+def _word_set(text: str, noun: str) -> frozenset[str]:
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return frozenset(w for w in words if w not in _STOP and w != noun.casefold())
+
+
+def _whole_by_words(sentence: str, at: int, previous: str, noun: str, value: Decimal) -> Decimal | None:
+    """The one earlier count of the same noun whose own words (back to the
+    comma before it) are all words of the part's sentence: "Số phản ánh …
+    xử lý đúng hạn là 18.404 phản ánh" is a share of "Đã xử lý 19.157 phản
+    ánh", not of "tiếp nhận 21.825 phản ánh" — the part says what its whole
+    is, and a qualifier ("đúng hạn")."""
+    part = _word_set(sentence[:at], noun)
+    found = set()
+    for text, end in ((previous, len(previous)), (sentence, at)):
+        for c in _COUNT.finditer(text, 0, end):
+            w = count_value(c.group(1))
+            if c.group("noun").casefold() != noun.casefold() or w is None or w <= value:
+                continue
+            head = text[:c.start()]
+            cut = max((x.end() for x in _SEGMENT.finditer(head)), default=0)
+            own = _word_set(head[cut:], noun)
+            if own and own <= part and own != part:
+                found.add(w)
+    return found.pop() if len(found) == 1 else None
 
 
 _OF_TOTAL = re.compile(r"^\s*(?:của\s+|trên\s+)?tổng\s+số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)

@@ -16,13 +16,33 @@ _LEVELS = (
 
 def level_at(text: str, end: int, scope: str | None = None) -> str | None:
     """The administrative level ("xã", "huyện", "tỉnh") named last before
-    ``end`` in ``text``, else in the heading path ``scope``."""
+    ``end`` in ``text``, else in the heading path ``scope``. Words in
+    parentheses name an example, not the units a figure is about: in
+    "thấp nhất 62,26% (UBND xã Hàm Kiệm), trung bình 80,39%" the mean is of
+    every unit, not of the communes."""
     for source, stop in ((text, end), (scope or "", len(scope or ""))):
         best: tuple[int, str] | None = None
+        inside = _parenthesised(source, stop)
         for name, pattern in _LEVELS:
             for m in pattern.finditer(source, 0, stop):
+                if inside(m.start()):
+                    continue
                 if best is None or m.start() > best[0]:
                     best = (m.start(), name)
         if best:
             return best[1]
     return None
+
+
+def _parenthesised(text: str, stop: int):
+    """A test of whether a position of ``text`` lies inside a pair of
+    parentheses closed before ``stop`` (one still open at ``stop`` encloses
+    the figure itself and is no aside)."""
+    spans = []
+    opened: list[int] = []
+    for i, ch in enumerate(text[:stop]):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            spans.append((opened.pop(), i))
+    return lambda pos: any(a < pos < b for a, b in spans)

@@ -114,6 +114,13 @@ def findings_xlsx(result: dict, out: Path) -> None:
 VERDICTS = {"pass": "ĐẠT", "fail": "KHÔNG ĐẠT", "incomplete": "CHƯA KIỂM TRA HẾT"}
 
 
+def verdict_class(result: dict) -> str:
+    """The page's colour of a verdict: 'ok' (ĐẠT), 'bad' (KHÔNG ĐẠT), 'partial'
+    (CHƯA KIỂM TRA HẾT: nothing wrong was found, but not all was checked)."""
+    label = verdict_label(result)
+    return {"ĐẠT": "ok", "KHÔNG ĐẠT": "bad"}.get(label, "partial")
+
+
 def verdict_label(result: dict) -> str:
     """The verdict as the coverage work writes it when present, else from ``ok``."""
     verdict = result.get("verdict")

@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from ..numbers import format_vi
-from .exports import SEVERITY_VI, verdict_label
+from .exports import SEVERITY_VI, verdict_class, verdict_label
 
 
 def vi_number(value, places: int | None = None) -> str:
@@ -74,3 +74,4 @@ def install_filters(env) -> None:
     env.filters["vi_time"] = vi_time
     env.filters["severity"] = lambda s: SEVERITY_VI.get(s, s)
     env.globals["verdict_label"] = verdict_label
+    env.globals["verdict_class"] = verdict_class

@@ -209,8 +209,9 @@ def download(request: Request, item_id: str, kind: str, user: User = Depends(cur
     out = store.path(item.id, f"download.{kind}")
     try:
         if kind == "docx":
-            if item.kind != InputKind.DOCX:
-                return page(request, "error.html", {"message": "Chỉ chú thích được bản DOCX; tệp này là "
+            if item.kind not in ANNOTATABLE:
+                return page(request, "error.html", {"message": "Chỉ chú thích được tệp Word hoặc OpenDocument "
+                                                    "(DOCX, DOC, ODT, RTF); tệp này là "
                                                     f"{item.kind.upper()}. Hãy tải bản PDF có đánh dấu."},
                             status_code=409)
             _annotated_docx(store, item, out)
@@ -229,9 +230,15 @@ def download(request: Request, item_id: str, kind: str, user: User = Depends(cur
     return FileResponse(out, media_type=media, filename=f"{stem}-{suffix}")
 
 
+# Uploads a commented DOCX can be made of: a DOCX, and what LibreOffice turns
+# into one (a Word 97 .doc is OLE, as is an .xls: annotate tells them apart).
+ANNOTATABLE = (InputKind.DOCX, InputKind.OLE, InputKind.ODT, InputKind.RTF)
+_SUFFIX = {InputKind.OLE: ".doc", InputKind.ODT: ".odt", InputKind.RTF: ".rtf"}
+
+
 def _annotated_docx(store: Store, item: Item, out) -> None:
-    """Verify the DOCX again (the findings must carry the report they were
-    read from) and write the commented copy."""
+    """Verify the document again (the findings must carry the report they
+    were read from) and write the commented copy (a DOCX)."""
     import shutil
     import tempfile
 
@@ -239,7 +246,7 @@ def _annotated_docx(store: Store, item: Item, out) -> None:
     from ..verify import verify_path
 
     with tempfile.TemporaryDirectory(dir=store.folder(item.id)) as tmp:
-        src = f"{tmp}/input.docx"
+        src = f"{tmp}/input{_SUFFIX.get(item.kind, '.docx')}"  # read by its bytes; the name only for people
         shutil.copyfile(store.path(item.id, "input"), src)
         result = verify_path(src)
         annotate(src, result.findings, out, report=result.report)

@@ -337,6 +337,31 @@ PEERS = """1. Chỉ số PCI năm 2024 của ba tỉnh
     f"{p} {x}" for p in ("Lâm Đồng", "Đắk Nông", "Bình Thuận") for x in ("Điểm số", "Thứ hạng")) + " |")
 
 
+POINTS_NAMED = """1. Kết quả Bộ chỉ số
+Tỉnh đạt: {t}/100 điểm. Một số tiêu chí đạt thấp như: Công khai minh bạch đạt {c}/18 điểm; Dịch vụ công trực tuyến \
+đạt 3,0/12 điểm; Thanh toán trực tuyến đạt 2,5/10 điểm.
+
+Phụ lục I. KẾT QUẢ BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP
+
+| STT | Nội dung | Điểm của tỉnh | Điểm trung bình cả nước |
+|---|---|---|---|
+| I | Chỉ số tổng hợp | 54,1/100 | 53,5/100 |
+| 1 | Công khai, minh bạch | 8,8/18 | 6,4/18 |
+| 2 | Tiến độ, kết quả giải quyết | 15,6/20 | 17,6/20 |
+| 3 | Dịch vụ công trực tuyến | 3,0/12 | 3,7/12 |
+| 4 | Thanh toán trực tuyến | 2,5/10 | 2,7/10 |
+| 5 | Mức độ hài lòng | 16,1/18 | 16,8/18 |
+| 6 | Số hóa hồ sơ | 8,1/22 | 6,5/22 |
+"""
+TOTAL_NAMED = """1. Kết quả giải quyết hồ sơ
+Số hồ sơ đã giải quyết là {n} hồ sơ.
+
+| STT | Đơn vị | Tiếp nhận | Trực tiếp | Trực tuyến | Đã giải quyết |
+|---|---|---|---|---|---|
+| 1 | Sở Tư pháp | 6.960 | 3.000 | 3.960 | 6.200 |
+| 2 | Sở Y tế | 6.637 | 3.474 | 3.163 | 6.290 |
+| | Tổng cộng | 13.597 | 6.474 | 7.123 | 12.490 |
+"""
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -425,6 +450,9 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "stat-within-bands": (doc(STAT_BANDS.format(avg="86,55")), doc(STAT_BANDS.format(avg="82,55"))),
     "rate-vs-labelled-cell": (doc(RATE_ROW.format(p="98,5")), doc(RATE_ROW.format(p="95,8"))),
     "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
+    "points-vs-named-column": (doc(POINTS_NAMED.format(t="54,1", c="8,8")),
+                               doc(POINTS_NAMED.format(t="54,1", c="8,3"))),
+    "count-vs-total-row": (doc(TOTAL_NAMED.format(n="12.490")), doc(TOTAL_NAMED.format(n="12.940"))),
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),

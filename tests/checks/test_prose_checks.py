@@ -1,6 +1,8 @@
 """Each prose rule with a failing and a passing fixture, built from the seeds'
 own sentences and figures."""
 
+from decimal import Decimal as D
+
 import pytest
 
 from reportgen.checks import run_checks
@@ -215,6 +217,8 @@ def test_number_format_in_prose_seed_003():
     assert [(f.severity, f.reported, f.expected) for f in fs] == [("warning", "91.86%", "91,86%"),
                                                                    ("warning", "16.97", "16,97")]
     assert found(build(["Số hồ sơ đã giải quyết 12.490 hồ sơ, chiếm 91,86%."]), "NUMBER_FORMAT") == []
+    fs = found(build(["Tỷ lệ hồ sơ đúng hạn chiếm 97.80%."]), "NUMBER_FORMAT")
+    assert [(f.reported, f.expected) for f in fs] == [("97.80%", "97,80%")]
 
 
 def test_noi_nhan_must_end_with_luu_vt_seed_003():
@@ -328,3 +332,55 @@ def test_a_total_broken_down_in_list_items():
     assert [(f.reported, f.expected) for f in found(report, "PERCENT_MISMATCH")] == [("1.72", "1.60")]
     lines[1] = "+ Đã giải quyết: 12.510 hồ sơ, chiếm 92,01%;"
     assert found(build(lines), "SUM_MISMATCH") == []
+
+
+# Seed 003's online dossiers, the list after "trong đó" written without a colon.
+_ONLINE = ("Số hồ sơ đã giải quyết {whole} hồ sơ, trong đó trả trước hạn 6.711 hồ sơ, chiếm 99,11%; "
+           "trả đúng hạn {on_time} hồ sơ, chiếm 0,68%; trả quá hạn 14 hồ sơ, chiếm 0,21%.")
+
+
+def _sum_and_shares(text):
+    fs = [f for f in run_checks(build([text])) if f.code in ("SUM_MISMATCH", "PERCENT_MISMATCH")]
+    return [(f.code, f.severity, f.reported, f.expected) for f in fs]
+
+
+def test_a_list_after_trong_do_without_colon_is_the_whole_when_its_shares_make_100():
+    report = build([_ONLINE.format(whole="6.771", on_time="46")])
+    sums = [st for st in report.statements if st.kind == "sum"]
+    assert [(st.whole, st.parts, st.mode) for st in sums] == [(D(6771), [D(6711), D(46), D(14)], "partition")]
+    assert _sum_and_shares(_ONLINE.format(whole="6.771", on_time="46")) == []
+
+
+def test_one_slipped_part_of_a_list_without_colon_is_one_error():
+    assert _sum_and_shares(_ONLINE.format(whole="6.771", on_time="64")) == [("SUM_MISMATCH", "error", "64", "46")]
+
+
+def test_a_slipped_whole_whose_shares_all_fit_the_parts_is_one_error_on_the_whole():
+    assert _sum_and_shares(_ONLINE.format(whole="6.717", on_time="46")) == [
+        ("SUM_MISMATCH", "error", "6717", "6771")]
+
+
+def test_a_list_after_gom_without_colon_separated_by_commas():
+    report = build(["Đã giải quyết 12.490 hồ sơ, gồm trước hạn 12.370 hồ sơ, đúng hạn 106 hồ sơ, quá hạn 14 hồ sơ."])
+    assert [(st.whole, st.parts) for st in report.statements if st.kind == "sum"] == [
+        (D(12490), [D(12370), D(106), D(14)])]
+    fs = found(build(["Đã giải quyết 12.490 hồ sơ, gồm trước hạn 12.370 hồ sơ, đúng hạn 160 hồ sơ, quá hạn 14 hồ sơ."]),
+               "SUM_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "12490", "12544")]
+
+
+# Seed 003's dossiers: the count solved is the part of the first share and the whole of the next.
+_CHAIN = ("Trong kỳ, toàn tỉnh tiếp nhận 13.597 hồ sơ. Đã giải quyết {solved} hồ sơ, chiếm 91,86%. "
+          "Số hồ sơ giải quyết trước hạn là 12.370 hồ sơ, chiếm 99,04%.")
+
+
+def test_a_count_that_is_part_of_one_share_and_whole_of_the_next_is_one_error():
+    assert _sum_and_shares(_CHAIN.format(solved="12.490")) == []
+    assert _sum_and_shares(_CHAIN.format(solved="12.940")) == [("PERCENT_MISMATCH", "error", "12940", "12490")]
+
+
+def test_a_share_whose_words_name_the_whole_of_the_previous_sentence_is_sure():
+    """"Số hồ sơ giải quyết trước hạn" is a share of "Đã giải quyết 12.490 hồ
+    sơ", not of "tiếp nhận 13.597 hồ sơ": the part says its whole's words."""
+    text = _CHAIN.format(solved="12.490").replace("chiếm 99,04%", "chiếm 98,04%")
+    assert _sum_and_shares(text) == [("PERCENT_MISMATCH", "error", "98.04", "99.04")]

@@ -107,7 +107,7 @@ def test_grade_bands_stated_in_the_prose_rule_the_grades(tmp_path):
     path = tmp_path / "bands.docx"
     doc.save(str(path))
     errors, _ = _errors(path)
-    assert errors == [("GRADE_BAND_MISMATCH", "Sở C", "TỐT", None)]
+    assert errors == [("GRADE_BAND_MISMATCH", "Sở C", "TỐT", "KHÁ")]
 
 
 def _ranked(tmp_path: Path, rank_of_fourth: str) -> Path:

@@ -118,7 +118,7 @@ def test_annotate_of_a_text_file_is_refused_without_writing_anything(tmp_path):
     target = tmp_path / "ra.docx"
     out = reportgen("verify", "--annotate", str(target), S002)
     assert out.returncode == 2
-    assert "Chỉ chú thích được tệp DOCX" in out.stderr and "Traceback" not in out.stderr
+    assert "Chỉ chú thích được tệp Word hoặc OpenDocument" in out.stderr and "Traceback" not in out.stderr
     assert list(tmp_path.iterdir()) == []
 
 

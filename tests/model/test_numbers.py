@@ -13,6 +13,7 @@ from reportgen.numbers import (
     parse_vi_decimal,
     parse_vi_number,
     quantize,
+    swap_separators,
 )
 
 
@@ -103,3 +104,17 @@ def test_counts_below_ten_take_a_leading_zero():
 def test_a_leading_zero_is_never_a_thousands_group():
     assert (parse_vi_number("0,125").value, parse_vi_number("0,125").wrong_separator) == (D("0.125"), False)
     assert (parse_vi_number("0.125").value, parse_vi_number("0.125").wrong_separator) == (D("0.125"), True)
+
+
+@pytest.mark.parametrize("written, advice", [("97.80", "97,80"), ("97.80%", "97,80%"), ("0.50", "0,50"),
+                                             ("1,234.50", "1.234,50"), ("8.30/10.0", "8,30/10,0"),
+                                             ("12.5", "12,5")])
+def test_advice_on_a_cell_changes_the_separators_never_the_digits(written, advice):
+    cell = parse_cell(written, "score")
+    assert (cell.wrong_separator, cell.vi()) == (True, advice)
+
+
+@pytest.mark.parametrize("written, advice", [("chiếm 91.86%, còn", "chiếm 91,86%, còn"), ("97.80", "97,80"),
+                                             ("1,234.50 hồ sơ", "1.234,50 hồ sơ"), ("304,285", "304.285")])
+def test_swapping_separators_keeps_every_digit(written, advice):
+    assert swap_separators(written) == advice

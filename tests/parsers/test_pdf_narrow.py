@@ -33,3 +33,36 @@ def test_a_row_number_wrapped_in_a_narrow_column_stays_one_number(tmp_path, widt
     body = [[c.replace(" ", "") if j == 0 else c for j, c in enumerate(r)] for r in t.grid()[t.header_rows or 0:]]
     assert [r[0] for r in body] == [str(k) for k in range(1, 13)]
     assert body[9] == ["10", "Ban Quản lý các khu kinh tế", "1370", "1190"]
+
+
+def test_words_libreoffice_breaks_inside_a_narrow_column_are_joined_again(tmp_path):
+    """A twelve-column table of a district's procedures: in the 1,3 cm name and
+    header columns LibreOffice breaks a word that does not fit the cell ('Tổn' /
+    'g', 'chu' / 'yển', 'quy' / 'ết'); the cell reads as Word shows it."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    from parsers.legacy_office import convert
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Times New Roman"
+    doc.styles["Normal"].font.size = Pt(13)
+    t = doc.add_table(rows=3, cols=6)
+    t.style = "Table Grid"
+    head = ["STT", "Đơn vị", "Kỳ trước chuyển qua", "Tổng", "Đang giải quyết", "Tỷ lệ đúng hạn (%)"]
+    body = [["", "Tổng cộng", "58", "2.135", "133", "98,7"], ["1", "UBND xã Đạ Tẻh", "12", "442", "36", "98,5"]]
+    for r, values in enumerate([head, *body]):
+        for c, value in enumerate(values):
+            t.cell(r, c).text = value
+    t.autofit = False
+    for column in t.columns:  # LibreOffice sizes columns by the table grid
+        column.width = Cm(1.27)
+    for row in t.rows:
+        for cell in row.cells:
+            cell.width = Cm(1.27)
+    src = tmp_path / "hep.docx"
+    doc.save(src)
+    (table,) = read_raw(convert(src, "pdf", tmp_path)).tables
+    grid = table.grid()
+    assert grid[0] == head
+    assert grid[1] == body[0] and grid[2] == body[1]

@@ -89,10 +89,26 @@ def test_nothing_is_written_when_the_input_is_not_a_docx(tmp_path):
     src = tmp_path / "baocao.txt"
     src.write_text("BÁO CÁO\n", encoding="utf-8")
     out = tmp_path / "out.docx"
-    with pytest.raises(UnreadableInput, match="Chỉ chú thích được tệp DOCX"):
+    with pytest.raises(UnreadableInput, match="Chỉ chú thích được tệp Word hoặc OpenDocument"):
         annotate(src, [], out)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [src]
+
+
+def test_an_opendocument_report_is_annotated_as_the_docx_it_was_read_from(seed_002, tmp_path):
+    """An office that saves with LibreOffice sends .odt: the annotated copy is a
+    DOCX with the same comments on the same cells as the DOCX original's."""
+    from parsers.legacy_office import convert
+
+    odt = convert(seed_002, "odt", tmp_path)
+    before = hashlib.sha256(odt.read_bytes()).hexdigest()
+    result = verify_path(odt)
+    count = annotate(odt, result.findings, tmp_path / "odt-ra.docx", report=result.report)
+    want = verify_path(seed_002)
+    assert count == annotate(seed_002, want.findings, tmp_path / "docx-ra.docx", report=want.report)
+    errors = {k: v for k, v in _anchored(tmp_path / "odt-ra.docx").items() if k.startswith("Lỗi")}
+    assert errors and errors == {k: v for k, v in _anchored(tmp_path / "docx-ra.docx").items() if k.startswith("Lỗi")}
+    assert hashlib.sha256(odt.read_bytes()).hexdigest() == before
 
 
 def test_comment_text_shows_numbers_as_the_document_writes_them():

@@ -104,4 +104,4 @@ def test_a_wrong_index_does_not_move_the_grades_onto_another_column(tmp_path):
 
 def test_a_grade_outside_the_stated_band_is_named(tmp_path):
     errors = _errors(_pdf(tmp_path, {("UBND huyện Lâm Hà", 7): "Tốt"}))
-    assert errors == [("GRADE_BAND_MISMATCH", "UBND huyện Lâm Hà", "Tốt", None)]
+    assert errors == [("GRADE_BAND_MISMATCH", "UBND huyện Lâm Hà", "Tốt", "Trung bình")]

@@ -192,11 +192,11 @@ def test_split_table_and_both_tone_placements_leave_only_the_planted_slip(tmp_pa
 
 
 def _pdf(docx_path, out_dir):
-    import subprocess
+    # LibreOffice in its own profile: a soffice already running on the machine
+    # with the default profile would make a plain `soffice` call fail.
+    from parsers.legacy_office import convert
 
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
-                   check=True, capture_output=True, timeout=180)
-    return out_dir / (docx_path.stem + ".pdf")
+    return convert(docx_path, "pdf", out_dir)
 
 
 @pytest.mark.slow

@@ -401,3 +401,41 @@ def test_an_odt_upload_is_checked_like_its_docx(client, checked, seeds, tmp_path
     key = lambda f: (f["code"], f.get("reported"), f.get("expected"))  # noqa: E731
     errors = lambda res: sorted(key(f) for f in res["findings"] if f["severity"] == "error")  # noqa: E731
     assert errors(got) == errors(want) and errors(got)
+    page = client.get(f"/kiem-tra/{item['id']}").text
+    assert f'href="/kiem-tra/{item["id"]}/tai-ve/docx"' in page
+    r = client.get(f"/kiem-tra/{item['id']}/tai-ve/docx")
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    out = tmp_path / "ra.docx"
+    out.write_bytes(r.content)
+    with zipfile.ZipFile(out) as zf:
+        comments = zf.read("word/comments.xml").decode()
+    assert "TOTAL_MISMATCH" in comments
+
+
+def test_a_sheet_with_an_open_doubt_is_shown_as_not_all_checked(client, tmp_path):
+    """Two grades out of the table's own order (79,52% "Khá", 76,69% "Tốt"), no
+    band stated: neither ĐẠT in green nor KHÔNG ĐẠT in red, and the doubt is
+    listed among what is left to a person."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA CÁC SỞ"])
+    ws.append(["STT", "Cơ quan", "Tổng điểm đạt được", "Điểm tối đa", "Chỉ số (%)", "Xếp loại"])
+    for k, row in enumerate([("Sở Tư pháp", 82.75, 94, 88.03, "Tốt"), ("Sở Y tế", 74.75, 94, 79.52, "Khá"),
+                             ("Sở Xây dựng", 68.25, 89, 76.69, "Tốt"), ("Sở Nội vụ", 86.75, 94, 92.29, "Tốt"),
+                             ("Sở Tài chính", 76.75, 89, 86.24, "Tốt"),
+                             ("Sở Giáo dục và Đào tạo", 68, 94, 72.34, "Khá"),
+                             ("Sở Khoa học và Công nghệ", 62.75, 89, 70.51, "Khá")], 1):
+        ws.append([k, *row])
+    path = tmp_path / "chi-so.xlsx"
+    wb.save(path)
+    r = upload(client, ("chi-so.xlsx", path.read_bytes()))
+    item = r.json()["items"][0]
+    assert wait_done(client, item["id"])["state"] == "done"
+    result = client.get(f"/kiem-tra/{item['id']}/ket-qua.json").json()
+    assert (result["ok"], result["verdict"], result["coverage"]["open_doubts"]) == (
+        True, "CHƯA KIỂM TRA HẾT", {"GRADE_BAND_MISMATCH": 2})
+    page = client.get(f"/kiem-tra/{item['id']}").text
+    assert '<span id="verdict" class="verdict partial">CHƯA KIỂM TRA HẾT</span>' in page
+    assert "2 cảnh báo GRADE_BAND_MISMATCH: số liệu đã đối chiếu nhưng chưa kết luận được đúng hay sai" in page

@@ -43,30 +43,18 @@ column's own structure (its header and its values), listed per table as
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
-from .model import StatementKind
+from .figures import CLAIM_KINDS, Cell, claim_statements, claim_words, not_figures, numeric_cells
 
-Cell = tuple[int, str]
+__all__ = ["BOUND_RELATIONS", "CLAIM_BOUND_RELATIONS", "CLAIM_KINDS", "FAILED", "FORM_CODES", "INCOMPLETE",
+           "PASSED", "Cell", "ClaimEntry", "Ledger", "TableEntry", "claim_statements", "claim_words",
+           "doubts_a_figure", "not_figures", "numeric_cells", "verdict"]
 
 # The three verdicts, and what each means for a clerk.
 PASSED, FAILED, INCOMPLETE = "ĐẠT", "KHÔNG ĐẠT", "CHƯA KIỂM TRA HẾT"
 
-# Statements that state a relation between numbers the document can be held
-# to: a part and its whole with a percent, a whole and its parts, x/y, a count
-# of units by grade, an evaluated count; and a lone figure that states a
-# measured value ("tỷ lệ hồ sơ đúng hạn đạt 98,5%", "trung bình 85,12 điểm",
-# marked ``Statement.claim`` by the reader), checked where another claim or a
-# table gives the same quantity. A bound or a target ("từ 80% trở lên",
-# "chỉ tiêu 100%") is a rule, not a claim.
-# A ``count`` is a claim when it counts the units of a band ("15 xã đạt từ 80
-# điểm trở lên", read.statements_bands); a count that is only a number
-# written with the wrong separator is not.
-CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count", "percent", "count")
 
 # Relations that only bound a figure: verified and recorded, but a changed
 # value within the bound passes, so the cells they cover are not checked by
@@ -305,191 +293,3 @@ def verdict(has_error: bool, ledger: Ledger) -> str:
     if has_error:
         return FAILED
     return PASSED if ledger.complete else INCOMPLETE
-
-
-def _is_number(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (Decimal, int, float)):
-        return True
-    if isinstance(value, str):
-        text = value.strip().rstrip("%").strip()
-        return bool(text) and any(ch.isdecimal() for ch in text) and all(
-            ch.isdecimal() or ch in ".,/ -" for ch in text)
-    return False
-
-
-def numeric_cells(table) -> set[Cell]:
-    """The cells of a ScoreTable that hold numbers, named as findings name
-    them: a score key, 'total', 'max', 'percent', 'rank', or an extra
-    column's label (the ``x/y`` denominators kept as ``label_of`` belong to
-    their cell and are not counted apart)."""
-    out: set[Cell] = set()
-    for i, row in enumerate(table.rows):
-        sources = getattr(row, "source_cols", None) or {}
-        for key, value in row.scores.items():
-            if value is not None:
-                out.add((i, key))
-        scored = {sources[k] for k in sources
-                  if k not in ("total", "max", "percent", "rank", "grade") and (k in row.scores or k in row.extra)}
-        for key in ("total", "max", "percent", "rank"):
-            if getattr(row, key) is None or (key in sources and sources[key] in scored):
-                continue  # a role kept also as a score (the same cell) is counted once
-            if key == "max" and "max" not in row.raw and "/" in str(row.raw.get("total", "")):
-                continue  # the y of a total written x/y belongs to its cell
-            if row.raw and key not in row.raw and key not in sources and "total" not in row.raw:
-                continue  # not written: the reader's copy of a score's x/y (62,84/100 as total and max)
-            out.add((i, key))
-        for label, value in row.extra.items():
-            label = str(label)
-            if label.endswith("_of") or label in row.scores:
-                continue
-            if _is_number(value):
-                out.add((i, label))
-    return out
-
-
-def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").casefold()
-
-
-_ID_WORDS = {"id", "ma", "stt", "tt", "code", "loai", "type", "cap"}
-_YEAR_WORDS = {"nam", "year"}
-
-
-def _integer(value: Any) -> int | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        number = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
-    except (InvalidOperation, ValueError):
-        return None
-    return int(number) if number.is_finite() and number == number.to_integral_value() else None
-
-
-def _cell_value(row, key: str) -> Any:
-    if key in row.scores:
-        return row.scores[key]
-    if key in ("total", "max", "percent", "rank"):
-        return getattr(row, key)
-    return row.extra.get(key)
-
-
-def _label_of(table, key: str) -> str:
-    for col in table.columns:
-        if col.key == key:
-            return col.label or key
-    return key
-
-
-def not_figures(table, cells: Iterable[Cell] | None = None) -> dict[str, str]:
-    """The columns of ``table`` whose numbers are no figure to check, decided
-    by structure: column key → the reason (Vietnamese).
-
-    - an ordinal: whole numbers 1, 2, 3 … in row order (an STT read as numbers);
-    - an identifier or a code: a short header that names one (ID, Mã, STT,
-      Loại, Cấp, code, type, or a word ending in "id") over whole numbers;
-    - a year: whole numbers from 1900 to 2100 under a "Năm"/"year" header,
-      or the same such number on every row.
-    A rank, a total, a percent or a maximum is always a figure, and so is a
-    column headed as a rank ("Thứ hạng")."""
-    cells = numeric_cells(table) if cells is None else cells
-    by_key: dict[str, list[int]] = {}
-    for r, key in sorted(cells):
-        if key in ("total", "max", "percent", "rank"):
-            continue
-        by_key.setdefault(key, []).append(r)
-    out: dict[str, str] = {}
-    for key, rows in by_key.items():
-        values = [_integer(_cell_value(table.rows[r], key)) for r in rows]
-        if any(v is None for v in values):
-            continue
-        words = [w for w in re.split(r"[^0-9a-z]+", _plain(_label_of(table, key))) if w]
-        if words and len(words) <= 4 and any(w in _ID_WORDS or (len(w) > 2 and w.endswith("id")) for w in words):
-            out[key] = "mã, số hiệu hoặc số thứ tự, không phải số liệu"
-        elif len(values) >= 3 and values == list(range(values[0], values[0] + len(values))) and values[0] in (0, 1) \
-                and not any(w in ("hang", "rank") for w in words):
-            out[key] = "số thứ tự 1, 2, 3 … theo dòng, không phải số liệu"
-        elif all(1900 <= v <= 2100 for v in values) and (
-                any(w in _YEAR_WORDS for w in words) or (len(set(values)) == 1 and len(values) >= 2)):
-            out[key] = "năm, không phải số liệu"
-    return out
-
-
-def _vi(value) -> str:
-    from .numbers import format_vi, places_of
-
-    value = Decimal(value)
-    return format_vi(value, places_of(value))
-
-
-def claim_words(st) -> str:
-    """The claim in a few words, as a clerk names it: its figures and what
-    they count ("11/15 đơn vị xếp loại Tốt", "20 cơ quan được đánh giá",
-    "12.490 trên 13.597, chiếm 91,86%"), not the sentence it is in; a lone
-    figure as written ("75/100", "61,69%")."""
-    try:
-        count = st.count_written or (str(st.count) if st.count is not None else "")
-        of = f"/{_vi(st.denominator)}" if st.denominator is not None else ""
-        noun = st.noun or "đơn vị"
-        grade = st.grade_written or st.grade
-        if st.kind == StatementKind.GRADE_COUNT and count and grade:
-            return f"{count}{of} {noun} xếp loại {grade}"
-        if st.kind == StatementKind.EVALUATED_COUNT and count:
-            return f"{count}{of} {noun} được đánh giá"
-        if st.kind == StatementKind.SHARE and st.value is not None and st.whole and st.percent is not None:
-            return f"{_vi(st.value)} trên {_vi(st.whole)}, chiếm {_vi(st.percent)}%"
-        if st.kind == StatementKind.SUM and st.whole is not None and st.parts:
-            return f"{_vi(st.whole)} = {' + '.join(_vi(p) for p in st.parts)}"
-    except (ArithmeticError, ValueError, TypeError):
-        pass
-    return st.text
-
-
-def _figure_of(st, claim) -> bool:
-    """Whether statement ``st`` is a figure of ``claim`` (same paragraph): the
-    percent or the x/y of a share, the x/y of a count by grade or of an
-    evaluated count ("đánh giá đối với 17/19 cơ quan")."""
-    if st is claim or st.paragraph != claim.paragraph:
-        return False
-    if claim.kind == StatementKind.SHARE:
-        if st.kind == StatementKind.PERCENT and st.percent == claim.percent:
-            return True
-        return st.kind in (StatementKind.FRACTION, StatementKind.SCORE) and st.numerator == claim.value \
-            and st.denominator == claim.whole
-    if claim.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and claim.denominator is not None:
-        return st.kind == StatementKind.FRACTION and st.numerator == claim.count and st.denominator == claim.denominator
-    return False
-
-
-def _is_claim(st) -> bool:
-    if st.kind not in CLAIM_KINDS:
-        return False
-    if st.claim:
-        return True  # a measured value: "tỷ lệ … đạt 97,4%", "trung bình đạt 85,12 điểm", "xếp thứ 3"
-    if st.kind == StatementKind.COUNT:
-        return st.band is not None
-    if st.kind in (StatementKind.SCORE, StatementKind.RANK):
-        return st.denominator is not None  # "16,97" alone is a figure, "16,97/20" a claim
-    return st.kind != StatementKind.PERCENT
-
-
-def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
-    """(index, Statement, indices of its figures) of every numeric claim of
-    the prose (see CLAIM_KINDS); a figure of a claim is not a claim itself."""
-    statements = report.statements
-    heads = [i for i, st in enumerate(statements)
-             if st.kind == StatementKind.SHARE
-             or (st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and st.denominator is not None)]
-    owner: dict[int, int] = {}
-    for h in heads:
-        for j, st in enumerate(statements):
-            if j not in owner and j not in heads and _figure_of(st, statements[h]):
-                owner[j] = h
-    out = []
-    for i, st in enumerate(statements):
-        if i in owner or not _is_claim(st):
-            continue
-        out.append((i, st, [j for j, h in owner.items() if h == i]))
-    return out

@@ -1,0 +1,291 @@
+"""A figure of the prose held to the table cell whose header names it.
+
+Two kinds of figure, one way of pairing: the words of the prose just before
+the figure (from the last ";", ":", "," or the sentence's start) name a
+column when every word of the column's header (case, tone placement,
+punctuation and the usual abbreviations folded; bare words such as "số",
+"tổng", "đạt" left out) is among them, and the header has at least two such
+words.
+
+- Points ``x/y`` ("Công khai minh bạch đạt 8,8/18 điểm", seed 004) are held
+  to the column of that name whose maximum is ``y``, on the row the
+  paragraph is about: the row that agrees with most of the paragraph's
+  points (at least two, and no other row with as many). The paragraph's
+  ``x/y`` whose ``y`` is that row's maximum and that names no column ("được
+  công bố đạt: 54,1/100 điểm") is its total. A figure that disagrees with
+  its cell on that row is an error; with no row pinned, nothing is said.
+- A count ("tiếp nhận trực tiếp 275 hồ sơ") is held to the total row
+  ("Tổng cộng", "Toàn tỉnh") of the one column its words name: equal, it is
+  checked; different, it is an error when that column is the only one named
+  and the words before the count say nothing more than its header, its
+  group and what is counted (a header repeated under two groups is told
+  apart by the group's words in the sentence); a warning when they say one
+  word more ("tiếp nhận trực tiếp" for "Trực tiếp") or several columns fit;
+  nothing when they say more ("trước hạn 3.487 hồ sơ" is not "Đã giải
+  quyết").
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator, NamedTuple
+
+from ..model import Finding, Report, ScoreTable, Statement, StatementKind
+from ..numbers import format_vi, places_of
+from ..text.labels import stat_of
+from ..text.names import fold_tones
+from .prose_counts import finding_at
+from .prose_labels import _words
+from .prose_units import agrees
+from .registry import CheckContext, rule
+
+# Words that say nothing of what is counted or scored.
+_BARE = frozenset({"tổng", "cộng", "lượng", "đạt", "điểm", "kết", "quả", "trong", "đó", "gồm", "bao", "là",
+                   "với", "tại", "từ", "đến", "toàn", "tỉnh", "chỉ", "tiêu", "chí", "nội", "dung", "stt",
+                   "như", "một", "những", "thấp", "cao", "nhất", "trung", "bình"})
+_BOUNDARY = re.compile(r"[;:.!?()]|,(?!\d)|\d(?=\s)")  # a figure ends what is said before the next
+_COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
+                    r"(?=[^\W\d])", re.I)
+
+
+_BARE_FOLDED = frozenset(fold_tones(w) for w in _BARE)
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in _words(text) if w not in _BARE_FOLDED and not w.isdigit())
+
+
+def _before(text: str, at: int) -> str:
+    """The words just before offset ``at``: back to the last boundary."""
+    head = text[:at]
+    cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
+    return head[cut:]
+
+
+class Named(NamedTuple):
+    table: ScoreTable
+    key: str
+    label: str
+    words: frozenset[str]
+    group: frozenset[str]
+    max: Decimal | None
+
+
+def _columns(report: Report) -> list[Named]:
+    out = []
+    for t in report.tables:
+        for col in t.columns:
+            words = _content(col.label or "")
+            if len(words) >= 2:
+                group = _content(col.group or "") - words
+                out.append(Named(t, col.key, col.label, words, group, col.max))
+    return out
+
+
+def _named(columns: list[Named], before: str, sentence: str, noun: str = "", slack: int = 0) -> list[Named]:
+    """The columns ``before`` names: every word of the header and of its
+    group is in the sentence, ``before`` says one of the header's words at
+    least and nothing more than the header, its group and ``noun`` (what is
+    counted), but ``slack`` words — "trước hạn 3.487 hồ sơ" is not "Đã giải
+    quyết", "quá hạn 7 hồ sơ" after "Đã giải quyết đúng hạn …" is "Đã giải
+    quyết / Quá hạn" (a header joined with its group, "Đã giải quyết Quá
+    hạn", reads the same)."""
+    words, around, extra = _content(before), _content(sentence) | _content(before), _content(noun)
+    hits = [c for c in columns if (c.words | c.group) <= around and c.words & words
+            and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack]
+    if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình")
+        most = max(len(c.words & words) for c in hits)
+        hits = [c for c in hits if len(c.words & words) == most]
+    if len(hits) > 1:  # the qualifier stands next to the figure: "tiếp nhận trực tiếp 275" is "Trực tiếp"
+        tail = [c for c in hits if _ends_with(before, noun, c.words)]
+        hits = tail if len(tail) == 1 else hits
+    return hits
+
+
+def _parents(columns: list[Named], col: Named, words: frozenset[str]) -> frozenset[str]:
+    """The words of the other headers of ``col``'s table said whole in
+    ``words``: "tiếp nhận trực tiếp" is "Trực tiếp" of what "Tiếp nhận"
+    counts, as a group over it would say."""
+    out: set[str] = set()
+    for c in columns:
+        if c.table is col.table and c is not col and c.words <= words and not c.words <= col.words:
+            out |= c.words
+    return frozenset(out)
+
+
+def _ends_with(before: str, noun: str, words: frozenset[str]) -> bool:
+    """Whether the last words of ``before`` (what is counted left aside) are ``words``."""
+    seq = [w for w in _words_in_order(before) if w not in _content(noun)]
+    return len(seq) >= len(words) and frozenset(seq[-len(words):]) == words
+
+
+def _words_in_order(text: str) -> list[str]:
+    return [w for w in (next(iter(_content(t)), None) for t in text.split()) if w]
+
+
+def _value(table: ScoreTable, row: int, key: str) -> Decimal | None:
+    r = table.rows[row]
+    v = r.total if key == "total" else r.scores.get(key, r.extra.get(key))
+    return v if isinstance(v, Decimal) else None
+
+
+def _vi(value: Decimal) -> str:
+    return format_vi(value, places_of(value), fixed=True)
+
+
+# --- points x/y ----------------------------------------------------------------------------
+
+def _points(report: Report) -> dict[int, list[tuple[Statement, str, str]]]:
+    """The paragraph's x/y points with the words before them and their sentence."""
+    texts = {p.index: p.text for p in report.paragraphs}
+    out: dict[int, list[tuple[Statement, str, str]]] = {}
+    for st in report.statements:
+        if st.kind != StatementKind.SCORE or st.numerator is None or st.denominator is None \
+                or st.paragraph not in texts:
+            continue
+        text = texts[st.paragraph]
+        at = text.find(st.text)
+        if at < 0:
+            continue
+        start = max((m.end() for m in re.finditer(r"[.!?]\s", text[:at])), default=0)
+        out.setdefault(st.paragraph, []).append((st, _before(text, at), text[start:at]))
+    return out
+
+
+def _row_of(pairs: list[tuple[Statement, Named]]) -> int | None:
+    """The row most of the paragraph's points agree with (two at least, alone)."""
+    votes: dict[int, int] = {}
+    for st, col in pairs:
+        for i in range(len(col.table.rows)):
+            v = _value(col.table, i, col.key)
+            if v is not None and agrees(st.numerator, v):
+                votes[i] = votes.get(i, 0) + 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    rows = [i for i, n in votes.items() if n == best]
+    return rows[0] if best >= 2 and len(rows) == 1 else None
+
+
+@rule("QUANTITY_CONFLICT", "Điểm x/y nêu trong lời văn khác ô cùng tên của bảng")
+def points_vs_named_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: điểm x/y lời văn gọi bằng tên chỉ số ("Công khai minh bạch đạt 8,8/18
+    điểm") so với ô của bảng ở cột mang tên ấy có điểm tối đa y, trên dòng mà các điểm
+    khác của đoạn văn cùng khớp (ví dụ dòng "Điểm của tỉnh"); điểm x/y không gọi tên chỉ
+    số nào mà y là điểm tối đa của dòng ấy là tổng điểm của dòng.
+    Vì sao: điểm trong lời văn chép lại từ phụ lục; chép nhầm là lỗi hay gặp.
+    Ví dụ sai: phụ lục ghi 8,8/18 mà lời văn viết "Công khai minh bạch đạt 8,3/18 điểm".
+    Ví dụ đúng: lời văn viết 8,8/18."""
+    columns = None
+    for items in _points(report).values():
+        if columns is None:
+            columns = _columns(report)
+        pairs: list[tuple[Statement, Named]] = []
+        for st, before, sentence in items:
+            hits = [c for c in _named(columns, before, sentence) if c.max == st.denominator]
+            if len(hits) == 1:
+                pairs.append((st, hits[0]))
+        tables = {id(c.table) for _, c in pairs}
+        if len(tables) != 1:
+            continue
+        table = pairs[0][1].table
+        row = _row_of(pairs)
+        if row is None:
+            continue
+        r = table.rows[row]
+        paired = {id(st) for st, _ in pairs}
+        if r.total is not None and r.max is not None:
+            totals = [st for st, before, _ in items if id(st) not in paired and st.denominator == r.max
+                      and not _named(columns, before, before)]
+            if len(totals) == 1:
+                pairs.append((totals[0], Named(table, "total", "Tổng điểm", frozenset(), frozenset(), r.max)))
+        for st, col in pairs:
+            value = _value(table, row, col.key)
+            if value is None:
+                continue
+            ctx.ledger.statement_checked(st, "points-vs-named-cell")
+            ctx.ledger.table_checked(table.index, "points-vs-named-cell", [(row, col.key)])
+            if agrees(st.numerator, value):
+                continue
+            yield finding_at("QUANTITY_CONFLICT", "error",
+                             f"Văn bản nêu {_vi(st.numerator)}/{_vi(st.denominator)} điểm cho “{col.label}” nhưng "
+                             f"bảng {table.index + 1} ghi {_vi(value)} (dòng “{r.unit}”)", st,
+                             table=table.index, row=row, column=col.key,
+                             reported=str(st.numerator), expected=str(value))
+
+
+# --- counts and the total row ----------------------------------------------------------------
+
+def _total_rows(report: Report) -> dict[int, int]:
+    """table index → its one total row ("Tổng cộng", "Toàn tỉnh")."""
+    out = {}
+    for t in report.tables:
+        rows = [i for i, r in enumerate(t.rows) if stat_of(r.unit) == "sum" and not r.section]
+        if len(rows) == 1:
+            out[t.index] = rows[0]
+    return out
+
+
+def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[Statement]:
+    """The claims of ``paragraph`` that state ``value`` as a count."""
+    out = []
+    for st in report.statements:
+        if st.paragraph != paragraph:
+            continue
+        if (st.kind == StatementKind.SHARE and st.value == value) \
+                or (st.kind == StatementKind.SUM and (st.whole == value or value in st.parts)):
+            out.append(st)
+    return out
+
+
+@rule("QUANTITY_CONFLICT", "Số lượng nêu trong lời văn khác dòng tổng của cột cùng tên trong bảng")
+def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một số lượng trong lời văn ("tiếp nhận trực tiếp 275 hồ sơ") so với
+    dòng tổng ("Tổng cộng", "Toàn tỉnh") của cột bảng mà tên cột được lời văn nêu đủ
+    ("Trực tiếp"; cột cùng tên dưới hai nhóm thì phân biệt bằng tên nhóm trong câu).
+    Khác nhau là lỗi khi chỉ một cột mang tên ấy; nhiều cột thì là cảnh báo.
+    Vì sao: số liệu lời văn và phụ lục được tổng hợp riêng; sửa một bên mà quên bên kia.
+    Ví dụ sai: lời văn "trực tiếp 275 hồ sơ", dòng Tổng cộng của cột "Trực tiếp" ghi 257.
+    Ví dụ đúng: hai nơi cùng ghi 257."""
+    totals = _total_rows(report)
+    if not totals:
+        return
+    columns = [c for c in _columns(report) if c.table.index in totals]
+    if not columns:
+        return
+    for p in report.paragraphs:
+        text = p.text
+        for m in _COUNT.finditer(text):
+            try:
+                value = Decimal(m.group(1).replace(".", ""))
+            except ArithmeticError:  # pragma: no cover - guarded by the pattern
+                continue
+            noun = " ".join(re.split(r"[,;.()]", text[m.end():])[0].split()[:2])  # "hồ sơ": what is counted
+            before = f"{_before(text, m.start())} {noun}"
+            start = max((s.end() for s in re.finditer(r"[.!?]\s", text[:m.start()])), default=0)
+            sentence = f"{text[start:m.start()]} {noun}"
+            exact = _named(columns, before, sentence, noun)
+            hits = exact or _named(columns, before, sentence, noun, slack=1)
+            cells = [(c, _value(c.table, totals[c.table.index], c.key)) for c in hits]
+            cells = [(c, v) for c, v in cells if v is not None and v == v.to_integral() and v > 0]
+            if not cells:
+                continue
+            statements = _count_statements(report, p.index, value)
+            agreeing = [(c, v) for c, v in cells if v == value]
+            for c, v in agreeing or cells:
+                ctx.ledger.table_checked(c.table.index, "count-vs-total-row", [(totals[c.table.index], c.key)])
+            if agreeing:
+                for st in statements:
+                    ctx.ledger.statement_checked(st, "count-vs-total-row")
+                continue
+            col, v = cells[0]
+            sure = len(cells) == 1 and bool(exact)  # one column, named by the words before the count and no other
+            if sure:
+                for st in statements:
+                    ctx.ledger.statement_checked(st, "count-vs-total-row")
+            where = col.table.rows[totals[col.table.index]].unit
+            yield Finding(code="QUANTITY_CONFLICT", severity="error" if sure else "warning",
+                          message=f"Văn bản nêu {format_vi(value, 0)} {noun} nhưng dòng "
+                                  f"“{where}” của cột “{col.label}” (bảng {col.table.index + 1}) ghi {format_vi(v, 0)}",
+                          paragraph=p.index, page=p.page, table=col.table.index, column=col.key,
+                          reported=str(value), expected=str(v))

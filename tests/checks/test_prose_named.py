@@ -1,0 +1,113 @@
+"""A figure of the prose held to the table cell whose header names it
+(checks.prose_named): seed 004's points "x/y" against its Phụ lục I, and a
+count of dossiers against the "Tổng cộng" row of the column it names."""
+from __future__ import annotations
+
+from reportgen.checks import CheckContext, run_checks
+from reportgen.verify import verify_path
+from tests.support import SEEDS
+
+S004 = SEEDS / "004_4fe8e530b83874ca.txt"
+
+
+def _seed004(tmp_path, old=None, new=None):
+    text = S004.read_text(encoding="utf-8")
+    if old is not None:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "004.txt"
+    path.write_text(text, encoding="utf-8")
+    return verify_path(path)
+
+
+def _conflicts(result):
+    return [(f.severity, f.row, f.column, f.reported, f.expected) for f in result.findings
+            if f.code == "QUANTITY_CONFLICT"]
+
+
+def test_seed_004_points_in_the_prose_agree_with_phu_luc_i(tmp_path):
+    result = _seed004(tmp_path)
+    assert _conflicts(result) == []
+    # 54,1/100 (the total), 8,8/18, 3,0/12, 2,5/10, 8,0/22 checked; 28/63 (a rank no table gives) is not
+    assert result.ledger.totals()["claims"] == (5, 8)
+    assert [c.figure for c in result.ledger.unchecked_claims()][0] == "28/63"
+
+
+def test_a_group_score_changed_in_the_prose_is_one_error_on_the_province_row(tmp_path):
+    result = _seed004(tmp_path, "Công khai minh bạch đạt 8,8/18", "Công khai minh bạch đạt 8,3/18")
+    assert _conflicts(result) == [("error", 0, "ckmb", "8.3", "8.8")]
+    assert [f.code for f in result.findings if f.severity == "error"] == ["QUANTITY_CONFLICT"]
+
+
+def test_the_total_changed_in_the_prose_is_one_error_on_the_total(tmp_path):
+    result = _seed004(tmp_path, "đạt: 54,1/100", "đạt: 45,1/100")
+    assert _conflicts(result) == [("error", 0, "total", "45.1", "54.1")]
+
+
+DOSSIERS = """UBND TỈNH SƠN LA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\tĐộc lập - Tự do - Hạnh phúc
+Số: 25/BC-TTPVHCC\tSơn La, ngày 20 tháng 3 năm 2023
+
+BÁO CÁO
+Kết quả tiếp nhận, giải quyết hồ sơ quý I năm 2023
+
+1. Kết quả
+{prose}
+
+Phụ lục I. SỐ LIỆU TIẾP NHẬN HỒ SƠ
+
+| STT | Đơn vị | Tiếp nhận | Trực tiếp | Trực tuyến | Đã giải quyết |
+|---|---|---|---|---|---|
+| 1 | Sở Tư pháp | 6.960 | 3.000 | 3.960 | 6.200 |
+| 2 | Sở Y tế | 6.637 | 3.474 | 3.163 | 6.290 |
+| | Tổng cộng | 13.597 | 6.474 | 7.123 | 12.490 |
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+GIÁM ĐỐC
+Nguyễn Văn A
+"""
+
+
+def _dossiers(tmp_path, prose):
+    path = tmp_path / "bc.txt"
+    path.write_text(DOSSIERS.format(prose=prose), encoding="utf-8")
+    return verify_path(path)
+
+
+def test_a_count_of_the_prose_agrees_with_the_total_row_of_its_column(tmp_path):
+    result = _dossiers(tmp_path, "Số hồ sơ đã giải quyết là 12.490 hồ sơ. Hồ sơ trực tuyến 7.123 hồ sơ.")
+    assert _conflicts(result) == []
+    assert "count-vs-total-row" in result.ledger.tables[0].relations
+
+
+def test_a_count_of_the_prose_that_differs_from_the_total_row_is_an_error(tmp_path):
+    result = _dossiers(tmp_path, "Số hồ sơ đã giải quyết là 12.940 hồ sơ.")
+    assert _conflicts(result) == [("error", None, "k5", "12940", "12490")]
+
+
+def test_a_count_named_by_its_header_and_another_header_of_the_table_is_an_error(tmp_path):
+    """"tiếp nhận trực tiếp": "Trực tiếp" of what "Tiếp nhận" counts."""
+    result = _dossiers(tmp_path, "Tiếp nhận trực tiếp 6.447 hồ sơ.")
+    assert _conflicts(result) == [("error", None, "k3", "6447", "6474")]
+
+
+def test_a_count_whose_words_say_one_more_word_than_the_header_is_a_warning(tmp_path):
+    result = _dossiers(tmp_path, "Hồ sơ nộp trực tuyến 7.213 hồ sơ.")
+    assert _conflicts(result) == [("warning", None, "k4", "7213", "7123")]
+
+
+def test_a_count_of_a_narrower_quantity_is_not_held_to_the_column(tmp_path):
+    result = _dossiers(tmp_path, "Số hồ sơ giải quyết trước hạn là 12.370 hồ sơ.")
+    assert _conflicts(result) == []
+
+
+def test_rules_of_the_module_run_without_tables():
+    from reportgen.model import Paragraph
+    from reportgen.read import report_of_paragraphs
+    from reportgen.read.meta import read_meta
+
+    paragraphs = [Paragraph(text="Công khai minh bạch đạt 8,8/18 điểm; tiếp nhận 975 hồ sơ.", index=0)]
+    report = report_of_paragraphs(paragraphs, (), "t", meta=read_meta(paragraphs))
+    assert [f for f in run_checks(report, CheckContext()) if f.code == "QUANTITY_CONFLICT"] == []
