@@ -138,13 +138,23 @@ def _share(block: Block, text: str, value, whole, pct, m, scope, noun, inferred)
 _OVER = re.compile(r"(?<!\w)trên\s+(?:tổng\s+(?:số\s+)?)?$", re.I)
 
 
+# A bare number right before "trên (tổng số)": "Đã số hóa 41.210 trên tổng số 88.905 hồ sơ" counts what the whole counts
+_BARE_PART = re.compile(_NUMBER + r"\s*$")
+
+
 def part_at(sentence: str, end: int, noun: str) -> int:
     counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
-    return counts[-1].start() if counts else end
+    bare = _BARE_PART.search(sentence, 0, end)
+    return bare.start() if bare else counts[-1].start() if counts else end
 
 
 def _part_before(sentence: str, end: int, noun: str) -> Decimal | None:
-    """The last count of ``noun`` before ``end`` (the part a stated whole follows)."""
+    """The last count of ``noun`` before ``end`` (the part a stated whole
+    follows), or the bare number right before it (the noun said once, after
+    the whole)."""
+    bare = _BARE_PART.search(sentence, 0, end)
+    if bare:
+        return count_value(bare.group(1))
     counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
     return count_value(counts[-1].group(1)) if counts else None
 

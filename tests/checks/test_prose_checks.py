@@ -384,3 +384,10 @@ def test_a_share_whose_words_name_the_whole_of_the_previous_sentence_is_sure():
     sơ", not of "tiếp nhận 13.597 hồ sơ": the part says its whole's words."""
     text = _CHAIN.format(solved="12.490").replace("chiếm 99,04%", "chiếm 98,04%")
     assert _sum_and_shares(text) == [("PERCENT_MISMATCH", "error", "98.04", "99.04")]
+
+
+def test_a_bare_part_before_its_stated_whole_is_a_share_of_it():
+    """Issue 8's figures: the noun written once, after the whole."""
+    assert _sum_and_shares("Đã vận động 41.210 trên tổng số 88.905 cán bộ, đạt tỷ lệ 46,35%.") == []
+    assert _sum_and_shares("Đã vận động 41.210 trên tổng số 88.905 cán bộ, đạt tỷ lệ 47,9%.") == [
+        ("PERCENT_MISMATCH", "error", "47.9", "46.35")]
