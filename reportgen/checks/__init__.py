@@ -49,6 +49,7 @@ RULE_MODULES = (
     "relations_rows",
     "relations_parents",
     "relations_ranks",
+    "relations_peer_ranks",
     "relations_rates",
     "relations_points",
     "layout",

@@ -23,6 +23,7 @@ _BOUND_WORDS = {
     "score-max": "không vượt điểm tối đa của chỉ số",
     "rank-follows-column": "giữ đúng thứ tự của cột xếp hạng",
     "rank-order": "giữ đúng thứ tự giảm dần",
+    "rank-among-peers": "thứ hạng theo thứ tự số liệu của các đơn vị cùng dòng",
     "grade-follows-bands": "nằm trong khung của xếp loại",
     "summary-row-max": "không vượt dòng cao nhất",
     "summary-row-min": "không dưới dòng thấp nhất",
@@ -50,6 +51,11 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     không báo."""
     for entry in ctx.ledger.unchecked_tables():
         reasons = list(dict.fromkeys(entry.doubts))
+        columns = {key for _, key in entry.numeric_cells}
+        if not reasons and len(columns) == 1:  # one figure a row: nothing in the table to compare it with
+            label = _column_labels(report, entry.index).get(next(iter(columns)))
+            reasons.append(f"mỗi dòng chỉ có một số{f' (cột “{_short(label, 40)}”)' if label else ''}, "
+                           "bảng không ghi tổng, tỷ lệ, điểm tối đa, xếp loại hay thứ hạng nào để đối chiếu")
         bounds = _bounds_of(entry, entry.numeric_cells)
         if bounds:
             reasons.append(f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó")

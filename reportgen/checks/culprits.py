@@ -26,8 +26,11 @@ every error, and it is sure when it is the only such cell:
    prose) — an error that vanished because its relation was no longer
    adopted on the table (too few rows hold it) was not answered, only no
    longer looked for;
-4. it is sure when no other candidate explains any of the same errors (two
-   cells of one sum either of which may be wrong: neither is sure).
+4. it is sure when every other candidate that explains some of the same
+   errors explains only a part of them (two cells of one sum either of which
+   may be wrong explain the same errors: neither is sure; a percent that
+   explains its ratio, the summary rows and twenty ranks pushed along beats
+   a summary row that explains only itself).
 
 The errors a sure culprit explains are not reported apart: the culprit's
 finding names them ("kéo theo …"). When the culprit is a cell no error named,
@@ -48,7 +51,7 @@ from ..numbers import MAX_DIGITS, format_vi, places_of
 from .relations_frame import ColKind, grade_level
 from .relations_support import frames, short
 
-MAX_CANDIDATES = 8  # corrections tried per document, each runs the rules (but the layout's) once
+MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules (but the layout's) once
 _ROLES = ("total", "max", "percent")
 Address = tuple[int, int, str]  # (table, row, column) as a Finding names a cell
 
@@ -69,6 +72,7 @@ class Candidate:
     address: Address
     value: Decimal | str
     named: Finding | None = None  # the error that names this cell, if one does
+    by_fit: bool = False  # chosen among equal explanations by the figures its column writes elsewhere
 
 
 def finding_key(f: Finding) -> tuple:
@@ -183,7 +187,8 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     named = {a: f for f in errors if (a := _address(f)) is not None and f.expected is not None}
     by_table: dict[int, list[tuple[Address, Decimal | None]]] = {}
     for f in errors:
-        a = _address(f)
+        # A statistics row no table row holds ("Trung bình" under a scheme's units) constrains its column only.
+        a = _address(f) or ((f.table, None, f.column) if f.table is not None and f.column else None)
         if a is not None:
             by_table.setdefault(a[0], []).append((a, _gap(f)))
     per_column: dict[tuple, int] = {}
@@ -192,16 +197,30 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     # A cell an error names, set to what it expects — the rarest column first: a column of many
     # errors (ranks pushed down by one wrong total) holds consequences, a lone error the cause.
     own = []
-    for a, f in sorted(named.items(), key=lambda kv: per_column[(kv[1].table, kv[1].column)]):
+    by_cell: dict[Address, list[Finding]] = {}
+    for f in errors:
+        if (a := _address(f)) is not None and f.expected is not None:
+            by_cell.setdefault(a, []).insert(0, f)  # the last error of a cell first (it hosts the finding)
+    naming = [(a, f) for a, fs in by_cell.items() for f in fs]
+    for a, f in sorted(naming, key=lambda kv: per_column[(kv[1].table, kv[1].column)]):  # two errors may name one cell
         value = figure_value(f.expected)
         if value is not None or f.column == "grade" or f.expected:  # a word expected is a grade the cell should say
             own.append(Candidate(a, value if value is not None else f.expected, f))
     lone = [c for c in own if per_column[(c.address[0], c.address[2])] == 1]
-    out = lone + _crossings(by_table, named, where, errors) + own + _pair_crossings(by_table, named, where)
+    # A named cell may also be a figure another row of its column repeats ("thấp nhất" 55,70 of a unit
+    # whose percent, computed, rounds to 55,71: the figure written there, not the computed one, holds both).
+    # Or it is a cell whose own error states only a bound (a leaf above its maximum) while a sum
+    # of its column or row (the parent, the "Tổng cộng" row) shows by how much it is off: the cell ± that gap.
+    own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named),
+                                    *_crossed_by(c, errors, where))]
+    # The other corrections an error offers itself (the part or the whole of a broken ratio).
+    offered = [Candidate((t, r, key), value) for f in errors for t, r, key, value in f.alternatives]
+    out = lone + _crossings(by_table, named, where, errors) + own + offered + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
-        if (c.address, str(c.value)) not in seen:
-            seen.add((c.address, str(c.value)))
+        key = (c.address, c.value.normalize() if isinstance(c.value, Decimal) else c.value)  # 20 is 20,00
+        if key not in seen:
+            seen.add(key)
             unique.append(c)
     return unique[:MAX_CANDIDATES]
 
@@ -217,15 +236,18 @@ def _crossings(by_table, named, where, errors) -> list[Candidate]:
     for t, found in by_table.items():
         if len(found) < 2:
             continue
-        for r in sorted({a[1] for a, _ in found}):
+        # The gap of a cell's own row or column sum, before a mean's (a mean moves by the gap / n).
+        gaps = [g for a, g in found if a[1] is not None] + [g for a, g in found if a[1] is None]
+        for r in sorted({a[1] for a, _ in found if a[1] is not None}):
             for c in sorted({a[2] for a, _ in found}):
                 if (t, r, c) not in named and all(a[1] == r or a[2] == c for a, _ in found):
                     out.extend(_repeated((t, r, c), errors, where))
-                    out.extend(_shifted((t, r, c), [g for _, g in found], where))
+                    out.extend(_shifted((t, r, c), gaps, where))
     return out
 
 
-def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot],
+              named: Finding | None = None) -> list[Candidate]:
     """The crossing cell set to a figure an error of its column reports as
     written elsewhere: a "cao nhất" row repeats the top unit's figure (13,951
     written there, 13,591 in the unit's row)."""
@@ -237,7 +259,16 @@ def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot
     values = {v for v in values if v is not None and v != spot.value}
     if len(values) > 2:
         return []  # many figures of the column are in error (a cascade), none repeats this one
-    return [Candidate(address, v) for v in sorted(values)]
+    return [Candidate(address, v, named) for v in sorted(values)]
+
+
+def _crossed_by(cand: Candidate, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+    """A named cell shifted by the gap another error of its column (a parent, a total row) or of its
+    row (a total column, or the cell's column when the table was turned round to read it) shows."""
+    t, r, key = cand.address
+    crossing = [f for f in errors if f.table == t and (f.column == key) != (f.row == r)]
+    gaps = [_gap(f) for f in sorted(crossing, key=lambda f: f.row is None)]  # a sum's gap before a mean's
+    return [Candidate(cand.address, c.value, cand.named) for c in _shifted(cand.address, gaps, where)]
 
 
 def _pair_crossings(by_table, named, where) -> list[Candidate]:
@@ -246,7 +277,8 @@ def _pair_crossings(by_table, named, where) -> list[Candidate]:
     for t, found in by_table.items():
         for k, (a, ga) in enumerate(found):
             for b, gb in found[k + 1:]:
-                if ga is None or gb is None or abs(ga) != abs(gb) or a[1] == b[1] or a[2] == b[2]:
+                if ga is None or gb is None or abs(ga) != abs(gb) or a[1] == b[1] or a[2] == b[2] \
+                        or a[1] is None or b[1] is None:
                     continue
                 for cell in ((t, a[1], b[2]), (t, b[1], a[2])):
                     if cell not in named:
@@ -273,7 +305,10 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     culprit's finding. ``rerun(report)`` runs the rules on a corrected copy
     and gives its findings and its ledger; ``ledger`` is this run's."""
     errors = [f for f in findings if f.severity == Severity.ERROR]
-    if len(errors) < 2:
+    # A lone error is tried only when it offers other corrections (a ratio's part and whole): one of
+    # them is then chosen only by the figures its column writes elsewhere (see _only_fit).
+    single = len(errors) == 1 and bool(errors[0].alternatives)
+    if len(errors) < 2 and not single:
         return findings
     where = spots(report)
     before = {finding_key(f): f for f in errors}
@@ -289,16 +324,34 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         own = {finding_key(cand.named)} if cand.named is not None else set()
         gone = {k for k in set(before) - keys - own if _answered(before[k], ledger, after_ledger)
                 and not _apart(before[k], cand, errors)}
-        if gone:
+        if gone or (single and own):
             explains.append((cand, gone))
     sure = []
     for k, (cand, gone) in enumerate(explains):
         mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
         rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
                   for j, (c, g) in enumerate(explains) if j != k]
-        if not any(mine & r for r in rivals):
+        fit = _only_fit(cand, k, explains, where)
+        if not any(mine & r and not r < mine and not (r == mine and fit) for r in rivals):
+            cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
     return _folded(findings, sure, where) if sure else findings
+
+
+def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]) -> bool:
+    """Among corrections that answer the same errors, the one that gives its column back a figure
+    the column writes on other rows where the figure written is none of them (a per-row maximum
+    of 99 or 89 written 72,30), while no rival does."""
+    def fits(c: Candidate) -> bool:
+        t, r, key = c.address
+        spot = where.get(c.address)
+        column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r]
+        others = set(column)
+        # a column of few figures repeated (maxima 99 and 89), not one where a figure may recur by chance
+        return spot is not None and isinstance(c.value, Decimal) and c.value in others and spot.value not in others \
+            and 2 * len(others) <= len(column)
+
+    return fits(cand) and not any(fits(c) for j, (c, _) in enumerate(explains) if j != k)
 
 
 def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
@@ -350,6 +403,11 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -
         if cand.named is None:
             dropped = [f for f in dropped if f is not host]
             _move(host, cand, where)
+        elif isinstance(cand.value, Decimal) and figure_value(host.expected) != cand.value:
+            # the error names the cell but expects a bound or a rounding (≤ 24; 55,71): say the figure that holds
+            host.expected = format(cand.value, "f")
+            host.message = (f"{host.message.rstrip('. ')}; nếu ô này là {vi_figure(host.expected)} thì mọi quan hệ "
+                            "đều khớp")
         hosts[id(host)] = (cand, dropped)
     gone_ids = {id(f) for _, fs in hosts.values() for f in fs}
     echoes = {_echo(f) for _, fs in hosts.values() for f in fs}
@@ -377,8 +435,9 @@ def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
     t, r, key = cand.address
     value = cand.value
     written, right = vi_figure(format(spot.value, "f")), vi_figure(format(value, "f"))
+    why = " (số cột này ghi ở các dòng khác)" if cand.by_fit else ""
     f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: cột “{spot.label}” "
-                 f"ghi {written}; nếu là {right} thì mọi quan hệ đều khớp")
+                 f"ghi {written}; nếu là {right}{why} thì mọi quan hệ đều khớp")
     f.unit = spot.unit
     f.row, f.column = r, key
     f.reported, f.expected = format(spot.value, "f"), format(value, "f")

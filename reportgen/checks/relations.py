@@ -16,11 +16,13 @@ from .relations_points import explains_rate
 from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
+    address,
     adopted,
     col_name,
     finding,
     frames,
     last_unit,
+    places,
     ratio_tolerance,
     record,
     scheme_checks,
@@ -335,10 +337,26 @@ def _ratio_findings(ctx, frame: Frame, pct: Col, checks: list, part: Col, source
                           f"các dòng, không phải tỷ lệ của các tổng: {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",
                           frame, row, pct, written, computed.quantize(Decimal(1).scaleb(-p)))
             continue
-        yield finding("RATIO_MISMATCH", "error",
-                      f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}% nhưng {col_name(part)} / "
-                      f"{whole_name} × 100 = {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",
-                      frame, row, pct, written, computed.quantize(Decimal(1).scaleb(-p)))
+        found = finding("RATIO_MISMATCH", "error",
+                        f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}% nhưng {col_name(part)} / "
+                        f"{whole_name} × 100 = {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",
+                        frame, row, pct, written, computed.quantize(Decimal(1).scaleb(-p)))
+        found.alternatives = _ratio_alternatives(frame, row, part, source, written, a, b)
+        yield found
+
+
+def _ratio_alternatives(frame: Frame, row: Row, part: Col, source, written: Decimal, a: Decimal,
+                        b: Decimal) -> tuple:
+    """The part, or the whole of a column, that the written percent implies (82,22 / 91,36% = 90,00):
+    a slip in either breaks the ratio as a slip in the percent does."""
+    out = []
+    if written:
+        cells = [(part, written * b / 100, a)] + ([(source[1], a * 100 / written, b)] if source[0] == "col" else [])
+        for col, value, old in cells:
+            r, key = address(frame, row, col)
+            if r is not None and key:
+                out.append((frame.table.index, r, key, value.quantize(Decimal(1).scaleb(-places(old)))))
+    return tuple(out)
 
 
 
@@ -364,11 +382,15 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         values = [c for c in frame.nums("value")]
         if len(values) < 3:
             continue
-        scored = frame.table.kind == TableKind.SCORES and frame.table.scheme
+        entry = ctx.ledger.tables.get(frame.table.index)
+        # TOTAL_MISMATCH checks a scheme's total where it could bind every indicator of the scheme
+        # (it ran before); where it could not (5 of 6 groups recognised), the total is a sum like any other.
+        scored = frame.table.kind == TableKind.SCORES and frame.table.scheme and entry is not None \
+            and "total-sum" in entry.relations
         sums: list[tuple] = []
         for total in values:
             if scored and total.key == "total":
-                continue  # TOTAL_MISMATCH checks a scheme's total
+                continue
             sums += _sums_for(frame, values, total)
         broken: dict[tuple, list] = {}  # (row, total, expected) -> the sums that say so
         for total, parts, checks in sums:

@@ -88,6 +88,12 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             terms = " + ".join(vi(v) for v in vals)
             doubt_text = "" if severity == "error" else " (có thể có mục con chỉ là “trong đó”: cần xem lại)"
+            # The parent's own figure adds up with its siblings into the level above: the slip is more
+            # likely among its items than in the parent itself.
+            above = next((t[0] for t in tests if t[5] and t[2] is col and any(k is parent for k in t[1])), None)
+            if above is not None:
+                doubt_text += (f"; số ghi ở mục này khớp với tổng của mục {above.no or short(above.label, 20)} cấp "
+                               "trên, nên số sai nhiều khả năng ở một mục con")
             yield finding("PARENT_SUM_MISMATCH", severity,
                           f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng tổng {len(vals)} mục con "
                           f"({', '.join(k.no or short(k.label, 20) for k in kids[:6])}) = {terms} = {vi(got)}"

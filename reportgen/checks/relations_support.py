@@ -104,6 +104,18 @@ def where(row: Row) -> str:
     return label
 
 
+def address(frame: Frame, row: Row | None, col: Col | None) -> tuple[int | None, str | None]:
+    """The table's own (row, column key) of a frame's cell, as a finding names it."""
+    report_row, column = (row.report_row if row is not None else None), (col.key if col is not None else None)
+    if frame.transposed:  # the table's own row and column of the cell
+        report_row = col.source_row if col is not None else None
+        column = row.source_key if row is not None else None
+    elif row is not None and col is not None and report_row is None and frame.table.cell_keys:
+        # a table turned round when read: the row and key its cell was read into
+        report_row, column = frame.table.cell_keys.get((row.i, col.index), (None, column))
+    return report_row, column
+
+
 def finding(code: str, severity: str, message: str, frame: Frame, row: Row | None, col: Col | None,
             reported: Decimal | str | None = None, expected: Decimal | str | None = None) -> Finding:
     def text(v):
@@ -112,13 +124,7 @@ def finding(code: str, severity: str, message: str, frame: Frame, row: Row | Non
         return format(v, "f") if isinstance(v, Decimal) else str(v)
 
     table = frame.table
-    report_row, column = (row.report_row if row is not None else None), (col.key if col is not None else None)
-    if frame.transposed:  # the table's own row and column of the cell
-        report_row = col.source_row if col is not None else None
-        column = row.source_key if row is not None else None
-    elif row is not None and col is not None and report_row is None and frame.table.cell_keys:
-        # a table turned round when read: the row and key its cell was read into
-        report_row, column = frame.table.cell_keys.get((row.i, col.index), (None, column))
+    report_row, column = address(frame, row, col)
     return Finding(code=code, severity=severity, message=message, table=table.index, row=report_row,
                    unit=(short(row.label) or None) if row is not None else None,
                    column=column, reported=text(reported),

@@ -386,7 +386,8 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
     A data table sorted by none of its columns but almost sorted, descending, by one:
     the rows out of order get a warning. A table in exact descending order of any column
-    gives nothing (other columns may follow it loosely, as parts follow a total)."""
+    gives nothing (other columns may follow it loosely, as parts follow a total); that
+    column's order is recorded as a bound, what a slip out of it would break."""
     from .relations_support import frames
 
     by_table = {f.table.index: f for f in frames(report)}
@@ -405,7 +406,12 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             rises = [(i, j) for i, j in zip(rows, rows[1:]) if s.values[j] > s.values[i]]
             orders.append((s, values, rises))
-        if any(not rises for _, _, rises in orders):
+        exact = [(s, values) for s, values, rises in orders if not rises]
+        for s, values in exact:
+            if looks_ranked(values):  # sorted by this column: a slip that breaks the order is warned
+                ctx.ledger.table_checked(table.index, "rank-order",
+                                         [(i, s.key.removeprefix("extra:")) for i in s.values], bound=True)
+        if exact:
             continue
         for s, values, rises in orders:
             if not looks_ranked(values):

@@ -2,7 +2,7 @@
 doubt is a warning), its one Vietnamese label and its order."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -59,6 +59,9 @@ class Finding:
     page: int | None = None
     paragraph: int | None = None
     rule: str | None = None  # the kebab-case name of the rule that gave it
+    # Other corrections that would answer this finding: ((table, row, column, value), …) — the part or the
+    # whole of a broken ratio set to what the written percent implies. Read by checks.culprits; not in the JSON.
+    alternatives: tuple = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.severity = Severity(self.severity)

@@ -321,6 +321,22 @@ Tỷ lệ hồ sơ giải quyết đúng hạn đạt {p}%.
 | 2 | Số hồ sơ giải quyết đúng hạn | Hồ sơ | 1.182 |
 | 3 | Tỷ lệ hồ sơ giải quyết đúng hạn | % | 98,50 |
 """
+# Three provinces' PCI 2024 sub-indices side by side, each with its rank among the 63
+# (ld-chiso-bc184-snv.docx): across a row, the higher score has the better rank.
+PEERS = """1. Chỉ số PCI năm 2024 của ba tỉnh
+
+{head}
+|---|---|---|---|---|---|---|---|
+| 1 | Chi phí gia nhập thị trường | 6,74 | 58/63 | 7,68 | 38/63 | 8,78 | 2/63 |
+| 2 | Tiếp cận đất đai và sự ổn định trong sử dụng đất | 6,22 | 49/63 | 6,62 | 30/63 | 6,71 | 24/63 |
+| 3 | Tính minh bạch và tiếp cận thông tin | 6,19 | 52/63 | 6,84 | 15/63 | 6,91 | 13/63 |
+| 4 | Chi phí thời gian để thực hiện các quy định của Nhà nước | 7,75 | 19/63 | 7,19 | 45/63 | 8,20 | 6/63 |
+| 5 | Chi phí không chính thức | 6,78 | 32/63 | 6,71 | 36/63 | 7,26 | 10/63 |
+| 6 | Cạnh tranh bình đẳng | 5,97 | 29/63 | 5,63 | 39/63 | 5,85 | 32/63 |
+""".replace("{head}", "| STT | Chỉ số thành phần | " + " | ".join(
+    f"{p} {x}" for p in ("Lâm Đồng", "Đắk Nông", "Bình Thuận") for x in ("Điểm số", "Thứ hạng")) + " |")
+
+
 POINTS_NAMED = """1. Kết quả Bộ chỉ số
 Tỉnh đạt: {t}/100 điểm. Một số tiêu chí đạt thấp như: Công khai minh bạch đạt {c}/18 điểm; Dịch vụ công trực tuyến \
 đạt 3,0/12 điểm; Thanh toán trực tuyến đạt 2,5/10 điểm.
@@ -413,6 +429,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "value-exceeds-max": (doc(PAR), doc(PAR.replace("| 87,00 | 74,10 | 85,17% |", "| 87,00 | 94,10 | 85,17% |"))),
     "ratio-mismatch": (doc(PAR), doc(PAR.replace("| 82,78 | 93,01% |", "| 82,78 | 73,01% |"))),
     "rank-mismatch": (doc(PAR), doc(PAR.replace("| 5 | Sở Tài chính |", "| 7 | Sở Tài chính |"))),
+    "peer-rank-mismatch": (doc(PEERS), doc(PEERS.replace("| 6,22 | 49/63 |", "| 6,22 | 19/63 |"))),
     "grade-band-mismatch": (doc(PAR), doc(PAR.replace("| 78,80% | KHÁ |", "| 78,80% | TỐT |"))),
     "summary-row-mismatch": (doc(PAR), doc(PAR.replace("| Chỉ số cao nhất | | | 93,01% |",
                                                         "| Chỉ số cao nhất | | | 95,27% |"))),
