@@ -395,6 +395,7 @@ def _reach(entry) -> dict[str, int]:
 
 def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -> list[Finding]:
     hosts: dict[int, tuple[Candidate, list[Finding]]] = {}
+    moved = set()  # what a host said before it moved onto its culprit: a warning saying it too is an echo
     for cand, gone in sure:
         dropped = [f for f in findings if f.severity == Severity.ERROR and finding_key(f) in gone]
         host = cand.named or _host(cand, dropped)
@@ -402,6 +403,7 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -
             continue
         if cand.named is None:
             dropped = [f for f in dropped if f is not host]
+            moved.add(_echo(host))
             _move(host, cand, where)
         elif isinstance(cand.value, Decimal) and figure_value(host.expected) != cand.value:
             # the error names the cell but expects a bound or a rounding (≤ 24; 55,71): say the figure that holds
@@ -410,7 +412,7 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -
                             "đều khớp")
         hosts[id(host)] = (cand, dropped)
     gone_ids = {id(f) for _, fs in hosts.values() for f in fs}
-    echoes = {_echo(f) for _, fs in hosts.values() for f in fs}
+    echoes = {_echo(f) for _, fs in hosts.values() for f in fs} | moved
     out = []
     for f in findings:
         if id(f) in gone_ids or (f.severity == Severity.WARNING and f.expected is not None and f.row is not None

@@ -143,3 +143,34 @@ def test_a_score_above_its_maximum_that_breaks_the_total_is_named_with_the_figur
     assert [(f.code, f.unit, f.reported, f.expected) for f in found] == [
         ("SCORE_EXCEEDS_MAX", "Sở Du lịch", "23.11", "16.11")]
     assert "; nếu ô này là 16,11 thì mọi quan hệ đều khớp. Số ghi sai này kéo theo: " in found[0].message
+
+
+SECTORS = """UBND XÃ HIỆP THẠNH
+
+BÁO CÁO
+Kết quả tiếp nhận hồ sơ tháng 10 năm 2026
+
+KẾT QUẢ TIẾP NHẬN HỒ SƠ THEO LĨNH VỰC
+STT\tLĩnh vực\tTrực tuyến\tTrực tiếp\tTổng tiếp nhận
+1\tHộ tịch\t412\t96\t508
+2\tChứng thực\t{online}\t103\t601
+3\tĐất đai\t88\t141\t229
+4\tXây dựng\t57\t34\t91
+5\tLao động - Thương binh và Xã hội\t120\t45\t165
+\tTổng cộng\t1.175\t419\t1.594
+"""
+
+
+def test_a_culprit_moved_onto_its_cell_takes_the_warning_that_repeated_its_row_along(tmp_path):
+    # Chứng thực's online count 498 written 507: the row's sum and the column's total
+    # both break; one error, moved onto the 507, and the "derived column" guess that
+    # said the same of the row (507 + 103 = 610, written 601) is not listed apart.
+    path = tmp_path / "bc.txt"
+    path.write_text(SECTORS.format(online="507"), encoding="utf-8")
+    found = run_checks(read_path(path), CheckContext())
+    [error] = [f for f in found if f.severity == "error"]
+    assert (error.code, error.unit, error.reported, error.expected) == ("SUM_COLUMNS_MISMATCH", "Chứng thực", "507",
+                                                                        "498")
+    assert [f for f in found if f.code == "SUM_MISMATCH"] == []
+    path.write_text(SECTORS.format(online="498"), encoding="utf-8")
+    assert [f for f in run_checks(read_path(path), CheckContext()) if f.severity != "info"] == []
