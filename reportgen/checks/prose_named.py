@@ -216,6 +216,26 @@ def points_vs_named_column(report: Report, ctx: CheckContext) -> Iterator[Findin
 
 # --- counts and the total row ----------------------------------------------------------------
 
+_JOINED = re.compile(r"\s(?:và|cùng)\s|\+", re.I)  # two headers joined: "đúng hạn và trước hạn"
+
+
+def _said_together(columns: list[Named], col: Named, before: str, sentence: str, noun: str,
+                   total_row: int) -> list[tuple[Named, Decimal]]:
+    """``col`` and the other columns of its table that the words before a
+    count also name (each a header whose words the sentence says, holding
+    the words ``col`` does not), with their total row's figures: "trong đó
+    đúng hạn và trước hạn 3.155 hồ sơ" names "Trước hạn" and "Đúng hạn" of
+    "Đã giải quyết", whose sum it states. Empty when no other column is named."""
+    words, around = _content(before), _content(sentence) | _content(before)
+    extra = words - col.words - col.group - _content(noun)
+    if not extra or not _JOINED.search(before):  # "tiếp nhận trực tiếp": a qualifier, not a second column
+        return []
+    partners = [c for c in columns if c.table is col.table and c is not col and extra <= c.words | c.group
+                and (c.words | c.group) <= around]
+    out = [(c, _value(c.table, total_row, c.key)) for c in (col, *partners)]
+    return [(c, v) for c, v in out if v is not None] if partners else []
+
+
 def _total_rows(report: Report) -> dict[int, int]:
     """table index → its one total row ("Tổng cộng", "Toàn tỉnh")."""
     out = {}
@@ -278,6 +298,14 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 for st in statements:
                     ctx.ledger.statement_checked(st, "count-vs-total-row")
                 continue
+            together = _said_together(columns, cells[0][0], before, sentence, noun, totals[cells[0][0].table.index])
+            if len(together) >= 2:  # "đúng hạn và trước hạn 3.155 hồ sơ": the sum of the columns it names
+                if sum(v for _, v in together) == value:
+                    ctx.ledger.table_checked(cells[0][0].table.index, "count-vs-total-row",
+                                             [(totals[c.table.index], c.key) for c, _ in together])
+                    for st in statements:
+                        ctx.ledger.statement_checked(st, "count-vs-total-row")
+                continue  # several columns and another figure: which of them is meant is not said
             col, v = cells[0]
             sure = len(cells) == 1 and bool(exact)  # one column, named by the words before the count and no other
             if sure:

@@ -4,6 +4,7 @@ count of dossiers against the "Tổng cộng" row of the column it names."""
 from __future__ import annotations
 
 from reportgen.checks import CheckContext, run_checks
+from reportgen.read import read_path
 from reportgen.verify import verify_path
 from tests.support import SEEDS
 
@@ -111,3 +112,33 @@ def test_rules_of_the_module_run_without_tables():
     paragraphs = [Paragraph(text="Công khai minh bạch đạt 8,8/18 điểm; tiếp nhận 975 hồ sơ.", index=0)]
     report = report_of_paragraphs(paragraphs, (), "t", meta=read_meta(paragraphs))
     assert [f for f in run_checks(report, CheckContext()) if f.code == "QUANTITY_CONFLICT"] == []
+
+
+TWO_COLUMNS = """UBND HUYỆN LÂM HÀ
+
+BÁO CÁO
+Kết quả giải quyết thủ tục hành chính quý III năm 2026
+
+Trong quý, đã giải quyết 3.228 hồ sơ, trong đó đúng hạn và trước hạn {both} hồ sơ, đạt tỷ lệ 97,7%; quá hạn 73 hồ sơ.
+
+KẾT QUẢ GIẢI QUYẾT HỒ SƠ THEO LĨNH VỰC
+TT\tLĩnh vực\tĐã giải quyết trước hạn\tĐã giải quyết đúng hạn\tĐã giải quyết quá hạn
+1\tĐất đai\t820\t402\t61
+2\tTư pháp - Hộ tịch\t901\t95\t4
+3\tLao động - Thương binh và Xã hội\t240\t47\t2
+4\tXây dựng\t120\t30\t5
+5\tNông nghiệp và Môi trường\t470\t30\t1
+\tTổng cộng\t2.551\t604\t73
+"""
+
+
+def test_a_count_naming_two_columns_is_held_to_their_sum_not_to_one_of_them(tmp_path):
+    # "đúng hạn và trước hạn 3.155" = 2.551 + 604 of the total row, not "trước hạn" alone.
+    path = tmp_path / "bc.txt"
+    path.write_text(TWO_COLUMNS.format(both="3.155"), encoding="utf-8")
+    ctx = CheckContext()
+    found = run_checks(read_path(path), ctx)
+    assert [f for f in found if f.code == "QUANTITY_CONFLICT"] == []
+    entry = ctx.ledger.tables[0]
+    assert {(5, "k2"), (5, "k3")} <= {cell for cell, rels in entry.cell_relations.items()
+                                      if "count-vs-total-row" in rels}
