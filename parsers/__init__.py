@@ -34,13 +34,16 @@ def sniff_format(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError):
+                if "word/document.xml" in names:
+                    return "docx"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+                if "mimetype" not in names:
+                    return "zip"
+                with zf.open("mimetype") as fh:  # OpenDocument names its kind first, in at most 100 bytes
+                    return _ODF.get(fh.read(100).decode("ascii", "replace").strip(), "zip")
+        except (zipfile.BadZipFile, OSError, ValueError):
             return "zip"
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        return _ODF.get(_mimetype(path, names), "zip")
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"  # legacy .doc or .xls
     if head.startswith(b"{\\rtf"):
@@ -54,19 +57,6 @@ _ODF = {"application/vnd.oasis.opendocument.text": "odt",
         "application/vnd.oasis.opendocument.text-template": "odt",
         "application/vnd.oasis.opendocument.spreadsheet": "ods",
         "application/vnd.oasis.opendocument.spreadsheet-template": "ods"}
-
-
-def _mimetype(path: Path, names: set[str]) -> str:
-    """The ``mimetype`` entry of a ZIP package (at most 100 bytes), or ''."""
-    import zipfile
-
-    if "mimetype" not in names:
-        return ""
-    try:
-        with zipfile.ZipFile(path) as zf, zf.open("mimetype") as fh:
-            return fh.read(100).decode("ascii", "replace").strip()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return ""
 
 
 def _head(path: Path, n: int) -> bytes:

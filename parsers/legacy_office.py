@@ -206,10 +206,16 @@ def word_as_docx(path, kind: str, outdir: Path, settings: ReaderSettings | Mappi
         kind = ole_kind(ole) if ole is not None else "unknown"
     if _TARGETS.get(kind) != "docx":
         return None
-    src = Path(outdir) / ("input." + kind)
+    return _converted_copy(path, kind, Path(outdir), ReaderSettings.of(settings).with_defaults(DEFAULTS))
+
+
+def _converted_copy(path: Path, kind: str, outdir: Path, settings: ReaderSettings) -> Path:
+    """A private copy of ``path`` under a plain ASCII name (LibreOffice names
+    its output after the input) converted to its kind's target in ``outdir``."""
+    src = outdir / ("input." + kind)
     shutil.copyfile(path, src)
     os.chmod(src, 0o600)
-    return convert(src, "docx", Path(outdir), settings)
+    return convert(src, _TARGETS[kind], outdir, settings)
 
 
 # What each convertible kind becomes, and the name its copy is given.
@@ -224,12 +230,7 @@ def read_converted(path, kind: str, settings: ReaderSettings | Mapping | None = 
     settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
     target = _TARGETS[kind]
     with tempfile.TemporaryDirectory(prefix="reportgen-conv-") as tmp:
-        tmpdir = Path(tmp)
-        # A plain ASCII name: LibreOffice names its output after the input.
-        src = tmpdir / ("input." + kind)
-        shutil.copyfile(path, src)
-        os.chmod(src, 0o600)
-        out = convert(src, target, tmpdir, settings)
+        out = _converted_copy(path, kind, Path(tmp), settings)
         if target == "docx":
             from . import docx
 
