@@ -233,7 +233,6 @@ def download(request: Request, item_id: str, kind: str, user: User = Depends(cur
 # Uploads a commented DOCX can be made of: a DOCX, and what LibreOffice turns
 # into one (a Word 97 .doc is OLE, as is an .xls: annotate tells them apart).
 ANNOTATABLE = (InputKind.DOCX, InputKind.OLE, InputKind.ODT, InputKind.RTF)
-_SUFFIX = {InputKind.OLE: ".doc", InputKind.ODT: ".odt", InputKind.RTF: ".rtf"}
 
 
 def _annotated_docx(store: Store, item: Item, out) -> None:
@@ -244,9 +243,10 @@ def _annotated_docx(store: Store, item: Item, out) -> None:
 
     from ..annotate import annotate
     from ..verify import verify_path
+    from .verifying import EXTENSIONS
 
     with tempfile.TemporaryDirectory(dir=store.folder(item.id)) as tmp:
-        src = f"{tmp}/input{_SUFFIX.get(item.kind, '.docx')}"  # read by its bytes; the name only for people
+        src = f"{tmp}/input{EXTENSIONS[item.kind]}"  # read by its bytes; the name only for people
         shutil.copyfile(store.path(item.id, "input"), src)
         result = verify_path(src)
         annotate(src, result.findings, out, report=result.report)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..raw import UnreadableInput
 from .store import InputKind, Item, Store
 
-_EXT = {InputKind.DOCX: ".docx", InputKind.XLSX: ".xlsx", InputKind.OLE: ".doc", InputKind.TEXT: ".txt",
+EXTENSIONS = {InputKind.DOCX: ".docx", InputKind.XLSX: ".xlsx", InputKind.OLE: ".doc", InputKind.TEXT: ".txt",
         InputKind.ODT: ".odt", InputKind.ODS: ".ods", InputKind.RTF: ".rtf",
         InputKind.PDF: ".pdf"}
 SOFFICE_TIMEOUT = 120
@@ -25,7 +25,7 @@ SOFFICE_TIMEOUT = 120
 def job_input(store: Store, item: Item) -> Path:
     """The upload under a name with its type's extension (a hard link), for
     the verify job of :mod:`reportgen.jobs`."""
-    named = store.path(item.id, "document" + _EXT.get(item.kind, ""))
+    named = store.path(item.id, "document" + EXTENSIONS.get(item.kind, ""))
     if not named.exists():
         try:
             os.link(store.path(item.id, "input"), named)
@@ -216,7 +216,7 @@ def to_pdf(src: Path, kind: str, out: Path) -> Path:
     from parsers.legacy_office import run_soffice
 
     with tempfile.TemporaryDirectory(prefix="rg-view-", dir=out.parent) as tmp:
-        named = Path(tmp) / ("document" + _EXT.get(kind, ""))
+        named = Path(tmp) / ("document" + EXTENSIONS.get(kind, ""))
         shutil.copyfile(src, named)
         # The one LibreOffice launcher: own profile, no network, links off, a timeout.
         run_soffice([named], "pdf", Path(tmp), timeout=SOFFICE_TIMEOUT)
