@@ -16,6 +16,8 @@ from ..schemes import all_schemes
 from ..text.names import match_units, name_key
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .registry import CheckContext, rule
+from .relations_frame import ColKind
+from .relations_support import MIN_ROWS, frames
 
 
 @lru_cache(maxsize=1)
@@ -200,9 +202,6 @@ def _sole_unit_table(report: Report) -> list[RowRef]:
         return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
     if tables:
         return []
-    from .relations_frame import ColKind
-    from .relations_support import MIN_ROWS, frames
-
     results = [f for f in frames(report) if not f.transposed and len(f.units) >= MIN_ROWS
                and any(c.kind in (ColKind.GRADE, ColKind.RANK) for c in f.cols)]
     if len(results) != 1:
