@@ -362,6 +362,9 @@ Số hồ sơ đã giải quyết là {n} hồ sơ.
 | 2 | Sở Y tế | 6.637 | 3.474 | 3.163 | 6.290 |
 | | Tổng cộng | 13.597 | 6.474 | 7.123 | 12.490 |
 """
+CHANGE = """1. Kết quả
+Trong tháng, toàn huyện tiếp nhận 2.145 hồ sơ, tăng {d}% so với cùng kỳ năm 2022 (1.906 hồ sơ)."""
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -456,6 +459,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
+    "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
 }
 
 
