@@ -46,6 +46,7 @@ RULE_MODULES = (
     "tables_generic",
     "tables",
     "relations",
+    "relations_sums",
     "relations_rows",
     "relations_parents",
     "relations_ranks",
