@@ -307,7 +307,9 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: quan hệ do chính bảng thể hiện ("tổng = trực tuyến + trực tiếp"); dòng
     phá quan hệ là dòng gõ nhầm. Chỉ là cảnh báo, vì quan hệ được suy ra chứ không ghi.
     Ví dụ sai: dòng "Xã A: 50 | 30 | 21" trong bảng mà mọi dòng khác cột 1 = cột 2 + cột 3.
-    Ví dụ đúng: dòng "Xã A: 50 | 30 | 20".
+    Ví dụ đúng: dòng "Xã A: 50 | 30 | 20". Khi cột tổng là mẫu số của một cột
+    x/y và một cột thành phần là tử số của chính nó ("Đã triển khai 9/17 | Chưa
+    triển khai 8"), bảng đã ghi tổng: dòng lệch là lỗi, báo ở cột phần còn lại.
 
     A column that is the sum of two others (or, the same thing, the difference: chưa
     triển khai = tổng − đã triển khai) in almost every row; the rows that break the
@@ -332,11 +334,37 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if not bad:
                 continue
             seen.add((wl, *sorted((al, bl))))
+            remainder = _remainder(wk, wl, (al, a, ak), (bl, b, bk))
             for i in bad:
+                if remainder is not None:
+                    yield _remainder_finding(table, i, remainder, whole[i])
+                    continue
                 message = (f"Ở các dòng khác, {wl} = {al} + {bl}; ở dòng này {format_vi(a[i])} + {format_vi(b[i])} = "
                            f"{format_vi(a[i] + b[i])} nhưng {wl} ghi {format_vi(whole[i])}")
                 yield finding("SUM_MISMATCH", "warning", message, table, i, table.rows[i], wl,
                               whole[i], a[i] + b[i])
+
+
+def _remainder(wk: str, wl: str, one: tuple, other: tuple) -> tuple | None:
+    """Where the whole is the ``y`` of an ``x/y`` column and one part its own
+    ``x``, the other part is what the fraction leaves (``Đã triển khai 36/37 |
+    Chưa triển khai 1``): the table states that whole, so a row that breaks it
+    is an error. (fraction's label, its x by row, the rest's label, its values, its key)."""
+    if not wl.endswith(" (mẫu số)"):
+        return None
+    for (xl, x, xk), (rl, r, rk) in ((one, other), (other, one)):
+        if xk == wk and xl.endswith(" (tử số)"):
+            return wl.removesuffix(" (mẫu số)"), x, rl, r, rk
+    return None
+
+
+def _remainder_finding(table: ScoreTable, i: int, remainder: tuple, den: Decimal) -> Finding:
+    label, x, rest_label, rest, rest_key = remainder
+    left = den - x[i]
+    message = (f"Cột “{rest_label}” ghi {format_vi(rest[i])} nhưng cột “{label}” ghi {format_vi(x[i])}/"
+               f"{format_vi(den)}: {format_vi(den)} − {format_vi(x[i])} = {format_vi(left)} (ở các dòng khác, "
+               f"“{rest_label}” là phần còn lại của mẫu số)")
+    return finding("SUM_MISMATCH", "error", message, table, i, table.rows[i], rest_key, rest[i], left)
 
 
 @rule("SUM_MISMATCH", "Dòng tổng cộng khác tổng các dòng trong bảng")

@@ -285,12 +285,35 @@ def test_not_yet_deployed_equal_to_total_minus_deployed_in_all_rows_gives_no_fin
     assert run(tables_generic.summary_parts_sum, report) == []
 
 
-def test_one_row_breaking_total_minus_deployed_is_warned():
+def test_one_row_breaking_total_minus_deployed_is_an_error_at_the_remainder():
+    # "Đã triển khai 2/12" states the whole (12 units); "chưa triển khai" is what it leaves on
+    # the eight other rows (37 − 36 = 1, 11 − 8 = 3 …): 9 where 12 − 2 = 10 is an error.
     rows = list(PL3)
     rows[4] = ("UBND huyện Quảng Điền", "2/12", "8", "9")
     findings = run(tables_generic.derived_column, _data(rows, PL3_LABELS))
-    assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in findings] == [
-        ("SUM_MISMATCH", "warning", "UBND huyện Quảng Điền", "12", "11")]
+    assert [(f.code, f.severity, f.unit, f.column, f.reported, f.expected) for f in findings] == [
+        ("SUM_MISMATCH", "error", "UBND huyện Quảng Điền", "k4", "9", "10")]
+    assert findings[0].message == ("Cột “Số đơn vị chưa triển khai” ghi 9 nhưng cột “Đã triển khai” ghi 2/12: "
+                                   "12 − 2 = 10 (ở các dòng khác, “Số đơn vị chưa triển khai” là phần còn lại "
+                                   "của mẫu số)")
+
+
+def test_a_changed_fraction_is_named_at_its_row():
+    rows = list(PL3)
+    rows[0] = ("UBND thành phố Huế", "35/37", "106", "1")
+    findings = run(tables_generic.derived_column, _data(rows, PL3_LABELS))
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in findings] == [
+        ("error", "UBND thành phố Huế", "1", "2")]
+    assert "“Đã triển khai” ghi 35/37: 37 − 35 = 2" in findings[0].message
+
+
+def test_a_sum_no_fraction_states_stays_a_warning():
+    # Tổng = Trực tuyến + Trực tiếp found from the numbers alone: inferred, not stated.
+    rows = [(f"Xã {k}", str(a + b), str(a), str(b)) for k, (a, b) in enumerate(
+        [(50, 39), (21, 21), (30, 12), (44, 7), (18, 40)], 1)]
+    rows[2] = ("Xã 3", "43", "30", "12")
+    findings = run(tables_generic.derived_column, _data(rows, ["Tổng số hồ sơ", "Trực tuyến", "Trực tiếp"]))
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in findings] == [("warning", "Xã 3", "43", "42")]
 
 
 PL2 = [("UBND huyện Nam Đông", "62,84/100"), ("UBND huyện Quảng Điền", "62,75/100"),
