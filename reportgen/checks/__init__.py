@@ -43,6 +43,7 @@ RULE_MODULES = (
     "prose_named",
     "prose_fractions",
     "prose_levels",
+    "tables_summary",
     "tables_generic",
     "tables",
     "relations",
