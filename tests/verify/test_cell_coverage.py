@@ -227,3 +227,14 @@ def test_a_total_item_is_the_sum_of_the_items_after_it(tmp_path):
     [f] = [f for f in verify_path(path).findings if f.code == "PARENT_SUM_MISMATCH"]
     assert (f.severity, f.row, f.reported, f.expected) == ("warning", 0, "217", "271")
     assert "12 + 71 + 123 + 65 = 271" in f.message
+
+
+def test_a_table_with_no_arithmetic_says_why():
+    # bc184's SIPAS table: a percent and a rank among the 63 provinces per province, no total,
+    # no statistics row; the ranks are places among units the table does not hold.
+    result = _verified("ld-chiso-bc184-snv.docx")
+    [sipas] = [f for f in result.findings if f.code == "TABLE_UNCHECKED" and f.table == 1]
+    assert ("nhưng chưa được kiểm tra: không cột nào bằng tổng, hiệu hay tỷ lệ của các cột khác ở phần lớn các "
+            "dòng, và bảng không có dòng tổng cộng hay dòng thống kê (cao nhất, trung bình …); thứ hạng ghi trên 63 "
+            "đơn vị (như “43/63”), không phải trên các dòng của bảng: không đối chiếu được với số liệu trong "
+            "bảng; chỉ đối chiếu được giới hạn") in sipas.message
