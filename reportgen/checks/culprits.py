@@ -79,7 +79,8 @@ def spots(report: Report) -> dict[Address, Spot]:
                     if r is None and table.cell_keys:
                         r, key = table.cell_keys.get((row.i, col.index), (None, key))
                     address = (table.index, r, key)
-                    grid = (row.i, col.index) if getattr(table, "grid", None) is not None else None
+                    written = row.moved.get(col.index, col.index)  # a merged cell is written in another column
+                    grid = (row.i, written) if getattr(table, "grid", None) is not None else None
                 if address[1] is not None and address[2]:
                     out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None))
     return out
