@@ -21,7 +21,7 @@ from bisect import bisect_right
 from reportgen.raw import RawCell, RawTable
 
 from .pdf_glyphs import chars_to_lines, line_text
-from .vi_plausibility import is_syllable
+from .vi_plausibility import is_syllable, may_be_syllable
 
 EDGE_TOLERANCE = 2.0  # points: edges closer than this are one boundary
 
@@ -111,7 +111,7 @@ def join_wrapped(a: str, b: str, filled: bool = False) -> str:
     if filled and head[-1:].isalpha() and tail[:1].isalpha() and head[-1].isupper() == tail[0].isupper():
         head, tail = re.findall(r"\w+$", head)[0], re.findall(r"^\w+", tail)[0]
         joined = head + tail
-        if is_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):
+        if may_be_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):
             return a + b
     return a + " " + b
 
