@@ -97,3 +97,18 @@ def test_a_name_that_is_no_syllable_broken_in_a_narrow_column_is_joined_again(tm
     doc.save(src)
     (table,) = read_raw(convert(src, "pdf", tmp_path)).tables
     assert table.grid() == rows
+
+
+@pytest.mark.parametrize("lines,text", [
+    ([("Sở", False), ("Nông", True), ("nghiệ", True), ("p", True)], "Sở Nông nghiệp"),
+    ([("TỔN", False), ("G", True), ("ĐIỂ", True), ("M", True), ("ĐẠT", True), ("ĐƯỢ", True), ("C", True)],
+     "TỔNG ĐIỂM ĐẠT ĐƯỢC"),
+    ([("giải", False), ("quyế", True), ("t", True)], "giải quyết"),
+    ([("UBND xã Đạ", False), ("Huo", False), ("ai", True)], "UBND xã Đạ Huoai"),
+])
+def test_a_word_broken_over_three_lines_is_judged_whole(lines, text):
+    """A line that is one word broken again into the next ('nghiệ' + 'p') is
+    judged with the letters it goes on with: 'nghiệ' alone ends in no rhyme."""
+    from parsers.pdf_grid import join_lines
+
+    assert join_lines(lines) == text
