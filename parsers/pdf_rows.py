@@ -196,8 +196,8 @@ def _centred_groups(rows: list[list], anchor_ids: set, size: float, group_cols: 
 
 def _runs(rows: list[list], numbered: list[int], col: int, labels: list, size: float) -> list | None:
     """[(first, last) row] of each label when the labels partition the
-    numbered rows, each centred (within 0,3 of the font size) on its run, at
-    least one run three rows long; else None."""
+    numbered rows, each centred (within 0,3 of the font size) on its run of
+    two rows or more, at least one run three rows long; else None."""
     def extent(k: int) -> tuple[float, float]:
         cs = [c for c in rows[k] if c.cols.start != col]
         return min(c.top for c in cs), max(c.bottom for c in cs)
@@ -209,7 +209,11 @@ def _runs(rows: list[list], numbered: list[int], col: int, labels: list, size: f
         end = labels[n + 1][0] - 1 if n + 1 < len(labels) else numbered[-1]
         if first > k:
             return None
-        options = range(k, end + 1) if n + 1 < len(labels) else [end]
+        # a run of one row is no evidence of centring (a name set at the top
+        # of a one-line row is centred on that row alone)
+        options = range(max(k, first + 1), end + 1) if n + 1 < len(labels) else [end]
+        if not options or options[-1] <= first:
+            return None
         last = min(options, key=lambda e: abs((extent(first)[0] + extent(e)[1]) / 2 - mid))
         if abs((extent(first)[0] + extent(last)[1]) / 2 - mid) > 0.3 * size:
             return None
