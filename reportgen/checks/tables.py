@@ -276,7 +276,9 @@ def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             ctx.ledger.table_checked(table.index, "rank-order",
                                      [(i, "rank") for i, r in rows if r.rank is not None])
-            yield from _rank_findings(table, rows, scheme.tolerance)
+            # Ranks against figures as written: rounding keeps their order (a written 92,35 is more than a
+            # written 92,34, whatever the decimals behind them), so no tolerance hides a swap.
+            yield from _rank_findings(table, rows, Decimal(0))
 
 
 def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
