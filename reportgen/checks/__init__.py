@@ -43,6 +43,8 @@ RULE_MODULES = (
     "prose_named",
     "prose_fractions",
     "prose_levels",
+    "prose_changes",
+    "prose_grade_shares",
     "tables_summary",
     "tables_generic",
     "tables",
