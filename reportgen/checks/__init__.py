@@ -53,6 +53,7 @@ RULE_MODULES = (
     "relations_rows",
     "relations_parents",
     "relations_ranks",
+    "relations_grades",
     "relations_peer_ranks",
     "relations_rates",
     "relations_points",
