@@ -28,6 +28,7 @@ from ..numbers import format_vi, quantize
 from ..schemes import Scheme
 from ..scoring import HUNDRED, applicable_max, grade_for, total_of
 from .registry import CheckContext, rule
+from .relations_support import adopted
 from .table_support import finding, looks_ranked, places_of, rank_value, rounding_tolerance, sections
 
 
@@ -276,11 +277,27 @@ def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             values = [rank_value(r) for _, r in rows]
             if not (explicit or looks_ranked(values)):
                 continue
-            ctx.ledger.table_checked(table.index, "rank-order",
-                                     [(i, "rank") for i, r in rows if r.rank is not None])
+            ranked = [(i, r) for i, r in rows if r.rank is not None]
+            # Ranks that are the units' places (1, 2, 2, 4 …) are checked by the order; ranks that are
+            # places among units the table does not hold (1, 2, 3, 37, 78 …) are only bounded by it.
+            ctx.ledger.table_checked(table.index, "rank-order", [(i, "rank") for i, _ in ranked],
+                                     bound=not _ranks_are_places(ranked))
             # Ranks against figures as written: rounding keeps their order (a written 92,35 is more than a
             # written 92,34, whatever the decimals behind them), so no tolerance hides a swap.
             yield from _rank_findings(table, rows, Decimal(0))
+
+
+def _ranks_are_places(rows: list[tuple[int, ScoreRow]]) -> bool:
+    """Whether the ranks are the units' own places by the percent or by the
+    total (ties share a place), on a clear majority of the rows."""
+    for value in (_by_percent, _by_total):
+        pairs = [(r.rank, v) for _, r in rows if (v := value(r)) is not None]
+        values = [v for _, v in pairs]
+        holds = sum(1 for rk, v in pairs
+                    if 1 + sum(1 for x in values if x > v) <= rk <= sum(1 for x in values if x >= v))
+        if pairs and adopted(holds, len(pairs)):
+            return True
+    return False
 
 
 def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
