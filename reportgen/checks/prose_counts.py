@@ -332,16 +332,15 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                              f"= {vi_number(slip.value)}, đúng với tỷ lệ {slip.share.percent_written or slip.share.percent} "
                              f"nêu kèm", st, reported=str(part), expected=str(slip.value))
             continue
-        if diff == 0 or (mode == "subset" and diff < 0):
-            continue
         if isinstance(slip, SlippedWhole):  # every share stated is of what the parts make: the whole is the slip
+            rates = ", ".join(s.percent_written or vi_percent(s.percent, places_of(s.percent)) for s in slip.shares)
+            said = f"các tỷ lệ nêu kèm ({rates}) đều" if len(slip.shares) > 1 else f"tỷ lệ nêu kèm ({rates})"
             yield finding_at("SUM_MISMATCH", "error",
                              f"Tổng ghi {vi_number(st.whole)}, nhưng các thành phần {_sum_text(st.parts)} = "
-                             f"{vi_number(total)} và các tỷ lệ nêu kèm ("
-                             + ", ".join(s.percent_written or vi_percent(s.percent, places_of(s.percent))
-                                         for s in slip.shares)
-                             + f") đều tính trên {vi_number(total)}: số tổng ghi sai", st,
+                             f"{vi_number(total)} và {said} tính trên {vi_number(total)}: số tổng ghi sai", st,
                              reported=str(st.whole), expected=str(total))
+            continue
+        if diff == 0 or (mode == "subset" and diff < 0):
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):
             continue  # too far apart to be one whole split into categories
