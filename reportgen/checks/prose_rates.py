@@ -2,8 +2,9 @@
 columns those parts are: "tỷ lệ giải quyết đúng hạn và trước hạn đạt 98,7%"
 over a table "Tổng số hồ sơ đã giải quyết | Trước hạn | Đúng hạn | Quá hạn"
 is (Trước hạn + Đúng hạn) / Tổng số hồ sơ đã giải quyết × 100 on its total
-row ("Tổng cộng", "Toàn tỉnh"); "tỷ lệ quá hạn 1,35%" is Quá hạn over the
-same whole.
+row ("Tổng cộng", "Toàn tỉnh"), or on the row of the unit the sentence
+names ("UBND xã Phúc Thọ có tỷ lệ …"); "tỷ lệ quá hạn 1,35%" is Quá hạn
+over the same whole.
 
 The words of the rate (after "tỷ lệ", up to the figure) are read as a
 reader reads them:
@@ -40,7 +41,7 @@ from ..text.labels import stat_of
 from ..text.names import fold_tones
 from .prose_counts import finding_at
 from .prose_labels import _SHORT, _STOP
-from .prose_named import _BARE_FOLDED, _total_rows, _value
+from .prose_named import _BARE_FOLDED, _row_of_unit, _total_rows, _value
 from .prose_units import agrees
 from .registry import CheckContext, rule
 
@@ -227,7 +228,7 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
     Ví dụ đúng: (1.208 + 767) / 2.002 = 98,65%, lời văn viết 98,7% hoặc 98,65%."""
     totals = None
     for st in report.statements:
-        if st.kind != StatementKind.PERCENT or not st.claim or st.value is None or st.stat or st.unit:
+        if st.kind != StatementKind.PERCENT or not st.claim or st.value is None or st.stat:
             continue
         subject = _subject(st)
         said = _tokens(subject)
@@ -235,8 +236,9 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
             continue
         if totals is None:
             totals = _total_rows(report)
-        rates = [r for t in report.tables if t.index in totals
-                 for r in [_rate_in(t, totals[t.index], said)] if r is not None]
+        rows = {t.index: _row_of_unit(t, st.unit) if st.unit else totals.get(t.index) for t in report.tables}
+        rates = [r for t in report.tables if rows[t.index] is not None
+                 for r in [_rate_in(t, rows[t.index], said)] if r is not None]
         if not rates:
             continue
         fitting = [r for r in rates if agrees(st.value, r.value) or agrees(st.value, _of_units(r))]

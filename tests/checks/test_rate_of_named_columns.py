@@ -109,3 +109,32 @@ def test_a_slip_in_the_total_row_is_left_to_the_table_when_the_prose_agrees_with
     found, _ = _run(tmp_path, FIELDS, "tỷ lệ giải quyết đúng hạn và trước hạn đạt 98,7%.", early="1.280")
     assert not any(f[0] == "PERCENT_MISMATCH" for f in found)
     assert any(f[1] == "error" and f[3] == "1280" for f in found)
+
+
+COMMUNES = """UBND HUYỆN LÂM HÀ
+
+BÁO CÁO
+Kết quả tiếp nhận, giải quyết hồ sơ quý III năm 2026
+
+1. Kết quả của các xã
+{prose}
+
+Biểu 02. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ CỦA CÁC XÃ
+TT\tĐơn vị\tTiếp nhận\tTổng số đã giải quyết\tGiải quyết đúng hạn\tGiải quyết quá hạn
+1\tUBND xã Phúc Thọ\t120\t119\t118\t1
+2\tUBND xã Tân Hà\t95\t93\t90\t3
+3\tUBND xã Đạ Đờn\t210\t200\t196\t4
+\tTổng cộng\t425\t412\t404\t8
+"""
+UNIT_RATES = "UBND xã Phúc Thọ có tỷ lệ giải quyết đúng hạn đạt 99,16%; xã Tân Hà có tỷ lệ giải quyết quá hạn là 3,2%."
+
+
+@pytest.mark.parametrize("old, new, finding", [
+    (None, None, None),
+    ("99,16%", "98,16%", ("PERCENT_MISMATCH", "error", "k4", "98.16", "99.16")),
+    ("3,2%", "2,3%", ("PERCENT_MISMATCH", "error", "k5", "2.3", "3.23")),
+])
+def test_a_unit_s_rate_named_by_its_parts_is_computed_on_its_row(tmp_path, old, new, finding):
+    # 118 / 119 = 99,16 %; 3 / 93 = 3,23 %: a rate of a count column, never that column's cell
+    found, _ = _run(tmp_path, COMMUNES, UNIT_RATES.replace(old, new) if old else UNIT_RATES)
+    assert found == ([finding] if finding else [])
