@@ -22,7 +22,9 @@ words.
   apart by the group's words in the sentence); a warning when they say one
   word more ("tiếp nhận trực tiếp" for "Trực tiếp") or several columns fit;
   nothing when they say more ("trước hạn 3.487 hồ sơ" is not "Đã giải
-  quyết").
+  quyết"). A count in a sentence that names a unit of the table ("UBND xã
+  Phúc Thọ tiếp nhận 120 hồ sơ, giải quyết đúng hạn 118 hồ sơ") is that
+  unit's: held to its row, the unit's words naming no column.
 """
 from __future__ import annotations
 
@@ -290,11 +292,13 @@ def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[St
     return out
 
 
-@rule("QUANTITY_CONFLICT", "Số lượng nêu trong lời văn khác dòng tổng của cột cùng tên trong bảng")
+@rule("QUANTITY_CONFLICT", "Số lượng nêu trong lời văn khác dòng tổng (hay dòng của đơn vị được nêu) của cột cùng tên trong bảng")
 def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: một số lượng trong lời văn ("tiếp nhận trực tiếp 275 hồ sơ") so với
     dòng tổng ("Tổng cộng", "Toàn tỉnh") của cột bảng mà tên cột được lời văn nêu đủ
-    ("Trực tiếp"; cột cùng tên dưới hai nhóm thì phân biệt bằng tên nhóm trong câu).
+    ("Trực tiếp"; cột cùng tên dưới hai nhóm thì phân biệt bằng tên nhóm trong câu);
+    câu nêu tên một đơn vị của bảng ("UBND xã Phúc Thọ tiếp nhận 120 hồ sơ") thì so với
+    dòng của đơn vị đó.
     Khác nhau là lỗi khi chỉ một cột mang tên ấy; nhiều cột thì là cảnh báo.
     Vì sao: số liệu lời văn và phụ lục được tổng hợp riêng; sửa một bên mà quên bên kia.
     Ví dụ sai: lời văn "trực tiếp 275 hồ sơ", dòng Tổng cộng của cột "Trực tiếp" ghi 257.
