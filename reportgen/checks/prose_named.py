@@ -292,7 +292,8 @@ def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[St
     return out
 
 
-@rule("QUANTITY_CONFLICT", "Số lượng nêu trong lời văn khác dòng tổng (hay dòng của đơn vị được nêu) của cột cùng tên trong bảng")
+@rule("QUANTITY_CONFLICT",
+      "Số lượng nêu trong lời văn khác dòng tổng (hay dòng của đơn vị được nêu) của cột cùng tên trong bảng")
 def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: một số lượng trong lời văn ("tiếp nhận trực tiếp 275 hồ sơ") so với
     dòng tổng ("Tổng cộng", "Toàn tỉnh") của cột bảng mà tên cột được lời văn nêu đủ
