@@ -25,7 +25,8 @@ reader reads them:
   by channel) is a narrower rate, never computed.
 
 The written rate agrees when the exact one, rounded or cut to the places
-written, gives it. When it does not, the pairing is sure (an error) when
+written, gives it; "tỷ lệ … đúng hạn" may also count "Trước hạn" (QĐ 766:
+đúng hạn is on time or earlier). When it does not, the pairing is sure (an error) when
 one table alone gives the rate and its whole is the one total so found;
 otherwise a warning, and the claim stays unchecked.
 """
@@ -51,6 +52,7 @@ _VERB = re.compile(r"(?:\s+(?:hiện|chỉ|mới|đã|cũng|vẫn|chung))*\s+(?:
 _TOTAL = re.compile(r"^\s*tổng\b|\btổng\s*(?:số|cộng)?\s*$", re.I)  # "Tổng số …", "Đã giải quyết Tổng số"
 _AND = "&"  # a coordination in a phrase: "và", "hoặc", "cùng", ",", "+"
 _CONJ = frozenset(fold_tones(w) for w in ("và", "hoặc", "cùng"))
+_EARLIER = {fold_tones("đúng"): fold_tones("trước")}  # QĐ 766: "đúng hạn" counts "trước hạn"
 _SKIP = frozenset(fold_tones(w) for w in _STOP) | _BARE_FOLDED
 
 
@@ -108,6 +110,7 @@ class Rate(NamedTuple):
     parts: list[Col]
     value: Decimal  # the exact rate
     sure: bool  # the whole is the one total found
+    also: list[tuple[Col, Decimal]]  # the rate read with a sibling of its part counted in (see _inclusive)
 
 
 def _cols(table: ScoreTable) -> list[Col]:
@@ -178,7 +181,24 @@ def _rate_in(table: ScoreTable, row: int, said: list[str]) -> Rate | None:
     values = [_value(table, row, p.key) for p in parts]
     if total is None or total <= 0 or None in values or sum(values) > total:
         return None
-    return Rate(table, row, whole, parts, sum(values) / total * _HUNDRED, sure)
+    also = [(c, (sum(values) + v) / total * _HUNDRED) for c in _inclusive(cols, whole, parts)
+            for v in [_value(table, row, c.key)] if v is not None and sum(values) + v <= total]
+    return Rate(table, row, whole, parts, sum(values) / total * _HUNDRED, sure, also)
+
+
+def _inclusive(cols: list[Col], whole: Col, parts: list[Col]) -> list[Col]:
+    """The sibling the rate may count in with its one part: "Tỷ lệ đúng hạn"
+    is often of what was done on time or earlier (QĐ 766: "đúng hạn" =
+    "đúng hoặc trước hạn"), so a part "Đúng hạn" may count "Trước hạn" of
+    its group, the header with "trước" for "đúng"; a rate that fits either
+    reading is not a slip."""
+    if len(parts) != 1:
+        return []
+    part = parts[0]
+    earlier = [_EARLIER.get(w, w) for w in part.phrase]
+    if earlier == part.phrase:
+        return []
+    return [c for c in cols if c is not whole and c is not part and c.group == part.group and c.phrase == earlier]
 
 
 def _holds_others(table: ScoreTable, row: int, whole: Col, named: list[Col]) -> bool:
@@ -241,7 +261,8 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
                  for r in [_rate_in(t, rows[t.index], said)] if r is not None]
         if not rates:
             continue
-        fitting = [r for r in rates if agrees(st.value, r.value) or agrees(st.value, _of_units(r))]
+        fitting = [r for r in rates
+                   if any(agrees(st.value, v) for v in (r.value, _of_units(r), *(a for _, a in r.also)))]
         rate = (fitting or rates)[0]
         sure = len(rates) == 1 and rate.sure
         if fitting or sure:
@@ -256,6 +277,7 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
         yield finding_at("PERCENT_MISMATCH", "error" if sure else "warning",
                          f"Văn bản nêu tỷ lệ {subject.strip()} {_vi(st.value, places_of(st.value))} nhưng theo dòng "
                          f"“{where}” của bảng {rate.table.index + 1}: ({parts}) / {rate.whole.label} "
-                         f"{format_vi(_value(rate.table, rate.row, rate.whole.key), 0)} = {_vi(rate.value, places)}",
+                         f"{format_vi(_value(rate.table, rate.row, rate.whole.key), 0)} = {_vi(rate.value, places)}"
+                         + "".join(f" (tính cả “{c.label}”: {_vi(a, places)})" for c, a in rate.also),
                          st, table=rate.table.index, row=rate.row, column=rate.parts[0].key,
                          reported=str(st.value), expected=str(quantize(rate.value, places)))

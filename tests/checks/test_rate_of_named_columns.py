@@ -69,6 +69,9 @@ def _run(tmp_path, template, prose, early="1.208"):
     (FIELDS, "tỷ lệ hồ sơ giải quyết đúng và trước hạn đạt 98,65%."),
     (FIELDS, "tỉ lệ giải quyết trước và đúng hạn là 98,6%."),  # cut, not rounded
     (FIELDS, "tỷ lệ quá hạn 1,35%."),
+    # "đúng hạn" read as on time or earlier (QĐ 766), or on time alone: 1.975 / 2.002, 767 / 2.002
+    (FIELDS, "tỷ lệ giải quyết đúng hạn đạt 98,65%."),
+    (FIELDS, "tỷ lệ giải quyết đúng hạn đạt 38,3%."),
     (GROUPED, "tỷ lệ thủ tục giải quyết trước hạn, đúng hạn đạt 97,9%; tỷ lệ tiếp nhận trực tuyến đạt 61,2%."),
     (GROUPED, "tỷ lệ thủ tục giải quyết quá hạn chiếm 2,05%."),
     (PETITIONS, "tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn đạt 96,5%."),
@@ -85,6 +88,7 @@ def test_a_rate_named_by_its_parts_agrees_with_the_table(tmp_path, template, pro
     (FIELDS, "tỷ lệ giải quyết đúng hạn và trước hạn đạt 97,8%.",
      ("PERCENT_MISMATCH", "error", "k3", "97.8", "98.65")),
     (FIELDS, "tỷ lệ quá hạn 1,53%.", ("PERCENT_MISMATCH", "error", "k5", "1.53", "1.35")),
+    (FIELDS, "tỷ lệ giải quyết đúng hạn đạt 96,85%.", ("PERCENT_MISMATCH", "error", "k4", "96.85", "38.31")),
     (GROUPED, "tỷ lệ thủ tục giải quyết trước hạn, đúng hạn đạt 97,5%; tỷ lệ tiếp nhận trực tuyến đạt 61,2%.",
      ("PERCENT_MISMATCH", "error", "k6", "97.5", "97.95")),
     (GROUPED, "tỷ lệ thủ tục giải quyết trước hạn, đúng hạn đạt 97,9%; tỷ lệ tiếp nhận trực tuyến đạt 62,1%.",
