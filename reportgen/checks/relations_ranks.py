@@ -184,8 +184,10 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     ≥ 80", "Từ 65 đến dưới 80: Khá"); văn bản không nêu khung thì theo thứ
     bậc của chính bảng: đơn vị nhiều điểm (tỷ lệ) hơn không xếp loại thấp
     hơn, và ranh giới giữa hai loại là một số tròn (bội của 5) nằm giữa các
-    đơn vị. Không bao giờ dùng một loại văn bản không có (bảng không có
-    "Xuất sắc" thì 93,01% "Tốt" là đúng).
+    đơn vị; bảng được nhận ra là của một bộ chỉ số (QĐ 766) mà chỉ một đơn
+    vị lệch khung của bộ chỉ số đó (90/80/70/50) thì là cảnh báo. Không bao
+    giờ dùng một loại văn bản không có (bảng không có "Xuất sắc" thì 93,01%
+    "Tốt" là đúng).
 
     Vì sao: xếp loại chép nhầm dòng, hoặc sửa điểm mà giữ loại cũ.
 
@@ -206,7 +208,7 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         grade_col = next(c for c in frame.cols if c.kind == ColKind.GRADE)
         rows = [r for r in units if r.value(basis.index) is not None]
         record(ctx, frame, "grade-follows-bands", [(r, c) for r in rows for c in (grade_col, basis)])
-        if frame.table.kind == TableKind.SCORES and frame.table.scheme and not bands:
+        if not bands and _scheme_grades(frame, ctx):
             continue  # GRADE_MISMATCH checks the scheme's bands
         if bands:
             for row in rows:
@@ -221,7 +223,91 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                                   f"thuộc khung văn bản nêu cho loại khác", frame, row, grade_col, row.grade_text,
                                   right)
             continue
-        yield from _grade_order(frame, rows, basis, grade_col)
+        order = list(_grade_order(frame, rows, basis, grade_col))
+        yield from order or _customary_bands(rows, basis, grade_col, frame, ctx)
+
+
+def _customary_bands(rows: list[Row], basis: Col, grade_col: Col, frame: Frame,
+                     ctx: CheckContext) -> Iterator[Finding]:
+    """A grade in the table's own order but outside the bands of the scheme
+    the table was recognised as (90/80/70/50 of 100 for QĐ 766), when every
+    other unit fits them: a doubt, never an error — the document states no
+    bands and its office may use others; two units or more off the bands are
+    taken as the office's own bands, not as slips. Only the grades the table
+    uses count: without "Xuất sắc" in the table, 93% "Tốt" fits."""
+    bands = _scheme_bands(basis, rows, frame, ctx)
+    if not bands or len(rows) < 2 * MIN_ROWS:
+        return
+    own = _restricted(bands, {r.grade for r in rows})
+    breaking = [r for r in rows if not any(_in_band(r.value(basis.index), b) and b[0] == r.grade for b in own)]
+    if len(breaking) != 1:
+        return
+    row = breaking[0]
+    level = next((b[0] for b in own if _in_band(row.value(basis.index), b)), None)
+    right = next((r.grade_text for r in rows if r.grade == level), None)
+    yield finding("GRADE_BAND_MISMATCH", "warning",
+                  f"{where(row)}: xếp loại “{row.grade_text}” với {col_name(basis)} {vi(row.value(basis.index))}"
+                  f" không theo khung xếp loại của bộ chỉ số ({_bands_text(own)}) mà mọi "
+                  f"đơn vị khác trong bảng đều theo; văn bản không nêu khung xếp loại nên cần kiểm tra lại",
+                  frame, row, grade_col, row.grade_text, right)
+
+
+def _scheme_bands(basis: Col, rows: list[Row], frame: Frame, ctx: CheckContext) -> list | None:
+    """The grade bands of the scheme the table was recognised as, when the
+    basis is on their scale: a percent column or one out of 100 for percent
+    bands, a total out of the scheme's maximum for point bands."""
+    from .relations_frame import grade_level
+
+    table = frame.table
+    scheme = ctx.scheme_of(table) if table.scheme else None
+    if scheme is None or not scheme.graded or not scheme.grades:
+        return None
+    scale = Decimal(100) if scheme.grade_on == "percent" else scheme.total_max
+    on_scale = (basis.role == "percent" or basis.max == scale) if scheme.grade_on == "percent" \
+        else basis.max == scale and bool(_SUMMING_HEAD.search(basis.head))
+    if not on_scale or any(not 0 <= r.value(basis.index) <= scale for r in rows):
+        return None
+    bands, upper = [], None
+    for band in sorted(scheme.grades, key=lambda g: g.min, reverse=True):
+        level = grade_level(band.name)
+        if level is None:
+            return None
+        bands.append((level[0], band.min, True, upper, False))
+        upper = band.min
+    return bands
+
+
+def _restricted(bands: list, levels: set[int]) -> list:
+    """The bands with each grade the table never uses merged into the next
+    one down it does use (no Xuất sắc: Tốt from 80 up)."""
+    kept = [b for b in bands if b[0] in levels]
+    out = []
+    for k, band in enumerate(kept):
+        level, lower, lower_inc, _, _ = band
+        upper = out[-1][1] if out else None
+        out.append((level, lower if k < len(kept) - 1 else None, lower_inc, upper, False))
+    return out
+
+
+def _bands_text(bands: list) -> str:
+    from .relations_frame import GRADE_LEVELS
+
+    names = {level: name for _, level, name in GRADE_LEVELS}
+    return ", ".join(f"{names[b[0]]} từ {vi(b[1])}" if b[1] is not None else f"{names[b[0]]} dưới {vi(b[3])}"
+                     for b in bands)
+
+
+def _scheme_grades(frame: Frame, ctx: CheckContext) -> bool:
+    """Whether GRADE_MISMATCH grades this table's units by its scheme's bands:
+    a scheme table whose every unit has a cell for each scored indicator (a
+    table the scheme binds only in part is graded here)."""
+    table = frame.table
+    scheme = ctx.scheme_of(table) if table.kind == TableKind.SCORES and table.scheme else None
+    if scheme is None or not scheme.graded or not scheme.grades:
+        return False
+    keys = [ind.key for ind in scheme.scored_indicators]
+    return all(all(k in table.rows[r.report_row].scores for k in keys)
+               for r in frame.units if r.grade is not None and r.report_row is not None)
 
 
 def _grade_written(report: Report, rows: list[Row], level: int) -> str | None:
@@ -265,9 +351,10 @@ def _band_basis(units: list[Row], frame: Frame, bands: list) -> Col | None:
 
 def _grade_basis(frame: Frame, units: list[Row]) -> Col | None:
     """The column the grades follow: the one that needs the fewest rows set
-    aside for the grades to be in its order (percent first on a tie)."""
+    aside for the grades to be in its order (on a tie a percent, then a
+    column headed as the result: Tổng điểm, Chỉ số, Kết quả)."""
     best = None
-    for col in sorted(frame.nums(), key=lambda c: c.role != "percent"):
+    for col in sorted(frame.nums(), key=_likely_basis):
         if col.role == "max":
             continue
         rows = [r for r in units if r.value(col.index) is not None]

@@ -101,7 +101,8 @@ def mismatch_finding(table: int, name: str, page: int | None, mapped: int, wante
         then = ("bảng được kiểm tra theo điểm tối đa ghi trong tiêu đề, khung xếp loại 90/80/70/50 là giả định "
                 "nên sai lệch về xếp loại chỉ là cảnh báo")
     elif partial:
-        then = "các chỉ số còn lại không đọc được nên tổng, tỷ lệ và xếp loại không được tính lại"
+        then = ("tổng, tỷ lệ và xếp loại không được tính lại theo bộ chỉ số mà theo các quan hệ của chính bảng "
+                "(tổng các cột, điểm tối đa ghi ở tiêu đề, thứ bậc); phần chưa kiểm tra được nêu riêng")
     else:
         then = "bảng được đọc như bảng số liệu, không kiểm tra theo bộ chỉ số"
     return Finding(code="SCHEME_MISMATCH", severity="warning", table=table, page=page, reported=name,

@@ -11,6 +11,7 @@ checks could not pair, which the coverage reports.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import ROUND_DOWN, Decimal
 
 from ..model import Statement, StatementKind
@@ -44,45 +45,53 @@ def _fits(value: Decimal, whole: Decimal, percent: Decimal, rounding=None) -> bo
     """``value / whole`` written as ``percent`` (rounded; or truncated with ROUND_DOWN)."""
     if not whole:
         return False
-    exp = percent.as_tuple().exponent
-    places = -exp if isinstance(exp, int) and exp < 0 else 0
-    return quantize(value / whole * _HUNDRED, places, rounding) == percent
+    return quantize(value / whole * _HUNDRED, _places(percent), rounding) == percent
 
 
-def _candidates(text: str, end: int, noun: str, value: Decimal) -> list[tuple[Decimal, bool]]:
+def _candidates(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True
+                ) -> list[tuple[Decimal, bool]]:
     """(count, marked as a whole) of the same noun before ``end``, nearest last."""
-    return [(w, marked) for w, marked, _ in _candidates_split(text, end, noun, value)]
+    return [(w, marked) for w, marked, _ in _candidates_split(text, end, noun, value, same_sentence)]
 
 
 _OF_WHICH = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.I)
 
 
-def _candidates_split(text: str, end: int, noun: str, value: Decimal) -> list[tuple[Decimal, bool, bool]]:
+def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True
+                      ) -> list[tuple[Decimal, bool, bool]]:
     """(count, marked as a whole, split by "trong đó" before the part) of the
     same noun before ``end``, nearest last: "ban hành 137 quyết định …, trong
-    đó có 78 quyết định …" states 137 as the whole of 78."""
+    đó có 78 quyết định …" states 137 as the whole of 78. In the part's own
+    sentence a count with its own "chiếm p%" is a sibling part, not a whole
+    (a count so written in the previous sentence may be: "Đã giải quyết
+    12.490 hồ sơ, chiếm 91,86%. … trước hạn 12.370 hồ sơ, chiếm 99,04%")."""
     out = []
     counts = [m for m in _COUNT.finditer(text, 0, end) if m.group("noun").casefold() == noun.casefold()]
     for k, m in enumerate(counts):
         whole = count_value(m.group(1))
         # "trong đó" between this count and the next one (or the part): this count is split
         upto = counts[k + 1].start() if k + 1 < len(counts) else end
+        of_which = bool(_OF_WHICH.search(text, m.end(), upto))
+        own = _SHARE.match(text, m.start())
+        if same_sentence and own is not None and own.group("verb").casefold() == "chiếm" and own.end() <= end \
+                and not of_which:
+            continue  # "04 đơn vị … (chiếm 40%); 02 đơn vị …": a sibling part, no whole of the next
         if whole is not None and whole > value:
-            out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()])),
-                        bool(_OF_WHICH.search(text, m.end(), upto))))
+            out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()])), of_which))
     return out
 
 
 def share_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
     """Shares of ``block`` not already read (``known``: the block's statements)."""
-    taken = {(st.value, st.percent) for st in known if st.kind == StatementKind.SHARE}
+    # each share another reader took is skipped once: siblings may repeat a pair ("02 … (chiếm 20%)")
+    taken = Counter((st.value, st.percent) for st in known if st.kind == StatementKind.SHARE)
     out: list[Statement] = []
     sentences = split_sentences(block.text)
     for k, sentence in enumerate(sentences):
         previous = sentences[k - 1] if k else ""
         for m in _SHARE.finditer(sentence):
             value, pct = count_value(m.group(1)), percent_value(m.group("p"))
-            if value is None or pct is None or (value, pct[0]) in taken:
+            if value is None or pct is None or _taken_before(taken, (value, pct[0])):
                 continue
             if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
                 continue
@@ -93,10 +102,10 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                 if part is not None and part < value:
                     out.append(_share(block, sentence[part_at(sentence, over.start(), noun):m.end()], part, value,
                                       pct, m, scope, noun, False))
-                    taken.add((part, pct[0]))
+                    taken[(part, pct[0])] += 1
                 continue
             here = _candidates(sentence, m.start(), noun, value)
-            before = _candidates(previous, len(previous), noun, value)
+            before = _candidates(previous, len(previous), noun, value, same_sentence=False)
             listed = _listed_with(known, value, here + before)
             if listed is not None:  # a part of a stated whole: its siblings are no whole of it
                 here, before = [(listed, True)], []
@@ -124,8 +133,43 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                 if named is not None:  # the whole the words name
                     whole, inferred = named, False
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
-            taken.add((value, pct[0]))
+        _whole_of_siblings([st for st in out if st.text in sentence])
     return out
+
+
+def _taken_before(taken: Counter, key: tuple) -> bool:
+    """Whether another reader took this (count, percent) pair; each take
+    skips one match only."""
+    if taken[key] > 0:
+        taken[key] -= 1
+        return True
+    return False
+
+
+def _whole_of_siblings(shares: list[Statement]) -> None:
+    """Shares of one sentence that split one whole and state no whole ("04
+    đơn vị Xuất sắc (chiếm 40%); 02 đơn vị Tốt (chiếm 20%); …"): when their
+    percents add up to 100 (within the rounding of each), the whole is the
+    sum of their counts, provided each share is its count over that sum.
+    Anything else leaves them unpaired (a slip among them has no sure place)."""
+    loose = [st for st in shares if st.whole is None or st.whole_inferred]
+    nouns = {st.noun.casefold() for st in loose}
+    if len(loose) < 2 or len(loose) != len(shares) or len(nouns) != 1:
+        return
+    total = sum(st.percent for st in loose)
+    slack = sum(Decimal(5).scaleb(-(_places(st.percent) + 1)) for st in loose)
+    if abs(total - _HUNDRED) > slack:
+        return
+    whole = sum(st.value for st in loose)
+    if not all(_fits(st.value, whole, st.percent) for st in loose):
+        return  # a count or a percent is off: which one the sentence alone cannot tell
+    for st in loose:
+        st.whole, st.whole_inferred = whole, False
+
+
+def _places(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
 def _share(block: Block, text: str, value, whole, pct, m, scope, noun, inferred) -> Statement:
