@@ -10,7 +10,9 @@ The words of the rate (after "tỷ lệ", up to the figure) are read as a
 reader reads them:
 
 - the parts are the columns of one table every word of whose header the
-  rate says ("đúng và trước hạn" says "Trước hạn" and "Đúng hạn"); two
+  rate says in order ("đúng và trước hạn" says "Trước hạn" and "Đúng
+  hạn"), or the last words of a header joined with its group that no other
+  header ends with ("quá hạn" of "Số hồ sơ đã giải quyết Quá hạn"); two
   parts or more only when the rate joins them ("và", "cùng", "+", a comma);
   a header repeated under two groups is told apart by its group's words;
 - the whole is, first found: the column of that table the rate names that
@@ -135,13 +137,24 @@ def _subject(st: Statement) -> str:
 def _named(cols: list[Col], said: list[str]) -> list[Col]:
     """The columns whose header ``said`` says; of a header under several
     groups, those whose group's words it holds too."""
-    named = [c for c in cols if says(said, c.phrase)]
+    named = [c for c in cols if says(said, c.phrase) or says(said, _own(cols, c))]
     out = []
     for c in named:
         twins = [d for d in named if d.phrase == c.phrase]
         if len(twins) == 1 or c.group and c.group <= set(said):
             out.append(c)
     return out
+
+
+def _own(cols: list[Col], col: Col) -> list[str]:
+    """The last words of a header joined with its group's ("Số hồ sơ đã
+    giải quyết Quá hạn"), two at least, that no other header of the table
+    ends with: what the column says apart from its group ("quá hạn")."""
+    for k in range(2, len(col.phrase)):
+        tail = col.phrase[-k:]
+        if not any(d is not col and d.phrase[-k:] == tail for d in cols):
+            return tail
+    return []
 
 
 def _rate_in(table: ScoreTable, row: int, said: list[str]) -> Rate | None:
@@ -154,6 +167,9 @@ def _rate_in(table: ScoreTable, row: int, said: list[str]) -> Rate | None:
     if not wholes:  # the total of the parts' group: "Tổng số" under "Đã giải quyết"
         groups = {c.group for c in named if c.group}
         wholes = [c for c in cols if c.total and c.group in groups and set(c.phrase) <= words]
+        # joined with it: "Số hồ sơ đã giải quyết Tổng số" of "Số hồ sơ đã giải quyết Quá hạn"
+        wholes = wholes or [c for c in cols if c.total and c.phrase and not c.group and named
+                            and all(d.phrase[:len(c.phrase)] == c.phrase for d in named)]
         sure = len(wholes) == 1
     if not wholes:  # a total the rate names in part: "Tổng số hồ sơ đã giải quyết" of "giải quyết"
         wholes = [c for c in cols if c.total and set(c.phrase) & words]

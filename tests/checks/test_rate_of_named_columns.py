@@ -74,6 +74,7 @@ def _run(tmp_path, template, prose, early="1.208"):
     (FIELDS, "tỷ lệ giải quyết đúng hạn đạt 38,3%."),
     (GROUPED, "tỷ lệ thủ tục giải quyết trước hạn, đúng hạn đạt 97,9%; tỷ lệ tiếp nhận trực tuyến đạt 61,2%."),
     (GROUPED, "tỷ lệ thủ tục giải quyết quá hạn chiếm 2,05%."),
+    (GROUPED, "tỷ lệ quá hạn 2,05%."),  # "Quá hạn" of its group alone: no other header ends so
     (PETITIONS, "tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn đạt 96,5%."),
 ])
 def test_a_rate_named_by_its_parts_agrees_with_the_table(tmp_path, template, prose):
@@ -93,6 +94,7 @@ def test_a_rate_named_by_its_parts_agrees_with_the_table(tmp_path, template, pro
      ("PERCENT_MISMATCH", "error", "k6", "97.5", "97.95")),
     (GROUPED, "tỷ lệ thủ tục giải quyết trước hạn, đúng hạn đạt 97,9%; tỷ lệ tiếp nhận trực tuyến đạt 62,1%.",
      ("PERCENT_MISMATCH", "error", "k3", "62.1", "61.17")),
+    (GROUPED, "tỷ lệ quá hạn 2,5%.", ("PERCENT_MISMATCH", "error", "k8", "2.5", "2.05")),
     (PETITIONS, "tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn đạt 95,6%.",
      ("PERCENT_MISMATCH", "error", "k3", "95.6", "96.50")),
 ])
