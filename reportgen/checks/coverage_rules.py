@@ -56,6 +56,13 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             label = _column_labels(report, entry.index).get(next(iter(columns)))
             reasons.append(f"mỗi dòng chỉ có một số{f' (cột “{_short(label, 40)}”)' if label else ''}, "
                            "bảng không ghi tổng, tỷ lệ, điểm tối đa, xếp loại hay thứ hạng nào để đối chiếu")
+        elif not reasons:
+            reasons.append("không cột nào bằng tổng, hiệu hay tỷ lệ của các cột khác ở phần lớn các dòng, và bảng "
+                           "không có dòng tổng cộng hay dòng thống kê (cao nhất, trung bình …)")
+        outside = _ranked_outside(report, entry.index)
+        if outside:
+            reasons.append(f"thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng "
+                           "của bảng: không đối chiếu được với số liệu trong bảng")
         bounds = _bounds_of(entry, entry.numeric_cells)
         if bounds:
             reasons.append(f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó")
@@ -65,6 +72,23 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                       message=f"Bảng {entry.index + 1} ({_table_name(entry)}) có {len(entry.numeric_cells)} ô số"
                               f"{_columns_text(report, entry)} nhưng chưa được kiểm tra: {reason}. "
                               "Cần đối chiếu thủ công.")
+
+
+def _ranked_outside(report: Report, index: int) -> tuple[int, str] | None:
+    """The N of ranks written "x/N" (a place among 63 provinces) when N is
+    more than the table's rows: ranks among units the table does not hold."""
+    from .relations_frame import ColKind
+    from .relations_support import frames
+
+    for frame in frames(report):
+        if frame.table.index != index or frame.transposed:
+            continue
+        ranks = [c for col in frame.cols if col.kind in (ColKind.RANK, ColKind.NUM) and "hạng" in col.head
+                 for r in frame.rows if (c := r.cells.get(col.index)) is not None and c.denominator is not None]
+        wholes = {c.denominator for c in ranks}
+        if len(wholes) == 1 and (n := next(iter(wholes))) > len(frame.rows):
+            return int(n), " ".join(ranks[0].text.split())
+    return None
 
 
 def _columns_text(report: Report, entry: TableEntry, limit: int = 6) -> str:

@@ -42,55 +42,20 @@ gave it.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Callable
 
 from ..model import Finding, Report, Severity
 from ..numbers import MAX_DIGITS, format_vi, places_of
+from .culprits_candidates import Address, Candidate, Spot, candidates, figure_value
 from .relations_frame import ColKind, grade_level
 from .relations_support import frames, short
 
-MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules (but the layout's) once
 _ROLES = ("total", "max", "percent")
-Address = tuple[int, int, str]  # (table, row, column) as a Finding names a cell
-
-
-@dataclass
-class Spot:
-    """Where a cell a finding names is written: its grid row and column (or
-    none for a table read from text) and its value."""
-
-    grid: tuple[int, int] | None
-    value: Decimal | None
-    label: str  # the column's header words
-    unit: str | None  # the row's
-
-
-@dataclass
-class Candidate:
-    address: Address
-    value: Decimal | str
-    named: Finding | None = None  # the error that names this cell, if one does
-    by_fit: bool = False  # chosen among equal explanations by the figures its column writes elsewhere
 
 
 def finding_key(f: Finding) -> tuple:
     return (f.code, f.rule, f.table, f.row, f.column, f.paragraph)
-
-
-def _address(f: Finding) -> Address | None:
-    if f.table is None or f.row is None or not f.column:
-        return None
-    return (f.table, f.row, f.column)
-
-
-def figure_value(text) -> Decimal | None:
-    try:
-        value = Decimal(str(text))
-    except (InvalidOperation, ValueError, TypeError):
-        return None
-    return value if value.is_finite() else None
 
 
 def spots(report: Report) -> dict[Address, Spot]:
@@ -114,7 +79,8 @@ def spots(report: Report) -> dict[Address, Spot]:
                     if r is None and table.cell_keys:
                         r, key = table.cell_keys.get((row.i, col.index), (None, key))
                     address = (table.index, r, key)
-                    grid = (row.i, col.index) if getattr(table, "grid", None) is not None else None
+                    written = row.moved.get(col.index, col.index)  # a merged cell is written in another column
+                    grid = (row.i, written) if getattr(table, "grid", None) is not None else None
                 if address[1] is not None and address[2]:
                     out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None))
     return out
@@ -180,121 +146,6 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
         grid.rows[g].cells[c] = text
         done = True
     return out if done else None
-
-
-def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
-    """The corrections to try, best first (see the module's docstring)."""
-    named = {a: f for f in errors if (a := _address(f)) is not None and f.expected is not None}
-    by_table: dict[int, list[tuple[Address, Decimal | None]]] = {}
-    for f in errors:
-        # A statistics row no table row holds ("Trung bình" under a scheme's units) constrains its column only.
-        a = _address(f) or ((f.table, None, f.column) if f.table is not None and f.column else None)
-        if a is not None:
-            by_table.setdefault(a[0], []).append((a, _gap(f)))
-    per_column: dict[tuple, int] = {}
-    for f in errors:
-        per_column[(f.table, f.column)] = per_column.get((f.table, f.column), 0) + 1
-    # A cell an error names, set to what it expects — the rarest column first: a column of many
-    # errors (ranks pushed down by one wrong total) holds consequences, a lone error the cause.
-    own = []
-    by_cell: dict[Address, list[Finding]] = {}
-    for f in errors:
-        if (a := _address(f)) is not None and f.expected is not None:
-            by_cell.setdefault(a, []).insert(0, f)  # the last error of a cell first (it hosts the finding)
-    naming = [(a, f) for a, fs in by_cell.items() for f in fs]
-    for a, f in sorted(naming, key=lambda kv: per_column[(kv[1].table, kv[1].column)]):  # two errors may name one cell
-        value = figure_value(f.expected)
-        if value is not None or f.column == "grade" or f.expected:  # a word expected is a grade the cell should say
-            own.append(Candidate(a, value if value is not None else f.expected, f))
-    lone = [c for c in own if per_column[(c.address[0], c.address[2])] == 1]
-    # A named cell may also be a figure another row of its column repeats ("thấp nhất" 55,70 of a unit
-    # whose percent, computed, rounds to 55,71: the figure written there, not the computed one, holds both).
-    # Or it is a cell whose own error states only a bound (a leaf above its maximum) while a sum
-    # of its column or row (the parent, the "Tổng cộng" row) shows by how much it is off: the cell ± that gap.
-    own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named),
-                                    *_crossed_by(c, errors, where))]
-    # The other corrections an error offers itself (the part or the whole of a broken ratio).
-    offered = [Candidate((t, r, key), value) for f in errors for t, r, key, value in f.alternatives]
-    out = lone + _crossings(by_table, named, where, errors) + own + offered + _pair_crossings(by_table, named, where)
-    seen, unique = set(), []
-    for c in out:
-        key = (c.address, c.value.normalize() if isinstance(c.value, Decimal) else c.value)  # 20 is 20,00
-        if key not in seen:
-            seen.add(key)
-            unique.append(c)
-    return unique[:MAX_CANDIDATES]
-
-
-def _gap(f: Finding) -> Decimal | None:
-    expected, reported = figure_value(f.expected), figure_value(f.reported)
-    return expected - reported if expected is not None and reported is not None else None
-
-
-def _crossings(by_table, named, where, errors) -> list[Candidate]:
-    """1. The cells where every broken relation of a table crosses."""
-    out: list[Candidate] = []
-    for t, found in by_table.items():
-        if len(found) < 2:
-            continue
-        # The gap of a cell's own row or column sum, before a mean's (a mean moves by the gap / n).
-        gaps = [g for a, g in found if a[1] is not None] + [g for a, g in found if a[1] is None]
-        for r in sorted({a[1] for a, _ in found if a[1] is not None}):
-            for c in sorted({a[2] for a, _ in found}):
-                if (t, r, c) not in named and all(a[1] == r or a[2] == c for a, _ in found):
-                    out.extend(_repeated((t, r, c), errors, where))
-                    out.extend(_shifted((t, r, c), gaps, where))
-    return out
-
-
-def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot],
-              named: Finding | None = None) -> list[Candidate]:
-    """The crossing cell set to a figure an error of its column reports as
-    written elsewhere: a "cao nhất" row repeats the top unit's figure (13,951
-    written there, 13,591 in the unit's row)."""
-    spot = where.get(address)
-    if spot is None or spot.value is None:
-        return []
-    values = {figure_value(f.reported) for f in errors if f.table == address[0] and f.column == address[2]
-              and f.row != address[1]}
-    values = {v for v in values if v is not None and v != spot.value}
-    if len(values) > 2:
-        return []  # many figures of the column are in error (a cascade), none repeats this one
-    return [Candidate(address, v, named) for v in sorted(values)]
-
-
-def _crossed_by(cand: Candidate, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
-    """A named cell shifted by the gap another error of its column (a parent, a total row) or of its
-    row (a total column, or the cell's column when the table was turned round to read it) shows."""
-    t, r, key = cand.address
-    crossing = [f for f in errors if f.table == t and (f.column == key) != (f.row == r)]
-    gaps = [_gap(f) for f in sorted(crossing, key=lambda f: f.row is None)]  # a sum's gap before a mean's
-    return [Candidate(cand.address, c.value, cand.named) for c in _shifted(cand.address, gaps, where)]
-
-
-def _pair_crossings(by_table, named, where) -> list[Candidate]:
-    """3. The cells where two broken relations showing the same gap cross."""
-    out: list[Candidate] = []
-    for t, found in by_table.items():
-        for k, (a, ga) in enumerate(found):
-            for b, gb in found[k + 1:]:
-                if ga is None or gb is None or abs(ga) != abs(gb) or a[1] == b[1] or a[2] == b[2] \
-                        or a[1] is None or b[1] is None:
-                    continue
-                for cell in ((t, a[1], b[2]), (t, b[1], a[2])):
-                    if cell not in named:
-                        out.extend(_shifted(cell, [ga], where))
-    return out
-
-
-def _shifted(address: Address, gaps: list[Decimal | None], where: dict[Address, Spot]) -> list[Candidate]:
-    spot = where.get(address)
-    if spot is None or spot.value is None:
-        return []
-    sizes = [abs(g) for g in gaps if g]
-    if not sizes:
-        return []
-    gap = max(sizes, key=sizes.count)  # the gap most of the broken relations show
-    return [Candidate(address, spot.value + gap), Candidate(address, spot.value - gap)]
 
 
 Rerun = Callable[[Report], tuple[list[Finding], object]]

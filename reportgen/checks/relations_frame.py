@@ -95,6 +95,7 @@ class Row:
     source_key: str | None = None  # a turned-round frame: the table column this row was (its key)
     source_col: int | None = None  # … and its grid column
     na: set[int] = field(default_factory=set)  # col indices written "-" (does not apply: no points, no maximum)
+    moved: dict[int, int] = field(default_factory=dict)  # col index read → col index written (a merged cell)
 
     def value(self, c: int) -> Decimal | None:
         cell = self.cells.get(c)
@@ -119,6 +120,8 @@ class Frame:
         return [c for c in self.cols if c.kind == ColKind.NUM and (role is None or c.role == role)]
 
     def cell_key(self, row: Row, col: Col) -> tuple[int, str] | None:
+        if col.index in row.moved:  # the cell is written in another column (merged across)
+            col = self.col(row.moved[col.index])
         if self.transposed:
             return (col.source_row, row.source_key) if col.source_row is not None and row.source_key else None
         if row.report_row is None:  # a table turned round when read: its own map of cells
@@ -263,6 +266,28 @@ def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: l
     num_cols = [c for c in cols if c.kind == ColKind.NUM]
     for k, row in enumerate(rows):
         _read_row(row, texts[k], no_col, label_col, grade_col, num_cols, names[k] if names else None)
+    _merged_statistics(num_cols, rows)
+
+
+def _merged_statistics(num_cols: list[Col], rows: list[Row]) -> None:
+    """A statistics row ("Chỉ số cao nhất 86,80%") whose one figure carries a
+    "%" and was read in a column of no percents (a cell merged across the
+    columns, its text centred over the maximum's): the statistic of the
+    table's one percent column."""
+    pct = [c for c in num_cols if c.role == "percent"]
+    if len(pct) != 1:
+        return
+    target = pct[0]
+    for row in rows:
+        if row.kind != RowKind.STAT or len(row.cells) != 1 or target.index in row.cells:
+            continue
+        [(index, cell)] = row.cells.items()
+        col = next((c for c in num_cols if c.index == index), None)
+        if col is None or not cell.percent_sign or any(
+                (c := r.cells.get(index)) is not None and c.percent_sign for r in rows if r.kind == RowKind.UNIT):
+            continue
+        row.cells = {target.index: cell}
+        row.moved[target.index] = index
 
 
 def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]]) -> None:

@@ -4,15 +4,18 @@ says "Tổng số". See :mod:`.relations_nesting` for the nesting.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..text import fold
 from .registry import CheckContext, rule
-from .relations_frame import RowKind
+from .relations_frame import ColKind, RowKind
 from .relations_nesting import items_by_parent, nesting_levels
 from .relations_support import (
     SHARE,
+    adopted,
     col_name,
     doubt,
     finding,
@@ -23,6 +26,9 @@ from .relations_support import (
     vi,
     where,
 )
+
+_UNIT_HEAD = re.compile(r"đơn\s*vị\s*tính|đvt")
+_COUNT_WORDS = re.compile(r"\s*(tổng\s*số|số\s*lượng|số)\b")
 
 
 @rule("PARENT_SUM_MISMATCH", "Mục cha khác tổng các mục con đánh số bên dưới (1 / 1.1 / 1.1.1, I / 1 / a)")
@@ -35,7 +41,13 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     ba mục cùng cấp trở lên ngay sau nó bằng tổng các mục đó (cảnh báo khi lệch:
     các mục có thể chỉ là "trong đó"); khi chỉ vài mục đầu cộng đúng bằng nó ở
     mọi cột (các mục sau là chỉ tiêu khác), tổng là của các mục đầu ấy, và cột
-    duy nhất không cộng đúng (trong ít nhất ba cột) là lỗi.
+    duy nhất không cộng đúng (trong ít nhất ba cột) là lỗi. Một biểu mẫu cắt
+    thành nhiều bảng cùng tiêu đề (mỗi phần một bảng): bảng có quá ít mục cha
+    để tự quyết thì theo các bảng cùng mẫu của văn bản — quan hệ đúng ở ít nhất
+    3 mục cha và 80% (không tính mục 0 = 0 + 0) thì mục lệch là lỗi. Mục cha
+    và mục con đếm khác thứ (cột "Đơn vị tính" ghi khác nhau, hoặc mục cha
+    không ghi đơn vị và không phải "Số …") không cộng; mục "Tổng số …" mà vài
+    mục con đầu cộng đúng bằng nó là tổng của các mục ấy (mục sau là "trong đó").
 
     Vì sao: điểm nhóm bằng tổng điểm các tiêu chí của nhóm; tổng số bằng
     tổng các loại.
@@ -44,36 +56,33 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
     Ví dụ đúng: "1. Tổng số VBQPPL 249; 1.1. cấp tỉnh 174; 1.2. cấp xã 75".
     """
-    for frame in frames(report):
+    per_frame = [(frame, _tests(frame)) for frame in frames(report)]
+    pools: dict[tuple, list] = {}
+    for frame, tests in per_frame:
+        pools.setdefault(_form_of(frame), []).extend(tests)
+    for frame, tests in per_frame:
         rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
         if not any(r.path for r in rows):
             continue
-        tests = []
-        # A criterion named "Tỷ lệ …" in a table of points with a per-row maximum
-        # scores the points of its items; elsewhere such a parent is a rate.
-        scored = bool(frame.nums("max"))
-        for parent, kids in items_by_parent(rows):
-            if parent.kind != RowKind.UNIT or (not scored and "tỷ lệ" in parent.label.casefold()):
-                continue
-            for col in frame.nums():
-                if col.role == "percent" or col.index not in parent.cells:
-                    continue
-                vals = [k.value(col.index) for k in kids if k.value(col.index) is not None]
-                if len(vals) < 2:
-                    continue
-                cell = parent.cells[col.index]
-                got = sum(vals, Decimal(0))
-                ok = abs(got - cell.value) <= sum_tolerance(vals, cell.value)
-                tests.append((parent, kids, col, cell.value, got, ok, vals))
         yield from _total_items(ctx, frame, rows)
         if not tests:
             continue
         holds = sum(1 for t in tests if t[5])
         severity = "error"
+        pool_text = ""
         involved = len({r.i for t in tests for r in [t[0]] + t[1]})
+        pooled = pools[_form_of(frame)]
+        voting = [t for t in pooled if not _vacuous(t)]
+        pooled_holds = sum(1 for t in voting if t[5])
         if involved >= 3 and (holds >= SHARE * len(tests) or (holds >= 2 and holds == len(tests) - 1)):
             # (a table that obeys it everywhere but at one parent: that parent is the slip)
             chosen = tests
+        elif len(voting) > len(tests) and adopted(pooled_holds, len(voting)):
+            # A form cut into tables (one per section, same header): too few parents in this one
+            # to decide, the document's other tables of the same form decide.
+            chosen = tests
+            pool_text = (f" (mục cha bằng tổng các mục con ở {pooled_holds}/{len(voting)} chỗ trong các bảng cùng "
+                         "mẫu của văn bản)")
         else:
             chosen = [t for t in tests if parent_says_total(t[0].label)]
             severity = "warning"  # stated by the words, not by the table's own arithmetic
@@ -87,7 +96,7 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if ok:
                 continue
             terms = " + ".join(vi(v) for v in vals)
-            doubt_text = "" if severity == "error" else " (có thể có mục con chỉ là “trong đó”: cần xem lại)"
+            doubt_text = pool_text if severity == "error" else " (có thể có mục con chỉ là “trong đó”: cần xem lại)"
             # The parent's own figure adds up with its siblings into the level above: the slip is more
             # likely among its items than in the parent itself.
             above = next((t[0] for t in tests if t[5] and t[2] is col and any(k is parent for k in t[1])), None)
@@ -98,6 +107,93 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                           f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng tổng {len(vals)} mục con "
                           f"({', '.join(k.no or short(k.label, 20) for k in kids[:6])}) = {terms} = {vi(got)}"
                           + doubt_text, frame, parent, col, written, got)
+
+
+def _tests(frame) -> list[tuple]:
+    """(parent, items, column, written, sum, holds, values) for each numbered
+    parent with a figure and two or more items with a figure in that column.
+    A parent and items that count different things — the table's "Đơn vị
+    tính" gives the parent another unit than its items, or none while they
+    have one ("Khảo sát: Có = 1" over "Số lượng phiếu") — is no sum. A
+    "Tổng số …" parent whose first two or more items (not all) make it exactly
+    is their total: the items after them are a "trong đó" ("Tổng số TTHC 2.372 |
+    cấp tỉnh 1.946 | cấp xã 426 | ngành dọc 420")."""
+    rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
+    if not any(r.path for r in rows):
+        return []
+    tests = []
+    # A criterion named "Tỷ lệ …" in a table of points with a per-row maximum
+    # scores the points of its items; elsewhere such a parent is a rate.
+    scored = bool(frame.nums("max"))
+    measure = _measures(frame)
+    for parent, kids in items_by_parent(rows):
+        if parent.kind != RowKind.UNIT or (not scored and "tỷ lệ" in parent.label.casefold()):
+            continue
+        if measure and not _same_measure(measure.get(parent.i, ""), [measure.get(k.i, "") for k in kids],
+                                         parent.label):
+            continue
+        for col in frame.nums():
+            if col.role == "percent" or col.index not in parent.cells:
+                continue
+            counted = [k for k in kids if k.value(col.index) is not None]
+            vals = [k.value(col.index) for k in counted]
+            if len(vals) < 2:
+                continue
+            cell = parent.cells[col.index]
+            got = sum(vals, Decimal(0))
+            ok = abs(got - cell.value) <= sum_tolerance(vals, cell.value)
+            if not ok and parent_says_total(parent.label) and len(counted) == len(kids):
+                run = _leading_run(kids, col, cell.value)
+                if run:
+                    kids, vals, got, ok = run, [k.value(col.index) for k in run], cell.value, True
+            tests.append((parent, kids, col, cell.value, got, ok, vals))
+    return tests
+
+
+def _measures(frame) -> dict[int, str]:
+    """Each row's unit of measure from the table's "Đơn vị tính" column
+    (folded), or nothing when the table has no such column."""
+    unit_cols = [c for c in frame.cols if c.kind == ColKind.TEXT and _UNIT_HEAD.search(c.head)]
+    grid = frame.table.grid
+    if not unit_cols or grid is None:
+        return {}
+    out = {}
+    for row in frame.rows:
+        src = grid.rows[row.i].cells if row.i < len(grid.rows) else []
+        out[row.i] = " ".join(" ".join(src[c.index] for c in unit_cols if c.index < len(src)).casefold().split())
+    return out
+
+
+def _same_measure(parent: str, kids: list[str], label: str) -> bool:
+    """The items count what the parent counts: the same unit where both state
+    one; a parent with no unit over items with one only when its words say it
+    counts ("Số lượng cán bộ bị kỷ luật" over "Người"; not "Thực hiện tự chủ
+    tài chính" over "Đơn vị", a figure of another scope)."""
+    stated = [k for k in kids if k]
+    if not stated:
+        return True
+    if not parent:
+        return bool(_COUNT_WORDS.match(fold(label)))
+    return all(k == parent for k in stated)
+
+
+def _leading_run(kids: list, col, total: Decimal) -> list:
+    """The shortest run of two or more first items, fewer than all, whose sum
+    is ``total`` exactly."""
+    for k in range(2, len(kids)):
+        if sum((r.value(col.index) for r in kids[:k]), Decimal(0)) == total:
+            return kids[:k]
+    return []
+
+
+def _vacuous(test: tuple) -> bool:
+    """0 = 0 + 0 + …: holds whatever the table obeys; no evidence either way."""
+    return test[3] == 0 and all(v == 0 for v in test[6])
+
+
+def _form_of(frame) -> tuple:
+    """The header of a table: the tables of one form cut into sections share it."""
+    return tuple(c.head for c in frame.cols)
 
 
 def _total_items(ctx: CheckContext, frame, rows) -> Iterator[Finding]:

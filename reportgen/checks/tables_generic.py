@@ -1,6 +1,7 @@
 """Rules over tables that are not one unit per row of a scheme's indicators:
 'summary' tables (a unit's group scores written ``x/y`` beside its total
-``x/y``) and 'data' tables (counts, rates, fractions per unit).
+``x/y``; their sums are in :mod:`.tables_summary`) and 'data' tables (counts,
+rates, fractions per unit): ``x/y`` bounds, derived columns, total rows, order.
 
 What the rules read, so any reader layout works:
 
@@ -26,12 +27,11 @@ from typing import Iterator
 
 from ..model import Finding, Report, ScoreRow, ScoreTable, TableKind
 from ..numbers import CellValue, format_vi, parse_cell
-from ..schemes import Scheme
 from .registry import CheckContext, rule
 from .relations_frame import ColKind, RowKind
-from .table_support import finding, looks_ranked, places_of, rounding_tolerance
+from .table_support import finding, looks_ranked
 
-_WHOLE_LABEL = re.compile(r"\b(tổng|cộng|toàn tỉnh|chung)\b", re.IGNORECASE)
+WHOLE_LABEL = re.compile(r"\b(tổng|cộng|toàn tỉnh|chung)\b", re.IGNORECASE)
 _RATE_LABEL = re.compile(r"tỷ lệ|tỉ lệ|%|bình quân|trung bình", re.IGNORECASE)
 
 
@@ -72,7 +72,7 @@ def _denominator(row: ScoreRow, key: str) -> Decimal | None:
     return cell.denominator if cell is not None else None
 
 
-def _series(table: ScoreTable) -> list[Series]:
+def series(table: ScoreTable) -> list[Series]:
     """The numeric columns of a non-score table, in column order: numbers in
     ``scores`` by column key (``x/y`` keeps ``y`` in ``extra[key + '_of']`` or
     in the text as written), the total of a row that has nothing else, and
@@ -109,133 +109,6 @@ def _series(table: ScoreTable) -> list[Series]:
     return [s for s in out.values() if s.values]
 
 
-def _tolerance(scheme: Scheme | None, parts: list[Decimal], whole: Decimal) -> Decimal:
-    if scheme is None:
-        return rounding_tolerance(parts, whole=whole)
-    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance, whole)
-
-
-# ---------------------------------------------------------------- summary sums
-
-@dataclass
-class _Sum:
-    row: int  # where the whole is written
-    whole: Decimal
-    whole_max: Decimal | None
-    parts: list[Decimal]
-    maxima: list[Decimal | None]
-    label: str
-    column: str = "total"
-    cells: list[tuple[int, str]] = field(default_factory=list)  # the parts' cells (ledger keys)
-
-
-def _unit_row_sums(table: ScoreTable) -> Iterator[_Sum]:
-    """Layout with one row per unit: group scores in ``scores``."""
-    col_max = {c.key: c.max for c in table.columns}
-    for i, row in enumerate(table.rows):
-        present = [k for k, v in row.scores.items() if v is not None]
-        if row.total is None or len(present) < 2:
-            continue
-        maxima = []
-        for k in present:
-            cell = parse_cell(row.raw[k], "score") if k in row.raw else None
-            maxima.append(cell.denominator if cell is not None and cell.denominator is not None else col_max.get(k))
-        yield _Sum(i, row.total, row.max, [row.scores[k] for k in present], maxima, row.unit,
-                   cells=[(i, k) for k in present])
-
-
-def _item_row_sums(table: ScoreTable) -> Iterator[_Sum]:
-    """Layout with one row per group line: the whole is the row saying 'tổng'."""
-    for s in _series(table):
-        if s.rate or not s.is_fraction:
-            continue
-        wholes = [i for i in s.values if _WHOLE_LABEL.search(table.rows[i].unit or "")]
-        if len(wholes) != 1:
-            continue
-        w = wholes[0]
-        items = [i for i in s.values if i != w and i in s.den]
-        nos = {table.rows[i].no for i in items if table.rows[i].no}
-        # A sub-item (5.1) counts only when its parent line (5) has no value.
-        parts = [i for i in items if not _has_parent(table.rows[i].no, nos)]
-        if len(parts) < 2:
-            continue
-        yield _Sum(w, s.values[w], s.den.get(w), [s.values[i] for i in parts],
-                   [s.den[i] for i in parts], s.label, cells=[(i, s.key.removeprefix("extra:")) for i in [w, *parts]])
-
-
-def _partition_sums(table: ScoreTable) -> Iterator[_Sum]:
-    """In a data table, a fraction column where one row's ``y`` is the sum of
-    the other rows' ``y`` (18 + 22 + 18 + 22 + 20 = 100): that row is their
-    whole, so its ``x`` should be the sum of theirs too."""
-    for s in _series(table):
-        rows = [i for i in s.values if i in s.den]
-        if s.rate or len(rows) < 3:
-            continue
-        all_den = sum((s.den[i] for i in rows), Decimal(0))
-        wholes = [w for w in rows if s.den[w] * 2 == all_den]
-        if len(wholes) != 1:
-            continue
-        parts = [i for i in rows if i != wholes[0]]
-        yield _Sum(wholes[0], s.values[wholes[0]], s.den[wholes[0]], [s.values[i] for i in parts],
-                   [s.den[i] for i in parts], s.label, column=s.key,
-                   cells=[(i, s.key.removeprefix("extra:")) for i in parts])
-
-
-def _has_parent(no: str | None, nos: set[str]) -> bool:
-    if not no or "." not in no.strip(". "):
-        return False
-    parent = no.strip(". ").rsplit(".", 1)[0]
-    return parent in nos or _has_parent(parent, nos)
-
-
-@rule("TOTAL_MISMATCH", "Tổng điểm các nhóm chỉ số (hoặc các dòng thành phần) khác điểm tổng hợp")
-def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: trong bảng tổng hợp, điểm các nhóm chỉ số (hoặc các dòng thành phần)
-    cộng lại bằng điểm tổng hợp, khi điểm tối đa của các phần cộng lại đúng bằng điểm
-    tối đa của tổng (nên chắc các phần là đủ).
-    Vì sao: điểm tổng hợp được chép tay từ các nhóm; lệch quá ngưỡng làm tròn là lỗi
-    (bảng số liệu khác: cảnh báo, vì tổng được suy ra từ điểm tối đa).
-    Ví dụ sai: "Tổng 80,5/100" với các nhóm 18/20, 30/40, 31/40 (cộng được 79).
-    Ví dụ đúng: "Tổng 79/100" với các nhóm 18/20, 30/40, 31/40.
-
-    A summary's whole is stated (the scheme's groups): beyond rounding, an error. A data
-    table's whole is inferred from its maxima: a warning."""
-    for table in report.tables:
-        if table.kind == TableKind.SUMMARY:
-            sums, beyond = (*_unit_row_sums(table), *_item_row_sums(table)), "error"
-        elif table.kind == TableKind.DATA:
-            sums, beyond = tuple(_partition_sums(table)), "warning"
-        else:
-            continue
-        scheme = ctx.scheme_of(table)
-        for s in sums:
-            out_of_max = s.whole_max if s.whole_max is not None else (scheme.total_max if scheme else None)
-            if out_of_max is None or any(m is None for m in s.maxima) \
-                    or sum(s.maxima, Decimal(0)) != out_of_max:
-                continue  # cannot tell that the lines shown are all of the whole's parts
-            ctx.ledger.table_checked(table.index, "parts-sum",
-                                     [(s.row, s.column.removeprefix("extra:")), *s.cells])
-            computed = sum(s.parts, Decimal(0))
-            diff = abs(computed - s.whole)
-            if diff == 0:
-                continue
-            tol = _tolerance(scheme, s.parts, s.whole)
-            row = table.rows[s.row]
-            shown = max(places_of(p) for p in s.parts)
-            written = format_vi(s.whole) + ("" if s.whole_max is None else "/" + format_vi(s.whole_max))
-            what = f"{len(s.parts)} " + ("nhóm chỉ số" if table.kind == TableKind.SUMMARY else "dòng thành phần")
-            summed = format_vi(computed, shown, fixed=True)
-            if diff <= tol:
-                message = (f"Điểm tổng hợp ghi {written}, cộng {what} được {summed}: "
-                           f"chênh lệch {format_vi(diff)} do làm tròn từng phần (trong ngưỡng {format_vi(tol)})")
-                severity = "info"
-            else:
-                message = (f"Điểm tổng hợp ghi {written} nhưng cộng {what} được {summed} "
-                           f"(chênh lệch {format_vi(diff)}, vượt ngưỡng làm tròn {format_vi(tol)})")
-                severity = beyond
-            yield finding("TOTAL_MISMATCH", severity, message, table, s.row, row, s.column, s.whole, computed)
-
-
 # ---------------------------------------------------------------- fractions
 
 def _fractions(report: Report, ctx: CheckContext, kind: TableKind):
@@ -243,7 +116,7 @@ def _fractions(report: Report, ctx: CheckContext, kind: TableKind):
     for table in report.tables:
         if table.kind != kind:
             continue
-        for s in _series(table):
+        for s in series(table):
             for i, den in s.den.items():
                 ctx.ledger.table_checked(table.index, "fraction-bound", [(i, s.key.removeprefix("extra:"))])
                 yield table, i, table.rows[i], s, s.values[i], den
@@ -277,7 +150,7 @@ def fraction_over_whole(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- derived columns
 
-def _count_series(table: ScoreTable) -> list[tuple[str, dict[int, Decimal]]]:
+def _countseries(table: ScoreTable) -> list[tuple[str, dict[int, Decimal]]]:
     """Columns of whole numbers (counts): a fraction gives its x, its y and y − x."""
     return [(label, vals) for label, vals, _ in _keyed_counts(table)]
 
@@ -286,7 +159,7 @@ def _keyed_counts(table: ScoreTable) -> list[tuple[str, dict[int, Decimal], str]
     """_count_series with the ledger's column key of each series (an x/y's
     numerator and denominator are the one cell)."""
     out = []
-    for s in _series(table):
+    for s in series(table):
         if s.rate:
             continue
         key = s.key.removeprefix("extra:")
@@ -307,7 +180,9 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: quan hệ do chính bảng thể hiện ("tổng = trực tuyến + trực tiếp"); dòng
     phá quan hệ là dòng gõ nhầm. Chỉ là cảnh báo, vì quan hệ được suy ra chứ không ghi.
     Ví dụ sai: dòng "Xã A: 50 | 30 | 21" trong bảng mà mọi dòng khác cột 1 = cột 2 + cột 3.
-    Ví dụ đúng: dòng "Xã A: 50 | 30 | 20".
+    Ví dụ đúng: dòng "Xã A: 50 | 30 | 20". Khi cột tổng là mẫu số của một cột
+    x/y và một cột thành phần là tử số của chính nó ("Đã triển khai 9/17 | Chưa
+    triển khai 8"), bảng đã ghi tổng: dòng lệch là lỗi, báo ở cột phần còn lại.
 
     A column that is the sum of two others (or, the same thing, the difference: chưa
     triển khai = tổng − đã triển khai) in almost every row; the rows that break the
@@ -332,11 +207,37 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if not bad:
                 continue
             seen.add((wl, *sorted((al, bl))))
+            remainder = _remainder(wk, wl, (al, a, ak), (bl, b, bk))
             for i in bad:
+                if remainder is not None:
+                    yield _remainder_finding(table, i, remainder, whole[i])
+                    continue
                 message = (f"Ở các dòng khác, {wl} = {al} + {bl}; ở dòng này {format_vi(a[i])} + {format_vi(b[i])} = "
                            f"{format_vi(a[i] + b[i])} nhưng {wl} ghi {format_vi(whole[i])}")
                 yield finding("SUM_MISMATCH", "warning", message, table, i, table.rows[i], wl,
                               whole[i], a[i] + b[i])
+
+
+def _remainder(wk: str, wl: str, one: tuple, other: tuple) -> tuple | None:
+    """Where the whole is the ``y`` of an ``x/y`` column and one part its own
+    ``x``, the other part is what the fraction leaves (``Đã triển khai 36/37 |
+    Chưa triển khai 1``): the table states that whole, so a row that breaks it
+    is an error. (fraction's label, its x by row, the rest's label, its values, its key)."""
+    if not wl.endswith(" (mẫu số)"):
+        return None
+    for (xl, x, xk), (rl, r, rk) in ((one, other), (other, one)):
+        if xk == wk and xl.endswith(" (tử số)"):
+            return wl.removesuffix(" (mẫu số)"), x, rl, r, rk
+    return None
+
+
+def _remainder_finding(table: ScoreTable, i: int, remainder: tuple, den: Decimal) -> Finding:
+    label, x, rest_label, rest, rest_key = remainder
+    left = den - x[i]
+    message = (f"Cột “{rest_label}” ghi {format_vi(rest[i])} nhưng cột “{label}” ghi {format_vi(x[i])}/"
+               f"{format_vi(den)}: {format_vi(den)} − {format_vi(x[i])} = {format_vi(left)} (ở các dòng khác, "
+               f"“{rest_label}” là phần còn lại của mẫu số)")
+    return finding("SUM_MISMATCH", "error", message, table, i, table.rows[i], rest_key, rest[i], left)
 
 
 @rule("SUM_MISMATCH", "Dòng tổng cộng khác tổng các dòng trong bảng")
@@ -399,7 +300,7 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue  # RANK_MISMATCH checks the ranks against the column they follow
         not_units = {r.report_row for r in frame.rows if r.kind != RowKind.UNIT} if frame is not None else set()
         orders = []
-        for s in _series(table):
+        for s in series(table):
             rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]) and i not in not_units)
             values = [s.values[i] for i in rows]
             if len(values) < 2 or values[0] <= values[-1]:

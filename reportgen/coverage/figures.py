@@ -24,7 +24,8 @@ Cell = tuple[int, str]
 # A ``count`` is a claim when it counts the units of a band ("15 xã đạt từ 80
 # điểm trở lên", read.statements_bands); a count that is only a number
 # written with the wrong separator is not.
-CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count", "percent", "count")
+CLAIM_KINDS = ("share", "sum", "fraction", "score", "rank", "grade_count", "evaluated_count", "percent", "count",
+               "change")
 
 
 def _is_number(value: Any) -> bool:
@@ -180,6 +181,8 @@ def _figure_of(st, claim) -> bool:
             and st.denominator == claim.whole
     if claim.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and claim.denominator is not None:
         return st.kind == StatementKind.FRACTION and st.numerator == claim.count and st.denominator == claim.denominator
+    if claim.kind == StatementKind.CHANGE and claim.at is not None and st.at is not None:
+        return claim.at <= st.at < claim.at + len(claim.text)  # the change and the earlier figure it states
     return False
 
 
@@ -200,7 +203,7 @@ def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
     the prose (see CLAIM_KINDS); a figure of a claim is not a claim itself."""
     statements = report.statements
     heads = [i for i, st in enumerate(statements)
-             if st.kind == StatementKind.SHARE
+             if st.kind in (StatementKind.SHARE, StatementKind.CHANGE)
              or (st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and st.denominator is not None)]
     owner: dict[int, int] = {}
     for h in heads:

@@ -31,6 +31,7 @@ class StatementKind(StrEnum):
     PERIOD = "period"  # an appendix title's period
     SECTION = "section"  # a numbered heading with its level
     RANK = "rank"
+    CHANGE = "change"  # a figure, the earlier figure it is compared with, and the change stated
 
 
 class NumberRole(StrEnum):

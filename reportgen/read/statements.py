@@ -19,6 +19,7 @@ from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
 from ..text.lines import is_caps
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
+from .statements_changes import change_statements
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
@@ -402,5 +403,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(mark_quantities(block, out, units, scope))
         mark_levels(block, out)
         mark_raised_targets(block, out)
+        out.extend(change_statements(block, scope, out))
         out.extend(_date_statements(block, scope))
     return out

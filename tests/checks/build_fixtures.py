@@ -371,6 +371,9 @@ Trong kỳ, tỷ lệ giải quyết đúng hạn và trước hạn đạt {p}.
 | 2 | Tư pháp - Hộ tịch | 1.002 | 608 | 377 | 17 |
 | | Tổng cộng | 2.002 | 1.208 | 767 | 27 |
 """
+CHANGE = """1. Kết quả
+Trong tháng, toàn huyện tiếp nhận 2.145 hồ sơ, tăng {d}% so với cùng kỳ năm 2022 (1.906 hồ sơ)."""
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -466,6 +469,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
+    "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from reportgen.checks import CheckContext, tables, tables_generic
+from reportgen.checks import CheckContext, tables, tables_generic, tables_summary
 from reportgen.model import Column, Report, ScoreRow, ScoreTable
 from reportgen.numbers import parse_cell
 from reportgen.schemes import load_scheme
@@ -212,7 +212,7 @@ def _summary_001(total="78,49/100"):
 
 
 def test_group_sum_78_6_against_78_49_is_within_tolerance_and_only_information():
-    findings = run(tables_generic.summary_parts_sum, _summary_001())
+    findings = run(tables_summary.summary_parts_sum, _summary_001())
     assert [(f.code, f.severity, f.reported, f.expected) for f in findings] == [
         ("TOTAL_MISMATCH", "info", "78.49", "78.6")]
     assert findings[0].message == ("Điểm tổng hợp ghi 78,49/100, cộng 6 nhóm chỉ số được 78,6: chênh lệch 0,11 "
@@ -220,7 +220,7 @@ def test_group_sum_78_6_against_78_49_is_within_tolerance_and_only_information()
 
 
 def test_group_sum_far_from_the_total_is_an_error():
-    findings = run(tables_generic.summary_parts_sum, _summary_001("68,49/100"))
+    findings = run(tables_summary.summary_parts_sum, _summary_001("68,49/100"))
     assert [(f.severity, f.reported, f.expected) for f in findings] == [("error", "68.49", "78.6")]
 
 
@@ -236,7 +236,7 @@ def _summary_004():
 
 
 def test_group_sums_of_004_are_within_tolerance_and_never_errors():
-    findings = run(tables_generic.summary_parts_sum, _summary_004())
+    findings = run(tables_summary.summary_parts_sum, _summary_004())
     assert [(f.severity, f.unit, f.reported, f.expected) for f in findings] == [
         ("info", "Thừa Thiên Huế", "54.1", "54.0"), ("info", "Trung bình cả nước", "53.5", "53.7")]
 
@@ -282,15 +282,38 @@ def test_not_yet_deployed_equal_to_total_minus_deployed_in_all_rows_gives_no_fin
     assert run(tables_generic.derived_column, report) == []
     assert run(tables_generic.fraction_over_whole, report) == []
     assert run(tables_generic.data_rank_order, report) == []
-    assert run(tables_generic.summary_parts_sum, report) == []
+    assert run(tables_summary.summary_parts_sum, report) == []
 
 
-def test_one_row_breaking_total_minus_deployed_is_warned():
+def test_one_row_breaking_total_minus_deployed_is_an_error_at_the_remainder():
+    # "Đã triển khai 2/12" states the whole (12 units); "chưa triển khai" is what it leaves on
+    # the eight other rows (37 − 36 = 1, 11 − 8 = 3 …): 9 where 12 − 2 = 10 is an error.
     rows = list(PL3)
     rows[4] = ("UBND huyện Quảng Điền", "2/12", "8", "9")
     findings = run(tables_generic.derived_column, _data(rows, PL3_LABELS))
-    assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in findings] == [
-        ("SUM_MISMATCH", "warning", "UBND huyện Quảng Điền", "12", "11")]
+    assert [(f.code, f.severity, f.unit, f.column, f.reported, f.expected) for f in findings] == [
+        ("SUM_MISMATCH", "error", "UBND huyện Quảng Điền", "k4", "9", "10")]
+    assert findings[0].message == ("Cột “Số đơn vị chưa triển khai” ghi 9 nhưng cột “Đã triển khai” ghi 2/12: "
+                                   "12 − 2 = 10 (ở các dòng khác, “Số đơn vị chưa triển khai” là phần còn lại "
+                                   "của mẫu số)")
+
+
+def test_a_changed_fraction_is_named_at_its_row():
+    rows = list(PL3)
+    rows[0] = ("UBND thành phố Huế", "35/37", "106", "1")
+    findings = run(tables_generic.derived_column, _data(rows, PL3_LABELS))
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in findings] == [
+        ("error", "UBND thành phố Huế", "1", "2")]
+    assert "“Đã triển khai” ghi 35/37: 37 − 35 = 2" in findings[0].message
+
+
+def test_a_sum_no_fraction_states_stays_a_warning():
+    # Tổng = Trực tuyến + Trực tiếp found from the numbers alone: inferred, not stated.
+    rows = [(f"Xã {k}", str(a + b), str(a), str(b)) for k, (a, b) in enumerate(
+        [(50, 39), (21, 21), (30, 12), (44, 7), (18, 40)], 1)]
+    rows[2] = ("Xã 3", "43", "30", "12")
+    findings = run(tables_generic.derived_column, _data(rows, ["Tổng số hồ sơ", "Trực tuyến", "Trực tiếp"]))
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in findings] == [("warning", "Xã 3", "43", "42")]
 
 
 PL2 = [("UBND huyện Nam Đông", "62,84/100"), ("UBND huyện Quảng Điền", "62,75/100"),
@@ -342,11 +365,11 @@ def test_group_scores_with_two_decimals_cannot_hide_a_tenth():
     row = report.tables[0].rows[0]
     row.scores = dict(zip(row.scores, map(D, ("15.64", "19.05", "8.36", "9.53", "17.86", "20.79"))))
     row.total = D("91.33")  # the parts add up to 91,23
-    findings = run(tables_generic.summary_parts_sum, report)
+    findings = run(tables_summary.summary_parts_sum, report)
     assert [(f.severity, f.unit, f.reported, f.expected) for f in findings][0] == (
         "error", "Thừa Thiên Huế", "91.33", "91.23")
     row.total = D("91.25")
-    findings = run(tables_generic.summary_parts_sum, report)
+    findings = run(tables_summary.summary_parts_sum, report)
     assert [(f.severity, f.reported) for f in findings][0] == ("info", "91.25")
 
 
@@ -354,7 +377,7 @@ def test_parts_that_are_not_all_of_the_whole_are_not_summed():
     report = _summary_004()
     for row in report.tables[0].rows:
         del row.scores["mdsh"]  # Số hóa hồ sơ not shown: the others add to 78 points
-    assert run(tables_generic.summary_parts_sum, report) == []
+    assert run(tables_summary.summary_parts_sum, report) == []
 
 
 # A department's 766 sheet (Lâm Đồng 2025, reference/real): the first row's
@@ -365,14 +388,14 @@ SO_TAI_CHINH = [("Điểm chất lượng quản trị công", "78,62/100"), ("�
 
 
 def test_data_row_whose_maximum_is_the_others_sum_is_checked_as_their_whole():
-    findings = run(tables_generic.summary_parts_sum, _data(SO_TAI_CHINH, ["ĐIỂM ĐÁNH GIÁ"]))
+    findings = run(tables_summary.summary_parts_sum, _data(SO_TAI_CHINH, ["ĐIỂM ĐÁNH GIÁ"]))
     assert [(f.code, f.severity, f.unit, f.reported, f.expected) for f in findings] == [
         ("TOTAL_MISMATCH", "info", "Điểm chất lượng quản trị công", "78.62", "78.6")]
 
 
 def test_inferred_whole_far_from_its_parts_is_only_a_warning():
     rows = [("Điểm chất lượng quản trị công", "83,62/100"), *SO_TAI_CHINH[1:]]
-    findings = run(tables_generic.summary_parts_sum, _data(rows, ["ĐIỂM ĐÁNH GIÁ"]))
+    findings = run(tables_summary.summary_parts_sum, _data(rows, ["ĐIỂM ĐÁNH GIÁ"]))
     assert [(f.severity, f.reported, f.expected) for f in findings] == [("warning", "83.62", "78.6")]
 
 

@@ -80,10 +80,10 @@ REAL_COVERAGE = {
     # whole maximum (or 0 % with 0 points) are checked; 6 rows at full points and one of 0,01 point
     # (it fits any maximum) are only bounded.
     "ld-766-sotaichinh.docx": ((2, 2), (36, 50), "CHƯA KIỂM TRA HẾT"),
-    # Counts in one column: 65 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
-    # two items, a "Tổng số" item and the items after it), the others in none (one real
-    # slip: 124 in a % row).
-    "ld-cchc2025-bc329-phuluc.docx": ((7, 7), (65, 105), "KHÔNG ĐẠT"),
+    # Counts in one column: 67 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
+    # two items, a "Tổng số" item and the items after it, a parent and its items — decided
+    # by the form's seven tables together), the others in none (one real slip: 124 in a % row).
+    "ld-cchc2025-bc329-phuluc.docx": ((7, 7), (67, 105), "KHÔNG ĐẠT"),
     # The "Thứ hạng" column put first (14 ranked departments, 124 communes) is a figure:
     # each rank is checked against the order of the percent it follows.
     "ld-cchc2025-pl1-songanh.doc": ((2, 2), (62, 62), "ĐẠT"),
@@ -101,8 +101,9 @@ REAL_COVERAGE = {
     # Its verdict also depends on the prose rules (a unit's figure in the text against
     # the tables): never ĐẠT, since 142 figures and 6 claims are left unchecked.
     # The ranks of its ranking tables (260, put first where a numbering goes) count and are
-    # checked against the column they follow.
-    "ld-cchc2025-bc36-thamdinh.pdf": ((9, 9), (1771, 1913), None),
+    # checked against the column they follow. The statistics of the SIPAS of two departments (p. 30),
+    # centred across merged cells, are the percent column's.
+    "ld-cchc2025-bc36-thamdinh.pdf": ((9, 9), (1774, 1913), None),
     # The issued PDF is read as its Word draft: the same tables, the same cells.
     "ld-chiso-bc184-snv.pdf": ((3, 5), (147, 355), "CHƯA KIỂM TRA HẾT"),
 }
@@ -227,3 +228,14 @@ def test_a_total_item_is_the_sum_of_the_items_after_it(tmp_path):
     [f] = [f for f in verify_path(path).findings if f.code == "PARENT_SUM_MISMATCH"]
     assert (f.severity, f.row, f.reported, f.expected) == ("warning", 0, "217", "271")
     assert "12 + 71 + 123 + 65 = 271" in f.message
+
+
+def test_a_table_with_no_arithmetic_says_why():
+    # bc184's SIPAS table: a percent and a rank among the 63 provinces per province, no total,
+    # no statistics row; the ranks are places among units the table does not hold.
+    result = _verified("ld-chiso-bc184-snv.docx")
+    [sipas] = [f for f in result.findings if f.code == "TABLE_UNCHECKED" and f.table == 1]
+    assert ("nhưng chưa được kiểm tra: không cột nào bằng tổng, hiệu hay tỷ lệ của các cột khác ở phần lớn các "
+            "dòng, và bảng không có dòng tổng cộng hay dòng thống kê (cao nhất, trung bình …); thứ hạng ghi trên 63 "
+            "đơn vị (như “43/63”), không phải trên các dòng của bảng: không đối chiếu được với số liệu trong "
+            "bảng; chỉ đối chiếu được giới hạn") in sipas.message

@@ -1,0 +1,209 @@
+"""A column that is the sum of a run of other columns on the same row
+("Tổng điểm" over its indicators, "Số hồ sơ đã giải quyết" over "Đúng hạn |
+Quá hạn"): stated by the header's words or maxima, or found from exact sums.
+See docs/relations.md (SUM_COLUMNS_MISMATCH) for the adoption rule.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ..model import Finding, Report, TableKind
+from .registry import CheckContext, rule
+from .relations_frame import Col, Frame, Row, RowKind
+from .relations_support import (
+    MIN_ROWS,
+    adopted,
+    col_name,
+    finding,
+    frames,
+    record,
+    short,
+    sum_tolerance,
+    vi,
+    where,
+)
+
+
+@rule("SUM_COLUMNS_MISMATCH", "Cột tổng khác tổng các cột thành phần trên cùng dòng")
+def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: tìm một cột bằng tổng của một dãy cột liền nhau khác
+    trên phần lớn các dòng (ít nhất 3 dòng và 80%), rồi báo dòng nào lệch.
+    Cột mà tiêu đề ghi là tổng ("Tổng điểm", "Điểm đạt") trên các cột đều ghi
+    điểm tối đa là quan hệ văn bản nêu: chỉ cần đúng ở hơn nửa số dòng. Ô "-"
+    (không áp dụng) tính là 0; cột "Điểm trừ" bị trừ khỏi tổng, ô trống ở cột
+    "Điểm thưởng" / "Điểm trừ" là không có.
+
+    Vì sao: cột "Tổng điểm" của bảng nào cũng phải bằng tổng các cột thành
+    phần của nó, dù bảng không theo bộ chỉ số có sẵn.
+
+    Ví dụ sai: 5,5 | 6 | 4 | Tổng 16,5 (5,5 + 6 + 4 = 15,5).
+
+    Ví dụ đúng: 5,5 | 6 | 4 | Tổng 15,5.
+    """
+    for frame in frames(report):
+        values = [c for c in frame.nums("value")]
+        if len(values) < 3:
+            continue
+        entry = ctx.ledger.tables.get(frame.table.index)
+        # TOTAL_MISMATCH checks a scheme's total where it could bind every indicator of the scheme
+        # (it ran before); where it could not (5 of 6 groups recognised), the total is a sum like any other.
+        scored = frame.table.kind == TableKind.SCORES and frame.table.scheme and entry is not None \
+            and "total-sum" in entry.relations
+        sums: list[tuple] = []
+        for total in values:
+            if scored and total.key == "total":
+                continue
+            sums += _sums_for(frame, values, total)
+        broken: dict[tuple, list] = {}  # (row, total, expected) -> the sums that say so
+        for total, parts, checks in sums:
+            record(ctx, frame, "total-equals-sum-of-columns", [(r, c) for r, *_ in checks for c in parts + [total]])
+            for row, written, got, ok in checks:
+                if not ok:
+                    broken.setdefault((row.i, total.index, got), []).append((row, written, parts))
+        for (_, t_index, got), said in broken.items():
+            total = frame.col(t_index)
+            row, written, _ = said[0]
+            sums_text = " và ".join(f"{_names(parts)} = {_terms(row, parts)} = {vi(got)}" for _, _, parts in said)
+            yield finding("SUM_COLUMNS_MISMATCH", "error",
+                          f"{where(row)}: cột {col_name(total)} ghi {vi(written)} nhưng {sums_text}",
+                          frame, row, total, written, got)
+
+
+def _names(parts: list[Col]) -> str:
+    return "".join((" − " if _sign(c) < 0 else " + ") * bool(k) + short(c.label, 25) for k, c in enumerate(parts))
+
+
+def _terms(row: Row, parts: list[Col]) -> str:
+    return "".join((" − " if _sign(c) < 0 else " + ") * bool(k) + vi(_part(row, c) or Decimal(0))
+                   for k, c in enumerate(parts))
+
+
+# A part the header names as a deduction ("Điểm trừ") subtracts from the total;
+# an adjustment ("Điểm thưởng", "Điểm trừ") left empty on a row is none.
+_DEDUCTION = re.compile(r"\btrừ\b")
+_ADJUSTMENT = re.compile(r"\b(thưởng|trừ)\b")
+
+
+def _sign(col: Col) -> int:
+    return -1 if _DEDUCTION.search(col.head) else 1
+
+
+def _part(row: Row, col: Col) -> Decimal | None:
+    """A part's figure as the sum reads it: "-" (does not apply) adds nothing; so does an
+    empty adjustment; an empty cell elsewhere stops the row's check (None)."""
+    v = row.value(col.index)
+    if v is None and (col.index in row.na or (_ADJUSTMENT.search(col.head) and col.index not in row.cells)):
+        return Decimal(0)
+    return v
+
+
+def _sums_for(frame: Frame, values: list[Col], total: Col) -> list[tuple[Col, list[Col], list]]:
+    """The sums ``total`` obeys: ``[(total, parts, checks)]``, parts disjoint.
+
+    Parts sit next to their total: a run ending just before it or starting
+    just after it, adopted by the header's word or maxima, else by exact
+    sums. A total may also balance a second, disjoint run further away —
+    "Tổng số hồ sơ = kỳ trước + mới tiếp nhận = đã giải quyết (trước hạn,
+    đúng hạn, quá hạn) + đang giải quyết (trong hạn, quá hạn)" — found from
+    exact sums only; a slip among those far parts is then named on its row
+    even when the near run holds there."""
+    at = values.index(total)
+    near = [values[i:at] for i in range(0, at - 1)] + [values[at + 1:j] for j in range(at + 3, len(values) + 1)]
+    found = []
+    for parts in near:
+        plausible = _plausible_total(total, parts)
+        holds, checks = _sum_fit(frame, total, parts)
+        if plausible:
+            fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+        else:
+            fits = _discovered_sum(checks)
+        if fits and len({t for _, t, _, ok in checks if ok}) >= 2:
+            found.append((holds, 1, parts, checks))
+    for parts in _far_runs(frame, values, at):
+        holds, checks = _sum_fit(frame, total, parts)
+        if _discovered_sum(checks):
+            found.append((holds, 0, parts, checks))
+    chosen: list[tuple[Col, list[Col], list]] = []
+    for _, _, parts, checks in sorted(found, key=lambda f: (-f[0], -f[1])):
+        if all(not {c.index for c in parts} & {c.index for c in p} for _, p, _ in chosen):
+            chosen.append((total, parts, checks))
+    return chosen
+
+
+_FAR_PROBE = 3  # rows tried before a far run is fitted on the whole table
+
+
+def _far_runs(frame: Frame, values: list[Col], at: int) -> Iterator[list[Col]]:
+    """Runs of at least two columns that neither touch nor contain the
+    total, kept only when their sum is exact on the first rows where total
+    and parts are all written, give or take one slip (a cheap probe: most
+    runs fail at once)."""
+    rows = [r for r in frame.units if r.value(values[at].index) is not None][:_FAR_PROBE * 2]
+    for i in range(len(values)):
+        for j in range(i + 2, len(values) + 1):
+            if i <= at + 1 and j >= at:  # touches or contains the total: a near run
+                continue
+            parts = values[i:j]
+            exact = missed = 0
+            for row in rows:
+                vals = [row.value(c.index) for c in parts]
+                if any(v is None for v in vals):
+                    continue
+                if sum(vals, Decimal(0)) == row.value(values[at].index):
+                    exact += 1
+                else:
+                    missed += 1
+                if exact == _FAR_PROBE or missed == 2:
+                    break
+            if exact == _FAR_PROBE:
+                yield parts
+
+
+_TOTAL_HEAD = re.compile(r"tổng|cộng|chung|tổng\s*hợp|điểm\s*đạt|tổng\s*điểm|toàn\s*bộ")
+
+
+def _plausible_total(total: Col, parts: list[Col]) -> bool:
+    """A total says so in its header, or its maximum is the sum of the parts' maxima."""
+    if _TOTAL_HEAD.search(total.head) and not any(_TOTAL_HEAD.search(p.head) for p in parts):
+        return True
+    maxima = [p.max for p in parts]
+    return total.max is not None and all(m is not None for m in maxima) and sum(maxima) == total.max
+
+
+def _discovered_sum(checks: list) -> bool:
+    """A total no header names ("Số hồ sơ đã giải quyết | Đúng hạn | Quá hạn"),
+    found from the numbers alone: the sum is exact (no rounding allowed) on at
+    least MIN_ROWS rows with at least 3 different totals, one of them 10 or
+    more, and on SHARE of the rows — equal sums of written figures row after
+    row do not happen by chance."""
+    exact = [t for _, t, got, ok in checks if ok and got == t]
+    return (adopted(len(exact), len(checks)) and len(exact) >= MIN_ROWS and len(set(exact)) >= 3
+            and max(exact) >= 10)
+
+
+def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bool:
+    """A total the header names ("Tổng điểm", "Điểm đạt") over a run of columns that
+    each state their maximum ("(6 điểm)", "(15đ)") is a stated relation: it is
+    checked when it holds on most rows (more than half, at least MIN_ROWS), so that
+    two slips in seven rows are reported rather than the sum dropped."""
+    return (bool(_TOTAL_HEAD.search(total.head)) and len(parts) >= 2 and all(p.max is not None for p in parts)
+            and holds >= MIN_ROWS and holds * 2 > applicable)
+
+
+def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
+    checks = []
+    holds = 0
+    # A "Tổng cộng" row obeys a sum across columns as the units do.
+    for row in frame.units + [r for r in frame.rows if r.kind == RowKind.STAT and r.stat == "sum"]:
+        t = row.value(total.index)
+        vals = [_part(row, c) for c in parts]
+        if t is None or any(v is None for v in vals) or not any(vals):
+            continue
+        got = sum((v * _sign(c) for c, v in zip(parts, vals)), Decimal(0))
+        ok = abs(got - t) <= sum_tolerance(vals, t)
+        holds += ok
+        checks.append((row, t, got, ok))
+    return holds, checks
+

@@ -1,0 +1,84 @@
+"""Changes the prose states against an earlier figure it also gives:
+"đạt 83,27 điểm, tăng 2,12 điểm so với quý II năm 2026 (81,15 điểm)",
+"tiếp nhận 2.145 hồ sơ, tăng 12,54% so với cùng kỳ (1.906 hồ sơ)". The
+figure is the last one of the clause before "tăng"/"giảm", the earlier one
+the figure in brackets after "so với …"; the change is a difference in the
+figures' own unit, or a percent of the earlier figure (a relative change).
+Three figures of one sentence: the arithmetic they obey is the check.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Measure, Statement, StatementKind
+from ..numbers import NotANumber, parse_vi_number
+from .statements_blocks import Block, split_sentences
+
+_NUM = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
+_UNIT = r"(?P<{}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*)?)?"
+_CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _NUM.replace("(\\d", "(?P<d>\\d", 1)
+                     + r"\s*" + _UNIT.format("du")
+                     + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?"
+                     r"\(\s*(?:là\s+|đạt\s+)?" + _NUM.replace("(\\d", "(?P<b>\\d", 1) + r"\s*" + _UNIT.format("bu")
+                     + r"\s*\)", re.I)
+_FIGURE = re.compile(_NUM + r"\s*(%|điểm|[^\W\d]\w*)?", re.I)
+
+
+def _value(text: str):
+    try:
+        return parse_vi_number(text, "auto").value
+    except NotANumber:
+        return None
+
+
+def _unit_kind(unit: str | None) -> str:
+    u = " ".join((unit or "").casefold().split())
+    if u == "%":
+        return "percent"
+    if u == "điểm phần trăm":
+        return "points-of-percent"
+    if u.startswith("điểm"):
+        return "points"
+    return "count" if u else ""
+
+
+def change_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """The change claims of ``block``, each with its figure (``value``), the
+    earlier figure (``whole``), the signed change (``parts[0]``) and whether
+    the change may be a percent of the earlier figure (``percent`` set to
+    it; ``measure`` PERCENT when it can be nothing else: a count that grew
+    by a percent).
+    The change and the earlier figure, read before as lone figures
+    (``known``), are figures of the change: no statistic, no claim of their own."""
+    out: list[Statement] = []
+    offset = 0
+    for sentence in split_sentences(block.text):
+        at = block.text.find(sentence, offset)
+        offset = max(offset, at)
+        for m in _CHANGE.finditer(sentence):
+            clause = sentence[:m.start()]
+            clause = clause[max(clause.rfind(";"), 0):]
+            figures = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group(1))]
+            if not figures:
+                continue
+            x = figures[-1]
+            value, base, change = _value(x.group(1)), _value(m.group("b")), _value(m.group("d"))
+            if value is None or base is None or change is None:
+                continue
+            x_kind, d_kind, b_kind = _unit_kind(x.group(2)), _unit_kind(m.group("du")), _unit_kind(m.group("bu"))
+            if b_kind and x_kind and b_kind != x_kind and not (b_kind == "count" and x_kind == "count"):
+                continue  # the bracket gives another quantity
+            signed = change if m.group("dir").casefold() == "tăng" else -change
+            relative = d_kind == "percent" and x_kind != "percent"
+            either = d_kind == "percent" and x_kind == "percent"  # "tăng 2,1%" of a rate: points or relative
+            out.append(Statement(kind=StatementKind.CHANGE, text=sentence[m.start():m.end()], paragraph=block.index,
+                                 page=block.page, value=value, whole=base, parts=[signed], scope=scope,
+                                 percent=signed if relative or either else None, written=x.group(1),
+                                 measure=Measure.PERCENT if relative else None,
+                                 at=(at if at >= 0 else 0) + m.start(), context=sentence, claim=True,
+                                 clause=sentence[:m.start()]))
+            start = out[-1].at
+            for st in known:
+                if st.paragraph == block.index and st.at is not None and start <= st.at < start + len(m.group(0)):
+                    st.stat, st.claim = None, False
+    return out

@@ -1,0 +1,65 @@
+"""A sentence that gives a figure, its change and the earlier figure in
+brackets ("đạt 83,27 điểm, tăng 2,12 điểm so với quý II (81,15 điểm)")
+obeys one piece of arithmetic: the figure less the earlier one is the
+change, or — a count that grew "12,54%" — that difference over the earlier
+figure. Three figures of one sentence that disagree are an error; the change
+and the earlier figure are no lone claims of their own."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from reportgen.checks import CheckContext, run_checks
+from reportgen.model import Paragraph, StatementKind
+from reportgen.read import report_of_paragraphs
+
+
+def _run(text: str):
+    report = report_of_paragraphs([Paragraph(index=0, text=text)])
+    ctx = CheckContext()
+    findings = run_checks(report, ctx)
+    changes = [(st.value, st.whole, st.parts[0]) for st in report.statements if st.kind == StatementKind.CHANGE]
+    wrong = [(f.severity.value, f.reported, f.expected) for f in findings if f.code == "CHANGE_MISMATCH"]
+    unchecked = [f for f in findings if f.code == "CLAIM_UNCHECKED"]
+    return changes, wrong, unchecked
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Điểm bình quân của các sở, ngành đạt 83,27 điểm, tăng 2,12 điểm so với quý II năm 2026 (81,15 điểm).",
+     (D("83.27"), D("81.15"), D("2.12"))),
+    ("Toàn tỉnh tiếp nhận 2.145 hồ sơ, tăng 12,54% so với cùng kỳ năm 2025 (1.906 hồ sơ).",
+     (D(2145), D(1906), D("12.54"))),
+    ("Tỷ lệ giải quyết đúng hạn đạt 98,65%, giảm 0,35 điểm phần trăm so với tháng trước (99,00%).",
+     (D("98.65"), D("99.00"), D("-0.35"))),
+    ("Trong tháng tiếp nhận 2.145 hồ sơ, giảm 27 hồ sơ so với kỳ trước (2.172 hồ sơ).",
+     (D(2145), D(2172), D(-27))),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 97,4%, tăng 2,1% so với năm 2025 (95,3%).",  # points of a rate
+     (D("97.4"), D("95.3"), D("2.1"))),
+])
+def test_a_change_that_the_two_figures_make_is_checked_and_right(text, change):
+    changes, wrong, unchecked = _run(text)
+    assert changes == [change]
+    assert wrong == []
+    assert not [f for f in unchecked if "so với" in f.message.split(" (trong")[0]]
+
+
+@pytest.mark.parametrize("text, reported, expected", [
+    ("Điểm bình quân của các sở, ngành đạt 84,27 điểm, tăng 2,12 điểm so với quý II năm 2026 (81,15 điểm).",
+     "2.12", "3.12"),
+    ("Toàn tỉnh tiếp nhận 2.145 hồ sơ, tăng 15,2% so với cùng kỳ năm 2025 (1.906 hồ sơ).", "15.2", "12.54"),
+    ("Trong tháng tiếp nhận 2.145 hồ sơ, giảm 72 hồ sơ so với kỳ trước (2.172 hồ sơ).", "-72", "-27.00"),
+])
+def test_a_change_the_figures_do_not_make_is_one_error(text, reported, expected):
+    _, wrong, _ = _run(text)
+    assert wrong == [("error", reported, expected)]
+
+
+def test_a_change_without_the_earlier_figure_is_no_change_claim():
+    changes, wrong, _ = _run("Điểm bình quân đạt 83,27 điểm, tăng 2,12 điểm so với quý II năm 2026.")
+    assert changes == [] and wrong == []
+
+
+def test_a_bracket_of_another_quantity_is_no_earlier_figure():
+    changes, _, _ = _run("Tỷ lệ đúng hạn đạt 98,65%, tăng 0,35% so với tháng trước (212 hồ sơ trễ hạn).")
+    assert changes == []
