@@ -60,8 +60,11 @@ class SlippedWhole(NamedTuple):
 
 
 def slipped_whole(st: Statement, statements: list[Statement]) -> SlippedWhole | None:
-    """The whole of the sum ``st`` as the slip: every share stated of a part
-    fits the parts' sum and one at least misses the whole as written; else
+    """The whole of the sum ``st`` as the slip: every share stated of that
+    whole in its paragraph (of a part, or of another count it splits into)
+    fits the parts' sum and one at least misses the whole as written — or
+    two at least fit the parts' sum, fewer the whole as written and none
+    that one alone (a share of another base may stand beside them); else
     None. Changing the whole alone then mends both the sum and the shares.
     Two shares at least, or one precise enough to tell the two wholes apart:
     the wholes its rounding allows span less than the gap between them
@@ -74,14 +77,17 @@ def slipped_whole(st: Statement, statements: list[Statement]) -> SlippedWhole | 
     if total == st.whole or total <= 0:
         return None
     shares = [s for s in statements if s.kind == StatementKind.SHARE and s.paragraph == st.paragraph
-              and s.whole == st.whole and s.percent is not None and s.value in st.parts]
+              and s.whole == st.whole and s.percent is not None and s.value is not None and s.value <= total]
     if not shares or len({s.value for s in shares}) != len(shares):
         return None
     if len(shares) == 1 and _wholes_allowed(shares[0]) >= abs(total - st.whole):
         return None
-    if all(_fits(s.percent, s.value / total * _HUNDRED) for s in shares) \
-            and any(not _fits(s.percent, s.value / st.whole * _HUNDRED) for s in shares):
+    of_total = [s for s in shares if _fits(s.percent, s.value / total * _HUNDRED)]
+    of_whole = [s for s in shares if _fits(s.percent, s.value / st.whole * _HUNDRED)]
+    if len(of_total) == len(shares) and len(of_whole) < len(shares):
         return SlippedWhole(total, shares)
+    if len(of_total) >= 2 and len(of_whole) < len(of_total) and all(s in of_total for s in of_whole):
+        return SlippedWhole(total, of_total)  # a share of another base besides ("1,72%" of what was received anew)
     return None
 
 

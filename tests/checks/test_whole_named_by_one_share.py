@@ -57,3 +57,22 @@ def test_a_share_too_coarse_to_tell_the_wholes_apart_names_no_whole(tmp_path):
 def test_a_noun_written_with_a_comma_keeps_the_items_of_the_list(tmp_path):
     _, ctx = _findings(tmp_path, PETITIONS.format(whole="1.350", part="811", p="60,07%"))
     assert ctx.ledger.totals()["claims"] == (2, 2)
+
+
+
+def test_shares_of_the_parts_sum_name_the_whole_beside_a_share_of_another_base(tmp_path):
+    # seed 003 with 13.597 written 10.880: 91,86% and 6,13% are of 975 + 12.622 = 13.597 (0,3% fits
+    # both, 1,72% is of another base): the one new error is on the whole, none on the shares
+    from reportgen.verify import verify_path
+    from tests.support import SEEDS
+
+    seed = SEEDS / "003_08b48e67c976b758.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert text.count("13.597 hồ sơ (Kỳ") == 1
+    path = tmp_path / "003.txt"
+    path.write_text(text.replace("13.597 hồ sơ (Kỳ", "10.880 hồ sơ (Kỳ"), encoding="utf-8")
+
+    def errors(p):
+        return {(f.code, f.reported, f.expected) for f in verify_path(p).findings if f.severity == "error"}
+
+    assert errors(path) - errors(seed) == {("SUM_MISMATCH", "10880", "13597")}
