@@ -21,7 +21,7 @@ from bisect import bisect_right
 from reportgen.raw import RawCell, RawTable
 
 from .pdf_glyphs import chars_to_lines, line_text
-from .vi_plausibility import is_syllable
+from .vi_plausibility import is_syllable, may_be_syllable
 
 EDGE_TOLERANCE = 2.0  # points: edges closer than this are one boundary
 
@@ -67,13 +67,13 @@ def cell_text(chars: list[dict], box=None, texts: dict | None = None) -> str:
         pad = max(0.0, min(ln[0]["x0"] for ln in lines) - box[0])
         right_edge = box[2] - pad
     made = [line_text(line, cache=texts) for line in lines]
-    text = ""
+    parts: list[tuple[str, bool]] = []
     for i, line in enumerate(lines):
         t = made[i]
         if not t:
             continue
-        if not text:
-            text = t
+        if not parts:
+            parts.append((t, False))
             continue
         prev = lines[i - 1]
         first = line[0]
@@ -83,19 +83,32 @@ def cell_text(chars: list[dict], box=None, texts: dict | None = None) -> str:
         # syllables of join_wrapped decide ('Tổn' + 'g', 'chu' + 'yển').
         filled = (right_edge is not None and " " not in made[i - 1]
                   and prev[-1]["x1"] + (first["x1"] - first["x0"]) > right_edge - FILL_SLACK)
-        text = join_wrapped(text, t, filled)
-    return unicodedata.normalize("NFC", text)
+        parts.append((t, filled))
+    return unicodedata.normalize("NFC", join_lines(parts))
+
+
+def join_lines(parts: list[tuple[str, bool]]) -> str:
+    """A cell's lines (text, whether the line before was one word filling
+    the column) joined top to bottom by :func:`join_wrapped`; a line that is
+    one word broken again into the next ('Nông' / 'nghiệ' / 'p') is judged
+    with the letters it goes on with ('nghiệp')."""
+    text = ""
+    for i, (t, filled) in enumerate(parts):
+        after = parts[i + 1][0].split(" ", 1)[0] if i + 1 < len(parts) and parts[i + 1][1] else ""
+        text = join_wrapped(text, t, filled, after)
+    return text
 
 
 _NUMBERISH = re.compile(r"[\d.,/%]+")
 
 
-def join_wrapped(a: str, b: str, filled: bool = False) -> str:
+def join_wrapped(a: str, b: str, filled: bool = False, after: str = "") -> str:
     """Join two lines of one cell: with a space, or without one where the
     break fell inside a number ('70,29/' + '94') or, when the line before was
     one word filling the column (``filled``), inside a word ('ST' + 'T',
     'LOẠ' + 'I'; not 'TỔNG' + 'ĐIỂM', which are two syllables, nor
-    'phòng' + 'HĐND', whose case changes)."""
+    'phòng' + 'HĐND', whose case changes). ``after``: the first word of the
+    next line when ``b`` is one word broken into it ('nghiệ' + 'p')."""
     if not a:
         return b
     if not b:
@@ -111,7 +124,9 @@ def join_wrapped(a: str, b: str, filled: bool = False) -> str:
     if filled and head[-1:].isalpha() and tail[:1].isalpha() and head[-1].isupper() == tail[0].isupper():
         head, tail = re.findall(r"\w+$", head)[0], re.findall(r"^\w+", tail)[0]
         joined = head + tail
-        if is_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):
+        if b == tail and after[:1].isalpha() and is_syllable(tail + re.findall(r"^\w+", after)[0]):
+            tail += re.findall(r"^\w+", after)[0]  # 'nghiệ' of 'Nông' / 'nghiệ' / 'p'
+        if may_be_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):
             return a + b
     return a + " " + b
 

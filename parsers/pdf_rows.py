@@ -33,8 +33,18 @@ def _mid(c) -> float:
 
 
 def anchor_chunks(chunks: list) -> list | None:
-    """The first column's chunks when they number the rows, top to bottom."""
-    first = sorted((c for c in chunks if c.cols.start == 0), key=lambda c: c.top)
+    """The chunks of the column that numbers the rows, top to bottom: the
+    first column, or the second when the first holds a few names only (a
+    group's name merged over its rows, 'Khối sở, ngành' left of 'STT')."""
+    for col in (0, 1):
+        numbers = _numbers(chunks, col)
+        if numbers is not None and (col == 0 or _grouping(chunks, numbers)):
+            return numbers
+    return None
+
+
+def _numbers(chunks: list, col: int) -> list | None:
+    first = sorted((c for c in chunks if c.cols.start == col), key=lambda c: c.top)
     if len(first) < MIN_ANCHORS:
         return None
     numbered = [c for c in first if len(c.cols) == 1 and _ANCHOR.match(c.text)]
@@ -44,6 +54,18 @@ def anchor_chunks(chunks: list) -> list | None:
         if b.top < a.bottom:  # two numbers on one line: not a numbering column
             return None
     return _unwrapped(numbered)
+
+
+def _grouping(chunks: list, numbers: list) -> bool:
+    """Whether the first column, beside numbers in the second, holds names
+    of groups of rows: words only, in fewer cells (lines at line spacing
+    joined) than half the numbers."""
+    top, bottom = numbers[0].top, numbers[-1].bottom
+    names = sorted((c for c in chunks if c.cols.start == 0 and len(c.cols) == 1 and top - 1 <= c.top <= bottom),
+                   key=lambda c: c.top)
+    cells = sum(1 for k, c in enumerate(names) if not k or c.top - names[k - 1].bottom > 0.5 * c.size)
+    return bool(names) and cells * 2 <= len(numbers) and all(
+        any(ch.isalpha() for ch in c.text) and not _ANCHOR.match(c.text) for c in names)
 
 
 def _unwrapped(numbered: list) -> list:
@@ -98,6 +120,7 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
     if anchors is None:
         return None
     limit = in_cell_gap(chunks, size)
+    group_cols = range(anchors[0].cols.start)  # left of the numbers: names of groups of rows
     anchor_ids = {id(a) for a in anchors} | {id(p) for a in anchors for p in getattr(a, "parts", ())}
     rows: list[list] = [[a] for a in anchors]
     loose: list[list] = []  # pieces of rows without a number
@@ -118,7 +141,8 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
             hit = [k for k, a in enumerate(anchors) if a.top < bottom and top < a.bottom]
             if len(hit) == 1:
                 rows[hit[0]] += piece
-            elif hit and not _on_rows(piece, [anchors[k] for k in hit[1:]], size):
+            elif hit and (piece[0].cols.start in group_cols
+                          or not _on_rows(piece, [anchors[k] for k in hit[1:]], size)):
                 for c in piece:  # a merged cell over these rows, its lines set apart from theirs
                     c.rowspan = hit[-1] - hit[0] + 1
                 rows[hit[0]] += piece
@@ -134,7 +158,68 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
                     loose.append(before)
             else:
                 loose.append(piece)
-    return _place_loose(rows, loose, anchors)
+    return _centred_groups(_place_loose(rows, loose, anchors), {id(a) for a in anchors}, size, group_cols)
+
+
+def _centred_groups(rows: list[list], anchor_ids: set, size: float, group_cols: range = range(0)) -> list[list]:
+    """A column whose few cells are group names merged over runs of rows
+    and centred on them (a one-line name over three rows sits on the middle
+    row's line, indistinguishable from a cell of it): the names partition
+    the numbered rows, each centred on its run from the row after the run
+    before to the last row. Then each name goes to the first row of its run
+    and spans it, as in the DOCX. A column whose names do not make such a
+    partition (notes beside their rows, names set at the top of their run)
+    is left as read; names left of the numbers, set at the top of their run,
+    span the rows down to the next name."""
+    numbered = [k for k, row in enumerate(rows) if any(id(c) in anchor_ids for c in row)]
+    if len(numbered) < 3 or numbered != list(range(numbered[0], numbered[-1] + 1)):
+        return rows
+    starts = {c.cols.start for k in numbered for c in rows[k] if len(c.cols) == 1 and id(c) not in anchor_ids}
+    for col in sorted(starts):
+        labels = [(k, [c for c in rows[k] if c.cols.start == col]) for k in numbered]
+        labels = [(k, cs) for k, cs in labels if cs]
+        if len(labels) < 2 or any(len(c.cols) != 1 or not any(ch.isalpha() for ch in c.text)
+                                  for _, cs in labels for c in cs):
+            continue
+        runs = _runs(rows, numbered, col, labels, size)
+        if runs is None and col in group_cols and labels[0][0] == numbered[0]:
+            runs = [(k, nxt - 1) for (k, _), nxt in zip(labels, [k for k, _ in labels[1:]] + [numbered[-1] + 1])]
+        elif runs is None or all(first == k for (k, _), (first, _) in zip(labels, runs)):
+            continue
+        for (k, cs), (first, last) in zip(labels, runs):
+            rows[k] = [c for c in rows[k] if c.cols.start != col]
+            for c in cs:
+                c.rowspan = last - first + 1
+            rows[first] = rows[first] + cs
+    return rows
+
+
+def _runs(rows: list[list], numbered: list[int], col: int, labels: list, size: float) -> list | None:
+    """[(first, last) row] of each label when the labels partition the
+    numbered rows, each centred (within 0,3 of the font size) on its run of
+    two rows or more, at least one run three rows long; else None."""
+    def extent(k: int) -> tuple[float, float]:
+        cs = [c for c in rows[k] if c.cols.start != col]
+        return min(c.top for c in cs), max(c.bottom for c in cs)
+
+    runs = []
+    first = numbered[0]
+    for n, (k, cs) in enumerate(labels):
+        mid = (min(c.top for c in cs) + max(c.bottom for c in cs)) / 2
+        end = labels[n + 1][0] - 1 if n + 1 < len(labels) else numbered[-1]
+        if first > k:
+            return None
+        # a run of one row is no evidence of centring (a name set at the top
+        # of a one-line row is centred on that row alone)
+        options = range(max(k, first + 1), end + 1) if n + 1 < len(labels) else [end]
+        if not options or options[-1] <= first:
+            return None
+        last = min(options, key=lambda e: abs((extent(first)[0] + extent(e)[1]) / 2 - mid))
+        if abs((extent(first)[0] + extent(last)[1]) / 2 - mid) > 0.3 * size:
+            return None
+        runs.append((first, last))
+        first = last + 1
+    return runs if any(last - first >= 2 for first, last in runs) else None
 
 
 def _on_rows(piece: list, anchors: list, size: float) -> bool:

@@ -290,13 +290,17 @@ def page_paragraphs(chars: list[dict], page_number: int, right_margin: float,
     paragraphs: list[RawParagraph] = []
     current: list[Segment] = []
     left_right = right_margin  # the right edge of the stream before (the left column)
+    text_left = min((s.x0 for ln in lines for s in ln), default=0.0)
+    left = False  # the stream is the left column of a two-column run (they come left, right)
     for stream, column in _streams(lines, texts):
+        left = column and not left
         if current and not (column and stream and _flows_on(current[-1], stream[0], left_right)):
             paragraphs.append(_paragraph(current, page_number))
             current = []
         stream_right = max((s.x1 for s in stream), default=right_margin)
         for seg in stream:
-            if current and (seg is stream[0] or _continues(current[-1], seg, stream_right, column)):
+            if current and (seg is stream[0] or _continues(current[-1], seg, stream_right, column,
+                                                                text_left if left else None)):
                 current.append(seg)  # (the first: a paragraph that flows on from the column before)
                 continue
             if current:
@@ -317,10 +321,16 @@ def _flows_on(prev: Segment, seg: Segment, right: float) -> bool:
             and prev.x1 >= right - 0.5 * prev.size)
 
 
-def _continues(prev: Segment, seg: Segment, right: float, column: bool = False) -> bool:
+def _continues(prev: Segment, seg: Segment, right: float, column: bool = False,
+               text_left: float | None = None) -> bool:
     """``column``: the lines are a column of a two-column run, where a line
     in another weight or slant, or in capitals after one that is not (or
-    the other way round: the motto's two lines), starts another cell's text."""
+    the other way round: the motto's two lines), starts another cell's text;
+    two lines centred on one axis there ('UBND TỈNH LÂM ĐỒNG' over 'SỞ NỘI
+    VỤ') in the left column are one paragraph only when the first was full:
+    the next line's first word would not have fitted in the width centred
+    on that axis from the page's left text edge (``text_left``, where the
+    header table's first column starts)."""
     size = max(prev.size, seg.size)
     if abs(prev.size - seg.size) > 0.6:
         return False
@@ -334,7 +344,15 @@ def _continues(prev: Segment, seg: Segment, right: float, column: bool = False) 
     if _LIST_START.match(seg.text):
         return False
     # the line before was full: the first word of this line did not fit on it
+    if text_left is not None and _centred(prev, seg):
+        width = prev.x0 + prev.x1 - 2 * text_left
+        return prev.x1 - prev.x0 + 0.3 * size + _first_word_width(seg) >= width - 0.5 * size
     return prev.x1 + 0.3 * size + _first_word_width(seg) >= right - 0.5 * size
+
+
+def _centred(a: Segment, b: Segment) -> bool:
+    """Two lines of different widths centred on one axis."""
+    return abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= _ALIGN and abs(a.x0 - b.x0) > _ALIGN
 
 
 def _first_word_width(seg: Segment) -> float:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from reportgen.raw import RawCell, RawTable
 
 from .pdf_glyphs import chars_to_lines, line_text
-from .pdf_grid import join_wrapped
+from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
 from .pdf_words_header import header_cells as _header
 
@@ -408,17 +408,17 @@ def _cells(chunks: list[Chunk]) -> dict:
     """{(first column, span): (text, box, rows spanned)} of one row's
     chunks, lines of a cell joined top to bottom."""
     row: dict = {}
-    last: dict = {}
+    lines: dict = {}  # key → [(text, whether the line before was one word filling the column)]
     for c in sorted(chunks, key=lambda c: (c.line, c.x0)):
         key = _slot_key(row, c.cols)
-        text, box, rowspan = row.get(key, ("", None, 1))
+        _, box, rowspan = row.get(key, ("", None, 1))
         box = (c.x0, c.top, c.x1, c.bottom) if box is None else (
             min(box[0], c.x0), min(box[1], c.top), max(box[2], c.x1), max(box[3], c.bottom))
         # a word is cut by the column edge only when it was alone on its line
-        filled = key in last and " " not in last[key].text
-        row[key] = (join_wrapped(text, c.text, filled), tuple(round(v, 2) for v in box), max(rowspan, c.rowspan))
-        last[key] = c
-    return row
+        before = lines.setdefault(key, [])
+        before.append((c.text, bool(before) and " " not in before[-1][0]))
+        row[key] = (None, tuple(round(v, 2) for v in box), max(rowspan, c.rowspan))
+    return {key: (join_lines(lines[key]), box, rowspan) for key, (_, box, rowspan) in row.items()}
 
 
 def _body(lines: list[Line]) -> list[dict]:

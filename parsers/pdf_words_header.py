@@ -4,11 +4,11 @@ columns it groups, levels from what lies above what."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportgen.raw import RawCell
 
-from .pdf_grid import join_wrapped
+from .pdf_grid import join_lines, join_wrapped
 
 ALIGN = 1.5  # points: a label this near the middle of its columns is centred on them
 
@@ -22,6 +22,7 @@ class _HCell:
     size: float
     x0: float = 0.0
     x1: float = 0.0
+    lines: list = field(default_factory=list)  # (text, whether the line before filled the column)
 
 
 def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[list[RawCell], int]:
@@ -34,13 +35,15 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
         for c in sorted(ln.chunks, key=lambda c: c.x0):
             for hc in reversed(cells):
                 if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)):
-                    hc.text = join_wrapped(hc.text, c.text, True)
+                    hc.lines.append((c.text, True))
                     hc.cols = range(min(hc.cols.start, c.cols.start), max(hc.cols.stop, c.cols.stop))
                     hc.bottom = max(hc.bottom, c.bottom)
                     hc.x0, hc.x1 = min(hc.x0, c.x0), max(hc.x1, c.x1)
                     break
             else:
-                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size, c.x0, c.x1))
+                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size, c.x0, c.x1, [(c.text, False)]))
+    for hc in cells:
+        hc.text = join_lines(hc.lines)
     _extend_groups(cells, n_cols, cols)
     level = {}
     for b in cells:

@@ -8,10 +8,45 @@ import re
 import unicodedata
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_SYLLABLE = re.compile(
-    r"^(ngh|ng|gh|gi|ch|kh|nh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"([aăâeêioôơuưy]{1,3})"
-    r"(ch|ng|nh|[cmnpt])?$")
+# A syllable is an onset and a rhyme; the rhyme is an optional medial (o, u),
+# a nucleus and an optional final, and only some of them go together: 'uo'
+# without its horn ends no rhyme ('Huo' is no syllable, 'Huoai' a name read
+# whole), 'ê' takes 'nh' and 'ch' where 'e' and 'a' take 'ng' and 'c'.
+_ONSET = re.compile(r"^(ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|[bcdđghklmnprstvx])?")
+_FINALS = {
+    "a": "c ch m n ng nh p t i y o u", "ă": "c m n ng p t", "â": "c m n ng p t u y",
+    "e": "c m n ng p t o", "ê": "ch m n nh p t u", "i": "ch m n nh p t u a",
+    "y": "", "o": "c m n ng p t i o ong oc", "ô": "c m n ng p t i",
+    "ơ": "m n p t i", "u": "c m n ng p t i a", "ư": "c m n ng t i u a",
+    "iê": "c m n ng p t u", "yê": "m n ng t u", "uô": "c m n ng t i",
+    "ươ": "c m n ng p t i u",
+}
+_PLAIN = {n + f for n, fs in _FINALS.items() for f in [""] + fs.split()} - {"ă", "â", "iê", "yê", "uô", "ươ"}
+# after the medial o (hoa, hoặc, khoẻ) and u (tuần, thuế, huyện, thuở)
+_MEDIAL = ({"o" + r for r in _PLAIN if r[0] in "aăe"}
+           | {"u" + r for r in _PLAIN if r[0] in "âêơ" or r[:1] == "y" and r not in ("yêng",)}
+           | {"uy" + f for f in ("ch", "nh", "n", "t", "p", "u", "a")} | {"uyên", "uyêt"})
+_RHYMES = frozenset(_PLAIN | _MEDIAL)
+# 'qu' is an onset whose u is the medial: any rhyme, also one of i spelled y
+# ('quỳnh', 'quých')
+_QU_RHYMES = frozenset(_PLAIN | {"y" + f for f in ("ch", "nh", "n", "t", "p", "u", "a")})
+
+
+def _well_formed(base: str) -> bool:
+    """``base`` (small letters, no tone mark) is an onset and a rhyme."""
+    if base.startswith("qu"):
+        return base[2:] in _QU_RHYMES
+    onset = _ONSET.match(base).group()
+    if base[len(onset):] in _RHYMES:
+        return True
+    # 'gi' before i, iê spells the i once ('gì', 'giếng'): read as g + rhyme
+    return onset == "gi" and base[1:] in _RHYMES
+
+
+# The shape of a syllable written without its marks ('Nhiem', 'quyet' of a
+# certificate or an address, 'Biang' of a name): any one to three vowels.
+_UNMARKED = re.compile(
+    r"^(ngh|ng|gh|gi|ch|kh|nh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
 _TOKEN = re.compile(r"[^\s\-–—/,.;:!?()\"'“”…]+")
 _ACRONYM = re.compile(r"^[A-ZĐ]{2,6}$")
 
@@ -27,7 +62,13 @@ def is_syllable(word: str) -> bool:
     if tones > 1:
         return False
     base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    return bool(_SYLLABLE.match(base))
+    return _well_formed(base)
+
+
+def may_be_syllable(word: str) -> bool:
+    """A syllable, or a word written without any mark that is one once its
+    marks are put back ('Nhiem', 'Biang'; not 'Huoai')."""
+    return is_syllable(word) or word.isascii() and bool(_UNMARKED.match(word.lower()))
 
 
 def plausibility(text: str) -> tuple[float, int]:
@@ -41,7 +82,7 @@ def plausibility(text: str) -> tuple[float, int]:
             if any(ch.isdecimal() for ch in token):
                 continue  # numbers like 23,45 or 17/19
         total += 1
-        good += is_syllable(token)
+        good += may_be_syllable(token)
     return (good / total if total else 0.0), total
 
 

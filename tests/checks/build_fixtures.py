@@ -374,6 +374,21 @@ Trong kỳ, tỷ lệ giải quyết đúng hạn và trước hạn đạt {p}.
 CHANGE = """1. Kết quả
 Trong tháng, toàn huyện tiếp nhận 2.145 hồ sơ, tăng {d}% so với cùng kỳ năm 2022 (1.906 hồ sơ)."""
 
+GRADE_SHARES = """1. Kết quả xếp loại
+Có 02 đơn vị đạt loại Tốt (chiếm 25,00%); 04 đơn vị đạt loại Khá (chiếm 50,00%) \
+và 02 đơn vị đạt loại Trung bình (chiếm {p}%).
+
+| STT | Đơn vị | Tổng điểm | Xếp loại |
+|---|---|---|---|
+| 1 | UBND xã Ẳng Nưa | 88,50 | Tốt |
+| 2 | UBND xã Ẳng Cang | 84,25 | Tốt |
+| 3 | UBND xã Ẳng Tở | 78,00 | Khá |
+| 4 | UBND xã Búng Lao | 75,50 | Khá |
+| 5 | UBND xã Mường Đăng | 73,75 | Khá |
+| 6 | UBND xã Ngối Cáy | 71,00 | Khá |
+| 7 | UBND xã Xuân Lao | 66,50 | Trung bình |
+| 8 | UBND xã Nặm Lịch | 61,25 | Trung bình |"""
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -470,6 +485,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
     "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
+    "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
 }
 
 

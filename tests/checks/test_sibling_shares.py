@@ -58,3 +58,43 @@ def test_a_slipped_count_leaves_the_siblings_unpaired_not_wrongly_paired():
     shares, findings = _read(xs="05")
     assert [whole for _, whole, _ in shares] == [None, None, None, None]
     assert ("CLAIM_UNCHECKED", "warning") in findings
+
+
+# --- with the graded table the passage describes -----------------------------------------
+
+def _with_table(tmp_path, khá_share="20,00%", tốt_count="02"):
+    from docx import Document
+
+    from reportgen.read import read_path
+
+    doc = Document()
+    doc.add_paragraph("Văn phòng UBND tỉnh thông báo kết quả đánh giá quý III năm 2026 của 10 sở, ngành như sau:")
+    doc.add_paragraph(f"Về xếp loại: có 04 đơn vị đạt loại Xuất sắc (chiếm 40,00%); {tốt_count} đơn vị đạt loại Tốt "
+                      f"(chiếm 20,00%); 02 đơn vị đạt loại Khá (chiếm {khá_share}) và 02 đơn vị đạt loại Trung bình "
+                      f"(chiếm 20,00%).")
+    grades = ["Xuất sắc"] * 4 + ["Tốt"] * 2 + ["Khá"] * 2 + ["Trung bình"] * 2
+    scores = ["99,00", "97,75", "96,00", "90,35", "89,45", "86,15", "79,15", "71,55", "66,55", "56,70"]
+    table = doc.add_table(rows=1, cols=4)
+    for c, text in enumerate(("TT", "Cơ quan, đơn vị", "Tổng điểm", "Xếp loại")):
+        table.cell(0, c).text = text
+    for i, (score, grade) in enumerate(zip(scores, grades), 1):
+        for c, text in enumerate((str(i), f"Sở số {i}", score, grade)):
+            table.add_row() if c == 0 else None
+            table.rows[-1].cells[c].text = text
+    path = tmp_path / "tb.docx"
+    doc.save(path)
+    return [(f.code, f.severity.value, f.reported, f.expected) for f in run_checks(read_path(path), CheckContext())
+            if f.code in ("PERCENT_MISMATCH", "GRADE_COUNT_MISMATCH", "CLAIM_UNCHECKED")]
+
+
+def test_shares_by_grade_are_of_the_graded_tables_units(tmp_path):
+    assert _with_table(tmp_path) == []
+
+
+def test_a_share_by_grade_off_the_tables_units_is_an_error_when_its_siblings_fit(tmp_path):
+    assert _with_table(tmp_path, khá_share="30,00%") == [("PERCENT_MISMATCH", "error", "30.00", "20.00")]
+
+
+def test_a_slipped_count_whose_share_fits_the_table_is_no_percent_finding(tmp_path):
+    # 03 Tốt (chiếm 20%): the percent is the table's 2 of 10 — the count is the slip
+    assert _with_table(tmp_path, tốt_count="03") == [("GRADE_COUNT_MISMATCH", "warning", "3", "2")]

@@ -50,7 +50,7 @@ def _para(container, text, align, *, bold=False, italic=False, first=False):
     p.paragraph_format.space_after = Pt(0)
 
 
-def _document(path, issuer, align, widths, date_align):
+def _document(path, issuer, align, widths, date_align, issuer_bold=None):
     d = Document()
     d.sections[0].left_margin, d.sections[0].right_margin = Cm(3), Cm(2)
     t = d.add_table(rows=2, cols=2)
@@ -62,7 +62,8 @@ def _document(path, issuer, align, widths, date_align):
             cell.width = Cm(w)
     left, right = t.rows[0].cells
     for k, line in enumerate(issuer):
-        _para(left, line, align, bold=k == len(issuer) - 1, first=k == 0)
+        bold = k == len(issuer) - 1 if issuer_bold is None else issuer_bold
+        _para(left, line, align, bold=bold, first=k == 0)
     _para(right, MOTTO[0], align, bold=True, first=True)
     _para(right, MOTTO[1], align, bold=True)
     _para(t.rows[1].cells[0], "Số: 123/BC-VP", align, first=True)
@@ -118,3 +119,46 @@ def test_lines_of_one_cell_beside_an_empty_one_stay_in_their_column(pdfs):
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", DATE]
     assert _texts(pdfs["issuer_wraps_centred"])[:3] == [
         "UBND TỈNH ĐIỆN BIÊN", "VĂN PHÒNG HĐND VÀ UBND", "Số: 123/BC-VP"]
+
+
+# the issuer's lines in one font, centred in a 7 cm cell (a wrapped issuer
+# beside: 'ĐOÀN ĐẠI BIỂU QUỐC HỘI VÀ HỘI ĐỒNG' over 'NHÂN DÂN TỈNH', one line)
+ONE_FONT = {
+    "regular": (["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"], False),
+    "bold": (["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"], True),
+    "wrapped": (["VĂN PHÒNG ĐOÀN ĐẠI BIỂU QUỐC HỘI VÀ HỘI ĐỒNG NHÂN DÂN TỈNH"], True),
+}
+
+
+@pytest.fixture(scope="module")
+def one_font(tmp_path_factory):
+    from fixtures.build_pdf import browser_pdf, reportlab_pdf
+
+    folder = tmp_path_factory.mktemp("one_font")
+    docs = {}
+    for name, (issuer, bold) in ONE_FONT.items():
+        docs[name] = folder / f"{name}.docx"
+        _document(docs[name], issuer, "center", (7.0, 9.5), "center", issuer_bold=bold)
+    rc, output = run_soffice(list(docs.values()), "pdf", folder, timeout=300)
+    assert rc == 0, output
+    return {(name, producer): path for name, docx in docs.items() for producer, path in (
+        ("libreoffice", folder / f"{name}.pdf"),
+        ("reportlab", reportlab_pdf(docx, folder / f"{name}.rl.pdf")),
+        ("browser", browser_pdf(docx, folder / f"{name}.web.pdf", rules=False)))
+        if (name, producer) != ("wrapped", "browser")}
+
+
+@pytest.mark.parametrize("name,producer", [
+    (name, producer) for name in ONE_FONT for producer in ("libreoffice", "reportlab", "browser")
+    if (name, producer) != ("wrapped", "browser")])  # the browser's page is wide: nothing wraps
+def test_centred_issuer_lines_in_one_font_stay_lines(one_font, name, producer):
+    """Two lines centred on one axis are two paragraphs when the first was
+    not full (the second's first word would have fitted beside it in the
+    cell, centred from the page's left text edge); a line that was full
+    goes on."""
+    texts = _texts(one_font[(name, producer)])
+    if name == "wrapped":
+        assert texts[:2] == ["VĂN PHÒNG ĐOÀN ĐẠI BIỂU QUỐC HỘI VÀ HỘI ĐỒNG NHÂN DÂN TỈNH", "Số: 123/BC-VP"]
+    else:
+        assert texts[:3] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: 123/BC-VP"]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts

@@ -66,3 +66,49 @@ def test_words_libreoffice_breaks_inside_a_narrow_column_are_joined_again(tmp_pa
     grid = table.grid()
     assert grid[0] == head
     assert grid[1] == body[0] and grid[2] == body[1]
+
+
+@pytest.mark.parametrize("width", [1.27, 1.5])
+def test_a_name_that_is_no_syllable_broken_in_a_narrow_column_is_joined_again(tmp_path, width):
+    """'Huoai' of Đạ Huoai, broken by LibreOffice after 'Huo' (1,27 cm) or
+    'Huoa' (1,5 cm): neither is a syllable ('uo' without its horn ends no
+    rhyme), so the break fell inside the word; 'Lang Biang' stays as written."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    from parsers.legacy_office import convert
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Times New Roman"
+    doc.styles["Normal"].font.size = Pt(13)
+    rows = [["STT", "Đơn vị", "Tổng"], ["1", "UBND xã Đạ Huoai", "442"], ["2", "UBND xã Lang Biang", "12"],
+            ["3", "xã Đạ Huoai 2", "7"]]
+    t = doc.add_table(rows=len(rows), cols=3)
+    t.style = "Table Grid"
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            t.cell(r, c).text = value
+    t.autofit = False
+    for w, column in zip((1.0, width, 1.5), t.columns):
+        column.width = Cm(w)
+        for cell in column.cells:
+            cell.width = Cm(w)
+    src = tmp_path / "huoai.docx"
+    doc.save(src)
+    (table,) = read_raw(convert(src, "pdf", tmp_path)).tables
+    assert table.grid() == rows
+
+
+@pytest.mark.parametrize("lines,text", [
+    ([("Sở", False), ("Nông", True), ("nghiệ", True), ("p", True)], "Sở Nông nghiệp"),
+    ([("TỔN", False), ("G", True), ("ĐIỂ", True), ("M", True), ("ĐẠT", True), ("ĐƯỢ", True), ("C", True)],
+     "TỔNG ĐIỂM ĐẠT ĐƯỢC"),
+    ([("giải", False), ("quyế", True), ("t", True)], "giải quyết"),
+    ([("UBND xã Đạ", False), ("Huo", False), ("ai", True)], "UBND xã Đạ Huoai"),
+])
+def test_a_word_broken_over_three_lines_is_judged_whole(lines, text):
+    """A line that is one word broken again into the next ('nghiệ' + 'p') is
+    judged with the letters it goes on with: 'nghiệ' alone ends in no rhyme."""
+    from parsers.pdf_grid import join_lines
+
+    assert join_lines(lines) == text
