@@ -108,8 +108,10 @@ def spaced(text: str) -> str:
     syllable, changes case inside (a small letter before a capital, or an
     acronym before small letters) and is spelled by syllables and acronyms
     alone, comes back with its spaces; so does such a run of letters inside
-    a word ('SởYtế(52)', 'SởYtế-tỉnh'). Any other word is left as it is."""
-    return " ".join(_GLUED.sub(_glued, _RUN.sub(_spaced_run, word)) for word in text.split(" "))
+    a word ('SởYtế(52)', 'SởYtế-tỉnh'); so does a number run into a word
+    ('phường1', '1Bảo Lộc'). Any other word is left as it is."""
+    return " ".join(_AFTER_NUMBER.sub(_after_number, _GLUED.sub(_glued, _RUN.sub(_spaced_run, word)))
+                    for word in text.split(" "))
 
 
 _RUN = re.compile(r"[^\W\d_]+")  # the letters of a word, apart from its brackets, dashes, digits
@@ -133,6 +135,16 @@ _GLUED = re.compile(r"(?<![^\W\d_])([^\W\d_]*[a-zà-ỹđ][^\W\d_]*)(?=[(\d])")
 def _glued(match: re.Match) -> str:
     word = match.group()
     return word + " " if len(word) > 1 and is_syllable(word) and not word.isupper() else word
+
+
+# a number run into a capitalised syllable ('phường 1Bảo Lộc'): a number is
+# never written so (units are small letters, '24đ'; codes put letters first, 'H57')
+_AFTER_NUMBER = re.compile(r"(?<=\d)[^\W\d_]{2,}")
+
+
+def _after_number(match: re.Match) -> str:
+    word = match.group()
+    return " " + word if word[0].isupper() and not word.isupper() and is_syllable(word) else word
 
 
 def _case_break(word: str) -> bool:

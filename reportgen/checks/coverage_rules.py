@@ -74,17 +74,20 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                               "Cần đối chiếu thủ công.")
 
 
-def _ranked_outside(report: Report, index: int) -> tuple[int, str] | None:
+def _ranked_outside(report: Report, index: int, key: str | None = None) -> tuple[int, str] | None:
     """The N of ranks written "x/N" (a place among 63 provinces) when N is
-    more than the table's rows: ranks among units the table does not hold."""
+    more than the table's rows: ranks among units the table does not hold
+    (in the column ``key`` only, when given)."""
     from .relations_frame import ColKind
     from .relations_support import frames
 
     for frame in frames(report):
         if frame.table.index != index or frame.transposed:
             continue
-        ranks = [c for col in frame.cols if col.kind in (ColKind.RANK, ColKind.NUM) and "hạng" in col.head
-                 for r in frame.rows if (c := r.cells.get(col.index)) is not None and c.denominator is not None]
+        cols = [col for col in frame.cols if col.kind in (ColKind.RANK, ColKind.NUM) and "hạng" in col.head
+                and key in (None, col.key)]
+        ranks = [c for col in cols for r in frame.rows
+                 if (c := r.cells.get(col.index)) is not None and c.denominator is not None]
         wholes = {c.denominator for c in ranks}
         if len(wholes) == 1 and (n := next(iter(wholes))) > len(frame.rows):
             return int(n), " ".join(ranks[0].text.split())
@@ -175,6 +178,10 @@ def column_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 why = f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó"
             else:
                 why = "không có tổng, tỷ lệ, điểm tính từ tỷ lệ, dòng thống kê hay thứ hạng nào của bảng chứa các ô này"
+            outside = _ranked_outside(report, entry.index, key)
+            if outside:
+                why = (f"thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng của "
+                       f"bảng: không đối chiếu được với số liệu trong bảng; {why}")
             count = (f"{len(rows)}/{total} ô số chưa được kiểm tra ({_row_names(report, entry.index, rows)})"
                      if len(rows) < total else f"{len(rows)} ô số chưa được kiểm tra")
             yield Finding(code="COLUMN_UNCHECKED", severity="warning", table=entry.index, column=key,

@@ -61,11 +61,18 @@ def value_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             checked = []
             quiet = scheme_checks(frame, col, "max")
+            header_max = col.max is not None and col.role != "max"
+            if header_max and not quiet and not _header_max_holds(rows, col):
+                header_max = False  # most figures above it: a misread header or no maximum of this column
+                yield finding("VALUE_EXCEEDS_MAX", "warning",
+                              f"Cột {col_name(col)}: {_over_text(rows, col)} vượt điểm tối đa {vi(col.max)} đọc được ở "
+                              f"tiêu đề cột — tiêu đề có thể bị đọc sai hoặc số đó không phải điểm tối đa của cột; "
+                              f"chưa kết luận được ô nào sai", frame, None, col, None, col.max)
             for row in rows:
                 cell = row.cells.get(col.index)
                 if cell is None:
                     continue
-                if col.max is not None and col.role != "max":
+                if header_max:
                     checked.append((row, col))
                     if cell.value > col.max and not quiet:
                         yield finding("VALUE_EXCEEDS_MAX", "error",
@@ -82,6 +89,20 @@ def value_exceeds_max(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if checked:
                 record(ctx, frame, "value-at-most-header-max", checked)
         yield from _row_maxima(frame, ctx)
+
+
+def _header_max_holds(rows: list[Row], col: Col) -> bool:
+    """The maximum a header states binds its column when the column's figures
+    keep to it by the adoption rule (one slip above it among many is an
+    error; most figures above it say the header is not their maximum)."""
+    values = [c.value for r in rows if (c := r.cells.get(col.index)) is not None]
+    within = sum(1 for v in values if v <= col.max)
+    return len(values) < MIN_ROWS or adopted(within, len(values))
+
+
+def _over_text(rows: list[Row], col: Col) -> str:
+    values = [c.value for r in rows if (c := r.cells.get(col.index)) is not None]
+    return f"{sum(1 for v in values if v > col.max)}/{len(values)} ô"
 
 
 def _row_maxima(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:

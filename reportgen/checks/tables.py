@@ -263,7 +263,9 @@ def _explicitly_ranked(table: ScoreTable) -> bool:
 @rule("RANK_ORDER", "Thứ tự hoặc thứ hạng trong bảng xếp hạng không theo điểm giảm dần")
 def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: trong bảng xếp hạng, thứ hạng (hoặc thứ tự dòng) theo đúng điểm hay
-    tỷ lệ giảm dần — theo cơ sở mà các hạng khớp hơn; đồng điểm được cùng hạng.
+    tỷ lệ giảm dần — theo cơ sở mà các hạng khớp hơn; đồng điểm được cùng hạng. So
+    theo số ghi trong bảng, không có dung sai: làm tròn giữ nguyên thứ tự (92,35 ghi
+    trong bảng luôn lớn hơn 92,34).
     Vì sao: hạng sai là kết luận sai về đơn vị, dù điểm đúng.
     Ví dụ sai: đơn vị hạng 2 có 85,1% mà đơn vị hạng 3 có 86,4%.
     Ví dụ đúng: đơn vị 86,4% hạng 2, đơn vị 85,1% hạng 3."""
@@ -276,7 +278,9 @@ def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             ctx.ledger.table_checked(table.index, "rank-order",
                                      [(i, "rank") for i, r in rows if r.rank is not None])
-            yield from _rank_findings(table, rows, scheme.tolerance)
+            # Ranks against figures as written: rounding keeps their order (a written 92,35 is more than a
+            # written 92,34, whatever the decimals behind them), so no tolerance hides a swap.
+            yield from _rank_findings(table, rows, Decimal(0))
 
 
 def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],

@@ -239,3 +239,12 @@ def test_a_table_with_no_arithmetic_says_why():
             "dòng, và bảng không có dòng tổng cộng hay dòng thống kê (cao nhất, trung bình …); thứ hạng ghi trên 63 "
             "đơn vị (như “43/63”), không phải trên các dòng của bảng: không đối chiếu được với số liệu trong "
             "bảng; chỉ đối chiếu được giới hạn") in sipas.message
+
+
+def test_a_rank_column_among_units_the_table_does_not_hold_says_so():
+    # bc184's PAR table: the three provinces' places among 63 (12/63, 22/63, 25/63 …), only bounded.
+    result = _verified("ld-chiso-bc184-snv.docx")
+    ranks = [f for f in result.findings if f.code == "COLUMN_UNCHECKED" and f.table == 0 and "Thứ hạng" in f.message]
+    assert [f.message.split(" — ")[1].split(";")[0] for f in ranks] == [
+        f"thứ hạng ghi trên 63 đơn vị (như “{first}”), không phải trên các dòng của bảng: không đối chiếu được với "
+        "số liệu trong bảng" for first in ("12/63", "22/63", "25/63")]
