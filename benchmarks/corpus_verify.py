@@ -16,8 +16,10 @@ all); units as columns (indicators as rows, a "Toàn tỉnh" column or none);
 statistics in the prose ("bình quân", "cao nhất", "thấp nhất") over a
 ranking table; units' own figures in the prose ("xã A đạt 85,20%, xếp loại
 Tốt", "xếp thứ 2"); counts of units by bands of the percent ("Có 4/9 đơn vị
-đạt từ 80% trở lên, chiếm tỷ lệ 44,44%"). Unit names are drawn from random syllables; thousands with
-dots or none; one or two decimals.
+đạt từ 80% trở lên, chiếm tỷ lệ 44,44%"); dossiers per commune with rates
+the prose names by their parts ("tỷ lệ giải quyết đúng hạn và trước hạn").
+Unit names are drawn from random syllables; thousands with dots or none; one
+or two decimals.
 
     python3 benchmarks/corpus_verify.py OUT_DIR [--n 40] [--seed 11]
 """
@@ -484,8 +486,76 @@ def prose_bands(rnd: random.Random) -> tuple[Doc, callable]:
     return doc, plant
 
 
+COMMUNES = ["UBND xã Tân Hà", "UBND phường Mũi Né", "UBND xã Đức Lập", "UBND xã Hàm Kiệm", "UBND phường Phú Thủy",
+            "UBND xã Nam Dong", "UBND xã Quảng Tân", "UBND xã Phúc Thọ", "UBND xã Đạ Đờn"]
+
+
+def prose_dossiers(rnd: random.Random) -> tuple[Doc, callable]:
+    """A table of dossiers received and resolved per commune (a group of
+    counts "Tổng số | Trực tuyến | Trực tiếp" and "Tổng số | Trước hạn |
+    Đúng hạn | Quá hạn", or one header row), its total row, and a paragraph
+    that states rates named by their parts ("tỷ lệ giải quyết đúng hạn và
+    trước hạn đạt 98,7%", "tỷ lệ quá hạn 1,35%"), one commune's counts, and
+    the whole received split by channel with its share; the slip is one of
+    those figures in the prose."""
+    noun = rnd.choice(["hồ sơ", "thủ tục"])
+    units = rnd.sample(COMMUNES, rnd.randint(3, 6))
+    data = []
+    for u in units:
+        got = rnd.randint(80, 2500)
+        online = rnd.randint(got // 5, got * 4 // 5)
+        done = got - rnd.randint(0, got // 10)
+        late = rnd.randint(0, done // 30)
+        early = rnd.randint(done // 3, done - late)
+        data.append([got, online, got - online, done, early, done - early - late, late])
+    total = [sum(col) for col in zip(*data)]
+    fmt = (lambda n: vi(D(n), 0)) if rnd.random() < 0.7 else str
+    grouped = rnd.random() < 0.5
+    if grouped:
+        header = [["TT", "Đơn vị"] + [f"Số {noun} tiếp nhận"] * 3 + [f"Số {noun} đã giải quyết"] * 4,
+                  ["TT", "Đơn vị", "Tổng số", "Trực tuyến", "Trực tiếp", "Tổng số", "Trước hạn", "Đúng hạn",
+                   "Quá hạn"]]
+    else:
+        header = [["TT", "Đơn vị", "Tiếp nhận", "Trực tuyến", "Trực tiếp", f"Tổng số {noun} đã giải quyết",
+                   "Trước hạn", "Đúng hạn", "Quá hạn"]]
+    rows = [[str(k + 1), u] + [fmt(n) for n in d] for k, (u, d) in enumerate(zip(units, data))]
+    rows.append(["", rnd.choice(["Tổng cộng", "Toàn huyện"])] + [fmt(n) for n in total])
+    doc = Doc(name="", kind="prose_dossiers")
+    got, online, direct, done, early, ontime, late = total
+    places = rnd.choice([1, 2])
+
+    def pct(a: int, b: int) -> str:
+        return vi(D(a) / D(b) * 100, places) + "%"
+
+    on_time = rnd.choice([f"tỷ lệ {noun} giải quyết đúng hạn và trước hạn đạt {pct(early + ontime, done)}",
+                          f"tỉ lệ giải quyết trước và đúng hạn là {pct(early + ontime, done)}",
+                          f"tỷ lệ {noun} được giải quyết trước hạn, đúng hạn đạt {pct(early + ontime, done)}"])
+    overdue = rnd.choice([f"tỷ lệ quá hạn {pct(late, done)}",
+                          f"tỷ lệ {noun} giải quyết quá hạn chiếm {pct(late, done)}"])
+    whole = (f"Tổng số {noun} tiếp nhận là {fmt(got)} {noun}, trong đó trực tuyến {fmt(online)} {noun}, chiếm "
+             f"{pct(online, got)}; trực tiếp {fmt(direct)} {noun}.")
+    k = rnd.randrange(len(units))
+    unit = rnd.choice([units[k], re.sub(r"^UBND\s+", "", units[k])])
+    own = f"{unit} tiếp nhận {fmt(data[k][0])} {noun}, đã giải quyết {fmt(data[k][3])} {noun}."
+    doc.paragraphs += [whole, f"Trong kỳ, {on_time}; {overdue}.", own]
+    doc.tables.append(Table(header, rows, f"KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT {noun.upper()} CỦA CÁC XÃ"))
+
+    def plant(d: Doc, rnd: random.Random) -> None:
+        what = rnd.choice(["rate", "overdue", "whole", "own"])
+        if what == "whole":
+            old, new, j = f"là {fmt(got)}", f"là {fmt(got + rnd.choice([10, -10, 100]))}", 0
+        elif what == "own":
+            old, new, j = f"tiếp nhận {fmt(data[k][0])}", f"tiếp nhận {fmt(data[k][0] + 2)}", 2
+        else:
+            figure = re.search(r"\d+(?:,\d+)?%", on_time if what == "rate" else overdue).group(0)
+            old, new, j = figure, vi(_num(figure) + D("1.3"), places) + "%", 1
+        d.paragraphs[j] = d.paragraphs[j].replace(old, new, 1)
+        d.slip = ("¶", old)
+    return doc, plant
+
+
 KINDS = [ranking, components, group766, statistics, self_assessment, groups_as_rows, transposed, prose_statistics,
-         prose_units, prose_bands]
+         prose_units, prose_bands, prose_dossiers]
 
 
 # -------------------------------------------------------------------------- writing

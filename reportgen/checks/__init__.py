@@ -41,6 +41,7 @@ RULE_MODULES = (
     "prose_bands",
     "prose_labels",
     "prose_named",
+    "prose_rates",
     "prose_fractions",
     "prose_levels",
     "prose_changes",

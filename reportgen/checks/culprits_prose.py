@@ -34,6 +34,9 @@ def same_figure(findings: list[Finding], ledger) -> list[Finding]:
     return _computed_from(findings, ledger)
 
 
+_NEAR = 6  # paragraphs apart a total of counts and the count that closes it may be ("- Tốt: 07 đơn vị" lines)
+
+
 def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
     """An error of the prose computed from a figure another error of the same
     paragraph shows wrong ("10,654/15 điểm là 71,027%, không phải 70,424%"
@@ -42,17 +45,19 @@ def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
     by another check (70,424% is the mean of the table's column) and the
     other error is not computed from this one's figure — or when correcting
     the other error's figure closes its gap exactly (a sum of which that
-    figure is a term)."""
+    figure is a term; the counts by grade listed one a line after the total
+    they make, a few paragraphs apart)."""
     prose = [f for f in findings if f.severity == Severity.ERROR and f.paragraph is not None and f.row is None
              and figure_value(f.reported) is not None]
     dropped: dict[int, Finding] = {}
     for e in prose:
         for cause in prose:
-            if cause is e or cause.paragraph != e.paragraph or id(cause) in dropped \
+            if cause is e or abs(cause.paragraph - e.paragraph) > _NEAR or id(cause) in dropped \
                     or figure_value(cause.reported) == figure_value(e.reported):
                 continue
+            same = cause.paragraph == e.paragraph
             if _quotes(e.message, cause.reported) and not _quotes(cause.message, e.reported) \
-                    and (_confirmed(e, ledger) or _closed_by(e, cause)):
+                    and (same and _confirmed(e, ledger) or _closed_by(e, cause)):
                 dropped[id(e)] = cause
                 break
     for e_id, cause in dropped.items():

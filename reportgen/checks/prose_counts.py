@@ -1,29 +1,18 @@
 """Prose rules about counts: grade counts and unit lists against the score
 tables they describe, parts against their whole, x/y claims. The rows a
-passage talks about are found by the units it names (or, failing that, by
-its heading's words in a table or section title)."""
+passage talks about are found by :mod:`.prose_rows` (by the units it names
+or, failing that, by its heading's words in a table or section title)."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
-from functools import lru_cache
 from typing import Iterator, Sequence
 
-from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
+from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_count, format_vi, places_of
-from ..schemes import all_schemes
-from ..text.names import match_units, name_key
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
+from .prose_rows import graded, group_by_units, scope_group, scopes, sole_unit_table, unit_grades
 from .registry import CheckContext, rule
-from .relations_frame import ColKind
-from .relations_support import MIN_ROWS, frames
-
-
-@lru_cache(maxsize=1)
-def _band_names() -> frozenset[str]:
-    """Every grade band of every scheme: the grades a score table carries."""
-    return frozenset(band.name for scheme in all_schemes().values() for band in scheme.grades)
 
 
 def vi_number(value: Decimal | int | None) -> str:
@@ -39,178 +28,6 @@ def finding_at(code: str, severity: str, message: str, st: Statement | None = No
                    paragraph=st.paragraph if st else None, page=st.page if st else None, **kw)
 
 
-# --- which table rows a passage of prose talks about ---------------------------------------
-
-RowRef = tuple[int, int, ScoreRow]  # (table index, row index, row)
-
-
-def _all_rows(report: Report) -> list[RowRef]:
-    return [(t.index, i, r) for t in report.tables for i, r in enumerate(t.rows) if r.unit]
-
-
-def _group_by_units(report: Report, units: Sequence[str]) -> tuple[list[RowRef], dict[str, RowRef | None]]:
-    """The rows of the table sections that hold the named units, and each
-    name's row."""
-    rows = [r for r in _all_rows(report) if r[2].grade]
-    names = [r[2].unit for r in rows]
-    by_unit: dict[str, RowRef | None] = {}
-    keys: set[tuple[int, str | None]] = set()
-    for unit in dict.fromkeys(units):  # a name listed under two grades is looked up once
-        m = match_units([unit], names)[0]
-        ref = next((r for r in rows if r[2].unit == m.candidate), None) if m.candidate else None
-        by_unit[unit] = ref
-        if ref:
-            keys.add((ref[0], ref[2].section))
-    group = [r for r in rows if (r[0], r[2].section) in keys]
-    return group, by_unit
-
-
-def _group_by_title(report: Report, scope: str | None) -> list[RowRef]:
-    """Rows of the one table or section whose title contains the heading's words."""
-    if not scope:
-        return []
-    title = re.sub(r"^\s*[\dIVXLC.]+\s*[.)]?\s*", "", scope.split(" › ")[-1]).rstrip(" :.")
-    key = name_key(title)
-    if len(key) < 8:
-        return []
-    hits: list[list[RowRef]] = []
-    for t in report.tables:
-        rows = [(t.index, i, r) for i, r in enumerate(t.rows) if r.grade]
-        if not rows:
-            continue
-        sections: dict[str | None, list[RowRef]] = defaultdict(list)
-        for ref in rows:
-            sections[ref[2].section_title].append(ref)
-        inner = [g for st, g in sections.items() if st and key in name_key(st)]
-        if inner:
-            hits.extend(inner)
-        elif key in name_key(t.title or ""):
-            hits.append(rows)
-    return hits[0] if len(hits) == 1 else []
-
-
-def _scopes(report: Report) -> dict[object, list[Statement]]:
-    """Count claims that describe one population: those under one heading,
-    split by paragraph (and by denominator) when a grade is claimed twice
-    there ("cấp sở … 07 Xuất sắc …; cấp xã … 123 Xuất sắc")."""
-    by_scope: dict[str | None, list[Statement]] = defaultdict(list)
-    for st in report.statements:
-        if st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT):
-            by_scope[st.scope].append(st)
-    out: dict[object, list[Statement]] = {}
-    for scope, sts in by_scope.items():
-        grades = [st.grade for st in sts if st.kind == StatementKind.GRADE_COUNT]
-        if len(grades) == len(set(grades)):
-            out[scope] = sts
-            continue
-        split: dict[object, list[Statement]] = defaultdict(list)
-        for st in sts:
-            split[(scope, st.paragraph, st.denominator)].append(st)
-        for key, group in split.items():
-            if any(st.kind == StatementKind.GRADE_COUNT for st in group):
-                out[key] = group
-    return out
-
-
-def _scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowRef], bool]:
-    """The rows a scope's counts describe, and whether they are sure: the
-    named units' rows (sure), else the one graded table (or group of its
-    rows) with as many units as the counts' denominator (sure: "x/15 đơn vị"
-    and 15 graded units), else the table the heading names, else the
-    document's only table whose unit rows carry a grade."""
-    units = [u for st in statements if st.kind == StatementKind.GRADE_COUNT for u in st.units]
-    if units:
-        group, _ = _group_by_units(report, units)
-        if group:
-            return group, True
-    group = _graded_table_of(report, statements)  # "x/12 cơ quan" of the one table of 12 graded units: sure
-    if group:
-        return group, True
-    scope = statements[0].scope if statements else None
-    group = _group_by_title(report, scope) or _sole_graded_table(report, statements)
-    return group, bool(group) and len(group) == _stated_whole(statements)  # "01/12 đơn vị" of 12 rows: sure
-
-
-def _stated_whole(statements: list[Statement]) -> int | None:
-    """The one denominator the counts state ("01/12 đơn vị …; 10 đơn vị …"
-    count units of the same 12), else the one count of units evaluated they
-    are of ("trong 7 xã, phường được đánh giá có 03 đơn vị xếp loại Xuất
-    sắc; …"), or None when they state none or several."""
-    dens = {st.denominator for st in _unit_grades(statements)} - {None}
-    if not dens:
-        dens = {Decimal(st.count) for st in statements if st.kind == StatementKind.EVALUATED_COUNT
-                and st.count is not None and st.denominator is None}
-    return next(iter(dens)) if len(dens) == 1 else None
-
-
-def _sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRef]:
-    """The unit rows of the report's only table that grades its units (every
-    unit row has a grade), when the counts are of that table's units: they
-    add up to its number of rows, give or take the one count that may be
-    wrong (a table of some units only — the best five, an excerpt — is not
-    the population the prose counts), else none."""
-    graded = [t for t in report.tables
-              if (rows := [r for r in t.rows if r.unit]) and len(rows) >= 2 and all(r.grade for r in rows)]
-    if len(graded) != 1:
-        return []
-    refs = [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
-    counts = [st.count for st in _unit_grades(statements) if st.count is not None and not st.also_grades]
-    if len(counts) < 2 or abs(sum(counts) - len(refs)) > 1:  # one count may be the slip
-        return []
-    return refs
-
-
-def _graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef]:
-    """The unit rows of the one table, or group of a table's rows, that grades
-    exactly as many units as the counts' common denominator ("3/12 cơ quan …"
-    and a table of 12 graded units), else none."""
-    den = _stated_whole(statements)
-    if den is None:
-        return []
-    found = [[(t.index, i, r) for i, r in rows] for t in report.tables for rows in populations(t)
-             if len(rows) == den and all(r.grade for _, r in rows)]
-    return found[0] if len(found) == 1 else []
-
-
-def populations(table: ScoreTable) -> list[list[tuple[int, ScoreRow]]]:
-    """(row index, row) of the table's units, and of each group of them
-    ("I. Cấp sở", "II. Cấp xã"): the populations a count x/y may be of."""
-    units = [(i, r) for i, r in enumerate(table.rows) if r.unit]
-    groups: dict[str, list[tuple[int, ScoreRow]]] = {}
-    for i, r in units:
-        if r.section:
-            groups.setdefault(r.section, []).append((i, r))
-    return [units, *groups.values()]
-
-
-def _graded(st: Statement) -> tuple[str, ...]:
-    """The grades a count claim counts: one, or several taken together."""
-    return (st.grade, *st.also_grades)
-
-
-def _unit_grades(statements: list[Statement]) -> list[Statement]:
-    return [st for st in statements if st.kind == StatementKind.GRADE_COUNT and st.grade in _band_names()]
-
-
-def _sole_unit_table(report: Report) -> list[RowRef]:
-    """The unit rows of the report's table of evaluation results: its only
-    score table (one row per unit); with no score table, its only table of
-    units that are graded or ranked (a province's PAR index laid out its own
-    way), without its statistics or total rows. Else none."""
-    tables = [t for t in report.tables if t.kind == TableKind.SCORES]
-    if len(tables) == 1:
-        return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
-    if tables:
-        return []
-    results = [f for f in frames(report) if not f.transposed and len(f.units) >= MIN_ROWS
-               and any(c.kind in (ColKind.GRADE, ColKind.RANK) for c in f.cols)]
-    if len(results) != 1:
-        return []
-    table = results[0].table
-    return [(table.index, r.report_row, table.rows[r.report_row]) for r in results[0].units
-            if r.report_row is not None]
-
-
 # --- grade counts and lists ------------------------------------------------------------------
 
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị theo xếp loại trong văn bản khác bảng kết quả")
@@ -222,19 +39,19 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     hay gặp nhất của báo cáo tổng hợp.
     Ví dụ sai: "Có 07 cơ quan xếp loại Xuất sắc" trong khi bảng có 6 dòng Xuất sắc.
     Ví dụ đúng: "Có 06 cơ quan xếp loại Xuất sắc" và bảng có đúng 6 dòng Xuất sắc."""
-    for scope, statements in _scopes(report).items():
-        grades = _unit_grades(statements)
+    for scope, statements in scopes(report).items():
+        grades = unit_grades(statements)
         if not grades:
             continue
-        group, by_names = _scope_group(report, statements)
+        group, by_names = scope_group(report, statements)
         if not group:
             continue
         for st in grades:
-            in_table = sum(1 for ref in group if ref[2].grade in _graded(st))
+            in_table = sum(1 for ref in group if ref[2].grade in graded(st))
             ctx.ledger.statement_checked(st, "grade-count-table")
             if st.count == in_table:
                 continue
-            named = " hoặc ".join(_graded(st))
+            named = " hoặc ".join(graded(st))
             yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names else "warning",
                       f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {named} nhưng bảng kết quả "
                       f"có {format_count(in_table)} đơn vị xếp loại {named}", st, table=group[0][0],
@@ -253,7 +70,7 @@ def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         ctx.ledger.statement_checked(st, "grade-count-list")
         if st.count == len(st.units):
             continue
-        _, by_unit = _group_by_units(report, st.units)
+        _, by_unit = group_by_units(report, st.units)
         sure = bool(by_unit) and all(by_unit.values())
         yield finding_at("GRADE_COUNT_MISMATCH", "error" if sure else "warning",
                   f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade or st.grade_written} "
@@ -270,12 +87,12 @@ def grade_list_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     kết luận sai về đơn vị đó.
     Ví dụ sai: "xếp loại Tốt: Sở Y tế" trong khi bảng ghi Sở Y tế xếp loại Khá.
     Ví dụ đúng: "xếp loại Tốt: Sở Y tế" và bảng ghi Sở Y tế xếp loại Tốt."""
-    for scope, statements in _scopes(report).items():
-        grades = [st for st in _unit_grades(statements) if st.units]
+    for scope, statements in scopes(report).items():
+        grades = [st for st in unit_grades(statements) if st.units]
         if not grades:
             continue
         all_units = [u for st in grades for u in st.units]
-        group, by_unit = _group_by_units(report, all_units)
+        group, by_unit = group_by_units(report, all_units)
         if not group:
             continue
         listed_rows: dict[tuple[int, int], str] = {}
@@ -332,16 +149,15 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                              f"= {vi_number(slip.value)}, đúng với tỷ lệ {slip.share.percent_written or slip.share.percent} "
                              f"nêu kèm", st, reported=str(part), expected=str(slip.value))
             continue
-        if diff == 0 or (mode == "subset" and diff < 0):
-            continue
         if isinstance(slip, SlippedWhole):  # every share stated is of what the parts make: the whole is the slip
+            rates = ", ".join(s.percent_written or vi_percent(s.percent, places_of(s.percent)) for s in slip.shares)
+            said = f"các tỷ lệ nêu kèm ({rates}) đều" if len(slip.shares) > 1 else f"tỷ lệ nêu kèm ({rates})"
             yield finding_at("SUM_MISMATCH", "error",
                              f"Tổng ghi {vi_number(st.whole)}, nhưng các thành phần {_sum_text(st.parts)} = "
-                             f"{vi_number(total)} và các tỷ lệ nêu kèm ("
-                             + ", ".join(s.percent_written or vi_percent(s.percent, places_of(s.percent))
-                                         for s in slip.shares)
-                             + f") đều tính trên {vi_number(total)}: số tổng ghi sai", st,
+                             f"{vi_number(total)} và {said} tính trên {vi_number(total)}: số tổng ghi sai", st,
                              reported=str(st.whole), expected=str(total))
+            continue
+        if diff == 0 or (mode == "subset" and diff < 0):
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):
             continue  # too far apart to be one whole split into categories
@@ -361,7 +177,7 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
     Vì sao: tổng các mức xếp loại phải bằng số đơn vị được xếp loại.
     Ví dụ sai: "đánh giá 20 cơ quan: 12 Xuất sắc, 7 Tốt, 2 Khá" (12 + 7 + 2 = 21).
     Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 6 Tốt, 2 Khá"."""
-    for scope, statements in _scopes(report).items():
+    for scope, statements in scopes(report).items():
         grades = [st for st in statements if st.kind == StatementKind.GRADE_COUNT]
         by_den: dict[Decimal, list[Statement]] = defaultdict(list)
         for st in grades:
@@ -379,7 +195,7 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
                           f"vượt tổng số {vi_number(den)} đơn vị được xếp loại", sts[0],
                           reported=str(total), expected=str(den))
         evaluated = [st for st in statements if st.kind == StatementKind.EVALUATED_COUNT]
-        plain = [st for st in _unit_grades(statements) if st.denominator is None]
+        plain = [st for st in unit_grades(statements) if st.denominator is None]
         if not evaluated or not plain or len(plain) != len([g for g in grades if g.denominator is None]):
             continue
         whole = Decimal(evaluated[-1].count)
@@ -422,14 +238,14 @@ def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: khi thêm hoặc bớt đơn vị trong bảng, câu "đánh giá N đơn vị" hay bị bỏ quên.
     Ví dụ sai: "Thực hiện đánh giá đối với 11/11 UBND cấp huyện" mà bảng có 10 huyện.
     Ví dụ đúng: "Thực hiện đánh giá đối với 10/10 UBND cấp huyện" và bảng có 10 huyện."""
-    for scope, statements in _scopes(report).items():
+    for scope, statements in scopes(report).items():
         evaluated = [st for st in statements if st.kind == StatementKind.EVALUATED_COUNT]
         if not evaluated:
             continue
-        if _unit_grades(statements):
-            group, by_names = _scope_group(report, statements)
+        if unit_grades(statements):
+            group, by_names = scope_group(report, statements)
         else:  # no counts by grade: the report's one table of units, if it has one
-            group, by_names = _sole_unit_table(report), False
+            group, by_names = sole_unit_table(report), False
         if not group:
             continue
         st = evaluated[-1]

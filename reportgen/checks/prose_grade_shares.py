@@ -8,8 +8,9 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Statement, StatementKind
-from ..numbers import format_vi, places_of, quantize
-from .prose_counts import _graded, _scope_group, _scopes, _unit_grades, finding_at, format_count
+from ..numbers import format_count, format_vi, places_of, quantize
+from .prose_counts import finding_at
+from .prose_rows import graded, scope_group, scopes, unit_grades
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -18,7 +19,7 @@ _HUNDRED = Decimal(100)
 def _share_of(count: Statement, shares: list[Statement]) -> Statement | None:
     """The share written with a grade count: same paragraph and count, its
     words naming the grade, and no whole of its own."""
-    names = [g.casefold() for g in _graded(count) if g] + [(count.grade_written or "").casefold()]
+    names = [g.casefold() for g in graded(count) if g] + [(count.grade_written or "").casefold()]
     found = [s for s in shares if s.paragraph == count.paragraph and s.value == count.count
              and (s.whole is None or s.whole_inferred) and any(n and n in s.text.casefold() for n in names)]
     return found[0] if len(found) == 1 else None
@@ -42,12 +43,12 @@ def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ sai: bảng 10 đơn vị, "02 đơn vị đạt loại Khá (chiếm 30,00%)".
     Ví dụ đúng: "02 đơn vị đạt loại Khá (chiếm 20,00%)"."""
     shares = [st for st in report.statements if st.kind == StatementKind.SHARE and st.percent is not None]
-    for statements in _scopes(report).values():
-        counts = _unit_grades(statements)
+    for statements in scopes(report).values():
+        counts = unit_grades(statements)
         paired = [(c, s) for c in counts if (s := _share_of(c, shares)) is not None]
         if not paired:
             continue
-        group, sure = _scope_group(report, statements)
+        group, sure = scope_group(report, statements)
         if not group:
             continue
         whole = len(group)
@@ -58,7 +59,7 @@ def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             ctx.ledger.statement_checked(share, "grade-share-table")
             if _fits(share.value, whole, share.percent):
                 continue
-            in_table = sum(1 for ref in group if ref[2].grade in _graded(count))
+            in_table = sum(1 for ref in group if ref[2].grade in graded(count))
             if _fits(Decimal(in_table), whole, share.percent):
                 continue  # the percent is the table's: the count is the slip (GRADE_COUNT_MISMATCH)
             places = max(places_of(share.percent), 2)

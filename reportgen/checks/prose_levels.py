@@ -12,7 +12,8 @@ from ..model import Finding, Report, ScoreRow, ScoreTable, Statement, StatementK
 from ..numbers import format_count, parse_vi_decimal
 from ..text import fold
 from ..text.names import fold_tones
-from .prose_counts import finding_at, populations
+from .prose_counts import finding_at
+from .prose_rows import populations
 from .registry import CheckContext, rule
 
 

@@ -22,7 +22,9 @@ words.
   apart by the group's words in the sentence); a warning when they say one
   word more ("tiếp nhận trực tiếp" for "Trực tiếp") or several columns fit;
   nothing when they say more ("trước hạn 3.487 hồ sơ" is not "Đã giải
-  quyết").
+  quyết"). A count in a sentence that names a unit of the table ("UBND xã
+  Phúc Thọ tiếp nhận 120 hồ sơ, giải quyết đúng hạn 118 hồ sơ") is that
+  unit's: held to its row, the unit's words naming no column.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from typing import Iterator, NamedTuple
 from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.labels import stat_of
-from ..text.names import fold_tones
+from ..text.names import fold_for_units, fold_tones, same_unit, unit_forms, whole_words
 from .prose_counts import finding_at
 from .prose_labels import _words
 from .prose_units import agrees
@@ -246,6 +248,38 @@ def _total_rows(report: Report) -> dict[int, int]:
     return out
 
 
+def _unit_named(sentence: str, tables: list[ScoreTable]) -> str | None:
+    """The unit of the tables the sentence names last before a count (the
+    longest of those ending last), or None: "UBND xã Phúc Thọ tiếp nhận 120
+    hồ sơ" is that unit's count, not the total row's."""
+    folded = fold_for_units(sentence)
+    best: tuple[int, int, str] | None = None
+    for t in tables:
+        for r in t.rows:
+            if not r.unit or stat_of(r.unit):
+                continue
+            for form in unit_forms(r.unit):
+                at = folded.rfind(form)
+                while at >= 0 and not whole_words(folded, at, len(form)):
+                    at = folded.rfind(form, 0, at)
+                if at >= 0 and (best is None or (at, len(form)) > best[:2]):
+                    best = (at, len(form), r.unit)
+    return best[2] if best else None
+
+
+_UBND = _words("UBND")
+
+
+def _without(text: str, unit: str) -> str:
+    """``text`` less the words of the unit's name (and "UBND" before it)."""
+    words = _words(unit) | _UBND
+    return " ".join(t for t in text.split() if not (_words(t) and _words(t) <= words))
+
+
+def _row_of_unit(table: ScoreTable, unit: str) -> int | None:
+    return next((i for i, r in enumerate(table.rows) if r.unit and same_unit(r.unit, unit)), None)
+
+
 def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[Statement]:
     """The claims of ``paragraph`` that state ``value`` as a count."""
     out = []
@@ -258,19 +292,20 @@ def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[St
     return out
 
 
-@rule("QUANTITY_CONFLICT", "Số lượng nêu trong lời văn khác dòng tổng của cột cùng tên trong bảng")
+@rule("QUANTITY_CONFLICT",
+      "Số lượng nêu trong lời văn khác dòng tổng (hay dòng của đơn vị được nêu) của cột cùng tên trong bảng")
 def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: một số lượng trong lời văn ("tiếp nhận trực tiếp 275 hồ sơ") so với
     dòng tổng ("Tổng cộng", "Toàn tỉnh") của cột bảng mà tên cột được lời văn nêu đủ
-    ("Trực tiếp"; cột cùng tên dưới hai nhóm thì phân biệt bằng tên nhóm trong câu).
+    ("Trực tiếp"; cột cùng tên dưới hai nhóm thì phân biệt bằng tên nhóm trong câu);
+    câu nêu tên một đơn vị của bảng ("UBND xã Phúc Thọ tiếp nhận 120 hồ sơ") thì so với
+    dòng của đơn vị đó.
     Khác nhau là lỗi khi chỉ một cột mang tên ấy; nhiều cột thì là cảnh báo.
     Vì sao: số liệu lời văn và phụ lục được tổng hợp riêng; sửa một bên mà quên bên kia.
     Ví dụ sai: lời văn "trực tiếp 275 hồ sơ", dòng Tổng cộng của cột "Trực tiếp" ghi 257.
     Ví dụ đúng: hai nơi cùng ghi 257."""
     totals = _total_rows(report)
-    if not totals:
-        return
-    columns = [c for c in _columns(report) if c.table.index in totals]
+    columns = _columns(report)
     if not columns:
         return
     for p in report.paragraphs:
@@ -281,39 +316,47 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             except ArithmeticError:  # pragma: no cover - guarded by the pattern
                 continue
             noun = " ".join(re.split(r"[,;.()]", text[m.end():])[0].split()[:2])  # "hồ sơ": what is counted
-            before = f"{_before(text, m.start())} {noun}"
+            before = _before(text, m.start())
             start = max((s.end() for s in re.finditer(r"[.!?]\s", text[:m.start()])), default=0)
-            sentence = f"{text[start:m.start()]} {noun}"
+            sentence = text[start:m.start()]
+            unit = _unit_named(sentence, [c.table for c in columns])
+            if unit:  # the count of that unit: its words name no column
+                before, sentence = _without(before, unit), _without(sentence, unit)
+            before, sentence = f"{before} {noun}", f"{sentence} {noun}"
             exact = _named(columns, before, sentence, noun)
             hits = exact or _named(columns, before, sentence, noun, slack=1)
-            cells = [(c, _value(c.table, totals[c.table.index], c.key)) for c in hits]
-            cells = [(c, v) for c, v in cells if v is not None and v == v.to_integral() and v > 0]
+            rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
+            cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
+            cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and v > 0]
             if not cells:
                 continue
             statements = _count_statements(report, p.index, value)
-            agreeing = [(c, v) for c, v in cells if v == value]
-            for c, v in agreeing or cells:
-                ctx.ledger.table_checked(c.table.index, "count-vs-total-row", [(totals[c.table.index], c.key)])
+            # a unit named earlier in the sentence and the total stated after it: the total row's
+            agreeing = [(c, r, v) for c, r, v in cells if v == value] or [
+                (c, totals[c.table.index], value) for c, _, _ in cells
+                if unit and c.table.index in totals and _value(c.table, totals[c.table.index], c.key) == value]
+            for c, r, _ in agreeing or cells:
+                ctx.ledger.table_checked(c.table.index, "count-vs-total-row", [(r, c.key)])
             if agreeing:
                 for st in statements:
                     ctx.ledger.statement_checked(st, "count-vs-total-row")
                 continue
-            together = _said_together(columns, cells[0][0], before, sentence, noun, totals[cells[0][0].table.index])
+            col, row, v = cells[0]
+            together = _said_together(columns, col, before, sentence, noun, row)
             if len(together) >= 2:  # "đúng hạn và trước hạn 3.155 hồ sơ": the sum of the columns it names
-                if sum(v for _, v in together) == value:
-                    ctx.ledger.table_checked(cells[0][0].table.index, "count-vs-total-row",
-                                             [(totals[c.table.index], c.key) for c, _ in together])
+                if sum(x for _, x in together) == value:
+                    ctx.ledger.table_checked(col.table.index, "count-vs-total-row", [(row, c.key) for c, _ in together])
                     for st in statements:
                         ctx.ledger.statement_checked(st, "count-vs-total-row")
                 continue  # several columns and another figure: which of them is meant is not said
-            col, v = cells[0]
             sure = len(cells) == 1 and bool(exact)  # one column, named by the words before the count and no other
             if sure:
                 for st in statements:
                     ctx.ledger.statement_checked(st, "count-vs-total-row")
-            where = col.table.rows[totals[col.table.index]].unit
+            where = col.table.rows[row].unit
             yield Finding(code="QUANTITY_CONFLICT", severity="error" if sure else "warning",
                           message=f"Văn bản nêu {format_vi(value, 0)} {noun} nhưng dòng "
                                   f"“{where}” của cột “{col.label}” (bảng {col.table.index + 1}) ghi {format_vi(v, 0)}",
                           paragraph=p.index, page=p.page, table=col.table.index, column=col.key,
+                          row=row if unit else None, unit=where if unit else None,
                           reported=str(value), expected=str(v))

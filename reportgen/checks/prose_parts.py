@@ -30,7 +30,10 @@ def _fits(written: Decimal, exact: Decimal) -> bool:
 
 def slipped_part(st: Statement, statements: list[Statement]) -> SlippedPart | None:
     """The one part of the sum ``st`` whose stated share of the whole fits
-    the whole less the other parts, not the part as written; else None."""
+    the whole less the other parts, not the part as written; else None. The
+    share must be precise enough to tell the two parts apart: the parts its
+    rounding allows span less than the gap (29% of 2.145 is anything from
+    611 to 633: it cannot say 609 is wrong rather than the whole)."""
     if st.kind != StatementKind.SUM or not st.whole or len(st.parts) < 2:
         return None
     total = sum(st.parts, Decimal(0))
@@ -45,7 +48,7 @@ def slipped_part(st: Statement, statements: list[Statement]) -> SlippedPart | No
             continue
         share = next((s for s in shares if s.value == part and _fits(s.percent, value / st.whole * _HUNDRED)
                       and not _fits(s.percent, part / st.whole * _HUNDRED)), None)
-        if share is not None:
+        if share is not None and st.whole * Decimal(1).scaleb(-places_of(share.percent)) / _HUNDRED < abs(value - part):
             hits.append(SlippedPart(k, value, share))
     return hits[0] if len(hits) == 1 else None
 
@@ -57,22 +60,44 @@ class SlippedWhole(NamedTuple):
 
 
 def slipped_whole(st: Statement, statements: list[Statement]) -> SlippedWhole | None:
-    """The whole of the sum ``st`` as the slip: at least two parts state
-    their share, every share fits the parts' sum and one at least misses
-    the whole as written; else None."""
+    """The whole of the sum ``st`` as the slip: every share stated of that
+    whole in its paragraph (of a part, or of another count it splits into)
+    fits the parts' sum and one at least misses the whole as written — or
+    two at least fit the parts' sum, fewer the whole as written and none
+    that one alone (a share of another base may stand beside them); else
+    None. Changing the whole alone then mends both the sum and the shares.
+    Two shares at least, or one precise enough to tell the two wholes apart:
+    the wholes its rounding allows span less than the gap between them
+    ("tổng số 2.145 hồ sơ, trong đó trực tuyến 609 hồ sơ, chiếm 28,52%;
+    trực tiếp 1.468 hồ sơ; kỳ trước chuyển sang 58 hồ sơ": 28,52% is 609 of
+    2.135 give or take one, the parts' sum, ten away from 2.145)."""
     if st.kind != StatementKind.SUM or not st.whole or len(st.parts) < 2:
         return None
     total = sum(st.parts, Decimal(0))
     if total == st.whole or total <= 0:
         return None
     shares = [s for s in statements if s.kind == StatementKind.SHARE and s.paragraph == st.paragraph
-              and s.whole == st.whole and s.percent is not None and s.value in st.parts]
-    if len(shares) < 2 or len({s.value for s in shares}) != len(shares):
+              and s.whole == st.whole and s.percent is not None and s.value is not None and s.value <= total]
+    if not shares or len({s.value for s in shares}) != len(shares):
         return None
-    if all(_fits(s.percent, s.value / total * _HUNDRED) for s in shares) \
-            and any(not _fits(s.percent, s.value / st.whole * _HUNDRED) for s in shares):
+    if len(shares) == 1 and _wholes_allowed(shares[0]) >= abs(total - st.whole):
+        return None
+    of_total = [s for s in shares if _fits(s.percent, s.value / total * _HUNDRED)]
+    of_whole = [s for s in shares if _fits(s.percent, s.value / st.whole * _HUNDRED)]
+    if len(of_total) == len(shares) and len(of_whole) < len(shares):
         return SlippedWhole(total, shares)
+    if len(of_total) >= 2 and len(of_whole) < len(of_total) and all(s in of_total for s in of_whole):
+        return SlippedWhole(total, of_total)  # a share of another base besides ("1,72%" of what was received anew)
     return None
+
+
+def _wholes_allowed(share: Statement) -> Decimal:
+    """How wide the range of wholes is of which ``share``'s part is its
+    percent, rounded as written (609 at 28,52%: 2.134,96 to 2.135,72)."""
+    half = Decimal(1).scaleb(-places_of(share.percent)) / 2
+    if share.percent - half <= 0 or not share.value:
+        return Decimal("Infinity")
+    return share.value * _HUNDRED / (share.percent - half) - share.value * _HUNDRED / (share.percent + half)
 
 
 def _digits_changed(written: Decimal, right: Decimal) -> int:

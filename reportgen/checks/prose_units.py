@@ -140,6 +140,16 @@ _GENERIC_HEAD = re.compile(r"(?<!\w)(?:chỉ\s+số(?:\s+chung)?|tỷ\s+lệ|t�
                            r"thẩm\s+định|tự\s+đánh\s+giá|chung)(?!\w)|[%:/,.\-–]", re.I)
 
 
+def _counts(table: ScoreTable, key: str) -> bool:
+    """Whether the column is of counts: a header that says no rate and whole
+    numbers only. A percent the sentence states of it ("tỷ lệ giải quyết
+    đúng hạn đạt 99,16%" of "Giải quyết đúng hạn") is a rate computed from
+    it, never its cell."""
+    label = next((c.label or "" for c in table.columns if c.key == key), "")
+    values = [r.scores.get(key) for r in table.rows]
+    return not _PERCENT_HEAD.search(label) and all(v == v.to_integral() for v in values if isinstance(v, Decimal))
+
+
 def _rank_in_grid(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
     """A rank column the reader took for the numbering ("Thứ hạng | Đơn vị …"):
     the row's cell under a rank header, as written."""
@@ -317,8 +327,8 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if not rows:
             continue
         for measure, value in claims:
-            named = [c for t, i, r in rows for c in _named_cells(t, i, r, st)] \
-                if measure in ("points", "percent") else []
+            named = [c for t, i, r in rows for c in _named_cells(t, i, r, st)
+                     if measure != "percent" or not _counts(t, c.key)] if measure in ("points", "percent") else []
             plain = [c for t, i, r in rows for c in _cells(t, i, r, measure)]
             cells = [c for c in named or plain if not _about_other_quantity(st, c)]
             if not cells:

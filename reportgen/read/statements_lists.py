@@ -61,13 +61,15 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
 
 
 def _items(text: str) -> list[str]:
-    """The items of a list, a share written after its item kept with it."""
+    """The items of a list, a share written after its item kept with it, and
+    words with no figure after a comma too: they go on naming what the item
+    before counts ("trực tiếp 127 phản ánh, kiến nghị")."""
     out: list[str] = []
     for item in _ITEM_SEP.split(text.rstrip(" .")):
         item = item.strip()
         if not item:
             continue
-        if out and _SHARE_ITEM.match(item):
+        if out and (_SHARE_ITEM.match(item) or not re.search(r"\d", item)):
             out[-1] = f"{out[-1]}, {item}"
         else:
             out.append(item)

@@ -362,6 +362,15 @@ Số hồ sơ đã giải quyết là {n} hồ sơ.
 | 2 | Sở Y tế | 6.637 | 3.474 | 3.163 | 6.290 |
 | | Tổng cộng | 13.597 | 6.474 | 7.123 | 12.490 |
 """
+RATE_NAMED = """1. Kết quả giải quyết hồ sơ
+Trong kỳ, tỷ lệ giải quyết đúng hạn và trước hạn đạt {p}.
+
+| STT | Lĩnh vực | Tổng số hồ sơ đã giải quyết | Trước hạn | Đúng hạn | Quá hạn |
+|---|---|---|---|---|---|
+| 1 | Đất đai | 1.000 | 600 | 390 | 10 |
+| 2 | Tư pháp - Hộ tịch | 1.002 | 608 | 377 | 17 |
+| | Tổng cộng | 2.002 | 1.208 | 767 | 27 |
+"""
 CHANGE = """1. Kết quả
 Trong tháng, toàn huyện tiếp nhận 2.145 hồ sơ, tăng {d}% so với cùng kỳ năm 2022 (1.906 hồ sơ)."""
 
@@ -471,6 +480,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "points-vs-named-column": (doc(POINTS_NAMED.format(t="54,1", c="8,8")),
                                doc(POINTS_NAMED.format(t="54,1", c="8,3"))),
     "count-vs-total-row": (doc(TOTAL_NAMED.format(n="12.490")), doc(TOTAL_NAMED.format(n="12.940"))),
+    "rate-of-named-columns": (doc(RATE_NAMED.format(p="98,7%")), doc(RATE_NAMED.format(p="97,8%"))),
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),

@@ -3,6 +3,8 @@
 count of dossiers against the "Tổng cộng" row of the column it names."""
 from __future__ import annotations
 
+import pytest
+
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
 from reportgen.verify import verify_path
@@ -142,3 +144,50 @@ def test_a_count_naming_two_columns_is_held_to_their_sum_not_to_one_of_them(tmp_
     entry = ctx.ledger.tables[0]
     assert {(5, "k2"), (5, "k3")} <= {cell for cell, rels in entry.cell_relations.items()
                                       if "count-vs-total-row" in rels}
+
+
+COMMUNES = """UBND HUYỆN LÂM HÀ
+
+BÁO CÁO
+Kết quả tiếp nhận, giải quyết hồ sơ quý III năm 2026
+
+1. Kết quả của các xã
+{prose}
+
+Biểu 02. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ CỦA CÁC XÃ
+TT\tĐơn vị\tTiếp nhận\tĐã giải quyết\tGiải quyết đúng hạn\tGiải quyết quá hạn
+1\tUBND xã Phúc Thọ\t120\t119\t118\t1
+2\tUBND xã Tân Hà\t95\t93\t90\t3
+3\tUBND xã Đạ Đờn\t210\t200\t196\t4
+\tTổng cộng\t425\t412\t404\t8
+"""
+UNIT_COUNTS = ("UBND xã Phúc Thọ tiếp nhận 120 hồ sơ, giải quyết đúng hạn 118 hồ sơ. Xã Tân Hà tiếp nhận 95 hồ sơ, "
+               "đã giải quyết 93 hồ sơ. Tổng số hồ sơ đã giải quyết là 412 hồ sơ.")
+
+
+def _communes(tmp_path, prose):
+    path = tmp_path / "bc.txt"
+    path.write_text(COMMUNES.format(prose=prose), encoding="utf-8")
+    ctx = CheckContext()
+    found = run_checks(read_path(path), ctx)
+    return [(f.code, str(f.severity), f.row, f.column, f.reported, f.expected) for f in found
+            if f.severity != "info"], ctx
+
+
+def test_a_unit_s_counts_in_the_prose_agree_with_its_row_not_the_total_row(tmp_path):
+    found, ctx = _communes(tmp_path, UNIT_COUNTS)
+    assert found == []
+    cells = {cell for cell, rels in ctx.ledger.tables[0].cell_relations.items() if "count-vs-total-row" in rels}
+    assert {(0, "k2"), (0, "k4"), (1, "k2"), (1, "k3"), (3, "k3")} <= cells
+
+
+@pytest.mark.parametrize("old, new, finding", [
+    ("đúng hạn 118", "đúng hạn 117", ("QUANTITY_CONFLICT", "error", 0, "k4", "117", "118")),
+    ("Phúc Thọ tiếp nhận 120", "Phúc Thọ tiếp nhận 102", ("QUANTITY_CONFLICT", "error", 0, "k2", "102", "120")),
+    ("đã giải quyết 93", "đã giải quyết 39", ("QUANTITY_CONFLICT", "error", 1, "k3", "39", "93")),
+    ("đã giải quyết là 412", "đã giải quyết là 421",
+     ("QUANTITY_CONFLICT", "error", None, "k3", "421", "412")),
+])
+def test_a_unit_s_count_changed_in_the_prose_is_one_error_on_its_row(tmp_path, old, new, finding):
+    found, _ = _communes(tmp_path, UNIT_COUNTS.replace(old, new))
+    assert found == [finding]

@@ -65,7 +65,9 @@ def test_one_count_off_is_an_error(rows, data):
     findings = run_checks(report_of(rows, prose_of(rows, bump=grade)))
     count_errors = [f for f in findings if f.code == "GRADE_COUNT_MISMATCH" and f.severity == "error"]
     assert count_errors and all(grade in f.message for f in count_errors)
-    assert any(f.code == "SUM_MISMATCH" for f in findings)
+    # the counts no longer add up to the units evaluated: named in the count's error (one slip), or apart
+    assert any(f.code == "SUM_MISMATCH" for f in findings) \
+        or any("kéo theo: SUM_MISMATCH" in f.message for f in count_errors)
 
 
 PIECES = ["Số: ", "/BC-UBND", "ngày ", "tháng ", "năm 2024", "Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "1. ", "I. ",

@@ -76,6 +76,9 @@ def test_numbers_are_exact_and_written_in_vi_vn_while_typed_text_stays_as_typed(
     (0.9457, "0.00%", "94,57%", Decimal("94.57")),
     (13597, "#,##0", "13597", Decimal("13597")),
     (88.9, "0.0", "88,9", Decimal("88.9")),
+    (2.8, "0.00", "2,80", Decimal("2.80")),  # the trailing zero the sheet shows is kept: two places written
+    (0.28, "0.00%", "28,00%", Decimal("28.00")),
+    (2.8, "#,##0.00_);(#,##0.00)", "2,80", Decimal("2.80")),
 ])
 def test_a_number_shows_as_its_format_displays_it(tmp_path, stored, number_format, text, value):
     wb = openpyxl.Workbook()
@@ -219,3 +222,25 @@ def test_a_workbook_with_another_extension_is_read_by_its_content(tmp_path):
     raw = read_raw(mislabelled)
     assert raw.format == "xlsx"
     assert next(raw.tables).grid()[1][1] == "UBND tỉnh Bắc Ninh"
+
+
+@pytest.mark.parametrize("points_format, verdict", [("0.00", "KHÔNG ĐẠT"), ("General", "ĐẠT")])
+def test_the_places_a_cell_shows_bound_the_rounding_its_rate_may_have(tmp_path, points_format, verdict):
+    # 2,80 shown with two places: 28,40% is not 2,80 / 10 (at most 28,06 with rounding);
+    # 2,8 shown with one may be 2,75 … 2,85, and 28,40% is within it.
+    from reportgen.verify import verify_path
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"])
+    ws.append(["STT", "Đơn vị", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)"])
+    for row in [(1, "Sở Tư pháp", 10, 2.8, 28.4), (2, "Sở Y tế", 10, 7.5, 75), (3, "Sở Tài chính", 10, 9.25, 92.5),
+                (4, "Sở Nội vụ", 10, 6, 60), (5, "Sở Xây dựng", 10, 8.1, 81)]:
+        ws.append(list(row))
+        ws.cell(ws.max_row, 4).number_format = points_format
+        ws.cell(ws.max_row, 5).number_format = "0.00"
+    wb.save(tmp_path / "p.xlsx")
+    result = verify_path(tmp_path / "p.xlsx")
+    assert str(result.verdict) == verdict
+    assert [(f.row, f.reported, f.expected) for f in result.findings if f.severity == "error"] == \
+        ([(0, "28.40", "28.00")] if verdict == "KHÔNG ĐẠT" else [])

@@ -1,0 +1,193 @@
+"""Which rows of the tables a passage of prose talks about: the rows of
+the units it names, else the one graded table (or group of its rows) with as
+many units as its counts' common denominator, else the table or section its
+heading names, else the document's only graded table; and the claims of one
+population (a heading's counts, split when a grade is counted twice)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
+from ..schemes import all_schemes
+from ..text.names import match_units, name_key
+from .relations_frame import ColKind
+from .relations_support import MIN_ROWS, frames
+
+RowRef = tuple[int, int, ScoreRow]  # (table index, row index, row)
+
+
+@lru_cache(maxsize=1)
+def band_names() -> frozenset[str]:
+    """Every grade band of every scheme: the grades a score table carries."""
+    return frozenset(band.name for scheme in all_schemes().values() for band in scheme.grades)
+
+
+def all_rows(report: Report) -> list[RowRef]:
+    return [(t.index, i, r) for t in report.tables for i, r in enumerate(t.rows) if r.unit]
+
+
+def group_by_units(report: Report, units: Sequence[str]) -> tuple[list[RowRef], dict[str, RowRef | None]]:
+    """The rows of the table sections that hold the named units, and each
+    name's row."""
+    rows = [r for r in all_rows(report) if r[2].grade]
+    names = [r[2].unit for r in rows]
+    by_unit: dict[str, RowRef | None] = {}
+    keys: set[tuple[int, str | None]] = set()
+    for unit in dict.fromkeys(units):  # a name listed under two grades is looked up once
+        m = match_units([unit], names)[0]
+        ref = next((r for r in rows if r[2].unit == m.candidate), None) if m.candidate else None
+        by_unit[unit] = ref
+        if ref:
+            keys.add((ref[0], ref[2].section))
+    group = [r for r in rows if (r[0], r[2].section) in keys]
+    return group, by_unit
+
+
+def group_by_title(report: Report, scope: str | None) -> list[RowRef]:
+    """Rows of the one table or section whose title contains the heading's words."""
+    if not scope:
+        return []
+    title = re.sub(r"^\s*[\dIVXLC.]+\s*[.)]?\s*", "", scope.split(" › ")[-1]).rstrip(" :.")
+    key = name_key(title)
+    if len(key) < 8:
+        return []
+    hits: list[list[RowRef]] = []
+    for t in report.tables:
+        rows = [(t.index, i, r) for i, r in enumerate(t.rows) if r.grade]
+        if not rows:
+            continue
+        sections: dict[str | None, list[RowRef]] = defaultdict(list)
+        for ref in rows:
+            sections[ref[2].section_title].append(ref)
+        inner = [g for st, g in sections.items() if st and key in name_key(st)]
+        if inner:
+            hits.extend(inner)
+        elif key in name_key(t.title or ""):
+            hits.append(rows)
+    return hits[0] if len(hits) == 1 else []
+
+
+def scopes(report: Report) -> dict[object, list[Statement]]:
+    """Count claims that describe one population: those under one heading,
+    split by paragraph (and by denominator) when a grade is claimed twice
+    there ("cấp sở … 07 Xuất sắc …; cấp xã … 123 Xuất sắc")."""
+    by_scope: dict[str | None, list[Statement]] = defaultdict(list)
+    for st in report.statements:
+        if st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT):
+            by_scope[st.scope].append(st)
+    out: dict[object, list[Statement]] = {}
+    for scope, sts in by_scope.items():
+        grades = [st.grade for st in sts if st.kind == StatementKind.GRADE_COUNT]
+        if len(grades) == len(set(grades)):
+            out[scope] = sts
+            continue
+        split: dict[object, list[Statement]] = defaultdict(list)
+        for st in sts:
+            split[(scope, st.paragraph, st.denominator)].append(st)
+        for key, group in split.items():
+            if any(st.kind == StatementKind.GRADE_COUNT for st in group):
+                out[key] = group
+    return out
+
+
+def scope_group(report: Report, statements: list[Statement]) -> tuple[list[RowRef], bool]:
+    """The rows a scope's counts describe, and whether they are sure: the
+    named units' rows (sure), else the one graded table (or group of its
+    rows) with as many units as the counts' denominator (sure: "x/15 đơn vị"
+    and 15 graded units), else the table the heading names, else the
+    document's only table whose unit rows carry a grade."""
+    units = [u for st in statements if st.kind == StatementKind.GRADE_COUNT for u in st.units]
+    if units:
+        group, _ = group_by_units(report, units)
+        if group:
+            return group, True
+    group = graded_table_of(report, statements)  # "x/12 cơ quan" of the one table of 12 graded units: sure
+    if group:
+        return group, True
+    scope = statements[0].scope if statements else None
+    group = group_by_title(report, scope) or sole_graded_table(report, statements)
+    return group, bool(group) and len(group) == stated_whole(statements)  # "01/12 đơn vị" of 12 rows: sure
+
+
+def stated_whole(statements: list[Statement]) -> int | None:
+    """The one denominator the counts state ("01/12 đơn vị …; 10 đơn vị …"
+    count units of the same 12), else the one count of units evaluated they
+    are of ("trong 7 xã, phường được đánh giá có 03 đơn vị xếp loại Xuất
+    sắc; …"), or None when they state none or several."""
+    dens = {st.denominator for st in unit_grades(statements)} - {None}
+    if not dens:
+        dens = {Decimal(st.count) for st in statements if st.kind == StatementKind.EVALUATED_COUNT
+                and st.count is not None and st.denominator is None}
+    return next(iter(dens)) if len(dens) == 1 else None
+
+
+def sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRef]:
+    """The unit rows of the report's only table that grades its units (every
+    unit row has a grade), when the counts are of that table's units: they
+    add up to its number of rows, give or take the one count that may be
+    wrong (a table of some units only — the best five, an excerpt — is not
+    the population the prose counts), else none."""
+    graded = [t for t in report.tables
+              if (rows := [r for r in t.rows if r.unit]) and len(rows) >= 2 and all(r.grade for r in rows)]
+    if len(graded) != 1:
+        return []
+    refs = [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
+    counts = [st.count for st in unit_grades(statements) if st.count is not None and not st.also_grades]
+    if len(counts) < 2 or abs(sum(counts) - len(refs)) > 1:  # one count may be the slip
+        return []
+    return refs
+
+
+def graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef]:
+    """The unit rows of the one table, or group of a table's rows, that grades
+    exactly as many units as the counts' common denominator ("3/12 cơ quan …"
+    and a table of 12 graded units), else none."""
+    den = stated_whole(statements)
+    if den is None:
+        return []
+    found = [[(t.index, i, r) for i, r in rows] for t in report.tables for rows in populations(t)
+             if len(rows) == den and all(r.grade for _, r in rows)]
+    return found[0] if len(found) == 1 else []
+
+
+def populations(table: ScoreTable) -> list[list[tuple[int, ScoreRow]]]:
+    """(row index, row) of the table's units, and of each group of them
+    ("I. Cấp sở", "II. Cấp xã"): the populations a count x/y may be of."""
+    units = [(i, r) for i, r in enumerate(table.rows) if r.unit]
+    groups: dict[str, list[tuple[int, ScoreRow]]] = {}
+    for i, r in units:
+        if r.section:
+            groups.setdefault(r.section, []).append((i, r))
+    return [units, *groups.values()]
+
+
+def graded(st: Statement) -> tuple[str, ...]:
+    """The grades a count claim counts: one, or several taken together."""
+    return (st.grade, *st.also_grades)
+
+
+def unit_grades(statements: list[Statement]) -> list[Statement]:
+    return [st for st in statements if st.kind == StatementKind.GRADE_COUNT and st.grade in band_names()]
+
+
+def sole_unit_table(report: Report) -> list[RowRef]:
+    """The unit rows of the report's table of evaluation results: its only
+    score table (one row per unit); with no score table, its only table of
+    units that are graded or ranked (a province's PAR index laid out its own
+    way), without its statistics or total rows. Else none."""
+    tables = [t for t in report.tables if t.kind == TableKind.SCORES]
+    if len(tables) == 1:
+        return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
+    if tables:
+        return []
+    results = [f for f in frames(report) if not f.transposed and len(f.units) >= MIN_ROWS
+               and any(c.kind in (ColKind.GRADE, ColKind.RANK) for c in f.cols)]
+    if len(results) != 1:
+        return []
+    table = results[0].table
+    return [(table.index, r.report_row, table.rows[r.report_row]) for r in results[0].units
+            if r.report_row is not None]
