@@ -115,8 +115,13 @@ class Rate(NamedTuple):
     also: list[tuple[Col, Decimal]]  # the rate read with a sibling of its part counted in (see _inclusive)
 
 
+_PERCENT_COL = re.compile(r"%|t[ỷỉ]\s*lệ", re.I)
+
+
 def _cols(table: ScoreTable) -> list[Col]:
-    heads = [(c, _tokens(c.label or "")) for c in table.columns if c.label]
+    """The count columns of ``table`` with their header words; a column of
+    rates ("Tỷ lệ đúng hạn (%)") is no part nor whole of a rate of counts."""
+    heads = [(c, _tokens(c.label or "")) for c in table.columns if c.label and not _PERCENT_COL.search(c.label)]
     common = frozenset.intersection(*(frozenset(p) for _, p in heads)) if len(heads) > 1 else frozenset()
     out = []
     for c, phrase in heads:

@@ -144,3 +144,18 @@ def test_a_unit_s_rate_named_by_its_parts_is_computed_on_its_row(tmp_path, old, 
     # 118 / 119 = 99,16 %; 3 / 93 = 3,23 %: a rate of a count column, never that column's cell
     found, _ = _run(tmp_path, COMMUNES, UNIT_RATES.replace(old, new) if old else UNIT_RATES)
     assert found == ([finding] if finding else [])
+
+
+# The table also carries each row's rate: a column of percents is no part of a rate of counts.
+RATED = FIELDS.replace("\tQuá hạn\n", "\tQuá hạn\tTỷ lệ đúng hạn (%)\n").replace(
+    "\t10\n", "\t10\t99,0\n").replace("\t17\n", "\t17\t98,3\n").replace("\t27\n", "\t27\t98,7\n")
+
+
+@pytest.mark.parametrize("prose, finding", [
+    ("tỷ lệ giải quyết đúng hạn và trước hạn đạt 98,7%.", None),
+    ("tỷ lệ giải quyết đúng hạn và trước hạn đạt 97,8%.", ("PERCENT_MISMATCH", "error", "k3", "97.8", "98.65")),
+])
+def test_a_rate_column_beside_the_counts_is_no_part_of_the_rate(tmp_path, prose, finding):
+    found, ctx = _run(tmp_path, RATED, prose)
+    assert [f for f in found if f[0] == "PERCENT_MISMATCH"] == ([finding] if finding else [])
+    assert "rate-of-named-columns" in ctx.ledger.tables[0].relations
