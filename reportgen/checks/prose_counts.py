@@ -11,7 +11,16 @@ from typing import Iterator, Sequence
 from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_count, format_vi, places_of
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
-from .prose_rows import graded, group_by_units, scope_group, scopes, sole_unit_table, unit_grades
+from .prose_rows import (
+    graded,
+    group_by_units,
+    scope_group,
+    scopes,
+    share_fits,
+    share_of_count,
+    sole_unit_table,
+    unit_grades,
+)
 from .registry import CheckContext, rule
 
 
@@ -35,6 +44,8 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     """Kiểm tra gì: số đơn vị theo từng xếp loại nêu trong lời văn ("06 cơ quan xếp
     loại Xuất sắc") so với số dòng có xếp loại đó trong bảng kết quả mà đoạn văn nói tới
     (tìm theo tên đơn vị được liệt kê, hoặc theo tiêu đề mục).
+    Là lỗi khi bảng được xác định chắc chắn, hoặc khi tỷ lệ ghi kèm số đếm ("03 đơn vị
+    … (chiếm 20,00%)") cũng là số của bảng trên số đơn vị của bảng; còn lại là cảnh báo.
     Vì sao: lời văn thường được viết trước hoặc sửa sau bảng; số đếm lệch bảng là lỗi
     hay gặp nhất của báo cáo tổng hợp.
     Ví dụ sai: "Có 07 cơ quan xếp loại Xuất sắc" trong khi bảng có 6 dòng Xuất sắc.
@@ -46,15 +57,22 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         group, by_names = scope_group(report, statements)
         if not group:
             continue
+        shares = [s for s in report.statements if s.kind == StatementKind.SHARE and s.percent is not None]
         for st in grades:
             in_table = sum(1 for ref in group if ref[2].grade in graded(st))
             ctx.ledger.statement_checked(st, "grade-count-table")
             if st.count == in_table:
                 continue
             named = " hoặc ".join(graded(st))
-            yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names else "warning",
+            # the share written with the count is the table's count of the table's units: the count is the slip
+            share = share_of_count(st, shares)
+            confirmed = share is not None and share_fits(Decimal(in_table), len(group), share.percent) \
+                and not share_fits(Decimal(st.count), len(group), share.percent)
+            also = (f"; tỷ lệ ghi kèm ({share.percent_written or share.percent}) cũng là "
+                    f"{format_count(in_table)} trên {len(group)} đơn vị của bảng") if confirmed else ""
+            yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names or confirmed else "warning",
                       f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {named} nhưng bảng kết quả "
-                      f"có {format_count(in_table)} đơn vị xếp loại {named}", st, table=group[0][0],
+                      f"có {format_count(in_table)} đơn vị xếp loại {named}{also}", st, table=group[0][0],
                       reported=str(st.count), expected=str(in_table), column="grade")
 
 

@@ -7,27 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, Report, Statement, StatementKind
+from ..model import Finding, Report, StatementKind
 from ..numbers import format_count, format_vi, places_of, quantize
 from .prose_counts import finding_at
-from .prose_rows import graded, scope_group, scopes, unit_grades
+from .prose_rows import graded, scope_group, scopes, share_fits, share_of_count, unit_grades
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
-
-
-def _share_of(count: Statement, shares: list[Statement]) -> Statement | None:
-    """The share written with a grade count: same paragraph and count, its
-    words naming the grade, and no whole of its own."""
-    names = [g.casefold() for g in graded(count) if g] + [(count.grade_written or "").casefold()]
-    found = [s for s in shares if s.paragraph == count.paragraph and s.value == count.count
-             and (s.whole is None or s.whole_inferred) and any(n and n in s.text.casefold() for n in names)]
-    return found[0] if len(found) == 1 else None
-
-
-def _fits(value: Decimal, whole: int, percent: Decimal) -> bool:
-    return bool(whole) and quantize(value / whole * _HUNDRED, places_of(percent)) == percent
-
 
 @rule("PERCENT_MISMATCH", "Tỷ lệ đơn vị theo xếp loại khác số đơn vị của bảng kết quả")
 def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
@@ -45,22 +31,22 @@ def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     shares = [st for st in report.statements if st.kind == StatementKind.SHARE and st.percent is not None]
     for statements in scopes(report).values():
         counts = unit_grades(statements)
-        paired = [(c, s) for c in counts if (s := _share_of(c, shares)) is not None]
+        paired = [(c, s) for c in counts if (s := share_of_count(c, shares)) is not None]
         if not paired:
             continue
         group, sure = scope_group(report, statements)
         if not group:
             continue
         whole = len(group)
-        fitting = [s for _, s in paired if _fits(s.value, whole, s.percent)]
+        fitting = [s for _, s in paired if share_fits(s.value, whole, s.percent)]
         # the passage's other shares are of the table's units: the whole is confirmed
         confirmed = len(fitting) >= 2 and len(fitting) >= len(paired) - 1
         for count, share in paired:
             ctx.ledger.statement_checked(share, "grade-share-table")
-            if _fits(share.value, whole, share.percent):
+            if share_fits(share.value, whole, share.percent):
                 continue
             in_table = sum(1 for ref in group if ref[2].grade in graded(count))
-            if _fits(Decimal(in_table), whole, share.percent):
+            if share_fits(Decimal(in_table), whole, share.percent):
                 continue  # the percent is the table's: the count is the slip (GRADE_COUNT_MISMATCH)
             places = max(places_of(share.percent), 2)
             exact = quantize(share.value / whole * _HUNDRED, places)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
+from ..numbers import places_of, quantize
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
 from .relations_frame import ColKind
@@ -191,3 +192,22 @@ def sole_unit_table(report: Report) -> list[RowRef]:
     table = results[0].table
     return [(table.index, r.report_row, table.rows[r.report_row]) for r in results[0].units
             if r.report_row is not None]
+
+
+# --- the share written with a count by grade ------------------------------------------------
+
+_HUNDRED = Decimal(100)
+
+
+def share_of_count(count: Statement, shares: list[Statement]) -> Statement | None:
+    """The share written with a grade count: same paragraph and count, its
+    words naming the grade, and no whole of its own."""
+    names = [g.casefold() for g in graded(count) if g] + [(count.grade_written or "").casefold()]
+    found = [s for s in shares if s.paragraph == count.paragraph and s.value == count.count
+             and (s.whole is None or s.whole_inferred) and any(n and n in s.text.casefold() for n in names)]
+    return found[0] if len(found) == 1 else None
+
+
+def share_fits(value: Decimal, whole: int, percent: Decimal) -> bool:
+    """``value`` of ``whole`` is ``percent``, rounded as written."""
+    return bool(whole) and quantize(value / whole * _HUNDRED, places_of(percent)) == percent

@@ -95,6 +95,6 @@ def test_a_share_by_grade_off_the_tables_units_is_an_error_when_its_siblings_fit
     assert _with_table(tmp_path, khá_share="30,00%") == [("PERCENT_MISMATCH", "error", "30.00", "20.00")]
 
 
-def test_a_slipped_count_whose_share_fits_the_table_is_no_percent_finding(tmp_path):
-    # 03 Tốt (chiếm 20%): the percent is the table's 2 of 10 — the count is the slip
-    assert _with_table(tmp_path, tốt_count="03") == [("GRADE_COUNT_MISMATCH", "warning", "3", "2")]
+def test_a_slipped_count_whose_share_fits_the_table_is_one_error_at_the_count(tmp_path):
+    # 03 Tốt (chiếm 20%): the percent is the table's 2 of 10 — the count is the slip, and sure
+    assert _with_table(tmp_path, tốt_count="03") == [("GRADE_COUNT_MISMATCH", "error", "3", "2")]
