@@ -255,9 +255,6 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         own = [c for c in candidates if c[0] is table] if table is not None else _of_stated_count(st, candidates)
         if len(own) > 1 and st.denominator:  # "75,59/100 điểm": the column out of 100
             own = [c for c in own if _column_max(c[0], c[1]) == st.denominator]
-        sure = len(own) == 1
-        if not own:
-            own = _result_column(candidates, measure)
         if len(own) != 1:
             continue
         t, key, label, values = own[0]
@@ -266,29 +263,12 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         ctx.ledger.statement_checked(st, "stat-of-column")
         ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
         sign = "%" if measure == Measure.PERCENT else ""
-        yield finding_at("STAT_MISMATCH", "error" if sure else "warning",
+        yield finding_at("STAT_MISMATCH", "error",
                          f"Văn bản nêu số {_STAT_WORDS[stat]} {_as_written(st.value)}{sign} nhưng cột “{label}” của "
                          f"bảng {t.index + 1} ({len(values)} đơn vị) cho "
-                         f"{format_vi(exact, places, fixed=True)}{sign}"
-                         + ("" if sure else " (văn bản không nói rõ cột nào; đây là cột kết quả của bảng duy nhất "
-                                            "có các đơn vị)"), st,
+                         f"{format_vi(exact, places, fixed=True)}{sign}", st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
-
-
-def _result_column(candidates: list, measure: Measure) -> list:
-    """With one table of units in the document, its result column (the
-    total for points, the percent for a rate): what a statistic of the units
-    that names no column is of. A doubt: the prose did not say it."""
-    if len({id(c[0]) for c in candidates}) != 1:
-        return []
-    key = "total" if measure == Measure.POINTS else "percent"
-    by_key = [c for c in candidates if c[1] == key]
-    headed = [c for c in candidates if _RESULT_HEAD.search(c[2])]
-    return by_key[:1] or (headed if len(headed) == 1 else []) or (candidates if len(candidates) == 1 else [])
-
-
-_RESULT_HEAD = re.compile(r"tổng\s+(?:số\s+)?điểm|chỉ\s+số\s+chung|kết\s+quả", re.I)
 
 
 # "của 12 xã", "19 cơ quan, đơn vị": how many units a sentence speaks of.

@@ -1,9 +1,10 @@
 """A mean of the units that names no column ("Điểm bình quân của các sở,
-ngành đạt 83,27 điểm") and agrees with no column of the document's only
-table of units — in an appendix, not in the claim's section — is held to
-that table's result column (its total): the
-prose did not say which column, so a disagreement is a warning, never a
-claim left unchecked. Figures: six departments of a province, quarter III."""
+ngành đạt 83,27 điểm") is checked against the column it agrees with; when it
+agrees with none and the table is in an appendix, not in the claim's
+section, the claim is left unchecked and said so (CLAIM_UNCHECKED), never
+passed: the prose did not say which column (a draft's "trung bình" of one
+group of indicators agrees with no result column either). Figures: six
+departments of a province, quarter III."""
 from __future__ import annotations
 
 from docx import Document
@@ -42,6 +43,7 @@ def test_the_mean_of_the_only_tables_total_is_checked(tmp_path):
     assert "1/1 nhận định" in line
 
 
-def test_a_mean_off_the_only_tables_total_is_a_warning_not_an_unchecked_claim(tmp_path):
-    findings, _ = _run(tmp_path, "91,68")
-    assert findings == [("STAT_MISMATCH", "warning", "91.68", "90.68")]
+def test_a_mean_that_agrees_with_no_column_is_said_unchecked_never_passed(tmp_path):
+    findings, line = _run(tmp_path, "91,68")
+    assert findings == [("CLAIM_UNCHECKED", "warning", "91,68 điểm", None)]
+    assert "0/1 nhận định" in line
