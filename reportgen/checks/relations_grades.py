@@ -88,10 +88,10 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                                   right)
             continue
         order = list(_grade_order(frame, rows, basis, grade_col))
-        yield from order or _customary_bands(rows, basis, grade_col, frame, ctx)
+        yield from order or _off_the_scheme_bands(rows, basis, grade_col, frame, ctx)
 
 
-def _customary_bands(rows: list[Row], basis: Col, grade_col: Col, frame: Frame,
+def _off_the_scheme_bands(rows: list[Row], basis: Col, grade_col: Col, frame: Frame,
                      ctx: CheckContext) -> Iterator[Finding]:
     """A grade in the table's own order but outside the bands of the scheme
     the table was recognised as (90/80/70/50 of 100 for QĐ 766), when every

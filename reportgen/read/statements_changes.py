@@ -14,14 +14,21 @@ from ..model import Measure, Statement, StatementKind
 from ..numbers import NotANumber, parse_vi_number
 from .statements_blocks import Block, split_sentences
 
-_NUM = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
-_UNIT = r"(?P<{}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*)?)?"
-_CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _NUM.replace("(\\d", "(?P<d>\\d", 1)
-                     + r"\s*" + _UNIT.format("du")
+
+def _num(name: str) -> str:
+    """A vi_VN figure (dot thousands, comma decimals) as the named group."""
+    return rf"(?<![\d.,/])(?P<{name}>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
+
+
+def _unit(name: str) -> str:
+    """What a figure counts, as the named group: %, điểm (phần trăm), a noun."""
+    return rf"(?P<{name}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*)?)?"
+
+
+_CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du")
                      + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?"
-                     r"\(\s*(?:là\s+|đạt\s+)?" + _NUM.replace("(\\d", "(?P<b>\\d", 1) + r"\s*" + _UNIT.format("bu")
-                     + r"\s*\)", re.I)
-_FIGURE = re.compile(_NUM + r"\s*(%|điểm|[^\W\d]\w*)?", re.I)
+                     r"\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu") + r"\s*\)", re.I)
+_FIGURE = re.compile(_num("x") + r"\s*(?P<xu>%|điểm|[^\W\d]\w*)?", re.I)
 
 
 def _value(text: str):
@@ -58,14 +65,14 @@ def change_statements(block: Block, scope: str | None, known: list[Statement]) -
         for m in _CHANGE.finditer(sentence):
             clause = sentence[:m.start()]
             clause = clause[max(clause.rfind(";"), 0):]
-            figures = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group(1))]
+            figures = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group("x"))]
             if not figures:
                 continue
             x = figures[-1]
-            value, base, change = _value(x.group(1)), _value(m.group("b")), _value(m.group("d"))
+            value, base, change = _value(x.group("x")), _value(m.group("b")), _value(m.group("d"))
             if value is None or base is None or change is None:
                 continue
-            x_kind, d_kind, b_kind = _unit_kind(x.group(2)), _unit_kind(m.group("du")), _unit_kind(m.group("bu"))
+            x_kind, d_kind, b_kind = _unit_kind(x.group("xu")), _unit_kind(m.group("du")), _unit_kind(m.group("bu"))
             if b_kind and x_kind and b_kind != x_kind and not (b_kind == "count" and x_kind == "count"):
                 continue  # the bracket gives another quantity
             signed = change if m.group("dir").casefold() == "tăng" else -change
@@ -73,7 +80,7 @@ def change_statements(block: Block, scope: str | None, known: list[Statement]) -
             either = d_kind == "percent" and x_kind == "percent"  # "tăng 2,1%" of a rate: points or relative
             out.append(Statement(kind=StatementKind.CHANGE, text=sentence[m.start():m.end()], paragraph=block.index,
                                  page=block.page, value=value, whole=base, parts=[signed], scope=scope,
-                                 percent=signed if relative or either else None, written=x.group(1),
+                                 percent=signed if relative or either else None, written=x.group("x"),
                                  measure=Measure.PERCENT if relative else None,
                                  at=(at if at >= 0 else 0) + m.start(), context=sentence, claim=True,
                                  clause=sentence[:m.start()]))

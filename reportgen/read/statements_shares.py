@@ -15,7 +15,7 @@ from collections import Counter
 from decimal import ROUND_DOWN, Decimal
 
 from ..model import Statement, StatementKind
-from ..numbers import NotANumber, parse_vi_number, quantize
+from ..numbers import NotANumber, parse_vi_number, places_of, quantize
 from .statements_blocks import Block, split_sentences
 
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
@@ -45,7 +45,7 @@ def _fits(value: Decimal, whole: Decimal, percent: Decimal, rounding=None) -> bo
     """``value / whole`` written as ``percent`` (rounded; or truncated with ROUND_DOWN)."""
     if not whole:
         return False
-    return quantize(value / whole * _HUNDRED, _places(percent), rounding) == percent
+    return quantize(value / whole * _HUNDRED, places_of(percent), rounding) == percent
 
 
 def _candidates(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True
@@ -157,7 +157,7 @@ def _whole_of_siblings(shares: list[Statement]) -> None:
     if len(loose) < 2 or len(loose) != len(shares) or len(nouns) != 1:
         return
     total = sum(st.percent for st in loose)
-    slack = sum(Decimal(5).scaleb(-(_places(st.percent) + 1)) for st in loose)
+    slack = sum(Decimal(5).scaleb(-(places_of(st.percent) + 1)) for st in loose)
     if abs(total - _HUNDRED) > slack:
         return
     whole = sum(st.value for st in loose)
@@ -165,11 +165,6 @@ def _whole_of_siblings(shares: list[Statement]) -> None:
         return  # a count or a percent is off: which one the sentence alone cannot tell
     for st in loose:
         st.whole, st.whole_inferred = whole, False
-
-
-def _places(value: Decimal) -> int:
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
 def _share(block: Block, text: str, value, whole, pct, m, scope, noun, inferred) -> Statement:
