@@ -53,6 +53,7 @@ RULE_MODULES = (
     "relations_sums",
     "relations_rows",
     "relations_parents",
+    "relations_means",
     "relations_ranks",
     "relations_grades",
     "relations_peer_ranks",

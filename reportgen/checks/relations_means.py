@@ -1,0 +1,160 @@
+"""A numbered parent item that is the mean of its items (I / 1 / 2, 1 / 1.1),
+and a "Chỉ số chung" row that is the mean of the top-level items in a column
+of rates — an index of sub-indices, where the sum is no relation at all.
+Inferred from the table itself (the adoption rule of
+:mod:`.relations_support`); the sum of items is :mod:`.relations_parents`.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator, NamedTuple
+
+from ..model import Finding, Report
+from .registry import CheckContext, rule
+from .relations_frame import Col, Frame, Row, RowKind
+from .relations_nesting import items_by_parent, top_units
+from .relations_support import (
+    adopted,
+    col_name,
+    doubt,
+    finding,
+    frames,
+    half_unit,
+    places,
+    record,
+    short,
+    sum_tolerance,
+    vi,
+    where,
+)
+
+
+class _Test(NamedTuple):
+    parent: Row
+    kids: list[Row]
+    col: Col
+    written: Decimal
+    mean: Decimal
+    holds: bool
+    values: list[Decimal]
+
+
+@rule("PARENT_MEAN_MISMATCH", "Mục cha (hoặc dòng chỉ số chung) khác trung bình cộng các mục con của nó")
+def parent_mean_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng đánh số phân cấp (I / 1 / 2, 1 / 1.1), mục
+    cha bằng trung bình cộng các mục con ngay dưới nó, ở mỗi cột số — khi
+    quan hệ này đúng trên phần lớn các mục cha của bảng (ít nhất 3 chỗ và
+    80%, hoặc mọi chỗ trừ một); dòng "Chỉ số chung" ở cột tỷ lệ (%) bằng
+    trung bình cộng các mục cấp cao nhất (I, II …) — khi đúng ở phần lớn các
+    cột tỷ lệ của dòng ấy. Sai số cho phép suy từ số chữ số thập phân được
+    ghi: nửa đơn vị chữ số cuối của các mục con (trung bình các số đã làm
+    tròn) cộng nửa đơn vị chữ số cuối của mục cha. Mục cha bằng tổng các mục
+    con là việc của PARENT_SUM_MISMATCH; khi chỉ một phần các mục cha bằng
+    trung bình (chỉ số tính có trọng số), quan hệ không được áp dụng và bảng
+    ghi rõ là chưa kiểm tra được.
+
+    Vì sao: chỉ số của một nhóm tiêu chí là trung bình các chỉ số thành
+    phần; chép nhầm một chỉ số thành phần hay chỉ số nhóm thì trung bình
+    không còn khớp.
+
+    Ví dụ sai: "I. Mức độ hài lòng … 84,5; 1. 82,3; 2. 82,8; 3. 82,5;
+    4. 82,5; 5. 82,4" (trung bình 82,50).
+
+    Ví dụ đúng: "I. … 82,5; 1. 82,3; 2. 82,8; 3. 82,5; 4. 82,5; 5. 82,4".
+    """
+    for frame in frames(report):
+        rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
+        parents = _parent_tests(frame, rows) if any(r.path for r in rows) else []
+        overall = [t for stat in frame.rows if stat.kind == RowKind.STAT and stat.stat == "overall"
+                   for t in _overall_tests(frame, stat)]
+        # The overall row is one level up of the same relation: judged with the parents, else (a
+        # weighted index whose "chung" row is still the plain mean of its sections) on its own.
+        if _adopts(parents + overall):
+            parents, overall = parents + overall, []
+        yield from _judge(ctx, frame, parents, "parent-equals-mean-of-children",
+                          "Mục cha bằng trung bình cộng các mục con")
+        if overall:
+            yield from _judge(ctx, frame, overall, "overall-row-equals-mean",
+                              f"Dòng “{short(overall[0].parent.label)}” bằng trung bình cộng các mục cấp cao nhất")
+
+
+def _adopts(tests: list[_Test]) -> bool:
+    voting = [t for t in tests if not _vacuous(t)]
+    return adopted(sum(1 for t in voting if t.holds), len(voting))
+
+
+def _judge(ctx: CheckContext, frame: Frame, tests: list[_Test], relation: str, said: str) -> Iterator[Finding]:
+    """Adopt the relation on the table's own evidence, record it and report
+    each test that breaks it."""
+    voting = [t for t in tests if not _vacuous(t)]
+    holds = sum(1 for t in voting if t.holds)
+    if not voting or not holds:
+        return
+    severity = "error"
+    if not adopted(holds, len(voting)):
+        doubt(ctx, frame, f"{said} ở {holds}/{len(voting)} chỗ: không đủ để áp dụng (có thể tính có trọng số)")
+        if holds < 2 or holds != len(voting) - 1:
+            return
+        severity = "warning"  # two of three: the one left over may be a slip, or a weight
+    else:
+        record(ctx, frame, relation, [(r, t.col) for t in tests for r in [t.parent, *t.kids]])
+    for t in tests:
+        if t.holds:
+            continue
+        names = ", ".join(k.no or short(k.label, 20) for k in t.kids[:6]) + (", …" if len(t.kids) > 6 else "")
+        terms = " + ".join(vi(v) for v in t.values[:8]) + (" + …" if len(t.values) > 8 else "")
+        p = max(places(t.written), max(places(v) for v in t.values))
+        yield finding("PARENT_MEAN_MISMATCH", severity,
+                      f"{where(t.parent)}: cột {col_name(t.col)} ghi {vi(t.written)} nhưng trung bình cộng "
+                      f"{len(t.values)} mục ({names}) = ({terms}) / {len(t.values)} = {vi(t.mean, p + 2)} "
+                      f"(bảng tính theo trung bình ở {holds}/{len(voting)} chỗ"
+                      + (")" if severity == "error" else "; chưa đủ để kết luận: cần xem lại)"),
+                      frame, t.parent, t.col, t.written, t.mean.quantize(Decimal(1).scaleb(-p)))
+
+
+def _parent_tests(frame: Frame, rows: list[Row]) -> list[_Test]:
+    """A test for each numbered parent with a figure and two or more items
+    with a figure in a numeric column (ranks and per-row maxima aside: a
+    maximum adds up), unless the items add up to the parent there."""
+    out = []
+    for parent, kids in items_by_parent(rows):
+        if parent.kind != RowKind.UNIT:
+            continue
+        for col in frame.nums():
+            if col.role == "max" or col.index not in parent.cells:
+                continue
+            vals = [v for k in kids if (v := k.value(col.index)) is not None]
+            if len(vals) < 2 or len(vals) < len(kids) // 2 + 1:
+                continue
+            written = parent.cells[col.index].value
+            if abs(sum(vals, Decimal(0)) - written) <= sum_tolerance(vals, written):
+                continue  # a sum
+            out.append(_test(parent, [k for k in kids if k.value(col.index) is not None], col, written, vals))
+    return out
+
+
+def _overall_tests(frame: Frame, stat: Row) -> list[_Test]:
+    """The overall row over the top-level items in each column of rates
+    (the sum row's rule reads the other columns as a sum or a mean)."""
+    roots = top_units([r for r in frame.rows if r.kind != RowKind.STAT])
+    out = []
+    for col in frame.nums("percent"):
+        cell = stat.cells.get(col.index)
+        vals = [v for r in roots if (v := r.value(col.index)) is not None]
+        if cell is None or len(vals) < 2:
+            continue
+        out.append(_test(stat, [r for r in roots if r.value(col.index) is not None], col, cell.value, vals))
+    return out
+
+
+def _test(parent: Row, kids: list[Row], col: Col, written: Decimal, vals: list[Decimal]) -> _Test:
+    mean = sum(vals, Decimal(0)) / len(vals)
+    tolerance = max(half_unit(v, col.precision) for v in vals) + half_unit(written, col.precision)
+    return _Test(parent, kids, col, written, mean, abs(mean - written) <= tolerance, vals)
+
+
+def _vacuous(t: _Test) -> bool:
+    """Items all alike (100 | 100 | 100 under 100): a mean, a minimum and a
+    maximum at once — no evidence of a mean."""
+    return len(set(t.values)) == 1
+

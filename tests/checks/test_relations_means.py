@@ -1,0 +1,114 @@
+"""An index of sub-indices: a parent item is the mean of its items, and the
+"CHỈ SỐ CHUNG" row the mean of the sections, in columns of rates (SIPAS,
+bc184 of Lâm Đồng, table 2: Lâm Đồng I = 82,5 over 82,3; 82,8; 82,5; 82,5;
+82,4 — mean 82,50; II = 83,4 over 83,2; 83,5; 83,6; 83,2 — mean 83,375;
+CHỈ SỐ CHUNG 83,0 over (82,5 + 83,4) / 2 = 82,95). The tolerance comes from
+the decimals written: half a unit of the items' place plus half a unit of
+the parent's (0,05 + 0,05 here). Only 4 of the 6 section parents of that
+table are the plain mean of their items (Đắk Nông II = 83,1 over a mean of
+82,925; Bình Thuận II = 82,4 over 82,625: a weighted index), so the parent
+relation is not adopted there and no parent is an error; the three
+"CHỈ SỐ CHUNG" cells are the mean of I and II in every column, so they are
+checked, with I and II."""
+from __future__ import annotations
+
+import shutil
+
+import docx
+
+from reportgen.verify import verify_path
+
+from support import REAL
+
+BC184 = REAL / "ld-chiso-bc184-snv.docx"
+
+
+def _mutated(tmp_path, table: int, label: str, column: int, old: str, new: str):
+    path = tmp_path / "bc184.docx"
+    shutil.copy(BC184, path)
+    document = docx.Document(str(path))
+    [row] = [r for r in document.tables[table].rows if r.cells[1].text.strip().startswith(label)]
+    cell = row.cells[column]
+    assert cell.text.strip() == old
+    runs = cell.paragraphs[0].runs
+    runs[0].text = new
+    for run in runs[1:]:
+        run.text = ""
+    document.save(str(path))
+    return verify_path(path)
+
+
+
+def test_the_sipas_table_checks_its_overall_row_and_doubts_the_weighted_parents():
+    result = verify_path(BC184)
+    assert [f for f in result.findings if f.code == "PARENT_MEAN_MISMATCH"] == []
+    [table] = [t for t in result.to_json()["coverage"]["by_table"] if t["table"] == 1]
+    assert "overall-row-equals-mean" in table["relations"]
+    assert "parent-equals-mean-of-children" not in table["relations"]
+    assert table["cells"]["checked"] == 9  # CHỈ SỐ CHUNG, I and II of the three provinces
+    assert "Mục cha bằng trung bình cộng các mục con ở 4/6 chỗ: không đủ để áp dụng (có thể tính có trọng số)" \
+        in table["doubts"]
+
+
+def test_a_slip_in_the_overall_row_of_the_sipas_table_is_a_warning_where_two_of_three_columns_hold(tmp_path):
+    # Lâm Đồng's CHỈ SỐ CHUNG 83,0% written 85,0%: the mean of I and II holds in the other two columns only
+    # (2 of 3 is too few to adopt), so the slip is named as a doubt, not an error.
+    result = _mutated(tmp_path, 2, "CHỈ SỐ CHUNG", 2, "83,0%", "85,0%")
+    [f] = [f for f in result.findings if f.code == "PARENT_MEAN_MISMATCH"]
+    assert (f.severity, f.unit, f.column, f.reported, f.expected) == ("warning", "CHỈ SỐ CHUNG", "k2", "85.0", "83.0")
+    assert "(82,5 + 83,4) / 2 = 82,950" in f.message
+    assert [x for x in result.findings if x.severity == "error"] == []
+
+
+MEANS = """UBND TỈNH LÂM ĐỒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc
+Số: 184/BC-SNV\tLâm Đồng, ngày 10 tháng 11 năm 2025
+
+BÁO CÁO
+Kết quả Chỉ số hài lòng năm 2024
+
+1. Chỉ số hài lòng (SIPAS)
+
+| STT | Nội dung | Chỉ số (%) |
+|---|---|---|
+| I | Cung ứng dịch vụ hành chính công | 82,5 |
+| 1 | Tiếp cận dịch vụ | 82,3 |
+| 2 | Thủ tục hành chính | 82,8 |
+| 3 | Công chức trực tiếp giải quyết công việc | 82,5 |
+| 4 | Kết quả dịch vụ | 82,5 |
+| 5 | Tiếp nhận, xử lý ý kiến góp ý | 82,4 |
+| II | Xây dựng và tổ chức thực hiện chính sách | 83,4 |
+| 1 | Trách nhiệm giải trình | 83,2 |
+| 2 | Sự tham gia của người dân | 83,5 |
+| 3 | Chất lượng tổ chức thực hiện chính sách | 83,6 |
+| 4 | Kết quả tác động của chính sách | 83,2 |
+| III | Cơ sở vật chất | 82,8 |
+| 1 | Trụ sở | 82,6 |
+| 2 | Trang thiết bị | 83,0 |
+| | CHỈ SỐ CHUNG | 82,9 |
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+GIÁM ĐỐC
+Nguyễn Văn A
+"""
+
+
+def test_an_index_of_plain_means_checks_every_cell(tmp_path):
+    path = tmp_path / "means.txt"
+    path.write_text(MEANS, encoding="utf-8")
+    result = verify_path(path)
+    [table] = result.to_json()["coverage"]["by_table"]
+    assert "parent-equals-mean-of-children" in table["relations"]  # the overall row one level up
+    assert table["cells"] == {"checked": 15, "total": 15}
+    assert result.verdict == "ĐẠT"
+
+
+def test_a_slip_in_an_item_of_an_index_of_means_is_an_error(tmp_path):
+    path = tmp_path / "means.txt"
+    path.write_text(MEANS.replace("| Sự tham gia của người dân | 83,5 |", "| Sự tham gia của người dân | 85,3 |"),
+                    encoding="utf-8")
+    result = verify_path(path)
+    errors = [(f.code, f.unit, f.reported, f.expected) for f in result.findings if f.severity == "error"]
+    assert errors == [("PARENT_MEAN_MISMATCH", "Xây dựng và tổ chức thực hiện chính sách", "83.4", "83.8")]
