@@ -59,6 +59,7 @@ RULE_MODULES = (
     "relations_peer_ranks",
     "relations_rates",
     "relations_points",
+    "relations_across",
     "layout",
     "coverage_rules",  # reads what the others verified: last
 )

@@ -32,6 +32,12 @@ every error, and it is sure when it is the only such cell:
    explains its ratio, the summary rows and twenty ranks pushed along beats
    a summary row that explains only itself).
 
+A figure two tables give two values for, each agreeing with its own table
+(QUANTITY_CONFLICT of figure-across-tables, a warning: which table is wrong is
+not known), is weighed like an error here: the one cell whose correction
+answers it and its table's error is the slip, and the finding becomes an
+error there; no sure culprit leaves it a warning.
+
 The errors a sure culprit explains are not reported apart: the culprit's
 finding names them ("kéo theo …"). When the culprit is a cell no error named,
 the error of its own row (else of its column) is moved onto it — the row and
@@ -155,7 +161,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     """``findings`` with the errors a sure culprit explains folded into the
     culprit's finding. ``rerun(report)`` runs the rules on a corrected copy
     and gives its findings and its ledger; ``ledger`` is this run's."""
-    errors = [f for f in findings if f.severity == Severity.ERROR]
+    errors = [f for f in findings if _weighed(f)]
     # A lone error is tried only when it offers other corrections (a ratio's part and whole): one of
     # them is then chosen only by the figures its column writes elsewhere (see _only_fit).
     single = len(errors) == 1 and bool(errors[0].alternatives)
@@ -169,7 +175,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         if fixed is None:
             continue
         after, after_ledger = rerun(fixed)
-        keys = {finding_key(f) for f in after if f.severity == Severity.ERROR}
+        keys = {finding_key(f) for f in after if _weighed(f)}
         if keys - set(before) or (cand.named is not None and finding_key(cand.named) in keys):
             continue
         own = {finding_key(cand.named)} if cand.named is not None else set()
@@ -187,6 +193,12 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
     return _folded(findings, sure, where) if sure else findings
+
+
+def _weighed(f: Finding) -> bool:
+    """An error, or a figure two tables give two values for where each agrees with its own table
+    (a warning: which one is wrong is what a culprit decides)."""
+    return f.severity == Severity.ERROR or (f.rule == "figure-across-tables" and f.code == "QUANTITY_CONFLICT")
 
 
 def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]) -> bool:
@@ -248,10 +260,11 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -
     hosts: dict[int, tuple[Candidate, list[Finding]]] = {}
     moved = set()  # what a host said before it moved onto its culprit: a warning saying it too is an echo
     for cand, gone in sure:
-        dropped = [f for f in findings if f.severity == Severity.ERROR and finding_key(f) in gone]
+        dropped = [f for f in findings if _weighed(f) and finding_key(f) in gone]
         host = cand.named or _host(cand, dropped)
         if host is None:
             continue
+        host.severity = Severity.ERROR  # a conflict between two tables that the culprit settles is its slip
         if cand.named is None:
             dropped = [f for f in dropped if f is not host]
             moved.add(_echo(host))
@@ -279,8 +292,9 @@ def _host(cand: Candidate, dropped: list[Finding]) -> Finding | None:
     """The error a culprit no error named is reported with: its own row's,
     else its column's."""
     t, r, key = cand.address
-    return next((f for f in dropped if f.table == t and f.row == r), None) \
-        or next((f for f in dropped if f.table == t and f.column == key), None)
+    ranked = sorted(dropped, key=lambda f: f.severity != Severity.ERROR)  # an error first
+    return next((f for f in ranked if f.table == t and f.row == r), None) \
+        or next((f for f in ranked if f.table == t and f.column == key), None)
 
 
 def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:

@@ -45,8 +45,8 @@ def parent_mean_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
     cha bằng trung bình cộng các mục con ngay dưới nó, ở mỗi cột số — khi
     quan hệ này đúng trên phần lớn các mục cha của bảng (ít nhất 3 chỗ và
     80%, hoặc mọi chỗ trừ một); dòng "Chỉ số chung" ở cột tỷ lệ (%) bằng
-    trung bình cộng các mục cấp cao nhất (I, II …) — khi đúng ở phần lớn các
-    cột tỷ lệ của dòng ấy. Sai số cho phép suy từ số chữ số thập phân được
+    trung bình cộng các mục cấp cao nhất (I, II …), xét cùng các mục cha
+    (một cấp trên), hoặc riêng khi đúng ở phần lớn các cột của dòng ấy. Sai số cho phép suy từ số chữ số thập phân được
     ghi: nửa đơn vị chữ số cuối của các mục con (trung bình các số đã làm
     tròn) cộng nửa đơn vị chữ số cuối của mục cha. Mục cha bằng tổng các mục
     con là việc của PARENT_SUM_MISMATCH; khi chỉ một phần các mục cha bằng
@@ -134,17 +134,30 @@ def _parent_tests(frame: Frame, rows: list[Row]) -> list[_Test]:
 
 
 def _overall_tests(frame: Frame, stat: Row) -> list[_Test]:
-    """The overall row over the top-level items in each column of rates
-    (the sum row's rule reads the other columns as a sum or a mean)."""
+    """The overall row over the top-level items in each numeric column but a
+    per-row maximum, where they do not add up to it."""
     roots = top_units([r for r in frame.rows if r.kind != RowKind.STAT])
     out = []
-    for col in frame.nums("percent"):
+    for col in frame.nums():
         cell = stat.cells.get(col.index)
         vals = [v for r in roots if (v := r.value(col.index)) is not None]
-        if cell is None or len(vals) < 2:
+        if col.role == "max" or cell is None or len(vals) < 2:
             continue
+        if col.role != "percent" and abs(sum(vals, Decimal(0)) - cell.value) <= sum_tolerance(vals, cell.value):
+            continue  # a sum (SUM_ROW_MISMATCH)
         out.append(_test(stat, [r for r in roots if r.value(col.index) is not None], col, cell.value, vals))
     return out
+
+
+def overall_is_parent_mean(frame: Frame) -> bool:
+    """Whether the table's parents and its overall row are means of their
+    items by the adoption rule: then this rule reports the overall row."""
+    rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
+    if not any(r.path for r in rows):
+        return False
+    overall = [t for stat in frame.rows if stat.kind == RowKind.STAT and stat.stat == "overall"
+               for t in _overall_tests(frame, stat)]
+    return bool(overall) and _adopts(_parent_tests(frame, rows) + overall)
 
 
 def _test(parent: Row, kids: list[Row], col: Col, written: Decimal, vals: list[Decimal]) -> _Test:

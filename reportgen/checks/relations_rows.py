@@ -13,6 +13,7 @@ from ..model import Finding, Report
 from ..text.labels import is_subtotal
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
+from .relations_means import overall_is_parent_mean
 from .relations_nesting import top_units
 from .relations_support import (
     col_name,
@@ -146,6 +147,8 @@ def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col) -> 
                 (Decimal(5).scaleb(-(places(v) + 1)) for v in vals), default=Decimal(0)):
             record(ctx, frame, "overall-row-equals-mean", cells)
             return
+        if overall_is_parent_mean(frame):
+            return  # an index of means whose overall row is reported as one (PARENT_MEAN_MISMATCH)
         doubt(ctx, frame, f"Dòng “{short(stat.label)}” cột {col_name(col)}: không phải tổng, không phải "
                           f"trung bình các dòng")
         yield finding("SUM_ROW_MISMATCH", "warning",

@@ -234,6 +234,28 @@ MEANS = """1. Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) n
 | 2 | Mức độ hài lòng đối với việc nộp hồ sơ | 81,6 |
 | 3 | Mức độ hài lòng đối với việc nhận kết quả | 81,9 |
 """
+ACROSS = """1. Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp của UBND cấp huyện
+
+Phụ lục I. XẾP HẠNG UBND CẤP HUYỆN
+
+| Thứ hạng | Đơn vị | Điểm |
+|---|---|---|
+| 1 | UBND huyện Nam Đông | 62,84 |
+| 2 | UBND huyện Quảng Điền | 62,75 |
+| 3 | UBND thị xã Hương Trà | 59,79 |
+| 4 | UBND huyện Phú Lộc | 56,12 |
+| 5 | UBND huyện Phong Điền | 54,53 |
+
+Phụ lục II. ĐIỂM THEO NHÓM CHỈ SỐ
+
+| STT | Đơn vị | Công khai, minh bạch | Tiến độ, kết quả giải quyết | Mức độ hài lòng | Điểm |
+|---|---|---|---|---|---|
+| 1 | UBND huyện Nam Đông - tỉnh Thừa Thiên Huế | 20,10 | 25,34 | 17,40 | 62,84 |
+| 2 | UBND huyện Quảng Điền - tỉnh Thừa Thiên Huế | 21,05 | 24,20 | 17,50 | 62,75 |
+| 3 | UBND thị xã Hương Trà - tỉnh Thừa Thiên Huế | 18,40 | 23,99 | 17,40 | 59,79 |
+| 4 | UBND huyện Phú Lộc - tỉnh Thừa Thiên Huế | 17,62 | 22,00 | 16,50 | 56,12 |
+| 5 | UBND huyện Phong Điền - tỉnh Thừa Thiên Huế | 16,93 | 21,10 | 16,50 | 54,53 |
+"""
 RATES = """1. Kết quả cải cách thủ tục hành chính
 
 | STT | Nội dung | Đơn vị tính | Kết quả |
@@ -489,6 +511,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "parent-sum-mismatch": (doc(PARENTS), doc(PARENTS.replace("| 1.2 | Cấp xã | 75 |", "| 1.2 | Cấp xã | 70 |"))),
     "parent-mean-mismatch": (doc(MEANS),
                              doc(MEANS.replace("thực hiện chính sách | 83,4 |", "thực hiện chính sách | 85,4 |"))),
+    "figure-across-tables": (doc(ACROSS), doc(ACROSS.replace("| 4 | UBND huyện Phú Lộc | 56,12 |",
+                                                             "| 4 | UBND huyện Phú Lộc | 56,21 |"))),
     "points-from-rate-mismatch": (doc(POINTS), doc(POINTS.replace("| 71,96 | 4,32 |", "| 71,96 | 5,32 |"))),
     "parent-ratio-mismatch": (doc(RATIO_PARENTS), doc(RATIO_PARENTS.replace("| % | 99,11 |", "| % | 98,10 |"))),
     "impossible-date": (doc("1. Kết quả\nSố liệu tính đến ngày 30 tháng 6 năm 2023."),

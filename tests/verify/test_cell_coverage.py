@@ -89,9 +89,11 @@ REAL_COVERAGE = {
     "ld-cchc2025-pl1-songanh.doc": ((2, 2), (62, 62), "ĐẠT"),
     "ld-cchc2025-pl2-xaphuong.doc": ((1, 1), (499, 499), "ĐẠT"),
     # Ranks among 63 provinces and PCI sub-index scores: nothing in the document to check them by.
+    # The SIPAS table's "CHỈ SỐ CHUNG" is the mean of its sections I and II in each province's column (9 cells);
+    # its section parents are the plain mean of their items at 4 of 6 only (a weighted index): not adopted.
     # Three rates of the 766 summary are also confirmed by the prose that names them (76,43%, 62,97%, 80,7%);
     # the 12 that compute their points are checked against them (a whole maximum, no maximum stated).
-    "ld-chiso-bc184-snv.docx": ((3, 5), (147, 355), "CHƯA KIỂM TRA HẾT"),
+    "ld-chiso-bc184-snv.docx": ((4, 5), (156, 355), "CHƯA KIỂM TRA HẾT"),
     # ID, ID_COQUAN, CAPDONVIID, LOAI_COQUAN and the trend's years are no figures; the two trend
     # tables' 7 scores have nothing to be checked by; the "Sở Ban" sheet's ROW_STT (1, 2, 3, 37, 78 …)
     # are places among units the sheet does not hold: their order is verified, but 78 → 75 passes (15 cells).
@@ -106,7 +108,7 @@ REAL_COVERAGE = {
     # centred across merged cells, are the percent column's.
     "ld-cchc2025-bc36-thamdinh.pdf": ((9, 9), (1774, 1913), None),
     # The issued PDF is read as its Word draft: the same tables, the same cells.
-    "ld-chiso-bc184-snv.pdf": ((3, 5), (147, 355), "CHƯA KIỂM TRA HẾT"),
+    "ld-chiso-bc184-snv.pdf": ((4, 5), (156, 355), "CHƯA KIỂM TRA HẾT"),
 }
 _RESULTS: dict = {}
 
@@ -232,14 +234,17 @@ def test_a_total_item_is_the_sum_of_the_items_after_it(tmp_path):
 
 
 def test_a_table_with_no_arithmetic_says_why():
-    # bc184's SIPAS table: a percent and a rank among the 63 provinces per province, no total,
-    # no statistics row; the ranks are places among units the table does not hold.
+    # bc184's PCI table: ten sub-index scores per province and a "CHỈ SỐ CHUNG" that is neither their sum
+    # nor their mean (a weighted index), and ranks among the 63 provinces.
     result = _verified("ld-chiso-bc184-snv.docx")
-    [sipas] = [f for f in result.findings if f.code == "TABLE_UNCHECKED" and f.table == 1]
-    assert ("nhưng chưa được kiểm tra: không cột nào bằng tổng, hiệu hay tỷ lệ của các cột khác ở phần lớn các "
-            "dòng, và bảng không có dòng tổng cộng hay dòng thống kê (cao nhất, trung bình …); thứ hạng ghi trên 63 "
-            "đơn vị (như “43/63”), không phải trên các dòng của bảng: không đối chiếu được với số liệu trong "
-            "bảng; chỉ đối chiếu được giới hạn") in sipas.message
+    [pci] = [f for f in result.findings if f.code == "TABLE_UNCHECKED" and f.table == 3]
+    assert ("nhưng chưa được kiểm tra: Dòng “CHỈ SỐ CHUNG” cột “Lâm Đồng Điểm số”: không phải tổng, không phải "
+            "trung bình các dòng") in pci.message
+    # the SIPAS table's ranks, each province's place among 63, stay unchecked beside its checked means
+    [sipas] = [f for f in result.findings if f.code == "COLUMN_UNCHECKED" and f.table == 1
+               and "Lâm Đồng Thứ hạng" in f.message]
+    assert ("12 ô số chưa được kiểm tra — thứ hạng ghi trên 63 đơn vị (như “43/63”), không phải trên các dòng "
+            "của bảng: không đối chiếu được với số liệu trong bảng") in sipas.message
 
 
 def test_a_rank_column_among_units_the_table_does_not_hold_says_so():
