@@ -186,8 +186,12 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     sure = []
     for k, (cand, gone) in enumerate(explains):
         mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
+        if any(c.address == cand.address and (len(g) > len(gone) or (len(g) == len(gone) and j < k))
+               for j, (c, g) in enumerate(explains)):
+            continue  # another value of the cell answers more, or as much and was found first (within rounding)
+        # Another value of the same cell that answers as much is no rival: the cell is the slip either way.
         rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
-                  for j, (c, g) in enumerate(explains) if j != k]
+                  for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address]
         fit = _only_fit(cand, k, explains, where)
         if not any(mine & r and not r < mine and not (r == mine and fit) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)

@@ -69,13 +69,16 @@ def parent_mean_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                    for t in _overall_tests(frame, stat)]
         # The overall row is one level up of the same relation: judged with the parents, else (a
         # weighted index whose "chung" row is still the plain mean of its sections) on its own.
-        if _adopts(parents + overall):
+        # (the parents decide first: a slip in a parent breaks its own test and the overall row's too)
+        together = _adopts(parents) or _adopts(parents + overall)
+        if together:
             parents, overall = parents + overall, []
         yield from _judge(ctx, frame, parents, "parent-equals-mean-of-children",
-                          "Mục cha bằng trung bình cộng các mục con")
+                          "Mục cha bằng trung bình cộng các mục con", together)
         if overall:
             yield from _judge(ctx, frame, overall, "overall-row-equals-mean",
-                              f"Dòng “{short(overall[0].parent.label)}” bằng trung bình cộng các mục cấp cao nhất")
+                              f"Dòng “{short(overall[0].parent.label)}” bằng trung bình cộng các mục cấp cao nhất",
+                              _adopts(overall))
 
 
 def _adopts(tests: list[_Test]) -> bool:
@@ -83,15 +86,17 @@ def _adopts(tests: list[_Test]) -> bool:
     return adopted(sum(1 for t in voting if t.holds), len(voting))
 
 
-def _judge(ctx: CheckContext, frame: Frame, tests: list[_Test], relation: str, said: str) -> Iterator[Finding]:
-    """Adopt the relation on the table's own evidence, record it and report
-    each test that breaks it."""
+def _judge(ctx: CheckContext, frame: Frame, tests: list[_Test], relation: str, said: str,
+           adopt: bool) -> Iterator[Finding]:
+    """Record the relation the table's own evidence adopts (``adopt``) and
+    report each test that breaks it; else a doubt, and a warning where all
+    but one of three or more hold."""
     voting = [t for t in tests if not _vacuous(t)]
     holds = sum(1 for t in voting if t.holds)
     if not voting or not holds:
         return
     severity = "error"
-    if not adopted(holds, len(voting)):
+    if not adopt:
         doubt(ctx, frame, f"{said} ở {holds}/{len(voting)} chỗ: không đủ để áp dụng (có thể tính có trọng số)")
         if holds < 2 or holds != len(voting) - 1:
             return
@@ -150,14 +155,16 @@ def _overall_tests(frame: Frame, stat: Row) -> list[_Test]:
 
 
 def overall_is_parent_mean(frame: Frame) -> bool:
-    """Whether the table's parents and its overall row are means of their
-    items by the adoption rule: then this rule reports the overall row."""
+    """Whether the table's overall row is the mean of its sections by the
+    adoption rule (with the parents, or on its own): then this rule reports
+    it."""
     rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
     if not any(r.path for r in rows):
         return False
     overall = [t for stat in frame.rows if stat.kind == RowKind.STAT and stat.stat == "overall"
                for t in _overall_tests(frame, stat)]
-    return bool(overall) and _adopts(_parent_tests(frame, rows) + overall)
+    parents = _parent_tests(frame, rows)
+    return bool(overall) and (_adopts(parents) or _adopts(parents + overall) or _adopts(overall))
 
 
 def _test(parent: Row, kids: list[Row], col: Col, written: Decimal, vals: list[Decimal]) -> _Test:
