@@ -50,6 +50,9 @@ def figure_across_tables(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Vì sao: số liệu chép lại từ bảng này sang bảng khác là nơi hay sai; người
     đọc không biết tin bảng nào.
 
+    Hai bảng mà tiêu đề nêu hai kỳ khác nhau ("quý I", "quý II") là hai số
+    liệu, không so.
+
     Ví dụ sai: Phụ lục I "UBND huyện Nam Đông 62,84", Phụ lục II "UBND huyện
     Nam Đông 68,24".
 
@@ -69,6 +72,9 @@ def figure_across_tables(report: Report, ctx: CheckContext) -> Iterator[Finding]
 
 def _pairs(a: Frame, b: Frame) -> list[_Pair]:
     """The adopted column pairs of two tables, each column in at most one."""
+    pa, pb = _periods(a.table.title), _periods(b.table.title)
+    if pa and pb and pa != pb:
+        return []  # the same measure of two periods ("Quý I", "Quý II"): two figures, however alike
     rows = _matched(a, b)
     if len(rows) < 3:
         return []
@@ -111,6 +117,14 @@ _GENERIC = frozenset(fold(w) for w in "điểm tổng đạt được số kết
 def _words(col: Col) -> frozenset[str]:
     words = _BRACKETS.sub(" ", fold(col.leaf or col.label)).replace("%", " ").replace(":", " ").split()
     return frozenset(w for w in words if w not in _GENERIC)
+
+
+_PERIOD = re.compile(r"\b(tháng|quý|năm|kỳ|đợt|lần)\s+(\d{1,4}|[ivx]{1,4})\b")
+
+
+def _periods(title: str | None) -> frozenset[tuple[str, str]]:
+    """The periods a table's title names ("quý I năm 2026" → quý i, năm 2026)."""
+    return frozenset(_PERIOD.findall(fold(title or "")))
 
 
 def _matched(a: Frame, b: Frame) -> list[tuple[Row, Row]]:

@@ -65,3 +65,12 @@ def test_different_stages_of_a_score_are_never_one_quantity(tmp_path):
     result = _verify(tmp_path, text)
     assert [f for f in result.findings if f.code == "QUANTITY_CONFLICT"] == []
     assert all("figure-across-tables" not in t["relations"] for t in result.to_json()["coverage"]["by_table"])
+
+
+def test_the_same_measure_of_two_periods_is_two_figures(tmp_path):
+    # Scores that mostly stay from one quarter to the next are no restatement: titles naming two periods.
+    text = GOOD.replace("Phụ lục I. XẾP HẠNG UBND CẤP HUYỆN", "Phụ lục I. XẾP HẠNG UBND CẤP HUYỆN QUÝ I NĂM 2026") \
+        .replace("Phụ lục II. ĐIỂM THEO NHÓM CHỈ SỐ", "Phụ lục II. ĐIỂM THEO NHÓM CHỈ SỐ QUÝ II NĂM 2026") \
+        .replace("| 4 | UBND huyện Phú Lộc | 56,12 |", "| 4 | UBND huyện Phú Lộc | 56,21 |")
+    result = _verify(tmp_path, text)
+    assert [f for f in result.findings if f.code == "QUANTITY_CONFLICT"] == []
