@@ -342,7 +342,8 @@ def _tied_ranks(table: ScoreTable, rows: list[tuple[int, ScoreRow]], value, repo
         unit = "%" if value is _by_percent else " điểm"
         place = str(first) if first == last else f"{first}–{last}"
         message = (f"{row.unit} xếp hạng {row.rank}, cùng hạng với {twin.unit} ({format_vi(value(twin))}{unit}), "
-                   f"nhưng có {format_vi(v)}{unit}: chỉ đồng điểm mới đồng hạng; theo điểm, đơn vị này đứng thứ {place}")
+                   f"nhưng có {format_vi(v)}{unit}: chỉ đồng điểm mới đồng hạng; "
+                   f"theo điểm, đơn vị này đứng thứ {place}")
         yield finding("RANK_ORDER", "error", message, table, i, row, "rank", Decimal(row.rank), Decimal(first))
 
 
