@@ -19,6 +19,7 @@ from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_changes import change_statements
 from .statements_dates import appendix_statement, date_statements
+from .statements_external import DocumentFacts, mark_external
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
@@ -298,6 +299,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     """Every claim in the prose, in document order."""
     units = [r.unit for t in (report.tables if report else []) for r in t.rows if r.unit]
     blocks = blocks_of(paragraphs)
+    facts = DocumentFacts.of(blocks, report)
     out: list[Statement] = []
     path: list[tuple[int, str]] = []  # (level, "label. title") of the open headings
     scope: str | None = None
@@ -336,5 +338,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         mark_levels(block, out)
         mark_raised_targets(block, out)
         out.extend(change_statements(block, scope, out))
+        mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
     return out
