@@ -16,17 +16,25 @@ def same_figure(findings: list[Finding], ledger) -> list[Finding]:
     đạt 74,024%" against its own 10,564/15 điểm and against the table's
     mean; "cao nhất là xã A đạt 93,93 điểm" against the column's highest and
     against xã A's row) is one slip: the first error keeps it and names the
-    other. A finding of the prose is one with a paragraph (it may name the
+    other; so is a warning about the same written figure that asks for the
+    same correction ("02 đơn vị xếp loại Tốt" restated as 01 elsewhere and
+    listing one name). A finding of the prose is one with a paragraph (it may name the
     table row it was held to)."""
     groups: dict[tuple, list[Finding]] = {}
+    doubts: dict[tuple, list[Finding]] = {}
     for f in findings:
-        if f.severity != Severity.ERROR or f.paragraph is None or figure_value(f.reported) is None:
+        if f.paragraph is None or figure_value(f.reported) is None:
             continue
-        groups.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
+        if f.severity == Severity.ERROR:
+            groups.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
+        elif f.severity == Severity.WARNING and figure_value(f.expected) is not None:
+            doubts.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
     dropped: set[int] = set()
-    for group in groups.values():
+    for key, group in groups.items():
         kept = group[0]  # the first rule's (a statistic's before the unit's row: the claim the sentence makes)
-        for f in group:
+        # a doubt about the same written figure that asks for the same correction is the same slip
+        same = [f for f in doubts.get(key, ()) if figure_value(f.expected) == figure_value(kept.expected)]
+        for f in group + same:
             if f is not kept:
                 kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
                 dropped.add(id(f))

@@ -29,15 +29,25 @@ def _conflicts(result):
 
 
 @pytest.mark.parametrize("summary, detail", [
-    ("Tính đến ngày 05/11/2025, cấp tỉnh có 07/13 cơ quan, đơn vị xếp loại Xuất sắc, 05/13 cơ quan xếp loại Tốt; "
-     "cấp xã có 123/124 địa phương xếp loại Xuất sắc, 01/124 xếp loại Tốt.",
-     "Đối với cấp sở, tính đến ngày 05/11/2025, có {n} đơn vị xếp loại Xuất sắc, 05 đơn vị xếp loại Tốt."),
+    ("Tính đến ngày 05/11/2025, cấp tỉnh có 07/13 cơ quan, đơn vị xếp loại Xuất sắc, 05/13 cơ quan xếp loại Tốt, "
+     "01/13 cơ quan xếp loại Khá; cấp xã có 123/124 địa phương xếp loại Xuất sắc, 01/124 xếp loại Tốt.",
+     "Đối với cấp sở, tính đến ngày 05/11/2025, có {n} đơn vị xếp loại Xuất sắc, 05 đơn vị xếp loại Tốt, "
+     "01 đơn vị xếp loại Khá."),
     ("Năm 2025, các sở, ban, ngành có 07 cơ quan xếp loại Xuất sắc và 05 cơ quan xếp loại Tốt.",
      "Kết quả năm 2025 của các cơ quan chuyên môn: {n} cơ quan đạt loại Xuất sắc, 05 cơ quan đạt loại Tốt."),
 ])
 def test_a_grade_count_stated_twice_must_agree(summary, detail):
     assert _conflicts(_verify_text(summary, detail.format(n="07"))) == []
     assert _conflicts(_verify_text(summary, detail.format(n="08"))) == [("error", 1, "8", "7")]
+
+
+def test_of_two_restatements_the_one_whose_counts_no_longer_make_the_whole_slipped():
+    summary = ("Tính đến ngày 05/11/2025, cấp tỉnh có {n}/13 cơ quan xếp loại Xuất sắc, 05/13 cơ quan xếp loại Tốt, "
+               "01/13 cơ quan xếp loại Khá.")
+    detail = ("Đối với cấp sở, tính đến ngày 05/11/2025, có 07 đơn vị xếp loại Xuất sắc, 05 đơn vị xếp loại Tốt, "
+              "01 đơn vị xếp loại Khá.")
+    # 06 + 05 + 01 = 12, not 13; the detail's 07 + 05 + 01 = 13: the summary slipped
+    assert _conflicts(_verify_text(summary.format(n="06"), detail)) == [("error", 0, "6", "7")]
 
 
 def test_other_times_or_other_levels_are_other_quantities():
@@ -80,13 +90,32 @@ def test_bc184_grade_counts_are_checked_against_their_restatement():
     (67, "07 đơn vị xếp loại Xuất sắc", "08 đơn vị xếp loại Xuất sắc", (67, "8", "7")),
     (67, "05 đơn vị xếp loại Tốt", "04 đơn vị xếp loại Tốt", (67, "4", "5")),
     (68, "123 đơn vị xếp loại Xuất sắc", "122 đơn vị xếp loại Xuất sắc", (68, "122", "123")),
-    (18, "123/124 địa phương", "121/124 địa phương", (68, "123", "121")),
+    # the summary's counts no longer make 124, the later passage's do: the summary slipped
+    (18, "123/124 địa phương", "121/124 địa phương", (18, "121", "123")),
+    (18, "07/13 cơ quan", "06/13 cơ quan", (18, "6", "7")),
 ])
 def test_bc184_a_changed_grade_count_is_found(paragraph, old, new, expected):
     raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
     after = verify_report(read_report(with_paragraph_replaced(raw, paragraph, old, new)))
     assert [(f.paragraph, f.reported, f.expected) for f in after.findings
             if f.code == "QUANTITY_CONFLICT" and f.severity == "error"] == [expected]
+
+
+@pytest.mark.parametrize("paragraph, old, new, expected", [
+    # 123 + 02 = 125 no longer makes the 124 communes; the later passage's 123 + 01 does: one
+    # error on the summary's count, naming the broken total
+    (18, "01/124 xếp", "02/124 xếp", [("QUANTITY_CONFLICT", "error", 18, "2", "1")]),
+    # the later count disagrees with the summary and with the one name it lists: one error
+    (68, "01 đơn vị xếp loại Tốt", "02 đơn vị xếp loại Tốt", [("QUANTITY_CONFLICT", "error", 68, "2", "1")]),
+])
+def test_bc184_one_slipped_grade_count_is_one_finding(paragraph, old, new, expected):
+    raw = read_raw(REAL / "ld-chiso-bc184-snv.docx")
+    before = verify_report(read_report(raw))
+    after = verify_report(read_report(with_paragraph_replaced(raw, paragraph, old, new)))
+    known = {(f.code, f.paragraph, f.reported) for f in before.findings}
+    new_findings = [(f.code, str(f.severity), f.paragraph, f.reported, f.expected) for f in after.findings
+                    if (f.code, f.paragraph, f.reported) not in known and f.severity != "info"]
+    assert new_findings == expected
 
 
 def test_a_scan_from_which_nothing_numeric_was_understood_is_never_passed():
