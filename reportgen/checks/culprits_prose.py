@@ -5,9 +5,11 @@ in that error."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..coverage import CLAIM_BOUND_RELATIONS
 from ..model import Finding, Severity
+from ..numbers import places_of
 from .culprits import consequences, figure_value, vi_figure
 
 
@@ -54,7 +56,8 @@ def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
     other error is not computed from this one's figure — or when correcting
     the other error's figure closes its gap exactly (a sum of which that
     figure is a term; the counts by grade listed one a line after the total
-    they make, a few paragraphs apart)."""
+    they make, a few paragraphs apart; a change "tăng 2,12 điểm" the figures
+    make 3,12 whose figure 84,27 the table's mean shows is 83,27)."""
     prose = [f for f in findings if f.severity == Severity.ERROR and f.paragraph is not None and f.row is None
              and figure_value(f.reported) is not None]
     dropped: dict[int, Finding] = {}
@@ -85,7 +88,20 @@ def _closed_by(e: Finding, cause: Finding) -> bool:
         if reported is None or expected is None:
             return False
         gaps.append(expected - reported)
+    if e.code == "CHANGE_MISMATCH" and "× 100" not in e.message:
+        return _change_closed(figure_value(e.reported), figure_value(e.expected), gaps[1])
     return gaps[0] == gaps[1] != 0
+
+
+def _change_closed(change: Decimal, difference: Decimal, gap: Decimal) -> bool:
+    """Whether a change stated as a difference ("tăng 2,12 điểm", where the
+    figures make 3,12) holds once a figure of it is corrected by ``gap``
+    (the figure 84,27 another check shows is 83,27: 83,27 − 81,15 = 2,12; or
+    the earlier figure, which moves the difference the other way), within
+    one unit of the change's last place."""
+    places = places_of(change)
+    tolerance = Decimal(1).scaleb(-places) if places else Decimal("0.5")
+    return gap != 0 and any(abs(difference + sign * gap - change) <= tolerance for sign in (1, -1))
 
 
 def _confirmed(f: Finding, ledger) -> bool:
