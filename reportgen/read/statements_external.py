@@ -13,6 +13,8 @@ sentence's structure names it, never from one document's words:
 - a rank "x/N" over a set the document does not list: no table has N units,
   and the words name a national set ("28/63 tỉnh, thành phố", "vị trí xếp
   hạng của tỉnh … 11/63", "cả nước");
+- a rate of carrying out such a whole, named in the rate's words ("Tỷ lệ giải
+  ngân kế hoạch đầu tư vốn … còn thấp (Sở Y tế: 9,3%; Sở Nội vụ: 26,9%)");
 - a count "x/y" of an allotment ("không vượt quá số lượng biên chế (9.548/9.976
   biên chế) … được giao"): y is what was allotted, a figure of another body;
 - "100%" meaning all: 100% right before what is counted ("100% cơ quan chuyên
@@ -85,8 +87,15 @@ def _fold(text: str) -> str:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, pos), text.rfind(";", 0, pos))
-    ends = [i for i in (text.find(". ", pos), text.find(";", pos)) if i >= 0]
+    """(start, end) of the sentence or clause around ``pos``; a list in
+    brackets ("(Sở Y tế: 9,3%; Sở Nội vụ: 26,9%)") is of the sentence it is in."""
+    left = right = pos
+    opened, closed = text.rfind("(", 0, pos), text.rfind(")", 0, pos)
+    if opened > closed:
+        shut = text.find(")", pos)
+        left, right = opened, (shut + 1 if shut >= 0 else len(text))
+    start = max(text.rfind(". ", 0, left), text.rfind(";", 0, left))
+    ends = [i for i in (text.find(". ", right), text.find(";", right)) if i >= 0]
     return (start + 1 if start >= 0 else 0), (min(ends) if ends else len(text))
 
 
@@ -119,6 +128,26 @@ def _percent_whole(text: str, st: Statement, facts: DocumentFacts) -> OutsideWho
         return None
     phrase = _PHRASE_END.sub("", m.group("whole")).strip()
     start, stop = _sentence(text, st.at)
+    if _stated(phrase, facts, text[start:stop]):
+        return None
+    return next(reason for pattern, reason in _HEADS if pattern.match(phrase))
+
+
+# "Tỷ lệ giải ngân kế hoạch đầu tư vốn … còn thấp (Sở Y tế: 9,3%; …)": a rate of carrying out a plan,
+# an estimate or a target, named in the rate's own words.
+_RATE = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ\s+(?P<words>[^;:()%\d]{3,120}?)"
+                   r"(?=\s+(?:đạt|là|bằng|chiếm|còn|của|chỉ)\b|\s*[:;(]|$)", re.I)
+_OF_PLAN = re.compile(r"^(?:giải\s+ngân|thực\s+hiện|hoàn\s+thành)\s+(?:vốn\s+)?"
+                      r"(?P<whole>(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,3})", re.I)
+
+
+def _rate_of_plan(text: str, st: Statement, facts: DocumentFacts) -> OutsideWhole | None:
+    start, stop = _sentence(text, st.at)
+    rates = list(_RATE.finditer(text, start, st.at))
+    m = _OF_PLAN.match(rates[-1].group("words")) if rates else None
+    if not m:
+        return None
+    phrase = _PHRASE_END.sub("", m.group("whole")).strip()
     if _stated(phrase, facts, text[start:stop]):
         return None
     return next(reason for pattern, reason in _HEADS if pattern.match(phrase))
@@ -168,7 +197,7 @@ def mark_external(block: Block, statements: list[Statement], facts: DocumentFact
         if st.paragraph != block.index or st.at is None or st.external:
             continue
         if st.kind == StatementKind.PERCENT and st.claim:
-            st.external = _percent_whole(text, st, facts) or _all_of(text, st)
+            st.external = _percent_whole(text, st, facts) or _rate_of_plan(text, st, facts) or _all_of(text, st)
         elif st.kind == StatementKind.RANK:
             st.external = _rank_over_outside(text, st, facts)
         elif st.kind == StatementKind.FRACTION:

@@ -28,6 +28,9 @@ def _external(*lines: str, report: Report | None = None) -> list[tuple[str, str 
     ("Thu tiền sử dụng đất đạt 61,5% dự toán năm.", "61,5%", "dự toán"),
     ("Số doanh nghiệp thành lập mới đạt 104% chỉ tiêu Nghị quyết.", "104%", "chỉ tiêu"),
     ("Tỉnh đã hoàn thành 100% kế hoạch đào tạo, bồi dưỡng năm 2025.", "100%", "kế hoạch"),
+    ("Tỷ lệ giải ngân kế hoạch đầu tư vốn còn thấp (Sở Y tế: 9,3%; Sở Nội vụ: 26,9%).", "9,3%", "kế hoạch"),
+    ("Tỷ lệ giải ngân kế hoạch đầu tư vốn còn thấp (Sở Y tế: 9,3%; Sở Nội vụ: 26,9%).", "26,9%", "kế hoạch"),
+    ("Tỷ lệ thực hiện dự toán chi thường xuyên đạt 71,2%.", "71,2%", "dự toán"),
     ("Hoàn thiện cơ cấu tổ chức của 100% cơ quan chuyên môn cấp tỉnh.", "100%", "100% là toàn bộ"),
     ("100% trường hợp bổ nhiệm chức danh lãnh đạo được thực hiện đúng quy định.", "100%", "100% là toàn bộ"),
     ("Thực hiện số hoá 100% hồ sơ, kết quả giải quyết TTHC theo quy định.", "100%", "100% là toàn bộ"),
@@ -50,6 +53,8 @@ def test_a_whole_named_outside_the_document_is_marked(sentence, figure, whole):
     # a percent of points: the maximum is in the document
     ("Đơn vị đạt 100% số điểm tối đa của tiêu chí.", "100%"),
     ("Kết quả giải quyết hồ sơ đạt 96,9% so với cùng kỳ.", "96,9%"),
+    # a rate of dossiers, not of carrying out a plan
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn theo kế hoạch đạt 97,1%.", "97,1%"),
 ])
 def test_a_whole_the_document_could_hold_is_not_marked(sentence, figure):
     assert (figure, None) in _external(sentence)
