@@ -42,17 +42,20 @@ _HEADS = ((re.compile(r"kế\s+hoạch|KH\b", re.I), PLAN), (re.compile(r"dự\s
           (re.compile(r"chỉ\s+tiêu|mục\s+tiêu", re.I), TARGET), (re.compile(r"định\s+mức", re.I), QUOTA))
 # The whole a percent is of, named right after it: "100% kế hoạch đề ra", "93,29% dự toán địa
 # phương", "29,2% so với kế hoạch năm 2025", "95% tổng dự toán".
-_OF_WHOLE = re.compile(r"\s*(?:(?:so\s+)?với\s+|của\s+)?(?:tổng\s+)?(?P<whole>(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|"
-                       r"mục\s+tiêu|định\s+mức)(?:\s+[^\W\d_]+){0,3})", re.I)
+_OF_WHOLE = re.compile(r"\s*(?:(?:so\s+)?với\s+|của\s+)?(?:tổng\s+)?(?:(?:nguồn\s+)?vốn\s+)?"
+                       r"(?P<whole>(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|định\s+mức)(?:\s+[^\W\d_]+){0,3})",
+                       re.I)
 # The words a whole's phrase stops at ("dự toán địa phương và …", "kế hoạch năm 2025").
 _PHRASE_END = re.compile(r"\s+(?:và|hoặc|của|so|với|năm|giao|được|đã|là|thì|theo|tại|trong)\b.*$", re.I)
 # "100% <what is counted>": the first word after it is no function word.
 _ALL_OF = re.compile(r"\s+(?:các\s+|tổng\s+)?(?:số\s+)?(?P<noun>[^\W\d_]+)(?:\s+(?P<noun2>[^\W\d_]+))?")
 _NOT_A_NOUN = frozenset("so với trở thì và hoặc trên dưới đến tới là của khi nếu điểm trong theo tại cho nhưng "
                         "còn đã được vào ra lên xuống".split())
+_GRADED = re.compile(r"xếp\s+loại|đạt\s+loại|trở\s+lên|trở\s+xuống|(?<!\w)điểm(?!\w)", re.I)
 _RANK_SET = re.compile(r"^\s*(?:các\s+)?(?:tỉnh|thành\s+phố|bộ|ngành|địa\s+phương)\b", re.I)
 # The ranked one is the province itself: "vị trí xếp hạng của tỉnh", "tỉnh Thừa Thiên Huế … xếp hạng".
 _RANK_NATIONAL = re.compile(r"cả\s+nước|toàn\s+quốc|(?<!\w)của\s+tỉnh\b|(?<!\w)tỉnh\s+[A-ZĐ]")
+_RANKED = re.compile(r"(?:xếp|đứng)\s+(?:thứ|vị\s+trí)\s*:?\s*$", re.I)  # "xếp thứ 12/63", read as a fraction
 _ALLOTTED = re.compile(r"được\s+giao(?=\s*(?:[.;,)]|$|năm\b|cho\b|theo\b))", re.I)
 # x/y, not a date ("30/4/2025") nor a reference ("31/2021/QĐ-TTg").
 _FRACTION = re.compile(r"(?<![\w/.,])\d[\d.]*\s*/\s*\d[\d.]*(?![\w/])")
@@ -72,6 +75,7 @@ class DocumentFacts:
     text: str = ""
     headers: str = ""
     set_sizes: set[int] = field(default_factory=set)
+    unit_kinds: set[str] = field(default_factory=set)  # what the tables' units are: "xa", "so", "ubnd" (folded)
 
     @classmethod
     def of(cls, blocks: list[Block], report) -> DocumentFacts:
@@ -79,7 +83,20 @@ class DocumentFacts:
         headers = " | ".join(str(c.label or "") + " " + str(c.group or "") for t in tables for c in t.columns)
         headers += " | " + " | ".join(str(h) for t in tables for h in (getattr(t, "headers", None) or []))
         sizes = {sum(1 for r in t.rows if r.unit) for t in tables}
-        return cls(text=_fold("\n".join(b.text for b in blocks)), headers=_fold(headers), set_sizes=sizes - {0})
+        kinds = {k for t in tables for r in t.rows if r.unit for k in _kinds(str(r.unit))}
+        return cls(text=_fold("\n".join(b.text for b in blocks)), headers=_fold(headers), set_sizes=sizes - {0},
+                   unit_kinds=kinds)
+
+
+def _kinds(unit: str) -> set[str]:
+    """What a unit's name says it is: its first word, the first two, and the
+    word after "UBND" ("UBND xã Tân Minh": ubnd, ubnd xa, xa; "Sở Y tế": so, so y)."""
+    words = _fold(unit).split()
+    out = {" ".join(words[:1]), " ".join(words[:2])}
+    if words and words[0] in ("ubnd", _fold("ủy"), _fold("uỷ")) and len(words) > 1:
+        after = words[1:] if words[0] == "ubnd" else words[4:]  # "Ủy ban nhân dân xã …"
+        out.add(" ".join(after[:1]))
+    return out - {""}
 
 
 def _fold(text: str) -> str:
@@ -153,8 +170,11 @@ def _rate_of_plan(text: str, st: Statement, facts: DocumentFacts) -> OutsideWhol
     return next(reason for pattern, reason in _HEADS if pattern.match(phrase))
 
 
-def _all_of(text: str, st: Statement) -> OutsideWhole | None:
-    """"100% cơ quan chuyên môn": all of what follows, no count of it given."""
+def _all_of(text: str, st: Statement, facts: DocumentFacts) -> OutsideWhole | None:
+    """"100% cơ quan chuyên môn": all of what follows, no count of it given —
+    not of units the tables list ("100% xã" beside a table of UBND xã …), nor
+    holding a grade or a band the tables could count ("100% đơn vị xếp loại
+    Tốt", "… đạt từ 80 điểm trở lên")."""
     if st.percent != 100:
         return None
     end = text.find("%", st.at)
@@ -167,6 +187,8 @@ def _all_of(text: str, st: Statement) -> OutsideWhole | None:
     counted = _FRACTION.search(sentence) or re.search(
         r"(?<![\d,.])\d+\s+(?:các\s+)?" + re.escape(m.group("noun")) + r"\b", sentence, re.I)
     if counted or re.search(r"\d+\s+" + re.escape(noun), sentence, re.I):
+        return None
+    if {_fold(m.group("noun")), _fold(noun)} & facts.unit_kinds or _GRADED.search(text, m.end(), stop):
         return None
     return ALL
 
@@ -197,8 +219,9 @@ def mark_external(block: Block, statements: list[Statement], facts: DocumentFact
         if st.paragraph != block.index or st.at is None or st.external:
             continue
         if st.kind == StatementKind.PERCENT and st.claim:
-            st.external = _percent_whole(text, st, facts) or _rate_of_plan(text, st, facts) or _all_of(text, st)
-        elif st.kind == StatementKind.RANK:
+            st.external = (_percent_whole(text, st, facts) or _rate_of_plan(text, st, facts)
+                           or _all_of(text, st, facts))
+        elif st.kind == StatementKind.RANK or (st.kind == StatementKind.FRACTION and _RANKED.search(text, 0, st.at)):
             st.external = _rank_over_outside(text, st, facts)
-        elif st.kind == StatementKind.FRACTION:
+        if st.kind == StatementKind.FRACTION and not st.external:
             st.external = _allotted(text, st, facts)

@@ -37,6 +37,11 @@ def _external(*lines: str, report: Report | None = None) -> list[tuple[str, str 
     ("Sử dụng không vượt quá số lượng biên chế (9.548/9.976 biên chế) được giao.", "9.548/9.976", "số được giao"),
     ("Chỉ số của tỉnh đạt 54,1/100 điểm, xếp hạng 28/63 tỉnh, thành phố.", "28/63", "xếp hạng toàn quốc"),
     ("Vị trí xếp hạng của tỉnh tăng từ vị trí 17/63 lên vị trí 11/63.", "17/63", "xếp hạng toàn quốc"),
+    ("Chỉ số SIPAS của tỉnh xếp thứ 12/63 tỉnh, thành phố.", "12/63", "xếp hạng toàn quốc"),
+    ("Chỉ số của Bộ đứng thứ 5/22 bộ, ngành.", "5/22", "xếp hạng toàn quốc"),
+    ("Giải ngân đạt 45,3% tổng vốn kế hoạch năm 2025.", "45,3%", "kế hoạch"),
+    ("Thu nội địa đạt 102,5% so với dự toán HĐND tỉnh giao.", "102,5%", "dự toán"),
+    ("Đã hoàn thành 100% mục tiêu đề ra.", "100%", "chỉ tiêu"),
 ])
 def test_a_whole_named_outside_the_document_is_marked(sentence, figure, whole):
     assert (figure, whole) in _external(sentence)
@@ -53,6 +58,9 @@ def test_a_whole_named_outside_the_document_is_marked(sentence, figure, whole):
     # a percent of points: the maximum is in the document
     ("Đơn vị đạt 100% số điểm tối đa của tiêu chí.", "100%"),
     ("Kết quả giải quyết hồ sơ đạt 96,9% so với cùng kỳ.", "96,9%"),
+    # all of the units, graded or banded: the tables could count them
+    ("Có 100% đơn vị xếp loại Tốt trở lên.", "100%"),
+    ("100% xã đạt từ 80 điểm trở lên.", "100%"),
     # a rate of dossiers, not of carrying out a plan
     ("Tỷ lệ hồ sơ giải quyết đúng hạn theo kế hoạch đạt 97,1%.", "97,1%"),
 ])
@@ -68,6 +76,14 @@ def test_a_plan_whose_figure_the_document_states_is_not_outside_it():
     cited = _external("Thực hiện Kế hoạch đào tạo số 12/KH-UBND ngày 05/01/2025 năm 2025.",
                       "Đến nay đã hoàn thành 85% kế hoạch đào tạo.")
     assert ("85%", "kế hoạch") in cited
+
+
+def test_all_of_the_units_a_table_lists_is_not_outside_it():
+    table = ScoreTable(index=0, title="Kết quả", columns=[],
+                       rows=[ScoreRow(no=str(i), unit=f"UBND xã Số {i}", scores={}, total=D(80)) for i in range(5)])
+    report = Report(source="x", tables=[table])
+    assert ("100%", None) in _external("100% xã đã công khai đầy đủ thủ tục hành chính.", report=report)
+    assert ("100%", "100% là toàn bộ") in _external("100% xã đã công khai đầy đủ thủ tục hành chính.")
 
 
 def test_a_rank_over_a_set_a_table_lists_is_not_outside_it():
