@@ -213,6 +213,11 @@ class Ledger:
             entry.external = entry.external or str(st.external or "")
             for m in members:
                 self._member_of[m] = i
+        for i, st in enumerate(report.statements):
+            # a target or a threshold whose whole lies outside (``Statement.external``): no claim, but listed
+            if st.external and i not in self.claims and i not in self._member_of:
+                entry = self.add_claim(i, st.context or st.text, st.paragraph, st.page)
+                entry.figure, entry.external = st.written or st.text, str(st.external)
 
     def note_doubts(self, findings: Iterable) -> None:
         """Count the final findings that are open doubts about figures

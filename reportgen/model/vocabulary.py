@@ -110,3 +110,4 @@ class OutsideWhole(StrEnum):
     ALLOTMENT = "số được giao"  # "(9.548/9.976 biên chế) … được giao"
     RANKING = "xếp hạng toàn quốc"  # "xếp hạng 28/63 tỉnh, thành phố"
     ALL = "100% là toàn bộ"  # "100% cơ quan chuyên môn cấp tỉnh"
+    THRESHOLD = "ngưỡng quy định"  # a rule's threshold: "(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)"

@@ -18,7 +18,13 @@ sentence's structure names it, never from one document's words:
 - a count "x/y" of an allotment ("không vượt quá số lượng biên chế (9.548/9.976
   biên chế) … được giao"): y is what was allotted, a figure of another body;
 - "100%" meaning all: 100% right before what is counted ("100% cơ quan chuyên
-  môn", "100% trường hợp bổ nhiệm …"), with no count of it in the sentence.
+  môn", "100% trường hợp bổ nhiệm …"), with no count of it in the sentence;
+- a target or a threshold the reader already holds for a rule, not a claim:
+  the target a figure is measured against ("(chỉ tiêu đề ra là tối thiểu
+  70%)", "phấn đấu đạt 99%") and the threshold of a scoring rule ("trường hợp
+  dưới 95% thì tiêu chí này đạt 0 điểm", "vượt chỉ tiêu … từ 4% trở lên thì
+  …"). They are listed, so that a reader sees they were not compared; a band
+  of the document's own counts ("3/15 đơn vị đạt từ 80% trở lên") is neither.
 
 What is not marked stays a claim to check: a rate whose whole is a count of
 records or units ("tỷ lệ hồ sơ trực tuyến đạt 78,6% (chỉ tiêu … 70%)": the
@@ -37,6 +43,15 @@ from .statements_blocks import Block
 
 PLAN, BUDGET, TARGET, QUOTA, RANKING, ALL = (OutsideWhole.PLAN, OutsideWhole.BUDGET, OutsideWhole.TARGET,
                                               OutsideWhole.ALLOTMENT, OutsideWhole.RANKING, OutsideWhole.ALL)
+THRESHOLD = OutsideWhole.THRESHOLD
+# The words before a target: "chỉ tiêu đề ra là tối thiểu 70%", "chỉ tiêu tối thiểu 98%", "mục tiêu 100%",
+# "phấn đấu đạt từ 99%".
+_TARGET_BEFORE = re.compile(r"(?:(?:chỉ|mục)\s+tiêu(?:\s+(?:đề\s+ra|được\s+giao|giao|năm\s+\d{4}))?|phấn\s+đấu)"
+                            r"\s*(?:là\s+|:\s*)?(?:đạt\s+)?(?:tối\s+thiểu\s+|tối\s+đa\s+|ít\s+nhất\s+|từ\s+|trên\s+)?$",
+                            re.I)
+# A scoring rule's condition: "trường hợp dưới 70% thì …", "nếu đạt từ 95% trở lên thì …".
+_CONDITION = re.compile(r"(?:trường\s+hợp|nếu)\b[^;()%]{0,80}$", re.I)
+_THEN = re.compile(r"^[^;()%]{0,60}?\bthì\b", re.I)
 
 _HEADS = ((re.compile(r"kế\s+hoạch|KH\b", re.I), PLAN), (re.compile(r"dự\s+toán", re.I), BUDGET),
           (re.compile(r"chỉ\s+tiêu|mục\s+tiêu", re.I), TARGET), (re.compile(r"định\s+mức", re.I), QUOTA))
@@ -212,6 +227,21 @@ def _allotted(text: str, st: Statement, facts: DocumentFacts) -> OutsideWhole | 
     return QUOTA if _ALLOTTED.search(text, st.at + len(st.text), stop) else None
 
 
+def _rule_outside(text: str, st: Statement) -> OutsideWhole | None:
+    """A target or a threshold (see the module): a percent the reader holds
+    for a rule, named by the words before it or a "trường hợp … thì" around it."""
+    end = text.find("%", st.at)
+    if end < 0:
+        return None
+    start, _ = _sentence(text, st.at)
+    before = text[max(start, st.at - 80):st.at]
+    if _TARGET_BEFORE.search(before):
+        return TARGET
+    if _CONDITION.search(text[start:st.at]) and _THEN.match(text[end + 1:]):
+        return THRESHOLD
+    return None
+
+
 def mark_external(block: Block, statements: list[Statement], facts: DocumentFacts) -> None:
     """Mark the block's claims whose whole lies outside the document (see the module)."""
     text = block.text
@@ -221,6 +251,8 @@ def mark_external(block: Block, statements: list[Statement], facts: DocumentFact
         if st.kind == StatementKind.PERCENT and st.claim:
             st.external = (_percent_whole(text, st, facts) or _rate_of_plan(text, st, facts)
                            or _all_of(text, st, facts))
+        elif st.kind == StatementKind.PERCENT and st.of_raised is None:
+            st.external = _rule_outside(text, st)
         elif st.kind == StatementKind.RANK or (st.kind == StatementKind.FRACTION and _RANKED.search(text, 0, st.at)):
             st.external = _rank_over_outside(text, st, facts)
         if st.kind == StatementKind.FRACTION and not st.external:

@@ -68,6 +68,28 @@ def test_a_whole_the_document_could_hold_is_not_marked(sentence, figure):
     assert (figure, None) in _external(sentence)
 
 
+def _rules(*lines: str) -> list[tuple[str, str | None]]:
+    sts = read_statements([Paragraph(text=t, index=i) for i, t in enumerate(lines)])
+    return [(st.text, st.external and str(st.external)) for st in sts if st.kind == "percent" and not st.claim]
+
+
+@pytest.mark.parametrize("sentence, figure, whole", [
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,6% (chỉ tiêu đề ra là tối thiểu 70%).", "70%", "chỉ tiêu"),
+    ("Tỷ lệ hồ sơ đúng hẹn chưa đạt chỉ tiêu (chỉ tiêu tối thiểu 98%, hiện đạt 97,4%).", "98%", "chỉ tiêu"),
+    ("Phấn đấu đạt từ 99% trở lên hồ sơ được giải quyết đúng hạn.", "99%", "chỉ tiêu"),
+    ("Tỷ lệ đúng hẹn cấp tỉnh chỉ đạt 93,5% (trường hợp dưới 95% thì tiêu chí này đạt 0 điểm).", "95%",
+     "ngưỡng quy định"),
+    ("(trường hợp vượt chỉ tiêu Trung ương giao từ 4% trở lên thì tiêu chí đạt điểm tối đa)", "4%", "ngưỡng quy định"),
+])
+def test_a_target_or_a_threshold_is_listed_as_outside(sentence, figure, whole):
+    assert (figure, whole) in _rules(sentence)
+
+
+def test_a_band_of_the_documents_own_counts_is_no_target():
+    assert _rules("Có 3/15 đơn vị có chỉ số đạt từ 80% trở lên, chiếm tỷ lệ 20,00%.") == [("80%", None)]
+    assert _rules("Tỷ lệ khảo sát tối thiểu (10%).") == [("10%", None)]
+
+
 def test_a_plan_whose_figure_the_document_states_is_not_outside_it():
     stated = _external("Kế hoạch đào tạo năm 2025 là 1.200 lượt cán bộ.",
                        "Đến nay đã hoàn thành 85% kế hoạch đào tạo.")
@@ -134,5 +156,5 @@ def test_a_claim_not_identified_as_external_still_blocks_dat(tmp_path):
     out = reportgen("verify", "--format", "json", str(path))
     assert out.returncode == 3
     doc = json.loads(out.stdout)
-    assert doc["coverage"]["claims"] == {"checked": 1, "total": 2, "external": 2}
+    assert doc["coverage"]["claims"] == {"checked": 1, "total": 2, "external": 3}  # the 70% target too
     assert [(f["code"], f["reported"]) for f in doc["findings"]] == [("CLAIM_UNCHECKED", "78,6%")]
