@@ -26,9 +26,7 @@ PDF reader when it gets there.
 """
 from __future__ import annotations
 
-import glob
 import os
-import threading
 import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -37,24 +35,12 @@ from typing import Callable
 
 from reportgen.raw import RawCell, RawNote, RawTable
 
-from .ocr_cells import (
-    _DOUBTFUL_NUMBER,
-    _NUMBER_FORM,
-    DISAGREEMENT,
-    OCR_MARKS,
-    _numberish,
-    ink_crop,
-    is_dash,
-    stacked as cells_stacked,
-    words as _cli_words,
-    words_text,
-)
+from .ocr_cells import _DOUBTFUL_NUMBER, _NUMBER_FORM, DISAGREEMENT, _numberish, ink_crop, is_dash, words_text
 from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_roman, restore_separators, tidy_marks
+from .ocr_tesseract import DIGIT_CHARS, stacked, thread_budget, words
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
-
-DIGIT_CHARS = "0123456789,./-%"
 
 RECHECK = 88.0  # a number read below this confidence goes to the per-cell reader
 TEXT_RECHECK = 50.0  # words: only a very poor reading is worth a second look
@@ -72,74 +58,6 @@ def _owner(word: dict, cells: list) -> tuple[int | None, bool]:
             outside = max(0, x0 - word["x0"]) + max(0, word["x1"] - x1)
             return k, outside > STRADDLE * width
     return None, False
-
-
-# -- Tesseract in the process (tesserocr) when installed: the language model is
-# loaded once per thread instead of once per call; else the command (pytesseract).
-
-_LOCAL = threading.local()
-
-
-def _tessdata() -> str | None:
-    env = os.environ.get("TESSDATA_PREFIX")
-    if env:
-        return env.rstrip("/") + "/"
-    found = sorted(glob.glob("/usr/share/tesseract-ocr/*/tessdata/vie.traineddata"))
-    return os.path.dirname(found[-1]) + "/" if found else None
-
-
-def _api():
-    """This thread's Tesseract (lang vie), or None without tesserocr."""
-    api = getattr(_LOCAL, "api", False)
-    if api is False:
-        api = None
-        try:
-            import tesserocr
-
-            path = _tessdata()
-            if path is not None:
-                api = tesserocr.PyTessBaseAPI(path=path, lang="vie")
-        except Exception:  # not installed, or no model: the command does it
-            api = None
-        _LOCAL.api = api
-    return api
-
-
-def words(img, psm: int, digits: bool = False) -> list[dict]:
-    """Words with boxes and confidences, as :func:`parsers.ocr_cells.words`."""
-    api = _api()
-    if api is None:
-        return _cli_words(img, psm, f"-c tessedit_char_whitelist={DIGIT_CHARS}" if digits else "")
-    from PIL import Image
-
-    from .limits import ocr_budget, ocr_call_failed
-
-    budget = getattr(_LOCAL, "budget", None) or ocr_budget()  # the document's, also on a prefetch thread
-    seconds = budget.timeout() if budget is not None else None  # raises when none are left
-    api.SetPageSegMode(psm)
-    api.SetVariable("tessedit_char_whitelist", DIGIT_CHARS if digits else "")
-    api.SetImage(Image.fromarray(img))
-    if not api.Recognize(int(seconds * 1000) if seconds else 0):
-        api.Clear()
-        ocr_call_failed(RuntimeError("Tesseract timeout"))
-    tsv = api.GetTSVText(0)
-    out = []
-    for line in tsv.splitlines():
-        f = line.split("\t")
-        if len(f) < 12 or f[0] != "5":
-            continue
-        text, conf = f[11].strip().translate(OCR_MARKS), float(f[10])
-        if text and conf >= 0:
-            left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
-            out.append({"text": text, "conf": conf, "x0": left, "top": top, "x1": left + width,
-                        "bottom": top + height, "block": int(f[2]), "par": int(f[3]), "line": int(f[4])})
-    return out
-
-
-def stacked(crops: dict, digits: bool = False) -> dict[int, tuple[str, float | None]]:
-    """Many crops read in one call, each on its own band
-    (:func:`parsers.ocr_cells.stacked` with :func:`words`)."""
-    return cells_stacked(crops, reader=lambda img: words(img, 6, digits))
 
 
 def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
@@ -454,11 +372,8 @@ def page_reader(path: Path, scanned: list[int], settings: ReaderSettings | Mappi
     budget = ocr_budget()  # the threads keep the document's time budget even after it ends
 
     def run(i: int):
-        _LOCAL.budget = budget
-        try:
+        with thread_budget(budget):
             return single(path, i, settings)
-        finally:
-            _LOCAL.budget = None
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="rg-ocr")
     futures: dict[int, Future] = {i: pool.submit(run, i) for i in scanned}
