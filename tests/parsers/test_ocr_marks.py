@@ -48,3 +48,19 @@ def test_the_grey_copy_keeps_only_the_ink_of_words_with_letters():
     assert img[20, 30] == 0 and img[20, 10] == 255  # the letter kept, the paper white
     assert (img[10:30, 120:140] == 255).all()  # the number blanked
     assert (img[35:37, :] == 255).all()
+
+
+def test_a_surer_grey_reading_one_letter_apart_is_taken():
+    """Corpus tables 9 and 10: the binary page read 'phườn' (59) and 'l'
+    (75) where the grey one read 'phường' and '1' (both 90 or more); a
+    reading with fewer letters or digits ('(3)' for 'q3)') or not much
+    surer is not taken."""
+    page = [_w("phườn", 100, 200, conf=59.0), _w("l", 210, 220, conf=75.0), _w("q3)", 300, 340, conf=60.0),
+            _w("Lộc", 400, 460, conf=88.0)]
+    grey = [_w("phường", 100, 200, [("p", 100, 115), ("h", 116, 130), ("ư", 131, 150), ("ờ", 151, 170),
+                                    ("n", 171, 185), ("g", 186, 200)], conf=93.0),
+            _w("1", 210, 220, [("1", 210, 220)], conf=90.0),
+            _w("(3)", 300, 340, [("(", 300, 310), ("3", 312, 328), (")", 330, 340)], conf=95.0),
+            _w("Lọc", 400, 460, [("L", 400, 420), ("ọ", 421, 440), ("c", 441, 460)], conf=95.0)]
+    assert remark(page, grey) == 3
+    assert [(w["text"], w["conf"]) for w in page] == [("phường", 93.0), ("1", 90.0), ("q3)", 60.0), ("Lọc", 88.0)]
