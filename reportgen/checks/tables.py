@@ -311,6 +311,8 @@ def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
             message = (f"Xếp hạng {row.rank} với {format_vi(value(row))}{unit} nhưng {other.unit} "
                        f"xếp hạng {other.rank} chỉ có {format_vi(value(other))}{unit}")
             yield finding("RANK_ORDER", "error", message, table, i, row, "rank", Decimal(row.rank), None)
+        if _ranks_are_places(with_rank):
+            yield from _tied_ranks(table, with_rank, value, {i for i, _, _ in _rank_slips(with_rank, value, tolerance)})
         return
     for (_, prev), (i, row) in zip(rows, rows[1:]):
         if rank_value(row) > rank_value(prev) + tolerance:
@@ -318,6 +320,31 @@ def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
                        f"đứng sau {prev.unit} ({format_vi(rank_value(prev))})")
             yield finding("RANK_ORDER", "warning", message, table, i, row,
                           "percent" if row.percent is not None else "total", rank_value(row), None)
+
+
+def _tied_ranks(table: ScoreTable, rows: list[tuple[int, ScoreRow]], value, reported: set[int]
+                ) -> Iterator[Finding]:
+    """A rank shared by units of different figures: ties share a place only when
+    their figures are equal ("1, 1" for 93,00 and 90,50). Of the two, the unit
+    whose rank is not its place among the figures is the slip."""
+    values = [v for _, r in rows if (v := value(r)) is not None]
+    for i, row in rows:
+        v = value(row)
+        if i in reported or v is None:
+            continue
+        first, last = 1 + sum(1 for x in values if x > v), sum(1 for x in values if x >= v)
+        if first <= row.rank <= last:
+            continue
+        twin = next((r for _, r in rows if r is not row and r.rank == row.rank and value(r) is not None
+                     and value(r) != v), None)
+        if twin is None:
+            continue
+        unit = "%" if value is _by_percent else " điểm"
+        place = str(first) if first == last else f"{first}–{last}"
+        message = (f"{row.unit} xếp hạng {row.rank}, cùng hạng với {twin.unit} ({format_vi(value(twin))}{unit}), "
+                   f"nhưng có {format_vi(v)}{unit}: chỉ đồng điểm mới đồng hạng; "
+                   f"theo điểm, đơn vị này đứng thứ {place}")
+        yield finding("RANK_ORDER", "error", message, table, i, row, "rank", Decimal(row.rank), Decimal(first))
 
 
 def _by_percent(row: ScoreRow) -> Decimal | None:

@@ -20,12 +20,15 @@ from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
 from .cells import CellReader
 from .detect import group_for_label
-from .grid import fill_results, numeric_column, repeats, role_index
+from .grid import fill_results, numeric_column, repeats, role_index, set_result
 from .header import ROMAN, ROW_NO
 
 _TOTAL_LABEL = re.compile(r"tổng\s*hợp|tổng\s*cộng|^tổng$|tổng\s*điểm|chỉ\s*số\s*chung|điểm\s*chung", re.I)
 _LEADING_FRACTION = re.compile(r"^\s*(\d[\d.,]*)\s*/\s*(\d[\d.,]*)")
 _RANK = re.compile(r"xếp\s*hạng\s*:?\s*(\d+)\s*(?:/\s*(\d+))?", re.I)
+_RESULT_LABEL = {"grade": re.compile(r"^\s*(kết\s*quả\s*)?xếp\s*loại\s*$", re.I),
+                 "rank": re.compile(r"^\s*(xếp\s*hạng|thứ\s*hạng|thứ\s*tự\s*xếp\s*hạng)\s*$", re.I)}
+_MAX_HEADER = re.compile(r"tối\s*đa|điểm\s*chuẩn", re.I)
 _RATE_LABEL = re.compile(r"^\s*t[ỷỉ]\s*lệ", re.I)
 _RATE_HEADER = re.compile(r"^(t[ỷỉ]\s*lệ|tỷ lệ đạt)?\s*\(?%\)?$|^t[ỷỉ]\s*lệ(\s*\(%\))?$")
 _LABEL_VALUE = re.compile(r"^(.*\S)\s*:\s*(\d[\d.,]*\s*%?)(\s+\S.*)?$")
@@ -53,6 +56,8 @@ def _split_value_cols(grid, roles) -> tuple[list[int], list[int], list[int]]:
     for c in _value_cols(grid, roles):
         if roles.get(c) == "rank":
             ranks.append(c)
+        elif roles.get(c) == "max" or _MAX_HEADER.search(grid.columns[c].leaf):
+            continue  # "Điểm tối đa" beside the units' columns: the groups' maxima, not a unit
         elif roles.get(c) == "percent" or _RATE_HEADER.match(grid.columns[c].leaf.casefold()):
             rates.append(c)
         else:
@@ -133,6 +138,13 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     placed: dict[tuple[int, int], tuple[ScoreRow, str]] = {}
     for g, src in enumerate(grid.rows):
         label = _label(src.cells, no_col, label_col)
+        result = next((role for role, pattern in _RESULT_LABEL.items() if pattern.match(label)), None)
+        if result:
+            for row, c in zip(rows, points):
+                with _placing(placed, row, g, c):
+                    if _text(src.cells, c):
+                        set_result(row, result, _text(src.cells, c), scheme, reader, g, c)
+            continue
         for row, c in zip(rows, points):
             with _placing(placed, row, g, c):
                 _summary_cell(row, label, _text(src.cells, c), scheme, reader, row is rows[0])
@@ -145,6 +157,8 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     used = [g for g in scheme.groups if any(g.key in r.scores for r in rows)]
     table.columns = [Column(key=g.key, label=g.label, group=g.label, max=g.max) for g in used]
     table.rows = [r for r in rows if r.scores or r.total is not None]
+    if len(table.rows) > 1 and any(r.grade or r.rank is not None for r in table.rows):
+        table.kind = "scores"  # several units, each graded or ranked: a score table turned round
     at = {id(r): i for i, r in enumerate(table.rows)}
     table.cell_keys = {cell: (at[id(row)], key) for cell, (row, key) in placed.items() if id(row) in at}
     return table
@@ -159,7 +173,7 @@ class _placing:
     def _keys(self) -> set[str]:
         r = self.row
         return ({k for k, v in r.scores.items() if v is not None} | {k for k in r.extra if not k.endswith("_of")}
-                | {k for k in ("total", "rank") if getattr(r, k) is not None})
+                | {k for k in ("total", "rank", "grade") if getattr(r, k) is not None})
 
     def __enter__(self) -> None:
         self.before = self._keys()

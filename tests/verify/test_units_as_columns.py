@@ -1,0 +1,71 @@
+"""An annex that lists the units as COLUMNS: one row per group of the 766
+index with its "Điểm tối đa", then "Tổng điểm", "Xếp loại" and "Xếp hạng"
+rows. The grade and rank rows are the units' grades and ranks (checked by the
+scheme's bands and by the totals), and the maximum column is the groups'
+maxima, never a unit of its own."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from docx import Document
+
+from reportgen.read import read_path
+from reportgen.verify import verify_path
+
+GROUPS = [("Công khai, minh bạch", "18"), ("Tiến độ, kết quả giải quyết", "20"), ("Dịch vụ công trực tuyến", "12"),
+          ("Thanh toán trực tuyến", "10"), ("Mức độ hài lòng", "18"), ("Số hóa hồ sơ", "22")]
+UNITS = {"Xã Hiệp Thạnh": ["16,5", "19,25", "10,8", "9,0", "16,2", "18,75"],   # 90,50 Xuất sắc, 2nd
+         "Xã Đức Trọng": ["17,0", "18,5", "11,4", "8,5", "17,1", "20,5"],      # 93,00 Xuất sắc, 1st
+         "Xã Tà Hine": ["12,25", "15,0", "7,2", "6,0", "13,5", "12,0"],        # 65,95 Trung bình, 4th
+         "Xã Ninh Gia": ["14,75", "17,25", "9,6", "7,5", "15,3", "16,25"]}     # 80,65 Tốt, 3rd
+RESULTS = {"Tổng điểm": ["90,50", "93,00", "65,95", "80,65"], "Xếp loại": ["Xuất sắc", "Xuất sắc", "Trung bình", "Tốt"],
+           "Xếp hạng": ["2", "1", "4", "3"]}
+
+
+def write(path, change: tuple[str, int, str] | None = None) -> None:
+    """The annex; ``change`` = (row label, unit's place, text) puts one slip in."""
+    rows = [["TT", "Tiêu chí", "Điểm tối đa", *UNITS]]
+    rows += [[str(k + 1), name, mx, *(v[k] for v in UNITS.values())] for k, (name, mx) in enumerate(GROUPS)]
+    rows += [["", label, "100" if label == "Tổng điểm" else "", *values] for label, values in RESULTS.items()]
+    if change:
+        label, place, text = change
+        next(r for r in rows if r[1] == label)[3 + place] = text
+    doc = Document()
+    for text in ("Phụ lục", "KẾT QUẢ ĐÁNH GIÁ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP CỦA CÁC XÃ QUÝ III NĂM 2025",
+                 "(Kèm theo Thông báo số 72/TB-UBND ngày 15/10/2025 của UBND tỉnh)"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.save(path)
+
+
+def errors(path) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(f.code, f.unit, f.reported, f.expected) for f in verify_path(path).findings if f.severity == "error"]
+
+
+def test_each_unit_column_is_a_unit_with_its_grade_and_rank(tmp_path):
+    write(tmp_path / "a.docx")
+    [table] = read_path(tmp_path / "a.docx").tables
+    assert [(r.unit, r.total, r.grade, r.rank) for r in table.rows] == [
+        ("Xã Hiệp Thạnh", Decimal("90.50"), "Xuất sắc", 2), ("Xã Đức Trọng", Decimal("93.00"), "Xuất sắc", 1),
+        ("Xã Tà Hine", Decimal("65.95"), "Trung bình", 4), ("Xã Ninh Gia", Decimal("80.65"), "Tốt", 3)]
+
+
+def test_the_clean_annex_is_checked_whole(tmp_path):
+    write(tmp_path / "a.docx")
+    result = verify_path(tmp_path / "a.docx")
+    assert result.verdict == "ĐẠT"
+    assert result.ledger.to_json()["cells"] == {"checked": 32, "total": 32}
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("Xếp loại", 2, "Khá"), [("GRADE_MISMATCH", "Xã Tà Hine", "Khá", "Trung bình")]),
+    (("Xếp hạng", 0, "1"), [("RANK_ORDER", "Xã Hiệp Thạnh", "1", "2")]),
+    (("Dịch vụ công trực tuyến", 2, "13,2"), [("VALUE_EXCEEDS_MAX", "Dịch vụ công trực tuyến", "13.2", "7.20")]),
+], ids=["grade", "tied-rank", "over-max"])
+def test_one_slip_in_the_annex_is_one_error_at_its_unit(tmp_path, change, expected):
+    write(tmp_path / "a.docx", change)
+    assert errors(tmp_path / "a.docx") == expected
