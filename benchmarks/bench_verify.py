@@ -24,7 +24,8 @@ from reportgen.checks import CheckContext, run_checks  # noqa: E402
 from reportgen.read import read_path  # noqa: E402
 
 import mutations  # noqa: E402
-from mutations import KINDS, OUTCOMES, candidates, outcome, verify_findings, write_mutated  # noqa: E402
+from mutations import KINDS, OUTCOMES, candidates, outcome, verify_findings  # noqa: E402
+from mutations_apply import write_mutated  # noqa: E402
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "reference" / "real"
 DOCS = ["portal-766-2025-10.xlsx",

@@ -168,7 +168,7 @@ def part_pages(server: Server, db: str, runs: int) -> None:
     ]
     from sqlalchemy.orm import Session
 
-    from reportgen.archive.queries import ranking as computed
+    from reportgen.archive.ranking import ranking as computed
 
     def before() -> None:  # the ranking computed from the score rows on every view (before 0004)
         with Session(archive.engine) as session:

@@ -178,10 +178,11 @@ def table_cells(mask) -> list[list[tuple[int, int, int, int]]]:
 DEFAULTS = {"ocr_dpi": DPI, "ocr_despeckle": 6}
 
 
-def prepare_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | None):
+def prepare_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | None, grey: bool = False):
     """(clean, mask, angle, dpi) of one scanned page: rendered within the pixel
     limit, deskewed, binarised and despeckled; ``mask`` holds the ruling lines
-    and ``clean`` the text without them."""
+    and ``clean`` the text without them. With ``grey``, the deskewed grey
+    page comes fifth (:mod:`parsers.ocr_marks` reads the marks there)."""
     import cv2
 
     settings = ReaderSettings.of(settings).with_defaults(DEFAULTS)
@@ -193,7 +194,7 @@ def prepare_page(path: Path, page_index: int, settings: ReaderSettings | Mapping
     mask = grid_lines(binary)
     clean = 255 - binary
     clean[mask > 0] = 255  # text without the ruling lines
-    return clean, mask, angle, dpi
+    return (clean, mask, angle, dpi, gray) if grey else (clean, mask, angle, dpi)
 
 
 # A page of text has rows of blank paper between its lines of ink, a few

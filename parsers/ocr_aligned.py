@@ -20,6 +20,7 @@ import statistics
 
 from reportgen.raw import RawTable
 
+from .ocr_shapes import bracketed
 from .pdf_glyphs import chars_to_lines
 from .pdf_words import aligned_tables
 from .vi_plausibility import spaced
@@ -112,7 +113,7 @@ def ocr_aligned_tables(words: list[dict], page: int, scale: float) -> tuple[list
         head_conf = min((w["conf"] for w in head_words), default=None)
         for row in t.rows:
             for cell in row:
-                cell.text = spaced(cell.text)  # one Tesseract word may hold syllables run together
+                cell.text = bracketed(spaced(cell.text))  # syllables run together, a bracket misread
                 if cell.bbox is None:
                     cell.confidence = head_conf if head_conf is not None else 0.0
                     continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .ocr_shapes import bracketed
 from .vi_plausibility import spaced
 
 _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
@@ -95,7 +96,7 @@ def words_text(ws: list[dict]) -> tuple[str, float | None]:
     text = ""
     for ln in visual_lines(ws):
         text = join_wrapped(text, " ".join(w["text"] for w in ln))
-    return spaced(text), min(w["conf"] for w in ws)
+    return bracketed(spaced(text)), min(w["conf"] for w in ws)
 
 
 def visual_lines(ws: list[dict]) -> list[list[dict]]:

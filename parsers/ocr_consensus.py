@@ -22,6 +22,13 @@ the readings of the scanned pages' prose too):
   letter (or in small letters) is what the document reads between the same
   neighbours that often, takes that reading.
 
+- a word that, between the same two neighbours, the document reads at
+  least ``LOST`` times as often with one letter more ('nghệp' among 'Nông
+  nghiệp và'), or as the number of its shape ('l' among 'phường 1 Bảo'),
+  takes that reading;
+- a lone dash at the end of a cell's words, or between two words the
+  document reads side by side that often, is a speck and dropped.
+
 A word read the same way as often as not is left as read; nothing is taken
 from outside the document (no word list).
 """
@@ -36,6 +43,7 @@ from .vi_plausibility import is_syllable
 
 MAJORITY = 3  # times as often as the reading it replaces
 MIN_SEEN = 2  # the document's reading, at least this many times
+LOST = 2  # times as often: a letter lost between the same neighbours, or a digit read as a letter
 
 
 def fold(word: str) -> str:
@@ -59,12 +67,19 @@ def agree_with_document(doc: RawDocument) -> int:
     scanned = {n.page for n in doc.notes if n.kind == "scanned_page"}
     prose = [p.text.split() for p in doc.paragraphs if p.page in scanned]
     marks: dict[tuple, Counter] = {}  # (folded before, folded word, folded after) → readings
+    shorter: dict[tuple, Counter] = {}  # (before, word less one letter, after), folded → readings
     pairs: dict[str, Counter] = {}  # two words' folded letters run together → (first, second)
     for ws in words + prose:
         folded = [fold(w) for w in ws]
         for i, w in enumerate(ws):
             for key in _contexts(ws, folded, i):
                 marks.setdefault(key, Counter())[w] += 1
+            before, word, after = _context(ws, folded, i)
+            if i + 2 < len(ws) and ws[i + 1] in _DASHES and _letters(w) and _letters(ws[i + 2]):
+                pairs.setdefault(("dashed", folded[i], folded[i + 2]), Counter())[True] += 1
+            if before is not None and after is not None and _letters(w) == w:
+                for less in {word[:k] + word[k + 1:] for k in range(len(word))}:
+                    shorter.setdefault((before, less, after), Counter())[w] += 1
             for dash in _DASHES:
                 if dash in w[1:-1]:
                     marks.setdefault(("joined by a dash", fold(_letters(w.partition(dash)[2]))), Counter())[w] += 1
@@ -75,9 +90,11 @@ def agree_with_document(doc: RawDocument) -> int:
     changed = 0
     for cell, ws in zip(cells, words):
         new = _dashes_apart(ws, marks)
+        new = _stray_dashes(new, pairs)
         new = _respaced(new, pairs)
         new = _remarked(new, marks)
         new = _slips(new, marks)
+        new = _lost_letters(new, marks, shorter)
         text = " ".join(new)
         if text != " ".join(ws):
             cell.text = text
@@ -236,3 +253,56 @@ def _respaced(ws: list[str], pairs: dict) -> list[str]:
         out.append(w)
         i += 1
     return out
+
+
+# glyphs OCR reads for a digit of the same shape: a lone 'l' for '1' ('phường l Bảo Lộc')
+_DIGIT_SHAPES = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
+
+
+def _lost_letters(ws: list[str], marks: dict, shorter: dict) -> list[str]:
+    """A word that, between the same two neighbours, is what the document
+    reads at least ``LOST`` times as often with one letter more
+    ('nghệp' among 'Nông nghiệp và', 'phườn' among 'UBND phường Mường'),
+    or as a number of the same shape ('l' among 'phường 1 Bảo'): that
+    reading."""
+    folded = [fold(w) for w in ws]
+    out = list(ws)
+    for i, w in enumerate(ws):
+        before, word, after = _context(ws, folded, i)
+        if before is None or after is None or not w:
+            continue
+        own = sum(marks.get((before, word, after), Counter()).values())
+        if not is_syllable(_letters(w)) and w.translate(_DIGIT_SHAPES).isdecimal():
+            readings = marks.get((before, w.translate(_DIGIT_SHAPES), after), Counter())
+        elif _letters(w) == w:
+            readings = shorter.get((before, word, after), Counter())
+        else:
+            continue
+        if not readings:
+            continue
+        best, n = readings.most_common(1)[0]
+        if n >= MIN_SEEN and n >= LOST * own:
+            out[i] = best[0].upper() + best[1:] if w[0].isupper() else best
+    return out
+
+
+def _stray_dashes(ws: list[str], pairs: dict) -> list[str]:
+    """A lone dash read at the end of a cell's words ('Thanh Xương -'), or
+    between two words the document reads side by side at least
+    ``MAJORITY`` times as often as on each side of a dash ('Trung - bình'
+    among 'Trung bình'): a speck, dropped."""
+    out = list(ws)
+    while len(out) > 1 and out[-1] in _DASHES and (_letters(out[-2]) or out[-2].endswith(")")):
+        out.pop()
+    i = 1
+    while i + 1 < len(out):
+        if out[i] in _DASHES and _letters(out[i - 1]) and _letters(out[i + 1]):
+            a, b = fold(out[i - 1]), fold(out[i + 1])
+            side = sum(pairs.get(a + b, Counter()).values())
+            dashed = sum(pairs.get(("dashed", a, b), Counter()).values())
+            if side >= MIN_SEEN and side >= MAJORITY * dashed:
+                del out[i]
+                continue
+        i += 1
+    return out
+

@@ -26,9 +26,7 @@ PDF reader when it gets there.
 """
 from __future__ import annotations
 
-import glob
 import os
-import threading
 import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -37,24 +35,14 @@ from typing import Callable
 
 from reportgen.raw import RawCell, RawNote, RawTable
 
-from .ocr_cells import (
-    _DOUBTFUL_NUMBER,
-    _NUMBER_FORM,
-    DISAGREEMENT,
-    OCR_MARKS,
-    _numberish,
-    ink_crop,
-    is_dash,
-    stacked as cells_stacked,
-    words as _cli_words,
-    words_text,
-)
+from .ocr_cells import _DOUBTFUL_NUMBER, _NUMBER_FORM, _numberish, ink_crop, is_dash, words_text
+from .ocr_marks import grey_words_image, remark
 from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_roman, restore_separators, tidy_marks
+from .ocr_tesseract import thread_budget, words
+from .ocr_votes import _reread
 from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
-
-DIGIT_CHARS = "0123456789,./-%"
 
 RECHECK = 88.0  # a number read below this confidence goes to the per-cell reader
 TEXT_RECHECK = 50.0  # words: only a very poor reading is worth a second look
@@ -72,74 +60,6 @@ def _owner(word: dict, cells: list) -> tuple[int | None, bool]:
             outside = max(0, x0 - word["x0"]) + max(0, word["x1"] - x1)
             return k, outside > STRADDLE * width
     return None, False
-
-
-# -- Tesseract in the process (tesserocr) when installed: the language model is
-# loaded once per thread instead of once per call; else the command (pytesseract).
-
-_LOCAL = threading.local()
-
-
-def _tessdata() -> str | None:
-    env = os.environ.get("TESSDATA_PREFIX")
-    if env:
-        return env.rstrip("/") + "/"
-    found = sorted(glob.glob("/usr/share/tesseract-ocr/*/tessdata/vie.traineddata"))
-    return os.path.dirname(found[-1]) + "/" if found else None
-
-
-def _api():
-    """This thread's Tesseract (lang vie), or None without tesserocr."""
-    api = getattr(_LOCAL, "api", False)
-    if api is False:
-        api = None
-        try:
-            import tesserocr
-
-            path = _tessdata()
-            if path is not None:
-                api = tesserocr.PyTessBaseAPI(path=path, lang="vie")
-        except Exception:  # not installed, or no model: the command does it
-            api = None
-        _LOCAL.api = api
-    return api
-
-
-def words(img, psm: int, digits: bool = False) -> list[dict]:
-    """Words with boxes and confidences, as :func:`parsers.ocr_cells.words`."""
-    api = _api()
-    if api is None:
-        return _cli_words(img, psm, f"-c tessedit_char_whitelist={DIGIT_CHARS}" if digits else "")
-    from PIL import Image
-
-    from .limits import ocr_budget, ocr_call_failed
-
-    budget = getattr(_LOCAL, "budget", None) or ocr_budget()  # the document's, also on a prefetch thread
-    seconds = budget.timeout() if budget is not None else None  # raises when none are left
-    api.SetPageSegMode(psm)
-    api.SetVariable("tessedit_char_whitelist", DIGIT_CHARS if digits else "")
-    api.SetImage(Image.fromarray(img))
-    if not api.Recognize(int(seconds * 1000) if seconds else 0):
-        api.Clear()
-        ocr_call_failed(RuntimeError("Tesseract timeout"))
-    tsv = api.GetTSVText(0)
-    out = []
-    for line in tsv.splitlines():
-        f = line.split("\t")
-        if len(f) < 12 or f[0] != "5":
-            continue
-        text, conf = f[11].strip().translate(OCR_MARKS), float(f[10])
-        if text and conf >= 0:
-            left, top, width, height = int(f[6]), int(f[7]), int(f[8]), int(f[9])
-            out.append({"text": text, "conf": conf, "x0": left, "top": top, "x1": left + width,
-                        "bottom": top + height, "block": int(f[2]), "par": int(f[3]), "line": int(f[4])})
-    return out
-
-
-def stacked(crops: dict, digits: bool = False) -> dict[int, tuple[str, float | None]]:
-    """Many crops read in one call, each on its own band
-    (:func:`parsers.ocr_cells.stacked` with :func:`words`)."""
-    return cells_stacked(crops, reader=lambda img: words(img, 6, digits))
 
 
 def _doubtful(text: str, conf: float | None, straddles: bool) -> bool:
@@ -182,12 +102,12 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
     """(blocks, notes) of one scanned page, like :func:`parsers.ocr.read_page`."""
     from .ocr import looks_like_text, noise_page_notes, prepare_page, table_cells
 
-    clean, mask, angle, dpi = prepare_page(Path(path), page_index, settings)
+    clean, mask, angle, dpi, grey = prepare_page(Path(path), page_index, settings, grey=True)
     if not looks_like_text(clean, dpi):
         return [], noise_page_notes(page_index + 1, angle, dpi, "page")
     scale = 72.0 / dpi
     page = page_index + 1
-    page_words = words(clean, PAGE_PSM)
+    page_words = _page_words(clean, mask, grey)
     free = list(range(len(page_words)))
     tables: list[RawTable] = []
     tables_px: list[tuple[int, int, int, int]] = []
@@ -254,6 +174,15 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
     return interleave(paragraphs, tables), notes
 
 
+def _page_words(clean, mask, grey) -> list[dict]:
+    """The page's words read once on the binary page, the marks of those
+    with letters read again on the grey one (:mod:`parsers.ocr_marks`)."""
+    found = words(clean, PAGE_PSM)
+    if any(any(ch.isalpha() for ch in w["text"]) for w in found):
+        remark(found, words(grey_words_image(grey, clean, mask, found), PAGE_PSM))
+    return found
+
+
 def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, tables: list,
              tables_px: list, rereads: int) -> tuple[list[int], int]:
     """Tables without rules among the ``free`` words, added to ``tables``
@@ -318,92 +247,6 @@ def _reread_aligned(table: RawTable, clean, scale: float, pad: int = 4) -> int:
     return len(again)
 
 
-def _reread(crops: dict, first: dict, words_at: set | frozenset = frozenset()) -> dict[int, tuple[str, float]]:
-    """Doubtful cells read again with two stacked Tesseract calls for all of
-    them (words, then digits only for the numbers); a number two of the
-    three readings agree on is taken, any other keeps a confidence below the
-    reporting threshold. ``words_at``: the cells outside the body of a
-    number column (a header's 'TT', a grade 'Khá'), where two readings with
-    the whole alphabet that agree on letters win over the digits-only one
-    ('1' for 'TT')."""
-    second = stacked(crops)
-    numeric = {k: crops[k] for k in crops if any(_numberish(t.replace(" ", "")) or len(t.replace(" ", "")) <= 3
-                                                 for t in ((first[k][0] or ""), second[k][0]))}
-    third = stacked(numeric, digits=True) if numeric else {}
-    out: dict[int, tuple[str, float]] = {}
-    for k in crops:
-        votes = [(t.replace(" ", "") if k in numeric else t, c if c is not None else 0.0)
-                 for t, c in (first[k], second[k], third.get(k, ("", None))) if t]
-        if k not in numeric:
-            text, conf = max(votes, key=lambda v: v[1]) if votes else ("", 0.0)
-            out[k] = (text, conf)
-            continue
-        if _letters_kept(first[k][0], second[k][0], third.get(k, ("", None))[0], k in words_at):
-            text = first[k][0].replace(" ", "")
-            out[k] = (text, max(c for t, c in votes if t == text))
-            continue
-        agreed = [v for v in votes if _NUMBER_FORM.match(v[0]) and sum(v[0] == o[0] for o in votes) >= 2]
-        same_digits = [v for v in votes if _NUMBER_FORM.match(v[0])
-                       and sum(_same_digits(v[0], o[0]) for o in votes) >= 2]
-        if agreed:
-            out[k] = (agreed[0][0], max(v[1] for v in agreed if v[0] == agreed[0][0]))
-            out[k] = _richer(out[k], same_digits)
-        elif same_digits:  # two readings of the same digits, separators aside ('361565', '36,15/65')
-            out[k] = _richer((same_digits[0][0], DISAGREEMENT), same_digits)
-        elif votes:
-            best = max(votes, key=lambda v: (bool(_NUMBER_FORM.match(v[0])), v[1]))
-            out[k] = (best[0], min(best[1], DISAGREEMENT))
-        else:
-            out[k] = ("", 0.0)
-        if _DOUBTFUL_NUMBER.search(out[k][0]):
-            out[k] = (out[k][0], min(out[k][1], DISAGREEMENT))
-    return out
-
-
-def _letters_kept(first: str, second: str, digits_only: str, words: bool = False) -> bool:
-    """Whether two readings with the whole alphabet agree on letters the
-    digits-only reading cannot see: a code ('000.00.36.H57') that reading
-    has with its letters dropped ('000.00.36.57'), or, where words are
-    written (``words``: no number column's body), any word ('TT' read '1')."""
-    a, b = first.replace(" ", ""), second.replace(" ", "")
-    if a != b or not any(ch.isalpha() for ch in a):
-        return False
-    if words:
-        return True
-    return bool(digits_only) and "".join(ch for ch in a if ch in DIGIT_CHARS) == digits_only.replace(" ", "")
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdecimal())
-
-
-def _same_digits(number: str, other: str) -> bool:
-    """Whether ``other`` reads the digits of ``number``, separators aside. A
-    letter in it is a digit misread, still in its place ('4,A7' reads the
-    three digits of '4,47', not the two of '4,7'): it matches any one digit,
-    once."""
-    a = [ch for ch in number if ch.isalnum()]
-    b = [ch for ch in other if ch.isalnum()]
-    if len(a) != len(b):
-        return False
-    misread = sum(1 for y in b if not y.isdecimal())
-    return misread <= 1 and misread < len(b) and all(x == y or not y.isdecimal() for x, y in zip(a, b))
-
-
-def _richer(chosen: tuple[str, float], same_digits: list) -> tuple[str, float]:
-    """Of readings with the same digits, the one with the most separators: a
-    small comma or the digit after a slash is lost far more often than one is
-    made up ('333' twice and '3,33' once is 3,33). Taken over the majority,
-    it keeps a confidence below the reporting threshold."""
-    text = chosen[0]
-    seps = lambda t: sum(ch in ",./" for ch in t)  # noqa: E731
-    richer = [v for v in same_digits if _digits(v[0]) == _digits(text) and seps(v[0]) > seps(text)]
-    if not richer:
-        return chosen
-    best = max(richer, key=lambda v: (seps(v[0]), v[1]))
-    return best[0], min(best[1], DISAGREEMENT)
-
-
 def _prose(clean, tables_px, page: int, scale: float) -> list:
     """Paragraphs outside the tables, read on the smallest region holding
     their ink with Tesseract's column layout (psm 4), which keeps paragraphs
@@ -454,11 +297,8 @@ def page_reader(path: Path, scanned: list[int], settings: ReaderSettings | Mappi
     budget = ocr_budget()  # the threads keep the document's time budget even after it ends
 
     def run(i: int):
-        _LOCAL.budget = budget
-        try:
+        with thread_budget(budget):
             return single(path, i, settings)
-        finally:
-            _LOCAL.budget = None
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="rg-ocr")
     futures: dict[int, Future] = {i: pool.submit(run, i) for i in scanned}

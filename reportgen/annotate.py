@@ -112,7 +112,7 @@ def annotate(src_docx: str | os.PathLike, findings: list[Finding], out_path: str
     the findings point at; return how many comments were added."""
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    from parsers import docx as docx_parser, sniff_format
+    from parsers import docx as docx_parser, docx_xml, sniff_format
 
     src, out = Path(src_docx), Path(out_path)
     if not src.is_file():
@@ -148,7 +148,7 @@ def annotate(src_docx: str | os.PathLike, findings: list[Finding], out_path: str
             located = walk.tables.get(t)
             tc = located[1].get((r, c)) if located else None
             if tc is not None:
-                paragraphs = tc.findall(docx_parser.P_TAG)
+                paragraphs = tc.findall(docx_xml.P)
                 if paragraphs:
                     add(paragraphs[0], text)
                     placed = True

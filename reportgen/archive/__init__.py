@@ -16,10 +16,12 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from .db import ArchiveError, default_url, open_engine, resolve_url, retry_while_busy, write_connection
+from .entries import Entry
 from .importer import ImportResult, default_checker, default_reader, expand_paths, import_paths
 from .lineage import lineage_current, sync_lineage
-from .queries import Entry, History, Move, RankingGroup, compare, history, previous_period
+from .queries import History, Move, compare, history, previous_period
 from .ranked import ranking as stored_ranking
+from .ranking import RankingGroup
 
 __all__ = ["Archive", "ArchiveError", "Entry", "History", "ImportResult", "Move", "PreviousRow", "RankingGroup",
            "archived_previous_period", "default_url", "open_archive", "previous_period_rows", "resolve_url"]

@@ -1,6 +1,6 @@
 """A period's ranking kept ready in ``ranking_entries`` and read from there.
 
-:func:`queries.ranking` ranks a period from its score rows: for a whole
+:func:`ranking.ranking` ranks a period from its score rows: for a whole
 country (10 000 communes) that is a 10 000-row query and a sort in Python
 on every view. Here the groups an import touches are ranked once, inside
 the import's transaction, with that very function, and stored in rank
@@ -12,7 +12,7 @@ A group is the units of one registered province, level and scheme in one
 period. An import touching province key K re-ranks every group holding a
 unit of K, whole (all its rows, whatever their key). A read whose filter
 would cut a group (a province filter on a group whose units carry two
-keys) is answered by :func:`queries.ranking` itself, so the answer is
+keys) is answered by :func:`ranking.ranking` itself, so the answer is
 always the computed one.
 """
 from __future__ import annotations
@@ -24,8 +24,9 @@ from sqlalchemy import BigInteger, and_, cast, delete, func, literal_column, or_
 from sqlalchemy.orm import Session
 
 from .bulk import bulk_insert
+from .entries import Entry, driver_rows
 from .models import SCALE, ScoreRowRecord as R, Unit, from_scaled
-from .queries import _LEVEL_ORDER, Entry, RankingGroup, groups_where, ranking as live_ranking
+from .ranking import LEVEL_ORDER, RankingGroup, groups_where, ranking as live_ranking
 from .ranking_tables import ranking_entries as T, ranking_groups as G
 from .units import territory_key
 
@@ -78,7 +79,7 @@ def _group_records(records: list[dict]) -> list[dict]:
 
 def _record(g: RankingGroup, position: int, e: Entry, row_key: str) -> dict:
     return dict(period=g.period, scheme=g.scheme, province=g.province or "", level=g.level, position=position,
-                level_order=_LEVEL_ORDER.get(g.level, 9), group_size=len(g.entries), province_key=e.province_key,
+                level_order=LEVEL_ORDER.get(g.level, 9), group_size=len(g.entries), province_key=e.province_key,
                 row_province_key=row_key, unit_id=e.unit_id, unit=e.unit, unit_fold=e.unit.casefold(),
                 unit_text=e.unit_text, total=e.total, max=e.max, percent=e.percent, grade=e.grade, rank=e.rank,
                 document_id=e.document_id, document=e.document, table_index=e.table, row_index=e.row, page=e.page)
@@ -141,7 +142,7 @@ def _dec(v):
 
 def _columns(conn) -> tuple:
     """The entry's columns; PostgreSQL scales its NUMERIC figures to integers
-    in SQL (as :func:`queries._cohort_rows` does), so every figure is read
+    in SQL (as :func:`ranking._cohort_rows` does), so every figure is read
     through the same cached conversion."""
     if conn.dialect.name != "postgresql":
         return _ENTRY_COLUMNS
@@ -151,8 +152,6 @@ def _columns(conn) -> tuple:
 
 
 def _entries(conn, query) -> list[Entry]:
-    from .queries import driver_rows
-
     dec = _dec
     return [Entry(unit, unit_text, unit_id, province, key, level, period, scheme, dec(total), dec(mx), dec(pct),
                   grade, rank, None, None, document, table, row, page, document_id)
@@ -162,7 +161,7 @@ def _entries(conn, query) -> list[Entry]:
 
 def ranking(session: Session, period: str, *, scheme: str | None = None, province: str | None = None,
             level: str | None = None) -> list[RankingGroup]:
-    """:func:`queries.ranking`'s answer, read from the stored ranking."""
+    """:func:`ranking.ranking`'s answer, read from the stored ranking."""
     from .periods import is_period
 
     if not is_period(period):

@@ -1,5 +1,5 @@
 """The ranking of each period kept ready (migration 0004): one row per
-ranked unit, in the order and with the rank :func:`queries.ranking`
+ranked unit, in the order and with the rank :func:`ranking.ranking`
 computes, refreshed by every import for the groups it touches
 (:mod:`reportgen.archive.ranked`). A whole country's period is then read
 (or one page of it, sorted by any column) without ranking 10 000 rows on

@@ -59,6 +59,7 @@ RULE_MODULES = (
     "relations_rates",
     "relations_points",
     "layout",
+    "layout_parts",
     "coverage_rules",  # reads what the others verified: last
 )
 # Codes the reader (reportgen.read) gives while reading, not a rule here.
@@ -130,7 +131,8 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
 
 @lru_cache(maxsize=1)
 def _layout_rules() -> frozenset[str]:
-    return frozenset(r.name for r in registered_rules() if r.func.__module__.endswith((".layout", ".layout_elements")))
+    return frozenset(r.name for r in registered_rules()
+                     if r.func.__module__.endswith((".layout", ".layout_parts", ".layout_elements")))
 
 
 def _findings(report: Report, ctx: CheckContext) -> list[Finding]:

@@ -2,7 +2,9 @@
 issuer, "Số:", the place and date line, tên loại and trích yếu, the body,
 "Nơi nhận" and its list, the signature block, numbered headings. Found from
 the text of the paragraphs (a DOCX's header and signature tables arrive as
-paragraphs), with the rule data of ``data/nd30_layout.toml``."""
+paragraphs), with the rule data of ``data/nd30_layout.toml``; and what every
+layout rule shares: a finding that quotes the decree (:func:`warn`), where it
+points (:func:`place_of`: a DOCX's paragraph, a PDF's page), sizes in points."""
 from __future__ import annotations
 
 import re
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Report
+from ..model import Finding, Report
 
 DATA = Path(__file__).resolve().parent / "data" / "nd30_layout.toml"
 HEAD_ZONE = 16  # the header block sits in the first paragraphs
@@ -133,3 +135,42 @@ def symbol_of(text: str) -> tuple[str | None, str | None]:
     """('07', 'TB-VPUBND') from 'Số: 07/TB-VPUBND'."""
     m = re.match(r"^Số\s*:\s*([^/\s]*)\s*/\s*(\S+)", norm(text), re.IGNORECASE)
     return (m[1], m[2]) if m else (None, None)
+
+
+# --- where a layout finding points, and how it words sizes ---
+
+def warn(code: str, message: str, cite: str, paragraph: int | None = None, reported: str | None = None,
+         expected: str | None = None, page: int | None = None, severity: str = "warning") -> Finding:
+    """A layout finding (a warning unless said) that quotes the decree's line it rests on."""
+    return Finding(code=code, severity=severity, paragraph=paragraph, page=page, reported=reported,
+                   expected=expected, message=f"{message} (Căn cứ: {cite})")
+
+
+def layout_setup(report: Report) -> tuple[Elements, dict] | None:
+    """The document's elements and the rule data; None where it shows no layout."""
+    if report.layout is None:
+        return None
+    return find_elements(report), rules_data()
+
+
+def format_at(report: Report, position: int):
+    """The effective format of the paragraph (DOCX) or line (PDF) at ``position``."""
+    return report.layout.formats.get(units(report)[position].index)
+
+
+def place_of(report: Report, position: int) -> dict:
+    """Where a finding points: the paragraph of a DOCX, the page of a PDF's line."""
+    unit = units(report)[position]
+    if report.layout.source == "pdf":
+        return {"page": unit.page}
+    return {"paragraph": unit.index}
+
+
+def pt(value: float) -> str:
+    """Points in vi_VN: 13, 12,5."""
+    return f"{value:g}".replace(".", ",")
+
+
+def pt_range(r: list) -> str:
+    """A [low, high] range of points: 13–14, or 12 when both are one."""
+    return pt(r[0]) if r[0] == r[1] else f"{pt(r[0])}–{pt(r[1])}"

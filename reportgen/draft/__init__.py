@@ -5,7 +5,8 @@ The flow: :func:`inputs.load_input` reads the figures; :func:`inputs.prepared`
 rescores and ranks them; :func:`compose.compose` writes the narrative and the
 template context; :mod:`render` renders the Word template in a sandbox,
 numbers the headings, places real footnotes and inserts the appendices built
-by :mod:`appendix` (all XML in :mod:`docxml`).
+by :mod:`appendix` (all XML in :mod:`docxml` and the modules built on it:
+:mod:`docxml_tables`, :mod:`docxml_sections`, :mod:`docxml_footnotes`).
 """
 from __future__ import annotations
 

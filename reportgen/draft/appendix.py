@@ -16,8 +16,9 @@ from functools import lru_cache
 from ..model import ScoreRow
 from ..numbers import format_vi as _format_vi
 from ..schemes import Indicator, Scheme
-from . import docxml as X
+from . import docxml as X, docxml_tables as wordtables
 from .data import DraftTable
+from .docxml_tables import Cell
 from .narrative import lower_first, roman
 
 # Babel is slow per call and tables repeat their values: remember them.
@@ -79,9 +80,9 @@ def header_label(ind: Indicator, scheme: Scheme, alone: bool) -> str:
     return f"{ind.label} {mx}"
 
 
-def _header_rows(scheme: Scheme, with_max: bool, name_word: str) -> list[list[X.Cell]]:
-    top = [X.Cell("STT", rowspan=2, bold=True), X.Cell(name_word, rowspan=2, bold=True)]
-    below: list[X.Cell] = []
+def _header_rows(scheme: Scheme, with_max: bool, name_word: str) -> list[list[Cell]]:
+    top = [Cell("STT", rowspan=2, bold=True), Cell(name_word, rowspan=2, bold=True)]
+    below: list[Cell] = []
     indicators = list(scheme.scored_indicators)
     i = 0
     while i < len(indicators):
@@ -93,32 +94,32 @@ def _header_rows(scheme: Scheme, with_max: bool, name_word: str) -> list[list[X.
         group = scheme.group(ind.group)
         if len(members) == 1 or group is None:
             for m in members:
-                top.append(X.Cell(header_label(m, scheme, alone=True), rowspan=2, bold=True))
+                top.append(Cell(header_label(m, scheme, alone=True), rowspan=2, bold=True))
         else:
-            top.append(X.Cell(group.label, colspan=len(members), bold=True))
-            below.extend(X.Cell(header_label(m, scheme, alone=False), bold=True) for m in members)
+            top.append(Cell(group.label, colspan=len(members), bold=True))
+            below.extend(Cell(header_label(m, scheme, alone=False), bold=True) for m in members)
         i += len(members)
-    result = [X.Cell("Tổng điểm đạt được" + ("/ tối đa" if with_max else ""), bold=True),
-              X.Cell("Tỷ lệ điểm đạt được (%)", bold=True)]
+    result = [Cell("Tổng điểm đạt được" + ("/ tối đa" if with_max else ""), bold=True),
+              Cell("Tỷ lệ điểm đạt được (%)", bold=True)]
     if scheme.graded and scheme.grades:
-        result.append(X.Cell("Xếp loại", bold=True))
-    top.append(X.Cell("KẾT QUẢ", colspan=len(result), bold=True))
-    top.append(X.Cell("Xếp hạng", rowspan=2, bold=True))
+        result.append(Cell("Xếp loại", bold=True))
+    top.append(Cell("KẾT QUẢ", colspan=len(result), bold=True))
+    top.append(Cell("Xếp hạng", rowspan=2, bold=True))
     below.extend(result)
     return [top, below]
 
 
-def _unit_row(row: ScoreRow, scheme: Scheme, with_max: bool, stt: int) -> list[X.Cell]:
+def _unit_row(row: ScoreRow, scheme: Scheme, with_max: bool, stt: int) -> list[Cell]:
     """STT runs 1, 2, 3 … whatever the ties; the rank has its own column."""
-    cells = [X.Cell(str(stt)), X.Cell(row.unit, align="left")]
+    cells = [Cell(str(stt)), Cell(row.unit, align="left")]
     for ind in scheme.scored_indicators:
-        cells.append(X.Cell(format_vi(row.scores.get(ind.key))))
+        cells.append(Cell(format_vi(row.scores.get(ind.key))))
     total = format_vi(row.total, scheme.places)
-    cells.append(X.Cell(f"{total}/{format_vi(row.max)}" if with_max else total))
-    cells.append(X.Cell(format_vi(row.percent, scheme.places)))
+    cells.append(Cell(f"{total}/{format_vi(row.max)}" if with_max else total))
+    cells.append(Cell(format_vi(row.percent, scheme.places)))
     if scheme.graded and scheme.grades:
-        cells.append(X.Cell(row.grade or ""))
-    cells.append(X.Cell(str(row.rank) if row.rank is not None else ""))
+        cells.append(Cell(row.grade or ""))
+    cells.append(Cell(str(row.rank) if row.rank is not None else ""))
     return cells
 
 
@@ -128,10 +129,10 @@ def table_element(dt: DraftTable, name_word: str = "TÊN CƠ QUAN, ĐƠN VỊ"):
     with_max = scheme.dash_removes_max
     graded = scheme.graded and bool(scheme.grades)
     sections = dt.sections()
-    body: list[list[X.Cell]] = []
+    body: list[list[Cell]] = []
     for number, title, members in sections:
         if number is not None or (title and len(sections) > 1):
-            body.append([X.Cell(number or "", bold=True), X.Cell((title or "").upper(), colspan=-1, bold=True,
+            body.append([Cell(number or "", bold=True), Cell((title or "").upper(), colspan=-1, bold=True,
                                                                  align="left")])
         body.extend(_unit_row(r, scheme, with_max, stt) for stt, r in enumerate(members, start=1))
     n = len(scheme.scored_indicators)
@@ -144,8 +145,8 @@ def table_element(dt: DraftTable, name_word: str = "TÊN CƠ QUAN, ĐƠN VỊ"):
             if cell.colspan == -1:
                 cell.colspan = len(widths) - 1
     rows = _header_rows(scheme, with_max, name_word) + body
-    return X.table(rows, [X.mm(w) for w in widths], header_rows=2, size=lay.size,
-                   header_size=lay.size - 1)
+    return wordtables.table(rows, [X.mm(w) for w in widths], header_rows=2, size=lay.size,
+                            header_size=lay.size - 1)
 
 
 def appendix_elements(dt: DraftTable, number: int, attachment_ref: str, period_text: str = "") -> list:

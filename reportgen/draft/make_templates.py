@@ -29,7 +29,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from . import docxml as X
+from . import docxml as X, docxml_footnotes as footnotes, docxml_sections as sections, docxml_tables as wordtables
 from .metadata import DocKind
 from .render import CHECKOUT_DIR, PACKAGED_DIR
 
@@ -86,8 +86,8 @@ def _slim(document) -> None:
 
 def _page(document) -> None:
     section = document.sections[0]
-    X.set_page(section._sectPr, width_mm=210, height_mm=297, top=20, bottom=20, left=30, right=15,
-               header=10, footer=10)
+    sections.set_page(section._sectPr, width_mm=210, height_mm=297, top=20, bottom=20, left=30, right=15,
+                      header=10, footer=10)
     section.different_first_page_header_footer = True
     header_p = section.header.paragraphs[0]
     header_p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -118,7 +118,7 @@ def _header_block(kind: DocKind) -> list:
     if kind == DocKind.LETTER:
         number.append(_p("V/v {{ subject }}", align="center", size=12, before=6))
     date = [_p("{{ date_line }}", align="center", size=14, italic=True, before=6)]
-    return [X.layout_table([[top_left, top_right], [number, date]], [left, right])]
+    return [wordtables.layout_table([[top_left, top_right], [number, date]], [left, right])]
 
 
 def _title_block(kind: DocKind, doc_type: str | None) -> list:
@@ -181,7 +181,7 @@ def _signature_block() -> list:
         _p("", keep_next=True), _p("", keep_next=True), _p("", keep_next=True), _p("", keep_next=True),
         _p("{{ signer }}", align="center", size=14, bold=True),
     ]
-    table = X.layout_table([[left, right]], [X.mm(85), X.mm(TEXT_WIDTH_MM - 85)])
+    table = wordtables.layout_table([[left, right]], [X.mm(85), X.mm(TEXT_WIDTH_MM - 85)])
     return [_p("", keep_next=True, before=6), table, _p("{{ appendix_anchor }}")]
 
 
@@ -200,7 +200,7 @@ def build(name: str, out_dir: Path = TEMPLATE_DIR) -> Path:
         kg = document.styles.add_style("RG Kinh gui", WD_STYLE_TYPE.PARAGRAPH)
         kg.base_style = document.styles["Normal"]
         kg.paragraph_format.left_indent = Mm(45)
-    X.footnotes_part(document)
+    footnotes.footnotes_part(document)
     props = document.core_properties
     props.title = spec["type"] or "CÔNG VĂN"
     props.keywords = f"so-muc: {spec['numbering']}"

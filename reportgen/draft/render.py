@@ -18,7 +18,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .. import errors
-from . import docxml as X
+from . import docxml as X, docxml_footnotes as footnotes, docxml_sections as sections
 
 # The shipped templates are package data; a checkout keeps an editable copy in
 # its top-level templates/ (made by make_templates), which wins when present.
@@ -235,8 +235,8 @@ def place_footnotes(document, notes: dict[int, str]) -> int:
         r, m = X.first_text_node_matching(document, FOOTNOTE)
         if r is None:
             return placed
-        X.split_run_at(r, m.group(0))
-        X.add_footnote(document, r, notes.get(int(m.group(1)), ""))
+        footnotes.split_run_at(r, m.group(0))
+        footnotes.add_footnote(document, r, notes.get(int(m.group(1)), ""))
         placed += 1
 
 
@@ -244,24 +244,24 @@ def insert_appendices(document, appendices: Sequence[list]) -> None:
     """Put each appendix (a list of elements) in a landscape section of its
     own, with its own page numbers, where the template's anchor paragraph is."""
     anchor = next((p for p in X.body_paragraphs(document) if ANCHOR in X.paragraph_text(p)), None)
-    final = X.body_sectpr(document)
+    final = sections.body_sectpr(document)
     if anchor is None:
         anchor = X.paragraph("")
         final.addprevious(anchor)
     if not appendices:
         X.remove(anchor)
         return
-    portrait = X.copy_sectpr(final)
-    anchor.addprevious(X.section_end_paragraph(portrait))
-    landscape = X.copy_sectpr(final)
-    X.set_page(landscape, landscape=True, **_landscape())
-    X.restart_page_numbers(landscape, 1)
-    X.set_title_page(landscape, True)
+    portrait = sections.copy_sectpr(final)
+    anchor.addprevious(sections.section_end_paragraph(portrait))
+    landscape = sections.copy_sectpr(final)
+    sections.set_page(landscape, landscape=True, **_landscape())
+    sections.restart_page_numbers(landscape, 1)
+    sections.set_title_page(landscape, True)
     for index, elements in enumerate(appendices):
         for el in elements:
             anchor.addprevious(el)
         if index < len(appendices) - 1:
-            anchor.addprevious(X.section_end_paragraph(landscape))
+            anchor.addprevious(sections.section_end_paragraph(landscape))
     anchor.addprevious(X.paragraph("", size=2))
     X.remove(anchor)
     for child in list(final):

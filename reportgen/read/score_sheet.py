@@ -52,7 +52,7 @@ class ScoreSheet:
 def xlsx_sheets(path: Path) -> Sheets:
     """Every sheet of a workbook as text, through the project's streamed XLSX
     reader, within the command's --limit values."""
-    from parsers.xlsx_package import sheet_texts
+    from parsers.xlsx_texts import sheet_texts
 
     return sheet_texts(path)
 

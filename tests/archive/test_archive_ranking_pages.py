@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from reportgen.archive import open_archive
-from reportgen.archive.queries import ranking as computed_ranking
 from reportgen.archive.ranked import ranking_slice, stored_filter_values, stored_periods
+from reportgen.archive.ranking import ranking as computed_ranking
 from reportgen.archive.ranking_tables import ranking_entries, ranking_groups
 from reportgen.model import Meta, Report, ScoreRow, ScoreTable
 

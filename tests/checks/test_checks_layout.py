@@ -1,4 +1,4 @@
-"""The ND30 layout check (checks/layout.py, rules LAYOUT_*): every draft this
+"""The ND30 layout check (checks/layout.py and layout_parts.py, rules LAYOUT_*): every draft this
 project writes passes it and `verify` with no error; a draft reset to Arial
 10 pt with 10 mm margins, or a THÔNG BÁO numbered /BC-, is flagged with the
 decree's line; the reference documents' own deviations are listed."""

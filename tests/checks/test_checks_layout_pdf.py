@@ -1,5 +1,5 @@
 """The ND30 layout check on PDFs (parsers/layout_pdf.py, read/layout_pdf.py,
-checks/layout.py): what a PDF's geometry tells (paper, margins measured from
+checks/layout.py and layout_parts.py): what a PDF's geometry tells (paper, margins measured from
 the text, font, size, bold and italic of each element, page numbers), from
 real producers: LibreOffice converting reportgen's drafts, reportlab drawing
 a page, Chromium printing HTML. A draft's PDF gives no layout warning; each

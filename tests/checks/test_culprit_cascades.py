@@ -106,7 +106,7 @@ def _groups(tmp_path: Path, unit: str | None = None, column: int = 0, text: str 
     import sys
 
     sys.path.insert(0, str(REAL.parents[2] / "benchmarks"))
-    from corpus_verify import Doc, Table, write_docx
+    from corpus_docs import Doc, Table, write_docx
 
     rows = []
     for k, (name, figures) in enumerate(UNITS):

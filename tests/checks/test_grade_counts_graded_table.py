@@ -14,7 +14,7 @@ from reportgen.read import read_path
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_verify import Doc, Table, write_docx  # noqa: E402
+from corpus_docs import Doc, Table, write_docx  # noqa: E402
 
 BANDS = ("Việc xếp loại như sau: đạt từ 95 điểm trở lên xếp loại Xuất sắc; từ 85 điểm đến dưới 95 điểm "
          "xếp loại Tốt; từ 70 điểm đến dưới 85 điểm xếp loại Khá; từ 50 điểm đến dưới 70 điểm xếp loại "

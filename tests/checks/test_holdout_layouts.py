@@ -26,7 +26,7 @@ from reportgen.read import read_path
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_verify import Doc, Table, write_docx  # noqa: E402
+from corpus_docs import Doc, Table, write_docx  # noqa: E402
 
 FIELDS = ["Đất đai", "Tư pháp - Hộ tịch", "Xây dựng", "Lao động - Việc làm", "Kinh tế - Hạ tầng", "Y tế",
           "Giáo dục và Đào tạo", "Nông nghiệp và Môi trường"]

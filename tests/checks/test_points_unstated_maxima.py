@@ -12,7 +12,8 @@ from reportgen.verify import verify_path
 from support import REAL, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from mutations import Mutation, candidates, run  # noqa: E402
+from mutations import Mutation, candidates  # noqa: E402
+from mutations_apply import run  # noqa: E402
 
 SOTAICHINH = REAL / "ld-766-sotaichinh.docx"
 BC184 = REAL / "ld-chiso-bc184-snv.docx"

@@ -15,7 +15,7 @@ from reportgen.read import read_path
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_verify import Doc, Table, write_docx  # noqa: E402
+from corpus_docs import Doc, Table, write_docx  # noqa: E402
 
 HEAD = ["TT", "Đơn vị", "Tiếp nhận", "Giải quyết đúng hạn", "Giải quyết quá hạn", "Tỷ lệ đúng hạn"]
 # office, received, on time, on time / received × 100 (by hand)

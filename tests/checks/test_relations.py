@@ -19,7 +19,7 @@ from reportgen.schemes import load_scheme
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_verify import Doc, Table, write_docx  # noqa: E402
+from corpus_docs import Doc, Table, write_docx  # noqa: E402
 
 D = Decimal
 

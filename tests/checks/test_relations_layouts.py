@@ -13,7 +13,7 @@ from reportgen.read import read_path
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_verify import Doc, Table, write_docx  # noqa: E402
+from corpus_docs import Doc, Table, write_docx  # noqa: E402
 
 HEAD = ["STT", "Đơn vị", "Tổng số hồ sơ", "Số hồ sơ đúng hạn", "Tỷ lệ đúng hạn (%)"]
 

@@ -13,7 +13,8 @@ from reportgen.verify import verify_path
 from support import REAL, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from mutations import Mutation, candidates, run  # noqa: E402
+from mutations import Mutation, candidates  # noqa: E402
+from mutations_apply import run  # noqa: E402
 
 SONGANH = REAL / "ld-cchc2025-pl1-songanh.doc"
 XAPHUONG = REAL / "ld-cchc2025-pl2-xaphuong.doc"

@@ -97,7 +97,7 @@ def test_seed_000_narrative_counts_and_names_by_grade(draft000):
 
 def test_seed_000_footnote_names_the_units_not_evaluated(draft000):
     result, _ = draft000
-    from reportgen.draft.docxml import footnotes_part
+    from reportgen.draft.docxml_footnotes import footnotes_part
 
     part = footnotes_part(result.document, create=False)
     text = "".join(t.text or "" for t in part.element.iter("{http://schemas.openxmlformats.org/"

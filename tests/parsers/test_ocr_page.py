@@ -55,7 +55,7 @@ def test_a_separator_lost_by_two_readings_is_taken_from_the_third():
     """The readings the page engine got for two cells of this scan: '3,33'
     read '333' twice, and '36,15/65' read '361565', '36,15/65', '36,15/6'."""
     from parsers.ocr_cells import DISAGREEMENT
-    from parsers.ocr_page import _richer
+    from parsers.ocr_votes import _richer
 
     votes = [("333", 82.8), ("333", 81.4), ("3,33", 95.9)]
     assert _richer(("333", 82.8), votes) == ("3,33", DISAGREEMENT)  # taken, and still reported
@@ -70,14 +70,14 @@ def test_a_letter_read_for_a_digit_keeps_its_place_among_the_digits(monkeypatch)
     '4,7' agreed on '47' and outvoted the right reading; the 'A' stands
     where a digit is, so it agrees with '4,47', not with '4,7'."""
     from parsers.ocr_cells import DISAGREEMENT
-    from parsers.ocr_page import _reread, _same_digits
+    from parsers.ocr_votes import _reread, _same_digits
 
     assert _same_digits("4,47", "4,A7") and not _same_digits("4,7", "4,A7")
     assert _same_digits("36,15/65", "361565")  # separators aside
     assert not _same_digits("4,47", "A,AA")  # letters are no reading of digits
-    import parsers.ocr_page as ocr_page
+    import parsers.ocr_votes as ocr_votes
 
     readings = iter([{5: ("4,A7", 77.6)}, {5: ("4,7", 0.0)}])  # words, then digits only
-    monkeypatch.setattr(ocr_page, "stacked", lambda crops, digits=False: next(readings))
+    monkeypatch.setattr(ocr_votes, "stacked", lambda crops, digits=False: next(readings))
     # two of three readings hold its three digits: taken, still reported (the readings differ)
     assert _reread({5: None}, {5: ("4,47", 82.7)}) == {5: ("4,47", DISAGREEMENT)}

@@ -8,7 +8,8 @@ import numpy as np
 from fixtures.build_pdf import _font_file
 from parsers.ocr_cells import visual_lines, words_text
 from parsers.ocr_numbers import _rebuilt, restore_separators, separator_marks
-from parsers.ocr_page import _letters_kept, _number_columns, _reread
+from parsers.ocr_page import _number_columns
+from parsers.ocr_votes import _letters_kept, _reread
 from reportgen.raw import RawCell, RawTable
 
 DPI = 300
@@ -128,7 +129,7 @@ def test_a_number_column_is_judged_below_its_header():
 
 def test_reread_keeps_a_code_with_a_letter(monkeypatch):
     """:func:`_reread` with the three readings of seed 004's code cell."""
-    import parsers.ocr_page as op
+    import parsers.ocr_votes as op
 
     readings = {False: {0: ("000.00.36.H57", 91.0)}, True: {0: ("000.00.36.57", 96.0)}}
     monkeypatch.setattr(op, "stacked", lambda crops, digits=False: readings[digits])
@@ -269,7 +270,7 @@ def test_a_header_word_agreed_by_two_readings_is_not_made_a_digit(monkeypatch):
     'TT' twice and '1' digits-only, and the '1' won: the header then passed
     for body row 1. In a number column's body the digits still win ('k)'
     for a 5)."""
-    import parsers.ocr_page as op
+    import parsers.ocr_votes as op
 
     readings = {False: {0: ("TT", 91.0), 1: ("k)", 80.0)}, True: {0: ("1", 90.0), 1: ("5", 93.0)}}
     monkeypatch.setattr(op, "stacked", lambda crops, digits=False: readings[digits])

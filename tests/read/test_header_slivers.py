@@ -11,7 +11,8 @@ from reportgen.read import read_path
 from support import REAL, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from mutations import candidates, run  # noqa: E402
+from mutations import candidates  # noqa: E402
+from mutations_apply import run  # noqa: E402
 
 BC184 = REAL / "ld-chiso-bc184-snv.docx"
 
