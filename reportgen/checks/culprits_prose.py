@@ -5,9 +5,11 @@ in that error."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..coverage import CLAIM_BOUND_RELATIONS
 from ..model import Finding, Severity
+from ..numbers import places_of
 from .culprits import consequences, figure_value, vi_figure
 
 
@@ -16,17 +18,25 @@ def same_figure(findings: list[Finding], ledger) -> list[Finding]:
     đạt 74,024%" against its own 10,564/15 điểm and against the table's
     mean; "cao nhất là xã A đạt 93,93 điểm" against the column's highest and
     against xã A's row) is one slip: the first error keeps it and names the
-    other. A finding of the prose is one with a paragraph (it may name the
+    other; so is a warning about the same written figure that asks for the
+    same correction ("02 đơn vị xếp loại Tốt" restated as 01 elsewhere and
+    listing one name). A finding of the prose is one with a paragraph (it may name the
     table row it was held to)."""
     groups: dict[tuple, list[Finding]] = {}
+    doubts: dict[tuple, list[Finding]] = {}
     for f in findings:
-        if f.severity != Severity.ERROR or f.paragraph is None or figure_value(f.reported) is None:
+        if f.paragraph is None or figure_value(f.reported) is None:
             continue
-        groups.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
+        if f.severity == Severity.ERROR:
+            groups.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
+        elif f.severity == Severity.WARNING and figure_value(f.expected) is not None:
+            doubts.setdefault((f.paragraph, figure_value(f.reported).normalize()), []).append(f)
     dropped: set[int] = set()
-    for group in groups.values():
+    for key, group in groups.items():
         kept = group[0]  # the first rule's (a statistic's before the unit's row: the claim the sentence makes)
-        for f in group:
+        # a doubt about the same written figure that asks for the same correction is the same slip
+        same = [f for f in doubts.get(key, ()) if figure_value(f.expected) == figure_value(kept.expected)]
+        for f in group + same:
             if f is not kept:
                 kept.message = f"{kept.message.rstrip('. ')}. Con số này cũng sai theo {f.code}: {f.message}"
                 dropped.add(id(f))
@@ -46,7 +56,8 @@ def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
     other error is not computed from this one's figure — or when correcting
     the other error's figure closes its gap exactly (a sum of which that
     figure is a term; the counts by grade listed one a line after the total
-    they make, a few paragraphs apart)."""
+    they make, a few paragraphs apart; a change "tăng 2,12 điểm" the figures
+    make 3,12 whose figure 84,27 the table's mean shows is 83,27)."""
     prose = [f for f in findings if f.severity == Severity.ERROR and f.paragraph is not None and f.row is None
              and figure_value(f.reported) is not None]
     dropped: dict[int, Finding] = {}
@@ -77,7 +88,20 @@ def _closed_by(e: Finding, cause: Finding) -> bool:
         if reported is None or expected is None:
             return False
         gaps.append(expected - reported)
+    if e.code == "CHANGE_MISMATCH" and "× 100" not in e.message:
+        return _change_closed(figure_value(e.reported), figure_value(e.expected), gaps[1])
     return gaps[0] == gaps[1] != 0
+
+
+def _change_closed(change: Decimal, difference: Decimal, gap: Decimal) -> bool:
+    """Whether a change stated as a difference ("tăng 2,12 điểm", where the
+    figures make 3,12) holds once a figure of it is corrected by ``gap``
+    (the figure 84,27 another check shows is 83,27: 83,27 − 81,15 = 2,12; or
+    the earlier figure, which moves the difference the other way), within
+    one unit of the change's last place."""
+    places = places_of(change)
+    tolerance = Decimal(1).scaleb(-places) if places else Decimal("0.5")
+    return gap != 0 and any(abs(difference + sign * gap - change) <= tolerance for sign in (1, -1))
 
 
 def _confirmed(f: Finding, ledger) -> bool:

@@ -44,8 +44,14 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ sai: "tính đến ngày 05/11/2025, cấp xã có 123/124 địa phương xếp loại Xuất
     sắc" rồi ở mục sau "Đối với cấp xã, tính đến ngày 05/11/2025, có 122 đơn vị xếp loại
     Xuất sắc".
-    Ví dụ đúng: hai chỗ cùng ghi 123 đơn vị xếp loại Xuất sắc."""
+    Ví dụ đúng: hai chỗ cùng ghi 123 đơn vị xếp loại Xuất sắc.
+
+    The error is on the later passage, unless its counts of that level make the whole
+    (123 + 01 = 124) and the earlier passage's no longer do: then the earlier one slipped
+    (one error there; its broken total is named in it, culprits_prose)."""
     groups: dict[tuple[str, str], list[tuple[Statement, str | None]]] = defaultdict(list)
+    # the counts of each level and time a paragraph gives, to tell which of two restatements slipped
+    counts: dict[tuple, list[int]] = defaultdict(list)
     for st in report.statements:
         if st.kind != StatementKind.GRADE_COUNT or st.count is None or not _grade_key(st):
             continue
@@ -53,7 +59,9 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
         level = level_at(st.text, pos, st.scope)
         if level is None:
             continue
-        groups[(level, _grade_key(st))].append((st, time_at(st.text, pos)))
+        time = time_at(st.text, pos)
+        groups[(level, _grade_key(st))].append((st, time))
+        counts[(st.paragraph, level, time)].append(st.count)
     reported: set[tuple[int, int]] = set()
     for (level, _), items in groups.items():
         for k, (a, time_a) in enumerate(items):
@@ -69,6 +77,10 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
                 if a.count == b.count or (id(a), id(b)) in reported:
                     continue
                 reported.add((id(a), id(b)))
+                whole = a.denominator if a.denominator is not None else b.denominator
+                if _closes(counts[(b.paragraph, level, time_b)], whole) and \
+                        not _closes(counts[(a.paragraph, level, time_a)], whole):
+                    a, b, time_a, time_b = b, a, time_b, time_a  # the earlier passage's counts no longer make the whole
                 sure = bool(time_a and time_b)
                 grade = b.grade or b.grade_written
                 where = f"đoạn {a.paragraph + 1}" if a.paragraph is not None else "chỗ khác"
@@ -78,6 +90,13 @@ def grade_count_restated(report: Report, ctx: CheckContext) -> Iterator[Finding]
                     f"{format_count(b.count)} ở đây nhưng {format_count(a.count)} ở {where}"
                     + ("" if sure else " (không rõ hai chỗ có cùng thời điểm không)"),
                     b, reported=str(b.count), expected=str(a.count))
+
+
+def _closes(counts: list[int], whole: Decimal | None) -> bool:
+    """Whether a passage's counts by grade of one level make its whole (07 +
+    05 + 01 = 13): of two passages that restate a count, the one whose counts
+    no longer do is the slip."""
+    return whole is not None and len(counts) >= 2 and sum(counts) == whole
 
 
 def figure_key(st: Statement) -> tuple[str, str, str, str] | None:

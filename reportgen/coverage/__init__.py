@@ -46,6 +46,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..model import OutsideWhole
 from .figures import CLAIM_KINDS, Cell, claim_statements, claim_words, not_figures, numeric_cells
 
 __all__ = ["BOUND_RELATIONS", "CLAIM_BOUND_RELATIONS", "CLAIM_KINDS", "FAILED", "FORM_CODES", "INCOMPLETE",
@@ -123,6 +124,7 @@ class ClaimEntry:
     page: int | None = None
     relations: set[str] = field(default_factory=set)
     figure: str = ""  # the claim's own words ("11/15 cơ quan", "73,33%"); ``text`` is its sentence
+    external: str = ""  # what its whole is when that lies outside the document ("kế hoạch", "dự toán" …)
 
     @property
     def checked(self) -> bool:
@@ -208,8 +210,14 @@ class Ledger:
         for i, st, members in claim_statements(report):
             entry = self.add_claim(i, st.context or st.text, st.paragraph, st.page)
             entry.figure = entry.figure or claim_words(st)
+            entry.external = entry.external or str(st.external or "")
             for m in members:
                 self._member_of[m] = i
+        for i, st in enumerate(report.statements):
+            # a target or a threshold whose whole lies outside (``Statement.external``): no claim, but listed
+            if st.external and i not in self.claims and i not in self._member_of:
+                entry = self.add_claim(i, st.context or st.text, st.paragraph, st.page)
+                entry.figure, entry.external = st.written or st.text, str(st.external)
 
     def note_doubts(self, findings: Iterable) -> None:
         """Count the final findings that are open doubts about figures
@@ -224,14 +232,27 @@ class Ledger:
                 if t.numeric_cells and not t.checked]
 
     def unchecked_claims(self) -> list[ClaimEntry]:
-        return [c for c in sorted(self.claims.values(), key=lambda c: c.statement) if c.text and not c.checked]
+        """Claims nothing checked, whose whole the document could hold: each
+        keeps the document from ĐẠT (CLAIM_UNCHECKED)."""
+        return [c for c in sorted(self.claims.values(), key=lambda c: c.statement)
+                if c.text and not c.checked and not c.external]
+
+    def external_claims(self) -> list[ClaimEntry]:
+        """Claims nothing checked whose whole lies outside the document (a
+        plan, an estimate, a target, an allotment, a national ranking, "100%"
+        as all: ``Statement.external``): listed, counted apart, and no bar to
+        ĐẠT — a reader cannot hold them to the document either."""
+        return [c for c in sorted(self.claims.values(), key=lambda c: c.statement)
+                if c.text and not c.checked and c.external]
 
     def totals(self) -> dict[str, tuple[int, int]]:
-        """(checked, total) for tables, numeric cells and claims."""
+        """(checked, total) for tables, numeric cells and claims (the claims
+        whose whole lies outside the document are counted apart:
+        ``external_claims``)."""
         tables = [t for t in self.tables.values() if t.numeric_cells]
         cells = sum(len(t.numeric_cells) for t in tables)
         checked_cells = sum(len(t.checked_cells & t.numeric_cells) for t in tables)
-        claims = [c for c in self.claims.values() if c.text]
+        claims = [c for c in self.claims.values() if c.text and (c.checked or not c.external)]
         return {"tables": (sum(1 for t in tables if t.checked), len(tables)),
                 "cells": (checked_cells, cells),
                 "claims": (sum(1 for c in claims if c.checked), len(claims))}
@@ -259,10 +280,19 @@ class Ledger:
                 and self.anything_checked)
 
     def line(self) -> str:
-        """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.'"""
+        """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.', with '; 11 nhận
+        định dẫn số liệu ngoài văn bản (kế hoạch, dự toán), không đối chiếu
+        được' before the stop when there are such claims."""
         t = self.totals()
         line = (f"Đã kiểm tra {t['tables'][0]}/{t['tables'][1]} bảng, {t['cells'][0]}/{t['cells'][1]} ô số, "
-                f"{t['claims'][0]}/{t['claims'][1]} nhận định.")
+                f"{t['claims'][0]}/{t['claims'][1]} nhận định")
+        external = self.external_claims()
+        if external:
+            kinds = [str(k) for k in OutsideWhole if any(c.external == k for c in external)]
+            kinds += sorted({c.external for c in external} - set(kinds))
+            line += (f"; {len(external)} nhận định dẫn số liệu ngoài văn bản ({', '.join(kinds)}), "
+                     "không đối chiếu được")
+        line += "."
         doubts = sum(self.open_doubts.values())
         if doubts:
             line += (f" Còn {doubts} cảnh báo về số liệu chưa kết luận được đúng hay sai "
@@ -274,7 +304,8 @@ class Ledger:
         return {
             "tables": {"checked": t["tables"][0], "total": t["tables"][1]},
             "cells": {"checked": t["cells"][0], "total": t["cells"][1]},
-            "claims": {"checked": t["claims"][0], "total": t["claims"][1]},
+            "claims": {"checked": t["claims"][0], "total": t["claims"][1],
+                       "external": len(self.external_claims())},
             "open_doubts": dict(sorted(self.open_doubts.items())),
             "by_table": [{
                 "table": e.index, "title": e.title, "page": e.page, "checked": e.checked,
@@ -285,6 +316,9 @@ class Ledger:
             } for e in sorted(self.tables.values(), key=lambda e: e.index) if e.numeric_cells],
             "unchecked_claims": [{"statement": c.statement, "paragraph": c.paragraph, "page": c.page,
                                   "text": c.text} for c in self.unchecked_claims()],
+            "external_claims": [{"statement": c.statement, "paragraph": c.paragraph, "page": c.page,
+                                 "text": c.text, "figure": c.figure, "reason": c.external}
+                                for c in self.external_claims()],
             "unread_pages": list(self.unread_pages),
         }
 

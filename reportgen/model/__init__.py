@@ -21,6 +21,7 @@ from .vocabulary import (
     FractionSide,
     Measure,
     NumberRole,
+    OutsideWhole,
     Stat,
     StatementKind,
     SumMode,
@@ -29,7 +30,7 @@ from .vocabulary import (
 
 __all__ = [
     "SEVERITIES", "AnnexRef", "Column", "ColumnRole", "DateRole", "Finding", "FractionSide", "GradeBand", "Layout",
-    "ListLine", "Measure", "Meta", "NumberRole", "Paragraph", "Report", "ScoreRow", "ScoreTable", "SectionHead",
-    "Severity", "Stat", "StatedBand", "Statement", "StatementKind", "SumMode", "TableKind", "dec_str",
+    "ListLine", "Measure", "Meta", "NumberRole", "OutsideWhole", "Paragraph", "Report", "ScoreRow", "ScoreTable",
+    "SectionHead", "Severity", "Stat", "StatedBand", "Statement", "StatementKind", "SumMode", "TableKind", "dec_str",
     "severity_label", "severity_order",
 ]

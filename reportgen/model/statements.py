@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from .tables import dec_str
-from .vocabulary import DateRole, FractionSide, Measure, Stat, StatementKind, SumMode
+from .vocabulary import DateRole, FractionSide, Measure, OutsideWhole, Stat, StatementKind, SumMode
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,8 @@ class Statement:
     raised_by: Decimal | None = None  # the increase
     raised_from: int | None = None  # offset of the first share
     data_range: bool = False  # an 'until' date that bounds what the figures cover
+    # -- a claim whose whole lies outside the document (read.statements_external) --
+    external: OutsideWhole | None = None  # what that whole is (a plan, an estimate, a national ranking …)
 
     def __post_init__(self) -> None:
         self.kind = StatementKind(self.kind)

@@ -96,3 +96,18 @@ class FractionSide(StrEnum):
 
     NUMERATOR = "num"
     DENOMINATOR = "den"
+
+
+class OutsideWhole(StrEnum):
+    """What a claim's whole is when it lies outside the document
+    (``Statement.external``, read.statements_external): the words the
+    coverage line and the ledger's ``external_claims`` use, in the order the
+    line names them."""
+
+    PLAN = "kế hoạch"  # "hoàn thành 100% kế hoạch đề ra"
+    BUDGET = "dự toán"  # "bằng 93,29% dự toán địa phương"
+    TARGET = "chỉ tiêu"  # "đạt 95% chỉ tiêu"
+    ALLOTMENT = "số được giao"  # "(9.548/9.976 biên chế) … được giao"
+    RANKING = "xếp hạng toàn quốc"  # "xếp hạng 28/63 tỉnh, thành phố"
+    ALL = "100% là toàn bộ"  # "100% cơ quan chuyên môn cấp tỉnh"
+    THRESHOLD = "ngưỡng quy định"  # a rule's threshold: "(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)"

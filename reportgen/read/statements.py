@@ -14,12 +14,12 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from ..model import DateRole, Paragraph, Report, Statement, StatementKind, SumMode
-from ..text.dates import DATE_PHRASE, parse_vi_date, period_of
-from ..text.lines import is_caps
+from ..model import Paragraph, Report, Statement, StatementKind, SumMode
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_changes import change_statements
+from .statements_dates import appendix_statement, date_statements
+from .statements_external import DocumentFacts, mark_external
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
@@ -290,73 +290,6 @@ _COUNT_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)\s+(?=(?:
                           r"cơ\s+quan|thủ\s+tục|TTHC|văn\s+bản|giao\s+dịch|doanh\s+nghiệp|phản\s+ánh)\b)", re.I)
 
 
-_DATE_NUM = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_AS_OF = re.compile(r"(tính\s+(?:đến|tới)(?:\s+hết)?|cập\s+nhật\s+đến|số\s+liệu\s+đến|tại\s+thời\s+điểm|thời\s+điểm)"
-                    r"\s*(?:ngày\s*)?$", re.I)
-_UNTIL = re.compile(r"đến\s+(?:hết\s+)?(?:ngày\s*)?$", re.I)  # the end of a range: "từ … đến hết 14/03/2023"
-# The period the figures cover: "thời điểm từ … đến hết …", "số liệu từ … đến …",
-# "kỳ báo cáo: từ … đến …", "tính từ ngày … đến ngày …".
-_DATA_RANGE = re.compile(r"(?:thời\s+điểm|thời\s+gian\s+(?:lấy\s+)?số\s+liệu|số\s+liệu|kỳ(?:\s+báo\s+cáo)?|tính)"
-                         r"\s*:?\s*(?:được\s+tính\s+)?từ\s+(?:ngày\s*)?(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
-                         r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s*)?$",
-                         re.I)
-_DEADLINE = re.compile(r"(trước\s+ngày|hạn(?:\s+xử\s+lý)?|chậm\s+nhất(?:\s+(?:là\s+)?ngày)?|trước)\s*:?\s*(?:ngày\s*)?$", re.I)
-_CITED = re.compile(r"(?:số|quyết\s+định|công\s+văn|nghị\s+định|thông\s+tư|kế\s+hoạch|tờ\s+trình|báo\s+cáo|chỉ\s+thị|văn\s+bản)"
-                    r"[^.;]{0,80}?\bngày\s*$", re.I)
-
-
-def _date_role(before: str) -> DateRole:
-    if _AS_OF.search(before):
-        return DateRole.AS_OF
-    if _UNTIL.search(before):
-        return DateRole.UNTIL
-    if _DEADLINE.search(before):
-        return DateRole.DEADLINE
-    if _CITED.search(before):
-        return DateRole.CITED
-    return DateRole.PLAIN
-
-
-def _date_statements(block: Block, scope: str | None) -> list[Statement]:
-    out = []
-    text = block.text
-    found = [(m, parse_vi_date(m.group(1), m.group(2), m.group(3))) for m in _DATE_NUM.finditer(text)]
-    found += [(m, parse_vi_date(m.group("d"), m.group("m"), m.group("y"))) for m in DATE_PHRASE.finditer(text)]
-    for m, date in found:
-        if date is None:
-            continue
-        before = text[max(0, m.start() - 120):m.start()]
-        role = _date_role(before)
-        # "(thời điểm từ 15/12/2022 đến hết 14/03/2023)": what the figures cover
-        data_range = role == DateRole.UNTIL and bool(_DATA_RANGE.search(before))
-        out.append(Statement(kind="date", text=m.group(0), paragraph=block.index, page=block.page, date=date,
-                             scope=scope, role=role, written=m.group(0), data_range=data_range))
-    return out
-
-
-# --- appendix titles ---------------------------------------------------------------------
-
-_APPENDIX = re.compile(r"^Phụ\s+lục(?:\s+(?P<no>[IVXLC]+|\d+))?\s*[:.]?\s*(?P<rest>.*)$", re.I)
-
-
-def _appendix_statement(blocks: list[Block], i: int) -> Statement | None:
-    m = _APPENDIX.match(blocks[i].text)
-    if not m:
-        return None
-    title_parts = [m.group("rest")] if m.group("rest") and not m.group("rest").startswith("(") else []
-    for b in blocks[i + 1:i + 4]:
-        if b.text.startswith("(") or _APPENDIX.match(b.text) or not is_caps(b.text):
-            break
-        title_parts.append(b.text)
-    title = " ".join(t for t in title_parts if t).strip()
-    period = period_of(title)
-    if not title:
-        return None
-    label = ("Phụ lục " + m.group("no")) if m.group("no") else "Phụ lục"
-    return Statement(kind="period", text=title, paragraph=blocks[i].index, page=blocks[i].page, label=label,
-                     period=period or "")
-
-
 # --- the reader ---------------------------------------------------------------------------
 
 _BODY_END = re.compile(r"^(Nơi\s+nhận|Phụ\s+lục)\b", re.I)
@@ -366,6 +299,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     """Every claim in the prose, in document order."""
     units = [r.unit for t in (report.tables if report else []) for r in t.rows if r.unit]
     blocks = blocks_of(paragraphs)
+    facts = DocumentFacts.of(blocks, report)
     out: list[Statement] = []
     path: list[tuple[int, str]] = []  # (level, "label. title") of the open headings
     scope: str | None = None
@@ -374,7 +308,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         if _BODY_END.match(block.text):
             in_body = False
         if not in_body:
-            st = _appendix_statement(blocks, i)
+            st = appendix_statement(blocks, i)
             if st:
                 out.append(st)
             continue
@@ -404,5 +338,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         mark_levels(block, out)
         mark_raised_targets(block, out)
         out.extend(change_statements(block, scope, out))
-        out.extend(_date_statements(block, scope))
+        mark_external(block, out, facts)
+        out.extend(date_statements(block, scope))
     return out

@@ -63,3 +63,31 @@ def test_a_change_without_the_earlier_figure_is_no_change_claim():
 def test_a_bracket_of_another_quantity_is_no_earlier_figure():
     changes, _, _ = _run("Tỷ lệ đúng hạn đạt 98,65%, tăng 0,35% so với tháng trước (212 hồ sơ trễ hạn).")
     assert changes == []
+
+
+_WITH_TABLE = ("ỦY BAN NHÂN DÂN TỈNH A\n\nBÁO CÁO\nKết quả chỉ số cải cách hành chính quý III năm 2026\n\n"
+               "1. Kết quả của các sở, ngành\n"
+               "Điểm bình quân của các sở, ngành đạt {now} điểm, tăng {change} điểm so với quý II năm 2026 "
+               "({then} điểm).\nKết quả như sau:\n\n"
+               "| STT | Đơn vị | Điểm đạt được |\n|---|---|---|\n"
+               "| 1 | Sở Tư pháp | 91,50 |\n| 2 | Sở Y tế | 85,12 |\n| 3 | Sở Nội vụ | 73,19 |\n")
+
+
+@pytest.mark.parametrize("now, change, then, expected", [
+    # the mean slipped (the table's is 83,27): the change it breaks is named in its error
+    ("84,27", "2,12", "81,15", [("STAT_MISMATCH", "84.27", "83.27")]),
+    # the change slipped: the mean agrees with the table
+    ("83,27", "2,21", "81,15", [("CHANGE_MISMATCH", "2.21", "2.12")]),
+    # the earlier figure slipped: nothing else holds it, the change's error stays
+    ("83,27", "2,12", "82,15", [("CHANGE_MISMATCH", "2.12", "1.12")]),
+])
+def test_a_change_and_a_mean_sharing_one_slipped_figure_are_one_error(tmp_path, now, change, then, expected):
+    from reportgen.verify import verify_path
+
+    path = tmp_path / "bc.txt"
+    path.write_text(_WITH_TABLE.format(now=now, change=change, then=then), encoding="utf-8")
+    result = verify_path(path)
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [(f.code, f.reported, f.expected) for f in errors] == expected
+    if expected[0][0] == "STAT_MISMATCH":
+        assert "kéo theo: CHANGE_MISMATCH ở đoạn văn 5 (ghi 2,12, tính ra 3,12)" in errors[0].message

@@ -31,7 +31,7 @@ def test_a_document_whose_every_claim_is_checked_and_right_passes_with_exit_0(tm
     assert lines[-1] == "Kết quả: ĐẠT – 0 lỗi, 0 cảnh báo, 0 thông tin."
     doc = json.loads(reportgen("verify", "--format", "json", str(path)).stdout)
     assert doc["verdict"] == "ĐẠT" and doc["ok"] is True
-    assert doc["coverage"]["claims"] == {"checked": 1, "total": 1}
+    assert doc["coverage"]["claims"] == {"checked": 1, "total": 1, "external": 0}
     assert doc["coverage"]["unchecked_claims"] == []
 
 

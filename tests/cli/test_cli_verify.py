@@ -83,7 +83,7 @@ def test_json_of_seed_002_follows_the_contract_and_exits_1():
     # "5/10" of "chấm điểm đánh giá 5/10 cơ quan" is the figure of its evaluated count).
     assert doc["coverage"]["tables"] == {"checked": 1, "total": 1}
     assert doc["coverage"]["cells"] == {"checked": 288, "total": 288}
-    assert doc["coverage"]["claims"] == {"checked": 9, "total": 9}
+    assert doc["coverage"]["claims"] == {"checked": 9, "total": 9, "external": 0}
     # The scheme's relations and those the table shows itself (reportgen.checks.relations*).
     assert doc["coverage"]["by_table"][0]["relations"] == [
         "grade-band", "grade-follows-bands", "max-sum", "percent-at-most-100", "percent-equals-part-over-whole",
