@@ -109,7 +109,10 @@ def spaced(text: str) -> str:
     acronym before small letters) and is spelled by syllables and acronyms
     alone, comes back with its spaces; so does such a run of letters inside
     a word ('SởYtế(52)', 'SởYtế-tỉnh'); so does a number run into a word
-    ('phường1', '1Bảo Lộc'). Any other word is left as it is."""
+    ('phường1', '1Bảo Lộc'). Any other word is left as it is, and so is a
+    word whose syllables would leave a small letter alone: a name written
+    in camel case ('VNeID', 'eKYC', 'iPhone') is one word, while a
+    syllable of one letter stands as a capital ('Sở Y tế', 'Na Ư')."""
     return " ".join(_AFTER_NUMBER.sub(_after_number, _GLUED.sub(_glued, _RUN.sub(_spaced_run, word)))
                     for word in text.split(" "))
 
@@ -122,7 +125,7 @@ def _spaced_run(match: re.Match) -> str:
     word = match.group()
     if len(word) > 2 and not is_syllable(word) and not word.isupper() and _case_break(word):
         pieces = _segments(word)
-        if pieces and len(pieces) > 1:
+        if pieces and len(pieces) > 1 and not any(len(p) == 1 and p.islower() for p in pieces):
             return " ".join(pieces)
     return word
 

@@ -52,10 +52,12 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for entry in ctx.ledger.unchecked_tables():
         reasons = list(dict.fromkeys(entry.doubts))
         columns = {key for _, key in entry.numeric_cells}
+        bounds = _bounds_of(entry, entry.numeric_cells)
         if not reasons and len(columns) == 1:  # one figure a row: nothing in the table to compare it with
             label = _column_labels(report, entry.index).get(next(iter(columns)))
-            reasons.append(f"mỗi dòng chỉ có một số{f' (cột “{_short(label, 40)}”)' if label else ''}, "
-                           "bảng không ghi tổng, tỷ lệ, điểm tối đa, xếp loại hay thứ hạng nào để đối chiếu")
+            reasons.append(f"mỗi dòng chỉ có một số{f' (cột “{_short(label, 40)}”)' if label else ''}"
+                           + ("" if bounds else ", bảng không ghi tổng, tỷ lệ, điểm tối đa, xếp loại hay thứ hạng "
+                                                "nào để đối chiếu"))
         elif not reasons:
             reasons.append("không cột nào bằng tổng, hiệu hay tỷ lệ của các cột khác ở phần lớn các dòng, và bảng "
                            "không có dòng tổng cộng hay dòng thống kê (cao nhất, trung bình …)")
@@ -63,7 +65,6 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if outside:
             reasons.append(f"thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng "
                            "của bảng: không đối chiếu được với số liệu trong bảng")
-        bounds = _bounds_of(entry, entry.numeric_cells)
         if bounds:
             reasons.append(f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó")
         reason = ("; ".join(reasons) if reasons else

@@ -77,6 +77,9 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 for holds, checks in fits:
                     if adopted(holds, len(checks)) and (best is None or holds > best[0]):
                         best = (holds, checks, basis)
+            declared = False
+            if best is None:
+                best, declared = _declared_basis(frame, rank, units), True
             if best is None:
                 doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
                 continue
@@ -89,9 +92,34 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 if ok or (by_scheme and _crossed(rk, v, checks)):
                     continue  # RANK_ORDER reports ranks out of order on a scheme's table
                 should = f"{lo}" if lo == hi else f"từ {lo} đến {hi}"
-                yield finding("RANK_MISMATCH", "error",
+                sure = not declared or (_are_places(checks) and _crossed(rk, v, checks))
+                yield finding("RANK_MISMATCH", "error" if sure else "warning",
                               f"{where(row)}: cột {col_name(rank)} ghi {rk} nhưng theo cột {col_name(basis)} "
                               f"({vi(v)}) đơn vị đứng thứ {should}", frame, row, rank, rk, Decimal(lo))
+
+
+def _declared_basis(frame: Frame, rank: Col, units: list[Row]) -> tuple[int, list, Col] | None:
+    """The basis of a rank column that no column fits on a clear majority (a
+    swap of two ranks in a short table breaks two rows of five): the table's
+    one result column (a percent, or a column headed Tổng / Chỉ số / Kết
+    quả), when the ranks follow it on at least half the rows. None when
+    there is no such column, or several that disagree on the rows out of place."""
+    found = []
+    for basis in frame.nums():
+        if basis.role == "max" or not (basis.role == "percent" or SUMMING_HEAD.search(basis.head)) \
+                or len({r.value(basis.index) for r in units} - {None}) < 3:
+            continue
+        holds, checks = _rank_fit(units, rank, basis)
+        if len(checks) >= MIN_ROWS and holds * 2 >= len(checks):
+            found.append((holds, checks, basis))
+    slips = {tuple(id(row) for row, *_, ok in checks if not ok) for _, checks, _ in found}
+    return max(found, key=lambda f: f[0]) if found and len(slips) == 1 else None
+
+
+def _are_places(checks: list) -> bool:
+    """The written ranks are the places of exactly these units (1, 2, 3 … n,
+    ties allowed): the column ranks this table's rows, not a wider set."""
+    return sorted(rk for _, rk, *_ in checks) == sorted(lo for *_, lo, _hi, _ok in checks)
 
 
 def _crossed(rk: Decimal, v: Decimal, checks: list) -> bool:

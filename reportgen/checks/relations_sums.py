@@ -12,6 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
+from .relations_nesting import items_by_parent
 from .relations_support import (
     MIN_ROWS,
     adopted,
@@ -57,10 +58,12 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                 continue
             sums += _sums_for(frame, values, total)
         broken: dict[tuple, list] = {}  # (row, total, expected) -> the sums that say so
+        derived = _derived_rows(frame) if sums else {}
         for total, parts, checks in sums:
             record(ctx, frame, "total-equals-sum-of-columns", [(r, c) for r, *_ in checks for c in parts + [total]])
+            slipped = {row.i for row, *_, ok in checks if not ok}
             for row, written, got, ok in checks:
-                if not ok:
+                if not ok and not _implied(row, slipped, derived):
                     broken.setdefault((row.i, total.index, got), []).append((row, written, parts))
         for (_, t_index, got), said in broken.items():
             total = frame.col(t_index)
@@ -116,7 +119,8 @@ def _sums_for(frame: Frame, values: list[Col], total: Col) -> list[tuple[Col, li
         plausible = _plausible_total(total, parts)
         holds, checks = _sum_fit(frame, total, parts)
         if plausible:
-            fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks))
+            fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks)) \
+                or _adopted_on_items(frame, checks)
         else:
             fits = _discovered_sum(checks)
         if fits and len({t for _, t, _, ok in checks if ok}) >= 2:
@@ -181,6 +185,38 @@ def _discovered_sum(checks: list) -> bool:
     exact = [t for _, t, got, ok in checks if ok and got == t]
     return (adopted(len(exact), len(checks)) and len(exact) >= MIN_ROWS and len(set(exact)) >= 3
             and max(exact) >= 10)
+
+
+def _derived_rows(frame: Frame) -> dict[int, set[int]]:
+    """Rows whose figures are sums of other rows — a parent of its items, a
+    "Tổng cộng" row of every unit — each with the rows below it."""
+    out: dict[int, set[int]] = {}
+    for parent, kids in items_by_parent(frame.rows):
+        out[parent.i] = {k.i for k in kids}
+    for parent in sorted(out, reverse=True):  # items of items are below the parent too
+        for kid in list(out[parent]):
+            out[parent] |= out.get(kid, set())
+    every = {r.i for r in frame.rows}
+    for row in frame.rows:
+        if row.kind == RowKind.STAT and row.stat == "sum":
+            out[row.i] = every - {row.i}
+    return out
+
+
+def _adopted_on_items(frame: Frame, checks: list) -> bool:
+    """A sum that holds on a clear majority of the rows that are no sum of
+    other rows: one slip in an item breaks its parent's and the total row's
+    sums as well, so those rows are no evidence against the relation (a
+    short table of two groups: 6 of 9 rows hold, 5 of the 6 items)."""
+    derived = _derived_rows(frame)
+    items = [c for c in checks if c[0].i not in derived]
+    return 0 < len(items) < len(checks) and adopted(sum(1 for *_, ok in items if ok), len(items))
+
+
+def _implied(row: Row, broken: set[int], derived: dict[int, set[int]]) -> bool:
+    """A sum row (a parent, the total row) that breaks where a row below it
+    breaks too: its break follows from that row's slip."""
+    return bool(derived.get(row.i, set()) & broken)
 
 
 def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bool:

@@ -23,7 +23,7 @@ from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .layout_pdf import pdf_layout
-from .legend import read_grade_legend
+from .legend import read_grade_legend, read_table_legend
 from .meta import annex_references, read_meta
 from .meta_closing import noi_nhan_lines
 from .portal import trend_period
@@ -113,6 +113,8 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
         report.meta.period = trend_period(blocks)
     report.layout = _layout(raw, blocks)
     read_prose(report)
+    if not report.grade_legend:  # bands stated as a table of their own
+        report.grade_legend = read_table_legend(b for b in blocks if isinstance(b, RawTable))
     report.unread_pages = sorted({n.page for n in raw.notes if n.kind == "page_not_text" and n.page is not None})
     return report
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..model import GradeBand, Paragraph
+from ..raw import RawTable
 from .statements_grades import grade_words
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,3})?)"
@@ -83,10 +84,49 @@ def read_grade_legend(paragraphs: Iterable[Paragraph]) -> list[GradeBand]:
     document order; a grade stated twice keeps its first band."""
     out: list[GradeBand] = []
     seen: set[str] = set()
+    prev = ""
     for p in paragraphs:
         for segment in _SPLIT.split(p.text):
-            band = _band(segment.strip(" -–+•*"), p.index)
+            segment = segment.strip(" -–+•*")
+            band = _band(segment, p.index)
+            paired = None if band is not None else _paired_band(prev, segment, p.index)
+            band = band or paired
             if band is not None and band.grade not in seen:
                 seen.add(band.grade)
                 out.append(band)
+            prev = "" if paired is not None else segment  # a paragraph pairs once
     return out
+
+
+def _paired_band(prev: str, segment: str, paragraph: int | None) -> GradeBand | None:
+    """A band whose grade and bounds stand in two paragraphs one after the
+    other — the cells of a legend table read as paragraphs ("Tốt", then "Từ
+    80 đến dưới 90 điểm"; or the bounds first): read together when one of
+    them is a grade's name alone."""
+    if not prev or len(prev) > 40 and len(segment) > 40:
+        return None
+    for grade, bounds in ((prev, segment), (segment, prev)):
+        if len(grade.split()) <= 3 and _grade_in(grade) and _grade_in(bounds) is None:
+            band = _band(f"{grade}: {bounds}", paragraph)
+            if band is not None:
+                return band
+    return None
+
+
+def read_table_legend(tables: Iterable[RawTable]) -> list[GradeBand]:
+    """Bands stated as a table of their own ("Mức xếp loại | Tổng điểm",
+    "Tốt | Từ 80 đến dưới 90 điểm"): each row read as one segment of its
+    cells. The first table with two band rows or more is the legend (one row
+    that reads as a band is a coincidence, not a legend)."""
+    for table in tables:
+        out: list[GradeBand] = []
+        seen: set[str] = set()
+        for row in table.rows:
+            texts = [" ".join(c.text.split()) for c in row if c.text and c.text.strip()]
+            band = _band(": ".join(texts), None) if len(texts) >= 2 else None
+            if band is not None and band.grade not in seen:
+                seen.add(band.grade)
+                out.append(band)
+        if len(out) >= 2:
+            return out
+    return []

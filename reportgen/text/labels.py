@@ -18,7 +18,8 @@ _STATS = (
     ("max", re.compile(r"(cao|lớn)\s*nhất")),
     ("min", re.compile(r"(thấp|nhỏ)\s*nhất")),
     ("mean", re.compile(r"trung\s*bình|bình\s*quân")),
-    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|tổng\s*điểm|toàn\s*(tỉnh|huyện|xã|thành\s*phố))$")),
+    ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|toàn\s*(tỉnh|huyện|xã|thành\s*phố)"
+                       r"|tổng\s*(số\s*)?điểm(\s*(đạt(\s*được)?|đánh\s*giá|thẩm\s*định|chấm))?)$")),
     ("sum", _SUBTOTAL),
     ("overall", re.compile(r"^(chỉ\s*số|điểm)\s*(chung|tổng\s*hợp)$|^chung$")),
 )

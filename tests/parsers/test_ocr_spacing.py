@@ -29,6 +29,6 @@ def test_syllables_run_together_get_their_spaces(read, want):
 @pytest.mark.parametrize("text", ["Sở Nông nghiệp và PTNT", "HĐND", "TTr", "ĐăkLăk", "online",
                                   "Zalo", "54/TTr-SGTVT", "71,35/96", "Trung bình", "UBND",
                                   "000.00.17.H57", "QĐ1", "(6đ)", "CĐCV(8đ)", "x1", "a)",
-                                  "24đ", "2A", "10HC", "3ha"])
+                                  "24đ", "2A", "10HC", "3ha", "VNeID", "ứng dụng VNeID", "eKYC", "iPhone"])
 def test_words_that_are_not_run_together_stay(text):
     assert spaced(text) == text

@@ -69,3 +69,57 @@ def test_the_clean_annex_is_checked_whole(tmp_path):
 def test_one_slip_in_the_annex_is_one_error_at_its_unit(tmp_path, change, expected):
     write(tmp_path / "a.docx", change)
     assert errors(tmp_path / "a.docx") == expected
+
+
+# The PAR index by field for five districts: no scheme's group names, the maxima in a column of their
+# own, a legend that states the bands (Khá from 65 %), and rows for the index, the grade and the rank.
+FIELDS = [("Công tác chỉ đạo, điều hành CCHC", "12"), ("Cải cách thể chế", "9"),
+          ("Cải cách thủ tục hành chính", "13"), ("Cải cách tổ chức bộ máy hành chính nhà nước", "10"),
+          ("Cải cách chế độ công vụ", "13"), ("Cải cách tài chính công", "8"),
+          ("Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", "15"), ("Điều tra xã hội học", "20")]
+DISTRICTS = {"Huyện Lạc Dương": ["10,50", "8,00", "11,75", "9,00", "11,50", "6,50", "13,25", "16,40"],
+             "Huyện Đơn Dương": ["9,25", "7,50", "10,50", "8,50", "10,75", "6,00", "12,00", "15,10"],
+             "Thành phố Bảo Lộc": ["11,75", "8,75", "12,50", "9,50", "12,25", "7,25", "14,50", "17,85"],
+             "Huyện Lâm Hà": ["8,00", "6,25", "9,75", "7,50", "9,25", "5,50", "10,50", "14,05"],
+             "Huyện Di Linh": ["7,50", "5,75", "8,25", "7,00", "8,00", "4,75", "9,00", "12,60"]}
+INDEX = ["86,90", "79,60", "94,35", "70,80", "62,85"]
+PAR_RESULTS = {"Tổng điểm đạt được": INDEX, "Chỉ số CCHC (%)": INDEX,
+               "Xếp loại": ["Tốt", "Khá", "Tốt", "Khá", "Trung bình"], "Xếp hạng": ["2", "3", "1", "4", "5"]}
+
+
+def write_par(path, changes: tuple[tuple[str, int, str], ...] = ()) -> None:
+    rows = [["STT", "Lĩnh vực / Tiêu chí", "Điểm tối đa", *DISTRICTS]]
+    rows += [[str(k + 1), name, mx, *(v[k] for v in DISTRICTS.values())] for k, (name, mx) in enumerate(FIELDS)]
+    rows += [["", label, "100" if label.startswith("Tổng") else "", *values] for label, values in PAR_RESULTS.items()]
+    for label, place, text in changes:
+        next(r for r in rows if r[1] == label)[3 + place] = text
+    doc = Document()
+    for text in ("Phụ lục", "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA UBND CÁC HUYỆN, THÀNH PHỐ",
+                 "(Kèm theo Quyết định số 215/QĐ-UBND ngày 20/02/2026 của UBND tỉnh)"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.add_paragraph("Ghi chú: Xếp loại Tốt: từ 80% trở lên; Khá: từ 65% đến dưới 80%; "
+                      "Trung bình: từ 50% đến dưới 65%; Yếu: dưới 50%.")
+    doc.save(path)
+
+
+def test_a_par_index_by_field_with_units_as_columns_is_checked_whole(tmp_path):
+    write_par(tmp_path / "par.docx")
+    result = verify_path(tmp_path / "par.docx")
+    assert result.verdict == "ĐẠT"
+    assert result.ledger.to_json()["cells"] == {"checked": 64, "total": 64}  # the maxima sum to 100 too
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ((("Xếp loại", 4, "Khá"),), [("GRADE_BAND_MISMATCH", "Huyện Di Linh", "Khá", "Trung bình")]),
+    ((("Xếp hạng", 0, "3"), ("Xếp hạng", 1, "2")),
+     [("RANK_MISMATCH", "Huyện Lạc Dương", "3", "2"), ("RANK_MISMATCH", "Huyện Đơn Dương", "2", "3")]),
+    ((("Cải cách thể chế", 2, "9,75"),), [("VALUE_EXCEEDS_MAX", "Thành phố Bảo Lộc", "9.75", "8.75")]),
+    ((("Tổng điểm đạt được", 1, "81,60"),), [("SUM_COLUMNS_MISMATCH", "Huyện Đơn Dương", "81.60", "79.60")]),
+], ids=["grade-by-legend", "two-ranks-swapped", "over-the-field-maximum", "total"])
+def test_one_slip_in_the_par_index_is_found_at_its_district(tmp_path, changes, expected):
+    write_par(tmp_path / "par.docx", changes)
+    assert errors(tmp_path / "par.docx") == expected

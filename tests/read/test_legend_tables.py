@@ -1,0 +1,78 @@
+"""Grade bands a document states as a table of their own ("Mức xếp loại |
+Tổng điểm", one band a row). A DOCX reader gives a table with no figure as
+its cells' paragraphs, one after the other: a grade's name alone, then its
+bounds (or the bounds first). Each band is read from its two paragraphs,
+and a paragraph is paired once, so a band never borrows its neighbour's
+bounds."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from docx import Document
+
+from reportgen.model import Paragraph
+from reportgen.read import read_path
+from reportgen.read.legend import read_grade_legend
+from reportgen.verify import verify_path
+
+BANDS = (("Xuất sắc", "Từ 90 điểm trở lên"), ("Tốt", "Từ 80 đến dưới 90 điểm"), ("Khá", "Từ 70 đến dưới 80 điểm"),
+         ("Trung bình", "Từ 50 đến dưới 70 điểm"), ("Yếu", "Dưới 50 điểm"))
+EXPECTED = [("Xuất sắc", Decimal(90), None), ("Tốt", Decimal(80), Decimal(90)), ("Khá", Decimal(70), Decimal(80)),
+            ("Trung bình", Decimal(50), Decimal(70)), ("Yếu", None, Decimal(50))]
+
+
+def bands(texts: list[str]) -> list[tuple[str, Decimal | None, Decimal | None]]:
+    paragraphs = [Paragraph(text=t, index=i) for i, t in enumerate(texts)]
+    return [(b.grade, b.lower, b.upper) for b in read_grade_legend(paragraphs)]
+
+
+def test_grade_then_bounds_paragraphs_are_bands():
+    assert bands(["Khung xếp loại:", "Mức xếp loại", "Tổng điểm", *(t for pair in BANDS for t in pair)]) == EXPECTED
+
+
+def test_bounds_then_grade_paragraphs_are_bands():
+    assert bands(["Tổng điểm", "Mức xếp loại", *(t for a, b in BANDS for t in (b, a))]) == EXPECTED
+
+
+def test_a_grade_name_next_to_a_date_is_no_band():
+    assert bands(["Tốt", "Ngày 20 tháng 01 năm 2026"]) == []
+
+
+SCORES = [("Sở Tư pháp", "85,75"), ("Sở Y tế", "91,10"), ("Sở Xây dựng", "75,25"), ("Sở Tài chính", "81,15"),
+          ("Sở Nội vụ", "65,40"), ("Sở Công Thương", "69,90"), ("Sở Du lịch", "48,50")]
+GRADES = ["Tốt", "Xuất sắc", "Khá", "Tốt", "Trung bình", "Trung bình", "Yếu"]
+
+
+def write(path, grades: list[str]) -> None:
+    doc = Document()
+    doc.add_paragraph("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁC SỞ NĂM 2025")
+    table = doc.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"]):
+        cell.text = text
+    for i, ((unit, score), grade) in enumerate(zip(SCORES, grades)):
+        for cell, text in zip(table.add_row().cells, [str(i + 1), unit, score, grade]):
+            cell.text = text
+    doc.add_paragraph("Khung xếp loại:")
+    legend = doc.add_table(rows=1, cols=2)
+    legend.rows[0].cells[0].text, legend.rows[0].cells[1].text = "Mức xếp loại", "Tổng điểm"
+    for grade, bounds in BANDS:
+        cells = legend.add_row().cells
+        cells[0].text, cells[1].text = grade, bounds
+    doc.save(path)
+
+
+def test_a_legend_table_in_a_docx_grades_the_ranking(tmp_path):
+    write(tmp_path / "ok.docx", GRADES)
+    assert [(b.grade, b.lower, b.upper) for b in read_path(tmp_path / "ok.docx").grade_legend] == EXPECTED
+    slip = GRADES[:5] + ["Khá"] + GRADES[6:]  # 69,90 is Trung bình by the legend
+    write(tmp_path / "slip.docx", slip)
+    found = [(f.code, f.severity, f.unit, f.reported, f.expected) for f in verify_path(tmp_path / "slip.docx").findings
+             if f.severity == "error"]
+    assert found == [("GRADE_BAND_MISMATCH", "error", "Sở Công Thương", "Khá", "Trung bình")]
+
+
+def test_a_table_checked_only_against_its_bands_says_so(tmp_path):
+    write(tmp_path / "ok.docx", GRADES)
+    [note] = [f for f in verify_path(tmp_path / "ok.docx").findings if f.code == "TABLE_UNCHECKED"]
+    assert "nằm trong khung của xếp loại" in note.message
+    assert "không ghi tổng, tỷ lệ, điểm tối đa, xếp loại" not in note.message
