@@ -61,7 +61,8 @@ def _row_heading(report: Report, f: Finding) -> str:
         parts.append("Dòng " + ".".join(p for p in (row.section, row.no) if p))
     else:
         parts.append(f"Dòng {f.row + 1}" if f.row is not None else "Cả bảng")
-    unit = f.unit or (row.unit if row is not None else None)
+    # the row's own name: a finding on a table with its units as columns names its unit (the column)
+    unit = (row.unit if row is not None and row.unit else None) or f.unit
     if unit:
         parts.append(unit)
     page = f.page if f.page is not None else (row.page if row is not None else None)

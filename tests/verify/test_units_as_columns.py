@@ -123,3 +123,12 @@ def test_a_par_index_by_field_with_units_as_columns_is_checked_whole(tmp_path):
 def test_one_slip_in_the_par_index_is_found_at_its_district(tmp_path, changes, expected):
     write_par(tmp_path / "par.docx", changes)
     assert errors(tmp_path / "par.docx") == expected
+
+
+def test_the_text_report_heads_a_finding_with_the_row_it_stands_in(tmp_path):
+    from reportgen.findings_text import format_findings
+
+    write_par(tmp_path / "par.docx", (("Xếp hạng", 0, "3"), ("Xếp hạng", 1, "2")))
+    result = verify_path(tmp_path / "par.docx")
+    text = format_findings(result.report, result.findings, result.ledger)
+    assert "  Dòng 12 – Xếp hạng:\n    [LỖI] RANK_MISMATCH: Huyện Lạc Dương: cột “Xếp hạng” ghi 3" in text
