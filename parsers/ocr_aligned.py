@@ -133,8 +133,8 @@ def _join_wrapped_rows(table: RawTable, size: float) -> None:
     """Rows without a number that only carry the wrapped lines of text
     cells of the numbered row just above (a scan's line spacing wanders too
     much for the rows to be cut by the leading alone) are joined to it."""
+    from .pdf_chunks import NUMERIC as _NUMERIC
     from .pdf_grid import join_wrapped
-    from .pdf_words import _NUMERIC
 
     head = table.header_rows or 0
     fractions = _fraction_columns(table.rows[head:])

@@ -14,81 +14,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from reportgen.raw import RawCell, RawTable
 
-from .pdf_glyphs import chars_to_lines, line_text
+from .pdf_chunks import Chunk, Line, columns_of, cover, edges, gap_columns, is_data, lines_of, slots_of
 from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
 from .pdf_words_header import header_cells as _header
 
-_NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
 MIN_CHUNKS = 3
 MIN_TABLE_LINES = 3
 ROW_GAP = 3.0  # of the font size: widest gap between two aligned rows of a table
 FAR_GAP = 6.0  # of the font size: widest gap before a row all of whose chunks align
 ALIGN_TOLERANCE = 1.5  # points
-
-
-@dataclass
-class Chunk:
-    chars: list[dict]
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    cols: range = range(0)
-    line: int = 0  # index of its visual line on the page
-    rowspan: int = 1  # the body rows a merged cell's chunk spans (set by the rows' reading)
-
-
-@dataclass
-class Line:
-    chunks: list[Chunk]
-    top: float
-    bottom: float
-    size: float
-    ids: set = field(default_factory=set)
-
-
-def _chunks(line: list[dict], texts: dict | None = None) -> list[Chunk]:
-    parts: list[list[dict]] = []
-    prev = None
-    for ch in line:
-        if ch["text"].isspace():
-            if parts and prev is not None:
-                parts[-1].append(ch)  # a word break line_text keeps
-            continue
-        size = ch.get("size") or 10
-        if prev is None or ch["x0"] - prev["x1"] > max(0.55 * size, 3.0):
-            parts.append([])
-        parts[-1].append(ch)
-        prev = ch
-    out = []
-    for p in parts:
-        while p[-1]["text"].isspace():
-            p.pop()
-        sizes = sorted(c.get("size") or 10 for c in p)
-        out.append(Chunk(p, line_text(p, cache=texts), p[0]["x0"], max(c["x1"] for c in p),
-                         min(c["top"] for c in p), max(c["bottom"] for c in p),
-                         sizes[len(sizes) // 2]))
-    return out
-
-
-def _lines(chars: list[dict], lines: list[list[dict]] | None = None, texts: dict | None = None) -> list[Line]:
-    out = []
-    for k, ln in enumerate(chars_to_lines(chars) if lines is None else lines):
-        chunks = _chunks(ln, texts)
-        for c in chunks:
-            c.line = k
-        if chunks:
-            out.append(Line(chunks, min(c.top for c in chunks), max(c.bottom for c in chunks),
-                            max(c.size for c in chunks), {id(c) for c in ln}))
-    return out
 
 
 def _regions(lines: list[Line]) -> list[list[Line]]:
@@ -120,10 +59,6 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
     return [r for r in regions if _enough(r)]
 
 
-def _edges(chunk: Chunk) -> tuple[float, float, float]:
-    return chunk.x0, (chunk.x0 + chunk.x1) / 2, chunk.x1
-
-
 def _aligned(ln: Line, region: list[Line], every: bool = False) -> bool:
     """Whether a line's chunks stand in the region's columns: each shares its
     left edge, centre or right edge with a chunk of the region's lines of
@@ -131,9 +66,9 @@ def _aligned(ln: Line, region: list[Line], every: bool = False) -> bool:
     two, and most of the line's. A table whose rows are set apart by cell
     padding or paragraph spacing goes on across gaps wider than prose has."""
     many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
-    marks = [_edges(c) for ln2 in many for c in ln2.chunks]
+    marks = [edges(c) for ln2 in many for c in ln2.chunks]
     hits = sum(1 for c in ln.chunks
-               if any(any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(_edges(c), m)) for m in marks))
+               if any(any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(edges(c), m)) for m in marks))
     if every:
         return hits == len(ln.chunks)
     return hits >= 2 and hits * 4 >= len(ln.chunks) * 3
@@ -154,7 +89,7 @@ def _goes_on(ln: Line, region: list[Line], gap: float) -> bool:
     if gap > ROW_GAP * ln.size:
         return False
     if len(ln.chunks) >= MIN_CHUNKS:
-        return _aligned(ln, region) or not any(_is_data(x) for x in region)
+        return _aligned(ln, region) or not any(is_data(x) for x in region)
     return _aligned(ln, region, every=True)
 
 
@@ -163,7 +98,7 @@ def _enough(region: list[Line]) -> bool:
     (the start of a table cut by the page end); never without a row of
     numbers or a numbered row."""
     many = sum(len(ln.chunks) >= MIN_CHUNKS for ln in region)
-    data = any(_is_data(ln) for ln in region)
+    data = any(is_data(ln) for ln in region)
     numbered = any(len(ln.chunks) >= 2 and _ORDINAL.match(min(ln.chunks, key=lambda c: c.x0).text)
                    for ln in region)
     if not (data or numbered):
@@ -185,70 +120,13 @@ def _trailing(current: list[Line], holes: list[Line]) -> list[Line]:
     return out
 
 
-def _is_data(ln: Line) -> bool:
-    numeric = sum(1 for c in ln.chunks if _NUMERIC.match(c.text))
-    return numeric >= 2 and numeric * 5 >= len(ln.chunks) * 2
-
-
-def _columns(body: list[Line]) -> list[tuple[float, float]]:
-    full = max(len(ln.chunks) for ln in body)
-    spans = sorted((c.x0, c.x1) for ln in body if len(ln.chunks) >= 0.7 * full for c in ln.chunks)
-    cols: list[list[float]] = []
-    for x0, x1 in spans:
-        if cols and x0 <= cols[-1][1] + 0.5:
-            cols[-1][1] = max(cols[-1][1], x1)
-        else:
-            cols.append([x0, x1])
-    return [(a, b) for a, b in cols]
-
-
-def _gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tuple[float, float]]:
-    """The columns, with one more in each gap between two of them where
-    chunks of two body lines or more stand, overlapping each other and neither
-    column: a column whose cells never share a line with a row's figures
-    (a group's name merged over its rows and set between their lines)."""
-    out = list(cols)
-    first = next((k for k, ln in enumerate(region) if _is_data(ln)), len(region))
-    for left, right in zip(cols, cols[1:]):
-        inside = sorted((c for ln in region for c in ln.chunks
-                         if c.x0 > left[1] + 1.0 and c.x1 < right[0] - 1.0), key=lambda c: c.x0)
-        ids = {id(c) for c in inside}
-        if len({c.line for ln in region[first:] for c in ln.chunks if id(c) in ids}) < 2:
-            continue  # a header's words over a narrow column of digits stand in its gap too
-        x0, x1 = inside[0].x0, inside[0].x1
-        if all(c.x0 < x1 for c in inside):  # one column: each overlaps the first
-            out.append((x0, max(c.x1 for c in inside)))
-    return sorted(out)
-
-
-def _slots(cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    cuts = [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)]
-    edges = [-1e9] + cuts + [1e9]
-    return [(edges[i], edges[i + 1]) for i in range(len(cols))]
-
-
-def _cover(chunk: Chunk, slots, cols=None) -> range:
-    """The columns a chunk stands in: those whose body text it overlaps
-    (a header wider than its column's numbers may reach into the space
-    between two columns, never into the next column's text); else the
-    slots between the midlines of the gaps that it overlaps."""
-    hit = [i for i, (a, b) in enumerate(cols or ()) if min(chunk.x1, b) - max(chunk.x0, a) > 1.0]
-    if hit:
-        return range(hit[0], hit[-1] + 1)
-    hit = [i for i, (a, b) in enumerate(slots) if min(chunk.x1, b) - max(chunk.x0, a) > 1.0]
-    if not hit:
-        mid = (chunk.x0 + chunk.x1) / 2
-        hit = [min(range(len(slots)), key=lambda i: abs((slots[i][0] + slots[i][1]) / 2 - mid))]
-    return range(hit[0], hit[-1] + 1)
-
-
 def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] | None = None,
                    texts: dict | None = None) -> tuple[list[RawTable], set[int]]:
     """Tables of a page's ``chars`` found from alignment; ``lines``: their
     visual lines when the caller has them, ``texts``: the cache of
     :func:`parsers.pdf_glyphs.line_text`."""
     tables, taken = [], set()
-    all_lines = _lines(chars, lines, texts)
+    all_lines = lines_of(chars, lines, texts)
     regions = _regions(all_lines)
     used = {id(ln) for region in regions for ln in region}
     for region in regions:
@@ -275,7 +153,7 @@ def _lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]
     wider than a column group (a title centred over the table is wider, or
     set apart by more than a line's leading)."""
     start = next(i for i, ln in enumerate(lines) if ln is region[0])
-    head = [ln for ln in region[:6] if not _is_data(ln)]
+    head = [ln for ln in region[:6] if not is_data(ln)]
     if not head:
         return region
     x0 = min(c.x0 for ln in region for c in ln.chunks)
@@ -323,25 +201,25 @@ def _header_end(region: list[Line], slots, cols) -> int:
     else the first mostly made of numbers."""
     for i, ln in enumerate(region):
         first = min(ln.chunks, key=lambda c: c.x0)
-        if _cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
+        if cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
             return i
     for i, ln in enumerate(region):
-        if _is_data(ln):
+        if is_data(ln):
             return i
     return 0
 
 
 def _table(region: list[Line], page_number: int) -> RawTable | None:
-    data = [ln for ln in region if _is_data(ln)] or region
-    cols = _gap_columns(_columns(data), region)
+    data = [ln for ln in region if is_data(ln)] or region
+    cols = gap_columns(columns_of(data), region)
     if len(cols) < 2:
         return None
-    slots = _slots(cols)
+    slots = slots_of(cols)
     h = _header_end(region, slots, cols)
     head_lines, body_lines = region[:h], region[h:]
     for ln in region:
         for c in ln.chunks:
-            c.cols = _cover(c, slots, cols)
+            c.cols = cover(c, slots, cols)
     body, head_lines = _anchored_body(head_lines, body_lines)
     header_cells, n_levels = _header(head_lines, len(cols), cols)
     rows: list[list[RawCell]] = []
