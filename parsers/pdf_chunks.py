@@ -14,6 +14,7 @@ from .pdf_glyphs import chars_to_lines, line_text
 
 NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 
+
 @dataclass
 class Chunk:
     chars: list[dict]
@@ -27,6 +28,7 @@ class Chunk:
     line: int = 0  # index of its visual line on the page
     rowspan: int = 1  # the body rows a merged cell's chunk spans (set by the rows' reading)
 
+
 @dataclass
 class Line:
     chunks: list[Chunk]
@@ -34,6 +36,7 @@ class Line:
     bottom: float
     size: float
     ids: set = field(default_factory=set)
+
 
 def chunks_of(line: list[dict], texts: dict | None = None) -> list[Chunk]:
     parts: list[list[dict]] = []
@@ -58,6 +61,7 @@ def chunks_of(line: list[dict], texts: dict | None = None) -> list[Chunk]:
                          sizes[len(sizes) // 2]))
     return out
 
+
 def lines_of(chars: list[dict], lines: list[list[dict]] | None = None, texts: dict | None = None) -> list[Line]:
     out = []
     for k, ln in enumerate(chars_to_lines(chars) if lines is None else lines):
@@ -69,12 +73,15 @@ def lines_of(chars: list[dict], lines: list[list[dict]] | None = None, texts: di
                             max(c.size for c in chunks), {id(c) for c in ln}))
     return out
 
+
 def edges(chunk: Chunk) -> tuple[float, float, float]:
     return chunk.x0, (chunk.x0 + chunk.x1) / 2, chunk.x1
+
 
 def is_data(ln: Line) -> bool:
     numeric = sum(1 for c in ln.chunks if NUMERIC.match(c.text))
     return numeric >= 2 and numeric * 5 >= len(ln.chunks) * 2
+
 
 def columns_of(body: list[Line]) -> list[tuple[float, float]]:
     full = max(len(ln.chunks) for ln in body)
@@ -86,6 +93,7 @@ def columns_of(body: list[Line]) -> list[tuple[float, float]]:
         else:
             cols.append([x0, x1])
     return [(a, b) for a, b in cols]
+
 
 def gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tuple[float, float]]:
     """The columns, with one more in each gap between two of them where
@@ -105,10 +113,12 @@ def gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tup
             out.append((x0, max(c.x1 for c in inside)))
     return sorted(out)
 
+
 def slots_of(cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
     cuts = [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)]
     edges = [-1e9] + cuts + [1e9]
     return [(edges[i], edges[i + 1]) for i in range(len(cols))]
+
 
 def cover(chunk: Chunk, slots, cols=None) -> range:
     """The columns a chunk stands in: those whose body text it overlaps
