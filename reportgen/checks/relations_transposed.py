@@ -24,13 +24,11 @@ import re
 
 from ..model import TableKind
 from ..text import fold
-from ..text.labels import stat_of
+from ..text.labels import result_of, stat_of
 from .relations_frame import Col, ColKind, Frame, Row, RowKind, _number_roles, grade_level
 
 _MEASURE = re.compile(r"^(số|tổng|tỷ\s*lệ|tỉ\s*lệ|điểm|chỉ\s*số|kết\s*quả|giá\s*trị|đúng\s*hạn|quá\s*hạn|trễ\s*hạn"
                       r"|trước\s*hạn)|%|hồ\s*sơ")
-_RESULT_ROW = (("grade", re.compile(r"^(kết\s*quả\s*)?xếp\s*loại$")),
-               ("rank", re.compile(r"^(xếp\s*hạng|thứ\s*hạng|thứ\s*tự\s*xếp\s*hạng)$")))
 _MEASURE_HEAD = re.compile(r"^(số|tổng\s*số|tỷ\s*lệ|tỉ\s*lệ|điểm|chỉ\s*số|xếp\s*(loại|hạng)|thứ\s*hạng|stt|tt)\b|%"
                            r"|tối\s*đa|đơn\s*vị\s*tính|năm|tháng|quý")
 
@@ -86,10 +84,9 @@ def _turned_by_results(frame: Frame) -> Frame | None:
     ("Xếp loại | Tốt | Khá | …", "Xếp hạng | 2 | 3 | …")."""
     results: dict[str, Row] = {}
     for r in frame.rows:
-        label = fold(r.label).strip(" :.")
-        for role, pattern in _RESULT_ROW:
-            if pattern.match(label) and role not in results:
-                results[role] = r
+        role = result_of(r.label)
+        if role is not None:
+            results.setdefault(role, r)
     if not results:
         return None
     labels = [c for c in frame.cols if c.kind == ColKind.LABEL]

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..model import Column, ScoreRow, ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
+from ..text.labels import result_of
 from .cells import CellReader
 from .detect import group_for_label
 from .grid import fill_results, numeric_column, repeats, role_index, set_result
@@ -26,8 +27,6 @@ from .header import ROMAN, ROW_NO
 _TOTAL_LABEL = re.compile(r"tổng\s*hợp|tổng\s*cộng|^tổng$|tổng\s*điểm|chỉ\s*số\s*chung|điểm\s*chung", re.I)
 _LEADING_FRACTION = re.compile(r"^\s*(\d[\d.,]*)\s*/\s*(\d[\d.,]*)")
 _RANK = re.compile(r"xếp\s*hạng\s*:?\s*(\d+)\s*(?:/\s*(\d+))?", re.I)
-_RESULT_LABEL = {"grade": re.compile(r"^\s*(kết\s*quả\s*)?xếp\s*loại\s*$", re.I),
-                 "rank": re.compile(r"^\s*(xếp\s*hạng|thứ\s*hạng|thứ\s*tự\s*xếp\s*hạng)\s*$", re.I)}
 _MAX_HEADER = re.compile(r"tối\s*đa|điểm\s*chuẩn", re.I)
 _RATE_LABEL = re.compile(r"^\s*t[ỷỉ]\s*lệ", re.I)
 _RATE_HEADER = re.compile(r"^(t[ỷỉ]\s*lệ|tỷ lệ đạt)?\s*\(?%\)?$|^t[ỷỉ]\s*lệ(\s*\(%\))?$")
@@ -138,7 +137,7 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     placed: dict[tuple[int, int], tuple[ScoreRow, str]] = {}
     for g, src in enumerate(grid.rows):
         label = _label(src.cells, no_col, label_col)
-        result = next((role for role, pattern in _RESULT_LABEL.items() if pattern.match(label)), None)
+        result = result_of(label)
         if result:
             for row, c in zip(rows, points):
                 with _placing(placed, row, g, c):

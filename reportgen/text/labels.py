@@ -26,6 +26,18 @@ _STATS = (
 _STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
 
 
+# A row that states each column's result, in a table with its units as columns.
+_RESULTS = (("grade", re.compile(r"^(kết\s*quả\s*)?xếp\s*loại$")),
+            ("rank", re.compile(r"^(xếp\s*hạng|thứ\s*hạng|thứ\s*tự\s*xếp\s*hạng)$")))
+
+
+def result_of(label: str | None) -> str | None:
+    """'grade' or 'rank' when ``label`` names a row of the columns' grades
+    ("Xếp loại", "Kết quả xếp loại") or ranks ("Xếp hạng", "Thứ hạng"), else None."""
+    text = fold(label or "").strip(" :.")
+    return next((role for role, pattern in _RESULTS if pattern.match(text)), None)
+
+
 def is_subtotal(label: str) -> bool:
     """A sum row of one group of units: "Cộng I", "Cộng khối sở", "Tổng cấp xã"."""
     return bool(_SUBTOTAL.search(fold(label).strip(" :.")))
