@@ -293,8 +293,8 @@ def _ranks_are_places(rows: list[tuple[int, ScoreRow]]) -> bool:
     for value in (_by_percent, _by_total):
         pairs = [(r.rank, v) for _, r in rows if (v := value(r)) is not None]
         values = [v for _, v in pairs]
-        holds = sum(1 for rk, v in pairs
-                    if 1 + sum(1 for x in values if x > v) <= rk <= sum(1 for x in values if x >= v))
+        spans = [(rk, _places(v, values)) for rk, v in pairs]
+        holds = sum(1 for rk, (first, last) in spans if first <= rk <= last)
         if pairs and adopted(holds, len(pairs)):
             return True
     return False
@@ -322,6 +322,12 @@ def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
                           "percent" if row.percent is not None else "total", rank_value(row), None)
 
 
+def _places(v: Decimal, values: list[Decimal]) -> tuple[int, int]:
+    """The places a figure may hold among ``values``: after every larger one,
+    and through those it ties with."""
+    return 1 + sum(1 for x in values if x > v), sum(1 for x in values if x >= v)
+
+
 def _tied_ranks(table: ScoreTable, rows: list[tuple[int, ScoreRow]], value, reported: set[int]
                 ) -> Iterator[Finding]:
     """A rank shared by units of different figures: ties share a place only when
@@ -332,7 +338,7 @@ def _tied_ranks(table: ScoreTable, rows: list[tuple[int, ScoreRow]], value, repo
         v = value(row)
         if i in reported or v is None:
             continue
-        first, last = 1 + sum(1 for x in values if x > v), sum(1 for x in values if x >= v)
+        first, last = _places(v, values)
         if first <= row.rank <= last:
             continue
         twin = next((r for _, r in rows if r is not row and r.rank == row.rank and value(r) is not None
