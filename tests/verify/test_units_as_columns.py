@@ -28,17 +28,25 @@ def write(path, change: tuple[str, int, str] | None = None) -> None:
     rows = [["TT", "Tiêu chí", "Điểm tối đa", *UNITS]]
     rows += [[str(k + 1), name, mx, *(v[k] for v in UNITS.values())] for k, (name, mx) in enumerate(GROUPS)]
     rows += [["", label, "100" if label == "Tổng điểm" else "", *values] for label, values in RESULTS.items()]
-    if change:
-        label, place, text = change
+    save_annex(path, ("KẾT QUẢ ĐÁNH GIÁ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP CỦA CÁC XÃ QUÝ III NĂM 2025",
+                      "(Kèm theo Thông báo số 72/TB-UBND ngày 15/10/2025 của UBND tỉnh)"),
+               rows, (change,) if change else ())
+
+
+def save_annex(path, title: tuple[str, ...], rows: list[list[str]], changes=(), note: str | None = None) -> None:
+    """An annex headed "Phụ lục" and ``title``, its table ``rows`` with each
+    change (row label, unit's place, text) written in, and an optional note."""
+    for label, place, text in changes:
         next(r for r in rows if r[1] == label)[3 + place] = text
     doc = Document()
-    for text in ("Phụ lục", "KẾT QUẢ ĐÁNH GIÁ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP CỦA CÁC XÃ QUÝ III NĂM 2025",
-                 "(Kèm theo Thông báo số 72/TB-UBND ngày 15/10/2025 của UBND tỉnh)"):
+    for text in ("Phụ lục", *title):
         doc.add_paragraph(text)
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
+    if note:
+        doc.add_paragraph(note)
     doc.save(path)
 
 
@@ -91,19 +99,10 @@ def write_par(path, changes: tuple[tuple[str, int, str], ...] = ()) -> None:
     rows = [["STT", "Lĩnh vực / Tiêu chí", "Điểm tối đa", *DISTRICTS]]
     rows += [[str(k + 1), name, mx, *(v[k] for v in DISTRICTS.values())] for k, (name, mx) in enumerate(FIELDS)]
     rows += [["", label, "100" if label.startswith("Tổng") else "", *values] for label, values in PAR_RESULTS.items()]
-    for label, place, text in changes:
-        next(r for r in rows if r[1] == label)[3 + place] = text
-    doc = Document()
-    for text in ("Phụ lục", "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA UBND CÁC HUYỆN, THÀNH PHỐ",
-                 "(Kèm theo Quyết định số 215/QĐ-UBND ngày 20/02/2026 của UBND tỉnh)"):
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    doc.add_paragraph("Ghi chú: Xếp loại Tốt: từ 80% trở lên; Khá: từ 65% đến dưới 80%; "
-                      "Trung bình: từ 50% đến dưới 65%; Yếu: dưới 50%.")
-    doc.save(path)
+    save_annex(path, ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA UBND CÁC HUYỆN, THÀNH PHỐ",
+                      "(Kèm theo Quyết định số 215/QĐ-UBND ngày 20/02/2026 của UBND tỉnh)"), rows, changes,
+               "Ghi chú: Xếp loại Tốt: từ 80% trở lên; Khá: từ 65% đến dưới 80%; "
+               "Trung bình: từ 50% đến dưới 65%; Yếu: dưới 50%.")
 
 
 def test_a_par_index_by_field_with_units_as_columns_is_checked_whole(tmp_path):
