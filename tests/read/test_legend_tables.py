@@ -76,3 +76,20 @@ def test_a_table_checked_only_against_its_bands_says_so(tmp_path):
     [note] = [f for f in verify_path(tmp_path / "ok.docx").findings if f.code == "TABLE_UNCHECKED"]
     assert "nằm trong khung của xếp loại" in note.message
     assert "không ghi tổng, tỷ lệ, điểm tối đa, xếp loại" not in note.message
+
+
+def test_a_legend_kept_as_a_table_by_the_reader_is_read_row_by_row():
+    """A PDF keeps a ruled legend as a table: each row, grade | bounds, is a band;
+    a ranking's rows (a number, a unit, a score, a grade) are none."""
+    from reportgen.raw import RawCell, RawTable
+    from reportgen.read.legend import read_table_legend
+
+    def table(index, rows):
+        return RawTable(index=index, rows=[[RawCell(text=t, row=r, col=c) for c, t in enumerate(row)]
+                                           for r, row in enumerate(rows)])
+
+    ranking = table(0, [["STT", "Đơn vị", "Tổng điểm", "Xếp loại"], ["1", "Sở Y tế", "91,10", "Xuất sắc"],
+                        ["2", "Sở Tư pháp", "85,75", "Tốt"]])
+    legend = table(1, [["Mức xếp loại", "Tổng điểm"], *map(list, BANDS)])
+    assert read_table_legend([ranking]) == []
+    assert [(b.grade, b.lower, b.upper) for b in read_table_legend([ranking, legend])] == EXPECTED
