@@ -63,3 +63,12 @@ def with_cell_replaced(raw, old: str, new: str, row_holding: str):
                 cells[hits[0]] = replace(cells[hits[0]], text=new)
                 return out
     raise AssertionError(f"no row holding {row_holding!r} with one cell {old!r}")
+
+
+def set_cell_text(cell, text: str) -> None:
+    """Write ``text`` into a python-docx table cell as a clerk retyping it
+    would: in the cell's first run, so its font stays; the other runs emptied."""
+    runs = [run for p in cell.paragraphs for run in p.runs]
+    runs[0].text = text
+    for run in runs[1:]:
+        run.text = ""

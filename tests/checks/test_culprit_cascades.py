@@ -13,7 +13,7 @@ import docx as python_docx
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
 
-from support import REAL
+from support import REAL, set_cell_text
 
 INDEX = REAL / "ld-cchc2025-pl2-xaphuong.doc"  # a DOCX despite its name
 
@@ -22,10 +22,7 @@ def _with(tmp_path: Path, unit: str, old: str, new: str) -> Path:
     doc = python_docx.Document(str(INDEX))
     row = next(r for t in doc.tables for r in t.rows if any(c.text.strip() == unit for c in r.cells))
     cell = next(c for c in row.cells if c.text.strip() == old)
-    runs = [run for p in cell.paragraphs for run in p.runs]
-    runs[0].text = new
-    for run in runs[1:]:
-        run.text = ""
+    set_cell_text(cell, new)
     path = tmp_path / "index.docx"
     doc.save(str(path))
     return path

@@ -18,7 +18,7 @@ import docx
 
 from reportgen.verify import verify_path
 
-from support import REAL
+from support import REAL, set_cell_text
 
 BC184 = REAL / "ld-chiso-bc184-snv.docx"
 
@@ -30,10 +30,7 @@ def _mutated(tmp_path, table: int, label: str, column: int, old: str, new: str):
     [row] = [r for r in document.tables[table].rows if r.cells[1].text.strip().startswith(label)]
     cell = row.cells[column]
     assert cell.text.strip() == old
-    runs = cell.paragraphs[0].runs
-    runs[0].text = new
-    for run in runs[1:]:
-        run.text = ""
+    set_cell_text(cell, new)
     document.save(str(path))
     return verify_path(path)
 

@@ -19,7 +19,7 @@ import pytest
 
 from reportgen.verify import verify_path
 
-from support import REAL
+from support import REAL, set_cell_text
 
 BC329 = REAL / "ld-cchc2025-bc329-phuluc.docx"
 
@@ -30,10 +30,7 @@ def _mutated(tmp_path, table: int, no: str, old: str, new: str):
     document = docx.Document(str(path))
     [row] = [r for r in document.tables[table].rows if r.cells[0].text.strip() == no]
     [cell] = [c for c in row.cells[1:] if c.text.strip() == old]
-    runs = cell.paragraphs[0].runs
-    runs[0].text = new
-    for run in runs[1:]:
-        run.text = ""
+    set_cell_text(cell, new)
     document.save(str(path))
     return verify_path(path)
 
