@@ -75,18 +75,25 @@ def spots(report: Report) -> dict[Address, Spot]:
                 if col.kind == ColKind.GRADE and row.grade_text and not frame.transposed:
                     _grade_spot(out, table, frame, row, col)
                     continue
-                if cell is None or cell.value is None or cell.denominator is not None:
+                if cell is None or cell.value is None:
                     continue
                 if frame.transposed:
                     address = (table.index, col.source_row, row.source_key)
                     grid = (col.source_grid, row.source_col) if table.grid is not None else None
                 else:
                     r, key = row.report_row, col.key
+                    label, unit = col.label, short(row.label) or None
                     if r is None and table.cell_keys:
                         r, key = table.cell_keys.get((row.i, col.index), (None, key))
+                        if r is not None and 0 <= r < len(table.rows) and len(table.rows) > 1:
+                            # turned when read, its units as columns: the frame's row is a measure
+                            label, unit = row.label, short(table.rows[r].unit) or None
                     address = (table.index, r, key)
                     written = row.moved.get(col.index, col.index)  # a merged cell is written in another column
                     grid = (row.i, written) if getattr(table, "grid", None) is not None else None
+                    if address[1] is not None and address[2]:
+                        out.setdefault(address, Spot(grid, cell.value, label, unit))
+                    continue
                 if address[1] is not None and address[2]:
                     out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None))
     return out
@@ -103,12 +110,17 @@ def _grade_spot(out: dict[Address, Spot], table, frame, row, col) -> None:
 
 
 def _written(old: str, value: Decimal | str) -> str | None:
-    """``value`` written as the cell was (Vietnamese decimals, its ``%``)."""
+    """``value`` written as the cell was (Vietnamese decimals, its ``%``; the
+    points of an ``x/y`` cell before its maximum)."""
     if isinstance(value, str):
         return value
-    if "/" in old or not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
+    if not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
         return None  # no cell writes it (a figure derived from an unreadable 1E+300)
-    return format_vi(value, places_of(value), fixed=True) + ("%" if "%" in old else "")
+    text = format_vi(value, places_of(value), fixed=True)
+    if "/" in old:
+        head, _, tail = old.partition("/")
+        return text + "/" + tail if any(ch.isdigit() for ch in head) else None
+    return text + ("%" if "%" in old else "")
 
 
 def _set_row(row, key: str, value) -> bool:
@@ -170,11 +182,15 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     where = spots(report)
     before = {finding_key(f): f for f in errors}
     explains: list[tuple[Candidate, set]] = []
+    remaining: dict[int, set] = {}  # id(candidate) → the keys of every finding after its correction
+    noise: dict[int, int] = {}  # id(candidate) → the findings its table still has after its correction
     for cand in candidates(errors, where):
         fixed = corrected(report, cand, where)
         if fixed is None:
             continue
         after, after_ledger = rerun(fixed)
+        remaining[id(cand)] = {finding_key(f) for f in after}
+        noise[id(cand)] = sum(1 for f in after if f.table == cand.address[0])
         keys = {finding_key(f) for f in after if _weighed(f)}
         if keys - set(before) or (cand.named is not None and finding_key(cand.named) in keys):
             continue
@@ -193,10 +209,16 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
                   for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address]
         fit = _only_fit(cand, k, explains, where)
-        if not any(mine & r and not r < mine and not (r == mine and fit) for r in rivals):
+        # Among corrections that answer the same errors, the one that leaves its table quieter than every
+        # other (an item's peer rank and its own parent hold again; the other cells' corrections leave the
+        # warning) is the slip.
+        equal = [noise[id(c)] for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address
+                 and g | ({finding_key(c.named)} if c.named is not None else set()) == mine]
+        quieter = bool(equal) and all(noise[id(cand)] < n for n in equal)
+        if not any(mine & r and not r < mine and not (r == mine and (fit or quieter)) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
-    return _folded(findings, sure, where) if sure else findings
+    return _folded(findings, sure, where, remaining) if sure else findings
 
 
 def _weighed(f: Finding) -> bool:
@@ -260,11 +282,19 @@ def _reach(entry) -> dict[str, int]:
     return out
 
 
-def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -> list[Finding]:
+def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
+            remaining: dict[int, set]) -> list[Finding]:
     hosts: dict[int, tuple[Candidate, list[Finding]]] = {}
     moved = set()  # what a host said before it moved onto its culprit: a warning saying it too is an echo
     for cand, gone in sure:
         dropped = [f for f in findings if _weighed(f) and finding_key(f) in gone]
+        # A warning on a cell of the culprit's table that its correction answers too (a grade that
+        # agrees with the written total but not with the sum of the parts) is a consequence as well,
+        # named unless it only repeats an error named (the same cell, the same figures).
+        said = {_echo(f) for f in dropped}
+        dropped += [f for f in findings if f.severity == Severity.WARNING and not _weighed(f)
+                    and f.table == cand.address[0] and f.row is not None and _echo(f) not in said
+                    and finding_key(f) not in remaining.get(id(cand), {finding_key(f)})]
         host = cand.named or _host(cand, dropped)
         if host is None:
             continue
@@ -296,7 +326,8 @@ def _host(cand: Candidate, dropped: list[Finding]) -> Finding | None:
     """The error a culprit no error named is reported with: its own row's,
     else its column's."""
     t, r, key = cand.address
-    ranked = sorted(dropped, key=lambda f: f.severity != Severity.ERROR)  # an error first
+    # an error first; a warning the correction answers as well is a consequence, never the host
+    ranked = sorted((f for f in dropped if _weighed(f)), key=lambda f: f.severity != Severity.ERROR)
     return next((f for f in ranked if f.table == t and f.row == r), None) \
         or next((f for f in ranked if f.table == t and f.column == key), None)
 
