@@ -30,7 +30,15 @@ every error, and it is sure when it is the only such cell:
    errors explains only a part of them (two cells of one sum either of which
    may be wrong explain the same errors: neither is sure; a percent that
    explains its ratio, the summary rows and twenty ranks pushed along beats
-   a summary row that explains only itself).
+   a summary row that explains only itself) — or explains as much but
+   leaves its table quieter than every such rival (fewer findings: a
+   section of an index set right also puts its rank among its peers back in
+   order, the overall row set to the mean leaves that rank out of order).
+
+The corrections an error offers itself: the part or the whole of a broken
+ratio; the parts of a broken sum that, moved by the gap, stay within their
+maximum (a criterion under a total its grade and rank agree with); the
+items of a broken mean set to what makes the mean the parent's.
 
 A figure two tables give two values for, each agreeing with its own table
 (QUANTITY_CONFLICT of figure-across-tables, a warning: which table is wrong is
@@ -39,7 +47,8 @@ answers it and its table's error is the slip, and the finding becomes an
 error there; no sure culprit leaves it a warning.
 
 The errors a sure culprit explains are not reported apart: the culprit's
-finding names them ("kéo theo …"). When the culprit is a cell no error named,
+finding names them ("kéo theo …"), with the warnings of its table that its
+correction answers too (a grade that agrees with the written total). When the culprit is a cell no error named,
 the error of its own row (else of its column) is moved onto it — the row and
 column of the slip, the value written and the value that makes every
 relation hold. Where no candidate is sure every error stays as the rules
@@ -215,7 +224,8 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         equal = [noise[id(c)] for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address
                  and g | ({finding_key(c.named)} if c.named is not None else set()) == mine]
         quieter = bool(equal) and all(noise[id(cand)] < n for n in equal)
-        if not any(mine & r and not r < mine and not (r == mine and (fit or quieter)) for r in rivals):
+        ordinary = _only_ordinary(cand, k, explains, where)
+        if not any(mine & r and not r < mine and not (r == mine and (fit or quieter or ordinary)) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
     return _folded(findings, sure, where, remaining) if sure else findings
@@ -241,6 +251,20 @@ def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot
             and 2 * len(others) <= len(column)
 
     return fits(cand) and not any(fits(c) for j, (c, _) in enumerate(explains) if j != k)
+
+
+def _only_ordinary(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]) -> bool:
+    """Among corrections that answer the same errors, the only one whose figure lies within what its
+    column writes on its other rows (a score of 93,24 over its row's maximum of 87,50 set to 78,47,
+    while the maximum set to 103,97 would pass every maximum of the column)."""
+    def ordinary(c: Candidate) -> bool:
+        t, r, key = c.address
+        column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r
+                  and s.value is not None]
+        return isinstance(c.value, Decimal) and len(column) >= 3 and min(column) <= c.value <= max(column)
+
+    return ordinary(cand) and not any(ordinary(c) for j, (c, _) in enumerate(explains)
+                                      if j != k and c.address != cand.address)
 
 
 def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
