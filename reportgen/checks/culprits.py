@@ -101,10 +101,11 @@ def spots(report: Report) -> dict[Address, Spot]:
                     written = row.moved.get(col.index, col.index)  # a merged cell is written in another column
                     grid = (row.i, written) if getattr(table, "grid", None) is not None else None
                     if address[1] is not None and address[2]:
-                        out.setdefault(address, Spot(grid, cell.value, label, unit))
+                        out.setdefault(address, Spot(grid, cell.value, label, unit, cell.denominator))
                     continue
                 if address[1] is not None and address[2]:
-                    out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None))
+                    out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None,
+                                                 cell.denominator))
     return out
 
 
@@ -118,9 +119,9 @@ def _grade_spot(out: dict[Address, Spot], table, frame, row, col) -> None:
         out.setdefault((table.index, r, key), Spot(grid, None, col.label, short(row.label) or None))
 
 
-def _written(old: str, value: Decimal | str) -> str | None:
+def _written(old: str, value: Decimal | str, part: str = "value") -> str | None:
     """``value`` written as the cell was (Vietnamese decimals, its ``%``; the
-    points of an ``x/y`` cell before its maximum)."""
+    points of an ``x/y`` cell before its maximum, or its maximum)."""
     if isinstance(value, str):
         return value
     if not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
@@ -128,8 +129,11 @@ def _written(old: str, value: Decimal | str) -> str | None:
     text = format_vi(value, places_of(value), fixed=True)
     if "/" in old:
         head, _, tail = old.partition("/")
+        if part == "den":
+            return head + "/" + tail[:len(tail) - len(tail.lstrip())] + text if any(ch.isdigit() for ch in tail) \
+                else None
         return text + "/" + tail if any(ch.isdigit() for ch in head) else None
-    return text + ("%" if "%" in old else "")
+    return None if part == "den" else text + ("%" if "%" in old else "")
 
 
 def _set_row(row, key: str, value) -> bool:
@@ -160,14 +164,19 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
     table = next((x for x in out.tables if x.index == t), None)
     if table is None or not 0 <= r < len(table.rows):
         return None
-    done = _set_row(table.rows[r], key, cand.value)
+    if cand.part == "den":
+        done = isinstance(cand.value, Decimal) and f"{key}_of" in table.rows[r].extra
+        if done:
+            table.rows[r].extra[f"{key}_of"] = cand.value
+    else:
+        done = _set_row(table.rows[r], key, cand.value)
     spot = where.get(cand.address)
     grid = getattr(table, "grid", None)
     if spot is not None and spot.grid is not None and grid is not None:
         g, c = spot.grid
         if not (0 <= g < len(grid.rows) and 0 <= c < len(grid.rows[g].cells)):
             return None
-        text = _written(grid.rows[g].cells[c] or "", cand.value)
+        text = _written(grid.rows[g].cells[c] or "", cand.value, cand.part)
         if text is None:
             return None
         grid.rows[g].cells[c] = text
@@ -242,6 +251,8 @@ def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot
     the column writes on other rows where the figure written is none of them (a per-row maximum
     of 99 or 89 written 72,30), while no rival does."""
     def fits(c: Candidate) -> bool:
+        if c.part != "value":
+            return False
         t, r, key = c.address
         spot = where.get(c.address)
         column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r]
@@ -258,6 +269,8 @@ def _only_ordinary(cand: Candidate, k: int, explains: list, where: dict[Address,
     column writes on its other rows (a score of 93,24 over its row's maximum of 87,50 set to 78,47,
     while the maximum set to 103,97 would pass every maximum of the column)."""
     def ordinary(c: Candidate) -> bool:
+        if c.part != "value":
+            return False
         t, r, key = c.address
         column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r
                   and s.value is not None]
@@ -360,13 +373,15 @@ def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
     spot = where[cand.address]
     t, r, key = cand.address
     value = cand.value
-    written, right = vi_figure(format(spot.value, "f")), vi_figure(format(value, "f"))
+    old = spot.den if cand.part == "den" else spot.value
+    written, right = vi_figure(format(old, "f")), vi_figure(format(value, "f"))
     why = " (số cột này ghi ở các dòng khác)" if cand.by_fit else ""
-    f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: cột “{spot.label}” "
+    what = f"điểm tối đa (mẫu số) ở cột “{spot.label}”" if cand.part == "den" else f"cột “{spot.label}”"
+    f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: {what} "
                  f"ghi {written}; nếu là {right}{why} thì mọi quan hệ đều khớp")
     f.unit = spot.unit
     f.row, f.column = r, key
-    f.reported, f.expected = format(spot.value, "f"), format(value, "f")
+    f.reported, f.expected = format(old, "f"), format(value, "f")
 
 
 def _echo(f: Finding) -> tuple:
