@@ -47,7 +47,10 @@ def parent_mean_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
     quan hệ này đúng trên phần lớn các mục cha của bảng (ít nhất 3 chỗ và
     80%, hoặc mọi chỗ trừ một); dòng "Chỉ số chung" ở cột tỷ lệ (%) bằng
     trung bình cộng các mục cấp cao nhất (I, II …), xét cùng các mục cha
-    (một cấp trên), hoặc riêng khi đúng ở phần lớn các cột của dòng ấy. Sai số cho phép suy từ số chữ số thập phân được
+    (một cấp trên), hoặc riêng khi đúng ở phần lớn các cột của dòng ấy, hay
+    ở mọi cột trừ một và ít nhất hai cột khi các mục là các phần đánh số (ba
+    tỉnh cạnh nhau, một ô sai: 2/3 cột vẫn là lỗi). Mục cha gần tổng các mục
+    con hơn gần trung bình là tổng (PARENT_SUM_MISMATCH). Sai số cho phép suy từ số chữ số thập phân được
     ghi: nửa đơn vị chữ số cuối của các mục con (trung bình các số đã làm
     tròn) cộng nửa đơn vị chữ số cuối của mục cha. Mục cha bằng tổng các mục
     con là việc của PARENT_SUM_MISMATCH; khi chỉ một phần các mục cha bằng

@@ -78,7 +78,9 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: dòng "Tổng cộng", "Cộng", "Toàn tỉnh" bằng tổng các dòng
     đơn vị phía trên ở mỗi cột số (không tính cột tỷ lệ); dòng "Chỉ số
     chung" bằng tổng các dòng (bảng điểm theo nhóm) hoặc trung bình của
-    chúng — không khớp cách nào thì cảnh báo. Dòng cộng của một nhóm ("Cộng
+    chúng — không khớp cách nào thì cảnh báo; dòng ấy là tổng ở ít nhất hai
+    cột thì ở cột còn lại, số ghi gần tổng hơn gần trung bình, là tổng sai
+    (lỗi). Dòng cộng của một nhóm ("Cộng
     I", "Cộng khối sở") là tổng các đơn vị của nhóm ấy; dòng "Tổng cộng" sau
     các nhóm, hoặc ghi ngay dưới tiêu đề bảng, là tổng mọi đơn vị.
 
