@@ -85,17 +85,23 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
                for f in errors for t, r, key, value, *rest in f.alternatives]
     # An offered correction where every error of its table crosses (a part whose row and column hold
     # them all) is tried right after the lone errors: it is the likeliest single slip.
+    # (the same correction an error naming the cell expects keeps that error: it hosts the finding)
     crossing = [c for c in offered if len(by_table.get(c.address[0], ())) >= 2 and all(
         a[1] == c.address[1] or a[2] == c.address[2] for a, _ in by_table[c.address[0]])]
+    expected = {_key(c): c for c in reversed(own) if c.named is not None}
+    crossing = [expected.get(_key(c), c) for c in crossing]
     out = lone + crossing + _crossings(by_table, named, where, errors) + own + offered \
         + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
-        key = (c.address, c.part, c.value.normalize() if isinstance(c.value, Decimal) else c.value)  # 20 is 20,00
-        if key not in seen:
-            seen.add(key)
+        if _key(c) not in seen:
+            seen.add(_key(c))
             unique.append(c)
     return unique[:MAX_CANDIDATES]
+
+
+def _key(c: Candidate) -> tuple:
+    return (c.address, c.part, c.value.normalize() if isinstance(c.value, Decimal) else c.value)  # 20 is 20,00
 
 
 def _gap(f: Finding) -> Decimal | None:
