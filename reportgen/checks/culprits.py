@@ -219,25 +219,30 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
             explains.append((cand, gone))
     sure = []
     for k, (cand, gone) in enumerate(explains):
-        mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
-        if any(c.address == cand.address and (len(g) > len(gone) or (len(g) == len(gone) and j < k))
+        mine = _answered_by(cand, gone)
+        if any(c.address == cand.address and (len(_answered_by(c, g)) > len(mine)
+                                              or (len(_answered_by(c, g)) == len(mine) and j < k))
                for j, (c, g) in enumerate(explains)):
             continue  # another value of the cell answers more, or as much and was found first (within rounding)
         # Another value of the same cell that answers as much is no rival: the cell is the slip either way.
-        rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
-                  for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address]
+        rivals = [_answered_by(c, g) for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address]
         fit = _only_fit(cand, k, explains, where)
         # Among corrections that answer the same errors, the one that leaves its table quieter than every
         # other (an item's peer rank and its own parent hold again; the other cells' corrections leave the
         # warning) is the slip.
         equal = [noise[id(c)] for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address
-                 and g | ({finding_key(c.named)} if c.named is not None else set()) == mine]
+                 and _answered_by(c, g) == mine]
         quieter = bool(equal) and all(noise[id(cand)] < n for n in equal)
         ordinary = _only_ordinary(cand, k, explains, where)
         if not any(mine & r and not r < mine and not (r == mine and (fit or quieter or ordinary)) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
     return _folded(findings, sure, where, remaining) if sure else findings
+
+
+def _answered_by(cand: Candidate, gone: set) -> set:
+    """The errors a correction answers: those gone, and the one naming its cell."""
+    return gone | ({finding_key(cand.named)} if cand.named is not None else set())
 
 
 def _weighed(f: Finding) -> bool:

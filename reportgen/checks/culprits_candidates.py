@@ -87,7 +87,9 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     # them all) is tried right after the lone errors: it is the likeliest single slip.
     # (the same correction an error naming the cell expects keeps that error: it hosts the finding)
     crossing = [c for c in offered if len(by_table.get(c.address[0], ())) >= 2 and all(
-        a[1] == c.address[1] or a[2] == c.address[2] for a, _ in by_table[c.address[0]])]
+        a[1] == c.address[1] or a[2] == c.address[2] for a, _ in by_table[c.address[0]])
+        and any(a[1] == c.address[1] for a, _ in by_table[c.address[0]])
+        and any(a[2] == c.address[2] for a, _ in by_table[c.address[0]])]  # a row's error and a column's
     expected = {_key(c): c for c in reversed(own) if c.named is not None}
     crossing = [expected.get(_key(c), c) for c in crossing]
     out = lone + crossing + _crossings(by_table, named, where, errors) + own + offered \
