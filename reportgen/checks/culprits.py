@@ -84,7 +84,7 @@ def spots(report: Report) -> dict[Address, Spot]:
                 if col.kind == ColKind.GRADE and row.grade_text and not frame.transposed:
                     _grade_spot(out, table, frame, row, col)
                     continue
-                if cell is None or cell.value is None:
+                if cell is None or cell.value is None or cell.denominator is not None:
                     continue
                 if frame.transposed:
                     address = (table.index, col.source_row, row.source_key)
