@@ -171,7 +171,8 @@ def claim_words(st) -> str:
 def _figure_of(st, claim) -> bool:
     """Whether statement ``st`` is a figure of ``claim`` (same paragraph): the
     percent or the x/y of a share, the x/y of a count by grade or of an
-    evaluated count ("đánh giá đối với 17/19 cơ quan")."""
+    evaluated count ("đánh giá đối với 17/19 cơ quan"), the band count that
+    is a listed sum's whole."""
     if st is claim or st.paragraph != claim.paragraph:
         return False
     if claim.kind == StatementKind.SHARE:
@@ -181,6 +182,9 @@ def _figure_of(st, claim) -> bool:
             and st.denominator == claim.whole
     if claim.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and claim.denominator is not None:
         return st.kind == StatementKind.FRACTION and st.numerator == claim.count and st.denominator == claim.denominator
+    if claim.kind == StatementKind.SUM and claim.whole is not None:
+        # the whole of a listed sum read as a band's count too ("30 đơn vị đạt tỷ lệ dưới 50%, gồm: …")
+        return st.kind == StatementKind.COUNT and st.count == claim.whole and bool(st.text) and st.text in claim.text
     if claim.kind == StatementKind.CHANGE and claim.at is not None and st.at is not None:
         return claim.at <= st.at < claim.at + len(claim.text)  # the change and the earlier figure it states
     return False
@@ -203,7 +207,7 @@ def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
     the prose (see CLAIM_KINDS); a figure of a claim is not a claim itself."""
     statements = report.statements
     heads = [i for i, st in enumerate(statements)
-             if st.kind in (StatementKind.SHARE, StatementKind.CHANGE)
+             if st.kind in (StatementKind.SHARE, StatementKind.CHANGE, StatementKind.SUM)
              or (st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and st.denominator is not None)]
     owner: dict[int, int] = {}
     for h in heads:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..model import Paragraph, Report, Statement, StatementKind, SumMode
+from .statements_annex import mark_annexed
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_changes import change_statements
@@ -304,9 +305,10 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     path: list[tuple[int, str]] = []  # (level, "label. title") of the open headings
     scope: str | None = None
     in_body = True
+    body = len(blocks)
     for i, block in enumerate(blocks):
-        if _BODY_END.match(block.text):
-            in_body = False
+        if in_body and _BODY_END.match(block.text):
+            in_body, body = False, i
         if not in_body:
             st = appendix_statement(blocks, i)
             if st:
@@ -340,4 +342,5 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(change_statements(block, scope, out))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
+    mark_annexed(blocks, body, out, [t.title or "" for t in (report.tables if report else [])])
     return out
