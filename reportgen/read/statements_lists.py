@@ -65,6 +65,33 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
     return out
 
 
+# The whole after its parts: "Cấp xã có 102 đơn vị, cấp tỉnh có 22 đơn vị, tổng cộng 124 đơn vị được đánh giá".
+_TOTAL_AFTER = re.compile(r"[,;]\s*(?:(?:với|là)\s+)?(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:là|có|:)?\s*"
+                          + _COUNT + r"\s+(?P<noun>[^\W\d]\w*)", re.I)
+
+
+def total_after_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """The sums of ``block`` whose whole follows its parts ("…, tổng cộng 124
+    đơn vị"): the items before it in its sentence, each one count of the
+    whole's noun, all of it (a partition)."""
+    seen = {(st.whole, tuple(st.parts)) for st in known if st.kind == StatementKind.SUM}
+    out: list[Statement] = []
+    for sentence in split_sentences(block.text):
+        for m in _TOTAL_AFTER.finditer(sentence):
+            whole, noun = count_value(m.group(1)), m.group("noun")
+            items = [i for i in _items(sentence[:m.start()]) if i]
+            found = [_counts(_BRACKETS.sub("", i), noun) for i in items]
+            if whole is None or len(items) < 2 or not all(len(f) == 1 for f in found) \
+                    or any(_COMPARISON.search(i) for i in items):
+                continue
+            parts = [count_value(f[0].group(1)) for f in found]
+            if None in parts or (whole, tuple(parts)) in seen:
+                continue
+            out.append(Statement(kind="sum", text=sentence[:m.end()], paragraph=block.index, page=block.page,
+                                 whole=whole, parts=parts, scope=scope, mode=SumMode.PARTITION, noun=noun))
+    return out
+
+
 def _items(text: str) -> list[str]:
     """The items of a list, a share written after its item kept with it, and
     words with no figure after a comma too: they go on naming what the item
