@@ -4,7 +4,8 @@
 hold each other: they add up to 100 (each rounded to its places).
 
 A pair is two lone percents of one sentence (none in brackets, no third
-there) whose words say so: one on time ("đúng hạn", "trước hạn", "đúng
+there) of one thing (what one clause names beyond its form words, the other
+names too: not two units' rates) whose words say so: one on time ("đúng hạn", "trước hạn", "đúng
 hẹn"), the other late ("trễ hạn", "quá hạn", "chậm"); or the second is the
 first's words negated ("không hài lòng" after "hài lòng", "chưa đạt" after
 "đạt"). Read on the statements the reader kept, their clause words.
@@ -41,8 +42,30 @@ def _in_brackets(st: Statement) -> bool:
     return clause.rfind("(") > clause.rfind(")")
 
 
+# Words that say how a rate is stated or which side it is, not what it is of.
+_FORM = frozenset("đạt chiếm là bằng tỷ tỉ lệ có với được và của các số đúng trước trễ quá chậm hạn hẹn không "
+                  "chưa".split())
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Whether the two clauses are of one thing: what one names beyond its
+    form words the other names too ("hồ sơ trễ hạn" of "hồ sơ xử lý đúng
+    hạn"; not "xã Tân Hà … quá hạn" of "UBND xã Phúc Thọ … đúng hạn")."""
+    wa, wb = _words(a), _words(b)
+    return wb - _FORM <= wa or wa - _FORM <= wb
+
+
 def _complements(a: str, b: str) -> bool:
-    """Whether clause words ``a`` and ``b`` name a part and its rest."""
+    """Whether clause words ``a`` and ``b`` name a part and its rest, of one thing."""
+    return _same_subject(a, b) and _opposed(a, b)
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are on time and late, or a thing and its negation."""
     if _ON_TIME.search(a) and _LATE.search(b) and not _LATE.search(a) and not _ON_TIME.search(b):
         return True
     if _LATE.search(a) and _ON_TIME.search(b) and not _ON_TIME.search(a) and not _LATE.search(b):

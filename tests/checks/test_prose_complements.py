@@ -45,6 +45,9 @@ def test_three_shares_or_unrelated_words_are_no_pair():
     # "trước hạn" beside "đúng hạn" and "quá hạn": three parts, the sum rule's
     assert _found(_verified("Hồ sơ trước hạn chiếm 60%; đúng hạn chiếm 30%; quá hạn chiếm 5%.")) == []
     assert _found(_verified("Tỷ lệ hồ sơ trực tuyến đạt 60%; tỷ lệ thanh toán trực tuyến đạt 30%.")) == []
+    # two units' rates: on time for one, late for the other
+    assert _found(_verified("UBND xã Phúc Thọ có tỷ lệ giải quyết đúng hạn đạt 99,16%; xã Tân Hà có tỷ lệ giải "
+                            "quyết quá hạn là 3,2%.")) == []
 
 
 def test_the_figure_a_change_is_of_is_one_claim_with_it():
