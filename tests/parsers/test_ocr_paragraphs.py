@@ -26,3 +26,21 @@ def test_low_confidence_paragraph_gives_ocr_uncertain_on_that_paragraph():
 
 def test_confident_or_text_layer_paragraphs_give_nothing():
     assert low_confidence_notes(_doc(90.0, 85.0, None), 85.0) == []
+
+
+def test_a_paragraph_cut_by_a_page_break_keeps_the_lower_confidence_of_its_parts():
+    """A sentence run over a page break is one paragraph again; its second
+    page was read poorly (58 %): joined to a part read at 95 % it still
+    gives OCR_UNCERTAIN, not a mean that passes."""
+    from parsers.pdf_furniture import join_cut_paragraphs
+
+    head = RawParagraph(text="Kết quả đánh giá cho thấy có 11/15 cơ quan, đơn vị đạt loại Tốt, tăng 2 đơn vị so",
+                        index=0, page=1, size=13.0, bold=False, bbox=(85.0, 700.0, 540.0, 760.0), confidence=95.0)
+    tail = RawParagraph(text="với năm 2024, chiếm tỷ lệ 73,33%.", index=1, page=2, size=13.0, bold=False,
+                        bbox=(85.0, 60.0, 300.0, 75.0), confidence=58.0)
+    (joined,) = join_cut_paragraphs([head, tail])
+    assert joined.text.endswith("tăng 2 đơn vị so với năm 2024, chiếm tỷ lệ 73,33%.")
+    assert joined.confidence == 58.0
+    doc = RawDocument(source="scan.pdf", format="pdf", blocks=[joined], page_count=2)
+    assert [(n.kind, n.data["confidence"]) for n in low_confidence_notes(doc, 85.0)] == [
+        ("ocr_low_confidence", 58.0)]
