@@ -44,6 +44,7 @@ MIN_COLUMN = 3  # cells a column needs to be a number column
 MIN_STYLE = 8  # cells read alike twice that show how a column writes its figures
 MIN_VOTE = 30.0  # a reading Tesseract gives less confidence is no vote
 UPSCALE = 2
+INSET = 2  # pixels inside a ruled cell's box: its rules are already taken out, a descender reaches them
 
 
 def _compact(text: str) -> str:
@@ -178,7 +179,7 @@ def check_numbers(table: RawTable, clean, grey, scale: float, ruled: bool) -> in
         for c in col_cells:
             if not _FIGURE.match(_compact(c.text)) or id(c) not in boxes:
                 continue
-            pair = _crops(clean, grey, boxes[id(c)], 5 if ruled else 0)
+            pair = _crops(clean, grey, boxes[id(c)], INSET if ruled else 0)
             if pair is None:
                 continue
             k = len(cells)

@@ -40,6 +40,7 @@ from .ocr_check import check_numbers
 from .ocr_marks import grey_words_image, remark
 from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_roman, restore_separators, tidy_marks
 from .ocr_tesseract import thread_budget, words
+from .ocr_text_check import check_texts
 from .ocr_votes import _reread
 from .pdf_grid import place_cells
 from .pdf_text import interleave
@@ -162,6 +163,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
         table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
         tidy_marks(table)
         check_numbers(table, clean, grey, scale, ruled=True)
+        check_texts(table, clean, grey, scale, ruled=True)
         restore_separators(table, clean, scale, ruled=True)
         drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
@@ -198,6 +200,7 @@ def _aligned(page_words: list, free: list[int], clean, grey, page: int, scale: f
         rereads += _reread_aligned(t, clean, scale)
         tidy_marks(t)
         check_numbers(t, clean, grey, scale, ruled=False)
+        check_texts(t, clean, grey, scale, ruled=False)
         restore_separators(t, clean, scale, ruled=False)
         drop_stray_signs(t, clean, scale, ruled=False)
         restore_roman(t)
