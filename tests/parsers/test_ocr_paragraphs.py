@@ -44,3 +44,22 @@ def test_a_paragraph_cut_by_a_page_break_keeps_the_lower_confidence_of_its_parts
     doc = RawDocument(source="scan.pdf", format="pdf", blocks=[joined], page_count=2)
     assert [(n.kind, n.data["confidence"]) for n in low_confidence_notes(doc, 85.0)] == [
         ("ocr_low_confidence", 58.0)]
+
+
+def test_a_figure_read_poorly_makes_its_paragraph_uncertain():
+    """The real scanned notice's header line: its words read at 90-96 %,
+    the number '‡92' at 33 % and the day 'A3' at 41 %; the mean by letters
+    passes the threshold (85,6 %), the figure does not."""
+    from parsers.ocr import _paragraphs
+
+    def w(text, conf, x0):
+        return {"text": text, "conf": conf, "x0": x0, "x1": x0 + 10 * len(text), "top": 100, "bottom": 130,
+                "block": 1, "par": 1, "line": 1}
+
+    words = [w("Số:", 95.0, 0), w("‡92", 33.0, 50), w("/TB-UBND", 92.0, 100), w("Lâm", 96.0, 200),
+             w("Đồng,", 94.0, 250), w("ngày", 96.0, 310), w("A3", 41.0, 360), w("tháng", 96.0, 400)]
+    (p,) = _paragraphs(words, 1, 0.24)
+    assert (p.text, p.confidence) == ("Số: ‡92 /TB-UBND Lâm Đồng, ngày A3 tháng", 33.0)
+    plain = [x for x in words if not any(ch.isdecimal() for ch in x["text"])]
+    (q,) = _paragraphs(plain, 1, 0.24)
+    assert q.confidence == 94.4  # no figure: the mean by letters
