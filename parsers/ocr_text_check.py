@@ -6,9 +6,11 @@ whole page; a mark or a letter comes out wrong with a sure confidence
 ('Thế thao' for 'Thể thao' at 95 %, 'nghệp' for 'nghiệp', 'Văn hóa Thể'
 with its comma lost, '(185)' for '(15)'). So every text cell below a
 table's header (a cell with letters outside the number columns) is read
-three more times, all cells of the table in one stacked call each: its
-crop, its crop at twice the scale and its crop of the grey page (the marks
-binarising fused are still apart there). A reading with as many words
+again on its crop, all cells of the table in one stacked call; a cell whose
+words that reading does not give alike, or with a word whose tone cannot go
+with its final, is read twice more: its crop at twice the scale and its
+crop of the grey page (the marks binarising fused are still apart there).
+A reading with as many words
 (those with a letter or digit) as the page's votes word by word; a word
 another form outvotes is replaced. A form whose tone cannot go with its
 final ('Lôc': a syllable ending in p, t, c or ch carries the sắc or nặng
@@ -60,6 +62,12 @@ def _same_but_marks_or_case(form: str, word: str) -> bool:
     return bare(form).casefold() == bare(word).casefold() and _marks(form) != _marks(word)
 
 
+def _alike(first: str, other: str) -> bool:
+    """Whether two readings give the same words (those with a letter or digit)."""
+    return [w for w in first.split() if _counted(w)] == [
+        w for w in unicodedata.normalize("NFC", other).split() if _counted(w)]
+
+
 def text_cells(table: RawTable) -> list:
     """The body cells with a letter outside the table's number columns."""
     numbers = number_columns(table)
@@ -84,10 +92,17 @@ def check_texts(table: RawTable, clean, grey, scale: float, ruled: bool) -> int:
             keyed[k], (crops[k], greys[k]) = c, pair
     if not keyed:
         return 0
-    readings = [stacked(crops), stacked({k: _scaled(v) for k, v in crops.items()}), stacked(greys)]
+    second = stacked(crops)
+    doubt = {k for k, c in keyed.items() if not _alike(c.text, second[k][0]) or not all(
+        _fits(w) for w in c.text.split())}
+    if not doubt:
+        return 0
+    third = stacked({k: _scaled(crops[k]) for k in doubt})
+    fourth = stacked({k: greys[k] for k in doubt})
     changed = 0
-    for k, c in keyed.items():
-        text, sure = vote_words(c.text, [unicodedata.normalize("NFC", r[k][0]) for r in readings])
+    for k in sorted(doubt):
+        c = keyed[k]
+        text, sure = vote_words(c.text, [unicodedata.normalize("NFC", r[k][0]) for r in (second, third, fourth)])
         if text != c.text:
             c.text = text
             if not sure and c.confidence is not None:
