@@ -9,7 +9,9 @@ before it left out) holds every word that side has and the other has not
 ("trực tuyến" for the part; "tổng", "tiếp nhận" for the whole), and the
 whole's clause none of the part's own words. Only one count may answer each side, in the rate's
 block and the blocks before it up to the previous heading; else nothing is
-paired (the rate stays a claim the coverage reports).
+paired (the rate stays a claim the coverage reports). The counts are found
+by words in other sentences, not stated with the rate: a rate that does not
+fit them is a doubt (the slip may be a count the rate divides), never sure.
 """
 from __future__ import annotations
 
@@ -79,5 +81,5 @@ def quotient_shares(blocks: list[Block], i: int, scope: str | None) -> list[Stat
             continue
         out.append(Statement(kind="share", text=m.group(0), paragraph=block.index, page=block.page, value=part,
                              whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
-                             percent_written=m.group("p") + "%", noun=first[0]))
+                             percent_written=m.group("p") + "%", noun=first[0], whole_inferred=True))
     return out
