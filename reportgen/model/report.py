@@ -98,6 +98,7 @@ class GradeBand:
     unit: str | None = None
     paragraph: int | None = None
     text: str = ""
+    short: str | None = None  # the abbreviation the legend gives it ("XS - Xuất sắc"), as tables write it
 
 
 @dataclass

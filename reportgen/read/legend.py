@@ -1,6 +1,7 @@
 """The grade bands a document states itself: "Từ 80 đến dưới 90 điểm: Tốt",
 "Xếp loại Khá: có chỉ số chung đạt từ 65% đến dưới 80%", "TỐT ≥ 80",
-"KHÁ: từ 65 đến dưới 80", "Dưới 50 điểm: Yếu". A legend is a rule of the
+"KHÁ: từ 65 đến dưới 80", "Dưới 50 điểm: Yếu", "XS - Xuất sắc (từ 90 điểm trở
+lên)" — the abbreviation a table then writes for the grade. A legend is a rule of the
 document, never a count of units; the checks grade against it before any
 scheme's bands (``Report.grade_legend``).
 
@@ -23,6 +24,16 @@ _UPPER = re.compile(r"(?P<op>đến\s+dưới|tới\s+dưới|dưới|<=|≤|<|�
 _ABOVE = re.compile(r"trở\s+lên", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPLIT = re.compile(r"\s*[;\n]\s*|(?<=[.])\s+(?=[-–+•]?\s*[A-ZĐÀ-Ỹ])")
+
+
+# An abbreviation the legend defines for its grade: "XS - Xuất sắc (…)", "Tốt (T): …".
+_SHORT_BEFORE = re.compile(r"^(?i:ghi\s*chú\s*:\s*)?(?P<s>[A-ZĐ]{1,3})\s*[-–:=]\s*\S")
+_SHORT_AFTER = re.compile(r"\((?P<s>[A-ZĐ]{1,3})\)")
+
+
+def _short(segment: str) -> str | None:
+    m = _SHORT_BEFORE.match(segment.strip()) or _SHORT_AFTER.search(segment)
+    return m.group("s") if m else None
 
 
 def _dec(text: str) -> Decimal:
@@ -68,7 +79,7 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
         return None  # a number that is not a bound: a count or a date, not a legend
     units = {m.group("u") for m in (lower, upper) if m is not None and m.group("u")}
     unit = "percent" if "%" in units else "points" if "điểm" in units else None
-    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip())
+    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip(), short=_short(segment))
     if lower is not None:
         band.lower = _dec(lower.group(2))
         band.lower_inclusive = lower.group("op").casefold() not in ("trên", ">")
