@@ -29,7 +29,7 @@ def grade_unread(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: ghi "Xuất sắc", "Tốt", "Khá", hoặc thêm "Ghi chú: XS - Xuất
     sắc; T - Tốt; K - Khá".
     """
-    aliases = {b.short: b.grade for b in report.grade_legend if b.short}
+    aliases = report.grade_aliases
     for frame in frames(report):
         unread: dict[int, list] = {}
         for row in frame.rows:

@@ -36,7 +36,7 @@ def frames(report: Report) -> list[Frame]:
         return hit[1]
     from .relations_transposed import turned
 
-    aliases = {b.short: b.grade for b in report.grade_legend if b.short}
+    aliases = report.grade_aliases
     out = [turned(f) or f for f in (frame_of(t, aliases) for t in report.tables) if f is not None]
     if len(_CACHE) > 8:
         _CACHE.clear()

@@ -36,6 +36,26 @@ def _short(segment: str) -> str | None:
     return m.group("s") if m else None
 
 
+# "Các chữ viết tắt: XS - Xuất sắc, TB - Trung bình": an abbreviation and the grade it stands for.
+_ALIAS = re.compile(r"(?<![\w])(?P<s>[A-ZĐ]{1,3})\s*[-–:=]\s*(?P<g>[^,;.()\n]{2,40})")
+
+
+def read_grade_aliases(paragraphs: Iterable[Paragraph], bands: Iterable[GradeBand] = ()) -> dict[str, str]:
+    """The abbreviations the document defines for its grades, in a legend
+    of bands ("XS - Xuất sắc (từ 90 điểm trở lên)") or a list of
+    abbreviations ("Các chữ viết tắt: XS - Xuất sắc, TB - Trung bình"): an
+    abbreviation followed by the grade's own words and nothing else up to
+    the next comma, semicolon or bracket."""
+    out = {b.short: b.grade for b in bands if b.short}
+    for p in paragraphs:
+        for m in _ALIAS.finditer(p.text):
+            words = " ".join(m.group("g").split()).casefold().strip()
+            grade = _grade_in(m.group("g"))
+            if grade is not None and (words == grade.casefold() or words in dict(grade_words())):
+                out.setdefault(m.group("s"), grade)
+    return out
+
+
 def _dec(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 
