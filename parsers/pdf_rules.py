@@ -118,9 +118,10 @@ def ruling_lines(page) -> dict:
     visible = _visible_edges(page)
     crooked = any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
                   for e in visible)
-    if len(visible) == len(edges) and not crooked:
+    closing = _closing_rules(visible, float(page.height))
+    if len(visible) == len(edges) and not crooked and not closing:
         return {}
-    horizontal, vertical = [], []
+    horizontal, vertical = list(closing), []
     for e in visible:
         if abs(e["x1"] - e["x0"]) >= abs(e["bottom"] - e["top"]):
             y = (e["top"] + e["bottom"]) / 2
@@ -130,6 +131,35 @@ def ruling_lines(page) -> dict:
             vertical.append({**e, "x0": x, "x1": x, "width": 0, "orientation": "v"})
     return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+
+
+def _closing_rules(edges: list[dict], height: float) -> list[dict]:
+    """Rules across the open ends of a table cut by a page break. A cell
+    merged down rows that go on to the next page has side rules running to
+    the foot of the page and no rule below it; on the next page, a browser
+    draws the rest of the table from the head of the page with no rule above.
+    Without a rule there the table finder drops those cells and their text.
+    Where at least two side rules end at one height near the foot of the page
+    (or begin at one height near its head), a rule across them closes the
+    table there; where the table is closed already it only doubles a rule."""
+    vertical = [e for e in edges if abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]) and
+                e["bottom"] - e["top"] > 8]
+    ends: dict[int, set[int]] = {}
+    for v in vertical:
+        x = round((v["x0"] + v["x1"]) / 4)  # a rule drawn as a thin rectangle has two edges: one rule
+        if v["bottom"] > (1 - _MARGIN_BAND) * height:
+            ends.setdefault(round(v["bottom"]), set()).add(x)
+        if v["top"] < _MARGIN_BAND * height:
+            ends.setdefault(-round(v["top"]), set()).add(x)
+    out = []
+    for y, xs in ends.items():
+        if len(xs) >= 2:
+            out.append({"x0": min(xs) * 2.0, "x1": max(xs) * 2.0, "top": float(abs(y)), "bottom": float(abs(y)),
+                        "width": (max(xs) - min(xs)) * 2.0, "height": 0, "orientation": "h", "object_type": "line"})
+    return out
+
+
+_MARGIN_BAND = 0.15  # a page break cuts a table within this share of the page's height from its edge
 
 
 def has_grid_lines(page) -> bool:
