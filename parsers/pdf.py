@@ -34,6 +34,7 @@ from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_glyphs import chars_to_lines, lines_without
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
+from .pdf_objects import install
 from .pdf_rules import has_grid_lines, ruling_lines
 from .pdf_text import interleave, majority_legacy, page_paragraphs
 from .settings import ReaderSettings
@@ -56,6 +57,7 @@ def _open(path: Path, settings: ReaderSettings):
         if any(page.rotation % 360 for page in pdf.pages):
             pdf.close()
             pdf = pdfplumber.open(_upright(path, password))
+        install(pdf)  # glyphs made into dicts on a direct path
         return pdf
     except Exception as exc:  # pdfminer raises many kinds; pdfplumber wraps them
         causes = [exc, exc.__cause__, exc.__context__, *getattr(exc, "args", ())]
@@ -193,6 +195,7 @@ def _stamped(path: Path, settings: ReaderSettings, pdf) -> dict:
         return {}
     upright = {p.page_number for p in pdf.pages if not p.rotation % 360}
     stamped = _library(path, pdfplumber.open, source)
+    install(stamped)
     out = {}
     for page, number in zip(stamped.pages, numbers):
         if number in upright and abs(page.width - pdf.pages[number - 1].width) < 1:
