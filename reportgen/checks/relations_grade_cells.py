@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Finding, Report
-from ..read.statements_grades import canonical_grade
+from ..schemes import all_schemes
 from .registry import CheckContext, rule
 from .relations_frame import RowKind, grade_level
 from .relations_support import col_name, finding, frames, short
@@ -15,9 +15,10 @@ _EMPTY = {"-", "–", "x", "/"}
 
 @rule("GRADE_UNREAD", "Ô xếp loại ghi dạng không đọc được, chưa đối chiếu được với khung xếp loại")
 def grade_unread(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: mỗi ô của cột "Xếp loại" phải là một loại mà bộ chỉ số
-    hoặc chú thích của chính văn bản nêu ("Xuất sắc", "Hoàn thành tốt nhiệm
-    vụ", hoặc chữ viết tắt văn bản giải thích: "XS - Xuất sắc"). Ô ghi dạng
+    """Kiểm tra gì: mỗi ô của cột "Xếp loại" phải là một loại đọc được: tên
+    loại ("Xuất sắc", "Tốt" …), cách viết của bộ chỉ số mà bảng theo ("Hoàn
+    thành tốt nhiệm vụ"), hoặc chữ viết tắt văn bản giải thích ("XS - Xuất
+    sắc"). Ô ghi dạng
     khác (chữ viết tắt không có chú thích) không đối chiếu được với điểm:
     báo một cảnh báo cho cả cột, kết luận là chưa kiểm tra hết.
 
@@ -30,15 +31,18 @@ def grade_unread(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     sắc; T - Tốt; K - Khá".
     """
     aliases = report.grade_aliases
+    schemes = all_schemes()
     for frame in frames(report):
+        scheme = schemes.get(frame.table.scheme or "")
         unread: dict[int, list] = {}
         for row in frame.rows:
             if row.kind != RowKind.UNIT:
                 continue
             for index, text in row.grade_written.items():
                 word = " ".join(text.split()).strip(" .")
-                if word.casefold() in _EMPTY or grade_level(aliases.get(word, word)) or canonical_grade(word):
-                    continue
+                if word.casefold() in _EMPTY or grade_level(aliases.get(word, word)) or (
+                        scheme is not None and scheme.canonical_grade(word)):
+                    continue  # read by the relations, or by the bound scheme's grade check
                 unread.setdefault(index, []).append((row, word))
         for index, rows in unread.items():
             col = frame.col(index)
