@@ -52,6 +52,7 @@ RULE_MODULES = (
     "relations",
     "relations_sums",
     "relations_changes",
+    "relations_row_means",
     "relations_rows",
     "relations_parents",
     "relations_means",

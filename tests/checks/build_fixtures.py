@@ -82,6 +82,15 @@ CHANGES = """1. Chỉ số cải cách hành chính của các xã
 | 3 | Xã Búng Lao | 91,20 | 88,60 | +2,60 |
 | 4 | Xã Xuân Lao | 66,75 | 61,20 | +5,55 |
 """
+QUARTERS = """1. Chỉ số phục vụ người dân, doanh nghiệp của các xã 9 tháng năm 2023
+
+| STT | Đơn vị | Quý I | Quý II | Quý III | Bình quân 3 quý |
+|---|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 91,20 | 93,45 | 94,10 | 92,92 |
+| 2 | Xã Ẳng Cang | 78,35 | 80,10 | 82,95 | 80,47 |
+| 3 | Xã Búng Lao | 85,60 | 84,20 | 88,75 | 86,18 |
+| 4 | Xã Xuân Lao | 72,15 | 75,80 | 79,45 | 75,80 |
+"""
 GRADE_WORDS = """1. Chỉ số cải cách hành chính của các xã
 
 | STT | Đơn vị | Chỉ số (tối đa 100) | Xếp loại |
@@ -530,6 +539,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "percent-over-100": (doc(RATES), doc(RATES.replace("| % | 64,20 |", "| % | 124 |"))),
     "sum-columns-mismatch": (doc(COLUMNS), doc(COLUMNS.replace("| 6 | 5,5 | 4,5 | 16 |", "| 6 | 5,5 | 4,5 | 17 |"))),
     "change-column-mismatch": (doc(CHANGES), doc(CHANGES.replace("| 80,15 | -1,75 |", "| 80,15 | +1,75 |"))),
+    "mean-columns-mismatch": (doc(QUARTERS), doc(QUARTERS.replace("| 88,75 | 86,18 |", "| 88,75 | 87,18 |"))),
     "grade-unread": (doc(GRADE_WORDS.format(legend=LEGEND)),
                      doc(GRADE_WORDS.format(legend="số liệu do các xã tự đánh giá, Sở Nội vụ thẩm định."))),
     "sum-row-mismatch": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
