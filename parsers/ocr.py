@@ -13,9 +13,10 @@ the text outside tables is read as paragraphs (psm 4).
 
 Low-confidence cells become ``RawNote(kind='ocr_low_confidence')`` with the
 final table, row and column (see :func:`low_confidence_notes`); so does a
-paragraph whose mean word confidence (weighted by letters) is below the
-threshold, with its index in ``data['paragraph']``, so that a poorly read
-scan never passes silently. The reader
+paragraph whose mean word confidence (weighted by letters), or the
+confidence of a word of it holding a digit, is below the threshold, with its
+index in ``data['paragraph']``, so that a poorly read scan, or a figure of
+its prose read poorly, never passes silently. The reader
 maps each such note to a warning finding::
 
     Finding(code='OCR_UNCERTAIN', severity='warning', table=note.table,
@@ -295,6 +296,9 @@ def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph
                 max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
         letters = sum(len(w["text"]) for w in ws) or 1
         conf = sum(w["conf"] * len(w["text"]) for w in ws) / letters
+        # a figure read poorly is not averaged away by the words around it:
+        # the checks take the figures of prose ('11/15', '73,33%') as read
+        conf = min([conf] + [w["conf"] for w in ws if any(ch.isdecimal() for ch in w["text"])])
         out.append(RawParagraph(text=spaced(unicodedata.normalize("NFC", text)), index=-1, page=page,
                                 bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1)))
     return out

@@ -179,9 +179,9 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
     h, w = clean.shape[:2]
     touched = 0
     for cells in by_col.values():
-        if len(cells) < 3:
-            continue
         with_sign = [c for c in cells if "," in c.text or "." in c.text.replace(" ", "")]
+        if len(cells) < 3 and not (len(cells) == 2 and with_sign):
+            continue  # a page's part of a column of decimals may hold two figures
         slashes = sum("/" in o.text for o in cells) * 2 > len(cells)
         # a column of decimals, or of x/y cells, may have lost a separator in
         # any cell (all of them when the comma is small: '889/94'); the ink

@@ -36,9 +36,11 @@ from typing import Callable
 from reportgen.raw import RawCell, RawNote, RawTable
 
 from .ocr_cells import _DOUBTFUL_NUMBER, _NUMBER_FORM, _numberish, ink_crop, is_dash, words_text
+from .ocr_check import check_numbers
 from .ocr_marks import grey_words_image, remark
 from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_roman, restore_separators, tidy_marks
 from .ocr_tesseract import thread_budget, words
+from .ocr_text_check import check_texts
 from .ocr_votes import _reread
 from .pdf_grid import place_cells
 from .pdf_text import interleave
@@ -160,13 +162,15 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
             r.sort(key=lambda c: c.col)
         table = RawTable(index=-1, rows=rows, page=page, bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale))
         tidy_marks(table)
+        check_numbers(table, clean, grey, scale, ruled=True)
+        check_texts(table, clean, grey, scale, ruled=True)
         restore_separators(table, clean, scale, ruled=True)
         drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
         restore_roman(table)
         tables.append(table)
     if free:  # tables without ruling lines among the rest, from the alignment of the words
-        free, rereads = _aligned(page_words, free, clean, page, scale, tables, tables_px, rereads)
+        free, rereads = _aligned(page_words, free, clean, grey, page, scale, tables, tables_px, rereads)
     paragraphs = _prose(clean, tables_px, page, scale) if free else []
     notes = [RawNote(kind="scanned_page", page=page, message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
                      data={"deskew_degrees": round(angle, 2), "dpi": dpi, "engine": "page",
@@ -183,7 +187,7 @@ def _page_words(clean, mask, grey) -> list[dict]:
     return found
 
 
-def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, tables: list,
+def _aligned(page_words: list, free: list[int], clean, grey, page: int, scale: float, tables: list,
              tables_px: list, rereads: int) -> tuple[list[int], int]:
     """Tables without rules among the ``free`` words, added to ``tables``
     (their pixel boxes to ``tables_px``); (the words still free, the cells
@@ -195,6 +199,8 @@ def _aligned(page_words: list, free: list[int], clean, page: int, scale: float, 
     for t in aligned:
         rereads += _reread_aligned(t, clean, scale)
         tidy_marks(t)
+        check_numbers(t, clean, grey, scale, ruled=False)
+        check_texts(t, clean, grey, scale, ruled=False)
         restore_separators(t, clean, scale, ruled=False)
         drop_stray_signs(t, clean, scale, ruled=False)
         restore_roman(t)

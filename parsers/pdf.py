@@ -368,12 +368,13 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
 def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[RawTable], set[int]]:
     """Grids that are tables: two rows or more, mostly filled; or one full row
     of three columns or more at the foot of the page (a header whose body
-    starts on the next page)."""
+    starts on the next page) or at its head (the last row of a table begun
+    on the page before; a lone row that no table continues stays one)."""
     tables, taken = [], set()
     for raw, ids in candidates:
         if raw.n_cols < 2 or not _mostly_filled(raw):
             continue
-        if len(raw.rows) < 2 and not _header_at_foot(raw, page_height):
+        if len(raw.rows) < 2 and not _header_at_foot(raw, page_height) and not _row_at_head(raw, page_height):
             continue
         tables.append(raw)
         taken |= ids
@@ -385,6 +386,12 @@ def _header_at_foot(table: RawTable, page_height: float | None) -> bool:
         return False
     cells = [c for row in table.rows for c in row]
     return all(c.text.strip() for c in cells) and table.bbox[1] > 0.7 * page_height
+
+
+def _row_at_head(table: RawTable, page_height: float | None) -> bool:
+    if not page_height or not table.bbox or table.n_cols < 3 or len(table.rows) != 1:
+        return False
+    return sum(bool(c.text.strip()) for c in table.rows[0]) >= 3 and table.bbox[1] < 0.2 * page_height
 
 
 def _mostly_filled(table: RawTable) -> bool:

@@ -128,7 +128,8 @@ def join_cut_paragraphs(blocks: list) -> list:
     page (footnotes in a smaller size may follow it) ends at the right
     margin without closing punctuation, and the first block of the next page
     is a paragraph of the same size and weight that opens no list item or
-    heading."""
+    heading. A paragraph read by OCR keeps the lower confidence of its two
+    parts (a poorly read page is reported, not averaged away)."""
     # the right margin: where the lines of paragraphs of several lines end
     right: dict[int, float] = {}
     for b in blocks:
@@ -152,6 +153,9 @@ def join_cut_paragraphs(blocks: list) -> list:
             target = _last_body_paragraph(out, page - 1, b)
             if target is not None and _runs_on(target, b, right.get(page - 1)):
                 target.text = f"{target.text} {b.text}"
+                if b.confidence is not None:  # a poorly read part read by OCR is not hidden by the other
+                    target.confidence = min(b.confidence, target.confidence if target.confidence is not None
+                                            else b.confidence)
                 continue
         out.append(b)
     return out

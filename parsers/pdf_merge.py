@@ -167,6 +167,9 @@ def _join_split_row(table: RawTable, row) -> bool:
     first_cell = next((c for c in row if c.col == 0), None)  # none: a table without rules
     if first_cell is not None and first_cell.text.strip():
         return False
+    numbered = _numbering_column(table)
+    if numbered is not None and any(c.col == numbered and c.text.strip() for c in row):
+        return False  # the row has its own order number: a new row (its first column merged down from above)
     last_first = next((c for c in last if c.col == 0), None)
     if last_first is None or not last_first.text.strip():
         return False
@@ -178,6 +181,24 @@ def _join_split_row(table: RawTable, row) -> bool:
         target = by_col[c.col]
         target.text = join_wrapped(target.text, c.text)
     return True
+
+
+_ORDER = re.compile(r"^(\d{1,3}|[IVXLC]{1,6})\.?$")
+
+
+def _numbering_column(table: RawTable) -> int | None:
+    """The column that numbers the rows (STT): order numbers on at least half
+    of the rows below the header."""
+    body = table.rows[table.header_rows or 1:]
+    if len(body) < 2:
+        return None
+    counts: dict[int, int] = {}
+    for row in body:
+        for c in row:
+            if _ORDER.match(c.text.strip()):
+                counts[c.col] = counts.get(c.col, 0) + 1
+    col = min((k for k, n in counts.items() if 2 * n >= len(body)), default=None)
+    return col
 
 
 def _beyond(head: str, text: str) -> str:

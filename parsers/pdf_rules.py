@@ -118,9 +118,10 @@ def ruling_lines(page) -> dict:
     visible = _visible_edges(page)
     crooked = any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
                   for e in visible)
-    if len(visible) == len(edges) and not crooked:
+    closing = _closing_rules(visible, float(page.height))
+    if len(visible) == len(edges) and not crooked and not closing:
         return {}
-    horizontal, vertical = [], []
+    horizontal, vertical = list(closing), []
     for e in visible:
         if abs(e["x1"] - e["x0"]) >= abs(e["bottom"] - e["top"]):
             y = (e["top"] + e["bottom"]) / 2
@@ -130,6 +131,53 @@ def ruling_lines(page) -> dict:
             vertical.append({**e, "x0": x, "x1": x, "width": 0, "orientation": "v"})
     return {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
             "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+
+
+def _closing_rules(edges: list[dict], height: float) -> list[dict]:
+    """Rules across the open ends of a table cut by a page break. A cell
+    merged down rows that go on to the next page has side rules running to
+    the foot of the page and no rule below it; on the next page, a browser
+    draws the rest of the table from the head of the page with no rule above.
+    Without a rule there the table finder drops those cells and their text.
+    Where at least two side rules end where the page's lowest rules end, near
+    its foot (or begin where its highest begin, near its head), and no rule
+    runs across all of them there, a rule across them closes the table."""
+    vertical = [e for e in edges if abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]) and
+                e["bottom"] - e["top"] > 8]
+    horizontal = [e for e in edges if abs(e["x1"] - e["x0"]) >= max(3.0, abs(e["bottom"] - e["top"]))]
+    if not vertical:
+        return []
+    # only the outer ends of the rules: where the first table of the page begins, the last one ends
+    top, bottom = min(v["top"] for v in vertical), max(v["bottom"] for v in vertical)
+    ends: dict[int, list[float]] = {}
+    for v in vertical:
+        x = (v["x0"] + v["x1"]) / 2
+        if v["bottom"] > (1 - _MARGIN_BAND) * height and v["bottom"] >= bottom - 2:
+            ends.setdefault(round(bottom), []).append(x)
+        if v["top"] < _MARGIN_BAND * height and v["top"] <= top + 2:
+            ends.setdefault(-round(top), []).append(x)
+    out = []
+    for key, xs in ends.items():
+        y, left, right = float(abs(key)), min(xs), max(xs)
+        if right - left < 3 or _ruled_across(horizontal, y, left, right):
+            continue  # one rule's two edges, or a table closed there already
+        out.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0,
+                    "orientation": "h", "object_type": "line"})
+    return out
+
+
+def _ruled_across(horizontal: list[dict], y: float, left: float, right: float, tol: float = 3.0) -> bool:
+    """Rules within ``tol`` of ``y`` cover the span from ``left`` to ``right``."""
+    spans = sorted((h["x0"], h["x1"]) for h in horizontal if abs((h["top"] + h["bottom"]) / 2 - y) <= tol)
+    reach = left
+    for x0, x1 in spans:
+        if x0 > reach + tol:
+            break
+        reach = max(reach, x1)
+    return reach >= right - tol
+
+
+_MARGIN_BAND = 0.15  # a page break cuts a table within this share of the page's height from its edge
 
 
 def has_grid_lines(page) -> bool:

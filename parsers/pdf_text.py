@@ -147,6 +147,19 @@ def _next_line(above: list[Segment], below: list[Segment]) -> bool:
     return -0.3 * size <= gap <= 0.8 * size
 
 
+def _beside(above: list[Segment], below: list[Segment]) -> bool:
+    """Whether two lines stand side by side: their heights overlap (more
+    than :func:`_next_line` lets a line below reach up) and one ends a font
+    size or more before the other starts (a header cell's lines centred
+    beside the other cell's: the issuer between the motto's two lines)."""
+    size = max(s.size for s in above + below)
+    if min(s.top for s in below) - max(s.bottom for s in above) >= -0.3 * size:
+        return False
+    a0, a1 = min(s.x0 for s in above), max(s.x1 for s in above)
+    b0, b1 = min(s.x0 for s in below), max(s.x1 for s in below)
+    return b0 - a1 >= size or a0 - b1 >= size
+
+
 def _column_cut(seg: Segment, sure: list[list[Segment]], left_end: float, right_start: float,
                 texts: dict | None) -> list[Segment] | None:
     glyphs = [(k, c) for k, c in enumerate(seg.chars) if not c["text"].isspace()]
@@ -220,12 +233,12 @@ def _streams(lines: list[list[Segment]], texts: dict | None = None) -> list[tupl
 def _gutter_run(lines: list[list[Segment]], i: int) -> tuple[int, float] | None:
     """(end, gutter) of the lines from ``i`` set in two columns whose lines
     need not share a baseline (a browser's CSS columns, a header table whose
-    cells' lines do not line up): consecutive lines at ordinary leading that
-    leave between them an empty band at least a font size wide, with two
+    cells' lines do not line up): consecutive lines at ordinary leading or
+    side by side (:func:`_beside`) that leave between them an empty band at least a font size wide, with two
     lines or more on each side of it; None when there is no such run."""
     covered: list[list[float]] = []
     j = i
-    while j < len(lines) and (j == i or _next_line(lines[j - 1], lines[j])):
+    while j < len(lines) and (j == i or _next_line(lines[j - 1], lines[j]) or _beside(lines[j - 1], lines[j])):
         trial = _union(covered, [w for s in lines[j] for w in _words(s)])
         gap = _widest_gap(trial)
         if (gap is None or gap[1] - gap[0] < max(s.size for s in lines[j])) and j > i:

@@ -65,6 +65,23 @@ def is_syllable(word: str) -> bool:
     return _well_formed(base)
 
 
+_STOP_TONES = {"\u0301", "\u0323"}  # sắc, nặng
+
+
+def tone_fits(word: str) -> bool:
+    """Whether a syllable's tone may go with its final: one ending in a stop
+    (p, t, c, ch) carries the sắc or the nặng tone and no other ('Lộc',
+    'các'; never 'Lôc', 'Lồc', 'Lãc'). A word written without any mark, or
+    no syllable, is not judged."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if not word.isalpha() or word.isascii() or not is_syllable(word):
+        return True
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not base.endswith(("p", "t", "c", "ch")):
+        return True
+    return any(ch in _STOP_TONES for ch in decomposed)
+
+
 def may_be_syllable(word: str) -> bool:
     """A syllable, or a word written without any mark that is one once its
     marks are put back ('Nhiem', 'Biang'; not 'Huoai')."""

@@ -12,6 +12,7 @@ from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
+from .relations_nesting import items_by_parent, leaf_units, top_units
 from .relations_points import explains_rate
 from .relations_run_rates import run_ratios
 from .relations_support import (
@@ -21,6 +22,7 @@ from .relations_support import (
     col_name,
     finding,
     frames,
+    half_unit,
     last_unit,
     places,
     ratio_tolerance,
@@ -323,14 +325,46 @@ def _precise_majority(holds: int, checks: list) -> bool:
     return telling >= MIN_ROWS and 2 * holds > len(checks)
 
 
-def _mean_of_rates(frame: Frame, pct: Col, row: Row) -> Decimal | None:
-    """The mean of the units' written rates, when ``row`` states a total or
-    an average: offices often write it there instead of the rate of the totals."""
-    if row.kind != RowKind.STAT or row.stat not in ("sum", "mean"):
-        return None
-    rates = [r.value(pct.index) for r in frame.units]
-    rates = [v for v in rates if v is not None]
-    return sum(rates) / len(rates) if len(rates) >= 2 else None
+def _mean_of_rates(frame: Frame, pct: Col, part: Col, row: Row, written: Decimal) -> tuple[str, Decimal, bool] | None:
+    """(how, mean of the rates, whether ``written`` is that mean) when ``row`` stands for other rows — its
+    items (a region over its communes), or the units under a total or an
+    average row — and its figures are means of theirs:
+
+    - 'mean': its part is its members' mean too (an average row), so its
+      rate is rightly the mean of their rates — whether or not it is written so;
+    - 'rates': only the written rate is their mean (a total row that writes
+      the mean of the rates, not the rate of its totals).
+    None when neither holds."""
+    for members in _members(frame, row):
+        rates = [r.value(pct.index) for r in members if r.value(pct.index) is not None]
+        if len(rates) < 2:
+            continue
+        mean = sum(rates) / len(rates)
+        parts = [r.value(part.index) for r in members if r.value(part.index) is not None]
+        mine = row.value(part.index)
+        if mine is not None and len(parts) == len(rates) and _near_mean(parts, mine):
+            return "mean", mean, _near_mean(rates, written)
+        if _near_mean(rates, written):
+            return "rates", mean, True
+    return None
+
+
+def _near_mean(vals: list[Decimal], written: Decimal) -> bool:
+    """``written`` is the mean of ``vals`` within a unit of its last decimal
+    plus half a unit of theirs."""
+    return abs(sum(vals) / len(vals) - written) <= last_unit(written) + max(
+        (half_unit(v) for v in vals), default=Decimal(0))
+
+
+def _members(frame: Frame, row: Row) -> list[list[Row]]:
+    """The rows a parent or a statistics row may stand for."""
+    if row.kind == RowKind.UNIT:
+        kids = next((kids for head, kids in items_by_parent(frame.rows) if head is row), [])
+        return [[k for k in kids if k.kind == RowKind.UNIT]]
+    if row.kind != RowKind.STAT or row.stat not in ("sum", "mean", "overall"):
+        return []
+    body = [r for r in frame.rows if r.kind != RowKind.STAT]
+    return [leaf_units(body), top_units(body)]
 
 
 def _signature(frame: Frame, col: Col) -> tuple:
@@ -350,8 +384,16 @@ def _ratio_findings(ctx, frame: Frame, pct: Col, checks: list, part: Col, source
         if ok or scheme_checks(frame, pct, "percent"):
             continue
         p = max(2, min(3, places_of(written)))
-        mean = _mean_of_rates(frame, pct, row)
-        if mean is not None and abs(mean - written) <= last_unit(written):
+        how, mean, holds = _mean_of_rates(frame, pct, part, row, written) or (None, None, False)
+        if how == "mean":
+            # an average row: its rate is the mean of its members' rates
+            if not holds:
+                yield finding("RATIO_MISMATCH", "error",
+                              f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}% nhưng trung bình cộng tỷ lệ "
+                              f"của các dòng là {vi(mean, p)}% (tỷ lệ của các số trung bình: {vi(a)} / {vi(b)} × 100 "
+                              f"= {vi(computed, p)}%)", frame, row, pct, written, mean.quantize(Decimal(1).scaleb(-p)))
+            continue
+        if how == "rates":
             yield finding("RATIO_MISMATCH", "warning",
                           f"{where(row)}: cột {col_name(pct)} ghi {vi(written)}%, là trung bình cộng tỷ lệ của "
                           f"các dòng, không phải tỷ lệ của các tổng: {vi(a)} / {vi(b)} × 100 = {vi(computed, p)}%",

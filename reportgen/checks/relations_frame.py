@@ -11,6 +11,7 @@ column's separator convention (:mod:`reportgen.numbers.columns`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -96,6 +97,7 @@ class Row:
     source_col: int | None = None  # … and its grid column
     na: set[int] = field(default_factory=set)  # col indices written "-" (does not apply: no points, no maximum)
     moved: dict[int, int] = field(default_factory=dict)  # col index read → col index written (a merged cell)
+    grade_written: dict[int, str] = field(default_factory=dict)  # grade-headed col index → its text
 
     def value(self, c: int) -> Decimal | None:
         cell = self.cells.get(c)
@@ -171,12 +173,14 @@ def _roman(text: str) -> int:
 
 # ------------------------------------------------------------------------ building
 
-def frame_of(table: ScoreTable) -> Frame | None:
+def frame_of(table: ScoreTable, aliases: Mapping[str, str] | None = None) -> Frame | None:
+    """The table's frame; ``aliases`` are the grades' abbreviations the
+    document's legend defines ("XS" → "Xuất sắc"), read in its grade column."""
     grid = getattr(table, "grid", None)
     if grid is not None and grid.rows:
-        return _from_grid(table, grid)
+        return _from_grid(table, grid, aliases or {})
     if table.kind == TableKind.SCORES:
-        return _from_rows(table)
+        return _from_rows(table, aliases or {})
     return None
 
 
@@ -188,7 +192,7 @@ def _label_of(column) -> str:
     return " – ".join(parts[-2:]) if len(parts) > 1 and len(" ".join(parts)) > 60 else " ".join(parts)
 
 
-def _from_grid(table: ScoreTable, grid) -> Frame:
+def _from_grid(table: ScoreTable, grid, aliases: Mapping[str, str]) -> Frame:
     keys: dict[int, str] = {}
     by_grid: dict[int, int] = {}
     for r_index, row in enumerate(table.rows):
@@ -226,11 +230,11 @@ def _from_grid(table: ScoreTable, grid) -> Frame:
             elif cell is not None and cell.na:
                 na.add(c)
         rows.append(Row(i=g, label="", no=None, cells=cells, report_row=by_grid.get(g), page=src.page, na=na))
-    _classify(cols, rows, [src.cells for src in grid.rows])
+    _classify(cols, rows, [src.cells for src in grid.rows], aliases=aliases)
     return Frame(table=table, cols=cols, rows=rows)
 
 
-def _from_rows(table: ScoreTable) -> Frame:
+def _from_rows(table: ScoreTable, aliases: Mapping[str, str]) -> Frame:
     cols = [Col(index=i, key=c.key, label=c.label, max=c.max, head=fold(c.label)) for i, c in enumerate(table.columns)]
     extra = [("total", "Tổng điểm"), ("max", "Điểm tối đa"), ("percent", "Tỷ lệ %"), ("grade", "Xếp loại"),
              ("rank", "Xếp hạng")]
@@ -253,19 +257,22 @@ def _from_rows(table: ScoreTable) -> Frame:
                 na.add(col.index)
         rows.append(Row(i=i, label=r.unit, no=r.no, cells=cells, report_row=i, page=r.page, na=na))
         texts.append(line)
-    _classify(cols, rows, texts, names=[r.unit for r in table.rows])
+    _classify(cols, rows, texts, names=[r.unit for r in table.rows], aliases=aliases)
     return Frame(table=table, cols=cols, rows=rows)
 
 
-def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: list[str] | None = None) -> None:
-    _column_kinds(cols, rows, texts)
+def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: list[str] | None = None,
+              aliases: Mapping[str, str] | None = None) -> None:
+    _column_kinds(cols, rows, texts, aliases or {})
     _number_roles(cols, rows)
     label_col = _label_column(cols, texts)
     no_col = _number_column(cols, texts, label_col)
     grade_col = next((c for c in cols if c.kind == ColKind.GRADE), None)
     num_cols = [c for c in cols if c.kind == ColKind.NUM]
+    graded = [c for c in cols if c.kind in (ColKind.GRADE, ColKind.TEXT) and _GRADE_HEAD.search(c.head)]
     for k, row in enumerate(rows):
-        _read_row(row, texts[k], no_col, label_col, grade_col, num_cols, names[k] if names else None)
+        _read_row(row, texts[k], no_col, label_col, grade_col, num_cols, names[k] if names else None, aliases or {})
+        row.grade_written = {c.index: t for c in graded if c.index < len(texts[k]) and (t := texts[k][c.index].strip())}
     _merged_statistics(num_cols, rows)
 
 
@@ -290,9 +297,10 @@ def _merged_statistics(num_cols: list[Col], rows: list[Row]) -> None:
         row.moved[target.index] = index
 
 
-def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]]) -> None:
+def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], aliases: Mapping[str, str]) -> None:
     for col in cols:
         values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
+        values = [aliases.get(" ".join(v.split()).strip(" ."), v) for v in values]
         numeric = sum(1 for r in rows if col.index in r.cells)
         grades = sum(1 for v in values if grade_level(v))
         if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
@@ -322,11 +330,17 @@ def _number_roles(cols: list[Col], rows: list[Row]) -> None:
 
 
 def _label_column(cols: list[Col], texts: list[list[str]]) -> Col | None:
-    """The first text column that is not a category repeated on every line."""
+    """The first text column that is not a category repeated on every line,
+    nor a group's name merged down its rows (written on fewer than half of
+    the rows while a later text column is written on more)."""
     text_cols = [c for c in cols if c.kind == ColKind.TEXT]
+    filled = {c.index: [t[c.index] for t in texts if c.index < len(t) and t[c.index]] for c in text_cols}
+    most = max((len(v) for v in filled.values()), default=0)
     for col in text_cols:
-        values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
+        values = filled[col.index]
         if len(values) > 2 and len(set(values)) < 0.7 * len(values):
+            continue
+        if 2 * len(values) < len(texts) and 2 * most >= len(texts):
             continue
         col.kind = ColKind.LABEL
         return col
@@ -347,7 +361,7 @@ def _number_column(cols: list[Col], texts: list[list[str]], label_col: Col | Non
 
 
 def _read_row(row: Row, t: list[str], no_col: Col | None, label_col: Col | None, grade_col: Col | None,
-              num_cols: list[Col], name: str | None) -> None:
+              num_cols: list[Col], name: str | None, aliases: Mapping[str, str]) -> None:
     if no_col is not None and no_col.index < len(t):
         row.no = t[no_col.index] or None
         row.cells.pop(no_col.index, None)
@@ -356,7 +370,8 @@ def _read_row(row: Row, t: list[str], no_col: Col | None, label_col: Col | None,
     first_text = next((x for x in t if x and not NUMBERING.match(x.strip()) and parse_cell(x, "auto") is None), "")
     row.label = label or first_text or (row.no or "")
     if grade_col is not None and grade_col.index < len(t):
-        found = grade_level(t[grade_col.index])
+        written = t[grade_col.index]
+        found = grade_level(aliases.get(" ".join((written or "").split()).strip(" ."), written))
         if found:
             row.grade, row.grade_text = found[0], t[grade_col.index]
     stat = stat_of(row.label) or (stat_of(row.no) if row.no else None)

@@ -25,6 +25,14 @@ def top_units(rows: list[Row]) -> list[Row]:
     return out
 
 
+def leaf_units(rows: list[Row]) -> list[Row]:
+    """Units that have no unit among their items: the communes of a table
+    whose regions carry their own figures ("I. Khu vực phía Bắc" over its
+    communes), every unit of a flat table."""
+    parents = {head.i for head, kids in items_by_parent(rows) if any(k.kind == RowKind.UNIT for k in kids)}
+    return [r for r in rows if r.kind == RowKind.UNIT and r.i not in parents]
+
+
 def nesting_levels(rows: list[Row]) -> dict[int, int]:
     """Nesting depth per row from its numbering: A → 0 (a part above the
     roman headings), I → 0 (1 under a part), III.1 → 1, arabic items one

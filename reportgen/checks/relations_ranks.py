@@ -102,11 +102,11 @@ def _declared_basis(frame: Frame, rank: Col, units: list[Row]) -> tuple[int, lis
     """The basis of a rank column that no column fits on a clear majority (a
     swap of two ranks in a short table breaks two rows of five): the table's
     one result column (a percent, or a column headed Tổng / Chỉ số / Kết
-    quả), when the ranks follow it on at least half the rows. None when
+    quả / Bình quân / Trung bình), when the ranks follow it on at least half the rows. None when
     there is no such column, or several that disagree on the rows out of place."""
     found = []
     for basis in frame.nums():
-        if basis.role == "max" or not (basis.role == "percent" or SUMMING_HEAD.search(basis.head)) \
+        if basis.role == "max" or not (basis.role == "percent" or RESULT_HEAD.search(basis.head)) \
                 or len({r.value(basis.index) for r in units} - {None}) < 3:
             continue
         holds, checks = _rank_fit(units, rank, basis)
@@ -157,6 +157,7 @@ def _equal_ties(checks: list, stated: bool) -> list:
 
 
 SUMMING_HEAD = re.compile(r"tổng|chỉ\s*số|kết\s*quả")
+RESULT_HEAD = re.compile(SUMMING_HEAD.pattern + r"|bình\s*quân|trung\s*bình")  # a mean is a result too
 
 
 def likely_basis(col: Col) -> tuple[bool, bool]:

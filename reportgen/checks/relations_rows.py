@@ -10,11 +10,11 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
-from ..text.labels import is_subtotal
+from ..text.labels import is_area_whole, is_subtotal
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_means import overall_is_parent_mean
-from .relations_nesting import top_units
+from .relations_nesting import leaf_units, top_units
 from .relations_support import (
     col_name,
     doubt,
@@ -96,7 +96,8 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     continue
                 cols = [c for c in frame.nums() if c.role != "percent" and c.index in stat.cells]
                 # a total written above the units (first row under the header) sums all of them
-                roots = top_units(rows or [r for r in frame.rows if r.kind != RowKind.STAT])
+                pool = rows or [r for r in frame.rows if r.kind != RowKind.STAT]
+                roots = top_units(pool)
                 if before:
                     # After groups that had their subtotals ("Cộng I", "Cộng khối …"), the last sum
                     # row not named for a group is the grand total of every unit of the table; the
@@ -105,9 +106,62 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     whole = stat is (sums[-1] if sums else None) and not is_subtotal(stat.label)
                     first, other = (every, roots) if whole else (roots, every)
                     roots = other if not _adds_up(first, stat, cols) and _adds_up(other, stat, cols) else first
+                    pool = before + rows if roots is every else pool
+                members = _mean_members(stat, roots, leaf_units(pool), cols)
                 for col in cols:
-                    yield from _check_sum_row(ctx, frame, roots, stat, col)
+                    if members is not None:
+                        yield from _check_mean_row(ctx, frame, members, stat, col)
+                    else:
+                        yield from _check_sum_row(ctx, frame, roots, stat, col)
             before += rows
+
+
+def _mean_members(stat: Row, roots: list[Row], leaves: list[Row], cols: list[Col]) -> list[Row] | None:
+    """The rows whose mean a row named for the whole area ("Toàn tỉnh") is,
+    when its figures are means rather than sums: on more of its columns
+    than the sum. The label does not say which; the figures do."""
+    if stat.stat != "sum" or not is_area_whole(stat.label):
+        return None
+    best, best_fits = None, _fits(roots, stat, cols, mean=False)
+    for rows in (leaves, roots):
+        fits = _fits(rows, stat, cols, mean=True)
+        if fits > best_fits:
+            best, best_fits = rows, fits
+    return best
+
+
+def _fits(rows: list[Row], stat: Row, cols: list[Col], *, mean: bool) -> int:
+    """On how many columns ``stat`` is the sum (or the mean) of ``rows``."""
+    out = 0
+    for col in cols:
+        vals = [r.value(col.index) for r in rows if r.value(col.index) is not None]
+        if len(vals) >= 2:
+            out += _is_mean(vals, stat.value(col.index)) if mean else (
+                abs(sum(vals, Decimal(0)) - stat.value(col.index)) <= sum_tolerance(vals, stat.value(col.index)))
+    return out
+
+
+def _is_mean(vals: list[Decimal], written: Decimal) -> bool:
+    """``written`` is the mean of ``vals``, within a unit of its last decimal
+    plus half a unit of the values' last decimal."""
+    mean = sum(vals, Decimal(0)) / len(vals)
+    return abs(mean - written) <= last_unit(written) + max(
+        (Decimal(5).scaleb(-(places(v) + 1)) for v in vals), default=Decimal(0))
+
+
+def _check_mean_row(ctx, frame: Frame, members: list[Row], stat: Row, col: Col) -> Iterator[Finding]:
+    """A row named for the whole area whose figures are the units' means."""
+    cell = stat.cells[col.index]
+    vals = [r.value(col.index) for r in members if r.value(col.index) is not None]
+    if len(vals) < 2:
+        return
+    record(ctx, frame, "overall-row-equals-mean", [(r, col) for r in members] + [(stat, col)])
+    if not _is_mean(vals, cell.value):
+        mean = sum(vals, Decimal(0)) / len(vals)
+        yield finding("SUM_ROW_MISMATCH", "error",
+                      f"{where(stat)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng trung bình cộng {len(vals)} "
+                      f"đơn vị là {vi(mean, max(2, places(cell.value)))} (các cột khác của dòng là trung bình)",
+                      frame, stat, col, cell.value, mean.quantize(Decimal(1).scaleb(-places(cell.value))))
 
 
 def _adds_up(roots: list[Row], stat: Row, cols: list[Col]) -> bool:

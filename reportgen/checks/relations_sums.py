@@ -122,7 +122,7 @@ def _sums_for(frame: Frame, values: list[Col], total: Col) -> list[tuple[Col, li
             fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks)) \
                 or _adopted_on_items(frame, checks)
         else:
-            fits = _discovered_sum(checks)
+            fits = _discovered_sum(checks) or _discovered_sum(_item_checks(frame, checks))
         if fits and len({t for _, t, _, ok in checks if ok}) >= 2:
             found.append((holds, 1, parts, checks))
     for parts in _far_runs(frame, values, at):
@@ -201,6 +201,14 @@ def _derived_rows(frame: Frame) -> dict[int, set[int]]:
         if row.kind == RowKind.STAT and row.stat == "sum":
             out[row.i] = every - {row.i}
     return out
+
+
+def _item_checks(frame: Frame, checks: list) -> list:
+    """The checks on rows that are no sum of other rows, when there are
+    such sum rows among them (else none: the whole table was tried)."""
+    derived = _derived_rows(frame)
+    items = [c for c in checks if c[0].i not in derived]
+    return items if len(items) < len(checks) else []
 
 
 def _adopted_on_items(frame: Frame, checks: list) -> bool:

@@ -36,7 +36,8 @@ def frames(report: Report) -> list[Frame]:
         return hit[1]
     from .relations_transposed import turned
 
-    out = [turned(f) or f for f in (frame_of(t) for t in report.tables) if f is not None]
+    aliases = report.grade_aliases
+    out = [turned(f) or f for f in (frame_of(t, aliases) for t in report.tables) if f is not None]
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[id(report)] = (report, out)

@@ -98,6 +98,7 @@ class GradeBand:
     unit: str | None = None
     paragraph: int | None = None
     text: str = ""
+    short: str | None = None  # the abbreviation the legend gives it ("XS - Xuất sắc"), as tables write it
 
 
 @dataclass
@@ -131,6 +132,7 @@ class Report:
     # Grade bands the document states (a legend in the prose or under a table);
     # empty when it states none, and the scheme's bands apply.
     grade_legend: list[GradeBand] = field(default_factory=list)
+    grade_aliases: dict[str, str] = field(default_factory=dict)  # "XS" → "Xuất sắc": abbreviations the document defines
     # The page layout where the format keeps it (DOCX), for the ND30 check:
     # None for text, PDF and spreadsheets.
     layout: "Layout | None" = None

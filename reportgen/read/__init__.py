@@ -23,7 +23,7 @@ from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .layout_pdf import pdf_layout
-from .legend import read_grade_legend, read_table_legend
+from .legend import read_grade_aliases, read_grade_legend, read_table_legend
 from .meta import annex_references, read_meta
 from .meta_closing import noi_nhan_lines
 from .portal import trend_period
@@ -115,6 +115,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     read_prose(report)
     if not report.grade_legend:  # bands stated as a table of their own
         report.grade_legend = read_table_legend(b for b in blocks if isinstance(b, RawTable))
+    report.grade_aliases = read_grade_aliases(report.paragraphs, report.grade_legend)
     report.unread_pages = sorted({n.page for n in raw.notes if n.kind == "page_not_text" and n.page is not None})
     return report
 
@@ -241,6 +242,7 @@ def read_prose(report: Report) -> None:
     under "Nơi nhận:" and the numbered headings."""
     report.statements = list(read_statements(report.paragraphs, report))
     report.grade_legend = read_grade_legend(report.paragraphs)
+    report.grade_aliases = read_grade_aliases(report.paragraphs, report.grade_legend)
     report.annex_refs = annex_references(report.paragraphs)
     report.recipient_lines = noi_nhan_lines(report.paragraphs)
     report.sections = section_numbers(report.statements)

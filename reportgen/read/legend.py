@@ -1,6 +1,7 @@
 """The grade bands a document states itself: "Từ 80 đến dưới 90 điểm: Tốt",
 "Xếp loại Khá: có chỉ số chung đạt từ 65% đến dưới 80%", "TỐT ≥ 80",
-"KHÁ: từ 65 đến dưới 80", "Dưới 50 điểm: Yếu". A legend is a rule of the
+"KHÁ: từ 65 đến dưới 80", "Dưới 50 điểm: Yếu", "XS - Xuất sắc (từ 90 điểm trở
+lên)" — the abbreviation a table then writes for the grade. A legend is a rule of the
 document, never a count of units; the checks grade against it before any
 scheme's bands (``Report.grade_legend``).
 
@@ -23,6 +24,36 @@ _UPPER = re.compile(r"(?P<op>đến\s+dưới|tới\s+dưới|dưới|<=|≤|<|�
 _ABOVE = re.compile(r"trở\s+lên", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPLIT = re.compile(r"\s*[;\n]\s*|(?<=[.])\s+(?=[-–+•]?\s*[A-ZĐÀ-Ỹ])")
+
+
+# An abbreviation the legend defines for its grade: "XS - Xuất sắc (…)", "Tốt (T): …".
+_SHORT_BEFORE = re.compile(r"^(?i:ghi\s*chú\s*:\s*)?(?P<s>[A-ZĐ]{1,3})\s*[-–:=]\s*\S")
+_SHORT_AFTER = re.compile(r"\((?P<s>[A-ZĐ]{1,3})\)")
+
+
+def _short(segment: str) -> str | None:
+    m = _SHORT_BEFORE.match(segment.strip()) or _SHORT_AFTER.search(segment)
+    return m.group("s") if m else None
+
+
+# "Các chữ viết tắt: XS - Xuất sắc, TB - Trung bình": an abbreviation and the grade it stands for.
+_ALIAS = re.compile(r"(?<![\w])(?P<s>[A-ZĐ]{1,3})\s*[-–:=]\s*(?P<g>[^,;.()\n]{2,40})")
+
+
+def read_grade_aliases(paragraphs: Iterable[Paragraph], bands: Iterable[GradeBand] = ()) -> dict[str, str]:
+    """The abbreviations the document defines for its grades, in a legend
+    of bands ("XS - Xuất sắc (từ 90 điểm trở lên)") or a list of
+    abbreviations ("Các chữ viết tắt: XS - Xuất sắc, TB - Trung bình"): an
+    abbreviation followed by the grade's own words and nothing else up to
+    the next comma, semicolon or bracket."""
+    out = {b.short: b.grade for b in bands if b.short}
+    for p in paragraphs:
+        for m in _ALIAS.finditer(p.text):
+            words = " ".join(m.group("g").split()).casefold().strip()
+            grade = _grade_in(m.group("g"))
+            if grade is not None and (words == grade.casefold() or words in dict(grade_words())):
+                out.setdefault(m.group("s"), grade)
+    return out
 
 
 def _dec(text: str) -> Decimal:
@@ -68,7 +99,7 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
         return None  # a number that is not a bound: a count or a date, not a legend
     units = {m.group("u") for m in (lower, upper) if m is not None and m.group("u")}
     unit = "percent" if "%" in units else "points" if "điểm" in units else None
-    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip())
+    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip(), short=_short(segment))
     if lower is not None:
         band.lower = _dec(lower.group(2))
         band.lower_inclusive = lower.group("op").casefold() not in ("trên", ">")

@@ -38,6 +38,16 @@ def result_of(label: str | None) -> str | None:
     return next((role for role, pattern in _RESULTS if pattern.match(text)), None)
 
 
+# A row named for the whole area ("Toàn tỉnh", "Cả huyện"): its figures may be the
+# units' sum (counts) or their mean (scores); the label does not say which.
+_AREA_WHOLE = re.compile(r"^(toàn|cả)\s*(tỉnh|huyện|xã|thành\s*phố)$")
+
+
+def is_area_whole(label: str | None) -> bool:
+    """A row named for the whole area: "Toàn tỉnh", "Cả huyện"."""
+    return bool(_AREA_WHOLE.match(fold(label or "").strip(" :.")))
+
+
 def is_subtotal(label: str) -> bool:
     """A sum row of one group of units: "Cộng I", "Cộng khối sở", "Tổng cấp xã"."""
     return bool(_SUBTOTAL.search(fold(label).strip(" :.")))

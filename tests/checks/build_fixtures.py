@@ -73,6 +73,37 @@ TOTAL_ROW = """1. Kết quả tiếp nhận hồ sơ
 | 3 | Chứng thực | 220 |
 | | Tổng cộng | 675 |
 """
+CHANGES = """1. Chỉ số cải cách hành chính của các xã
+
+| STT | Đơn vị | Chỉ số năm 2023 | Chỉ số năm 2022 | Tăng/giảm |
+|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 86,35 | 82,10 | +4,25 |
+| 2 | Xã Ẳng Cang | 78,40 | 80,15 | -1,75 |
+| 3 | Xã Búng Lao | 91,20 | 88,60 | +2,60 |
+| 4 | Xã Xuân Lao | 66,75 | 61,20 | +5,55 |
+"""
+QUARTERS = """1. Chỉ số phục vụ người dân, doanh nghiệp của các xã 9 tháng năm 2023
+
+| STT | Đơn vị | Quý I | Quý II | Quý III | Bình quân 3 quý |
+|---|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 91,20 | 93,45 | 94,10 | 92,92 |
+| 2 | Xã Ẳng Cang | 78,35 | 80,10 | 82,95 | 80,47 |
+| 3 | Xã Búng Lao | 85,60 | 84,20 | 88,75 | 86,18 |
+| 4 | Xã Xuân Lao | 72,15 | 75,80 | 79,45 | 75,80 |
+"""
+GRADE_WORDS = """1. Chỉ số cải cách hành chính của các xã
+
+| STT | Đơn vị | Chỉ số (tối đa 100) | Xếp loại |
+|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 91,35 | XS |
+| 2 | Xã Ẳng Cang | 78,40 | K |
+| 3 | Xã Búng Lao | 84,20 | T |
+| 4 | Xã Xuân Lao | 56,75 | TB |
+
+Ghi chú: {legend}
+"""
+LEGEND = ("XS - Xuất sắc (từ 90 điểm trở lên); T - Tốt (từ 80 đến dưới 90 điểm); K - Khá (từ 65 đến dưới 80 điểm); "
+          "TB - Trung bình (từ 50 đến dưới 65 điểm); Y - Yếu (dưới 50 điểm).")
 RANKED = """1. Tỷ lệ hồ sơ đúng hạn của các xã
 
 | STT | Đơn vị | Tỷ lệ đúng hạn (%) |
@@ -507,6 +538,10 @@ FIXTURES: dict[str, tuple[str, str]] = {
                                                         "| Chỉ số cao nhất | | | 95,27% |"))),
     "percent-over-100": (doc(RATES), doc(RATES.replace("| % | 64,20 |", "| % | 124 |"))),
     "sum-columns-mismatch": (doc(COLUMNS), doc(COLUMNS.replace("| 6 | 5,5 | 4,5 | 16 |", "| 6 | 5,5 | 4,5 | 17 |"))),
+    "change-column-mismatch": (doc(CHANGES), doc(CHANGES.replace("| 80,15 | -1,75 |", "| 80,15 | +1,75 |"))),
+    "mean-columns-mismatch": (doc(QUARTERS), doc(QUARTERS.replace("| 88,75 | 86,18 |", "| 88,75 | 87,18 |"))),
+    "grade-unread": (doc(GRADE_WORDS.format(legend=LEGEND)),
+                     doc(GRADE_WORDS.format(legend="số liệu do các xã tự đánh giá, Sở Nội vụ thẩm định."))),
     "sum-row-mismatch": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
     "parent-sum-mismatch": (doc(PARENTS), doc(PARENTS.replace("| 1.2 | Cấp xã | 75 |", "| 1.2 | Cấp xã | 70 |"))),
     "parent-mean-mismatch": (doc(MEANS),
