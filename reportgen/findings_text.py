@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
-from .coverage import Ledger, verdict as verdict_of
+from .coverage import Ledger, claims_read, verdict as verdict_of
 from .model import Finding, Report, Severity, TableKind
 from .numbers import format_vi
 
@@ -118,8 +118,11 @@ def summary_line(findings: Iterable[Finding], ledger: Ledger | None = None) -> s
     return f"Kết quả: {verdict} – " + ", ".join(parts) + "."
 
 
-def read_line(report: Report) -> str:
-    """What was read, so that 'no finding' is not mistaken for 'all checked'."""
+def read_line(report: Report, ledger: Ledger | None = None) -> str:
+    """What was read, so that 'no finding' is not mistaken for 'all checked'.
+    The claims are counted as the coverage line counts them (``claims_read``:
+    the numeric claims, held to the document or outside it), never the
+    reader's other statements (a heading's period, a date)."""
     scored = [t for t in report.tables if t.kind in (TableKind.SCORES, TableKind.SUMMARY)]
     others = [t for t in report.tables if t.kind not in (TableKind.SCORES, TableKind.SUMMARY)]
     if not report.tables and not report.statements:
@@ -127,7 +130,10 @@ def read_line(report: Report) -> str:
     parts = [f"{len(scored)} bảng điểm ({sum(len(t.rows) for t in scored)} dòng)"]
     if others:
         parts.append(f"{len(others)} bảng số liệu khác")
-    parts.append(f"{len(report.statements)} nhận định trong lời văn")
+    if ledger is None:
+        ledger = Ledger()
+        ledger.register(report)
+    parts.append(f"{claims_read(ledger.to_json())} nhận định trong lời văn")
     return "Đã đọc: " + ", ".join(parts) + "."
 
 
@@ -137,7 +143,7 @@ def format_findings(report: Report, findings: list[Finding], ledger: Ledger | No
     lines = [f"Tệp: {report.source}"]
     if ledger is not None:
         lines.append(ledger.line())
-    lines.append(read_line(report))
+    lines.append(read_line(report, ledger))
     # Findings on the document as a whole first, then in the order of the text.
     general = sorted((f for f in findings if f.table is None),
                      key=lambda f: -1 if f.paragraph is None else f.paragraph)

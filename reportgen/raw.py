@@ -109,7 +109,8 @@ class RawParagraph:
     # reader converts the text, the parser does not.
     legacy_encoding: str | None = None
     bbox: tuple[float, float, float, float] | None = None
-    confidence: float | None = None  # OCR: mean word confidence (0-100), else None
+    # OCR: mean word confidence (0-100), or the lowest of its words holding a digit; else None
+    confidence: float | None = None
     format: TextFormat | None = None  # effective formatting where the format has it (DOCX)
 
 

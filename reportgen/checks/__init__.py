@@ -45,6 +45,7 @@ RULE_MODULES = (
     "prose_fractions",
     "prose_levels",
     "prose_changes",
+    "prose_complements",
     "prose_grade_shares",
     "tables_summary",
     "tables_generic",

@@ -51,7 +51,7 @@ from .figures import CLAIM_KINDS, Cell, claim_statements, claim_words, not_figur
 
 __all__ = ["BOUND_RELATIONS", "CLAIM_BOUND_RELATIONS", "CLAIM_KINDS", "FAILED", "FORM_CODES", "INCOMPLETE",
            "PASSED", "Cell", "ClaimEntry", "Ledger", "TableEntry", "claim_statements", "claim_words",
-           "doubts_a_figure", "not_figures", "numeric_cells", "verdict"]
+           "claims_read", "coverage_line", "doubts_a_figure", "not_figures", "numeric_cells", "verdict"]
 
 # The three verdicts, and what each means for a clerk.
 PASSED, FAILED, INCOMPLETE = "ĐẠT", "KHÔNG ĐẠT", "CHƯA KIỂM TRA HẾT"
@@ -280,24 +280,8 @@ class Ledger:
                 and self.anything_checked)
 
     def line(self) -> str:
-        """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.', with '; 11 nhận
-        định dẫn số liệu ngoài văn bản (kế hoạch, dự toán), không đối chiếu
-        được' before the stop when there are such claims."""
-        t = self.totals()
-        line = (f"Đã kiểm tra {t['tables'][0]}/{t['tables'][1]} bảng, {t['cells'][0]}/{t['cells'][1]} ô số, "
-                f"{t['claims'][0]}/{t['claims'][1]} nhận định")
-        external = self.external_claims()
-        if external:
-            kinds = [str(k) for k in OutsideWhole if any(c.external == k for c in external)]
-            kinds += sorted({c.external for c in external} - set(kinds))
-            line += (f"; {len(external)} nhận định dẫn số liệu ngoài văn bản ({', '.join(kinds)}), "
-                     "không đối chiếu được")
-        line += "."
-        doubts = sum(self.open_doubts.values())
-        if doubts:
-            line += (f" Còn {doubts} cảnh báo về số liệu chưa kết luận được đúng hay sai "
-                     "(cần đối chiếu thủ công).")
-        return line
+        """'Đã kiểm tra 5/7 bảng, 412/430 ô số, 38/41 nhận định.' (``coverage_line``)."""
+        return coverage_line(self.to_json())
 
     def to_json(self) -> dict[str, Any]:
         t = self.totals()
@@ -321,6 +305,40 @@ class Ledger:
                                 for c in self.external_claims()],
             "unread_pages": list(self.unread_pages),
         }
+
+
+def claims_read(coverage: dict[str, Any]) -> int:
+    """How many numeric claims the prose holds, as the coverage JSON counts
+    them: those held to the document (``claims.total``) and those whose whole
+    lies outside it (``claims.external``) — the one count every output gives."""
+    claims = coverage.get("claims") or {}
+    return int(claims.get("total") or 0) + int(claims.get("external") or 0)
+
+
+def coverage_line(coverage: dict[str, Any]) -> str:
+    """The coverage in words, from the JSON form (``Ledger.to_json``), so that
+    the text output and the web page say the same: 'Đã kiểm tra 5/7 bảng,
+    412/430 ô số, 38/41 nhận định.', with '; 11 nhận định dẫn số liệu ngoài
+    văn bản (kế hoạch, dự toán), không đối chiếu được' before the stop when
+    there are such claims, and the open doubts after it."""
+    def part(key: str) -> str:
+        entry = coverage.get(key) or {}
+        return f"{entry.get('checked', 0)}/{entry.get('total', 0)}"
+
+    line = f"Đã kiểm tra {part('tables')} bảng, {part('cells')} ô số, {part('claims')} nhận định"
+    external = int((coverage.get("claims") or {}).get("external") or 0)
+    if external:
+        reasons = [str(c.get("reason") or "") for c in coverage.get("external_claims") or ()]
+        kinds = [str(k) for k in OutsideWhole if str(k) in reasons]
+        kinds += sorted(set(reasons) - set(kinds) - {""})
+        line += (f"; {external} nhận định dẫn số liệu ngoài văn bản" + (f" ({', '.join(kinds)})" if kinds else "")
+                 + ", không đối chiếu được")
+    line += "."
+    doubts = sum((coverage.get("open_doubts") or {}).values())
+    if doubts:
+        line += (f" Còn {doubts} cảnh báo về số liệu chưa kết luận được đúng hay sai "
+                 "(cần đối chiếu thủ công).")
+    return line
 
 
 def verdict(has_error: bool, ledger: Ledger) -> str:

@@ -171,18 +171,33 @@ def claim_words(st) -> str:
 def _figure_of(st, claim) -> bool:
     """Whether statement ``st`` is a figure of ``claim`` (same paragraph): the
     percent or the x/y of a share, the x/y of a count by grade or of an
-    evaluated count ("đánh giá đối với 17/19 cơ quan")."""
+    evaluated count ("đánh giá đối với 17/19 cơ quan"), the count by grade a
+    share is of ("04 đơn vị đạt loại Tốt, chiếm 26,67%"), the band count that
+    is a listed sum's whole, the figure a change is of and the earlier figure."""
     if st is claim or st.paragraph != claim.paragraph:
         return False
     if claim.kind == StatementKind.SHARE:
         if st.kind == StatementKind.PERCENT and st.percent == claim.percent:
             return True
+        if st.kind == StatementKind.GRADE_COUNT and st.denominator is None:
+            # "04 đơn vị đạt loại Tốt, chiếm tỷ lệ 26,67%": the count by grade is the share's part
+            grade = st.grade_written or st.grade or ""
+            return st.count is not None and st.count == claim.value and bool(grade) \
+                and grade.casefold() in claim.text.casefold() and (st.text in claim.text or claim.text in st.text)
         return st.kind in (StatementKind.FRACTION, StatementKind.SCORE) and st.numerator == claim.value \
             and st.denominator == claim.whole
     if claim.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and claim.denominator is not None:
         return st.kind == StatementKind.FRACTION and st.numerator == claim.count and st.denominator == claim.denominator
+    if claim.kind == StatementKind.SUM and claim.whole is not None:
+        # the whole of a listed sum read as a band's count too ("30 đơn vị đạt tỷ lệ dưới 50%, gồm: …")
+        # or as the count of units evaluated ("…, tổng cộng 124 đơn vị được đánh giá")
+        return st.kind in (StatementKind.COUNT, StatementKind.EVALUATED_COUNT) and st.denominator is None \
+            and st.count == claim.whole and bool(st.text) and (st.text in claim.text or claim.text in st.text)
     if claim.kind == StatementKind.CHANGE and claim.at is not None and st.at is not None:
-        return claim.at <= st.at < claim.at + len(claim.text)  # the change and the earlier figure it states
+        if claim.at <= st.at < claim.at + len(claim.text):
+            return True  # the change and the earlier figure it states
+        # the figure that changed, in the clause before it ("đạt 94,6%, tăng 2,1% so với …")
+        return st.value == claim.value and claim.at - len(claim.clause or "") <= st.at < claim.at
     return False
 
 
@@ -203,7 +218,7 @@ def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
     the prose (see CLAIM_KINDS); a figure of a claim is not a claim itself."""
     statements = report.statements
     heads = [i for i, st in enumerate(statements)
-             if st.kind in (StatementKind.SHARE, StatementKind.CHANGE)
+             if st.kind in (StatementKind.SHARE, StatementKind.CHANGE, StatementKind.SUM)
              or (st.kind in (StatementKind.GRADE_COUNT, StatementKind.EVALUATED_COUNT) and st.denominator is not None)]
     owner: dict[int, int] = {}
     for h in heads:

@@ -111,3 +111,5 @@ class OutsideWhole(StrEnum):
     RANKING = "xếp hạng toàn quốc"  # "xếp hạng 28/63 tỉnh, thành phố"
     ALL = "100% là toàn bộ"  # "100% cơ quan chuyên môn cấp tỉnh"
     THRESHOLD = "ngưỡng quy định"  # a rule's threshold: "(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)"
+    SCALE = "thang điểm quy định"  # the maximum a rule sets: "phê duyệt thang điểm … là 74/100 điểm"
+    ANNEX = "phụ lục gửi kèm"  # figures detailed in an annex not in the file: "(… tại Phụ lục I đính kèm)"

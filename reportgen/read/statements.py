@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..model import Paragraph, Report, Statement, StatementKind, SumMode
+from .statements_annex import mark_annexed
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_changes import change_statements
@@ -23,8 +24,9 @@ from .statements_external import DocumentFacts, mark_external
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
-from .statements_lists import colon_sum_statements
+from .statements_lists import colon_sum_statements, total_after_statements
 from .statements_quantities import mark_quantities
+from .statements_quotients import quotient_shares
 from .statements_shares import count_value, percent_value, share_statements
 from .statements_targets import mark_raised_targets
 
@@ -304,9 +306,10 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     path: list[tuple[int, str]] = []  # (level, "label. title") of the open headings
     scope: str | None = None
     in_body = True
+    body = len(blocks)
     for i, block in enumerate(blocks):
-        if _BODY_END.match(block.text):
-            in_body = False
+        if in_body and _BODY_END.match(block.text):
+            in_body, body = False, i
         if not in_body:
             st = appendix_statement(blocks, i)
             if st:
@@ -326,6 +329,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(_sum_statements(block, scope))
         out.extend(_list_sum_statements(blocks, i, scope))
         out.extend(colon_sum_statements(block, scope, [st for st in out if st.paragraph == block.index]))
+        out.extend(total_after_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_fraction_statements(block, scope))
         out.extend(band_statements(block, scope, out))
         here = [st for st in out if st.paragraph == block.index]
@@ -333,6 +337,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(percent_fraction_shares(block, scope, here))
         mark_listed_units(block, here)
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
+        out.extend(quotient_shares(blocks, i, scope))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))
         mark_levels(block, out)
@@ -340,4 +345,5 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(change_statements(block, scope, out))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
+    mark_annexed(blocks, body, out, [t.title or "" for t in (report.tables if report else [])])
     return out

@@ -24,7 +24,10 @@ sentence's structure names it, never from one document's words:
   70%)", "phấn đấu đạt 99%") and the threshold of a scoring rule ("trường hợp
   dưới 95% thì tiêu chí này đạt 0 điểm", "vượt chỉ tiêu … từ 4% trở lên thì
   …"). They are listed, so that a reader sees they were not compared; a band
-  of the document's own counts ("3/15 đơn vị đạt từ 80% trở lên") is neither.
+  of the document's own counts ("3/15 đơn vị đạt từ 80% trở lên") is neither;
+- a scale a rule sets, x of the index's y points, named by the words before
+  it ("phê duyệt thang điểm của phần đánh giá … đối với UBND cấp xã là 74/100
+  điểm", "Điểm tối đa là 75/100 điểm"): a figure of the rule, not a measure.
 
 What is not marked stays a claim to check: a rate whose whole is a count of
 records or units ("tỷ lệ hồ sơ trực tuyến đạt 78,6% (chỉ tiêu … 70%)": the
@@ -43,7 +46,11 @@ from .statements_blocks import Block
 
 PLAN, BUDGET, TARGET, QUOTA, RANKING, ALL = (OutsideWhole.PLAN, OutsideWhole.BUDGET, OutsideWhole.TARGET,
                                               OutsideWhole.ALLOTMENT, OutsideWhole.RANKING, OutsideWhole.ALL)
-THRESHOLD = OutsideWhole.THRESHOLD
+THRESHOLD, SCALE = OutsideWhole.THRESHOLD, OutsideWhole.SCALE
+# The words before a scale a rule sets, x of the index's y points: "phê duyệt thang điểm của phần đánh
+# giá … đối với UBND cấp xã là 74/100 điểm", "điểm tối đa là 75/100 điểm".
+_SCALE_BEFORE = re.compile(r"(?:thang\s+điểm|điểm\s+(?:chuẩn\s+)?tối\s+đa|điểm\s+chuẩn)\b[^.;:%\d]{0,120}?"
+                           r"\s(?:là|bằng)\s*:?\s*$", re.I)
 # The words before a target: "chỉ tiêu đề ra là tối thiểu 70%", "chỉ tiêu tối thiểu 98%", "mục tiêu 100%",
 # "phấn đấu đạt từ 99%".
 _TARGET_BEFORE = re.compile(r"(?:(?:chỉ|mục)\s+tiêu(?:\s+(?:đề\s+ra|được\s+giao|giao|năm\s+\d{4}))?|phấn\s+đấu)"
@@ -242,6 +249,16 @@ def _rule_outside(text: str, st: Statement) -> OutsideWhole | None:
     return None
 
 
+def _scale(text: str, st: Statement) -> OutsideWhole | None:
+    """x/y points named a scale or a maximum by the words before it: the
+    points a rule sets for a part of the index, a figure of the rule, not
+    one the document measured."""
+    if st.denominator is None or st.at is None:
+        return None
+    start, _ = _sentence(text, st.at)
+    return SCALE if _SCALE_BEFORE.search(text, start, st.at) else None
+
+
 def mark_external(block: Block, statements: list[Statement], facts: DocumentFacts) -> None:
     """Mark the block's claims whose whole lies outside the document (see the module)."""
     text = block.text
@@ -257,3 +274,5 @@ def mark_external(block: Block, statements: list[Statement], facts: DocumentFact
             st.external = _rank_over_outside(text, st, facts)
         if st.kind == StatementKind.FRACTION and not st.external:
             st.external = _allotted(text, st, facts)
+        if st.kind in (StatementKind.SCORE, StatementKind.FRACTION) and not st.external:
+            st.external = _scale(text, st)

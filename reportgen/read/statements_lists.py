@@ -18,7 +18,8 @@ from .statements_blocks import Block, split_sentences
 from .statements_shares import count_value
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
-_HEAD = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^:;()\d]{0,60}?[,;]?\s*"
+# Between the whole and its list, words and at most a band's percent ("30 đơn vị đạt tỷ lệ dưới 50%, gồm: …").
+_HEAD = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)(?:[^:;()\d]|\d+(?:,\d+)?\s*%){0,60}?[,;]?\s*"
                    r"(?P<kw>bao\s+gồm|gồm|trong\s+đó)\s*:?\s*(?P<list>.+)$", re.I)
 # Items end at a semicolon, or at a comma followed by a space outside brackets
 # (a decimal comma has none: "(chiếm 59,09%), hồ sơ trực tiếp …").
@@ -27,6 +28,9 @@ _ITEM_SEP = re.compile(r"\s*;\s*|,\s+(?![^()]*\))(?:và\s+)?|\s+và\s+(?![^()]*\
 _SHARE_ITEM = re.compile(r"^(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%$", re.I)
 _SHARE_IN_ITEM = re.compile(r"(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%", re.I)
 _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 def _counts(text: str, noun: str) -> list[re.Match[str]]:
@@ -44,9 +48,10 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         whole = count_value(m.group(1))
         items = _items(m.group("list"))
         noun = m.group("noun")
-        if not all(_counts(i, noun) for i in items):
+        if not all(_counts(_BRACKETS.sub("", i), noun) for i in items):
             noun = noun.split()[0]
-        found = [_counts(i, noun) for i in items]
+        # a count in brackets is a part of its item ("84 đơn vị (trong đó có 45 đơn vị …)"), not an item
+        found = [_counts(_BRACKETS.sub("", i), noun) for i in items]
         if whole is None or len(items) < 2 or not all(len(f) == 1 for f in found) \
                 or any(_COMPARISON.search(i) for i in items):
             continue
@@ -57,6 +62,33 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
             else SumMode.PARTITION
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
+    return out
+
+
+# The whole after its parts: "Cấp xã có 102 đơn vị, cấp tỉnh có 22 đơn vị, tổng cộng 124 đơn vị được đánh giá".
+_TOTAL_AFTER = re.compile(r"[,;]\s*(?:(?:với|là)\s+)?(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:là|có|:)?\s*"
+                          + _COUNT + r"\s+(?P<noun>[^\W\d]\w*)", re.I)
+
+
+def total_after_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """The sums of ``block`` whose whole follows its parts ("…, tổng cộng 124
+    đơn vị"): the items before it in its sentence, each one count of the
+    whole's noun, all of it (a partition)."""
+    seen = {(st.whole, tuple(st.parts)) for st in known if st.kind == StatementKind.SUM}
+    out: list[Statement] = []
+    for sentence in split_sentences(block.text):
+        for m in _TOTAL_AFTER.finditer(sentence):
+            whole, noun = count_value(m.group(1)), m.group("noun")
+            items = [i for i in _items(sentence[:m.start()]) if i]
+            found = [_counts(_BRACKETS.sub("", i), noun) for i in items]
+            if whole is None or len(items) < 2 or not all(len(f) == 1 for f in found) \
+                    or any(_COMPARISON.search(i) for i in items):
+                continue
+            parts = [count_value(f[0].group(1)) for f in found]
+            if None in parts or (whole, tuple(parts)) in seen:
+                continue
+            out.append(Statement(kind="sum", text=sentence[:m.end()], paragraph=block.index, page=block.page,
+                                 whole=whole, parts=parts, scope=scope, mode=SumMode.PARTITION, noun=noun))
     return out
 
 

@@ -2,8 +2,10 @@
 "12.370 hồ sơ trước hạn, chiếm 99,04%" after "giải quyết 12.490 hồ sơ" (the
 same or the previous sentence), "1.107 hồ sơ …, đạt tỷ lệ 8,1%".
 
-The whole is a count of the same thing (the same noun) written before the
-part, larger than it: the one the percent fits when there is one, else the
+The whole is a count of the same thing (the same noun, or the generic noun of
+its kind: "người" of "cán bộ", "đơn vị" of "sở, ngành" when no count of the
+part's own noun is there) written before the part, or named right after the
+percent ("chiếm 27,4% tổng số 11.730 hồ sơ"), larger than it: the one the percent fits when there is one, else the
 nearest, marked as inferred (a slip against an inferred whole is a doubt).
 A share whose whole cannot be found is kept with no whole: a claim the
 checks could not pair, which the coverage reports.
@@ -23,6 +25,15 @@ _SHARE = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d
                     r"(?P<verb>chiếm|đạt|bằng)(?P<rate>\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
 _COUNT = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
 _WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)|được\s+giao|trên\s+tổng", re.I)
+# The whole named right after the percent: "chiếm 27,4% tổng số 11.730 hồ sơ", "đạt tỷ lệ 99,1% trên
+# tổng số 2.126 hồ sơ", "đạt 96% trên 250 hồ sơ".
+_WHOLE_AFTER = re.compile(r"\s*(?:(?:trên|của|so\s+với)\s+(?:tổng\s+(?:số\s+)?)?|tổng\s+(?:số\s+)?)"
+                          + _NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
+# A generic noun a part may count its whole's members by ("trong đó nữ 712 người" of "1.245 cán bộ, công
+# chức"; "04 đơn vị đạt loại Tốt" of "15 sở, ngành"): the first words of the nouns it stands for.
+_GENERIC = {"đơn": frozenset("đơn cơ sở ngành ban xã phường thị huyện thành tỉnh địa ubnd ủy uỷ phòng trung chi bộ "
+                             "bpmc".split()),
+            "người": frozenset("người cán công viên lao học cử nhân".split())}
 _HUNDRED = Decimal(100)
 
 
@@ -48,17 +59,25 @@ def _fits(value: Decimal, whole: Decimal, percent: Decimal, rounding=None) -> bo
     return quantize(value / whole * _HUNDRED, places_of(percent), rounding) == percent
 
 
-def _candidates(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True
+def _same_noun(whole: str, part: str, kinds: bool) -> bool:
+    """Whether a whole counted by ``whole`` may hold a part counted by
+    ``part``: the same noun, or (``kinds``) ``part`` a generic noun of the
+    whole's kind ("người" of "cán bộ", "đơn vị" of "sở")."""
+    whole, part = whole.casefold(), part.casefold()
+    return whole == part or (kinds and whole in _GENERIC.get(part, ()))
+
+
+def _candidates(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True, kinds: bool = False
                 ) -> list[tuple[Decimal, bool]]:
     """(count, marked as a whole) of the same noun before ``end``, nearest last."""
-    return [(w, marked) for w, marked, _ in _candidates_split(text, end, noun, value, same_sentence)]
+    return [(w, marked) for w, marked, _ in _candidates_split(text, end, noun, value, same_sentence, kinds)]
 
 
 _OF_WHICH = re.compile(r"(?<!\w)trong\s+đó(?!\w)", re.I)
 
 
-def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True
-                      ) -> list[tuple[Decimal, bool, bool]]:
+def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True,
+                      kinds: bool = False) -> list[tuple[Decimal, bool, bool]]:
     """(count, marked as a whole, split by "trong đó" before the part) of the
     same noun before ``end``, nearest last: "ban hành 137 quyết định …, trong
     đó có 78 quyết định …" states 137 as the whole of 78. In the part's own
@@ -66,7 +85,7 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
     (a count so written in the previous sentence may be: "Đã giải quyết
     12.490 hồ sơ, chiếm 91,86%. … trước hạn 12.370 hồ sơ, chiếm 99,04%")."""
     out = []
-    counts = [m for m in _COUNT.finditer(text, 0, end) if m.group("noun").casefold() == noun.casefold()]
+    counts = [m for m in _COUNT.finditer(text, 0, end) if _same_noun(m.group("noun"), noun, kinds)]
     for k, m in enumerate(counts):
         whole = count_value(m.group(1))
         # "trong đó" between this count and the next one (or the part): this count is split
@@ -96,16 +115,9 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
                 continue
             noun = m.group("noun")
-            over = _OVER.search(sentence[:m.start(1)])
-            if over is not None:  # "1.230 hồ sơ … trên tổng số 12.345 hồ sơ, chiếm 9,96%": the whole, stated
-                part = _part_before(sentence, over.start(), noun)
-                if part is not None and part < value:
-                    out.append(_share(block, sentence[part_at(sentence, over.start(), noun):m.end()], part, value,
-                                      pct, m, scope, noun, False))
-                    taken[(part, pct[0])] += 1
+            if _stated_share(out, block, sentence, m, value, pct, scope, noun, taken):
                 continue
-            here = _candidates(sentence, m.start(), noun, value)
-            before = _candidates(previous, len(previous), noun, value, same_sentence=False)
+            here, before, kinds = _pool(sentence, previous, m.start(), noun, value)
             listed = _listed_with(known, value, here + before)
             if listed is not None:  # a part of a stated whole: its siblings are no whole of it
                 here, before = [(listed, True)], []
@@ -119,7 +131,8 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if fitting:
                 whole = max(fitting)  # the claim holds against each; the largest is the total
             elif pool:
-                split = [w for w, _, of_which in _candidates_split(sentence, m.start(), noun, value) if of_which]
+                split = [w for w, _, of_which in _candidates_split(sentence, m.start(), noun, value, kinds=kinds)
+                         if of_which]
                 if split and (len(here) == 1 or len(split) == 1):
                     whole = split[-1]  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
                 else:
@@ -135,6 +148,52 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
         _whole_of_siblings([st for st in out if st.text in sentence])
     return out
+
+
+def _stated_share(out: list[Statement], block: Block, sentence: str, m: re.Match[str], value: Decimal, pct,
+                  scope: str | None, noun: str, taken: Counter) -> bool:
+    """A share whose whole the sentence states around the percent, appended to
+    ``out``: "1.230 hồ sơ … trên tổng số 12.345 hồ sơ, chiếm 9,96%" (the whole
+    before it, after "trên"), "… chiếm 27,4% tổng số 11.730 hồ sơ" (right after
+    it). Whether the percent was so read (a "trên" whose part is not found is
+    read so too: no other whole is its)."""
+    over = _OVER.search(sentence[:m.start(1)])
+    if over is not None:  # "1.230 hồ sơ … trên tổng số 12.345 hồ sơ, chiếm 9,96%": the whole, stated
+        part = _part_before(sentence, over.start(), noun)
+        if part is not None and part < value:
+            out.append(_share(block, sentence[part_at(sentence, over.start(), noun):m.end()], part, value,
+                              pct, m, scope, noun, False))
+            taken[(part, pct[0])] += 1
+        return True
+    stated = _whole_after(sentence, m.end(), noun, value)
+    if stated is not None:  # "chiếm 27,4% tổng số 11.730 hồ sơ": the whole, stated
+        out.append(_share(block, sentence[m.start():stated[1]], value, stated[0], pct, m, scope, noun, False))
+        return True
+    return False
+
+
+def _whole_after(sentence: str, at: int, noun: str, value: Decimal) -> tuple[Decimal, int] | None:
+    """(the whole, where its words end) when the percent ending at ``at`` names
+    it right after: "… tổng số 11.730 hồ sơ", "… trên 250 hồ sơ"."""
+    m = _WHOLE_AFTER.match(sentence, at)
+    if m is None or not _same_noun(m.group("noun"), noun, True):
+        return None
+    whole = count_value(m.group(1))
+    return (whole, m.end()) if whole is not None and whole > value else None
+
+
+def _pool(sentence: str, previous: str, end: int, noun: str, value: Decimal
+          ) -> tuple[list[tuple[Decimal, bool]], list[tuple[Decimal, bool]], bool]:
+    """(candidates in the sentence, in the previous one, whether they count
+    the part's kind rather than its noun): the part's own noun first, the
+    nouns a generic one stands for when none ("trong đó nữ 712 người" of
+    "1.245 cán bộ, công chức")."""
+    here = _candidates(sentence, end, noun, value)
+    before = _candidates(previous, len(previous), noun, value, same_sentence=False)
+    if here or before or noun.casefold() not in _GENERIC:
+        return here, before, False
+    return (_candidates(sentence, end, noun, value, kinds=True),
+            _candidates(previous, len(previous), noun, value, same_sentence=False, kinds=True), True)
 
 
 def _taken_before(taken: Counter, key: tuple) -> bool:

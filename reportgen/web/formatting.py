@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from ..coverage import coverage_line
 from ..numbers import format_vi
 from .exports import SEVERITY_VI, verdict_class, verdict_label
 
@@ -47,24 +48,21 @@ def enumerate_boxes(findings: list[dict], page: dict) -> list[tuple[int, dict]]:
 
 
 def coverage_text(coverage) -> str:
-    """The coverage the verify JSON reports, in words."""
+    """The coverage the verify JSON reports, as the text output's coverage
+    line words it (:func:`reportgen.coverage.coverage_line`: tables, cells,
+    claims, and the claims whose whole lies outside the document)."""
     if isinstance(coverage, dict) and any(isinstance(coverage.get(k), dict) for k in ("tables", "cells", "claims")):
-        parts = []
-        for key, label in (("tables", "bảng"), ("cells", "ô số"), ("claims", "nhận định trong lời văn")):
-            part = coverage.get(key)
-            if isinstance(part, dict) and part.get("total"):
-                parts.append(f"{part.get('checked', 0)}/{part['total']} {label}")
-        return ", ".join(parts) if parts else "không có số liệu cần kiểm tra"
+        return coverage_line(coverage)
     if isinstance(coverage, dict):
         for key in ("percent", "ratio"):
             if coverage.get(key) is not None:
                 value = Decimal(str(coverage[key]))
-                return f"{format_vi(value * 100 if key == 'ratio' else value, 1)}%"
+                return f"Đã kiểm tra {format_vi(value * 100 if key == 'ratio' else value, 1)}%."
         checked = coverage.get("checked", coverage.get("cells_checked"))
         total = coverage.get("total", coverage.get("cells"))
         if checked is not None and total:
-            return f"{checked}/{total}"
-    return str(coverage)
+            return f"Đã kiểm tra {checked}/{total}."
+    return f"Đã kiểm tra: {coverage}."
 
 
 def install_filters(env) -> None:

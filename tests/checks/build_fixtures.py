@@ -497,6 +497,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "fraction-over-one": (doc("1. Kết quả\nĐã chấm điểm 20/20 UBND xã."),
                           doc("1. Kết quả\nĐã chấm điểm 21/20 UBND xã.")),
     "share-percent": (doc(SHARES.format(p="91,86")), doc(SHARES.format(p="92,86"))),
+    "complementary-shares": (doc("1. Kết quả\nHồ sơ xử lý đúng hạn đạt 96,9%; hồ sơ trễ hạn chiếm tỷ lệ 3,1%."),
+                             doc("1. Kết quả\nHồ sơ xử lý đúng hạn đạt 95,9%; hồ sơ trễ hạn chiếm tỷ lệ 3,1%.")),
     "prose-number-format": (doc("1. Kết quả\nTỷ lệ hài lòng đạt 91,86%."),
                             doc("1. Kết quả\nTỷ lệ hài lòng đạt 91.86%.")),
     "claim-unchecked": (doc(SUM.format(b=40)),

@@ -56,11 +56,13 @@ def test_bc36_points_and_their_percent_are_held_to_each_other(bc36):
     assert not [f for f in bc36.findings if f.rule == "score-percent"]
 
 
-def test_bc36_a_lone_maximum_is_only_bounded_and_the_warning_says_so(bc36):
-    [f] = [f for f in bc36.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 146]
-    assert f.reported == "74/100"
-    assert f.message.startswith("Chưa đối chiếu được nhận định “74/100” (trong câu “Theo Quyết định số 1234/QĐ-UBND")
-    assert "chỉ đối chiếu được giới hạn “tử số không vượt mẫu số”" in f.message
+def test_bc36_a_scale_a_decision_sets_is_listed_as_outside_the_document(bc36):
+    # "Theo Quyết định số 1234/QĐ-UBND … phê duyệt thang điểm của phần đánh giá … đối với UBND cấp
+    # xã là 74/100 điểm": the maximum a rule sets, not a figure the report measured (x ≤ y was
+    # all a check could hold it to): listed apart, no CLAIM_UNCHECKED
+    assert not [f for f in bc36.findings if f.code == "CLAIM_UNCHECKED" and f.paragraph == 146]
+    [entry] = [c for c in bc36.ledger.external_claims() if c.paragraph == 146]
+    assert (entry.figure, entry.external, entry.bounds) == ("74/100", "thang điểm quy định", ["fraction-bound"])
 
 
 def test_bc36_changed_points_contradict_their_percent_and_the_table(bc36_raw):

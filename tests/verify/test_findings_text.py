@@ -3,7 +3,7 @@ where each finding is and what was expected, counts by severity."""
 from __future__ import annotations
 
 from reportgen.findings_text import format_findings, summary_line
-from reportgen.model import Column, Finding, Report, ScoreRow, ScoreTable
+from reportgen.model import Column, Finding, Report, ScoreRow, ScoreTable, Statement
 
 
 def _report():
@@ -65,3 +65,18 @@ def test_text_values_such_as_a_period_are_shown_as_written():
     f = Finding(code="PERIOD_MISMATCH", severity="warning", table=0, reported="2024-11", expected="2024",
                 message="Phụ lục II ghi kỳ tháng 11 năm 2024 nhưng văn bản báo cáo kỳ năm 2024")
     assert format_findings(_report(), [f]).splitlines()[5] == "        ghi: 2024-11; đúng là: 2024"
+
+
+def test_the_read_line_counts_the_claims_the_coverage_line_counts():
+    # An appendix title's period is a statement of the reader, no numeric claim:
+    # both lines say 0, never "0/0 nhận định" beside "1 nhận định trong lời văn".
+    from reportgen.coverage import Ledger
+
+    report = _report()
+    report.statements = [Statement(kind="period", text="KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025", paragraph=0,
+                                   label="Phụ lục I", period="2025")]
+    ledger = Ledger()
+    ledger.register(report)
+    lines = format_findings(report, [], ledger).splitlines()
+    assert lines[1:3] == ["Đã kiểm tra 0/0 bảng, 0/0 ô số, 0/0 nhận định.",
+                          "Đã đọc: 1 bảng điểm (2 dòng), 0 nhận định trong lời văn."]

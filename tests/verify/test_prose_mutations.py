@@ -39,6 +39,9 @@ def test_an_impossible_date_a_grade_count_and_a_share_of_a_seed_are_caught(tmp_p
     assert (date.old, date.new) in {("23/11/2018", "31/11/2018"), ("24/6/2022", "31/6/2022"),
                                     ("15/12/2022", "32/12/2022"), ("23/4/2018", "31/4/2018"),
                                     ("14/03/2023", "14/13/2023")}
+    # the grade count held to its own whole ("98/98 công chức …" made 99/98); which candidate comes first
+    # after the shuffle depends on how many claims the seed has
+    by_kind["grade-count"] = next(m for m in ms if m.kind == "grade-count" and m.anchor.startswith("98/98"))
     for kind in ("grade-count", "sum"):
         assert _run(mutations_prose, by_kind[kind], tmp_path) == "caught", kind
 

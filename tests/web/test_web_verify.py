@@ -439,3 +439,18 @@ def test_a_sheet_with_an_open_doubt_is_shown_as_not_all_checked(client, tmp_path
     page = client.get(f"/kiem-tra/{item['id']}").text
     assert '<span id="verdict" class="verdict partial">CHƯA KIỂM TRA HẾT</span>' in page
     assert "2 cảnh báo GRADE_BAND_MISMATCH: số liệu đã đối chiếu nhưng chưa kết luận được đúng hay sai" in page
+
+
+def test_the_page_counts_the_claims_outside_the_document_as_the_text_output_does(client):
+    # one share held to its whole, one percent of a plan and one of an estimate
+    text = ("ỦY BAN NHÂN DÂN XÃ A\n\nBÁO CÁO\nKết quả giải quyết hồ sơ quý I năm 2025\n\n"
+            "Trong kỳ, xã tiếp nhận tổng số 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp). "
+            "Xã đã hoàn thành 100% kế hoạch đề ra, thu ngân sách bằng 93,29% dự toán huyện giao.\n")
+    r = upload(client, ("bao-cao.txt", text.encode("utf-8")))
+    item = r.json()["items"][0]
+    assert wait_done(client, item["id"])["state"] == "done"
+    result = client.get(f"/kiem-tra/{item['id']}/ket-qua.json").json()
+    assert result["coverage"]["claims"] == {"checked": 1, "total": 1, "external": 2}
+    page = client.get(f"/kiem-tra/{item['id']}").text
+    assert ('<span id="coverage">Đã kiểm tra 0/0 bảng, 0/0 ô số, 1/1 nhận định; 2 nhận định dẫn số liệu '
+            'ngoài văn bản (kế hoạch, dự toán), không đối chiếu được.</span>') in page
