@@ -16,8 +16,12 @@ from __future__ import annotations
 from unicodedata import normalize
 
 from pdfminer.layout import LTChar, LTContainer
-from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
+
+try:  # pdfplumber's own names for what a glyph's dict holds (not its public API)
+    from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes
+except ImportError:  # another pdfplumber: its own (slower) path builds the objects
+    ALL_ATTRS = fix_fontname_bytes = None
 
 _PLAIN = frozenset((float, int, str, bool, type(None)))  # what resolve_all gives back as it is
 _NAMES: dict = {}  # colour space name → its decoded text (a page has a few)
@@ -93,6 +97,9 @@ def parse_objects(page) -> dict[str, list[dict]]:
 
 def install(pdf) -> None:
     """Make the pages of an open pdfplumber document build their objects
-    by :func:`parse_objects` (when first asked for, as before)."""
+    by :func:`parse_objects` (when first asked for, as before); left to
+    pdfplumber where it has not the internals the direct path copies."""
+    if ALL_ATTRS is None:
+        return
     for page in pdf.pages:
         page.parse_objects = (lambda p: lambda: parse_objects(p))(page)
