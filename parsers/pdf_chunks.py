@@ -55,9 +55,14 @@ def chunks_of(line: list[dict], texts: dict | None = None) -> list[Chunk]:
     for p in parts:
         while p[-1]["text"].isspace():
             p.pop()
-        sizes = sorted(c.get("size") or 10 for c in p)
-        out.append(Chunk(p, line_text(p, cache=texts), p[0]["x0"], max(c["x1"] for c in p),
-                         min(c["top"] for c in p), max(c["bottom"] for c in p),
+        sizes, x1, top, bottom = [], [], [], []
+        for c in p:  # one pass over the glyphs for the chunk's box and size
+            sizes.append(c.get("size") or 10)
+            x1.append(c["x1"])
+            top.append(c["top"])
+            bottom.append(c["bottom"])
+        sizes.sort()
+        out.append(Chunk(p, line_text(p, cache=texts), p[0]["x0"], max(x1), min(top), max(bottom),
                          sizes[len(sizes) // 2]))
     return out
 

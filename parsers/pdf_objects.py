@@ -16,18 +16,15 @@ from __future__ import annotations
 from unicodedata import normalize
 
 from pdfminer.layout import LTChar, LTContainer
-from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
 
-_PLAIN = (float, int, str, bool, type(None))
+try:  # pdfplumber's own names for what a glyph's dict holds (not its public API)
+    from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes
+except ImportError:  # another pdfplumber: its own (slower) path builds the objects
+    ALL_ATTRS = fix_fontname_bytes = None
+
+_PLAIN = frozenset((float, int, str, bool, type(None)))  # what resolve_all gives back as it is
 _NAMES: dict = {}  # colour space name → its decoded text (a page has a few)
-
-
-def _plain(value) -> bool:
-    kind = type(value)
-    if kind in _PLAIN:
-        return True
-    return kind is tuple and all(type(v) in _PLAIN for v in value)
 
 
 def _space(name) -> str:
@@ -39,9 +36,15 @@ def _space(name) -> str:
     return out
 
 
-def _char(obj: LTChar, page_number: int, norm: str | None, top_of, mb_x0: float) -> dict:
-    """pdfplumber's dict of a glyph (``Page.process_object`` on an LTChar)."""
-    attr = {k: v if _plain(v) else resolve_all(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+def _char(obj: LTChar, page_number: int, norm: str | None, box: tuple) -> dict:
+    """pdfplumber's dict of a glyph (``Page.process_object`` on an LTChar);
+    ``box``: (page height, MediaBox x0, MediaBox top, the page's doctop)."""
+    attr = {}
+    for k, v in obj.__dict__.items():
+        if k in ALL_ATTRS:
+            kind = type(v)
+            plain = kind in _PLAIN or (kind is tuple and _PLAIN.issuperset(map(type, v)))
+            attr[k] = v if plain else resolve_all(v)
     attr["object_type"] = "char"
     attr["page_number"] = page_number
     for cs in ("ncs", "scs"):
@@ -54,8 +57,11 @@ def _char(obj: LTChar, page_number: int, norm: str | None, top_of, mb_x0: float)
     attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
     if isinstance(attr["fontname"], bytes):
         attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+    height, mb_x0, mb_top, doctop = box
     if "y0" in attr:
-        attr["top"], attr["bottom"], attr["doctop"] = top_of(attr["y0"], attr["y1"])
+        attr["top"] = top = (height - attr["y1"]) + mb_top
+        attr["bottom"] = (height - attr["y0"]) + mb_top
+        attr["doctop"] = doctop + top
     if "x0" in attr and mb_x0 != 0:
         attr["x0"] = attr["x0"] + mb_x0
         attr["x1"] = attr["x1"] + mb_x0
@@ -64,21 +70,15 @@ def _char(obj: LTChar, page_number: int, norm: str | None, top_of, mb_x0: float)
 
 def parse_objects(page) -> dict[str, list[dict]]:
     """``page.parse_objects()`` with glyphs on the direct path."""
-    height, (mb_x0, mb_top) = page.height, page.mediabox[:2]
-    doctop, number = page.initial_doctop, page.page_number
-    norm = page.pdf.unicode_norm
+    box = (page.height, *page.mediabox[:2], page.initial_doctop)
+    number, norm = page.page_number, page.pdf.unicode_norm
     grouped = page.pdf.laparams is not None  # containers are objects too
-
-    def top_of(y0: float, y1: float) -> tuple:
-        top = (height - y1) + mb_top
-        return top, (height - y0) + mb_top, doctop + top
-
     objects: dict[str, list[dict]] = {}
 
     def walk(items) -> None:
         for obj in items:
             if type(obj) is LTChar:
-                objects.setdefault("char", []).append(_char(obj, number, norm, top_of, mb_x0))
+                objects.setdefault("char", []).append(_char(obj, number, norm, box))
                 continue
             if isinstance(obj, LTContainer):
                 if grouped:
@@ -97,6 +97,9 @@ def parse_objects(page) -> dict[str, list[dict]]:
 
 def install(pdf) -> None:
     """Make the pages of an open pdfplumber document build their objects
-    by :func:`parse_objects` (when first asked for, as before)."""
+    by :func:`parse_objects` (when first asked for, as before); left to
+    pdfplumber where it has not the internals the direct path copies."""
+    if ALL_ATTRS is None:
+        return
     for page in pdf.pages:
         page.parse_objects = (lambda p: lambda: parse_objects(p))(page)

@@ -41,11 +41,8 @@ def legacy_encoding(fontname: str) -> str | None:
 
 
 def majority_legacy(chars: list[dict]) -> str | None:
-    by_font: dict[str, int] = {}  # in the order fonts first appear, as the encodings then do
-    for ch in chars:
-        if not ch["text"].isspace():
-            name = ch.get("fontname", "")
-            by_font[name] = by_font.get(name, 0) + 1
+    # in the order fonts first appear, as the encodings then do
+    by_font = Counter(ch.get("fontname", "") for ch in chars if not ch["text"].isspace())
     counts: dict[str | None, int] = {}
     for name, n in by_font.items():
         enc = legacy_encoding(name)

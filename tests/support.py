@@ -72,3 +72,19 @@ def set_cell_text(cell, text: str) -> None:
     runs[0].text = text
     for run in runs[1:]:
         run.text = ""
+
+
+def write_docx_table(path, title: str, head: list[str], lines: list[list[str]]) -> None:
+    """A DOCX of one titled table as python-docx writes it: ``head`` then ``lines``."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(title)
+    table = doc.add_table(rows=1, cols=len(head))
+    for i, text in enumerate(head):
+        table.cell(0, i).text = text
+    for line in lines:
+        cells = table.add_row().cells
+        for i, text in enumerate(line):
+            cells[i].text = text
+    doc.save(path)

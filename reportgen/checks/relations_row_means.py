@@ -12,7 +12,19 @@ from typing import Iterator
 from ..model import Finding, Report
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
-from .relations_support import adopted, col_name, finding, frames, half_unit, last_unit, record, short, vi, where
+from .relations_support import (
+    adopted,
+    col_name,
+    finding,
+    frames,
+    half_unit,
+    last_unit,
+    places,
+    record,
+    short,
+    vi,
+    where,
+)
 
 _MEAN_HEAD = re.compile(r"bình\s*quân|trung\s*bình")
 
@@ -48,17 +60,12 @@ def mean_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding
             for row, written, got, ok in checks:
                 if ok or (slipped and row.kind == RowKind.STAT):
                     continue  # an average row breaks with the unit whose slip it averages
-                p = max(2, _places(written))
+                p = max(2, places(written))
                 terms = " + ".join(vi(row.value(c.index)) for c in parts)
                 yield finding("MEAN_COLUMNS_MISMATCH", "error",
                               f"{where(row)}: cột {col_name(mean)} ghi {vi(written)} nhưng ({names}) / {len(parts)} "
                               f"= ({terms}) / {len(parts)} = {vi(got, p)}", frame, row, mean, written,
-                              got.quantize(Decimal(1).scaleb(-_places(written))))
-
-
-def _places(value: Decimal) -> int:
-    exp = value.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
+                              got.quantize(Decimal(1).scaleb(-places(written))))
 
 
 def _best_run(frame: Frame, values: list[Col], mean: Col) -> tuple[list[Col], list] | None:

@@ -204,8 +204,7 @@ def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col,
             return
     if stat.stat == "overall" and not ok and not (summed and abs(got - cell.value) < abs(got / len(vals) - cell.value)):
         mean = got / len(vals)
-        if abs(mean - cell.value) <= last_unit(cell.value) + max(
-                (Decimal(5).scaleb(-(places(v) + 1)) for v in vals), default=Decimal(0)):
+        if _is_mean(vals, cell.value):
             record(ctx, frame, "overall-row-equals-mean", cells)
             return
         if overall_is_parent_mean(frame):

@@ -193,6 +193,15 @@ class Ledger:
         if index is not None:
             self.claim_checked(index, relation)
 
+    def statement_relations(self, statement) -> set[str]:
+        """The relations recorded so far on the claim a Statement of the
+        registered report belongs to (found by identity)."""
+        index = self._statement_ids.get(id(statement))
+        if index is None:
+            return set()
+        entry = self.claims.get(self._member_of.get(index, index))
+        return set(entry.relations) if entry is not None else set()
+
     # -- registration and totals ------------------------------------------------
 
     def register(self, report) -> None:

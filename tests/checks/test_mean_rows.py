@@ -13,6 +13,8 @@ from docx import Document
 
 from reportgen.verify import verify_path
 
+from support import write_docx_table
+
 REGIONS = {
     "KHU VỰC PHÍA BẮC": [("Xã Tân Hà", "86.35", 94), ("Xã Đinh Văn", "91.20", 100),
                          ("Phường Lang Biang", "77.75", 98), ("Xã Phú Sơn", "64.10", 94)],
@@ -37,22 +39,14 @@ def write(path, *, overall_pct: Decimal = Decimal(0), region_pct: Decimal = Deci
     def means(us):
         return [q(sum(u[k] for u in us) / len(us)) for k in (1, 2, 3)]
 
-    doc = Document()
-    doc.add_paragraph("KẾT QUẢ ĐÁNH GIÁ CẤP XÃ QUÝ III NĂM 2026")
-    table = doc.add_table(rows=1, cols=5)
-    for i, h in enumerate(["STT", "Đơn vị", "Điểm đạt được", "Điểm tối đa áp dụng", "Tỷ lệ (%)"]):
-        table.cell(0, i).text = h
     pts, mx, pct = means(every)
     lines = [["", "TOÀN TỈNH", vi(pts), vi(mx), vi(pct + overall_pct)]]
     for k, (reg, us) in enumerate(units.items()):
         pts, mx, pct = means(us)
         lines.append([["I", "II"][k], f"{reg} (bình quân)", vi(pts), vi(mx), vi(pct + (region_pct if k else 0))])
         lines += [[str(i), n, vi(p), str(int(m)), vi(r)] for i, (n, p, m, r) in enumerate(us, 1)]
-    for line in lines:
-        cells = table.add_row().cells
-        for i, text in enumerate(line):
-            cells[i].text = text
-    doc.save(path)
+    write_docx_table(path, "KẾT QUẢ ĐÁNH GIÁ CẤP XÃ QUÝ III NĂM 2026",
+                     ["STT", "Đơn vị", "Điểm đạt được", "Điểm tối đa áp dụng", "Tỷ lệ (%)"], lines)
 
 
 def errors(path) -> list[tuple[str, str | None, str | None, str | None]]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from docx import Document
-
 from reportgen.verify import verify_path
+
+from support import write_docx_table
 
 UNITS = [("Sở Tư pháp", "91.20", "93.45", "94.10"), ("Sở Xây dựng", "78.35", "80.10", "82.95"),
          ("Sở Y tế", "85.60", "84.20", "88.75"), ("Sở Nội vụ", "88.05", "90.30", "89.90"),
@@ -35,19 +35,10 @@ def write(path, *, stale: Decimal = Decimal(0), swap: bool = False) -> None:
         r.append(1 + sum(1 for o in rows if o[4] > r[4]))
     if swap:
         rows[0][5], rows[3][5] = rows[3][5], rows[0][5]
-    doc = Document()
-    doc.add_paragraph("KẾT QUẢ BỘ CHỈ SỐ 9 THÁNG NĂM 2026 CỦA CÁC SỞ, NGÀNH")
-    head = ["STT", "Cơ quan", "Quý I", "Quý II", "Quý III", "Bình quân 3 quý", "Xếp hạng"]
-    table = doc.add_table(rows=1, cols=len(head))
-    for i, h in enumerate(head):
-        table.cell(0, i).text = h
     lines = [[str(k), r[0], *map(vi, r[1:5]), str(r[5])] for k, r in enumerate(rows, 1)]
     lines.append(["", "Bình quân", *[vi(q(sum(r[k] for r in rows) / len(rows))) for k in (1, 2, 3, 4)], ""])
-    for line in lines:
-        cells = table.add_row().cells
-        for i, text in enumerate(line):
-            cells[i].text = text
-    doc.save(path)
+    write_docx_table(path, "KẾT QUẢ BỘ CHỈ SỐ 9 THÁNG NĂM 2026 CỦA CÁC SỞ, NGÀNH",
+                     ["STT", "Cơ quan", "Quý I", "Quý II", "Quý III", "Bình quân 3 quý", "Xếp hạng"], lines)
 
 
 def errors(path) -> list[tuple[str, str | None, str | None, str | None]]:
