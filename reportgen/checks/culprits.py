@@ -210,10 +210,12 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         remaining[id(cand)] = {finding_key(f) for f in after}
         noise[id(cand)] = sum(1 for f in after if f.table == cand.address[0])
         keys = {finding_key(f) for f in after if _weighed(f)}
-        if keys - set(before) or (cand.named is not None and finding_key(cand.named) in keys):
+        if keys - set(before) or (cand.named is not None and finding_key(cand.named) in remaining[id(cand)]):
             continue
         own = {finding_key(cand.named)} if cand.named is not None else set()
-        gone = {k for k in set(before) - keys - own if _answered(before[k], ledger, after_ledger)
+        # an error still said of its cell, as a warning, was not answered: its relation only lost
+        # the rows it needs to be sure (two ranks set wrong where one was)
+        gone = {k for k in set(before) - remaining[id(cand)] - own if _answered(before[k], ledger, after_ledger)
                 and not _apart(before[k], cand, errors)}
         if gone or (single and own):
             explains.append((cand, gone))
