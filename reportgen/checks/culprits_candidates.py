@@ -1,14 +1,16 @@
 """The corrections a culprit search tries (see :mod:`.culprits`): the cells
 where the broken relations cross, the cells the errors name with the values
 they expect, those cells moved by the gap a sum shows, the other corrections
-an error offers itself — at most MAX_CANDIDATES, best first.
+an error offers itself — at most MAX_CANDIDATES, best first; and how a
+correction is written into its cell (:func:`as_written`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ..model import Finding
+from ..numbers import MAX_DIGITS, format_vi, places_of
 
 MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules (but the layout's) once
 Address = tuple[int, int, str]  # (table, row, column) as a Finding names a cell
@@ -33,6 +35,7 @@ class Candidate:
     named: Finding | None = None  # the error that names this cell, if one does
     by_fit: bool = False  # chosen among equal explanations by the figures its column writes elsewhere
     part: str = "value"  # "den": the value is the maximum of the cell's x/y
+    carried: list[Address] = field(default_factory=list)  # derived cells set along (culprits_carried)
 
 
 def address_of(f: Finding) -> Address | None:
@@ -176,3 +179,36 @@ def _shifted(address: Address, gaps: list[Decimal | None], where: dict[Address, 
         return []
     gap = max(sizes, key=sizes.count)  # the gap most of the broken relations show
     return [Candidate(address, spot.value + gap), Candidate(address, spot.value - gap)]
+
+
+def as_written(old: str, value: Decimal | str, part: str = "value", was: Decimal | None = None) -> str | None:
+    """``value`` written as the cell was (its decimal mark, Vietnamese unless the cell written ``was``
+    shows the English one; its ``%``; the points of an ``x/y`` cell before its maximum, or its maximum)."""
+    if isinstance(value, str):
+        return value
+    if not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
+        return None  # no cell writes it (a figure derived from an unreadable 1E+300)
+    text = format_vi(value, places_of(value), fixed=True)
+    if "/" not in old and _english(old, was):
+        text = text.translate(str.maketrans(".,", ",."))
+    if "/" in old:
+        head, _, tail = old.partition("/")
+        if part == "den":
+            return head + "/" + tail[:len(tail) - len(tail.lstrip())] + text if any(ch.isdigit() for ch in tail) \
+                else None
+        return text + "/" + tail if any(ch.isdigit() for ch in head) else None
+    return None if part == "den" else text + ("%" if "%" in old else "")
+
+
+def _english(old: str, was: Decimal | None) -> bool:
+    """Whether a cell writes the English way (``5,330``, ``93.01``): its last mark is the decimal one
+    where the figure has decimals, or where fewer or more than three digits follow it; else it groups
+    thousands."""
+    marks = [(k, ch) for k, ch in enumerate(old) if ch in ".," and 0 < k < len(old) - 1
+             and old[k - 1].isdigit() and old[k + 1].isdigit()]
+    if not marks or was is None:
+        return False
+    k, mark = marks[-1]
+    after = len(old[k + 1:]) - len(old[k + 1:].lstrip("0123456789"))
+    decimal = was != was.to_integral_value() or after != 3
+    return (mark == ".") == decimal
