@@ -84,15 +84,18 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named),
                                     *_crossed_by(c, errors, where))]
     # The other corrections an error offers itself (the part or the whole of a broken ratio).
-    offered = [Candidate((t, r, key), value, part=(rest or ("value",))[0])
-               for f in errors for t, r, key, value, *rest in f.alternatives]
+    offered = [x for f in errors for t, r, key, value, *rest in f.alternatives
+               for x in _pinned(f, Candidate((t, r, key), value, part=(rest or ("value",))[0]), errors, where)]
     # An offered correction where every error of its table crosses (a part whose row and column hold
     # them all) is tried right after the lone errors: it is the likeliest single slip.
     # (the same correction an error naming the cell expects keeps that error: it hosts the finding)
+    # (or, the errors all on one line — a unit's column of a table turned round — a cell of that line)
     crossing = [c for c in offered if len(by_table.get(c.address[0], ())) >= 2 and all(
         a[1] == c.address[1] or a[2] == c.address[2] for a, _ in by_table[c.address[0]])
-        and any(a[1] == c.address[1] for a, _ in by_table[c.address[0]])
-        and any(a[2] == c.address[2] for a, _ in by_table[c.address[0]])]  # a row's error and a column's
+        and (any(a[1] == c.address[1] for a, _ in by_table[c.address[0]])
+             and any(a[2] == c.address[2] for a, _ in by_table[c.address[0]])  # a row's error and a column's
+             or all(a[2] == c.address[2] for a, _ in by_table[c.address[0]])
+             or all(a[1] == c.address[1] for a, _ in by_table[c.address[0]]))]
     expected = {_key(c): c for c in reversed(own) if c.named is not None}
     crossing = [expected.get(_key(c), c) for c in crossing]
     out = lone + crossing + _crossings(by_table, named, where, errors) + own + offered \
@@ -153,6 +156,23 @@ def _crossed_by(cand: Candidate, errors: list[Finding], where: dict[Address, Spo
     crossing = [f for f in errors if f.table == t and (f.column == key) != (f.row == r)]
     gaps = [_gap(f) for f in sorted(crossing, key=lambda f: f.row is None)]  # a sum's gap before a mean's
     return [Candidate(cand.address, c.value, cand.named) for c in _shifted(cand.address, gaps, where)]
+
+
+def _pinned(f: Finding, cand: Candidate, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+    """A part a rounded percent implies (86,2% of 2.774 is 2.389,8 to 2.392,6: 2.391), with first
+    the cell moved by the gap another error of its row or column shows (a sum 298 over), where that
+    figure gives the same percent: both errors then hold."""
+    percent, spot = figure_value(f.reported), where.get(cand.address)
+    if cand.part != "value" or not isinstance(cand.value, Decimal) or not percent or spot is None \
+            or spot.value is None:
+        return [cand]
+    t, r, key = cand.address
+    half = Decimal(5).scaleb(-places_of(percent) - 1)
+    room = abs(cand.value) * half / abs(percent)
+    gaps = {abs(g) for e in errors if e is not f and e.table == t and (e.row == r) != (e.column == key)
+            and (g := _gap(e))}
+    moved = sorted({v for g in gaps for v in (spot.value + g, spot.value - g) if abs(v - cand.value) <= room})
+    return [Candidate(cand.address, v) for v in moved if v != cand.value] + [cand]
 
 
 def _pair_crossings(by_table, named, where) -> list[Candidate]:
