@@ -4,7 +4,7 @@ must agree, as a difference or as a percent of the earlier figure.
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
 from ..model import Finding, Measure, Report, Statement, StatementKind
@@ -15,9 +15,15 @@ from .registry import CheckContext, rule
 _HUNDRED = Decimal(100)
 
 
-def _agrees(written: Decimal, exact: Decimal, places: int) -> bool:
+def _agrees(written: Decimal, exact: Decimal, places: int, counts: bool = False) -> bool:
     """``exact`` is ``written`` within one unit of its last written place
-    (each of the two figures was rounded to it), half a unit for whole numbers."""
+    (each of the two figures was rounded to it), half a unit for whole numbers.
+    A change computed from two whole counts is exact: it is the written change
+    rounded (or cut) to its places, no further off ("tăng 14,02%" of 32.628
+    against 37.949 is 14,0214…%: 14,03% is a slip)."""
+    if counts:
+        return abs(written) in (quantize(abs(exact), places), quantize(abs(exact), places, ROUND_DOWN)) \
+            and (written >= 0) == (exact >= 0)
     return abs(exact - written) <= (Decimal(1).scaleb(-places) if places else Decimal("0.5"))
 
 
@@ -48,7 +54,8 @@ def change_vs_earlier(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         places = places_of(change)
         ctx.ledger.statement_checked(st, "change-vs-earlier")
         expected = _expected(st)
-        if any(_agrees(change, exact, places) for _, exact in expected):
+        counts = places_of(st.value) == 0 and places_of(st.whole) == 0
+        if any(_agrees(change, exact, places, counts and how == "tỷ lệ") for how, exact in expected):
             continue
         how, exact = expected[0]
         word = "tăng" if change >= 0 else "giảm"

@@ -20,14 +20,15 @@ def _num(name: str) -> str:
     return rf"(?<![\d.,/])(?P<{name}>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 
 
-def _unit(name: str) -> str:
-    """What a figure counts, as the named group: %, điểm (phần trăm), a noun."""
-    return rf"(?P<{name}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*)?)?"
+def _unit(name: str, words: int = 2) -> str:
+    """What a figure counts, as the named group: %, điểm (phần trăm), a noun
+    of up to ``words`` words."""
+    return rf"(?P<{name}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*){{0,{words - 1}}})?"
 
 
 _CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du")
                      + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?"
-                     r"\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu") + r"\s*\)", re.I)
+                     r"\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu", 6) + r"\s*\)", re.I)
 _FIGURE = re.compile(_num("x") + r"\s*(?P<xu>%|điểm|[^\W\d]\w*)?", re.I)
 
 

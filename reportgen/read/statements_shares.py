@@ -6,7 +6,9 @@ The whole is a count of the same thing (the same noun, or the generic noun of
 its kind: "người" of "cán bộ", "đơn vị" of "sở, ngành" when no count of the
 part's own noun is there) written before the part, or named right after the
 percent ("chiếm 27,4% tổng số 11.730 hồ sơ"), larger than it: the one the percent fits when there is one, else the
-nearest, marked as inferred (a slip against an inferred whole is a doubt).
+nearest, marked as inferred (a slip against an inferred whole is a doubt) —
+unless it is the only count of that noun in the two sentences and its words
+make it a total ("tổng", "tiếp nhận" …): then it is the whole, stated.
 A share whose whole cannot be found is kept with no whole: a claim the
 checks could not pair, which the coverage reports.
 """
@@ -145,6 +147,10 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                     or _whole_by_words(sentence, m.start(1), previous, noun, value)
                 if named is not None:  # the whole the words name
                     whole, inferred = named, False
+                elif len(pool) == 1 and pool[0][1]:
+                    # "Tổng số hồ sơ tiếp nhận … là 25.465 hồ sơ. Trong đó, … 10.388 hồ sơ, chiếm 48%": the one
+                    # count of the part's noun around it, and words that make it a total: no other whole is there
+                    inferred = False
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
         _whole_of_siblings([st for st in out if st.text in sentence])
     return out
