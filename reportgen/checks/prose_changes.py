@@ -32,6 +32,10 @@ def _expected(st: Statement) -> list[tuple[str, Decimal]]:
     the earlier figure, or both when the change could be either ("tăng 2,1%"
     of a rate: points or a relative change)."""
     diff = st.value - st.whole
+    if st.compare == "ratio":
+        return [("tỷ số", st.value / st.whole * _HUNDRED)] if st.whole else []
+    if st.compare == "times":  # "tăng 1,5 lần": 1,5 times the earlier figure, or grown by 1,5 times it
+        return [("lần", st.value / st.whole), ("lần tăng", diff / st.whole)] if st.whole else []
     out = [] if st.measure == Measure.PERCENT else [("hiệu", diff)]
     if st.percent is not None and st.whole:
         out.append(("tỷ lệ", diff / st.whole * _HUNDRED))
@@ -58,6 +62,14 @@ def change_vs_earlier(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if any(_agrees(change, exact, places, counts and how == "tỷ lệ") for how, exact in expected):
             continue
         how, exact = expected[0]
+        if how in ("tỷ số", "lần"):
+            now, then = format_vi(st.value, places_of(st.value)), format_vi(st.whole, places_of(st.whole))
+            shown = format_vi(quantize(exact, max(places, 2)), max(places, 2), fixed=True)
+            said = f"bằng {format_vi(change, places)}%" if how == "tỷ số" else f"tăng {format_vi(change, places)} lần"
+            basis = f"{now} / {then} × 100 = {shown}%" if how == "tỷ số" else f"{now} / {then} = {shown} lần"
+            yield finding_at("CHANGE_MISMATCH", "error", f"Văn bản nêu {said} nhưng {basis} (“{st.text}”)", st,
+                             reported=str(change), expected=str(quantize(exact, max(places, 2))))
+            continue
         word = "tăng" if change >= 0 else "giảm"
         shown = format_vi(quantize(abs(exact), max(places, 2)), max(places, 2), fixed=True)
         unit = "%" if how == "tỷ lệ" else ""

@@ -100,3 +100,44 @@ def test_kinds_after_trong_do_are_some_of_the_whole_and_never_more():
     findings, ledger = checked([DISJOINT.format(134)])
     assert of(findings, "SUM_MISMATCH") == [("error", "139", "149")]
     assert ledger.totals()["claims"] == (1, 1)
+
+
+def test_times_of_the_earlier_figure_is_no_difference():
+    # "tăng 1,5 lần": 45.000 is 1,5 times 30.000 (offices also write it for the growth: 75.000)
+    line = "Số lượt truy cập năm 2024 là {} lượt, tăng {} lần so với năm 2023 (30.000 lượt)."
+    assert of(checked([line.format("45.000", "1,5")])[0], "CHANGE_MISMATCH") == []
+    assert of(checked([line.format("75.000", "1,5")])[0], "CHANGE_MISMATCH") == []
+    assert of(checked([line.format("45.000", "2,5")])[0], "CHANGE_MISMATCH") == [("error", "2.5", "1.50")]
+
+
+RATIO = "Tổng thu ngân sách đạt 2.345,6 tỷ đồng, bằng {} so với cùng kỳ năm 2023 (2.229,7 tỷ đồng)."
+
+
+def test_a_percent_of_the_earlier_amount():
+    # 2.345,6 / 2.229,7 × 100 = 105,198…%
+    findings, ledger = checked([RATIO.format("105,2%")])
+    assert of(findings, "CHANGE_MISMATCH") == [] and ledger.totals()["claims"] == (1, 1)
+    findings, _ = checked([RATIO.format("115,2%")])
+    assert of(findings, "CHANGE_MISMATCH") == [("error", "115.2", "105.20")]
+    assert [f.message for f in findings if f.code == "CHANGE_MISMATCH"] == [
+        "Văn bản nêu bằng 115,2% nhưng 2.345,6 / 2.229,7 × 100 = 105,20% "
+        "(“bằng 115,2% so với cùng kỳ năm 2023 (2.229,7 tỷ đồng)”)"]
+
+
+def test_a_count_in_brackets_after_its_percent():
+    # seed 003's 12.490 of 13.597 hồ sơ, written percent first
+    line = "Tổng số hồ sơ tiếp nhận trong kỳ là 13.597 hồ sơ. Số hồ sơ đã giải quyết đạt {} (12.490 hồ sơ)."
+    findings, ledger = checked([line.format("91,86%")])
+    assert of(findings, "PERCENT_MISMATCH") == [] and ledger.totals()["claims"] == (1, 1)
+    assert of(checked([line.format("92,86%")])[0], "PERCENT_MISMATCH") == [("error", "92.86", "91.86")]
+    # the words before the percent count something else than the bracket: no share of it
+    other = "Toàn tỉnh có 30 xã. Tỷ lệ hồ sơ đúng hạn đạt 100% (26 xã)."
+    assert of(checked([other])[0], "PERCENT_MISMATCH") == []
+
+
+def test_shares_each_with_its_count_in_brackets():
+    line = ("Trong kỳ tiếp nhận 13.597 hồ sơ, trong đó hồ sơ trực tuyến chiếm 52,39% (7.123 hồ sơ), hồ sơ trực tiếp "
+            "chiếm {} (6.474 hồ sơ).")
+    findings, ledger = checked([line.format("47,61%")])
+    assert of(findings, "PERCENT_MISMATCH") == [] and ledger.totals()["claims"] == (2, 2)
+    assert of(checked([line.format("46,61%")])[0], "PERCENT_MISMATCH") == [("error", "46.61", "47.61")]
