@@ -48,6 +48,9 @@ def change_vs_earlier(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     trong ngoặc ("đạt 83,27 điểm, tăng 2,12 điểm so với quý II (81,15 điểm)"):
     số liệu trừ số kỳ trước phải bằng mức tăng (hoặc, khi mức tăng là phần
     trăm của một số đếm, hiệu chia cho số kỳ trước), làm tròn như văn bản viết.
+    "Tăng 1,5 lần so với … (30.000 lượt)" là số liệu chia số kỳ trước (hoặc phần tăng
+    chia số kỳ trước); "bằng 105,2% so với cùng kỳ (2.229,7 tỷ đồng)" là số liệu chia số
+    kỳ trước nhân 100.
     Vì sao: số kỳ này được sửa mà quên sửa mức tăng, hoặc chép số kỳ trước nhầm.
     Ví dụ sai: "đạt 84,27 điểm, tăng 2,12 điểm so với quý II (81,15 điểm)".
     Ví dụ đúng: "đạt 83,27 điểm, tăng 2,12 điểm so với quý II (81,15 điểm)"."""
