@@ -156,9 +156,8 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
         mode = st.mode
-        # parts that are some of the whole ("trong đó …") only bound it, unless they break the bound
-        some = mode in ("subset", "disjoint")
-        ctx.ledger.statement_checked(st, "parts-within-whole" if some and diff <= 0 else "parts-sum")
+        some = mode in ("subset", "disjoint")  # parts that are some of the whole ("trong đó …")
+        ctx.ledger.statement_checked(st, "parts-sum")
         slip = sum_slip(st, report.statements)
         if isinstance(slip, SlippedPart):  # the share stated with one part fits what the sum makes it: that part is the slip
             part = st.parts[slip.index]

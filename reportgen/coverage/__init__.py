@@ -67,12 +67,10 @@ BOUND_RELATIONS = frozenset({
     "fraction-bound", "score-max",
 })
 # The same for a claim of the prose: a relation that only bounds the claimed
-# figure (x ≤ y, counts by grade not above the whole, parts listed after
-# "trong đó" not above it, a statistic within the band of units it falls in)
-# is recorded, but a slip within the bound passes, so it does not make the
-# claim checked.
-CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands",
-                                   "parts-within-whole"})
+# figure (x ≤ y, counts by grade not above the whole, a statistic within the
+# band of units it falls in) is recorded, but a slip within the bound passes,
+# so it does not make the claim checked.
+CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands"})
 
 
 # Codes whose warnings concern the document's form or what was read, not
