@@ -289,7 +289,7 @@ Phụ lục II. ĐIỂM THEO NHÓM CHỈ SỐ
 """
 GRADE_SUMMARY = """1. Kết quả đánh giá các sở, ngành
 
-Mức xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90 điểm; Khá từ 70 đến dưới 80 điểm; Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.
+{bands}
 
 Biểu số 01. KẾT QUẢ CỦA CÁC SỞ, NGÀNH
 
@@ -313,6 +313,8 @@ Biểu số 02. TỔNG HỢP KẾT QUẢ XẾP LOẠI
 | Yếu | 0 | 0,00 |
 | Tổng cộng | 6 | 100,00 |
 """
+SUMMARY_BANDS = ("Mức xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90 điểm; Khá từ 70 đến dưới 80 điểm; "
+                 "Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.")
 RATES = """1. Kết quả cải cách thủ tục hành chính
 
 | STT | Nội dung | Đơn vị tính | Kết quả |
@@ -567,8 +569,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "percent-over-100": (doc(RATES), doc(RATES.replace("| % | 64,20 |", "| % | 124 |"))),
     "sum-columns-mismatch": (doc(COLUMNS), doc(COLUMNS.replace("| 6 | 5,5 | 4,5 | 16 |", "| 6 | 5,5 | 4,5 | 17 |"))),
     "change-column-mismatch": (doc(CHANGES), doc(CHANGES.replace("| 80,15 | -1,75 |", "| 80,15 | +1,75 |"))),
-    "grade-summary-vs-table": (doc(GRADE_SUMMARY.format(good=3, gp="50,00", fair=1, fp="16,67")),
-                               doc(GRADE_SUMMARY.format(good=2, gp="33,33", fair=2, fp="33,33"))),
+    "grade-summary-vs-table": (doc(GRADE_SUMMARY.format(bands=SUMMARY_BANDS, good=3, gp="50,00", fair=1, fp="16,67")),
+                               doc(GRADE_SUMMARY.format(bands=SUMMARY_BANDS, good=2, gp="33,33", fair=2, fp="33,33"))),
     "mean-columns-mismatch": (doc(QUARTERS), doc(QUARTERS.replace("| 88,75 | 86,18 |", "| 88,75 | 87,18 |"))),
     "grade-unread": (doc(GRADE_WORDS.format(legend=LEGEND)),
                      doc(GRADE_WORDS.format(legend="số liệu do các xã tự đánh giá, Sở Nội vụ thẩm định."))),

@@ -24,8 +24,8 @@ SUMMARY = [["Xuất sắc", "4", "36,36"], ["Tốt", "4", "36,36"], ["Khá", "2"
 def write(path, summary=SUMMARY) -> None:
     graded = [[str(k), name, points, grade] for k, (name, points, grade) in enumerate(UNITS, 1)]
     write_docx_tables(path, ["Kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp của các sở, ngành.", BANDS],
-                      [("Biểu số 02. KẾT QUẢ BỘ CHỈ SỐ THÁNG 10 NĂM 2026", ["STT", "Cơ quan, đơn vị", "Điểm", "Xếp loại"],
-                        graded),
+                      [("Biểu số 02. KẾT QUẢ BỘ CHỈ SỐ THÁNG 10 NĂM 2026",
+                        ["STT", "Cơ quan, đơn vị", "Điểm", "Xếp loại"], graded),
                        ("Biểu số 03. TỔNG HỢP KẾT QUẢ XẾP LOẠI", ["Xếp loại", "Số đơn vị", "Tỷ lệ (%)"], summary)])
 
 
