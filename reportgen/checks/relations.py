@@ -421,4 +421,8 @@ def _ratio_alternatives(frame: Frame, row: Row, part: Col, source, written: Deci
             r, key = address(frame, row, col)
             if r is not None and key:
                 out.append((frame.table.index, r, key, value.quantize(Decimal(1).scaleb(-places(old)))))
+        r, key = address(frame, row, part)
+        if source[0] == "den" and r is not None and key:  # the maximum of the part's own x/y cell
+            out.append((frame.table.index, r, key, (a * 100 / written).quantize(Decimal(1).scaleb(-places(b))),
+                        "den"))
     return tuple(out)

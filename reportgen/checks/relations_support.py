@@ -140,8 +140,14 @@ def finding(code: str, severity: str, message: str, frame: Frame, row: Row | Non
 
     table = frame.table
     report_row, column = address(frame, row, col)
+    unit = (short(row.label) or None) if row is not None else None
+    if row is not None and row.report_row is None and not frame.transposed and table.cell_keys \
+            and report_row is not None and 0 <= report_row < len(table.rows) and len(table.rows) > 1:
+        # turned when read, its units as columns: the frame's row is a measure, the unit is the table's row
+        # (a one-column summary of criteria has no units to name: its row stays the criterion)
+        unit = short(table.rows[report_row].unit) or None
     return Finding(code=code, severity=severity, message=message, table=table.index, row=report_row,
-                   unit=(short(row.label) or None) if row is not None else None,
+                   unit=unit,
                    column=column, reported=text(reported),
                    expected=text(expected),
                    page=(row.page if row is not None and row.page is not None else table.page))
