@@ -149,7 +149,9 @@ def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Muta
             if row.kind not in (RowKind.UNIT, RowKind.STAT):
                 continue
             for col in frame.cols:
-                checked = row.report_row is None or (row.report_row, col.key) in entry.checked_cells
+                # the table's own (row, key) of the cell: a table turned when read maps its grid cells
+                at = frame.cell_key(row, col) if row.report_row is None else (row.report_row, col.key)
+                checked = at is None or at in entry.checked_cells
                 if not checked:
                     continue
                 src = grid.rows[row.i] if grid is not None else None
@@ -169,7 +171,7 @@ def candidates(path: Path, limit: int | None = None, seed: int = 0) -> list[Muta
                     out.append(Mutation(path, frame.table.index, src.raw_table if src else None,
                                         src.raw_row if src else None, col.index, col.key, col.label,
                                         _unit(row.label), text, new, k,
-                                        frozenset(entry.cell_relations.get((row.report_row, col.key), ()))))
+                                        frozenset(entry.cell_relations.get(at or (row.report_row, col.key), ()))))
     rnd = random.Random(seed)
     rnd.shuffle(out)
     return out[:limit] if limit else out

@@ -30,7 +30,15 @@ every error, and it is sure when it is the only such cell:
    errors explains only a part of them (two cells of one sum either of which
    may be wrong explain the same errors: neither is sure; a percent that
    explains its ratio, the summary rows and twenty ranks pushed along beats
-   a summary row that explains only itself).
+   a summary row that explains only itself) — or explains as much but
+   leaves its table quieter than every such rival (fewer findings: a
+   section of an index set right also puts its rank among its peers back in
+   order, the overall row set to the mean leaves that rank out of order).
+
+The corrections an error offers itself: the part or the whole of a broken
+ratio; the parts of a broken sum that, moved by the gap, stay within their
+maximum (a criterion under a total its grade and rank agree with); the
+items of a broken mean set to what makes the mean the parent's.
 
 A figure two tables give two values for, each agreeing with its own table
 (QUANTITY_CONFLICT of figure-across-tables, a warning: which table is wrong is
@@ -39,7 +47,8 @@ answers it and its table's error is the slip, and the finding becomes an
 error there; no sure culprit leaves it a warning.
 
 The errors a sure culprit explains are not reported apart: the culprit's
-finding names them ("kéo theo …"). When the culprit is a cell no error named,
+finding names them ("kéo theo …"), with the warnings of its table that its
+correction answers too (a grade that agrees with the written total). When the culprit is a cell no error named,
 the error of its own row (else of its column) is moved onto it — the row and
 column of the slip, the value written and the value that makes every
 relation hold. Where no candidate is sure every error stays as the rules
@@ -82,13 +91,21 @@ def spots(report: Report) -> dict[Address, Spot]:
                     grid = (col.source_grid, row.source_col) if table.grid is not None else None
                 else:
                     r, key = row.report_row, col.key
+                    label, unit = col.label, short(row.label) or None
                     if r is None and table.cell_keys:
                         r, key = table.cell_keys.get((row.i, col.index), (None, key))
+                        if r is not None and 0 <= r < len(table.rows) and len(table.rows) > 1:
+                            # turned when read, its units as columns: the frame's row is a measure
+                            label, unit = row.label, short(table.rows[r].unit) or None
                     address = (table.index, r, key)
                     written = row.moved.get(col.index, col.index)  # a merged cell is written in another column
                     grid = (row.i, written) if getattr(table, "grid", None) is not None else None
+                    if address[1] is not None and address[2]:
+                        out.setdefault(address, Spot(grid, cell.value, label, unit, cell.denominator))
+                    continue
                 if address[1] is not None and address[2]:
-                    out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None))
+                    out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None,
+                                                 cell.denominator))
     return out
 
 
@@ -102,13 +119,21 @@ def _grade_spot(out: dict[Address, Spot], table, frame, row, col) -> None:
         out.setdefault((table.index, r, key), Spot(grid, None, col.label, short(row.label) or None))
 
 
-def _written(old: str, value: Decimal | str) -> str | None:
-    """``value`` written as the cell was (Vietnamese decimals, its ``%``)."""
+def _written(old: str, value: Decimal | str, part: str = "value") -> str | None:
+    """``value`` written as the cell was (Vietnamese decimals, its ``%``; the
+    points of an ``x/y`` cell before its maximum, or its maximum)."""
     if isinstance(value, str):
         return value
-    if "/" in old or not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
+    if not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
         return None  # no cell writes it (a figure derived from an unreadable 1E+300)
-    return format_vi(value, places_of(value), fixed=True) + ("%" if "%" in old else "")
+    text = format_vi(value, places_of(value), fixed=True)
+    if "/" in old:
+        head, _, tail = old.partition("/")
+        if part == "den":
+            return head + "/" + tail[:len(tail) - len(tail.lstrip())] + text if any(ch.isdigit() for ch in tail) \
+                else None
+        return text + "/" + tail if any(ch.isdigit() for ch in head) else None
+    return None if part == "den" else text + ("%" if "%" in old else "")
 
 
 def _set_row(row, key: str, value) -> bool:
@@ -139,14 +164,19 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
     table = next((x for x in out.tables if x.index == t), None)
     if table is None or not 0 <= r < len(table.rows):
         return None
-    done = _set_row(table.rows[r], key, cand.value)
+    if cand.part == "den":
+        done = isinstance(cand.value, Decimal) and f"{key}_of" in table.rows[r].extra
+        if done:
+            table.rows[r].extra[f"{key}_of"] = cand.value
+    else:
+        done = _set_row(table.rows[r], key, cand.value)
     spot = where.get(cand.address)
     grid = getattr(table, "grid", None)
     if spot is not None and spot.grid is not None and grid is not None:
         g, c = spot.grid
         if not (0 <= g < len(grid.rows) and 0 <= c < len(grid.rows[g].cells)):
             return None
-        text = _written(grid.rows[g].cells[c] or "", cand.value)
+        text = _written(grid.rows[g].cells[c] or "", cand.value, cand.part)
         if text is None:
             return None
         grid.rows[g].cells[c] = text
@@ -170,33 +200,51 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     where = spots(report)
     before = {finding_key(f): f for f in errors}
     explains: list[tuple[Candidate, set]] = []
+    remaining: dict[int, set] = {}  # id(candidate) → the keys of every finding after its correction
+    noise: dict[int, int] = {}  # id(candidate) → the findings its table still has after its correction
     for cand in candidates(errors, where):
         fixed = corrected(report, cand, where)
         if fixed is None:
             continue
         after, after_ledger = rerun(fixed)
+        remaining[id(cand)] = {finding_key(f) for f in after}
+        noise[id(cand)] = sum(1 for f in after if f.table == cand.address[0])
         keys = {finding_key(f) for f in after if _weighed(f)}
-        if keys - set(before) or (cand.named is not None and finding_key(cand.named) in keys):
+        if keys - set(before) or (cand.named is not None and finding_key(cand.named) in remaining[id(cand)]):
             continue
         own = {finding_key(cand.named)} if cand.named is not None else set()
-        gone = {k for k in set(before) - keys - own if _answered(before[k], ledger, after_ledger)
+        # an error still said of its cell, as a warning, was not answered: its relation only lost
+        # the rows it needs to be sure (two ranks set wrong where one was)
+        gone = {k for k in set(before) - remaining[id(cand)] - own if _answered(before[k], ledger, after_ledger)
                 and not _apart(before[k], cand, errors)}
         if gone or (single and own):
             explains.append((cand, gone))
     sure = []
     for k, (cand, gone) in enumerate(explains):
-        mine = gone | ({finding_key(cand.named)} if cand.named is not None else set())
-        if any(c.address == cand.address and (len(g) > len(gone) or (len(g) == len(gone) and j < k))
+        mine = _answered_by(cand, gone)
+        if any(c.address == cand.address and (len(_answered_by(c, g)) > len(mine)
+                                              or (len(_answered_by(c, g)) == len(mine) and j < k))
                for j, (c, g) in enumerate(explains)):
             continue  # another value of the cell answers more, or as much and was found first (within rounding)
         # Another value of the same cell that answers as much is no rival: the cell is the slip either way.
-        rivals = [g | ({finding_key(c.named)} if c.named is not None else set())
-                  for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address]
+        rivals = [_answered_by(c, g) for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address]
         fit = _only_fit(cand, k, explains, where)
-        if not any(mine & r and not r < mine and not (r == mine and fit) for r in rivals):
+        # Among corrections that answer the same errors, the one that leaves its table quieter than every
+        # other (an item's peer rank and its own parent hold again; the other cells' corrections leave the
+        # warning) is the slip.
+        equal = [noise[id(c)] for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address
+                 and _answered_by(c, g) == mine]
+        quieter = bool(equal) and all(noise[id(cand)] < n for n in equal)
+        ordinary = _only_ordinary(cand, k, explains, where)
+        if not any(mine & r and not r < mine and not (r == mine and (fit or quieter or ordinary)) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
-    return _folded(findings, sure, where) if sure else findings
+    return _folded(findings, sure, where, remaining) if sure else findings
+
+
+def _answered_by(cand: Candidate, gone: set) -> set:
+    """The errors a correction answers: those gone, and the one naming its cell."""
+    return gone | ({finding_key(cand.named)} if cand.named is not None else set())
 
 
 def _weighed(f: Finding) -> bool:
@@ -210,6 +258,8 @@ def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot
     the column writes on other rows where the figure written is none of them (a per-row maximum
     of 99 or 89 written 72,30), while no rival does."""
     def fits(c: Candidate) -> bool:
+        if c.part != "value":
+            return False
         t, r, key = c.address
         spot = where.get(c.address)
         column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r]
@@ -219,6 +269,22 @@ def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot
             and 2 * len(others) <= len(column)
 
     return fits(cand) and not any(fits(c) for j, (c, _) in enumerate(explains) if j != k)
+
+
+def _only_ordinary(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]) -> bool:
+    """Among corrections that answer the same errors, the only one whose figure lies within what its
+    column writes on its other rows (a score of 93,24 over its row's maximum of 87,50 set to 78,47,
+    while the maximum set to 103,97 would pass every maximum of the column)."""
+    def ordinary(c: Candidate) -> bool:
+        if c.part != "value":
+            return False
+        t, r, key = c.address
+        column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r
+                  and s.value is not None]
+        return isinstance(c.value, Decimal) and len(column) >= 3 and min(column) <= c.value <= max(column)
+
+    return ordinary(cand) and not any(ordinary(c) for j, (c, _) in enumerate(explains)
+                                      if j != k and c.address != cand.address)
 
 
 def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
@@ -260,11 +326,19 @@ def _reach(entry) -> dict[str, int]:
     return out
 
 
-def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where) -> list[Finding]:
+def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
+            remaining: dict[int, set]) -> list[Finding]:
     hosts: dict[int, tuple[Candidate, list[Finding]]] = {}
     moved = set()  # what a host said before it moved onto its culprit: a warning saying it too is an echo
     for cand, gone in sure:
         dropped = [f for f in findings if _weighed(f) and finding_key(f) in gone]
+        # A warning on a cell of the culprit's table that its correction answers too (a grade that
+        # agrees with the written total but not with the sum of the parts) is a consequence as well,
+        # named unless it only repeats an error named (the same cell, the same figures).
+        said = {_echo(f) for f in dropped}
+        dropped += [f for f in findings if f.severity == Severity.WARNING and not _weighed(f)
+                    and f.table == cand.address[0] and f.row is not None and _echo(f) not in said
+                    and finding_key(f) not in remaining.get(id(cand), {finding_key(f)})]
         host = cand.named or _host(cand, dropped)
         if host is None:
             continue
@@ -296,7 +370,8 @@ def _host(cand: Candidate, dropped: list[Finding]) -> Finding | None:
     """The error a culprit no error named is reported with: its own row's,
     else its column's."""
     t, r, key = cand.address
-    ranked = sorted(dropped, key=lambda f: f.severity != Severity.ERROR)  # an error first
+    # an error first; a warning the correction answers as well is a consequence, never the host
+    ranked = sorted((f for f in dropped if _weighed(f)), key=lambda f: f.severity != Severity.ERROR)
     return next((f for f in ranked if f.table == t and f.row == r), None) \
         or next((f for f in ranked if f.table == t and f.column == key), None)
 
@@ -305,13 +380,15 @@ def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
     spot = where[cand.address]
     t, r, key = cand.address
     value = cand.value
-    written, right = vi_figure(format(spot.value, "f")), vi_figure(format(value, "f"))
+    old = spot.den if cand.part == "den" else spot.value
+    written, right = vi_figure(format(old, "f")), vi_figure(format(value, "f"))
     why = " (số cột này ghi ở các dòng khác)" if cand.by_fit else ""
-    f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: cột “{spot.label}” "
+    what = f"điểm tối đa (mẫu số) ở cột “{spot.label}”" if cand.part == "den" else f"cột “{spot.label}”"
+    f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: {what} "
                  f"ghi {written}; nếu là {right}{why} thì mọi quan hệ đều khớp")
     f.unit = spot.unit
     f.row, f.column = r, key
-    f.reported, f.expected = format(spot.value, "f"), format(value, "f")
+    f.reported, f.expected = format(old, "f"), format(value, "f")
 
 
 def _echo(f: Finding) -> tuple:

@@ -23,6 +23,7 @@ class Spot:
     value: Decimal | None
     label: str  # the column's header words
     unit: str | None  # the row's
+    den: Decimal | None = None  # the maximum of an x/y cell
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Candidate:
     value: Decimal | str
     named: Finding | None = None  # the error that names this cell, if one does
     by_fit: bool = False  # chosen among equal explanations by the figures its column writes elsewhere
+    part: str = "value"  # "den": the value is the maximum of the cell's x/y
 
 
 def address_of(f: Finding) -> Address | None:
@@ -79,15 +81,29 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named),
                                     *_crossed_by(c, errors, where))]
     # The other corrections an error offers itself (the part or the whole of a broken ratio).
-    offered = [Candidate((t, r, key), value) for f in errors for t, r, key, value in f.alternatives]
-    out = lone + _crossings(by_table, named, where, errors) + own + offered + _pair_crossings(by_table, named, where)
+    offered = [Candidate((t, r, key), value, part=(rest or ("value",))[0])
+               for f in errors for t, r, key, value, *rest in f.alternatives]
+    # An offered correction where every error of its table crosses (a part whose row and column hold
+    # them all) is tried right after the lone errors: it is the likeliest single slip.
+    # (the same correction an error naming the cell expects keeps that error: it hosts the finding)
+    crossing = [c for c in offered if len(by_table.get(c.address[0], ())) >= 2 and all(
+        a[1] == c.address[1] or a[2] == c.address[2] for a, _ in by_table[c.address[0]])
+        and any(a[1] == c.address[1] for a, _ in by_table[c.address[0]])
+        and any(a[2] == c.address[2] for a, _ in by_table[c.address[0]])]  # a row's error and a column's
+    expected = {_key(c): c for c in reversed(own) if c.named is not None}
+    crossing = [expected.get(_key(c), c) for c in crossing]
+    out = lone + crossing + _crossings(by_table, named, where, errors) + own + offered \
+        + _pair_crossings(by_table, named, where)
     seen, unique = set(), []
     for c in out:
-        key = (c.address, c.value.normalize() if isinstance(c.value, Decimal) else c.value)  # 20 is 20,00
-        if key not in seen:
-            seen.add(key)
+        if _key(c) not in seen:
+            seen.add(_key(c))
             unique.append(c)
     return unique[:MAX_CANDIDATES]
+
+
+def _key(c: Candidate) -> tuple:
+    return (c.address, c.part, c.value.normalize() if isinstance(c.value, Decimal) else c.value)  # 20 is 20,00
 
 
 def _gap(f: Finding) -> Decimal | None:

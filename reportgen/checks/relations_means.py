@@ -14,6 +14,7 @@ from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
 from .relations_nesting import items_by_parent, top_units
 from .relations_support import (
+    address,
     adopted,
     col_name,
     doubt,
@@ -46,7 +47,10 @@ def parent_mean_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
     quan hệ này đúng trên phần lớn các mục cha của bảng (ít nhất 3 chỗ và
     80%, hoặc mọi chỗ trừ một); dòng "Chỉ số chung" ở cột tỷ lệ (%) bằng
     trung bình cộng các mục cấp cao nhất (I, II …), xét cùng các mục cha
-    (một cấp trên), hoặc riêng khi đúng ở phần lớn các cột của dòng ấy. Sai số cho phép suy từ số chữ số thập phân được
+    (một cấp trên), hoặc riêng khi đúng ở phần lớn các cột của dòng ấy, hay
+    ở mọi cột trừ một và ít nhất hai cột khi các mục là các phần đánh số (ba
+    tỉnh cạnh nhau, một ô sai: 2/3 cột vẫn là lỗi). Mục cha gần tổng các mục
+    con hơn gần trung bình là tổng (PARENT_SUM_MISMATCH). Sai số cho phép suy từ số chữ số thập phân được
     ghi: nửa đơn vị chữ số cuối của các mục con (trung bình các số đã làm
     tròn) cộng nửa đơn vị chữ số cuối của mục cha. Mục cha bằng tổng các mục
     con là việc của PARENT_SUM_MISMATCH; khi chỉ một phần các mục cha bằng
@@ -78,12 +82,26 @@ def parent_mean_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if overall:
             yield from _judge(ctx, frame, overall, "overall-row-equals-mean",
                               f"Dòng “{short(overall[0].parent.label)}” bằng trung bình cộng các mục cấp cao nhất",
-                              _adopts(overall))
+                              _adopts(overall) or _structural(overall))
 
 
 def _adopts(tests: list[_Test]) -> bool:
     voting = [t for t in tests if not _vacuous(t)]
     return adopted(sum(1 for t in voting if t.holds), len(voting))
+
+
+def _structural(tests: list[_Test]) -> bool:
+    """An overall row ("Chỉ số chung") over numbered sections (I, II) is the
+    table's general index in every column it fills: the relation is one of
+    the table, not of a column, so it is adopted when it holds in every
+    column but one and in at least two (three provinces side by side, one
+    slip: 2 of 3) — the words and the numbering state what the figures then
+    confirm. A column whose sections are alike (83,1 and 83,1 under 83,1)
+    agrees with the mean without being evidence of it."""
+    holds = sum(1 for t in tests if t.holds and not _vacuous(t))
+    broken = sum(1 for t in tests if not t.holds)
+    numbered = all(len(t.kids) >= 2 and all(k.path is not None for k in t.kids) for t in tests)
+    return numbered and len(tests) >= 3 and holds >= 2 and broken <= 1
 
 
 def _judge(ctx: CheckContext, frame: Frame, tests: list[_Test], relation: str, said: str,
@@ -109,12 +127,31 @@ def _judge(ctx: CheckContext, frame: Frame, tests: list[_Test], relation: str, s
         names = ", ".join(k.no or short(k.label, 20) for k in t.kids[:6]) + (", …" if len(t.kids) > 6 else "")
         terms = " + ".join(vi(v) for v in t.values[:8]) + (" + …" if len(t.values) > 8 else "")
         p = max(places(t.written), max(places(v) for v in t.values))
-        yield finding("PARENT_MEAN_MISMATCH", severity,
+        found = finding("PARENT_MEAN_MISMATCH", severity,
                       f"{where(t.parent)}: cột {col_name(t.col)} ghi {vi(t.written)} nhưng trung bình cộng "
                       f"{len(t.values)} mục ({names}) = ({terms}) / {len(t.values)} = {vi(t.mean, p + 2)} "
                       f"(bảng tính theo trung bình ở {holds}/{len(voting)} chỗ"
                       + (")" if severity == "error" else "; chưa đủ để kết luận: cần xem lại)"),
                       frame, t.parent, t.col, t.written, t.mean.quantize(Decimal(1).scaleb(-p)))
+        found.alternatives = _item_alternatives(frame, t)
+        yield found
+
+
+def _item_alternatives(frame: Frame, t: _Test) -> tuple:
+    """Each item of a broken mean set to the figure that makes the mean the
+    parent's (a few items only: of many, none stands out): a slip in an item
+    breaks the mean as a slip in the parent does."""
+    if len(t.kids) > 5:
+        return ()
+    out = []
+    for kid, value in zip(t.kids, t.values):
+        moved = (value + (t.written - t.mean) * len(t.values)).quantize(Decimal(1).scaleb(-places(value)))
+        if moved < 0 or (t.col.role == "percent" and moved > 100):
+            continue
+        r, key = address(frame, kid, t.col)
+        if r is not None and key:
+            out.append((frame.table.index, r, key, moved))
+    return tuple(out)
 
 
 def _parent_tests(frame: Frame, rows: list[Row]) -> list[_Test]:
@@ -132,8 +169,8 @@ def _parent_tests(frame: Frame, rows: list[Row]) -> list[_Test]:
             if len(vals) < 2 or len(vals) < len(kids) // 2 + 1:
                 continue
             written = parent.cells[col.index].value
-            if abs(sum(vals, Decimal(0)) - written) <= sum_tolerance(vals, written):
-                continue  # a sum
+            if _nearer_sum(vals, written):
+                continue  # a sum (PARENT_SUM_MISMATCH), broken or not
             out.append(_test(parent, [k for k in kids if k.value(col.index) is not None], col, written, vals))
     return out
 
@@ -148,10 +185,23 @@ def _overall_tests(frame: Frame, stat: Row) -> list[_Test]:
         vals = [v for r in roots if (v := r.value(col.index)) is not None]
         if col.role == "max" or cell is None or len(vals) < 2:
             continue
-        if col.role != "percent" and abs(sum(vals, Decimal(0)) - cell.value) <= sum_tolerance(vals, cell.value):
-            continue  # a sum (SUM_ROW_MISMATCH)
+        if col.role != "percent" and _nearer_sum(vals, cell.value):
+            continue  # a sum (SUM_ROW_MISMATCH), broken or not
         out.append(_test(stat, [r for r in roots if r.value(col.index) is not None], col, cell.value, vals))
     return out
+
+
+def parents_are_means(frame: Frame) -> bool:
+    """Whether the table's numbered parents are the means of their items by
+    the adoption rule (alone, or with the overall row one level up): then
+    their not being sums is no doubt of the table."""
+    rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
+    if not any(r.path for r in rows):
+        return False
+    parents = _parent_tests(frame, rows)
+    overall = [t for stat in frame.rows if stat.kind == RowKind.STAT and stat.stat == "overall"
+               for t in _overall_tests(frame, stat)]
+    return bool(parents) and (_adopts(parents) or _adopts(parents + overall))
 
 
 def overall_is_parent_mean(frame: Frame) -> bool:
@@ -165,6 +215,15 @@ def overall_is_parent_mean(frame: Frame) -> bool:
                for t in _overall_tests(frame, stat)]
     parents = _parent_tests(frame, rows)
     return bool(overall) and (_adopts(parents) or _adopts(parents + overall) or _adopts(overall))
+
+
+def _nearer_sum(vals: list[Decimal], written: Decimal) -> bool:
+    """The figure is the items' sum, or nearer their sum than their mean: a
+    broken sum (40,53 over points adding up to 39,41, whose mean is 4,93) is
+    no evidence of a mean."""
+    total = sum(vals, Decimal(0))
+    return abs(total - written) <= sum_tolerance(vals, written) \
+        or abs(total - written) < abs(total / len(vals) - written)
 
 
 def _test(parent: Row, kids: list[Row], col: Col, written: Decimal, vals: list[Decimal]) -> _Test:

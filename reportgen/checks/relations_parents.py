@@ -12,6 +12,7 @@ from ..model import Finding, Report
 from ..text import fold
 from .registry import CheckContext, rule
 from .relations_frame import ColKind, RowKind
+from .relations_means import parents_are_means
 from .relations_nesting import items_by_parent, nesting_levels
 from .relations_support import (
     SHARE,
@@ -86,6 +87,8 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         else:
             chosen = [t for t in tests if parent_says_total(t[0].label)]
             severity = "warning"  # stated by the words, not by the table's own arithmetic
+            if not chosen and parents_are_means(frame):
+                continue  # the parents are the means of their items (PARENT_MEAN_MISMATCH): no doubt of a sum
             doubt(ctx, frame, f"Mục cha bằng tổng các mục con ở {holds}/{len(tests)} chỗ: không đủ để áp dụng"
                               + (", chỉ đối chiếu mục ghi “Tổng số”" if chosen else ""))
             if not chosen:

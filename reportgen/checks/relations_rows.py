@@ -16,6 +16,7 @@ from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_means import overall_is_parent_mean
 from .relations_nesting import leaf_units, top_units
 from .relations_support import (
+    address,
     col_name,
     doubt,
     finding,
@@ -77,7 +78,9 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: dòng "Tổng cộng", "Cộng", "Toàn tỉnh" bằng tổng các dòng
     đơn vị phía trên ở mỗi cột số (không tính cột tỷ lệ); dòng "Chỉ số
     chung" bằng tổng các dòng (bảng điểm theo nhóm) hoặc trung bình của
-    chúng — không khớp cách nào thì cảnh báo. Dòng cộng của một nhóm ("Cộng
+    chúng — không khớp cách nào thì cảnh báo; dòng ấy là tổng ở ít nhất hai
+    cột thì ở cột còn lại, số ghi gần tổng hơn gần trung bình, là tổng sai
+    (lỗi). Dòng cộng của một nhóm ("Cộng
     I", "Cộng khối sở") là tổng các đơn vị của nhóm ấy; dòng "Tổng cộng" sau
     các nhóm, hoặc ghi ngay dưới tiêu đề bảng, là tổng mọi đơn vị.
 
@@ -108,11 +111,14 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     roots = other if not _adds_up(first, stat, cols) and _adds_up(other, stat, cols) else first
                     pool = before + rows if roots is every else pool
                 members = _mean_members(stat, roots, leaf_units(pool), cols)
+                # An overall row that is the sum of its rows in two or more columns is a total row: a
+                # column where it is nearer the sum than the mean is a broken sum, not an unknown rule.
+                summed = sum(1 for c in cols if _adds_up(roots, stat, [c])) if stat.stat == "overall" else 0
                 for col in cols:
                     if members is not None:
                         yield from _check_mean_row(ctx, frame, members, stat, col)
                     else:
-                        yield from _check_sum_row(ctx, frame, roots, stat, col)
+                        yield from _check_sum_row(ctx, frame, roots, stat, col, summed >= 2)
             before += rows
 
 
@@ -177,7 +183,8 @@ def _adds_up(roots: list[Row], stat: Row, cols: list[Col]) -> bool:
     return tested > 0
 
 
-def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col) -> Iterator[Finding]:
+def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col,
+                   summed: bool = False) -> Iterator[Finding]:
     cell = stat.cells[col.index]
     vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
     if len(vals) < 2:
@@ -195,7 +202,7 @@ def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col) -> 
                           f"điểm tối đa của {len(dens)} dòng là {vi(den_sum)}", frame, stat, col,
                           cell.denominator, den_sum)
             return
-    if stat.stat == "overall" and not ok:
+    if stat.stat == "overall" and not ok and not (summed and abs(got - cell.value) < abs(got / len(vals) - cell.value)):
         mean = got / len(vals)
         if _is_mean(vals, cell.value):
             record(ctx, frame, "overall-row-equals-mean", cells)
@@ -212,9 +219,38 @@ def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col) -> 
     record(ctx, frame, "total-row-equals-sum", cells)
     if not ok:
         terms = " + ".join(vi(v) for v in vals[:8]) + (" + …" if len(vals) > 8 else "")
-        yield finding("SUM_ROW_MISMATCH", "error",
-                      f"{where(stat)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng tổng {len(vals)} dòng "
-                      f"{terms} = {vi(got)}", frame, stat, col, cell.value, got)
+        found = finding("SUM_ROW_MISMATCH", "error",
+                        f"{where(stat)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng tổng {len(vals)} dòng "
+                        f"{terms} = {vi(got)}", frame, stat, col, cell.value, got)
+        found.alternatives = part_alternatives(frame, roots, col, cell.value - got)
+        yield found
+
+
+def part_alternatives(frame: Frame, parts: list[Row], col: Col, gap: Decimal) -> tuple:
+    """The parts of a broken sum that may be its slip: moved by the gap, the
+    few that stay within their maximum (the row's "Điểm tối đa", the cell's
+    own ``x/y``, the column's header) and above zero. A written total that
+    the grade and the rank agree with points at a part; the maxima say which
+    (6,5 of a criterion of 18 points may be 17,1; 20,5 of 22 may not be
+    31,1). None when the maxima single out no part (every part fits)."""
+    maxima = [c for c in frame.nums("max") if c.index != col.index]
+    fits, tried = [], 0
+    for row in parts:
+        value = row.value(col.index)
+        if value is None:
+            continue
+        tried += 1
+        cell = row.cells[col.index]
+        bound = cell.denominator if cell.denominator is not None else next(
+            (m for c in maxima if (m := row.value(c.index)) is not None), col.max)
+        moved = value + gap
+        if moved == (short_form := moved.quantize(Decimal(1).scaleb(-places(value)))):
+            moved = short_form  # 6,5 + 10,60 is written 17,1 as its column writes it
+        if moved >= 0 and (bound is None and gap < 0 or bound is not None and moved <= bound):
+            r, key = address(frame, row, col)
+            if r is not None and key:
+                fits.append((frame.table.index, r, key, moved))
+    return tuple(fits) if 0 < len(fits) <= 2 and len(fits) < tried else ()
 
 
 

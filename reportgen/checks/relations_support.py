@@ -85,6 +85,20 @@ def ratio_tolerance(written: Decimal, part: Decimal, whole: Decimal, part_precis
     return last_unit(written) + spread
 
 
+def nil_shares(rows: Iterable[Row], pct: Col, part, whole) -> list[Row]:
+    """The rows an adopted ratio holds trivially: a part of 0 over a whole that
+    is not 0, written 0 %. They prove nothing when a ratio is sought (any two
+    columns fit them), but once it is adopted their rate is checked: a 9,09 %
+    beside a count of 0 would break it. ``part`` and ``whole`` give a row's
+    figures."""
+    out = []
+    for row in rows:
+        p, a, b = row.cells.get(pct.index), part(row), whole(row)
+        if p is not None and p.value == 0 and a == 0 and b is not None and b != 0:
+            out.append(row)
+    return out
+
+
 def vi(value: Decimal | None, p: int | None = None) -> str:
     if value is None:
         return "-"
@@ -126,8 +140,14 @@ def finding(code: str, severity: str, message: str, frame: Frame, row: Row | Non
 
     table = frame.table
     report_row, column = address(frame, row, col)
+    unit = (short(row.label) or None) if row is not None else None
+    if row is not None and row.report_row is None and not frame.transposed and table.cell_keys \
+            and report_row is not None and 0 <= report_row < len(table.rows) and len(table.rows) > 1:
+        # turned when read, its units as columns: the frame's row is a measure, the unit is the table's row
+        # (a one-column summary of criteria has no units to name: its row stays the criterion)
+        unit = short(table.rows[report_row].unit) or None
     return Finding(code=code, severity=severity, message=message, table=table.index, row=report_row,
-                   unit=(short(row.label) or None) if row is not None else None,
+                   unit=unit,
                    column=column, reported=text(reported),
                    expected=text(expected),
                    page=(row.page if row is not None and row.page is not None else table.page))

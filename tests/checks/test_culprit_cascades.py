@@ -76,13 +76,15 @@ def test_a_per_row_maximum_changed_is_named_by_the_figure_its_column_writes_else
                                      "khác) thì mọi quan hệ đều khớp")
 
 
-def test_points_changed_stay_with_the_percent_when_nothing_tells_which_cell(tmp_path):
+def test_points_changed_are_named_where_the_other_correction_passes_every_maximum(tmp_path):
     # Quảng Tân's points 80,39 written 85,39: the percent 81,20%, the points and the maximum 99,00
-    # are one ratio; 85,39 / 99 is no maximum the column writes, and the points column repeats
-    # nothing: the error stays on the percent, which it names with its computation.
+    # are one ratio. The percent set to 86,25% would move twenty ranks (new errors); the points set
+    # to 80,39 and the maximum set to 105,16 both answer the ratio alone, but the maxima of the
+    # column are 99 and 89: only 80,39 lies within what its column writes, so the points are the slip.
     found = _errors(_with(tmp_path, "UBND xã Quảng Tân", "80,39", "85,39"))
     assert [(f.code, f.unit, f.column, f.reported, f.expected) for f in found] == [
-        ("RATIO_MISMATCH", "UBND xã Quảng Tân", "k4", "81.20", "86.25")]
+        ("RATIO_MISMATCH", "UBND xã Quảng Tân", "k3", "85.39", "80.39")]
+    assert found[0].message.endswith("cột “Điểm đạt được” ghi 85,39; nếu là 80,39 thì mọi quan hệ đều khớp")
 
 
 # Seven units of the province's 766 portal export for October 2025 (portal-766-2025-10.xlsx,

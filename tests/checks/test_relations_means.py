@@ -47,14 +47,27 @@ def test_the_sipas_table_checks_its_overall_row_and_doubts_the_weighted_parents(
         in table["doubts"]
 
 
-def test_a_slip_in_the_overall_row_of_the_sipas_table_is_a_warning_where_two_of_three_columns_hold(tmp_path):
-    # Lâm Đồng's CHỈ SỐ CHUNG 83,0% written 85,0%: the mean of I and II holds in the other two columns only
-    # (2 of 3 is too few to adopt), so the slip is named as a doubt, not an error.
+def test_a_slip_in_the_overall_row_of_the_sipas_table_is_an_error_though_one_of_three_columns_breaks(tmp_path):
+    # Lâm Đồng's CHỈ SỐ CHUNG 83,0% written 85,0%: the mean of I and II holds in the other two columns.
+    # The row is the table's general index over its numbered sections in every column, so the relation
+    # is the table's: 2 of 3 columns with the third broken is its one slip, an error.
     result = _mutated(tmp_path, 2, "CHỈ SỐ CHUNG", 2, "83,0%", "85,0%")
-    [f] = [f for f in result.findings if f.code == "PARENT_MEAN_MISMATCH"]
-    assert (f.severity, f.unit, f.column, f.reported, f.expected) == ("warning", "CHỈ SỐ CHUNG", "k2", "85.0", "83.0")
-    assert "(82,5 + 83,4) / 2 = 82,950" in f.message
-    assert [x for x in result.findings if x.severity == "error"] == []
+    [f] = [f for f in result.findings if f.severity == "error"]
+    assert (f.code, f.unit, f.column, f.reported, f.expected) == (
+        "PARENT_MEAN_MISMATCH", "CHỈ SỐ CHUNG", "k2", "85.0", "83.0")
+    assert "(82,5 + 83,4) / 2 = 82,950 (bảng tính theo trung bình ở 2/3 chỗ)" in f.message
+
+
+def test_a_slip_in_a_section_of_the_sipas_table_is_named_at_the_section(tmp_path):
+    # Đắk Nông's II 83,1% written 61,2%: its CHỈ SỐ CHUNG (83,1) is no longer the mean of I and II
+    # ((83,0 + 61,2) / 2 = 72,10), and II's 61,2 with rank 35 is out of order beside Bình Thuận's 82,4
+    # ranked 45. I would have to be 105,0 (above 100 %); II set to 83,2 answers both, while CHỈ SỐ CHUNG
+    # set to 72,1 leaves the rank out of order: the slip is II's cell.
+    result = _mutated(tmp_path, 2, "Mức độ hài lòng của người dân đối với việc xây dựng", 4, "83,1%", "61,2%")
+    [f] = [f for f in result.findings if f.severity == "error"]
+    assert (f.code, f.row, f.column, f.reported, f.expected) == ("PARENT_MEAN_MISMATCH", 6, "k4", "61.2", "83.2")
+    assert "cột “Đắk Nông Chỉ số” ghi 61,2; nếu là 83,2 thì mọi quan hệ đều khớp" in f.message
+    assert "kéo theo: RANK_MISMATCH ở “Mức độ hài lòng của người dân đối với việc xây dựng, tổ chứ…”" in f.message
 
 
 MEANS = """UBND TỈNH LÂM ĐỒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -127,3 +140,16 @@ def test_a_slip_in_a_section_parent_is_one_error_though_two_values_would_answer(
     assert (f.code, f.unit, f.reported, f.expected) == (
         "PARENT_MEAN_MISMATCH", "Xây dựng và tổ chức thực hiện chính sách", "84.6", "83.4")
     assert "kéo theo" in f.message
+
+
+def test_parents_that_are_means_raise_no_doubt_of_a_sum(tmp_path):
+    # The same index in a column of points ("Điểm"): a parent is then tried as the sum of its items too
+    # (I = 82,5 is not 82,3 + 82,8 + 82,5 + 82,5 + 82,4 = 412,5, at none of the four parents). The mean
+    # explains every parent, so the table has no doubt left: its parents are checked, as means.
+    path = tmp_path / "means.txt"
+    path.write_text(MEANS.replace("| STT | Nội dung | Chỉ số (%) |", "| STT | Nội dung | Điểm |"), encoding="utf-8")
+    result = verify_path(path)
+    [table] = result.to_json()["coverage"]["by_table"]
+    assert "parent-equals-mean-of-children" in table["relations"]
+    assert table["doubts"] == []
+    assert result.verdict == "ĐẠT"

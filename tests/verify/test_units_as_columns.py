@@ -72,11 +72,26 @@ def test_the_clean_annex_is_checked_whole(tmp_path):
 @pytest.mark.parametrize(("change", "expected"), [
     (("Xếp loại", 2, "Khá"), [("GRADE_MISMATCH", "Xã Tà Hine", "Khá", "Trung bình")]),
     (("Xếp hạng", 0, "1"), [("RANK_ORDER", "Xã Hiệp Thạnh", "1", "2")]),
-    (("Dịch vụ công trực tuyến", 2, "13,2"), [("VALUE_EXCEEDS_MAX", "Dịch vụ công trực tuyến", "13.2", "7.20")]),
+    (("Dịch vụ công trực tuyến", 2, "13,2"), [("VALUE_EXCEEDS_MAX", "Xã Tà Hine", "13.2", "7.20")]),
 ], ids=["grade", "tied-rank", "over-max"])
 def test_one_slip_in_the_annex_is_one_error_at_its_unit(tmp_path, change, expected):
     write(tmp_path / "a.docx", change)
     assert errors(tmp_path / "a.docx") == expected
+
+
+def test_a_wrong_criterion_under_a_total_its_grade_and_rank_agree_with_is_the_one_error(tmp_path):
+    # Xã Đức Trọng's "Mức độ hài lòng" 17,1 written 6,5: the criteria add up to 82,4, not the 93,00
+    # written — but 93,00 is what its grade (Xuất sắc) and its rank (1st) say. Only one criterion
+    # moved by the 10,6 missing stays within its maximum (6,5 → 17,1 of 18; 20,5 → 31,1 of 22
+    # does not): the slip is that cell, and the two sums and the grade it breaks are named in it.
+    write(tmp_path / "a.docx", ("Mức độ hài lòng", 1, "6,5"))
+    result = verify_path(tmp_path / "a.docx")
+    table = [f for f in result.findings if f.table is not None]
+    assert [(f.code, str(f.severity), f.unit, f.column, f.reported, f.expected) for f in table] == [
+        ("TOTAL_MISMATCH", "error", "Xã Đức Trọng", "mdhl", "6.5", "17.1")]
+    assert "cột “Mức độ hài lòng” ghi 6,5; nếu là 17,1 thì mọi quan hệ đều khớp" in table[0].message
+    assert "kéo theo: SUM_ROW_MISMATCH ở “Xã Đức Trọng” (ghi 93,00, tính ra 82,4); GRADE_MISMATCH ở " \
+        "“Xã Đức Trọng” (ghi Xuất sắc, tính ra Tốt)" in table[0].message
 
 
 # The PAR index by field for five districts: no scheme's group names, the maxima in a column of their
