@@ -76,15 +76,23 @@ def set_cell_text(cell, text: str) -> None:
 
 def write_docx_table(path, title: str, head: list[str], lines: list[list[str]]) -> None:
     """A DOCX of one titled table as python-docx writes it: ``head`` then ``lines``."""
+    write_docx_tables(path, [], [(title, head, lines)])
+
+
+def write_docx_tables(path, prose: list[str], tables: list[tuple[str, list[str], list[list[str]]]]) -> None:
+    """A DOCX of paragraphs ``prose`` then titled tables (title, head, lines), as python-docx writes them."""
     from docx import Document
 
     doc = Document()
-    doc.add_paragraph(title)
-    table = doc.add_table(rows=1, cols=len(head))
-    for i, text in enumerate(head):
-        table.cell(0, i).text = text
-    for line in lines:
-        cells = table.add_row().cells
-        for i, text in enumerate(line):
-            cells[i].text = text
+    for text in prose:
+        doc.add_paragraph(text)
+    for title, head, lines in tables:
+        doc.add_paragraph(title)
+        table = doc.add_table(rows=1, cols=len(head))
+        for i, text in enumerate(head):
+            table.cell(0, i).text = text
+        for line in lines:
+            cells = table.add_row().cells
+            for i, text in enumerate(line):
+                cells[i].text = text
     doc.save(path)

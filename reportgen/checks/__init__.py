@@ -60,6 +60,7 @@ RULE_MODULES = (
     "relations_ranks",
     "relations_grades",
     "relations_grade_cells",
+    "relations_grade_counts",
     "relations_peer_ranks",
     "relations_rates",
     "relations_points",

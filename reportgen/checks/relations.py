@@ -24,6 +24,7 @@ from .relations_support import (
     frames,
     half_unit,
     last_unit,
+    nil_shares,
     places,
     ratio_tolerance,
     record,
@@ -378,7 +379,9 @@ def fold_label(label: str) -> str:
 def _ratio_findings(ctx, frame: Frame, pct: Col, checks: list, part: Col, source) -> Iterator[Finding]:
     whole_name = (col_name(source[1]) if source[0] == "col" else
                   "điểm tối đa ở tiêu đề" if source[0] == "header" else "mẫu số")
-    cells = [(r, c) for r, *_ in checks for c in (pct, part) + ((source[1],) if source[0] == "col" else ())]
+    rows = [r for r, *_ in checks]
+    rows += nil_shares(_value_rows(frame), pct, lambda r: r.value(part.index), lambda r: _whole_of(r, source, part))
+    cells = [(r, c) for r in rows for c in (pct, part) + ((source[1],) if source[0] == "col" else ())]
     record(ctx, frame, "percent-equals-part-over-whole", cells)
     for row, written, a, b, computed, ok in checks:
         if ok or scheme_checks(frame, pct, "percent"):

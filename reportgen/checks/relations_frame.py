@@ -273,7 +273,20 @@ def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: l
     for k, row in enumerate(rows):
         _read_row(row, texts[k], no_col, label_col, grade_col, num_cols, names[k] if names else None, aliases or {})
         row.grade_written = {c.index: t for c in graded if c.index < len(texts[k]) and (t := texts[k][c.index].strip())}
+    _grade_categories(rows)
     _merged_statistics(num_cols, rows)
+
+
+def _grade_categories(rows: list[Row]) -> None:
+    """A label column that lists grades ("Xuất sắc", "Tốt", "Khá", "Trung bình",
+    "Yếu": a table counting the units of each grade) names categories, so its
+    "Trung bình" row is the grade Trung bình, not the mean of the rows above it."""
+    graded = [r for r in rows if grade_level(r.label)]
+    if len({grade_level(r.label)[0] for r in graded}) < 3:
+        return
+    for row in graded:
+        if row.kind == RowKind.STAT and row.stat == "mean":
+            row.kind, row.stat = RowKind.UNIT, None
 
 
 def _merged_statistics(num_cols: list[Col], rows: list[Row]) -> None:

@@ -30,6 +30,7 @@ from .relations_support import (
     adopted,
     col_name,
     finding,
+    nil_shares,
     ratio_tolerance,
     record,
     scheme_checks,
@@ -131,7 +132,12 @@ def _name(run: list[Col]) -> str:
 def _findings(ctx: CheckContext, frame: Frame, pct: Col, how: str, checks: list, part: list[Col],
               whole: list[Col], total: Row | None) -> Iterator[Finding]:
     cols = [pct, *part, *(c for c in whole if c not in part)]
-    cells = [(r, c) for r, *_ in checks for c in cols]
+    rows = [r for r, *_ in checks]
+    if how != "change":
+        part_of = (lambda r: r.value(part[0].index)) if how == "share" else (lambda r: _sum(r, part))
+        whole_of = (lambda r: total.value(part[0].index)) if how == "share" else (lambda r: _sum(r, whole))
+        rows += nil_shares([r for r in frame.rows if r.kind == RowKind.UNIT], pct, part_of, whole_of)
+    cells = [(r, c) for r in rows for c in cols]
     if how == "share" and total is not None:
         cells.append((total, part[0]))  # a changed total changes every share
     record(ctx, frame, "percent-equals-part-over-whole", cells)

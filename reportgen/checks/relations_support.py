@@ -85,6 +85,20 @@ def ratio_tolerance(written: Decimal, part: Decimal, whole: Decimal, part_precis
     return last_unit(written) + spread
 
 
+def nil_shares(rows: Iterable[Row], pct: Col, part, whole) -> list[Row]:
+    """The rows an adopted ratio holds trivially: a part of 0 over a whole that
+    is not 0, written 0 %. They prove nothing when a ratio is sought (any two
+    columns fit them), but once it is adopted their rate is checked: a 9,09 %
+    beside a count of 0 would break it. ``part`` and ``whole`` give a row's
+    figures."""
+    out = []
+    for row in rows:
+        p, a, b = row.cells.get(pct.index), part(row), whole(row)
+        if p is not None and p.value == 0 and a == 0 and b is not None and b != 0:
+            out.append(row)
+    return out
+
+
 def vi(value: Decimal | None, p: int | None = None) -> str:
     if value is None:
         return "-"

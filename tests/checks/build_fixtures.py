@@ -287,6 +287,34 @@ Phụ lục II. ĐIỂM THEO NHÓM CHỈ SỐ
 | 4 | UBND huyện Phú Lộc - tỉnh Thừa Thiên Huế | 17,62 | 22,00 | 16,50 | 56,12 |
 | 5 | UBND huyện Phong Điền - tỉnh Thừa Thiên Huế | 16,93 | 21,10 | 16,50 | 54,53 |
 """
+GRADE_SUMMARY = """1. Kết quả đánh giá các sở, ngành
+
+{bands}
+
+Biểu số 01. KẾT QUẢ CỦA CÁC SỞ, NGÀNH
+
+| STT | Cơ quan, đơn vị | Điểm | Xếp loại |
+|---|---|---|---|
+| 1 | Sở Tư pháp | 82,45 | Tốt |
+| 2 | Sở Công Thương | 91,30 | Xuất sắc |
+| 3 | Sở Xây dựng | 76,10 | Khá |
+| 4 | Sở Y tế | 88,75 | Tốt |
+| 5 | Sở Nội vụ | 64,20 | Trung bình |
+| 6 | Sở Tài chính | 84,00 | Tốt |
+
+Biểu số 02. TỔNG HỢP KẾT QUẢ XẾP LOẠI
+
+| Xếp loại | Số đơn vị | Tỷ lệ (%) |
+|---|---|---|
+| Xuất sắc | 1 | 16,67 |
+| Tốt | {good} | {gp} |
+| Khá | {fair} | {fp} |
+| Trung bình | 1 | 16,67 |
+| Yếu | 0 | 0,00 |
+| Tổng cộng | 6 | 100,00 |
+"""
+SUMMARY_BANDS = ("Mức xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90 điểm; Khá từ 70 đến dưới 80 điểm; "
+                 "Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.")
 RATES = """1. Kết quả cải cách thủ tục hành chính
 
 | STT | Nội dung | Đơn vị tính | Kết quả |
@@ -541,6 +569,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "percent-over-100": (doc(RATES), doc(RATES.replace("| % | 64,20 |", "| % | 124 |"))),
     "sum-columns-mismatch": (doc(COLUMNS), doc(COLUMNS.replace("| 6 | 5,5 | 4,5 | 16 |", "| 6 | 5,5 | 4,5 | 17 |"))),
     "change-column-mismatch": (doc(CHANGES), doc(CHANGES.replace("| 80,15 | -1,75 |", "| 80,15 | +1,75 |"))),
+    "grade-summary-vs-table": (doc(GRADE_SUMMARY.format(bands=SUMMARY_BANDS, good=3, gp="50,00", fair=1, fp="16,67")),
+                               doc(GRADE_SUMMARY.format(bands=SUMMARY_BANDS, good=2, gp="33,33", fair=2, fp="33,33"))),
     "mean-columns-mismatch": (doc(QUARTERS), doc(QUARTERS.replace("| 88,75 | 86,18 |", "| 88,75 | 87,18 |"))),
     "grade-unread": (doc(GRADE_WORDS.format(legend=LEGEND)),
                      doc(GRADE_WORDS.format(legend="số liệu do các xã tự đánh giá, Sở Nội vụ thẩm định."))),
