@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from ..model import ScoreTable, TableKind
 from ..numbers import CellValue, parse_cell, places_of
 from ..numbers.columns import conventions, role_for
+from ..schemes import shipped_schemes
 from ..text import fold
 from ..text.headers import ROLE_WORDS, max_in
 from ..text.labels import stat_of
@@ -132,11 +134,26 @@ class Frame:
 
 
 def grade_level(text: str | None) -> tuple[int, str] | None:
+    """The level and name of a grade written ``text``: its name, or a wording a shipped scheme gives
+    it ("Hoàn thành tốt nhiệm vụ" is Tốt in TT 01/2018), wherever the table is."""
     t = " ".join((text or "").split()).strip(" .")
     for pattern, level, name in GRADE_LEVELS:
         if pattern.match(t):
             return level, name
-    return None
+    named = _grade_wordings().get(t.casefold())
+    return grade_level(named) if named is not None and named.casefold() != t.casefold() else None
+
+
+@lru_cache(maxsize=1)
+def _grade_wordings() -> dict[str, str]:
+    """Every wording the shipped schemes give a grade (never an abbreviation: "TB" is a grade only
+    where the document says so), casefolded → the grade's name."""
+    out: dict[str, str] = {}
+    for scheme in shipped_schemes().values():
+        for band in scheme.grades:
+            for words in band.aliases:
+                out.setdefault(" ".join(words.split()).casefold(), band.name)
+    return out
 
 
 def numbering_path(no: str | None) -> tuple | None:
