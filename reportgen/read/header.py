@@ -113,7 +113,8 @@ def is_data_row(cells: list[str]) -> bool:
         return True
     numbers = 0
     for c in cells[1:]:
-        v = parse_cell(c, "auto")
+        # a figure with a speck after it ("4-", "36,36.": a scan's rule or dirt) is still a figure here
+        v = parse_cell(c.strip().rstrip("-_.'`~") or c, "auto")
         if v is not None and v.is_number:
             numbers += 1
     return numbers >= 2 and not is_numbering_row(cells)
