@@ -21,7 +21,7 @@ scanned PDF) is read by our reader, bare pdfplumber and camelot (lattice, and
 stream for PDFs without rules), and the cell accuracy per producer is printed
 for each, corpus and seeds apart, against the values written.
 
-    python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot] [--scan]
+    python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot] [--scan [--scan-of browser]]
 """
 from __future__ import annotations
 
@@ -262,19 +262,20 @@ def producer_table(title: str, items: list[tuple[str, Path, list[list[str]]]], c
         print(f"{producer:12s} " + " ".join(f"{c:>22s}" for c in cols) + " " + ratio)
 
 
-def corpus_and_seeds(out: Path, n: int, camelot_ok: bool, scan: bool, repeat: int = 2) -> None:
+def corpus_and_seeds(out: Path, n: int, camelot_ok: bool, scan: bool, repeat: int = 2,
+                     scan_of: str = "libreoffice") -> None:
     from fixtures import build
     from fixtures.build_corpus import build_corpus
     from fixtures.build_pdf import build_all
 
     items = []
-    for spec, files in build_corpus(out / "corpus", n, scan=scan):
+    for spec, files in build_corpus(out / "corpus", n, scan=scan, scan_of=scan_of):
         truth = [[_norm(c) for c in row] for row in spec.rows]
         items += [(producer, path, truth) for producer, path in files.items()]
     producer_table(f"Layout-variety corpus ({n} tables)", items, camelot_ok, repeat)
     seeds_dir = out / "seeds"
     docx = {seed: build.build_seed(seed, seeds_dir / seed) for seed in build.SCORE_SEEDS}
-    pdfs = build_all([d["docx"] for d in docx.values()], seeds_dir / "pdf", scan=scan)
+    pdfs = build_all([d["docx"] for d in docx.values()], seeds_dir / "pdf", scan=scan, scan_of=scan_of)
     items = []
     for seed, files in docx.items():
         truth = docx_truth(files["docx"])
@@ -302,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="directory to keep the PDF in")
     parser.add_argument("--corpus", type=int, default=12, help="tables in the layout-variety corpus (0: none)")
     parser.add_argument("--scan", action="store_true", help="also scanned renditions (OCR, slow)")
+    parser.add_argument("--scan-of", choices=("libreoffice", "browser"), default="libreoffice",
+                        help="the rendition the scan is made of")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
@@ -340,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         if "camelot lattice" in results:
             print(f"time ratio ours / camelot lattice: {ours_s / results['camelot lattice'][0]:.2f}")
         if args.corpus:
-            corpus_and_seeds(out, args.corpus, not args.skip_camelot, args.scan, args.repeat)
+            corpus_and_seeds(out, args.corpus, not args.skip_camelot, args.scan, args.repeat, args.scan_of)
     return 0
 
 

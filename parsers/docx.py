@@ -46,8 +46,9 @@ from reportgen.raw import RawDocument, UnreadableInput
 from .docx_numbering import Numbering
 from .docx_paragraphs import Walk, lines_in, paragraph_line
 from .docx_styles import Styles, has_page_numbers, page_setups
-from .docx_tables import is_layout, read_table
+from .docx_tables import read_table
 from .docx_xml import CONTAINERS, TBL, P, q
+from .layout_tables import is_layout
 from .limits import check_count, limits_of
 from .ooxml import open_checked_zip
 from .settings import ReaderSettings

@@ -1,4 +1,4 @@
-"""DOCX tables → RawTables, and which tables are layout, not data.
+"""DOCX tables → RawTables.
 
 Cells stand at their true grid position with ``colspan`` (``w:gridSpan``,
 legacy ``w:hMerge``) and ``rowspan`` (``w:vMerge`` restart/continue), rows
@@ -6,18 +6,15 @@ shifted by ``w:gridBefore``; ``header_rows`` = the leading rows marked
 ``w:tblHeader``. A cell's text is its lines joined with the setting
 ``cell_line_separator``; a table nested in a cell is flattened into the
 cell's lines. A layout table (at most two columns, few rows, no cell that
-is a number) is given as paragraphs by the walk.
+is a number, :mod:`parsers.layout_tables`) is given as paragraphs by the
+walk.
 """
 from __future__ import annotations
-
-import re
 
 from reportgen.raw import RawCell, RawTable
 
 from .docx_paragraphs import Line, Walk, lines_in
 from .docx_xml import VAL, cells_of, flag, int_attr, q, rows_of
-
-NUMERIC = re.compile(r"^[\s\d.,/%+\-–—()]*\d[\s\d.,/%+\-–—()]*$|^[-–—]$")
 
 
 def read_table(tbl, walk: Walk) -> tuple[RawTable, dict, list[list[list[Line]]]]:
@@ -84,12 +81,3 @@ def read_table(tbl, walk: Walk) -> tuple[RawTable, dict, list[list[list[Line]]]]
         cell_lines.append(row_lines)
     table.header_rows = header_rows or None
     return table, where, cell_lines
-
-
-def is_layout(table: RawTable) -> bool:
-    cells = [c for row in table.rows for c in row]
-    used_cols = {col for c in cells if c.text.strip() for col in range(c.col, c.col + c.colspan)}
-    spans = {(c.col, c.colspan) for c in cells if c.text.strip()}
-    if not cells or len(spans) > 2 or len(table.rows) > 8 or not used_cols:
-        return False
-    return not any(c.text.strip() and NUMERIC.match(c.text.strip()) for c in cells)

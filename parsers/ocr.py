@@ -35,6 +35,7 @@ from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
 
 from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
+from .ocr_columns import column_blocks
 from .pdf_grid import chars_to_lines, line_text, place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
@@ -281,27 +282,39 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
 
 
 def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph]:
+    """Paragraphs of a page's prose words: Tesseract's paragraphs, but the
+    lines of a two-column block (the header's issuer beside the motto,
+    :func:`parsers.ocr_columns.column_blocks`) read column by column, a
+    paragraph a line, where the block stands."""
+    blocks, words = column_blocks(words)
     groups: dict[tuple, list[dict]] = {}
     for w in words:
         groups.setdefault((w["block"], w["par"]), []).append(w)
-    out = []
-    for key in sorted(groups, key=lambda k: min(w["top"] for w in groups[k])):
-        ws = groups[key]
+    items = []
+    for ws in groups.values():
         lines: dict[int, list[dict]] = {}
         for w in ws:
             lines.setdefault(w["line"], []).append(w)
-        text = " ".join(" ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"]))
-                        for _, ln in sorted(lines.items()))
-        bbox = (min(w["x0"] for w in ws) * scale, min(w["top"] for w in ws) * scale,
-                max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
-        letters = sum(len(w["text"]) for w in ws) or 1
-        conf = sum(w["conf"] * len(w["text"]) for w in ws) / letters
-        # a figure read poorly is not averaged away by the words around it:
-        # the checks take the figures of prose ('11/15', '73,33%') as read
-        conf = min([conf] + [w["conf"] for w in ws if any(ch.isdecimal() for ch in w["text"])])
-        out.append(RawParagraph(text=spaced(unicodedata.normalize("NFC", text)), index=-1, page=page,
-                                bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1)))
-    return out
+        items.append((min(w["top"] for w in ws),
+                      [sorted(ln, key=lambda w: w["x0"]) for _, ln in sorted(lines.items())]))
+    for block in blocks:
+        top = min(w["top"] for ln in block for w in ln)
+        items += [(top, [ln]) for ln in block]  # in the block's reading order (the sort is stable)
+    return [_paragraph(lines, page, scale) for _, lines in sorted(items, key=lambda item: item[0])]
+
+
+def _paragraph(lines: list[list[dict]], page: int, scale: float) -> RawParagraph:
+    ws = [w for ln in lines for w in ln]
+    text = " ".join(" ".join(w["text"] for w in ln) for ln in lines)
+    bbox = (min(w["x0"] for w in ws) * scale, min(w["top"] for w in ws) * scale,
+            max(w["x1"] for w in ws) * scale, max(w["bottom"] for w in ws) * scale)
+    letters = sum(len(w["text"]) for w in ws) or 1
+    conf = sum(w["conf"] * len(w["text"]) for w in ws) / letters
+    # a figure read poorly is not averaged away by the words around it:
+    # the checks take the figures of prose ('11/15', '73,33%') as read
+    conf = min([conf] + [w["conf"] for w in ws if any(ch.isdecimal() for ch in w["text"])])
+    return RawParagraph(text=spaced(unicodedata.normalize("NFC", text)), index=-1, page=page,
+                        bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1))
 
 
 def low_confidence_notes(doc: RawDocument, min_confidence: float = MIN_CONFIDENCE) -> list[RawNote]:

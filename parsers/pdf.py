@@ -28,6 +28,7 @@ from pathlib import Path
 from reportgen.raw import RawDocument, RawNote, RawTable, UnreadableInput
 
 from .layout_pdf import page_layout
+from .layout_tables import is_layout
 from .limits import LimitExceeded, begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
@@ -369,10 +370,13 @@ def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[Raw
     """Grids that are tables: two rows or more, mostly filled; or one full row
     of three columns or more at the foot of the page (a header whose body
     starts on the next page) or at its head (the last row of a table begun
-    on the page before; a lone row that no table continues stays one)."""
+    on the page before; a lone row that no table continues stays one). A
+    layout grid (:func:`parsers.layout_tables.is_layout`: the issuer | motto
+    header a browser prints with borders) is prose, as in a DOCX: its
+    glyphs are left to the paragraphs."""
     tables, taken = [], set()
     for raw, ids in candidates:
-        if raw.n_cols < 2 or not _mostly_filled(raw):
+        if raw.n_cols < 2 or not _mostly_filled(raw) or is_layout(raw):
             continue
         if len(raw.rows) < 2 and not _header_at_foot(raw, page_height) and not _row_at_head(raw, page_height):
             continue

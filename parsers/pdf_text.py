@@ -203,8 +203,7 @@ def _streams(lines: list[list[Segment]], texts: dict | None = None) -> list[tupl
         if run is not None:
             j, gutter = run
             segs = [part for ln in lines[i:j] for s in ln for part in _cut_at(s, gutter, texts)]
-            streams.append(([s for s in segs if s.x1 <= gutter], True))
-            streams.append(([s for s in segs if s.x1 > gutter], True))
+            _add_columns(streams, [s for s in segs if s.x1 <= gutter], [s for s in segs if s.x1 > gutter])
             i = j
             continue
         if len(lines[i]) < 2:
@@ -220,14 +219,59 @@ def _streams(lines: list[list[Segment]], texts: dict | None = None) -> list[tupl
             ln = lines[j]
             if len(ln) >= 2:
                 split, left_end = min(split, ln[1].x0), max(left_end, ln[0].x1)
-            elif not (_next_line(lines[j - 1], ln) and (ln[0].x1 < split or ln[0].x0 > left_end)):
+            elif not (_next_line(lines[j - 1], ln) and (ln[0].x1 < split or ln[0].x0 > left_end)) \
+                    and not _cell_paragraph(lines[i:j], ln, split):
                 break
             j += 1
         run = [s for ln in lines[i:j] for s in ln]
-        streams.append(([s for s in run if s.x1 <= split + 1], True))
-        streams.append(([s for s in run if s.x1 > split + 1], True))
+        _add_columns(streams, [s for s in run if s.x1 <= split + 1], [s for s in run if s.x1 > split + 1])
         i = j
     return streams
+
+
+def _cell_paragraph(run: list[list[Segment]], line: list[Segment], split: float) -> bool:
+    """Whether a one-part line below a two-column run, at a paragraph's
+    spacing from its last line (more than ordinary leading, at most 1.5
+    font sizes), is a further paragraph of one of its cells: it keeps to
+    one column (ends before the right column starts, or starts there) and
+    lines up (left edge, centre or right edge) with a line of that column
+    (the number under an issuer that took more lines than the motto)."""
+    seg = line[0]
+    above = run[-1]
+    size = max(s.size for s in above + line)
+    gap = seg.top - max(s.bottom for s in above)
+    if not 0.8 * size < gap <= 1.5 * size:
+        return False
+    if seg.x1 < split:
+        return _lines_up(seg.x0, seg.x1, [s for ln in run for s in ln if s.x1 <= split + 1])
+    return seg.x0 >= split - _ALIGN and _lines_up(seg.x0, seg.x1, [s for ln in run for s in ln
+                                                                  if s.x1 > split + 1])
+
+
+def _add_columns(streams: list[tuple[list[Segment], bool]], left: list[Segment], right: list[Segment]) -> None:
+    """A two-column run's columns after the streams so far; a run right
+    after another two-column run, its columns within the same two bands
+    (every left part ends before every right part starts) and below it at
+    no more than a paragraph's spacing (1.5 font sizes: the space after a
+    header cell's paragraph, which ends a run at ordinary leading) goes on
+    that run's columns: a header cell's paragraphs are read together, the
+    issuer's last line before the motto, the motto before the date."""
+    if len(streams) >= 2 and streams[-1][1] and streams[-2][1] and left and right:
+        before_left, before_right = streams[-2][0], streams[-1][0]
+        if before_left and before_right and _same_bands(before_left + before_right, left + right,
+                                                         max(s.x1 for s in before_left + left),
+                                                         min(s.x0 for s in before_right + right)):
+            streams[-2] = (before_left + left, True)
+            streams[-1] = (before_right + right, True)
+            return
+    streams.append((left, True))
+    streams.append((right, True))
+
+
+def _same_bands(above: list[Segment], below: list[Segment], left_end: float, right_start: float) -> bool:
+    size = max(s.size for s in above + below)
+    gap = min(s.top for s in below) - max(s.bottom for s in above)
+    return left_end < right_start and -0.3 * size <= gap <= 1.5 * size
 
 
 def _gutter_run(lines: list[list[Segment]], i: int) -> tuple[int, float] | None:

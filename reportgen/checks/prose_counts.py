@@ -153,10 +153,11 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind != StatementKind.SUM or st.whole is None or len(st.parts) < 2 or st.fraction_parts:
             continue  # the parts of a fraction are prose_fractions'
-        ctx.ledger.statement_checked(st, "parts-sum")
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
         mode = st.mode
+        some = mode in ("subset", "disjoint")  # parts that are some of the whole ("trong đó …")
+        ctx.ledger.statement_checked(st, "parts-sum")
         slip = sum_slip(st, report.statements)
         if isinstance(slip, SlippedPart):  # the share stated with one part fits what the sum makes it: that part is the slip
             part = st.parts[slip.index]
@@ -175,7 +176,7 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                              f"{vi_number(total)} và {said} tính trên {vi_number(total)}: số tổng ghi sai", st,
                              reported=str(st.whole), expected=str(total))
             continue
-        if diff == 0 or (mode == "subset" and diff < 0):
+        if diff == 0 or (some and diff < 0):
             continue
         if mode == "breakdown" and abs(diff) > st.whole * Decimal("0.05"):
             continue  # too far apart to be one whole split into categories
@@ -183,6 +184,12 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         # to the total (within 0,5 %) they surely are, further off maybe not.
         near = abs(diff) <= st.whole * Decimal("0.005")
         severity = "warning" if mode == "subset" or (mode == "breakdown" and not near) else "error"
+        if mode == "disjoint":  # parts of distinct kinds, some of the whole: more than it is surely a slip
+            yield finding_at("SUM_MISMATCH", "error",
+                             f"Các thành phần {_sum_text(st.parts)} = {vi_number(total)}, vượt tổng "
+                             f"{vi_number(st.whole)} (lệch {vi_number(diff)}): các loại khác nhau của cùng một tổng "
+                             "cộng lại không thể lớn hơn tổng", st, reported=str(st.whole), expected=str(total))
+            continue
         yield finding_at("SUM_MISMATCH", severity,
                   f"Các thành phần {_sum_text(st.parts)} = {vi_number(total)}, không bằng tổng {vi_number(st.whole)} "
                   f"(lệch {vi_number(abs(diff))})", st, reported=str(st.whole), expected=str(total))
@@ -207,7 +214,9 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
             total = sum((Decimal(s.count) for s in sts), Decimal(0))
             for s in sts:
                 ctx.ledger.statement_checked(s, "grade-counts-within-whole")
-            if total > den:
+            if total > den:  # the bound broken: the counts were held to their whole and do not fit it
+                for s in sts:
+                    ctx.ledger.statement_checked(s, "grade-counts-exceed-whole")
                 yield finding_at("SUM_MISMATCH", "error",
                           f"Số đơn vị theo từng xếp loại {_sum_text([Decimal(s.count) for s in sts])} = {vi_number(total)}, "
                           f"vượt tổng số {vi_number(den)} đơn vị được xếp loại", sts[0],

@@ -44,8 +44,8 @@ def impossible_date(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     hay với năm ba chữ số ("ngày 15 tháng 7 năm 202").
     Vì sao: ngày không thể có là gõ nhầm; người đọc không biết ngày thật là ngày nào.
     Cách viết "ngày … tháng … năm …" chắc chắn là ngày (lỗi), dạng d/m/y đứng sau "ngày",
-    "tính đến", "từ", "đến", "trước", "sau" cũng vậy (lỗi, kể cả ngày 32–39); dạng d/m/y
-    khác có thể là thứ khác (cảnh báo).
+    "tính đến", "từ", "đến", "trước", "sau" cũng vậy (lỗi, kể cả ngày 32–39 và năm ba chữ số
+    khi ngày, tháng hợp lệ: "đến ngày 30/6/224"); dạng d/m/y khác có thể là thứ khác (cảnh báo).
     Ví dụ sai: "Số liệu tính đến ngày 31 tháng 6 năm 2024".
     Ví dụ đúng: "Số liệu tính đến ngày 30 tháng 6 năm 2024"."""
     for p in _body(report):
@@ -54,7 +54,9 @@ def impossible_date(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             for m in pattern.finditer(p.text):
                 day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
                 # "ngày 31/6/2024", "tính đến 32/7/2025": the words say it is a date
-                said = pattern is _SLASH_DATE and len(year) == 4 and bool(_DATE_WORDS.search(p.text, 0, m.start()))
+                # (a three-digit year too, when its day and month are a day and a month: "đến ngày 30/6/224")
+                said = pattern is _SLASH_DATE and (len(year) == 4 or (1 <= day <= 31 and 1 <= month <= 12)) \
+                    and bool(_DATE_WORDS.search(p.text, 0, m.start()))
                 if pattern is _SLASH_DATE and (day > (39 if said else 31) or month > 31 or day == 0 or month == 0):
                     continue  # not shaped like a date: a ratio of three numbers
                 if pattern is _SLASH_DATE and len(year) == 3 and not 1 <= month <= 12:

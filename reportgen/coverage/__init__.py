@@ -23,7 +23,9 @@ checked when at least one cell of it is. ĐẠT needs every figure cell of
 every table checked. A claim of the prose is held to the same rule: ``x/y``
 with x ≤ y, counts by grade not above their whole, a "cao nhất" within the
 band of units it falls in are bounds, and a claim only bounded is not
-checked (CLAIM_BOUND_RELATIONS).
+checked (CLAIM_BOUND_RELATIONS). A bound that breaks is a check that found a
+slip: the claims it holds are checked (``grade-counts-exceed-whole``: counts
+by grade that add up to more than their whole).
 
 A warning that doubts a figure (a sum off by more than rounding where the
 table does not state its arithmetic for sure, a grade out of the table's own

@@ -93,6 +93,9 @@ class Statement:
     of_raised: Decimal | None = None  # the first share's value
     raised_by: Decimal | None = None  # the increase
     raised_from: int | None = None  # offset of the first share
+    # how a 'change' compares its figure with the earlier one: None, a difference or a relative change
+    # ("tăng 2,12 điểm", "tăng 12,54%"); "times" ("tăng 1,5 lần"); "ratio" ("bằng 105,2% so với … (2.229,7)")
+    compare: str | None = None
     data_range: bool = False  # an 'until' date that bounds what the figures cover
     # -- a claim whose whole lies outside the document (read.statements_external) --
     external: OutsideWhole | None = None  # what that whole is (a plan, an estimate, a national ranking …)

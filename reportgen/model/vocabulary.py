@@ -71,6 +71,9 @@ class SumMode(StrEnum):
 
     PARTITION = "partition"  # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)": the parts are the whole
     SUBSET = "subset"  # "120 hồ sơ (trong đó 80 hồ sơ trực tuyến …)": the parts are some of it
+    # "202 đơn vị (trong đó: 21 cơ quan cấp tỉnh, 13 đơn vị cấp huyện, 168 đơn vị cấp xã)": parts of
+    # distinct kinds, some of it; together never more than it
+    DISJOINT = "disjoint"
     BREAKDOWN = "breakdown"  # a total, then the categories listed after it: its parts only by reading
 
 

@@ -24,7 +24,7 @@ from .statements_external import DocumentFacts, mark_external
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
-from .statements_lists import colon_sum_statements, total_after_statements
+from .statements_lists import colon_sum_statements, list_items, listed_kinds, total_after_statements
 from .statements_quantities import mark_quantities
 from .statements_quotients import quotient_shares
 from .statements_shares import count_value, percent_value, share_statements
@@ -72,14 +72,18 @@ def _bracketed_sums(block: Block, scope: str | None) -> list[Statement]:
         whole, noun, inner = count_value(m.group(1)), m.group("noun"), m.group("inner")
         noun = noun.split()[0] if not _counts_of(inner, noun) else noun
         parts = [count_value(c.group(1)) for c in _counts_of(inner, noun)]
-        kinds = _listed_kinds(inner) if len(parts) < 2 else None
-        if kinds is not None:  # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)": parts named by kind
+        kinds = listed_kinds(list_items(inner))
+        # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)", "202 đơn vị (trong đó: 21 cơ quan cấp tỉnh, 13 đơn
+        # vị cấp huyện, 168 đơn vị cấp xã)": parts named by kind, every item of the list one of them
+        if kinds is not None and len(kinds) > len(parts):
             parts = kinds
         if whole is None or len(parts) < 2 or None in parts:
             continue
         if _COMPARISON.search(inner):
             continue  # "(tăng 975 hồ sơ so với kỳ trước …)" compares, it does not split
-        mode = SumMode.SUBSET if re.match(r"\s*trong\s+đó", inner, re.I) else SumMode.PARTITION
+        mode = SumMode.PARTITION
+        if re.match(r"\s*trong\s+đó", inner, re.I):  # some of it; distinct kinds never more than it
+            mode = SumMode.DISJOINT if parts is kinds else SumMode.SUBSET
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
                              parts=parts, scope=scope, mode=mode, noun=noun))
     return out
@@ -134,18 +138,6 @@ def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decim
 def _shares_of(block: Block, sentence: str, counts: list[re.Match[str]], base: Decimal, scope: str | None
                ) -> list[Statement]:
     return [share for c in counts if (share := _share_for(block, sentence, c, base, scope))]
-
-
-_KIND_ITEM = re.compile(r"^\s*(?:gồm:?\s*|bao\s+gồm:?\s*)?(?:và\s+)?" + _COUNT + r"\s+[^\W\d][\w ]{0,30}$", re.I)
-
-
-def _listed_kinds(inner: str) -> list[Decimal] | None:
-    """The counts of a list whose every item is "a count and a kind" ("103 xã,
-    20 phường và 01 đặc khu"), else None."""
-    items = [i for i in re.split(r"\s*[,;]\s*|\s+và\s+", inner) if i.strip()]
-    if len(items) < 2 or not all(_KIND_ITEM.match(i) for i in items):
-        return None
-    return [count_value(re.search(_COUNT, i).group(1)) for i in items]
 
 
 _LIST_MARK = re.compile(r"^(?:[-–+•*]|[a-zđ]\)|\d{1,2}\))\s*")

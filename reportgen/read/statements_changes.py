@@ -4,6 +4,10 @@
 figure is the last one of the clause before "tăng"/"giảm", the earlier one
 the figure in brackets after "so với …"; the change is a difference in the
 figures' own unit, or a percent of the earlier figure (a relative change).
+A change in times ("tăng 1,5 lần so với năm 2023 (30.000 lượt)") is the
+figure over the earlier one, or the growth over it (offices write both); a
+percent "of" the earlier figure ("bằng 105,2% so với cùng kỳ (2.229,7 tỷ
+đồng)") is the figure over it × 100, for counts and amounts.
 Three figures of one sentence: the arithmetic they obey is the check.
 """
 from __future__ import annotations
@@ -20,14 +24,19 @@ def _num(name: str) -> str:
     return rf"(?<![\d.,/])(?P<{name}>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 
 
-def _unit(name: str) -> str:
-    """What a figure counts, as the named group: %, điểm (phần trăm), a noun."""
-    return rf"(?P<{name}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*)?)?"
+def _unit(name: str, words: int = 2) -> str:
+    """What a figure counts, as the named group: %, điểm (phần trăm), a noun
+    of up to ``words`` words."""
+    return rf"(?P<{name}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*){{0,{words - 1}}})?"
 
 
 _CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du")
                      + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?"
-                     r"\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu") + r"\s*\)", re.I)
+                     r"\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu", 6) + r"\s*\)", re.I)
+# "bằng 105,2% so với cùng kỳ năm 2023 (2.229,7 tỷ đồng)": the figure as a percent of the earlier one.
+_RATIO = re.compile(r"(?<!\w)(?:bằng|đạt)\s+" + _num("d") + r"\s*(?P<du>%)\s*(?:so\s+với|của)(?!\w)[^.;()\d]{0,60}?"
+                    r"(?:\d{4}[^.;()\d]{0,20}?)?\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu", 6)
+                    + r"\s*\)", re.I)
 _FIGURE = re.compile(_num("x") + r"\s*(?P<xu>%|điểm|[^\W\d]\w*)?", re.I)
 
 
@@ -42,6 +51,8 @@ def _unit_kind(unit: str | None) -> str:
     u = " ".join((unit or "").casefold().split())
     if u == "%":
         return "percent"
+    if u == "lần":
+        return "times"
     if u == "điểm phần trăm":
         return "points-of-percent"
     if u.startswith("điểm"):
@@ -62,7 +73,7 @@ def change_statements(block: Block, scope: str | None, known: list[Statement]) -
     for sentence in split_sentences(block.text):
         at = block.text.find(sentence, offset)
         offset = max(offset, at)
-        for m in _CHANGE.finditer(sentence):
+        for m in [*_CHANGE.finditer(sentence), *_RATIO.finditer(sentence)]:
             clause = sentence[:m.start()]
             clause = clause[max(clause.rfind(";"), 0):]
             figures = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group("x"))]
@@ -75,13 +86,17 @@ def change_statements(block: Block, scope: str | None, known: list[Statement]) -
             x_kind, d_kind, b_kind = _unit_kind(x.group("xu")), _unit_kind(m.group("du")), _unit_kind(m.group("bu"))
             if b_kind and x_kind and b_kind != x_kind and not (b_kind == "count" and x_kind == "count"):
                 continue  # the bracket gives another quantity
-            signed = change if m.group("dir").casefold() == "tăng" else -change
+            ratio = m.re is _RATIO
+            if ratio and (x_kind != b_kind or x_kind not in ("count", "points")):
+                continue  # "bằng 93% so với …" of a rate: a ratio of rates or a rate of something else
+            signed = change if ratio or m.group("dir").casefold() == "tăng" else -change
             relative = d_kind == "percent" and x_kind != "percent"
             either = d_kind == "percent" and x_kind == "percent"  # "tăng 2,1%" of a rate: points or relative
+            compare = "ratio" if ratio else "times" if d_kind == "times" else None
             out.append(Statement(kind=StatementKind.CHANGE, text=sentence[m.start():m.end()], paragraph=block.index,
                                  page=block.page, value=value, whole=base, parts=[signed], scope=scope,
                                  percent=signed if relative or either else None, written=x.group("x"),
-                                 measure=Measure.PERCENT if relative else None,
+                                 measure=Measure.PERCENT if relative else None, compare=compare,
                                  at=(at if at >= 0 else 0) + m.start(), context=sentence, claim=True,
                                  clause=sentence[:m.start()]))
             start = out[-1].at

@@ -4,7 +4,10 @@ colon may be left out: "…, trong đó trực tiếp 400 hồ sơ, chiếm 32%;
 tuyến 850 hồ sơ, chiếm 68%"). Every item of the list, separated by semicolons
 (or commas, or "và"), counts the same thing as the whole; the share an item
 states of the whole (", chiếm 32%", "(chiếm 32%)", ", đạt tỷ lệ 32%") stays
-with its item. "gồm" / "bao gồm" lists make the whole; "trong đó" lists are
+with its item. Items may count the whole by kinds, each with its own noun
+("có 106 cơ quan, đơn vị được đánh giá, gồm: 12 sở, ban, ngành; 15 UBND cấp
+huyện và 79 UBND cấp xã"): every item is then one count and its kind, with
+no other figure. "gồm" / "bao gồm" lists make the whole; "trong đó" lists are
 some of it, unless the shares stated with every item add up to 100% (each
 rounded to its places): then they are all of it."""
 from __future__ import annotations
@@ -46,20 +49,26 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         if m is None:
             continue
         whole = count_value(m.group(1))
-        items = _items(m.group("list"))
+        items = list_items(m.group("list"))
         noun = m.group("noun")
         if not all(_counts(_BRACKETS.sub("", i), noun) for i in items):
             noun = noun.split()[0]
         # a count in brackets is a part of its item ("84 đơn vị (trong đó có 45 đơn vị …)"), not an item
         found = [_counts(_BRACKETS.sub("", i), noun) for i in items]
-        if whole is None or len(items) < 2 or not all(len(f) == 1 for f in found) \
-                or any(_COMPARISON.search(i) for i in items):
+        if whole is None or len(items) < 2 or any(_COMPARISON.search(i) for i in items):
             continue
-        parts = [count_value(f[0].group(1)) for f in found]
+        kinds = None
+        if all(len(f) == 1 for f in found):
+            parts = [count_value(f[0].group(1)) for f in found]
+        elif (kinds := listed_kinds(items)) is not None:  # "… gồm: 12 sở, ban, ngành; 15 UBND cấp huyện và 79 …"
+            parts = kinds
+        else:
+            continue
         if None in parts or (whole, tuple(parts)) in seen:
             continue
-        mode = SumMode.SUBSET if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items) \
-            else SumMode.PARTITION
+        mode = SumMode.PARTITION
+        if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items):
+            mode = SumMode.SUBSET if kinds is None else SumMode.DISJOINT  # distinct kinds: never more than it
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
     return out
@@ -79,7 +88,7 @@ def total_after_statements(block: Block, scope: str | None, known: list[Statemen
     for sentence in split_sentences(block.text):
         for m in _TOTAL_AFTER.finditer(sentence):
             whole, noun = count_value(m.group(1)), m.group("noun")
-            items = [i for i in _items(sentence[:m.start()]) if i]
+            items = [i for i in list_items(sentence[:m.start()]) if i]
             found = [_counts(_BRACKETS.sub("", i), noun) for i in items]
             if whole is None or len(items) < 2 or not all(len(f) == 1 for f in found) \
                     or any(_COMPARISON.search(i) for i in items):
@@ -92,7 +101,27 @@ def total_after_statements(block: Block, scope: str | None, known: list[Statemen
     return out
 
 
-def _items(text: str) -> list[str]:
+# An item that is a count and the kind it counts, nothing else: "12 sở, ban, ngành", "79 UBND cấp xã".
+# A kind names what is counted; words that say what became of it ("xếp loại Xuất sắc", "đạt", "được
+# công bố") make the item a result, not a kind of the whole.
+_KIND_ITEM = re.compile(r"^\s*(?:(?:bao\s+)?gồm|trong\s+đó(?:\s+có)?|và)?\s*:?\s*" + _COUNT
+                        + r"\s+(?![^\d%()]*(?<!\w)(?:xếp|loại|đạt|được|bị|hoàn|chiếm|có|là|đã|chưa|không|tăng"
+                          r"|giảm|trễ|quá|đúng|trước|sớm)(?!\w))[^\W\d][^\d%()]{0,40}$", re.I)
+
+
+def listed_kinds(items: list[str]) -> list[Decimal] | None:
+    """The counts of a list whose every item is one count followed by the kind
+    it counts ("12 sở, ban, ngành; 15 UBND cấp huyện và 79 UBND cấp xã",
+    "103 xã, 20 phường và 01 đặc khu"): the parts of a whole split by kind,
+    each named by its own noun. None when an item is anything else (a
+    percent, a second figure, a comparison)."""
+    if len(items) < 2 or not all(_KIND_ITEM.match(i) for i in items):
+        return None
+    values = [count_value(re.search(_COUNT, i).group(1)) for i in items]
+    return None if None in values else values
+
+
+def list_items(text: str) -> list[str]:
     """The items of a list, a share written after its item kept with it, and
     words with no figure after a comma too: they go on naming what the item
     before counts ("trực tiếp 127 phản ánh, kiến nghị")."""

@@ -6,7 +6,10 @@ The whole is a count of the same thing (the same noun, or the generic noun of
 its kind: "người" of "cán bộ", "đơn vị" of "sở, ngành" when no count of the
 part's own noun is there) written before the part, or named right after the
 percent ("chiếm 27,4% tổng số 11.730 hồ sơ"), larger than it: the one the percent fits when there is one, else the
-nearest, marked as inferred (a slip against an inferred whole is a doubt).
+nearest, marked as inferred (a slip against an inferred whole is a doubt) —
+unless it is the only count of that noun in the two sentences and its words
+make it a total ("tổng", "tiếp nhận" …): then it is the whole, stated.
+The count may follow its percent in brackets ("đạt 96,5% (1.930 hồ sơ)").
 A share whose whole cannot be found is kept with no whole: a claim the
 checks could not pair, which the coverage reports.
 """
@@ -23,6 +26,12 @@ from .statements_blocks import Block, split_sentences
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _SHARE = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
                     r"(?P<verb>chiếm|đạt|bằng)(?P<rate>\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
+# The count in brackets after its percent: "Số hồ sơ đúng hạn đạt 96,5% (1.930 hồ sơ)". Group 1 is the
+# count (read ahead), as in _SHARE; the whole is found as for a share written count first.
+_SHARE_AFTER = re.compile(r"(?<!\w)(?=(?:chiếm|đạt)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*\d+(?:[.,]\d+)?\s*%\s*\(\s*"
+                          + _NUMBER + r")(?P<verb>chiếm|đạt)(?P<rate>\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
+                          r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*\(\s*\d[\d.]*\s+(?P<noun>[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,4}\s*\)",
+                          re.I)
 _COUNT = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
 _WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)|được\s+giao|trên\s+tổng", re.I)
 # The whole named right after the percent: "chiếm 27,4% tổng số 11.730 hồ sơ", "đạt tỷ lệ 99,1% trên
@@ -100,6 +109,15 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
     return out
 
 
+def _names_its_count(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the words before a percent (back to a comma or a semicolon)
+    name what its bracketed count counts: "Số hồ sơ đúng hạn đạt 96,5% (1.930
+    hồ sơ)", not "Tỷ lệ hồ sơ đúng hạn đạt 100% (26 xã)"."""
+    head = sentence[:m.start()]
+    clause = head[max(head.rfind(","), head.rfind(";")) + 1:]
+    return re.search(r"(?<!\w)" + re.escape(m.group("noun")) + r"(?!\w)", clause, re.I) is not None
+
+
 def share_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
     """Shares of ``block`` not already read (``known``: the block's statements)."""
     # each share another reader took is skipped once: siblings may repeat a pair ("02 … (chiếm 20%)")
@@ -108,7 +126,10 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
     sentences = split_sentences(block.text)
     for k, sentence in enumerate(sentences):
         previous = sentences[k - 1] if k else ""
-        for m in _SHARE.finditer(sentence):
+        after = [m for m in _SHARE_AFTER.finditer(sentence) if _names_its_count(sentence, m)]
+        # a percent with its count in brackets is that count's: no count written before it is
+        bracketed = {m.start("p") for m in after}
+        for m in [*(m for m in _SHARE.finditer(sentence) if m.start("p") not in bracketed), *after]:
             value, pct = count_value(m.group(1)), percent_value(m.group("p"))
             if value is None or pct is None or _taken_before(taken, (value, pct[0])):
                 continue
@@ -145,6 +166,10 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                     or _whole_by_words(sentence, m.start(1), previous, noun, value)
                 if named is not None:  # the whole the words name
                     whole, inferred = named, False
+                elif len(pool) == 1 and pool[0][1]:
+                    # "Tổng số hồ sơ tiếp nhận … là 25.465 hồ sơ. Trong đó, … 10.388 hồ sơ, chiếm 48%": the one
+                    # count of the part's noun around it, and words that make it a total: no other whole is there
+                    inferred = False
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
         _whole_of_siblings([st for st in out if st.text in sentence])
     return out

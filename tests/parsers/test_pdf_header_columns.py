@@ -177,3 +177,49 @@ def test_header_cells_whose_lines_interleave_are_read_column_by_column(tmp_path)
     assert _texts(browser_pdf(docx, tmp_path / "three.web.pdf", rules=False))[:7] == [
         "ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 123/BC-VP",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", DATE]
+
+
+
+def _cell_para(container, text, *, bold=False, italic=False, first=False):
+    """A paragraph in the template's Normal style (its space after kept)."""
+    p = container.paragraphs[0] if first else container.add_paragraph()
+    run = p.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.size = Pt(13)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_header_cells_of_several_paragraphs_each_are_read_cell_by_cell(tmp_path):
+    """One row: the issuer's three lines and the number in a 6,5 cm left
+    cell, the motto and the date line in the right one; LibreOffice wraps
+    the issuer ('THÀNH PHỐ HỒ CHÍ' / 'MINH') and the date, and the space
+    after each paragraph breaks the run of lines at ordinary leading. The
+    run below in the same two columns, and the number that lines up with
+    the issuer under it, are still the same two cells: the issuer's lines
+    and the number first, then the motto and the date (as the DOCX reads)."""
+    from fixtures.build_pdf import browser_pdf, reportlab_pdf
+
+    d = Document()
+    t = d.add_table(rows=1, cols=2)
+    for col, cell, width in zip(t.columns, t.rows[0].cells, (6.5, 9.5)):
+        col.width = cell.width = Cm(width)
+    left, right = t.rows[0].cells
+    issuer = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+    for k, line in enumerate(issuer):
+        _cell_para(left, line, bold=k == 2, first=k == 0)
+    _cell_para(left, "Số: 27/TB-SKHCN")
+    _cell_para(right, MOTTO[0], bold=True, first=True)
+    _cell_para(right, MOTTO[1], bold=True)
+    _cell_para(right, "Thành phố Hồ Chí Minh, ngày 28 tháng 02 năm 2026", italic=True)
+    _cell_para(d, "THÔNG BÁO", bold=True)
+    _cell_para(d, "Kết quả đánh giá chỉ số cải cách hành chính năm 2025", bold=True)
+    d.save(tmp_path / "cells.docx")
+    rc, output = run_soffice([tmp_path / "cells.docx"], "pdf", tmp_path, timeout=300)
+    assert rc == 0, output
+    for pdf in (tmp_path / "cells.pdf", reportlab_pdf(tmp_path / "cells.docx", tmp_path / "cells.rl.pdf"),
+                browser_pdf(tmp_path / "cells.docx", tmp_path / "cells.web.pdf", rules=False)):
+        assert _texts(pdf)[:8] == [*issuer, "Số: 27/TB-SKHCN", *MOTTO,
+                                   "Thành phố Hồ Chí Minh, ngày 28 tháng 02 năm 2026", "THÔNG BÁO"], pdf.name
+        meta = read_path(pdf, {"ocr": "never"}).meta
+        assert (meta.parent, meta.issuer, meta.date.isoformat(), meta.number) == (
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "2026-02-28", "27/TB-SKHCN")
