@@ -19,8 +19,10 @@ every error, and it is sure when it is the only such cell:
    again on a copy of the report with that one cell set to its value (in the
    reader's grid the relations read and in the table's rows; only that table
    is copied);
-3. a candidate is rejected when an error it names stays, or a new error
-   comes; otherwise it explains the errors that are gone *and answered*:
+3. a candidate is rejected when an error it names stays (as an error or a
+   warning), or a new error comes — but on a row derived from the others
+   that was computed from the slip, which is set along
+   (:mod:`.culprits_carried`); otherwise it explains the errors that are gone *and answered*:
    every relation of the error's table still covers as many of its cells
    (its paragraph's claims keep their relations, for an error of the
    prose) — an error that vanished because its relation was no longer
@@ -61,8 +63,9 @@ from decimal import Decimal
 from typing import Callable
 
 from ..model import Finding, Report, Severity
-from ..numbers import MAX_DIGITS, format_vi, places_of
-from .culprits_candidates import Address, Candidate, Spot, candidates, figure_value
+from ..numbers import format_vi, places_of
+from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value
+from .culprits_carried import carried, carried_note, derived_rows
 from .relations_frame import ColKind, grade_level
 from .relations_support import frames, short
 
@@ -119,23 +122,6 @@ def _grade_spot(out: dict[Address, Spot], table, frame, row, col) -> None:
         out.setdefault((table.index, r, key), Spot(grid, None, col.label, short(row.label) or None))
 
 
-def _written(old: str, value: Decimal | str, part: str = "value") -> str | None:
-    """``value`` written as the cell was (Vietnamese decimals, its ``%``; the
-    points of an ``x/y`` cell before its maximum, or its maximum)."""
-    if isinstance(value, str):
-        return value
-    if not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
-        return None  # no cell writes it (a figure derived from an unreadable 1E+300)
-    text = format_vi(value, places_of(value), fixed=True)
-    if "/" in old:
-        head, _, tail = old.partition("/")
-        if part == "den":
-            return head + "/" + tail[:len(tail) - len(tail.lstrip())] + text if any(ch.isdigit() for ch in tail) \
-                else None
-        return text + "/" + tail if any(ch.isdigit() for ch in head) else None
-    return None if part == "den" else text + ("%" if "%" in old else "")
-
-
 def _set_row(row, key: str, value) -> bool:
     if key in row.scores:
         row.scores[key] = value
@@ -176,7 +162,8 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
         g, c = spot.grid
         if not (0 <= g < len(grid.rows) and 0 <= c < len(grid.rows[g].cells)):
             return None
-        text = _written(grid.rows[g].cells[c] or "", cand.value, cand.part)
+        text = as_written(grid.rows[g].cells[c] or "", cand.value, cand.part,
+                        spot.den if cand.part == "den" else spot.value)
         if text is None:
             return None
         grid.rows[g].cells[c] = text
@@ -198,6 +185,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     if len(errors) < 2 and not single:
         return findings
     where = spots(report)
+    derived = derived_rows(report)
     before = {finding_key(f): f for f in errors}
     explains: list[tuple[Candidate, set]] = []
     remaining: dict[int, set] = {}  # id(candidate) → the keys of every finding after its correction
@@ -207,6 +195,12 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         if fixed is None:
             continue
         after, after_ledger = rerun(fixed)
+        # a slip the table's mean and total rows were computed from: those rows are set along (culprits_carried)
+        carry = carried(fixed, cand, after, after_ledger, set(before), where, derived, rerun, corrected,
+                        finding_key, _weighed)
+        if carry is None:
+            continue
+        fixed, after, after_ledger = carry
         remaining[id(cand)] = {finding_key(f) for f in after}
         noise[id(cand)] = sum(1 for f in after if f.table == cand.address[0])
         keys = {finding_key(f) for f in after if _weighed(f)}
@@ -236,7 +230,13 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
                  and _answered_by(c, g) == mine]
         quieter = bool(equal) and all(noise[id(cand)] < n for n in equal)
         ordinary = _only_ordinary(cand, k, explains, where)
-        if not any(mine & r and not r < mine and not (r == mine and (fit or quieter or ordinary)) for r in rivals):
+        if any(len(c.carried) < len(cand.carried) for j, (c, g) in enumerate(explains)
+               if j != k and c.address != cand.address and _answered_by(c, g) == mine):
+            continue  # another cell answers as much and changes fewer cells
+        fewer = bool(equal) and all(len(cand.carried) < len(c.carried) for j, (c, g) in enumerate(explains)
+                                    if j != k and c.address != cand.address and _answered_by(c, g) == mine)
+        broken = fit or quieter or ordinary or fewer  # a tie between equal answers broken in cand's favour
+        if not any(mine & r and not r < mine and not (r == mine and broken) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
     return _folded(findings, sure, where, remaining) if sure else findings
@@ -352,6 +352,8 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
             host.expected = format(cand.value, "f")
             host.message = (f"{host.message.rstrip('. ')}; nếu ô này là {vi_figure(host.expected)} thì mọi quan hệ "
                             "đều khớp")
+        if cand.carried:
+            host.message = f"{host.message.rstrip('. ')}. {carried_note(cand, where)}"
         hosts[id(host)] = (cand, dropped)
     gone_ids = {id(f) for _, fs in hosts.values() for f in fs}
     echoes = {_echo(f) for _, fs in hosts.values() for f in fs} | moved

@@ -1,14 +1,16 @@
 """The corrections a culprit search tries (see :mod:`.culprits`): the cells
 where the broken relations cross, the cells the errors name with the values
 they expect, those cells moved by the gap a sum shows, the other corrections
-an error offers itself — at most MAX_CANDIDATES, best first.
+an error offers itself — at most MAX_CANDIDATES, best first; and how a
+correction is written into its cell (:func:`as_written`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ..model import Finding
+from ..numbers import MAX_DIGITS, format_vi, places_of
 
 MAX_CANDIDATES = 10  # corrections tried per document, each runs the rules (but the layout's) once
 Address = tuple[int, int, str]  # (table, row, column) as a Finding names a cell
@@ -33,6 +35,7 @@ class Candidate:
     named: Finding | None = None  # the error that names this cell, if one does
     by_fit: bool = False  # chosen among equal explanations by the figures its column writes elsewhere
     part: str = "value"  # "den": the value is the maximum of the cell's x/y
+    carried: list[Address] = field(default_factory=list)  # derived cells set along (culprits_carried)
 
 
 def address_of(f: Finding) -> Address | None:
@@ -81,15 +84,18 @@ def candidates(errors: list[Finding], where: dict[Address, Spot]) -> list[Candid
     own = [x for c in own for x in (c, *_repeated(c.address, errors, where, c.named),
                                     *_crossed_by(c, errors, where))]
     # The other corrections an error offers itself (the part or the whole of a broken ratio).
-    offered = [Candidate((t, r, key), value, part=(rest or ("value",))[0])
-               for f in errors for t, r, key, value, *rest in f.alternatives]
+    offered = [x for f in errors for t, r, key, value, *rest in f.alternatives
+               for x in _pinned(f, Candidate((t, r, key), value, part=(rest or ("value",))[0]), errors, where)]
     # An offered correction where every error of its table crosses (a part whose row and column hold
     # them all) is tried right after the lone errors: it is the likeliest single slip.
     # (the same correction an error naming the cell expects keeps that error: it hosts the finding)
+    # (or, the errors all on one line — a unit's column of a table turned round — a cell of that line)
     crossing = [c for c in offered if len(by_table.get(c.address[0], ())) >= 2 and all(
         a[1] == c.address[1] or a[2] == c.address[2] for a, _ in by_table[c.address[0]])
-        and any(a[1] == c.address[1] for a, _ in by_table[c.address[0]])
-        and any(a[2] == c.address[2] for a, _ in by_table[c.address[0]])]  # a row's error and a column's
+        and (any(a[1] == c.address[1] for a, _ in by_table[c.address[0]])
+             and any(a[2] == c.address[2] for a, _ in by_table[c.address[0]])  # a row's error and a column's
+             or all(a[2] == c.address[2] for a, _ in by_table[c.address[0]])
+             or all(a[1] == c.address[1] for a, _ in by_table[c.address[0]]))]
     expected = {_key(c): c for c in reversed(own) if c.named is not None}
     crossing = [expected.get(_key(c), c) for c in crossing]
     out = lone + crossing + _crossings(by_table, named, where, errors) + own + offered \
@@ -152,6 +158,23 @@ def _crossed_by(cand: Candidate, errors: list[Finding], where: dict[Address, Spo
     return [Candidate(cand.address, c.value, cand.named) for c in _shifted(cand.address, gaps, where)]
 
 
+def _pinned(f: Finding, cand: Candidate, errors: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+    """A part a rounded percent implies (86,2% of 2.774 is 2.389,8 to 2.392,6: 2.391), with first
+    the cell moved by the gap another error of its row or column shows (a sum 298 over), where that
+    figure gives the same percent: both errors then hold."""
+    percent, spot = figure_value(f.reported), where.get(cand.address)
+    if cand.part != "value" or not isinstance(cand.value, Decimal) or not percent or spot is None \
+            or spot.value is None:
+        return [cand]
+    t, r, key = cand.address
+    half = Decimal(5).scaleb(-places_of(percent) - 1)
+    room = abs(cand.value) * half / abs(percent)
+    gaps = {abs(g) for e in errors if e is not f and e.table == t and (e.row == r) != (e.column == key)
+            and (g := _gap(e))}
+    moved = sorted({v for g in gaps for v in (spot.value + g, spot.value - g) if abs(v - cand.value) <= room})
+    return [Candidate(cand.address, v) for v in moved if v != cand.value] + [cand]
+
+
 def _pair_crossings(by_table, named, where) -> list[Candidate]:
     """3. The cells where two broken relations showing the same gap cross."""
     out: list[Candidate] = []
@@ -176,3 +199,36 @@ def _shifted(address: Address, gaps: list[Decimal | None], where: dict[Address, 
         return []
     gap = max(sizes, key=sizes.count)  # the gap most of the broken relations show
     return [Candidate(address, spot.value + gap), Candidate(address, spot.value - gap)]
+
+
+def as_written(old: str, value: Decimal | str, part: str = "value", was: Decimal | None = None) -> str | None:
+    """``value`` written as the cell was (its decimal mark, Vietnamese unless the cell written ``was``
+    shows the English one; its ``%``; the points of an ``x/y`` cell before its maximum, or its maximum)."""
+    if isinstance(value, str):
+        return value
+    if not value.is_finite() or value.adjusted() >= MAX_DIGITS or places_of(value) > MAX_DIGITS:
+        return None  # no cell writes it (a figure derived from an unreadable 1E+300)
+    text = format_vi(value, places_of(value), fixed=True)
+    if "/" not in old and _english(old, was):
+        text = text.translate(str.maketrans(".,", ",."))
+    if "/" in old:
+        head, _, tail = old.partition("/")
+        if part == "den":
+            return head + "/" + tail[:len(tail) - len(tail.lstrip())] + text if any(ch.isdigit() for ch in tail) \
+                else None
+        return text + "/" + tail if any(ch.isdigit() for ch in head) else None
+    return None if part == "den" else text + ("%" if "%" in old else "")
+
+
+def _english(old: str, was: Decimal | None) -> bool:
+    """Whether a cell writes the English way (``5,330``, ``93.01``): its last mark is the decimal one
+    where the figure has decimals, or where fewer or more than three digits follow it; else it groups
+    thousands."""
+    marks = [(k, ch) for k, ch in enumerate(old) if ch in ".," and 0 < k < len(old) - 1
+             and old[k - 1].isdigit() and old[k + 1].isdigit()]
+    if not marks or was is None:
+        return False
+    k, mark = marks[-1]
+    after = len(old[k + 1:]) - len(old[k + 1:].lstrip("0123456789"))
+    decimal = was != was.to_integral_value() or after != 3
+    return (mark == ".") == decimal
