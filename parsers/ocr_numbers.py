@@ -228,11 +228,14 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
 _JUNK = "._'`¬ˆ~›‹"  # marks a speck of the scan is read as; no figure starts or ends with one
 _FIGURE = re.compile(r"^[" + re.escape(_JUNK) + r"]*([-–]?\d(?:[\d.,/]*\d)?%?|[-–])[" + re.escape(_JUNK) + r"]*$")
 _DASHLIKE = re.compile(r"^[_¬ˆ~—]$")
+# a figure with a dash after it ('4-'): no figure ends with a sign, the dash is the cell's rule or a speck
+_DASH_AFTER = re.compile(r"^([-–]?\d(?:[\d.,/]*\d)?%?)[-–]$")
 
 
 def tidy_marks(table: RawTable) -> int:
     """Specks read into a table's cells: a figure with a mark before or
-    after it ('6,3.', '.11,9', '4,28._', '-.') is the figure; a lone mark of
+    after it ('6,3.', '.11,9', '4,28._', '-.'), or in a column of figures a
+    dash after it ('4-'), is the figure; a lone mark of
     the letters' cells ('Trung . bình') is dropped; in a column of figures a
     cell read as one dash-like mark ('ˆ', '¬', '_') is its dash, with a
     confidence below the reporting threshold (inferred from the column, not
@@ -252,7 +255,7 @@ def tidy_marks(table: RawTable) -> int:
     for c in body:
         text = c.text.strip()
         compact = text.replace(" ", "")
-        m = _FIGURE.match(compact)
+        m = _FIGURE.match(compact) or (_DASH_AFTER.match(compact) if c.col in numeric else None)
         if m and m.group(1) != compact and c.col not in written:
             c.text = m.group(1)
         elif (any(ch.isalpha() and ch not in _JUNK for ch in text)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from .pdf_chunks import NUMERIC
+
 _ANCHOR = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)]|\d{1,3}(\.\d{1,3}){1,3}\.?)$")
 MIN_ANCHORS = 2
 ANCHOR_SHARE = 0.8  # of the first column's chunks
@@ -158,7 +160,29 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
                     loose.append(before)
             else:
                 loose.append(piece)
-    return _centred_groups(_place_loose(rows, loose, anchors), {id(a) for a in anchors}, size, group_cols)
+    placed = [part for row in _place_loose(rows, loose, anchors) for part in _stacked(row, anchor_ids, size)]
+    return _centred_groups(placed, {id(a) for a in anchors}, size, group_cols)
+
+
+def _stacked(row: list, anchor_ids: set, size: float) -> list[list]:
+    """A numbered row and, on a line of its own below it, a row without a
+    number (a total under the last unit, set without padding): a cell never
+    holds two figures one above the other, so a lower line with figures in
+    two or more of the columns where the numbered line has figures too is a
+    row of its own, with every chunk on or below that line."""
+    lines: dict[float, list] = {}
+    for c in sorted(row, key=lambda c: c.top):
+        key = next((k for k in lines if abs(k - c.top) <= 0.3 * size), c.top)
+        lines.setdefault(key, []).append(c)
+    tops = sorted(lines)
+    if len(tops) < 2:
+        return [row]
+    first = {c.cols.start for c in lines[tops[0]] if NUMERIC.match(c.text)}
+    for top in tops[1:]:
+        figures = {c.cols.start for c in lines[top] if NUMERIC.match(c.text) and id(c) not in anchor_ids}
+        if len(figures & first) >= 2:
+            return [[c for c in row if c.top < top - 0.3 * size], [c for c in row if c.top >= top - 0.3 * size]]
+    return [row]
 
 
 def _centred_groups(rows: list[list], anchor_ids: set, size: float, group_cols: range = range(0)) -> list[list]:

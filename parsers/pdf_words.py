@@ -41,7 +41,10 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
     prev = None
     for ln in lines:
         gap = ln.top - prev.bottom if prev is not None else 1e9
-        tight = gap <= 1.3 * ln.size or (bool(current) and _goes_on(ln, current, gap))
+        # prose leading in the smaller of the two fonts: a title set larger than the table's cells
+        # ("Biểu 02. …" between two tables) is not brought into the table by its own leading
+        body = next((x.size for x in reversed(current) if len(x.chunks) >= MIN_CHUNKS), ln.size)
+        tight = gap <= 1.3 * min(ln.size, body) or (bool(current) and _goes_on(ln, current, gap))
         if current and not tight:
             current += _trailing(current, holes)
             regions.append(current)
@@ -90,7 +93,16 @@ def _goes_on(ln: Line, region: list[Line], gap: float) -> bool:
         return False
     if len(ln.chunks) >= MIN_CHUNKS:
         return _aligned(ln, region) or not any(is_data(x) for x in region)
-    return _aligned(ln, region, every=True)
+    return _aligned(ln, region, every=True) and not _crosses(ln, region)
+
+
+def _crosses(ln: Line, region: list[Line]) -> bool:
+    """Whether a chunk of the line runs over the start of another column of
+    the region (a title between two tables, "Biểu 02. KẾT QUẢ CẤP XÃ", set
+    after a gap wider than prose leading): no cell of the table does."""
+    many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
+    starts = {round(c.x0, 1) for ln2 in many for c in ln2.chunks}
+    return any(c.x0 + ALIGN_TOLERANCE < x < c.x1 - ALIGN_TOLERANCE for c in ln.chunks for x in starts)
 
 
 def _enough(region: list[Line]) -> bool:

@@ -61,6 +61,7 @@ RULE_MODULES = (
     "relations_grades",
     "relations_grade_cells",
     "relations_grade_counts",
+    "relations_row_shares",
     "relations_peer_ranks",
     "relations_rates",
     "relations_points",

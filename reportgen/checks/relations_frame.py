@@ -247,7 +247,7 @@ def _from_grid(table: ScoreTable, grid, aliases: Mapping[str, str]) -> Frame:
             elif cell is not None and cell.na:
                 na.add(c)
         rows.append(Row(i=g, label="", no=None, cells=cells, report_row=by_grid.get(g), page=src.page, na=na))
-    _classify(cols, rows, [src.cells for src in grid.rows], aliases=aliases)
+    _classify(cols, rows, [src.cells for src in grid.rows], aliases=aliases, title=table.title)
     return Frame(table=table, cols=cols, rows=rows)
 
 
@@ -274,14 +274,14 @@ def _from_rows(table: ScoreTable, aliases: Mapping[str, str]) -> Frame:
                 na.add(col.index)
         rows.append(Row(i=i, label=r.unit, no=r.no, cells=cells, report_row=i, page=r.page, na=na))
         texts.append(line)
-    _classify(cols, rows, texts, names=[r.unit for r in table.rows], aliases=aliases)
+    _classify(cols, rows, texts, names=[r.unit for r in table.rows], aliases=aliases, title=table.title)
     return Frame(table=table, cols=cols, rows=rows)
 
 
 def _classify(cols: list[Col], rows: list[Row], texts: list[list[str]], names: list[str] | None = None,
-              aliases: Mapping[str, str] | None = None) -> None:
+              aliases: Mapping[str, str] | None = None, title: str | None = None) -> None:
     _column_kinds(cols, rows, texts, aliases or {})
-    _number_roles(cols, rows)
+    _number_roles(cols, rows, percent_table=bool(_PERCENT_TITLE.search(fold(title or ""))))
     label_col = _label_column(cols, texts)
     no_col = _number_column(cols, texts, label_col)
     grade_col = next((c for c in cols if c.kind == ColKind.GRADE), None)
@@ -343,7 +343,16 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
             col.kind = ColKind.TEXT
 
 
-def _number_roles(cols: list[Col], rows: list[Row]) -> None:
+# A title that gives the table's unit as percent: "TỶ LỆ ĐƠN VỊ THEO XẾP LOẠI (%)", "… (Đơn vị tính: %)".
+_PERCENT_TITLE = re.compile(r"\(\s*%\s*\)\s*$|đơn\s*vị(\s*tính)?\s*:\s*%")
+# A header that names a figure of its own kind: a count, points, a maximum, an amount.
+_OWN_UNIT_HEAD = re.compile(r"\bsố\b|điểm|tổng|tối\s*đa|\(\s*[^%)]+\)")
+
+
+def _number_roles(cols: list[Col], rows: list[Row], percent_table: bool = False) -> None:
+    """Each number column's role: 'max' (a per-row maximum), 'percent' (by its
+    cells' "%", its header's words, or the table's title giving the unit as
+    percent where the header names no figure of its own), else 'value'."""
     for col in cols:
         if col.kind != ColKind.NUM:
             continue
@@ -353,7 +362,8 @@ def _number_roles(cols: list[Col], rows: list[Row]) -> None:
                 and col.max is None:
             col.role = "max"
         elif pct_cells * 2 > with_value or (_RATE_LEAF.search(col.leaf) and col.max is None) or (
-                _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)):
+                _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)) or (
+                percent_table and not col.max and not _OWN_UNIT_HEAD.search(col.head)):
             col.role = "percent"
         shown = [places_of(c.value) for r in rows if (c := r.cells.get(col.index)) is not None and places_of(c.value)]
         col.precision = min(shown) if shown else 0

@@ -12,7 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind, grade_level
-from .relations_support import MIN_ROWS, col_name, finding, frames, record, short
+from .relations_support import MIN_ROWS, col_name, finding, frames, record, short, where
 
 _LEAD = re.compile(r"^(kết\s*quả\s*)?(xếp\s*loại|loại|mức)\s+", re.I)
 _NAMES = {5: "Xuất sắc", 4: "Tốt", 3: "Khá", 2: "Trung bình", 1: "Yếu"}
@@ -26,7 +26,9 @@ def grade_summary_vs_table(report: Report, ctx: CheckContext) -> Iterator[Findin
     của bảng kết quả xếp loại đó. Bảng kết quả được chọn là bảng có cùng
     tổng số đơn vị (dòng "Tổng cộng" của bảng tổng hợp, hoặc tổng các loại);
     khi không bảng nào có cùng tổng mà văn bản chỉ có một bảng xếp loại thì
-    chênh lệch là cảnh báo.
+    chênh lệch là cảnh báo. Xếp loại cũng có thể là các cột ("Cấp | Tổng số |
+    Xuất sắc | Tốt | Khá …"): mỗi dòng đếm các đơn vị của bảng xếp loại có
+    cùng số đơn vị với dòng ấy (chỉ khi đúng một bảng như thế).
 
     Vì sao: bảng tổng hợp thường đếm tay sau khi bảng kết quả đã sửa; chuyển
     một đơn vị từ loại này sang loại khác giữ nguyên dòng tổng cộng nên
@@ -41,6 +43,7 @@ def grade_summary_vs_table(report: Report, ctx: CheckContext) -> Iterator[Findin
     graded = [(f, Counter(r.grade for r in rows)) for f in all_frames
               if len(rows := [r for r in f.units if r.grade is not None]) >= MIN_ROWS and _categories(f) is None]
     for frame in all_frames:
+        yield from _by_columns(ctx, frame, graded)
         found = _categories(frame)
         if found is None:
             continue
@@ -68,6 +71,45 @@ def grade_summary_vs_table(report: Report, ctx: CheckContext) -> Iterator[Findin
                           + ("" if sure else f" (bảng đó có {sum(counted.values())} đơn vị, bảng tổng hợp "
                                              f"{whole:f}: chưa chắc hai bảng cùng nói về các đơn vị ấy)"),
                           frame, row, count, written[level], got)
+
+
+def _by_columns(ctx: CheckContext, frame: Frame, graded: list) -> Iterator[Finding]:
+    """The grades as columns ("Cấp | Tổng số | Xuất sắc | Tốt | Khá | …"): each
+    row counts the units of the graded table with as many units as the row."""
+    cols = _grade_columns(frame)
+    if cols is None:
+        return
+    for row in frame.units:
+        written = {level: row.value(col.index) for level, col in cols.items()}
+        if any(v is None or v < 0 or v != v.to_integral_value() for v in written.values()):
+            continue
+        whole = sum(written.values(), Decimal(0))
+        matching = {tuple(sorted(c.items())): (f, c) for f, c in graded if f is not frame and sum(c.values()) == whole}
+        if len(matching) != 1:
+            continue  # no graded table of that many units, or two that disagree
+        [(source, counted)] = matching.values()
+        record(ctx, frame, "grade-count-vs-table", [(row, col) for col in cols.values()])
+        for level, col in cols.items():
+            got = Decimal(counted.get(level, 0))
+            if written[level] != got:
+                title = short(source.table.title, 50) or f"bảng {source.table.index + 1}"
+                yield finding("GRADE_COUNT_MISMATCH", "error",
+                              f"{where(row)}: cột {col_name(col)} ghi {written[level]:f} đơn vị nhưng bảng “{title}” "
+                              f"({whole:f} đơn vị) có {got:f} đơn vị xếp loại {_NAMES[level]}",
+                              frame, row, col, written[level], got)
+
+
+def _grade_columns(frame: Frame) -> dict[int, Col] | None:
+    """The number columns headed by a grade each (at least three grades, each once), or None."""
+    cols: dict[int, Col] = {}
+    for col in frame.nums("value"):
+        level = grade_level(_LEAD.sub("", " ".join(col.label.split())))
+        if level is None:
+            continue
+        if level[0] in cols:
+            return None
+        cols[level[0]] = col
+    return cols if len(cols) >= 3 else None
 
 
 def _categories(frame: Frame) -> tuple[dict[int, Row], Col] | None:

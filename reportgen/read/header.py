@@ -73,13 +73,24 @@ class HeaderColumn:
 
 # -- which rows are the header -------------------------------------------------
 
+_COLUMN_NO = re.compile(r"^\(?\s*(\d{1,2})\s*\)?\s*(=\s*\S.*)?$")
+
+
 def is_numbering_row(cells: list[str]) -> bool:
-    """A row that numbers the columns: (1) (2) (3) … or 1 2 3 …"""
-    filled = [c.strip("() ") for c in cells if c.strip()]
+    """A row that numbers the columns: (1) (2) (3) … or 1 2 3 …, a number
+    possibly followed by the column's formula ("(5) = (4) - (3)"). In a row of
+    four or more, one short cell that is no number (a scan's "q)." for "(1)")
+    may stand in the run, as long as the others keep their places."""
+    filled = [c.strip() for c in cells if c.strip()]
     if len(filled) < 3:
         return False
-    return all(c.isdecimal() for c in filled) and [int(c) for c in filled] == list(
-        range(int(filled[0]), int(filled[0]) + len(filled)))
+    numbers = [int(m.group(1)) if (m := _COLUMN_NO.match(c)) else None for c in filled]
+    unread = [c for c, n in zip(filled, numbers) if n is None]
+    if len(unread) > (1 if len(filled) >= 4 else 0) or any(len(c) > 5 or sum(ch.isalpha() for ch in c) > 2
+                                                            for c in unread):
+        return False
+    offsets = {n - i for i, n in enumerate(numbers) if n is not None}
+    return len(offsets) == 1 and offsets.pop() >= 0
 
 
 _GROUP_ROW = re.compile(r"^[IVXLC]{1,6}[.)]\s+\S")
@@ -102,7 +113,8 @@ def is_data_row(cells: list[str]) -> bool:
         return True
     numbers = 0
     for c in cells[1:]:
-        v = parse_cell(c, "auto")
+        # a figure with a speck after it ("4-", "36,36.": a scan's rule or dirt) is still a figure here
+        v = parse_cell(c.strip().rstrip("-_.'`~") or c, "auto")
         if v is not None and v.is_number:
             numbers += 1
     return numbers >= 2 and not is_numbering_row(cells)

@@ -315,6 +315,17 @@ Biểu số 02. TỔNG HỢP KẾT QUẢ XẾP LOẠI
 """
 SUMMARY_BANDS = ("Mức xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90 điểm; Khá từ 70 đến dưới 80 điểm; "
                  "Trung bình từ 50 đến dưới 70 điểm; Yếu dưới 50 điểm.")
+ROW_SHARES = """1. Cơ cấu hồ sơ theo hình thức nộp
+
+Biểu 05. CƠ CẤU HỒ SƠ TIẾP NHẬN THEO HÌNH THỨC NỘP (%)
+
+| STT | Cơ quan | Trực tuyến | Trực tiếp | Bưu chính công ích |
+|---|---|---|---|---|
+| 1 | Sở Tư pháp | 62,40 | 30,15 | 7,45 |
+| 2 | Sở Xây dựng | 48,90 | {b} | 6,35 |
+| 3 | Sở Y tế | 71,25 | 25,50 | 3,25 |
+| 4 | Sở Nội vụ | 55,05 | 40,10 | 4,85 |
+"""
 RATES = """1. Kết quả cải cách thủ tục hành chính
 
 | STT | Nội dung | Đơn vị tính | Kết quả |
@@ -571,6 +582,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "change-column-mismatch": (doc(CHANGES), doc(CHANGES.replace("| 80,15 | -1,75 |", "| 80,15 | +1,75 |"))),
     "grade-summary-vs-table": (doc(GRADE_SUMMARY.format(bands=SUMMARY_BANDS, good=3, gp="50,00", fair=1, fp="16,67")),
                                doc(GRADE_SUMMARY.format(bands=SUMMARY_BANDS, good=2, gp="33,33", fair=2, fp="33,33"))),
+    "row-shares": (doc(ROW_SHARES.format(b="44,75")), doc(ROW_SHARES.format(b="47,45"))),
     "mean-columns-mismatch": (doc(QUARTERS), doc(QUARTERS.replace("| 88,75 | 86,18 |", "| 88,75 | 87,18 |"))),
     "grade-unread": (doc(GRADE_WORDS.format(legend=LEGEND)),
                      doc(GRADE_WORDS.format(legend="số liệu do các xã tự đánh giá, Sở Nội vụ thẩm định."))),

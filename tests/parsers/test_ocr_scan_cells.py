@@ -246,19 +246,19 @@ def test_the_fraction_slash_tesseract_reads_is_the_slash():
 
 def test_specks_read_into_cells_are_taken_out():
     """Marks the corpus scans read beside figures ('6,3.', '.11,9',
-    '4,28._', '19.'), between words ('Trung . bình') and for the dash of
+    '4,28._', '19.', a cell's rule after '4-'), between words ('Trung . bình') and for the dash of
     an empty score in a column of figures ('ˆ', '¬')."""
     from parsers.ocr_numbers import tidy_marks
 
-    figures = ["6,3.", ".11,9", "4,28._", "19.", "-.", "ˆ", "8", "-", "-0,5", "71,1/101", "12%"]
+    figures = ["6,3.", ".11,9", "4,28._", "19.", "-.", "ˆ", "8", "-", "-0,5", "71,1/101", "12%", "4-"]
     words = ["Trung . bình", "Trung bình _", "Sở Lao động - Thương binh", "Tốt"]
     rows = [[RawCell(text=t, row=i, col=0, confidence=90.0)] for i, t in enumerate(figures)]
     rows += [[RawCell(text=t, row=len(rows) + i, col=1, confidence=90.0)] for i, t in enumerate(words)]
     table = RawTable(index=0, rows=rows)
-    assert tidy_marks(table) == 8
+    assert tidy_marks(table) == 9
     assert [(c.text, c.confidence) for row in table.rows for c in row] == [
         ("6,3", 90.0), ("11,9", 90.0), ("4,28", 90.0), ("19", 90.0), ("-", 90.0), ("-", 50.0), ("8", 90.0),
-        ("-", 90.0), ("-0,5", 90.0), ("71,1/101", 90.0), ("12%", 90.0),
+        ("-", 90.0), ("-0,5", 90.0), ("71,1/101", 90.0), ("12%", 90.0), ("4", 90.0),
         ("Trung bình", 90.0), ("Trung bình", 90.0), ("Sở Lao động - Thương binh", 90.0), ("Tốt", 90.0)]
     listed = RawTable(index=0, rows=[[RawCell(text=t, row=i, col=0, confidence=90.0)]
                                      for i, t in enumerate(["1.", "1.", "1.", "1"])])
