@@ -11,11 +11,11 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row, RowKind, grade_level
+from .relations_frame import GRADE_LEVELS, Col, Frame, Row, RowKind, grade_level
 from .relations_support import MIN_ROWS, col_name, finding, frames, record, short, where
 
 _LEAD = re.compile(r"^(kết\s*quả\s*)?(xếp\s*loại|loại|mức)\s+", re.I)
-_NAMES = {5: "Xuất sắc", 4: "Tốt", 3: "Khá", 2: "Trung bình", 1: "Yếu"}
+_NAMES = {level: name for _, level, name in GRADE_LEVELS}  # the grade a level names, as the frame reads it
 
 
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị theo xếp loại trong bảng tổng hợp khác số đếm được từ bảng kết quả")
