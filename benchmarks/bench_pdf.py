@@ -21,7 +21,7 @@ scanned PDF) is read by our reader, bare pdfplumber and camelot (lattice, and
 stream for PDFs without rules), and the cell accuracy per producer is printed
 for each, corpus and seeds apart, against the values written.
 
-    python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot] [--scan [--scan-of browser]]
+    python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot] [--scan [--scan-of browser]] [--diff scan]
 """
 from __future__ import annotations
 
@@ -138,9 +138,11 @@ def camelot_lattice(pdf: Path) -> list[list[str]]:
     return rows
 
 
-def matched_accuracy(truth: list[list[str]], found: list[list[str]]) -> tuple[int, int]:
+def matched_accuracy(truth: list[list[str]], found: list[list[str]],
+                     wrong: list | None = None) -> tuple[int, int]:
     """(right, total) cells: each truth row (numbered in its first cell) is
-    matched, in order, with the next found row of the same number."""
+    matched, in order, with the next found row of the same number; with
+    ``wrong`` a list, each wrong cell is added to it as (row no, column, want, got)."""
     right = total = 0
     pos = 0
     norm_found = [[_norm(c) for c in row] for row in found]
@@ -150,8 +152,14 @@ def matched_accuracy(truth: list[list[str]], found: list[list[str]]) -> tuple[in
             if norm_found[k] and norm_found[k][0] == row[0]:
                 got = norm_found[k]
                 right += sum(1 for j, want in enumerate(row) if _cell(got, j) == _norm(want))
+                if wrong is not None:
+                    wrong += [(row[0], j, _norm(want), _cell(got, j)) for j, want in enumerate(row)
+                              if _cell(got, j) != _norm(want)]
                 pos = k + 1
                 break
+        else:
+            if wrong is not None:
+                wrong.append((row[0], None, "row not found", ""))
     return right, total
 
 
@@ -198,7 +206,7 @@ def docx_truth(docx: Path) -> list[list[str]]:
 
 
 def producer_table(title: str, items: list[tuple[str, Path, list[list[str]]]], camelot_ok: bool,
-                   repeat: int = 2) -> None:
+                   repeat: int = 2, diff: tuple[str, ...] = ()) -> None:
     """Accuracy per producer for ours, bare pdfplumber and camelot; times of
     ours and bare pdfplumber the best of ``repeat`` runs each, alternating."""
     readers = [("ours", ours_any)]
@@ -235,7 +243,11 @@ def producer_table(title: str, items: list[tuple[str, Path, list[list[str]]]], c
             elapsed, used, found = best[name]
             cpu_times.setdefault(producer, {}).setdefault(name, 0.0)
             cpu_times[producer][name] += used
-            r, t = matched_accuracy(truth, found)
+            wrong: list = []
+            r, t = matched_accuracy(truth, found, wrong)
+            if name == "ours" and producer in diff:
+                for no, j, want, got in wrong:
+                    print(f"  {producer} {path.name} row {no} col {j}: want {want!r} got {got!r}")
             acc = by_producer.setdefault(producer, {}).setdefault(name, [0, 0])
             acc[0] += r
             acc[1] += t
@@ -263,7 +275,7 @@ def producer_table(title: str, items: list[tuple[str, Path, list[list[str]]]], c
 
 
 def corpus_and_seeds(out: Path, n: int, camelot_ok: bool, scan: bool, repeat: int = 2,
-                     scan_of: str = "libreoffice") -> None:
+                     scan_of: str = "libreoffice", diff: tuple[str, ...] = ()) -> None:
     from fixtures import build
     from fixtures.build_corpus import build_corpus
     from fixtures.build_pdf import build_all
@@ -272,7 +284,7 @@ def corpus_and_seeds(out: Path, n: int, camelot_ok: bool, scan: bool, repeat: in
     for spec, files in build_corpus(out / "corpus", n, scan=scan, scan_of=scan_of):
         truth = [[_norm(c) for c in row] for row in spec.rows]
         items += [(producer, path, truth) for producer, path in files.items()]
-    producer_table(f"Layout-variety corpus ({n} tables)", items, camelot_ok, repeat)
+    producer_table(f"Layout-variety corpus ({n} tables)", items, camelot_ok, repeat, diff)
     seeds_dir = out / "seeds"
     docx = {seed: build.build_seed(seed, seeds_dir / seed) for seed in build.SCORE_SEEDS}
     pdfs = build_all([d["docx"] for d in docx.values()], seeds_dir / "pdf", scan=scan, scan_of=scan_of)
@@ -282,7 +294,7 @@ def corpus_and_seeds(out: Path, n: int, camelot_ok: bool, scan: bool, repeat: in
         items.append(("docx", files["docx"], truth))
         for producer, path in pdfs[files["docx"].stem].items():
             items.append((producer, path, truth))
-    producer_table(f"Seeds ({len(docx)} documents)", items, camelot_ok, repeat)
+    producer_table(f"Seeds ({len(docx)} documents)", items, camelot_ok, repeat, diff)
 
 
 def timed(fn, pdf: Path, repeat: int = 1):
@@ -305,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scan", action="store_true", help="also scanned renditions (OCR, slow)")
     parser.add_argument("--scan-of", choices=("libreoffice", "browser"), default="libreoffice",
                         help="the rendition the scan is made of")
+    parser.add_argument("--diff", action="append", default=[], metavar="PRODUCER",
+                        help="print our wrong cells on this producer's files (repeatable)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
@@ -343,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         if "camelot lattice" in results:
             print(f"time ratio ours / camelot lattice: {ours_s / results['camelot lattice'][0]:.2f}")
         if args.corpus:
-            corpus_and_seeds(out, args.corpus, not args.skip_camelot, args.scan, args.repeat, args.scan_of)
+            corpus_and_seeds(out, args.corpus, not args.skip_camelot, args.scan, args.repeat, args.scan_of,
+                             tuple(args.diff))
     return 0
 
 

@@ -43,7 +43,13 @@ _SYMBOL = re.compile(r"([0-9]*)\s*[_.…\s]*\s*/\s*([A-ZĐa-zđ0-9&.\-]+(?:/[A-Z
 # In the header a scan may misread the day or month ("ngày A3 tháng I1"): keep the line.
 _HEADER_DATE = (r"ngày\s*(?P<d>\d{1,2}|[_.…\s]*?|\S{1,3}?)\s*tháng\s*(?P<m>\d{1,2}|[_.…\s]*?|\S{1,3}?)\s*"
                 r"năm\s*(?P<y>\d{4})")
-_PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,\d]{1,40}?)\s*,\s*(?P<date>" + _HEADER_DATE + ")", re.I)
+# The place is the official name of the administrative unit (Nghị định 30/2020,
+# Phụ lục I, I.4.a): "Hà Nội", "Thành phố Hồ Chí Minh", "Xã Thanh Xương", a unit
+# named by a number with its level in full ("Phường 3"); its level word is part of it.
+_PLACE_LEVEL = (r"(?:TP\.|[Tt]hành\s+phố|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|[Xx]ã"
+                r"|[Đđ]ặc\s+khu)")
+_PLACE_DATE = re.compile(r"(?P<place>" + _PLACE_LEVEL + r"\s+\d{1,3}|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,\d]{1,40}?)\s*,\s*"
+                         r"(?P<date>" + _HEADER_DATE + ")", re.I)
 _LEVEL_START = re.compile(r"^(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 _GLUED_ISSUER = re.compile(
     r"^((?:UBND|[ỦU]Ỷ?\s*BAN NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND)\s+"
@@ -79,8 +85,8 @@ _LOW = _UP.lower()
 # Header elements, for a scan or PDF that ran the header together on one line.
 _TYPE_NAMES = "|".join(n.upper() for n in sorted(DOC_TYPES, key=len, reverse=True) if n != "công văn")
 _HEADER_ANCHORS = re.compile(
-    r"CỘNG\s*H[OÒ]|Độc\s*lập\s*-|Số\s*[:.]|(?:TP\.\s*)?["
-    + _UP + r"][" + _LOW + r"]+(?:\s+[" + _UP + r"][" + _LOW + r"]+){0,3}"
+    r"CỘNG\s*H[OÒ]|Độc\s*lập\s*-|Số\s*[:.]|(?:" + _PLACE_LEVEL + r"\s*\d{1,3}|(?:"
+    + _PLACE_LEVEL + r"\s*)?[" + _UP + r"][" + _LOW + r"]+(?:\s+[" + _UP + r"][" + _LOW + r"]+){0,3})"
     r"\s*,\s*ngày\b|"
     r"(?<!\w)(?:" + _TYPE_NAMES + r")(?!\w)(?!\s+[A-ZĐ]{2})")
 _AFTER_TYPE = re.compile(r"^(?:" + _TYPE_NAMES + r")(?=\s+[A-ZĐ][a-zà-ỹđ])")

@@ -185,6 +185,23 @@ def test_header_and_signature_from_word_table_cells():
                                                      ["Văn phòng Chính phủ"])
 
 
+@pytest.mark.parametrize("line, place", [
+    # Nghị định 30/2020, Phụ lục I, I.4.a: the place is the unit's official name, its
+    # level word included; the decree's own example is "Thành phố Hồ Chí Minh"
+    ("Số: 12/BC-UBND Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019", "Thành phố Hồ Chí Minh"),
+    ("Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019", "Thành phố Hồ Chí Minh"),
+    ("Số: 12/BC-UBND Thị xã Sơn Tây, ngày 29 tháng 6 năm 2019", "Thị xã Sơn Tây"),
+    ("Số: 12/BC-UBND Xã Thanh Xương, ngày 29 tháng 6 năm 2019", "Xã Thanh Xương"),
+    ("Số: 12/BC-UBND TP. Hồ Chí Minh, ngày 29 tháng 6 năm 2019", "TP. Hồ Chí Minh"),
+    # a unit named by a number keeps its level (Phụ lục I, I.4.a, second paragraph)
+    ("Số: 12/BC-UBND Phường 3, ngày 29 tháng 6 năm 2019", "Phường 3"),
+    ("Số: 12/BC-UBND Hà Nội, ngày 05 tháng 01 năm 2020", "Hà Nội"),
+])
+def test_place_is_the_units_official_name_with_its_level(line, place):
+    m = read_meta(paras("ỦY BAN NHÂN DÂN", line, "BÁO CÁO", "Kết quả năm 2019"))
+    assert (m.place, m.date_text[-4:]) == (place, line[-4:])
+    assert m.number == ("12/BC-UBND" if line.startswith("Số") else None)
+
 @pytest.mark.slow
 def test_signed_pdf_number_and_date_stamped_in_the_annotation_layer():
     # ld-cchc2025-bc36-thamdinh.pdf: the signing tool stamps "36" and the day "02" in two
