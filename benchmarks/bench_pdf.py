@@ -21,7 +21,8 @@ scanned PDF) is read by our reader, bare pdfplumber and camelot (lattice, and
 stream for PDFs without rules), and the cell accuracy per producer is printed
 for each, corpus and seeds apart, against the values written.
 
-    python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot] [--scan [--scan-of browser]] [--diff scan]
+    python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot]
+           [--scan [--scan-of browser]] [--diff scan]
 """
 from __future__ import annotations
 

@@ -32,8 +32,10 @@ DISAGREEMENT = 50.0
 LOW = 80.0  # a reading below this gets a digits-only second look  # confidence given to a cell whose readings differ
 
 
-def ink_crop(clean, box, inset: int = 5):
-    """The cell's ink, cut tight, or None for an empty cell."""
+def ink_bounds(clean, box, inset: int = 5) -> tuple[int, int, int, int] | None:
+    """The page box (x0, y0, x1, y1) of the ink inside ``box`` less ``inset``
+    on each side (the cell's rules left out), cut tight; None for a box with
+    less than six dark pixels (an empty cell, a speck)."""
     import numpy as np
 
     x0, y0, x1, y1 = box
@@ -43,7 +45,17 @@ def ink_crop(clean, box, inset: int = 5):
     ys, xs = np.where(crop < 128)
     if len(xs) < 6:
         return None
-    return crop[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+    left, top = x0 + inset, y0 + inset
+    return left + int(xs.min()), top + int(ys.min()), left + int(xs.max()) + 1, top + int(ys.max()) + 1
+
+
+def ink_crop(clean, box, inset: int = 5):
+    """The cell's ink, cut tight, or None for an empty cell."""
+    bounds = ink_bounds(clean, box, inset)
+    if bounds is None:
+        return None
+    x0, y0, x1, y1 = bounds
+    return clean[y0:y1, x0:x1]
 
 
 def is_dash(crop) -> bool:

@@ -36,7 +36,7 @@ from collections import Counter
 
 from reportgen.raw import RawTable
 
-from .ocr_cells import _NUMBER_FORM, DISAGREEMENT
+from .ocr_cells import _NUMBER_FORM, DISAGREEMENT, ink_bounds
 from .ocr_votes import _richer, _same_digits
 
 _FIGURE = re.compile(r"^[-–]?\d[\d.,/]*%?$")
@@ -129,16 +129,12 @@ def _crops(clean, grey, box, inset: int):
     import cv2
     import numpy as np
 
-    x0, y0, x1, y1 = box
-    part = clean[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
-    if part.size == 0:
+    bounds = ink_bounds(clean, box, inset)
+    if bounds is None:
         return None
-    ys, xs = np.where(part < 128)
-    if len(xs) < 6:
-        return None
-    top, bottom, left, right = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
-    binary = part[top:bottom, left:right]
-    g = grey[y0 + inset:y1 - inset, x0 + inset:x1 - inset][top:bottom, left:right].copy()
+    x0, y0, x1, y1 = bounds
+    binary = clean[y0:y1, x0:x1]
+    g = grey[y0:y1, x0:x1].copy()
     near = cv2.dilate((binary < 128).astype(np.uint8), np.ones((3, 3), np.uint8))
     g[near == 0] = 255
     return binary, g

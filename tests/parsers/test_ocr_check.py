@@ -119,3 +119,23 @@ def test_a_page_s_part_of_a_column_of_decimals_with_two_figures_gets_its_comma_b
     whole = ["42", "18"]  # no decimal: the ink is not searched
     table, page = _table(whole, [_drawn(t) for t in whole])
     assert restore_separators(table, page, 72 / DPI, ruled=False) == 0
+
+
+def test_a_cells_ink_is_cut_tight_inside_its_rules_and_its_page_box_given():
+    from parsers.ocr_cells import ink_bounds, ink_crop
+    from parsers.ocr_check import _crops
+
+    page = np.full((60, 100), 255, dtype=np.uint8)
+    page[0, :] = page[-1, :] = page[:, 0] = page[:, -1] = 0  # the cell's rules
+    page[20:31, 40:52] = 0  # a figure's ink, 12 × 11 px
+    page[25, 45] = 200  # a grey pixel inside is not ink but stays in the cut
+    assert ink_bounds(page, (0, 0, 100, 60)) == (40, 20, 52, 31)
+    assert ink_crop(page, (0, 0, 100, 60)).shape == (11, 12)
+    grey = page.copy()
+    grey[5, 5] = 90  # noise away from the ink: outside the cut
+    binary, g = _crops(page, grey, (0, 0, 100, 60), 5)
+    assert binary.shape == g.shape == (11, 12) and g[5, 5] == 200
+    # five dark pixels are a speck, not a cell's ink; inside the rules nothing
+    speck = np.full((60, 100), 255, dtype=np.uint8)
+    speck[30, 40:45] = 0
+    assert ink_bounds(speck, (0, 0, 100, 60)) is None and ink_crop(page, (0, 0, 100, 60), inset=32) is None
