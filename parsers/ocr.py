@@ -274,19 +274,19 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
                                bbox=(x0 * scale, y0 * scale, x1 * scale, y1 * scale)))
     paragraphs = []
     if (prose < 128).sum() > 50:
-        paragraphs = _paragraphs(words(prose, 4), page, scale)
+        paragraphs = _paragraphs(words(prose, 4), page, scale, prose)
     notes = [RawNote(kind="scanned_page", page=page,
                      message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
                      data={"deskew_degrees": round(angle, 2), "dpi": dpi})]
     return interleave(paragraphs, tables), notes
 
 
-def _paragraphs(words: list[dict], page: int, scale: float) -> list[RawParagraph]:
+def _paragraphs(words: list[dict], page: int, scale: float, image=None) -> list[RawParagraph]:
     """Paragraphs of a page's prose words: Tesseract's paragraphs, but the
     lines of a two-column block (the header's issuer beside the motto,
     :func:`parsers.ocr_columns.column_blocks`) read column by column, a
     paragraph a line, where the block stands."""
-    blocks, words = column_blocks(words)
+    blocks, words = column_blocks(words, image)
     groups: dict[tuple, list[dict]] = {}
     for w in words:
         groups.setdefault((w["block"], w["par"]), []).append(w)

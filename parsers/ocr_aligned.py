@@ -27,6 +27,7 @@ from .vi_plausibility import spaced
 
 NOISE_CONFIDENCE = 60.0  # a mark without letters or digits read below this is a speck
 BASELINE_SLACK = 0.25  # of the text height: a word this far off its line's baseline keeps its own
+DESCENT = 0.2  # of the text height: how far 'g', 'p', 'ạ' or a bracket reach below the baseline
 
 
 _BELOW = set("gpqyjQ,;()[]{}|/@$")
@@ -34,10 +35,11 @@ _BELOW = set("gpqyjQ,;()[]{}|/@$")
 
 def _on_baseline(text: str) -> bool:
     """Whether a word's ink ends on the baseline: no letter reaching below
-    it (g, p, y, a comma, a bracket) and no dot below (ạ, ộ, ự)."""
+    it (g, p, y or ý, a comma, a bracket) and no dot below (ạ, ộ, ự)."""
     import unicodedata
 
-    return not any(ch in _BELOW for ch in text) and "\u0323" not in unicodedata.normalize("NFD", text)
+    bare = unicodedata.normalize("NFD", text)  # 'ý', 'ỵ' reach below as 'y' does
+    return not any(ch in _BELOW for ch in bare) and "\u0323" not in bare
 
 
 def _text_height(words: list[dict]) -> float:
@@ -60,10 +62,11 @@ def pseudo_glyphs(words: list[dict], scale: float) -> tuple[list[list[dict]], di
         by_line.setdefault((w["block"], w["par"], w["line"]), [])
         if _on_baseline(w["text"]):
             by_line[(w["block"], w["par"], w["line"])].append(w["bottom"])
-    for w in words:  # a line of words that all reach below: their bottoms
+    for w in words:  # a line of words that all reach below: their bottoms less a descent
         key = (w["block"], w["par"], w["line"])
         if not by_line[key]:
-            by_line[key] = [v["bottom"] for v in words if (v["block"], v["par"], v["line"]) == key]
+            by_line[key] = [v["bottom"] - DESCENT * height for v in words
+                            if (v["block"], v["par"], v["line"]) == key]
     for key, bottoms in by_line.items():
         baselines[key] = float(statistics.median(bottoms))
     boxes, owner = [], {}

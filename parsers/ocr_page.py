@@ -170,7 +170,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
         restore_roman(table)
         tables.append(table)
     if free:  # tables without ruling lines among the rest, from the alignment of the words
-        free, rereads = _aligned(page_words, free, clean, grey, page, scale, tables, tables_px, rereads)
+        free, rereads = _aligned(page_words, free, clean, grey, mask, page, scale, tables, tables_px, rereads)
     paragraphs = _prose(clean, tables_px, page, scale) if free else []
     notes = [RawNote(kind="scanned_page", page=page, message=f"Trang {page} là ảnh quét, đã đọc bằng OCR",
                      data={"deskew_degrees": round(angle, 2), "dpi": dpi, "engine": "page",
@@ -187,15 +187,23 @@ def _page_words(clean, mask, grey) -> list[dict]:
     return found
 
 
-def _aligned(page_words: list, free: list[int], clean, grey, page: int, scale: float, tables: list,
+def _aligned(page_words: list, free: list[int], clean, grey, mask, page: int, scale: float, tables: list,
              tables_px: list, rereads: int) -> tuple[list[int], int]:
     """Tables without rules among the ``free`` words, added to ``tables``
     (their pixel boxes to ``tables_px``); (the words still free, the cells
     read again so far)."""
-    from .ocr_aligned import ocr_aligned_tables
+    from .ocr_aligned import _text_height, ocr_aligned_tables
+    from .ocr_strips import inside, read_strips, text_strips
 
     free = [i for i in free if _inked(page_words[i], clean)]
     aligned, used = ocr_aligned_tables([page_words[i] for i in free], page, scale)
+    strips = text_strips(aligned, scale, clean, _text_height([page_words[i] for i in free]))
+    if strips:  # wrapped text columns read again each alone (a browser's centred rows)
+        kept = [i for i in free if not inside(page_words[i], strips)]
+        again = [w for w in read_strips(strips, clean, lambda ws: grey_words_image(grey, clean, mask, ws))
+                 if _inked(w, clean)]
+        aligned, used = ocr_aligned_tables([page_words[i] for i in kept] + again, page, scale)
+        free = kept + [-1] * len(again)  # a strip's word is no page word: only counted
     for t in aligned:
         rereads += _reread_aligned(t, clean, scale)
         tidy_marks(t)
@@ -273,7 +281,7 @@ def _prose(clean, tables_px, page: int, scale: float) -> list:
     found = words(region, 4)
     for w in found:
         w.update(x0=w["x0"] + left, x1=w["x1"] + left, top=w["top"] + top, bottom=w["bottom"] + top)
-    return _paragraphs(found, page, scale)
+    return _paragraphs(found, page, scale, prose)
 
 
 def _threads(settings: ReaderSettings) -> int:

@@ -92,10 +92,17 @@ def _unwrapped(numbered: list) -> list:
     return out
 
 
-def in_cell_gap(chunks: list, size: float) -> float:
+def in_cell_gap(chunks: list, size: float, first: float | None = None) -> float:
     """The widest gap between two lines of one cell: between the leading
     (the smallest gap between consecutive chunks of a column) and the next
-    wider cluster of gaps (rows, with their cell padding)."""
+    wider cluster of gaps (rows, with their cell padding). On a scan, with
+    ``first`` the top of the first row's number, the header's lines are left
+    out (its words, misread, may overlap the line under them) but for a
+    first row's lines above its number, and the leading is the smallest gap
+    that recurs (within 0,15 of the font size)."""
+    ocr = _read_by_ocr(chunks)
+    if ocr and first is not None:
+        chunks = [c for c in chunks if c.top >= first - 2 * size]
     by_col: dict[int, list] = {}
     for c in chunks:
         by_col.setdefault(c.cols.start, []).append(c)
@@ -107,6 +114,8 @@ def in_cell_gap(chunks: list, size: float) -> float:
         return 0.25 * size
     gaps.sort()
     lead = gaps[0]
+    if ocr:
+        lead = next((g for g, h in zip(gaps, gaps[1:]) if h - g <= 0.15 * size), lead)
     # a scan's lines wander by a few points: gaps up to 1,6 times the
     # leading are still lines of one cell
     wider = [g for g in gaps if g > lead + max(0.15 * size, 0.6 * lead)]
@@ -115,13 +124,18 @@ def in_cell_gap(chunks: list, size: float) -> float:
     return (lead + wider[0]) / 2
 
 
+def _read_by_ocr(chunks: list) -> bool:
+    """Whether the chunks are a scan's words (boxes from OCR, not glyphs)."""
+    return any(ch.get("fontname") == "OCR" for c in chunks[:3] for ch in c.chars[:1])
+
+
 def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> list[list] | None:
     """The chunks grouped into rows, top to bottom, or None when the table
     has no numbered first column."""
     anchors = anchors if anchors is not None else anchor_chunks(chunks)
     if anchors is None:
         return None
-    limit = in_cell_gap(chunks, size)
+    limit = in_cell_gap(chunks, size, anchors[0].top)
     group_cols = range(anchors[0].cols.start)  # left of the numbers: names of groups of rows
     anchor_ids = {id(a) for a in anchors} | {id(p) for a in anchors for p in getattr(a, "parts", ())}
     rows: list[list] = [[a] for a in anchors]

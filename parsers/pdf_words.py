@@ -99,10 +99,15 @@ def _goes_on(ln: Line, region: list[Line], gap: float) -> bool:
 def _crosses(ln: Line, region: list[Line]) -> bool:
     """Whether a chunk of the line runs over the start of another column of
     the region (a title between two tables, "Biểu 02. KẾT QUẢ CẤP XÃ", set
-    after a gap wider than prose leading): no cell of the table does."""
+    after a gap wider than prose leading): no cell of the table does. A
+    chunk that shares an edge or its centre with a chunk of a column is in
+    that column, whatever it covers of it ('Trung' over the narrower 'Khá'
+    of a centred column of grades)."""
     many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
-    starts = {round(c.x0, 1) for ln2 in many for c in ln2.chunks}
-    return any(c.x0 + ALIGN_TOLERANCE < x < c.x1 - ALIGN_TOLERANCE for c in ln.chunks for x in starts)
+    others = [d for ln2 in many for d in ln2.chunks]
+    return any(c.x0 + ALIGN_TOLERANCE < d.x0 < c.x1 - ALIGN_TOLERANCE
+               and not any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(edges(c), edges(d)))
+               for c in ln.chunks for d in others)
 
 
 def _enough(region: list[Line]) -> bool:
