@@ -17,8 +17,9 @@ only cells that wrap) is cut out of the page as a strip, from the number
 column on its left to the one on its right and over the table's body, and
 read alone; its words replace the page's words in that strip, and their
 marks are read again on the grey page as the page's were
-(:func:`parsers.ocr_marks.remark`). A table with no wrapped text cell is
-left as first read.
+(:func:`parsers.ocr_marks.remark`). So is the numbering column, on which
+the rows are anchored. A table with no wrapped text cell, or whose cells
+all start on their row's first line, is left as first read.
 """
 from __future__ import annotations
 
@@ -39,8 +40,10 @@ def text_strips(tables: list[RawTable], scale: float, clean,
     between the number columns nearest on each side; it holds a wrapped
     cell in one of the parts at least. Its top and bottom are cut on a row
     of the page without ink (never through a line's marks)."""
+    if not any(_centred(t, text_height * scale) for t in tables):
+        return []
     strips = []
-    for t in tables:
+    for t in tables:  # the page's tables come from one producer: a part cut off is centred too
         strips += _table_strips(t, scale, text_height)
     merged: list[dict] = []
     for s in sorted(strips, key=lambda s: s["y0"]):
@@ -69,21 +72,46 @@ def text_strips(tables: list[RawTable], scale: float, clean,
 
 
 def _blank_row(clean, x0: int, x1: int, y: int, step: int, text_height: float) -> int:
-    """The first row from ``y`` on (up with ``step`` -1, down with 1), at
-    most a text height away, with no ink between ``x0`` and ``x1``; the
-    farthest row looked at when every one has ink."""
+    """A row in the first run of rows without ink between ``x0`` and ``x1``
+    from ``y`` on (up with ``step`` -1, down with 1), at most one and a half
+    text heights away, as tall as a fifth of the text height (the gap
+    between a mark and its letter is narrower); the farthest row looked at
+    when there is none."""
     height = clean.shape[0]
+    need = max(2, int(BLANK * text_height))
+    run = 0
     y = min(max(0, y), height - 1)
-    for _ in range(int(text_height) + 1):
-        if not (clean[y, x0:x1] < 128).any():
-            return y
+    for _ in range(int(1.5 * text_height) + 1):
+        run = 0 if (clean[y, x0:x1] < 128).any() else run + 1
+        if run >= need:
+            return y - step * (need // 2)
         if not 0 < y < height - 1:
             break
         y += step
     return y
 
 
+BLANK = 0.2
+
+
 MERGE_GAP = 3.0  # text heights: the widest gap between two parts of one table's strip
+
+
+def _centred(t: RawTable, text_height_pt: float) -> bool:
+    """Whether the table's rows are set vertically centred: a row's cell
+    starts above its number by more than ``CENTRED`` of a line (a wrapped
+    cell beside a one-line number). Where every cell starts on its row's
+    first line (Word, LibreOffice), the page's lines run across the cells
+    and the page call reads them as written."""
+    for row in t.rows[t.header_rows or 0:]:
+        number = next((c for c in row if c.col == 0 and c.bbox is not None and c.text.strip()), None)
+        if number is not None and any(c.bbox is not None and c.text.strip()
+                                      and c.bbox[1] < number.bbox[1] - CENTRED * text_height_pt for c in row):
+            return True
+    return False
+
+
+CENTRED = 0.4
 
 
 def _table_strips(t: RawTable, scale: float, text_height: float) -> list[dict]:
