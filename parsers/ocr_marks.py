@@ -81,3 +81,55 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+# A vowel with a circumflex, a breve or a horn carries a second mark stacked
+# over or beside it: the one binarising fills in or loses ('Thể' as 'Thế',
+# 'phường' as 'phương', 'Sở' as 'Sơ').
+_STACKED = {"\u0302", "\u0306", "\u031b"}
+
+
+def has_stacked_mark(text: str) -> bool:
+    return any(ch in _STACKED for ch in unicodedata.normalize("NFD", text))
+
+
+def remark_alone(words: list[dict], grey) -> int:
+    """Each word with a vowel of stacked marks read again alone, as one word
+    (psm 8), on the grey page (its box and a sixth of its height around,
+    nothing blanked): it takes the marks of that reading when the letters
+    are the same; the number of words changed."""
+    from .ocr_tesseract import words as read
+
+    height, width = grey.shape[:2]
+    changed = 0
+    for w in words:
+        if not has_stacked_mark(w["text"]) or not any(ch.isalpha() for ch in w["text"]):
+            continue
+        pad = max(3, int(ALONE_PAD * (w["bottom"] - w["top"])))
+        crop = grey[max(0, w["top"] - pad):min(height, w["bottom"] + pad),
+                    max(0, w["x0"] - pad):min(width, w["x1"] + pad)]
+        if not crop.size:
+            continue
+        new = _with_marks(w["text"], " ".join(g["text"] for g in read(crop, 8)))
+        if new is not None and new != w["text"]:
+            w["text"] = new
+            changed += 1
+    return changed
+
+
+ALONE_PAD = 0.15  # of a word's height: the grey page around it read with it
+
+
+def _with_marks(word: str, reading: str) -> str | None:
+    """``word`` with the marks of ``reading``'s letters when both have the
+    same letters once their marks are off and differ only on vowels with
+    stacked marks (signs and brackets around them kept as the word has
+    them); else None."""
+    mine = [ch for ch in unicodedata.normalize("NFC", word) if ch.isalpha()]
+    theirs = [ch for ch in unicodedata.normalize("NFC", reading) if ch.isalpha()]
+    if len(mine) != len(theirs) or any(bare(a) != bare(b) for a, b in zip(mine, theirs)):
+        return None
+    if any(a != b and not (has_stacked_mark(a) or has_stacked_mark(b)) for a, b in zip(mine, theirs)):
+        return None  # only the marks of a vowel with stacked marks are in doubt ('hóa' stays)
+    letters = iter(theirs)
+    return "".join(next(letters) if ch.isalpha() else ch for ch in unicodedata.normalize("NFC", word))

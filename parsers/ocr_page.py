@@ -37,7 +37,7 @@ from reportgen.raw import RawCell, RawNote, RawTable
 
 from .ocr_cells import _DOUBTFUL_NUMBER, _NUMBER_FORM, _numberish, ink_crop, is_dash, words_text
 from .ocr_check import check_numbers
-from .ocr_marks import grey_words_image, remark
+from .ocr_marks import grey_words_image, remark, remark_alone
 from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_roman, restore_separators, tidy_marks
 from .ocr_tesseract import thread_budget, words
 from .ocr_text_check import check_texts
@@ -184,6 +184,7 @@ def _page_words(clean, mask, grey) -> list[dict]:
     found = words(clean, PAGE_PSM)
     if any(any(ch.isalpha() for ch in w["text"]) for w in found):
         remark(found, words(grey_words_image(grey, clean, mask, found), PAGE_PSM))
+        remark_alone(found, grey)
     return found
 
 
@@ -202,6 +203,7 @@ def _aligned(page_words: list, free: list[int], clean, grey, mask, page: int, sc
         kept = [i for i in free if not inside(page_words[i], strips)]
         again = [w for w in read_strips(strips, clean, lambda ws: grey_words_image(grey, clean, mask, ws))
                  if _inked(w, clean)]
+        remark_alone(again, grey)
         aligned, used = ocr_aligned_tables([page_words[i] for i in kept] + again, page, scale)
         free = kept + [-1] * len(again)  # a strip's word is no page word: only counted
     for t in aligned:

@@ -18,9 +18,13 @@ tone, :func:`parsers.vi_plausibility.tone_fits`) is set aside while a form
 that can is given. A form with a mark more or fewer than the page's word
 ('Lac' or 'Lạc', 'khụ' for 'khu'), or in another case ('Sơ' for 'sơ'), does
 not replace a word whose tone fits (read on their own, crops drop a dot
-below, or take a speck for one, far more often than the page does); a mark
-read as another ('Thế' for 'Thể') or a letter ('nghệp') is voted. A word changed by only two readings keeps the cell's
-confidence below the reporting threshold (OCR_UNCERTAIN).
+below, or take a speck for one, far more often than the page does); nor
+does a form whose only difference is a mark of a vowel with stacked marks
+('Thế' for 'Thể', 'phương' for 'phường'): the page's word has the marks
+read on the grey page alone (:func:`parsers.ocr_marks.remark_alone`), which
+the binarised crops fill in; a letter read otherwise ('nghệp') is voted.
+A word changed by only two readings keeps the cell's confidence below the
+reporting threshold (OCR_UNCERTAIN).
 """
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ from reportgen.raw import RawTable
 
 from .ocr_cells import DISAGREEMENT
 from .ocr_check import INSET, _crops, _scaled, cell_boxes, number_columns
-from .ocr_marks import bare
+from .ocr_marks import _with_marks, bare
 from .vi_plausibility import tone_fits
 
 SURE = 3  # readings of four that make a word sure
@@ -131,6 +135,8 @@ def vote_words(first: str, others: list[str]) -> tuple[str, bool]:
         if best == words[i] or n <= count.get(words[i], 0) or (
                 _fits(words[i]) and _same_but_marks_or_case(best, words[i])):
             continue
+        if _with_marks(words[i], best) == best:
+            continue  # only a stacked mark read otherwise: the page's was read on the grey page alone
         if sum(1 for _, m in count.items() if m == n) > 1:
             continue  # two forms given as often
         words[i] = best
