@@ -22,7 +22,7 @@ stream for PDFs without rules), and the cell accuracy per producer is printed
 for each, corpus and seeds apart, against the values written.
 
     python benchmarks/bench_pdf.py [--pages 40] [--corpus 12] [--skip-camelot]
-           [--scan [--scan-of browser]] [--diff scan]
+           [--scan [--scan-of browser]] [--diff scan] [--ocr-page-seconds 1500]
 """
 from __future__ import annotations
 
@@ -164,10 +164,18 @@ def matched_accuracy(truth: list[list[str]], found: list[list[str]],
     return right, total
 
 
+OCR_PAGE_SECONDS: float | None = None  # --ocr-page-seconds: the OCR limit on a loaded machine
+
+
 def ours_any(path: Path) -> list[list[str]]:
     from parsers import read_raw
+    from parsers.limits import Limits
 
-    raw = read_raw(path, {"ocr": "auto", "max_pages": 10_000})
+    settings: dict = {"ocr": "auto", "max_pages": 10_000}
+    if OCR_PAGE_SECONDS:
+        settings["limits"] = Limits(ocr_page_seconds=OCR_PAGE_SECONDS,
+                                    ocr_document_seconds=max(1800.0, 20 * OCR_PAGE_SECONDS))
+    raw = read_raw(path, settings)
     rows = []
     for t in raw.tables:
         rows += t.grid()
@@ -320,7 +328,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="the rendition the scan is made of")
     parser.add_argument("--diff", action="append", default=[], metavar="PRODUCER",
                         help="print our wrong cells on this producer's files (repeatable)")
+    parser.add_argument("--ocr-page-seconds", type=float,
+                        help="OCR limit per page (default the reader's; raise it on a loaded machine)")
     args = parser.parse_args(argv)
+    global OCR_PAGE_SECONDS
+    OCR_PAGE_SECONDS = args.ocr_page_seconds
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         out = args.keep or Path(tmp)
