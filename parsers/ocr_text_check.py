@@ -20,9 +20,10 @@ that can is given. A form with a mark more or fewer than the page's word
 not replace a word whose tone fits (read on their own, crops drop a dot
 below, or take a speck for one, far more often than the page does); nor
 does a form whose only difference is a mark of a vowel with stacked marks
-('Thế' for 'Thể', 'phương' for 'phường'): the page's word has the marks
-read on the grey page alone (:func:`parsers.ocr_marks.remark_alone`), which
-the binarised crops fill in; a letter read otherwise ('nghệp') is voted.
+('Thế' for 'Thể', 'phương' for 'phường') unless every crop gives it: the
+page's word has the marks read on the grey page alone
+(:func:`parsers.ocr_marks.remark_alone`), which the binarised crops fill
+in; a letter read otherwise ('nghệp') is voted.
 A word changed by only two readings keeps the cell's confidence below the
 reporting threshold (OCR_UNCERTAIN).
 """
@@ -135,8 +136,8 @@ def vote_words(first: str, others: list[str]) -> tuple[str, bool]:
         if best == words[i] or n <= count.get(words[i], 0) or (
                 _fits(words[i]) and _same_but_marks_or_case(best, words[i])):
             continue
-        if _with_marks(words[i], best) == best:
-            continue  # only a stacked mark read otherwise: the page's was read on the grey page alone
+        if _fits(words[i]) and _with_marks(words[i], best) == best and n < len(voters):
+            continue  # only a stacked mark read otherwise, not by every crop: the page's was read alone on grey
         if sum(1 for _, m in count.items() if m == n) > 1:
             continue  # two forms given as often
         words[i] = best
