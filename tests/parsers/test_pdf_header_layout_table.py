@@ -85,6 +85,7 @@ def test_own_header_with_a_wrapped_parent_and_a_long_place_printed_with_borders(
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "Thành phố Hồ Chí Minh, ngày 28 tháng 02 năm 2026"]
     meta = read_path(pdf, {"ocr": "never"}).meta
+    # the place is the unit's official name with its level (Nghị định 30, Phụ lục I, I.4.a)
     assert (meta.parent, meta.issuer, meta.place, meta.date.isoformat(), meta.number) == (
-        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Hồ Chí Minh", "2026-02-28",
-        "114/TB-SKHCN")
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Thành phố Hồ Chí Minh",
+        "2026-02-28", "114/TB-SKHCN")
