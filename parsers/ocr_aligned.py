@@ -35,11 +35,13 @@ _BELOW = set("gpqyjQ,;()[]{}|/@$")
 
 def _on_baseline(text: str) -> bool:
     """Whether a word's ink ends on the baseline: no letter reaching below
-    it (g, p, y or ý, a comma, a bracket) and no dot below (ạ, ộ, ự)."""
+    it (g, p, y or ý, a comma, a bracket) and no dot below (ạ, ộ, ự); a
+    word without a letter or digit (a dash) says nothing of it."""
     import unicodedata
 
     bare = unicodedata.normalize("NFD", text)  # 'ý', 'ỵ' reach below as 'y' does
-    return not any(ch in _BELOW for ch in bare) and "\u0323" not in bare
+    return (any(ch.isalnum() for ch in text)  # a dash stands at mid-height
+            and not any(ch in _BELOW for ch in bare) and "\u0323" not in bare)
 
 
 def _text_height(words: list[dict]) -> float:

@@ -62,6 +62,7 @@ def test_a_browser_scan_with_centred_rows_gives_every_line_to_its_row(browser_sc
 def test_a_word_with_y_under_a_mark_reaches_below_the_baseline():
     assert not _on_baseline("lý") and not _on_baseline("Mỹ") and not _on_baseline("ỵ")
     assert _on_baseline("các") and _on_baseline("khu") and not _on_baseline("Lạc")
+    assert not _on_baseline("-") and not _on_baseline("4,8") and _on_baseline("211")  # a dash is mid-height
 
 
 def _chunk(text: str, x0: float, x1: float, top: float) -> Chunk:
