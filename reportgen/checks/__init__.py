@@ -55,6 +55,7 @@ RULE_MODULES = (
     "relations_changes",
     "relations_row_means",
     "relations_rows",
+    "relations_blocks",
     "relations_parents",
     "relations_means",
     "relations_ranks",
