@@ -35,6 +35,13 @@ def blocks_of(frame: Frame) -> list[list[Row]]:
     return out
 
 
+def _column_holds(checks: list) -> bool:
+    """A relation found on the table's cells binds a column where it holds on most of its blocks
+    (the adoption rule), or on more than half of them (a table of three units, one slipped)."""
+    holds = sum(1 for *_, ok in checks if ok)
+    return adopted(holds, len(checks)) or (len(checks) >= MIN_BLOCKS and 2 * holds > len(checks))
+
+
 def _is_total(block: list[Row]) -> bool:
     return all(r.kind == RowKind.STAT for r in block)
 
@@ -60,8 +67,8 @@ def block_change_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     kỳ: "Quý III", "Quý IV", rồi dòng "Tăng (+), giảm (-)"), dòng ghi có dấu
     (+134, -11) của mỗi đơn vị là hiệu hai dòng kỳ của chính đơn vị ấy, từng
     ô một. Cặp dòng được tìm từ số liệu (hiệu khớp ở 80% các ô, trên ít nhất
-    2 đơn vị), áp dụng cho mỗi cột mà nó khớp ở ít nhất 3 đơn vị và 80%, rồi
-    báo ô nào lệch.
+    2 đơn vị), áp dụng cho mỗi cột mà nó khớp ở quá nửa số đơn vị (ít nhất
+    2), rồi báo ô nào lệch.
 
     Vì sao: sửa số liệu một kỳ mà quên sửa dòng tăng, giảm (hoặc ghi nhầm
     dấu) là lỗi hay gặp của báo cáo so sánh hai kỳ.
@@ -91,7 +98,7 @@ def block_change_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 ok = abs(got - c.value(col.index)) <= sum_tolerance([b.value(col.index), a.value(col.index)],
                                                                     c.value(col.index))
                 checks.append((c, b, a, got, ok))
-            if not adopted(sum(1 for *_, ok in checks if ok), len(checks)):
+            if not _column_holds(checks):
                 continue
             record(ctx, frame, "block-change-equals-difference",
                    [(r, col) for c, b, a, *_ in checks for r in (c, b, a)])
@@ -136,6 +143,104 @@ def _change_parts(blocks: list[list[Row]], cols: list[Col]) -> tuple[str, str, s
         if signed and blocks_held >= MIN_BLOCKS and adopted(holds, tested) and holds > best_holds:
             best, best_holds = (change, newer, older), holds
     return best
+
+
+# ------------------------------------------------------------------------------ parts of a block
+
+@rule("SUM_MISMATCH", "Dòng tổng của một đơn vị khác tổng các dòng thành phần (theo loại, theo cấp) của chính đơn vị "
+                      "đó")
+def block_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: trong bảng mà mỗi đơn vị chiếm nhiều dòng (một dòng mỗi
+    loại: "Tổng số", "Cấp tỉnh", "Cấp xã"), một dòng của mỗi đơn vị là tổng
+    các dòng còn lại (không kể dòng tăng, giảm ghi có dấu), từng ô một. Dòng
+    tổng được tìm từ số liệu (khớp ở 80% các ô, trên ít nhất 2 đơn vị), áp
+    dụng cho mỗi cột mà nó khớp ở quá nửa số đơn vị (ít nhất 2), rồi báo ô
+    nào lệch. Dòng tổng đánh số đứng trên các dòng thành phần không đánh số
+    là mục cha (PARENT_SUM_MISMATCH), không báo lại.
+
+    Vì sao: sửa số liệu một cấp mà quên cộng lại dòng tổng của đơn vị.
+
+    Ví dụ sai: Huyện Lâm Hà — Cấp huyện 3.366 | Cấp xã 9.415 | Tổng số 12.871.
+
+    Ví dụ đúng: Tổng số 12.781.
+    """
+    for frame in frames(report):
+        blocks = blocks_of(frame)
+        if len(blocks) < MIN_BLOCKS:
+            continue
+        found = _whole_part(blocks, _cols(frame))
+        if found is None:
+            continue
+        whole, parts = found
+        entry = ctx.ledger.tables.get(frame.table.index)
+        for col in _cols(frame):
+            if _checked_already(frame, col, whole, entry):
+                continue  # a numbered whole over its unnumbered kinds: a parent and its items (relations_parents)
+            checks = []
+            for block in blocks:
+                rows = {r.part: r for r in block}
+                if whole not in rows or rows[whole].value(col.index) is None:
+                    continue
+                members = [rows[p] for p in parts if p in rows and rows[p].value(col.index) is not None]
+                if len(members) < 2:
+                    continue
+                vals = [r.value(col.index) for r in members]
+                written, got = rows[whole].value(col.index), sum(vals, Decimal(0))
+                checks.append((rows[whole], members, vals, got, abs(got - written) <= sum_tolerance(vals, written)))
+            if not _column_holds(checks):
+                continue
+            record(ctx, frame, "block-whole-equals-sum-of-parts",
+                   [(r, col) for w, members, *_ in checks for r in [w] + members])
+            for w, members, vals, got, ok in checks:
+                if ok:
+                    continue
+                terms = " + ".join(f"{vi(v)} ({short(r.part, 20)})" for r, v in zip(members, vals))
+                yield finding("SUM_MISMATCH", "error",
+                              f"{where(w)}: cột {col_name(col)} ghi {vi(w.value(col.index))} nhưng {terms} = "
+                              f"{vi(got)}", frame, w, col, w.value(col.index), got)
+
+
+def _checked_already(frame: Frame, col: Col, whole: str, entry) -> bool:
+    """Most of the column's whole cells are checked by a relation that ran before."""
+    if entry is None:
+        return False
+    keys = [k for r in frame.rows if r.part == whole and col.index in r.cells
+            and (k := frame.cell_key(r, col)) is not None]
+    return bool(keys) and 2 * sum(1 for k in keys if k in entry.checked_cells) > len(keys)
+
+
+def _whole_part(blocks: list[list[Row]], cols: list[Col]) -> tuple[str, list[str]] | None:
+    """(whole, parts): the sub-label whose row is the sum of the rows of every other unsigned sub-label
+    (two or more) in most cells of at least MIN_BLOCKS blocks."""
+    labels: list[str] = []
+    for block in blocks:
+        for r in block:
+            if r.part not in labels:
+                labels.append(r.part)
+    signed = {r.part for b in blocks for r in b if _signed(r)}
+    plain = [p for p in labels if p not in signed]
+    for whole in plain:
+        parts = [p for p in plain if p != whole]
+        if len(parts) < 2:
+            continue
+        holds = tested = blocks_held = 0
+        for block in blocks:
+            rows = {r.part: r for r in block}
+            if whole not in rows:
+                continue
+            held = 0
+            for col in cols:
+                w = rows[whole].value(col.index)
+                vals = [v for p in parts if p in rows and (v := rows[p].value(col.index)) is not None]
+                if w is None or len(vals) < 2:
+                    continue
+                tested += 1
+                held += abs(sum(vals, Decimal(0)) - w) <= sum_tolerance(vals, w) and w != 0
+            holds += held
+            blocks_held += held > 0
+        if blocks_held >= MIN_BLOCKS and adopted(holds, tested):
+            return whole, parts
+    return None
 
 
 # ------------------------------------------------------------------------------ total blocks

@@ -51,8 +51,9 @@ def unit_blocks(grid: Grid, roles: dict[int, str]) -> Blocks | None:
     figured = [g for g, src in enumerate(grid.rows) if _has_figure(src.cells, value_cols)]
     text_cols = [c.index for c in grid.columns
                  if c.index not in roles and c.index not in value_cols and c.index != unit_col]
+    no_col = next((c for c, r in roles.items() if r == "no"), None)
     for c in text_cols:
-        found = _own_column(grid, figured, unit_col, c)
+        found = _own_column(grid, figured, unit_col, c, no_col)
         if found is not None:
             return found
     return _under_headings(grid, figured, unit_col)
@@ -72,10 +73,13 @@ def _cycles(labels: list[list[str]]) -> bool:
     return count >= MIN_BLOCKS and 2 * count > len(labels)
 
 
-def _own_column(grid: Grid, figured: list[int], unit_col: int, part_col: int) -> Blocks | None:
+def _own_column(grid: Grid, figured: list[int], unit_col: int, part_col: int,
+                no_col: int | None) -> Blocks | None:
     """Sub-labels in their own column: a block starts at each row whose
     sub-label is the first row's; its unit is the one name the unit column
-    writes within it (on its first row, its middle row or on every row)."""
+    writes within it (on its first row, its middle row or on every row), or
+    the lines of one name a PDF cell spanning the rows was cut into, where
+    the block has one number (STT) for them all."""
     parts = [_cell(grid, g, part_col) for g in figured]
     if not parts or not all(parts) or parts.count(parts[0]) < MIN_BLOCKS:
         return None
@@ -89,10 +93,14 @@ def _own_column(grid: Grid, figured: list[int], unit_col: int, part_col: int) ->
     for n, (a, b) in enumerate(bounds):
         first = figured[a]
         last = figured[bounds[n + 1][0]] if n + 1 < len(bounds) else len(grid.rows)
-        names = {t for g in range(first, last) if (t := _cell(grid, g, unit_col))}
-        if len(names) != 1:
+        names = [t for g in range(first, last) if (t := _cell(grid, g, unit_col))]
+        numbers = [t for g in range(first, last) if no_col is not None and (t := _cell(grid, g, no_col))]
+        if len(set(names)) == 1:
+            unit = names[0]
+        elif len(names) > 1 and len(numbers) <= 1:
+            unit = " ".join(names)  # one name in lines, under one number
+        else:
             return None  # a unit per row beside a category column that cycles: no blocks
-        unit = names.pop()
         for k in range(a, b):
             out.rows[figured[k]] = (unit, parts[k])
     return out

@@ -178,3 +178,58 @@ def test_a_category_that_cycles_beside_one_unit_per_row_makes_no_blocks(tmp_path
     [table] = read_path(_text(tmp_path, body)).tables
     assert [(r.unit, r.part) for r in table.rows] == [("Sở Tư pháp", None), ("Huyện Lâm Hà", None),
                                                       ("Sở Y tế", None), ("Huyện Di Linh", None)]
+
+
+TOTALS = """1. Hồ sơ thủ tục hành chính theo cấp giải quyết của các huyện năm 2026
+
+| STT | Đơn vị | Cấp | Tiếp nhận | Đã giải quyết | Đúng hạn |
+|---|---|---|---|---|---|
+| 1 | Huyện Đức Trọng | Tổng số | 17.084 | 16.755 | 16.613 |
+| | | Cấp huyện | 4.210 | 4.105 | 4.011 |
+| | | Cấp xã | 12.874 | 12.650 | 12.602 |
+| 2 | Huyện Lâm Hà | Tổng số | 12.781 | 12.689 | 12.627 |
+| | | Cấp huyện | 3.366 | 3.301 | 3.250 |
+| | | Cấp xã | 9.415 | 9.388 | 9.377 |
+| 3 | Huyện Di Linh | Tổng số | 11.059 | 11.004 | 10.952 |
+| | | Cấp huyện | 2.957 | 2.940 | 2.902 |
+| | | Cấp xã | 8.102 | 8.064 | 8.050 |
+"""
+
+
+def _whole_last(body: str) -> str:
+    """Each unit's kinds first, its whole ("Cộng") last, the number on the first kind."""
+    lines = body.splitlines()
+    out = lines[:4]
+    for k in range(4, len(lines), 3):
+        whole, first, second = lines[k], lines[k + 1], lines[k + 2]
+        no_name = "|".join(whole.split("|")[:3]) + "|"
+        out += [no_name + first.split("|", 3)[3], "| | |" + second.split("|", 3)[3],
+                "| | | Cộng |" + whole.split("|", 4)[4]]
+    return "\n".join(out) + "\n"
+
+
+def test_a_units_whole_row_is_the_sum_of_its_kinds(tmp_path):
+    body = _whole_last(TOTALS)
+    assert "| 2 | Huyện Lâm Hà | Cấp huyện | 3.366 |" in body and "| | | Cộng | 12.781 |" in body
+    path = _text(tmp_path, body)
+    assert errors(path) == []
+    path = _text(tmp_path, body.replace("| 12.781 | 12.689 |", "| 12.871 | 12.689 |"))
+    assert [e[:2] + e[3:] for e in errors(path)] == [
+        ("SUM_MISMATCH", "block-parts-sum", "Huyện Lâm Hà – Cộng", "k3", "12871", "12781")]
+
+
+def test_a_numbered_whole_over_its_kinds_is_one_error_not_two(tmp_path):
+    """The whole written first, numbered, over its unnumbered kinds is a parent and its items:
+    the parent rule reports it, the block rule does not say it again."""
+    path = _text(tmp_path, TOTALS.replace("| 12.781 | 12.689 |", "| 12.871 | 12.689 |"))
+    assert [e[:2] + e[3:] for e in errors(path)] == [
+        ("PARENT_SUM_MISMATCH", "parent-sum-mismatch", "Huyện Lâm Hà – Tổng số", "k3", "12871", "12781")]
+
+
+def test_a_name_cut_into_lines_under_one_number_is_one_unit(tmp_path):
+    """A PDF cell spanning a block's rows may come out as lines on two rows; the block has one STT."""
+    body = TOTALS.replace("| 2 | Huyện Lâm Hà | Tổng số |", "| 2 | Huyện | Tổng số |").replace(
+        "| | | Cấp huyện | 3.366 |", "| | Lâm Hà | Cấp huyện | 3.366 |")
+    [table] = read_path(_text(tmp_path, body)).tables
+    assert [(r.unit, r.part) for r in table.rows[3:6]] == [
+        ("Huyện Lâm Hà", "Tổng số"), ("Huyện Lâm Hà", "Cấp huyện"), ("Huyện Lâm Hà", "Cấp xã")]
