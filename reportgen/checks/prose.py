@@ -205,7 +205,7 @@ def appendix_period(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     own = period_bounds(period)
     for table, title, st in _appendix_titles(report):
         found = period_of(title)
-        if not found or found == period or period in _compared(title, found):
+        if not found or found == period:
             continue
         other = period_bounds(found)
         inside = other[0] >= own[0] and other[1] <= own[1] or own[0] >= other[0] and own[1] <= other[1]
@@ -213,19 +213,6 @@ def appendix_period(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         yield finding_at("PERIOD_MISMATCH", "warning" if inside else "error",
                   f"{(name.group(1) if name else 'Phụ lục').strip()} ghi kỳ {period_vi(found)} nhưng văn bản báo cáo "
                   f"kỳ {period_vi(period)}", st, table=table, reported=found, expected=period)
-
-
-_COMPARED = re.compile(r"\bso\s+(?:với|sánh\s+với)\b", re.I)
-
-
-def _compared(title: str, found: str) -> set[str]:
-    """The periods a title comparing two of them names ("… quý IV so với quý
-    III năm 2026": the year written once serves both sides)."""
-    sides = _COMPARED.split(title)
-    if len(sides) < 2:
-        return set()
-    year = f" năm {found[:4]}"
-    return {p for side in sides if (p := period_of(side) or period_of(side + year))}
 
 
 def _date_parts(meta_text: str | None) -> tuple[str | None, str | None, str | None]:
