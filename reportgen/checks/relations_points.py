@@ -268,8 +268,9 @@ def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col,
     full points (rate at or above the threshold) fits any whole maximum: its
     cells are only bounded — unless the scheme of another of the document's
     tables names its indicator (:mod:`.relations_criteria`): then its points
-    must be the ones that indicator's maximum and threshold give."""
-    telling, zero, broken, flat, named, misnamed = [], [], [], [], [], []
+    must be the ones that indicator's maximum and threshold give (checked);
+    its rate, at or above the threshold, is only bounded by it."""
+    telling, zero, broken, flat, named, full, misnamed = [], [], [], [], [], [], []
     shown = max((places_of(c.value) for row in frame.units if (c := row.cells.get(points.index)) is not None),
                 default=0)
     for row in frame.units:
@@ -280,11 +281,14 @@ def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col,
         if known is not None:
             options = expected_points(r.value, known.criterion)
             unit = _one_unit(p.value, shown) / 2
-            if any(abs(w - p.value) <= unit + half_unit(r.value, rate.precision) * known.criterion.max / t
-                   for w, t in options):
-                named.append(row)
-            else:
+            fitting = [t for w, t in options
+                       if abs(w - p.value) <= unit + half_unit(r.value, rate.precision) * known.criterion.max / t]
+            if not fitting:
                 misnamed.append((row, r.value, p.value, known, options))
+            elif r.value == 0 or all(r.value < t for t in fitting):
+                named.append(row)  # points computed from the rate: a changed rate or points breaks it
+            else:
+                full.append(row)  # full points: checked against the maximum; the rate only at or above T
             continue
         fits = _whole_fits(r.value, p.value, rate, shown)
         if r.value == 0 and p.value == 0:
@@ -295,13 +299,14 @@ def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col,
             flat.append(row)
         else:
             broken.append((row, r.value, p.value))
-    evidence = len(telling) + len(named)
+    evidence = len(telling) + len(named) + len(full)
     if evidence < MIN_ROWS or not adopted(evidence, evidence + len(broken) + len(misnamed)):
         return
     record(ctx, frame, "points-from-rate-whole-maximum", [(r, c) for r in telling + zero for c in (rate, points)])
     record(ctx, frame, "points-from-rate-whole-maximum", [(r, c) for r in flat for c in (rate, points)], bound=True)
     record(ctx, frame, "points-from-rate-scheme-indicator",
-           [(r, c) for r in named + [m[0] for m in misnamed] for c in (rate, points)])
+           [(r, c) for r in named + [m[0] for m in misnamed] for c in (rate, points)] + [(r, points) for r in full])
+    record(ctx, frame, "points-from-rate-scheme-indicator", [(r, rate) for r in full], bound=True)
     for row, r, p in broken:
         yield finding("POINTS_FROM_RATE_MISMATCH", "error",
                       f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng cột {col_name(rate)} ghi "
