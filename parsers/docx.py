@@ -22,7 +22,9 @@ What comes out, in body order (``RawDocument.blocks``):
   signature block beside "Nơi nhận"): a table of at most two columns, few
   rows, and no cell that is a number is not data; its cells' paragraphs are
   given as paragraphs, row by row, left to right (setting
-  ``flatten_layout_tables``, default True).
+  ``flatten_layout_tables``, default True). A layout table around tables
+  (an annex set in a one-cell frame) gives its cells' paragraphs and its
+  nested tables as blocks of their own.
 - footnotes and endnotes as paragraphs at the end (style 'footnote' /
   'endnote').
 
@@ -47,8 +49,8 @@ from .docx_numbering import Numbering
 from .docx_paragraphs import Walk, lines_in, paragraph_line
 from .docx_styles import Styles, has_page_numbers, page_setups
 from .docx_tables import read_table
-from .docx_xml import CONTAINERS, TBL, P, q
-from .layout_tables import is_layout
+from .docx_xml import CONTAINERS, TBL, P, cells_of, q, rows_of
+from .layout_tables import NUMERIC, is_layout
 from .limits import check_count, limits_of
 from .ooxml import open_checked_zip
 from .settings import ReaderSettings
@@ -68,6 +70,11 @@ def _walk_body(container, walk: Walk) -> None:
             for box in boxes:
                 _walk_body(box, walk)
         elif tag == TBL:
+            if walk.settings.flatten_layout_tables and _is_frame(child):
+                for tr in rows_of(child):  # a frame around tables: its cells are bodies
+                    for tc in cells_of(tr):
+                        _walk_body(tc, walk)
+                continue
             table, where, cell_lines = read_table(child, walk)
             if walk.settings.flatten_layout_tables and is_layout(table):
                 for row in cell_lines:
@@ -82,6 +89,27 @@ def _walk_body(container, walk: Walk) -> None:
             walk.blocks.append(table)
         elif tag in CONTAINERS:
             _walk_body(child, walk)
+
+
+def _is_frame(tbl) -> bool:
+    """A layout table around tables: a cell holds a table of its own, and
+    the frame itself, its nested tables left aside, is layout (at most two
+    cells a row, eight rows, no cell that is a number) — an annex set in a
+    one-cell box, a table beside its note. Its nested tables are the data."""
+    rows = list(rows_of(tbl))
+    if not rows or len(rows) > 8:
+        return False
+    nested = False
+    for tr in rows:
+        cells = list(cells_of(tr))
+        if len(cells) > 2:
+            return False
+        for tc in cells:
+            nested = nested or any(child.tag == TBL for child in tc)
+            own = " ".join("".join(t.text or "" for t in p.iter(q("t"))) for p in tc if p.tag == P).strip()
+            if own and NUMERIC.match(own):
+                return False
+    return nested
 
 
 # --- the package ---

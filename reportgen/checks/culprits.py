@@ -216,6 +216,8 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     sure = []
     for k, (cand, gone) in enumerate(explains):
         mine = _answered_by(cand, gone)
+        if all(before[key].paragraph is not None for key in mine if key in before):
+            continue  # a cell that only answers the prose: the prose's one written figure answers as much
         if any(c.address == cand.address and (len(_answered_by(c, g)) > len(mine)
                                               or (len(_answered_by(c, g)) == len(mine) and j < k))
                for j, (c, g) in enumerate(explains)):

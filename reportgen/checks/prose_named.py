@@ -24,7 +24,11 @@ words.
   nothing when they say more ("trước hạn 3.487 hồ sơ" is not "Đã giải
   quyết"). A count in a sentence that names a unit of the table ("UBND xã
   Phúc Thọ tiếp nhận 120 hồ sơ, giải quyết đúng hạn 118 hồ sơ") is that
-  unit's: held to its row, the unit's words naming no column.
+  unit's: held to its row, the unit's words naming no column. What is
+  counted is said after the figure, up to the next punctuation: "8.283
+  lượt rất hài lòng" is the "Số lượt" under "Rất hài lòng" (a header of one
+  word is named with its group), never "Tổng số lượt đánh giá", since it
+  says words of another header; "7.123 hồ sơ trực tuyến" is not "Tiếp nhận".
 """
 from __future__ import annotations
 
@@ -78,8 +82,8 @@ def _columns(report: Report) -> list[Named]:
     for t in report.tables:
         for col in t.columns:
             words = _content(col.label or "")
-            if len(words) >= 2:
-                group = _content(col.group or "") - words
+            group = _content(col.group or "") - words
+            if len(words) >= 2 or (words and group):  # "Rất hài lòng / Số lượt" names with its group
                 out.append(Named(t, col.key, col.label, words, group, col.max))
     return out
 
@@ -88,13 +92,15 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
     """The columns ``before`` names: every word of the header and of its
     group is in the sentence, ``before`` says one of the header's words at
     least and nothing more than the header, its group and ``noun`` (what is
-    counted), but ``slack`` words — "trước hạn 3.487 hồ sơ" is not "Đã giải
-    quyết", "quá hạn 7 hồ sơ" after "Đã giải quyết đúng hạn …" is "Đã giải
-    quyết / Quá hạn" (a header joined with its group, "Đã giải quyết Quá
-    hạn", reads the same)."""
+    counted, which names no other column in words the header has not), but
+    ``slack`` words — "trước hạn 3.487 hồ sơ" is not "Đã giải quyết", "quá
+    hạn 7 hồ sơ" after "Đã giải quyết đúng hạn …" is "Đã giải quyết / Quá
+    hạn" (a header joined with its group, "Đã giải quyết Quá hạn", reads the
+    same)."""
     words, around, extra = _content(before), _content(sentence) | _content(before), _content(noun)
     hits = [c for c in columns if (c.words | c.group) <= around and c.words & words
-            and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack]
+            and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack
+            and not _counts_other(columns, c, noun)]
     if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình")
         most = max(len(c.words & words) for c in hits)
         hits = [c for c in hits if len(c.words & words) == most]
@@ -292,6 +298,23 @@ def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[St
     return out
 
 
+def _counted(text: str, at: int) -> str:
+    """What a count at ``at`` counts: the words after it up to the next
+    punctuation or "và" (six at most): "18.837 lượt rất hài lòng (chiếm …)"
+    counts "lượt rất hài lòng"."""
+    return " ".join(re.split(r"[,;:.()]|\s(?:và|cùng|trong)\s", text[at:])[0].split()[:6])
+
+
+def _counts_other(columns: list[Named], col: Named, noun: str) -> bool:
+    """Whether what is counted names another column of ``col``'s table in
+    words ``col`` has not: "18.837 lượt rất hài lòng" is not "Tổng số lượt
+    đánh giá" when "Rất hài lòng" heads a column beside it, "275 hồ sơ trực
+    tuyến" is not "Tiếp nhận" beside "Trực tuyến"."""
+    said = _content(noun) - col.words - col.group
+    others = frozenset().union(*(c.words | c.group for c in columns if c.table is col.table and c is not col))
+    return bool(said & others)
+
+
 @rule("QUANTITY_CONFLICT",
       "Số lượng nêu trong lời văn khác dòng tổng (hay dòng của đơn vị được nêu) của cột cùng tên trong bảng")
 def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
@@ -315,7 +338,7 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 value = Decimal(m.group(1).replace(".", ""))
             except ArithmeticError:  # pragma: no cover - guarded by the pattern
                 continue
-            noun = " ".join(re.split(r"[,;.()]", text[m.end():])[0].split()[:2])  # "hồ sơ": what is counted
+            noun = _counted(text, m.end())  # "hồ sơ", "lượt rất hài lòng": what is counted
             before = _before(text, m.start())
             start = max((s.end() for s in re.finditer(r"[.!?]\s", text[:m.start()])), default=0)
             sentence = text[start:m.start()]

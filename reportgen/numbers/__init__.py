@@ -62,6 +62,33 @@ def _clean(text: str) -> str:
     return text
 
 
+_GAP = "[ \u00a0\u202f\u2009]"  # a space, no-break, narrow or thin
+_SPACED_GROUPS = re.compile(rf"(?<![\w.,/])\d{{1,3}}(?:{_GAP}\d{{3}})+(?![\w]|[.,]\d{{3}}|{_GAP}\d)")
+# a number after these words is a day, a month, a year or an article: "ngày 15 320 hồ sơ" is not 15.320
+_NUMBERED = re.compile(r"\b(?:ngày|tháng|năm|quý|điều|khoản|mục|biểu|bảng|lục|chương|trang)\s*$", re.I)
+
+
+def join_spaced_groups(text: str) -> tuple[str, list[str]]:
+    """Prose whose thousands are grouped by spaces ("nhận được 20 460 lượt
+    đánh giá") with the dot vi_VN writes instead ("20.460"), and the numbers
+    so written. The text keeps its length, so offsets into it still hold. A
+    group after a word that numbers (ngày, năm, Điều …) or before another
+    figure is left alone.
+
+    >>> join_spaced_groups("nhận được 20 460 lượt, ngày 15 320 hồ sơ")
+    ('nhận được 20.460 lượt, ngày 15 320 hồ sơ', ['20 460'])
+    """
+    found: list[str] = []
+
+    def dot(m: re.Match) -> str:
+        if _NUMBERED.search(text[max(0, m.start() - 12):m.start()]):
+            return m.group(0)
+        found.append(m.group(0))
+        return re.sub(_GAP, ".", m.group(0))
+
+    return _SPACED_GROUPS.sub(dot, text), found
+
+
 def parse_vi_number(text: str, role: str = "auto") -> ParsedNumber:
     """Parse one number written in vi_VN (or with a slipped separator).
 

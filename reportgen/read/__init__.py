@@ -19,6 +19,7 @@ from dataclasses import replace
 from parsers.settings import ReaderSettings
 
 from ..model import Finding, Layout, Meta, Paragraph, Report, ScoreTable
+from ..numbers import join_spaced_groups
 from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
@@ -104,6 +105,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     blocks, repairs, legacy = repaired_blocks(raw)
     report.paragraphs = [Paragraph(text=b.text, index=b.index, page=b.page)
                          for b in blocks if isinstance(b, RawParagraph)]
+    report.read_findings.extend(_spaced_thousands(report.paragraphs))
     report.tables = read_tables(blocks, report, scheme)
     if repairs or legacy:
         report.read_findings.insert(0, encoding_finding(repairs, legacy))
@@ -246,6 +248,27 @@ def read_prose(report: Report) -> None:
     report.annex_refs = annex_references(report.paragraphs)
     report.recipient_lines = noi_nhan_lines(report.paragraphs)
     report.sections = section_numbers(report.statements)
+
+
+def _spaced_thousands(paragraphs: list[Paragraph]) -> list[Finding]:
+    """Thousands grouped by spaces in the prose ("20 460 lượt") read as the
+    dot vi_VN writes (the paragraph's text gets "20.460", same length), with
+    a NUMBER_FORMAT warning per paragraph; read as two numbers, "20" and "460
+    lượt", they gave false share and count errors."""
+    out = []
+    for k, p in enumerate(paragraphs):
+        text, found = join_spaced_groups(p.text)
+        if not found:
+            continue
+        paragraphs[k] = replace(p, text=text)
+        fixed = [f.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ") for f in found]
+        examples = "; ".join(f"{w} → {w.replace(' ', '.')}" for w in fixed[:4])
+        more = f" và {len(fixed) - 4} số khác" if len(fixed) > 4 else ""
+        out.append(Finding(code="NUMBER_FORMAT", severity="warning", paragraph=p.index, page=p.page,
+                           reported=fixed[0], expected=fixed[0].replace(" ", "."),
+                           message="Số không viết theo định dạng Việt Nam (phân nhóm hàng nghìn bằng dấu chấm, "
+                                   f"không bằng dấu cách): {examples}{more}"))
+    return out
 
 
 def report_of_paragraphs(paragraphs: Sequence[Paragraph], tables: Sequence[ScoreTable] = (),

@@ -69,6 +69,7 @@ def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReade
     if not grid.rows:
         return None
     reader.conventions = grid_conventions(grid)
+    reader.names = {c.index: c.label for c in grid.columns if c.label}
     table = _bind(grid, index, scheme, reader)
     if table is not None:
         table.grid = grid

@@ -20,6 +20,11 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _PERIOD_QUARTER = re.compile(r"quý\s+(?P<q>[1-4]|i{1,3}|iv)\s*(?:năm\s+|/\s*|-\s*)(?P<y>\d{4})", re.I)
 _PERIOD_MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/\s*|-\s*)(?P<y>\d{4})", re.I)
 _PERIOD_YEAR = re.compile(r"(?<![-–/\d])năm\s+(?P<y>(?:19|20)\d{2})(?![-–/]\d)", re.I)
+# a period compared with another: "quý IV so với quý III năm 2026", "tháng 11 so với cùng kỳ"
+_COMPARED = re.compile(r"\s+so\s+(?:sánh\s+)?với\s+", re.I)
+_BARE_QUARTER = re.compile(r"quý\s+(?:[1-4]|i{1,3}|iv)\b", re.I)
+_BARE_MONTH = re.compile(r"tháng\s+(?:0?[1-9]|1[0-2])\b", re.I)
+_TAIL_YEAR = re.compile(r"(?:năm\s+|/\s*)((?:19|20)\d{2})(?!\d)", re.I)
 _HALF_YEAR = re.compile(r"(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm", re.I)
 
 
@@ -30,6 +35,16 @@ def period_of(text: str | None) -> str | None:
     if not text:
         return None
     text = " ".join(text.replace("*", " ").split())
+    parts = _COMPARED.split(text, maxsplit=1)
+    if len(parts) == 2:
+        head, tail = parts  # "quý IV so với quý III năm 2026": the period is the one compared
+        own = period_of(head)
+        if own:
+            return own
+        year = _TAIL_YEAR.search(tail)
+        bare = _BARE_QUARTER.search(head) or _BARE_MONTH.search(head)
+        if bare and year:
+            return period_of(f"{bare.group(0)} năm {year.group(1)}")
     m = _PERIOD_QUARTER.search(text)
     if m:
         q = m.group("q").casefold()

@@ -195,3 +195,54 @@ def test_a_unit_s_counts_in_the_prose_agree_with_its_row_not_the_total_row(tmp_p
 def test_a_unit_s_count_changed_in_the_prose_is_one_error_on_its_row(tmp_path, old, new, finding):
     found, _ = _communes(tmp_path, UNIT_COUNTS.replace(old, new))
     assert found == [finding]
+
+
+def test_a_count_is_held_to_the_column_of_what_follows_it_not_to_the_whole(tmp_path):
+    """"tiếp nhận 7.123 hồ sơ trực tuyến": what is counted follows the figure and names
+    "Trực tuyến", so the figure is not the "Tiếp nhận" total (13.597)."""
+    result = _dossiers(tmp_path, "Trong quý, Trung tâm tiếp nhận 13.597 hồ sơ; tiếp nhận 7.123 hồ sơ trực tuyến.")
+    assert _conflicts(result) == []
+    result = _dossiers(tmp_path, "Trong quý, Trung tâm tiếp nhận 13.597 hồ sơ; tiếp nhận 7.213 hồ sơ trực tuyến.")
+    assert _conflicts(result) == [("error", None, "k4", "7213", "7123")]
+
+
+def _survey(tmp_path, counted: str):
+    """A satisfaction survey: counts and shares per level under the level's group header."""
+    from docx import Document
+    doc = Document()
+    for p in ["ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", "VĂN PHÒNG", "Số: 215/BC-VP", "Bình Phước, ngày 05 tháng 12 năm 2026",
+              "BÁO CÁO", "Kết quả đánh giá sự hài lòng tháng 11 năm 2026",
+              f"Trong tháng, Trung tâm nhận được 8.998 lượt đánh giá; trong đó: {counted} lượt rất hài lòng "
+              "(chiếm 92,05%), 661 lượt hài lòng và 54 lượt không hài lòng."]:
+        doc.add_paragraph(p)
+    rows = [["STT", "Cơ quan", "Tổng số lượt đánh giá", "Rất hài lòng", "", "Hài lòng", "", "Không hài lòng", ""],
+            ["", "", "", "Số lượt", "Tỷ lệ (%)", "Số lượt", "Tỷ lệ (%)", "Số lượt", "Tỷ lệ (%)"],
+            ["1", "Sở Tư pháp", "1.520", "1.402", "92,24", "110", "7,24", "8", "0,53"],
+            ["2", "Sở Xây dựng", "2.386", "2.011", "84,28", "352", "14,75", "23", "0,96"],
+            ["3", "Công an tỉnh", "5.092", "4.870", "95,64", "199", "3,91", "23", "0,45"],
+            ["", "Tổng cộng", "8.998", "8.283", "92,05", "661", "7,35", "54", "0,60"]]
+    t = doc.add_table(rows=len(rows), cols=9)
+    t.style = "Table Grid"
+    for i, r in enumerate(rows):
+        for j, v in enumerate(r):
+            if v:
+                t.cell(i, j).text = v
+    for a, b in [(3, 4), (5, 6), (7, 8)]:
+        t.cell(0, a).merge(t.cell(0, b))
+    for j in (0, 1, 2):
+        t.cell(0, j).merge(t.cell(1, j))
+    path = tmp_path / "survey.docx"
+    doc.save(path)
+    return verify_path(path)
+
+
+def test_a_count_of_one_level_is_held_to_that_level_s_column_under_its_group(tmp_path):
+    """"8.283 lượt rất hài lòng": the "Số lượt" under "Rất hài lòng", not "Tổng số lượt đánh giá"."""
+    assert _conflicts(_survey(tmp_path, "8.283")) == []
+    result = _survey(tmp_path, "8.238")
+    # the parts no longer make the whole either: one error, on the prose's 8.238, naming the column too
+    assert [(f.code, f.reported, f.expected) for f in result.findings if f.severity == "error"] == [
+        ("SUM_MISMATCH", "8238", "8283")]
+    assert [f.message.split("Con số này cũng sai theo ")[1] for f in result.findings if f.severity == "error"] == [
+        "QUANTITY_CONFLICT: Văn bản nêu 8.238 lượt rất hài lòng nhưng dòng “Tổng cộng” của cột “Rất hài lòng Số lượt” "
+        "(bảng 1) ghi 8.283"]

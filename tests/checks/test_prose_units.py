@@ -159,3 +159,32 @@ def test_a_generic_header_named_by_the_sentence_does_not_make_it_sure(tmp_path):
                     + "Chỉ số của Sở Y tế là 77,572%, thấp nhất.\n" + TAIL, encoding="utf-8")
     found = [(f.severity, f.reported) for f in verify_path(path).findings if f.rule == "unit-figure-vs-table"]
     assert found == [("warning", "77.572")]
+
+
+RANKED = """Thang xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90 điểm; Khá từ 70 đến dưới 80 điểm.
+{prose}
+Kết quả cụ thể như sau:
+
+| STT | Xã | Tổng điểm | Xếp loại | Xếp hạng |
+|---|---|---|---|---|
+| 1 | Xã Tân Hà | 92,10 | Xuất sắc | 1 |
+| 2 | Xã Đinh Văn | 90,45 | Xuất sắc | 2 |
+| 3 | Xã Phú Sơn | 86,20 | Tốt | 3 |
+| 4 | Xã Hiệp Thạnh | 81,35 | Tốt | 4 |
+| 5 | Xã Lộc An | 79,30 | Khá | 5 |
+"""
+
+
+def test_a_top_figure_slipped_in_the_prose_is_one_error_on_the_prose_not_a_correction_of_the_table(tmp_path):
+    """"dẫn đầu là xã Tân Hà với 92,01 điểm" against 92,10 in its row: the table agrees with
+    itself (its grade and rank stand either way), so setting the cell to the prose's figure is
+    no sure correction. One error on the written figure, as the highest of its column and as
+    the unit's."""
+    path = tmp_path / "tb.txt"
+    path.write_text(HEAD + "1. Kết quả\n" + RANKED.format(prose="Dẫn đầu là xã Tân Hà với 92,01 điểm.") + TAIL,
+                    encoding="utf-8")
+    errors = [f for f in verify_path(path).findings if f.severity == "error"]
+    assert [(f.code, f.paragraph is not None, f.reported, f.expected) for f in errors] == [
+        ("STAT_MISMATCH", True, "92.01", "92.10")]
+    assert "nếu ô này" not in errors[0].message
+    assert "UNIT_FIGURE_MISMATCH: Văn bản nêu Xã Tân Hà đạt 92,01 điểm" in errors[0].message

@@ -168,6 +168,33 @@ def test_a_table_nested_in_a_cell_is_flattened_into_the_cell_and_lines_join_with
     assert grid[1][1] == "Phòng Lao động - Thương binh và Xã hội"
 
 
+def test_a_table_set_in_a_one_cell_frame_is_a_table_of_its_own(tmp_path):
+    """An annex boxed in a one-cell table: the frame is layout, its title a
+    paragraph and the table inside it the data (before, the whole annex was
+    flattened into paragraphs and no table was checked)."""
+    doc = Document()
+    doc.add_paragraph("BÁO CÁO")
+    frame = doc.add_table(rows=1, cols=1).cell(0, 0)
+    frame.text = "Biểu 01. KẾT QUẢ ĐÁNH GIÁ THEO CƠ QUAN"
+    inner = frame.add_table(rows=3, cols=3)
+    for r, row in enumerate([["STT", "Cơ quan", "Tổng số lượt đánh giá"], ["1", "Sở Tư pháp", "1.520"],
+                             ["2", "Sở Xây dựng", "2.386"]]):
+        for c, v in enumerate(row):
+            inner.cell(r, c).text = v
+    frame.add_paragraph("Ghi chú: số liệu tháng 11")
+    doc.add_paragraph("Nơi nhận:")
+    path = _save(doc, tmp_path)
+    raw = docx_parser.read(path)
+    tables = list(raw.tables)
+    assert [t.grid() for t in tables] == [[["STT", "Cơ quan", "Tổng số lượt đánh giá"], ["1", "Sở Tư pháp", "1.520"],
+                                           ["2", "Sở Xây dựng", "2.386"]]]
+    assert [p.text for p in raw.paragraphs] == ["BÁO CÁO", "Biểu 01. KẾT QUẢ ĐÁNH GIÁ THEO CƠ QUAN",
+                                                "Ghi chú: số liệu tháng 11", "Nơi nhận:"]
+    # annotations find the nested table: the element behind table 0 stands in the frame's cell
+    tbl, where = docx_parser.locate(Document(str(path))).tables[0]
+    assert tbl.getparent().tag == qn("w:tc") and where[(2, 2)].getparent().getparent() is tbl
+
+
 def test_cell_line_separator_is_a_setting(tmp_path):
     doc = Document()
     t = doc.add_table(rows=2, cols=3)

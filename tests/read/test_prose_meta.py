@@ -98,6 +98,12 @@ def test_symbol_without_type_abbreviation_is_a_cong_van():
     ("… giai đoạn 2021-2025", None),
     ("… 6 tháng đầu năm 2024", None),
     ("THÁNG 11 NĂM 2024", "2024-11"),
+    # a period compared with another is the first: the second is what it is compared with
+    ("SỐ LIỆU QUÝ IV SO VỚI QUÝ III NĂM 2026", "2026-Q4"),
+    ("Kết quả tháng 11 năm 2026 so với cùng kỳ năm 2025", "2026-11"),
+    ("Hồ sơ tháng 11 so với tháng 10/2026", "2026-11"),
+    ("quý I/2026 so với quý IV/2025", "2026-Q1"),
+    ("Kết quả thực hiện so với kế hoạch năm 2026", "2026"),
 ])
 def test_period_of_a_title(text, period):
     assert period_of(text) == period
