@@ -17,7 +17,7 @@ import unicodedata
 
 from reportgen.raw import RawCell, RawTable
 
-from .pdf_chunks import Chunk, Line, columns_of, cover, edges, gap_columns, is_data, lines_of, slots_of
+from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, edges, gap_columns, is_data, lines_of, slots_of
 from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
 from .pdf_words_header import header_cells as _header
@@ -215,15 +215,21 @@ def _over_group(chunk: Chunk, below: list[Chunk]) -> bool:
 
 def _header_end(region: list[Line], slots, cols) -> int:
     """The first body line: the first whose first column holds an ordinal,
-    else the first mostly made of numbers."""
+    else the first mostly made of numbers — or a line of figures with its
+    label before the first ordinal (a "Tổng cộng" row set first, right under
+    the header: a header's lines hold words, not a row of figures)."""
+    data = next((i for i, ln in enumerate(region) if is_data(ln)), None)
     for i, ln in enumerate(region):
         first = min(ln.chunks, key=lambda c: c.x0)
         if cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
-            return i
-    for i, ln in enumerate(region):
-        if is_data(ln):
-            return i
-    return 0
+            return data if data is not None and data < i and _labelled(region[data]) else i
+    return data if data is not None else 0
+
+
+def _labelled(ln: Line) -> bool:
+    """A line of figures led by words (a row's label), not a row of column numbers or maxima alone."""
+    first = min(ln.chunks, key=lambda c: c.x0)
+    return not NUMERIC.match(first.text) and sum(ch.isalpha() for ch in first.text) >= 3
 
 
 def _table(region: list[Line], page_number: int) -> RawTable | None:

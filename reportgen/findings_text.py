@@ -65,6 +65,8 @@ def _row_heading(report: Report, f: Finding) -> str:
     unit = (row.unit if row is not None and row.unit else None) or f.unit
     if unit:
         parts.append(unit)
+    if row is not None and row.part and unit == row.unit:
+        parts.append(row.part)  # a unit that takes several rows: the row's period or kind
     page = f.page if f.page is not None else (row.page if row is not None else None)
     text = " – ".join(parts)
     return text + (f" (trang {page})" if page is not None else "")

@@ -56,6 +56,7 @@ RULE_MODULES = (
     "relations_row_means",
     "relations_rows",
     "relations_parents",
+    "relations_blocks",
     "relations_means",
     "relations_ranks",
     "relations_grades",

@@ -8,7 +8,8 @@ that no finding names. The culprit is the cell whose correction answers
 every error, and it is sure when it is the only such cell:
 
 1. the candidates: first the cells where the broken relations cross (a cell
-   in the row or the column of every error of a table), with the figure an
+   in the row or the column of every error of a table; the points of an
+   x/y cell too, but in a table bound to a scheme), with the figure an
    error of its column reports as written elsewhere (a "cao nhất" row
    repeats the top unit's figure), then with the values the errors' gap
    gives (the cell ± the gap); each cell an error names, with the value it
@@ -87,7 +88,9 @@ def spots(report: Report) -> dict[Address, Spot]:
                 if col.kind == ColKind.GRADE and row.grade_text and not frame.transposed:
                     _grade_spot(out, table, frame, row, col)
                     continue
-                if cell is None or cell.value is None or cell.denominator is not None:
+                # an x/y cell of a scheme's table is also its scheme's total or score, which the scheme's
+                # rules name by another address: the two findings of one cell would fold into one another
+                if cell is None or cell.value is None or (cell.denominator is not None and table.scheme):
                     continue
                 if frame.transposed:
                     address = (table.index, col.source_row, row.source_key)

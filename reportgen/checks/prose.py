@@ -76,7 +76,17 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         note = f" (con số {vi_percent(st.percent, places)} ứng với tỷ lệ trên {vi_number(other)})" if other else ""
         # A whole inferred from the sentences around (not stated with the share) leaves a doubt.
         sure = base_confirmed or (not other and not st.whole_inferred)
-        if _rounded_to_hundred(st, shares, exact):
+        group = _rounded_to_hundred(st, shares, exact)
+        if group and all(_share_ok(s.percent, s.value / s.whole * _HUNDRED) for s in group if s is not st):
+            # The one share off by a unit closes a breakdown whose counts make the whole and whose
+            # other shares are exact: written to make the list total 100 %, which the sum verifies.
+            listed = " + ".join(vi_percent(s.percent, places_of(s.percent)) for s in group)
+            yield finding_at("PERCENT_MISMATCH", "info",
+                             f"{vi_number(st.value)} trên {vi_number(st.whole)} là {vi_percent(exact, max(places, 2))}, "
+                             f"viết {vi_percent(st.percent, places)} để tổng các tỷ lệ ({listed}) bằng 100%", st,
+                             reported=str(st.percent), expected=str(quantize(exact, max(places, 2))))
+            continue
+        if group:
             sure, note = False, " (có thể đã điều chỉnh để tổng các tỷ lệ bằng 100%)"
         yield finding_at("PERCENT_MISMATCH", "error" if sure else "warning",
                   f"{vi_number(st.value)} trên {vi_number(st.whole)} là {vi_percent(exact, max(places, 2))}, "
@@ -84,16 +94,17 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                   reported=str(st.percent), expected=str(quantize(exact, max(places, 2))))
 
 
-def _rounded_to_hundred(st: Statement, shares: list[Statement], exact: Decimal) -> bool:
-    """Whether ``st`` is one unit of its last place off and the shares of its
-    whole listed around it (the parts of one breakdown) add up to exactly 100%:
-    the usual adjustment of one share so that the list totals 100%."""
+def _rounded_to_hundred(st: Statement, shares: list[Statement], exact: Decimal) -> list[Statement]:
+    """The shares of ``st``'s whole listed around it (the parts of one
+    breakdown), in order, when ``st`` is one unit of its last place off, the
+    parts make the whole and the shares add up to exactly 100%: the usual
+    adjustment of one share so that the list totals 100%; else []."""
     if abs(exact - st.percent) > Decimal(1).scaleb(-places_of(st.percent)) or st.paragraph is None:
-        return False
+        return []
     group = [s for s in shares if s.whole == st.whole and s.paragraph is not None
              and abs(s.paragraph - st.paragraph) <= 6]
-    return len(group) >= 2 and sum(s.value for s in group) == st.whole and \
-        sum(s.percent for s in group) == _HUNDRED
+    ok = len(group) >= 2 and sum(s.value for s in group) == st.whole and sum(s.percent for s in group) == _HUNDRED
+    return group if ok else []
 
 
 # --- dates and periods --------------------------------------------------------------------

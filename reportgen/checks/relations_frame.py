@@ -100,6 +100,8 @@ class Row:
     na: set[int] = field(default_factory=set)  # col indices written "-" (does not apply: no points, no maximum)
     moved: dict[int, int] = field(default_factory=dict)  # col index read → col index written (a merged cell)
     grade_written: dict[int, str] = field(default_factory=dict)  # grade-headed col index → its text
+    unit: str | None = None  # a unit that takes several rows (reportgen.read.blocks): its name …
+    part: str | None = None  # … and this row's sub-label ("Quý IV", "Cấp xã"); ``label`` names both
 
     def value(self, c: int) -> Decimal | None:
         cell = self.cells.get(c)
@@ -248,7 +250,25 @@ def _from_grid(table: ScoreTable, grid, aliases: Mapping[str, str]) -> Frame:
                 na.add(c)
         rows.append(Row(i=g, label="", no=None, cells=cells, report_row=by_grid.get(g), page=src.page, na=na))
     _classify(cols, rows, [src.cells for src in grid.rows], aliases=aliases, title=table.title)
+    _block_rows(table, rows)
     return Frame(table=table, cols=cols, rows=rows)
+
+
+def _block_rows(table: ScoreTable, rows: list[Row]) -> None:
+    """The rows of a unit that takes several rows (periods, kinds) are named
+    by the unit and their sub-label ("Sở Tư pháp – Quý IV"); the rows of a
+    block named for the whole ("Toàn tỉnh", "Tổng cộng") are its sums."""
+    for row in rows:
+        source = table.rows[row.report_row] if row.report_row is not None else None
+        if source is None or source.part is None:
+            continue
+        row.unit, row.part = source.unit, source.part
+        row.label = f"{source.unit} – {source.part}"
+        stat = stat_of(source.unit)
+        if stat in ("sum", "overall") and row.cells:
+            row.kind, row.stat = RowKind.STAT, "sum"
+        elif row.cells:
+            row.kind, row.stat = RowKind.UNIT, None
 
 
 def _from_rows(table: ScoreTable, aliases: Mapping[str, str]) -> Frame:

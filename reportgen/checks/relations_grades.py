@@ -215,11 +215,17 @@ def _band_basis(units: list[Row], frame: Frame, bands: list) -> Col | None:
 
 def _grade_basis(frame: Frame, units: list[Row]) -> Col | None:
     """The column the grades follow: the one that needs the fewest rows set
-    aside for the grades to be in its order (on a tie a percent, then a
-    column headed as the result: Tổng điểm, Chỉ số, Kết quả)."""
+    aside for the grades to be in its order with a round edge (a multiple
+    of 5) between each two grades — an edge that falls inside a grade costs
+    a row as an inversion does (on a tie a percent, then a column headed as
+    the result: Tổng điểm, Chỉ số, Kết quả). Where the units have maxima
+    of their own (a column of maxima that differ) and a percent column,
+    points out of those maxima are no basis: units are graded on what they
+    can be compared by, the percent."""
     best = None
+    unequal = _out_of_unequal_maxima(frame, units)
     for col in sorted(frame.nums(), key=likely_basis):
-        if col.role == "max":
+        if col.role == "max" or col.index in unequal:
             continue
         rows = [r for r in units if r.value(col.index) is not None]
         if len(rows) < MIN_ROWS:
@@ -230,14 +236,35 @@ def _grade_basis(frame: Frame, units: list[Row]) -> Col | None:
     return best[1] if best else None
 
 
+def _out_of_unequal_maxima(frame: Frame, units: list[Row]) -> set[int]:
+    """Indices of the columns whose values are at most the row's maximum (on
+    a clear majority of rows, a slip over it aside) from a column of maxima
+    that differ between units — when the frame has a percent column to grade
+    by instead."""
+    nums = frame.nums()
+    if not any(c.role == "percent" for c in nums):
+        return set()
+    out = set()
+    for top in (c for c in nums if c.role == "max"):
+        if len({r.value(top.index) for r in units} - {None}) < 2:
+            continue
+        for col in nums:
+            pairs = [(r.value(col.index), r.value(top.index)) for r in units]
+            pairs = [(v, m) for v, m in pairs if v is not None and m is not None]
+            if col.role == "value" and adopted(sum(v <= m for v, m in pairs), len(pairs)):
+                out.add(col.index)
+    return out
+
+
 def _set_aside(rows: list[Row], col: Col) -> int:
-    """Rows removed, most inversions first, until the grades follow ``col``."""
+    """Rows removed, most inversions first, until the grades follow ``col``;
+    one more when the rows left put no round edge between two grades."""
     rows = list(rows)
     removed = 0
     while True:
         pairs = _inversions(rows, col)
         if not pairs:
-            return removed
+            return removed + (not _round_edges_ok(rows, col))
         counts: dict[int, int] = {}
         for a, b in pairs:
             counts[a.i] = counts.get(a.i, 0) + 1

@@ -16,6 +16,7 @@ from typing import Iterator
 from ..model import Finding, Report
 from ..numbers import places_of
 from .registry import CheckContext, rule
+from .relations_criteria import Named, document_criteria, expected_points, named_by, rule_text
 from .relations_frame import Col, ColKind, Frame, Row
 from .relations_support import (
     MIN_ROWS,
@@ -102,7 +103,9 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
     tối đa nguyên nào đó (QĐ 766: 2, 4, 6 … điểm) và một trong các ngưỡng
     trên, khi ít nhất 3 dòng tính điểm từ tỷ lệ (dưới ngưỡng) và 80% số dòng
     khớp; dòng 0% phải 0 điểm. Một cột tỷ lệ không bao giờ được đọc như cột
-    điểm.
+    điểm. Dòng mà bộ chỉ số của một bảng khác trong văn bản gọi đúng tên chỉ
+    tiêu (khối [[criteria]]: điểm tối đa, ngưỡng) phải ra đúng điểm của chỉ
+    tiêu ấy, kể cả dòng đủ điểm.
 
     Vì sao: điểm chép tay lệch với tỷ lệ là lỗi chấm; điểm vượt tối đa
     vì đọc nhầm cột tỷ lệ là lỗi đọc.
@@ -112,13 +115,17 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
     Ví dụ đúng: tỷ lệ 71,96%, tối đa 6 điểm, điểm 4,32; tỷ lệ 85% với ngưỡng
     80% được đủ 6 điểm. Không ghi tối đa: 49,83% → 2,99 điểm (6 × 49,83 /
     100), 53,31% → 2,67 (4 × 53,31 / 80); 49,83% → 3,39 điểm thì không điểm
-    tối đa nguyên nào cho ra: báo lỗi.
+    tối đa nguyên nào cho ra: báo lỗi. "Tỷ lệ TTHC có yêu cầu nghĩa vụ tài
+    chính …" 100% → 4 điểm khi QĐ 766 cho chỉ tiêu này tối đa 2 điểm: báo lỗi.
     """
+    criteria = None
     for frame in frames(report):
         for rate, points in _pairs(frame):
             best = _one_threshold(frame, rate, points)
             if best is None and not any(_maximum(r, points, frame) for r in frame.units):
-                yield from _unstated_maxima(ctx, frame, rate, points)
+                if criteria is None:
+                    criteria = document_criteria(report, ctx)
+                yield from _unstated_maxima(ctx, frame, rate, points, criteria)
                 continue
             if best is None and points.max is None and _row_max_column(frame) is not None:
                 yield from _each_threshold(ctx, frame, rate, points)
@@ -249,7 +256,8 @@ def _whole_fits(r: Decimal, p: Decimal, rate: Col, shown: int) -> list[tuple[Dec
     return out
 
 
-def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col) -> Iterator[Finding]:
+def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col,
+                     criteria: dict[str, Named]) -> Iterator[Finding]:
     """Rate and points side by side with no maximum written anywhere (a
     unit's list of 766 indicators: "Tỷ lệ % | Điểm đánh giá"): each row's
     points must follow from its rate by the 766 rule with some whole maximum
@@ -258,13 +266,29 @@ def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col) ->
     that say something fit; a row that fits no whole maximum is an error.
     A row at 0 % with 0 points is checked (any change breaks it); a row at
     full points (rate at or above the threshold) fits any whole maximum: its
-    cells are only bounded."""
-    telling, zero, broken, flat = [], [], [], []
+    cells are only bounded — unless the scheme of another of the document's
+    tables names its indicator (:mod:`.relations_criteria`): then its points
+    must be the ones that indicator's maximum and threshold give (checked);
+    its rate, at or above the threshold, is only bounded by it."""
+    telling, zero, broken, flat, named, full, misnamed = [], [], [], [], [], [], []
     shown = max((places_of(c.value) for row in frame.units if (c := row.cells.get(points.index)) is not None),
                 default=0)
     for row in frame.units:
         r, p = row.cells.get(rate.index), row.cells.get(points.index)
         if r is None or p is None or r.value > 100 or p.value < 0:
+            continue
+        known = named_by(criteria, row.label)
+        if known is not None:
+            options = expected_points(r.value, known.criterion)
+            unit = _one_unit(p.value, shown) / 2
+            fitting = [t for w, t in options
+                       if abs(w - p.value) <= unit + half_unit(r.value, rate.precision) * known.criterion.max / t]
+            if not fitting:
+                misnamed.append((row, r.value, p.value, known, options))
+            elif r.value == 0 or all(r.value < t for t in fitting):
+                named.append(row)  # points computed from the rate: a changed rate or points breaks it
+            else:
+                full.append(row)  # full points: checked against the maximum; the rate only at or above T
             continue
         fits = _whole_fits(r.value, p.value, rate, shown)
         if r.value == 0 and p.value == 0:
@@ -275,13 +299,27 @@ def _unstated_maxima(ctx: CheckContext, frame: Frame, rate: Col, points: Col) ->
             flat.append(row)
         else:
             broken.append((row, r.value, p.value))
-    if len(telling) < MIN_ROWS or not adopted(len(telling), len(telling) + len(broken)):
+    evidence = len(telling) + len(named) + len(full)
+    if evidence < MIN_ROWS or not adopted(evidence, evidence + len(broken) + len(misnamed)):
         return
     record(ctx, frame, "points-from-rate-whole-maximum", [(r, c) for r in telling + zero for c in (rate, points)])
     record(ctx, frame, "points-from-rate-whole-maximum", [(r, c) for r in flat for c in (rate, points)], bound=True)
+    record(ctx, frame, "points-from-rate-scheme-indicator",
+           [(r, c) for r in named + [m[0] for m in misnamed] for c in (rate, points)] + [(r, points) for r in full])
+    record(ctx, frame, "points-from-rate-scheme-indicator", [(r, rate) for r in full], bound=True)
     for row, r, p in broken:
         yield finding("POINTS_FROM_RATE_MISMATCH", "error",
                       f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng cột {col_name(rate)} ghi "
                       f"{vi(r)}%: không cho số điểm đó với điểm tối đa nguyên nào (điểm = tỷ lệ × tối đa / ngưỡng "
                       f"100, 80, 50 hoặc 90%, đủ điểm từ ngưỡng trở lên), như các dòng khác của bảng",
                       frame, row, points, p)
+    for row, r, p, known, options in misnamed:
+        if len(options) == 1:
+            got = vi(options[0][0], 2)
+        else:
+            got = "một trong " + ", ".join(f"{vi(w, 2)} (ngưỡng {vi(t, 0)}%)" for w, t in options)
+        yield finding("POINTS_FROM_RATE_MISMATCH", "error",
+                      f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng cột {col_name(rate)} ghi "
+                      f"{vi(r)}%: chỉ tiêu này theo {known.scheme.basis or known.scheme.title} "
+                      f"({rule_text(known.criterion)}) được {got} điểm", frame, row, points, p,
+                      options[0][0].quantize(Decimal("0.01")) if len(options) == 1 else None)

@@ -95,8 +95,8 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for rows, stats in _blocks(frame):
             sums = [r for r in stats if r.stat == "sum"]
             for stat in stats:
-                if stat.stat not in ("sum", "overall"):
-                    continue
+                if stat.stat not in ("sum", "overall") or stat.part is not None:
+                    continue  # the rows of a total block sum the rows of the same sub-label (relations_blocks)
                 cols = [c for c in frame.nums() if c.role != "percent" and c.index in stat.cells]
                 # a total written above the units (first row under the header) sums all of them
                 pool = rows or [r for r in frame.rows if r.kind != RowKind.STAT]

@@ -71,13 +71,16 @@ def csv_rows(report: Report) -> tuple[list[str], list[list[str]]]:
             for label in row.extra:
                 if label not in extra_keys:
                     extra_keys.append(label)
-    header = (["table", "title", "scheme", "kind", "section", "no", "unit", "page"] + score_keys
-              + extra_keys + ["total", "max", "percent", "grade"])
+    # a unit that takes several rows (periods, kinds) gives each its sub-label, in a column after the unit
+    parts = any(row.part is not None for table in report.tables for row in table.rows)
+    header = (["table", "title", "scheme", "kind", "section", "no", "unit"] + (["part"] if parts else [])
+              + ["page"] + score_keys + extra_keys + ["total", "max", "percent", "grade"])
     lines = []
     for table in report.tables:
         for row in table.rows:
             lines.append([str(table.index), table.title or "", table.scheme or "", table.kind,
-                          row.section or "", row.no or "", row.unit, _plain(row.page)]
+                          row.section or "", row.no or "", row.unit] + ([row.part or ""] if parts else [])
+                         + [_plain(row.page)]
                          + [_plain(row.scores.get(k)) for k in score_keys]
                          + [_plain(row.extra.get(k)) for k in extra_keys]
                          + [_plain(row.total), _plain(row.max), _plain(row.percent), row.grade or ""])

@@ -36,6 +36,9 @@ class ScoreRow:
     no: str | None = None
     section: str | None = None  # "I", "II" from group rows
     section_title: str | None = None
+    # The row's sub-label where a unit takes several rows (a period, a kind:
+    # "Quý IV", "Cấp xã"; see reportgen.read.blocks): ``unit`` is the unit's.
+    part: str | None = None
     total: Decimal | None = None
     max: Decimal | None = None  # reported maximum ("88,9/94" → 94)
     percent: Decimal | None = None
@@ -56,6 +59,7 @@ class ScoreRow:
             "no": self.no,
             "section": self.section,
             "unit": self.unit,
+            **({"part": self.part} if self.part is not None else {}),
             "scores": {k: dec_str(v) for k, v in self.scores.items()},
             "total": dec_str(self.total),
             "max": dec_str(self.max),

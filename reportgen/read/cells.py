@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..model import Finding
 from ..numbers import CellValue, parse_cell
 from ..numbers.columns import role_for
+from ..text.headers import header_words
 
 # A space inside a number ("17, 66"): read as 17,66, noted as a slip.
 _SPACED = re.compile(r"\d[,.]\s+\d")
@@ -36,6 +37,8 @@ class CellReader:
     per_cell: bool = False  # True: one finding per cell (up to PER_CELL_LIMIT), else per column
     # Separator convention per raw column index (see :mod:`.columns`).
     conventions: dict = field(default_factory=dict)
+    # The header as written per raw column index: what a message names.
+    names: dict = field(default_factory=dict)
     _slips: dict = field(default_factory=dict)
     _notes: list = field(default_factory=list)
 
@@ -53,7 +56,8 @@ class CellReader:
             role = role_for(text or "", self.conventions[col], role)
         cell = parse_cell(text, role)
         if cell is not None and (cell.wrong_separator or (cell.is_number and _SPACED.search(cell.text))):
-            self._slips.setdefault(column, []).append(_Slip(cell, row, unit, column, page, label or column))
+            name = label or header_words(self.names.get(col), column) or column
+            self._slips.setdefault(column, []).append(_Slip(cell, row, unit, column, page, name))
         return cell
 
     @property

@@ -19,6 +19,7 @@ from ..model import Column, ScoreRow, ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
 from ..text.labels import result_of
+from .blocks import unit_blocks
 from .cells import CellReader
 from .detect import group_for_label
 from .grid import fill_results, numeric_column, repeats, role_index, set_result
@@ -265,7 +266,9 @@ def _total_cell(row: ScoreRow, text: str) -> None:
 def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
     reader.per_cell = False
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
-    value_cols = [c for c in grid.columns if c.index not in (no_col, unit_col)]
+    blocks = unit_blocks(grid, roles)
+    part_col = blocks.part_col if blocks is not None else None
+    value_cols = [c for c in grid.columns if c.index not in (no_col, unit_col, part_col)]
     table = ScoreTable(index=index, kind="data", page=grid.raws[0].page, source_table=grid.raws[0].index,
                        headers=[c.label for c in grid.columns])
     table.columns = [Column(key=f"k{c.index}", label=c.label) for c in value_cols]
@@ -274,6 +277,11 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
         cells = src.cells
         no = cells[no_col] if no_col is not None else None
         unit = cells[unit_col] if unit_col is not None else ""
+        if blocks is not None and g in blocks.headings:
+            continue  # the unit's own row above its block: its name is on the block's rows
+        part = None
+        if blocks is not None and g in blocks.rows:
+            unit, part = blocks.rows[g]
         if not unit and no and not ROW_NO.match(no):
             unit, no = no, None  # a label merged across the row ("Chỉ số cao nhất"): the row's name
         values = [cells[c.index] for c in value_cols if c.index < len(cells) and cells[c.index]]
@@ -281,7 +289,7 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
             section, section_title = no.rstrip("."), unit
             continue
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
-                       page=src.page, source_row=src.raw_row, grid_row=g)
+                       page=src.page, source_row=src.raw_row, grid_row=g, part=part)
         for column in value_cols:
             _data_cell(row, column, cells, reader, len(table.rows))
         fill_results(row, cells, {c: r for c, r in roles.items() if r in ("grade", "rank")}, None, reader,

@@ -32,6 +32,7 @@ from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
 from ..text.labels import stat_of
 from . import adhoc, summary, tokenised
+from .blocks import unit_blocks
 from .cells import CellReader
 from .detect import detect_grid, is_rate_column
 from .grid import Grid, column_roles, fill_results, make_grid, numeric_column, role_index
@@ -69,6 +70,7 @@ def bind(raws: list[RawTable], index: int, scheme: str | None, reader: CellReade
     if not grid.rows:
         return None
     reader.conventions = grid_conventions(grid)
+    reader.names = {c.index: c.label for c in grid.columns if c.label}
     table = _bind(grid, index, scheme, reader)
     if table is not None:
         table.grid = grid
@@ -166,11 +168,17 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
         group = scheme.group(ind.group)
         table.columns.append(Column(key=ind.key, label=ind.label, group=group.label if group else None, max=ind.max))
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
+    blocks = unit_blocks(grid, roles)
     section = section_title = None
     for g, src in enumerate(grid.rows):
         cells = src.cells
         no = cells[no_col] if no_col is not None else None
         unit = cells[unit_col] if unit_col is not None else ""
+        part = None
+        if blocks is not None and g in blocks.headings:
+            continue  # the unit's own row above its block: its name is on the block's rows
+        if blocks is not None and g in blocks.rows:
+            unit, part = blocks.rows[g]
         heading = section_of(cells, no, unit, mapping)
         if heading is not None:
             section, section_title = heading
@@ -178,7 +186,7 @@ def bind_scores(grid: Grid, roles: dict[int, str], scheme: Scheme, mapping: dict
         if not unit or _NOT_A_UNIT.match(unit) or stat_of(unit):
             continue  # a statistic of the units (Cao nhất, Bình quân) is held to its column, not graded
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
-                       page=src.page, source_row=src.raw_row, grid_row=g)
+                       page=src.page, source_row=src.raw_row, grid_row=g, part=part)
         fill_scores(row, cells, mapping, reader, len(table.rows), {c.key: c.label for c in table.columns})
         fill_results(row, cells, roles, scheme, reader, len(table.rows))
         fill_other(row, cells, grid.columns, mapping, roles)

@@ -57,6 +57,20 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    """An indicator (chỉ tiêu) a unit's list of rates and points names row by
+    row ("Tỷ lệ % | Điểm đánh giá"), which no table column carries: its
+    maximum and, where the scheme states one, the rate at or above which it
+    gives full points. ``names`` are the names as the lists write them."""
+
+    key: str
+    group: str | None
+    max: Decimal
+    names: tuple[str, ...]
+    threshold: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class GradeBand:
     name: str
     min: Decimal  # inclusive lower bound (percent, or points for absolute schemes)
@@ -94,6 +108,7 @@ class Scheme:
     # True when the grade bands were not given by the document's scheme but
     # assumed (a scheme read from a table header): grade findings are warnings.
     grades_assumed: bool = False
+    criteria: tuple[Criterion, ...] = ()
 
     def indicator(self, key: str) -> Indicator:
         for ind in self.indicators:
@@ -154,6 +169,11 @@ def _load(path: Path, text: str) -> Scheme:
         for g in data.get("grades", ())
     )
     grades = tuple(sorted(grades, key=lambda g: g.min, reverse=True))
+    criteria = tuple(
+        Criterion(key=c["key"], group=c.get("group"), max=_dec(c["max"]), names=tuple(c["names"]),
+                  threshold=_dec(c.get("threshold")))
+        for c in data.get("criteria", ())
+    )
     scheme = Scheme(
         name=data["name"],
         title=data["title"],
@@ -176,6 +196,7 @@ def _load(path: Path, text: str) -> Scheme:
         levels=tuple(data.get("levels", ())),
         notes=data.get("notes", ""),
         path=str(path),
+        criteria=criteria,
     )
     _validate(scheme)
     return scheme

@@ -45,12 +45,14 @@ TABLE_KEYS = {
                    "scored": (ValueType.BOOL, False), "code": (ValueType.STR, False)},
     "grades": {"name": (ValueType.STR, True), "min": (ValueType.NUM, True), "abbreviations": (ValueType.STRS, False),
                "aliases": (ValueType.STRS, False)},
+    "criteria": {"key": (ValueType.STR, True), "group": (ValueType.STR, False), "max": (ValueType.NUM, True),
+                 "names": (ValueType.STRS, True), "threshold": (ValueType.NUM, False)},
 }
 CHOICES = {"grade_on": ("percent", "points"), "rounding": ("half-up", "half-even")}
 _TYPE_VI = {ValueType.STR: "một chuỗi trong ngoặc kép", ValueType.NUM: "một số (ví dụ 5 hoặc \"0.01\")",
             ValueType.INT: "một số nguyên", ValueType.BOOL: "true hoặc false",
             ValueType.STRS: "một danh sách chuỗi [\"…\", \"…\"]", ValueType.PERIOD: "một kỳ dạng \"YYYY-MM\""}
-_TABLE_VI = {"groups": "nhóm", "indicators": "chỉ số", "grades": "mức xếp loại"}
+_TABLE_VI = {"groups": "nhóm", "indicators": "chỉ số", "grades": "mức xếp loại", "criteria": "chỉ tiêu"}
 _PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$")
 
 
@@ -200,8 +202,27 @@ def _check_meaning(c: _Checker, data: dict) -> None:
     mins = [_number(b["min"]) for b in grades]
     if len(set(mins)) != len(mins):
         c.add("hai mức xếp loại có cùng ngưỡng “min”", "grades")
+    _check_criteria(c, data.get("criteria", []), group_keys)
     for key in ("tolerance", "part_tolerance"):
         if key in data and _number(data[key]) < 0:
             c.add(f"“{key}” không được âm", key)
     if "places" in data and not 0 <= data["places"] <= 6:
         c.add("“places” (số chữ số thập phân) phải từ 0 đến 6", "places")
+
+
+def _check_criteria(c: _Checker, criteria: list, group_keys: set) -> None:
+    seen: set[str] = set()
+    for i, crit in enumerate(criteria):
+        if crit["key"] in seen:
+            c.add(f"mã chỉ tiêu “{crit['key']}” bị trùng", "key", "criteria", i)
+        seen.add(crit["key"])
+        if _number(crit["max"]) <= 0:
+            c.add(f"điểm tối đa của chỉ tiêu “{crit['key']}” phải lớn hơn 0", "max", "criteria", i)
+        if "threshold" in crit and not (0 < _number(crit["threshold"]) <= 100):
+            c.add(f"ngưỡng của chỉ tiêu “{crit['key']}” là phần trăm, phải lớn hơn 0 và không quá 100",
+                  "threshold", "criteria", i)
+        if not crit["names"]:
+            c.add(f"chỉ tiêu “{crit['key']}” chưa có tên nào (names)", "names", "criteria", i)
+        if "group" in crit and group_keys and crit["group"] not in group_keys:
+            c.add(f"chỉ tiêu “{crit['key']}” thuộc nhóm “{crit['group']}” nhưng không có nhóm nào mang mã đó",
+                  "group", "criteria", i)

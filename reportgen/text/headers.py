@@ -28,6 +28,23 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+# A result column named as a clerk reads it, where its header is a code
+# ("TONG_SCORE") or absent.
+ROLE_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)", "rank": "Thứ hạng",
+              "grade": "Xếp loại", "unit": "Tên đơn vị"}
+_CODE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def header_words(label: str | None, role: str | None = None) -> str | None:
+    """What a message calls a column: its header as written, unless that is an
+    export's code (``TONG_SCORE``, ``CKMB``) or empty; then the name of the
+    column's role ("Tổng điểm"), else None."""
+    text = " ".join((label or "").split())
+    if text and not _CODE.fullmatch(text):
+        return text
+    return ROLE_NAMES.get(role or "") or text or None
+
+
 def max_in(label: str) -> Decimal | None:
     """The maximum points ``label`` writes (see MAX_PATTERN), else None."""
     m = MAX_PATTERN.search(label)

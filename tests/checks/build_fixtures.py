@@ -82,6 +82,38 @@ CHANGES = """1. Chỉ số cải cách hành chính của các xã
 | 3 | Xã Búng Lao | 91,20 | 88,60 | +2,60 |
 | 4 | Xã Xuân Lao | 66,75 | 61,20 | +5,55 |
 """
+# Each commune takes three rows, its name written on the first (merged down the block in a Word table).
+PERIOD_BLOCKS = """1. Hồ sơ thủ tục hành chính tiếp nhận, giải quyết của các xã tháng 7 so với tháng 6 năm 2023
+
+| STT | Đơn vị | Kỳ | Tiếp nhận | Trực tuyến | Trực tiếp | Đúng hạn |
+|---|---|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | Tháng 6 | 412 | 268 | 144 | 405 |
+| | | Tháng 7 | 455 | 301 | 154 | 450 |
+| | | Tăng (+), giảm (-) | +43 | +33 | +10 | +45 |
+| 2 | Xã Ẳng Cang | Tháng 6 | 356 | 190 | 166 | 350 |
+| | | Tháng 7 | 341 | 198 | 143 | 339 |
+| | | Tăng (+), giảm (-) | -15 | +8 | -23 | -11 |
+| 3 | Xã Búng Lao | Tháng 6 | 289 | 121 | 168 | 289 |
+| | | Tháng 7 | 317 | 150 | 167 | 316 |
+| | | Tăng (+), giảm (-) | +28 | +29 | -1 | +27 |
+| | Toàn huyện | Tháng 6 | 1.057 | 579 | 478 | 1.044 |
+| | | Tháng 7 | 1.113 | 649 | 464 | 1.105 |
+| | | Tăng (+), giảm (-) | +56 | +70 | -14 | +61 |
+"""
+KIND_BLOCKS = """1. Hồ sơ thủ tục hành chính theo cấp giải quyết của các huyện năm 2023
+
+| STT | Đơn vị | Cấp | Tiếp nhận | Đã giải quyết | Đúng hạn |
+|---|---|---|---|---|---|
+| 1 | Huyện Mường Ảng | Cấp huyện | 4.210 | 4.105 | 4.011 |
+| | | Cấp xã | 12.874 | 12.650 | 12.602 |
+| | | Cộng | 17.084 | 16.755 | 16.613 |
+| 2 | Huyện Tuần Giáo | Cấp huyện | 3.366 | 3.301 | 3.250 |
+| | | Cấp xã | 9.415 | 9.388 | 9.377 |
+| | | Cộng | 12.781 | 12.689 | 12.627 |
+| 3 | Huyện Tủa Chùa | Cấp huyện | 2.957 | 2.940 | 2.902 |
+| | | Cấp xã | 8.102 | 8.064 | 8.050 |
+| | | Cộng | 11.059 | 11.004 | 10.952 |
+"""
 QUARTERS = """1. Chỉ số phục vụ người dân, doanh nghiệp của các xã 9 tháng năm 2023
 
 | STT | Đơn vị | Quý I | Quý II | Quý III | Bình quân 3 quý |
@@ -612,6 +644,9 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "nothing-checked": (doc(SUM.format(b=40)), doc("1. Kết quả\nĐã hoàn thành các nhiệm vụ được giao trong tháng.")),
     "missing-annex": (HEAD + ANNEXES.format(n="II"), HEAD + ANNEXES.format(n="III")),
     "noi-nhan-article": (DECISION.format(n=3), DECISION.format(n=4)),
+    "block-change-row": (doc(PERIOD_BLOCKS), doc(PERIOD_BLOCKS.replace("| +28 | +29 | -1 |", "| +28 | +29 | +1 |"))),
+    "block-parts-sum": (doc(KIND_BLOCKS), doc(KIND_BLOCKS.replace("| 12.781 | 12.689 |", "| 12.871 | 12.689 |"))),
+    "block-total-rows": (doc(PERIOD_BLOCKS), doc(PERIOD_BLOCKS.replace("| 1.113 | 649 |", "| 1.131 | 649 |"))),
     "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
     "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
 }

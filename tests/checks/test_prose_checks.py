@@ -393,3 +393,27 @@ def test_a_bare_part_before_its_stated_whole_is_a_share_of_it():
     assert _sum_and_shares("Đã vận động 41.210 trên tổng số 88.905 cán bộ, đạt tỷ lệ 46,35%.") == []
     assert _sum_and_shares("Đã vận động 41.210 trên tổng số 88.905 cán bộ, đạt tỷ lệ 47,9%.") == [
         ("PERCENT_MISMATCH", "error", "47.9", "46.35")]
+
+
+# BC 36 (thẩm định CCHC 2025), the communes by their index: 36 + 53 + 18 + 17 = 124 and
+# 29 + 42,7 + 14,5 + 13,8 = 100; 17/124 is 13,71 %, written 13,8 so that the list totals 100 %.
+_BANDS_124 = ["- Có 36/124 đơn vị có chỉ số đạt từ 80% trở lên, chiếm tỷ lệ 29%;",
+              "- Có 53/124 đơn vị có chỉ số đạt từ 65% đến dưới 80%, chiếm tỷ lệ 42,7%.",
+              "- Có 18/124 đơn vị có chỉ số đạt từ 50% đến dưới 65%, chiếm tỷ lệ 14,5%.",
+              "- Có 17/124 đơn vị có chỉ số đạt dưới 50%, chiếm tỷ lệ 13,8%."]
+
+
+def test_the_one_share_adjusted_to_make_a_breakdown_total_100_percent_is_verified_not_doubted():
+    fs = found(build(_BANDS_124), "PERCENT_MISMATCH")
+    assert [(f.severity, f.reported, f.expected, f.message) for f in fs] == [
+        ("info", "13.8", "13.71", "17 trên 124 là 13,71%, viết 13,8% để tổng các tỷ lệ (29% + 42,7% + 14,5% + "
+                                  "13,8%) bằng 100%")]
+
+
+def test_two_shares_off_in_a_breakdown_that_totals_100_percent_stay_in_doubt():
+    # 7 districts, one each: 1/7 is 14,29 %, written 14 % five times and 15 % twice to total 100 %:
+    # two shares adjusted, not the one a total of 100 % verifies.
+    lines = [f"- Có 1/7 huyện đạt mức {n}, chiếm tỷ lệ {p}%;" for n, p in
+             zip(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy"], [14, 14, 14, 14, 14, 15, 15])]
+    fs = found(build(lines), "PERCENT_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("warning", "15", "14.29"), ("warning", "15", "14.29")]

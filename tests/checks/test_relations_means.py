@@ -153,3 +153,16 @@ def test_parents_that_are_means_raise_no_doubt_of_a_sum(tmp_path):
     assert "parent-equals-mean-of-children" in table["relations"]
     assert table["doubts"] == []
     assert result.verdict == "ĐẠT"
+
+
+def test_a_slip_in_the_points_of_a_papi_section_is_one_error_at_the_points(tmp_path):
+    # PAPI (table 3 of the docx): Đắk Nông's "Thủ tục hành chính công" 7,06/ 10 written 5,94/ 10. Its
+    # rate 70,6% is no longer points / 10, and CHỈ SỐ CHUNG's 40,53 is no longer the sum of the eight
+    # sections' points (39,41) — a sum in every column of points, never their mean (4,93). The points
+    # cell, set back to 7,06, answers both.
+    result = _mutated(tmp_path, 3, "Thủ tục hành chính công", 5, "7,06/\n10", "5,94/10")
+    [f] = [f for f in result.findings if f.severity == "error"]
+    assert (f.code, f.unit, f.column, f.reported, f.expected) == (
+        "RATIO_MISMATCH", "Thủ tục hành chính công", "k5", "5.94", "7.06")
+    assert "kéo theo: SUM_ROW_MISMATCH ở “CHỈ SỐ CHUNG” (ghi 40,53, tính ra 39,41)" in f.message
+    assert [x for x in result.findings if x.code == "PARENT_MEAN_MISMATCH"] == []

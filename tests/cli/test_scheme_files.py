@@ -183,3 +183,29 @@ def test_the_catalogue_is_the_shipped_one_unless_asked(monkeypatch, files):
     assert set(all_schemes()) == set(shipped_schemes())
     monkeypatch.setenv(SCHEMES_ENV, str(folder))
     assert set(all_schemes()) == set(shipped_schemes()) | {"tinh-y-2025"}
+
+
+CRITERION = '''
+[[criteria]]
+key = "dung_han_ho_so"
+max = 4
+threshold = 80
+names = ["Tỷ lệ hồ sơ trả kết quả đúng hạn"]
+'''
+
+
+def test_a_criterion_a_list_of_indicators_names_loads_with_its_maximum_and_threshold(tmp_path):
+    assert _problems(SCHEME + CRITERION) == []
+    path = tmp_path / "y.toml"
+    path.write_text(SCHEME + CRITERION, encoding="utf-8")
+    (crit,) = load_scheme_file(path).criteria
+    assert (crit.key, crit.max, crit.threshold, crit.names) == ("dung_han_ho_so", 4, 80,
+                                                                 ("Tỷ lệ hồ sơ trả kết quả đúng hạn",))
+
+
+def test_a_criterion_threshold_out_of_0_100_and_an_empty_list_of_names_are_refused():
+    text = SCHEME + CRITERION.replace("threshold = 80", "threshold = 180").replace(
+        'names = ["Tỷ lệ hồ sơ trả kết quả đúng hạn"]', "names = []")
+    assert [(key, message) for _, key, message in _problems(text)] == [
+        ("threshold", "ngưỡng của chỉ tiêu “dung_han_ho_so” là phần trăm, phải lớn hơn 0 và không quá 100"),
+        ("names", "chỉ tiêu “dung_han_ho_so” chưa có tên nào (names)")]

@@ -46,3 +46,31 @@ def test_each_titled_table_is_read_whole_and_apart(tmp_path, producer):
     pdf = (convert(tmp_path / "t.docx", "pdf", tmp_path) if producer == "libreoffice"
            else reportlab_pdf(tmp_path / "t.docx", tmp_path / "t.rl.pdf"))
     assert [t.grid() for t in read_raw(pdf).tables] == [[HEAD, *SO], [HEAD, *XA], [SHARES_HEAD, *SHARES]]
+
+
+SURVEY_HEAD = ["STT", "Cơ quan", "Tổng số lượt đánh giá", "Rất hài lòng", "Hài lòng", "Không hài lòng"]
+SURVEY = [["", "Tổng cộng", "8.998", "8.283", "661", "54"],
+          ["1", "Sở Tư pháp", "1.520", "1.402", "110", "8"],
+          ["2", "Sở Xây dựng", "2.386", "2.011", "352", "23"],
+          ["3", "Công an tỉnh", "5.092", "4.870", "199", "23"]]
+
+
+@pytest.mark.parametrize("producer", ["libreoffice", "reportlab"])
+def test_a_total_row_set_first_under_the_header_is_a_row_not_part_of_the_header(tmp_path, producer):
+    """Before, without rules the body began at the first numbered row, and the "Tổng cộng" row
+    above it joined the header: the columns were named "Tổng số lượt đánh giá 8.998" and the
+    totals were never checked."""
+    doc = Document()
+    doc.add_paragraph("Biểu 01. KẾT QUẢ ĐÁNH GIÁ THEO CƠ QUAN")
+    table = doc.add_table(rows=1, cols=len(SURVEY_HEAD))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, SURVEY_HEAD):
+        cell.text = text
+    for row in SURVEY:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    doc.add_paragraph("Nơi nhận:")
+    doc.save(tmp_path / "s.docx")
+    pdf = (convert(tmp_path / "s.docx", "pdf", tmp_path) if producer == "libreoffice"
+           else reportlab_pdf(tmp_path / "s.docx", tmp_path / "s.rl.pdf"))
+    assert [t.grid() for t in read_raw(pdf).tables] == [[SURVEY_HEAD, *SURVEY]]

@@ -165,3 +165,31 @@ def test_bare_numbers_that_do_not_add_up_to_the_group_are_no_maxima():
     leaves = ["Mạng (1)", "Thiết bị (2)", "An toàn (3)", "CSDL (4)", "Chia sẻ (5)", "Mở (6)"]
     [table] = read_report(doc(_grouped(leaves))).tables
     assert D(1) not in {c.max for c in table.columns} and D(6) not in {c.max for c in table.columns}
+
+
+def test_a_number_format_message_names_a_result_column_by_its_header_never_by_its_key():
+    # The portal export writes points with a decimal point; its total column's
+    # header is the code TONG_SCORE, which a message calls "Tổng điểm".
+    header = ["TEN", "MA_COQUAN", "TDGQ", "MDHL", "MDSH", "TTTT", "CLGQ", "CKMB", "TONG_SCORE", "ROW_STT"]
+    rows = [["UBND tỉnh Bắc Ninh", "H05", "19.05", "17.86", "20.79", "10", "8.36", "15.64", "91.7", "1"],
+            ["UBND tỉnh Đồng Nai", "H19", "18.79", "17.39", "19.93", "10", "8.33", "16.09", "90.53", "2"]]
+    table = RawTable(index=0, rows=[body_row(r, texts, None) for r, texts in enumerate([header] + rows)])
+    report = read_report(RawDocument(source="p.xlsx", format="xlsx", blocks=[table]))
+    totals = [f for f in report.read_findings if f.column == "total"]
+    assert [f.message for f in totals] == [
+        "2 số ở cột “Tổng điểm” không viết theo định dạng Việt Nam (ví dụ “91.7”, nên viết “91,7”; "
+        "UBND tỉnh Bắc Ninh: “91.7”; UBND tỉnh Đồng Nai: “90.53”)"]
+    assert not any("“total”" in f.message or "“k" in f.message for f in report.read_findings)
+
+
+def test_a_number_format_message_quotes_a_total_column_header_as_written():
+    header = ["STT", "Đơn vị", "Công khai, minh bạch", "Tiến độ, kết quả giải quyết", "Dịch vụ công trực tuyến",
+              "Thanh toán trực tuyến", "Mức độ hài lòng", "Số hóa hồ sơ", "Tổng điểm đạt được"]
+    rows = [["1", "UBND tỉnh Bắc Ninh", "15,64", "19,05", "8,36", "10", "17,86", "20,79", "91.7"],
+            ["2", "UBND tỉnh Đồng Nai", "16,09", "18,79", "8,33", "10", "17,39", "19,93", "90.53"]]
+    table = RawTable(index=0, rows=[body_row(r, texts, None) for r, texts in enumerate([header] + rows)])
+    report = read_report(RawDocument(source="p.docx", format="docx", blocks=[table]))
+    assert report.tables[0].kind == "scores"
+    assert [f.message for f in report.read_findings] == [
+        "2 số ở cột “Tổng điểm đạt được” không viết theo định dạng Việt Nam (ví dụ “91.7”, nên viết “91,7”; "
+        "UBND tỉnh Bắc Ninh: “91.7”; UBND tỉnh Đồng Nai: “90.53”)"]
