@@ -14,7 +14,10 @@ writes the decimal comma, so ``13,951`` there is a decimal too. The rule:
   takes the convention of the document (most decimal columns), else the
   column's meaning: a column with a maximum in its header, or of percents,
   is decimal (``13,951`` of 15 points), else vi_VN (a comma is decimal);
-- a column that shows both stays cell by cell (each cell read on its own).
+- a column that shows both stays cell by cell (each cell read on its own);
+- a column of whole numbers grouped both ways (``1.520`` and ``4,870``, a
+  scan's dot read as a comma, a cell typed the English way) and no decimal
+  is a column of counts: both separators group thousands there (WHOLE).
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-COMMA, DOT = "comma", "dot"
+COMMA, DOT, WHOLE = "comma", "dot", "whole"
 
 _COMMA_DEC = re.compile(r"^[+\-−]?(\d+,(\d{1,2}|\d{4,})|0,\d+|\d{4,},\d+)%?$")
 _DOT_DEC = re.compile(r"^[+\-−]?(\d+\.(\d{1,2}|\d{4,})|0\.\d+|\d{4,}\.\d+)%?$")
@@ -76,8 +79,19 @@ def conventions(columns: dict[int, list[str]], decimal_meaning: set[int] | None 
         else None
     out: dict[int, str] = {}
     for c, convention in own.items():
-        out[c] = convention or document or COMMA
+        counts = c not in (decimal_meaning or set()) and _grouped_both_ways(columns[c])  # no maximum, no percent
+        out[c] = convention or (WHOLE if counts else None) or document or COMMA
     return out
+
+
+_GROUPED = re.compile(r"^[+\-−]?\d{1,3}(?:([.,])\d{3})+$")
+
+
+def _grouped_both_ways(texts: list[str]) -> bool:
+    """Whole numbers only, some grouped with the dot and some with the comma."""
+    numbers = [n for t in texts for n in _numbers(t)]
+    seps = {m.group(1) for n in numbers if (m := _GROUPED.match(n))}
+    return seps == {",", "."} and all(_GROUPED.match(n) or n.lstrip("+-−").isdigit() for n in numbers)
 
 
 _NUMBERING = re.compile(r"^\(?\d{1,3}(\.\d{1,3})*\.?\)?$")
@@ -99,6 +113,8 @@ def role_for(text: str, convention: str | None, default: str) -> str:
         return default
     if "%" in (text or ""):
         convention = COMMA if "," in text else DOT  # a percent has no thousands: its one separator is decimal
+    elif convention == WHOLE:
+        return "count"
     decimal_sep = "," if convention == COMMA else "."
     kinds = set()
     for number in _numbers(text):

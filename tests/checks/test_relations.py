@@ -12,7 +12,7 @@ import docx as python_docx
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.numbers import parse_cell
-from reportgen.numbers.columns import COMMA, conventions, role_for
+from reportgen.numbers.columns import COMMA, WHOLE, conventions, role_for
 from reportgen.read import read_path
 from reportgen.schemes import load_scheme
 
@@ -38,6 +38,21 @@ def test_a_points_column_with_9_5_and_12_75_reads_13_951_as_a_decimal():
     # A percent has no thousands: its one separator is decimal, whatever the column.
     assert parse_cell("89.079%", role_for("89.079%", COMMA, "percent")).value == D("89.079")
     assert parse_cell("-59", role_for("-59", COMMA, "auto")).value == D("-59")
+
+
+def test_a_column_of_counts_grouped_both_ways_reads_4_870_as_a_count_with_a_format_slip():
+    """A scan read "4.870" (Công an tỉnh's evaluations) as "4,870" beside 1.520, 2.386 …: a column
+    of whole numbers only, grouped with both separators, is a column of counts (before, 4,870 was
+    4,87 and gave a false RATIO_MISMATCH of 0,10%)."""
+    texts = ["1.520", "2.386", "3.104", "1.877", "4.215", "956", "1.310", "4,870"]
+    conv = conventions({3: texts})
+    assert conv == {3: WHOLE}
+    cell = parse_cell("4,870", role_for("4,870", conv[3], "auto"))
+    assert (cell.value, cell.wrong_separator) == (D("4870"), True)
+    assert parse_cell("1.520", role_for("1.520", conv[3], "auto")).value == D("1520")
+    # whole numbers grouped one way only, or a real decimal beside them: as before
+    assert conventions({3: texts[:-1]}) == {3: COMMA}
+    assert conventions({3: [*texts, "12,5"]}) == {3: COMMA}
 
 
 def _group766(tmp_path: Path, points_of_third: str) -> Path:
