@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ..coverage import TableEntry
 from ..model import Finding, Report
+from ..text.headers import ROLE_NAMES
 from .registry import CheckContext, rule
 
 _QUOTE = 160
@@ -28,9 +29,6 @@ _BOUND_WORDS = {
     "summary-row-max": "không vượt dòng cao nhất",
     "summary-row-min": "không dưới dòng thấp nhất",
 }
-# Column keys a table role gives, named as a clerk reads them.
-_ROLE_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)", "rank": "Thứ hạng",
-               "grade": "Xếp loại"}
 
 
 def _short(text: str, width: int = _QUOTE) -> str:
@@ -105,7 +103,7 @@ def _columns_text(report: Report, entry: TableEntry, limit: int = 6) -> str:
     labels = _column_labels(report, entry.index)
     order = {key: i for i, key in enumerate(labels)}
     keys = sorted(counts, key=lambda k: (order.get(k, len(order)), k))
-    parts = [f"“{_short(labels.get(k) or _ROLE_NAMES.get(k) or k, 40)}”: {counts[k]}" for k in keys[:limit]]
+    parts = [f"“{_short(labels.get(k) or ROLE_NAMES.get(k) or k, 40)}”: {counts[k]}" for k in keys[:limit]]
     more = f" và {len(keys) - limit} cột khác" if len(keys) > limit else ""
     return f" (cột {', '.join(parts)}{more})"
 
@@ -173,7 +171,7 @@ def column_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for key in sorted(by_column, key=lambda k: (order.get(k, len(order)), k)):
             rows = by_column[key]
             total = sum(1 for _, k in entry.numeric_cells if k == key)
-            label = labels.get(key) or _ROLE_NAMES.get(key) or key
+            label = labels.get(key) or ROLE_NAMES.get(key) or key
             bounds = _bounds_of(entry, [(r, key) for r in rows])
             if bounds:
                 why = f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó"
