@@ -50,3 +50,23 @@ def test_a_bare_rate_beside_grouped_rates_is_no_unit_percent():
 def test_no_percent_error_on_a_group_rate():
     findings = verify_report(read_report(raw())).findings
     assert [f for f in findings if f.code == "PERCENT_MISMATCH"] == []
+
+
+# Both the middle and the last group's labels set beside their points: two bare "Tỷ lệ (%)".
+HEADER_TWO = [
+    [cell("STT", 0, 0, rowspan=2), cell("Tên đơn vị", 0, 1, rowspan=2),
+     cell("Công khai, minh bạch", 0, 2, colspan=2), cell("Tỷ lệ (%)", 0, 4, rowspan=2),
+     cell("Tiến độ, kết quả giải quyết Điểm (tối đa 20 điểm)", 0, 5, rowspan=2),
+     cell("Tỷ lệ (%)", 0, 6, rowspan=2), cell("Số hóa hồ sơ Điểm (tối đa 22 điểm)", 0, 7, rowspan=2),
+     cell("Tổng điểm (tối đa 60 điểm)", 0, 8, rowspan=2), cell("Xếp loại", 0, 9, rowspan=2)],
+    [cell("Tỷ lệ (%)", 1, 2), cell("Điểm (tối đa 18 điểm)", 1, 3)],
+]
+
+
+def test_two_bare_rate_columns_keep_their_own_cells():
+    rows = HEADER_TWO + [[cell(t, 2 + i, c) for c, t in enumerate(texts)] for i, texts in enumerate(UNITS)]
+    raw_two = RawDocument(source="pl.pdf", format="pdf", blocks=[
+        RawParagraph("Phụ lục II", 0), RawTable(index=0, rows=rows, header_rows=2, page=1)])
+    first = read_report(raw_two).tables[0].rows[0]
+    assert {k: v for k, v in first.extra.items() if "Tỷ lệ" in k} == {
+        "Công khai, minh bạch Tỷ lệ (%)": "68,28", "Tỷ lệ (%) (cột 5)": "53,39", "Tỷ lệ (%) (cột 7)": "52,85"}
