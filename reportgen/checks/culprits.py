@@ -70,6 +70,7 @@ from typing import Callable
 from ..model import Finding, Report, Severity
 from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value
 from .culprits_carried import carried, carried_note, derived_rows
+from .culprits_formulas import formula_changes, is_formula
 from .culprits_undecided import undecided
 from .culprits_words import consequences, vi_figure
 from .relations_frame import ColKind, grade_level
@@ -176,6 +177,12 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
             return None
         grid.rows[g].cells[c] = text
         done = True
+        if cand.part == "value":  # the cells a workbook computes from this one, computed again
+            by_grid = {s.grid: a for a, s in where.items() if a[0] == t and s.grid is not None}
+            for (g2, c2), text2, number in formula_changes(grid, (g, c), cand.value):
+                grid.rows[g2].cells[c2] = text2
+                if (a := by_grid.get((g2, c2))) is not None and 0 <= a[1] < len(table.rows):
+                    _set_row(table.rows[a[1]], a[2], number)
     return out if done else None
 
 
@@ -198,7 +205,10 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     explains: list[tuple[Candidate, set]] = []
     remaining: dict[int, set] = {}  # id(candidate) → the keys of every finding after its correction
     noise: dict[int, int] = {}  # id(candidate) → the findings its table still has after its correction
+    grids = {t.index: getattr(t, "grid", None) for t in report.tables}
     for cand in candidates(errors, where):
+        if (spot := where.get(cand.address)) is not None and is_formula(grids.get(cand.address[0]), spot.grid):
+            continue  # a cell a formula computes is what the typed cells make it: never the slip
         fixed = corrected(report, cand, where)
         if fixed is None:
             continue
@@ -351,6 +361,9 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
         host = cand.named or _host(cand, dropped)
         if host is None:
             continue
+        if cand.named is not None:  # a warning saying what the host says of its cell is no consequence
+            dropped = [f for f in dropped if _weighed(f) or _echo(f) != _echo(host)]
+            moved.add(_echo(host))
         host.severity = Severity.ERROR  # a conflict between two tables that the culprit settles is its slip
         if cand.named is None:
             dropped = [f for f in dropped if f is not host]
