@@ -66,3 +66,17 @@ def test_a_row_maximum_slipped_is_one_error_naming_both_cells_that_may_be_wrong(
         "cột “Điểm đạt được” ghi 82,78 (nếu là 69,01 thì mọi quan hệ đều khớp) hoặc cột “Điểm chuẩn tối đa” ghi "
         "74,20 (nếu là 89,00 thì mọi quan hệ đều khớp). Số ghi sai này kéo theo: VALUE_EXCEEDS_MAX ở “Sở Tư pháp” "
         "(ghi 82,78, tính ra 74,20) — các lỗi này hết khi sửa ô sai, nên không báo riêng.")
+
+
+def test_a_percent_slipped_far_leaves_the_ranks_checked_and_is_one_error(tmp_path):
+    # Sở Tư pháp's 93,01% (rank 1 of 14) written 65,11%: by that figure it would rank 13th and the
+    # twelve units between would each stand one place higher, so no column fits the ranks on a
+    # majority. Set aside, the other thirteen ranks follow "Chỉ số chung": the ranks stay checked,
+    # its rank 1 is out of place, and the percent's one error names it.
+    path = _with(tmp_path, REAL / "ld-cchc2025-pl1-songanh.doc", "Sở Tư pháp", 0, "93,01%", "65,11%")
+    found = run_checks(read_path(path), CheckContext())
+    errors = [f for f in found if f.severity == "error"]
+    assert [(f.code, f.unit, f.column, f.reported, f.expected) for f in errors] == [
+        ("RATIO_MISMATCH", "Sở Tư pháp", "k4", "65.11", "93.01")]
+    assert "RANK_MISMATCH ở “Sở Tư pháp” (ghi 1, tính ra 13)" in errors[0].message
+    assert [f.code for f in found if f.code in ("COLUMN_UNCHECKED", "TABLE_UNCHECKED")] == []
