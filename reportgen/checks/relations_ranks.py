@@ -77,11 +77,11 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 for holds, checks in fits:
                     if adopted(holds, len(checks)) and (best is None or holds > best[0]):
                         best = (holds, checks, basis)
-            if best is None:  # one figure slipped far moves every rank between its two places
-                best = _one_aside(frame, units, rank, offsets)
             declared = False
             if best is None:
                 best, declared = _declared_basis(frame, rank, units), True
+            if best is None:  # one figure slipped far moves every rank between its two places
+                best, declared = _one_aside(frame, units, rank, offsets), False
             if best is None:
                 doubt(ctx, frame, f"Cột {col_name(rank)}: không tìm được cột số mà thứ hạng theo")
                 continue
@@ -108,15 +108,16 @@ def _one_aside(frame: Frame, units: list[Row], rank: Col, offsets: set[int]) -> 
     place down below the unit's written rank, where the unit stands — on the
     table's adoption rule; the unit set aside is then out of place (its
     figure or its rank is the slip). The units tried are the one or two
-    farthest from their places."""
+    farthest from their places, two places off at least (a swap of
+    neighbours is the declared basis's, or no one's)."""
     best = None
     for basis in sorted(frame.nums(), key=likely_basis):
         if basis.role == "max" or len({r.value(basis.index) for r in units} - {None}) < 3:
             continue
         for offset in sorted(offsets):
             _, checks = _rank_fit(units, rank, basis, offset)
-            off = sorted((c for c in checks if not c[5]), key=lambda c: -min(abs(c[1] - c[3]), abs(c[1] - c[4])))
-            for aside in off[:2]:
+            off = sorted(((_distance(c), c) for c in checks if not c[5]), key=lambda dc: -dc[0])
+            for _, aside in [dc for dc in off if dc[0] >= 2][:2]:  # a swap of neighbours is no far slip
                 others = [c for c in checks if c[0] is not aside[0]]
                 values = [c[2] for c in others]
                 fitted = []
@@ -132,6 +133,12 @@ def _one_aside(frame: Frame, units: list[Row], rank: Col, offsets: set[int]) -> 
                 if adopted(holds, len(fitted)) and (best is None or holds > best[0]):
                     best = (holds, fitted + [aside], basis)
     return best
+
+
+def _distance(check) -> int:
+    """How many places a rank is from the places its figure allows."""
+    _, rk, _, lo, hi, _ = check
+    return int(max(lo - rk, rk - hi, 0))
 
 
 def _declared_basis(frame: Frame, rank: Col, units: list[Row]) -> tuple[int, list, Col] | None:
