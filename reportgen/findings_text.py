@@ -6,21 +6,22 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
+from .checks import column_labels
 from .coverage import Ledger, claims_read, verdict as verdict_of
 from .model import Finding, Report, Severity, TableKind
 from .numbers import format_vi
+from .text.headers import ROLE_NAMES
 
 # The one Vietnamese label of each severity (model.Severity.label), as this output writes it.
 SEVERITY_LABEL = {str(s): s.label.upper() for s in Severity}  # "LỖI", "CẢNH BÁO", "THÔNG TIN"
 SEVERITY_NAME = {str(s): s.label.lower() for s in Severity}  # "lỗi", "cảnh báo", "thông tin"
-_COLUMN_NAMES = {"total": "Tổng điểm", "max": "Điểm tối đa", "percent": "Tỷ lệ (%)",
-                 "grade": "Xếp loại", "rank": "Xếp hạng", "unit": "Tên đơn vị"}
 _TITLE_WIDTH = 90
-# Codes whose reported/expected values are numbers (shown as vi_VN); other
-# codes carry text (a period '2024', a section 'VI', a grade) shown as is.
-NUMERIC_CODES = {"TOTAL_MISMATCH", "MAX_MISMATCH", "PERCENT_MISMATCH", "SCORE_EXCEEDS_MAX", "RANK_ORDER",
-                 "SUM_MISMATCH", "FRACTION_MISMATCH", "GRADE_COUNT_MISMATCH", "FORMULA_MISMATCH",
-                 "EVALUATED_COUNT_MISMATCH"}
+# Codes whose reported/expected values are text as written (a period '2024', a
+# section 'VI', a date, a number's spelling, a layout measure): shown as is.
+# Every other code carries figures, shown as vi_VN numbers ("71,25", "20.460").
+AS_WRITTEN_CODES = {"NUMBER_FORMAT", "PERIOD_MISMATCH", "SECTION_NUMBERING", "APPENDIX_REFERENCE",
+                    "REFERENCE_NOT_FOUND", "ENCODING_REPAIRED", "OCR_UNCERTAIN"}
+_AS_WRITTEN_PREFIXES = ("DATE_", "LAYOUT_", "NOI_NHAN_")
 
 
 def _value(text: str | None) -> str | None:
@@ -80,7 +81,9 @@ def _column_name(report: Report, f: Finding) -> str | None:
         for col in table.columns:
             if col.key == f.column:
                 return col.label
-    return _COLUMN_NAMES.get(f.column, f.column)
+    # A result column (percent, rank …): the header's words, as the relations read them.
+    label = column_labels(report, f.table).get(f.column) if table is not None else None
+    return label or ROLE_NAMES.get(f.column) or f.column
 
 
 def format_finding(report: Report, f: Finding, indent: str = "") -> list[str]:
@@ -89,7 +92,7 @@ def format_finding(report: Report, f: Finding, indent: str = "") -> list[str]:
     column = _column_name(report, f)
     if column:
         detail.append(f"cột: {column}")
-    if f.code in NUMERIC_CODES:
+    if f.code not in AS_WRITTEN_CODES and not f.code.startswith(_AS_WRITTEN_PREFIXES):
         reported, expected, should = _value(f.reported), _value(f.expected), "đúng là"
     else:
         reported, expected = f.reported, f.expected

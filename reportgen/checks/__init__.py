@@ -24,10 +24,10 @@ from ..model import Finding, Report, Severity
 from .culprits import without_consequences
 from .culprits_prose import same_figure
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
-from .relations_support import register_rank_cells
+from .relations_support import column_labels, register_rank_cells
 
 __all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_rules", "run_checks",
-           "READER_CODES", "RULE_MODULES", "reader_rule_name", "known_selectors"]
+           "READER_CODES", "RULE_MODULES", "reader_rule_name", "known_selectors", "column_labels"]
 
 # The rule modules, in the order their rules run. A new module of rules is
 # added here (tests/checks/test_rule_identity.py fails when one is missing).

@@ -11,6 +11,7 @@ from ..coverage import TableEntry
 from ..model import Finding, Report
 from ..text.headers import ROLE_NAMES
 from .registry import CheckContext, rule
+from .relations_support import column_labels
 
 _QUOTE = 160
 
@@ -52,7 +53,7 @@ def table_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         columns = {key for _, key in entry.numeric_cells}
         bounds = _bounds_of(entry, entry.numeric_cells)
         if not reasons and len(columns) == 1:  # one figure a row: nothing in the table to compare it with
-            label = _column_labels(report, entry.index).get(next(iter(columns)))
+            label = column_labels(report, entry.index).get(next(iter(columns)))
             reasons.append(f"mỗi dòng chỉ có một số{f' (cột “{_short(label, 40)}”)' if label else ''}"
                            + ("" if bounds else ", bảng không ghi tổng, tỷ lệ, điểm tối đa, xếp loại hay thứ hạng "
                                                 "nào để đối chiếu"))
@@ -100,7 +101,7 @@ def _columns_text(report: Report, entry: TableEntry, limit: int = 6) -> str:
         counts[key] = counts.get(key, 0) + 1
     if len(counts) < 2:
         return ""
-    labels = _column_labels(report, entry.index)
+    labels = column_labels(report, entry.index)
     order = {key: i for i, key in enumerate(labels)}
     keys = sorted(counts, key=lambda k: (order.get(k, len(order)), k))
     parts = [f"“{_short(labels.get(k) or ROLE_NAMES.get(k) or k, 40)}”: {counts[k]}" for k in keys[:limit]]
@@ -117,21 +118,6 @@ def _bounds_of(entry: TableEntry, cells) -> str:
     names = sorted({rel for cell in cells if cell in entry.bounded_cells
                     for rel in entry.cell_relations.get(cell, ()) if rel in _BOUND_WORDS})
     return "; ".join(dict.fromkeys(_BOUND_WORDS[n] for n in names))
-
-
-def _column_labels(report: Report, index: int) -> dict[str, str]:
-    """Column key → the header's words, from the frame the relations read
-    (its columns keep the header's words), else the table's columns."""
-    from .relations_support import frames
-
-    out: dict[str, str] = {}
-    table = next((t for t in report.tables if t.index == index), None)
-    if table is not None:
-        out.update({c.key: c.label for c in table.columns if c.label})
-    for frame in frames(report):
-        if frame.table.index == index and not frame.transposed:
-            out.update({c.key: c.label for c in frame.cols if c.label and c.label != c.key})
-    return out
 
 
 def _row_names(report: Report, index: int, rows: list[int], limit: int = 3) -> str:
@@ -166,7 +152,7 @@ def column_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         by_column: dict[str, list[int]] = {}
         for r, key in sorted(unchecked):
             by_column.setdefault(key, []).append(r)
-        labels = _column_labels(report, entry.index)
+        labels = column_labels(report, entry.index)
         order = {key: i for i, key in enumerate(labels)}
         for key in sorted(by_column, key=lambda k: (order.get(k, len(order)), k)):
             rows = by_column[key]

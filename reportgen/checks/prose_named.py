@@ -62,8 +62,12 @@ def _content(text: str) -> frozenset[str]:
 
 
 def _before(text: str, at: int) -> str:
-    """The words just before offset ``at``: back to the last boundary."""
+    """The words just before offset ``at``: back to the last boundary; a
+    label's colon right before the figure is no boundary ("Tổng số hồ sơ
+    tiếp nhận trong kỳ: 13.597 hồ sơ")."""
     head = text[:at]
+    if m := re.search(r":\s*$", head):
+        head = head[:m.start()] + " " * (len(head) - m.start())
     cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
     return head[cut:]
 
@@ -88,7 +92,8 @@ def _columns(report: Report) -> list[Named]:
     return out
 
 
-def _named(columns: list[Named], before: str, sentence: str, noun: str = "", slack: int = 0) -> list[Named]:
+def _named(columns: list[Named], before: str, sentence: str, noun: str = "", slack: int = 0,
+           head: str = "") -> list[Named]:
     """The columns ``before`` names: every word of the header and of its
     group is in the sentence, ``before`` says one of the header's words at
     least and nothing more than the header, its group and ``noun`` (what is
@@ -96,9 +101,12 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
     ``slack`` words — "trước hạn 3.487 hồ sơ" is not "Đã giải quyết", "quá
     hạn 7 hồ sơ" after "Đã giải quyết đúng hạn …" is "Đã giải quyết / Quá
     hạn" (a header joined with its group, "Đã giải quyết Quá hạn", reads the
-    same)."""
+    same). The ``head`` of what is counted ("hồ sơ" after every count of the
+    paragraph) names no column: "(2.415 hồ sơ, …)" after "tiếp nhận …" is not
+    "Số hồ sơ tiếp nhận"."""
     words, around, extra = _content(before), _content(sentence) | _content(before), _content(noun)
-    hits = [c for c in columns if (c.words | c.group) <= around and c.words & words
+    own = words - _content(head)
+    hits = [c for c in columns if (c.words | c.group) <= around and c.words & words and (c.words | c.group) & own
             and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack
             and not _counts_other(columns, c, noun)]
     if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình")
@@ -305,6 +313,35 @@ def _counted(text: str, at: int) -> str:
     return " ".join(re.split(r"[,;:.()]|\s(?:và|cùng|trong)\s", text[at:])[0].split()[:6])
 
 
+def _head(nouns: list[str]) -> str:
+    """The words that say what the paragraph counts: the longest prefix of
+    the words after its counts that half of them at least (two or more)
+    begin with ("hồ sơ" of "13.597 hồ sơ; … 7.213 hồ sơ trực tuyến"); empty
+    when no such prefix."""
+    split = [n.casefold().split() for n in nouns]
+    head: list[str] = []
+    while True:
+        k = len(head) + 1
+        firsts = [tuple(w[:k]) for w in split if len(w) >= k and w[:k - 1] == head]
+        best = max(set(firsts), key=firsts.count, default=None)
+        if best is None or firsts.count(best) < max(2, (len(split) + 1) // 2):
+            return " ".join(head)
+        head = list(best)
+
+
+# A clause about another period: its figures are not this period's table ("cùng kỳ năm 2023 tiếp nhận 27.522 hồ sơ").
+_OTHER_PERIOD = re.compile(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|quý\s+trước|tháng\s+trước|so\s+với)(?!\w)", re.I)
+_CLAUSE = re.compile(r"[;:.!?()]")
+
+
+def _this_period(text: str) -> Iterator[re.Match]:
+    """The counts of ``text`` but those of a clause about another period."""
+    for m in _COUNT.finditer(text):
+        clause = text[max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0):m.start()]
+        if not _OTHER_PERIOD.search(clause):
+            yield m
+
+
 def _counts_other(columns: list[Named], col: Named, noun: str) -> bool:
     """Whether what is counted names another column of ``col``'s table in
     words ``col`` has not: "18.837 lượt rất hài lòng" is not "Tổng số lượt
@@ -333,7 +370,8 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         return
     for p in report.paragraphs:
         text = p.text
-        for m in _COUNT.finditer(text):
+        head = _head([_counted(text, m.end()) for m in _COUNT.finditer(text)])
+        for m in _this_period(text):
             try:
                 value = Decimal(m.group(1).replace(".", ""))
             except ArithmeticError:  # pragma: no cover - guarded by the pattern
@@ -346,8 +384,8 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if unit:  # the count of that unit: its words name no column
                 before, sentence = _without(before, unit), _without(sentence, unit)
             before, sentence = f"{before} {noun}", f"{sentence} {noun}"
-            exact = _named(columns, before, sentence, noun)
-            hits = exact or _named(columns, before, sentence, noun, slack=1)
+            exact = _named(columns, before, sentence, noun, head=head)
+            hits = exact or _named(columns, before, sentence, noun, slack=1, head=head)
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and v > 0]

@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 from typing import Iterator
 
-from ..model import Finding, Paragraph, Report
+from ..model import Finding, Paragraph, Report, ScoreTable
 from .registry import CheckContext, rule
 
 _SLASH_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{3,4})(?![\d/]|[.,]\d)")
@@ -91,6 +91,13 @@ _MENTION = re.compile(r"(?<!\w)(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số)
 _HEADING = re.compile(r"^\s*(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số))?\s+(\d{1,2}|[IVXLC]{1,6})\b", re.I)
 _UNNUMBERED = re.compile(r"^\s*(phụ\s+lục|biểu)\s*:?\s*$", re.I)
 _BODY_END = re.compile(r"^\s*Nơi\s+nhận\b", re.I)
+# Another document's annex: "Phụ lục II ban hành kèm theo Nghị định số 30/2020/NĐ-CP", "Biểu số 02 của Thông tư …".
+_DOCUMENT = (r"(?:Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản"
+             r"|Hướng\s+dẫn|số\s+\d)")
+_ELSEWHERE = re.compile(rf"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?(?:kèm\s+theo\s+|của\s+|tại\s+|theo\s+)?"
+                        rf"{_DOCUMENT}", re.I)
+# This document's annex: "Phụ lục III kèm theo", "(Biểu số 03 đính kèm)", "… gửi kèm báo cáo này".
+_ATTACHED = re.compile(rf"\s*(?:kèm\s+theo|đính\s+kèm|gửi\s+kèm)(?!\s*{_DOCUMENT})", re.I)
 
 
 def _kind(word: str) -> str:
@@ -112,14 +119,39 @@ def _present(report: Report, body_end: int) -> dict[str, dict[int, str]]:
     return have
 
 
+def annexes_named(text: str) -> set[tuple[str, int]]:
+    """The annexes and forms of this document ``text`` names ("(Phụ lục II)",
+    "(Biểu số 02 kèm theo)"): (kind, number), another document's left out."""
+    return {(_kind(m.group(1)), n) for m in _MENTION.finditer(text)
+            if (n := _number(m.group(2))) is not None and not _ELSEWHERE.match(text[m.end():])}
+
+
+def annex_of(report: Report, table: ScoreTable, opening: int | None) -> tuple[str, int] | None:
+    """The annex or form that holds ``table``: its title's label ("Phụ lục II
+    KẾT QUẢ …"), or a heading among the three paragraphs up to ``opening``
+    (the paragraph that opens the table), the nearest first."""
+    texts = [table.title or ""]
+    if opening is not None:
+        texts += [p.text for p in reversed(report.paragraphs) if opening - 3 <= p.index <= opening]
+    for text in texts:
+        m = _HEADING.match(text)
+        if m and (n := _number(m.group(2))) is not None:
+            return _kind(m.group(1)), n
+    return None
+
+
 @rule("REFERENCE_NOT_FOUND", "Văn bản dẫn tới phụ lục hoặc biểu không có trong văn bản")
 def missing_annex(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: lời văn nhắc "Phụ lục III" hay "Biểu số 02" trong khi văn bản có kèm
     phụ lục (hoặc biểu) nhưng không có số đó.
     Vì sao: phụ lục bị bỏ, đánh số lại hay chép lời văn từ kỳ trước làm người đọc tìm một
     phụ lục không có. Văn bản không kèm phụ lục nào (phụ lục gửi riêng) thì không xét.
-    Ví dụ sai: "chi tiết tại Phụ lục III" mà văn bản chỉ có Phụ lục I và Phụ lục II.
-    Ví dụ đúng: "chi tiết tại Phụ lục II"."""
+    Lời văn nói phụ lục ấy kèm theo văn bản này ("Phụ lục III kèm theo", "Biểu số 03 đính
+    kèm") mà văn bản có các phụ lục cùng loại được đánh số: lỗi; không nói vậy: cảnh báo.
+    Phụ lục của văn bản khác ("Phụ lục II ban hành kèm theo Nghị định số 30/2020/NĐ-CP",
+    "Biểu số 02 của Thông tư 01/2018/TT-VPCP") thì không xét.
+    Ví dụ sai: "chi tiết tại Phụ lục III kèm theo" mà văn bản chỉ có Phụ lục I và Phụ lục II.
+    Ví dụ đúng: "chi tiết tại Phụ lục II kèm theo"."""
     end = next((p.index for p in report.paragraphs if _BODY_END.match(p.text)), None)
     if end is None:
         return
@@ -131,10 +163,13 @@ def missing_annex(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         for m in _MENTION.finditer(p.text):
             kind, n = _kind(m.group(1)), _number(m.group(2))
-            if n is None or not have[kind] or n in have[kind]:
+            after = p.text[m.end():]
+            if n is None or not have[kind] or n in have[kind] or _ELSEWHERE.match(after):
                 continue
             shown = ", ".join(f"{kind} {have[kind][x]}" for x in sorted(have[kind]))
-            yield Finding(code="REFERENCE_NOT_FOUND", severity="warning", paragraph=p.index, page=p.page,
+            sure = _ATTACHED.match(after) is not None and 0 not in have[kind]
+            yield Finding(code="REFERENCE_NOT_FOUND", severity="error" if sure else "warning",
+                          paragraph=p.index, page=p.page,
                           reported=m.group(0), expected=shown,
                           message=f"Văn bản dẫn tới “{m.group(0)}” nhưng chỉ kèm theo {shown}")
 

@@ -44,6 +44,20 @@ def frames(report: Report) -> list[Frame]:
     return out
 
 
+def column_labels(report: Report, index: int) -> dict[str, str]:
+    """Column key → the header's words for table ``index``, from the frame the
+    relations read (its columns keep the header's words, result columns too:
+    "Chỉ số (%)" for the percent), else the table's columns."""
+    out: dict[str, str] = {}
+    table = next((t for t in report.tables if t.index == index), None)
+    if table is not None:
+        out.update({c.key: c.label for c in table.columns if c.label})
+    for frame in frames(report):
+        if frame.table.index == index and not frame.transposed:
+            out.update({c.key: c.label for c in frame.cols if c.label and c.label != c.key})
+    return out
+
+
 def adopted(holds: int, applicable: int) -> bool:
     """Holds on at least MIN_ROWS rows and SHARE of them — or on every row
     but one (a short table with its one slip: 3 of 4)."""

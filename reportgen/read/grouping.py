@@ -4,7 +4,8 @@ A table right after another, with no prose between (a page number or a
 "(Tiếp theo)" mark does not count), continues it when it repeats its header
 or starts with data rows as wide as it. The title is the appendix heading
 before the table ("Phụ lục II" and its title lines), else the paragraph just
-before it.
+before it, passing over notes in parentheses ("(Kèm theo …)", "(Đơn vị tính: …)")
+that stand between the title and the table.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from ..raw import RawParagraph, RawTable
 from .header import clean_label, is_data_row
 
 _APPENDIX = re.compile(r"^\s*ph[ụu]\s*l[ụu]c\b", re.I)
+# A note in parentheses under a title: "(Kèm theo Báo cáo số …)", "(Đơn vị: điểm)".
+_NOTE = re.compile(r"^\(.{0,250}\)\.?$", re.S)
 # A page number or running page mark left between two parts of a table.
 _PAGE_MARK = re.compile(r"^(-\s*)?(trang\s*)?\d{1,3}(\s*/\s*\d{1,3})?(\s*-)?$"
                         r"|^\(\s*tiếp(\s*theo)?\b[^()]{0,40}\)$|^tiếp\s*theo\b[^()]{0,60}$", re.I)
@@ -67,6 +70,13 @@ def title_from(paragraphs: list[str]) -> str | None:
                 break
             lines.append(p)
         return clean_label(" ".join(lines))
-    if paragraphs and len(paragraphs[-1]) < 300:
-        return clean_label(paragraphs[-1])
+    if not paragraphs:
+        return None
+    k = len(paragraphs) - 1
+    while k > 0 and len(paragraphs) - k <= 2 and _NOTE.match(paragraphs[k]):
+        k -= 1
+    if _NOTE.match(paragraphs[k]):
+        k = len(paragraphs) - 1
+    if len(paragraphs[k]) < 300:
+        return clean_label(paragraphs[k])
     return None

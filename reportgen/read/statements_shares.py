@@ -25,7 +25,18 @@ from .statements_blocks import Block, split_sentences
 
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _SHARE = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
-                    r"(?P<verb>chiếm|đạt|bằng)(?P<rate>\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
+                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng)(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
+                    r"(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
+# The percent first, what it counts, then the count in brackets: "trong đó 31,9% hồ sơ được nộp trực tuyến
+# (10.462 hồ sơ), 62,3% nộp trực tiếp (20.458 hồ sơ)". Group 1 is the count (read ahead), as in _SHARE; the
+# verb is empty (a share of a whole the sentence states: "trong đó", "trên tổng số").
+_SHARE_LEADS = re.compile(r"(?<![\w.,])(?=\d+(?:[.,]\d+)?\s*%(?:\s+[^\W\d]\w*){1,10}\s*\(\s*" + _NUMBER
+                          + r")(?P<p>\d+(?:[.,]\d+)?)\s*%(?P<words>(?:\s+[^\W\d]\w*){1,10})\s*\(\s*\d[\d.]*\s+"
+                          r"(?P<noun>[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,4}\s*\)(?P<verb>)(?P<rate>)", re.I)
+# The percent and, in brackets, its part over its whole: "đạt 79,31% (15.985 trên tổng số 20.154 hồ sơ)".
+_SHARE_OVER = re.compile(r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*\(\s*(?P<part>\d{1,3}(?:\.\d{3})+|\d+)(?:\s+[^\W\d]\w*){0,3}"
+                         r"\s+trên\s+(?:tổng\s+(?:số\s+)?)?(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<noun>[^\W\d]\w*)"
+                         r"[^()]*\)", re.I)
 # The count in brackets after its percent: "Số hồ sơ đúng hạn đạt 96,5% (1.930 hồ sơ)". Group 1 is the
 # count (read ahead), as in _SHARE; the whole is found as for a share written count first.
 _SHARE_AFTER = re.compile(r"(?<!\w)(?=(?:chiếm|đạt)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*\d+(?:[.,]\d+)?\s*%\s*\(\s*"
@@ -124,9 +135,11 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
     taken = Counter((st.value, st.percent) for st in known if st.kind == StatementKind.SHARE)
     out: list[Statement] = []
     sentences = split_sentences(block.text)
-    for k, sentence in enumerate(sentences):
+    # a sentence with "p% (a trên tổng số b)" states its shares whole: no other reading of its counts
+    for k, sentence in [(k, x) for k, x in enumerate(sentences) if not _over_in_brackets(out, block, x, scope, taken)]:
         previous = sentences[k - 1] if k else ""
         after = [m for m in _SHARE_AFTER.finditer(sentence) if _names_its_count(sentence, m)]
+        after += _leading_shares(sentence, {m.start("p") for m in after})
         # a percent with its count in brackets is that count's: no count written before it is
         bracketed = {m.start("p") for m in after}
         for m in [*(m for m in _SHARE.finditer(sentence) if m.start("p") not in bracketed), *after]:
@@ -175,6 +188,38 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
     return out
 
 
+def _leading_shares(sentence: str, seen: set[int]) -> list[re.Match[str]]:
+    """The shares of ``sentence`` written percent first, their count in
+    brackets after what they count ("31,9% hồ sơ được nộp trực tuyến (10.462
+    hồ sơ)"): the words between name the count's noun, or follow a share so
+    written of that noun ("…, 62,3% nộp trực tiếp (20.458 hồ sơ)")."""
+    out: list[re.Match[str]] = []
+    for m in _SHARE_LEADS.finditer(sentence):
+        if m.start("p") in seen:
+            continue
+        said = re.search(r"(?<!\w)" + re.escape(m.group("noun")) + r"(?!\w)", m.group("words"), re.I)
+        if said or any(o.group("noun").casefold() == m.group("noun").casefold() for o in out):
+            out.append(m)
+    return out
+
+
+def _over_in_brackets(out: list[Statement], block: Block, sentence: str, scope: str | None,
+                      taken: Counter) -> bool:
+    """Shares of ``sentence`` whose part and whole follow the percent in
+    brackets ("đạt 79,31% (15.985 trên tổng số 20.154 hồ sơ)"), appended to
+    ``out``: whether the sentence had one (its counts are then no other share's)."""
+    found = False
+    for m in _SHARE_OVER.finditer(sentence):
+        part, whole, pct = count_value(m.group("part")), count_value(m.group("whole")), percent_value(m.group("p"))
+        if part is None or whole is None or pct is None or _taken_before(taken, (part, pct[0])):
+            continue
+        out.append(Statement(kind="share", text=m.group(0), paragraph=block.index, page=block.page, value=part,
+                             whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
+                             percent_written=m.group("p") + "%", noun=m.group("noun"), bracketed=True))
+        found = True
+    return found
+
+
 def _stated_share(out: list[Statement], block: Block, sentence: str, m: re.Match[str], value: Decimal, pct,
                   scope: str | None, noun: str, taken: Counter) -> bool:
     """A share whose whole the sentence states around the percent, appended to
@@ -185,7 +230,8 @@ def _stated_share(out: list[Statement], block: Block, sentence: str, m: re.Match
     over = _OVER.search(sentence[:m.start(1)])
     if over is not None:  # "1.230 hồ sơ … trên tổng số 12.345 hồ sơ, chiếm 9,96%": the whole, stated
         part = _part_before(sentence, over.start(), noun)
-        if part is not None and part < value:
+        # a part above the whole "trên tổng số" states is a slip in one of them ("trên 100 hồ sơ" may be "over 100")
+        if part is not None and (part < value or (part > value and "tổng" in over.group(0).casefold())):
             out.append(_share(block, sentence[part_at(sentence, over.start(), noun):m.end()], part, value,
                               pct, m, scope, noun, False))
             taken[(part, pct[0])] += 1

@@ -246,3 +246,54 @@ def test_a_count_of_one_level_is_held_to_that_level_s_column_under_its_group(tmp
     assert [f.message.split("Con số này cũng sai theo ")[1] for f in result.findings if f.severity == "error"] == [
         "QUANTITY_CONFLICT: Văn bản nêu 8.238 lượt rất hài lòng nhưng dòng “Tổng cộng” của cột “Rất hài lòng Số lượt” "
         "(bảng 1) ghi 8.283"]
+
+
+RECEIVED = """UBND TỈNH TRÀ VINH
+VĂN PHÒNG
+Số: 118/BC-VPUBND\tTrà Vinh, ngày 21 tháng 4 năm 2024
+
+BÁO CÁO
+Kết quả giải quyết thủ tục hành chính quý I năm 2024
+
+I. TIẾP NHẬN HỒ SƠ
+{prose}
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, KSTT.
+CHÁNH VĂN PHÒNG
+Trần Văn B
+
+Phụ lục I
+
+| STT | Cơ quan, đơn vị | Số hồ sơ tiếp nhận | Đã giải quyết | Quá hạn |
+|---|---|---|---|---|
+| 1 | Sở Tư pháp | 7.215 | 6.640 | 31 |
+| 2 | Sở Xây dựng | 6.382 | 5.850 | 12 |
+| | Tổng cộng | 13.597 | 12.490 | 43 |
+"""
+
+
+def _received(tmp_path, prose):
+    path = tmp_path / "bc.txt"
+    path.write_text(RECEIVED.format(prose=prose), encoding="utf-8")
+    return verify_path(path)
+
+
+def test_a_part_counted_in_the_noun_of_the_column_is_not_that_column(tmp_path):
+    """"hồ sơ" follows every count of the paragraph: it says what is counted, not which
+    column; the carried and the new dossiers in brackets are parts of the 13.597."""
+    prose = ("Tổng số hồ sơ tiếp nhận trong kỳ: 13.597 hồ sơ (kỳ trước chuyển sang: 975 hồ sơ, "
+             "trong kỳ tiếp nhận mới 12.622 hồ sơ).")
+    assert _conflicts(_received(tmp_path, prose)) == []
+    result = _received(tmp_path, prose.replace("13.597", "13.579"))
+    # the label before the colon names the column: one error on the whole, naming the table's total too
+    assert [(f.code, f.reported, f.expected) for f in result.findings if f.severity == "error"] == [
+        ("SUM_MISMATCH", "13579", "13597")]
+    assert "dòng “Tổng cộng” của cột “Số hồ sơ tiếp nhận” (bảng 1) ghi 13.597" in result.findings[0].message
+
+
+def test_a_count_of_the_same_period_a_year_before_is_not_the_table_s(tmp_path):
+    prose = ("Tiếp nhận 13.597 hồ sơ, tăng 5,24% so với cùng kỳ năm 2023 "
+             "(cùng kỳ năm 2023 tiếp nhận 12.920 hồ sơ).")
+    assert _conflicts(_received(tmp_path, prose)) == []

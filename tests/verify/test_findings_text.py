@@ -80,3 +80,40 @@ def test_the_read_line_counts_the_claims_the_coverage_line_counts():
     lines = format_findings(report, [], ledger).splitlines()
     assert lines[1:3] == ["Đã kiểm tra 0/0 bảng, 0/0 ô số, 0/0 nhận định.",
                           "Đã đọc: 1 bảng điểm (2 dòng), 0 nhận định trong lời văn."]
+
+
+
+def _par_workbook(path, percent_of_third: float):
+    """A PAR-index sheet as an office keeps it: fields under one group header,
+    then Tổng điểm, Chỉ số (%) and Xếp hạng, each merged over both header rows."""
+    from openpyxl import Workbook
+
+    rows = [("Sở Tư pháp", 38.01, 55.0, 93.01, 93.01), ("Sở Y tế", 35.4, 53.0, 88.4, 88.4),
+            ("Sở Xây dựng", 31.25, 50.0, 81.25, percent_of_third), ("Sở Tài chính", 30.8, 48.0, 78.8, 78.8),
+            ("Sở Nội vụ", 30.12, 45.0, 75.12, 75.12)]
+    wb = Workbook()
+    ws = wb.active
+    for col, text in [(1, "STT"), (2, "Tên cơ quan, đơn vị"), (5, "Tổng điểm (100đ)"), (6, "Chỉ số (%)"),
+                      (7, "Xếp hạng")]:
+        ws.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+        ws.cell(1, col, text)
+    ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=4)
+    ws.cell(1, 3, "Điểm đạt được theo từng lĩnh vực")
+    ws.cell(2, 3, "Cải cách thể chế (40đ)")
+    ws.cell(2, 4, "Cải cách thủ tục hành chính (60đ)")
+    for i, row in enumerate(rows, 1):
+        for j, value in enumerate((i, *row, i), 1):
+            ws.cell(2 + i, j, value)
+    wb.save(path)
+
+
+def test_a_result_column_is_named_by_its_header_words(tmp_path):
+    """The percent column of a score table is "Chỉ số (%)" in the sheet: the
+    message says so, and its figures are written as vi_VN numbers."""
+    from reportgen.verify import verify_path
+
+    path = tmp_path / "chiso.xlsx"
+    _par_workbook(path, 71.25)
+    result = verify_path(path)
+    lines = [line.strip() for line in format_findings(result.report, result.findings).splitlines()]
+    assert "cột: Chỉ số (%); ghi: 71,25; đúng là: 81,25" in lines

@@ -1,0 +1,71 @@
+"""Shares written in other orders than "a …, chiếm p%": the percent first with
+its count in brackets after what it counts, "tương đương p%" after a part
+"trên tổng số" its whole, and "p% (a trên tổng số b)". Each is read as one
+share of the whole the sentence states, and a slip in it is an error."""
+from __future__ import annotations
+
+import pytest
+
+from reportgen.verify import verify_path
+
+HEAD = """UBND TỈNH SÓC TRĂNG
+VĂN PHÒNG
+Số: 301/BC-VPUBND\tSóc Trăng, ngày 20 tháng 10 năm 2024
+
+BÁO CÁO
+Kết quả giải quyết thủ tục hành chính quý III năm 2024
+
+I. KẾT QUẢ
+{prose}
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, KSTT.
+CHÁNH VĂN PHÒNG
+Lý Văn Tâm
+"""
+
+LEADS = ("Trong kỳ tiếp nhận mới 27.540 hồ sơ, trong đó 44,2% hồ sơ được nộp trực tuyến (12.173 hồ sơ), "
+         "51,6% nộp trực tiếp (14.211 hồ sơ) và 4,2% qua bưu chính (1.156 hồ sơ).")
+EQUAL = ("Đã số hóa kết quả giải quyết của 15.302 hồ sơ trên tổng số 25.917 hồ sơ đã giải quyết, "
+         "tương đương 59,04%.")
+OVER = "Tỷ lệ số hóa hồ sơ, kết quả giải quyết đạt 59,04% (15.302 trên tổng số 25.917 hồ sơ)."
+
+
+def _read(tmp_path, prose):
+    path = tmp_path / "bc.txt"
+    path.write_text(HEAD.format(prose=prose), encoding="utf-8")
+    result = verify_path(path)
+    shares = [(st.value, st.whole, st.percent) for st in result.report.statements if st.kind == "share"]
+    errors = [(f.code, f.reported, f.expected) for f in result.findings if f.severity == "error"]
+    return shares, errors, result.ledger.unchecked_claims()
+
+
+def test_shares_written_percent_first_are_each_of_the_whole_the_sentence_splits(tmp_path):
+    shares, errors, unchecked = _read(tmp_path, LEADS)
+    assert [(str(a), str(b), str(p)) for a, b, p in shares] == [
+        ("12173", "27540", "44.2"), ("14211", "27540", "51.6"), ("1156", "27540", "4.2")]
+    assert (errors, unchecked) == ([], [])
+    _, errors, _ = _read(tmp_path, LEADS.replace("51,6%", "53,6%"))
+    assert errors == [("PERCENT_MISMATCH", "53.6", "51.60")]
+
+
+@pytest.mark.parametrize("prose", [EQUAL, OVER])
+def test_a_part_over_its_stated_whole_is_one_share(tmp_path, prose):
+    shares, errors, unchecked = _read(tmp_path, prose)
+    assert [(str(a), str(b), str(p)) for a, b, p in shares] == [("15302", "25917", "59.04")]
+    assert (errors, unchecked) == ([], [])
+    _, errors, _ = _read(tmp_path, prose.replace("59,04%", "61,04%"))
+    assert errors == [("PERCENT_MISMATCH", "61.04", "59.04")]
+
+
+def test_a_part_above_the_whole_it_is_said_to_be_of_is_an_error(tmp_path):
+    """"24.036 … trên tổng số 21.943 …" (the whole written 21.943 for 24.279): the share the
+    sentence states cannot hold; "có trên 100 hồ sơ" (over 100) is no whole."""
+    prose = ("Có 24.036 hồ sơ được giải quyết trước và đúng hạn trên tổng số {w} hồ sơ đã giải quyết, "
+             "chiếm 99,00%.")
+    assert _read(tmp_path, prose.format(w="24.279"))[1:] == ([], [])
+    _, errors, _ = _read(tmp_path, prose.format(w="21.943"))
+    assert errors == [("PERCENT_MISMATCH", "99.00", "109.54")]
+    _, errors, _ = _read(tmp_path, "Tiếp nhận 1.200 hồ sơ; có 5 xã có trên 100 hồ sơ, chiếm 20%.")
+    assert errors == []
