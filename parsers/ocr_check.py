@@ -5,8 +5,10 @@ The page is read in one Tesseract call (:mod:`parsers.ocr_page`): a digit
 there is read among its neighbours, and a sure-looking misreading ('19,4'
 for '10,4' at 96 %, '664' for '6,64', '5,06' for '5,56') passes every
 check of a number's form. The same figure cut out of the page and read on
-its own line is read right far more often. So every cell of a number column
-below the header is read again, all of them in one stacked call with the
+its own line is read right far more often. So every figure of a number column
+below the header is read again (and every cell there read as a figure
+with a digit or two taken for letters or marks, 'A9?)' for '4,97': a column
+of figures writes no letter), all of them in one stacked call with the
 digits-only alphabet, each crop at twice the scale. Where that reading
 differs from the page's, or the page's reading is not written as the other
 cells of its column write theirs (more decimals, or more digits before the
@@ -61,6 +63,17 @@ def _shape(text: str) -> tuple[int, int] | None:
     if "," in frac:
         return None
     return len(whole), len(frac)
+
+
+def misread_figure(text: str) -> bool:
+    """Whether a reading is a figure with a digit or two read as letters or
+    marks ('A9?)' for '4,97', '3,B5', '9,J1'): one word holding a digit and
+    at most two letters. In a column of figures no letter is written, so
+    such a cell is read again with the digits only (:func:`check_numbers`)."""
+    compact = text.strip()
+    if not compact or " " in compact or len(compact) > 12 or _FIGURE.match(compact):
+        return False
+    return any(ch.isdecimal() for ch in compact) and sum(ch.isalpha() for ch in compact) <= 2
 
 
 def number_columns(table: RawTable) -> dict[int, list]:
@@ -173,7 +186,7 @@ def check_numbers(table: RawTable, clean, grey, scale: float, ruled: bool) -> in
     cells, crops, greys = {}, {}, {}
     for col_cells in columns.values():
         for c in col_cells:
-            if not _FIGURE.match(_compact(c.text)) or id(c) not in boxes:
+            if not (_FIGURE.match(_compact(c.text)) or misread_figure(c.text)) or id(c) not in boxes:
                 continue
             pair = _crops(clean, grey, boxes[id(c)], INSET if ruled else 0)
             if pair is None:

@@ -95,6 +95,25 @@ def _number_columns(cells: list, found: dict) -> tuple[set[int], int]:
     return {c for c, flags in seen.items() if len(flags) >= 3 and sum(flags) * 4 >= len(flags) * 3}, body
 
 
+def _word_height(words: list[dict]) -> float | None:
+    """The page's usual height of a word of letters (the median), or None
+    with fewer than ten such words."""
+    heights = sorted(w["bottom"] - w["top"] for w in words if sum(ch.isalpha() for ch in w["text"]) >= 2)
+    return float(heights[len(heights) // 2]) if len(heights) >= 10 else None
+
+
+def _tall(word: dict, height: float | None) -> bool:
+    """Whether a word is over twice as tall as the page's words: the page
+    call ran two lines of a wrapped cell into one 'word' ('Luống' 89 px tall
+    over 'UBND' on the line above, among words of 30; a cell's vertically
+    centred lines throw its line finding off). One word of one line is at
+    most about 1,8 times the median, a stacked mark over it and a descender
+    under it ('Ẩng'). The cell is read again alone, and the page's reading
+    of it is no vote."""
+    return height is not None and word["bottom"] - word["top"] > 2 * height and \
+        any(ch.isalnum() for ch in word["text"])
+
+
 def _odd_in_numbers(text: str) -> bool:
     compact = text.replace(" ", "")
     return 0 < len(compact) <= 3 and not _numberish(compact)
@@ -110,6 +129,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
     scale = 72.0 / dpi
     page = page_index + 1
     page_words = _page_words(clean, mask, grey)
+    height = _word_height(page_words)
     free = list(range(len(page_words)))
     tables: list[RawTable] = []
     tables_px: list[tuple[int, int, int, int]] = []
@@ -134,6 +154,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
             if over:
                 straddled.add(k)
         free = rest
+        tall = {k for k, ws in found.items() if any(_tall(w, height) for w in ws)}
         read: dict[int, tuple[str, float]] = {}
         again = {}
         number_cols, body_row = _number_columns(cells, found)
@@ -145,14 +166,15 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
                 read[k] = ("-", 95.0)
                 continue
             text, conf = words_text(found.get(k, []))
-            if _doubtful(text, conf, k in straddled) or (c0 in number_cols and _odd_in_numbers(text)):
+            if _doubtful(text, conf, k in straddled) or (c0 in number_cols and _odd_in_numbers(text)) or k in tall:
                 again[k] = crop
             else:
                 read[k] = (text, conf)
         if again:
             rereads += len(again)
             words_at = {k for k in again if cells[k][1] not in number_cols or cells[k][0] < body_row}
-            read.update(_reread(again, {k: words_text(found.get(k, [])) for k in again}, words_at))
+            first = {k: ("", 0.0) if k in tall else words_text(found.get(k, [])) for k in again}
+            read.update(_reread(again, first, words_at))
         rows: list[list[RawCell]] = [[] for _ in range(len(ys) - 1)]
         for k, (r0, c0, rs, cs, b) in enumerate(cells):
             text, conf = read.get(k, ("", 100.0))

@@ -25,11 +25,15 @@ def _reread(crops: dict, first: dict, words_at: set | frozenset = frozenset()) -
     ('1' for 'TT')."""
     second = stacked(crops)
     numeric = {k: crops[k] for k in crops if any(_numberish(t.replace(" ", "")) or len(t.replace(" ", "")) <= 3
-                                                 for t in ((first[k][0] or ""), second[k][0]))}
+                                                 for t in ((first[k][0] or ""), second[k][0]))
+               and not (k in words_at and _words_for_a_mark(first[k][0] or "", second[k][0]))}
     third = stacked(numeric, digits=True) if numeric else {}
     out: dict[int, tuple[str, float]] = {}
     for k in crops:
-        votes = [(t.replace(" ", "") if k in numeric else t, c if c is not None else 0.0)
+        # a number's spaces are a misreading ('4, 81'); a reading of words keeps
+        # them ('Trung bình' read again for a page's '_' is no 'Trungbình')
+        votes = [(t.replace(" ", "") if k in numeric and _numberish(t.replace(" ", "")) else t,
+                  c if c is not None else 0.0)
                  for t, c in (first[k], second[k], third.get(k, ("", None))) if t]
         if k not in numeric:
             text, conf = max(votes, key=lambda v: v[1]) if votes else ("", 0.0)
@@ -37,7 +41,7 @@ def _reread(crops: dict, first: dict, words_at: set | frozenset = frozenset()) -
             continue
         if _letters_kept(first[k][0], second[k][0], third.get(k, ("", None))[0], k in words_at):
             text = first[k][0].replace(" ", "")
-            out[k] = (text, max(c for t, c in votes if t == text))
+            out[k] = (text, max(c for t, c in votes if t.replace(" ", "") == text))
             continue
         agreed = [v for v in votes if _NUMBER_FORM.match(v[0]) and sum(v[0] == o[0] for o in votes) >= 2]
         same_digits = [v for v in votes if _NUMBER_FORM.match(v[0])
@@ -46,7 +50,7 @@ def _reread(crops: dict, first: dict, words_at: set | frozenset = frozenset()) -
             out[k] = (agreed[0][0], max(v[1] for v in agreed if v[0] == agreed[0][0]))
             out[k] = _richer(out[k], same_digits)
         elif same_digits:  # two readings of the same digits, separators aside ('361565', '36,15/65')
-            out[k] = _richer((same_digits[0][0], DISAGREEMENT), same_digits)
+            out[k] = _richer((_comma_first(same_digits)[0], DISAGREEMENT), same_digits)
         elif votes:
             best = max(votes, key=lambda v: (bool(_NUMBER_FORM.match(v[0])), v[1]))
             out[k] = (best[0], min(best[1], DISAGREEMENT))
@@ -55,6 +59,22 @@ def _reread(crops: dict, first: dict, words_at: set | frozenset = frozenset()) -
         if _DOUBTFUL_NUMBER.search(out[k][0]):
             out[k] = (out[k][0], min(out[k][1], DISAGREEMENT))
     return out
+
+
+def _words_for_a_mark(first: str, second: str) -> bool:
+    """Whether the page read a mark without letter or digit ('_', '»')
+    where the cell read alone gives words ('Trung bình'): a cell of words,
+    whose digits-only reading is no vote."""
+    return not any(ch.isalnum() for ch in first) and not _numberish(second.replace(" ", "")) and \
+        sum(ch.isalpha() for ch in second) >= 2
+
+
+def _comma_first(readings: list[tuple[str, float]]) -> tuple[str, float]:
+    """Of readings of the same digits, the first written as a figure is
+    written ('3,33'), before one in a shape OCR makes by confusing a mark
+    ('3.33': a point before one or two digits where vi_VN writes the
+    comma): the page's '33' read again as '3.33' and '3,33' is 3,33."""
+    return next((v for v in readings if not _DOUBTFUL_NUMBER.search(v[0])), readings[0])
 
 
 def _letters_kept(first: str, second: str, digits_only: str, words: bool = False) -> bool:
