@@ -24,11 +24,13 @@ every error, and it is sure when it is the only such cell:
    warning), or a new error comes — but on a row derived from the others
    that was computed from the slip, which is set along
    (:mod:`.culprits_carried`); otherwise it explains the errors that are gone *and answered*:
-   every relation of the error's table still covers as many of its cells
-   (its paragraph's claims keep their relations, for an error of the
-   prose) — an error that vanished because its relation was no longer
-   adopted on the table (too few rows hold it) was not answered, only no
-   longer looked for;
+   every cell of the error's table keeps the relations that covered it, or
+   one it lost is taken over by a relation that covers it now (a "chỉ số
+   chung" row judged on its own while a section was wrong is one more parent
+   of the sections once it is right); its paragraph's claims keep their
+   relations, for an error of the prose — an error that vanished because
+   its relation was no longer adopted on the table (too few rows hold it)
+   was not answered, only no longer looked for;
 4. it is sure when every other candidate that explains some of the same
    errors explains only a part of them (two cells of one sum either of which
    may be wrong explain the same errors: neither is sure; a percent that
@@ -54,8 +56,10 @@ finding names them ("kéo theo …"), with the warnings of its table that its
 correction answers too (a grade that agrees with the written total). When the culprit is a cell no error named,
 the error of its own row (else of its column) is moved onto it — the row and
 column of the slip, the value written and the value that makes every
-relation hold. Where no candidate is sure every error stays as the rules
-gave it.
+relation hold. Where no candidate is sure but every correction that answers
+all the errors of a table lies in one row, they are one error of that row
+naming each cell it may be (:mod:`.culprits_undecided`); else every error
+stays as the rules gave it.
 """
 from __future__ import annotations
 
@@ -64,9 +68,11 @@ from decimal import Decimal
 from typing import Callable
 
 from ..model import Finding, Report, Severity
-from ..numbers import format_vi, places_of
 from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value
 from .culprits_carried import carried, carried_note, derived_rows
+from .culprits_formulas import formula_changes, is_formula
+from .culprits_undecided import undecided
+from .culprits_words import consequences, vi_figure
 from .relations_frame import ColKind, grade_level
 from .relations_support import frames, short
 
@@ -171,6 +177,12 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
             return None
         grid.rows[g].cells[c] = text
         done = True
+        if cand.part == "value":  # the cells a workbook computes from this one, computed again
+            by_grid = {s.grid: a for a, s in where.items() if a[0] == t and s.grid is not None}
+            for (g2, c2), text2, number in formula_changes(grid, (g, c), cand.value):
+                grid.rows[g2].cells[c2] = text2
+                if (a := by_grid.get((g2, c2))) is not None and 0 <= a[1] < len(table.rows):
+                    _set_row(table.rows[a[1]], a[2], number)
     return out if done else None
 
 
@@ -193,7 +205,10 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     explains: list[tuple[Candidate, set]] = []
     remaining: dict[int, set] = {}  # id(candidate) → the keys of every finding after its correction
     noise: dict[int, int] = {}  # id(candidate) → the findings its table still has after its correction
+    grids = {t.index: getattr(t, "grid", None) for t in report.tables}
     for cand in candidates(errors, where):
+        if (spot := where.get(cand.address)) is not None and is_formula(grids.get(cand.address[0]), spot.grid):
+            continue  # a cell a formula computes is what the typed cells make it: never the slip
         fixed = corrected(report, cand, where)
         if fixed is None:
             continue
@@ -244,7 +259,10 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         if not any(mine & r and not r < mine and not (r == mine and broken) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
-    return _folded(findings, sure, where, remaining) if sure else findings
+    decided = {cand.address[0] for cand, _ in sure}
+    findings = _folded(findings, sure, where, remaining) if sure else findings
+    # no sure cell, but every correction that answers a table's errors lies in one row: one error there
+    return undecided(findings, explains, decided, where, _answered_by, finding_key)
 
 
 def _answered_by(cand: Candidate, gone: set) -> set:
@@ -309,10 +327,15 @@ def _answered(f: Finding, before, after) -> bool:
     after a correction (see the module's docstring)."""
     if f.table is not None:
         old, new = before.tables.get(f.table), after.tables.get(f.table)
-        if old is None or new is None or not old.relations <= new.relations:
+        if old is None or new is None:
             return False
-        reach = _reach(new)
-        return all(n <= reach.get(rel, 0) for rel, n in _reach(old).items())
+        # Each cell keeps its relations, or one it lost is taken over by a relation that now covers it
+        # (a "chỉ số chung" row judged on its own while a section was wrong, with the sections once right).
+        for cell, rels in old.cell_relations.items():
+            now = new.cell_relations.get(cell, set())
+            if rels - now and not now - rels:
+                return False
+        return True
     if f.paragraph is not None:
         for i, claim in before.claims.items():
             if claim.paragraph == f.paragraph and i in after.claims \
@@ -320,15 +343,6 @@ def _answered(f: Finding, before, after) -> bool:
                 return False
         return True
     return False
-
-
-def _reach(entry) -> dict[str, int]:
-    """How many cells of a table each relation covers."""
-    out: dict[str, int] = {}
-    for rels in entry.cell_relations.values():
-        for rel in rels:
-            out[rel] = out.get(rel, 0) + 1
-    return out
 
 
 def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
@@ -347,6 +361,9 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
         host = cand.named or _host(cand, dropped)
         if host is None:
             continue
+        if cand.named is not None:  # a warning saying what the host says of its cell is no consequence
+            dropped = [f for f in dropped if _weighed(f) or _echo(f) != _echo(host)]
+            moved.add(_echo(host))
         host.severity = Severity.ERROR  # a conflict between two tables that the culprit settles is its slip
         if cand.named is None:
             dropped = [f for f in dropped if f is not host]
@@ -404,18 +421,3 @@ def _echo(f: Finding) -> tuple:
         return str(number.normalize()) if number is not None else text
 
     return (f.table, f.row, same(f.reported), same(f.expected))
-
-
-def vi_figure(text: str) -> str:
-    number = figure_value(text)
-    return format_vi(number, places_of(number), fixed=True) if number is not None else text
-
-
-def consequences(findings: list[Finding], limit: int = 4, what: str = "ô này") -> str:
-    parts = []
-    for f in findings[:limit]:
-        where = f"“{f.unit}”" if f.unit else (f"đoạn văn {f.paragraph + 1}" if f.paragraph is not None else "bảng")
-        shown = f" (ghi {vi_figure(f.reported)}, tính ra {vi_figure(f.expected)})" if f.reported and f.expected else ""
-        parts.append(f"{f.code} ở {where}{shown}")
-    more = f" và {len(findings) - limit} lỗi khác" if len(findings) > limit else ""
-    return "; ".join(parts) + more + f" — các lỗi này hết khi sửa {what}, nên không báo riêng."
