@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable
+from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable, SheetFormulas
 
 from .settings import ReaderSettings
 from .xlsx_sheet import Sheet, note
@@ -53,6 +53,10 @@ def build(sheet: Sheet, merges, sheet_name: str, doc: RawDocument, settings: Rea
         if t is None:
             continue
         tables.append(t)
+        if sheet.formulas:  # what a figure changed in the table changes through the formulas
+            raw = next(b for b in reversed(doc.blocks) if isinstance(b, RawTable) and b.index == t)
+            raw.sheet = SheetFormulas(stored=sheet.stored, formulas=sheet.formulas, formats=sheet.formats,
+                                      rows={i: r for r, i in row_index.items()}, first_col=first_col)
         for r in row_index:
             for chk in notes_by_row.pop(r, ()):
                 doc.notes.append(note(chk, sheet_name, t, row_index[r], chk["c"] - first_col))

@@ -49,7 +49,7 @@ class Sheet:
         self.formulas: dict[tuple[int, int], str] = {}
         self.cached: dict[tuple[int, int], object] = {}
         self.stored: dict[tuple[int, int], object] = {}  # value as stored (formula: cached)
-        self.formats: dict[tuple[int, int], str | None] = {}  # number format of a formula's cell
+        self.formats: dict[tuple[int, int], str | None] = {}  # number format of a formula's or a number's cell
         self._memo: dict[tuple[int, int], Decimal] = {}  # uncached formulas worked out
         self._busy: set[tuple[int, int]] = set()  # … and those being worked out (a cycle)
         self.truncated_at: int | None = None
@@ -82,6 +82,8 @@ class Sheet:
                     self.unusable.append((r, c, text))
                     raw = None
                 self.stored[(r, c)] = raw
+                if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool) and cell.number_format:
+                    self.formats[(r, c)] = cell.number_format  # a percent input is stored / 100
                 if text:
                     empty = False
                     counted += 1

@@ -39,6 +39,25 @@ class RawCell:
 
 
 @dataclass
+class SheetFormulas:
+    """The spreadsheet behind a table read from a sheet that holds formulas:
+    each cell's stored value (a formula's cached one), formula and number
+    format by its sheet position (row, column, 1-based), and where the
+    table's rows and columns are on the sheet — so that a figure changed in
+    the table can be carried through the formulas that read it
+    (``parsers.xlsx_recompute``)."""
+
+    stored: dict = field(default_factory=dict)  # (row, col) → value as stored
+    formulas: dict = field(default_factory=dict)  # (row, col) → "=ROUND(D6/C6*100,2)"
+    formats: dict = field(default_factory=dict)  # (row, col) → number format ("0.00%")
+    rows: dict = field(default_factory=dict)  # the table's row → its sheet row
+    first_col: int = 1  # the sheet column of the table's column 0
+
+    def __deepcopy__(self, memo) -> "SheetFormulas":
+        return self  # never changed once read: a copy of its table shares it
+
+
+@dataclass
 class RawTable:
     """A table as a list of rows; each row lists the cells that start in it."""
 
@@ -52,6 +71,8 @@ class RawTable:
     tokenised: bool = False
     header_text: str | None = None
     bbox: tuple[float, float, float, float] | None = None
+    # A table of a spreadsheet sheet that holds formulas: its cells' formulas. None elsewhere.
+    sheet: SheetFormulas | None = None
 
     @property
     def n_cols(self) -> int:

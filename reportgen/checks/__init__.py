@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..model import Finding, Report, Severity
 from .culprits import without_consequences
 from .culprits_prose import same_figure
+from .ocr_readings import confirmed_readings
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
 from .relations_support import column_labels, register_rank_cells
 
@@ -130,6 +131,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
         return _findings(corrected, again), again.ledger
 
     findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger), ctx.ledger)
+    findings = confirmed_readings(report, findings, ctx.ledger)
     findings = sorted(_without_echoes(findings), key=lambda f: (
         f.table if f.table is not None else -1,
         f.row if f.row is not None else -1,

@@ -48,13 +48,16 @@ from .registry import CheckContext, rule
 # Words that say nothing of what is counted or scored.
 _BARE = frozenset({"tổng", "cộng", "lượng", "đạt", "điểm", "kết", "quả", "trong", "đó", "gồm", "bao", "là",
                    "với", "tại", "từ", "đến", "toàn", "tỉnh", "chỉ", "tiêu", "chí", "nội", "dung", "stt",
-                   "như", "một", "những", "thấp", "cao", "nhất", "trung", "bình"})
+                   "như", "một", "những", "thấp", "cao", "nhất", "trung", "bình",
+                   # who reports is not what is counted: "các cơ quan, đơn vị (tại Phụ lục I) đã giải quyết …"
+                   "cơ", "quan", "đơn", "vị", "phụ", "lục", "biểu", "riêng"})
 _BOUNDARY = re.compile(r"[;:.!?()]|,(?!\d)|\d(?=\s)")  # a figure ends what is said before the next
 _COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
                     r"(?=[^\W\d])", re.I)
 
 
 _BARE_FOLDED = frozenset(fold_tones(w) for w in _BARE)
+_ANNEX = re.compile(r"(?<!\w)(?:phụ\s+lục|biểu)(?:\s+số)?\s+(?:\d{1,2}|[IVXLC]{1,6})(?!\w)", re.I)
 
 
 def _content(text: str) -> frozenset[str]:
@@ -68,8 +71,11 @@ def _before(text: str, at: int) -> str:
     head = text[:at]
     if m := re.search(r":\s*$", head):
         head = head[:m.start()] + " " * (len(head) - m.start())
-    cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
-    return head[cut:]
+    cuts = [0] + [m.end() for m in _BOUNDARY.finditer(head)]
+    said = head[cuts[-1]:]
+    if len(cuts) > 1 and not _content(_ANNEX.sub(" ", said)) and head[cuts[-1] - 1] == ",":
+        said = head[cuts[-2]:]  # "… quá hạn của các cơ quan, đơn vị là 363": a comma within who reports
+    return _ANNEX.sub(" ", said)
 
 
 class Named(NamedTuple):
@@ -104,11 +110,14 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
     same). The ``head`` of what is counted ("hồ sơ" after every count of the
     paragraph) names no column: "(2.415 hồ sơ, …)" after "tiếp nhận …" is not
     "Số hồ sơ tiếp nhận"."""
-    words, around, extra = _content(before), _content(sentence) | _content(before), _content(noun)
+    words, around = _content(before), _content(sentence) | _content(before)
+    # what is counted is no word more: its head ("hồ sơ"), or all of it when the paragraph has no head
+    # ("hồ sơ phải giải quyết" is not "Đã giải quyết")
+    extra = _content(head) if head else _content(noun)
     own = words - _content(head)
     hits = [c for c in columns if (c.words | c.group) <= around and c.words & words and (c.words | c.group) & own
             and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack
-            and not _counts_other(columns, c, noun)]
+            and not _counts_other(columns, c, noun, head) and _conjuncts_said(c.label, words)]
     if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình")
         most = max(len(c.words & words) for c in hits)
         hits = [c for c in hits if len(c.words & words) == most]
@@ -116,6 +125,19 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
         tail = [c for c in hits if _ends_with(before, noun, c.words)]
         hits = tail if len(tail) == 1 else hits
     return hits
+
+
+_CONJUNCTION = re.compile(r"\s+(?:và|hoặc)\s+|\s*[,/+]\s*", re.I)
+
+
+def _conjuncts_said(label: str, words: frozenset[str]) -> bool:
+    """Whether ``words`` say each thing a header joins ("Trước hạn và đúng
+    hạn"): "đúng hạn 5.608 hồ sơ" is not that column, "trước và đúng hạn" is."""
+    parts = [_content(x) for x in _CONJUNCTION.split(label or "") if _content(x)]
+    if len(parts) < 2:
+        return True
+    shared = frozenset.intersection(*parts)
+    return all((p - shared) & words or not p - shared for p in parts)
 
 
 def _parents(columns: list[Named], col: Named, words: frozenset[str]) -> frozenset[str]:
@@ -246,6 +268,8 @@ def _said_together(columns: list[Named], col: Named, before: str, sentence: str,
     extra = words - col.words - col.group - _content(noun)
     if not extra or not _JOINED.search(before):  # "tiếp nhận trực tiếp": a qualifier, not a second column
         return []
+    if len([x for x in _CONJUNCTION.split(col.label or "") if _content(x)]) > 1:
+        return []  # "trước hạn và đúng hạn" names the one header that joins them
     partners = [c for c in columns if c.table is col.table and c is not col and extra <= c.words | c.group
                 and (c.words | c.group) <= around]
     out = [(c, _value(c.table, total_row, c.key)) for c in (col, *partners)]
@@ -329,6 +353,16 @@ def _head(nouns: list[str]) -> str:
         head = list(best)
 
 
+def _said_before(noun: str, text: str) -> str:
+    """The longest first words of ``noun`` that ``text`` says (what a lone
+    count counts, said before it: "Số hồ sơ … là 12.474 hồ sơ")."""
+    words = noun.split()
+    for k in range(len(words), 0, -1):
+        if re.search(r"(?<!\w)" + re.escape(" ".join(words[:k])) + r"(?!\w)", text, re.I):
+            return " ".join(words[:k])
+    return ""
+
+
 # A clause about another period: its figures are not this period's table ("cùng kỳ năm 2023 tiếp nhận 27.522 hồ sơ").
 _OTHER_PERIOD = re.compile(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|quý\s+trước|tháng\s+trước|so\s+với)(?!\w)", re.I)
 _CLAUSE = re.compile(r"[;:.!?()]")
@@ -342,12 +376,13 @@ def _this_period(text: str) -> Iterator[re.Match]:
             yield m
 
 
-def _counts_other(columns: list[Named], col: Named, noun: str) -> bool:
+def _counts_other(columns: list[Named], col: Named, noun: str, head: str = "") -> bool:
     """Whether what is counted names another column of ``col``'s table in
     words ``col`` has not: "18.837 lượt rất hài lòng" is not "Tổng số lượt
     đánh giá" when "Rất hài lòng" heads a column beside it, "275 hồ sơ trực
-    tuyến" is not "Tiếp nhận" beside "Trực tuyến"."""
-    said = _content(noun) - col.words - col.group
+    tuyến" is not "Tiếp nhận" beside "Trực tuyến". The ``head`` every count
+    counts ("hồ sơ") names none: "Số hồ sơ tiếp nhận" is not named by it."""
+    said = _content(noun) - _content(head) - col.words - col.group
     others = frozenset().union(*(c.words | c.group for c in columns if c.table is col.table and c is not col))
     return bool(said & others)
 
@@ -378,14 +413,15 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             noun = _counted(text, m.end())  # "hồ sơ", "lượt rất hài lòng": what is counted
             before = _before(text, m.start())
-            start = max((s.end() for s in re.finditer(r"[.!?]\s", text[:m.start()])), default=0)
+            start = max((s.end() for s in re.finditer(r"[.!?;]\s", text[:m.start()])), default=0)
             sentence = text[start:m.start()]
             unit = _unit_named(sentence, [c.table for c in columns])
             if unit:  # the count of that unit: its words name no column
                 before, sentence = _without(before, unit), _without(sentence, unit)
             before, sentence = f"{before} {noun}", f"{sentence} {noun}"
-            exact = _named(columns, before, sentence, noun, head=head)
-            hits = exact or _named(columns, before, sentence, noun, slack=1, head=head)
+            counted = head or _said_before(noun, text[:m.start()])
+            exact = _named(columns, before, sentence, noun, head=counted)
+            hits = exact or _named(columns, before, sentence, noun, slack=1, head=counted)
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and v > 0]

@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 from typing import Iterator
 
-from ..model import Finding, Paragraph, Report
+from ..model import Finding, Paragraph, Report, ScoreTable
 from .registry import CheckContext, rule
 
 _SLASH_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{3,4})(?![\d/]|[.,]\d)")
@@ -117,6 +117,27 @@ def _present(report: Report, body_end: int) -> dict[str, dict[int, str]]:
         elif m := _UNNUMBERED.match(text):  # "PHỤ LỤC" alone: an annex with no number
             have[_kind(m.group(1))].setdefault(0, "(không đánh số)")
     return have
+
+
+def annexes_named(text: str) -> set[tuple[str, int]]:
+    """The annexes and forms of this document ``text`` names ("(Phụ lục II)",
+    "(Biểu số 02 kèm theo)"): (kind, number), another document's left out."""
+    return {(_kind(m.group(1)), n) for m in _MENTION.finditer(text)
+            if (n := _number(m.group(2))) is not None and not _ELSEWHERE.match(text[m.end():])}
+
+
+def annex_of(report: Report, table: ScoreTable, opening: int | None) -> tuple[str, int] | None:
+    """The annex or form that holds ``table``: its title's label ("Phụ lục II
+    KẾT QUẢ …"), or a heading among the three paragraphs up to ``opening``
+    (the paragraph that opens the table), the nearest first."""
+    texts = [table.title or ""]
+    if opening is not None:
+        texts += [p.text for p in reversed(report.paragraphs) if opening - 3 <= p.index <= opening]
+    for text in texts:
+        m = _HEADING.match(text)
+        if m and (n := _number(m.group(2))) is not None:
+            return _kind(m.group(1)), n
+    return None
 
 
 @rule("REFERENCE_NOT_FOUND", "Văn bản dẫn tới phụ lục hoặc biểu không có trong văn bản")

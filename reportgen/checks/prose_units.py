@@ -20,7 +20,8 @@ prose writes, gives it. A unit may have several figures of one kind (its
 self-assessed and its appraised points, a component's index and its final
 index): the claim holds when any of them agrees. When none does, the slip is
 an error only when the pairing is sure — one cell of that kind in the table
-that follows the paragraph in its section, or one whose own header (not a
+that follows the paragraph in its section, or in the annex the sentence names
+("(Phụ lục II)"), or one whose own header (not a
 measure every table has, "Chỉ số", "Tỷ lệ") the sentence names, or the
 unit's only cell of that kind in the document when its table is in the
 statement's own section and the paragraph announces no other table — else a
@@ -40,6 +41,7 @@ from ..model import Finding, Measure, Report, ScoreRow, ScoreTable, Statement, S
 from ..numbers import format_vi, places_of
 from ..text.names import fold_tones, same_unit
 from .prose_counts import finding_at
+from .prose_refs import annex_of, annexes_named
 from .prose_tables import _next_table_in_section, _table_paragraph
 from .registry import CheckContext, rule
 
@@ -232,17 +234,33 @@ def _in_context(report: Report, st: Statement, table: ScoreTable, placed, nxt: S
     when a numbered heading stands between the statement and the table."""
     if st.paragraph is None:
         return False
+    where = dict((id(t), p) for p, t in placed)
+    if _names_annex_of(report, st, table, where.get(id(table))):
+        return True  # "Đơn vị cao nhất là Sở Y tế (89,7 điểm) (Phụ lục II)": the sentence says which table
     if nxt is not None:
         return table is nxt
     if _announces_table(report, st):
         return False  # "… Kết quả cụ thể như sau:" and no table read after it
-    where = dict((id(t), p) for p, t in placed)
     p = where.get(id(table))
     if p is None:
         return True  # a table that cannot be placed: the document's one figure of that kind for the unit
     lo, hi = sorted((p, st.paragraph))
     return not any(s.kind == StatementKind.SECTION and s.paragraph is not None and lo < s.paragraph <= hi
                    for s in report.statements)
+
+
+def _names_annex_of(report: Report, st: Statement, table: ScoreTable, opening: int | None) -> bool:
+    """Whether the statement's sentence names the annex that holds ``table``."""
+    annex = annex_of(report, table, opening)
+    if annex is None:
+        return False
+    text = next((p.text for p in report.paragraphs if p.index == st.paragraph), "")
+    at = text.find(st.text)
+    if at < 0:
+        return False
+    start = max(text.rfind(". ", 0, at) + 1, 0)
+    end = text.find(". ", at + len(st.text))
+    return annex in annexes_named(text[start:end if end >= 0 else len(text)])
 
 
 def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:

@@ -63,7 +63,9 @@ def _clean(text: str) -> str:
 
 
 _GAP = "[ \u00a0\u202f\u2009]"  # a space, no-break, narrow or thin
-_SPACED_GROUPS = re.compile(rf"(?<![\w.,/])\d{{1,3}}(?:{_GAP}\d{{3}})+(?![\w]|[.,]\d{{3}}|{_GAP}\d)")
+_SPACED_GROUPS = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:{_GAP}\d{{3}})+(?![\w]|[.,]\d{{3}}|{_GAP}\d)")
+# the denominator of a fraction whose numerator is grouped too: "14.980/30 700 hồ sơ"
+_GROUPED_OVER = re.compile(rf"(?<![\w.,])\d{{1,3}}(?:(?:\.|{_GAP})\d{{3}})+/$")
 # a number after these words is a day, a month, a year or an article: "ngày 15 320 hồ sơ" is not 15.320
 _NUMBERED = re.compile(r"\b(?:ngày|tháng|năm|quý|điều|khoản|mục|biểu|bảng|lục|chương|trang)\s*$", re.I)
 
@@ -77,12 +79,16 @@ def join_spaced_groups(text: str) -> tuple[str, list[str]]:
 
     >>> join_spaced_groups("nhận được 20 460 lượt, ngày 15 320 hồ sơ")
     ('nhận được 20.460 lượt, ngày 15 320 hồ sơ', ['20 460'])
+    >>> join_spaced_groups("số hóa 14 980/30 700 hồ sơ")
+    ('số hóa 14.980/30.700 hồ sơ', ['14 980', '30 700'])
     """
     found: list[str] = []
 
     def dot(m: re.Match) -> str:
         if _NUMBERED.search(text[max(0, m.start() - 12):m.start()]):
             return m.group(0)
+        if text[m.start() - 1:m.start()] == "/" and not _GROUPED_OVER.search(text, max(0, m.start() - 16), m.start()):
+            return m.group(0)  # "12/2024 100 …": after a slash only a grouped numerator's denominator
         found.append(m.group(0))
         return re.sub(_GAP, ".", m.group(0))
 

@@ -230,7 +230,8 @@ def _stated_share(out: list[Statement], block: Block, sentence: str, m: re.Match
     over = _OVER.search(sentence[:m.start(1)])
     if over is not None:  # "1.230 hồ sơ … trên tổng số 12.345 hồ sơ, chiếm 9,96%": the whole, stated
         part = _part_before(sentence, over.start(), noun)
-        if part is not None and part < value:
+        # a part above the whole "trên tổng số" states is a slip in one of them ("trên 100 hồ sơ" may be "over 100")
+        if part is not None and (part < value or (part > value and "tổng" in over.group(0).casefold())):
             out.append(_share(block, sentence[part_at(sentence, over.start(), noun):m.end()], part, value,
                               pct, m, scope, noun, False))
             taken[(part, pct[0])] += 1

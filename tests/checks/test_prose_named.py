@@ -297,3 +297,47 @@ def test_a_count_of_the_same_period_a_year_before_is_not_the_table_s(tmp_path):
     prose = ("Tiếp nhận 13.597 hồ sơ, tăng 5,24% so với cùng kỳ năm 2023 "
              "(cùng kỳ năm 2023 tiếp nhận 12.920 hồ sơ).")
     assert _conflicts(_received(tmp_path, prose)) == []
+
+
+def test_who_reports_and_the_annex_say_nothing_of_the_column(tmp_path):
+    """"Các cơ quan, đơn vị tại Phụ lục I đã giải quyết …": the reporters and the annex are
+    no words of a header; "hồ sơ" counted names no other column either."""
+    prose = "Các cơ quan, đơn vị tại Phụ lục I đã giải quyết {n} hồ sơ, trong đó quá hạn 43 hồ sơ."
+    assert _conflicts(_received(tmp_path, prose.format(n="12.490"))) == []
+    assert _conflicts(_received(tmp_path, prose.format(n="12.940"))) == [("error", None, "k3", "12940", "12490")]
+
+
+def test_a_unit_of_another_clause_does_not_make_a_total_its_own(tmp_path):
+    """The unit named before the semicolon is not the subject of "tổng số hồ sơ quá hạn của
+    các cơ quan, đơn vị là …" (a comma within who reports does not end the words)."""
+    prose = ("Sở Tư pháp tiếp nhận nhiều hồ sơ nhất với 7.215 hồ sơ; tổng số hồ sơ quá hạn của các cơ quan, "
+             "đơn vị là {n} hồ sơ.")
+    assert [c for c in _conflicts(_received(tmp_path, prose.format(n="43"))) if c[0] == "error"] == []
+    assert _conflicts(_received(tmp_path, prose.format(n="34"))) == [("error", None, "k4", "34", "43")]
+
+
+def _joined(tmp_path, prose):
+    text = RECEIVED.replace("| Đã giải quyết | Quá hạn |", "| Đã giải quyết | Trước hạn và đúng hạn | Quá hạn |")
+    text = text.replace("|---|---|---|---|---|", "|---|---|---|---|---|---|")
+    for row, done in (("| 6.640 | 31 |", "6.609"), ("| 5.850 | 12 |", "5.838"), ("| 12.490 | 43 |", "12.447")):
+        text = text.replace(row, row.replace(" | ", f" | {done} | ", 1))
+    path = tmp_path / "bc.txt"
+    path.write_text(text.format(prose=prose), encoding="utf-8")
+    return verify_path(path)
+
+
+def test_one_of_the_things_a_header_joins_is_not_that_column(tmp_path):
+    """"trả đúng hạn 77 hồ sơ" is not "Trước hạn và đúng hạn" (12.447), though "trước hạn"
+    is said for its sibling; "trước hạn và đúng hạn 12.447 hồ sơ" is."""
+    prose = ("Đã giải quyết 12.490 hồ sơ, trong đó: trả trước hạn 12.370 hồ sơ; trả đúng hạn 77 hồ sơ; "
+             "trả quá hạn 43 hồ sơ.")
+    assert _conflicts(_joined(tmp_path, prose)) == []
+    result = _joined(tmp_path, "Số hồ sơ giải quyết trước hạn và đúng hạn là 12.474 hồ sơ.")
+    assert _conflicts(result) == [("error", None, "k4", "12474", "12447")]
+
+
+def test_what_a_count_counts_beyond_the_paragraph_s_noun_is_a_word_more(tmp_path):
+    """"13.597 hồ sơ phải giải quyết" is not "Đã giải quyết": "phải" is a word its header has not."""
+    prose = ("Số hồ sơ kỳ trước chuyển sang là 975 hồ sơ, số hồ sơ tiếp nhận mới trong kỳ là 12.622 hồ sơ, "
+             "tổng cộng 13.597 hồ sơ phải giải quyết.")
+    assert [c for c in _conflicts(_received(tmp_path, prose)) if c[0] == "error"] == []

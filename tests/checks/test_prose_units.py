@@ -188,3 +188,50 @@ def test_a_top_figure_slipped_in_the_prose_is_one_error_on_the_prose_not_a_corre
         ("STAT_MISMATCH", True, "92.01", "92.10")]
     assert "nếu ô này" not in errors[0].message
     assert "UNIT_FIGURE_MISMATCH: Văn bản nêu Xã Tân Hà đạt 92,01 điểm" in errors[0].message
+
+
+ANNEXED = """UBND TỈNH CÀ MAU
+VĂN PHÒNG
+Số: 77/BC-VPUBND\tCà Mau, ngày 22 tháng 7 năm 2025
+
+BÁO CÁO
+Kết quả đánh giá các cơ quan quý II năm 2025
+
+I. KẾT QUẢ ĐÁNH GIÁ
+Đơn vị có điểm cao nhất là Sở Y tế ({points} điểm) {mention}.
+
+II. NHIỆM VỤ QUÝ III
+Tiếp tục nâng cao chất lượng giải quyết thủ tục hành chính.
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, KSTT.
+CHÁNH VĂN PHÒNG
+Lê Thị Hoa
+
+{annex}
+KẾT QUẢ ĐÁNH GIÁ CÁC CƠ QUAN
+
+| STT | Cơ quan | Điểm đạt được | Xếp loại |
+|---|---|---|---|
+| 1 | Sở Tư pháp | 85,5 | Tốt |
+| 2 | Sở Y tế | 89,7 | Tốt |
+| 3 | Sở Xây dựng | 72,0 | Khá |
+"""
+
+
+def _annexed(tmp_path: Path, points: str, mention: str, annex: str):
+    path = tmp_path / "bc.txt"
+    path.write_text(ANNEXED.format(points=points, mention=mention, annex=annex), encoding="utf-8")
+    return [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
+            if f.code == "UNIT_FIGURE_MISMATCH"]
+
+
+def test_a_unit_figure_whose_sentence_names_the_annex_of_its_table_is_sure(tmp_path):
+    """"(Phụ lục II)" in the sentence says which table the figure is of, though a heading
+    and the signature stand between them."""
+    assert _annexed(tmp_path, "89,7", "(Phụ lục II)", "Phụ lục II") == []
+    assert _annexed(tmp_path, "86,7", "(Phụ lục II)", "Phụ lục II") == [("error", "86.7", "89.7")]
+    assert _annexed(tmp_path, "86,7", "(Biểu số 02 kèm theo)", "Biểu số 02") == [("error", "86.7", "89.7")]
+    # naming no annex, or another one, it stays a doubt
+    assert _annexed(tmp_path, "86,7", "", "Phụ lục II") == [("warning", "86.7", None)]

@@ -57,3 +57,15 @@ def test_a_part_over_its_stated_whole_is_one_share(tmp_path, prose):
     assert (errors, unchecked) == ([], [])
     _, errors, _ = _read(tmp_path, prose.replace("59,04%", "61,04%"))
     assert errors == [("PERCENT_MISMATCH", "61.04", "59.04")]
+
+
+def test_a_part_above_the_whole_it_is_said_to_be_of_is_an_error(tmp_path):
+    """"24.036 … trên tổng số 21.943 …" (the whole written 21.943 for 24.279): the share the
+    sentence states cannot hold; "có trên 100 hồ sơ" (over 100) is no whole."""
+    prose = ("Có 24.036 hồ sơ được giải quyết trước và đúng hạn trên tổng số {w} hồ sơ đã giải quyết, "
+             "chiếm 99,00%.")
+    assert _read(tmp_path, prose.format(w="24.279"))[1:] == ([], [])
+    _, errors, _ = _read(tmp_path, prose.format(w="21.943"))
+    assert errors == [("PERCENT_MISMATCH", "99.00", "109.54")]
+    _, errors, _ = _read(tmp_path, "Tiếp nhận 1.200 hồ sơ; có 5 xã có trên 100 hồ sơ, chiếm 20%.")
+    assert errors == []

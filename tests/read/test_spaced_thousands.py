@@ -66,3 +66,25 @@ def test_a_slipped_count_written_with_spaces_is_one_error_with_its_value(tmp_pat
     result = _verify(tmp_path, "8 238")
     assert [(f.code, f.reported, f.expected) for f in result.findings if f.severity == "error"] == [
         ("SUM_MISMATCH", "8238", "8283")]
+
+
+def test_the_denominator_of_a_grouped_fraction_is_joined_but_not_a_number_after_a_date():
+    """"14.980/30 700 hồ sơ" is 14.980 of 30.700; "12/2024 100 hồ sơ" keeps its 100."""
+    assert join_spaced_groups("Số hóa 14.980/30 700 hồ sơ, đạt tỷ lệ 48,80%.") == (
+        "Số hóa 14.980/30.700 hồ sơ, đạt tỷ lệ 48,80%.", ["30 700"])
+    assert join_spaced_groups("đã giải quyết 27 942/33 287 hồ sơ") == (
+        "đã giải quyết 27.942/33.287 hồ sơ", ["27 942", "33 287"])
+    for text in ("Thông tư 01/2018 100 hồ sơ", "tháng 12/2024 100 hồ sơ", "tỷ lệ 3/5 120 xã"):
+        assert join_spaced_groups(text) == (text, [])
+
+
+def test_a_share_of_a_grouped_fraction_is_checked(tmp_path):
+    """The share of "14.980/30 700 hồ sơ" is 48,79%: written 51,79% it is an error."""
+    head = REPORT.split("1. Kết quả chung")[0]
+    tail = "\nNơi nhận:" + REPORT.split("Nơi nhận:")[1]
+    path = tmp_path / "bc.txt"
+    for p, errors in (("48,79", []), ("51,79", [("PERCENT_MISMATCH", "51.79", "48.79")])):
+        path.write_text(f"{head}1. Số hóa\nSố hóa hồ sơ, kết quả giải quyết TTHC: 14.980/30 700 hồ sơ, "
+                        f"đạt tỷ lệ {p}%.\n"
+                        f"{tail}", encoding="utf-8")
+        assert [(f.code, f.reported, f.expected) for f in verify_path(path).findings if f.severity == "error"] == errors
