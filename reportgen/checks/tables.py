@@ -20,7 +20,7 @@ columns, fractions) live in :mod:`reportgen.checks.tables_generic`.
 """
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, ScoreRow, ScoreTable, TableKind
@@ -64,6 +64,27 @@ def _total_tolerance(row: ScoreRow, scheme: Scheme) -> Decimal:
     return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance, row.total)
 
 
+def _at_rounding_extreme(row: ScoreRow, scheme: Scheme, diff: Decimal) -> bool:
+    """Whether ``diff`` is exactly the most that rounding to half a unit
+    could open between the total and the sum of its rounded scores (n
+    scores and the total, each off by half a unit of its last place). Half-up
+    rounding is off by less than half a unit below and at most half a unit
+    above, so the total and the scores can never all be off by a full half
+    unit in opposite directions: 9 scores of one decimal and a total of one
+    decimal are at most 0,4 apart (0,5 only if every one were a tie rounded
+    the other way), so 17,5 against scores that add up to 17,0 is a slip."""
+    if scheme.rounding != ROUND_HALF_UP:
+        return False
+    parts = [v for ind in scheme.scored_indicators if (v := row.scores.get(ind.key)) is not None]
+    places = max((places_of(p) for p in parts), default=0)
+    if not places or row.total is None or places_of(row.total) != places:
+        return False
+    half = Decimal(5).scaleb(-(places + 1))
+    if scheme.part_tolerance < half or diff <= scheme.tolerance:
+        return False  # a tolerance the scheme declares, not the rounding's bound
+    return diff == half * (len(parts) + 1)
+
+
 def _written_max(row: ScoreRow, scheme: Scheme) -> Decimal:
     return row.max if row.max is not None else applicable_max(row.scores, scheme)
 
@@ -91,7 +112,7 @@ def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if diff == 0:
             continue
         places = max(places_of(row.total), places_of(computed))
-        within = diff <= _total_tolerance(row, scheme)
+        within = diff <= _total_tolerance(row, scheme) and not _at_rounding_extreme(row, scheme, diff)
         message = (f"Tổng điểm ghi {format_vi(row.total)} nhưng cộng các chỉ số được {format_vi(computed, places)}"
                    + (" (chênh lệch trong ngưỡng làm tròn)" if within else ""))
         yield finding("TOTAL_MISMATCH", "info" if within else "error", message, table, i, row,

@@ -92,10 +92,13 @@ def column_roles(grid: Grid) -> dict[int, str]:
     """Column index → 'no', 'unit', 'total', 'max', 'percent', 'grade', 'rank'."""
     roles: dict[int, str] = {}
     leaves = Counter(fold(c.leaf) for c in grid.columns if c.leaf)
+    grouped = {fold(c.leaf) for c in grid.columns if c.leaf and len(c.path) > 1}
     for column in grid.columns:
         role = column.role()
-        if role in ("percent", "total", "max") and leaves[fold(column.leaf)] > 1 and len(column.path) > 1:
-            continue  # one under each group ("Tỷ lệ %" | "Điểm đạt"): the group's, not the unit's result
+        if role in ("percent", "total", "max") and leaves[fold(column.leaf)] > 1 and fold(column.leaf) in grouped:
+            # one under each group ("Tỷ lệ %" | "Điểm đạt"): the group's, not the unit's result, even
+            # where a group's label was not read over it (a wrapped label a PDF set beside it)
+            continue
         if role and role not in roles.values():
             roles[column.index] = role
     if "no" not in roles.values() and grid.columns and _looks_numbered(grid, 0):

@@ -84,12 +84,15 @@ _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾ�
 _LOW = _UP.lower()
 # Header elements, for a scan or PDF that ran the header together on one line.
 _TYPE_NAMES = "|".join(n.upper() for n in sorted(DOC_TYPES, key=len, reverse=True) if n != "công văn")
+# A type's name followed by "số 766/…" cites another document ("… THEO QUYẾT ĐỊNH SỐ
+# 766/QĐ-TTg CỦA …" in an appendix's title): no header element begins there.
+_CITED = r"(?!\s+(?:số|Số|SỐ)\s*\d)"
 _HEADER_ANCHORS = re.compile(
     r"CỘNG\s*H[OÒ]|Độc\s*lập\s*-|Số\s*[:.]|(?:" + _PLACE_LEVEL + r"\s*\d{1,3}|(?:"
     + _PLACE_LEVEL + r"\s*)?[" + _UP + r"][" + _LOW + r"]+(?:\s+[" + _UP + r"][" + _LOW + r"]+){0,3})"
     r"\s*,\s*ngày\b|"
-    r"(?<!\w)(?:" + _TYPE_NAMES + r")(?!\w)(?!\s+[A-ZĐ]{2})")
-_AFTER_TYPE = re.compile(r"^(?:" + _TYPE_NAMES + r")(?=\s+[A-ZĐ][a-zà-ỹđ])")
+    r"(?<!\w)(?:" + _TYPE_NAMES + r")(?!\w)(?!\s+[A-ZĐ]{2})" + _CITED)
+_AFTER_TYPE = re.compile(r"^(?:" + _TYPE_NAMES + r")(?=\s+[A-ZĐ][a-zà-ỹđ])" + _CITED)
 
 
 def _header_split(items: list[tuple[str, Paragraph]], count: int = 12) -> list[tuple[str, Paragraph]]:

@@ -24,6 +24,7 @@ Three kinds come out:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Column, Report, ScoreRow, ScoreTable
 from ..numbers import parse_cell
@@ -238,12 +239,18 @@ def fill_scores(row: ScoreRow, cells: list[str], mapping: dict[int, str], reader
 def fill_other(row: ScoreRow, cells: list[str], columns: list[HeaderColumn], mapping: dict[int, str],
                roles: dict[int, str]) -> None:
     """Cells of columns that are neither indicators nor results (codes,
-    identifiers) stay on the row as written, by column label."""
-    for column in columns:
+    identifiers) stay on the row as written, by column label; columns whose
+    labels repeat ("Tỷ lệ (%)" of groups a PDF did not name) each keep their
+    own cells, labelled with their place ("Tỷ lệ (%) (cột 5)")."""
+    others = [column for column in columns if column.index not in mapping and column.index not in roles]
+    seen = Counter(column.label or f"Cột {column.index + 1}" for column in others)
+    for column in others:
         c = column.index
-        if c in mapping or c in roles or c >= len(cells) or not cells[c]:
+        if c >= len(cells) or not cells[c]:
             continue
         label = column.label or f"Cột {c + 1}"
+        if seen[label] > 1:
+            label = f"{label} (cột {c + 1})"
         row.extra[label] = cells[c]
         row.source_cols.setdefault(label, c)  # so the checks name the cell as the coverage counts it
 
