@@ -58,8 +58,10 @@ the error of its own row (else of its column) is moved onto it — the row and
 column of the slip, the value written and the value that makes every
 relation hold. Where no candidate is sure but every correction that answers
 all the errors of a table lies in one row, they are one error of that row
-naming each cell it may be (:mod:`.culprits_undecided`); else every error
-stays as the rules gave it.
+naming each cell it may be (:mod:`.culprits_undecided`); where no one cell
+answers them all, two cells of one row moved by one amount up and down are
+tried together (:mod:`.culprits_pairs`); else every error stays as the rules
+gave it.
 """
 from __future__ import annotations
 
@@ -71,6 +73,7 @@ from ..model import Finding, Report, Severity
 from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value
 from .culprits_carried import carried, carried_note, derived_rows
 from .culprits_formulas import formula_changes, is_formula
+from .culprits_pairs import pair_note, pairs
 from .culprits_undecided import undecided
 from .culprits_words import consequences, vi_figure
 from .relations_frame import ColKind, grade_level
@@ -183,6 +186,10 @@ def corrected(report: Report, cand: Candidate, where: dict[Address, Spot]) -> Re
                 grid.rows[g2].cells[c2] = text2
                 if (a := by_grid.get((g2, c2))) is not None and 0 <= a[1] < len(table.rows):
                     _set_row(table.rows[a[1]], a[2], number)
+    for a, value in cand.also if done else ():  # the second cell of a pair (culprits_pairs)
+        out = corrected(out, Candidate(a, value), where)
+        if out is None:
+            return None
     return out if done else None
 
 
@@ -206,32 +213,61 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     remaining: dict[int, set] = {}  # id(candidate) → the keys of every finding after its correction
     noise: dict[int, int] = {}  # id(candidate) → the findings its table still has after its correction
     grids = {t.index: getattr(t, "grid", None) for t in report.tables}
-    for cand in candidates(errors, where):
-        if (spot := where.get(cand.address)) is not None and is_formula(grids.get(cand.address[0]), spot.grid):
-            continue  # a cell a formula computes is what the typed cells make it: never the slip
+
+    def trial(cand: Candidate) -> set | None:
+        """The errors the correction answers, or None when it answers none or brings a new one."""
+        if any((spot := where.get(a)) is not None and is_formula(grids.get(a[0]), spot.grid)
+               for a in (cand.address, *(a for a, _ in cand.also))):
+            return None  # a cell a formula computes is what the typed cells make it: never the slip
         fixed = corrected(report, cand, where)
         if fixed is None:
-            continue
+            return None
         after, after_ledger = rerun(fixed)
         # a slip the table's mean and total rows were computed from: those rows are set along (culprits_carried)
         carry = carried(fixed, cand, after, after_ledger, set(before), where, derived, rerun, corrected,
                         finding_key, _weighed)
         if carry is None:
-            continue
+            return None
         fixed, after, after_ledger = carry
         remaining[id(cand)] = {finding_key(f) for f in after}
         noise[id(cand)] = sum(1 for f in after if f.table == cand.address[0])
         keys = {finding_key(f) for f in after if _weighed(f)}
         if keys - set(before) or (cand.named is not None and finding_key(cand.named) in remaining[id(cand)]):
-            continue
+            return None
         own = {finding_key(cand.named)} if cand.named is not None else set()
         # an error still said of its cell, as a warning, was not answered: its relation only lost
         # the rows it needs to be sure (two ranks set wrong where one was)
         gone = {k for k in set(before) - remaining[id(cand)] - own if _answered(before[k], ledger, after_ledger)
                 and not _apart(before[k], cand, errors)}
-        if gone or (single and own):
+        return gone if gone or (single and own) else None
+
+    for cand in candidates(errors, where):
+        if (gone := trial(cand)) is not None:
             explains.append((cand, gone))
-    sure = []
+    sure = _sure(explains, before, where, noise)
+    decided = {cand.address[0] for cand, _ in sure}
+    # no one cell answers every error of a table: two cells of a row moved by one amount, up and down
+    whole = {t: {finding_key(f) for f in errors if f.table == t and f.severity == Severity.ERROR}
+             for t in {f.table for f in errors if f.table is not None}}
+    open_tables = {t for t, keys in whole.items() if len(keys) >= 2 and t not in decided
+                   and not any(c.address[0] == t and keys <= _answered_by(c, g) for c, g in explains)}
+    found: dict[int, list] = {}
+    for cand in pairs(errors, where, open_tables):
+        if (gone := trial(cand)) is not None and whole[cand.address[0]] <= gone:
+            found.setdefault(cand.address[0], []).append((cand, gone))
+    for t, both in found.items():
+        if len(both) == 1:  # one pair answers them all
+            sure.append(both[0])
+            decided.add(t)
+    findings = _folded(findings, sure, where, remaining) if sure else findings
+    # no sure cell, but every correction that answers a table's errors lies in one row: one error there
+    return undecided(findings, explains, decided, where, _answered_by, finding_key)
+
+
+def _sure(explains: list[tuple[Candidate, set]], before: dict, where: dict[Address, Spot],
+          noise: dict[int, int]) -> list[tuple[Candidate, set]]:
+    """The corrections that are sure among those that explain errors (see the module's docstring)."""
+    sure: list[tuple[Candidate, set]] = []
     for k, (cand, gone) in enumerate(explains):
         mine = _answered_by(cand, gone)
         if all(before[key].paragraph is not None for key in mine if key in before):
@@ -259,10 +295,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         if not any(mine & r and not r < mine and not (r == mine and broken) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))
-    decided = {cand.address[0] for cand, _ in sure}
-    findings = _folded(findings, sure, where, remaining) if sure else findings
-    # no sure cell, but every correction that answers a table's errors lies in one row: one error there
-    return undecided(findings, explains, decided, where, _answered_by, finding_key)
+    return sure
 
 
 def _answered_by(cand: Candidate, gone: set) -> set:
@@ -317,7 +350,8 @@ def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
     a consequence away from the cell is one of a column of them (ranks
     pushed down)."""
     t, r, key = cand.address
-    if f.table != t or f.row is None or f.row == r or f.column == key:
+    cells = [cand.address, *(a for a, _ in cand.also)]  # a pair's two cells (culprits_pairs)
+    if f.table != t or f.row is None or any(f.row == a[1] or f.column == a[2] for a in cells):
         return False
     return sum(1 for e in errors if e.table == f.table and e.column == f.column) == 1
 
@@ -385,7 +419,9 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
                                  and _echo(f) in echoes):
             continue
         if id(f) in hosts and hosts[id(f)][1]:
-            f.message = f"{f.message.rstrip('. ')}. Số ghi sai này kéo theo: {consequences(hosts[id(f)][1])}"
+            cand, dropped = hosts[id(f)]
+            what = "hai ô này" if cand.also else "ô này"
+            f.message = f"{f.message.rstrip('. ')}. Số ghi sai này kéo theo: {consequences(dropped, what=what)}"
         out.append(f)
     return out
 
@@ -408,8 +444,9 @@ def _move(f: Finding, cand: Candidate, where: dict[Address, Spot]) -> None:
     written, right = vi_figure(format(old, "f")), vi_figure(format(value, "f"))
     why = " (số cột này ghi ở các dòng khác)" if cand.by_fit else ""
     what = f"điểm tối đa (mẫu số) ở cột “{spot.label}”" if cand.part == "den" else f"cột “{spot.label}”"
-    f.message = (f"{f.message.rstrip('. ')}. Chỉ một ô sai giải thích được mọi lỗi: {what} "
-                 f"ghi {written}; nếu là {right}{why} thì mọi quan hệ đều khớp")
+    f.message = (f"{f.message.rstrip('. ')}. " + (pair_note(cand, where) if cand.also else
+                 f"Chỉ một ô sai giải thích được mọi lỗi: {what} ghi {written}; nếu là {right}{why} thì mọi quan "
+                 "hệ đều khớp"))
     f.unit = spot.unit
     f.row, f.column = r, key
     f.reported, f.expected = format(old, "f"), format(value, "f")

@@ -36,6 +36,7 @@ class Candidate:
     by_fit: bool = False  # chosen among equal explanations by the figures its column writes elsewhere
     part: str = "value"  # "den": the value is the maximum of the cell's x/y
     carried: list[Address] = field(default_factory=list)  # derived cells set along (culprits_carried)
+    also: list[tuple[Address, Decimal]] = field(default_factory=list)  # a second cell set with it (culprits_pairs)
 
 
 def address_of(f: Finding) -> Address | None:

@@ -102,7 +102,8 @@ def test_the_right_sheet_is_checked_whole_and_passes(tmp_path):
 def test_a_wrong_percent_in_the_par_index_is_one_error_naming_what_it_breaks(written, mean):
     # ld-cchc2025-pl1-songanh.doc, Sở Tư pháp's 93,01% written 73,01% or 77,41% (issue 8): its
     # own ratio (82,78 / 89,00) names it; the "Chỉ số cao nhất" and "Chỉ số trung bình" rows of
-    # its column and its grade TỐT (below the 78,80% of a KHÁ) break with it and hold again once
+    # its column, its rank 1 (13th by that figure: the other ranks are still checked, the unit
+    # set aside) and its grade TỐT (below the 78,80% of a KHÁ) break with it and hold again once
     # it is corrected: they are named in its finding. The grades stay read on the percent: on
     # the points Sở Y tế's KHÁ 70,53 is above the multiple of 5 (70) that would part KHÁ
     # (68,92) from TỐT (73,47), which costs the points column a row as an inversion does, so
@@ -121,6 +122,7 @@ def test_a_wrong_percent_in_the_par_index_is_one_error_naming_what_it_breaks(wri
     assert found[0].message.endswith(
         "Số ghi sai này kéo theo: SUMMARY_ROW_MISMATCH ở “Chỉ số cao nhất” (ghi 93,01, tính ra 90,75); "
         f"SUMMARY_ROW_MISMATCH ở “Chỉ số trung bình” (ghi 84,10, tính ra {mean}); "
+        "RANK_MISMATCH ở “Sở Tư pháp” (ghi 1, tính ra 13); "
         "GRADE_BAND_MISMATCH ở “Sở Tư pháp” — các lỗi này hết khi sửa ô này, nên không báo riêng.")
 
 
