@@ -27,7 +27,7 @@ from .statements_levels import mark_levels
 from .statements_lists import colon_sum_statements, list_items, listed_kinds, total_after_statements
 from .statements_quantities import mark_quantities
 from .statements_quotients import quotient_shares
-from .statements_shares import count_value, percent_value, share_statements
+from .statements_shares import count_value, percent_value, share_statements, wholes_from_earlier
 from .statements_targets import mark_raised_targets
 
 # --- numbers in prose --------------------------------------------------------------------
@@ -339,5 +339,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(change_statements(block, scope, out))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
+    wholes_from_earlier(blocks[:body], out)
     mark_annexed(blocks, body, out, [t.title or "" for t in (report.tables if report else [])])
     return out
