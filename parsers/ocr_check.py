@@ -39,6 +39,7 @@ from collections import Counter
 from reportgen.raw import RawTable
 
 from .ocr_cells import _NUMBER_FORM, DISAGREEMENT, ink_bounds
+from .ocr_numbers import separator_marks
 from .ocr_votes import _richer, _same_digits
 
 _FIGURE = re.compile(r"^[-–]?\d[\d.,/]*%?$")
@@ -208,7 +209,8 @@ def check_numbers(table: RawTable, clean, grey, scale: float, ruled: bool) -> in
         c = cells[k]
         votes = [(_canon(t), conf or 0.0) for t, conf in
                  ((c.text, c.confidence), second[k], third[k], fourth[k])]
-        text, conf = _vote(votes, styles[k])
+        marks = separator_marks(crops[k])
+        text, conf = _vote(votes, styles[k], marks[0] if marks else None)
         if text is None:
             if c.confidence is None or c.confidence > DISAGREEMENT:
                 c.confidence = DISAGREEMENT
@@ -235,16 +237,24 @@ def _scaled(crop):
     return cv2.resize(crop, None, fx=UPSCALE, fy=UPSCALE, interpolation=cv2.INTER_CUBIC)
 
 
-def _vote(votes: list[tuple[str, float]], style) -> tuple[str | None, float]:
+def _digit_count(text: str) -> int:
+    return sum(ch.isdecimal() for ch in text)
+
+
+def _vote(votes: list[tuple[str, float]], style, glyphs: int | None = None) -> tuple[str | None, float]:
     """(figure, confidence) of four readings (the page's first): the figure
     most readings give, among those written as the column writes when one
-    is; given by three readings or more it is sure, by two it keeps a
-    confidence below the reporting threshold, and so does the one figure
-    written as the column writes when the page's reading is not; else
-    (None, 0)."""
+    is, and among those with no more digits than the ink has tall glyphs
+    (``glyphs``, digits and slashes) when one is ('36' read '346' by all
+    three crops: a digit Tesseract made up); given by three readings or
+    more it is sure, by two it keeps a confidence below the reporting
+    threshold, and so does the one figure written as the column writes when
+    the page's reading is not; else (None, 0)."""
     figures = [(t, c) for t, c in votes if t and c >= MIN_VOTE and _NUMBER_FORM.match(t)]
     fitting = [(t, c) for t, c in figures if _fits(t, style)]
     pool = fitting or figures
+    if glyphs is not None and any(_digit_count(t) <= glyphs for t, _ in pool):
+        pool = [(t, c) for t, c in pool if _digit_count(t) <= glyphs]
     ranked = Counter(t for t, _ in pool).most_common()
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None, 0.0  # nothing read, or two figures given as often

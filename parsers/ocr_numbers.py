@@ -227,7 +227,7 @@ def restore_separators(table: RawTable, clean, scale: float, ruled: bool) -> int
 
 _JUNK = "._'`¬ˆ~›‹"  # marks a speck of the scan is read as; no figure starts or ends with one
 _FIGURE = re.compile(r"^[" + re.escape(_JUNK) + r"]*([-–]?\d(?:[\d.,/]*\d)?%?|[-–])[" + re.escape(_JUNK) + r"]*$")
-_DASHLIKE = re.compile(r"^[_¬ˆ~—]$")
+_DASHLIKE = re.compile(r"^(?![-–]$)[-–_¬ˆ~—]{1,3}$")  # '—-': a dash with a speck beside it
 # a figure with a dash after it ('4-'): no figure ends with a sign, the dash is the cell's rule or a speck
 _DASH_AFTER = re.compile(r"^([-–]?\d(?:[\d.,/]*\d)?%?)[-–]$")
 
@@ -239,12 +239,16 @@ def tidy_marks(table: RawTable) -> int:
     the letters' cells ('Trung . bình') is dropped; in a column of figures a
     cell read as one dash-like mark ('ˆ', '¬', '_') is its dash, with a
     confidence below the reporting threshold (inferred from the column, not
-    read). A mark most cells of the column end with is written and kept
+    read); so is a cell read as two or three of them ('—-', a dash and a
+    speck). A dash counts as a figure (an empty score): a column of dashes
+    is a column of figures. A mark most cells of the column end with is written and kept
     ('1.' of a numbered list). The number of cells changed."""
     body = [c for row in table.rows[table.header_rows or 0:] for c in row if c.text.strip()]
     figures: dict[int, list[bool]] = {}
     for c in body:
-        figures.setdefault(c.col, []).append(bool(_FIGURE.match(c.text.replace(" ", ""))))
+        # a dash is an empty score: a column of dashes (a criterion no unit scored) is a column of figures
+        figures.setdefault(c.col, []).append(bool(_FIGURE.match(c.text.replace(" ", "")))
+                                             or c.text.strip() in ("-", "–"))
     numeric = {col for col, flags in figures.items() if len(flags) >= 3 and sum(flags) * 3 >= len(flags) * 2}
     # a mark most of a column's cells end with is written ('1.', '2.' of a list)
     ends: dict[int, list[str]] = {}

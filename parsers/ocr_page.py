@@ -102,16 +102,20 @@ def _word_height(words: list[dict]) -> float | None:
     return float(heights[len(heights) // 2]) if len(heights) >= 10 else None
 
 
-def _tall(word: dict, height: float | None) -> bool:
-    """Whether a word is over twice as tall as the page's words: the page
-    call ran two lines of a wrapped cell into one 'word' ('Luống' 89 px tall
-    over 'UBND' on the line above, among words of 30; a cell's vertically
-    centred lines throw its line finding off). One word of one line is at
-    most about 1,8 times the median, a stacked mark over it and a descender
-    under it ('Ẩng'). The cell is read again alone, and the page's reading
-    of it is no vote."""
-    return height is not None and word["bottom"] - word["top"] > 2 * height and \
-        any(ch.isalnum() for ch in word["text"])
+def _misshapen(word: dict, height: float | None) -> bool:
+    """Whether a word with a letter or digit is over twice as tall as the
+    page's words, or under 0,4 times: the page call ran two lines of a
+    wrapped cell into one 'word' ('Luống' 89 px tall over 'UBND' on the line
+    above, among words of 30), or read a mark apart from its letters ('ấ'
+    7 px tall over 'sac' for 'sắc'); a cell's vertically centred lines throw
+    its line finding off. One word of one line is at most about 1,8 times
+    the median (a stacked mark over it and a descender under it, 'Ẩng'),
+    and a word of small letters about 0,6 ('xa'). The cell is read again
+    alone, and the page's reading of it is no vote."""
+    if height is None or not any(ch.isalnum() for ch in word["text"]):
+        return False
+    tall = word["bottom"] - word["top"]
+    return tall > 2 * height or (tall < 0.4 * height and any(ch.isalpha() for ch in word["text"]))
 
 
 def _odd_in_numbers(text: str) -> bool:
@@ -154,7 +158,7 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
             if over:
                 straddled.add(k)
         free = rest
-        tall = {k for k, ws in found.items() if any(_tall(w, height) for w in ws)}
+        misshapen = {k for k, ws in found.items() if any(_misshapen(w, height) for w in ws)}
         read: dict[int, tuple[str, float]] = {}
         again = {}
         number_cols, body_row = _number_columns(cells, found)
@@ -166,14 +170,15 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
                 read[k] = ("-", 95.0)
                 continue
             text, conf = words_text(found.get(k, []))
-            if _doubtful(text, conf, k in straddled) or (c0 in number_cols and _odd_in_numbers(text)) or k in tall:
+            if _doubtful(text, conf, k in straddled) or (c0 in number_cols and _odd_in_numbers(text)) \
+                    or k in misshapen:
                 again[k] = crop
             else:
                 read[k] = (text, conf)
         if again:
             rereads += len(again)
             words_at = {k for k in again if cells[k][1] not in number_cols or cells[k][0] < body_row}
-            first = {k: ("", 0.0) if k in tall else words_text(found.get(k, [])) for k in again}
+            first = {k: ("", 0.0) if k in misshapen else words_text(found.get(k, [])) for k in again}
             read.update(_reread(again, first, words_at))
         rows: list[list[RawCell]] = [[] for _ in range(len(ys) - 1)]
         for k, (r0, c0, rs, cs, b) in enumerate(cells):
@@ -336,7 +341,13 @@ def page_reader(path: Path, scanned: list[int], settings: ReaderSettings | Mappi
 
     def run(i: int):
         with thread_budget(budget):
-            return single(path, i, settings)
+            if budget is None:
+                return single(path, i, settings)
+            budget.start_page(i + 1)  # the page's CPU is this thread's
+            try:
+                return single(path, i, settings)
+            finally:
+                budget.end_page()
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="rg-ocr")
     futures: dict[int, Future] = {i: pool.submit(run, i) for i in scanned}

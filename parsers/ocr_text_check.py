@@ -38,7 +38,7 @@ from reportgen.raw import RawTable
 from .ocr_cells import DISAGREEMENT
 from .ocr_check import INSET, _crops, _scaled, cell_boxes, number_columns
 from .ocr_marks import _with_marks, bare
-from .vi_plausibility import tone_fits
+from .vi_plausibility import tone_fits, vi_letters
 
 SURE = 3  # readings of four that make a word sure
 
@@ -48,8 +48,9 @@ def _counted(word: str) -> bool:
 
 
 def _fits(word: str) -> bool:
-    """Whether each syllable of a word ('hóa,', '(15)', 'Lộc') may carry its tone."""
-    return all(tone_fits(part) for part in re.findall(r"[^\W\d_]+", word))
+    """Whether each syllable of a word ('hóa,', '(15)', 'Lộc') may carry its
+    tone, and every letter is one Vietnamese writes ('ÖUBND' is not)."""
+    return vi_letters(word) and all(tone_fits(part) for part in re.findall(r"[^\W\d_]+", word))
 
 
 def _marks(word: str) -> int:

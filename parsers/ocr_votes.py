@@ -83,11 +83,16 @@ def _letters_kept(first: str, second: str, digits_only: str, words: bool = False
     has with its letters dropped ('000.00.36.57'), or, where words are
     written (``words``: no number column's body), any word ('TT' read '1')."""
     a, b = first.replace(" ", ""), second.replace(" ", "")
-    if a != b or not any(ch.isalpha() for ch in a):
+    if not any(ch.isalpha() for ch in a):
         return False
-    if words:
+    if a == b and words:
         return True
-    return bool(digits_only) and "".join(ch for ch in a if ch in DIGIT_CHARS) == digits_only.replace(" ", "")
+    # the digits-only reading gives every digit and mark of the page's, and
+    # the second has a letter wherever the page's has one ('000.00.35.HS7',
+    # a digit after the letter read as one more): the letters are written
+    same_letters = a == b or (len(a) == len(b) and all(y.isalpha() for x, y in zip(a, b) if x.isalpha()))
+    return same_letters and bool(digits_only) and \
+        "".join(ch for ch in a if ch in DIGIT_CHARS) == digits_only.replace(" ", "")
 
 
 def _digits(text: str) -> str:

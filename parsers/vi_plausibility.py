@@ -82,6 +82,23 @@ def tone_fits(word: str) -> bool:
     return any(ch in _STOP_TONES for ch in decomposed)
 
 
+_VI_MARKS = _TONES | {"\u0302", "\u0306", "\u031b"}  # and the circumflex, breve and horn of â ă ê ô ơ ư
+
+
+def vi_letters(word: str) -> bool:
+    """Whether every letter of a word is one Vietnamese writes: a Latin
+    letter with no mark, or with the marks of â ă ê ô ơ ư and a tone, or đ
+    ('Ö', 'ñ', 'ç' are not; OCR reads a speck over a letter as a diaeresis,
+    'ÖUBND')."""
+    for ch in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D")):
+        if unicodedata.combining(ch):
+            if ch not in _VI_MARKS:
+                return False
+        elif ch.isalpha() and not ch.isascii():
+            return False
+    return True
+
+
 def may_be_syllable(word: str) -> bool:
     """A syllable, or a word written without any mark that is one once its
     marks are put back ('Nhiem', 'Biang'; not 'Huoai')."""

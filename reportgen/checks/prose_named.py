@@ -324,7 +324,8 @@ def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[St
     for st in report.statements:
         if st.paragraph != paragraph:
             continue
-        if (st.kind == StatementKind.SHARE and st.value == value) \
+        # a share's count agreeing says nothing of its percent: only one paired with its whole is checked so
+        if (st.kind == StatementKind.SHARE and st.value == value and st.whole is not None) \
                 or (st.kind == StatementKind.SUM and (st.whole == value or value in st.parts)):
             out.append(st)
     return out

@@ -139,9 +139,12 @@ def points_from_rate_mismatch(report: Report, ctx: CheckContext) -> Iterator[Fin
             record(ctx, frame, "points-from-rate", [(r, c) for r, *_ in checks for c in _cols(frame, rate, points)])
             rule_text = "tỷ lệ × tối đa / 100" if threshold == 100 else \
                 f"đủ điểm từ {vi(threshold, 0)}%, dưới đó tỷ lệ × tối đa / {vi(threshold, 0)}"
+            own = points.max is None and _row_max_column(frame) is not None
             for row, r, p, maximum, want, ok in checks:
                 if ok:
                     continue
+                if own and (found := _thresholds_of(row, rate, points, frame)) and found[0]:
+                    continue  # an indicator of its own maximum follows its own threshold (6.4 at 80 %)
                 shown = min(3, max(2, places_of(p)))
                 yield finding("POINTS_FROM_RATE_MISMATCH", "error",
                               f"{where(row)}: cột {col_name(points)} ghi {vi(p)} điểm nhưng với tỷ lệ {vi(r)}% "

@@ -27,7 +27,7 @@ from .statements_levels import mark_levels
 from .statements_lists import colon_sum_statements, list_items, listed_kinds, total_after_statements
 from .statements_quantities import mark_quantities
 from .statements_quotients import quotient_shares
-from .statements_shares import count_value, percent_value, share_statements
+from .statements_shares import count_value, percent_value, share_statements, wholes_from_earlier
 from .statements_targets import mark_raised_targets
 
 # --- numbers in prose --------------------------------------------------------------------
@@ -185,9 +185,11 @@ def _listed_units(blocks: list[Block], i: int) -> list[str]:
     return names
 
 
-# x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905").
+# x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905"); never a document's
+# number whose symbol a scan read with digits ("Công văn số 1532/11PVHCC-NV" for TTPVHCC): a
+# capital right after the denominator is a symbol's.
 _FRACTION_NUM = r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
-_FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_NUM + r"(?![\d/]|[.,]\d)")
+_FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_NUM + r"(?![\d/A-ZĐ]|[.,]\d)")
 
 
 def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
@@ -337,5 +339,6 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(change_statements(block, scope, out))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
+    wholes_from_earlier(blocks[:body], out)
     mark_annexed(blocks, body, out, [t.title or "" for t in (report.tables if report else [])])
     return out

@@ -388,3 +388,44 @@ def _listed_with(known: list[Statement], value: Decimal, pool: list[tuple[Decima
         if st.kind == StatementKind.SUM and st.whole in wholes and value in st.parts:
             return st.whole
     return None
+
+
+# A count the words before it make the document's total: "Tổng số hồ sơ phải giải quyết là 29.055 hồ sơ".
+_TOTAL_WORDS = re.compile(r"(?<!\w)tổng\s+(?:số|cộng)(?!\w)", re.I)
+
+
+def wholes_from_earlier(blocks: list[Block], statements: list[Statement]) -> None:
+    """Shares left with no whole in their own and the previous sentence
+    ("Đã giải quyết 26.024 hồ sơ, chiếm 89,6%." in a section after the
+    totals) paired with a count of their noun written earlier in the body:
+    the one the percent fits (the largest when several), else the one count
+    the words make a total ("Tổng số hồ sơ …"), held as a doubt when it is
+    in another section (a passage may speak of a subset), as sure in the
+    share's own. Nothing found: the share stays unpaired."""
+    for st in statements:
+        if st.kind != StatementKind.SHARE or st.whole is not None or not st.noun or st.paragraph is None \
+                or st.value is None or st.percent is None:
+            continue
+        found: list[tuple[Decimal, bool, str | None]] = []  # (count, a total by its words, its block's scope)
+        for b in blocks:
+            if b.index > st.paragraph:
+                break
+            end = b.text.find(st.text) if b.index == st.paragraph else len(b.text)
+            for m in _COUNT.finditer(b.text, 0, max(end, 0)):
+                w = count_value(m.group(1))
+                if w is not None and w > st.value and _same_noun(m.group("noun"), st.noun, False):
+                    found.append((w, bool(_TOTAL_WORDS.search(b.text[max(0, m.start() - 60):m.start()])),
+                                  _scope_of(statements, b.index)))
+        fitting = [w for w, _, _ in found if _fits(st.value, w, st.percent)] \
+            or [w for w, _, _ in found if _fits(st.value, w, st.percent, ROUND_DOWN)]
+        totals = {(w, scope) for w, total, scope in found if total}
+        if fitting:
+            st.whole, st.whole_inferred = max(fitting), False
+        elif len({w for w, _ in totals}) == 1:
+            (w, scope), *_ = totals
+            st.whole, st.whole_inferred = w, scope != st.scope
+
+
+def _scope_of(statements: list[Statement], paragraph: int) -> str | None:
+    """The scope (open headings) the statements of ``paragraph`` were read under."""
+    return next((st.scope for st in statements if st.paragraph == paragraph), None)

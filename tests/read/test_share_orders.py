@@ -69,3 +69,37 @@ def test_a_part_above_the_whole_it_is_said_to_be_of_is_an_error(tmp_path):
     assert errors == [("PERCENT_MISMATCH", "99.00", "109.54")]
     _, errors, _ = _read(tmp_path, "Tiếp nhận 1.200 hồ sơ; có 5 xã có trên 100 hồ sơ, chiếm 20%.")
     assert errors == []
+
+
+EARLIER = """UBND TỈNH SÓC TRĂNG
+VĂN PHÒNG
+Số: 301/BC-VPUBND\tSóc Trăng, ngày 20 tháng 10 năm 2024
+
+BÁO CÁO
+Kết quả giải quyết thủ tục hành chính quý III năm 2024
+
+I. TIẾP NHẬN
+Tổng số hồ sơ phải giải quyết là 29.055 hồ sơ, gồm 963 hồ sơ tồn kỳ trước và 28.092 hồ sơ mới.
+
+II. GIẢI QUYẾT
+Đã giải quyết 26.024 hồ sơ, chiếm {p}%.
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, KSTT.
+CHÁNH VĂN PHÒNG
+Lý Văn Tâm
+"""
+
+
+def test_a_share_with_no_whole_near_it_is_of_the_document_s_stated_total(tmp_path):
+    """"Đã giải quyết 26.024 hồ sơ, chiếm 89,57%" of the 29.055 the report opened with: checked;
+    another percent is a doubt, since the total is in another section."""
+    path = tmp_path / "bc.txt"
+    for p, found in (("89,57", []), ("92,57", [("warning", "92.57", "89.57")])):
+        path.write_text(EARLIER.format(p=p), encoding="utf-8")
+        result = verify_path(path)
+        assert [(st.value, st.whole) for st in result.report.statements if st.kind == "share"] == [(26024, 29055)]
+        assert [(f.severity, f.reported, f.expected) for f in result.findings if f.code == "PERCENT_MISMATCH"] == found
+    path.write_text(EARLIER.format(p="89,57"), encoding="utf-8")
+    assert verify_path(path).ledger.unchecked_claims() == []
