@@ -37,6 +37,7 @@ from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_objects import install
 from .pdf_rules import has_grid_lines, ruling_lines
+from .pdf_side import join_side_parts
 from .pdf_text import interleave, majority_legacy, page_paragraphs
 from .settings import ReaderSettings
 
@@ -150,7 +151,7 @@ def read(path: str | os.PathLike, settings: ReaderSettings | Mapping | None = No
     doc.properties["pdf_layout"] = layouts
     blocks = strip_running(blocks, heights, doc.notes)
     blocks = join_cut_paragraphs(blocks)
-    doc.blocks = merge_continued_tables(blocks)
+    doc.blocks = merge_continued_tables(join_side_parts(blocks))
     for i, p in enumerate(doc.paragraphs):
         p.index = i
     if any(n.kind == "scanned_page" for n in doc.notes):
@@ -234,7 +235,11 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
             budget.start_page(number)
         if settings.on_page is not None:
             settings.on_page("ocr", number, len(page.pdf.pages))
-        blocks, page_notes = (ocr_read or ocr.read_page)(path, number - 1, settings)
+        try:
+            blocks, page_notes = (ocr_read or ocr.read_page)(path, number - 1, settings)
+        finally:
+            if budget is not None:
+                budget.end_page()
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)

@@ -185,9 +185,11 @@ def _listed_units(blocks: list[Block], i: int) -> list[str]:
     return names
 
 
-# x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905").
+# x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905"); never a document's
+# number whose symbol a scan read with digits ("Công văn số 1532/11PVHCC-NV" for TTPVHCC): a
+# capital right after the denominator is a symbol's.
 _FRACTION_NUM = r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
-_FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_NUM + r"(?![\d/]|[.,]\d)")
+_FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_NUM + r"(?![\d/A-ZĐ]|[.,]\d)")
 
 
 def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
