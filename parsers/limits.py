@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import time
 from dataclasses import dataclass, fields, replace
 
@@ -35,14 +36,17 @@ class LimitExceeded(UnreadableInput):
 
 @dataclass(frozen=True)
 class Limits:
-    """What one input may cost. Bytes are decoded bytes, seconds wall time."""
+    """What one input may cost. Bytes are decoded bytes; the OCR seconds
+    are CPU seconds of the reading, with wall time bounded at
+    :data:`WALL_FACTOR` times them (:class:`OcrBudget`); the template's
+    seconds are wall and CPU time of its process."""
 
     pdf_stream_bytes: int = 256 * MB       # one decoded PDF stream (content, font, image)
     pdf_document_bytes: int = 1024 * MB    # all decoded non-image streams of a PDF together
     pages: int = 500                       # pages of a PDF
     page_pixels: int = 40_000_000          # pixels of one page rendered for OCR (DPI capped to fit)
-    ocr_page_seconds: float = 120.0        # OCR of one page
-    ocr_document_seconds: float = 1800.0   # OCR of the whole document
+    ocr_page_seconds: float = 120.0        # OCR of one page (CPU seconds)
+    ocr_document_seconds: float = 1800.0   # OCR of the whole document (CPU seconds)
     ocr_noise_pages: int = 3               # leading scanned pages that are not text before OCR stops
     xlsx_rows: int = 200_000               # rows read from one sheet
     xlsx_cells: int = 5_000_000            # non-empty cells of a workbook
@@ -140,34 +144,73 @@ def _shown(value) -> str:
 # --- budgets of time ------------------------------------------------------------------------
 
 
-class OcrBudget:
-    """Seconds of OCR left for the current page and document. The OCR code
-    asks :meth:`timeout` before each recognition call (and passes it on as the
-    call's timeout); a page or document over its time is refused."""
+WALL_FACTOR = 4.0  # wall time bound: this many times a limit, however loaded the machine
 
-    def __init__(self, limits: Limits, clock=time.monotonic):
+
+class OcrBudget:
+    """Seconds of OCR left for the page being read and for the document.
+
+    The limits count CPU seconds of the reading: the CPU time of the thread
+    that reads the page, which holds Tesseract's own work (tesserocr runs it
+    in that thread). On a loaded machine a page takes more wall time but no
+    more CPU, so a scan refused on a busy machine is the scan refused on an
+    idle one, and a test does not fail because other work shares the cores.
+    Wall time stays bounded: a page (the document) is stopped after
+    :data:`WALL_FACTOR` times its limit in wall time however little CPU it
+    was given, and Tesseract run as a command (its CPU is another
+    process's) is bounded by that alone.
+
+    The OCR code asks :meth:`timeout` before each recognition call and
+    passes it on as the call's time limit: the CPU seconds left, stretched
+    by how much slower than its CPU time the page has gone so far (a call
+    on an idle machine stops at the limit, one on a machine giving the
+    reading a third of a core gets three times as long); a page or a
+    document over its time is refused. Each page is timed on the thread
+    that reads it, from :meth:`start_page` to :meth:`end_page` (pages read
+    in parallel each have their own time)."""
+
+    def __init__(self, limits: Limits, clock=time.monotonic, cpu=time.thread_time):
         self.limits = limits
-        self.clock = clock
+        self.clock, self.cpu = clock, cpu
         self.doc_start = clock()
-        self.page_start = self.doc_start
-        self.page = None
+        self.done_cpu = 0.0  # CPU seconds of the pages ended
+        self.page = None  # the page started last (for messages outside a page)
+        self._lock = threading.Lock()
+        self._local = threading.local()
 
     def start_page(self, number: int) -> None:
-        self.page, self.page_start = number, self.clock()
+        """The calling thread starts reading page ``number``."""
+        self.end_page()
+        self._local.page = (number, self.clock(), self.cpu())
+        self.page = number
+
+    def end_page(self) -> None:
+        """The calling thread is done with its page: its CPU counts to the document."""
+        current = getattr(self._local, "page", None)
+        if current is not None:
+            with self._lock:
+                self.done_cpu += max(0.0, self.cpu() - current[2])
+            self._local.page = None
 
     def timeout(self) -> float:
-        now = self.clock()
-        page_left = self.limits.ocr_page_seconds - (now - self.page_start)
-        doc_left = self.limits.ocr_document_seconds - (now - self.doc_start)
-        if doc_left <= 0:
+        now, cpu = self.clock(), self.cpu()
+        number, wall_start, cpu_start = getattr(self._local, "page", None) or (self.page, now, cpu)
+        page_cpu, page_wall = max(0.0, cpu - cpu_start), max(0.0, now - wall_start)
+        doc_cpu, doc_wall = self.done_cpu + page_cpu, now - self.doc_start
+        page_limit, doc_limit = self.limits.ocr_page_seconds, self.limits.ocr_document_seconds
+        if doc_cpu >= doc_limit or doc_wall >= WALL_FACTOR * doc_limit:
             raise LimitExceeded("ocr_document_seconds", (
-                f"Nhận dạng chữ (OCR) cả tệp vượt {self.limits.ocr_document_seconds:g} giây "
-                f"(đến trang {self.page}); dừng đọc."))
-        if page_left <= 0:
+                f"Nhận dạng chữ (OCR) cả tệp vượt {doc_limit:g} giây "
+                f"(đến trang {number}); dừng đọc."))
+        if page_cpu >= page_limit or page_wall >= WALL_FACTOR * page_limit:
             raise LimitExceeded("ocr_page_seconds", (
-                f"Nhận dạng chữ (OCR) trang {self.page} vượt {self.limits.ocr_page_seconds:g} giây "
+                f"Nhận dạng chữ (OCR) trang {number} vượt {page_limit:g} giây "
                 "(trang nhiễu hoặc ảnh quét quá dày đặc); dừng đọc."))
-        return max(1.0, min(page_left, doc_left))
+        # wall seconds per CPU second so far on this page: 1 on an idle machine
+        slowdown = min(WALL_FACTOR, max(1.0, page_wall / page_cpu)) if page_cpu > 0.5 else WALL_FACTOR
+        left = min((page_limit - page_cpu) * slowdown, WALL_FACTOR * page_limit - page_wall,
+                   (doc_limit - doc_cpu) * slowdown, WALL_FACTOR * doc_limit - doc_wall)
+        return max(1.0, left)
 
 
 _budget: OcrBudget | None = None

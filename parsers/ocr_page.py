@@ -341,7 +341,13 @@ def page_reader(path: Path, scanned: list[int], settings: ReaderSettings | Mappi
 
     def run(i: int):
         with thread_budget(budget):
-            return single(path, i, settings)
+            if budget is None:
+                return single(path, i, settings)
+            budget.start_page(i + 1)  # the page's CPU is this thread's
+            try:
+                return single(path, i, settings)
+            finally:
+                budget.end_page()
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="rg-ocr")
     futures: dict[int, Future] = {i: pool.submit(run, i) for i in scanned}

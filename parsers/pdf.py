@@ -235,7 +235,11 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
             budget.start_page(number)
         if settings.on_page is not None:
             settings.on_page("ocr", number, len(page.pdf.pages))
-        blocks, page_notes = (ocr_read or ocr.read_page)(path, number - 1, settings)
+        try:
+            blocks, page_notes = (ocr_read or ocr.read_page)(path, number - 1, settings)
+        finally:
+            if budget is not None:
+                budget.end_page()
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"
         notes.extend(page_notes)

@@ -5,6 +5,7 @@ table itself; see :mod:`.relations_support` for the adoption rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Iterator
 
@@ -119,11 +120,11 @@ def _one_aside(frame: Frame, units: list[Row], rank: Col, offsets: set[int]) -> 
             off = sorted(((_distance(c), c) for c in checks if not c[5]), key=lambda dc: -dc[0])
             for _, aside in [dc for dc in off if dc[0] >= 2][:2]:  # a swap of neighbours is no far slip
                 others = [c for c in checks if c[0] is not aside[0]]
-                values = [c[2] for c in others]
+                values = sorted(c[2] for c in others)
                 fitted = []
                 for row, rk, v, *_ in others:
-                    lo = offset + 1 + sum(1 for x in values if x > v)
-                    hi = offset + sum(1 for x in values if x >= v)
+                    lo = offset + 1 + len(values) - bisect_right(values, v)  # 1 + how many are above v
+                    hi = offset + len(values) - bisect_left(values, v)
                     if rk > aside[1]:
                         lo, hi = lo + 1, hi + 1
                     elif rk == aside[1]:

@@ -59,5 +59,13 @@ def test_a_unit_moved_between_grades_of_one_level_is_named_against_its_graded_ta
     counts = [row[:] for row in COUNTS]
     counts[1][4], counts[1][6] = "2", "1"  # Cấp xã: Tốt 2 and Trung bình 1, Biểu 02 has 1 and 2
     write(tmp_path / "moved.docx", counts=counts)
-    assert [e for e in errors(tmp_path / "moved.docx") if e[0] == "GRADE_COUNT_MISMATCH"] == [
-        ("GRADE_COUNT_MISMATCH", "Cấp xã", "2", "1"), ("GRADE_COUNT_MISMATCH", "Cấp xã", "1", "2")]
+    # one unit typed under Tốt for Trung bình: two cells of the row, one up and one down, break both
+    # counts against Biểu 02 and the "Tổng cộng" row's two columns; the pair answers all four (one error)
+    found = [f for f in verify_path(tmp_path / "moved.docx").findings if f.severity == "error"]
+    assert [(f.code, f.unit, f.reported, f.expected) for f in found] == [("GRADE_COUNT_MISMATCH", "Cấp xã", "2", "1")]
+    assert found[0].message == (
+        "2. Cấp xã: cột “Tốt” ghi 2 đơn vị nhưng bảng “Biểu 02. KẾT QUẢ CẤP XÃ” (7 đơn vị) có 1 đơn vị xếp loại Tốt. "
+        "Hai ô của dòng này lệch cùng một lượng, ngược chiều (như một số ghi nhầm sang cột khác): cột “Tốt” ghi 2 và "
+        "cột “Trung bình” ghi 1; nếu là 1 và 2 thì mọi quan hệ đều khớp. Số ghi sai này kéo theo: SUM_ROW_MISMATCH "
+        "ở “Tổng cộng” (ghi 4, tính ra 5); SUM_ROW_MISMATCH ở “Tổng cộng” (ghi 3, tính ra 2); GRADE_COUNT_MISMATCH "
+        "ở “Cấp xã” (ghi 1, tính ra 2) — các lỗi này hết khi sửa hai ô này, nên không báo riêng.")
