@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Iterator, Sequence
 
 from ..model import Finding, Report, Statement, StatementKind
-from ..numbers import format_count, format_vi, places_of
+from ..numbers import format_count, format_vi, places_of, quantize
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .prose_rows import (
     graded,
@@ -200,7 +200,12 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
     """Kiểm tra gì: các số đơn vị theo từng xếp loại trong một mục cộng lại không vượt
     (và, khi mục nêu số đơn vị được đánh giá, bằng) số đơn vị được đánh giá.
     Vì sao: tổng các mức xếp loại phải bằng số đơn vị được xếp loại.
-    Ví dụ sai: "đánh giá 20 cơ quan: 12 Xuất sắc, 7 Tốt, 2 Khá" (12 + 7 + 2 = 21).
+    Tổng nhỏ hơn số được đánh giá là cảnh báo (có thể có đơn vị chưa xếp loại), trừ khi
+    mỗi số có kèm tỷ lệ và mọi tỷ lệ đều tính trên tổng các số ấy: khi đó số đơn vị được
+    đánh giá ghi sai (lỗi).
+    Ví dụ sai: "đánh giá 20 cơ quan: 12 Xuất sắc, 7 Tốt, 2 Khá" (12 + 7 + 2 = 21);
+    "đánh giá của 16 cơ quan: 07 đơn vị Xuất sắc, chiếm 50,00%; 05 …, chiếm 35,71%; 02 …,
+    chiếm 14,29%" (các tỷ lệ tính trên 14).
     Ví dụ đúng: "đánh giá 20 cơ quan: 12 Xuất sắc, 6 Tốt, 2 Khá"."""
     for scope, statements in scopes(report).items():
         grades = [st for st in statements if st.kind == StatementKind.GRADE_COUNT]
@@ -230,10 +235,30 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
         for s in (evaluated[-1], *plain):
             ctx.ledger.statement_checked(s, "grade-counts-sum")
         if total != whole:
-            yield finding_at("SUM_MISMATCH", "error" if total > whole else "warning",
+            # the shares the counts are given with are of their sum, not of the stated whole: the whole is the slip
+            of_sum = total < whole and _shares_of_sum(report.statements, plain, total, whole)
+            yield finding_at("SUM_MISMATCH", "error" if total > whole or of_sum else "warning",
                       f"Số đơn vị theo từng xếp loại {_sum_text([Decimal(s.count) for s in plain])} = {vi_number(total)}, "
-                      f"khác số đơn vị được đánh giá ({vi_number(whole)})", evaluated[-1],
-                      reported=str(total), expected=str(whole))
+                      f"khác số đơn vị được đánh giá ({vi_number(whole)})"
+                      + (f"; các tỷ lệ nêu kèm đều tính trên {vi_number(total)}" if of_sum else ""), evaluated[-1],
+                      reported=str(whole) if of_sum else str(total), expected=str(total) if of_sum else str(whole))
+
+
+def _shares_of_sum(statements: list[Statement], plain: list[Statement], total: Decimal, whole: Decimal) -> bool:
+    """Whether each count by grade of ``plain`` is given with a share ("08 đơn vị xếp loại
+    Xuất sắc, chiếm 47,06%") that is its count over ``total``, and none over ``whole``."""
+    shares = [st for st in statements if st.kind == StatementKind.SHARE and st.percent is not None]
+    paired = []
+    for g in plain:
+        mine = [st for st in shares if st.paragraph == g.paragraph and st.value == Decimal(g.count)]
+        if not mine:
+            return False
+        paired.append(mine[0])
+
+    def fits(st: Statement, base: Decimal) -> bool:
+        return quantize(st.value / base * 100, places_of(st.percent)) == st.percent
+
+    return len(paired) >= 2 and all(fits(st, total) for st in paired) and not any(fits(st, whole) for st in paired)
 
 
 @rule("FRACTION_MISMATCH", "Phân số x/y trong văn bản có tử số lớn hơn mẫu số")

@@ -118,9 +118,10 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
     hits = [c for c in columns if (c.words | c.group) <= around and c.words & words and (c.words | c.group) & own
             and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack
             and not _counts_other(columns, c, noun, head) and _conjuncts_said(c.label, words)]
-    if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình")
-        most = max(len(c.words & words) for c in hits)
-        hits = [c for c in hits if len(c.words & words) == most]
+    if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình"),
+        # what is counted left aside: "đang giải quyết 75 hồ sơ" is "Đang giải quyết", not "Số hồ sơ đã giải quyết"
+        most = max(len(c.words & own) for c in hits)
+        hits = [c for c in hits if len(c.words & own) == most]
     if len(hits) > 1:  # the qualifier stands next to the figure: "tiếp nhận trực tiếp 275" is "Trực tiếp"
         tail = [c for c in hits if _ends_with(before, noun, c.words)]
         hits = tail if len(tail) == 1 else hits

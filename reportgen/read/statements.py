@@ -122,6 +122,12 @@ def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decim
     for sentence in sentences:
         split = re.search(r"(?<!\w)trong\s+đó(?!\w)", sentence, re.I)
         head, tail = (sentence[:split.start()], sentence[split.end():]) if split else (sentence, "")
+        if split and not tops and not re.search(r"\w", head):  # "Tổng số … 39.351 hồ sơ. Trong đó: … ; …"
+            head, tail = tail, ""
+            for c in _counts_of(head, noun):
+                tops.append(count_value(c.group(1)))
+                shares += _shares_of(block, head, [c], whole, scope)
+            continue
         head_counts = _counts_of(head, noun)
         if not head_counts and not split:
             break

@@ -84,7 +84,7 @@ def _unit_parenthesis(text: str | None) -> str | None:
 
 
 _EVALUATED = re.compile(
-    r"(?:đánh\s+giá|chấm\s+điểm)(?:\s+(?:đối\s+với|cho))?\s*:?\s*(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
+    r"(?:đánh\s+giá|chấm\s+điểm)(?:\s+(?:đối\s+với|cho|của))?\s*:?\s*(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
     r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))"
     # "… có 124 xã, phường, đặc khu được đánh giá"
     r"|" + _NOT_A_COUNT + r"(?<![\d/.,])(?P<x2>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?\s+"

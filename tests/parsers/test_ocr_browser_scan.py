@@ -111,3 +111,20 @@ def test_a_digit_the_crops_made_up_is_not_taken_over_the_ink(seed_004):
 def test_a_code_whose_letter_a_reading_takes_for_a_digit_keeps_it(seed_004):
     codes = _rows(seed_004, 2)
     assert codes["8"][2] == "000.00.35.H57"  # read again 'HS7', and '57' with the digits only
+
+
+@pytest.fixture(scope="module")
+def corpus_04(tmp_path_factory):
+    """The layout-variety corpus' table 4 (no rules, 70 rows) as Chromium
+    prints it, scanned as the benchmark scans it; its first page read."""
+    from fixtures.build_corpus import make_spec, spec_docx
+
+    out = tmp_path_factory.mktemp("browser-c04")
+    spec = make_spec(4)
+    pdf = browser_pdf(spec_docx(spec, out), out / "c04.browser.pdf", rules=spec.rules)
+    return read_raw(scanned_pdf(pdf, out / "c04.scan.pdf"), {"ocr": "auto", "pages": [1]})
+
+
+def test_an_opening_bracket_run_into_its_one_is_written(corpus_04):
+    # '(1)' read 'q)': Vietnamese writes 'q' only before 'u'
+    assert _rows(corpus_04)["1"][1] == "Trung tâm Phục vụ hành chính công tỉnh (1)"

@@ -10,6 +10,7 @@ from parsers.ocr_shapes import bracketed
 @pytest.mark.parametrize(("read", "want"), [
     ("Trung tâm Phục vụ hành chính công tỉnh q1)", "Trung tâm Phục vụ hành chính công tỉnh (11)"),
     ("Sở Nông nghệp và Môi trường q3)", "Sở Nông nghệp và Môi trường (13)"),
+    ("Trung tâm Phục vụ hành chính công tỉnh q)", "Trung tâm Phục vụ hành chính công tỉnh (1)"),
     ("Sở Nội vụ 30)", "Sở Nội vụ (30)"),
     ("Sở Công Thương (17", "Sở Công Thương (17)"),
 ])
