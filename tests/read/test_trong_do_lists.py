@@ -50,7 +50,8 @@ def test_a_list_after_a_fraction_splits_its_count(tmp_path):
 
 def test_list_items_after_a_count_that_opens_them_are_its_parts_with_their_shares(tmp_path):
     """"Tiếp nhận mới: 34.891 hồ sơ. Trong đó:" then "- Trực tuyến: 9.604 hồ sơ (27,5%);" …"""
-    items = "- Trực tuyến: 9.604 hồ sơ ({p}%);\n- Trực tiếp: 23.126 hồ sơ (66,3%);\n- Qua bưu chính: 2.161 hồ sơ (6,2%)."
+    items = ("- Trực tuyến: 9.604 hồ sơ ({p}%);\n- Trực tiếp: 23.126 hồ sơ (66,3%);\n"
+             "- Qua bưu chính: 2.161 hồ sơ (6,2%).")
     prose = "Tiếp nhận mới: 34.891 hồ sơ. Trong đó:\n" + items
     path = tmp_path / "bc.txt"
     path.write_text(REPORT.format(prose=prose.format(p="27,5")), encoding="utf-8")
