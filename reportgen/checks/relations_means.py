@@ -79,10 +79,39 @@ def parent_mean_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             parents, overall = parents + overall, []
         yield from _judge(ctx, frame, parents, "parent-equals-mean-of-children",
                           "Mục cha bằng trung bình cộng các mục con", together)
-        if overall:
+        if overall and not (_adopts(overall) or _structural(overall)) and _lone(frame, overall):
+            yield from _lone_overall(ctx, frame, overall[0])
+        elif overall:
             yield from _judge(ctx, frame, overall, "overall-row-equals-mean",
                               f"Dòng “{short(overall[0].parent.label)}” bằng trung bình cộng các mục cấp cao nhất",
                               _adopts(overall) or _structural(overall))
+
+
+def _lone(frame: Frame, tests: list[_Test]) -> bool:
+    """One overall row filled in one column only ("Chỉ số chung" under the
+    units' index, the other cells of the row empty), over three or more
+    units with different figures in a flat list (numbered 1, 2, 3 at most:
+    no sections with items, whose overall row may weigh them)."""
+    flat = all(r.path is None or len(r.path) == 1 for r in frame.rows)
+    return flat and len(tests) == 1 and len(set(tests[0].values)) >= 3
+
+
+def _lone_overall(ctx: CheckContext, frame: Frame, t: _Test) -> Iterator[Finding]:
+    """The table's one statistic of its units' index: the plain mean of
+    different figures, to a unit of its last decimal, is no coincidence, so
+    a row that is the mean is verified; one that is not may be a slip or a
+    weighted (pooled) index: a warning on the cell, never silence."""
+    cells = [(r, t.col) for r in [t.parent, *t.kids]]
+    if t.holds:
+        record(ctx, frame, "overall-row-equals-mean", cells)
+        return
+    doubt(ctx, frame, f"Dòng “{short(t.parent.label)}” cột {col_name(t.col)}: không phải trung bình cộng các đơn vị")
+    p = max(places(t.written), max(places(v) for v in t.values))
+    yield finding("PARENT_MEAN_MISMATCH", "warning",
+                  f"{where(t.parent)}: cột {col_name(t.col)} ghi {vi(t.written)} nhưng trung bình cộng "
+                  f"{len(t.values)} đơn vị là {vi(t.mean, p + 2)} (nếu chỉ số chung tính có trọng số thì "
+                  f"cần đối chiếu cách tính)", frame, t.parent, t.col, t.written,
+                  t.mean.quantize(Decimal(1).scaleb(-p)))
 
 
 def _adopts(tests: list[_Test]) -> bool:

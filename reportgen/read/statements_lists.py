@@ -22,7 +22,9 @@ from .statements_shares import count_value
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 # Between the whole and its list, words and at most a band's percent ("30 đơn vị đạt tỷ lệ dưới 50%, gồm: …").
-_HEAD = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)(?:[^:;()\d]|\d+(?:,\d+)?\s*%){0,60}?[,;]?\s*"
+# The whole may be the count of a fraction ("đã giải quyết 28.543/30.846 hồ sơ, …; trong đó …"): its list splits it.
+_HEAD = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?:/(?:\d{1,3}(?:\.\d{3})+|\d+))?(?![\d/]|[.,]\d)"
+                   r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)(?:[^:;()\d]|\d+(?:,\d+)?\s*%){0,60}?[,;]?\s*"
                    r"(?P<kw>bao\s+gồm|gồm|trong\s+đó)\s*:?\s*(?P<list>.+)$", re.I)
 # Items end at a semicolon, or at a comma followed by a space outside brackets
 # (a decimal comma has none: "(chiếm 59,09%), hồ sơ trực tiếp …").

@@ -25,7 +25,7 @@ from .statements_blocks import Block, split_sentences
 
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _SHARE = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
-                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng)(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
+                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ)(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
                     r"(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
 # The percent first, what it counts, then the count in brackets: "trong đó 31,9% hồ sơ được nộp trực tuyến
 # (10.462 hồ sơ), 62,3% nộp trực tiếp (20.458 hồ sơ)". Group 1 is the count (read ahead), as in _SHARE; the
@@ -112,12 +112,19 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
         upto = counts[k + 1].start() if k + 1 < len(counts) else end
         of_which = bool(_OF_WHICH.search(text, m.end(), upto))
         own = _SHARE.match(text, m.start())
-        if same_sentence and own is not None and own.group("verb").casefold() == "chiếm" and own.end() <= end \
+        if same_sentence and own is not None and _sibling_verb(own.group("verb")) and own.end() <= end \
                 and not of_which:
             continue  # "04 đơn vị … (chiếm 40%); 02 đơn vị …": a sibling part, no whole of the next
         if whole is not None and whole > value:
             out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()])), of_which))
     return out
+
+
+def _sibling_verb(verb: str) -> bool:
+    """A share's verb that makes its count a part, never a whole of the next:
+    "chiếm", "(tỷ lệ …)"."""
+    verb = " ".join(verb.casefold().split())
+    return verb == "chiếm" or verb.startswith(("tỷ lệ", "tỉ lệ"))
 
 
 def _names_its_count(sentence: str, m: re.Match[str]) -> bool:

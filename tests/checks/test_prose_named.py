@@ -341,3 +341,34 @@ def test_what_a_count_counts_beyond_the_paragraph_s_noun_is_a_word_more(tmp_path
     prose = ("Số hồ sơ kỳ trước chuyển sang là 975 hồ sơ, số hồ sơ tiếp nhận mới trong kỳ là 12.622 hồ sơ, "
              "tổng cộng 13.597 hồ sơ phải giải quyết.")
     assert [c for c in _conflicts(_received(tmp_path, prose)) if c[0] == "error"] == []
+
+
+def test_a_qualifier_sharing_a_syllable_with_a_header_does_not_name_it(tmp_path):
+    """"6.474 hồ sơ trực tiếp" shares "tiếp" with "Số hồ sơ tiếp nhận", not its compound word."""
+    prose = ("Trong tổng số 13.597 hồ sơ tiếp nhận, có 7.123 hồ sơ trực tuyến (tỷ lệ 52,39%), "
+             "6.474 hồ sơ trực tiếp (tỷ lệ 47,61%).")
+    assert _conflicts(_received(tmp_path, prose)) == []
+
+
+def test_the_words_after_the_figure_before_are_not_said_of_the_next(tmp_path):
+    """"12.370 hồ sơ trước hạn, 77 hồ sơ đúng hạn": "trước hạn" is the first item's, so the
+    second names one thing of "Trước hạn và đúng hạn", not the column."""
+    prose = ("Trong kỳ đã giải quyết xong 12.490 hồ sơ, bao gồm 12.370 hồ sơ trước hạn, 77 hồ sơ đúng hạn "
+             "và 43 hồ sơ quá hạn.")
+    assert _conflicts(_joined(tmp_path, prose)) == []
+
+
+def test_pending_dossiers_are_the_pending_column_not_the_resolved_one(tmp_path):
+    """A commune's month: "đang giải quyết 75 hồ sơ" is the "Đang giải quyết" column
+    (75 in Tổng cộng), never "Số hồ sơ đã giải quyết / Tổng số" (1.648), though that
+    header shares "hồ sơ", what every count of the paragraph counts."""
+    from tests.support import write_docx_tables
+
+    head = ["STT", "Lĩnh vực", "Số hồ sơ tiếp nhận", "Số hồ sơ đã giải quyết", "Quá hạn", "Đang giải quyết"]
+    lines = [["1", "Hộ tịch", "420", "410", "0", "10"], ["2", "Chứng thực", "833", "800", "0", "33"],
+             ["3", "Đất đai", "470", "438", "7", "32"], ["", "Tổng cộng", "1.723", "1.648", "7", "75"]]
+    path = tmp_path / "bc.docx"
+    write_docx_tables(path, ["Đã giải quyết 1.648 hồ sơ, trong đó quá hạn 7 hồ sơ (lĩnh vực Đất đai); "
+                             "đang giải quyết 75 hồ sơ trong thời hạn."],
+                      [("Phụ lục: số liệu tiếp nhận, giải quyết hồ sơ", head, lines)])
+    assert _conflicts(verify_path(path)) == []
