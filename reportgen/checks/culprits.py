@@ -367,7 +367,7 @@ def _answered(f: Finding, before, after) -> bool:
         # (a "chỉ số chung" row judged on its own while a section was wrong, with the sections once right).
         for cell, rels in old.cell_relations.items():
             now = new.cell_relations.get(cell, set())
-            if rels - now and not now - rels:
+            if rels - now and not now - rels and not _moved_along_row(cell, rels - now, old, new):
                 return False
         return True
     if f.paragraph is not None:
@@ -377,6 +377,19 @@ def _answered(f: Finding, before, after) -> bool:
                 return False
         return True
     return False
+
+
+def _moved_along_row(cell, lost: set, old, new) -> bool:
+    """Whether every relation ``cell`` lost now covers another cell of its row
+    that it did not cover: a relation that chose its column by fit (the ranks
+    follow the column they fit best) moved from a column a slip made fit (the
+    first criterion, in the order the slipped total broke) to the right one."""
+    row = cell[0]
+    gained: set = set()
+    for other, rels in new.cell_relations.items():
+        if other[0] == row and other != cell:
+            gained |= rels - old.cell_relations.get(other, set())
+    return lost <= gained
 
 
 def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
