@@ -165,3 +165,38 @@ def lines_without(lines: list[list[dict]], furniture: set[int], body: list[dict]
     if sum(len(ln) for ln in kept) != len(body):
         return chars_to_lines(body)
     return kept
+
+
+def turned(ch: dict) -> int:
+    """0 for a glyph set upright; 1 for one turned a quarter to read upwards
+    (a header written up its cell: Word's "btLr", CSS ``rotate(-90deg)``);
+    -1 for one turned to read downwards ("tbRl"). From the glyph's text
+    matrix; a glyph only slanted (italic) is upright."""
+    if ch.get("upright", True):
+        return 0
+    a, b = (ch.get("matrix") or (1, 0))[:2]
+    if abs(b) <= abs(a):
+        return 0
+    return 1 if b > 0 else -1
+
+
+def as_upright(chars: list[dict]) -> list[dict]:
+    """Turned glyphs as a reader sees them with the page turned: copies whose
+    boxes are in the turned page's coordinates (the reading direction along
+    x, the lines from top to bottom) and whose size is the font's (the
+    glyph box across the line), so that lines and words are found as for
+    upright text. Upright glyphs are returned as they are."""
+    out = []
+    for ch in chars:
+        way = turned(ch)
+        if not way:
+            out.append(ch)
+            continue
+        turned_ch = dict(ch)
+        if way > 0:  # read upwards: along the line is up the page, the next line to the right
+            turned_ch.update(x0=-ch["bottom"], x1=-ch["top"], top=ch["x0"], bottom=ch["x1"])
+        else:  # read downwards: the next line to the left
+            turned_ch.update(x0=ch["top"], x1=ch["bottom"], top=-ch["x1"], bottom=-ch["x0"])
+        turned_ch["size"] = ch["x1"] - ch["x0"]
+        out.append(turned_ch)
+    return out

@@ -20,7 +20,7 @@ from bisect import bisect_right
 
 from reportgen.raw import RawCell, RawTable
 
-from .pdf_glyphs import chars_to_lines, line_text
+from .pdf_glyphs import as_upright, chars_to_lines, line_text, turned
 from .vi_plausibility import is_syllable, may_be_syllable
 
 EDGE_TOLERANCE = 2.0  # points: edges closer than this are one boundary
@@ -61,6 +61,8 @@ def cell_text(chars: list[dict], box=None, texts: dict | None = None) -> str:
     next line's first letter would not have fitted on the line before."""
     if not chars:
         return ""
+    if any(turned(ch) for ch in chars):  # a header written up (or down) its cell
+        chars, box, texts = as_upright(chars), None, None  # copies: no cache by glyph ids
     lines = chars_to_lines(chars)
     right_edge = None
     if box is not None:

@@ -174,16 +174,21 @@ def anchored_rows(chunks: list, size: float, anchors: list | None = None) -> lis
                     loose.append(before)
             else:
                 loose.append(piece)
-    placed = [part for row in _place_loose(rows, loose, anchors) for part in _stacked(row, anchor_ids, size)]
+    placed = [part for row in _place_loose(rows, loose, anchors) for part in _stacked(row, anchor_ids, size, limit)]
     return _centred_groups(placed, {id(a) for a in anchors}, size, group_cols)
 
 
-def _stacked(row: list, anchor_ids: set, size: float) -> list[list]:
-    """A numbered row and, on a line of its own below it, a row without a
-    number (a total under the last unit, set without padding): a cell never
-    holds two figures one above the other, so a lower line with figures in
-    two or more of the columns where the numbered line has figures too is a
-    row of its own, with every chunk on or below that line."""
+def _stacked(row: list, anchor_ids: set, size: float, limit: float | None = None) -> list[list]:
+    """A numbered row and, on lines of their own below it, rows without a
+    number (a total under the last unit, set without padding; a unit's
+    periods under its first one): a cell never holds two figures one above
+    the other, so a lower line with figures in two or more of the columns
+    where the row's first line has figures too starts a row of its own,
+    with every chunk on or below that line, and so on down. But a cell that
+    runs on below the rest of its row (a unit's name merged down its block
+    of rows and wrapped past the first: 'Sở Công Thươn' / 'g', with ``limit``
+    the widest gap between two lines of a cell) keeps its lines at line
+    spacing below, and spans the rows they reach."""
     lines: dict[float, list] = {}
     for c in sorted(row, key=lambda c: c.top):
         key = next((k for k in lines if abs(k - c.top) <= 0.3 * size), c.top)
@@ -195,8 +200,43 @@ def _stacked(row: list, anchor_ids: set, size: float) -> list[list]:
     for top in tops[1:]:
         figures = {c.cols.start for c in lines[top] if NUMERIC.match(c.text) and id(c) not in anchor_ids}
         if len(figures & first) >= 2:
-            return [[c for c in row if c.top < top - 0.3 * size], [c for c in row if c.top >= top - 0.3 * size]]
+            upper = [c for c in row if c.top < top - 0.3 * size]
+            lower = [c for c in row if c.top >= top - 0.3 * size]
+            running = _running_on(upper, lower, anchor_ids, size, limit) if limit is not None else []
+            if running:
+                upper += running
+                lower = [c for c in lower if all(c is not r for r in running)]
+            parts = [upper] + (_stacked(lower, anchor_ids, size, limit) if lower else [])
+            if running:
+                cols = {c.cols.start for c in running}
+                cell = [c for c in upper if c.cols.start in cols]
+                bottom = max(c.bottom for c in cell)
+                span = 1 + sum(1 for part in parts[1:] if min(c.top for c in part) < bottom)
+                for c in cell:
+                    c.rowspan = max(c.rowspan, span)
+            return parts
     return [row]
+
+
+def _running_on(upper: list, lower: list, anchor_ids: set, size: float, limit: float) -> list:
+    """The chunks of ``lower`` that continue, at line spacing, a cell of
+    ``upper`` that runs on below all the other cells of its row (the
+    row's other cells end a line or more above the cell's last line)."""
+    out = []
+    for col in sorted({c.cols.start for c in upper if len(c.cols) == 1 and id(c) not in anchor_ids}):
+        cell = sorted((c for c in upper if c.cols.start == col), key=lambda c: c.top)
+        others = [c for c in upper if c.cols.start != col]
+        if not others or any(NUMERIC.match(c.text) for c in cell):
+            continue
+        if cell[-1].bottom <= max(c.bottom for c in others) + 0.5 * size:
+            continue  # ends with its row
+        bottom = cell[-1].bottom
+        for c in sorted((c for c in lower if c.cols.start == col and len(c.cols) == 1), key=lambda c: c.top):
+            if c.top - bottom > limit or NUMERIC.match(c.text):
+                break
+            out.append(c)
+            bottom = c.bottom
+    return out
 
 
 def _centred_groups(rows: list[list], anchor_ids: set, size: float, group_cols: range = range(0)) -> list[list]:

@@ -14,7 +14,10 @@ of that row that offers corrections itself (the ratio, whose part and whole
 are the candidates), else the first — naming each cell and the figure that
 would make every relation hold, and the other errors are named in it as its
 consequences. Candidates in two rows (a part or its total) leave the errors
-as the rules gave them.
+as the rules gave them — but a lone error that one cell of any of several
+rows answers (a percent, its part, its whole: "Tỷ lệ hoàn thành" 100 over
+45 tasks, of which 39 written done) says which cells it may be, so that the
+cell it is reported on is not taken for the one known wrong.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ def undecided(findings: list[Finding], explains: list[tuple[Candidate, set]], de
     tables = sorted({c.address[0] for c, _ in explains} - decided)
     for t in tables:
         errors = [f for f in out if f.severity == Severity.ERROR and f.table == t]
-        if len(errors) < 2:
+        if not errors:
             continue
         keys = {key(f) for f in errors}
         complete: dict[Address, Candidate] = {}
@@ -42,7 +45,14 @@ def undecided(findings: list[Finding], explains: list[tuple[Candidate, set]], de
             if cand.address[0] == t and keys <= answered_by(cand, gone):
                 complete.setdefault(cand.address, cand)
         rows = {a[1] for a in complete}
-        if len(complete) < 2 or len(rows) != 1:
+        if len(complete) >= 2 and len(errors) == 1:
+            # a lone error that one of several cells answers as well (a percent, its part, its
+            # whole): it stays where the rules put it, and says which cells it may be
+            f = errors[0]
+            options = " hoặc ".join(_option(c, where, row=len(rows) > 1) for c in complete.values())
+            f.message = f"{f.message.rstrip('. ')}. Chỉ một ô sai, nhưng không rõ là ô nào: {options}"
+            continue
+        if len(errors) < 2 or len(complete) < 2 or len(rows) != 1:
             continue
         on_row = [f for f in errors if f.row in rows]
         if not on_row:
@@ -58,9 +68,11 @@ def undecided(findings: list[Finding], explains: list[tuple[Candidate, set]], de
     return out
 
 
-def _option(cand: Candidate, where: dict[Address, Spot]) -> str:
+def _option(cand: Candidate, where: dict[Address, Spot], row: bool = False) -> str:
     spot = where[cand.address]
     old = spot.den if cand.part == "den" else spot.value
     what = f"điểm tối đa (mẫu số) ở cột “{spot.label}”" if cand.part == "den" else f"cột “{spot.label}”"
+    if row and spot.unit:
+        what = f"dòng “{spot.unit}”, {what}"
     return f"{what} ghi {vi_figure(format(old, 'f'))} (nếu là {vi_figure(format(cand.value, 'f'))} thì mọi quan hệ " \
         "đều khớp)"

@@ -73,7 +73,8 @@ def _before(text: str, at: int) -> str:
         head = head[:m.start()] + " " * (len(head) - m.start())
     cuts = [0] + [m.end() for m in _BOUNDARY.finditer(head)]
     said = head[cuts[-1]:]
-    if len(cuts) > 1 and not _content(_ANNEX.sub(" ", said)) and head[cuts[-1] - 1] == ",":
+    if len(cuts) > 1 and not _content(_ANNEX.sub(" ", said)) and head[cuts[-1] - 1] == "," \
+            and not head[cuts[-2] - 1:cuts[-2]].isdigit():  # not the words after the figure before
         said = head[cuts[-2]:]  # "… quá hạn của các cơ quan, đơn vị là 363": a comma within who reports
     return _ANNEX.sub(" ", said)
 
@@ -85,6 +86,7 @@ class Named(NamedTuple):
     words: frozenset[str]
     group: frozenset[str]
     max: Decimal | None
+    group_label: str = ""
 
 
 def _columns(report: Report) -> list[Named]:
@@ -94,7 +96,7 @@ def _columns(report: Report) -> list[Named]:
             words = _content(col.label or "")
             group = _content(col.group or "") - words
             if len(words) >= 2 or (words and group):  # "Rất hài lòng / Số lượt" names with its group
-                out.append(Named(t, col.key, col.label, words, group, col.max))
+                out.append(Named(t, col.key, col.label, words, group, col.max, col.group or ""))
     return out
 
 
@@ -115,7 +117,8 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
     # ("hồ sơ phải giải quyết" is not "Đã giải quyết")
     extra = _content(head) if head else _content(noun)
     own = words - _content(head)
-    hits = [c for c in columns if (c.words | c.group) <= around and c.words & words and (c.words | c.group) & own
+    pairs = _said_pairs(before, noun, head)
+    hits = [c for c in columns if (c.words | c.group) <= around and c.words & words and _names(c, own, pairs)
             and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack
             and not _counts_other(columns, c, noun, head) and _conjuncts_said(c.label, words)]
     if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình"),
@@ -337,6 +340,30 @@ def _counted(text: str, at: int) -> str:
     punctuation or "và" (six at most): "18.837 lượt rất hài lòng (chiếm …)"
     counts "lượt rất hài lòng"."""
     return " ".join(re.split(r"[,;:.()]|\s(?:và|cùng|trong)\s", text[at:])[0].split()[:6])
+
+
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of content words next to each other in ``text`` (a compound
+    word: "tiếp nhận", "trực tiếp", "hài lòng")."""
+    seq = _words_in_order(text)
+    return frozenset(zip(seq, seq[1:]))
+
+
+def _said_pairs(before: str, noun: str, head: str) -> frozenset[tuple[str, str]]:
+    """The compound words said before a count and after its ``head``."""
+    base = before[:len(before) - len(noun)] if noun and before.endswith(noun) else before
+    tail = noun[len(head):] if head and noun.casefold().startswith(head.casefold()) else ("" if head else noun)
+    return (_pairs(base) | _pairs(tail)) - _pairs(head)  # "hồ sơ" said again names nothing
+
+
+def _names(col: Named, own: frozenset[str], pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether the words said (``own``, their compounds ``pairs``) name ``col``:
+    one of its header's compound words, or its one word ("trực tiếp" says
+    nothing of "Số hồ sơ tiếp nhận", whose "tiếp" it shares)."""
+    said = _pairs(col.label or "") | _pairs(col.group_label)
+    if said & pairs:
+        return True
+    return len(col.words | col.group) == 1 and bool((col.words | col.group) & own)
 
 
 def _head(nouns: list[str]) -> str:

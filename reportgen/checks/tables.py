@@ -328,9 +328,8 @@ def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
         # Ranked by the percent or by the total: the basis the ranks follow better.
         value = min((_by_percent, _by_total), key=lambda v: len(list(_rank_slips(with_rank, v, tolerance))))
         for i, row, other in _rank_slips(with_rank, value, tolerance):
-            unit = "%" if value is _by_percent else " điểm"
-            message = (f"Xếp hạng {row.rank} với {format_vi(value(row))}{unit} nhưng {other.unit} "
-                       f"xếp hạng {other.rank} chỉ có {format_vi(value(other))}{unit}")
+            message = (f"Xếp hạng {row.rank} với {format_vi(value(row))}{_unit(value, row)} nhưng {other.unit} "
+                       f"xếp hạng {other.rank} chỉ có {format_vi(value(other))}{_unit(value, other)}")
             yield finding("RANK_ORDER", "error", message, table, i, row, "rank", Decimal(row.rank), None)
         if _ranks_are_places(with_rank):
             yield from _tied_ranks(table, with_rank, value, {i for i, _, _ in _rank_slips(with_rank, value, tolerance)})
@@ -366,7 +365,7 @@ def _tied_ranks(table: ScoreTable, rows: list[tuple[int, ScoreRow]], value, repo
                      and value(r) != v), None)
         if twin is None:
             continue
-        unit = "%" if value is _by_percent else " điểm"
+        unit = _unit(value, row)
         place = str(first) if first == last else f"{first}–{last}"
         message = (f"{row.unit} xếp hạng {row.rank}, cùng hạng với {twin.unit} ({format_vi(value(twin))}{unit}), "
                    f"nhưng có {format_vi(v)}{unit}: chỉ đồng điểm mới đồng hạng; "
@@ -376,6 +375,13 @@ def _tied_ranks(table: ScoreTable, rows: list[tuple[int, ScoreRow]], value, repo
 
 def _by_percent(row: ScoreRow) -> Decimal | None:
     return rank_value(row)
+
+
+def _unit(value, row: ScoreRow) -> str:
+    """What the figure a rank is held to counts: a percent where the row
+    writes one and the ranks follow it, else points (a table of totals
+    without a percent column is ranked by its points)."""
+    return "%" if value is _by_percent and row.percent is not None else " điểm"
 
 
 def _by_total(row: ScoreRow) -> Decimal | None:

@@ -33,7 +33,9 @@ from .statements_targets import mark_raised_targets
 # --- numbers in prose --------------------------------------------------------------------
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
-_SHARE_AFTER = re.compile(r"^\s*[,;]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+# the share after a part: ", chiếm 32%", or in brackets alone: "9.604 hồ sơ (28,1%)"
+_SHARE_AFTER = re.compile(r"^(?:\s*[,;]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?|\s*\()\s*(\d+(?:[.,]\d+)?)\s*%",
+                          re.I)
 _PAREN_SUM = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*){0,5})\s*\((?P<inner>[^()]+)\)")
 _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
 _TOTAL_WORD = re.compile(r"\btổng(?:\s+số|\s+cộng)?\b", re.I)
@@ -146,6 +148,7 @@ def _shares_of(block: Block, sentence: str, counts: list[re.Match[str]], base: D
     return [share for c in counts if (share := _share_for(block, sentence, c, base, scope))]
 
 
+_SPLIT_OPENS = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm)\s*:\s*$", re.I)
 _LIST_MARK = re.compile(r"^(?:[-–+•*]|[a-zđ]\)|\d{1,2}\))\s*")
 
 
@@ -153,7 +156,8 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
     """"Tổng số hồ sơ tiếp nhận: 13.597 hồ sơ, trong đó:" followed by list
     items, each with a count of the same thing: the items are its parts."""
     text = blocks[i].text
-    if not text.rstrip().endswith(":") or not _TOTAL_WORD.search(text):
+    # "Tổng số hồ sơ tiếp nhận: 13.597 hồ sơ, trong đó:", "Tiếp nhận mới: 34.891 hồ sơ. Trong đó:"
+    if not text.rstrip().endswith(":") or not (_TOTAL_WORD.search(text) or _SPLIT_OPENS.search(text)):
         return []
     first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", text))
     whole = count_value(first.group(1)) if first else None

@@ -25,7 +25,7 @@ from .statements_blocks import Block, split_sentences
 
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _SHARE = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
-                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng)(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
+                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ)(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
                     r"(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
 # The percent first, what it counts, then the count in brackets: "trong đó 31,9% hồ sơ được nộp trực tuyến
 # (10.462 hồ sơ), 62,3% nộp trực tiếp (20.458 hồ sơ)". Group 1 is the count (read ahead), as in _SHARE; the
@@ -44,6 +44,7 @@ _SHARE_AFTER = re.compile(r"(?<!\w)(?=(?:chiếm|đạt)(?:\s+(?:tỷ|tỉ)\s+l�
                           r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*\(\s*\d[\d.]*\s+(?P<noun>[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,4}\s*\)",
                           re.I)
 _COUNT = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
+_OVER_COUNT = re.compile(r"(?<=\d/)(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)\s+(?P<noun>[^\W\d][\w]*)", re.I)
 _WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)|được\s+giao|trên\s+tổng", re.I)
 # The whole named right after the percent: "chiếm 27,4% tổng số 11.730 hồ sơ", "đạt tỷ lệ 99,1% trên
 # tổng số 2.126 hồ sơ", "đạt 96% trên 250 hồ sơ".
@@ -106,18 +107,31 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
     12.490 hồ sơ, chiếm 91,86%. … trước hạn 12.370 hồ sơ, chiếm 99,04%")."""
     out = []
     counts = [m for m in _COUNT.finditer(text, 0, end) if _same_noun(m.group("noun"), noun, kinds)]
+    # the whole of a fraction ("7.949/29.883 hồ sơ …; … 20.119 hồ sơ, tương đương 67,33%"): a whole, stated
+    overs = [m for m in _OVER_COUNT.finditer(text, 0, end) if _same_noun(m.group("noun"), noun, kinds)]
+    for m in overs:
+        whole = count_value(m.group(1))
+        if whole is not None and whole > value:
+            out.append((whole, True, False))
     for k, m in enumerate(counts):
         whole = count_value(m.group(1))
         # "trong đó" between this count and the next one (or the part): this count is split
         upto = counts[k + 1].start() if k + 1 < len(counts) else end
         of_which = bool(_OF_WHICH.search(text, m.end(), upto))
         own = _SHARE.match(text, m.start())
-        if same_sentence and own is not None and own.group("verb").casefold() == "chiếm" and own.end() <= end \
+        if same_sentence and own is not None and _sibling_verb(own.group("verb")) and own.end() <= end \
                 and not of_which:
             continue  # "04 đơn vị … (chiếm 40%); 02 đơn vị …": a sibling part, no whole of the next
         if whole is not None and whole > value:
             out.append((whole, bool(_WHOLE_WORD.search(text[max(0, m.start() - 60):m.start()])), of_which))
     return out
+
+
+def _sibling_verb(verb: str) -> bool:
+    """A share's verb that makes its count a part, never a whole of the next:
+    "chiếm", "(tỷ lệ …)"."""
+    verb = " ".join(verb.casefold().split())
+    return verb == "chiếm" or verb.startswith(("tỷ lệ", "tỉ lệ"))
 
 
 def _names_its_count(sentence: str, m: re.Match[str]) -> bool:

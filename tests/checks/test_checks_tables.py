@@ -191,6 +191,16 @@ def test_explicit_rank_contradicting_the_scores_is_an_error():
     assert findings[0].message == "Xếp hạng 2 với 94,57% nhưng Thanh tra tỉnh xếp hạng 1 chỉ có 93,4%"
 
 
+def test_a_rank_held_to_points_says_points_not_percent():
+    """A table of totals without a percent column is ranked by its points."""
+    rows = _ranked_000()
+    for k, row in enumerate(rows, start=1):
+        row.total, row.percent, row.rank = row.percent, None, k
+    rows[0].rank, rows[1].rank = 2, 1
+    [f] = run(tables.rank_order, report_of(DB24, *rows))
+    assert f.message == "Xếp hạng 2 với 94,57 điểm nhưng Thanh tra tỉnh xếp hạng 1 chỉ có 93,4 điểm"
+
+
 # ---------------------------------------------------------------- summary and data tables
 
 QD766 = load_scheme("qd766-2022")

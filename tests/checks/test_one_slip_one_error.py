@@ -80,3 +80,18 @@ def test_a_percent_slipped_far_leaves_the_ranks_checked_and_is_one_error(tmp_pat
         ("RATIO_MISMATCH", "Sở Tư pháp", "k4", "65.11", "93.01")]
     assert "RANK_MISMATCH ở “Sở Tư pháp” (ghi 1, tính ra 13)" in errors[0].message
     assert [f.code for f in found if f.code in ("COLUMN_UNCHECKED", "TABLE_UNCHECKED")] == []
+
+
+def test_a_lone_error_that_two_other_cells_answer_says_so(tmp_path):
+    # Sở Y tế scored 70,53 of 89,50, 78,80%. Its maximum written 74,60 breaks only the ratio, which
+    # the rules report on the percent — a right cell. The points set to 58,78 (78,80% of 74,60)
+    # answer it, and so does the maximum set to 89,51; the percent set to 94,54 would break the
+    # "Chỉ số cao nhất" row. The error stays, and names the two cells it may be.
+    path = _with(tmp_path, REAL / "ld-cchc2025-pl1-songanh.doc", "Sở Y tế", 0, "89,50", "74,60")
+    found = _errors(path)
+    assert [(f.code, f.unit, f.column, f.reported, f.expected) for f in found] == [
+        ("RATIO_MISMATCH", "Sở Y tế", "k4", "78.80", "94.54")]
+    assert found[0].message.endswith(
+        "= 70,53 / 74,60 × 100 = 94,54%. Chỉ một ô sai, nhưng không rõ là ô nào: cột “Điểm đạt được” ghi 70,53 "
+        "(nếu là 58,78 thì mọi quan hệ đều khớp) hoặc cột “Điểm chuẩn tối đa” ghi 74,60 (nếu là 89,51 thì mọi "
+        "quan hệ đều khớp)")

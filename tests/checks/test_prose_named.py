@@ -343,6 +343,21 @@ def test_what_a_count_counts_beyond_the_paragraph_s_noun_is_a_word_more(tmp_path
     assert [c for c in _conflicts(_received(tmp_path, prose)) if c[0] == "error"] == []
 
 
+def test_a_qualifier_sharing_a_syllable_with_a_header_does_not_name_it(tmp_path):
+    """"6.474 hồ sơ trực tiếp" shares "tiếp" with "Số hồ sơ tiếp nhận", not its compound word."""
+    prose = ("Trong tổng số 13.597 hồ sơ tiếp nhận, có 7.123 hồ sơ trực tuyến (tỷ lệ 52,39%), "
+             "6.474 hồ sơ trực tiếp (tỷ lệ 47,61%).")
+    assert _conflicts(_received(tmp_path, prose)) == []
+
+
+def test_the_words_after_the_figure_before_are_not_said_of_the_next(tmp_path):
+    """"12.370 hồ sơ trước hạn, 77 hồ sơ đúng hạn": "trước hạn" is the first item's, so the
+    second names one thing of "Trước hạn và đúng hạn", not the column."""
+    prose = ("Trong kỳ đã giải quyết xong 12.490 hồ sơ, bao gồm 12.370 hồ sơ trước hạn, 77 hồ sơ đúng hạn "
+             "và 43 hồ sơ quá hạn.")
+    assert _conflicts(_joined(tmp_path, prose)) == []
+
+
 def test_pending_dossiers_are_the_pending_column_not_the_resolved_one(tmp_path):
     """A commune's month: "đang giải quyết 75 hồ sơ" is the "Đang giải quyết" column
     (75 in Tổng cộng), never "Số hồ sơ đã giải quyết / Tổng số" (1.648), though that

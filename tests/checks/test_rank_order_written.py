@@ -28,8 +28,8 @@ def test_a_rank_moved_past_units_with_a_hundredth_less_is_an_error(tmp_path):
     result = _with_rank(tmp_path, "UBND xã Vĩnh Tuy - tỉnh An Giang", "39")
     [f] = [f for f in result.findings if f.code == "RANK_ORDER"]
     assert (f.severity, f.unit, f.reported) == ("error", "UBND xã Vĩnh Tuy - tỉnh An Giang", "39")
-    assert f.message == ("Xếp hạng 39 với 92,35% nhưng UBND xã Vĩnh Hòa - tỉnh An Giang xếp hạng 38 chỉ có "
-                         "92,34%")
+    assert f.message == ("Xếp hạng 39 với 92,35 điểm nhưng UBND xã Vĩnh Hòa - tỉnh An Giang xếp hạng 38 chỉ có "
+                         "92,34 điểm")  # TONG_SCORE: points of 100, no percent column
 
 
 def test_the_ranks_as_written_give_no_rank_finding():

@@ -103,3 +103,22 @@ def test_a_share_with_no_whole_near_it_is_of_the_document_s_stated_total(tmp_pat
         assert [(f.severity, f.reported, f.expected) for f in result.findings if f.code == "PERCENT_MISMATCH"] == found
     path.write_text(EARLIER.format(p="89,57"), encoding="utf-8")
     assert verify_path(path).ledger.unchecked_claims() == []
+
+
+def test_shares_in_brackets_after_their_counts_are_of_the_whole_that_opens_the_sentence(tmp_path):
+    """"Trong tổng số 34.337 hồ sơ …, có 7.736 hồ sơ trực tuyến (tỷ lệ 22,53%), …": each of the 34.337."""
+    prose = ("Trong tổng số 34.337 hồ sơ tiếp nhận mới, có 7.736 hồ sơ trực tuyến (tỷ lệ 22,53%), "
+             "25.038 hồ sơ trực tiếp (tỷ lệ {p}%) và 1.563 hồ sơ qua bưu chính (tỷ lệ 4,55%).")
+    shares, errors, unchecked = _read(tmp_path, prose.format(p="72,92"))
+    assert [(str(a), str(b)) for a, b, _ in shares] == [("7736", "34337"), ("25038", "34337"), ("1563", "34337")]
+    assert (errors, unchecked) == ([], [])
+    assert _read(tmp_path, prose.format(p="74,92"))[1] == [("PERCENT_MISMATCH", "74.92", "72.92")]
+
+
+def test_the_whole_of_a_fraction_before_is_the_whole_of_a_share_after_it(tmp_path):
+    """"(30.871/31.284 hồ sơ); quá hạn 413 hồ sơ, tương ứng 1,32%": 413 of the 31.284."""
+    prose = "Tỷ lệ giải quyết đúng và trước hạn: 98,68% (30.871/31.284 hồ sơ); quá hạn 413 hồ sơ, tương ứng {p}%."
+    shares, errors, unchecked = _read(tmp_path, prose.format(p="1,32"))
+    assert [(str(a), str(b)) for a, b, _ in shares] == [("30871", "31284"), ("413", "31284")]
+    assert (errors, unchecked) == ([], [])
+    assert _read(tmp_path, prose.format(p="7,32"))[1] == [("PERCENT_MISMATCH", "7.32", "1.32")]

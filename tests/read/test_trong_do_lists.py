@@ -46,3 +46,21 @@ def test_a_list_after_a_fraction_splits_its_count(tmp_path):
     assert (sums, found) == ([(28543, [22602, 5608, 333])], [])
     # parts "trong đó" names may overlap: more than the whole is a doubt
     assert _sums(tmp_path, prose.format(a="24.656"))[1] == [("warning", "28543", "30597")]
+
+
+def test_list_items_after_a_count_that_opens_them_are_its_parts_with_their_shares(tmp_path):
+    """"Tiếp nhận mới: 34.891 hồ sơ. Trong đó:" then "- Trực tuyến: 9.604 hồ sơ (27,5%);" …"""
+    items = ("- Trực tuyến: 9.604 hồ sơ ({p}%);\n- Trực tiếp: 23.126 hồ sơ (66,3%);\n"
+             "- Qua bưu chính: 2.161 hồ sơ (6,2%).")
+    prose = "Tiếp nhận mới: 34.891 hồ sơ. Trong đó:\n" + items
+    path = tmp_path / "bc.txt"
+    path.write_text(REPORT.format(prose=prose.format(p="27,5")), encoding="utf-8")
+    result = verify_path(path)
+    assert [(st.value, st.whole) for st in result.report.statements if st.kind == "share"] == [
+        (9604, 34891), (23126, 34891), (2161, 34891)]
+    assert [(st.whole, list(st.parts)) for st in result.report.statements if st.kind == "sum"] == [
+        (34891, [9604, 23126, 2161])]
+    assert [f for f in result.findings if f.severity == "error"] == []
+    path.write_text(REPORT.format(prose=prose.format(p="29,5")), encoding="utf-8")
+    assert [(f.code, f.reported) for f in verify_path(path).findings if f.severity == "error"] == [
+        ("PERCENT_MISMATCH", "29.5")]
