@@ -126,10 +126,14 @@ def _enough(region: list[Line]) -> bool:
 def _trailing(current: list[Line], holes: list[Line]) -> list[Line]:
     """Lines after the last many-chunk line that still belong to the table:
     wrapped text at line spacing, or a closing row (a total) in two or more
-    columns at row spacing."""
+    columns at row spacing. A line of one chunk that runs over the start of
+    the table's columns is no cell's wrapped text: a note set right under a
+    table with no space ("Ghi chú: XS - Xuất sắc …", as reportlab sets it)."""
     out = []
     for h in holes:
         gap = h.top - (out or current)[-1].bottom
+        if len(h.chunks) == 1 and _crosses(h, current):
+            break
         if gap <= 0.6 * h.size or (len(h.chunks) >= 2 and gap <= 1.3 * h.size):
             out.append(h)
         else:

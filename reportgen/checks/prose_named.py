@@ -50,7 +50,8 @@ _BARE = frozenset({"tổng", "cộng", "lượng", "đạt", "điểm", "kết",
                    "với", "tại", "từ", "đến", "toàn", "tỉnh", "chỉ", "tiêu", "chí", "nội", "dung", "stt",
                    "như", "một", "những", "thấp", "cao", "nhất", "trung", "bình",
                    # who reports is not what is counted: "các cơ quan, đơn vị (tại Phụ lục I) đã giải quyết …"
-                   "cơ", "quan", "đơn", "vị", "phụ", "lục", "biểu", "riêng"})
+                   "cơ", "quan", "đơn", "vị", "phụ", "lục", "biểu", "riêng",
+                   "nhiều", "ít"})  # "Đơn vị tiếp nhận nhiều hồ sơ nhất là X với …": a superlative, no column
 _BOUNDARY = re.compile(r"[;:.!?()]|,(?!\d)|\d(?=\s)")  # a figure ends what is said before the next
 _COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
                     r"(?=[^\W\d])", re.I)

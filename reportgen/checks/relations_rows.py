@@ -114,12 +114,44 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 # An overall row that is the sum of its rows in two or more columns is a total row: a
                 # column where it is nearer the sum than the mean is a broken sum, not an unknown rule.
                 summed = sum(1 for c in cols if _adds_up(roots, stat, [c])) if stat.stat == "overall" else 0
+                if members is None and stat.stat == "sum" and _rows_missing(roots, stat, cols):
+                    yield _missing_rows(ctx, frame, roots, stat, cols)
+                    continue
                 for col in cols:
                     if members is not None:
                         yield from _check_mean_row(ctx, frame, members, stat, col)
                     else:
                         yield from _check_sum_row(ctx, frame, roots, stat, col, summed >= 2)
             before += rows
+
+
+def _rows_missing(roots: list[Row], stat: Row, cols: list[Col]) -> bool:
+    """The total is above the sum of the rows in every column, three or more:
+    not one slip (which breaks the columns it is in) but rows the table does
+    not hold — the part of a table a page break cut off that the reader could
+    not join (its first page's rows, "Tổng cộng 67,39" under four rows of
+    1,37 … 1,44)."""
+    over = 0
+    for col in cols:
+        vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
+        if len(vals) < 2:
+            continue
+        if stat.value(col.index) - sum(vals, Decimal(0)) <= sum_tolerance(vals, stat.value(col.index)):
+            return False
+        over += 1
+    return over >= 3
+
+
+def _missing_rows(ctx, frame: Frame, roots: list[Row], stat: Row, cols: list[Col]) -> Finding:
+    """One warning for the total row of a table missing rows, never an error per column."""
+    col = cols[0]
+    vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
+    doubt(ctx, frame, f"Dòng “{short(stat.label)}” lớn hơn tổng các dòng ở mọi cột: bảng thiếu dòng")
+    return finding("SUM_ROW_MISMATCH", "warning",
+                   f"{where(stat)}: ở mọi cột số ghi lớn hơn tổng {len(roots)} dòng của bảng (cột {col_name(col)} "
+                   f"ghi {vi(stat.value(col.index))}, tổng {vi(sum(vals, Decimal(0)))}): bảng có thể là phần tiếp "
+                   f"của một bảng ở trang trước mà không ghép được, cần đối chiếu thủ công",
+                   frame, stat, col, stat.value(col.index), sum(vals, Decimal(0)))
 
 
 def _mean_members(stat: Row, roots: list[Row], leaves: list[Row], cols: list[Col]) -> list[Row] | None:

@@ -44,6 +44,7 @@ _SHARE_AFTER = re.compile(r"(?<!\w)(?=(?:chiếm|đạt)(?:\s+(?:tỷ|tỉ)\s+l�
                           r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*\(\s*\d[\d.]*\s+(?P<noun>[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,4}\s*\)",
                           re.I)
 _COUNT = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
+_OVER_COUNT = re.compile(r"(?<=\d/)(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)\s+(?P<noun>[^\W\d][\w]*)", re.I)
 _WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)|được\s+giao|trên\s+tổng", re.I)
 # The whole named right after the percent: "chiếm 27,4% tổng số 11.730 hồ sơ", "đạt tỷ lệ 99,1% trên
 # tổng số 2.126 hồ sơ", "đạt 96% trên 250 hồ sơ".
@@ -106,6 +107,12 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
     12.490 hồ sơ, chiếm 91,86%. … trước hạn 12.370 hồ sơ, chiếm 99,04%")."""
     out = []
     counts = [m for m in _COUNT.finditer(text, 0, end) if _same_noun(m.group("noun"), noun, kinds)]
+    # the whole of a fraction ("7.949/29.883 hồ sơ …; … 20.119 hồ sơ, tương đương 67,33%"): a whole, stated
+    overs = [m for m in _OVER_COUNT.finditer(text, 0, end) if _same_noun(m.group("noun"), noun, kinds)]
+    for m in overs:
+        whole = count_value(m.group(1))
+        if whole is not None and whole > value:
+            out.append((whole, True, False))
     for k, m in enumerate(counts):
         whole = count_value(m.group(1))
         # "trong đó" between this count and the next one (or the part): this count is split

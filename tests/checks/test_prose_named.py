@@ -372,3 +372,11 @@ def test_pending_dossiers_are_the_pending_column_not_the_resolved_one(tmp_path):
                              "đang giải quyết 75 hồ sơ trong thời hạn."],
                       [("Phụ lục: số liệu tiếp nhận, giải quyết hồ sơ", head, lines)])
     assert _conflicts(verify_path(path)) == []
+
+
+def test_a_superlative_names_the_column_of_its_verb_on_the_unit_s_row(tmp_path):
+    """"Đơn vị tiếp nhận nhiều hồ sơ nhất là Sở Tư pháp với 7.215 hồ sơ": Sở Tư pháp's "Số hồ sơ
+    tiếp nhận"; "nhiều … nhất" says no other column."""
+    prose = "Đơn vị tiếp nhận nhiều hồ sơ nhất là Sở Tư pháp với {n} hồ sơ."
+    assert _conflicts(_received(tmp_path, prose.format(n="7.215"))) == []
+    assert _conflicts(_received(tmp_path, prose.format(n="7.125"))) == [("error", 0, "k2", "7125", "7215")]

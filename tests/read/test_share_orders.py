@@ -113,3 +113,12 @@ def test_shares_in_brackets_after_their_counts_are_of_the_whole_that_opens_the_s
     assert [(str(a), str(b)) for a, b, _ in shares] == [("7736", "34337"), ("25038", "34337"), ("1563", "34337")]
     assert (errors, unchecked) == ([], [])
     assert _read(tmp_path, prose.format(p="74,92"))[1] == [("PERCENT_MISMATCH", "74.92", "72.92")]
+
+
+def test_the_whole_of_a_fraction_before_is_the_whole_of_a_share_after_it(tmp_path):
+    """"(30.871/31.284 hồ sơ); quá hạn 413 hồ sơ, tương ứng 1,32%": 413 of the 31.284."""
+    prose = "Tỷ lệ giải quyết đúng và trước hạn: 98,68% (30.871/31.284 hồ sơ); quá hạn 413 hồ sơ, tương ứng {p}%."
+    shares, errors, unchecked = _read(tmp_path, prose.format(p="1,32"))
+    assert [(str(a), str(b)) for a, b, _ in shares] == [("30871", "31284"), ("413", "31284")]
+    assert (errors, unchecked) == ([], [])
+    assert _read(tmp_path, prose.format(p="7,32"))[1] == [("PERCENT_MISMATCH", "7.32", "1.32")]
