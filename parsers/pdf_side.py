@@ -91,7 +91,8 @@ def _append_right(first: RawTable, part: RawTable, rows: dict[int, tuple[int, in
 
 def join_side_parts(blocks: list) -> list:
     """Blocks over all pages → blocks with each table printed over several
-    pages side by side (see the module's docstring) made one table."""
+    pages side by side (see the module's docstring) made one table; run
+    before ``pdf_merge.merge_continued_tables``, which numbers the tables."""
     out: list = []
     first: RawTable | None = None  # a table with labels whose parts may follow
     last_page: int | None = None  # the page of its last part
@@ -108,9 +109,4 @@ def join_side_parts(blocks: list) -> list:
                 continue
         out.append(b)
         first, last_page = (b, b.page) if _has_labels(b) else (None, None)
-    index = 0
-    for b in out:
-        if isinstance(b, RawTable):
-            b.index = index
-            index += 1
-    return out
+    return out  # the tables are numbered once the parts over pages are joined (pdf_merge)
