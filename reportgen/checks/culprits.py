@@ -70,6 +70,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..model import Finding, Report, Severity
+from .culprits_answered import answered
 from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value
 from .culprits_carried import carried, carried_note, derived_rows
 from .culprits_formulas import formula_changes, is_formula
@@ -237,7 +238,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         own = {finding_key(cand.named)} if cand.named is not None else set()
         # an error still said of its cell, as a warning, was not answered: its relation only lost
         # the rows it needs to be sure (two ranks set wrong where one was)
-        gone = {k for k in set(before) - remaining[id(cand)] - own if _answered(before[k], ledger, after_ledger)
+        gone = {k for k in set(before) - remaining[id(cand)] - own if answered(before[k], ledger, after_ledger)
                 and not _apart(before[k], cand, errors)}
         return gone if gone or (single and own) else None
 
@@ -354,42 +355,6 @@ def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
     if f.table != t or f.row is None or any(f.row == a[1] or f.column == a[2] for a in cells):
         return False
     return sum(1 for e in errors if e.table == f.table and e.column == f.column) == 1
-
-
-def _answered(f: Finding, before, after) -> bool:
-    """Whether the relations that gave error ``f`` still check its place
-    after a correction (see the module's docstring)."""
-    if f.table is not None:
-        old, new = before.tables.get(f.table), after.tables.get(f.table)
-        if old is None or new is None:
-            return False
-        # Each cell keeps its relations, or one it lost is taken over by a relation that now covers it
-        # (a "chỉ số chung" row judged on its own while a section was wrong, with the sections once right).
-        for cell, rels in old.cell_relations.items():
-            now = new.cell_relations.get(cell, set())
-            if rels - now and not now - rels and not _moved_along_row(cell, rels - now, old, new):
-                return False
-        return True
-    if f.paragraph is not None:
-        for i, claim in before.claims.items():
-            if claim.paragraph == f.paragraph and i in after.claims \
-                    and not claim.relations <= after.claims[i].relations:
-                return False
-        return True
-    return False
-
-
-def _moved_along_row(cell, lost: set, old, new) -> bool:
-    """Whether every relation ``cell`` lost now covers another cell of its row
-    that it did not cover: a relation that chose its column by fit (the ranks
-    follow the column they fit best) moved from a column a slip made fit (the
-    first criterion, in the order the slipped total broke) to the right one."""
-    row = cell[0]
-    gained: set = set()
-    for other, rels in new.cell_relations.items():
-        if other[0] == row and other != cell:
-            gained |= rels - old.cell_relations.get(other, set())
-    return lost <= gained
 
 
 def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
