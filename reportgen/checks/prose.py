@@ -20,7 +20,7 @@ from ..numbers import places_of, quantize, swap_separators, to_roman
 from ..text.dates import DATE_PHRASE, period_bounds, period_of, period_vi
 from ..text.names import name_key
 from .prose_counts import finding_at, vi_number, vi_percent
-from .prose_parts import SlippedPart, SlippedWhole, chained_slips, sum_slip
+from .prose_parts import SlippedPart, SlippedWhole, chained_slips, listed_together, sum_slip
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -49,6 +49,7 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         pointed |= {id(slip.share)} if isinstance(slip, SlippedPart) else \
             {id(s) for s in slip.shares} if isinstance(slip, SlippedWhole) else set()
     chained = {id(c.first): c for c in chained_slips(shares)}
+    texts = {p.index: p.text for p in report.paragraphs}
     pointed |= {id(c.then) for c in chained.values()}
     for st in shares:
         ctx.ledger.statement_checked(st, "share-percent")
@@ -66,6 +67,9 @@ def share_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         exact = st.value / st.whole * _HUNDRED
         if _share_ok(st.percent, exact):
             continue
+        together = listed_together(st, texts.get(st.paragraph, ""))
+        if together is not None and together <= st.whole and _share_ok(st.percent, together / st.whole * _HUNDRED):
+            continue  # the rate of the parts listed together ("trước hạn 476, đúng hạn 1.165, đạt tỷ lệ 99,58%")
         places = places_of(st.percent)
         if quantize(exact, places, ROUND_DOWN) == st.percent:
             continue  # truncated rather than rounded: not worth a finding
