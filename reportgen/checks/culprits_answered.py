@@ -22,10 +22,13 @@ def answered(f: Finding, before, after) -> bool:
             return False
         # Each cell keeps its relations, or one it lost is taken over by a relation that now covers it
         # (a "chỉ số chung" row judged on its own while a section was wrong, with the sections once right).
+        gained: dict[int, set] | None = None  # row → relations it covers now and did not, built when needed
         for cell, rels in old.cell_relations.items():
             now = new.cell_relations.get(cell, set())
-            if rels - now and not now - rels and not _moved_along_row(cell, rels - now, old, new):
-                return False
+            if rels - now and not now - rels:
+                gained = _gained_by_row(old, new) if gained is None else gained
+                if not rels - now <= gained.get(cell[0], set()):
+                    return False
         return True
     if f.paragraph is not None:
         for i, claim in before.claims.items():
@@ -36,14 +39,13 @@ def answered(f: Finding, before, after) -> bool:
     return False
 
 
-def _moved_along_row(cell, lost: set, old, new) -> bool:
-    """Whether every relation ``cell`` lost now covers another cell of its row
-    that it did not cover: a relation that chose its column by fit (the ranks
-    follow the column they fit best) moved from a column a slip made fit (the
-    first criterion, in the order the slipped total broke) to the right one."""
-    row = cell[0]
-    gained: set = set()
-    for other, rels in new.cell_relations.items():
-        if other[0] == row and other != cell:
-            gained |= rels - old.cell_relations.get(other, set())
-    return lost <= gained
+def _gained_by_row(old, new) -> dict[int, set]:
+    """Per row, the relations that cover a cell of it after the correction and
+    did not before. A relation a cell lost that its row gained elsewhere moved
+    along the row: one that chose its column by fit (the ranks follow the
+    column they fit best) left a column a slip made fit (the first criterion,
+    in the order the slipped total broke) for the right one."""
+    out: dict[int, set] = {}
+    for cell, rels in new.cell_relations.items():
+        out.setdefault(cell[0], set()).update(rels - old.cell_relations.get(cell, set()))
+    return out
