@@ -102,9 +102,12 @@ def _crosses(ln: Line, region: list[Line]) -> bool:
     after a gap wider than prose leading): no cell of the table does. A
     chunk that shares an edge or its centre with a chunk of a column is in
     that column, whatever it covers of it ('Trung' over the narrower 'Khá'
-    of a centred column of grades)."""
+    of a centred column of grades). The columns are those of the body's
+    rows of figures where the region has some: a header cell centred in its
+    column ("Cơ quan, đơn vị được đánh giá") starts inside the column, and
+    the last row's wrapped name that runs under it crosses no other column."""
     many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
-    others = [d for ln2 in many for d in ln2.chunks]
+    others = [d for ln2 in ([ln2 for ln2 in many if is_data(ln2)] or many) for d in ln2.chunks]
     return any(c.x0 + ALIGN_TOLERANCE < d.x0 < c.x1 - ALIGN_TOLERANCE
                and not any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(edges(c), edges(d)))
                for c in ln.chunks for d in others)
