@@ -224,12 +224,18 @@ def _header_end(region: list[Line], slots, cols) -> int:
     """The first body line: the first whose first column holds an ordinal,
     else the first mostly made of numbers — or a line of figures with its
     label before the first ordinal (a "Tổng cộng" row set first, right under
-    the header: a header's lines hold words, not a row of figures)."""
+    the header: a header's lines hold words, not a row of figures). That
+    label stands where the rows' names do, at the left: a line of the
+    header's wrapped ends ("chí 1", "chí 2", "6", "7" under "Tiêu") starts
+    in a column of figures."""
     data = next((i for i, ln in enumerate(region) if is_data(ln)), None)
     for i, ln in enumerate(region):
-        first = min(ln.chunks, key=lambda c: c.x0)
-        if cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
-            return data if data is not None and data < i and _labelled(region[data]) else i
+        first, *rest = sorted(ln.chunks, key=lambda c: c.x0)
+        if cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and rest:
+            if data is None or data >= i or not _labelled(region[data]):
+                return i
+            label = min(region[data].chunks, key=lambda c: c.x0)
+            return data if cover(label, slots, cols).start <= cover(rest[0], slots, cols).start else i
     return data if data is not None else 0
 
 
