@@ -42,6 +42,7 @@ RULE_MODULES = (
     "prose_bands",
     "prose_labels",
     "prose_named",
+    "prose_totals",
     "prose_rates",
     "prose_fractions",
     "prose_levels",

@@ -44,7 +44,8 @@ from ..text.labels import stat_of
 from ..text.names import fold_tones
 from .prose_counts import finding_at
 from .prose_labels import _SHORT, _STOP
-from .prose_named import _BARE_FOLDED, _row_of_unit, _total_rows, _value
+from .prose_named import _BARE_FOLDED, _value
+from .prose_totals import _row_of_unit, _total_rows
 from .prose_units import agrees
 from .registry import CheckContext, rule
 

@@ -19,6 +19,7 @@ from .statements_annex import mark_annexed
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_changes import change_statements
+from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, date_statements
 from .statements_external import DocumentFacts, mark_external
 from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
@@ -27,8 +28,9 @@ from .statements_levels import mark_levels
 from .statements_lists import colon_sum_statements, list_items, listed_kinds, total_after_statements
 from .statements_quantities import mark_quantities
 from .statements_quotients import quotient_shares
-from .statements_shares import count_value, percent_value, share_statements, wholes_from_earlier
+from .statements_shares import share_statements
 from .statements_targets import mark_raised_targets
+from .statements_wholes import wholes_from_earlier
 
 # --- numbers in prose --------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from ..model import FractionSide, Statement, StatementKind, SumMode
 from .statements_blocks import Block
+from .statements_counts import percent_value
 
 _COMPARE = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|tăng|giảm|chênh|nhiều\s+hơn|"
                       r"ít\s+hơn)(?!\w)", re.I)
@@ -79,8 +80,6 @@ def fraction_part_statements(block: Block, scope: str | None, known: list[Statem
 def percent_fraction_shares(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
     """Shares a / b of a percent followed by the one fraction it is computed
     from, in brackets (see the module)."""
-    from .statements_shares import percent_value
-
     text = block.text
     fractions = [st for st in known if st.paragraph == block.index
                  and st.kind in (StatementKind.FRACTION, StatementKind.SCORE) and st.at is not None and st.denominator]

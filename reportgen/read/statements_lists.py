@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..model import Statement, StatementKind, SumMode
 from ..numbers import places_of
 from .statements_blocks import Block, split_sentences
-from .statements_shares import count_value
+from .statements_counts import count_value
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 # Between the whole and its list, words and at most a band's percent ("30 đơn vị đạt tỷ lệ dưới 50%, gồm: …").

@@ -31,8 +31,8 @@ from ..text.dates import time_at
 from ..text.levels import level_at
 from ..text.names import find_unit, fold_for_units, unit_forms, whole_words
 from .statements_blocks import Block
+from .statements_counts import count_value, percent_value
 from .statements_grades import grade_words
-from .statements_shares import count_value, percent_value
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 _POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm"

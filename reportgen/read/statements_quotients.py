@@ -19,7 +19,7 @@ import re
 
 from ..model import Statement
 from .statements_blocks import Block, heading_of
-from .statements_shares import count_value, percent_value
+from .statements_counts import count_value, percent_value
 
 _QUOTIENT = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ\s+(?P<a>[^/%\d;:()]{3,80}?)\s*/\s*(?P<b>[^/%\d;:()]{3,80}?)\s+"
                        r"(?:đạt|là|chiếm|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*:?\s*(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)

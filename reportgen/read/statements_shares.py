@@ -20,17 +20,18 @@ from collections import Counter
 from decimal import ROUND_DOWN, Decimal
 
 from ..model import Statement, StatementKind
-from ..numbers import NotANumber, parse_vi_number, places_of, quantize
+from ..numbers import places_of
 from .statements_blocks import Block, split_sentences
+from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
+from .statements_wholes import named_whole, whole_by_words
 
-_NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
-_SHARE = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
+_SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
                     r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ)(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
                     r"(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
 # The percent first, what it counts, then the count in brackets: "trong đó 31,9% hồ sơ được nộp trực tuyến
 # (10.462 hồ sơ), 62,3% nộp trực tiếp (20.458 hồ sơ)". Group 1 is the count (read ahead), as in _SHARE; the
 # verb is empty (a share of a whole the sentence states: "trong đó", "trên tổng số").
-_SHARE_LEADS = re.compile(r"(?<![\w.,])(?=\d+(?:[.,]\d+)?\s*%(?:\s+[^\W\d]\w*){1,10}\s*\(\s*" + _NUMBER
+_SHARE_LEADS = re.compile(r"(?<![\w.,])(?=\d+(?:[.,]\d+)?\s*%(?:\s+[^\W\d]\w*){1,10}\s*\(\s*" + NUMBER
                           + r")(?P<p>\d+(?:[.,]\d+)?)\s*%(?P<words>(?:\s+[^\W\d]\w*){1,10})\s*\(\s*\d[\d.]*\s+"
                           r"(?P<noun>[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,4}\s*\)(?P<verb>)(?P<rate>)", re.I)
 # The percent and, in brackets, its part over its whole: "đạt 79,31% (15.985 trên tổng số 20.154 hồ sơ)".
@@ -40,52 +41,15 @@ _SHARE_OVER = re.compile(r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*\(\s*(?P<part>\d{1,3}(?:
 # The count in brackets after its percent: "Số hồ sơ đúng hạn đạt 96,5% (1.930 hồ sơ)". Group 1 is the
 # count (read ahead), as in _SHARE; the whole is found as for a share written count first.
 _SHARE_AFTER = re.compile(r"(?<!\w)(?=(?:chiếm|đạt)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*\d+(?:[.,]\d+)?\s*%\s*\(\s*"
-                          + _NUMBER + r")(?P<verb>chiếm|đạt)(?P<rate>\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
+                          + NUMBER + r")(?P<verb>chiếm|đạt)(?P<rate>\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
                           r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*\(\s*\d[\d.]*\s+(?P<noun>[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,4}\s*\)",
                           re.I)
-_COUNT = re.compile(_NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
 _OVER_COUNT = re.compile(r"(?<=\d/)(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)\s+(?P<noun>[^\W\d][\w]*)", re.I)
 _WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)|được\s+giao|trên\s+tổng", re.I)
 # The whole named right after the percent: "chiếm 27,4% tổng số 11.730 hồ sơ", "đạt tỷ lệ 99,1% trên
 # tổng số 2.126 hồ sơ", "đạt 96% trên 250 hồ sơ".
 _WHOLE_AFTER = re.compile(r"\s*(?:(?:trên|của|so\s+với)\s+(?:tổng\s+(?:số\s+)?)?|tổng\s+(?:số\s+)?)"
-                          + _NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
-# A generic noun a part may count its whole's members by ("trong đó nữ 712 người" of "1.245 cán bộ, công
-# chức"; "04 đơn vị đạt loại Tốt" of "15 sở, ngành"): the first words of the nouns it stands for.
-_GENERIC = {"đơn": frozenset("đơn cơ sở ngành ban xã phường thị huyện thành tỉnh địa ubnd ủy uỷ phòng trung chi bộ "
-                             "bpmc".split()),
-            "người": frozenset("người cán công viên lao học cử nhân".split())}
-_HUNDRED = Decimal(100)
-
-
-def count_value(text: str) -> Decimal | None:
-    try:
-        return parse_vi_number(text, "count").value
-    except NotANumber:
-        return None
-
-
-def percent_value(text: str) -> tuple[Decimal, bool] | None:
-    try:
-        n = parse_vi_number(text, "percent")
-    except NotANumber:
-        return None
-    return n.value, n.wrong_separator
-
-
-def _fits(value: Decimal, whole: Decimal, percent: Decimal, rounding=None) -> bool:
-    """``value / whole`` written as ``percent`` (rounded; or truncated with ROUND_DOWN)."""
-    if not whole:
-        return False
-    return quantize(value / whole * _HUNDRED, places_of(percent), rounding) == percent
-
-
-def _same_noun(whole: str, part: str, kinds: bool) -> bool:
-    """Whether a whole counted by ``whole`` may hold a part counted by
-    ``part``: the same noun, or (``kinds``) ``part`` a generic noun of the
-    whole's kind ("người" of "cán bộ", "đơn vị" of "sở")."""
-    whole, part = whole.casefold(), part.casefold()
-    return whole == part or (kinds and whole in _GENERIC.get(part, ()))
+                          + NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
 
 
 def _candidates(text: str, end: int, noun: str, value: Decimal, same_sentence: bool = True, kinds: bool = False
@@ -106,9 +70,9 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
     (a count so written in the previous sentence may be: "Đã giải quyết
     12.490 hồ sơ, chiếm 91,86%. … trước hạn 12.370 hồ sơ, chiếm 99,04%")."""
     out = []
-    counts = [m for m in _COUNT.finditer(text, 0, end) if _same_noun(m.group("noun"), noun, kinds)]
+    counts = [m for m in COUNT.finditer(text, 0, end) if same_noun(m.group("noun"), noun, kinds)]
     # the whole of a fraction ("7.949/29.883 hồ sơ …; … 20.119 hồ sơ, tương đương 67,33%"): a whole, stated
-    overs = [m for m in _OVER_COUNT.finditer(text, 0, end) if _same_noun(m.group("noun"), noun, kinds)]
+    overs = [m for m in _OVER_COUNT.finditer(text, 0, end) if same_noun(m.group("noun"), noun, kinds)]
     for m in overs:
         whole = count_value(m.group(1))
         if whole is not None and whole > value:
@@ -170,8 +134,8 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if listed is not None:  # a part of a stated whole: its siblings are no whole of it
                 here, before = [(listed, True)], []
             pool = here + before
-            fitting = ([w for w, _ in pool if _fits(value, w, pct[0])]
-                       or [w for w, _ in pool if _fits(value, w, pct[0], ROUND_DOWN)])
+            fitting = ([w for w, _ in pool if fits(value, w, pct[0])]
+                       or [w for w, _ in pool if fits(value, w, pct[0], ROUND_DOWN)])
             marked = [w for w, is_whole in reversed(pool) if is_whole]
             if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate"):
                 continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole
@@ -189,8 +153,8 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                 whole, inferred = listed, False
             elif inferred:
                 # "chiếm 1% tổng số hồ sơ đã giải quyết"; "Đã xử lý 19.157 …. Số … xử lý đúng hạn là 18.404 …"
-                named = _named_whole(sentence[m.end():], (previous, sentence[:m.start()]), noun, value) \
-                    or _whole_by_words(sentence, m.start(1), previous, noun, value)
+                named = named_whole(sentence[m.end():], (previous, sentence[:m.start()]), noun, value) \
+                    or whole_by_words(sentence, m.start(1), previous, noun, value)
                 if named is not None:  # the whole the words name
                     whole, inferred = named, False
                 elif len(pool) == 1 and pool[0][1]:
@@ -261,7 +225,7 @@ def _whole_after(sentence: str, at: int, noun: str, value: Decimal) -> tuple[Dec
     """(the whole, where its words end) when the percent ending at ``at`` names
     it right after: "… tổng số 11.730 hồ sơ", "… trên 250 hồ sơ"."""
     m = _WHOLE_AFTER.match(sentence, at)
-    if m is None or not _same_noun(m.group("noun"), noun, True):
+    if m is None or not same_noun(m.group("noun"), noun, True):
         return None
     whole = count_value(m.group(1))
     return (whole, m.end()) if whole is not None and whole > value else None
@@ -275,7 +239,7 @@ def _pool(sentence: str, previous: str, end: int, noun: str, value: Decimal
     "1.245 cán bộ, công chức")."""
     here = _candidates(sentence, end, noun, value)
     before = _candidates(previous, len(previous), noun, value, same_sentence=False)
-    if here or before or noun.casefold() not in _GENERIC:
+    if here or before or noun.casefold() not in GENERIC:
         return here, before, False
     return (_candidates(sentence, end, noun, value, kinds=True),
             _candidates(previous, len(previous), noun, value, same_sentence=False, kinds=True), True)
@@ -302,10 +266,10 @@ def _whole_of_siblings(shares: list[Statement]) -> None:
         return
     total = sum(st.percent for st in loose)
     slack = sum(Decimal(5).scaleb(-(places_of(st.percent) + 1)) for st in loose)
-    if abs(total - _HUNDRED) > slack:
+    if abs(total - HUNDRED) > slack:
         return
     whole = sum(st.value for st in loose)
-    if not all(_fits(st.value, whole, st.percent) for st in loose):
+    if not all(fits(st.value, whole, st.percent) for st in loose):
         return  # a count or a percent is off: which one the sentence alone cannot tell
     for st in loose:
         st.whole, st.whole_inferred = whole, False
@@ -322,11 +286,11 @@ _OVER = re.compile(r"(?<!\w)trên\s+(?:tổng\s+(?:số\s+)?)?$", re.I)
 
 
 # A bare number right before "trên (tổng số)": "Đã số hóa 41.210 trên tổng số 88.905 hồ sơ" counts what the whole counts
-_BARE_PART = re.compile(_NUMBER + r"\s*$")
+_BARE_PART = re.compile(NUMBER + r"\s*$")
 
 
 def part_at(sentence: str, end: int, noun: str) -> int:
-    counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
+    counts = [c for c in COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
     bare = _BARE_PART.search(sentence, 0, end)
     return bare.start() if bare else counts[-1].start() if counts else end
 
@@ -338,59 +302,8 @@ def _part_before(sentence: str, end: int, noun: str) -> Decimal | None:
     bare = _BARE_PART.search(sentence, 0, end)
     if bare:
         return count_value(bare.group(1))
-    counts = [c for c in _COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
+    counts = [c for c in COUNT.finditer(sentence, 0, end) if c.group("noun").casefold() == noun.casefold()]
     return count_value(counts[-1].group(1)) if counts else None
-
-
-_STOP = frozenset({"số", "là", "đã", "được", "các", "của", "và", "trong", "đó", "kỳ", "có", "với", "tổng", "này",
-                   "thì", "cho", "tại", "trên"})
-_SEGMENT = re.compile(r"[,;:()]")
-
-
-def _word_set(text: str, noun: str) -> frozenset[str]:
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    return frozenset(w for w in words if w not in _STOP and w != noun.casefold())
-
-
-def _whole_by_words(sentence: str, at: int, previous: str, noun: str, value: Decimal) -> Decimal | None:
-    """The one earlier count of the same noun whose own words (back to the
-    comma before it) are all words of the part's sentence: "Số phản ánh …
-    xử lý đúng hạn là 18.404 phản ánh" is a share of "Đã xử lý 19.157 phản
-    ánh", not of "tiếp nhận 21.825 phản ánh" — the part says what its whole
-    is, and a qualifier ("đúng hạn")."""
-    part = _word_set(sentence[:at], noun)
-    found = set()
-    for text, end in ((previous, len(previous)), (sentence, at)):
-        for c in _COUNT.finditer(text, 0, end):
-            w = count_value(c.group(1))
-            if c.group("noun").casefold() != noun.casefold() or w is None or w <= value:
-                continue
-            head = text[:c.start()]
-            cut = max((x.end() for x in _SEGMENT.finditer(head)), default=0)
-            own = _word_set(head[cut:], noun)
-            if own and own <= part and own != part:
-                found.add(w)
-    return found.pop() if len(found) == 1 else None
-
-
-_OF_TOTAL = re.compile(r"^\s*(?:của\s+|trên\s+)?tổng\s+số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
-
-
-def _named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -> Decimal | None:
-    """The count a percent's "… tổng số <what>" names: the one count of the
-    same noun, larger than the part, written right after those words."""
-    m = _OF_TOTAL.match(after)
-    if m is None:
-        return None
-    words = " ".join(m.group("of").split()).casefold()
-    found = set()
-    for text in texts:
-        for c in _COUNT.finditer(text):
-            w = count_value(c.group(1))
-            if c.group("noun").casefold() == noun.casefold() and w is not None and w > value \
-                    and words in " ".join(text[max(0, c.start() - 80):c.start()].split()).casefold():
-                found.add(w)
-    return found.pop() if len(found) == 1 else None
 
 
 def _listed_with(known: list[Statement], value: Decimal, pool: list[tuple[Decimal, bool]]) -> Decimal | None:
@@ -402,44 +315,3 @@ def _listed_with(known: list[Statement], value: Decimal, pool: list[tuple[Decima
         if st.kind == StatementKind.SUM and st.whole in wholes and value in st.parts:
             return st.whole
     return None
-
-
-# A count the words before it make the document's total: "Tổng số hồ sơ phải giải quyết là 29.055 hồ sơ".
-_TOTAL_WORDS = re.compile(r"(?<!\w)tổng\s+(?:số|cộng)(?!\w)", re.I)
-
-
-def wholes_from_earlier(blocks: list[Block], statements: list[Statement]) -> None:
-    """Shares left with no whole in their own and the previous sentence
-    ("Đã giải quyết 26.024 hồ sơ, chiếm 89,6%." in a section after the
-    totals) paired with a count of their noun written earlier in the body:
-    the one the percent fits (the largest when several), else the one count
-    the words make a total ("Tổng số hồ sơ …"), held as a doubt when it is
-    in another section (a passage may speak of a subset), as sure in the
-    share's own. Nothing found: the share stays unpaired."""
-    for st in statements:
-        if st.kind != StatementKind.SHARE or st.whole is not None or not st.noun or st.paragraph is None \
-                or st.value is None or st.percent is None:
-            continue
-        found: list[tuple[Decimal, bool, str | None]] = []  # (count, a total by its words, its block's scope)
-        for b in blocks:
-            if b.index > st.paragraph:
-                break
-            end = b.text.find(st.text) if b.index == st.paragraph else len(b.text)
-            for m in _COUNT.finditer(b.text, 0, max(end, 0)):
-                w = count_value(m.group(1))
-                if w is not None and w > st.value and _same_noun(m.group("noun"), st.noun, False):
-                    found.append((w, bool(_TOTAL_WORDS.search(b.text[max(0, m.start() - 60):m.start()])),
-                                  _scope_of(statements, b.index)))
-        fitting = [w for w, _, _ in found if _fits(st.value, w, st.percent)] \
-            or [w for w, _, _ in found if _fits(st.value, w, st.percent, ROUND_DOWN)]
-        totals = {(w, scope) for w, total, scope in found if total}
-        if fitting:
-            st.whole, st.whole_inferred = max(fitting), False
-        elif len({w for w, _ in totals}) == 1:
-            (w, scope), *_ = totals
-            st.whole, st.whole_inferred = w, scope != st.scope
-
-
-def _scope_of(statements: list[Statement], paragraph: int) -> str | None:
-    """The scope (open headings) the statements of ``paragraph`` were read under."""
-    return next((st.scope for st in statements if st.paragraph == paragraph), None)

@@ -1,0 +1,229 @@
+"""A count of the prose held to the total row of the column its words name
+(the naming is :mod:`reportgen.checks.prose_named`'s).
+
+A count ("tiếp nhận trực tiếp 275 hồ sơ") is held to the total row
+("Tổng cộng", "Toàn tỉnh") of the one column its words name: equal, it is
+checked; different, it is an error when that column is the only one named
+and the words before the count say nothing more than its header, its
+group and what is counted (a header repeated under two groups is told
+apart by the group's words in the sentence); a warning when they say one
+word more ("tiếp nhận trực tiếp" for "Trực tiếp") or several columns fit;
+nothing when they say more ("trước hạn 3.487 hồ sơ" is not "Đã giải
+quyết"). A count in a sentence that names a unit of the table ("UBND xã
+Phúc Thọ tiếp nhận 120 hồ sơ, giải quyết đúng hạn 118 hồ sơ") is that
+unit's: held to its row, the unit's words naming no column. What is
+counted is said after the figure, up to the next punctuation: "8.283
+lượt rất hài lòng" is the "Số lượt" under "Rất hài lòng" (a header of one
+word is named with its group), never "Tổng số lượt đánh giá", since it
+says words of another header; "7.123 hồ sơ trực tuyến" is not "Tiếp nhận".
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ..model import Finding, Report, ScoreTable, Statement, StatementKind
+from ..numbers import format_vi
+from ..text.labels import stat_of
+from ..text.names import fold_for_units, same_unit, unit_forms, whole_words
+from .prose_labels import _words
+from .prose_named import _CONJUNCTION, Named, _before, _columns, _content, _named, _value
+from .registry import CheckContext, rule
+
+_COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
+                    r"(?=[^\W\d])", re.I)
+
+_JOINED = re.compile(r"\s(?:và|cùng)\s|\+", re.I)  # two headers joined: "đúng hạn và trước hạn"
+
+
+def _said_together(columns: list[Named], col: Named, before: str, sentence: str, noun: str,
+                   total_row: int) -> list[tuple[Named, Decimal]]:
+    """``col`` and the other columns of its table that the words before a
+    count also name (each a header whose words the sentence says, holding
+    the words ``col`` does not), with their total row's figures: "trong đó
+    đúng hạn và trước hạn 3.155 hồ sơ" names "Trước hạn" and "Đúng hạn" of
+    "Đã giải quyết", whose sum it states. Empty when no other column is named."""
+    words, around = _content(before), _content(sentence) | _content(before)
+    extra = words - col.words - col.group - _content(noun)
+    if not extra or not _JOINED.search(before):  # "tiếp nhận trực tiếp": a qualifier, not a second column
+        return []
+    if len([x for x in _CONJUNCTION.split(col.label or "") if _content(x)]) > 1:
+        return []  # "trước hạn và đúng hạn" names the one header that joins them
+    partners = [c for c in columns if c.table is col.table and c is not col and extra <= c.words | c.group
+                and (c.words | c.group) <= around]
+    out = [(c, _value(c.table, total_row, c.key)) for c in (col, *partners)]
+    return [(c, v) for c, v in out if v is not None] if partners else []
+
+
+def _total_rows(report: Report) -> dict[int, int]:
+    """table index → its one total row ("Tổng cộng", "Toàn tỉnh")."""
+    out = {}
+    for t in report.tables:
+        rows = [i for i, r in enumerate(t.rows) if stat_of(r.unit) == "sum" and not r.section]
+        if len(rows) == 1:
+            out[t.index] = rows[0]
+    return out
+
+
+def _unit_named(sentence: str, tables: list[ScoreTable]) -> str | None:
+    """The unit of the tables the sentence names last before a count (the
+    longest of those ending last), or None: "UBND xã Phúc Thọ tiếp nhận 120
+    hồ sơ" is that unit's count, not the total row's."""
+    folded = fold_for_units(sentence)
+    best: tuple[int, int, str] | None = None
+    for t in tables:
+        for r in t.rows:
+            if not r.unit or stat_of(r.unit):
+                continue
+            for form in unit_forms(r.unit):
+                at = folded.rfind(form)
+                while at >= 0 and not whole_words(folded, at, len(form)):
+                    at = folded.rfind(form, 0, at)
+                if at >= 0 and (best is None or (at, len(form)) > best[:2]):
+                    best = (at, len(form), r.unit)
+    return best[2] if best else None
+
+
+_UBND = _words("UBND")
+
+
+def _without(text: str, unit: str) -> str:
+    """``text`` less the words of the unit's name (and "UBND" before it)."""
+    words = _words(unit) | _UBND
+    return " ".join(t for t in text.split() if not (_words(t) and _words(t) <= words))
+
+
+def _row_of_unit(table: ScoreTable, unit: str) -> int | None:
+    return next((i for i, r in enumerate(table.rows) if r.unit and same_unit(r.unit, unit)), None)
+
+
+def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[Statement]:
+    """The claims of ``paragraph`` that state ``value`` as a count."""
+    out = []
+    for st in report.statements:
+        if st.paragraph != paragraph:
+            continue
+        # a share's count agreeing says nothing of its percent: only one paired with its whole is checked so
+        if (st.kind == StatementKind.SHARE and st.value == value and st.whole is not None) \
+                or (st.kind == StatementKind.SUM and (st.whole == value or value in st.parts)):
+            out.append(st)
+    return out
+
+
+def _counted(text: str, at: int) -> str:
+    """What a count at ``at`` counts: the words after it up to the next
+    punctuation or "và" (six at most): "18.837 lượt rất hài lòng (chiếm …)"
+    counts "lượt rất hài lòng"."""
+    return " ".join(re.split(r"[,;:.()]|\s(?:và|cùng|trong)\s", text[at:])[0].split()[:6])
+
+
+def _head(nouns: list[str]) -> str:
+    """The words that say what the paragraph counts: the longest prefix of
+    the words after its counts that half of them at least (two or more)
+    begin with ("hồ sơ" of "13.597 hồ sơ; … 7.213 hồ sơ trực tuyến"); empty
+    when no such prefix."""
+    split = [n.casefold().split() for n in nouns]
+    head: list[str] = []
+    while True:
+        k = len(head) + 1
+        firsts = [tuple(w[:k]) for w in split if len(w) >= k and w[:k - 1] == head]
+        best = max(set(firsts), key=firsts.count, default=None)
+        if best is None or firsts.count(best) < max(2, (len(split) + 1) // 2):
+            return " ".join(head)
+        head = list(best)
+
+
+def _said_before(noun: str, text: str) -> str:
+    """The longest first words of ``noun`` that ``text`` says (what a lone
+    count counts, said before it: "Số hồ sơ … là 12.474 hồ sơ")."""
+    words = noun.split()
+    for k in range(len(words), 0, -1):
+        if re.search(r"(?<!\w)" + re.escape(" ".join(words[:k])) + r"(?!\w)", text, re.I):
+            return " ".join(words[:k])
+    return ""
+
+
+# A clause about another period: its figures are not this period's table ("cùng kỳ năm 2023 tiếp nhận 27.522 hồ sơ").
+_OTHER_PERIOD = re.compile(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|quý\s+trước|tháng\s+trước|so\s+với)(?!\w)", re.I)
+_CLAUSE = re.compile(r"[;:.!?()]")
+
+
+def _this_period(text: str) -> Iterator[re.Match]:
+    """The counts of ``text`` but those of a clause about another period."""
+    for m in _COUNT.finditer(text):
+        clause = text[max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0):m.start()]
+        if not _OTHER_PERIOD.search(clause):
+            yield m
+
+
+@rule("QUANTITY_CONFLICT",
+      "Số lượng nêu trong lời văn khác dòng tổng (hay dòng của đơn vị được nêu) của cột cùng tên trong bảng")
+def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một số lượng trong lời văn ("tiếp nhận trực tiếp 275 hồ sơ") so với
+    dòng tổng ("Tổng cộng", "Toàn tỉnh") của cột bảng mà tên cột được lời văn nêu đủ
+    ("Trực tiếp"; cột cùng tên dưới hai nhóm thì phân biệt bằng tên nhóm trong câu);
+    câu nêu tên một đơn vị của bảng ("UBND xã Phúc Thọ tiếp nhận 120 hồ sơ") thì so với
+    dòng của đơn vị đó.
+    Khác nhau là lỗi khi chỉ một cột mang tên ấy; nhiều cột thì là cảnh báo.
+    Vì sao: số liệu lời văn và phụ lục được tổng hợp riêng; sửa một bên mà quên bên kia.
+    Ví dụ sai: lời văn "trực tiếp 275 hồ sơ", dòng Tổng cộng của cột "Trực tiếp" ghi 257.
+    Ví dụ đúng: hai nơi cùng ghi 257."""
+    totals = _total_rows(report)
+    columns = _columns(report)
+    if not columns:
+        return
+    for p in report.paragraphs:
+        text = p.text
+        head = _head([_counted(text, m.end()) for m in _COUNT.finditer(text)])
+        for m in _this_period(text):
+            try:
+                value = Decimal(m.group(1).replace(".", ""))
+            except ArithmeticError:  # pragma: no cover - guarded by the pattern
+                continue
+            noun = _counted(text, m.end())  # "hồ sơ", "lượt rất hài lòng": what is counted
+            before = _before(text, m.start())
+            start = max((s.end() for s in re.finditer(r"[.!?;]\s", text[:m.start()])), default=0)
+            sentence = text[start:m.start()]
+            unit = _unit_named(sentence, [c.table for c in columns])
+            if unit:  # the count of that unit: its words name no column
+                before, sentence = _without(before, unit), _without(sentence, unit)
+            before, sentence = f"{before} {noun}", f"{sentence} {noun}"
+            counted = head or _said_before(noun, text[:m.start()])
+            exact = _named(columns, before, sentence, noun, head=counted)
+            hits = exact or _named(columns, before, sentence, noun, slack=1, head=counted)
+            rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
+            cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
+            cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and v > 0]
+            if not cells:
+                continue
+            statements = _count_statements(report, p.index, value)
+            # a unit named earlier in the sentence and the total stated after it: the total row's
+            agreeing = [(c, r, v) for c, r, v in cells if v == value] or [
+                (c, totals[c.table.index], value) for c, _, _ in cells
+                if unit and c.table.index in totals and _value(c.table, totals[c.table.index], c.key) == value]
+            for c, r, _ in agreeing or cells:
+                ctx.ledger.table_checked(c.table.index, "count-vs-total-row", [(r, c.key)])
+            if agreeing:
+                for st in statements:
+                    ctx.ledger.statement_checked(st, "count-vs-total-row")
+                continue
+            col, row, v = cells[0]
+            together = _said_together(columns, col, before, sentence, noun, row)
+            if len(together) >= 2:  # "đúng hạn và trước hạn 3.155 hồ sơ": the sum of the columns it names
+                if sum(x for _, x in together) == value:
+                    ctx.ledger.table_checked(col.table.index, "count-vs-total-row", [(row, c.key) for c, _ in together])
+                    for st in statements:
+                        ctx.ledger.statement_checked(st, "count-vs-total-row")
+                continue  # several columns and another figure: which of them is meant is not said
+            sure = len(cells) == 1 and bool(exact)  # one column, named by the words before the count and no other
+            if sure:
+                for st in statements:
+                    ctx.ledger.statement_checked(st, "count-vs-total-row")
+            where = col.table.rows[row].unit
+            yield Finding(code="QUANTITY_CONFLICT", severity="error" if sure else "warning",
+                          message=f"Văn bản nêu {format_vi(value, 0)} {noun} nhưng dòng "
+                                  f"“{where}” của cột “{col.label}” (bảng {col.table.index + 1}) ghi {format_vi(v, 0)}",
+                          paragraph=p.index, page=p.page, table=col.table.index, column=col.key,
+                          row=row if unit else None, unit=where if unit else None,
+                          reported=str(value), expected=str(v))

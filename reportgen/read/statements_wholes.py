@@ -1,0 +1,107 @@
+"""The whole of a share its own sentences do not pair it with, found by what
+the words say: the one earlier count of its noun whose own words the part's
+sentence repeats ("Số phản ánh … xử lý đúng hạn là 18.404 phản ánh" is of
+"Đã xử lý 19.157 phản ánh"), the count a percent's "… tổng số <what>" names,
+and, for a share left with none, a count of its noun written earlier in the
+body (the one the percent fits, else the one total by its words).
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, Decimal
+
+from ..model import Statement, StatementKind
+from .statements_blocks import Block
+from .statements_counts import COUNT, count_value, fits, same_noun
+
+_STOP = frozenset({"số", "là", "đã", "được", "các", "của", "và", "trong", "đó", "kỳ", "có", "với", "tổng", "này",
+                   "thì", "cho", "tại", "trên"})
+_SEGMENT = re.compile(r"[,;:()]")
+
+
+def _word_set(text: str, noun: str) -> frozenset[str]:
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return frozenset(w for w in words if w not in _STOP and w != noun.casefold())
+
+
+def whole_by_words(sentence: str, at: int, previous: str, noun: str, value: Decimal) -> Decimal | None:
+    """The one earlier count of the same noun whose own words (back to the
+    comma before it) are all words of the part's sentence: "Số phản ánh …
+    xử lý đúng hạn là 18.404 phản ánh" is a share of "Đã xử lý 19.157 phản
+    ánh", not of "tiếp nhận 21.825 phản ánh" — the part says what its whole
+    is, and a qualifier ("đúng hạn")."""
+    part = _word_set(sentence[:at], noun)
+    found = set()
+    for text, end in ((previous, len(previous)), (sentence, at)):
+        for c in COUNT.finditer(text, 0, end):
+            w = count_value(c.group(1))
+            if c.group("noun").casefold() != noun.casefold() or w is None or w <= value:
+                continue
+            head = text[:c.start()]
+            cut = max((x.end() for x in _SEGMENT.finditer(head)), default=0)
+            own = _word_set(head[cut:], noun)
+            if own and own <= part and own != part:
+                found.add(w)
+    return found.pop() if len(found) == 1 else None
+
+
+_OF_TOTAL = re.compile(r"^\s*(?:của\s+|trên\s+)?tổng\s+số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
+
+
+def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -> Decimal | None:
+    """The count a percent's "… tổng số <what>" names: the one count of the
+    same noun, larger than the part, written right after those words."""
+    m = _OF_TOTAL.match(after)
+    if m is None:
+        return None
+    words = " ".join(m.group("of").split()).casefold()
+    found = set()
+    for text in texts:
+        for c in COUNT.finditer(text):
+            w = count_value(c.group(1))
+            if c.group("noun").casefold() == noun.casefold() and w is not None and w > value \
+                    and words in " ".join(text[max(0, c.start() - 80):c.start()].split()).casefold():
+                found.add(w)
+    return found.pop() if len(found) == 1 else None
+
+
+
+# A count the words before it make the document's total: "Tổng số hồ sơ phải giải quyết là 29.055 hồ sơ".
+_TOTAL_WORDS = re.compile(r"(?<!\w)tổng\s+(?:số|cộng)(?!\w)", re.I)
+
+
+def wholes_from_earlier(blocks: list[Block], statements: list[Statement]) -> None:
+    """Shares left with no whole in their own and the previous sentence
+    ("Đã giải quyết 26.024 hồ sơ, chiếm 89,6%." in a section after the
+    totals) paired with a count of their noun written earlier in the body:
+    the one the percent fits (the largest when several), else the one count
+    the words make a total ("Tổng số hồ sơ …"), held as a doubt when it is
+    in another section (a passage may speak of a subset), as sure in the
+    share's own. Nothing found: the share stays unpaired."""
+    for st in statements:
+        if st.kind != StatementKind.SHARE or st.whole is not None or not st.noun or st.paragraph is None \
+                or st.value is None or st.percent is None:
+            continue
+        found: list[tuple[Decimal, bool, str | None]] = []  # (count, a total by its words, its block's scope)
+        for b in blocks:
+            if b.index > st.paragraph:
+                break
+            end = b.text.find(st.text) if b.index == st.paragraph else len(b.text)
+            for m in COUNT.finditer(b.text, 0, max(end, 0)):
+                w = count_value(m.group(1))
+                if w is not None and w > st.value and same_noun(m.group("noun"), st.noun, False):
+                    found.append((w, bool(_TOTAL_WORDS.search(b.text[max(0, m.start() - 60):m.start()])),
+                                  _scope_of(statements, b.index)))
+        fitting = [w for w, _, _ in found if fits(st.value, w, st.percent)] \
+            or [w for w, _, _ in found if fits(st.value, w, st.percent, ROUND_DOWN)]
+        totals = {(w, scope) for w, total, scope in found if total}
+        if fitting:
+            st.whole, st.whole_inferred = max(fitting), False
+        elif len({w for w, _ in totals}) == 1:
+            (w, scope), *_ = totals
+            st.whole, st.whole_inferred = w, scope != st.scope
+
+
+def _scope_of(statements: list[Statement], paragraph: int) -> str | None:
+    """The scope (open headings) the statements of ``paragraph`` were read under."""
+    return next((st.scope for st in statements if st.paragraph == paragraph), None)
