@@ -18,6 +18,7 @@ import unicodedata
 from reportgen.raw import RawCell, RawTable
 
 from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, edges, gap_columns, is_data, lines_of, slots_of
+from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
 from .pdf_words_header import header_cells as _header
@@ -102,9 +103,12 @@ def _crosses(ln: Line, region: list[Line]) -> bool:
     after a gap wider than prose leading): no cell of the table does. A
     chunk that shares an edge or its centre with a chunk of a column is in
     that column, whatever it covers of it ('Trung' over the narrower 'Khá'
-    of a centred column of grades)."""
+    of a centred column of grades). The columns are those of the body's
+    rows of figures where the region has some: a header cell centred in its
+    column ("Cơ quan, đơn vị được đánh giá") starts inside the column, and
+    the last row's wrapped name that runs under it crosses no other column."""
     many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
-    others = [d for ln2 in many for d in ln2.chunks]
+    others = [d for ln2 in ([ln2 for ln2 in many if is_data(ln2)] or many) for d in ln2.chunks]
     return any(c.x0 + ALIGN_TOLERANCE < d.x0 < c.x1 - ALIGN_TOLERANCE
                and not any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(edges(c), edges(d)))
                for c in ln.chunks for d in others)
@@ -152,12 +156,57 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
     used = {id(ln) for region in regions for ln in region}
     for region in regions:
         region = _lifted(region, all_lines, used)
+        _cut_ordinals(region)
         table = _table(region, page_number)
         if table is not None:
             tables.append(table)
             for ln in region:
                 taken |= ln.ids
     return tables, taken
+
+
+_LEADING_ORDINAL = re.compile(r"^\d{1,3}[.)]?$")
+
+
+def _cut_ordinals(region: list[Line]) -> None:
+    """Cut the row's number off a line's first chunk where the number was
+    drawn in a column of its own but too close to the name for a gap between
+    chunks: a number too wide for a narrow numbering column ("114" in 0,7 cm
+    at 10 pt, reportlab's 2 points of padding) ends 4 points before the name,
+    and the two columns became one ("114 Trung tâm …") on a page without a
+    header, whose part was then not joined to the table. The number is a
+    run of digits with no space glyph after it (the producer drew two
+    texts), set apart by more than 0,3 of the font size; two such lines of
+    the region or more, numbered in increasing order."""
+    cuts = []
+    for ln in region:
+        first = min(ln.chunks, key=lambda c: c.x0)
+        k = _ordinal_end(first)
+        if k:
+            cuts.append((ln, first, k))
+    numbers = [int("".join(ch["text"] for ch in c.chars[:k]).rstrip(".)")) for _, c, k in cuts]
+    if len(cuts) < 2 or any(b <= a for a, b in zip(numbers, numbers[1:])):
+        return
+    for ln, c, k in cuts:
+        head, rest = c.chars[:k], c.chars[k:]
+        parts = [Chunk(p, line_text(p), p[0]["x0"], max(ch["x1"] for ch in p), min(ch["top"] for ch in p),
+                       max(ch["bottom"] for ch in p), c.size, line=c.line) for p in (head, rest)]
+        i = ln.chunks.index(c)
+        ln.chunks[i:i + 1] = parts
+
+
+def _ordinal_end(c: Chunk) -> int:
+    """The number of glyphs of a row number that leads ``c`` and stands
+    apart from the words after it, drawn without a space; 0 when none."""
+    chars = c.chars
+    k = 1
+    while k < len(chars) and not chars[k]["text"].isspace() and chars[k]["x0"] - chars[k - 1]["x1"] <= 0.15 * c.size:
+        k += 1
+    if k >= len(chars) or chars[k]["text"].isspace() or not chars[k]["text"].isalpha():
+        return 0
+    if chars[k]["x0"] - chars[k - 1]["x1"] <= 0.3 * c.size:
+        return 0
+    return k if _LEADING_ORDINAL.match("".join(ch["text"] for ch in chars[:k])) else 0
 
 
 LIFT_GAP = 0.5  # of the font size: widest gap between a header cell's wrapped lines
@@ -221,12 +270,18 @@ def _header_end(region: list[Line], slots, cols) -> int:
     """The first body line: the first whose first column holds an ordinal,
     else the first mostly made of numbers — or a line of figures with its
     label before the first ordinal (a "Tổng cộng" row set first, right under
-    the header: a header's lines hold words, not a row of figures)."""
+    the header: a header's lines hold words, not a row of figures). That
+    label stands where the rows' names do, at the left: a line of the
+    header's wrapped ends ("chí 1", "chí 2", "6", "7" under "Tiêu") starts
+    in a column of figures."""
     data = next((i for i, ln in enumerate(region) if is_data(ln)), None)
     for i, ln in enumerate(region):
-        first = min(ln.chunks, key=lambda c: c.x0)
-        if cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and len(ln.chunks) >= 2:
-            return data if data is not None and data < i and _labelled(region[data]) else i
+        first, *rest = sorted(ln.chunks, key=lambda c: c.x0)
+        if cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and rest:
+            if data is None or data >= i or not _labelled(region[data]):
+                return i
+            label = min(region[data].chunks, key=lambda c: c.x0)
+            return data if cover(label, slots, cols).start <= cover(rest[0], slots, cols).start else i
     return data if data is not None else 0
 
 

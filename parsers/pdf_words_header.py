@@ -34,7 +34,8 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
     for ln in lines:
         for c in sorted(ln.chunks, key=lambda c: c.x0):
             for hc in reversed(cells):
-                if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)):
+                if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)
+                        and not _shared(c, ln.chunks, hc.cols)):
                     hc.lines.append((c.text, True))
                     hc.cols = range(min(hc.cols.start, c.cols.start), max(hc.cols.stop, c.cols.stop))
                     hc.bottom = max(hc.bottom, c.bottom)
@@ -65,6 +66,16 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
                            colspan=stop - start, rowspan=1 if has_child else n_levels - lv))
     out.sort(key=lambda c: (c.row, c.col))
     return out, n_levels
+
+
+def _shared(chunk, line: list, cols: range) -> bool:
+    """Whether another chunk of ``chunk``'s line lies under the cell of
+    ``cols`` too: a cell's wrapped line is the only text of its line within
+    the cell, so a line cut into several chunks under a group's title holds
+    the cells of the level below (a browser's indicators "Tiêu / chí 1",
+    "Tiêu / chí 2" centred under "Công khai, minh bạch (18 điểm)" at less
+    than a line's spacing), not the rest of the title."""
+    return any(o is not chunk and set(o.cols) & set(cols) for o in line)
 
 
 def _extend_groups(cells: list[_HCell], n_cols: int, cols: list | None = None) -> None:

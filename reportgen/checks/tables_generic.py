@@ -190,18 +190,12 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for table in report.tables:
         if table.kind != TableKind.DATA:
             continue
-        cols = _keyed_counts(table)
         seen: set[tuple[str, str, str]] = set()
-        for (wl, whole, wk), (al, a, ak), (bl, b, bk) in permutations(cols, 3):
+        found = _derived_sums(_keyed_counts(table))
+        for (wl, whole, wk), (al, a, ak), (bl, b, bk), rows, bad in found:
+            if bad and _rival_holds(found, (wk, ak, bk), rows, bad):
+                continue
             if (wl, *sorted((al, bl))) in seen:
-                continue
-            rows = [i for i in whole if i in a and i in b]
-            if len(rows) < 4 or not any(b[i] for i in rows) or not any(a[i] for i in rows):
-                continue
-            if any(all(x[i] == y[i] for i in rows) for x, y in ((whole, a), (whole, b), (a, b))):
-                continue
-            bad = [i for i in rows if whole[i] != a[i] + b[i]]
-            if len(bad) * 4 > len(rows) or len(bad) > 2:
                 continue
             ctx.ledger.table_checked(table.index, "derived-sum", [(i, k) for i in rows for k in (wk, ak, bk)])
             if not bad:
@@ -216,6 +210,38 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                            f"{format_vi(a[i] + b[i])} nhưng {wl} ghi {format_vi(whole[i])}")
                 yield finding("SUM_MISMATCH", "warning", message, table, i, table.rows[i], wl,
                               whole[i], a[i] + b[i])
+
+
+def _derived_sums(cols: list) -> list[tuple]:
+    """Every (whole, part, part, rows, rows that break it) where the whole is the
+    parts' sum on almost every row (at least 4 rows, at most 2 and a quarter off)."""
+    out = []
+    for (wl, whole, wk), (al, a, ak), (bl, b, bk) in permutations(cols, 3):
+        rows = [i for i in whole if i in a and i in b]
+        if len(rows) < 4 or not any(b[i] for i in rows) or not any(a[i] for i in rows):
+            continue
+        if any(all(x[i] == y[i] for i in rows) for x, y in ((whole, a), (whole, b), (a, b))):
+            continue
+        bad = [i for i in rows if whole[i] != a[i] + b[i]]
+        if len(bad) * 4 > len(rows) or len(bad) > 2:
+            continue
+        out.append(((wl, whole, wk), (al, a, ak), (bl, b, bk), rows, bad))
+    return out
+
+
+def _rival_holds(found: list[tuple], keys: tuple[str, str, str], rows: list[int], bad: list[int]) -> bool:
+    """Whether another sum over two of the same columns holds on every row this
+    one is computed on: a column of mostly zeros makes a wrong sum hold wherever
+    it is zero ("Chưa đến hạn = Tổng số + Quá hạn" where nothing is overdue;
+    "Tiếp nhận = Chưa đến hạn + Đã giải quyết" beside "Tiếp nhận = Đang giải
+    quyết + Đã giải quyết"), and the rows it breaks are no slips when the right
+    sum holds on them."""
+    for (_, _, wk), (_, _, ak), (_, _, bk), rows2, bad2 in found:
+        if bad2 or (wk, ak, bk) == keys or len({wk, ak, bk} & set(keys)) < 2:
+            continue
+        if set(rows) <= set(rows2):
+            return True
+    return False
 
 
 def _remainder(wk: str, wl: str, one: tuple, other: tuple) -> tuple | None:
@@ -300,9 +326,11 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue  # RANK_MISMATCH checks the ranks against the column they follow
         not_units = {r.report_row for r in frame.rows if r.kind != RowKind.UNIT} if frame is not None else set()
         orders = []
+        looked = 0  # the columns looked at for an order: one of many comes near by chance more often
         for s in series(table):
             rows = sorted(i for i in s.values if not _is_total_row(table.rows[i]) and i not in not_units)
             values = [s.values[i] for i in rows]
+            looked += len(values) >= 2
             if len(values) < 2 or values[0] <= values[-1]:
                 continue
             rises = [(i, j) for i, j in zip(rows, rows[1:]) if s.values[j] > s.values[i]]
@@ -315,7 +343,7 @@ def data_rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if exact:
             continue
         for s, values, rises in orders:
-            if not looks_ranked(values):
+            if not looks_ranked(values, looked):
                 continue
             # An order bounds each value between its neighbours: a bound, no cell checked.
             ctx.ledger.table_checked(table.index, "rank-order", [(i, s.key.removeprefix("extra:")) for i in s.values],

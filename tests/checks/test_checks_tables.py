@@ -454,3 +454,38 @@ def test_right_grade_without_a_written_percent_or_total_gives_no_finding():
     row = score_row(DB23, *HUA_THANH)
     row.percent = row.total = None
     assert run(tables.grade_mismatch, report_of(DB23, row)) == []
+
+
+def test_a_sum_that_holds_only_where_a_part_is_zero_gives_way_to_the_sum_that_holds_everywhere():
+    # "Đang giải quyết: Tổng số | Chưa đến hạn | Quá hạn" with few overdue dossiers: "Chưa đến hạn =
+    # Tổng số + Quá hạn" holds on every row with none overdue, but "Tổng số = Chưa đến hạn + Quá hạn"
+    # holds on every row: the two rows with overdue dossiers are no slips.
+    rows = [("Tư pháp", "18", "17", "1"), ("Nhà ở", "0", "0", "0"), ("Hộ tịch", "3", "3", "0"),
+            ("Xây dựng", "5", "5", "0"), ("Y tế", "7", "7", "0"), ("Nội vụ", "2", "2", "0"),
+            ("Đất đai", "9", "9", "0"), ("Thanh tra", "4", "3", "1"), ("Dân tộc", "6", "6", "0")]
+    report = _data(rows, ["Tổng số", "Chưa đến hạn", "Quá hạn"])
+    assert run(tables_generic.derived_column, report) == []
+    rows[2] = ("Hộ tịch", "4", "3", "0")
+    findings = run(tables_generic.derived_column, _data(rows, ["Tổng số", "Chưa đến hạn", "Quá hạn"]))
+    assert [(f.severity, f.unit, f.reported, f.expected) for f in findings] == [("warning", "Hộ tịch", "4", "3")]
+
+
+def test_a_column_near_descending_by_chance_among_many_columns_is_no_ranking():
+    # Eleven count columns of nine fields in no order: "Trước hạn" 1.365, 1.150, 432, 203, 172, 1.128,
+    # 502, 238, 228 has one rise; 1 in 720 orders of 9 rows has so few, but one of eleven columns
+    # comes that near one time in 65. Alone in its table, the same column is a ranking with a slip.
+    labels = ["Tổng số", "Kỳ trước", "Trực tuyến", "Trực tiếp", "Đã giải quyết", "Trước hạn", "Đúng hạn",
+              "Quá hạn", "Đang giải quyết", "Trong hạn", "Quá hạn"]
+    rows = [("Xuất bản", "1.557", "30", "1.230", "297", "1.419", "1.365", "17", "37", "138", "138", "0"),
+            ("Ngoại vụ", "1.472", "137", "19", "1.316", "1.439", "1.150", "241", "48", "33", "32", "1"),
+            ("Nông nghiệp", "1.063", "117", "62", "884", "910", "432", "435", "43", "153", "136", "17"),
+            ("Kế hoạch và Đầu tư", "1.761", "94", "836", "831", "1.525", "203", "1.316", "6", "236", "206", "30"),
+            ("Viễn thông", "2.774", "9", "1.323", "1.442", "2.417", "172", "2.245", "0", "357", "343", "14"),
+            ("Bổ trợ tư pháp", "1.521", "150", "285", "1.086", "1.391", "1.128", "218", "45", "130", "113", "17"),
+            ("Đăng ký kinh doanh", "2.215", "145", "1.341", "729", "1.973", "502", "1.382", "89", "242", "183", "59"),
+            ("An toàn thực phẩm", "1.428", "61", "216", "1.151", "1.337", "238", "1.079", "20", "91", "90", "1"),
+            ("Môi trường", "2.434", "80", "865", "1.489", "2.257", "228", "1.997", "32", "177", "138", "39")]
+    assert run(tables_generic.data_rank_order, _data(rows, labels)) == []
+    alone = [(unit, cells[5]) for unit, *cells in rows]
+    findings = run(tables_generic.data_rank_order, _data(alone, ["Trước hạn"]))
+    assert [(f.severity, f.unit, f.reported) for f in findings] == [("warning", "Bổ trợ tư pháp", "1128")]
