@@ -18,6 +18,7 @@ import unicodedata
 from reportgen.raw import RawCell, RawTable
 
 from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, edges, gap_columns, is_data, lines_of, slots_of
+from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
 from .pdf_words_header import header_cells as _header
@@ -155,12 +156,57 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
     used = {id(ln) for region in regions for ln in region}
     for region in regions:
         region = _lifted(region, all_lines, used)
+        _cut_ordinals(region)
         table = _table(region, page_number)
         if table is not None:
             tables.append(table)
             for ln in region:
                 taken |= ln.ids
     return tables, taken
+
+
+_LEADING_ORDINAL = re.compile(r"^\d{1,3}[.)]?$")
+
+
+def _cut_ordinals(region: list[Line]) -> None:
+    """Cut the row's number off a line's first chunk where the number was
+    drawn in a column of its own but too close to the name for a gap between
+    chunks: a number too wide for a narrow numbering column ("114" in 0,7 cm
+    at 10 pt, reportlab's 2 points of padding) ends 4 points before the name,
+    and the two columns became one ("114 Trung tâm …") on a page without a
+    header, whose part was then not joined to the table. The number is a
+    run of digits with no space glyph after it (the producer drew two
+    texts), set apart by more than 0,3 of the font size; two such lines of
+    the region or more, numbered in increasing order."""
+    cuts = []
+    for ln in region:
+        first = min(ln.chunks, key=lambda c: c.x0)
+        k = _ordinal_end(first)
+        if k:
+            cuts.append((ln, first, k))
+    numbers = [int("".join(ch["text"] for ch in c.chars[:k]).rstrip(".)")) for _, c, k in cuts]
+    if len(cuts) < 2 or any(b <= a for a, b in zip(numbers, numbers[1:])):
+        return
+    for ln, c, k in cuts:
+        head, rest = c.chars[:k], c.chars[k:]
+        parts = [Chunk(p, line_text(p), p[0]["x0"], max(ch["x1"] for ch in p), min(ch["top"] for ch in p),
+                       max(ch["bottom"] for ch in p), c.size, line=c.line) for p in (head, rest)]
+        i = ln.chunks.index(c)
+        ln.chunks[i:i + 1] = parts
+
+
+def _ordinal_end(c: Chunk) -> int:
+    """The number of glyphs of a row number that leads ``c`` and stands
+    apart from the words after it, drawn without a space; 0 when none."""
+    chars = c.chars
+    k = 1
+    while k < len(chars) and not chars[k]["text"].isspace() and chars[k]["x0"] - chars[k - 1]["x1"] <= 0.15 * c.size:
+        k += 1
+    if k >= len(chars) or chars[k]["text"].isspace() or not chars[k]["text"].isalpha():
+        return 0
+    if chars[k]["x0"] - chars[k - 1]["x1"] <= 0.3 * c.size:
+        return 0
+    return k if _LEADING_ORDINAL.match("".join(ch["text"] for ch in chars[:k])) else 0
 
 
 LIFT_GAP = 0.5  # of the font size: widest gap between a header cell's wrapped lines

@@ -98,6 +98,7 @@ class Statement:
     # how a 'change' compares its figure with the earlier one: None, a difference or a relative change
     # ("tăng 2,12 điểm", "tăng 12,54%"); "times" ("tăng 1,5 lần"); "ratio" ("bằng 105,2% so với … (2.229,7)")
     compare: str | None = None
+    value_at: tuple[int, int] | None = None  # (paragraph, offset) of a change's figure stated before its sentence
     data_range: bool = False  # an 'until' date that bounds what the figures cover
     # -- a claim whose whole lies outside the document (read.statements_external) --
     external: OutsideWhole | None = None  # what that whole is (a plan, an estimate, a national ranking …)

@@ -353,7 +353,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(mark_quantities(block, out, units, scope))
         mark_levels(block, out)
         mark_raised_targets(block, out)
-        out.extend(change_statements(block, scope, out))
+        out.extend(change_statements(blocks, i, scope, out))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
     for st in listed_fraction_parts(blocks[:body], out):  # each after the statements of its whole's paragraph
