@@ -41,9 +41,11 @@ every error, and it is sure when it is the only such cell:
    order, the overall row set to the mean leaves that rank out of order).
 
 The corrections an error offers itself: the part or the whole of a broken
-ratio; the parts of a broken sum that, moved by the gap, stay within their
-maximum (a criterion under a total its grade and rank agree with); the
-items of a broken mean set to what makes the mean the parent's.
+ratio or of a "Tỷ lệ …" parent; the parts of a broken sum that, moved by the
+gap, stay within their maximum (a criterion under a total its grade and rank
+agree with; at most four parts of a row's total or items of a parent); the
+items of a broken mean set to what makes the mean the parent's. A tie goes to
+a keystroke slip (:mod:`.culprits_keystrokes`).
 
 A figure two tables give two values for, each agreeing with its own table
 (QUANTITY_CONFLICT of figure-across-tables, a warning: which table is wrong is
@@ -74,6 +76,7 @@ from .culprits_answered import answered
 from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value
 from .culprits_carried import carried, carried_note, derived_rows
 from .culprits_formulas import formula_changes, is_formula
+from .culprits_keystrokes import only_keyed
 from .culprits_pairs import pair_note, pairs
 from .culprits_undecided import undecided
 from .culprits_words import consequences, vi_figure
@@ -292,7 +295,7 @@ def _sure(explains: list[tuple[Candidate, set]], before: dict, where: dict[Addre
             continue  # another cell answers as much and changes fewer cells
         fewer = bool(equal) and all(len(cand.carried) < len(c.carried) for j, (c, g) in enumerate(explains)
                                     if j != k and c.address != cand.address and _answered_by(c, g) == mine)
-        broken = fit or quieter or ordinary or fewer  # a tie between equal answers broken in cand's favour
+        broken = fit or quieter or ordinary or fewer or only_keyed(cand, k, explains, where)
         if not any(mine & r and not r < mine and not (r == mine and broken) for r in rivals):
             cand.by_fit = fit and any(r == mine for r in rivals)
             sure.append((cand, gone))

@@ -16,11 +16,13 @@ from .relations_means import parents_are_means
 from .relations_nesting import items_by_parent, nesting_levels
 from .relations_support import (
     SHARE,
+    address,
     adopted,
     col_name,
     doubt,
     finding,
     frames,
+    places,
     record,
     short,
     sum_tolerance,
@@ -106,10 +108,14 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if above is not None:
                 doubt_text += (f"; số ghi ở mục này khớp với tổng của mục {above.no or short(above.label, 20)} cấp "
                                "trên, nên số sai nhiều khả năng ở một mục con")
-            yield finding("PARENT_SUM_MISMATCH", severity,
-                          f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng tổng {len(vals)} mục con "
-                          f"({', '.join(k.no or short(k.label, 20) for k in kids[:6])}) = {terms} = {vi(got)}"
-                          + doubt_text, frame, parent, col, written, got)
+            found = finding("PARENT_SUM_MISMATCH", severity,
+                            f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng tổng {len(vals)} mục con "
+                            f"({', '.join(k.no or short(k.label, 20) for k in kids[:6])}) = {terms} = {vi(got)}"
+                            + doubt_text, frame, parent, col, written, got)
+            # (a "Tổng số" over three items or more may hold a "trong đó" among them: no item is named)
+            if not (parent_says_total(parent.label) and len(kids) >= 3):
+                found.alternatives = item_alternatives(frame, kids, col, written - got)
+            yield found
 
 
 def _tests(frame) -> list[tuple]:
@@ -151,6 +157,29 @@ def _tests(frame) -> list[tuple]:
                     kids, vals, got, ok = run, [k.value(col.index) for k in run], cell.value, True
             tests.append((parent, kids, col, cell.value, got, ok, vals))
     return tests
+
+
+MAX_ITEMS = 4  # a sum of more items names no cell it may be: any of them may
+
+
+def item_alternatives(frame, kids: list, col, gap: Decimal) -> tuple:
+    """The items of a broken sum that may be its slip, each moved by the gap
+    the sum shows (none below zero): "1. Tổng số 249 | 1.1. 174 | 1.2. 70" may be
+    1.2 written for 75 as well as the parent written for 244. At most
+    MAX_ITEMS items: beyond them the sum names no cell."""
+    if len(kids) > MAX_ITEMS:
+        return ()
+    out = []
+    for kid in kids:
+        value = kid.value(col.index)
+        r, key = address(frame, kid, col)
+        if value is None or r is None or not key or value + gap < 0:
+            continue
+        moved = value + gap
+        if moved == (short_form := moved.quantize(Decimal(1).scaleb(-places(value)))):
+            moved = short_form  # 6 + 1,0 is written 7 as its column writes it
+        out.append((frame.table.index, r, key, moved))
+    return tuple(out)
 
 
 def _measures(frame) -> dict[int, str]:

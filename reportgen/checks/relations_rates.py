@@ -11,11 +11,13 @@ from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
 from .relations_nesting import items_by_parent
 from .relations_support import (
+    address,
     adopted,
     col_name,
     doubt,
     finding,
     frames,
+    places,
     record,
     vi,
     where,
@@ -72,7 +74,32 @@ def parent_ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding
         # the rate and both items: a changed item changes the ratio
         record(ctx, frame, "rate-equals-part-over-whole-of-items", [(r, col) for r in (parent, *kids)])
         if not ok:
-            yield finding("PARENT_RATIO_MISMATCH", "error",
-                          f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng hai mục con cho "
-                          f"{vi(part)} / {vi(whole)} × 100 = {vi(computed, 2)}",
-                          frame, parent, col, written, computed.quantize(Decimal("0.01")))
+            found = finding("PARENT_RATIO_MISMATCH", "error",
+                            f"{where(parent)}: cột {col_name(col)} ghi {vi(written)} nhưng hai mục con cho "
+                            f"{vi(part)} / {vi(whole)} × 100 = {vi(computed, 2)}",
+                            frame, parent, col, written, computed.quantize(Decimal("0.01")))
+            found.alternatives = _item_alternatives(frame, col, written, kids)
+            yield found
+
+
+def _item_alternatives(frame: Frame, col: Col, written: Decimal, kids: list[Row]) -> tuple:
+    """The items the written rate implies: either item, set to what makes the rate hold with the
+    other one as written — as the part (rate × the other / 100, at most the other) or as the whole
+    (the other × 100 / rate, at least the other), the figure nearer the one written first. A slip in
+    either item breaks the rate as a slip in the rate does ("Tỷ lệ 99,10 | Tổng số 195.197 | Đúng
+    hạn 154.768": the second may be 193.440, the first 156.174)."""
+    if written <= 0 or written > 100:
+        return ()
+    out = []
+    for k, kid in enumerate(kids):
+        other, old = kids[1 - k].value(col.index), kid.value(col.index)
+        r, key = address(frame, kid, col)
+        if other is None or old is None or r is None or not key:
+            continue
+        step = Decimal(1).scaleb(-places(old))
+        # the nearer figure first: a slip moves one item, seldom swaps which is the part
+        for value in sorted({(written * other / 100).quantize(step), (other * 100 / written).quantize(step)},
+                            key=lambda v: abs(v - old)):
+            if value >= 0 and value != old:
+                out.append((frame.table.index, r, key, value))
+    return tuple(out)

@@ -15,10 +15,12 @@ from .relations_frame import Col, Frame, Row, RowKind
 from .relations_nesting import items_by_parent
 from .relations_support import (
     MIN_ROWS,
+    address,
     adopted,
     col_name,
     finding,
     frames,
+    places,
     record,
     short,
     sum_tolerance,
@@ -69,9 +71,37 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             total = frame.col(t_index)
             row, written, _ = said[0]
             sums_text = " và ".join(f"{_names(parts)} = {_terms(row, parts)} = {vi(got)}" for _, _, parts in said)
-            yield finding("SUM_COLUMNS_MISMATCH", "error",
-                          f"{where(row)}: cột {col_name(total)} ghi {vi(written)} nhưng {sums_text}",
-                          frame, row, total, written, got)
+            found = finding("SUM_COLUMNS_MISMATCH", "error",
+                            f"{where(row)}: cột {col_name(total)} ghi {vi(written)} nhưng {sums_text}",
+                            frame, row, total, written, got)
+            found.alternatives = _part_alternatives(frame, row, said[0][2], written - got)
+            yield found
+
+
+MAX_PARTS = 4  # a sum of more parts names no cell it may be: any of them may
+
+
+def _part_alternatives(frame: Frame, row: Row, parts: list[Col], gap: Decimal) -> tuple:
+    """The parts of a broken row sum that may be its slip, each moved by the
+    gap the sum shows (a deduction the other way), within zero and the part's
+    maximum (its header's, or its own x/y): "Tổng số 1.487 | Đúng hạn 1.085 |
+    Quá hạn 382" may be the total written for 1.467 or a part off by 20. At
+    most MAX_PARTS parts: beyond them the sum names no cell."""
+    if len(parts) > MAX_PARTS:
+        return ()
+    out = []
+    for col in parts:
+        value, cell = row.value(col.index), row.cells.get(col.index)
+        r, key = address(frame, row, col)
+        if value is None or cell is None or r is None or not key:
+            continue
+        moved = value + gap * _sign(col)
+        if moved == (short_form := moved.quantize(Decimal(1).scaleb(-places(value)))):
+            moved = short_form  # 6 + 1,0 is written 7 as its column writes it
+        bound = cell.denominator if cell.denominator is not None else col.max
+        if moved >= 0 and (bound is None or moved <= bound):
+            out.append((frame.table.index, r, key, moved))
+    return tuple(out)
 
 
 def _names(parts: list[Col]) -> str:

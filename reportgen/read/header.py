@@ -46,6 +46,13 @@ class HeaderColumn:
         return " ".join(self.path[1:] if len(self.path) > 2 else self.path)
 
     @property
+    def group(self) -> str | None:
+        """The label's words over its leaf ("Số hồ sơ đã giải quyết" of "Số hồ
+        sơ đã giải quyết Quá hạn"), None for a label of one level."""
+        shown = self.path[1:] if len(self.path) > 2 else self.path
+        return " ".join(shown[:-1]) or None
+
+    @property
     def text(self) -> str:
         return fold(" ".join(self.path))
 
@@ -142,10 +149,13 @@ def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
     else:
         rows = _infer_spans(table.grid()[:n_header])
     width = max((len(r) for r in rows), default=0)
+    # a row that numbers the columns ("(1) | (2) | (3)=(4)+(5)") is no level of their labels: kept
+    # in, it would make a two-level header read as three and cost each label its group
+    levels = [r for r in range(len(rows)) if r == 0 or not is_numbering_row([clean_label(x) for x in rows[r]])]
     out = []
     for c in range(width):
         path: list[str] = []
-        for r in range(len(rows)):
+        for r in levels:
             owner = _owner_column(table, r, n_header, c) if spans else c
             label = clean_label(rows[r][owner] if owner < len(rows[r]) else "")
             if label and (not path or path[-1] != label):
