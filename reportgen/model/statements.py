@@ -85,6 +85,8 @@ class Statement:
     fraction_parts: FractionSide | None = None  # a 'sum' of the fractions' numerators or denominators
     whole_at: int | None = None  # offset of the whole of such a sum
     parts_at: tuple[int, ...] = ()  # offsets of its parts
+    parts_in: tuple[int, ...] = ()  # paragraphs of its parts when they are list items of their own
+    whole_doubtful: bool = False  # another fraction before its list could be the whole as well
     whole_inferred: bool = False  # a share's whole taken from the sentence, not stated with it
     bracketed: bool = False  # a percent in brackets after its fractions
     listed: str | None = None  # the units a fraction lists after it, as written

@@ -46,6 +46,13 @@ class HeaderColumn:
         return " ".join(self.path[1:] if len(self.path) > 2 else self.path)
 
     @property
+    def group(self) -> str | None:
+        """The label's words over its leaf ("Số hồ sơ đã giải quyết" of "Số hồ
+        sơ đã giải quyết Quá hạn"), None for a label of one level."""
+        shown = self.path[1:] if len(self.path) > 2 else self.path
+        return " ".join(shown[:-1]) or None
+
+    @property
     def text(self) -> str:
         return fold(" ".join(self.path))
 

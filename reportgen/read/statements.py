@@ -22,7 +22,12 @@ from .statements_changes import change_statements
 from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, date_statements
 from .statements_external import DocumentFacts, mark_external
-from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
+from .statements_fractions import (
+    fraction_part_statements,
+    listed_fraction_parts,
+    mark_listed_units,
+    percent_fraction_shares,
+)
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
 from .statements_lists import colon_sum_statements, list_items, listed_kinds, total_after_statements
@@ -351,6 +356,9 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(change_statements(blocks, i, scope, out))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
+    for st in listed_fraction_parts(blocks[:body], out):  # each after the statements of its whole's paragraph
+        at = max(k for k, o in enumerate(out) if o.paragraph == st.paragraph)
+        out.insert(at + 1, st)
     wholes_from_earlier(blocks[:body], out)
     mark_annexed(blocks, body, out, [t.title or "" for t in (report.tables if report else [])])
     return out

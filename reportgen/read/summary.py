@@ -271,7 +271,7 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
     value_cols = [c for c in grid.columns if c.index not in (no_col, unit_col, part_col)]
     table = ScoreTable(index=index, kind="data", page=grid.raws[0].page, source_table=grid.raws[0].index,
                        headers=[c.label for c in grid.columns])
-    table.columns = [Column(key=f"k{c.index}", label=c.label) for c in value_cols]
+    table.columns = [Column(key=f"k{c.index}", label=c.label, group=c.group) for c in value_cols]
     section = section_title = None
     for g, src in enumerate(grid.rows):
         cells = src.cells
