@@ -3,6 +3,7 @@ chunks joined into cells top to bottom, a centred group label widened to the
 columns it groups, levels from what lies above what."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -30,6 +31,12 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
     (their chunks' columns set), and the number of header levels."""
     if not lines:
         return [], 0
+    numbers = _column_numbers(lines[-1])
+    if numbers and len(lines) > 1:
+        out, n_levels = header_cells(lines[:-1], n_cols, cols)
+        for c in sorted(lines[-1].chunks, key=lambda c: c.x0):
+            out.append(RawCell(text=c.text, row=n_levels, col=c.cols.start, colspan=max(1, len(c.cols))))
+        return out, n_levels + 1
     cells: list[_HCell] = []
     for ln in lines:
         for c in sorted(ln.chunks, key=lambda c: c.x0):
@@ -68,6 +75,23 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
     return out, n_levels
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _column_numbers(line) -> bool:
+    """Whether a header line numbers the columns ("(1) (2) (3) …", what a
+    form prints under its header): three numbers or more counting up, each
+    in a column of its own. It is a row of its own, never the last line of
+    the cells above ("STT (1)")."""
+    found = [_COLUMN_NUMBER.match(c.text) for c in sorted(line.chunks, key=lambda c: c.x0)]
+    if len(found) < 3 or not all(found):
+        return False
+    values = [int(m.group(1)) for m in found]
+    starts = [c.cols.start for c in sorted(line.chunks, key=lambda c: c.x0)]
+    return (all(b == a + 1 for a, b in zip(values, values[1:]))
+            and all(b > a for a, b in zip(starts, starts[1:])))
+
+
 def _shared(chunk, line: list, cols: range) -> bool:
     """Whether another chunk of ``chunk``'s line lies under the cell of
     ``cols`` too: a cell's wrapped line is the only text of its line within
@@ -90,11 +114,21 @@ def _extend_groups(cells: list[_HCell], n_cols: int, cols: list | None = None) -
         if not below or not any(set(c.cols) & set(g.cols) for c in below):
             continue
 
-        def free(col: int) -> bool:
+        def owned(col: int) -> bool:
             owners = [c for c in cells if col in c.cols and c is not g]
             return bool(owners) and all(c.top >= g.bottom - 1 for c in owners)
 
+        def free(col: int) -> bool:
+            """Under the group's title alone, with every cell below it that
+            spans it (a group's title spans whole cells of the level below:
+            "Chính quyền số" over two columns is not split between two groups)."""
+            return owned(col) and all(owned(k) for c in below if col in c.cols for k in c.cols)
+
         start, stop = g.cols.start, g.cols.stop
+        for c in below:  # the cells under its own columns are the group's whole
+            if set(c.cols) & set(g.cols) and all(owned(k) for k in c.cols):
+                start, stop = min(start, c.cols.start), max(stop, c.cols.stop)
+        g.cols = range(start, stop)
         while start > 0 and free(start - 1):
             start -= 1
         while stop < n_cols and free(stop):
