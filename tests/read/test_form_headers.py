@@ -42,6 +42,7 @@ def test_a_total_closing_the_sections_is_in_none_of_them():
 
 
 def test_a_total_after_sections_that_close_with_their_own_is_the_last_section_s():
-    body = SECTIONS[:3] + [["", "Cộng", "80", "65", "15", "77"]] + SECTIONS[3:6] + [["", "Cộng", "20", "10", "10", "19"]]
+    body = (SECTIONS[:3] + [["", "Cộng", "80", "65", "15", "77"]] + SECTIONS[3:6]
+            + [["", "Cộng", "20", "10", "10", "19"]])
     [table] = read_report(RawDocument(source="bc.docx", format="docx", blocks=[_form(body)])).tables
     assert [(r.section, r.unit) for r in table.rows][-1] == ("II", "Cộng")
