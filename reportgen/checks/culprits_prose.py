@@ -5,11 +5,11 @@ in that error."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from ..coverage import CLAIM_BOUND_RELATIONS
 from ..model import Finding, Severity
-from ..numbers import places_of
+from ..numbers import parse_vi_number, places_of, quantize
 from .culprits import consequences, figure_value, vi_figure
 
 
@@ -88,9 +88,55 @@ def _closed_by(e: Finding, cause: Finding) -> bool:
         if reported is None or expected is None:
             return False
         gaps.append(expected - reported)
-    if e.code == "CHANGE_MISMATCH" and "× 100" not in e.message:
-        return _change_closed(figure_value(e.reported), figure_value(e.expected), gaps[1])
+    if e.code == "CHANGE_MISMATCH":
+        redone = _change_redone(e.message, figure_value(cause.reported), figure_value(cause.expected))
+        if redone is not None:
+            return _holds(figure_value(e.reported), *redone)
+        if "× 100" not in e.message:
+            return _change_closed(figure_value(e.reported), figure_value(e.expected), gaps[1])
     return gaps[0] == gaps[1] != 0
+
+
+_N = r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?)"
+# The arithmetic a change's error shows (prose_changes), first in its message: a relative change, a ratio, times, a
+# difference.
+_FORMULAS = ((re.compile(r"\(" + _N + " − " + _N + r"\) / \2 × 100"), "relative"),
+             (re.compile(_N + " / " + _N + r" × 100 ="), "ratio"), (re.compile(_N + " / " + _N + " ="), "times"),
+             (re.compile(_N + " − " + _N + " cho thấy"), "difference"))
+
+
+def _change_redone(message: str, wrong: Decimal | None, right: Decimal | None) -> tuple[Decimal, bool] | None:
+    """(the change its figures make once ``wrong`` is corrected to ``right``,
+    whether both are whole counts), from the first arithmetic a change's error
+    shows ("(6.479 − 5.381) / 5.381 × 100" with 6.479 a total another error
+    shows is 6.379); None when neither figure of it is ``wrong``."""
+    if wrong is None or right is None:
+        return None
+    found = sorted((m.start(), m, how) for pattern, how in _FORMULAS if (m := pattern.search(message)))
+    if not found:
+        return None
+    _, m, how = found[0]
+    now, then = (parse_vi_number(m.group(k), "auto").value for k in (1, 2))
+    if wrong not in (now, then):
+        return None
+    now, then = (right if now == wrong else now), (right if then == wrong else then)
+    if not then:
+        return None
+    value = {"relative": (now - then) / then * 100, "ratio": now / then * 100, "times": now / then,
+             "difference": now - then}[how]
+    return value, how == "relative" and places_of(now) == 0 and places_of(then) == 0
+
+
+def _holds(change: Decimal | None, exact: Decimal, counts: bool) -> bool:
+    """Whether ``change`` as written is ``exact`` (rounded or cut for a change
+    of two counts; within a unit of its last place otherwise)."""
+    if change is None:
+        return False
+    places = places_of(change)
+    if counts:
+        return abs(change) in (quantize(abs(exact), places), quantize(abs(exact), places, ROUND_DOWN)) \
+            and (change >= 0) == (exact >= 0)
+    return abs(exact - change) <= (Decimal(1).scaleb(-places) if places else Decimal("0.5"))
 
 
 def _change_closed(change: Decimal, difference: Decimal, gap: Decimal) -> bool:

@@ -1,13 +1,18 @@
 """Changes the prose states against an earlier figure it also gives
 (read.statements_changes): the figure, the earlier figure and the change
-must agree, as a difference or as a percent of the earlier figure.
+must agree, as a difference, as a percent of the earlier figure, or as
+times it. A figure paired in doubt (``whole_inferred``: several earlier
+figures may be meant and the change fits none) gives a warning and leaves
+the claim unchecked; two measures of one pair of figures that both miss
+("giảm 5.518 hồ sơ, tương ứng giảm 23,15%" against a slipped earlier
+figure) are one error.
 """
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
-from ..model import Finding, Measure, Report, Statement, StatementKind
+from ..model import Finding, Measure, Report, Severity, Statement, StatementKind
 from ..numbers import format_vi, places_of, quantize
 from .prose_counts import finding_at
 from .registry import CheckContext, rule
@@ -34,6 +39,8 @@ def _expected(st: Statement) -> list[tuple[str, Decimal]]:
     diff = st.value - st.whole
     if st.compare == "ratio":
         return [("tỷ số", st.value / st.whole * _HUNDRED)] if st.whole else []
+    if st.compare == "times-of":  # "bằng 1,43 lần so với cùng kỳ": the figure over the earlier one
+        return [("lần", st.value / st.whole)] if st.whole else []
     if st.compare == "times":  # "tăng 1,5 lần": 1,5 times the earlier figure, or grown by 1,5 times it
         return [("lần", st.value / st.whole), ("lần tăng", diff / st.whole)] if st.whole else []
     out = [] if st.measure == Measure.PERCENT else [("hiệu", diff)]
@@ -50,36 +57,58 @@ def change_vs_earlier(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     trăm của một số đếm, hiệu chia cho số kỳ trước), làm tròn như văn bản viết.
     "Tăng 1,5 lần so với … (30.000 lượt)" là số liệu chia số kỳ trước (hoặc phần tăng
     chia số kỳ trước); "bằng 105,2% so với cùng kỳ (2.229,7 tỷ đồng)" là số liệu chia số
-    kỳ trước nhân 100.
+    kỳ trước nhân 100; "bằng 1,20 lần so với cùng kỳ (9.503 hồ sơ)" là số liệu chia số kỳ trước.
+    Câu không nêu số liệu kỳ này ("So với cùng kỳ năm trước (10.200 hồ sơ), tăng 21,0%") thì lấy
+    số liệu mà lời văn gọi tên ở các câu, đoạn trước trong cùng mục; chỉ là lỗi khi chắc
+    chắn là số nào, còn lại là cảnh báo.
     Vì sao: số kỳ này được sửa mà quên sửa mức tăng, hoặc chép số kỳ trước nhầm.
     Ví dụ sai: "đạt 84,27 điểm, tăng 2,12 điểm so với quý II (81,15 điểm)".
     Ví dụ đúng: "đạt 83,27 điểm, tăng 2,12 điểm so với quý II (81,15 điểm)"."""
+    groups: dict[tuple, list[tuple[Statement, Finding | None]]] = {}
     for st in report.statements:
         if st.kind != StatementKind.CHANGE or st.value is None or st.whole is None or not st.parts:
             continue
-        change = st.parts[0]
-        places = places_of(change)
-        ctx.ledger.statement_checked(st, "change-vs-earlier")
-        expected = _expected(st)
-        counts = places_of(st.value) == 0 and places_of(st.whole) == 0
-        if any(_agrees(change, exact, places, counts and how == "tỷ lệ") for how, exact in expected):
-            continue
-        how, exact = expected[0]
-        if how in ("tỷ số", "lần"):
-            now, then = format_vi(st.value, places_of(st.value)), format_vi(st.whole, places_of(st.whole))
-            shown = format_vi(quantize(exact, max(places, 2)), max(places, 2), fixed=True)
-            said = f"bằng {format_vi(change, places)}%" if how == "tỷ số" else f"tăng {format_vi(change, places)} lần"
-            basis = f"{now} / {then} × 100 = {shown}%" if how == "tỷ số" else f"{now} / {then} = {shown} lần"
-            yield finding_at("CHANGE_MISMATCH", "error", f"Văn bản nêu {said} nhưng {basis} (“{st.text}”)", st,
-                             reported=str(change), expected=str(quantize(exact, max(places, 2))))
-            continue
-        word = "tăng" if change >= 0 else "giảm"
-        shown = format_vi(quantize(abs(exact), max(places, 2)), max(places, 2), fixed=True)
-        unit = "%" if how == "tỷ lệ" else ""
-        real = "tăng" if exact >= 0 else "giảm"
+        found = _finding(st)
+        if st.whole_inferred and found is not None:  # the figure paired in doubt: a warning, not checked
+            found.severity = Severity.WARNING
+            found.message += " — chưa chắc số liệu kỳ này là số nào trong các câu trước"
+        elif not st.whole_inferred:
+            ctx.ledger.statement_checked(st, "change-vs-earlier")
+        groups.setdefault((st.paragraph, st.at, st.value, st.whole), []).append((st, found))
+    for pairs in groups.values():
+        wrong = [f for _, f in pairs if f is not None]
+        if len(wrong) == len(pairs) > 1:  # "tăng 2.145 hồ sơ, tương ứng tăng 21,0%": one pair of figures off
+            wrong[0].message += "; cùng cặp số liệu ấy, " + "; ".join(
+                f.message[0].lower() + f.message[1:] for f in wrong[1:])
+            wrong = wrong[:1]
+        yield from wrong
+
+
+def _finding(st: Statement) -> Finding | None:
+    """The error of a change its figures do not make, or None."""
+    change = st.parts[0]
+    places = places_of(change)
+    expected = _expected(st)
+    counts = places_of(st.value) == 0 and places_of(st.whole) == 0
+    if not expected or any(_agrees(change, exact, places, counts and how == "tỷ lệ") for how, exact in expected):
+        return None
+    how, exact = expected[0]
+    if how in ("tỷ số", "lần"):
         now, then = format_vi(st.value, places_of(st.value)), format_vi(st.whole, places_of(st.whole))
-        basis = f"({now} − {then}) / {then} × 100" if how == "tỷ lệ" else f"{now} − {then}"
-        yield finding_at("CHANGE_MISMATCH", "error",
-                         f"Văn bản nêu {word} {format_vi(abs(change), places)}{unit} nhưng {basis} cho thấy "
-                         f"{real} {shown}{unit} (“{st.text}”)", st,
-                         reported=str(change), expected=str(quantize(exact, max(places, 2))))
+        shown = format_vi(quantize(exact, max(places, 2)), max(places, 2), fixed=True)
+        said = f"bằng {format_vi(change, places)}%" if how == "tỷ số" \
+            else f"{'bằng' if st.compare == 'times-of' else 'tăng'} {format_vi(change, places)} lần"
+        basis = f"{now} / {then} × 100 = {shown}%" if how == "tỷ số" else f"{now} / {then} = {shown} lần"
+        return finding_at("CHANGE_MISMATCH", "error", f"Văn bản nêu {said} nhưng {basis} (“{st.text}”)", st,
+                          reported=str(change), expected=str(quantize(exact, max(places, 2))))
+    word = "tăng" if change >= 0 else "giảm"
+    digits = 0 if counts and how == "hiệu" else max(places, 2)  # two counts differ by a count
+    shown = format_vi(quantize(abs(exact), digits), digits, fixed=True)
+    unit = "%" if how == "tỷ lệ" else ""
+    real = "tăng" if exact >= 0 else "giảm"
+    now, then = format_vi(st.value, places_of(st.value)), format_vi(st.whole, places_of(st.whole))
+    basis = f"({now} − {then}) / {then} × 100" if how == "tỷ lệ" else f"{now} − {then}"
+    return finding_at("CHANGE_MISMATCH", "error",
+                      f"Văn bản nêu {word} {format_vi(abs(change), places)}{unit} nhưng {basis} cho thấy "
+                      f"{real} {shown}{unit} (“{st.text}”)", st,
+                      reported=str(change), expected=str(quantize(exact, max(places, 2))))

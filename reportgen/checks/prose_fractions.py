@@ -28,9 +28,9 @@ from .registry import CheckContext, rule
 
 def _members(report: Report, st: Statement) -> list[Statement]:
     """The fraction statements the split names: its whole and its parts."""
-    at = {st.whole_at, *st.parts_at}
-    return [o for o in report.statements if o.paragraph == st.paragraph and o.kind == StatementKind.FRACTION
-            and o.at is not None and o.at in at]
+    where = {(st.paragraph, st.whole_at), *zip(st.parts_in or [st.paragraph] * len(st.parts_at), st.parts_at)}
+    return [o for o in report.statements if o.kind in (StatementKind.FRACTION, StatementKind.SCORE)
+            and o.at is not None and (o.paragraph, o.at) in where]
 
 
 @rule("SUM_MISMATCH", "Các phân số thành phần không cộng lại bằng phân số tổng nêu trong văn bản")
@@ -38,7 +38,9 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: một phân số x/y trong lời văn và các phân số thành phần liệt kê ngay
     sau nó (trong ngoặc hoặc sau "gồm"): tổng các tử số bằng x và tổng các mẫu số bằng y.
     Chỉ đọc khi một trong hai tổng khớp đúng (danh sách thật sự chia phân số ấy); tổng
-    kia lệch là lỗi.
+    kia lệch là lỗi. Các mục liệt kê thành đoạn riêng sau phân số tổng ("- Công khai,
+    minh bạch: 18/18 điểm;" …) cũng vậy; khi phía trên có hai phân số cùng khớp một tổng
+    thì chỉ là cảnh báo.
     Vì sao: số đơn vị được kiểm tra của từng cấp được cộng tay; sửa một số mà không sửa
     tổng là lỗi hay gặp.
     Ví dụ sai: "đã kiểm tra 42/139 cơ quan, đơn vị (5/15 sở, ngành và 38/124 UBND cấp xã)".
@@ -54,9 +56,10 @@ def fraction_parts(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if total == st.whole:
             continue
         what = "tử số" if st.fraction_parts == FractionSide.NUMERATOR else "mẫu số"
-        yield finding_at("SUM_MISMATCH", "error",
+        doubt = " (các mục liệt kê cũng có thể là của một phân số khác nêu trước đó)" if st.whole_doubtful else ""
+        yield finding_at("SUM_MISMATCH", "warning" if st.whole_doubtful else "error",
                          f"Các {what} của phân số thành phần {' + '.join(vi_number(p) for p in st.parts)} = "
-                         f"{vi_number(total)}, không bằng {what} {vi_number(st.whole)} của phân số tổng",
+                         f"{vi_number(total)}, không bằng {what} {vi_number(st.whole)} của phân số tổng{doubt}",
                          st, reported=str(st.whole), expected=str(total))
 
 

@@ -17,6 +17,7 @@ report may quote the same rate from another index or another date.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
@@ -32,6 +33,20 @@ _SHORT = {"tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "dvctt
           "cchc": "cải cách hành chính", "pakn": "phản ánh kiến nghị", "ubnd": "ủy ban nhân dân",
           "cbccvc": "cán bộ công chức viên chức", "vbqppl": "văn bản quy phạm pháp luật"}
 _STOP = {"tỷ", "lệ", "tỉ", "của", "các", "được", "có", "và", "đã", "trên", "theo", "về", "số"}
+# One thing in two wordings: a deadline met is "đúng hạn" or "đúng thời hạn", and a result returned
+# ("Trả trước hạn | Trả đúng hạn | Trả quá hạn", TT 01/2020's forms) is the dossier settled so.
+_SAME = ((re.compile(r"(?<!\w)đúng\s+thời\s+hạn(?!\w)"), "đúng hạn"),
+         (re.compile(r"(?<!\w)trả\s+(?=(?:trước|đúng|quá)\s+(?:thời\s+)?hạn(?!\w))"), ""))
+
+
+def same_wording(text: str) -> str:
+    """``text`` (cased as read) with each phrase of :data:`_SAME` in one wording."""
+    text = unicodedata.normalize("NFC", text.casefold())
+    for pattern, wording in _SAME:
+        text = pattern.sub(wording, text)
+    return text
+
+
 _RATE_LABEL = re.compile(r"^\s*(?:tỷ|tỉ)\s+lệ\b", re.I)
 
 
@@ -44,7 +59,7 @@ class Labelled(NamedTuple):
 
 
 def _words(text: str) -> frozenset[str]:
-    folded = fold_tones(re.sub(r"\([^()]*\)", " ", text or "").casefold())
+    folded = fold_tones(same_wording(re.sub(r"\([^()]*\)", " ", text or "")))
     out: list[str] = []
     for w in re.split(r"[^\w\u0300-\u036f]+", folded):  # a word keeps its combining marks
         if not w:

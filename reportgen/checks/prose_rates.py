@@ -43,7 +43,7 @@ from ..numbers import format_vi, places_of, quantize
 from ..text.labels import stat_of
 from ..text.names import fold_tones
 from .prose_counts import finding_at
-from .prose_labels import _SHORT, _STOP
+from .prose_labels import _SHORT, _STOP, same_wording
 from .prose_named import _BARE_FOLDED, _value
 from .prose_totals import _row_of_unit, _total_rows
 from .prose_units import agrees
@@ -63,7 +63,7 @@ def _tokens(text: str) -> list[str]:
     """The words of ``text`` in order, folded as headers are (case, tone
     placement, abbreviations written out), words that name nothing left out
     and a coordination kept as ``_AND``."""
-    folded = fold_tones(re.sub(r"\([^()]*\)", " ", text or "").casefold())
+    folded = fold_tones(same_wording(re.sub(r"\([^()]*\)", " ", text or "")))
     out: list[str] = []
     for w in re.findall(r"[\w\u0300-\u036f]+|[,+]", folded):
         if w in (",", "+") or w in _CONJ:
@@ -126,6 +126,8 @@ def _cols(table: ScoreTable) -> list[Col]:
     common = frozenset.intersection(*(frozenset(p) for _, p in heads)) if len(heads) > 1 else frozenset()
     out = []
     for c, phrase in heads:
+        if c.group and (c.label or "").startswith(c.group + " "):  # "Số hồ sơ đã giải quyết | Quá hạn", joined
+            phrase = _tokens(c.label[len(c.group):])
         group = frozenset(_tokens(c.group or "")) - set(phrase) - {_AND}
         out.append(Col(c.key, c.label or "", [w for w in phrase if w not in common and w != _AND],
                        group, bool(_TOTAL.search(c.label or ""))))
@@ -144,6 +146,12 @@ def _named(cols: list[Col], said: list[str]) -> list[Col]:
     """The columns whose header ``said`` says; of a header under several
     groups, those whose group's words it holds too."""
     named = [c for c in cols if says(said, c.phrase) or says(said, _own(cols, c))]
+    groups = [c.group for c in cols if c.group]
+    common = frozenset.intersection(*groups) if groups else frozenset()
+    # a column under a group the rate does not say ("Số hồ sơ đang giải quyết | Trong hạn") is not what
+    # "tỷ lệ giải quyết trước và đúng hạn" names when others are under a group it says (the words
+    # every group has, "hồ sơ giải quyết", tell none apart)
+    named = [c for c in named if c.group - common <= set(said)] or named
     out = []
     for c in named:
         twins = [d for d in named if d.phrase == c.phrase]

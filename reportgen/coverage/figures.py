@@ -173,7 +173,11 @@ def _figure_of(st, claim) -> bool:
     percent or the x/y of a share, the x/y of a count by grade or of an
     evaluated count ("đánh giá đối với 17/19 cơ quan"), the count by grade a
     share is of ("04 đơn vị đạt loại Tốt, chiếm 26,67%"), the band count that
-    is a listed sum's whole, the figure a change is of and the earlier figure."""
+    is a listed sum's whole, the figure a change is of and the earlier figure
+    (or the figure it is of, stated in an earlier sentence: ``value_at``)."""
+    if st is not claim and claim.kind == StatementKind.CHANGE and claim.value_at is not None \
+            and (st.paragraph, st.at) == claim.value_at and st.value == claim.value:
+        return True
     if st is claim or st.paragraph != claim.paragraph:
         return False
     if claim.kind == StatementKind.SHARE:

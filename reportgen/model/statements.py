@@ -85,6 +85,8 @@ class Statement:
     fraction_parts: FractionSide | None = None  # a 'sum' of the fractions' numerators or denominators
     whole_at: int | None = None  # offset of the whole of such a sum
     parts_at: tuple[int, ...] = ()  # offsets of its parts
+    parts_in: tuple[int, ...] = ()  # paragraphs of its parts when they are list items of their own
+    whole_doubtful: bool = False  # another fraction before its list could be the whole as well
     whole_inferred: bool = False  # a share's whole taken from the sentence, not stated with it
     bracketed: bool = False  # a percent in brackets after its fractions
     listed: str | None = None  # the units a fraction lists after it, as written
@@ -96,6 +98,7 @@ class Statement:
     # how a 'change' compares its figure with the earlier one: None, a difference or a relative change
     # ("tăng 2,12 điểm", "tăng 12,54%"); "times" ("tăng 1,5 lần"); "ratio" ("bằng 105,2% so với … (2.229,7)")
     compare: str | None = None
+    value_at: tuple[int, int] | None = None  # (paragraph, offset) of a change's figure stated before its sentence
     data_range: bool = False  # an 'until' date that bounds what the figures cover
     # -- a claim whose whole lies outside the document (read.statements_external) --
     external: OutsideWhole | None = None  # what that whole is (a plan, an estimate, a national ranking …)

@@ -22,7 +22,12 @@ from .statements_changes import change_statements
 from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, date_statements
 from .statements_external import DocumentFacts, mark_external
-from .statements_fractions import fraction_part_statements, mark_listed_units, percent_fraction_shares
+from .statements_fractions import (
+    fraction_part_statements,
+    listed_fraction_parts,
+    mark_listed_units,
+    percent_fraction_shares,
+)
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
 from .statements_lists import colon_sum_statements, list_items, listed_kinds, total_after_statements
@@ -106,6 +111,12 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
         return []
     noun = first.group("noun")
     out, tops, nested = _breakdown_parts(block, sentences[1:], noun, whole, scope)
+    # the total's own "trong đó": "Tổng số hồ sơ tiếp nhận 16.225 hồ sơ, trong đó trực tuyến 6.177 hồ sơ
+    # (38,1%), …": each count after it with its share in brackets is a share of the total
+    own = re.search(r"(?<!\w)trong\s+đó(?!\w)", sentences[0], re.I)
+    if own and first.start() < own.start():
+        tail = sentences[0][own.end():]
+        out = _shares_of(block, tail, _counts_of(tail, noun), whole, scope) + out
     if len(tops) >= 2:
         out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
                              parts=tops, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
@@ -348,9 +359,12 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(mark_quantities(block, out, units, scope))
         mark_levels(block, out)
         mark_raised_targets(block, out)
-        out.extend(change_statements(block, scope, out))
+        out.extend(change_statements(blocks, i, scope, out))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
+    for st in listed_fraction_parts(blocks[:body], out):  # each after the statements of its whole's paragraph
+        at = max(k for k, o in enumerate(out) if o.paragraph == st.paragraph)
+        out.insert(at + 1, st)
     wholes_from_earlier(blocks[:body], out)
     mark_annexed(blocks, body, out, [t.title or "" for t in (report.tables if report else [])])
     return out

@@ -7,16 +7,24 @@ figures' own unit, or a percent of the earlier figure (a relative change).
 A change in times ("tăng 1,5 lần so với năm 2023 (30.000 lượt)") is the
 figure over the earlier one, or the growth over it (offices write both); a
 percent "of" the earlier figure ("bằng 105,2% so với cùng kỳ (2.229,7 tỷ
-đồng)") is the figure over it × 100, for counts and amounts.
-Three figures of one sentence: the arithmetic they obey is the check.
+đồng)") is the figure over it × 100, for counts and amounts, and "bằng 1,43
+lần so với cùng kỳ (10.489 hồ sơ)" the figure over it.
+The earlier figure may lead: "So với cùng kỳ năm trước (10.200 hồ sơ), tăng
+21,0%" (and "…, tăng 2.145 hồ sơ, tương ứng tăng 21,0%": two changes of one
+pair). A change whose clause gives no figure is of the figure its words name
+before it in its section (read.statements_changes_now); a pairing in doubt
+is marked ``whole_inferred`` (a slip against it is a warning).
+Three figures: the arithmetic they obey is the check.
 """
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..model import Measure, Statement, StatementKind
-from ..numbers import NotANumber, parse_vi_number
-from .statements_blocks import Block, split_sentences
+from ..numbers import NotANumber, parse_vi_number, places_of
+from .statements_blocks import Block, heading_of, split_sentences
+from .statements_changes_now import MAX_BLOCKS, figures, named
 
 
 def _num(name: str) -> str:
@@ -34,9 +42,17 @@ _CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+
                      + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?"
                      r"\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu", 6) + r"\s*\)", re.I)
 # "bằng 105,2% so với cùng kỳ năm 2023 (2.229,7 tỷ đồng)": the figure as a percent of the earlier one.
-_RATIO = re.compile(r"(?<!\w)(?:bằng|đạt)\s+" + _num("d") + r"\s*(?P<du>%)\s*(?:so\s+với|của)(?!\w)[^.;()\d]{0,60}?"
+_RATIO = re.compile(r"(?<!\w)(?:bằng|đạt)\s+" + _num("d") + r"\s*(?P<du>%|lần(?!\w))\s*(?:so\s+với|của)(?!\w)"
+                    r"[^.;()\d]{0,60}?"
                     r"(?:\d{4}[^.;()\d]{0,20}?)?\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu", 6)
                     + r"\s*\)", re.I)
+# The earlier figure first: "So với cùng kỳ năm trước (10.200 hồ sơ), số hồ sơ tiếp nhận tăng 21,0%".
+_LEAD = re.compile(r"(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?\(\s*(?:là\s+|đạt\s+)?" + _num("b")
+                   + r"\s*" + _unit("bu", 6) + r"\s*\)\s*,?\s*(?P<subj>[^.;()\d]{0,80}?)(?<!\w)(?P<dir>tăng|giảm|bằng)"
+                   r"(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du"), re.I)
+# The same change again in another measure: "…, tăng 2.145 hồ sơ, tương ứng tăng 21,0%", "… (tăng 21,0%)".
+_SECOND = re.compile(r"\s*[,(]\s*(?:tương\s+ứng|tức\s+là|tức|hay)?\s*(?P<dir>tăng|giảm)?\s*" + _num("d")
+                     + r"\s*(?P<du>%|lần(?!\w))", re.I)
 _FIGURE = re.compile(_num("x") + r"\s*(?P<xu>%|điểm|[^\W\d]\w*)?", re.I)
 
 
@@ -60,47 +76,146 @@ def _unit_kind(unit: str | None) -> str:
     return "count" if u else ""
 
 
-def change_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
-    """The change claims of ``block``, each with its figure (``value``), the
-    earlier figure (``whole``), the signed change (``parts[0]``) and whether
+def change_statements(blocks: list[Block], i: int, scope: str | None, known: list[Statement]) -> list[Statement]:
+    """The change claims of ``blocks[i]``, each with its figure (``value``),
+    the earlier figure (``whole``), the signed change (``parts[0]``) and whether
     the change may be a percent of the earlier figure (``percent`` set to
     it; ``measure`` PERCENT when it can be nothing else: a count that grew
     by a percent).
     The change and the earlier figure, read before as lone figures
     (``known``), are figures of the change: no statistic, no claim of their own."""
+    block = blocks[i]
     out: list[Statement] = []
     offset = 0
-    for sentence in split_sentences(block.text):
+    sentences = split_sentences(block.text)
+    for k, sentence in enumerate(sentences):
         at = block.text.find(sentence, offset)
         offset = max(offset, at)
-        for m in [*_CHANGE.finditer(sentence), *_RATIO.finditer(sentence)]:
-            clause = sentence[:m.start()]
-            clause = clause[max(clause.rfind(";"), 0):]
-            figures = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group("x"))]
-            if not figures:
-                continue
-            x = figures[-1]
-            value, base, change = _value(x.group("x")), _value(m.group("b")), _value(m.group("d"))
-            if value is None or base is None or change is None:
-                continue
-            x_kind, d_kind, b_kind = _unit_kind(x.group("xu")), _unit_kind(m.group("du")), _unit_kind(m.group("bu"))
-            if b_kind and x_kind and b_kind != x_kind and not (b_kind == "count" and x_kind == "count"):
-                continue  # the bracket gives another quantity
-            ratio = m.re is _RATIO
-            if ratio and (x_kind != b_kind or x_kind not in ("count", "points")):
-                continue  # "bằng 93% so với …" of a rate: a ratio of rates or a rate of something else
-            signed = change if ratio or m.group("dir").casefold() == "tăng" else -change
-            relative = d_kind == "percent" and x_kind != "percent"
-            either = d_kind == "percent" and x_kind == "percent"  # "tăng 2,1%" of a rate: points or relative
-            compare = "ratio" if ratio else "times" if d_kind == "times" else None
-            out.append(Statement(kind=StatementKind.CHANGE, text=sentence[m.start():m.end()], paragraph=block.index,
-                                 page=block.page, value=value, whole=base, parts=[signed], scope=scope,
-                                 percent=signed if relative or either else None, written=x.group("x"),
-                                 measure=Measure.PERCENT if relative else None, compare=compare,
-                                 at=(at if at >= 0 else 0) + m.start(), context=sentence, claim=True,
-                                 clause=sentence[:m.start()]))
-            start = out[-1].at
+        matches = [*_CHANGE.finditer(sentence), *_RATIO.finditer(sentence)]
+        matches += [m for m in _LEAD.finditer(sentence)
+                    if not any(o.start() < m.end() and m.start() < o.end() for o in matches)]
+        for m in matches:
+            changes = _read(m, sentence, lambda: _earlier(blocks, i, sentences[:k]), (block.index, max(at, 0)))
+            for change in changes:
+                value, written, x_kind, inferred, d, du, direction, end, where = change
+                base, ratio = _value(m.group("b")), direction == "bằng"
+                d_kind = _unit_kind(du)
+                signed = d if ratio or direction == "tăng" else -d
+                relative = d_kind == "percent" and x_kind != "percent"
+                either = d_kind == "percent" and x_kind == "percent"  # "tăng 2,1%" of a rate: points or relative
+                compare = ("ratio" if d_kind == "percent" else "times-of") if ratio \
+                    else "times" if d_kind == "times" else None
+                out.append(Statement(kind=StatementKind.CHANGE, text=sentence[m.start():end],
+                                     paragraph=block.index, page=block.page, value=value, whole=base,
+                                     parts=[signed], scope=scope, percent=signed if relative or either else None,
+                                     written=written, measure=Measure.PERCENT if relative else None,
+                                     compare=compare, at=(at if at >= 0 else 0) + m.start(), context=sentence,
+                                     claim=True, clause=sentence[:m.start()], whole_inferred=inferred,
+                                     value_at=where))
+            start = (at if at >= 0 else 0) + m.start()
+            size = max((c[7] for c in changes), default=m.end()) - m.start()
             for st in known:
-                if st.paragraph == block.index and st.at is not None and start <= st.at < start + len(m.group(0)):
+                if st.paragraph == block.index and st.at is not None and start <= st.at < start + size:
                     st.stat, st.claim = None, False
     return out
+
+
+def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int]) -> list[tuple]:
+    """(figure, as written, its kind, paired in doubt, change, its unit, "tăng"/"giảm"/"bằng", where it ends,
+    where the figure is when stated apart) of each change the match states (``here``: the sentence's
+    paragraph and offset); none when the figures are of other kinds."""
+    base, change = _value(m.group("b")), _value(m.group("d"))
+    direction = "bằng" if m.re is _RATIO else m.group("dir").casefold()
+    if base is None or change is None:
+        return []
+    b_kind, d_kind = _unit_kind(m.group("bu")), _unit_kind(m.group("du"))
+    if direction == "bằng" and d_kind not in ("percent", "times"):
+        return []
+    changes = [(change, m.group("du"), m.end())]
+    if m.re is _LEAD and (second := _SECOND.match(sentence, m.end())) is not None \
+            and (second.group("dir") or m.group("dir")).casefold() == direction and _value(second.group("d")):
+        changes.append((_value(second.group("d")), second.group("du"), second.end()))
+    clause = sentence[:m.start()]
+    clause = clause[max(clause.rfind(";"), 0):]
+    found = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group("x"))] \
+        if m.re is not _LEAD else []
+    if found:
+        x = found[-1]
+        x_kind = _unit_kind(x.group("xu"))
+        if b_kind and x_kind and b_kind != x_kind and not (b_kind == "count" and x_kind == "count"):
+            return []  # the bracket gives another quantity
+        if direction == "bằng" and (x_kind != b_kind or x_kind not in ("count", "points")):
+            return []  # "bằng 93% so với …" of a rate: a ratio of rates or a rate of something else
+        value = _value(x.group("x"))
+        return [] if value is None else [(value, x.group("x"), x_kind, False, d, du, direction, end, None)
+                                         for d, du, end in changes]
+    if not b_kind or (direction == "bằng" and b_kind not in ("count", "points")):
+        return []
+    subject = m.group("subj") if m.re is _LEAD else sentence[:m.start()]
+    candidates, sure = named(figures([*earlier(), (clause, *here)], m.group("bu")), _subject(subject), m.group("bu"))
+    out = []
+    for d, du, end in changes:
+        pick = _pick(candidates, sure, base, d, _unit_kind(du), direction)
+        if pick is not None:
+            out.append((_value(pick[0].written), pick[0].written, b_kind, pick[1], d, du, direction, end,
+                        pick[0].where))
+    return out
+
+
+def _subject(text: str) -> str:
+    """The words that name the changed quantity: the clause before the verb."""
+    return re.split(r"[;:,]", text)[-1]
+
+
+def _earlier(blocks: list[Block], i: int, before: list[str]) -> list[tuple[str, int, int]]:
+    """The sentences (text, paragraph, offset) before a change in its
+    section: the paragraphs before it up to the heading (a few at most),
+    then its paragraph's."""
+    out: list[tuple[str, int, int]] = []
+    for j in range(i - 1, max(-1, i - 1 - MAX_BLOCKS), -1):
+        if heading_of(blocks[j].text) and len(blocks[j].text) < 120:
+            break
+        out = _placed(blocks[j], split_sentences(blocks[j].text)) + out
+        if heading_of(blocks[j].text):
+            break
+    return out + _placed(blocks[i], before)
+
+
+def _placed(block: Block, sentences: list[str]) -> list[tuple[str, int, int]]:
+    out, offset = [], 0
+    for sentence in sentences:
+        at = block.text.find(sentence, offset)
+        offset = max(offset, at)
+        out.append((sentence, block.index, max(at, 0)))
+    return out
+
+
+def _pick(candidates, sure: bool, base, change, d_kind: str, direction: str):
+    """(the figure, paired in doubt) among ``candidates``: the one sure; of
+    several, the one the change fits (sure enough: it agrees), else the
+    nearest, in doubt; None when there is none."""
+    if not candidates:
+        return None
+    if sure:
+        return candidates[-1], False
+    fits = [c for c in candidates if _fits(_value(c.written), base, change, d_kind, direction)]
+    if fits:
+        return fits[-1], False
+    return candidates[-1], True
+
+
+def _fits(value, base, change, d_kind: str, direction: str) -> bool:
+    """Whether the change holds of ``value`` against ``base`` within a unit of its last place."""
+    if value is None or not base:
+        return False
+    unit = Decimal(1).scaleb(-places_of(change))
+    if direction == "bằng":
+        exact = value / base * (100 if d_kind == "percent" else 1)
+    elif d_kind == "percent":
+        exact = abs(value - base) / base * 100
+    elif d_kind == "times":
+        exact = value / base
+    else:
+        exact = abs(value - base)
+    sign_ok = direction == "bằng" or (value >= base) == (direction == "tăng")
+    return sign_ok and abs(exact - change) <= unit

@@ -133,3 +133,59 @@ def mark_listed_units(block: Block, known: list[Statement]) -> None:
                 st.listed = body
                 break
 
+
+
+# A list item of its own: "- Công khai, minh bạch: 18/18 điểm;", "b) Tiến độ giải quyết: 18,31/20 điểm".
+_ITEM = re.compile(r"^(?:[-–+•*]\s*|[a-zđ]\)\s*|\d{1,2}\)\s*)?[^\W\d][^:\d]{1,100}:\s*(?=\d)", re.I)
+_LOOK_BACK = 4  # blocks between a whole and its list: a heading, a lead-in line ("Cụ thể như sau:")
+
+
+def listed_fraction_parts(blocks: list[Block], known: list[Statement]) -> list[Statement]:
+    """A fraction followed, within a few blocks, by list items of their own
+    that each state one fraction ("Sở Y tế đạt 83,26/100 điểm …" then "II.
+    ĐIỂM TỪNG CHỈ SỐ", "- Công khai, minh bạch: 18/18 điểm;", "- Tiến độ …:
+    18,31/20 điểm;" …): the items split the whole when their denominators
+    add up to its denominator, or their numerators to its numerator, exactly
+    — the same two ``sum`` statements as a bracketed list gives, their parts
+    in the items' paragraphs (``parts_in``). A run of items is taken whole;
+    the whole is the nearest fraction before it that both sums fit, else the
+    nearest that one fits — ``whole_doubtful`` when another one fits too (a
+    month's "86,74/100" and the year's "87,86/100" above one list)."""
+    fractions = [st for st in known if st.kind in (StatementKind.FRACTION, StatementKind.SCORE)
+                 and st.at is not None and st.numerator is not None and st.denominator]
+    by_block: dict[int, list[Statement]] = {}
+    for st in fractions:
+        by_block.setdefault(st.paragraph, []).append(st)
+    out: list[Statement] = []
+    k = 0
+    while k < len(blocks):
+        run = []
+        while k < len(blocks) and _ITEM.match(blocks[k].text) and len(by_block.get(blocks[k].index, [])) == 1 \
+                and by_block[blocks[k].index][0].at == _ITEM.match(blocks[k].text).end() \
+                and not _COMPARE.search(blocks[k].text):
+            run.append(by_block[blocks[k].index][0])
+            k += 1
+        if len(run) < 2:
+            k += 1 if not run else 0
+            continue
+        first = next(i for i, b in enumerate(blocks) if b.index == run[0].paragraph)
+        before = [b.index for b in blocks[max(0, first - _LOOK_BACK):first]]
+        nums = [p.numerator for p in run]
+        dens = [p.denominator for p in run]
+        fits = [(sum(dens, Decimal(0)) == st.denominator, sum(nums, Decimal(0)) == st.numerator, st)
+                for index in reversed(before) for st in reversed(by_block.get(index, []))]
+        whole = next((st for den, num, st in fits if den and num), None)
+        candidates = [st for den, num, st in fits if den or num]
+        if whole is None and not candidates:
+            continue
+        doubtful = whole is None and len(candidates) > 1  # "86,74/100" of the month, "87,86/100" of the year
+        whole = whole or candidates[0]
+        den_at = whole.text.find("/") + 1
+        for which, total, values, written in ((FractionSide.NUMERATOR, whole.numerator, nums, whole.text),
+                                              (FractionSide.DENOMINATOR, whole.denominator, dens,
+                                               whole.text[den_at:])):
+            out.append(Statement(kind="sum", text=written, paragraph=whole.paragraph, page=whole.page,
+                                 whole=total, parts=values, scope=whole.scope, mode=SumMode.PARTITION,
+                                 fraction_parts=which, whole_at=whole.at, parts_at=tuple(p.at for p in run),
+                                 parts_in=tuple(p.paragraph for p in run), whole_doubtful=doubtful))
+    return out

@@ -159,3 +159,51 @@ def test_a_rate_column_beside_the_counts_is_no_part_of_the_rate(tmp_path, prose,
     found, ctx = _run(tmp_path, RATED, prose)
     assert [f for f in found if f[0] == "PERCENT_MISMATCH"] == ([finding] if finding else [])
     assert "rate-of-named-columns" in ctx.ledger.tables[0].relations
+
+
+# TT 01/2020's form: three groups whose every header says "hồ sơ … giải quyết", results returned
+# "Trả trước hạn | Trả đúng thời hạn", and a "Trong hạn" of the dossiers still being settled.
+FORM = """UBND HUYỆN LÂM HÀ
+
+BÁO CÁO
+Tình hình, kết quả giải quyết thủ tục hành chính quý III năm 2026
+
+Trong quý, {prose}
+
+Biểu II.06a. TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC
+| STT | Lĩnh vực | Số hồ sơ nhận giải quyết | | Số hồ sơ đã giải quyết | | | | Số hồ sơ đang giải quyết | | |
+| | | Tổng số | Trực tuyến | Tổng số | Trả trước hạn | Trả đúng thời hạn | Trả quá hạn | Tổng số | Trong hạn | Quá hạn |
+|---|---|---|---|---|---|---|---|---|---|---|
+| 1 | Đất đai | 1.100 | 500 | 1.000 | 600 | 390 | 10 | 100 | 90 | 10 |
+| 2 | Tư pháp | 1.052 | 700 | 1.002 | 608 | 377 | 17 | 50 | 48 | 2 |
+| | Tổng cộng | 2.152 | 1.200 | 2.002 | {early} | 767 | 27 | 150 | 138 | 12 |
+"""
+
+
+@pytest.mark.parametrize("prose, finding", [
+    ("tỷ lệ giải quyết trước và đúng hạn đạt 98,65%.", None),
+    ("tỷ lệ giải quyết trước và đúng hạn đạt 97,8%.", ("PERCENT_MISMATCH", "error", "k5", "97.8", "98.65")),
+])
+def test_a_rate_of_one_group_of_a_form_whose_headers_all_say_giai_quyet(tmp_path, prose, finding):
+    # (1.208 + 767) / 2.002: the group's "Tổng số", never "Đúng hạn" nor the other groups' "Trong hạn"
+    found, ctx = _run(tmp_path, FORM, prose)
+    assert [f for f in found if f[0] in ("PERCENT_MISMATCH", "CLAIM_UNCHECKED")] == ([finding] if finding else [])
+    assert "rate-of-named-columns" in ctx.ledger.tables[0].relations
+
+
+# The same with a column under no group ("Kỳ trước chuyển sang"): the words every group has still tell none apart.
+LONE = FORM
+for _old, _new in [("| Lĩnh vực | Số hồ sơ", "| Lĩnh vực | Kỳ trước chuyển sang | Số hồ sơ"),
+                   ("| | | Tổng số | Trực tuyến |", "| | | | Tổng số | Trực tuyến |"),
+                   ("|---|---|", "|---|---|---|"), ("| Đất đai |", "| Đất đai | 40 |"),
+                   ("| Tư pháp |", "| Tư pháp | 12 |"), ("| Tổng cộng |", "| Tổng cộng | 52 |")]:
+    LONE = LONE.replace(_old, _new, 1)
+
+
+@pytest.mark.parametrize("prose, finding", [
+    ("tỷ lệ giải quyết trước và đúng hạn đạt 98,65%.", None),
+    ("tỷ lệ giải quyết trước và đúng hạn đạt 97,8%.", ("PERCENT_MISMATCH", "error", "k6", "97.8", "98.65")),
+])
+def test_a_column_under_no_group_leaves_the_groups_told_apart(tmp_path, prose, finding):
+    found, ctx = _run(tmp_path, LONE, prose)
+    assert [f for f in found if f[0] in ("PERCENT_MISMATCH", "CLAIM_UNCHECKED")] == ([finding] if finding else [])

@@ -56,3 +56,5 @@ def test_the_numbering_row_is_no_level_of_the_column_labels():
     [table] = read_report(raw).tables
     assert [c.label for c in table.columns] == ["Số hồ sơ đã giải quyết Tổng số", "Số hồ sơ đã giải quyết Quá hạn",
                                                 "Số hồ sơ đang giải quyết Tổng số", "Số hồ sơ đang giải quyết Quá hạn"]
+    # the label's words over its leaf are its group
+    assert [c.group for c in table.columns] == ["Số hồ sơ đã giải quyết"] * 2 + ["Số hồ sơ đang giải quyết"] * 2

@@ -1,0 +1,118 @@
+"""The figure a change is of, when the change's own clause does not give it:
+"Tổng số hồ sơ tiếp nhận trong kỳ là 12.345 hồ sơ, trong đó … . So với cùng
+kỳ năm trước (10.200 hồ sơ), tăng 21,0%", "Số hồ sơ quá hạn giảm 17 hồ sơ so
+với cùng kỳ (265 hồ sơ)" after "Số hồ sơ giải quyết quá hạn là 248 hồ sơ".
+
+Read as a reader does: the figures of the earlier figure's kind (a count of
+the same noun, a percent, points) written before the change in its section
+(its sentence, the sentences before it, the paragraphs before it up to the
+heading), less those of another period ("so với …", "cùng kỳ …") and the
+changes themselves ("tăng 511 hồ sơ"). The change names its quantity by the
+words before "tăng"/"giảm"/"bằng" ("Số hồ sơ quá hạn"): the figures whose
+own words (back to the clause's start, and what is counted after it) hold
+every content word it says, the fewest other words first ("Đã giải quyết
+13.985 hồ sơ" before "giải quyết quá hạn 521 hồ sơ" for "số hồ sơ đã giải
+quyết"), sure when that figure says no other word or is the one the words
+fit (with a word or two more: "Số hồ sơ giải quyết quá hạn" for "Số hồ sơ
+quá hạn"). A change that names nothing is of the nearest sentence's figure
+(a list's items left aside: parts of the whole the line before them
+states): its only one, or the whole a list of parts follows ("12.345 hồ
+sơ, trong đó …"). One figure so found is sure; several are candidates the change's
+arithmetic may pick one of (never an error on its own).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_STOP = frozenset("số tổng là đã được các của và trong kỳ này đó có với con lượng thì cũng đơn vị cơ quan gồm toàn "
+                  "bộ đạt cả trên tại ở tính đến hết như sau".split())
+_BOUNDARY = re.compile(r"[.;:!?()]|,(?!\d)")
+_OTHER_PERIOD = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|quý\s+trước|tháng\s+trước)(?!\w)",
+                           re.I)
+_CHANGE_WORD = re.compile(r"(?<!\w)(?:tăng|giảm|bằng)(?:\s+(?:thêm|được))?\s*$", re.I)
+_NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
+_WORD = re.compile(r"[^\W\d_]+")
+_ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ]\))\s")
+MAX_BLOCKS = 6  # paragraphs of the section looked back over
+
+
+class Figure(NamedTuple):
+    written: str
+    own: frozenset[str]  # its content words
+    whole: bool  # a list of its parts follows ("…, trong đó …", "gồm")
+    sentence: int  # how many sentences before the change (0: its own)
+    where: tuple[int, int]  # (paragraph, offset in its text)
+    item: bool = False  # in a list item ("- Trực tuyến: 8.765 hồ sơ;"): a part of the list's whole
+
+
+def content(text: str, also: frozenset[str] = frozenset()) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP and w not in also)
+
+
+def _pattern(unit: str) -> re.Pattern[str] | None:
+    """Figures of the earlier figure's kind: "%", "điểm", or a count of its noun."""
+    if unit == "%":
+        return re.compile(_NUMBER + r"\s*%")
+    words = unit.split()
+    if not words:
+        return None
+    noun = r"\s+".join(re.escape(w) for w in words[:2])
+    return re.compile(_NUMBER + r"\s+" + noun + r"(?!\w)", re.I)
+
+
+def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
+    """The figures of ``unit``'s kind in ``sentences`` ((text, paragraph,
+    offset); the last one the change's own, up to the change), nearest last;
+    none of another period, none that is a change."""
+    pattern = _pattern(unit)
+    if pattern is None:
+        return []
+    noun = frozenset(unit.casefold().split())
+    out = []
+    for k, (sentence, paragraph, offset) in enumerate(sentences):
+        for m in pattern.finditer(sentence):
+            if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+                continue
+            head = re.sub(r":\s*$", "  ", sentence[:m.start()])  # a label's colon right before its figure
+            cut = max((b.end() for b in _BOUNDARY.finditer(head)), default=0)
+            clause = head[cut:]
+            if _CHANGE_WORD.search(head) or _OTHER_PERIOD.search(clause) or _in_other_period(head):
+                continue
+            tail = re.split(r"[.;,:()]|\d", sentence[m.end():])[0]
+            own = content(clause, noun) | content(" ".join(tail.split()[:4]), noun)
+            whole = re.match(r"\s*[,:]?\s*(?:trong\s+đó|gồm|bao\s+gồm)(?!\w)", sentence[m.end():], re.I) is not None
+            out.append(Figure(m.group(1), own, whole, len(sentences) - 1 - k, (paragraph, offset + m.start()),
+                              _ITEM.match(sentence) is not None))
+    return out
+
+
+def _in_other_period(head: str) -> bool:
+    """Whether the figure is inside brackets opened after "so với …"."""
+    open_at = head.rfind("(")
+    return open_at > head.rfind(")") and _OTHER_PERIOD.search(head[max(0, open_at - 80):open_at]) is not None
+
+
+def named(found: list[Figure], subject: str, unit: str) -> tuple[list[Figure], bool]:
+    """(the figures the change's ``subject`` words name, whether the pairing
+    is sure). Several: candidates for the arithmetic to choose among."""
+    words = content(subject, frozenset(unit.casefold().split()))
+    if not words:
+        found = [f for f in found if not f.item] or found  # the items of a list are parts of its whole
+        nearest = min((f.sentence for f in found), default=None)
+        here = [f for f in found if f.sentence == nearest]
+        if len(here) == 1:
+            return here, True
+        wholes = [f for f in here if f.whole]
+        if len(wholes) == 1 and here[0] is wholes[0]:
+            return wholes, True  # "12.345 hồ sơ, trong đó …": the whole its parts follow
+        return here, False
+    fitting = [f for f in found if words <= f.own]
+    if not fitting:
+        return [], False
+    fewest = min(len(f.own - words) for f in fitting)
+    best = [f for f in fitting if len(f.own - words) == fewest]
+    # sure: the figure named in no other words, or the one figure the words may name, with a qualifier or two
+    alone = len({f.written for f in fitting}) == 1
+    sure = len({f.written for f in best}) == 1 and (fewest == 0 or (fewest <= 2 and alone))
+    return (best[-1:] if sure else fitting), sure
