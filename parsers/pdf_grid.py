@@ -162,26 +162,44 @@ def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = 
     bbox = table.bbox
     taken: set[int] = set()
     prev_cell = prev_ch = None
+    above: list[dict] = []  # the run just drawn over the table's top rule
+    run: list[tuple[dict, int]] = []  # the run of glyphs being drawn, each with its cell
     for ch in chars:
         x, y = _center(ch)
         if not (bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]):
             prev_cell = prev_ch = None
+            above = _over_top(above, ch, bbox)
+            if run:
+                _settle(run, cells)
+                run = []
             continue
         gc = min(max(bisect_right(xs, x) - 1, 0), len(xs) - 2)
         gr = min(max(bisect_right(ys, y) - 1, 0), len(ys) - 2)
         k = slot.get((gr, gc))
         if k is None:
             continue
+        if above:
+            if _overflows(above, ch, cells[k][4]):
+                cells[k][5].extend(above)
+                taken.update(id(c) for c in above)
+            above = []
         if ch["text"].isspace():  # a space separates words; it never runs on
             if prev_cell == k:
                 cells[k][5].append(ch)
+                run.append((ch, k))
             taken.add(id(ch))
             continue
+        if run and not _goes_on(run, prev_ch, ch):
+            _settle(run, cells)
+            run = []
         if prev_cell is not None and k != prev_cell and _runs_on(prev_ch, ch, cells[prev_cell][4]):
             k = prev_cell
         cells[k][5].append(ch)
+        run.append((ch, k))
         taken.add(id(ch))
         prev_cell, prev_ch = k, ch
+    if run:
+        _settle(run, cells)
     n_rows = len(ys) - 1
     rows: list[list[RawCell]] = [[] for _ in range(n_rows)]
     for r0, c0, rs, cs, b, cchars in sorted(cells, key=lambda c: (c[0], c[1])):
@@ -191,6 +209,86 @@ def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = 
     raw = RawTable(index=-1, rows=rows, page=page_number,
                    bbox=tuple(round(v, 2) for v in bbox))
     return raw, taken
+
+
+def _goes_on(run: list[tuple[dict, int]], prev: dict | None, ch: dict) -> bool:
+    """Whether ``ch`` goes on the text ``run`` whose last glyph is ``prev``:
+    the next glyph of its line, or the first of the next line at line
+    spacing, starting within the run's width (not the next row's number)."""
+    if prev is None:
+        return False
+    size = prev.get("size") or 10
+    if abs(ch["top"] - prev["top"]) < 0.3 * size:
+        return -0.5 * size <= ch["x0"] - prev["x1"] < size
+    return (0 < ch["top"] - prev["top"] < 1.6 * size and ch["top"] - prev["bottom"] < 0.45 * size
+            and run[0][0]["x0"] - 2 * size <= ch["x0"] <= prev["x1"])
+
+
+def _settle(run: list[tuple[dict, int]], cells: list) -> None:
+    """Give a run of lines drawn over a row's rules to the cell it is centred
+    on. A cell's text centred in a row too short for it (Calc printing a
+    workbook with the rows' heights it was saved with) runs over the rule
+    above by as much as over the rule below: its top line lies in the row
+    above ("Nội dung đánh" over the sub-group's "chính"), and glyph by glyph
+    it went to that row's cell."""
+    first = cells[run[0][1]][4]
+    top = min(c["top"] for c, _ in run)
+    bottom = max(c["bottom"] for c, _ in run)
+    if top >= first[1] - 1 and bottom <= first[3] + 1 and all(k == run[0][1] for _, k in run):
+        return
+    size = run[0][0].get("size") or 10
+    x0, x1 = min(c["x0"] for c, _ in run), max(c["x1"] for c, _ in run)
+    ink = [c for c, _ in run if not c["text"].isspace()]
+    if not ink:
+        return
+    x1 = max(c["x1"] for c in ink)
+    for target, cell in enumerate(cells):
+        b = cell[4]
+        over, under = b[1] - top, bottom - b[3]
+        if (b[0] - 1 <= x0 and x1 <= b[2] + 1 and over > 1 and under > 1 and abs(over - under) <= 0.5 * size
+                and not (top >= first[1] - 1 and bottom <= first[3] + 1)):
+            break
+    else:
+        return
+    moved = {id(c) for c, k in run if k != target}
+    if not moved:
+        return
+    for k in {k for _, k in run if k != target}:
+        cells[k][5][:] = [c for c in cells[k][5] if id(c) not in moved]
+    cells[target][5].extend(c for c, k in run if k != target)
+
+
+def _over_top(run: list[dict], ch: dict, bbox) -> list[dict]:
+    """The run of glyphs drawn over a table's top rule so far, with ``ch``
+    (outside the table) added when it stands over the table within two
+    lines of its top and goes on the run (on its line or the next); a glyph
+    elsewhere ends the run."""
+    size = ch.get("size") or 10
+    if not (bbox[0] <= ch["x0"] and ch["x1"] <= bbox[2] and 0 < bbox[1] - ch["top"] < 2.5 * size):
+        return []
+    if run and not (abs(ch["top"] - run[-1]["top"]) < 0.3 * size
+                    or 0 < ch["top"] - run[-1]["top"] < 1.6 * size and ch["top"] - run[-1]["bottom"] < 0.45 * size):
+        return [ch]
+    return [*run, ch]
+
+
+def _overflows(run: list[dict], ch: dict, box) -> bool:
+    """Whether ``run``, drawn over the table's top rule right before ``ch``
+    (the first glyph of a cell of the top row, ``box``), is that cell's top
+    lines: a header cell's text centred in a row too short for it (Calc with
+    the rows' heights of the file) runs over both its rules. It lies within
+    the cell's sides, ``ch`` goes on it at line spacing, and its last line
+    keeps to the cell's text: centred on the same axis or starting at the
+    same edge (a title above the table does neither)."""
+    ink = [c for c in run if not c["text"].isspace()]
+    if not ink or not (box[0] - 1 <= min(c["x0"] for c in ink) and max(c["x1"] for c in ink) <= box[2] + 1):
+        return False
+    last = [c for c in ink if abs(c["top"] - ink[-1]["top"]) < 1]
+    size = ch.get("size") or 10
+    if not last or not (0 < ch["top"] - last[-1]["top"] < 1.6 * size and ch["top"] - last[-1]["bottom"] < 0.45 * size):
+        return False
+    mid = (last[0]["x0"] + last[-1]["x1"]) / 2
+    return abs(mid - (box[0] + box[2]) / 2) <= 0.6 * size or abs(last[0]["x0"] - ch["x0"]) <= 1.5
 
 
 def _runs_on(prev: dict, ch: dict, prev_box) -> bool:

@@ -21,6 +21,7 @@ from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, edges, gap_colu
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
+from .pdf_words_above import lifted
 from .pdf_words_header import header_cells as _header
 
 _ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
@@ -155,7 +156,7 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
     regions = _regions(all_lines)
     used = {id(ln) for region in regions for ln in region}
     for region in regions:
-        region = _lifted(region, all_lines, used)
+        region = lifted(region, all_lines, used)
         _cut_ordinals(region)
         table = _table(region, page_number)
         if table is not None:
@@ -207,63 +208,6 @@ def _ordinal_end(c: Chunk) -> int:
     if chars[k]["x0"] - chars[k - 1]["x1"] <= 0.3 * c.size:
         return 0
     return k if _LEADING_ORDINAL.match("".join(ch["text"] for ch in chars[:k])) else 0
-
-
-LIFT_GAP = 0.5  # of the font size: widest gap between a header cell's wrapped lines
-
-
-def _lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]:
-    """The region with the top lines of its header cells that stand above its
-    first line of columns. A header set vertically centred wraps its longest
-    cells onto lines above the others ("Tổng / điểm / (tối đa / 100)" beside a
-    one-line "STT"), and those lines have too few chunks to open a region.
-    A line above belongs to the header when every chunk of it continues a
-    cell below: it overlaps a chunk of the header at wrapped-line spacing in
-    the same font size (the prose above a table is set larger), and it is no
-    wider than a column group (a title centred over the table is wider, or
-    set apart by more than a line's leading)."""
-    start = next(i for i, ln in enumerate(lines) if ln is region[0])
-    head = [ln for ln in region[:6] if not is_data(ln)]
-    if not head:
-        return region
-    x0 = min(c.x0 for ln in region for c in ln.chunks)
-    x1 = max(c.x1 for ln in region for c in ln.chunks)
-    below = [c for ln in head for c in ln.chunks]
-    lifted: list[Line] = []
-    for ln in reversed(lines[:start]):
-        if id(ln) in used or not all(_continues(c, below, x0, x1, len(ln.chunks) >= 2) for c in ln.chunks):
-            break
-        lifted.insert(0, ln)
-        below += ln.chunks
-    return lifted + region
-
-
-def _continues(chunk: Chunk, below: list[Chunk], x0: float, x1: float, groups: bool = False) -> bool:
-    """Whether a chunk above a table's first line of columns is header: the
-    top line of a header cell below it, or (``groups``: a line of two chunks
-    or more, never a title alone) the title of a group of columns."""
-    if chunk.x0 < x0 - ALIGN_TOLERANCE or chunk.x1 > x1 + ALIGN_TOLERANCE or chunk.x1 - chunk.x0 > 0.5 * (x1 - x0):
-        return False
-    if any(min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0 and abs(chunk.size - d.size) <= 0.1 * d.size
-           and -chunk.size < d.top - chunk.bottom <= LIFT_GAP * chunk.size for d in below):
-        return True
-    return groups and _over_group(chunk, below)
-
-
-GROUP_GAP = 3.0  # of the font size: widest gap between a group's title and its columns' headers
-
-
-def _over_group(chunk: Chunk, below: list[Chunk]) -> bool:
-    """Whether ``chunk`` titles a group of columns: it lies over two header
-    cells or more of one line below it, the nearest within ``GROUP_GAP``
-    lines (a browser centres the group's title in its own row, over headers
-    the row beside it wraps onto more lines)."""
-    by_line: dict[int, list[Chunk]] = {}
-    for d in below:
-        if min(chunk.x1, d.x1) - max(chunk.x0, d.x0) > 1.0:
-            by_line.setdefault(d.line, []).append(d)
-    return any(len(ds) >= 2 and 0 < min(d.top for d in ds) - chunk.bottom <= GROUP_GAP * chunk.size
-               for ds in by_line.values())
 
 
 def _header_end(region: list[Line], slots, cols) -> int:

@@ -3,6 +3,7 @@ chunks joined into cells top to bottom, a centred group label widened to the
 columns it groups, levels from what lies above what."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ class _HCell:
     x0: float = 0.0
     x1: float = 0.0
     lines: list = field(default_factory=list)  # (text, whether the line before filled the column)
+    alone: bool = False  # no header cell starts beside its first line
 
 
 def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[list[RawCell], int]:
@@ -30,19 +32,26 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
     (their chunks' columns set), and the number of header levels."""
     if not lines:
         return [], 0
+    numbers = _column_numbers(lines[-1])
+    if numbers and len(lines) > 1:
+        out, n_levels = header_cells(lines[:-1], n_cols, cols)
+        for c in sorted(lines[-1].chunks, key=lambda c: c.x0):
+            out.append(RawCell(text=c.text, row=n_levels, col=c.cols.start, colspan=max(1, len(c.cols))))
+        return out, n_levels + 1
     cells: list[_HCell] = []
     for ln in lines:
         for c in sorted(ln.chunks, key=lambda c: c.x0):
             for hc in reversed(cells):
                 if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)
-                        and not _shared(c, ln.chunks, hc.cols)):
+                        and not _shared(c, ln.chunks, hc.cols) and not (hc.alone and _flanked(c, ln.chunks))):
                     hc.lines.append((c.text, True))
                     hc.cols = range(min(hc.cols.start, c.cols.start), max(hc.cols.stop, c.cols.stop))
                     hc.bottom = max(hc.bottom, c.bottom)
                     hc.x0, hc.x1 = min(hc.x0, c.x0), max(hc.x1, c.x1)
                     break
             else:
-                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size, c.x0, c.x1, [(c.text, False)]))
+                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size, c.x0, c.x1, [(c.text, False)],
+                                    not _flanked(c, ln.chunks, True)))
     for hc in cells:
         hc.text = join_lines(hc.lines)
     _extend_groups(cells, n_cols, cols)
@@ -68,6 +77,35 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
     return out, n_levels
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _column_numbers(line) -> bool:
+    """Whether a header line numbers the columns ("(1) (2) (3) …", what a
+    form prints under its header): three numbers or more counting up, each
+    in a column of its own. It is a row of its own, never the last line of
+    the cells above ("STT (1)")."""
+    found = [_COLUMN_NUMBER.match(c.text) for c in sorted(line.chunks, key=lambda c: c.x0)]
+    if len(found) < 3 or not all(found):
+        return False
+    values = [int(m.group(1)) for m in found]
+    starts = [c.cols.start for c in sorted(line.chunks, key=lambda c: c.x0)]
+    return (all(b == a + 1 for a, b in zip(values, values[1:]))
+            and all(b > a for a, b in zip(starts, starts[1:])))
+
+
+def _flanked(chunk, line: list, either: bool = False) -> bool:
+    """Whether the chunks of ``chunk``'s line stand in the columns on both
+    sides of it (``either``: on one side), at its height: a row of cells
+    ("Tiêu chí 2", "Tiêu chí 3", "Tiêu chí 4"). Under a title that starts
+    with no cell beside it, such a line is the level below, not the title's
+    second line, though its middle cell is centred on the title's axis."""
+    beside = [o for o in line if o is not chunk and abs(o.top - chunk.top) <= 1.0]
+    left = any(o.cols.stop == chunk.cols.start for o in beside)
+    right = any(o.cols.start == chunk.cols.stop for o in beside)
+    return (left or right) if either else (left and right)
+
+
 def _shared(chunk, line: list, cols: range) -> bool:
     """Whether another chunk of ``chunk``'s line lies under the cell of
     ``cols`` too: a cell's wrapped line is the only text of its line within
@@ -90,11 +128,21 @@ def _extend_groups(cells: list[_HCell], n_cols: int, cols: list | None = None) -
         if not below or not any(set(c.cols) & set(g.cols) for c in below):
             continue
 
-        def free(col: int) -> bool:
+        def owned(col: int) -> bool:
             owners = [c for c in cells if col in c.cols and c is not g]
             return bool(owners) and all(c.top >= g.bottom - 1 for c in owners)
 
+        def free(col: int) -> bool:
+            """Under the group's title alone, with every cell below it that
+            spans it (a group's title spans whole cells of the level below:
+            "Chính quyền số" over two columns is not split between two groups)."""
+            return owned(col) and all(owned(k) for c in below if col in c.cols for k in c.cols)
+
         start, stop = g.cols.start, g.cols.stop
+        for c in below:  # the cells under its own columns are the group's whole
+            if set(c.cols) & set(g.cols) and all(owned(k) for k in c.cols):
+                start, stop = min(start, c.cols.start), max(stop, c.cols.stop)
+        g.cols = range(start, stop)
         while start > 0 and free(start - 1):
             start -= 1
         while stop < n_cols and free(stop):

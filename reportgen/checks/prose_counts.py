@@ -10,6 +10,7 @@ from typing import Iterator, Sequence
 
 from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_count, format_vi, places_of, quantize
+from .prose_crossing import crossings
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .prose_rows import (
     graded,
@@ -150,9 +151,21 @@ def prose_sums(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: số liệu hồ sơ được cập nhật từng phần; tổng không được sửa theo.
     Ví dụ sai: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 41 hồ sơ trực tiếp)".
     Ví dụ đúng: "tiếp nhận 120 hồ sơ (80 hồ sơ trực tuyến, 40 hồ sơ trực tiếp)"."""
+    crossed = {id(st): c for c in crossings(report.statements) for st in c.sums}
     for st in report.statements:
         if st.kind != StatementKind.SUM or st.whole is None or len(st.parts) < 2 or st.fraction_parts:
             continue  # the parts of a fraction are prose_fractions'
+        if (cross := crossed.get(id(st))) is not None:  # a figure two broken sums share: one error, at it
+            ctx.ledger.statement_checked(st, "parts-sum")
+            if st is cross.sums[1]:
+                outer, inner = cross.sums
+                yield finding_at("SUM_MISMATCH", "error",
+                                 f"Số {vi_number(cross.value)} ghi sai: là tổng của {_sum_text(inner.parts)} = "
+                                 f"{vi_number(cross.expected)}, và là thành phần của tổng {vi_number(outer.whole)} "
+                                 f"({vi_number(outer.whole)} − {_sum_text([p for p in outer.parts if p != cross.value])}"
+                                 f" = {vi_number(cross.expected)}); nếu là {vi_number(cross.expected)} thì cả hai tổng "
+                                 "đều khớp", st, reported=str(cross.value), expected=str(cross.expected))
+            continue
         total = sum(st.parts, Decimal(0))
         diff = total - st.whole
         mode = st.mode

@@ -19,6 +19,17 @@ from ..numbers import places_of, quantize
 _HUNDRED = Decimal(100)
 
 
+def stated_shares(st: Statement, statements: list[Statement]) -> list[Statement]:
+    """The shares the prose states of the whole of the sum ``st``: in its
+    paragraph, or a part's own in the list items after it ("Tiếp nhận mới:
+    12.345 hồ sơ. Trong đó:" then "- Trực tuyến: 8.765 hồ sơ (71,0%);")."""
+    last = (st.paragraph or 0) + 2 * len(st.parts)
+    return [s for s in statements if s.kind == StatementKind.SHARE and s.whole == st.whole
+            and s.percent is not None and s.value is not None
+            and (s.paragraph == st.paragraph or (st.paragraph is not None and s.paragraph is not None
+                                                 and st.paragraph < s.paragraph <= last and s.value in st.parts))]
+
+
 class SlippedPart(NamedTuple):
     index: int  # in the sum's parts
     value: Decimal  # what the whole and the other parts make it
@@ -40,8 +51,7 @@ def slipped_part(st: Statement, statements: list[Statement]) -> SlippedPart | No
     total = sum(st.parts, Decimal(0))
     if total == st.whole:
         return None
-    shares = [s for s in statements if s.kind == StatementKind.SHARE and s.paragraph == st.paragraph
-              and s.whole == st.whole and s.percent is not None and s.value is not None]
+    shares = stated_shares(st, statements)
     hits = []
     for k, part in enumerate(st.parts):
         value = st.whole - (total - part)
@@ -77,8 +87,7 @@ def slipped_whole(st: Statement, statements: list[Statement]) -> SlippedWhole | 
     total = sum(st.parts, Decimal(0))
     if total == st.whole or total <= 0:
         return None
-    shares = [s for s in statements if s.kind == StatementKind.SHARE and s.paragraph == st.paragraph
-              and s.whole == st.whole and s.percent is not None and s.value is not None and s.value <= total]
+    shares = [s for s in stated_shares(st, statements) if s.value <= total]
     if not shares or len({s.value for s in shares}) != len(shares):
         return None
     if len(shares) == 1 and _wholes_allowed(shares[0]) >= abs(total - st.whole):

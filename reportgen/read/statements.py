@@ -111,6 +111,12 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
         return []
     noun = first.group("noun")
     out, tops, nested = _breakdown_parts(block, sentences[1:], noun, whole, scope)
+    # the total's own "trong đó": "Tổng số hồ sơ tiếp nhận 16.225 hồ sơ, trong đó trực tuyến 6.177 hồ sơ
+    # (38,1%), …": each count after it with its share in brackets is a share of the total
+    own = re.search(r"(?<!\w)trong\s+đó(?!\w)", sentences[0], re.I)
+    if own and first.start() < own.start():
+        tail = sentences[0][own.end():]
+        out = _shares_of(block, tail, _counts_of(tail, noun), whole, scope) + out
     if len(tops) >= 2:
         out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
                              parts=tops, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))

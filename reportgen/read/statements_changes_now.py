@@ -12,9 +12,12 @@ words before "tăng"/"giảm"/"bằng" ("Số hồ sơ quá hạn"): the figures
 own words (back to the clause's start, and what is counted after it) hold
 every content word it says, the fewest other words first ("Đã giải quyết
 13.985 hồ sơ" before "giải quyết quá hạn 521 hồ sơ" for "số hồ sơ đã giải
-quyết"). A change that names nothing is of the nearest sentence's figure:
-its only one, or the whole a list of parts follows ("12.345 hồ sơ, trong
-đó …"). One figure so found is sure; several are candidates the change's
+quyết"), sure when that figure says no other word or is the one the words
+fit (with a word or two more: "Số hồ sơ giải quyết quá hạn" for "Số hồ sơ
+quá hạn"). A change that names nothing is of the nearest sentence's figure
+(a list's items left aside: parts of the whole the line before them
+states): its only one, or the whole a list of parts follows ("12.345 hồ
+sơ, trong đó …"). One figure so found is sure; several are candidates the change's
 arithmetic may pick one of (never an error on its own).
 """
 from __future__ import annotations
@@ -30,6 +33,7 @@ _OTHER_PERIOD = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|k
 _CHANGE_WORD = re.compile(r"(?<!\w)(?:tăng|giảm|bằng)(?:\s+(?:thêm|được))?\s*$", re.I)
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 _WORD = re.compile(r"[^\W\d_]+")
+_ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ]\))\s")
 MAX_BLOCKS = 6  # paragraphs of the section looked back over
 
 
@@ -39,6 +43,7 @@ class Figure(NamedTuple):
     whole: bool  # a list of its parts follows ("…, trong đó …", "gồm")
     sentence: int  # how many sentences before the change (0: its own)
     where: tuple[int, int]  # (paragraph, offset in its text)
+    item: bool = False  # in a list item ("- Trực tuyến: 8.765 hồ sơ;"): a part of the list's whole
 
 
 def content(text: str, also: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -77,7 +82,8 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
             tail = re.split(r"[.;,:()]|\d", sentence[m.end():])[0]
             own = content(clause, noun) | content(" ".join(tail.split()[:4]), noun)
             whole = re.match(r"\s*[,:]?\s*(?:trong\s+đó|gồm|bao\s+gồm)(?!\w)", sentence[m.end():], re.I) is not None
-            out.append(Figure(m.group(1), own, whole, len(sentences) - 1 - k, (paragraph, offset + m.start())))
+            out.append(Figure(m.group(1), own, whole, len(sentences) - 1 - k, (paragraph, offset + m.start()),
+                              _ITEM.match(sentence) is not None))
     return out
 
 
@@ -92,6 +98,7 @@ def named(found: list[Figure], subject: str, unit: str) -> tuple[list[Figure], b
     is sure). Several: candidates for the arithmetic to choose among."""
     words = content(subject, frozenset(unit.casefold().split()))
     if not words:
+        found = [f for f in found if not f.item] or found  # the items of a list are parts of its whole
         nearest = min((f.sentence for f in found), default=None)
         here = [f for f in found if f.sentence == nearest]
         if len(here) == 1:
@@ -105,5 +112,7 @@ def named(found: list[Figure], subject: str, unit: str) -> tuple[list[Figure], b
         return [], False
     fewest = min(len(f.own - words) for f in fitting)
     best = [f for f in fitting if len(f.own - words) == fewest]
-    sure = len({f.written for f in best}) == 1 and fewest <= 2
+    # sure: the figure named in no other words, or the one figure the words may name, with a qualifier or two
+    alone = len({f.written for f in fitting}) == 1
+    sure = len({f.written for f in best}) == 1 and (fewest == 0 or (fewest <= 2 and alone))
     return (best[-1:] if sure else fitting), sure

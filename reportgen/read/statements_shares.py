@@ -26,7 +26,7 @@ from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fit
 from .statements_wholes import named_whole, whole_by_words
 
 _SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
-                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ)(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
+                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ|(?<=\()(?=\d))(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
                     r"(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
 # The percent first, what it counts, then the count in brackets: "trong đó 31,9% hồ sơ được nộp trực tuyến
 # (10.462 hồ sơ), 62,3% nộp trực tiếp (20.458 hồ sơ)". Group 1 is the count (read ahead), as in _SHARE; the
@@ -45,6 +45,7 @@ _SHARE_AFTER = re.compile(r"(?<!\w)(?=(?:chiếm|đạt)(?:\s+(?:tỷ|tỉ)\s+l�
                           r"(?P<p>\d+(?:[.,]\d+)?)\s*%\s*\(\s*\d[\d.]*\s+(?P<noun>[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,4}\s*\)",
                           re.I)
 _OVER_COUNT = re.compile(r"(?<=\d/)(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)\s+(?P<noun>[^\W\d][\w]*)", re.I)
+_LISTED = re.compile(r"(?<!\w)(?:trong\s+đó|gồm|bao\s+gồm)(?!\w)", re.I)
 _WHOLE_WORD = re.compile(r"tổng|tiếp\s+nhận|toàn\s+(?:tỉnh|huyện|xã)|được\s+giao|trên\s+tổng", re.I)
 # The whole named right after the percent: "chiếm 27,4% tổng số 11.730 hồ sơ", "đạt tỷ lệ 99,1% trên
 # tổng số 2.126 hồ sơ", "đạt 96% trên 250 hồ sơ".
@@ -91,11 +92,20 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
     return out
 
 
+def _a_share(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the count and percent ``m`` found may be a share: no x/y's
+    denominator, and a bare "(p%)" only in a list of parts ("…, trong đó
+    trực tuyến 8.765 hồ sơ (71,0%)")."""
+    if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
+        return False
+    return bool(m.group("verb")) or _LISTED.search(sentence, 0, m.start()) is not None
+
+
 def _sibling_verb(verb: str) -> bool:
     """A share's verb that makes its count a part, never a whole of the next:
-    "chiếm", "(tỷ lệ …)"."""
+    "chiếm", "(tỷ lệ …)", a bare "(p%)"."""
     verb = " ".join(verb.casefold().split())
-    return verb == "chiếm" or verb.startswith(("tỷ lệ", "tỉ lệ"))
+    return verb in ("chiếm", "") or verb.startswith(("tỷ lệ", "tỉ lệ"))
 
 
 def _names_its_count(sentence: str, m: re.Match[str]) -> bool:
@@ -124,7 +134,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             value, pct = count_value(m.group(1)), percent_value(m.group("p"))
             if value is None or pct is None or _taken_before(taken, (value, pct[0])):
                 continue
-            if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
+            if not _a_share(sentence, m):
                 continue
             noun = m.group("noun")
             if _stated_share(out, block, sentence, m, value, pct, scope, noun, taken):

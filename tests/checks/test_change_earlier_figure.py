@@ -93,3 +93,11 @@ def test_a_whole_its_parts_show_slipped_and_the_change_it_breaks_are_one_error()
             "trực tiếp 5.950 hồ sơ (chiếm 93,3%). So với cùng kỳ năm trước (5.381 hồ sơ), tăng 18,55%.")
     _, found, _ = _run(text)
     assert found == [("SUM_MISMATCH", "error", "6479", "6379")]
+
+
+def test_a_change_naming_nothing_after_a_list_is_of_the_whole_the_list_splits():
+    changes, found, _ = _run("Tổng số hồ sơ tiếp nhận: 30.870 hồ sơ. Trong đó:", "- Trực tuyến: 10.166 hồ sơ (32,9%);",
+                             "- Trực tiếp: 20.704 hồ sơ (67,1%).",
+                             "So với cùng kỳ năm trước (22.301 hồ sơ), tăng 8.569 hồ sơ, tương ứng tăng 38,4%.")
+    assert changes == [(D(30870), D(22301), D(8569)), (D(30870), D(22301), D("38.4"))]
+    assert found == []

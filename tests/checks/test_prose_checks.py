@@ -430,3 +430,24 @@ def test_the_date_of_the_report_an_appendix_goes_with_is_no_period_of_it():
     report = _with_appendix(title.replace("HUYỆN ĐIỆN BIÊN", "HUYỆN ĐIỆN BIÊN THÁNG 6 NĂM 2023"))
     report.meta.period = "2023-07"
     assert [f.reported for f in found(report, "PERIOD_MISMATCH")] == ["2023-06"]
+
+
+TOTALS = ("Tổng số hồ sơ tiếp nhận 52.933 hồ sơ. Đã giải quyết 49.010 hồ sơ, trong đó trước hạn 25.634 hồ sơ, "
+          "đúng hạn 22.226 hồ sơ, quá hạn 1.150 hồ sơ. Đang giải quyết {pending} hồ sơ, trong đó chưa đến hạn "
+          "3.402 hồ sơ, quá hạn 521 hồ sơ.")
+
+
+def test_a_figure_two_broken_sums_share_is_the_one_error():
+    # 3.856 for 3.923: 49.010 + 3.856 ≠ 52.933 and 3.402 + 521 ≠ 3.856; 3.923 makes both hold
+    assert found(build([TOTALS.format(pending="3.923")]), "SUM_MISMATCH") == []
+    fs = found(build([TOTALS.format(pending="3.856")]), "SUM_MISMATCH")
+    assert [(f.severity, f.reported, f.expected) for f in fs] == [("error", "3856", "3923")]
+    assert fs[0].message == ("Số 3.856 ghi sai: là tổng của 3.402 + 521 = 3.923, và là thành phần của tổng 52.933 "
+                             "(52.933 − 49.010 = 3.923); nếu là 3.923 thì cả hai tổng đều khớp")
+
+
+def test_two_broken_sums_no_one_value_of_their_shared_figure_mends_stay_two_findings():
+    # the total is off by 67 and the pending dossiers' parts by 70: two slips
+    fs = found(build([TOTALS.format(pending="3.923").replace("52.933", "53.000").replace("3.402", "3.332")]),
+               "SUM_MISMATCH")
+    assert sorted(f.reported for f in fs) == ["3923", "53000"]

@@ -122,3 +122,16 @@ def test_the_whole_of_a_fraction_before_is_the_whole_of_a_share_after_it(tmp_pat
     assert [(str(a), str(b)) for a, b, _ in shares] == [("30871", "31284"), ("413", "31284")]
     assert (errors, unchecked) == ([], [])
     assert _read(tmp_path, prose.format(p="7,32"))[1] == [("PERCENT_MISMATCH", "7.32", "1.32")]
+
+
+OWN = ("Tổng số hồ sơ tiếp nhận 16.225 hồ sơ, trong đó trực tuyến 6.177 hồ sơ (38,1%), trực tiếp và qua dịch vụ "
+       "bưu chính công ích 9.225 hồ sơ, từ kỳ trước chuyển qua 823 hồ sơ. Đã giải quyết 14.668 hồ sơ.")
+
+
+def test_a_share_in_brackets_after_the_total_s_own_trong_do_is_of_that_total(tmp_path):
+    # 6.177 / 16.225 = 38,07 %
+    shares, errors, unchecked = _read(tmp_path, OWN)
+    assert [(str(a), str(b), str(p)) for a, b, p in shares] == [("6177", "16225", "38.1")]
+    assert (errors, unchecked) == ([], [])
+    _, errors, _ = _read(tmp_path, OWN.replace("38,1%", "39,1%"))
+    assert errors == [("PERCENT_MISMATCH", "39.1", "38.07")]
