@@ -73,7 +73,7 @@ from typing import Callable
 
 from ..model import Finding, Report, Severity
 from .culprits_answered import answered
-from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value, hints
+from .culprits_candidates import Address, Candidate, Spot, as_written, figure_value, hints, with_hints
 from .culprits_carried import carried, carried_note, derived_rows
 from .culprits_formulas import formula_changes, is_formula
 from .culprits_keystrokes import only_keyed
@@ -247,7 +247,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
                 and not _apart(before[k], cand, errors)}
         return gone if gone or (single and own) else None
 
-    for cand in candidates(errors, where):
+    for cand in with_hints([f for f in errors if f not in hinted], hinted, where):
         if (gone := trial(cand)) is not None:
             explains.append((cand, gone))
     sure = [(c, g) for c, g in _sure(explains, before, where, noise)

@@ -40,14 +40,24 @@ class Candidate:
 
 
 def hints(findings: list[Finding], errors: list[Finding]) -> list[Finding]:
-    """The warnings of a table with an error that name a cell and the figure it should be (an
+    """The warnings of a table with one error that name a cell and the figure it should be (an
     inferred "Quý IV = Quý III + Tăng/giảm" broken on a unit while the "Tổng cộng" breaks its
     column): tried and weighed with the errors, but never a slip on their own — a sure culprit
     answers an error as well (:mod:`.culprits`)."""
-    tables = {f.table for f in errors if f.severity == "error"}
+    # (only where the table has one error: where its errors already cross, a hint adds rivals, not answers)
+    counts = [f.table for f in errors if f.severity == "error"]
+    tables = {t for t in counts if counts.count(t) == 1}
     return [f for f in findings if f.severity == "warning" and f.table in tables and f not in errors
             and address_of(f) is not None and figure_value(f.expected) is not None
             and figure_value(f.reported) is not None]
+
+
+def with_hints(errors: list[Finding], hinted: list[Finding], where: dict[Address, Spot]) -> list[Candidate]:
+    """The corrections the errors give, then those the hints add (never ahead of an error's)."""
+    first = candidates(errors, where)
+    seen = {_key(c) for c in first}
+    more = [c for c in candidates(errors + hinted, where) if _key(c) not in seen] if hinted else []
+    return (first + more)[:MAX_CANDIDATES]
 
 
 def address_of(f: Finding) -> Address | None:
