@@ -230,7 +230,8 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     # the page's content is parsed here, once (pdfplumber caches its objects)
     chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
     mode = settings.ocr or "auto"
-    if mode == "always" or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
+    unreadable = mode == "auto" and not _has_picture(page) and ocr.undecodable(chars)
+    if mode == "always" or unreadable or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         if (budget := ocr_budget()) is not None:
             budget.start_page(number)
         if settings.on_page is not None:
@@ -242,6 +243,11 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
                 budget.end_page()
         if chars and mode == "auto":
             page_notes[0].data["text_layer"] = "garbage"
+        if unreadable:
+            notes.append(RawNote(kind="text_layer_undecodable", page=number,
+                                 message=f"Trang {number}: phông chữ của PDF không kèm bảng mã Unicode (thường gặp "
+                                         "khi in ra PDF qua máy in ảo), chữ trích ra không đọc được; đã đọc trang "
+                                         "bằng nhận dạng chữ (OCR) từ hình ảnh của trang"))
         notes.extend(page_notes)
         return blocks
     lines = chars_to_lines(chars)

@@ -105,7 +105,7 @@ def _accepted(above: list[Line], below: list[Chunk]) -> set[int]:
     accepted: set[int] = set()
     for band in reversed(bands):
         if not all(_continues(b.chunks[-1], below) or len(band) >= 2 and _over_group(b.box(), below)
-                   for b in band):
+                   or len(band) == 1 and _lone_title(b.box(), below) for b in band):
             break
         for b in band:
             accepted.update(id(c) for c in b.chunks)
@@ -142,3 +142,35 @@ def _over_group(chunk: Chunk, below: list[Chunk]) -> bool:
         return True
     # a title over one sub-group that is itself a group's title (three levels)
     return bool(rows) and len(rows[0]) == 1 and rows[0] in near and _over_group(rows[0][0], below)
+
+
+def _lone_title(box: Chunk, below: list[Chunk]) -> bool:
+    """Whether a cell alone on its lines titles a group of columns: it
+    stands in the header's band (a header cell beside it, set down the
+    levels, reaches up beside it: "TT", "Tổng điểm" centred down two rows
+    beside "Nhóm tiêu chí"; a caption above the table stands clear of the
+    header), in the header's font size, centred within 0,6 of that size on a
+    run of two header cells or more of a row below it within ``GROUP_GAP``
+    lines, one of which it lies over."""
+    if not any(d.top < box.bottom and box.top < d.bottom and (d.x1 < box.x0 or d.x0 > box.x1)
+               and abs(d.size - box.size) <= 0.1 * box.size for d in below):
+        return False
+    rows: list[list[Chunk]] = []
+    for d in sorted((d for d in below if d.top > box.top), key=lambda d: d.top):
+        if rows and d.top < max(e.bottom for e in rows[-1]):
+            rows[-1].append(d)
+        else:
+            rows.append([d])
+    mid = (box.x0 + box.x1) / 2
+    for row in rows:
+        if row[0].top - box.bottom > GROUP_GAP * box.size:
+            break
+        cells = sorted(row, key=lambda d: d.x0)
+        over = [k for k, d in enumerate(cells) if min(box.x1, d.x1) - max(box.x0, d.x0) > 1.0]
+        if not over:
+            continue
+        for a in range(over[0] + 1):
+            for b in range(max(over[-1], a + 1), len(cells)):
+                if abs((cells[a].x0 + cells[b].x1) / 2 - mid) <= max(ALIGN_TOLERANCE, 0.6 * box.size):
+                    return True
+    return False

@@ -24,6 +24,7 @@ class _HCell:
     x0: float = 0.0
     x1: float = 0.0
     lines: list = field(default_factory=list)  # (text, whether the line before filled the column)
+    alone: bool = False  # no header cell starts beside its first line
 
 
 def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[list[RawCell], int]:
@@ -42,14 +43,15 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
         for c in sorted(ln.chunks, key=lambda c: c.x0):
             for hc in reversed(cells):
                 if (0 <= c.top - hc.bottom < 0.6 * c.size and set(hc.cols) & set(c.cols)
-                        and not _shared(c, ln.chunks, hc.cols)):
+                        and not _shared(c, ln.chunks, hc.cols) and not (hc.alone and _flanked(c, ln.chunks))):
                     hc.lines.append((c.text, True))
                     hc.cols = range(min(hc.cols.start, c.cols.start), max(hc.cols.stop, c.cols.stop))
                     hc.bottom = max(hc.bottom, c.bottom)
                     hc.x0, hc.x1 = min(hc.x0, c.x0), max(hc.x1, c.x1)
                     break
             else:
-                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size, c.x0, c.x1, [(c.text, False)]))
+                cells.append(_HCell(c.text, c.cols, c.top, c.bottom, c.size, c.x0, c.x1, [(c.text, False)],
+                                    not _flanked(c, ln.chunks, True)))
     for hc in cells:
         hc.text = join_lines(hc.lines)
     _extend_groups(cells, n_cols, cols)
@@ -90,6 +92,18 @@ def _column_numbers(line) -> bool:
     starts = [c.cols.start for c in sorted(line.chunks, key=lambda c: c.x0)]
     return (all(b == a + 1 for a, b in zip(values, values[1:]))
             and all(b > a for a, b in zip(starts, starts[1:])))
+
+
+def _flanked(chunk, line: list, either: bool = False) -> bool:
+    """Whether the chunks of ``chunk``'s line stand in the columns on both
+    sides of it (``either``: on one side), at its height: a row of cells
+    ("Tiêu chí 2", "Tiêu chí 3", "Tiêu chí 4"). Under a title that starts
+    with no cell beside it, such a line is the level below, not the title's
+    second line, though its middle cell is centred on the title's axis."""
+    beside = [o for o in line if o is not chunk and abs(o.top - chunk.top) <= 1.0]
+    left = any(o.cols.stop == chunk.cols.start for o in beside)
+    right = any(o.cols.start == chunk.cols.stop for o in beside)
+    return (left or right) if either else (left and right)
 
 
 def _shared(chunk, line: list, cols: range) -> bool:

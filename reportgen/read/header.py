@@ -21,6 +21,7 @@ from ..text.headers import ROLE_WORDS, max_in
 
 ROW_NO = re.compile(r"^\(?(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))\)?$")
 ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
+_OF_WHICH = re.compile(r"^\s*(?:trong\s*đó|tr\.\s*đó|chia\s+ra|bao\s+gồm|gồm)\s*:?\s*$", re.I)
 _STT = re.compile(r"^(stt|tt|sốtt|sttt|thứtự)$")
 
 
@@ -43,14 +44,24 @@ class HeaderColumn:
 
     @property
     def label(self) -> str:
-        return " ".join(self.path[1:] if len(self.path) > 2 else self.path)
+        return " ".join(self._shown())
 
     @property
     def group(self) -> str | None:
         """The label's words over its leaf ("Số hồ sơ đã giải quyết" of "Số hồ
         sơ đã giải quyết Quá hạn"), None for a label of one level."""
-        shown = self.path[1:] if len(self.path) > 2 else self.path
-        return " ".join(shown[:-1]) or None
+        return " ".join(self._shown()[:-1]) or None
+
+    def _shown(self) -> list[str]:
+        """The levels a label shows: two at most, the top one left out first —
+        but a level that only says the columns under it are some of the one
+        above ("Trong đó", "Tr.đó", "Chia ra") names nothing, and goes before
+        it ("Số hồ sơ nhận giải quyết | Trong đó | Trực tuyến" is "Số hồ sơ
+        nhận giải quyết Trực tuyến")."""
+        path = self.path
+        if len(path) > 2:
+            path = [p for k, p in enumerate(path) if k == len(path) - 1 or not _OF_WHICH.match(p)]
+        return path[1:] if len(path) > 2 else path
 
     @property
     def text(self) -> str:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..model import Column, ScoreRow, ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
-from ..text.labels import result_of
+from ..text.labels import result_of, stat_of
 from .blocks import unit_blocks
 from .cells import CellReader
 from .detect import group_for_label
@@ -295,8 +295,25 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
         fill_results(row, cells, {c: r for c, r in roles.items() if r in ("grade", "rank")}, None, reader,
                      len(table.rows))
         table.rows.append(row)
+    _grand_total_outside_sections(table)
     _single_score_column(table)
     return table
+
+
+def _grand_total_outside_sections(table: ScoreTable) -> None:
+    """A "Tổng cộng" row closing a table of sections ("I. Cấp tỉnh", "II. Cấp
+    xã" heading rows with no figures) is the total of every section, not a row
+    of the last one — unless the sections close with totals of their own
+    ("Cộng"): then the last is the last section's."""
+    rows = table.rows
+    if len({r.section for r in rows if r.section}) < 2 or not rows:
+        return
+    last = rows[-1]
+    if last.no or not last.section or stat_of(last.unit) != "sum":
+        return
+    if any(stat_of(r.unit) == "sum" and r.section and not r.no for r in rows[:-1]):
+        return
+    last.section = last.section_title = None
 
 
 def _data_cell(row: ScoreRow, column, cells: list[str], reader: CellReader, r: int) -> None:

@@ -189,3 +189,21 @@ def test_a_rate_of_one_group_of_a_form_whose_headers_all_say_giai_quyet(tmp_path
     found, ctx = _run(tmp_path, FORM, prose)
     assert [f for f in found if f[0] in ("PERCENT_MISMATCH", "CLAIM_UNCHECKED")] == ([finding] if finding else [])
     assert "rate-of-named-columns" in ctx.ledger.tables[0].relations
+
+
+# The same with a column under no group ("Kỳ trước chuyển sang"): the words every group has still tell none apart.
+LONE = FORM
+for _old, _new in [("| Lĩnh vực | Số hồ sơ", "| Lĩnh vực | Kỳ trước chuyển sang | Số hồ sơ"),
+                   ("| | | Tổng số | Trực tuyến |", "| | | | Tổng số | Trực tuyến |"),
+                   ("|---|---|", "|---|---|---|"), ("| Đất đai |", "| Đất đai | 40 |"),
+                   ("| Tư pháp |", "| Tư pháp | 12 |"), ("| Tổng cộng |", "| Tổng cộng | 52 |")]:
+    LONE = LONE.replace(_old, _new, 1)
+
+
+@pytest.mark.parametrize("prose, finding", [
+    ("tỷ lệ giải quyết trước và đúng hạn đạt 98,65%.", None),
+    ("tỷ lệ giải quyết trước và đúng hạn đạt 97,8%.", ("PERCENT_MISMATCH", "error", "k6", "97.8", "98.65")),
+])
+def test_a_column_under_no_group_leaves_the_groups_told_apart(tmp_path, prose, finding):
+    found, ctx = _run(tmp_path, LONE, prose)
+    assert [f for f in found if f[0] in ("PERCENT_MISMATCH", "CLAIM_UNCHECKED")] == ([finding] if finding else [])

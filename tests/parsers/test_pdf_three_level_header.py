@@ -107,3 +107,49 @@ def test_a_browsers_group_titles_over_sub_groups_that_start_on_different_lines()
     assert grid[0][6].startswith("Chỉ số hài lòng của người dân, tổ chức (40 điểm)")
     assert grid[0][8] == "Tổng điểm đạt được của cơ quan, đơn vị"
     assert grid[-3] == ["1", "Sở Y tế", "5,6", "5,89", "2", "1,8", "4,76", "7,3", "27,35"]
+
+
+def _table_of(lines, size):
+    chars = [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + size, "size": size,
+              "fontname": "LiberationSerif"} for words, top in lines for t, x0, x1 in words]
+    (t,), _ = aligned_tables(chars, 1)
+    return t
+
+
+LONE_BODY = [([("1", 65, 69), ("Sở Y tế", 79, 110), ("3,5", 250, 261), ("3,16", 302, 318), ("5,91", 356, 372),
+               ("8,03", 410, 426), ("8,3", 466, 477), ("28,9", 518, 534)], 0.0),
+             ([("2", 65, 69), ("Sở Nội vụ", 79, 118), ("4", 253, 258), ("2,5", 305, 316), ("-", 362, 365),
+               ("6,1", 412, 423), ("7", 469, 474), ("19,6", 518, 534)], 16.0),
+             ([("3", 65, 69), ("Thanh tra tỉnh", 79, 135), ("1,2", 250, 261), ("6", 307, 312), ("3,3", 358, 369),
+               ("5", 415, 420), ("2,8", 466, 477), ("18,4", 518, 534)], 32.0)]
+
+
+def test_a_lone_group_title_in_the_headers_band_spans_the_columns_it_is_centred_on():
+    """reportlab (9 pt): "Nhóm tiêu chí" alone on its line, over the five
+    indicators; "TT", "Tên cơ quan, đơn vị", "Tổng điểm", centred down both
+    rows, reach up beside it. It was left out of the header; a caption
+    above a table stands clear of the header's cells."""
+    head = [([("Nhóm tiêu chí", 338, 390)], 75.2),
+            ([("TT", 61, 72), ("Tên cơ quan, đơn vị", 117, 189), ("Tổng điểm", 506, 545)], 83.5),
+            ([("Tiêu chí 1", 238, 274), ("Tiêu chí 2", 292, 328), ("Tiêu chí 3", 346, 382), ("Tiêu chí 4", 400, 436),
+              ("Tiêu chí 5", 454, 490)], 92.5)]
+    t = _table_of(head + [(w, 114.2 + top) for w, top in LONE_BODY], 9.0)
+    grid = t.grid()
+    assert grid[0] == ["TT", "Tên cơ quan, đơn vị", "Nhóm tiêu chí", "", "", "", "", "Tổng điểm"]
+    assert grid[1][2:7] == [f"Tiêu chí {k}" for k in range(1, 6)]
+    assert grid[2][:3] == ["1", "Sở Y tế", "3,5"]
+
+
+def test_a_row_of_indicators_under_a_lone_title_is_not_its_second_line():
+    """A browser (10 pt): the indicators' line is 5 points under the title,
+    "Tiêu chí 3" centred on the title's axis: it was the title's second
+    line. A line with cells on both sides of it, under a title with none
+    beside it, is the level below."""
+    head = [([("Nhóm tiêu chí", 329, 389)], 82.9),
+            ([("TT", 55, 68), ("Tên cơ quan, đơn vị", 107, 192), ("Tổng điểm", 498, 544)], 90.4),
+            ([("Tiêu chí 1", 231, 273), ("Tiêu chí 2", 284, 327), ("Tiêu chí 3", 338, 380), ("Tiêu chí 4", 392, 434),
+              ("Tiêu chí 5", 446, 488)], 97.9)]
+    body = [([(t, x0 - 6, x1 - 6) for t, x0, x1 in w], 118.9 + top) for w, top in LONE_BODY]
+    grid = _table_of(head + body, 10.0).grid()
+    assert grid[0][2:7] == ["Nhóm tiêu chí", "", "", "", ""]
+    assert grid[1][2:7] == [f"Tiêu chí {k}" for k in range(1, 6)]
