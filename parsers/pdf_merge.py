@@ -93,6 +93,9 @@ def _same_text_columns(a: RawTable, b: RawTable, sa: dict | None = None, sb: dic
                for i, x in enumerate(ca))
 
 
+_CONTINUED = re.compile(r"^[(\[]?\s*(tiếp\s*theo|continued)\b", re.IGNORECASE)
+
+
 def is_furniture(p: RawParagraph) -> bool:
     """A page number, a running mark or a "(Tiếp theo)" between two parts
     of a table."""
@@ -292,26 +295,37 @@ def merge_continued_tables(blocks: list) -> list:
     open_geometry: tuple = (set(), {})  # its _geometry, kept as parts are appended
     last_page = None
     body = _body_size(blocks)
+    said = False  # a "(Tiếp theo)" stands between the open table and what follows
     for b in blocks:
         if isinstance(b, RawParagraph):
             footnote = (body is not None and b.size is not None and b.size < body - 1
                         and b.page == last_page)
             if open_table is not None and not is_furniture(b) and not footnote:
                 open_table = None
+            said = said or bool(_CONTINUED.match(b.text.strip()))
             out.append(b)
             continue
         gb = _geometry(b)
         if (open_table is not None and b.page is not None and last_page is not None
-                and b.page == last_page + 1 and _same_columns(open_table, b, open_geometry, gb)):
+                and b.page == last_page + 1 and (_same_columns(open_table, b, open_geometry, gb)
+                                                 or said and _said_continued(open_table, b))):
             added = append_continuation(open_table, b)
             open_geometry = _joined(open_geometry, _geometry(b, added))
-            last_page = b.page
+            last_page, said = b.page, False
             continue
         out.append(b)
-        open_table, last_page, open_geometry = b, b.page, gb
+        open_table, last_page, open_geometry, said = b, b.page, gb, False
     index = 0
     for b in out:
         if isinstance(b, RawTable):
             b.index = index
             index += 1
     return out
+
+
+def _said_continued(table: RawTable, cont: RawTable) -> bool:
+    """A part announced by "(Tiếp theo)" is the table's continuation when it
+    has as many columns and repeats the table's header, whatever its
+    columns' widths (a browser lays out a table split in two by its
+    content: the second part's columns are a few points off the first's)."""
+    return table.n_cols == cont.n_cols and repeated_header_rows(table, cont) > 0

@@ -28,7 +28,7 @@ from .pdf_glyphs import WORD_GAP, chars_to_lines, letter_gap, line_text
 _TCVN3 = re.compile(r"(^|\+)\.?Vn[A-Z]", re.IGNORECASE)
 _VNI = re.compile(r"(^|\+)VNI[-_ ]", re.IGNORECASE)
 _ALIGN = 1.0  # pt: two lines of one column line up when their edges (or centres) are this close
-_LIST_START = re.compile(r"^([-–•+*]\s|\d{1,2}(\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
+LIST_START = re.compile(r"^([-–•+*]\s|\d{1,2}(\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
 
 
 @lru_cache(maxsize=1024)
@@ -395,7 +395,7 @@ def _continues(prev: Segment, seg: Segment, right: float, column: bool = False,
     gap = seg.top - prev.bottom
     if gap < -0.3 * size or gap > 0.6 * size:
         return False
-    if _LIST_START.match(seg.text):
+    if LIST_START.match(seg.text):
         return False
     # the line before was full: the first word of this line did not fit on it
     if text_left is not None and _centred(prev, seg):

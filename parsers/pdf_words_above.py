@@ -53,7 +53,7 @@ def lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]:
     start = next(i for i, ln in enumerate(lines) if ln is region[0])
     head = [ln for ln in region[:6] if not is_data(ln)]
     if not head:
-        return region
+        return _cut_rest(region, lines[:start], used) + region
     x0 = min(c.x0 for ln in region for c in ln.chunks)
     x1 = max(c.x1 for ln in region for c in ln.chunks)
     below = [c for ln in head for c in ln.chunks]
@@ -65,14 +65,34 @@ def lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]:
             break
         above.insert(0, ln)
     if not above:
-        return region
+        return _cut_rest(region, lines[:start], used) + region
     accepted = _accepted(above, below)
     out: list[Line] = []
     for ln in reversed(above):
         if not all(id(c) in accepted for c in ln.chunks):
             break
         out.insert(0, ln)
-    return out + region
+    return _cut_rest(out + region, lines[:start - len(out)], used) + out + region
+
+
+def _cut_rest(region: list[Line], above: list[Line], used: set[int]) -> list[Line]:
+    """The rest of a row the page break cut, at the top of a page whose part
+    of the table has no header: the only lines above the first row, each
+    starting where a column of text after the first starts (a name's last
+    lines, "công tỉnh Lâm / Đồng"), one under the other at line spacing and
+    the lowest within a row's spacing of the first row. Read as paragraphs
+    they stood between the table's parts and the parts were not joined."""
+    first_x0 = min(c.x0 for ln in region for c in ln.chunks)
+    starts = [c.x0 for ln in region[:12] for c in ln.chunks if c.x0 > first_x0 + ALIGN_TOLERANCE]
+    out: list[Line] = []
+    for ln in reversed(above):
+        lower = out[0] if out else region[0]
+        gap = lower.top - ln.bottom
+        if (id(ln) in used or gap > (LIFT_GAP if out else 1.0) * ln.size
+                or not all(sum(abs(c.x0 - x) <= ALIGN_TOLERANCE for x in starts) >= 2 for c in ln.chunks)):
+            return []
+        out.insert(0, ln)
+    return out
 
 
 def _inside(chunk: Chunk, x0: float, x1: float) -> bool:

@@ -73,7 +73,7 @@ from typing import Callable
 
 from ..model import Finding, Report, Severity
 from .culprits_answered import answered
-from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value
+from .culprits_candidates import Address, Candidate, Spot, as_written, candidates, figure_value, hints
 from .culprits_carried import carried, carried_note, derived_rows
 from .culprits_formulas import formula_changes, is_formula
 from .culprits_keystrokes import only_keyed
@@ -208,8 +208,10 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     # A lone error is tried only when it offers other corrections (a ratio's part and whole): one of
     # them is then chosen only by the figures its column writes elsewhere (see _only_fit).
     single = len(errors) == 1 and bool(errors[0].alternatives)
-    if len(errors) < 2 and not single:
+    hinted = hints(findings, errors)  # a warning that names a cell's figure, in a table with an error
+    if len(errors) + len(hinted) < 2 and not single:
         return findings
+    errors += hinted
     where = spots(report)
     derived = derived_rows(report)
     before = {finding_key(f): f for f in errors}
@@ -248,7 +250,8 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     for cand in candidates(errors, where):
         if (gone := trial(cand)) is not None:
             explains.append((cand, gone))
-    sure = _sure(explains, before, where, noise)
+    sure = [(c, g) for c, g in _sure(explains, before, where, noise)
+            if _answered_by(c, g) - {finding_key(f) for f in hinted}]  # a warning alone is no slip
     decided = {cand.address[0] for cand, _ in sure}
     # no one cell answers every error of a table: two cells of a row moved by one amount, up and down
     whole = {t: {finding_key(f) for f in errors if f.table == t and f.severity == Severity.ERROR}

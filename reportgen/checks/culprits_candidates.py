@@ -39,6 +39,17 @@ class Candidate:
     also: list[tuple[Address, Decimal]] = field(default_factory=list)  # a second cell set with it (culprits_pairs)
 
 
+def hints(findings: list[Finding], errors: list[Finding]) -> list[Finding]:
+    """The warnings of a table with an error that name a cell and the figure it should be (an
+    inferred "Quý IV = Quý III + Tăng/giảm" broken on a unit while the "Tổng cộng" breaks its
+    column): tried and weighed with the errors, but never a slip on their own — a sure culprit
+    answers an error as well (:mod:`.culprits`)."""
+    tables = {f.table for f in errors if f.severity == "error"}
+    return [f for f in findings if f.severity == "warning" and f.table in tables and f not in errors
+            and address_of(f) is not None and figure_value(f.expected) is not None
+            and figure_value(f.reported) is not None]
+
+
 def address_of(f: Finding) -> Address | None:
     if f.table is None or f.row is None or not f.column:
         return None
@@ -120,18 +131,25 @@ def _gap(f: Finding) -> Decimal | None:
 
 def _crossings(by_table, named, where, errors) -> list[Candidate]:
     """1. The cells where every broken relation of a table crosses."""
+    sums = {address_of(f) for f in errors if f.code in _SUMS}
     out: list[Candidate] = []
     for t, found in by_table.items():
         if len(found) < 2:
             continue
-        # The gap of a cell's own row or column sum, before a mean's (a mean moves by the gap / n).
+        # The gap of a cell's own row or column sum, before a mean's (a mean moves by the gap / n);
+        # its own column's sum first: a rate of change on its row shows a gap in percent, not in figures.
         gaps = [g for a, g in found if a[1] is not None] + [g for a, g in found if a[1] is None]
         for r in sorted({a[1] for a, _ in found if a[1] is not None}):
             for c in sorted({a[2] for a, _ in found}):
                 if (t, r, c) not in named and all(a[1] == r or a[2] == c for a, _ in found):
                     out.extend(_repeated((t, r, c), errors, where))
-                    out.extend(_shifted((t, r, c), gaps, where))
+                    own = [g for a, g in found if a[2] == c and a in sums]
+                    out.extend(_shifted((t, r, c), own + [g for g in gaps if g not in own], where))
     return out
+
+
+_SUMS = frozenset({"SUM_ROW_MISMATCH", "SUM_COLUMNS_MISMATCH", "PARENT_SUM_MISMATCH", "SUM_MISMATCH",
+                   "TOTAL_MISMATCH"})  # a gap in the figures of the cells summed
 
 
 def _repeated(address: Address, errors: list[Finding], where: dict[Address, Spot],

@@ -208,6 +208,11 @@ def _appendix_titles(report: Report) -> list[tuple[int | None, str, Statement | 
     return out
 
 
+# "(Kèm theo Báo cáo số 405/BC-UBND ngày 17 tháng 8 năm 2023 …)": the date the document it goes with
+# was signed, no period of the appendix's figures
+_ATTACHED = re.compile(r"\(\s*(?:kèm\s+theo|ban\s+hành\s+kèm|đính\s+kèm)[^()]*\)", re.I)
+
+
 @rule("PERIOD_MISMATCH", "Kỳ báo cáo của phụ lục khác kỳ báo cáo của văn bản")
 def appendix_period(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: kỳ báo cáo ghi ở tiêu đề phụ lục so với kỳ báo cáo của văn bản.
@@ -219,7 +224,7 @@ def appendix_period(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         return
     own = period_bounds(period)
     for table, title, st in _appendix_titles(report):
-        found = period_of(title)
+        found = period_of(_ATTACHED.sub(" ", title))
         if not found or found == period:
             continue
         other = period_bounds(found)

@@ -220,7 +220,23 @@ def match_units(names: Iterable[str], candidates: Sequence[str]) -> list[UnitMat
                 used.add(j)
                 result[i] = UnitMatch(n, candidates[j], False)
                 break
+    # a tone mark slipped in typing or read wrong by OCR ("Xã hôi" for "Xã hội"): the one
+    # candidate whose letters are the same once tone marks are put aside
+    toneless = [_toneless(k) for k in full]
+    for i, n in enumerate(names):
+        if result[i] is not None:
+            continue
+        k = _toneless(name_key(n))
+        hits = [j for j, ck in enumerate(toneless) if k and ck == k]
+        if len(hits) == 1 and hits[0] not in used:
+            used.add(hits[0])
+            result[i] = UnitMatch(n, candidates[hits[0]], False)
     return [r if r is not None else UnitMatch(names[i], None, False) for i, r in enumerate(result)]
+
+
+def _toneless(key: str) -> str:
+    """A folded key without its tone marks (the letters' own marks stay: ô, ơ, ư, ă, â, ê, đ)."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", key) if c not in _TONES))
 
 
 def find_unit(name: str, candidates: Sequence[str]) -> str | None:

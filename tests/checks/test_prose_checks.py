@@ -419,6 +419,19 @@ def test_two_shares_off_in_a_breakdown_that_totals_100_percent_stay_in_doubt():
     assert [(f.severity, f.reported, f.expected) for f in fs] == [("warning", "15", "14.29"), ("warning", "15", "14.29")]
 
 
+def test_the_date_of_the_report_an_appendix_goes_with_is_no_period_of_it():
+    """A title read with its note on one line (OCR joins them): "(Kèm theo Báo cáo số 405/BC-UBND
+    ngày 17 tháng 8 năm 2023 …)" dates the report, not the appendix's figures of July."""
+    title = ("Phụ lục KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁC CƠ QUAN, ĐƠN VỊ HUYỆN ĐIỆN BIÊN (Kèm theo Báo cáo số "
+             "405/BC-UBND ngày 17 tháng 8 năm 2023 của UBND huyện)")
+    report = _with_appendix(title)
+    report.meta.period = "2023-07"
+    assert found(report, "PERIOD_MISMATCH") == []
+    report = _with_appendix(title.replace("HUYỆN ĐIỆN BIÊN", "HUYỆN ĐIỆN BIÊN THÁNG 6 NĂM 2023"))
+    report.meta.period = "2023-07"
+    assert [f.reported for f in found(report, "PERIOD_MISMATCH")] == ["2023-06"]
+
+
 TOTALS = ("Tổng số hồ sơ tiếp nhận 52.933 hồ sơ. Đã giải quyết 49.010 hồ sơ, trong đó trước hạn 25.634 hồ sơ, "
           "đúng hạn 22.226 hồ sơ, quá hạn 1.150 hồ sơ. Đang giải quyết {pending} hồ sơ, trong đó chưa đến hạn "
           "3.402 hồ sơ, quá hạn 521 hồ sơ.")

@@ -171,8 +171,10 @@ def test_a_total_column_no_header_names_is_found_from_exact_sums(tmp_path):
     entry = ctx.ledger.tables[0]
     assert "total-equals-sum-of-columns" in entry.relations
     assert entry.checked_cells == entry.numeric_cells and len(entry.numeric_cells) == 12
+    # 898 late written 988: the total (468.553) or either part may be the slip, but 988 is 898 with two
+    # neighbouring digits swapped, a slip of the keys no other correction is: the error is at the late count.
     errors, _ = _errors(_dossiers(tmp_path, "988"))
-    assert errors == [("SUM_COLUMNS_MISMATCH", "UBND cấp xã", "468463", "468553")]
+    assert errors == [("SUM_COLUMNS_MISMATCH", "UBND cấp xã", "988", "898")]
 
 
 def test_columns_that_add_up_on_two_rows_only_are_not_a_sum(tmp_path):
