@@ -191,15 +191,15 @@ def _subject(text: str) -> str:
 
 def _earlier(blocks: list[Block], i: int, before: list[str]) -> list[tuple[str, int, int]]:
     """The sentences (text, paragraph, offset) before a change in its
-    section: the paragraphs before it up to the heading (a few at most),
-    then its paragraph's."""
+    section: the paragraphs before it back to the heading or numbered
+    paragraph that opens it (a few at most), then its paragraph's."""
     out: list[tuple[str, int, int]] = []
+    if heading_of(blocks[i].text):
+        return _placed(blocks[i], before)  # a numbered paragraph opens its section
     for j in range(i - 1, max(-1, i - 1 - MAX_BLOCKS), -1):
-        if heading_of(blocks[j].text) and len(blocks[j].text) < 120:
-            break
         out = _placed(blocks[j], split_sentences(blocks[j].text)) + out
         if heading_of(blocks[j].text):
-            break
+            break  # the heading (or numbered paragraph) that opens the section: "1. Tiếp nhận 12.345 hồ sơ."
     return out + _placed(blocks[i], before)
 
 

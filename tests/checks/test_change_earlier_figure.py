@@ -118,3 +118,10 @@ def test_the_earlier_figure_and_the_change_as_offices_write_them(text, read):
     assert found == [] and unchecked == []
     _, found, _ = _run(_RECEIVED.replace("12.345", "12.445") + " " + text)
     assert [(code, severity) for code, severity, *_ in found] == [("CHANGE_MISMATCH", "error")]
+
+
+def test_a_numbered_paragraph_that_opens_the_section_gives_the_figure():
+    changes, found, _ = _run("1. Tiếp nhận 12.345 hồ sơ.", "So với cùng kỳ năm trước (10.200 hồ sơ), tăng 21,0%.")
+    assert changes == [(D(12345), D(10200), D("21.0"))] and found == []
+    changes, _, _ = _run("1. Tiếp nhận 12.345 hồ sơ.", "2. So với cùng kỳ năm trước (10.200 hồ sơ), tăng 21,0%.")
+    assert changes == []
