@@ -21,6 +21,7 @@ from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, edges, gap_colu
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
+from .pdf_turned import turned_runs
 from .pdf_words_above import lifted
 from .pdf_words_header import header_cells as _header
 
@@ -152,6 +153,9 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
     visual lines when the caller has them, ``texts``: the cache of
     :func:`parsers.pdf_glyphs.line_text`."""
     tables, taken = [], set()
+    chars, sources = turned_runs(chars)
+    if sources:
+        lines = None  # the caller's lines hold the turned glyphs one by one
     all_lines = lines_of(chars, lines, texts)
     regions = _regions(all_lines)
     used = {id(ln) for region in regions for ln in region}
@@ -163,6 +167,9 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
             tables.append(table)
             for ln in region:
                 taken |= ln.ids
+    for g, ids in sources.items():
+        if g in taken:
+            taken |= ids
     return tables, taken
 
 
