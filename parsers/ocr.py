@@ -40,7 +40,7 @@ from .ocr_columns import column_blocks
 from .pdf_grid import chars_to_lines, line_text, place_cells
 from .pdf_text import LIST_START, interleave
 from .settings import ReaderSettings
-from .vi_plausibility import plausibility, spaced
+from .vi_plausibility import plausibility, rejoined, spaced
 
 DPI = 300
 MIN_CONFIDENCE = 85.0  # below this a cell is reported as uncertain
@@ -380,7 +380,7 @@ def _paragraph(lines: list[list[dict]], page: int, scale: float) -> RawParagraph
     # a figure read poorly is not averaged away by the words around it:
     # the checks take the figures of prose ('11/15', '73,33%') as read
     conf = min([conf] + [w["conf"] for w in ws if any(ch.isdecimal() for ch in w["text"])])
-    return RawParagraph(text=spaced(unicodedata.normalize("NFC", text)), index=-1, page=page,
+    return RawParagraph(text=rejoined(spaced(unicodedata.normalize("NFC", text))), index=-1, page=page,
                         bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1))
 
 

@@ -125,7 +125,8 @@ def _accepted(above: list[Line], below: list[Chunk]) -> set[int]:
     accepted: set[int] = set()
     for band in reversed(bands):
         if not all(_continues(b.chunks[-1], below) or len(band) >= 2 and _over_group(b.box(), below)
-                   or len(band) == 1 and _lone_title(b.box(), below) for b in band):
+                   or _lone_title(b.box(), below, [c for o in band if o is not b for c in o.chunks])
+                   for b in band):
             break
         for b in band:
             accepted.update(id(c) for c in b.chunks)
@@ -164,16 +165,17 @@ def _over_group(chunk: Chunk, below: list[Chunk]) -> bool:
     return bool(rows) and len(rows[0]) == 1 and rows[0] in near and _over_group(rows[0][0], below)
 
 
-def _lone_title(box: Chunk, below: list[Chunk]) -> bool:
+def _lone_title(box: Chunk, below: list[Chunk], band: list[Chunk] = ()) -> bool:
     """Whether a cell alone on its lines titles a group of columns: it
     stands in the header's band (a header cell beside it, set down the
     levels, reaches up beside it: "TT", "Tổng điểm" centred down two rows
     beside "Nhóm tiêu chí"; a caption above the table stands clear of the
     header), in the header's font size, centred within 0,6 of that size on a
     run of two header cells or more of a row below it within ``GROUP_GAP``
-    lines, one of which it lies over."""
+    lines, one of which it lies over. ``band``: the other cells of its band
+    (a cell beside it may be one of them: "Tổng điểm (tối / đa 50)")."""
     if not any(d.top < box.bottom and box.top < d.bottom and (d.x1 < box.x0 or d.x0 > box.x1)
-               and abs(d.size - box.size) <= 0.1 * box.size for d in below):
+               and abs(d.size - box.size) <= 0.1 * box.size for d in [*below, *band]):
         return False
     rows: list[list[Chunk]] = []
     for d in sorted((d for d in below if d.top > box.top), key=lambda d: d.top):

@@ -146,6 +146,24 @@ def foreign_glyphs(text: str) -> list[str]:
     return out
 
 
+_FINAL_LETTER = re.compile(r"(?<=[^\W\d_]) ([cghmnptCGHMNPT])(?![^\W_])")
+
+
+def rejoined(text: str) -> str:
+    """A syllable's last consonant that OCR set apart from it in spaced-out
+    capitals or bold ("TỔN G", "ĐIỂ M", "Than h toán", "trực tuyế n"): joined
+    back where the two make one syllable. A consonant letter alone is no
+    Vietnamese word; "hạng C", "loại B" stay (no syllable ends so)."""
+    def join(m: re.Match) -> str:
+        start = m.start()
+        word = re.search(r"[^\W\d_]+$", text[:start]).group()
+        same_case = word.isupper() == m.group(1).isupper()
+        stop = m.group(1).lower() in "cpt" and not any(
+            ch in _STOP_TONES for ch in unicodedata.normalize("NFD", word))  # "út", "ực": a stop takes sắc or nặng
+        return m.group(1) if same_case and not stop and is_syllable(word + m.group(1)) else m.group(0)
+    return _FINAL_LETTER.sub(join, text)
+
+
 def _segments(word: str) -> list[str] | None:
     """The fewest Vietnamese syllables or acronyms that spell ``word``."""
     best: list[list[str] | None] = [[]] + [None] * len(word)
