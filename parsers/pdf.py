@@ -231,7 +231,9 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     # the page's content is parsed here, once (pdfplumber caches its objects)
     chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
     mode = settings.ocr or "auto"
-    unreadable = mode == "auto" and not _has_picture(page) and ocr.undecodable(chars)
+    # text in a legacy 8-bit font (TCVN3, VNI) extracts as mojibake the reader converts: no OCR
+    unreadable = mode == "auto" and not _has_picture(page) and majority_legacy(chars) is None \
+        and ocr.undecodable(chars)
     if mode == "always" or unreadable or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         if (budget := ocr_budget()) is not None:
             budget.start_page(number)

@@ -52,3 +52,14 @@ def test_a_section_number_i_read_as_a_bracket_is_i():
     table.header_rows = 1
     assert restore_roman(table) == 1
     assert table.rows[1][0].text == "I"
+
+
+def test_outline_numbers_read_with_a_comma_are_sub_items_of_the_number_above():
+    from parsers.ocr_numbers import restore_outline
+
+    table = _table([["Stt", "Nhóm chỉ số", "Tỷ lệ/Điểm"], ["1", "Công khai minh bạch", "11,1/18"],
+                    ["1,1", "Tỷ lệ đồng bộ hồ sơ", "100%"], ["1,2", "Số TTHC được công khai", "100%"],
+                    ["2", "Tiến độ giải quyết", "17,6/20"], ["3,5", "Điểm thưởng", "1"]])
+    table.header_rows = 1
+    assert restore_outline(table) == 2
+    assert [row[0].text for row in table.rows[1:]] == ["1", "1.1", "1.2", "2", "3,5"]  # 3,5 is under no 3
