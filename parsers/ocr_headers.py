@@ -79,3 +79,27 @@ def _set(cell, text: str) -> int:
     if cell.confidence is not None:
         cell.confidence = min(cell.confidence, DISAGREEMENT)
     return 1
+
+
+_OUTLINE_READ = re.compile(r"(\d{1,2}),(\d{1,2})")
+
+
+def restore_outline(table: RawTable) -> int:
+    """Outline numbers of a scanned table's numbering column read with a
+    comma ("1,1", "1,2" under "1" for "1.1", "1.2"): a comma number whose
+    first part is the plain number nearest above it in that column is that
+    number's sub-item; a decimal figure in the first column has no such
+    parent. The number of cells changed."""
+    body = [next((c for c in row if c.col == 0), None) for row in table.rows[table.header_rows or 0:]]
+    parent: str | None = None
+    changed = 0
+    for cell in body:
+        text = cell.text.strip() if cell is not None else ""
+        if text.rstrip(".").isdecimal():
+            parent = text.rstrip(".")
+            continue
+        m = _OUTLINE_READ.fullmatch(text)
+        if m and parent is not None and m.group(1) == parent:
+            cell.text = f"{m.group(1)}.{m.group(2)}"
+            changed += 1
+    return changed

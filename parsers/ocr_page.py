@@ -37,12 +37,11 @@ from reportgen.raw import RawCell, RawNote, RawTable
 
 from .ocr_cells import _DOUBTFUL_NUMBER, _NUMBER_FORM, _numberish, ink_crop, is_dash, words_text
 from .ocr_check import check_numbers
-from .ocr_headers import restore_header
+from .ocr_headers import restore_header, restore_outline
 from .ocr_marks import grey_words_image, remark, remark_alone
 from .ocr_numbers import (
     drop_stray_signs,
     restore_ordinals,
-    restore_outline,
     restore_roman,
     restore_separators,
     tidy_marks,

@@ -31,8 +31,9 @@ from .layout_pdf import page_layout
 from .layout_tables import is_layout
 from .limits import LimitExceeded, begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
+from .pdf_damage import note_damage, undecodable
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
-from .pdf_glyphs import chars_to_lines, line_text, lines_without
+from .pdf_glyphs import chars_to_lines, lines_without
 from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_objects import install
@@ -40,7 +41,6 @@ from .pdf_rules import has_grid_lines, ruling_lines
 from .pdf_side import join_side_parts
 from .pdf_text import interleave, majority_legacy, page_paragraphs
 from .settings import ReaderSettings
-from .vi_plausibility import foreign_glyphs
 
 MAX_PAGES = 500
 DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
@@ -233,7 +233,7 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     mode = settings.ocr or "auto"
     # text in a legacy 8-bit font (TCVN3, VNI) extracts as mojibake the reader converts: no OCR
     unreadable = mode == "auto" and not _has_picture(page) and majority_legacy(chars) is None \
-        and ocr.undecodable(chars)
+        and undecodable(chars)
     if mode == "always" or unreadable or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         if (budget := ocr_budget()) is not None:
             budget.start_page(number)
@@ -266,7 +266,7 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     tables, taken = page_tables(page, chars, path, settings, body_lines, texts)
     legacy = majority_legacy(chars)
     if legacy is None:
-        _note_damage(body_lines, texts, number, notes)
+        note_damage(body_lines, texts, number, notes)
     if legacy:
         for t in tables:
             for row in t.rows:
@@ -275,22 +275,6 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     free = [c for c in chars if id(c) not in taken]
     paragraphs = page_paragraphs(free, number, page.width, _free_lines(body_lines, taken, len(free)), texts)
     return interleave(paragraphs, tables)
-
-
-DAMAGED_WORDS = 5  # and 3 % of the page's words: what a stray symbol in a name does not reach
-
-
-def _note_damage(lines: list[list[dict]], texts: dict, number: int, notes: list[RawNote]) -> None:
-    """A note ``text_layer_damaged`` on a page whose glyphs map to characters
-    no Vietnamese text has ("ißn Biên" for "Điện Biên": fonts whose maps a
-    tool re-wrote wrong), with the count and the first words so read."""
-    words = " ".join(line_text(ln, cache=texts) for ln in lines)
-    damaged = foreign_glyphs(words)
-    if len(damaged) >= DAMAGED_WORDS and len(damaged) * 100 >= 3 * len(words.split()):
-        shown = "; ".join("“" + "".join(f"\\x{ord(c):02x}" if ord(c) < 32 else c for c in w) + "”"
-                          for w in damaged[:3])
-        notes.append(RawNote(kind="text_layer_damaged", page=number, message=shown,
-                             data={"count": len(damaged)}))
 
 
 def _free_lines(lines: list[list[dict]], taken: set[int], n_free: int) -> list[list[dict]] | None:

@@ -55,7 +55,7 @@ def test_a_section_number_i_read_as_a_bracket_is_i():
 
 
 def test_outline_numbers_read_with_a_comma_are_sub_items_of_the_number_above():
-    from parsers.ocr_numbers import restore_outline
+    from parsers.ocr_headers import restore_outline
 
     table = _table([["Stt", "Nhóm chỉ số", "Tỷ lệ/Điểm"], ["1", "Công khai minh bạch", "11,1/18"],
                     ["1,1", "Tỷ lệ đồng bộ hồ sơ", "100%"], ["1,2", "Số TTHC được công khai", "100%"],
