@@ -27,7 +27,6 @@ maps each such note to a warning finding::
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -37,10 +36,11 @@ from reportgen.raw import RawCell, RawDocument, RawNote, RawParagraph, RawTable
 from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
 from .ocr_columns import column_blocks
+from .ocr_paragraphs import items_apart
 from .pdf_grid import chars_to_lines, line_text, place_cells
-from .pdf_text import LIST_START, interleave
+from .pdf_text import interleave
 from .settings import ReaderSettings
-from .vi_plausibility import plausibility, spaced
+from .vi_plausibility import plausibility, rejoined, spaced
 
 DPI = 300
 MIN_CONFIDENCE = 85.0  # below this a cell is reported as uncertain
@@ -55,30 +55,6 @@ def needs_ocr(chars: list[dict]) -> bool:
         return True
     score, n = plausibility(text)
     return n >= 20 and score < PLAUSIBLE
-
-
-UNDECODABLE = 0.2  # share of Vietnamese syllables below which a page's text is no language at all
-UNMAPPED = 0.05  # share of glyphs with no Unicode ("(cid:N)") that makes a text layer unreadable
-UNMAPPED_GLYPHS = 10  # and their number: a few symbols of a bullet font are no damaged text
-
-
-def undecodable(chars: list[dict]) -> bool:
-    """Text drawn with fonts that map their glyphs to no Unicode: a document
-    printed to PDF through a PostScript driver, or re-written by a tool that
-    dropped the fonts' ToUnicode maps. Its glyphs come out as "(cid:3)" or
-    as other letters ("WK£QJ" for "thông": the glyphs' numbers in the font),
-    though the page shows the text well. Such a page is read from its image
-    like a scan; a page of English or of figures is not (it scores far above
-    the bound, or has too few words to judge)."""
-    glyphs = [c for c in chars if not c["text"].isspace()]
-    if not glyphs:
-        return False
-    unmapped = sum(1 for c in glyphs if c["text"].startswith("(cid:"))
-    if unmapped >= UNMAPPED_GLYPHS and unmapped >= UNMAPPED * len(glyphs):
-        return True
-    text = "\n".join(line_text(ln) for ln in chars_to_lines(glyphs))
-    score, n = plausibility(text)
-    return n >= 20 and score < UNDECODABLE
 
 
 def render(path: Path, page_index: int, dpi: int = DPI):
@@ -320,54 +296,12 @@ def _paragraphs(words: list[dict], page: int, scale: float, image=None) -> list[
         lines: dict[int, list[dict]] = {}
         for w in ws:
             lines.setdefault(w["line"], []).append(w)
-        for part in _items_apart([sorted(ln, key=lambda w: w["x0"]) for _, ln in sorted(lines.items())]):
+        for part in items_apart([sorted(ln, key=lambda w: w["x0"]) for _, ln in sorted(lines.items())]):
             items.append((min(w["top"] for ln in part for w in ln), part))
     for block in blocks:
         top = min(w["top"] for ln in block for w in ln)
         items += [(top, [ln]) for ln in block]  # in the block's reading order (the sort is stable)
     return [_paragraph(lines, page, scale) for _, lines in sorted(items, key=lambda item: item[0])]
-
-
-def _items_apart(lines: list[list[dict]]) -> list[list[list[dict]]]:
-    """A paragraph of Tesseract's cut before each line that opens a list item
-    or a numbered heading ("- 02 đơn vị xếp loại …", "1.2. UBND các xã …",
-    "2. Đánh giá chung"), as the text layer's reader cuts it: Tesseract joins
-    such a line to the one above when they stand at line spacing. A line
-    opened by a bare number ("15 đơn vị …") is cut only after a sentence's end.
-    A line in capitals stands apart from lines in small letters too (the
-    date line, "BÁO CÁO", then the title's words), and a line after one that
-    ended short of the paragraph's right edge starts anew."""
-    out: list[list[list[dict]]] = []
-    caps_before = False
-    right = max((w["x1"] for ln in lines for w in ln), default=0)
-    for ln in lines:
-        text = " ".join(w["text"] for w in ln)
-        m = LIST_START.match(text)
-        opens = m is not None and (not re.fullmatch(r"\d{1,2}\s", m.group(0))
-                                   or (out and out[-1][-1][-1]["text"][-1:] in ".:;!?"))
-        caps = _capitals(text)
-        if out and not opens and caps == caps_before and not _short(out[-1][-1], ln, right):
-            out[-1].append(ln)
-        else:
-            out.append([ln])
-        caps_before = caps
-    return out
-
-
-def _short(prev: list[dict], line: list[dict], right: float) -> bool:
-    """Whether the line above ended with room for this line's first word: it
-    ended its paragraph (a heading on a line of its own, "1.1. Các cơ quan
-    chuyên môn thuộc UBND huyện", above the text under it)."""
-    height = max(w["bottom"] - w["top"] for w in line)
-    first = line[0]["x1"] - line[0]["x0"]
-    return max(w["x1"] for w in prev) + 0.3 * height + first < right - 0.5 * height
-
-
-def _capitals(text: str) -> bool:
-    """A line in capitals (a document's kind, "BÁO CÁO", "THÔNG BÁO"): a
-    title of its own, apart from the lines in small letters around it."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 def _paragraph(lines: list[list[dict]], page: int, scale: float) -> RawParagraph:
@@ -380,7 +314,7 @@ def _paragraph(lines: list[list[dict]], page: int, scale: float) -> RawParagraph
     # a figure read poorly is not averaged away by the words around it:
     # the checks take the figures of prose ('11/15', '73,33%') as read
     conf = min([conf] + [w["conf"] for w in ws if any(ch.isdecimal() for ch in w["text"])])
-    return RawParagraph(text=spaced(unicodedata.normalize("NFC", text)), index=-1, page=page,
+    return RawParagraph(text=rejoined(spaced(unicodedata.normalize("NFC", text))), index=-1, page=page,
                         bbox=tuple(round(v, 2) for v in bbox), confidence=round(conf, 1))
 
 

@@ -23,7 +23,7 @@ from reportgen.raw import RawTable
 from .ocr_shapes import bracketed
 from .pdf_glyphs import chars_to_lines
 from .pdf_words import aligned_tables
-from .vi_plausibility import spaced
+from .vi_plausibility import rejoined, spaced
 
 NOISE_CONFIDENCE = 60.0  # a mark without letters or digits read below this is a speck
 BASELINE_SLACK = 0.25  # of the text height: a word this far off its line's baseline keeps its own
@@ -118,7 +118,7 @@ def ocr_aligned_tables(words: list[dict], page: int, scale: float) -> tuple[list
         head_conf = min((w["conf"] for w in head_words), default=None)
         for row in t.rows:
             for cell in row:
-                cell.text = bracketed(spaced(cell.text))  # syllables run together, a bracket misread
+                cell.text = bracketed(rejoined(spaced(cell.text)))  # syllables run together, a bracket misread
                 if cell.bbox is None:
                     cell.confidence = head_conf if head_conf is not None else 0.0
                     continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .ocr_shapes import bracketed
-from .vi_plausibility import spaced
+from .vi_plausibility import rejoined, spaced
 
 _NUMBER_FORM = re.compile(r"^([-–]|[+-]?\d{1,3}([.,]\d{1,3})*(/\d{1,3}([.,]\d{1,2})?)?%?)$")
 # Number shapes OCR produces by confusing or losing a mark: a decimal point
@@ -108,7 +108,7 @@ def words_text(ws: list[dict]) -> tuple[str, float | None]:
     text = ""
     for ln in visual_lines(ws):
         text = join_wrapped(text, " ".join(w["text"] for w in ln))
-    return bracketed(spaced(text)), min(w["conf"] for w in ws)
+    return bracketed(rejoined(spaced(text))), min(w["conf"] for w in ws)
 
 
 def visual_lines(ws: list[dict]) -> list[list[dict]]:

@@ -306,7 +306,7 @@ def drop_stray_signs(table: RawTable, clean, scale: float, ruled: bool) -> int:
     return changed
 
 
-_ONE_LIKE = re.compile(r"^[1lI|]{1,3}\.?$")
+_ONE_LIKE = re.compile(r"^[1lI|\[\]!]{1,3}\.?$")  # a serifed I reads "]", "[" or "!" too
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 

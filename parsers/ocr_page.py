@@ -37,8 +37,15 @@ from reportgen.raw import RawCell, RawNote, RawTable
 
 from .ocr_cells import _DOUBTFUL_NUMBER, _NUMBER_FORM, _numberish, ink_crop, is_dash, words_text
 from .ocr_check import check_numbers
+from .ocr_headers import restore_header, restore_outline
 from .ocr_marks import grey_words_image, remark, remark_alone
-from .ocr_numbers import drop_stray_signs, restore_ordinals, restore_roman, restore_separators, tidy_marks
+from .ocr_numbers import (
+    drop_stray_signs,
+    restore_ordinals,
+    restore_roman,
+    restore_separators,
+    tidy_marks,
+)
 from .ocr_tesseract import thread_budget, words
 from .ocr_text_check import check_texts
 from .ocr_votes import _reread
@@ -195,6 +202,8 @@ def read_page(path: Path, page_index: int, settings: ReaderSettings | Mapping | 
         drop_stray_signs(table, clean, scale, ruled=True)
         restore_ordinals(table)
         restore_roman(table)
+        restore_outline(table)
+        restore_header(table)
         tables.append(table)
     if free:  # tables without ruling lines among the rest, from the alignment of the words
         free, rereads = _aligned(page_words, free, clean, grey, mask, page, scale, tables, tables_px, rereads)
@@ -241,6 +250,8 @@ def _aligned(page_words: list, free: list[int], clean, grey, mask, page: int, sc
         restore_separators(t, clean, scale, ruled=False)
         drop_stray_signs(t, clean, scale, ruled=False)
         restore_roman(t)
+        restore_outline(t)
+        restore_header(t)
         tables.append(t)
         tables_px.append(tuple(int(round(v / scale)) for v in t.bbox))
     return [i for j, i in enumerate(free) if j not in used], rereads

@@ -31,6 +31,7 @@ from .layout_pdf import page_layout
 from .layout_tables import is_layout
 from .limits import LimitExceeded, begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
+from .pdf_damage import note_damage, undecodable
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_glyphs import chars_to_lines, lines_without
 from .pdf_grid import grid_table
@@ -230,7 +231,9 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     # the page's content is parsed here, once (pdfplumber caches its objects)
     chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
     mode = settings.ocr or "auto"
-    unreadable = mode == "auto" and not _has_picture(page) and ocr.undecodable(chars)
+    # text in a legacy 8-bit font (TCVN3, VNI) extracts as mojibake the reader converts: no OCR
+    unreadable = mode == "auto" and not _has_picture(page) and majority_legacy(chars) is None \
+        and undecodable(chars)
     if mode == "always" or unreadable or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         if (budget := ocr_budget()) is not None:
             budget.start_page(number)
@@ -262,6 +265,8 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     body_lines = lines_without(lines, furniture, chars)
     tables, taken = page_tables(page, chars, path, settings, body_lines, texts)
     legacy = majority_legacy(chars)
+    if legacy is None:
+        note_damage(body_lines, texts, number, notes)
     if legacy:
         for t in tables:
             for row in t.rows:

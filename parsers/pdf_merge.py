@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from reportgen.raw import RawCell, RawParagraph, RawTable
@@ -306,8 +307,13 @@ def merge_continued_tables(blocks: list) -> list:
             out.append(b)
             continue
         gb = _geometry(b)
+        wide = None
+        if open_table is not None and b.page is not None and last_page is not None and b.page == last_page + 1:
+            wide = _widened(open_table, b, open_geometry[1], gb[1])
+            if wide is not None:
+                b, gb = wide, _geometry(wide)
         if (open_table is not None and b.page is not None and last_page is not None
-                and b.page == last_page + 1 and (_same_columns(open_table, b, open_geometry, gb)
+                and b.page == last_page + 1 and (wide is not None or _same_columns(open_table, b, open_geometry, gb)
                                                  or said and _said_continued(open_table, b))):
             added = append_continuation(open_table, b)
             open_geometry = _joined(open_geometry, _geometry(b, added))
@@ -329,3 +335,27 @@ def _said_continued(table: RawTable, cont: RawTable) -> bool:
     columns' widths (a browser lays out a table split in two by its
     content: the second part's columns are a few points off the first's)."""
     return table.n_cols == cont.n_cols and repeated_header_rows(table, cont) > 0
+
+
+def _widened(table: RawTable, cont: RawTable, spans: dict, cont_spans: dict) -> RawTable | None:
+    """``cont`` with the columns ``table``'s body leaves empty put back, when
+    it has that many columns fewer and each of its columns' text overlaps
+    the matching column of ``table`` and no other: a column without rules
+    that no row wrote ("Ghi chú") is seen only under its header, and a part
+    without a repeated header has none."""
+    if not spans or cont.n_cols >= table.n_cols:
+        return None
+    empty = [j for j in range(table.n_cols) if j not in spans]
+    if len(empty) != table.n_cols - cont.n_cols or set(cont_spans) != set(range(cont.n_cols)):
+        return None
+    cols = [j for j in range(table.n_cols) if j not in empty]
+
+    def overlap(x, y) -> bool:
+        return min(x[1], y[1]) - max(x[0], y[0]) > 0
+
+    for k, span in cont_spans.items():
+        if not overlap(span, spans[cols[k]]) or any(overlap(span, v) for j, v in spans.items() if j != cols[k]):
+            return None
+    rows = [[replace(c, col=cols[c.col], colspan=cols[c.col + c.colspan - 1] - cols[c.col] + 1) for c in row]
+            for row in cont.rows]
+    return replace(cont, rows=rows)

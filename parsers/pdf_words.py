@@ -21,6 +21,7 @@ from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, edges, gap_colu
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_rows import anchor_chunks, anchored_rows
+from .pdf_turned import turned_runs
 from .pdf_words_above import lifted
 from .pdf_words_header import header_cells as _header
 
@@ -152,6 +153,9 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
     visual lines when the caller has them, ``texts``: the cache of
     :func:`parsers.pdf_glyphs.line_text`."""
     tables, taken = [], set()
+    chars, sources = turned_runs(chars)
+    if sources:
+        lines = None  # the caller's lines hold the turned glyphs one by one
     all_lines = lines_of(chars, lines, texts)
     regions = _regions(all_lines)
     used = {id(ln) for region in regions for ln in region}
@@ -163,6 +167,9 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
             tables.append(table)
             for ln in region:
                 taken |= ln.ids
+    for g, ids in sources.items():
+        if g in taken:
+            taken |= ids
     return tables, taken
 
 
@@ -210,6 +217,23 @@ def _ordinal_end(c: Chunk) -> int:
     return k if _LEADING_ORDINAL.match("".join(ch["text"] for ch in chars[:k])) else 0
 
 
+def _empty_columns(head: list[Chunk], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Columns the body leaves empty, from the header: the x-ranges of header
+    chunks beyond the last column or before the first that overlap no
+    column's text ("Ghi chú" over a column of notes none of the rows
+    wrote). Without it the header cell went to the nearest column and its
+    title was lost ("Tổng điểm" read "50) Ghi chú")."""
+    out: list[list[float]] = []
+    for c in sorted(head, key=lambda c: c.x0):
+        if not (c.x0 > cols[-1][1] or c.x1 < cols[0][0]):
+            continue
+        if out and c.x0 <= out[-1][1] + 1.0:
+            out[-1][1] = max(out[-1][1], c.x1)
+        else:
+            out.append([c.x0, c.x1])
+    return [(a, b) for a, b in out]
+
+
 def _header_end(region: list[Line], slots, cols) -> int:
     """The first body line: the first whose first column holds an ordinal,
     else the first mostly made of numbers — or a line of figures with its
@@ -242,6 +266,11 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
         return None
     slots = slots_of(cols)
     h = _header_end(region, slots, cols)
+    empty = _empty_columns([c for ln in region[:h] for c in ln.chunks], cols)
+    if empty:
+        cols = sorted(cols + empty)
+        slots = slots_of(cols)
+        h = _header_end(region, slots, cols)
     head_lines, body_lines = region[:h], region[h:]
     for ln in region:
         for c in ln.chunks:

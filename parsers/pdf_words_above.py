@@ -53,7 +53,7 @@ def lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]:
     start = next(i for i, ln in enumerate(lines) if ln is region[0])
     head = [ln for ln in region[:6] if not is_data(ln)]
     if not head:
-        return region
+        return _cut_rest(region, lines[:start], used) + region
     x0 = min(c.x0 for ln in region for c in ln.chunks)
     x1 = max(c.x1 for ln in region for c in ln.chunks)
     below = [c for ln in head for c in ln.chunks]
@@ -65,14 +65,34 @@ def lifted(region: list[Line], lines: list[Line], used: set[int]) -> list[Line]:
             break
         above.insert(0, ln)
     if not above:
-        return region
+        return _cut_rest(region, lines[:start], used) + region
     accepted = _accepted(above, below)
     out: list[Line] = []
     for ln in reversed(above):
         if not all(id(c) in accepted for c in ln.chunks):
             break
         out.insert(0, ln)
-    return out + region
+    return _cut_rest(out + region, lines[:start - len(out)], used) + out + region
+
+
+def _cut_rest(region: list[Line], above: list[Line], used: set[int]) -> list[Line]:
+    """The rest of a row the page break cut, at the top of a page whose part
+    of the table has no header: the only lines above the first row, each
+    starting where a column of text after the first starts (a name's last
+    lines, "công tỉnh Lâm / Đồng"), one under the other at line spacing and
+    the lowest within a row's spacing of the first row. Read as paragraphs
+    they stood between the table's parts and the parts were not joined."""
+    first_x0 = min(c.x0 for ln in region for c in ln.chunks)
+    starts = [c.x0 for ln in region[:12] for c in ln.chunks if c.x0 > first_x0 + ALIGN_TOLERANCE]
+    out: list[Line] = []
+    for ln in reversed(above):
+        lower = out[0] if out else region[0]
+        gap = lower.top - ln.bottom
+        if (id(ln) in used or gap > (LIFT_GAP if out else 1.0) * ln.size
+                or not all(sum(abs(c.x0 - x) <= ALIGN_TOLERANCE for x in starts) >= 2 for c in ln.chunks)):
+            return []
+        out.insert(0, ln)
+    return out
 
 
 def _inside(chunk: Chunk, x0: float, x1: float) -> bool:
@@ -105,7 +125,8 @@ def _accepted(above: list[Line], below: list[Chunk]) -> set[int]:
     accepted: set[int] = set()
     for band in reversed(bands):
         if not all(_continues(b.chunks[-1], below) or len(band) >= 2 and _over_group(b.box(), below)
-                   or len(band) == 1 and _lone_title(b.box(), below) for b in band):
+                   or _lone_title(b.box(), below, [c for o in band if o is not b for c in o.chunks])
+                   for b in band):
             break
         for b in band:
             accepted.update(id(c) for c in b.chunks)
@@ -144,16 +165,17 @@ def _over_group(chunk: Chunk, below: list[Chunk]) -> bool:
     return bool(rows) and len(rows[0]) == 1 and rows[0] in near and _over_group(rows[0][0], below)
 
 
-def _lone_title(box: Chunk, below: list[Chunk]) -> bool:
+def _lone_title(box: Chunk, below: list[Chunk], band: list[Chunk] = ()) -> bool:
     """Whether a cell alone on its lines titles a group of columns: it
     stands in the header's band (a header cell beside it, set down the
     levels, reaches up beside it: "TT", "Tổng điểm" centred down two rows
     beside "Nhóm tiêu chí"; a caption above the table stands clear of the
     header), in the header's font size, centred within 0,6 of that size on a
     run of two header cells or more of a row below it within ``GROUP_GAP``
-    lines, one of which it lies over."""
+    lines, one of which it lies over. ``band``: the other cells of its band
+    (a cell beside it may be one of them: "Tổng điểm (tối / đa 50)")."""
     if not any(d.top < box.bottom and box.top < d.bottom and (d.x1 < box.x0 or d.x0 > box.x1)
-               and abs(d.size - box.size) <= 0.1 * box.size for d in below):
+               and abs(d.size - box.size) <= 0.1 * box.size for d in [*below, *band]):
         return False
     rows: list[list[Chunk]] = []
     for d in sorted((d for d in below if d.top > box.top), key=lambda d: d.top):

@@ -132,11 +132,19 @@ def _extend_groups(cells: list[_HCell], n_cols: int, cols: list | None = None) -
             owners = [c for c in cells if col in c.cols and c is not g]
             return bool(owners) and all(c.top >= g.bottom - 1 for c in owners)
 
+        kids = [c.top for c in below if set(c.cols) & set(g.cols)]
+        kids_top = min(kids) if kids else g.bottom
+
         def free(col: int) -> bool:
             """Under the group's title alone, with every cell below it that
             spans it (a group's title spans whole cells of the level below:
-            "Chính quyền số" over two columns is not split between two groups)."""
-            return owned(col) and all(owned(k) for c in below if col in c.cols for k in c.cols)
+            "Chính quyền số" over two columns is not split between two groups),
+            its top cell no higher than the cells under the title's own
+            columns ("STT", "Tổng điểm" centred down both rows start higher
+            than the indicators under "Điểm thành phần")."""
+            tops = [c.top for c in below if col in c.cols]
+            return (owned(col) and all(owned(k) for c in below if col in c.cols for k in c.cols)
+                    and bool(tops) and min(tops) >= kids_top - 1)
 
         start, stop = g.cols.start, g.cols.stop
         for c in below:  # the cells under its own columns are the group's whole

@@ -121,6 +121,48 @@ def plausibility(text: str) -> tuple[float, int]:
 
 
 
+# The letters Vietnamese is written with (and the ones of the foreign words it borrows: f, j, w, z)
+_VI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđăâêôơưƣ"  # ƣ: an "ư" some producers map wrong, repaired later
+                        "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+_WORD = re.compile(r"\S+")
+
+
+def foreign_glyphs(text: str) -> list[str]:
+    """The words of ``text`` with a glyph no Vietnamese text has: a control
+    character, a letter of another alphabet ("ß", "ÿ", "ā"), or a sign between
+    two letters ("Th°ơng", "c¢"). A text layer whose fonts map glyphs to the
+    wrong code points (a PDF re-written by a tool that lost the fonts' maps)
+    reads "ißn Biên", "Bß chß số", "\\x12ánh giá" for "Điện Biên", "Bộ chỉ
+    số", "đánh giá"."""
+    out = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        for k, ch in enumerate(word):
+            low = ch.lower()
+            if ord(ch) < 32 or (ch.isalpha() and low not in _VI_LETTERS) or (
+                    not ch.isalnum() and ord(ch) > 127 and 0 < k < len(word) - 1
+                    and word[k - 1].isalpha() and word[k + 1].isalpha()):
+                out.append(word)
+                break
+    return out
+
+
+_FINAL_LETTER = re.compile(r"(?<=[^\W\d_]) ([cghmnptCGHMNPT])(?![^\W_])")
+
+
+def rejoined(text: str) -> str:
+    """A syllable's last consonant that OCR set apart from it in spaced-out
+    capitals or bold ("TỔN G", "ĐIỂ M", "Than h toán", "trực tuyế n"): joined
+    back where the two make one syllable. A consonant letter alone is no
+    Vietnamese word; "hạng C", "loại B" stay (no syllable ends so)."""
+    def join(m: re.Match) -> str:
+        start = m.start()
+        word = re.search(r"[^\W\d_]+$", text[:start]).group()
+        same_case = word.isupper() == m.group(1).isupper()
+        stop = m.group(1).lower() in "cpt" and not any(
+            ch in _STOP_TONES for ch in unicodedata.normalize("NFD", word))  # "út", "ực": a stop takes sắc or nặng
+        return m.group(1) if same_case and not stop and is_syllable(word + m.group(1)) else m.group(0)
+    return _FINAL_LETTER.sub(join, text)
+
 
 def _segments(word: str) -> list[str] | None:
     """The fewest Vietnamese syllables or acronyms that spell ``word``."""

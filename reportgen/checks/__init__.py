@@ -78,6 +78,8 @@ READER_CODES: dict[str, str] = {
     "NUMBER_FORMAT": "Số trong bảng không viết theo định dạng Việt Nam (ví dụ 8.32 thay cho 8,32)",
     "ENCODING_REPAIRED": "Đã sửa ký tự lỗi mã hóa khi trích xuất (ƣ → ư, TCVN3, VNI → Unicode)",
     "OCR_UNCERTAIN": "Ô đọc từ bản quét (OCR) có độ tin cậy thấp, cần đối chiếu bản gốc",
+    "TEXT_DAMAGED": "Lớp chữ của PDF có ký tự không có trong tiếng Việt (phông chữ ánh xạ sai mã): tên và lời văn có "
+                    "thể đọc sai",
     "FORMULA_MISMATCH": "Công thức trong bảng tính cho kết quả khác giá trị đang hiển thị",
     "ROW_INCOMPLETE": "Dòng của bảng có ít ô hơn số cột, các chỉ số thiếu không được chấm lại",
     "SCHEME_FROM_HEADER": "Bảng chấm theo điểm tối đa ghi ở dòng tiêu đề (bộ chỉ số chưa có sẵn)",

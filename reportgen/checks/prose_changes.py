@@ -25,7 +25,8 @@ def _agrees(written: Decimal, exact: Decimal, places: int, counts: bool = False)
     (each of the two figures was rounded to it), half a unit for whole numbers.
     A change computed from two whole counts is exact: it is the written change
     rounded (or cut) to its places, no further off ("tăng 14,02%" of 32.628
-    against 37.949 is 14,0214…%: 14,03% is a slip)."""
+    against 37.949 is 14,0214…%: 14,03% is a slip; "bằng 1,30 lần" of 5.593
+    against 4.304 is 1,2995…: 1,29 or 1,30, not 1,31)."""
     if counts:
         return abs(written) in (quantize(abs(exact), places), quantize(abs(exact), places, ROUND_DOWN)) \
             and (written >= 0) == (exact >= 0)
@@ -90,7 +91,8 @@ def _finding(st: Statement) -> Finding | None:
     places = places_of(change)
     expected = _expected(st)
     counts = places_of(st.value) == 0 and places_of(st.whole) == 0
-    if not expected or any(_agrees(change, exact, places, counts and how == "tỷ lệ") for how, exact in expected):
+    # a percent, a ratio or times of two whole counts is exact: the written figure is it rounded or cut
+    if not expected or any(_agrees(change, exact, places, counts and how != "hiệu") for how, exact in expected):
         return None
     how, exact = expected[0]
     if how in ("tỷ số", "lần"):

@@ -115,9 +115,25 @@ def grade_list_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if not group:
             continue
         listed_rows: dict[tuple[int, int], str] = {}
+        missing = [(st, unit) for st in grades for unit in st.units if by_unit.get(unit) is None]
+        listed = {(r[0], r[1]) for r in by_unit.values() if r is not None}
+        misspelt = _misspelt(missing, [(t, i, row) for t, i, row in group if (t, i) not in listed])
         for st in grades:
             for unit in st.units:
                 ref = by_unit.get(unit)
+                if ref is None and (id(st), unit) in misspelt:
+                    t, i, row = misspelt[(id(st), unit)]
+                    listed_rows[(t, i)] = st.grade
+                    yield finding_at("GRADE_LIST_MISMATCH", "warning",
+                              f"“{unit}” (nêu xếp loại {st.grade}) không có trong bảng kết quả; bảng có "
+                              f"“{row.unit}” khác một, hai chữ cái (xếp loại {row.grade}): có thể tên bị viết "
+                              "hoặc đọc sai", st, table=t, row=i, unit=row.unit, reported=st.grade)
+                    if row.grade != st.grade:
+                        yield finding_at("GRADE_LIST_MISMATCH", "warning",
+                                  f"Văn bản nêu “{unit}” (có thể là {row.unit}) xếp loại {st.grade} nhưng bảng "
+                                  f"kết quả ghi {row.unit} xếp loại {row.grade}", st, table=t, row=i,
+                                  unit=row.unit, column="grade", reported=st.grade, expected=row.grade)
+                    continue
                 if ref is None:
                     yield finding_at("GRADE_LIST_MISMATCH", "warning",
                               f"Không tìm thấy “{unit}” (nêu xếp loại {st.grade}) trong bảng kết quả", st,
@@ -136,6 +152,30 @@ def grade_list_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                           f"Bảng kết quả ghi {row.unit} xếp loại {row.grade} nhưng văn bản không nêu đơn vị này "
                           f"trong danh sách xếp loại {row.grade}", grades[0], table=t, row=i, unit=row.unit,
                           column="grade", expected=row.grade)
+
+
+def _misspelt(missing: list[tuple[Statement, str]], unlisted: list[tuple]) -> dict:
+    """Each name a grade list gives that no table row has, paired with the one
+    row the lists leave out whose name is that name with one or two letters
+    changed ("UBND xã Mường Đồn" for "UBND xã Mường Pồn": a slip of typing, or
+    of reading a scan) — never when several rows or names could pair."""
+    from difflib import SequenceMatcher
+
+    from ..text.names import name_key
+
+    def close(a: str, b: str) -> bool:
+        ka, kb = name_key(a), name_key(b)
+        ops = [op for op in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
+        changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in ops)
+        return 0 < changed <= 2 and len(ka) >= 8
+
+    pairs = {}
+    for st, unit in missing:
+        rows = [r for r in unlisted if close(unit, r[2].unit)]
+        names = [u for _, u in missing if rows and close(u, rows[0][2].unit)]
+        if len(rows) == 1 and len(names) == 1:
+            pairs[(id(st), unit)] = rows[0]
+    return pairs
 
 
 # --- sums, fractions, shares -----------------------------------------------------------------

@@ -31,7 +31,8 @@ from .registry import CheckContext, rule
 
 _SHORT = {"tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
           "cchc": "cải cách hành chính", "pakn": "phản ánh kiến nghị", "ubnd": "ủy ban nhân dân",
-          "cbccvc": "cán bộ công chức viên chức", "vbqppl": "văn bản quy phạm pháp luật"}
+          "cbccvc": "cán bộ công chức viên chức", "vbqppl": "văn bản quy phạm pháp luật",
+          "hs": "hồ sơ"}  # "Số HS đã giải quyết" (a form's header; a sentence says "hồ sơ")
 _STOP = {"tỷ", "lệ", "tỉ", "của", "các", "được", "có", "và", "đã", "trên", "theo", "về", "số"}
 # One thing in two wordings: a deadline met is "đúng hạn" or "đúng thời hạn", and a result returned
 # ("Trả trước hạn | Trả đúng hạn | Trả quá hạn", TT 01/2020's forms) is the dossier settled so.

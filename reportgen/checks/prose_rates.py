@@ -146,11 +146,11 @@ def _named(cols: list[Col], said: list[str]) -> list[Col]:
     """The columns whose header ``said`` says; of a header under several
     groups, those whose group's words it holds too."""
     named = [c for c in cols if says(said, c.phrase) or says(said, _own(cols, c))]
-    groups = [c.group for c in cols if c.group]
+    groups = [c.group for c in named if c.group]
     common = frozenset.intersection(*groups) if groups else frozenset()
     # a column under a group the rate does not say ("Số hồ sơ đang giải quyết | Trong hạn") is not what
     # "tỷ lệ giải quyết trước và đúng hạn" names when others are under a group it says (the words
-    # every group has, "hồ sơ giải quyết", tell none apart)
+    # the groups of the columns named all have, "hồ sơ giải quyết", tell none apart)
     named = [c for c in named if c.group - common <= set(said)] or named
     out = []
     for c in named:

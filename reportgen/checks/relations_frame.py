@@ -352,12 +352,15 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
         values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
         values = [aliases.get(" ".join(v.split()).strip(" ."), v) for v in values]
         numeric = sum(1 for r in rows if col.index in r.cells)
+        # "-" (none, does not apply) is a figure's place in a column of figures: counts late, mostly "-"
+        dashes = sum(1 for r in rows if col.index in r.na)
         grades = sum(1 for v in values if grade_level(v))
         if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
             col.kind = ColKind.NO
         elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
             col.kind = ColKind.GRADE
-        elif values and numeric * 2 >= len(values) and numeric >= 1:
+        elif values and numeric >= 1 and (numeric * 2 >= len(values) or numeric >= 2
+                                          and (numeric + dashes) * 2 >= len(values)):
             col.kind = ColKind.RANK if _RANK_HEAD.search(col.head) else ColKind.NUM
         elif values:
             col.kind = ColKind.TEXT

@@ -152,12 +152,12 @@ def _sums_for(frame: Frame, values: list[Col], total: Col) -> list[tuple[Col, li
             fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks)) \
                 or _adopted_on_items(frame, checks)
         else:
-            fits = _discovered_sum(checks) or _discovered_sum(_item_checks(frame, checks))
+            fits = _discovered_sum(checks, parts) or _discovered_sum(_item_checks(frame, checks), parts)
         if fits and len({t for _, t, _, ok in checks if ok}) >= 2:
             found.append((holds, 1, parts, checks))
     for parts in _far_runs(frame, values, at):
         holds, checks = _sum_fit(frame, total, parts)
-        if _discovered_sum(checks):
+        if _discovered_sum(checks, parts):
             found.append((holds, 0, parts, checks))
     chosen: list[tuple[Col, list[Col], list]] = []
     for _, _, parts, checks in sorted(found, key=lambda f: (-f[0], -f[1])):
@@ -206,15 +206,19 @@ def _plausible_total(total: Col, parts: list[Col]) -> bool:
     return total.max is not None and all(m is not None for m in maxima) and sum(maxima) == total.max
 
 
-def _discovered_sum(checks: list) -> bool:
+def _discovered_sum(checks: list, parts: list[Col]) -> bool:
     """A total no header names ("Số hồ sơ đã giải quyết | Đúng hạn | Quá hạn"),
     found from the numbers alone: the sum is exact (no rounding allowed) on at
     least MIN_ROWS rows with at least 3 different totals, one of them 10 or
     more, and on SHARE of the rows — equal sums of written figures row after
-    row do not happen by chance."""
-    exact = [t for _, t, got, ok in checks if ok and got == t]
-    return (adopted(len(exact), len(checks)) and len(exact) >= MIN_ROWS and len(set(exact)) >= 3
-            and max(exact) >= 10)
+    row do not happen by chance. A row where a part is 0 only shows the total
+    equal to the other parts, which a wrong sum shows as well ("Chưa đến hạn =
+    Quá hạn + Tổng số" holds wherever nothing is overdue, and nowhere else):
+    each part must be above 0 on some row where the sum is exact."""
+    exact = [(row, t) for row, t, got, ok in checks if ok and got == t]
+    totals = [t for _, t in exact]
+    return (adopted(len(exact), len(checks)) and len(exact) >= MIN_ROWS and len(set(totals)) >= 3
+            and max(totals) >= 10 and all(any(_part(row, c) for row, _ in exact) for c in parts))
 
 
 def _derived_rows(frame: Frame) -> dict[int, set[int]]:

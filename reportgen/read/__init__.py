@@ -208,6 +208,15 @@ def note_findings(raw: RawDocument, report: Report | None = None) -> list[Findin
         message = first.message.replace(f"Trang {first.page}:", f"Trang {pages}:", 1)
         out.append(Finding(code="ENCODING_REPAIRED", severity="info", message=message + ".",
                            page=undecodable[0], reported=str(len(undecodable))))
+    damaged = [n for n in raw.notes if n.kind == "text_layer_damaged"]
+    if damaged:
+        words = sum(int(n.data.get("count", 0)) for n in damaged)
+        pages = ", ".join(str(n.page) for n in damaged)
+        out.append(Finding(code="TEXT_DAMAGED", severity="warning", page=damaged[0].page, reported=str(words),
+                           message=f"Trang {pages}: {words} từ của lớp chữ PDF có ký tự không có trong tiếng Việt "
+                                   f"(ví dụ {damaged[0].message}): phông chữ ánh xạ sai mã ký tự, thường do một "
+                                   "công cụ nén hoặc in lại PDF; tên đơn vị và lời văn có thể đọc sai, cần đối "
+                                   "chiếu bản gốc."))
     for note in raw.notes:
         known = _NOTE_FINDINGS.get(note.kind)
         if not known:

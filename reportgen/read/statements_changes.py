@@ -38,21 +38,26 @@ def _unit(name: str, words: int = 2) -> str:
     return rf"(?P<{name}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*){{0,{words - 1}}})?"
 
 
-_CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du")
-                     + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?"
-                     r"\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu", 6) + r"\s*\)", re.I)
+# The earlier figure: in brackets, a few words before it ("(10.200 hồ sơ)", "(tiếp nhận 10.200 hồ sơ)"), or after
+# "là" ("so với cùng kỳ năm trước là 10.200 hồ sơ").
+_BASE = (r"(?:(?P<open>\()\s*(?:[^\W\d]\w*\s+){0,3}?|(?<!\w)là\s+)" + _num("b") + r"\s*" + _unit("bu", 6)
+         + r"\s*(?(open)\)|(?=[,.;)]|\s+(?:tăng|giảm|bằng)(?!\w)|$))")
+# The change in another measure in brackets after it: "tăng 2.145 hồ sơ (tăng 21,0%) so với …".
+_ALSO = (r"(?:\s*\(\s*(?:tương\s+ứng|tức\s+là|tức|hay)?\s*(?:tăng|giảm)?\s*" + _num("d2")
+         + r"\s*(?P<du2>%|lần(?!\w))\s*\))?")
+_CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du") + _ALSO
+                     + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?" + _BASE, re.I)
 # "bằng 105,2% so với cùng kỳ năm 2023 (2.229,7 tỷ đồng)": the figure as a percent of the earlier one.
 _RATIO = re.compile(r"(?<!\w)(?:bằng|đạt)\s+" + _num("d") + r"\s*(?P<du>%|lần(?!\w))\s*(?:so\s+với|của)(?!\w)"
                     r"[^.;()\d]{0,60}?"
-                    r"(?:\d{4}[^.;()\d]{0,20}?)?\(\s*(?:là\s+|đạt\s+)?" + _num("b") + r"\s*" + _unit("bu", 6)
-                    + r"\s*\)", re.I)
+                    r"(?:\d{4}[^.;()\d]{0,20}?)?" + _BASE, re.I)
 # The earlier figure first: "So với cùng kỳ năm trước (10.200 hồ sơ), số hồ sơ tiếp nhận tăng 21,0%".
-_LEAD = re.compile(r"(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?\(\s*(?:là\s+|đạt\s+)?" + _num("b")
-                   + r"\s*" + _unit("bu", 6) + r"\s*\)\s*,?\s*(?P<subj>[^.;()\d]{0,80}?)(?<!\w)(?P<dir>tăng|giảm|bằng)"
+_LEAD = re.compile(r"(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?" + _BASE
+                   + r"\s*,?\s*(?P<subj>[^.;()\d]{0,80}?)(?<!\w)(?P<dir>tăng|giảm|bằng)"
                    r"(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du"), re.I)
 # The same change again in another measure: "…, tăng 2.145 hồ sơ, tương ứng tăng 21,0%", "… (tăng 21,0%)".
-_SECOND = re.compile(r"\s*[,(]\s*(?:tương\s+ứng|tức\s+là|tức|hay)?\s*(?P<dir>tăng|giảm)?\s*" + _num("d")
-                     + r"\s*(?P<du>%|lần(?!\w))", re.I)
+_SECOND = re.compile(r"\s*[,(]\s*(?P<so>tương\s+ứng|tức\s+là|tức|hay)?\s*(?P<dir>tăng|giảm)?\s*" + _num("d")
+                     + r"\s*(?P<du>%|lần(?!\w)|[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.I)
 _FIGURE = re.compile(_num("x") + r"\s*(?P<xu>%|điểm|[^\W\d]\w*)?", re.I)
 
 
@@ -132,8 +137,9 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int]) -> li
     if direction == "bằng" and d_kind not in ("percent", "times"):
         return []
     changes = [(change, m.group("du"), m.end())]
-    if m.re is _LEAD and (second := _SECOND.match(sentence, m.end())) is not None \
-            and (second.group("dir") or m.group("dir")).casefold() == direction and _value(second.group("d")):
+    if m.groupdict().get("d2") and _value(m.group("d2")) is not None:  # "tăng 2.145 hồ sơ (tăng 21,0%) so với …"
+        changes.append((_value(m.group("d2")), m.group("du2"), m.end()))
+    if m.re is _LEAD and (second := _second(sentence, m, direction)) is not None:
         changes.append((_value(second.group("d")), second.group("du"), second.end()))
     clause = sentence[:m.start()]
     clause = clause[max(clause.rfind(";"), 0):]
@@ -162,6 +168,22 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int]) -> li
     return out
 
 
+def _second(sentence: str, m: re.Match[str], direction: str) -> re.Match[str] | None:
+    """The same change in another measure right after a leading one: a
+    percent or times ("…, tương ứng tăng 21,0%", "… (21,0%)"), or a count
+    of the earlier figure's noun said to be so ("…, tương ứng 2.145 hồ sơ")."""
+    second = _SECOND.match(sentence, m.end())
+    if second is None or (second.group("dir") or m.group("dir")).casefold() != direction \
+            or _value(second.group("d")) is None:
+        return None
+    du = second.group("du").casefold()
+    if du == "%" or du.startswith("lần"):
+        return second
+    noun = (m.group("bu") or "").casefold().split()
+    said = second.group("so") or second.group(0).lstrip().startswith("(")
+    return second if said and noun and du.split()[:len(noun[:2])] == noun[:2] else None
+
+
 def _subject(text: str) -> str:
     """The words that name the changed quantity: the clause before the verb."""
     return re.split(r"[;:,]", text)[-1]
@@ -169,15 +191,15 @@ def _subject(text: str) -> str:
 
 def _earlier(blocks: list[Block], i: int, before: list[str]) -> list[tuple[str, int, int]]:
     """The sentences (text, paragraph, offset) before a change in its
-    section: the paragraphs before it up to the heading (a few at most),
-    then its paragraph's."""
+    section: the paragraphs before it back to the heading or numbered
+    paragraph that opens it (a few at most), then its paragraph's."""
     out: list[tuple[str, int, int]] = []
+    if heading_of(blocks[i].text):
+        return _placed(blocks[i], before)  # a numbered paragraph opens its section
     for j in range(i - 1, max(-1, i - 1 - MAX_BLOCKS), -1):
-        if heading_of(blocks[j].text) and len(blocks[j].text) < 120:
-            break
         out = _placed(blocks[j], split_sentences(blocks[j].text)) + out
         if heading_of(blocks[j].text):
-            break
+            break  # the heading (or numbered paragraph) that opens the section: "1. Tiếp nhận 12.345 hồ sơ."
     return out + _placed(blocks[i], before)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
+
 from reportgen.checks import CheckContext, run_checks
 from reportgen.model import Paragraph, StatementKind
 from reportgen.read import report_of_paragraphs
@@ -101,3 +103,25 @@ def test_a_change_naming_nothing_after_a_list_is_of_the_whole_the_list_splits():
                              "So với cùng kỳ năm trước (22.301 hồ sơ), tăng 8.569 hồ sơ, tương ứng tăng 38,4%.")
     assert changes == [(D(30870), D(22301), D(8569)), (D(30870), D(22301), D("38.4"))]
     assert found == []
+
+
+@pytest.mark.parametrize("text, read", [
+    ("So với cùng kỳ năm 2023 (tiếp nhận 10.200 hồ sơ), tăng 21,0%.", [D("21.0")]),  # words before the figure
+    ("So với cùng kỳ năm trước là 10.200 hồ sơ, tăng 21,0%.", [D("21.0")]),  # no brackets: "là"
+    ("Số hồ sơ tiếp nhận tăng 2.145 hồ sơ (tăng 21,0%) so với cùng kỳ năm trước (10.200 hồ sơ).",
+     [D(2145), D("21.0")]),  # the other measure in brackets
+    ("So với cùng kỳ năm trước (10.200 hồ sơ), tăng 21,0%, tương ứng 2.145 hồ sơ.", [D("21.0"), D(2145)]),
+])
+def test_the_earlier_figure_and_the_change_as_offices_write_them(text, read):
+    changes, found, unchecked = _run(_RECEIVED + " " + text)
+    assert changes == [(D(12345), D(10200), x) for x in read]
+    assert found == [] and unchecked == []
+    _, found, _ = _run(_RECEIVED.replace("12.345", "12.445") + " " + text)
+    assert [(code, severity) for code, severity, *_ in found] == [("CHANGE_MISMATCH", "error")]
+
+
+def test_a_numbered_paragraph_that_opens_the_section_gives_the_figure():
+    changes, found, _ = _run("1. Tiếp nhận 12.345 hồ sơ.", "So với cùng kỳ năm trước (10.200 hồ sơ), tăng 21,0%.")
+    assert changes == [(D(12345), D(10200), D("21.0"))] and found == []
+    changes, _, _ = _run("1. Tiếp nhận 12.345 hồ sơ.", "2. So với cùng kỳ năm trước (10.200 hồ sơ), tăng 21,0%.")
+    assert changes == []

@@ -489,3 +489,10 @@ def test_a_column_near_descending_by_chance_among_many_columns_is_no_ranking():
     alone = [(unit, cells[5]) for unit, *cells in rows]
     findings = run(tables_generic.data_rank_order, _data(alone, ["Trước hạn"]))
     assert [(f.severity, f.unit, f.reported) for f in findings] == [("warning", "Bổ trợ tư pháp", "1128")]
+
+
+def test_a_column_of_mostly_zeros_is_no_ranking():
+    # dossiers settled late per department: ties are no rises, and tell no order
+    late = ["2", "0", "0", "0", "0", "0", "0", "2", "0", "0", "1", "1", "0", "0", "1", "0", "1", "1", "1"] + ["0"] * 28
+    rows = [(f"Sở {k}", v) for k, v in enumerate(late, 1)]
+    assert run(tables_generic.data_rank_order, _data(rows, ["Quá hạn"])) == []

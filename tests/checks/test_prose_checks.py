@@ -451,3 +451,17 @@ def test_two_broken_sums_no_one_value_of_their_shared_figure_mends_stay_two_find
     fs = found(build([TOTALS.format(pending="3.923").replace("52.933", "53.000").replace("3.402", "3.332")]),
                "SUM_MISMATCH")
     assert sorted(f.reported for f in fs) == ["3923", "53000"]
+
+
+def test_a_listed_name_one_letter_off_a_row_the_lists_leave_out_is_that_row_misspelt():
+    """"UBND huyện Nậm Đồ" (a scan read "P" as "Đ", or a clerk's slip) names no row, and the
+    table's "UBND huyện Nậm Pồ" (Tốt) is listed nowhere: one unit, its name written wrong — a
+    warning, not an error that the table's unit is missing from the list."""
+    lines = list(SEED_000_PROSE)
+    lines[3] = lines[3].replace("Nậm Pồ", "Nậm Đồ")
+    fs = found(build(lines, [district_table()]), "GRADE_LIST_MISMATCH")
+    assert [(f.severity, f.unit) for f in fs] == [("warning", "UBND huyện Nậm Pồ")]
+    assert "khác một, hai chữ cái" in fs[0].message
+    lines[3] = lines[3].replace("Nậm Đồ", "Xa Lạ")  # nothing like it: the two findings stay
+    fs = found(build(lines, [district_table()]), "GRADE_LIST_MISMATCH")
+    assert sorted((f.severity, f.unit) for f in fs) == [("error", "UBND huyện Nậm Pồ"), ("warning", "UBND huyện Xa Lạ")]

@@ -153,3 +153,25 @@ def test_a_row_of_indicators_under_a_lone_title_is_not_its_second_line():
     grid = _table_of(head + body, 10.0).grid()
     assert grid[0][2:7] == ["Nhóm tiêu chí", "", "", "", ""]
     assert grid[1][2:7] == [f"Tiêu chí {k}" for k in range(1, 6)]
+
+
+def test_a_lone_title_whose_neighbours_wrap_onto_its_lines():
+    """A browser (10 pt): "Điểm thành phần" shares its band with the top
+    lines of "Tổng điểm (tối / đa 50)" and "Ghi / chú", both above the first
+    line of columns; the title lies over one indicator only. The band was
+    refused whole (the title over no two cells) and the header lost its
+    group and the top lines of its neighbours."""
+    head = [([("Điểm thành phần", 446, 521)], 82.9),
+            ([("Tổng điểm (tối", 686, 749), ("Ghi", 768, 784)], 90.4),
+            ([("STT", 52, 71), ("Tên cơ quan, đơn vị", 139, 224)], 96.4),
+            ([("Thành phần 1", 299, 359), ("Thành phần 2", 376, 436), ("Thành phần 3", 453, 513),
+              ("Thành phần 4", 531, 591), ("Thành phần 5", 608, 668)], 97.9),  # 5 points under the title
+            ([("đa 50)", 704, 731), ("chú", 768, 784)], 102.4)]
+    xs = [59, 90, 320, 397, 474, 552, 629, 705, 770]
+    body = [([(t, x, x + 5 * len(t)) for t, x in zip(row, xs)], top) for row, top in (
+        (["1", "Sở Y tế", "6,4", "8,8", "1", "0,6", "5,9", "22,7", "x"], 124.9),
+        (["2", "Sở Nội vụ", "1,2", "0,5", "6,3", "6,9", "4,8", "19,7", "x"], 139.9),
+        (["3", "Thanh tra tỉnh", "2", "3,1", "4", "1,5", "2,2", "12,8", "x"], 154.9))]
+    grid = _table_of(head + body, 9.9975).grid()  # Chromium's 10 px font
+    assert grid[0][2:] == ["Điểm thành phần", "", "", "", "", "Tổng điểm (tối đa 50)", "Ghi chú"]
+    assert grid[1][2:7] == [f"Thành phần {k}" for k in range(1, 6)]
