@@ -26,8 +26,12 @@ _STT = re.compile(r"^(stt|tt|sốtt|sttt|thứtự)$")
 
 
 def clean_label(text: str | None) -> str:
+    """A header label as a clerk reads it: footnote marks dropped, and no space
+    just inside a bracket ("Tỷ lệ (% )" as a PDF's gap before the bracket
+    reads, "( 18 điểm)"), which no writer means."""
     text = strip_footnote_marks(text or "")
     text = re.sub(r"\[\d+\]|\*+$", "", text)
+    text = re.sub(r"([(\[])\s+|\s+([)\]])", lambda m: m.group(1) or m.group(2), text)
     return collapse_spaces(text)
 
 
