@@ -37,7 +37,8 @@ from .limits import capped_dpi, limits_of
 from .ocr_cells import ink_crop, read_cells, words
 from .ocr_columns import column_blocks
 from .ocr_paragraphs import items_apart
-from .pdf_grid import chars_to_lines, line_text, place_cells
+from .pdf_damage import layer_text
+from .pdf_grid import place_cells
 from .pdf_text import interleave
 from .settings import ReaderSettings
 from .vi_plausibility import plausibility, rejoined, spaced
@@ -49,8 +50,7 @@ PLAUSIBLE = 0.6  # share of Vietnamese syllables a real text layer reaches
 
 def needs_ocr(chars: list[dict]) -> bool:
     """No text, or text that is not Vietnamese."""
-    lines = chars_to_lines([c for c in chars if not c["text"].isspace()])
-    text = "\n".join(line_text(ln) for ln in lines)
+    text = layer_text(chars)
     if len(text.strip()) < 3:
         return True
     score, n = plausibility(text)

@@ -231,9 +231,9 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     # the page's content is parsed here, once (pdfplumber caches its objects)
     chars = _library(path, lambda: (page.chars, page.edges, page.images))[0]
     mode = settings.ocr or "auto"
+    legacy = majority_legacy(chars)
     # text in a legacy 8-bit font (TCVN3, VNI) extracts as mojibake the reader converts: no OCR
-    unreadable = mode == "auto" and not _has_picture(page) and majority_legacy(chars) is None \
-        and undecodable(chars)
+    unreadable = mode == "auto" and not _has_picture(page) and legacy is None and undecodable(chars)
     if mode == "always" or unreadable or (mode == "auto" and _has_picture(page) and ocr.needs_ocr(chars)):
         if (budget := ocr_budget()) is not None:
             budget.start_page(number)
@@ -248,9 +248,9 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
             page_notes[0].data["text_layer"] = "garbage"
         if unreadable:
             notes.append(RawNote(kind="text_layer_undecodable", page=number,
-                                 message=f"Trang {number}: phông chữ của PDF không kèm bảng mã Unicode (thường gặp "
-                                         "khi in ra PDF qua máy in ảo), chữ trích ra không đọc được; đã đọc trang "
-                                         "bằng nhận dạng chữ (OCR) từ hình ảnh của trang"))
+                                 message="phông chữ của PDF không kèm bảng mã Unicode (thường gặp khi in ra PDF "
+                                         "qua máy in ảo), chữ trích ra không đọc được; đã đọc trang bằng nhận "
+                                         "dạng chữ (OCR) từ hình ảnh của trang"))
         notes.extend(page_notes)
         return blocks
     lines = chars_to_lines(chars)
@@ -264,7 +264,6 @@ def read_page(page, path: Path, settings: ReaderSettings, notes: list[RawNote], 
     chars = [c for c in chars if id(c) not in furniture]
     body_lines = lines_without(lines, furniture, chars)
     tables, taken = page_tables(page, chars, path, settings, body_lines, texts)
-    legacy = majority_legacy(chars)
     if legacy is None:
         note_damage(body_lines, texts, number, notes)
     if legacy:

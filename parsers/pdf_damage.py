@@ -17,6 +17,12 @@ UNMAPPED = 0.05  # share of glyphs with no Unicode ("(cid:N)") that makes a text
 UNMAPPED_GLYPHS = 10  # and their number: a few symbols of a bullet font are no damaged text
 
 
+def layer_text(chars: list[dict]) -> str:
+    """A page's text layer, a visual line a line, to judge how it reads."""
+    lines = chars_to_lines([c for c in chars if not c["text"].isspace()])
+    return "\n".join(line_text(ln) for ln in lines)
+
+
 def undecodable(chars: list[dict]) -> bool:
     """Text drawn with fonts that map their glyphs to no Unicode: a document
     printed to PDF through a PostScript driver, or re-written by a tool that
@@ -31,8 +37,7 @@ def undecodable(chars: list[dict]) -> bool:
     unmapped = sum(1 for c in glyphs if c["text"].startswith("(cid:"))
     if unmapped >= UNMAPPED_GLYPHS and unmapped >= UNMAPPED * len(glyphs):
         return True
-    text = "\n".join(line_text(ln) for ln in chars_to_lines(glyphs))
-    score, n = plausibility(text)
+    score, n = plausibility(layer_text(glyphs))
     return n >= 20 and score < UNDECODABLE
 
 

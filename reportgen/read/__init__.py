@@ -201,13 +201,11 @@ def note_findings(raw: RawDocument, report: Report | None = None) -> list[Findin
     """Findings for what the parser noticed. A note on a raw table cell is
     pointed at the report's table, row and column key where that cell was bound."""
     out = []
-    undecodable = sorted(n.page for n in raw.notes if n.kind == "text_layer_undecodable" and n.page)
+    undecodable = [n for n in raw.notes if n.kind == "text_layer_undecodable"]
     if undecodable:  # one finding for the document, its pages listed
-        first = next(n for n in raw.notes if n.kind == "text_layer_undecodable")
-        pages = ", ".join(str(p) for p in undecodable)
-        message = first.message.replace(f"Trang {first.page}:", f"Trang {pages}:", 1)
-        out.append(Finding(code="ENCODING_REPAIRED", severity="info", message=message + ".",
-                           page=undecodable[0], reported=str(len(undecodable))))
+        pages = ", ".join(str(n.page) for n in undecodable)
+        out.append(Finding(code="ENCODING_REPAIRED", severity="info", page=undecodable[0].page,
+                           message=f"Trang {pages}: {undecodable[0].message}.", reported=str(len(undecodable))))
     damaged = [n for n in raw.notes if n.kind == "text_layer_damaged"]
     if damaged:
         words = sum(int(n.data.get("count", 0)) for n in damaged)

@@ -67,14 +67,22 @@ def fraction_part_statements(block: Block, scope: str | None, known: list[Statem
         den_ok = sum(dens, Decimal(0)) == whole.denominator
         if not (num_ok or den_ok):
             continue  # neither adds up: not a split of this fraction
-        words = text[at:end + 1]
-        den_at = words.find("/") + 1
-        for which, total, values, written in ((FractionSide.NUMERATOR, whole.numerator, nums, words),
-                                              (FractionSide.DENOMINATOR, whole.denominator, dens, words[den_at:])):
-            out.append(Statement(kind="sum", text=written, paragraph=block.index, page=block.page, whole=total,
-                                 parts=values, scope=scope, mode=SumMode.PARTITION,
-                                 fraction_parts=which, whole_at=at, parts_at=tuple(p.at for p in parts)))
+        out += _split(whole, parts, text[at:end + 1])
     return out
+
+
+def _split(whole: Statement, parts: list[Statement], words: str, parts_in: tuple[int, ...] = (),
+           doubtful: bool = False) -> list[Statement]:
+    """The two ``sum`` statements of fraction ``whole`` split into ``parts``:
+    their numerators and their denominators; ``words`` quote it."""
+    den_at = words.find("/") + 1
+    sides = ((FractionSide.NUMERATOR, whole.numerator, [p.numerator for p in parts], words),
+             (FractionSide.DENOMINATOR, whole.denominator, [p.denominator for p in parts], words[den_at:]))
+    return [Statement(kind="sum", text=written, paragraph=whole.paragraph, page=whole.page, whole=total,
+                      parts=values, scope=whole.scope, mode=SumMode.PARTITION, fraction_parts=which,
+                      whole_at=whole.at, parts_at=tuple(p.at for p in parts), parts_in=parts_in,
+                      whole_doubtful=doubtful)
+            for which, total, values, written in sides]
 
 
 def percent_fraction_shares(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
@@ -157,13 +165,17 @@ def listed_fraction_parts(blocks: list[Block], known: list[Statement]) -> list[S
     for st in fractions:
         by_block.setdefault(st.paragraph, []).append(st)
     out: list[Statement] = []
+    def item(block: Block) -> Statement | None:
+        """The one fraction a list item states right after its label."""
+        m = _ITEM.match(block.text)
+        own = by_block.get(block.index, [])
+        return own[0] if m and len(own) == 1 and own[0].at == m.end() and not _COMPARE.search(block.text) else None
+
     k = 0
     while k < len(blocks):
         run = []
-        while k < len(blocks) and _ITEM.match(blocks[k].text) and len(by_block.get(blocks[k].index, [])) == 1 \
-                and by_block[blocks[k].index][0].at == _ITEM.match(blocks[k].text).end() \
-                and not _COMPARE.search(blocks[k].text):
-            run.append(by_block[blocks[k].index][0])
+        while k < len(blocks) and (part := item(blocks[k])) is not None:
+            run.append(part)
             k += 1
         if len(run) < 2:
             k += 1 if not run else 0
@@ -180,12 +192,5 @@ def listed_fraction_parts(blocks: list[Block], known: list[Statement]) -> list[S
             continue
         doubtful = whole is None and len(candidates) > 1  # "86,74/100" of the month, "87,86/100" of the year
         whole = whole or candidates[0]
-        den_at = whole.text.find("/") + 1
-        for which, total, values, written in ((FractionSide.NUMERATOR, whole.numerator, nums, whole.text),
-                                              (FractionSide.DENOMINATOR, whole.denominator, dens,
-                                               whole.text[den_at:])):
-            out.append(Statement(kind="sum", text=written, paragraph=whole.paragraph, page=whole.page,
-                                 whole=total, parts=values, scope=whole.scope, mode=SumMode.PARTITION,
-                                 fraction_parts=which, whole_at=whole.at, parts_at=tuple(p.at for p in run),
-                                 parts_in=tuple(p.paragraph for p in run), whole_doubtful=doubtful))
+        out += _split(whole, run, whole.text, tuple(p.paragraph for p in run), doubtful)
     return out
