@@ -50,6 +50,7 @@ RULE_MODULES = (
     "prose_complements",
     "prose_grade_shares",
     "tables_summary",
+    "relations_detail_groups",
     "tables_generic",
     "tables",
     "relations",
