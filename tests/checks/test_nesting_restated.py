@@ -51,3 +51,10 @@ def test_a_heading_is_the_sum_of_the_items_that_restate_its_number(tmp_path):
 def test_a_slipped_heading_is_an_error_at_the_heading(tmp_path):
     result = _doc(tmp_path, (6, 3, "8,45"))  # II written 8,45; 2 + 1,75 + 3,70 = 7,45
     assert _parent_sums(result) == [("PARENT_SUM_MISMATCH", "error", "Thanh toán trực tuyến", "8.45", "7.45")]
+
+
+def test_an_item_that_does_not_apply_leaves_its_headings_maximum(tmp_path, monkeypatch):
+    # "2.4" has no dossiers ('-'): II's maximum stays 2 + 2 + 6 = 10, not 12.
+    rows = ROWS[:10] + [("2.4", "Tỷ lệ hồ sơ có phí, lệ phí bằng 0", "2", "-")] + ROWS[10:]
+    monkeypatch.setattr(__import__(__name__), "ROWS", rows)
+    assert _parent_sums(_doc(tmp_path)) == []
