@@ -41,8 +41,11 @@ def _detail_columns(table: ScoreTable, scheme: Scheme) -> tuple[str, str] | None
     best = None
     for c in table.columns:
         named = [r.extra.get(c.key) for r in table.rows]
-        groups = [g for v in named if isinstance(v, str) for g in [_groups_named(v, scheme)] if len(g) == 1]
-        if len(groups) >= 3 and len(groups) * 5 >= len(table.rows) * 4 and len({v for v in named if v}) >= 2:
+        groups = [g[0] for v in named if isinstance(v, str) for g in [_groups_named(v, scheme)] if len(g) == 1]
+        # the rows are indicators of the groups the column names, not the groups themselves
+        own = sum(1 for r, v in zip(table.rows, named) if isinstance(v, str) and fold(v) != fold(r.unit))
+        if len(groups) >= 3 and len(groups) * 5 >= len(table.rows) * 4 and len(set(groups)) < len(groups) \
+                and len({v for v in named if v}) >= 2 and own * 5 >= len(table.rows) * 4:
             best = c.key
             break
     return (best, points[0]) if best else None

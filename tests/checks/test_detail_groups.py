@@ -43,3 +43,32 @@ def test_a_raised_point_of_an_unknown_indicator_is_doubted_on_the_detail(tmp_pat
     result = _verify(tmp_path, 1, "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ", "4", "6")
     assert [(f.code, f.severity, f.table, f.reported, f.expected) for f in result.findings
             if f.code == "DETAIL_SUM_MISMATCH"] == [("DETAIL_SUM_MISMATCH", "warning", 1, "18.99", "17")]
+
+
+def test_a_table_of_the_groups_themselves_is_no_detail(tmp_path):
+    # a one-unit summary, then the province's average per group: each row is a
+    # group, not an indicator of it, and its figure is no part of the unit's score
+    text = """1. Kết quả Bộ chỉ số của Sở Tài chính
+
+ĐIỂM TỔNG HỢP – SỞ TÀI CHÍNH
+
+| STT | Nhóm chỉ tiêu | Chỉ số | Đơn vị | Điểm đánh giá |
+|---|---|---|---|---|
+| 1 | Tổng hợp | Điểm chất lượng quản trị công | Sở Tài chính | 78,62 / 100 |
+| 2 | Tổng hợp | Điểm công khai minh bạch | Sở Tài chính | 18/18 |
+| 3 | Tổng hợp | Điểm mức độ hài lòng | Sở Tài chính | 17,7 / 18 |
+| 4 | Tổng hợp | Điểm số hóa hồ sơ | Sở Tài chính | 8,8 / 22 |
+| 5 | Tổng hợp | Điểm tiến độ giải quyết | Sở Tài chính | 17,1 / 20 |
+
+ĐIỂM BÌNH QUÂN CÁC SỞ
+
+| STT | Nhóm chỉ tiêu | Điểm bình quân |
+|---|---|---|
+| 1 | Mức độ hài lòng | 18 |
+| 2 | Số hóa hồ sơ | 12,4 |
+| 3 | Mức độ hài lòng | 16,5 |
+| 4 | Tiến độ giải quyết | 18,2 |
+"""
+    path = tmp_path / "bq.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f for f in verify_path(path).findings if f.code == "DETAIL_SUM_MISMATCH"] == []
