@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 # Longest first: "đúng và trước hạn" is one stage, not "trước hạn".
 _STAGES = (
@@ -29,18 +30,38 @@ _PLAIN = frozenset(w for w in ("hồ", "sơ", "giải", "quyết", "được", "
                                             "hành", "chính", "tthc"))
 
 
+def stage_partition(items: list[str], parts: list[Decimal], whole: Decimal) -> list[Decimal] | None:
+    """The parts of ``items`` that make ``whole`` when they are its dossiers
+    by timeliness (:func:`stages_make_whole`), else None. "Đúng hạn" may
+    count the early ones too (QĐ 766's reading): when the on-time and late
+    parts alone make the whole and all of them do not, those are the
+    partition."""
+    stages = _stages(items)
+    if stages is None or len(parts) != len(stages):
+        return None
+    if "early" in stages and sum(parts, Decimal(0)) != whole:
+        inclusive = [p for p, s in zip(parts, stages) if s != "early"]
+        if sum(inclusive, Decimal(0)) == whole:
+            return inclusive
+    return list(parts)
+
+
 def stages_make_whole(items: list[str]) -> bool:
     """Whether ``items`` (a list's items, each one count) are the whole's
     dossiers by timeliness, late and on time both named, each item no more
     than its stage, its count, what is counted and its share."""
+    return _stages(items) is not None
+
+
+def _stages(items: list[str]) -> list[str] | None:
     seen: list[str] = []
     for item in items:
         text = _SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", item))
         found = list(_STAGE.finditer(text))
         if len(found) != 1 or len(_COUNT.findall(text)) != 1:
-            return False
+            return None
         rest = _COUNT.sub(" ", text[:found[0].start()] + " " + text[found[0].end():])
         if any(w not in _PLAIN for w in re.findall(r"\w+", unicodedata.normalize("NFC", rest).casefold())):
-            return False
+            return None
         seen.append(found[0].lastgroup or "")
-    return len(seen) == len(set(seen)) and "late" in seen and "ontime" in seen
+    return seen if len(seen) == len(set(seen)) and "late" in seen and "ontime" in seen else None

@@ -47,3 +47,9 @@ def test_the_same_lists_adding_up_pass(tmp_path):
             "Số hồ sơ đang giải quyết là 1.241 hồ sơ (trong đó: chưa đến hạn 1.195 hồ sơ, quá hạn 46 hồ sơ).\n"
             "Đã giải quyết 9.000 hồ sơ, trong đó trước hạn 3.100 hồ sơ, quá hạn 120 hồ sơ.\n")
     assert _verify(tmp_path, body) == []
+
+
+def test_on_time_counting_the_early_ones_too_is_read_so(tmp_path):
+    # QĐ 766's "đúng hạn" may hold the early ones: 5.608 + 333 = 5.941, the 2.000 early among the 5.608
+    body = "Đã giải quyết 5.941 hồ sơ, trong đó: trước hạn 2.000 hồ sơ, đúng hạn 5.608 hồ sơ, quá hạn 333 hồ sơ.\n"
+    assert _verify(tmp_path, body) == []
