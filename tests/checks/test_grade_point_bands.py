@@ -54,7 +54,8 @@ def _findings(tmp_path, grades: dict[int, str] | None = None, cite: bool = True,
             cells[c].text = text
     path = tmp_path / "bc.docx"
     doc.save(path)
-    return [f for f in run_checks(read_path(path), CheckContext()) if f.code == code or code is None and f.severity.value == "error"]
+    found = run_checks(read_path(path), CheckContext())
+    return [f for f in found if f.code == code or code is None and f.severity.value == "error"]
 
 
 def test_grades_on_the_circulars_bands_give_nothing(tmp_path):
