@@ -27,6 +27,7 @@ from ..model import Finding, Report, ScoreRow, ScoreTable, TableKind
 from ..numbers import format_vi, quantize
 from ..schemes import Scheme
 from ..scoring import HUNDRED, applicable_max, grade_for, total_of
+from .dash_max import table_scheme
 from .registry import CheckContext, rule
 from .relations_support import adopted
 from .table_support import finding, looks_ranked, places_of, rank_value, rounding_tolerance, sections
@@ -38,7 +39,7 @@ def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTab
             continue
         scheme = ctx.scheme_of(table)
         if scheme is not None:
-            yield table, scheme
+            yield table, table_scheme(table, scheme)
 
 
 def _rows(report: Report, ctx: CheckContext, complete: bool = True
@@ -168,10 +169,17 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if p == _round_like(exact_w, p, scheme):
             # Follows from a written total or maximum that is itself wrong:
             # that one is the error, this is its consequence.
+            # A written total within rounding of its scores (summed unrounded)
+            # is right, and so is the percent taken from it.
+            gap = abs(w_total - c_total)
+            rounded = w_max == c_max and gap <= _total_tolerance(row, scheme) \
+                and not _at_rounding_extreme(row, scheme, gap)
             message = (f"Tỷ lệ ghi {format_vi(p)}% tính theo tổng {format_vi(w_total)}/{format_vi(w_max)} như đã ghi; "
                        f"theo điểm tính lại ({format_vi(c_total)}/{format_vi(c_max)}) "
-                       f"phải là {format_vi(expected, scheme.places)}%")
-            yield finding("PERCENT_MISMATCH", "warning", message, table, i, row, "percent", p, expected)
+                       f"phải là {format_vi(expected, scheme.places)}%"
+                       + (" (tổng ghi lệch trong ngưỡng làm tròn)" if rounded else ""))
+            yield finding("PERCENT_MISMATCH", "info" if rounded else "warning", message, table, i, row,
+                          "percent", p, expected)
             continue
         # A percent computed from the unrounded total may differ from one
         # computed from the scores as written by their rounding, scaled.

@@ -176,8 +176,42 @@ def header_columns(table: RawTable, n_header: int) -> list[HeaderColumn]:
             if label and (not path or path[-1] != label):
                 path.append(label)
         out.append(HeaderColumn(index=c, path=path))
+    _split_joined(out)
     _bare_maxima(out)
     return out
+
+
+_GROUP_END = re.compile(r"[)\]]\s")
+
+
+def _split_joined(columns: list[HeaderColumn]) -> None:
+    """A header of one row that joins a group with its leaves (a text table's
+    "Công khai, minh bạch (18 điểm) Điểm | Công khai, minh bạch (18 điểm) Tỷ lệ
+    (%)", two header rows pasted as one): adjacent labels that repeat the same
+    words up to a closing bracket are that group over their own leaves, as the
+    two rows would read — else the group's maximum would be the rate's."""
+    k = 0
+    while k < len(columns):
+        head = _joined_group(columns[k])
+        run = k + 1
+        while head and run < len(columns) and _joined_group(columns[run], head) == head:
+            run += 1
+        if head and run - k >= 2:
+            for column in columns[k:run]:
+                column.path = [head, column.path[0][len(head):].strip()]
+        k = max(run, k + 1)
+
+
+def _joined_group(column: HeaderColumn, head: str | None = None) -> str | None:
+    """The words of a one-level label up to a closing bracket followed by more
+    words (``head`` when given and the label starts with it)."""
+    if len(column.path) != 1:
+        return None
+    label = column.path[0]
+    if head is not None:
+        return head if label.startswith(head) and len(label) > len(head) and label[len(head)] == " " else None
+    ends = [m.start() + 1 for m in _GROUP_END.finditer(label)]
+    return label[:ends[-1]] if ends else None
 
 
 _BARE = re.compile(r"\(\s*(\d+(?:[.,]\d+)?)\s*\)\s*$")
