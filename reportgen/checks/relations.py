@@ -14,6 +14,7 @@ from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_nesting import items_by_parent, leaf_units, top_units
 from .relations_points import explains_rate
+from .relations_row_shares import rounded_shares_total
 from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
@@ -166,7 +167,7 @@ def percent_over_100(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 if cell is None:
                     continue
                 cells.append((row, col))
-                if cell.value > 100 and id(row) not in beyond:
+                if cell.value > 100 and id(row) not in beyond and not rounded_shares_total(frame, row, col):
                     yield finding("PERCENT_OVER_100", "error",
                                   f"{where(row)}: cột {col_name(col)} ghi {cell.text.strip()}, lớn hơn 100%",
                                   frame, row, col, cell.value, Decimal(100))

@@ -112,6 +112,12 @@ def _grade_columns(frame: Frame) -> dict[int, Col] | None:
     return cols if len(cols) >= 3 else None
 
 
+def counts_grades(frame: Frame) -> bool:
+    """Whether the table counts units by grade (a row per grade): its rows are
+    grades, not graded units."""
+    return _categories(frame) is not None
+
+
 def _categories(frame: Frame) -> tuple[dict[int, Row], Col] | None:
     """The rows naming a grade each (at least three grades, each once) and the
     column counting their units (whole numbers on every such row), or None."""

@@ -11,7 +11,9 @@ from typing import Iterator
 
 from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
-from .relations_frame import Col, ColKind, Frame, Row
+from .relations_frame import Col, ColKind, Frame, Row, grade_level
+from .relations_grade_counts import counts_grades
+from .relations_point_bands import point_bands
 from .relations_ranks import SUMMING_HEAD, likely_basis
 from .relations_support import MIN_ROWS, adopted, col_name, doubt, finding, frames, record, vi, where
 
@@ -51,7 +53,11 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     đơn vị; bảng được nhận ra là của một bộ chỉ số (QĐ 766) mà chỉ một đơn
     vị lệch khung của bộ chỉ số đó (90/80/70/50) thì là cảnh báo. Không bao
     giờ dùng một loại văn bản không có (bảng không có "Xuất sắc" thì 93,01%
-    "Tốt" là đúng).
+    "Tốt" là đúng). Bảng chấm theo điểm tuyệt đối của một bộ chỉ số (TT
+    01/2018/TT-VPCP: Xuất sắc từ 15/18, Tốt từ 12, Khá từ 9, Trung bình từ
+    6) mà mọi đơn vị theo khung đó thì xét theo khung đó; một đơn vị lệch
+    khung, khi tiêu đề nêu điểm tối đa của bộ chỉ số hoặc văn bản viện dẫn
+    thông tư, là lỗi. Bảng đếm số đơn vị theo từng loại không xếp loại ai.
 
     Vì sao: xếp loại chép nhầm dòng, hoặc sửa điểm mà giữ loại cũ.
 
@@ -62,9 +68,14 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """
     for frame in frames(report):
         units = [r for r in frame.units if r.grade is not None]
-        if len(units) < MIN_ROWS:
-            continue
+        if len(units) < MIN_ROWS or counts_grades(frame):
+            continue  # a row per grade counts units, it grades none
         bands = _bands_from_legend(report, None)
+        if not bands and not _scheme_grades(frame, ctx):
+            points = point_bands(report, frame, units)
+            if points is not None:
+                yield from _on_point_bands(report, points, frame, units, ctx)
+                continue
         basis = _band_basis(units, frame, bands) if bands else _grade_basis(frame, units)
         if basis is None:
             doubt(ctx, frame, "Cột xếp loại: không xác định được cột điểm (tỷ lệ) mà xếp loại theo")
@@ -89,6 +100,23 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         order = list(_grade_order(frame, rows, basis, grade_col))
         yield from order or _off_the_scheme_bands(rows, basis, grade_col, frame, ctx)
+
+
+def _on_point_bands(report: Report, points, frame: Frame, units: list[Row], ctx: CheckContext) -> Iterator[Finding]:
+    """Each unit graded on the point bands of the scheme (TT 01/2018) its table follows."""
+    grade_col = next(c for c in frame.cols if c.kind == ColKind.GRADE)
+    record(ctx, frame, "grade-follows-bands", [(r, c) for r in units for c in (grade_col, points.basis)])
+    for row in points.off:
+        v = row.value(points.basis.index)
+        level = next((b[0] for b in points.bands if _in_band(v, b)), None)
+        right = None
+        if level is not None:
+            right = _grade_written(report, units, level) or next(
+                g.name for g in points.scheme.grades if (gl := grade_level(g.name)) and gl[0] == level)
+        yield finding("GRADE_BAND_MISMATCH", "error",
+                      f"{where(row)}: xếp loại “{row.grade_text}” nhưng {col_name(points.basis)} {vi(v)} thuộc "
+                      f"khung xếp loại của {points.scheme.title} ({_bands_text(points.bands)}) mà mọi đơn vị khác "
+                      f"trong bảng đều theo", frame, row, grade_col, row.grade_text, right)
 
 
 def _off_the_scheme_bands(rows: list[Row], basis: Col, grade_col: Col, frame: Frame,

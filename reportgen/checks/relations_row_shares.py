@@ -71,3 +71,17 @@ def _shares(frame: Frame) -> tuple[list[Col], list[tuple[Row, Decimal, bool]]] |
     # Three or more parts adding up to 100 exactly is no chance: two such rows of three are enough.
     telling = sum(1 for row, _, ok in checks if ok and sum(1 for c in cols if row.value(c.index)) >= 3)
     return (cols, checks) if adopted(holds, len(checks)) or (telling >= 2 and 2 * holds > len(checks)) else None
+
+
+def rounded_shares_total(frame: Frame, row: Row, col: Col) -> bool:
+    """A "Tổng cộng" row of shares that adds the rounded shares of the units
+    (33,34 + 33,33 + 33,34 = 100,01): above 100 by no more than their
+    rounding, it is the sum as written, no percent over 100."""
+    if row.kind != RowKind.STAT or row.stat != "sum":
+        return False
+    cell = row.cells.get(col.index)
+    parts = [r.value(col.index) for r in frame.units if r.value(col.index) is not None]
+    if cell is None or len(parts) < 2:
+        return False
+    slack = sum((half_unit(p, col.precision) for p in parts), Decimal(0))
+    return cell.value == sum(parts, Decimal(0)) and cell.value - 100 <= slack

@@ -24,7 +24,7 @@ from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
 from .layout_pdf import pdf_layout
-from .legend import read_grade_aliases, read_grade_legend, read_table_legend
+from .legend import read_grade_aliases, read_grade_legend, read_table_legend, without_band_bounds
 from .meta import annex_references, read_meta
 from .meta_closing import noi_nhan_lines
 from .portal import trend_period
@@ -258,6 +258,7 @@ def read_prose(report: Report) -> None:
     under "Nơi nhận:" and the numbered headings."""
     report.statements = list(read_statements(report.paragraphs, report))
     report.grade_legend = read_grade_legend(report.paragraphs)
+    report.statements = without_band_bounds(report.statements, report.grade_legend)
     report.grade_aliases = read_grade_aliases(report.paragraphs, report.grade_legend)
     report.annex_refs = annex_references(report.paragraphs)
     report.recipient_lines = noi_nhan_lines(report.paragraphs)

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from ..model import GradeBand, Paragraph
+from ..model import GradeBand, Paragraph, Statement, StatementKind
 from ..raw import RawTable
 from .statements_grades import grade_words
 
@@ -22,6 +22,8 @@ _NUM = r"(\d{1,3}(?:[.,]\d{1,3})?)"
 _LOWER = re.compile(r"(?P<op>từ|≥|>=|=>|lớn\s+hơn\s+hoặc\s+bằng|trên|>)\s*" + _NUM + r"\s*(?P<u>%|điểm)?", re.I)
 _UPPER = re.compile(r"(?P<op>đến\s+dưới|tới\s+dưới|dưới|<=|≤|<|đến|tới)\s*" + _NUM + r"\s*(?P<u>%|điểm)?", re.I)
 _ABOVE = re.compile(r"trở\s+lên", re.I)
+# A lower bound written before the grade, as an interval: "80% ≤ TỐT < 90%", "65 <= Khá < 80".
+_LOWER_BEFORE = re.compile(_NUM + r"\s*(?P<u>%|điểm)?\s*(?P<op>≤|<=|<)\s*(?=[^\d\s])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPLIT = re.compile(r"\s*[;\n]\s*|(?<=[.])\s+(?=[-–+•]?\s*[A-ZĐÀ-Ỹ])")
 
@@ -89,20 +91,25 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
     if grade is None:
         return None
     lower = _LOWER.search(segment)
-    uppers = [m for m in _UPPER.finditer(segment) if not lower or m.start() > lower.start()
+    before = _LOWER_BEFORE.search(segment) if lower is None else None
+    lower_at = lower.start() if lower else before.end() if before else None
+    uppers = [m for m in _UPPER.finditer(segment) if lower_at is None or m.start() >= lower_at
               or m.group("op").casefold().startswith("dưới")]
     upper = uppers[0] if uppers else None
-    if lower is None and upper is None:
+    if lower is None and before is None and upper is None:
         return None
-    used = {m.start(2) for m in (lower, upper) if m is not None}
+    used = {m.start(2) for m in (lower, upper) if m is not None} | ({before.start(1)} if before else set())
     if any(m.start() not in used for m in _NUMBER.finditer(segment)):
         return None  # a number that is not a bound: a count or a date, not a legend
-    units = {m.group("u") for m in (lower, upper) if m is not None and m.group("u")}
+    units = {m.group("u") for m in (lower, before, upper) if m is not None and m.group("u")}
     unit = "percent" if "%" in units else "points" if "điểm" in units else None
     band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip(), short=_short(segment))
     if lower is not None:
         band.lower = _dec(lower.group(2))
         band.lower_inclusive = lower.group("op").casefold() not in ("trên", ">")
+    elif before is not None:
+        band.lower = _dec(before.group(1))
+        band.lower_inclusive = before.group("op") != "<"
     if upper is not None and not _ABOVE.search(segment):
         band.upper = _dec(upper.group(2))
         op = " ".join(upper.group("op").casefold().split())
@@ -161,3 +168,17 @@ def read_table_legend(tables: Iterable[RawTable]) -> list[GradeBand]:
         if len(out) >= 2:
             return out
     return []
+
+
+def without_band_bounds(statements: list[Statement], bands: Iterable[GradeBand]) -> list[Statement]:
+    """The claims less the bounds of the bands the prose states: "80%" in
+    "80% ≤ TỐT < 90%" is a rule of the document, not a figure it measured."""
+    bounds: dict[int, list[tuple[set, str]]] = {}
+    for b in bands:
+        if b.paragraph is not None:
+            bounds.setdefault(b.paragraph, []).append(({b.lower, b.upper} - {None}, b.text))
+    if not bounds:
+        return statements
+    return [st for st in statements
+            if not (st.kind == StatementKind.PERCENT and st.paragraph in bounds
+                    and any(st.percent in values and st.text in text for values, text in bounds[st.paragraph]))]
