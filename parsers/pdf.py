@@ -25,26 +25,22 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
-from reportgen.raw import RawDocument, RawNote, RawTable, UnreadableInput
+from reportgen.raw import RawDocument, RawNote, UnreadableInput
 
 from .layout_pdf import page_layout
-from .layout_tables import is_layout
 from .limits import LimitExceeded, begin_ocr_budget, end_ocr_budget, limits_of, ocr_budget
 from .limits_pdf import check_pages, check_streams
 from .pdf_damage import note_damage, undecodable
 from .pdf_furniture import join_cut_paragraphs, page_number_lines, strip_running
 from .pdf_glyphs import chars_to_lines, lines_without
-from .pdf_grid import grid_table
 from .pdf_merge import merge_continued_tables
 from .pdf_objects import install
-from .pdf_rules import has_grid_lines, ruling_lines
+from .pdf_page_tables import page_tables
 from .pdf_side import join_side_parts
 from .pdf_text import interleave, majority_legacy, page_paragraphs
 from .settings import ReaderSettings
 
 MAX_PAGES = 500
-DEFAULT_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
-                          "snap_tolerance": 3, "intersection_tolerance": 3}
 ENGINES = ("pdfplumber", "camelot")
 DEFAULTS = {"engine": "pdfplumber", "password": "", "ocr": "auto", "ocr_engine": "page",
             "camelot_flavor": "lattice"}
@@ -349,72 +345,3 @@ def _has_picture(page) -> bool:
     area = float(page.width * page.height) or 1.0
     return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) > 0.25 * area
                for im in page.images)
-
-
-def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
-                lines: list[list[dict]] | None = None, texts: dict | None = None):
-    """Tables of a page and the ids of the characters inside them; ``lines``:
-    the visual lines of ``chars`` when the caller has them, ``texts``: the
-    page's cache of :func:`parsers.pdf_glyphs.line_text`."""
-    if settings.engine == "camelot":
-        from .pdf_camelot import camelot_tables
-
-        return camelot_tables(path, page, chars, flavor=settings.camelot_flavor or "lattice",
-                              keep=_mostly_filled)
-    table_settings = {**DEFAULT_TABLE_SETTINGS, **ruling_lines(page),
-                      **(settings.table_settings or {})}
-    no_rules = any(table_settings.get(f"{k}_strategy") == "explicit"
-                   and len(table_settings.get(f"explicit_{k}_lines") or ()) < 2
-                   for k in ("vertical", "horizontal"))
-    found = [] if no_rules else [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
-    if found:
-        return _keep_tables([grid_table(f, chars, page.page_number, texts) for f in found],
-                            float(page.height))
-    if has_grid_lines(page):  # rules pdfplumber could not join into cells
-        from .pdf_camelot import camelot_tables
-
-        tables, taken = camelot_tables(path, page, chars, flavor="lattice", keep=_mostly_filled)
-        if tables:
-            return tables, taken
-    from .pdf_words import aligned_tables
-
-    return aligned_tables(chars, page.page_number, lines, texts)
-
-
-def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[RawTable], set[int]]:
-    """Grids that are tables: two rows or more, mostly filled; or one full row
-    of three columns or more at the foot of the page (a header whose body
-    starts on the next page) or at its head (the last row of a table begun
-    on the page before; a lone row that no table continues stays one). A
-    layout grid (:func:`parsers.layout_tables.is_layout`: the issuer | motto
-    header a browser prints with borders) is prose, as in a DOCX: its
-    glyphs are left to the paragraphs."""
-    tables, taken = [], set()
-    for raw, ids in candidates:
-        if raw.n_cols < 2 or not _mostly_filled(raw) or is_layout(raw):
-            continue
-        if len(raw.rows) < 2 and not _header_at_foot(raw, page_height) and not _row_at_head(raw, page_height):
-            continue
-        tables.append(raw)
-        taken |= ids
-    return tables, taken
-
-
-def _header_at_foot(table: RawTable, page_height: float | None) -> bool:
-    if not page_height or not table.bbox or table.n_cols < 3:
-        return False
-    cells = [c for row in table.rows for c in row]
-    return all(c.text.strip() for c in cells) and table.bbox[1] > 0.7 * page_height
-
-
-def _row_at_head(table: RawTable, page_height: float | None) -> bool:
-    if not page_height or not table.bbox or table.n_cols < 3 or len(table.rows) != 1:
-        return False
-    return sum(bool(c.text.strip()) for c in table.rows[0]) >= 3 and table.bbox[1] < 0.2 * page_height
-
-
-def _mostly_filled(table: RawTable) -> bool:
-    """A grid most of whose cells are empty is a chart's gridlines or a
-    drawing, not a table."""
-    cells = [c for row in table.rows for c in row]
-    return sum(bool(c.text.strip()) for c in cells) >= 0.25 * len(cells)

@@ -14,6 +14,7 @@ from ..text.labels import is_area_whole, is_subtotal
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_means import overall_is_parent_mean
+from .relations_mixed_rows import mean_columns, nearer_mean
 from .relations_nesting import leaf_units, top_units
 from .relations_support import (
     address,
@@ -82,7 +83,9 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     cột thì ở cột còn lại, số ghi gần tổng hơn gần trung bình, là tổng sai
     (lỗi). Dòng cộng của một nhóm ("Cộng
     I", "Cộng khối sở") là tổng các đơn vị của nhóm ấy; dòng "Tổng cộng" sau
-    các nhóm, hoặc ghi ngay dưới tiêu đề bảng, là tổng mọi đơn vị.
+    các nhóm, hoặc ghi ngay dưới tiêu đề bảng, là tổng mọi đơn vị. Dòng
+    "Tổng cộng" cộng số hồ sơ mà ghi trung bình các đơn vị ở các cột điểm
+    (từ hai cột trở lên) thì ở các cột ấy là trung bình.
 
     Vì sao: dòng tổng là số người đọc trích lại; cộng sai là sai cả báo cáo.
 
@@ -117,9 +120,13 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 if members is None and stat.stat == "sum" and _rows_missing(roots, stat, cols):
                     yield _missing_rows(ctx, frame, roots, stat, cols)
                     continue
+                # a "Tổng cộng" that adds the dossiers and averages the points (relations_mixed_rows)
+                means = mean_columns(frame, stat, roots, cols) if members is None else set()
                 for col in cols:
                     if members is not None:
                         yield from _check_mean_row(ctx, frame, members, stat, col)
+                    elif col.index in means or (len(means) >= 2 and nearer_mean(roots, stat, col)):
+                        yield from _check_mean_row(ctx, frame, roots, stat, col)
                     else:
                         yield from _check_sum_row(ctx, frame, roots, stat, col, summed >= 2)
             before += rows

@@ -12,6 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
+from .relations_mixed_rows import averaged_total_row
 from .relations_nesting import items_by_parent
 from .relations_support import (
     MIN_ROWS,
@@ -274,7 +275,9 @@ def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     checks = []
     holds = 0
     # A "Tổng cộng" row obeys a sum across columns as the units do.
-    for row in frame.units + [r for r in frame.rows if r.kind == RowKind.STAT and r.stat == "sum"]:
+    # One that averages the units' points instead adds nothing across (relations_mixed_rows).
+    for row in frame.units + [r for r in frame.rows if r.kind == RowKind.STAT and r.stat == "sum"
+                              and not averaged_total_row(frame, r)]:
         t = row.value(total.index)
         vals = [_part(row, c) for c in parts]
         if t is None or any(v is None for v in vals) or not any(vals):
