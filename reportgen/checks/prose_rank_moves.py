@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, StatementKind
 from .registry import CheckContext, rule
 
 _RANK = (r"(?:xếp\s+(?:thứ|hạng)|đứng\s+(?:thứ|hạng)|thứ\s+hạng|vị\s+trí)\s*(?:thứ\s*)?:?\s*"
@@ -52,6 +52,7 @@ def rank_change(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 if now.group("aof") and then.group("bof") and now.group("aof") != then.group("bof"):
                     continue  # ranked among other numbers of units: not one ranking
                 up = move.group("dir").casefold() in _UP
+                _held(report, ctx, p.index, {a, b})
                 if (b - a if up else a - b) == k:
                     continue
                 moved = b - a
@@ -60,3 +61,12 @@ def rank_change(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                               message=f"Văn bản nêu xếp thứ {a}, {move.group('dir')} {k} bậc so với thứ hạng trước "
                                       f"(thứ {b}); từ thứ {b} đến thứ {a} là {said}",
                               paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(moved)))
+
+
+def _held(report: Report, ctx: CheckContext, paragraph: int, ranks: set[int]) -> None:
+    """The paragraph's rank claims of those numbers ("16/34", "xếp thứ 21") are
+    checked: one written otherwise breaks the move."""
+    for st in report.statements:
+        if st.paragraph == paragraph and st.kind in (StatementKind.FRACTION, StatementKind.RANK) \
+                and st.numerator is not None and st.numerator in ranks:
+            ctx.ledger.statement_checked(st, "rank-change")

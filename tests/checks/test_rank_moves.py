@@ -30,3 +30,12 @@ def test_a_move_the_ranks_do_not_make_is_an_error(tmp_path):
 
 def test_a_move_with_no_earlier_rank_says_nothing(tmp_path):
     assert _moves(tmp_path, "Tỉnh xếp thứ 12/34 tỉnh, thành phố, tăng 3 bậc so với quý trước.") == []
+
+
+def test_the_ranks_the_move_holds_are_checked_claims(tmp_path):
+    path = tmp_path / "bc.txt"
+    path.write_text("BÁO CÁO\nKết quả quý III năm 2025\nTỉnh đứng thứ 16/34, tăng 5 bậc so với năm 2024 (đứng thứ "
+                    "21/34).\n", encoding="utf-8")
+    result = verify_path(path)
+    assert result.ledger.totals()["claims"] == (2, 2)
+    assert result.verdict == "ĐẠT"
