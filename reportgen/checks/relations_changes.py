@@ -15,6 +15,7 @@ from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_support import MIN_ROWS, adopted, col_name, finding, frames, record, sum_tolerance, vi, where
 
 _CHANGE_HEAD = re.compile(r"tăng|giảm|chênh|biến\s*động|so\s*với")
+_RANK_HEAD = re.compile(r"bậc|hạng")
 
 
 @rule("CHANGE_COLUMN_MISMATCH", "Cột tăng, giảm khác hiệu của hai cột số liệu trên cùng dòng")
@@ -62,8 +63,9 @@ def _checked_already(ctx: CheckContext, frame: Frame, change: Col, entry) -> boo
         return False
     keys = [frame.cell_key(r, change) for r in _rows(frame) if change.index in r.cells]
     keys = [k for k in keys if k is not None]
-    # a difference only inferred (derived-sum, a warning) leaves the column to this rule
-    checked = [k for k in keys if k in entry.checked_cells and entry.cell_relations.get(k, set()) - {"derived-sum"}]
+    # a change of ranks only inferred as a difference (derived-sum, a warning) is left to this rule
+    weak = {"derived-sum"} if _RANK_HEAD.search(change.head) else set()
+    checked = [k for k in keys if k in entry.checked_cells and entry.cell_relations.get(k, set()) - weak]
     return bool(keys) and 2 * len(checked) > len(keys)
 
 
