@@ -284,6 +284,9 @@ def grade_counts_vs_whole(report: Report, ctx: CheckContext) -> Iterator[Finding
         if not evaluated or not plain or len(plain) != len([g for g in grades if g.denominator is None]):
             continue
         whole = Decimal(evaluated[-1].count)
+        # the counts written x/y of that whole beside them ("02 đơn vị xếp loại Tốt; có 08/11 đơn vị đạt loại Khá")
+        named = {s.grade for s in plain}
+        plain = plain + [s for s in grades if s.denominator == whole and not s.also_grades and s.grade not in named]
         total = sum((Decimal(s.count) for s in plain), Decimal(0))
         for s in (evaluated[-1], *plain):
             ctx.ledger.statement_checked(s, "grade-counts-sum")

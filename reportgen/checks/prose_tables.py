@@ -255,6 +255,10 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         own = [c for c in candidates if c[0] is table] if table is not None else _of_stated_count(st, candidates)
         if len(own) > 1 and st.denominator:  # "75,59/100 điểm": the column out of 100
             own = [c for c in own if _column_max(c[0], c[1]) == st.denominator]
+        sure = True
+        if len(own) != 1:  # "Điểm trung bình đạt 75,95 điểm; cao nhất … (83,88 điểm), thấp nhất … (66,19 điểm)"
+            own, agreeing = _column_of_siblings(report, st, candidates)
+            sure = agreeing >= 2
         if len(own) != 1:
             continue
         t, key, label, values = own[0]
@@ -263,12 +267,32 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         ctx.ledger.statement_checked(st, "stat-of-column")
         ctx.ledger.table_checked(t.index, "stat-of-column", [(i, key) for i, _ in values])
         sign = "%" if measure == Measure.PERCENT else ""
-        yield finding_at("STAT_MISMATCH", "error",
+        yield finding_at("STAT_MISMATCH", "error" if sure else "warning",
                          f"Văn bản nêu số {_STAT_WORDS[stat]} {_as_written(st.value)}{sign} nhưng cột “{label}” của "
                          f"bảng {t.index + 1} ({len(values)} đơn vị) cho "
                          f"{format_vi(exact, places, fixed=True)}{sign}", st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+
+
+def _column_of_siblings(report: Report, st: Statement, candidates: list) -> tuple[list, int]:
+    """The one column the other statistics of the claim's paragraph are of
+    (its mean, maximum, minimum: a sentence's statistics are of one column),
+    with how many of them agree with it; a statistic that fits no column (a
+    figure misread) says nothing. ([], 0) when they point to no single column."""
+    common: set | None = None
+    agreeing = 0
+    for s in report.statements:
+        if s is st or s.paragraph != st.paragraph or not s.claim or s.stat not in _STAT_WORDS \
+                or s.measure != st.measure or s.value is None:
+            continue
+        keys = {(id(c[0]), c[1]) for c in candidates if _agrees(s.stat, s.value, _stat(s.stat, [v for _, v in c[3]]))}
+        if keys:
+            common = keys if common is None else common & keys
+            agreeing += 1
+    if not common or len(common) != 1:
+        return [], 0
+    return [c for c in candidates if (id(c[0]), c[1]) in common][:1], agreeing
 
 
 # "của 12 xã", "19 cơ quan, đơn vị": how many units a sentence speaks of.

@@ -140,7 +140,7 @@ def grade_level(text: str | None) -> tuple[int, str] | None:
     it ("Hoàn thành tốt nhiệm vụ" is Tốt in TT 01/2018), wherever the table is."""
     t = " ".join((text or "").split()).strip(" .")
     for pattern, level, name in GRADE_LEVELS:
-        if pattern.match(t):
+        if pattern.match(t) or pattern.match(t.replace(" ", "")):  # a PDF's gap moved: "Trun gbình"
             return level, name
     named = _grade_wordings().get(t.casefold())
     return grade_level(named) if named is not None and named.casefold() != t.casefold() else None

@@ -18,6 +18,7 @@ from ..text import fold
 from . import adhoc
 from .cells import CellReader
 from .header import ROW_NO, HeaderColumn, clean_label, header_columns, header_row_count, is_numbering_row
+from .statements_grades import gapped_grade
 
 
 @dataclass
@@ -145,7 +146,7 @@ def set_result(row: ScoreRow, role: str, text: str, scheme: Scheme | None, reade
     if c is not None:
         row.source_cols[role] = c
     if role == "grade":
-        row.grade = (scheme.canonical_grade(text) if scheme else None) or " ".join(text.split())
+        row.grade = (scheme.canonical_grade(text) if scheme else None) or gapped_grade(text) or " ".join(text.split())
         return
     cell = reader.read(text, "percent" if role == "percent" else "score", row=r, unit=row.unit,
                        column=role, page=row.page, col=c)

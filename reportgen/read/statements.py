@@ -34,6 +34,7 @@ from .statements_lists import colon_sum_statements, list_items, listed_kinds, to
 from .statements_quantities import mark_quantities
 from .statements_quotients import quotient_shares
 from .statements_shares import share_statements
+from .statements_stages import stage_partition
 from .statements_targets import mark_raised_targets
 from .statements_wholes import wholes_from_earlier
 
@@ -91,8 +92,11 @@ def _bracketed_sums(block: Block, scope: str | None) -> list[Statement]:
         if _COMPARISON.search(inner):
             continue  # "(tăng 975 hồ sơ so với kỳ trước …)" compares, it does not split
         mode = SumMode.PARTITION
-        if re.match(r"\s*trong\s+đó", inner, re.I):  # some of it; distinct kinds never more than it
-            mode = SumMode.DISJOINT if parts is kinds else SumMode.SUBSET
+        lead = re.match(r"\s*trong\s+đó\s*:?", inner, re.I)
+        staged = stage_partition(list_items(inner[lead.end():]), parts, whole) if lead and parts is not kinds else None
+        if lead and staged is None:
+            mode = SumMode.DISJOINT if parts is kinds else SumMode.SUBSET  # some of it; kinds never more
+        parts = staged or parts
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
                              parts=parts, scope=scope, mode=mode, noun=noun))
     return out

@@ -44,6 +44,20 @@ def canonical_grade(text: str) -> str | None:
     return None
 
 
+def gapped_grade(text: str) -> str | None:
+    """The grade a cell writes with its word gap moved or lost, as a PDF's
+    glyph spacing reads a narrow column ("Trun gbình", "Xuấtsắc"): the same
+    letters as one grade's name, spaces aside. None for any other text, and
+    for a grade written with its gaps where they belong."""
+    if canonical_grade(text) is not None:
+        return None  # written as the grade is, its case kept where it is shown ("KHÁ")
+    letters = "".join(text.split()).casefold()
+    for w, name in _grade_words():
+        if letters == "".join(w.split()):
+            return name
+    return None
+
+
 @lru_cache(maxsize=1)
 def _grade_count_re() -> re.Pattern[str]:
     grades = "|".join(re.escape(w) for w, _ in _grade_words())

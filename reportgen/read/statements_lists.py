@@ -9,7 +9,8 @@ with its item. Items may count the whole by kinds, each with its own noun
 huyện và 79 UBND cấp xã"): every item is then one count and its kind, with
 no other figure. "gồm" / "bao gồm" lists make the whole; "trong đó" lists are
 some of it, unless the shares stated with every item add up to 100% (each
-rounded to its places): then they are all of it."""
+rounded to its places) or the items are the whole's dossiers late and on
+time (:mod:`.statements_stages`): then they are all of it."""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ from ..model import Statement, StatementKind, SumMode
 from ..numbers import places_of
 from .statements_blocks import Block, split_sentences
 from .statements_counts import count_value
+from .statements_stages import stage_partition
 
 _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 # Between the whole and its list, words and at most a band's percent ("30 đơn vị đạt tỷ lệ dưới 50%, gồm: …").
@@ -69,8 +71,10 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         if None in parts or (whole, tuple(parts)) in seen:
             continue
         mode = SumMode.PARTITION
-        if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items):
+        staged = stage_partition(items, parts, whole) if kinds is None else None
+        if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items) and staged is None:
             mode = SumMode.SUBSET if kinds is None else SumMode.DISJOINT  # distinct kinds: never more than it
+        parts = staged or parts
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
     return out
