@@ -48,6 +48,7 @@ RULE_MODULES = (
     "prose_levels",
     "prose_changes",
     "prose_complements",
+    "prose_rank_moves",
     "prose_grade_shares",
     "prose_group_heads",
     "tables_summary",

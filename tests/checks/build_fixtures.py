@@ -585,6 +585,10 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "share-percent": (doc(SHARES.format(p="91,86")), doc(SHARES.format(p="92,86"))),
     "complementary-shares": (doc("1. Kết quả\nHồ sơ xử lý đúng hạn đạt 96,9%; hồ sơ trễ hạn chiếm tỷ lệ 3,1%."),
                              doc("1. Kết quả\nHồ sơ xử lý đúng hạn đạt 95,9%; hồ sơ trễ hạn chiếm tỷ lệ 3,1%.")),
+    "rank-change": (doc("1. Kết quả\nChỉ số của tỉnh xếp thứ 12/34 tỉnh, thành phố, tăng 3 bậc so với quý trước "
+                        "(xếp thứ 15/34)."),
+                    doc("1. Kết quả\nChỉ số của tỉnh xếp thứ 12/34 tỉnh, thành phố, tăng 2 bậc so với quý trước "
+                        "(xếp thứ 15/34).")),
     "prose-number-format": (doc("1. Kết quả\nTỷ lệ hài lòng đạt 91,86%."),
                             doc("1. Kết quả\nTỷ lệ hài lòng đạt 91.86%.")),
     "claim-unchecked": (doc(SUM.format(b=40)),
