@@ -11,10 +11,11 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from .registry import CheckContext, rule
-from .relations_frame import Col, Frame, Row, RowKind
+from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_support import MIN_ROWS, adopted, col_name, finding, frames, record, sum_tolerance, vi, where
 
 _CHANGE_HEAD = re.compile(r"tăng|giảm|chênh|biến\s*động|so\s*với")
+_RANK_HEAD = re.compile(r"bậc|hạng")
 
 
 @rule("CHANGE_COLUMN_MISMATCH", "Cột tăng, giảm khác hiệu của hai cột số liệu trên cùng dòng")
@@ -23,8 +24,9 @@ def change_column_mismatch(report: Report, ctx: CheckContext) -> Iterator[Findin
     trước" là hiệu của hai cột khác trên cùng dòng (năm nay − năm trước):
     tìm cặp cột mà hiệu khớp trên phần lớn các dòng (ít nhất 3 dòng và 80%,
     có ít nhất 2 mức thay đổi khác 0), rồi báo dòng nào lệch quá sai số làm
-    tròn. Cột đã được quan hệ khác kiểm tra (tổng các cột, tỷ lệ tăng
-    trưởng) thì bỏ qua.
+    tròn. Cột thứ hạng cũng vậy: "Tăng/giảm (bậc)" = thứ hạng năm trước −
+    thứ hạng năm nay. Cột đã được quan hệ khác kiểm tra (tổng các cột, tỷ lệ
+    tăng trưởng) thì bỏ qua.
 
     Vì sao: sửa điểm năm nay mà quên sửa mức tăng, giảm, hoặc ghi nhầm dấu
     (giảm ghi thành tăng), là lỗi hay gặp của thông báo kết quả.
@@ -61,7 +63,10 @@ def _checked_already(ctx: CheckContext, frame: Frame, change: Col, entry) -> boo
         return False
     keys = [frame.cell_key(r, change) for r in _rows(frame) if change.index in r.cells]
     keys = [k for k in keys if k is not None]
-    return bool(keys) and 2 * sum(1 for k in keys if k in entry.checked_cells) > len(keys)
+    # a change of ranks only inferred as a difference (derived-sum, a warning) is left to this rule
+    weak = {"derived-sum"} if _RANK_HEAD.search(change.head) else set()
+    checked = [k for k in keys if k in entry.checked_cells and entry.cell_relations.get(k, set()) - weak]
+    return bool(keys) and 2 * len(checked) > len(keys)
 
 
 def _rows(frame: Frame) -> list[Row]:
@@ -74,7 +79,9 @@ def _best_pair(frame: Frame, change: Col) -> tuple[Col, Col, list] | None:
     """(newer, older, checks) of the pair whose difference the column is,
     adopted on the rows, or None."""
     best = None
-    others = [c for c in frame.nums() if c is not change and not _CHANGE_HEAD.search(c.head)]
+    # ranks too: "Tăng/giảm (bậc)" = last year's rank less this year's
+    others = [c for c in frame.nums() + [c for c in frame.cols if c.kind == ColKind.RANK]
+              if c is not change and not _CHANGE_HEAD.search(c.head)]
     for newer in others:
         for older in others:
             if older is newer:

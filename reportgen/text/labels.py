@@ -21,7 +21,8 @@ _STATS = (
     ("sum", re.compile(r"^(tổng\s*cộng|cộng|tổng|tổng\s*số|toàn\s*(tỉnh|huyện|xã|thành\s*phố)"
                        r"|tổng\s*(số\s*)?điểm(\s*(đạt(\s*được)?|đánh\s*giá|thẩm\s*định|chấm))?)$")),
     ("sum", _SUBTOTAL),
-    ("overall", re.compile(r"^(chỉ\s*số|điểm)\s*(chung|tổng\s*hợp)$|^chung$")),
+    # "Chỉ số chung", and an index named in between: "Chỉ số hài lòng chung" (SIPAS)
+    ("overall", re.compile(r"^(chỉ\s*số|điểm)(\s+\w+){0,3}?\s*(chung|tổng\s*hợp)$|^chung$")),
 )
 _STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
 
