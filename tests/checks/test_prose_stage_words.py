@@ -51,8 +51,8 @@ Tổng số hồ sơ tiếp nhận: 9.018 hồ sơ, trong đó: trực tuyến 5
 {carried} hồ sơ.
 Số hồ sơ đang giải quyết là 1.241 hồ sơ, trong đó: chưa đến hạn 1.201 hồ sơ; quá hạn 40 hồ sơ.
 Biểu 01. Tình hình giải quyết hồ sơ
-| STT | Đơn vị | Số hồ sơ tiếp nhận Trực tuyến | Số hồ sơ tiếp nhận Trực tiếp | Số hồ sơ tiếp nhận Kỳ trước chuyển sang \
-| Số hồ sơ đã giải quyết Tổng số | Số hồ sơ đã giải quyết Quá hạn |
+| STT | Đơn vị | Số hồ sơ tiếp nhận Trực tuyến | Số hồ sơ tiếp nhận Trực tiếp | \
+Số hồ sơ tiếp nhận Kỳ trước chuyển sang | Số hồ sơ đã giải quyết Tổng số | Số hồ sơ đã giải quyết Quá hạn |
 |---|---|---|---|---|---|---|
 | 1 | Sở Tư pháp | 2.000 | 2.039 | 81 | 3.500 | 12 |
 | 2 | Sở Y tế | 3.000 | 1.800 | 98 | 4.277 | 30 |
