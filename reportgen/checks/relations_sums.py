@@ -57,8 +57,8 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             and "total-sum" in entry.relations
         sums: list[tuple] = []
         for total in values:
-            if scored and total.key == "total":
-                continue
+            if scored and (total.key == "total" or total.key == "percent" and _twin(frame, total, values)):
+                continue  # a percent of 100 points is the total again: the ratio holds it to the total
             sums += _sums_for(frame, values, total)
         broken: dict[tuple, list] = {}  # (row, total, expected) -> the sums that say so
         derived = _derived_rows(frame) if sums else {}
@@ -77,6 +77,14 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                             frame, row, total, written, got)
             found.alternatives = _part_alternatives(frame, row, said[0][2], written - got)
             yield found
+
+
+def _twin(frame: Frame, col: Col, values: list[Col]) -> bool:
+    """Whether ``col`` writes on every unit what the scheme's total column writes."""
+    total = next((c for c in values if c.key == "total"), None)
+    pairs = [(r.value(col.index), r.value(total.index)) for r in frame.units] if total is not None else []
+    pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+    return len(pairs) >= 3 and all(a == b for a, b in pairs)
 
 
 MAX_PARTS = 4  # a sum of more parts names no cell it may be: any of them may
