@@ -15,6 +15,7 @@ from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .prose_rows import (
     graded,
     group_by_units,
+    has_grade,
     scope_group,
     scopes,
     share_fits,
@@ -60,7 +61,7 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             continue
         shares = [s for s in report.statements if s.kind == StatementKind.SHARE and s.percent is not None]
         for st in grades:
-            in_table = sum(1 for ref in group if ref[2].grade in graded(st))
+            in_table = sum(1 for ref in group if has_grade(ref[2], graded(st)))
             ctx.ledger.statement_checked(st, "grade-count-table")
             if st.count == in_table:
                 continue

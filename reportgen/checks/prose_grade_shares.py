@@ -10,7 +10,7 @@ from typing import Iterator
 from ..model import Finding, Report, StatementKind
 from ..numbers import format_count, format_vi, places_of, quantize
 from .prose_counts import finding_at
-from .prose_rows import graded, scope_group, scopes, share_fits, share_of_count, unit_grades
+from .prose_rows import graded, has_grade, scope_group, scopes, share_fits, share_of_count, unit_grades
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -45,7 +45,7 @@ def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             ctx.ledger.statement_checked(share, "grade-share-table")
             if share_fits(share.value, whole, share.percent):
                 continue
-            in_table = sum(1 for ref in group if ref[2].grade in graded(count))
+            in_table = sum(1 for ref in group if has_grade(ref[2], graded(count)))
             if share_fits(Decimal(in_table), whole, share.percent):
                 continue  # the percent is the table's: the count is the slip (GRADE_COUNT_MISMATCH)
             places = max(places_of(share.percent), 2)

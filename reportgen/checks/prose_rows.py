@@ -155,10 +155,16 @@ def graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef]
     return found[0] if len(found) == 1 else []
 
 
+_STATISTIC = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng\s+cộng|toàn\s+tỉnh", re.I)
+
+
 def populations(table: ScoreTable) -> list[list[tuple[int, ScoreRow]]]:
     """(row index, row) of the table's units, and of each group of them
-    ("I. Cấp sở", "II. Cấp xã"): the populations a count x/y may be of."""
-    units = [(i, r) for i, r in enumerate(table.rows) if r.unit]
+    ("I. Cấp sở", "II. Cấp xã"): the populations a count x/y may be of. The
+    statistics rows under the units ("Chỉ số cao nhất", "Chỉ số trung bình"),
+    which grade nobody, are no units."""
+    units = [(i, r) for i, r in enumerate(table.rows)
+             if r.unit and not (r.grade is None and _STATISTIC.search(r.unit))]
     groups: dict[str, list[tuple[int, ScoreRow]]] = {}
     for i, r in units:
         if r.section:
@@ -169,6 +175,11 @@ def populations(table: ScoreTable) -> list[list[tuple[int, ScoreRow]]]:
 def graded(st: Statement) -> tuple[str, ...]:
     """The grades a count claim counts: one, or several taken together."""
     return (st.grade, *st.also_grades)
+
+
+def has_grade(row: ScoreRow, grades: tuple[str, ...]) -> bool:
+    """Whether a row's grade is one of ``grades``, however the table cases it ("TỐT" is "Tốt")."""
+    return row.grade is not None and " ".join(row.grade.split()).casefold() in {g.casefold() for g in grades if g}
 
 
 def unit_grades(statements: list[Statement]) -> list[Statement]:

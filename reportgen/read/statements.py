@@ -20,7 +20,7 @@ from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_changes import change_statements
 from .statements_counts import count_value, percent_value
-from .statements_dates import appendix_statement, date_statements
+from .statements_dates import appendix_statement, appendix_title_span, date_statements
 from .statements_external import DocumentFacts, mark_external
 from .statements_fractions import (
     fraction_part_statements,
@@ -316,6 +316,7 @@ _COUNT_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)\s+(?=(?:
 # --- the reader ---------------------------------------------------------------------------
 
 _BODY_END = re.compile(r"^(Nơi\s+nhận|Phụ\s+lục)\b", re.I)
+_APPENDIX_FIRST = re.compile(r"^Phụ\s+lục\b", re.I)
 
 
 def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = None) -> list[Statement]:
@@ -328,7 +329,19 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     scope: str | None = None
     in_body = True
     body = len(blocks)
+    # A document that is an appendix itself (its first block "Phụ lục I": an annex issued as a file of
+    # its own): its notes and summary lines are its body; its headings give their periods.
+    standalone = bool(blocks) and _APPENDIX_FIRST.match(blocks[0].text) is not None
+    title_until = -1
     for i, block in enumerate(blocks):
+        if i <= title_until:
+            continue
+        if standalone and _APPENDIX_FIRST.match(block.text):
+            st = appendix_statement(blocks, i)
+            if st:
+                out.append(st)
+            title_until = i + appendix_title_span(blocks, i)
+            continue
         if in_body and _BODY_END.match(block.text):
             in_body, body = False, i
         if not in_body:

@@ -61,6 +61,21 @@ def date_statements(block: Block, scope: str | None) -> list[Statement]:
 _APPENDIX = re.compile(r"^Phụ\s+lục(?:\s+(?P<no>[IVXLC]+|\d+))?\s*[:.]?\s*(?P<rest>.*)$", re.I)
 
 
+def appendix_title_span(blocks: list[Block], i: int) -> int:
+    """How many blocks after an appendix heading ("Phụ lục I") are its title:
+    the capitalised lines, then the bracketed "(Kèm theo Quyết định số … của …)"
+    that says which document it belongs to (over two lines at most)."""
+    n = 0
+    for b in blocks[i + 1:i + 4]:
+        if b.text.startswith("(") or _APPENDIX.match(b.text) or not is_caps(b.text):
+            break
+        n += 1
+    rest = blocks[i + 1 + n:i + 3 + n]
+    if rest and rest[0].text.startswith("(") and re.match(r"\(\s*(?:kèm|ban\s+hành)", rest[0].text, re.I):
+        n += 1 if rest[0].text.rstrip().endswith(")") or len(rest) < 2 or not rest[1].text.rstrip().endswith(")") else 2
+    return n
+
+
 def appendix_statement(blocks: list[Block], i: int) -> Statement | None:
     m = _APPENDIX.match(blocks[i].text)
     if not m:

@@ -64,6 +64,8 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         kinds = None
         if all(len(f) == 1 for f in found):
             parts = [count_value(f[0].group(1)) for f in found]
+        elif (said := _noun_left_out(items, found)) is not None:  # "trước hạn 6.566 (chiếm 47,8%), đúng hạn …"
+            parts = said
         elif (kinds := listed_kinds(items)) is not None:  # "… gồm: 12 sở, ban, ngành; 15 UBND cấp huyện và 79 …"
             parts = kinds
         else:
@@ -78,6 +80,29 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
     return out
+
+
+_LAST_COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*$")
+
+
+def _noun_left_out(items: list[str], found: list[list[re.Match[str]]]) -> list[Decimal] | None:
+    """The counts of a list whose items say the whole's noun but some leave it
+    out after their count, which then ends the item ("trước hạn 6.566 (chiếm
+    47,8%), đúng hạn 6.934 hồ sơ (…), trễ hạn 243 hồ sơ (…)"); None for any
+    other list."""
+    if not any(found):
+        return None
+    out: list[Decimal | None] = []
+    for item, f in zip(items, found):
+        if len(f) == 1:
+            out.append(count_value(f[0].group(1)))
+            continue
+        bare = _BRACKETS.sub("", item).strip(" ,;.")
+        last = _LAST_COUNT.search(bare)
+        if f or last is None or len(re.findall(r"\d", bare[:last.start()])):
+            return None
+        out.append(count_value(last.group(1)))
+    return None if None in out else out  # type: ignore[return-value]
 
 
 # The whole after its parts: "Cấp xã có 102 đơn vị, cấp tỉnh có 22 đơn vị, tổng cộng 124 đơn vị được đánh giá".

@@ -126,7 +126,8 @@ def _sole_unit(segment: str, units: Sequence[str]) -> str | None:
 # points: "Điểm trung bình của 124 xã là 85,12; cao nhất 95,5, thấp nhất 60,25".
 _STAT_BARE = re.compile(r"(?:trung\s+bình|bình\s+quân|cao\s+nhất|thấp\s+nhất|lớn\s+nhất|nhỏ\s+nhất)"
                         r"(?:[\s,]+(?:[^\W\d]+|\d+\s+[^\W\d]+)){0,8}?\s*:?\s*(?:là|đạt|bằng)?\s*:?\s*"
-                        r"(?<![\d.,/])(\d{1,3}(?:,\d{1,3})?)(?=\s*(?:[,;.()]|$|và\b|\(|điểm\b))(?!\s*[.,]\d)", re.I)
+                        r"(?<![\d.,/])(\d{1,3}(?:,\d{1,3})?)(?=\s*(?:[,;.()]|$|và\b|\(|điểm\b))(?!\s*[.,]\d)"
+                        r"(?!\s*\(\s*\d)", re.I)  # "thấp nhất là phường Móng Cái 1 (66,19 điểm)": a name's number
 _POINTS_WORD = re.compile(r"(?<!\w)điểm(?!\w)", re.I)
 
 

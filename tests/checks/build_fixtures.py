@@ -536,6 +536,21 @@ và 02 đơn vị đạt loại Trung bình (chiếm {p}%).
 | 7 | UBND xã Xuân Lao | 66,50 | Trung bình |
 | 8 | UBND xã Nặm Lịch | 61,25 | Trung bình |"""
 
+GROUP_HEADS = """1. Nhóm 1: Các cơ quan được đánh giá, xếp loại và xếp hạng ({n}/04 đơn vị)
+
+| Thứ hạng | Đơn vị | Điểm tối đa | Điểm đạt | Chỉ số | Xếp loại |
+|---|---|---|---|---|---|
+| 1 | Sở Tư pháp | 89,00 | 80,10 | 90,00% | Tốt |
+| 2 | Sở Nội vụ | 87,00 | 73,95 | 85,00% | Tốt |
+| 3 | Sở Y tế | 90,00 | 67,50 | 75,00% | Khá |
+
+2. Nhóm 2: Các cơ quan được đánh giá, xếp loại nhưng không xếp hạng (01/04 đơn vị)
+
+| TT | Đơn vị | Điểm tối đa | Điểm đạt | Chỉ số | Xếp loại |
+|---|---|---|---|---|---|
+| 1 | Thanh tra tỉnh | 81,00 | 64,80 | 80,00% | Tốt |
+"""
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -570,6 +585,10 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "share-percent": (doc(SHARES.format(p="91,86")), doc(SHARES.format(p="92,86"))),
     "complementary-shares": (doc("1. Kết quả\nHồ sơ xử lý đúng hạn đạt 96,9%; hồ sơ trễ hạn chiếm tỷ lệ 3,1%."),
                              doc("1. Kết quả\nHồ sơ xử lý đúng hạn đạt 95,9%; hồ sơ trễ hạn chiếm tỷ lệ 3,1%.")),
+    "rank-change": (doc("1. Kết quả\nChỉ số của tỉnh xếp thứ 12/34 tỉnh, thành phố, tăng 3 bậc so với quý trước "
+                        "(xếp thứ 15/34)."),
+                    doc("1. Kết quả\nChỉ số của tỉnh xếp thứ 12/34 tỉnh, thành phố, tăng 2 bậc so với quý trước "
+                        "(xếp thứ 15/34).")),
     "prose-number-format": (doc("1. Kết quả\nTỷ lệ hài lòng đạt 91,86%."),
                             doc("1. Kết quả\nTỷ lệ hài lòng đạt 91.86%.")),
     "claim-unchecked": (doc(SUM.format(b=40)),
@@ -649,6 +668,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "block-total-rows": (doc(PERIOD_BLOCKS), doc(PERIOD_BLOCKS.replace("| 1.113 | 649 |", "| 1.131 | 649 |"))),
     "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
     "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
+    "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),
 }
 
 

@@ -38,3 +38,13 @@ def test_the_mean_is_of_the_column_its_sentence_s_extremes_are_of(tmp_path):
 
 def test_the_minimum_is_of_it_too(tmp_path):
     assert _stats(tmp_path, "76,95", low="73,15") == [("error", "73.15", "70.15")]
+
+
+def test_a_number_ending_a_unit_s_name_is_no_statistic(tmp_path):
+    # "thấp nhất là Phường Móng Cái 1 (70,15 điểm)": the 1 names the ward (two-level local government, 2025)
+    path = tmp_path / "bc.md"
+    path.write_text(DOC.format(mean="76,95", low="70,15").replace("Xã Yên Bình", "Phường Móng Cái 1"),
+                    encoding="utf-8")
+    result = verify_path(path)
+    assert [f.message for f in result.findings if str(f.severity) != "info"] == []
+    assert result.verdict == "ĐẠT"

@@ -53,3 +53,11 @@ def test_on_time_counting_the_early_ones_too_is_read_so(tmp_path):
     # QĐ 766's "đúng hạn" may hold the early ones: 5.608 + 333 = 5.941, the 2.000 early among the 5.608
     body = "Đã giải quyết 5.941 hồ sơ, trong đó: trước hạn 2.000 hồ sơ, đúng hạn 5.608 hồ sơ, quá hạn 333 hồ sơ.\n"
     assert _verify(tmp_path, body) == []
+
+
+def test_an_item_that_leaves_the_noun_out_is_still_a_part(tmp_path):
+    # "trước hạn 6.566 (chiếm 47,8%)": its siblings say "hồ sơ"; the list was not read at all
+    body = ("Tổng số hồ sơ đã giải quyết là 13.743 hồ sơ, trong đó trước hạn {a} (chiếm 47,8%), đúng hạn 6.934 hồ sơ "
+            "(chiếm 50,5%), trễ hạn 243 hồ sơ (chiếm 1,8%).\n")
+    assert _verify(tmp_path, body.format(a="6.566")) == []
+    assert _verify(tmp_path, body.format(a="6.586")) == [("SUM_MISMATCH", "error", "13743", "13763")]
