@@ -12,7 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
-from .relations_mixed_rows import averaged_total_row
+from .relations_mixed_rows import averaged_total_row, exact_or_slipped
 from .relations_nesting import items_by_parent
 from .relations_support import (
     MIN_ROWS,
@@ -37,7 +37,9 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Cột mà tiêu đề ghi là tổng ("Tổng điểm", "Điểm đạt") trên các cột đều ghi
     điểm tối đa là quan hệ văn bản nêu: chỉ cần đúng ở hơn nửa số dòng. Ô "-"
     (không áp dụng) tính là 0; cột "Điểm trừ" bị trừ khỏi tổng, ô trống ở cột
-    "Điểm thưởng" / "Điểm trừ" là không có.
+    "Điểm thưởng" / "Điểm trừ" là không có. Cột tổng bằng đúng tổng các cột
+    như đã ghi ở mọi dòng khác (ít nhất 4 dòng) thì một dòng lệch từ hai đơn
+    vị của chữ số cuối trở lên là lỗi, dù còn trong sai số làm tròn.
 
     Vì sao: cột "Tổng điểm" của bảng nào cũng phải bằng tổng các cột thành
     phần của nó, dù bảng không theo bộ chỉ số có sẵn.
@@ -63,6 +65,7 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         broken: dict[tuple, list] = {}  # (row, total, expected) -> the sums that say so
         derived = _derived_rows(frame) if sums else {}
         for total, parts, checks in sums:
+            checks = exact_or_slipped(checks)
             record(ctx, frame, "total-equals-sum-of-columns", [(r, c) for r, *_ in checks for c in parts + [total]])
             slipped = {row.i for row, *_, ok in checks if not ok}
             for row, written, got, ok in checks:
