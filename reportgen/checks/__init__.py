@@ -52,6 +52,7 @@ RULE_MODULES = (
     "prose_grade_shares",
     "prose_group_heads",
     "tables_summary",
+    "relations_detail_groups",
     "tables_generic",
     "tables",
     "relations",

@@ -42,6 +42,7 @@ def nesting_levels(rows: list[Row]) -> dict[int, int]:
     :func:`group_rows`."""
     out: dict[int, int] = {}
     groups = group_rows(rows)
+    restated = _restating_items(rows)
     upper = any(r.path is not None and r.path[0] == "U" for r in rows)
     roman_level = None  # level of the last roman (or group) heading
     last = None  # level of the last numbered (roman or arabic) row
@@ -62,10 +63,35 @@ def nesting_levels(rows: list[Row]) -> dict[int, int]:
             level = (last if last is not None else 0) + 1
         else:
             base = roman_level if roman_level is not None else (0 if upper and last is not None else None)
-            level = (base + 1 if base is not None else 0) + len(p) - 1
+            level = (base + 1 if base is not None else 0) + len(p) - 1 - (r.i in restated)
         out[r.i] = level
         if r.i in groups or (p is not None and p[0] != "L"):
             last = level
+    return out
+
+
+def _restating_items(rows: list[Row]) -> set[int]:
+    """Arabic items that restate their roman heading's number as their first
+    part: "II. Thanh toán trực tuyến" over "2.1", "2.2" (no item "2" between).
+    Such an item is one level below the heading, as "1" would be under "I";
+    under a heading that also numbers items "2", "2.1" is an item of "2"."""
+    out: set[int] = set()
+    section: list[Row] = []
+    number = None
+
+    def close():
+        paths = [r.path for r in section]
+        if number is not None and paths and all(len(p) >= 2 and p[0] == number for p in paths):
+            out.update(r.i for r in section)
+
+    for r in rows:
+        p = r.path
+        if p is not None and p[0] in ("R", "U"):
+            close()
+            section, number = [], (p[1] if p[0] == "R" and len(p) == 2 else None)
+        elif p is not None and isinstance(p[0], int):
+            section.append(r)
+    close()
     return out
 
 

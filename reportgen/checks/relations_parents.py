@@ -151,12 +151,24 @@ def _tests(frame) -> list[tuple]:
             cell = parent.cells[col.index]
             got = sum(vals, Decimal(0))
             ok = abs(got - cell.value) <= sum_tolerance(vals, cell.value)
+            if not ok and col.role == "max":
+                # an item that does not apply ('-' for its points) may leave its parent's maximum
+                applying = [k for k in counted if not _not_applying(frame, k, col)]
+                if len(applying) < len(counted) and sum((k.value(col.index) for k in applying), Decimal(0)) \
+                        == cell.value:
+                    kids, vals, got, ok = applying, [k.value(col.index) for k in applying], cell.value, True
             if not ok and parent_says_total(parent.label) and len(counted) == len(kids):
                 run = _leading_run(kids, col, cell.value)
                 if run:
                     kids, vals, got, ok = run, [k.value(col.index) for k in run], cell.value, True
             tests.append((parent, kids, col, cell.value, got, ok, vals))
     return tests
+
+
+def _not_applying(frame, row, max_col) -> bool:
+    """A row whose figures other than its maximum are '-' or missing, one '-' at least."""
+    others = [c for c in frame.nums() if c is not max_col and c.role != "max"]
+    return any(c.index in row.na for c in others) and all(row.value(c.index) is None for c in others)
 
 
 MAX_ITEMS = 4  # a sum of more items names no cell it may be: any of them may

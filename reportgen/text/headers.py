@@ -18,7 +18,9 @@ MAX_PATTERN = re.compile(r"[(\[]\s*(?:tối\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(
 # Result roles, checked in this order against a column's lower labels.
 ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("grade", re.compile(r"xếp\s*loại|phân\s*loại|mức\s*xếp")),
-    ("rank", re.compile(r"xếp\s*hạng|thứ\s*hạng|^xếp\s*thứ$|^hạng$|^row_?stt$")),
+    # A rank ("Xếp hạng", "Hạng tháng 9"), never its change ("Thứ hạng tăng/giảm").
+    ("rank", re.compile(r"^(?!.*(?:tăng|giảm|thay\s*đổi|chênh))"
+                        r"(?:.*?(?:xếp\s*hạng|thứ\s*hạng)|xếp\s*thứ$|hạng$|hạng\s+(?!mục)\S|row_?stt$)")),
     ("max", re.compile(r"điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn")),
     ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%$"
                            r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),

@@ -509,6 +509,32 @@ Số hồ sơ đã giải quyết là {n} hồ sơ.
 | 2 | Sở Y tế | 6.637 | 3.474 | 3.163 | 6.290 |
 | | Tổng cộng | 13.597 | 6.474 | 7.123 | 12.490 |
 """
+DETAIL_GROUPS = """1. Kết quả Bộ chỉ số của Sở Tài chính
+
+ĐIỂM TỔNG HỢP – SỞ TÀI CHÍNH
+
+| STT | Nhóm chỉ tiêu | Chỉ số | Đơn vị | Điểm đánh giá |
+|---|---|---|---|---|
+| 1 | Tổng hợp | Điểm chất lượng quản trị công | Sở Tài chính | 78,62 / 100 |
+| 2 | Tổng hợp | Điểm công khai minh bạch | Sở Tài chính | 18/18 |
+| 3 | Tổng hợp | Điểm dịch vụ trực tuyến | Sở Tài chính | 17 / 22 |
+| 4 | Tổng hợp | Điểm mức độ hài lòng | Sở Tài chính | {h} / 18 |
+| 5 | Tổng hợp | Điểm số hóa hồ sơ | Sở Tài chính | 8,8 / 22 |
+| 6 | Tổng hợp | Điểm tiến độ giải quyết | Sở Tài chính | 17,1 / 20 |
+
+ĐIỂM THÀNH PHẦN
+
+| STT | Nhóm chỉ tiêu | Chỉ số | Đơn vị | Tỷ lệ % | Điểm đánh giá |
+|---|---|---|---|---|---|
+| 1 | Dịch vụ công trực tuyến | Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ | Sở Tài chính | 100 | 4 |
+| 2 | Dịch vụ công trực tuyến | Tỷ lệ hồ sơ TTHC theo hình thức nộp hồ sơ | Sở Tài chính | 53,68 | 6 |
+| 3 | Thanh toán trực tuyến | Tỷ lệ TTHC có giao dịch thanh toán trực tuyến | Sở Tài chính | 100 | 2 |
+| 4 | Thanh toán trực tuyến | Tỷ lệ hồ sơ thanh toán trực tuyến | Sở Tài chính | 49,83 | 2,99 |
+| 5 | Thanh toán trực tuyến | Tỷ lệ TTHC có nghĩa vụ tài chính được tích hợp thanh toán | Sở Tài chính | 100 | 2 |
+| 6 | Mức độ hài lòng | Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC | Sở Tài chính | 85,56 | 5,7 |
+| 7 | Mức độ hài lòng | Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị | Sở Tài chính | 100 | 6 |
+| 8 | Mức độ hài lòng | Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn | Sở Tài chính | 100 | 6 |
+"""
 RATE_NAMED = """1. Kết quả giải quyết hồ sơ
 Trong kỳ, tỷ lệ giải quyết đúng hạn và trước hạn đạt {p}.
 
@@ -668,6 +694,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "block-total-rows": (doc(PERIOD_BLOCKS), doc(PERIOD_BLOCKS.replace("| 1.113 | 649 |", "| 1.131 | 649 |"))),
     "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
     "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
+    "detail-sum-mismatch": (doc(DETAIL_GROUPS.format(h="17,7")), doc(DETAIL_GROUPS.format(h="15,7"))),
     "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),
 }
 
