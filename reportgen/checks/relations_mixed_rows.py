@@ -1,4 +1,5 @@
-"""A "Tổng cộng" row that sums some columns and averages others.
+"""A "Tổng cộng" row that sums some columns and averages others; a total
+column that adds its parts as written.
 
 An evaluation table's last row often adds the dossiers evaluated (12.486) and,
 in the same row, writes each indicator's mean over the units (1,59 of 2
@@ -60,3 +61,24 @@ def averaged_total_row(frame: Frame, row: Row) -> bool:
         return False
     units = frame.units
     return len(mean_columns(frame, row, units, [c for c in frame.nums() if c.role != "percent"])) >= 2
+
+
+EXACT_ROWS = 4  # rows whose total is exactly the sum of the parts as written
+
+
+def exact_or_slipped(checks: list) -> list:
+    """A total column that is exactly the sum of its parts as written on
+    every row but one (four rows at least): the table adds written figures
+    (TT 01's total of indicators already rounded to 1 decimal), so the one
+    row within the parts' rounding but not exact by two units or more (14,5
+    for 1,2 + … + 0,8 = 14,3) is a slip, not rounding. ``checks``: (row, written, sum, ok)."""
+    exact = sum(1 for _, t, got, ok in checks if ok and t == got)
+    loose = [i for i, (_, t, got, ok) in enumerate(checks) if ok and t != got]
+    if len(loose) != 1 or exact < EXACT_ROWS:
+        return checks
+    out = list(checks)
+    row, t, got, _ = out[loose[0]]
+    if abs(t - got) <= last_unit(t):
+        return checks  # one unit off: a total rounded from figures finer than the parts (54,1 for 54,0)
+    out[loose[0]] = (row, t, got, False)
+    return out

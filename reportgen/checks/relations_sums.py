@@ -12,7 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
-from .relations_mixed_rows import averaged_total_row
+from .relations_mixed_rows import averaged_total_row, exact_or_slipped
 from .relations_nesting import items_by_parent
 from .relations_support import (
     MIN_ROWS,
@@ -37,7 +37,9 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Cột mà tiêu đề ghi là tổng ("Tổng điểm", "Điểm đạt") trên các cột đều ghi
     điểm tối đa là quan hệ văn bản nêu: chỉ cần đúng ở hơn nửa số dòng. Ô "-"
     (không áp dụng) tính là 0; cột "Điểm trừ" bị trừ khỏi tổng, ô trống ở cột
-    "Điểm thưởng" / "Điểm trừ" là không có.
+    "Điểm thưởng" / "Điểm trừ" là không có. Cột tổng bằng đúng tổng các cột
+    như đã ghi ở mọi dòng khác (ít nhất 4 dòng) thì một dòng lệch từ hai đơn
+    vị của chữ số cuối trở lên là lỗi, dù còn trong sai số làm tròn.
 
     Vì sao: cột "Tổng điểm" của bảng nào cũng phải bằng tổng các cột thành
     phần của nó, dù bảng không theo bộ chỉ số có sẵn.
@@ -57,12 +59,13 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
             and "total-sum" in entry.relations
         sums: list[tuple] = []
         for total in values:
-            if scored and total.key == "total":
-                continue
+            if scored and (total.key == "total" or total.key == "percent" and _twin(frame, total, values)):
+                continue  # a percent of 100 points is the total again: the ratio holds it to the total
             sums += _sums_for(frame, values, total)
         broken: dict[tuple, list] = {}  # (row, total, expected) -> the sums that say so
         derived = _derived_rows(frame) if sums else {}
         for total, parts, checks in sums:
+            checks = exact_or_slipped(checks)
             record(ctx, frame, "total-equals-sum-of-columns", [(r, c) for r, *_ in checks for c in parts + [total]])
             slipped = {row.i for row, *_, ok in checks if not ok}
             for row, written, got, ok in checks:
@@ -77,6 +80,14 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                             frame, row, total, written, got)
             found.alternatives = _part_alternatives(frame, row, said[0][2], written - got)
             yield found
+
+
+def _twin(frame: Frame, col: Col, values: list[Col]) -> bool:
+    """Whether ``col`` writes on every unit what the scheme's total column writes."""
+    total = next((c for c in values if c.key == "total"), None)
+    pairs = [(r.value(col.index), r.value(total.index)) for r in frame.units] if total is not None else []
+    pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+    return len(pairs) >= 3 and all(a == b for a, b in pairs)
 
 
 MAX_PARTS = 4  # a sum of more parts names no cell it may be: any of them may
