@@ -28,3 +28,19 @@ def test_abbreviated_group_columns_are_bound_to_their_groups(tmp_path):
     result = verify_path(path)
     assert [c.key for c in result.report.tables[0].columns] == ["tdgq", "ckmb", "clgq", "tttt", "mdsh", "mdhl"]
     assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_percent_of_the_maximum_is_no_maximum(tmp_path):
+    # "Tỷ lệ % so với điểm tối đa" beside "Tổng cộng": 80,43 is the unit's percent, not its maximum
+    head = HEAD[:-1] + ("Tổng cộng", "Tỷ lệ % so với điểm tối đa")
+    rows = [row + (row[-1],) for row in ROWS]
+    d = docx.Document()
+    t = d.add_table(rows=len(rows) + 1, cols=len(head))
+    for r, row in enumerate([head] + rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    path = tmp_path / "bang.docx"
+    d.save(str(path))
+    result = verify_path(path)
+    assert [(r.max, str(r.percent)) for r in result.report.tables[0].rows][:1] == [(None, "90.43")]
+    assert [f for f in result.findings if f.severity == "error"] == []
