@@ -105,7 +105,7 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
     hits = [c for c in columns if (c.words | c.group) <= around and c.words & words and _names(c, own, pairs)
             and len(words - c.words - c.group - extra - _parents(columns, c, words)) <= slack
             and not _counts_other(columns, c, noun, head) and _conjuncts_said(c.label, words)
-            and not _other_stage(c, before)]
+            and not _other_stage(c, before if _STAGE.search(before) else sentence)]
     if len({c.words for c in hits}) > 1:  # the header of most words is the one named ("trực tuyến toàn trình"),
         # what is counted left aside: "đang giải quyết 75 hồ sơ" is "Đang giải quyết", not "Số hồ sơ đã giải quyết"
         most = max(len(c.words & own) for c in hits)
@@ -124,7 +124,9 @@ def _other_stage(col: Named, before: str) -> bool:
     quyết", "chưa giải quyết") other than the one its header says ("Số hồ sơ
     đã giải quyết"): "Số hồ sơ đang giải quyết là 1.241 hồ sơ" is not the "Đã
     giải quyết" column, whatever else the two share ("đã" is a word a header
-    need not say, so the pairing alone would take it)."""
+    need not say, so the pairing alone would take it). The caller passes the
+    words before the figure, or its sentence when those say no stage ("…
+    đang giải quyết 1.241 hồ sơ, trong đó: …; quá hạn 73 hồ sơ")."""
     said = {m.group(1).casefold() for m in _STAGE.finditer(before)}
     header = {m.group(1).casefold() for m in _STAGE.finditer(f"{col.group_label} {col.label}")}
     return bool(said and header and not said & header)

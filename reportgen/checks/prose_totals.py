@@ -157,6 +157,22 @@ def _this_period(text: str) -> Iterator[re.Match]:
             yield m
 
 
+_OF_WHICH = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.I)
+
+
+def _list_head(text: str, start: int, at: int) -> str:
+    """The words of the whole a list item belongs to, when the clause of the
+    count at ``at`` (from ``start``, after a semicolon) is an item of a "trong
+    đó" / "gồm" list: "Tổng số hồ sơ tiếp nhận: 17.656 hồ sơ, trong đó: …;
+    kỳ trước chuyển sang 679 hồ sơ" says "tiếp nhận" of the item, as a
+    group over its column would. Empty otherwise."""
+    opens = max((s.end() for s in re.finditer(r"[.!?]\s", text[:at])), default=0)
+    lead = _OF_WHICH.search(text, opens, at)
+    if lead is None or start <= lead.start():
+        return ""
+    return text[opens:lead.start()] + " "
+
+
 @rule("QUANTITY_CONFLICT",
       "Số lượng nêu trong lời văn khác dòng tổng (hay dòng của đơn vị được nêu) của cột cùng tên trong bảng")
 def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
@@ -190,8 +206,9 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 before, sentence = _without(before, unit), _without(sentence, unit)
             before, sentence = f"{before} {noun}", f"{sentence} {noun}"
             counted = head or _said_before(noun, text[:m.start()])
-            exact = _named(columns, before, sentence, noun, head=counted)
-            hits = exact or _named(columns, before, sentence, noun, slack=1, head=counted)
+            said = _list_head(text, start, m.start()) + sentence
+            exact = _named(columns, before, said, noun, head=counted)
+            hits = exact or _named(columns, before, said, noun, slack=1, head=counted)
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and v > 0]

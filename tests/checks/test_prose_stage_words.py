@@ -42,3 +42,30 @@ def test_the_solved_count_is_still_held_to_it(tmp_path):
     path.write_text(DOC.format(solved="7.770"), encoding="utf-8")
     found = [(f.severity, f.reported, f.expected) for f in verify_path(path).findings if f.code == "QUANTITY_CONFLICT"]
     assert found == [("error", "7770", "7777")]
+
+
+LIST_DOC = """\
+BÁO CÁO
+Kết quả giải quyết thủ tục hành chính quý III năm 2025
+Tổng số hồ sơ tiếp nhận: 9.018 hồ sơ, trong đó: trực tuyến 5.000 hồ sơ; trực tiếp 3.839 hồ sơ; kỳ trước chuyển sang \
+{carried} hồ sơ.
+Số hồ sơ đang giải quyết là 1.241 hồ sơ, trong đó: chưa đến hạn 1.201 hồ sơ; quá hạn 40 hồ sơ.
+Biểu 01. Tình hình giải quyết hồ sơ
+| STT | Đơn vị | Số hồ sơ tiếp nhận Trực tuyến | Số hồ sơ tiếp nhận Trực tiếp | \
+Số hồ sơ tiếp nhận Kỳ trước chuyển sang | Số hồ sơ đã giải quyết Tổng số | Số hồ sơ đã giải quyết Quá hạn |
+|---|---|---|---|---|---|---|
+| 1 | Sở Tư pháp | 2.000 | 2.039 | 81 | 3.500 | 12 |
+| 2 | Sở Y tế | 3.000 | 1.800 | 98 | 4.277 | 30 |
+| | Tổng cộng | 5.000 | 3.839 | 179 | 7.777 | 42 |
+"""
+
+
+def test_a_list_item_is_named_with_the_words_of_its_whole(tmp_path):
+    # "kỳ trước chuyển sang 279 hồ sơ" after "Tổng số hồ sơ tiếp nhận: …, trong đó: …;" is the column
+    # "Số hồ sơ tiếp nhận / Kỳ trước chuyển sang"; "quá hạn 40 hồ sơ" of the pending ones is not "đã giải quyết"
+    path = tmp_path / "bc.md"
+    path.write_text(LIST_DOC.format(carried="179"), encoding="utf-8")
+    assert [f.message for f in verify_path(path).findings if f.code == "QUANTITY_CONFLICT"] == []
+    path.write_text(LIST_DOC.format(carried="279"), encoding="utf-8")
+    found = [(f.severity, f.reported, f.expected) for f in verify_path(path).findings if f.code == "QUANTITY_CONFLICT"]
+    assert found == [("error", "279", "179")]
