@@ -141,6 +141,10 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int]) -> li
         changes.append((_value(m.group("d2")), m.group("du2"), m.end()))
     if m.re is _LEAD and (second := _second(sentence, m, direction)) is not None:
         changes.append((_value(second.group("d")), second.group("du"), second.end()))
+    # after the earlier figure, said to be the same change: "tăng 867 hồ sơ so với cùng kỳ (11.245 hồ sơ),
+    # tương ứng tăng 7,71%" (a bare ", tăng 3,2% so với quý trước" is another change)
+    elif m.re is _CHANGE and (second := _second(sentence, m, direction)) is not None and second.group("so"):
+        changes.append((_value(second.group("d")), second.group("du"), second.end()))
     clause = sentence[:m.start()]
     clause = clause[max(clause.rfind(";"), 0):]
     found = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group("x"))] \
