@@ -67,14 +67,34 @@ def _computed_from(findings: list[Finding], ledger) -> list[Finding]:
                     or figure_value(cause.reported) == figure_value(e.reported):
                 continue
             same = cause.paragraph == e.paragraph
-            if _quotes(e.message, cause.reported) and not _quotes(cause.message, e.reported) \
-                    and (same and _confirmed(e, ledger) or _closed_by(e, cause)):
+            if _quotes(e.message, cause.reported) and (not _quotes(cause.message, e.reported)
+                                                       and (same and _confirmed(e, ledger) or _closed_by(e, cause))
+                                                       or same and _ratio_closed(e, cause)):
                 dropped[id(e)] = cause
                 break
     for e_id, cause in dropped.items():
         e = next(f for f in prose if id(f) == e_id)
         cause.message = f"{cause.message.rstrip('. ')}. Số ghi sai này kéo theo: {consequences([e], what='số này')}"
     return [f for f in findings if id(f) not in dropped]
+
+
+# A share's error shows its ratio first: "2 trên 18 là 11,11%, không phải 22,22%".
+_RATIO = re.compile(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?) trên (\d{1,3}(?:\.\d{3})*(?:,\d+)?) là")
+
+
+def _ratio_closed(e: Finding, cause: Finding) -> bool:
+    """Whether the percent ``e`` finds wrong is right once ``cause``'s figure
+    is corrected: "02 đơn vị xếp loại Khá (chiếm 22,22%)" where the table has 4
+    of 18 — the count is the slip, 4 / 18 = 22,22% as written."""
+    m = _RATIO.match(e.message)
+    wrong, right, written = figure_value(cause.reported), figure_value(cause.expected), figure_value(e.reported)
+    if not m or None in (wrong, right, written):
+        return False
+    part, whole = (parse_vi_number(m.group(k), "auto").value for k in (1, 2))
+    if wrong not in (part, whole):
+        return False
+    part, whole = (right if part == wrong else part), (right if whole == wrong else whole)
+    return bool(whole) and quantize(part / whole * 100, places_of(written)) == written
 
 
 def _closed_by(e: Finding, cause: Finding) -> bool:

@@ -123,8 +123,10 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 # a "Tổng cộng" that adds the dossiers and averages the points (relations_mixed_rows)
                 means = mean_columns(frame, stat, roots, cols) if members is None else set()
                 for col in cols:
-                    if members is not None:
+                    if members is not None and nearer_mean(members, stat, col):
                         yield from _check_mean_row(ctx, frame, members, stat, col)
+                    elif members is not None:  # "Toàn tỉnh" of the mean points adds the dossiers
+                        yield from _check_sum_row(ctx, frame, roots, stat, col)
                     elif col.index in means or (len(means) >= 2 and nearer_mean(roots, stat, col)):
                         yield from _check_mean_row(ctx, frame, roots, stat, col)
                     else:

@@ -53,3 +53,11 @@ def test_a_slipped_mean_on_the_total_row_is_one_error_at_its_cell(tmp_path):
 def test_a_slipped_sum_on_the_same_row_is_still_a_sum(tmp_path):
     total = ("Tổng cộng", "4.460") + TOTAL[2:]
     assert _errors(tmp_path, total) == [("SUM_ROW_MISMATCH", "Tổng cộng", "4460", "4406")]
+
+
+def test_a_toan_tinh_row_of_means_adds_its_dossiers(tmp_path):
+    # a row named for the whole province is held to the mean where its figures are means, and to
+    # the sum in the one column where it is the sum (the dossiers evaluated)
+    assert _errors(tmp_path, ("Toàn tỉnh",) + TOTAL[1:]) == []
+    total = ("Toàn tỉnh", "4.460") + TOTAL[2:]
+    assert _errors(tmp_path, total) == [("SUM_ROW_MISMATCH", "Toàn tỉnh", "4460", "4406")]

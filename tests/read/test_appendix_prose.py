@@ -131,3 +131,14 @@ def test_counts_by_grade_are_of_the_units_not_of_the_statistics_rows(tmp_path):
     errors = [(f.code, f.reported, f.expected) for f in verify_path(tmp_path / "slip.docx").findings
               if f.severity == "error"]
     assert errors == [("GRADE_COUNT_MISMATCH", "2", "1")]
+
+
+def test_a_count_by_grade_written_wrong_beside_its_right_share_is_one_error(tmp_path):
+    """"03/6 đơn vị xếp loại Khá (chiếm 33,33%)" where the table has 2 Khá of 6: the
+    count is the slip (2 / 6 = 33,33% as written); the share's own error, 3 / 6 is not
+    33,33%, is its consequence, named in the count's error."""
+    slip = SUMMARY.replace("02/6 đơn vị xếp loại Khá", "03/6 đơn vị xếp loại Khá")
+    write(tmp_path / "slip.docx", summary=slip)
+    errors = [f for f in verify_path(tmp_path / "slip.docx").findings if f.severity == "error"]
+    assert [(f.code, f.reported, f.expected) for f in errors] == [("GRADE_COUNT_MISMATCH", "3", "2")]
+    assert "kéo theo: PERCENT_MISMATCH" in errors[0].message
