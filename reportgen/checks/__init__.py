@@ -56,6 +56,7 @@ RULE_MODULES = (
     "tables_generic",
     "tables",
     "relations",
+    "relations_ratios",
     "relations_sums",
     "relations_changes",
     "relations_row_means",

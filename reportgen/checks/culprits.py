@@ -78,64 +78,17 @@ from .culprits_carried import carried, carried_note, derived_rows
 from .culprits_formulas import formula_changes, is_formula
 from .culprits_keystrokes import only_keyed
 from .culprits_pairs import pair_note, pairs
+from .culprits_spots import spots
+from .culprits_ties import only_fit, only_ordinary
 from .culprits_undecided import undecided
 from .culprits_words import consequences, vi_figure
-from .relations_frame import ColKind, grade_level
-from .relations_support import frames, short
+from .relations_grade_words import grade_level
 
 _ROLES = ("total", "max", "percent")
 
 
 def finding_key(f: Finding) -> tuple:
     return (f.code, f.rule, f.table, f.row, f.column, f.paragraph)
-
-
-def spots(report: Report) -> dict[Address, Spot]:
-    """Every number cell the relations read, by the address a finding gives it."""
-    out: dict[Address, Spot] = {}
-    for frame in frames(report):
-        table = frame.table
-        for row in frame.rows:
-            for col in frame.cols:
-                cell = row.cells.get(col.index)
-                if col.kind == ColKind.GRADE and row.grade_text and not frame.transposed:
-                    _grade_spot(out, table, frame, row, col)
-                    continue
-                # an x/y cell of a scheme's table is also its scheme's total or score, which the scheme's
-                # rules name by another address: the two findings of one cell would fold into one another
-                if cell is None or cell.value is None or (cell.denominator is not None and table.scheme):
-                    continue
-                if frame.transposed:
-                    address = (table.index, col.source_row, row.source_key)
-                    grid = (col.source_grid, row.source_col) if table.grid is not None else None
-                else:
-                    r, key = row.report_row, col.key
-                    label, unit = col.label, short(row.label) or None
-                    if r is None and table.cell_keys:
-                        r, key = table.cell_keys.get((row.i, col.index), (None, key))
-                        if r is not None and 0 <= r < len(table.rows) and len(table.rows) > 1:
-                            # turned when read, its units as columns: the frame's row is a measure
-                            label, unit = row.label, short(table.rows[r].unit) or None
-                    address = (table.index, r, key)
-                    written = row.moved.get(col.index, col.index)  # a merged cell is written in another column
-                    grid = (row.i, written) if getattr(table, "grid", None) is not None else None
-                    if address[1] is not None and address[2]:
-                        out.setdefault(address, Spot(grid, cell.value, label, unit, cell.denominator))
-                    continue
-                if address[1] is not None and address[2]:
-                    out.setdefault(address, Spot(grid, cell.value, col.label, short(row.label) or None,
-                                                 cell.denominator))
-    return out
-
-
-def _grade_spot(out: dict[Address, Spot], table, frame, row, col) -> None:
-    """A grade cell, where a grade a finding expects is written back."""
-    r, key = row.report_row, col.key
-    if r is None and table.cell_keys:
-        r, key = table.cell_keys.get((row.i, col.index), (None, key))
-    grid = (row.i, col.index) if getattr(table, "grid", None) is not None else None
-    if r is not None and key:
-        out.setdefault((table.index, r, key), Spot(grid, None, col.label, short(row.label) or None))
 
 
 def _set_row(row, key: str, value) -> bool:
@@ -206,7 +159,7 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
     and gives its findings and its ledger; ``ledger`` is this run's."""
     errors = [f for f in findings if _weighed(f)]
     # A lone error is tried only when it offers other corrections (a ratio's part and whole): one of
-    # them is then chosen only by the figures its column writes elsewhere (see _only_fit).
+    # them is then chosen only by the figures its column writes elsewhere (see culprits_ties.only_fit).
     single = len(errors) == 1 and bool(errors[0].alternatives)
     hinted = hints(findings, errors)  # a warning that names a cell's figure, in a table with an error
     if len(errors) + len(hinted) < 2 and not single:
@@ -285,14 +238,14 @@ def _sure(explains: list[tuple[Candidate, set]], before: dict, where: dict[Addre
             continue  # another value of the cell answers more, or as much and was found first (within rounding)
         # Another value of the same cell that answers as much is no rival: the cell is the slip either way.
         rivals = [_answered_by(c, g) for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address]
-        fit = _only_fit(cand, k, explains, where)
+        fit = only_fit(cand, k, explains, where)
         # Among corrections that answer the same errors, the one that leaves its table quieter than every
         # other (an item's peer rank and its own parent hold again; the other cells' corrections leave the
         # warning) is the slip.
         equal = [noise[id(c)] for j, (c, g) in enumerate(explains) if j != k and c.address != cand.address
                  and _answered_by(c, g) == mine]
         quieter = bool(equal) and all(noise[id(cand)] < n for n in equal)
-        ordinary = _only_ordinary(cand, k, explains, where)
+        ordinary = only_ordinary(cand, k, explains, where)
         if any(len(c.carried) < len(cand.carried) for j, (c, g) in enumerate(explains)
                if j != k and c.address != cand.address and _answered_by(c, g) == mine):
             continue  # another cell answers as much and changes fewer cells
@@ -314,40 +267,6 @@ def _weighed(f: Finding) -> bool:
     """An error, or a figure two tables give two values for where each agrees with its own table
     (a warning: which one is wrong is what a culprit decides)."""
     return f.severity == Severity.ERROR or (f.rule == "figure-across-tables" and f.code == "QUANTITY_CONFLICT")
-
-
-def _only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]) -> bool:
-    """Among corrections that answer the same errors, the one that gives its column back a figure
-    the column writes on other rows where the figure written is none of them (a per-row maximum
-    of 99 or 89 written 72,30), while no rival does."""
-    def fits(c: Candidate) -> bool:
-        if c.part != "value":
-            return False
-        t, r, key = c.address
-        spot = where.get(c.address)
-        column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r]
-        others = set(column)
-        # a column of few figures repeated (maxima 99 and 89), not one where a figure may recur by chance
-        return spot is not None and isinstance(c.value, Decimal) and c.value in others and spot.value not in others \
-            and 2 * len(others) <= len(column)
-
-    return fits(cand) and not any(fits(c) for j, (c, _) in enumerate(explains) if j != k)
-
-
-def _only_ordinary(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]) -> bool:
-    """Among corrections that answer the same errors, the only one whose figure lies within what its
-    column writes on its other rows (a score of 93,24 over its row's maximum of 87,50 set to 78,47,
-    while the maximum set to 103,97 would pass every maximum of the column)."""
-    def ordinary(c: Candidate) -> bool:
-        if c.part != "value":
-            return False
-        t, r, key = c.address
-        column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r
-                  and s.value is not None]
-        return isinstance(c.value, Decimal) and len(column) >= 3 and min(column) <= c.value <= max(column)
-
-    return ordinary(cand) and not any(ordinary(c) for j, (c, _) in enumerate(explains)
-                                      if j != k and c.address != cand.address)
 
 
 def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:

@@ -15,29 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
 
 from ..model import ScoreTable, TableKind
 from ..numbers import CellValue, parse_cell, places_of
 from ..numbers.columns import conventions, role_for
-from ..schemes import shipped_schemes
 from ..text import fold
 from ..text.headers import ROLE_WORDS, max_in
 from ..text.labels import stat_of
-
-GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
-    (re.compile(r"^xuất\s*sắc$", re.I), 5, "Xuất sắc"),
-    (re.compile(r"^tốt$", re.I), 4, "Tốt"),
-    (re.compile(r"^khá$", re.I), 3, "Khá"),
-    (re.compile(r"^trung\s*bình$", re.I), 2, "Trung bình"),
-    (re.compile(r"^(yếu|kém|yếu\s*,?\s*kém|chưa\s*đạt|không\s*đạt)$", re.I), 1, "Yếu"),
-)
-
-NUMBERING = re.compile(r"^\(?([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[A-HJ-UWYZĐ])[.)]?(?:\.\d{1,3})*\.?\)?$")
-_ARABIC_PATH = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
-_ROMAN = re.compile(r"^([IVXLC]{1,6})(?:\.(\d{1,3}))?\.?$")
-_LETTER = re.compile(r"^\(?([a-zđ])[.)]$|^([a-zđ])$")
-_UPPER = re.compile(r"^([A-HJ-UWYZĐ])[.)]?$")  # one capital letter that is no roman numeral (C, D, L are letters)
+from .relations_grade_words import grade_level
+from .relations_numbering import NUMBERING, numbering_path
 
 _PERCENT_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ|chỉ\s*số")
 _MAX_HEAD = re.compile(r"tối\s*đa|điểm\s*chuẩn|thang\s*điểm")
@@ -133,61 +119,6 @@ class Frame:
         if row.report_row is None:  # a table turned round when read: its own map of cells
             return self.table.cell_keys.get((row.i, col.index))
         return (row.report_row, col.key)
-
-
-def grade_level(text: str | None) -> tuple[int, str] | None:
-    """The level and name of a grade written ``text``: its name, or a wording a shipped scheme gives
-    it ("Hoàn thành tốt nhiệm vụ" is Tốt in TT 01/2018), wherever the table is."""
-    t = " ".join((text or "").split()).strip(" .")
-    for pattern, level, name in GRADE_LEVELS:
-        if pattern.match(t) or pattern.match(t.replace(" ", "")):  # a PDF's gap moved: "Trun gbình"
-            return level, name
-    named = _grade_wordings().get(t.casefold())
-    return grade_level(named) if named is not None and named.casefold() != t.casefold() else None
-
-
-@lru_cache(maxsize=1)
-def _grade_wordings() -> dict[str, str]:
-    """Every wording the shipped schemes give a grade (never an abbreviation: "TB" is a grade only
-    where the document says so), casefolded → the grade's name."""
-    out: dict[str, str] = {}
-    for scheme in shipped_schemes().values():
-        for band in scheme.grades:
-            for words in band.aliases:
-                out.setdefault(" ".join(words.split()).casefold(), band.name)
-    return out
-
-
-def numbering_path(no: str | None) -> tuple | None:
-    """'I' → ('R', 1); '2.1' → (2, 1); 'III.2' → ('R', 3, 2); 'a)' → ('a',)."""
-    t = (no or "").strip()
-    if not t:
-        return None
-    m = _ROMAN.match(t)
-    if m and re.fullmatch(r"[IVXLC]+", m.group(1)) and t not in ("C", "L", "D"):
-        value = _roman(m.group(1))
-        if value:
-            return ("R", value) + ((int(m.group(2)),) if m.group(2) else ())
-    m = _ARABIC_PATH.match(t)
-    if m:
-        return tuple(int(x) for x in m.group(1).split("."))
-    m = _LETTER.match(t)
-    if m:
-        return ("L", m.group(1) or m.group(2))
-    m = _UPPER.match(t)
-    if m:
-        return ("U", m.group(1))  # A. / B. : a part above the roman headings
-    return None
-
-
-def _roman(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total, prev = 0, 0
-    for ch in reversed(text):
-        v = values[ch]
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total
 
 
 # ------------------------------------------------------------------------ building

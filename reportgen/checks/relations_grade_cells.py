@@ -7,7 +7,8 @@ from typing import Iterator
 from ..model import Finding, Report
 from ..schemes import all_schemes
 from .registry import CheckContext, rule
-from .relations_frame import RowKind, grade_level
+from .relations_frame import RowKind
+from .relations_grade_words import grade_level
 from .relations_support import col_name, finding, frames, short
 
 _EMPTY = {"-", "–", "x", "/"}

@@ -11,7 +11,8 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from .registry import CheckContext, rule
-from .relations_frame import GRADE_LEVELS, Col, Frame, Row, RowKind, grade_level
+from .relations_frame import Col, Frame, Row, RowKind
+from .relations_grade_words import GRADE_LEVELS, grade_level
 from .relations_support import MIN_ROWS, col_name, finding, frames, record, short, where
 
 _LEAD = re.compile(r"^(kết\s*quả\s*)?(xếp\s*loại|loại|mức)\s+", re.I)

@@ -11,8 +11,9 @@ from typing import Iterator
 
 from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
-from .relations_frame import Col, ColKind, Frame, Row, grade_level
+from .relations_frame import Col, ColKind, Frame, Row
 from .relations_grade_counts import counts_grades
+from .relations_grade_words import grade_level
 from .relations_point_bands import point_bands
 from .relations_ranks import SUMMING_HEAD, likely_basis
 from .relations_support import MIN_ROWS, adopted, col_name, doubt, finding, frames, record, vi, where
@@ -24,7 +25,7 @@ def _bands_from_legend(report: Report, basis: Col) -> list | None:
     legend = stated_bands(report)
     if not legend:
         return None
-    from .relations_frame import grade_level
+    from .relations_grade_words import grade_level
 
     out = []
     for band in legend:
@@ -148,7 +149,7 @@ def _scheme_bands(basis: Col, rows: list[Row], frame: Frame, ctx: CheckContext) 
     """The grade bands of the scheme the table was recognised as, when the
     basis is on their scale: a percent column or one out of 100 for percent
     bands, a total out of the scheme's maximum for point bands."""
-    from .relations_frame import grade_level
+    from .relations_grade_words import grade_level
 
     table = frame.table
     scheme = ctx.scheme_of(table) if table.scheme else None
@@ -182,7 +183,7 @@ def _restricted(bands: list, levels: set[int]) -> list:
 
 
 def _bands_text(bands: list) -> str:
-    from .relations_frame import GRADE_LEVELS
+    from .relations_grade_words import GRADE_LEVELS
 
     names = {level: name for _, level, name in GRADE_LEVELS}
     return ", ".join(f"{names[b[0]]} từ {vi(b[1])}" if b[1] is not None else f"{names[b[0]]} dưới {vi(b[3])}"
@@ -205,7 +206,7 @@ def _scheme_grades(frame: Frame, ctx: CheckContext) -> bool:
 def _grade_written(report: Report, rows: list[Row], level: int) -> str | None:
     """How the table writes the grade of ``level`` (another row's cell), else
     how the document's legend names it, else None."""
-    from .relations_frame import grade_level
+    from .relations_grade_words import grade_level
     from .relations_legend import stated_bands
 
     written = next((r.grade_text for r in rows if r.grade == level and r.grade_text), None)

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from ..model import GradeBand, Report
-from .relations_frame import grade_level
+from .relations_grade_words import grade_level
 
 _GRADE = r"(xuất\s*sắc|tốt|khá|trung\s*bình|yếu|kém)"
 _N = r"(\d{1,3}(?:[.,]\d{1,2})?)"

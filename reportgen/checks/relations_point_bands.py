@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from ..model import Report
 from ..schemes import Scheme, shipped_schemes
-from .relations_frame import Col, Frame, Row, grade_level
+from .relations_frame import Col, Frame, Row
+from .relations_grade_words import grade_level
 
 _ACT = re.compile(r"\d{1,4}/\d{4}/[A-ZĐ]+(?:-[A-ZĐ]+)+")
 

@@ -246,3 +246,8 @@ def register_rank_cells(report: Report, ledger) -> None:
         new = {c for c in cells if c not in rows_keys}
         if new and (entry is None or not any(k == c[1] for c in new for k in entry.not_figures)):
             ledger.add_table(frame.table.index, frame.table.title, frame.table.page, new)
+
+
+def value_rows(frame: Frame) -> list[Row]:
+    """The rows a column relation reads: the units and the statistics rows."""
+    return [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.STAT)]

@@ -25,7 +25,8 @@ import re
 from ..model import TableKind
 from ..text import fold
 from ..text.labels import result_of, stat_of
-from .relations_frame import Col, ColKind, Frame, Row, RowKind, _number_roles, grade_level
+from .relations_frame import Col, ColKind, Frame, Row, RowKind, _number_roles
+from .relations_grade_words import grade_level
 
 _MEASURE = re.compile(r"^(số|tổng|tỷ\s*lệ|tỉ\s*lệ|điểm|chỉ\s*số|kết\s*quả|giá\s*trị|đúng\s*hạn|quá\s*hạn|trễ\s*hạn"
                       r"|trước\s*hạn)|%|hồ\s*sơ")

@@ -4,7 +4,7 @@ written it was no grade, the prose's count of that grade was held to the rows
 that read and gave a false GRADE_COUNT_MISMATCH (07 written, 05 read)."""
 from __future__ import annotations
 
-from reportgen.checks.relations_frame import grade_level
+from reportgen.checks.relations_grade_words import grade_level
 from reportgen.read.statements_grades import gapped_grade
 from reportgen.verify import verify_path
 
