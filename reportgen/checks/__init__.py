@@ -175,15 +175,28 @@ def _findings(report: Report, ctx: CheckContext) -> list[Finding]:
 
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:
-    """Drop a warning that repeats an error: the same cell of the same row of
-    the same table, written the same and expected the same (a relation found
-    twice, once for sure and once as a guess). One slip, one finding."""
+    """Drop a finding that repeats an error: a warning at the same row of the
+    same table, written the same and expected the same (a relation found
+    twice, once for sure and once as a guess); an error at the same cell,
+    written the same and expected the same, that an earlier rule already
+    gave (a scheme's TOTAL_MISMATCH and the table's own sum row, or points
+    over their maximum that their rate also puts at that maximum: the same
+    statement twice). One slip, one finding."""
     errors = {(f.table, f.row, _same(f.reported), _same(f.expected))
               for f in findings if f.severity == Severity.ERROR and f.table is not None and f.row is not None}
-    return [f for f in findings
-            if not (f.severity == Severity.WARNING and f.table is not None and f.row is not None
-                    and f.expected is not None
-                    and (f.table, f.row, _same(f.reported), _same(f.expected)) in errors)]
+    seen: set[tuple] = set()
+    out: list[Finding] = []
+    for f in findings:
+        if f.table is not None and f.row is not None and f.expected is not None:
+            key = (f.table, f.row, _same(f.reported), _same(f.expected))
+            if f.severity == Severity.WARNING and key in errors:
+                continue
+            if f.severity == Severity.ERROR and f.column is not None:
+                if (*key, f.column) in seen:
+                    continue
+                seen.add((*key, f.column))
+        out.append(f)
+    return out
 
 
 def _same(value) -> str | None:

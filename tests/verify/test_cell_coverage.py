@@ -79,9 +79,11 @@ REAL_COVERAGE = {
     # Its indicator table states no maximum: 12 rows whose points follow from their rate with a
     # whole maximum (or 0 % with 0 points) are checked; of the rows at full points (or of 0,01 point,
     # fitting any maximum), the 5 whose indicator the QĐ 766 data names have their points checked
-    # against its maximum (0,55 % → 0,01 its rate too; a rate at full points stays bounded); 2 it gives
-    # no maximum ("phát sinh hồ sơ" 100 % → 4, "theo hình thức nộp" 53,68 % → 6) are only bounded.
-    "ld-766-sotaichinh.docx": ((2, 2), (42, 50), "CHƯA KIỂM TRA HẾT"),
+    # against its maximum (0,55 % → 0,01 its rate too; a rate at full points stays bounded); the 2 it
+    # gives no maximum ("phát sinh hồ sơ" 100 % → 4, "theo hình thức nộp" 53,68 % → 6) are checked by
+    # the summary's "Điểm dịch vụ trực tuyến 17 / 22", the sum of the online-service and payment rows
+    # (detail-sums-to-group); 6 rates at full points stay only bounded.
+    "ld-766-sotaichinh.docx": ((2, 2), (44, 50), "CHƯA KIỂM TRA HẾT"),
     # Counts in one column: 67 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
     # two items, a "Tổng số" item and the items after it, a parent and its items — decided
     # by the form's seven tables together), the others in none (one real slip: 124 in a % row).
@@ -141,7 +143,9 @@ def test_real_documents_cell_coverage_is_exact(name):
 
 def test_766_summary_cells_map_to_their_keys_and_a_changed_group_score_is_named(tmp_path):
     # "17,7 / 18" for Mức độ hài lòng at 98,33 %: 98,33 × 18 / 100 = 17,70. Written 15,7 it
-    # breaks points = rate × maximum / 100 and the ratio, on row 0, column mdhl.
+    # breaks points = rate × maximum / 100, the ratio and the sum of the group's detail rows
+    # (5,7 + 6 + 0 + 6 + 0), on row 0, column mdhl: one error there, each relation saying
+    # 15,7 for 17,70 (the first rule's, the others the same statement again).
     path = tmp_path / "sotaichinh.docx"
     shutil.copy(REAL / "ld-766-sotaichinh.docx", path)
     document = docx.Document(str(path))
@@ -153,7 +157,9 @@ def test_766_summary_cells_map_to_their_keys_and_a_changed_group_score_is_named(
     document.save(str(path))
     result = verify_path(path)
     errors = [(f.code, f.table, f.row, f.column) for f in result.findings if f.severity == "error"]
-    assert ("POINTS_FROM_RATE_MISMATCH", 0, 0, "mdhl") in errors or ("RATIO_MISMATCH", 0, 0, "mdhl") in errors, errors
+    assert errors == [("DETAIL_SUM_MISMATCH", 0, 0, "mdhl")], errors
+    [error] = [f for f in result.findings if f.severity == "error"]
+    assert (error.reported, error.expected) == ("15.7", "17.7")
     assert result.verdict == "KHÔNG ĐẠT"
 
 
