@@ -39,7 +39,9 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: trong bảng đánh số phân cấp, giá trị của mục cha bằng
     tổng các mục con ngay dưới nó, ở mỗi cột số — khi quan hệ này đúng trên
     phần lớn các mục cha của bảng (ít nhất 3 và 80%), hoặc mục cha ghi
-    "Tổng số". Mục cha là tỷ lệ (%) không cộng — trừ trong bảng điểm có
+    "Tổng số". Trong bảng điểm có cột điểm chuẩn của dòng, mục cha chỉ có
+    một mục con thì mục con ấy là toàn bộ mục cha (cùng điểm chuẩn, cùng điểm).
+    Mục cha là tỷ lệ (%) không cộng — trừ trong bảng điểm có
     cột điểm tối đa của dòng, nơi tiêu chí "Tỷ lệ …" được điểm của các mục con. Một mục ghi "Tổng số …" có từ
     ba mục cùng cấp trở lên ngay sau nó bằng tổng các mục đó (cảnh báo khi lệch:
     các mục có thể chỉ là "trong đó"); khi chỉ vài mục đầu cộng đúng bằng nó ở
@@ -62,12 +64,13 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     per_frame = [(frame, _tests(frame)) for frame in frames(report)]
     pools: dict[tuple, list] = {}
     for frame, tests in per_frame:
-        pools.setdefault(_form_of(frame), []).extend(tests)
-    for frame, tests in per_frame:
+        pools.setdefault(_form_of(frame), []).extend(t for t in tests if not _single(t))
+    for frame, every in per_frame:
         rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
         if not any(r.path for r in rows):
             continue
         yield from _total_items(ctx, frame, rows)
+        tests = [t for t in every if not _single(t)]  # a lone item does not vote: it only obeys
         if not tests:
             continue
         holds = sum(1 for t in tests if t[5])
@@ -79,11 +82,11 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         pooled_holds = sum(1 for t in voting if t[5])
         if involved >= 3 and (holds >= SHARE * len(tests) or (holds >= 2 and holds == len(tests) - 1)):
             # (a table that obeys it everywhere but at one parent: that parent is the slip)
-            chosen = tests
+            chosen = every
         elif len(voting) > len(tests) and adopted(pooled_holds, len(voting)):
             # A form cut into tables (one per section, same header): too few parents in this one
             # to decide, the document's other tables of the same form decide.
-            chosen = tests
+            chosen = every
             pool_text = (f" (mục cha bằng tổng các mục con ở {pooled_holds}/{len(voting)} chỗ trong các bảng cùng "
                          "mẫu của văn bản)")
         else:
@@ -120,7 +123,10 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 
 def _tests(frame) -> list[tuple]:
     """(parent, items, column, written, sum, holds, values) for each numbered
-    parent with a figure and two or more items with a figure in that column.
+    parent with a figure and two or more items with a figure in that column —
+    or one item, its only one, in a table of points with a per-row maximum:
+    a lone criterion carries all its parent's points and its maximum is the
+    parent's. Those do not vote on whether the table obeys the sum.
     A parent and items that count different things — the table's "Đơn vị
     tính" gives the parent another unit than its items, or none while they
     have one ("Khảo sát: Có = 1" over "Số lượng phiếu") — is no sum. A
@@ -146,7 +152,10 @@ def _tests(frame) -> list[tuple]:
                 continue
             counted = [k for k in kids if k.value(col.index) is not None]
             vals = [k.value(col.index) for k in counted]
-            if len(vals) < 2:
+            # A lone criterion under its parent in a table of points out of per-row maxima
+            # ("1.2 Báo cáo CCHC 1,00 | 0,50" over "1.2.1 Số lượng, chất lượng báo cáo 1,00 | 0,50")
+            # is all of it: its points are the parent's.
+            if len(vals) < 2 and not (scored and len(kids) == 1 and len(vals) == 1):
                 continue
             cell = parent.cells[col.index]
             got = sum(vals, Decimal(0))
@@ -228,6 +237,11 @@ def _leading_run(kids: list, col, total: Decimal) -> list:
         if sum((r.value(col.index) for r in kids[:k]), Decimal(0)) == total:
             return kids[:k]
     return []
+
+
+def _single(test: tuple) -> bool:
+    """A parent over one item: the sum of one (see :func:`_tests`)."""
+    return len(test[6]) == 1
 
 
 def _vacuous(test: tuple) -> bool:
