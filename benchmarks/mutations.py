@@ -33,7 +33,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.checks import CheckContext, run_checks
-from reportgen.checks.relations_frame import ColKind, RowKind, grade_level
+from reportgen.checks.relations_frame import ColKind, RowKind
+from reportgen.checks.relations_grade_words import grade_level
 from reportgen.checks.relations_support import frames, short
 from reportgen.read import read_path
 
