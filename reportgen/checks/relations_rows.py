@@ -14,7 +14,7 @@ from ..text.labels import is_area_whole, is_subtotal
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_means import overall_is_parent_mean
-from .relations_mixed_rows import mean_columns, nearer_mean
+from .relations_mixed_rows import is_mean, mean_columns, nearer_mean
 from .relations_nesting import leaf_units, top_units
 from .relations_support import (
     address,
@@ -183,17 +183,9 @@ def _fits(rows: list[Row], stat: Row, cols: list[Col], *, mean: bool) -> int:
     for col in cols:
         vals = [r.value(col.index) for r in rows if r.value(col.index) is not None]
         if len(vals) >= 2:
-            out += _is_mean(vals, stat.value(col.index)) if mean else (
+            out += is_mean(vals, stat.value(col.index)) if mean else (
                 abs(sum(vals, Decimal(0)) - stat.value(col.index)) <= sum_tolerance(vals, stat.value(col.index)))
     return out
-
-
-def _is_mean(vals: list[Decimal], written: Decimal) -> bool:
-    """``written`` is the mean of ``vals``, within a unit of its last decimal
-    plus half a unit of the values' last decimal."""
-    mean = sum(vals, Decimal(0)) / len(vals)
-    return abs(mean - written) <= last_unit(written) + max(
-        (Decimal(5).scaleb(-(places(v) + 1)) for v in vals), default=Decimal(0))
 
 
 def _check_mean_row(ctx, frame: Frame, members: list[Row], stat: Row, col: Col) -> Iterator[Finding]:
@@ -203,7 +195,7 @@ def _check_mean_row(ctx, frame: Frame, members: list[Row], stat: Row, col: Col) 
     if len(vals) < 2:
         return
     record(ctx, frame, "overall-row-equals-mean", [(r, col) for r in members] + [(stat, col)])
-    if not _is_mean(vals, cell.value):
+    if not is_mean(vals, cell.value):
         mean = sum(vals, Decimal(0)) / len(vals)
         yield finding("SUM_ROW_MISMATCH", "error",
                       f"{where(stat)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng trung bình cộng {len(vals)} "
@@ -245,7 +237,7 @@ def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col,
             return
     if stat.stat == "overall" and not ok and not (summed and abs(got - cell.value) < abs(got / len(vals) - cell.value)):
         mean = got / len(vals)
-        if _is_mean(vals, cell.value):
+        if is_mean(vals, cell.value):
             record(ctx, frame, "overall-row-equals-mean", cells)
             return
         if overall_is_parent_mean(frame):

@@ -19,7 +19,7 @@ _STAGES = (
     ("ontime", r"(?:đúng|trước)\s+và\s+(?:trước|đúng)\s+(?:thời\s+)?hạn|(?:đúng|trong)\s+(?:thời\s+)?hạn"
                r"|chưa\s+(?:đến|tới|quá)\s+hạn"),
     ("early", r"trước\s+(?:thời\s+)?hạn|sớm\s+hạn"),
-    ("late", r"(?:quá|trễ|chậm|trễ)\s+(?:thời\s+)?hạn"),
+    ("late", r"(?:quá|trễ|chậm)\s+(?:thời\s+)?hạn"),
 )
 _STAGE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _STAGES), re.I)
 _COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])|(?<![\d.,])\d+(?![\d.,])")
