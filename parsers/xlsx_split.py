@@ -18,9 +18,11 @@ after the current table's data rows, labels the columns of the data row that
 follows it (covers at least two thirds of them, with their merges), and
 
 - has title rows right above it (the new table's title; they go with it), or
+  starts with a row of at most half as many cells as the data row, a
+  title with its unit beside it ("Bảng 2 … | Đơn vị tính: hồ sơ"), or
 - repeats the current table's header row, or
-- spans other columns than the current table's header, over data rows that
-  span other columns than the current table's.
+- spans other columns than the current table's header, over a data row in
+  a column the current table's data rows never use.
 
 What does not part a table: an empty spacer row between data rows (the rows
 are read without their empty rows), a group heading between data rows ("I.
@@ -95,14 +97,20 @@ def _opens_table(i: int, rows: list[int], kinds: list[str], by_row: dict, origin
         return False
     if kinds[i - 1] == TITLE:
         return True
+    if len(text_rows) > 1 and 2 * len(by_row[rows[i]]) <= len(data_cols):  # "Bảng 2 … | Đơn vị tính: …"
+        return True
     if not header:
         return False
     r, h = rows[i], header[0]
     if [origins[(r, c)][0] for c in sorted(by_row[r])] == [origins[(h, c)][0] for c in sorted(by_row[h])]:
         return True
-    # other columns: under a header over other columns, data rows over other columns (a row of words
-    # in a table's own data, "Sở X | Không phát sinh hồ sơ", heads nothing)
+    # other columns: a header over other columns, and a data row under it in a column the table's
+    # data never used (a row of words in a table's own data, "Sở X | Không phát sinh hồ sơ", heads nothing)
     old = set().union(*(_columns(x, by_row, spans) for x in header))
     data = set().union(*(_columns(x, by_row, spans) for x, k in zip(rows[:i], kinds) if k == DATA and x > header[-1]))
     new = _columns(rows[j], by_row, spans)
-    return bool(data) and (min(covered), max(covered)) != (min(old), max(old)) and (min(new), max(new)) != (min(data), max(data))
+    return bool(data) and _extent(covered) != _extent(old) and not new <= data
+
+
+def _extent(columns: set[int]) -> tuple[int, int]:
+    return min(columns), max(columns)

@@ -60,8 +60,16 @@ def test_a_header_over_other_columns_after_data_starts_a_second_table(tmp_path):
 
 def test_a_row_of_words_in_the_data_heads_nothing(tmp_path):
     _, tables = _read(tmp_path, [HEAD, [1, "Sở Y tế", 120, 50], [None, "Sở Nội vụ", "Không phát sinh hồ sơ"],
-                                 [3, "Sở Tài chính", 80, 40]], merges=["C3:D3"])
+                                 [None, "Tổng cộng", 120, 50]], merges=["C3:D3"])
     assert len(tables) == 1 and len(tables[0]) == 4
+
+
+def test_a_title_with_its_unit_beside_it_over_a_header_starts_a_second_table(tmp_path):
+    _, tables = _read(tmp_path, [
+        HEAD, [1, "Sở Y tế", 120, 50], [], ["Bảng 2", None, None, "Đơn vị tính: hồ sơ"], HEAD,
+        [1, "Xã Hòa Bình", 80, 40]], merges=["A4:C4"])
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "50"]],
+                      [["Bảng 2", "Đơn vị tính: hồ sơ"], HEAD, ["1", "Xã Hòa Bình", "80", "40"]]]
 
 
 def test_spacer_rows_group_headings_and_notes_inside_a_table_keep_it_one_table(tmp_path):
