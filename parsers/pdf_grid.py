@@ -163,6 +163,7 @@ def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = 
     taken: set[int] = set()
     prev_cell = prev_ch = None
     above: list[dict] = []  # the run just drawn over the table's top rule
+    inset = first_line_inset(chars, cells, slot, xs, ys)
     run: list[tuple[dict, int]] = []  # the run of glyphs being drawn, each with its cell
     for ch in chars:
         x, y = _center(ch)
@@ -192,7 +193,8 @@ def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = 
         if run and not _goes_on(run, prev_ch, ch):
             _settle(run, cells)
             run = []
-        if prev_cell is not None and k != prev_cell and _runs_on(prev_ch, ch, cells[prev_cell][4]):
+        if (prev_cell is not None and k != prev_cell and _runs_on(prev_ch, ch, cells[prev_cell][4])
+                and not _starts_cell(ch, cells[k][4], inset)):
             k = prev_cell
         cells[k][5].append(ch)
         run.append((ch, k))
@@ -289,6 +291,48 @@ def _overflows(run: list[dict], ch: dict, box) -> bool:
         return False
     mid = (last[0]["x0"] + last[-1]["x1"]) / 2
     return abs(mid - (box[0] + box[2]) / 2) <= 0.6 * size or abs(last[0]["x0"] - ch["x0"]) <= 1.5
+
+
+def first_line_inset(chars: list[dict], cells: list, slot: dict, xs: list[float], ys: list[float]) -> float | None:
+    """How far below its cell's top rule a cell's first line starts (its
+    glyph box's top: a little above the rule where the producer sets no
+    padding), as most of the table's cells with text have it: a producer
+    that sets every cell's text from the top puts each row's first lines
+    there. None for a table of fewer than three cells with text."""
+    first: dict[int, float] = {}
+    for ch in chars:
+        if ch["text"].isspace():
+            continue
+        x, y = _center(ch)
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
+            continue
+        gc = min(max(bisect_right(xs, x) - 1, 0), len(xs) - 2)
+        gr = min(max(bisect_right(ys, y) - 1, 0), len(ys) - 2)
+        k = slot.get((gr, gc))
+        if k is not None and (k not in first or ch["top"] < first[k]):
+            first[k] = ch["top"]
+    insets = [top - cells[k][4][1] for k, top in first.items()]
+    if len(insets) < 3:
+        return None
+    best = max(insets, key=lambda v: sum(abs(w - v) <= INSET_TOLERANCE for w in insets))
+    return best
+
+
+# Points within which two cells' first lines start at the same distance
+# below their top rules (the glyphs' boxes of one font, rounded by the producer).
+INSET_TOLERANCE = 0.3
+
+
+def _starts_cell(ch: dict, box, inset: float | None) -> bool:
+    """Whether ``ch`` stands where its own cell's first line starts (as far
+    below the cell's top rule as the table's cells' first lines), so that it
+    is that cell's text, not a line of the cell above running on: a
+    producer without cell padding sets a row's first line at the line
+    spacing of the last line above it (LibreOffice: "Tổng cộng" under a
+    name cut by a page break, the rest of both rows empty), while a line
+    overflowing a clipped cell keeps that cell's spacing, wherever the rule
+    falls."""
+    return inset is not None and abs(ch["top"] - box[1] - inset) <= INSET_TOLERANCE
 
 
 def _runs_on(prev: dict, ch: dict, prev_box) -> bool:
