@@ -5,8 +5,10 @@ each with its level (5 Xuất sắc … 1 Yếu) so that grades can be ordered."
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
+from ..model.vocabulary import OFFICIAL_GRADES
 from ..schemes import shipped_schemes
 
 GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
@@ -15,6 +17,12 @@ GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
     (re.compile(r"^khá$", re.I), 3, "Khá"),
     (re.compile(r"^trung\s*bình$", re.I), 2, "Trung bình"),
     (re.compile(r"^(yếu|kém|yếu\s*,?\s*kém|chưa\s*đạt|không\s*đạt)$", re.I), 1, "Yếu"),
+    # an official's grades (TT 01/2018/TT-VPCP, Điều 15), a scale of their own: levels above the units'
+    # five, never one of them, so that an official's grade is ordered among its kind only
+    (re.compile(r"^hoàn\s*thành\s*100\s*%(\s*nhiệm\s*vụ)?$", re.I), 13, OFFICIAL_GRADES[0]),
+    (re.compile(r"^hoàn\s*thành\s*(từ\s*)?70\s*%\s*(đến\s*(dưới\s*)?|-\s*<?\s*|–\s*<?\s*)100\s*%(\s*nhiệm\s*vụ)?$",
+                re.I), 12, OFFICIAL_GRADES[1]),
+    (re.compile(r"^hoàn\s*thành\s*dưới\s*70\s*%(\s*nhiệm\s*vụ)?$", re.I), 11, OFFICIAL_GRADES[2]),
 )
 
 
@@ -39,3 +47,33 @@ def _grade_wordings() -> dict[str, str]:
             for words in band.aliases:
                 out.setdefault(" ".join(words.split()).casefold(), band.name)
     return out
+
+
+_OFFICIAL_LEVELS = (13, 12, 11)
+
+
+def official_bands(levels: set[int]) -> list[tuple] | None:
+    """The bands TT 01/2018/TT-VPCP (Điều 15) sets an official's grades on the
+    total of the indicators 1, 2, 3, 4 and 7 (of 10): 5 and more, 3,5 to
+    under 5, under 3,5 — as (level, lower, lower inclusive, upper, upper
+    inclusive) — when every grade of ``levels`` is an official's; else None."""
+    if not levels or not levels <= set(_OFFICIAL_LEVELS):
+        return None
+    five, three_half = Decimal(5), Decimal("3.5")
+    return [(13, five, True, Decimal(10), True), (12, three_half, True, five, False), (11, Decimal(0), True, three_half,
+                                                                                      False)]
+
+
+def grade_between(rows: list, col, skip) -> str | None:
+    """The grade the other units give the values around ``skip``'s: the one
+    grade whose units' range holds its value (as that grade is written),
+    else None."""
+    value = skip.value(col.index)
+    rest = [r for r in rows if r is not skip]
+    holding = {r.grade for r in rest
+               if min(x.value(col.index) for x in rest if x.grade == r.grade) <= value
+               <= max(x.value(col.index) for x in rest if x.grade == r.grade)}
+    if len(holding) != 1:
+        return None
+    level = holding.pop()
+    return next((r.grade_text for r in rest if r.grade == level and r.grade_text), None)

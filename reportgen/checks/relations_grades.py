@@ -13,7 +13,7 @@ from ..model import Finding, Report, TableKind
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row
 from .relations_grade_counts import counts_grades
-from .relations_grade_words import grade_level
+from .relations_grade_words import grade_between, grade_level, official_bands
 from .relations_point_bands import point_bands
 from .relations_ranks import SUMMING_HEAD, likely_basis
 from .relations_support import MIN_ROWS, adopted, col_name, doubt, finding, frames, record, vi, where
@@ -58,7 +58,12 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     01/2018/TT-VPCP: Xuất sắc từ 15/18, Tốt từ 12, Khá từ 9, Trung bình từ
     6) mà mọi đơn vị theo khung đó thì xét theo khung đó; một đơn vị lệch
     khung, khi tiêu đề nêu điểm tối đa của bộ chỉ số hoặc văn bản viện dẫn
-    thông tư, là lỗi. Bảng đếm số đơn vị theo từng loại không xếp loại ai.
+    thông tư, là lỗi. Xếp loại công chức theo Thông tư 01/2018/TT-VPCP (Điều
+    15, tổng điểm các chỉ số 1, 2, 3, 4, 7 trên 10: từ 5 "Hoàn thành 100%
+    nhiệm vụ", từ 3,5 đến dưới 5 "Hoàn thành từ 70% đến dưới 100% nhiệm
+    vụ", dưới 3,5 "Hoàn thành dưới 70% nhiệm vụ") xét theo khung đó: một
+    người lệch khung là lỗi, nhiều người lệch là khung riêng của cơ quan
+    (không kết luận). Bảng đếm số đơn vị theo từng loại không xếp loại ai.
 
     Vì sao: xếp loại chép nhầm dòng, hoặc sửa điểm mà giữ loại cũ.
 
@@ -72,6 +77,9 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if len(units) < MIN_ROWS or counts_grades(frame):
             continue  # a row per grade counts units, it grades none
         bands = _bands_from_legend(report, None)
+        # an official's grades (TT 01/2018): the circular's bands on the total of 10
+        official = official_bands({r.grade for r in units}) if not bands else None
+        bands = bands or official
         if not bands and not _scheme_grades(frame, ctx):
             points = point_bands(report, frame, units)
             if points is not None:
@@ -87,17 +95,23 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if not bands and _scheme_grades(frame, ctx):
             continue  # GRADE_MISMATCH checks the scheme's bands
         if bands:
-            for row in rows:
+            off = [r for r in rows if (fit := [b for b in bands if _in_band(r.value(basis.index), b)])
+                   and r.grade not in [b[0] for b in fit]]
+            if official and len(off) > 1:  # several off the circular's bands: the office's own scale, not slips
+                doubt(ctx, frame, "Xếp loại công chức: nhiều đơn vị lệch khung của Thông tư 01/2018/TT-VPCP")
+                continue
+            for row in off:
                 v = row.value(basis.index)
                 fitting = [b for b in bands if _in_band(v, b)]
-                if fitting and row.grade not in [b[0] for b in fitting]:
+                if fitting:
                     # the one grade the stated bands give is what the cell should say (a correction to try)
                     right = _grade_written(report, rows, fitting[0][0]) if len({b[0] for b in fitting}) == 1 \
                         else None
+                    said = "khung Thông tư 01/2018/TT-VPCP (Điều 15) đặt" if official else "khung văn bản nêu"
                     yield finding("GRADE_BAND_MISMATCH", "error",
                                   f"{where(row)}: xếp loại “{row.grade_text}” nhưng {col_name(basis)} {vi(v)} "
-                                  f"thuộc khung văn bản nêu cho loại khác", frame, row, grade_col, row.grade_text,
-                                  right)
+                                  f"thuộc {said} cho loại khác" + (f" ({right})" if official and right else ""),
+                                  frame, row, grade_col, row.grade_text, right)
             continue
         order = list(_grade_order(frame, rows, basis, grade_col))
         yield from order or _off_the_scheme_bands(rows, basis, grade_col, frame, ctx)
@@ -347,7 +361,7 @@ def _grade_order(frame: Frame, rows: list[Row], basis: Col, grade_col: Col) -> I
         yield finding("GRADE_BAND_MISMATCH", "error" if sure else "warning",
                       f"{where(row)}: xếp loại “{row.grade_text}” với {col_name(basis)} {vi(row.value(basis.index))}"
                       f" trái với khung các đơn vị khác trong bảng ({_edges_text(rows, basis, row)})",
-                      frame, row, grade_col, row.grade_text, None)
+                      frame, row, grade_col, row.grade_text, grade_between(rows, basis, row))
         return
     for row in (culprits or [r for r in rows if r.i in involved])[:3]:
         yield finding("GRADE_BAND_MISMATCH", "warning",

@@ -116,3 +116,9 @@ class OutsideWhole(StrEnum):
     THRESHOLD = "ngưỡng quy định"  # a rule's threshold: "(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)"
     SCALE = "thang điểm quy định"  # the maximum a rule sets: "phê duyệt thang điểm … là 74/100 điểm"
     ANNEX = "phụ lục gửi kèm"  # figures detailed in an annex not in the file: "(… tại Phụ lục I đính kèm)"
+
+
+# An official's grades at a one-stop desk (TT 01/2018/TT-VPCP, Điều 15: 5 points and more, 3,5 to
+# under 5, under 3,5, of the indicators 1, 2, 3, 4 and 7), best first.
+OFFICIAL_GRADES = ("Hoàn thành 100% nhiệm vụ", "Hoàn thành từ 70% đến dưới 100% nhiệm vụ",
+                   "Hoàn thành dưới 70% nhiệm vụ")

@@ -19,6 +19,7 @@ from .statements_annex import mark_annexed
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of, split_sentences
 from .statements_changes import change_statements
+from .statements_closed import closed_partition, closed_parts
 from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, appendix_title_span, date_statements
 from .statements_external import DocumentFacts, mark_external
@@ -30,7 +31,13 @@ from .statements_fractions import (
 )
 from .statements_grades import grade_statements
 from .statements_levels import mark_levels
-from .statements_lists import colon_sum_statements, list_items, listed_kinds, total_after_statements
+from .statements_lists import (
+    closed_after_total,
+    colon_sum_statements,
+    list_items,
+    listed_kinds,
+    total_after_statements,
+)
 from .statements_quantities import mark_quantities
 from .statements_quotients import quotient_shares
 from .statements_shares import share_statements
@@ -68,13 +75,16 @@ def _share_for(block: Block, sentence: str, m: re.Match[str], base: Decimal, sco
                      percent_written=sh.group(1) + "%")
 
 
-def _sum_statements(block: Block, scope: str | None) -> list[Statement]:
+def _sum_statements(block: Block, scope: str | None, two_levels: bool = False) -> list[Statement]:
     """A whole with its parts in brackets, and a total sentence followed by
     sentences that count its categories (with their shares)."""
-    return _bracketed_sums(block, scope) + _total_breakdown(block, scope)
+    closed = closed_after_total(block, scope, two_levels)
+    wholes = {st.whole for st in closed}
+    return _bracketed_sums(block, scope, two_levels) + closed + [
+        st for st in _total_breakdown(block, scope) if st.kind != StatementKind.SUM or st.whole not in wholes]
 
 
-def _bracketed_sums(block: Block, scope: str | None) -> list[Statement]:
+def _bracketed_sums(block: Block, scope: str | None, two_levels: bool = False) -> list[Statement]:
     """"124 đơn vị (103 xã, 20 phường và 01 đặc khu)": the parts in brackets
     make the whole ("trong đó …": they are some of it)."""
     out: list[Statement] = []
@@ -87,14 +97,18 @@ def _bracketed_sums(block: Block, scope: str | None) -> list[Statement]:
         # vị cấp huyện, 168 đơn vị cấp xã)": parts named by kind, every item of the list one of them
         if kinds is not None and len(kinds) > len(parts):
             parts = kinds
+        lead = re.match(r"\s*trong\s+đó\s*:?", inner, re.I)
+        # "(trong đó: trực tuyến 4.993, trực tiếp 1.917 và qua bưu chính công ích 66 hồ sơ)": all of it
+        closed = closed_parts(list_items(inner[lead.end():]), block.text[:m.start("inner")], two_levels) \
+            if lead else None
+        parts = closed or parts
         if whole is None or len(parts) < 2 or None in parts:
             continue
         if _COMPARISON.search(inner):
             continue  # "(tăng 975 hồ sơ so với kỳ trước …)" compares, it does not split
         mode = SumMode.PARTITION
-        lead = re.match(r"\s*trong\s+đó\s*:?", inner, re.I)
         staged = stage_partition(list_items(inner[lead.end():]), parts, whole) if lead and parts is not kinds else None
-        if lead and staged is None:
+        if lead and staged is None and closed is None:
             mode = SumMode.DISJOINT if parts is kinds else SumMode.SUBSET  # some of it; kinds never more
         parts = staged or parts
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
@@ -169,14 +183,17 @@ _SPLIT_OPENS = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm)\s*:\s*$", 
 _LIST_MARK = re.compile(r"^(?:[-–+•*]|[a-zđ]\)|\d{1,2}\))\s*")
 
 
-def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list[Statement]:
+def _list_sum_statements(blocks: list[Block], i: int, scope: str | None, two_levels: bool = False
+                         ) -> list[Statement]:
     """"Tổng số hồ sơ tiếp nhận: 13.597 hồ sơ, trong đó:" followed by list
     items, each with a count of the same thing: the items are its parts."""
     text = blocks[i].text
     # "Tổng số hồ sơ tiếp nhận: 13.597 hồ sơ, trong đó:", "Tiếp nhận mới: 34.891 hồ sơ. Trong đó:"
     if not text.rstrip().endswith(":") or not (_TOTAL_WORD.search(text) or _SPLIT_OPENS.search(text)):
         return []
-    first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", text))
+    # the last count of the lead ("Trong 9 tháng, tổng số hồ sơ tiếp nhận là 5.402 hồ sơ, trong đó:")
+    found = list(re.finditer(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", text)))
+    first = found[-1] if found else None
     whole = count_value(first.group(1)) if first else None
     if whole is None:
         return []
@@ -184,6 +201,7 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
     counts = _counts_of(text, noun) or _counts_of(text, noun.split()[0])
     noun = noun if _counts_of(text, noun) else noun.split()[0]
     parts: list[Decimal] = []
+    items: list[str] = []
     out: list[Statement] = []
     for b in blocks[i + 1:]:
         if not _LIST_MARK.match(b.text):
@@ -192,12 +210,14 @@ def _list_sum_statements(blocks: list[Block], i: int, scope: str | None) -> list
         if not item:
             break
         parts.append(count_value(item[0].group(1)))
+        items.append(_LIST_MARK.sub("", b.text).rstrip(" ;.").replace(":", " "))
         share = _share_for(b, b.text, item[0], whole, scope)
         if share:
             out.append(share)
     if counts and len(parts) >= 2:
         out.append(Statement(kind="sum", text=text, paragraph=blocks[i].index, page=blocks[i].page, whole=whole,
-                             parts=parts, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
+                             parts=parts, scope=scope, mode=SumMode.PARTITION if closed_partition(
+                                 items, text, two_levels) else SumMode.BREAKDOWN, noun=noun))
     return out
 
 
@@ -324,6 +344,8 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     units = [r.unit for t in (report.tables if report else []) for r in t.rows if r.unit]
     blocks = blocks_of(paragraphs)
     facts = DocumentFacts.of(blocks, report)
+    # no district named: the levels are province and commune (since 1 July 2025)
+    two_levels = re.search(r"(?<!\w)huyện(?!\w)", "\n".join(b.text for b in blocks), re.I) is None
     out: list[Statement] = []
     path: list[tuple[int, str]] = []  # (level, "label. title") of the open headings
     scope: str | None = None
@@ -360,9 +382,9 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         if grades and grades[-1].kind == StatementKind.GRADE_COUNT and not grades[-1].units and block.text.rstrip().endswith(":"):
             grades[-1].units = _listed_units(blocks, i)  # "06 cơ quan xếp loại Xuất sắc, gồm:" + one name a line
         out.extend(grades)
-        out.extend(_sum_statements(block, scope))
-        out.extend(_list_sum_statements(blocks, i, scope))
-        out.extend(colon_sum_statements(block, scope, [st for st in out if st.paragraph == block.index]))
+        out.extend(_sum_statements(block, scope, two_levels))
+        out.extend(_list_sum_statements(blocks, i, scope, two_levels))
+        out.extend(colon_sum_statements(block, scope, [st for st in out if st.paragraph == block.index], two_levels))
         out.extend(total_after_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(_fraction_statements(block, scope))
         out.extend(band_statements(block, scope, out))

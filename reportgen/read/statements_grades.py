@@ -11,11 +11,10 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Statement
+from ..model.vocabulary import OFFICIAL_GRADES
 from ..schemes import all_schemes
 from ..text.names import find_unit
 from .statements_blocks import Block
-
-_OFFICIAL_GRADES = ("Hoàn thành 100% nhiệm vụ", "Hoàn thành từ 70% đến dưới 100% nhiệm vụ", "Hoàn thành dưới 70% nhiệm vụ")
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +25,7 @@ def _grade_words() -> tuple[tuple[str, str], ...]:
         for band in scheme.grades:
             for w in (band.name, *band.aliases):
                 pairs.setdefault(w.casefold(), band.name)
-    for w in _OFFICIAL_GRADES:
+    for w in OFFICIAL_GRADES:
         pairs[w.casefold()] = w
     return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from ..model import Statement, StatementKind, SumMode
 from ..numbers import places_of
 from .statements_blocks import Block, split_sentences
+from .statements_closed import closed_partition, closed_parts
 from .statements_counts import count_value
 from .statements_stages import stage_partition
 
@@ -44,8 +45,10 @@ def _counts(text: str, noun: str) -> list[re.Match[str]]:
     return list(re.finditer(_COUNT + r"\s+" + re.escape(noun) + r"(?!\w)", text, re.I))
 
 
-def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
-    """The sums of ``block`` listed after a colon, not already read (``known``)."""
+def colon_sum_statements(block: Block, scope: str | None, known: list[Statement], two_levels: bool = False
+                         ) -> list[Statement]:
+    """The sums of ``block`` listed after a colon, not already read (``known``);
+    ``two_levels``: the document knows no district level (:mod:`.statements_closed`)."""
     seen = {(st.whole, tuple(st.parts)) for st in known if st.kind == StatementKind.SUM}
     out: list[Statement] = []
     for sentence in split_sentences(block.text):
@@ -68,17 +71,44 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
             parts = said
         elif (kinds := listed_kinds(items)) is not None:  # "… gồm: 12 sở, ban, ngành; 15 UBND cấp huyện và 79 …"
             parts = kinds
+        elif (closed := closed_parts(items, sentence[:m.start("kw")], two_levels)) is not None:
+            parts = closed  # "trong đó qua dịch vụ công trực tuyến 27.407; trực tiếp 6.931; qua BCCI 274 hồ sơ"
         else:
             continue
         if None in parts or (whole, tuple(parts)) in seen:
             continue
         mode = SumMode.PARTITION
         staged = stage_partition(items, parts, whole) if kinds is None else None
-        if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items) and staged is None:
+        closed = closed_partition(items, sentence[:m.start("kw")], two_levels)
+        if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items) and staged is None \
+                and not closed:
             mode = SumMode.SUBSET if kinds is None else SumMode.DISJOINT  # distinct kinds: never more than it
         parts = staged or parts
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
+    return out
+
+
+_OPENS_SPLIT = re.compile(r"^\s*trong\s+đó\s*[:,]?\s*", re.I)
+_LAST_WHOLE = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^\d]*$")
+
+
+def closed_after_total(block: Block, scope: str | None, two_levels: bool) -> list[Statement]:
+    """"Số hồ sơ phải giải quyết 77.360 hồ sơ. Trong đó: tiếp nhận trong kỳ
+    76.841; kỳ trước chuyển qua 519 hồ sơ.": a sentence opening "Trong đó"
+    whose items split the last count of the sentence before by a closed
+    vocabulary (:mod:`.statements_closed`) is all of it."""
+    sentences = split_sentences(block.text)
+    out: list[Statement] = []
+    for before, sentence in zip(sentences, sentences[1:]):
+        lead = _OPENS_SPLIT.match(sentence)
+        last = _LAST_WHOLE.search(re.sub(r"\([^()]*\)", "", before)) if lead else None
+        whole = count_value(last.group(1)) if last else None
+        parts = closed_parts(list_items(sentence[lead.end():]), before, two_levels) if lead else None
+        if whole is not None and parts is not None:
+            out.append(Statement(kind="sum", text=f"{before} {sentence}", paragraph=block.index, page=block.page,
+                                 whole=whole, parts=parts, scope=scope, mode=SumMode.PARTITION,
+                                 noun=last.group("noun")))
     return out
 
 

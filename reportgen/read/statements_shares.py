@@ -22,6 +22,7 @@ from decimal import ROUND_DOWN, Decimal
 from ..model import Statement, StatementKind
 from ..numbers import places_of
 from .statements_blocks import Block, split_sentences
+from .statements_closed import member_after
 from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
 from .statements_wholes import named_whole, whole_by_words
 
@@ -140,7 +141,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if _stated_share(out, block, sentence, m, value, pct, scope, noun, taken):
                 continue
             here, before, kinds = _pool(sentence, previous, m.start(), noun, value)
-            listed = _listed_with(known, value, here + before)
+            listed = _listed_with(known, value, here + before) or _whole_of_bare_part(sentence, m, value)
             if listed is not None:  # a part of a stated whole: its siblings are no whole of it
                 here, before = [(listed, True)], []
             pool = here + before
@@ -174,6 +175,19 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
         _whole_of_siblings([st for st in out if st.text in sentence])
     return out
+
+
+def _whole_of_bare_part(sentence: str, m: re.Match[str], value: Decimal) -> Decimal | None:
+    """The whole of a part that names only its channel, period or level, not
+    what it counts ("Tiếp nhận 139.775 hồ sơ, trong đó 87.405 trực tuyến,
+    chiếm 62,53%"): the count right before the sentence's "trong đó", when
+    larger than the part; None for any other share."""
+    if not member_after(sentence[m.end(1):]):
+        return None
+    of_which = list(_OF_WHICH.finditer(sentence, 0, m.start()))
+    counts = list(COUNT.finditer(sentence, 0, of_which[-1].start())) if of_which else []
+    whole = count_value(counts[-1].group(1)) if counts else None
+    return whole if whole is not None and whole > value else None
 
 
 def _leading_shares(sentence: str, seen: set[int]) -> list[re.Match[str]]:

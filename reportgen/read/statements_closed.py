@@ -1,0 +1,116 @@
+"""Whether a "trong đó" list splits its whole by a closed vocabulary, all of
+it: "Tiếp nhận 12.450 hồ sơ, trong đó: trực tuyến 8.120 hồ sơ, trực tiếp 3.980
+hồ sơ, qua dịch vụ bưu chính công ích 350 hồ sơ" (a dossier comes in by one
+channel: online, in person or by post), "Tổng số hồ sơ phải giải quyết là
+39.351 hồ sơ, trong đó: kỳ trước chuyển sang 1.465 hồ sơ; mới tiếp nhận 37.886
+hồ sơ" (carried over or new), "trong đó cấp tỉnh 5.000 hồ sơ, cấp xã 15.000 hồ
+sơ" (the levels of local government). A list that names every member of such
+a vocabulary, each item no more than its member, its count, what is counted
+and its share, leaves nothing out: its parts make the whole, as a "gồm"
+list's do. A list naming some members only ("trong đó trực tuyến 8.120 hồ
+sơ"), an item narrowed ("trực tuyến toàn trình 5.000 hồ sơ") or a word this
+module does not know keeps the list some of the whole.
+
+Two cautions. The channels split the dossiers that came in; a whole that
+counts the carried-over ones too ("phải giải quyết", "kỳ trước chuyển sang"
+in its words) is all of a channel list only when the list names the carried
+ones as well. The levels are province and commune since 1 July 2025 (the
+district level abolished); a list of those two is all of its whole only in a
+document that says nothing of districts ("huyện"), else the district count
+may be left out."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from .statements_counts import count_value
+
+# member -> pattern; longest phrases first within each alternative
+_MEMBERS = (
+    ("online", r"(?:dịch\s+vụ\s+công\s+)?trực\s+tuyến|môi\s+trường\s+(?:điện\s+tử|mạng)"),
+    ("direct", r"trực\s+tiếp"),
+    ("postal", r"(?:dịch\s+vụ\s+)?bưu\s+chính(?:\s+công\s+ích)?|bưu\s+điện|bcci"),
+    ("carried", r"(?:từ\s+)?(?:kỳ|kì)\s+trước(?:\s+chuyển\s+(?:sang|qua))?"
+                r"|tồn(?:\s+đọng)?(?:\s+(?:từ\s+)?(?:kỳ|kì)\s+trước)?|chuyển\s+(?:sang|qua|tiếp)"),
+    ("new", r"(?:mới\s+)?tiếp\s+nhận\s+(?:mới|trong\s+(?:kỳ|kì))|mới\s+tiếp\s+nhận|trong\s+(?:kỳ|kì)"),
+    ("province", r"cấp\s+tỉnh"),
+    ("district", r"cấp\s+huyện"),
+    ("commune", r"cấp\s+xã"),
+)
+_MEMBER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _MEMBERS), re.I)
+_CHANNELS = frozenset({"online", "direct", "postal"})
+_PERIODS = frozenset({"carried", "new"})
+_LEVELS = frozenset({"province", "district", "commune"})
+_COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])|(?<![\d.,])\d+(?![\d.,])")
+_SHARE = re.compile(r"(?:chiếm|đạt|bằng|tương\s+(?:đương|ứng))?(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*\d+(?:,\d+)?\s*%", re.I)
+# Words an item may say beside its member and its count: what is counted, how it came in, where.
+_PLAIN = frozenset("hồ sơ thủ tục hành chính tthc nộp qua tại được đã là có số và trong đó gồm các "
+                   "bộ phận một cửa tiếp nhận".split())
+# A whole that counts the carried-over dossiers besides the new ones.
+_WITH_CARRIED = re.compile(r"phải\s+giải\s+quyết|cần\s+giải\s+quyết|(?:kỳ|kì)\s+trước|tồn|chuyển\s+(?:sang|qua)",
+                           re.I)
+
+
+def closed_partition(items: list[str], head: str = "", two_levels: bool = False) -> bool:
+    """Whether ``items`` (a list's items, each one count) name every member
+    of one closed vocabulary, each member once, each item no more than its
+    member, its count, what is counted and its share; ``head`` is the words
+    of the whole ("Tổng số hồ sơ phải giải quyết là"), ``two_levels`` that
+    the document knows no district level."""
+    seen: list[str] = []
+    for item in items:
+        members = _members(item)
+        if members is None:
+            return False
+        seen.extend(members)
+    named = set(seen)
+    if len(seen) != len(named) or len(items) < 2:
+        return False
+    if named <= _CHANNELS | {"carried"} and _CHANNELS <= named:
+        return "carried" in named or not _WITH_CARRIED.search(head)
+    if named == _PERIODS:
+        return True
+    if named <= _LEVELS and {"province", "commune"} <= named:
+        return "district" in named or two_levels
+    return False
+
+
+def closed_parts(items: list[str], head: str = "", two_levels: bool = False) -> list[Decimal] | None:
+    """The one count of each item when ``items`` split their whole by a closed
+    vocabulary (:func:`closed_partition`), the noun said or not ("qua dịch vụ
+    công trực tuyến 27.407; trực tiếp 6.931; qua bưu chính công ích 274 hồ
+    sơ"); None otherwise."""
+    if not closed_partition(items, head, two_levels):
+        return None
+    values = [count_value(_COUNT.search(_SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", i))).group(0)) for i in items]
+    return None if None in values else values  # type: ignore[return-value]
+
+
+def _members(item: str) -> list[str] | None:
+    """The members one item names ("trực tiếp và qua bưu chính công ích" names
+    two), None when it says anything else or holds other than one count."""
+    text = _SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", item))
+    if len(_COUNT.findall(text)) != 1:
+        return None
+    found = list(_MEMBER.finditer(text))
+    if not found:
+        return None
+    rest = _COUNT.sub(" ", _MEMBER.sub(" ", text))
+    if any(w not in _PLAIN for w in re.findall(r"\w+", unicodedata.normalize("NFC", rest).casefold())):
+        return None
+    names = [m.lastgroup or "" for m in found]
+    if len(names) > 1 and set(names) != {"direct", "postal"}:
+        return None  # "trực tiếp và qua bưu chính": one item of two channels; any other pair is not plain
+    return names
+
+
+# Before the member, words of how the part came in: "(được) nộp (qua)", "qua", "tại".
+_LEAD = re.compile(r"\s*(?:(?:được|đã)\s+)?(?:nộp\s+|tiếp\s+nhận\s+)?(?:(?:qua|tại)\s+)?", re.I)
+
+
+def member_after(text: str) -> bool:
+    """Whether ``text`` (the words after a part's count) opens with a member
+    of a closed vocabulary, no noun before it: "trực tuyến, chiếm 62,53%",
+    "nộp trực tuyến (55,9%)" — the part leaves out the noun of its whole."""
+    return _MEMBER.match(text, _LEAD.match(text).end()) is not None
