@@ -8,9 +8,11 @@ paragraphs and tables (:mod:`xlsx_blocks`).
 
 Each worksheet gives a paragraph with the sheet name (style ``'sheet'``),
 then the paragraphs of its title rows, its table, and the paragraphs of its
-trailing note rows. Title rows are the leading rows holding one text cell
-(a title merged across the sheet); note rows the trailing ones. Empty rows
-and columns around and inside the table are dropped.
+trailing note rows; several tables on a sheet each with their own (apart
+by two empty rows, or stacked closer and told apart by their title and
+header rows: :mod:`xlsx_split`). Title rows are the leading rows holding
+one text cell (a title merged across the sheet); note rows the trailing
+ones. Empty rows and columns around and inside the table are dropped.
 
 Cells:
 

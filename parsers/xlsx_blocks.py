@@ -1,7 +1,8 @@
 """A read sheet as RawDocument blocks: a paragraph with its name, then, for
-each block of rows (blocks apart by more than ``table_gap`` empty rows), its
-title rows as paragraphs, its table, and its trailing note rows as
-paragraphs.
+each block of rows (blocks apart by more than ``table_gap`` empty rows, or
+tables stacked closer, told apart by their title and header rows:
+:mod:`parsers.xlsx_split`), its title rows as paragraphs, its table, and its
+trailing note rows as paragraphs.
 
 Title rows are the leading rows holding one text cell (a title merged across
 the sheet); note rows the trailing ones. Empty rows and columns around and
@@ -17,6 +18,7 @@ from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable, SheetFor
 
 from .settings import ReaderSettings
 from .xlsx_sheet import Sheet, note
+from .xlsx_split import split
 from .xlsx_values import display
 
 
@@ -24,7 +26,9 @@ def build(sheet: Sheet, merges, sheet_name: str, doc: RawDocument, settings: Rea
           counts: dict) -> list[int]:
     """Append the sheet's paragraphs and tables to ``doc``; return the
     indices of its tables. Blocks of rows separated by two or more empty rows
-    are separate tables (two appendices on one sheet)."""
+    are separate tables (two appendices on one sheet); inside a block, a
+    title and a header row after data rows start another table
+    (:mod:`parsers.xlsx_split`)."""
     cells = {k: v for k, v in sheet.cells.items() if v[0]}
     for chk in checks:  # an uncached formula shows its computed value, in its cell's number format (0,00%)
         if chk["kind"] == "formula_uncached":
@@ -37,12 +41,13 @@ def build(sheet: Sheet, merges, sheet_name: str, doc: RawDocument, settings: Rea
     for r, c in origins:
         by_row.setdefault(r, []).append(c)
     rows = sorted(by_row)
-    segments: list[list[int]] = []
+    blocks: list[list[int]] = []
     for r in rows:
-        if segments and r - segments[-1][-1] <= settings.table_gap:
-            segments[-1].append(r)
+        if blocks and r - blocks[-1][-1] <= settings.table_gap:
+            blocks[-1].append(r)
         else:
-            segments.append([r])
+            blocks.append([r])
+    segments = [part for block in blocks for part in split(block, by_row, origins, spans)]
     notes_by_row: dict[int, list[dict]] = {}
     for chk in checks:
         if chk["kind"] != "formula_uncached":

@@ -1,0 +1,116 @@
+"""Where one table ends and the next begins inside a block of sheet rows that
+no run of empty rows parts (:mod:`parsers.xlsx_blocks`).
+
+A report written in a sheet often stacks its tables one under the other with
+one empty row, or none, between them::
+
+    …  | Tổng cộng | 49.732 | 24.904      ← the last row of table 1
+    2. Kết quả đánh giá …                 ← title rows: one text cell each
+    (empty row)
+    Bảng 2. Kết quả đánh giá …
+    STT | Đơn vị | Số hồ sơ | Chỉ số 1 …   ← a header row: words over the columns
+    1   | Sở Y tế | 284    | 0,7 …        ← data rows: numbers
+
+Rows are told apart by shape alone: a *data* row holds a number (or a
+placeholder such as '-'), a *title* row one cell of words, a *text* row two
+or more cells of words. A new table starts at a run of text rows that comes
+after the current table's data rows, labels the columns of the data row that
+follows it (covers at least two thirds of them, with their merges), and
+
+- has title rows right above it (the new table's title; they go with it), or
+  starts with a row of at most half as many cells as the data row, a
+  title with its unit beside it ("Bảng 2 … | Đơn vị tính: hồ sơ"), or
+- repeats the current table's header row, or
+- spans other columns than the current table's header, over a data row in
+  a column the current table's data rows never use.
+
+What does not part a table: an empty spacer row between data rows (the rows
+are read without their empty rows), a group heading between data rows ("I.
+Cấp tỉnh" alone, or "I | Cấp tỉnh" over two columns: it labels no column of
+the data under it), a title row followed by data rows of the same columns.
+"""
+from __future__ import annotations
+
+from reportgen.numbers import parse_cell
+
+DATA, TITLE, TEXT = "data", "title", "text"
+
+
+def split(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans: dict) -> list[list[int]]:
+    """The rows of one block (sheet row numbers, ascending, empty rows left
+    out) cut into the rows of each table, titles with the table they open."""
+    kinds = [_kind(r, by_row, origins) for r in rows]
+    cuts = [0]
+    header: list[int] = []  # the text rows above the current table's first data row
+    run: list[int] = []  # the latest run of text rows
+    seen_data = False
+    for i, r in enumerate(rows):
+        if kinds[i] == TEXT and (i == 0 or kinds[i - 1] != TEXT):
+            if seen_data and _opens_table(i, rows, kinds, by_row, origins, spans, header):
+                cut = i
+                while kinds[cut - 1] == TITLE:  # the new table's title rows; a data row is above them
+                    cut -= 1
+                cuts.append(cut)
+                header, seen_data = [], False
+            run = []
+        if kinds[i] == TEXT:
+            run.append(r)
+        elif kinds[i] == DATA:
+            if not seen_data:
+                header = run
+            seen_data = True
+    return [rows[a:b] for a, b in zip(cuts, cuts[1:] + [len(rows)])]
+
+
+def _kind(r: int, by_row: dict[int, list[int]], origins: dict) -> str:
+    cells = [origins[(r, c)] for c in by_row[r] if str(origins[(r, c)][0]).strip()]
+    if any(number is not None or parse_cell(str(text)) is not None for text, number in cells):
+        return DATA
+    return TITLE if len(cells) <= 1 else TEXT
+
+
+def _columns(r: int, by_row: dict[int, list[int]], spans: dict) -> set[int]:
+    """The sheet columns a row's cells cover, with their merges."""
+    out: set[int] = set()
+    for c in by_row[r]:
+        last = spans.get((r, c), (r, c))[1]
+        out.update(range(c, max(c, last) + 1))
+    return out
+
+
+def _opens_table(i: int, rows: list[int], kinds: list[str], by_row: dict, origins: dict, spans: dict,
+                 header: list[int]) -> bool:
+    """Whether the run of text rows from ``rows[i]`` heads a new table (see
+    the module): title rows may stand between it and its first data row,
+    no other text row."""
+    j = i
+    while j < len(rows) and kinds[j] == TEXT:
+        j += 1
+    text_rows = rows[i:j]
+    while j < len(rows) and kinds[j] == TITLE:
+        j += 1
+    if j == len(rows) or kinds[j] != DATA:
+        return False
+    covered = set().union(*(_columns(r, by_row, spans) for r in text_rows))
+    data_cols = set(by_row[rows[j]])
+    if 3 * len(covered & data_cols) < 2 * len(data_cols):
+        return False
+    if kinds[i - 1] == TITLE:
+        return True
+    if len(text_rows) > 1 and 2 * len(by_row[rows[i]]) <= len(data_cols):  # "Bảng 2 … | Đơn vị tính: …"
+        return True
+    if not header:
+        return False
+    r, h = rows[i], header[0]
+    if [origins[(r, c)][0] for c in sorted(by_row[r])] == [origins[(h, c)][0] for c in sorted(by_row[h])]:
+        return True
+    # other columns: a header over other columns, and a data row under it in a column the table's
+    # data never used (a row of words in a table's own data, "Sở X | Không phát sinh hồ sơ", heads nothing)
+    old = set().union(*(_columns(x, by_row, spans) for x in header))
+    data = set().union(*(_columns(x, by_row, spans) for x, k in zip(rows[:i], kinds) if k == DATA and x > header[-1]))
+    new = _columns(rows[j], by_row, spans)
+    return bool(data) and _extent(covered) != _extent(old) and not new <= data
+
+
+def _extent(columns: set[int]) -> tuple[int, int]:
+    return min(columns), max(columns)

@@ -1,0 +1,91 @@
+"""Tables stacked on one sheet with one empty row or none between them are
+told apart by their title and header rows; a single table keeps its spacer
+rows and group headings (parsers.xlsx_split)."""
+from __future__ import annotations
+
+import openpyxl
+
+from parsers import xlsx as xlsx_parser
+
+HEAD = ["STT", "Đơn vị", "Số hồ sơ", "Tỷ lệ (%)"]
+
+
+def _read(tmp_path, rows, merges=()):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Báo cáo"
+    for r, values in enumerate(rows, 1):
+        for c, v in enumerate(values, 1):
+            if v is not None:
+                ws.cell(r, c, v)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(tmp_path / "sheet.xlsx")
+    raw = xlsx_parser.read(tmp_path / "sheet.xlsx")
+    return raw, [[[c.text for c in row] for row in t.rows] for t in raw.tables]
+
+
+def test_a_title_and_a_header_after_one_empty_row_start_a_second_table(tmp_path):
+    raw, tables = _read(tmp_path, [
+        ["Bảng 1. Số hồ sơ"], HEAD, [1, "Sở Y tế", 120, 60], [None, "Tổng cộng", 120, 60],
+        ["2. Kết quả xếp loại"], [], ["Bảng 2. Kết quả xếp loại"], ["STT", "Xếp loại", "Số đơn vị"],
+        [1, "Tốt", 1], [None, "Tổng cộng", 1]], merges=["A7:D7"])
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "60"], ["Tổng cộng", "120", "60"]],
+                      [["STT", "Xếp loại", "Số đơn vị"], ["1", "Tốt", "1"], ["Tổng cộng", "1"]]]
+    assert [type(b).__name__ for b in raw.blocks] == ["RawParagraph", "RawParagraph", "RawTable", "RawParagraph",
+                                                      "RawParagraph", "RawTable"]
+    assert [p.text for p in raw.paragraphs][2:] == ["2. Kết quả xếp loại", "Bảng 2. Kết quả xếp loại"]
+    assert raw.properties["sheets"] == [{"name": "Báo cáo", "table": 0, "tables": [0, 1]}]
+
+
+def test_a_title_right_under_the_total_row_starts_a_second_table(tmp_path):
+    _, tables = _read(tmp_path, [
+        HEAD, [1, "Sở Y tế", "120", "50,0"], ["Bảng 2"], ["STT", "Cấp", "Xuất sắc", "Tốt", "Khá"],
+        [1, "Cấp tỉnh", 1, 2, 0]])
+    assert [len(t) for t in tables] == [2, 2]
+    assert tables[1][0] == ["STT", "Cấp", "Xuất sắc", "Tốt", "Khá"]
+
+
+def test_a_header_repeated_after_data_starts_a_second_table(tmp_path):
+    _, tables = _read(tmp_path, [HEAD, [1, "Sở Y tế", 120, 50], [], HEAD, [1, "Sở Nội vụ", 80, 40]])
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "50"]], [HEAD, ["1", "Sở Nội vụ", "80", "40"]]]
+
+
+def test_a_header_over_other_columns_after_data_starts_a_second_table(tmp_path):
+    _, tables = _read(tmp_path, [HEAD, [1, "Sở Y tế", 120, 50], ["Cấp", "Tổng số", "Tốt", "Khá", "Yếu"],
+                                 ["Cấp tỉnh", 3, 1, 1, 1]])
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "50"]],
+                      [["Cấp", "Tổng số", "Tốt", "Khá", "Yếu"], ["Cấp tỉnh", "3", "1", "1", "1"]]]
+
+
+def test_a_row_of_words_in_the_data_heads_nothing(tmp_path):
+    _, tables = _read(tmp_path, [HEAD, [1, "Sở Y tế", 120, 50], [None, "Sở Nội vụ", "Không phát sinh hồ sơ"],
+                                 [None, "Tổng cộng", 120, 50]], merges=["C3:D3"])
+    assert len(tables) == 1 and len(tables[0]) == 4
+
+
+def test_a_title_with_its_unit_beside_it_over_a_header_starts_a_second_table(tmp_path):
+    _, tables = _read(tmp_path, [
+        HEAD, [1, "Sở Y tế", 120, 50], [], ["Bảng 2", None, None, "Đơn vị tính: hồ sơ"], HEAD,
+        [1, "Xã Hòa Bình", 80, 40]], merges=["A4:C4"])
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "50"]],
+                      [["Bảng 2", "Đơn vị tính: hồ sơ"], HEAD, ["1", "Xã Hòa Bình", "80", "40"]]]
+
+
+def test_spacer_rows_group_headings_and_notes_inside_a_table_keep_it_one_table(tmp_path):
+    _, tables = _read(tmp_path, [
+        ["Bảng 1. Số hồ sơ"], HEAD,
+        ["I. Cấp tỉnh"], [1, "Sở Y tế", 120, 60], [], [2, "Sở Nội vụ", 80, 40],
+        [], ["Ghi chú: cấp xã gồm cả phường"], ["II", "Cấp xã"], [3, "Xã Hòa Bình", 50, 10],
+        [None, "Tổng cộng", 250, 110]], merges=["A3:D3"])
+    assert tables == [[HEAD, ["I. Cấp tỉnh"], ["1", "Sở Y tế", "120", "60"], ["2", "Sở Nội vụ", "80", "40"],
+                       ["Ghi chú: cấp xã gồm cả phường"], ["II", "Cấp xã"], ["3", "Xã Hòa Bình", "50", "10"],
+                       ["Tổng cộng", "250", "110"]]]
+
+
+def test_rows_above_and_below_the_tables_part_nothing(tmp_path):
+    raw, tables = _read(tmp_path, [
+        ["UBND TỈNH A", None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["SỞ NỘI VỤ", None, "Độc lập - Tự do - Hạnh phúc"],
+        [], ["Bảng 1"], HEAD, [1, "Sở Y tế", 120, 60], ["Người lập biểu", None, "Giám đốc"]])
+    assert len(tables) == 1
+    assert tables[0][-3:] == [HEAD, ["1", "Sở Y tế", "120", "60"], ["Người lập biểu", "Giám đốc"]]
