@@ -102,25 +102,41 @@ def join_lines(parts: list[tuple[str, bool]]) -> str:
 
 
 _NUMBERISH = re.compile(r"[\d.,/%]+")
+_CLOSING = frozenset(",.;:!?)]")
 
 
-def join_wrapped(a: str, b: str, filled: bool = False, after: str = "") -> str:
+def join_wrapped(a: str, b: str, filled: bool = False, after: str = "", cut: bool = False) -> str:
     """Join two lines of one cell: with a space, or without one where the
-    break fell inside a number ('70,29/' + '94') or, when the line before was
-    one word filling the column (``filled``), inside a word ('ST' + 'T',
-    'LOẠ' + 'I'; not 'TỔNG' + 'ĐIỂM', which are two syllables, nor
-    'phòng' + 'HĐND', whose case changes). ``after``: the first word of the
-    next line when ``b`` is one word broken into it ('nghiệ' + 'p')."""
+    break fell inside a number ('70,29/' + '94', '(10' + '0)'), before the punctuation
+    that closes a word or after a bracket that opens one (a column too
+    narrow for 'điểm)': LibreOffice sets ')' on a line of its own, 'quan' +
+    ', đơn vị') or, when the line before was one word filling the column
+    (``filled``), inside a word ('ST' + 'T', 'LOẠ' + 'I'; not 'TỔNG' +
+    'ĐIỂM', which are two syllables, nor 'phòng' + 'HĐND', whose case
+    changes). ``after``: the first word of the next line when ``b`` is one
+    word broken into it ('nghiệ' + 'p'). ``cut``: the lines are the two
+    parts of a cell a page break cut, where how full the line before was is
+    not known: a word is joined only when the two pieces make one syllable
+    and are not both syllables ('Côn' + 'g', 'Xâ' + 'y')."""
     if not a:
         return b
     if not b:
         return a
     head, tail = a.rsplit(" ", 1)[-1], b.split(" ", 1)[0]
-    if len(head) > 1 and head[-1] in "-‐" and head[-2].isalnum() and tail[:1].isalnum():
-        return a + b  # a line broken after the hyphen of a word: '54/TTr-' + 'SGTVT'
-    if _NUMBERISH.fullmatch(head) and _NUMBERISH.fullmatch(tail) and (
-            head[-1] in "/.," or tail[0] in "/.,%" or head[-1].isdecimal() and tail[0].isdecimal()):
+    if len(head) > 1 and head[-1] in "-‐/" and head[-2].isalnum() and tail[:1].isalnum():
+        return a + b  # a line broken after the hyphen or slash of a word: '54/TTr-' + 'SGTVT', 'Tăng/' + 'giảm'
+    if tail[:1] in _CLOSING and (head[-1:].isalnum() or head[-1:] in _CLOSING) \
+            or head[-1:] in "([" and (tail[:1].isalnum() or tail[:1] in "%"):
+        return a + b  # no space is written before ',' or ')', nor after '('
+    n_head, n_tail = head.lstrip("(["), tail.rstrip(")]")  # a number in brackets: '(10' + '0)'
+    if n_head and n_tail and _NUMBERISH.fullmatch(n_head) and _NUMBERISH.fullmatch(n_tail) and (
+            n_head[-1] in "/.," and any(ch.isdecimal() for ch in n_head) or n_tail[0] in "/.,%"
+            or n_head[-1].isdecimal() and n_tail[0].isdecimal()):
         return a + b
+    if cut and head[-1:].isalpha() and tail[:1].isalpha() and head[-1].isupper() == tail[0].isupper():
+        head, tail = re.findall(r"\w+$", head)[0], re.findall(r"^\w+", tail)[0]
+        if may_be_syllable(head + tail) and not (is_syllable(head) and is_syllable(tail)):
+            return a + b
     # A word broken by the column edge keeps its case across the break; a
     # change of case ('phòng' + 'HĐND', 'TỔNG' + 'điểm') is two words.
     if filled and head[-1:].isalpha() and tail[:1].isalpha() and head[-1].isupper() == tail[0].isupper():
@@ -294,11 +310,12 @@ def _overflows(run: list[dict], ch: dict, box) -> bool:
 
 
 def first_line_inset(chars: list[dict], cells: list, slot: dict, xs: list[float], ys: list[float]) -> float | None:
-    """How far below its cell's top rule a cell's first line starts (its
+    """How far below its cell's top rule a row's first line starts (its
     glyph box's top: a little above the rule where the producer sets no
-    padding), as most of the table's cells with text have it: a producer
-    that sets every cell's text from the top puts each row's first lines
-    there. None for a table of fewer than three cells with text."""
+    padding), as most of the table's rows have it: in each row, the cell
+    whose text starts highest (the one that sets the row's height when the
+    cells are centred in their rows; every cell when they are set from the
+    top). None for a table of one row with text."""
     first: dict[int, float] = {}
     for ch in chars:
         if ch["text"].isspace():
@@ -311,8 +328,12 @@ def first_line_inset(chars: list[dict], cells: list, slot: dict, xs: list[float]
         k = slot.get((gr, gc))
         if k is not None and (k not in first or ch["top"] < first[k]):
             first[k] = ch["top"]
-    insets = [top - cells[k][4][1] for k, top in first.items()]
-    if len(insets) < 3:
+    by_row: dict[int, float] = {}
+    for k, top in first.items():
+        r, inset = cells[k][0], top - cells[k][4][1]
+        by_row[r] = min(by_row.get(r, inset), inset)
+    insets = list(by_row.values())
+    if len(insets) < 2:
         return None
     best = max(insets, key=lambda v: sum(abs(w - v) <= INSET_TOLERANCE for w in insets))
     return best
@@ -329,9 +350,8 @@ def _starts_cell(ch: dict, box, inset: float | None) -> bool:
     is that cell's text, not a line of the cell above running on: a
     producer without cell padding sets a row's first line at the line
     spacing of the last line above it (LibreOffice: "Tổng cộng" under a
-    name cut by a page break, the rest of both rows empty), while a line
-    overflowing a clipped cell keeps that cell's spacing, wherever the rule
-    falls."""
+    name, the rest of both rows empty), while a line overflowing a clipped
+    cell keeps that cell's spacing, wherever the rule falls."""
     return inset is not None and abs(ch["top"] - box[1] - inset) <= INSET_TOLERANCE
 
 

@@ -183,7 +183,7 @@ def _join_split_row(table: RawTable, row) -> bool:
         return False
     for c in filled:
         target = by_col[c.col]
-        target.text = join_wrapped(target.text, c.text)
+        target.text = join_wrapped(target.text, c.text, cut=True)
     return True
 
 

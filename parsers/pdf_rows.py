@@ -197,9 +197,10 @@ def _stacked(row: list, anchor_ids: set, size: float, limit: float | None = None
     if len(tops) < 2:
         return [row]
     first = {c.cols.start for c in lines[tops[0]] if NUMERIC.match(c.text)}
-    for top in tops[1:]:
+    for i, top in enumerate(tops[1:], start=1):
         figures = {c.cols.start for c in lines[top] if NUMERIC.match(c.text) and id(c) not in anchor_ids}
-        if len(figures & first) >= 2:
+        above = [c for t in tops[:i] for c in lines[t]]
+        if len(figures & first) >= 2 and not _wrapped_figures(above, lines[top], size, limit):
             upper = [c for c in row if c.top < top - 0.3 * size]
             lower = [c for c in row if c.top >= top - 0.3 * size]
             running = _running_on(upper, lower, anchor_ids, size, limit) if limit is not None else []
@@ -216,6 +217,28 @@ def _stacked(row: list, anchor_ids: set, size: float, limit: float | None = None
                     c.rowspan = max(c.rowspan, span)
             return parts
     return [row]
+
+
+def _wrapped_figures(upper: list, lower: list, size: float, limit: float | None) -> bool:
+    """Whether the figures of ``lower`` are the ends of figures above them,
+    wrapped in columns too narrow for them ('52,' over '05', '9,3' over
+    '7': LibreOffice breaks a number it cannot fit): each one digits alone,
+    at line spacing under the lowest chunk of its column in ``upper`` (the
+    row's lines above; cells centred in their row start on other lines),
+    a figure, and at least one of those cut right after its decimal comma
+    or point."""
+    above: dict = {}
+    for c in upper:
+        if c.cols.start not in above or c.top > above[c.cols.start].top:
+            above[c.cols.start] = c
+    above = {k: c for k, c in above.items() if NUMERIC.match(c.text)}
+    figures = [c for c in lower if NUMERIC.match(c.text)]
+    if not figures or any(c.cols.start not in above or not c.text.isdecimal() for c in figures):
+        return False
+    gap = limit if limit is not None else 0.5 * size
+    if any(c.top - above[c.cols.start].bottom > gap for c in figures):
+        return False
+    return any(above[c.cols.start].text[-1:] in ",." for c in figures)
 
 
 def _running_on(upper: list, lower: list, anchor_ids: set, size: float, limit: float) -> list:

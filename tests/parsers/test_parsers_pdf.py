@@ -120,3 +120,20 @@ def test_wrapped_cell_lines_are_joined_as_words_unless_a_word_was_cut():
     assert join_wrapped("XẾP LOẠ", "I", filled=True) == "XẾP LOẠI"
     assert join_wrapped("TỔNG", "ĐIỂM", filled=True) == "TỔNG ĐIỂM"
     assert join_wrapped("70,29/", "84") == "70,29/84"
+
+
+def test_a_cell_cut_by_a_page_break_is_joined_inside_a_word_only_where_the_pieces_make_one_syllable():
+    """The rest of a row a page break cut is joined to the row on the page
+    before without knowing how full its last line was: a word is joined
+    back when its pieces make one syllable and are not two ("Côn" + "g",
+    "Xâ" + "y"); two syllables ("Tài" + "chính") and a change of case stay
+    two words; a slash or a hyphen standing alone between spaces keeps
+    them ("81,97 /" + "100")."""
+    from parsers.pdf_grid import join_wrapped
+
+    assert join_wrapped("Sở Côn", "g Thương", cut=True) == "Sở Công Thương"
+    assert join_wrapped("Sở Xâ", "y dựng", cut=True) == "Sở Xây dựng"
+    assert join_wrapped("Sở Tài", "chính", cut=True) == "Sở Tài chính"
+    assert join_wrapped("Ban Quản lý DVCQG", "Tỉnh", cut=True) == "Ban Quản lý DVCQG Tỉnh"
+    assert join_wrapped("81,97 /", "100") == "81,97 / 100"
+    assert join_wrapped("Tăng/", "giảm") == "Tăng/giảm"
