@@ -54,6 +54,9 @@ def test_lists_naming_every_member_are_all_of_the_whole():
                 "Tổng số hồ sơ phải giải quyết là 1.112 hồ sơ")
     assert _all("cấp tỉnh 2.051 hồ sơ, tại cấp xã 6.772 hồ sơ", two_levels=True)
     assert _all("cấp tỉnh 2.051 hồ sơ, cấp huyện 800 hồ sơ, cấp xã 5.972 hồ sơ")
+    # one item of two channels, cut at its "và" by the list's reader
+    assert _all("trực tuyến 609 hồ sơ, chiếm 28,52%; trực tiếp và qua bưu chính công ích 1.478 hồ sơ; "
+                "kỳ trước chuyển sang 58 hồ sơ")
 
 
 def test_lists_that_may_leave_some_out_are_not():
