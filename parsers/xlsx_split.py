@@ -41,28 +41,44 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 
 def split(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans: dict) -> list[list[int]]:
     """The rows of one block (sheet row numbers, ascending, empty rows left
-    out) cut into the rows of each table, titles with the table they open."""
+    out) cut into the rows of each table, titles with the table they open.
+    Linear in the cells: each row is looked at a bounded number of times."""
     kinds = [_kind(r, by_row, origins) for r in rows]
     cuts = [0]
-    header: list[int] = []  # the text rows above the current table's first data row
+    table = _Table()
     run: list[int] = []  # the latest run of text rows
-    seen_data = False
     for i, r in enumerate(rows):
         if kinds[i] == TEXT and (i == 0 or kinds[i - 1] != TEXT):
-            if seen_data and _opens_table(i, rows, kinds, by_row, origins, spans, header):
+            if table.seen_data and _opens_table(i, rows, kinds, by_row, origins, spans, table):
                 cut = i
                 while kinds[cut - 1] == TITLE:  # the new table's title rows; a data row is above them
                     cut -= 1
                 cuts.append(cut)
-                header, seen_data = [], False
+                table = _Table()
             run = []
         if kinds[i] == TEXT:
             run.append(r)
         elif kinds[i] == DATA:
-            if not seen_data:
-                header = run
-            seen_data = True
+            if not table.seen_data and run:
+                table.header = run
+                table.header_cols = set().union(*(_columns(x, by_row, spans) for x in run))
+                table.header_texts = _texts(run[0], by_row, origins)
+            table.seen_data = True
+            if table.header:
+                table.body |= _columns(r, by_row, spans)
     return [rows[a:b] for a, b in zip(cuts, cuts[1:] + [len(rows)])]
+
+
+class _Table:
+    """What is known of the current table: its header rows (the text rows
+    above its first data row) and the columns they and its data rows cover."""
+
+    def __init__(self) -> None:
+        self.header: list[int] = []
+        self.header_cols: set[int] = set()
+        self.header_texts: list[str] = []
+        self.body: set[int] = set()
+        self.seen_data = False
 
 
 def _kind(r: int, by_row: dict[int, list[int]], origins: dict) -> str:
@@ -88,7 +104,7 @@ def _columns(r: int, by_row: dict[int, list[int]], spans: dict) -> set[int]:
 
 
 def _opens_table(i: int, rows: list[int], kinds: list[str], by_row: dict, origins: dict, spans: dict,
-                 header: list[int]) -> bool:
+                 table: _Table) -> bool:
     """Whether the run of text rows from ``rows[i]`` heads a new table (see
     the module): title rows may stand between it and its first data row,
     no other text row."""
@@ -108,18 +124,20 @@ def _opens_table(i: int, rows: list[int], kinds: list[str], by_row: dict, origin
         return True
     if len(text_rows) > 1 and 2 * len(by_row[rows[i]]) <= len(data_cols):  # "Bảng 2 … | Đơn vị tính: …"
         return True
-    if not header:
+    if not table.header:
         return False
-    r, h = rows[i], header[0]
-    if [origins[(r, c)][0] for c in sorted(by_row[r])] == [origins[(h, c)][0] for c in sorted(by_row[h])]:
+    if _texts(rows[i], by_row, origins) == table.header_texts:
         return True
     # other columns: a header over other columns, and a data row under it in a column the table's data
     # never used, or an empty row above it (a row of words in a table's own data, "Sở X | Không phát sinh
     # hồ sơ", heads nothing)
-    old = set().union(*(_columns(x, by_row, spans) for x in header))
-    data = set().union(*(_columns(x, by_row, spans) for x, k in zip(rows[:i], kinds) if k == DATA and x > header[-1]))
     new = _columns(rows[j], by_row, spans)
-    return bool(data) and _extent(covered) != _extent(old) and (not new <= data or rows[i] - rows[i - 1] > 1)
+    return (_extent(covered) != _extent(table.header_cols)
+            and (not new <= table.body or rows[i] - rows[i - 1] > 1))
+
+
+def _texts(r: int, by_row: dict[int, list[int]], origins: dict) -> list[str]:
+    return [origins[(r, c)][0] for c in sorted(by_row[r])]
 
 
 def _extent(columns: set[int]) -> tuple[int, int]:
