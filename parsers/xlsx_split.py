@@ -13,7 +13,7 @@ one empty row, or none, between them::
 
 Rows are told apart by shape alone: a *data* row holds a number (or a
 placeholder such as '-'), a *title* row one cell of words, a *text* row two
-or more cells of words. A new table starts at a run of text rows that comes
+or more cells of words (years over the columns count as words). A new table starts at a run of text rows that comes
 after the current table's data rows, labels the columns of the data row that
 follows it (covers at least two thirds of them, with their merges), and
 
@@ -31,9 +31,12 @@ the data under it), a title row followed by data rows of the same columns.
 """
 from __future__ import annotations
 
+import re
+
 from reportgen.numbers import parse_cell
 
 DATA, TITLE, TEXT = "data", "title", "text"
+_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def split(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans: dict) -> list[list[int]]:
@@ -63,8 +66,14 @@ def split(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans: d
 
 
 def _kind(r: int, by_row: dict[int, list[int]], origins: dict) -> str:
-    cells = [origins[(r, c)] for c in by_row[r] if str(origins[(r, c)][0]).strip()]
-    if any(number is not None or parse_cell(str(text)) is not None for text, number in cells):
+    """A header may name years over its columns ("Chỉ số | 2023 | 2024 |
+    Tăng/giảm"): a row of words whose only numbers are two or more years
+    is a row of words."""
+    cells = [(str(origins[(r, c)][0]).strip(), origins[(r, c)][1]) for c in by_row[r]]
+    cells = [(text, number) for text, number in cells if text]
+    numbers = [text for text, number in cells if number is not None or parse_cell(text) is not None]
+    years = {t for t in numbers if _YEAR.match(t)}
+    if numbers and not (len(years) == len(numbers) >= 2 and len(cells) > len(numbers)):
         return DATA
     return TITLE if len(cells) <= 1 else TEXT
 

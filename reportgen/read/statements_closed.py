@@ -39,6 +39,11 @@ _MEMBERS = (
     ("commune", r"cấp\s+xã"),
 )
 _MEMBER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _MEMBERS), re.I)
+# A member, then its count with no noun, then its share: "qua dịch vụ công trực tuyến 823, chiếm 74,01%",
+# "qua bưu chính công ích 536 (0,5%)". Group 1 is the count.
+MEMBER_COUNT_SHARE = re.compile(r"(?:" + "|".join(p for _, p in _MEMBERS) + r")\s+(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)"
+                                r"(?![\d.,]\d)\s*(?:,\s*(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
+                                r"|\(\s*(?:chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?)?)\s*:?\s*(?P<p>\d+(?:,\d+)?)\s*%", re.I)
 _CHANNELS = frozenset({"online", "direct", "postal"})
 _PERIODS = frozenset({"carried", "new"})
 _LEVELS = frozenset({"province", "district", "commune"})
@@ -59,7 +64,7 @@ def closed_partition(items: list[str], head: str = "", two_levels: bool = False)
     of the whole ("Tổng số hồ sơ phải giải quyết là"), ``two_levels`` that
     the document knows no district level."""
     seen: list[str] = []
-    for item in items:
+    for item in _unions_rejoined(items):
         members = _members(item)
         if members is None:
             return False
@@ -83,8 +88,25 @@ def closed_parts(items: list[str], head: str = "", two_levels: bool = False) -> 
     sơ"); None otherwise."""
     if not closed_partition(items, head, two_levels):
         return None
-    values = [count_value(_COUNT.search(_SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", i))).group(0)) for i in items]
+    values = [count_value(_COUNT.search(_SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", i))).group(0))
+              for i in _unions_rejoined(items)]
     return None if None in values else values  # type: ignore[return-value]
+
+
+_TAIL = re.compile(r",\s*(?P<tail>[^,\d()]+)$")
+
+
+def _unions_rejoined(items: list[str]) -> list[str]:
+    """The items with a member cut from the next one by its "và" given back:
+    "trực tuyến 8.000 hồ sơ; trực tiếp và qua bưu chính công ích 4.000 hồ sơ"
+    is read as "trực tuyến 8.000 hồ sơ, trực tiếp" and "qua bưu chính công
+    ích 4.000 hồ sơ"; the channel left with no count is the next item's."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        m = _TAIL.search(out[k])
+        if m and _MEMBER.search(m.group("tail")) and not _COUNT.search(m.group("tail")):
+            out[k], out[k + 1] = out[k][:m.start()], f"{m.group('tail').strip()} và {out[k + 1]}"
+    return out
 
 
 def _members(item: str) -> list[str] | None:

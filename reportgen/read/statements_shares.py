@@ -22,7 +22,7 @@ from decimal import ROUND_DOWN, Decimal
 from ..model import Statement, StatementKind
 from ..numbers import places_of
 from .statements_blocks import Block, split_sentences
-from .statements_closed import member_after
+from .statements_closed import MEMBER_COUNT_SHARE, member_after
 from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
 from .statements_wholes import named_whole, whole_by_words
 
@@ -131,7 +131,8 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
         after += _leading_shares(sentence, {m.start("p") for m in after})
         # a percent with its count in brackets is that count's: no count written before it is
         bracketed = {m.start("p") for m in after}
-        for m in [*(m for m in _SHARE.finditer(sentence) if m.start("p") not in bracketed), *after]:
+        for m in [*(m for m in _SHARE.finditer(_grade_names_masked(sentence)) if m.start("p") not in bracketed),
+                  *after]:
             value, pct = count_value(m.group(1)), percent_value(m.group("p"))
             if value is None or pct is None or _taken_before(taken, (value, pct[0])):
                 continue
@@ -174,6 +175,39 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
                     inferred = False
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
         _whole_of_siblings([st for st in out if st.text in sentence])
+        out.extend(_member_first_shares(block, sentence, scope, out))
+    return out
+
+
+# An official's grade names a percent ("xếp loại Hoàn thành 100% nhiệm vụ, chiếm 75,00%"): a name, not a figure.
+_GRADE_PERCENT = re.compile(r"hoàn\s+thành\s+(?:(?:từ|dưới)\s+)?\d+\s*%(?:\s+đến\s+dưới\s+\d+\s*%)?\s+nhiệm\s+vụ", re.I)
+
+
+def _grade_names_masked(sentence: str) -> str:
+    """``sentence`` with each official's grade name written as one word of
+    letters, so that a share after the name is read with its count: "09 cán
+    bộ, công chức xếp loại Hoàn thành từ 70% đến dưới 100% nhiệm vụ, chiếm
+    25,00%". Offsets are kept."""
+    return _GRADE_PERCENT.sub(lambda m: re.sub(r"[\W\d_]", "x", m.group(0)), sentence)
+
+
+def _member_first_shares(block: Block, sentence: str, scope: str | None, read: list[Statement]) -> list[Statement]:
+    """The shares of parts named by their channel, period or level before a
+    count that says no noun ("Tổng số hồ sơ tiếp nhận: 1.112 hồ sơ, trong đó
+    …, qua dịch vụ công trực tuyến 823, chiếm 74,01%; … qua bưu chính công
+    ích 4 (0,36%)"): of the count before the sentence's "trong đó"."""
+    out = []
+    for m in MEMBER_COUNT_SHARE.finditer(sentence):
+        value, pct = count_value(m.group(1)), percent_value(m.group("p"))
+        if value is None or pct is None or any(st.value == value and st.percent == pct[0] for st in read):
+            continue
+        of_which = list(_OF_WHICH.finditer(sentence, 0, m.start()))
+        counts = list(COUNT.finditer(sentence, 0, of_which[-1].start())) if of_which else []
+        whole = count_value(counts[-1].group(1)) if counts else None
+        if whole is not None and whole > value:
+            out.append(Statement(kind="share", text=m.group(0), paragraph=block.index, page=block.page, value=value,
+                                 whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
+                                 percent_written=m.group("p") + "%", noun=counts[-1].group("noun")))
     return out
 
 

@@ -64,3 +64,17 @@ def test_a_cell_off_the_circulars_bands_is_one_error_at_it(tmp_path):
 def test_several_units_off_the_bands_are_no_slip(tmp_path):
     errors, _ = _errors(tmp_path, grades={1: MID, 4: LOW})  # 5,0 and 3,5: an office that puts the edges above
     assert [e for e in errors if e[0] == "GRADE_BAND_MISMATCH"] == []
+
+
+def test_the_share_after_an_officials_grade_name_is_of_the_officials_evaluated(tmp_path):
+    """"Hoàn thành 100% nhiệm vụ" is a name: the share after it is the count's."""
+    path = tmp_path / "bc.md"
+    prose = ("Đã đánh giá 12 cán bộ, công chức: 09 cán bộ, công chức xếp loại Hoàn thành 100% nhiệm vụ, chiếm "
+             "75,00%; 03 cán bộ, công chức xếp loại Hoàn thành từ 70% đến dưới 100% nhiệm vụ, chiếm {p}%.")
+    text = REPORT.split("Nơi nhận:")[0].split("## I.")[0] + "## I. ĐÁNH GIÁ\n" + prose + "\nNơi nhận:\n- Lưu: VT.\n"
+    path.write_text(text.format(p="25,00"), encoding="utf-8")
+    result = verify_path(path)
+    assert [(st.value, st.whole) for st in result.report.statements if st.kind == "share"] == [(9, 12), (3, 12)]
+    path.write_text(text.format(p="35,00"), encoding="utf-8")
+    assert [(f.code, f.reported) for f in verify_path(path).findings if f.severity == "error"] == [
+        ("PERCENT_MISMATCH", "35.00")]

@@ -72,6 +72,14 @@ def test_a_title_with_its_unit_beside_it_over_a_header_starts_a_second_table(tmp
                       [["Bảng 2", "Đơn vị tính: hồ sơ"], HEAD, ["1", "Xã Hòa Bình", "80", "40"]]]
 
 
+def test_a_header_naming_years_over_its_columns_is_a_header(tmp_path):
+    _, tables = _read(tmp_path, [
+        HEAD, [1, "Sở Y tế", 120, 50], ["Bảng 2"], ["STT", "Chỉ số", 2023, "2024", "Tăng/giảm"],
+        [1, "Công khai, minh bạch", "5,14", "5,43", "+0,29"]])
+    assert tables[1:] == [[["STT", "Chỉ số", "2023", "2024", "Tăng/giảm"],
+                           ["1", "Công khai, minh bạch", "5,14", "5,43", "+0,29"]]]
+
+
 def test_spacer_rows_group_headings_and_notes_inside_a_table_keep_it_one_table(tmp_path):
     _, tables = _read(tmp_path, [
         ["Bảng 1. Số hồ sơ"], HEAD,

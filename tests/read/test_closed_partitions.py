@@ -54,6 +54,9 @@ def test_lists_naming_every_member_are_all_of_the_whole():
                 "Tổng số hồ sơ phải giải quyết là 1.112 hồ sơ")
     assert _all("cấp tỉnh 2.051 hồ sơ, tại cấp xã 6.772 hồ sơ", two_levels=True)
     assert _all("cấp tỉnh 2.051 hồ sơ, cấp huyện 800 hồ sơ, cấp xã 5.972 hồ sơ")
+    # one item of two channels, cut at its "và" by the list's reader
+    assert _all("trực tuyến 609 hồ sơ, chiếm 28,52%; trực tiếp và qua bưu chính công ích 1.478 hồ sơ; "
+                "kỳ trước chuyển sang 58 hồ sơ")
 
 
 def test_lists_that_may_leave_some_out_are_not():
@@ -120,3 +123,17 @@ def test_channel_lines_after_a_lead_that_opens_with_a_period(tmp_path):
              "- Kỳ trước chuyển sang: 98 hồ sơ.")
     assert _run(tmp_path, prose.format(w="5.402")) == ([(5402, [3364, 1917, 23, 98], "partition")], [])
     assert _run(tmp_path, prose.format(w="5.102"))[1] == [("SUM_MISMATCH", "error", "5102", "5402")]
+
+
+def test_a_share_whose_part_names_its_channel_before_a_bare_count(tmp_path):
+    prose = ("Tổng số hồ sơ tiếp nhận: 1.112 hồ sơ, trong đó tồn kỳ trước 55 hồ sơ (4,95%), qua dịch vụ công "
+             "trực tuyến 823, chiếm {p}%, nộp trực tiếp 230 hồ sơ (20,68%) và qua bưu chính công ích 4 (0,36%).")
+    path = tmp_path / "bc.txt"
+    path.write_text(REPORT.format(prose=prose.format(p="74,01")), encoding="utf-8")
+    result = verify_path(path)
+    assert sorted((st.value, st.whole) for st in result.report.statements if st.kind == "share") == [
+        (4, 1112), (55, 1112), (230, 1112), (823, 1112)]
+    assert [f for f in result.findings if f.severity == "error"] == []
+    path.write_text(REPORT.format(prose=prose.format(p="47,01")), encoding="utf-8")
+    assert [(f.code, f.reported) for f in verify_path(path).findings if f.severity == "error"] == [
+        ("PERCENT_MISMATCH", "47.01")]
