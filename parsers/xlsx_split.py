@@ -22,7 +22,7 @@ follows it (covers at least two thirds of them, with their merges), and
   title with its unit beside it ("Bảng 2 … | Đơn vị tính: hồ sơ"), or
 - repeats the current table's header row, or
 - spans other columns than the current table's header, over a data row in
-  a column the current table's data rows never use.
+  a column the current table's data rows never use, or after an empty row.
 
 What does not part a table: an empty spacer row between data rows (the rows
 are read without their empty rows), a group heading between data rows ("I.
@@ -113,12 +113,13 @@ def _opens_table(i: int, rows: list[int], kinds: list[str], by_row: dict, origin
     r, h = rows[i], header[0]
     if [origins[(r, c)][0] for c in sorted(by_row[r])] == [origins[(h, c)][0] for c in sorted(by_row[h])]:
         return True
-    # other columns: a header over other columns, and a data row under it in a column the table's
-    # data never used (a row of words in a table's own data, "Sở X | Không phát sinh hồ sơ", heads nothing)
+    # other columns: a header over other columns, and a data row under it in a column the table's data
+    # never used, or an empty row above it (a row of words in a table's own data, "Sở X | Không phát sinh
+    # hồ sơ", heads nothing)
     old = set().union(*(_columns(x, by_row, spans) for x in header))
     data = set().union(*(_columns(x, by_row, spans) for x, k in zip(rows[:i], kinds) if k == DATA and x > header[-1]))
     new = _columns(rows[j], by_row, spans)
-    return bool(data) and _extent(covered) != _extent(old) and not new <= data
+    return bool(data) and _extent(covered) != _extent(old) and (not new <= data or rows[i] - rows[i - 1] > 1)
 
 
 def _extent(columns: set[int]) -> tuple[int, int]:

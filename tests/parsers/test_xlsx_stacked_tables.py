@@ -58,6 +58,13 @@ def test_a_header_over_other_columns_after_data_starts_a_second_table(tmp_path):
                       [["Cấp", "Tổng số", "Tốt", "Khá", "Yếu"], ["Cấp tỉnh", "3", "1", "1", "1"]]]
 
 
+def test_a_narrower_header_after_an_empty_row_starts_a_second_table(tmp_path):
+    _, tables = _read(tmp_path, [HEAD, [1, "Sở Y tế", 120, 50], [], ["Xếp loại", "Số đơn vị", "Tỷ lệ (%)"],
+                                 ["Tốt", 1, 100]])
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "50"]],
+                      [["Xếp loại", "Số đơn vị", "Tỷ lệ (%)"], ["Tốt", "1", "100"]]]
+
+
 def test_a_row_of_words_in_the_data_heads_nothing(tmp_path):
     _, tables = _read(tmp_path, [HEAD, [1, "Sở Y tế", 120, 50], [None, "Sở Nội vụ", "Không phát sinh hồ sơ"],
                                  [None, "Tổng cộng", 120, 50]], merges=["C3:D3"])
