@@ -97,7 +97,7 @@ def join_lines(parts: list[tuple[str, bool]]) -> str:
     text = ""
     for i, (t, filled) in enumerate(parts):
         after = parts[i + 1][0].split(" ", 1)[0] if i + 1 < len(parts) and parts[i + 1][1] else ""
-        text = join_wrapped(text, t, filled, after)
+        text = join_wrapped(text, t, filled, after if i + 1 < len(parts) else None)
     return text
 
 
@@ -105,7 +105,7 @@ _NUMBERISH = re.compile(r"[\d.,/%]+")
 _CLOSING = frozenset(",.;:!?)]")
 
 
-def join_wrapped(a: str, b: str, filled: bool = False, after: str = "", cut: bool = False) -> str:
+def join_wrapped(a: str, b: str, filled: bool = False, after: str | None = "", cut: bool = False) -> str:
     """Join two lines of one cell: with a space, or without one where the
     break fell inside a number ('70,29/' + '94', '(10' + '0)'), before the punctuation
     that closes a word or after a bracket that opens one (a column too
@@ -114,7 +114,9 @@ def join_wrapped(a: str, b: str, filled: bool = False, after: str = "", cut: boo
     (``filled``), inside a word ('ST' + 'T', 'LOẠ' + 'I'; not 'TỔNG' +
     'ĐIỂM', which are two syllables, nor 'phòng' + 'HĐND', whose case
     changes). ``after``: the first word of the next line when ``b`` is one
-    word broken into it ('nghiệ' + 'p'). ``cut``: the lines are the two
+    word broken into it ('nghiệ' + 'p'); None when ``b`` is the cell's last
+    line, which a page break may have cut: a syllable, then the start of
+    one ('Nông' + 'nghiệ', its 'p' on the next page) are two words. ``cut``: the lines are the two
     parts of a cell a page break cut, where how full the line before was is
     not known: a word is joined only when the two pieces make one syllable
     and are not both syllables ('Côn' + 'g', 'Xâ' + 'y')."""
@@ -142,11 +144,23 @@ def join_wrapped(a: str, b: str, filled: bool = False, after: str = "", cut: boo
     if filled and head[-1:].isalpha() and tail[:1].isalpha() and head[-1].isupper() == tail[0].isupper():
         head, tail = re.findall(r"\w+$", head)[0], re.findall(r"^\w+", tail)[0]
         joined = head + tail
-        if b == tail and after[:1].isalpha() and is_syllable(tail + re.findall(r"^\w+", after)[0]):
+        if b == tail and after and after[:1].isalpha() and is_syllable(tail + re.findall(r"^\w+", after)[0]):
             tail += re.findall(r"^\w+", after)[0]  # 'nghiệ' of 'Nông' / 'nghiệ' / 'p'
+        if after is None and b == tail and is_syllable(head) and not is_syllable(tail) and _opens_syllable(tail):
+            return a + " " + b
         if may_be_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):
             return a + b
     return a + " " + b
+
+
+_FINALS = ("c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "o", "u", "y")
+
+
+def _opens_syllable(word: str) -> bool:
+    """Whether ``word`` is the start of a syllable cut before its final
+    ('nghiệ' of 'nghiệp'; not 'g' of 'Tổn' + 'g': a start holds its vowel)."""
+    base = unicodedata.normalize("NFD", word.lower())
+    return any(ch in "aeiouy" for ch in base) and any(is_syllable(word + f) for f in _FINALS)
 
 
 def place_cells(boxes, tol: float = EDGE_TOLERANCE):

@@ -157,10 +157,14 @@ def repeated_header_rows(first: RawTable, cont: RawTable) -> int:
     return k
 
 
-def _join_split_row(table: RawTable, row) -> bool:
+def _join_split_row(table: RawTable, row, rest: bool = False) -> bool:
     """Join ``row`` (the first row of a continuation) into the table's last
     row when the page break cut that row: the continuation's first column is
-    empty while the table's rows are numbered there."""
+    empty while the table's rows are numbered there. A last row without a
+    number (a total) takes it when each of its cells was cut inside a word
+    ('Trun' + 'g bình'), or when ``row`` is the whole part on its page, words
+    in one or two cells (:func:`remnant`: a table does not end on such a
+    row), under cells with words."""
     while table.rows and not any(c.text.strip() for c in table.rows[-1]) and len(table.rows) > 1:
         table.rows.pop()  # the empty sliver the break left of the cut row
     if not table.rows or not row:
@@ -175,16 +179,34 @@ def _join_split_row(table: RawTable, row) -> bool:
     if numbered is not None and any(c.col == numbered and c.text.strip() for c in row):
         return False  # the row has its own order number: a new row (its first column merged down from above)
     last_first = next((c for c in last if c.col == 0), None)
-    if last_first is None or not last_first.text.strip():
-        return False
     by_col = {c.col: c for c in last}
     filled = [c for c in row if c.text.strip()]
     if any(c.col not in by_col or by_col[c.col].colspan != c.colspan for c in filled):
         return False
-    for c in filled:
-        target = by_col[c.col]
-        target.text = join_wrapped(target.text, c.text, cut=True)
+    joined = [join_wrapped(by_col[c.col].text, c.text, cut=True) for c in filled]
+    if last_first is None or not last_first.text.strip():
+        # a row without a number (a total): cut only when each cell was cut inside a word ('Trun' + 'g bình')
+        if not filled or any(not by_col[c.col].text.strip() or not rest and j.startswith(by_col[c.col].text + " ")
+                             for c, j in zip(filled, joined)):
+            return False
+    for c, text in zip(filled, joined):
+        by_col[c.col].text = text
     return True
+
+
+def remnant(table: RawTable) -> bool:
+    """A one-row part of three columns or more with words in only one or
+    two cells (``pdf_page_tables._rest_at_head``): the rest of a cut row,
+    a table only as part of the table it goes on."""
+    if len(table.rows) != 1 or table.n_cols < 3:
+        return False
+    filled = [c for c in table.rows[0] if c.text.strip()]
+    return 0 < len(filled) < 3 and all(c.bbox for c in table.rows[0])
+
+
+def _as_paragraphs(table: RawTable) -> list[RawParagraph]:
+    """A remnant no table took, as the paragraphs its cells' words are."""
+    return [RawParagraph(text=c.text, index=-1, page=c.page, bbox=c.bbox) for c in table.rows[0] if c.text.strip()]
 
 
 _ORDER = re.compile(r"^(\d{1,3}|[IVXLC]{1,6})\.?$")
@@ -312,6 +334,13 @@ def merge_continued_tables(blocks: list) -> list:
             wide = _widened(open_table, b, open_geometry[1], gb[1])
             if wide is not None:
                 b, gb = wide, _geometry(wide)
+        if remnant(b):  # the rest of a cut row: joined to it, or the paragraphs its words are
+            if not (open_table is not None and b.page is not None and last_page is not None
+                    and b.page == last_page + 1 and _same_columns(open_table, b, open_geometry, gb)
+                    and _join_split_row(open_table, b.rows[0], rest=True)):
+                out += _as_paragraphs(b)
+                open_table = None
+            continue
         if (open_table is not None and b.page is not None and last_page is not None
                 and b.page == last_page + 1 and (wide is not None or _same_columns(open_table, b, open_geometry, gb)
                                                  or said and _said_continued(open_table, b))):

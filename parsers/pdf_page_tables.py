@@ -63,9 +63,11 @@ def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[Raw
     glyphs are left to the paragraphs."""
     tables, taken = [], set()
     for raw, ids in candidates:
-        if raw.n_cols < 2 or not _mostly_filled(raw) or is_layout(raw):
+        rest = _rest_at_head(raw, page_height)  # its one or two cells would pass for a layout grid
+        if raw.n_cols < 2 or not (_mostly_filled(raw) or rest) or is_layout(raw) and not rest:
             continue
-        if len(raw.rows) < 2 and not _header_at_foot(raw, page_height) and not _row_at_head(raw, page_height):
+        if len(raw.rows) < 2 and not _header_at_foot(raw, page_height) and not _row_at_head(raw, page_height) \
+                and not _rest_at_head(raw, page_height):
             continue
         tables.append(raw)
         taken |= ids
@@ -83,6 +85,18 @@ def _row_at_head(table: RawTable, page_height: float | None) -> bool:
     if not page_height or not table.bbox or table.n_cols < 3 or len(table.rows) != 1:
         return False
     return sum(bool(c.text.strip()) for c in table.rows[0]) >= 3 and table.bbox[1] < 0.2 * page_height
+
+
+def _rest_at_head(table: RawTable, page_height: float | None) -> bool:
+    """One row of three columns or more at the head of the page holding
+    words only in one or two cells: the rest of a row the page break cut
+    ('g bình' of 'Trun'), kept for the table it goes on
+    (``pdf_merge.remnant``: made paragraphs again when no table takes it)."""
+    if not page_height or not table.bbox or table.n_cols < 3 or len(table.rows) != 1:
+        return False
+    filled = [c.text for c in table.rows[0] if c.text.strip()]
+    return 0 < len(filled) < 3 and all(any(ch.isalpha() for ch in t) for t in filled) \
+        and table.bbox[1] < 0.2 * page_height
 
 
 def _mostly_filled(table: RawTable) -> bool:

@@ -222,23 +222,29 @@ def _stacked(row: list, anchor_ids: set, size: float, limit: float | None = None
 def _wrapped_figures(upper: list, lower: list, size: float, limit: float | None) -> bool:
     """Whether the figures of ``lower`` are the ends of figures above them,
     wrapped in columns too narrow for them ('52,' over '05', '9,3' over
-    '7': LibreOffice breaks a number it cannot fit): each one digits alone,
+    '7', '107' over ',04': LibreOffice breaks a number it cannot fit): each
+    one digits (after a comma under digits, or with one: '26' over '7,53'),
     at line spacing under the lowest chunk of its column in ``upper`` (the
     row's lines above; cells centred in their row start on other lines),
-    a figure, and at least one of those cut right after its decimal comma
-    or point."""
+    a figure, and at least one of those cut right after or before its
+    decimal comma or point."""
     above: dict = {}
     for c in upper:
         if c.cols.start not in above or c.top > above[c.cols.start].top:
             above[c.cols.start] = c
     above = {k: c for k, c in above.items() if NUMERIC.match(c.text)}
     figures = [c for c in lower if NUMERIC.match(c.text)]
-    if not figures or any(c.cols.start not in above or not c.text.isdecimal() for c in figures):
+    if not figures or any(c.cols.start not in above or not _ENDING.match(c.text) for c in figures):
         return False
     gap = limit if limit is not None else 0.5 * size
     if any(c.top - above[c.cols.start].bottom > gap for c in figures):
         return False
-    return any(above[c.cols.start].text[-1:] in ",." for c in figures)
+    if any(c.text[0] in ",." and not above[c.cols.start].text[-1:].isdecimal() for c in figures):
+        return False
+    return any(above[c.cols.start].text[-1:] in ",." or c.text[0] in ",." for c in figures)
+
+
+_ENDING = re.compile(r"^[.,]?\d+([.,]\d+)?$")  # the end of a figure: '05', ',04' of '107', '7,53' of '26'
 
 
 def _running_on(upper: list, lower: list, anchor_ids: set, size: float, limit: float) -> list:

@@ -80,15 +80,20 @@ def _cut_rest(region: list[Line], above: list[Line], used: set[int]) -> list[Lin
     of the table has no header: the only lines above the first row, each
     starting where a column of text after the first starts (a name's last
     lines, "công tỉnh Lâm / Đồng"), one under the other at line spacing and
-    the lowest within a row's spacing of the first row. Read as paragraphs
+    the lowest within a line of the first row, or within the space between
+    the table's first two rows (LibreOffice keeps a paragraph's space after
+    in its cells). Read as paragraphs
     they stood between the table's parts and the parts were not joined."""
     first_x0 = min(c.x0 for ln in region for c in ln.chunks)
     starts = [c.x0 for ln in region[:12] for c in ln.chunks if c.x0 > first_x0 + ALIGN_TOLERANCE]
+    # the space between two rows (a paragraph's space after, where the producer sets it)
+    row_gaps = [b.top - a.bottom for a, b in zip(region[:12], region[1:13])
+                if min(c.x0 for c in b.chunks) <= first_x0 + ALIGN_TOLERANCE and b.top > a.bottom]
     out: list[Line] = []
     for ln in reversed(above):
         lower = out[0] if out else region[0]
         gap = lower.top - ln.bottom
-        if (id(ln) in used or gap > (LIFT_GAP if out else 1.0) * ln.size
+        if (id(ln) in used or gap > (LIFT_GAP * ln.size if out else max([ln.size] + [g + 1.0 for g in row_gaps[:1]]))
                 or not all(sum(abs(c.x0 - x) <= ALIGN_TOLERANCE for x in starts) >= 2 for c in ln.chunks)):
             return []
         out.insert(0, ln)

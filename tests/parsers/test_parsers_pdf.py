@@ -137,3 +137,15 @@ def test_a_cell_cut_by_a_page_break_is_joined_inside_a_word_only_where_the_piece
     assert join_wrapped("Ban Quản lý DVCQG", "Tỉnh", cut=True) == "Ban Quản lý DVCQG Tỉnh"
     assert join_wrapped("81,97 /", "100") == "81,97 / 100"
     assert join_wrapped("Tăng/", "giảm") == "Tăng/giảm"
+
+
+def test_a_cells_last_line_that_starts_a_syllable_after_a_whole_one_is_a_word_of_its_own():
+    """A cell's last line may end where a page break cut it: 'Nông' over
+    'nghiệ' (its 'p' on the next page) is two words, to be joined with the
+    rest; a piece without a vowel ('Tổn' over 'g') ends its word."""
+    from parsers.pdf_grid import join_lines, join_wrapped
+
+    assert join_lines([("Sở", False), ("Nông", False), ("nghiệ", True)]) == "Sở Nông nghiệ"
+    assert join_wrapped("Sở Nông nghiệ", "p và Môi trường", cut=True) == "Sở Nông nghiệp và Môi trường"
+    assert join_lines([("Tổn", False), ("g", True)]) == "Tổng"
+    assert join_lines([("Nông", False), ("nghiệ", True), ("p", True)]) == "Nông nghiệp"
