@@ -69,6 +69,7 @@ RULE_MODULES = (
     "relations_grade_cells",
     "relations_grade_counts",
     "relations_row_shares",
+    "relations_index_row",
     "relations_peer_ranks",
     "relations_rates",
     "relations_points",

@@ -1,13 +1,14 @@
 """What the other rules could not check, as findings: a table with numbers on
 which no relation was verified, a column of a checked table whose figures no
-relation checked, a numeric claim of the prose that nothing was compared
-with. They run after every other rule and read the coverage ledger
+relation covers, a numeric claim of the prose that nothing was compared
+with, and, as notes, what only a bound the document states could hold. They
+run after every other rule and read the coverage ledger
 (:mod:`reportgen.coverage`) those rules filled."""
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..coverage import TableEntry
+from ..coverage import UNSTATED_BOUNDS, TableEntry
 from ..model import Finding, Report
 from ..text.headers import ROLE_NAMES
 from .registry import CheckContext, rule
@@ -29,6 +30,8 @@ _BOUND_WORDS = {
     "grade-follows-bands": "nằm trong khung của xếp loại",
     "summary-row-max": "không vượt dòng cao nhất",
     "summary-row-min": "không dưới dòng thấp nhất",
+    "points-from-rate-scheme-indicator": "tỷ lệ đạt ngưỡng được điểm tối đa của chỉ số",
+    "points-from-rate-whole-maximum": "tỷ lệ đạt ngưỡng được điểm tối đa của chỉ số",
 }
 
 
@@ -114,9 +117,12 @@ def _table_name(entry: TableEntry) -> str:
     return title + (f", trang {entry.page}" if entry.page is not None else "")
 
 
-def _bounds_of(entry: TableEntry, cells) -> str:
+def _bounds_of(entry: TableEntry, cells, *, stated: bool = False) -> str:
+    """The bounds verified on ``cells``, in words (only those the document
+    states about them when ``stated``: UNSTATED_BOUNDS left out)."""
     names = sorted({rel for cell in cells if cell in entry.bounded_cells
-                    for rel in entry.cell_relations.get(cell, ()) if rel in _BOUND_WORDS})
+                    for rel in entry.cell_relations.get(cell, ()) if rel in _BOUND_WORDS
+                    and not (stated and rel in UNSTATED_BOUNDS)})
     return "; ".join(dict.fromkeys(_BOUND_WORDS[n] for n in names))
 
 
@@ -131,48 +137,97 @@ def _row_names(report: Report, index: int, rows: list[int], limit: int = 3) -> s
 
 
 @rule("COLUMN_UNCHECKED",
-      "Cột số của bảng có ô không quan hệ nào kiểm tra được (chỉ có giới hạn, hoặc không có gì để đối chiếu)")
+      "Cột số của bảng có ô không quan hệ nào kiểm tra được, kể cả một giới hạn văn bản nêu")
 def column_unchecked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: trong một bảng đã kiểm tra được một phần, mỗi cột có ô số mà không
-    quan hệ nào phát hiện được số ghi sai (tổng, tỷ lệ phần / tổng, điểm tính từ tỷ lệ,
-    dòng thống kê, thứ hạng theo cột) — một cảnh báo cho cả cột, nêu tên cột theo tiêu
-    đề, bảng, trang, số ô và lý do. Giới hạn (tỷ lệ ≤ 100%, điểm ≤ tối đa, x ≤ y, khung
-    xếp loại, thứ tự xếp hạng) không tính là đã kiểm tra: số gõ sai thường vẫn nằm trong
-    giới hạn. Cột số thứ tự, năm, mã số không phải số liệu, không báo.
-    Vì sao: "ĐẠT" phải có nghĩa là mọi ô số đã được đối chiếu; cột chưa đối chiếu phải
-    được nói ra để người đọc tự kiểm tra; kết luận khi đó là CHƯA KIỂM TRA HẾT.
-    Ví dụ sai: bảng "Điểm tự đánh giá | Điểm thẩm định | Chỉ số" mà chỉ số tính từ điểm
-    thẩm định: cột "Điểm tự đánh giá" chỉ được đối chiếu với điểm chuẩn tối đa, báo
+    quan hệ nào của văn bản bao được (tổng, tỷ lệ phần / tổng, điểm tính từ tỷ lệ, dòng
+    thống kê, thứ hạng theo cột, hay ít nhất một giới hạn văn bản nêu: điểm tối đa, mẫu
+    số, ngưỡng, khung xếp loại, thứ tự xếp hạng) — một cảnh báo cho cả cột, nêu tên cột
+    theo tiêu đề, bảng, trang, số ô và lý do. "Tỷ lệ không quá 100%" đúng với mọi tỷ lệ,
+    không phải điều văn bản nêu về ô ấy: không tính. Cột số thứ tự, năm, mã số không
+    phải số liệu, không báo. Ô chỉ có giới hạn: xem BOUND_ONLY.
+    Vì sao: "ĐẠT" phải có nghĩa là mọi ô số đã được đối chiếu với những gì văn bản nêu;
+    cột chưa đối chiếu phải được nói ra để người đọc tự kiểm tra; kết luận khi đó là
+    CHƯA KIỂM TRA HẾT.
+    Ví dụ sai: bảng "Số hồ sơ | Tỷ lệ đúng hạn (%) | Điểm" mà điểm là tổng của các cột
+    khác, còn cột "Tỷ lệ đúng hạn" không nằm trong tổng, tỷ lệ hay thứ hạng nào: báo
     COLUMN_UNCHECKED cho cột đó.
-    Ví dụ đúng: mọi cột của bảng nằm trong một tổng, một tỷ lệ hoặc một thứ hạng được
-    kiểm tra: không báo."""
+    Ví dụ đúng: mọi cột của bảng nằm trong một tổng, một tỷ lệ, một thứ hạng được kiểm
+    tra, hoặc dưới điểm tối đa của dòng: không báo."""
     ledger = ctx.ledger
     for entry in ledger.partly_checked_tables():
-        unchecked = entry.unchecked_cells()
-        by_column: dict[str, list[int]] = {}
-        for r, key in sorted(unchecked):
-            by_column.setdefault(key, []).append(r)
+        yield from _unchecked_columns(report, entry, entry.unverified_cells())
+
+
+@rule("BOUND_ONLY", "Ô số của bảng chỉ đối chiếu được với giới hạn văn bản nêu (điểm tối đa, mẫu số, ngưỡng, "
+      "khung, thứ tự): ghi chú, không ngăn kết luận ĐẠT")
+def bound_only(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: ô số của một bảng mà điều duy nhất văn bản nêu về nó là một giới hạn —
+    điểm tự đánh giá không vượt điểm chuẩn tối đa của dòng, tỷ lệ đạt ngưỡng nên được
+    điểm tối đa, x/y với x ≤ y, thứ hạng theo thứ tự số liệu, số trong khung xếp loại — và
+    giới hạn ấy được giữ. Một ghi chú (thông tin) cho mỗi bảng: số ô, giới hạn, các cột.
+    "Tỷ lệ không quá 100%" đúng với mọi tỷ lệ, không phải giới hạn văn bản nêu: ô chỉ có
+    nó là ô chưa kiểm tra (COLUMN_UNCHECKED). Nhận định trong lời văn chỉ có giới hạn vẫn
+    là CLAIM_UNCHECKED.
+    Vì sao: văn bản không nêu quan hệ nào khác để đối chiếu chính xác các số ấy; người
+    đọc cẩn thận cũng chỉ kiểm tra được đến giới hạn. Kết luận vẫn có thể là ĐẠT, nhưng
+    không im lặng: một số ghi sai mà vẫn nằm trong giới hạn thì không phát hiện được, và
+    ghi chú nói rõ ở đâu. Số lượng được tính riêng trong phạm vi kiểm tra
+    (``coverage.bounded``).
+    Ví dụ sai: bảng "Điểm chuẩn tối đa | Điểm tự đánh giá | Điểm thẩm định | Chỉ số (%)"
+    mà chỉ số tính từ điểm thẩm định: cột "Điểm tự đánh giá" chỉ đối chiếu được với điểm
+    chuẩn tối đa, báo BOUND_ONLY cho cột đó.
+    Ví dụ đúng: mọi ô của bảng nằm trong một tổng, một tỷ lệ hay một thứ hạng được kiểm
+    tra: không báo."""
+    ledger = ctx.ledger
+    for entry in ledger.bounded_tables():
+        cells = entry.bounded_only_cells()
+        by_column: dict[str, int] = {}
+        for _, key in cells:
+            by_column[key] = by_column.get(key, 0) + 1
         labels = column_labels(report, entry.index)
         order = {key: i for i, key in enumerate(labels)}
-        for key in sorted(by_column, key=lambda k: (order.get(k, len(order)), k)):
-            rows = by_column[key]
-            total = sum(1 for _, k in entry.numeric_cells if k == key)
-            label = labels.get(key) or ROLE_NAMES.get(key) or key
-            bounds = _bounds_of(entry, [(r, key) for r in rows])
-            if bounds:
-                why = f"chỉ đối chiếu được giới hạn ({bounds}), một số ghi sai vẫn có thể nằm trong giới hạn đó"
-            else:
-                why = "không có tổng, tỷ lệ, điểm tính từ tỷ lệ, dòng thống kê hay thứ hạng nào của bảng chứa các ô này"
-            outside = _ranked_outside(report, entry.index, key)
-            if outside:
-                why = (f"thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng của "
-                       f"bảng: không đối chiếu được với số liệu trong bảng; {why}")
-            count = (f"{len(rows)}/{total} ô số chưa được kiểm tra ({_row_names(report, entry.index, rows)})"
-                     if len(rows) < total else f"{len(rows)} ô số chưa được kiểm tra")
-            yield Finding(code="COLUMN_UNCHECKED", severity="warning", table=entry.index, column=key,
-                          page=entry.page,
-                          message=f"Cột “{_short(label, 60)}” của bảng {entry.index + 1} ({_table_name(entry)}): "
-                                  f"{count} — {why}. Cần đối chiếu thủ công.")
+        keys = sorted(by_column, key=lambda k: (order.get(k, len(order)), k))
+        names = [f"“{_short(labels.get(k) or ROLE_NAMES.get(k) or k, 50)}” ({by_column[k]} ô)" for k in keys[:6]]
+        more = f" và {len(keys) - 6} cột khác" if len(keys) > 6 else ""
+        outside = _ranked_outside(report, entry.index)
+        if outside:
+            more += (f"; thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng của "
+                     "bảng")
+        yield Finding(code="BOUND_ONLY", severity="info", table=entry.index, page=entry.page,
+                      column=keys[0] if len(keys) == 1 else None,
+                      message=f"Bảng {entry.index + 1} ({_table_name(entry)}): {len(cells)} ô số chỉ đối chiếu "
+                              f"được giới hạn ({_bounds_of(entry, cells, stated=True)}) — cột {', '.join(names)}"
+                              f"{more}: văn bản không nêu tổng, tỷ lệ hay quan hệ nào khác chứa các ô này; một số "
+                              "ghi sai vẫn nằm trong giới hạn đó thì không phát hiện được.")
+
+
+def _unchecked_columns(report: Report, entry: TableEntry, cells: set) -> Iterator[Finding]:
+    """One COLUMN_UNCHECKED per column of ``cells``: the column by its header,
+    the table, its page, how many cells (which rows when not all) and why."""
+    by_column: dict[str, list[int]] = {}
+    for r, key in sorted(cells):
+        by_column.setdefault(key, []).append(r)
+    labels = column_labels(report, entry.index)
+    order = {key: i for i, key in enumerate(labels)}
+    for key in sorted(by_column, key=lambda k: (order.get(k, len(order)), k)):
+        rows = by_column[key]
+        total = sum(1 for _, k in entry.numeric_cells if k == key)
+        label = labels.get(key) or ROLE_NAMES.get(key) or key
+        bounds = _bounds_of(entry, [(r, key) for r in rows])
+        which = f"{len(rows)}/{total} ô số" if len(rows) < total else f"{len(rows)} ô số"
+        rows_text = f" ({_row_names(report, entry.index, rows)})" if len(rows) < total else ""
+        why = ("không có tổng, tỷ lệ, điểm tính từ tỷ lệ, dòng thống kê, thứ hạng hay giới hạn nào văn bản nêu "
+               "chứa các ô này")
+        if bounds:
+            why += f" (chỉ có giới hạn chung: {bounds})"
+        outside = _ranked_outside(report, entry.index, key)
+        if outside:
+            why = (f"thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng của "
+                   f"bảng: không đối chiếu được với số liệu trong bảng; {why}")
+        yield Finding(code="COLUMN_UNCHECKED", severity="warning", table=entry.index, column=key, page=entry.page,
+                      message=f"Cột “{_short(label, 60)}” của bảng {entry.index + 1} ({_table_name(entry)}): "
+                              f"{which} chưa được kiểm tra{rows_text} — {why}. Cần đối chiếu thủ công.")
 
 
 @rule("CLAIM_UNCHECKED", "Nhận định có số liệu trong lời văn không đối chiếu được với số liệu nào")
@@ -267,14 +322,21 @@ def nothing_checked(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     kiểm tra (bản quét đọc không rõ, công văn không có số liệu, định dạng lạ).
     Vì sao: "ĐẠT" phải có nghĩa là "số liệu đã được kiểm tra và đúng"; khi không kiểm tra
     được gì thì kết luận là CHƯA KIỂM TRA HẾT, không phải ĐẠT.
+    Bảng mà mọi số chỉ đối chiếu được giới hạn (BOUND_ONLY) cũng chưa phải đã kiểm tra:
+    văn bản chỉ có những bảng như thế thì vẫn báo, nói rõ là chỉ có giới hạn.
     Ví dụ sai: một thông báo quét chỉ có lời văn chỉ đạo, không bảng, không tỷ lệ nào:
-    báo NOTHING_CHECKED.
+    báo NOTHING_CHECKED; một bảng "Đơn vị | Tổng điểm | Xếp loại" và khung xếp loại,
+    không gì khác: báo NOTHING_CHECKED (điểm chỉ nằm trong khung).
     Ví dụ đúng: báo cáo có bảng điểm được kiểm tra tổng, tối đa và xếp loại: không báo."""
     ledger = ctx.ledger
     if ledger.anything_checked or ledger.unchecked_tables() or ledger.unchecked_claims():
         return  # checked something, or TABLE_UNCHECKED / CLAIM_UNCHECKED say what was not
     scanned = any(f.code == "OCR_UNCERTAIN" for f in report.read_findings)
     how = " (văn bản đọc bằng nhận dạng chữ từ bản quét)" if scanned else ""
+    if ledger.bounded_tables():
+        what = ("Các bảng số liệu chỉ đối chiếu được giới hạn (xem BOUND_ONLY), không số nào kiểm tra chính xác "
+                f"được bằng tổng, tỷ lệ hay thứ hạng{how}")
+    else:
+        what = f"Không đọc được bảng số liệu hay nhận định có số nào để kiểm tra{how}"
     yield Finding(code="NOTHING_CHECKED", severity="warning",
-                  message=f"Không đọc được bảng số liệu hay nhận định có số nào để kiểm tra{how}: "
-                          "kết luận là CHƯA KIỂM TRA HẾT, không phải ĐẠT. Cần kiểm tra thủ công.")
+                  message=f"{what}: kết luận là CHƯA KIỂM TRA HẾT, không phải ĐẠT. Cần kiểm tra thủ công.")

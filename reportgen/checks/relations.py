@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..text import fold
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_ratios import best_ratio
@@ -29,6 +30,7 @@ from .relations_support import (
 )
 
 _GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*động")
+_PERCENT_LABEL = re.compile(r"%|^(chỉ\s*số|tỷ\s*lệ|tỉ\s*lệ)\b")
 
 
 # ------------------------------------------------------------------------------ maxima
@@ -108,7 +110,12 @@ def _row_maxima(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
             holds = sum(1 for _, v, mx in pairs if v <= mx)
             if not adopted(holds, len(pairs)) or all(v == mx for _, v, mx in pairs):
                 continue
-            record(ctx, frame, "value-at-most-row-max", [(r, c) for r, _, _ in pairs for c in (col, m)])
+            # a row of percents whose "maximum" is 100 states no maximum of its own: ≤ 100 holds every percent
+            scale = [p for p in pairs if p[2] == 100 and _PERCENT_LABEL.search(fold(p[0].label))]
+            record(ctx, frame, "value-at-most-row-max",
+                   [(r, c) for r, _, _ in pairs if all(r is not p[0] for p in scale) for c in (col, m)])
+            if scale:
+                record(ctx, frame, "percent-at-most-100", [(r, c) for r, _, _ in scale for c in (col, m)], bound=True)
             over = [p for p in pairs if p[1] > p[2]]
             # One value over its maximum is a slip; several in a column may be bonus points (điểm thưởng).
             severity = "error" if len(over) == 1 else "warning"

@@ -18,14 +18,24 @@ points from a rate, a statistics row, a rank against its column. A *bound*
 (a percent at most 100, a value at most its maximum, ``x ≤ y``, a grade band
 over the figure it grades, a rank order over the figure ranked) is verified
 and recorded, but a typical slip (17,5 written 15,7 in a 20-point column)
-stays within it: a cell only bounded is not checked. A table counts as
-checked when at least one cell of it is. ĐẠT needs every figure cell of
-every table checked. A claim of the prose is held to the same rule: ``x/y``
-with x ≤ y, counts by grade not above their whole, a "cao nhất" within the
-band of units it falls in are bounds, and a claim only bounded is not
-checked (CLAIM_BOUND_RELATIONS). A bound that breaks is a check that found a
-slip: the claims it holds are checked (``grade-counts-exceed-whole``: counts
-by grade that add up to more than their whole).
+stays within it: a cell only bounded is not counted checked. When the bound
+is one the document states about the cell (its row's maximum, a threshold,
+a denominator, a band, an order: not a percent at most 100, which every
+percent obeys, UNSTATED_BOUNDS), it is all a reader can hold the cell to (a
+self-assessed score under its maximum): the cell is *bounded*, counted apart
+(``coverage.bounded``), named in a BOUND_ONLY note per table, and no bar to
+ĐẠT. A figure cell nothing covers, not even such a bound, keeps the document
+CHƯA KIỂM TRA HẾT (COLUMN_UNCHECKED, TABLE_UNCHECKED). A table counts as
+checked when at least one cell of it is checked, or every figure of it is
+bounded and no relation was left undecided on it. A claim of the prose is
+held to the stricter rule: ``x/y`` with x ≤ y, counts by grade not above
+their whole, a "cao nhất" within the band of units it falls in are bounds
+(CLAIM_BOUND_RELATIONS), and a claim only bounded is not checked and keeps
+the document from ĐẠT (CLAIM_UNCHECKED) — a claim's bound is the claim's own
+words, and a slip that breaks the list it was part of falls back to it. A
+bound that breaks is a check that found a slip: the claims it holds are
+checked (``grade-counts-exceed-whole``: counts by grade that add up to more
+than their whole).
 
 A warning that doubts a figure (a sum off by more than rounding where the
 table does not state its arithmetic for sure, a grade out of the table's own
@@ -48,11 +58,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..model import OutsideWhole
 from .figures import CLAIM_KINDS, Cell, claim_statements, claim_words, not_figures, numeric_cells
+from .line import claims_read, coverage_line
 
 __all__ = ["BOUND_RELATIONS", "CLAIM_BOUND_RELATIONS", "CLAIM_KINDS", "FAILED", "FORM_CODES", "INCOMPLETE",
-           "PASSED", "Cell", "ClaimEntry", "Ledger", "TableEntry", "claim_statements", "claim_words",
+           "PASSED", "UNSTATED_BOUNDS", "Cell", "ClaimEntry", "Ledger", "TableEntry", "claim_statements", "claim_words",
            "claims_read", "coverage_line", "doubts_a_figure", "not_figures", "numeric_cells", "verdict"]
 
 # The three verdicts, and what each means for a clerk.
@@ -71,6 +81,10 @@ BOUND_RELATIONS = frozenset({
 # band of units it falls in) is recorded, but a slip within the bound passes,
 # so it does not make the claim checked.
 CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands"})
+# A bound every figure of its kind obeys, which the document does not state
+# about the cell: a percent at most 100. A cell it alone holds is not even
+# bounded (a column of rates with nothing else is not checked at all).
+UNSTATED_BOUNDS = frozenset({"percent-at-most-100"})
 
 
 # Codes whose warnings concern the document's form or what was read, not
@@ -81,7 +95,7 @@ FORM_CODES = frozenset({
     "NUMBER_FORMAT", "DATE_FORMAT", "NOI_NHAN_FORMAT", "SECTION_NUMBERING", "ENCODING_REPAIRED",
     "SCHEME_FROM_HEADER", "SCHEME_MISMATCH",
     # coverage notes: what they say is already in the ledger
-    "TABLE_UNCHECKED", "COLUMN_UNCHECKED", "CLAIM_UNCHECKED", "NOTHING_CHECKED", "PAGE_UNREAD",
+    "TABLE_UNCHECKED", "COLUMN_UNCHECKED", "CLAIM_UNCHECKED", "NOTHING_CHECKED", "PAGE_UNREAD", "BOUND_ONLY",
 })
 
 
@@ -109,11 +123,26 @@ class TableEntry:
     @property
     def checked(self) -> bool:
         """At least one of its figures is covered by a relation that would
-        detect a change (a table only bounded is not checked)."""
-        return bool(self.checked_cells & self.numeric_cells)
+        detect a change, or every figure is held at least by a stated bound
+        and no relation was left undecided on it (``doubts``)."""
+        return bool(self.checked_cells & self.numeric_cells) or \
+            bool(self.numeric_cells) and not self.unverified_cells() and not self.doubts
 
     def unchecked_cells(self) -> set[Cell]:
+        """Figures no relation that would detect a change covers (bounded or not)."""
         return self.numeric_cells - self.checked_cells
+
+    def bounded_only_cells(self) -> set[Cell]:
+        """Figures held only by a bound the document states (a maximum, a
+        denominator, a threshold, a band, a rank order: BOUND_ONLY), counted
+        apart; a percent at most 100 alone is no such bound (UNSTATED_BOUNDS)."""
+        return {c for c in self.unchecked_cells() & self.bounded_cells
+                if self.cell_relations.get(c, set()) - UNSTATED_BOUNDS}
+
+    def unverified_cells(self) -> set[Cell]:
+        """Figures no relation covers at all, not even a bound: each keeps the
+        document from ĐẠT (COLUMN_UNCHECKED, TABLE_UNCHECKED)."""
+        return self.unchecked_cells() - self.bounded_only_cells()
 
 
 @dataclass
@@ -243,8 +272,8 @@ class Ledger:
                 if t.numeric_cells and not t.checked]
 
     def unchecked_claims(self) -> list[ClaimEntry]:
-        """Claims nothing checked, whose whole the document could hold: each
-        keeps the document from ĐẠT (CLAIM_UNCHECKED)."""
+        """Claims nothing checked (a bound alone included), whose whole the
+        document could hold: each keeps the document from ĐẠT (CLAIM_UNCHECKED)."""
         return [c for c in sorted(self.claims.values(), key=lambda c: c.statement)
                 if c.text and not c.checked and not c.external]
 
@@ -273,19 +302,25 @@ class Ledger:
         """Whether at least one table or one claim with numbers was checked: a
         document from which nothing numeric was understood (a scan read badly,
         a letter with no figures) is never ĐẠT."""
-        return any(t.checked for t in self.tables.values() if t.numeric_cells) or \
+        return any(t.checked_cells & t.numeric_cells for t in self.tables.values()) or \
             any(c.checked for c in self.claims.values() if c.text)
 
     def partly_checked_tables(self) -> list[TableEntry]:
-        """Tables checked in part: some of their figures no relation checked."""
+        """Tables checked in part: some of their figures no relation covers,
+        not even a bound."""
         return [t for t in sorted(self.tables.values(), key=lambda t: t.index)
-                if t.numeric_cells and t.checked and t.unchecked_cells()]
+                if t.numeric_cells and t.checked and t.unverified_cells()]
+
+    def bounded_tables(self) -> list[TableEntry]:
+        """Checked tables some of whose figures only a bound holds."""
+        return [t for t in sorted(self.tables.values(), key=lambda t: t.index)
+                if t.numeric_cells and t.checked and t.bounded_only_cells()]
 
     @property
     def complete(self) -> bool:
         """ĐẠT's condition: every figure cell of every table and every numeric
-        claim checked, no page left unread, no open doubt about a figure (and
-        something checked at all)."""
+        claim checked or held by a bound the document states, no page left
+        unread, no open doubt about a figure (and something checked at all)."""
         return (not self.unchecked_tables() and not self.partly_checked_tables()
                 and not self.unchecked_claims() and not self.unread_pages and not self.open_doubts
                 and self.anything_checked)
@@ -301,11 +336,13 @@ class Ledger:
             "cells": {"checked": t["cells"][0], "total": t["cells"][1]},
             "claims": {"checked": t["claims"][0], "total": t["claims"][1],
                        "external": len(self.external_claims())},
+            "bounded": {"cells": sum(len(e.bounded_only_cells()) for e in self.tables.values())},
             "open_doubts": dict(sorted(self.open_doubts.items())),
             "by_table": [{
                 "table": e.index, "title": e.title, "page": e.page, "checked": e.checked,
                 "relations": sorted(e.relations),
                 "cells": {"checked": len(e.checked_cells & e.numeric_cells), "total": len(e.numeric_cells)},
+                "bounded": len(e.bounded_only_cells()),
                 "doubts": list(e.doubts),
                 "not_figures": [{"column": k, "reason": v} for k, v in sorted(e.not_figures.items())],
             } for e in sorted(self.tables.values(), key=lambda e: e.index) if e.numeric_cells],
@@ -316,40 +353,6 @@ class Ledger:
                                 for c in self.external_claims()],
             "unread_pages": list(self.unread_pages),
         }
-
-
-def claims_read(coverage: dict[str, Any]) -> int:
-    """How many numeric claims the prose holds, as the coverage JSON counts
-    them: those held to the document (``claims.total``) and those whose whole
-    lies outside it (``claims.external``) — the one count every output gives."""
-    claims = coverage.get("claims") or {}
-    return int(claims.get("total") or 0) + int(claims.get("external") or 0)
-
-
-def coverage_line(coverage: dict[str, Any]) -> str:
-    """The coverage in words, from the JSON form (``Ledger.to_json``), so that
-    the text output and the web page say the same: 'Đã kiểm tra 5/7 bảng,
-    412/430 ô số, 38/41 nhận định.', with '; 11 nhận định dẫn số liệu ngoài
-    văn bản (kế hoạch, dự toán), không đối chiếu được' before the stop when
-    there are such claims, and the open doubts after it."""
-    def part(key: str) -> str:
-        entry = coverage.get(key) or {}
-        return f"{entry.get('checked', 0)}/{entry.get('total', 0)}"
-
-    line = f"Đã kiểm tra {part('tables')} bảng, {part('cells')} ô số, {part('claims')} nhận định"
-    external = int((coverage.get("claims") or {}).get("external") or 0)
-    if external:
-        reasons = [str(c.get("reason") or "") for c in coverage.get("external_claims") or ()]
-        kinds = [str(k) for k in OutsideWhole if str(k) in reasons]
-        kinds += sorted(set(reasons) - set(kinds) - {""})
-        line += (f"; {external} nhận định dẫn số liệu ngoài văn bản" + (f" ({', '.join(kinds)})" if kinds else "")
-                 + ", không đối chiếu được")
-    line += "."
-    doubts = sum((coverage.get("open_doubts") or {}).values())
-    if doubts:
-        line += (f" Còn {doubts} cảnh báo về số liệu chưa kết luận được đúng hay sai "
-                 "(cần đối chiếu thủ công).")
-    return line
 
 
 def verdict(has_error: bool, ledger: Ledger) -> str:

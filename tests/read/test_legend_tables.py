@@ -73,9 +73,13 @@ def test_a_legend_table_in_a_docx_grades_the_ranking(tmp_path):
 
 def test_a_table_checked_only_against_its_bands_says_so(tmp_path):
     write(tmp_path / "ok.docx", GRADES)
-    [note] = [f for f in verify_path(tmp_path / "ok.docx").findings if f.code == "TABLE_UNCHECKED"]
-    assert "nằm trong khung của xếp loại" in note.message
-    assert "không ghi tổng, tỷ lệ, điểm tối đa, xếp loại" not in note.message
+    result = verify_path(tmp_path / "ok.docx")
+    [note] = [f for f in result.findings if f.code == "BOUND_ONLY"]
+    assert "7 ô số chỉ đối chiếu được giới hạn (nằm trong khung của xếp loại) — cột “Tổng điểm” (7 ô)" in note.message
+    # bounds alone check nothing exactly: never ĐẠT, and said so
+    [nothing] = [f for f in result.findings if f.code == "NOTHING_CHECKED"]
+    assert nothing.message.startswith("Các bảng số liệu chỉ đối chiếu được giới hạn (xem BOUND_ONLY)")
+    assert result.verdict == "CHƯA KIỂM TRA HẾT"
 
 
 def test_a_legend_kept_as_a_table_by_the_reader_is_read_row_by_row():

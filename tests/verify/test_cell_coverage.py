@@ -3,8 +3,11 @@
 A number cell counts as checked only when a relation that would detect a
 changed value covers it; a bound (a percent ≤ 100, a value ≤ its maximum,
 x ≤ y, a grade band, a rank order over the figure ranked) is verified but a
-typical slip stays within it. ĐẠT needs every figure cell checked; a column
-of a checked table left unchecked is one COLUMN_UNCHECKED warning. The real
+typical slip stays within it. A cell only a bound the document states holds
+(its row's maximum, a threshold, a denominator, an order: not a percent ≤ 100)
+is bounded: counted apart, named in one BOUND_ONLY note per table, no bar to
+ĐẠT. ĐẠT needs every figure cell checked or so bounded; a column of a checked
+table with cells in no relation is one COLUMN_UNCHECKED warning. The real
 documents of another office (fixtures/reference/real) are measured exactly."""
 from __future__ import annotations
 
@@ -56,6 +59,47 @@ def test_a_table_checked_in_part_is_not_complete():
     assert ledger.complete is False
 
 
+def _self_assessed() -> ScoreTable:
+    rows = [ScoreRow(unit=f"Sở {n}", scores={"k2": D(m), "k3": D(own), "k4": D(pts), "k5": D(pct)})
+            for n, m, own, pts, pct in (("A", "88.50", "85.00", "82.31", "93.01"), ("B", "87.00", "80.50", "74.10",
+                                         "85.17"), ("C", "89.00", "86.25", "79.60", "89.44"))]
+    return ScoreTable(index=0, title="Kết quả tự đánh giá và thẩm định", kind="data", rows=rows, page=1)
+
+
+def test_a_cell_only_a_stated_bound_holds_is_bounded_and_no_bar_to_a_pass():
+    # Self-assessed points (k3) under the row's maximum (k2); the index (k5) is the appraised points'
+    # (k4) share of that maximum: every other cell is checked.
+    ledger = _ledger(_self_assessed())
+    ledger.table_checked(0, "percent-equals-part-over-whole", [(i, k) for i in range(3) for k in ("k2", "k4", "k5")])
+    ledger.table_checked(0, "value-at-most-row-max", [(i, "k3") for i in range(3)])
+    entry = ledger.tables[0]
+    assert entry.bounded_only_cells() == {(0, "k3"), (1, "k3"), (2, "k3")}
+    assert (entry.unverified_cells(), ledger.partly_checked_tables(), ledger.complete) == (set(), [], True)
+    assert ledger.totals()["cells"] == (9, 12)  # bounded cells are not counted checked
+    assert ledger.to_json()["bounded"] == {"cells": 3}
+    assert ledger.line() == "Đã kiểm tra 1/1 bảng, 9/12 ô số (3 ô còn lại chỉ đối chiếu được giới hạn), 0/0 nhận định."
+
+
+def test_a_percent_at_most_100_is_no_bound_the_document_states():
+    ledger = _ledger(_rates())
+    ledger.table_checked(0, "total-sum", [(i, k) for i in range(3) for k in ("k2", "k3")])
+    ledger.table_checked(0, "percent-at-most-100", [(i, "k4") for i in range(3)])
+    entry = ledger.tables[0]
+    assert (entry.bounded_only_cells(), len(entry.unverified_cells())) == (set(), 3)
+    assert (ledger.to_json()["bounded"], ledger.complete) == ({"cells": 0}, False)
+
+
+def test_a_table_only_bounded_is_checked_unless_a_relation_was_left_undecided_on_it():
+    ledger = _ledger(_self_assessed())
+    ledger.table_checked(0, "value-at-most-row-max", [(i, k) for i in range(3) for k in ("k3", "k4")])
+    ledger.table_checked(0, "rank-order", [(i, k) for i in range(3) for k in ("k2", "k5")], bound=True)
+    assert ledger.tables[0].checked is True
+    # but a document whose figures bounds alone hold is not ĐẠT: nothing was checked exactly
+    assert (ledger.anything_checked, ledger.complete) == (False, False)
+    ledger.table_doubt(0, "Dòng “Tổng”: không phải tổng, không phải trung bình các dòng")
+    assert (ledger.tables[0].checked, [t.index for t in ledger.unchecked_tables()]) == (False, [0])
+
+
 def test_ordinals_years_and_codes_are_no_figures():
     rows = [ScoreRow(unit=f"Đơn vị {i}", scores={"k1": D(i + 1), "k2": D(2025), "k3": D(7 * i + 3)},
                      extra={"ID_COQUAN": D(398313 + i), "Mã": D(10 + i), "Số hồ sơ": D(40 + i)})
@@ -82,8 +126,9 @@ REAL_COVERAGE = {
     # against its maximum (0,55 % → 0,01 its rate too; a rate at full points stays bounded); the 2 it
     # gives no maximum ("phát sinh hồ sơ" 100 % → 4, "theo hình thức nộp" 53,68 % → 6) are checked by
     # the summary's "Điểm dịch vụ trực tuyến 17 / 22", the sum of the online-service and payment rows
-    # (detail-sums-to-group); 6 rates at full points stay only bounded.
-    "ld-766-sotaichinh.docx": ((2, 2), (44, 50), "CHƯA KIỂM TRA HẾT"),
+    # (detail-sums-to-group); 6 rates at full points stay only bounded: by the threshold of their
+    # indicator, all a reader can hold them to (BOUND_ONLY, no bar to ĐẠT).
+    "ld-766-sotaichinh.docx": ((2, 2), (44, 50), "ĐẠT"),
     # Counts in one column: 67 figures are in a sum or a ratio (a numbered "Tỷ lệ" and its
     # two items, a "Tổng số" item and the items after it, a parent and its items — decided
     # by the form's seven tables together), the others in none (one real slip: 124 in a % row).
@@ -103,8 +148,9 @@ REAL_COVERAGE = {
     # are places among units the sheet does not hold: their order is verified, but 78 → 75 passes (15 cells).
     "portal-766-2025-10.xlsx": ((4, 6), (1465, 1487), "CHƯA KIỂM TRA HẾT"),
     # "Điểm tự đánh giá" (15 + 124 cells) is only bounded by the row's "Điểm chuẩn tối đa":
-    # nothing else in the appendix relates a self-assessed score to anything.
-    "ld-cchc2025-pl1-chidao.pdf": ((2, 2), (423, 562), "CHƯA KIỂM TRA HẾT"),
+    # nothing else in the appendix relates a self-assessed score to anything, so that bound is
+    # all a reader can check them by (BOUND_ONLY, no bar to ĐẠT).
+    "ld-cchc2025-pl1-chidao.pdf": ((2, 2), (423, 562), "ĐẠT"),
     # Its verdict also depends on the prose rules (a unit's figure in the text against
     # the tables): never ĐẠT, since 142 figures and 6 claims are left unchecked.
     # The ranks of its ranking tables (260, put first where a numbering goes) count and are
@@ -130,15 +176,21 @@ def test_real_documents_cell_coverage_is_exact(name):
     tables, cells, verdict = REAL_COVERAGE[name]
     assert (t["tables"], t["cells"]) == (tables, cells)
     assert result.verdict == verdict if verdict is not None else result.verdict != "ĐẠT"
-    # Every figure left unchecked is said, once per column of a checked table.
+    # Every figure left unchecked is said: once per column of a checked table when no relation
+    # covers it, once per table when only a bound the document states holds it.
     said = {(f.table, f.column) for f in result.findings if f.code == "COLUMN_UNCHECKED"}
     tables = {f.table for f in result.findings if f.code == "TABLE_UNCHECKED"}
+    noted = {f.table: f for f in result.findings if f.code == "BOUND_ONLY"}
     for entry in result.ledger.tables.values():
-        columns = {k for _, k in entry.unchecked_cells()}
+        columns = {k for _, k in entry.unverified_cells()}
         if entry.index in tables:
             assert not entry.checked
-        else:
-            assert {(entry.index, k) for k in columns} == {s for s in said if s[0] == entry.index}
+            continue
+        assert {(entry.index, k) for k in columns} == {s for s in said if s[0] == entry.index}
+        bounded = entry.bounded_only_cells()
+        assert (entry.index in noted) == bool(bounded)
+        if bounded:
+            assert f": {len(bounded)} ô số chỉ đối chiếu được giới hạn (" in noted[entry.index].message
 
 
 def test_766_summary_cells_map_to_their_keys_and_a_changed_group_score_is_named(tmp_path):
@@ -254,17 +306,21 @@ def test_a_table_with_no_arithmetic_says_why():
     [pci] = [f for f in result.findings if f.code == "TABLE_UNCHECKED" and f.table == 3]
     assert ("nhưng chưa được kiểm tra: Dòng “CHỈ SỐ CHUNG” cột “Lâm Đồng Điểm số”: không phải tổng, không phải "
             "trung bình các dòng") in pci.message
-    # the SIPAS table's ranks, each province's place among 63, stay unchecked beside its checked means
-    [sipas] = [f for f in result.findings if f.code == "COLUMN_UNCHECKED" and f.table == 1
-               and "Lâm Đồng Thứ hạng" in f.message]
-    assert ("12 ô số chưa được kiểm tra — thứ hạng ghi trên 63 đơn vị (như “43/63”), không phải trên các dòng "
-            "của bảng: không đối chiếu được với số liệu trong bảng") in sipas.message
+    # the SIPAS table's ranks, each province's place among 63, are only bounded beside its checked means
+    [sipas] = [f for f in result.findings if f.code == "BOUND_ONLY" and f.table == 1]
+    assert "“Lâm Đồng Thứ hạng” (12 ô)" in sipas.message
+    assert "thứ hạng ghi trên 63 đơn vị (như “43/63”), không phải trên các dòng của bảng" in sipas.message
 
 
 def test_a_rank_column_among_units_the_table_does_not_hold_says_so():
-    # bc184's PAR table: the three provinces' places among 63 (12/63, 22/63, 25/63 …), only bounded.
+    # bc184's PAR table: the three provinces' places among 63 (12/63, 22/63, 25/63 …), only bounded
+    # (x ≤ 63, and in the order of the three scores of their row): one note for the table.
     result = _verified("ld-chiso-bc184-snv.docx")
-    ranks = [f for f in result.findings if f.code == "COLUMN_UNCHECKED" and f.table == 0 and "Thứ hạng" in f.message]
-    assert [f.message.split(" — ")[1].split(";")[0] for f in ranks] == [
-        f"thứ hạng ghi trên 63 đơn vị (như “{first}”), không phải trên các dòng của bảng: không đối chiếu được với "
-        "số liệu trong bảng" for first in ("12/63", "22/63", "25/63")]
+    [note] = [f for f in result.findings if f.code == "BOUND_ONLY" and f.table == 0]
+    assert (note.severity, note.column) == ("info", None)
+    assert note.message.startswith("Bảng 1 (“1. Kết quả Chỉ số năm 2024”): 27 ô số chỉ đối chiếu được giới hạn "
+                                   "(tử số không vượt mẫu số; thứ hạng theo thứ tự số liệu của các đơn vị cùng dòng) "
+                                   "— cột “Lâm Đồng Thứ hạng” (9 ô), “Đắk Nông Thứ hạng” (9 ô), “Bình Thuận Thứ hạng” "
+                                   "(9 ô); thứ hạng ghi trên 63 đơn vị (như “12/63”), không phải trên các dòng của "
+                                   "bảng: ")
+    assert not [f for f in result.findings if f.code == "COLUMN_UNCHECKED" and f.table == 0]
