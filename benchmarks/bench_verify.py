@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reportgen.checks import CheckContext, run_checks  # noqa: E402
+from reportgen.coverage import verdict  # noqa: E402
 from reportgen.read import read_path  # noqa: E402
 
 import mutations  # noqa: E402
@@ -115,7 +116,8 @@ def _doc_figures(path: Path) -> tuple:
     dt = time.perf_counter() - t0
     entries = [e for e in ctx.ledger.tables.values() if e.numeric_cells]
     pages = max([p.page or 1 for p in report.paragraphs] + [t.page or 1 for t in report.tables] + [1])
-    return findings, entries, dt, pages
+    ctx.ledger.note_doubts(findings)
+    return findings, entries, dt, pages, verdict(any(f.severity == "error" for f in findings), ctx.ledger)
 
 
 def _tally() -> dict[str, int]:
@@ -283,16 +285,19 @@ def main() -> None:
     if args.corpus:
         corpus(args.corpus, args.seed)
     tot_tables = tot_checked = tot_cells = tot_cells_ok = false_total = 0
+    verdicts: dict[str, int] = {}
     per_kind: dict[str, dict[str, int]] = {}
     pdf_kind: dict[str, dict[str, int]] = {}
     total, pdf_total, bound_total = _tally(), _tally(), _tally()
     misses: list[tuple] = []
     for name in DOCS:
         path = REAL / name
-        findings, entries, dt, pages = _doc_figures(path)
+        findings, entries, dt, pages, said = _doc_figures(path)
         checked = [e for e in entries if e.checked]
         cells = sum(len(e.numeric_cells) for e in entries)
         cells_ok = sum(len(e.checked_cells & e.numeric_cells) for e in entries)
+        bounded = sum(len(e.bounded_only_cells()) for e in entries)
+        verdicts[said] = verdicts.get(said, 0) + 1
         errors = [f.code for f in findings if f.severity == "error"]
         false_total += len(errors)
         tot_tables += len(entries)
@@ -306,7 +311,8 @@ def main() -> None:
         for o in OUTCOMES:
             total[o] += tally[o]
             bound_total[o] += bound[o]
-        print(f"{name}: tables {len(checked)}/{len(entries)} checked, cells {cells_ok}/{cells}, "
+        print(f"{name}: {said}; tables {len(checked)}/{len(entries)} checked, cells {cells_ok}/{cells} "
+              f"(+{bounded} only a stated bound holds), "
               f"errors on unchanged {len(errors)} {sorted(set(errors))}, {dt / pages:.2f} s/page ({pages} p.); "
               f"mutations {_line(tally)}"
               + (f"; cells only a bound covers (≤ 100 %, ≤ max): {_line(bound)}" if sum(bound.values()) else ""))
@@ -343,6 +349,7 @@ def main() -> None:
           f"cells only a bound covers {_line(bound_total)}; prose claims {_line(prose_total)}; "
           f"original text PDFs {_line(text_pdf_total)}")
     print(f"ERRORS PER SLIP (new errors of a mutation that gave one): {_per_slip()}")
+    print("VERDICTS of the unchanged real documents: " + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))
     for m in misses[: args.misses]:
         print("   not caught:", *m)
 
