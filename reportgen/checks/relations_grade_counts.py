@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..text import fold
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row, RowKind
 from .relations_grade_words import GRADE_LEVELS, grade_level
@@ -29,7 +30,10 @@ def grade_summary_vs_table(report: Report, ctx: CheckContext) -> Iterator[Findin
     khi không bảng nào có cùng tổng mà văn bản chỉ có một bảng xếp loại thì
     chênh lệch là cảnh báo. Xếp loại cũng có thể là các cột ("Cấp | Tổng số |
     Xuất sắc | Tốt | Khá …"): mỗi dòng đếm các đơn vị của bảng xếp loại có
-    cùng số đơn vị với dòng ấy (chỉ khi đúng một bảng như thế).
+    cùng số đơn vị với dòng ấy (chỉ khi đúng một bảng như thế) — số đơn vị là
+    tổng các cột xếp loại, hoặc, khi một cột đếm sai, số cột "Tổng số đơn vị"
+    của dòng ghi; cột "Tổng số đơn vị" khác tổng các cột xếp loại mà tổng ấy
+    đúng bằng số đơn vị của bảng xếp loại là lỗi ở cột đó.
 
     Vì sao: bảng tổng hợp thường đếm tay sau khi bảng kết quả đã sửa; chuyển
     một đơn vị từ loại này sang loại khác giữ nguyên dòng tổng cộng nên
@@ -84,20 +88,43 @@ def _by_columns(ctx: CheckContext, frame: Frame, graded: list) -> Iterator[Findi
         written = {level: row.value(col.index) for level, col in cols.items()}
         if any(v is None or v < 0 or v != v.to_integral_value() for v in written.values()):
             continue
-        whole = sum(written.values(), Decimal(0))
-        matching = {tuple(sorted(c.items())): (f, c) for f, c in graded if f is not frame and sum(c.values()) == whole}
-        if len(matching) != 1:
+        # The graded table is the one with as many units as the row's grades add up to — or, when one of
+        # them is miscounted, as its "Tổng số đơn vị" states.
+        stated = _stated_wholes(frame, row, cols)
+        for whole in (sum(written.values(), Decimal(0)), *(v for _, v in stated)):
+            matching = {tuple(sorted(c.items())): (f, c) for f, c in graded
+                        if f is not frame and sum(c.values()) == whole}
+            if len(matching) == 1:
+                break
+        else:
             continue  # no graded table of that many units, or two that disagree
         [(source, counted)] = matching.values()
+        title = short(source.table.title, 50) or f"bảng {source.table.index + 1}"
         record(ctx, frame, "grade-count-vs-table", [(row, col) for col in cols.values()])
+        if whole == sum(written.values(), Decimal(0)):
+            for col, v in stated:  # the grades and the graded table agree; the row's "Tổng số" does not
+                record(ctx, frame, "grade-count-vs-table", [(row, col)])
+                if v != whole:
+                    yield finding("GRADE_COUNT_MISMATCH", "error",
+                                  f"{where(row)}: cột {col_name(col)} ghi {v:f} nhưng các cột xếp loại cộng lại "
+                                  f"{whole:f}, đúng bằng số đơn vị của bảng “{title}”", frame, row, col, v, whole)
         for level, col in cols.items():
             got = Decimal(counted.get(level, 0))
             if written[level] != got:
-                title = short(source.table.title, 50) or f"bảng {source.table.index + 1}"
                 yield finding("GRADE_COUNT_MISMATCH", "error",
                               f"{where(row)}: cột {col_name(col)} ghi {written[level]:f} đơn vị nhưng bảng “{title}” "
                               f"({whole:f} đơn vị) có {got:f} đơn vị xếp loại {_NAMES[level]}",
                               frame, row, col, written[level], got)
+
+
+_WHOLE_HEAD = re.compile(r"tổng|cộng|số\s*(đơn\s*vị|cơ\s*quan)")
+
+
+def _stated_wholes(frame: Frame, row: Row, cols: dict[int, Col]) -> list[tuple[Col, Decimal]]:
+    """The row's figures in the columns whose header names the whole ("Tổng số đơn vị")."""
+    grades = {c.index for c in cols.values()}
+    return [(c, v) for c in frame.nums("value") if c.index not in grades and _WHOLE_HEAD.search(fold(c.head))
+            and (v := row.value(c.index)) is not None]
 
 
 def _grade_columns(frame: Frame) -> dict[int, Col] | None:

@@ -143,7 +143,7 @@ def _rows_missing(roots: list[Row], stat: Row, cols: list[Col]) -> bool:
     over = 0
     for col in cols:
         vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
-        if len(vals) < 2:
+        if len(vals) < _least_rows(stat):
             continue
         if stat.value(col.index) - sum(vals, Decimal(0)) <= sum_tolerance(vals, stat.value(col.index)):
             return False
@@ -216,11 +216,20 @@ def _adds_up(roots: list[Row], stat: Row, cols: list[Col]) -> bool:
     return tested > 0
 
 
+def _least_rows(stat: Row) -> int:
+    """How many rows a summary row must stand under to be checked: a row the
+    label names a total ("Tổng cộng", "Cộng") over a single row is that row
+    again (a table by level that has one level: "Cấp xã | 11 | 2 | …" then
+    "Tổng cộng | 11 | 2 | …"); an overall row ("Chỉ số chung") needs two, its
+    rule (sum or mean) being told by the figures."""
+    return 1 if stat.stat == "sum" else 2
+
+
 def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col,
                    summed: bool = False) -> Iterator[Finding]:
     cell = stat.cells[col.index]
     vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
-    if len(vals) < 2:
+    if len(vals) < _least_rows(stat):
         return
     got = sum(vals, Decimal(0))
     cells = [(r, col) for r in roots] + [(stat, col)]
@@ -252,11 +261,16 @@ def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col,
     record(ctx, frame, "total-row-equals-sum", cells)
     if not ok:
         terms = " + ".join(vi(v) for v in vals[:8]) + (" + …" if len(vals) > 8 else "")
-        found = finding("SUM_ROW_MISMATCH", "error",
-                        f"{where(stat)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng tổng {len(vals)} dòng "
-                        f"{terms} = {vi(got)}", frame, stat, col, cell.value, got)
+        said = (f"tổng {len(vals)} dòng {terms} = {vi(got)}" if len(vals) > 1 else
+                f"dòng duy nhất nó cộng (“{short(_only_row(roots, col).label)}”) ghi {vi(got)}")
+        found = finding("SUM_ROW_MISMATCH", "error", f"{where(stat)}: cột {col_name(col)} ghi {vi(cell.value)} nhưng "
+                        f"{said}", frame, stat, col, cell.value, got)
         found.alternatives = part_alternatives(frame, roots, col, cell.value - got)
         yield found
+
+
+def _only_row(roots: list[Row], col: Col) -> Row:
+    return next(r for r in roots if r.value(col.index) is not None)
 
 
 def part_alternatives(frame: Frame, parts: list[Row], col: Col, gap: Decimal) -> tuple:

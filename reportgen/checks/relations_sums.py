@@ -160,19 +160,21 @@ def _sums_for(frame: Frame, values: list[Col], total: Col) -> list[tuple[Col, li
     for parts in near:
         plausible = _plausible_total(total, parts)
         holds, checks = _sum_fit(frame, total, parts)
+        short = plausible and _short_stated_sum(parts, holds, checks)
         if plausible:
             fits = adopted(holds, len(checks)) or _stated_sum(total, parts, holds, len(checks)) \
                 or _adopted_on_items(frame, checks)
         else:
             fits = _discovered_sum(checks, parts) or _discovered_sum(_item_checks(frame, checks), parts)
-        if fits and len({t for _, t, _, ok in checks if ok}) >= 2:
+        if short or fits and len({t for _, t, _, ok in checks if ok}) >= 2:
             found.append((holds, 1, parts, checks))
     for parts in _far_runs(frame, values, at):
         holds, checks = _sum_fit(frame, total, parts)
         if _discovered_sum(checks, parts):
             found.append((holds, 0, parts, checks))
     chosen: list[tuple[Col, list[Col], list]] = []
-    for _, _, parts, checks in sorted(found, key=lambda f: (-f[0], -f[1])):
+    # Equal fits: the longer run (a last part of 0 on every row is a part all the same).
+    for _, _, parts, checks in sorted(found, key=lambda f: (-f[0], -f[1], -len(f[2]))):
         if all(not {c.index for c in parts} & {c.index for c in p} for _, p, _ in chosen):
             chosen.append((total, parts, checks))
     return chosen
@@ -271,6 +273,17 @@ def _implied(row: Row, broken: set[int], derived: dict[int, set[int]]) -> bool:
     """A sum row (a parent, the total row) that breaks where a row below it
     breaks too: its break follows from that row's slip."""
     return bool(derived.get(row.i, set()) & broken)
+
+
+def _short_stated_sum(parts: list[Col], holds: int, checks: list) -> bool:
+    """A table too short for the adoption rule (one or two rows: a table by
+    level with one level and its "Tổng cộng") whose total column the header
+    names ("Tổng số đơn vị | Xuất sắc | Tốt | Khá | Trung bình | Yếu"): the
+    header states the sum, and a run of two or more columns next to it that
+    gives it exactly on every row is its parts. Where no run does, nothing is
+    adopted and the column stays unchecked (COLUMN_UNCHECKED)."""
+    return (0 < len(checks) < MIN_ROWS and holds == len(checks) and len(parts) >= 2
+            and all(got == t for _, t, got, _ in checks))
 
 
 def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bool:
