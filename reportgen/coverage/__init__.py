@@ -58,7 +58,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .figures import CLAIM_KINDS, Cell, claim_statements, claim_words, not_figures, numeric_cells
+from .figures import CLAIM_KINDS, Cell, claim_statements, claim_words, not_figures, numeric_cells, unread_figures
 from .line import claims_read, coverage_line
 
 __all__ = ["BOUND_RELATIONS", "CLAIM_BOUND_RELATIONS", "CLAIM_KINDS", "FAILED", "FORM_CODES", "INCOMPLETE",
@@ -246,6 +246,10 @@ class Ledger:
             if figures:
                 entry = self.add_table(table.index, table.title, table.page, figures)
                 entry.not_figures.update(exempt)
+            elif unread := unread_figures(table):
+                entry = self.add_table(table.index, table.title, table.page, unread)
+                entry.doubts.append("không đọc được dòng tiêu đề của bảng (tiêu đề bị tách khỏi bảng hoặc vỡ chữ), "
+                                    "nên không biết mỗi cột ghi số gì")
         self._statement_ids = {id(st): i for i, st in enumerate(report.statements)}
         for i, st, members in claim_statements(report):
             entry = self.add_claim(i, st.context or st.text, st.paragraph, st.page)

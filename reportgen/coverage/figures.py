@@ -104,6 +104,32 @@ def _label_of(table, key: str) -> str:
     return key
 
 
+UNREAD = "?"  # the key of a figure in a table whose columns were not read
+_FIGURE = re.compile(r"^[+-]?\d[\d.,]*%?(\s*/\s*\d[\d.,]*)?$")
+
+
+def unread_figures(table) -> set[Cell]:
+    """The figures of a table the reader kept rows of but no column for (its
+    header lost: a header cut from its body by a page break, its words broken
+    into syllables): each cell written as a number — not a date, not a
+    column that only numbers the rows 1, 2, 3 … — as ``(row × 1000 + column,
+    UNREAD)``. They are figures nobody checked, counted so that coverage
+    says so rather than leaving the table out."""
+    grid = getattr(table, "grid", None)
+    if grid is None or table.columns or any(row.scores or row.extra for row in table.rows):
+        return set()
+    rows = [source.cells for source in grid.rows]
+    width = max((len(cells) for cells in rows), default=0)
+    out: set[Cell] = set()
+    for col in range(width):
+        texts = [(r, cells[col].strip()) for r, cells in enumerate(rows) if col < len(cells)]
+        figures = [(r, t) for r, t in texts if _FIGURE.match(t)]
+        if [t for _, t in figures] == [str(k) for k in range(1, len(figures) + 1)]:
+            continue  # the STT column
+        out.update((r * 1000 + col, UNREAD) for r, _ in figures)
+    return out
+
+
 def not_figures(table, cells: Iterable[Cell] | None = None) -> dict[str, str]:
     """The columns of ``table`` whose numbers are no figure to check, decided
     by structure: column key → the reason (Vietnamese).
