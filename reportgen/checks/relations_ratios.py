@@ -7,6 +7,7 @@ items' rates where the rows nest. The adoption rule is in
 """
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
@@ -19,6 +20,7 @@ from .relations_points import explains_rate
 from .relations_run_rates import run_ratios
 from .relations_support import (
     MIN_ROWS,
+    SHARE,
     address,
     adopted,
     col_name,
@@ -140,7 +142,7 @@ def best_ratio(frame: Frame, pct: Col) -> tuple | None:
                 continue
             holds, checks = _ratio_fit(frame, pct, part, source)
             if ((adopted(holds, len(checks)) or _precise_majority(holds, checks))
-                    and (best is None or holds > best[0])):
+                    and (best is None or holds > best[0]) and not _constant_whole(frame, source, checks)):
                 best = (holds, checks, part, source)
     if len(_BEST) > 256:
         _BEST.clear()
@@ -149,6 +151,20 @@ def best_ratio(frame: Frame, pct: Col) -> tuple | None:
 
 
 _BEST: dict[tuple, tuple] = {}
+
+
+def _constant_whole(frame: Frame, source, checks: list) -> bool:
+    """A whole taken from a column of figures (not a maximum column) that is
+    one and the same number on nearly every row where the ratio holds (all
+    but a fifth: a row or two may fit by chance): the rate is
+    the part over that number, and the column only happens to hold it there
+    ("Mức độ hài lòng - Điểm đạt" at its full 18 points on most rows, the
+    rate beside "Công khai, minh bạch - Điểm đạt" being its points over 18).
+    Such a column proves no relation, and its other rows are no slips."""
+    if source[0] != "col" or source[1] in frame.nums("max"):
+        return False
+    wholes = Counter(b for _, _, _, b, _, ok in checks if ok)
+    return bool(wholes) and wholes.most_common(1)[0][1] >= SHARE * sum(wholes.values())
 
 
 def _precise_majority(holds: int, checks: list) -> bool:

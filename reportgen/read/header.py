@@ -198,7 +198,7 @@ def _split_joined(columns: list[HeaderColumn]) -> None:
             run += 1
         if head and run - k >= 2:
             for column in columns[k:run]:
-                column.path = [head, column.path[0][len(head):].strip()]
+                column.path = [head, column.path[0][len(head):].strip().lstrip("-–—:/ ")]
         k = max(run, k + 1)
 
 
