@@ -41,7 +41,11 @@ _MEMBERS = (
 _MEMBER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _MEMBERS), re.I)
 # A member, then its count with no noun, then its share: "qua dịch vụ công trực tuyến 823, chiếm 74,01%",
 # "qua bưu chính công ích 536 (0,5%)". Group 1 is the count.
-MEMBER_COUNT_SHARE = re.compile(r"(?:" + "|".join(p for _, p in _MEMBERS) + r")\s+(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)"
+# Stages of the dossiers settled name their part the same way ("trong đó trước hạn 6.566 (chiếm 47,8%)"); they
+# make no partition here (statements_stages reads those lists), only noun-less shares.
+_STAGES = r"trước\s+hạn|đúng\s+hạn|quá\s+hạn|trễ\s+hạn|trong\s+hạn"
+MEMBER_COUNT_SHARE = re.compile(r"(?:" + "|".join([p for _, p in _MEMBERS] + [_STAGES])
+                                + r")\s+(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)"
                                 r"(?![\d.,]\d)\s*(?:,\s*(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
                                 r"|\(\s*(?:chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?)?)\s*:?\s*(?P<p>\d+(?:,\d+)?)\s*%", re.I)
 _CHANNELS = frozenset({"online", "direct", "postal"})

@@ -6,8 +6,8 @@ sơ, trực tiếp 3.980 hồ sơ, qua dịch vụ bưu chính công ích 350 h�
 12.450 (read as some of it, a part written 90 short passed). A list naming some
 members only, an item narrowed, or a whole counting the carried-over dossiers
 besides the channels' stays some of it. A share whose part names only its
-channel ("trong đó 3.200 trực tuyến, chiếm 64%") is of the count before
-"trong đó"."""
+channel ("trong đó 3.200 trực tuyến, chiếm 64%"), or its stage ("trước hạn 6.566
+(chiếm 47,8%)"), is of the count before "trong đó"."""
 from __future__ import annotations
 
 from reportgen.read.statements_closed import closed_partition
@@ -137,3 +137,19 @@ def test_a_share_whose_part_names_its_channel_before_a_bare_count(tmp_path):
     path.write_text(REPORT.format(prose=prose.format(p="47,01")), encoding="utf-8")
     assert [(f.code, f.reported) for f in verify_path(path).findings if f.severity == "error"] == [
         ("PERCENT_MISMATCH", "47.01")]
+
+
+def test_a_share_whose_part_names_only_its_stage(tmp_path):
+    # "trước hạn 6.566 (chiếm 47,8%)": the stage stands before a bare count, as a channel does
+    prose = ("Tổng số hồ sơ đã giải quyết là 13.743 hồ sơ, trong đó trước hạn {n} (chiếm 47,8%), đúng hạn "
+             "6.934 hồ sơ (chiếm 50,5%), trễ hạn 243 hồ sơ (chiếm 1,8%).")
+    path = tmp_path / "bc.txt"
+    path.write_text(REPORT.format(prose=prose.format(n="6.566")), encoding="utf-8")
+    result = verify_path(path)
+    assert sorted((st.value, st.whole) for st in result.report.statements if st.kind == "share") == [
+        (243, 13743), (6566, 13743), (6934, 13743)]
+    assert result.ledger.to_json()["claims"]["checked"] == result.ledger.to_json()["claims"]["total"]
+    # the count slipped: the parts no longer make the whole and its share no longer fits; named once, at it
+    path.write_text(REPORT.format(prose=prose.format(n="6.366")), encoding="utf-8")
+    assert [(f.code, f.reported) for f in verify_path(path).findings if f.severity == "error"] == [
+        ("SUM_MISMATCH", "6366")]
