@@ -49,6 +49,7 @@ RULE_MODULES = (
     "prose_changes",
     "prose_complements",
     "prose_rank_moves",
+    "prose_change_counts",
     "prose_grade_shares",
     "prose_group_heads",
     "tables_summary",

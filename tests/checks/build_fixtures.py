@@ -211,6 +211,19 @@ SELF_ASSESSED = """1. Kết quả tự đánh giá và thẩm định
 | 3 | Sở Y tế | 89,00 | 86,25 | 79,60 | 89,44 |
 | 4 | Sở Xây dựng | 88,50 | 70,00 | 66,25 | 74,86 |
 """
+# Two periods side by side with the change; the prose counts the units that rose.
+ROSE = """1. So sánh kết quả với kỳ trước
+
+| TT | Cơ quan, đơn vị | Tháng 9 | Tháng 10 | Chênh lệch |
+|---|---|---|---|---|
+| 1 | Sở Văn hóa, Thể thao và Du lịch | 81,55 | 76,91 | -4,64 |
+| 2 | Sở Dân tộc và Tôn giáo | 84,00 | 86,19 | +2,19 |
+| 3 | Sở Nông nghiệp và Môi trường | 73,61 | 75,36 | +1,75 |
+| 4 | Sở Tư pháp | 88,20 | 90,05 | +1,85 |
+| 5 | Sở Y tế | 79,40 | 78,12 | -1,28 |
+
+So với kỳ trước, có {n}/5 đơn vị tăng điểm.
+"""
 # Units as columns beside a per-row maximum; the index row is the total row over its maximum × 100.
 FIELDS = """1. Kết quả chỉ số CCHC theo lĩnh vực
 
@@ -673,6 +686,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "table-unchecked": (doc(TOTAL_ROW), doc(UNRELATED)),
     "column-unchecked": (doc(RATE_TABLE), doc(RATE_TABLE_STAFF)),
     "bound-only": (doc(RATE_TABLE), doc(SELF_ASSESSED)),
+    "change-count-vs-table": (doc(ROSE.format(n="3")), doc(ROSE.format(n="4"))),
     "index-row": (doc(FIELDS), doc(FIELDS.replace("| 71,47 |", "| 74,17 |"))),
     "evaluated-vs-grade-denominators": (
         doc("1. Số cơ quan được đánh giá: 20 cơ quan\n- 20/20 cơ quan xếp loại Hoàn thành xuất sắc nhiệm vụ."),
