@@ -39,7 +39,7 @@ def change_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding
         m = _claim(st)
         if m is None:
             continue
-        found = _change_column(report, st.denominator, bool(_RANK_HEAD.match(fold(m.group("what")))))
+        found = _change_column(report, st.denominator, bool(_RANK_HEAD.search(fold(m.group("what")))))
         if found is None:
             continue
         frame, col = found
@@ -69,7 +69,9 @@ def _change_column(report: Report, units: Decimal, rank: bool) -> tuple[Frame, C
     for frame in frames(report):
         if Decimal(len(frame.units)) != units:
             continue
+        # a change of ranks counts as "tăng" only where the header says which sign rises ("Tăng (+)/giảm (-)
+        # bậc"): a rank's difference may be written either way round
         cols = [c for c in frame.nums() if _CHANGE_HEAD.search(fold(c.label))
-                and bool(_RANK_HEAD.search(fold(c.label))) == rank]
+                and bool(_RANK_HEAD.search(fold(c.label))) == rank and (not rank or "tăng" in fold(c.label))]
         found += [(frame, c) for c in cols]
     return found[0] if len(found) == 1 else None
