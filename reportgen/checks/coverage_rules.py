@@ -97,18 +97,24 @@ def _ranked_outside(report: Report, index: int, key: str | None = None) -> tuple
     return None
 
 
-def _columns_text(report: Report, entry: TableEntry, limit: int = 6) -> str:
-    """' (cột “TỶ LỆ %”: 19, “ĐIỂM ĐÁNH GIÁ”: 19)' when the cells are in more than one column."""
+def _column_counts(report: Report, entry: TableEntry, cells) -> list[tuple[str, str, int]]:
+    """(key, header words, how many of ``cells``) per column, in the header's order."""
     counts: dict[str, int] = {}
-    for _, key in entry.numeric_cells:
+    for _, key in cells:
         counts[key] = counts.get(key, 0) + 1
-    if len(counts) < 2:
-        return ""
     labels = column_labels(report, entry.index)
     order = {key: i for i, key in enumerate(labels)}
-    keys = sorted(counts, key=lambda k: (order.get(k, len(order)), k))
-    parts = [f"“{_short(labels.get(k) or ROLE_NAMES.get(k) or k, 40)}”: {counts[k]}" for k in keys[:limit]]
-    more = f" và {len(keys) - limit} cột khác" if len(keys) > limit else ""
+    return [(k, labels.get(k) or ROLE_NAMES.get(k) or k, counts[k])
+            for k in sorted(counts, key=lambda k: (order.get(k, len(order)), k))]
+
+
+def _columns_text(report: Report, entry: TableEntry, limit: int = 6) -> str:
+    """' (cột “TỶ LỆ %”: 19, “ĐIỂM ĐÁNH GIÁ”: 19)' when the cells are in more than one column."""
+    columns = _column_counts(report, entry, entry.numeric_cells)
+    if len(columns) < 2:
+        return ""
+    parts = [f"“{_short(label, 40)}”: {n}" for _, label, n in columns[:limit]]
+    more = f" và {len(columns) - limit} cột khác" if len(columns) > limit else ""
     return f" (cột {', '.join(parts)}{more})"
 
 
@@ -182,20 +188,15 @@ def bound_only(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     ledger = ctx.ledger
     for entry in ledger.bounded_tables():
         cells = entry.bounded_only_cells()
-        by_column: dict[str, int] = {}
-        for _, key in cells:
-            by_column[key] = by_column.get(key, 0) + 1
-        labels = column_labels(report, entry.index)
-        order = {key: i for i, key in enumerate(labels)}
-        keys = sorted(by_column, key=lambda k: (order.get(k, len(order)), k))
-        names = [f"“{_short(labels.get(k) or ROLE_NAMES.get(k) or k, 50)}” ({by_column[k]} ô)" for k in keys[:6]]
-        more = f" và {len(keys) - 6} cột khác" if len(keys) > 6 else ""
+        columns = _column_counts(report, entry, cells)
+        names = [f"“{_short(label, 50)}” ({n} ô)" for _, label, n in columns[:6]]
+        more = f" và {len(columns) - 6} cột khác" if len(columns) > 6 else ""
         outside = _ranked_outside(report, entry.index)
         if outside:
             more += (f"; thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng của "
                      "bảng")
         yield Finding(code="BOUND_ONLY", severity="info", table=entry.index, page=entry.page,
-                      column=keys[0] if len(keys) == 1 else None,
+                      column=columns[0][0] if len(columns) == 1 else None,
                       message=f"Bảng {entry.index + 1} ({_table_name(entry)}): {len(cells)} ô số chỉ đối chiếu "
                               f"được giới hạn ({_bounds_of(entry, cells, stated=True)}) — cột {', '.join(names)}"
                               f"{more}: văn bản không nêu tổng, tỷ lệ hay quan hệ nào khác chứa các ô này; một số "

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
-from ..text import fold
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_ratios import best_ratio
@@ -24,13 +23,13 @@ from .relations_support import (
     record,
     scheme_checks,
     short,
+    states_percent,
     value_rows,
     vi,
     where,
 )
 
 _GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*động")
-_PERCENT_LABEL = re.compile(r"%|^(chỉ\s*số|tỷ\s*lệ|tỉ\s*lệ)\b")
 
 
 # ------------------------------------------------------------------------------ maxima
@@ -111,7 +110,7 @@ def _row_maxima(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
             if not adopted(holds, len(pairs)) or all(v == mx for _, v, mx in pairs):
                 continue
             # a row of percents whose "maximum" is 100 states no maximum of its own: ≤ 100 holds every percent
-            scale = [p for p in pairs if p[2] == 100 and _PERCENT_LABEL.search(fold(p[0].label))]
+            scale = [p for p in pairs if p[2] == 100 and states_percent(p[0].label)]
             record(ctx, frame, "value-at-most-row-max",
                    [(r, c) for r, _, _ in pairs if all(r is not p[0] for p in scale) for c in (col, m)])
             if scale:

@@ -7,19 +7,25 @@ the total row over the total's maximum × 100, in every unit's column
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
-from ..text import fold
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame, Row
-from .relations_support import MIN_ROWS, adopted, col_name, finding, frames, ratio_tolerance, record, vi
+from .relations_support import (
+    MIN_ROWS,
+    adopted,
+    col_name,
+    finding,
+    frames,
+    ratio_tolerance,
+    record,
+    states_percent,
+    vi,
+)
 
 HUNDRED = Decimal(100)
-# A row that states a percent: "%" in its label, or a label that opens with an index or a rate.
-_PERCENT_ROW = re.compile(r"%|^(chỉ\s*số|tỷ\s*lệ|tỉ\s*lệ)\b")
 
 
 @rule("RATIO_MISMATCH", "Dòng tỷ lệ (chỉ số %) của bảng khác dòng điểm chia điểm tối đa của dòng ấy")
@@ -43,7 +49,7 @@ def index_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if len(values) < MIN_ROWS:
                 continue
             for k, pct in enumerate(frame.rows):
-                if not _PERCENT_ROW.search(fold(pct.label)):
+                if not states_percent(pct.label):
                     continue
                 best = _best_whole(frame.rows[:k], pct, m, values)
                 if best is not None:
@@ -64,7 +70,7 @@ def _best_whole(candidates: list[Row], pct: Row, m: Col, values: list[Col]) -> R
     best, best_holds = None, 0
     for whole in candidates:
         top = whole.value(m.index)
-        if top is None or top <= 0 or _PERCENT_ROW.search(fold(whole.label)):
+        if top is None or top <= 0 or states_percent(whole.label):
             continue
         checks = [(c, f) for c in values if (f := _fits(pct, whole, m, c)) is not None]
         telling = [c for c, _ in checks if whole.value(c.index) != top]

@@ -14,17 +14,26 @@ adopts too: equalities of written decimals do not hold by chance.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable, Sequence
 
 from ..model import Finding, Report, TableKind
 from ..numbers import format_vi
+from ..text import fold
 from .registry import CheckContext
 from .relations_frame import Col, ColKind, Frame, Row, RowKind, frame_of
 
 MIN_ROWS = 3
 SHARE = Decimal("0.8")
 QUOTE = 60  # characters of a label a message quotes at most
+_PERCENT_LABEL = re.compile(r"%|^(chỉ\s*số|tỷ\s*lệ|tỉ\s*lệ)\b")
+
+
+def states_percent(label: str) -> bool:
+    """A row label that states a percent: "%" in it, or it opens with an index
+    or a rate ("Chỉ số (%)", "Tỷ lệ đạt")."""
+    return bool(_PERCENT_LABEL.search(fold(label)))
 
 _CACHE: dict[int, tuple[Report, list[Frame]]] = {}
 

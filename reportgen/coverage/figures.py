@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
 from ..model import StatementKind
+from ..numbers import parse_cell
 
 Cell = tuple[int, str]
 
@@ -105,7 +106,6 @@ def _label_of(table, key: str) -> str:
 
 
 UNREAD = "?"  # the key of a figure in a table whose columns were not read
-_FIGURE = re.compile(r"^[+-]?\d[\d.,]*%?(\s*/\s*\d[\d.,]*)?$")
 
 
 def unread_figures(table) -> set[Cell]:
@@ -123,7 +123,7 @@ def unread_figures(table) -> set[Cell]:
     out: set[Cell] = set()
     for col in range(width):
         texts = [(r, cells[col].strip()) for r, cells in enumerate(rows) if col < len(cells)]
-        figures = [(r, t) for r, t in texts if _FIGURE.match(t)]
+        figures = [(r, t) for r, t in texts if (cell := parse_cell(t, "auto")) is not None and cell.is_number]
         if [t for _, t in figures] == [str(k) for k in range(1, len(figures) + 1)]:
             continue  # the STT column
         out.update((r * 1000 + col, UNREAD) for r, _ in figures)

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from parsers.vi_plausibility import rejoined
 
+from ..numbers import parse_cell
 from ..raw import RawParagraph, RawTable
 from .header import clean_label, is_data_row
 
@@ -49,7 +50,6 @@ def group_tables(blocks: list) -> list[tuple[str | None, list[RawTable]]]:
 
 
 _CUT_LINES = 8  # most lines of a cut row read as paragraphs
-_FIGURE = re.compile(r"^[+-]?\d[\d.,]*%?$")
 _WRAP_GAP = 0.5  # of a line's height: widest gap between the wrapped lines of one cell
 _NOT_CUT = re.compile(r"^(bảng|biểu|phụ\s*lục|ghi\s*chú|nguồn)\b|:$", re.I)
 
@@ -86,7 +86,7 @@ def with_cut_row_top(parts: list[RawTable], table: RawTable, between: list[RawPa
         own = own and lower - box[3] <= max(_WRAP_GAP * (box[3] - box[1]), 2.0)
         row, pieces = (first, into_first) if own else (before, into_last)
         k = _cell_under(box, row)
-        if k is None or (row[k].text.strip() and _FIGURE.match(row[k].text.strip())):
+        if k is None or ((cell := parse_cell(row[k].text.strip(), "auto")) is not None and cell.is_number):
             return None  # a piece lies within one cell, and never joins a figure
         pieces.setdefault(k, []).insert(0, text)
         lower = box[1]

@@ -125,31 +125,35 @@ def test_channel_lines_after_a_lead_that_opens_with_a_period(tmp_path):
     assert _run(tmp_path, prose.format(w="5.102"))[1] == [("SUM_MISMATCH", "error", "5102", "5402")]
 
 
+def _verified(tmp_path, prose: str):
+    path = tmp_path / "bc.txt"
+    path.write_text(REPORT.format(prose=prose), encoding="utf-8")
+    return verify_path(path)
+
+
+def _shares(result) -> list[tuple]:
+    return sorted((st.value, st.whole) for st in result.report.statements if st.kind == "share")
+
+
+def _errors(result) -> list[tuple]:
+    return [(f.code, f.reported) for f in result.findings if f.severity == "error"]
+
+
 def test_a_share_whose_part_names_its_channel_before_a_bare_count(tmp_path):
     prose = ("Tổng số hồ sơ tiếp nhận: 1.112 hồ sơ, trong đó tồn kỳ trước 55 hồ sơ (4,95%), qua dịch vụ công "
              "trực tuyến 823, chiếm {p}%, nộp trực tiếp 230 hồ sơ (20,68%) và qua bưu chính công ích 4 (0,36%).")
-    path = tmp_path / "bc.txt"
-    path.write_text(REPORT.format(prose=prose.format(p="74,01")), encoding="utf-8")
-    result = verify_path(path)
-    assert sorted((st.value, st.whole) for st in result.report.statements if st.kind == "share") == [
-        (4, 1112), (55, 1112), (230, 1112), (823, 1112)]
-    assert [f for f in result.findings if f.severity == "error"] == []
-    path.write_text(REPORT.format(prose=prose.format(p="47,01")), encoding="utf-8")
-    assert [(f.code, f.reported) for f in verify_path(path).findings if f.severity == "error"] == [
-        ("PERCENT_MISMATCH", "47.01")]
+    result = _verified(tmp_path, prose.format(p="74,01"))
+    assert _shares(result) == [(4, 1112), (55, 1112), (230, 1112), (823, 1112)]
+    assert _errors(result) == []
+    assert _errors(_verified(tmp_path, prose.format(p="47,01"))) == [("PERCENT_MISMATCH", "47.01")]
 
 
 def test_a_share_whose_part_names_only_its_stage(tmp_path):
     # "trước hạn 6.566 (chiếm 47,8%)": the stage stands before a bare count, as a channel does
     prose = ("Tổng số hồ sơ đã giải quyết là 13.743 hồ sơ, trong đó trước hạn {n} (chiếm 47,8%), đúng hạn "
              "6.934 hồ sơ (chiếm 50,5%), trễ hạn 243 hồ sơ (chiếm 1,8%).")
-    path = tmp_path / "bc.txt"
-    path.write_text(REPORT.format(prose=prose.format(n="6.566")), encoding="utf-8")
-    result = verify_path(path)
-    assert sorted((st.value, st.whole) for st in result.report.statements if st.kind == "share") == [
-        (243, 13743), (6566, 13743), (6934, 13743)]
+    result = _verified(tmp_path, prose.format(n="6.566"))
+    assert _shares(result) == [(243, 13743), (6566, 13743), (6934, 13743)]
     assert result.ledger.to_json()["claims"]["checked"] == result.ledger.to_json()["claims"]["total"]
     # the count slipped: the parts no longer make the whole and its share no longer fits; named once, at it
-    path.write_text(REPORT.format(prose=prose.format(n="6.366")), encoding="utf-8")
-    assert [(f.code, f.reported) for f in verify_path(path).findings if f.severity == "error"] == [
-        ("SUM_MISMATCH", "6366")]
+    assert _errors(_verified(tmp_path, prose.format(n="6.366"))) == [("SUM_MISMATCH", "6366")]
