@@ -153,11 +153,23 @@ def graded_table_of(report: Report, statements: list[Statement]) -> list[RowRef]
     if den is None:
         return []
     found = [[(t.index, i, r) for i, r in rows] for t in report.tables for rows in populations(t)
-             if len(rows) == den and all(r.grade for _, r in rows)]
+             if len(rows) == den and all(r.grade for _, r in rows) and _same_scale(rows, statements)]
     return found[0] if len(found) == 1 else []
 
 
-_STATISTIC = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng\s+cộng|toàn\s+tỉnh", re.I)
+def _same_scale(rows: list[tuple[int, ScoreRow]], statements: list[Statement]) -> bool:
+    """Whether the counts' grades and the rows' grades are of one scale: an
+    official's ("Hoàn thành 100% nhiệm vụ", TT 01/2018 Điều 15) or a unit's
+    ("Xuất sắc" … "Yếu"). "07/09 công chức hoàn thành 100% nhiệm vụ" counts
+    the table of 9 officials, not the table of 9 agencies beside it."""
+    official = {g.casefold() for g in OFFICIAL_GRADES}
+    claimed = {g.casefold() for st in unit_grades(statements) for g in graded(st) if g}
+    held = {" ".join(r.grade.split()).casefold() for _, r in rows if r.grade}
+    return (claimed <= official) == (held <= official)
+
+
+_STATISTIC = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng\s+cộng|toàn\s+tỉnh"
+                        r"|^\s*(?:cộng|tổng(?:\s+số)?)\s*:?\s*$", re.I)
 
 
 def populations(table: ScoreTable) -> list[list[tuple[int, ScoreRow]]]:

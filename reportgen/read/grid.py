@@ -18,7 +18,7 @@ from ..text import fold
 from . import adhoc
 from .cells import CellReader
 from .header import ROW_NO, HeaderColumn, clean_label, header_columns, header_row_count, is_numbering_row
-from .statements_grades import gapped_grade
+from .statements_grades import canonical_grade, gapped_grade
 
 
 @dataclass
@@ -104,12 +104,24 @@ def column_roles(grid: Grid) -> dict[int, str]:
             roles[column.index] = role
     if "no" not in roles.values() and grid.columns and _looks_numbered(grid, 0):
         roles[0] = "no"
+    if "grade" not in roles.values():
+        graded = [c.index for c in grid.columns if c.index not in roles and _writes_grades(grid, c.index)]
+        if len(graded) == 1:
+            roles[graded[0]] = "grade"
     texts = [c.index for c in grid.columns
              if c.index not in roles and not numeric_column(grid, c.index) and _has_text(grid, c.index)]
     named = [c for c in texts if not repeats(grid, c)] or texts
     if named:
         roles[named[0]] = "unit"  # the first text column that is not a category repeated on every line
     return roles
+
+
+def _writes_grades(grid: Grid, c: int) -> bool:
+    """A column whose header names no role but whose every cell, on two rows
+    or more, is a grade ("Mức độ hoàn thành nhiệm vụ" | "Hoàn thành 100%
+    nhiệm vụ"; "Kết quả" | "Tốt"): the grade column, by what it writes."""
+    values = [" ".join(row.cells[c].split()) for row in grid.rows if c < len(row.cells) and row.cells[c].strip()]
+    return len(values) >= 2 and all(canonical_grade(v) or gapped_grade(v) for v in values)
 
 
 def repeats(grid: Grid, c: int) -> bool:

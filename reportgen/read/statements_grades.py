@@ -96,12 +96,14 @@ def _unit_parenthesis(text: str | None) -> str | None:
     return text if parts and all(p[:1].isupper() and not re.search(r"\d", p) for p in parts) else None
 
 
+# A period is no population: "kết quả đánh giá 6 tháng đầu năm 2026", "đánh giá 2 lần".
+_PERIOD = r"(?!(?:tháng|năm|ngày|quý|tuần|giờ|lần|kỳ)\b)"
 _EVALUATED = re.compile(
     r"(?:đánh\s+giá|chấm\s+điểm)(?:\s+(?:đối\s+với|cho|của))?\s*:?\s*(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
-    r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))"
+    + _PERIOD + r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))"
     # "… có 124 xã, phường, đặc khu được đánh giá"
     r"|" + _NOT_A_COUNT + r"(?<![\d/.,])(?P<x2>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?\s+"
-    r"(?P<noun2>[^\W\d](?:[^\W\d]|[, ]){0,40}?)\s+"
+    + _PERIOD + r"(?P<noun2>[^\W\d](?:[^\W\d]|[, ]){0,40}?)\s+"
     r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+(?-i:[A-ZĐ]))", re.I)  # not "… xếp loại Tốt"
 
 

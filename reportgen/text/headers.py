@@ -9,11 +9,12 @@ from decimal import Decimal
 from ..numbers import parse_cell
 
 # A maximum written in a label, in any of these forms: "(6đ)", "[tối đa 10 điểm]",
-# "tối đa: 2,5 điểm", "(tối đa 10)", "- 2 điểm" at the end.
+# "tối đa: 2,5 điểm", "(tối đa 10)", "- 2 điểm" or "Tổng điểm/10" at the end.
 MAX_PATTERN = re.compile(r"[(\[]\s*(?:tối\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*[)\]]"
                          r"|tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\b)"
                          r"|\(\s*tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*\)"
-                         r"|[-–:]\s*(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*$", re.I)
+                         r"|[-–:]\s*(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*$"
+                         r"|điểm\s*/\s*(\d+(?:[.,]\d+)?)\s*$", re.I)
 
 # Result roles, checked in this order against a column's lower labels.
 ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (

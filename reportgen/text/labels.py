@@ -62,6 +62,9 @@ def stat_of(label: str | None) -> str | None:
     text = fold(label or "").strip(" :.")
     if not text or len(text) > 60:
         return None
+    halves = re.split(r"\s*/\s*|\s+và\s+", text)
+    if len(halves) == 2 and {stat_of(h) for h in halves} == {"sum", "mean"}:
+        return "sum"  # "Tổng cộng/Bình quân": sums where a sum means something, means elsewhere
     bare = _STAT_LEAD.sub("", text, count=1)
     for name, pattern in _STATS:
         if name in ("sum", "overall"):
