@@ -50,6 +50,7 @@ RULE_MODULES = (
     "prose_complements",
     "prose_rank_moves",
     "prose_change_counts",
+    "prose_restated",
     "prose_grade_shares",
     "prose_group_heads",
     "tables_summary",

@@ -522,6 +522,22 @@ PEERS = """1. Chỉ số PCI năm 2024 của ba tỉnh
     f"{p} {x}" for p in ("Lâm Đồng", "Đắk Nông", "Bình Thuận") for x in ("Điểm số", "Thứ hạng")) + " |")
 
 
+# The prose restates the overall row's figures of the year it names; the table dates its columns.
+RESTATED_PCI = """1. Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)
+PCI năm 2025 đạt 66,17 điểm, xếp thứ {r}/63; năm 2024 đạt 66,80 điểm, xếp thứ 55/63.
+
+Kết quả PCI 2024 - 2025
+
+| STT | Chỉ số thành phần | Năm 2024 | Năm 2025 | Tăng/giảm (điểm) | Thứ hạng 2024 | Thứ hạng 2025 |
+|---|---|---|---|---|---|---|
+| 1 | Chi phí gia nhập thị trường | 8,25 | 8,53 | +0,28 | 33 | 3 |
+| 2 | Tiếp cận đất đai | 6,57 | 6,74 | +0,17 | 46 | 13 |
+| 3 | Tính minh bạch | 7,25 | 7,01 | -0,24 | 61 | 21 |
+| 4 | Chi phí thời gian | 5,63 | 5,58 | -0,05 | 35 | 2 |
+| | PCI (có trọng số) | 66,80 | 66,17 | -0,63 | 55 | 43 |
+"""
+
+
 POINTS_NAMED = """1. Kết quả Bộ chỉ số
 Tỉnh đạt: {t}/100 điểm. Một số tiêu chí đạt thấp như: Công khai minh bạch đạt {c}/18 điểm; Dịch vụ công trực tuyến \
 đạt 3,0/12 điểm; Thanh toán trực tuyến đạt 2,5/10 điểm.
@@ -740,6 +756,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
     "detail-sum-mismatch": (doc(DETAIL_GROUPS.format(h="17,7")), doc(DETAIL_GROUPS.format(h="15,7"))),
     "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),
+    "restated-cell": (doc(RESTATED_PCI.format(r="43")), doc(RESTATED_PCI.format(r="34"))),
 }
 
 
