@@ -12,6 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
+from .relations_mixed_rows import exact_or_slipped
 from .relations_support import MIN_ROWS, adopted, col_name, finding, frames, record, sum_tolerance, vi, where
 
 _CHANGE_HEAD = re.compile(r"tăng|giảm|chênh|biến\s*động|so\s*với")
@@ -44,6 +45,10 @@ def change_column_mismatch(report: Report, ctx: CheckContext) -> Iterator[Findin
             if best is None:
                 continue
             newer, older, checks = best
+            # a table that writes each change exactly as the difference of its written figures, but on one row
+            # within rounding (two units off or more), has a slip there, not rounding
+            exact = exact_or_slipped([(row, w, a - b, ok) for row, w, a, b, ok in checks])
+            checks = [(row, w, a, b, e[3]) for (row, w, a, b, _), e in zip(checks, exact)]
             record(ctx, frame, "change-equals-difference",
                    [(r, c) for r, *_ in checks for c in (change, newer, older)])
             for row, written, a, b, ok in checks:

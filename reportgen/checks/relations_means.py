@@ -96,15 +96,24 @@ def _lone(frame: Frame, tests: list[_Test]) -> bool:
     return flat and len(tests) == 1 and len(set(tests[0].values)) >= 3
 
 
+_OWN_RATIO = "percent-equals-part-over-whole"
+
+
 def _lone_overall(ctx: CheckContext, frame: Frame, t: _Test) -> Iterator[Finding]:
     """The table's one statistic of its units' index: the plain mean of
     different figures, to a unit of its last decimal, is no coincidence, so
     a row that is the mean is verified; one that is not may be a slip or a
-    weighted (pooled) index: a warning on the cell, never silence."""
+    weighted (pooled) index: a warning on the cell, never silence — unless
+    the row's percent is checked as its own points over its own maximum
+    (RATIO_MISMATCH ran on it): then it is a pooled index, verified."""
     cells = [(r, t.col) for r in [t.parent, *t.kids]]
     if t.holds:
         record(ctx, frame, "overall-row-equals-mean", cells)
         return
+    entry = ctx.ledger.tables.get(frame.table.index)
+    own = entry.cell_relations.get(frame.cell_key(t.parent, t.col), set()) if entry is not None else set()
+    if _OWN_RATIO in own:
+        return  # the row's percent is its own points over its own maximum (87,9/100 → 87,9): a pooled index
     doubt(ctx, frame, f"Dòng “{short(t.parent.label)}” cột {col_name(t.col)}: không phải trung bình cộng các đơn vị")
     p = max(places(t.written), max(places(v) for v in t.values))
     yield finding("PARENT_MEAN_MISMATCH", "warning",

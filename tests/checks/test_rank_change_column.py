@@ -10,6 +10,8 @@ from docx import Document
 
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+from reportgen.verify import verify_path
+from tests.support import write_docx_tables
 
 HEAD = ["STT", "Chỉ số thành phần", "Năm 2023", "Năm 2024", "Tăng/giảm (điểm)", "Thứ hạng 2023", "Thứ hạng 2024",
         "Tăng/giảm (bậc)"]
@@ -47,3 +49,21 @@ def test_a_rank_change_written_wrong_is_an_error_at_its_cell(tmp_path):
     rows[2] = rows[2][:6] + ("+42",)  # 61 − 17 = 44
     [(code, unit, _, reported, expected)] = _errors(tmp_path, rows)
     assert (code, unit, reported, expected) == ("CHANGE_COLUMN_MISMATCH", "Tính minh bạch", "42", "44")
+
+
+def test_a_change_two_units_off_where_every_other_row_is_exact_is_a_slip(tmp_path):
+    """SIPAS of two years: each change is the exact difference of the written
+    percents but one, 0,02 off — within the rounding of two figures, yet the
+    table computes from its written figures."""
+    rows = [["1", "Tiếp cận dịch vụ", "89,19", "88,27", "-0,92"],
+            ["2", "Thủ tục hành chính", "84,43", "85,90", "+1,47"],
+            ["3", "Công chức trực tiếp giải quyết công việc", "88,48", "88,72", "+0,24"],
+            ["4", "Kết quả dịch vụ", "82,59", "83,63", "+1,04"],
+            ["5", "Trách nhiệm giải trình", "80,60", "79,11", "-1,49"],
+            ["6", "Sự tham gia của người dân", "78,94", "77,06", "-1,86"]]
+    path = tmp_path / "sipas.docx"
+    write_docx_tables(path, ["SIPAS 2023 - 2024"], [("SIPAS 2023 - 2024", ["TT", "Nội dung", "Năm 2023 (%)",
+                                                                          "Năm 2024 (%)", "Tăng (+)/Giảm (-)"], rows)])
+    result = verify_path(path)
+    assert [(f.code, f.unit, f.reported, f.expected) for f in result.findings if f.severity == "error"] == [
+        ("CHANGE_COLUMN_MISMATCH", "Sự tham gia của người dân", "-1.86", "-1.88")]
