@@ -140,12 +140,16 @@ def join_wrapped(a: str, b: str, filled: bool = False, after: str | None = "", c
         if may_be_syllable(head + tail) and not (is_syllable(head) and is_syllable(tail)):
             return a + b
     # A word broken by the column edge keeps its case across the break; a
-    # change of case ('phòng' + 'HĐND', 'TỔNG' + 'điểm') is two words.
-    if filled and head[-1:].isalpha() and tail[:1].isalpha() and head[-1].isupper() == tail[0].isupper():
+    # change of case ('phòng' + 'HĐND', 'TỔNG' + 'điểm') is two words — but
+    # for a name's capital alone on its line ('phường H' + 'ồn' + 'g').
+    if filled and head[-1:].isalpha() and tail[:1].isalpha() and (
+            head[-1].isupper() == tail[0].isupper() or _initial(head) and tail[0].islower()):
         head, tail = re.findall(r"\w+$", head)[0], re.findall(r"^\w+", tail)[0]
         joined = head + tail
         if b == tail and after and after[:1].isalpha() and is_syllable(tail + re.findall(r"^\w+", after)[0]):
             tail += re.findall(r"^\w+", after)[0]  # 'nghiệ' of 'Nông' / 'nghiệ' / 'p'
+            if is_syllable(head + tail):
+                joined = head + tail  # 'Đi' + 'ể' + 'm' (three lines) is 'Điểm'
         if after is None and b == tail and is_syllable(head) and not is_syllable(tail) and _opens_syllable(tail):
             return a + " " + b
         if may_be_syllable(joined) or not (is_syllable(head) and is_syllable(tail)):
@@ -154,6 +158,12 @@ def join_wrapped(a: str, b: str, filled: bool = False, after: str | None = "", c
 
 
 _FINALS = ("c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "o", "u", "y")
+
+
+def _initial(head: str) -> bool:
+    """A word's capital alone at the end of a line ('phường H'): the start of a name."""
+    word = re.findall(r"\w+$", head)
+    return bool(word) and len(word[0]) == 1 and word[0].isupper()
 
 
 def _opens_syllable(word: str) -> bool:

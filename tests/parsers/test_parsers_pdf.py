@@ -122,6 +122,20 @@ def test_wrapped_cell_lines_are_joined_as_words_unless_a_word_was_cut():
     assert join_wrapped("70,29/", "84") == "70,29/84"
 
 
+def test_a_word_broken_over_three_lines_of_a_narrow_column_comes_back_whole():
+    """LibreOffice breaks a word letter by letter where a column is narrower
+    than it: "Đi" / "ể" / "m" of a header "Điểm", a name's capital alone on
+    its line "phường H" / "ồn" / "g". Two syllables ("Tổn" + "g" + "hợp",
+    "Nông" / "nghiệ" / "p", "Sở Y" / "tế") stay two words."""
+    from parsers.pdf_grid import join_lines
+
+    assert join_lines([("Đi", False), ("ể", True), ("m", True)]) == "Điểm"
+    assert join_lines([("phường H", False), ("ồn", True), ("g", True)]) == "phường Hồng"
+    assert join_lines([("Tổn", False), ("g", True), ("hợp", True)]) == "Tổng hợp"
+    assert join_lines([("Nông", False), ("nghiệ", True), ("p", True)]) == "Nông nghiệp"
+    assert join_lines([("Sở Y", False), ("tế", True)]) == "Sở Y tế"
+
+
 def test_a_cell_cut_by_a_page_break_is_joined_inside_a_word_only_where_the_pieces_make_one_syllable():
     """The rest of a row a page break cut is joined to the row on the page
     before without knowing how full its last line was: a word is joined
