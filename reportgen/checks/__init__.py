@@ -51,6 +51,7 @@ RULE_MODULES = (
     "prose_rank_moves",
     "prose_change_counts",
     "prose_restated",
+    "prose_dossier_counts",
     "prose_grade_shares",
     "prose_group_heads",
     "tables_summary",

@@ -15,9 +15,10 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..model import Paragraph, Report, Statement, StatementKind, SumMode
+from ..text.lines import split_sentences
 from .statements_annex import mark_annexed
 from .statements_bands import band_statements
-from .statements_blocks import Block, blocks_of, heading_of, split_sentences
+from .statements_blocks import Block, blocks_of, heading_of
 from .statements_changes import change_statements
 from .statements_closed import closed_partition, closed_parts
 from .statements_counts import count_value, percent_value
@@ -392,7 +393,8 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(fraction_part_statements(block, scope, here))
         out.extend(percent_fraction_shares(block, scope, here))
         mark_listed_units(block, here)
-        out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index]))
+        prior = blocks[i - 1].text if i and not head else ""
+        out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index], prior))
         out.extend(quotient_shares(blocks, i, scope))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))

@@ -77,18 +77,6 @@ def _continues(prev: str, line: str, prev_len: int | None = None, prev_caps: boo
     return (is_caps(prev) if prev_caps is None else prev_caps) == is_caps(line)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split at a full stop followed by a space and a capital letter."""
-    out, start = [], 0
-    for m in re.finditer(r"[.!?]+\s+(?=\S)", text):
-        nxt = text[m.end():m.end() + 1]
-        if nxt.isupper() or nxt == "(":
-            out.append(text[start:m.end()].strip())
-            start = m.end()
-    out.append(text[start:].strip())
-    return [s for s in out if s]
-
-
 # --- headings ----------------------------------------------------------------------------
 
 _ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<end>[.)])?\s+(?P<title>\S.*)$")

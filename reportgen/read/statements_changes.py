@@ -23,7 +23,8 @@ from decimal import Decimal
 
 from ..model import Measure, Statement, StatementKind
 from ..numbers import NotANumber, parse_vi_number, places_of
-from .statements_blocks import Block, heading_of, split_sentences
+from ..text.lines import split_sentences
+from .statements_blocks import Block, heading_of
 from .statements_changes_now import MAX_BLOCKS, figures, named
 
 

@@ -28,7 +28,9 @@ from .statements_counts import count_value
 
 # member -> pattern; longest phrases first within each alternative
 _MEMBERS = (
-    ("online", r"(?:dịch\s+vụ\s+công\s+)?trực\s+tuyến|môi\s+trường\s+(?:điện\s+tử|mạng)"),
+    # the national or provincial public service portal is the online channel: "qua Cổng Dịch vụ công"
+    ("online", r"(?:dịch\s+vụ\s+công\s+)?trực\s+tuyến|môi\s+trường\s+(?:điện\s+tử|mạng)"
+               r"|cổng\s+(?:dịch\s+vụ\s+công|dvc)(?:\s+quốc\s+gia|\s+(?:của\s+)?tỉnh)?"),
     ("direct", r"trực\s+tiếp"),
     ("postal", r"(?:dịch\s+vụ\s+)?bưu\s+chính(?:\s+công\s+ích)?|bưu\s+điện|bcci"),
     ("carried", r"(?:từ\s+)?(?:kỳ|kì)\s+trước(?:\s+chuyển\s+(?:sang|qua))?"
@@ -45,7 +47,9 @@ _MEMBER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _MEM
 # make no partition here (statements_stages reads those lists), only noun-less shares.
 _STAGES = r"trước\s+hạn|đúng\s+hạn|quá\s+hạn|trễ\s+hạn|trong\s+hạn"
 MEMBER_COUNT_SHARE = re.compile(r"(?:" + "|".join([p for _, p in _MEMBERS] + [_STAGES])
-                                + r")\s+(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)"
+                                # where, between the member and its count: "trực tiếp tại Trung tâm Phục vụ
+                                # hành chính công 350, chiếm 20,35%"
+                                + r")(?:\s+tại\s+[^\W\d][^\d,;:()]{0,60}?)?\s+(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)"
                                 r"(?![\d.,]\d)\s*(?:,\s*(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
                                 r"|\(\s*(?:chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?)?)\s*:?\s*(?P<p>\d+(?:,\d+)?)\s*%", re.I)
 _CHANNELS = frozenset({"online", "direct", "postal"})
@@ -55,7 +59,7 @@ _COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])|(?<![\d.,])\d+(?!
 _SHARE = re.compile(r"(?:chiếm|đạt|bằng|tương\s+(?:đương|ứng))?(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*\d+(?:,\d+)?\s*%", re.I)
 # Words an item may say beside its member and its count: what is counted, how it came in, where.
 _PLAIN = frozenset("hồ sơ thủ tục hành chính tthc nộp qua tại được đã là có số và trong đó gồm các "
-                   "bộ phận một cửa tiếp nhận".split())
+                   "bộ phận một cửa tiếp nhận trung tâm phục vụ công".split())
 # A whole that counts the carried-over dossiers besides the new ones.
 _WITH_CARRIED = re.compile(r"phải\s+giải\s+quyết|cần\s+giải\s+quyết|(?:kỳ|kì)\s+trước|tồn|chuyển\s+(?:sang|qua)",
                            re.I)

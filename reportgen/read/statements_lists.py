@@ -18,7 +18,8 @@ from decimal import Decimal
 
 from ..model import Statement, StatementKind, SumMode
 from ..numbers import places_of
-from .statements_blocks import Block, split_sentences
+from ..text.lines import split_sentences
+from .statements_blocks import Block
 from .statements_closed import closed_partition, closed_parts
 from .statements_counts import count_value
 from .statements_stages import stage_partition

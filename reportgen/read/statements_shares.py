@@ -21,7 +21,8 @@ from decimal import ROUND_DOWN, Decimal
 
 from ..model import Statement, StatementKind
 from ..numbers import places_of
-from .statements_blocks import Block, split_sentences
+from ..text.lines import split_sentences
+from .statements_blocks import Block
 from .statements_closed import MEMBER_COUNT_SHARE, member_after
 from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
 from .statements_wholes import named_whole, whole_by_words
@@ -118,15 +119,19 @@ def _names_its_count(sentence: str, m: re.Match[str]) -> bool:
     return re.search(r"(?<!\w)" + re.escape(m.group("noun")) + r"(?!\w)", clause, re.I) is not None
 
 
-def share_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
-    """Shares of ``block`` not already read (``known``: the block's statements)."""
+def share_statements(block: Block, scope: str | None, known: list[Statement], prior: str = "") -> list[Statement]:
+    """Shares of ``block`` not already read (``known``: the block's statements).
+    ``prior``: the paragraph before, read as the previous sentence of the
+    block's first one ("Tổng số hồ sơ cần giải quyết trong kỳ: 100.795 hồ sơ.
+    Trong đó: …" / "Đã giải quyết 94.353 hồ sơ, đạt 93,61%."): a whole taken
+    from it only where the percent fits it — a paragraph break is no "trong đó"."""
     # each share another reader took is skipped once: siblings may repeat a pair ("02 … (chiếm 20%)")
     taken = Counter((st.value, st.percent) for st in known if st.kind == StatementKind.SHARE)
     out: list[Statement] = []
     sentences = split_sentences(block.text)
     # a sentence with "p% (a trên tổng số b)" states its shares whole: no other reading of its counts
     for k, sentence in [(k, x) for k, x in enumerate(sentences) if not _over_in_brackets(out, block, x, scope, taken)]:
-        previous = sentences[k - 1] if k else ""
+        previous = _previous(sentences, k, prior)
         after = [m for m in _SHARE_AFTER.finditer(sentence) if _names_its_count(sentence, m)]
         after += _leading_shares(sentence, {m.start("p") for m in after})
         # a percent with its count in brackets is that count's: no count written before it is
@@ -146,8 +151,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement]) ->
             if listed is not None:  # a part of a stated whole: its siblings are no whole of it
                 here, before = [(listed, True)], []
             pool = here + before
-            fitting = ([w for w, _ in pool if fits(value, w, pct[0])]
-                       or [w for w, _ in pool if fits(value, w, pct[0], ROUND_DOWN)])
+            pool, fitting = _fitting(pool, value, pct[0], across=previous is prior and not here and listed is None)
             marked = [w for w, is_whole in reversed(pool) if is_whole]
             if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate"):
                 continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole
@@ -209,6 +213,26 @@ def _member_first_shares(block: Block, sentence: str, scope: str | None, read: l
                                  whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
                                  percent_written=m.group("p") + "%", noun=counts[-1].group("noun")))
     return out
+
+
+def _previous(sentences: list[str], k: int, prior: str) -> str:
+    """The sentence before sentence ``k``: for the first, the paragraph before
+    (``prior``) — unless the sentence holds sibling shares ("04 đơn vị …
+    (chiếm 40%); 02 đơn vị … (chiếm 20%)"), which split a whole of their own."""
+    if k:
+        return sentences[k - 1]
+    return prior if len(_SHARE.findall(sentences[0])) == 1 else ""
+
+
+def _fitting(pool: list[tuple[Decimal, bool]], value: Decimal, percent: Decimal, across: bool = False
+             ) -> tuple[list[tuple[Decimal, bool]], list[Decimal]]:
+    """(the pool, the counts of it the percent fits as ``value``'s whole,
+    rounded, else truncated). ``across``: the pool is the paragraph before's
+    alone, kept only where the percent fits one of its counts — none is
+    paired across a paragraph break by nearness."""
+    fitting = [w for w, _ in pool if fits(value, w, percent)] \
+        or [w for w, _ in pool if fits(value, w, percent, ROUND_DOWN)]
+    return ([] if across and not fitting else pool), fitting
 
 
 def _whole_of_bare_part(sentence: str, m: re.Match[str], value: Decimal) -> Decimal | None:

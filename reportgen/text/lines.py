@@ -56,3 +56,15 @@ def lines_of(paragraphs: Iterable[Paragraph]) -> list[tuple[str, Paragraph]]:
 def is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at a full stop followed by a space and a capital letter."""
+    out, start = [], 0
+    for m in re.finditer(r"[.!?]+\s+(?=\S)", text):
+        nxt = text[m.end():m.end() + 1]
+        if nxt.isupper() or nxt == "(":
+            out.append(text[start:m.end()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]

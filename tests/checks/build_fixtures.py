@@ -538,6 +538,18 @@ Kết quả PCI 2024 - 2025
 """
 
 
+# The period's total of new dossiers said three times (h-prose4 shape); a channel list beside it.
+DOSSIER_TOTALS = """1. Tình hình tiếp nhận hồ sơ
+Tiếp nhận mới 17.493 hồ sơ.
+
+2. Kết quả giải quyết hồ sơ
+Số hồ sơ tiếp nhận mới là 17.493 hồ sơ. Đã giải quyết 15.269 hồ sơ.
+
+3. Đánh giá chung
+Trong kỳ đã tiếp nhận mới {n} hồ sơ.
+"""
+
+
 POINTS_NAMED = """1. Kết quả Bộ chỉ số
 Tỉnh đạt: {t}/100 điểm. Một số tiêu chí đạt thấp như: Công khai minh bạch đạt {c}/18 điểm; Dịch vụ công trực tuyến \
 đạt 3,0/12 điểm; Thanh toán trực tuyến đạt 2,5/10 điểm.
@@ -757,6 +769,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "detail-sum-mismatch": (doc(DETAIL_GROUPS.format(h="17,7")), doc(DETAIL_GROUPS.format(h="15,7"))),
     "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),
     "restated-cell": (doc(RESTATED_PCI.format(r="43")), doc(RESTATED_PCI.format(r="34"))),
+    "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
 }
 
 

@@ -465,3 +465,4 @@ def test_a_listed_name_one_letter_off_a_row_the_lists_leave_out_is_that_row_miss
     lines[3] = lines[3].replace("Nậm Đồ", "Xa Lạ")  # nothing like it: the two findings stay
     fs = found(build(lines, [district_table()]), "GRADE_LIST_MISMATCH")
     assert sorted((f.severity, f.unit) for f in fs) == [("error", "UBND huyện Nậm Pồ"), ("warning", "UBND huyện Xa Lạ")]
+

@@ -67,3 +67,19 @@ def test_a_quotient_with_two_counts_for_one_side_pairs_nothing():
              "Tỷ lệ hồ sơ trực tuyến/tổng hồ sơ tiếp nhận đạt 61,93%."]
     assert not [st for st in _read(*lines) if st.kind == "share" and st.paragraph == 2]
     assert [(st.value, st.whole) for st in _read(lines[0], lines[2]) if st.kind == "share"] == [(D(7710), D(12450))]
+
+
+def test_a_share_whose_whole_is_in_the_paragraph_before_is_paired_where_its_percent_fits():
+    # h-prose4: "Số hồ sơ phải giải quyết …" and "Đã giải quyết …, đạt …%" in two paragraphs
+    assert _shares("Tổng số hồ sơ cần giải quyết trong kỳ: 100.795 hồ sơ. Trong đó: hồ sơ tồn kỳ trước 4.395 hồ sơ; "
+                   "tiếp nhận trong kỳ 96.400 hồ sơ.", "Đã giải quyết 94.353 hồ sơ, đạt 93,61%.") == [
+        (D(94353), D(100795), D("93.61"), False)]
+    # a percent that fits no count of the paragraph before is no share of it ("đạt" a level, not a share)
+    assert _shares("Tổng số hồ sơ cần giải quyết trong kỳ: 100.795 hồ sơ.",
+                   "Đã giải quyết 94.353 hồ sơ, đạt 95,61%.") == []
+
+
+def test_a_channel_named_with_its_place_before_its_count_is_a_share_of_the_sentences_whole():
+    assert _shares("9 tháng, toàn tỉnh tiếp nhận 1.720 hồ sơ, trong đó trực tuyến 1.359 hồ sơ (chiếm 79,01%), "
+                   "trực tiếp tại Trung tâm Phục vụ hành chính công 350, chiếm 20,35%, qua bưu chính 11 hồ sơ.") == [
+        (D(1359), D(1720), D("79.01"), False), (D(350), D(1720), D("20.35"), False)]
