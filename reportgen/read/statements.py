@@ -52,7 +52,10 @@ _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 # the share after a part: ", chiếm 32%", or in brackets alone: "9.604 hồ sơ (28,1%)"
 _SHARE_AFTER = re.compile(r"^(?:\s*[,;]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?|\s*\()\s*(\d+(?:[.,]\d+)?)\s*%",
                           re.I)
-_PAREN_SUM = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*){0,5})\s*\((?P<inner>[^()]+)\)")
+# the brackets may hold each part's share in brackets of its own: "(trong đó: nộp trực tuyến 67.363 hồ sơ
+# (chiếm 70,87%); trực tiếp 26.971 (chiếm 28,38%); qua BCCI 714 hồ sơ (0,75%))"
+_PAREN_SUM = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*){0,5})\s*"
+                        r"\((?P<inner>(?:[^()]|\([^()]*\))+)\)")
 _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
 _TOTAL_WORD = re.compile(r"\btổng(?:\s+số|\s+cộng)?\b", re.I)
 

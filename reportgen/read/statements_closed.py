@@ -38,7 +38,8 @@ _MEMBERS = (
     ("new", r"(?:mới\s+)?tiếp\s+nhận\s+(?:mới|trong\s+(?:kỳ|kì))|mới\s+tiếp\s+nhận|trong\s+(?:kỳ|kì)"),
     ("province", r"cấp\s+tỉnh"),
     ("district", r"cấp\s+huyện"),
-    ("commune", r"cấp\s+xã"),
+    # the commune level named by its kinds of units: "các xã, phường, đặc khu"
+    ("commune", r"cấp\s+xã|(?:các\s+)?xã,\s*phường(?:,?\s*(?:và\s+)?(?:đặc\s+khu|thị\s+trấn))?"),
 )
 _MEMBER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _MEMBERS), re.I)
 # A member, then its count with no noun, then its share: "qua dịch vụ công trực tuyến 823, chiếm 74,01%",

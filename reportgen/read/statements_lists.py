@@ -33,6 +33,7 @@ _HEAD = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?:/(?:\d{1,3}(?:\.\d{
 # Items end at a semicolon, or at a comma followed by a space outside brackets
 # (a decimal comma has none: "(chiếm 59,09%), hồ sơ trực tiếp …").
 _ITEM_SEP = re.compile(r"\s*;\s*|,\s+(?![^()]*\))(?:và\s+)?|\s+và\s+(?![^()]*\))")
+_SEMICOLON = re.compile(r"\s*;\s*(?:và\s+)?")
 # An item that is only the share of the item before it: ", chiếm 32%", ", đạt tỷ lệ 32,5%".
 _SHARE_ITEM = re.compile(r"^(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%$", re.I)
 _SHARE_IN_ITEM = re.compile(r"(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%", re.I)
@@ -186,9 +187,12 @@ def listed_kinds(items: list[str]) -> list[Decimal] | None:
 def list_items(text: str) -> list[str]:
     """The items of a list, a share written after its item kept with it, and
     words with no figure after a comma too: they go on naming what the item
-    before counts ("trực tiếp 127 phản ánh, kiến nghị")."""
+    before counts ("trực tiếp 127 phản ánh, kiến nghị"). Items that end in
+    ";" are cut there only."""
     out: list[str] = []
-    for item in _ITEM_SEP.split(text.rstrip(" .")):
+    # a list whose items end in ";" keeps its commas inside them: "cấp tỉnh 15.170; các xã, phường, đặc khu 81.230"
+    separator = _SEMICOLON if ";" in text else _ITEM_SEP
+    for item in separator.split(text.rstrip(" .")):
         item = item.strip()
         if not item:
             continue

@@ -102,6 +102,24 @@ def test_province_and_commune_in_a_document_of_two_levels(tmp_path):
     assert _run(tmp_path, district)[1] == []
 
 
+def test_items_ending_in_semicolons_keep_their_commas_and_name_the_communes_by_their_kinds(tmp_path):
+    """h-prose4: "trong đó cấp tỉnh 15.170; các xã, phường, đặc khu 81.230 hồ sơ" — the commas name
+    the kinds of communes inside one item, the semicolon ends it."""
+    assert list_items("cấp tỉnh 15.170; các xã, phường, đặc khu 81.230 hồ sơ.") == [
+        "cấp tỉnh 15.170", "các xã, phường, đặc khu 81.230 hồ sơ"]
+    assert _all("cấp tỉnh 15.170; các xã, phường, đặc khu 81.230 hồ sơ", two_levels=True)
+    prose = "Số hồ sơ tiếp nhận mới {w} hồ sơ, trong đó cấp tỉnh 15.170; các xã, phường, đặc khu 81.230 hồ sơ."
+    assert _run(tmp_path, prose.format(w="96.400")) == ([(96400, [15170, 81230], "partition")], [])
+    assert _run(tmp_path, prose.format(w="92.400"))[1] == [("SUM_MISMATCH", "error", "92400", "96400")]
+
+
+def test_a_list_in_brackets_whose_items_carry_their_shares_in_brackets(tmp_path):
+    prose = ("Tổng số hồ sơ tiếp nhận mới là 95.048 hồ sơ (trong đó: nộp trực tuyến 67.363 hồ sơ (chiếm 70,87%); "
+             "trực tiếp 26.971 (chiếm 28,38%); qua BCCI {p} hồ sơ (0,75%)).")
+    assert _run(tmp_path, prose.format(p="714")) == ([(95048, [67363, 26971, 714], "partition")], [])
+    assert _run(tmp_path, prose.format(p="719"))[1] == [("SUM_MISMATCH", "error", "95048", "95053")]
+
+
 def test_a_share_whose_part_names_only_its_channel(tmp_path):
     prose = ("Tổng số hồ sơ tiếp nhận mới là 139.775 hồ sơ, trong đó 87.405 trực tuyến, chiếm {p}%; "
              "52.350 trực tiếp, chiếm 37,45%.")
