@@ -74,17 +74,19 @@ def dossier_total_restated(report: Report, ctx: CheckContext) -> Iterator[Findin
         common = max(counts, key=counts.get)
         odd = [it for it in items if it[0] != common]
         sure = counts[common] >= 2 and len(odd) == 1
-        for value, paragraph, written in (odd if sure else [items[-1]]):
-            agreeing = [q + 1 for v, q, _ in items if v == common]
-            if not sure:
-                agreeing = [next(q + 1 for v, q, _ in reversed(items) if v != value)]
-            other = common if sure else next(v for v, _, _ in reversed(items) if v != value)
-            yield Finding(code="QUANTITY_CONFLICT", severity="error" if sure else "warning",
-                          message=f"Số hồ sơ {kind} của kỳ báo cáo được nêu {len(items)} lần với các giá trị khác "
-                                  f"nhau: {written} hồ sơ ở đây nhưng {format_count(other)} hồ sơ ở "
-                                  f"đoạn {', '.join(str(q) for q in agreeing)}"
-                                  + ("" if sure else " (không rõ chỗ nào ghi sai)"),
-                          paragraph=paragraph, reported=str(value), expected=str(other))
+        if sure:  # the odd one against the paragraphs that agree
+            (value, paragraph, written), = odd
+            other, where = common, [q for v, q, _ in items if v == common]
+        else:  # the last one against the last that differs from it, with no side taken
+            value, paragraph, written = items[-1]
+            other, q = next((v, q) for v, q, _ in reversed(items) if v != value)
+            where = [q]
+        yield Finding(code="QUANTITY_CONFLICT", severity="error" if sure else "warning",
+                      message=f"Số hồ sơ {kind} của kỳ báo cáo được nêu {len(items)} lần với các giá trị khác "
+                              f"nhau: {written} hồ sơ ở đây nhưng {format_count(other)} hồ sơ ở "
+                              f"đoạn {', '.join(str(q + 1) for q in where)}"
+                              + ("" if sure else " (không rõ chỗ nào ghi sai)"),
+                      paragraph=paragraph, reported=str(value), expected=str(other))
 
 
 def _mentions(sentence: str, said: str = "") -> Iterator[tuple[str, int, str]]:

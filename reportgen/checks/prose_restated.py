@@ -30,7 +30,7 @@ from typing import Iterator
 
 from ..coverage import CLAIM_BOUND_RELATIONS
 from ..model import Finding, Report, Statement, StatementKind
-from ..numbers import format_vi, places_of
+from ..numbers import format_vi, places_of, quantize
 from ..text import fold
 from ..text.labels import stat_of
 from .prose_counts import finding_at
@@ -193,10 +193,8 @@ def _equal(st: Statement, frame: Frame, row: Row, col: Col) -> bool:
     cell = row.cells.get(col.index)
     if cell is None or cell.value is None:
         return False
-    value = cell.value
     places = places_of(st.numerator)
-    if places < places_of(value):
-        value = value.quantize(Decimal(1).scaleb(-places))
+    value = quantize(cell.value, places) if places < places_of(cell.value) else cell.value
     if value != st.numerator:
         return False
     return cell.denominator is None or st.denominator is None or cell.denominator == st.denominator

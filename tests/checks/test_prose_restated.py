@@ -87,3 +87,15 @@ def test_a_sentence_without_a_year_among_dated_columns_checks_only_an_equal_cell
     assert errors == [] and unchecked == []
     _, errors, unchecked = run(tmp_path, papi="Tổng điểm PAPI của tỉnh đạt {p}/80 điểm.", p="19,93")
     assert errors == [] and len(unchecked) == 1
+
+
+def test_a_cell_with_more_places_is_compared_as_the_prose_rounds_it_half_up(tmp_path):
+    # the table writes 18,765; the prose's 18,77 is it rounded half up (half to even would give 18,76)
+    path = tmp_path / "bc.txt"
+    text = HEAD.format(pci=PCI.format(a="43", b="55"), papi=PAPI.format(p="18,77"),
+                       overall="Tổng cộng (tối đa 80 điểm)")
+    text = text.replace("| 19,39 | 18,77 | -0,62 |", "| 19,39 | 18,765 | -0,62 |")
+    path.write_text(text, encoding="utf-8")
+    result = verify_path(path)
+    assert [f for f in result.findings if f.code == "CLAIM_UNCHECKED"] == []
+    assert [f.code for f in result.findings if f.rule == "restated-cell"] == []
