@@ -1,0 +1,81 @@
+"""Figures written x/y in the prose: "41.210/88.905 cán bộ", "06/17 cơ quan",
+"16,97/20 điểm", "xếp thứ 43/63", each a statement of its own (a fraction, a
+score or a rank, by the words around it), with the share said right after it
+("06/17 cơ quan (chiếm 35,29%)", "8,09/12 điểm, 67,42%") as a share of the
+denominator. A month ("tháng 5/2024") or a day and month ("ngày 1/7") is none.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Statement, StatementKind
+from .statements_blocks import Block
+from .statements_counts import count_value, percent_value
+
+# x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905"); never a document's
+# number whose symbol a scan read with digits ("Công văn số 1532/11PVHCC-NV" for TTPVHCC): a
+# capital right after the denominator is a symbol's.
+_FRACTION_NUM = r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+_FRACTION = re.compile(r"(?<![\d/.,])" + _FRACTION_NUM + r"\s*/\s*" + _FRACTION_NUM + r"(?![\d/A-ZĐ]|[.,]\d)")
+
+
+def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
+    """The values of x/y; dot groups are thousands (41.210/88.905), but never
+    in 13.951/15 (a decimal written with a dot: more than its whole)."""
+    xv = count_value(x) if "," not in x else Decimal(x.replace(",", "."))
+    yv = count_value(y) if "," not in y else Decimal(y.replace(",", "."))
+    if xv is None or yv is None:
+        return None
+    if "." in x and "." not in y and xv > yv:
+        return None  # "13.951/15": a decimal written with a dot, not thousands
+    return xv, yv
+_DAY_MONTH = re.compile(r"(?<!\w)ngày\s*$", re.I)
+_RANK_BEFORE = re.compile(r"(?:xếp\s+hạng|thứ\s+hạng|vị\s+trí|hạng)\s*(?:thứ\s*)?:?\s*$", re.I)
+
+
+def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
+    """The x/y figures of ``block`` and the shares said right after them."""
+    out = []
+    text = block.text
+    for m in _FRACTION.finditer(text):
+        x, y = m.group(1), m.group(2)
+        values = _fraction_values(x, y)
+        if values is None:
+            continue
+        xv, yv = values
+        if re.fullmatch(r"(?:19|20)\d\d", y) and xv <= 12:
+            continue  # a month: "tháng 5/2024"
+        before = text[max(0, m.start() - 25):m.start()]
+        if _DAY_MONTH.search(before) and 1 <= xv <= 31 and 1 <= yv <= 12 and "," not in x + y:
+            continue  # a day and a month: "từ ngày 1/7 đến nay", "trước ngày 20/11"
+        after = text[m.end():m.end() + 12]
+        if _RANK_BEFORE.search(before):
+            kind = StatementKind.RANK
+        elif "," in x or "," in y or re.match(r"\s*điểm", after, re.I):
+            kind = StatementKind.SCORE
+        else:
+            kind = StatementKind.FRACTION
+        out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
+                             denominator=yv, scope=scope, context=text[max(0, m.start() - 40):m.end() + 30],
+                             at=m.start()))
+        # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
+        share = (_FRACTION_SHARE if kind == StatementKind.FRACTION else _SCORE_SHARE).match(text, m.end())
+        if kind in (StatementKind.FRACTION, StatementKind.SCORE) and share and yv:
+            pct = percent_value(share.group(1))
+            if pct is not None:
+                out.append(Statement(kind="share", text=text[m.start():share.end()], paragraph=block.index,
+                                     page=block.page, value=xv, whole=yv, percent=pct[0], scope=scope,
+                                     wrong_separator=pct[1], percent_written=share.group(1) + "%"))
+    return out
+
+
+# The words between "x/y" and its share may hold a band ("có kết quả đạt từ
+# 80% đến dưới 100%, chiếm tỷ lệ 73,33%"), never the end of a sentence.
+_FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đến)\s+\d+(?:,\d+)?\s*%(?:\s+trở\s+lên)?),?\s+)"
+                             r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+
+
+# "8,09/12 điểm, 67,42%", "18/18 điểm (đạt 100%)": the percent right after a score is its share.
+_SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*(?:(?:đạt|chiếm|bằng)\s*(?:tỷ\s+lệ\s*)?:?\s*)?"
+                          r"(\d+(?:[.,]\d+)?)\s*%", re.I)
