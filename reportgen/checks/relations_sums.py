@@ -37,7 +37,9 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Cột mà tiêu đề ghi là tổng ("Tổng điểm", "Điểm đạt") trên các cột đều ghi
     điểm tối đa là quan hệ văn bản nêu: chỉ cần đúng ở hơn nửa số dòng. Ô "-"
     (không áp dụng) tính là 0; cột "Điểm trừ" bị trừ khỏi tổng, ô trống ở cột
-    "Điểm thưởng" / "Điểm trừ" là không có. Cột tổng bằng đúng tổng các cột
+    "Điểm thưởng" / "Điểm trừ" là không có; dòng có ô thành phần để trống được
+    kiểm tra khi các ô đã ghi cộng lại bằng tổng, nếu không thì để ngỏ (ô trống có
+    thể là số còn thiếu), không báo lỗi. Cột tổng bằng đúng tổng các cột
     như đã ghi ở mọi dòng khác (ít nhất 4 dòng) thì một dòng lệch từ hai đơn
     vị của chữ số cuối trở lên là lỗi, dù còn trong sai số làm tròn.
 
@@ -67,6 +69,9 @@ def sum_columns_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
         for total, parts, checks in sums:
             checks = exact_or_slipped(checks)
             record(ctx, frame, "total-equals-sum-of-columns", [(r, c) for r, *_ in checks for c in parts + [total]])
+            record(ctx, frame, "total-equals-sum-of-columns",
+                   [(r, c) for r in _gapped_rows(frame, total, parts) for c in parts + [total]
+                    if r.value(c.index) is not None])
             slipped = {row.i for row, *_, ok in checks if not ok}
             for row, written, got, ok in checks:
                 if not ok and not _implied(row, slipped, derived):
@@ -293,6 +298,24 @@ def _stated_sum(total: Col, parts: list[Col], holds: int, applicable: int) -> bo
     two slips in seven rows are reported rather than the sum dropped."""
     return (bool(_TOTAL_HEAD.search(total.head)) and len(parts) >= 2 and all(p.max is not None for p in parts)
             and holds >= MIN_ROWS and holds * 2 > applicable)
+
+
+def _gapped_rows(frame: Frame, total: Col, parts: list[Col]) -> list[Row]:
+    """Rows of an adopted sum where a part is left empty and the written parts
+    make the total (within rounding): the empty cell adds nothing, so the row obeys the sum
+    and its cells are checked. Where they do not make it, the empty cell may be
+    the missing figure: the row stays unchecked, never an error. Such rows never
+    count towards adopting the sum (``_sum_fit`` skips them)."""
+    out = []
+    for row in frame.units:
+        t, vals = row.value(total.index), [_part(row, c) for c in parts]
+        written = [(c, v) for c, v in zip(parts, vals) if v is not None]
+        if t is None or len(written) == len(vals) or not any(v for _, v in written):
+            continue
+        got = sum((v * _sign(c) for c, v in written), Decimal(0))
+        if abs(got - t) <= sum_tolerance([v for _, v in written], t):
+            out.append(row)
+    return out
 
 
 def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:

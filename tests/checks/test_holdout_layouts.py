@@ -423,3 +423,24 @@ def test_a_deduction_column_subtracts_from_the_total_and_an_empty_adjustment_is_
     errors, _ = _run(tmp_path, Doc(name="bonus_slip", kind="bonus", tables=[Table(header, rows, "Bảng điểm")]))
     assert [(f.code, f.unit, f.column) for f in errors] == [("SUM_COLUMNS_MISMATCH", "Xã 5", "k8")]
     assert "− Điểm trừ" in errors[0].message
+
+
+def test_a_row_with_an_empty_part_is_checked_where_its_written_parts_make_the_total(tmp_path):
+    # Criteria left empty on some rows (not scored) add nothing: the row obeys the sum all the same.
+    rnd = random.Random(11)
+    header = [["TT", "Tên cơ quan, đơn vị"] + [f"Tiêu chí {k}" for k in range(1, 6)] + ["Tổng điểm"]]
+    rows = []
+    for i in range(1, 13):
+        parts = [Decimal(rnd.randint(5, 99)) / 10 for _ in range(5)]
+        if i % 3 == 0:
+            parts[i % 5] = None  # left empty
+        rows.append([str(i), f"Đơn vị {i}", *("" if v is None else _vi(v, 1) for v in parts),
+                     _vi(sum(v for v in parts if v is not None), 1)])
+    errors, ctx = _run(tmp_path, Doc(name="gaps", kind="gaps", tables=[Table(header, rows, "Bảng điểm")]))
+    entry = ctx.ledger.tables[0]
+    assert errors == [] and entry.checked_cells == entry.numeric_cells and len(entry.numeric_cells) == 68
+    # An empty part whose row does not add up may be the missing figure: unchecked, never an error.
+    rows[5][9 - 2] = _vi(Decimal(rows[5][7].replace(",", ".")) + 3, 1)
+    errors, ctx = _run(tmp_path, Doc(name="gaps_off", kind="gaps", tables=[Table(header, rows, "Bảng điểm")]))
+    entry = ctx.ledger.tables[0]
+    assert errors == [] and len(entry.numeric_cells - entry.checked_cells) == 5
