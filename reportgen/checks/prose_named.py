@@ -71,16 +71,26 @@ class Named(NamedTuple):
     group: frozenset[str]
     max: Decimal | None
     group_label: str = ""
+    stage_label: str = ""  # the header that says the stage its figures are of, when not its own
 
 
 def _columns(report: Report) -> list[Named]:
+    """The columns prose may name. A header that says no stage of a dossier
+    (đã / đang / chưa) under no group that does takes the stage of the last
+    column before it that says one: in a flat header "Đã giải quyết | Trước
+    hạn | Đúng hạn | Quá hạn" the parts follow their whole."""
     out = []
     for t in report.tables:
+        stage = ""
         for col in t.columns:
+            own = f"{col.group or ''} {col.label or ''}"
+            if _STAGE.search(own):
+                stage = own
             words = _content(col.label or "")
             group = _content(col.group or "") - words
             if len(words) >= 2 or (words and group):  # "Rất hài lòng / Số lượt" names with its group
-                out.append(Named(t, col.key, col.label, words, group, col.max, col.group or ""))
+                out.append(Named(t, col.key, col.label, words, group, col.max, col.group or "",
+                                 "" if _STAGE.search(own) else stage))
     return out
 
 
@@ -128,7 +138,7 @@ def _other_stage(col: Named, before: str) -> bool:
     words before the figure, or its sentence when those say no stage ("…
     đang giải quyết 1.241 hồ sơ, trong đó: …; quá hạn 73 hồ sơ")."""
     said = {m.group(1).casefold() for m in _STAGE.finditer(before)}
-    header = {m.group(1).casefold() for m in _STAGE.finditer(f"{col.group_label} {col.label}")}
+    header = {m.group(1).casefold() for m in _STAGE.finditer(f"{col.group_label} {col.label} {col.stage_label}")}
     return bool(said and header and not said & header)
 
 

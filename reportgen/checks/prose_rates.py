@@ -51,6 +51,7 @@ from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
 _RATE = re.compile(r"(?:tỷ|tỉ)\s+lệ\s+(?P<what>.*)$", re.I)
+_RATE_WORD = re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s", re.I)
 _VERB = re.compile(r"(?:\s+(?:hiện|chỉ|mới|đã|cũng|vẫn|chung))*\s+(?:đạt|là|chiếm|bằng|ở\s+mức)\s*$", re.I)
 _TOTAL = re.compile(r"^\s*tổng\b|\btổng\s*(?:số|cộng)?\s*$", re.I)  # "Tổng số …", "Đã giải quyết Tổng số"
 _AND = "&"  # a coordination in a phrase: "và", "hoặc", "cùng", ",", "+"
@@ -136,9 +137,8 @@ def _cols(table: ScoreTable) -> list[Col]:
 
 def _subject(st: Statement) -> str:
     """The words of the rate: after the last "tỷ lệ" of the clause, up to the figure."""
-    m = None
-    for m in _RATE.finditer(st.clause or ""):
-        pass
+    starts = [m.start() for m in _RATE_WORD.finditer(st.clause or "")]
+    m = _RATE.match(st.clause or "", starts[-1]) if starts else None
     return _VERB.sub("", m.group("what")) if m else ""
 
 
@@ -192,6 +192,9 @@ def _rate_in(table: ScoreTable, row: int, said: list[str]) -> Rate | None:
         wholes = [c for c in named if any(not set(d.phrase) <= set(c.phrase) for d in named if d is not c)]
         wholes = [w for w in wholes if _holds_others(table, row, w, named)]
         sure = False
+    if not wholes and named:  # the column the named parts' run adds up to: "Đã giải quyết | Trước hạn | Quá hạn"
+        wholes = _sum_of_run(table, cols, named)
+        sure = len(wholes) == 1
     if not wholes:  # the table's one total: "tỷ lệ quá hạn" of "Tổng số … | … | Quá hạn"
         wholes = [c for c in cols if c.total]
         sure = len(wholes) == 1
@@ -214,6 +217,27 @@ def _rate_in(table: ScoreTable, row: int, said: list[str]) -> Rate | None:
     also = [(c, (sum(values) + v) / total * _HUNDRED) for c in _inclusive(cols, whole, parts)
             for v in [_value(table, row, c.key)] if v is not None and sum(values) + v <= total]
     return Rate(table, row, whole, parts, sum(values) / total * _HUNDRED, sure, also)
+
+
+def _sum_of_run(table: ScoreTable, cols: list[Col], parts: list[Col]) -> list[Col]:
+    """The columns that are, on every row with figures (two at least), the
+    sum of a run of adjacent count columns holding ``parts``: in a flat header
+    "Tổng số hồ sơ tiếp nhận | Đã giải quyết | Trước hạn và đúng hạn | Quá
+    hạn" the whole of "Quá hạn" is "Đã giải quyết", the sum the table obeys,
+    not the one column named a total."""
+    out = []
+    for whole in cols:
+        for i in range(len(cols)):
+            for j in range(i + 2, len(cols) + 1):
+                run = cols[i:j]
+                if whole in run or any(p not in run for p in parts):
+                    continue
+                sums = [(_value(table, r, whole.key), [_value(table, r, c.key) for c in run])
+                        for r in range(len(table.rows))]
+                sums = [(w, vals) for w, vals in sums if w is not None and None not in vals]
+                if len(sums) >= 2 and all(w == sum(vals) for w, vals in sums) and whole not in out:
+                    out.append(whole)
+    return out
 
 
 def _inclusive(cols: list[Col], whole: Col, parts: list[Col]) -> list[Col]:

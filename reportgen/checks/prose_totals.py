@@ -150,9 +150,13 @@ _CLAUSE = re.compile(r"[;:.!?()]")
 
 
 def _this_period(text: str) -> Iterator[re.Match]:
-    """The counts of ``text`` but those of a clause about another period."""
+    """The counts of ``text`` but those of a clause about another period. A
+    count in brackets belongs to the words the bracket explains as well: "So
+    với cùng kỳ năm 2025 (tiếp nhận 632 hồ sơ), …" is last year's count."""
     for m in _COUNT.finditer(text):
-        clause = text[max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0):m.start()]
+        opened, closed = text.rfind("(", 0, m.start()), text.rfind(")", 0, m.start())
+        end = opened if opened > closed else m.start()
+        clause = text[max((c.end() for c in _CLAUSE.finditer(text, 0, end)), default=0):m.start()]
         if not _OTHER_PERIOD.search(clause):
             yield m
 
@@ -171,6 +175,16 @@ def _list_head(text: str, start: int, at: int) -> str:
     if lead is None or start <= lead.start():
         return ""
     return text[opens:lead.start()] + " "
+
+
+_TOTAL_LABEL = re.compile(r"^\s*tổng\s+số\b|^\s*tổng\s+cộng\b", re.I)
+
+
+def _narrower_than_total(col: Named, before: str) -> bool:
+    """A column headed as a total ("Tổng số hồ sơ tiếp nhận") that the words
+    name with one word more and without "tổng": "tiếp nhận mới 4.827 hồ sơ" is
+    the new dossiers, a part of that total (with those carried over), never it."""
+    return bool(_TOTAL_LABEL.search(col.label or "")) and not re.search(r"(?<!\w)tổng(?!\w)", before, re.I)
 
 
 @rule("QUANTITY_CONFLICT",
@@ -208,7 +222,8 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             counted = head or _said_before(noun, text[:m.start()])
             said = _list_head(text, start, m.start()) + sentence
             exact = _named(columns, before, said, noun, head=counted)
-            hits = exact or _named(columns, before, said, noun, slack=1, head=counted)
+            hits = exact or [c for c in _named(columns, before, said, noun, slack=1, head=counted)
+                             if not _narrower_than_total(c, before)]
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and v > 0]

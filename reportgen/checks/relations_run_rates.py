@@ -95,7 +95,8 @@ def run_ratios(ctx: CheckContext, frame: Frame, rows: list[Row], pct: Col) -> It
     def consider(how: str, part: list[Col], whole: list[Col], fitted: tuple[int, int, list]) -> None:
         nonlocal best
         holds, telling, checks = fitted
-        if telling >= MIN_ROWS and adopted(holds, len(checks)) and (best is None or holds > best[0]):
+        fits = telling >= MIN_ROWS and adopted(holds, len(checks))
+        if (fits or _stated(pct, part, whole, fitted)) and (best is None or holds > best[0]):
             best = (holds, how, checks, part, whole)
 
     for part, whole in _candidates(values):
@@ -123,6 +124,29 @@ def run_ratios(ctx: CheckContext, frame: Frame, rows: list[Row], pct: Col) -> It
 
 
 _GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*động")
+_WORD = re.compile(r"[^\W\d_]+")
+_EARLIER = ("trước", "đúng")  # QĐ 766: a rate "đúng hạn" counts the dossiers solved early too
+
+
+def _stated(pct: Col, part: list[Col], whole: list[Col], fitted: tuple[int, int, list]) -> bool:
+    """A rate whose header names its part ("Tỷ lệ giải quyết đúng hạn (%)" over
+    "Số hồ sơ đã giải quyết: Tổng số | Trước hạn | Đúng hạn | Quá hạn"): the
+    part run ends with the column the header names, every word of its leaf
+    said by the header (before it only "Trước hạn", which "đúng hạn" counts),
+    over a single column of the same group. The header states the relation,
+    so it is adopted by the usual rule (at least MIN_ROWS rows and 80 %) with
+    one telling row or more — a short table whose units mostly solve
+    everything on time has few telling rows."""
+    holds, telling, checks = fitted
+    if len(whole) != 1 or not part or telling < 1 or holds < MIN_ROWS or not adopted(holds, len(checks)):
+        return False
+    said = set(_WORD.findall(pct.head))
+    named = set(_WORD.findall(part[-1].leaf))
+    if not named or not named <= said or any(c.group != whole[0].group for c in part):
+        return False
+    earlier = [c for c in part[:-1]]
+    return not earlier or (len(earlier) == 1 and _EARLIER[0] in set(_WORD.findall(earlier[0].leaf))
+                           and _EARLIER[1] in named)
 
 
 def _name(run: list[Col]) -> str:

@@ -191,9 +191,10 @@ def derived_column(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if table.kind != TableKind.DATA:
             continue
         seen: set[tuple[str, str, str]] = set()
-        found = _derived_sums(_keyed_counts(table))
+        counts = _keyed_counts(table)
+        found = _derived_sums(counts)
         for (wl, whole, wk), (al, a, ak), (bl, b, bk), rows, bad in found:
-            if bad and _rival_holds(found, (wk, ak, bk), rows, bad):
+            if bad and (_rival_holds(found, (wk, ak, bk), rows, bad) or _third_part(counts, whole, a, b, rows, bad)):
                 continue
             if (wl, *sorted((al, bl))) in seen:
                 continue
@@ -240,6 +241,20 @@ def _rival_holds(found: list[tuple], keys: tuple[str, str, str], rows: list[int]
         if bad2 or (wk, ak, bk) == keys or len({wk, ak, bk} & set(keys)) < 2:
             continue
         if set(rows) <= set(rows2):
+            return True
+    return False
+
+
+def _third_part(counts: list, whole: dict, a: dict, b: dict, rows: list[int], bad: list[int]) -> bool:
+    """Whether a third column of counts completes the sum on every row, the
+    rows this one breaks included: "Tổng số = Trước hạn + Đúng hạn + Quá hạn"
+    holds where the two-part sum breaks only because something was overdue
+    there. The three-part sum is the relation (SUM_COLUMNS_MISMATCH checks it),
+    and the rows the two-part one breaks are no slips."""
+    for _, c, _ in counts:
+        if c is whole or c is a or c is b or any(i not in c for i in rows) or not all(c[i] for i in bad):
+            continue
+        if all(whole[i] == a[i] + b[i] + c[i] for i in rows):
             return True
     return False
 

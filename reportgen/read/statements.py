@@ -61,8 +61,6 @@ _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\
 _TOTAL_WORD = re.compile(r"\btổng(?:\s+số|\s+cộng)?\b", re.I)
 
 
-
-
 def _counts_of(text: str, noun: str) -> list[re.Match[str]]:
     return list(re.finditer(_COUNT + r"\s+" + re.escape(noun) + r"(?!\w)", text, re.I))
 
@@ -139,7 +137,8 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
     own = re.search(r"(?<!\w)trong\s+đó(?!\w)", sentences[0], re.I)
     if own and first.start() < own.start():
         tail = sentences[0][own.end():]
-        out = _shares_of(block, tail, _counts_of(tail, noun), whole, scope) + out
+        out = [share for c in _counts_of(tail, noun)
+               if (share := _share_for(block, tail, c, _bracket_head(tail, c.start(), noun) or whole, scope))] + out
     if len(tops) >= 2:
         out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
                              parts=tops, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
@@ -177,6 +176,41 @@ def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decim
             nested.append((tops[-1], [count_value(c.group(1)) for c in inner]))
             shares += _shares_of(block, tail, inner, tops[-1], scope)
     return shares, tops, nested
+
+
+_PRIOR_BLOCKS = 3  # body paragraphs before a sub-heading that a share's whole may be taken from
+
+
+def _prior_text(blocks: list[Block], i: int) -> str:
+    """The paragraph before block ``i``, where a share's whole may be (taken
+    only where the percent fits it). Right after a sub-heading ("2. Kết quả
+    giải quyết"), the body paragraphs before it in the same section, nearest
+    last, up to _PRIOR_BLOCKS: "Đã giải quyết 4.760 hồ sơ, đạt 95,83%" is of
+    the 4.967 dossiers received, said under "1. Tình hình tiếp nhận"."""
+    if not i:
+        return ""
+    head = heading_of(blocks[i - 1].text)
+    if head is None or head[1] < 2:
+        return blocks[i - 1].text if head is None else ""
+    texts: list[str] = []
+    for block in reversed(blocks[:i - 1]):
+        above = heading_of(block.text)
+        if above is not None and above[1] < 2 or len(texts) == _PRIOR_BLOCKS:
+            break
+        if above is None:
+            texts.insert(0, block.text)
+    return " ".join(texts)
+
+
+def _bracket_head(text: str, at: int, noun: str) -> Decimal | None:
+    """The count a bracket holding offset ``at`` explains, written right
+    before it: "tiếp nhận mới 4.827 hồ sơ (trực tuyến 3.286 hồ sơ, chiếm
+    68,08%; …)" — a share in it is of 4.827, not of the total before."""
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or text.rfind(")", 0, at) > opened:
+        return None
+    head = re.search(_COUNT + r"\s+" + re.escape(noun) + r"\s*$", text[:opened], re.I)
+    return count_value(head.group(1)) if head else None
 
 
 def _shares_of(block: Block, sentence: str, counts: list[re.Match[str]], base: Decimal, scope: str | None
@@ -330,7 +364,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(fraction_part_statements(block, scope, here))
         out.extend(percent_fraction_shares(block, scope, here))
         mark_listed_units(block, here)
-        prior = blocks[i - 1].text if i and not head else ""
+        prior = _prior_text(blocks, i) if not head else ""
         out.extend(share_statements(block, scope, [st for st in out if st.paragraph == block.index], prior))
         out.extend(quotient_shares(blocks, i, scope))
         out.extend(_percent_statements(block, scope))

@@ -118,8 +118,10 @@ def change_statements(blocks: list[Block], i: int, scope: str | None, known: lis
                                      compare=compare, at=(at if at >= 0 else 0) + m.start(), context=sentence,
                                      claim=True, clause=sentence[:m.start()], whole_inferred=inferred,
                                      value_at=where))
+            if not changes:
+                continue  # no figure it is of: its percent stays a claim of its own, unchecked
             start = (at if at >= 0 else 0) + m.start()
-            size = max((c[7] for c in changes), default=m.end()) - m.start()
+            size = max(c[7] for c in changes) - m.start()
             for st in known:
                 if st.paragraph == block.index and st.at is not None and start <= st.at < start + size:
                     st.stat, st.claim = None, False

@@ -35,6 +35,11 @@ _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]
 _WORD = re.compile(r"[^\W\d_]+")
 _ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ]\))\s")
 MAX_BLOCKS = 6  # paragraphs of the section looked back over
+# A whole whose list names the dossiers carried over from the period before ("tiếp nhận tổng số 423 hồ sơ,
+# trong đó: kỳ trước chuyển sang 10 hồ sơ; tiếp nhận mới 413 hồ sơ") is, by definition, the period's
+# dossiers to resolve: "số hồ sơ phải giải quyết tăng 2,2%" is of it.
+_CARRIED = re.compile(r"(?<!\w)(?:kỳ|kì)\s+trước|(?<!\w)tồn(?!\w)", re.I)
+_TO_RESOLVE = frozenset({"phải", "giải", "quyết"})
 
 
 class Figure(NamedTuple):
@@ -44,6 +49,7 @@ class Figure(NamedTuple):
     sentence: int  # how many sentences before the change (0: its own)
     where: tuple[int, int]  # (paragraph, offset in its text)
     item: bool = False  # in a list item ("- Trực tuyến: 8.765 hồ sơ;"): a part of the list's whole
+    defined: frozenset[str] = frozenset()  # words that name it by definition, whatever else its clause says
 
 
 def content(text: str, also: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -82,8 +88,10 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
             tail = re.split(r"[.;,:()]|\d", sentence[m.end():])[0]
             own = content(clause, noun) | content(" ".join(tail.split()[:4]), noun)
             whole = re.match(r"\s*[,:]?\s*(?:trong\s+đó|gồm|bao\s+gồm)(?!\w)", sentence[m.end():], re.I) is not None
+            # carried over and new: the period's dossiers to resolve
+            defined = _TO_RESOLVE if whole and _CARRIED.search(sentence, m.end(), m.end() + 80) else frozenset()
             out.append(Figure(m.group(1), own, whole, len(sentences) - 1 - k, (paragraph, offset + m.start()),
-                              _ITEM.match(sentence) is not None))
+                              _ITEM.match(sentence) is not None, defined))
     return out
 
 
@@ -107,11 +115,15 @@ def named(found: list[Figure], subject: str, unit: str) -> tuple[list[Figure], b
         if len(wholes) == 1 and here[0] is wholes[0]:
             return wholes, True  # "12.345 hồ sơ, trong đó …": the whole its parts follow
         return here, False
-    fitting = [f for f in found if words <= f.own]
+    fitting = [f for f in found if words <= f.own or words <= f.defined]
     if not fitting:
         return [], False
-    fewest = min(len(f.own - words) for f in fitting)
-    best = [f for f in fitting if len(f.own - words) == fewest]
+
+    def extra(f: Figure) -> int:
+        return 0 if words <= f.defined else len(f.own - words)
+
+    fewest = min(extra(f) for f in fitting)
+    best = [f for f in fitting if extra(f) == fewest]
     # sure: the figure named in no other words, or the one figure the words may name, with a qualifier or two
     alone = len({f.written for f in fitting}) == 1
     sure = len({f.written for f in best}) == 1 and (fewest == 0 or (fewest <= 2 and alone))

@@ -30,10 +30,15 @@ _COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _HEAD = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?:/(?:\d{1,3}(?:\.\d{3})+|\d+))?(?![\d/]|[.,]\d)"
                    r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)(?:[^:;()\d]|\d+(?:,\d+)?\s*%){0,60}?[,;]?\s*"
                    r"(?P<kw>bao\s+gồm|gồm|trong\s+đó)\s*:?\s*(?P<list>.+)$", re.I)
+# "Trong tổng số 19.245 hồ sơ tiếp nhận mới, có 10.920 hồ sơ trực tuyến, 8.282 hồ sơ trực tiếp và 43 hồ sơ qua
+# bưu chính công ích": the list after "có" splits the whole the sentence opens with, as a "trong đó" list does.
+_IN_TOTAL = re.compile(r"^\s*trong\s+tổng\s+số\s+(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
+                       r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^:;()\d]{0,60}?,\s*"
+                       r"(?P<kw>có)\s+(?P<list>.+)$", re.I)
 # Items end at a semicolon, or at a comma followed by a space outside brackets
 # (a decimal comma has none: "(chiếm 59,09%), hồ sơ trực tiếp …").
 _ITEM_SEP = re.compile(r"\s*;\s*|,\s+(?![^()]*\))(?:và\s+)?|\s+và\s+(?![^()]*\))")
-_SEMICOLON = re.compile(r"\s*;\s*(?:và\s+)?")
+_SEMICOLON = re.compile(r"\s*;\s*(?![^()]*\))(?:và\s+)?")  # never one inside an item's brackets
 # An item that is only the share of the item before it: ", chiếm 32%", ", đạt tỷ lệ 32,5%".
 _SHARE_ITEM = re.compile(r"^(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%$", re.I)
 _SHARE_IN_ITEM = re.compile(r"(?:chiếm|đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(\d+(?:,\d+)?)\s*%", re.I)
@@ -54,7 +59,7 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
     seen = {(st.whole, tuple(st.parts)) for st in known if st.kind == StatementKind.SUM}
     out: list[Statement] = []
     for sentence in split_sentences(block.text):
-        m = _HEAD.search(sentence)
+        m = _HEAD.search(sentence) or _IN_TOTAL.match(sentence)
         if m is None:
             continue
         whole = count_value(m.group(1))
@@ -82,7 +87,7 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         mode = SumMode.PARTITION
         staged = stage_partition(items, parts, whole) if kinds is None else None
         closed = closed_partition(items, sentence[:m.start("kw")], two_levels)
-        if re.match(r"trong", m.group("kw"), re.I) and not _shares_make_whole(items) and staged is None \
+        if re.match(r"trong|có", m.group("kw"), re.I) and not _shares_make_whole(items) and staged is None \
                 and not closed:
             mode = SumMode.SUBSET if kinds is None else SumMode.DISJOINT  # distinct kinds: never more than it
         parts = staged or parts
@@ -191,7 +196,7 @@ def list_items(text: str) -> list[str]:
     ";" are cut there only."""
     out: list[str] = []
     # a list whose items end in ";" keeps its commas inside them: "cấp tỉnh 15.170; các xã, phường, đặc khu 81.230"
-    separator = _SEMICOLON if ";" in text else _ITEM_SEP
+    separator = _SEMICOLON if ";" in _BRACKETS.sub("", text) else _ITEM_SEP
     for item in separator.split(text.rstrip(" .")):
         item = item.strip()
         if not item:
