@@ -25,7 +25,8 @@ from ..text.labels import stat_of
 from .relations_grade_words import grade_level
 from .relations_numbering import NUMBERING, numbering_path
 
-_PERCENT_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ|chỉ\s*số")
+# An index ("Chỉ số chung", "Chỉ số CCHC") is a percent; a numbered indicator ("Chỉ số 1", "Chỉ số 2.1") scores points.
+_PERCENT_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ|chỉ\s*số(?!\s*\d)")
 _MAX_HEAD = re.compile(r"tối\s*đa|điểm\s*chuẩn|thang\s*điểm")
 _RANK_HEAD = ROLE_WORDS[1][1]
 _GRADE_HEAD = ROLE_WORDS[0][1]

@@ -45,6 +45,9 @@ def _in_band(value: Decimal, band) -> bool:
     return True
 
 
+GRADE_BASIS_UNKNOWN = "Cột xếp loại: không xác định được cột điểm (tỷ lệ) mà xếp loại theo"
+
+
 @rule("GRADE_BAND_MISMATCH", "Xếp loại không khớp khung điểm văn bản nêu hoặc thứ bậc của chính bảng")
 def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: xếp loại của mỗi đơn vị theo khung văn bản tự nêu ("TỐT
@@ -87,14 +90,18 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
         basis = _band_basis(units, frame, bands) if bands else _grade_basis(frame, units)
         if basis is None:
-            doubt(ctx, frame, "Cột xếp loại: không xác định được cột điểm (tỷ lệ) mà xếp loại theo")
+            doubt(ctx, frame, GRADE_BASIS_UNKNOWN)
             continue
         grade_col = next(c for c in frame.cols if c.kind == ColKind.GRADE)
         rows = [r for r in units if r.value(basis.index) is not None]
-        record(ctx, frame, "grade-follows-bands", [(r, c) for r in rows for c in (grade_col, basis)])
+        # a score in no stated band, graded one the document states no band for, is not checked
+        told = [r for r in rows if not bands or any(_in_band(r.value(basis.index), b) or b[0] == r.grade
+                                                    for b in bands)]
+        record(ctx, frame, "grade-follows-bands", [(r, c) for r in told for c in (grade_col, basis)])
         if not bands and _scheme_grades(frame, ctx):
             continue  # GRADE_MISMATCH checks the scheme's bands
         if bands:
+            yield from _outside_own_band(told, bands, basis, grade_col, frame)
             off = [r for r in rows if (fit := [b for b in bands if _in_band(r.value(basis.index), b)])
                    and r.grade not in [b[0] for b in fit]]
             if official and len(off) > 1:  # several off the circular's bands: the office's own scale, not slips
@@ -110,11 +117,35 @@ def grade_band_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     said = "khung Thông tư 01/2018/TT-VPCP (Điều 15) đặt" if official else "khung văn bản nêu"
                     yield finding("GRADE_BAND_MISMATCH", "error",
                                   f"{where(row)}: xếp loại “{row.grade_text}” nhưng {col_name(basis)} {vi(v)} "
-                                  f"thuộc {said} cho loại khác" + (f" ({right})" if official and right else ""),
+                                  f"thuộc {said} cho loại khác" + (f" ({right})" if right else ""),
                                   frame, row, grade_col, row.grade_text, right)
             continue
         order = list(_grade_order(frame, rows, basis, grade_col))
         yield from order or _off_the_scheme_bands(rows, basis, grade_col, frame, ctx)
+
+
+def _outside_own_band(rows: list[Row], bands: list, basis: Col, grade_col: Col, frame: Frame) -> Iterator[Finding]:
+    """A grade whose band the document states, given to a score in none of the
+    bands it states (the legend of the score's own grade unread or left out):
+    16,5 of 18 "Tốt" where "từ 12 đến dưới 15 điểm: Tốt" is wrong all the same."""
+    for row in rows:
+        v = row.value(basis.index)
+        own = [b for b in bands if b[0] == row.grade]
+        if own and not any(_in_band(v, b) for b in bands):
+            yield finding("GRADE_BAND_MISMATCH", "error",
+                          f"{where(row)}: xếp loại “{row.grade_text}” nhưng {col_name(basis)} {vi(v)} nằm ngoài "
+                          f"khung văn bản nêu cho loại này ({'; '.join(_band_words(b) for b in own)})", frame, row,
+                          grade_col, row.grade_text, None)
+
+
+def _band_words(band) -> str:
+    """ "từ 12 đến dưới 15", "từ 15 trở lên", "dưới 6": a band as a legend says it."""
+    _, lower, lower_inc, upper, upper_inc = band
+    low = f"{'từ' if lower_inc else 'trên'} {vi(lower)}" if lower is not None else ""
+    high = f"{'đến' if upper_inc else 'dưới'} {vi(upper)}" if upper is not None else ""
+    if low and high:
+        return f"{low} {'đến' if upper_inc else 'đến dưới'} {vi(upper)}"
+    return low + " trở lên" if low else high
 
 
 def _on_point_bands(report: Report, points, frame: Frame, units: list[Row], ctx: CheckContext) -> Iterator[Finding]:

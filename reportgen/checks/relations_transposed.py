@@ -95,8 +95,10 @@ def _turned_by_results(frame: Frame) -> Frame | None:
     maxima = [c for c in nums if c.role == "max"]
     units = [c for c in nums if c.role != "max"]
     others = [c for c in frame.cols if c.kind not in (ColKind.LABEL, ColKind.NUM, ColKind.NO)]
+    # a unit is named by its own header, under a group that may say what the cells hold ("Điểm đạt được của
+    # các cơ quan" over "Sở Tư pháp | Sở Nội vụ | …")
     if len(labels) != 1 or len(units) < 2 or len(maxima) > 1 or others \
-            or any(_MEASURE_HEAD.search(fold(c.label)) for c in units):
+            or any(_MEASURE_HEAD.search(c.leaf or fold(c.label)) for c in units):
         return None
     result_rows = set(id(r) for r in results.values())
     measures = [r for r in frame.rows if id(r) not in result_rows and any(c.index in r.cells for c in units)]

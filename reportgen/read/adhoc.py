@@ -48,9 +48,32 @@ def _number(text: str) -> Decimal | None:
     return cell.value if cell is not None and cell.is_number and cell.denominator is None else None
 
 
+# A group's own sum beside its indicators: "Công khai, minh bạch (18đ) | Chỉ số 1.1 (6đ) … | Cộng".
+_SUBTOTAL_LEAF = re.compile(r"^(?:cộng|tổng|tổng\s+cộng|tổng\s+số|tổng\s+điểm|cộng\s+điểm"
+                            r"|(?:tổng|cộng|điểm)\s+nhóm)$", re.I)
+
+
+def indicator_columns(columns: list[HeaderColumn]) -> list[HeaderColumn]:
+    """The score columns that are indicators: a group's subtotal ("Cộng",
+    "Tổng" under the group, beside two or more of its indicators whose
+    maxima make the group's) adds theirs, and is no indicator — counted as
+    one, every total would be the group's points twice over."""
+    out = []
+    for column in columns:
+        if len(column.path) > 1 and _SUBTOTAL_LEAF.match(_bare(column.leaf)):
+            siblings = [c for c in columns if c is not column and len(c.path) > 1 and c.path[-2] == column.path[-2]]
+            maxima = [c.max for c in siblings]
+            if len(siblings) >= 2 and None not in maxima and sum(maxima) == column.max:
+                continue
+        out.append(column)
+    return out
+
+
 def scheme_from_header(columns: list[HeaderColumn]) -> Scheme | None:
     """A scheme whose indicators are the score columns, in order, when every
-    one shows its maximum (at least three of them)."""
+    one shows its maximum (at least three of them); a group's subtotal
+    column is none (:func:`indicator_columns`)."""
+    columns = indicator_columns(columns)
     if len(columns) < 3 or any(c.max is None or c.max <= 0 for c in columns):
         return None
     groups: list[Group] = []
@@ -77,7 +100,7 @@ def scheme_from_header(columns: list[HeaderColumn]) -> Scheme | None:
 
 
 def mapping_for(columns: list[HeaderColumn], scheme: Scheme) -> dict[int, str]:
-    return {c.index: ind.key for c, ind in zip(columns, scheme.indicators)}
+    return {c.index: ind.key for c, ind in zip(indicator_columns(columns), scheme.indicators)}
 
 
 def _bare(label: str) -> str:

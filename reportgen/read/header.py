@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..numbers import parse_cell
 from ..raw import RawTable
 from ..text import collapse_spaces, fold, strip_footnote_marks
-from ..text.headers import ROLE_WORDS, max_in
+from ..text.headers import MAX_PATTERN, ROLE_WORDS, max_in
 
 ROW_NO = re.compile(r"^\(?(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))\)?$")
 ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
@@ -86,8 +86,9 @@ class HeaderColumn:
         leaf = fold(self.leaf).replace(" ", "")
         if _STT.match(leaf):
             return "no"
+        bare = fold(MAX_PATTERN.sub(" ", self.leaf)).strip()  # "Tổng cộng (tối đa 100 điểm)" is "tổng cộng"
         for role, pattern in ROLE_WORDS:
-            if pattern.search(fold(self.leaf)) or (len(self.path) > 1 and pattern.search(lower)
+            if pattern.search(fold(self.leaf)) or pattern.search(bare) or (len(self.path) > 1 and pattern.search(lower)
                                                    and not pattern.search(fold(self.path[0]))):
                 return role
         return None

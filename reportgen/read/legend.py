@@ -85,7 +85,9 @@ def _grade_in(segment: str) -> str | None:
 
 
 def _band(segment: str, paragraph: int | None) -> GradeBand | None:
-    if len(segment) > 220 or not re.search(r"xếp\s+loại|loại|:|≥|>=|<|≤|điểm|%", segment, re.I):
+    # a rule's words, its signs, its unit, or a bound in words ("Tốt từ 80 đến dưới 90" after "Xếp loại …;")
+    if len(segment) > 220 or not re.search(r"xếp\s+loại|loại|:|≥|>=|<|≤|điểm|%|(?<!\w)(?:từ|dưới)\s+\d|trở\s+lên",
+                                            segment, re.I):
         return None
     grade = _grade_in(segment)
     if grade is None:
@@ -126,7 +128,7 @@ def read_grade_legend(paragraphs: Iterable[Paragraph]) -> list[GradeBand]:
     for p in paragraphs:
         for segment in _SPLIT.split(p.text):
             segment = segment.strip(" -–+•*")
-            band = _band(segment, p.index)
+            band = _band(segment, p.index) or _band_after_preamble(segment, p.index)
             paired = None if band is not None else _paired_band(prev, segment, p.index)
             band = band or paired
             if band is not None and band.grade not in seen:
@@ -134,6 +136,17 @@ def read_grade_legend(paragraphs: Iterable[Paragraph]) -> list[GradeBand]:
                 out.append(band)
             prev = "" if paired is not None else segment  # a paragraph pairs once
     return out
+
+
+def _band_after_preamble(segment: str, paragraph: int | None) -> GradeBand | None:
+    """The band a segment states after an introduction ending in a colon whose
+    figures are no bounds: "Xếp loại theo Điều 15 Thông tư số 01/2018/TT-VPCP:
+    từ 15 điểm trở lên: Xuất sắc" states Xuất sắc from 15."""
+    for m in re.finditer(r":", segment):
+        band = _band(segment[m.end():], paragraph)
+        if band is not None:
+            return band
+    return None
 
 
 def _paired_band(prev: str, segment: str, paragraph: int | None) -> GradeBand | None:

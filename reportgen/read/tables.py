@@ -97,8 +97,8 @@ def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> Sco
     if detection and detection.scheme and not scheme and not _values_within(grid, detection.scheme,
                                                                           detection.mapping):
         detection = None  # the words matched, the figures are counts far above the indicators' maxima
-    if detection and detection.scheme and len(detection.mapping) >= 2 and (
-            scheme or 2 * len(detection.mapping) >= len(points)):
+    if detection and detection.scheme and len(detection.mapping) >= 2 and (scheme or (
+            2 * len(detection.mapping) >= len(points) and _mostly_of(detection.scheme, detection.mapping))):
         mapping, wanted = detection.mapping, len(detection.scheme.scored_indicators)
         if len(mapping) < wanted and _scored_layout(score_cols, roles):
             if not scheme:
@@ -123,6 +123,14 @@ def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> Sco
     if found is not None:
         return found
     return summary.bind_data(grid, roles, index, reader)
+
+
+def _mostly_of(scheme: Scheme, mapping: dict[int, str]) -> bool:
+    """Whether the columns name half of the scheme's indicators at least: a
+    table of nine "Chỉ số 1" … "Chỉ số 9" whose words name five of a provincial
+    scheme's fifteen is no table of that scheme (its total would be held to
+    indicators it does not have), but one missing a group or two is."""
+    return 2 * len(mapping) >= len(scheme.scored_indicators)
 
 
 def _values_within(grid: Grid, scheme: Scheme, mapping: dict[int, str]) -> bool:

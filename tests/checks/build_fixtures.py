@@ -138,6 +138,17 @@ Ghi chú: {legend}
 """
 LEGEND = ("XS - Xuất sắc (từ 90 điểm trở lên); T - Tốt (từ 80 đến dưới 90 điểm); K - Khá (từ 65 đến dưới 80 điểm); "
           "TB - Trung bình (từ 50 đến dưới 65 điểm); Y - Yếu (dưới 50 điểm).")
+TWO_SCORES = """1. Kết quả chấm điểm cải cách hành chính của các xã
+
+| STT | Đơn vị | Điểm tự chấm | Điểm thẩm định | Xếp loại |
+|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 92,0 | 78,0 | {g1} |
+| 2 | Xã Ẳng Cang | 70,0 | 83,0 | Tốt |
+| 3 | Xã Búng Lao | 60,0 | 72,0 | Khá |
+| 4 | Xã Xuân Lao | 75,0 | 55,0 | {g4} |
+
+Ghi chú: Tốt: từ 80 điểm trở lên; Khá: từ 65 đến dưới 80 điểm; Trung bình: từ 50 đến dưới 65 điểm.
+"""
 RANKED = """1. Tỷ lệ hồ sơ đúng hạn của các xã
 
 | STT | Đơn vị | Tỷ lệ đúng hạn (%) |
@@ -735,6 +746,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "mean-columns-mismatch": (doc(QUARTERS), doc(QUARTERS.replace("| 88,75 | 86,18 |", "| 88,75 | 87,18 |"))),
     "grade-unread": (doc(GRADE_WORDS.format(legend=LEGEND)),
                      doc(GRADE_WORDS.format(legend="số liệu do các xã tự đánh giá, Sở Nội vụ thẩm định."))),
+    "grades-unchecked": (doc(TWO_SCORES.format(g1="Khá", g4="Trung bình")),
+                         doc(TWO_SCORES.format(g1="Tốt", g4="Khá"))),
     "sum-row-mismatch": (doc(TOTAL_ROW), doc(TOTAL_ROW.replace("| 675 |", "| 685 |"))),
     "parent-sum-mismatch": (doc(PARENTS), doc(PARENTS.replace("| 1.2 | Cấp xã | 75 |", "| 1.2 | Cấp xã | 70 |"))),
     "parent-mean-mismatch": (doc(MEANS),
