@@ -86,9 +86,12 @@ class HeaderColumn:
         leaf = fold(self.leaf).replace(" ", "")
         if _STT.match(leaf):
             return "no"
-        bare = fold(MAX_PATTERN.sub(" ", self.leaf)).strip()  # "Tổng cộng (tối đa 100 điểm)" is "tổng cộng"
+        # a column of its own, not a group's: "Tổng cộng (tối đa 100 điểm)" is "tổng cộng" (a group's "Điểm đạt
+        # (tối đa 18 điểm)" is its points, not the total)
+        bare = fold(MAX_PATTERN.sub(" ", self.leaf)).strip() if len(set(self.path)) == 1 else ""
         for role, pattern in ROLE_WORDS:
-            if pattern.search(fold(self.leaf)) or pattern.search(bare) or (len(self.path) > 1 and pattern.search(lower)
+            if pattern.search(fold(self.leaf)) or (bare and pattern.search(bare)) \
+                    or (len(self.path) > 1 and pattern.search(lower)
                                                    and not pattern.search(fold(self.path[0]))):
                 return role
         return None

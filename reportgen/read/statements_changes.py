@@ -41,25 +41,30 @@ def _unit(name: str, words: int = 2) -> str:
 
 # The earlier figure: in brackets, a few words before it ("(10.200 hồ sơ)", "(tiếp nhận 10.200 hồ sơ)"), or after
 # "là" ("so với cùng kỳ năm trước là 10.200 hồ sơ").
+# The earlier period's words before its figure: "cùng kỳ năm 2025", "quý II", "tháng 8 năm 2026".
+_PERIOD = (r"[^.;()\d]{0,60}?(?:(?:(?<=tháng\s)|(?<=quý\s))\d{1,2}[^.;()\d]{0,20}?)?"
+           r"(?:\d{4}[^.;()\d]{0,20}?)?")
 _BASE = (r"(?:(?P<open>\()\s*(?:[^\W\d]\w*\s+){0,3}?|(?<!\w)là\s+)" + _num("b") + r"\s*" + _unit("bu", 6)
          + r"\s*(?(open)\)|(?=[,.;)]|\s+(?:tăng|giảm|bằng)(?!\w)|$))")
 # The change in another measure in brackets after it: "tăng 2.145 hồ sơ (tăng 21,0%) so với …".
 _ALSO = (r"(?:\s*\(\s*(?:tương\s+ứng|tức\s+là|tức|hay)?\s*(?:tăng|giảm)?\s*" + _num("d2")
          + r"\s*(?P<du2>%|lần(?!\w))\s*\))?")
 _CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du") + _ALSO
-                     + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?" + _BASE, re.I)
+                     + r"[^.;()]{0,40}?(?<!\w)so\s+với(?!\w)" + _PERIOD + _BASE, re.I)
 # "bằng 105,2% so với cùng kỳ năm 2023 (2.229,7 tỷ đồng)": the figure as a percent of the earlier one.
 _RATIO = re.compile(r"(?<!\w)(?:bằng|đạt)\s+" + _num("d") + r"\s*(?P<du>%|lần(?!\w))\s*(?:so\s+với|của)(?!\w)"
                     r"[^.;()\d]{0,60}?"
                     r"(?:\d{4}[^.;()\d]{0,20}?)?" + _BASE, re.I)
 # The earlier figure first: "So với cùng kỳ năm trước (10.200 hồ sơ), số hồ sơ tiếp nhận tăng 21,0%".
-_LEAD = re.compile(r"(?<!\w)so\s+với(?!\w)[^.;()\d]{0,60}?(?:\d{4}[^.;()\d]{0,20}?)?" + _BASE
+_LEAD = re.compile(r"(?<!\w)so\s+với(?!\w)" + _PERIOD + _BASE
                    + r"\s*,?\s*(?P<subj>[^.;()\d]{0,80}?)(?<!\w)(?P<dir>tăng|giảm|bằng)"
                    r"(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du"), re.I)
 # The same change again in another measure: "…, tăng 2.145 hồ sơ, tương ứng tăng 21,0%", "… (tăng 21,0%)".
 _SECOND = re.compile(r"\s*[,(]\s*(?P<so>tương\s+ứng|tức\s+là|tức|hay)?\s*(?P<dir>tăng|giảm)?\s*" + _num("d")
                      + r"\s*(?P<du>%|lần(?!\w)|[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.I)
-_FIGURE = re.compile(_num("x") + r"\s*(?P<xu>%|điểm|[^\W\d]\w*)?", re.I)
+# The figure before the change; of points written x/y ("đạt 80,11/100 điểm, tăng 3,29 điểm …") the x.
+_FIGURE = re.compile(r"(?<![\d.,/])(?P<x>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?"
+                     r"(?![\d/]|[.,]\d)\s*(?P<xu>%|điểm|[^\W\d]\w*)?", re.I)
 
 
 def _value(text: str):

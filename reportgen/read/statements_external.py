@@ -276,3 +276,25 @@ def mark_external(block: Block, statements: list[Statement], facts: DocumentFact
             st.external = _allotted(text, st, facts)
         if st.kind in (StatementKind.SCORE, StatementKind.FRACTION) and not st.external:
             st.external = _scale(text, st)
+    _scores_of_the_ranked(text, [st for st in statements if st.paragraph == block.index and st.at is not None])
+
+
+def _scores_of_the_ranked(text: str, statements: list[Statement]) -> None:
+    """The points x/y of the one a national ranking places, said before its
+    rank in the same sentence ("Chỉ số … của tỉnh … đạt 80,11/100 điểm, …;
+    xếp thứ 7/34 tỉnh"): the ranking's figure, from outside as its rank is
+    (a table that holds it still checks it: ``coverage``)."""
+    ranks = [st for st in statements if st.external == RANKING]
+    for st in statements:
+        if st.kind != StatementKind.SCORE or st.external:
+            continue
+        start, stop = _sentence_of(text, st.at)
+        if any(start <= r.at < stop and r.at > st.at for r in ranks):
+            st.external = RANKING
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence around ``pos`` (semicolons inside it kept)."""
+    start = text.rfind(". ", 0, pos)
+    end = text.find(". ", pos)
+    return (start + 1 if start >= 0 else 0), (end if end >= 0 else len(text))

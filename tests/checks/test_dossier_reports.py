@@ -114,3 +114,15 @@ def test_a_list_after_in_the_total_of_splits_it_by_channel(tmp_path):
     assert not _codes(findings)
     findings, _ = _check(tmp_path, PROSE + [line.replace("199 hồ sơ", "189 hồ sơ")])
     assert _codes(findings) == [("SUM_MISMATCH", "189")]  # its share, 48,2 % of 413, says 199
+
+
+PROVINCE = ("Chỉ số phục vụ người dân, doanh nghiệp của tỉnh Lâm Đồng tháng 9 năm 2026 đạt 80,11/100 điểm, tăng "
+            "3,29 điểm so với tháng 8 (76,82 điểm); xếp thứ 7/34 tỉnh, thành phố.")
+
+
+def test_a_provinces_score_changes_by_its_stated_difference_and_is_of_the_national_ranking(tmp_path):
+    findings, ctx = _check(tmp_path, PROSE + [PROVINCE])
+    assert not _codes(findings) and not [f for f in findings if f.code == "CLAIM_UNCHECKED"]
+    assert sorted(str(c.external) for c in ctx.ledger.external_claims()) == ["xếp hạng toàn quốc"] * 2
+    findings, _ = _check(tmp_path, PROSE + [PROVINCE.replace("tăng 3,29", "tăng 3,79")])
+    assert _codes(findings) == [("CHANGE_MISMATCH", "3.79")]  # 80,11 − 76,82 = 3,29
