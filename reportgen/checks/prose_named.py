@@ -126,7 +126,8 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
     return hits
 
 
-_STAGE = re.compile(r"(?<!\w)(đã|đang|chưa)(?!\w)", re.I)
+# A dossier's stage: to resolve (phải, cần), resolved (đã), in progress (đang), not yet (chưa).
+_STAGE = re.compile(r"(?<!\w)(đã|đang|chưa|phải|cần)(?=\s+(?:được\s+)?giải\s+quyết|\s+xử\s+lý)", re.I)
 
 
 def _other_stage(col: Named, before: str) -> bool:

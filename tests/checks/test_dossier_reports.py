@@ -6,10 +6,10 @@ follow their whole. Clean, nothing is wrong; each slip is named.
 """
 from __future__ import annotations
 
-from support import write_docx_tables
-
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+
+from support import write_docx_tables
 
 RECEIVED = ("Trong kỳ báo cáo, Trung tâm Phục vụ hành chính công phường tiếp nhận tổng số 423 hồ sơ, trong đó: "
             "kỳ trước chuyển sang 10 hồ sơ; tiếp nhận mới 413 hồ sơ (trực tuyến 199 hồ sơ, chiếm 48,2%; "
@@ -126,3 +126,9 @@ def test_a_provinces_score_changes_by_its_stated_difference_and_is_of_the_nation
     assert sorted(str(c.external) for c in ctx.ledger.external_claims()) == ["xếp hạng toàn quốc"] * 2
     findings, _ = _check(tmp_path, PROSE + [PROVINCE.replace("tăng 3,29", "tăng 3,79")])
     assert _codes(findings) == [("CHANGE_MISMATCH", "3.79")]  # 80,11 − 76,82 = 3,29
+
+
+def test_the_dossiers_to_resolve_are_not_the_dossiers_resolved(tmp_path):
+    line = "Kỳ trước chuyển sang 10 hồ sơ; tổng số hồ sơ phải giải quyết là 423 hồ sơ."
+    findings, ctx = _check(tmp_path, PROSE + [line])
+    assert not [f for f in findings if f.code == "QUANTITY_CONFLICT"]  # 423 is no figure of "Đã giải quyết" (410)
