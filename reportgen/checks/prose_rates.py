@@ -195,9 +195,9 @@ def _rate_in(table: ScoreTable, row: int, said: list[str]) -> Rate | None:
     if not wholes and named:  # the column the named parts' run adds up to: "Đã giải quyết | Trước hạn | Quá hạn"
         wholes = _sum_of_run(table, cols, named)
         sure = len(wholes) == 1
-    if not wholes:  # the table's one total: "tỷ lệ quá hạn" of "Tổng số … | … | Quá hạn"
-        wholes = [c for c in cols if c.total]
-        sure = len(wholes) == 1
+    if not wholes:  # the table's one total: "tỷ lệ quá hạn" of "Tổng số … | … | Quá hạn" — a guess: the rate
+        wholes = [c for c in cols if c.total]  # names no whole, and the total received is not the total resolved
+        sure = False
     if len(wholes) != 1:
         return None
     whole = wholes[0]

@@ -28,7 +28,7 @@ from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fit
 from .statements_wholes import named_whole, whole_by_words
 
 _SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
-                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ|(?<=\()(?=\d))(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
+                    r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ(?:\s+[^\W\d]\w*){0,5}?|(?<=\()(?=\d))(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
                     r"(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
 # The percent first, what it counts, then the count in brackets: "trong đó 31,9% hồ sơ được nộp trực tuyến
 # (10.462 hồ sơ), 62,3% nộp trực tiếp (20.458 hồ sơ)". Group 1 is the count (read ahead), as in _SHARE; the

@@ -132,3 +132,12 @@ def test_the_dossiers_to_resolve_are_not_the_dossiers_resolved(tmp_path):
     line = "Kỳ trước chuyển sang 10 hồ sơ; tổng số hồ sơ phải giải quyết là 423 hồ sơ."
     findings, ctx = _check(tmp_path, PROSE + [line])
     assert not [f for f in findings if f.code == "QUANTITY_CONFLICT"]  # 423 is no figure of "Đã giải quyết" (410)
+
+
+def test_a_rate_in_brackets_after_a_listed_count_is_of_the_lists_whole(tmp_path):
+    line = ("Số hồ sơ đã xử lý xong là 410 hồ sơ, trong đó trước hạn và đúng hạn 409 hồ sơ, quá hạn 1 hồ sơ "
+            "(tỷ lệ hồ sơ trễ hạn 0,24%).")
+    findings, ctx = _check(tmp_path, PROSE + [line])
+    assert not _codes(findings)  # 1 / 410, not 1 / 423 received
+    findings, _ = _check(tmp_path, PROSE + [line.replace("0,24%", "0,42%")])
+    assert _codes(findings) == [("PERCENT_MISMATCH", "0.42")]
