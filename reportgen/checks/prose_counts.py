@@ -46,8 +46,9 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     """Kiểm tra gì: số đơn vị theo từng xếp loại nêu trong lời văn ("06 cơ quan xếp
     loại Xuất sắc") so với số dòng có xếp loại đó trong bảng kết quả mà đoạn văn nói tới
     (tìm theo tên đơn vị được liệt kê, hoặc theo tiêu đề mục).
-    Là lỗi khi bảng được xác định chắc chắn, hoặc khi tỷ lệ ghi kèm số đếm ("03 đơn vị
-    … (chiếm 20,00%)") cũng là số của bảng trên số đơn vị của bảng; còn lại là cảnh báo.
+    Là lỗi khi bảng được xác định chắc chắn, khi tỷ lệ ghi kèm số đếm ("03 đơn vị
+    … (chiếm 20,00%)") cũng là số của bảng trên số đơn vị của bảng, hoặc khi mọi số đếm
+    khác của đoạn (ít nhất hai) khớp bảng; còn lại là cảnh báo.
     Vì sao: lời văn thường được viết trước hoặc sửa sau bảng; số đếm lệch bảng là lỗi
     hay gặp nhất của báo cáo tổng hợp.
     Ví dụ sai: "Có 07 cơ quan xếp loại Xuất sắc" trong khi bảng có 6 dòng Xuất sắc.

@@ -2,7 +2,8 @@
 loại Tốt …") are held to the document's only table that grades its units,
 when the sentence neither names the units nor sits under a heading that names
 a table: a count that differs is a warning (the table is found by being the
-only one, not by name). Figures: a district's eight communes graded on bands
+only one, not by name) — an error where every other count of the passage, two
+at least, is that table's. Figures: a district's eight communes graded on bands
 the document states (95 / 85 / 70 / 50). Written as DOCX with python-docx."""
 from __future__ import annotations
 
@@ -57,7 +58,11 @@ def test_a_count_written_wrong_is_named(tmp_path):
     wrong = COUNTS.replace("3 đơn vị xếp loại Tốt", "4 đơn vị xếp loại Tốt")
     findings, _ = _run(tmp_path, [c[2] for c in COMMUNES], wrong)
     counts = [(str(f.severity), f.reported, f.expected) for f in findings if f.code == "GRADE_COUNT_MISMATCH"]
-    assert counts == [("warning", "4", "3")]
+    assert counts == [("error", "4", "3")]  # the three other counts are the table's: it is the table counted
+    alone = "Kết quả: có 4 đơn vị xếp loại Tốt và 3 đơn vị xếp loại Khá."
+    findings, _ = _run(tmp_path, [c[2] for c in COMMUNES], alone)
+    counts = [(str(f.severity), f.reported, f.expected) for f in findings if f.code == "GRADE_COUNT_MISMATCH"]
+    assert counts == [("warning", "4", "3")]  # one other count agreeing proves no more than the table being alone
 
 
 def test_counts_of_a_whole_province_are_not_held_to_a_table_of_its_best_units(tmp_path):
