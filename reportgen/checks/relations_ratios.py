@@ -30,7 +30,7 @@ from .relations_support import (
     last_unit,
     nil_shares,
     places,
-    ratio_tolerance,
+    ratio_holds,
     record,
     scheme_checks,
     value_rows,
@@ -71,7 +71,7 @@ def _ratio_fit(frame: Frame, pct: Col, part: Col, source) -> tuple[int, list]:
             continue  # proves nothing
         computed = a / b * 100
         den_precision = what.precision if (what := source[1]) is not None and source[0] == "col" else part.precision
-        ok = abs(computed - p.value) <= ratio_tolerance(p.value, a, b, part.precision, den_precision)
+        ok = ratio_holds(p.value, a, b, part.precision, den_precision)
         holds += ok
         checks.append((row, p.value, a, b, computed, ok))
     return holds, checks

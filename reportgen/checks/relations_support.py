@@ -108,6 +108,22 @@ def ratio_tolerance(written: Decimal, part: Decimal, whole: Decimal, part_precis
     return last_unit(written) + spread
 
 
+def ratio_holds(written: Decimal, part: Decimal, whole: Decimal, part_precision: int = 0,
+                whole_precision: int = 0) -> bool:
+    """Whether a percent written to p decimals is part / whole × 100. Of exact
+    figures (counts, nothing rounded in them) it is the quotient rounded (half
+    a unit either way) or truncated (less than a unit below), never a unit
+    above: 92,23 for 581 / 630 = 92,222 is a slip. Of rounded figures, the
+    tolerance of :func:`ratio_tolerance` either way."""
+    if whole == 0:
+        return False
+    exact = part / whole * 100
+    if half_unit(part, part_precision) or half_unit(whole, whole_precision) or not places(written):
+        return abs(exact - written) <= ratio_tolerance(written, part, whole, part_precision, whole_precision)
+    unit = last_unit(written)
+    return -unit < written - exact <= unit / 2
+
+
 def nil_shares(rows: Iterable[Row], pct: Col, part, whole) -> list[Row]:
     """The rows an adopted ratio holds trivially: a part of 0 over a whole that
     is not 0, written 0 %. They prove nothing when a ratio is sought (any two

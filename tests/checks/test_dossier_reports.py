@@ -141,3 +141,13 @@ def test_a_rate_in_brackets_after_a_listed_count_is_of_the_lists_whole(tmp_path)
     assert not _codes(findings)  # 1 / 410, not 1 / 423 received
     findings, _ = _check(tmp_path, PROSE + [line.replace("0,24%", "0,42%")])
     assert _codes(findings) == [("PERCENT_MISMATCH", "0.42")]
+
+
+def test_a_rate_of_counts_one_unit_above_its_rounding_is_a_slip(tmp_path):
+    rows = [list(r) for r in FIELDS]
+    rows[0][8] = "99,33"  # (120 + 25) / 146 = 99,315… : 99,32 rounded, 99,31 cut; never 99,33
+    findings, _ = _check(tmp_path, PROSE, rows)
+    assert [(f.code, f.unit) for f in findings if f.severity == "error"] == [("RATIO_MISMATCH", "Tư pháp - Hộ tịch")]
+    rows[0][8] = "99,31"  # truncated: no slip
+    findings, _ = _check(tmp_path, PROSE, rows)
+    assert not [f for f in findings if f.severity == "error"]
