@@ -11,6 +11,7 @@ from typing import Iterator
 from ..coverage import UNSTATED_BOUNDS, TableEntry
 from ..model import Finding, Report
 from ..text.headers import ROLE_NAMES
+from ..text.lines import sentence_span
 from .registry import CheckContext, rule
 from .relations_support import column_labels
 
@@ -297,8 +298,8 @@ def _sentence(report: Report, entry) -> str:
     figure = " ".join((st.text if st is not None else "").split())
     if figure and figure in text:
         at = text.index(figure)
-        start, end = text.rfind(". ", 0, at), text.find(". ", at + len(figure))
-        return text[start + 2 if start >= 0 else 0: end + 1 if end >= 0 else len(text)].strip()
+        start, end = sentence_span(text, at, at + len(figure))
+        return text[start:end + 1].strip()
     return " ".join(entry.text.split())
 
 

@@ -76,7 +76,7 @@ class Named(NamedTuple):
 
 def _columns(report: Report) -> list[Named]:
     """The columns prose may name. A header that says no stage of a dossier
-    (đã / đang / chưa) under no group that does takes the stage of the last
+    (đã / đang / chưa / phải / cần) under no group that does takes the stage of the last
     column before it that says one: in a flat header "Đã giải quyết | Trước
     hạn | Đúng hạn | Quá hạn" the parts follow their whole."""
     out = []

@@ -39,6 +39,7 @@ from typing import Iterator, NamedTuple
 
 from ..model import Finding, Measure, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
 from ..numbers import format_vi, places_of
+from ..text.lines import sentence_span
 from ..text.names import fold_tones, same_unit
 from .prose_counts import finding_at
 from .prose_refs import annex_of, annexes_named
@@ -258,9 +259,8 @@ def _names_annex_of(report: Report, st: Statement, table: ScoreTable, opening: i
     at = text.find(st.text)
     if at < 0:
         return False
-    start = max(text.rfind(". ", 0, at) + 1, 0)
-    end = text.find(". ", at + len(st.text))
-    return annex in annexes_named(text[start:end if end >= 0 else len(text)])
+    start, end = sentence_span(text, at, at + len(st.text))
+    return annex in annexes_named(text[start:end])
 
 
 def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:

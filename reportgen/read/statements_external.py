@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import OutsideWhole, Statement, StatementKind
+from ..text.lines import sentence_span
 from ..text.names import fold_tones
 from .statements_blocks import Block
 
@@ -288,13 +289,8 @@ def _scores_of_the_ranked(text: str, statements: list[Statement]) -> None:
     for st in statements:
         if st.kind != StatementKind.SCORE or st.external:
             continue
-        start, stop = _sentence_of(text, st.at)
+        start, stop = sentence_span(text, st.at)
         if any(start <= r.at < stop and r.at > st.at for r in ranks):
             st.external = RANKING
 
 
-def _sentence_of(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence around ``pos`` (semicolons inside it kept)."""
-    start = text.rfind(". ", 0, pos)
-    end = text.find(". ", pos)
-    return (start + 1 if start >= 0 else 0), (end if end >= 0 else len(text))

@@ -58,6 +58,19 @@ def is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """(first, stop) of the sentence holding ``text[start:end]``: from after
+    the full stop before it to the full stop after it (semicolons kept).
+
+    >>> t = "Tiếp nhận 705 hồ sơ. Đã giải quyết 690; quá hạn 3. Hết."
+    >>> a, b = sentence_span(t, t.index("690")); t[a:b].strip()
+    'Đã giải quyết 690; quá hạn 3'
+    """
+    before = text.rfind(". ", 0, start)
+    after = text.find(". ", start if end is None else end)
+    return (before + 1 if before >= 0 else 0), (after if after >= 0 else len(text))
+
+
 def split_sentences(text: str) -> list[str]:
     """Split at a full stop followed by a space and a capital letter."""
     out, start = [], 0
