@@ -31,6 +31,7 @@ from .relations_support import (
     col_name,
     finding,
     nil_shares,
+    ratio_holds,
     ratio_tolerance,
     record,
     scheme_checks,
@@ -74,7 +75,10 @@ def _fit(rows: list[Row], pct: Col, part, whole, precision: tuple[int, int], cha
         if p is None or a is None or b is None or b == 0 or (a == 0 and p.value == 0):
             continue
         computed = ((a - b) if change else a) / b * 100
-        ok = abs(computed - p.value) <= ratio_tolerance(p.value, a, b, *precision) * (2 if change else 1)
+        if change:
+            ok = abs(computed - p.value) <= ratio_tolerance(p.value, a, b, *precision) * 2
+        else:
+            ok = ratio_holds(p.value, a, b, *precision)
         holds += ok
         telling += ok and places_of(p.value) >= 1 and (a != b and a > 0 if change else 0 < a < b)
         checks.append((row, p.value, a, b, computed, ok))

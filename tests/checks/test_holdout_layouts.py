@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -96,6 +96,27 @@ def test_a_rate_over_sums_of_columns_is_checked_on_every_row(tmp_path, seed, per
     expected = written.rstrip("%").replace(".", "").replace(",", ".")
     assert Decimal(errors[0].expected) == Decimal(expected)
     assert "+" in errors[0].message  # the part and the whole are sums of the columns
+
+
+@pytest.mark.parametrize("seed", [3, 17, 2027])
+def test_a_rate_over_sums_of_counts_a_unit_above_its_rounding_is_a_slip(tmp_path, seed):
+    # Counts are exact: their rate is the quotient rounded, or cut; a unit above both is a slip
+    # even where it is less than a unit off the quotient (92,23 for 581 / 630 = 92,222…).
+    header, rows = _statistics(random.Random(seed), False)
+    def exact(row):
+        early, ontime, late = (int(v.replace(".", "")) for v in row[6:9])
+        return Decimal(early + ontime) * 100 / (early + ontime + late)
+
+    # A row whose quotient rounds down: a unit above is less than a unit off it.
+    k = next(i for i, r in enumerate(rows[:-1]) if 0 < exact(r) % Decimal("0.01") < Decimal("0.005"))
+    cut = exact(rows[k]).quantize(Decimal("0.01"), ROUND_DOWN)
+    doc = lambda name: Doc(name=name, kind="stats", tables=[Table(header, rows, "Biểu số 01")])  # noqa: E731
+    rows[k][9] = _vi(cut, 2)
+    errors, _ = _run(tmp_path, doc(f"cut{seed}"))
+    assert errors == []
+    rows[k][9] = _vi(cut + Decimal("0.01"), 2)
+    errors, _ = _run(tmp_path, doc(f"above{seed}"))
+    assert [(f.code, f.unit) for f in errors] == [("RATIO_MISMATCH", rows[k][1])]
 
 
 def test_a_rate_over_sums_is_not_adopted_from_whole_percents_alone(tmp_path):
