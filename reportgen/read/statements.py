@@ -314,7 +314,7 @@ _APPENDIX_FIRST = re.compile(r"^Phụ\s+lục\b", re.I)
 def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = None) -> list[Statement]:
     """Every claim in the prose, in document order."""
     units = [r.unit for t in (report.tables if report else []) for r in t.rows if r.unit]
-    blocks = blocks_of(paragraphs)
+    blocks = blocks_of(paragraphs, report.meta.subject if report else None)
     facts = DocumentFacts.of(blocks, report)
     # no district named: the levels are province and commune (since 1 July 2025)
     two_levels = re.search(r"(?<!\w)huyện(?!\w)", "\n".join(b.text for b in blocks), re.I) is None

@@ -26,10 +26,14 @@ _MARKER = re.compile(r"^(?:[-–+•*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXLC]{1,6
 _HEADING_LIKE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s")
 
 
-def blocks_of(paragraphs: Sequence[Paragraph]) -> list[Block]:
+def blocks_of(paragraphs: Sequence[Paragraph], subject: str | None = None) -> list[Block]:
     """Paragraphs with wrapped lines joined: a line that does not end a
     sentence continues on the next unless that one starts a list item, a
-    numbered heading or the line before was a heading or a short line."""
+    numbered heading or the line before was a heading or a short line. The
+    document's subject (its trích yếu, read with the metadata) ends its
+    block: "Tình hình … tháng 9 năm 2026" ends with no stop, and the first
+    sentence of the body after it is no part of it."""
+    subject = " ".join(subject.split()) if subject else None
     out: list[Block] = []
     # Each block's lines, its length and its letters, kept as it grows and
     # joined once at the end: ``text +=`` and re-scanning the block for each
@@ -47,7 +51,8 @@ def blocks_of(paragraphs: Sequence[Paragraph]) -> list[Block]:
             letters = [c for c in line if c.isalpha()]
             upper = all(c.isupper() for c in letters)
             if out and prev_open and _continues(out[-1].text, line, sizes[-1][0],
-                                                sizes[-1][1] >= 2 and sizes[-1][2]):
+                                                sizes[-1][1] >= 2 and sizes[-1][2]) \
+                    and not _is_subject(parts[-1], sizes[-1][0], subject):
                 parts[-1].append(line)
                 size = sizes[-1]
                 size[0] += 1 + len(line)
@@ -62,6 +67,13 @@ def blocks_of(paragraphs: Sequence[Paragraph]) -> list[Block]:
         if len(lines) > 1:
             block.text = " ".join(lines)
     return out
+
+
+def _is_subject(lines: list[str], length: int, subject: str | None) -> bool:
+    """Whether a block's ``lines`` (``length`` characters) end with the subject."""
+    if not subject or length > len(subject) + 40:
+        return False
+    return " ".join(" ".join(lines).split()).endswith(subject)
 
 
 def _continues(prev: str, line: str, prev_len: int | None = None, prev_caps: bool | None = None) -> bool:

@@ -91,3 +91,18 @@ def test_a_change_and_a_mean_sharing_one_slipped_figure_are_one_error(tmp_path, 
     assert [(f.code, f.reported, f.expected) for f in errors] == expected
     if expected[0][0] == "STAT_MISMATCH":
         assert "kéo theo: CHANGE_MISMATCH ở đoạn văn 5 (ghi 2,12, tính ra 3,12)" in errors[0].message
+
+
+def test_the_documents_subject_is_no_part_of_the_first_sentence_of_its_body():
+    # The subject ends with no stop; the body's first sentence names the figure a change is of, in the
+    # words of the change: sure, so a change the figures do not make is an error (9,97 %, not 8,9 %).
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ DI LINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Số: 217/BC-UBND", "Di Linh, ngày 05 tháng 10 năm 2026", "BÁO CÁO",
+             "Tình hình, kết quả giải quyết thủ tục hành chính tháng 9 năm 2026",
+             "Số hồ sơ phải giải quyết trong tháng 9 năm 2026 là 695 hồ sơ.",
+             "So với cùng kỳ năm 2025 (tiếp nhận 632 hồ sơ), số hồ sơ phải giải quyết tăng 8,9%."]
+    report = report_of_paragraphs([Paragraph(index=i, text=t) for i, t in enumerate(lines)])
+    assert report.meta.subject == lines[7]
+    findings = run_checks(report, CheckContext())
+    assert [(f.severity.value, f.reported, f.expected) for f in findings if f.code == "CHANGE_MISMATCH"] \
+        == [("error", "8.9", "9.97")]
