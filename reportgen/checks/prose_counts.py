@@ -48,7 +48,8 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
     (tìm theo tên đơn vị được liệt kê, hoặc theo tiêu đề mục).
     Là lỗi khi bảng được xác định chắc chắn, khi tỷ lệ ghi kèm số đếm ("03 đơn vị
     … (chiếm 20,00%)") cũng là số của bảng trên số đơn vị của bảng, hoặc khi mọi số đếm
-    khác của đoạn (ít nhất hai) khớp bảng; còn lại là cảnh báo.
+    khác của đoạn khớp bảng: ít nhất hai, hoặc một khi đoạn kể đúng các loại bảng có, không
+    thiếu, không thừa; còn lại là cảnh báo.
     Vì sao: lời văn thường được viết trước hoặc sửa sau bảng; số đếm lệch bảng là lỗi
     hay gặp nhất của báo cáo tổng hợp.
     Ví dụ sai: "Có 07 cơ quan xếp loại Xuất sắc" trong khi bảng có 6 dòng Xuất sắc.
@@ -74,12 +75,24 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
                 and not share_fits(Decimal(st.count), len(group), share.percent)
             also = (f"; tỷ lệ ghi kèm ({share.percent_written or share.percent}) cũng là "
                     f"{format_count(in_table)} trên {len(group)} đơn vị của bảng") if confirmed else ""
-            # every other count of the passage (two at least) is the table's: the table is the one it counts
-            others = len(agree) >= 2 and len(agree) == len(grades) - 1
+            # every other count of the passage is the table's, and (one other only) the passage
+            # names each grade the table gives and no other: it counts that table's units grade by grade
+            others = len(agree) == len(grades) - 1 and (len(agree) >= 2 or (agree and _grade_by_grade(grades, group)))
             yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names or confirmed or others else "warning",
                       f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {named} nhưng bảng kết quả "
                       f"có {format_count(in_table)} đơn vị xếp loại {named}{also}", st, table=group[0][0],
                       reported=str(st.count), expected=str(in_table), column="grade")
+
+
+def _grade_by_grade(grades: list[Statement], group: list) -> bool:
+    """Whether the counts ``grades`` name every grade the ``group``'s rows
+    give, and none it does not give: a breakdown of those rows ("có 04 đơn
+    vị xếp loại Tốt, 02 đơn vị xếp loại Trung bình" of a table of Tốt and
+    Trung bình rows)."""
+    given = {" ".join(ref[2].grade.split()).casefold() for ref in group if ref[2].grade}
+    named = [{g.casefold() for g in graded(st) if g} for st in grades]
+    return bool(given) and all(names & given for names in named) \
+        and all(any(g in names for names in named) for g in given)
 
 
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị nêu khác số tên đơn vị liệt kê")
@@ -100,87 +113,6 @@ def grade_count_vs_list(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                   f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {st.grade or st.grade_written} "
                   f"nhưng liệt kê {len(st.units)} tên: {'; '.join(st.units)}", st,
                   reported=str(st.count), expected=str(len(st.units)))
-
-
-@rule("GRADE_LIST_MISMATCH", "Danh sách đơn vị theo xếp loại trong văn bản khác bảng kết quả")
-def grade_list_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: từng đơn vị được liệt kê dưới một xếp loại trong lời văn có đúng
-    xếp loại đó trong bảng kết quả không, và bảng có đơn vị nào mang xếp loại đó mà lời
-    văn bỏ sót không.
-    Vì sao: danh sách trong lời văn là điều người đọc nhớ; một tên đặt nhầm nhóm là một
-    kết luận sai về đơn vị đó.
-    Ví dụ sai: "xếp loại Tốt: Sở Y tế" trong khi bảng ghi Sở Y tế xếp loại Khá.
-    Ví dụ đúng: "xếp loại Tốt: Sở Y tế" và bảng ghi Sở Y tế xếp loại Tốt."""
-    for scope, statements in scopes(report).items():
-        grades = [st for st in unit_grades(statements) if st.units]
-        if not grades:
-            continue
-        all_units = [u for st in grades for u in st.units]
-        group, by_unit = group_by_units(report, all_units)
-        if not group:
-            continue
-        listed_rows: dict[tuple[int, int], str] = {}
-        missing = [(st, unit) for st in grades for unit in st.units if by_unit.get(unit) is None]
-        listed = {(r[0], r[1]) for r in by_unit.values() if r is not None}
-        misspelt = _misspelt(missing, [(t, i, row) for t, i, row in group if (t, i) not in listed])
-        for st in grades:
-            for unit in st.units:
-                ref = by_unit.get(unit)
-                if ref is None and (id(st), unit) in misspelt:
-                    t, i, row = misspelt[(id(st), unit)]
-                    listed_rows[(t, i)] = st.grade
-                    yield finding_at("GRADE_LIST_MISMATCH", "warning",
-                              f"“{unit}” (nêu xếp loại {st.grade}) không có trong bảng kết quả; bảng có "
-                              f"“{row.unit}” khác một, hai chữ cái (xếp loại {row.grade}): có thể tên bị viết "
-                              "hoặc đọc sai", st, table=t, row=i, unit=row.unit, reported=st.grade)
-                    if row.grade != st.grade:
-                        yield finding_at("GRADE_LIST_MISMATCH", "warning",
-                                  f"Văn bản nêu “{unit}” (có thể là {row.unit}) xếp loại {st.grade} nhưng bảng "
-                                  f"kết quả ghi {row.unit} xếp loại {row.grade}", st, table=t, row=i,
-                                  unit=row.unit, column="grade", reported=st.grade, expected=row.grade)
-                    continue
-                if ref is None:
-                    yield finding_at("GRADE_LIST_MISMATCH", "warning",
-                              f"Không tìm thấy “{unit}” (nêu xếp loại {st.grade}) trong bảng kết quả", st,
-                              unit=unit, reported=st.grade)
-                    continue
-                listed_rows[(ref[0], ref[1])] = st.grade
-                if ref[2].grade != st.grade:
-                    yield finding_at("GRADE_LIST_MISMATCH", "error",
-                              f"Văn bản nêu {ref[2].unit} xếp loại {st.grade} nhưng bảng kết quả ghi "
-                              f"{ref[2].grade}", st, table=ref[0], row=ref[1], unit=ref[2].unit,
-                              column="grade", reported=st.grade, expected=ref[2].grade)
-        listed_grades = {st.grade for st in grades}
-        for t, i, row in group:
-            if row.grade in listed_grades and (t, i) not in listed_rows:
-                yield finding_at("GRADE_LIST_MISMATCH", "error",
-                          f"Bảng kết quả ghi {row.unit} xếp loại {row.grade} nhưng văn bản không nêu đơn vị này "
-                          f"trong danh sách xếp loại {row.grade}", grades[0], table=t, row=i, unit=row.unit,
-                          column="grade", expected=row.grade)
-
-
-def _misspelt(missing: list[tuple[Statement, str]], unlisted: list[tuple]) -> dict:
-    """Each name a grade list gives that no table row has, paired with the one
-    row the lists leave out whose name is that name with one or two letters
-    changed ("UBND xã Mường Đồn" for "UBND xã Mường Pồn": a slip of typing, or
-    of reading a scan) — never when several rows or names could pair."""
-    from difflib import SequenceMatcher
-
-    from ..text.names import name_key
-
-    def close(a: str, b: str) -> bool:
-        ka, kb = name_key(a), name_key(b)
-        ops = [op for op in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
-        changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in ops)
-        return 0 < changed <= 2 and len(ka) >= 8
-
-    pairs = {}
-    for st, unit in missing:
-        rows = [r for r in unlisted if close(unit, r[2].unit)]
-        names = [u for _, u in missing if rows and close(u, rows[0][2].unit)]
-        if len(rows) == 1 and len(names) == 1:
-            pairs[(id(st), unit)] = rows[0]
-    return pairs
 
 
 # --- sums, fractions, shares -----------------------------------------------------------------

@@ -3,7 +3,8 @@ loại Tốt …") are held to the document's only table that grades its units,
 when the sentence neither names the units nor sits under a heading that names
 a table: a count that differs is a warning (the table is found by being the
 only one, not by name) — an error where every other count of the passage, two
-at least, is that table's. Figures: a district's eight communes graded on bands
+at least, is that table's, or one where the passage names each grade the table
+gives and no other. Figures: a district's eight communes graded on bands
 the document states (95 / 85 / 70 / 50). Written as DOCX with python-docx."""
 from __future__ import annotations
 
@@ -63,6 +64,20 @@ def test_a_count_written_wrong_is_named(tmp_path):
     findings, _ = _run(tmp_path, [c[2] for c in COMMUNES], alone)
     counts = [(str(f.severity), f.reported, f.expected) for f in findings if f.code == "GRADE_COUNT_MISMATCH"]
     assert counts == [("warning", "4", "3")]  # one other count agreeing proves no more than the table being alone
+
+
+def test_a_count_beside_one_that_agrees_is_named_where_the_passage_names_each_grade_of_the_table(tmp_path):
+    # Six communes, three Tốt and three Khá: "4 Tốt và 3 Khá" breaks the table down grade by grade
+    # (every grade it gives, none it lacks), so the one agreeing count proves the table counted.
+    path = tmp_path / "tb6.docx"
+    rows = [[str(i), name, score, grade] for i, (name, score, grade) in enumerate(COMMUNES[1:7], 1)]
+    for said, severity in (("có 4 đơn vị xếp loại Tốt và 3 đơn vị xếp loại Khá", "error"),
+                           ("có 4 đơn vị xếp loại Tốt và 3 đơn vị xếp loại Xuất sắc", "warning")):
+        write_docx(Doc(name="tb6", kind="tb", paragraphs=[BANDS, f"Kết quả: {said}."],
+                       tables=[Table([["STT", "Tên đơn vị", "Tổng điểm đạt được", "Xếp loại"]], rows, "")]), path)
+        findings = run_checks(read_path(path), CheckContext())
+        counts = [(str(f.severity), f.reported, f.expected) for f in findings if f.code == "GRADE_COUNT_MISMATCH"]
+        assert counts[0] == (severity, "4", "3")
 
 
 def test_counts_of_a_whole_province_are_not_held_to_a_table_of_its_best_units(tmp_path):
