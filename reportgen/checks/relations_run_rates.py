@@ -65,18 +65,19 @@ def _candidates(values: list[Col]) -> Iterator[tuple[list[Col], list[Col]]]:
                 yield part, whole
 
 
-def _fit(rows: list[Row], pct: Col, part, whole, precision: tuple[int, int], change: bool = False
-         ) -> tuple[int, int, list]:
+def _fit(rows: list[Row], pct: Col, part, whole, precision: tuple[int, int], change: bool = False,
+         share: bool = False) -> tuple[int, int, list]:
     """``part`` and ``whole`` give a row's figures; ``change``: the percent is
-    (part − whole) / whole × 100."""
+    (part − whole) / whole × 100; ``share``: a share of the total row, whose
+    own share may be the sum of the rows' rounded shares (99,99 for 100)."""
     checks, holds, telling = [], 0, 0
     for row in rows:
         p, a, b = row.cells.get(pct.index), part(row), whole(row)
         if p is None or a is None or b is None or b == 0 or (a == 0 and p.value == 0):
             continue
         computed = ((a - b) if change else a) / b * 100
-        if change:
-            ok = abs(computed - p.value) <= ratio_tolerance(p.value, a, b, *precision) * 2
+        if change or (share and a == b):  # the total row's own share
+            ok = abs(computed - p.value) <= ratio_tolerance(p.value, a, b, *precision) * (2 if change else 1)
         else:
             ok = ratio_holds(p.value, a, b, *precision)
         holds += ok
@@ -114,7 +115,7 @@ def run_ratios(ctx: CheckContext, frame: Frame, rows: list[Row], pct: Col) -> It
             if of_total:
                 consider("share", [col], [], _fit(rows, pct,
                                                   lambda r, c=col: r.value(c.index), lambda r, t=of_total: t,
-                                                  (col.precision, col.precision)))
+                                                  (col.precision, col.precision), share=True))
     if _GROWTH.search(pct.head):
         for new in values:
             for old in values:
