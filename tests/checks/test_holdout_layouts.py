@@ -465,3 +465,21 @@ def test_a_row_with_an_empty_part_is_checked_where_its_written_parts_make_the_to
     errors, ctx = _run(tmp_path, Doc(name="gaps_off", kind="gaps", tables=[Table(header, rows, "Bảng điểm")]))
     entry = ctx.ledger.tables[0]
     assert errors == [] and len(entry.numeric_cells - entry.checked_cells) == 5
+
+
+def test_a_share_of_the_total_row_is_its_count_over_the_total_and_the_total_row_the_sum_of_shares(tmp_path):
+    # Eleven units by grade: each share is its count over 11, rounded or cut; the total row
+    # writes the sum of the rounded shares, 99,99, not 100.
+    rows = [["1", "Xuất sắc", "2", "18,18"], ["2", "Tốt", "2", "18,18"], ["3", "Khá", "3", "27,27"],
+            ["4", "Trung bình", "1", "9,09"], ["5", "Yếu", "3", "27,27"], ["", "Tổng cộng", "11", "99,99"]]
+    header = [["STT", "Xếp loại", "Số đơn vị", "Tỷ lệ %"]]
+
+    def doc(name):
+        return Doc(name=name, kind="tb", tables=[Table(header, rows, "Bảng 3. Tổng hợp kết quả xếp loại")])
+
+    errors, ctx = _run(tmp_path, doc("shares"))
+    assert errors == []
+    assert "percent-equals-part-over-whole" in ctx.ledger.tables[0].relations
+    rows[2][3] = "27,28"  # 3 / 11 = 27,2727…: rounded 27,27; a unit above is a slip
+    errors, _ = _run(tmp_path, doc("shares_slip"))
+    assert [(f.code, f.unit, f.reported) for f in errors] == [("RATIO_MISMATCH", "Khá", "27.28")]
