@@ -137,8 +137,9 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
     own = re.search(r"(?<!\w)trong\s+đó(?!\w)", sentences[0], re.I)
     if own and first.start() < own.start():
         tail = sentences[0][own.end():]
+        split = _split_count(sentences[0][:own.start()], noun) or whole
         out = [share for c in _counts_of(tail, noun)
-               if (share := _share_for(block, tail, c, _bracket_head(tail, c.start(), noun) or whole, scope))] + out
+               if (share := _share_for(block, tail, c, _bracket_head(tail, c.start(), noun) or split, scope))] + out
     if len(tops) >= 2:
         out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
                              parts=tops, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
@@ -147,6 +148,15 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
             out.append(Statement(kind="sum", text=block.text, paragraph=block.index, page=block.page, whole=parent,
                                  parts=parts, scope=scope, mode=SumMode.BREAKDOWN, noun=noun))
     return out
+
+
+def _split_count(head: str, noun: str) -> Decimal | None:
+    """The count a "trong đó" splits: the last of ``noun`` before it, outside
+    brackets ("Tổng số … 3.496 hồ sơ (…); đã giải quyết 3.228 hồ sơ, trong
+    đó …" splits 3.228, not the total)."""
+    masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), head)
+    counts = _counts_of(masked, noun)
+    return count_value(counts[-1].group(1)) if counts else None
 
 
 def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decimal, scope: str | None
