@@ -73,13 +73,28 @@ def _stat(stat: Stat, values: list[Decimal]) -> Decimal:
     return sum(values, Decimal(0)) / len(values)
 
 
-def _agrees(stat: Stat, written: Decimal, exact: Decimal) -> bool:
+def _agrees(stat: Stat, written: Decimal, exact: Decimal, column_places: int | None = None) -> bool:
+    """Whether ``written`` is the statistic ``exact``, rounded or cut as
+    written. A column written with fewer places than the prose ("72,0" in a
+    column, "thấp nhất 72,01%" in the prose, quoting the figure before it was
+    rounded) holds the prose's figure rounded to its places, and a mean of it
+    is off the true mean by half a unit of its last place at most."""
     places = places_of(written)
     if exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == written:
         return True
     if exact.quantize(Decimal(1).scaleb(-places), ROUND_DOWN) == written:
         return True
+    if column_places is not None and column_places < places:
+        if stat != Stat.AVG:
+            return written.quantize(Decimal(1).scaleb(-column_places), ROUND_HALF_UP) == exact
+        return abs(exact - written) <= Decimal(1).scaleb(-column_places) / 2 + Decimal(1).scaleb(-places)
     return stat == Stat.AVG and abs(exact - written) <= Decimal(1).scaleb(-places)
+
+
+def _fits_column(stat: Stat, written: Decimal, values: list[tuple[int, Decimal]]) -> bool:
+    """Whether ``written`` is the statistic of a column's ``values``."""
+    figures = [v for _, v in values]
+    return _agrees(stat, written, _stat(stat, figures), max(places_of(v) for v in figures))
 
 
 def _table_level(table: ScoreTable) -> str | None:
@@ -245,7 +260,7 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                         candidates.append((t, col.key, col.label, values))
         if not candidates:
             continue
-        hits = [c for c in candidates if _agrees(stat, st.value, _stat(stat, [v for _, v in c[3]]))]
+        hits = [c for c in candidates if _fits_column(stat, st.value, c[3])]
         if hits:
             ctx.ledger.statement_checked(st, "stat-of-column")
             t, key, _, values = hits[0]
@@ -286,7 +301,7 @@ def _column_of_siblings(report: Report, st: Statement, candidates: list) -> tupl
         if s is st or s.paragraph != st.paragraph or not s.claim or s.stat not in _STAT_WORDS \
                 or s.measure != st.measure or s.value is None:
             continue
-        keys = {(id(c[0]), c[1]) for c in candidates if _agrees(s.stat, s.value, _stat(s.stat, [v for _, v in c[3]]))}
+        keys = {(id(c[0]), c[1]) for c in candidates if _fits_column(s.stat, s.value, c[3])}
         if keys:
             common = keys if common is None else common & keys
             agreeing += 1

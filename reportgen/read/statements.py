@@ -319,6 +319,7 @@ _COUNT_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)\s+(?=(?:
 
 _BODY_END = re.compile(r"^(Nơi\s+nhận|Phụ\s+lục)\b", re.I)
 _APPENDIX_FIRST = re.compile(r"^Phụ\s+lục\b", re.I)
+_SIGNOFF = re.compile(r"^Nơi\s+nhận\b", re.I)
 
 
 def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = None) -> list[Statement]:
@@ -337,6 +338,9 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     # its own): its notes and summary lines are its body; its headings give their periods.
     standalone = bool(blocks) and _APPENDIX_FIRST.match(blocks[0].text) is not None
     title_until = -1
+    # "Phụ lục: Bảng điểm chi tiết" above a table with prose after it, before "Nơi nhận": a caption in
+    # the body, not the appendices after the signature
+    signoff = next((i for i, b in enumerate(blocks) if _SIGNOFF.match(b.text)), -1)
     for i, block in enumerate(blocks):
         if i <= title_until:
             continue
@@ -346,7 +350,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
                 out.append(st)
             title_until = i + appendix_title_span(blocks, i)
             continue
-        if in_body and _BODY_END.match(block.text):
+        if in_body and _BODY_END.match(block.text) and not (i < signoff and _APPENDIX_FIRST.match(block.text)):
             in_body, body = False, i
         if not in_body:
             st = appendix_statement(blocks, i)
