@@ -228,3 +228,14 @@ def test_unit_names_listed_one_per_line_after_the_count():
                                 "+ Sở Tài nguyên và Môi trường.", "- 09 cơ quan xếp loại Tốt."))
     assert [(g.count, g.grade, g.units) for g in kinds(sts, "grade_count")] == [
         (2, "Khá", ["Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường"]), (9, "Tốt", [])]
+
+
+def test_an_appendix_caption_before_the_signoff_leaves_the_prose_after_it_in_the_body():
+    # "Phụ lục: Bảng điểm chi tiết" names the table below it; the prose after it, before "Nơi nhận",
+    # is still the body's, and its claims are read as such (not as an appendix's notes)
+    lines = ("1. Kết quả chung", "Có 11 sở, ban, ngành được đánh giá.", "Phụ lục: Bảng điểm chi tiết",
+             "Điểm bình quân của các sở, ban, ngành là 71,43 điểm. Có 2 đơn vị xếp loại Tốt, 9 đơn vị xếp loại Khá.",
+             "Nơi nhận:", "- Như trên;", "Phụ lục I", "Ghi chú: 12 đơn vị")
+    sts = read_statements(paras(*lines))
+    assert [(g.count, g.grade) for g in kinds(sts, "grade_count")] == [(2, "Tốt"), (9, "Khá")]
+    assert kinds(sts, "score") and kinds(sts, "score")[0].value == D("71.43")
