@@ -300,6 +300,8 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
 
 # A title that gives the table's unit as percent: "TỶ LỆ ĐƠN VỊ THEO XẾP LOẠI (%)", "… (Đơn vị tính: %)".
 _PERCENT_TITLE = re.compile(r"\(\s*%\s*\)\s*$|đơn\s*vị(\s*tính)?\s*:\s*%")
+# A rate, whatever maximum it names: "Tỷ lệ điểm thẩm định so với điểm tối đa (%)".
+_A_RATE = re.compile(r"^\s*t[ỷỉ]\s*lệ|\(\s*%\s*\)", re.I)
 # A header that names a figure of its own kind: a count, points, a maximum, an amount.
 _OWN_UNIT_HEAD = re.compile(r"\bsố\b|điểm|tổng|tối\s*đa|\(\s*[^%)]+\)")
 
@@ -314,7 +316,7 @@ def _number_roles(cols: list[Col], rows: list[Row], percent_table: bool = False)
         pct_cells = sum(1 for r in rows if (c := r.cells.get(col.index)) is not None and c.percent_sign)
         with_value = sum(1 for r in rows if col.index in r.cells)
         if _MAX_HEAD.search(col.head) and not re.search(r"\(\s*(tối\s*đa|điểm\s*chuẩn)", col.head) \
-                and col.max is None:
+                and col.max is None and not _A_RATE.search(col.leaf):
             col.role = "max"
         elif pct_cells * 2 > with_value or (_RATE_LEAF.search(col.leaf) and col.max is None) or (
                 _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)) or (

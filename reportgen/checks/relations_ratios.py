@@ -19,6 +19,7 @@ from .relations_nesting import items_by_parent, leaf_units, top_units
 from .relations_points import explains_rate
 from .relations_run_rates import run_ratios
 from .relations_support import (
+    DEFINED,
     MIN_ROWS,
     SHARE,
     address,
@@ -71,6 +72,8 @@ def _ratio_fit(frame: Frame, pct: Col, part: Col, source) -> tuple[int, list]:
             continue  # proves nothing
         computed = a / b * 100
         den_precision = what.precision if (what := source[1]) is not None and source[0] == "col" else part.precision
+        if source[0] == "header" or (source[0] == "col" and what.role == "max"):
+            den_precision = DEFINED  # a maximum is what it says: 0,41 of 0,5 is 82 %, not 75–91 %
         ok = ratio_holds(p.value, a, b, part.precision, den_precision)
         holds += ok
         checks.append((row, p.value, a, b, computed, ok))

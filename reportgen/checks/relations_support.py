@@ -78,9 +78,16 @@ def places(value: Decimal) -> int:
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
+# The precision of a figure that is defined, never rounded: a maximum ("Điểm tối đa" 0,5 is 0,5 exactly).
+DEFINED = -1
+
+
 def half_unit(value: Decimal, precision: int = 0) -> Decimal:
     """Half a unit of the last decimal a figure was rounded to: its own, or
-    the column's where it shows fewer (``17`` among ``17,7`` and ``8,8``)."""
+    the column's where it shows fewer (``17`` among ``17,7`` and ``8,8``);
+    none for a figure of :data:`DEFINED` precision."""
+    if precision == DEFINED:
+        return Decimal(0)
     p = max(places(value), precision)
     return Decimal(5).scaleb(-(p + 1)) if p else Decimal(0)
 

@@ -157,6 +157,11 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int]) -> li
     clause = clause[max(clause.rfind(";"), 0):]
     found = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group("x"))] \
         if m.re is not _LEAD else []
+    # "đạt 80,97/100 điểm, tương ứng Chỉ số đạt 81,0%, giảm 6,36 điểm so với … (87,33 điểm)": a change in
+    # the bracket's unit is of the clause's last figure in that unit, a percent said of it in between
+    same = [f for f in found if b_kind and _unit_kind(f.group("xu")) == b_kind == d_kind]
+    if same:
+        found = same
     if found:
         x = found[-1]
         x_kind = _unit_kind(x.group("xu"))

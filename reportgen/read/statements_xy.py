@@ -77,5 +77,7 @@ _FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đ�
 
 
 # "8,09/12 điểm, 67,42%", "18/18 điểm (đạt 100%)": the percent right after a score is its share.
-_SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*(?:(?:đạt|chiếm|bằng)\s*(?:tỷ\s+lệ\s*)?:?\s*)?"
+# "80,97/100 điểm, tương ứng Chỉ số CCHC đạt 81,0%": the same figure said as a percent, under its name.
+_SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*"
+                          r"(?:(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với\s+)?[^\W\d][\w]*){0,5}?\s+)?(?:(?:đạt|chiếm|bằng|là)\s*(?:tỷ\s+lệ\s*)?:?\s*)?"
                           r"(\d+(?:[.,]\d+)?)\s*%", re.I)

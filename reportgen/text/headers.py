@@ -22,8 +22,8 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     # A rank ("Xếp hạng", "Hạng tháng 9"), never its change ("Thứ hạng tăng/giảm").
     ("rank", re.compile(r"^(?!.*(?:tăng|giảm|thay\s*đổi|chênh))"
                         r"(?:.*?(?:xếp\s*hạng|thứ\s*hạng)|xếp\s*thứ$|hạng$|hạng\s+(?!mục)\S|row_?stt$)")),
-    # "Tỷ lệ % so với điểm tối đa" is a percent, not a maximum
-    ("max", re.compile(r"^(?!t[ỷỉ]\s*lệ\s*%).*?(?:điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn)")),
+    # "Tỷ lệ % so với điểm tối đa", "Tỷ lệ điểm thẩm định so với điểm tối đa (%)" are percents, not maxima
+    ("max", re.compile(r"^(?!t[ỷỉ]\s*lệ)(?!.*\(\s*%\s*\)).*?(?:điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn)")),
     ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%"
                            r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),
     ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được"
