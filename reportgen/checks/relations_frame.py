@@ -94,6 +94,13 @@ class Row:
         cell = self.cells.get(c)
         return cell.value if cell is not None else None
 
+    @property
+    def rate(self) -> bool:
+        """Whether the row's label says it holds a rate or a mean ("4. Tỷ lệ hồ
+        sơ trực tuyến (%)", "Điểm bình quân"): its figures add up to nothing
+        across periods or parts."""
+        return _RATE_ROW.search(self.label or "") is not None
+
 
 @dataclass
 class Frame:
@@ -300,6 +307,8 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
 
 # A title that gives the table's unit as percent: "TỶ LỆ ĐƠN VỊ THEO XẾP LOẠI (%)", "… (Đơn vị tính: %)".
 _PERCENT_TITLE = re.compile(r"\(\s*%\s*\)\s*$|đơn\s*vị(\s*tính)?\s*:\s*%")
+_RATE_ROW = re.compile(r"^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)?(?:t[ỷỉ]\s*lệ|bình\s*quân|trung\s*bình)(?!\w)"
+                       r"|\(\s*%\s*\)\s*$", re.I)
 # A rate, whatever maximum it names: "Tỷ lệ điểm thẩm định so với điểm tối đa (%)".
 _A_RATE = re.compile(r"^\s*t[ỷỉ]\s*lệ|\(\s*%\s*\)", re.I)
 # A header that names a figure of its own kind: a count, points, a maximum, an amount.

@@ -325,6 +325,8 @@ def _sum_fit(frame: Frame, total: Col, parts: list[Col]) -> tuple[int, list]:
     # One that averages the units' points instead adds nothing across (relations_mixed_rows).
     for row in frame.units + [r for r in frame.rows if r.kind == RowKind.STAT and r.stat == "sum"
                               and not averaged_total_row(frame, r)]:
+        if row.rate and not frame.transposed:
+            continue  # "Tỷ lệ hồ sơ trực tuyến (%)" of each month: the months' rates add up to no "Lũy kế"
         t = row.value(total.index)
         vals = [_part(row, c) for c in parts]
         if t is None or any(v is None for v in vals) or not any(vals):

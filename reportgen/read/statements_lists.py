@@ -63,7 +63,7 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         if m is None:
             continue
         whole = count_value(m.group(1))
-        items = list_items(m.group("list"))
+        items = _of_the_whole(list_items(m.group("list")), sentence[:m.start("kw")])
         noun = m.group("noun")
         if not all(_counts(_BRACKETS.sub("", i), noun) for i in items):
             noun = noun.split()[0]
@@ -94,6 +94,27 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))
     return out
+
+
+# An item that opens with a dossier's stage ("đã giải quyết 487 hồ sơ", "đang xử lý 15 hồ sơ", "tiếp nhận …").
+_STAGE_VERB = re.compile(r"giải\s+quyết|xử\s+lý|tiếp\s+nhận", re.I)
+_STAGE_ITEM = re.compile(r"^\s*(?:(?:đã|đang|chưa)\s+(?:được\s+)?)?(?P<verb>" + _STAGE_VERB.pattern + r")(?!\w)",
+                         re.I)
+
+
+def _of_the_whole(items: list[str], head: str) -> list[str]:
+    """The items up to the first that opens a stage the whole's words do not
+    say: "tiếp nhận 502 hồ sơ, trong đó trực tuyến 378 hồ sơ; đã giải quyết
+    487 hồ sơ; đang giải quyết 15 hồ sơ" lists one part of 502, then goes on
+    to the dossiers solved (a list of stages of a whole that names them —
+    "phải giải quyết 502, trong đó: đã giải quyết 487; đang giải quyết 15" —
+    is kept whole)."""
+    said = {" ".join(v.casefold().split()) for v in _STAGE_VERB.findall(head)}
+    for k, item in enumerate(items[1:], 1):
+        stage = _STAGE_ITEM.match(item)
+        if stage and " ".join(stage.group("verb").casefold().split()) not in said:
+            return items[:k]
+    return items
 
 
 _OPENS_SPLIT = re.compile(r"^\s*trong\s+đó\s*[:,]?\s*", re.I)
