@@ -2,10 +2,11 @@
 row and column, the places a written number shows, and row grouping."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Sequence
 
-from ..model import Finding, ScoreRow, ScoreTable, dec_str
+from ..model import Finding, Report, ScoreRow, ScoreTable, dec_str
 from ..numbers import places_of
 
 
@@ -91,3 +92,24 @@ def _chance_of_rises(n: int, rises: int) -> Decimal:
                for k in range(m)]
     total = sum(row)
     return Decimal(sum(row[:rises + 1])) / Decimal(total)
+
+
+# A bound of a grade band as a legend writes it: "từ 88% trở lên", "dưới 60 điểm", "≥ 80".
+_BOUND = re.compile(r"(?:(?<!\w)(?:từ|dưới|trên)|≥|>=|≤|<)\s*\d+(?:,\d+)?\s*(?:%|điểm)?", re.I)
+
+
+_GRADES = ("xuất sắc", "tốt", "khá", "trung bình", "yếu", "kém")
+
+
+def states_bands(report: Report) -> bool:
+    """Whether a paragraph of the prose reads as a grade legend — it says
+    "loại", names two grades and writes two bounds or more — though no band
+    of it was read (``Report.grade_legend`` is empty): the document states
+    bands of its own that the scheme's may not be."""
+    if report.grade_legend:
+        return False
+    for p in report.paragraphs:
+        text = " ".join(p.text.split()).casefold()
+        if "loại" in text and len(_BOUND.findall(text)) >= 2 and sum(1 for g in _GRADES if g in text) >= 2:
+            return True
+    return False

@@ -30,7 +30,7 @@ from ..scoring import HUNDRED, applicable_max, grade_for, total_of
 from .dash_max import table_scheme
 from .registry import CheckContext, rule
 from .relations_support import adopted
-from .table_support import finding, looks_ranked, places_of, rank_value, rounding_tolerance, sections
+from .table_support import finding, looks_ranked, places_of, rank_value, rounding_tolerance, sections, states_bands
 
 
 def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme]]:
@@ -220,6 +220,7 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: 79,77% xếp loại Khá."""
     if report.grade_legend:
         return  # the document's own bands decide, never the scheme's (grade_band_mismatch)
+    own_bands = states_bands(report)  # … and bands it states that were not read leave a doubt
     for table, scheme, i, row in _rows(report, ctx):
         if not row.grade or not scheme.graded or not scheme.grades:
             continue
@@ -259,8 +260,11 @@ def grade_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         message = f"Xếp loại ghi {written} nhưng {format_vi(c_basis)}{unit} thuộc loại {expected}"
         if scheme.grades_assumed:
             message += " (theo khung xếp loại 90/80/70/50 giả định, bảng không ghi khung xếp loại)"
-        yield finding("GRADE_MISMATCH", "warning" if scheme.grades_assumed else "error", message, table, i, row,
-                      "grade", written, expected)
+        elif own_bands:
+            message += (" theo khung của bộ chỉ số; văn bản có nêu khung xếp loại riêng nhưng chưa đọc được, "
+                        "cần đối chiếu thủ công")
+        yield finding("GRADE_MISMATCH", "warning" if scheme.grades_assumed or own_bands else "error", message,
+                      table, i, row, "grade", written, expected)
 
 
 @rule("SCORE_EXCEEDS_MAX", "Điểm một chỉ số vượt điểm tối đa hoặc âm")

@@ -131,11 +131,28 @@ def read_grade_legend(paragraphs: Iterable[Paragraph]) -> list[GradeBand]:
             band = _band(segment, p.index) or _band_after_preamble(segment, p.index)
             paired = None if band is not None else _paired_band(prev, segment, p.index)
             band = band or paired
-            if band is not None and band.grade not in seen:
-                seen.add(band.grade)
-                out.append(band)
+            for b in [band] if band is not None else _comma_bands(segment, p.index):
+                if b.grade not in seen:
+                    seen.add(b.grade)
+                    out.append(b)
             prev = "" if paired is not None else segment  # a paragraph pairs once
     return out
+
+
+# A comma between two bands: never a decimal comma (no space after it), never one inside brackets.
+_COMMA = re.compile(r",\s+(?![^()]*\))")
+
+
+def _comma_bands(segment: str, paragraph: int | None) -> list[GradeBand]:
+    """The bands of a legend written as one sentence with commas: "Xếp loại
+    theo tỷ lệ điểm: loại Xuất sắc đạt từ 88% trở lên, loại Tốt từ 75% đến
+    dưới 88%, …, còn lại dưới 60% xếp loại Trung bình" — each part after
+    the colon a band, two at least, or none is taken."""
+    body = segment[segment.find(":") + 1:] if ":" in segment else segment
+    parts = _COMMA.split(body)
+    bands = [_band(part, paragraph) for part in parts]
+    found = [b for b in bands if b is not None]
+    return found if len(found) >= 2 and len(found) == len(parts) else []
 
 
 def _band_after_preamble(segment: str, paragraph: int | None) -> GradeBand | None:

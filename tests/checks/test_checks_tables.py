@@ -127,6 +127,19 @@ def test_grade_disagreeing_with_both_percents_is_an_error():
         ("GRADE_MISMATCH", "error", "Tốt", "Khá")]
 
 
+def test_a_grade_against_the_schemes_bands_is_a_doubt_where_the_prose_states_bands_not_read():
+    # The document grades on bands of its own, in words the legend reader does not take
+    # ("… từ 75% đến dưới 88% được xếp loại Tốt và …"): the scheme's 80 % may not be the document's.
+    from reportgen.model import Paragraph
+    row = score_row(DB23, *HUA_THANH[:4], "Tốt")
+    report = report_of(DB23, row)
+    report.paragraphs = [Paragraph(index=0, text="Các đơn vị đạt từ 88% trở lên được xếp loại Xuất sắc và từ 75% "
+                                                 "đến dưới 88% được xếp loại Tốt.")]
+    [found] = run(tables.grade_mismatch, report)
+    assert (found.severity, found.reported, found.expected) == ("warning", "Tốt", "Khá")
+    assert "khung xếp loại riêng nhưng chưa đọc được" in found.message
+
+
 def test_grade_written_as_abbreviation_matching_the_band_gives_no_finding():
     assert run(tables.grade_mismatch, report_of(DB23, score_row(DB23, *NUA_NGAM))) == []
     assert run(tables.grade_mismatch, report_of(DB23, score_row(DB23, *QLDD))) == []

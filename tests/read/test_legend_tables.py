@@ -97,3 +97,14 @@ def test_a_legend_kept_as_a_table_by_the_reader_is_read_row_by_row():
     legend = table(1, [["Mức xếp loại", "Tổng điểm"], *map(list, BANDS)])
     assert read_table_legend([ranking]) == []
     assert [(b.grade, b.lower, b.upper) for b in read_table_legend([ranking, legend])] == EXPECTED
+
+
+def test_a_legend_of_one_sentence_with_commas_states_each_band():
+    text = ("Xếp loại theo tỷ lệ điểm: loại Xuất sắc đạt từ 88% trở lên, loại Tốt từ 75% đến dưới 88%, loại Khá "
+            "từ 60% đến dưới 75%, còn lại dưới 60% xếp loại Trung bình.")
+    bands = [(b.grade, b.lower, b.upper, b.unit) for b in read_grade_legend([Paragraph(index=0, text=text)])]
+    assert bands == [("Xuất sắc", Decimal(88), None, "percent"), ("Tốt", Decimal(75), Decimal(88), "percent"),
+                     ("Khá", Decimal(60), Decimal(75), "percent"), ("Trung bình", None, Decimal(60), "percent")]
+    # a list of counts by grade is no legend
+    counts = "Kết quả: có 3 đơn vị xếp loại Tốt, 4 đơn vị xếp loại Khá, 1 đơn vị xếp loại Trung bình."
+    assert read_grade_legend([Paragraph(index=0, text=counts)]) == []
