@@ -134,11 +134,12 @@ def sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRe
     add up to its number of rows, give or take the one count that may be
     wrong (a table of some units only — the best five, an excerpt — is not
     the population the prose counts), else none."""
+    # the statistics under the units ("Chỉ số cao nhất", "Chỉ số trung bình") grade nobody: no units
     graded = [t for t in report.tables
-              if (rows := [r for r in t.rows if r.unit]) and len(rows) >= 2 and all(r.grade for r in rows)]
+              if (rows := populations(t)[0]) and len(rows) >= 2 and all(r.grade for _, r in rows)]
     if len(graded) != 1:
         return []
-    refs = [(graded[0].index, i, r) for i, r in enumerate(graded[0].rows) if r.unit]
+    refs = [(graded[0].index, i, r) for i, r in populations(graded[0])[0]]
     counts = [st.count for st in unit_grades(statements) if st.count is not None and not st.also_grades]
     if len(counts) < 2 or abs(sum(counts) - len(refs)) > 1:  # one count may be the slip
         return []

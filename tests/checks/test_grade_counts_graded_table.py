@@ -80,6 +80,21 @@ def test_a_count_beside_one_that_agrees_is_named_where_the_passage_names_each_gr
         assert counts[0] == (severity, "4", "3")
 
 
+def test_statistics_rows_under_the_units_grade_nobody_and_leave_the_table_the_one_counted(tmp_path):
+    rows = [[str(i), name, score, grade] for i, (name, score, grade) in enumerate(COMMUNES, 1)]
+    rows += [["", "Điểm cao nhất", "96,20", ""], ["", "Điểm trung bình", "83,32", ""], ["", "Điểm thấp nhất", "68,90", ""]]
+    path = tmp_path / "stats.docx"
+    for said, found in ((COUNTS, []), (COUNTS.replace("3 đơn vị xếp loại Tốt", "4 đơn vị xếp loại Tốt"),
+                                       [("error", "4", "3")])):
+        write_docx(Doc(name="stats", kind="tb", paragraphs=[BANDS, said],
+                       tables=[Table([["STT", "Tên đơn vị", "Tổng điểm đạt được", "Xếp loại"]], rows, "")]), path)
+        ctx = CheckContext()
+        findings = run_checks(read_path(path), ctx)
+        counts = [(str(f.severity), f.reported, f.expected) for f in findings if f.code == "GRADE_COUNT_MISMATCH"]
+        assert counts == found
+        assert ctx.ledger.totals()["claims"][0] >= 4
+
+
 def test_counts_of_a_whole_province_are_not_held_to_a_table_of_its_best_units(tmp_path):
     # 27 units counted; the only graded table lists the best three
     counts = "Kết quả: có 8 đơn vị xếp loại Xuất sắc, 12 đơn vị xếp loại Tốt và 7 đơn vị xếp loại Khá."
