@@ -40,8 +40,11 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
                    for k in ("vertical", "horizontal"))
     found = [] if no_rules else [f for f in page.find_tables(table_settings) if len(f.cells) >= 2]
     if found:
-        return _keep_tables([grid_table(f, chars, page.page_number, texts) for f in found],
-                            float(page.height))
+        kept = _keep_tables([grid_table(f, chars, page.page_number, texts) for f in found], float(page.height))
+        # grids that are no table (a frame round a borderless table, one rule under its header: one
+        # column of two cells) leave the page to the other readers
+        if kept[0] or not _frames_only(found):
+            return kept
     if has_grid_lines(page):  # rules pdfplumber could not join into cells
         from .pdf_camelot import camelot_tables
 
@@ -51,6 +54,13 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
     from .pdf_words import aligned_tables
 
     return aligned_tables(chars, page.page_number, lines, texts)
+
+
+def _frames_only(found) -> bool:
+    """Whether every grid pdfplumber joined is a frame of one column: a box
+    round a table drawn without inner rules, its columns left to be read
+    from the words' positions."""
+    return all(len({round(c[0]) for c in f.cells}) == 1 for f in found)
 
 
 def _keep_tables(candidates, page_height: float | None = None) -> tuple[list[RawTable], set[int]]:

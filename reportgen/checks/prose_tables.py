@@ -260,7 +260,7 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                         candidates.append((t, col.key, col.label, values))
         if not candidates:
             continue
-        hits = [c for c in candidates if _fits_column(stat, st.value, c[3])]
+        hits = [c for c in candidates if _fits_column(stat, st.value, c[3])] or _units_own(report, st, candidates)
         if hits:
             ctx.ledger.statement_checked(st, "stat-of-column")
             t, key, _, values = hits[0]
@@ -288,6 +288,22 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"{format_vi(exact, places, fixed=True)}{sign}", st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+
+
+def _units_own(report: Report, st: Statement, candidates: list) -> list:
+    """The column in which the unit the claim names holds the figure ("Sở
+    Công Thương dẫn đầu với 69,82 điểm": first by the ranked percent, with
+    69,82 points of its own, not the column's highest): the claim is that
+    unit's figure, and it agrees."""
+    if not st.unit:
+        return []
+    key = name_key(st.unit)
+    out = []
+    for t, col, label, values in candidates:
+        own = [(i, v) for i, v in values if v == st.value and name_key(t.rows[i].unit or "") == key]
+        if own:
+            out.append((t, col, label, own))  # the unit's cell alone is what the claim checks
+    return out
 
 
 def _column_of_siblings(report: Report, st: Statement, candidates: list) -> tuple[list, int]:

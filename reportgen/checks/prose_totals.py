@@ -46,6 +46,9 @@ def _said_together(columns: list[Named], col: Named, before: str, sentence: str,
     "Đã giải quyết", whose sum it states. Empty when no other column is named."""
     words, around = _content(before), _content(sentence) | _content(before)
     extra = words - col.words - col.group - _content(noun)
+    # the words of the whole the parts are of ("giải quyết trước hạn và đúng hạn" under "Đã giải quyết")
+    extra -= {w for c in columns if c.table is col.table and c is not col and c.words <= around
+              and not c.words & col.words for w in c.words}
     if not extra or not _JOINED.search(before):  # "tiếp nhận trực tiếp": a qualifier, not a second column
         return []
     if len([x for x in _CONJUNCTION.split(col.label or "") if _content(x)]) > 1:

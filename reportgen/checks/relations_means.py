@@ -99,6 +99,14 @@ def _lone(frame: Frame, tests: list[_Test]) -> bool:
 _OWN_RATIO = "percent-equals-part-over-whole"
 
 
+def _own_ratio(ctx: CheckContext, frame: Frame, t: _Test) -> bool:
+    """Whether the parent's cell is verified as its own part over its own
+    whole (RATIO_MISMATCH ran on it): "Cấp tỉnh … Tỷ lệ đúng hạn 98,9" is
+    2.498 / 2.525, a pooled rate, whatever its items' mean."""
+    entry = ctx.ledger.tables.get(frame.table.index)
+    return entry is not None and _OWN_RATIO in entry.cell_relations.get(frame.cell_key(t.parent, t.col), set())
+
+
 def _lone_overall(ctx: CheckContext, frame: Frame, t: _Test) -> Iterator[Finding]:
     """The table's one statistic of its units' index: the plain mean of
     different figures, to a unit of its last decimal, is no coincidence, so
@@ -110,9 +118,7 @@ def _lone_overall(ctx: CheckContext, frame: Frame, t: _Test) -> Iterator[Finding
     if t.holds:
         record(ctx, frame, "overall-row-equals-mean", cells)
         return
-    entry = ctx.ledger.tables.get(frame.table.index)
-    own = entry.cell_relations.get(frame.cell_key(t.parent, t.col), set()) if entry is not None else set()
-    if _OWN_RATIO in own:
+    if _own_ratio(ctx, frame, t):
         return  # the row's percent is its own points over its own maximum (87,9/100 → 87,9): a pooled index
     doubt(ctx, frame, f"Dòng “{short(t.parent.label)}” cột {col_name(t.col)}: không phải trung bình cộng các đơn vị")
     p = max(places(t.written), max(places(v) for v in t.values))
@@ -160,8 +166,8 @@ def _judge(ctx: CheckContext, frame: Frame, tests: list[_Test], relation: str, s
     else:
         record(ctx, frame, relation, [(r, t.col) for t in tests for r in [t.parent, *t.kids]])
     for t in tests:
-        if t.holds:
-            continue
+        if t.holds or (severity == "warning" and _own_ratio(ctx, frame, t)):
+            continue  # a doubt on a parent whose rate is its own part over its own whole: a pooled rate, right
         names = ", ".join(k.no or short(k.label, 20) for k in t.kids[:6]) + (", …" if len(t.kids) > 6 else "")
         terms = " + ".join(vi(v) for v in t.values[:8]) + (" + …" if len(t.values) > 8 else "")
         p = max(places(t.written), max(places(v) for v in t.values))

@@ -24,6 +24,8 @@ _STATS = (
     # "Chỉ số chung", and an index named in between: "Chỉ số hài lòng chung" (SIPAS)
     ("overall", re.compile(r"^(chỉ\s*số|điểm)(\s+\w+){0,3}?\s*(chung|tổng\s*hợp)$|^chung$")),
 )
+# The parts a total names in brackets: "(I+II)", "(1 + 2 + 3)", "(A+B+C)".
+_SUM_OF = re.compile(r"\s*\(\s*\w{1,4}(?:\s*\+\s*\w{1,4})+\s*\)\s*$")
 _STAT_LEAD = re.compile(r"^(chỉ\s*số|điểm(\s*số)?|giá\s*trị|tỷ\s*lệ|kết\s*quả)?\s*")
 
 
@@ -59,7 +61,7 @@ def stat_of(label: str | None) -> str | None:
     statistic of its column, else None ("UBND xã Trung Bình Đức" is a unit:
     a mean's or an extreme's label starts with the statistic, after at most
     "Chỉ số", "Điểm", "Giá trị", "Tỷ lệ" or "Kết quả")."""
-    text = fold(label or "").strip(" :.")
+    text = _SUM_OF.sub("", fold(label or "")).strip(" :.")  # "Tổng cộng (I+II)": the total, its parts named
     if not text or len(text) > 60:
         return None
     halves = re.split(r"\s*/\s*|\s+và\s+", text)

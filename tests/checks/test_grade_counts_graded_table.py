@@ -82,7 +82,8 @@ def test_a_count_beside_one_that_agrees_is_named_where_the_passage_names_each_gr
 
 def test_statistics_rows_under_the_units_grade_nobody_and_leave_the_table_the_one_counted(tmp_path):
     rows = [[str(i), name, score, grade] for i, (name, score, grade) in enumerate(COMMUNES, 1)]
-    rows += [["", "Điểm cao nhất", "96,20", ""], ["", "Điểm trung bình", "83,32", ""], ["", "Điểm thấp nhất", "68,90", ""]]
+    rows += [["", "Điểm cao nhất", "96,20", ""], ["", "Điểm trung bình", "83,32", ""],
+             ["", "Điểm thấp nhất", "68,90", ""]]
     path = tmp_path / "stats.docx"
     for said, found in ((COUNTS, []), (COUNTS.replace("3 đơn vị xếp loại Tốt", "4 đơn vị xếp loại Tốt"),
                                        [("error", "4", "3")])):
