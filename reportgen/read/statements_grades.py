@@ -128,8 +128,11 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
     out: list[Statement] = []
     text = block.text.lstrip("-–+•* ")
     offset = len(block.text) - len(text)
-    matches = [m for m in _grade_count_re().finditer(text)
-               if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành")]
+    matches: list[re.Match[str]] = []
+    for m in _grade_count_re().finditer(text):
+        if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành") \
+                or (matches and _goes_on(text, matches[-1], m)):
+            matches.append(m)
     if not matches:
         matches = list(_grade_first_re().finditer(text))
     for m in matches:
@@ -158,6 +161,17 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
             st.denominator = Decimal(y)
         out.insert(sum(1 for a, _ in taken if a < m.start()), st)
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?(?:có\s+)?", re.I)
+
+
+def _goes_on(text: str, before: re.Match[str], m: re.Match[str]) -> bool:
+    """Whether the count ``m`` (no "xếp loại" of its own) goes on the list
+    of ``before``: right after it, of the same noun ("có 1 đơn vị xếp loại
+    Xuất sắc, 1 đơn vị Tốt, 6 đơn vị Khá")."""
+    return _LIST_GAP.fullmatch(text, before.end(), m.start()) is not None \
+        and " ".join(m.group("noun").split()).casefold() == " ".join(before.group("noun").split()).casefold()
 
 
 _GROUP_PREFIX = re.compile(r"^\s*(?P<head>[^:]*?)\s*\bcác\s+(?P<noun>[^:]+?)\s*:\s*(?P<rest>.+)$", re.I)

@@ -239,3 +239,10 @@ def test_an_appendix_caption_before_the_signoff_leaves_the_prose_after_it_in_the
     sts = read_statements(paras(*lines))
     assert [(g.count, g.grade) for g in kinds(sts, "grade_count")] == [(2, "Tốt"), (9, "Khá")]
     assert kinds(sts, "score") and kinds(sts, "score")[0].value == D("71.43")
+
+
+def test_a_list_of_grade_counts_says_xep_loai_once():
+    sts = read_statements(paras("Kết quả: có 1 đơn vị xếp loại Xuất sắc, 1 đơn vị Tốt, 6 đơn vị Khá và 2 đơn vị "
+                                "Trung bình; 3 xã đạt 100%."))
+    assert [(g.count, g.grade) for g in kinds(sts, "grade_count")] == [(1, "Xuất sắc"), (1, "Tốt"), (6, "Khá"),
+                                                                     (2, "Trung bình")]
