@@ -328,7 +328,7 @@ def _column_of_siblings(report: Report, st: Statement, candidates: list) -> tupl
 
 # "của 12 xã", "19 cơ quan, đơn vị": how many units a sentence speaks of.
 _POPULATION = re.compile(r"(?<![\d,./])(\d{1,4})\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|cơ\s+quan|sở|huyện|"
-                         r"địa\s+phương|ubnd|ủy\s+ban|uỷ\s+ban)\b", re.I)
+                         r"địa\s+phương|ubnd|ủy\s+ban|uỷ\s+ban|bộ\s+phận|trung\s+tâm|chi\s+nhánh)\b", re.I)
 
 
 def _of_stated_count(st: Statement, candidates: list) -> list:

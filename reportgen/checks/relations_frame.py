@@ -309,6 +309,8 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
 _PERCENT_TITLE = re.compile(r"\(\s*%\s*\)\s*$|đơn\s*vị(\s*tính)?\s*:\s*%")
 _RATE_ROW = re.compile(r"^\W*(?:[\dIVXa-zđ]{1,4}[.)]\s*)?(?:t[ỷỉ]\s*lệ|bình\s*quân|trung\s*bình)(?!\w)"
                        r"|\(\s*%\s*\)\s*$", re.I)
+# An indicator named by its code under a group ("Chỉ số đánh giá" over "CS1 … CS9"): points, not an index.
+_INDICATOR_LEAF = re.compile(r"^\s*(?:cs|tc|ct)\s*\d{1,2}\s*$", re.I)
 # A rate, whatever maximum it names: "Tỷ lệ điểm thẩm định so với điểm tối đa (%)".
 _A_RATE = re.compile(r"^\s*t[ỷỉ]\s*lệ|\(\s*%\s*\)", re.I)
 # A header that names a figure of its own kind: a count, points, a maximum, an amount.
@@ -328,7 +330,8 @@ def _number_roles(cols: list[Col], rows: list[Row], percent_table: bool = False)
                 and col.max is None and not _A_RATE.search(col.leaf):
             col.role = "max"
         elif pct_cells * 2 > with_value or (_RATE_LEAF.search(col.leaf) and col.max is None) or (
-                _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)) or (
+                _PERCENT_HEAD.search(col.head) and not col.max and not re.search(r"điểm", col.head)
+                and not _INDICATOR_LEAF.search(col.leaf)) or (
                 percent_table and not col.max and not _OWN_UNIT_HEAD.search(col.head)):
             col.role = "percent"
         shown = [places_of(c.value) for r in rows if (c := r.cells.get(col.index)) is not None and places_of(c.value)]

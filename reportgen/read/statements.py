@@ -320,6 +320,8 @@ _COUNT_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)\s+(?=(?:
 _BODY_END = re.compile(r"^(Nơi\s+nhận|Phụ\s+lục)\b", re.I)
 _APPENDIX_FIRST = re.compile(r"^Phụ\s+lục\b", re.I)
 _SIGNOFF = re.compile(r"^Nơi\s+nhận\b", re.I)
+# "Phụ lục: Bảng điểm chi tiết" on one line: a caption naming the table under it ("Phụ lục I" alone opens one)
+_CAPTION = re.compile(r"^Phụ\s+lục(?:\s+[IVXLC\d]+)?\s*:\s*\w", re.I)
 
 
 def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = None) -> list[Statement]:
@@ -350,7 +352,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
                 out.append(st)
             title_until = i + appendix_title_span(blocks, i)
             continue
-        if in_body and _BODY_END.match(block.text) and not (i < signoff and _APPENDIX_FIRST.match(block.text)):
+        if in_body and _BODY_END.match(block.text) and not (i < signoff and _CAPTION.match(block.text)):
             in_body, body = False, i
         if not in_body:
             st = appendix_statement(blocks, i)
