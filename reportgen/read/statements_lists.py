@@ -97,22 +97,23 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
 
 
 # An item that opens with a dossier's stage ("đã giải quyết 487 hồ sơ", "đang xử lý 15 hồ sơ", "tiếp nhận …").
-_STAGE_VERB = re.compile(r"giải\s+quyết|xử\s+lý|tiếp\s+nhận", re.I)
-_STAGE_ITEM = re.compile(r"^\s*(?:(?:đã|đang|chưa)\s+(?:được\s+)?)?(?P<verb>" + _STAGE_VERB.pattern + r")(?!\w)",
-                         re.I)
+# An item that opens with the handling of dossiers: "đã giải quyết 487 hồ sơ", "đang xử lý 15 hồ sơ".
+_HANDLED_ITEM = re.compile(r"^\s*(?:đã|đang|chưa)\s+(?:được\s+)?(?:giải\s+quyết|xử\s+lý)(?!\w)", re.I)
+_RECEIVED = re.compile(r"tiếp\s+nhận", re.I)
+_HANDLED = re.compile(r"giải\s+quyết|xử\s+lý", re.I)
 
 
 def _of_the_whole(items: list[str], head: str) -> list[str]:
-    """The items up to the first that opens a stage the whole's words do not
-    say: "tiếp nhận 502 hồ sơ, trong đó trực tuyến 378 hồ sơ; đã giải quyết
-    487 hồ sơ; đang giải quyết 15 hồ sơ" lists one part of 502, then goes on
-    to the dossiers solved (a list of stages of a whole that names them —
-    "phải giải quyết 502, trong đó: đã giải quyết 487; đang giải quyết 15" —
-    is kept whole)."""
-    said = {" ".join(v.casefold().split()) for v in _STAGE_VERB.findall(head)}
+    """The items up to the first that goes on from the dossiers received to
+    their handling: "tiếp nhận 502 hồ sơ, trong đó trực tuyến 378 hồ sơ; đã
+    giải quyết 487 hồ sơ; đang giải quyết 15 hồ sơ" lists one part of 502,
+    then the solved. A whole of dossiers to handle keeps its stages ("phải
+    giải quyết 3.034 hồ sơ, trong đó kỳ trước chuyển sang 43, tiếp nhận
+    trong kỳ 2.981"; "…, trong đó: đã giải quyết 487; đang giải quyết 15")."""
+    if not _RECEIVED.search(head) or _HANDLED.search(head):
+        return items
     for k, item in enumerate(items[1:], 1):
-        stage = _STAGE_ITEM.match(item)
-        if stage and " ".join(stage.group("verb").casefold().split()) not in said:
+        if _HANDLED_ITEM.match(item):
             return items[:k]
     return items
 

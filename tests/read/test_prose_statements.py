@@ -246,3 +246,12 @@ def test_a_list_of_grade_counts_says_xep_loai_once():
                                 "Trung bình; 3 xã đạt 100%."))
     assert [(g.count, g.grade) for g in kinds(sts, "grade_count")] == [(1, "Xuất sắc"), (1, "Tốt"), (6, "Khá"),
                                                                      (2, "Trung bình")]
+
+
+def test_a_list_of_received_dossiers_ends_where_their_handling_begins():
+    def sums(text):
+        return [(s.whole, s.parts) for s in kinds(read_statements(paras(text)), "sum")]
+    assert sums("Trung tâm tiếp nhận 502 hồ sơ, trong đó trực tuyến 378 hồ sơ (chiếm 75,30%); đã giải quyết 487 hồ "
+                "sơ; đang giải quyết 15 hồ sơ.") == []
+    assert sums("Số hồ sơ phải giải quyết 3.034 hồ sơ, trong đó kỳ trước chuyển sang 43, tiếp nhận trong kỳ 2.981 "
+                "hồ sơ.") == [(D(3034), [D(43), D(2981)])]
