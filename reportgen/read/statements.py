@@ -287,12 +287,15 @@ _SCORE_DOT = re.compile(
     r"|(?<![\d.,])(\d{1,3}\.\d{1,2})\s*(?:/\s*\d+(?:[.,]\d+)?\s*)?điểm)", re.I)
 
 
+_FORMULA_TAIL = re.compile(r"[x×*]\s*$")
+
+
 def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
     out = []
     for m in _PERCENT.finditer(block.text):
         pct = percent_value(m.group(1))
-        if pct is None:
-            continue
+        if pct is None or _FORMULA_TAIL.search(block.text, 0, m.start()):
+            continue  # "… / Tổng số phiếu hợp lệ x 100%": a formula's factor, no figure
         out.append(Statement(kind="percent", text=m.group(0), paragraph=block.index, page=block.page,
                              value=pct[0], percent=pct[0], scope=scope, wrong_separator=pct[1],
                              written=m.group(0)))

@@ -25,7 +25,7 @@ from ..text.lines import split_sentences
 from .statements_blocks import Block
 from .statements_closed import MEMBER_COUNT_SHARE, member_after
 from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
-from .statements_wholes import named_whole, whole_by_words
+from .statements_wholes import named_whole, names_a_total, whole_by_words
 
 _SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
                     r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ(?:\s+[^\W\d]\w*){0,5}?|(?<=\()(?=\d))(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
@@ -153,8 +153,9 @@ def share_statements(block: Block, scope: str | None, known: list[Statement], pr
             pool = here + before
             pool, fitting = _fitting(pool, value, pct[0], across=previous is prior and not here and listed is None)
             marked = [w for w, is_whole in reversed(pool) if is_whole]
-            if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate"):
-                continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole
+            if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate") \
+                    and not names_a_total(sentence[m.end():]):
+                continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole ("… trên tổng số …" is)
             whole, inferred = None, False
             if fitting:
                 whole = max(fitting)  # the claim holds against each; the largest is the total

@@ -48,6 +48,12 @@ def whole_by_words(sentence: str, at: int, previous: str, noun: str, value: Deci
 _OF_TOTAL = re.compile(r"^\s*(?:của\s+|trên\s+)?tổng\s+số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
 
 
+def names_a_total(after: str) -> bool:
+    """Whether the words right after a percent name the whole it is of
+    ("đạt 82,7% trên tổng số hồ sơ đã giải quyết")."""
+    return _OF_TOTAL.match(after) is not None
+
+
 def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -> Decimal | None:
     """The count a percent's "… tổng số <what>" names: the one count of the
     same noun, larger than the part, written right after those words."""

@@ -255,3 +255,17 @@ def test_a_list_of_received_dossiers_ends_where_their_handling_begins():
                 "sơ; đang giải quyết 15 hồ sơ.") == []
     assert sums("Số hồ sơ phải giải quyết 3.034 hồ sơ, trong đó kỳ trước chuyển sang 43, tiếp nhận trong kỳ 2.981 "
                 "hồ sơ.") == [(D(3034), [D(43), D(2981)])]
+
+
+def test_a_formulas_hundred_percent_is_no_figure():
+    sts = read_statements(paras("Tỷ lệ hài lòng = (Số phiếu rất hài lòng + Số phiếu hài lòng) / Tổng số phiếu hợp lệ "
+                                "x 100%. Tỷ lệ hài lòng chung đạt 88,4%."))
+    assert [s.text for s in kinds(sts, "percent")] == ["88,4%"]
+
+
+def test_a_share_whose_whole_is_named_after_it_is_paired_with_that_count_said_earlier():
+    sts = read_statements(paras("1. Tiếp nhận, giải quyết hồ sơ", "Đã giải quyết 96.905 hồ sơ, trong đó trước hạn và "
+                                "đúng hạn 95.301 hồ sơ.", "2. Số hóa hồ sơ",
+                                "Số hồ sơ được số hóa kết quả giải quyết là 80.110 hồ sơ, đạt 82,7% trên tổng số hồ "
+                                "sơ đã giải quyết."))
+    assert [(s.value, s.whole, s.percent) for s in kinds(sts, "share")] == [(D(80110), D(96905), D("82.7"))]
