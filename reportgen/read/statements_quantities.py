@@ -225,7 +225,8 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         stat = _stat(segment) or (prev_stat if clause == prev_clause else None)
         before = text[clause:start]
         unit_zone = _after_bracket(text[max(prev_end, _clause_start(text, clause - 1) if bracketed else clause):start])
-        window = re.sub(r"[()]", " ", text[max(0, start - 40):start])  # "tối thiểu (10%)"
+        # "tối thiểu (10%)"; never across a full stop ("(thang điểm 100). Sở Nội vụ dẫn đầu với 94,2 điểm")
+        window = re.sub(r"[()]", " ", text[max(0, start - 40, _sentence_start(text, start)):start])
         grade_name = bool(re.match(r"\s*(?:đến\s+dưới\s+\d+\s*%\s*)?nhiệm\s+vụ", text[end:], re.I))
         rule_like = bool(_RULE_BEFORE.search(window) or _RULE_AFTER.match(text[end:])
                          or (_NOT_A_FIGURE.search(window) and (grade_name or "hoàn" not in window[-15:]))

@@ -270,3 +270,10 @@ def test_a_share_whose_whole_is_named_after_it_is_paired_with_that_count_said_ea
                                 "lệ 46,2%. Số hồ sơ được số hóa kết quả giải quyết là 80.110 hồ sơ, đạt 82,7% trên tổng "
                                 "số hồ sơ đã giải quyết."))
     assert (D(80110), D(96905), D("82.7")) in [(s.value, s.whole, s.percent) for s in kinds(sts, "share")]
+
+
+def test_a_scale_in_the_sentence_before_makes_no_rule_of_the_next_figure():
+    sts = read_statements(paras("Điểm bình quân của 9 cơ quan đạt 84,2 điểm (thang điểm 100). Sở Nội vụ dẫn đầu với "
+                                "94,2 điểm."))
+    assert [(s.stat, s.value, s.claim) for s in kinds(sts, "score")] == [("avg", D("84.2"), True),
+                                                                       ("max", D("94.2"), True)]
