@@ -133,7 +133,8 @@ def sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRe
     unit row has a grade), when the counts are of that table's units: they
     add up to its number of rows, give or take the one count that may be
     wrong (a table of some units only — the best five, an excerpt — is not
-    the population the prose counts), else none."""
+    the population the prose counts); a lone count is held to it when it is
+    no more than the table's units, a doubt where it disagrees; else none."""
     # the statistics under the units ("Chỉ số cao nhất", "Chỉ số trung bình") grade nobody: no units
     graded = [t for t in report.tables
               if (rows := populations(t)[0]) and len(rows) >= 2 and all(r.grade for _, r in rows)]
@@ -141,6 +142,8 @@ def sole_graded_table(report: Report, statements: list[Statement]) -> list[RowRe
         return []
     refs = [(graded[0].index, i, r) for i, r in populations(graded[0])[0]]
     counts = [st.count for st in unit_grades(statements) if st.count is not None and not st.also_grades]
+    if len(counts) == 1 and counts[0] <= len(refs):
+        return refs  # "Có 5 đơn vị xếp loại Khá" of the one graded table: checked if it agrees, a doubt if not
     if len(counts) < 2 or abs(sum(counts) - len(refs)) > 1:  # one count may be the slip
         return []
     return refs
@@ -169,8 +172,10 @@ def _same_scale(rows: list[tuple[int, ScoreRow]], statements: list[Statement]) -
     return (claimed <= official) == (held <= official)
 
 
+# Rows that grade nobody: the units' statistics, and the maximum a turned table states ("Max", "Điểm tối đa").
 _STATISTIC = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng\s+cộng|toàn\s+tỉnh"
-                        r"|^\s*(?:cộng|tổng(?:\s+số)?)\s*:?\s*$", re.I)
+                        r"|^\s*(?:cộng|tổng(?:\s+số)?)\s*:?\s*$|^\s*(?:max|(?:điểm\s+|số\s+điểm\s+)?tối\s+đa"
+                        r"|điểm\s+chuẩn|thang\s+điểm)\s*$", re.I)
 
 
 def populations(table: ScoreTable) -> list[list[tuple[int, ScoreRow]]]:
