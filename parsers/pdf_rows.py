@@ -25,7 +25,8 @@ import re
 
 from .pdf_chunks import NUMERIC
 
-_ANCHOR = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)]|\d{1,3}(\.\d{1,3}){1,3}\.?)$")
+# "1", "II.", "a)", "1.2.3"; never a figure with dot thousands ("52.472": three digits after the dot)
+_ANCHOR = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)]|\d{1,3}(\.\d{1,2}){1,3}\.?)$")
 MIN_ANCHORS = 2
 ANCHOR_SHARE = 0.8  # of the first column's chunks
 

@@ -275,6 +275,8 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
     for ln in region:
         for c in ln.chunks:
             c.cols = cover(c, slots, cols)
+    for ln in head_lines:
+        _unshared(ln)
     body, head_lines = _anchored_body(head_lines, body_lines)
     header_cells, n_levels = _header(head_lines, len(cols), cols)
     rows: list[list[RawCell]] = []
@@ -294,6 +296,20 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
     bbox = (round(min(c.x0 for c in all_chunks), 2), round(min(c.top for c in all_chunks), 2),
             round(max(c.x1 for c in all_chunks), 2), round(max(c.bottom for c in all_chunks), 2))
     return RawTable(index=-1, rows=rows, page=page_number, header_rows=n_levels or None, bbox=bbox)
+
+
+def _unshared(ln: Line) -> None:
+    """A header chunk that reaches over a column a chunk beside it on the
+    same line heads alone keeps the other columns only ("Trực tuyến | Tỷ lệ
+    trực tuyến (%)" centred over right-aligned figures: the rate's words
+    overlap the gap up to the figures of "Trực tuyến")."""
+    for c in ln.chunks:
+        if len(c.cols) < 2:
+            continue
+        taken = {o.cols.start for o in ln.chunks if o is not c and len(o.cols) == 1}
+        free = [k for k in c.cols if k not in taken]
+        if free and len(free) < len(c.cols) and free == list(range(free[0], free[-1] + 1)):
+            c.cols = range(free[0], free[-1] + 1)
 
 
 def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | None, list[Line]]:
@@ -360,12 +376,20 @@ def _body(lines: list[Line]) -> list[dict]:
     for ln in lines:
         first = min(ln.chunks, key=lambda c: c.x0)
         starts = (first.cols.start == 0 and _ORDINAL.match(first.text)) or prev is None \
-            or ln.top - prev.bottom > 0.6 * ln.size
+            or ln.top - prev.bottom > 0.6 * ln.size or _figures_again(prev, ln)
         if starts:
             groups.append([])
         groups[-1] += ln.chunks
         prev = ln
     return [_cells(g) for g in groups]
+
+
+def _figures_again(prev: Line, ln: Line) -> bool:
+    """Whether ``ln`` writes a figure in a column where the line above wrote
+    one too: a figure never wraps, so the line is a row of its own, however
+    tight the spacing ("Cấp tỉnh | 52.472 …" over "Cấp xã | 79.738 …")."""
+    above = {c.cols.start for c in prev.chunks if NUMERIC.match(c.text)}
+    return any(c.cols.start in above for c in ln.chunks if NUMERIC.match(c.text))
 
 
 def _slot_key(row: dict, cols: range) -> tuple[int, int]:
