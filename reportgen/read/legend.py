@@ -84,12 +84,23 @@ def _grade_in(segment: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+# The two abbreviations every office reads the same: "XS" Xuất sắc, "TB" Trung bình ("T", "K" may be anything).
+_ABBREVIATED = re.compile(r"^\s*(?P<s>XS|TB)\s*[:\-–=]")
+_STANDS_FOR = {"XS": "Xuất sắc", "TB": "Trung bình"}
+
+
+def _abbreviated(segment: str) -> str | None:
+    """The grade a band names by its usual abbreviation: "XS: từ 90% trở lên"."""
+    m = _ABBREVIATED.match(segment)
+    return _STANDS_FOR[m.group("s")] if m else None
+
+
 def _band(segment: str, paragraph: int | None) -> GradeBand | None:
     # a rule's words, its signs, its unit, or a bound in words ("Tốt từ 80 đến dưới 90" after "Xếp loại …;")
     if len(segment) > 220 or not re.search(r"xếp\s+loại|loại|:|≥|>=|<|≤|điểm|%|(?<!\w)(?:từ|dưới)\s+\d|trở\s+lên",
                                             segment, re.I):
         return None
-    grade = _grade_in(segment)
+    grade = _grade_in(segment) or _abbreviated(segment)
     if grade is None:
         return None
     lower = _LOWER.search(segment)

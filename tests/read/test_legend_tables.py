@@ -108,3 +108,11 @@ def test_a_legend_of_one_sentence_with_commas_states_each_band():
     # a list of counts by grade is no legend
     counts = "Kết quả: có 3 đơn vị xếp loại Tốt, 4 đơn vị xếp loại Khá, 1 đơn vị xếp loại Trung bình."
     assert read_grade_legend([Paragraph(index=0, text=counts)]) == []
+
+
+def test_a_legend_may_name_xuat_sac_and_trung_binh_by_their_usual_abbreviations():
+    text = ("Ghi chú xếp loại: XS: từ 90% trở lên; Tốt: từ 80% đến dưới 90%; Khá: từ 70% đến dưới 80%; TB: từ 50% đến "
+            "dưới 70%; Yếu: dưới 50%.")
+    bands = read_grade_legend([Paragraph(index=0, text=text)])
+    assert [(b.grade, b.short) for b in bands] == [("Xuất sắc", "XS"), ("Tốt", None), ("Khá", None),
+                                                    ("Trung bình", "TB"), ("Yếu", None)]
