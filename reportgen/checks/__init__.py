@@ -41,6 +41,7 @@ RULE_MODULES = (
     "prose_tables",
     "prose_units",
     "prose_bands",
+    "prose_legend_grades",
     "prose_labels",
     "prose_named",
     "prose_totals",

@@ -38,6 +38,8 @@ _BARE = frozenset({"tổng", "cộng", "lượng", "đạt", "điểm", "kết",
                    "như", "một", "những", "thấp", "cao", "nhất", "trung", "bình",
                    # who reports is not what is counted: "các cơ quan, đơn vị (tại Phụ lục I) đã giải quyết …"
                    "cơ", "quan", "đơn", "vị", "phụ", "lục", "biểu", "riêng",
+                   # a group of indicators is named with or without the word: "Nhóm Số hóa hồ sơ" is "Số hóa hồ sơ"
+                   "nhóm",
                    "nhiều", "ít"})  # "Đơn vị tiếp nhận nhiều hồ sơ nhất là X với …": a superlative, no column
 _BOUNDARY = re.compile(r"[;:.!?()]|,(?!\d)|\d(?=\s)")  # a figure ends what is said before the next
 _BARE_FOLDED = frozenset(fold_tones(w) for w in _BARE)
@@ -242,7 +244,12 @@ def _points(report: Report) -> dict[int, list[tuple[Statement, str, str]]]:
 
 
 def _row_of(pairs: list[tuple[Statement, Named]]) -> int | None:
-    """The row most of the paragraph's points agree with (two at least, alone)."""
+    """The row most of the paragraph's points agree with (two at least, alone);
+    the table's one row of figures (a unit's own sheet) whatever they say."""
+    table = pairs[0][1].table
+    filled = [i for i in range(len(table.rows)) if any(_value(table, i, col.key) is not None for _, col in pairs)]
+    if len(filled) == 1:
+        return filled[0]
     votes: dict[int, int] = {}
     for st, col in pairs:
         for i in range(len(col.table.rows)):

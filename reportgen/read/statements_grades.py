@@ -222,3 +222,19 @@ def _rejoin(parts: list[str], candidates: Sequence[str]) -> list[str]:
         out.append(parts[i])
         i += 1
     return out
+
+
+_GRADE_AFTER = re.compile(r"^\s*(?:điểm\s*)?(?:\([^()]{0,40}\)\s*)?[,;]?\s*(?:và\s+)?(?:được\s+)?"
+                          r"(?:xếp\s+loại|đạt\s+loại|loại)\s*:?\s*", re.I)
+
+
+def grade_after(text: str, end: int) -> str:
+    """The grade written right after a unit's figure ("85,20%, xếp loại Tốt"), as the scheme names it."""
+    m = _GRADE_AFTER.match(text[end:end + 80])
+    if not m:
+        return ""
+    rest = " ".join(text[end + m.end():end + m.end() + 60].split()).casefold()
+    for written, name in grade_words():
+        if rest.startswith(written) and (len(rest) == len(written) or not rest[len(written)].isalnum()):
+            return name
+    return ""

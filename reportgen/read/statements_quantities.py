@@ -32,7 +32,7 @@ from ..text.levels import level_at
 from ..text.names import find_unit, fold_for_units, unit_forms, whole_words
 from .statements_blocks import Block
 from .statements_counts import count_value, percent_value
-from .statements_grades import grade_words
+from .statements_grades import grade_after
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 _POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm"
@@ -246,7 +246,7 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
             clause=text[_sentence_start(text, start):start], before=text[max(0, start - 200):start], unit=unit,
             subject=subject_key(subj[-1].group("what")) if subj else "", measure=measure, at=start,
             tier=level_at(text, start, scope), time=time_at(text, start), context=_context(text, start, end),
-            grade_written=_grade_after(text, end) if unit else None)
+            grade_written=grade_after(text, end) if unit else None)
         if measure == Measure.PERCENT:
             if k < len(percents):
                 st = percents[k]
@@ -274,22 +274,6 @@ def _after_bracket(segment: str) -> str:
     names no unit for what follows the bracket."""
     cut = segment.rfind(")")
     return segment[cut + 1:] if cut >= 0 else segment
-
-
-_GRADE_AFTER = re.compile(r"^\s*(?:điểm\s*)?(?:\([^()]{0,40}\)\s*)?[,;]?\s*(?:và\s+)?(?:được\s+)?"
-                          r"(?:xếp\s+loại|đạt\s+loại|loại)\s*:?\s*", re.I)
-
-
-def _grade_after(text: str, end: int) -> str:
-    """The grade written right after a unit's figure ("85,20%, xếp loại Tốt"), as the scheme names it."""
-    m = _GRADE_AFTER.match(text[end:end + 80])
-    if not m:
-        return ""
-    rest = " ".join(text[end + m.end():end + m.end() + 60].split()).casefold()
-    for written, name in grade_words():
-        if rest.startswith(written) and (len(rest) == len(written) or not rest[len(written)].isalnum()):
-            return name
-    return ""
 
 
 def _sentence_start(text: str, pos: int) -> int:

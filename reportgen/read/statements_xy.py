@@ -12,6 +12,7 @@ from decimal import Decimal
 from ..model import Statement, StatementKind
 from .statements_blocks import Block
 from .statements_counts import count_value, percent_value
+from .statements_grades import grade_after
 
 # x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905"); never a document's
 # number whose symbol a scan read with digits ("Công văn số 1532/11PVHCC-NV" for TTPVHCC): a
@@ -58,7 +59,8 @@ def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
             kind = StatementKind.FRACTION
         out.append(Statement(kind=kind, text=m.group(0), paragraph=block.index, page=block.page, numerator=xv,
                              denominator=yv, scope=scope, context=text[max(0, m.start() - 40):m.end() + 30],
-                             at=m.start()))
+                             at=m.start(),  # "đạt 78,19/100 điểm, xếp loại Khá": the grade said of the points
+                             grade_written=grade_after(text, m.end()) if kind == StatementKind.SCORE else None))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
         share = (_FRACTION_SHARE if kind == StatementKind.FRACTION else _SCORE_SHARE).match(text, m.end())
         if kind in (StatementKind.FRACTION, StatementKind.SCORE) and share and yv:

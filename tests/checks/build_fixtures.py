@@ -654,6 +654,10 @@ GROUP_HEADS = """1. Nhóm 1: Các cơ quan được đánh giá, xếp loại v�
 | 1 | Thanh tra tỉnh | 81,00 | 64,80 | 80,00% | Tốt |
 """
 
+POINTS_GRADED = ("1. Kết quả tự đánh giá\nKhung xếp loại: Xuất sắc: từ 90% trở lên; Tốt: từ 80% đến dưới 90%; Khá: từ "
+                 "70% đến dưới 80%; Trung bình: từ 50% đến dưới 70%; Yếu: dưới 50%.\nTổng điểm tự đánh giá của Sở Tư "
+                 "pháp đạt 78,19/100 điểm, xếp loại {g}.")
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -764,6 +768,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "stat-vs-table": (doc(STATS.format(avg="86,55")), doc(STATS.format(avg="85,55"))),
     "unit-figure-vs-table": (doc(UNIT_FIGURES.format(p="83,45")), doc(UNIT_FIGURES.format(p="85,45"))),
     "band-count-vs-table": (doc(BAND_COUNTS.format(a=3, p="60,00")), doc(BAND_COUNTS.format(a=4, p="80,00"))),
+    "points-grade-vs-legend": (doc(POINTS_GRADED.format(g="Khá")), doc(POINTS_GRADED.format(g="Tốt"))),
     "stat-within-bands": (doc(STAT_BANDS.format(avg="86,55")), doc(STAT_BANDS.format(avg="82,55"))),
     "rate-vs-labelled-cell": (doc(RATE_ROW.format(p="98,5")), doc(RATE_ROW.format(p="95,8"))),
     "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
