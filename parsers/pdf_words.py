@@ -385,11 +385,18 @@ def _body(lines: list[Line]) -> list[dict]:
 
 
 def _figures_again(prev: Line, ln: Line) -> bool:
-    """Whether ``ln`` writes a figure in a column where the line above wrote
-    one too: a figure never wraps, so the line is a row of its own, however
-    tight the spacing ("Cấp tỉnh | 52.472 …" over "Cấp xã | 79.738 …")."""
-    above = {c.cols.start for c in prev.chunks if NUMERIC.match(c.text)}
-    return any(c.cols.start in above for c in ln.chunks if NUMERIC.match(c.text))
+    """Whether ``ln`` writes whole figures in two columns or more where the
+    line above wrote them too: such figures do not wrap, so the line is a
+    row of its own, however tight the spacing ("Cấp tỉnh | 52.472 | 47.187"
+    over "Cấp xã | 79.738 | 61.239")."""
+    above = {c.cols.start for c in prev.chunks if _whole_figure(c.text)}
+    return sum(1 for c in ln.chunks if _whole_figure(c.text) and c.cols.start in above) >= 2
+
+
+def _whole_figure(text: str) -> bool:
+    """A figure written whole, not the head of one a narrow column cut at its
+    separator ("224," over "09")."""
+    return NUMERIC.match(text) is not None and any(ch.isdigit() for ch in text) and not text.endswith((",", "."))
 
 
 def _slot_key(row: dict, cols: range) -> tuple[int, int]:
