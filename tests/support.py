@@ -80,14 +80,16 @@ def write_docx_table(path, title: str, head: list[str], lines: list[list[str]]) 
 
 
 def write_docx_tables(path, prose: list[str], tables: list[tuple[str, list[str], list[list[str]]]]) -> None:
-    """A DOCX of paragraphs ``prose`` then titled tables (title, head, lines), as python-docx writes them."""
+    """A DOCX of paragraphs ``prose`` then titled tables (title, head, lines), as python-docx writes them;
+    an empty title writes no paragraph (the table right under the prose)."""
     from docx import Document
 
     doc = Document()
     for text in prose:
         doc.add_paragraph(text)
     for title, head, lines in tables:
-        doc.add_paragraph(title)
+        if title:
+            doc.add_paragraph(title)
         table = doc.add_table(rows=1, cols=len(head))
         for i, text in enumerate(head):
             table.cell(0, i).text = text

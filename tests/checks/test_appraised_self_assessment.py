@@ -8,10 +8,10 @@ anything from 75 to 91 %); the change is of the points, not of the percent
 said between them."""
 from __future__ import annotations
 
-from docx import Document
-
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+
+from support import write_docx_tables
 
 HEAD = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định",
         "Tỷ lệ điểm thẩm định so với điểm tối đa (%)")
@@ -25,18 +25,8 @@ PROSE = ("Tổng điểm thẩm định đạt 15,34/19 điểm, tương ứng t
 
 
 def _run(tmp_path, rows=ROWS, prose=PROSE):
-    doc = Document()
-    doc.add_paragraph("1. Kết quả thẩm định")
-    doc.add_paragraph(prose)
-    table = doc.add_table(rows=1, cols=len(HEAD))
-    for c, text in enumerate(HEAD):
-        table.cell(0, c).text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for c, text in enumerate(row):
-            cells[c].text = text
     path = tmp_path / "bc.docx"
-    doc.save(path)
+    write_docx_tables(path, ["1. Kết quả thẩm định", prose], [("", HEAD, rows)])
     ctx = CheckContext()
     findings = [f for f in run_checks(read_path(path), ctx) if not f.code.startswith("LAYOUT")]
     return findings, ctx

@@ -7,10 +7,10 @@ dossiers solved and pending: no parts of the received. Figures: a commune,
 July to September."""
 from __future__ import annotations
 
-from docx import Document
-
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+
+from support import write_docx_tables
 
 PROSE = ("Trong kỳ báo cáo, Trung tâm tiếp nhận 502 hồ sơ, trong đó trực tuyến 378 hồ sơ (chiếm 75,30%); "
          "đã giải quyết 487 hồ sơ; đang giải quyết 15 hồ sơ.")
@@ -24,17 +24,8 @@ ROWS = [("Tổng số hồ sơ tiếp nhận", "165", "88", "249", "502"),
 
 
 def _errors(tmp_path, rows=ROWS, prose=PROSE):
-    doc = Document()
-    doc.add_paragraph(prose)
-    table = doc.add_table(rows=1, cols=len(HEAD))
-    for c, text in enumerate(HEAD):
-        table.cell(0, c).text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for c, text in enumerate(row):
-            cells[c].text = text
     path = tmp_path / "bc.docx"
-    doc.save(path)
+    write_docx_tables(path, [prose], [("", HEAD, rows)])
     findings = run_checks(read_path(path), CheckContext())
     return [(f.code, f.reported) for f in findings if f.severity.value == "error" or f.code == "SUM_MISMATCH"]
 

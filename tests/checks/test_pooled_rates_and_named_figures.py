@@ -11,25 +11,15 @@ and score tables (figures of a hold-out corpus of other producers):
 """
 from __future__ import annotations
 
-from docx import Document
-
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
 
+from support import write_docx_tables
+
 
 def _findings(tmp_path, prose: list[str], head: list[str], rows: list[list[str]]):
-    doc = Document()
-    for text in prose:
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=1, cols=len(head))
-    for c, text in enumerate(head):
-        table.cell(0, c).text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for c, text in enumerate(row):
-            cells[c].text = text
     path = tmp_path / "bc.docx"
-    doc.save(path)
+    write_docx_tables(path, prose, [("", head, rows)])
     return [(f.code, f.severity.value, f.reported) for f in run_checks(read_path(path), CheckContext())
             if f.severity.value != "info" and not f.code.startswith("LAYOUT")]
 

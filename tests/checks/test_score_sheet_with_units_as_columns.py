@@ -6,10 +6,10 @@ document states; the "Max" row grades nobody, so the prose's one count by
 grade is of the communes. Figures: five communes of a city, 2025."""
 from __future__ import annotations
 
-from docx import Document
-
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
+
+from support import write_docx_tables
 
 LEGEND = ("Khung xếp loại áp dụng: Xuất sắc: từ 90% trở lên; Tốt: từ 80% đến dưới 90%; Khá: từ 70% đến dưới 80%; "
           "Trung bình: từ 50% đến dưới 70%; Yếu: dưới 50%.")
@@ -26,18 +26,9 @@ ROWS = [["1", "Công khai, minh bạch", "18", "13,68", "16,50", "12,72", "12,88
 
 
 def _findings(tmp_path, rows=ROWS):
-    doc = Document()
-    doc.add_paragraph(LEGEND)
-    doc.add_paragraph("Phường Tân Định dẫn đầu với 76,41 điểm. Có 5 đơn vị xếp loại Khá.")
-    table = doc.add_table(rows=1, cols=len(HEAD))
-    for c, text in enumerate(HEAD):
-        table.cell(0, c).text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for c, text in enumerate(row):
-            cells[c].text = text
     path = tmp_path / "bc.docx"
-    doc.save(path)
+    prose = [LEGEND, "Phường Tân Định dẫn đầu với 76,41 điểm. Có 5 đơn vị xếp loại Khá."]
+    write_docx_tables(path, prose, [("", HEAD, rows)])
     ctx = CheckContext()
     found = [(f.code, f.severity.value, f.unit) for f in run_checks(read_path(path), ctx)
              if f.severity.value != "info" and not f.code.startswith("LAYOUT")]

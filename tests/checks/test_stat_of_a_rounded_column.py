@@ -7,26 +7,19 @@ at most. A figure further off is still a slip. Figures: four departments'
 PAR index, written with one decimal (85,44 / 79,14 / 72,04 / 81,44 before)."""
 from __future__ import annotations
 
-from docx import Document
-
 from reportgen.checks import CheckContext, run_checks
 from reportgen.read import read_path
 
+from support import write_docx_tables
+
 UNITS = [("Sở Y tế", "85,4"), ("Sở Tư pháp", "79,1"), ("Sở Xây dựng", "72,0"), ("Sở Nội vụ", "81,4")]
+HEAD = ["STT", "Cơ quan", "Chỉ số CCHC (%)"]
+ROWS = [[str(i), name, index] for i, (name, index) in enumerate(UNITS, 1)]
 
 
 def _stat_findings(tmp_path, sentence: str):
-    doc = Document()
-    doc.add_paragraph(f"1. Kết quả Chỉ số CCHC năm 2026 của các sở: {sentence}")
-    table = doc.add_table(rows=1, cols=3)
-    for c, text in enumerate(("STT", "Cơ quan", "Chỉ số CCHC (%)")):
-        table.cell(0, c).text = text
-    for i, (name, index) in enumerate(UNITS, 1):
-        cells = table.add_row().cells
-        for c, text in enumerate((str(i), name, index)):
-            cells[c].text = text
     path = tmp_path / "bc.docx"
-    doc.save(path)
+    write_docx_tables(path, [f"1. Kết quả Chỉ số CCHC năm 2026 của các sở: {sentence}"], [("", HEAD, ROWS)])
     findings = run_checks(read_path(path), CheckContext())
     return [(f.code, f.reported) for f in findings if f.code in ("STAT_MISMATCH", "CLAIM_UNCHECKED")]
 
