@@ -73,6 +73,7 @@ RULE_MODULES = (
     "relations_grades",
     "relations_grade_cells",
     "relations_grade_counts",
+    "sheet_legend_grades",
     "relations_row_shares",
     "relations_index_row",
     "relations_peer_ranks",

@@ -10,23 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..model import Finding, GradeBand, Report, StatementKind
+from ..model import Finding, Report, StatementKind
 from ..numbers import format_vi
 from .prose_counts import finding_at
 from .registry import CheckContext, rule
+from .sheet_legend_grades import holds, near_edge
 
 _HUNDRED = Decimal(100)
-_EDGE = Decimal("0.01")
-
-
-def _holds(band: GradeBand, value: Decimal) -> bool:
-    above = band.lower is None or value > band.lower or (band.lower_inclusive and value == band.lower)
-    below = band.upper is None or value < band.upper or (band.upper_inclusive and value == band.upper)
-    return above and below
-
-
-def _near_edge(band: GradeBand, value: Decimal) -> bool:
-    return any(edge is not None and abs(value - edge) < _EDGE for edge in (band.lower, band.upper))
 
 
 @rule("GRADE_BAND_MISMATCH", "Xếp loại lời văn nêu cho một số điểm khác khung xếp loại văn bản nêu")
@@ -51,13 +41,13 @@ def points_grade_vs_legend(report: Report, ctx: CheckContext) -> Iterator[Findin
         percent = units == {"percent"}
         value = st.numerator * _HUNDRED / st.denominator if percent else st.numerator
         ctx.ledger.statement_checked(st, "points-grade-vs-legend")
-        if _holds(own[0], value):
+        if holds(own[0], value):
             continue
-        right = [b.grade for b in bands if _holds(b, value)]
+        right = [b.grade for b in bands if holds(b, value)]
         sign = "%" if percent else " điểm"
         shown = format_vi(value, 2, fixed=True)
         said = f"{format_vi(st.numerator)}/{format_vi(st.denominator)} điểm" + (f" ({shown}%)" if percent else "")
-        yield finding_at("GRADE_BAND_MISMATCH", "warning" if _near_edge(own[0], value) else "error",
+        yield finding_at("GRADE_BAND_MISMATCH", "warning" if near_edge(own[0], value) else "error",
                          f"Văn bản nêu {said} xếp loại {st.grade_written} nhưng khung xếp loại văn bản nêu cho "
                          f"loại {st.grade_written} là “{own[0].text}”; {shown}{sign} thuộc loại "
                          f"{', '.join(right) or 'không loại nào'}", st,

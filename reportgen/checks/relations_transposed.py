@@ -37,12 +37,10 @@ _MEASURE_HEAD = re.compile(r"^(số|tổng\s*số|tỷ\s*lệ|tỉ\s*lệ|điể
 def turned(frame: Frame) -> Frame | None:
     """The frame turned round, when the table has its units as columns."""
     table = frame.table
-    if table.kind not in (TableKind.DATA, TableKind.SCORES) or table.grid is None or frame.transposed:
+    if table.kind != TableKind.DATA or table.grid is None or frame.transposed:
         return None
-    # a score sheet with its units as columns (the reader turned it to bind the scheme) is read
-    # turned here too, so its grades and ranks follow the points like a table of units as rows
     by_results = _turned_by_results(frame)
-    if by_results is not None or table.kind != TableKind.DATA:
+    if by_results is not None:
         return by_results
     labels = [c for c in frame.cols if c.kind == ColKind.LABEL]
     nums = frame.nums()

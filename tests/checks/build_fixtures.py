@@ -658,6 +658,23 @@ POINTS_GRADED = ("1. Kết quả tự đánh giá\nKhung xếp loại: Xuất s�
                  "70% đến dưới 80%; Trung bình: từ 50% đến dưới 70%; Yếu: dưới 50%.\nTổng điểm tự đánh giá của Sở Tư "
                  "pháp đạt 78,19/100 điểm, xếp loại {g}.")
 
+SHEET_BY_COLUMNS = """1. Kết quả Bộ chỉ số
+Khung xếp loại áp dụng: Xuất sắc: từ 90% trở lên; Tốt: từ 80% đến dưới 90%; Khá: từ 70% đến dưới 80%; Trung bình: từ \
+50% đến dưới 70%; Yếu: dưới 50%.
+
+| TT | Nhóm chỉ số | Max | Xã Bình Minh | Phường An Lạc | Phường Tân Định | Xã Tân Phú | Xã Lộc An |
+|---|---|---|---|---|---|---|---|
+| 1 | Công khai, minh bạch | 18 | 13,68 | 16,50 | 12,72 | 12,88 | 12,10 |
+| 2 | Tiến độ, kết quả giải quyết | 20 | 19,41 | 17,43 | 12,08 | 13,99 | 12,37 |
+| 3 | Dịch vụ công trực tuyến | 12 | 7,33 | 10,32 | 8,81 | 10,27 | 9,08 |
+| 4 | Thanh toán trực tuyến | 10 | 5,42 | 5,00 | 9,25 | 8,14 | 9,58 |
+| 5 | Mức độ hài lòng | 18 | 12,94 | 12,00 | 15,62 | 14,36 | 10,41 |
+| 6 | Số hóa hồ sơ | 22 | 15,57 | 13,36 | 17,93 | 13,40 | 19,84 |
+|  | Tổng điểm | 100 | 74,35 | 74,61 | 76,41 | 73,04 | 73,38 |
+|  | Xếp loại |  | {g} | Khá | Khá | Khá | Khá |
+|  | Thứ hạng |  | 3 | 2 | 1 | 5 | 4 |
+""".replace("\\\n", "")
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -768,6 +785,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "stat-vs-table": (doc(STATS.format(avg="86,55")), doc(STATS.format(avg="85,55"))),
     "unit-figure-vs-table": (doc(UNIT_FIGURES.format(p="83,45")), doc(UNIT_FIGURES.format(p="85,45"))),
     "band-count-vs-table": (doc(BAND_COUNTS.format(a=3, p="60,00")), doc(BAND_COUNTS.format(a=4, p="80,00"))),
+    "sheet-grades-vs-legend": (doc(SHEET_BY_COLUMNS.format(g="Khá")), doc(SHEET_BY_COLUMNS.format(g="Tốt"))),
     "points-grade-vs-legend": (doc(POINTS_GRADED.format(g="Khá")), doc(POINTS_GRADED.format(g="Tốt"))),
     "stat-within-bands": (doc(STAT_BANDS.format(avg="86,55")), doc(STAT_BANDS.format(avg="82,55"))),
     "rate-vs-labelled-cell": (doc(RATE_ROW.format(p="98,5")), doc(RATE_ROW.format(p="95,8"))),
