@@ -285,6 +285,27 @@ def _shared(report: Report, st: Statement) -> bool:
                for s in report.statements)
 
 
+def _stated_rate(report: Report, rows: dict, said: list[str]):
+    """(table, row, key, header, value) of the one percent column whose header
+    says the rate's words and nothing else ("Tỷ lệ hài lòng (%)" for "tỷ lệ
+    hài lòng (gồm rất hài lòng và hài lòng)"), on the row the claim is of;
+    None when no table, or more than one, writes it."""
+    words = [w for w in said if w != _AND]
+    found = []
+    for t in report.tables:
+        row = rows.get(t.index)
+        if row is None:
+            continue
+        for c in t.columns:
+            label = c.label or ""
+            if not re.search(r"%|t[ỷỉ]\s*lệ", label, re.I) or _tokens(label) != words:
+                continue
+            v = _value(t, row, c.key)
+            if v is not None:
+                found.append((t, row, c.key, label, v))
+    return found[0] if len(found) == 1 else None
+
+
 def _vi(value: Decimal, places: int) -> str:
     return format_vi(value, places, fixed=True) + "%"
 
@@ -311,6 +332,18 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
         if totals is None:
             totals = _total_rows(report)
         rows = {t.index: _row_of_unit(t, st.unit) if st.unit else totals.get(t.index) for t in report.tables}
+        stated = _stated_rate(report, rows, said)
+        if stated is not None:  # the table writes the rate itself: "Tỷ lệ hài lòng (%)" on its "Tổng cộng" row
+            table, row, key, label, value = stated
+            ctx.ledger.statement_checked(st, "rate-of-named-columns")
+            ctx.ledger.table_checked(table.index, "rate-of-named-columns", [(row, key)])
+            if not agrees(st.value, value):
+                yield finding_at("PERCENT_MISMATCH", "error",
+                                 f"Văn bản nêu tỷ lệ {subject.strip()} {_vi(st.value, places_of(st.value))} nhưng "
+                                 f"cột “{label}” của bảng {table.index + 1} ghi {_vi(value, places_of(value))} ở "
+                                 f"dòng “{table.rows[row].unit}”", st, table=table.index, row=row, column=key,
+                                 reported=str(st.value), expected=str(value))
+            continue
         rates = [r for t in report.tables if rows[t.index] is not None
                  for r in [_rate_in(t, rows[t.index], said)] if r is not None]
         if not rates:
