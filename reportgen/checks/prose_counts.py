@@ -13,6 +13,7 @@ from ..numbers import format_count, format_vi, places_of, quantize
 from .prose_crossing import crossings
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .prose_rows import (
+    band_names,
     graded,
     group_by_units,
     has_grade,
@@ -78,10 +79,19 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             # every other count of the passage is the table's, and (one other only) the passage
             # names each grade the table gives and no other: it counts that table's units grade by grade
             others = len(agree) == len(grades) - 1 and (len(agree) >= 2 or (agree and _grade_by_grade(grades, group)))
-            yield finding_at("GRADE_COUNT_MISMATCH", "error" if by_names or confirmed or others else "warning",
+            sure = (by_names or confirmed or others) and not _unread(group)
+            yield finding_at("GRADE_COUNT_MISMATCH", "error" if sure else "warning",
                       f"Văn bản nêu {format_count(st.count)} đơn vị xếp loại {named} nhưng bảng kết quả "
                       f"có {format_count(in_table)} đơn vị xếp loại {named}{also}", st, table=group[0][0],
                       reported=str(st.count), expected=str(in_table), column="grade")
+
+
+def _unread(group: list) -> bool:
+    """Whether some rows of ``group`` write a grade no scheme names ("TB" with
+    no note saying what it stands for): their grade is not known, so a count
+    that differs may be of them."""
+    known = {g.casefold() for g in band_names()}
+    return any(ref[2].grade and " ".join(ref[2].grade.split()).casefold() not in known for ref in group)
 
 
 def _grade_by_grade(grades: list[Statement], group: list) -> bool:
