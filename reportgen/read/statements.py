@@ -20,7 +20,7 @@ from .statements_annex import mark_annexed
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of
 from .statements_changes import change_statements
-from .statements_closed import closed_partition, closed_parts
+from .statements_closed import closed_partition, closed_parts, member_counts
 from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, appendix_title_span, date_statements
 from .statements_external import DocumentFacts, mark_external
@@ -104,7 +104,9 @@ def _bracketed_sums(block: Block, scope: str | None, two_levels: bool = False) -
         # "(trong đó: trực tuyến 4.993, trực tiếp 1.917 và qua bưu chính công ích 66 hồ sơ)": all of it
         closed = closed_parts(list_items(inner[lead.end():]), block.text[:m.start("inner")], two_levels) \
             if lead else None
-        parts = closed or parts
+        # "(trong đó: trực tuyến 13.788; trực tiếp 6.033)": channels with their counts, the noun left out
+        bare = member_counts(list_items(inner[lead.end():])) if lead and not parts and not closed else None
+        parts = closed or bare or parts
         if whole is None or len(parts) < 2 or None in parts:
             continue
         if _COMPARISON.search(inner):
@@ -112,7 +114,7 @@ def _bracketed_sums(block: Block, scope: str | None, two_levels: bool = False) -
         mode = SumMode.PARTITION
         staged = stage_partition(list_items(inner[lead.end():]), parts, whole) if lead and parts is not kinds else None
         if lead and staged is None and closed is None:
-            mode = SumMode.DISJOINT if parts is kinds else SumMode.SUBSET  # some of it; kinds never more
+            mode = SumMode.DISJOINT if parts is kinds or parts is bare else SumMode.SUBSET  # some of it; kinds never more
         parts = staged or parts
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
                              parts=parts, scope=scope, mode=mode, noun=noun))

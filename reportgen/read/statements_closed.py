@@ -102,6 +102,24 @@ def closed_parts(items: list[str], head: str = "", two_levels: bool = False) -> 
     return None if None in values else values  # type: ignore[return-value]
 
 
+def member_counts(items: list[str]) -> list[Decimal] | None:
+    """The counts of a list whose items each name distinct members of one
+    closed vocabulary and one count, the noun left out ("trực tuyến 13.788;
+    trực tiếp 6.033"), all of them or not (some of the whole); None for any
+    other list."""
+    seen: list[str] = []
+    for item in _unions_rejoined(items):
+        members = _members(item)
+        if members is None:
+            return None
+        seen.extend(members)
+    if len(items) < 2 or len(seen) != len(set(seen)):
+        return None
+    values = [count_value(_COUNT.search(_SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", i))).group(0))
+              for i in _unions_rejoined(items)]
+    return None if None in values else values  # type: ignore[return-value]
+
+
 _TAIL = re.compile(r",\s*(?P<tail>[^,\d()]+)$")
 
 

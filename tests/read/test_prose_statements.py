@@ -277,3 +277,12 @@ def test_a_scale_in_the_sentence_before_makes_no_rule_of_the_next_figure():
                                 "94,2 điểm."))
     assert [(s.stat, s.value, s.claim) for s in kinds(sts, "score")] == [("avg", D("84.2"), True),
                                                                        ("max", D("94.2"), True)]
+
+
+def test_channels_in_brackets_with_their_counts_alone_are_distinct_parts_of_the_whole():
+    # the noun left out after each count; two of the channels (no word of the postal one): some of the
+    # whole, but of distinct kinds, so never more than it
+    sts = read_statements(paras("Tổng số hồ sơ tiếp nhận: 19.761 hồ sơ (trong đó: trực tuyến 13.728; trực tiếp "
+                                "6.033)."))
+    assert [(s.whole, s.parts, str(s.mode)) for s in kinds(sts, "sum")] == [(D(19761), [D(13728), D(6033)],
+                                                                             "disjoint")]
