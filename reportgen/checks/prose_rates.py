@@ -285,12 +285,17 @@ def _shared(report: Report, st: Statement) -> bool:
                for s in report.statements)
 
 
+_STAGE_WORDS = frozenset(_tokens("giải quyết xử lý hồ sơ"))
+_ON_TIME, _EARLY = frozenset(_tokens("đúng hạn")), frozenset(_tokens("trước")) - frozenset(_tokens("hạn"))
+
+
 def _stated_rate(report: Report, rows: dict, said: list[str]):
     """(table, row, key, header, value) of the one percent column whose header
     says the rate's words and nothing else ("Tỷ lệ hài lòng (%)" for "tỷ lệ
-    hài lòng (gồm rất hài lòng và hài lòng)"), on the row the claim is of;
-    None when no table, or more than one, writes it."""
-    words = [w for w in said if w != _AND]
+    hài lòng (gồm rất hài lòng và hài lòng)"; "Tỷ lệ trước hạn, đúng hạn (%)"
+    for "tỷ lệ giải quyết trước hạn và đúng hạn", the stage said or not), on
+    the row the claim is of; None when no table, or more than one, writes it."""
+    words = {w for w in said if w != _AND}
     found = []
     for t in report.tables:
         row = rows.get(t.index)
@@ -298,7 +303,12 @@ def _stated_rate(report: Report, rows: dict, said: list[str]):
             continue
         for c in t.columns:
             label = c.label or ""
-            if not re.search(r"%|t[ỷỉ]\s*lệ", label, re.I) or _tokens(label) != words:
+            own = set(_tokens(label)) - {_AND}
+            # QĐ 766: a rate "đúng hạn" counts the dossiers solved early too, said or not
+            early = _EARLY if _ON_TIME <= words else frozenset()
+            # the prose may say the stage the header leaves to its group ("giải quyết trước hạn và đúng hạn")
+            if not re.search(r"%|t[ỷỉ]\s*lệ", label, re.I) or not own - early or not own - early <= words \
+                    or not words - own - early <= _STAGE_WORDS:
                 continue
             v = _value(t, row, c.key)
             if v is not None:

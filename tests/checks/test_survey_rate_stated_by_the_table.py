@@ -31,3 +31,24 @@ def _findings(tmp_path, rate):
 def test_the_prose_rate_is_held_to_the_rate_the_table_writes(tmp_path):
     assert _findings(tmp_path, "92,38%") == []
     assert _findings(tmp_path, "90,38%") == [("PERCENT_MISMATCH", "error", "90.38")]
+
+
+DOSSIER_HEAD = ["STT", "Đơn vị", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tỷ lệ trước hạn, đúng hạn (%)"]
+DOSSIER_ROWS = [["1", "Sở Tư pháp", "2.225", "1.452", "762", "11", "99,51"],
+                ["2", "Sở Xây dựng", "1.459", "1.257", "137", "65", "95,54"],
+                ["", "Tổng cộng", "3.684", "2.709", "899", "76", "97,94"]]
+
+
+def _dossier_findings(tmp_path, sentence):
+    path = tmp_path / "bc.docx"
+    write_docx_tables(path, ["1. Kết quả giải quyết", sentence], [("", DOSSIER_HEAD, DOSSIER_ROWS)])
+    return [(f.code, f.severity.value, f.reported) for f in run_checks(read_path(path), CheckContext())
+            if f.severity.value != "info" and not f.code.startswith("LAYOUT")]
+
+
+def test_an_on_time_rate_said_with_its_stage_or_without_early_is_the_tables(tmp_path):
+    # "đúng hạn" counts the dossiers solved early too (QĐ 766); "giải quyết" is the header's stage
+    for said in ("tỷ lệ hồ sơ giải quyết đúng hạn đạt {}", "tỷ lệ giải quyết trước hạn và đúng hạn đạt {}"):
+        assert _dossier_findings(tmp_path, "Đã giải quyết 3.684 hồ sơ, " + said.format("97,94%.")) == []
+        assert _dossier_findings(tmp_path, "Đã giải quyết 3.684 hồ sơ, " + said.format("98,94%.")) == [
+            ("PERCENT_MISMATCH", "error", "98.94")]
