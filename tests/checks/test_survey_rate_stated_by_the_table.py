@@ -2,8 +2,10 @@
 (%)" on every row and on the "Tổng cộng" row) and whose prose restates it,
 spelling out its parts in brackets ("Tỷ lệ hài lòng (gồm rất hài lòng và
 hài lòng) đạt 92,98%"): the prose is held to the rate the table writes, not
-to a quotient of the one column whose name the rate repeats. Figures: a
-province's survey of its departments, 2025."""
+to a quotient of the one column whose name the rate repeats. So is a dossier
+report's on-time rate, said with its stage or without "trước hạn" (QĐ 766:
+on time counts early too). Figures: a province's survey of its departments,
+2025; two departments' dossiers."""
 from __future__ import annotations
 
 from reportgen.checks import CheckContext, run_checks
