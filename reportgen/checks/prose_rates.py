@@ -347,7 +347,10 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
             table, row, key, label, value = stated
             ctx.ledger.statement_checked(st, "rate-of-named-columns")
             ctx.ledger.table_checked(table.index, "rate-of-named-columns", [(row, key)])
-            if not agrees(st.value, value):
+            # a cell with fewer places holds the prose's figure rounded ("97,75%" in the prose, 97,7 in the cell)
+            rounded = places_of(value) < places_of(st.value) \
+                and abs(st.value - value) <= Decimal(1).scaleb(-places_of(value)) / 2
+            if not (agrees(st.value, value) or rounded):
                 yield finding_at("PERCENT_MISMATCH", "error",
                                  f"Văn bản nêu tỷ lệ {subject.strip()} {_vi(st.value, places_of(st.value))} nhưng "
                                  f"cột “{label}” của bảng {table.index + 1} ghi {_vi(value, places_of(value))} ở "

@@ -54,3 +54,12 @@ def test_an_on_time_rate_said_with_its_stage_or_without_early_is_the_tables(tmp_
         assert _dossier_findings(tmp_path, "Đã giải quyết 3.684 hồ sơ, " + said.format("97,94%.")) == []
         assert _dossier_findings(tmp_path, "Đã giải quyết 3.684 hồ sơ, " + said.format("98,94%.")) == [
             ("PERCENT_MISMATCH", "error", "98.94")]
+
+
+def test_a_cell_with_fewer_places_holds_the_prose_rate_rounded(tmp_path):
+    rows = [list(r) for r in DOSSIER_ROWS]
+    rows[-1][6] = "97,9"  # 97,94 written with one decimal
+    path = tmp_path / "bc.docx"
+    write_docx_tables(path, ["1. Kết quả giải quyết", "Tỷ lệ giải quyết trước hạn và đúng hạn đạt 97,94%."],
+                      [("", DOSSIER_HEAD, rows)])
+    assert [f.code for f in run_checks(read_path(path), CheckContext()) if f.code == "PERCENT_MISMATCH"] == []
