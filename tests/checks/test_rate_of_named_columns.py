@@ -153,7 +153,8 @@ RATED = FIELDS.replace("\tQuá hạn\n", "\tQuá hạn\tTỷ lệ đúng hạn (
 
 @pytest.mark.parametrize("prose, finding", [
     ("tỷ lệ giải quyết đúng hạn và trước hạn đạt 98,7%.", None),
-    ("tỷ lệ giải quyết đúng hạn và trước hạn đạt 97,8%.", ("PERCENT_MISMATCH", "error", "k3", "97.8", "98.65")),
+    # the table writes the rate itself on its total row: the prose is held to that cell
+    ("tỷ lệ giải quyết đúng hạn và trước hạn đạt 97,8%.", ("PERCENT_MISMATCH", "error", "k6", "97.8", "98.7")),
 ])
 def test_a_rate_column_beside_the_counts_is_no_part_of_the_rate(tmp_path, prose, finding):
     found, ctx = _run(tmp_path, RATED, prose)
