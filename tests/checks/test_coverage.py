@@ -84,6 +84,15 @@ def test_numeric_cells_are_the_cells_with_numbers_named_as_findings_name_them():
                                        (1, "c1"), (1, "total"), (1, "percent"), (1, "rank")}
 
 
+def test_a_figure_the_reader_could_not_read_under_a_column_of_figures_is_counted_unchecked():
+    # a rank row and a grade row a page set too close, read as one: "3 Tốt" under the units' points
+    rows = [ScoreRow(unit="Tổng điểm", scores={"k3": D("80.47"), "k4": D("86.06")}),
+            ScoreRow(unit="Xếp hạng Xếp loại", extra={"k3": "3 Tốt", "k4": "1 Tốt"}),
+            ScoreRow(unit="Ghi chú", extra={"k3": "đạt", "k4": "-"})]
+    table = ScoreTable(index=0, title="Bảng ngang", kind="data", rows=rows)
+    assert numeric_cells(table) == {(0, "k3"), (0, "k4"), (1, "k3"), (1, "k4")}
+
+
 def test_a_table_is_covered_only_by_what_a_rule_verified_on_it():
     report = Report(source="x", tables=[_table()])
     ledger = Ledger()
