@@ -79,6 +79,20 @@ def _work(job_json: dict, attempts: int) -> dict:
     return run_job(Job.from_json(job_json), _emit, attempts).to_json()
 
 
+def _shut(pool: ProcessPoolExecutor, grace: float = 30.0) -> None:
+    """Shut ``pool`` down within bounded time: its idle workers leave when told
+    to; one that does not within ``grace`` seconds (a forked worker stuck on a
+    lock its parent's threads held at the fork) is terminated, never waited
+    for for ever."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        proc.join(timeout=grace)
+        if proc.is_alive():
+            proc.terminate()
+            proc.join(timeout=5)
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -154,6 +168,9 @@ class LocalRunner(JobBook):
                             running[pool.submit(_work, job.to_json(), attempts)] = (job, attempts)
                         except BrokenProcessPool:
                             self._pending.appendleft((job, attempts))
+                            if not running:  # broken with nothing in flight to tell it: a new pool, or none ever
+                                pool.shutdown(wait=False, cancel_futures=True)
+                                pool = self._new_pool()
                             break
                         if alone:
                             break
@@ -189,7 +206,7 @@ class LocalRunner(JobBook):
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = self._new_pool()
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _shut(pool)
 
     @staticmethod
     def _lost(job: Job, attempts: int, why: str) -> JobResult:
