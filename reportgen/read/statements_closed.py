@@ -72,14 +72,8 @@ def closed_partition(items: list[str], head: str = "", two_levels: bool = False)
     member, its count, what is counted and its share; ``head`` is the words
     of the whole ("Tổng số hồ sơ phải giải quyết là"), ``two_levels`` that
     the document knows no district level."""
-    seen: list[str] = []
-    for item in _unions_rejoined(items):
-        members = _members(item)
-        if members is None:
-            return False
-        seen.extend(members)
-    named = set(seen)
-    if len(seen) != len(named) or len(items) < 2:
+    named = _distinct_members(items)
+    if named is None:
         return False
     if named <= _CHANNELS | {"carried"} and _CHANNELS <= named:
         return "carried" in named or not _WITH_CARRIED.search(head)
@@ -95,26 +89,31 @@ def closed_parts(items: list[str], head: str = "", two_levels: bool = False) -> 
     vocabulary (:func:`closed_partition`), the noun said or not ("qua dịch vụ
     công trực tuyến 27.407; trực tiếp 6.931; qua bưu chính công ích 274 hồ
     sơ"); None otherwise."""
-    if not closed_partition(items, head, two_levels):
-        return None
-    values = [count_value(_COUNT.search(_SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", i))).group(0))
-              for i in _unions_rejoined(items)]
-    return None if None in values else values  # type: ignore[return-value]
+    return _counts(items) if closed_partition(items, head, two_levels) else None
 
 
 def member_counts(items: list[str]) -> list[Decimal] | None:
-    """The counts of a list whose items each name distinct members of one
-    closed vocabulary and one count, the noun left out ("trực tuyến 13.788;
-    trực tiếp 6.033"), all of them or not (some of the whole); None for any
-    other list."""
+    """The counts of a list whose items each name members of the closed
+    vocabularies, no member twice, and one count, the noun left out
+    ("trực tuyến 13.788; trực tiếp 6.033"), all of them or not (some of the
+    whole); None for any other list."""
+    return _counts(items) if _distinct_members(items) is not None else None
+
+
+def _distinct_members(items: list[str]) -> set[str] | None:
+    """The members two items or more name, each once, each item no more than
+    its members, its count, what is counted and its share; else None."""
     seen: list[str] = []
     for item in _unions_rejoined(items):
         members = _members(item)
         if members is None:
             return None
         seen.extend(members)
-    if len(items) < 2 or len(seen) != len(set(seen)):
-        return None
+    return set(seen) if len(items) >= 2 and len(seen) == len(set(seen)) else None
+
+
+def _counts(items: list[str]) -> list[Decimal] | None:
+    """The one count of each item (its share and brackets left aside)."""
     values = [count_value(_COUNT.search(_SHARE.sub(" ", re.sub(r"\([^()]*\)", " ", i))).group(0))
               for i in _unions_rejoined(items)]
     return None if None in values else values  # type: ignore[return-value]
