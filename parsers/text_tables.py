@@ -1,7 +1,8 @@
 """Tables in plain text, in the four shapes reports arrive in.
 
 - tab-separated rows (a table copied from Word or a spreadsheet);
-- Markdown pipe tables;
+- Markdown pipe tables, and tables drawn with "+---+" or box-drawing rules
+  (:mod:`.text_grid`);
 - one cell per line, cells separated by blank lines, empty cells as a line
   holding only a no-break space (a web page's table pasted as text);
 - whitespace-separated rows wrapped over several lines (text extracted from a
@@ -19,6 +20,7 @@ import re
 
 from reportgen.raw import RawCell, RawTable
 
+from .text_grid import grid_table
 from .text_layout import layout_table
 from .text_rows import NUMBER as _NUMBER, VALUE as _VALUE, has_values, split_row, trailing_words
 
@@ -29,7 +31,7 @@ _PIPE_RULE = re.compile(r"^\|?(\s*:?-*:?\s*\|)+\s*:?-*:?\s*\|?$")
 
 
 def detect(lines: list[str], i: int, end: int):
-    for detector in (tab_table, pipe_table, cell_table, spaced_table, layout_table):
+    for detector in (tab_table, grid_table, pipe_table, cell_table, spaced_table, layout_table):
         found = detector(lines, i, end)
         if found is not None:
             return found

@@ -13,6 +13,7 @@ of the sheet's checks go to their cell in its table.
 from __future__ import annotations
 
 import bisect
+import re
 
 from reportgen.raw import RawCell, RawDocument, RawParagraph, RawTable, SheetFormulas
 
@@ -86,6 +87,15 @@ def _spans(merges, last_row: int, last_col: int
     return covered, spans
 
 
+_WORDS = re.compile(r"\s*[^\W\d_]")  # a text that opens with a letter, not a figure
+
+
+def _line(r: int, by_row: dict[int, list[int]], origins: dict) -> str:
+    """A row of prose as one line: its texts left to right, apart by a tab
+    (as a letter's header reads in plain text)."""
+    return "\t".join(origins[(r, c)][0] for c in sorted(by_row[r]))
+
+
 def _next(counts: dict, kind: str) -> int:
     """The next paragraph ('p') or table ('t') index of the document (kept
     as counts: recounting the blocks each time would be quadratic)."""
@@ -105,22 +115,34 @@ def _segment(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans
         cs = by_row[r]
         return len(cs) == 1 and origins[(r, cs[0])][1] is None
 
+    def side_by_side(r: int) -> bool:
+        """Two words set far apart with no figure: the issuer and the motto of a
+        letter typed on the sheet ("ỦY BAN NHÂN DÂN TỈNH …" in A, "CỘNG HÒA …" in
+        F), the Nơi nhận and the signature; a table's two columns are adjacent,
+        and its total row written as text ("Tổng hợp | 78,49/100 …") holds a
+        figure."""
+        cs = sorted(by_row[r])
+        return len(cs) == 2 and cs[1] - cs[0] >= 2 \
+            and all(origins[(r, c)][1] is None and _WORDS.match(origins[(r, c)][0]) for c in cs)
+
+    def prose(r: int) -> bool:
+        return single(r) or side_by_side(r)
+
     lead: list[int] = []
     trail: list[int] = []
     if settings.split_titles:
         start = 0
-        while len(rows) - start > 1 and single(rows[start]):
+        while len(rows) - start > 1 and prose(rows[start]):
             lead.append(rows[start])
             start += 1
         rows = rows[start:]
-        while len(rows) > 1 and single(rows[-1]):
+        while len(rows) > 1 and prose(rows[-1]):
             trail.append(rows.pop())
         trail.reverse()
-        if len(rows) == 1 and single(rows[0]):
+        if len(rows) == 1 and prose(rows[0]):
             lead.append(rows.pop())
     for r in lead:
-        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_next(counts, 'p'),
-                                       style="sheet-title"))
+        doc.blocks.append(RawParagraph(text=_line(r, by_row, origins), index=_next(counts, 'p'), style="sheet-title"))
     table_idx = None
     row_index: dict[int, int] = {}
     first_col = 1
@@ -145,6 +167,5 @@ def _segment(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans
             table.rows.append(out_row)
         doc.blocks.append(table)
     for r in trail:
-        doc.blocks.append(RawParagraph(text=origins[(r, by_row[r][0])][0], index=_next(counts, 'p'),
-                                       style="sheet-note"))
+        doc.blocks.append(RawParagraph(text=_line(r, by_row, origins), index=_next(counts, 'p'), style="sheet-note"))
     return table_idx, row_index, first_col

@@ -100,8 +100,27 @@ _NUMBERING = re.compile(r"^\(?\d{1,3}(\.\d{1,3})*\.?\)?$")
 def _numbering(texts: list[str]) -> bool:
     """A column of item numbers (1. / 1.1 / 2.3.1.), whose dots are no decimals."""
     texts = [t.strip() for t in texts if t and t.strip()]
-    return bool(texts) and all(_NUMBERING.match(t) for t in texts) and any(t.endswith(".") or t.count(".") >= 2
-                                                                          for t in texts)
+    if not texts or not all(_NUMBERING.match(t) for t in texts):
+        return False
+    return any(t.endswith(".") or t.count(".") >= 2 for t in texts) or _nested(texts)
+
+
+def _nested(texts: list[str]) -> bool:
+    """Items numbered under their parents, in order: "1, 1.1, 1.2, 2, 2.1"
+    (each "a.b" after its "a", b counting 1, 2, 3 …); decimals ("1, 1.5, 2")
+    are not."""
+    seen: set[str] = set()
+    last: dict[str, int] = {}
+    dotted = 0
+    for t in (t.strip("().") for t in texts):
+        parent, _, own = t.rpartition(".")
+        if parent:
+            if parent not in seen or int(own) != last.get(parent, 0) + 1:
+                return False
+            last[parent] = int(own)
+            dotted += 1
+        seen.add(t)
+    return dotted > 0
 
 
 def role_for(text: str, convention: str | None, default: str) -> str:

@@ -20,7 +20,7 @@ from .statements_annex import mark_annexed
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of
 from .statements_changes import change_statements
-from .statements_closed import closed_partition, closed_parts, member_counts
+from .statements_closed import closed_partition, closed_parts, distinct_levels, member_counts
 from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, appendix_title_span, date_statements
 from .statements_external import DocumentFacts, mark_external
@@ -114,7 +114,8 @@ def _bracketed_sums(block: Block, scope: str | None, two_levels: bool = False) -
         mode = SumMode.PARTITION
         staged = stage_partition(list_items(inner[lead.end():]), parts, whole) if lead and parts is not kinds else None
         if lead and staged is None and closed is None:
-            mode = SumMode.DISJOINT if parts is kinds or parts is bare else SumMode.SUBSET  # some of it; kinds never more
+            distinct = parts is kinds or parts is bare or distinct_levels(list_items(inner[lead.end():]))
+            mode = SumMode.DISJOINT if distinct else SumMode.SUBSET  # some of it; kinds never more
         parts = staged or parts
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
                              parts=parts, scope=scope, mode=mode, noun=noun))

@@ -83,8 +83,9 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
             head = re.sub(r":\s*$", "  ", sentence[:m.start()])  # a label's colon right before its figure
             cut = max((b.end() for b in _BOUNDARY.finditer(head)), default=0)
             clause = head[cut:]
-            if _CHANGE_WORD.search(head) or _OTHER_PERIOD.search(clause) or _in_other_period(head):
-                continue
+            if _CHANGE_WORD.search(head) or _OTHER_PERIOD.search(clause) or _in_other_period(head) \
+                    or _ONE_UNIT.search(clause):
+                continue  # another period's, a change, or one unit's ("UBND phường Thuận Hóa tiếp nhận 3.220")
             tail = re.split(r"[.;,:()]|\d", sentence[m.end():])[0]
             own = content(clause, noun) | content(" ".join(tail.split()[:4]), noun)
             whole = re.match(r"\s*[,:]?\s*(?:trong\s+đó|gồm|bao\s+gồm)(?!\w)", sentence[m.end():], re.I) is not None
@@ -93,6 +94,12 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
             out.append(Figure(m.group(1), own, whole, len(sentences) - 1 - k, (paragraph, offset + m.start()),
                               _ITEM.match(sentence) is not None, defined))
     return out
+
+
+# A clause about one unit: its name ("UBND phường Thuận Hóa", "Sở Y tế", "xã Hòa Bình"), a capital right after its
+# kind. (The office that reports, "Trung tâm Phục vụ hành chính công", states the whole.)
+_ONE_UNIT = re.compile(r"(?<!\w)(?:UBND\s+(?:xã|phường|thị\s+trấn|huyện|thành\s+phố|thị\s+xã)|Sở|xã|phường|thị\s+trấn"
+                       r"|huyện)\s+[A-ZÀ-ỸĐ]\w*")
 
 
 def _in_other_period(head: str) -> bool:

@@ -162,3 +162,26 @@ def member_after(text: str) -> bool:
     of a closed vocabulary, no noun before it: "trực tuyến, chiếm 62,53%",
     "nộp trực tuyến (55,9%)" — the part leaves out the noun of its whole."""
     return _MEMBER.match(text, _LEAD.match(text).end()) is not None
+
+
+# The levels of a satisfaction survey: a vote is at one level only. Longest phrases first.
+_SATISFACTION = re.compile(r"(?P<very_unsatisfied>rất\s+không\s+hài\s+lòng)|(?P<very_satisfied>rất\s+hài\s+lòng)"
+                           r"|(?P<unsatisfied>(?:không|chưa)\s+hài\s+lòng)|(?P<neutral>bình\s+thường)"
+                           r"|(?P<satisfied>hài\s+lòng)", re.I)
+# An item over a range of levels: "hài lòng trở lên", "từ mức hài lòng".
+_LEVEL_RANGE = re.compile(r"trở\s+lên|trở\s+xuống|từ\s+mức|\btrên\b|\bdưới\b", re.I)
+
+
+def distinct_levels(items: list[str]) -> bool:
+    """Whether each of ``items`` (two or more) counts the votes of one level
+    of satisfaction, no level twice: "2.100 phiếu rất hài lòng, 670 phiếu hài
+    lòng và 230 phiếu không hài lòng". A vote has one level, so the parts
+    together are never more than their whole; a survey may have levels the
+    list does not name ("bình thường"), so they may be less."""
+    levels: list[str] = []
+    for item in items:
+        found = [m.lastgroup for m in _SATISFACTION.finditer(re.sub(r"\([^()]*\)", " ", item))]
+        if len(found) != 1 or _LEVEL_RANGE.search(item):
+            return False
+        levels.extend(found)
+    return len(items) >= 2 and len(levels) == len(set(levels))

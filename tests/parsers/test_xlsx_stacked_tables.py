@@ -75,11 +75,12 @@ def test_a_row_of_words_in_the_data_heads_nothing(tmp_path):
 
 
 def test_a_title_with_its_unit_beside_it_over_a_header_starts_a_second_table(tmp_path):
-    _, tables = _read(tmp_path, [
+    raw, tables = _read(tmp_path, [
         HEAD, [1, "Sở Y tế", 120, 50], [], ["Bảng 2", None, None, "Đơn vị tính: hồ sơ"], HEAD,
         [1, "Xã Hòa Bình", 80, 40]], merges=["A4:C4"])
-    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "50"]],
-                      [["Bảng 2", "Đơn vị tính: hồ sơ"], HEAD, ["1", "Xã Hòa Bình", "80", "40"]]]
+    # the title and its unit, set far apart, are a line of prose before the second table
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "50"]], [HEAD, ["1", "Xã Hòa Bình", "80", "40"]]]
+    assert "Bảng 2\tĐơn vị tính: hồ sơ" in [p.text for p in raw.paragraphs]
 
 
 def test_a_header_naming_years_over_its_columns_is_a_header(tmp_path):
@@ -106,7 +107,11 @@ def test_rows_above_and_below_the_tables_part_nothing(tmp_path):
         ["UBND TỈNH A", None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["SỞ NỘI VỤ", None, "Độc lập - Tự do - Hạnh phúc"],
         [], ["Bảng 1"], HEAD, [1, "Sở Y tế", 120, 60], ["Người lập biểu", None, "Giám đốc"]])
     assert len(tables) == 1
-    assert tables[0][-3:] == [HEAD, ["1", "Sở Y tế", "120", "60"], ["Người lập biểu", "Giám đốc"]]
+    # the letter's head and its signature line, words set far apart with no figure, are its prose
+    assert tables[0] == [HEAD, ["1", "Sở Y tế", "120", "60"]]
+    assert [p.text for p in raw.paragraphs if "\t" in p.text] == [
+        "UBND TỈNH A\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc",
+        "Người lập biểu\tGiám đốc"]
 
 
 def test_telling_tables_apart_is_linear_in_the_rows():
