@@ -48,7 +48,7 @@ def _table_heading(report: Report, index: int) -> str:
         return f"Bảng {index + 1}"
     head = f"Bảng {index + 1}"
     if table.title:
-        head += f": {_short(table.title)}"
+        head += f": {_short(table.title).rstrip(' :.')}"  # "Chi tiết tại bảng sau:" is no "…::"
     if table.scheme:
         head += f" (bộ chỉ số {table.scheme})"
     return head

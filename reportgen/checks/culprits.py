@@ -196,8 +196,13 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         own = {finding_key(cand.named)} if cand.named is not None else set()
         # an error still said of its cell, as a warning, was not answered: its relation only lost
         # the rows it needs to be sure (two ranks set wrong where one was)
+        # an error whose cell is still doubted after, by another rule (RANK_ORDER gone, RANK_MISMATCH there),
+        # was not answered either
+        doubted = {(f.table, f.row, f.column) for f in after
+                   if f.table is not None and f.row is not None and f.severity in (Severity.ERROR, Severity.WARNING)}
         gone = {k for k in set(before) - remaining[id(cand)] - own if answered(before[k], ledger, after_ledger)
-                and not _apart(before[k], cand, errors)}
+                and not _apart(before[k], cand, errors)
+                and (before[k].table, before[k].row, before[k].column) not in doubted}
         return gone if gone or (single and own) else None
 
     for cand in with_hints([f for f in errors if f not in hinted], hinted, where):
@@ -314,7 +319,8 @@ def _folded(findings: list[Finding], sure: list[tuple[Candidate, set]], where,
         if cand.carried:
             host.message = f"{host.message.rstrip('. ')}. {carried_note(cand, where)}"
         hosts[id(host)] = (cand, dropped)
-    gone_ids = {id(f) for _, fs in hosts.values() for f in fs}
+    # a host is never dropped as another culprit's consequence: each sure slip keeps its one finding
+    gone_ids = {id(f) for _, fs in hosts.values() for f in fs} - set(hosts)
     echoes = {_echo(f) for _, fs in hosts.values() for f in fs} | moved
     out = []
     for f in findings:

@@ -6,7 +6,10 @@ order they are written: the k-th heading's x is the number of units of the
 k-th table, and the x add up to y.
 
 Held only when the structure is plain: two headings or more, each with one
-x/y of units, one y for all, and exactly as many tables of units as headings.
+x/y of units and no other, one y for all, and exactly as many tables of units
+as headings. A numbered sentence that counts units by what they did ("3. So
+với quý IV năm 2024, có 05/11 sở, ngành tăng điểm, 06/11 sở, ngành giảm
+điểm") or by a band ("đạt từ 80% trở lên") heads no group.
 """
 from __future__ import annotations
 
@@ -35,9 +38,17 @@ def _heading_counts(report: Report) -> list[Statement]:
             continue
         text = texts.get(st.paragraph, "")
         at = text.find(st.text)
-        if at >= 0 and _UNITS_AFTER.match(text, at + len(st.text)):
+        if at >= 0 and _UNITS_AFTER.match(text, at + len(st.text)) and not _NOT_A_GROUP.search(text):
             out.append(st)
-    return out
+    # a heading names one group: a numbered sentence with two counts ("3. So với quý IV, có 05/11 sở tăng
+    # điểm, 06/11 sở giảm điểm") splits its units by what they did, it heads no table
+    per = {p: sum(1 for st in out if st.paragraph == p) for p in {st.paragraph for st in out}}
+    return [st for st in out if per[st.paragraph] == 1]
+
+
+# What a group's heading does not say: a change, a comparison, a band ("có 05/11 sở tăng điểm", "đạt từ 80%").
+_NOT_A_GROUP = re.compile(r"(?<!\w)(?:tăng|giảm|so\s+với|cao\s+hơn|thấp\s+hơn|trở\s+lên|trở\s+xuống|dưới|từ\s+\d)"
+                          r"(?!\w)", re.I)
 
 
 @rule("EVALUATED_COUNT_MISMATCH", "Số đơn vị tiêu đề nhóm nêu khác số đơn vị của bảng dưới nó")

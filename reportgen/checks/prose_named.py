@@ -84,16 +84,29 @@ def _columns(report: Report) -> list[Named]:
     out = []
     for t in report.tables:
         stage = ""
-        for col in t.columns:
+        leaves = [_content(_leaf(col)) for col in t.columns]
+        for col, leaf in zip(t.columns, leaves):
             own = f"{col.group or ''} {col.label or ''}"
             if _STAGE.search(own):
                 stage = own
             words = _content(col.label or "")
             group = _content(col.group or "") - words
+            if col.group and len(leaf) >= 2 and leaves.count(leaf) == 1:
+                # a leaf of its own words, under a group no other leaf repeats: named by itself ("230 phiếu
+                # không hài lòng" is "Mức độ đánh giá / Không hài lòng")
+                words, group = leaf, frozenset()
             if len(words) >= 2 or (words and group):  # "Rất hài lòng / Số lượt" names with its group
                 out.append(Named(t, col.key, col.label, words, group, col.max, col.group or "",
                                  "" if _STAGE.search(own) else stage))
     return out
+
+
+def _leaf(col) -> str:
+    """The lowest level of a column's header: its label without the group
+    over it (a reader may give the label with its group, "Mức độ đánh giá
+    Không hài lòng", or without)."""
+    label, group = col.label or "", col.group or ""
+    return label[len(group):] if group and label.startswith(group) else label
 
 
 def _named(columns: list[Named], before: str, sentence: str, noun: str = "", slack: int = 0,

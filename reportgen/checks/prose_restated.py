@@ -107,7 +107,7 @@ def _claim(st: Statement, paragraphs: dict[int, str]) -> tuple[bool, str, str | 
     if text[st.at:st.at + len(st.text)] != st.text:
         return None
     before = text[:st.at]
-    rank = st.kind == StatementKind.FRACTION and bool(_RANK_BEFORE.search(before))
+    rank = st.kind in (StatementKind.FRACTION, StatementKind.RANK) and bool(_RANK_BEFORE.search(before))
     if not rank and st.kind != StatementKind.SCORE:
         return None
     starts = [m.end() for m in _SENTENCE_END.finditer(before)]

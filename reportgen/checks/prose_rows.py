@@ -209,20 +209,31 @@ def unit_grades(statements: list[Statement]) -> list[Statement]:
 def sole_unit_table(report: Report) -> list[RowRef]:
     """The unit rows of the report's table of evaluation results: its only
     score table (one row per unit); with no score table, its only table of
-    units that are graded or ranked (a province's PAR index laid out its own
-    way), without its statistics or total rows. Else none."""
+    units that are graded, ranked or given points (a province's PAR index or a
+    one-stop evaluation laid out its own way), without its statistics or total
+    rows. Else none."""
     tables = [t for t in report.tables if t.kind == TableKind.SCORES]
     if len(tables) == 1:
         return [(tables[0].index, i, r) for i, r in enumerate(tables[0].rows) if r.unit]
     if tables:
         return []
     results = [f for f in frames(report) if not f.transposed and len(f.units) >= MIN_ROWS
-               and any(c.kind in (ColKind.GRADE, ColKind.RANK) for c in f.cols)]
+               and any(_result_col(c) for c in f.cols)]
     if len(results) != 1:
         return []
     table = results[0].table
     return [(table.index, r.report_row, table.rows[r.report_row]) for r in results[0].units
             if r.report_row is not None]
+
+
+_POINTS = re.compile(r"\bđiểm\b", re.I)
+
+
+def _result_col(col) -> bool:
+    """Whether ``col`` states a result of an evaluation: a grade, a rank, or
+    points that are not a maximum ("Tổng điểm", "Điểm thẩm định")."""
+    return col.kind in (ColKind.GRADE, ColKind.RANK) \
+        or (col.kind == ColKind.NUM and col.role == "value" and bool(_POINTS.search(col.label)))
 
 
 # --- the share written with a count by grade ------------------------------------------------

@@ -34,6 +34,17 @@ from .registry import CheckContext, rule
 _COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
                     r"(?=[^\W\d])", re.I)
 
+# What a count of units counts, and the words of a change right before a figure.
+_UNITS_COUNTED = re.compile(r"(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|tỉnh|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương"
+                            r"|ubnd|ủy\s+ban)(?!\w)", re.I)
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|chênh\s+lệch|nhiều\s+hơn|ít\s+hơn)(?:\s+thêm)?\s*$", re.I)
+
+def _no_total(noun: str, before: str) -> bool:
+    """A count that is no column's total: of units ("của 07 xã, phường là …"),
+    or a change ("tăng 120 hồ sơ")."""
+    return bool(_UNITS_COUNTED.match(noun) or _CHANGE_BEFORE.search(before))
+
+
 _JOINED = re.compile(r"\s(?:và|cùng)\s|\+", re.I)  # two headers joined: "đúng hạn và trước hạn"
 
 
@@ -72,7 +83,8 @@ def _total_rows(report: Report) -> dict[int, int]:
 def _unit_named(sentence: str, tables: list[ScoreTable]) -> str | None:
     """The unit of the tables the sentence names last before a count (the
     longest of those ending last), or None: "UBND xã Phúc Thọ tiếp nhận 120
-    hồ sơ" is that unit's count, not the total row's."""
+    hồ sơ" is that unit's count, not the total row's; "Sở Nội vụ đã tổng hợp
+    15.212 lượt đánh giá" is what the unit reports of all."""
     folded = fold_for_units(sentence)
     best: tuple[int, int, str] | None = None
     for t in tables:
@@ -83,9 +95,25 @@ def _unit_named(sentence: str, tables: list[ScoreTable]) -> str | None:
                 at = folded.rfind(form)
                 while at >= 0 and not whole_words(folded, at, len(form)):
                     at = folded.rfind(form, 0, at)
+                if at >= 0 and _reports(folded[at + len(form):]):
+                    continue  # "Sở Nội vụ đã tổng hợp 15.212 lượt …": who reports the whole, not its own row
                 if at >= 0 and (best is None or (at, len(form)) > best[:2]):
                     best = (at, len(form), r.unit)
     return best[2] if best else None
+
+
+# A unit that reports on all ("… đã tổng hợp", "… báo cáo", "… thống kê"): the figures after are not its own.
+_REPORTING = tuple(fold_for_units(w) for w in ("tổng hợp", "báo cáo", "thống kê"))
+_STAGE_WORDS = tuple(fold_for_units(w) for w in ("đã", "đang"))
+
+
+def _reports(after: str) -> bool:
+    """Whether the words right after a unit's name (folded as names are) say
+    that it reports: "đã tổng hợp", "báo cáo"."""
+    words = [w.strip(":,;.()") for w in after.split()]
+    if words and words[0] in _STAGE_WORDS:
+        words = words[1:]
+    return " ".join(words[:2]) in _REPORTING
 
 
 _UBND = _words("UBND")
@@ -153,14 +181,15 @@ _CLAUSE = re.compile(r"[;:.!?()]")
 
 
 def _this_period(text: str) -> Iterator[re.Match]:
-    """The counts of ``text`` but those of a clause about another period. A
+    """The counts of ``text`` but those of a clause about another period,
+    and those that are no column's total (:func:`_no_total`). A
     count in brackets belongs to the words the bracket explains as well: "So
     với cùng kỳ năm 2025 (tiếp nhận 632 hồ sơ), …" is last year's count."""
     for m in _COUNT.finditer(text):
         opened, closed = text.rfind("(", 0, m.start()), text.rfind(")", 0, m.start())
         end = opened if opened > closed else m.start()
         clause = text[max((c.end() for c in _CLAUSE.finditer(text, 0, end)), default=0):m.start()]
-        if not _OTHER_PERIOD.search(clause):
+        if not _OTHER_PERIOD.search(clause) and not _no_total(_counted(text, m.end()), _before(text, m.start())):
             yield m
 
 
@@ -184,10 +213,19 @@ _TOTAL_LABEL = re.compile(r"^\s*tổng\s+số\b|^\s*tổng\s+cộng\b", re.I)
 
 
 def _narrower_than_total(col: Named, before: str) -> bool:
-    """A column headed as a total ("Tổng số hồ sơ tiếp nhận") that the words
+    """A column headed as a total ("Tổng số hồ sơ tiếp nhận", or "Tổng số" under
+    "Hồ sơ tiếp nhận") that the words
     name with one word more and without "tổng": "tiếp nhận mới 4.827 hồ sơ" is
     the new dossiers, a part of that total (with those carried over), never it."""
-    return bool(_TOTAL_LABEL.search(col.label or "")) and not re.search(r"(?<!\w)tổng(?!\w)", before, re.I)
+    leaf = col.label[len(col.group_label):] if col.group_label and (col.label or "").startswith(col.group_label) \
+        else col.label or ""
+    total = _TOTAL_LABEL.search(col.label or "") or _TOTAL_LABEL.search(leaf)  # "Hồ sơ tiếp nhận / Tổng số" too
+    if total and _NEW.search(before) and not _NEW.search(f"{col.group_label} {col.label}"):
+        return True  # "Tổng số hồ sơ tiếp nhận mới là 36.362": without those carried over, never the "Tổng số"
+    return bool(total) and not re.search(r"(?<!\w)tổng(?!\w)", before, re.I)
+
+
+_NEW = re.compile(r"(?<!\w)mới(?!\w)|trong\s+(?:kỳ|kì)(?!\w)", re.I)
 
 
 @rule("QUANTITY_CONFLICT",

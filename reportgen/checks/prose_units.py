@@ -44,6 +44,7 @@ from ..text.names import fold_tones, same_unit
 from .prose_counts import finding_at
 from .prose_refs import annex_of, annexes_named
 from .prose_tables import _next_table_in_section, _table_paragraph
+from .prose_unit_cells import out_of_its_maximum, own_words, ranked_of, stage
 from .registry import CheckContext, rule
 
 _SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung|toàn\s+tỉnh",
@@ -268,7 +269,9 @@ def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
     of that kind (or one row whose cells of that kind all agree) in a table
     of the statement's own passage, its one cell in the table that follows
     the paragraph in its section, or the one cell whose header the sentence
-    names."""
+    names, or the one cell whose header says the stage of the assessment
+    the figure's own words say ("Hội đồng thẩm định chấm 26,23 điểm" is
+    "Điểm thẩm định", not "Điểm tự đánh giá")."""
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
     nxt = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
     only = None
@@ -283,7 +286,14 @@ def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
         return own[0]
     clause = _fold(st.clause or "")
     named = [c for c in cells if _specific(c.label) and _fold(re.sub(r"\([^()]*\)", " ", c.label)).strip() in clause]
-    return named[0] if len(named) == 1 else None
+    if len(named) == 1:
+        return named[0]
+    staged = [c for c in cells if stage(c.label) and stage(c.label) == stage(own_words(st.clause or ""))]
+    return staged[0] if len(staged) == 1 else None
+
+
+def _ranked_units(table: ScoreTable) -> int:
+    return sum(1 for r in table.rows if r.unit and not _SUMMARY_ROW.search(r.unit))
 
 
 def _specific(label: str) -> bool:
@@ -348,6 +358,8 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             named = [c for t, i, r in rows for c in _named_cells(t, i, r, st)
                      if measure != "percent" or not _counts(t, c.key)] if measure in ("points", "percent") else []
             plain = [c for t, i, r in rows for c in _cells(t, i, r, measure)]
+            if measure == "rank" and any(not c.label.startswith("thứ tự") for c in plain):
+                plain = [c for c in plain if not c.label.startswith("thứ tự")]  # a rank stated, before one implied
             cells = [c for c in named or plain if not _about_other_quantity(st, c)]
             if not cells:
                 continue
@@ -360,7 +372,8 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
                 ctx.ledger.table_checked(c.table.index, "unit-figure-row", [(c.row_index, c.key)])
             if hits:
                 continue
-            sure = _sure_cell(report, st, cells)
+            sure = _sure_cell(report, st, cells) or ranked_of(st, cells, measure, _ranked_units) \
+                or out_of_its_maximum(st, cells, measure)
             cell = sure or cells[0]
             if sure:  # a doubt leaves the claim unchecked: the warning says why
                 ctx.ledger.statement_checked(st, "unit-figure-row")

@@ -132,7 +132,9 @@ def _tests(frame) -> list[tuple]:
     have one ("Khảo sát: Có = 1" over "Số lượng phiếu") — is no sum. A
     "Tổng số …" parent whose first two or more items (not all) make it exactly
     is their total: the items after them are a "trong đó" ("Tổng số TTHC 2.372 |
-    cấp tỉnh 1.946 | cấp xã 426 | ngành dọc 420")."""
+    cấp tỉnh 1.946 | cấp xã 426 | ngành dọc 420"). Items that are each some of
+    the parent (together half as much again as it, each no more) are no split
+    of it and give no test."""
     rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
     if not any(r.path for r in rows):
         return []
@@ -159,6 +161,8 @@ def _tests(frame) -> list[tuple]:
                 continue
             cell = parent.cells[col.index]
             got = sum(vals, Decimal(0))
+            if not scored and _subsets(counted, vals, cell.value):
+                continue  # "3. Tiếp nhận 419.544 | 3.1 trực tuyến … | 3.2 số hóa … | 3.3 …": each some of it, no split
             ok = abs(got - cell.value) <= sum_tolerance(vals, cell.value)
             if not ok and col.role == "max":
                 # an item that does not apply ('-' for its points) may leave its parent's maximum
@@ -172,6 +176,18 @@ def _tests(frame) -> list[tuple]:
                     kids, vals, got, ok = run, [k.value(col.index) for k in run], cell.value, True
             tests.append((parent, kids, col, cell.value, got, ok, vals))
     return tests
+
+
+_WELL_OVER = Decimal("1.5")
+
+
+def _subsets(kids: list, vals: list[Decimal], whole: Decimal) -> bool:
+    """Items that are each some of their parent, not a split of it: each no
+    more than the parent and together well over it (half as much again: no
+    slip of one item makes that) — the dossiers received online, those
+    digitised, those returned electronically. ("Trong đó: toàn trình | một
+    phần" says nothing either way: such a list is often the whole split.)"""
+    return whole > 0 and all(v <= whole for v in vals) and sum(vals, Decimal(0)) > whole * _WELL_OVER
 
 
 def _not_applying(frame, row, max_col) -> bool:

@@ -181,6 +181,8 @@ class Ledger:
     _member_of: dict[int, int] = field(default_factory=dict, repr=False)
     # Pages nothing could be read from (a scanned page of noise): not checked.
     unread_pages: list[int] = field(default_factory=list)
+    # Paragraphs that are rows of a table no parser read (``Report.unread_rows``).
+    unread_rows: list[int] = field(default_factory=list)
     # Warnings that doubt a figure, by code (``note_doubts``): not ĐẠT while any.
     open_doubts: dict[str, int] = field(default_factory=dict)
 
@@ -239,6 +241,7 @@ class Ledger:
         """Enter every table with numbers, every numeric claim and every
         unread page of ``report``."""
         self.unread_pages = list(getattr(report, "unread_pages", ()))
+        self.unread_rows = list(getattr(report, "unread_rows", ()))
         for table in report.tables:
             cells = numeric_cells(table)
             exempt = not_figures(table, cells)
@@ -323,10 +326,11 @@ class Ledger:
     @property
     def complete(self) -> bool:
         """ĐẠT's condition: every figure cell of every table and every numeric
-        claim checked or held by a bound the document states, no page left
-        unread, no open doubt about a figure (and something checked at all)."""
+        claim checked or held by a bound the document states, no page and no
+        row of a table left unread, no open doubt about a figure (and something checked at all)."""
         return (not self.unchecked_tables() and not self.partly_checked_tables()
-                and not self.unchecked_claims() and not self.unread_pages and not self.open_doubts
+                and not self.unchecked_claims() and not self.unread_pages and not self.unread_rows
+                and not self.open_doubts
                 and self.anything_checked)
 
     def line(self) -> str:
@@ -356,6 +360,7 @@ class Ledger:
                                  "text": c.text, "figure": c.figure, "reason": c.external}
                                 for c in self.external_claims()],
             "unread_pages": list(self.unread_pages),
+            "unread_rows": list(self.unread_rows),
         }
 
 

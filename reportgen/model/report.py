@@ -139,6 +139,9 @@ class Report:
     # Pages the parser could not read at all (a scanned page of noise): what
     # they hold was not checked.
     unread_pages: list[int] = field(default_factory=list)
+    # Paragraphs that are rows of a table no parser made a table of ("| 1 | Sở
+    # Tư pháp | 91,50 |"): their figures were not checked.
+    unread_rows: list[int] = field(default_factory=list)
     # The prose's form, read with it (the rules on form use these, never the
     # reader): the appendices' "Kèm theo …" lines, the list under "Nơi nhận:"
     # as written (its "Lưu" line included), the numbered headings in order.

@@ -31,6 +31,7 @@ from .portal import trend_period
 from .statements import read_statements
 from .statements_blocks import section_numbers
 from .tables import read_tables
+from .unread_rows import unread_rows
 
 # What a parser's note means for the reader of the report.
 _NOTE_FINDINGS = {
@@ -119,6 +120,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
         report.grade_legend = read_table_legend(b for b in blocks if isinstance(b, RawTable))
     report.grade_aliases = read_grade_aliases(report.paragraphs, report.grade_legend)
     report.unread_pages = sorted({n.page for n in raw.notes if n.kind == "page_not_text" and n.page is not None})
+    report.unread_rows = unread_rows(report.paragraphs)
     return report
 
 

@@ -37,7 +37,9 @@ from .statements_grades import grade_after
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 _POINTS = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*/\s*\d+(?:,\d+)?)?\s*điểm"
                      r"(?!\s+(?:số|chuẩn|tối))", re.I)
-_RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?![\d/]|[,.]\d)", re.I)
+# "xếp thứ 3", and "xếp thứ 3/11": the rank of the fraction reader's x/N (marked, not read twice)
+_RANK = re.compile(r"(?:xếp\s+(?:thứ|hạng)(?:\s+thứ)?|đứng\s+thứ|thứ\s+hạng)\s*:?\s*(\d{1,3})(?:/\d{1,3})?"
+                   r"(?![\d/]|[,.]\d)", re.I)
 # "xếp loại Trung bình" names a grade, not an average.
 _STATS = ((Stat.AVG, re.compile(r"(?<!loại\s)(?<!mức\s)trung\s+bình|bình\s+quân", re.I)),
           (Stat.MAX, re.compile(r"cao\s+nhất|lớn\s+nhất|dẫn\s+đầu|đứng\s+đầu", re.I)),
@@ -201,6 +203,21 @@ def _mark_fraction(statements: list[Statement], block: Block, value: Decimal | N
             return
 
 
+def _mark_rank_fraction(statements: list[Statement], block: Block, at: int, marks: _Marks, written: str,
+                        unit: str) -> None:
+    """A unit's rank written x/N ("Công an tỉnh … xếp thứ 3/11"): the fraction
+    reader's statement at ``at`` becomes the unit's rank, held to its row."""
+    for st in statements:
+        if st.paragraph == block.index and st.at == at and st.kind in (StatementKind.FRACTION, StatementKind.RANK) \
+                and not st.unit:
+            st.kind = StatementKind.RANK
+            st.value = count_value(written)
+            marks.put(st)
+            st.written = written
+            st.unit = unit
+            return
+
+
 def mark_quantities(block: Block, statements: list[Statement], units: Sequence[str],
                     scope: str | None) -> list[Statement]:
     """Mark the block's percent statements (in ``statements``) with what they
@@ -258,6 +275,8 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                 _mark_fraction(statements, block, _decimal(written), marks, written, whose)
         elif not rule_like and stat is not None and measure == Measure.POINTS and "/" in text[start:end]:
             _mark_fraction(statements, block, _decimal(written), marks, written)
+        elif not rule_like and unit and measure == Measure.RANK and "/" in text[start:end]:
+            _mark_rank_fraction(statements, block, start, marks, written, unit)
         elif not rule_like and (stat or unit) and "/" not in text[start:end]:  # x/y is the fraction reader's
             value = count_value(written) if measure == Measure.RANK else _decimal(written)
             if value is not None:

@@ -654,6 +654,26 @@ GROUP_HEADS = """1. Nhóm 1: Các cơ quan được đánh giá, xếp loại v�
 | 1 | Thanh tra tỉnh | 81,00 | 64,80 | 80,00% | Tốt |
 """
 
+ZERO_COUNT = """1. Kết quả giải quyết
+Có {n}/4 xã không có hồ sơ quá hạn.
+
+| STT | Đơn vị | Đã giải quyết | Đúng hạn | Quá hạn |
+|---|---|---|---|---|
+| 1 | Xã Ẳng Nưa | 120 | 120 | 0 |
+| 2 | Xã Ẳng Cang | 95 | 93 | 2 |
+| 3 | Xã Ẳng Tở | 88 | 88 | 0 |
+| 4 | Xã Búng Lao | 70 | 69 | 1 |
+"""
+
+RATE_ROWS = """1. Số liệu theo tháng
+
+| STT | Chỉ tiêu | Tháng 5 | Tháng 6 | Tháng 7 | Lũy kế |
+|---|---|---|---|---|---|
+| 1 | Số hồ sơ tiếp nhận | 1.200 | 980 | 1.450 | 3.630 |
+| 1.1 | Trong đó: trực tuyến | 900 | 700 | 1.100 | 2.700 |
+| 1.2 | Tỷ lệ hồ sơ trực tuyến (%) | 75,00 | 71,43 | {p} | 74,38 |
+"""
+
 POINTS_GRADED = ("1. Kết quả tự đánh giá\nKhung xếp loại: Xuất sắc: từ 90% trở lên; Tốt: từ 80% đến dưới 90%; Khá: từ "
                  "70% đến dưới 80%; Trung bình: từ 50% đến dưới 70%; Yếu: dưới 50%.\nTổng điểm tự đánh giá của Sở Tư "
                  "pháp đạt 78,19/100 điểm, xếp loại {g}.")
@@ -722,6 +742,16 @@ FIXTURES: dict[str, tuple[str, str]] = {
                          doc("1. Kết quả\nSố liệu từ ngày 01/7/2023 đến hết ngày 31/7/2022.")),
     "date-after-issue": (doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023."),
                          doc("1. Kết quả\nSố liệu tính đến ngày 31/8/2023.")),
+    "table-rows-unread": (doc("1. Kết quả\nĐiểm của các sở tại bảng sau.\n" + TOTAL_ROW.split("\n", 1)[1]),
+                          doc("1. Kết quả\nĐiểm của các sở tại bảng sau.\n1 │ Sở Tư pháp │ 91,50 │ Tốt\n"
+                              "2 │ Sở Y tế │ 85,20 │ Tốt")),
+    "share-rate-over-hundred": (doc("1. Kết quả\nTỷ lệ hài lòng chung của người dân đạt 99,17%."),
+                                doc("1. Kết quả\nTỷ lệ hài lòng chung của người dân đạt 100,17%.")),
+    "zero-count-vs-table": (doc(ZERO_COUNT.format(n="02")), doc(ZERO_COUNT.format(n="03"))),
+    "rate-row-mismatch": (doc(RATE_ROWS.format(p="75,86")), doc(RATE_ROWS.format(p="78,86"))),
+    "issue-date-vs-period": (doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023."),
+                             doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023.").replace(
+                                 "ngày 17 tháng 8 năm 2023", "ngày 17 tháng 8 năm 2022")),
     "appendix-period": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="6", no="405", d="17"))),
     "appendix-reference": (doc(ANNEX.format(m="7", no="405", d="17")), doc(ANNEX.format(m="7", no="398", d="17"))),
     "appendix-reference-date": (doc(ANNEX.format(m="7", no="405", d="17")),

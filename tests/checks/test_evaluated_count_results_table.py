@@ -38,3 +38,32 @@ def test_one_unit_too_many_in_the_prose_is_said(tmp_path):
     [f] = [f for f in run_checks(_report(tmp_path, 7), CheckContext()) if f.code == "EVALUATED_COUNT_MISMATCH"]
     assert (f.severity, f.reported, f.expected, f.table) == ("warning", "7", "6", 0)
     assert f.message == "Văn bản nêu đánh giá 07 đơn vị nhưng bảng kết quả có 06 đơn vị"
+
+
+# A one-stop evaluation under Thông tư 01/2018 laid out its own way: points per
+# criterion CS1…CS9 and "Tổng điểm", no grade and no rank: its units are the
+# units evaluated all the same.
+CS_ROWS = [("Sở Tư pháp", "2 2 2 2 2 2 2 1 2", "17"), ("Sở Y tế", "2 1 2 2 2 2 1 1 2", "15"),
+           ("Sở Xây dựng", "2 2 1 2 2 1 2 2 2", "16")]
+
+
+def _points_report(tmp_path, evaluated: int):
+    lines = ["UBND TỈNH NGHỆ AN", "", "BÁO CÁO", "Kết quả đánh giá việc giải quyết thủ tục hành chính năm 2025", "",
+             f"Có {evaluated} đơn vị được đánh giá; kết quả tại bảng sau.", "",
+             "\t".join(["STT", "Đơn vị", *(f"CS{k}" for k in range(1, 10)), "Tổng điểm"])]
+    lines += ["\t".join([str(k), unit, *points.split(), total]) for k, (unit, points, total) in enumerate(CS_ROWS, 1)]
+    path = tmp_path / "tt01.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read_path(path)
+
+
+def test_a_table_of_units_given_points_only_is_the_results_table(tmp_path):
+    ctx = CheckContext()
+    assert [f for f in run_checks(_points_report(tmp_path, 3), ctx) if f.code == "EVALUATED_COUNT_MISMATCH"] == []
+    [claim] = [c for c in ctx.ledger.claims.values() if "được đánh giá" in c.text]
+    assert claim.relations == {"evaluated-rows"}
+
+
+def test_a_unit_too_many_against_a_table_of_points_is_said(tmp_path):
+    [f] = [f for f in run_checks(_points_report(tmp_path, 4), CheckContext()) if f.code == "EVALUATED_COUNT_MISMATCH"]
+    assert (f.severity, f.reported, f.expected) == ("warning", "4", "3")

@@ -17,7 +17,7 @@ from reportgen.verify import verify_path
 SCHEMES = sorted(all_schemes())
 KINDS = ("BC", "TB", "CV")
 META = {"parent": "UBND tỉnh Điện Biên", "issuer": "Văn phòng UBND tỉnh", "place": "Điện Biên",
-        "date": "2025-02-05", "number": "7", "signer": "Lê Thanh Bình"}
+        "date": "2025-11-05", "number": "7", "signer": "Lê Thanh Bình"}
 
 
 def _values(table):
@@ -46,7 +46,7 @@ def _assert_same_tables_and_no_error(data, path, kind):
     meta = report.meta
     symbol = {"BC": "07/BC-VPUBND", "TB": "07/TB-VPUBND", "CV": "07/VPUBND"}[kind]
     assert (meta.doc_type, meta.number, meta.place, meta.signer) == (kind, symbol, "Điện Biên", "Lê Thanh Bình")
-    assert meta.date.isoformat() == "2025-02-05"
+    assert meta.date.isoformat() == "2025-11-05"
     tables = [t for t in report.tables if t.kind == "scores"]
     assert len(tables) == len(data.tables)
     for table, dt in zip(tables, data.tables):

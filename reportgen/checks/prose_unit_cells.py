@@ -1,0 +1,61 @@
+"""Which one cell a unit's figure in the prose is surely about, from what
+the sentence says of it (:mod:`.prose_units` places it in the document
+first): the stage of the assessment ("Hội đồng thẩm định chấm 26,23 điểm"
+is the column whose header says "thẩm định", not "tự đánh giá"), a rank of
+N units ("xếp thứ 3/11" of a table ranking 11), points out of the cell's
+own maximum ("đạt 86,97/100 điểm" of a total out of 100). A cell is given
+as the rule's own (a NamedTuple with ``table``, ``row``, ``key``, ``label``)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Callable
+
+from ..model import ScoreTable, Statement, TableKind
+
+# The stage of an assessment a header or a clause says: the unit's own, or the appraisal of it.
+_STAGES = (("self", re.compile(r"(?<!\w)tự\s+(?:đánh\s+giá|chấm)", re.I)),
+           ("appraised", re.compile(r"(?<!\w)thẩm\s+định", re.I)))
+
+
+def stage(text: str) -> str | None:
+    """The one stage of an assessment ``text`` says ("Điểm tự đánh giá":
+    self; "Hội đồng thẩm định chấm": appraised), None for none or both."""
+    said = [name for name, pattern in _STAGES if pattern.search(text)]
+    return said[0] if len(said) == 1 else None
+
+
+def own_words(clause: str) -> str:
+    """The words of a figure's clause after the figure before it: "Sở Tư
+    pháp tự đánh giá 27,50 điểm, Hội đồng thẩm định chấm" says "Hội đồng
+    thẩm định chấm" of the second figure."""
+    return re.split(r"\d(?:[\d.,]*\d)?\s*(?:điểm|%)?\s*[,;]?", clause)[-1]
+
+
+def out_of_its_maximum(st: Statement, cells: list, measure: str):
+    """The one cell of points the prose writes out of that cell's own maximum
+    ("Sở Ngoại vụ đạt 86,97/100 điểm" and a score table whose indicators'
+    maxima make 100, or the row's own "Điểm tối đa" of 100)."""
+    if measure != "points" or st.denominator is None or len(cells) != 1:
+        return None
+    cell = cells[0]
+    top = next((c.max for c in cell.table.columns if c.key == cell.key), None)
+    if cell.key == "total":
+        top = cell.row.max
+        if top is None and cell.table.kind == TableKind.SCORES and all(c.max is not None for c in cell.table.columns):
+            top = sum((c.max for c in cell.table.columns), Decimal(0))
+    if top is None:  # the row's own maximum in a column of its own ("Điểm tối đa", "Điểm chuẩn")
+        tops = [cell.row.scores.get(c.key) for c in cell.table.columns if _MAX_HEAD.search(c.label or "")]
+        top = tops[0] if len(tops) == 1 else None
+    return cell if top is not None and top == st.denominator else None
+
+
+_MAX_HEAD = re.compile(r"tối\s+đa|điểm\s+chuẩn", re.I)
+
+
+def ranked_of(st: Statement, cells: list, measure: str, ranked_units: Callable[[ScoreTable], int]):
+    """The one rank a table states for the unit when the prose ranks it of as
+    many units as that table lists ("xếp thứ 4/11" and a table of 11 units)."""
+    if measure != "rank" or st.denominator is None or len(cells) != 1 or cells[0].label.startswith("thứ tự"):
+        return None
+    return cells[0] if ranked_units(cells[0].table) == st.denominator else None
