@@ -57,7 +57,8 @@ _TOTAL = re.compile(r"^\s*tổng\b|\btổng\s*(?:số|cộng)?\s*$", re.I)  # "T
 _AND = "&"  # a coordination in a phrase: "và", "hoặc", "cùng", ",", "+"
 _CONJ = frozenset(fold_tones(w) for w in ("và", "hoặc", "cùng"))
 _EARLIER = {fold_tones("đúng"): fold_tones("trước")}  # QĐ 766: "đúng hạn" counts "trước hạn"
-_SKIP = frozenset(fold_tones(w) for w in _STOP) | _BARE_FOLDED
+# "chung": the overall rate ("tỷ lệ hài lòng chung") is the total row's, a word of no column
+_SKIP = frozenset(fold_tones(w) for w in (*_STOP, "chung")) | _BARE_FOLDED
 
 
 def _tokens(text: str) -> list[str]:
@@ -163,10 +164,13 @@ def _named(cols: list[Col], said: list[str]) -> list[Col]:
 def _own(cols: list[Col], col: Col) -> list[str]:
     """The last words of a header joined with its group's ("Số hồ sơ đã
     giải quyết Quá hạn"), two at least, that no other header of the table
-    ends with: what the column says apart from its group ("quá hạn")."""
+    ends with: what the column says apart from its group ("quá hạn"). Words
+    another header's group says are no such tail: "Đang giải quyết" beside
+    "Đã giải quyết / Trước hạn …" is not named by "giải quyết"."""
+    grouped = {w for d in cols if d is not col for w in d.group}
     for k in range(2, len(col.phrase)):
         tail = col.phrase[-k:]
-        if not any(d is not col and d.phrase[-k:] == tail for d in cols):
+        if not any(d is not col and d.phrase[-k:] == tail for d in cols) and not set(tail) <= grouped:
             return tail
     return []
 
