@@ -194,10 +194,9 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         if keys - set(before) or (cand.named is not None and finding_key(cand.named) in remaining[id(cand)]):
             return None
         own = {finding_key(cand.named)} if cand.named is not None else set()
-        # an error still said of its cell, as a warning, was not answered: its relation only lost
-        # the rows it needs to be sure (two ranks set wrong where one was)
-        # an error whose cell is still doubted after, by another rule (RANK_ORDER gone, RANK_MISMATCH there),
-        # was not answered either
+        # an error whose cell is still doubted after, as a warning or by another rule, was not answered: its
+        # relation only lost the rows it needs to be sure (two ranks set wrong where one was; RANK_ORDER gone,
+        # RANK_MISMATCH there)
         doubted = {(f.table, f.row, f.column) for f in after
                    if f.table is not None and f.row is not None and f.severity in (Severity.ERROR, Severity.WARNING)}
         gone = {k for k in set(before) - remaining[id(cand)] - own if answered(before[k], ledger, after_ledger)

@@ -6,9 +6,7 @@ the relations that covered it, or one it lost is taken over by a relation
 that covers it now, or moved along its row (a relation that chose its
 column by fit); for an error of the prose, its paragraph's claims keep their
 relations. An error gone because its relation was no longer adopted (too
-few rows hold it), or because a cell it checked is now only bounded by it
-(ranks that are no longer the units' places), was not answered
-(:mod:`.culprits`, step 3).
+few rows hold it) was not answered (:mod:`.culprits`, step 3).
 """
 from __future__ import annotations
 
@@ -25,10 +23,6 @@ def answered(f: Finding, before, after) -> bool:
         # Each cell keeps its relations, or one it lost is taken over by a relation that now covers it
         # (a "chỉ số chung" row judged on its own while a section was wrong, with the sections once right).
         gained: dict[int, set] | None = None  # row → relations it covers now and did not, built when needed
-        # A cell still covered by its relations, but only as a bound now (ranks no longer the units' places:
-        # a three-way tie of different figures), lost its check: the error was not answered, only muted.
-        if any(c not in new.checked_cells and c in new.bounded_cells for c in old.checked_cells & old.numeric_cells):
-            return False
         for cell, rels in old.cell_relations.items():
             now = new.cell_relations.get(cell, set())
             if rels - now and not now - rels:

@@ -154,7 +154,7 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         role = st.role or "plain"
         days = (st.date - latest).days
         # A report states facts up to its date; a plan or a letter may look ahead.
-        looks_back = report.meta.doc_type in _REPORT_TYPES or report.meta.doc_type is None
+        looks_back = report.meta.doc_type in REPORT_TYPES or report.meta.doc_type is None
         if role == "as_of" or (role == "until" and st.data_range):
             # "tính đến", or the end of the period the figures cover: a report
             # states figures up to its own date
@@ -169,7 +169,7 @@ def date_after_issue(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                   f"(văn bản ghi “{issued}”)", st, reported=st.date.isoformat(), expected=f"≤ {latest.isoformat()}")
 
 
-_REPORT_TYPES = {"BC", "TB"}
+REPORT_TYPES = {"BC", "TB"}  # the types that report on a period past
 
 
 @rule("DATE_RANGE_REVERSED", "Khoảng thời gian của số liệu kết thúc trước khi bắt đầu")
@@ -220,7 +220,7 @@ def appendix_period(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: báo cáo quý II năm 2024 kèm "Phụ lục I. Kết quả quý I năm 2024".
     Ví dụ đúng: báo cáo quý II năm 2024 kèm "Phụ lục I. Kết quả quý II năm 2024"."""
     period = report.meta.period
-    if report.meta.doc_type not in _REPORT_TYPES or not period or not period_bounds(period):
+    if report.meta.doc_type not in REPORT_TYPES or not period or not period_bounds(period):
         return
     own = period_bounds(period)
     for table, title, st in _appendix_titles(report):

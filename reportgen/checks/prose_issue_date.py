@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from ..text.dates import period_bounds, period_vi
+from .prose import REPORT_TYPES
 from .registry import CheckContext, rule
 
 # A report is signed within this long after its period's end; later is a doubt, never sure.
@@ -20,7 +21,6 @@ _AHEAD = re.compile(r"kế\s+hoạch|phương\s+hướng|nhiệm\s+vụ(?:\s+tr�
                     r"|dự\s+toán|triển\s+khai", re.I)
 _SPAN = re.compile(r"\d+\s+tháng\s+(?:đầu|cuối)\s+năm|(?:đầu|cuối)\s+năm|lũy\s+kế|từ\s+đầu\s+năm", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_REPORT_TYPES = {"BC", "TB"}
 
 
 @rule("DATE_INCONSISTENT", "Ngày ban hành của báo cáo nằm ngoài khoảng hợp lý so với kỳ báo cáo")
@@ -35,7 +35,7 @@ def issue_date_vs_period(report: Report, ctx: CheckContext) -> Iterator[Finding]
     Ví dụ sai: "Báo cáo kết quả … quý IV năm 2025" ghi "Hà Tĩnh, ngày 05 tháng 9 năm 2025".
     Ví dụ đúng: "Báo cáo kết quả … quý IV năm 2025" ghi "Hà Tĩnh, ngày 05 tháng 01 năm 2026"."""
     meta = report.meta
-    if meta.doc_type not in _REPORT_TYPES or meta.date is None or not meta.period:
+    if meta.doc_type not in REPORT_TYPES or meta.date is None or not meta.period:
         return
     bounds = period_bounds(meta.period)
     if bounds is None:

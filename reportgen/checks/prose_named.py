@@ -84,7 +84,7 @@ def _columns(report: Report) -> list[Named]:
     out = []
     for t in report.tables:
         stage = ""
-        leaves = [_content(_leaf(col)) for col in t.columns]
+        leaves = [_content(leaf_of(col.label, col.group)) for col in t.columns]
         for col, leaf in zip(t.columns, leaves):
             own = f"{col.group or ''} {col.label or ''}"
             if _STAGE.search(own):
@@ -101,11 +101,11 @@ def _columns(report: Report) -> list[Named]:
     return out
 
 
-def _leaf(col) -> str:
+def leaf_of(label: str | None, group: str | None) -> str:
     """The lowest level of a column's header: its label without the group
     over it (a reader may give the label with its group, "Mức độ đánh giá
     Không hài lòng", or without)."""
-    label, group = col.label or "", col.group or ""
+    label, group = label or "", group or ""
     return label[len(group):] if group and label.startswith(group) else label
 
 

@@ -28,7 +28,7 @@ from ..numbers import format_vi
 from ..text.labels import stat_of
 from ..text.names import fold_for_units, same_unit, unit_forms, whole_words
 from .prose_labels import _words
-from .prose_named import _CONJUNCTION, Named, _before, _columns, _content, _named, _value
+from .prose_named import _CONJUNCTION, Named, _before, _columns, _content, _named, _value, leaf_of
 from .registry import CheckContext, rule
 
 _COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
@@ -217,9 +217,8 @@ def _narrower_than_total(col: Named, before: str) -> bool:
     "Hồ sơ tiếp nhận") that the words
     name with one word more and without "tổng": "tiếp nhận mới 4.827 hồ sơ" is
     the new dossiers, a part of that total (with those carried over), never it."""
-    leaf = col.label[len(col.group_label):] if col.group_label and (col.label or "").startswith(col.group_label) \
-        else col.label or ""
-    total = _TOTAL_LABEL.search(col.label or "") or _TOTAL_LABEL.search(leaf)  # "Hồ sơ tiếp nhận / Tổng số" too
+    # "Hồ sơ tiếp nhận / Tổng số" too
+    total = _TOTAL_LABEL.search(col.label or "") or _TOTAL_LABEL.search(leaf_of(col.label, col.group_label))
     if total and _NEW.search(before) and not _NEW.search(f"{col.group_label} {col.label}"):
         return True  # "Tổng số hồ sơ tiếp nhận mới là 36.362": without those carried over, never the "Tổng số"
     return bool(total) and not re.search(r"(?<!\w)tổng(?!\w)", before, re.I)
