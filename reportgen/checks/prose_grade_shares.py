@@ -39,6 +39,11 @@ def grade_share_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             continue
         whole = len(group)
         fitting = [s for _, s in paired if share_fits(s.value, whole, s.percent)]
+        # shares of the passage's grade counts whose stated whole is the table's units ("… của 13 xã,
+        # phường": 04 đạt loại Tốt (30,77%)) confirm it as the others' paired do
+        fitting += [s for s in shares if s.paragraph in {c.paragraph for c in counts} and s.whole == whole
+                    and not s.whole_inferred and s not in fitting and any(s.value == c.count for c in counts)
+                    and share_fits(s.value, whole, s.percent)]
         # the passage's other shares are of the table's units: the whole is confirmed
         confirmed = len(fitting) >= 2 and len(fitting) >= len(paired) - 1
         for count, share in paired:

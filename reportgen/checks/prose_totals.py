@@ -25,24 +25,25 @@ from typing import Iterator
 
 from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi
+from ..read.statements_unit_counts import (
+    CHANGE_BEFORE,
+    COUNT,
+    UNITS_COUNTED,
+    counted,
+    of_this_period,
+    unit_named,
+)
 from ..text.labels import stat_of
-from ..text.names import fold_for_units, same_unit, unit_forms, whole_words
+from ..text.names import same_unit
 from .prose_labels import _words
 from .prose_named import _CONJUNCTION, Named, _before, _columns, _content, _named, _value, leaf_of
 from .registry import CheckContext, rule
 
-_COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b)"
-                    r"(?=[^\W\d])", re.I)
-
-# What a count of units counts, and the words of a change right before a figure.
-_UNITS_COUNTED = re.compile(r"(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|tỉnh|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương"
-                            r"|ubnd|ủy\s+ban)(?!\w)", re.I)
-_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|chênh\s+lệch|nhiều\s+hơn|ít\s+hơn)(?:\s+thêm)?\s*$", re.I)
 
 def _no_total(noun: str, before: str) -> bool:
     """A count that is no column's total: of units ("của 07 xã, phường là …"),
     or a change ("tăng 120 hồ sơ")."""
-    return bool(_UNITS_COUNTED.match(noun) or _CHANGE_BEFORE.search(before))
+    return bool(UNITS_COUNTED.match(noun) or CHANGE_BEFORE.search(before))
 
 
 _JOINED = re.compile(r"\s(?:và|cùng)\s|\+", re.I)  # two headers joined: "đúng hạn và trước hạn"
@@ -81,72 +82,57 @@ def _total_rows(report: Report) -> dict[int, int]:
 
 
 def _unit_named(sentence: str, tables: list[ScoreTable]) -> str | None:
-    """The unit of the tables the sentence names last before a count (the
-    longest of those ending last), or None: "UBND xã Phúc Thọ tiếp nhận 120
-    hồ sơ" is that unit's count, not the total row's; "Sở Nội vụ đã tổng hợp
-    15.212 lượt đánh giá" is what the unit reports of all."""
-    folded = fold_for_units(sentence)
-    best: tuple[int, int, str] | None = None
-    for t in tables:
-        for r in t.rows:
-            if not r.unit or stat_of(r.unit):
-                continue
-            for form in unit_forms(r.unit):
-                at = folded.rfind(form)
-                while at >= 0 and not whole_words(folded, at, len(form)):
-                    at = folded.rfind(form, 0, at)
-                if at >= 0 and _reports(folded[at + len(form):]):
-                    continue  # "Sở Nội vụ đã tổng hợp 15.212 lượt …": who reports the whole, not its own row
-                if at >= 0 and (best is None or (at, len(form)) > best[:2]):
-                    best = (at, len(form), r.unit)
-    return best[2] if best else None
-
-
-# A unit that reports on all ("… đã tổng hợp", "… báo cáo", "… thống kê"): the figures after are not its own.
-_REPORTING = tuple(fold_for_units(w) for w in ("tổng hợp", "báo cáo", "thống kê"))
-_STAGE_WORDS = tuple(fold_for_units(w) for w in ("đã", "đang"))
-
-
-def _reports(after: str) -> bool:
-    """Whether the words right after a unit's name (folded as names are) say
-    that it reports: "đã tổng hợp", "báo cáo"."""
-    words = [w.strip(":,;.()") for w in after.split()]
-    if words and words[0] in _STAGE_WORDS:
-        words = words[1:]
-    return " ".join(words[:2]) in _REPORTING
+    """The unit of the tables the sentence names last before a count
+    (:func:`reportgen.read.statements_unit_counts.unit_named`)."""
+    return unit_named(sentence, [r.unit for t in tables for r in t.rows if r.unit and not stat_of(r.unit)])
 
 
 _UBND = _words("UBND")
 
 
 def _without(text: str, unit: str) -> str:
-    """``text`` less the words of the unit's name (and "UBND" before it)."""
-    words = _words(unit) | _UBND
-    return " ".join(t for t in text.split() if not (_words(t) and _words(t) <= words))
+    """``text`` less the words of the unit's name (and "UBND" before it),
+    and the verb of having that follows a unit's name ("UBND xã Gio Linh
+    nhận được 3.069 lượt đánh giá" names what is counted by its last words
+    only)."""
+    words, raw = _words(unit) | _UBND, {t.casefold() for t in unit.split()}
+    kept = " ".join(t for t in text.split() if not (_words(t) and _words(t) <= words) and t.casefold() not in raw)
+    return _HAVING.sub(" ", kept)
+
+
+def _unit_s_words(head: str, before: str, sentence: str, unit: str) -> tuple[str, str]:
+    """The words before a unit's count and its sentence, less the unit's
+    name; a count in brackets right after the name is named by the words
+    before the unit: "Đơn vị tiếp nhận nhiều hồ sơ nhất là UBND phường Phú
+    Xuân (3.558 hồ sơ)" counts what "tiếp nhận" says."""
+    before, sentence = _without(before, unit), _without(sentence, unit)
+    if not _content(before) and re.search(r"\(\s*$", head):
+        before = sentence
+    return before, sentence
+
+
+# The verbs of having or receiving that say nothing of what a unit's count counts.
+_HAVING = re.compile(r"^\s*(?:(?:đã|cũng)\s+)?(?:nhận\s+được|ghi\s+nhận|có\s+tổng\s+số|có\s+tổng|có|được)(?!\w)", re.I)
 
 
 def _row_of_unit(table: ScoreTable, unit: str) -> int | None:
     return next((i for i, r in enumerate(table.rows) if r.unit and same_unit(r.unit, unit)), None)
 
 
-def _count_statements(report: Report, paragraph: int, value: Decimal) -> list[Statement]:
-    """The claims of ``paragraph`` that state ``value`` as a count."""
+def _count_statements(report: Report, paragraph: int, value: Decimal, at: int) -> list[Statement]:
+    """The claims of ``paragraph`` that state ``value`` as a count (a unit's
+    count, :mod:`reportgen.read.statements_unit_counts`, at ``at``)."""
     out = []
     for st in report.statements:
         if st.paragraph != paragraph:
             continue
+        if st.kind == StatementKind.COUNT and st.unit and st.at == at:
+            out.append(st)
         # a share's count agreeing says nothing of its percent: only one paired with its whole is checked so
         if (st.kind == StatementKind.SHARE and st.value == value and st.whole is not None) \
                 or (st.kind == StatementKind.SUM and (st.whole == value or value in st.parts)):
             out.append(st)
     return out
-
-
-def _counted(text: str, at: int) -> str:
-    """What a count at ``at`` counts: the words after it up to the next
-    punctuation or "và" (six at most): "18.837 lượt rất hài lòng (chiếm …)"
-    counts "lượt rất hài lòng"."""
-    return " ".join(re.split(r"[,;:.()]|\s(?:và|cùng|trong)\s", text[at:])[0].split()[:6])
 
 
 def _head(nouns: list[str]) -> str:
@@ -175,21 +161,11 @@ def _said_before(noun: str, text: str) -> str:
     return ""
 
 
-# A clause about another period: its figures are not this period's table ("cùng kỳ năm 2023 tiếp nhận 27.522 hồ sơ").
-_OTHER_PERIOD = re.compile(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|quý\s+trước|tháng\s+trước|so\s+với)(?!\w)", re.I)
-_CLAUSE = re.compile(r"[;:.!?()]")
-
-
 def _this_period(text: str) -> Iterator[re.Match]:
     """The counts of ``text`` but those of a clause about another period,
-    and those that are no column's total (:func:`_no_total`). A
-    count in brackets belongs to the words the bracket explains as well: "So
-    với cùng kỳ năm 2025 (tiếp nhận 632 hồ sơ), …" is last year's count."""
-    for m in _COUNT.finditer(text):
-        opened, closed = text.rfind("(", 0, m.start()), text.rfind(")", 0, m.start())
-        end = opened if opened > closed else m.start()
-        clause = text[max((c.end() for c in _CLAUSE.finditer(text, 0, end)), default=0):m.start()]
-        if not _OTHER_PERIOD.search(clause) and not _no_total(_counted(text, m.end()), _before(text, m.start())):
+    and those that are no column's total (:func:`_no_total`)."""
+    for m in COUNT.finditer(text):
+        if of_this_period(text, m.start()) and not _no_total(counted(text, m.end()), _before(text, m.start())):
             yield m
 
 
@@ -245,31 +221,31 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         return
     for p in report.paragraphs:
         text = p.text
-        head = _head([_counted(text, m.end()) for m in _COUNT.finditer(text)])
+        head = _head([counted(text, m.end()) for m in COUNT.finditer(text)])
         for m in _this_period(text):
             try:
                 value = Decimal(m.group(1).replace(".", ""))
             except ArithmeticError:  # pragma: no cover - guarded by the pattern
                 continue
-            noun = _counted(text, m.end())  # "hồ sơ", "lượt rất hài lòng": what is counted
+            noun = counted(text, m.end())  # "hồ sơ", "lượt rất hài lòng": what is counted
             before = _before(text, m.start())
             start = max((s.end() for s in re.finditer(r"[.!?;]\s", text[:m.start()])), default=0)
             sentence = text[start:m.start()]
             unit = _unit_named(sentence, [c.table for c in columns])
             if unit:  # the count of that unit: its words name no column
-                before, sentence = _without(before, unit), _without(sentence, unit)
+                before, sentence = _unit_s_words(text[:m.start()], before, sentence, unit)
             before, sentence = f"{before} {noun}", f"{sentence} {noun}"
-            counted = head or _said_before(noun, text[:m.start()])
+            said_head = head or _said_before(noun, text[:m.start()])
             said = _list_head(text, start, m.start()) + sentence
-            exact = _named(columns, before, said, noun, head=counted)
-            hits = exact or [c for c in _named(columns, before, said, noun, slack=1, head=counted)
+            exact = _named(columns, before, said, noun, head=said_head)
+            hits = exact or [c for c in _named(columns, before, said, noun, slack=1, head=said_head)
                              if not _narrower_than_total(c, before)]
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
-            cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and v > 0]
+            cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and (v > 0 or unit)]
             if not cells:
                 continue
-            statements = _count_statements(report, p.index, value)
+            statements = _count_statements(report, p.index, value, m.start())
             # a unit named earlier in the sentence and the total stated after it: the total row's
             agreeing = [(c, r, v) for c, r, v in cells if v == value] or [
                 (c, totals[c.table.index], value) for c, _, _ in cells

@@ -25,7 +25,7 @@ from ..model import Measure, Statement, StatementKind
 from ..numbers import NotANumber, parse_vi_number, places_of
 from ..text.lines import split_sentences
 from .statements_blocks import Block, heading_of
-from .statements_changes_now import MAX_BLOCKS, figures, named
+from .statements_changes_now import MAX_BLOCKS, content, figures, named
 
 
 def _num(name: str) -> str:
@@ -106,7 +106,8 @@ def change_statements(blocks: list[Block], i: int, scope: str | None, known: lis
         matches += [m for m in _LEAD.finditer(sentence)
                     if not any(o.start() < m.end() and m.start() < o.end() for o in matches)]
         for m in matches:
-            changes = _read(m, sentence, lambda: _earlier(blocks, i, sentences[:k]), (block.index, max(at, 0)))
+            changes = _read(m, sentence, lambda: _earlier(blocks, i, sentences[:k]), (block.index, max(at, 0)),
+                            lambda: _earlier_sections(blocks, i, sentences[:k]))
             for change in changes:
                 value, written, x_kind, inferred, d, du, direction, end, where = change
                 base, ratio = _value(m.group("b")), direction == "bằng"
@@ -133,10 +134,14 @@ def change_statements(blocks: list[Block], i: int, scope: str | None, known: lis
     return out
 
 
-def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int]) -> list[tuple]:
+def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider=None) -> list[tuple]:
     """(figure, as written, its kind, paired in doubt, change, its unit, "tăng"/"giảm"/"bằng", where it ends,
     where the figure is when stated apart) of each change the match states (``here``: the sentence's
-    paragraph and offset); none when the figures are of other kinds."""
+    paragraph and offset); none when the figures are of other kinds. A change whose words name no figure
+    of its section takes those its words name in the sections before (``wider``): "3. So với quý IV,
+    … điểm trung bình tăng 0,04 điểm so với quý IV năm 2024 (79,07 điểm)" is of "Điểm trung bình của
+    các sở, ngành đạt 79,11 điểm" under "2. Kết quả cụ thể" (sure: no other figure fits the words);
+    of several, the arithmetic picks the one it fits, else the claim is in doubt."""
     base, change = _value(m.group("b")), _value(m.group("d"))
     direction = "bằng" if m.re is _RATIO else m.group("dir").casefold()
     if base is None or change is None:
@@ -176,6 +181,11 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int]) -> li
         return []
     subject = m.group("subj") if m.re is _LEAD else sentence[:m.start()]
     candidates, sure = named(figures([*earlier(), (clause, *here)], m.group("bu")), _subject(subject), m.group("bu"))
+    if not candidates and wider is not None and content(_subject(subject), frozenset(m.group("bu").casefold().split())):
+        # named by its words (a change that names nothing is of its own section's figure only): sure, or
+        # for the arithmetic to pick one
+        candidates, sure = named(figures([*wider(), (clause, *here)], m.group("bu")), _subject(subject),
+                                 m.group("bu"))
     out = []
     for d, du, end in changes:
         pick = _pick(candidates, sure, base, d, _unit_kind(du), direction)
@@ -217,6 +227,15 @@ def _earlier(blocks: list[Block], i: int, before: list[str]) -> list[tuple[str, 
         out = _placed(blocks[j], split_sentences(blocks[j].text)) + out
         if heading_of(blocks[j].text):
             break  # the heading (or numbered paragraph) that opens the section: "1. Tiếp nhận 12.345 hồ sơ."
+    return out + _placed(blocks[i], before)
+
+
+def _earlier_sections(blocks: list[Block], i: int, before: list[str]) -> list[tuple[str, int, int]]:
+    """The sentences before a change across the headings before its section
+    (three sections' worth of paragraphs at most), then its paragraph's."""
+    out: list[tuple[str, int, int]] = []
+    for j in range(max(0, i - 3 * MAX_BLOCKS), i):
+        out += _placed(blocks[j], split_sentences(blocks[j].text))
     return out + _placed(blocks[i], before)
 
 

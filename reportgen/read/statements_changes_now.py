@@ -81,10 +81,9 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
             if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
                 continue
             head = re.sub(r":\s*$", "  ", sentence[:m.start()])  # a label's colon right before its figure
-            cut = max((b.end() for b in _BOUNDARY.finditer(head)), default=0)
-            clause = head[cut:]
+            clause = head[_clause_start(head):]
             if _CHANGE_WORD.search(head) or _OTHER_PERIOD.search(clause) or _in_other_period(head) \
-                    or _ONE_UNIT.search(clause):
+                    or _one_unit(clause):
                 continue  # another period's, a change, or one unit's ("UBND phường Thuận Hóa tiếp nhận 3.220")
             tail = re.split(r"[.;,:()]|\d", sentence[m.end():])[0]
             own = content(clause, noun) | content(" ".join(tail.split()[:4]), noun)
@@ -96,10 +95,29 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
     return out
 
 
+# Kinds of unit a comma joins in one phrase ("các sở, ngành", "xã, phường, thị trấn", "cơ quan, đơn vị").
+_KIND = r"(?:sở|ban|ngành|xã|phường|thị\s+trấn|cơ\s+quan|đơn\s+vị|địa\s+phương|huyện|quận|thị\s+xã|thành\s+phố)"
+_KINDS_JOINED = re.compile(rf"(?<!\w){_KIND}(?:\s*,\s*{_KIND})+(?!\w)", re.I)
+
+
+def _clause_start(head: str) -> int:
+    """Where the clause of a figure starts in ``head`` (the text before it):
+    after the last boundary that is no comma between kinds of unit ("Điểm
+    trung bình của các sở, ngành đạt 79,11 điểm" is one clause)."""
+    joined = [(j.start(), j.end()) for j in _KINDS_JOINED.finditer(head)]
+    return max((b.end() for b in _BOUNDARY.finditer(head) if not any(a <= b.start() < z for a, z in joined)),
+               default=0)
+
+
 # A clause about one unit: its name ("UBND phường Thuận Hóa", "Sở Y tế", "xã Hòa Bình"), a capital right after its
 # kind. (The office that reports, "Trung tâm Phục vụ hành chính công", states the whole.)
 _ONE_UNIT = re.compile(r"(?<!\w)(?:UBND\s+(?:xã|phường|thị\s+trấn|huyện|thành\s+phố|thị\s+xã)|Sở|xã|phường|thị\s+trấn"
-                       r"|huyện)\s+[A-ZÀ-ỸĐ]\w*")
+                       r"|huyện)\s+(\w)")
+
+
+def _one_unit(clause: str) -> bool:
+    """Whether the clause names one unit: its kind, then a capital."""
+    return any(m.group(1).isupper() for m in _ONE_UNIT.finditer(clause))
 
 
 def _in_other_period(head: str) -> bool:

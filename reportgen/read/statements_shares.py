@@ -97,10 +97,22 @@ def _candidates_split(text: str, end: int, noun: str, value: Decimal, same_sente
 def _a_share(sentence: str, m: re.Match[str]) -> bool:
     """Whether the count and percent ``m`` found may be a share: no x/y's
     denominator, and a bare "(p%)" only in a list of parts ("…, trong đó
-    trực tuyến 8.765 hồ sơ (71,0%)")."""
+    trực tuyến 8.765 hồ sơ (71,0%)") or after a grade ("04 xã đạt loại Tốt
+    (30,77%)")."""
     if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
         return False
-    return bool(m.group("verb")) or _LISTED.search(sentence, 0, m.start()) is not None
+    return bool(m.group("verb")) or _LISTED.search(sentence, 0, m.start()) is not None or _graded_bracket(sentence, m)
+
+
+_GRADED = re.compile(r"(?<!\w)(?:xếp\s+)?loại\s+[^\W\d]\w*(?:\s+[^\W\d]\w*){0,2}\s*\(\s*$", re.I)
+
+
+def _graded_bracket(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the share is a bare "(p%)" right after a grade its count
+    reached ("04 xã, phường đạt loại Tốt (30,77%)"): the units' share of
+    those graded, whose whole the checks find in the graded table, never a
+    figure each unit reached."""
+    return not m.group("verb").strip() and _GRADED.search(sentence, 0, m.start("p")) is not None
 
 
 def _sibling_verb(verb: str) -> bool:
@@ -154,7 +166,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement], pr
             pool, fitting = _fitting(pool, value, pct[0], across=previous is prior and not here and listed is None)
             marked = [w for w, is_whole in reversed(pool) if is_whole]
             if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate") \
-                    and not names_a_total(sentence[m.end():]):
+                    and not names_a_total(sentence[m.end():]) and not _graded_bracket(sentence, m):
                 continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole ("… trên tổng số …" is)
             whole, inferred = None, False
             if fitting:

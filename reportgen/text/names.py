@@ -270,6 +270,21 @@ def unit_forms(unit: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in (whole, bare) if len(f) >= 5))
 
 
+# The words an office's or a place's name begins with ("UBND xã …", "Sở Y tế", "Văn phòng …", "BHXH tỉnh").
+_UNIT_HEAD = re.compile(
+    r"^(?:ubnd|ủy\s+ban|uỷ\s+ban|hội\s+đồng|sở|ban|bql|văn\s+phòng|vp|thanh\s+tra|xã|phường|thị\s+trấn|thị\s+xã|"
+    r"huyện|quận|thành\s+phố|tp|tx|đặc\s+khu|công\s+an|cục|chi\s+cục|trung\s+tâm|kho\s+bạc|kbnn|bảo\s+hiểm|bhxh|"
+    r"đài|báo|trường|bệnh\s+viện|tòa\s+án|toà\s+án|viện|phòng|hội|liên\s+đoàn|quỹ|tổng\s+công\s+ty|công\s+ty|"
+    r"cảng\s+vụ|bộ\s+chỉ\s+huy|tỉnh\s+đoàn|đảng\s+ủy|đảng\s+uỷ|ủy\s+ban\s+mặt\s+trận)(?!\w)", re.I)
+
+
+def looks_like_unit(name: str) -> bool:
+    """Whether a row's label is an office's or a place's name (it begins with
+    what kind of unit it is: "UBND xã Gio Linh", "Sở Tư pháp", "Phường 1"),
+    not a field or a measure ("Cải cách thể chế", "Tư pháp - Hộ tịch")."""
+    return bool(_UNIT_HEAD.match(" ".join((name or "").split())))
+
+
 def whole_words(text: str, at: int, size: int) -> bool:
     """Whether ``text[at:at + size]`` is not part of a longer word on either side."""
     return (at == 0 or not _word_char(text[at - 1])) and (at + size >= len(text) or not _word_char(text[at + size]))

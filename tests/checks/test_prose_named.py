@@ -380,3 +380,85 @@ def test_a_superlative_names_the_column_of_its_verb_on_the_unit_s_row(tmp_path):
     prose = "Đơn vị tiếp nhận nhiều hồ sơ nhất là Sở Tư pháp với {n} hồ sơ."
     assert _conflicts(_received(tmp_path, prose.format(n="7.215"))) == []
     assert _conflicts(_received(tmp_path, prose.format(n="7.125"))) == [("error", 0, "k2", "7125", "7215")]
+
+
+SURVEY_COMMUNES = """UBND TỈNH QUẢNG TRỊ
+
+BÁO CÁO
+Kết quả khảo sát sự hài lòng quý II năm 2026
+
+1. Kết quả
+{prose}
+
+Biểu 01. KẾT QUẢ KHẢO SÁT SỰ HÀI LÒNG
+TT\tĐơn vị\tTổng số lượt đánh giá\tRất hài lòng\tHài lòng\tKhông hài lòng\tTỷ lệ hài lòng (%)
+1\tUBND xã Gio Linh\t3.069\t2.560\t465\t44\t98,57
+2\tUBND phường Đồng Hới\t2.540\t2.100\t400\t40\t98,43
+3\tUBND xã Cam Lộ\t1.200\t1.000\t200\t0\t100,00
+\tTổng cộng\t6.809\t5.660\t1.065\t84\t98,77
+"""
+GIO_LINH = "UBND xã Gio Linh nhận được 3.069 lượt đánh giá, trong đó không hài lòng 44 lượt."
+
+
+def _survey_communes(tmp_path, prose):
+    path = tmp_path / "ks.txt"
+    path.write_text(SURVEY_COMMUNES.format(prose=prose), encoding="utf-8")
+    result = verify_path(path)
+    return result, [(f.code, str(f.severity), f.row, f.column, f.reported, f.expected) for f in result.findings
+                    if f.severity != "info"]
+
+
+def test_a_unit_s_count_named_by_the_words_after_it_is_checked_on_its_row(tmp_path):
+    """"nhận được 3.069 lượt đánh giá": the verb says nothing of what is counted, the
+    words after the figure name "Tổng số lượt đánh giá"; both counts are claims, checked."""
+    result, found = _survey_communes(tmp_path, GIO_LINH)
+    assert found == []
+    assert result.ledger.totals()["claims"] == (2, 2)
+
+
+@pytest.mark.parametrize("old, new, finding", [
+    ("3.069 lượt", "3.080 lượt", ("QUANTITY_CONFLICT", "error", 0, "k2", "3080", "3069")),
+    ("44 lượt", "45 lượt", ("QUANTITY_CONFLICT", "error", 0, "k5", "45", "44")),
+])
+def test_a_unit_s_count_changed_is_an_error_on_its_row(tmp_path, old, new, finding):
+    _, found = _survey_communes(tmp_path, GIO_LINH.replace(old, new))
+    assert found == [finding]
+
+
+def test_a_unit_s_count_no_column_names_is_said_unchecked_never_passed(tmp_path):
+    result, found = _survey_communes(tmp_path, "UBND xã Cam Lộ bố trí 4 công chức làm việc tại bộ phận một cửa.")
+    assert [f[:2] for f in found] == [("CLAIM_UNCHECKED", "warning")]
+    assert result.verdict == "CHƯA KIỂM TRA HẾT"
+
+
+def test_a_unit_whose_name_holds_and_is_no_word_of_what_is_counted(tmp_path):
+    """"Sở Khoa học và Công nghệ nhận được 1.200 lượt đánh giá": the "và" of the name names no column."""
+    text = SURVEY_COMMUNES.replace("UBND xã Cam Lộ", "Sở Khoa học và Công nghệ")
+    for written, expected in (("1.200", []), ("1.210", [("QUANTITY_CONFLICT", "error", 2, "k2", "1210", "1200")])):
+        path = tmp_path / "ks.txt"
+        path.write_text(text.format(prose=f"Sở Khoa học và Công nghệ nhận được {written} lượt đánh giá."),
+                        encoding="utf-8")
+        result = verify_path(path)
+        assert [(f.code, str(f.severity), f.row, f.column, f.reported, f.expected) for f in result.findings
+                if f.severity != "info"] == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("210", []),
+    ("201", [("QUANTITY_CONFLICT", "error", 2, "k2", "201", "210")]),
+])
+def test_a_unit_s_bracketed_count_is_named_by_the_words_before_the_unit(tmp_path, written, expected):
+    """"Đơn vị tiếp nhận nhiều hồ sơ nhất là UBND xã Đạ Đờn (210 hồ sơ)": "tiếp nhận" said before the unit."""
+    found, _ = _communes(tmp_path, f"Đơn vị tiếp nhận nhiều hồ sơ nhất là UBND xã Đạ Đờn ({written} hồ sơ).")
+    assert found == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("0", []),
+    ("2", [("QUANTITY_CONFLICT", "error", 2, "k5", "2", "0")]),
+])
+def test_a_unit_s_zero_count_is_held_to_its_row_like_any_other(tmp_path, written, expected):
+    result, found = _survey_communes(
+        tmp_path, f"UBND xã Cam Lộ nhận được 1.200 lượt đánh giá, trong đó không hài lòng {written} lượt.")
+    assert found == expected
+    assert result.ledger.totals()["claims"] == (2, 2)
