@@ -160,7 +160,10 @@ def repeated_header_rows(first: RawTable, cont: RawTable) -> int:
 def _join_split_row(table: RawTable, row, rest: bool = False) -> bool:
     """Join ``row`` (the first row of a continuation) into the table's last
     row when the page break cut that row: the continuation's first column is
-    empty while the table's rows are numbered there. A last row without a
+    empty while the table's rows are numbered there, and no two figures
+    stand over figures (a narrow column may wrap one number, "10" + "0", but
+    "912 … 95,07" over "17.435 … 98,13" is a unit's row and the total after
+    it). A last row without a
     number (a total) takes it when each of its cells was cut inside a word
     ('Trun' + 'g bình'), or when ``row`` is the whole part on its page, words
     in one or two cells (:func:`remnant`: a table does not end on such a
@@ -183,6 +186,8 @@ def _join_split_row(table: RawTable, row, rest: bool = False) -> bool:
     filled = [c for c in row if c.text.strip()]
     if any(c.col not in by_col or by_col[c.col].colspan != c.colspan for c in filled):
         return False
+    if sum(1 for c in filled if _FIGURE.match(by_col[c.col].text.strip()) and _FIGURE.match(c.text.strip())) >= 2:
+        return False  # figures over figures: two rows (a total after the last unit), never one cut
     joined = [join_wrapped(by_col[c.col].text, c.text, cut=True) for c in filled]
     if last_first is None or not last_first.text.strip():
         # a row without a number (a total): cut only when each cell was cut inside a word ('Trun' + 'g bình')
@@ -192,6 +197,10 @@ def _join_split_row(table: RawTable, row, rest: bool = False) -> bool:
     for c, text in zip(filled, joined):
         by_col[c.col].text = text
     return True
+
+
+# A cell that is one figure ("912", "17.435", "95,07", "-2,70"): a line of its own, never cut by a page break.
+_FIGURE = re.compile(r"^[-+−]?\d[\d.,]*\s*%?$")
 
 
 def remnant(table: RawTable) -> bool:

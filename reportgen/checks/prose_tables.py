@@ -22,7 +22,7 @@ from typing import Iterator
 from ..model import Finding, Measure, Report, ScoreTable, Stat, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.levels import level_at
-from ..text.names import name_key
+from ..text.names import looks_like_unit, name_key
 from .prose_counts import finding_at
 from .registry import CheckContext, rule
 
@@ -63,6 +63,14 @@ def _columns(table: ScoreTable, measure: Measure, rows: set[int] | None = None
         if len(values) >= 2:
             out.append(("total", "Tổng điểm", values))
     return out
+
+
+def _units_across(table: ScoreTable) -> bool:
+    """Whether the units of ``table`` are its columns ("Nội dung | Sở Y tế |
+    Sở Tư pháp | … | Trung bình"): two headers or more name offices or
+    places and no row does."""
+    across = sum(1 for c in table.columns if looks_like_unit(c.label or ""))
+    return across >= 2 and not any(looks_like_unit(r.unit or "") for r in table.rows)
 
 
 def _stat(stat: Stat, values: list[Decimal]) -> Decimal:
@@ -201,6 +209,8 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         level = st.tier or None
         found = []
         for t in report.tables:
+            if _units_across(t):
+                continue  # its rows are periods or measures ("Điểm quý II", "Chênh lệch"): no statistic of units
             for rows, t_level in _groups(t):
                 if level and t_level and level != t_level:
                     continue
@@ -248,6 +258,8 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         level = st.tier or None
         candidates = []
         for t in report.tables:
+            if _units_across(t):
+                continue  # its rows are periods or measures ("Điểm quý II", "Chênh lệch"): no statistic of units
             for rows, t_level in _groups(t):
                 if level and t_level and level != t_level:
                     continue

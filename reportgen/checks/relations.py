@@ -106,7 +106,8 @@ def _row_maxima(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
         for col in frame.nums("value"):
             pairs = [(r, r.value(col.index), r.value(m.index)) for r in units
                      if r.value(col.index) is not None and r.value(m.index) is not None]
-            holds = sum(1 for _, v, mx in pairs if v <= mx)
+            # a parent over its maximum because its child is ("1.1" over since "1.1.2" is) is no row more against it
+            holds = len(pairs) - len(_innermost([p for p in pairs if p[1] > p[2]]))
             if not adopted(holds, len(pairs)) or all(v == mx for _, v, mx in pairs):
                 continue
             # a row of percents whose "maximum" is 100 states no maximum of its own: ≤ 100 holds every percent
@@ -117,12 +118,20 @@ def _row_maxima(frame: Frame, ctx: CheckContext) -> Iterator[Finding]:
                 record(ctx, frame, "percent-at-most-100", [(r, c) for r, _, _ in scale for c in (col, m)], bound=True)
             over = [p for p in pairs if p[1] > p[2]]
             # One value over its maximum is a slip; several in a column may be bonus points (điểm thưởng).
-            severity = "error" if len(over) == 1 else "warning"
+            severity = "error" if len(_innermost(over)) == 1 else "warning"
             for row, v, mx in over:
                 if v > mx:
                     yield finding("VALUE_EXCEEDS_MAX", severity,
                                   f"{where(row)}: cột {col_name(col)} ghi {vi(v)} vượt {col_name(m)} của dòng "
                                   f"({vi(mx)})", frame, row, col, v, mx)
+
+
+def _innermost(over: list[tuple]) -> list[tuple]:
+    """The rows of ``over`` ((row, value, maximum)) that number no other
+    row of it: "1" and "1.1" contain "1.1.2" by their numbering."""
+    paths = [r.path for r, _, _ in over if r.path]
+    return [p for p in over if not p[0].path
+            or not any(q != p[0].path and q[:len(p[0].path)] == p[0].path for q in paths)]
 
 
 # ------------------------------------------------------------------------------ percents

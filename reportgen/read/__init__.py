@@ -23,6 +23,7 @@ from ..numbers import join_spaced_groups
 from ..raw import RawDocument, RawNote, RawParagraph, RawTable, UnreadableInput
 from ..text import repair
 from ..text.legacy import to_unicode
+from .continued import joined_side_by_side
 from .layout_pdf import pdf_layout
 from .legend import read_grade_aliases, read_grade_legend, read_table_legend, without_band_bounds
 from .meta import annex_references, read_meta
@@ -104,6 +105,7 @@ def refuse_if_nothing_read(report: Report, path: str | os.PathLike) -> None:
 def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     report = Report(source=raw.source)
     blocks, repairs, legacy = repaired_blocks(raw)
+    blocks = joined_side_by_side(blocks)
     report.paragraphs = [Paragraph(text=b.text, index=b.index, page=b.page)
                          for b in blocks if isinstance(b, RawParagraph)]
     report.read_findings.extend(_spaced_thousands(report.paragraphs))

@@ -25,7 +25,7 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     # "Tỷ lệ % so với điểm tối đa", "Tỷ lệ điểm thẩm định so với điểm tối đa (%)" are percents, not maxima
     ("max", re.compile(r"^(?!t[ỷỉ]\s*lệ)(?!.*\(\s*%\s*\)).*?(?:điểm\s*tối\s*đa|thang\s*điểm|điểm\s*chuẩn)")),
     ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%"
-                           r"|^%(\s*(đạt|điểm)(\s*được)?)?$")),
+                           r"|^%(\s*(đạt|điểm)(\s*được)?)?$|^tl\s*%")),  # "TL%": tỷ lệ abbreviated
     ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được"
                          r"|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
                          r"|^tong_?score$")),
