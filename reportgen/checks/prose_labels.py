@@ -32,7 +32,8 @@ from .registry import CheckContext, rule
 _SHORT = {"tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
           "cchc": "cải cách hành chính", "pakn": "phản ánh kiến nghị", "ubnd": "ủy ban nhân dân",
           "cbccvc": "cán bộ công chức viên chức", "vbqppl": "văn bản quy phạm pháp luật",
-          "hs": "hồ sơ"}  # "Số HS đã giải quyết" (a form's header; a sentence says "hồ sơ")
+          "hs": "hồ sơ",  # "Số HS đã giải quyết" (a form's header; a sentence says "hồ sơ")
+          "hl": "hài lòng", "tl": "tỷ lệ", "sl": "số lượng"}  # "Rất HL", "TL% hài lòng", "SL đánh giá"
 _STOP = {"tỷ", "lệ", "tỉ", "của", "các", "được", "có", "và", "đã", "trên", "theo", "về", "số"}
 # One thing in two wordings: a deadline met is "đúng hạn" or "đúng thời hạn", and a result returned
 # ("Trả trước hạn | Trả đúng hạn | Trả quá hạn", TT 01/2020's forms) is the dossier settled so.
@@ -60,6 +61,15 @@ class Labelled(NamedTuple):
 
 
 def _words(text: str) -> frozenset[str]:
+    return frozenset(ordered_words(text))
+
+
+_STOP_FOLDED = frozenset(fold_tones(s) for s in _STOP)
+
+
+def ordered_words(text: str) -> list[str]:
+    """The words of ``text`` in order, folded, abbreviations written out
+    ("Rất HL" → rất, hài, lòng), stop words and bracketed words left out."""
     folded = fold_tones(same_wording(re.sub(r"\([^()]*\)", " ", text or "")))
     out: list[str] = []
     for w in re.split(r"[^\w\u0300-\u036f]+", folded):  # a word keeps its combining marks
@@ -67,7 +77,7 @@ def _words(text: str) -> frozenset[str]:
             continue
         expansion = _SHORT.get(w)
         out.extend(fold_tones(expansion).split() if expansion else [w])
-    return frozenset(w for w in out if w not in {fold_tones(s) for s in _STOP})
+    return [w for w in out if w not in _STOP_FOLDED]
 
 
 def _labelled(report: Report) -> list[Labelled]:

@@ -28,7 +28,7 @@ from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.names import fold_tones
 from .prose_counts import finding_at
-from .prose_labels import _words
+from .prose_labels import _words, ordered_words
 from .prose_units import agrees
 from .registry import CheckContext, rule
 
@@ -189,7 +189,9 @@ def _ends_with(before: str, noun: str, words: frozenset[str]) -> bool:
 
 
 def _words_in_order(text: str) -> list[str]:
-    return [w for w in (next(iter(_content(t)), None) for t in text.split()) if w]
+    """The content words of ``text`` in order, each token's in its own order
+    ("Rất HL" says "rất", "hài", "lòng": never in an order a hash decides)."""
+    return [w for t in text.split() for w in ordered_words(t) if w not in _BARE_FOLDED and not w.isdigit()]
 
 
 def _value(table: ScoreTable, row: int, key: str) -> Decimal | None:

@@ -71,6 +71,51 @@ def _said_together(columns: list[Named], col: Named, before: str, sentence: str,
     return [(c, v) for c, v in out if v is not None] if partners else []
 
 
+def _joined_after(columns: list[Named], cell: tuple, after: str, noun: str, head: str
+                  ) -> list[tuple[Named, Decimal]]:
+    """The column of ``cell`` and those of its table that the words after
+    what is counted join to it ("1.002 lượt hài lòng và rất hài lòng": "Hài
+    lòng" and "Rất hài lòng"), with the row's figures; empty when nothing is
+    joined or a joined column is not named surely."""
+    col, row, v = cell
+    rest = after.lstrip()
+    if not rest.startswith(noun):
+        return []
+    tail = re.match(r"\s+(?:và|hoặc|cùng)\s+([^,;:.()]+)", rest[len(noun):])
+    if tail is None:
+        return []
+    words = tail.group(1).strip()
+    partners = _named([c for c in columns if c.table is col.table and c is not col], words, words, "", head=head)
+    if len(partners) != 1:
+        return []
+    partner = _value(col.table, row, partners[0].key)
+    return [(col, v), (partners[0], partner)] if partner is not None else []
+
+
+def _sum_checked(ctx: CheckContext, statements: list[Statement], together: list[tuple[Named, Decimal]],
+                 value: Decimal, row: int) -> None:
+    """A count said of several columns is checked when it is their sum on
+    ``row``; another figure says not which of them is meant: no finding."""
+    if sum(x for _, x in together) == value:
+        ctx.ledger.table_checked(together[0][0].table.index, "count-vs-total-row",
+                                 [(row, c.key) for c, _ in together])
+        for st in statements:
+            ctx.ledger.statement_checked(st, "count-vs-total-row")
+
+
+def _as_the_unit_before(named: dict[str, Named], noun: str, hits: list[Named], exact: list[Named]) -> list[Named]:
+    """A unit's count that names no column counts what the unit's count
+    before it in the paragraph counted, of the same noun ("X nhận được nhiều
+    lượt đánh giá nhất với 3.537 lượt; Y nhận được ít nhất, 733 lượt"): that
+    column, in doubt. A count that names its column alone is remembered."""
+    key = " ".join(noun.casefold().split())
+    if len(exact) == 1:
+        named[key] = exact[0]
+    if not hits and key in named:
+        return [named[key]]
+    return hits
+
+
 def _total_rows(report: Report) -> dict[int, int]:
     """table index → its one total row ("Tổng cộng", "Toàn tỉnh")."""
     out = {}
@@ -111,8 +156,10 @@ def _unit_s_words(head: str, before: str, sentence: str, unit: str) -> tuple[str
     return before, sentence
 
 
-# The verbs of having or receiving that say nothing of what a unit's count counts.
-_HAVING = re.compile(r"^\s*(?:(?:đã|cũng)\s+)?(?:nhận\s+được|ghi\s+nhận|có\s+tổng\s+số|có\s+tổng|có|được)(?!\w)", re.I)
+# The verbs of having or receiving, and the words that open on the unit ("Đối với", "Tại"), that say nothing
+# of what a unit's count counts.
+_HAVING = re.compile(r"^\s*(?:(?:đối\s+với|tại|riêng)\s*:?\s*)?(?:(?:đã|cũng)\s+)?"
+                     r"(?:nhận\s+được|ghi\s+nhận|có\s+tổng\s+số|có\s+tổng|có|được)?(?!\w)", re.I)
 
 
 def _row_of_unit(table: ScoreTable, unit: str) -> int | None:
@@ -222,6 +269,7 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for p in report.paragraphs:
         text = p.text
         head = _head([counted(text, m.end()) for m in COUNT.finditer(text)])
+        units_named: dict[str, Named] = {}  # what a unit's count counts → the one column named for it
         for m in _this_period(text):
             try:
                 value = Decimal(m.group(1).replace(".", ""))
@@ -240,12 +288,18 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             exact = _named(columns, before, said, noun, head=said_head)
             hits = exact or [c for c in _named(columns, before, said, noun, slack=1, head=said_head)
                              if not _narrower_than_total(c, before)]
+            if unit:
+                hits = _as_the_unit_before(units_named, noun, hits, exact)
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and (v > 0 or unit)]
             if not cells:
                 continue
             statements = _count_statements(report, p.index, value, m.start())
+            joined = _joined_after(columns, cells[0], text[m.end():], noun, said_head)
+            if joined:  # "1.002 lượt hài lòng và rất hài lòng": the sum of the columns it joins
+                _sum_checked(ctx, statements, joined, value, cells[0][1])
+                continue
             # a unit named earlier in the sentence and the total stated after it: the total row's
             agreeing = [(c, r, v) for c, r, v in cells if v == value] or [
                 (c, totals[c.table.index], value) for c, _, _ in cells
@@ -259,11 +313,8 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             col, row, v = cells[0]
             together = _said_together(columns, col, before, sentence, noun, row)
             if len(together) >= 2:  # "đúng hạn và trước hạn 3.155 hồ sơ": the sum of the columns it names
-                if sum(x for _, x in together) == value:
-                    ctx.ledger.table_checked(col.table.index, "count-vs-total-row", [(row, c.key) for c, _ in together])
-                    for st in statements:
-                        ctx.ledger.statement_checked(st, "count-vs-total-row")
-                continue  # several columns and another figure: which of them is meant is not said
+                _sum_checked(ctx, statements, together, value, row)
+                continue
             sure = len(cells) == 1 and bool(exact)  # one column, named by the words before the count and no other
             if sure:
                 for st in statements:

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Callable
 
-from ..model import ScoreTable, Statement, TableKind
+from ..model import ScoreTable, Stat, Statement, TableKind
 
 # The stage of an assessment a header or a clause says: the unit's own, or the appraisal of it.
 _STAGES = (("self", re.compile(r"(?<!\w)tự\s+(?:đánh\s+giá|chấm)", re.I)),
@@ -59,3 +59,21 @@ def ranked_of(st: Statement, cells: list, measure: str, ranked_units: Callable[[
     if measure != "rank" or st.denominator is None or len(cells) != 1 or cells[0].label.startswith("thứ tự"):
         return None
     return cells[0] if ranked_units(cells[0].table) == st.denominator else None
+
+
+def holds_the_extreme(st: Statement, cells: list, value_of: Callable, units_of: Callable):
+    """The one cell whose column's highest (lowest) figure over the table's
+    units is the figure the prose says is the highest (lowest) and names a
+    unit for ("thấp nhất là Sở Công Thương (58,67 điểm)" where 58,67 is the
+    least of "Tổng điểm" only): the named unit's cell of that column, which
+    should hold it. ``value_of(table, row, key)``: a cell's figure;
+    ``units_of(table)``: the rows that are units."""
+    if st.stat not in (Stat.MAX, Stat.MIN) or st.value is None:
+        return None
+    pick = max if st.stat == Stat.MAX else min
+    found = []
+    for cell in cells:
+        figures = [v for r in units_of(cell.table) if (v := value_of(cell.table, r, cell.key)) is not None]
+        if len(figures) >= 3 and pick(figures) == st.value:
+            found.append(cell)
+    return found[0] if len(found) == 1 else None

@@ -44,7 +44,7 @@ from ..text.names import fold_tones, same_unit
 from .prose_counts import finding_at
 from .prose_refs import annex_of, annexes_named
 from .prose_tables import _next_table_in_section, _table_paragraph
-from .prose_unit_cells import out_of_its_maximum, own_words, ranked_of, stage
+from .prose_unit_cells import holds_the_extreme, out_of_its_maximum, own_words, ranked_of, stage
 from .registry import CheckContext, rule
 
 _SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung|toàn\s+tỉnh",
@@ -289,7 +289,26 @@ def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
     if len(named) == 1:
         return named[0]
     staged = [c for c in cells if stage(c.label) and stage(c.label) == stage(own_words(st.clause or ""))]
-    return staged[0] if len(staged) == 1 else None
+    if len(staged) == 1:
+        return staged[0]
+    return _now_of_change(report, st, cells)
+
+
+def _now_of_change(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
+    """The figure a change of the same unit follows in its sentence ("Sở
+    Xây dựng với 60,38 điểm, giảm 4,91 điểm so với kỳ trước") is the later
+    period's: of one row's cells for two periods, the last column's."""
+    if st.at is None or len({(id(c.table), c.row_index) for c in cells}) != 1 or len(cells) < 2:
+        return None
+    text = next((p.text for p in report.paragraphs if p.index == st.paragraph), "")
+    follows = any(c.kind == StatementKind.CHANGE and c.unit == st.unit and c.paragraph == st.paragraph
+                  and c.at is not None and st.at < c.at and not re.search(r"[.;!?]", text[st.at:c.at])
+                  for c in report.statements)
+    return cells[-1] if follows else None
+
+
+def _unit_rows(table: ScoreTable) -> list[ScoreRow]:
+    return [r for r in table.rows if r.unit and not _SUMMARY_ROW.search(r.unit)]
 
 
 def _ranked_units(table: ScoreTable) -> int:
@@ -373,7 +392,7 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             if hits:
                 continue
             sure = _sure_cell(report, st, cells) or ranked_of(st, cells, measure, _ranked_units) \
-                or out_of_its_maximum(st, cells, measure)
+                or out_of_its_maximum(st, cells, measure) or holds_the_extreme(st, cells, _value, _unit_rows)
             cell = sure or cells[0]
             if sure:  # a doubt leaves the claim unchecked: the warning says why
                 ctx.ledger.statement_checked(st, "unit-figure-row")

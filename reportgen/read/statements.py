@@ -44,6 +44,7 @@ from .statements_quotients import quotient_shares
 from .statements_shares import share_statements
 from .statements_stages import stage_partition
 from .statements_targets import mark_raised_targets
+from .statements_unit_changes import unit_change_statements
 from .statements_unit_counts import unit_count_statements
 from .statements_wholes import wholes_from_earlier
 from .statements_xy import fraction_statements
@@ -396,6 +397,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         mark_raised_targets(block, out)
         out.extend(change_statements(blocks, i, scope, out))
         out.extend(unit_count_statements(block, scope, units, [st for st in out if st.paragraph == block.index]))
+        out.extend(unit_change_statements(block, scope, units, [st for st in out if st.paragraph == block.index]))
         mark_external(block, out, facts)
         out.extend(date_statements(block, scope))
     for st in listed_fraction_parts(blocks[:body], out):  # each after the statements of its whole's paragraph

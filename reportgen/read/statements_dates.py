@@ -12,8 +12,11 @@ from ..text.lines import is_caps
 from .statements_blocks import Block
 
 _DATE_NUM = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_AS_OF = re.compile(r"(tính\s+(?:đến|tới)(?:\s+hết)?|cập\s+nhật\s+đến|số\s+liệu\s+đến|tại\s+thời\s+điểm|thời\s+điểm)"
-                    r"\s*(?:ngày\s*)?$", re.I)
+# The date the figures are of: "tính đến ngày", "Thời điểm lấy số liệu: ngày …", "Ngày chốt số liệu: …".
+_AS_OF = re.compile(r"(tính\s+(?:đến|tới)(?:\s+hết)?|cập\s+nhật\s+đến|số\s+liệu\s+đến|tại\s+thời\s+điểm|thời\s+điểm"
+                    r"(?:\s+(?:lấy|tổng\s+hợp|chốt|khóa|khoá))?(?:\s+(?:số|dữ)\s+liệu)?"
+                    r"|(?:ngày\s+)?(?:lấy|chốt|khóa|khoá)\s+(?:số|dữ)\s+liệu)"
+                    r"\s*:?\s*(?:ngày\s*)?$", re.I)
 _UNTIL = re.compile(r"đến\s+(?:hết\s+)?(?:ngày\s*)?$", re.I)  # the end of a range: "từ … đến hết 14/03/2023"
 # The period the figures cover: "thời điểm từ … đến hết …", "số liệu từ … đến …",
 # "kỳ báo cáo: từ … đến …", "tính từ ngày … đến ngày …".

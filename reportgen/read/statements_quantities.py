@@ -255,6 +255,10 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
             if unit is None and clause == prev_clause and prev_unit and not bracketed \
                     and not re.search(r"[()]", unit_zone):
                 unit = prev_unit  # "xã A đạt 91,5 điểm, xếp thứ 3": the same unit's next figure
+            if unit is None and prev_unit and clause > 0 and text[clause - 1] == "(" \
+                    and not text[prev_end:clause - 1].strip():
+                unit = prev_unit  # "xã A được 89,00 điểm (xếp thứ 4)": the bracket goes on the figure before it
+            unit = unit or _scoped_unit(text, start, units)
         subj = list(_SUBJECT.finditer(text, _sentence_start(text, start), start))
         marks = _Marks(
             claim=not rule_like and wordy, stat=stat,
@@ -286,6 +290,22 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
                 out.append(st)
         prev_end, prev_stat, prev_clause, prev_unit = end, stat, clause, unit
     return out
+
+
+# A sentence that opens on the unit it is about: "Tại Ban Quản lý …, số hồ sơ …; tỷ lệ … đạt 100,00%".
+_SCOPE = re.compile(r"\s*(?:(?:\d{1,2}\.|[a-zđ]\)|[-–+•])\s*)?(?:tại|đối\s+với|riêng|ở)\s+([^,:;()]{3,80}?)\s*[,:]",
+                    re.I)
+
+
+def _scoped_unit(text: str, start: int, units: Sequence[str]) -> str | None:
+    """The unit of the tables a figure's sentence opens on ("Tại X, …",
+    "Đối với X: …", "Riêng X, …"): every figure of the sentence is of it,
+    across its semicolons."""
+    cut = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+    m = _SCOPE.match(text, cut + 2 if cut >= 0 else 0)
+    if m is None or m.end() > start or not units:
+        return None
+    return find_unit(m.group(1).strip(), units)
 
 
 def _after_bracket(segment: str) -> str:

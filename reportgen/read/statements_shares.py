@@ -158,42 +158,58 @@ def share_statements(block: Block, scope: str | None, known: list[Statement], pr
             noun = m.group("noun")
             if _stated_share(out, block, sentence, m, value, pct, scope, noun, taken):
                 continue
-            here, before, kinds = _pool(sentence, previous, m.start(), noun, value)
+            # a whole is larger than its part, or as large when the share is all of it ("trong đó 1.569 hồ sơ
+            # đúng hạn (đạt 100,00%)" of "đã giải quyết 1.569 hồ sơ")
+            least = value - 1 if pct[0] == HUNDRED else value
+            here, before, kinds = _pool(sentence, previous, m.start(), noun, least)
             listed = _listed_with(known, value, here + before) or _whole_of_bare_part(sentence, m, value)
             if listed is not None:  # a part of a stated whole: its siblings are no whole of it
                 here, before = [(listed, True)], []
             pool = here + before
             pool, fitting = _fitting(pool, value, pct[0], across=previous is prior and not here and listed is None)
-            marked = [w for w, is_whole in reversed(pool) if is_whole]
             if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate") \
                     and not names_a_total(sentence[m.end():]) and not _graded_bracket(sentence, m):
                 continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole ("… trên tổng số …" is)
-            whole, inferred = None, False
-            if fitting:
-                whole = max(fitting)  # the claim holds against each; the largest is the total
-            elif pool:
-                split = [w for w, _, of_which in _candidates_split(sentence, m.start(), noun, value, kinds=kinds)
-                         if of_which]
-                if split and (len(here) == 1 or len(split) == 1):
-                    whole = split[-1]  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
-                else:
-                    whole, inferred = (marked[0] if marked else (here or before)[-1][0]), True
-            if listed is not None:
-                whole, inferred = listed, False
-            elif inferred:
-                # "chiếm 1% tổng số hồ sơ đã giải quyết"; "Đã xử lý 19.157 …. Số … xử lý đúng hạn là 18.404 …"
-                named = named_whole(sentence[m.end():], (previous, sentence[:m.start()]), noun, value) \
-                    or whole_by_words(sentence, m.start(1), previous, noun, value)
-                if named is not None:  # the whole the words name
-                    whole, inferred = named, False
-                elif len(pool) == 1 and pool[0][1]:
-                    # "Tổng số hồ sơ tiếp nhận … là 25.465 hồ sơ. Trong đó, … 10.388 hồ sơ, chiếm 48%": the one
-                    # count of the part's noun around it, and words that make it a total: no other whole is there
-                    inferred = False
+            whole, inferred = _whole_for(sentence, m, previous, (noun, value, least, kinds), (here, before), pool,
+                                         fitting, listed)
             out.append(_share(block, sentence[m.start():m.end()], value, whole, pct, m, scope, noun, inferred))
         _whole_of_siblings([st for st in out if st.text in sentence])
         out.extend(_member_first_shares(block, sentence, scope, out))
     return out
+
+
+def _whole_for(sentence: str, m: re.Match[str], previous: str, part: tuple, around: tuple[list, list], pool: list,
+               fitting: list, listed: Decimal | None) -> tuple[Decimal | None, bool]:
+    """(the whole of the share ``m``, paired in doubt): a whole its list
+    states, the one its words name ("chiếm 23,9% tổng số hồ sơ tiếp nhận"),
+    the largest count it fits, the one a "trong đó" splits, else the nearest
+    (in doubt) or the one a total's words make. ``part``: (noun, value, the
+    least a whole may be, whether counted by kind); ``around``: the counts
+    of its sentence and of the one before."""
+    noun, value, least, kinds = part
+    here, before = around
+    if listed is not None:
+        return listed, False
+    named = named_whole(sentence[m.end():], (previous, sentence[:m.start()]), noun, value)
+    if named is not None:  # the whole its words name, before any other count the percent happens to fit
+        return named, False
+    if fitting:
+        return max(fitting), False  # the claim holds against each; the largest is the total
+    if not pool:
+        return None, False
+    split = [w for w, _, of_which in _candidates_split(sentence, m.start(), noun, least, kinds=kinds) if of_which]
+    if split and (len(here) == 1 or len(split) == 1):
+        return split[-1], False  # "137 quyết định …, trong đó có 78 …": the whole the sentence states
+    marked = [w for w, is_whole in reversed(pool) if is_whole]
+    # "Đã xử lý 19.157 …. Số … xử lý đúng hạn là 18.404 …": the whole the words name
+    by_words = whole_by_words(sentence, m.start(1), previous, noun, value)
+    if by_words is not None:
+        return by_words, False
+    if len(pool) == 1 and pool[0][1]:
+        # "Tổng số hồ sơ tiếp nhận … là 25.465 hồ sơ. Trong đó, … 10.388 hồ sơ, chiếm 48%": the one count of the
+        # part's noun around it, and words that make it a total: no other whole is there
+        return pool[0][0], False
+    return (marked[0] if marked else (here or before)[-1][0]), True
 
 
 # An official's grade names a percent ("xếp loại Hoàn thành 100% nhiệm vụ, chiếm 75,00%"): a name, not a figure.

@@ -54,6 +54,14 @@ def names_a_total(after: str) -> bool:
     return _OF_TOTAL.match(after) is not None
 
 
+def _own_clause(head: str) -> str:
+    """The words of a count's own clause: back to a semicolon, a full stop or
+    the figure before it ("…: 14.750 hồ sơ; đã giải quyết 14.292" says
+    "đã giải quyết" of 14.292, not what 14.750 counts)."""
+    cut = max((m.end() for m in re.finditer(r"[;.:!?]\s|\d\s", head)), default=0)
+    return head[cut:]
+
+
 def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -> Decimal | None:
     """The count a percent's "… tổng số <what>" names: the one count of the
     same noun, larger than the part, written right after those words."""
@@ -66,7 +74,7 @@ def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -
         for c in COUNT.finditer(text):
             w = count_value(c.group(1))
             if c.group("noun").casefold() == noun.casefold() and w is not None and w > value \
-                    and words in " ".join(text[max(0, c.start() - 80):c.start()].split()).casefold():
+                    and words in " ".join(_own_clause(text[max(0, c.start() - 80):c.start()]).split()).casefold():
                 found.add(w)
     return found.pop() if len(found) == 1 else None
 

@@ -665,6 +665,28 @@ Có {n}/4 xã không có hồ sơ quá hạn.
 | 4 | Xã Búng Lao | 70 | 69 | 1 |
 """
 
+UNIT_CHANGE = """1. Kết quả so với quý trước
+Giảm nhiều nhất là Sở Xây dựng với 60,38 điểm, giảm {d} điểm so với quý trước.
+
+| STT | Cơ quan, đơn vị | Điểm quý II | Điểm quý III | Tăng (+)/giảm (-) |
+|---|---|---|---|---|
+| 1 | Sở Y tế | 71,69 | 68,99 | -2,70 |
+| 2 | Sở Tư pháp | 85,26 | 85,76 | +0,50 |
+| 3 | Sở Nội vụ | 89,08 | 93,60 | +4,52 |
+| 4 | Sở Xây dựng | 65,29 | 60,38 | -4,91 |
+"""
+
+NAMED_TOTAL = """1. Kết quả tiếp nhận
+Sở Tài chính là đơn vị tiếp nhận nhiều hồ sơ nhất với 3.065 hồ sơ, chiếm {p} tổng số hồ sơ tiếp nhận.
+
+| STT | Đơn vị | Số hồ sơ tiếp nhận | Đã giải quyết | Đúng hạn |
+|---|---|---|---|---|
+| 1 | Sở Tài chính | 3.065 | 3.057 | 2.967 |
+| 2 | Sở Y tế | 1.647 | 1.569 | 1.569 |
+| 3 | Sở Xây dựng | 1.968 | 1.946 | 1.946 |
+| | Tổng cộng | 6.680 | 6.572 | 6.482 |
+"""
+
 RATE_ROWS = """1. Số liệu theo tháng
 
 | STT | Chỉ tiêu | Tháng 5 | Tháng 6 | Tháng 7 | Lũy kế |
@@ -749,6 +771,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
                                 doc("1. Kết quả\nTỷ lệ hài lòng chung của người dân đạt 100,17%.")),
     "zero-count-vs-table": (doc(ZERO_COUNT.format(n="02")), doc(ZERO_COUNT.format(n="03"))),
     "rate-row-mismatch": (doc(RATE_ROWS.format(p="75,86")), doc(RATE_ROWS.format(p="78,86"))),
+    "share-of-named-total": (doc(NAMED_TOTAL.format(p="45,9%")), doc(NAMED_TOTAL.format(p="46,9%"))),
+    "unit-change-vs-row": (doc(UNIT_CHANGE.format(d="4,91")), doc(UNIT_CHANGE.format(d="5,61"))),
     "issue-date-vs-period": (doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023."),
                              doc("1. Kết quả\nSố liệu tính đến ngày 31/7/2023.").replace(
                                  "ngày 17 tháng 8 năm 2023", "ngày 17 tháng 8 năm 2022")),

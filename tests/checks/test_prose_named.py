@@ -462,3 +462,27 @@ def test_a_unit_s_zero_count_is_held_to_its_row_like_any_other(tmp_path, written
         tmp_path, f"UBND xã Cam Lộ nhận được 1.200 lượt đánh giá, trong đó không hài lòng {written} lượt.")
     assert found == expected
     assert result.ledger.totals()["claims"] == (2, 2)
+
+
+@pytest.mark.parametrize("written, checked", [("3.025", True), ("465", False), ("3.052", False)])
+def test_a_count_said_of_two_columns_is_held_to_their_sum(tmp_path, written, checked):
+    """"3.025 lượt hài lòng và rất hài lòng" is 2.560 + 465, never the "Hài lòng" column alone (before: an
+    error, 3.025 against 465); another figure says not which is meant: unchecked, no error."""
+    result, found = _survey_communes(
+        tmp_path, f"UBND xã Gio Linh nhận được 3.069 lượt đánh giá, trong đó {written} lượt hài lòng và rất hài lòng.")
+    assert [f for f in found if f[1] == "error"] == []
+    assert (result.ledger.totals()["claims"] == (2, 2)) is checked
+
+
+@pytest.mark.parametrize("least, expected", [
+    ("1.200", []),
+    ("1.210", [("CLAIM_UNCHECKED", "warning", None, None, "1.210 lượt", None),
+               ("QUANTITY_CONFLICT", "warning", 2, "k2", "1210", "1200")]),
+])
+def test_a_unit_s_count_naming_nothing_counts_what_the_unit_s_count_before_it_counted(tmp_path, least, expected):
+    """"…; UBND xã Cam Lộ nhận được ít nhất, 1.200 lượt": the column of "nhiều lượt đánh giá nhất với
+    3.069 lượt" before it, in doubt (a warning, never a sure error)."""
+    result, found = _survey_communes(
+        tmp_path, "UBND xã Gio Linh nhận được nhiều lượt đánh giá nhất với 3.069 lượt; "
+                  f"UBND xã Cam Lộ nhận được ít nhất, {least} lượt.")
+    assert found == expected

@@ -118,6 +118,8 @@ def test_fractions_scores_ranks_and_not_dates():
     ("Báo cáo kết quả về Văn phòng UBND tỉnh trước ngày 11/6/2024 để tổng hợp", "deadline"),
     ("Công văn số 1162/UBND-KSTTHC ngày 29/3/2024", "cited"),
     ("(Ngày xuất dữ liệu 31/5/2024)", "plain"),
+    ("Thời điểm lấy số liệu: ngày 30/6/2025.", "as_of"),
+    ("Ngày chốt số liệu: 30/6/2025.", "as_of"),
 ])
 def test_date_roles_seed_001(sentence, role):
     (d,) = kinds(read_statements(paras(sentence)), "date")

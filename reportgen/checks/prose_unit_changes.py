@@ -1,0 +1,107 @@
+"""A unit's change stated in the prose with no earlier figure beside it
+(read.statements_unit_changes: "Sở Xây dựng … giảm 4,91 điểm so với kỳ
+trước") held to the unit's row: the cell of a change column ("Tăng (+)/giảm
+(-)", "Chênh lệch", "Tăng, giảm so với quý trước") of the measure the change
+is written in, else the difference of the row's two cells of that measure
+for two periods (the later less the earlier, in the order of the columns).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator, NamedTuple
+
+from ..model import Finding, Measure, Report, ScoreTable, Statement, StatementKind
+from ..numbers import format_vi, places_of
+from .prose_counts import finding_at
+from .prose_units import _rows_of, agrees
+from .registry import CheckContext, rule
+
+_CHANGE_HEAD = re.compile(r"tăng|giảm|chênh\s*lệch|thay\s*đổi|biến\s*động|\+\s*/\s*-|\+\s*,\s*-|±", re.I)
+_ONE_WAY = re.compile(r"^(?!.*(?:tăng.*giảm|giảm.*tăng|chênh|thay|biến|±|\+\s*[/,]\s*-)).*(?:tăng|giảm)", re.I)
+_NOT_PERIOD = re.compile(r"tối\s*đa|chuẩn|hạng|loại|thứ\s*tự|stt|số\s*lượng|số\s*hồ\s*sơ|lượt", re.I)
+_PERCENT_HEAD = re.compile(r"%|tỷ\s*lệ|tỉ\s*lệ|chỉ\s*số", re.I)
+_POINTS_HEAD = re.compile(r"điểm", re.I)
+
+
+class Candidate(NamedTuple):
+    table: ScoreTable
+    row: int
+    key: str
+    label: str
+    value: Decimal  # the change the table gives
+    basis: str  # how: the cell, or "later − earlier"
+
+
+def _of_measure(label: str, measure: Measure) -> bool:
+    if measure == Measure.PERCENT:
+        return bool(_PERCENT_HEAD.search(label))
+    return bool(_POINTS_HEAD.search(label)) and not re.search(r"%|tỷ\s*lệ|tỉ\s*lệ", label, re.I)
+
+
+def _candidates(table: ScoreTable, i: int, measure: Measure) -> list[Candidate]:
+    """The changes the row gives: its change columns' cells, else the
+    difference of its two period columns of the measure."""
+    row = table.rows[i]
+    cells = [(c.key, c.label or "", row.scores.get(c.key)) for c in table.columns]
+    cells = [(k, label, v) for k, label, v in cells if isinstance(v, Decimal)]
+    changes = [Candidate(table, i, k, label, v, "") for k, label, v in cells if _CHANGE_HEAD.search(label)]
+    if changes:
+        return changes
+    periods = [(k, label, v) for k, label, v in cells
+               if _of_measure(label, measure) and not _NOT_PERIOD.search(label)]
+    if len(periods) != 2:
+        return []
+    (_, early, a), (k, late, b) = periods
+    return [Candidate(table, i, k, late, b - a, f"{format_vi(b, places_of(b))} − {format_vi(a, places_of(a))}")]
+
+
+def _agrees(signed: Decimal, c: Candidate) -> bool:
+    if agrees(signed, c.value):
+        return True  # "giảm 4,91" and "-4,91"
+    one_way = not c.basis and _ONE_WAY.search(c.label) is not None
+    return one_way and c.value >= 0 and agrees(abs(signed), c.value)  # "Giảm so với quý trước": 4,91
+
+
+@rule("CHANGE_MISMATCH", "Mức tăng, giảm của một đơn vị nêu trong lời văn khác dòng của đơn vị đó trong bảng")
+def unit_change_vs_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: mức tăng, giảm của một đơn vị nêu trong lời văn mà không kèm số kỳ
+    trước ("Sở Xây dựng … giảm 4,91 điểm so với kỳ trước") so với dòng của đơn vị đó
+    trong bảng: ô của cột tăng, giảm ("Tăng (+)/giảm (-)", "Chênh lệch"), hoặc hiệu hai
+    cột điểm (tỷ lệ) của hai kỳ khi bảng không có cột ấy. Là lỗi khi chỉ một ô (một cặp
+    cột) có thể là mức ấy; nhiều ô thì là cảnh báo.
+    Vì sao: lời văn chép mức tăng, giảm từ bản nháp của bảng; bảng sửa sau thì lời văn sai theo.
+    Ví dụ sai: bảng ghi Sở Xây dựng −4,91 mà văn bản viết "giảm 5,61 điểm so với kỳ trước".
+    Ví dụ đúng: "giảm 4,91 điểm so với kỳ trước"."""
+    for st in report.statements:
+        if st.kind != StatementKind.CHANGE or not st.unit or st.whole is not None or not st.parts:
+            continue
+        signed = st.parts[0]
+        candidates = [c for t, i, _ in _rows_of(report, st.unit)
+                      for c in _candidates(t, i, st.measure or Measure.POINTS)]
+        if not candidates:
+            continue  # the table gives no change of the unit: the claim stays unchecked
+        hits = [c for c in candidates if _agrees(signed, c)]
+        sure = len(candidates) == 1
+        if hits or sure:
+            ctx.ledger.statement_checked(st, "unit-change-vs-row")
+            c = (hits or candidates)[0]
+            ctx.ledger.table_checked(c.table.index, "unit-change-vs-row", [(c.row, c.key)])
+        if hits:
+            continue
+        yield _finding(st, candidates, sure)
+
+
+def _finding(st: Statement, candidates: list[Candidate], sure: bool) -> Finding:
+    signed = st.parts[0]
+    word = "tăng" if signed >= 0 else "giảm"
+    written = f"{word} {format_vi(abs(signed), places_of(signed))}" \
+        + ("%" if st.measure == Measure.PERCENT else " điểm")
+    c = candidates[0]
+    shown = "; ".join(f"“{x.label}” bảng {x.table.index + 1}: {format_vi(x.value, places_of(x.value))}"
+                      + (f" ({x.basis})" if x.basis else "") for x in candidates[:3])
+    says = f"{shown}" if sure else f"{shown} (không rõ văn bản nói tới cột nào)"
+    return finding_at("CHANGE_MISMATCH", "error" if sure else "warning",
+                      f"Văn bản nêu {st.unit} {written} nhưng bảng ghi {says}", st,
+                      table=c.table.index, row=c.row, unit=c.table.rows[c.row].unit, column=c.key,
+                      reported=str(signed), expected=str(c.value) if sure else None)
