@@ -25,7 +25,7 @@ from typing import Iterator
 
 from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi
-from ..read.statements_unit_counts import (
+from ..text.counts import (
     CHANGE_BEFORE,
     COUNT,
     UNITS_COUNTED,

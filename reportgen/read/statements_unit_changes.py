@@ -19,8 +19,8 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..model import Measure, Statement, StatementKind
+from ..text.counts import unit_named
 from .statements_blocks import Block
-from .statements_unit_counts import unit_named
 
 _CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+(?P<d>\d{1,3}(?:,\d{1,3})?)(?![\d.,])\s*"
                      r"(?P<du>điểm\s+phần\s+trăm|điểm|%)(?!\w)(?!\s*\()", re.I)
