@@ -256,7 +256,9 @@ def claim_statements(report) -> list[tuple[int, Any, list[int]]]:
     owner: dict[int, int] = {}
     for h in heads:
         for j, st in enumerate(statements):
-            if j not in owner and j not in heads and _figure_of(st, statements[h]):
+            # a count of a band ("5/13 xã … đạt từ 80% trở lên, chiếm 38,46%") claims more than the share's
+            # arithmetic: how many units the table has in that band, a claim of its own
+            if j not in owner and j not in heads and st.band is None and _figure_of(st, statements[h]):
                 owner[j] = h
     out = []
     for i, st in enumerate(statements):

@@ -94,7 +94,7 @@ def test_statistics_that_the_bands_cannot_hold_are_errors_without_a_table(tmp_pa
     unchecked = good.ledger.unchecked_claims()
     assert [(c.figure, c.bounds) for c in unchecked] == [
         ("61,69%", ["stat-within-bands"]), ("93,10%", ["stat-within-bands"]), ("16,00%", ["stat-within-bands"])]
-    assert good.ledger.totals()["claims"] == (4, 7)  # the four bands, each with its share
+    assert good.ledger.totals()["claims"] == (8, 11)  # the four bands and, apart, the four shares they are written with
     # (93,10 + 2 × 80 + 4 × 65 + 3 × 50 + 16,00 + 4 × 16,00) / 15 = 49,54 at the least
     assert _of(_doc(tmp_path, prose.format(avg="41,69", hi="93,10"), table=""), "stat-within-bands") == \
         [("error", "41.69", None)]
