@@ -198,6 +198,18 @@ def _head(nouns: list[str]) -> str:
         head = list(best)
 
 
+# The words a count is counted in ("hồ sơ", "lượt", "phiếu"): what is counted, never a column's own words.
+_CLASSIFIER = re.compile(r"^(?:hồ\s+sơ|lượt|phiếu|thủ\s+tục|tthc|người|văn\s+bản)(?!\w)", re.I)
+
+
+def _classifier(noun: str) -> str:
+    """The words ``noun`` is counted in, when the paragraph gives no head:
+    "51 hồ sơ quá hạn" counts dossiers, and "hồ sơ" names no column of its
+    own ("Số hồ sơ đang giải quyết" is not named by it)."""
+    m = _CLASSIFIER.match(noun)
+    return m.group(0) if m else ""
+
+
 def _said_before(noun: str, text: str) -> str:
     """The longest first words of ``noun`` that ``text`` says (what a lone
     count counts, said before it: "Số hồ sơ … là 12.474 hồ sơ")."""
@@ -283,7 +295,7 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if unit:  # the count of that unit: its words name no column
                 before, sentence = _unit_s_words(text[:m.start()], before, sentence, unit)
             before, sentence = f"{before} {noun}", f"{sentence} {noun}"
-            said_head = head or _said_before(noun, text[:m.start()])
+            said_head = head or _classifier(noun) or _said_before(noun, text[:m.start()])
             said = _list_head(text, start, m.start()) + sentence
             exact = _named(columns, before, said, noun, head=said_head)
             hits = exact or [c for c in _named(columns, before, said, noun, slack=1, head=said_head)

@@ -486,3 +486,15 @@ def test_a_unit_s_count_naming_nothing_counts_what_the_unit_s_count_before_it_co
         tmp_path, "UBND xã Gio Linh nhận được nhiều lượt đánh giá nhất với 3.069 lượt; "
                   f"UBND xã Cam Lộ nhận được ít nhất, {least} lượt.")
     assert found == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("4", []),
+    ("5", [("QUANTITY_CONFLICT", "error", 2, "k5", "5", "4")]),
+])
+def test_a_unit_s_count_is_counted_in_dossiers_whatever_else_the_paragraph_says(tmp_path, written, expected):
+    """"… với 4 hồ sơ quá hạn": "hồ sơ" is what is counted, never the words of "Số hồ sơ đang giải quyết"
+    or another header (before: unchecked when the paragraph said "hồ sơ quá hạn" elsewhere)."""
+    found, ctx = _communes(tmp_path, "Các xã còn để xảy ra hồ sơ quá hạn. UBND xã Đạ Đờn có tỷ lệ giải quyết đúng "
+                                     f"hạn thấp nhất với {written} hồ sơ quá hạn.")
+    assert [f for f in found if f[0] == "QUANTITY_CONFLICT"] == expected
