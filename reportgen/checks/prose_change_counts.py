@@ -1,5 +1,6 @@
 """How many units rose or fell, as the prose counts them ("So với kỳ trước, có
-8/13 đơn vị tăng điểm", "03/13 đơn vị giảm bậc"), held to the table that
+8/13 đơn vị tăng điểm", "03/13 đơn vị giảm bậc", "có 3/8 sở, ngành tăng Chỉ
+số"), held to the table that
 writes each unit's change: the rows of its change column above 0, or below.
 """
 from __future__ import annotations
@@ -16,7 +17,8 @@ from .relations_frame import Col, Frame
 from .relations_support import frames
 
 # After the fraction: what it counts (a few words at most), then the direction and the quantity.
-_CLAIM = re.compile(r"\s*(?:[^\W\d][\w,]*\s+){0,4}?(?P<dir>tăng|giảm)\s+(?P<what>điểm|bậc|hạng|thứ\s+hạng)\b", re.I)
+_CLAIM = re.compile(r"\s*(?:[^\W\d][\w,]*\s+){0,4}?(?P<dir>tăng|giảm)\s+"
+                    r"(?P<what>điểm|bậc|hạng|thứ\s+hạng|chỉ\s+số|tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b", re.I)
 _CHANGE_HEAD = re.compile(r"chênh\s*lệch|tăng|giảm|thay\s*đổi|biến\s*động")
 _RANK_HEAD = re.compile(r"bậc|hạng")
 

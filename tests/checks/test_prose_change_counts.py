@@ -53,3 +53,12 @@ def test_ranks_in_a_column_that_does_not_say_which_sign_rises_are_not_counted(tm
     result, errors = run(tmp_path, "Có 2/5 đơn vị tăng bậc.", rank_head="Chênh lệch hạng")
     assert errors == []
     assert result.ledger.to_json()["claims"]["checked"] == 0
+
+
+def test_units_whose_index_rose_are_counted_too(tmp_path):
+    """"có 3/5 sở, ngành tăng Chỉ số" (a PAR index): the same count as "tăng điểm"; a miscount whose
+    halves were adjusted to add up (4/5 and 1/5) is still an error."""
+    _, errors = run(tmp_path, "Có 3/5 sở, ngành tăng Chỉ số và 2/5 sở, ngành giảm Chỉ số.")
+    assert errors == []
+    _, errors = run(tmp_path, "Có 4/5 sở, ngành tăng Chỉ số và 1/5 sở, ngành giảm Chỉ số.")
+    assert errors and {code for code, _, _ in errors} == {"CHANGE_COUNT_MISMATCH"}
