@@ -128,7 +128,7 @@ def _total_rows(report: Report) -> dict[int, int]:
 
 def _unit_named(sentence: str, tables: list[ScoreTable]) -> str | None:
     """The unit of the tables the sentence names last before a count
-    (:func:`reportgen.read.statements_unit_counts.unit_named`)."""
+    (:func:`reportgen.text.counts.unit_named`)."""
     return unit_named(sentence, [r.unit for t in tables for r in t.rows if r.unit and not stat_of(r.unit)])
 
 

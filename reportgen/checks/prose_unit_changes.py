@@ -14,14 +14,12 @@ from typing import Iterator, NamedTuple
 from ..model import Finding, Measure, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from .prose_counts import finding_at
-from .prose_units import _rows_of, agrees
+from .prose_units import _PERCENT_HEAD, _POINTS_HEAD, _rows_of, agrees
 from .registry import CheckContext, rule
 
 _CHANGE_HEAD = re.compile(r"tăng|giảm|chênh\s*lệch|thay\s*đổi|biến\s*động|\+\s*/\s*-|\+\s*,\s*-|±", re.I)
 _ONE_WAY = re.compile(r"^(?!.*(?:tăng.*giảm|giảm.*tăng|chênh|thay|biến|±|\+\s*[/,]\s*-)).*(?:tăng|giảm)", re.I)
 _NOT_PERIOD = re.compile(r"tối\s*đa|chuẩn|hạng|loại|thứ\s*tự|stt|số\s*lượng|số\s*hồ\s*sơ|lượt", re.I)
-_PERCENT_HEAD = re.compile(r"%|tỷ\s*lệ|tỉ\s*lệ|chỉ\s*số", re.I)
-_POINTS_HEAD = re.compile(r"điểm", re.I)
 
 
 class Candidate(NamedTuple):
