@@ -43,6 +43,7 @@ RULE_MODULES = (
     "prose_units",
     "prose_unit_changes",
     "prose_bands",
+    "prose_band_whole",
     "prose_legend_grades",
     "prose_labels",
     "prose_named",

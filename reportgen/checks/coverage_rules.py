@@ -282,6 +282,7 @@ _CLAIM_BOUND_WORDS = {
     "fraction-bound": "tử số không vượt mẫu số",
     "grade-counts-within-whole": "tổng số đơn vị theo các mức xếp loại không vượt tổng số",
     "stat-within-bands": "nằm trong khoảng mà các số đơn vị theo từng khoảng cho phép",
+    "band-counts-within-whole": "tổng số đơn vị theo các khoảng không giao nhau không vượt tổng số",
 }
 
 

@@ -80,7 +80,8 @@ BOUND_RELATIONS = frozenset({
 # figure (x ≤ y, counts by grade not above the whole, a statistic within the
 # band of units it falls in) is recorded, but a slip within the bound passes,
 # so it does not make the claim checked.
-CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands"})
+CLAIM_BOUND_RELATIONS = frozenset({"fraction-bound", "grade-counts-within-whole", "stat-within-bands",
+                                   "band-counts-within-whole"})
 # A bound every figure of its kind obeys, which the document does not state
 # about the cell: a percent at most 100. A cell it alone holds is not even
 # bounded (a column of rates with nothing else is not checked at all).

@@ -508,6 +508,9 @@ Chỉ số trung bình của các xã đạt {avg}%; cao nhất là 95,10% và t
 - Có 3/5 xã có chỉ số đạt từ 85% trở lên;
 - Có 2/5 xã có chỉ số đạt dưới 85%.
 """
+BAND_SPLIT = """1. Kết quả đánh giá các xã
+Có {a}/6 xã đạt từ 80 điểm trở lên; 02/6 xã đạt dưới 80 điểm.
+"""
 RATE_ROW = """1. Kết quả giải quyết hồ sơ
 Tỷ lệ hồ sơ giải quyết đúng hạn đạt {p}%.
 
@@ -842,6 +845,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "sheet-grades-vs-legend": (doc(SHEET_BY_COLUMNS.format(g="Khá")), doc(SHEET_BY_COLUMNS.format(g="Tốt"))),
     "points-grade-vs-legend": (doc(POINTS_GRADED.format(g="Khá")), doc(POINTS_GRADED.format(g="Tốt"))),
     "stat-within-bands": (doc(STAT_BANDS.format(avg="86,55")), doc(STAT_BANDS.format(avg="82,55"))),
+    "band-counts-within-whole": (doc(BAND_SPLIT.format(a="04")), doc(BAND_SPLIT.format(a="05"))),
     "rate-vs-labelled-cell": (doc(RATE_ROW.format(p="98,5")), doc(RATE_ROW.format(p="95,8"))),
     "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
     "points-vs-named-column": (doc(POINTS_NAMED.format(t="54,1", c="8,8")),
