@@ -47,6 +47,7 @@ RULE_MODULES = (
     "prose_legend_grades",
     "prose_labels",
     "prose_named",
+    "prose_total_points",
     "prose_totals",
     "prose_share_totals",
     "prose_rates",

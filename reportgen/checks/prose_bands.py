@@ -28,7 +28,7 @@ from typing import Iterator
 
 from ..model import Finding, Measure, Report, Stat, Statement, StatementKind
 from ..numbers import format_vi, in_band, places_of
-from ..text.dates import period_bounds, period_of
+from ..text.dates import before_the_period, names_another_period
 from ..text.levels import level_at
 from .prose_counts import finding_at
 from .prose_tables import _columns, _groups, _next_table_in_section, _table_paragraph
@@ -96,8 +96,9 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                             continue
                         n = sum(1 for _, v in values if in_band(v, low, high))
                         candidates.append((t, key, label, values, n))
-        if not _of_another_period(st, report.meta.period):
-            candidates = [c for c in candidates if not _earlier_column(c[2], c[0], report.meta.period)]
+        if not names_another_period(st.clause or st.before or "", report.meta.period):
+            candidates = [c for c in candidates
+                          if not before_the_period(c[2], report.meta.period, [x.label for x in c[0].columns])]
         hits = [c for c in candidates if c[4] == _n(st)]
         if hits:
             t, key, _, values, _ = hits[0]
@@ -107,13 +108,9 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
         own = [c for c in candidates if c[0] is table]
-        if table is not None and len(own) == 1 and whole is not None:
-            t, key, label, values, n = own[0]
-        else:
-            agreed = _agreed(candidates, st) if whole is not None else None
-            if agreed is None:
-                continue
-            t, key, label, values, n = agreed
+        if table is None or len(own) != 1 or whole is None:
+            continue  # a count of a quantity no table may hold (a component's index): unchecked
+        t, key, label, values, n = own[0]
         for s in (st, *_shares_of(report, st)):
             ctx.ledger.statement_checked(s, "band-count-column")
         ctx.ledger.table_checked(t.index, "band-count-column", [(i, key) for i, _ in values])
@@ -121,46 +118,6 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"Văn bản nêu {_count_words(st)} {st.noun if st.noun is not None else 'đơn vị'} "
                          f"{_band_words(st)} nhưng cột “{label}” của bảng {t.index + 1} có {n} đơn vị trong khoảng này",
                          st, table=t.index, column=key, reported=str(_n(st)), expected=str(n))
-
-
-def _agreed(candidates: list, st: Statement) -> tuple | None:
-    """The column that every column able to hold the band agrees with, when
-    they all count the same: the document's only answer, though no table
-    follows the passage ("Tổng điểm" and "Điểm quý I năm 2025" of an appendix
-    both have 4 units from 80 points up). A column whose stated maximum is
-    below the band ("Công khai, minh bạch (18 điểm)") cannot hold it."""
-    low = st.band.low
-    able = [c for c in candidates if not (low is not None and c[0].columns and _max_of(c) is not None
-                                          and _max_of(c) < low)]
-    return able[0] if able and len({c[4] for c in able}) == 1 else None
-
-
-def _max_of(candidate: tuple) -> Decimal | None:
-    table, key = candidate[0], candidate[1]
-    return next((c.max for c in table.columns if c.key == key), None)
-
-
-def _of_another_period(st: Statement, period: str | None) -> bool:
-    """Whether the sentence of a band count names a period other than the
-    report's ("Quý II, có 7/10 sở đạt từ 80 điểm trở lên")."""
-    named = period_of(st.clause or st.before or "")
-    return named is not None and named != period
-
-
-def _earlier_column(label: str, table, period: str | None) -> bool:
-    """Whether a column's header names a period before the report's ("Điểm
-    quý IV năm 2024" in a report of quý I năm 2025); with the report's period
-    unknown, a period before another column's of the same table. A count of
-    the report's own units is never of such a column."""
-    own = period_bounds(period_of(label) or "")
-    if own is None:
-        return False
-    this = period_bounds(period or "")
-    if this is None:
-        others = [period_bounds(period_of(c.label or "") or "") for c in table.columns]
-        latest = max((b[1] for b in others if b is not None), default=None)
-        return latest is not None and own[1] < latest
-    return own[1] < this[0]
 
 
 def _evaluated(report: Report, st: Statement) -> Decimal | None:

@@ -26,7 +26,7 @@ from ..numbers import format_vi, places_of
 from ..text.names import fold_tones
 from .prose_counts import finding_at
 from .prose_tables import _next_table_in_section, _table_paragraph
-from .prose_units import agrees
+from .prose_unit_rows import agrees
 from .registry import CheckContext, rule
 
 _SHORT = {"tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",

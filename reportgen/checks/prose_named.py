@@ -29,7 +29,7 @@ from ..numbers import format_vi, places_of
 from ..text.names import fold_tones
 from .prose_counts import finding_at
 from .prose_labels import _words, ordered_words
-from .prose_units import agrees
+from .prose_unit_rows import agrees
 from .registry import CheckContext, rule
 
 # Words that say nothing of what is counted or scored.

@@ -46,7 +46,7 @@ from .prose_counts import finding_at
 from .prose_labels import _SHORT, _STOP, same_wording
 from .prose_named import _BARE_FOLDED, _value
 from .prose_totals import _row_of_unit, _total_rows
-from .prose_units import agrees
+from .prose_unit_rows import agrees
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)

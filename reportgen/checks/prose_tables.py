@@ -22,7 +22,7 @@ from typing import Iterator
 from ..model import Finding, Measure, Report, ScoreTable, Stat, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.levels import level_at
-from ..text.names import looks_like_unit, name_key
+from ..text.names import name_key, units_across
 from .prose_counts import finding_at
 from .registry import CheckContext, rule
 
@@ -67,10 +67,8 @@ def _columns(table: ScoreTable, measure: Measure, rows: set[int] | None = None
 
 def _units_across(table: ScoreTable) -> bool:
     """Whether the units of ``table`` are its columns ("Nội dung | Sở Y tế |
-    Sở Tư pháp | … | Trung bình"): two headers or more name offices or
-    places and no row does."""
-    across = sum(1 for c in table.columns if looks_like_unit(c.label or ""))
-    return across >= 2 and not any(looks_like_unit(r.unit or "") for r in table.rows)
+    Sở Tư pháp | … | Trung bình")."""
+    return units_across([c.label for c in table.columns], [r.unit for r in table.rows])
 
 
 def _stat(stat: Stat, values: list[Decimal]) -> Decimal:

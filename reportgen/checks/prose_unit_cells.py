@@ -11,7 +11,8 @@ import re
 from decimal import Decimal
 from typing import Callable
 
-from ..model import ScoreTable, Stat, Statement, TableKind
+from ..model import ScoreRow, ScoreTable, Stat, Statement, TableKind
+from ..text.names import same_unit, units_across
 
 # The stage of an assessment a header or a clause says: the unit's own, or the appraisal of it.
 _STAGES = (("self", re.compile(r"(?<!\w)tự\s+(?:đánh\s+giá|chấm)", re.I)),
@@ -55,10 +56,12 @@ _MAX_HEAD = re.compile(r"tối\s+đa|điểm\s+chuẩn", re.I)
 
 def ranked_of(st: Statement, cells: list, measure: str, ranked_units: Callable[[ScoreTable], int]):
     """The one rank a table states for the unit when the prose ranks it of as
-    many units as that table lists ("xếp thứ 4/11" and a table of 11 units)."""
-    if measure != "rank" or st.denominator is None or len(cells) != 1 or cells[0].label.startswith("thứ tự"):
+    many units as that table lists ("xếp thứ 4/11" and a table of 11 units),
+    of the tables that rank it the only one of N units."""
+    if measure != "rank" or st.denominator is None:
         return None
-    return cells[0] if ranked_units(cells[0].table) == st.denominator else None
+    of_n = [c for c in cells if not c.label.startswith("thứ tự") and ranked_units(c.table) == st.denominator]
+    return of_n[0] if len(of_n) == 1 else None  # of two rank columns, the one of a table of N units
 
 
 def holds_the_extreme(st: Statement, cells: list, value_of: Callable, units_of: Callable):
@@ -77,3 +80,50 @@ def holds_the_extreme(st: Statement, cells: list, value_of: Callable, units_of: 
         if len(figures) >= 3 and pick(figures) == st.value:
             found.append(cell)
     return found[0] if len(found) == 1 else None
+
+
+# Rows of a units-as-columns table that hold no figure of the unit itself.
+_NOT_FIGURE_ROW = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại|chênh\s+lệch|tăng|giảm|biến\s+động",
+                             re.I)
+_ROW_MEASURE = {"percent": re.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số", re.I), "points": re.compile(r"điểm", re.I)}
+
+
+def across_cells(tables: list[ScoreTable], unit: str, measure: str, make: Callable) -> list:
+    """The cells of ``unit`` in the tables whose units are their columns
+    ("Nội dung | Sở Y tế | … | Trung bình", rows "Điểm quý II", "Điểm quý
+    III", "Chênh lệch"): the unit's column, on each row of the measure that
+    is neither a maximum, a rank nor a change. ``make(table, row_index, row,
+    key, label, value)`` builds the rule's cell; ``row`` stands for the unit
+    (its name is the header's) and ``label`` is the row's words."""
+    head = _ROW_MEASURE.get(measure)
+    if head is None:
+        return []
+    out = []
+    for t in tables:
+        if not units_across([c.label for c in t.columns], [r.unit for r in t.rows]):
+            continue
+        for col in t.columns:
+            if not same_unit(col.label or "", unit):
+                continue
+            for i, r in enumerate(t.rows):
+                label, v = r.unit or "", r.scores.get(col.key)
+                if isinstance(v, Decimal) and head.search(label) and not _NOT_FIGURE_ROW.search(label):
+                    out.append(make(t, i, ScoreRow(unit=col.label), col.key, label, v))
+    return out
+
+
+_PERIOD_WORD = re.compile(r"(?<!\w)(?:quý|tháng|năm|kỳ|đợt)(?!\w)", re.I)
+
+
+def period_named(clause: str, cells: list):
+    """The one cell of a units-as-columns table whose row the clause names
+    by its period ("Đứng đầu quý III là …" and the row "Điểm quý III"; never
+    "Điểm quý II"): the row's words less the measure, as whole words."""
+    named = []
+    for c in cells:
+        if not _PERIOD_WORD.search(c.label):
+            continue
+        words = re.sub(r"(?<!\w)(?:điểm|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số)(?!\w)|[%()]", " ", c.label, flags=re.I).split()
+        if words and re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", clause, re.I):
+            named.append(c)
+    return named[0] if len(named) == 1 else None

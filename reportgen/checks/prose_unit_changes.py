@@ -13,8 +13,9 @@ from typing import Iterator, NamedTuple
 
 from ..model import Finding, Measure, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
+from ..text.names import same_unit, units_across
 from .prose_counts import finding_at
-from .prose_units import _PERCENT_HEAD, _POINTS_HEAD, _rows_of, agrees
+from .prose_unit_rows import PERCENT_HEAD, POINTS_HEAD, agrees, rows_of
 from .registry import CheckContext, rule
 
 _CHANGE_HEAD = re.compile(r"tăng|giảm|chênh\s*lệch|thay\s*đổi|biến\s*động|\+\s*/\s*-|\+\s*,\s*-|±", re.I)
@@ -29,29 +30,49 @@ class Candidate(NamedTuple):
     label: str
     value: Decimal  # the change the table gives
     basis: str  # how: the cell, or "later − earlier"
+    unit: str  # the unit's name as the table writes it
 
 
 def _of_measure(label: str, measure: Measure) -> bool:
     if measure == Measure.PERCENT:
-        return bool(_PERCENT_HEAD.search(label))
-    return bool(_POINTS_HEAD.search(label)) and not re.search(r"%|tỷ\s*lệ|tỉ\s*lệ", label, re.I)
+        return bool(PERCENT_HEAD.search(label))
+    return bool(POINTS_HEAD.search(label)) and not re.search(r"%|tỷ\s*lệ|tỉ\s*lệ", label, re.I)
 
 
 def _candidates(table: ScoreTable, i: int, measure: Measure) -> list[Candidate]:
     """The changes the row gives: its change columns' cells, else the
     difference of its two period columns of the measure."""
     row = table.rows[i]
-    cells = [(c.key, c.label or "", row.scores.get(c.key)) for c in table.columns]
-    cells = [(k, label, v) for k, label, v in cells if isinstance(v, Decimal)]
-    changes = [Candidate(table, i, k, label, v, "") for k, label, v in cells if _CHANGE_HEAD.search(label)]
+    cells = [(i, c.key, c.label or "", row.scores.get(c.key)) for c in table.columns]
+    return _changes(table, [c for c in cells if isinstance(c[3], Decimal)], measure, row.unit)
+
+
+def _across(table: ScoreTable, key: str, unit: str, measure: Measure) -> list[Candidate]:
+    """The changes the unit's column of a units-as-columns table gives
+    (rows "Điểm quý II", "Điểm quý III", "Chênh lệch")."""
+    cells = [(i, key, r.unit or "", r.scores.get(key)) for i, r in enumerate(table.rows)]
+    return _changes(table, [c for c in cells if isinstance(c[3], Decimal)], measure, unit)
+
+
+def _changes(table: ScoreTable, cells: list[tuple[int, str, str, Decimal]], measure: Measure,
+             unit: str) -> list[Candidate]:
+    """Of one unit's cells (row, key, label, value): those whose label says
+    a change, else the later less the earlier of its two period cells."""
+    changes = [Candidate(table, i, k, label, v, "", unit) for i, k, label, v in cells if _CHANGE_HEAD.search(label)]
     if changes:
         return changes
-    periods = [(k, label, v) for k, label, v in cells
-               if _of_measure(label, measure) and not _NOT_PERIOD.search(label)]
+    periods = [c for c in cells if _of_measure(c[2], measure) and not _NOT_PERIOD.search(c[2])]
     if len(periods) != 2:
         return []
-    (_, early, a), (k, late, b) = periods
-    return [Candidate(table, i, k, late, b - a, f"{format_vi(b, places_of(b))} − {format_vi(a, places_of(a))}")]
+    (_, _, _, a), (i, k, late, b) = periods
+    return [Candidate(table, i, k, late, b - a, f"{format_vi(b, places_of(b))} − {format_vi(a, places_of(a))}",
+                      unit)]
+
+
+def _across_candidates(report: Report, unit: str, measure: Measure) -> list[Candidate]:
+    return [c for t in report.tables if units_across([x.label for x in t.columns], [r.unit for r in t.rows])
+            for col in t.columns if same_unit(col.label or "", unit)
+            for c in _across(t, col.key, col.label, measure)]
 
 
 def _agrees(signed: Decimal, c: Candidate) -> bool:
@@ -75,8 +96,9 @@ def unit_change_vs_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if st.kind != StatementKind.CHANGE or not st.unit or st.whole is not None or not st.parts:
             continue
         signed = st.parts[0]
-        candidates = [c for t, i, _ in _rows_of(report, st.unit)
-                      for c in _candidates(t, i, st.measure or Measure.POINTS)]
+        candidates = [c for t, i, _ in rows_of(report, st.unit)
+                      for c in _candidates(t, i, st.measure or Measure.POINTS)] \
+            + _across_candidates(report, st.unit, st.measure or Measure.POINTS)
         if not candidates:
             continue  # the table gives no change of the unit: the claim stays unchecked
         hits = [c for c in candidates if _agrees(signed, c)]
@@ -101,5 +123,5 @@ def _finding(st: Statement, candidates: list[Candidate], sure: bool) -> Finding:
     says = f"{shown}" if sure else f"{shown} (không rõ văn bản nói tới cột nào)"
     return finding_at("CHANGE_MISMATCH", "error" if sure else "warning",
                       f"Văn bản nêu {st.unit} {written} nhưng bảng ghi {says}", st,
-                      table=c.table.index, row=c.row, unit=c.table.rows[c.row].unit, column=c.key,
+                      table=c.table.index, row=c.row, unit=c.unit, column=c.key,
                       reported=str(signed), expected=str(c.value) if sure else None)

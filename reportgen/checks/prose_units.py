@@ -34,171 +34,42 @@ does not have) is not compared.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Iterator, NamedTuple
+from decimal import Decimal
+from typing import Iterator
 
-from ..model import Finding, Measure, Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
+from ..model import Finding, Measure, Report, ScoreRow, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
+from ..text.dates import before_the_period, names_another_period
 from ..text.lines import sentence_span
-from ..text.names import fold_tones, same_unit
 from .prose_counts import finding_at
 from .prose_refs import annex_of, annexes_named
 from .prose_tables import _next_table_in_section, _table_paragraph
-from .prose_unit_cells import holds_the_extreme, out_of_its_maximum, own_words, ranked_of, stage
+from .prose_unit_cells import (
+    across_cells,
+    holds_the_extreme,
+    out_of_its_maximum,
+    own_words,
+    period_named,
+    ranked_of,
+    stage,
+)
+from .prose_unit_rows import (
+    GENERIC_HEAD,
+    SUMMARY_ROW,
+    Cell,
+    agrees,
+    cell_value,
+    counts_column,
+    fold,
+    named_cells,
+    rows_of,
+    same_grade,
+    unit_cells,
+)
 from .registry import CheckContext, rule
 
-_SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung|toàn\s+tỉnh",
-                          re.I)
-_PERCENT_HEAD = re.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số", re.I)
-_POINTS_HEAD = re.compile(r"điểm", re.I)
-_NOT_VALUE_HEAD = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại", re.I)
-_RANK_HEAD = re.compile(r"thứ\s+hạng|xếp\s+hạng|^\s*hạng\b", re.I)
 _RATE_WORDS = re.compile(r"(?:tỷ|tỉ)\s+lệ\s+((?:[^\W\d]+\s+){1,2}[^\W\d]+)", re.I)
 _KIND_WORDS = {"percent": "đạt", "points": "đạt", "rank": "xếp thứ", "grade": "xếp loại"}
-
-
-class Cell(NamedTuple):
-    table: ScoreTable
-    row_index: int
-    row: ScoreRow
-    key: str  # column key as findings name it: a score key, total, percent, rank, grade
-    label: str  # the header's words
-    value: object  # Decimal, int or a grade name
-
-
-def _fold(text: str) -> str:
-    return fold_tones(" ".join((text or "").split()).casefold())
-
-
-def _rows_of(report: Report, unit: str) -> list[tuple[ScoreTable, int, ScoreRow]]:
-    out = []
-    for t in report.tables:
-        for i, r in enumerate(t.rows):
-            if r.unit and not _SUMMARY_ROW.search(r.unit) and same_unit(r.unit, unit):
-                out.append((t, i, r))
-    return out
-
-
-def _value_columns(table: ScoreTable, row: ScoreRow, head: re.Pattern[str], percent: bool):
-    """(key, label, value) of the row's cells under a header of ``head`` that
-    is not a maximum, a rank or a grade; percent or points, never the other."""
-    for col in table.columns:
-        label = col.label or ""
-        bare = re.sub(r"\([^()]*\)", " ", label)
-        v = row.scores.get(col.key)
-        if not isinstance(v, Decimal) or not head.search(label if percent else bare) or _NOT_VALUE_HEAD.search(bare):
-            continue
-        rate = bool(re.search(r"%|tỷ\s+lệ|tỉ\s+lệ", label, re.I))
-        if (percent and _POINTS_HEAD.search(bare) and not rate) or (not percent and rate):
-            continue
-        yield col.key, label, v
-
-
-def _cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[Cell]:
-    """The cells of ``row`` holding a figure of ``measure``; a table bound to a
-    scheme gives only the unit's own total, percent and rank (its indicator
-    columns are points of one indicator, never the unit's figure)."""
-    scored = table.kind == TableKind.SCORES
-    out: list[Cell] = []
-    if measure in ("percent", "points"):
-        own = row.percent if measure == "percent" else row.total
-        if own is not None:
-            out.append(Cell(table, i, row, measure if measure == "percent" else "total",
-                            "Tỷ lệ (%)" if measure == "percent" else "Tổng điểm", own))
-        if not scored:
-            head = _PERCENT_HEAD if measure == "percent" else _POINTS_HEAD
-            out.extend(Cell(table, i, row, k, label, v)
-                       for k, label, v in _value_columns(table, row, head, measure == "percent"))
-    elif measure == "rank":
-        if row.rank is not None:
-            out.append(Cell(table, i, row, "rank", "Thứ hạng", Decimal(row.rank)))
-        elif not scored:
-            out.extend(Cell(table, i, row, col.key, col.label, row.scores[col.key]) for col in table.columns
-                       if isinstance(row.scores.get(col.key), Decimal) and _RANK_HEAD.search(col.label or ""))
-        out = out or _rank_in_grid(table, i, row)
-        if not out:
-            out.extend(_implied_ranks(table, i, row))
-    elif measure == "grade" and row.grade:
-        out.append(Cell(table, i, row, "grade", "Xếp loại", row.grade))
-    return out
-
-
-def _named_cells(table: ScoreTable, i: int, row: ScoreRow, st: Statement) -> list[Cell]:
-    """The cells of ``row`` whose column the sentence names before the figure
-    ("Thanh tra tỉnh … mất nhiều điểm nhất ở chỉ số Số hóa hồ sơ (0/22
-    điểm)"): the figure is that column's, not the unit's total."""
-    clause = _fold(st.clause or "")
-    out = []
-    for col in table.columns:
-        bare = re.sub(r"\([^()]*\)", " ", col.label or "")
-        label = _fold(bare).strip()
-        v = row.scores.get(col.key)
-        if not _GENERIC_HEAD.sub(" ", bare).strip() or not isinstance(v, Decimal):
-            continue  # "Chỉ số", "Điểm đạt được": a measure every table has, not a named indicator
-        if re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", clause):
-            out.append(Cell(table, i, row, col.key, col.label, v))
-    return out
-
-
-_GENERIC_HEAD = re.compile(r"(?<!\w)(?:chỉ\s+số(?:\s+chung)?|tỷ\s+lệ|tỉ\s+lệ|tổng|điểm|đạt|được|kết\s+quả|số|"
-                           r"thẩm\s+định|tự\s+đánh\s+giá|chung)(?!\w)|[%:/,.\-–]", re.I)
-
-
-def _counts(table: ScoreTable, key: str) -> bool:
-    """Whether the column is of counts: a header that says no rate and whole
-    numbers only. A percent the sentence states of it ("tỷ lệ giải quyết
-    đúng hạn đạt 99,16%" of "Giải quyết đúng hạn") is a rate computed from
-    it, never its cell."""
-    label = next((c.label or "" for c in table.columns if c.key == key), "")
-    values = [r.scores.get(key) for r in table.rows]
-    return not _PERCENT_HEAD.search(label) and all(v == v.to_integral() for v in values if isinstance(v, Decimal))
-
-
-def _rank_in_grid(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
-    """A rank column the reader took for the numbering ("Thứ hạng | Đơn vị …"):
-    the row's cell under a rank header, as written."""
-    grid = table.grid
-    if grid is None or row.grid_row is None or row.grid_row >= len(grid.rows):
-        return []
-    cells = grid.rows[row.grid_row].cells
-    for col in grid.columns:
-        text = cells[col.index].strip() if col.index < len(cells) else ""
-        if _RANK_HEAD.search(col.label or "") and text.isdecimal():
-            return [Cell(table, i, row, "rank", col.label, Decimal(text))]
-    return []
-
-
-def _implied_ranks(table: ScoreTable, i: int, row: ScoreRow) -> list[Cell]:
-    """A table that states no rank still places each unit: one more than the
-    units above it in a column of percents or points (ties share a place)."""
-    out = []
-    for c in _cells(table, i, row, "percent") + _cells(table, i, row, "points"):
-        values = [_value(table, r, c.key) for r in table.rows if r.unit and not _SUMMARY_ROW.search(r.unit)]
-        values = [v for v in values if v is not None]
-        if len(values) >= 3:
-            place = 1 + sum(1 for v in values if v > c.value)
-            out.append(Cell(table, i, row, c.key, f"thứ tự theo “{c.label}”", Decimal(place)))
-    return out
-
-
-def _value(table: ScoreTable, row: ScoreRow, key: str) -> Decimal | None:
-    v = getattr(row, key) if key in ("total", "percent") else row.scores.get(key)
-    return v if isinstance(v, Decimal) else None
-
-
-def agrees(written: Decimal, exact: Decimal) -> bool:
-    """Whether ``exact`` (a cell) written with the places of ``written`` (the
-    prose) gives it, rounded half up or cut; or the prose is the cell to fewer
-    places than the prose shows ("93,010" for 93,01)."""
-    places = places_of(written)
-    unit = Decimal(1).scaleb(-places)
-    if exact == written or written in (exact.quantize(unit, ROUND_HALF_UP), exact.quantize(unit, ROUND_DOWN)):
-        return True
-    return places_of(exact) < places and written.quantize(Decimal(1).scaleb(-places_of(exact)), ROUND_HALF_UP) == exact
-
-
-def _same_grade(a: str, b: str) -> bool:
-    return _fold(a) == _fold(b)
 
 
 def _about_other_quantity(st: Statement, cell: Cell) -> bool:
@@ -211,8 +82,8 @@ def _about_other_quantity(st: Statement, cell: Cell) -> bool:
         pass
     if m is None:
         return False
-    words = _fold(m.group(1)).split()
-    where = _fold(f"{cell.label} {cell.table.title or ''} {' '.join(cell.table.headers)}")
+    words = fold(m.group(1)).split()
+    where = fold(f"{cell.label} {cell.table.title or ''} {' '.join(cell.table.headers)}")
     return not all(w in where for w in words[:2])
 
 
@@ -284,13 +155,16 @@ def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
     own = [c for c in cells if c.table is nxt]
     if len(own) == 1:
         return own[0]
-    clause = _fold(st.clause or "")
-    named = [c for c in cells if _specific(c.label) and _fold(re.sub(r"\([^()]*\)", " ", c.label)).strip() in clause]
+    clause = fold(st.clause or "")
+    named = [c for c in cells if _specific(c.label) and fold(re.sub(r"\([^()]*\)", " ", c.label)).strip() in clause]
     if len(named) == 1:
         return named[0]
     staged = [c for c in cells if stage(c.label) and stage(c.label) == stage(own_words(st.clause or ""))]
     if len(staged) == 1:
         return staged[0]
+    by_period = period_named(st.clause or "", cells)
+    if by_period is not None:
+        return by_period
     return _now_of_change(report, st, cells)
 
 
@@ -298,7 +172,7 @@ def _now_of_change(report: Report, st: Statement, cells: list[Cell]) -> Cell | N
     """The figure a change of the same unit follows in its sentence ("Sở
     Xây dựng với 60,38 điểm, giảm 4,91 điểm so với kỳ trước") is the later
     period's: of one row's cells for two periods, the last column's."""
-    if st.at is None or len({(id(c.table), c.row_index) for c in cells}) != 1 or len(cells) < 2:
+    if st.at is None or len({(id(c.table), c.row.unit) for c in cells}) != 1 or len(cells) < 2:
         return None
     text = next((p.text for p in report.paragraphs if p.index == st.paragraph), "")
     follows = any(c.kind == StatementKind.CHANGE and c.unit == st.unit and c.paragraph == st.paragraph
@@ -307,19 +181,58 @@ def _now_of_change(report: Report, st: Statement, cells: list[Cell]) -> Cell | N
     return cells[-1] if follows else None
 
 
+def _corroborated(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
+    """The one cell of its kind in a row that the sentence's other claims
+    about the unit confirm: the grade written with the figure is the row's,
+    and so is the rank its sentence gives ("Sở Văn hóa … đạt 62,28%, xếp loại
+    Trung bình, xếp thứ 12/15"): the sentence speaks of that row."""
+    if len(cells) != 1 or cells[0].row is not cells[0].table.rows[cells[0].row_index]:
+        return None
+    row = cells[0].row
+    if not (st.grade_written and row.grade and same_grade(row.grade, st.grade_written)):
+        return None
+    ranks = [o for o in report.statements if o.kind == StatementKind.RANK and o.unit == st.unit
+             and o.paragraph == st.paragraph and o.value is not None]
+    c = cells[0]
+    places = {v.value for v in unit_cells(c.table, c.row_index, row, "rank") if isinstance(v.value, Decimal)}
+    return c if any(o.value in places for o in ranks) else None
+
+
+def _confirmed_by_siblings(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
+    """Of the unit's cells in several tables, the one whose row holds the
+    other figure its sentence gives the unit ("Sở Y tế đạt 58,17%, xếp thứ
+    11/14": the rank of the table where Sở Y tế has 58,17%)."""
+    if len({id(c.table) for c in cells}) < 2:
+        return None
+    siblings = [o for o in report.statements if o is not st and o.unit == st.unit and o.paragraph == st.paragraph
+                and o.kind in (StatementKind.PERCENT, StatementKind.SCORE) and o.claim and o.value is not None]
+    confirmed = [c for c in cells
+                 if any(isinstance(x.value, Decimal) and agrees(o.value, x.value) for o in siblings
+                        for x in unit_cells(c.table, c.row_index, c.row, "percent" if o.kind == StatementKind.PERCENT
+                                        else "points"))]
+    return confirmed[0] if len(confirmed) == 1 else None
+
+
+def _this_period(cells: list[Cell], report: Report) -> list[Cell]:
+    """The cells less those whose header names a period before the report's
+    ("Chỉ số năm 2024 (%)" beside "Chỉ số năm 2025 (%)" in a report of 2025)."""
+    labels = [c.label for c in cells]
+    return [c for c in cells if not before_the_period(c.label, report.meta.period, labels)]
+
+
 def _unit_rows(table: ScoreTable) -> list[ScoreRow]:
-    return [r for r in table.rows if r.unit and not _SUMMARY_ROW.search(r.unit)]
+    return [r for r in table.rows if r.unit and not SUMMARY_ROW.search(r.unit)]
 
 
 def _ranked_units(table: ScoreTable) -> int:
-    return sum(1 for r in table.rows if r.unit and not _SUMMARY_ROW.search(r.unit))
+    return sum(1 for r in table.rows if r.unit and not SUMMARY_ROW.search(r.unit))
 
 
 def _specific(label: str) -> bool:
     """A header that names one quantity ("Cải cách thể chế"), not a measure
     every table of the document has ("Chỉ số", "Tỷ lệ (%)", "Điểm đạt được")."""
     bare = re.sub(r"\([^()]*\)", " ", label or "")
-    return len(bare.strip()) >= 5 and bool(_GENERIC_HEAD.sub(" ", bare).strip())
+    return len(bare.strip()) >= 5 and bool(GENERIC_HEAD.sub(" ", bare).strip())
 
 
 def _written(value: object, measure: str) -> str:
@@ -332,7 +245,9 @@ def _written(value: object, measure: str) -> str:
 def _table_says(cell: Cell, measure: str) -> str:
     if measure == "rank" and cell.label.startswith("thứ tự"):
         return f"{cell.row.unit} đứng thứ {_written(cell.value, measure)} ({cell.label}, bảng {cell.table.index + 1})"
-    return f"{_written(cell.value, measure)} (cột “{cell.label}”, bảng {cell.table.index + 1})"
+    across = cell.row is not cell.table.rows[cell.row_index]  # a units-as-columns table: the label is a row's
+    where = "dòng" if across else "cột"
+    return f"{_written(cell.value, measure)} ({where} “{cell.label}”, bảng {cell.table.index + 1})"
 
 
 def _claims(st: Statement) -> list[tuple[str, object]]:
@@ -370,29 +285,36 @@ def unit_figure_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if st.kind == StatementKind.PERCENT and (st.paragraph, st.percent) in shares:
             continue  # the percent of a count ("78 quyết định …, đạt tỷ lệ 56,9%"), not the unit's figure
         claims = _claims(st)
-        rows = _rows_of(report, unit) if claims else []
-        if not rows:
+        rows = rows_of(report, unit) if claims else []
+        if not rows and not any(across_cells(report.tables, unit, m, Cell) for m, _ in claims):
             continue
         for measure, value in claims:
-            named = [c for t, i, r in rows for c in _named_cells(t, i, r, st)
-                     if measure != "percent" or not _counts(t, c.key)] if measure in ("points", "percent") else []
-            plain = [c for t, i, r in rows for c in _cells(t, i, r, measure)]
+            named = [c for t, i, r in rows for c in named_cells(t, i, r, st)
+                     if measure != "percent" or not counts_column(t, c.key)] if measure in ("points", "percent") else []
+            plain = [c for t, i, r in rows for c in unit_cells(t, i, r, measure)] \
+                + across_cells(report.tables, unit, measure, Cell)
             if measure == "rank" and any(not c.label.startswith("thứ tự") for c in plain):
                 plain = [c for c in plain if not c.label.startswith("thứ tự")]  # a rank stated, before one implied
+            if not names_another_period(st.clause or "", report.meta.period):  # a figure of this period
+                named, plain = _this_period(named, report), _this_period(plain, report)
             cells = [c for c in named or plain if not _about_other_quantity(st, c)]
             if not cells:
                 continue
             if measure == "grade":
-                hits = [c for c in cells if _same_grade(str(c.value), str(value))]
+                hits = [c for c in cells if same_grade(str(c.value), str(value))]
             else:
-                hits = [c for c in named + plain if isinstance(c.value, Decimal) and agrees(value, c.value)]
+                # of a quarter the sentence names, or of the table its other figure is in, that cell alone
+                meant = period_named(st.clause or "", cells) or _confirmed_by_siblings(report, st, cells)
+                pool = [meant] if meant is not None else named + plain
+                hits = [c for c in pool if isinstance(c.value, Decimal) and agrees(value, c.value)]
             for c in hits[:1]:
                 ctx.ledger.statement_checked(st, "unit-figure-row")
                 ctx.ledger.table_checked(c.table.index, "unit-figure-row", [(c.row_index, c.key)])
             if hits:
                 continue
             sure = _sure_cell(report, st, cells) or ranked_of(st, cells, measure, _ranked_units) \
-                or out_of_its_maximum(st, cells, measure) or holds_the_extreme(st, cells, _value, _unit_rows)
+                or out_of_its_maximum(st, cells, measure) or holds_the_extreme(st, cells, cell_value, _unit_rows) \
+                or _corroborated(report, st, cells) or _confirmed_by_siblings(report, st, cells)
             cell = sure or cells[0]
             if sure:  # a doubt leaves the claim unchecked: the warning says why
                 ctx.ledger.statement_checked(st, "unit-figure-row")

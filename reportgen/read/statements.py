@@ -16,6 +16,7 @@ from typing import Sequence
 
 from ..model import Paragraph, Report, Statement, StatementKind, SumMode
 from ..text.lines import split_sentences
+from ..text.names import looks_like_unit, units_across
 from .statements_annex import mark_annexed
 from .statements_bands import band_statements
 from .statements_blocks import Block, blocks_of, heading_of
@@ -332,9 +333,27 @@ _SIGNOFF = re.compile(r"^Nơi\s+nhận\b", re.I)
 _CAPTION = re.compile(r"^Phụ\s+lục(?:\s+[IVXLC\d]+)?\s*:\s*\w", re.I)
 
 
+def _opens_as_appendix(blocks: Sequence[Block]) -> bool:
+    """Whether the document is an appendix issued as a file of its own: its
+    first "Phụ lục …" heading comes before any sentence of a body and before
+    "Nơi nhận", under the issuer's lines at most ("UBND TỈNH GIA LAI /
+    HỘI ĐỒNG THẨM ĐỊNH / Phụ lục II / BẢNG TỔNG HỢP …")."""
+    for b in blocks:
+        text = b.text.strip()
+        if _APPENDIX_FIRST.match(text):
+            return True
+        if _SIGNOFF.match(text) or (len(text.split()) >= 8 and text[-1:] in ".:;"):
+            return False
+    return False
+
+
 def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = None) -> list[Statement]:
     """Every claim in the prose, in document order."""
-    units = [r.unit for t in (report.tables if report else []) for r in t.rows if r.unit]
+    tables = report.tables if report else []
+    units = [r.unit for t in tables for r in t.rows if r.unit]
+    # a table whose units are its columns names them in its headers
+    units += [c.label for t in tables if units_across([c.label for c in t.columns], [r.unit for r in t.rows])
+              for c in t.columns if looks_like_unit(c.label or "")]
     blocks = blocks_of(paragraphs, report.meta.subject if report else None)
     facts = DocumentFacts.of(blocks, report)
     # no district named: the levels are province and commune (since 1 July 2025)
@@ -346,7 +365,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
     body = len(blocks)
     # A document that is an appendix itself (its first block "Phụ lục I": an annex issued as a file of
     # its own): its notes and summary lines are its body; its headings give their periods.
-    standalone = bool(blocks) and _APPENDIX_FIRST.match(blocks[0].text) is not None
+    standalone = _opens_as_appendix(blocks)
     title_until = -1
     # "Phụ lục: Bảng điểm chi tiết" above a table with prose after it, before "Nơi nhận": a caption in
     # the body, not the appendices after the signature

@@ -48,6 +48,9 @@ _STATS = ((Stat.AVG, re.compile(r"(?<!loại\s)(?<!mức\s)trung\s+bình|bình\s
 _RULE_BEFORE = re.compile(r"(?:\btừ|trên|dưới|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:quá|thấp\s+hơn|dưới)|"
                           r"chỉ\s+tiêu(?:\s+đề\s+ra)?(?:\s+là)?|mục\s+tiêu|phấn\s+đấu|kế\s+hoạch\s+là|yêu\s+cầu|"
                           r"phải\s+đạt|cần\s+đạt|sẽ(?:\s+\w+){0,2}|≥|≤|>|<)\s*(?:đạt\s+|là\s+|mức\s+)?$", re.I)
+# A sentence that sets targets: every figure after "phấn đấu" in it is one ("phấn đấu tỷ lệ hồ sơ trực
+# tuyến đạt trên 80% và tỷ lệ số hóa hồ sơ đạt 100%").
+_STRIVE = re.compile(r"(?<!\w)phấn\s+đấu(?!\w)", re.I)
 _RULE_CLAUSE = re.compile(r"(?:trường\s+hợp|nếu|khi)\b(?![^,;()]*\b(?:hiện|đã)\b)|thang\s+điểm|điểm\s+tối\s+đa|"
                           r"điểm\s+chuẩn|(?:chưa|không)\s+(?:đạt|hoàn\s+thành)(?:\s+\w+){0,2}\s*$", re.I)
 _RULE_AFTER = re.compile(r"^\s*(?:trở\s+lên|trở\s+xuống|trở\s+đi|thì\b|(?:đến|tới)\s+(?:dưới\s+)?\d)", re.I)
@@ -246,6 +249,7 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         window = re.sub(r"[()]", " ", text[max(0, start - 40, _sentence_start(text, start)):start])
         grade_name = bool(re.match(r"\s*(?:đến\s+dưới\s+\d+\s*%\s*)?nhiệm\s+vụ", text[end:], re.I))
         rule_like = bool(_RULE_BEFORE.search(window) or _RULE_AFTER.match(text[end:])
+                         or _STRIVE.search(text[_sentence_start(text, start):start])
                          or (_NOT_A_FIGURE.search(window) and (grade_name or "hoàn" not in window[-15:]))
                          or _RULE_CLAUSE.search(before) or _RULE_CLAUSE.search(window))
         unit = None
@@ -267,7 +271,8 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
             clause=text[_sentence_start(text, start):start], before=text[max(0, start - 200):start], unit=unit,
             subject=subject_key(subj[-1].group("what")) if subj else "", measure=measure, at=start,
             tier=level_at(text, start, scope), time=time_at(text, start), context=_context(text, start, end),
-            grade_written=grade_after(text, end) if unit else None)
+            # a grade after a unit's figure, or after a percent ("Chỉ số CCHC đạt 89,76%, xếp loại Khá")
+            grade_written=grade_after(text, end) if unit or measure == Measure.PERCENT else None)
         if measure == Measure.PERCENT:
             if k < len(percents):
                 st = percents[k]

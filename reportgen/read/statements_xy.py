@@ -31,6 +31,9 @@ def _fraction_values(x: str, y: str) -> tuple[Decimal, Decimal] | None:
     if "." in x and "." not in y and xv > yv:
         return None  # "13.951/15": a decimal written with a dot, not thousands
     return xv, yv
+# A formula's operand: x/y right after or before an operator ("điểm = Tỷ lệ × 6/90", "6/90 × Tỷ lệ").
+_OPERATOR_BEFORE = re.compile(r"(?:[×*=÷+]|(?<!\w)x)\s*$")
+_OPERATOR_AFTER = re.compile(r"\s*(?:[×*÷]|x(?!\w))")
 _DAY_MONTH = re.compile(r"(?<!\w)ngày\s*$", re.I)
 _RANK_BEFORE = re.compile(r"(?:xếp\s+hạng|thứ\s+hạng|vị\s+trí|hạng)\s*(?:thứ\s*)?:?\s*$", re.I)
 
@@ -51,6 +54,8 @@ def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         if _DAY_MONTH.search(before) and 1 <= xv <= 31 and 1 <= yv <= 12 and "," not in x + y:
             continue  # a day and a month: "từ ngày 1/7 đến nay", "trước ngày 20/11"
         after = text[m.end():m.end() + 12]
+        if _OPERATOR_BEFORE.search(before) or _OPERATOR_AFTER.match(after):
+            continue  # an operand of a formula: "điểm = Tỷ lệ × 6/90"
         if _RANK_BEFORE.search(before):
             kind = StatementKind.RANK
         elif "," in x or "," in y or re.match(r"\s*điểm", after, re.I):
@@ -63,6 +68,8 @@ def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
                              grade_written=grade_after(text, m.end()) if kind == StatementKind.SCORE else None))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
         share = (_FRACTION_SHARE if kind == StatementKind.FRACTION else _SCORE_SHARE).match(text, m.end())
+        if share is None and kind == StatementKind.SCORE:
+            share = _SCORE_SHARE_AFTER_CHANGE.match(text, m.end())
         if kind in (StatementKind.FRACTION, StatementKind.SCORE) and share and yv:
             pct = percent_value(share.group(1))
             if pct is not None:
@@ -83,3 +90,9 @@ _FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đ�
 _SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*"
                           r"(?:(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với\s+)?[^\W\d][\w]*){0,5}?\s+)?(?:(?:đạt|chiếm|bằng|là)\s*(?:tỷ\s+lệ\s*)?:?\s*)?"
                           r"(\d+(?:[.,]\d+)?)\s*%", re.I)
+# "17,951/20 điểm, giảm 1,549 điểm so với điểm tự đánh giá; tương ứng Chỉ số CCHC đạt 89,76%": past a
+# change of the points, only words that say the percent is the same figure ("tương ứng") join them.
+_SCORE_SHARE_AFTER_CHANGE = re.compile(
+    r"\s*(?:điểm\s*)?,\s*(?:tăng|giảm)\s+\d+(?:[.,]\d+)?\s*điểm(?:\s+so\s+với[^;,.%\d]{0,60})?\s*[,;]\s*"
+    r"(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với\s+)?[^\W\d][\w]*){0,5}?\s+(?:(?:đạt|chiếm|bằng|là)\s*(?:tỷ\s+lệ\s*)?:?\s*)?"
+    r"(\d+(?:[.,]\d+)?)\s*%", re.I)

@@ -104,3 +104,26 @@ def time_at(text: str, end: int) -> str | None:
         return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
     years = list(_YEAR.finditer(text, 0, end))
     return years[-1].group(1) if years else None
+
+
+def before_the_period(label: str, period: str | None, labels: list[str]) -> bool:
+    """Whether a header names a period before the report's ("Điểm quý IV năm
+    2024" in a report of quý I năm 2025, "Chỉ số năm 2024 (%)" in one of
+    2025); with the report's period unknown, a period before another of
+    ``labels`` (the headers beside it)."""
+    own = period_bounds(period_of(label) or "")
+    if own is None:
+        return False
+    this = period_bounds(period or "")
+    if this is None:
+        latest = max((b[1] for b in (period_bounds(period_of(x) or "") for x in labels) if b is not None),
+                     default=None)
+        return latest is not None and own[1] < latest
+    return own[1] < this[0]
+
+
+def names_another_period(words: str, period: str | None) -> bool:
+    """Whether the words before a figure name a period other than the
+    report's ("Quý II, có 7/10 sở …", "năm 2024 đạt 70,05%")."""
+    named = period_of(words or "")
+    return named is not None and named != period

@@ -285,6 +285,14 @@ def looks_like_unit(name: str) -> bool:
     return bool(_UNIT_HEAD.match(" ".join((name or "").split())))
 
 
+def units_across(headers: list[str], row_labels: list[str]) -> bool:
+    """Whether a table's units are its columns ("Nội dung | Sở Y tế | Sở Tư
+    pháp | … | Trung bình", rows "Điểm quý II", "Chênh lệch"): two headers or
+    more name offices or places and no row does."""
+    across = sum(1 for h in headers if looks_like_unit(h or ""))
+    return across >= 2 and not any(looks_like_unit(r or "") for r in row_labels)
+
+
 def whole_words(text: str, at: int, size: int) -> bool:
     """Whether ``text[at:at + size]`` is not part of a longer word on either side."""
     return (at == 0 or not _word_char(text[at - 1])) and (at + size >= len(text) or not _word_char(text[at + size]))

@@ -508,6 +508,15 @@ Chỉ số trung bình của các xã đạt {avg}%; cao nhất là 95,10% và t
 - Có 3/5 xã có chỉ số đạt từ 85% trở lên;
 - Có 2/5 xã có chỉ số đạt dưới 85%.
 """
+TOTAL_POINTS = """1. Kết quả thẩm định
+Tổng điểm tự đánh giá của Sở Xây dựng đạt {x}/68,5 điểm.
+
+| STT | Tiêu chí | Điểm chuẩn | Điểm tự đánh giá | Điểm thẩm định |
+|---|---|---|---|---|
+| 1 | Cải cách thủ tục hành chính | 40 | 35,63 | 28,591 |
+| 2 | Mức độ hài lòng của người dân | 28,5 | 25 | 20 |
+|  | TỔNG ĐIỂM | 68,5 | 60,63 | 48,591 |
+"""
 BAND_SPLIT = """1. Kết quả đánh giá các xã
 Có {a}/6 xã đạt từ 80 điểm trở lên; 02/6 xã đạt dưới 80 điểm.
 """
@@ -845,6 +854,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "sheet-grades-vs-legend": (doc(SHEET_BY_COLUMNS.format(g="Khá")), doc(SHEET_BY_COLUMNS.format(g="Tốt"))),
     "points-grade-vs-legend": (doc(POINTS_GRADED.format(g="Khá")), doc(POINTS_GRADED.format(g="Tốt"))),
     "stat-within-bands": (doc(STAT_BANDS.format(avg="86,55")), doc(STAT_BANDS.format(avg="82,55"))),
+    "points-vs-total-row": (doc(TOTAL_POINTS.format(x="60,63")), doc(TOTAL_POINTS.format(x="61,63"))),
     "band-counts-within-whole": (doc(BAND_SPLIT.format(a="04")), doc(BAND_SPLIT.format(a="05"))),
     "rate-vs-labelled-cell": (doc(RATE_ROW.format(p="98,5")), doc(RATE_ROW.format(p="95,8"))),
     "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
