@@ -14,7 +14,7 @@ import pytest
 
 from parsers import read_raw
 
-pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium (scripts/setup.sh installs it)")
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium (scripts/setup.sh installs it)")
 
 UNITS = [("1", "Phường Tuy Phước", "1.740", "75", "802", "863", "1.737", "1.043", "681", "13", "3", "99,25"),
          ("2", "Xã Hoài Nhơn", "369", "60", "166", "143", "357", "263", "91", "3", "12", "99,16"),
@@ -51,6 +51,7 @@ table.d tbody tr:last-child td {{ border-bottom: 1.5px solid #000; }}
 <p>Các đơn vị tiếp tục thực hiện tốt việc giải quyết hồ sơ.</p></body></html>"""
 
 
+@needs_chromium
 @pytest.mark.parametrize("zebra", [True, False])
 def test_a_shaded_two_level_header_heads_the_rows_under_it(tmp_path, zebra):
     html = tmp_path / "t.html"
@@ -68,3 +69,40 @@ def test_a_shaded_two_level_header_heads_the_rows_under_it(tmp_path, zebra):
     assert grid[2:] == [list(u) for u in UNITS] + [["", "Tổng cộng", *TOTAL[2:]]]
     # the paragraph after the table stays a paragraph
     assert any("tiếp tục thực hiện" in p.text for p in read_raw(pdf).paragraphs)
+
+
+def test_reportlab_header_cells_shaded_one_by_one_head_the_rows_under_them(tmp_path):
+    """The same with reportlab: each header cell (a group title over two
+    sub-columns, "STT" spanning both levels) given its own background, rules
+    over and under the header and under the last row, every other row
+    tinted as one box."""
+    from reportlab.lib.colors import Color
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from fixtures.build_pdf import FONT_NAME, _register_fonts
+
+    _register_fonts()
+    rows = [["STT", "Đơn vị", "Hồ sơ tiếp nhận", "", "Hồ sơ đã giải quyết", "", "Ghi chú"],
+            ["", "", "Tổng số", "Trực tuyến", "Tổng số", "Quá hạn", ""]]
+    rows += [[str(k), f"Xã số {k}", str(100 + 7 * k), str(50 + k), str(90 + 7 * k), str(k % 3), ""]
+             for k in range(1, 9)]
+    black, tint = Color(0, 0, 0), Color(0.87, 0.9, 0.93)
+    style = [("FONT", (0, 0), (-1, -1), FONT_NAME, 10), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
+             ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (5, 0)), ("SPAN", (6, 0), (6, 1)),
+             ("LINEABOVE", (0, 0), (-1, 0), 1, black), ("LINEBELOW", (0, 1), (-1, 1), 1, black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, black)]
+    style += [("BACKGROUND", cell, cell, tint)
+              for cell in [(0, 0), (1, 0), (2, 0), (4, 0), (6, 0), (2, 1), (3, 1), (4, 1), (5, 1)]]
+    style += [("BACKGROUND", (0, r), (-1, r), Color(0.94, 0.94, 0.94)) for r in range(3, len(rows), 2)]
+    table = Table(rows, colWidths=[35, 120, 80, 80, 80, 80, 80])
+    table.setStyle(TableStyle(style))
+    path = tmp_path / "t.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    tables = list(read_raw(path).tables)
+    assert len(tables) == 1
+    grid = tables[0].grid(fill_spans=True)
+    assert grid[0] == ["STT", "Đơn vị", "Hồ sơ tiếp nhận", "Hồ sơ tiếp nhận", "Hồ sơ đã giải quyết",
+                       "Hồ sơ đã giải quyết", "Ghi chú"]
+    assert grid[1] == ["STT", "Đơn vị", "Tổng số", "Trực tuyến", "Tổng số", "Quá hạn", "Ghi chú"]
+    assert grid[2:] == rows[2:]
