@@ -57,6 +57,10 @@ def _header_blocks(page) -> list[list[tuple[float, float, float, float]]]:
     blocks = []
     for boxes in by_color.values():
         boxes = sorted(set(boxes))
+        at: dict[int, list[int]] = {}  # boxes by the rounded coordinates of their sides, to find neighbours
+        for i, b in enumerate(boxes):
+            for v in {round(b[0]), round(b[2]), -1 - round(b[1]), -1 - round(b[3])}:
+                at.setdefault(v, []).append(i)
         seen: set[int] = set()
         for i in range(len(boxes)):
             if i in seen:
@@ -65,9 +69,12 @@ def _header_blocks(page) -> list[list[tuple[float, float, float, float]]]:
             seen.add(i)
             while todo:
                 k = todo.pop()
-                group.append(boxes[k])
-                for j, other in enumerate(boxes):
-                    if j not in seen and _touch(boxes[k], other):
+                a = boxes[k]
+                group.append(a)
+                near = {j for v in (round(a[0]), round(a[2])) for d in (-1, 0, 1) for j in at.get(v + d, ())}
+                near |= {j for v in (round(a[1]), round(a[3])) for d in (-1, 0, 1) for j in at.get(-1 - v - d, ())}
+                for j in near:
+                    if j not in seen and _touch(a, boxes[j]):
                         seen.add(j)
                         todo.append(j)
             if len({(round(b[1]), round(b[3])) for b in group}) < 2:
