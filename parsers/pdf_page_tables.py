@@ -15,6 +15,7 @@ from pathlib import Path
 from reportgen.raw import RawTable
 
 from .layout_tables import is_layout
+from .pdf_fill_header import fill_header_lines
 from .pdf_grid import grid_table
 from .pdf_rules import has_grid_lines, ruling_lines
 from .settings import ReaderSettings
@@ -35,6 +36,8 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
                               keep=_mostly_filled)
     table_settings = {**DEFAULT_TABLE_SETTINGS, **ruling_lines(page),
                       **(settings.table_settings or {})}
+    if not settings.table_settings:
+        table_settings = _with_fill_header(page, chars, table_settings)
     no_rules = any(table_settings.get(f"{k}_strategy") == "explicit"
                    and len(table_settings.get(f"explicit_{k}_lines") or ()) < 2
                    for k in ("vertical", "horizontal"))
@@ -54,6 +57,20 @@ def page_tables(page, chars: list[dict], path: Path, settings: ReaderSettings,
     from .pdf_words import aligned_tables
 
     return aligned_tables(chars, page.page_number, lines, texts)
+
+
+def _with_fill_header(page, chars: list[dict], table_settings: dict) -> dict:
+    """The settings with the columns a shaded header of two levels marks
+    run down its body (:func:`parsers.pdf_fill_header.fill_header_lines`)."""
+    if not page.rects:
+        return table_settings
+    explicit = table_settings if table_settings.get("horizontal_strategy") == "explicit" \
+        else {**table_settings, **ruling_lines(page, explicit=True)}
+    extra = fill_header_lines(page, chars, explicit.get("explicit_horizontal_lines") or [])
+    if extra is None:
+        return table_settings
+    return {**explicit, "explicit_vertical_lines": [*explicit["explicit_vertical_lines"], *extra[0]],
+            "explicit_horizontal_lines": [*explicit["explicit_horizontal_lines"], *extra[1]]}
 
 
 def _frames_only(found) -> bool:

@@ -107,19 +107,19 @@ def _visible_edges(page) -> list[dict]:
     return cached[1]
 
 
-def ruling_lines(page) -> dict:
+def ruling_lines(page, explicit: bool = False) -> dict:
     """Explicit ruling lines for pdfplumber's table finder: the page's edges
     a reader sees as rules, straightened when rounding left one a hair off
     horizontal or vertical (a page turned by its /Rotate: pdfplumber would
     take a horizontal rule whose ends differ by 1e-13 for a vertical one).
     Empty when every edge is a plain visible rule (pdfplumber's own
-    strategy then gives the same)."""
+    strategy then gives the same), unless ``explicit``."""
     edges = page.edges
     visible = _visible_edges(page)
     crooked = any((e["orientation"] == "v") != (abs(e["x1"] - e["x0"]) < abs(e["bottom"] - e["top"]))
                   for e in visible)
     closing = _closing_rules(visible, float(page.height))
-    if len(visible) == len(edges) and not crooked and not closing:
+    if len(visible) == len(edges) and not crooked and not closing and not explicit:
         return {}
     horizontal, vertical = list(closing), []
     for e in visible:
