@@ -103,17 +103,46 @@ def _sum_checked(ctx: CheckContext, statements: list[Statement], together: list[
             ctx.ledger.statement_checked(st, "count-vs-total-row")
 
 
-def _as_the_unit_before(named: dict[str, Named], noun: str, hits: list[Named], exact: list[Named]) -> list[Named]:
+def _mismatch(ctx: CheckContext, columns: list[Named], cells: list, statements: list[Statement], said: tuple,
+              unit: str | None, sure: bool, p) -> Finding | None:
+    """The finding for a count that no cell of its column holds: the sum of
+    the columns it names together, else its one column's (an error when
+    ``sure``, a doubt otherwise). ``said``: (value, noun, before, sentence)."""
+    value, noun, before, sentence = said
+    col, row, v = cells[0]
+    together = _said_together(columns, col, before, sentence, noun, row)
+    if len(together) >= 2:  # "đúng hạn và trước hạn 3.155 hồ sơ": the sum of the columns it names
+        _sum_checked(ctx, statements, together, value, row)
+        return None
+    if sure:
+        for st in statements:
+            ctx.ledger.statement_checked(st, "count-vs-total-row")
+    where = col.table.rows[row].unit
+    return Finding(code="QUANTITY_CONFLICT", severity="error" if sure else "warning",
+                   message=f"Văn bản nêu {format_vi(value, 0)} {noun} nhưng dòng "
+                           f"“{where}” của cột “{col.label}” (bảng {col.table.index + 1}) ghi {format_vi(v, 0)}",
+                   paragraph=p.index, page=p.page, table=col.table.index, column=col.key,
+                   row=row if unit else None, unit=where if unit else None,
+                   reported=str(value), expected=str(v))
+
+
+def _as_the_unit_before(named: dict[str, Named], noun: str, hits: list[Named], exact: list[Named]
+                        ) -> tuple[list[Named], bool]:
     """A unit's count that names no column counts what the unit's count
     before it in the paragraph counted, of the same noun ("X nhận được nhiều
     lượt đánh giá nhất với 3.537 lượt; Y nhận được ít nhất, 733 lượt"): that
-    column, in doubt. A count that names its column alone is remembered."""
-    key = " ".join(noun.casefold().split())
+    column (and True: inherited). A count that names its column alone is
+    remembered."""
+    key = _noun_key(noun)
     if len(exact) == 1:
         named[key] = exact[0]
     if not hits and key in named:
-        return [named[key]]
-    return hits
+        return [named[key]], True
+    return hits, False
+
+
+def _noun_key(noun: str) -> str:
+    return " ".join(noun.casefold().split())
 
 
 def _total_rows(report: Report) -> dict[int, int]:
@@ -282,6 +311,7 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         text = p.text
         head = _head([counted(text, m.end()) for m in COUNT.finditer(text)])
         units_named: dict[str, Named] = {}  # what a unit's count counts → the one column named for it
+        confirmed: set[str] = set()  # the nouns whose named column held the unit's count
         for m in _this_period(text):
             try:
                 value = Decimal(m.group(1).replace(".", ""))
@@ -300,8 +330,9 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             exact = _named(columns, before, said, noun, head=said_head)
             hits = exact or [c for c in _named(columns, before, said, noun, slack=1, head=said_head)
                              if not _narrower_than_total(c, before)]
+            inherited = False
             if unit:
-                hits = _as_the_unit_before(units_named, noun, hits, exact)
+                hits, inherited = _as_the_unit_before(units_named, noun, hits, exact)
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and (v > 0 or unit)]
@@ -321,20 +352,12 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             if agreeing:
                 for st in statements:
                     ctx.ledger.statement_checked(st, "count-vs-total-row")
+                if unit and len(exact) == 1:
+                    confirmed.add(_noun_key(noun))
                 continue
-            col, row, v = cells[0]
-            together = _said_together(columns, col, before, sentence, noun, row)
-            if len(together) >= 2:  # "đúng hạn và trước hạn 3.155 hồ sơ": the sum of the columns it names
-                _sum_checked(ctx, statements, together, value, row)
-                continue
-            sure = len(cells) == 1 and bool(exact)  # one column, named by the words before the count and no other
-            if sure:
-                for st in statements:
-                    ctx.ledger.statement_checked(st, "count-vs-total-row")
-            where = col.table.rows[row].unit
-            yield Finding(code="QUANTITY_CONFLICT", severity="error" if sure else "warning",
-                          message=f"Văn bản nêu {format_vi(value, 0)} {noun} nhưng dòng "
-                                  f"“{where}” của cột “{col.label}” (bảng {col.table.index + 1}) ghi {format_vi(v, 0)}",
-                          paragraph=p.index, page=p.page, table=col.table.index, column=col.key,
-                          row=row if unit else None, unit=where if unit else None,
-                          reported=str(value), expected=str(v))
+            # one column, named by the words before the count and no other, or by a sibling clause whose
+            # unit's count that column held ("X … nhiều lượt đánh giá nhất với 3.537 lượt; Y … ít nhất, 733 lượt")
+            sure = len(cells) == 1 and (bool(exact) or (inherited and _noun_key(noun) in confirmed))
+            finding = _mismatch(ctx, columns, cells, statements, (value, noun, before, sentence), unit, sure, p)
+            if finding is not None:
+                yield finding

@@ -476,12 +476,11 @@ def test_a_count_said_of_two_columns_is_held_to_their_sum(tmp_path, written, che
 
 @pytest.mark.parametrize("least, expected", [
     ("1.200", []),
-    ("1.210", [("CLAIM_UNCHECKED", "warning", None, None, "1.210 lượt", None),
-               ("QUANTITY_CONFLICT", "warning", 2, "k2", "1210", "1200")]),
+    ("1.210", [("QUANTITY_CONFLICT", "error", 2, "k2", "1210", "1200")]),
 ])
 def test_a_unit_s_count_naming_nothing_counts_what_the_unit_s_count_before_it_counted(tmp_path, least, expected):
     """"…; UBND xã Cam Lộ nhận được ít nhất, 1.200 lượt": the column of "nhiều lượt đánh giá nhất với
-    3.069 lượt" before it, in doubt (a warning, never a sure error)."""
+    3.069 lượt" before it, which held that unit's count: a sure error when it differs."""
     result, found = _survey_communes(
         tmp_path, "UBND xã Gio Linh nhận được nhiều lượt đánh giá nhất với 3.069 lượt; "
                   f"UBND xã Cam Lộ nhận được ít nhất, {least} lượt.")
