@@ -39,7 +39,8 @@ def _measured(report: Report, st: Statement) -> str | None:
     end = para.text.find(st.band.text, start)
     if end < 0 or end - start > 120:
         return None
-    words = para.text[start:end]
+    # and the band's own words before its range ("có tỷ lệ hồ sơ đúng hạn" of "… từ 95% trở lên")
+    words = para.text[start:end] + " " + re.split(r"(?<!\w)(?:từ|dưới|trên)\s+\d|\d", st.band.text)[0]
     if st.noun:
         words = words.replace(st.noun, " ")
     words = _FILLER.sub(" ", words.casefold())

@@ -114,3 +114,59 @@ def _finding(st: Statement) -> Finding | None:
                       f"Văn bản nêu {word} {format_vi(abs(change), places)}{unit} nhưng {basis} cho thấy "
                       f"{real} {shown}{unit} (“{st.text}”)", st,
                       reported=str(change), expected=str(quantize(exact, max(places, 2))))
+
+
+def _pairs_of_measures(report: Report) -> list[tuple[Statement, Statement]]:
+    """(absolute, relative) changes one sentence gives against one earlier
+    figure ("tăng 160 hồ sơ, tương ứng tăng 1,22%"): the relative one's words
+    hold the absolute one's."""
+    changes = [st for st in report.statements if st.kind == StatementKind.CHANGE and st.whole and st.parts
+               and st.compare is None]
+    out = []
+    for rel in changes:
+        if rel.percent is None:
+            continue
+        for ab in changes:
+            if ab is not rel and ab.paragraph == rel.paragraph and ab.whole == rel.whole and ab.percent is None \
+                    and ab.measure != Measure.PERCENT and ab.text and ab.text in (rel.text or ""):
+                out.append((ab, rel))
+    return out
+
+
+@rule("CHANGE_MISMATCH", "Mức tăng, giảm và tỷ lệ tăng, giảm tương ứng nêu trong cùng câu không khớp nhau")
+def change_and_its_percent(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """Kiểm tra gì: một câu nêu cả mức tăng (giảm) và tỷ lệ tăng (giảm) tương ứng so với
+    số liệu kỳ trước nó nêu ("So với cùng kỳ năm 2024 (tiếp nhận 9.808 hồ sơ), số hồ sơ
+    tiếp nhận tăng 120 hồ sơ, tương ứng tăng 1,22%"): mức tăng chia số kỳ trước nhân 100
+    phải là tỷ lệ ấy, làm tròn như văn bản viết — không cần biết số kỳ này.
+    Vì sao: sửa một trong hai con số mà quên con số kia.
+    Ví dụ sai: "tăng 160 hồ sơ, tương ứng tăng 1,22%" so với 9.808 (160 / 9.808 = 1,63%).
+    Ví dụ đúng: "tăng 120 hồ sơ, tương ứng tăng 1,22%"."""
+    for ab, rel in _pairs_of_measures(report):
+        if ab.value is not None and ab.value == rel.value and not (ab.whole_inferred or rel.whole_inferred):
+            continue  # both held to one figure of this period: change-vs-earlier judges the pair
+        d, p, b = ab.parts[0], rel.parts[0], ab.whole
+        places = places_of(p)
+        exact = d / b * _HUNDRED
+        counts = places_of(d) == 0 and places_of(b) == 0
+        if _agrees(p, exact, places, counts):
+            if counts and _pins(p, b, places) == [abs(d)]:  # the percent leaves no other count
+                ctx.ledger.statement_checked(ab, "change-and-its-percent")
+            continue
+        ctx.ledger.statement_checked(ab, "change-and-its-percent")
+        word = "tăng" if d >= 0 else "giảm"
+        shown = format_vi(quantize(abs(exact), max(places, 2)), max(places, 2), fixed=True)
+        yield finding_at("CHANGE_MISMATCH", "error",
+                         f"Văn bản nêu {word} {format_vi(abs(d), places_of(d))}, tương ứng {word} "
+                         f"{format_vi(abs(p), places)}% so với {format_vi(b, places_of(b))} nhưng "
+                         f"{format_vi(abs(d), places_of(d))} / {format_vi(b, places_of(b))} × 100 = {shown}% "
+                         f"(“{rel.text}”)", rel, reported=str(p), expected=str(quantize(exact, max(places, 2))))
+
+
+def _pins(p: Decimal, b: Decimal, places: int) -> list[Decimal]:
+    """The whole counts whose share of ``b`` a percent written ``p`` may be."""
+    unit = Decimal(1).scaleb(-places)
+    low = int((abs(p) - unit) * b / _HUNDRED)
+    high = int((abs(p) + unit) * b / _HUNDRED) + 1
+    return [Decimal(d) for d in range(max(low, 0), high + 1)
+            if _agrees(abs(p), Decimal(d) / b * _HUNDRED, places, True)]

@@ -237,6 +237,30 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
 
 
+def _stat_candidates(report: Report, st: Statement) -> tuple[list, list]:
+    """The columns a statistic of the prose may be of (of its measure, in
+    the tables of its level; of points, those the words name), and of them
+    the named ones whose maximum is the one the prose writes ("Nhóm Số hóa hồ
+    sơ có điểm trung bình 18,38/22 điểm")."""
+    level = st.tier or None
+    candidates, named_max = [], []
+    for t in report.tables:
+        if _units_across(t):
+            continue  # its rows are periods or measures ("Điểm quý II", "Chênh lệch"): no statistic of units
+        for rows, t_level in _groups(t):
+            if level and t_level and level != t_level:
+                continue
+            for key, label, values in _columns(t, st.measure, rows):
+                candidates.append((t, key, label, values))
+            if st.measure == Measure.POINTS:  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
+                named = _named_columns(t, st.clause or "", rows) or _named_columns(t, st.before or "", rows)
+                for col, values in named:
+                    candidates.append((t, col.key, col.label, values))
+                    if st.denominator and _column_max(t, col.key) == st.denominator:
+                        named_max.append(candidates[-1])
+    return candidates, named_max
+
+
 @rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất nêu trong văn bản khác số tính từ bảng")
 def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: một số trung bình, cao nhất hay thấp nhất nêu trong lời văn ("chỉ số
@@ -253,21 +277,7 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if not st.claim or stat not in _STAT_WORDS or measure not in (Measure.PERCENT, Measure.POINTS) \
                 or st.value is None:
             continue
-        level = st.tier or None
-        candidates = []
-        for t in report.tables:
-            if _units_across(t):
-                continue  # its rows are periods or measures ("Điểm quý II", "Chênh lệch"): no statistic of units
-            for rows, t_level in _groups(t):
-                if level and t_level and level != t_level:
-                    continue
-                for key, label, values in _columns(t, measure, rows):
-                    candidates.append((t, key, label, values))
-                if measure == Measure.POINTS:  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
-                    named = _named_columns(t, st.clause or "", rows) or \
-                        _named_columns(t, st.before or "", rows)
-                    for col, values in named:
-                        candidates.append((t, col.key, col.label, values))
+        candidates, named_max = _stat_candidates(report, st)
         if not candidates:
             continue
         hits = [c for c in candidates if _fits_column(stat, st.value, c[3])] or _units_own(report, st, candidates)
@@ -280,6 +290,8 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         own = [c for c in candidates if c[0] is table] if table is not None else _of_stated_count(st, candidates)
         if len(own) > 1 and st.denominator:  # "75,59/100 điểm": the column out of 100
             own = [c for c in own if _column_max(c[0], c[1]) == st.denominator]
+        if len(own) != 1 and len({(id(c[0]), c[1]) for c in named_max}) == 1:
+            own = named_max[:1]  # the one column the words name, out of the maximum the prose writes
         sure = True
         if len(own) != 1:  # "Điểm trung bình đạt 75,95 điểm; cao nhất … (83,88 điểm), thấp nhất … (66,19 điểm)"
             own, agreeing = _column_of_siblings(report, st, candidates)

@@ -150,9 +150,16 @@ def _total_rows(report: Report) -> dict[int, int]:
     out = {}
     for t in report.tables:
         rows = [i for i, r in enumerate(t.rows) if stat_of(r.unit) == "sum" and not r.section]
+        if len(rows) > 1:  # subtotals ("Cộng") of each part and the grand total ("Tổng cộng") after them
+            rows = [i for i in rows if _GRAND.match(t.rows[i].unit or "")] or rows
+        if not rows:  # the grand total read under the last part's heading
+            rows = [i for i, r in enumerate(t.rows) if stat_of(r.unit) == "sum" and _GRAND.match(r.unit or "")]
         if len(rows) == 1:
             out[t.index] = rows[0]
     return out
+
+
+_GRAND = re.compile(r"\s*(?:tổng\s+cộng|tổng\s+số|cộng\s+chung|toàn\s+(?:tỉnh|huyện|thành\s+phố|xã))\b", re.I)
 
 
 def _unit_named(sentence: str, tables: list[ScoreTable]) -> str | None:

@@ -165,6 +165,8 @@ def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
     by_period = period_named(st.clause or "", cells)
     if by_period is not None:
         return by_period
+    if len({id(c.table) for c in cells}) >= 2 and len({c.value for c in cells}) == 1:
+        return cells[0]  # every table that gives the unit a figure of that kind gives the same one
     return _now_of_change(report, st, cells)
 
 

@@ -8,7 +8,10 @@ is none too).
 The column named is the one of the table whose own label (its lowest level)
 has every content word among those words, the most words first ("không hài
 lòng" before "hài lòng"), of two as long the one that says the last word
-("không hài lòng", not "Tổng số lượt đánh giá"), and one only. The count is held to it when the
+("không hài lòng", not "Tổng số lượt đánh giá"), and one only — or several whose own labels are
+the same ("Quá hạn" under "Đã giải quyết" and under "Đang giải quyết"): a unit has none when it has 0
+in all of them (a count that only one of them gives is a reading the words allow: left unchecked).
+The count is held to it when the
 table has as many units as the fraction's y (or any, for a bare count): an
 error when one table gives one such column, else nothing is said.
 """
@@ -20,6 +23,7 @@ from typing import Iterator
 
 from ..model import Finding, Report, StatementKind
 from ..numbers import format_count
+from ..text.names import looks_like_unit
 from .prose_counts import finding_at
 from .prose_named import _content
 from .registry import CheckContext, rule
@@ -51,6 +55,8 @@ def zero_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         found = []
         for frame in frames(report):
             units = frame.units  # its statistics rows ("Tổng cộng", "Trung bình") are none
+            if len(units) != st.denominator:  # fields ("Lĩnh vực Hộ tịch") above the communes counted are none
+                units = [r for r in units if looks_like_unit(r.label or "")]
             if len(units) != st.denominator:
                 continue
             cols = [(c, _content(c.leaf or c.label)) for c in frame.nums() if c.role != "percent"]
@@ -59,17 +65,26 @@ def zero_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             cols = [(c, w) for c, w in cols if len(w) == most]
             if len(cols) > 1:  # "lượt đánh giá không hài lòng": the column of its last words, not of what is counted
                 cols = [(c, w) for c, w in cols if last and last <= w]
-            cols = [c for c, _ in cols]
-            if len(cols) == 1:
-                found.append((frame, cols[0], units))
+            if cols and len({w for _, w in cols}) == 1:  # "Quá hạn" under "Đã giải quyết" and "Đang giải quyết"
+                found.append((frame, [c for c, _ in cols], units))
         if len(found) != 1:
             continue
-        frame, col, units = found[0]
-        zero = [r for r in units if (r.value(col.index) or Decimal(0)) == 0]
+        frame, cols, units = found[0]
+        # none at all: 0 in every column so named; or, as a reader may mean it, in one of them
+        counts = [_zeros(units, cols)] + ([_zeros(units, [c]) for c in cols] if len(cols) > 1 else [])
+        if st.numerator != counts[0] and st.numerator in counts:
+            continue  # none in one of the columns only: a reading the words allow, left unchecked
         ctx.ledger.statement_checked(st, "zero-count-table")
-        if len(zero) == st.numerator:
+        if st.numerator == counts[0]:
             continue
+        labels = " và ".join(f"“{c.label}”" for c in cols)
         yield finding_at("BAND_COUNT_MISMATCH", "error",
-                         f"Văn bản nêu {st.text} đơn vị không có {' '.join(m.group('what').split())} nhưng cột "
-                         f"“{col.label}” của bảng {frame.table.index + 1} có {format_count(len(zero))} đơn vị ghi 0",
-                         st, table=frame.table.index, reported=str(st.numerator), expected=str(len(zero)))
+                         f"Văn bản nêu {st.text} đơn vị không có {' '.join(m.group('what').split())} nhưng "
+                         f"{'cột' if len(cols) == 1 else 'các cột'} {labels} của bảng {frame.table.index + 1} có "
+                         f"{format_count(counts[0])} đơn vị ghi 0", st, table=frame.table.index,
+                         reported=str(st.numerator), expected=str(counts[0]))
+
+
+def _zeros(units, cols) -> int:
+    """How many units hold 0 (or nothing) in every one of ``cols``."""
+    return sum(1 for r in units if all((r.value(c.index) or Decimal(0)) == 0 for c in cols))

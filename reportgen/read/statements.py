@@ -18,10 +18,10 @@ from ..model import Paragraph, Report, Statement, StatementKind, SumMode
 from ..text.lines import split_sentences
 from ..text.names import looks_like_unit, units_across
 from .statements_annex import mark_annexed
-from .statements_bands import band_statements
+from .statements_bands import band_statements, unclaim_band_levels
 from .statements_blocks import Block, blocks_of, heading_of
 from .statements_changes import change_statements
-from .statements_closed import closed_partition, closed_parts, distinct_levels, member_counts
+from .statements_closed import closed_partition, closed_parts, distinct_levels, distinct_tiers, member_counts
 from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, appendix_title_span, date_statements
 from .statements_external import DocumentFacts, mark_external
@@ -117,7 +117,8 @@ def _bracketed_sums(block: Block, scope: str | None, two_levels: bool = False) -
         mode = SumMode.PARTITION
         staged = stage_partition(list_items(inner[lead.end():]), parts, whole) if lead and parts is not kinds else None
         if lead and staged is None and closed is None:
-            distinct = parts is kinds or parts is bare or distinct_levels(list_items(inner[lead.end():]))
+            items = list_items(inner[lead.end():])
+            distinct = parts is kinds or parts is bare or distinct_levels(items) or distinct_tiers(items)
             mode = SumMode.DISJOINT if distinct else SumMode.SUBSET  # some of it; kinds never more
         parts = staged or parts
         out.append(Statement(kind="sum", text=m.group(0), paragraph=block.index, page=block.page, whole=whole,
@@ -412,6 +413,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(quotient_shares(blocks, i, scope))
         out.extend(_percent_statements(block, scope))
         out.extend(mark_quantities(block, out, units, scope))
+        unclaim_band_levels(block, out)
         mark_levels(block, out)
         mark_raised_targets(block, out)
         out.extend(change_statements(blocks, i, scope, out))

@@ -25,9 +25,13 @@ _WORD = "|".join(WORD_NUMBERS)
 _BAND_COUNT = re.compile(
     _NOT_A_COUNT + r"(?<![\d/.,])(?<!\w)(?P<x>\d{1,4}|" + _WORD + r")(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
     r"(?P<noun>(?:[^\W\d][\w]*,?\s+){1,4}?)"
-    r"(?:có\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
+    # what the band is of may be named at length: "xã có tỷ lệ số hóa hồ sơ đạt từ 80% trở lên"
+    r"(?:có\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)"
+    r"(?:\s+(?!từ\b|dưới\b|đạt\b)[^\W\d]\w*){0,5}?\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
     r"(?:từ\s+(?P<low>" + _N + r")\s*(?P<u1>%|điểm)?\s*(?:(?P<up>trở\s+lên)|(?:đến|tới)\s+dưới\s+(?P<high>" + _N
-    + r")\s*(?P<u2>%|điểm)?)|dưới\s+(?P<below>" + _N + r")\s*(?P<u3>%|điểm)?)", re.I)
+    + r")\s*(?P<u2>%|điểm)?)|dưới\s+(?P<below>" + _N + r")\s*(?P<u3>%|điểm)?"
+    # "có 08/12 xã đạt tỷ lệ 100% hồ sơ giải quyết đúng hạn": the units at the top of a rate
+    r"|(?<=đạt\s)(?:tỷ\s+lệ\s+)?(?P<full>100(?:,0+)?)\s*%)", re.I)
 
 
 def _dec(text: str) -> Decimal:
@@ -38,7 +42,9 @@ def band_of(m: re.Match[str]) -> StatedBand:
     """The band a match states (None for an open end)."""
     low, high, below = m.group("low"), m.group("high"), m.group("below")
     unit = m.group("u1") or m.group("u2") or m.group("u3") or ""
-    if below is not None:
+    if m.group("full") is not None:
+        low, high, unit = "100", "", "%"
+    elif below is not None:
         low, high = "", below
     elif m.group("up"):
         high = ""
@@ -70,3 +76,20 @@ def band_statements(block: Block, scope: str | None, known: list[Statement]) -> 
             st.numerator, st.denominator = x, y
         out.append(st)
     return out
+
+
+def unclaim_band_levels(block: Block, statements: list[Statement]) -> None:
+    """The level a band count's units reached ("có 08/12 xã đạt tỷ lệ 100% hồ
+    sơ giải quyết đúng hạn") is the band's bound, not a figure of its own:
+    its percent statement is no claim."""
+    for st in statements:
+        if st.paragraph != block.index or st.band is None or st.at is None or not st.band.text:
+            continue
+        start = block.text.find(st.band.text, st.at)
+        if start < 0:
+            continue
+        end = start + len(st.band.text)
+        for pc in statements:
+            if pc.paragraph == block.index and pc.kind == StatementKind.PERCENT and pc.at is not None \
+                    and start <= pc.at < end:
+                pc.claim = False

@@ -136,7 +136,8 @@ def change_statements(blocks: list[Block], i: int, scope: str | None, known: lis
 
 def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider=None) -> list[tuple]:
     """(figure, as written, its kind, paired in doubt, change, its unit, "tăng"/"giảm"/"bằng", where it ends,
-    where the figure is when stated apart) of each change the match states (``here``: the sentence's
+    where the figure is when stated apart; the figure None when no figure of this period is found for a
+    change said in two measures) of each change the match states (``here``: the sentence's
     paragraph and offset); none when the figures are of other kinds. A change whose words name no figure
     of its section takes those its words name in the sections before (``wider``): "3. So với quý IV,
     … điểm trung bình tăng 0,04 điểm so với quý IV năm 2024 (79,07 điểm)" is of "Điểm trung bình của
@@ -192,6 +193,10 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider
         if pick is not None:
             out.append((_value(pick[0].written), pick[0].written, b_kind, pick[1], d, du, direction, end,
                         pick[0].where))
+    if not out and len(changes) >= 2 and direction != "bằng":
+        # "tăng 160 hồ sơ, tương ứng tăng 1,22%" with no figure of this period found: the two measures
+        # of one change, still held to each other against the earlier figure
+        return [(None, None, b_kind, False, d, du, direction, end, None) for d, du, end in changes]
     return out
 
 

@@ -185,3 +185,20 @@ def distinct_levels(items: list[str]) -> bool:
             return False
         levels.extend(found)
     return len(items) >= 2 and len(levels) == len(set(levels))
+
+
+_TIER = re.compile(r"(?<!\w)cấp\s+(tỉnh|huyện|xã|trung\s+ương)(?!\w)", re.I)
+
+
+def distinct_tiers(items: list[str]) -> bool:
+    """Whether each of ``items`` (two or more) counts what one administrative
+    level handled, no level twice: "trong đó cấp huyện 2.043 hồ sơ, cấp xã
+    2.933 hồ sơ". A dossier is handled at one level, so the parts are never
+    more than their whole."""
+    tiers = []
+    for item in items:
+        found = _TIER.findall(item)
+        if len(found) != 1:
+            return False
+        tiers.append(" ".join(found[0].casefold().split()))
+    return len(items) >= 2 and len(tiers) == len(set(tiers))

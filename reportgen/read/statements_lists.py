@@ -20,7 +20,7 @@ from ..model import Statement, StatementKind, SumMode
 from ..numbers import places_of
 from ..text.lines import split_sentences
 from .statements_blocks import Block
-from .statements_closed import closed_partition, closed_parts, distinct_levels
+from .statements_closed import closed_partition, closed_parts, distinct_levels, distinct_tiers
 from .statements_counts import count_value
 from .statements_stages import stage_partition
 
@@ -90,7 +90,8 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         if re.match(r"trong|có", m.group("kw"), re.I) and not _shares_make_whole(items) and staged is None \
                 and not closed:
             # distinct kinds, or distinct levels of satisfaction: never more than it
-            mode = SumMode.SUBSET if kinds is None and not distinct_levels(items) else SumMode.DISJOINT
+            mode = SumMode.SUBSET if kinds is None and not (distinct_levels(items) or distinct_tiers(items)) \
+                else SumMode.DISJOINT
         parts = staged or parts
         out.append(Statement(kind="sum", text=sentence[m.start():], paragraph=block.index, page=block.page,
                              whole=whole, parts=parts, scope=scope, mode=mode, noun=noun))

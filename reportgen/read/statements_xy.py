@@ -70,6 +70,9 @@ def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
         share = (_FRACTION_SHARE if kind == StatementKind.FRACTION else _SCORE_SHARE).match(text, m.end())
         if share is None and kind == StatementKind.SCORE:
             share = _SCORE_SHARE_AFTER_CHANGE.match(text, m.end())
+        if share and kind == StatementKind.FRACTION and _LEVEL_REACHED.match(text, share.end()) \
+                and _REACH_VERB.search(text[m.end():share.start(1)]):
+            share = None  # "02/03 xã đạt tỷ lệ 100% hồ sơ giải quyết đúng hạn": the level each unit reached
         if kind in (StatementKind.FRACTION, StatementKind.SCORE) and share and yv:
             pct = percent_value(share.group(1))
             if pct is not None:
@@ -85,6 +88,11 @@ _FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đ�
                              r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
 
 
+# A percent of dossiers, procedures, votes … reached by the units counted ("có 8/12 xã đạt tỷ lệ 100% hồ
+# sơ giải quyết đúng hạn"): the level each reached, not their share of the whole ("35/45 nhiệm vụ (đạt
+# 77,8% theo kế hoạch)" is a share).
+_LEVEL_REACHED = re.compile(r"\s*(?:hồ\s+sơ|thủ\s+tục|TTHC|dịch\s+vụ|phiếu|lượt|kết\s+quả)(?!\w)", re.I)
+_REACH_VERB = re.compile(r"(?<!\w)đạt(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*$", re.I)
 # "8,09/12 điểm, 67,42%", "18/18 điểm (đạt 100%)": the percent right after a score is its share.
 # "80,97/100 điểm, tương ứng Chỉ số CCHC đạt 81,0%": the same figure said as a percent, under its name.
 _SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*"

@@ -28,7 +28,7 @@ from collections import Counter
 
 from ..model import Column, Report, ScoreRow, ScoreTable
 from ..numbers import parse_cell
-from ..numbers.columns import conventions
+from ..numbers.columns import conventions, role_for
 from ..raw import RawTable
 from ..schemes import Scheme, load_scheme
 from ..text.labels import stat_of
@@ -95,7 +95,7 @@ def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> Sco
     page = grid.raws[0].page
     detection = detect_grid(score_cols, scheme) if score_cols else None
     if detection and detection.scheme and not scheme and not _values_within(grid, detection.scheme,
-                                                                          detection.mapping):
+                                                                          detection.mapping, reader.conventions):
         detection = None  # the words matched, the figures are counts far above the indicators' maxima
     if detection and detection.scheme and len(detection.mapping) >= 2 and (scheme or (
             2 * len(detection.mapping) >= len(points) and _mostly_of(detection.scheme, detection.mapping))):
@@ -133,23 +133,29 @@ def _mostly_of(scheme: Scheme, mapping: dict[int, str]) -> bool:
     return 2 * len(mapping) >= len(scheme.scored_indicators)
 
 
-def _values_within(grid: Grid, scheme: Scheme, mapping: dict[int, str]) -> bool:
+def _values_within(grid: Grid, scheme: Scheme, mapping: dict[int, str], conventions: dict) -> bool:
     """The columns a detected scheme maps hold its indicators' points: no
     more than half of the mapped columns have most of their figures above the
     indicator's maximum ("Số phiếu thu về 462" is no "Tiến độ (20 điểm)",
     though "Hài lòng" names an indicator). A slip or two above a maximum
-    leaves a column within."""
+    leaves a column within. Each column is read by its own separator
+    convention ("8.737 | 8.578 | 23.441" are thousands, never 8,737)."""
     maxima = {i.key: i.max for i in scheme.indicators}
     over = tested = 0
     for index, key in mapping.items():
         top = maxima.get(key)
         values = [c.value for src in grid.rows if index < len(src.cells)
-                  and (c := parse_cell(src.cells[index], "score")) is not None and c.is_number]
+                  and (c := parse_cell(src.cells[index], _role(src.cells[index], conventions.get(index))))
+                  is not None and c.is_number]
         if top is None or not values:
             continue
         tested += 1
         over += 2 * sum(1 for v in values if v > top) > len(values)
     return 2 * over <= tested
+
+
+def _role(text: str, convention) -> str:
+    return role_for(text or "", convention, "score") if convention is not None else "score"
 
 
 def _bind_own(grid: Grid, roles: dict[int, str], points: list[HeaderColumn], own: Scheme, index: int,

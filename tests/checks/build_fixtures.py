@@ -517,6 +517,9 @@ Tổng điểm tự đánh giá của Sở Xây dựng đạt {x}/68,5 điểm.
 | 2 | Mức độ hài lòng của người dân | 28,5 | 25 | 20 |
 |  | TỔNG ĐIỂM | 68,5 | 60,63 | 48,591 |
 """
+CHANGE_PERCENT = """1. Tiếp nhận hồ sơ
+So với cùng kỳ năm 2024 (tiếp nhận 9.808 hồ sơ), số hồ sơ tiếp nhận tăng {d} hồ sơ, tương ứng tăng 1,22%.
+"""
 BAND_SPLIT = """1. Kết quả đánh giá các xã
 Có {a}/6 xã đạt từ 80 điểm trở lên; 02/6 xã đạt dưới 80 điểm.
 """
@@ -855,6 +858,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "points-grade-vs-legend": (doc(POINTS_GRADED.format(g="Khá")), doc(POINTS_GRADED.format(g="Tốt"))),
     "stat-within-bands": (doc(STAT_BANDS.format(avg="86,55")), doc(STAT_BANDS.format(avg="82,55"))),
     "points-vs-total-row": (doc(TOTAL_POINTS.format(x="60,63")), doc(TOTAL_POINTS.format(x="61,63"))),
+    "change-and-its-percent": (doc(CHANGE_PERCENT.format(d="120")), doc(CHANGE_PERCENT.format(d="160"))),
     "band-counts-within-whole": (doc(BAND_SPLIT.format(a="04")), doc(BAND_SPLIT.format(a="05"))),
     "rate-vs-labelled-cell": (doc(RATE_ROW.format(p="98,5")), doc(RATE_ROW.format(p="95,8"))),
     "named-column-figure": (doc(NAMED.format(p="56,00")), doc(NAMED.format(p="65,00"))),
