@@ -22,6 +22,7 @@ table, so the claims are checked even when the table is elsewhere.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
@@ -30,6 +31,7 @@ from ..model import Finding, Measure, Report, Stat, Statement, StatementKind
 from ..numbers import format_vi, in_band, places_of
 from ..text.dates import before_the_period, names_another_period
 from ..text.levels import level_at
+from ..text.names import name_key
 from .prose_counts import finding_at
 from .prose_tables import _columns, _groups, _next_table_in_section, _table_paragraph
 from .registry import CheckContext, rule
@@ -108,7 +110,10 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
         own = [c for c in candidates if c[0] is table]
-        if table is None or len(own) != 1 or whole is None:
+        if len(own) != 1:  # the one column whose own words the count's words name ("tỷ lệ số hóa hồ sơ")
+            named = [c for c in candidates if _names_column(st, c[2])]
+            own = named if len(named) == 1 else own
+        if len(own) != 1 or whole is None or (table is None and not _names_column(st, own[0][2])):
             continue  # a count of a quantity no table may hold (a component's index): unchecked
         t, key, label, values, n = own[0]
         for s in (st, *_shares_of(report, st)):
@@ -118,6 +123,18 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"Văn bản nêu {_count_words(st)} {st.noun if st.noun is not None else 'đơn vị'} "
                          f"{_band_words(st)} nhưng cột “{label}” của bảng {t.index + 1} có {n} đơn vị trong khoảng này",
                          st, table=t.index, column=key, reported=str(_n(st)), expected=str(n))
+
+
+_GENERIC = re.compile(r"(?<!\w)(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|điểm|đạt|được)(?!\w)|[%()/:,.\-–]", re.I)
+
+
+def _names_column(st: Statement, label: str) -> bool:
+    """Whether the count's words ("xã có tỷ lệ số hóa hồ sơ đạt từ 80%")
+    say every word of a header beyond the measure's ("Tỷ lệ số hóa (%)":
+    "số hóa"), two words at least."""
+    words = name_key(_GENERIC.sub(" ", label)).split()
+    said = name_key(f"{st.context or ''} {_band_words(st)}")
+    return len(words) >= 2 and all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", said) for w in words)
 
 
 def _evaluated(report: Report, st: Statement) -> Decimal | None:

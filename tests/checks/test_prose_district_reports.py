@@ -187,3 +187,27 @@ def test_fields_listed_above_the_communes_are_not_counted_as_communes(tmp_path):
     one_column = tmp_path / "one.docx"
     _report(one_column, ["Có 02/03 xã không có hồ sơ quá hạn."], rows)
     assert _errors(one_column) == [] and len(_unchecked(one_column)) == 1
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_band_count_names_its_column_among_two_rates_after_a_heading(tmp_path, seed):
+    rng = random.Random(40 + seed)
+    received = [rng.randrange(300, 2000) for _ in range(4)]
+    online = [rng.randrange(r // 3, r) for r in received]
+    digitised = [rng.randrange(r // 3, r) for r in received]
+    rows = [["STT", "Đơn vị", "Tổng số hồ sơ tiếp nhận", "Hồ sơ trực tuyến", "Tỷ lệ trực tuyến (%)",
+             "Số hồ sơ được số hóa", "Tỷ lệ số hóa (%)"]]
+    rows += [[str(i), u, _vi(r), _vi(o), _vi(_pct(o, r)), _vi(d), _vi(_pct(d, r))]
+             for i, (u, r, o, d) in enumerate(zip(COMMUNES, received, online, digitised), 1)]
+    above = sum(1 for r, d in zip(received, digitised) if _pct(d, r) >= 80)
+
+    def sentences(count):
+        return ["1. Số hóa hồ sơ", f"Có {count:02d}/04 xã có tỷ lệ số hóa hồ sơ đạt từ 80% trở lên.",
+                "2. Nhiệm vụ", "Các xã tiếp tục số hóa hồ sơ."]
+
+    clean = tmp_path / "clean.docx"
+    _report(clean, sentences(above), rows)
+    assert _errors(clean) == [] and _unchecked(clean) == []
+    slipped = tmp_path / "slip.docx"
+    _report(slipped, sentences((above + 1) % 5), rows)
+    assert _errors(slipped) == ["band-count-vs-table"]
