@@ -204,18 +204,12 @@ def named_column_figure(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind != StatementKind.PERCENT or not st.claim or not (st.of_max or st.lost):
             continue
-        level = st.tier or None
         found = []
-        for t in report.tables:
-            if _units_across(t):
-                continue  # its rows are periods or measures ("Điểm quý II", "Chênh lệch"): no statistic of units
-            for rows, t_level in _groups(t):
-                if level and t_level and level != t_level:
-                    continue
-                for col, values in _named_columns(t, st.clause or "", rows):
-                    exact = _named_figure(st, t, col, values, rows)
-                    if exact is not None:
-                        found.append((t, col, values, exact))
+        for t, rows in _groups_of_level(report, st):
+            for col, values in _named_columns(t, st.clause or "", rows):
+                exact = _named_figure(st, t, col, values, rows)
+                if exact is not None:
+                    found.append((t, col, values, exact))
         if len({id(x[0]) for x in found}) == 1 and len(found) > 1:
             # one table: the group the passage names is the one whose figure fits, else the sections
             fitting = [x for x in found if _agrees(Stat.AVG, st.value, x[3])]
@@ -242,23 +236,30 @@ def _stat_candidates(report: Report, st: Statement) -> tuple[list, list]:
     the tables of its level; of points, those the words name), and of them
     the named ones whose maximum is the one the prose writes ("Nhóm Số hóa hồ
     sơ có điểm trung bình 18,38/22 điểm")."""
-    level = st.tier or None
     candidates, named_max = [], []
+    for t, rows in _groups_of_level(report, st):
+        for key, label, values in _columns(t, st.measure, rows):
+            candidates.append((t, key, label, values))
+        if st.measure == Measure.POINTS:  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
+            named = _named_columns(t, st.clause or "", rows) or _named_columns(t, st.before or "", rows)
+            for col, values in named:
+                candidates.append((t, col.key, col.label, values))
+                if st.denominator and _column_max(t, col.key) == st.denominator:
+                    named_max.append(candidates[-1])
+    return candidates, named_max
+
+
+def _groups_of_level(report: Report, st: Statement) -> Iterator[tuple[ScoreTable, set[int] | None]]:
+    """(table, rows) of each group of units of the statement's level ("cấp
+    xã") a statistic may be of; never a table whose units are its columns
+    (its rows are periods or measures, "Điểm quý II", "Chênh lệch")."""
+    level = st.tier or None
     for t in report.tables:
         if _units_across(t):
-            continue  # its rows are periods or measures ("Điểm quý II", "Chênh lệch"): no statistic of units
+            continue
         for rows, t_level in _groups(t):
-            if level and t_level and level != t_level:
-                continue
-            for key, label, values in _columns(t, st.measure, rows):
-                candidates.append((t, key, label, values))
-            if st.measure == Measure.POINTS:  # "DVCTT - Chỉ số 2 …: thấp nhất 0 điểm": the column it names
-                named = _named_columns(t, st.clause or "", rows) or _named_columns(t, st.before or "", rows)
-                for col, values in named:
-                    candidates.append((t, col.key, col.label, values))
-                    if st.denominator and _column_max(t, col.key) == st.denominator:
-                        named_max.append(candidates[-1])
-    return candidates, named_max
+            if not (level and t_level and level != t_level):
+                yield t, rows
 
 
 @rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất nêu trong văn bản khác số tính từ bảng")

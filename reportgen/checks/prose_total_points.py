@@ -13,12 +13,12 @@ from typing import Iterator, NamedTuple
 
 from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi
+from ..text.labels import stat_of
 from .prose_counts import finding_at
 from .prose_unit_cells import stage
 from .prose_unit_rows import agrees
 from .registry import CheckContext, rule
 
-_TOTAL_ROW = re.compile(r"^\s*(?:tổng\s+điểm|tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
 _MAX_HEAD = re.compile(r"chuẩn|tối\s*đa|thang\s+điểm", re.I)
 
 
@@ -36,7 +36,7 @@ def _total_cells(report: Report, whole: Decimal) -> list[TotalCell]:
     for t in report.tables:
         maxima = [c for c in t.columns if _MAX_HEAD.search(c.label or "")]
         for i, r in enumerate(t.rows):
-            if not _TOTAL_ROW.match(r.unit or "") or not any(r.scores.get(c.key) == whole for c in maxima):
+            if stat_of(r.unit or "") != "sum" or not any(r.scores.get(c.key) == whole for c in maxima):
                 continue
             out.extend(TotalCell(t, i, c.key, c.label, v) for c in t.columns
                        if c not in maxima and isinstance(v := r.scores.get(c.key), Decimal))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, Iterator
 
-from ..model import ScoreRow, ScoreTable, Stat, Statement, TableKind
+from ..model import Column, ScoreRow, ScoreTable, Stat, Statement, TableKind
 from ..text.names import same_unit, units_across
+from .prose_unit_rows import PERCENT_HEAD, POINTS_HEAD
 
 # The stage of an assessment a header or a clause says: the unit's own, or the appraisal of it.
 _STAGES = (("self", re.compile(r"(?<!\w)tự\s+(?:đánh\s+giá|chấm)", re.I)),
@@ -85,30 +86,33 @@ def holds_the_extreme(st: Statement, cells: list, value_of: Callable, units_of: 
 # Rows of a units-as-columns table that hold no figure of the unit itself.
 _NOT_FIGURE_ROW = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại|chênh\s+lệch|tăng|giảm|biến\s+động",
                              re.I)
-_ROW_MEASURE = {"percent": re.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số", re.I), "points": re.compile(r"điểm", re.I)}
+_ROW_MEASURE = {"percent": PERCENT_HEAD, "points": POINTS_HEAD}
+
+
+def unit_columns(tables: list[ScoreTable], unit: str) -> Iterator[tuple[ScoreTable, Column]]:
+    """(table, column) of ``unit`` in the tables whose units are their
+    columns ("Nội dung | Sở Y tế | … | Trung bình", rows "Điểm quý II",
+    "Điểm quý III", "Chênh lệch")."""
+    for t in tables:
+        if units_across([c.label for c in t.columns], [r.unit for r in t.rows]):
+            yield from ((t, col) for col in t.columns if same_unit(col.label or "", unit))
 
 
 def across_cells(tables: list[ScoreTable], unit: str, measure: str, make: Callable) -> list:
     """The cells of ``unit`` in the tables whose units are their columns
-    ("Nội dung | Sở Y tế | … | Trung bình", rows "Điểm quý II", "Điểm quý
-    III", "Chênh lệch"): the unit's column, on each row of the measure that
-    is neither a maximum, a rank nor a change. ``make(table, row_index, row,
-    key, label, value)`` builds the rule's cell; ``row`` stands for the unit
-    (its name is the header's) and ``label`` is the row's words."""
+    (:func:`unit_columns`): the unit's column, on each row of the measure
+    that is neither a maximum, a rank nor a change. ``make(table, row_index,
+    row, key, label, value)`` builds the rule's cell; ``row`` stands for the
+    unit (its name is the header's) and ``label`` is the row's words."""
     head = _ROW_MEASURE.get(measure)
     if head is None:
         return []
     out = []
-    for t in tables:
-        if not units_across([c.label for c in t.columns], [r.unit for r in t.rows]):
-            continue
-        for col in t.columns:
-            if not same_unit(col.label or "", unit):
-                continue
-            for i, r in enumerate(t.rows):
-                label, v = r.unit or "", r.scores.get(col.key)
-                if isinstance(v, Decimal) and head.search(label) and not _NOT_FIGURE_ROW.search(label):
-                    out.append(make(t, i, ScoreRow(unit=col.label), col.key, label, v))
+    for t, col in unit_columns(tables, unit):
+        for i, r in enumerate(t.rows):
+            label, v = r.unit or "", r.scores.get(col.key)
+            if isinstance(v, Decimal) and head.search(label) and not _NOT_FIGURE_ROW.search(label):
+                out.append(make(t, i, ScoreRow(unit=col.label), col.key, label, v))
     return out
 
 

@@ -13,8 +13,8 @@ from typing import Iterator, NamedTuple
 
 from ..model import Finding, Measure, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
-from ..text.names import same_unit, units_across
 from .prose_counts import finding_at
+from .prose_unit_cells import unit_columns
 from .prose_unit_rows import PERCENT_HEAD, POINTS_HEAD, agrees, rows_of
 from .registry import CheckContext, rule
 
@@ -70,9 +70,7 @@ def _changes(table: ScoreTable, cells: list[tuple[int, str, str, Decimal]], meas
 
 
 def _across_candidates(report: Report, unit: str, measure: Measure) -> list[Candidate]:
-    return [c for t in report.tables if units_across([x.label for x in t.columns], [r.unit for r in t.rows])
-            for col in t.columns if same_unit(col.label or "", unit)
-            for c in _across(t, col.key, col.label, measure)]
+    return [c for t, col in unit_columns(report.tables, unit) for c in _across(t, col.key, col.label, measure)]
 
 
 def _agrees(signed: Decimal, c: Candidate) -> bool:

@@ -7,14 +7,13 @@ same table: the sub-columns' sides run down through its rows, and every row
 is read in its columns under the header's two levels."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 
 from parsers import read_raw
 
-needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium (scripts/setup.sh installs it)")
+pytestmark = pytest.mark.slow  # chromium is installed by scripts/setup.sh: a missing browser fails, never skips
 
 UNITS = [("1", "Phường Tuy Phước", "1.740", "75", "802", "863", "1.737", "1.043", "681", "13", "3", "99,25"),
          ("2", "Xã Hoài Nhơn", "369", "60", "166", "143", "357", "263", "91", "3", "12", "99,16"),
@@ -51,7 +50,6 @@ table.d tbody tr:last-child td {{ border-bottom: 1.5px solid #000; }}
 <p>Các đơn vị tiếp tục thực hiện tốt việc giải quyết hồ sơ.</p></body></html>"""
 
 
-@needs_chromium
 @pytest.mark.parametrize("zebra", [True, False])
 def test_a_shaded_two_level_header_heads_the_rows_under_it(tmp_path, zebra):
     html = tmp_path / "t.html"
