@@ -17,6 +17,7 @@ from .prose_rows import (
     graded,
     group_by_units,
     has_grade,
+    row_grade,
     scope_group,
     scopes,
     share_fits,
@@ -91,7 +92,7 @@ def _unread(group: list) -> bool:
     no note saying what it stands for): their grade is not known, so a count
     that differs may be of them."""
     known = {g.casefold() for g in band_names()}
-    return any(ref[2].grade and " ".join(ref[2].grade.split()).casefold() not in known for ref in group)
+    return any(ref[2].grade and row_grade(ref[2]).casefold() not in known for ref in group)
 
 
 def _grade_by_grade(grades: list[Statement], group: list) -> bool:
@@ -99,7 +100,7 @@ def _grade_by_grade(grades: list[Statement], group: list) -> bool:
     give, and none it does not give: a breakdown of those rows ("có 04 đơn
     vị xếp loại Tốt, 02 đơn vị xếp loại Trung bình" of a table of Tốt and
     Trung bình rows)."""
-    given = {" ".join(ref[2].grade.split()).casefold() for ref in group if ref[2].grade}
+    given = {row_grade(ref[2]).casefold() for ref in group if ref[2].grade}
     named = [{g.casefold() for g in graded(st) if g} for st in grades]
     return bool(given) and all(names & given for names in named) \
         and all(any(g in names for names in named) for g in given)

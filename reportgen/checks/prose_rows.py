@@ -12,11 +12,12 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
-from ..model.vocabulary import OFFICIAL_GRADES
+from ..model.vocabulary import OFFICIAL_GRADES, TASK_GRADE
 from ..numbers import places_of, quantize
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
 from .relations_frame import ColKind
+from .relations_grade_words import grade_level
 from .relations_support import MIN_ROWS, frames
 
 RowRef = tuple[int, int, ScoreRow]  # (table index, row index, row)
@@ -26,7 +27,8 @@ RowRef = tuple[int, int, ScoreRow]  # (table index, row index, row)
 def band_names() -> frozenset[str]:
     """Every grade band of every scheme, and an official's grades of TT
     01/2018 ("Hoàn thành 100% nhiệm vụ"): the grades a score table carries."""
-    return frozenset(band.name for scheme in all_schemes().values() for band in scheme.grades) | set(OFFICIAL_GRADES)
+    return frozenset(band.name for scheme in all_schemes().values() for band in scheme.grades) | {
+        *OFFICIAL_GRADES, TASK_GRADE}
 
 
 def all_rows(report: Report) -> list[RowRef]:
@@ -198,8 +200,18 @@ def graded(st: Statement) -> tuple[str, ...]:
 
 
 def has_grade(row: ScoreRow, grades: tuple[str, ...]) -> bool:
-    """Whether a row's grade is one of ``grades``, however the table cases it ("TỐT" is "Tốt")."""
-    return row.grade is not None and " ".join(row.grade.split()).casefold() in {g.casefold() for g in grades if g}
+    """Whether a row's grade is one of ``grades``, however the table cases it ("TỐT" is "Tốt") or words
+    it ("Hoàn thành tốt nhiệm vụ" is Tốt)."""
+    return row.grade is not None and row_grade(row).casefold() in {g.casefold() for g in grades if g}
+
+
+def row_grade(row: ScoreRow) -> str:
+    """A row's grade by its name ("Hoàn thành tốt nhiệm vụ" → "Tốt"), else as the row writes it."""
+    written = " ".join((row.grade or "").split())
+    if written.casefold() in {g.casefold() for g in band_names()}:
+        return written
+    found = grade_level(written)
+    return found[1] if found else written
 
 
 def unit_grades(statements: list[Statement]) -> list[Statement]:

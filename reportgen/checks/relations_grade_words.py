@@ -8,15 +8,18 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model.vocabulary import OFFICIAL_GRADES
+from ..model.vocabulary import OFFICIAL_GRADES, TASK_GRADE
 from ..schemes import shipped_schemes
 
-GRADE_LEVELS: tuple[tuple[re.Pattern, int, str], ...] = (
+GRADE_LEVELS: tuple[tuple[re.Pattern, float, str], ...] = (
     (re.compile(r"^xuất\s*sắc$", re.I), 5, "Xuất sắc"),
     (re.compile(r"^tốt$", re.I), 4, "Tốt"),
     (re.compile(r"^khá$", re.I), 3, "Khá"),
     (re.compile(r"^trung\s*bình$", re.I), 2, "Trung bình"),
     (re.compile(r"^(yếu|kém|yếu\s*,?\s*kém|chưa\s*đạt|không\s*đạt)$", re.I), 1, "Yếu"),
+    # the task scale's middle grade, below "Hoàn thành tốt nhiệm vụ" (Tốt), above "Không hoàn thành" (Yếu):
+    # a level of its own (never Khá's or Trung bình's, which a document does not set beside it)
+    (re.compile(r"^hoàn\s*thành\s*nhiệm\s*vụ$", re.I), 2.5, TASK_GRADE),
     # an official's grades (TT 01/2018/TT-VPCP, Điều 15), a scale of their own: levels above the units'
     # five, never one of them, so that an official's grade is ordered among its kind only
     (re.compile(r"^hoàn\s*thành\s*100\s*%(\s*nhiệm\s*vụ)?$", re.I), 13, OFFICIAL_GRADES[0]),

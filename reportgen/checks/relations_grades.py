@@ -255,7 +255,7 @@ def _grade_written(report: Report, rows: list[Row], level: int) -> str | None:
     from .relations_legend import stated_bands
 
     written = next((r.grade_text for r in rows if r.grade == level and r.grade_text), None)
-    return written or next((b.grade for b in stated_bands(report) or ()
+    return written or next((b.written or b.grade for b in stated_bands(report) or ()
                             if (g := grade_level(b.grade)) is not None and g[0] == level), None)
 
 

@@ -101,7 +101,8 @@ def run_ratios(ctx: CheckContext, frame: Frame, rows: list[Row], pct: Col) -> It
         nonlocal best
         holds, telling, checks = fitted
         fits = telling >= MIN_ROWS and adopted(holds, len(checks))
-        if (fits or _stated(pct, part, whole, fitted)) and (best is None or holds > best[0]):
+        fits = fits or _stated(pct, part, whole, fitted) or how == "share" and _whole_shared(fitted, total)
+        if fits and (best is None or holds > best[0]):
             best = (holds, how, checks, part, whole)
 
     for part, whole in _candidates(values):
@@ -131,6 +132,17 @@ def run_ratios(ctx: CheckContext, frame: Frame, rows: list[Row], pct: Col) -> It
 _GROWTH = re.compile(r"tăng|giảm|so\s*với|so\s*sánh|chênh|biến\s*động")
 _WORD = re.compile(r"[^\W\d_]+")
 _EARLIER = ("trước", "đúng")  # QĐ 766: a rate "đúng hạn" counts the dossiers solved early too
+
+
+def _whole_shared(fitted: tuple[int, int, list], total: Row | None) -> bool:
+    """Shares of a short table ("Xếp loại | Số đơn vị | Tỷ lệ (%)", rows 3
+    and 6 of 9) whose total row writes 100 of its own figure: the column
+    shares out its total row, as its 100 says, though too few rows tell it
+    for the usual rule; adopted when one row at least tells it too and one
+    row at most breaks it (a share written wrong)."""
+    holds, telling, checks = fitted
+    whole = any(row is total and ok and written == 100 for row, written, _, _, _, ok in checks)
+    return whole and telling >= 1 and len(checks) - holds <= 1 and holds > len(checks) / 2
 
 
 def _stated(pct: Col, part: list[Col], whole: list[Col], fitted: tuple[int, int, list]) -> bool:

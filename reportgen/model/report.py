@@ -99,6 +99,7 @@ class GradeBand:
     paragraph: int | None = None
     text: str = ""
     short: str | None = None  # the abbreviation the legend gives it ("XS - Xuất sắc"), as tables write it
+    written: str | None = None  # the grade as the legend words it ("Hoàn thành tốt nhiệm vụ" of Tốt)
 
 
 @dataclass

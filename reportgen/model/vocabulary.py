@@ -122,3 +122,8 @@ class OutsideWhole(StrEnum):
 # under 5, under 3,5, of the indicators 1, 2, 3, 4 and 7), best first.
 OFFICIAL_GRADES = ("Hoàn thành 100% nhiệm vụ", "Hoàn thành từ 70% đến dưới 100% nhiệm vụ",
                    "Hoàn thành dưới 70% nhiệm vụ")
+
+# The plain middle grade of the task scale offices grade units and staff on ("Hoàn thành xuất sắc
+# nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"): its
+# neighbours are TT 01/2018's wordings of Xuất sắc, Tốt and Yếu; this one sits below Tốt, above Yếu.
+TASK_GRADE = "Hoàn thành nhiệm vụ"

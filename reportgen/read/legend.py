@@ -68,6 +68,14 @@ _MORE_GRADES = (("không hoàn thành", "Không hoàn thành"), ("kém", "Kém")
 
 def _grade_in(segment: str) -> str | None:
     """The one grade a segment names (longest written form first), else None."""
+    found = _grade_named(segment)
+    return found[0] if found else None
+
+
+def _grade_named(segment: str) -> tuple[str, str] | None:
+    """The one grade a segment names and the words it names it with
+    ("loại Hoàn thành tốt nhiệm vụ từ 80%" → Tốt, "Hoàn thành tốt nhiệm
+    vụ"), else None."""
     folded = " ".join(segment.split()).casefold()
     found = []
     known = dict(grade_words())
@@ -81,7 +89,10 @@ def _grade_in(segment: str) -> str | None:
                     found.append((i, end, name))
             start = end
     names = {name for _, _, name in found}
-    return names.pop() if len(names) == 1 else None
+    if len(names) != 1:
+        return None
+    start, end, name = found[0]
+    return name, " ".join(" ".join(segment.split())[start:end].split())
 
 
 # The two abbreviations every office reads the same: "XS" Xuất sắc, "TB" Trung bình ("T", "K" may be anything).
@@ -100,7 +111,8 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
     if len(segment) > 220 or not re.search(r"xếp\s+loại|loại|:|≥|>=|<|≤|điểm|%|(?<!\w)(?:từ|dưới)\s+\d|trở\s+lên",
                                             segment, re.I):
         return None
-    grade = _grade_in(segment) or _abbreviated(segment)
+    named = _grade_named(segment)
+    grade = named[0] if named else _abbreviated(segment)
     if grade is None:
         return None
     lower = _LOWER.search(segment)
@@ -116,7 +128,8 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
         return None  # a number that is not a bound: a count or a date, not a legend
     units = {m.group("u") for m in (lower, before, upper) if m is not None and m.group("u")}
     unit = "percent" if "%" in units else "points" if "điểm" in units else None
-    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip(), short=_short(segment))
+    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip(), short=_short(segment),
+                     written=named[1] if named else None)
     if lower is not None:
         band.lower = _dec(lower.group(2))
         band.lower_inclusive = lower.group("op").casefold() not in ("trên", ">")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Statement
-from ..model.vocabulary import OFFICIAL_GRADES
+from ..model.vocabulary import OFFICIAL_GRADES, TASK_GRADE
 from ..schemes import all_schemes
 from ..text.names import find_unit
 from .statements_blocks import Block
@@ -25,7 +25,7 @@ def _grade_words() -> tuple[tuple[str, str], ...]:
         for band in scheme.grades:
             for w in (band.name, *band.aliases):
                 pairs.setdefault(w.casefold(), band.name)
-    for w in OFFICIAL_GRADES:
+    for w in (*OFFICIAL_GRADES, TASK_GRADE):
         pairs[w.casefold()] = w
     return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
 
@@ -130,7 +130,8 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
     offset = len(block.text) - len(text)
     matches: list[re.Match[str]] = []
     for m in _grade_count_re().finditer(text):
-        if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành") \
+        plain = " ".join(m.group("grade").split()).casefold() == TASK_GRADE.casefold()  # "… đã hoàn thành nhiệm vụ"
+        if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành") and not plain \
                 or (matches and _goes_on(text, matches[-1], m)):
             matches.append(m)
     if not matches:
