@@ -99,6 +99,26 @@ def scheme_from_header(columns: list[HeaderColumn]) -> Scheme | None:
                   notes="Điểm tối đa của từng chỉ số lấy từ tiêu đề bảng; khung xếp loại 90/80/70/50 là giả định.")
 
 
+_BARE_MAX = re.compile(r"\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*\)\s*$")
+
+
+def bare_maxima(columns: list[HeaderColumn], scheme: Scheme, mapping: dict[int, str]) -> dict[int, Decimal] | None:
+    """The maxima a header writes as a bare number in brackets after each
+    score column's name ("Công khai, minh bạch (18) | … | Dịch vụ công trực
+    tuyến (22)"), when every score column writes one and, of the columns the
+    scheme names, three at least and most write the indicator's own maximum
+    — so the brackets state maxima, never column numbers — but some write
+    another: the document's grouping differs from the scheme's, and its
+    maxima rule. None when they all agree (the scheme binds as it is)."""
+    bare = {c.index: Decimal(m.group(1).replace(",", ".")) for c in indicator_columns(columns)
+            if c.max is None and (m := _BARE_MAX.search(c.leaf))}
+    if len(bare) < 3 or len(bare) != len(indicator_columns(columns)) or any(v <= 0 for v in bare.values()):
+        return None
+    named = [(bare[i], scheme.indicator(k).max) for i, k in mapping.items() if i in bare]
+    agree = sum(1 for b, m in named if b == m)
+    return bare if agree >= 3 and 2 * agree > len(named) and agree < len(named) else None
+
+
 def mapping_for(columns: list[HeaderColumn], scheme: Scheme) -> dict[int, str]:
     return {c.index: ind.key for c, ind in zip(indicator_columns(columns), scheme.indicators)}
 

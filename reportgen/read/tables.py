@@ -100,6 +100,15 @@ def _bind(grid: Grid, index: int, scheme: str | None, reader: CellReader) -> Sco
     if detection and detection.scheme and len(detection.mapping) >= 2 and (scheme or (
             2 * len(detection.mapping) >= len(points) and _mostly_of(detection.scheme, detection.mapping))):
         mapping, wanted = detection.mapping, len(detection.scheme.scored_indicators)
+        stated = None if scheme else adhoc.bare_maxima(points, detection.scheme, mapping)
+        if stated is not None:  # "Dịch vụ công trực tuyến (22)" where the scheme says 12: the header rules
+            for column in points:
+                column.given_max = stated.get(column.index, column.given_max)
+            own = adhoc.scheme_from_header(points)
+            if own is not None:
+                reader.note(adhoc.mismatch_finding(index, detection.scheme.name, page, len(mapping), wanted,
+                                                   header=True))
+                return _bind_own(grid, roles, points, own, index, reader, note=False)
         if len(mapping) < wanted and _scored_layout(score_cols, roles):
             if not scheme:
                 own = adhoc.scheme_from_header(points)
