@@ -16,7 +16,7 @@ How one column writes its decimals (a convention for all its cells) is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -201,6 +201,9 @@ _UNIT_TAIL = re.compile(r"(?<=[\d%])\s*(?:điểm|đ\.?|\*{1,3})$", re.I)
 _FRACTION = re.compile(r"^\s*([^/\s][^/]*?)\s*/\s*([^/]+?)\s*(?:điểm|đ)?\s*$")
 
 
+_BRACKETED = re.compile(r"\(\s*(\d[\d.,]*\s*%?)\s*\)")
+
+
 @lru_cache(maxsize=1 << 16)  # a table repeats its figures; readers ask again per scheme
 def parse_cell(text: str | None, role: str = "score") -> CellValue | None:
     """Read a cell: a number, a fraction ``x/y``, a percent, '-' or empty.
@@ -213,6 +216,12 @@ def parse_cell(text: str | None, role: str = "score") -> CellValue | None:
     if t in NOT_APPLICABLE:
         return CellValue(text=raw, na=True)
     t = _UNIT_TAIL.sub("", t)  # "12,5đ", "12,5 điểm", "3,2*": the number is the cell's figure
+    bracketed = _BRACKETED.fullmatch(t)
+    if bracketed:  # an accountant's negative: "(79)", "(5,68)", "(5,68%)" is −79, −5,68
+        inner = parse_cell(bracketed.group(1), role)
+        if inner is not None and inner.is_number and inner.denominator is None and inner.value > 0:
+            return replace(inner, text=raw, value=-inner.value)
+        return None
     percent = False
     if t.endswith("%"):
         percent = True

@@ -76,6 +76,16 @@ def test_a_cell_may_write_its_unit_or_a_note_mark_after_the_number():
     assert [parse_cell(t) for t in ("đ", "Tổng điểm", "1.284 hồ sơ")] == [None, None, None]
 
 
+def test_a_number_in_brackets_is_an_accountants_negative():
+    # a change column writes a fall as "(79)" or "(5,68)": read as −79 and −5,68, never as words
+    assert [parse_cell(t, "auto").value for t in ("(79)", "(5,68)", "(1.234)", "( 12 )")] == [
+        D(-79), D("-5.68"), D(-1234), D(-12)]
+    c = parse_cell("(5,68%)", "auto")
+    assert (c.value, c.percent_sign, c.text) == (D("-5.68"), True, "(5,68%)")
+    # nothing to negate, or no single figure: not a number
+    assert [parse_cell(t, "auto") for t in ("(0)", "(a)", "(3/4)", "(-5)")] == [None, None, None, None]
+
+
 def test_dash_is_not_applicable_and_blank_is_empty():
     assert parse_cell("-").na is True and parse_cell("-").value is None
     assert parse_cell("").empty is True
