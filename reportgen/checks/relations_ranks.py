@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
+from ..text.names import fold_for_units, unit_forms, whole_words
 from .registry import CheckContext, rule
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_support import (
@@ -176,28 +177,37 @@ def _crossed(rk: Decimal, v: Decimal, checks: list) -> bool:
 _EQUAL_TIES = re.compile(r"đồng\s*hạng|cùng\s*(thứ\s*)?hạng")
 
 
-def _states_equal_ties(report: Report) -> bool:
-    """The prose says that units with the same figure share a rank."""
-    return any(_EQUAL_TIES.search(p.text.casefold()) for p in report.paragraphs)
+def _states_equal_ties(report: Report) -> list[str]:
+    """The paragraphs that say units with the same figure share a rank,
+    folded for finding a unit's name in them (:func:`fold_for_units`)."""
+    return [fold_for_units(p.text) for p in report.paragraphs if _EQUAL_TIES.search(p.text.casefold())]
 
 
-def _equal_ties(checks: list, stated: bool) -> list:
+def _equal_ties(checks: list, stated: list[str]) -> list:
     """A table that ranks its ties equally ("đồng hạng": 81,00 and 81,00 both
     3rd, the next 5th) does so for every tie: where the document says so and
     one of its ties shares a rank, or more of its ties share one rank than are
-    ranked one after the other, a tied unit must have the first rank of its
-    tie. Without that evidence a tie may be ranked either way."""
+    ranked one after the other, or a sentence that says "đồng hạng" names two
+    units of a tie ("UBND xã A và UBND xã B đồng hạng 2 với 85,0 điểm"), a
+    tied unit must have the first rank of its tie. Without that evidence a
+    tie may be ranked either way."""
     ties: dict[tuple, list] = {}
     for check in checks:
         _, _, v, lo, hi, _ = check
         if hi > lo:
-            ties.setdefault((lo, hi, v), []).append(check[1])
-    equal = sum(1 for ranks in ties.values() if len(ranks) > 1 and len(set(ranks)) == 1)
-    apart = sum(1 for ranks in ties.values() if len(set(ranks)) > 1)
-    if equal == 0 or (equal <= apart and not stated):
+            ties.setdefault((lo, hi, v), []).append(check)
+    equal = sum(1 for tied in ties.values() if len(tied) > 1 and len({c[1] for c in tied}) == 1)
+    apart = sum(1 for tied in ties.values() if len({c[1] for c in tied}) > 1)
+    named = any(sum(1 for c in tied if _named_in(c[0].label, stated)) >= 2 for tied in ties.values())
+    if not named and (equal == 0 or (equal <= apart and not stated)):
         return checks
     return [(row, rk, v, lo, lo, rk == lo) if hi > lo else (row, rk, v, lo, hi, ok)
             for row, rk, v, lo, hi, ok in checks]
+
+
+def _named_in(label: str, texts: list[str]) -> bool:
+    forms = unit_forms(label or "")
+    return any(whole_words(t, i, len(f)) for t in texts for f in forms if (i := t.find(f)) >= 0)
 
 
 SUMMING_HEAD = re.compile(r"tổng|chỉ\s*số|kết\s*quả")
