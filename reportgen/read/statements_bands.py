@@ -27,7 +27,7 @@ _BAND_COUNT = re.compile(
     r"(?P<noun>(?:[^\W\d][\w]*,?\s+){1,4}?)"
     # what the band is of may be named at length: "xã có tỷ lệ số hóa hồ sơ đạt từ 80% trở lên"
     r"(?:có\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)"
-    r"(?:\s+(?!từ\b|dưới\b|đạt\b)[^\W\d]\w*){0,5}?\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
+    r"(?:\s+(?!từ\b|dưới\b|đạt\b)[^\W\d]\w*){0,10}?\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
     r"(?:từ\s+(?P<low>" + _N + r")\s*(?P<u1>%|điểm)?\s*(?:(?P<up>trở\s+lên)|(?:đến|tới)\s+dưới\s+(?P<high>" + _N
     + r")\s*(?P<u2>%|điểm)?)|dưới\s+(?P<below>" + _N + r")\s*(?P<u3>%|điểm)?"
     # "có 08/12 xã đạt tỷ lệ 100% hồ sơ giải quyết đúng hạn": the units at the top of a rate
