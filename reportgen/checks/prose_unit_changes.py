@@ -21,6 +21,7 @@ from .registry import CheckContext, rule
 _CHANGE_HEAD = re.compile(r"tăng|giảm|chênh\s*lệch|thay\s*đổi|biến\s*động|\+\s*/\s*-|\+\s*,\s*-|±", re.I)
 _ONE_WAY = re.compile(r"^(?!.*(?:tăng.*giảm|giảm.*tăng|chênh|thay|biến|±|\+\s*[/,]\s*-)).*(?:tăng|giảm)", re.I)
 _NOT_PERIOD = re.compile(r"tối\s*đa|chuẩn|hạng|loại|thứ\s*tự|stt|số\s*lượng|số\s*hồ\s*sơ|lượt", re.I)
+_NOT_COUNTED = re.compile(r"tối\s*đa|chuẩn|hạng|loại|thứ\s*tự|stt", re.I)  # a count's periods may say "Số hồ sơ"
 
 
 class Candidate(NamedTuple):
@@ -36,6 +37,8 @@ class Candidate(NamedTuple):
 def _of_measure(label: str, measure: Measure) -> bool:
     if measure == Measure.PERCENT:
         return bool(PERCENT_HEAD.search(label))
+    if measure == Measure.COUNT:  # a count's columns: any but a percent, a rate or points
+        return not re.search(r"%|tỷ\s*lệ|tỉ\s*lệ|điểm", label, re.I)
     return bool(POINTS_HEAD.search(label)) and not re.search(r"%|tỷ\s*lệ|tỉ\s*lệ", label, re.I)
 
 
@@ -58,10 +61,12 @@ def _changes(table: ScoreTable, cells: list[tuple[int, str, str, Decimal]], meas
              unit: str) -> list[Candidate]:
     """Of one unit's cells (row, key, label, value): those whose label says
     a change, else the later less the earlier of its two period cells."""
-    changes = [Candidate(table, i, k, label, v, "", unit) for i, k, label, v in cells if _CHANGE_HEAD.search(label)]
+    changes = [Candidate(table, i, k, label, v, "", unit) for i, k, label, v in cells if _CHANGE_HEAD.search(label)
+               and (measure != Measure.COUNT or _of_measure(label, measure))]
     if changes:
         return changes
-    periods = [c for c in cells if _of_measure(c[2], measure) and not _NOT_PERIOD.search(c[2])]
+    periods = [c for c in cells if _of_measure(c[2], measure)
+               and not (_NOT_COUNTED if measure == Measure.COUNT else _NOT_PERIOD).search(c[2])]
     if len(periods) != 2:
         return []
     (_, _, _, a), (i, k, late, b) = periods
@@ -114,7 +119,7 @@ def _finding(st: Statement, candidates: list[Candidate], sure: bool) -> Finding:
     signed = st.parts[0]
     word = "tăng" if signed >= 0 else "giảm"
     written = f"{word} {format_vi(abs(signed), places_of(signed))}" \
-        + ("%" if st.measure == Measure.PERCENT else " điểm")
+        + ("%" if st.measure == Measure.PERCENT else f" {st.noun}" if st.measure == Measure.COUNT else " điểm")
     c = candidates[0]
     shown = "; ".join(f"“{x.label}” bảng {x.table.index + 1}: {format_vi(x.value, places_of(x.value))}"
                       + (f" ({x.basis})" if x.basis else "") for x in candidates[:3])

@@ -91,6 +91,7 @@ class Measure(StrEnum):
     PERCENT = "percent"
     POINTS = "points"
     RANK = "rank"
+    COUNT = "count"  # a number of things: "tăng 100 hồ sơ", "giảm 1.250 lượt"
 
 
 class FractionSide(StrEnum):

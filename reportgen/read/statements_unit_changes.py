@@ -8,9 +8,12 @@ a claim about the unit's row: a ``change`` statement with ``unit`` set,
 after "tăng"/"giảm" is the change, never the unit's own points: it is no
 claim of its own.
 
+A change of a count ("giảm nhiều nhất là Sở Xây dựng, giảm 50 hồ sơ") is
+read the same way, its measure a count.
+
 Left out: changes whose earlier figure the sentence gives ("… so với quý II
-(81,15 điểm)", read by :mod:`.statements_changes`), changes of counts and
-of ranks ("tăng 3 bậc"), and sentences that name no unit of the tables.
+(81,15 điểm)", read by :mod:`.statements_changes`), changes of ranks ("tăng
+3 bậc"), and sentences that name no unit of the tables.
 """
 from __future__ import annotations
 
@@ -23,7 +26,10 @@ from ..text.counts import unit_named
 from .statements_blocks import Block
 
 _CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+(?P<d>\d{1,3}(?:,\d{1,3})?)(?![\d.,])\s*"
-                     r"(?P<du>điểm\s+phần\s+trăm|điểm|%)(?!\w)(?!\s*\()", re.I)
+                     r"(?P<du>điểm\s+phần\s+trăm|điểm|%)(?!\w)(?!\s*\()"
+                     # a count: "giảm nhiều nhất là Sở Xây dựng, giảm 50 hồ sơ"; thousands with dots ("tăng 1.250 lượt")
+                     r"|(?<!\w)(?P<cdir>tăng|giảm)(?:\s+(?:thêm|được))?\s+(?P<c>\d{1,3}(?:\.\d{3})*)(?![\d.,])\s+"
+                     r"(?P<noun>hồ\s+sơ|lượt(?:\s+\w+)?|thủ\s+tục|giao\s+dịch)(?!\w)(?!\s*\()", re.I)
 # An earlier figure the sentence gives: that change is another reader's.
 _EARLIER_GIVEN = re.compile(r"so\s+với[^.;]{0,80}?(?:\(\s*\d|\blà\s+\d)", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]\s")
@@ -40,8 +46,10 @@ def unit_change_statements(block: Block, scope: str | None, units: Sequence[str]
         return out
     for m in _CHANGE.finditer(text):
         start = m.start()
-        if any(st.kind == StatementKind.CHANGE and st.at is not None and st.at <= m.start("d") < st.at + len(st.text)
-               for st in here):
+        count = m.group("c") is not None
+        figure = "c" if count else "d"
+        if any(st.kind == StatementKind.CHANGE and st.at is not None
+               and st.at <= m.start(figure) < st.at + len(st.text) for st in here):
             continue
         opens = max((s.end() for s in _SENTENCE_END.finditer(text, 0, start)), default=0)
         close = _SENTENCE_END.search(text, m.end())
@@ -50,16 +58,16 @@ def unit_change_statements(block: Block, scope: str | None, units: Sequence[str]
         unit = unit_named(text[opens:start], units)
         if unit is None:
             continue
-        change = Decimal(m.group("d").replace(",", "."))
-        signed = change if m.group("dir").casefold() == "tăng" else -change
-        du = " ".join(m.group("du").casefold().split())
-        measure = Measure.PERCENT if du == "%" else Measure.POINTS
-        for st in here:  # the change written after "giảm" is not the unit's points
-            if st.at is not None and m.start("d") <= st.at < m.end():
+        change = Decimal(m.group(figure).replace(".", "") if count else m.group("d").replace(",", "."))
+        signed = change if m.group("cdir" if count else "dir").casefold() == "tăng" else -change
+        du = " ".join(m.group("du").casefold().split()) if not count else ""
+        measure = Measure.COUNT if count else Measure.PERCENT if du == "%" else Measure.POINTS
+        for st in here:  # the change written after "giảm" is not the unit's points (nor its count)
+            if st.at is not None and m.start(figure) <= st.at < m.end():
                 st.claim, st.unit = False, None
         out.append(Statement(kind=StatementKind.CHANGE, text=text[start:m.end()], paragraph=block.index,
                              page=block.page, parts=[signed], unit=unit, claim=True, scope=scope, at=start,
                              clause=text[opens:start], measure=measure, context=text[opens:close.end() if close
                                                                                      else len(text)],
-                             written=m.group("d")))
+                             written=m.group(figure), noun=" ".join(m.group("noun").split()) if count else None))
     return out
