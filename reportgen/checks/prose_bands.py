@@ -32,7 +32,7 @@ from ..numbers import format_vi, in_band, places_of
 from ..text.dates import before_the_period, names_another_period
 from ..text.levels import level_at
 from ..text.names import name_key
-from .prose_counts import finding_at
+from .prose_counts import finding_at, sentence_of
 from .prose_tables import _columns, _groups, _next_table_in_section, _table_paragraph
 from .registry import CheckContext, rule
 
@@ -109,11 +109,12 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             ctx.ledger.table_checked(t.index, "band-count-column", [(i, key) for i, _ in values])
             continue
         table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
+        sentence = sentence_of(report, st)
         own = [c for c in candidates if c[0] is table]
         if len(own) != 1:  # the one column whose own words the count's words name ("tỷ lệ số hóa hồ sơ")
-            named = [c for c in candidates if _names_column(st, c[2])]
+            named = [c for c in candidates if _names_column(st, c[2], sentence)]
             own = named if len(named) == 1 else own
-        if len(own) != 1 or whole is None or (table is None and not _names_column(st, own[0][2])):
+        if len(own) != 1 or whole is None or (table is None and not _names_column(st, own[0][2], sentence)):
             continue  # a count of a quantity no table may hold (a component's index): unchecked
         t, key, label, values, n = own[0]
         for s in (st, *_shares_of(report, st)):
@@ -128,12 +129,12 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
 _GENERIC = re.compile(r"(?<!\w)(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|điểm|đạt|được)(?!\w)|[%()/:,.\-–]", re.I)
 
 
-def _names_column(st: Statement, label: str) -> bool:
-    """Whether the count's words ("xã có tỷ lệ số hóa hồ sơ đạt từ 80%")
-    say every word of a header beyond the measure's ("Tỷ lệ số hóa (%)":
-    "số hóa"), two words at least."""
+def _names_column(st: Statement, label: str, sentence: str = "") -> bool:
+    """Whether the count's words ("xã có tỷ lệ số hóa hồ sơ đạt từ 80%"), in
+    its ``sentence``, say every word of a header beyond the measure's ("Tỷ
+    lệ số hóa (%)": "số hóa"), two words at least."""
     words = name_key(_GENERIC.sub(" ", label)).split()
-    said = name_key(f"{st.context or ''} {_band_words(st)}")
+    said = name_key(f"{sentence or st.context or ''} {_band_words(st)}")
     return len(words) >= 2 and all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", said) for w in words)
 
 

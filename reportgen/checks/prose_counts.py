@@ -10,6 +10,7 @@ from typing import Iterator, Sequence
 
 from ..model import Finding, Report, Statement, StatementKind
 from ..numbers import format_count, format_vi, places_of, quantize
+from ..text.lines import sentence_span
 from .prose_crossing import crossings
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
 from .prose_rows import (
@@ -34,6 +35,22 @@ def vi_number(value: Decimal | int | None) -> str:
 
 def vi_percent(value: Decimal, places: int) -> str:
     return format_vi(value, places, fixed=True) + "%"
+
+
+def sentence_of(report: Report, st: Statement) -> str:
+    """The whole sentence a claim stands in (the words the reader kept around
+    it may stop short of what the sentence says after the figure: "Có 09/15
+    xã đạt tỷ lệ 100% hồ sơ giải quyết đúng hạn"), else those words."""
+    kept = " ".join((st.context or st.text or "").split())
+    para = next((p for p in report.paragraphs if p.index == st.paragraph), None)
+    text = " ".join((para.text if para is not None else "").split())
+    figure = " ".join((st.text or "").split())
+    at = text.find(kept) if kept else -1
+    at = at + kept.find(figure) if at >= 0 and figure in kept else text.find(figure) if figure else -1
+    if at < 0:
+        return kept
+    start, end = sentence_span(text, at, at + len(figure))
+    return text[start:end + 1].strip()
 
 
 def finding_at(code: str, severity: str, message: str, st: Statement | None = None, **kw) -> Finding:
