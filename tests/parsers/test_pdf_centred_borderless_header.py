@@ -121,3 +121,24 @@ def test_a_wrapped_group_of_two_before_a_group_of_three_and_a_title_on_two_lines
                        "Đã trả kết quả", "Tỷ lệ (%)"]
     assert grid[2:] == SHORT
 
+
+def test_the_last_rows_without_a_number_broken_onto_the_next_page_join_the_table(tmp_path):
+    """The table's last rows ("Cộng", "Tổng cộng", no number in "STT") fall
+    on the next page, with no header repeated there: that part has one
+    column fewer (its "STT" column is empty) and is read in the columns of
+    the first part its text stands in, the rest of the same table."""
+    head = ["STT", "Lĩnh vực", "Tổng số hồ sơ", "Kỳ trước<br>chuyển sang",
+            ("Mới tiếp nhận", ["Trực tuyến", "Trực tiếp/BCCI"]),
+            ("Đã giải quyết", ["Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn"]),
+            ("Đang giải quyết", ["Trong hạn", "Quá hạn"]), "Tỷ lệ đúng hạn (%)"]
+    rows = FIELDS[:3] + [["", "Cộng", "452", "32", "134", "286", "432", "298", "126", "8", "16", "4", "98,15"],
+                         ["", "Tổng cộng", "452", "32", "134", "286", "432", "298", "126", "8", "16", "4", "98,15"]]
+    pdf = _pdf(tmp_path, head, [24, 80, 40, 76, 40, 48, 32, 32, 32, 32, 32, 32, 44], rows,
+               css="tr:nth-last-child(2) { break-before: page; }")
+    tables = list(read_raw(pdf).tables)
+    assert len(tables) == 1
+    assert {c.page for row in tables[0].rows for c in row} == {1, 2}
+    grid = tables[0].grid(fill_spans=True)
+    assert grid[2:] == rows
+    assert grid[1] == ["STT", "Lĩnh vực", "Tổng số hồ sơ", "Kỳ trước chuyển sang", "Trực tuyến", "Trực tiếp/BCCI",
+                       "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn", "Tỷ lệ đúng hạn (%)"]
