@@ -376,24 +376,24 @@ def _said_continued(table: RawTable, cont: RawTable) -> bool:
 
 
 def _widened(table: RawTable, cont: RawTable, spans: dict, cont_spans: dict) -> RawTable | None:
-    """``cont`` with the columns ``table``'s body leaves empty put back, when
-    it has that many columns fewer and each of its columns' text overlaps
-    the matching column of ``table`` and no other: a column without rules
-    that no row wrote ("Ghi chú") is seen only under its header, and a part
-    without a repeated header has none."""
-    if not spans or cont.n_cols >= table.n_cols:
+    """``cont`` with the columns its rows leave empty put back, when it has
+    fewer columns than ``table`` and each of its columns' text overlaps one
+    column of ``table`` and no other, in the same order: a column without
+    rules that no row wrote ("Ghi chú") is seen only under its header, and a
+    part without a repeated header has none; the last rows of a table cut by
+    the page ("Cộng", "Tổng cộng") leave its "STT" column empty."""
+    if not spans or cont.n_cols >= table.n_cols or set(cont_spans) != set(range(cont.n_cols)):
         return None
-    empty = [j for j in range(table.n_cols) if j not in spans]
-    if len(empty) != table.n_cols - cont.n_cols or set(cont_spans) != set(range(cont.n_cols)):
-        return None
-    cols = [j for j in range(table.n_cols) if j not in empty]
 
     def overlap(x, y) -> bool:
         return min(x[1], y[1]) - max(x[0], y[0]) > 0
 
-    for k, span in cont_spans.items():
-        if not overlap(span, spans[cols[k]]) or any(overlap(span, v) for j, v in spans.items() if j != cols[k]):
+    cols = []
+    for k in range(cont.n_cols):
+        hit = [j for j, v in spans.items() if overlap(cont_spans[k], v)]
+        if len(hit) != 1 or cols and hit[0] <= cols[-1]:
             return None
+        cols.append(hit[0])
     rows = [[replace(c, col=cols[c.col], colspan=cols[c.col + c.colspan - 1] - cols[c.col] + 1) for c in row]
             for row in cont.rows]
     return replace(cont, rows=rows)

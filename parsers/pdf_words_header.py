@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from reportgen.raw import RawCell
 
+from .pdf_chunks import slots_of
 from .pdf_grid import join_lines, join_wrapped
 
 ALIGN = 1.5  # points: a label this near the middle of its columns is centred on them
@@ -32,6 +33,8 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
     (their chunks' columns set), and the number of header levels."""
     if not lines:
         return [], 0
+    if cols:
+        _columns_from_leaves(lines, cols)
     numbers = _column_numbers(lines[-1])
     if numbers and len(lines) > 1:
         out, n_levels = header_cells(lines[:-1], n_cols, cols)
@@ -75,6 +78,47 @@ def header_cells(lines: list, n_cols: int, cols: list | None = None) -> tuple[li
                            colspan=stop - start, rowspan=1 if has_child else n_levels - lv))
     out.sort(key=lambda c: (c.row, c.col))
     return out, n_levels
+
+
+def _columns_from_leaves(lines: list, cols: list) -> None:
+    """Set the columns of the header's upper chunks from the extent of the
+    lowest ones. A browser centres a header cell in its column and sets the
+    body's figures to the left: the figures ("14", "0", "8") cover the
+    left of their column only, and a title centred over the column ("Kỳ
+    trước" over "chuyển sang", "Đang giải quyết" over "Trong hạn | Quá
+    hạn") fell in the gap beyond them, in the next column. A leaf (a chunk
+    with no header text under it) stands in the column whose text it
+    overlaps, or the one its middle falls in; each column reaches as far as
+    its leaves do, and a chunk above them is in the columns it overlaps."""
+    chunks = [c for ln in lines for c in ln.chunks]
+    slots = slots_of(cols)
+    ext = [list(c) for c in cols]
+    leaves: dict[int, int | None] = {}  # id → its one column, None when it has several
+    for c in chunks:
+        if any(d is not c and d.top >= c.bottom - 0.2 * c.size and _overlap(c, d) for d in chunks):
+            continue
+        hit = [k for k, (a, b) in enumerate(cols) if min(c.x1, b) - max(c.x0, a) > 1.0]
+        if not hit:
+            mid = (c.x0 + c.x1) / 2
+            hit = [k for k, (a, b) in enumerate(slots) if a <= mid < b]
+        leaves[id(c)] = hit[0] if len(hit) == 1 else None
+        if len(hit) == 1:
+            e = ext[hit[0]]
+            e[0], e[1] = min(e[0], c.x0), max(e[1], c.x1)
+    if any(a[1] >= b[0] for a, b in zip(ext, ext[1:])):
+        return  # leaves that reach over another column's: no extent to trust
+    for c in chunks:
+        if id(c) in leaves:
+            if leaves[id(c)] is not None:
+                c.cols = range(leaves[id(c)], leaves[id(c)] + 1)
+            continue
+        hit = [k for k, (a, b) in enumerate(ext) if min(c.x1, b) - max(c.x0, a) > 1.0]
+        if hit:
+            c.cols = range(hit[0], hit[-1] + 1)
+
+
+def _overlap(a, b) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 1.0
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
