@@ -121,8 +121,12 @@ def gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tup
         if len({c.line for ln in region[first:] for c in ln.chunks if id(c) in ids}) < 2:
             continue  # a header's words over a narrow column of digits stand in its gap too
         x0, x1 = inside[0].x0, inside[0].x1
-        if all(c.x0 < x1 for c in inside):  # one column: each overlaps the first
-            out.append((x0, max(c.x1 for c in inside)))
+        for c in inside[1:]:  # one column: each overlaps the ones before it ("Đơn vị" under "UBND phường")
+            if c.x0 >= x1:
+                break
+            x1 = max(x1, c.x1)
+        else:
+            out.append((x0, x1))
     return sorted(out)
 
 
