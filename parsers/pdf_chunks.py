@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .pdf_glyphs import chars_to_lines, line_text
+from .pdf_glyphs import chars_to_lines, line_text, stretched_space
 
 NUMERIC = re.compile(r"^([-–+]?[\d.,/%]+|[-–—x])$")
 
@@ -39,18 +39,25 @@ class Line:
 
 
 def chunks_of(line: list[dict], texts: dict | None = None) -> list[Chunk]:
+    """The line cut at gaps wider than a word space, but for the stretched
+    spaces of a justified line (:func:`parsers.pdf_glyphs.stretched_space`):
+    the words of one text, not cells."""
     parts: list[list[dict]] = []
     prev = None
+    spaces: list[dict] = []  # the space glyphs since the last glyph of a word
     for ch in line:
         if ch["text"].isspace():
             if parts and prev is not None:
                 parts[-1].append(ch)  # a word break line_text keeps
+                spaces.append(ch)
             continue
         size = ch.get("size") or 10
-        if prev is None or ch["x0"] - prev["x1"] > max(0.55 * size, 3.0):
+        if prev is None or (ch["x0"] - prev["x1"] > max(0.55 * size, 3.0)
+                            and not stretched_space(prev, spaces, ch)):
             parts.append([])
         parts[-1].append(ch)
         prev = ch
+        spaces = []
     out = []
     for p in parts:
         while p[-1]["text"].isspace():
@@ -114,8 +121,12 @@ def gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tup
         if len({c.line for ln in region[first:] for c in ln.chunks if id(c) in ids}) < 2:
             continue  # a header's words over a narrow column of digits stand in its gap too
         x0, x1 = inside[0].x0, inside[0].x1
-        if all(c.x0 < x1 for c in inside):  # one column: each overlaps the first
-            out.append((x0, max(c.x1 for c in inside)))
+        for c in inside[1:]:  # one column: each overlaps the ones before it ("Đơn vị" under "UBND phường")
+            if c.x0 >= x1:
+                break
+            x1 = max(x1, c.x1)
+        else:
+            out.append((x0, x1))
     return sorted(out)
 
 

@@ -8,7 +8,7 @@ read column by column, left first (:func:`streams`).
 """
 from __future__ import annotations
 
-from .pdf_glyphs import WORD_GAP, letter_gap
+from .pdf_glyphs import WORD_GAP, letter_gap, stretched_space
 from .pdf_segments import ALIGN, Segment, segment
 
 
@@ -75,7 +75,10 @@ def _beside(above: list[Segment], below: list[Segment]) -> bool:
 def _column_cut(seg: Segment, sure: list[list[Segment]], left_end: float, right_start: float,
                 texts: dict | None) -> list[Segment] | None:
     glyphs = [(k, c) for k, c in enumerate(seg.chars) if not c["text"].isspace()]
-    gaps = [(b["x0"] - a["x1"], kb) for (_, a), (kb, b) in zip(glyphs, glyphs[1:])]
+    # the stretched spaces of a justified cell are word spaces, however wide: the
+    # gap between the cells is one with no space glyph, narrower than they may be
+    gaps = [(b["x0"] - a["x1"], kb) for (ka, a), (kb, b) in zip(glyphs, glyphs[1:])
+            if not stretched_space(a, seg.chars[ka + 1:kb], b)]
     threshold = letter_gap(seg.chars) + WORD_GAP * seg.size
     spaces = sorted(g for g, _ in gaps if g > threshold)
     for gap, k in sorted(gaps, reverse=True):

@@ -98,6 +98,19 @@ def covered_spaces(line: list[dict]) -> set[int]:
     return out
 
 
+def stretched_space(before: dict, spaces: list[dict], after: dict) -> bool:
+    """Whether the gap between two glyphs, holding ``spaces`` (the space
+    glyphs drawn in it), is one word space a justified line stretched: one
+    space glyph drawn clear of both words ("UBND      TỈNH      PHÚ" in a
+    letterhead cell LibreOffice justifies), however wide the gap. Two cells
+    of a row are two texts with no space drawn between them; a typed space
+    or a tab is drawn against the word before it; several are padding."""
+    if len(spaces) != 1:
+        return False
+    space = spaces[0]
+    return space["x0"] > before["x1"] + 0.5 and space["x1"] < after["x0"] - 0.5
+
+
 def letter_gap(line: list[dict]) -> float:
     """The usual gap between two letters of a word on this line."""
     gaps = []

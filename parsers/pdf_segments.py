@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .pdf_glyphs import line_text
+from .pdf_glyphs import line_text, stretched_space
 
 ALIGN = 1.0  # pt: two lines of one column line up when their edges (or centres) are this close
 
@@ -30,17 +30,25 @@ class Segment:
 
 
 def segments(line: list[dict], texts: dict | None = None) -> list[Segment]:
+    """The line cut at gaps wider than 2,5 times the font size, but for the
+    stretched spaces of a justified line
+    (:func:`parsers.pdf_glyphs.stretched_space`)."""
     parts: list[list[dict]] = [[]]
     prev = None
+    spaces: list[dict] = []  # the space glyphs since the last glyph of a word
     for ch in line:
         size = ch.get("size") or 10
-        if prev is not None and ch["x0"] - prev["x1"] > 2.5 * size and parts[-1]:
+        if ch["text"].isspace():
+            if parts[-1]:
+                parts[-1].append(ch)  # a space glyph: a word break line_text keeps
+                spaces.append(ch)
+            continue
+        if prev is not None and ch["x0"] - prev["x1"] > 2.5 * size and parts[-1] \
+                and not stretched_space(prev, spaces, ch):
             parts.append([])
-        if not ch["text"].isspace():
-            parts[-1].append(ch)
-            prev = ch
-        elif parts[-1]:
-            parts[-1].append(ch)  # a space glyph: a word break line_text keeps
+        parts[-1].append(ch)
+        prev = ch
+        spaces = []
     return [seg for seg in (segment(p, texts) for p in parts if p) if seg is not None]
 
 

@@ -1,8 +1,9 @@
 """Tables drawn without ruling lines, found from the alignment of words.
 
 Lines are cut into chunks at gaps wider than a word space. A run of lines with
-three or more chunks is a table; the columns are the x-ranges that the chunks
-of its fullest lines cover (gaps that no body chunk crosses separate them).
+three or more chunks is a table (:mod:`parsers.pdf_regions` finds the runs);
+the columns are the x-ranges that the chunks of its fullest lines cover (gaps
+that no body chunk crosses separate them).
 The header is what comes before the first row that starts with an ordinal
 ("1", "I", "a") or is mostly numbers; its chunks become cells spanning the
 columns under them, nested by containment into header levels (a group cell
@@ -17,134 +18,14 @@ import unicodedata
 
 from reportgen.raw import RawCell, RawTable
 
-from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, edges, gap_columns, is_data, lines_of, slots_of
+from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, gap_columns, is_data, lines_of, slots_of
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
+from .pdf_regions import MIN_CHUNKS, ORDINAL as _ORDINAL, regions
 from .pdf_rows import anchor_chunks, anchored_rows
 from .pdf_turned import turned_runs
 from .pdf_words_above import lifted
 from .pdf_words_header import header_cells as _header
-
-_ORDINAL = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)])$")
-MIN_CHUNKS = 3
-MIN_TABLE_LINES = 3
-ROW_GAP = 3.0  # of the font size: widest gap between two aligned rows of a table
-FAR_GAP = 6.0  # of the font size: widest gap before a row all of whose chunks align
-ALIGN_TOLERANCE = 1.5  # points
-
-
-def _regions(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines with many chunks. Lines with fewer chunks between them
-    (wrapped cells, group rows) belong to the run while the spacing stays
-    that of a table; a wider gap ends it. A line right after the run at
-    wrapped-line spacing is the rest of its last row."""
-    regions: list[list[Line]] = []
-    current: list[Line] = []
-    holes: list[Line] = []
-    prev = None
-    for ln in lines:
-        gap = ln.top - prev.bottom if prev is not None else 1e9
-        # prose leading in the smaller of the two fonts: a title set larger than the table's cells
-        # ("Biểu 02. …" between two tables) is not brought into the table by its own leading
-        body = next((x.size for x in reversed(current) if len(x.chunks) >= MIN_CHUNKS), ln.size)
-        tight = gap <= 1.3 * min(ln.size, body) or (bool(current) and _goes_on(ln, current, gap))
-        if current and not tight:
-            current += _trailing(current, holes)
-            regions.append(current)
-            current, holes = [], []
-        if len(ln.chunks) >= MIN_CHUNKS:
-            current += holes
-            current.append(ln)
-            holes = []
-        elif current:
-            holes.append(ln)
-        prev = ln
-    if current:
-        current += _trailing(current, holes)
-        regions.append(current)
-    return [r for r in regions if _enough(r)]
-
-
-def _aligned(ln: Line, region: list[Line], every: bool = False) -> bool:
-    """Whether a line's chunks stand in the region's columns: each shares its
-    left edge, centre or right edge with a chunk of the region's lines of
-    columns (left-aligned names, centred or right-aligned numbers); at least
-    two, and most of the line's. A table whose rows are set apart by cell
-    padding or paragraph spacing goes on across gaps wider than prose has."""
-    many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
-    marks = [edges(c) for ln2 in many for c in ln2.chunks]
-    hits = sum(1 for c in ln.chunks
-               if any(any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(edges(c), m)) for m in marks))
-    if every:
-        return hits == len(ln.chunks)
-    return hits >= 2 and hits * 4 >= len(ln.chunks) * 3
-
-
-def _goes_on(ln: Line, region: list[Line], gap: float) -> bool:
-    """Whether a line after a gap wider than prose leading still belongs to
-    the region. Within ``ROW_GAP``: a line of columns aligned with it, or
-    any line of columns while no row of numbers came yet (header rows set
-    apart by paragraph spacing); a line of fewer chunks (a wrapped cell's
-    rest, a row with few cells) when every chunk of it is aligned. Within
-    ``FAR_GAP``: a line of columns every chunk of which is aligned (LibreOffice
-    sets a repeated header well above the first row of the page)."""
-    if gap > FAR_GAP * ln.size:
-        return False
-    if len(ln.chunks) >= MIN_CHUNKS and _aligned(ln, region, every=True):
-        return True
-    if gap > ROW_GAP * ln.size:
-        return False
-    if len(ln.chunks) >= MIN_CHUNKS:
-        return _aligned(ln, region) or not any(is_data(x) for x in region)
-    return _aligned(ln, region, every=True) and not _crosses(ln, region)
-
-
-def _crosses(ln: Line, region: list[Line]) -> bool:
-    """Whether a chunk of the line runs over the start of another column of
-    the region (a title between two tables, "Biểu 02. KẾT QUẢ CẤP XÃ", set
-    after a gap wider than prose leading): no cell of the table does. A
-    chunk that shares an edge or its centre with a chunk of a column is in
-    that column, whatever it covers of it ('Trung' over the narrower 'Khá'
-    of a centred column of grades). The columns are those of the body's
-    rows of figures where the region has some: a header cell centred in its
-    column ("Cơ quan, đơn vị được đánh giá") starts inside the column, and
-    the last row's wrapped name that runs under it crosses no other column."""
-    many = [ln2 for ln2 in region[-12:] if len(ln2.chunks) >= MIN_CHUNKS]
-    others = [d for ln2 in ([ln2 for ln2 in many if is_data(ln2)] or many) for d in ln2.chunks]
-    return any(c.x0 + ALIGN_TOLERANCE < d.x0 < c.x1 - ALIGN_TOLERANCE
-               and not any(abs(a - b) <= ALIGN_TOLERANCE for a, b in zip(edges(c), edges(d)))
-               for c in ln.chunks for d in others)
-
-
-def _enough(region: list[Line]) -> bool:
-    """Three lines of columns, or two when one of them is a row of numbers
-    (the start of a table cut by the page end); never without a row of
-    numbers or a numbered row."""
-    many = sum(len(ln.chunks) >= MIN_CHUNKS for ln in region)
-    data = any(is_data(ln) for ln in region)
-    numbered = any(len(ln.chunks) >= 2 and _ORDINAL.match(min(ln.chunks, key=lambda c: c.x0).text)
-                   for ln in region)
-    if not (data or numbered):
-        return False  # prose set in columns or with tab stops: no numbers, no numbered rows
-    return many >= MIN_TABLE_LINES or (many >= 2 and data)
-
-
-def _trailing(current: list[Line], holes: list[Line]) -> list[Line]:
-    """Lines after the last many-chunk line that still belong to the table:
-    wrapped text at line spacing, or a closing row (a total) in two or more
-    columns at row spacing. A line of one chunk that runs over the start of
-    the table's columns is no cell's wrapped text: a note set right under a
-    table with no space ("Ghi chú: XS - Xuất sắc …", as reportlab sets it)."""
-    out = []
-    for h in holes:
-        gap = h.top - (out or current)[-1].bottom
-        if len(h.chunks) == 1 and _crosses(h, current):
-            break
-        if gap <= 0.6 * h.size or (len(h.chunks) >= 2 and gap <= 1.3 * h.size):
-            out.append(h)
-        else:
-            break
-    return out
 
 
 def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] | None = None,
@@ -157,9 +38,9 @@ def aligned_tables(chars: list[dict], page_number: int, lines: list[list[dict]] 
     if sources:
         lines = None  # the caller's lines hold the turned glyphs one by one
     all_lines = lines_of(chars, lines, texts)
-    regions = _regions(all_lines)
-    used = {id(ln) for region in regions for ln in region}
-    for region in regions:
+    runs = regions(all_lines)
+    used = {id(ln) for region in runs for ln in region}
+    for region in runs:
         region = lifted(region, all_lines, used)
         _cut_ordinals(region)
         table = _table(region, page_number)
@@ -222,16 +103,33 @@ def _empty_columns(head: list[Chunk], cols: list[tuple[float, float]]) -> list[t
     chunks beyond the last column or before the first that overlap no
     column's text ("Ghi chú" over a column of notes none of the rows
     wrote). Without it the header cell went to the nearest column and its
-    title was lost ("Tổng điểm" read "50) Ghi chú")."""
+    title was lost ("Tổng điểm" read "50) Ghi chú"). A chunk is judged
+    with the lines of its cell: "Xếp" over "hạng", centred over a column of
+    one-digit ranks, is wider than the ranks and starts after them, but
+    "hạng" under it reaches over them; its cell heads their column."""
+    def beyond(c: Chunk) -> bool:
+        return c.x0 > cols[-1][1] or c.x1 < cols[0][0]
+
+    def cell_beyond(c: Chunk) -> bool:
+        return beyond(c) and all(beyond(d) for d in head if d is not c and _same_cell(c, d))
+
     out: list[list[float]] = []
     for c in sorted(head, key=lambda c: c.x0):
-        if not (c.x0 > cols[-1][1] or c.x1 < cols[0][0]):
+        if not cell_beyond(c):
             continue
         if out and c.x0 <= out[-1][1] + 1.0:
             out[-1][1] = max(out[-1][1], c.x1)
         else:
             out.append([c.x0, c.x1])
     return [(a, b) for a, b in out]
+
+
+def _same_cell(a: Chunk, b: Chunk) -> bool:
+    """Two chunks one above the other at wrapped-line spacing, overlapping
+    across: lines of one cell."""
+    upper, lower = (a, b) if a.top <= b.top else (b, a)
+    return (min(a.x1, b.x1) - max(a.x0, b.x0) > 1.0
+            and -0.3 * upper.size <= lower.top - upper.bottom <= 0.5 * upper.size)
 
 
 def _header_end(region: list[Line], slots, cols) -> int:
@@ -302,14 +200,20 @@ def _unshared(ln: Line) -> None:
     """A header chunk that reaches over a column a chunk beside it on the
     same line heads alone keeps the other columns only ("Trực tuyến | Tỷ lệ
     trực tuyến (%)" centred over right-aligned figures: the rate's words
-    overlap the gap up to the figures of "Trực tuyến")."""
-    for c in ln.chunks:
-        if len(c.cols) < 2:
-            continue
-        taken = {o.cols.start for o in ln.chunks if o is not c and len(o.cols) == 1}
-        free = [k for k in c.cols if k not in taken]
-        if free and len(free) < len(c.cols) and free == list(range(free[0], free[-1] + 1)):
-            c.cols = range(free[0], free[-1] + 1)
+    overlap the gap up to the figures of "Trực tuyến"). Until none changes:
+    a chunk left one column that way may free its neighbour ("quý IV | quý
+    III" centred between left-aligned ranks each reach into the next)."""
+    changed = True
+    while changed:
+        changed = False
+        for c in ln.chunks:
+            if len(c.cols) < 2:
+                continue
+            taken = {o.cols.start for o in ln.chunks if o is not c and len(o.cols) == 1}
+            free = [k for k in c.cols if k not in taken]
+            if free and len(free) < len(c.cols) and free == list(range(free[0], free[-1] + 1)):
+                c.cols = range(free[0], free[-1] + 1)
+                changed = True
 
 
 def _anchored_body(head: list[Line], body: list[Line]) -> tuple[list[dict] | None, list[Line]]:

@@ -18,7 +18,7 @@ from fixtures.build_pdf import browser_pdf, scanned_pdf
 from parsers import read_raw
 from parsers.ocr_aligned import _on_baseline
 from parsers.pdf_chunks import Chunk, Line
-from parsers.pdf_words import _crosses
+from parsers.pdf_regions import _crosses
 
 
 def _norm(text: str) -> str:
