@@ -89,8 +89,9 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             _, checks, basis = best
             by_scheme = scheme_checks(frame, rank, "rank")
-            if not by_scheme:  # a scheme's table (RANK_ORDER) may rank ties by the figures' unwritten decimals
-                checks = _equal_ties(checks, _states_equal_ties(report))
+            # a scheme's table (RANK_ORDER) may rank ties by the figures' unwritten decimals: only a tie
+            # the prose names shares its rank there
+            checks = _equal_ties(checks, _states_equal_ties(report), named_only=by_scheme)
             record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
             for row, rk, v, lo, hi, ok in checks:
                 if ok or (by_scheme and _crossed(rk, v, checks)):
@@ -183,25 +184,30 @@ def _states_equal_ties(report: Report) -> list[str]:
     return [fold_for_units(p.text) for p in report.paragraphs if _EQUAL_TIES.search(p.text.casefold())]
 
 
-def _equal_ties(checks: list, stated: list[str]) -> list:
+def _equal_ties(checks: list, stated: list[str], named_only: bool = False) -> list:
     """A table that ranks its ties equally ("đồng hạng": 81,00 and 81,00 both
     3rd, the next 5th) does so for every tie: where the document says so and
     one of its ties shares a rank, or more of its ties share one rank than are
     ranked one after the other, or a sentence that says "đồng hạng" names two
     units of a tie ("UBND xã A và UBND xã B đồng hạng 2 với 85,0 điểm"), a
     tied unit must have the first rank of its tie. Without that evidence a
-    tie may be ranked either way."""
+    tie may be ranked either way. ``named_only``: only the ties a sentence
+    names are held to it (figures rounded in the cells may hide the order)."""
     ties: dict[tuple, list] = {}
     for check in checks:
         _, _, v, lo, hi, _ = check
         if hi > lo:
             ties.setdefault((lo, hi, v), []).append(check)
-    equal = sum(1 for tied in ties.values() if len(tied) > 1 and len({c[1] for c in tied}) == 1)
-    apart = sum(1 for tied in ties.values() if len({c[1] for c in tied}) > 1)
-    named = any(sum(1 for c in tied if _named_in(c[0].label, stated)) >= 2 for tied in ties.values())
-    if not named and (equal == 0 or (equal <= apart and not stated)):
+    named = {key for key, tied in ties.items() if sum(1 for c in tied if _named_in(c[0].label, stated)) >= 2}
+    if named_only:
+        held = named
+    else:
+        equal = sum(1 for tied in ties.values() if len(tied) > 1 and len({c[1] for c in tied}) == 1)
+        apart = sum(1 for tied in ties.values() if len({c[1] for c in tied}) > 1)
+        held = set(ties) if named or not (equal == 0 or (equal <= apart and not stated)) else set()
+    if not held:
         return checks
-    return [(row, rk, v, lo, lo, rk == lo) if hi > lo else (row, rk, v, lo, hi, ok)
+    return [(row, rk, v, lo, lo, rk == lo) if hi > lo and (lo, hi, v) in held else (row, rk, v, lo, hi, ok)
             for row, rk, v, lo, hi, ok in checks]
 
 

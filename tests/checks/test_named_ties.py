@@ -53,3 +53,40 @@ def test_an_unnamed_tie_may_be_ranked_apart(tmp_path):
     path = tmp_path / "silent.docx"
     _write(path, (1, 2, 3, 4, 5), sentence=None)
     assert _ranks(path) == []
+
+
+PORTAL = ("Công khai, minh bạch (18)", "Tiến độ, kết quả giải quyết (20)", "Dịch vụ công trực tuyến (12)",
+          "Thanh toán trực tuyến (10)", "Mức độ hài lòng (18)", "Số hóa hồ sơ (22)")
+SCORED = (("UBND xã Tân Lập", ("17,7", "18,7", "10,2", "9,9", "15,7", "18,0"), "90,2", "Xuất sắc"),
+          ("UBND xã Minh Khai", ("13,4", "15,1", "8,7", "7,3", "13,1", "16,3"), "73,9", "Khá"),
+          ("UBND xã Nam Tiến", ("13,1", "15,7", "9,0", "7,2", "12,6", "16,3"), "73,9", "Khá"),
+          ("UBND xã Yên Thế", ("13,4", "13,5", "8,4", "7,9", "12,4", "16,4"), "72,0", "Khá"),
+          ("UBND xã Thanh Sơn", ("9,7", "11,9", "5,6", "5,6", "9,6", "13,8"), "56,2", "Trung bình"))
+
+
+def _write_scored(path, ranks) -> None:
+    """The portal's six indicators with their maxima: a table the 766 scheme binds."""
+    d = docx.Document()
+    for text in ("UBND TỈNH LÂM ĐỒNG", "Số: 579/TB-UBND", "Lâm Đồng, ngày 23 tháng 12 năm 2025", "THÔNG BÁO",
+                 "Kết quả xếp hạng Chỉ số phục vụ người dân, doanh nghiệp của UBND các xã tháng 11 năm 2025",
+                 "Bảng xếp hạng tháng 11 năm 2025"):
+        d.add_paragraph(text)
+    body = [["STT", "Xã, phường", *PORTAL, "Tổng điểm", "Xếp hạng", "Xếp loại"]]
+    body += [[str(i), name, *points, total, str(rank), grade]
+             for i, ((name, points, total, grade), rank) in enumerate(zip(SCORED, ranks), 1)]
+    table = d.add_table(rows=len(body), cols=len(body[0]))
+    for row, values in zip(table.rows, body):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    for text in ("UBND xã Minh Khai và UBND xã Nam Tiến đồng hạng 2 với 73,9 điểm.", "TM. ỦY BAN NHÂN DÂN",
+                 "Nguyễn Văn An"):
+        d.add_paragraph(text)
+    d.save(path)
+
+
+def test_a_named_tie_in_a_schemes_table_shares_its_rank(tmp_path):
+    path = tmp_path / "scored.docx"
+    _write_scored(path, (1, 2, 2, 4, 5))
+    assert _ranks(path) == []
+    _write_scored(path, (1, 2, 3, 4, 5))
+    assert _ranks(path) == [("RANK_MISMATCH", "UBND xã Nam Tiến", "3", "2")]
