@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..model import Finding, Report, Statement, StatementKind
 from ..text import fold
-from .prose_counts import finding_at, vi_number
+from .prose_counts import finding_at, paragraph_of, vi_number
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame
 from .relations_support import frames
@@ -38,11 +38,10 @@ def change_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding
     Ví dụ sai: bảng 13 đơn vị, cột "Chênh lệch" có 8 số dương; lời văn "có 9/13 đơn
     vị tăng điểm".
     Ví dụ đúng: "có 8/13 đơn vị tăng điểm"."""
-    paragraphs = {p.index: p.text for p in report.paragraphs}
     for st in report.statements:
         if st.kind != StatementKind.FRACTION or st.numerator is None or st.denominator is None:
             continue
-        m = _claim(st, paragraphs.get(st.paragraph, ""))
+        m = _claim(st, paragraph_of(report, st))
         if m is None:
             continue
         rising = fold(m.group("dir")) == "tăng"
@@ -65,7 +64,7 @@ def _claim(st: Statement, paragraph: str) -> re.Match | None:
     điểm/bậc", or name a measure that rose or fell ("có số hồ sơ tiếp nhận
     giảm so với tháng trước"); read in the whole paragraph when its context
     holds the fraction's."""
-    text = st.context or ""
+    text = " ".join((st.context or "").split())
     if text and text in paragraph:
         text = paragraph[paragraph.find(text):]
     k = text.find(st.text)

@@ -37,13 +37,25 @@ def vi_percent(value: Decimal, places: int) -> str:
     return format_vi(value, places, fixed=True) + "%"
 
 
+def paragraph_of(report: Report, st: Statement) -> str:
+    """The text of the paragraph a claim was read from, spaces made single:
+    the one at its index when it holds the words kept around the claim, else
+    the first that does (a PDF's paragraphs and a table's title may number
+    apart from the claims'), else the one at its index."""
+    kept = " ".join((st.context or st.text or "").split())
+    texts = [(p.index, " ".join(p.text.split())) for p in report.paragraphs]
+    own = next((t for i, t in texts if i == st.paragraph), "")
+    if not kept or kept in own:
+        return own
+    return next((t for _, t in texts if kept in t), own)
+
+
 def sentence_of(report: Report, st: Statement) -> str:
     """The whole sentence a claim stands in (the words the reader kept around
     it may stop short of what the sentence says after the figure: "Có 09/15
     xã đạt tỷ lệ 100% hồ sơ giải quyết đúng hạn"), else those words."""
     kept = " ".join((st.context or st.text or "").split())
-    para = next((p for p in report.paragraphs if p.index == st.paragraph), None)
-    text = " ".join((para.text if para is not None else "").split())
+    text = paragraph_of(report, st)
     figure = " ".join((st.text or "").split())
     at = text.find(kept) if kept else -1
     at = at + kept.find(figure) if at >= 0 and figure in kept else text.find(figure) if figure else -1
