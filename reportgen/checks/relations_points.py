@@ -10,6 +10,7 @@ A table that states no maximum at all (a unit's list of indicators, "Tỷ lệ %
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -44,9 +45,14 @@ def _pairs(frame: Frame) -> list[tuple[Col, Col]]:
         if rate.role != "percent":
             continue
         for points in cols[k + 1:k + 2]:
-            if points.role == "value" and (points.group == rate.group or not rate.group):
+            if points.role == "value" and (points.group == rate.group or not rate.group) \
+                    and not _NO_POINTS.search(points.leaf):
                 out.append((rate, points))
     return out
+
+
+# A column of changes or of ranks ("Tăng (+)/giảm (-) bậc", "Chênh lệch") holds no points of a rate.
+_NO_POINTS = re.compile(r"tăng|giảm|chênh|thay\s*đổi|biến\s*động|bậc|hạng")
 
 
 def _maximum(row: Row, points: Col, frame: Frame) -> Decimal | None:
