@@ -49,6 +49,7 @@ RULE_MODULES = (
     "prose_named",
     "prose_total_points",
     "prose_totals",
+    "prose_fraction_totals",
     "prose_share_totals",
     "prose_rates",
     "prose_rate_bound",

@@ -601,6 +601,15 @@ Số hồ sơ đã giải quyết là {n} hồ sơ.
 | 2 | Sở Y tế | 6.637 | 3.474 | 3.163 | 6.290 |
 | | Tổng cộng | 13.597 | 6.474 | 7.123 | 12.490 |
 """
+FRACTION_TOTAL = """1. Kết quả giải quyết hồ sơ
+Các đơn vị đã giải quyết {x}/12.490 hồ sơ đúng hạn.
+
+| STT | Đơn vị | Đã giải quyết | Trước hạn và đúng hạn | Quá hạn |
+|---|---|---|---|---|
+| 1 | Sở Tư pháp | 6.200 | 6.150 | 50 |
+| 2 | Sở Y tế | 6.290 | 6.201 | 89 |
+| | Tổng cộng | 12.490 | 12.351 | 139 |
+"""
 DETAIL_GROUPS = """1. Kết quả Bộ chỉ số của Sở Tài chính
 
 ĐIỂM TỔNG HỢP – SỞ TÀI CHÍNH
@@ -878,6 +887,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),
     "restated-cell": (doc(RESTATED_PCI.format(r="43")), doc(RESTATED_PCI.format(r="34"))),
     "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
+    "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
 }
 
 
