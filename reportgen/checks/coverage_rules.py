@@ -304,12 +304,14 @@ def _sentence(report: Report, entry) -> str:
     return " ".join(entry.text.split())
 
 
-@rule("TABLE_UNCHECKED", "Dòng có dạng bảng (ô ngăn bằng “|” hoặc tab, hay chỉ gồm số) nhưng không đọc được thành "
-                         "bảng")
+@rule("TABLE_UNCHECKED", "Dòng có dạng bảng (ô ngăn bằng “|” hoặc tab, chỉ gồm số, hay các ô dính liền nhau) nhưng "
+                         "không đọc được thành bảng")
 def table_rows_unread(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: các đoạn văn có dạng dòng của một bảng (ba ô trở lên ngăn bằng “|”,
-    “│” hay tab, có từ hai số trở lên), hay các đoạn chỉ gồm số nối tiếp nhau (ô của một
-    bảng trong PDF tách ra từng ô), mà trình đọc không dựng được thành bảng.
+    “│” hay tab, có từ hai số trở lên), các đoạn chỉ gồm số nối tiếp nhau (ô của một
+    bảng trong PDF tách ra từng ô), hay một đoạn mà các ô của bảng dính liền nhau, chữ
+    sát số từ sáu chỗ trở lên ("1Kinh tế hợp tác3473930833…": bảng bị trình chuyển đổi
+    làm phẳng), mà trình đọc không dựng được thành bảng.
     Vì sao: số liệu trong các dòng ấy không thuộc bảng nào, cũng không là nhận định nào,
     nên không quy tắc nào kiểm tra; kết luận là CHƯA KIỂM TRA HẾT, không phải ĐẠT.
     Ví dụ sai: bảng vẽ bằng ký tự lạ mà các dòng “| 1 | Sở Tư pháp | 91,50 |” được đọc
@@ -323,9 +325,9 @@ def table_rows_unread(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     quoted = f": “{_short(first.text, 80)}”" if first is not None else ""
     yield Finding(code="TABLE_UNCHECKED", severity="warning", paragraph=rows[0],
                   page=first.page if first is not None else None,
-                  message=f"{len(rows)} đoạn văn có dạng dòng hoặc ô của một bảng (ô ngăn bằng “|” hoặc tab, hay "
-                          f"chỉ gồm số) nhưng không đọc được thành bảng{quoted}. Số liệu trong các đoạn này chưa được "
-                          "kiểm tra; cần đối chiếu thủ công.")
+                  message=f"{len(rows)} đoạn văn có dạng dòng hoặc ô của một bảng (ô ngăn bằng “|” hoặc tab, "
+                          f"chỉ gồm số, hay các ô dính liền nhau) nhưng không đọc được thành bảng{quoted}. Số liệu "
+                          "trong các đoạn này chưa được kiểm tra; cần đối chiếu thủ công.")
 
 
 @rule("PAGE_UNREAD", "Trang quét không đọc được (nhiễu, ảnh chụp): nội dung trang chưa được kiểm tra")

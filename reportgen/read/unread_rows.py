@@ -1,7 +1,10 @@
 """Paragraphs that are rows or cells of a table the parser did not make a
 table of: cells set apart by bars or tabs ("| 1 | Sở Tư pháp | 91,50 |", a
 row typed with tabs in a Word paragraph), or figures standing alone, line
-after line (a PDF's table whose cells came out one by one as text). Their
+after line (a PDF's table whose cells came out one by one as text), or a
+table's cells run together into one paragraph with no space between them
+("1Kinh tế hợp tác3473930833419413371397,902Hộ tịch…", a table a converter
+flattened). Their
 figures were read as no table and no claim, so nothing checked them; the
 coverage says so rather than pass them in silence."""
 from __future__ import annotations
@@ -32,6 +35,7 @@ def unread_rows(paragraphs: Sequence[Paragraph]) -> list[int]:
     heads = [p for p in paragraphs if _ROW_HEAD.match(p.text) and len(p.text) <= 80]
     measured = sum(1 for p in cells if _MEASURED.search(p.text))
     found = set(rows) if len(rows) >= _AT_LEAST else set()
+    found |= {p.index for p in paragraphs if _run_together(p.text)}
     # a chart's labels are figures alone too (its axis, its bars): a table's cells come with its rows'
     # numbers and names, 1, 2, 3 … in order
     if len(cells) >= _CELLS_AT_LEAST and measured >= _MEASURED_AT_LEAST and _numbered(heads):
@@ -65,3 +69,14 @@ _FIGURES_ONLY = re.compile(r"^\s*(?:\d{1,3}\s+(?:[^\W\d]+\s+){1,5})?(?:\d{1,3}(?
 
 def _figures_only(text: str) -> bool:
     return bool(_FIGURES_ONLY.match(text))
+
+
+# A word glued to a figure, or a figure to a word: "tác347", "97,90Hộ" ("Điều 5", "30/2020/NĐ-CP" have none).
+_GLUED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+_GLUED_AT_LEAST = 6
+
+
+def _run_together(text: str) -> bool:
+    """Whether a paragraph is a table's cells run together: words glued to
+    figures six times or more."""
+    return len(_GLUED.findall(text)) >= _GLUED_AT_LEAST

@@ -32,8 +32,8 @@ def test_a_report_whose_table_is_typed_as_paragraphs_is_not_passed(tmp_path):
     result = verify_path(path)
     [f] = [f for f in result.findings if f.code == "TABLE_UNCHECKED"]
     assert (f.severity, f.paragraph) == ("warning", 4)
-    assert f.message.startswith("3 đoạn văn có dạng dòng hoặc ô của một bảng (ô ngăn bằng “|” hoặc tab, hay chỉ gồm "
-                                "số) nhưng không đọc được thành bảng: “1 Sở Tư pháp 91,50 Tốt”")
+    assert f.message.startswith("3 đoạn văn có dạng dòng hoặc ô của một bảng (ô ngăn bằng “|” hoặc tab, chỉ gồm số, "
+                                "hay các ô dính liền nhau) nhưng không đọc được thành bảng: “1 Sở Tư pháp 91,50 Tốt”")
     assert result.verdict == "CHƯA KIỂM TRA HẾT"
     assert result.ledger.to_json()["unread_rows"] == [4, 5, 6]
 
@@ -51,3 +51,15 @@ def test_cells_one_per_paragraph_under_numbered_rows_are_unread():
 
 def test_a_charts_labels_are_not_a_table():
     assert unread_rows(_paragraphs("Biểu đồ 1. Điểm các nhóm chỉ số", *CHART)) == []
+
+
+def test_a_tables_cells_run_together_into_one_paragraph_are_unread():
+    # a converter flattened the annex: its figures glued to the fields' names, no space between cells
+    flat = ("STTLĩnh vựcSố hồ sơ tiếp nhậnSố hồ sơ đã giải quyếtTỷ lệ giải quyết đúng hạn (%)Tổng sốKỳ trước "
+            "chuyển sangMới tiếp nhậnICấp huyện1Kinh tế hợp tác3473930833419413371397,902Hộ tịch7445269269831637"
+            "3Đất đai120110981")
+    assert unread_rows(_paragraphs("1. Kết quả", flat)) == [1]
+    # references, acts and codes glue a letter to a figure now and then, never six times
+    prose = ("Căn cứ Nghị định số 30/2020/NĐ-CP và Thông tư số 01/2018/TT-VPCP, Điều 5a, mẫu số 2b, phòng A3, "
+             "khu B2 đã giải quyết 1.234 hồ sơ.")
+    assert unread_rows(_paragraphs(prose)) == []
