@@ -110,7 +110,8 @@ def column_roles(grid: Grid) -> dict[int, str]:
             roles[graded[0]] = "grade"
     texts = [c.index for c in grid.columns
              if c.index not in roles and not numeric_column(grid, c.index) and _has_text(grid, c.index)]
-    named = [c for c in texts if not repeats(grid, c)] or texts
+    named = [c for c in texts if not repeats(grid, c) and not _sparse(grid, c, texts)] \
+        or [c for c in texts if not repeats(grid, c)] or texts
     if named:
         roles[named[0]] = "unit"  # the first text column that is not a category repeated on every line
     return roles
@@ -127,6 +128,16 @@ def _writes_grades(grid: Grid, c: int) -> bool:
 def repeats(grid: Grid, c: int) -> bool:
     values = [row.cells[c] for row in grid.rows if c < len(row.cells) and row.cells[c]]
     return len(values) > 2 and len(set(values)) < 0.7 * len(values)
+
+
+def _sparse(grid: Grid, c: int, texts: list[int]) -> bool:
+    """A text column written on fewer than half the rows that another text
+    column writes: a group's label once over its block ("Cấp huyện" merged
+    down its fields, "Lĩnh vực" beside it on every row), not the units'."""
+    def filled(k: int) -> int:
+        return sum(1 for row in grid.rows if k < len(row.cells) and row.cells[k].strip())
+    most = max((filled(k) for k in texts if k != c), default=0)
+    return most >= 3 and 2 * filled(c) < most
 
 
 def _looks_numbered(grid: Grid, c: int) -> bool:
