@@ -69,13 +69,21 @@ def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -
     if m is None:
         return None
     words = " ".join(m.group("of").split()).casefold()
-    found = set()
+    found, after = set(), set()
     for text in texts:
         for c in COUNT.finditer(text):
             w = count_value(c.group(1))
-            if c.group("noun").casefold() == noun.casefold() and w is not None and w > value \
-                    and words in " ".join(_own_clause(text[max(0, c.start() - 80):c.start()]).split()).casefold():
+            if c.group("noun").casefold() != noun.casefold() or w is None or w <= value:
+                continue
+            clause = " ".join(_own_clause(text[max(0, c.start() - 80):c.start()]).split()).casefold()
+            # what is counted stands after the count ("Đã giải quyết 8.457 hồ sơ" is "hồ sơ đã giải quyết")
+            counted = " ".join(text[c.start("noun"):].split()[:2]).casefold().strip(" ,;.:")
+            rest = words[len(counted):].strip() if counted and words.startswith(counted) else ""
+            if words in clause:
                 found.add(w)
+            elif len(rest.split()) >= 2 and clause.endswith(rest):
+                after.add(w)
+    found = found or after  # the words said before the count first, then with what it counts after it
     return found.pop() if len(found) == 1 else None
 
 
@@ -91,10 +99,19 @@ def wholes_from_earlier(blocks: list[Block], statements: list[Statement]) -> Non
     the one the percent fits (the largest when several), else the one count
     the words make a total ("Tổng số hồ sơ …"), held as a doubt when it is
     in another section (a passage may speak of a subset), as sure in the
-    share's own. Nothing found: the share stays unpaired."""
+    share's own. A share whose words name its whole ("chiếm 1,55% tổng số
+    hồ sơ đã giải quyết") takes the one earlier count those words say, and
+    surely. Nothing found: the share stays unpaired."""
     for st in statements:
         if st.kind != StatementKind.SHARE or st.whole is not None or not st.noun or st.paragraph is None \
                 or st.value is None or st.percent is None:
+            continue
+        own = next((b.text for b in blocks if b.index == st.paragraph), "")
+        at = own.find(st.text)
+        named = named_whole(own[at + len(st.text):], tuple(b.text for b in blocks if b.index < st.paragraph)
+                            + (own[:max(at, 0)],), st.noun, st.value) if at >= 0 else None
+        if named is not None:  # "chiếm 1,55% tổng số hồ sơ đã giải quyết": the count those words say, surely
+            st.whole, st.whole_inferred = named, False
             continue
         found: list[tuple[Decimal, bool, str | None]] = []  # (count, a total by its words, its block's scope)
         for b in blocks:
