@@ -77,7 +77,7 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     parts = [_rank_fit(g, rank, basis) for g in groups]
                     fits.append((sum(h for h, _ in parts), [c for _, cs in parts for c in cs]))
                 for holds, checks in fits:
-                    if adopted(holds, len(checks)) and (best is None or holds > best[0]):
+                    if adopted(holds, len(checks)) and (best is None or _better(holds, checks, best)):
                         best = (holds, checks, basis)
             declared = False
             if best is None:
@@ -101,6 +101,24 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 yield finding("RANK_MISMATCH", "error" if sure else "warning",
                               f"{where(row)}: cột {col_name(rank)} ghi {rk} nhưng theo cột {col_name(basis)} "
                               f"({vi(v)}) đơn vị đứng thứ {should}", frame, row, rank, rk, Decimal(lo))
+
+
+def _told(checks: list) -> int:
+    """How many rows hold their rank with a figure no other row has (one place only)."""
+    return sum(1 for _, _, _, lo, hi, ok in checks if ok and lo == hi)
+
+
+def _better(holds: int, checks: list, best: tuple) -> bool:
+    """Whether a fit beats the best so far: more rows held — unless the best
+    is held mostly by ties (a column of few distinct figures, "Chỉ số 3":
+    1,3 1,3 0,9 0,9 …, fits any rank within its ties, by chance) and this
+    one is told, by the adoption rule, by rows of a figure of their own."""
+    told, best_told = _told(checks), _told(best[1])
+    if 2 * best_told < best[0] and adopted(told, len(checks)) and told > best_told:
+        return True
+    if 2 * told < holds and adopted(best_told, len(best[1])) and best_told > told:
+        return False
+    return holds > best[0]
 
 
 def _one_aside(frame: Frame, units: list[Row], rank: Col, offsets: set[int]) -> tuple[int, list, Col] | None:
