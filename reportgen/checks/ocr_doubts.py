@@ -64,8 +64,9 @@ def unsure_relations(report: Report, findings: list[Finding], ledger: Ledger) ->
         return findings
     for index, cells in doubtful.items():
         entry = ledger.tables.get(index)
-        if entry is not None:  # a figure the scan dropped is a figure not read: counted, and not checked
+        if entry is not None:  # figures not read for sure: counted (a dropped one too), named so when unchecked
             entry.numeric_cells |= {(d.row, d.column) for d in cells}
+            entry.unread_cells |= {(d.row, d.column) for d in cells}
     out = []
     for f in findings:
         cells = doubtful.get(f.table, ()) if f.severity == Severity.ERROR and None not in (f.row, f.column) else ()

@@ -104,7 +104,9 @@ def test_a_sum_broken_only_through_the_stamped_cell_is_a_warning_naming_it(made)
     # the unread cell is a figure nothing checked, and the coverage names it
     assert result.ledger.totals()["cells"] == (23, 24)
     (unread,) = [f for f in result.findings if f.code == "COLUMN_UNCHECKED"]
-    assert "1/6 ô số chưa được kiểm tra (Hộ tịch)" in unread.message
+    assert unread.message == ("Cột “Đúng hạn” của bảng 1 (“Kết quả giải quyết hồ sơ theo lĩnh vực như bảng sau.”, "
+                              "trang 1): 1/6 ô số chưa được kiểm tra (Hộ tịch) — bản quét không đọc chắc chắn được "
+                              "các ô này, phép tính chứa chúng chưa kết luận được. Cần đối chiếu thủ công.")
 
 
 def test_a_slip_among_the_cells_read_for_sure_is_still_an_error_on_its_cell(made):
