@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..model import Finding, Report, Severity
 from .culprits import without_consequences
 from .culprits_prose import same_figure
+from .ocr_doubts import unsure_relations
 from .ocr_readings import confirmed_readings
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
 from .relations_support import column_labels, register_rank_cells
@@ -179,7 +180,11 @@ def _findings(report: Report, ctx: CheckContext) -> list[Finding]:
         f.rule = f.rule or reader_rule_name(f.code)
         if ctx.wants(f.rule, f.code):
             findings.append(f)
+    settled = False
     for r in registered_rules():
+        if not settled and r.func.__module__.endswith(".coverage_rules"):
+            # the coverage notes read the ledger once the relations broken through unread cells are settled
+            findings, settled = unsure_relations(report, findings, ctx.ledger), True
         if not ctx.wants(r.name, r.code):
             continue
         for f in r.func(report, ctx):
@@ -187,7 +192,7 @@ def _findings(report: Report, ctx: CheckContext) -> list[Finding]:
                 raise RuleCodeError(f"rule {r.name} gave a {f.code} finding; its code is {r.code}")
             f.rule = r.name
             findings.append(f)
-    return findings
+    return findings if settled else unsure_relations(report, findings, ctx.ledger)
 
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:

@@ -223,6 +223,11 @@ def _unchecked_columns(report: Report, entry: TableEntry, cells: set) -> Iterato
                "chứa các ô này")
         if bounds:
             why += f" (chỉ có giới hạn chung: {bounds})"
+        unread = [r for r in rows if (r, key) in entry.unread_cells]
+        if unread:  # a relation over them broke where OCR did not read them for sure (checks.ocr_doubts)
+            read_why = "bản quét không đọc chắc chắn được các ô này, phép tính chứa chúng chưa kết luận được"
+            why = read_why if unread == rows else (
+                f"{why}; bản quét không đọc chắc chắn được ô ở dòng {_row_names(report, entry.index, unread)}")
         outside = _ranked_outside(report, entry.index, key)
         if outside:
             why = (f"thứ hạng ghi trên {outside[0]} đơn vị (như “{outside[1]}”), không phải trên các dòng của "

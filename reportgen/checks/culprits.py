@@ -189,7 +189,8 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
             return None
         fixed, after, after_ledger = carry
         remaining[id(cand)] = {finding_key(f) for f in after}
-        noise[id(cand)] = sum(1 for f in after if f.table == cand.address[0])
+        # a relation broken through cells OCR did not read for sure says nothing of the correction
+        noise[id(cand)] = sum(1 for f in after if f.table == cand.address[0] and not f.unread)
         keys = {finding_key(f) for f in after if _weighed(f)}
         if keys - set(before) or (cand.named is not None and finding_key(cand.named) in remaining[id(cand)]):
             return None

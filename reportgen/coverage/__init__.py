@@ -119,6 +119,7 @@ class TableEntry:
     relations: set[str] = field(default_factory=set)  # names of relations verified on it
     doubts: list[str] = field(default_factory=list)  # Vietnamese: why a relation was not decided
     cell_relations: dict[Cell, set[str]] = field(default_factory=dict, repr=False)  # cell → relations over it
+    unread_cells: set[Cell] = field(default_factory=set)  # figures a scan did not give for sure (checks.ocr_doubts)
     not_figures: dict[str, str] = field(default_factory=dict)  # column key → why it is no figure (Vietnamese)
 
     @property

@@ -62,6 +62,9 @@ class Finding:
     # Other corrections that would answer this finding: ((table, row, column, value), …) — the part or the
     # whole of a broken ratio set to what the written percent implies. Read by checks.culprits; not in the JSON.
     alternatives: tuple = field(default=(), compare=False, repr=False)
+    # The cells OCR did not read for sure that a relation broke through ((row, column), …): a doubt about the
+    # reading as much as about the document (checks.ocr_doubts). Read by checks.culprits; not in the JSON.
+    unread: tuple = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.severity = Severity(self.severity)

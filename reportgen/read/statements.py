@@ -133,9 +133,12 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
     sentences = split_sentences(block.text)
     if not sentences or not _TOTAL_WORD.search(sentences[0]):
         return []
-    first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", sentences[0]))
+    lead = re.sub(r"\([^()]*\)", "", sentences[0])
+    first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", lead)
     whole = count_value(first.group(1)) if first else None
-    if whole is None:
+    if whole is None or not _TOTAL_WORD.search(lead, 0, first.start()) or _SHARE_AFTER.match(lead[first.end():]):
+        # "Số hồ sơ quá hạn là 73 hồ sơ, chiếm 0,81% tổng số hồ sơ đã giải quyết": the "tổng số" after a count
+        # names the whole of its share; a count that is itself a share is no total the next sentences split
         return []
     noun = first.group("noun")
     out, tops, nested = _breakdown_parts(block, sentences[1:], noun, whole, scope)
