@@ -70,7 +70,7 @@ def unsure_relations(report: Report, findings: list[Finding], ledger: Ledger) ->
     out = []
     for f in findings:
         cells = doubtful.get(f.table, ()) if f.severity == Severity.ERROR and None not in (f.row, f.column) else ()
-        through = [d for d in cells if d.row == f.row or d.column == f.column]
+        through = [d for d in cells if _on_its_line(f.code, d, f)]
         if through:
             f = replace(f, severity=Severity.WARNING, message=f"{f.message}{_why(report, f.table, through)}",
                         unread=tuple((d.row, d.column) for d in through))
@@ -79,6 +79,22 @@ def unsure_relations(report: Report, findings: list[Finding], ledger: Ledger) ->
                 entry.checked_cells -= {(d.row, d.column) for d in through}
         out.append(f)
     return out
+
+
+# Relations across a row's columns (a total of its indicators, a rate of its figures): only the row's cells
+# bear on them; relations down a column (a "Cộng" row, a statistic): only the column's.
+_ACROSS = frozenset({"TOTAL_MISMATCH", "SUM_COLUMNS_MISMATCH", "RATIO_MISMATCH", "POINTS_FROM_RATE_MISMATCH",
+                     "GRADE_BAND_MISMATCH", "GRADE_MISMATCH", "PERCENT_MISMATCH", "SCORE_EXCEEDS_MAX"})
+_DOWN = frozenset({"SUM_ROW_MISMATCH", "STAT_MISMATCH", "PARENT_SUM_MISMATCH"})
+
+
+def _on_its_line(code: str, d: "Doubtful", f: Finding) -> bool:
+    """Whether a doubtful cell lies on the line the finding's relation reads."""
+    if code in _ACROSS:
+        return d.row == f.row
+    if code in _DOWN:
+        return d.column == f.column
+    return d.row == f.row or d.column == f.column
 
 
 def doubtful_cells(report: Report, findings: list[Finding], ledger: Ledger) -> dict[int, list[Doubtful]]:

@@ -46,6 +46,7 @@ def test_the_same_when_ocr_read_tong_as_tong_with_another_mark(tmp_path):
 
 
 def test_a_wrong_percent_is_still_held_to_the_right_whole(tmp_path):
-    # held to 9.416, said under another heading: a whole taken from the sentences around is a doubt
+    # held to 9.416, the count its words name ("tổng số hồ sơ tiếp nhận"), though said under another
+    # heading: named, the whole is sure, and the wrong percent an error
     _, found = _run(tmp_path, district="78,07%")
-    assert found == [("PERCENT_MISMATCH", "warning", "78.07", "77.07")]
+    assert found == [("PERCENT_MISMATCH", "error", "78.07", "77.07")]
