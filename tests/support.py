@@ -79,9 +79,11 @@ def write_docx_table(path, title: str, head: list[str], lines: list[list[str]]) 
     write_docx_tables(path, [], [(title, head, lines)])
 
 
-def write_docx_tables(path, prose: list[str], tables: list[tuple[str, list[str], list[list[str]]]]) -> None:
-    """A DOCX of paragraphs ``prose`` then titled tables (title, head, lines), as python-docx writes them;
-    an empty title writes no paragraph (the table right under the prose)."""
+def write_docx_tables(path, prose: list[str], tables: list[tuple[str, list[str], list[list[str]]]],
+                      after: list[str] = ()) -> None:
+    """A DOCX of paragraphs ``prose`` then titled tables (title, head, lines), as python-docx writes them,
+    then paragraphs ``after`` (a signature); an empty title writes no paragraph (the table right under the
+    prose)."""
     from docx import Document
 
     doc = Document()
@@ -97,4 +99,6 @@ def write_docx_tables(path, prose: list[str], tables: list[tuple[str, list[str],
             cells = table.add_row().cells
             for i, text in enumerate(line):
                 cells[i].text = text
+    for text in after:
+        doc.add_paragraph(text)
     doc.save(path)

@@ -4,10 +4,11 @@ table after the passage: the words after the figure name the column
 ("Tỷ lệ giải quyết đúng hạn (%)"), so the count is held to it both ways."""
 from __future__ import annotations
 
-import docx
 import pytest
 
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 RATES = (("Xã Tân Lập", "120", "120", "0", "100,00"), ("Xã Phú Thịnh", "85", "84", "1", "98,82"),
          ("Xã Hòa Bình", "64", "64", "0", "100,00"), ("Xã Đông Sơn", "150", "148", "2", "98,67"),
@@ -16,22 +17,16 @@ TOTAL = ("Tổng cộng", "459", "456", "3", "99,35")
 
 
 def _write(path, count: int) -> None:
-    d = docx.Document()
-    for text in ("UBND HUYỆN THOẠI SƠN", "Số: 88/BC-UBND", "Thoại Sơn, ngày 10 tháng 01 năm 2026", "BÁO CÁO",
-                 "Tình hình giải quyết thủ tục hành chính năm 2025", "I. KẾT QUẢ", "1. Cấp xã",
-                 f"a) Các xã đã giải quyết xong hồ sơ. b) Có {count:02d}/5 xã đạt tỷ lệ 100% hồ sơ "
-                 f"giải quyết đúng hạn.", "II. NHIỆM VỤ THỜI GIAN TỚI", "Tiếp tục nâng cao chất lượng giải quyết.",
-                 "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Ngô Văn Hải", "Phụ lục I",
-                 "TÌNH HÌNH GIẢI QUYẾT HỒ SƠ TTHC CỦA CÁC XÃ NĂM 2025"):
-        d.add_paragraph(text)
+    prose = ["UBND HUYỆN THOẠI SƠN", "Số: 88/BC-UBND", "Thoại Sơn, ngày 10 tháng 01 năm 2026", "BÁO CÁO",
+             "Tình hình giải quyết thủ tục hành chính năm 2025", "I. KẾT QUẢ", "1. Cấp xã",
+             f"a) Các xã đã giải quyết xong hồ sơ. b) Có {count:02d}/5 xã đạt tỷ lệ 100% hồ sơ "
+             f"giải quyết đúng hạn.", "II. NHIỆM VỤ THỜI GIAN TỚI", "Tiếp tục nâng cao chất lượng giải quyết.",
+             "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Ngô Văn Hải", "Phụ lục I",
+             "TÌNH HÌNH GIẢI QUYẾT HỒ SƠ TTHC CỦA CÁC XÃ NĂM 2025"]
     body = [["STT", "Đơn vị", "Số hồ sơ đã giải quyết", "Trước hạn và đúng hạn", "Quá hạn",
              "Tỷ lệ giải quyết đúng hạn (%)"]]
     body += [[str(i), *row] for i, row in enumerate(RATES, 1)] + [["", *TOTAL]]
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])])
 
 
 @pytest.mark.parametrize("count", [2, 3, 4])

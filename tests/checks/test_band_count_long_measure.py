@@ -4,10 +4,11 @@ column in the band, checked both ways — the true count passes, any other is
 an error."""
 from __future__ import annotations
 
-import docx
 import pytest
 
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 RATES = (("UBND xã Tân Lập", "1.000", "990", "99,00"), ("UBND xã Phú Thịnh", "500", "420", "84,00"),
          ("UBND xã Hòa Bình", "800", "760", "95,00"), ("UBND xã Đông Sơn", "400", "340", "85,00"),
@@ -18,20 +19,13 @@ MEASURES = ("tỷ lệ giải quyết hồ sơ đúng hạn", "tỷ lệ giải 
 
 
 def _write(path, sentence: str) -> None:
-    d = docx.Document()
-    for text in ("UBND TỈNH PHÚ THỌ", "Số: 4567/UBND-KSTT", "Phú Thọ, ngày 08 tháng 10 năm 2025",
-                 "V/v nâng cao tỷ lệ giải quyết hồ sơ đúng hạn quý III năm 2025", "Kính gửi: Chủ tịch UBND các xã.",
-                 sentence):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH PHÚ THỌ", "Số: 4567/UBND-KSTT", "Phú Thọ, ngày 08 tháng 10 năm 2025",
+             "V/v nâng cao tỷ lệ giải quyết hồ sơ đúng hạn quý III năm 2025", "Kính gửi: Chủ tịch UBND các xã.",
+             sentence]
     body = [["STT", "Đơn vị", "Số hồ sơ đã giải quyết", "Giải quyết đúng hạn", "Tỷ lệ đúng hạn (%)"]]
     body += [[str(i), *row] for i, row in enumerate(RATES, 1)] + [["", *TOTAL]]
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    for text in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nguyễn Văn An"):
-        d.add_paragraph(text)
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])],
+                      after=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nguyễn Văn An"])
 
 
 @pytest.mark.parametrize("measure", MEASURES)

@@ -4,9 +4,9 @@ them, the change is month − month before and its percent the change over the
 month before; a slip in a bracketed cell is found there."""
 from __future__ import annotations
 
-import docx
-
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 ROWS = (("Sở Tư pháp", "1.000", "1.100", "100", "10,00"),
         ("Sở Y tế", "800", "760", "(40)", "(5,00)"),
@@ -16,20 +16,12 @@ TOTAL = ("Tổng cộng", "2.940", "2.910", "(30)", "(1,02)")
 
 
 def _write(path, rows=ROWS, total=TOTAL) -> None:
-    d = docx.Document()
-    for text in ("UBND TỈNH PHÚ THỌ", "SỞ NỘI VỤ", "Số: 123/BC-SNV", "Phú Thọ, ngày 05 tháng 11 năm 2025",
-                 "BÁO CÁO", "Tình hình tiếp nhận hồ sơ thủ tục hành chính tháng 10 năm 2025",
-                 "Sở Nội vụ báo cáo số hồ sơ tiếp nhận của các sở như sau:"):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH PHÚ THỌ", "SỞ NỘI VỤ", "Số: 123/BC-SNV", "Phú Thọ, ngày 05 tháng 11 năm 2025",
+             "BÁO CÁO", "Tình hình tiếp nhận hồ sơ thủ tục hành chính tháng 10 năm 2025",
+             "Sở Nội vụ báo cáo số hồ sơ tiếp nhận của các sở như sau:"]
     body = [["STT", "Cơ quan, đơn vị", "Tháng 9", "Tháng 10", "Tăng/giảm", "Tỷ lệ tăng/giảm (%)"]]
     body += [[str(i), *row] for i, row in enumerate(rows, 1)] + [["", *total]]
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    for text in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"):
-        d.add_paragraph(text)
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])], after=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"])
 
 
 def test_bracketed_falls_are_negative_figures_every_relation_holds(tmp_path):

@@ -4,10 +4,11 @@ table's change column — or to its change and the change's percent together,
 which rise and fall on the same rows."""
 from __future__ import annotations
 
-import docx
 import pytest
 
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 ROWS = (("Sở Tư pháp", "1.000", "1.100", "100", "10,00"), ("Sở Y tế", "800", "760", "-40", "-5,00"),
         ("Sở Xây dựng", "500", "450", "-50", "-10,00"), ("Sở Công Thương", "640", "672", "32", "5,00"))
@@ -15,20 +16,12 @@ TOTAL = ("Tổng cộng", "2.940", "2.982", "42", "1,43")
 
 
 def _write(path, sentence: str, with_percent: bool) -> None:
-    d = docx.Document()
-    for text in ("UBND TỈNH PHÚ THỌ", "SỞ NỘI VỤ", "Số: 123/BC-SNV", "Phú Thọ, ngày 05 tháng 11 năm 2025",
-                 "BÁO CÁO", "Tình hình tiếp nhận hồ sơ thủ tục hành chính tháng 10 năm 2025", sentence):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH PHÚ THỌ", "SỞ NỘI VỤ", "Số: 123/BC-SNV", "Phú Thọ, ngày 05 tháng 11 năm 2025",
+             "BÁO CÁO", "Tình hình tiếp nhận hồ sơ thủ tục hành chính tháng 10 năm 2025", sentence]
     head = ["STT", "Cơ quan, đơn vị", "Tháng 9", "Tháng 10", "Tăng/giảm", "Tỷ lệ tăng/giảm (%)"]
     body = [head] + [[str(i), *row] for i, row in enumerate(ROWS, 1)] + [["", *TOTAL]]
     body = [r if with_percent else r[:-1] for r in body]
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    for text in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"):
-        d.add_paragraph(text)
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])], after=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"])
 
 
 @pytest.mark.parametrize("with_percent", [True, False])

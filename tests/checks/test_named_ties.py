@@ -4,9 +4,9 @@ table that ranks them 2 and 3 contradicts the sentence. Without the
 sentence a tie may be ranked either way."""
 from __future__ import annotations
 
-import docx
-
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 UNITS = (("UBND xã Tân Lập", "92,5", "Xuất sắc"), ("UBND xã Phú Thịnh", "85,0", "Tốt"),
          ("UBND xã Hòa Bình", "85,0", "Tốt"), ("UBND xã Đông Sơn", "71,3", "Khá"),
@@ -15,21 +15,14 @@ TIE = "UBND xã Phú Thịnh và UBND xã Hòa Bình đồng hạng 2 với 85,0
 
 
 def _write(path, ranks, sentence: str | None = TIE) -> None:
-    d = docx.Document()
-    for text in ("UBND TỈNH PHÚ THỌ", "Số: 45/TB-UBND", "Phú Thọ, ngày 08 tháng 10 năm 2025", "THÔNG BÁO",
-                 "Kết quả xếp hạng Chỉ số phục vụ người dân, doanh nghiệp của UBND các xã tháng 9 năm 2025",
-                 *([sentence] if sentence else [])):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH PHÚ THỌ", "Số: 45/TB-UBND", "Phú Thọ, ngày 08 tháng 10 năm 2025", "THÔNG BÁO",
+             "Kết quả xếp hạng Chỉ số phục vụ người dân, doanh nghiệp của UBND các xã tháng 9 năm 2025",
+             *([sentence] if sentence else [])]
     body = [["STT", "Xã, phường", "Tổng điểm", "Xếp hạng", "Xếp loại"]]
     body += [[str(i), name, points, str(rank), grade] for i, ((name, points, grade), rank) in
              enumerate(zip(UNITS, ranks), 1)]
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    for text in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nguyễn Văn An"):
-        d.add_paragraph(text)
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])],
+                      after=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nguyễn Văn An"])
 
 
 def _ranks(path) -> list[tuple[str, str, str, str]]:
@@ -66,22 +59,14 @@ SCORED = (("UBND xã Tân Lập", ("17,7", "18,7", "10,2", "9,9", "15,7", "18,0"
 
 def _write_scored(path, ranks) -> None:
     """The portal's six indicators with their maxima: a table the 766 scheme binds."""
-    d = docx.Document()
-    for text in ("UBND TỈNH LÂM ĐỒNG", "Số: 579/TB-UBND", "Lâm Đồng, ngày 23 tháng 12 năm 2025", "THÔNG BÁO",
-                 "Kết quả xếp hạng Chỉ số phục vụ người dân, doanh nghiệp của UBND các xã tháng 11 năm 2025",
-                 "Bảng xếp hạng tháng 11 năm 2025"):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH LÂM ĐỒNG", "Số: 579/TB-UBND", "Lâm Đồng, ngày 23 tháng 12 năm 2025", "THÔNG BÁO",
+             "Kết quả xếp hạng Chỉ số phục vụ người dân, doanh nghiệp của UBND các xã tháng 11 năm 2025"]
     body = [["STT", "Xã, phường", *PORTAL, "Tổng điểm", "Xếp hạng", "Xếp loại"]]
     body += [[str(i), name, *points, total, str(rank), grade]
              for i, ((name, points, total, grade), rank) in enumerate(zip(SCORED, ranks), 1)]
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    for text in ("UBND xã Minh Khai và UBND xã Nam Tiến đồng hạng 2 với 73,9 điểm.", "TM. ỦY BAN NHÂN DÂN",
-                 "Nguyễn Văn An"):
-        d.add_paragraph(text)
-    d.save(path)
+    write_docx_tables(path, prose, [("Bảng xếp hạng tháng 11 năm 2025", body[0], body[1:])],
+                      after=["UBND xã Minh Khai và UBND xã Nam Tiến đồng hạng 2 với 73,9 điểm.", "TM. ỦY BAN NHÂN DÂN",
+                             "Nguyễn Văn An"])
 
 
 def test_a_named_tie_in_a_schemes_table_shares_its_rank(tmp_path):

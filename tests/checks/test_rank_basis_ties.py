@@ -4,9 +4,9 @@ indicator's column of few figures, tied again and again ("Chỉ số 3": 1,3
 unequal totals share a rank must not be passed as that column's order."""
 from __future__ import annotations
 
-import docx
-
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 UNITS = (("UBND xã Phong Phú", ("0,7", "1,4", "1,3", "0,9", "0,9", "1,5", "1,3", "1,3", "1,3"), "10,6", 3, "Khá"),
          ("UBND xã An Thạnh", ("1,5", "1,4", "1,4", "1,4", "1,2", "1,7", "1,5", "1,6", "1,6"), "13,3", 2, "Tốt"),
@@ -19,19 +19,13 @@ UNITS = (("UBND xã Phong Phú", ("0,7", "1,4", "1,3", "0,9", "0,9", "1,5", "1,3
 
 
 def _write(path, slip: tuple[int, int] | None = None) -> None:
-    d = docx.Document()
-    for text in ("UBND HUYỆN VĂN LÃNG", "Số: 268/TB-VP", "Văn Lãng, ngày 11 tháng 4 năm 2025", "THÔNG BÁO",
-                 "Kết quả đánh giá Bộ phận Một cửa cấp xã quý I năm 2025", "BẢNG KẾT QUẢ ĐÁNH GIÁ QUÝ I NĂM 2025"):
-        d.add_paragraph(text)
+    prose = ["UBND HUYỆN VĂN LÃNG", "Số: 268/TB-VP", "Văn Lãng, ngày 11 tháng 4 năm 2025", "THÔNG BÁO",
+             "Kết quả đánh giá Bộ phận Một cửa cấp xã quý I năm 2025", "BẢNG KẾT QUẢ ĐÁNH GIÁ QUÝ I NĂM 2025"]
     body = [["STT", "Tên đơn vị", *(f"Chỉ số {k}" for k in range(1, 10)), "Tổng điểm (tối đa 18)", "Xếp hạng",
              "Xếp loại"]]
     for i, (name, points, total, rank, grade) in enumerate(UNITS):
         body.append([str(i + 1), name, *points, total, str(slip[1] if slip and slip[0] == i else rank), grade])
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])])
 
 
 def _ranks(path) -> list[tuple[str, str, str]]:

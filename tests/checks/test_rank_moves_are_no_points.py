@@ -3,9 +3,9 @@ hạng quý III | Xếp hạng quý II | Tăng (+)/giảm (-) bậc"): the move 
 points computed from the rate, however the rank columns stand between."""
 from __future__ import annotations
 
-import docx
-
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 # (unit, solved, on time, rate, rank now, rank before, move): a công văn's table as a clerk fills it
 ROWS = (("UBND xã Xuân Trường", "1.712", "1.675", "97,84", "4", "10", "6"),
@@ -29,17 +29,11 @@ def _rows():
 
 
 def test_a_rank_move_beside_a_rate_is_not_its_points(tmp_path):
-    d = docx.Document()
-    for text in ("UBND TỈNH PHÚ THỌ", "Số: 4567/UBND-KSTT", "Phú Thọ, ngày 08 tháng 10 năm 2025",
-                 "V/v nâng cao tỷ lệ giải quyết hồ sơ đúng hạn quý III năm 2025"):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH PHÚ THỌ", "Số: 4567/UBND-KSTT", "Phú Thọ, ngày 08 tháng 10 năm 2025",
+             "V/v nâng cao tỷ lệ giải quyết hồ sơ đúng hạn quý III năm 2025"]
     body = [["STT", "Đơn vị", "Số hồ sơ đã giải quyết", "Giải quyết đúng hạn", "Tỷ lệ đúng hạn (%)",
              "Xếp hạng quý IV", "Xếp hạng quý III", "Tăng (+)/giảm (-) bậc"]]
     body += list(_rows())
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
     path = tmp_path / "cv.docx"
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])])
     assert [f.code for f in verify_path(path).findings if f.code == "POINTS_FROM_RATE_MISMATCH"] == []

@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from decimal import ROUND_HALF_UP, Decimal
 
-import docx
-
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 GRADES = ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
           "Không hoàn thành nhiệm vụ")
@@ -51,20 +51,15 @@ def _write(path, rows, *, grade_at: tuple[int, str] | None = None, count_delta: 
     n = len(rows)
     said = "; ".join(f"{c + (count_delta if i == next(j for j, k in enumerate(counts) if k) else 0):02d} xã "
                      f"xếp loại {g}" for i, (g, c) in enumerate(zip(GRADES, counts)) if c)
-    d = docx.Document()
-    for text in ("UBND TỈNH AN GIANG", "UBND HUYỆN THOẠI SƠN", "Số: 631/BC-UBND",
-                 "Thoại Sơn, ngày 12 tháng 01 năm 2026", "BÁO CÁO",
-                 "Kết quả đánh giá chất lượng giải quyết thủ tục hành chính tại Bộ phận Một cửa cấp xã năm 2025",
-                 "1. Thang điểm và xếp loại", LEGEND, "2. Kết quả", f"Kết quả đánh giá {n:02d} xã: {said}.",
-                 *([extra] if extra else []), "BẢNG XẾP HẠNG"):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH AN GIANG", "UBND HUYỆN THOẠI SƠN", "Số: 631/BC-UBND", "Thoại Sơn, ngày 12 tháng 01 năm 2026",
+             "BÁO CÁO", "Kết quả đánh giá chất lượng giải quyết thủ tục hành chính tại Bộ phận Một cửa cấp xã năm 2025",
+             "1. Thang điểm và xếp loại", LEGEND, "2. Kết quả", f"Kết quả đánh giá {n:02d} xã: {said}.",
+             *([extra] if extra else [])]
     body = [["STT", "Tên đơn vị", "Tổng điểm (tối đa 20 điểm)", "Tỷ lệ (%)", "Xếp hạng", "Xếp loại"]]
     for i, (name, p, pct, g) in enumerate(rows, 1):
         if grade_at is not None and grade_at[0] == i - 1:
             g = grade_at[1]
         body.append([str(i), name, _vi(p), _vi(pct), str(i), g])
-    _table(d, body)
-    d.add_paragraph("TỔNG HỢP XẾP LOẠI")
     summary = [["STT", "Xếp loại", "Số đơn vị", "Tỷ lệ (%)"]]
     for i, (g, c) in enumerate(zip(GRADES, counts), 1):
         share = _vi(Decimal(c) / n * 100)
@@ -72,17 +67,9 @@ def _write(path, rows, *, grade_at: tuple[int, str] | None = None, count_delta: 
             share = share_at[1]
         summary.append([str(i), g, str(c), share])
     summary.append(["", "Tổng cộng", str(n), "100,00"])
-    _table(d, summary)
-    for text in ("Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Ngô Văn Hải"):
-        d.add_paragraph(text)
-    d.save(path)
-
-
-def _table(d, body) -> None:
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
+    write_docx_tables(path, prose, [("BẢNG XẾP HẠNG", body[0], body[1:]),
+                                    ("TỔNG HỢP XẾP LOẠI", summary[0], summary[1:])],
+                      after=["Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Ngô Văn Hải"])
 
 
 def _findings(path, codes=("GRADE_UNREAD", "GRADE_COUNT_MISMATCH", "GRADE_BAND_MISMATCH", "SUM_MISMATCH",

@@ -6,9 +6,9 @@ of 22 is no slip, and 23,00 of 22 is one. Brackets that number the columns,
 or agree with the scheme everywhere, change nothing."""
 from __future__ import annotations
 
-import docx
-
 from reportgen.verify import verify_path
+
+from support import write_docx_tables
 
 GROUPS = ("Công khai, minh bạch (18)", "Tiến độ giải quyết (20)", "Dịch vụ công trực tuyến (22)",
           "Mức độ hài lòng (18)", "Số hóa hồ sơ (22)")
@@ -19,22 +19,14 @@ ROWS = (("Sở Tư pháp", ("16,20", "18,00", "19,80", "16,20", "19,80"), "90,00
 
 
 def _write(path, rows=ROWS, groups=GROUPS) -> None:
-    d = docx.Document()
-    for text in ("UBND TỈNH PHÚ THỌ", "SỞ NỘI VỤ", "Số: 123/BC-SNV", "Phú Thọ, ngày 8 tháng 10 năm 2025", "BÁO CÁO",
-                 "Kết quả Bộ chỉ số theo Quyết định số 766/QĐ-TTg của các sở quý III năm 2025",
-                 "Xếp loại theo tổng điểm: loại Xuất sắc đạt từ 90 điểm trở lên; loại Tốt từ 80 điểm đến dưới 90 "
-                 "điểm; loại Khá từ 70 điểm đến dưới 80 điểm; loại Trung bình từ 50 điểm đến dưới 70 điểm; loại "
-                 "Yếu dưới 50 điểm.", "Bảng tổng hợp"):
-        d.add_paragraph(text)
+    prose = ["UBND TỈNH PHÚ THỌ", "SỞ NỘI VỤ", "Số: 123/BC-SNV", "Phú Thọ, ngày 8 tháng 10 năm 2025", "BÁO CÁO",
+             "Kết quả Bộ chỉ số theo Quyết định số 766/QĐ-TTg của các sở quý III năm 2025",
+             "Xếp loại theo tổng điểm: loại Xuất sắc đạt từ 90 điểm trở lên; loại Tốt từ 80 điểm đến dưới 90 "
+             "điểm; loại Khá từ 70 điểm đến dưới 80 điểm; loại Trung bình từ 50 điểm đến dưới 70 điểm; loại "
+             "Yếu dưới 50 điểm.", "Bảng tổng hợp"]
     body = [["STT", "Cơ quan, đơn vị", *groups, "Tổng điểm", "Xếp hạng", "Xếp loại"]]
     body += [[str(i), name, *points, total, str(i), grade] for i, (name, points, total, grade) in enumerate(rows, 1)]
-    table = d.add_table(rows=len(body), cols=len(body[0]))
-    for row, values in zip(table.rows, body):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-    for text in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"):
-        d.add_paragraph(text)
-    d.save(path)
+    write_docx_tables(path, prose, [("", body[0], body[1:])], after=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"])
 
 
 def test_the_header_maxima_rule_where_the_grouping_differs_from_the_scheme(tmp_path):
