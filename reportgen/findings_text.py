@@ -10,7 +10,7 @@ from .checks import column_labels
 from .coverage import Ledger, claims_read, verdict as verdict_of
 from .model import Finding, Report, Severity, TableKind
 from .numbers import format_vi
-from .text.headers import ROLE_NAMES
+from .text.headers import header_words
 
 # The one Vietnamese label of each severity (model.Severity.label), as this output writes it.
 SEVERITY_LABEL = {str(s): s.label.upper() for s in Severity}  # "LỖI", "CẢNH BÁO", "THÔNG TIN"
@@ -80,10 +80,10 @@ def _column_name(report: Report, f: Finding) -> str | None:
     if table is not None:
         for col in table.columns:
             if col.key == f.column:
-                return col.label
+                return header_words(col.label, f.column) or col.label
     # A result column (percent, rank …): the header's words, as the relations read them.
     label = column_labels(report, f.table).get(f.column) if table is not None else None
-    return label or ROLE_NAMES.get(f.column) or f.column
+    return header_words(label, f.column) or f.column
 
 
 def format_finding(report: Report, f: Finding, indent: str = "") -> list[str]:

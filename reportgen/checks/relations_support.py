@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 from ..model import Finding, Report, TableKind
 from ..numbers import format_vi
 from ..text import fold
+from ..text.headers import header_words
 from .registry import CheckContext
 from .relations_frame import Col, ColKind, Frame, Row, RowKind, frame_of
 
@@ -64,7 +65,8 @@ def column_labels(report: Report, index: int) -> dict[str, str]:
     for frame in frames(report):
         if frame.table.index == index and not frame.transposed:
             out.update({c.key: c.label for c in frame.cols if c.label and c.label != c.key})
-    return out
+    # An export's code ("TONG_SCORE", "ROW_STT") is named by its column's role.
+    return {key: header_words(label, key) or label for key, label in out.items()}
 
 
 def adopted(holds: int, applicable: int) -> bool:

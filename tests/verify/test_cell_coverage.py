@@ -18,6 +18,7 @@ import docx
 import pytest
 
 from reportgen.coverage import Ledger, not_figures
+from reportgen.findings_text import format_findings
 from reportgen.model import Report, ScoreRow, ScoreTable
 from reportgen.verify import verify_path
 
@@ -191,6 +192,17 @@ def test_real_documents_cell_coverage_is_exact(name):
         assert (entry.index in noted) == bool(bounded)
         if bounded:
             assert f": {len(bounded)} ô số chỉ đối chiếu được giới hạn (" in noted[entry.index].message
+
+
+def test_the_portal_export_codes_are_named_as_a_clerk_reads_them():
+    # The export heads its columns with codes (TONG_SCORE, ROW_STT): a message and its
+    # "cột:" line name the column by its role ("Tổng điểm", "Thứ hạng"), never by the code.
+    result = _verified("portal-766-2025-10.xlsx")
+    text = format_findings(result.report, result.findings, result.ledger)
+    assert "TONG_SCORE" not in text and "ROW_STT" not in text
+    assert "cột: Tổng điểm; ghi: 91.7; nên viết: 91,7" in text
+    [bound] = [f for f in result.findings if f.code == "BOUND_ONLY"]
+    assert "— cột “Thứ hạng” (15 ô)" in bound.message
 
 
 def test_766_summary_cells_map_to_their_keys_and_a_changed_group_score_is_named(tmp_path):
