@@ -55,9 +55,10 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: hạng 3 với 90,60% nhưng hạng 2 chỉ có 85,97%.
 
     Ví dụ đúng: 93,01% hạng 1, 90,75% hạng 2, hai đơn vị cùng 73,53% cùng
-    hạng hoặc liền hạng — nhưng khi văn bản nói "đồng hạng", hoặc bảng xếp
-    các đơn vị bằng điểm cùng hạng ở nhiều chỗ hơn là liền hạng, mọi đơn vị
-    bằng điểm phải cùng hạng (81,00 và 81,00 cùng hạng 3, đơn vị sau hạng 5).
+    hạng hoặc liền hạng — nhưng khi văn bản nói "đồng hạng", hoặc nêu quy
+    tắc "các đơn vị bằng điểm được xếp đồng hạng", hoặc bảng xếp các đơn vị
+    bằng điểm cùng hạng ở nhiều chỗ hơn là liền hạng, mọi đơn vị bằng điểm
+    phải cùng hạng (81,00 và 81,00 cùng hạng 3, đơn vị sau hạng 5).
     """
     for frame in frames(report):
         for rank in (c for c in frame.cols if c.kind == ColKind.RANK):
@@ -90,8 +91,9 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             _, checks, basis = best
             by_scheme = scheme_checks(frame, rank, "rank")
             # a scheme's table (RANK_ORDER) may rank ties by the figures' unwritten decimals: only a tie
-            # the prose names shares its rank there
-            checks = _equal_ties(checks, _states_equal_ties(report), named_only=by_scheme)
+            # the prose names (or the document's rule for ties) shares its rank there
+            checks = _equal_ties(checks, _states_equal_ties(report), named_only=by_scheme,
+                                 rule=_states_tie_rule(report))
             record(ctx, frame, "rank-follows-column", [(r, c) for r, *_ in checks for c in (rank, basis)])
             for row, rk, v, lo, hi, ok in checks:
                 if ok or (by_scheme and _crossed(rk, v, checks)):
@@ -202,7 +204,25 @@ def _states_equal_ties(report: Report) -> list[str]:
     return [fold_for_units(p.text) for p in report.paragraphs if _EQUAL_TIES.search(p.text.casefold())]
 
 
-def _equal_ties(checks: list, stated: list[str], named_only: bool = False) -> list:
+# The document's rule for ties: "các đơn vị bằng điểm được xếp đồng hạng", "trường hợp có cùng số điểm
+# thì xếp cùng hạng", "đơn vị có điểm bằng nhau đồng hạng" — a figure's equality and a shared rank in one
+# sentence, and no tie-break ("thì xếp theo …", "ưu tiên") that would part them.
+_EQUAL_FIGURES = re.compile(r"(?<!\w)(?:bằng\s+(?:nhau|điểm)|đồng\s+điểm|cùng\s+(?:số\s+)?(?:điểm|tỷ\s*lệ|kết\s+quả)"
+                            r"|(?:điểm|tỷ\s*lệ|kết\s+quả)(?:\s+số)?\s+bằng\s+nhau)(?!\w)")
+_TIE_BREAK = re.compile(r"(?<!\w)(?:ưu\s+tiên|xếp\s+theo|căn\s+cứ\s+vào|lần\s+lượt\s+theo|xét\s+đến)(?!\w)")
+
+
+def _states_tie_rule(report: Report) -> bool:
+    """Whether a sentence of the document says that units with the same
+    figure share a rank, naming no unit (a rule, not one tie)."""
+    for p in report.paragraphs:
+        for sentence in re.split(r"(?<=[.;])\s+", p.text.casefold()):
+            if _EQUAL_TIES.search(sentence) and _EQUAL_FIGURES.search(sentence) and not _TIE_BREAK.search(sentence):
+                return True
+    return False
+
+
+def _equal_ties(checks: list, stated: list[str], named_only: bool = False, rule: bool = False) -> list:
     """A table that ranks its ties equally ("đồng hạng": 81,00 and 81,00 both
     3rd, the next 5th) does so for every tie: where the document says so and
     one of its ties shares a rank, or more of its ties share one rank than are
@@ -210,14 +230,18 @@ def _equal_ties(checks: list, stated: list[str], named_only: bool = False) -> li
     units of a tie ("UBND xã A và UBND xã B đồng hạng 2 với 85,0 điểm"), a
     tied unit must have the first rank of its tie. Without that evidence a
     tie may be ranked either way. ``named_only``: only the ties a sentence
-    names are held to it (figures rounded in the cells may hide the order)."""
+    names are held to it (figures rounded in the cells may hide the order).
+    ``rule``: the document states that equal figures share a rank ("các đơn
+    vị bằng điểm được xếp đồng hạng"): every tie is held to it."""
     ties: dict[tuple, list] = {}
     for check in checks:
         _, _, v, lo, hi, _ = check
         if hi > lo:
             ties.setdefault((lo, hi, v), []).append(check)
     named = {key for key, tied in ties.items() if sum(1 for c in tied if _named_in(c[0].label, stated)) >= 2}
-    if named_only:
+    if rule:
+        held = set(ties)
+    elif named_only:
         held = named
     else:
         equal = sum(1 for tied in ties.values() if len(tied) > 1 and len({c[1] for c in tied}) == 1)

@@ -75,3 +75,24 @@ def test_a_named_tie_in_a_schemes_table_shares_its_rank(tmp_path):
     assert _ranks(path) == []
     _write_scored(path, (1, 2, 3, 4, 5))
     assert _ranks(path) == [("RANK_MISMATCH", "UBND xã Nam Tiến", "3", "2")]
+
+
+RULE = "Các đơn vị có điểm bằng nhau được xếp đồng hạng."
+
+
+def test_a_stated_tie_rule_holds_every_tie(tmp_path):
+    # The notice states its rule for ties without naming a unit: a tie ranked 2 and 3 breaks it,
+    # in a plain table and in a scheme's table alike.
+    path = tmp_path / "rule.docx"
+    _write(path, (1, 2, 3, 4, 5), sentence=RULE)
+    assert _ranks(path) == [("RANK_MISMATCH", "UBND xã Hòa Bình", "3", "2")]
+    _write(path, (1, 2, 2, 4, 5), sentence=RULE)
+    assert _ranks(path) == []
+
+
+def test_a_rule_that_breaks_ties_does_not_hold_them_together(tmp_path):
+    # "… bằng điểm thì xếp theo điểm Mức độ hài lòng": a tie-break parts the tie, as the table does.
+    path = tmp_path / "break.docx"
+    _write(path, (1, 2, 3, 4, 5), sentence="Trường hợp các đơn vị bằng điểm thì xếp theo điểm Mức độ hài lòng, "
+                                             "không xếp đồng hạng.")
+    assert _ranks(path) == []
