@@ -180,6 +180,23 @@ _EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+
 _AS_ARTICLE = re.compile(r"^[-–+•]?\s*Như\s+Điều\s+(\d{1,2})\b", re.I)
 
 
+def _articles(report: Report) -> list[tuple[int, str]]:
+    """(number, text) of each "Điều N." with the lines after it up to the
+    next article or "Nơi nhận": a PDF breaks an article into its lines
+    ("Điều 4. Chánh Văn phòng UBND tỉnh, Thủ trưởng" / "… thi hành Quyết
+    định này./.")."""
+    out: list[tuple[int, str]] = []
+    for p in report.paragraphs:
+        m = _ARTICLE.match(p.text)
+        if m:
+            out.append((int(m.group(1)), p.text))
+        elif _BODY_END.match(p.text):
+            break
+        elif out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {p.text}")
+    return out
+
+
 @rule("NOI_NHAN_REFERENCE", "“Như Điều N” ở Nơi nhận không trỏ tới điều giao trách nhiệm thi hành")
 def noi_nhan_article(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: dòng "- Như Điều N;" ở Nơi nhận so với số của điều giao trách nhiệm
@@ -188,8 +205,7 @@ def noi_nhan_article(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     điều mà không sửa Nơi nhận thì văn bản không tới đúng người.
     Ví dụ sai: Điều 3 giao thi hành, Nơi nhận ghi "- Như Điều 4;".
     Ví dụ đúng: Nơi nhận ghi "- Như Điều 3;"."""
-    articles = [(int(m.group(1)), p) for p in report.paragraphs if (m := _ARTICLE.match(p.text))]
-    executing = sorted({n for n, p in articles if _EXECUTES.search(p.text)})
+    executing = sorted({n for n, text in _articles(report) if _EXECUTES.search(text)})
     if len(executing) != 1:
         return
     for text, p in report.recipient_lines:

@@ -3,7 +3,10 @@ not (REFERENCE_NOT_FOUND), told from an annex of another document."""
 from __future__ import annotations
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
+from fixtures.build_pdf import FONT_NAME, _register_fonts
 from reportgen.verify import verify_path
 
 REPORT = """UBND TỈNH BẾN TRE
@@ -56,3 +59,29 @@ def test_an_annex_named_without_saying_it_is_attached_is_a_warning(tmp_path):
 ])
 def test_an_annex_of_another_document_is_not_this_document_s(tmp_path, mention):
     assert _refs(tmp_path, mention) == []
+
+
+
+DECISION = ["UBND TỈNH ĐIỆN BIÊN", "Số: 120/QĐ-UBND", "Điện Biên, ngày 10 tháng 3 năm 2024", "QUYẾT ĐỊNH",
+            "Công bố kết quả đánh giá chất lượng phục vụ năm 2023",
+            "Điều 1. Công bố kết quả đánh giá tại Phụ lục kèm theo.",
+            "Điều 2. Quyết định này có hiệu lực từ ngày ký.",
+            "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành",
+            "và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành",
+            "Quyết định này./.",
+            "Nơi nhận:", "- Như Điều {n};", "- Lưu: VT, KSTT.", "CHỦ TỊCH", "Nguyễn Văn A"]
+
+
+@pytest.mark.parametrize("n, found", [(3, []), (2, [("error", "Như Điều 2", "Như Điều 3")])])
+def test_an_article_a_pdf_gives_line_by_line_still_names_who_executes(tmp_path, n, found):
+    # A PDF's lines are the paragraphs: "chịu trách nhiệm thi hành / Quyết định này" is read across them.
+    _register_fonts()
+    path = tmp_path / "qd.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT_NAME, 12)
+    for k, line in enumerate(DECISION):
+        c.drawString(60, A4[1] - 60 - 20 * k, line.format(n=n))
+    c.showPage()
+    c.save()
+    assert [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
+            if f.code == "NOI_NHAN_REFERENCE"] == found
