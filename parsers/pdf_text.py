@@ -114,13 +114,24 @@ def _continues(prev: Segment, seg: Segment, right: float, column: bool = False,
     gap = seg.top - prev.bottom
     if gap < -0.3 * size or gap > 0.6 * size:
         return False
-    if LIST_START.match(seg.text):
+    mark = LIST_START.match(seg.text)
+    if mark and not _runs_on(prev, seg, mark):
         return False
     # the line before was full: the first word of this line did not fit on it
     if text_left is not None and _centred(prev, seg):
         width = prev.x0 + prev.x1 - 2 * text_left
         return prev.x1 - prev.x0 + 0.3 * size + _first_word_width(seg) >= width - 0.5 * size
     return prev.x1 + 0.3 * size + _first_word_width(seg) >= right - 0.5 * size
+
+
+def _runs_on(prev: Segment, seg: Segment, mark: re.Match[str]) -> bool:
+    """Whether a line that opens with a bare number is the rest of the
+    sentence before, not an item: "(chi tiết tại Phụ lục" / "3 kèm theo)."
+    — no dot after the number, a word in lower case after it, and the line
+    before not ended."""
+    after = seg.text[mark.end():]
+    return (re.fullmatch(r"\d{1,2}\s", mark.group(0)) is not None and after[:1].islower()
+            and prev.text.rstrip()[-1:] not in ".:;!?")
 
 
 def _centred(a: Segment, b: Segment) -> bool:

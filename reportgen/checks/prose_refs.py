@@ -91,6 +91,8 @@ _MENTION = re.compile(r"(?<!\w)(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số)
 _HEADING = re.compile(r"^\s*(phụ\s+lục|biểu)(?:\s+(?:số|mẫu\s+số))?\s+(\d{1,2}|[IVXLC]{1,6})\b", re.I)
 _UNNUMBERED = re.compile(r"^\s*(phụ\s+lục|biểu)\s*:?\s*$", re.I)
 _BODY_END = re.compile(r"^\s*Nơi\s+nhận\b", re.I)
+# "Nơi nhận:" at the end of a line it shares with the body's last words (a page set in two columns)
+_BODY_END_INSIDE = re.compile(r"(?<!\w)Nơi\s+nhận\s*:\s*$")
 # Another document's annex: "Phụ lục II ban hành kèm theo Nghị định số 30/2020/NĐ-CP", "Biểu số 02 của Thông tư …".
 _DOCUMENT = (r"(?:Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Văn\s+bản"
              r"|Hướng\s+dẫn|số\s+\d)")
@@ -153,6 +155,8 @@ def missing_annex(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: "chi tiết tại Phụ lục III kèm theo" mà văn bản chỉ có Phụ lục I và Phụ lục II.
     Ví dụ đúng: "chi tiết tại Phụ lục II kèm theo"."""
     end = next((p.index for p in report.paragraphs if _BODY_END.match(p.text)), None)
+    if end is None:
+        end = next((p.index for p in report.paragraphs if _BODY_END_INSIDE.search(p.text)), None)
     if end is None:
         return
     have = _present(report, end)

@@ -85,3 +85,26 @@ def test_an_article_a_pdf_gives_line_by_line_still_names_who_executes(tmp_path, 
     c.save()
     assert [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
             if f.code == "NOI_NHAN_REFERENCE"] == found
+
+
+BROKEN = ["UBND TỈNH BẾN TRE", "Số: 215/BC-VPUBND", "Bến Tre, ngày 22 tháng 7 năm 2025", "BÁO CÁO",
+          "Kết quả giải quyết thủ tục hành chính quý II năm 2025", "I. KẾT QUẢ",
+          "Điểm bình quân của các cơ quan đạt 78,96 điểm, thấp nhất là Sở Giao thông vận tải (chi tiết tại Phụ lục",
+          "{n} kèm theo).", "Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT, KSTT.", "Lê Thị Hoa",
+          "Phụ lục 1", "KẾT QUẢ TIẾP NHẬN HỒ SƠ CỦA CÁC CƠ QUAN", "Phụ lục 2", "KẾT QUẢ ĐÁNH GIÁ CÁC CƠ QUAN"]
+
+
+@pytest.mark.parametrize("n, found", [(2, []), (3, [("error", "Phụ lục 3", "Phụ lục 1, Phụ lục 2")])])
+def test_a_reference_a_pdf_line_breaks_after_its_word_is_read_whole(tmp_path, n, found):
+    # "(chi tiết tại Phụ lục" / "3 kèm theo).": a number opening a line in lower case after an
+    # unfinished one goes on with the sentence; it is no list item.
+    _register_fonts()
+    path = tmp_path / "bc.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT_NAME, 11)
+    for k, line in enumerate(BROKEN):
+        c.drawString(60, A4[1] - 60 - 16 * k, line.format(n=n))
+    c.showPage()
+    c.save()
+    assert [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
+            if f.code == "REFERENCE_NOT_FOUND"] == found
