@@ -46,6 +46,11 @@ _BARE_FOLDED = frozenset(fold_tones(w) for w in _BARE)
 _ANNEX = re.compile(r"(?<!\w)(?:phụ\s+lục|biểu)(?:\s+số)?\s+(?:\d{1,2}|[IVXLC]{1,6})(?!\w)", re.I)
 
 
+# A sentence that opens on what it counts and then says how many: "Số hồ sơ thanh toán phí, lệ phí trực
+# tuyến là 2.530 hồ sơ" — the commas in its subject list words of one label, no clause.
+_LABEL_SUBJECT = re.compile(r"(?:^|[.;:!?]\s+|^[-–+•]\s*)(?:tổng\s+)?số\s+[^\d;:.!?()]*?\s(?:là|đạt)\s*$", re.I)
+
+
 def _content(text: str) -> frozenset[str]:
     return frozenset(w for w in _words(text) if w not in _BARE_FOLDED and not w.isdigit())
 
@@ -59,6 +64,9 @@ def _before(text: str, at: int) -> str:
         head = head[:m.start()] + " " * (len(head) - m.start())
     cuts = [0] + [m.end() for m in _BOUNDARY.finditer(head)]
     said = head[cuts[-1]:]
+    label = _LABEL_SUBJECT.search(head)
+    if label and label.start() < cuts[-1]:  # "Số hồ sơ thanh toán phí, lệ phí trực tuyến là 2.530": one label
+        return _ANNEX.sub(" ", label.group(0))
     if len(cuts) > 1 and not _content(_ANNEX.sub(" ", said)) and head[cuts[-1] - 1] == "," \
             and not head[cuts[-2] - 1:cuts[-2]].isdigit():  # not the words after the figure before
         said = head[cuts[-2]:]  # "… quá hạn của các cơ quan, đơn vị là 363": a comma within who reports

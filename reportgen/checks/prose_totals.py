@@ -296,6 +296,7 @@ def _narrower_than_total(col: Named, before: str) -> bool:
 
 
 _NEW = re.compile(r"(?<!\w)mới(?!\w)|trong\s+(?:kỳ|kì)(?!\w)", re.I)
+_PERCENT_HEAD = re.compile(r"%|(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)", re.I)
 
 
 @rule("QUANTITY_CONFLICT",
@@ -311,7 +312,8 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ sai: lời văn "trực tiếp 275 hồ sơ", dòng Tổng cộng của cột "Trực tiếp" ghi 257.
     Ví dụ đúng: hai nơi cùng ghi 257."""
     totals = _total_rows(report)
-    columns = _columns(report)
+    # a count is never a column of percents ("Thanh toán trực tuyến / Tỷ lệ (%)" beside its "Số hồ sơ")
+    columns = [c for c in _columns(report) if not _PERCENT_HEAD.search(leaf_of(c.label, c.group_label))]
     if not columns:
         return
     for p in report.paragraphs:

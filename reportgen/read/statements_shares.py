@@ -27,7 +27,7 @@ from .statements_closed import MEMBER_COUNT_SHARE, member_after
 from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
 from .statements_wholes import named_whole, names_a_total, whole_by_words
 
-_SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,10}?)\s*[,(]?\s*"
+_SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,14}?)\s*[,(]?\s*"
                     r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ(?:\s+[^\W\d]\w*){0,5}?|(?<=\()(?=\d))(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
                     r"(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
 # The percent first, what it counts, then the count in brackets: "trong đó 31,9% hồ sơ được nộp trực tuyến

@@ -29,9 +29,9 @@ _STAGE_WORDS = tuple(fold_for_units(w) for w in ("đã", "đang"))
 
 def counted(text: str, at: int) -> str:
     """What a count ending at ``at`` counts: the words after it up to the
-    next punctuation or "và" (six at most): "18.837 lượt rất hài lòng
+    next punctuation or "và" (ten at most): "18.837 lượt rất hài lòng
     (chiếm …)" counts "lượt rất hài lòng"."""
-    return " ".join(re.split(r"[,;:.()]|\s(?:và|cùng|trong|trên)\s", text[at:])[0].split()[:6])
+    return " ".join(re.split(r"[,;:.()]|\s(?:và|cùng|trong|trên)\s", text[at:])[0].split()[:10])
 
 
 def reports(after: str) -> bool:
