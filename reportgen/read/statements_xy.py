@@ -3,6 +3,8 @@
 score or a rank, by the words around it), with the share said right after it
 ("06/17 cơ quan (chiếm 35,29%)", "8,09/12 điểm, 67,42%") as a share of the
 denominator. A month ("tháng 5/2024") or a day and month ("ngày 1/7") is none.
+Points written alone with their share ("điểm thẩm định đạt 42,25 điểm,
+tương đương 83,66%") are a share of the one maximum the paragraph states.
 """
 from __future__ import annotations
 
@@ -104,3 +106,33 @@ _SCORE_SHARE_AFTER_CHANGE = re.compile(
     r"\s*(?:điểm\s*)?,\s*(?:tăng|giảm)\s+\d+(?:[.,]\d+)?\s*điểm(?:\s+so\s+với[^;,.%\d]{0,60})?\s*[,;]\s*"
     r"(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với\s+)?[^\W\d][\w]*){0,5}?\s+(?:(?:đạt|chiếm|bằng|là)\s*(?:tỷ\s+lệ\s*)?:?\s*)?"
     r"(\d+(?:[.,]\d+)?)\s*%", re.I)
+
+
+# Points said alone with the percent they make: "điểm thẩm định đạt 42,25 điểm, tương đương 83,66%".
+_POINTS_SHARE = re.compile(r"(?<![\d.,/])(\d+(?:,\d+)?)\s*điểm\s*[,;(]?\s*(?:tương\s+đương|tương\s+ứng|bằng|đạt)"
+                           r"(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+# The maximum a paragraph states: "Tổng điểm tối đa … là 50,50 điểm", "điểm tối đa 50,5".
+_MAXIMUM = re.compile(r"(?<!\w)tối\s+đa(?:[^\d;.]{0,80}?\s(?:là|:)|\s*:?)\s*(\d+(?:,\d+)?)\s*(?:điểm)?", re.I)
+
+
+def points_shares(block: Block, scope: str | None, here: list[Statement]) -> list[Statement]:
+    """Points written alone with their percent, as a share of the maximum:
+    the one maximum the paragraph states, in words ("Tổng điểm tối đa … là
+    50,50 điểm") or as the whole of its points x/y ("44,25/50,50 điểm"). A
+    paragraph that states two maxima says not which: none."""
+    text = block.text
+    wholes = {st.denominator for st in here if st.kind == StatementKind.SCORE and st.denominator}
+    wholes |= {Decimal(m.group(1).replace(",", ".")) for m in _MAXIMUM.finditer(text)}
+    if len(wholes) != 1:
+        return []
+    [whole] = wholes
+    out = []
+    for m in _POINTS_SHARE.finditer(text):
+        points, pct = Decimal(m.group(1).replace(",", ".")), percent_value(m.group(2))
+        if pct is None or points > whole:
+            continue
+        out.append(Statement(kind="share", text=m.group(0), paragraph=block.index, page=block.page, value=points,
+                             whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
+                             percent_written=m.group(2) + "%"))
+    return out
+
