@@ -40,6 +40,7 @@ RULE_MODULES = (
     "prose_refs",
     "prose_issue_date",
     "prose_quantities",
+    "prose_said_above",
     "prose_tables",
     "prose_units",
     "prose_unit_changes",

@@ -216,9 +216,11 @@ def listed_kinds(items: list[str]) -> list[Decimal] | None:
 def list_items(text: str) -> list[str]:
     """The items of a list, a share written after its item kept with it, and
     words with no figure after a comma too: they go on naming what the item
-    before counts ("trực tiếp 127 phản ánh, kiến nghị"). Items that end in
-    ";" are cut there only."""
+    before counts ("trực tiếp 127 phản ánh, kiến nghị"), or, before the first
+    figure, what the first item counts ("các sở, ngành 127 hồ sơ"). Items
+    that end in ";" are cut there only."""
     out: list[str] = []
+    lead: list[str] = []  # names with no figure before the first item's: "các sở, ngành 127 hồ sơ"
     # a list whose items end in ";" keeps its commas inside them: "cấp tỉnh 15.170; các xã, phường, đặc khu 81.230"
     separator = _SEMICOLON if ";" in _BRACKETS.sub("", text) else _ITEM_SEP
     for item in separator.split(text.rstrip(" .")):
@@ -227,9 +229,12 @@ def list_items(text: str) -> list[str]:
             continue
         if out and (_SHARE_ITEM.match(item) or not re.search(r"\d", item)):
             out[-1] = f"{out[-1]}, {item}"
+        elif not out and not re.search(r"\d", item):
+            lead.append(item)
         else:
-            out.append(item)
-    return out
+            out.append(", ".join([*lead, item]))
+            lead = []
+    return out or lead
 
 
 def _shares_make_whole(items: list[str]) -> bool:

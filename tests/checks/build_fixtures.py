@@ -741,6 +741,13 @@ Khung xếp loại áp dụng: Xuất sắc: từ 90% trở lên; Tốt: từ 80
 |  | Thứ hạng |  | 3 | 2 | 1 | 5 | 4 |
 """.replace("\\\n", "")
 
+SAID_ABOVE = """1. Kết quả giải quyết hồ sơ
+Trong tháng, toàn huyện đã giải quyết 5.941 hồ sơ, trong đó đúng hạn 5.505 hồ sơ, đạt tỷ lệ 92,66%; quá hạn 436 hồ sơ, \
+chiếm tỷ lệ 7,34%.
+Số hồ sơ quá hạn nêu trên gồm {n} hồ sơ, trong đó: các phòng chuyên môn 127 hồ sơ, UBND các xã 309 hồ sơ.
+"""
+
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -888,6 +895,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "restated-cell": (doc(RESTATED_PCI.format(r="43")), doc(RESTATED_PCI.format(r="34"))),
     "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
+    "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),
 }
 
 
