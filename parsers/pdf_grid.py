@@ -10,7 +10,12 @@ centre is found by bisection on the edges. Producers write a cell's text as
 one run; when a run that began in one cell runs on below that cell's bottom
 (LibreOffice clips, but still writes, the text of a merged header cell that is
 too tall for a repeated header), the overflow stays with the cell it began in
-instead of polluting the cell under it.
+instead of polluting the cell under it. A run drawn on one line past a
+column's rule (a figure wider than its column: LibreOffice and reportlab
+draw "1.616/1.616" whole, the next cell's "100,00" over its end) is one
+text too: it goes to the cell whose own text it is not drawn over, or,
+drawn over none, to the cell that holds most of its glyphs
+(:func:`_across_rules`).
 """
 from __future__ import annotations
 
@@ -205,10 +210,13 @@ def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = 
     above: list[dict] = []  # the run just drawn over the table's top rule
     inset = first_line_inset(chars, cells, slot, xs, ys)
     run: list[tuple[dict, int]] = []  # the run of glyphs being drawn, each with its cell
+    line: list[tuple[dict, int]] = []  # the glyphs drawn one after the other on one line
+    crossing: list[list[tuple[dict, int]]] = []  # such runs that cross a column's rule
     for ch in chars:
         x, y = _center(ch)
         if not (bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]):
             prev_cell = prev_ch = None
+            line = _line_run(line, None, None, crossing)
             above = _over_top(above, ch, bbox)
             if run:
                 _settle(run, cells)
@@ -218,6 +226,7 @@ def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = 
         gr = min(max(bisect_right(ys, y) - 1, 0), len(ys) - 2)
         k = slot.get((gr, gc))
         if k is None:
+            line = _line_run(line, None, None, crossing)
             continue
         if above:
             if _overflows(above, ch, cells[k][4]):
@@ -240,8 +249,12 @@ def grid_table(table, chars: list[dict], page_number: int, texts: dict | None = 
         run.append((ch, k))
         taken.add(id(ch))
         prev_cell, prev_ch = k, ch
+        line = _line_run(line, ch, k, crossing)
     if run:
         _settle(run, cells)
+    _line_run(line, None, None, crossing)
+    for glyphs in crossing:
+        _across_rules(glyphs, cells)
     n_rows = len(ys) - 1
     rows: list[list[RawCell]] = [[] for _ in range(n_rows)]
     for r0, c0, rs, cs, b, cchars in sorted(cells, key=lambda c: (c[0], c[1])):
@@ -264,6 +277,59 @@ def _goes_on(run: list[tuple[dict, int]], prev: dict | None, ch: dict) -> bool:
         return -0.5 * size <= ch["x0"] - prev["x1"] < size
     return (0 < ch["top"] - prev["top"] < 1.6 * size and ch["top"] - prev["bottom"] < 0.45 * size
             and run[0][0]["x0"] - 2 * size <= ch["x0"] <= prev["x1"])
+
+
+def _line_run(line: list[tuple[dict, int]], ch: dict | None, k: int | None,
+              crossing: list[list[tuple[dict, int]]]) -> list[tuple[dict, int]]:
+    """The run of glyphs drawn one after the other on one line, with ``ch``
+    (in cell ``k``) added when it starts where the last one ended (its
+    advance: no gap a word space or two cells' paddings leave); a run ended that lies in two cells joins
+    ``crossing``. ``ch`` None ends the run."""
+    if ch is not None and line:
+        last = line[-1][0]
+        size = last.get("size") or 10
+        if abs(ch["top"] - last["top"]) < 0.1 * size and -0.2 * size <= ch["x0"] - last["x1"] < 0.05 * size:
+            return [*line, (ch, k)]
+    if len({c for _, c in line}) > 1:
+        crossing.append(line)
+    return [] if ch is None else [(ch, k)]
+
+
+def _across_rules(glyphs: list[tuple[dict, int]], cells: list) -> None:
+    """Give a run drawn on one line over a column's rule to one cell: the
+    one whose own text (the glyphs of that line the run does not hold) it
+    is not drawn over, when it is drawn over the other's; else the one
+    that holds most of its glyphs. A run over more than two cells stays
+    glyph by glyph."""
+    ks = list(dict.fromkeys(k for _, k in glyphs))
+    if len(ks) != 2:
+        return
+    ids = {id(c) for c, _ in glyphs}
+    size = glyphs[0][0].get("size") or 10
+
+    def drawn_over(k: int) -> bool:
+        part = [c for c, kk in glyphs if kk == k]
+        own = [c for c in cells[k][5] if id(c) not in ids and not c["text"].isspace()
+               and abs(c["top"] - part[0]["top"]) < 0.3 * size]
+        return any(min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > 0.3 * min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+                   for a in part for b in own)
+
+    over = [k for k in ks if drawn_over(k)]
+    if len(over) == 1:
+        target = ks[0] if over[0] == ks[1] else ks[1]
+    elif not over:
+        counts = [sum(1 for c, kk in glyphs if kk == k and not c["text"].isspace()) for k in ks]
+        if counts[0] == counts[1]:
+            return
+        target = ks[0] if counts[0] > counts[1] else ks[1]
+    else:
+        return
+    moved = [c for c, k in glyphs if k != target]
+    moved_ids = {id(c) for c in moved}
+    for k in ks:
+        if k != target:
+            cells[k][5][:] = [c for c in cells[k][5] if id(c) not in moved_ids]
+    cells[target][5].extend(moved)
 
 
 def _settle(run: list[tuple[dict, int]], cells: list) -> None:

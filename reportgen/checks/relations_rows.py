@@ -337,6 +337,20 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                     yield from _check_stat(ctx, frame, parts, stat, partial, pieced)
 
 
+def _unread(frame: Frame, row: Row, col: Col) -> bool:
+    """Whether the unit ``row`` writes something in ``col`` that was not read
+    as a figure (nor as "-": does not apply): a cell the reader could not
+    read ("1.611600,00", two cells' text glued), so a statistic of the
+    column over the units read is over fewer units than the document's."""
+    if row.value(col.index) is not None or col.index in row.na or frame.transposed or row.report_row is None:
+        return False
+    rows = frame.table.rows
+    if not 0 <= row.report_row < len(rows):
+        return False
+    text = (rows[row.report_row].raw.get(col.key) or "").strip()
+    return bool(text) and any(ch.isdigit() for ch in text)
+
+
 def _same_column(col: Col, frame: Frame, other: Frame) -> Col | None:
     """The column of ``other`` (a part of the same table on another page)
     that is ``col``: the same role at the same place among those of its role."""
@@ -374,7 +388,13 @@ def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool
             continue
         p = max(places(cell.value), 2 if stat.stat == "mean" else 0)
         note = ""
-        if partial:
+        unread = [u for part_frame, units in parts if part_frame is frame for u in units
+                  if _unread(frame, u, col)]
+        if unread:
+            names = ", ".join(short(u.label) for u in unread[:3]) + (f" và {len(unread) - 3} đơn vị khác"
+                                                                   if len(unread) > 3 else "")
+            note = f" ({len(unread)} đơn vị không đọc được số ở cột này: {names}; cần đối chiếu)"
+        elif partial:
             note = f" (bảng bắt đầu từ đơn vị số {_number_of(parts[0][1][0], parts[0][0])}: có thể thiếu phần đầu)"
         elif pieced:
             note = " (bảng ghép từ nhiều trang, cột có thể lệch: cần đối chiếu)"
