@@ -18,7 +18,7 @@ import unicodedata
 
 from reportgen.raw import RawCell, RawTable
 
-from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, gap_columns, is_data, lines_of, slots_of
+from .pdf_chunks import NUMERIC, Chunk, Line, cell_columns, columns_of, cover, gap_columns, is_data, lines_of, slots_of
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_regions import MIN_CHUNKS, ORDINAL as _ORDINAL, regions
@@ -166,6 +166,10 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
         return None
     slots = slots_of(cols)
     h = _header_end(region, slots, cols)
+    merged = cell_columns(cols, region[:h], region[h:])
+    if len(merged) < len(cols):
+        cols, slots = merged, slots_of(merged)
+        h = _header_end(region, slots, cols)
     empty = _empty_columns([c for ln in region[:h] for c in ln.chunks], cols)
     if empty:
         cols = sorted(cols + empty)
