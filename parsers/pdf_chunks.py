@@ -130,6 +130,45 @@ def gap_columns(cols: list[tuple[float, float]], region: list[Line]) -> list[tup
     return sorted(out)
 
 
+CENTRE_TOLERANCE = 1.5  # points: a header cell centred on its column
+
+
+def cell_columns(cols: list[tuple[float, float]], head: list[Line],
+                     body: list[Line]) -> list[tuple[float, float]]:
+    """The columns, two side by side made one where they are one cell's two
+    alignments: no body line writes in both, and the header's text over them
+    is centred on the two together. A producer that sets words at a cell's
+    left and figures at its right (reportlab: a transposed table's "Xếp
+    loại" / "Xếp hạng" rows under right-aligned scores) leaves a gap between
+    them that no chunk crosses; read as two columns, each commune's grade
+    and rank stood in a column of their own, under no header or under half
+    of one, and were lost to the table's reading."""
+    out = list(cols)
+    k = 0
+    while k + 1 < len(out):
+        if _one_cell(out, k, head, body):
+            out[k:k + 2] = [(out[k][0], out[k + 1][1])]
+        else:
+            k += 1
+    return out
+
+
+def _one_cell(cols: list[tuple[float, float]], k: int, head: list[Line], body: list[Line]) -> bool:
+    a, b = cols[k], cols[k + 1]
+    left = cols[k - 1][1] if k else -1e9
+    right = cols[k + 2][0] if k + 2 < len(cols) else 1e9
+    # the header's chunks over the pair and within its neighbours (a group's title over more columns is no sign)
+    over = [c for ln in head for c in ln.chunks if c.x1 > a[0] and c.x0 < b[1] and c.x0 > left and c.x1 < right]
+    mid = (a[0] + b[1]) / 2
+    if not over or any(abs((c.x0 + c.x1) / 2 - mid) > CENTRE_TOLERANCE for c in over):
+        return False
+
+    def within(c: Chunk, col: tuple[float, float]) -> bool:
+        return c.x0 >= col[0] - 1.0 and c.x1 <= col[1] + 1.0
+
+    return not any(any(within(c, a) for c in ln.chunks) and any(within(c, b) for c in ln.chunks) for ln in body)
+
+
 def slots_of(cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
     cuts = [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)]
     edges = [-1e9] + cuts + [1e9]

@@ -26,7 +26,7 @@ import re
 from .pdf_chunks import NUMERIC
 
 # "1", "II.", "a)", "1.2.3"; never a figure with dot thousands ("52.472": three digits after the dot)
-_ANCHOR = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)]|\d{1,3}(\.\d{1,2}){1,3}\.?)$")
+ROW_NUMBER = re.compile(r"^((\d{1,3}|[IVXLC]{1,6})[.)]?|[a-zđ][.)]|\d{1,3}(\.\d{1,2}){1,3}\.?)$")
 MIN_ANCHORS = 2
 ANCHOR_SHARE = 0.8  # of the first column's chunks
 
@@ -50,7 +50,7 @@ def _numbers(chunks: list, col: int) -> list | None:
     first = sorted((c for c in chunks if c.cols.start == col), key=lambda c: c.top)
     if len(first) < MIN_ANCHORS:
         return None
-    numbered = [c for c in first if len(c.cols) == 1 and _ANCHOR.match(c.text)]
+    numbered = [c for c in first if len(c.cols) == 1 and ROW_NUMBER.match(c.text)]
     if len(numbered) < MIN_ANCHORS or len(numbered) < ANCHOR_SHARE * len(first):
         return None
     for a, b in zip(numbered, numbered[1:]):
@@ -68,7 +68,7 @@ def _grouping(chunks: list, numbers: list) -> bool:
                    key=lambda c: c.top)
     cells = sum(1 for k, c in enumerate(names) if not k or c.top - names[k - 1].bottom > 0.5 * c.size)
     return bool(names) and cells * 2 <= len(numbers) and all(
-        any(ch.isalpha() for ch in c.text) and not _ANCHOR.match(c.text) for c in names)
+        any(ch.isalpha() for ch in c.text) and not ROW_NUMBER.match(c.text) for c in names)
 
 
 def _unwrapped(numbered: list) -> list:

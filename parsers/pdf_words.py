@@ -18,11 +18,11 @@ import unicodedata
 
 from reportgen.raw import RawCell, RawTable
 
-from .pdf_chunks import NUMERIC, Chunk, Line, columns_of, cover, gap_columns, is_data, lines_of, slots_of
+from .pdf_chunks import NUMERIC, Chunk, Line, cell_columns, columns_of, cover, gap_columns, is_data, lines_of, slots_of
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_regions import MIN_CHUNKS, ORDINAL as _ORDINAL, regions
-from .pdf_rows import anchor_chunks, anchored_rows
+from .pdf_rows import ROW_NUMBER, anchor_chunks, anchored_rows
 from .pdf_turned import turned_runs
 from .pdf_words_above import lifted
 from .pdf_words_header import header_cells as _header
@@ -133,8 +133,10 @@ def _same_cell(a: Chunk, b: Chunk) -> bool:
 
 
 def _header_end(region: list[Line], slots, cols) -> int:
-    """The first body line: the first whose first column holds an ordinal,
-    else the first mostly made of numbers — or a line of figures with its
+    """The first body line: the first whose first column holds a row's
+    number (an ordinal, or a criterion's outline number: a continuation page
+    of a self-assessment table opens on "4.2", "4.2.1" before the next "5",
+    and those rows are no header), else the first mostly made of numbers — or a line of figures with its
     label before the first ordinal (a "Tổng cộng" row set first, right under
     the header: a header's lines hold words, not a row of figures). That
     label stands where the rows' names do, at the left: a line of the
@@ -143,7 +145,7 @@ def _header_end(region: list[Line], slots, cols) -> int:
     data = next((i for i, ln in enumerate(region) if is_data(ln)), None)
     for i, ln in enumerate(region):
         first, *rest = sorted(ln.chunks, key=lambda c: c.x0)
-        if cover(first, slots, cols).start == 0 and _ORDINAL.match(first.text) and rest:
+        if cover(first, slots, cols).start == 0 and ROW_NUMBER.match(first.text) and rest:
             if data is None or data >= i or not _labelled(region[data]):
                 return i
             label = min(region[data].chunks, key=lambda c: c.x0)
@@ -164,6 +166,10 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
         return None
     slots = slots_of(cols)
     h = _header_end(region, slots, cols)
+    merged = cell_columns(cols, region[:h], region[h:])
+    if len(merged) < len(cols):
+        cols, slots = merged, slots_of(merged)
+        h = _header_end(region, slots, cols)
     empty = _empty_columns([c for ln in region[:h] for c in ln.chunks], cols)
     if empty:
         cols = sorted(cols + empty)
