@@ -41,6 +41,7 @@ RULE_MODULES = (
     "prose_issue_date",
     "prose_quantities",
     "prose_said_above",
+    "prose_result_list",
     "prose_tables",
     "prose_units",
     "prose_unit_changes",

@@ -42,6 +42,7 @@ from .statements_sums import list_sum_statements, listed_units, prior_text, sum_
 from .statements_targets import mark_raised_targets
 from .statements_unit_changes import unit_change_statements
 from .statements_unit_counts import unit_count_statements
+from .statements_unit_results import unit_result_statements
 from .statements_wholes import wholes_from_earlier
 from .statements_xy import fraction_statements, points_shares
 
@@ -162,6 +163,7 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
         out.extend(colon_sum_statements(block, scope, [st for st in out if st.paragraph == block.index], two_levels))
         out.extend(total_after_statements(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(fraction_statements(block, scope))
+        out.extend(unit_result_statements(block, scope, units))
         out.extend(points_shares(block, scope, [st for st in out if st.paragraph == block.index]))
         out.extend(band_statements(block, scope, out))
         here = [st for st in out if st.paragraph == block.index]

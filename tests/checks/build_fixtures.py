@@ -748,6 +748,22 @@ Số hồ sơ quá hạn nêu trên gồm {n} hồ sơ, trong đó: các phòng 
 """
 
 
+RESULT_LIST = """1. Kết quả đánh giá
+Điểm trung bình của 5 sở, ban, ngành đạt {mean}/100 điểm. Đứng đầu là Sở Tư pháp với 91,20 điểm; thấp nhất là \
+Sở Y tế với 68,40 điểm.
+Sở Tư pháp đạt 91,20 điểm, xếp thứ 1, xếp loại Xuất sắc; Sở Tài chính đạt 84,60 điểm, xếp thứ 2, xếp loại {grade}; \
+Sở Xây dựng đạt 79,10 điểm, xếp thứ {rank}, xếp loại Khá; Sở Nội vụ đạt 77,50 điểm, xếp thứ 4, xếp loại Khá; \
+Sở Y tế đạt 68,40 điểm, xếp thứ 5, xếp loại Trung bình.
+Tổng hợp chung: 01/5 đơn vị xếp loại Xuất sắc, {good}/5 đơn vị xếp loại Tốt, 02/5 đơn vị xếp loại Khá, 01/5 đơn vị \
+xếp loại Trung bình.
+"""
+RESULTS = {"mean": "80,16", "grade": "Tốt", "rank": "3", "good": "01"}
+
+
+def results(**changed: str) -> str:
+    return doc(RESULT_LIST.format(**{**RESULTS, **changed}))
+
+
 FIXTURES: dict[str, tuple[str, str]] = {
     # -- score tables bound to a scheme
     "total-mismatch": (BASE, base("94\t81,36\t86,55", "94\t81,63\t86,55")),
@@ -896,6 +912,10 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
     "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),
+    "prose-ranks-follow-points": (results(), results(rank="4")),
+    "prose-grades-follow-points": (results(), results(grade="Trung bình")),
+    "prose-stats-of-results": (results(), results(mean="81,16")),
+    "prose-grade-counts-of-results": (results(), results(good="02")),
 }
 
 
