@@ -11,8 +11,10 @@ The cell is found by structure, never by its value:
   titles in the prose);
 - the column: one whose header writes the claim's measure (a rank: "Thứ
   hạng", "Xếp hạng"; points: any number column but a rank, a percent, a
-  change or a maximum) and, when the sentence dates the figure ("năm
-  2025"), that year — a column dated another year is never it;
+  change or a maximum; a rate said right after its year, "(năm 2024 đạt
+  98,41%)": a column of rates dated that year by its header or by the column
+  right before it) and, when the sentence dates the figure ("năm 2025"),
+  that year — a column dated another year is never it;
 - the row: the one whose name the sentence says in full ("Thủ tục hành
   chính công xếp thứ 56/63"), else the table's overall row ("Tổng cộng",
   "Chỉ số chung", or the row named by the index the sentence names: "PCI").
@@ -45,6 +47,7 @@ _RANK_HEAD = re.compile(r"(?:thứ|xếp)\s*hạng|^hạng\b|\bhạng\s*\d{4}|v�
 _CHANGE_HEAD = re.compile(r"tăng|giảm|so\s*với|chênh|thay\s*đổi|bậc")
 _NOT_POINTS_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ|tối\s*đa|chuẩn|trọng\s*số")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_RATE_HEAD = re.compile(r"%|t[ỷỉ]\s*lệ")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.U)
 _STOP = frozenset("và của các trong đối với cho có là được theo tại ở".split())
@@ -54,7 +57,8 @@ _INDEX_WORDS = frozenset("chỉ số điểm năm tổng".split())
 
 @rule("QUANTITY_CONFLICT", "Thứ hạng hay điểm nêu trong lời văn khác ô của bảng ghi cùng chỉ số, cùng năm")
 def restated_cell(report: Report, ctx: CheckContext) -> Iterator[Finding]:
-    """Kiểm tra gì: thứ hạng "xếp thứ x/N" hay điểm "x/y điểm" nêu trong lời văn so với
+    """Kiểm tra gì: thứ hạng "xếp thứ x/N", điểm "x/y điểm" hay tỷ lệ của một năm ("năm
+    2024 đạt 98,41%") nêu trong lời văn so với
     ô của bảng trong cùng mục ghi cùng đại lượng: cột có cùng loại số (thứ hạng, điểm)
     và cùng năm câu văn nêu, dòng có tên câu văn nêu đủ (hoặc dòng chung của bảng:
     "Tổng cộng", "Chỉ số chung", dòng mang tên chỉ số câu văn nói tới). Là lỗi khi cấu
@@ -74,11 +78,13 @@ def restated_cell(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         claim = _claim(st, paragraphs)
         if claim is None or ctx.ledger.statement_relations(st) - CLAIM_BOUND_RELATIONS:
             continue  # checked by a rule that knows more (the mean or the best of a column, a percent of it)
-        rank, sentence, year = claim
+        measure, sentence, year = claim
+        rank = measure == "rank"
         tables = _section_tables(st.paragraph, placed, sections)
         cells = [(frame, row, col) for t in tables if (frame := by_table.get(t)) is not None
-                 for col in _columns(frame, rank, year, st.denominator) for row in _rows(frame, sentence)
-                 if col.index in row.cells]
+                 for col in (_rate_columns(frame, year) if measure == "percent"
+                             else _columns(frame, rank, year, st.denominator))
+                 for row in _rows(frame, sentence) if col.index in row.cells]
         if not cells:
             continue
         equal = [c for c in cells if _equal(st, *c)]
@@ -86,21 +92,24 @@ def restated_cell(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             frame, row, col = (equal or cells)[0]
             ctx.ledger.statement_checked(st, "restated-in-table")
             record(ctx, frame, "restated-in-prose", [(row, col)])
-        if equal or len(cells) != 1 or (year is not None and not _dated(cells[0][0], cells[0][2], year)):
+        if equal or len(cells) != 1 or (year is not None and measure != "percent"
+                                        and not _dated(cells[0][0], cells[0][2], year)):
             continue
         frame, row, col = cells[0]
         cell = row.cells[col.index]
         title = frame.table.title or f"bảng {frame.table.index + 1}"
-        what = "thứ hạng" if rank else "điểm"
+        what = {"rank": "thứ hạng", "points": "điểm", "percent": "tỷ lệ"}[measure]
         yield finding_at("QUANTITY_CONFLICT", "error",
                          f"Văn bản ghi {what} “{st.text}”{f' (năm {year})' if year else ''} nhưng bảng “{title}” "
                          f"ghi ở dòng “{where(row)}”, cột “{col.label}”: {cell.text.strip() or format_vi(cell.value)}",
-                         st, reported=str(st.numerator), expected=str(cell.value))
+                         st, reported=str(_figure(st)), expected=str(cell.value))
 
 
 def _claim(st: Statement, paragraphs: dict[int, str]) -> tuple[bool, str, str | None] | None:
     """(is a rank, the sentence up to the figure, the year it dates the figure)
     of a rank "xếp thứ x/N" or of points "x/y điểm", else None."""
+    if st.kind == StatementKind.PERCENT and st.paragraph is not None and st.value is not None:
+        return _dated_percent(st, paragraphs.get(st.paragraph, ""))
     if st.numerator is None or st.paragraph is None or st.at is None:
         return None
     text = paragraphs.get(st.paragraph, "")
@@ -113,7 +122,24 @@ def _claim(st: Statement, paragraphs: dict[int, str]) -> tuple[bool, str, str | 
     starts = [m.end() for m in _SENTENCE_END.finditer(before)]
     sentence = before[starts[-1] if starts else 0:]
     years = _YEAR.findall(sentence)
-    return rank, sentence, years[-1] if years else None
+    return "rank" if rank else "points", sentence, years[-1] if years else None
+
+
+# A rate said of another year right before it: "(năm 2024 đạt 98,41%)", "năm 2024: 98,41%".
+_DATED_RATE = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})\s*(?:đạt|là|bằng|:)?\s*(?:tỷ\s+lệ\s*)?$", re.I)
+
+
+def _dated_percent(st: Statement, text: str) -> tuple[str, str, str | None] | None:
+    """("percent", the sentence up to it, its year) of a percent written once in
+    its paragraph right after the year it is of, else None."""
+    if text.count(st.text) != 1:
+        return None
+    before = text[:text.index(st.text)]
+    dated = _DATED_RATE.search(before[-40:])
+    if dated is None:
+        return None
+    starts = [m.end() for m in _SENTENCE_END.finditer(before)]
+    return "percent", before[starts[-1] if starts else 0:], dated.group(1)
 
 
 def _section_tables(paragraph: int, placed: list[tuple[int, int]], sections: list[int]) -> list[int]:
@@ -150,6 +176,26 @@ def _columns(frame: Frame, rank: bool, year: str | None, whole: Decimal | None) 
     if dated:
         return [c for c in dated if year in _YEAR.findall(c.label or "")]
     return cols if year in _YEAR.findall(frame.table.title or "") or not _YEAR.search(frame.table.title or "") else []
+
+
+def _rate_columns(frame: Frame, year: str) -> list[Col]:
+    """The columns of rates dated ``year``: by their own header, or by the
+    column right before them ("Năm 2024 | Tỷ lệ (%) | Năm 2025 | Tỷ lệ (%)":
+    each rate is of the year written before it)."""
+    out = []
+    for k, col in enumerate(frame.cols):
+        head = fold(col.label or "")
+        if col.kind != ColKind.NUM or _CHANGE_HEAD.search(head) \
+                or not (col.role == "percent" or _RATE_HEAD.search(head)):
+            continue
+        years = _YEAR.findall(col.label or "") or (_YEAR.findall(frame.cols[k - 1].label or "") if k else [])
+        if years == [year]:
+            out.append(col)
+    return out
+
+
+def _figure(st: Statement) -> Decimal | None:
+    return st.numerator if st.numerator is not None else st.value
 
 
 def _dated(frame: Frame, col: Col, year: str) -> bool:
@@ -193,8 +239,9 @@ def _equal(st: Statement, frame: Frame, row: Row, col: Col) -> bool:
     cell = row.cells.get(col.index)
     if cell is None or cell.value is None:
         return False
-    places = places_of(st.numerator)
+    figure = _figure(st)
+    places = places_of(figure)
     value = quantize(cell.value, places) if places < places_of(cell.value) else cell.value
-    if value != st.numerator:
+    if value != figure:
         return False
     return cell.denominator is None or st.denominator is None or cell.denominator == st.denominator
