@@ -203,7 +203,10 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         gone = {k for k in set(before) - remaining[id(cand)] - own if answered(before[k], ledger, after_ledger)
                 and not _apart(before[k], cand, errors)
                 and (before[k].table, before[k].row, before[k].column) not in doubted}
-        return gone if gone or (single and own) else None
+        # The cell an error names, set to what it expects, answers that error: where the error offers other
+        # corrections (a ratio's part and whole) it is their rival, though the document has other errors (a
+        # percent slipped on a row whose part, moved and carried into the "Tổng cộng" row, also answers it).
+        return gone if gone or (own and (single or bool(cand.named.alternatives))) else None
 
     for cand in with_hints([f for f in errors if f not in hinted], hinted, where):
         if (gone := trial(cand)) is not None:
