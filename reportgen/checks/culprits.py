@@ -201,9 +201,12 @@ def without_consequences(report: Report, findings: list[Finding], rerun: Rerun, 
         doubted = {(f.table, f.row, f.column) for f in after
                    if f.table is not None and f.row is not None and f.severity in (Severity.ERROR, Severity.WARNING)}
         gone = {k for k in set(before) - remaining[id(cand)] - own if answered(before[k], ledger, after_ledger)
-                and not _apart(before[k], cand, errors)
+                and not _apart(before[k], cand, errors, ledger)
                 and (before[k].table, before[k].row, before[k].column) not in doubted}
-        return gone if gone or (single and own) else None
+        # The cell an error names, set to what it expects, answers that error: where the error offers other
+        # corrections (a ratio's part and whole) it is their rival, though the document has other errors (a
+        # percent slipped on a row whose part, moved and carried into the "Tổng cộng" row, also answers it).
+        return gone if gone or (own and (single or bool(cand.named.alternatives))) else None
 
     for cand in with_hints([f for f in errors if f not in hinted], hinted, where):
         if (gone := trial(cand)) is not None:
@@ -274,16 +277,23 @@ def _weighed(f: Finding) -> bool:
     return f.severity == Severity.ERROR or (f.rule == "figure-across-tables" and f.code == "QUANTITY_CONFLICT")
 
 
-def _apart(f: Finding, cand: Candidate, errors: list[Finding]) -> bool:
+def _apart(f: Finding, cand: Candidate, errors: list[Finding], ledger) -> bool:
     """An error of the candidate's table in neither its row nor its column,
     and the only error of its own column, is a slip of its own (a grade out
     of the table's order a refitted band no longer sees), not a consequence:
     a consequence away from the cell is one of a column of them (ranks
-    pushed down)."""
+    pushed down), or an error of a relation that checks the cell too (a
+    row's share of the "Tổng cộng" it divides by, a wrong total moving its
+    rounding)."""
     t, r, key = cand.address
     cells = [cand.address, *(a for a, _ in cand.also)]  # a pair's two cells (culprits_pairs)
     if f.table != t or f.row is None or any(f.row == a[1] or f.column == a[2] for a in cells):
         return False
+    entry = ledger.tables.get(t) if ledger is not None else None
+    if entry is not None and (f.row, f.column) in entry.checked_cells:
+        mine = entry.cell_relations.get((f.row, f.column), set())
+        if any(a[1:] in entry.checked_cells and mine & entry.cell_relations.get(a[1:], set()) for a in cells):
+            return False
     return sum(1 for e in errors if e.table == f.table and e.column == f.column) == 1
 
 

@@ -22,9 +22,13 @@ def only_fit(cand: Candidate, k: int, explains: list, where: dict[Address, Spot]
         spot = where.get(c.address)
         column = [s.value for (t2, r2, k2), s in where.items() if t2 == t and k2 == key and r2 != r]
         others = set(column)
-        # a column of few figures repeated (maxima 99 and 89), not one where a figure may recur by chance
+        # a column of few figures repeated (maxima 99 and 89), not one where a figure may recur by chance: where
+        # more than one row in twenty writes a figure no other row writes (a column of points, 0,50 on one row
+        # and its parent's 9,25 on another), a right figure is as often written once, and one the column lacks
+        # says nothing of the slip
+        once = sum(1 for v in others if column.count(v) == 1)
         return spot is not None and isinstance(c.value, Decimal) and c.value in others and spot.value not in others \
-            and 2 * len(others) <= len(column)
+            and 2 * len(others) <= len(column) and 20 * once <= len(column)
 
     return fits(cand) and not any(fits(c) for j, (c, _) in enumerate(explains) if j != k)
 

@@ -16,8 +16,12 @@ would make every relation hold, and the other errors are named in it as its
 consequences. Candidates in two rows (a part or its total) leave the errors
 as the rules gave them — but a lone error that one cell of any of several
 rows answers (a percent, its part, its whole: "Tỷ lệ hoàn thành" 100 over
-45 tasks, of which 39 written done) says which cells it may be, so that the
-cell it is reported on is not taken for the one known wrong.
+45 tasks, of which 39 written done; a parent's two items) says which cells
+it may be, so that the cell it is reported on is not taken for the one
+known wrong. A correction that needs derived rows computed again along
+(:mod:`.culprits_carried`: the parent itself set to its items' sum, with its
+own parent and the total) is named only where none that changes one cell
+alone answers as much.
 """
 from __future__ import annotations
 
@@ -44,6 +48,10 @@ def undecided(findings: list[Finding], explains: list[tuple[Candidate, set]], de
         for cand, gone in explains:
             if cand.address[0] == t and keys <= answered_by(cand, gone):
                 complete.setdefault(cand.address, cand)
+        # a correction that also needs derived rows computed again (a parent set to its items' sum, its own
+        # parent and the total set along) is no option where one that changes its cell alone answers as much
+        fewest = min((len(c.carried) for c in complete.values()), default=0)
+        complete = {a: c for a, c in complete.items() if len(c.carried) == fewest}
         rows = {a[1] for a in complete}
         if len(complete) >= 2 and len(errors) == 1:
             # a lone error that one of several cells answers as well (a percent, its part, its
