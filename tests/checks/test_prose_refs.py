@@ -62,6 +62,18 @@ def test_an_annex_of_another_document_is_not_this_document_s(tmp_path, mention):
 
 
 
+def _draw_lines(path, lines: list[str], size: float, step: float):
+    """A one-page PDF of ``lines``, one a line as a PDF gives them (each its own paragraph to a reader)."""
+    _register_fonts()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT_NAME, size)
+    for k, line in enumerate(lines):
+        c.drawString(60, A4[1] - 60 - step * k, line)
+    c.showPage()
+    c.save()
+    return path
+
+
 DECISION = ["UBND TỈNH ĐIỆN BIÊN", "Số: 120/QĐ-UBND", "Điện Biên, ngày 10 tháng 3 năm 2024", "QUYẾT ĐỊNH",
             "Công bố kết quả đánh giá chất lượng phục vụ năm 2023",
             "Điều 1. Công bố kết quả đánh giá tại Phụ lục kèm theo.",
@@ -75,14 +87,7 @@ DECISION = ["UBND TỈNH ĐIỆN BIÊN", "Số: 120/QĐ-UBND", "Điện Biên, n
 @pytest.mark.parametrize("n, found", [(3, []), (2, [("error", "Như Điều 2", "Như Điều 3")])])
 def test_an_article_a_pdf_gives_line_by_line_still_names_who_executes(tmp_path, n, found):
     # A PDF's lines are the paragraphs: "chịu trách nhiệm thi hành / Quyết định này" is read across them.
-    _register_fonts()
-    path = tmp_path / "qd.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont(FONT_NAME, 12)
-    for k, line in enumerate(DECISION):
-        c.drawString(60, A4[1] - 60 - 20 * k, line.format(n=n))
-    c.showPage()
-    c.save()
+    path = _draw_lines(tmp_path / "qd.pdf", [line.format(n=n) for line in DECISION], size=12, step=20)
     assert [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
             if f.code == "NOI_NHAN_REFERENCE"] == found
 
@@ -98,13 +103,6 @@ BROKEN = ["UBND TỈNH BẾN TRE", "Số: 215/BC-VPUBND", "Bến Tre, ngày 22 t
 def test_a_reference_a_pdf_line_breaks_after_its_word_is_read_whole(tmp_path, n, found):
     # "(chi tiết tại Phụ lục" / "3 kèm theo).": a number opening a line in lower case after an
     # unfinished one goes on with the sentence; it is no list item.
-    _register_fonts()
-    path = tmp_path / "bc.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont(FONT_NAME, 11)
-    for k, line in enumerate(BROKEN):
-        c.drawString(60, A4[1] - 60 - 16 * k, line.format(n=n))
-    c.showPage()
-    c.save()
+    path = _draw_lines(tmp_path / "bc.pdf", [line.format(n=n) for line in BROKEN], size=11, step=16)
     assert [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
             if f.code == "REFERENCE_NOT_FOUND"] == found
