@@ -19,11 +19,11 @@ written out: the same relations hold on them as on a table's rows.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, Stat, Statement, StatementKind
-from ..numbers import format_vi, places_of
+from ..numbers import format_vi, places_of, quantize
 from .prose_counts import finding_at
 from .registry import CheckContext, rule
 from .relations_grade_words import grade_level
@@ -138,10 +138,6 @@ def prose_grades_follow_points(report: Report, ctx: CheckContext) -> Iterator[Fi
                          "loại thấp hơn", st, unit=st.unit, column="grade", reported=st.grade_written)
 
 
-def _rounded(value: Decimal, like: Decimal) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places_of(like)), rounding=ROUND_HALF_UP)
-
-
 @rule("STAT_MISMATCH", "Điểm trung bình, cao nhất, thấp nhất khác kết quả từng đơn vị lời văn kể")
 def prose_stats_of_results(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: khi lời văn kể đủ kết quả từng đơn vị (hạng 1 đến hạng cuối), điểm
@@ -157,18 +153,19 @@ def prose_stats_of_results(report: Report, ctx: CheckContext) -> Iterator[Findin
     values = [st.value for st in results]
     expected = {Stat.AVG: sum(values) / n, Stat.MAX: max(values), Stat.MIN: min(values)}
     for st in report.statements:
-        value = st.numerator if st.kind == StatementKind.SCORE and st.numerator is not None else st.value
-        if st.kind == StatementKind.SCORE and st.stat in expected and value is not None and _near(st, results):
-            if st.denominator is not None and st.kind == StatementKind.SCORE and st.stat != Stat.AVG:
-                continue
-            ctx.ledger.statement_checked(st, "prose-stats-of-results")
-            want = _rounded(expected[st.stat], value)
-            if want == value or (st.stat == Stat.AVG and abs(expected[st.stat] - value) <= Decimal("0.005")):
-                continue
-            what = {Stat.AVG: "trung bình", Stat.MAX: "cao nhất", Stat.MIN: "thấp nhất"}[st.stat]
-            yield finding_at("STAT_MISMATCH", "error",
-                             f"Văn bản nêu điểm {what} {_vi(value)} nhưng điểm {what} của {n} đơn vị lời văn kể "
-                             f"là {_vi(want)}", st, reported=str(value), expected=str(want))
+        value = st.numerator if st.numerator is not None else st.value
+        # a highest or lowest said out of its maximum ("95/100 điểm") is no unit's points as listed
+        if st.kind != StatementKind.SCORE or st.stat not in expected or value is None or not _near(st, results) \
+                or (st.denominator is not None and st.stat != Stat.AVG):
+            continue
+        ctx.ledger.statement_checked(st, "prose-stats-of-results")
+        want = quantize(expected[st.stat], places_of(value))
+        if want == value or (st.stat == Stat.AVG and abs(expected[st.stat] - value) <= Decimal("0.005")):
+            continue
+        what = {Stat.AVG: "trung bình", Stat.MAX: "cao nhất", Stat.MIN: "thấp nhất"}[st.stat]
+        yield finding_at("STAT_MISMATCH", "error",
+                         f"Văn bản nêu điểm {what} {_vi(value)} nhưng điểm {what} của {n} đơn vị lời văn kể "
+                         f"là {_vi(want)}", st, reported=str(value), expected=str(want))
 
 
 @rule("GRADE_COUNT_MISMATCH", "Số đơn vị theo xếp loại khác kết quả từng đơn vị lời văn kể")

@@ -12,18 +12,18 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
-from ..numbers import format_count
+from ..numbers import format_count, parse_vi_number
+from ..text.counts import NUMBER
 from .registry import CheckContext, rule
 
-_COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 _NOUN = r"hồ\s+sơ|thủ\s+tục(?:\s+hành\s+chính)?|TTHC|lượt(?:\s+đánh\s+giá)?|phiếu|phản\s+ánh|kiến\s+nghị|văn\s+bản"
 _ABOVE = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?P<noun>" + _NOUN + r")\s+(?P<words>[^\W\d][^\d,;.:()]{0,60}?)\s+"
-                    r"(?:nêu|nói|kể)\s+trên(?!\w)\s*(?:là|gồm|có|bao\s+gồm)?\s*:?\s*" + _COUNT
+                    r"(?:nêu|nói|kể)\s+trên(?!\w)\s*(?:là|gồm|có|bao\s+gồm)?\s*:?\s*" + NUMBER
                     + r"\s+(?P=noun)(?!\w)", re.I)
 
 
 def _value(text: str) -> Decimal:
-    return Decimal(text.replace(".", ""))
+    return parse_vi_number(text, "count").value
 
 
 def _said_before(text: str, words: str, noun: str) -> re.Match[str] | None:
@@ -31,8 +31,8 @@ def _said_before(text: str, words: str, noun: str) -> re.Match[str] | None:
     before it ("quá hạn 436 hồ sơ") or right after ("436 hồ sơ quá hạn")."""
     phrase = r"\s+".join(map(re.escape, words.split()))
     nouns = r"\s+".join(map(re.escape, noun.split()))
-    pattern = re.compile(rf"(?<!\w){phrase}\s*:?\s*(?:là\s+)?{_COUNT}\s+{nouns}(?!\w)"
-                         rf"|{_COUNT}\s+{nouns}\s+{phrase}(?!\w)", re.I)
+    pattern = re.compile(rf"(?<!\w){phrase}\s*:?\s*(?:là\s+)?{NUMBER}\s+{nouns}(?!\w)"
+                         rf"|{NUMBER}\s+{nouns}\s+{phrase}(?!\w)", re.I)
     found = list(pattern.finditer(text))
     return found[-1] if found else None
 

@@ -9,8 +9,8 @@ import re
 from decimal import Decimal
 
 from ..numbers import NotANumber, parse_vi_number, places_of, quantize
+from ..text.counts import NUMBER
 
-NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 COUNT = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)", re.I)
 # A generic noun a part may count its whole's members by ("trong đó nữ 712 người" of "1.245 cán bộ, công
 # chức"; "04 đơn vị đạt loại Tốt" of "15 sở, ngành"): the first words of the nouns it stands for.
@@ -18,6 +18,11 @@ GENERIC = {"đơn": frozenset("đơn cơ sở ngành ban xã phường thị huy
                             "bpmc".split()),
            "người": frozenset("người cán công viên lao học cử nhân".split())}
 HUNDRED = Decimal(100)
+
+
+def counts_of(text: str, noun: str) -> list[re.Match[str]]:
+    """The counts of ``noun`` in ``text`` ("13.597 hồ sơ" for "hồ sơ")."""
+    return list(re.finditer(NUMBER + r"\s+" + re.escape(noun) + r"(?!\w)", text, re.I))
 
 
 def count_value(text: str) -> Decimal | None:

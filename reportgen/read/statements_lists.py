@@ -21,10 +21,9 @@ from ..numbers import places_of
 from ..text.lines import split_sentences
 from .statements_blocks import Block
 from .statements_closed import closed_partition, closed_parts, distinct_levels, distinct_tiers
-from .statements_counts import count_value
+from .statements_counts import NUMBER, count_value, counts_of
 from .statements_stages import stage_partition
 
-_COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 # Between the whole and its list, words and at most a band's percent ("30 đơn vị đạt tỷ lệ dưới 50%, gồm: …").
 # The whole may be the count of a fraction ("đã giải quyết 28.543/30.846 hồ sơ, …; trong đó …"): its list splits it.
 _HEAD = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?:/(?:\d{1,3}(?:\.\d{3})+|\d+))?(?![\d/]|[.,]\d)"
@@ -48,10 +47,6 @@ _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\
 _BRACKETS = re.compile(r"\([^()]*\)")
 
 
-def _counts(text: str, noun: str) -> list[re.Match[str]]:
-    return list(re.finditer(_COUNT + r"\s+" + re.escape(noun) + r"(?!\w)", text, re.I))
-
-
 def colon_sum_statements(block: Block, scope: str | None, known: list[Statement], two_levels: bool = False
                          ) -> list[Statement]:
     """The sums of ``block`` listed after a colon, not already read (``known``);
@@ -65,10 +60,10 @@ def colon_sum_statements(block: Block, scope: str | None, known: list[Statement]
         whole = count_value(m.group(1))
         items = _of_the_whole(list_items(m.group("list")), sentence[:m.start("kw")])
         noun = m.group("noun")
-        if not all(_counts(_BRACKETS.sub("", i), noun) for i in items):
+        if not all(counts_of(_BRACKETS.sub("", i), noun) for i in items):
             noun = noun.split()[0]
         # a count in brackets is a part of its item ("84 đơn vị (trong đó có 45 đơn vị …)"), not an item
-        found = [_counts(_BRACKETS.sub("", i), noun) for i in items]
+        found = [counts_of(_BRACKETS.sub("", i), noun) for i in items]
         if whole is None or len(items) < 2 or any(_COMPARISON.search(i) for i in items):
             continue
         kinds = None
@@ -121,7 +116,7 @@ def _of_the_whole(items: list[str], head: str) -> list[str]:
 
 
 _OPENS_SPLIT = re.compile(r"^\s*trong\s+đó\s*[:,]?\s*", re.I)
-_LAST_WHOLE = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^\d]*$")
+_LAST_WHOLE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)[^\d]*$")
 
 
 def closed_after_total(block: Block, scope: str | None, two_levels: bool) -> list[Statement]:
@@ -168,7 +163,7 @@ def _noun_left_out(items: list[str], found: list[list[re.Match[str]]]) -> list[D
 
 # The whole after its parts: "Cấp xã có 102 đơn vị, cấp tỉnh có 22 đơn vị, tổng cộng 124 đơn vị được đánh giá".
 _TOTAL_AFTER = re.compile(r"[,;]\s*(?:(?:với|là)\s+)?(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:là|có|:)?\s*"
-                          + _COUNT + r"\s+(?P<noun>[^\W\d]\w*)", re.I)
+                          + NUMBER + r"\s+(?P<noun>[^\W\d]\w*)", re.I)
 
 
 def total_after_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
@@ -181,7 +176,7 @@ def total_after_statements(block: Block, scope: str | None, known: list[Statemen
         for m in _TOTAL_AFTER.finditer(sentence):
             whole, noun = count_value(m.group(1)), m.group("noun")
             items = [i for i in list_items(sentence[:m.start()]) if i]
-            found = [_counts(_BRACKETS.sub("", i), noun) for i in items]
+            found = [counts_of(_BRACKETS.sub("", i), noun) for i in items]
             if whole is None or len(items) < 2 or not all(len(f) == 1 for f in found) \
                     or any(_COMPARISON.search(i) for i in items):
                 continue
@@ -196,7 +191,7 @@ def total_after_statements(block: Block, scope: str | None, known: list[Statemen
 # An item that is a count and the kind it counts, nothing else: "12 sở, ban, ngành", "79 UBND cấp xã".
 # A kind names what is counted; words that say what became of it ("xếp loại Xuất sắc", "đạt", "được
 # công bố") make the item a result, not a kind of the whole.
-_KIND_ITEM = re.compile(r"^\s*(?:(?:bao\s+)?gồm|trong\s+đó(?:\s+có)?|và)?\s*:?\s*" + _COUNT
+_KIND_ITEM = re.compile(r"^\s*(?:(?:bao\s+)?gồm|trong\s+đó(?:\s+có)?|và)?\s*:?\s*" + NUMBER
                         + r"\s+(?![^\d%()]*(?<!\w)(?:xếp|loại|đạt|được|bị|hoàn|chiếm|có|là|đã|chưa|không|tăng"
                           r"|giảm|trễ|quá|đúng|trước|sớm)(?!\w))[^\W\d][^\d%()]{0,40}$", re.I)
 
@@ -209,7 +204,7 @@ def listed_kinds(items: list[str]) -> list[Decimal] | None:
     percent, a second figure, a comparison)."""
     if len(items) < 2 or not all(_KIND_ITEM.match(i) for i in items):
         return None
-    values = [count_value(re.search(_COUNT, i).group(1)) for i in items]
+    values = [count_value(re.search(NUMBER, i).group(1)) for i in items]
     return None if None in values else values
 
 

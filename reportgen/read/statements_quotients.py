@@ -19,11 +19,11 @@ import re
 
 from ..model import Statement
 from .statements_blocks import Block, heading_of
-from .statements_counts import count_value, percent_value
+from .statements_counts import NUMBER, count_value, percent_value
 
 _QUOTIENT = re.compile(r"(?<!\w)t[ỷỉ]\s+lệ\s+(?P<a>[^/%\d;:()]{3,80}?)\s*/\s*(?P<b>[^/%\d;:()]{3,80}?)\s+"
                        r"(?:đạt|là|chiếm|bằng)(?:\s+t[ỷỉ]\s+lệ)?\s*:?\s*(?P<p>\d+(?:[.,]\d+)?)\s*%", re.I)
-_COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)\s+(?P<noun>[^\W\d]\w*)", re.I)
+_COUNT = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d]\w*)", re.I)
 _STOP = frozenset("số là đã được các của và trong đó có với này tại trên thì cho".split())
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LOOK_BACK = 8  # blocks

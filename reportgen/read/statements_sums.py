@@ -12,24 +12,19 @@ from ..model import Statement, StatementKind, SumMode
 from ..text.lines import split_sentences
 from .statements_blocks import Block, heading_of
 from .statements_closed import closed_partition, closed_parts, distinct_levels, distinct_tiers, member_counts
-from .statements_counts import count_value, percent_value
+from .statements_counts import NUMBER, count_value, counts_of, percent_value
 from .statements_lists import closed_after_total, list_items, listed_kinds
 from .statements_stages import stage_partition
 
-_COUNT = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 # the share after a part: ", chiếm 32%", or in brackets alone: "9.604 hồ sơ (28,1%)"
 _SHARE_AFTER = re.compile(r"^(?:\s*[,;]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?|\s*\()\s*(\d+(?:[.,]\d+)?)\s*%",
                           re.I)
 # the brackets may hold each part's share in brackets of its own: "(trong đó: nộp trực tuyến 67.363 hồ sơ
 # (chiếm 70,87%); trực tiếp 26.971 (chiếm 28,38%); qua BCCI 714 hồ sơ (0,75%))"
-_PAREN_SUM = re.compile(_COUNT + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*){0,5})\s*"
+_PAREN_SUM = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*(?:\s+[^\W\d][\w]*){0,5})\s*"
                         r"\((?P<inner>(?:[^()]|\([^()]*\))+)\)")
 _COMPARISON = re.compile(r"(?<!\w)(tăng|giảm|so\s+với|cùng\s+kỳ|nhiều\s+hơn|ít\s+hơn|vượt|chênh)(?!\w)", re.I)
 _TOTAL_WORD = re.compile(r"\btổng(?:\s+số|\s+cộng)?\b", re.I)
-
-
-def _counts_of(text: str, noun: str) -> list[re.Match[str]]:
-    return list(re.finditer(_COUNT + r"\s+" + re.escape(noun) + r"(?!\w)", text, re.I))
 
 
 def _share_for(block: Block, sentence: str, m: re.Match[str], base: Decimal, scope: str | None) -> Statement | None:
@@ -60,8 +55,8 @@ def _bracketed_sums(block: Block, scope: str | None, two_levels: bool = False) -
     out: list[Statement] = []
     for m in _PAREN_SUM.finditer(block.text):
         whole, noun, inner = count_value(m.group(1)), m.group("noun"), m.group("inner")
-        noun = noun.split()[0] if not _counts_of(inner, noun) else noun
-        parts = [count_value(c.group(1)) for c in _counts_of(inner, noun)]
+        noun = noun.split()[0] if not counts_of(inner, noun) else noun
+        parts = [count_value(c.group(1)) for c in counts_of(inner, noun)]
         kinds = listed_kinds(list_items(inner))
         # "124 đơn vị (103 xã, 20 phường và 01 đặc khu)", "202 đơn vị (trong đó: 21 cơ quan cấp tỉnh, 13 đơn
         # vị cấp huyện, 168 đơn vị cấp xã)": parts named by kind, every item of the list one of them
@@ -98,7 +93,7 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
     if not sentences or not _TOTAL_WORD.search(sentences[0]):
         return []
     lead = re.sub(r"\([^()]*\)", "", sentences[0])
-    first = re.search(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", lead)
+    first = re.search(NUMBER + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", lead)
     whole = count_value(first.group(1)) if first else None
     if whole is None or not _TOTAL_WORD.search(lead, 0, first.start()) or _SHARE_AFTER.match(lead[first.end():]):
         # "Số hồ sơ quá hạn là 73 hồ sơ, chiếm 0,81% tổng số hồ sơ đã giải quyết": the "tổng số" after a count
@@ -112,7 +107,7 @@ def _total_breakdown(block: Block, scope: str | None) -> list[Statement]:
     if own and first.start() < own.start():
         tail = sentences[0][own.end():]
         split = _split_count(sentences[0][:own.start()], noun) or whole
-        out = [share for c in _counts_of(tail, noun)
+        out = [share for c in counts_of(tail, noun)
                if (share := _share_for(block, tail, c, _bracket_head(tail, c.start(), noun) or split, scope))] + out
     if len(tops) >= 2:
         out.append(Statement(kind="sum", text=sentences[0], paragraph=block.index, page=block.page, whole=whole,
@@ -129,7 +124,7 @@ def _split_count(head: str, noun: str) -> Decimal | None:
     brackets ("Tổng số … 3.496 hồ sơ (…); đã giải quyết 3.228 hồ sơ, trong
     đó …" splits 3.228, not the total)."""
     masked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), head)
-    counts = _counts_of(masked, noun)
+    counts = counts_of(masked, noun)
     return count_value(counts[-1].group(1)) if counts else None
 
 
@@ -145,17 +140,17 @@ def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decim
         head, tail = (sentence[:split.start()], sentence[split.end():]) if split else (sentence, "")
         if split and not tops and not re.search(r"\w", head):  # "Tổng số … 39.351 hồ sơ. Trong đó: … ; …"
             head, tail = tail, ""
-            for c in _counts_of(head, noun):
+            for c in counts_of(head, noun):
                 tops.append(count_value(c.group(1)))
                 shares += _shares_of(block, head, [c], whole, scope)
             continue
-        head_counts = _counts_of(head, noun)
+        head_counts = counts_of(head, noun)
         if not head_counts and not split:
             break
         for c in head_counts[:1]:
             tops.append(count_value(c.group(1)))
             shares += _shares_of(block, head, [c], whole, scope)
-        inner = _counts_of(tail, noun) if split and tops else []
+        inner = counts_of(tail, noun) if split and tops else []
         if inner:
             nested.append((tops[-1], [count_value(c.group(1)) for c in inner]))
             shares += _shares_of(block, tail, inner, tops[-1], scope)
@@ -193,7 +188,7 @@ def _bracket_head(text: str, at: int, noun: str) -> Decimal | None:
     opened = text.rfind("(", 0, at)
     if opened < 0 or text.rfind(")", 0, at) > opened:
         return None
-    head = re.search(_COUNT + r"\s+" + re.escape(noun) + r"\s*$", text[:opened], re.I)
+    head = re.search(NUMBER + r"\s+" + re.escape(noun) + r"\s*$", text[:opened], re.I)
     return count_value(head.group(1)) if head else None
 
 
@@ -215,21 +210,21 @@ def list_sum_statements(blocks: list[Block], i: int, scope: str | None, two_leve
     if not text.rstrip().endswith(":") or not (_TOTAL_WORD.search(text) or _SPLIT_OPENS.search(text)):
         return []
     # the last count of the lead ("Trong 9 tháng, tổng số hồ sơ tiếp nhận là 5.402 hồ sơ, trong đó:")
-    found = list(re.finditer(_COUNT + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", text)))
+    found = list(re.finditer(NUMBER + r"\s+(?P<noun>[^\W\d]\w*(?:\s+[^\W\d]\w*)?)", re.sub(r"\([^()]*\)", "", text)))
     first = found[-1] if found else None
     whole = count_value(first.group(1)) if first else None
     if whole is None:
         return []
     noun = first.group("noun")
-    counts = _counts_of(text, noun) or _counts_of(text, noun.split()[0])
-    noun = noun if _counts_of(text, noun) else noun.split()[0]
+    counts = counts_of(text, noun) or counts_of(text, noun.split()[0])
+    noun = noun if counts_of(text, noun) else noun.split()[0]
     parts: list[Decimal] = []
     items: list[str] = []
     out: list[Statement] = []
     for b in blocks[i + 1:]:
         if not _LIST_MARK.match(b.text):
             break
-        item = _counts_of(b.text, noun)
+        item = counts_of(b.text, noun)
         if not item:
             break
         parts.append(count_value(item[0].group(1)))

@@ -22,7 +22,6 @@ from .statements_grades import grade_after
 _RESULT = re.compile(r"(?P<unit>[^\W\d][^;:.()\d]{1,100}?)\s+(?:đạt|được)\s+(?P<points>\d{1,3}(?:,\d{1,3})?)\s*điểm"
                      r"\s*[,;]?\s*(?:và\s+)?xếp\s+(?:thứ|hạng)(?:\s+thứ)?\s+(?P<rank>\d{1,3})(?![\d/]|,\d)"
                      r"(?P<tie>\s*\(\s*đồng\s+hạng\s*\))?", re.I)
-_CLAUSE_START = re.compile(r"[;:.!?]\s*|^\s*")
 
 
 def unit_result_statements(block: Block, scope: str | None, tabled: list[str]) -> list[Statement]:

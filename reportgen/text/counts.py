@@ -11,6 +11,9 @@ from typing import Sequence
 
 from .names import fold_for_units, unit_forms, whole_words
 
+# A count's figure as the prose writes it: dot thousands ("12.345") or plain digits, never part of a
+# decimal, a fraction or a longer number.
+NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
 COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/%]|[.,]\d)\s+(?!%|điểm\b|năm\b|tháng\b|ngày\b"
                    r"|quý\b|tuần\b|giờ\b|lần\b)(?=[^\W\d])", re.I)
 # What a count of units counts: such a count is of the table's rows, not a cell.
