@@ -148,7 +148,7 @@ def read(path: str | os.PathLike, settings: ReaderSettings | Mapping | None = No
     doc.properties["pdf_layout"] = layouts
     blocks = strip_running(blocks, heights, doc.notes)
     blocks = join_cut_paragraphs(blocks)
-    doc.blocks = merge_continued_tables(join_side_parts(blocks))
+    doc.blocks = merge_continued_tables(join_side_parts(blocks), doc.notes)
     for i, p in enumerate(doc.paragraphs):
         p.index = i
     if any(n.kind == "scanned_page" for n in doc.notes):

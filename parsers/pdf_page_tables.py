@@ -118,7 +118,7 @@ def _rest_at_head(table: RawTable, page_height: float | None) -> bool:
     """One row of three columns or more at the head of the page holding
     words only in one or two cells: the rest of a row the page break cut
     ('g bình' of 'Trun'), kept for the table it goes on
-    (``pdf_merge.remnant``: made paragraphs again when no table takes it)."""
+    (``pdf_join.remnant``: made paragraphs again when no table takes it)."""
     if not page_height or not table.bbox or table.n_cols < 3 or len(table.rows) != 1:
         return False
     filled = [c.text for c in table.rows[0] if c.text.strip()]

@@ -58,6 +58,7 @@ RULE_MODULES = (
     "prose_rate_bound",
     "prose_zero_counts",
     "prose_fractions",
+    "prose_offices",
     "prose_levels",
     "prose_changes",
     "prose_complements",
@@ -104,6 +105,10 @@ READER_CODES: dict[str, str] = {
     "TEXT_DAMAGED": "Lớp chữ của PDF có ký tự không có trong tiếng Việt (phông chữ ánh xạ sai mã): tên và lời văn có "
                     "thể đọc sai",
     "FORMULA_MISMATCH": "Công thức trong bảng tính cho kết quả khác giá trị đang hiển thị",
+    "TEXT_UNPLACED": "Chữ đọc ở dòng tiêu đề lặp lại của bảng tiếp trang không thuộc tiêu đề và không ghép được vào "
+                     "dòng nào: các số trong đó chưa được kiểm tra",
+    "NUMBER_UNREADABLE": "Ô ghi một số không đọc được thành giá trị (quá nhiều chữ số, NaN, vô cực): ô không được "
+                         "kiểm tra",
     "ROW_INCOMPLETE": "Dòng của bảng có ít ô hơn số cột, các chỉ số thiếu không được chấm lại",
     "SCHEME_FROM_HEADER": "Bảng chấm theo điểm tối đa ghi ở dòng tiêu đề (bộ chỉ số chưa có sẵn)",
     "SCHEME_MISMATCH": "Bộ chỉ số chỉ định hoặc nhận ra không khớp với dòng tiêu đề của bảng",

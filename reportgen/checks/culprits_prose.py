@@ -114,7 +114,26 @@ def _closed_by(e: Finding, cause: Finding) -> bool:
             return _holds(figure_value(e.reported), *redone)
         if "× 100" not in e.message:
             return _change_closed(figure_value(e.reported), figure_value(e.expected), gaps[1])
+    if _term_closes(e, cause):
+        return True
     return gaps[0] == gaps[1] != 0
+
+
+# A sum's error shows its parts first: "Các thành phần 127 + 409 = 536, vượt tổng 436".
+_PARTS = re.compile(r"thành phần (" + r"\d{1,3}(?:\.\d{3})*(?:,\d+)?" + r"(?: \+ \d{1,3}(?:\.\d{3})*(?:,\d+)?)+) = ")
+
+
+def _term_closes(e: Finding, cause: Finding) -> bool:
+    """Whether ``cause``'s figure is a part of the sum ``e`` finds off its
+    whole and correcting it makes the parts the whole: "127 + 409 = 536,
+    vượt tổng 436" where another check shows 409 is 309."""
+    m = _PARTS.search(e.message) if e.code == "SUM_MISMATCH" else None
+    wrong, right = figure_value(cause.reported), figure_value(cause.expected)
+    whole, parts_sum = figure_value(e.reported), figure_value(e.expected)
+    if m is None or None in (wrong, right, whole, parts_sum):
+        return False
+    terms = [parse_vi_number(t, "auto").value for t in m.group(1).split(" + ")]
+    return wrong in terms and parts_sum - wrong + right == whole
 
 
 _N = r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?)"

@@ -22,8 +22,10 @@ from typing import Iterator
 from ..model import Finding, FractionSide, Report, Statement, StatementKind
 from ..numbers import format_vi, places_of, quantize
 from ..text.names import fold_for_units, unit_forms, whole_words
+from ..text.organisations import counted_offices
 from .prose_counts import finding_at, vi_number, vi_percent
 from .registry import CheckContext, rule
+from .relations_support import short
 
 
 def _members(report: Report, st: Statement) -> list[Statement]:
@@ -162,30 +164,38 @@ def count_vs_listed_units(report: Report, ctx: CheckContext) -> Iterator[Finding
     """Kiểm tra gì: một số đơn vị viết x/y ("Có 2/14 cơ quan, đơn vị đạt yêu cầu …",
     "chỉ có 04/15 đơn vị") và danh sách tên đơn vị ngay sau nó (sau dấu hai chấm, trong
     ngoặc hoặc sau "gồm"): x bằng số tên. Tên được nhận ra bằng tên các đơn vị trong các
-    bảng của văn bản; chỉ báo lỗi khi mọi tên trong danh sách là đơn vị của bảng.
+    bảng của văn bản, hoặc, khi bảng không có, bằng dạng của tên cơ quan (mở đầu bằng
+    "Sở", "Cục", "Thanh tra", "UBND" … rồi đến tên riêng hay cấp; "02 UBND cấp huyện" là
+    hai đơn vị); chỉ báo lỗi khi mọi tên trong danh sách là đơn vị của bảng hoặc mọi phần
+    của danh sách là tên một cơ quan.
     Vì sao: danh sách được thêm, bớt tên mà số đếm không sửa theo (hoặc ngược lại).
     Ví dụ sai: "Có 3/14 cơ quan đạt yêu cầu: Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh."
-    Ví dụ đúng: "Có 2/14 cơ quan đạt yêu cầu: Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh"."""
+    Ví dụ đúng: "Có 2/14 cơ quan đạt yêu cầu: Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh";
+    "Có 06/20 cơ quan, đơn vị còn hồ sơ quá hạn, gồm: Sở Tài chính (56 hồ sơ), Sở Dân tộc và
+    Tôn giáo (49 hồ sơ), Cục Thuế tỉnh (33 hồ sơ), Thanh tra tỉnh (28 hồ sơ) và 02 UBND cấp
+    huyện (188 hồ sơ)" (4 + 2 = 6)."""
     units = [r.unit for t in report.tables for r in t.rows if r.unit]
-    if not units:
-        return
     for st in report.statements:
         listed = st.listed
         if st.kind != StatementKind.FRACTION or not listed or st.numerator is None:
             continue
-        found, rest = _units_named(listed, units)
-        if not found:
-            continue
         n = int(st.numerator)
-        if len(found) == n:
+        found, rest = _units_named(listed, units) if units else ([], listed)
+        if found and (len(found) == n or not rest):
             ctx.ledger.statement_checked(st, "count-vs-listed-units")
+            if len(found) != n:
+                yield finding_at("GRADE_COUNT_MISMATCH", "error",
+                                 f"Văn bản nêu {st.text} đơn vị nhưng liệt kê {len(found)} tên: {'; '.join(found)}",
+                                 st, reported=str(n), expected=str(len(found)))
             continue
-        if rest:
-            continue  # names that are no unit of the tables: the count is not decided
+        offices = counted_offices(listed)
+        if offices is None:
+            continue  # names that are no unit of the tables nor an office's: the count is not decided
         ctx.ledger.statement_checked(st, "count-vs-listed-units")
-        yield finding_at("GRADE_COUNT_MISMATCH", "error",
-                         f"Văn bản nêu {st.text} đơn vị nhưng liệt kê {len(found)} tên: {'; '.join(found)}", st,
-                         reported=str(n), expected=str(len(found)))
+        if offices != n:
+            yield finding_at("GRADE_COUNT_MISMATCH", "error",
+                             f"Văn bản nêu {st.text} đơn vị nhưng danh sách sau đó gồm {offices} đơn vị: "
+                             f"“{short(listed, 120)}”", st, reported=str(n), expected=str(offices))
 
 
 # Between points x/y and the percent that follows them: a comma, "chỉ số",

@@ -39,6 +39,7 @@ _NOTE_FINDINGS = {
     "formula_mismatch": ("FORMULA_MISMATCH", "warning"),
     "ocr_low_confidence": ("OCR_UNCERTAIN", "warning"),
     "number_unreadable": ("NUMBER_UNREADABLE", "error"),
+    "words_unplaced": ("TEXT_UNPLACED", "warning"),
 }
 
 

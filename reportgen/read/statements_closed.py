@@ -24,6 +24,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from ..text.levels import tiers_of
 from .statements_counts import count_value
 
 # member -> pattern; longest phrases first within each alternative
@@ -187,19 +188,6 @@ def distinct_levels(items: list[str]) -> bool:
     return len(items) >= 2 and len(levels) == len(set(levels))
 
 
-_TIER = re.compile(r"(?<!\w)cấp\s+(tỉnh|huyện|xã|trung\s+ương)(?!\w)", re.I)
-# A level named by who handles at it: the departments ("các sở, ngành", "sở, ban, ngành") are the
-# province's; "UBND các huyện", "UBND các xã, phường" the district's and the commune's.
-_TIER_BY_WHO = (("tỉnh", re.compile(r"(?<!\w)sở,?\s+(?:ban,?\s+)?ngành(?!\w)", re.I)),
-                ("huyện", re.compile(r"(?<!\w)(?:UBND|ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?huyện(?!\w)", re.I)),
-                ("xã", re.compile(r"(?<!\w)(?:UBND\s+|ủy\s+ban\s+nhân\s+dân\s+)?(?:các\s+)?xã,?\s+phường(?!\w)", re.I)))
-
-
-def _tiers_of(item: str) -> list[str]:
-    found = [" ".join(t.casefold().split()) for t in _TIER.findall(item)]
-    return found or [tier for tier, pattern in _TIER_BY_WHO if pattern.search(item)]
-
-
 def distinct_tiers(items: list[str]) -> bool:
     """Whether each of ``items`` (two or more) counts what one administrative
     level handled, no level twice: "trong đó cấp huyện 2.043 hồ sơ, cấp xã
@@ -208,7 +196,7 @@ def distinct_tiers(items: list[str]) -> bool:
     whole."""
     tiers = []
     for item in items:
-        found = _tiers_of(item)
+        found = tiers_of(item)
         if len(found) != 1:
             return False
         tiers.append(found[0])

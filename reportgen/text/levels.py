@@ -46,3 +46,18 @@ def _parenthesised(text: str, stop: int):
         elif ch == ")" and opened:
             spans.append((opened.pop(), i))
     return lambda pos: any(a < pos < b for a, b in spans)
+
+
+_TIER = re.compile(r"(?<!\w)cấp\s+(tỉnh|huyện|xã|trung\s+ương)(?!\w)", re.I)
+# A level named by who handles at it: the departments ("các sở, ngành", "sở, ban, ngành") are the
+# province's; "UBND các huyện", "UBND các xã, phường" the district's and the commune's.
+_TIER_BY_WHO = (("tỉnh", re.compile(r"(?<!\w)sở,?\s+(?:ban,?\s+)?ngành(?!\w)", re.I)),
+                ("huyện", re.compile(r"(?<!\w)(?:UBND|ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?huyện(?!\w)", re.I)),
+                ("xã", re.compile(r"(?<!\w)(?:UBND\s+|ủy\s+ban\s+nhân\s+dân\s+)?(?:các\s+)?xã,?\s+phường(?!\w)", re.I)))
+
+
+def tiers_of(item: str) -> list[str]:
+    """The levels a list item names: "cấp huyện" said, or named by who handles at
+    that level ("các sở, ngành" the province's, "UBND các huyện" the district's)."""
+    found = [" ".join(t.casefold().split()) for t in _TIER.findall(item)]
+    return found or [tier for tier, pattern in _TIER_BY_WHO if pattern.search(item)]

@@ -748,6 +748,15 @@ Số hồ sơ quá hạn nêu trên gồm {n} hồ sơ, trong đó: các phòng 
 """
 
 
+OFFICES = """1. Kết quả giải quyết hồ sơ
+Trong tháng 4 năm 2025, toàn tỉnh đã giải quyết 34.352 hồ sơ, trong đó đúng hạn 33.998 hồ sơ, đạt tỷ lệ 98,97%; \
+quá hạn 354 hồ sơ, chiếm tỷ lệ 1,03%.
+Có 06/20 cơ quan, đơn vị còn để xảy ra hồ sơ quá hạn, gồm: Sở Tài chính (56 hồ sơ), Sở Dân tộc và Tôn giáo \
+(49 hồ sơ), Cục Thuế tỉnh (33 hồ sơ), Thanh tra tỉnh (28 hồ sơ) và 02 UBND cấp huyện (188 hồ sơ).
+Số hồ sơ quá hạn nêu trên gồm 354 hồ sơ, trong đó: các sở, ngành 166 hồ sơ, UBND cấp huyện {n} hồ sơ.
+"""
+
+
 RESULT_LIST = """1. Kết quả đánh giá
 Điểm trung bình của 5 sở, ban, ngành đạt {mean}/100 điểm. Đứng đầu là Sở Tư pháp với 91,20 điểm; thấp nhất là \
 Sở Y tế với 68,40 điểm.
@@ -912,6 +921,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
     "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),
+    "level-parts-vs-listed-offices": (doc(OFFICES.format(n="188")), doc(OFFICES.format(n="173"))),
     "prose-ranks-follow-points": (results(), results(rank="4")),
     "prose-grades-follow-points": (results(), results(grade="Trung bình")),
     "prose-stats-of-results": (results(), results(mean="81,16")),

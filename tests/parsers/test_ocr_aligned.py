@@ -164,7 +164,7 @@ def test_the_rest_of_a_cut_row_read_into_an_ocr_repeated_header_goes_back_to_its
     ('Phú Quý (38)', '9', 'bình') stands right under the header the next
     page repeats, so it was read into those header cells, which OCR reads a
     little unlike the first page's ('Tống điểm', 'Cơquan')."""
-    from parsers.pdf_merge import _beyond_read, append_continuation
+    from parsers.pdf_join import _beyond_read, append_continuation
 
     assert _beyond_read("Cơquan, đơn vị được đánh giá", "Cơ quan, đơn vị được đánh giá Phú Quý (38)") \
         == "Phú Quý (38)"

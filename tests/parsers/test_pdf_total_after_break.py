@@ -4,7 +4,7 @@ unit's row (a figure is one line; a page break does not cut "912" from
 "17.435"). Figures: a reportlab survey of ten communes, its "Cộng" on page 2."""
 from __future__ import annotations
 
-from parsers.pdf_merge import append_continuation
+from parsers.pdf_join import append_continuation
 from reportgen.raw import RawCell, RawTable
 
 HEAD = ["TT", "Xã", "Tổng số lượt đánh giá", "Rất hài lòng", "Hài lòng", "Không hài lòng", "Tỷ lệ hài lòng (%)"]
