@@ -45,7 +45,9 @@ def layout_paper(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     want, tol = sorted((data["width_mm"], data["height_mm"])), data["tolerance_mm"]
     seen: set[tuple] = set()
     for n, page in enumerate(report.layout.pages, start=1):
-        got = sorted((page.get("width_mm") or 0, page.get("height_mm") or 0))
+        if page.get("width_mm") is None or page.get("height_mm") is None:
+            continue  # a section that states no page size (pandoc's DOCX): the printer's default, not known here
+        got = sorted((page["width_mm"], page["height_mm"]))
         if any(abs(a - b) > tol for a, b in zip(got, want)) and tuple(got) not in seen:
             seen.add(tuple(got))
             yield warn("LAYOUT_PAPER", f"Phần {n} của văn bản dùng khổ giấy {pt(page['width_mm'])} x "
