@@ -2,7 +2,7 @@
 RawParagraphs.
 
 A paragraph's text is its runs, hyperlinks, fields' results and inserted
-text (deleted text and field codes left out), with its list label, tabs
+text (deleted text, hidden runs — ``w:vanish`` — and field codes left out), with its list label, tabs
 kept and line breaks as ``"\n"``; ``bold``/``italic``/``size`` when the runs
 say so directly, ``style`` = the paragraph style id, and the effective
 format from the styles. Text boxes inside a paragraph are given back to be
@@ -82,6 +82,8 @@ def _collect(el, out: list[str], boxes: list, runs: list) -> None:
             boxes.append(child)
         else:
             if tag == q("r"):
+                if flag(child.find(q("rPr")), "vanish"):
+                    continue  # hidden text: neither printed nor shown, so not what the document says
                 runs.append(child)
             _collect(child, out, boxes, runs)
 

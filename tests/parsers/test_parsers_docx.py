@@ -133,6 +133,26 @@ def test_content_controls_inserted_text_and_fields_read_deleted_text_and_codes_n
     assert [b.text for b in raw.paragraphs] == ["Điện Biên, ngày 17 tháng 8 năm 2023", "Tổng điểm 58,69/85"]
 
 
+def test_hidden_runs_are_not_read_in_paragraphs_nor_in_cells(tmp_path):
+    """Text formatted hidden (``w:vanish``: Word's "Hidden" font effect) is
+    neither printed nor shown: an author's old figure or a note kept out of
+    sight is not what the document says."""
+    doc = Document()
+    hidden = "<w:rPr><w:vanish/></w:rPr>"
+    doc.element.body.insert(0, parse_xml(
+        f"""<w:p {nsdecls('w')}><w:r><w:t xml:space="preserve">Có 17 đơn vị xếp loại Tốt.</w:t></w:r>
+        <w:r>{hidden}<w:t xml:space="preserve"> Có 18 đơn vị xếp loại Tốt.</w:t></w:r></w:p>"""))
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Sở Tư pháp"
+    cell_p = table.cell(0, 1).paragraphs[0]._p
+    cell_p.append(parse_xml(f"<w:r {nsdecls('w')}><w:t>93,01</w:t></w:r>"))
+    cell_p.append(parse_xml(f"<w:r {nsdecls('w')}>{hidden}<w:t>73,01</w:t></w:r>"))
+    raw = docx_parser.read(_save(doc, tmp_path))
+    assert [b.text for b in raw.paragraphs] == ["Có 17 đơn vị xếp loại Tốt."]
+    (read,) = raw.tables
+    assert read.grid() == [["Sở Tư pháp", "93,01"]]
+
+
 def test_the_two_column_header_table_becomes_paragraphs_row_by_row(tmp_path):
     doc = Document()
     t = doc.add_table(rows=2, cols=2)
