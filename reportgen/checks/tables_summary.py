@@ -39,18 +39,25 @@ class _Sum:
 
 
 def _unit_row_sums(table: ScoreTable) -> Iterator[_Sum]:
-    """Layout with one row per unit: group scores in ``scores``."""
+    """Layout with one row per unit: group scores in ``scores``, and the
+    ``x/y`` cells of groups the scheme does not name ("Điểm dịch vụ trực
+    tuyến: 17 / 22" beside the named groups: a part all the same)."""
     col_max = {c.key: c.max for c in table.columns}
     for i, row in enumerate(table.rows):
         present = [k for k, v in row.scores.items() if v is not None]
         if row.total is None or len(present) < 2:
             continue
-        maxima = []
+        values, maxima = [row.scores[k] for k in present], []
         for k in present:
             cell = parse_cell(row.raw[k], "score") if k in row.raw else None
             maxima.append(cell.denominator if cell is not None and cell.denominator is not None else col_max.get(k))
-        yield _Sum(i, row.total, row.max, [row.scores[k] for k in present], maxima, row.unit,
-                   cells=[(i, k) for k in present])
+        for k, value in row.extra.items():
+            cell = parse_cell(row.raw[k], "score") if k in row.raw and k not in row.scores and k != "total" else None
+            if cell is not None and cell.denominator is not None and cell.value == value:
+                present.append(k)
+                values.append(value)
+                maxima.append(cell.denominator)
+        yield _Sum(i, row.total, row.max, values, maxima, row.unit, cells=[(i, k) for k in present])
 
 
 def _item_row_sums(table: ScoreTable) -> Iterator[_Sum]:
@@ -102,6 +109,8 @@ def summary_parts_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: trong bảng tổng hợp, điểm các nhóm chỉ số (hoặc các dòng thành phần)
     cộng lại bằng điểm tổng hợp, khi điểm tối đa của các phần cộng lại đúng bằng điểm
     tối đa của tổng (nên chắc các phần là đủ).
+    Một nhóm có ô x/y mà bộ chỉ số không gọi tên ("Điểm dịch vụ trực tuyến: 17 / 22") vẫn
+    là một phần của tổng khi điểm tối đa các phần cộng lại bằng điểm tối đa của tổng.
     Vì sao: điểm tổng hợp được chép tay từ các nhóm; lệch quá ngưỡng làm tròn là lỗi
     (bảng số liệu khác: cảnh báo, vì tổng được suy ra từ điểm tối đa).
     Ví dụ sai: "Tổng 80,5/100" với các nhóm 18/20, 30/40, 31/40 (cộng được 79).
