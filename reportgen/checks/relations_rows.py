@@ -156,11 +156,15 @@ def _missing_rows(ctx, frame: Frame, roots: list[Row], stat: Row, cols: list[Col
     col = cols[0]
     vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
     doubt(ctx, frame, f"Dòng “{short(stat.label)}” lớn hơn tổng các dòng ở mọi cột: bảng thiếu dòng")
+    # A table read from pages may have lost a part at a page break; one read from a DOCX, a sheet or text
+    # holds every row it has: a row removed with its total left, or a table of some units under a whole's total.
+    why = ("bảng có thể là phần tiếp của một bảng ở trang trước mà không ghép được" if frame.table.page is not None
+           else "có thể một dòng đã bị xóa mà dòng tổng chưa sửa, hoặc bảng chỉ là một phần của tổng (phần "
+                "tiếp của một bảng khác, hay một số đơn vị của tổng)")
     return finding("SUM_ROW_MISMATCH", "warning",
                    f"{where(stat)}: ở mọi cột số ghi lớn hơn tổng {len(roots)} dòng của bảng (cột {col_name(col)} "
-                   f"ghi {vi(stat.value(col.index))}, tổng {vi(sum(vals, Decimal(0)))}): bảng có thể là phần tiếp "
-                   f"của một bảng ở trang trước mà không ghép được, cần đối chiếu thủ công",
-                   frame, stat, col, stat.value(col.index), sum(vals, Decimal(0)))
+                   f"ghi {vi(stat.value(col.index))}, tổng {vi(sum(vals, Decimal(0)))}): {why}, cần đối chiếu "
+                   "thủ công", frame, stat, col, stat.value(col.index), sum(vals, Decimal(0)))
 
 
 def _mean_members(stat: Row, roots: list[Row], leaves: list[Row], cols: list[Col]) -> list[Row] | None:

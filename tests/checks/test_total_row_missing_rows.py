@@ -26,3 +26,15 @@ def test_a_total_above_every_column_is_rows_missing(tmp_path):
 
 def test_a_total_off_in_one_column_is_an_error(tmp_path):
     assert _sum_rows(tmp_path, ["", "Tổng cộng", "10", "4,94", "5,81", "+0,37"]) == [("error", "k4")]
+
+
+def test_a_docx_table_missing_rows_is_not_said_to_be_cut_by_a_page_break(tmp_path):
+    """A DOCX table holds every row it has (no page break cuts it when read):
+    the warning names the causes a Word table can have."""
+    path = tmp_path / "bc.docx"
+    write_docx_tables(path, ["BÁO CÁO"], [("Bảng", HEAD, ROWS + [["", "Tổng cộng", "100", "67,39", "70,67", "+3,28"]])])
+    (warning,) = [f for f in verify_path(path).findings if f.code == "SUM_ROW_MISMATCH"]
+    assert warning.message == (
+        "Tổng cộng: ở mọi cột số ghi lớn hơn tổng 4 dòng của bảng (cột “Điểm tối đa” ghi 100, tổng 10): có thể một "
+        "dòng đã bị xóa mà dòng tổng chưa sửa, hoặc bảng chỉ là một phần của tổng (phần tiếp của một bảng khác, hay "
+        "một số đơn vị của tổng), cần đối chiếu thủ công")
