@@ -295,7 +295,8 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
         dashes = sum(1 for r in rows if col.index in r.na)
         grades = sum(1 for v in values if grade_level(v))
         if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
-            col.kind = ColKind.NO
+            # the rows' numbers, unless a column after the first writes a standing: ties, or out of row order
+            col.kind = ColKind.RANK if col.index > 0 and _stands(values) else ColKind.NO
         elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
             col.kind = ColKind.GRADE
         elif values and numeric >= 1 and (numeric * 2 >= len(values) or numeric >= 2
@@ -303,6 +304,15 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
             col.kind = ColKind.RANK if _RANK_HEAD.search(col.head) else ColKind.NUM
         elif values:
             col.kind = ColKind.TEXT
+
+
+def _stands(values: list[str]) -> bool:
+    """Whole numbers, three or more, that do not go up one row after another
+    (a tie repeated, one out of order): a standing, not the rows' numbers."""
+    if len(values) < 3 or not all(v.strip().isdecimal() for v in values):
+        return False
+    numbers = [int(v) for v in values]
+    return any(b <= a for a, b in zip(numbers, numbers[1:]))
 
 
 # A title that gives the table's unit as percent: "TỶ LỆ ĐƠN VỊ THEO XẾP LOẠI (%)", "… (Đơn vị tính: %)".
