@@ -77,6 +77,7 @@ RULE_MODULES = (
     "relations_rate_rows",
     "relations_sums",
     "relations_changes",
+    "relations_running",
     "relations_row_means",
     "relations_rows",
     "relations_parents",

@@ -757,6 +757,19 @@ Số hồ sơ quá hạn nêu trên gồm 354 hồ sơ, trong đó: các sở, n
 """
 
 
+MONTHS = """1. Hồ sơ tiếp nhận theo tháng
+| Tháng | Hồ sơ tiếp nhận trong tháng | Lũy kế từ đầu năm | Tăng/giảm so với tháng trước |
+|---|---|---|---|
+| Tháng 1 | 2.610 | 2.610 | - |
+| Tháng 2 | 2.480 | 5.090 | -130 |
+| Tháng 3 | 2.725 | {c3} | {d3} |
+| Tháng 4 | 2.590 | 10.405 | -135 |
+| Tháng 5 | 2.801 | 13.206 | 211 |
+| Tháng 6 | 2.655 | 15.861 | -146 |
+| Tháng 7 | 2.702 | 18.563 | 47 |
+"""
+
+
 RESULT_LIST = """1. Kết quả đánh giá
 Điểm trung bình của 5 sở, ban, ngành đạt {mean}/100 điểm. Đứng đầu là Sở Tư pháp với 91,20 điểm; thấp nhất là \
 Sở Y tế với 68,40 điểm.
@@ -922,6 +935,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
     "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),
     "level-parts-vs-listed-offices": (doc(OFFICES.format(n="188")), doc(OFFICES.format(n="173"))),
+    "running-sum": (doc(MONTHS.format(c3="7.815", d3="245")), doc(MONTHS.format(c3="7.915", d3="245"))),
+    "change-from-previous-row": (doc(MONTHS.format(c3="7.815", d3="245")), doc(MONTHS.format(c3="7.815", d3="254"))),
     "prose-ranks-follow-points": (results(), results(rank="4")),
     "prose-grades-follow-points": (results(), results(grade="Trung bình")),
     "prose-stats-of-results": (results(), results(mean="81,16")),
