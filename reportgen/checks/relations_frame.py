@@ -295,8 +295,9 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
         dashes = sum(1 for r in rows if col.index in r.na)
         grades = sum(1 for v in values if grade_level(v))
         if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
-            # the rows' numbers, unless a column after the first writes a standing: ties, or out of row order
-            col.kind = ColKind.RANK if col.index > 0 and _stands(values) else ColKind.NO
+            # the rows' numbers, unless a column after the figures writes a standing: ties, or out of row order
+            after_figures = any(c.kind == ColKind.NUM for c in cols if c.index < col.index)
+            col.kind = ColKind.RANK if after_figures and _stands(values) else ColKind.NO
         elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
             col.kind = ColKind.GRADE
         elif values and numeric >= 1 and (numeric * 2 >= len(values) or numeric >= 2
