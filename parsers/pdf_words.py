@@ -21,6 +21,7 @@ from reportgen.raw import RawCell, RawTable
 from .pdf_chunks import NUMERIC, Chunk, Line, cell_columns, columns_of, cover, gap_columns, is_data, lines_of, slots_of
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
+from .pdf_header_runs import split_runs
 from .pdf_regions import MIN_CHUNKS, ORDINAL as _ORDINAL, regions
 from .pdf_rows import ROW_NUMBER, anchor_chunks, anchored_rows
 from .pdf_turned import turned_runs
@@ -180,6 +181,7 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
         for c in ln.chunks:
             c.cols = cover(c, slots, cols)
     for ln in head_lines:
+        split_runs(ln, cols)
         _unshared(ln)
     body, head_lines = _anchored_body(head_lines, body_lines)
     header_cells, n_levels = _header(head_lines, len(cols), cols)
