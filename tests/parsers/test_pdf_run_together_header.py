@@ -1,0 +1,83 @@
+"""A borderless table whose header cells are set one right after the other,
+with less than a word space between two cells (PyMuPDF's Story, HTML to
+PDF): each header cell is right-aligned over its column's figures, and the
+header line reads as one run of words, "Điểm tối đa Điểm tự đánh giá Điểm
+thẩm định", over figures in columns well apart. Each column is headed by
+the words that stand over it, cut at word boundaries, not by the whole run;
+a group's title above the run ("Hồ sơ") still spans the columns it groups."""
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from fixtures.build_pdf import FONT_NAME, _register_fonts
+from parsers import read_raw
+
+SIZE = 10
+GAP = 2.5  # points between two header cells: wider than a letter gap, narrower than a word space
+ROW_H = 16
+
+
+def _right_edges(start: float, labels: list[str]) -> list[float]:
+    """Each column's right edge, its label ending there and starting GAP after the one before."""
+    out, x = [], start
+    for label in labels:
+        x += GAP + stringWidth(label, FONT_NAME, SIZE)
+        out.append(x)
+    return out
+
+
+def _page(path, group: str | None, labels: list[str], rows: list[tuple[str, str, list[str]]]) -> None:
+    _register_fonts()
+    rights = _right_edges(200, labels)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT_NAME, SIZE)
+    y = A4[1] - 100
+    if group:
+        c.drawCentredString((rights[0] - stringWidth(labels[0], FONT_NAME, SIZE) + rights[-1]) / 2, y, group)
+    c.drawString(60, y, "STT")  # at the top of the header, down both levels when there is a group
+    c.drawString(90, y, "Đơn vị")
+    y -= ROW_H if group else 0
+    for label, right in zip(labels, rights):  # one string per header cell, right-aligned over its column
+        c.drawRightString(right, y, label)
+    for number, name, figures in rows:
+        y -= ROW_H
+        c.drawString(60, y, number)
+        c.drawString(90, y, name)
+        for figure, right in zip(figures, rights):
+            c.drawRightString(right, y, figure)
+    c.showPage()
+    c.save()
+
+
+SCORES = [("1", "Xã Gia Hưng", ["45,50", "42,00", "38,25"]),
+          ("2", "Xã Gia Phong", ["45,50", "40,75", "39,00"]),
+          ("3", "Xã Gia Vân", ["45,50", "37,50", "36,25"])]
+
+
+def test_each_column_is_headed_by_the_words_over_it(tmp_path):
+    path = tmp_path / "run.pdf"
+    labels = ["Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"]
+    _page(path, None, labels, SCORES)
+    (table,) = read_raw(path, {"ocr": "never"}).tables
+    assert table.grid() == [["STT", "Đơn vị", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"],
+                            ["1", "Xã Gia Hưng", "45,50", "42,00", "38,25"],
+                            ["2", "Xã Gia Phong", "45,50", "40,75", "39,00"],
+                            ["3", "Xã Gia Vân", "45,50", "37,50", "36,25"]]
+
+
+def test_a_group_title_above_the_run_spans_the_columns_cut_from_it(tmp_path):
+    path = tmp_path / "group.pdf"
+    labels = ["Tổng số hồ sơ tiếp nhận", "Hồ sơ trực tuyến", "Tỷ lệ (%)"]
+    rows = [("1", "Xã Gia Hưng", ["371", "333", "89,76"]),
+            ("2", "Xã Gia Phong", ["1.919", "1.494", "77,85"]),
+            ("3", "Xã Gia Vân", ["338", "261", "77,22"])]
+    _page(path, "Hồ sơ", labels, rows)
+    (table,) = read_raw(path, {"ocr": "never"}).tables
+    assert table.header_rows == 2
+    assert [(c.text, c.row, c.col, c.colspan) for c in table.rows[0]] == [
+        ("STT", 0, 0, 1), ("Đơn vị", 0, 1, 1), ("Hồ sơ", 0, 2, 3)]
+    assert [(c.text, c.col) for c in table.rows[1]] == [
+        ("Tổng số hồ sơ tiếp nhận", 2), ("Hồ sơ trực tuyến", 3), ("Tỷ lệ (%)", 4)]
+    assert [c.text for c in table.rows[2]] == ["1", "Xã Gia Hưng", "371", "333", "89,76"]
