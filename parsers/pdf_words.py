@@ -21,9 +21,9 @@ from reportgen.raw import RawCell, RawTable
 from .pdf_chunks import NUMERIC, Chunk, Line, cell_columns, columns_of, cover, gap_columns, is_data, lines_of, slots_of
 from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
-from .pdf_header_runs import split_runs
 from .pdf_regions import MIN_CHUNKS, ORDINAL as _ORDINAL, regions
 from .pdf_rows import ROW_NUMBER, anchor_chunks, anchored_rows
+from .pdf_runs import split_columns, split_runs
 from .pdf_turned import turned_runs
 from .pdf_words_above import lifted
 from .pdf_words_header import header_cells as _header
@@ -175,6 +175,10 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
     if empty:
         cols = sorted(cols + empty)
         slots = slots_of(cols)
+        h = _header_end(region, slots, cols)
+    split = split_columns(cols, region[:h], region[h:])
+    if len(split) > len(cols):
+        cols, slots = split, slots_of(split)
         h = _header_end(region, slots, cols)
     head_lines, body_lines = region[:h], region[h:]
     for ln in region:
