@@ -1,10 +1,13 @@
-"""A borderless table whose header cells are set one right after the other,
+"""A borderless table whose cells are set one right after the other,
 with less than a word space between two cells (PyMuPDF's Story, HTML to
 PDF): each header cell is right-aligned over its column's figures, and the
 header line reads as one run of words, "Điểm tối đa Điểm tự đánh giá Điểm
 thẩm định", over figures in columns well apart. Each column is headed by
 the words that stand over it, cut at word boundaries, not by the whole run;
-a group's title above the run ("Hồ sơ") still spans the columns it groups."""
+a group's title above the run ("Hồ sơ") still spans the columns it groups.
+A row's right-aligned score runs into the left-aligned text of the cell
+after it the same way ("38,25Báo cáo số …"): the header's gap before that
+column's title shows where the score's cell ends."""
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
@@ -28,7 +31,10 @@ def _right_edges(start: float, labels: list[str]) -> list[float]:
     return out
 
 
-def _page(path, group: str | None, labels: list[str], rows: list[tuple[str, str, list[str]]]) -> None:
+def _page(path, group: str | None, labels: list[str], rows: list[tuple], note: str = "") -> None:
+    """The table; ``note``: the header of a last column of left-aligned text,
+    set apart from the run, each row's text (a row's fourth item) set
+    right after its last figure."""
     _register_fonts()
     rights = _right_edges(200, labels)
     c = canvas.Canvas(str(path), pagesize=A4)
@@ -41,12 +47,16 @@ def _page(path, group: str | None, labels: list[str], rows: list[tuple[str, str,
     y -= ROW_H if group else 0
     for label, right in zip(labels, rights):  # one string per header cell, right-aligned over its column
         c.drawRightString(right, y, label)
-    for number, name, figures in rows:
+    if note:
+        c.drawString(rights[-1] + 20, y, note)
+    for number, name, figures, *text in rows:
         y -= ROW_H
         c.drawString(60, y, number)
         c.drawString(90, y, name)
         for figure, right in zip(figures, rights):
             c.drawRightString(right, y, figure)
+        if text:
+            c.drawString(rights[-1] + GAP, y, text[0])
     c.showPage()
     c.save()
 
@@ -81,3 +91,18 @@ def test_a_group_title_above_the_run_spans_the_columns_cut_from_it(tmp_path):
     assert [(c.text, c.col) for c in table.rows[1]] == [
         ("Tổng số hồ sơ tiếp nhận", 2), ("Hồ sơ trực tuyến", 3), ("Tỷ lệ (%)", 4)]
     assert [c.text for c in table.rows[2]] == ["1", "Xã Gia Hưng", "371", "333", "89,76"]
+
+
+def test_a_score_run_into_the_text_after_it_is_two_cells(tmp_path):
+    path = tmp_path / "notes.pdf"
+    labels = ["Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"]
+    rows = [("1", "Xã Gia Hưng", ["45,50", "42,00", "38,25"], "Báo cáo số 370/BC-UBND"),
+            ("2", "Xã Gia Phong", ["45,50", "40,75", "39,00"]),
+            ("3", "Xã Gia Vân", ["45,50", "37,50", "6,25"], "Quyết định số 109/QĐ-UBND")]
+    _page(path, None, labels, rows, note="Tài liệu kiểm chứng")
+    (table,) = read_raw(path, {"ocr": "never"}).tables
+    assert table.grid() == [
+        ["STT", "Đơn vị", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng"],
+        ["1", "Xã Gia Hưng", "45,50", "42,00", "38,25", "Báo cáo số 370/BC-UBND"],
+        ["2", "Xã Gia Phong", "45,50", "40,75", "39,00", ""],
+        ["3", "Xã Gia Vân", "45,50", "37,50", "6,25", "Quyết định số 109/QĐ-UBND"]]
