@@ -31,7 +31,8 @@ def _right_edges(start: float, labels: list[str]) -> list[float]:
     return out
 
 
-def _page(path, group: str | None, labels: list[str], rows: list[tuple], note: str = "") -> None:
+def _page(path, group: str | None, labels: list[str], rows: list[tuple], note: str = "",
+          header: bool = True) -> None:
     """The table; ``note``: the header of a last column of left-aligned text,
     set apart from the run, each row's text (a row's fourth item) set
     right after its last figure."""
@@ -42,13 +43,14 @@ def _page(path, group: str | None, labels: list[str], rows: list[tuple], note: s
     y = A4[1] - 100
     if group:
         c.drawCentredString((rights[0] - stringWidth(labels[0], FONT_NAME, SIZE) + rights[-1]) / 2, y, group)
-    c.drawString(60, y, "STT")  # at the top of the header, down both levels when there is a group
-    c.drawString(90, y, "Đơn vị")
-    y -= ROW_H if group else 0
-    for label, right in zip(labels, rights):  # one string per header cell, right-aligned over its column
-        c.drawRightString(right, y, label)
-    if note:
-        c.drawString(rights[-1] + 20, y, note)
+    if header:
+        c.drawString(60, y, "STT")  # at the top of the header, down both levels when there is a group
+        c.drawString(90, y, "Đơn vị")
+        y -= ROW_H if group else 0
+        for label, right in zip(labels, rights):  # one string per header cell, right-aligned over its column
+            c.drawRightString(right, y, label)
+        if note:
+            c.drawString(rights[-1] + 20, y, note)
     for number, name, figures, *text in rows:
         y -= ROW_H
         c.drawString(60, y, number)
@@ -106,3 +108,19 @@ def test_a_score_run_into_the_text_after_it_is_two_cells(tmp_path):
         ["1", "Xã Gia Hưng", "45,50", "42,00", "38,25", "Báo cáo số 370/BC-UBND"],
         ["2", "Xã Gia Phong", "45,50", "40,75", "39,00", ""],
         ["3", "Xã Gia Vân", "45,50", "37,50", "6,25", "Quyết định số 109/QĐ-UBND"]]
+
+
+def test_without_a_header_right_aligned_figures_run_into_text_are_two_cells(tmp_path):
+    """A page of the table with no header (a continuation) where each row
+    has its text: no line leaves a gap, the figures of different widths
+    ending at one x show where their cells end."""
+    path = tmp_path / "rest.pdf"
+    labels = ["Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"]
+    rows = [("4", "Xã Gia Lập", ["10,00", "8,75", "8,00"], "Báo cáo số 137/BC-UBND"),
+            ("5", "Xã Gia Thịnh", ["2,50", "2,25", "12,25"], "Quyết định số 230/QĐ-UBND"),
+            ("6", "Xã Gia Trấn", ["2,00", "2,00", "1,50"], "Thông báo số 96/TB-UBND")]
+    _page(path, None, labels, rows, header=False)
+    (table,) = read_raw(path, {"ocr": "never"}).tables
+    assert table.grid() == [["4", "Xã Gia Lập", "10,00", "8,75", "8,00", "Báo cáo số 137/BC-UBND"],
+                            ["5", "Xã Gia Thịnh", "2,50", "2,25", "12,25", "Quyết định số 230/QĐ-UBND"],
+                            ["6", "Xã Gia Trấn", "2,00", "2,00", "1,50", "Thông báo số 96/TB-UBND"]]
