@@ -34,14 +34,21 @@ ALIGN = 1.5  # points: a part's edge (or middle) this near its column's is align
 MODES = ("right", "left", "middle")
 
 
-def split_runs(ln: Line, cols: list[tuple[float, float]]) -> None:
-    """Cut each chunk of a header line that spans two columns or more into
-    its cells, one per column, where the words' positions allow it."""
-    out: list[Chunk] = []
-    for c in ln.chunks:
-        parts = _cut(c, cols) if len(c.cols) >= 2 else None
-        out.extend(parts or [c])
-    ln.chunks[:] = out
+def split_runs(head: list[Line], cols: list[tuple[float, float]]) -> None:
+    """Cut each chunk of the header's ``head`` lines that spans two columns
+    or more, with no header text under it, into its cells, one per column,
+    where the words' positions allow it. A chunk with header text under it
+    is a group's title over its columns (its words may happen to line up
+    with them: "Mức độ hài | lòng (tối đa" over "Tỷ lệ (%) | Điểm")."""
+    chunks = [c for ln in head for c in ln.chunks]
+    for ln in head:
+        out: list[Chunk] = []
+        for c in ln.chunks:
+            leaf = not any(d is not c and d.top >= c.bottom - 0.2 * c.size
+                           and min(c.x1, d.x1) - max(c.x0, d.x0) > 1.0 for d in chunks)
+            parts = _cut(c, cols) if len(c.cols) >= 2 and leaf else None
+            out.extend(parts or [c])
+        ln.chunks[:] = out
 
 
 def _words(chunk: Chunk) -> list[list[dict]]:

@@ -184,8 +184,8 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
     for ln in region:
         for c in ln.chunks:
             c.cols = cover(c, slots, cols)
+    split_runs(head_lines, cols)
     for ln in head_lines:
-        split_runs(ln, cols)
         _unshared(ln)
     body, head_lines = _anchored_body(head_lines, body_lines)
     header_cells, n_levels = _header(head_lines, len(cols), cols)

@@ -124,3 +124,35 @@ def test_without_a_header_right_aligned_figures_run_into_text_are_two_cells(tmp_
     assert table.grid() == [["4", "Xã Gia Lập", "10,00", "8,75", "8,00", "Báo cáo số 137/BC-UBND"],
                             ["5", "Xã Gia Thịnh", "2,50", "2,25", "12,25", "Quyết định số 230/QĐ-UBND"],
                             ["6", "Xã Gia Trấn", "2,00", "2,00", "1,50", "Thông báo số 96/TB-UBND"]]
+
+
+def test_a_group_title_whose_words_line_up_with_its_columns_stays_whole(tmp_path):
+    """"Mức độ" happens to end at the right edge of the first of its two
+    columns and "hài lòng" at the second's: a title with header cells under
+    it groups them, it is not two cells."""
+    _register_fonts()
+    path = tmp_path / "title.pdf"
+    x = 250 - stringWidth("Mức độ", FONT_NAME, SIZE)
+    rights = [250, x + stringWidth("Mức độ hài lòng", FONT_NAME, SIZE)]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT_NAME, SIZE)
+    y = A4[1] - 100
+    c.drawString(60, y, "STT")
+    c.drawString(90, y, "Đơn vị")
+    c.drawString(x, y, "Mức độ hài lòng")
+    y -= ROW_H
+    for label, right in zip(["Tỷ lệ", "Điểm"], rights):
+        c.drawRightString(right, y, label)
+    for number, name, figures in [("1", "Xã Gia Hưng", ["100,00", "18,00"]), ("2", "Xã Gia Phong", ["88,12", "15,86"]),
+                                  ("3", "Xã Gia Vân", ["91,50", "16,47"])]:
+        y -= ROW_H
+        c.drawString(60, y, number)
+        c.drawString(90, y, name)
+        for figure, right in zip(figures, rights):
+            c.drawRightString(right, y, figure)
+    c.showPage()
+    c.save()
+    (table,) = read_raw(path, {"ocr": "never"}).tables
+    assert [(c.text, c.col, c.colspan) for c in table.rows[0]] == [
+        ("STT", 0, 1), ("Đơn vị", 1, 1), ("Mức độ hài lòng", 2, 2)]
+    assert [(c.text, c.col) for c in table.rows[1]] == [("Tỷ lệ", 2), ("Điểm", 3)]
