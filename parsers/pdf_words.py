@@ -23,6 +23,7 @@ from .pdf_glyphs import line_text
 from .pdf_grid import join_lines
 from .pdf_regions import MIN_CHUNKS, ORDINAL as _ORDINAL, regions
 from .pdf_rows import ROW_NUMBER, anchor_chunks, anchored_rows
+from .pdf_runs import split_columns, split_runs
 from .pdf_turned import turned_runs
 from .pdf_words_above import lifted
 from .pdf_words_header import header_cells as _header
@@ -175,10 +176,15 @@ def _table(region: list[Line], page_number: int) -> RawTable | None:
         cols = sorted(cols + empty)
         slots = slots_of(cols)
         h = _header_end(region, slots, cols)
+    split = split_columns(cols, region[:h], region[h:])
+    if len(split) > len(cols):
+        cols, slots = split, slots_of(split)
+        h = _header_end(region, slots, cols)
     head_lines, body_lines = region[:h], region[h:]
     for ln in region:
         for c in ln.chunks:
             c.cols = cover(c, slots, cols)
+    split_runs(head_lines, cols)
     for ln in head_lines:
         _unshared(ln)
     body, head_lines = _anchored_body(head_lines, body_lines)
