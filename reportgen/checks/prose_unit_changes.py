@@ -25,6 +25,7 @@ from .prose_unit_cells import unit_columns
 from .prose_unit_rows import PERCENT_HEAD, POINTS_HEAD, agrees, rows_of
 from .registry import CheckContext, rule
 from .relations_changes import difference_pair
+from .relations_frame import ColKind
 from .relations_support import col_name, frames
 
 _CHANGE_HEAD = re.compile(r"tăng|giảm|chênh\s*lệch|thay\s*đổi|biến\s*động|\+\s*/\s*-|\+\s*,\s*-|±", re.I)
@@ -103,8 +104,8 @@ def _signed_by_table(report: Report, c: Candidate) -> Candidate:
     frame = next((f for f in frames(report) if f.table is c.table and not f.transposed), None)
     col = next((x for x in frame.nums() if x.key == c.key), None) if frame is not None else None
     pair = difference_pair(frame, col) if col is not None else None
-    if pair is None:
-        return c
+    if pair is None or ColKind.RANK in (pair[0].kind, pair[1].kind):
+        return c  # a move in rank goes up as its number goes down: not a change of figures
     minuend, subtrahend, _ = pair
     return c._replace(sign=1 if minuend.index > subtrahend.index else -1,
                       pair=f"{col_name(minuend)} − {col_name(subtrahend)}")
