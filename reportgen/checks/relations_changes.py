@@ -41,7 +41,7 @@ def change_column_mismatch(report: Report, ctx: CheckContext) -> Iterator[Findin
         for change in frame.nums():
             if not _CHANGE_HEAD.search(change.head) or _checked_already(ctx, frame, change, entry):
                 continue
-            best = _best_pair(frame, change)
+            best = difference_pair(frame, change)
             if best is None:
                 continue
             newer, older, checks = best
@@ -80,7 +80,7 @@ def _rows(frame: Frame) -> list[Row]:
             or (r.kind == RowKind.STAT and r.stat in ("sum", "mean", "overall"))]
 
 
-def _best_pair(frame: Frame, change: Col) -> tuple[Col, Col, list] | None:
+def difference_pair(frame: Frame, change: Col) -> tuple[Col, Col, list] | None:
     """(newer, older, checks) of the pair whose difference the column is,
     adopted on the rows, or None."""
     best = None

@@ -18,6 +18,7 @@ from .relations_mixed_rows import is_mean, mean_columns, nearer_mean
 from .relations_nesting import leaf_units, top_units
 from .relations_support import (
     address,
+    as_written,
     col_name,
     doubt,
     finding,
@@ -380,10 +381,9 @@ def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool
         if len(vals) < 2:
             continue
         record(ctx, frame, f"summary-row-{stat.stat}", cells + [(stat, col)])
-        if stat.stat == "max":
-            got, ok = max(vals), max(vals) == cell.value
-        elif stat.stat == "min":
-            got, ok = min(vals), min(vals) == cell.value
+        if stat.stat in ("max", "min"):
+            got = max(vals) if stat.stat == "max" else min(vals)
+            ok = as_written(got, cell.value)
         else:
             got = sum(vals, Decimal(0)) / len(vals)
             tol = last_unit(cell.value) + max(Decimal(5).scaleb(-(places(v) + 1)) for v in vals)
@@ -391,6 +391,8 @@ def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool
         if ok:
             continue
         p = max(places(cell.value), 2 if stat.stat == "mean" else 0)
+        if got.quantize(Decimal(1).scaleb(-p)) == cell.value:
+            continue  # what it writes is what is computed, at the places it writes
         note = ""
         unread = [u for part_frame, units in parts if part_frame is frame for u in units
                   if _unread(frame, u, col)]

@@ -15,11 +15,11 @@ adopts too: equalities of written decimals do not hold by chance.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Iterable, Sequence
 
 from ..model import Finding, Report, TableKind
-from ..numbers import format_vi
+from ..numbers import format_vi, quantize
 from ..text import fold
 from ..text.headers import header_words
 from .registry import CheckContext
@@ -98,6 +98,16 @@ def last_unit(value: Decimal) -> Decimal:
     """One unit of the last decimal written (a rounded or a truncated figure)."""
     p = places(value)
     return Decimal(1).scaleb(-p) if p else Decimal("0.5")
+
+
+def as_written(got: Decimal, written: Decimal) -> bool:
+    """Whether a figure computed exactly (a highest or lowest cell) is the
+    one ``written`` at the places it writes: 95,202 is "95,20" rounded or
+    cut (a row of two decimals over cells of three), never "95,21"."""
+    p = places(written)
+    if places(got) <= p:
+        return got == written
+    return written in (quantize(got, p), quantize(got, p, ROUND_DOWN))
 
 
 def sum_tolerance(parts: Sequence[Decimal], whole: Decimal) -> Decimal:
