@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..model import Finding, Report, Severity
 from .culprits import without_consequences
 from .culprits_prose import same_figure
-from .culprits_totals import group_slip_totals
+from .culprits_totals import group_slip_totals, page_slip_totals
 from .ocr_doubts import unsure_relations
 from .ocr_readings import confirmed_readings
 from .registry import CheckContext, Rule, RuleCodeError, RuleFunc, rule, rule_name, rules_of
@@ -81,6 +81,7 @@ RULE_MODULES = (
     "relations_running",
     "relations_row_means",
     "relations_rows",
+    "relations_pages",
     "relations_parents",
     "relations_blocks",
     "relations_means",
@@ -164,7 +165,7 @@ def run_checks(report: Report, ctx: CheckContext | None = None) -> list[Finding]
         return _findings(corrected, again), again.ledger
 
     findings = same_figure(without_consequences(report, findings, rerun, ctx.ledger), ctx.ledger)
-    findings = group_slip_totals(findings)
+    findings = page_slip_totals(group_slip_totals(findings))
     findings = confirmed_readings(report, findings, ctx.ledger)
     findings = sorted(_without_echoes(findings), key=lambda f: (
         f.table if f.table is not None else -1,

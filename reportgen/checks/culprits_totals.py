@@ -43,3 +43,29 @@ def group_slip_totals(findings: list[Finding]) -> list[Finding]:
                 break
     return [f for f in findings if id(f) not in dropped]
 
+
+
+def page_slip_totals(findings: list[Finding]) -> list[Finding]:
+    """``findings`` with a grand total's error (``sum-row-mismatch``) folded
+    into the error of the page whose rows no longer make its "Cộng trang"
+    (``page-rows``) where the two gaps are the same in the same column: the
+    page's sum, its carried totals and the grand total agree, a row of the
+    page slipped, and the grand total only shows it again."""
+    pages = [f for f in findings if f.severity == Severity.ERROR and f.rule == "page-rows"]
+    dropped: set[int] = set()
+    for page in pages:
+        gap = _gap(page)
+        for total in findings:
+            if total.rule != "sum-row-mismatch" or total.severity != Severity.ERROR or id(total) in dropped \
+                    or (total.table, total.column) != (page.table, page.column) or gap is None or _gap(total) != gap:
+                continue
+            page.message = (f"{page.message.rstrip('. ')}. Số ghi sai ở trang này kéo theo: "
+                            f"{consequences([total], what='dòng này')}")
+            dropped.add(id(total))
+            break
+    return [f for f in findings if id(f) not in dropped]
+
+
+def _gap(f: Finding):
+    written, expected = figure_value(f.reported), figure_value(f.expected)
+    return None if written is None or expected is None else written - expected

@@ -770,6 +770,22 @@ MONTHS = """1. Hồ sơ tiếp nhận theo tháng
 """
 
 
+PAGES = """1. Số liệu giải quyết hồ sơ của các xã
+| STT | Tên xã | Số hồ sơ tiếp nhận | Số hồ sơ đã giải quyết |
+|---|---|---|---|
+| 1 | Xã An Bình | 885 | 871 |
+| 2 | Xã An Hòa | 386 | 380 |
+| 3 | Xã An Phú | 270 | 266 |
+|  | Cộng trang | {p1} | 1.517 |
+|  | Cộng chuyển sang trang sau | 1.541 | 1.517 |
+|  | Cộng trang trước chuyển sang | 1.541 | 1.517 |
+| 4 | Xã Bình Minh | 891 | 880 |
+| 5 | Xã Bình Thạnh | 577 | 570 |
+|  | Cộng trang | 1.468 | 1.450 |
+|  | Tổng cộng | 3.009 | 2.967 |
+"""
+
+
 RESULT_LIST = """1. Kết quả đánh giá
 Điểm trung bình của 5 sở, ban, ngành đạt {mean}/100 điểm. Đứng đầu là Sở Tư pháp với 91,20 điểm; thấp nhất là \
 Sở Y tế với 68,40 điểm.
@@ -935,6 +951,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
     "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),
     "level-parts-vs-listed-offices": (doc(OFFICES.format(n="188")), doc(OFFICES.format(n="173"))),
+    "page-rows": (doc(PAGES.format(p1="1.541")), doc(PAGES.format(p1="1.451"))),
     "running-sum": (doc(MONTHS.format(c3="7.815", d3="245")), doc(MONTHS.format(c3="7.915", d3="245"))),
     "change-from-previous-row": (doc(MONTHS.format(c3="7.815", d3="245")), doc(MONTHS.format(c3="7.815", d3="254"))),
     "prose-ranks-follow-points": (results(), results(rank="4")),
