@@ -302,6 +302,9 @@ def points_vs_named_column(report: Report, ctx: CheckContext) -> Iterator[Findin
         pairs: list[tuple[Statement, Named]] = []
         for st, before, sentence in items:
             hits = [c for c in _named(columns, before, sentence) if c.max == st.denominator]
+            if not hits and before.strip() != sentence.strip():
+                # a name with a comma in it ("Nhóm Công khai, minh bạch đạt 9,6/18 điểm"): the clause is the name's
+                hits = [c for c in _named(columns, sentence, sentence) if c.max == st.denominator and "," in c.label]
             if len(hits) == 1:
                 pairs.append((st, hits[0]))
         tables = {id(c.table) for _, c in pairs}
