@@ -2,13 +2,14 @@
 percent and grade recomputed from its scores, scores against their maxima,
 and the order of ranked tables.
 
-Severity policy (never an error for rounding within the scheme's tolerance):
+Severity policy (never an error for rounding within the figures' tolerance):
 
 - A figure that disagrees with what the row's own scores give is an error.
-- A difference no larger than the scheme's tolerance (or, for a total rebuilt
-  from rounded scores, ``part_tolerance`` per score) is a rounding slip: a
+- A difference within the rounding the figures carry is a rounding slip: a
   warning when the written figure is the truncated value (``93,06`` for
-  93,0667), otherwise information.
+  93,0667), otherwise information. That rounding follows the places written
+  and what the scheme states, never a fixed allowance
+  (:mod:`reportgen.checks.tables_rounding`).
 - No cascade: when the total or the maximum is wrong, that is the error. A
   percent that follows from the written (wrong) total and maximum is only a
   warning, a percent that follows from the recomputed figures is no finding
@@ -74,7 +75,12 @@ def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: tổng điểm của từng đơn vị trong bảng điểm so với tổng các chỉ số
     thành phần theo bộ chỉ số (chỉ số "-" không tính).
     Vì sao: tổng điểm quyết định tỷ lệ, xếp loại và thứ hạng; cộng nhầm kéo theo tất cả.
-    Chênh lệch trong ngưỡng làm tròn chỉ là thông tin.
+    Ngưỡng làm tròn theo số chữ số thập phân thực ghi: bộ chỉ số cộng các chỉ số đã làm
+    tròn (TT 01/2018, Điều 15) thì tổng chỉ được lệch nửa đơn vị của chữ số cuối của tổng
+    (16,3 khi các chỉ số cộng được 16,0 là sai); cộng dồn nửa đơn vị của từng chỉ số chỉ
+    khi bộ chỉ số cho phép (tổng tính từ điểm chưa làm tròn) hoặc chính các dòng khác của
+    bảng cho thấy tổng được tính từ điểm chưa làm tròn. Chênh lệch trong ngưỡng làm tròn
+    chỉ là thông tin.
     Ví dụ sai: các chỉ số cộng được 58,94 nhưng cột tổng ghi 58,69.
     Ví dụ đúng: cột tổng ghi 58,94."""
     for table, scheme, i, row in _rows(report, ctx):
@@ -121,7 +127,10 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: tỷ lệ điểm của từng đơn vị so với tổng điểm / điểm tối đa × 100,
     làm tròn theo bộ chỉ số.
     Vì sao: xếp loại dựa vào tỷ lệ. Tỷ lệ tính từ một tổng đã sai chỉ là cảnh báo (lỗi
-    nằm ở tổng), làm tròn lệch trong ngưỡng chỉ là thông tin hoặc cảnh báo.
+    nằm ở tổng), làm tròn lệch trong ngưỡng chỉ là thông tin hoặc cảnh báo. Khi tổng
+    đúng bằng các chỉ số đã ghi cộng lại (TT 01/2018), tỷ lệ tính từ số chính xác: chỉ
+    được là thương làm tròn (hoặc cắt bớt, cảnh báo) đến số chữ số thập phân tỷ lệ ghi;
+    13/18 ghi 69,72% thay vì 72,22% là sai.
     Ví dụ sai: 58,94/85 ghi 70,34%.
     Ví dụ đúng: 58,94/85 ghi 69,34%."""
     for table, scheme, i, row in _rows(report, ctx):
