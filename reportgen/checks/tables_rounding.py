@@ -12,7 +12,9 @@ The allowance follows the rounding the figures carry, never a fixed amount:
 - The scores' accumulated rounding (half a unit of their last place each, or
   the scheme's ``part_tolerance`` when less) is allowed only where the total
   may be taken before its scores were rounded: where the scheme says so
-  (``part_tolerance`` above 0), or where the table itself shows it — a table
+  (``part_tolerance`` above 0), where the row writes its total with more
+  places than its scores (16,97 over one-decimal indicators), or where the
+  table itself shows it — a table
   of such a scheme whose other rows are off their scores' sum within that
   rounding (more than one row in five of those that tell) writes totals of
   unrounded scores, and a row of it is held to that rounding too.
@@ -89,11 +91,18 @@ def _shows_rounding(table: ScoreTable, scheme: Scheme, skip: int) -> bool:
     return rounded * 4 > exact
 
 
+def _finer_than_parts(row: ScoreRow, scheme: Scheme) -> bool:
+    """A total written with more places than any of its scores (16,97 over
+    one-decimal indicators) is the sum of finer figures than those written."""
+    return row.total is not None and places_of(row.total) > max((places_of(p) for p in _parts(row, scheme)), default=0)
+
+
 def exact_sums(table: ScoreTable, i: int, scheme: Scheme) -> bool:
     """Whether row ``i``'s total is held to the sum of its written scores:
-    the scheme adds its scores as written and the table does not show
-    otherwise."""
-    return not scheme.part_tolerance and not _shows_rounding(table, scheme, i)
+    the scheme adds its scores as written and neither the row (a total finer
+    than its scores) nor the table's other rows show otherwise."""
+    return (not scheme.part_tolerance and not _finer_than_parts(table.rows[i], scheme)
+            and not _shows_rounding(table, scheme, i))
 
 
 def _per_part(scheme: Scheme) -> Decimal | None:

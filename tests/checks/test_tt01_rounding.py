@@ -127,3 +127,11 @@ def test_a_table_of_unrounded_averages_is_held_to_the_indicators_rounding(tmp_pa
     verdict, found = _found(_report(tmp_path, totals=totals, percents=percents))
     assert [f for f in found if f[1] == "error"] == []
     assert ("TOTAL_MISMATCH", "info", "Sở Văn hóa, Thể thao và Du lịch", "total", "16.6", "16.3") in found
+
+
+def test_a_total_finer_than_its_indicators_is_held_to_their_rounding(tmp_path):
+    # 16,47 over one-decimal indicators that add up to 16,4: the total is of the unrounded averages, and
+    # its percent 91,50 (16,47 / 18) is of that total, though every other row is an exact sum.
+    verdict, found = _found(_report(tmp_path, totals={"Sở Y tế": "16,47"}, percents={"Sở Y tế": "91,50"}))
+    assert found == [("PERCENT_MISMATCH", "info", "Sở Y tế", "percent", "91.50", "91.1"),
+                     ("TOTAL_MISMATCH", "info", "Sở Y tế", "total", "16.47", "16.4")]
