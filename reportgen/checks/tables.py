@@ -2,13 +2,14 @@
 percent and grade recomputed from its scores, scores against their maxima,
 and the order of ranked tables.
 
-Severity policy (never an error for rounding within the scheme's tolerance):
+Severity policy (never an error for rounding within the figures' tolerance):
 
 - A figure that disagrees with what the row's own scores give is an error.
-- A difference no larger than the scheme's tolerance (or, for a total rebuilt
-  from rounded scores, ``part_tolerance`` per score) is a rounding slip: a
+- A difference within the rounding the figures carry is a rounding slip: a
   warning when the written figure is the truncated value (``93,06`` for
-  93,0667), otherwise information.
+  93,0667), otherwise information. That rounding follows the places written
+  and what the scheme states, never a fixed allowance
+  (:mod:`reportgen.checks.tables_rounding`).
 - No cascade: when the total or the maximum is wrong, that is the error. A
   percent that follows from the written (wrong) total and maximum is only a
   warning, a percent that follows from the recomputed figures is no finding
@@ -20,7 +21,7 @@ columns, fractions) live in :mod:`reportgen.checks.tables_generic`.
 """
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from ..model import Finding, Report, ScoreRow, ScoreTable, TableKind
@@ -30,7 +31,8 @@ from ..scoring import HUNDRED, applicable_max, grade_for, total_of
 from .dash_max import table_scheme
 from .registry import CheckContext, rule
 from .relations_support import adopted
-from .table_support import finding, looks_ranked, places_of, rank_value, rounding_tolerance, sections, states_bands
+from .table_support import finding, looks_ranked, places_of, rank_value, sections, states_bands
+from .tables_rounding import exact_sums, percent_places, rounded_like, total_tolerance, total_within
 
 
 def _scored_tables(report: Report, ctx: CheckContext) -> Iterator[tuple[ScoreTable, Scheme]]:
@@ -58,34 +60,6 @@ def _score_cells(i: int, row: ScoreRow, scheme: Scheme) -> list[tuple[int, str]]
     return [(i, ind.key) for ind in scheme.scored_indicators if row.scores.get(ind.key) is not None]
 
 
-def _total_tolerance(row: ScoreRow, scheme: Scheme) -> Decimal:
-    """A total written from unrounded scores may differ from the sum of the
-    rounded scores by half a unit of the last place per score."""
-    parts = [v for ind in scheme.scored_indicators if (v := row.scores.get(ind.key)) is not None]
-    return rounding_tolerance(parts, scheme.tolerance, scheme.part_tolerance, row.total)
-
-
-def _at_rounding_extreme(row: ScoreRow, scheme: Scheme, diff: Decimal) -> bool:
-    """Whether ``diff`` is exactly the most that rounding to half a unit
-    could open between the total and the sum of its rounded scores (n
-    scores and the total, each off by half a unit of its last place). Half-up
-    rounding is off by less than half a unit below and at most half a unit
-    above, so the total and the scores can never all be off by a full half
-    unit in opposite directions: 9 scores of one decimal and a total of one
-    decimal are at most 0,4 apart (0,5 only if every one were a tie rounded
-    the other way), so 17,5 against scores that add up to 17,0 is a slip."""
-    if scheme.rounding != ROUND_HALF_UP:
-        return False
-    parts = [v for ind in scheme.scored_indicators if (v := row.scores.get(ind.key)) is not None]
-    places = max((places_of(p) for p in parts), default=0)
-    if not places or row.total is None or places_of(row.total) != places:
-        return False
-    half = Decimal(5).scaleb(-(places + 1))
-    if scheme.part_tolerance < half or diff <= scheme.tolerance:
-        return False  # a tolerance the scheme declares, not the rounding's bound
-    return diff == half * (len(parts) + 1)
-
-
 def _written_max(row: ScoreRow, scheme: Scheme) -> Decimal:
     return row.max if row.max is not None else applicable_max(row.scores, scheme)
 
@@ -101,7 +75,12 @@ def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: tổng điểm của từng đơn vị trong bảng điểm so với tổng các chỉ số
     thành phần theo bộ chỉ số (chỉ số "-" không tính).
     Vì sao: tổng điểm quyết định tỷ lệ, xếp loại và thứ hạng; cộng nhầm kéo theo tất cả.
-    Chênh lệch trong ngưỡng làm tròn chỉ là thông tin.
+    Ngưỡng làm tròn theo số chữ số thập phân thực ghi: bộ chỉ số cộng các chỉ số đã làm
+    tròn (TT 01/2018, Điều 15) thì tổng chỉ được lệch nửa đơn vị của chữ số cuối của tổng
+    (16,3 khi các chỉ số cộng được 16,0 là sai); cộng dồn nửa đơn vị của từng chỉ số chỉ
+    khi bộ chỉ số cho phép (tổng tính từ điểm chưa làm tròn) hoặc chính các dòng khác của
+    bảng cho thấy tổng được tính từ điểm chưa làm tròn. Chênh lệch trong ngưỡng làm tròn
+    chỉ là thông tin.
     Ví dụ sai: các chỉ số cộng được 58,94 nhưng cột tổng ghi 58,69.
     Ví dụ đúng: cột tổng ghi 58,94."""
     for table, scheme, i, row in _rows(report, ctx):
@@ -113,7 +92,7 @@ def total_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if diff == 0:
             continue
         places = max(places_of(row.total), places_of(computed))
-        within = diff <= _total_tolerance(row, scheme) and not _at_rounding_extreme(row, scheme, diff)
+        within = total_within(table, i, scheme, diff)
         message = (f"Tổng điểm ghi {format_vi(row.total)} nhưng cộng các chỉ số được {format_vi(computed, places)}"
                    + (" (chênh lệch trong ngưỡng làm tròn)" if within else ""))
         yield finding("TOTAL_MISMATCH", "info" if within else "error", message, table, i, row,
@@ -148,7 +127,10 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: tỷ lệ điểm của từng đơn vị so với tổng điểm / điểm tối đa × 100,
     làm tròn theo bộ chỉ số.
     Vì sao: xếp loại dựa vào tỷ lệ. Tỷ lệ tính từ một tổng đã sai chỉ là cảnh báo (lỗi
-    nằm ở tổng), làm tròn lệch trong ngưỡng chỉ là thông tin hoặc cảnh báo.
+    nằm ở tổng), làm tròn lệch trong ngưỡng chỉ là thông tin hoặc cảnh báo. Khi tổng
+    đúng bằng các chỉ số đã ghi cộng lại (TT 01/2018), tỷ lệ tính từ số chính xác: chỉ
+    được là thương làm tròn (hoặc cắt bớt, cảnh báo) đến số chữ số thập phân tỷ lệ ghi;
+    13/18 ghi 69,72% thay vì 72,22% là sai.
     Ví dụ sai: 58,94/85 ghi 70,34%.
     Ví dụ đúng: 58,94/85 ghi 69,34%."""
     for table, scheme, i, row in _rows(report, ctx):
@@ -162,7 +144,8 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         ctx.ledger.table_checked(table.index, "percent-ratio", [(i, "percent")])
         exact_c = c_total * HUNDRED / c_max
         exact_w = w_total * HUNDRED / w_max
-        expected = quantize(exact_c, scheme.places, scheme.rounding)
+        places = percent_places(table, i, scheme, row.percent)
+        expected = quantize(exact_c, places, scheme.rounding)
         p = row.percent
         if p == _round_like(exact_c, p, scheme):
             continue  # right, whatever the written total says
@@ -171,33 +154,42 @@ def percent_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             # that one is the error, this is its consequence.
             # A written total within rounding of its scores (summed unrounded)
             # is right, and so is the percent taken from it.
-            gap = abs(w_total - c_total)
-            rounded = w_max == c_max and gap <= _total_tolerance(row, scheme) \
-                and not _at_rounding_extreme(row, scheme, gap)
+            rounded = w_max == c_max and total_within(table, i, scheme, abs(w_total - c_total))
             message = (f"Tỷ lệ ghi {format_vi(p)}% tính theo tổng {format_vi(w_total)}/{format_vi(w_max)} như đã ghi; "
                        f"theo điểm tính lại ({format_vi(c_total)}/{format_vi(c_max)}) "
-                       f"phải là {format_vi(expected, scheme.places)}%"
+                       f"phải là {format_vi(expected, places)}%"
                        + (" (tổng ghi lệch trong ngưỡng làm tròn)" if rounded else ""))
             yield finding("PERCENT_MISMATCH", "info" if rounded else "warning", message, table, i, row,
                           "percent", p, expected)
             continue
-        # A percent computed from the unrounded total may differ from one
-        # computed from the scores as written by their rounding, scaled.
-        slack = scheme.tolerance + _total_tolerance(row, scheme) * HUNDRED / c_max
-        near = [e for e in (exact_c, exact_w) if abs(p - e) <= slack
-                or abs(p - _round_like(e, p, scheme)) <= scheme.tolerance]
+        near = _near_percents(table, i, scheme, p, (exact_c, exact_w))
         if near:
             truncated = any(p == _round_like(e, p, scheme, ROUND_DOWN) for e in near)
             slip = "cắt bớt chữ số thay vì làm tròn" if truncated else "làm tròn lệch"
             message = (f"Tỷ lệ ghi {format_vi(p)}% nhưng {format_vi(c_total)}/{format_vi(c_max)} × 100 = "
-                       f"{format_vi(exact_c, scheme.places + 2)}, làm tròn là {format_vi(expected, scheme.places)}% "
+                       f"{format_vi(exact_c, places + 2)}, làm tròn là {format_vi(expected, places)}% "
                        f"({slip}; chênh lệch trong ngưỡng sai số)")
             yield finding("PERCENT_MISMATCH", "warning" if truncated else "info", message, table, i, row,
                           "percent", p, expected)
             continue
         message = (f"Tỷ lệ ghi {format_vi(p)}% nhưng {format_vi(c_total)}/{format_vi(c_max)} × 100 = "
-                   f"{format_vi(expected, scheme.places)}%")
+                   f"{format_vi(expected, places)}%")
         yield finding("PERCENT_MISMATCH", "error", message, table, i, row, "percent", p, expected)
+
+
+def _near_percents(table: ScoreTable, i: int, scheme: Scheme, p: Decimal,
+                   exact: tuple[Decimal, Decimal]) -> list[Decimal]:
+    """The exact percents (of the scores, of the written total) ``p`` may be
+    the rounding of. Over exact figures (a total that is its written scores'
+    sum, a defined maximum) only their rounding either way or their cut;
+    where the total may be taken before its scores were rounded, a percent of
+    that unrounded total may differ from one of the scores as written by
+    their rounding, scaled."""
+    if exact_sums(table, i, scheme):
+        return [e for e in exact if rounded_like(e, p, (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN))]
+    slack = scheme.tolerance + total_tolerance(table, i, scheme) * HUNDRED \
+        / applicable_max(table.rows[i].scores, scheme)
+    return [e for e in exact if abs(p - e) <= slack or abs(p - _round_like(e, p, scheme)) <= scheme.tolerance]
 
 
 def _grades_near(value: Decimal | None, scheme: Scheme) -> set[str]:

@@ -51,8 +51,9 @@ def test_tt01_table_is_bound_and_graded_on_points(tmp_path):
     assert grade.message == "Xếp loại Khá đúng theo điểm tính lại (9 điểm), khác với tổng điểm ghi 8 điểm"
 
 
-# Nine scores of one decimal and a total of one decimal, all rounded half-up: the total can be
-# at most 0,4 from the scores' sum (0,5 would need every rounding a tie going the other way).
+# Nine scores of one decimal and a total of one decimal, all rounded half-up: even a total of the
+# unrounded averages can be at most 0,4 from the scores' sum (0,5 would need every rounding a tie
+# going the other way).
 ROUNDED = [["1", "Sở Tài nguyên và Môi trường", "2,0", "1,8", "1,8", "1,9", "2,0", "1,7", "2,0", "2,0", "1,8",
             "17,5", "Xuất sắc"],
            ["2", "Sở Nông nghiệp và Phát triển nông thôn", "1,2", "1,2", "1,3", "1,0", "1,0", "1,2", "1,2",
@@ -65,6 +66,7 @@ def test_a_total_half_a_point_per_part_off_is_a_slip(tmp_path):
     result = verify_path(_report(tmp_path / "tt01.docx", ROUNDED))
     found = [(f.code, f.severity, f.unit, f.reported, f.expected) for f in result.findings
              if f.code == "TOTAL_MISMATCH"]
-    # 17,0 written 17,5 is a slip; 10,7 written 11,1 may be the rounding of unrounded averages.
+    # 17,0 written 17,5 is a slip; so is 10,7 written 11,1: the total is the sum of the indicators as
+    # written (Điều 15), and no other row shows totals of unrounded averages (see test_tt01_rounding).
     assert found == [("TOTAL_MISMATCH", "error", "Sở Tài nguyên và Môi trường", "17.5", "17.0"),
-                     ("TOTAL_MISMATCH", "info", "Sở Nông nghiệp và Phát triển nông thôn", "11.1", "10.7")]
+                     ("TOTAL_MISMATCH", "error", "Sở Nông nghiệp và Phát triển nông thôn", "11.1", "10.7")]
