@@ -295,9 +295,8 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
         dashes = sum(1 for r in rows if col.index in r.na)
         grades = sum(1 for v in values if grade_level(v))
         if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
-            # the rows' numbers, unless a column after the figures writes a standing: ties, or out of row order
-            after_figures = any(c.kind == ColKind.NUM for c in cols if c.index < col.index)
-            col.kind = ColKind.RANK if after_figures and _stands(values) else ColKind.NO
+            # the rows' numbers, unless it writes a standing (ties, or out of row order) over rows ordered by a figure
+            col.kind = ColKind.RANK if _stands(values) else ColKind.NO
         elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
             col.kind = ColKind.GRADE
         elif values and numeric >= 1 and (numeric * 2 >= len(values) or numeric >= 2
@@ -305,15 +304,31 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
             col.kind = ColKind.RANK if _RANK_HEAD.search(col.head) else ColKind.NUM
         elif values:
             col.kind = ColKind.TEXT
+    for col in cols:  # a standing where no figure orders the rows is the rows' numbers written wrong
+        if col.kind == ColKind.RANK and re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()) \
+                and not any(_orders(rows, c) for c in cols if c.kind == ColKind.NUM):
+            col.kind = ColKind.NO
 
 
 def _stands(values: list[str]) -> bool:
-    """Whole numbers, three or more, that do not go up one row after another
-    (a tie repeated, one out of order): a standing, not the rows' numbers."""
+    """Whole numbers, three or more, that do not count the rows: the rows'
+    numbers go up by one (a group's own numbering starting again at 1), a
+    standing may repeat a tie, skip, or go back ("1, 2, 3, 4, 7, 6, 7")."""
     if len(values) < 3 or not all(v.strip().isdecimal() for v in values):
         return False
     numbers = [int(v) for v in values]
-    return any(b <= a for a, b in zip(numbers, numbers[1:]))
+    return numbers[0] != 1 or any(b != a + 1 and b != 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _orders(rows: list[Row], col: Col) -> bool:
+    """Whether the units stand in the order of ``col``'s figures, up or down,
+    on all but one pair of neighbours (three pairs at least)."""
+    values = [v for r in rows if r.kind == RowKind.UNIT and (v := r.value(col.index)) is not None]
+    pairs = list(zip(values, values[1:]))
+    if len(pairs) < 3:
+        return False
+    down = sum(1 for a, b in pairs if a >= b)
+    return max(down, len(pairs) - down + sum(1 for a, b in pairs if a == b)) >= len(pairs) - 1
 
 
 # A title that gives the table's unit as percent: "TỶ LỆ ĐƠN VỊ THEO XẾP LOẠI (%)", "… (Đơn vị tính: %)".
