@@ -21,6 +21,7 @@ from typing import Iterator
 
 from ..model import Finding, FractionSide, Report, Statement, StatementKind
 from ..numbers import format_vi, places_of, quantize
+from ..text.counts import UNITS_COUNTED
 from ..text.names import fold_for_units, unit_forms, whole_words
 from ..text.organisations import counted_offices
 from .prose_counts import finding_at, vi_number, vi_percent
@@ -188,6 +189,10 @@ def count_vs_listed_units(report: Report, ctx: CheckContext) -> Iterator[Finding
                                  f"Văn bản nêu {st.text} đơn vị nhưng liệt kê {len(found)} tên: {'; '.join(found)}",
                                  st, reported=str(n), expected=str(len(found)))
             continue
+        context = st.context or ""
+        at = context.find(st.text)
+        if at < 0 or not UNITS_COUNTED.match(context[at + len(st.text):].strip()):
+            continue  # a fraction of dossiers, not of offices ("21.108/31.843 hồ sơ …, gồm: UBND huyện A …")
         offices = counted_offices(listed)
         if offices is None:
             continue  # names that are no unit of the tables nor an office's: the count is not decided

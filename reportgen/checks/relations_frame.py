@@ -304,9 +304,9 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
             col.kind = ColKind.RANK if _RANK_HEAD.search(col.head) else ColKind.NUM
         elif values:
             col.kind = ColKind.TEXT
-    for col in cols:  # a standing where no figure orders the rows is the rows' numbers written wrong
+    for col in cols:  # a standing that no figure's order gives is the rows' numbers written wrong
         if col.kind == ColKind.RANK and re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()) \
-                and not any(_orders(rows, c) for c in cols if c.kind == ColKind.NUM):
+                and not any(_ranks_by(rows, texts, col, c) for c in cols if c.kind == ColKind.NUM):
             col.kind = ColKind.NO
 
 
@@ -320,15 +320,21 @@ def _stands(values: list[str]) -> bool:
     return numbers[0] != 1 or any(b != a + 1 and b != 1 for a, b in zip(numbers, numbers[1:]))
 
 
-def _orders(rows: list[Row], col: Col) -> bool:
-    """Whether the units stand in the order of ``col``'s figures, up or down,
-    on all but one pair of neighbours (three pairs at least)."""
-    values = [v for r in rows if r.kind == RowKind.UNIT and (v := r.value(col.index)) is not None]
-    pairs = list(zip(values, values[1:]))
-    if len(pairs) < 3:
+def _ranks_by(rows: list[Row], texts: list[list[str]], rank: Col, col: Col) -> bool:
+    """Whether ``rank``'s numbers are the places of the units by ``col``'s
+    figures (highest first or lowest first, ties sharing a place) on every
+    unit but one, four units at least."""
+    pairs = [(int(t), v) for r, line in zip(rows, texts) if r.kind == RowKind.UNIT
+             and (v := r.value(col.index)) is not None and rank.index < len(line)
+             and (t := (line[rank.index] or "").strip()).isdecimal()]
+    if len(pairs) < 4:
         return False
-    down = sum(1 for a, b in pairs if a >= b)
-    return max(down, len(pairs) - down + sum(1 for a, b in pairs if a == b)) >= len(pairs) - 1
+    values = [v for _, v in pairs]
+    for sign in (1, -1):
+        places = [1 + sum(1 for w in values if sign * w > sign * v) for v in values]
+        if sum(1 for (n, _), p in zip(pairs, places) if n == p) >= len(pairs) - 1:
+            return True
+    return False
 
 
 # A title that gives the table's unit as percent: "TỶ LỆ ĐƠN VỊ THEO XẾP LOẠI (%)", "… (Đơn vị tính: %)".

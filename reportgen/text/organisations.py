@@ -9,7 +9,7 @@ An office's name opens with the word for its kind, capitalised ("Sở", "Ban",
 a piece that does not open an office but is a capitalised name continues the
 one before it ("Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và
 Xã hội": "Xã hội" is no commune). A piece that is neither ("một số đơn vị khác",
-"các UBND cấp xã" with no count, "…") leaves the list uncounted: the count is
+"các UBND cấp xã" with no count, a count outside brackets, "…") leaves the list uncounted: the count is
 then not decided, never guessed.
 """
 from __future__ import annotations
@@ -99,6 +99,8 @@ def listed_offices(text: str) -> list[Office] | None:
         if not piece:
             return None
         m = _OFFICE.match(piece)
+        if re.search(r"\d[.,]\d|\d\s+[^\W\d]", piece[m.end("count") if m and m.group("count") else 0:]):
+            return None  # a count beside the name ("… Ba Tơ 17.228 hồ sơ"): a list of counts ("Phường 1" is a name)
         if m and (_capitalised(m.group("next")) or m.group("next") in _LEVEL_WORDS):
             count = int(m.group("count") or 1)
             if count == 0:

@@ -40,3 +40,9 @@ def test_a_list_with_a_piece_that_is_no_office_decides_nothing(tmp_path):
     result = verify_text(tmp_path, text)
     assert not [f for f in result.findings if f.rule == "count-vs-listed-units"]
     assert [f for f in result.findings if f.code == "CLAIM_UNCHECKED"]
+
+
+def test_a_fraction_of_dossiers_followed_by_offices_is_no_count_of_them(tmp_path):
+    text = ("1. Kết quả\nTrong kỳ, đã tiếp nhận 21.108/31.843 hồ sơ trực tuyến, gồm: UBND huyện Ba Tơ (17.228 hồ sơ), "
+            "UBND xã Ba Động (1.522 hồ sơ).\n")
+    assert not [f for f in verify_text(tmp_path, text).findings if f.rule == "count-vs-listed-units"]

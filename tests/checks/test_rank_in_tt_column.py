@@ -1,9 +1,9 @@
 """A column headed "TT" or "STT" that ties repeat ("…, 11, 11") or
 that goes out of row order is a standing, not the rows' numbers: it is
 checked as a rank against the figure the table is sorted by
-(checks/relations_frame.py, RANK_MISMATCH), where a figure orders the rows.
-A "TT" that numbers the rows, or one written wrong over rows no figure
-orders, stays the rows' numbers."""
+(checks/relations_frame.py, RANK_MISMATCH), where its numbers are the places
+by a figure on every unit but one. A "TT" that numbers the rows, or one
+written wrong over rows no figure orders, stays the rows' numbers."""
 from __future__ import annotations
 
 from reportgen.verify import verify_path

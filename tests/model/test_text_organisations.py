@@ -38,6 +38,7 @@ def test_levels_of_offices_by_their_words():
 
 
 @pytest.mark.parametrize("text", ["Sở Y tế, Sở Xây dựng và một số đơn vị khác", "các UBND cấp xã",
-                                  "phòng chống dịch bệnh", "00 UBND cấp xã", "UBND các xã", ""])
+                                  "phòng chống dịch bệnh", "00 UBND cấp xã", "UBND các xã",
+                                  "UBND huyện Ba Tơ 17.228 hồ sơ, UBND xã Ba Động 1.522 hồ sơ", ""])
 def test_a_piece_that_is_no_office_leaves_the_list_uncounted(text):
     assert counted_offices(text) is None
