@@ -15,7 +15,7 @@ from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_mixed_rows import exact_or_slipped
 from .relations_support import MIN_ROWS, adopted, col_name, finding, frames, record, sum_tolerance, vi, where
 
-_CHANGE_HEAD = re.compile(r"tăng|giảm|chênh|biến\s*động|so\s*với")
+CHANGE_HEAD = re.compile(r"tăng|giảm|chênh|biến\s*động|so\s*với")
 _RANK_HEAD = re.compile(r"bậc|hạng")
 
 
@@ -39,7 +39,7 @@ def change_column_mismatch(report: Report, ctx: CheckContext) -> Iterator[Findin
     for frame in frames(report):
         entry = ctx.ledger.tables.get(frame.table.index)
         for change in frame.nums():
-            if not _CHANGE_HEAD.search(change.head) or _checked_already(ctx, frame, change, entry):
+            if not CHANGE_HEAD.search(change.head) or checked_already(ctx, frame, change, entry):
                 continue
             best = difference_pair(frame, change)
             if best is None:
@@ -56,12 +56,12 @@ def change_column_mismatch(report: Report, ctx: CheckContext) -> Iterator[Findin
                     continue
                 got = a - b
                 yield finding("CHANGE_COLUMN_MISMATCH", "error",
-                              f"{where(row)}: cột {col_name(change)} ghi {_signed(written)} nhưng {col_name(newer)} − "
-                              f"{col_name(older)} = {vi(a)} − {vi(b)} = {_signed(got)}",
+                              f"{where(row)}: cột {col_name(change)} ghi {signed(written)} nhưng {col_name(newer)} − "
+                              f"{col_name(older)} = {vi(a)} − {vi(b)} = {signed(got)}",
                               frame, row, change, written, got)
 
 
-def _checked_already(ctx: CheckContext, frame: Frame, change: Col, entry) -> bool:
+def checked_already(ctx: CheckContext, frame: Frame, change: Col, entry) -> bool:
     """Most of the column's cells are checked by a relation that ran before
     (a sum across the columns that holds the change as a part, a growth rate)."""
     if entry is None:
@@ -86,7 +86,7 @@ def difference_pair(frame: Frame, change: Col) -> tuple[Col, Col, list] | None:
     best = None
     # ranks too: "Tăng/giảm (bậc)" = last year's rank less this year's
     others = [c for c in frame.nums() + [c for c in frame.cols if c.kind == ColKind.RANK]
-              if c is not change and not _CHANGE_HEAD.search(c.head)]
+              if c is not change and not CHANGE_HEAD.search(c.head)]
     for newer in others:
         for older in others:
             if older is newer:
@@ -110,5 +110,6 @@ def _fit(frame: Frame, change: Col, newer: Col, older: Col) -> list:
     return checks
 
 
-def _signed(value: Decimal) -> str:
+def signed(value: Decimal) -> str:
+    """A change as a clerk writes it: "+1,10", "−1,10"."""
     return ("+" if value > 0 else "") + vi(value)

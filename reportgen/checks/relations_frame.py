@@ -286,6 +286,9 @@ def _merged_statistics(num_cols: list[Col], rows: list[Row]) -> None:
         row.moved[target.index] = index
 
 
+_ROW_NUMBER_HEAD = re.compile(r"(stt|tt|số\s*tt|thứ\s*tự)")  # a column of the rows' numbers, or a standing
+
+
 def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], aliases: Mapping[str, str]) -> None:
     for col in cols:
         values = [t[col.index] for t in texts if col.index < len(t) and t[col.index]]
@@ -294,7 +297,7 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
         # "-" (none, does not apply) is a figure's place in a column of figures: counts late, mostly "-"
         dashes = sum(1 for r in rows if col.index in r.na)
         grades = sum(1 for v in values if grade_level(v))
-        if re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()):
+        if _ROW_NUMBER_HEAD.fullmatch(col.head.strip()):
             # the rows' numbers, unless it writes a standing (ties, or out of row order) over rows ordered by a figure
             col.kind = ColKind.RANK if _stands(values) else ColKind.NO
         elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
@@ -305,7 +308,7 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
         elif values:
             col.kind = ColKind.TEXT
     for col in cols:  # a standing that no figure's order gives is the rows' numbers written wrong
-        if col.kind == ColKind.RANK and re.fullmatch(r"(stt|tt|số\s*tt|thứ\s*tự)", col.head.strip()) \
+        if col.kind == ColKind.RANK and _ROW_NUMBER_HEAD.fullmatch(col.head.strip()) \
                 and not any(_ranks_by(rows, texts, col, c) for c in cols if c.kind == ColKind.NUM):
             col.kind = ColKind.NO
 

@@ -13,16 +13,14 @@ next). The error names that figure.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
 from .registry import CheckContext, rule
+from .relations_changes import CHANGE_HEAD, checked_already, signed
 from .relations_frame import Col, Frame, Row
 from .relations_support import MIN_ROWS, adopted, col_name, finding, frames, record, sum_tolerance, vi, where
-
-_CHANGE_HEAD = re.compile(r"tăng|giảm|chênh|biến\s*động|so\s*với")
 
 
 def _series(frame: Frame, col: Col) -> list[tuple[Row, Decimal | None]]:
@@ -80,7 +78,7 @@ def running_sum(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     2.725 | lũy kế 7.815 (5.190 + 2.725 = 7.915).
     Ví dụ đúng: Tháng 3: 2.725 | lũy kế 7.915."""
     for frame in frames(report):
-        nums = [c for c in frame.nums() if not _CHANGE_HEAD.search(c.head)]  # a change is the other rule's
+        nums = [c for c in frame.nums() if not CHANGE_HEAD.search(c.head)]  # a change is the other rule's
         for total in nums:
             best = None
             values = [v for _, v in _series(frame, total)]
@@ -125,10 +123,9 @@ def change_from_previous_row(report: Report, ctx: CheckContext) -> Iterator[Find
     for frame in frames(report):
         entry = ctx.ledger.tables.get(frame.table.index)
         for change in frame.nums():
-            if not _CHANGE_HEAD.search(change.head):
+            if not CHANGE_HEAD.search(change.head):
                 continue
-            keys = [k for r in frame.units if change.index in r.cells and (k := frame.cell_key(r, change))]
-            if entry is not None and keys and 2 * sum(1 for k in keys if k in entry.checked_cells) > len(keys):
+            if checked_already(ctx, frame, change, entry):
                 continue  # the difference of two columns of its row (change_column_mismatch) holds it
             found = _previous_row_fit(frame, change)
             if found is None:
@@ -148,13 +145,13 @@ def change_from_previous_row(report: Report, ctx: CheckContext) -> Iterator[Find
                     right = before + written
                     yield finding("CHANGE_COLUMN_MISMATCH", "error",
                                   f"{where(row)}: cột {col_name(base)} ghi {vi(now)} nhưng mức tăng, giảm của dòng này "
-                                  f"và dòng dưới cho {vi(before)} + ({_signed(written)}) = {vi(right)} (hai mức tăng, "
+                                  f"và dòng dưới cho {vi(before)} + ({signed(written)}) = {vi(right)} (hai mức tăng, "
                                   f"giảm cùng khớp khi sửa số này)", frame, row, base, now, right)
                     i += 2
                     continue
                 yield finding("CHANGE_COLUMN_MISMATCH", "error",
-                              f"{where(row)}: cột {col_name(change)} ghi {_signed(written)} nhưng {col_name(base)} "
-                              f"của dòng này − dòng trên = {vi(now)} − {vi(before)} = {_signed(now - before)}",
+                              f"{where(row)}: cột {col_name(change)} ghi {signed(written)} nhưng {col_name(base)} "
+                              f"của dòng này − dòng trên = {vi(now)} − {vi(before)} = {signed(now - before)}",
                               frame, row, change, written, now - before)
                 i += 1
 
@@ -163,7 +160,7 @@ def _previous_row_fit(frame: Frame, change: Col) -> tuple[Col, list] | None:
     best = None
     rows = frame.units
     for base in frame.nums():
-        if base is change or _CHANGE_HEAD.search(base.head):
+        if base is change or CHANGE_HEAD.search(base.head):
             continue
         checks, moved = [], set()
         for prev, row in zip(rows, rows[1:]):
@@ -177,7 +174,3 @@ def _previous_row_fit(frame: Frame, change: Col) -> tuple[Col, list] | None:
                 best is None or holds > best[0]):
             best = (holds, base, checks)
     return best[1:] if best else None
-
-
-def _signed(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + vi(value)
