@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Measure, Report, Stat, Statement, StatementKind
-from ..numbers import format_vi, in_band, places_of
+from ..numbers import format_vi, places_of
 from ..text.dates import before_the_period, names_another_period
 from ..text.levels import level_at
 from ..text.names import name_key
@@ -83,7 +83,6 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Ví dụ đúng: "Có 4/5 đơn vị có kết quả đạt từ 80% trở lên"."""
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
     for st in _bands(report):
-        low, high = st.band.low, st.band.high
         whole = st.denominator if st.denominator is not None else _evaluated(report, st)
         context = st.context if st.context is not None else st.text
         level = level_at(context, len(context), st.scope)
@@ -96,7 +95,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     for key, label, values in _columns(t, measure, rows):
                         if whole is not None and len(values) != whole:
                             continue
-                        n = sum(1 for _, v in values if in_band(v, low, high))
+                        n = sum(1 for _, v in values if st.band.holds(v))
                         candidates.append((t, key, label, values, n))
         if not names_another_period(st.clause or st.before or "", report.meta.period):
             candidates = [c for c in candidates
@@ -198,7 +197,7 @@ def _range(stats: dict[Stat, Decimal], bands: list[Statement]) -> tuple[Decimal,
     for value, which in ((hi, Stat.MAX), (lo, Stat.MIN)):
         if value is None:
             continue
-        band = next((b for b in bands if _n(b) and in_band(value, b.band.low, b.band.high)), None)
+        band = next((b for b in bands if _n(b) and b.band.holds(value)), None)
         if band is None:
             return None
         low, high = band.band.low, band.band.high

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model.vocabulary import OFFICIAL_GRADES, TASK_GRADE
+from ..model.vocabulary import OFFICIAL_GRADES, PASS_GRADE, TASK_GRADE
 from ..schemes import shipped_schemes
 
 GRADE_LEVELS: tuple[tuple[re.Pattern, float, str], ...] = (
@@ -16,7 +16,9 @@ GRADE_LEVELS: tuple[tuple[re.Pattern, float, str], ...] = (
     (re.compile(r"^tốt$", re.I), 4, "Tốt"),
     (re.compile(r"^khá$", re.I), 3, "Khá"),
     (re.compile(r"^trung\s*bình$", re.I), 2, "Trung bình"),
-    (re.compile(r"^(yếu|kém|yếu\s*,?\s*kém|chưa\s*đạt|không\s*đạt)$", re.I), 1, "Yếu"),
+    (re.compile(r"^(yếu|kém|yếu\s*,?\s*kém|(chưa|không)\s*đạt(\s*yêu\s*cầu)?)$", re.I), 1, "Yếu"),
+    # the pass grade of a pass/fail scale, and the grade under Khá where a province sets it there
+    (re.compile(r"^đạt(\s*yêu\s*cầu)?$", re.I), 1.5, PASS_GRADE),
     # the task scale's middle grade, below "Hoàn thành tốt nhiệm vụ" (Tốt), above "Không hoàn thành" (Yếu):
     # a level of its own (never Khá's or Trung bình's, which a document does not set beside it)
     (re.compile(r"^hoàn\s*thành\s*nhiệm\s*vụ$", re.I), 2.5, TASK_GRADE),

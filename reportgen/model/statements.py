@@ -20,6 +20,13 @@ class StatedBand:
     high: Decimal | None
     unit: Measure | None = None
     text: str = ""  # the band's words as written ("từ 80% trở lên")
+    above: bool = False  # the low end is left out: "trên 95%", "> 95%"
+
+    def holds(self, value: Decimal) -> bool:
+        """Whether ``value`` lies in the band: ``low ≤ value < high`` ("trên": ``low < value``)."""
+        if self.low is not None and (value < self.low or (self.above and value == self.low)):
+            return False
+        return self.high is None or value < self.high
 
 
 @dataclass

@@ -128,3 +128,10 @@ OFFICIAL_GRADES = ("Hoàn thành 100% nhiệm vụ", "Hoàn thành từ 70% đ�
 # nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"): its
 # neighbours are TT 01/2018's wordings of Xuất sắc, Tốt and Yếu; this one sits below Tốt, above Yếu.
 TASK_GRADE = "Hoàn thành nhiệm vụ"
+
+# The pass grade of a pass/fail scale ("Đạt" / "Chưa đạt", "Đạt yêu cầu" / "Không đạt yêu cầu"), and
+# the middle one where a province adds it under Khá ("Tốt", "Khá", "Đạt", "Chưa đạt"): below Trung
+# bình, above the fail grade (Yếu's level, as "Chưa đạt" and "Không đạt" are read).
+PASS_GRADE = "Đạt"
+# A pass/fail scale's grades as offices write them.
+PASS_FAIL_GRADES = (PASS_GRADE, "Đạt yêu cầu", "Chưa đạt", "Không đạt", "Chưa đạt yêu cầu", "Không đạt yêu cầu")

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..model import GradeBand, Paragraph, Statement, StatementKind
+from ..model.vocabulary import PASS_GRADE
 from ..raw import RawTable
 from .statements_grades import grade_words
 
@@ -63,7 +64,14 @@ def _dec(text: str) -> Decimal:
 
 
 # Grades a legend may name that no shipped scheme has (a province's own index).
-_MORE_GRADES = (("không hoàn thành", "Không hoàn thành"), ("kém", "Kém"), ("yếu", "Yếu"))
+_MORE_GRADES = (("không hoàn thành", "Không hoàn thành"), ("kém", "Kém"), ("yếu", "Yếu"),
+                ("chưa đạt yêu cầu", "Chưa đạt yêu cầu"), ("không đạt yêu cầu", "Không đạt yêu cầu"),
+                ("chưa đạt", "Chưa đạt"), ("không đạt", "Không đạt"))
+# The pass grade "Đạt" is also the verb every sentence uses ("đơn vị đạt từ 80 điểm"): it names a
+# grade only where a grade stands: at the segment's start or after ":", "-", "loại", "là", and
+# before a bound, a colon, a bracket or the end ("Từ 50% trở lên: Đạt", "Đạt: từ 50%", "xếp loại Đạt").
+_PASS = re.compile(r"(?:^|(?<=[:\-–])|(?<=\bloại)|(?<=\blà))\s*(?P<g>đạt(?:\s+yêu\s+cầu)?)"
+                   r"(?=\s*(?:$|[:(.,]|từ\b|dưới\b|trên\b|khi\b|nếu\b|≥|>|<|≤|=))")
 
 
 def _grade_in(segment: str) -> str | None:
@@ -79,7 +87,8 @@ def _grade_named(segment: str) -> tuple[str, str] | None:
     folded = " ".join(segment.split()).casefold()
     found = []
     known = dict(grade_words())
-    words = sorted({**dict(_MORE_GRADES), **known}.items(), key=lambda kv: len(kv[0]), reverse=True)
+    words = sorted(((w, name) for w, name in {**dict(_MORE_GRADES), **known}.items() if not _PASS.fullmatch(w)),
+                   key=lambda kv: len(kv[0]), reverse=True)
     for written, name in words:
         start = 0
         while (i := folded.find(written, start)) >= 0:
@@ -88,6 +97,10 @@ def _grade_named(segment: str) -> tuple[str, str] | None:
                 if not any(a <= i < b for a, b, _ in found):
                     found.append((i, end, name))
             start = end
+    for m in _PASS.finditer(folded):
+        if not any(a <= m.start("g") < b for a, b, _ in found):
+            found.append((m.start("g"), m.end("g"), PASS_GRADE))
+    found.sort()
     names = {name for _, _, name in found}
     if len(names) != 1:
         return None

@@ -26,10 +26,13 @@ _BAND_COUNT = re.compile(
     _NOT_A_COUNT + r"(?<![\d/.,])(?<!\w)(?P<x>\d{1,4}|" + _WORD + r")(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
     r"(?P<noun>(?:[^\W\d][\w]*,?\s+){1,4}?)"
     # what the band is of may be named at length: "xã có tỷ lệ số hóa hồ sơ đạt từ 80% trở lên"
-    r"(?:có\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)"
-    r"(?:\s+(?!từ\b|dưới\b|đạt\b)[^\W\d]\w*){0,10}?\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
+    # or said after "đạt": "xã đạt tỷ lệ giải quyết đúng hạn trên 99%"
+    r"(?:có\s+|đạt\s+)?(?:(?:kết\s+quả|chỉ\s+số(?:\s+chung)?|tổng\s+điểm|điểm(?:\s+số)?|tỷ\s+lệ)"
+    r"(?:\s+(?!từ\b|dưới\b|đạt\b|trên\b)[^\W\d]\w*){0,10}?\s+){0,2}(?:đạt\s+)?(?:mức\s+)?"
     r"(?:từ\s+(?P<low>" + _N + r")\s*(?P<u1>%|điểm)?\s*(?:(?P<up>trở\s+lên)|(?:đến|tới)\s+dưới\s+(?P<high>" + _N
     + r")\s*(?P<u2>%|điểm)?)|dưới\s+(?P<below>" + _N + r")\s*(?P<u3>%|điểm)?"
+    # "trên 95%", "≥ 95%", "> 95%": from a bound, the bound itself left out after "trên" and ">"
+    r"|(?P<over>trên|≥|>=|>)\s*(?P<over_low>" + _N + r")\s*(?P<u4>%|điểm)(?!\s*(?:so\s+với|tổng|số))"
     # "có 08/12 xã đạt tỷ lệ 100% hồ sơ giải quyết đúng hạn": the units at the top of a rate
     r"|(?<=đạt\s)(?:tỷ\s+lệ\s+)?(?P<full>100(?:,0+)?)\s*%)", re.I)
 
@@ -41,16 +44,19 @@ def _dec(text: str) -> Decimal:
 def band_of(m: re.Match[str]) -> StatedBand:
     """The band a match states (None for an open end)."""
     low, high, below = m.group("low"), m.group("high"), m.group("below")
-    unit = m.group("u1") or m.group("u2") or m.group("u3") or ""
+    unit = m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4") or ""
     if m.group("full") is not None:
         low, high, unit = "100", "", "%"
     elif below is not None:
         low, high = "", below
+    elif m.group("over_low") is not None:
+        low, high = m.group("over_low"), ""
     elif m.group("up"):
         high = ""
     return StatedBand(low=_dec(low) if low else None, high=_dec(high) if high else None,
                       unit={"%": Measure.PERCENT, "điểm": Measure.POINTS}.get(unit.casefold()),
-                      text=m.group(0)[m.group(0).find(m.group("noun")) + len(m.group("noun")):].strip())
+                      text=m.group(0)[m.group(0).find(m.group("noun")) + len(m.group("noun")):].strip(),
+                      above=m.group("over") is not None and m.group("over") in ("trên", ">"))
 
 
 def band_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:

@@ -159,8 +159,7 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider
     # tương ứng tăng 7,71%" (a bare ", tăng 3,2% so với quý trước" is another change)
     elif m.re is _CHANGE and (second := _second(sentence, m, direction)) is not None and second.group("so"):
         changes.append((_value(second.group("d")), second.group("du"), second.end()))
-    clause = sentence[:m.start()]
-    clause = clause[max(clause.rfind(";"), 0):]
+    clause = _clause(sentence[:m.start()])
     found = [f for f in _FIGURE.finditer(clause) if not re.fullmatch(r"(?:19|20)\d\d", f.group("x"))] \
         if m.re is not _LEAD else []
     # "đạt 80,97/100 điểm, tương ứng Chỉ số đạt 81,0%, giảm 6,36 điểm so với … (87,33 điểm)": a change in
@@ -198,6 +197,31 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider
         # of one change, still held to each other against the earlier figure
         return [(None, None, b_kind, False, d, du, direction, end, None) for d, du, end in changes]
     return out
+
+
+def _clause(before: str) -> str:
+    """The clause a change is said of: the text before it from the last ";" that no bracket holds, its
+    bracketed details blanked when a figure stands outside them — "tiếp nhận 1.345 hồ sơ (trực tuyến 810
+    hồ sơ, chiếm 60,22%; trực tiếp 535 hồ sơ), tăng 205 hồ sơ so với …" is of the 1.345 the brackets
+    break down, never of their last figure."""
+    masked = _blank_brackets(before)
+    plain = masked[max(masked.rfind(";"), 0):]
+    if any(not re.fullmatch(r"(?:19|20)\d\d", f.group("x")) for f in _FIGURE.finditer(plain)):
+        return plain
+    return before[max(before.rfind(";"), 0):]
+
+
+def _blank_brackets(text: str) -> str:
+    """``text`` with what each closed pair of brackets holds (brackets included) blanked, its length kept."""
+    out, opened = list(text), []
+    for k, ch in enumerate(text):
+        if ch == "(":
+            opened.append(k)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            if not opened:
+                out[start:k + 1] = " " * (k + 1 - start)
+    return "".join(out)
 
 
 def _second(sentence: str, m: re.Match[str], direction: str) -> re.Match[str] | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Statement
-from ..model.vocabulary import OFFICIAL_GRADES, TASK_GRADE
+from ..model.vocabulary import OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE
 from ..schemes import all_schemes
 from ..text.names import find_unit
 from .statements_blocks import Block
@@ -25,7 +25,7 @@ def _grade_words() -> tuple[tuple[str, str], ...]:
         for band in scheme.grades:
             for w in (band.name, *band.aliases):
                 pairs.setdefault(w.casefold(), band.name)
-    for w in (*OFFICIAL_GRADES, TASK_GRADE):
+    for w in (*OFFICIAL_GRADES, TASK_GRADE, *PASS_FAIL_GRADES):
         pairs[w.casefold()] = w
     return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
 
@@ -136,6 +136,8 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
             matches.append(m)
     if not matches:
         matches = list(_grade_first_re().finditer(text))
+    # "đạt" is the verb of every sentence ("mức đạt 85 điểm", "03 xã đạt 100%"): a grade only after "xếp loại"
+    matches = [m for m in matches if _grade_kw(m) or canonical_grade(m.group("grade")) not in PASS_FAIL_GRADES]
     for m in matches:
         grade = canonical_grade(m.group("grade"))
         st = Statement(kind="grade_count", text=block.text, paragraph=block.index, page=block.page,
@@ -165,6 +167,12 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
 
 
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?(?:có\s+)?", re.I)
+
+
+def _grade_kw(m: re.Match[str]) -> bool:
+    """Whether a grade claim names its grade after "xếp loại", "loại" or "đạt loại"."""
+    kw = " ".join((m.group("kw") or "").split()).casefold()
+    return bool(kw) and kw != "mức"
 
 
 def _goes_on(text: str, before: re.Match[str], m: re.Match[str]) -> bool:

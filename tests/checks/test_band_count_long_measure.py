@@ -40,3 +40,21 @@ def test_the_band_count_is_held_to_the_rate_column(tmp_path, measure, count):
         assert errors == [] and result.verdict == "ĐẠT"
     else:
         assert errors == [("BAND_COUNT_MISMATCH", str(count), "3")]
+
+
+@pytest.mark.parametrize("said, right", [
+    ("có {n}/5 đơn vị đạt tỷ lệ giải quyết hồ sơ đúng hạn trên 95%", 1),  # 99,00 (95,00 is no more than 95)
+    ("có {n}/5 đơn vị đạt tỷ lệ giải quyết hồ sơ đúng hạn từ 95% trở lên", 2),
+    ("có {n}/5 đơn vị có tỷ lệ giải quyết hồ sơ đúng hạn ≥ 95%", 2),
+    ("có {n}/5 đơn vị có tỷ lệ giải quyết hồ sơ đúng hạn > 85%", 3),  # 99, 95, 87
+])
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_band_above_a_bound_counts_the_rows_past_it(tmp_path, said, right, count):
+    path = tmp_path / "cv.docx"
+    _write(path, f"Theo số liệu trên Hệ thống, quý III năm 2025 {said.format(n=count)}, cụ thể như sau:")
+    result = verify_path(path)
+    errors = [(f.code, f.reported, str(f.expected)) for f in result.findings if f.severity == "error"]
+    if count == right:
+        assert errors == [] and result.verdict == "ĐẠT"
+    else:
+        assert errors == [("BAND_COUNT_MISMATCH", str(count), str(right))]

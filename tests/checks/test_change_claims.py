@@ -106,3 +106,25 @@ def test_the_documents_subject_is_no_part_of_the_first_sentence_of_its_body():
     findings = run_checks(report, CheckContext())
     assert [(f.severity.value, f.reported, f.expected) for f in findings if f.code == "CHANGE_MISMATCH"] \
         == [("error", "8.9", "9.97")]
+
+
+@pytest.mark.parametrize("text, change", [
+    # the brackets break the figure down; their last figure (535) is no figure of the change
+    ("Bộ phận Một cửa tiếp nhận 1.345 hồ sơ (trực tuyến 810 hồ sơ, chiếm 60,22%; trực tiếp 535 hồ sơ), "
+     "tăng 205 hồ sơ so với cùng kỳ năm 2025 (1.140 hồ sơ).", (D(1345), D(1140), D(205))),
+    ("Điểm trung bình đạt 82,10 điểm (xếp thứ 3/15), giảm 1,20 điểm so với năm 2025 (83,30 điểm).",
+     (D("82.10"), D("83.30"), D("-1.20"))),
+    # a figure written only in brackets stays the figure of the change
+    ("Số hồ sơ tiếp nhận trực tuyến (810 hồ sơ), tăng 10 hồ sơ so với quý trước (800 hồ sơ).",
+     (D(810), D(800), D(10))),
+])
+def test_a_change_after_bracketed_details_is_of_the_figure_they_detail(text, change):
+    changes, wrong, _ = _run(text)
+    assert changes == [change]
+    assert wrong == []
+
+
+def test_a_wrong_change_after_bracketed_details_is_held_to_the_figure_they_detail():
+    _, wrong, _ = _run("Bộ phận Một cửa tiếp nhận 1.345 hồ sơ (trực tuyến 810 hồ sơ, chiếm 60,22%; trực tiếp 535 hồ "
+                       "sơ), tăng 250 hồ sơ so với cùng kỳ năm 2025 (1.140 hồ sơ).")
+    assert wrong == [("error", "250", "205.00")]
