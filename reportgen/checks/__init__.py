@@ -67,6 +67,7 @@ RULE_MODULES = (
     "prose_change_counts",
     "prose_restated",
     "prose_dossier_counts",
+    "prose_dossier_flow",
     "prose_grade_shares",
     "prose_group_heads",
     "tables_summary",

@@ -18,7 +18,7 @@ import re
 from typing import Iterator
 
 from ..model import Finding, Report
-from .layout_elements import Elements, format_at, layout_setup, norm, place_of, pt, pt_range, units, warn
+from .layout_elements import Elements, element_text, format_at, layout_setup, place_of, pt, pt_range, units, warn
 from .registry import CheckContext, rule
 
 # Fonts a PDF embeds without a family name ('F1', 'TT2', 'T3_0', 'CIDFont+F1', 'Type3').
@@ -145,7 +145,7 @@ def layout_size(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         fmt = format_at(report, pos)
         low, high = elements[key]["size"]
         if fmt is not None and fmt.size is not None and not (low <= fmt.size <= high):
-            yield warn("LAYOUT_SIZE", f"{elements[key]['label']} “{norm(units(report)[pos].text)[:60]}” cỡ chữ "
+            yield warn("LAYOUT_SIZE", f"{elements[key]['label']} “{element_text(report, key, pos)[:60]}” cỡ chữ "
                         f"{pt(fmt.size)}, quy định {pt_range(elements[key]['size'])}.", elements[key]["cite"],
                         **place_of(report, pos), reported=pt(fmt.size), expected=pt_range(elements[key]["size"]))
     for key, positions, what in (("noi_dung", [p for p in el.body if p not in el.headings], "đoạn nội dung văn bản"),
@@ -179,7 +179,7 @@ def layout_style(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         fmt, rule_ = format_at(report, pos), elements[key]
         if fmt is None:
             continue
-        text = norm(units(report)[pos].text)
+        text = element_text(report, key, pos)
         wrong = []
         if rule_.get("bold") and not fmt.bold:
             wrong.append("chưa in đậm")

@@ -68,6 +68,19 @@ def units(report: Report) -> list:
     return layout.units if layout is not None and layout.units is not None else report.paragraphs
 
 
+# The Tiêu ngữ's start, where a paragraph holds the Quốc hiệu and the Tiêu ngữ on two lines of its own.
+_MOTTO = re.compile(r"(?<=\S)\s+(?=độc\s+lập\b.*hạnh\s+phúc)", re.I)
+
+
+def element_text(report: Report, key: str, pos: int) -> str:
+    """The text of the element ``key`` at unit ``pos``: the unit's, or its part where a paragraph holds
+    the Quốc hiệu and, after a line break, the Tiêu ngữ ("CỘNG HÒA … VIỆT NAM↵Độc lập - Tự do - Hạnh phúc")."""
+    text = norm(units(report)[pos].text)
+    if key in ("quoc_hieu", "tieu_ngu") and fold(text).startswith("cộng hòa") and (m := _MOTTO.search(text)):
+        return text[:m.start()] if key == "quoc_hieu" else text[m.end():]
+    return text
+
+
 def find_elements(report: Report) -> Elements:
     texts = [norm(p.text) for p in units(report)]
     el = Elements()
@@ -80,8 +93,12 @@ def _header(texts: list[str], el: Elements) -> None:
     names = type_names()
     for i in range(min(HEAD_ZONE, len(texts))):
         t, f = texts[i], fold(texts[i])
-        if el.quoc_hieu is None and f.startswith("cộng hòa xã hội chủ nghĩa việt nam"):
+        # the Quốc hiệu, or its first line where a narrow column wraps it ("… CHỦ NGHĨA" / "VIỆT NAM")
+        wrapped = f == "cộng hòa xã hội chủ nghĩa" and i + 1 < len(texts) and fold(texts[i + 1]).startswith("việt nam")
+        if el.quoc_hieu is None and (f.startswith("cộng hòa xã hội chủ nghĩa việt nam") or wrapped):
             el.quoc_hieu = i
+            if el.tieu_ngu is None and _MOTTO.search(t):  # one paragraph, the Tiêu ngữ after a line break
+                el.tieu_ngu = i
         elif el.tieu_ngu is None and "độc lập" in f and "hạnh phúc" in f and len(t) < 45:
             el.tieu_ngu = i
         elif el.so_ky_hieu is None and re.match(r"^số\s*:", f):

@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ..model import Finding, Report
 from .layout_elements import (
+    element_text,
     expected_code,
     fold,
     format_at,
@@ -44,7 +45,7 @@ def layout_national_title(report: Report, ctx: CheckContext) -> Iterator[Finding
         yield warn("LAYOUT_NATIONAL_TITLE", "Không thấy Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” ở đầu văn bản.",
                     qh["cite"])
     else:
-        text = norm(units(report)[el.quoc_hieu].text)
+        text = element_text(report, "quoc_hieu", el.quoc_hieu)
         fmt = format_at(report, el.quoc_hieu)
         if not text.isupper() and not (fmt is not None and fmt.caps):
             yield warn("LAYOUT_NATIONAL_TITLE", f"Quốc hiệu “{text}” phải viết in hoa.", qh["cite"],
@@ -53,7 +54,7 @@ def layout_national_title(report: Report, ctx: CheckContext) -> Iterator[Finding
         yield warn("LAYOUT_NATIONAL_TITLE", "Không thấy Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” dưới Quốc hiệu.",
                     tn["cite"])
     else:
-        text = norm(units(report)[el.tieu_ngu].text)
+        text = element_text(report, "tieu_ngu", el.tieu_ngu)
         if text != tn["text"]:
             yield warn("LAYOUT_NATIONAL_TITLE", f"Tiêu ngữ ghi “{text}”, đúng là “{tn['text']}” (chữ đầu mỗi cụm "
                         "viết hoa, gạch nối (-) có cách hai bên).", tn["cite"],

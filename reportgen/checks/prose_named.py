@@ -38,6 +38,8 @@ _BARE = frozenset({"tổng", "cộng", "lượng", "đạt", "điểm", "kết",
                    "như", "một", "những", "thấp", "cao", "nhất", "trung", "bình",
                    # who reports is not what is counted: "các cơ quan, đơn vị (tại Phụ lục I) đã giải quyết …"
                    "cơ", "quan", "đơn", "vị", "phụ", "lục", "biểu", "riêng",
+                   # nor the kind of row a table by field has: "Lĩnh vực có số hồ sơ tiếp nhận nhiều nhất là …"
+                   "lĩnh", "vực",
                    # a group of indicators is named with or without the word: "Nhóm Số hóa hồ sơ" is "Số hóa hồ sơ"
                    "nhóm",
                    "nhiều", "ít"})  # "Đơn vị tiếp nhận nhiều hồ sơ nhất là X với …": a superlative, no column

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Report, ScoreRow, ScoreTable, Statement, StatementKind, TableKind
-from ..model.vocabulary import OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE
+from ..model.vocabulary import LETTER_GRADES, OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE
 from ..numbers import places_of, quantize
 from ..schemes import all_schemes
 from ..text.names import match_units, name_key
@@ -28,7 +28,7 @@ def band_names() -> frozenset[str]:
     """Every grade band of every scheme, and an official's grades of TT
     01/2018 ("Hoàn thành 100% nhiệm vụ"): the grades a score table carries."""
     return frozenset(band.name for scheme in all_schemes().values() for band in scheme.grades) | {
-        *OFFICIAL_GRADES, TASK_GRADE, *PASS_FAIL_GRADES}
+        *OFFICIAL_GRADES, TASK_GRADE, *PASS_FAIL_GRADES, *LETTER_GRADES}
 
 
 def all_rows(report: Report) -> list[RowRef]:

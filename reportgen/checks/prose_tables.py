@@ -293,6 +293,8 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             own = [c for c in own if _column_max(c[0], c[1]) == st.denominator]
         if len(own) != 1 and len({(id(c[0]), c[1]) for c in named_max}) == 1:
             own = named_max[:1]  # the one column the words name, out of the maximum the prose writes
+        if len(own) != 1:
+            own = _sole_column(report, st, candidates, placed)
         sure = True
         if len(own) != 1:  # "Điểm trung bình đạt 75,95 điểm; cao nhất … (83,88 điểm), thấp nhất … (66,19 điểm)"
             own, agreeing = _column_of_siblings(report, st, candidates)
@@ -311,6 +313,26 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          f"{format_vi(exact, places, fixed=True)}{sign}", st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+
+
+# Words that make a statistic another population's: the country's, the provinces', another level's.
+_ELSEWHERE = re.compile(r"cả\s+nước|toàn\s+quốc|các\s+tỉnh|bộ,\s+ngành|trung\s+ương|cùng\s+kỳ|năm\s+trước|kỳ\s+trước"
+                        r"|so\s+với", re.I)
+
+
+def _sole_column(report: Report, st: Statement, candidates: list, placed: list[tuple[int, ScoreTable]]) -> list:
+    """The one column of the statistic's measure the whole document has, in a table before the claim in
+    its section ("Chỉ số trung bình đạt 74,61%." under the only table of the units' Chỉ số): no other
+    column can be meant, unless the words name another population or period. A section between them
+    may speak of another measure whose table the document leaves out (a survey after the index)."""
+    if len(candidates) != 1 or st.paragraph is None or _ELSEWHERE.search(st.context or st.text or ""):
+        return []
+    table = candidates[0][0]
+    at = next((p for p, t in placed if t is table), None)
+    if at is None or at >= st.paragraph:
+        return []
+    heads = [h.paragraph for h in report.statements if h.kind == StatementKind.SECTION and h.paragraph is not None]
+    return [] if any(at < h <= st.paragraph for h in heads) else candidates
 
 
 def _units_own(report: Report, st: Statement, candidates: list) -> list:

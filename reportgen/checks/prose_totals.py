@@ -183,11 +183,12 @@ def _without(text: str, unit: str) -> str:
 
 def _unit_s_words(head: str, before: str, sentence: str, unit: str) -> tuple[str, str]:
     """The words before a unit's count and its sentence, less the unit's
-    name; a count in brackets right after the name is named by the words
-    before the unit: "Đơn vị tiếp nhận nhiều hồ sơ nhất là UBND phường Phú
-    Xuân (3.558 hồ sơ)" counts what "tiếp nhận" says."""
+    name; a count in brackets, or after "với", right after the name is named
+    by the words before the unit: "Đơn vị tiếp nhận nhiều hồ sơ nhất là UBND
+    phường Phú Xuân (3.558 hồ sơ)", "Lĩnh vực có số hồ sơ tiếp nhận nhiều
+    nhất là Y tế với 251 hồ sơ" count what "tiếp nhận" says."""
     before, sentence = _without(before, unit), _without(sentence, unit)
-    if not _content(before) and re.search(r"\(\s*$", head):
+    if not _content(before) and re.search(r"(?:\(|(?<!\w)với)\s*$", head):
         before = sentence
     return before, sentence
 

@@ -30,7 +30,8 @@ from .registry import CheckContext, rule
 from .relations_support import frames
 
 # "<x/y> <units> không có <what>", what up to the sentence's or clause's end.
-_NONE_OF = re.compile(r"\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|huyện|UBND)"
+_NONE_OF = re.compile(r"\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|huyện|UBND"
+                      r"|lĩnh\s+vực)"
                       r"[^.;:\d]{0,40}?\s(?:không|chưa)\s+(?:có|phát\s+sinh)\s+(?P<what>[^.;:()\d]{3,60})", re.I)
 
 

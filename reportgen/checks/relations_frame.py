@@ -22,7 +22,7 @@ from ..numbers.columns import conventions, role_for
 from ..text import fold
 from ..text.headers import ROLE_WORDS, max_in
 from ..text.labels import stat_of
-from .relations_grade_words import grade_level
+from .relations_grade_words import grade_level, needs_grade_header
 from .relations_numbering import NUMBERING, numbering_path
 
 # An index ("Chỉ số chung", "Chỉ số CCHC") is a percent; a numbered indicator ("Chỉ số 1", "Chỉ số 2.1") scores points.
@@ -300,7 +300,9 @@ def _column_kinds(cols: list[Col], rows: list[Row], texts: list[list[str]], alia
         if _ROW_NUMBER_HEAD.fullmatch(col.head.strip()):
             # the rows' numbers, unless it writes a standing (ties, or out of row order) over rows ordered by a figure
             col.kind = ColKind.RANK if _stands(values) else ColKind.NO
-        elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3):
+        elif values and grades * 2 >= len(values) and (_GRADE_HEAD.search(col.head) or grades >= 3
+                                                       and not needs_grade_header(values)):
+            # "Đạt" under "Kết quả" may be each row's own test met, "A" a group: grades only under "Xếp loại"
             col.kind = ColKind.GRADE
         elif values and numeric >= 1 and (numeric * 2 >= len(values) or numeric >= 2
                                           and (numeric + dashes) * 2 >= len(values)):

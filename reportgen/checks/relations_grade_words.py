@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model.vocabulary import OFFICIAL_GRADES, PASS_GRADE, TASK_GRADE
+from ..model.vocabulary import LETTER_GRADES, OFFICIAL_GRADES, PASS_GRADE, TASK_GRADE
 from ..schemes import shipped_schemes
 
 GRADE_LEVELS: tuple[tuple[re.Pattern, float, str], ...] = (
@@ -31,10 +31,27 @@ GRADE_LEVELS: tuple[tuple[re.Pattern, float, str], ...] = (
 )
 
 
+_PASS_OR_FAIL = re.compile(r"^(?:(?:chưa|không)\s*)?đạt(?:\s*yêu\s*cầu)?$", re.I)
+
+
+def needs_grade_header(values: list[str]) -> bool:
+    """Whether the grades of ``values`` are grades only under a "Xếp loại" header: "Đạt" or its negation
+    (a pass/fail scale, or each row's own test met or not, "Kết quả: Đạt"), or letters (a group "A", "B")."""
+    return all(_PASS_OR_FAIL.match(t) or _LETTER.match(t)
+               for v in values if grade_level(v) for t in [" ".join(v.split()).strip(" .")])
+
+
+# A letter grade, "A" best: "B", "Loại B" (never a lower-case letter, which is no grade's name).
+_LETTER = re.compile(r"^(?:[Ll]oại\s*)?(?P<l>[A-E])$")
+
+
 def grade_level(text: str | None) -> tuple[int, str] | None:
     """The level and name of a grade written ``text``: its name, or a wording a shipped scheme gives
     it ("Hoàn thành tốt nhiệm vụ" is Tốt in TT 01/2018), wherever the table is."""
     t = " ".join((text or "").split()).strip(" .")
+    if letter := _LETTER.match(t):
+        k = "ABCDE".index(letter.group("l"))
+        return 5 - k, LETTER_GRADES[k]
     for pattern, level, name in GRADE_LEVELS:
         if pattern.match(t) or pattern.match(t.replace(" ", "")):  # a PDF's gap moved: "Trun gbình"
             return level, name

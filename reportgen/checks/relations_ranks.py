@@ -168,13 +168,14 @@ def _declared_basis(frame: Frame, rank: Col, units: list[Row]) -> tuple[int, lis
     """The basis of a rank column that no column fits on a clear majority (a
     swap of two ranks in a short table breaks two rows of five): the table's
     one result column (a percent, or a column headed Tổng / Chỉ số / Kết
-    quả / Bình quân / Trung bình), when the ranks follow it on at least half the rows. None when
-    there is no such column, or several that disagree on the rows out of place."""
+    quả / Bình quân / Trung bình; or its only figure column), when the
+    ranks follow it on at least half the rows. None when there is no such
+    column, or several that disagree on the rows out of place."""
     found = []
-    for basis in frame.nums():
-        if basis.role == "max" or not (basis.role == "percent" or RESULT_HEAD.search(basis.head)) \
-                or len({r.value(basis.index) for r in units} - {None}) < 3:
-            continue
+    figures = [c for c in frame.nums() if c.role != "max" and len({r.value(c.index) for r in units} - {None}) >= 3]
+    for basis in figures:
+        if not (basis.role == "percent" or RESULT_HEAD.search(basis.head) or len(figures) == 1):
+            continue  # a table of one figure ranks by it: "Thứ hạng | Cơ quan | Điểm đạt (tối đa 100)"
         holds, checks = _rank_fit(units, rank, basis)
         if len(checks) >= MIN_ROWS and holds * 2 >= len(checks):
             found.append((holds, checks, basis))

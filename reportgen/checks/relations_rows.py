@@ -342,6 +342,25 @@ def summary_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]
                     yield from _check_stat(ctx, frame, parts, stat, partial, pieced)
 
 
+def _extreme_unit_s(frame: Frame, parts, stat: Row, col: Col) -> bool:
+    """Whether the "cao nhất" / "thấp nhất" row writes, in ``col``, the figure of the unit that holds the
+    extreme of another column of the row: "Chỉ số cao nhất | 68,83 điểm | 96,32%" gives the points of the
+    unit of the highest Chỉ số, which need not be the most points where units have maxima of their own."""
+    units = [u for part_frame, rows in parts if part_frame is frame for u in rows]
+    written = stat.cells[col.index].value
+    for other in frame.nums():
+        cell = stat.cells.get(other.index)
+        vals = [u.value(other.index) for u in units if u.value(other.index) is not None]
+        if other is col or cell is None or len(vals) < 2:
+            continue
+        extreme = max(vals) if stat.stat == "max" else min(vals)
+        holders = [u for u in units if u.value(other.index) == extreme]
+        if as_written(extreme, cell.value) and holders and all(
+                u.value(col.index) is not None and as_written(u.value(col.index), written) for u in holders):
+            return True
+    return False
+
+
 def _unread(frame: Frame, row: Row, col: Col) -> bool:
     """Whether the unit ``row`` writes something in ``col`` that was not read
     as a figure (nor as "-": does not apply): a cell the reader could not
@@ -383,7 +402,7 @@ def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool
         record(ctx, frame, f"summary-row-{stat.stat}", cells + [(stat, col)])
         if stat.stat in ("max", "min"):
             got = max(vals) if stat.stat == "max" else min(vals)
-            ok = as_written(got, cell.value)
+            ok = as_written(got, cell.value) or _extreme_unit_s(frame, parts, stat, col)
         else:
             got = sum(vals, Decimal(0)) / len(vals)
             tol = last_unit(cell.value) + max(Decimal(5).scaleb(-(places(v) + 1)) for v in vals)

@@ -133,5 +133,7 @@ TASK_GRADE = "Hoàn thành nhiệm vụ"
 # the middle one where a province adds it under Khá ("Tốt", "Khá", "Đạt", "Chưa đạt"): below Trung
 # bình, above the fail grade (Yếu's level, as "Chưa đạt" and "Không đạt" are read).
 PASS_GRADE = "Đạt"
+# Letter grades, best first ("loại A: Chỉ số từ 90% trở lên; loại B: …").
+LETTER_GRADES = ("A", "B", "C", "D", "E")
 # A pass/fail scale's grades as offices write them.
 PASS_FAIL_GRADES = (PASS_GRADE, "Đạt yêu cầu", "Chưa đạt", "Không đạt", "Chưa đạt yêu cầu", "Không đạt yêu cầu")

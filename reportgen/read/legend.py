@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..model import GradeBand, Paragraph, Statement, StatementKind
-from ..model.vocabulary import PASS_GRADE
+from ..model.vocabulary import LETTER_GRADES, PASS_GRADE
 from ..raw import RawTable
 from .statements_grades import grade_words
 
@@ -67,6 +67,8 @@ def _dec(text: str) -> Decimal:
 _MORE_GRADES = (("không hoàn thành", "Không hoàn thành"), ("kém", "Kém"), ("yếu", "Yếu"),
                 ("chưa đạt yêu cầu", "Chưa đạt yêu cầu"), ("không đạt yêu cầu", "Không đạt yêu cầu"),
                 ("chưa đạt", "Chưa đạt"), ("không đạt", "Không đạt"))
+# A letter grade: "loại A: Chỉ số từ 90% trở lên".
+_LETTER = re.compile(r"(?<!\w)[Ll]oại\s+(?P<l>[A-E])(?!\w)")
 # The pass grade "Đạt" is also the verb every sentence uses ("đơn vị đạt từ 80 điểm"): it names a
 # grade only where a grade stands: at the segment's start or after ":", "-", "loại", "là", and
 # before a bound, a colon, a bracket or the end ("Từ 50% trở lên: Đạt", "Đạt: từ 50%", "xếp loại Đạt").
@@ -100,6 +102,9 @@ def _grade_named(segment: str) -> tuple[str, str] | None:
     for m in _PASS.finditer(folded):
         if not any(a <= m.start("g") < b for a, b, _ in found):
             found.append((m.start("g"), m.end("g"), PASS_GRADE))
+    plain = " ".join(segment.split())  # the letter's case kept: "loại A", never "loại a"
+    for m in _LETTER.finditer(plain):
+        found.append((m.start(), m.end(), LETTER_GRADES["ABCDE".index(m.group("l"))]))
     found.sort()
     names = {name for _, _, name in found}
     if len(names) != 1:
@@ -128,6 +133,10 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
     grade = named[0] if named else _abbreviated(segment)
     if grade is None:
         return None
+    written = segment
+    if named:  # the grade's own figures are no bounds: "từ 3,5 điểm đến dưới 5 điểm: Hoàn thành từ 70% đến dưới 100%"
+        words = re.compile(r"\s+".join(map(re.escape, named[1].split())), re.I)
+        segment = words.sub(lambda m: re.sub(r"\S", "§", m.group(0)), segment, count=1)
     lower = _LOWER.search(segment)
     before = _LOWER_BEFORE.search(segment) if lower is None else None
     lower_at = lower.start() if lower else before.end() if before else None
@@ -141,7 +150,7 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
         return None  # a number that is not a bound: a count or a date, not a legend
     units = {m.group("u") for m in (lower, before, upper) if m is not None and m.group("u")}
     unit = "percent" if "%" in units else "points" if "điểm" in units else None
-    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=segment.strip(), short=_short(segment),
+    band = GradeBand(grade=grade, unit=unit, paragraph=paragraph, text=written.strip(), short=_short(written),
                      written=named[1] if named else None)
     if lower is not None:
         band.lower = _dec(lower.group(2))

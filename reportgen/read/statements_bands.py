@@ -59,6 +59,18 @@ def band_of(m: re.Match[str]) -> StatedBand:
                       above=m.group("over") is not None and m.group("over") in ("trên", ">"))
 
 
+def _named_word(text: str, m: re.Match[str]) -> bool:
+    """Whether a count written in words is a word of a name or a term: capitalised inside a sentence
+    ("Bộ phận Một cửa, đạt tỷ lệ 100%"), or the "một cửa" of the one-stop desk."""
+    word = m.group("x")
+    if word.isdigit():
+        return False
+    if re.match(r"cửa(?!\w)", m.group("noun"), re.I):
+        return True
+    before = text[:m.start("x")].rstrip()
+    return word[:1].isupper() and bool(before) and before[-1] not in ".:;!?-–•"
+
+
 def band_statements(block: Block, scope: str | None, known: list[Statement]) -> list[Statement]:
     """Mark the block's fractions that count units of a band (``known``: the
     block's statements) and return new ``count`` statements for the bands
@@ -66,7 +78,7 @@ def band_statements(block: Block, scope: str | None, known: list[Statement]) -> 
     out: list[Statement] = []
     fractions = [st for st in known if st.kind == StatementKind.FRACTION and st.paragraph == block.index]
     for m in _BAND_COUNT.finditer(block.text):
-        if re.search(r"\d", m.group("noun")):
+        if re.search(r"\d", m.group("noun")) or _named_word(block.text, m):
             continue
         band, noun, count_written = band_of(m), m.group("noun").strip(" ,"), m.group("x")
         x = Decimal(WORD_NUMBERS.get(count_written.casefold(), count_written))

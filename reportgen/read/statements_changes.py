@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ..model import Measure, Statement, StatementKind
 from ..numbers import NotANumber, parse_vi_number, places_of
-from ..text.lines import split_sentences
+from ..text.lines import blank_brackets, split_sentences
 from .statements_blocks import Block, heading_of
 from .statements_changes_now import MAX_BLOCKS, content, figures, named
 
@@ -204,24 +204,11 @@ def _clause(before: str) -> str:
     bracketed details blanked when a figure stands outside them — "tiếp nhận 1.345 hồ sơ (trực tuyến 810
     hồ sơ, chiếm 60,22%; trực tiếp 535 hồ sơ), tăng 205 hồ sơ so với …" is of the 1.345 the brackets
     break down, never of their last figure."""
-    masked = _blank_brackets(before)
+    masked = blank_brackets(before)
     plain = masked[max(masked.rfind(";"), 0):]
     if any(not re.fullmatch(r"(?:19|20)\d\d", f.group("x")) for f in _FIGURE.finditer(plain)):
         return plain
     return before[max(before.rfind(";"), 0):]
-
-
-def _blank_brackets(text: str) -> str:
-    """``text`` with what each closed pair of brackets holds (brackets included) blanked, its length kept."""
-    out, opened = list(text), []
-    for k, ch in enumerate(text):
-        if ch == "(":
-            opened.append(k)
-        elif ch == ")" and opened:
-            start = opened.pop()
-            if not opened:
-                out[start:k + 1] = " " * (k + 1 - start)
-    return "".join(out)
 
 
 def _second(sentence: str, m: re.Match[str], direction: str) -> re.Match[str] | None:

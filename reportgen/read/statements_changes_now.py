@@ -126,6 +126,11 @@ def _in_other_period(head: str) -> bool:
     return open_at > head.rfind(")") and _OTHER_PERIOD.search(head[max(0, open_at - 80):open_at]) is not None
 
 
+# Words that make a figure a part of what a change names: a channel, a status, a stage, a period.
+_NARROWING = frozenset({"trực", "tuyến", "bưu", "quá", "hạn", "đúng", "trễ", "trước", "lũy", "kế", "toàn",
+                        "trình", "phần", "đang", "chưa", "đã", "giải", "quyết", "số", "hóa", "tháng", "quý", "năm"})
+
+
 def named(found: list[Figure], subject: str, unit: str) -> tuple[list[Figure], bool]:
     """(the figures the change's ``subject`` words name, whether the pairing
     is sure). Several: candidates for the arithmetic to choose among."""
@@ -149,7 +154,10 @@ def named(found: list[Figure], subject: str, unit: str) -> tuple[list[Figure], b
 
     fewest = min(extra(f) for f in fitting)
     best = [f for f in fitting if extra(f) == fewest]
-    # sure: the figure named in no other words, or the one figure the words may name, with a qualifier or two
+    # sure: the figure named in no other words, or the one figure the words may name, with a qualifier or two,
+    # or with words that narrow it to no part (who received them: "Trung tâm Phục vụ hành chính công tỉnh
+    # tiếp nhận 15.177 hồ sơ" is the "số hồ sơ tiếp nhận" of its section, its only one)
     alone = len({f.written for f in fitting}) == 1
-    sure = len({f.written for f in best}) == 1 and (fewest == 0 or (fewest <= 2 and alone))
+    sure = len({f.written for f in best}) == 1 and (fewest == 0 or alone and (fewest <= 2 or not (
+        best[-1].own - words) & _NARROWING))
     return (best[-1:] if sure else fitting), sure

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Statement
-from ..model.vocabulary import OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE
+from ..model.vocabulary import LETTER_GRADES, OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE
 from ..schemes import all_schemes
 from ..text.names import find_unit
 from .statements_blocks import Block
@@ -27,12 +27,26 @@ def _grade_words() -> tuple[tuple[str, str], ...]:
                 pairs.setdefault(w.casefold(), band.name)
     for w in (*OFFICIAL_GRADES, TASK_GRADE, *PASS_FAIL_GRADES):
         pairs[w.casefold()] = w
+    for letter in LETTER_GRADES:  # "xếp loại loại B", "06 xã loại B": never a bare letter of a sentence
+        pairs[f"loại {letter}".casefold()] = letter
     return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
 def grade_words() -> tuple[tuple[str, str], ...]:
     """(written form casefolded, canonical grade) of every scheme's grades, longest first."""
     return _grade_words()
+
+
+# An official's grade names a percent ("xếp loại Hoàn thành 100% nhiệm vụ, chiếm 75,00%"): a name, not a figure.
+_GRADE_PERCENT = re.compile(r"hoàn\s+thành\s+(?:(?:từ|dưới)\s+)?\d+\s*%(?:\s+đến\s+dưới\s+\d+\s*%)?\s+nhiệm\s+vụ", re.I)
+
+
+def grade_names_masked(sentence: str) -> str:
+    """``sentence`` with each official's grade name written as one word of
+    letters, so that a share after the name is read with its count: "09 cán
+    bộ, công chức xếp loại Hoàn thành từ 70% đến dưới 100% nhiệm vụ, chiếm
+    25,00%". Offsets are kept."""
+    return _GRADE_PERCENT.sub(lambda m: re.sub(r"[\W\d_]", "x", m.group(0)), sentence)
 
 
 def canonical_grade(text: str) -> str | None:
@@ -132,6 +146,7 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
     for m in _grade_count_re().finditer(text):
         plain = " ".join(m.group("grade").split()).casefold() == TASK_GRADE.casefold()  # "… đã hoàn thành nhiệm vụ"
         if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành") and not plain \
+                or canonical_grade(m.group("grade")) in LETTER_GRADES \
                 or (matches and _goes_on(text, matches[-1], m)):
             matches.append(m)
     if not matches:

@@ -25,6 +25,7 @@ from ..text.lines import split_sentences
 from .statements_blocks import Block
 from .statements_closed import MEMBER_COUNT_SHARE, member_after
 from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
+from .statements_grades import grade_names_masked
 from .statements_wholes import named_whole, names_a_total, whole_by_words
 
 _SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,14}?)\s*[,(]?\s*"
@@ -148,7 +149,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement], pr
         after += _leading_shares(sentence, {m.start("p") for m in after})
         # a percent with its count in brackets is that count's: no count written before it is
         bracketed = {m.start("p") for m in after}
-        for m in [*(m for m in _SHARE.finditer(_grade_names_masked(sentence)) if m.start("p") not in bracketed),
+        for m in [*(m for m in _SHARE.finditer(grade_names_masked(sentence)) if m.start("p") not in bracketed),
                   *after]:
             value, pct = count_value(m.group(1)), percent_value(m.group("p"))
             if value is None or pct is None or _taken_before(taken, (value, pct[0])):
@@ -210,18 +211,6 @@ def _whole_for(sentence: str, m: re.Match[str], previous: str, part: tuple, arou
         # part's noun around it, and words that make it a total: no other whole is there
         return pool[0][0], False
     return (marked[0] if marked else (here or before)[-1][0]), True
-
-
-# An official's grade names a percent ("xếp loại Hoàn thành 100% nhiệm vụ, chiếm 75,00%"): a name, not a figure.
-_GRADE_PERCENT = re.compile(r"hoàn\s+thành\s+(?:(?:từ|dưới)\s+)?\d+\s*%(?:\s+đến\s+dưới\s+\d+\s*%)?\s+nhiệm\s+vụ", re.I)
-
-
-def _grade_names_masked(sentence: str) -> str:
-    """``sentence`` with each official's grade name written as one word of
-    letters, so that a share after the name is read with its count: "09 cán
-    bộ, công chức xếp loại Hoàn thành từ 70% đến dưới 100% nhiệm vụ, chiếm
-    25,00%". Offsets are kept."""
-    return _GRADE_PERCENT.sub(lambda m: re.sub(r"[\W\d_]", "x", m.group(0)), sentence)
 
 
 def _member_first_shares(block: Block, sentence: str, scope: str | None, read: list[Statement]) -> list[Statement]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..model import Statement, StatementKind
 from .statements_blocks import Block
 from .statements_counts import count_value, percent_value
-from .statements_grades import grade_after
+from .statements_grades import grade_after, grade_names_masked
 
 # x/y with comma decimals ("16,97/20") or dot thousands ("41.210/88.905"); never a document's
 # number whose symbol a scan read with digits ("Công văn số 1532/11PVHCC-NV" for TTPVHCC): a
@@ -69,7 +69,9 @@ def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
                              at=m.start(),  # "đạt 78,19/100 điểm, xếp loại Khá": the grade said of the points
                              grade_written=grade_after(text, m.end()) if kind == StatementKind.SCORE else None))
         # "06/17 cơ quan (chiếm 35,29%)": a share of the denominator
-        share = (_FRACTION_SHARE if kind == StatementKind.FRACTION else _SCORE_SHARE).match(text, m.end())
+        # (an official's grade named between them is a name: "4/9 công chức xếp loại Hoàn thành 100% nhiệm vụ, chiếm …")
+        share = (_FRACTION_SHARE if kind == StatementKind.FRACTION else _SCORE_SHARE).match(grade_names_masked(text),
+                                                                                             m.end())
         if share is None and kind == StatementKind.SCORE:
             share = _SCORE_SHARE_AFTER_CHANGE.match(text, m.end())
         if share and kind == StatementKind.FRACTION and _LEVEL_REACHED.match(text, share.end()) \

@@ -262,12 +262,17 @@ def fold_for_units(text: str) -> str:
 def unit_forms(unit: str) -> tuple[str, ...]:
     """The folded ways (:func:`fold_for_units`) prose writes a table's unit:
     whole ("UBND xã Lạc Dương"), without "UBND" ("xã Lạc Dương"); none for a
-    statistics row."""
-    if len(unit) < 5 or _NOT_A_UNIT.search(unit):
+    statistics row. A name shorter than five letters is a unit's only when it
+    has two words ("Y tế"): a lone short word may be any word of a sentence."""
+    if _short(unit) or _NOT_A_UNIT.search(unit):
         return ()
     whole = fold_for_units(unit)
     bare = re.sub(r"^ubnd\s+", "", whole)
-    return tuple(dict.fromkeys(f for f in (whole, bare) if len(f) >= 5))
+    return tuple(dict.fromkeys(f for f in (whole, bare) if not _short(f)))
+
+
+def _short(name: str) -> bool:
+    return len(name) < 5 and len(name.split()) < 2
 
 
 # The words an office's or a place's name begins with ("UBND xã …", "Sở Y tế", "Văn phòng …", "BHXH tỉnh").

@@ -576,6 +576,15 @@ Trong kỳ đã tiếp nhận mới {n} hồ sơ.
 """
 
 
+DOSSIER_FLOW = """1. Tiếp nhận hồ sơ
+Tổng số hồ sơ phải giải quyết trong tháng là 2.468 hồ sơ, trong đó: kỳ trước chuyển sang 168 hồ sơ, mới tiếp nhận \
+2.300 hồ sơ.
+
+2. Kết quả giải quyết
+Đã giải quyết 2.300 hồ sơ, trong đó đúng hạn 2.277 hồ sơ, quá hạn 23 hồ sơ. Đang giải quyết {n} hồ sơ.
+"""
+
+
 POINTS_NAMED = """1. Kết quả Bộ chỉ số
 Tỉnh đạt: {t}/100 điểm. Một số tiêu chí đạt thấp như: Công khai minh bạch đạt {c}/18 điểm; Dịch vụ công trực tuyến \
 đạt 3,0/12 điểm; Thanh toán trực tuyến đạt 2,5/10 điểm.
@@ -948,6 +957,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),
     "restated-cell": (doc(RESTATED_PCI.format(r="43")), doc(RESTATED_PCI.format(r="34"))),
     "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
+    "dossier-flow": (doc(DOSSIER_FLOW.format(n="168")), doc(DOSSIER_FLOW.format(n="186"))),
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
     "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),
     "level-parts-vs-listed-offices": (doc(OFFICES.format(n="188")), doc(OFFICES.format(n="173"))),

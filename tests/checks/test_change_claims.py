@@ -128,3 +128,15 @@ def test_a_wrong_change_after_bracketed_details_is_held_to_the_figure_they_detai
     _, wrong, _ = _run("Bộ phận Một cửa tiếp nhận 1.345 hồ sơ (trực tuyến 810 hồ sơ, chiếm 60,22%; trực tiếp 535 hồ "
                        "sơ), tăng 250 hồ sơ so với cùng kỳ năm 2025 (1.140 hồ sơ).")
     assert wrong == [("error", "250", "205.00")]
+
+
+@pytest.mark.parametrize("change, expected", [("284", []), ("390", [("error", "-390", "-284.00")])])
+def test_a_change_naming_the_one_figure_of_its_section_whoever_received_it_is_sure(change, expected):
+    """The office's name before the figure narrows it to no part: the change is surely of it."""
+    report = report_of_paragraphs([Paragraph(index=i, text=t) for i, t in enumerate((
+        "1. Tình hình tiếp nhận hồ sơ",
+        "Trong kỳ, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 15.177 hồ sơ (trực tuyến 10.145 hồ sơ, chiếm "
+        "66,84%; trực tiếp 4.883 hồ sơ; qua dịch vụ bưu chính công ích 149 hồ sơ).",
+        f"So với cùng kỳ năm 2025 (15.461 hồ sơ), số hồ sơ tiếp nhận giảm {change} hồ sơ."))])
+    findings = run_checks(report, CheckContext())
+    assert [(f.severity.value, f.reported, f.expected) for f in findings if f.code == "CHANGE_MISMATCH"] == expected
