@@ -82,6 +82,7 @@ RULE_MODULES = (
     "relations_running",
     "relations_row_means",
     "relations_rows",
+    "relations_stat_rows",
     "relations_pages",
     "relations_parents",
     "relations_blocks",
