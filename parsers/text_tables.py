@@ -1,8 +1,8 @@
 """Tables in plain text, in the four shapes reports arrive in.
 
 - tab-separated rows (a table copied from Word or a spreadsheet);
-- Markdown pipe tables, and tables drawn with "+---+" or box-drawing rules
-  (:mod:`.text_grid`);
+- Markdown pipe tables, pipe-separated rows with no border ("1 | Cấp tỉnh |
+  5.225"), and tables drawn with "+---+" or box-drawing rules (:mod:`.text_grid`);
 - one cell per line, cells separated by blank lines, empty cells as a line
   holding only a no-break space (a web page's table pasted as text);
 - whitespace-separated rows wrapped over several lines (text extracted from a
@@ -31,7 +31,7 @@ _PIPE_RULE = re.compile(r"^\|?(\s*:?-*:?\s*\|)+\s*:?-*:?\s*\|?$")
 
 
 def detect(lines: list[str], i: int, end: int):
-    for detector in (tab_table, grid_table, pipe_table, cell_table, spaced_table, layout_table):
+    for detector in (tab_table, grid_table, pipe_table, bare_pipe_table, cell_table, spaced_table, layout_table):
         found = detector(lines, i, end)
         if found is not None:
             return found
@@ -97,6 +97,25 @@ def pipe_table(lines: list[str], i: int, end: int):
     if len(rows) < 2:
         return None
     return RawTable(index=0, rows=rows, header_rows=header_rows), j
+
+
+def bare_pipe_table(lines: list[str], i: int, end: int):
+    """Rows whose cells "|" separates with no border ("TT | Cấp/Đơn vị | Tổng số", "1 | Cấp tỉnh | 5.225"):
+    as many separators on every line, two at least; a line that starts with "|" has an empty first cell
+    (" | Tổng cộng | 13.118")."""
+    first = lines[i]
+    if first.lstrip().startswith("|") or first.count("|") < 2:
+        return None
+    seps = first.count("|")
+    rows = []
+    j = i
+    while j < end and lines[j].strip() and lines[j].count("|") == seps:
+        parts = [_unmark(p.strip()) for p in lines[j].split("|")]
+        rows.append([_cell(p, len(rows), c, j + 1) for c, p in enumerate(parts)])
+        j += 1
+    if len(rows) < 2:
+        return None
+    return RawTable(index=0, rows=rows, header_rows=1), j
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -257,7 +257,11 @@ def _groups_of_level(report: Report, st: Statement) -> Iterator[tuple[ScoreTable
     for t in report.tables:
         if _units_across(t):
             continue
-        for rows, t_level in _groups(t):
+        groups = _groups(t)
+        # a table of several levels' sections ("A. CÁC SỞ …", "B. UBND CẤP XÃ"): a level's statistic is its
+        # section's, never the whole table's
+        own = [(rows, t_level) for rows, t_level in groups if rows is not None and level and t_level == level]
+        for rows, t_level in own or groups:
             if not (level and t_level and level != t_level):
                 yield t, rows
 

@@ -126,19 +126,25 @@ def _mismatch(ctx: CheckContext, columns: list[Named], cells: list, statements: 
                    reported=str(value), expected=str(v))
 
 
-def _as_the_unit_before(named: dict[str, Named], noun: str, hits: list[Named], exact: list[Named]
+def _as_the_unit_before(named: dict[str, Named], noun: str, hits: list[Named], exact: list[Named], before: str
                         ) -> tuple[list[Named], bool]:
     """A unit's count that names no column counts what the unit's count
     before it in the paragraph counted, of the same noun ("X nhận được nhiều
     lượt đánh giá nhất với 3.537 lượt; Y nhận được ít nhất, 733 lượt"): that
     column (and True: inherited). A count that names its column alone is
-    remembered."""
+    remembered. A count whose own words say what it is, naming no column
+    ("cấp xã: tổng số 8.127 hồ sơ" after "…, đang giải quyết 182 hồ sơ" of
+    the level before; "trả lại, rút 13 hồ sơ"), is no sibling of the last
+    count before it: nothing is inherited."""
     key = _noun_key(noun)
     if len(exact) == 1:
         named[key] = exact[0]
-    if not hits and key in named:
+    if not hits and key in named and not _TOTAL_WORD.search(before) and not _content(before):
         return [named[key]], True
     return hits, False
+
+
+_TOTAL_WORD = re.compile(r"(?<!\w)(?:tổng|cộng)(?!\w)", re.I)
 
 
 def _noun_key(noun: str) -> str:
@@ -334,6 +340,7 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             unit = _unit_named(sentence, [c.table for c in columns])
             if unit:  # the count of that unit: its words name no column
                 before, sentence = _unit_s_words(text[:m.start()], before, sentence, unit)
+            said_before = before  # the count's own words, what it counts aside
             before, sentence = f"{before} {noun}", f"{sentence} {noun}"
             said_head = head or _classifier(noun) or _said_before(noun, text[:m.start()])
             said = _list_head(text, start, m.start()) + sentence
@@ -342,7 +349,7 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                              if not _narrower_than_total(c, before)]
             inherited = False
             if unit:
-                hits, inherited = _as_the_unit_before(units_named, noun, hits, exact)
+                hits, inherited = _as_the_unit_before(units_named, noun, hits, exact, said_before)
             rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and (v > 0 or unit)]

@@ -21,7 +21,9 @@ GRADE_LEVELS: tuple[tuple[re.Pattern, float, str], ...] = (
     (re.compile(r"^đạt(\s*yêu\s*cầu)?$", re.I), 1.5, PASS_GRADE),
     # the task scale's middle grade, below "Hoàn thành tốt nhiệm vụ" (Tốt), above "Không hoàn thành" (Yếu):
     # a level of its own (never Khá's or Trung bình's, which a document does not set beside it)
-    (re.compile(r"^hoàn\s*thành\s*nhiệm\s*vụ$", re.I), 2.5, TASK_GRADE),
+    (re.compile(r"^hoàn\s*thành(\s*nhiệm\s*vụ)?$", re.I), 2.5, TASK_GRADE),
+    # its fail grade: "Chưa hoàn thành", "Không hoàn thành (nhiệm vụ)"
+    (re.compile(r"^(chưa|không)\s*hoàn\s*thành(\s*nhiệm\s*vụ)?$", re.I), 1, "Yếu"),
     # an official's grades (TT 01/2018/TT-VPCP, Điều 15), a scale of their own: levels above the units'
     # five, never one of them, so that an official's grade is ordered among its kind only
     (re.compile(r"^hoàn\s*thành\s*100\s*%(\s*nhiệm\s*vụ)?$", re.I), 13, OFFICIAL_GRADES[0]),

@@ -37,12 +37,14 @@ def _running_breaks(values: list, parts: list) -> list | None:
         if None in (before, now, part):
             continue
         gap = now - before - part
-        checks.append((i, gap, abs(gap) <= sum_tolerance([before, part], now)))
+        checks.append((i, gap, abs(gap) <= sum_tolerance([before, part], now), part))
         moved.add(part)
-    holds = sum(1 for *_, ok in checks if ok)
-    breaks = [(i, gap) for i, gap, ok in checks if not ok]
+    # a row whose part is 0 holds for any column that repeats itself: it shows no running total
+    holds = sum(1 for *_, ok, part in checks if ok and part)
+    breaks = [(i, gap) for i, gap, ok, _ in checks if not ok]
     # one slipped running total breaks two rows: the adoption rule counts it once
-    if len(moved) < 2 or holds < MIN_ROWS or not adopted(holds, holds + len(_slipped(breaks, len(values) - 1))):
+    if len(moved - {Decimal(0)}) < 2 or holds < MIN_ROWS \
+            or not adopted(holds, holds + len(_slipped(breaks, len(values) - 1))):
         return None
     return breaks
 

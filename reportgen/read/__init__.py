@@ -122,6 +122,7 @@ def read_report(raw: RawDocument, scheme: str | None = None) -> Report:
     if not report.grade_legend:  # bands stated as a table of their own
         report.grade_legend = read_table_legend(b for b in blocks if isinstance(b, RawTable))
     report.grade_aliases = read_grade_aliases(report.paragraphs, report.grade_legend)
+    _grades_by_name(report)
     report.unread_pages = sorted({n.page for n in raw.notes if n.kind == "page_not_text" and n.page is not None})
     report.unread_rows = unread_rows(report.paragraphs)
     return report
@@ -254,6 +255,15 @@ def _locate(finding: Finding, note, report: Report) -> None:
 
 def _meta(report: Report) -> Meta:
     return read_meta(report.paragraphs)
+
+
+def _grades_by_name(report: Report) -> None:
+    """Each row's grade by the full name the document's key gives its abbreviation ("XS" of "Xuất sắc
+    (XS)"): the name a claim in the prose counts it by."""
+    for table in report.tables:
+        for row in table.rows:
+            if row.grade and (full := report.grade_aliases.get(" ".join(row.grade.split()).strip(" ."))):
+                row.grade = full
 
 
 def read_prose(report: Report) -> None:

@@ -123,11 +123,19 @@ _GROUP_ROW = re.compile(r"^[IVXLC]{1,6}[.)]\s+\S")
 _LETTER_NO = re.compile(r"^[A-ZĐ][.)]?$")
 
 
+_LETTER_HEAD = re.compile(r"^[A-ZĐ][.)]\s+(?P<title>\S.*)$")
+
+
 def _lettered_group(lead: list[str]) -> bool:
     """"A | CÁC SỞ, BAN, NGÀNH": a group of rows numbered by a capital letter
-    and named in the next cell (a row of column letters "A | B | C" is not)."""
-    return (len(lead) == 2 and bool(_LETTER_NO.match(lead[0].strip()))
-            and sum(ch.isalpha() for ch in lead[1]) >= 4)
+    and named in the next cell (a row of column letters "A | B | C" is not),
+    or in the same cell merged across the row ("A. CÁC SỞ, BAN, NGÀNH", its
+    name in capitals)."""
+    if len(lead) == 2 and bool(_LETTER_NO.match(lead[0].strip())) and sum(ch.isalpha() for ch in lead[1]) >= 4:
+        return True
+    m = _LETTER_HEAD.match(lead[0].strip()) if lead else None
+    letters = [ch for ch in m.group("title") if ch.isalpha()] if m else []
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 def is_data_row(cells: list[str]) -> bool:

@@ -64,7 +64,8 @@ def _dec(text: str) -> Decimal:
 
 
 # Grades a legend may name that no shipped scheme has (a province's own index).
-_MORE_GRADES = (("không hoàn thành", "Không hoàn thành"), ("kém", "Kém"), ("yếu", "Yếu"),
+_MORE_GRADES = (("không hoàn thành", "Không hoàn thành"), ("chưa hoàn thành", "Chưa hoàn thành"), ("kém", "Kém"),
+                ("yếu", "Yếu"),
                 ("chưa đạt yêu cầu", "Chưa đạt yêu cầu"), ("không đạt yêu cầu", "Không đạt yêu cầu"),
                 ("chưa đạt", "Chưa đạt"), ("không đạt", "Không đạt"))
 # A letter grade: "loại A: Chỉ số từ 90% trở lên".

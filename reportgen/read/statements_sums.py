@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from ..model import Statement, StatementKind, SumMode
-from ..text.lines import split_sentences
+from ..text.lines import blank_brackets, split_sentences
 from .statements_blocks import Block, heading_of
 from .statements_closed import closed_partition, closed_parts, distinct_levels, distinct_tiers, member_counts
 from .statements_counts import NUMBER, count_value, counts_of, percent_value
@@ -147,7 +147,7 @@ def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decim
         head_counts = counts_of(head, noun)
         if not head_counts and not split:
             break
-        for c in head_counts[:1]:
+        for c in _clause_openers(head, head_counts):
             tops.append(count_value(c.group(1)))
             shares += _shares_of(block, head, [c], whole, scope)
         inner = counts_of(tail, noun) if split and tops else []
@@ -155,6 +155,30 @@ def _breakdown_parts(block: Block, sentences: list[str], noun: str, whole: Decim
             nested.append((tops[-1], [count_value(c.group(1)) for c in inner]))
             shares += _shares_of(block, tail, inner, tops[-1], scope)
     return shares, tops, nested
+
+
+# Words before a clause's count that make it a part of the count before it, not another part of the whole.
+_SUB_PART = re.compile(r"(?:trước|đúng|quá|trễ|chậm|trong)\s+(?:thời\s+)?hạn|chưa\s+(?:đến|tới)\s+hạn|tỷ\s+lệ|tỉ\s+lệ"
+                       r"|chiếm|trực\s+tuyến|trực\s+tiếp|bưu\s+chính", re.I)
+
+
+def _clause_openers(head: str, counts: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The count that opens the sentence, and the count that opens each clause after a ";" outside
+    brackets when its words say another part of the whole, not a part of the count before it: "Đã giải
+    quyết 12.796 hồ sơ (…); đang giải quyết 644 hồ sơ (…)" and "Trả lại 38 hồ sơ …; công dân, tổ chức rút
+    6 hồ sơ" open four parts; "…; quá hạn 63 hồ sơ" opens none."""
+    if not counts:
+        return []
+    masked = blank_brackets(head)
+    cuts = [k for k, ch in enumerate(masked) if ch == ";"]
+    out = [counts[0]]
+    for cut in cuts:
+        nxt = next((c for c in counts if c.start() > cut), None)
+        if nxt is None or any(cut < k < nxt.start() for k in cuts) or nxt is out[-1] \
+                or masked[cut:nxt.start()].strip(" ;") == "" or _SUB_PART.search(masked[cut:nxt.start()]):
+            continue
+        out.append(nxt)
+    return out
 
 
 _PRIOR_BLOCKS = 3  # body paragraphs before a sub-heading that a share's whole may be taken from

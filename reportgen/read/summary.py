@@ -263,6 +263,20 @@ def _total_cell(row: ScoreRow, text: str) -> None:
         row.extra["rank_of"] = Decimal(rank.group(2)) if rank.group(2) else None
 
 
+_MERGED_HEAD = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ])[.)]\s+(\S.*)$")
+
+
+def _merged_heading(cells: list[str]) -> tuple[str, str] | None:
+    """(label, title) of a group's heading merged across the row, the one text of the row: "B. UBND CẤP
+    XÃ", "II. CÁC XÃ, PHƯỜNG" (its title in capitals); else None."""
+    texts = {" ".join(c.split()) for c in cells if c.strip()}
+    if len(texts) != 1:
+        return None
+    m = _MERGED_HEAD.match(texts.pop())
+    letters = [ch for ch in m.group(2) if ch.isalpha()] if m else []
+    return (m.group(1), m.group(2)) if len(letters) >= 4 and all(ch.isupper() for ch in letters) else None
+
+
 def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
     reader.per_cell = False
     no_col, unit_col = role_index(roles, "no"), role_index(roles, "unit")
@@ -287,6 +301,9 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
         values = [cells[c.index] for c in value_cols if c.index < len(cells) and cells[c.index]]
         if no and ROMAN.match(no) and not values:
             section, section_title = no.rstrip("."), unit
+            continue
+        if (merged := _merged_heading(cells)) is not None:  # "B. UBND CẤP XÃ" across the whole row
+            section, section_title = merged
             continue
         row = ScoreRow(unit=unit, no=no or None, section=section, section_title=section_title,
                        page=src.page, source_row=src.raw_row, grid_row=g, part=part)

@@ -9,9 +9,10 @@ from decimal import Decimal
 from ..numbers import parse_cell
 
 # A maximum written in a label, in any of these forms: "(6đ)", "[tối đa 10 điểm]",
-# "tối đa: 2,5 điểm", "(tối đa 10)", "- 2 điểm" or "Tổng điểm/10" at the end.
+# "tối đa: 2,5 điểm", "(tối đa 10)", "- 2 điểm" or "Tổng điểm/10" at the end, or "Tối đa 10" ending
+# the label (a header's second line: "Lĩnh vực 1 / Tối đa 10").
 MAX_PATTERN = re.compile(r"[(\[]\s*(?:tối\s*đa\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*[)\]]"
-                         r"|tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\b)"
+                         r"|tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ\b|$)"
                          r"|\(\s*tối\s*đa\s*:?\s*(\d+(?:[.,]\d+)?)\s*\)"
                          r"|[-–:]\s*(\d+(?:[.,]\d+)?)\s*(?:đ|điểm)\s*$"
                          r"|điểm\s*/\s*(\d+(?:[.,]\d+)?)\s*$", re.I)

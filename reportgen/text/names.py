@@ -144,6 +144,9 @@ def _department_heads() -> tuple[str, ...]:
                                        "Bộ Chỉ huy", "Kho bạc", "Bảo hiểm xã hội", "Cục", "Chi cục"))
 
 
+_LEVEL_KEY = fold_tones("cấp")
+
+
 @lru_cache(maxsize=4096)
 def core_key(name: str) -> str:
     """The name key without leading kind words (UBND, xã, phòng …) and a
@@ -165,7 +168,8 @@ def core_key(name: str) -> str:
             key = key[4:]
             changed = True
     for w in trail:
-        if key.endswith(" " + w) and len(key) > len(w) + 1:
+        # "Cấp huyện" keeps its level word: "Cấp" alone would be every level's name
+        if key.endswith(" " + w) and len(key) > len(w) + 1 and key[: -len(w) - 1] != _LEVEL_KEY:
             key = key[: -len(w) - 1]
             break
     # "Sở Tư pháp tỉnh Lâm Đồng": a department named with its province

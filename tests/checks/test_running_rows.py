@@ -40,3 +40,15 @@ def test_a_month_written_wrong_is_named_once_though_three_relations_break(tmp_pa
 
 def test_a_change_written_wrong_is_named_at_the_change(tmp_path):
     assert _errors(tmp_path, {(2, 3): "254"}) == [("change-from-previous-row", "Tháng 3", "254", "245")]
+
+
+def test_a_column_beside_a_column_of_zeros_is_no_running_total(tmp_path):
+    """"Quá hạn" 1, 1, 1, 1, 4 beside a "Quá hạn" of 0, 0, 0, 0, 2 holds "row above + part" on every row
+    whose part is 0: such rows show no running total, and the two columns are no pair."""
+    path = tmp_path / "cv.txt"
+    path.write_text("UBND HUYỆN CAM LỘ\n\nBÁO CÁO\nKết quả giải quyết hồ sơ tháng 5 năm 2026\n\n"
+                    "| TT | Đơn vị | Đã giải quyết | Quá hạn | Đang giải quyết | Quá hạn |\n|---|---|---|---|---|---|\n"
+                    "| 1 | xã Cam An | 465 | 1 | 17 | 0 |\n| 2 | xã Cam Thành | 443 | 1 | 16 | 0 |\n"
+                    "| 3 | xã Cam Hiếu | 395 | 1 | 14 | 0 |\n| 4 | thị trấn Cam Lộ | 364 | 1 | 13 | 0 |\n"
+                    "| 5 | xã Cam Tuyền | 845 | 4 | 36 | 2 |\n", encoding="utf-8")
+    assert not [f for f in verify_path(path).findings if f.code == "RUNNING_SUM_MISMATCH"]
