@@ -68,6 +68,7 @@ RULE_MODULES = (
     "prose_restated",
     "prose_dossier_counts",
     "prose_dossier_flow",
+    "prose_cumulative",
     "prose_grade_shares",
     "prose_group_heads",
     "tables_summary",

@@ -343,16 +343,33 @@ def _units_own(report: Report, st: Statement, candidates: list) -> list:
     """The column in which the unit the claim names holds the figure ("Sở
     Công Thương dẫn đầu với 69,82 điểm": first by the ranked percent, with
     69,82 points of its own, not the column's highest): the claim is that
-    unit's figure, and it agrees."""
+    unit's figure, and it agrees — when the unit is first (last) by one of
+    the columns: a unit named the highest with its own figure while another
+    stands above it in every column is a slip of the name."""
     if not st.unit:
         return []
     key = name_key(st.unit)
     out = []
     for t, col, label, values in candidates:
         own = [(i, v) for i, v in values if v == st.value and name_key(t.rows[i].unit or "") == key]
-        if own:
+        columns = [[(i, v) for i, v in vals if not _MAXIMUM_ROW.match(t.rows[i].unit or "")]
+                   for vals in [vals for m in (Measure.PERCENT, Measure.POINTS) for *_, vals in _columns(t, m)]
+                   + [values]]
+        if own and any(_stands_out(st.stat, vals, own[0][0]) for vals in columns):
             out.append((t, col, label, own))  # the unit's cell alone is what the claim checks
     return out
+
+
+# A row of maxima among the units of a sheet turned on its side ("Max", "Điểm tối đa"): no unit to stand above.
+_MAXIMUM_ROW = re.compile(r"^\s*(?:max|tối\s*đa|điểm\s*tối\s*đa|điểm\s*chuẩn)", re.I)
+
+
+def _stands_out(stat: Stat, values: list[tuple[int, Decimal]], row: int) -> bool:
+    """Whether the unit of ``row`` holds the column's extreme the statistic names (its mean: any)."""
+    mine = next((v for i, v in values if i == row), None)
+    if mine is None or stat == Stat.AVG or not values:
+        return mine is not None
+    return mine == (max(v for _, v in values) if stat == Stat.MAX else min(v for _, v in values))
 
 
 def _column_of_siblings(report: Report, st: Statement, candidates: list) -> tuple[list, int]:

@@ -64,8 +64,9 @@ def _bracketed_sums(block: Block, scope: str | None, two_levels: bool = False) -
             parts = kinds
         lead = re.match(r"\s*trong\s+đó\s*:?", inner, re.I)
         # "(trong đó: trực tuyến 4.993, trực tiếp 1.917 và qua bưu chính công ích 66 hồ sơ)": all of it
-        closed = closed_parts(list_items(inner[lead.end():]), block.text[:m.start("inner")], two_levels) \
-            if lead else None
+        # "(kỳ trước chuyển sang 377, mới tiếp nhận 5.002)": a closed list with no "trong đó" and no noun is all of it
+        closed = closed_parts(list_items(inner[lead.end() if lead else 0:]), block.text[:m.start("inner")],
+                              two_levels) if lead or not parts else None
         # "(trong đó: trực tuyến 13.788; trực tiếp 6.033)": channels with their counts, the noun left out
         bare = member_counts(list_items(inner[lead.end():])) if lead and not parts and not closed else None
         parts = closed or bare or parts

@@ -576,6 +576,12 @@ Trong kỳ đã tiếp nhận mới {n} hồ sơ.
 """
 
 
+CUMULATIVE = """1. Lũy kế từ đầu năm
+Số hồ sơ mới tiếp nhận theo từng kỳ từ đầu năm: tháng 1: 4.093 hồ sơ, tháng 2: 4.121 hồ sơ, tháng 3 (kỳ này): \
+3.784 hồ sơ. Lũy kế từ đầu năm đến nay, tiếp nhận {n} hồ sơ.
+"""
+
+
 DOSSIER_FLOW = """1. Tiếp nhận hồ sơ
 Tổng số hồ sơ phải giải quyết trong tháng là 2.468 hồ sơ, trong đó: kỳ trước chuyển sang 168 hồ sơ, mới tiếp nhận \
 2.300 hồ sơ.
@@ -958,6 +964,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "restated-cell": (doc(RESTATED_PCI.format(r="43")), doc(RESTATED_PCI.format(r="34"))),
     "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
     "dossier-flow": (doc(DOSSIER_FLOW.format(n="168")), doc(DOSSIER_FLOW.format(n="186"))),
+    "cumulative-of-periods": (doc(CUMULATIVE.format(n="11.998")), doc(CUMULATIVE.format(n="11.999"))),
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
     "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),
     "level-parts-vs-listed-offices": (doc(OFFICES.format(n="188")), doc(OFFICES.format(n="173"))),

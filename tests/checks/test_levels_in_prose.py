@@ -61,3 +61,13 @@ def test_a_district_figure_is_held_to_the_district_row(tmp_path):
 def test_a_settled_count_off_the_flow_is_found(tmp_path, settled):
     verdict, findings = _verify(tmp_path, settled=settled)
     assert verdict == "KHÔNG ĐẠT"
+
+
+def test_a_level_s_total_off_its_bracketed_carried_and_new_dossiers_is_an_error(tmp_path):
+    """"tổng số 5.397 hồ sơ (kỳ trước chuyển sang 377, mới tiếp nhận 5.002)": carried and new are all of a
+    level's dossiers, the noun left out and no "trong đó" said."""
+    path = tmp_path / "bc.txt"
+    path.write_text(TEXT.format(settled="12.796", district="5.123").replace("| 670 |", "| 644 |").replace(
+        "cấp huyện: tổng số 5.379 hồ sơ", "cấp huyện: tổng số 5.397 hồ sơ"), encoding="utf-8")
+    errors = [(f.code, f.reported, f.expected) for f in verify_path(path).findings if str(f.severity) == "error"]
+    assert ("SUM_MISMATCH", "5397", "5379") in errors
