@@ -123,19 +123,24 @@ _GROUP_ROW = re.compile(r"^[IVXLC]{1,6}[.)]\s+\S")
 _LETTER_NO = re.compile(r"^[A-ZĐ][.)]?$")
 
 
-_LETTER_HEAD = re.compile(r"^[A-ZĐ][.)]\s+(?P<title>\S.*)$")
+_GROUP_HEAD = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ])[.)]\s+(\S.*)$")
+
+
+def group_heading(text: str) -> tuple[str, str] | None:
+    """(label, title) of a group's heading written in one cell: "A. CÁC SỞ, BAN, NGÀNH", "II. CÁC XÃ,
+    PHƯỜNG" (its title in capitals, four letters at least); else None."""
+    m = _GROUP_HEAD.match(" ".join(text.split()))
+    letters = [ch for ch in m.group(2) if ch.isalpha()] if m else []
+    return (m.group(1), m.group(2)) if len(letters) >= 4 and all(ch.isupper() for ch in letters) else None
 
 
 def _lettered_group(lead: list[str]) -> bool:
     """"A | CÁC SỞ, BAN, NGÀNH": a group of rows numbered by a capital letter
     and named in the next cell (a row of column letters "A | B | C" is not),
-    or in the same cell merged across the row ("A. CÁC SỞ, BAN, NGÀNH", its
-    name in capitals)."""
+    or in the same cell merged across the row (:func:`group_heading`)."""
     if len(lead) == 2 and bool(_LETTER_NO.match(lead[0].strip())) and sum(ch.isalpha() for ch in lead[1]) >= 4:
         return True
-    m = _LETTER_HEAD.match(lead[0].strip()) if lead else None
-    letters = [ch for ch in m.group("title") if ch.isalpha()] if m else []
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    return bool(lead) and group_heading(lead[0]) is not None
 
 
 def is_data_row(cells: list[str]) -> bool:

@@ -23,7 +23,7 @@ from .blocks import unit_blocks
 from .cells import CellReader
 from .detect import group_for_label
 from .grid import fill_results, numeric_column, repeats, role_index, set_result
-from .header import ROMAN, ROW_NO
+from .header import ROMAN, ROW_NO, group_heading
 
 _TOTAL_LABEL = re.compile(r"tổng\s*hợp|tổng\s*cộng|^tổng$|tổng\s*điểm|chỉ\s*số\s*chung|điểm\s*chung", re.I)
 _LEADING_FRACTION = re.compile(r"^\s*(\d[\d.,]*)\s*/\s*(\d[\d.,]*)")
@@ -263,18 +263,11 @@ def _total_cell(row: ScoreRow, text: str) -> None:
         row.extra["rank_of"] = Decimal(rank.group(2)) if rank.group(2) else None
 
 
-_MERGED_HEAD = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ])[.)]\s+(\S.*)$")
-
-
 def _merged_heading(cells: list[str]) -> tuple[str, str] | None:
-    """(label, title) of a group's heading merged across the row, the one text of the row: "B. UBND CẤP
-    XÃ", "II. CÁC XÃ, PHƯỜNG" (its title in capitals); else None."""
+    """(label, title) of a group's heading merged across the row, the one text of the row ("B. UBND CẤP
+    XÃ"); else None."""
     texts = {" ".join(c.split()) for c in cells if c.strip()}
-    if len(texts) != 1:
-        return None
-    m = _MERGED_HEAD.match(texts.pop())
-    letters = [ch for ch in m.group(2) if ch.isalpha()] if m else []
-    return (m.group(1), m.group(2)) if len(letters) >= 4 and all(ch.isupper() for ch in letters) else None
+    return group_heading(texts.pop()) if len(texts) == 1 else None
 
 
 def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
