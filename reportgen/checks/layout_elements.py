@@ -74,11 +74,22 @@ _MOTTO = re.compile(r"(?<=\S)\s+(?=độc\s+lập\b.*hạnh\s+phúc)", re.I)
 
 def element_text(report: Report, key: str, pos: int) -> str:
     """The text of the element ``key`` at unit ``pos``: the unit's, or its part where a paragraph holds
-    the Quốc hiệu and, after a line break, the Tiêu ngữ ("CỘNG HÒA … VIỆT NAM↵Độc lập - Tự do - Hạnh phúc")."""
-    text = norm(units(report)[pos].text)
+    the Quốc hiệu and, after a line break, the Tiêu ngữ ("CỘNG HÒA … VIỆT NAM↵Độc lập - Tự do - Hạnh phúc"),
+    or the signer's authority and, after line breaks, the position and the name."""
+    raw = units(report)[pos].text
+    text = norm(raw)
     if key in ("quoc_hieu", "tieu_ngu") and fold(text).startswith("cộng hòa") and (m := _MOTTO.search(text)):
         return text[:m.start()] if key == "quoc_hieu" else text[m.end():]
+    if key == "quyen_han":  # "KT. CHÁNH VĂN PHÒNG↵PHÓ CHÁNH VĂN PHÒNG↵↵Phạm Thu Hà": the authority's own line
+        return norm(lines_of(raw)[0])
     return text
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines a paragraph's line breaks make ("KT. GIÁM ĐỐC↵PHÓ GIÁM ĐỐC↵↵Trần Thị Mai"), empty ones
+    left out; the paragraph itself when it has none."""
+    lines = [norm(x) for x in text.split("\n") if norm(x)]
+    return lines or [norm(text)]
 
 
 def find_elements(report: Report) -> Elements:
@@ -109,10 +120,16 @@ def _header(texts: list[str], el: Elements) -> None:
             el.ten_loai = i
         elif el.trich_yeu_cv is None and f.startswith("v/v"):
             el.trich_yeu_cv = i
-    if el.ten_loai is not None and el.ten_loai + 1 < len(texts):
-        nxt = fold(texts[el.ten_loai + 1])
-        if not nxt.startswith(("căn cứ", "kính gửi", "thực hiện", "số:")):
-            el.trich_yeu = el.ten_loai + 1
+    if el.ten_loai is not None:
+        # the first line after the tên loại that is no other part of the header: a PDF may give the right
+        # column's Quốc hiệu, Tiêu ngữ and date after the left column's "BÁO CÁO"
+        header = {el.quoc_hieu, el.tieu_ngu, el.so_ky_hieu, el.dia_danh}
+        j = el.ten_loai + 1
+        while j < len(texts) and (j in header or (el.quoc_hieu is not None and j == el.quoc_hieu + 1
+                                                  and fold(texts[j]).startswith("việt nam"))):
+            j += 1
+        if j < len(texts) and not fold(texts[j]).startswith(("căn cứ", "kính gửi", "thực hiện", "số:")):
+            el.trich_yeu = j
     anchor = el.quoc_hieu if el.quoc_hieu is not None else el.so_ky_hieu
     if anchor is not None:
         caps = [i for i in range(anchor) if texts[i].isupper() and len(texts[i]) < 90]

@@ -16,6 +16,7 @@ from .layout_elements import (
     fold,
     format_at,
     layout_setup,
+    lines_of,
     norm,
     place_of,
     pt,
@@ -171,10 +172,12 @@ def layout_signature(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     el, data = setup
     texts = [norm(p.text) for p in units(report)]
     for pos in el.authority:
-        nxt = next((texts[i] for i in range(pos + 1, min(pos + 3, len(texts))) if texts[i]), "")
+        own = lines_of(units(report)[pos].text)  # the position may follow a line break in the same paragraph
+        nxt = own[1] if len(own) > 1 else next((texts[i] for i in range(pos + 1, min(pos + 3, len(texts)))
+                                                if texts[i]), "")
         if not nxt or not nxt.isupper() or fold(nxt).startswith(("nơi nhận", "phụ lục")):
-            yield warn("LAYOUT_SIGNATURE", f"Sau “{texts[pos]}” không có dòng chức vụ của người ký (in hoa).",
-                        data["signature"]["cite"], **place_of(report, pos), reported=texts[pos])
+            yield warn("LAYOUT_SIGNATURE", f"Sau “{own[0]}” không có dòng chức vụ của người ký (in hoa).",
+                        data["signature"]["cite"], **place_of(report, pos), reported=own[0])
 
 
 @rule("LAYOUT_PAGE_NUMBER", "Văn bản nhiều trang không đánh số trang")

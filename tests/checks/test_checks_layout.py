@@ -147,3 +147,28 @@ REFERENCE_DEVIATIONS = {
 def test_the_reference_documents_own_deviations(name):
     layout, _ = _layout_and_errors(REFERENCE_DIR / name)
     assert dict(Counter(code for code, _ in layout)) == REFERENCE_DEVIATIONS[name]
+
+
+def test_a_signature_block_written_as_one_paragraph_with_line_breaks_passes(tmp_path):
+    """Word's Shift+Enter: "KT. CHÁNH VĂN PHÒNG↵PHÓ CHÁNH VĂN PHÒNG↵↵↵Hoàng Văn B" in one paragraph is the
+    authority, the position and the name, as three paragraphs are (h-new24: before, the position was "missing"
+    and the authority "not in capitals", the name read as part of it)."""
+    path = _save(build_draft(load_data(PORTAL), meta_from_dict({**META, "doc_type": "TB"})), tmp_path, "tb.docx")
+    d = docx.Document(path)
+    paragraphs = [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs] + d.paragraphs
+    authority = next(p for p in paragraphs if p.text.strip() == "KT. CHÁNH VĂN PHÒNG")
+    block = [p for p in paragraphs if p._element.getparent() is authority._element.getparent()]
+    after = block[block.index(authority) + 1:]
+    assert [p.text.strip() for p in after if p.text.strip()][:2] == ["PHÓ CHÁNH VĂN PHÒNG", "Hoàng Văn B"]
+    first = run = authority.runs[-1]
+    for text, breaks in (("PHÓ CHÁNH VĂN PHÒNG", 1), ("Hoàng Văn B", 3)):
+        for _ in range(breaks):
+            run.add_break()
+        run = authority.add_run(text)
+        run.bold, run.font.size, run.font.name = first.bold, first.font.size, first.font.name
+    for p in after[:after.index(next(p for p in after if p.text.strip() == "Hoàng Văn B")) + 1]:
+        p._element.getparent().remove(p._element)
+    d.save(path)
+    layout, errors = _layout_and_errors(path)
+    assert [m for c, m in layout if c == "LAYOUT_SIGNATURE" or "người ký" in m] == []
+    assert errors == []
