@@ -6,10 +6,15 @@ cell is kept too (its value None): a grade a finding expects is written
 back there."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..model import Report
+from ..numbers import CellValue
 from .culprits_candidates import Address, Spot
 from .relations_frame import ColKind
 from .relations_support import frames, short
+
+_NONE = CellValue(text="-", value=Decimal(0), na=True)
 
 
 def spots(report: Report) -> dict[Address, Spot]:
@@ -25,6 +30,8 @@ def spots(report: Report) -> dict[Address, Spot]:
                     continue
                 # an x/y cell of a scheme's table is also its scheme's total or score, which the scheme's
                 # rules name by another address: the two findings of one cell would fold into one another
+                if cell is None and col.index in row.na and not frame.transposed and not frame.nums("max"):
+                    cell = _NONE  # a count written "-": none, which a slip may have put for a figure
                 if cell is None or cell.value is None or (cell.denominator is not None and table.scheme):
                     continue
                 if frame.transposed:

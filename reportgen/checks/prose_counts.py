@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Iterator, Sequence
 
 from ..model import Finding, Report, Statement, StatementKind
+from ..model.vocabulary import TASK_SCALE_SHORT
 from ..numbers import format_count, format_vi, places_of, quantize
 from ..text.lines import sentence_span
 from .prose_crossing import crossings
@@ -99,7 +100,9 @@ def grade_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]
             ctx.ledger.statement_checked(st, "grade-count-table")
             if st.count == in_table:
                 continue
-            named = " hoặc ".join(graded(st))
+            # the task scale's short grades in the document's words ("Chưa hoàn thành", not the level Yếu)
+            short = (st.grade_written or "").strip() if not st.also_grades else ""
+            named = short if short.casefold() in {w.casefold() for w in TASK_SCALE_SHORT} else " hoặc ".join(graded(st))
             # the share written with the count is the table's count of the table's units: the count is the slip
             share = share_of_count(st, shares)
             confirmed = share is not None and share_fits(Decimal(in_table), len(group), share.percent) \

@@ -33,6 +33,7 @@ _SHORT = {"tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "dvctt
           "cchc": "cải cách hành chính", "pakn": "phản ánh kiến nghị", "ubnd": "ủy ban nhân dân",
           "cbccvc": "cán bộ công chức viên chức", "vbqppl": "văn bản quy phạm pháp luật",
           "hs": "hồ sơ",  # "Số HS đã giải quyết" (a form's header; a sentence says "hồ sơ")
+          "gq": "giải quyết", "ts": "tổng số",  # "TS HS phải GQ", "HS đã GQ"
           "hl": "hài lòng", "tl": "tỷ lệ", "sl": "số lượng"}  # "Rất HL", "TL% hài lòng", "SL đánh giá"
 _STOP = {"tỷ", "lệ", "tỉ", "của", "các", "được", "có", "và", "đã", "trên", "theo", "về", "số"}
 # One thing in two wordings: a deadline met is "đúng hạn" or "đúng thời hạn", and a result returned

@@ -152,7 +152,7 @@ def _named(columns: list[Named], before: str, sentence: str, noun: str = "", sla
 
 
 # A dossier's stage: to resolve (phải, cần), resolved (đã), in progress (đang), not yet (chưa).
-_STAGE = re.compile(r"(?<!\w)(đã|đang|chưa|phải|cần)(?=\s+(?:được\s+)?giải\s+quyết|\s+xử\s+lý)", re.I)
+_STAGE = re.compile(r"(?<!\w)(đã|đang|chưa|phải|cần)(?=\s+(?:được\s+)?(?:giải\s+quyết|GQ(?!\w))|\s+xử\s+lý)", re.I)
 
 
 def _other_stage(col: Named, before: str) -> bool:

@@ -22,6 +22,9 @@ _MOVE = re.compile(r"(?<!\w)(?P<dir>tăng|vượt|lên|giảm|tụt|xuống)\s+(
 # the earlier rank: "(xếp thứ 15/34)", "(năm 2024 xếp thứ 15)", "(thứ 15)", "từ thứ 15"
 _THEN = re.compile(r"\([^()]*?(?:thứ|hạng)\s*(?:thứ\s*)?(?P<b>\d{1,3})(?:/(?P<bof>\d{1,3}))?[^()\d]*\)"
                    r"|(?<!\w)từ\s+(?:vị\s+trí\s+)?(?:thứ|hạng)\s*(?P<b2>\d{1,3})(?!\d)", re.I)
+# the move's two ranks after it: "tăng 3 bậc (từ thứ 10 lên thứ 8)", "giảm 2 bậc, từ hạng 8 xuống hạng 10"
+_FROM_TO = re.compile(r"\s*[(,]?\s*từ\s+(?:vị\s+trí\s+)?(?:thứ|hạng)\s*(?P<b>\d{1,3})\s+(?:lên|xuống)\s+"
+                      r"(?:vị\s+trí\s+)?(?:thứ|hạng)\s*(?P<a>\d{1,3})(?!\d)", re.I)
 _UP = ("tăng", "vượt", "lên")
 _SENTENCE = re.compile(r"[^.!?;]+")
 
@@ -40,6 +43,7 @@ def rank_change(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for p in report.paragraphs:
         for s in _SENTENCE.finditer(p.text):
             sentence = s.group(0)
+            yield from _from_to(report, ctx, p, sentence)
             for now in _NOW.finditer(sentence):
                 move = _MOVE.search(sentence, now.end())
                 if move is None or _NOW.search(sentence, now.end(), move.start()):
@@ -63,10 +67,32 @@ def rank_change(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                               paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(moved)))
 
 
-def _held(report: Report, ctx: CheckContext, paragraph: int, ranks: set[int]) -> None:
+def _from_to(report: Report, ctx: CheckContext, p, sentence: str) -> Iterator[Finding]:
+    """A move whose two ranks follow it ("Phường Hòa Bình tăng 3 bậc (từ thứ 10 lên thứ 8)"): 10 − 8."""
+    for move in _MOVE.finditer(sentence):
+        ranks = _FROM_TO.match(sentence, move.end())
+        if ranks is None:
+            continue
+        a, b, k = int(ranks.group("a")), int(ranks.group("b")), int(move.group("k"))
+        up = move.group("dir").casefold() in _UP
+        _held(report, ctx, p.index, {a, b}, k)
+        if (b - a if up else a - b) == k:
+            continue
+        moved = b - a
+        said = f"{'tăng' if moved > 0 else 'giảm'} {abs(moved)} bậc" if moved else "giữ nguyên thứ hạng"
+        yield Finding(code="CHANGE_MISMATCH", severity="error",
+                      message=f"Văn bản nêu {move.group('dir')} {k} bậc (từ thứ {b} {'lên' if a < b else 'xuống'} "
+                              f"thứ {a}), nhưng từ thứ {b} đến thứ {a} là {said}",
+                      paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(moved)))
+
+
+def _held(report: Report, ctx: CheckContext, paragraph: int, ranks: set[int], moved: int | None = None) -> None:
     """The paragraph's rank claims of those numbers ("16/34", "xếp thứ 21") are
     checked: one written otherwise breaks the move."""
     for st in report.statements:
         if st.paragraph == paragraph and st.kind in (StatementKind.FRACTION, StatementKind.RANK) \
                 and st.numerator is not None and st.numerator in ranks:
+            ctx.ledger.statement_checked(st, "rank-change")
+        elif moved is not None and st.paragraph == paragraph and st.kind == StatementKind.RANK \
+                and st.value is not None and st.value in {*ranks, moved}:
             ctx.ledger.statement_checked(st, "rank-change")

@@ -153,6 +153,10 @@ def _named(cols: list[Col], said: list[str]) -> list[Col]:
     # "tỷ lệ giải quyết trước và đúng hạn" names when others are under a group it says (the words
     # the groups of the columns named all have, "hồ sơ giải quyết", tell none apart)
     named = [c for c in named if c.group - common <= set(said)] or named
+    # a header whose words another named header's include says nothing of its own: "Trong hạn" (its "trong"
+    # a stop word) beside "Trước hạn" in a flat header is not named by "trước hạn, đúng hạn"
+    named = [c for c in named if c.total or not any(
+        not d.total and set(c.phrase) < set(d.phrase) and c.group == d.group for d in named)]
     out = []
     for c in named:
         twins = [d for d in named if d.phrase == c.phrase]
@@ -234,8 +238,8 @@ def _sum_of_run(table: ScoreTable, cols: list[Col], parts: list[Col]) -> list[Co
         for i in range(len(cols)):
             for j in range(i + 2, len(cols) + 1):
                 run = cols[i:j]
-                if whole in run or any(p not in run for p in parts):
-                    continue
+                if whole in run or any(p not in run for p in parts) or any(c.group != parts[0].group for c in run):
+                    continue  # (a run across groups, "Đã giải quyết" into "Đang giải quyết", is no rate's whole)
                 sums = [(_value(table, r, whole.key), [_value(table, r, c.key) for c in run])
                         for r in range(len(table.rows))]
                 sums = [(w, vals) for w, vals in sums if w is not None and None not in vals]
@@ -293,12 +297,37 @@ _STAGE_WORDS = frozenset(_tokens("giải quyết xử lý hồ sơ"))
 _ON_TIME, _EARLY = frozenset(_tokens("đúng hạn")), frozenset(_tokens("trước")) - frozenset(_tokens("hạn"))
 
 
-def _stated_rate(report: Report, rows: dict, said: list[str]):
+def _stated_nearby(report: Report, st: Statement) -> set[Decimal]:
+    """The figures the prose states in the claim's paragraph and the one
+    before it: what the claim is read beside."""
+    if st.paragraph is None:
+        return set()
+    near = (st.paragraph - 1, st.paragraph)
+    return {v for s in report.statements if s is not st and s.paragraph in near
+            for v in (s.value, s.whole, *s.parts) if v is not None and v > 0}
+
+
+def _anchored(report: Report, st: Statement, places: list[tuple[ScoreTable, int]]) -> int | None:
+    """Which of several (table, row) a claim naming no unit is of: the one
+    whose row holds strictly the most of the figures stated just before it
+    ("Đã giải quyết 12.711 hồ sơ (trước hạn 7.949 …). Tỷ lệ … đạt 99,63%" is
+    of the table whose total row is 12.711 and 7.949, not of the annex of one
+    level), or None."""
+    stated = _stated_nearby(report, st)
+    if not stated:
+        return None
+    hits = [sum(1 for c in t.columns if _value(t, row, c.key) in stated) for t, row in places]
+    best = max(hits, default=0)
+    return hits.index(best) if best >= 2 and hits.count(best) == 1 else None
+
+
+def _stated_rate(report: Report, st: Statement, rows: dict, said: list[str]):
     """(table, row, key, header, value) of the one percent column whose header
     says the rate's words and nothing else ("Tỷ lệ hài lòng (%)" for "tỷ lệ
     hài lòng (gồm rất hài lòng và hài lòng)"; "Tỷ lệ trước hạn, đúng hạn (%)"
     for "tỷ lệ giải quyết trước hạn và đúng hạn", the stage said or not), on
-    the row the claim is of; None when no table, or more than one, writes it."""
+    the row the claim is of; None when no table writes it, or more than one
+    and the figures stated before the claim do not tell which (_anchored)."""
     words = {w for w in said if w != _AND}
     found = []
     for t in report.tables:
@@ -311,12 +340,16 @@ def _stated_rate(report: Report, rows: dict, said: list[str]):
             # QĐ 766: a rate "đúng hạn" counts the dossiers solved early too, said or not
             early = _EARLY if _ON_TIME <= words else frozenset()
             # the prose may say the stage the header leaves to its group ("giải quyết trước hạn và đúng hạn")
-            if not re.search(r"%|t[ỷỉ]\s*lệ", label, re.I) or not own - early or not own - early <= words \
-                    or not words - own - early <= _STAGE_WORDS:
+            # and the header the stage the prose leaves out ("Tỷ lệ giải quyết đúng hạn (%)" for "tỷ lệ đúng hạn")
+            if not re.search(r"%|t[ỷỉ]\s*lệ", label, re.I) or not own - early - _STAGE_WORDS \
+                    or not own - early - _STAGE_WORDS <= words or not words - own - early <= _STAGE_WORDS:
                 continue
             v = _value(t, row, c.key)
             if v is not None:
                 found.append((t, row, c.key, label, v))
+    if len(found) > 1 and not st.unit and not st.tier:
+        pick = _anchored(report, st, [(t, row) for t, row, *_ in found])
+        found = [found[pick]] if pick is not None else found
     return found[0] if len(found) == 1 else None
 
 
@@ -346,7 +379,7 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
         if totals is None:
             totals = _total_rows(report)
         rows = {t.index: _row_of_unit(t, st.unit) if st.unit else totals.get(t.index) for t in report.tables}
-        stated = _stated_rate(report, rows, said)
+        stated = _stated_rate(report, st, rows, said)
         if stated is not None:  # the table writes the rate itself: "Tỷ lệ hài lòng (%)" on its "Tổng cộng" row
             table, row, key, label, value = stated
             ctx.ledger.statement_checked(st, "rate-of-named-columns")
@@ -368,6 +401,10 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
         fitting = [r for r in rates
                    if any(agrees(st.value, v) for v in (r.value, _of_units(r), *(a for _, a in r.also)))]
         rate = (fitting or rates)[0]
+        if len(rates) > 1 and not fitting and not st.unit and not st.tier:  # the one of the figures stated before
+            pick = _anchored(report, st, [(r.table, r.row) for r in rates])
+            rates = [rates[pick]] if pick is not None else rates
+            rate = rates[0]
         sure = len(rates) == 1 and rate.sure
         if fitting or sure:
             ctx.ledger.statement_checked(st, "rate-of-named-columns")

@@ -21,6 +21,22 @@ from .registry import CheckContext, rule
 
 _OF_TOTAL = re.compile(r"\s*(?:của\s+|trên\s+|so\s+với\s+)?tổng\s+số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
 _HUNDRED = Decimal(100)
+_COUNTED = re.compile(r"\s*\d[\d.,]*\s+([^\W\d][^,;:()\d]{0,30}?)\s*[,;:(]")
+
+
+def _of_all(st, named: list) -> list:
+    """Of the total rows of one column in several tables (Phụ lục I by level,
+    Phụ lục II one level's units), the one a share naming no unit is of: one
+    it fits, else the one total larger than every other — the document's
+    own, of which the others are parts."""
+    fitting = [(c, w) for c, w in named if share_fits(st.value, w, st.percent)]
+    if fitting:
+        return fitting[:1]
+    if st.unit or st.tier:  # a unit's or a level's share: not the document's
+        return named
+    largest = max(w for _, w in named)
+    widest = [(c, w) for c, w in named if w == largest]
+    return widest if len(widest) == 1 else named
 
 
 @rule("PERCENT_MISMATCH", "Tỷ lệ trên tổng số mà lời văn gọi tên khác dòng tổng của cột mang tên ấy")
@@ -45,14 +61,16 @@ def share_of_named_total(report: Report, ctx: CheckContext) -> Iterator[Finding]
         if m is None:
             continue
         words = " ".join(m.group("of").split())
-        named = [c for c in _named(columns, words, words) if c.table.index in totals]
+        counted = _COUNTED.match(st.text)  # "5.485 hồ sơ, chiếm …": what the part counts names no column
+        named = [(c, w) for c in _named(columns, words, words, counted.group(1) if counted else "")
+                 if c.table.index in totals
+                 for w in [_value(c.table, totals[c.table.index], c.key)] if w is not None and w > 0 and w >= st.value]
+        if len(named) > 1:  # the column in several tables (levels, then one level's units)
+            named = _of_all(st, named)
         if len(named) != 1:
             continue
-        col = named[0]
+        col, whole = named[0]
         row = totals[col.table.index]
-        whole = _value(col.table, row, col.key)
-        if whole is None or whole <= 0 or whole < st.value:
-            continue
         ctx.ledger.statement_checked(st, "share-of-named-total")
         ctx.ledger.table_checked(col.table.index, "share-of-named-total", [(row, col.key)])
         if share_fits(st.value, whole, st.percent):

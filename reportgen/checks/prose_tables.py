@@ -24,9 +24,16 @@ from ..numbers import format_vi, places_of
 from ..text.levels import level_at
 from ..text.names import name_key, units_across
 from .prose_counts import finding_at
+from .prose_stat_columns import (
+    _SUMMARY_ROW,
+    _column_max,
+    _named_columns,
+    _of_stated_count,
+    _sole_column,
+    _units_unread,
+)
 from .registry import CheckContext, rule
 
-_SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
 _PERCENT_HEAD = re.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số", re.I)
 _POINTS_HEAD = re.compile(r"điểm", re.I)
 _NOT_VALUE_HEAD = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại", re.I)
@@ -153,23 +160,6 @@ def _next_table_in_section(report: Report, st: Statement, placed: list[tuple[int
     heads = [s for s in report.statements if s.kind == StatementKind.SECTION and s.paragraph is not None
              and st.paragraph < s.paragraph <= p]
     return None if heads else table
-
-
-def _named_columns(table: ScoreTable, clause: str, rows: set[int] | None = None) -> list:
-    """The columns whose header the clause names ("DVC trực tuyến (tối đa 12 điểm)
-    còn thấp"), with their maximum."""
-    key = name_key(clause)
-    out = []
-    for col in table.columns:
-        label = re.sub(r"\([^()]*\)", " ", col.label or "").strip()
-        if len(label) < 4 or not re.search(r"(?<!\w)" + re.escape(name_key(label)) + r"(?!\w)", key):
-            continue
-        values = [(i, r.scores.get(col.key)) for i, r in enumerate(table.rows)
-                  if r.unit and not _SUMMARY_ROW.search(r.unit) and (rows is None or i in rows)]
-        values = [(i, v) for i, v in values if isinstance(v, Decimal)]
-        if len(values) >= 2:
-            out.append((col, values))
-    return out
 
 
 def _named_figure(st: Statement, table: ScoreTable, col, values, rows: set[int] | None = None) -> Decimal | None:
@@ -306,6 +296,8 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if len(own) != 1:
             continue
         t, key, label, values = own[0]
+        unread = _units_unread(t, key, values)  # a unit whose figure was not read: the statistic in doubt
+        sure = sure and not unread
         exact = _stat(stat, [v for _, v in values])
         places = max(places_of(st.value), 2)
         ctx.ledger.statement_checked(st, "stat-of-column")
@@ -314,29 +306,11 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         yield finding_at("STAT_MISMATCH", "error" if sure else "warning",
                          f"Văn bản nêu số {_STAT_WORDS[stat]} {_as_written(st.value)}{sign} nhưng cột “{label}” của "
                          f"bảng {t.index + 1} ({len(values)} đơn vị) cho "
-                         f"{format_vi(exact, places, fixed=True)}{sign}", st,
+                         f"{format_vi(exact, places, fixed=True)}{sign}"
+                         + (f" ({len(unread)} đơn vị không đọc được số ở cột này: {'; '.join(unread[:3])}; cần đối "
+                            "chiếu)" if unread else ""), st,
                          table=t.index, column=key, reported=str(st.value),
                          expected=str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
-
-
-# Words that make a statistic another population's: the country's, the provinces', another level's.
-_ELSEWHERE = re.compile(r"cả\s+nước|toàn\s+quốc|các\s+tỉnh|bộ,\s+ngành|trung\s+ương|cùng\s+kỳ|năm\s+trước|kỳ\s+trước"
-                        r"|so\s+với", re.I)
-
-
-def _sole_column(report: Report, st: Statement, candidates: list, placed: list[tuple[int, ScoreTable]]) -> list:
-    """The one column of the statistic's measure the whole document has, in a table before the claim in
-    its section ("Chỉ số trung bình đạt 74,61%." under the only table of the units' Chỉ số): no other
-    column can be meant, unless the words name another population or period. A section between them
-    may speak of another measure whose table the document leaves out (a survey after the index)."""
-    if len(candidates) != 1 or st.paragraph is None or _ELSEWHERE.search(st.context or st.text or ""):
-        return []
-    table = candidates[0][0]
-    at = next((p for p, t in placed if t is table), None)
-    if at is None or at >= st.paragraph:
-        return []
-    heads = [h.paragraph for h in report.statements if h.kind == StatementKind.SECTION and h.paragraph is not None]
-    return [] if any(at < h <= st.paragraph for h in heads) else candidates
 
 
 def _units_own(report: Report, st: Statement, candidates: list) -> list:
@@ -390,32 +364,6 @@ def _column_of_siblings(report: Report, st: Statement, candidates: list) -> tupl
     if not common or len(common) != 1:
         return [], 0
     return [c for c in candidates if (id(c[0]), c[1]) in common][:1], agreeing
-
-
-# "của 12 xã", "19 cơ quan, đơn vị": how many units a sentence speaks of.
-_POPULATION = re.compile(r"(?<![\d,./])(\d{1,4})\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|cơ\s+quan|sở|huyện|"
-                         r"địa\s+phương|ubnd|ủy\s+ban|uỷ\s+ban|bộ\s+phận|trung\s+tâm|chi\s+nhánh)\b", re.I)
-
-
-def _of_stated_count(st: Statement, candidates: list) -> list:
-    """With no table after the claim in its section, the columns of the one
-    table whose number of units the sentence states ("Điểm bình quân của 12
-    xã … đạt 75,59/100 điểm" and the only table of 12 xã)."""
-    stated = {int(n) for n in _POPULATION.findall(st.clause or "")}
-    tables = {id(c[0]) for c in candidates if len(c[3]) in stated}
-    return [c for c in candidates if id(c[0]) in tables and len(c[3]) in stated] if len(tables) == 1 else []
-
-
-def _column_max(table: ScoreTable, key: str) -> Decimal | None:
-    """The maximum a column's figures are out of: its header's, or for the
-    total the one maximum its rows share, else the sum of the columns' maxima."""
-    if key != "total":
-        return next((c.max for c in table.columns if c.key == key), None)
-    maxima = {r.max for r in table.rows if r.unit and r.max is not None}
-    if len(maxima) == 1:
-        return maxima.pop()
-    parts = [c.max for c in table.columns]
-    return sum(parts, Decimal(0)) if parts and None not in parts else None
 
 
 def _as_written(value: Decimal) -> str:

@@ -110,9 +110,14 @@ def _mismatch(ctx: CheckContext, columns: list[Named], cells: list, statements: 
     ``sure``, a doubt otherwise). ``said``: (value, noun, before, sentence)."""
     value, noun, before, sentence = said
     col, row, v = cells[0]
-    together = _said_together(columns, col, before, sentence, noun, row)
+    together = _said_together(columns, col, before, sentence, noun, row) \
+        or _comma_joined(columns, col, before[:len(before) - len(noun)], sentence, row)
     if len(together) >= 2:  # "đúng hạn và trước hạn 3.155 hồ sơ": the sum of the columns it names
         _sum_checked(ctx, statements, together, value, row)
+        return None
+    if _early_counted_in(col, v, value, p.text):
+        for st in statements:
+            ctx.ledger.statement_checked(st, "count-vs-total-row")
         return None
     if sure:
         for st in statements:
@@ -124,6 +129,43 @@ def _mismatch(ctx: CheckContext, columns: list[Named], cells: list, statements: 
                    paragraph=p.index, page=p.page, table=col.table.index, column=col.key,
                    row=row if unit else None, unit=where if unit else None,
                    reported=str(value), expected=str(v))
+
+
+def _comma_joined(columns: list[Named], col: Named, own: str, sentence: str, row: int
+                  ) -> list[tuple[Named, Decimal]]:
+    """``col`` and the one other column of its table that the words before a
+    comma right before the count's own words name, with no figure between:
+    "trong đó trước hạn, đúng hạn 679 HS" states the sum of "Trước hạn" and
+    "Đúng hạn". Empty when those words name no other column, or more."""
+    own = own.strip()
+    m = re.search(r"(?:^|[,;:(])\s*([^\d,;:()]{3,40}),\s*" + re.escape(own) + r"\s*\S*(?:\s+\S+)?\s*$", sentence) \
+        if own else None  # (the words before the comma a clause of their own: no figure stands before them)
+    if m is None:
+        return []
+    words = _content(re.sub(r"(?<!\w)trong\s+đó(?!\w)", " ", m.group(1), flags=re.I))
+    partners = [c for c in columns if c.table is col.table and c is not col and c.words
+                and c.words <= words | col.group and not c.words <= col.words]
+    if len(partners) != 1:
+        return []
+    out = [(c, _value(c.table, row, c.key)) for c in (col, partners[0])]
+    return [] if any(v is None for _, v in out) else out
+
+
+_ON_TIME = re.compile(r"(?<!\w)đúng\s+(?:thời\s+)?hạn(?!\w)", re.I)
+_EARLY = re.compile(r"(?<!\w)trước\s+(?:thời\s+)?hạn(?!\w)", re.I)
+_EARLY_COUNT = re.compile(r"(?<!\w)trước\s+(?:thời\s+)?hạn\s*(?:là\s+|:\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d,])", re.I)
+
+
+def _early_counted_in(col: Named, cell: Decimal, value: Decimal, paragraph: str) -> bool:
+    """Whether a column "Đúng hạn" with no "Trước hạn" beside it counts the
+    dossiers settled early too (QĐ 766: on time is on time or earlier), as
+    the prose splits them: "trước hạn 286 hồ sơ, đúng hạn 69 hồ sơ" against
+    a cell 355 = 286 + 69 is no conflict."""
+    if not _ON_TIME.search(leaf_of(col.label, col.group_label)) or any(
+            _EARLY.search(c.label or "") for c in col.table.columns):
+        return False
+    early = [Decimal(m.group(1).replace(".", "")) for m in _EARLY_COUNT.finditer(paragraph)]
+    return any(e + value == cell for e in early)
 
 
 def _as_the_unit_before(named: dict[str, Named], noun: str, hits: list[Named], exact: list[Named], before: str

@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from ..model import Report, ScoreRow, ScoreTable, Statement, TableKind
-from ..numbers import places_of
+from ..numbers import format_vi, places_of
 from ..text.names import fold_tones, same_unit
 
 SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung|toàn\s+tỉnh",
@@ -75,6 +75,9 @@ def unit_cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[C
             head = PERCENT_HEAD if measure == "percent" else POINTS_HEAD
             out.extend(Cell(table, i, row, k, label, v)
                        for k, label, v in _value_columns(table, row, head, measure == "percent"))
+        if measure == "percent" and not out and row.total is not None and (top := _total_max(table, row)):
+            # no percent written: the total over its maximum ("98,03 điểm (98,03%)", "Tổng điểm (100)")
+            out.append(Cell(table, i, row, "total", f"Tổng điểm so với tối đa {format_vi(top)}", row.total * 100 / top))
     elif measure == "rank":
         if row.rank is not None:
             out.append(Cell(table, i, row, "rank", "Thứ hạng", Decimal(row.rank)))
@@ -87,6 +90,16 @@ def unit_cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[C
     elif measure == "grade" and row.grade:
         out.append(Cell(table, i, row, "grade", "Xếp loại", row.grade))
     return out
+
+
+def _total_max(table: ScoreTable, row: ScoreRow) -> Decimal | None:
+    """The maximum of a row's total: its own, else the sum of the maxima of
+    the columns of a score table that states one for each."""
+    if row.max:
+        return row.max
+    if table.kind == TableKind.SCORES and table.columns and all(c.max for c in table.columns):
+        return sum((c.max for c in table.columns), Decimal(0))
+    return None
 
 
 def named_cells(table: ScoreTable, i: int, row: ScoreRow, st: Statement) -> list[Cell]:

@@ -43,6 +43,7 @@ from ..text.dates import before_the_period, names_another_period
 from ..text.lines import sentence_span
 from .prose_counts import finding_at
 from .prose_refs import annex_of, annexes_named
+from .prose_stat_columns import is_annex
 from .prose_tables import _next_table_in_section, _table_paragraph
 from .prose_unit_cells import (
     across_cells,
@@ -104,7 +105,8 @@ def _in_context(report: Report, st: Statement, table: ScoreTable, placed, nxt: S
     that the unit's only cell in it states the same quantity: not when the
     passage introduces another table (the next one in its section, or one it
     announces that was not read: a component, a survey, another year), nor
-    when a numbered heading stands between the statement and the table."""
+    when a numbered heading stands between the statement and the table —
+    unless the table is the report's annex after its text."""
     if st.paragraph is None:
         return False
     where = dict((id(t), p) for p, t in placed)
@@ -117,6 +119,9 @@ def _in_context(report: Report, st: Statement, table: ScoreTable, placed, nxt: S
     p = where.get(id(table))
     if p is None:
         return True  # a table that cannot be placed: the document's one figure of that kind for the unit
+    if p > st.paragraph and st.kind != StatementKind.RANK and is_annex(report, table):
+        return True  # the report's annex ("PHỤ LỤC KẾT QUẢ …" after its text), whose figures its body sums up
+        # (a rank may be of another population, the province's among the country's: never so sure)
     lo, hi = sorted((p, st.paragraph))
     return not any(s.kind == StatementKind.SECTION and s.paragraph is not None and lo < s.paragraph <= hi
                    for s in report.statements)
@@ -203,11 +208,17 @@ def _corroborated(report: Report, st: Statement, cells: list[Cell]) -> Cell | No
 def _confirmed_by_siblings(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
     """Of the unit's cells in several tables, the one whose row holds the
     other figure its sentence gives the unit ("Sở Y tế đạt 58,17%, xếp thứ
-    11/14": the rank of the table where Sở Y tế has 58,17%)."""
-    if len({id(c.table) for c in cells}) < 2:
+    11/14": the rank of the table where Sở Y tế has 58,17%). Of one cell,
+    that cell when the sentence's figure of the other measure is its row's
+    ("Sở Tài chính dẫn đầu với 98,03 điểm (97,03%)": the row of 98,03 points,
+    whose percent is 98,03): the sentence speaks of that row."""
+    single = len(cells) == 1 and st.kind in (StatementKind.PERCENT, StatementKind.SCORE)  # a rank: maybe another
+    # population's ("xếp thứ 3/4" beside a table of three), never so sure
+    if len({id(c.table) for c in cells}) < 2 and not single:
         return None
     siblings = [o for o in report.statements if o is not st and o.unit == st.unit and o.paragraph == st.paragraph
-                and o.kind in (StatementKind.PERCENT, StatementKind.SCORE) and o.claim and o.value is not None]
+                and o.kind in (StatementKind.PERCENT, StatementKind.SCORE) and o.claim and o.value is not None
+                and not (single and o.kind == st.kind)]
     confirmed = [c for c in cells
                  if any(isinstance(x.value, Decimal) and agrees(o.value, x.value) for o in siblings
                         for x in unit_cells(c.table, c.row_index, c.row, "percent" if o.kind == StatementKind.PERCENT

@@ -10,6 +10,23 @@ from .relations_frame import Row, RowKind
 from .relations_support import sum_tolerance
 
 
+def tree_rows(frame) -> list[Row]:
+    """The units and headings of ``frame`` that make its tree of items: an
+    unnumbered row after the total row ("Tổng điểm", then "Chỉ số CCHC (%)")
+    is a figure of the whole, never an item of the last criterion above."""
+    out, past_total = [], False
+    for r in frame.rows:
+        if r.kind == RowKind.STAT and r.stat == "sum":
+            past_total = True
+        elif r.kind in (RowKind.UNIT, RowKind.HEADING):
+            if r.path is not None:
+                past_total = False
+            elif past_total:
+                continue
+            out.append(r)
+    return out
+
+
 def top_units(rows: list[Row]) -> list[Row]:
     """Units that are not items of another unit: the top level when
     numbered, or the items of a heading that has no figure itself."""

@@ -13,7 +13,7 @@ from ..text import fold
 from .registry import CheckContext, rule
 from .relations_frame import ColKind, RowKind
 from .relations_means import parents_are_means
-from .relations_nesting import items_by_parent, nesting_levels
+from .relations_nesting import items_by_parent, nesting_levels, tree_rows
 from .relations_support import (
     SHARE,
     address,
@@ -66,7 +66,7 @@ def parent_sum_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for frame, tests in per_frame:
         pools.setdefault(_form_of(frame), []).extend(t for t in tests if not _single(t))
     for frame, every in per_frame:
-        rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
+        rows = tree_rows(frame)
         if not any(r.path for r in rows):
             continue
         yield from _total_items(ctx, frame, rows)
@@ -135,7 +135,7 @@ def _tests(frame) -> list[tuple]:
     cấp tỉnh 1.946 | cấp xã 426 | ngành dọc 420"). Items that are each some of
     the parent (together half as much again as it, each no more) are no split
     of it and give no test."""
-    rows = [r for r in frame.rows if r.kind in (RowKind.UNIT, RowKind.HEADING)]
+    rows = tree_rows(frame)
     if not any(r.path for r in rows):
         return []
     tests = []
@@ -150,35 +150,39 @@ def _tests(frame) -> list[tuple]:
                                          parent.label):
             continue
         for col in frame.nums():
-            if col.role == "percent" or col.index not in parent.cells:
+            dash = not scored and col.index in parent.na  # a count written "-": none
+            if col.role == "percent" or (col.index not in parent.cells and not dash):
                 continue
-            counted = [k for k in kids if k.value(col.index) is not None]
-            vals = [k.value(col.index) for k in counted]
+            # in a table of counts an item written "-" has none: 0 of its parent ("I. Tư pháp 1" over
+            # "1. Hộ tịch -" and "2. Chứng thực 1")
+            counted = [k for k in kids if k.value(col.index) is not None or (not scored and col.index in k.na)]
+            vals = [_Z if k.value(col.index) is None else k.value(col.index) for k in counted]
             # A lone criterion under its parent in a table of points out of per-row maxima
             # ("1.2 Báo cáo CCHC 1,00 | 0,50" over "1.2.1 Số lượng, chất lượng báo cáo 1,00 | 0,50")
             # is all of it: its points are the parent's.
             if len(vals) < 2 and not (scored and len(kids) == 1 and len(vals) == 1):
                 continue
-            cell = parent.cells[col.index]
+            written = _Z if dash else parent.cells[col.index].value
             got = sum(vals, Decimal(0))
-            if not scored and _subsets(counted, vals, cell.value):
+            if not scored and _subsets(counted, vals, written):
                 continue  # "3. Tiếp nhận 419.544 | 3.1 trực tuyến … | 3.2 số hóa … | 3.3 …": each some of it, no split
-            ok = abs(got - cell.value) <= sum_tolerance(vals, cell.value)
+            ok = abs(got - written) <= sum_tolerance(vals, written)
             if not ok and col.role == "max":
                 # an item that does not apply ('-' for its points) may leave its parent's maximum
                 applying = [k for k in counted if not _not_applying(frame, k, col)]
                 if len(applying) < len(counted) and sum((k.value(col.index) for k in applying), Decimal(0)) \
-                        == cell.value:
-                    kids, vals, got, ok = applying, [k.value(col.index) for k in applying], cell.value, True
-            if not ok and parent_says_total(parent.label) and len(counted) == len(kids):
-                run = _leading_run(kids, col, cell.value)
+                        == written:
+                    kids, vals, got, ok = applying, [k.value(col.index) for k in applying], written, True
+            if not ok and parent_says_total(parent.label) and all(k.value(col.index) is not None for k in kids):
+                run = _leading_run(kids, col, written)
                 if run:
-                    kids, vals, got, ok = run, [k.value(col.index) for k in run], cell.value, True
-            tests.append((parent, kids, col, cell.value, got, ok, vals))
+                    kids, vals, got, ok = run, [k.value(col.index) for k in run], written, True
+            tests.append((parent, kids, col, written, got, ok, vals))
     return tests
 
 
 _WELL_OVER = Decimal("1.5")
+_Z = Decimal(0)
 
 
 def _subsets(kids: list, vals: list[Decimal], whole: Decimal) -> bool:

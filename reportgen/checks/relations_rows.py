@@ -231,7 +231,10 @@ def _least_rows(stat: Row) -> int:
 def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col,
                    summed: bool = False) -> Iterator[Finding]:
     cell = stat.cells[col.index]
-    vals = [r.value(col.index) for r in roots if r.value(col.index) is not None]
+    # in a table of counts a row written "-" has none: 0 of the total ("Tổng cộng 1" over "I. -", "II. 1")
+    counts = not frame.nums("max") and col.role not in ("percent", "max")
+    vals = [Decimal(0) if v is None else v for r in roots for v in [r.value(col.index)]
+            if v is not None or (counts and col.index in r.na)]
     if len(vals) < _least_rows(stat):
         return
     got = sum(vals, Decimal(0))
@@ -273,7 +276,9 @@ def _check_sum_row(ctx, frame: Frame, roots: list[Row], stat: Row, col: Col,
 
 
 def _only_row(roots: list[Row], col: Col) -> Row:
-    return next(r for r in roots if r.value(col.index) is not None)
+    """The one root row the sum adds (a figure, or a "-" counting none)."""
+    return next((r for r in roots if r.value(col.index) is not None), None) \
+        or next(r for r in roots if col.index in r.na)
 
 
 def part_alternatives(frame: Frame, parts: list[Row], col: Col, gap: Decimal) -> tuple:

@@ -153,9 +153,13 @@ def _stated(pct: Col, part: list[Col], whole: list[Col], fitted: tuple[int, int,
     over a single column of the same group. The header states the relation,
     so it is adopted by the usual rule (at least MIN_ROWS rows and 80 %) with
     one telling row or more — a short table whose units mostly solve
-    everything on time has few telling rows."""
+    everything on time has few telling rows — or, in a table of three rows
+    (two levels and their total), on two of them: the header says what the
+    third breaks."""
     holds, telling, checks = fitted
-    if len(whole) != 1 or not part or telling < 1 or holds < MIN_ROWS or not adopted(holds, len(checks)):
+    if len(whole) != 1 or not part or telling < 1:
+        return False
+    if not adopted(holds, len(checks)) and not (holds == 2 and len(checks) == 3):
         return False
     said = set(_WORD.findall(pct.head))
     named = set(_WORD.findall(part[-1].leaf))

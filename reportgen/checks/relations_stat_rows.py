@@ -4,6 +4,7 @@ units of their column — never units themselves. A table split over pages is
 one table: its parts before a block's statistics are counted with it."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -90,6 +91,9 @@ def _same_column(col: Col, frame: Frame, other: Frame) -> Col | None:
     return theirs[k] if len(theirs) == len(mine) else None
 
 
+_CHANGE_HEAD = re.compile(r"tăng|giảm|chênh\s*lệch|biến\s*động|\+\s*/\s*-", re.I)
+
+
 def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool) -> Iterator[Finding]:
     for col in frame.nums():
         cell = stat.cells.get(col.index)
@@ -100,7 +104,10 @@ def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool
             same = col if part_frame is frame else _same_column(col, frame, part_frame)
             if same is None:
                 continue
-            vals += [r.value(same.index) for r in units if r.value(same.index) is not None]
+            # a change column's "-" is no change, 0 ("74,66 | 74,66 | -" under "Tăng (+)/Giảm (-)")
+            change = _CHANGE_HEAD.search(same.head or "")
+            vals += [Decimal(0) if r.value(same.index) is None else r.value(same.index) for r in units
+                     if r.value(same.index) is not None or (change and same.index in r.na)]
             if part_frame is frame:
                 cells += [(r, col) for r in units]
         if len(vals) < 2:

@@ -128,6 +128,9 @@ OFFICIAL_GRADES = ("Hoàn thành 100% nhiệm vụ", "Hoàn thành từ 70% đ�
 # nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"): its
 # neighbours are TT 01/2018's wordings of Xuất sắc, Tốt and Yếu; this one sits below Tốt, above Yếu.
 TASK_GRADE = "Hoàn thành nhiệm vụ"
+# The task scale as a table writes it short, with the grade each is: "Hoàn thành" the middle grade,
+# "Chưa hoàn thành" / "Không hoàn thành" the fail grade (Yếu's level).
+TASK_SCALE_SHORT = {"Hoàn thành": TASK_GRADE, "Chưa hoàn thành": "Yếu", "Không hoàn thành": "Yếu"}
 
 # The pass grade of a pass/fail scale ("Đạt" / "Chưa đạt", "Đạt yêu cầu" / "Không đạt yêu cầu"), and
 # the middle one where a province adds it under Khá ("Tốt", "Khá", "Đạt", "Chưa đạt"): below Trung

@@ -202,12 +202,20 @@ def _comma_bands(segment: str, paragraph: int | None) -> list[GradeBand]:
     return found if len(found) >= 2 and len(found) == len(parts) else []
 
 
+_VERB_BEFORE_BOUND = re.compile(r"^\s*đạt\s+(?=từ|trên|dưới)", re.I)
+
+
 def _band_after_preamble(segment: str, paragraph: int | None) -> GradeBand | None:
     """The band a segment states after an introduction ending in a colon whose
     figures are no bounds: "Xếp loại theo Điều 15 Thông tư số 01/2018/TT-VPCP:
     từ 15 điểm trở lên: Xuất sắc" states Xuất sắc from 15."""
     for m in re.finditer(r":", segment):
-        band = _band(segment[m.end():], paragraph)
+        rest = segment[m.end():]
+        label, colon, bounds = rest.partition(":")
+        if colon and len(label.split()) <= 4 and _grade_in(label):
+            # "…như sau: Tốt: đạt từ 80% trở lên": the grade is the label's; "đạt" after it is the verb
+            return _band(f"{label.strip()}: {_VERB_BEFORE_BOUND.sub('', bounds)}", paragraph)
+        band = _band(rest, paragraph)
         if band is not None:
             return band
     return None

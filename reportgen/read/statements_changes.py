@@ -40,11 +40,11 @@ def _unit(name: str, words: int = 2) -> str:
 
 
 # The earlier figure: in brackets, a few words before it ("(10.200 hồ sơ)", "(tiếp nhận 10.200 hồ sơ)"), or after
-# "là" ("so với cùng kỳ năm trước là 10.200 hồ sơ").
+# "là" / "có" ("so với cùng kỳ năm trước là 10.200 hồ sơ", "So với tháng trước: tháng trước có 636 HS …").
 # The earlier period's words before its figure: "cùng kỳ năm 2025", "quý II", "tháng 8 năm 2026".
 _PERIOD = (r"[^.;()\d]{0,60}?(?:(?:(?<=tháng\s)|(?<=quý\s))\d{1,2}[^.;()\d]{0,20}?)?"
            r"(?:\d{4}[^.;()\d]{0,20}?)?")
-_BASE = (r"(?:(?P<open>\()\s*(?:[^\W\d]\w*\s+){0,3}?|(?<!\w)là\s+)" + _num("b") + r"\s*" + _unit("bu", 6)
+_BASE = (r"(?:(?P<open>\()\s*(?:[^\W\d]\w*\s+){0,3}?|(?<!\w)(?:là|có)\s+)" + _num("b") + r"\s*" + _unit("bu", 6)
          + r"\s*(?(open)\)|(?=[,.;)]|\s+(?:tăng|giảm|bằng)(?!\w)|$))")
 # The change in another measure in brackets after it: "tăng 2.145 hồ sơ (tăng 21,0%) so với …".
 _ALSO = (r"(?:\s*\(\s*(?:tương\s+ứng|tức\s+là|tức|hay)?\s*(?:tăng|giảm)?\s*" + _num("d2")
@@ -55,9 +55,11 @@ _CHANGE = re.compile(r"(?<!\w)(?P<dir>tăng|giảm)(?:\s+(?:thêm|được))?\s+
 _RATIO = re.compile(r"(?<!\w)(?:bằng|đạt)\s+" + _num("d") + r"\s*(?P<du>%|lần(?!\w))\s*(?:so\s+với|của)(?!\w)"
                     r"[^.;()\d]{0,60}?"
                     r"(?:\d{4}[^.;()\d]{0,20}?)?" + _BASE, re.I)
-# The earlier figure first: "So với cùng kỳ năm trước (10.200 hồ sơ), số hồ sơ tiếp nhận tăng 21,0%".
+# The earlier figure first: "So với cùng kỳ năm trước (10.200 hồ sơ), số hồ sơ tiếp nhận tăng 21,0%"; the
+# subject may name this period ("…, tháng 8 tăng 128 HS", "quý I/2025 tăng 172 HS").
 _LEAD = re.compile(r"(?<!\w)so\s+với(?!\w)" + _PERIOD + _BASE
-                   + r"\s*,?\s*(?P<subj>[^.;()\d]{0,80}?)(?<!\w)(?P<dir>tăng|giảm|bằng)"
+                   + r"\s*,?\s*(?P<subj>(?:[^.;()\d]|(?<!\w)(?:tháng|quý|năm)\s+[\dIVX]{1,4}(?:/\d{4})?){0,80}?)"
+                   r"(?<!\w)(?P<dir>tăng|giảm|bằng)"
                    r"(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du"), re.I)
 # The same change again in another measure: "…, tăng 2.145 hồ sơ, tương ứng tăng 21,0%", "… (tăng 21,0%)".
 _SECOND = re.compile(r"\s*[,(]\s*(?P<so>tương\s+ứng|tức\s+là|tức|hay)?\s*(?P<dir>tăng|giảm)?\s*" + _num("d")
@@ -179,13 +181,13 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider
                                          for d, du, end in changes]
     if not b_kind or (direction == "bằng" and b_kind not in ("count", "points")):
         return []
-    subject = m.group("subj") if m.re is _LEAD else sentence[:m.start()]
-    candidates, sure = named(figures([*earlier(), (clause, *here)], m.group("bu")), _subject(subject), m.group("bu"))
-    if not candidates and wider is not None and content(_subject(subject), frozenset(m.group("bu").casefold().split())):
+    subject, unit = _lead_subject(m.group("subj"), m.group("bu")) if m.re is _LEAD \
+        else (sentence[:m.start()], m.group("bu"))
+    candidates, sure = named(figures([*earlier(), (clause, *here)], unit), _subject(subject), unit)
+    if not candidates and wider is not None and content(_subject(subject), frozenset(unit.casefold().split())):
         # named by its words (a change that names nothing is of its own section's figure only): sure, or
         # for the arithmetic to pick one
-        candidates, sure = named(figures([*wider(), (clause, *here)], m.group("bu")), _subject(subject),
-                                 m.group("bu"))
+        candidates, sure = named(figures([*wider(), (clause, *here)], unit), _subject(subject), unit)
     out = []
     for d, du, end in changes:
         pick = _pick(candidates, sure, base, d, _unit_kind(du), direction)
@@ -197,6 +199,23 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider
         # of one change, still held to each other against the earlier figure
         return [(None, None, b_kind, False, d, du, direction, end, None) for d, du, end in changes]
     return out
+
+
+_THIS_PERIOD = re.compile(r"(?<!\w)(?:tháng|quý|năm|kỳ)\s+[\dIVX]{1,4}(?:/\d{4})?(?:\s+năm\s+\d{4})?(?!\w)", re.I)
+
+
+def _lead_subject(subject: str, unit: str) -> tuple[str, str]:
+    """(the words naming the changed quantity, what it counts) of a change
+    the earlier figure leads: the subject without this period's name ("tháng
+    8 tăng 128 HS"); when it names nothing, the earlier figure's own words
+    after its noun do ("tháng trước có 636 HS phải giải quyết" is of the
+    figure "phải giải quyết" of this period)."""
+    subject = _THIS_PERIOD.sub(" ", subject or "")
+    words = (unit or "").split()
+    if content(_subject(subject), frozenset(w.casefold() for w in words)) or len(words) < 2:
+        return subject, unit
+    noun = 1 if words[0].isupper() else 2  # "HS" (an abbreviation), "hồ sơ"
+    return " ".join(words[noun:]), " ".join(words[:noun])
 
 
 def _clause(before: str) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Statement
-from ..model.vocabulary import LETTER_GRADES, OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE
+from ..model.vocabulary import LETTER_GRADES, OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE, TASK_SCALE_SHORT
 from ..schemes import all_schemes
 from ..text.names import find_unit
 from .statements_blocks import Block
@@ -27,6 +27,8 @@ def _grade_words() -> tuple[tuple[str, str], ...]:
                 pairs.setdefault(w.casefold(), band.name)
     for w in (*OFFICIAL_GRADES, TASK_GRADE, *PASS_FAIL_GRADES):
         pairs[w.casefold()] = w
+    for w, name in TASK_SCALE_SHORT.items():  # "1/8 đơn vị xếp loại Hoàn thành", "… Chưa hoàn thành"
+        pairs.setdefault(w.casefold(), name)
     for letter in LETTER_GRADES:  # "xếp loại loại B", "06 xã loại B": never a bare letter of a sentence
         pairs[f"loại {letter}".casefold()] = letter
     return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
@@ -144,7 +146,9 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
     offset = len(block.text) - len(text)
     matches: list[re.Match[str]] = []
     for m in _grade_count_re().finditer(text):
-        plain = " ".join(m.group("grade").split()).casefold() == TASK_GRADE.casefold()  # "… đã hoàn thành nhiệm vụ"
+        # "… đã hoàn thành nhiệm vụ", "5 đơn vị chưa hoàn thành": the verb, a grade only after "xếp loại"
+        plain = canonical_grade(m.group("grade")) == TASK_GRADE \
+            or " ".join(m.group("grade").split()).casefold() in {w.casefold() for w in TASK_SCALE_SHORT}
         if m.group("kw") or m.group("list") or m.group("grade").casefold().startswith("hoàn thành") and not plain \
                 or canonical_grade(m.group("grade")) in LETTER_GRADES \
                 or (matches and _goes_on(text, matches[-1], m)):

@@ -62,6 +62,8 @@ _SUBJECT = re.compile(r"(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|điểm\s+số|t
 _FILLER = re.compile(r"\b(?:hiện|chỉ|mới|đã|cũng|đạt|chưa|được|của|các|năm\s+\d{4}|về)\b", re.I)
 
 
+_FORMULA = re.compile(r"\([^()]*[=×][^()]*\)")
+
 def subject_key(words: str) -> str:
     """The words of a quantity as a comparable key (case, filler words and
     punctuation dropped)."""
@@ -235,6 +237,9 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
     # A block of figures alone ("100,000%", a chart's axis read as a line)
     # says nothing about what they measure: no claim.
     wordy = bool(re.search(r"[^\W\d_]{2,}", _PERCENT.sub(" ", text)))
+    # a formula in brackets is an aside that defines the figure, no rule it states ("Chỉ số cải cách hành
+    # chính (Chỉ số = điểm đạt/điểm tối đa × 100) của Sở Tư pháp đạt 78,57%")
+    plain = _FORMULA.sub(lambda m: " " * len(m.group(0)), text)
     for start, end, written, measure in _figures(text):
         clause = _clause_start(text, start)
         segment = text[max(prev_end, clause):start]
@@ -243,15 +248,14 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
             outer = _clause_start(text, clause - 1)
             segment = text[max(prev_end, outer):clause - 1]
         stat = _stat(segment) or (prev_stat if clause == prev_clause else None)
-        before = text[clause:start]
         unit_zone = _after_bracket(text[max(prev_end, _clause_start(text, clause - 1) if bracketed else clause):start])
         # "tối thiểu (10%)"; never across a full stop ("(thang điểm 100). Sở Nội vụ dẫn đầu với 94,2 điểm")
-        window = re.sub(r"[()]", " ", text[max(0, start - 40, _sentence_start(text, start)):start])
+        window = re.sub(r"[()]", " ", plain[max(0, start - 40, _sentence_start(text, start)):start])
         grade_name = bool(re.match(r"\s*(?:đến\s+dưới\s+\d+\s*%\s*)?nhiệm\s+vụ", text[end:], re.I))
         rule_like = bool(_RULE_BEFORE.search(window) or _RULE_AFTER.match(text[end:])
                          or _STRIVE.search(text[_sentence_start(text, start):start])
                          or (_NOT_A_FIGURE.search(window) and (grade_name or "hoàn" not in window[-15:]))
-                         or _RULE_CLAUSE.search(before) or _RULE_CLAUSE.search(window))
+                         or _RULE_CLAUSE.search(plain[clause:start]) or _RULE_CLAUSE.search(window))
         unit = None
         if stat != Stat.AVG:  # an average is of a group, never of one unit
             unit = _unit_after(text, end, units, named_only=stat not in (Stat.MAX, Stat.MIN))

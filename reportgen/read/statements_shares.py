@@ -100,9 +100,27 @@ def _a_share(sentence: str, m: re.Match[str]) -> bool:
     denominator, and a bare "(p%)" only in a list of parts ("…, trong đó
     trực tuyến 8.765 hồ sơ (71,0%)") or after a grade ("04 xã đạt loại Tốt
     (30,77%)")."""
-    if sentence[max(0, m.start(1) - 1):m.start(1)] == "/":
+    if sentence[max(0, m.start(1) - 1):m.start(1)] == "/" or _rate_of_another(sentence, m):
         return False
     return bool(m.group("verb")) or _LISTED.search(sentence, 0, m.start()) is not None or _graded_bracket(sentence, m)
+
+
+_RATE_NAMED = re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+(?P<what>.+)$", re.I)
+_NAMES_NOTHING = frozenset(("hồ", "sơ", "giải", "quyết", "xử", "lý", "chung", "của", "các", "số", "đã", "được"))
+
+
+def _rate_of_another(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a rate named between the count and its verb is of something
+    the count's own words do not say: "…, quá hạn 11 hồ sơ, tỷ lệ đúng hạn
+    đạt 98,52%" is the on-time rate, no share of the 11 overdue; "trước hạn
+    và đúng hạn 732 hồ sơ, tỷ lệ đúng hạn đạt 98,52%" is the 732's."""
+    rate = _RATE_NAMED.search(m.groupdict().get("gap") or "")
+    if rate is None:
+        return False
+    head = sentence[:m.start(1)]
+    clause = head[max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1:].casefold().split()
+    said = {w for w in rate.group("what").casefold().replace(",", " ").split() if w not in _NAMES_NOTHING}
+    return bool(said - set(clause) - set(m.group("noun").casefold().split()))
 
 
 _GRADED = re.compile(r"(?<!\w)(?:xếp\s+)?loại\s+[^\W\d]\w*(?:\s+[^\W\d]\w*){0,2}\s*\(\s*$", re.I)
@@ -210,6 +228,10 @@ def _whole_for(sentence: str, m: re.Match[str], previous: str, part: tuple, arou
         # "Tổng số hồ sơ tiếp nhận … là 25.465 hồ sơ. Trong đó, … 10.388 hồ sơ, chiếm 48%": the one count of the
         # part's noun around it, and words that make it a total: no other whole is there
         return pool[0][0], False
+    if names_a_total(sentence[m.end():]):
+        # "chiếm 46,44% tổng số hồ sơ mới tiếp nhận" with that total written nowhere near: the words name the
+        # whole (a table's total row, checks.prose_share_totals), never the nearest count the percent misses
+        return None, False
     return (marked[0] if marked else (here or before)[-1][0]), True
 
 

@@ -46,6 +46,8 @@ def whole_by_words(sentence: str, at: int, previous: str, noun: str, value: Deci
 
 
 _OF_TOTAL = re.compile(r"^\s*(?:của\s+|trên\s+)?tổng\s+số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
+# "chiếm 70,43% số HS mới tiếp nhận": a count named without "tổng", found only where those words say it
+_OF_COUNT = re.compile(r"^\s*(?:của\s+|trên\s+)?số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
 
 
 def names_a_total(after: str) -> bool:
@@ -58,6 +60,7 @@ def _own_clause(head: str) -> str:
     """The words of a count's own clause: back to a semicolon, a full stop or
     the figure before it ("…: 14.750 hồ sơ; đã giải quyết 14.292" says
     "đã giải quyết" of 14.292, not what 14.750 counts)."""
+    head = re.sub(r":\s*$", " ", head)  # a label's colon right before its figure: "Tổng số HS phải giải quyết: 1.156"
     cut = max((m.end() for m in re.finditer(r"[;.:!?]\s|\d\s", head)), default=0)
     return head[cut:]
 
@@ -65,7 +68,7 @@ def _own_clause(head: str) -> str:
 def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -> Decimal | None:
     """The count a percent's "… tổng số <what>" names: the one count of the
     same noun, larger than the part, written right after those words."""
-    m = _OF_TOTAL.match(after)
+    m = _OF_TOTAL.match(after) or _OF_COUNT.match(after)
     if m is None:
         return None
     words = " ".join(m.group("of").split()).casefold()
@@ -77,7 +80,7 @@ def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -
                 continue
             clause = " ".join(_own_clause(text[max(0, c.start() - 80):c.start()]).split()).casefold()
             # what is counted stands after the count ("Đã giải quyết 8.457 hồ sơ" is "hồ sơ đã giải quyết")
-            counted = " ".join(text[c.start("noun"):].split()[:2]).casefold().strip(" ,;.:")
+            counted = " ".join(text[c.start("noun"):].split()[:2]).casefold().split(")")[0].strip(" ,;.:(")
             rest = words[len(counted):].strip() if counted and words.startswith(counted) else ""
             if words in clause:
                 found.add(w)
@@ -101,7 +104,8 @@ def wholes_from_earlier(blocks: list[Block], statements: list[Statement]) -> Non
     in another section (a passage may speak of a subset), as sure in the
     share's own. A share whose words name its whole ("chiếm 1,55% tổng số
     hồ sơ đã giải quyết") takes the one earlier count those words say, and
-    surely. Nothing found: the share stays unpaired."""
+    surely, or one it fits, never another total. Nothing found: the share
+    stays unpaired."""
     for st in statements:
         if st.kind != StatementKind.SHARE or st.whole is not None or not st.noun or st.paragraph is None \
                 or st.value is None or st.percent is None:
@@ -128,7 +132,8 @@ def wholes_from_earlier(blocks: list[Block], statements: list[Statement]) -> Non
         totals = {(w, scope) for w, total, scope in found if total}
         if fitting:
             st.whole, st.whole_inferred = max(fitting), False
-        elif len({w for w, _ in totals}) == 1:
+        elif len({w for w, _ in totals}) == 1 and not (at >= 0 and names_a_total(own[at + len(st.text):])):
+            # (a share naming its whole, "chiếm 56,43% tổng số hồ sơ mới tiếp nhận", is of that one: no other total)
             (w, scope), *_ = totals
             st.whole, st.whole_inferred = w, scope != st.scope
 

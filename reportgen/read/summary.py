@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..model import Column, ScoreRow, ScoreTable
 from ..numbers import CellValue, parse_cell
 from ..schemes import Scheme, all_schemes
+from ..text import fold
 from ..text.labels import result_of, stat_of
 from .blocks import unit_blocks
 from .cells import CellReader
@@ -124,6 +125,10 @@ def _same_maximum(cells: list[str], max_col: int | None, label: str, scheme: Sch
     return group is None or group.max is None or group.max == stated.value
 
 
+# A row of each column's percent in a table with its units as columns: "Tỷ lệ (%)", "Tỷ lệ đạt được (%)".
+_PERCENT_ROW = re.compile(r"^(?:tỷ|tỉ)\s*lệ(?:\s*(?:điểm|đạt|được))*\s*(?:\(\s*%\s*\)|%)?$")
+
+
 def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | None:
     scheme, label_col = choose_scheme(grid, roles)
     if scheme is None:
@@ -138,7 +143,7 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     placed: dict[tuple[int, int], tuple[ScoreRow, str]] = {}
     for g, src in enumerate(grid.rows):
         label = _label(src.cells, no_col, label_col)
-        result = result_of(label)
+        result = result_of(label) or ("percent" if _PERCENT_ROW.match(fold(label).strip(" :.")) else None)
         if result:
             for row, c in zip(rows, points):
                 with _placing(placed, row, g, c):

@@ -582,6 +582,32 @@ Số hồ sơ mới tiếp nhận theo từng kỳ từ đầu năm: tháng 1: 4
 """
 
 
+SHEET = """1. Kết quả chấm điểm
+Kết quả thẩm định, đơn vị đạt 74,00/95 điểm (tự đánh giá 77,25 điểm), tương ứng Chỉ số CCHC đạt {pct}%.
+
+BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025
+| STT | Tiêu chí | Điểm tối đa | Điểm tự đánh giá | Điểm thẩm định |
+|---|---|---|---|---|
+| 1 | Công tác chỉ đạo, điều hành | 40 | 32,25 | 31,00 |
+| 2 | Cải cách thủ tục hành chính | 55 | 45,00 | 43,00 |
+|  | Tổng điểm | 95 | 77,25 | 74,00 |
+|  | Chỉ số CCHC (%) |  |  | {row} |
+"""
+
+
+SHEET_TOTALS = """1. Kết quả chấm điểm
+Tổng điểm tự đánh giá đạt 77,25/95 điểm. Qua thẩm định, tổng điểm thẩm định là {t} điểm, giảm {d} điểm so với điểm tự \
+đánh giá.
+
+BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025
+| STT | Tiêu chí | Điểm tối đa | Điểm tự đánh giá | Điểm thẩm định |
+|---|---|---|---|---|
+| 1 | Công tác chỉ đạo, điều hành | 40 | 32,25 | 31,00 |
+| 2 | Cải cách thủ tục hành chính | 55 | 45,00 | 43,00 |
+|  | Tổng điểm | 95 | 77,25 | 74,00 |
+"""
+
+
 DOSSIER_FLOW = """1. Tiếp nhận hồ sơ
 Tổng số hồ sơ phải giải quyết trong tháng là 2.468 hồ sơ, trong đó: kỳ trước chuyển sang 168 hồ sơ, mới tiếp nhận \
 2.300 hồ sơ.
@@ -964,6 +990,12 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "restated-cell": (doc(RESTATED_PCI.format(r="43")), doc(RESTATED_PCI.format(r="34"))),
     "dossier-total-restated": (doc(DOSSIER_TOTALS.format(n="17.493")), doc(DOSSIER_TOTALS.format(n="17.439"))),
     "dossier-flow": (doc(DOSSIER_FLOW.format(n="168")), doc(DOSSIER_FLOW.format(n="186"))),
+    "total-row-percent": (doc(SHEET.format(pct="77,89", row="77,89")), doc(SHEET.format(pct="77,89", row="74,00"))),
+    "sheet-total-in-prose": (doc(SHEET_TOTALS.format(t="74,00", d="3,25")),
+                             doc(SHEET_TOTALS.format(t="74,50", d="3,25"))),
+    "appraisal-difference": (doc(SHEET_TOTALS.format(t="74,00", d="3,25")),
+                             doc(SHEET_TOTALS.format(t="74,00", d="2,75"))),
+    "index-of-the-sheet": (doc(SHEET.format(pct="77,89", row="77,89")), doc(SHEET.format(pct="74,00", row="77,89"))),
     "cumulative-of-periods": (doc(CUMULATIVE.format(n="11.998")), doc(CUMULATIVE.format(n="11.999"))),
     "fraction-vs-total-row": (doc(FRACTION_TOTAL.format(x="12.351")), doc(FRACTION_TOTAL.format(x="12.315"))),
     "count-said-above": (doc(SAID_ABOVE.format(n="436")), doc(SAID_ABOVE.format(n="466"))),

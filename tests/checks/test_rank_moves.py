@@ -39,3 +39,13 @@ def test_the_ranks_the_move_holds_are_checked_claims(tmp_path):
     result = verify_path(path)
     assert result.ledger.totals()["claims"] == (2, 2)
     assert result.verdict == "ĐẠT"
+
+
+def test_a_units_move_with_both_ranks_after_it(tmp_path):
+    """"Phường Hòa Bình tăng 3 bậc (từ thứ 10 lên thứ 8)": the two ranks follow the move, no "xếp thứ" before
+    it (hold-out h-new26: such a slip passed as ĐẠT)."""
+    assert _moves(tmp_path, "Phường Hòa Bình tăng 2 bậc (từ thứ 10 lên thứ 8); Xã Thạch Bàn giảm 2 bậc (từ thứ 8 "
+                            "xuống thứ 10).") == []
+    assert _moves(tmp_path, "Phường Hòa Bình tăng 3 bậc (từ thứ 10 lên thứ 8); Xã Thạch Bàn giảm 2 bậc (từ thứ 8 "
+                            "xuống thứ 10).") == [("error", "3", "2")]
+    assert _moves(tmp_path, "Xã Thạch Bàn giảm 1 bậc, từ hạng 8 xuống hạng 10.") == [("error", "1", "2")]
