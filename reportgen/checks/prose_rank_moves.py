@@ -55,16 +55,23 @@ def rank_change(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 b = int(then.group("b") or then.group("b2"))
                 if now.group("aof") and then.group("bof") and now.group("aof") != then.group("bof"):
                     continue  # ranked among other numbers of units: not one ranking
-                up = move.group("dir").casefold() in _UP
                 _held(report, ctx, p.index, {a, b})
-                if (b - a if up else a - b) == k:
-                    continue
-                moved = b - a
-                said = f"{'tăng' if moved > 0 else 'giảm'} {abs(moved)} bậc" if moved else "giữ nguyên thứ hạng"
-                yield Finding(code="CHANGE_MISMATCH", severity="error",
-                              message=f"Văn bản nêu xếp thứ {a}, {move.group('dir')} {k} bậc so với thứ hạng trước "
-                                      f"(thứ {b}); từ thứ {b} đến thứ {a} là {said}",
-                              paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(moved)))
+                said = _wrong_move(a, b, move)
+                if said is not None:
+                    yield Finding(code="CHANGE_MISMATCH", severity="error",
+                                  message=f"Văn bản nêu xếp thứ {a}, {move.group('dir')} {k} bậc so với thứ hạng trước "
+                                          f"(thứ {b}); từ thứ {b} đến thứ {a} là {said}",
+                                  paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(b - a)))
+
+
+def _wrong_move(a: int, b: int, move: re.Match[str]) -> str | None:
+    """None when moving ``move``'s k places from rank ``b`` gives rank ``a`` (up makes the number smaller), else
+    the move those ranks make ("tăng 2 bậc", "giữ nguyên thứ hạng")."""
+    k, up = int(move.group("k")), move.group("dir").casefold() in _UP
+    if (b - a if up else a - b) == k:
+        return None
+    moved = b - a
+    return f"{'tăng' if moved > 0 else 'giảm'} {abs(moved)} bậc" if moved else "giữ nguyên thứ hạng"
 
 
 def _from_to(report: Report, ctx: CheckContext, p, sentence: str) -> Iterator[Finding]:
@@ -74,16 +81,13 @@ def _from_to(report: Report, ctx: CheckContext, p, sentence: str) -> Iterator[Fi
         if ranks is None:
             continue
         a, b, k = int(ranks.group("a")), int(ranks.group("b")), int(move.group("k"))
-        up = move.group("dir").casefold() in _UP
         _held(report, ctx, p.index, {a, b}, k)
-        if (b - a if up else a - b) == k:
-            continue
-        moved = b - a
-        said = f"{'tăng' if moved > 0 else 'giảm'} {abs(moved)} bậc" if moved else "giữ nguyên thứ hạng"
-        yield Finding(code="CHANGE_MISMATCH", severity="error",
-                      message=f"Văn bản nêu {move.group('dir')} {k} bậc (từ thứ {b} {'lên' if a < b else 'xuống'} "
-                              f"thứ {a}), nhưng từ thứ {b} đến thứ {a} là {said}",
-                      paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(moved)))
+        said = _wrong_move(a, b, move)
+        if said is not None:
+            yield Finding(code="CHANGE_MISMATCH", severity="error",
+                          message=f"Văn bản nêu {move.group('dir')} {k} bậc (từ thứ {b} {'lên' if a < b else 'xuống'} "
+                                  f"thứ {a}), nhưng từ thứ {b} đến thứ {a} là {said}",
+                          paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(b - a)))
 
 
 def _held(report: Report, ctx: CheckContext, paragraph: int, ranks: set[int], moved: int | None = None) -> None:

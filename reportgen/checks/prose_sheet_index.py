@@ -141,7 +141,7 @@ def sheet_total_in_prose(report: Report, ctx: CheckContext) -> Iterator[Finding]
             if agrees(value, total):
                 continue
             yield Finding(code="QUANTITY_CONFLICT", severity="error",
-                          message=f"Văn bản nêu {m.group(0).strip()} ({said_words(said)}) nhưng dòng tổng của cột "
+                          message=f"Văn bản nêu {m.group(0).strip()} ({_said_words(said)}) nhưng dòng tổng của cột "
                                   f"“{label}” (bảng {frame.table.index + 1}) ghi "
                                   f"{format_vi(total, max(places_of(total), places_of(value)), fixed=True)}",
                           paragraph=p.index, page=p.page, table=frame.table.index,
@@ -159,7 +159,7 @@ def _vi(value: Decimal) -> str:
     return format_vi(value, places_of(value), fixed=True)
 
 
-def said_words(said: str) -> str:
+def _said_words(said: str) -> str:
     return "tự đánh giá" if said == "self" else "thẩm định"
 
 

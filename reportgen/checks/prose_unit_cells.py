@@ -11,9 +11,9 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from ..model import Column, ScoreRow, ScoreTable, Stat, Statement, TableKind
+from ..model import Column, ScoreRow, ScoreTable, Stat, Statement
 from ..text.names import same_unit, units_across
-from .prose_unit_rows import PERCENT_HEAD, POINTS_HEAD
+from .prose_unit_rows import PERCENT_HEAD, POINTS_HEAD, total_max
 
 # The stage of an assessment a header or a clause says: the unit's own, or the appraisal of it.
 _STAGES = (("self", re.compile(r"(?<!\w)tự\s+(?:đánh\s+giá|chấm)", re.I)),
@@ -43,9 +43,7 @@ def out_of_its_maximum(st: Statement, cells: list, measure: str):
     cell = cells[0]
     top = next((c.max for c in cell.table.columns if c.key == cell.key), None)
     if cell.key == "total":
-        top = cell.row.max
-        if top is None and cell.table.kind == TableKind.SCORES and all(c.max is not None for c in cell.table.columns):
-            top = sum((c.max for c in cell.table.columns), Decimal(0))
+        top = total_max(cell.table, cell.row)
     if top is None:  # the row's own maximum in a column of its own ("Điểm tối đa", "Điểm chuẩn")
         tops = [cell.row.scores.get(c.key) for c in cell.table.columns if _MAX_HEAD.search(c.label or "")]
         top = tops[0] if len(tops) == 1 else None

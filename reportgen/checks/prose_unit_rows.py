@@ -75,7 +75,7 @@ def unit_cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[C
             head = PERCENT_HEAD if measure == "percent" else POINTS_HEAD
             out.extend(Cell(table, i, row, k, label, v)
                        for k, label, v in _value_columns(table, row, head, measure == "percent"))
-        if measure == "percent" and not out and row.total is not None and (top := _total_max(table, row)):
+        if measure == "percent" and not out and row.total is not None and (top := total_max(table, row)):
             # no percent written: the total over its maximum ("98,03 điểm (98,03%)", "Tổng điểm (100)")
             out.append(Cell(table, i, row, "total", f"Tổng điểm so với tối đa {format_vi(top)}", row.total * 100 / top))
     elif measure == "rank":
@@ -92,12 +92,12 @@ def unit_cells(table: ScoreTable, i: int, row: ScoreRow, measure: str) -> list[C
     return out
 
 
-def _total_max(table: ScoreTable, row: ScoreRow) -> Decimal | None:
+def total_max(table: ScoreTable, row: ScoreRow) -> Decimal | None:
     """The maximum of a row's total: its own, else the sum of the maxima of
     the columns of a score table that states one for each."""
-    if row.max:
+    if row.max is not None:
         return row.max
-    if table.kind == TableKind.SCORES and table.columns and all(c.max for c in table.columns):
+    if table.kind == TableKind.SCORES and table.columns and all(c.max is not None for c in table.columns):
         return sum((c.max for c in table.columns), Decimal(0))
     return None
 

@@ -4,12 +4,12 @@ units of their column — never units themselves. A table split over pages is
 one table: its parts before a block's statistics are counted with it."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
 from ..model import Finding, Report
 from .registry import CheckContext, rule
+from .relations_changes import CHANGE_HEAD
 from .relations_frame import Col, Frame, Row, RowKind
 from .relations_rows import STAT_NAMES, blocks_of, continues, number_of
 from .relations_support import as_written, col_name, finding, frames, last_unit, places, record, short, vi
@@ -91,9 +91,6 @@ def _same_column(col: Col, frame: Frame, other: Frame) -> Col | None:
     return theirs[k] if len(theirs) == len(mine) else None
 
 
-_CHANGE_HEAD = re.compile(r"tăng|giảm|chênh\s*lệch|biến\s*động|\+\s*/\s*-", re.I)
-
-
 def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool) -> Iterator[Finding]:
     for col in frame.nums():
         cell = stat.cells.get(col.index)
@@ -105,7 +102,7 @@ def _check_stat(ctx, frame: Frame, parts, stat: Row, partial: bool, pieced: bool
             if same is None:
                 continue
             # a change column's "-" is no change, 0 ("74,66 | 74,66 | -" under "Tăng (+)/Giảm (-)")
-            change = _CHANGE_HEAD.search(same.head or "")
+            change = CHANGE_HEAD.search(same.head or "")
             vals += [Decimal(0) if r.value(same.index) is None else r.value(same.index) for r in units
                      if r.value(same.index) is not None or (change and same.index in r.na)]
             if part_frame is frame:

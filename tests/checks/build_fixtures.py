@@ -582,16 +582,20 @@ Số hồ sơ mới tiếp nhận theo từng kỳ từ đầu năm: tháng 1: 4
 """
 
 
-SHEET = """1. Kết quả chấm điểm
-Kết quả thẩm định, đơn vị đạt 74,00/95 điểm (tự đánh giá 77,25 điểm), tương ứng Chỉ số CCHC đạt {pct}%.
-
-BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025
+# A unit's score sheet of criteria with a per-row maximum and a total row (rules on PAR sheets).
+SHEET_TABLE = """BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025
 | STT | Tiêu chí | Điểm tối đa | Điểm tự đánh giá | Điểm thẩm định |
 |---|---|---|---|---|
 | 1 | Công tác chỉ đạo, điều hành | 40 | 32,25 | 31,00 |
 | 2 | Cải cách thủ tục hành chính | 55 | 45,00 | 43,00 |
 |  | Tổng điểm | 95 | 77,25 | 74,00 |
-|  | Chỉ số CCHC (%) |  |  | {row} |
+"""
+
+
+SHEET = """1. Kết quả chấm điểm
+Kết quả thẩm định, đơn vị đạt 74,00/95 điểm (tự đánh giá 77,25 điểm), tương ứng Chỉ số CCHC đạt {pct}%.
+
+""" + SHEET_TABLE + """|  | Chỉ số CCHC (%) |  |  | {row} |
 """
 
 
@@ -599,13 +603,7 @@ SHEET_TOTALS = """1. Kết quả chấm điểm
 Tổng điểm tự đánh giá đạt 77,25/95 điểm. Qua thẩm định, tổng điểm thẩm định là {t} điểm, giảm {d} điểm so với điểm tự \
 đánh giá.
 
-BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025
-| STT | Tiêu chí | Điểm tối đa | Điểm tự đánh giá | Điểm thẩm định |
-|---|---|---|---|---|
-| 1 | Công tác chỉ đạo, điều hành | 40 | 32,25 | 31,00 |
-| 2 | Cải cách thủ tục hành chính | 55 | 45,00 | 43,00 |
-|  | Tổng điểm | 95 | 77,25 | 74,00 |
-"""
+""" + SHEET_TABLE
 
 
 DOSSIER_FLOW = """1. Tiếp nhận hồ sơ
