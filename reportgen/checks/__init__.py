@@ -65,6 +65,7 @@ RULE_MODULES = (
     "prose_changes",
     "prose_complements",
     "prose_rank_moves",
+    "prose_period_counts",
     "prose_change_counts",
     "prose_restated",
     "prose_dossier_counts",

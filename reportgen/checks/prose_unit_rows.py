@@ -19,7 +19,10 @@ SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+qu
                           re.I)
 PERCENT_HEAD = re.compile(r"%|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số", re.I)
 POINTS_HEAD = re.compile(r"điểm", re.I)
-_NOT_VALUE_HEAD = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại", re.I)
+_NOT_VALUE_HEAD = re.compile(r"tối\s+đa|chuẩn|thứ\s+hạng|xếp\s+hạng|xếp\s+loại"
+                             # a change of the figure ("Tăng (+)/Giảm (-)", "Chênh lệch", "So với kỳ trước"), not it
+                             r"|tăng\s*/\s*giảm|giảm\s*/\s*tăng|chênh\s*lệch|biến\s*động|so\s+với|\+\s*/\s*-|±",
+                             re.I)
 _RANK_HEAD = re.compile(r"thứ\s+hạng|xếp\s+hạng|^\s*hạng\b", re.I)
 
 

@@ -684,6 +684,16 @@ Trong kỳ, tỷ lệ giải quyết đúng hạn và trước hạn đạt {p}.
 | 2 | Tư pháp - Hộ tịch | 1.002 | 608 | 377 | 17 |
 | | Tổng cộng | 2.002 | 1.208 | 767 | 27 |
 """
+PERIOD_COUNTS = """1. Kết quả
+Riêng tháng 9 tiếp nhận {n} hồ sơ.
+
+Biểu: SỐ HỒ SƠ TIẾP NHẬN THEO THÁNG
+| STT | Đơn vị | Tháng 7 | Tháng 8 | Tháng 9 | Lũy kế quý |
+|---|---|---|---|---|---|
+| 1 | Sở Tài chính | 938 | 896 | 1.000 | 2.834 |
+| 2 | Công an tỉnh | 549 | 634 | 660 | 1.843 |
+|  | Tổng cộng | 1.487 | 1.530 | 1.660 | 4.677 |"""
+
 CHANGE = """1. Kết quả
 Trong tháng, toàn huyện tiếp nhận 2.145 hồ sơ, tăng {d}% so với cùng kỳ năm 2022 (1.906 hồ sơ)."""
 
@@ -982,6 +992,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "block-parts-sum": (doc(KIND_BLOCKS), doc(KIND_BLOCKS.replace("| 12.781 | 12.689 |", "| 12.871 | 12.689 |"))),
     "block-total-rows": (doc(PERIOD_BLOCKS), doc(PERIOD_BLOCKS.replace("| 1.113 | 649 |", "| 1.131 | 649 |"))),
     "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
+    "period-count-vs-column": (doc(PERIOD_COUNTS.format(n="1.660")), doc(PERIOD_COUNTS.format(n="1.600"))),
     "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
     "detail-sum-mismatch": (doc(DETAIL_GROUPS.format(h="17,7")), doc(DETAIL_GROUPS.format(h="15,7"))),
     "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),
