@@ -255,6 +255,33 @@ def _bare_maxima(columns: list[HeaderColumn]) -> None:
         if sum(v.value for v in values) == stated:
             for column, v in zip(members, values):
                 column.given_max = v.value
+    _flat_bare_maxima(columns)
+
+
+_TOTAL_HEAD = re.compile(r"^\s*tổng\s+(?:số\s+)?điểm\b", re.I)
+
+
+def _flat_bare_maxima(columns: list[HeaderColumn]) -> None:
+    """Columns of one header row beside a total that states its maximum
+    ("Tổng điểm (100) | I. Công tác chỉ đạo, điều hành (9) | II. … (10) | …"):
+    their bare numbers are their maxima when they add up to the total's
+    (columns numbered "(1)", "(2)" add up to nothing of the kind)."""
+    flat = [c for c in columns if len(c.path) == 1 and c.given_max is None]
+    totals = [c for c in flat if _TOTAL_HEAD.match(c.leaf)]
+    if len(totals) != 1:
+        return
+    total = totals[0]
+    bare = _BARE.search(total.leaf)
+    stated = max_in(total.leaf) if max_in(total.leaf) is not None else \
+        (v.value if bare and (v := parse_cell(bare.group(1), "score")) is not None else None)
+    members = [c for c in flat if c is not total and _BARE.search(c.leaf) and max_in(c.leaf) is None]
+    values = [parse_cell(_BARE.search(c.leaf).group(1), "score") for c in members]
+    if stated is None or len(members) < 2 or any(v is None or v.value is None for v in values):
+        return
+    if sum(v.value for v in values) == stated:
+        for column, v in zip(members, values):
+            column.given_max = v.value
+        total.given_max = stated
 
 
 def _owner_column(table: RawTable, r: int, n_header: int, c: int) -> int:

@@ -18,7 +18,7 @@ from ..model import Paragraph, Report, Statement, StatementKind
 from ..text.names import looks_like_unit, units_across
 from .statements_annex import mark_annexed
 from .statements_bands import band_statements, unclaim_band_levels
-from .statements_blocks import Block, blocks_of, heading_of
+from .statements_blocks import Block, blocks_of, group_item, heading_of
 from .statements_changes import change_statements
 from .statements_counts import count_value, percent_value
 from .statements_dates import appendix_statement, appendix_title_span, date_statements
@@ -148,6 +148,9 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
                 out.append(st)
             continue
         head = heading_of(block.text)
+        if not head and i and path and group_item(blocks, i - 1):
+            path = path[:-1]  # after "1. Khối …: …" "2. Khối …: …", the section they are items of
+            scope = " › ".join(t for _, t in path) or None
         if head:
             label, level, _nums, title = head
             out.append(Statement(kind="section", text=block.text, paragraph=block.index, page=block.page,

@@ -32,7 +32,9 @@ def blocks_of(paragraphs: Sequence[Paragraph], subject: str | None = None) -> li
     numbered heading or the line before was a heading or a short line. The
     document's subject (its trích yếu, read with the metadata) ends its
     block: "Tình hình … tháng 9 năm 2026" ends with no stop, and the first
-    sentence of the body after it is no part of it."""
+    sentence of the body after it is no part of it. So does a table's caption
+    ("Bảng 1. Tình hình … của các sở, ngành"): the table stands between it
+    and the next sentence."""
     subject = " ".join(subject.split()) if subject else None
     out: list[Block] = []
     # Each block's lines, its length and its letters, kept as it grows and
@@ -76,6 +78,9 @@ def _is_subject(lines: list[str], length: int, subject: str | None) -> bool:
     return " ".join(" ".join(lines).split()).endswith(subject)
 
 
+_CAPTION = re.compile(r"^\s*(?:Bảng|Biểu|BẢNG|BIỂU)\s*(?:số\s*)?(?:\d{1,2}|[IVX]{1,4})\s*[.:]\s+\S")
+
+
 def _continues(prev: str, line: str, prev_len: int | None = None, prev_caps: bool | None = None) -> bool:
     """Whether ``line`` continues the block ``prev`` (or, given ``prev_len``
     and ``prev_caps``, the block that starts with ``prev`` and has that
@@ -84,6 +89,8 @@ def _continues(prev: str, line: str, prev_len: int | None = None, prev_caps: boo
         return False
     if line[:1].islower():
         return True
+    if _CAPTION.match(prev):
+        return False  # "Bảng 1. Tình hình … của các sở, ngành" above its table: the next sentence is after it
     if _HEADING_LIKE.match(prev) or (len(prev) if prev_len is None else prev_len) < 50:
         return False
     return (is_caps(prev) if prev_caps is None else prev_caps) == is_caps(line)
@@ -150,3 +157,24 @@ def section_numbers(statements: Sequence[Statement]) -> list[SectionHead]:
         if nums:
             out.append(SectionHead(st, nums))
     return out
+
+
+_LABELLED = re.compile(r"[^:.;]{2,80}:\s*\S[^\n]*\d")
+
+
+def group_item(blocks: list[Block], j: int) -> bool:
+    """Whether ``blocks[j]`` is one of a run of numbered items that each
+    state their figures after a label ("1. Khối Sở, ban, ngành: điểm trung
+    bình đạt 71,93 điểm; …", "2. Khối UBND cấp huyện: …"): the figures of
+    one group each, never the whole's a paragraph after the run speaks of:
+    that paragraph is of the section the run is in. The items are next to
+    each other (an item followed by paragraphs of its own opens a section)."""
+    head = heading_of(blocks[j].text)
+    if head is None or not _LABELLED.match(head[3] or ""):
+        return False
+    for k in (j - 1, j + 1):
+        if 0 <= k < len(blocks):
+            other = heading_of(blocks[k].text)
+            if other is not None and other[1] == head[1] and _LABELLED.match(other[3] or ""):
+                return True
+    return False

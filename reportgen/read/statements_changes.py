@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..model import Measure, Statement, StatementKind
 from ..numbers import NotANumber, parse_vi_number, places_of
 from ..text.lines import blank_brackets, split_sentences
-from .statements_blocks import Block, heading_of
+from .statements_blocks import Block, group_item, heading_of
 from .statements_changes_now import MAX_BLOCKS, content, figures, named
 
 
@@ -42,7 +42,8 @@ def _unit(name: str, words: int = 2) -> str:
 # The earlier figure: in brackets, a few words before it ("(10.200 hồ sơ)", "(tiếp nhận 10.200 hồ sơ)"), or after
 # "là" / "có" ("so với cùng kỳ năm trước là 10.200 hồ sơ", "So với tháng trước: tháng trước có 636 HS …").
 # The earlier period's words before its figure: "cùng kỳ năm 2025", "quý II", "tháng 8 năm 2026".
-_PERIOD = (r"[^.;()\d]{0,60}?(?:(?:(?<=tháng\s)|(?<=quý\s))\d{1,2}[^.;()\d]{0,20}?)?"
+_PERIOD = (r"[^.;()\d]{0,60}?(?:\d{1,2}\s+tháng(?!\s+\d)[^.;()\d]{0,30}?)?"  # "6 tháng đầu năm 2025"
+           r"(?:(?:(?<=tháng\s)|(?<=quý\s))\d{1,2}[^.;()\d]{0,20}?)?"
            r"(?:\d{4}[^.;()\d]{0,20}?)?")
 _BASE = (r"(?:(?P<open>\()\s*(?:[^\W\d]\w*\s+){0,3}?|(?<!\w)(?:là|có)\s+)" + _num("b") + r"\s*" + _unit("bu", 6)
          + r"\s*(?(open)\)|(?=[,.;)]|\s+(?:tăng|giảm|bằng)(?!\w)|$))")
@@ -58,7 +59,8 @@ _RATIO = re.compile(r"(?<!\w)(?:bằng|đạt)\s+" + _num("d") + r"\s*(?P<du>%|l
 # The earlier figure first: "So với cùng kỳ năm trước (10.200 hồ sơ), số hồ sơ tiếp nhận tăng 21,0%"; the
 # subject may name this period ("…, tháng 8 tăng 128 HS", "quý I/2025 tăng 172 HS").
 _LEAD = re.compile(r"(?<!\w)so\s+với(?!\w)" + _PERIOD + _BASE
-                   + r"\s*,?\s*(?P<subj>(?:[^.;()\d]|(?<!\w)(?:tháng|quý|năm)\s+[\dIVX]{1,4}(?:/\d{4})?){0,80}?)"
+                   + r"\s*,?\s*(?P<subj>(?:[^.;()\d]|(?<!\w)(?:tháng|quý|năm)\s+[\dIVX]{1,4}(?:/\d{4})?"
+                   r"|(?<![\w,.])\d{1,2}\s+tháng(?!\w)){0,80}?)"
                    r"(?<!\w)(?P<dir>tăng|giảm|bằng)"
                    r"(?:\s+(?:thêm|được))?\s+" + _num("d") + r"\s*" + _unit("du"), re.I)
 # The same change again in another measure: "…, tăng 2.145 hồ sơ, tương ứng tăng 21,0%", "… (tăng 21,0%)".
@@ -201,7 +203,8 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider
     return out
 
 
-_THIS_PERIOD = re.compile(r"(?<!\w)(?:tháng|quý|năm|kỳ)\s+[\dIVX]{1,4}(?:/\d{4})?(?:\s+năm\s+\d{4})?(?!\w)", re.I)
+_THIS_PERIOD = re.compile(r"(?<!\w)(?:tháng|quý|năm|kỳ)\s+[\dIVX]{1,4}(?:/\d{4})?(?:\s+năm\s+\d{4})?(?!\w)"
+                          r"|(?<![\w,.])\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+\d{4})?(?!\w)", re.I)
 
 
 def _lead_subject(subject: str, unit: str) -> tuple[str, str]:
@@ -259,6 +262,8 @@ def _earlier(blocks: list[Block], i: int, before: list[str]) -> list[tuple[str, 
     if heading_of(blocks[i].text):
         return _placed(blocks[i], before)  # a numbered paragraph opens its section
     for j in range(i - 1, max(-1, i - 1 - MAX_BLOCKS), -1):
+        if group_item(blocks, j):
+            continue  # "2. Khối UBND cấp huyện: điểm trung bình đạt 66,26 điểm": a group's, not the whole's
         out = _placed(blocks[j], split_sentences(blocks[j].text)) + out
         if heading_of(blocks[j].text):
             break  # the heading (or numbered paragraph) that opens the section: "1. Tiếp nhận 12.345 hồ sơ."

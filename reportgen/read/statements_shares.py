@@ -26,7 +26,7 @@ from .statements_blocks import Block
 from .statements_closed import MEMBER_COUNT_SHARE, member_after
 from .statements_counts import COUNT, GENERIC, HUNDRED, NUMBER, count_value, fits, percent_value, same_noun
 from .statements_grades import grade_names_masked
-from .statements_wholes import named_whole, names_a_total, whole_by_words
+from .statements_wholes import named_whole, names_a_count, names_a_total, whole_by_words
 
 _SHARE = re.compile(NUMBER + r"\s+(?P<noun>[^\W\d][\w]*)(?P<gap>(?:[\s,]+[^\W\d][\w]*){0,14}?)\s*[,(]?\s*"
                     r"(?P<verb>chiếm|đạt|bằng|tương\s+đương|tương\s+ứng|(?<=\()\s*(?:tỷ|tỉ)\s+lệ(?:\s+[^\W\d]\w*){0,5}?|(?<=\()(?=\d))(?P<rate>\s+(?:với\s+)?(?:tỷ|tỉ)\s+lệ)?\s*:?\s*"
@@ -187,7 +187,7 @@ def share_statements(block: Block, scope: str | None, known: list[Statement], pr
             pool = here + before
             pool, fitting = _fitting(pool, value, pct[0], across=previous is prior and not here and listed is None)
             if not pool and m.group("verb").casefold() != "chiếm" and not m.group("rate") \
-                    and not names_a_total(sentence[m.end():]) and not _graded_bracket(sentence, m):
+                    and not names_a_count(sentence[m.end():]) and not _graded_bracket(sentence, m):
                 continue  # "26 xã đạt 100%": each reached 100 %, not a share of a whole ("… trên tổng số …" is)
             whole, inferred = _whole_for(sentence, m, previous, (noun, value, least, kinds), (here, before), pool,
                                          fitting, listed)

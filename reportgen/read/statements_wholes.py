@@ -50,10 +50,22 @@ _OF_TOTAL = re.compile(r"^\s*(?:của\s+|trên\s+)?tổng\s+số\s+(?P<of>[^\W\d
 _OF_COUNT = re.compile(r"^\s*(?:của\s+|trên\s+)?số\s+(?P<of>[^\W\d][^.,;:()\d]{2,60})", re.I)
 
 
+# The part of a fraction counts what the words before it say: "Tổng số hồ sơ tiếp nhận trực tuyến là
+# 11.751/17.244 hồ sơ" states 11.751 "hồ sơ tiếp nhận trực tuyến" (its whole, 17.244, is COUNT's).
+_NUMERATOR = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*\d{1,3}(?:\.\d{3})*(?![\d,])\s+"
+                        r"(?P<noun>[^\W\d][\w]*)", re.I)
+
+
 def names_a_total(after: str) -> bool:
     """Whether the words right after a percent name the whole it is of
     ("đạt 82,7% trên tổng số hồ sơ đã giải quyết")."""
     return _OF_TOTAL.match(after) is not None
+
+
+def names_a_count(after: str) -> bool:
+    """Whether the words right after a percent name a count it is of, with
+    or without "tổng" ("đạt 75,36% số hồ sơ tiếp nhận trực tuyến")."""
+    return _OF_TOTAL.match(after) is not None or _OF_COUNT.match(after) is not None
 
 
 def _own_clause(head: str) -> str:
@@ -74,7 +86,7 @@ def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -
     words = " ".join(m.group("of").split()).casefold()
     found, after = set(), set()
     for text in texts:
-        for c in COUNT.finditer(text):
+        for c in [*COUNT.finditer(text), *_NUMERATOR.finditer(text)]:
             w = count_value(c.group(1))
             if c.group("noun").casefold() != noun.casefold() or w is None or w <= value:
                 continue
