@@ -31,8 +31,8 @@ from ..model import Finding, Measure, Report, Stat, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.dates import before_the_period, names_another_period
 from ..text.levels import level_at
-from ..text.names import name_key
 from .prose_counts import finding_at, sentence_of
+from .prose_stat_columns import is_annex, names_header
 from .prose_tables import _columns, _groups, _next_table_in_section, _table_paragraph
 from .registry import CheckContext, rule
 
@@ -82,25 +82,17 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     quả đạt từ 80% trở lên".
     Ví dụ đúng: "Có 4/5 đơn vị có kết quả đạt từ 80% trở lên"."""
     placed = [(p, t) for t in report.tables for p in [_table_paragraph(report, t)] if p is not None]
+    found = {id(st): _candidates(report, st) for st in _bands(report)}
+    held = {}  # (paragraph, bound) → the columns a band count of it agrees with
     for st in _bands(report):
-        whole = st.denominator if st.denominator is not None else _evaluated(report, st)
-        context = st.context if st.context is not None else st.text
-        level = level_at(context, len(context), st.scope)
-        candidates = []
-        for t in report.tables:
-            for rows, t_level in _groups(t):
-                if level and t_level and level != t_level:
-                    continue
-                for measure in _measure(st):
-                    for key, label, values in _columns(t, measure, rows):
-                        if whole is not None and len(values) != whole:
-                            continue
-                        n = sum(1 for _, v in values if st.band.holds(v))
-                        candidates.append((t, key, label, values, n))
-        if not names_another_period(st.clause or st.before or "", report.meta.period):
-            candidates = [c for c in candidates
-                          if not before_the_period(c[2], report.meta.period, [x.label for x in c[0].columns])]
-        hits = [c for c in candidates if c[4] == _n(st)]
+        hits = [(id(c[0]), c[1]) for c in found[id(st)][1] if c[4] == _n(st)]
+        if hits and _bound(st) is not None:
+            held[(st.paragraph, _bound(st))] = hits
+    for st in _bands(report):
+        whole, candidates = found[id(st)]
+        sentence = sentence_of(report, st)
+        named = [c for c in candidates if _names_column(st, c[2], sentence)]
+        hits = [c for c in candidates if c[4] == _n(st) and (len(named) != 1 or c is named[0])]
         if hits:
             t, key, _, values, _ = hits[0]
             for s in (st, *_shares_of(report, st)):
@@ -108,12 +100,17 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             ctx.ledger.table_checked(t.index, "band-count-column", [(i, key) for i, _ in values])
             continue
         table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
-        sentence = sentence_of(report, st)
         own = [c for c in candidates if c[0] is table]
-        if len(own) != 1:  # the one column whose own words the count's words name ("tỷ lệ số hóa hồ sơ")
-            named = [c for c in candidates if _names_column(st, c[2], sentence)]
-            own = named if len(named) == 1 else own
-        if len(own) != 1 or whole is None or (table is None and not _names_column(st, own[0][2], sentence)):
+        if len(own) != 1 or len(named) == 1:  # the one column whose own words the count's words name
+            own = named if len(named) == 1 else own  # ("tỷ lệ số hóa hồ sơ" of "Tỷ lệ số hóa (%)")
+        sibling = [c for c in candidates if (id(c[0]), c[1]) in held.get((st.paragraph, _bound(st)), [])]
+        by_sibling = len(own) != 1 and bool(sibling) and len({c[4] for c in sibling}) == 1
+        if by_sibling:
+            own = sibling[:1]  # "06/07 … từ 50% trở lên; 02/07 … dưới 50%": the columns 02/07 agrees with say 5
+        annexed = _annex_total(report, st, candidates) if len(own) != 1 and table is None else None
+        own = [annexed] if annexed else own
+        if len(own) != 1 or whole is None \
+                or (table is None and not annexed and not by_sibling and not _names_column(st, own[0][2], sentence)):
             continue  # a count of a quantity no table may hold (a component's index): unchecked
         t, key, label, values, n = own[0]
         for s in (st, *_shares_of(report, st)):
@@ -125,16 +122,61 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                          st, table=t.index, column=key, reported=str(_n(st)), expected=str(n))
 
 
-_GENERIC = re.compile(r"(?<!\w)(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|điểm|đạt|được)(?!\w)|[%()/:,.\-–]", re.I)
+def _candidates(report: Report, st: Statement) -> tuple[Decimal | None, list[tuple]]:
+    """(the whole, the columns a band count may be of: (table, key, header,
+    [(row, value)], how many units are in the band)); none of a period
+    before the report's unless the count's words name it."""
+    whole = st.denominator if st.denominator is not None else _evaluated(report, st)
+    context = st.context if st.context is not None else st.text
+    level = level_at(context, len(context), st.scope)
+    candidates = []
+    for t in report.tables:
+        for rows, t_level in _groups(t):
+            if level and t_level and level != t_level:
+                continue
+            for measure in _measure(st):
+                for key, label, values in _columns(t, measure, rows):
+                    if whole is not None and len(values) != whole:
+                        continue
+                    n = sum(1 for _, v in values if st.band.holds(v))
+                    candidates.append((t, key, label, values, n))
+    if not names_another_period(st.clause or st.before or "", report.meta.period):
+        candidates = [c for c in candidates
+                      if not before_the_period(c[2], report.meta.period, [x.label for x in c[0].columns])]
+    return whole, candidates
+
+
+def _bound(st: Statement) -> tuple | None:
+    """The bound a band splits its units at, the same for "từ 50% trở lên"
+    and "dưới 50%" (two bands of one measure that complete each other)."""
+    b = st.band
+    if b is None or (b.low is None) == (b.high is None):
+        return None
+    return (b.unit, b.low if b.low is not None else b.high)
+
+
+def _annex_total(report: Report, st: Statement, candidates: list) -> tuple | None:
+    """With no table after the count in its section, the units' own figure
+    (their total, or their percent) in the one table that has that many
+    units, when the count states its whole ("Có 03/14 cơ quan, đơn vị đạt
+    từ 80 điểm trở lên" and the one table of 14 units) or that table is the
+    report's annex after its text: the "Tổng điểm", not a component's
+    points."""
+    if len({id(c[0]) for c in candidates}) != 1 \
+            or not (st.denominator is not None or is_annex(report, candidates[0][0])):
+        return None
+    own = candidates if len(candidates) == 1 else \
+        [c for c in candidates if c[1] in ("total", "percent") or _OWN_FIGURE.match(c[2])]
+    return own[0] if len(own) == 1 else None
+
+
+_OWN_FIGURE = re.compile(r"\s*(?:tổng\s+(?:số\s+)?điểm|chỉ\s+số\s+(?:chung|cchc|tổng\s+hợp))(?!\w)", re.I)
 
 
 def _names_column(st: Statement, label: str, sentence: str = "") -> bool:
     """Whether the count's words ("xã có tỷ lệ số hóa hồ sơ đạt từ 80%"), in
-    its ``sentence``, say every word of a header beyond the measure's ("Tỷ
-    lệ số hóa (%)": "số hóa"), two words at least."""
-    words = name_key(_GENERIC.sub(" ", label)).split()
-    said = name_key(f"{sentence or st.context or ''} {_band_words(st)}")
-    return len(words) >= 2 and all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", said) for w in words)
+    its ``sentence``, name a header (:func:`.prose_stat_columns.names_header`)."""
+    return names_header(label, f"{sentence or st.context or ''} {_band_words(st)}")
 
 
 def _evaluated(report: Report, st: Statement) -> Decimal | None:

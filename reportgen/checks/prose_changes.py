@@ -9,12 +9,14 @@ figure) are one error.
 """
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Iterator
 
 from ..model import Finding, Measure, Report, Severity, Statement, StatementKind
 from ..numbers import format_vi, places_of, quantize
 from .prose_counts import finding_at
+from .prose_tables import _columns, _groups
 from .registry import CheckContext, rule
 
 _HUNDRED = Decimal(100)
@@ -70,6 +72,9 @@ def change_vs_earlier(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if st.kind != StatementKind.CHANGE or st.value is None or st.whole is None or not st.parts:
             continue
         found = _finding(st)
+        if st.whole_inferred and found is not None and _of_the_tables_mean(report, st):
+            ctx.ledger.statement_checked(st, "change-vs-earlier")  # "điểm trung bình năm 2026 tăng 3,77 điểm":
+            continue  # the mean of the table's units, which the prose never states, makes the change
         if st.whole_inferred and found is not None:  # the figure paired in doubt: a warning, not checked
             found.severity = Severity.WARNING
             found.message += " — chưa chắc số liệu kỳ này là số nào trong các câu trước"
@@ -83,6 +88,27 @@ def change_vs_earlier(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 f.message[0].lower() + f.message[1:] for f in wrong[1:])
             wrong = wrong[:1]
         yield from wrong
+
+
+_MEAN = re.compile(r"(?<!\w)(?:trung\s+bình|bình\s+quân)(?!\w)", re.I)
+
+
+def _of_the_tables_mean(report: Report, st: Statement) -> bool:
+    """Whether a change of a mean ("điểm trung bình năm 2026 tăng 3,77 điểm
+    so với năm 2025 (65,73 điểm)") whose figure the prose gives only for
+    groups holds of the mean of a column of the tables' units (all of them,
+    or one group's)."""
+    if not _MEAN.search(f"{st.clause or ''} {st.text}") or st.whole is None or not st.parts or st.compare is not None:
+        return False
+    change, places = st.parts[0], places_of(st.parts[0])
+    measure = Measure.PERCENT if st.measure == Measure.PERCENT or "%" in (st.written or "") else Measure.POINTS
+    for t in report.tables:
+        for rows, _ in _groups(t):
+            for _, _, values in _columns(t, measure, rows):
+                mean = sum((v for _, v in values), Decimal(0)) / len(values)
+                if _agrees(change, quantize(mean, max(places_of(st.whole), 2)) - st.whole, places):
+                    return True
+    return False
 
 
 def _finding(st: Statement) -> Finding | None:

@@ -15,7 +15,8 @@ from ..model import Report, ScoreTable, Statement, StatementKind
 from ..text.labels import stat_of
 from ..text.names import name_key
 
-_SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung", re.I)
+_SUMMARY_ROW = re.compile(r"cao\s+nhất|thấp\s+nhất|trung\s+bình|bình\s+quân|tổng|cộng|chỉ\s+số\s+chung"
+                          r"|^\s*toàn\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã|quốc)\b", re.I)
 
 
 def _units_unread(table: ScoreTable, key: str, values: list[tuple[int, Decimal]]) -> list[str]:
@@ -106,3 +107,16 @@ def _column_max(table: ScoreTable, key: str) -> Decimal | None:
         return maxima.pop()
     parts = [c.max for c in table.columns]
     return sum(parts, Decimal(0)) if parts and None not in parts else None
+
+
+_GENERIC = re.compile(r"(?<!\w)(?:tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|điểm|đạt|được)(?!\w)|[%()/:,.\-–]", re.I)
+
+
+def names_header(label: str, said: str) -> bool:
+    """Whether the words ``said`` ("xã có tỷ lệ số hóa hồ sơ đạt từ 80%",
+    "tỷ lệ hồ sơ trực tuyến cao nhất là …") say every word of a header
+    beyond the measure's ("Tỷ lệ số hóa (%)": "số hóa"), two words at least
+    (a number is none: "DVCTT - Chỉ số 1" says "DVCTT" alone)."""
+    words = [w for w in name_key(_GENERIC.sub(" ", label)).split() if not w.isdigit()]  # "Chỉ số 1": no word
+    said = name_key(said)
+    return len(words) >= 2 and all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", said) for w in words)

@@ -23,7 +23,7 @@ from ..model import Finding, Measure, Report, ScoreTable, Stat, Statement, State
 from ..numbers import format_vi, places_of
 from ..text.levels import level_at
 from ..text.names import name_key, units_across
-from .prose_counts import finding_at
+from .prose_counts import finding_at, sentence_of
 from .prose_stat_columns import (
     _SUMMARY_ROW,
     _column_max,
@@ -31,6 +31,7 @@ from .prose_stat_columns import (
     _of_stated_count,
     _sole_column,
     _units_unread,
+    names_header,
 )
 from .registry import CheckContext, rule
 
@@ -287,6 +288,9 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             own = [c for c in own if _column_max(c[0], c[1]) == st.denominator]
         if len(own) != 1 and len({(id(c[0]), c[1]) for c in named_max}) == 1:
             own = named_max[:1]  # the one column the words name, out of the maximum the prose writes
+        if len(own) != 1:  # "Đơn vị có tỷ lệ hồ sơ trực tuyến cao nhất là …": the one column its words name
+            named = [c for c in candidates if names_header(c[2], sentence_of(report, st))]
+            own = named if len(named) == 1 else own
         if len(own) != 1:
             own = _sole_column(report, st, candidates, placed)
         sure = True
