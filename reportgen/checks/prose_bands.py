@@ -32,7 +32,7 @@ from ..numbers import format_vi, places_of
 from ..text.dates import before_the_period, names_another_period
 from ..text.levels import level_at
 from .prose_counts import finding_at, sentence_of
-from .prose_stat_columns import is_annex, names_header
+from .prose_stat_columns import is_annex, names_column
 from .prose_tables import _columns, _groups, _next_table_in_section, _table_paragraph
 from .registry import CheckContext, rule
 
@@ -91,7 +91,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in _bands(report):
         whole, candidates = found[id(st)]
         sentence = sentence_of(report, st)
-        named = [c for c in candidates if _names_column(st, c[2], sentence)]
+        named = [c for c in candidates if _names_column(st, c, sentence)]
         hits = [c for c in candidates if c[4] == _n(st) and (len(named) != 1 or c is named[0])]
         if hits:
             t, key, _, values, _ = hits[0]
@@ -110,7 +110,7 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         annexed = _annex_total(report, st, candidates) if len(own) != 1 and table is None else None
         own = [annexed] if annexed else own
         if len(own) != 1 or whole is None \
-                or (table is None and not annexed and not by_sibling and not _names_column(st, own[0][2], sentence)):
+                or (table is None and not annexed and not by_sibling and not _names_column(st, own[0], sentence)):
             continue  # a count of a quantity no table may hold (a component's index): unchecked
         t, key, label, values, n = own[0]
         for s in (st, *_shares_of(report, st)):
@@ -173,10 +173,11 @@ def _annex_total(report: Report, st: Statement, candidates: list) -> tuple | Non
 _OWN_FIGURE = re.compile(r"\s*(?:tổng\s+(?:số\s+)?điểm|chỉ\s+số\s+(?:chung|cchc|tổng\s+hợp))(?!\w)", re.I)
 
 
-def _names_column(st: Statement, label: str, sentence: str = "") -> bool:
+def _names_column(st: Statement, candidate: tuple, sentence: str = "") -> bool:
     """Whether the count's words ("xã có tỷ lệ số hóa hồ sơ đạt từ 80%"), in
-    its ``sentence``, name a header (:func:`.prose_stat_columns.names_header`)."""
-    return names_header(label, f"{sentence or st.context or ''} {_band_words(st)}")
+    its ``sentence``, name a candidate column (:func:`.prose_stat_columns.names_column`)."""
+    t, key, label = candidate[:3]
+    return names_column(t, key, label, f"{sentence or st.context or ''} {_band_words(st)}")
 
 
 def _evaluated(report: Report, st: Statement) -> Decimal | None:

@@ -120,3 +120,24 @@ def names_header(label: str, said: str) -> bool:
     words = [w for w in name_key(_GENERIC.sub(" ", label)).split() if not w.isdigit()]  # "Chỉ số 1": no word
     said = name_key(said)
     return len(words) >= 2 and all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", said) for w in words)
+
+
+_BARE_RATE = re.compile(r"^\s*(?:(?:tỷ|tỉ)\s+lệ)?\s*(?:\(\s*%\s*\))?\s*%?\s*$", re.I)
+
+
+def names_column(table: ScoreTable, key: str, label: str, said: str) -> bool:
+    """Whether the words ``said`` name a column (:func:`names_header`): by
+    its header, or, for a rate headed by its measure alone under a group
+    ("Hồ sơ tiếp nhận" over "Tổng số | Trực tuyến | Tỷ lệ (%)"), by the
+    column before it whose rate it is ("tỷ lệ hồ sơ trực tuyến")."""
+    if names_header(label, said):
+        return True
+    keys = [c.key for c in table.columns]
+    if key not in keys or keys.index(key) == 0:
+        return False
+    col, before = table.columns[keys.index(key)], table.columns[keys.index(key) - 1]
+    group = col.group or ""
+    leaf = (col.label or "")[len(group):] if group and (col.label or "").startswith(group) else ""
+    if not group or before.group != group or not _BARE_RATE.match(leaf):
+        return False
+    return names_header((before.label or "")[len(group):], said)

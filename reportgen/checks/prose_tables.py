@@ -31,7 +31,7 @@ from .prose_stat_columns import (
     _of_stated_count,
     _sole_column,
     _units_unread,
-    names_header,
+    names_column,
 )
 from .registry import CheckContext, rule
 
@@ -289,7 +289,7 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if len(own) != 1 and len({(id(c[0]), c[1]) for c in named_max}) == 1:
             own = named_max[:1]  # the one column the words name, out of the maximum the prose writes
         if len(own) != 1:  # "Đơn vị có tỷ lệ hồ sơ trực tuyến cao nhất là …": the one column its words name
-            named = [c for c in candidates if names_header(c[2], sentence_of(report, st))]
+            named = [c for c in candidates if names_column(c[0], c[1], c[2], sentence_of(report, st))]
             own = named if len(named) == 1 else own
         if len(own) != 1:
             own = _sole_column(report, st, candidates, placed)

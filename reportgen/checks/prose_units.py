@@ -43,7 +43,7 @@ from ..text.dates import before_the_period, names_another_period
 from ..text.lines import sentence_span
 from .prose_counts import finding_at
 from .prose_refs import annex_of, annexes_named
-from .prose_stat_columns import is_annex, names_header
+from .prose_stat_columns import is_annex, names_column
 from .prose_tables import _next_table_in_section, _table_paragraph
 from .prose_unit_cells import (
     across_cells,
@@ -162,7 +162,7 @@ def _sure_cell(report: Report, st: Statement, cells: list[Cell]) -> Cell | None:
         return own[0]
     clause = fold(st.clause or "")
     named = [c for c in cells if _specific(c.label) and (fold(re.sub(r"\([^()]*\)", " ", c.label)).strip() in clause
-                                                         or names_header(c.label, st.clause or ""))]
+                                                         or names_column(c.table, c.key, c.label, st.clause or ""))]
     if len(named) == 1:
         return named[0]
     staged = [c for c in cells if stage(c.label) and stage(c.label) == stage(own_words(st.clause or ""))]

@@ -8,6 +8,8 @@ of the column the sentence names."""
 from __future__ import annotations
 
 from reportgen.checks import CheckContext, run_checks
+from reportgen.checks.prose_stat_columns import names_column
+from reportgen.model import Column, ScoreTable
 from reportgen.read import read_path
 
 NOTICE = """UBND TỈNH HÒA BÌNH NAM
@@ -58,3 +60,14 @@ def test_the_highest_rate_of_the_column_the_sentence_names(tmp_path):
     assert [(c, s) for c, s, _ in found] == [("STAT_MISMATCH", "error")]
     assert found[0][2].startswith("Văn bản nêu số cao nhất 85,70% nhưng cột “Tỷ lệ trực tuyến (%)” của bảng 1 "
                                   "(5 đơn vị) cho 86,70%")
+
+
+def test_a_rate_headed_by_its_measure_alone_is_named_by_the_column_it_is_the_rate_of():
+    """"Hồ sơ tiếp nhận" over "Tổng số | Trực tuyến | Tỷ lệ (%)": "tỷ lệ hồ sơ trực tuyến" names the rate."""
+    group, paid = "Hồ sơ tiếp nhận", "Thanh toán trực tuyến"
+    table = ScoreTable(index=0, columns=[
+        Column("k2", f"{group} Tổng số", group), Column("k3", f"{group} Trực tuyến", group),
+        Column("k4", f"{group} Tỷ lệ (%)", group), Column("k5", f"{paid} Số HS", paid),
+        Column("k6", f"{paid} Tỷ lệ (%)", paid)])
+    said = "Đơn vị có tỷ lệ hồ sơ trực tuyến cao nhất là Sở Giáo dục và Đào tạo"
+    assert [c.key for c in table.columns if names_column(table, c.key, c.label, said)] == ["k4"]
