@@ -147,7 +147,8 @@ def missing_annex(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: lời văn nhắc "Phụ lục III" hay "Biểu số 02" trong khi văn bản có kèm
     phụ lục (hoặc biểu) nhưng không có số đó.
     Vì sao: phụ lục bị bỏ, đánh số lại hay chép lời văn từ kỳ trước làm người đọc tìm một
-    phụ lục không có. Văn bản không kèm phụ lục nào (phụ lục gửi riêng) thì không xét.
+    phụ lục không có. Văn bản không kèm phụ lục nào mà lời văn nói phụ lục "kèm theo":
+    cảnh báo một lần (phụ lục có thể gửi riêng, số liệu của nó chưa được đối chiếu).
     Lời văn nói phụ lục ấy kèm theo văn bản này ("Phụ lục III kèm theo", "Biểu số 03 đính
     kèm") mà văn bản có các phụ lục cùng loại được đánh số: lỗi; không nói vậy: cảnh báo.
     Phụ lục của văn bản khác ("Phụ lục II ban hành kèm theo Nghị định số 30/2020/NĐ-CP",
@@ -160,6 +161,7 @@ def missing_annex(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     if end is None:
         return
     have = _present(report, end)
+    absent_said = False
     for p in report.paragraphs:
         if p.index >= end:
             break
@@ -168,6 +170,12 @@ def missing_annex(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         for m in _MENTION.finditer(p.text):
             kind, n = _kind(m.group(1)), _number(m.group(2))
             after = p.text[m.end():]
+            if n is not None and not have[kind] and not absent_said and _ATTACHED.match(after):
+                absent_said = True  # "chi tiết tại Phụ lục I kèm theo" and no annex in the file: sent apart, or none
+                yield Finding(code="REFERENCE_NOT_FOUND", severity="warning", paragraph=p.index, page=p.page,
+                              reported=m.group(0),
+                              message=f"Văn bản dẫn tới “{m.group(0)}” kèm theo nhưng tệp này không có phụ lục nào: "
+                                      "nếu phụ lục được gửi riêng, số liệu của nó chưa được đối chiếu ở đây")
             if n is None or not have[kind] or n in have[kind] or _ELSEWHERE.match(after):
                 continue
             shown = ", ".join(f"{kind} {have[kind][x]}" for x in sorted(have[kind]))

