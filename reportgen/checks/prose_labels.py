@@ -24,17 +24,12 @@ from typing import Iterator, NamedTuple
 from ..model import Finding, Report, ScoreTable, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.names import fold_tones
+from ..text.short_forms import SHORT_FORMS
 from .prose_counts import finding_at
 from .prose_tables import _next_table_in_section, _table_paragraph
 from .prose_unit_rows import agrees
 from .registry import CheckContext, rule
 
-_SHORT = {"tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "dvctt": "dịch vụ công trực tuyến",
-          "cchc": "cải cách hành chính", "pakn": "phản ánh kiến nghị", "ubnd": "ủy ban nhân dân",
-          "cbccvc": "cán bộ công chức viên chức", "vbqppl": "văn bản quy phạm pháp luật",
-          "hs": "hồ sơ",  # "Số HS đã giải quyết" (a form's header; a sentence says "hồ sơ")
-          "gq": "giải quyết", "ts": "tổng số",  # "TS HS phải GQ", "HS đã GQ"
-          "hl": "hài lòng", "tl": "tỷ lệ", "sl": "số lượng"}  # "Rất HL", "TL% hài lòng", "SL đánh giá"
 _STOP = {"tỷ", "lệ", "tỉ", "của", "các", "được", "có", "và", "đã", "trên", "theo", "về", "số"}
 # One thing in two wordings: a deadline met is "đúng hạn" or "đúng thời hạn", and a result returned
 # ("Trả trước hạn | Trả đúng hạn | Trả quá hạn", TT 01/2020's forms) is the dossier settled so.
@@ -76,7 +71,7 @@ def ordered_words(text: str) -> list[str]:
     for w in re.split(r"[^\w\u0300-\u036f]+", folded):  # a word keeps its combining marks
         if not w:
             continue
-        expansion = _SHORT.get(w)
+        expansion = SHORT_FORMS.get(w)
         out.extend(fold_tones(expansion).split() if expansion else [w])
     return [w for w in out if w not in _STOP_FOLDED]
 

@@ -42,8 +42,9 @@ from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of, quantize
 from ..text.labels import stat_of
 from ..text.names import fold_tones
+from ..text.short_forms import SHORT_FORMS
 from .prose_counts import finding_at
-from .prose_labels import _SHORT, _STOP, same_wording
+from .prose_labels import _STOP, same_wording
 from .prose_named import _BARE_FOLDED, _value
 from .prose_totals import _row_of_unit, _total_rows
 from .prose_unit_rows import agrees
@@ -72,7 +73,7 @@ def _tokens(text: str) -> list[str]:
             if out and out[-1] != _AND:
                 out.append(_AND)
             continue
-        expansion = _SHORT.get(w)
+        expansion = SHORT_FORMS.get(w)
         out.extend(w2 for w2 in (fold_tones(expansion).split() if expansion else [w])
                    if w2 not in _SKIP and not w2.isdigit())
     return out

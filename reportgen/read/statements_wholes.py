@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_DOWN, Decimal
 
 from ..model import Statement, StatementKind
+from ..text.short_forms import written_out
 from .statements_blocks import Block
 from .statements_counts import COUNT, count_value, fits, same_noun
 
@@ -83,9 +84,10 @@ def named_whole(after: str, texts: tuple[str, ...], noun: str, value: Decimal) -
     m = _OF_TOTAL.match(after) or _OF_COUNT.match(after)
     if m is None:
         return None
-    words = " ".join(m.group("of").split()).casefold()
+    words = " ".join(written_out(m.group("of")).split()).casefold()
+    noun = written_out(noun).split()[0]
     found, after = set(), set()
-    for text in texts:
+    for text in map(written_out, texts):  # "tiếp nhận TT 13.710 HS" is "tiếp nhận trực tuyến 13.710 hồ sơ"
         for c in [*COUNT.finditer(text), *_NUMERATOR.finditer(text)]:
             w = count_value(c.group(1))
             if c.group("noun").casefold() != noun.casefold() or w is None or w <= value:
