@@ -87,7 +87,7 @@ def _spans(merges, last_row: int, last_col: int
     return covered, spans
 
 
-_WORDS = re.compile(r"\s*[^\W\d_]")  # a text that opens with a letter, not a figure
+_WORDS = re.compile(r"\s*[-–+•*(]?\s*[^\W\d_]")  # opens with a letter (after a list mark, a bracket): no figure
 
 
 def _line(r: int, by_row: dict[int, list[int]], origins: dict) -> str:

@@ -126,3 +126,16 @@ def test_telling_tables_apart_is_linear_in_the_rows():
     parts = split(list(by_row), by_row, origins, {})
     assert len(parts) == 1
     assert time.perf_counter() - start < 5
+
+
+def test_the_signature_block_typed_on_the_sheet_above_the_annex_is_prose(tmp_path):
+    """"Nơi nhận:" | "TM. ỦY BAN NHÂN DÂN", "- Thường trực Tỉnh ủy;" | "CHỦ TỊCH", "- Các đơn vị;" | "(Đã ký)":
+    two words set apart, the first after a list mark or in brackets, are the Nơi nhận and the signature, not
+    the annex table's header (hold-out h-new28: the table was titled "Nơi nhận: TM. ỦY BAN NHÂN DÂN")."""
+    raw, tables = _read(tmp_path, [
+        ["Trân trọng./."], ["Nơi nhận:", None, None, None, None, "TM. ỦY BAN NHÂN DÂN"],
+        ["- Thường trực Tỉnh ủy;", None, None, None, None, "CHỦ TỊCH"],
+        ["- Các đơn vị (để t/h);", None, None, None, None, "(Đã ký)"], ["- Lưu: VT."], ["Phụ lục I"],
+        HEAD, [1, "Sở Y tế", 120, 60], [2, "Sở Tư pháp", 80, 40]])
+    assert tables == [[HEAD, ["1", "Sở Y tế", "120", "60"], ["2", "Sở Tư pháp", "80", "40"]]]
+    assert "- Thường trực Tỉnh ủy;\tCHỦ TỊCH" in [p.text for p in raw.paragraphs]
