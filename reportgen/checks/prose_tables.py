@@ -248,6 +248,10 @@ def _groups_of_level(report: Report, st: Statement) -> Iterator[tuple[ScoreTable
     for t in report.tables:
         if _units_across(t):
             continue
+        named = _section_named(t, st.clause or "")
+        if named is not None:  # "2. Khối Xã: điểm trung bình đạt 74,9 điểm" of the table's "B. KHỐI XÃ"
+            yield t, named
+            continue
         groups = _groups(t)
         # a table of several levels' sections ("A. CÁC SỞ …", "B. UBND CẤP XÃ"): a level's statistic is its
         # section's, never the whole table's
@@ -255,6 +259,27 @@ def _groups_of_level(report: Report, st: Statement) -> Iterator[tuple[ScoreTable
         for rows, t_level in own or groups:
             if not (level and t_level and level != t_level):
                 yield t, rows
+
+
+_SECTION_LABEL = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,2})[.)]\s*")
+
+
+def _section_named(table: ScoreTable, clause: str) -> set[int] | None:
+    """The rows of the one section of ``table`` whose title ("B. KHỐI XÃ",
+    its label left out) the label of the statement's clause says ("Khối Xã:
+    điểm trung bình …"); None when the clause has no label or names none."""
+    label = clause.split(":")[0] if ":" in clause else ""
+    said = name_key(label)
+    if not said:
+        return None
+    sections: dict[str, set[int]] = {}
+    for i, r in enumerate(table.rows):
+        title = r.section_title or r.section
+        if title:
+            sections.setdefault(title, set()).add(i)
+    named = [rows for title, rows in sections.items() if (words := name_key(_SECTION_LABEL.sub("", title)))
+             and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said)]
+    return named[0] if len(sections) >= 2 and len(named) == 1 else None
 
 
 @rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất nêu trong văn bản khác số tính từ bảng")

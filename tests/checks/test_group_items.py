@@ -21,7 +21,7 @@ I. KẾT QUẢ CHUNG
 
 Tổng số 6 cơ quan, đơn vị được đánh giá.
 
-1. Khối Sở, ban, ngành: điểm trung bình đạt 77,34 điểm; cao nhất là Sở Nội vụ (81,68 điểm).
+1. Khối Sở, ban, ngành: điểm trung bình đạt {group} điểm; cao nhất là Sở Nội vụ (81,68 điểm).
 
 2. Khối UBND cấp huyện: điểm trung bình đạt 70,65 điểm; cao nhất là UBND huyện Đô Lương (85,82 điểm).
 
@@ -43,23 +43,23 @@ BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ NĂM 2026
 
 | STT | Tên cơ quan, đơn vị | Tổng điểm (100) | Xếp hạng |
 |---|---|---|---|
-| A | KHỐI SỞ, BAN, NGÀNH |  |  |
+| A. KHỐI SỞ, BAN, NGÀNH |  |  |  |
 | 1 | Sở Nội vụ | 81,68 | 1 |
 | 2 | Thanh tra tỉnh | 78,98 | 2 |
 | 3 | Sở Xây dựng | 71,36 | 3 |
-| B | KHỐI UBND CẤP HUYỆN |  |  |
+| B. KHỐI UBND CẤP HUYỆN |  |  |  |
 | 4 | UBND huyện Đô Lương | 85,82 | 1 |
 | 5 | UBND huyện Nghĩa Đàn | 68,64 | 2 |
 | 6 | UBND huyện Tân Kỳ | 57,49 | 3 |
 """
 
 
-def _findings(tmp_path, band="02", change="4,00", then="năm 2025", now="năm 2026"):
+def _findings(tmp_path, band="02", change="4,00", then="năm 2025", now="năm 2026", group="77,34"):
     path = tmp_path / "tb.txt"
-    path.write_text(NOTICE.format(band=band, change=change, then=then, now=now), encoding="utf-8")
+    path.write_text(NOTICE.format(band=band, change=change, then=then, now=now, group=group), encoding="utf-8")
     report = read_path(path)
     return report, [(f.code, str(f.severity), f.message) for f in run_checks(report, CheckContext())
-                    if f.code in ("CHANGE_MISMATCH", "BAND_COUNT_MISMATCH", "CLAIM_UNCHECKED")]
+                    if f.code in ("CHANGE_MISMATCH", "BAND_COUNT_MISMATCH", "CLAIM_UNCHECKED", "STAT_MISMATCH")]
 
 
 def test_the_paragraphs_after_a_run_of_group_items_are_of_the_section(tmp_path):
@@ -99,3 +99,11 @@ def test_a_band_count_of_all_units_held_to_the_one_table_of_them(tmp_path):
         ("BAND_COUNT_MISMATCH", "error",
          "Văn bản nêu 03 cơ quan, đơn vị đạt từ 80 điểm trở lên nhưng cột “Tổng điểm (100)” của bảng 1 có 2 đơn vị "
          "trong khoảng này")]
+
+
+def test_a_groups_mean_is_held_to_the_section_its_label_names(tmp_path):
+    """"1. Khối Sở, ban, ngành: điểm trung bình đạt …" is the mean of the table's "KHỐI SỞ, BAN, NGÀNH" rows."""
+    _, found = _findings(tmp_path, group="77,84")
+    assert [(c, s, m) for c, s, m in found if c == "STAT_MISMATCH"] == [
+        ("STAT_MISMATCH", "error", "Văn bản nêu số trung bình 77,84 nhưng cột “Tổng điểm (100)” của bảng 1 (3 đơn vị) "
+                                   "cho 77,34")]
