@@ -300,6 +300,9 @@ def bind_data(grid, roles, index: int, reader: CellReader) -> ScoreTable:
         if no and ROMAN.match(no) and not values:
             section, section_title = no.rstrip("."), unit
             continue
+        if not values and _LETTER.match(no or "") and _capitals(unit):  # "A | KHỐI SỞ, BAN, NGÀNH"
+            section, section_title = no.rstrip("."), unit
+            continue
         if (merged := _merged_heading(cells)) is not None:  # "B. UBND CẤP XÃ" across the whole row
             section, section_title = merged
             continue
@@ -357,3 +360,12 @@ def _single_score_column(table: ScoreTable) -> None:
         for r in table.rows:
             if r.scores.get(key) is not None and r.total is None:
                 r.total, r.max = r.scores[key], r.extra[f"{key}_of"]
+
+
+_LETTER = re.compile(r"^\s*[A-ZĐ]\s*[.)]?\s*$")
+
+
+def _capitals(text: str) -> bool:
+    """A group's title in capitals ("KHỐI UBND CẤP HUYỆN"), four letters at least."""
+    letters = [ch for ch in text or "" if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)

@@ -107,3 +107,17 @@ def test_a_groups_mean_is_held_to_the_section_its_label_names(tmp_path):
     assert [(c, s, m) for c, s, m in found if c == "STAT_MISMATCH"] == [
         ("STAT_MISMATCH", "error", "Văn bản nêu số trung bình 77,84 nhưng cột “Tổng điểm (100)” của bảng 1 (3 đơn vị) "
                                    "cho 77,34")]
+
+
+def test_a_groups_heading_written_with_its_letter_apart_opens_a_section(tmp_path):
+    """"A | KHỐI SỞ, BAN, NGÀNH": the letter in the STT column, the title in capitals beside it, no figures."""
+    path = tmp_path / "tb.txt"
+    text = NOTICE.format(band="02", change="4,00", then="năm 2025", now="năm 2026", group="77,84")
+    text = text.replace("| A. KHỐI SỞ, BAN, NGÀNH |  |  |  |", "| A | KHỐI SỞ, BAN, NGÀNH |  |  |")
+    path.write_text(text.replace("| B. KHỐI UBND CẤP HUYỆN |  |  |  |", "| B | KHỐI UBND CẤP HUYỆN |  |  |"),
+                    encoding="utf-8")
+    report = read_path(path)
+    rows = report.tables[0].rows
+    assert [(r.unit, r.section) for r in rows][::3] == [("Sở Nội vụ", "A"), ("UBND huyện Đô Lương", "B")]
+    found = [(f.code, str(f.severity)) for f in run_checks(report, CheckContext()) if f.code == "STAT_MISMATCH"]
+    assert found == [("STAT_MISMATCH", "error")]
