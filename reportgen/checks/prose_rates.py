@@ -46,7 +46,7 @@ from ..text.short_forms import SHORT_FORMS
 from .prose_counts import finding_at
 from .prose_labels import _STOP, same_wording
 from .prose_named import _BARE_FOLDED, _value
-from .prose_totals import _row_of_unit, _total_rows
+from .prose_totals import _level_or_total, _row_of_unit, _total_rows
 from .prose_unit_rows import agrees
 from .registry import CheckContext, rule
 
@@ -379,7 +379,8 @@ def rate_of_named_columns(report: Report, ctx: CheckContext) -> Iterator[Finding
             continue
         if totals is None:
             totals = _total_rows(report)
-        rows = {t.index: _row_of_unit(t, st.unit) if st.unit else totals.get(t.index) for t in report.tables}
+        rows = {t.index: _row_of_unit(t, st.unit) if st.unit else _level_or_total(t, st.tier, st.context or "", totals)
+                for t in report.tables}
         stated = _stated_rate(report, st, rows, said)
         if stated is not None:  # the table writes the rate itself: "Tỷ lệ hài lòng (%)" on its "Tổng cộng" row
             table, row, key, label, value = stated

@@ -34,6 +34,7 @@ from ..text.counts import (
     unit_named,
 )
 from ..text.labels import stat_of
+from ..text.levels import level_at
 from ..text.names import same_unit
 from .prose_joined_columns import _comma_joined, _early_counted_in, _joined_after, _said_together, _sum_checked
 from .prose_labels import _words
@@ -100,6 +101,11 @@ def _noun_key(noun: str) -> str:
     return " ".join(noun.casefold().split())
 
 
+def _level_or_total(table: ScoreTable, tier: str | None, words: str, totals: dict[int, int]) -> int | None:
+    level = level_row(table, tier, words)
+    return level if level is not None else totals.get(table.index)
+
+
 def _total_rows(report: Report) -> dict[int, int]:
     """table index → its one total row ("Tổng cộng", "Toàn tỉnh")."""
     out = {}
@@ -156,6 +162,23 @@ _HAVING = re.compile(r"^\s*(?:(?:đối\s+với|tại|riêng)\s*:?\s*)?(?:(?:đ�
 
 def _row_of_unit(table: ScoreTable, unit: str) -> int | None:
     return next((i for i, r in enumerate(table.rows) if r.unit and same_unit(r.unit, unit)), None)
+
+
+_LEVEL_ROW = re.compile(r"^\s*(?:ubnd\s+)?(?:cấp|khối)\s+\w", re.I)
+_WHOLE_AREA = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố)(?!\w)", re.I)
+
+
+def level_row(table: ScoreTable, tier: str | None, words: str = "") -> int | None:
+    """The one row of ``table`` that is a level of ``tier`` ("Cấp tỉnh",
+    "UBND cấp xã" in a summary of levels above "Toàn tỉnh"): a figure the
+    prose gives of that level is its row's, never the total row's. None with
+    no tier, no such row, or ``words`` about the whole area ("Toàn tỉnh
+    đã giải quyết …")."""
+    if not tier or _WHOLE_AREA.search(words):
+        return None
+    rows = [i for i, r in enumerate(table.rows) if r.unit and not stat_of(r.unit) and _LEVEL_ROW.match(r.unit)
+            and level_at(r.unit, len(r.unit)) == tier]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _count_statements(report: Report, paragraph: int, value: Decimal, at: int) -> list[Statement]:
@@ -272,6 +295,7 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     columns = [c for c in _columns(report) if not _PERCENT_HEAD.search(leaf_of(c.label, c.group_label))]
     if not columns:
         return
+    scope = {s.paragraph: s.scope for s in report.statements if s.scope and s.paragraph is not None}
     for p in report.paragraphs:
         text = p.text
         head = _head([counted(text, m.end()) for m in COUNT.finditer(text)])
@@ -299,7 +323,9 @@ def count_vs_total_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             inherited = False
             if unit:
                 hits, inherited = _as_the_unit_before(units_named, noun, hits, exact, said_before)
-            rows = {id(c): _row_of_unit(c.table, unit) if unit else totals.get(c.table.index) for c in hits}
+            tier = None if unit else level_at(text, m.start(), scope.get(p.index))
+            rows = {id(c): _row_of_unit(c.table, unit) if unit else _level_or_total(c.table, tier, sentence, totals)
+                    for c in hits}
             cells = [(c, rows[id(c)], _value(c.table, rows[id(c)], c.key)) for c in hits if rows[id(c)] is not None]
             cells = [(c, r, v) for c, r, v in cells if v is not None and v == v.to_integral() and (v > 0 or unit)]
             if not cells:
