@@ -7,6 +7,7 @@ the total row over the total's maximum × 100, in every unit's column
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -51,20 +52,36 @@ def index_row(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             for k, pct in enumerate(frame.rows):
                 if not states_percent(pct.label):
                     continue
-                best = _best_whole(frame.rows[:k], pct, m, values)
+                best = _best_whole(frame, frame.rows[:k], pct, m, values)
                 if best is not None:
                     yield from _findings(ctx, frame, pct, best, m, values)
 
 
-def _fits(pct: Row, whole: Row, m: Col, col: Col) -> tuple[bool, Decimal] | None:
-    written, part, top = pct.value(col.index), whole.value(col.index), whole.value(m.index)
+_OWN_MAX = re.compile(r"^\s*(?:tổng\s*)?điểm\s*(?:tối\s*đa|chuẩn)\s*(?:được\s*)?"
+                      r"(?:áp\s*dụng|của\s*(?:đơn\s*vị|cơ\s*quan))", re.I)
+
+
+def _own_maximum(frame: Frame, whole: Row, col: Col) -> Decimal | None:
+    """The maximum that applies to the unit of ``col`` ("Điểm tối đa áp dụng"
+    row: 90 where an indicator does not apply), for its total row; else the
+    row's maximum."""
+    if whole.stat == "sum" or re.match(r"\s*tổng", whole.label or "", re.I):
+        own = next((r.value(col.index) for r in frame.rows if _OWN_MAX.match(r.label or "")), None)
+        if own is not None and own > 0:
+            return own
+    return None
+
+
+def _fits(pct: Row, whole: Row, m: Col, col: Col, frame: Frame | None = None) -> tuple[bool, Decimal] | None:
+    written, part = pct.value(col.index), whole.value(col.index)
+    top = (_own_maximum(frame, whole, col) if frame is not None else None) or whole.value(m.index)
     if written is None or part is None or top is None or top <= 0:
         return None
     expected = part / top * HUNDRED
     return abs(written - expected) <= ratio_tolerance(written, part, top), expected
 
 
-def _best_whole(candidates: list[Row], pct: Row, m: Col, values: list[Col]) -> Row | None:
+def _best_whole(frame: Frame, candidates: list[Row], pct: Row, m: Col, values: list[Col]) -> Row | None:
     """The row above ``pct`` whose points over its maximum give ``pct`` in most
     unit columns (a row that is itself all percents at 100 % proves nothing)."""
     best, best_holds = None, 0
@@ -72,7 +89,7 @@ def _best_whole(candidates: list[Row], pct: Row, m: Col, values: list[Col]) -> R
         top = whole.value(m.index)
         if top is None or top <= 0 or states_percent(whole.label):
             continue
-        checks = [(c, f) for c in values if (f := _fits(pct, whole, m, c)) is not None]
+        checks = [(c, f) for c in values if (f := _fits(pct, whole, m, c, frame)) is not None]
         telling = [c for c, _ in checks if whole.value(c.index) != top]
         holds = sum(1 for _, (ok, _) in checks if ok)
         if len(telling) >= MIN_ROWS and adopted(holds, len(checks)) and holds > best_holds:
@@ -84,7 +101,7 @@ def _findings(ctx: CheckContext, frame: Frame, pct: Row, whole: Row, m: Col, val
     top = whole.value(m.index)
     cells = [(pct, m), (whole, m)]
     for col in values:
-        fit = _fits(pct, whole, m, col)
+        fit = _fits(pct, whole, m, col, frame)
         if fit is None:
             continue
         cells += [(pct, col), (whole, col)]
@@ -95,6 +112,7 @@ def _findings(ctx: CheckContext, frame: Frame, pct: Row, whole: Row, m: Col, val
         p = max(-written.as_tuple().exponent, 0)
         yield finding("RATIO_MISMATCH", "error",
                       f"{pct.label}: cột {col_name(col)} ghi {vi(written)}, nhưng dòng “{whole.label}” "
-                      f"{vi(whole.value(col.index))} / {vi(top)} × 100 = {vi(expected, p)}",
+                      f"{vi(whole.value(col.index))} / {vi(_own_maximum(frame, whole, col) or top)} × 100 = "
+                      f"{vi(expected, p)}",
                       frame, pct, col, written, expected.quantize(Decimal(1).scaleb(-p)))
     record(ctx, frame, "percent-row-equals-row-over-maximum", cells)

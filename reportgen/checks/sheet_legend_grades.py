@@ -37,8 +37,8 @@ def near_edge(band: GradeBand, value: Decimal) -> bool:
 def sheet_grades_vs_legend(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: xếp loại từng đơn vị của bảng điểm theo bộ chỉ số (kể cả bảng ghi đơn
     vị theo cột, dòng "Xếp loại" dưới dòng tổng điểm) so với khung xếp loại chính văn bản
-    nêu: khung theo tỷ lệ thì lấy tổng điểm / điểm tối đa áp dụng × 100, khung theo điểm
-    thì lấy tổng điểm. Số sát mép khung (chênh dưới 0,01) chỉ là cảnh báo.
+    nêu: khung theo tỷ lệ thì lấy tỷ lệ bảng ghi cho đơn vị, không có thì tổng điểm / điểm
+    tối đa áp dụng × 100; khung theo điểm thì lấy tổng điểm. Số sát mép khung (chênh dưới 0,01) chỉ là cảnh báo.
     Vì sao: văn bản nêu khung riêng thì khung của bộ chỉ số không áp dụng; nếu không đối
     chiếu theo khung văn bản nêu, xếp loại của bảng không được kiểm tra.
     Ví dụ sai: khung "Tốt: từ 80% đến dưới 90%", Xã Bình Minh 74,35/100 điểm "Tốt".
@@ -61,9 +61,12 @@ def sheet_grades_vs_legend(report: Report, ctx: CheckContext) -> Iterator[Findin
             if band is None or row.total is None:
                 continue
             top = row.max or applicable_max(row.scores, scheme)
-            if units == {"percent"} and not top:
+            if units == {"percent"} and not top and row.percent is None:
                 continue
-            value = row.total * HUNDRED / top if units == {"percent"} else row.total
+            # bands of percents: the row's own percent where the sheet states it ("Tỷ lệ (%)" over the maximum
+            # that applies to the unit, 79,37/90 = 88,19), else its total over its maximum
+            value = (row.percent if row.percent is not None else row.total * HUNDRED / top) \
+                if units == {"percent"} else row.total
             ctx.ledger.table_checked(table.index, "grade-follows-bands", [(i, "grade"), (i, "total")])
             if holds(band, value):
                 continue

@@ -25,6 +25,8 @@ _UPPER = re.compile(r"(?P<op>đến\s+dưới|tới\s+dưới|dưới|<=|≤|<|�
 _ABOVE = re.compile(r"trở\s+lên", re.I)
 # A lower bound written before the grade, as an interval: "80% ≤ TỐT < 90%", "65 <= Khá < 80".
 _LOWER_BEFORE = re.compile(_NUM + r"\s*(?P<u>%|điểm)?\s*(?P<op>≤|<=|<)\s*(?=[^\d\s])", re.I)
+# A range whose upper bound is written with its sign: "Tốt (80% - < 90%)", "Khá: 65 – dưới 80 điểm".
+_LOWER_OF_RANGE = re.compile(_NUM + r"\s*(?P<u>%|điểm)?\s*(?P<op>[-–])\s*(?=(?:<|≤|<=|dưới)\s*\d)", re.I)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _SPLIT = re.compile(r"\s*[;\n]\s*|(?<=[.])\s+(?=[-–+•]?\s*[A-ZĐÀ-Ỹ])")
 
@@ -139,7 +141,7 @@ def _band(segment: str, paragraph: int | None) -> GradeBand | None:
         words = re.compile(r"\s+".join(map(re.escape, named[1].split())), re.I)
         segment = words.sub(lambda m: re.sub(r"\S", "§", m.group(0)), segment, count=1)
     lower = _LOWER.search(segment)
-    before = _LOWER_BEFORE.search(segment) if lower is None else None
+    before = (_LOWER_BEFORE.search(segment) or _LOWER_OF_RANGE.search(segment)) if lower is None else None
     lower_at = lower.start() if lower else before.end() if before else None
     uppers = [m for m in _UPPER.finditer(segment) if lower_at is None or m.start() >= lower_at
               or m.group("op").casefold().startswith("dưới")]

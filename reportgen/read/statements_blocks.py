@@ -78,14 +78,14 @@ def _is_subject(lines: list[str], length: int, subject: str | None) -> bool:
     return " ".join(" ".join(lines).split()).endswith(subject)
 
 
-_CAPTION = re.compile(r"^\s*(?:Bảng|Biểu|BẢNG|BIỂU)\s*(?:số\s*)?(?:\d{1,2}|[IVX]{1,4})\s*[.:]\s+\S")
+_CAPTION = re.compile(r"^\s*(?:Bảng|Biểu|BẢNG|BIỂU)\s*(?:số\s*)?(?:\d{1,2}|[IVX]{1,4})?\s*[.:]\s+\S")
 
 
 def _continues(prev: str, line: str, prev_len: int | None = None, prev_caps: bool | None = None) -> bool:
     """Whether ``line`` continues the block ``prev`` (or, given ``prev_len``
     and ``prev_caps``, the block that starts with ``prev`` and has that
     length and capitals)."""
-    if _MARKER.match(line) or line.startswith(("Nơi nhận", "Phụ lục", "Căn cứ", "Kính gửi", "(")):
+    if _MARKER.match(line) or line.startswith(("Nơi nhận", "Phụ lục", "Căn cứ", "Kính gửi", "(", "Ghi chú", "Chú thích")):
         return False
     if line[:1].islower():
         return True

@@ -125,6 +125,8 @@ def _same_maximum(cells: list[str], max_col: int | None, label: str, scheme: Sch
     return group is None or group.max is None or group.max == stated.value
 
 
+# A row of each column's own maximum in a table with its units as columns: "Điểm tối đa áp dụng", "Điểm chuẩn".
+_MAX_ROW = re.compile(r"^(?:tổng\s*)?điểm\s*(?:tối\s*đa|chuẩn)(?:\s*(?:áp\s*dụng|được\s*áp\s*dụng|của\s*đơn\s*vị))?$")
 # A row of each column's percent in a table with its units as columns: "Tỷ lệ (%)", "Tỷ lệ đạt được (%)".
 _PERCENT_ROW = re.compile(r"^(?:tỷ|tỉ)\s*lệ(?:\s*(?:điểm|đạt|được))*\s*(?:\(\s*%\s*\)|%)?$")
 
@@ -144,6 +146,12 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
     for g, src in enumerate(grid.rows):
         label = _label(src.cells, no_col, label_col)
         result = result_of(label) or ("percent" if _PERCENT_ROW.match(fold(label).strip(" :.")) else None)
+        if _MAX_ROW.match(fold(label).strip(" :.")):  # "Điểm tối đa áp dụng": each unit's own maximum
+            for row, c in zip(rows, points):
+                cell = parse_cell(_text(src.cells, c), "score") if _text(src.cells, c) else None
+                if cell is not None and cell.is_number:
+                    row.max = cell.value
+            continue
         if result:
             for row, c in zip(rows, points):
                 with _placing(placed, row, g, c):
