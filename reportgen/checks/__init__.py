@@ -66,6 +66,7 @@ RULE_MODULES = (
     "prose_complements",
     "prose_rank_moves",
     "prose_period_counts",
+    "prose_level_columns",
     "prose_change_counts",
     "prose_restated",
     "prose_dossier_counts",

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..model import Paragraph, Report, Statement, StatementKind
-from ..text.names import looks_like_unit, units_across
+from ..text.names import looks_like_unit, reads_as_measure, units_across
 from .statements_annex import mark_annexed
 from .statements_bands import band_statements, unclaim_band_levels
 from .statements_blocks import Block, blocks_of, group_item, heading_of
@@ -111,7 +111,7 @@ def _opens_as_appendix(blocks: Sequence[Block]) -> bool:
 def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = None) -> list[Statement]:
     """Every claim in the prose, in document order."""
     tables = report.tables if report else []
-    units = [r.unit for t in tables for r in t.rows if r.unit]
+    units = [r.unit for t in tables for r in t.rows if r.unit and not reads_as_measure(r.unit)]
     # a table whose units are its columns names them in its headers
     units += [c.label for t in tables if units_across([c.label for c in t.columns], [r.unit for r in t.rows])
               for c in t.columns if looks_like_unit(c.label or "")]

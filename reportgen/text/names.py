@@ -294,6 +294,18 @@ def looks_like_unit(name: str) -> bool:
     return bool(_UNIT_HEAD.match(" ".join((name or "").split())))
 
 
+_MEASURE_HEAD = re.compile(r"^\s*(?:số|tổng|tỷ\s+lệ|tỉ\s+lệ|giải\s+quyết|tiếp\s+nhận|đã|đang|chưa|trả|kết\s+quả|"
+                           r"điểm|chỉ\s+tiêu|hồ\s+sơ)(?!\w)", re.I)
+
+
+def reads_as_measure(label: str) -> bool:
+    """Whether a row's label names a measure ("Số hồ sơ đã giải quyết",
+    "Giải quyết đúng hạn", "Tỷ lệ đúng hạn (%)"), never a unit the prose may
+    name: a table of levels as columns ("Chỉ tiêu | Cấp tỉnh | Cấp xã")
+    has its measures as rows."""
+    return bool(_MEASURE_HEAD.match(label or ""))
+
+
 def units_across(headers: list[str], row_labels: list[str]) -> bool:
     """Whether a table's units are its columns ("Nội dung | Sở Y tế | Sở Tư
     pháp | … | Trung bình", rows "Điểm quý II", "Chênh lệch"): two headers or

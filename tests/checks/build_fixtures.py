@@ -684,6 +684,17 @@ Trong kỳ, tỷ lệ giải quyết đúng hạn và trước hạn đạt {p}.
 | 2 | Tư pháp - Hộ tịch | 1.002 | 608 | 377 | 17 |
 | | Tổng cộng | 2.002 | 1.208 | 767 | 27 |
 """
+LEVEL_COLUMNS = """I. KẾT QUẢ CHUNG
+Kết quả giải quyết hồ sơ theo từng cấp như sau:
+| Chỉ tiêu | Cấp tỉnh | Cấp xã | Toàn tỉnh |
+|---|---|---|---|
+| Số hồ sơ đã giải quyết | 29.638 | 12.775 | 42.413 |
+| Giải quyết đúng hạn | 29.190 | 12.622 | 41.812 |
+| Tỷ lệ đúng hạn (%) | 98,49 | 98,80 | 98,58 |
+
+II. CẤP TỈNH
+Các cơ quan cấp tỉnh đã giải quyết 29.638 hồ sơ, tỷ lệ giải quyết đúng hạn {p}%."""
+
 PERIOD_COUNTS = """1. Kết quả
 Riêng tháng 9 tiếp nhận {n} hồ sơ.
 
@@ -992,6 +1003,7 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "block-parts-sum": (doc(KIND_BLOCKS), doc(KIND_BLOCKS.replace("| 12.781 | 12.689 |", "| 12.871 | 12.689 |"))),
     "block-total-rows": (doc(PERIOD_BLOCKS), doc(PERIOD_BLOCKS.replace("| 1.113 | 649 |", "| 1.131 | 649 |"))),
     "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
+    "rate-of-level-column": (doc(LEVEL_COLUMNS.format(p="98,49")), doc(LEVEL_COLUMNS.format(p="98,14"))),
     "period-count-vs-column": (doc(PERIOD_COUNTS.format(n="1.660")), doc(PERIOD_COUNTS.format(n="1.600"))),
     "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
     "detail-sum-mismatch": (doc(DETAIL_GROUPS.format(h="17,7")), doc(DETAIL_GROUPS.format(h="15,7"))),

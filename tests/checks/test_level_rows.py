@@ -55,3 +55,37 @@ def test_a_levels_wrong_count_is_held_to_its_row(tmp_path):
              if c == "QUANTITY_CONFLICT"]
     assert found == [("QUANTITY_CONFLICT", "36878", "36887", "Văn bản nêu 36.878 hồ sơ nhưng dòng “Cấp tỉnh” của cột "
                                                             "“Giải quyết đúng hạn” (bảng 1) ghi 36.887")]
+
+
+COLUMNS = """UBND TỈNH GIA HÒA
+
+BÁO CÁO
+Kết quả giải quyết thủ tục hành chính quý II năm 2025
+
+I. KẾT QUẢ CHUNG
+
+Kết quả giải quyết hồ sơ thủ tục hành chính quý II năm 2025 theo từng cấp như sau:
+
+| Chỉ tiêu | Cấp tỉnh | Cấp huyện | Toàn tỉnh |
+|---|---|---|---|
+| Số hồ sơ đã giải quyết | 29.638 | 12.775 | 42.413 |
+| Giải quyết đúng hạn | 29.190 | 12.622 | 41.812 |
+| Tỷ lệ đúng hạn (%) | 98,49 | 98,80 | 98,58 |
+
+II. CẤP TỈNH
+
+Các cơ quan, đơn vị cấp tỉnh đã giải quyết 29.638 hồ sơ, đúng hạn 29.190 hồ sơ, tỷ lệ giải quyết đúng hạn {rate}%.
+"""
+
+
+def test_levels_as_columns_and_measures_as_rows(tmp_path):
+    """"Giải quyết đúng hạn" is a measure, never a unit the sentence names (before: "Văn bản nêu Giải quyết đúng
+    hạn đạt 98,49% nhưng bảng ghi 29.190%"); the rate is the cell of its row and its level's column."""
+    path = tmp_path / "bc.txt"
+    path.write_text(COLUMNS.format(rate="98,49"), encoding="utf-8")
+    report = read_path(path)
+    assert [f.code for f in run_checks(report, CheckContext()) if str(f.severity) == "error"] == []
+    assert all(st.unit is None for st in report.statements)
+    path.write_text(COLUMNS.format(rate="98,14"), encoding="utf-8")
+    assert [(f.code, f.row, f.column) for f in run_checks(read_path(path), CheckContext())
+            if str(f.severity) == "error"] == [("PERCENT_MISMATCH", 2, "k1")]
