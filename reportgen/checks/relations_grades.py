@@ -15,7 +15,7 @@ from .relations_frame import Col, ColKind, Frame, Row
 from .relations_grade_counts import counts_grades
 from .relations_grade_words import grade_between, grade_level, official_bands
 from .relations_point_bands import point_bands
-from .relations_ranks import SUMMING_HEAD, likely_basis
+from .relations_ranks import SUMMING_HEAD, likely_basis, out_of_unequal_maxima
 from .relations_support import MIN_ROWS, adopted, col_name, doubt, finding, frames, record, vi, where
 
 
@@ -297,7 +297,7 @@ def _grade_basis(frame: Frame, units: list[Row]) -> Col | None:
     points out of those maxima are no basis: units are graded on what they
     can be compared by, the percent."""
     best = None
-    unequal = _out_of_unequal_maxima(frame, units)
+    unequal = out_of_unequal_maxima(frame, units)
     for col in sorted(frame.nums(), key=likely_basis):
         if col.role == "max" or col.index in unequal:
             continue
@@ -308,26 +308,6 @@ def _grade_basis(frame: Frame, units: list[Row]) -> Col | None:
         if best is None or cost < best[0]:
             best = (cost, col)
     return best[1] if best else None
-
-
-def _out_of_unequal_maxima(frame: Frame, units: list[Row]) -> set[int]:
-    """Indices of the columns whose values are at most the row's maximum (on
-    a clear majority of rows, a slip over it aside) from a column of maxima
-    that differ between units — when the frame has a percent column to grade
-    by instead."""
-    nums = frame.nums()
-    if not any(c.role == "percent" for c in nums):
-        return set()
-    out = set()
-    for top in (c for c in nums if c.role == "max"):
-        if len({r.value(top.index) for r in units} - {None}) < 2:
-            continue
-        for col in nums:
-            pairs = [(r.value(col.index), r.value(top.index)) for r in units]
-            pairs = [(v, m) for v, m in pairs if v is not None and m is not None]
-            if col.role == "value" and adopted(sum(v <= m for v, m in pairs), len(pairs)):
-                out.add(col.index)
-    return out
 
 
 def _set_aside(rows: list[Row], col: Col) -> int:

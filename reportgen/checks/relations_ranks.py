@@ -70,8 +70,10 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             # A table continued from a page before ranks from where that part stopped.
             offsets = {0, min(int(r.value(rank.index)) for r in units) - 1}
             groups = _ranked_groups(frame, units)
+            unequal = out_of_unequal_maxima(frame, units)  # points out of maxima that differ: never the basis
             for basis in sorted(frame.nums(), key=likely_basis):  # on a tie, the percent or the total
-                if basis.role == "max" or len({r.value(basis.index) for r in units} - {None}) < 3:
+                if basis.role == "max" or basis.index in unequal \
+                        or len({r.value(basis.index) for r in units} - {None}) < 3:
                     continue
                 fits = [_rank_fit(units, rank, basis, offset) for offset in sorted(offsets)]
                 if len(groups) > 1:  # ranked within each group of rows ("A. Các sở", "B. Các huyện")
@@ -172,7 +174,9 @@ def _declared_basis(frame: Frame, rank: Col, units: list[Row]) -> tuple[int, lis
     ranks follow it on at least half the rows. None when there is no such
     column, or several that disagree on the rows out of place."""
     found = []
-    figures = [c for c in frame.nums() if c.role != "max" and len({r.value(c.index) for r in units} - {None}) >= 3]
+    unequal = out_of_unequal_maxima(frame, units)
+    figures = [c for c in frame.nums() if c.role != "max" and c.index not in unequal
+               and len({r.value(c.index) for r in units} - {None}) >= 3]
     for basis in figures:
         if not (basis.role == "percent" or RESULT_HEAD.search(basis.head) or len(figures) == 1):
             continue  # a table of one figure ranks by it: "Thứ hạng | Cơ quan | Điểm đạt (tối đa 100)"
@@ -279,3 +283,24 @@ def _ranked_groups(frame: Frame, units: list[Row]) -> list[list[Row]]:
         elif row.i in ranked:
             groups[-1].append(row)
     return [g for g in groups if g]
+
+
+def out_of_unequal_maxima(frame: Frame, units: list[Row]) -> set[int]:
+    """Indices of the columns whose values are at most the row's maximum (on
+    a clear majority of rows, a slip over it aside) from a column of maxima
+    that differ between units — when the frame has a percent column to grade
+    and rank by instead: units with maxima of their own are compared by
+    their percent, never by their points."""
+    nums = frame.nums()
+    if not any(c.role == "percent" for c in nums):
+        return set()
+    out = set()
+    for top in (c for c in nums if c.role == "max"):
+        if len({r.value(top.index) for r in units} - {None}) < 2:
+            continue
+        for col in nums:
+            pairs = [(r.value(col.index), r.value(top.index)) for r in units]
+            pairs = [(v, m) for v, m in pairs if v is not None and m is not None]
+            if col.role == "value" and adopted(sum(v <= m for v, m in pairs), len(pairs)):
+                out.add(col.index)
+    return out
