@@ -108,6 +108,15 @@ def _opens_as_appendix(blocks: Sequence[Block]) -> bool:
     return False
 
 
+def _opens_a_list(text: str) -> bool:
+    """Whether a grade count's paragraph ends by opening a list of its units
+    ("06 cơ quan xếp loại Xuất sắc, gồm:"): its last sentence ends with a
+    colon and says a grade or "gồm" — never "Nơi nhận:" joined after it."""
+    last = re.split(r"[.!?]\s+", text.rstrip())[-1]
+    return last.endswith(":") and bool(re.search(r"xếp\s+loại|loại|gồm", last, re.I)) \
+        and not re.match(r"\s*Nơi\s+nhận", last, re.I)
+
+
 def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = None) -> list[Statement]:
     """Every claim in the prose, in document order."""
     tables = report.tables if report else []
@@ -158,7 +167,8 @@ def read_statements(paragraphs: Sequence[Paragraph], report: Report | None = Non
             path = [(lv, t) for lv, t in path if lv < level] + [(level, f"{label}. {title}")]
             scope = " › ".join(t for _, t in path)
         grades = grade_statements(block, scope, units)
-        if grades and grades[-1].kind == StatementKind.GRADE_COUNT and not grades[-1].units and block.text.rstrip().endswith(":"):
+        if grades and grades[-1].kind == StatementKind.GRADE_COUNT and not grades[-1].units \
+                and _opens_a_list(block.text):
             grades[-1].units = listed_units(blocks, i)  # "06 cơ quan xếp loại Xuất sắc, gồm:" + one name a line
         out.extend(grades)
         out.extend(sum_statements(block, scope, two_levels))
