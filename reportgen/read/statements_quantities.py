@@ -51,8 +51,11 @@ _RULE_BEFORE = re.compile(r"(?:\btừ|trên|dưới|tối\s+thiểu|tối\s+đa|
 # A sentence that sets targets: every figure after "phấn đấu" in it is one ("phấn đấu tỷ lệ hồ sơ trực
 # tuyến đạt trên 80% và tỷ lệ số hóa hồ sơ đạt 100%").
 _STRIVE = re.compile(r"(?<!\w)phấn\s+đấu(?!\w)", re.I)
-_RULE_CLAUSE = re.compile(r"(?:trường\s+hợp|nếu|khi)\b(?![^,;()]*\b(?:hiện|đã)\b)|thang\s+điểm|điểm\s+tối\s+đa|"
-                          r"điểm\s+chuẩn|(?:chưa|không)\s+(?:đạt|hoàn\s+thành)(?:\s+\w+){0,2}\s*$", re.I)
+_RULE_CLAUSE = re.compile(r"(?:trường\s+hợp|nếu|khi)\b(?![^,;()]*\b(?:hiện|đã)\b)|"
+                          r"(?:chưa|không)\s+(?:đạt|hoàn\s+thành)(?:\s+\w+){0,2}\s*$", re.I)
+# A scale or a maximum named before a figure makes it the scale's, unless a figure stands between them ("được
+# 73,12 điểm trên 90 điểm tối đa áp dụng, đạt tỷ lệ 81,24%, xếp thứ 2/6": the percent and the rank are measured).
+_SCALE = re.compile(r"thang\s+điểm|điểm\s+tối\s+đa|điểm\s+chuẩn", re.I)
 _RULE_AFTER = re.compile(r"^\s*(?:trở\s+lên|trở\s+xuống|trở\s+đi|thì\b|(?:đến|tới)\s+(?:dưới\s+)?\d)", re.I)
 # A percent inside a grade's name ("xếp loại Hoàn thành 100% nhiệm vụ", "Hoàn
 # thành từ 70% đến dưới 100% nhiệm vụ") or an approximate figure ("gần 50%").
@@ -255,7 +258,8 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         rule_like = bool(_RULE_BEFORE.search(window) or _RULE_AFTER.match(text[end:])
                          or _STRIVE.search(text[_sentence_start(text, start):start])
                          or (_NOT_A_FIGURE.search(window) and (grade_name or "hoàn" not in window[-15:]))
-                         or _RULE_CLAUSE.search(plain[clause:start]) or _RULE_CLAUSE.search(window))
+                         or _RULE_CLAUSE.search(plain[clause:start]) or _RULE_CLAUSE.search(window)
+                         or _SCALE.search(plain[max(prev_end, clause):start]))
         unit = None
         if stat != Stat.AVG:  # an average is of a group, never of one unit
             unit = _unit_after(text, end, units, named_only=stat not in (Stat.MAX, Stat.MIN))

@@ -111,7 +111,10 @@ _SCORE_SHARE_AFTER_CHANGE = re.compile(
 
 
 # Points said alone with the percent they make: "điểm thẩm định đạt 42,25 điểm, tương đương 83,66%".
-_POINTS_SHARE = re.compile(r"(?<![\d.,/])(\d+(?:,\d+)?)\s*điểm\s*[,;(]?\s*(?:tương\s+đương|tương\s+ứng|bằng|đạt)"
+# Its maximum may be said between them: "được 83,97 điểm trên 90 điểm tối đa áp dụng, đạt tỷ lệ 93,30%".
+_POINTS_SHARE = re.compile(r"(?<![\d.,/])(\d+(?:,\d+)?)\s*điểm"
+                           r"(?:\s+trên\s+(?P<of>\d+(?:,\d+)?)\s*điểm(?:\s+tối\s+đa)?(?:\s+[^\W\d,;.]+){0,3})?"
+                           r"\s*[,;(]?\s*(?:tương\s+đương|tương\s+ứng|bằng|đạt)"
                            r"(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
 # The maximum a paragraph states: "Tổng điểm tối đa … là 50,50 điểm", "điểm tối đa 50,5".
 _MAXIMUM = re.compile(r"(?<!\w)tối\s+đa(?:[^\d;.]{0,80}?\s(?:là|:)|\s*:?)\s*(\d+(?:,\d+)?)\s*(?:điểm)?", re.I)
@@ -125,16 +128,19 @@ def points_shares(block: Block, scope: str | None, here: list[Statement]) -> lis
     text = block.text
     wholes = {st.denominator for st in here if st.kind == StatementKind.SCORE and st.denominator}
     wholes |= {Decimal(m.group(1).replace(",", ".")) for m in _MAXIMUM.finditer(text)}
-    if len(wholes) != 1:
-        return []
-    [whole] = wholes
     out = []
     for m in _POINTS_SHARE.finditer(text):
-        points, pct = Decimal(m.group(1).replace(",", ".")), percent_value(m.group(2))
+        points, pct = Decimal(m.group(1).replace(",", ".")), percent_value(m.group(3))
+        if m.group("of"):  # its own maximum, said between them
+            whole = Decimal(m.group("of").replace(",", "."))
+        elif len(wholes) == 1:
+            [whole] = wholes
+        else:
+            continue  # a paragraph that states two maxima says not which
         if pct is None or points > whole:
             continue
         out.append(Statement(kind="share", text=m.group(0), paragraph=block.index, page=block.page, value=points,
                              whole=whole, percent=pct[0], scope=scope, wrong_separator=pct[1],
-                             percent_written=m.group(2) + "%"))
+                             percent_written=m.group(3) + "%"))
     return out
 

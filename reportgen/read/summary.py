@@ -150,7 +150,8 @@ def bind_summary(grid, roles, index: int, reader: CellReader) -> ScoreTable | No
             for row, c in zip(rows, points):
                 cell = parse_cell(_text(src.cells, c), "score") if _text(src.cells, c) else None
                 if cell is not None and cell.is_number:
-                    row.max = cell.value
+                    with _placing(placed, row, g, c):
+                        row.max = cell.value
             continue
         if result:
             for row, c in zip(rows, points):
@@ -186,7 +187,7 @@ class _placing:
     def _keys(self) -> set[str]:
         r = self.row
         return ({k for k, v in r.scores.items() if v is not None} | {k for k in r.extra if not k.endswith("_of")}
-                | {k for k in ("total", "rank", "grade") if getattr(r, k) is not None})
+                | {k for k in ("total", "rank", "grade", "max") if getattr(r, k) is not None})
 
     def __enter__(self) -> None:
         self.before = self._keys()
@@ -230,7 +231,15 @@ def _rank_value(row: ScoreRow, label: str, text: str, header: str) -> None:
         row.extra[f"{label} ({header})"] = text
 
 
+_DASH = re.compile(r"^\s*[-–—]\s*$")
+
+
 def _summary_cell(row: ScoreRow, label: str, text: str, scheme: Scheme, reader: CellReader, first: bool) -> None:
+    if _DASH.match(text or ""):  # "-": the group does not apply to the unit, nor its maximum
+        key = group_for_label(label, scheme, None)
+        if key is not None and key not in row.scores:
+            row.scores[key], row.raw[key] = None, text
+        return
     found = _group_points(label, text, scheme)
     if _TOTAL_LABEL.search(label) or (not found and row.total is None and _out_of(text) == scheme.total_max):
         _total_cell(row, text)

@@ -76,3 +76,13 @@ def test_units_as_columns_graded_and_rated_on_the_maximum_that_applies_to_each(t
     wrong = TURNED.replace("Tỷ lệ (%)\t\t69,60", "Tỷ lệ (%)\t\t62,64")
     assert [(c, s) for c, s, _ in _turned(tmp_path, wrong)][:1] == [("RATIO_MISMATCH", "error")]
     assert "62,64 / 90 × 100 = 69,60" in _turned(tmp_path, wrong)[0][2]
+
+
+def test_a_units_points_over_its_own_maximum_said_in_the_sentence(tmp_path):
+    """"Sở Công Thương được 73,12 điểm trên 90 điểm tối đa áp dụng, đạt tỷ lệ 81,24%, xếp thứ 2/6": the percent
+    is 73,12 over 90, and the rank after the maximum is a measured figure (before, both were rules)."""
+    said = "Sở Công Thương được 73,12 điểm trên 90 điểm tối đa áp dụng, đạt tỷ lệ {p}%, xếp thứ {r}/6, xếp loại Khá.\n"
+    assert _turned(tmp_path, TURNED + said.format(p="81,24", r=2)) == []
+    found = _turned(tmp_path, TURNED + said.format(p="82,24", r=3))
+    assert ("PERCENT_MISMATCH", "error", "73,12 trên 90 là 81,24%, không phải 82,24%") in found
+    assert [c for c, _, _ in found if c == "UNIT_FIGURE_MISMATCH"] == ["UNIT_FIGURE_MISMATCH"]
