@@ -102,7 +102,10 @@ def _grade_named(segment: str) -> tuple[str, str] | None:
                 if not any(a <= i < b for a, b, _ in found):
                     found.append((i, end, name))
             start = end
+    named_other = bool(found)
     for m in _PASS.finditer(folded):
+        if named_other and re.match(r"\s*(?:từ|trên|dưới|≥|>|<|≤)\s*\d", folded[m.end("g"):]):
+            continue  # "Mức xếp loại: đạt từ 90% … trở lên là Xuất sắc": the verb before the bound, not a grade
         if not any(a <= m.start("g") < b for a, b, _ in found):
             found.append((m.start("g"), m.end("g"), PASS_GRADE))
     plain = " ".join(segment.split())  # the letter's case kept: "loại A", never "loại a"

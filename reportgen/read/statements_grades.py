@@ -252,7 +252,8 @@ def _rejoin(parts: list[str], candidates: Sequence[str]) -> list[str]:
     return out
 
 
-_GRADE_AFTER = re.compile(r"^\s*(?:điểm\s*)?(?:\([^()]{0,40}\)\s*)?[,;]?\s*(?:và\s+)?(?:được\s+)?"
+# "85,20%, xếp loại Tốt", "… là Sở Xây dựng (91,56%), xếp loại Tốt": a bracket the figure closes may stand between.
+_GRADE_AFTER = re.compile(r"^\s*(?:điểm\s*)?\)?\s*(?:\([^()]{0,40}\)\s*)?[,;]?\s*(?:và\s+)?(?:được\s+)?"
                           r"(?:xếp\s+loại|đạt\s+loại|loại)\s*:?\s*", re.I)
 
 

@@ -86,3 +86,23 @@ def test_a_units_points_over_its_own_maximum_said_in_the_sentence(tmp_path):
     found = _turned(tmp_path, TURNED + said.format(p="82,24", r=3))
     assert ("PERCENT_MISMATCH", "error", "73,12 trên 90 là 81,24%, không phải 82,24%") in found
     assert [c for c, _, _ in found if c == "UNIT_FIGURE_MISMATCH"] == ["UNIT_FIGURE_MISMATCH"]
+
+
+def test_a_legend_whose_first_band_opens_on_the_verb():
+    """"Mức xếp loại: đạt từ 90% số điểm tối đa trở lên là Xuất sắc; …": "đạt" before a bound is the verb,
+    never the pass grade (before, Xuất sắc's band was lost)."""
+    text = ("Mức xếp loại: đạt từ 90% số điểm tối đa trở lên là Xuất sắc; từ 80% đến dưới 90% là Tốt; từ 70% đến "
+            "dưới 80% là Khá; từ 50% đến dưới 70% là Trung bình; dưới 50% là Yếu.")
+    bands = read_grade_legend([Paragraph(text=text, index=0)])
+    assert [(b.grade, b.lower, b.upper) for b in bands][:2] == [("Xuất sắc", Decimal(90), None),
+                                                                ("Tốt", Decimal(80), Decimal(90))]
+
+
+def test_a_grade_said_after_the_bracket_of_a_units_figure(tmp_path):
+    """"Đứng thứ hai là X (84,20%), xếp loại Khá": the grade is said of that figure (84,20% is Tốt)."""
+    path = tmp_path / "tb.txt"
+    path.write_text(SHEET.format(grade="Trung bình", note=NOTE) + "\nĐứng thứ hai là UBND xã Bình Minh "
+                    "(84,20%), xếp loại Khá.\n", encoding="utf-8")
+    report = read_path(path)
+    assert [st.grade_written for st in report.statements if st.value == Decimal("84.20")] == ["Khá"]
+    assert "GRADE_BAND_MISMATCH" in [f.code for f in run_checks(report, CheckContext()) if str(f.severity) == "error"]
