@@ -70,7 +70,8 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             # A table continued from a page before ranks from where that part stopped.
             offsets = {0, min(int(r.value(rank.index)) for r in units) - 1}
             groups = _ranked_groups(frame, units)
-            unequal = out_of_unequal_maxima(frame, units)  # points out of maxima that differ: never the basis
+            # the document ranks by the percent ("xếp hạng theo tỷ lệ"): points out of maxima that differ are no basis
+            unequal = out_of_unequal_maxima(frame, units) if stated_rank_basis(report) == "percent" else set()
             for basis in sorted(frame.nums(), key=likely_basis):  # on a tie, the percent or the total
                 if basis.role == "max" or basis.index in unequal \
                         or len({r.value(basis.index) for r in units} - {None}) < 3:
@@ -84,7 +85,7 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                         best = (holds, checks, basis)
             declared = False
             if best is None:
-                best, declared = _declared_basis(frame, rank, units), True
+                best, declared = _declared_basis(frame, rank, units, unequal), True
             if best is None:  # one figure slipped far moves every rank between its two places
                 best, declared = _one_aside(frame, units, rank, offsets), False
             if best is None:
@@ -166,7 +167,7 @@ def _distance(check) -> int:
     return int(max(lo - rk, rk - hi, 0))
 
 
-def _declared_basis(frame: Frame, rank: Col, units: list[Row]) -> tuple[int, list, Col] | None:
+def _declared_basis(frame: Frame, rank: Col, units: list[Row], unequal: set[int]) -> tuple[int, list, Col] | None:
     """The basis of a rank column that no column fits on a clear majority (a
     swap of two ranks in a short table breaks two rows of five): the table's
     one result column (a percent, or a column headed Tổng / Chỉ số / Kết
@@ -174,7 +175,6 @@ def _declared_basis(frame: Frame, rank: Col, units: list[Row]) -> tuple[int, lis
     ranks follow it on at least half the rows. None when there is no such
     column, or several that disagree on the rows out of place."""
     found = []
-    unequal = out_of_unequal_maxima(frame, units)
     figures = [c for c in frame.nums() if c.role != "max" and c.index not in unequal
                and len({r.value(c.index) for r in units} - {None}) >= 3]
     for basis in figures:
@@ -304,3 +304,18 @@ def out_of_unequal_maxima(frame: Frame, units: list[Row]) -> set[int]:
             if col.role == "value" and adopted(sum(v <= m for v, m in pairs), len(pairs)):
                 out.add(col.index)
     return out
+
+
+_STATED_BASIS = re.compile(r"xếp\s+(?:hạng|thứ\s+tự)\s+(?:căn\s+cứ\s+|dựa\s+(?:trên|vào)\s+)?(?:theo\s+)?"
+                           r"(?P<b>tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tổng\s+điểm|điểm)", re.I)
+
+
+def stated_rank_basis(report: Report) -> str | None:
+    """What the document says its ranks follow ("xếp hạng theo tỷ lệ (%)",
+    "xếp hạng theo tổng điểm"): "percent" or "points", None when it says
+    neither or both. Unsaid, a province may rank on either: the ranks are
+    held to the figure they fit."""
+    texts = [p.text for p in report.paragraphs] + [t.title or "" for t in report.tables]
+    said = {"points" if "điểm" in m.group("b").casefold() else "percent"
+            for text in texts for m in _STATED_BASIS.finditer(text)}
+    return said.pop() if len(said) == 1 else None

@@ -30,6 +30,7 @@ from ..schemes import Scheme
 from ..scoring import HUNDRED, applicable_max, grade_for, total_of
 from .dash_max import table_scheme
 from .registry import CheckContext, rule
+from .relations_ranks import stated_rank_basis
 from .relations_support import adopted
 from .table_support import finding, looks_ranked, places_of, rank_value, sections, states_bands
 from .tables_rounding import exact_sums, percent_places, rounded_like, total_tolerance, total_within
@@ -309,7 +310,7 @@ def rank_order(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                                      bound=not _ranks_are_places(ranked))
             # Ranks against figures as written: rounding keeps their order (a written 92,35 is more than a
             # written 92,34, whatever the decimals behind them), so no tolerance hides a swap.
-            yield from _rank_findings(table, rows, Decimal(0))
+            yield from _rank_findings(table, rows, Decimal(0), stated_rank_basis(report))
 
 
 def _ranks_are_places(rows: list[tuple[int, ScoreRow]]) -> bool:
@@ -326,11 +327,13 @@ def _ranks_are_places(rows: list[tuple[int, ScoreRow]]) -> bool:
 
 
 def _rank_findings(table: ScoreTable, rows: list[tuple[int, ScoreRow]],
-                   tolerance: Decimal) -> Iterator[Finding]:
+                   tolerance: Decimal, stated: str | None = None) -> Iterator[Finding]:
     with_rank = [(i, r) for i, r in rows if r.rank is not None]
     if with_rank:
-        # Ranked by the percent or by the total: the basis the ranks follow better.
-        value = min((_by_percent, _by_total), key=lambda v: len(list(_rank_slips(with_rank, v, tolerance))))
+        # Ranked by the basis the document states ("xếp hạng theo tỷ lệ"), else by the percent or by the total,
+        # whichever the ranks follow better.
+        value = {"percent": _by_percent, "points": _by_total}.get(stated or "") or \
+            min((_by_percent, _by_total), key=lambda v: len(list(_rank_slips(with_rank, v, tolerance))))
         for i, row, other in _rank_slips(with_rank, value, tolerance):
             message = (f"Xếp hạng {row.rank} với {format_vi(value(row))}{_unit(value, row)} nhưng {other.unit} "
                        f"xếp hạng {other.rank} chỉ có {format_vi(value(other))}{_unit(value, other)}")

@@ -106,3 +106,10 @@ def test_a_grade_said_after_the_bracket_of_a_units_figure(tmp_path):
     report = read_path(path)
     assert [st.grade_written for st in report.statements if st.value == Decimal("84.20")] == ["Khá"]
     assert "GRADE_BAND_MISMATCH" in [f.code for f in run_checks(report, CheckContext()) if str(f.severity) == "error"]
+
+
+def test_units_as_columns_with_maxima_of_their_own_are_ranked_by_the_percent(tmp_path):
+    """Sở Giáo dục và Đào tạo 77,60 of 100 before Sở Công Thương 73,12 of 90 (81,24%) follows the points."""
+    swapped = TURNED.replace("Xếp hạng\t\t5\t3\t2\t1\t6\t4", "Xếp hạng\t\t5\t2\t3\t1\t6\t4")
+    assert swapped != TURNED
+    assert [(c, s) for c, s, _ in _turned(tmp_path, swapped)] == [("RANK_ORDER", "error")]
