@@ -261,6 +261,9 @@ def _groups_of_level(report: Report, st: Statement) -> Iterator[tuple[ScoreTable
                 yield t, rows
 
 
+# A percent's column says so outside its brackets ("Tỷ lệ trực tuyến (%)"); "DVC trực tuyến (Chỉ số 6-11)" holds
+# points of the indicators its bracket numbers.
+_RATE_OUTSIDE = re.compile(r"%|(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)", re.I)
 _SECTION_LABEL = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,2})[.)]\s*")
 
 
@@ -314,7 +317,8 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         if len(own) != 1 and len({(id(c[0]), c[1]) for c in named_max}) == 1:
             own = named_max[:1]  # the one column the words name, out of the maximum the prose writes
         if len(own) != 1:  # "Đơn vị có tỷ lệ hồ sơ trực tuyến cao nhất là …": the one column its words name
-            named = [c for c in candidates if names_column(c[0], c[1], c[2], sentence_of(report, st))]
+            named = [c for c in candidates if names_column(c[0], c[1], c[2], sentence_of(report, st))
+                     and (measure != Measure.PERCENT or _RATE_OUTSIDE.search(re.sub(r"\([^()]*\)", " ", c[2])))]
             own = named if len(named) == 1 else own
         if len(own) != 1:
             own = _sole_column(report, st, candidates, placed)
