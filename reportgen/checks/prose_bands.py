@@ -101,13 +101,13 @@ def band_count_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             continue
         table = _next_table_in_section(report, st, placed) if st.paragraph is not None else None
         own = [c for c in candidates if c[0] is table]
-        if len(own) != 1 or len(named) == 1:  # the one column whose own words the count's words name
-            own = named if len(named) == 1 else own  # ("tỷ lệ số hóa hồ sơ" of "Tỷ lệ số hóa (%)")
+        if len(named) == 1:  # the one column whose own words the count's words name ("tỷ lệ số hóa hồ sơ")
+            own = named
         sibling = [c for c in candidates if (id(c[0]), c[1]) in held.get((st.paragraph, _bound(st)), [])]
         by_sibling = len(own) != 1 and bool(sibling) and len({c[4] for c in sibling}) == 1
         if by_sibling:
             own = sibling[:1]  # "06/07 … từ 50% trở lên; 02/07 … dưới 50%": the columns 02/07 agrees with say 5
-        annexed = _annex_total(report, st, candidates) if len(own) != 1 and table is None else None
+        annexed = _sole_table_total(report, st, candidates) if len(own) != 1 and table is None else None
         own = [annexed] if annexed else own
         if len(own) != 1 or whole is None \
                 or (table is None and not annexed and not by_sibling and not _names_column(st, own[0], sentence)):
@@ -155,7 +155,7 @@ def _bound(st: Statement) -> tuple | None:
     return (b.unit, b.low if b.low is not None else b.high)
 
 
-def _annex_total(report: Report, st: Statement, candidates: list) -> tuple | None:
+def _sole_table_total(report: Report, st: Statement, candidates: list) -> tuple | None:
     """With no table after the count in its section, the units' own figure
     (their total, or their percent) in the one table that has that many
     units, when the count states its whole ("Có 03/14 cơ quan, đơn vị đạt

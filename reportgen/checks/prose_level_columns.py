@@ -21,24 +21,21 @@ from typing import Iterator
 from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.labels import stat_of
-from ..text.levels import level_at
 from .prose_counts import finding_at
 from .prose_rates import _AND, _EARLY, _ON_TIME, _STAGE_WORDS, _shared, _subject, _tokens
+from .prose_totals import LEVEL_LABEL, WHOLE_AREA, is_level
 from .prose_unit_rows import agrees
 from .registry import CheckContext, rule
 
-_LEVEL = re.compile(r"^\s*(?:ubnd\s+)?(?:cấp|khối)\s+\w", re.I)
-_WHOLE = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố)(?!\w)", re.I)
 _RATE_LABEL = re.compile(r"%|t[ỷỉ]\s*lệ", re.I)
 
 
 def _column(table: ScoreTable, st: Statement) -> str | None:
     """The key of the column the claim's level is: its level's, or the whole's."""
-    if _WHOLE.search(st.context or ""):
-        keys = [c.key for c in table.columns if stat_of(c.label) == "sum" or _WHOLE.match(c.label or "")]
+    if WHOLE_AREA.search(st.context or ""):
+        keys = [c.key for c in table.columns if stat_of(c.label) == "sum" or WHOLE_AREA.match(c.label or "")]
     elif st.tier:
-        keys = [c.key for c in table.columns if _LEVEL.match(c.label or "")
-                and level_at(c.label or "", len(c.label or "")) == st.tier]
+        keys = [c.key for c in table.columns if is_level(c.label, st.tier)]
     else:
         return None
     return keys[0] if len(keys) == 1 else None
@@ -56,7 +53,7 @@ def _says_rate(label: str, words: set[str]) -> bool:
 
 def _levels_as_columns(table: ScoreTable) -> bool:
     """Two columns or more name levels ("Cấp tỉnh", "Cấp xã")."""
-    return sum(1 for c in table.columns if _LEVEL.match(c.label or "")) >= 2
+    return sum(1 for c in table.columns if LEVEL_LABEL.match(c.label or "")) >= 2
 
 
 @rule("PERCENT_MISMATCH", "Tỷ lệ của một cấp khác ô của cấp ấy trong bảng tổng hợp theo cấp")

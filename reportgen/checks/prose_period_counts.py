@@ -27,7 +27,8 @@ from ..numbers import format_vi
 from ..text.counts import CHANGE_BEFORE, COUNT, counted, unit_named
 from ..text.dates import period_of
 from ..text.labels import stat_of
-from ..text.names import fold_tones, same_unit
+from .prose_totals import _row_of_unit, _total_rows
+from .prose_unit_rows import fold
 from .registry import CheckContext, rule
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -132,26 +133,17 @@ def _meets(col: _Column, said: Period, quarter: int | None, columns: list[_Colum
     return got.n == said.n
 
 
-def _fold(text: str) -> str:
-    return fold_tones(" ".join((text or "").split()).casefold())
-
-
 def _counts_the_same(col: _Column, clause: str, noun: str) -> bool:
     """Whether the clause counts what the column counts: its stage words all
     in the table's title or the column's header; with no stage word, its
     noun said there."""
-    where = _fold(f"{col.table.title or ''} {col.label} {' '.join(col.table.headers)}")
-    said = _fold(f"{clause} {noun}")
-    stages = [s for s in (_fold(x) for x in _STAGES) if re.search(rf"(?<!\w){s}(?!\w)", said)]
+    where = fold(f"{col.table.title or ''} {col.label} {' '.join(col.table.headers)}")
+    said = fold(f"{clause} {noun}")
+    stages = [s for s in (fold(x) for x in _STAGES) if re.search(rf"(?<!\w){s}(?!\w)", said)]
     if stages:
         return all(re.search(rf"(?<!\w){s}(?!\w)", where) for s in stages)
     m = _NOUNS.match(noun)
-    return bool(m) and _fold(m.group(1)) in where
-
-
-def _total_row(table: ScoreTable) -> int | None:
-    rows = [i for i, r in enumerate(table.rows) if stat_of(r.unit) == "sum" and not r.section]
-    return rows[-1] if rows else None
+    return bool(m) and fold(m.group(1)) in where
 
 
 _OTHER_YEAR = re.compile(r"cùng\s+kỳ|năm\s+trước|năm\s+ngoái", re.I)
@@ -184,6 +176,7 @@ def period_count_vs_column(report: Report, ctx: CheckContext) -> Iterator[Findin
     if not columns:
         return
     quarter = _report_quarter(report)
+    totals = _total_rows(report)
     year = (report.meta.period or "")[:4] or None
     units = [r.unit for c in columns for r in c.table.rows if r.unit and not stat_of(r.unit)]
     for p in report.paragraphs:
@@ -205,8 +198,7 @@ def period_count_vs_column(report: Report, ctx: CheckContext) -> Iterator[Findin
             for col in columns:
                 if not (_meets(col, said, quarter, columns) and _counts_the_same(col, clause, noun)):
                     continue
-                row = next((i for i, r in enumerate(col.table.rows) if r.unit and same_unit(r.unit, unit)), None) \
-                    if unit else _total_row(col.table)
+                row = _row_of_unit(col.table, unit) if unit else totals.get(col.table.index)
                 v = col.table.rows[row].scores.get(col.key) if row is not None else None
                 if isinstance(v, Decimal):
                     cells.append((col, row, v))

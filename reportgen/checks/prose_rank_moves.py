@@ -69,22 +69,19 @@ def rank_change(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 if now.group("aof") and then.group("bof") and now.group("aof") != then.group("bof"):
                     continue  # ranked among other numbers of units: not one ranking
                 _held(report, ctx, p.index, {a, b})
-                said = _wrong_move(a, b, move)
-                if said is not None:
-                    yield Finding(code="CHANGE_MISMATCH", severity="error",
-                                  message=f"Văn bản nêu xếp thứ {a}, {move.group('dir')} {k} bậc so với thứ hạng trước "
-                                          f"(thứ {b}); từ thứ {b} đến thứ {a} là {said}",
-                                  paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(b - a)))
+                yield from _if_wrong(p, a, b, move, f"xếp thứ {a}, {move.group('dir')} {k} bậc so với thứ hạng trước "
+                                                    f"(thứ {b});")
 
 
-def _wrong_move(a: int, b: int, move: re.Match[str]) -> str | None:
-    """None when moving ``move``'s k places from rank ``b`` gives rank ``a`` (up makes the number smaller), else
-    the move those ranks make ("tăng 2 bậc", "giữ nguyên thứ hạng")."""
+def _if_wrong(p, a: int, b: int, move: re.Match[str], said: str) -> Iterator[Finding]:
+    """The error of a move of ``move``'s k places that does not take rank
+    ``b`` to rank ``a`` (up makes the number smaller); ``said``: what the
+    sentence states, as the message quotes it."""
     k, up = int(move.group("k")), move.group("dir").casefold() in _UP
-    if (b - a if up else a - b) == k:
-        return None
-    moved = b - a
-    return f"{'tăng' if moved > 0 else 'giảm'} {abs(moved)} bậc" if moved else "giữ nguyên thứ hạng"
+    if (b - a if up else a - b) != k:
+        yield Finding(code="CHANGE_MISMATCH", severity="error",
+                      message=f"Văn bản nêu {said} từ thứ {b} đến thứ {a} là {_move_words(b - a)}",
+                      paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(b - a)))
 
 
 def _from_to(report: Report, ctx: CheckContext, p, sentence: str) -> Iterator[Finding]:
@@ -95,12 +92,8 @@ def _from_to(report: Report, ctx: CheckContext, p, sentence: str) -> Iterator[Fi
             continue
         a, b, k = int(ranks.group("a")), int(ranks.group("b")), int(move.group("k"))
         _held(report, ctx, p.index, {a, b}, k)
-        said = _wrong_move(a, b, move)
-        if said is not None:
-            yield Finding(code="CHANGE_MISMATCH", severity="error",
-                          message=f"Văn bản nêu {move.group('dir')} {k} bậc (từ thứ {b} {'lên' if a < b else 'xuống'} "
-                                  f"thứ {a}), nhưng từ thứ {b} đến thứ {a} là {said}",
-                          paragraph=p.index, page=p.page, reported=str(k), expected=str(abs(b - a)))
+        yield from _if_wrong(p, a, b, move, f"{move.group('dir')} {k} bậc (từ thứ {b} {'lên' if a < b else 'xuống'} "
+                                            f"thứ {a}), nhưng")
 
 
 def _of_a_unit(report: Report, ctx: CheckContext, p, sentence: str) -> Iterator[Finding]:

@@ -164,8 +164,13 @@ def _row_of_unit(table: ScoreTable, unit: str) -> int | None:
     return next((i for i, r in enumerate(table.rows) if r.unit and same_unit(r.unit, unit)), None)
 
 
-_LEVEL_ROW = re.compile(r"^\s*(?:ubnd\s+)?(?:cấp|khối)\s+\w", re.I)
-_WHOLE_AREA = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố)(?!\w)", re.I)
+LEVEL_LABEL = re.compile(r"^\s*(?:ubnd\s+)?(?:cấp|khối)\s+\w", re.I)  # "Cấp tỉnh", "UBND cấp xã", "Khối sở"
+WHOLE_AREA = re.compile(r"(?<!\w)(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố)(?!\w)", re.I)
+
+
+def is_level(label: str | None, tier: str) -> bool:
+    """Whether a row's or a column's label is the level ``tier`` ("Cấp tỉnh", "UBND cấp xã")."""
+    return bool(label) and bool(LEVEL_LABEL.match(label)) and level_at(label, len(label)) == tier
 
 
 def level_row(table: ScoreTable, tier: str | None, words: str = "") -> int | None:
@@ -174,10 +179,9 @@ def level_row(table: ScoreTable, tier: str | None, words: str = "") -> int | Non
     prose gives of that level is its row's, never the total row's. None with
     no tier, no such row, or ``words`` about the whole area ("Toàn tỉnh
     đã giải quyết …")."""
-    if not tier or _WHOLE_AREA.search(words):
+    if not tier or WHOLE_AREA.search(words):
         return None
-    rows = [i for i, r in enumerate(table.rows) if r.unit and not stat_of(r.unit) and _LEVEL_ROW.match(r.unit)
-            and level_at(r.unit, len(r.unit)) == tier]
+    rows = [i for i, r in enumerate(table.rows) if r.unit and not stat_of(r.unit) and is_level(r.unit, tier)]
     return rows[0] if len(rows) == 1 else None
 
 

@@ -231,11 +231,8 @@ def _rank_value(row: ScoreRow, label: str, text: str, header: str) -> None:
         row.extra[f"{label} ({header})"] = text
 
 
-_DASH = re.compile(r"^\s*[-–—]\s*$")
-
-
 def _summary_cell(row: ScoreRow, label: str, text: str, scheme: Scheme, reader: CellReader, first: bool) -> None:
-    if _DASH.match(text or ""):  # "-": the group does not apply to the unit, nor its maximum
+    if text and (cell := parse_cell(text, "score")) is not None and cell.na:  # "-": the group does not apply
         key = group_for_label(label, scheme, None)
         if key is not None and key not in row.scores:
             row.scores[key], row.raw[key] = None, text
