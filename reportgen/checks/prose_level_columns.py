@@ -8,7 +8,7 @@ measures are its rows:
 
 "Các cơ quan, đơn vị cấp tỉnh đã giải quyết 29.638 hồ sơ, …, tỷ lệ giải
 quyết đúng hạn 98,49%" is the cell of the row whose label says that rate
-(its words beyond the stage, as :mod:`.prose_rates` reads a header) and of
+(its words beyond the stage, as :mod:`.prose_rate_columns` reads a header) and of
 the column of the claim's level (its section's or its sentence's: "Cấp
 tỉnh", "UBND cấp xã"); a claim of the whole area ("Toàn tỉnh …") is the
 column of the whole ("Toàn tỉnh", "Tổng cộng").
@@ -22,7 +22,7 @@ from ..model import Finding, Report, ScoreTable, Statement, StatementKind
 from ..numbers import format_vi, places_of
 from ..text.labels import stat_of
 from .prose_counts import finding_at
-from .prose_rates import _AND, _EARLY, _ON_TIME, _STAGE_WORDS, _shared, _subject, _tokens
+from .prose_rate_columns import _AND, _EARLY, _ON_TIME, _STAGE_WORDS, _shared, _subject, _tokens
 from .prose_totals import LEVEL_LABEL, WHOLE_AREA, is_level
 from .prose_unit_rows import agrees
 from .registry import CheckContext, rule

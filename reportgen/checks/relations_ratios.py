@@ -103,6 +103,7 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     bảng cắt bớt chữ số).
     """
     learned: dict[tuple, tuple] = {}  # header words → the relation adopted on a table with enough rows
+    named: list[tuple[str, str, str]] = []  # (percent, part, whole) headers of each relation adopted between columns
     small = []
     for frame in frames(report):
         for pct in frame.nums("percent"):
@@ -116,17 +117,45 @@ def ratio_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             learned[_signature(frame, pct)] = (best[2].index, best[3][0],
                                                best[3][1].index if best[3][0] == "col" else best[3][1])
+            if best[3][0] == "col":
+                named.append((fold_label(pct.label), fold_label(best[2].label), fold_label(best[3][1].label)))
             yield from _ratio_findings(ctx, frame, pct, best[1], best[2], best[3])
     for frame, pct in small:
         # A table too short to show a relation takes it from a table with the same header.
         known = learned.get(_signature(frame, pct))
-        if known is None:
-            continue
-        part = frame.col(known[0])
-        source = (known[1], frame.col(known[2]) if known[1] == "col" else known[2])
-        _, checks = _ratio_fit(frame, pct, part, source)
+        if known is not None:
+            part = frame.col(known[0])
+            source = (known[1], frame.col(known[2]) if known[1] == "col" else known[2])
+            _, checks = _ratio_fit(frame, pct, part, source)
+        else:
+            part, source, checks = _named_alike(frame, pct, named)
         if checks:
             yield from _ratio_findings(ctx, frame, pct, checks, part, source)
+
+
+def _named_alike(frame: Frame, pct: Col, named: list[tuple[str, str, str]]) -> tuple:
+    """(part, source, checks) of the one relation another table of the document
+    showed on columns headed alike — the percent's header the same, the part's
+    and the whole's each ending with the other's ("Giải quyết đúng hạn" of
+    "Đúng hạn") — when it holds on most of this short table's rows (a summary
+    of levels: "Cấp tỉnh | Cấp xã | Toàn tỉnh"); else (None, None, [])."""
+    label = fold_label(pct.label)
+    cols = [c for c in frame.nums() if c is not pct]
+    found = {(part.index, whole.index) for p, a, b in named if p == label
+             for part in cols if _alike(fold_label(part.label), a)
+             for whole in cols if whole is not part and _alike(fold_label(whole.label), b)}
+    if len(found) != 1:
+        return None, None, []
+    part_index, whole_index = found.pop()
+    part, source = frame.col(part_index), ("col", frame.col(whole_index))
+    holds, checks = _ratio_fit(frame, pct, part, source)
+    return (part, source, checks) if 2 * holds > len(checks) else (None, None, [])
+
+
+def _alike(mine: str, theirs: str) -> bool:
+    """One header is the other's last words (a group's word said or not)."""
+    a, b = mine.split(), theirs.split()
+    return bool(a and b) and (a[-len(b):] == b or b[-len(a):] == a)
 
 
 def best_ratio(frame: Frame, pct: Col) -> tuple | None:
