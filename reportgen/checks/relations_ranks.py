@@ -66,23 +66,21 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                      and c.value == c.value.to_integral_value()]
             if len(units) < MIN_ROWS:
                 continue
-            best = None
             # A table continued from a page before ranks from where that part stopped.
             offsets = {0, min(int(r.value(rank.index)) for r in units) - 1}
             groups = _ranked_groups(frame, units)
             # the document ranks by the percent ("xếp hạng theo tỷ lệ"): points out of maxima that differ are no basis
-            unequal = out_of_unequal_maxima(frame, units) if stated_rank_basis(report) == "percent" else set()
-            for basis in sorted(frame.nums(), key=likely_basis):  # on a tie, the percent or the total
-                if basis.role == "max" or basis.index in unequal \
-                        or len({r.value(basis.index) for r in units} - {None}) < 3:
-                    continue
-                fits = [_rank_fit(units, rank, basis, offset) for offset in sorted(offsets)]
-                if len(groups) > 1:  # ranked within each group of rows ("A. Các sở", "B. Các huyện")
-                    parts = [_rank_fit(g, rank, basis) for g in groups]
-                    fits.append((sum(h for h, _ in parts), [c for _, cs in parts for c in cs]))
-                for holds, checks in fits:
-                    if adopted(holds, len(checks)) and (best is None or _better(holds, checks, best)):
-                        best = (holds, checks, basis)
+            unequal = out_of_unequal_maxima(frame, units)
+            stated = stated_rank_basis(report)
+            best = _fitted_basis(frame, units, rank, offsets, groups, unequal if stated == "percent" else set())
+            if stated is None and best is not None and best[2].index in unequal:
+                # unsaid: the percent, when the ranks fit it too; else the points, with a doubt on each unit
+                # the percent places elsewhere (units out of maxima of their own are compared by their percent)
+                other = _fitted_basis(frame, units, rank, offsets, groups, unequal)
+                if other is not None and other[0] >= best[0]:
+                    best = other
+                else:
+                    yield from _points_not_percent(frame, units, rank, best)
             declared = False
             if best is None:
                 best, declared = _declared_basis(frame, rank, units, unequal), True
@@ -106,6 +104,44 @@ def rank_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 yield finding("RANK_MISMATCH", "error" if sure else "warning",
                               f"{where(row)}: cột {col_name(rank)} ghi {rk} nhưng theo cột {col_name(basis)} "
                               f"({vi(v)}) đơn vị đứng thứ {should}", frame, row, rank, rk, Decimal(lo))
+
+
+def _fitted_basis(frame: Frame, units: list[Row], rank: Col, offsets: set[int], groups: list[list[Row]],
+                  skip: set[int]) -> tuple[int, list, Col] | None:
+    """(holds, checks, basis) of the column the ranks fit best on the
+    adoption rule, the columns ``skip`` names aside; None when none fits."""
+    best = None
+    for basis in sorted(frame.nums(), key=likely_basis):  # on a tie, the percent or the total
+        if basis.role == "max" or basis.index in skip or len({r.value(basis.index) for r in units} - {None}) < 3:
+            continue
+        fits = [_rank_fit(units, rank, basis, offset) for offset in sorted(offsets)]
+        if len(groups) > 1:  # ranked within each group of rows ("A. Các sở", "B. Các huyện")
+            parts = [_rank_fit(g, rank, basis) for g in groups]
+            fits.append((sum(h for h, _ in parts), [c for _, cs in parts for c in cs]))
+        for holds, checks in fits:
+            if adopted(holds, len(checks)) and (best is None or _better(holds, checks, best)):
+                best = (holds, checks, basis)
+    return best
+
+
+def _points_not_percent(frame: Frame, units: list[Row], rank: Col, best: tuple) -> Iterator[Finding]:
+    """A warning on each unit whose rank follows its points, out of a maximum
+    of its own, where its percent places it elsewhere (the document states
+    no basis; a unit with fewer indicators that apply is not behind for that)."""
+    basis = best[2]
+    for pct in (c for c in frame.nums() if c.role == "percent"):
+        holds, checks = _rank_fit(units, rank, pct)
+        if len(checks) < MIN_ROWS:
+            continue
+        for row, rk, v, lo, hi, ok in checks:
+            if not ok:
+                should = f"{lo}" if lo == hi else f"từ {lo} đến {hi}"
+                yield finding("RANK_MISMATCH", "warning",
+                              f"{where(row)}: cột {col_name(rank)} ghi {rk}, xếp theo cột {col_name(basis)} dù "
+                              f"điểm tối đa của các đơn vị khác nhau; theo cột {col_name(pct)} ({vi(v)}) đơn vị "
+                              f"đứng thứ {should}",
+                              frame, row, rank, rk, Decimal(lo))
+        return
 
 
 def _told(checks: list) -> int:
@@ -295,6 +331,10 @@ def out_of_unequal_maxima(frame: Frame, units: list[Row]) -> set[int]:
     if not any(c.role == "percent" for c in nums):
         return set()
     out = set()
+    for col in nums:  # "85,00/90": each unit's maximum its cell's denominator
+        dens = [c.denominator for r in units if (c := r.cells.get(col.index)) is not None]
+        if col.role == "value" and len(dens) * 2 > len(units) and len(set(dens) - {None}) >= 2:
+            out.add(col.index)
     for top in (c for c in nums if c.role == "max"):
         if len({r.value(top.index) for r in units} - {None}) < 2:
             continue
