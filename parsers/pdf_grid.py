@@ -87,8 +87,9 @@ def cell_text(chars: list[dict], box=None, texts: dict | None = None) -> str:
         # The producer broke the word because its next letter did not fit: the
         # right edge is estimated from the left padding (a padding may be a
         # point wider on the right), so the test leans to "did not fit" and the
-        # syllables of join_wrapped decide ('Tổn' + 'g', 'chu' + 'yển').
-        filled = (right_edge is not None and " " not in made[i - 1]
+        # syllables of join_wrapped decide ('Tổn' + 'g', 'chu' + 'yển'). A producer that breaks at any letter
+        # (reportlab in a narrow column) breaks the last word of a line of several too: 'g đi' + 'ểm'.
+        filled = (right_edge is not None
                   and prev[-1]["x1"] + (first["x1"] - first["x0"]) > right_edge - FILL_SLACK)
         parts.append((t, filled))
     return unicodedata.normalize("NFC", join_lines(parts))

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from reportgen.numbers import NotANumber, parse_vi_number
 from reportgen.raw import RawCell, RawNote, RawParagraph, RawTable
 
 from .pdf_grid import join_wrapped
@@ -100,7 +101,9 @@ def join_split_row(table: RawTable, row, rest: bool = False) -> bool:
     filled = [c for c in row if c.text.strip()]
     if any(c.col not in by_col or by_col[c.col].colspan != c.colspan for c in filled):
         return False
-    if sum(1 for c in filled if _FIGURE.match(by_col[c.col].text.strip()) and _FIGURE.match(c.text.strip())) >= 2:
+    stacked = [(by_col[c.col].text.strip(), c.text.strip()) for c in filled
+               if _FIGURE.match(by_col[c.col].text.strip()) and _FIGURE.match(c.text.strip())]
+    if len(stacked) >= 2 or any(not _one_number(top + below) for top, below in stacked):
         return False  # figures over figures: two rows (a total after the last unit), never one cut
     joined = [join_wrapped(by_col[c.col].text, c.text, cut=True) for c in filled]
     if last_first is None or not last_first.text.strip():
@@ -115,6 +118,17 @@ def join_split_row(table: RawTable, row, rest: bool = False) -> bool:
 
 # A cell that is one figure ("912", "17.435", "95,07", "-2,70"): a line of its own, never cut by a page break.
 _FIGURE = re.compile(r"^[-+−]?\d[\d.,]*\s*%?$")
+
+
+def _one_number(text: str) -> bool:
+    """Whether a figure and the figure under it make one number, as a narrow
+    column wraps it ("10" + "0", "95,0" + "7"); "64,36" over "88,86" are two
+    (a unit's index, then the "Chỉ số cao nhất" row on the next page)."""
+    try:
+        parse_vi_number(text.rstrip("% "))
+    except NotANumber:
+        return False
+    return True
 
 
 def remnant(table: RawTable) -> bool:

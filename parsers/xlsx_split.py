@@ -22,7 +22,10 @@ follows it (covers at least two thirds of them, with their merges), and
   title with its unit beside it ("Bảng 2 … | Đơn vị tính: hồ sơ"), or
 - repeats the current table's header row, or
 - spans other columns than the current table's header, over a data row in
-  a column the current table's data rows never use, or after an empty row.
+  a column the current table's data rows never use, or after an empty row;
+- or, where no data row came yet, follows title rows under a table of words
+  alone over other columns (a legend "Xếp loại | Khoảng điểm", then "Kết quả
+  cụ thể như sau:", then the data table's header).
 
 What does not part a table: an empty spacer row between data rows (the rows
 are read without their empty rows), a group heading between data rows ("I.
@@ -49,7 +52,8 @@ def split(rows: list[int], by_row: dict[int, list[int]], origins: dict, spans: d
     run: list[int] = []  # the latest run of text rows
     for i, r in enumerate(rows):
         if kinds[i] == TEXT and (i == 0 or kinds[i - 1] != TEXT):
-            if table.seen_data and _opens_table(i, rows, kinds, by_row, origins, spans, table):
+            if (table.seen_data or _after_words(i, rows, run, kinds, by_row, spans)) \
+                    and _opens_table(i, rows, kinds, by_row, origins, spans, table):
                 cut = i
                 while kinds[cut - 1] == TITLE:  # the new table's title rows; a data row is above them
                     cut -= 1
@@ -134,6 +138,21 @@ def _opens_table(i: int, rows: list[int], kinds: list[str], by_row: dict, origin
     new = _columns(rows[j], by_row, spans)
     return (_extent(covered) != _extent(table.header_cols)
             and (not new <= table.body or rows[i] - rows[i - 1] > 1))
+
+
+def _after_words(i: int, rows: list[int], run: list[int], kinds: list[str], by_row: dict, spans: dict) -> bool:
+    """Whether a text run after a title row follows a table of words alone
+    over other columns (a legend "Xếp loại | Khoảng điểm" of two columns,
+    then "Kết quả cụ thể như sau:", then the data table's header): the
+    legend is a table of its own, not rows of the next one's header."""
+    if kinds[i - 1] != TITLE or len(run) < 2:
+        return False
+    j = i
+    while j < len(rows) and kinds[j] == TEXT:
+        j += 1
+    before = set().union(*(_columns(r, by_row, spans) for r in run))
+    after = set().union(*(_columns(r, by_row, spans) for r in rows[i:j]))
+    return _extent(before) != _extent(after)
 
 
 def _texts(r: int, by_row: dict[int, list[int]], origins: dict) -> list[str]:

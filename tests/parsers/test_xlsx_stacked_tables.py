@@ -139,3 +139,15 @@ def test_the_signature_block_typed_on_the_sheet_above_the_annex_is_prose(tmp_pat
         HEAD, [1, "Sở Y tế", 120, 60], [2, "Sở Tư pháp", 80, 40]])
     assert tables == [[HEAD, ["1", "Sở Y tế", "120", "60"], ["2", "Sở Tư pháp", "80", "40"]]]
     assert "- Thường trực Tỉnh ủy;\tCHỦ TỊCH" in [p.text for p in raw.paragraphs]
+
+
+def test_a_legend_of_words_over_two_columns_is_no_part_of_the_next_tables_header(tmp_path):
+    # hold-out h-new22: the legend's header was the score table's, its own header a row of data
+    raw, tables = _read(tmp_path, [
+        ["Bảng xếp loại Chỉ số cải cách hành chính:"], ["Xếp loại", "Khoảng điểm"], ["Tốt", "Từ 85% trở lên"],
+        ["Khá", "Từ 70% đến dưới 85%"], ["Kết quả cụ thể như sau:"], ["Thứ hạng", "Đơn vị", "Tổng điểm", "Chỉ số (%)"],
+        [1, "Sở Tài chính", "94,55", "94,55"], [2, "Sở Ngoại vụ", "86,89", "86,89"]])
+    assert tables == [[["Xếp loại", "Khoảng điểm"], ["Tốt", "Từ 85% trở lên"], ["Khá", "Từ 70% đến dưới 85%"]],
+                      [["Thứ hạng", "Đơn vị", "Tổng điểm", "Chỉ số (%)"], ["1", "Sở Tài chính", "94,55", "94,55"],
+                       ["2", "Sở Ngoại vụ", "86,89", "86,89"]]]
+    assert "Kết quả cụ thể như sau:" in [p.text for p in raw.paragraphs]
