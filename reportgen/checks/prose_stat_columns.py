@@ -52,6 +52,16 @@ _ELSEWHERE = re.compile(r"cả\s+nước|toàn\s+quốc|các\s+tỉnh|bộ,\s+ng
                         r"|so\s+với", re.I)
 
 
+def _words_of(st: Statement) -> str:
+    """The words that say whose and when a figure is: its sentence up to it
+    (a comparison closed before it, "So với năm 2024 (…), điểm trung bình
+    năm 2025 đạt", left out), never the comparison after it ("…, tăng 2,46
+    điểm so với quý I năm 2025 (68,73 điểm)")."""
+    if st.clause is None:
+        return st.context or st.text or ""
+    return re.sub(r"so\s+với[^,;]*,", " ", st.clause, flags=re.I) + " " + (st.text or "")
+
+
 def _sole_column(report: Report, st: Statement, candidates: list, placed: list[tuple[int, ScoreTable]]) -> list:
     """The one column of the statistic's measure the whole document has, in a table before the claim in
     its section ("Chỉ số trung bình đạt 74,61%." under the only table of the units' Chỉ số): no other
@@ -59,7 +69,7 @@ def _sole_column(report: Report, st: Statement, candidates: list, placed: list[t
     may speak of another measure whose table the document leaves out (a survey after the index).
     The table may also follow the claim as the report's annex ("Điểm trung bình của các cơ quan, đơn vị đạt
     81,68 điểm." in the body, "PHỤ LỤC KẾT QUẢ ĐÁNH GIÁ …" after it): the body summarises its annex."""
-    if len(candidates) != 1 or st.paragraph is None or _ELSEWHERE.search(st.context or st.text or ""):
+    if len(candidates) != 1 or st.paragraph is None or _ELSEWHERE.search(_words_of(st)):
         return []
     table = candidates[0][0]
     at = next((p for p, t in placed if t is table), None)

@@ -66,6 +66,8 @@ _FILLER = re.compile(r"\b(?:hiện|chỉ|mới|đã|cũng|đạt|chưa|được|
 
 
 _FORMULA = re.compile(r"\([^()]*[=×][^()]*\)")
+# a bracket that gives the figure of what it follows opens on it or on a verb alone ("(đạt 93,77 điểm)")
+_BRACKET_VERB = re.compile(r"\s*(?:(?:chỉ\s+|mới\s+)?đạt|được|với|là)?\s*", re.I)
 
 def subject_key(words: str) -> str:
     """The words of a quantity as a comparable key (case, filler words and
@@ -246,8 +248,8 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
     for start, end, written, measure in _figures(text):
         clause = _clause_start(text, start)
         segment = text[max(prev_end, clause):start]
-        bracketed = clause > 0 and text[clause - 1] == "(" and not segment.strip()
-        if bracketed:  # "cao nhất là Sở Y tế (93,99%)": what the bracket follows
+        bracketed = clause > 0 and text[clause - 1] == "(" and bool(_BRACKET_VERB.fullmatch(segment))
+        if bracketed:  # "cao nhất là Sở Y tế (93,99%)", "(đạt 93,77 điểm)": what the bracket follows
             outer = _clause_start(text, clause - 1)
             segment = text[max(prev_end, outer):clause - 1]
         stat = _stat(segment) or (prev_stat if clause == prev_clause else None)
