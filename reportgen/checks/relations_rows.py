@@ -12,6 +12,7 @@ from typing import Iterator
 from ..model import Finding, Report
 from ..text.labels import is_area_whole, is_subtotal
 from .registry import CheckContext, rule
+from .relations_changes import CHANGE_HEAD, difference_pair
 from .relations_frame import Col, ColKind, Frame, Row, RowKind
 from .relations_means import overall_is_parent_mean
 from .relations_mixed_rows import is_mean, mean_columns, nearer_mean
@@ -99,7 +100,8 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
             for stat in stats:
                 if stat.stat not in ("sum", "overall") or stat.part is not None:
                     continue  # the rows of a total block sum the rows of the same sub-label (relations_blocks)
-                cols = [c for c in frame.nums() if c.role != "percent" and c.index in stat.cells]
+                cols = [c for c in frame.nums() if c.role != "percent" and c.index in stat.cells
+                        and not _change_of_rates(frame, c)]
                 # a total written above the units (first row under the header) sums all of them
                 pool = rows or [r for r in frame.rows if r.kind != RowKind.STAT]
                 roots = top_units(pool)
@@ -131,6 +133,17 @@ def sum_row_mismatch(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                     else:
                         yield from _check_sum_row(ctx, frame, roots, stat, col, summed >= 2)
             before += rows
+
+
+def _change_of_rates(frame: Frame, col: Col) -> bool:
+    """A change column that is the difference of two rates ("Tăng (+), giảm
+    (-) (điểm %)" = Tỷ lệ kỳ này − Tỷ lệ kỳ trước): its total row is the
+    change of the total's rates, never the sum of the units' changes
+    (:mod:`.relations_changes` checks it there as a difference)."""
+    if not CHANGE_HEAD.search(col.head):
+        return False
+    pair = difference_pair(frame, col)
+    return pair is not None and pair[0].role == pair[1].role == "percent"
 
 
 def _rows_missing(roots: list[Row], stat: Row, cols: list[Col]) -> bool:

@@ -39,14 +39,15 @@ def _unit(name: str, words: int = 2) -> str:
     return rf"(?P<{name}>%|điểm\s+phần\s+trăm|điểm|[^\W\d]\w*(?:\s+[^\W\d]\w*){{0,{words - 1}}})?"
 
 
-# The earlier figure: in brackets, a few words before it ("(10.200 hồ sơ)", "(tiếp nhận 10.200 hồ sơ)"), or after
+# The earlier figure: in brackets, a few words before it ("(10.200 hồ sơ)", "(tỷ lệ hài lòng chung 96,84%)"), the
+# bracket's other figures after a comma ("(đạt 97,17%, 12.486/12.849 hồ sơ)"), or after
 # "là" / "có" ("so với cùng kỳ năm trước là 10.200 hồ sơ", "So với tháng trước: tháng trước có 636 HS …").
 # The earlier period's words before its figure: "cùng kỳ năm 2025", "quý II", "tháng 8 năm 2026".
 _PERIOD = (r"[^.;()\d]{0,60}?(?:\d{1,2}\s+tháng(?!\s+\d)[^.;()\d]{0,30}?)?"  # "6 tháng đầu năm 2025"
            r"(?:(?:(?<=tháng\s)|(?<=quý\s))\d{1,2}[^.;()\d]{0,20}?)?"
            r"(?:\d{4}[^.;()\d]{0,20}?)?")
-_BASE = (r"(?:(?P<open>\()\s*(?:[^\W\d]\w*\s+){0,3}?|(?<!\w)(?:là|có)\s+)" + _num("b") + r"\s*" + _unit("bu", 6)
-         + r"\s*(?(open)\)|(?=[,.;)]|\s+(?:tăng|giảm|bằng)(?!\w)|$))")
+_BASE = (r"(?:(?P<open>\()\s*(?:[^\W\d]\w*\s+){0,6}?|(?<!\w)(?:là|có)\s+)" + _num("b") + r"\s*" + _unit("bu", 6)
+         + r"\s*(?(open)(?:[,;][^()]*)?\)|(?=[,.;)]|\s+(?:tăng|giảm|bằng)(?!\w)|$))")
 # The change in another measure in brackets after it: "tăng 2.145 hồ sơ (tăng 21,0%) so với …".
 _ALSO = (r"(?:\s*\(\s*(?:tương\s+ứng|tức\s+là|tức|hay)?\s*(?:tăng|giảm)?\s*" + _num("d2")
          + r"\s*(?P<du2>%|lần(?!\w))\s*\))?")

@@ -25,11 +25,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..text.lines import blank_brackets
+
 _STOP = frozenset("số tổng là đã được các của và trong kỳ này đó có với con lượng thì cũng đơn vị cơ quan gồm toàn "
                   "bộ đạt cả trên tại ở tính đến hết như sau".split())
-_BOUNDARY = re.compile(r"[.;:!?()]|,(?!\d)")
+_BOUNDARY = re.compile(r"[;:!?()]|\.(?!\d)|,(?!\d)")  # never the dot of "22.795"
 _OTHER_PERIOD = re.compile(r"(?<!\w)(?:so\s+với|cùng\s+kỳ|năm\s+trước|kỳ\s+trước|quý\s+trước|tháng\s+trước)(?!\w)",
                            re.I)
+_RESTATED = re.compile(r"\s*(?:tương\s+ứng|tức\s+là|tức|hay)(?:\s+(?:với|đạt|là))?\s*$", re.I)
+# a share said of the count right before it: "…, đạt 97,19%", "…, chiếm tỷ lệ 2,31%"
+_SHARE_OF_COUNT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", re.I)
+_ENDS_ON_COUNT = re.compile(r"\d(?:[\d.]*\d)?(?:/\d(?:[\d.]*\d)?)?\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*$")
 _CHANGE_WORD = re.compile(r"(?<!\w)(?:tăng|giảm|bằng)(?:\s+(?:thêm|được))?\s*$", re.I)
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -82,6 +88,12 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
                 continue
             head = re.sub(r":\s*$", "  ", sentence[:m.start()])  # a label's colon right before its figure
             clause = head[_clause_start(head):]
+            before = blank_brackets(head[:len(head) - len(clause) - 1])
+            if _RESTATED.match(clause) or _SHARE_OF_COUNT.match(clause) and _ENDS_ON_COUNT.search(before):
+                # "…, tương ứng 97,69%", "đúng hạn 13.074/13.452 hồ sơ, đạt 97,19%": the clause before in another
+                # measure, named by its words, an aside in brackets left out ("Tỷ lệ hài lòng chung (Rất hài lòng
+                # và Hài lòng) đạt 22.795/23.335 phiếu, tương ứng 97,69%")
+                clause = before[_clause_start(before):] + clause
             if _CHANGE_WORD.search(head) or _OTHER_PERIOD.search(clause) or _in_other_period(head) \
                     or _one_unit(clause):
                 continue  # another period's, a change, or one unit's ("UBND phường Thuận Hóa tiếp nhận 3.220")
@@ -131,10 +143,14 @@ _NARROWING = frozenset({"trực", "tuyến", "bưu", "quá", "hạn", "đúng", 
                         "trình", "phần", "đang", "chưa", "đã", "giải", "quyết", "số", "hóa", "tháng", "quý", "năm"})
 
 
+_RATE_WORDS = frozenset({"tỷ", "tỉ", "lệ"})
+
+
 def named(found: list[Figure], subject: str, unit: str) -> tuple[list[Figure], bool]:
     """(the figures the change's ``subject`` words name, whether the pairing
     is sure). Several: candidates for the arithmetic to choose among."""
-    words = content(subject, frozenset(unit.casefold().split()))
+    # a percent is a rate by its unit: "tỷ lệ" names nothing more of it
+    words = content(subject, frozenset(unit.casefold().split()) | (_RATE_WORDS if unit == "%" else frozenset()))
     if not words:
         found = [f for f in found if not f.item] or found  # the items of a list are parts of its whole
         nearest = min((f.sentence for f in found), default=None)

@@ -87,9 +87,11 @@ def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
 
 
 # The words between "x/y" and its share may hold a band ("có kết quả đạt từ
-# 80% đến dưới 100%, chiếm tỷ lệ 73,33%"), never the end of a sentence.
+# 80% đến dưới 100%, chiếm tỷ lệ 73,33%"), never the end of a sentence; the share
+# may be said the same figure ("đạt 22.795/23.335 phiếu, tương ứng 97,69%").
 _FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đến)\s+\d+(?:,\d+)?\s*%(?:\s+trở\s+lên)?),?\s+)"
-                             r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt)(?:\s+tỷ\s+lệ)?\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+                             r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt|(?:tương\s+ứng|tương\s+đương)(?:\s+với)?)(?:\s+tỷ\s+lệ)?"
+                             r"\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
 
 
 # A percent of dossiers, procedures, votes … reached by the units counted ("có 8/12 xã đạt tỷ lệ 100% hồ
