@@ -92,6 +92,9 @@ def lines_of(text: str) -> list[str]:
     return lines or [norm(text)]
 
 
+_NATIONAL_TITLE = "cộng hòa xã hội chủ nghĩa việt nam"
+
+
 def find_elements(report: Report) -> Elements:
     texts = [norm(p.text) for p in units(report)]
     el = Elements()
@@ -104,8 +107,9 @@ def _header(texts: list[str], el: Elements) -> None:
     names = type_names()
     for i in range(min(HEAD_ZONE, len(texts))):
         t, f = texts[i], fold(texts[i])
-        # the Quốc hiệu, or its first line where a narrow column wraps it ("… CHỦ NGHĨA" / "VIỆT NAM")
-        wrapped = f == "cộng hòa xã hội chủ nghĩa" and i + 1 < len(texts) and fold(texts[i + 1]).startswith("việt nam")
+        # the Quốc hiệu, or its first line where a narrow column wraps it ("… CHỦ NGHĨA" / "VIỆT NAM", "… VIỆT" / "NAM")
+        wrapped = i + 1 < len(texts) and f.startswith("cộng hòa xã hội") \
+            and f"{f} {fold(texts[i + 1])}".startswith(_NATIONAL_TITLE)
         if el.quoc_hieu is None and (f.startswith("cộng hòa xã hội chủ nghĩa việt nam") or wrapped):
             el.quoc_hieu = i
             if el.tieu_ngu is None and _MOTTO.search(t):  # one paragraph, the Tiêu ngữ after a line break

@@ -112,11 +112,14 @@ def _present(report: Report, body_end: int) -> dict[str, dict[int, str]]:
     have: dict[str, dict[int, str]] = {"Phụ lục": {}, "Biểu": {}}
     texts = [p.text for p in report.paragraphs if p.index >= body_end]
     texts += [t.title or "" for t in report.tables] + [title for _, title in report.appendix_titles]
-    for text in texts:
+    for k, text in enumerate(texts):
         m = _HEADING.match(text)
         if m and (n := _number(m.group(2))) is not None:
             have[_kind(m.group(1))].setdefault(n, m.group(2))
         elif m := _UNNUMBERED.match(text):  # "PHỤ LỤC" alone: an annex with no number
+            label = _HEADING.match(texts[k + 1]) if k + 1 < len(texts) else None
+            if label and _kind(label.group(1)) == _kind(m.group(1)) and _number(label.group(2)) is not None:
+                continue  # a sheet named "Phụ lục" over its "Phụ lục I": one annex, numbered
             have[_kind(m.group(1))].setdefault(0, "(không đánh số)")
     return have
 

@@ -116,7 +116,7 @@ def _unit_parenthesis(text: str | None) -> str | None:
 _PERIOD = r"(?!(?:tháng|năm|ngày|quý|tuần|giờ|lần|kỳ)\b)"
 _EVALUATED = re.compile(
     r"(?:đánh\s+giá|chấm\s+điểm)(?:\s+(?:đối\s+với|cho|của))?\s*:?\s*(?P<x>\d{1,4})(?:\s*/\s*(?P<y>\d{1,4}))?\s+"
-    + _PERIOD + r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc)))"
+    + _PERIOD + r"(?P<noun>[^\W\d][\w ]{0,30}?)(?=\s*(?:[,.;:()]|$|\s+(?:trong\s+đó|thuộc|theo)(?!\w)))"
     # "… có 124 xã, phường, đặc khu được đánh giá"
     r"|" + _NOT_A_COUNT + r"(?<![\d/.,])(?P<x2>\d{1,4})(?:\s*/\s*(?P<y2>\d{1,4}))?\s+"
     + _PERIOD + r"(?P<noun2>[^\W\d](?:[^\W\d]|[, ]){0,40}?)\s+"

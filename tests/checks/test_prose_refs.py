@@ -116,3 +116,28 @@ def test_an_attached_annex_the_file_does_not_have_is_a_doubt(tmp_path):
                     "đánh giá (chi tiết tại Phụ lục I kèm theo).\n\nNơi nhận:\n- Lưu: VT.\n", encoding="utf-8")
     found = verify_path(path).findings
     assert [(f.severity, f.reported) for f in found if f.code == "REFERENCE_NOT_FOUND"] == [("warning", "Phụ lục I")]
+
+
+def test_a_sheet_named_phu_luc_over_its_numbered_annex_is_that_annex(tmp_path):
+    """A workbook's sheet "Phụ lục" holds "Phụ lục I": one annex, numbered — "Phụ lục III kèm theo" is a sure
+    error, not a doubt over an unnumbered second annex (hold-out h-new31)."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    body = wb.active
+    body.title = "Báo cáo"
+    for r, line in enumerate(["UBND TỈNH BẾN TRE", "BÁO CÁO", "Kết quả đánh giá quý II năm 2025",
+                              "Kết quả của từng cơ quan (chi tiết tại Phụ lục {} kèm theo).", "Nơi nhận:",
+                              "- Lưu: VT, KSTT."], 1):
+        body.cell(r, 1, line)
+    annex = wb.create_sheet("Phụ lục")
+    for r, row in enumerate([["Phụ lục I"], ["KẾT QUẢ ĐÁNH GIÁ CÁC CƠ QUAN"], [], ["STT", "Cơ quan", "Tổng số phiếu"],
+                             [1, "Sở Y tế", 120], [2, "Sở Nội vụ", 80]], 1):
+        for c, v in enumerate(row, 1):
+            annex.cell(r, c, v)
+    found = {}
+    for n in ("I", "III"):
+        body.cell(4, 1, f"Kết quả của từng cơ quan (chi tiết tại Phụ lục {n} kèm theo).")
+        wb.save(tmp_path / f"bc{n}.xlsx")
+        found[n] = [(f.severity, f.reported, f.expected) for f in verify_path(tmp_path / f"bc{n}.xlsx").findings
+                    if f.code == "REFERENCE_NOT_FOUND"]
+    assert found == {"I": [], "III": [("error", "Phụ lục III", "Phụ lục I")]}

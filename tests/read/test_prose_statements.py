@@ -66,6 +66,14 @@ def test_evaluated_counts_seed_000_and_002():
     assert (b.count, b.denominator) == (21, D(21))
 
 
+def test_an_evaluated_count_followed_by_its_criteria():
+    # hold-out h-new31: the count was a bare fraction, unchecked against the table of 8 units
+    sts = read_statements(paras("1. Đã thực hiện đánh giá đối với 08/08 đơn vị theo 09 chỉ số quy định tại Điều 13 "
+                                "Thông tư số 01/2018/TT-VPCP, mỗi chỉ số tối đa 02 điểm."))
+    (a,) = kinds(sts, "evaluated_count")
+    assert (a.count, a.denominator, a.noun) == (8, D(8), "đơn vị")
+
+
 def test_one_stop_grades_with_denominators_seed_003():
     sts = read_statements(paras("III. CẤP XÃ", "1. Xếp loại BPMC cấp xã:",
                                 "- 203/204 BPMC Hoàn thành xuất sắc nhiệm vụ",
