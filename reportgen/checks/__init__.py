@@ -67,6 +67,7 @@ RULE_MODULES = (
     "prose_rank_moves",
     "prose_period_counts",
     "prose_level_columns",
+    "prose_indicators",
     "prose_change_counts",
     "prose_restated",
     "prose_dossier_counts",

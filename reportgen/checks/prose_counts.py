@@ -11,6 +11,7 @@ from typing import Iterator, Sequence
 from ..model import Finding, Report, Statement, StatementKind
 from ..model.vocabulary import TASK_SCALE_SHORT
 from ..numbers import format_count, format_vi, places_of, quantize
+from ..text.labels import stat_of
 from ..text.lines import sentence_span
 from .prose_crossing import crossings
 from .prose_parts import SlippedPart, SlippedWhole, sum_slip
@@ -19,9 +20,11 @@ from .prose_rows import (
     graded,
     group_by_units,
     has_grade,
+    only_units_table,
     row_grade,
     scope_group,
     scopes,
+    section_named,
     share_fits,
     share_of_count,
     sole_unit_table,
@@ -326,14 +329,15 @@ def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     Vì sao: khi thêm hoặc bớt đơn vị trong bảng, câu "đánh giá N đơn vị" hay bị bỏ quên.
     Ví dụ sai: "Thực hiện đánh giá đối với 11/11 UBND cấp huyện" mà bảng có 10 huyện.
     Ví dụ đúng: "Thực hiện đánh giá đối với 10/10 UBND cấp huyện" và bảng có 10 huyện."""
+    yield from _group_populations(report, ctx)
     for scope, statements in scopes(report).items():
-        evaluated = [st for st in statements if st.kind == StatementKind.EVALUATED_COUNT]
+        evaluated = [st for st in statements if st.kind == StatementKind.EVALUATED_COUNT and not st.title]
         if not evaluated:
             continue
         if unit_grades(statements):
             group, by_names = scope_group(report, statements)
         else:  # no counts by grade: the report's one table of units, if it has one
-            group, by_names = sole_unit_table(report), False
+            group, by_names = sole_unit_table(report) or only_units_table(report), False
         if not group:
             continue
         st = evaluated[-1]
@@ -343,6 +347,28 @@ def evaluated_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                       f"Văn bản nêu đánh giá {format_count(st.count)} đơn vị nhưng bảng kết quả có "
                       f"{format_count(len(group))} đơn vị", st, table=group[0][0],
                       reported=str(st.count), expected=str(len(group)))
+
+
+def _group_populations(report: Report, ctx: CheckContext) -> Iterator[Finding]:
+    """A group's number of units in brackets ("Khối sở, ban, ngành (9 đơn vị)")
+    against the unit rows of the one section of a table its name names ("A.
+    CÁC SỞ, BAN, NGÀNH"): sure, an error. A group no section names is left to
+    the counts by grade after it (evaluated-vs-grade-denominators)."""
+    for st in report.statements:
+        if st.kind != StatementKind.EVALUATED_COUNT or not st.title or st.count is None:
+            continue
+        found = [(t, rows) for t in report.tables if (rows := section_named(t, f"{st.title}:")) is not None]
+        if len(found) != 1:
+            continue
+        table, rows = found[0]
+        units = [i for i in sorted(rows) if table.rows[i].unit and not stat_of(table.rows[i].unit)]
+        ctx.ledger.statement_checked(st, "evaluated-rows")
+        ctx.ledger.table_checked(table.index, "evaluated-rows", [])
+        if st.count != len(units):
+            yield finding_at("EVALUATED_COUNT_MISMATCH", "error",
+                             f"Văn bản nêu {st.title} có {format_count(st.count)} đơn vị nhưng phần tương ứng của "
+                             f"bảng {table.index + 1} có {format_count(len(units))} đơn vị", st, table=table.index,
+                             reported=str(st.count), expected=str(len(units)))
 
 
 _FOLLOWING = 3  # paragraphs after an evaluated count where its counts by grade are looked for
@@ -369,6 +395,8 @@ def evaluated_vs_grade_denominators(report: Report, ctx: CheckContext) -> Iterat
                 near.append(other)
         if not near:
             continue
+        near = [o for o in near if o.paragraph == st.paragraph] or near  # its own paragraph's first: "Khối A (9
+        # đơn vị): 4/9 …" then "Khối B (8 đơn vị): 2/8 …"
         dens = {int(o.denominator) for o in near}
         if st.count not in dens and len(dens) != 1:
             continue  # counts of several groups: nothing to compare with

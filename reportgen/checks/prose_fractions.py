@@ -24,7 +24,7 @@ from ..numbers import format_vi, places_of, quantize
 from ..text.counts import UNITS_COUNTED
 from ..text.names import fold_for_units, unit_forms, whole_words
 from ..text.organisations import counted_offices
-from .prose_counts import finding_at, vi_number, vi_percent
+from .prose_counts import finding_at, paragraph_of, vi_number, vi_percent
 from .registry import CheckContext, rule
 from .relations_support import short
 
@@ -81,8 +81,10 @@ def _record_partitions(report: Report, ctx: CheckContext) -> None:
     """Record as checked the fractions of one whole that follow one another
     in a passage and add up to it exactly ("2/14 … 12/14", "75/100 … 15/100 …
     10/100"): a run of two or more, taken in the order written, among the
-    fractions of that whole (a rank "17/63" is no share of a whole). Nothing
-    is reported when no run adds up: a passage may give a part alone."""
+    fractions of that whole (a rank "17/63" is no share of a whole), never
+    fractions of paragraphs that open on subjects of their own ("UBND xã A:
+    …", "UBND xã B: …": each its unit's count). Nothing is reported when no
+    run adds up: a passage may give a part alone."""
     for passage in _passages(report):
         by_whole: dict[Decimal, list[Statement]] = {}
         for st in passage:
@@ -96,12 +98,28 @@ def _record_partitions(report: Report, ctx: CheckContext) -> None:
                 while j < len(sts) and total < whole:
                     total += sts[j].numerator
                     j += 1
-                if total == whole and j - i >= 2:
+                # each of its own subject ("UBND xã A: …; có 7/19 chỉ số …" then "UBND xã B: …; có 12/19 …"): no parts
+                owners = {_subject_label(paragraph_of(report, m)) for m in sts[i:j]} - {None}
+                if total == whole and j - i >= 2 and len(owners) < 2:
                     for member in sts[i:j]:
                         ctx.ledger.statement_checked(member, "fraction-partition")
                     i = j
                 else:
                     i += 1
+
+
+def _subject_label(text: str) -> str | None:
+    """The unit a paragraph opens on before a colon ("UBND xã Tiên Sơn: …",
+    "Sở Y tế: …"), or None — a part of a whole ("- Phần đánh giá của UBND tỉnh:
+    75/100 điểm") names none; a list mark before it aside."""
+    head = text.split(":", 1)[0] if ":" in text[:80] else ""
+    head = re.sub(r"^\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s*", "", head).strip()
+    return head.casefold() if _ONE_UNIT.match(head) else None
+
+
+# A unit's name: its kind, then a capital ("UBND xã Tiên Sơn", "Sở Y tế", "Thanh tra tỉnh" aside).
+_ONE_UNIT = re.compile(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
+                       r"\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|(?:Sở|Ban|Phòng|Trung\s+tâm)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|(?:xã|phường|huyện)\s+[A-ZĐ]")
 
 
 _HUNDRED = Decimal(100)

@@ -15,6 +15,7 @@ from ..model import Report, ScoreRow, ScoreTable, Statement, StatementKind, Tabl
 from ..model.vocabulary import LETTER_GRADES, OFFICIAL_GRADES, PASS_FAIL_GRADES, TASK_GRADE
 from ..numbers import places_of, quantize
 from ..schemes import all_schemes
+from ..text.labels import is_area_whole, is_subtotal, stat_of
 from ..text.names import match_units, name_key
 from .relations_frame import ColKind
 from .relations_grade_words import grade_level
@@ -236,6 +237,48 @@ def sole_unit_table(report: Report) -> list[RowRef]:
     table = results[0].table
     return [(table.index, r.report_row, table.rows[r.report_row]) for r in results[0].units
             if r.report_row is not None]
+
+
+def only_units_table(report: Report) -> list[RowRef]:
+    """The unit rows of the report's one table of units of any kind (a
+    survey's "Tên đơn vị | Tổng số phiếu …" with no grade, rank or points),
+    its statistics and total rows left out; none when it has several."""
+    found = [t for t in report.tables if sum(1 for r in t.rows if _a_unit(r)) >= MIN_ROWS]
+    if len(found) != 1:
+        return []
+    return [(found[0].index, i, r) for i, r in enumerate(found[0].rows) if _a_unit(r)]
+
+
+def _a_unit(row: ScoreRow) -> bool:
+    return bool(row.unit) and not stat_of(row.unit) and not is_area_whole(row.unit) and not is_subtotal(row.unit)
+
+
+_SECTION_LABEL = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,2})[.)]\s*")
+
+
+def section_named(table: ScoreTable, clause: str) -> set[int] | None:
+    """The rows of the one section of ``table`` whose title ("B. KHỐI XÃ",
+    "A. CÁC SỞ, BAN, NGÀNH": its label and the words that open a group left
+    out) the label of the statement's clause says ("Khối Xã: điểm trung bình
+    …", "Khối sở, ban, ngành (9 đơn vị):"); None when the clause has no label
+    or names none."""
+    label = clause.split(":")[0] if ":" in clause else ""
+    said = name_key(label)
+    if not said:
+        return None
+    sections: dict[str, set[int]] = {}
+    for i, r in enumerate(table.rows):
+        title = r.section_title or r.section
+        if title:
+            sections.setdefault(title, set()).add(i)
+    named = [rows for title, rows in sections.items()
+             if (words := _GROUP_WORD.sub("", name_key(_SECTION_LABEL.sub("", title))).strip())
+             and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said)]
+    return named[0] if len(sections) >= 2 and len(named) == 1 else None
+
+
+# The words that open a group's title and name none of it: "CÁC SỞ, BAN, NGÀNH" is "Khối sở, ban, ngành".
+_GROUP_WORD = re.compile(r"^(?:(?:" + "|".join(re.escape(name_key(w)) for w in ("khối", "nhóm", "các")) + r")\s+)+")
 
 
 _POINTS = re.compile(r"\bđiểm\b", re.I)

@@ -24,6 +24,7 @@ from ..numbers import format_vi, places_of
 from ..text.levels import level_at
 from ..text.names import name_key, units_across
 from .prose_counts import finding_at, sentence_of
+from .prose_rows import section_named
 from .prose_stat_columns import (
     _SUMMARY_ROW,
     _column_max,
@@ -248,7 +249,7 @@ def _groups_of_level(report: Report, st: Statement) -> Iterator[tuple[ScoreTable
     for t in report.tables:
         if _units_across(t):
             continue
-        named = _section_named(t, st.clause or "")
+        named = section_named(t, st.clause or "")
         if named is not None:  # "2. Khối Xã: điểm trung bình đạt 74,9 điểm" of the table's "B. KHỐI XÃ"
             yield t, named
             continue
@@ -264,27 +265,6 @@ def _groups_of_level(report: Report, st: Statement) -> Iterator[tuple[ScoreTable
 # A percent's column says so outside its brackets ("Tỷ lệ trực tuyến (%)"); "DVC trực tuyến (Chỉ số 6-11)" holds
 # points of the indicators its bracket numbers.
 _RATE_OUTSIDE = re.compile(r"%|(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)", re.I)
-_SECTION_LABEL = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,2})[.)]\s*")
-
-
-def _section_named(table: ScoreTable, clause: str) -> set[int] | None:
-    """The rows of the one section of ``table`` whose title ("B. KHỐI XÃ",
-    its label left out) the label of the statement's clause says ("Khối Xã:
-    điểm trung bình …"); None when the clause has no label or names none."""
-    label = clause.split(":")[0] if ":" in clause else ""
-    said = name_key(label)
-    if not said:
-        return None
-    sections: dict[str, set[int]] = {}
-    for i, r in enumerate(table.rows):
-        title = r.section_title or r.section
-        if title:
-            sections.setdefault(title, set()).add(i)
-    named = [rows for title, rows in sections.items() if (words := name_key(_SECTION_LABEL.sub("", title)))
-             and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", said)]
-    return named[0] if len(sections) >= 2 and len(named) == 1 else None
-
-
 @rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất nêu trong văn bản khác số tính từ bảng")
 def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: một số trung bình, cao nhất hay thấp nhất nêu trong lời văn ("chỉ số
@@ -302,6 +282,11 @@ def stat_vs_table(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                 or st.value is None:
             continue
         candidates, named_max = _stat_candidates(report, st)
+        if (number := _INDICATOR_NUMBER.search(st.clause or "")) is not None:
+            # "Tỷ lệ trung bình của chỉ số 4.7 …": a column of that indicator only, never the table's overall rate
+            said = number.group(1)
+            candidates = [c for c in candidates if re.search(rf"(?<![\d.,]){re.escape(said)}(?![\d.,]\d)", c[2])]
+            named_max = [c for c in named_max if c in candidates]
         if not candidates:
             continue
         hits = [c for c in candidates if _fits_column(stat, st.value, c[3])] or _units_own(report, st, candidates)
@@ -352,21 +337,28 @@ def _units_own(report: Report, st: Statement, candidates: list) -> list:
     69,82 points of its own, not the column's highest): the claim is that
     unit's figure, and it agrees — when the unit is first (last) by one of
     the columns: a unit named the highest with its own figure while another
-    stands above it in every column is a slip of the name."""
+    stands above it in every column is a slip of the name. A unit said to
+    have the highest (lowest) figure — "cao nhất", "thấp nhất" — must stand
+    out in a column of the figure's own measure: 96,15% that is first only
+    by the points is not the highest percent."""
     if not st.unit:
         return []
     key = name_key(st.unit)
+    # "có chỉ số cao nhất là X (96,15%)" says the highest figure of its own measure; "dẫn đầu với 69,82 điểm"
+    # the first place, which the ranked column (a percent) may give
+    measures = (st.measure,) if _EXTREME.search(st.clause or "") and st.measure else (Measure.PERCENT, Measure.POINTS)
     out = []
     for t, col, label, values in candidates:
         own = [(i, v) for i, v in values if v == st.value and name_key(t.rows[i].unit or "") == key]
         columns = [[(i, v) for i, v in vals if not _MAXIMUM_ROW.match(t.rows[i].unit or "")]
-                   for vals in [vals for m in (Measure.PERCENT, Measure.POINTS) for *_, vals in _columns(t, m)]
-                   + [values]]
+                   for vals in [vals for m in measures for *_, vals in _columns(t, m)] + [values]]
         if own and any(_stands_out(st.stat, vals, own[0][0]) for vals in columns):
             out.append((t, col, label, own))  # the unit's cell alone is what the claim checks
     return out
 
 
+_INDICATOR_NUMBER = re.compile(r"(?<!\w)(?:chỉ\s+số|chỉ\s+tiêu|tiêu\s+chí)\s+(\d{1,2}(?:\.\d{1,2})+)(?![\d.,]\d)", re.I)
+_EXTREME = re.compile(r"(?<!\w)(?:cao|thấp|lớn|nhỏ)\s+nhất(?!\w)", re.I)
 # A row of maxima among the units of a sheet turned on its side ("Max", "Điểm tối đa"): no unit to stand above.
 _MAXIMUM_ROW = re.compile(r"^\s*(?:max|tối\s*đa|điểm\s*tối\s*đa|điểm\s*chuẩn)", re.I)
 

@@ -71,7 +71,7 @@ class Statement:
     grades_listed: str | None = None  # a grade count's list of units, as written
     noun: str | None = None  # what is counted: "đơn vị", "hồ sơ"
     context: str | None = None  # the words around the claim
-    title: str | None = None  # a section's heading words
+    title: str | None = None  # a section's heading words; the group an evaluated count counts ("Khối sở, ban, ngành")
     period: str | None = None  # a 'period' statement's period (YYYY, YYYY-MM, YYYY-Qn), "" when unread
     # -- where it stands in its paragraph --
     at: int | None = None  # offset of the figure in the paragraph's text

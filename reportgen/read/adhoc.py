@@ -49,21 +49,24 @@ def _number(text: str) -> Decimal | None:
 
 
 # A group's own sum beside its indicators: "Công khai, minh bạch (18đ) | Chỉ số 1.1 (6đ) … | Cộng".
-_SUBTOTAL_LEAF = re.compile(r"^(?:cộng|tổng|tổng\s+cộng|tổng\s+số|tổng\s+điểm|cộng\s+điểm"
-                            r"|(?:tổng|cộng|điểm)\s+nhóm)$", re.I)
+_SUBTOTAL_LEAF = re.compile(r"^(?:tổng\s+cộng|tổng\s+số|(?:cộng|tổng)(?:\s+điểm)?(?:\s+nhóm)?|điểm\s+nhóm)$", re.I)
 
 
 def indicator_columns(columns: list[HeaderColumn]) -> list[HeaderColumn]:
     """The score columns that are indicators: a group's subtotal ("Cộng",
-    "Tổng" under the group, beside two or more of its indicators whose
-    maxima make the group's) adds theirs, and is no indicator — counted as
-    one, every total would be the group's points twice over."""
+    "Tổng" under the group, beside two or more of its indicators — at any
+    depth under the group — whose maxima make the group's) adds theirs, and
+    is no indicator — counted as one, every total would be the group's points
+    twice over."""
     out = []
     for column in columns:
-        if len(column.path) > 1 and _SUBTOTAL_LEAF.match(_bare(column.leaf)):
-            siblings = [c for c in columns if c is not column and len(c.path) > 1 and c.path[-2] == column.path[-2]]
-            maxima = [c.max for c in siblings]
-            if len(siblings) >= 2 and None not in maxima and sum(maxima) == column.max:
+        if _SUBTOTAL_LEAF.match(_bare(column.leaf)):  # at the top, over every indicator: the total
+            # its group's indicators, at any depth under it ("Nhóm DVCTT (12 điểm)" › "… (chỉ số 3.1)" ›
+            # "Điểm (tối đa 4đ)"), their rates without a maximum aside
+            group = column.path[:-1]
+            siblings = [c for c in columns if c is not column and len(c.path) > len(group)
+                        and c.path[:len(group)] == group and c.max is not None]
+            if len(siblings) >= 2 and sum(c.max for c in siblings) == column.max:
                 continue
         out.append(column)
     return out

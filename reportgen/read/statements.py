@@ -55,6 +55,8 @@ _SCORE_DOT = re.compile(
 
 
 _FORMULA_TAIL = re.compile(r"[x×*]\s*$")
+# The name an outline number follows: "chỉ số 3.1", "tiêu chí 2.3", "mục 1.2".
+_OUTLINE_BEFORE = re.compile(r"(?<!\w)(?:chỉ\s+số|chỉ\s+tiêu|tiêu\s+chí|nhóm|mục|điều|khoản)\s*$", re.I)
 
 
 def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
@@ -68,6 +70,8 @@ def _percent_statements(block: Block, scope: str | None) -> list[Statement]:
                              written=m.group(0)))
     for m in _SCORE_DOT.finditer(block.text):
         written = m.group(1) or m.group(2)
+        if _OUTLINE_BEFORE.search(block.text, 0, m.start(1) if m.group(1) else m.start(2)):
+            continue  # "đạt điểm tối đa ở chỉ số 3.1": an indicator's number, no score
         out.append(Statement(kind="score", text=written, paragraph=block.index, page=block.page,
                              value=Decimal(written), scope=scope, wrong_separator=True,
                              written=written))

@@ -123,6 +123,17 @@ _EVALUATED = re.compile(
     r"(?:đã\s+)?được\s+(?:đánh\s+giá|chấm\s+điểm|xếp\s+loại)(?!\s+(?-i:[A-ZĐ]))", re.I)  # not "… xếp loại Tốt"
 
 
+# The kinds of unit a report counts its units by: "đơn vị", "cơ quan, đơn vị", "sở, ban, ngành", "xã, phường".
+_UNIT_NOUN = (r"(?:cơ\s+quan(?:,\s*đơn\s+vị)?|đơn\s+vị|sở(?:,\s*ban)?(?:,\s*ngành)?|UBND\s+cấp\s+(?:tỉnh|huyện|xã)"
+              r"|(?:xã|phường|huyện)(?:,\s*(?:phường|thị\s+trấn|đặc\s+khu|thị\s+xã|thành\s+phố))*)")
+# How many units a group holds, in brackets after its name: "Khối sở, ban, ngành (9 đơn vị): 4/9 …".
+_GROUP_POPULATION = re.compile(r"(?P<label>(?<!\w)(?:khối|nhóm)\s+[^():;.\d]{2,60}?)\s*\(\s*(?P<x>\d{1,4})\s+"
+                               r"(?P<noun>" + _UNIT_NOUN + r")\s*\)", re.I)
+# The units an evaluation covers, said after it in its clause: "… phiếu đánh giá tại Bộ phận Một cửa của 13 đơn vị".
+_EVALUATED_OF = re.compile(r"(?<!\w)đánh\s+giá(?!\s+(?:của|cho|đối\s+với)\s*\d)[^,.;:()\d]{0,60}?(?<!\w)của\s+"
+                           r"(?P<x>\d{1,4})\s+(?P<noun>" + _UNIT_NOUN + r")(?!\w)", re.I)
+
+
 @lru_cache(maxsize=1)
 def _joined_grade_re() -> re.Pattern[str]:
     grades = "|".join(re.escape(w) for w, _ in _grade_words())
@@ -182,6 +193,17 @@ def grade_statements(block: Block, scope: str | None, units: Sequence[str]) -> l
         if y:
             st.denominator = Decimal(y)
         out.insert(sum(1 for a, _ in taken if a < m.start()), st)
+        taken.append(m.span())
+    for pattern in (_GROUP_POPULATION, _EVALUATED_OF):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            st = Statement(kind="evaluated_count", text=block.text, paragraph=block.index, page=block.page,
+                           count=int(m.group("x")), scope=scope, noun=" ".join(m.group("noun").split()),
+                           numerator=Decimal(m.group("x")), at=offset + m.start("x"),
+                           title=" ".join(m.group("label").split()) if "label" in pattern.groupindex else None)
+            out.insert(sum(1 for a, _ in taken if a < m.start()), st)
+            taken.append(m.span())
     return out
 
 

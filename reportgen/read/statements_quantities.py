@@ -66,6 +66,9 @@ _FILLER = re.compile(r"\b(?:hiện|chỉ|mới|đã|cũng|đạt|chưa|được|
 
 
 _FORMULA = re.compile(r"\([^()]*[=×][^()]*\)")
+# A comparative right before a figure makes it a difference: "thấp hơn đơn vị dẫn đầu 4,18 điểm", "chênh lệch 3,5 điểm".
+_DIFFERENCE = re.compile(r"(?<!\w)(?:(?:thấp|cao|nhiều|ít)\s+hơn|chênh\s+lệch|kém)(?:\s+[^\W\d][\w]*){0,6}\s*:?\s*$",
+                         re.I)
 # a bracket that gives the figure of what it follows opens on it or on a verb alone ("(đạt 93,77 điểm)")
 _BRACKET_VERB = re.compile(r"\s*(?:(?:chỉ\s+|mới\s+)?đạt|được|với|là)?\s*", re.I)
 
@@ -252,6 +255,11 @@ def mark_quantities(block: Block, statements: list[Statement], units: Sequence[s
         if bracketed:  # "cao nhất là Sở Y tế (93,99%)", "(đạt 93,77 điểm)": what the bracket follows
             outer = _clause_start(text, clause - 1)
             segment = text[max(prev_end, outer):clause - 1]
+        if _DIFFERENCE.search(text, max(prev_end, clause), start):
+            # "thấp hơn đơn vị dẫn đầu 4,18 điểm": a difference of two figures, neither of them
+            k += measure == Measure.PERCENT  # its percent statement stays unmarked: no claim of a figure
+            prev_end = end
+            continue
         stat = _stat(segment) or (prev_stat if clause == prev_clause else None)
         unit_zone = _after_bracket(text[max(prev_end, _clause_start(text, clause - 1) if bracketed else clause):start])
         # "tối thiểu (10%)"; never across a full stop ("(thang điểm 100). Sở Nội vụ dẫn đầu với 94,2 điểm")

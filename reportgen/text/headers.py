@@ -28,7 +28,7 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("percent", re.compile(r"quy\s*đổi|\(\s*%\s*\)|t[ỷỉ]\s*lệ\s*(điểm|đạt)|^t[ỷỉ]\s*lệ\s*%"
                            r"|^%(\s*(đạt|điểm)(\s*được)?)?$|^tl\s*%")),  # "TL%": tỷ lệ abbreviated
     ("total", re.compile(r"tổng\s*(số\s*)?điểm|^tổng(\s*cộng)?$|^tổng\s*hợp$|điểm\s*đạt\s*được"
-                         r"|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
+                         r"|^cộng(\s*điểm)?(\s*nhóm)?$|^điểm\s*(đạt|số|tổng(\s*hợp)?)$"
                          r"|^tong_?score$")),
 )
 

@@ -705,6 +705,17 @@ Biểu: SỐ HỒ SƠ TIẾP NHẬN THEO THÁNG
 | 2 | Công an tỉnh | 549 | 634 | 660 | 1.843 |
 |  | Tổng cộng | 1.487 | 1.530 | 1.660 | 4.677 |"""
 
+INDICATORS = """1. Kết quả theo chỉ số
+Tỷ lệ trung bình của chỉ số 4.2 đạt {m}%; có {f}/4 đơn vị đạt điểm tối đa ở chỉ số 3.1.
+
+| STT | Đơn vị | Chỉ số 3.1 - Tỷ lệ (%) | Chỉ số 3.1 - Điểm (tối đa 4đ) | Chỉ số 4.2 - Tỷ lệ (%) \
+| Chỉ số 4.2 - Điểm (tối đa 4đ) | Tổng điểm (tối đa 8đ) |
+|---|---|---|---|---|---|---|
+| 1 | UBND xã Ẳng Nưa | 78,40 | 3,92 | 72,30 | 3,62 | 7,54 |
+| 2 | UBND xã Ẳng Cang | 89,10 | 4,00 | 55,80 | 2,79 | 6,79 |
+| 3 | UBND xã Ẳng Tở | 63,90 | 3,20 | 100,00 | 4,00 | 7,20 |
+| 4 | UBND xã Búng Lao | 100,00 | 4,00 | 100,00 | 4,00 | 8,00 |"""
+
 CHANGE = """1. Kết quả
 Trong tháng, toàn huyện tiếp nhận 2.145 hồ sơ, tăng {d}% so với cùng kỳ năm 2022 (1.906 hồ sơ)."""
 
@@ -1005,6 +1016,8 @@ FIXTURES: dict[str, tuple[str, str]] = {
     "change-vs-earlier": (doc(CHANGE.format(d="12,54")), doc(CHANGE.format(d="15,2"))),
     "rate-of-level-column": (doc(LEVEL_COLUMNS.format(p="98,49")), doc(LEVEL_COLUMNS.format(p="98,14"))),
     "period-count-vs-column": (doc(PERIOD_COUNTS.format(n="1.660")), doc(PERIOD_COUNTS.format(n="1.600"))),
+    "indicator-stat": (doc(INDICATORS.format(m="82,03", f="2")), doc(INDICATORS.format(m="83,03", f="2"))),
+    "full-points-count": (doc(INDICATORS.format(m="82,03", f="2")), doc(INDICATORS.format(m="82,03", f="3"))),
     "grade-share-vs-table": (doc(GRADE_SHARES.format(p="25,00")), doc(GRADE_SHARES.format(p="37,50"))),
     "detail-sum-mismatch": (doc(DETAIL_GROUPS.format(h="17,7")), doc(DETAIL_GROUPS.format(h="15,7"))),
     "group-heading-counts": (doc(GROUP_HEADS.format(n="03")), doc(GROUP_HEADS.format(n="02"))),

@@ -62,3 +62,31 @@ def test_a_mean_whose_change_was_kept_true_is_held_to_the_annex(tmp_path):
 def test_a_top_unit_named_in_place_of_another_is_held_to_its_own_row(tmp_path):
     assert [f for f in _findings(tmp_path, top="Sở Nội vụ") if f[1] == "error"] == [
         ("UNIT_FIGURE_MISMATCH", "error", "88.40", "80.25")]
+
+
+OWN_MAXIMA = """UBND TỈNH LÂM SƠN
+
+THÔNG BÁO
+Kết quả Chỉ số cải cách hành chính năm 2025
+
+Đơn vị có chỉ số cao nhất là {top}; đơn vị có chỉ số thấp nhất là UBND xã Đông Sơn (61,20%).
+
+| STT | Đơn vị | Điểm tối đa | Điểm đạt được | Chỉ số chung (%) |
+|---|---|---|---|---|
+| 1 | UBND phường Bắc Hà | 97,00 | 93,69 | 96,59 |
+| 2 | UBND phường Quang Trung | 100,00 | 96,15 | 96,15 |
+| 3 | UBND xã Tân Lập | 100,00 | 80,40 | 80,40 |
+| 4 | UBND xã Đông Sơn | 100,00 | 61,20 | 61,20 |
+"""
+
+
+def test_the_highest_percent_is_the_units_first_by_the_percent(tmp_path):
+    # hold-out h-new22: Quang Trung, first by its points only, named the highest index passed ĐẠT
+    path = tmp_path / "tb.txt"
+    found = {}
+    for top in ("UBND phường Bắc Hà (96,59%)", "UBND phường Quang Trung (96,15%)"):
+        path.write_text(OWN_MAXIMA.format(top=top), encoding="utf-8")
+        found[top] = [(f.code, f.reported, f.expected) for f in run_checks(read_path(path), CheckContext())
+                      if str(f.severity) == "error"]
+    assert found == {"UBND phường Bắc Hà (96,59%)": [],
+                     "UBND phường Quang Trung (96,15%)": [("STAT_MISMATCH", "96.15", "96.59")]}
