@@ -202,14 +202,19 @@ def _articles(report: Report) -> list[tuple[int, str]]:
     định này./.")."""
     out: list[tuple[int, str]] = []
     for p in report.paragraphs:
-        m = _ARTICLE.match(p.text)
-        if m:
-            out.append((int(m.group(1)), p.text))
-        elif _BODY_END.match(p.text):
+        if _BODY_END.match(p.text):
             break
-        elif out:
-            out[-1] = (out[-1][0], f"{out[-1][1]} {p.text}")
+        # a PDF may run two articles into one paragraph: "Điều 2. … kể từ ngày ký. Điều 3. Chánh Văn phòng …"
+        for k, piece in enumerate(_ARTICLE_INSIDE.split(p.text)):
+            m = _ARTICLE.match(piece)
+            if m:
+                out.append((int(m.group(1)), piece))
+            elif out and (k or piece.strip()):
+                out[-1] = (out[-1][0], f"{out[-1][1]} {piece}")
     return out
+
+
+_ARTICLE_INSIDE = re.compile(r"(?<=[.;:])\s+(?=Điều\s+\d{1,2}\s*[.:])")
 
 
 @rule("NOI_NHAN_REFERENCE", "“Như Điều N” ở Nơi nhận không trỏ tới điều giao trách nhiệm thi hành")

@@ -136,6 +136,36 @@ def change_statements(blocks: list[Block], i: int, scope: str | None, known: lis
             for st in known:
                 if st.paragraph == block.index and st.at is not None and start <= st.at < start + size:
                     st.stat, st.claim = None, False
+        out += _against_target(sentence, max(at, 0), block, scope)
+    return out
+
+
+# A result against its target, in points of percent: "chỉ tiêu 95%, đạt 97,16%, vượt 2,16 điểm phần trăm",
+# "đạt 43,87%, thấp hơn chỉ tiêu 80% là 36,13 điểm phần trăm" — the result less the target.
+_PP = r"\s*(?P<du>điểm\s+phần\s+trăm|điểm\s*%)"
+_BEYOND = r"(?P<dir>vượt|cao\s+hơn|thấp\s+hơn|chưa\s+đạt|hụt|thiếu)"
+_TARGET_FIRST = re.compile(r"(?<!\w)chỉ\s+tiêu(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*" + _num("b")
+                           + r"\s*%\s*[,;]?\s*(?:[^\W\d][\w]*\s+){0,3}?đạt\s+" + _num("x")
+                           + r"\s*%\s*[,;]?\s*" + _BEYOND
+                           + r"(?:\s+(?:so\s+với\s+)?chỉ\s+tiêu)?\s+(?:là\s+)?" + _num("d") + _PP, re.I)
+_RESULT_FIRST = re.compile(r"(?<!\w)đạt\s+" + _num("x") + r"\s*%\s*[,;]?\s*" + _BEYOND
+                           + r"\s+(?:so\s+với\s+)?chỉ\s+tiêu(?:\s+[^\W\d][\w]*){0,3}?\s+" + _num("b")
+                           + r"\s*%\s*(?:là\s+)?" + _num("d") + _PP, re.I)
+
+
+def _against_target(sentence: str, at: int, block: Block, scope: str | None) -> list[Statement]:
+    """The results the sentence holds against their targets, as changes of
+    the target (the result its figure, the target the earlier one)."""
+    out = []
+    for pattern in (_TARGET_FIRST, _RESULT_FIRST):
+        for m in pattern.finditer(sentence):
+            x, b, d = _value(m.group("x")), _value(m.group("b")), _value(m.group("d"))
+            if x is None or b is None or d is None:
+                continue
+            up = m.group("dir").casefold().split()[0] in ("vượt", "cao")
+            out.append(Statement(kind=StatementKind.CHANGE, text=m.group(0), paragraph=block.index, page=block.page,
+                                 value=x, whole=b, parts=[d if up else -d], scope=scope, written=m.group("x"),
+                                 at=at + m.start(), context=sentence, claim=True, clause=sentence[:m.start()]))
     return out
 
 
@@ -186,7 +216,10 @@ def _read(m: re.Match[str], sentence: str, earlier, here: tuple[int, int], wider
         return []
     subject, unit = _lead_subject(m.group("subj"), m.group("bu")) if m.re is _LEAD \
         else (sentence[:m.start()], m.group("bu"))
-    candidates, sure = named(figures([*earlier(), (clause, *here)], unit), _subject(subject), unit)
+    # a change naming nothing after a semicolon ("…, đạt 43,87%, …; so với tháng 02/2026 (38,37%) tăng 5,50 điểm
+    # phần trăm") is of the figures of its own sentence before it
+    own = sentence[:m.start()] if m.re is _LEAD and not content(_subject(subject), frozenset()) else clause
+    candidates, sure = named(figures([*earlier(), (own, *here)], unit), _subject(subject), unit)
     if not candidates and wider is not None and content(_subject(subject), frozenset(unit.casefold().split())):
         # named by its words (a change that names nothing is of its own section's figure only): sure, or
         # for the arithmetic to pick one

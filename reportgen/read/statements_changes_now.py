@@ -36,6 +36,8 @@ _RESTATED = re.compile(r"\s*(?:tương\s+ứng|tức\s+là|tức|hay)(?:\s+(?:v�
 # a share said of the count right before it: "…, đạt 97,19%", "…, chiếm tỷ lệ 2,31%"
 _SHARE_OF_COUNT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*$", re.I)
 _ENDS_ON_COUNT = re.compile(r"\d(?:[\d.]*\d)?(?:/\d(?:[\d.]*\d)?)?\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*$")
+# A target is no measured figure: "thấp hơn chỉ tiêu 80%", "chỉ tiêu đề ra 95%".
+_TARGET = re.compile(r"(?<!\w)chỉ\s+tiêu(?:\s+[^\W\d]\w*){0,2}\s*:?\s*$", re.I)
 _CHANGE_WORD = re.compile(r"(?<!\w)(?:tăng|giảm|bằng)(?:\s+(?:thêm|được))?\s*$", re.I)
 _NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -95,8 +97,8 @@ def figures(sentences: list[tuple[str, int, int]], unit: str) -> list[Figure]:
                 # và Hài lòng) đạt 22.795/23.335 phiếu, tương ứng 97,69%")
                 clause = before[_clause_start(before):] + clause
             if _CHANGE_WORD.search(head) or _OTHER_PERIOD.search(clause) or _in_other_period(head) \
-                    or _one_unit(clause):
-                continue  # another period's, a change, or one unit's ("UBND phường Thuận Hóa tiếp nhận 3.220")
+                    or _one_unit(clause) or _TARGET.search(head):
+                continue  # another period's, a change, one unit's ("UBND phường Thuận Hóa tiếp nhận 3.220"), a target
             tail = re.split(r"[.;,:()]|\d", sentence[m.end():])[0]
             own = content(clause, noun) | content(" ".join(tail.split()[:4]), noun)
             whole = re.match(r"\s*[,:]?\s*(?:trong\s+đó|gồm|bao\s+gồm)(?!\w)", sentence[m.end():], re.I) is not None

@@ -88,17 +88,18 @@ def fraction_statements(block: Block, scope: str | None) -> list[Statement]:
 
 # The words between "x/y" and its share may hold a band ("có kết quả đạt từ
 # 80% đến dưới 100%, chiếm tỷ lệ 73,33%"), never the end of a sentence; the share
-# may be said the same figure ("đạt 22.795/23.335 phiếu, tương ứng 97,69%").
+# may be said the same figure ("đạt 22.795/23.335 phiếu, tương ứng 97,69%"), or named
+# after a comma ("hoàn thành 40/45 nhiệm vụ, tỷ lệ 88,89%").
 _FRACTION_SHARE = re.compile(r"\s+(?:(?:[^\W\d][\w&]*|(?:từ|dưới|trên|đến)\s+\d+(?:,\d+)?\s*%(?:\s+trở\s+lên)?),?\s+)"
-                             r"{0,16}?[(,]?\s*(?:chiếm|bằng|đạt|(?:tương\s+ứng|tương\s+đương)(?:\s+với)?)(?:\s+tỷ\s+lệ)?"
-                             r"\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+                             r"{0,16}?(?:[(,]?\s*(?:chiếm|bằng|đạt|(?:tương\s+ứng|tương\s+đương)(?:\s+với)?)(?:\s+tỷ\s+lệ)?"
+                             r"|(?:,\s*|(?<=,\s))(?:tỷ|tỉ)\s+lệ(?:\s+(?:đạt|là))?)\s*:?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
 
 
 # A percent of dossiers, procedures, votes … reached by the units counted ("có 8/12 xã đạt tỷ lệ 100% hồ
 # sơ giải quyết đúng hạn"): the level each reached, not their share of the whole ("35/45 nhiệm vụ (đạt
 # 77,8% theo kế hoạch)" is a share).
 _LEVEL_REACHED = re.compile(r"\s*(?:hồ\s+sơ|thủ\s+tục|TTHC|dịch\s+vụ|phiếu|lượt|kết\s+quả)(?!\w)", re.I)
-_REACH_VERB = re.compile(r"(?<!\w)đạt(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*:?\s*$", re.I)
+_REACH_VERB = re.compile(r"(?<!\w)(?:đạt(?:\s+(?:tỷ|tỉ)\s+lệ)?|(?:tỷ|tỉ)\s+lệ(?:\s+(?:đạt|là))?)\s*:?\s*$", re.I)
 # "8,09/12 điểm, 67,42%", "18/18 điểm (đạt 100%)": the percent right after a score is its share.
 # "80,97/100 điểm, tương ứng Chỉ số CCHC đạt 81,0%": the same figure said as a percent, under its name.
 _SCORE_SHARE = re.compile(r"\s*(?:điểm\s*)?[,;(]?\s*"

@@ -92,6 +92,17 @@ def test_an_article_a_pdf_gives_line_by_line_still_names_who_executes(tmp_path, 
             if f.code == "NOI_NHAN_REFERENCE"] == found
 
 
+@pytest.mark.parametrize("n, found", [(3, []), (2, [("error", "Như Điều 2", "Như Điều 3")])])
+def test_two_articles_run_into_one_paragraph_are_two_articles(tmp_path, n, found):
+    # hold-out h-new34 (chromium): "Điều 2. … kể từ ngày ký. Điều 3. … chịu trách nhiệm thi hành …" in one
+    # paragraph gave Điều 2 the duty to execute, and "Như Điều 3" a false error
+    path = tmp_path / "qd.txt"
+    path.write_text("\n\n".join([*DECISION[:5], DECISION[5], DECISION[6] + " " + " ".join(DECISION[7:10]),
+                                   *[line.format(n=n) for line in DECISION[10:]]]), encoding="utf-8")
+    assert [(f.severity, f.reported, f.expected) for f in verify_path(path).findings
+            if f.code == "NOI_NHAN_REFERENCE"] == found
+
+
 BROKEN = ["UBND TỈNH BẾN TRE", "Số: 215/BC-VPUBND", "Bến Tre, ngày 22 tháng 7 năm 2025", "BÁO CÁO",
           "Kết quả giải quyết thủ tục hành chính quý II năm 2025", "I. KẾT QUẢ",
           "Điểm bình quân của các cơ quan đạt 78,96 điểm, thấp nhất là Sở Giao thông vận tải (chi tiết tại Phụ lục",
