@@ -35,6 +35,18 @@ def _of_number(frame: Frame, number: str) -> list[Col]:
     return [c for c in frame.nums() if said.search(c.head)]
 
 
+def _the_column(report: Report, number: str, kind) -> tuple[Frame, Col, list] | None:
+    """(frame, column, its unit rows with a figure) of the one column of the
+    report's tables the indicator's number heads that ``kind`` accepts (its
+    rate, its points out of a stated maximum), two units at least; else None."""
+    found = [(f, c) for f in frames(report) for c in _of_number(f, number) if kind(c)]
+    if len(found) != 1:
+        return None
+    frame, col = found[0]
+    rows = [r for r in frame.units if r.value(col.index) is not None]
+    return (frame, col, rows) if len(rows) >= 2 else None
+
+
 def _exact(stat: Stat, values: list[Decimal]) -> Decimal:
     if stat == Stat.MAX:
         return max(values)
@@ -59,13 +71,10 @@ def indicator_stat(report: Report, ctx: CheckContext) -> Iterator[Finding]:
         stat = st.stat or next((s for s, w in _STAT_WORDS if w.search(st.clause or "")), None)
         if number is None or stat not in (Stat.AVG, Stat.MAX, Stat.MIN):
             continue
-        found = [(f, c) for f in frames(report) for c in _of_number(f, number.group(1)) if c.role == "percent"]
-        if len(found) != 1:
+        column = _the_column(report, number.group(1), lambda c: c.role == "percent")
+        if column is None:
             continue
-        frame, col = found[0]
-        rows = [r for r in frame.units if r.value(col.index) is not None]
-        if len(rows) < 2:
-            continue
+        frame, col, rows = column
         exact = _exact(stat, [r.value(col.index) for r in rows])
         places = places_of(st.value)
         ctx.ledger.statement_checked(st, "indicator-stat")
@@ -96,14 +105,10 @@ def full_points_count(report: Report, ctx: CheckContext) -> Iterator[Finding]:
                   and Decimal(m.group(2)) == st.denominator), None)
         if m is None:
             continue
-        found = [(f, c) for f in frames(report) for c in _of_number(f, m.group(3))
-                 if c.role == "value" and c.max is not None]
-        if len(found) != 1:
+        column = _the_column(report, m.group(3), lambda c: c.role == "value" and c.max is not None)
+        if column is None:
             continue
-        frame, col = found[0]
-        rows = [r for r in frame.units if r.value(col.index) is not None]
-        if len(rows) < 2:
-            continue
+        frame, col, rows = column
         full = sum(1 for r in rows if r.value(col.index) >= col.max)
         ctx.ledger.statement_checked(st, "full-points-count")
         record(ctx, frame, "full-points-count", [(r, col) for r in rows])
