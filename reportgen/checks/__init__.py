@@ -36,6 +36,7 @@ __all__ = ["CheckContext", "Rule", "RuleFunc", "rule", "rule_name", "registered_
 # added here (tests/checks/test_rule_identity.py fails when one is missing).
 RULE_MODULES = (
     "prose_counts",
+    "prose_evaluated",
     "prose_grade_lists",
     "prose",
     "prose_refs",
