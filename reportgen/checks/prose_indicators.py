@@ -12,21 +12,19 @@ from typing import Iterator
 from ..model import Finding, Report, Stat, StatementKind
 from ..numbers import format_vi, places_of
 from .prose_counts import finding_at, paragraph_of
+from .prose_tables import _INDICATOR_NUMBER, _STAT_WORDS, _stat
 from .registry import CheckContext, rule
 from .relations_frame import Col, Frame
 from .relations_support import frames, record
 
-# An indicator named by its number: "chỉ số 4.7", "chỉ tiêu 3.1.2".
-_NUMBER = re.compile(r"(?<!\w)(?:chỉ\s+số|chỉ\s+tiêu|tiêu\s+chí)\s+(\d{1,2}(?:\.\d{1,2})+)(?![\d.,]\d)", re.I)
 # "có 4/15 đơn vị đạt điểm tối đa ở chỉ số 3.1"
 _FULL = re.compile(r"(?<![\d/.,])(\d{1,3})\s*/\s*(\d{1,3})\s+(?:[^\W\d]\w*\s+){1,4}?đạt\s+(?:đủ\s+|trọn\s+)?"
                    r"(?:điểm\s+tối\s+đa|tối\s+đa\s+điểm)\s+(?:ở|của|tại|đối\s+với)\s+chỉ\s+(?:số|tiêu)\s+"
                    r"(\d{1,2}(?:\.\d{1,2})+)(?![\d.,]\d)", re.I)
-
-
-_STAT_WORDS = ((Stat.AVG, re.compile(r"(?<!\w)(?:trung\s+bình|bình\s+quân)(?!\w)", re.I)),
-               (Stat.MAX, re.compile(r"(?<!\w)cao\s+nhất(?!\w)", re.I)),
-               (Stat.MIN, re.compile(r"(?<!\w)thấp\s+nhất(?!\w)", re.I)))
+# the words that say a statistic anywhere in the clause
+_SAID = ((Stat.AVG, re.compile(r"(?<!\w)(?:trung\s+bình|bình\s+quân)(?!\w)", re.I)),
+         (Stat.MAX, re.compile(r"(?<!\w)cao\s+nhất(?!\w)", re.I)),
+         (Stat.MIN, re.compile(r"(?<!\w)thấp\s+nhất(?!\w)", re.I)))
 
 
 def _of_number(frame: Frame, number: str) -> list[Col]:
@@ -47,14 +45,6 @@ def _the_column(report: Report, number: str, kind) -> tuple[Frame, Col, list] | 
     return (frame, col, rows) if len(rows) >= 2 else None
 
 
-def _exact(stat: Stat, values: list[Decimal]) -> Decimal:
-    if stat == Stat.MAX:
-        return max(values)
-    if stat == Stat.MIN:
-        return min(values)
-    return sum(values, Decimal(0)) / len(values)
-
-
 @rule("STAT_MISMATCH", "Số trung bình, cao nhất hay thấp nhất của một chỉ số khác số tính từ cột của chỉ số ấy")
 def indicator_stat(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     """Kiểm tra gì: tỷ lệ trung bình (cao nhất, thấp nhất) của một chỉ số nêu bằng số
@@ -66,25 +56,25 @@ def indicator_stat(report: Report, ctx: CheckContext) -> Iterator[Finding]:
     for st in report.statements:
         if st.kind != StatementKind.PERCENT or not st.claim or st.value is None:
             continue
-        number = _NUMBER.search(st.clause or "")
+        number = _INDICATOR_NUMBER.search(st.clause or "")
         # the statistic may be said before the indicator's name in brackets: "Tỷ lệ trung bình chỉ số 3.5 (…) …"
-        stat = st.stat or next((s for s, w in _STAT_WORDS if w.search(st.clause or "")), None)
+        stat = st.stat or next((s for s, w in _SAID if w.search(st.clause or "")), None)
         if number is None or stat not in (Stat.AVG, Stat.MAX, Stat.MIN):
             continue
         column = _the_column(report, number.group(1), lambda c: c.role == "percent")
         if column is None:
             continue
         frame, col, rows = column
-        exact = _exact(stat, [r.value(col.index) for r in rows])
+        exact = _stat(stat, [r.value(col.index) for r in rows])
         places = places_of(st.value)
         ctx.ledger.statement_checked(st, "indicator-stat")
         record(ctx, frame, "indicator-stat", [(r, col) for r in rows])
         if abs(exact - st.value) <= Decimal(1).scaleb(-places) / 2:
             continue
-        word = {Stat.AVG: "trung bình", Stat.MAX: "cao nhất", Stat.MIN: "thấp nhất"}[stat]
         shown = exact.quantize(Decimal(1).scaleb(-max(places, 2)), ROUND_HALF_UP)
         yield finding_at("STAT_MISMATCH", "error",
-                         f"Văn bản nêu tỷ lệ {word} của chỉ số {number.group(1)} là {format_vi(st.value)}% nhưng "
+                         f"Văn bản nêu tỷ lệ {_STAT_WORDS[stat]} của chỉ số {number.group(1)} là "
+                         f"{format_vi(st.value)}% nhưng "
                          f"cột “{col.label}” của chỉ số ấy ({len(rows)} đơn vị) cho {format_vi(shown)}%", st,
                          table=frame.table.index, column=col.key, reported=str(st.value), expected=str(shown))
 
